@@ -1,0 +1,509 @@
+//! Het eigen account: de eerste start, inloggen met de drempel tegen raden, sessies met verloop
+//! na inactiviteit, uitloggen, het wachtwoord wijzigen en persoonlijke API-tokens.
+
+use chrono::Duration;
+use serde_json::json;
+use vangnet_domain::gebruiker::volledige_naam;
+use vangnet_domain::{tijd, Gebruikersnaam, Rol, Veldfouten, Wachtwoord};
+
+use crate::audit::{self, Wijziging};
+use crate::geheim;
+use crate::opslag::{GebruikerRij, SessieRij, TokenRij, Transactie};
+use crate::{Actor, App, AppFout, Context};
+
+/// Een nieuwe sessie: de sleutel gaat in het cookie, het CSRF-token in elk formulier.
+#[derive(Debug, Clone)]
+pub struct NieuweSessie {
+    pub sleutel: String,
+    pub csrf_token: String,
+    pub moet_wachtwoord_wijzigen: bool,
+}
+
+/// Een geldige sessie bij een verzoek.
+#[derive(Debug, Clone)]
+pub struct GeldigeSessie {
+    pub actor: Actor,
+    pub csrf_token: String,
+    pub moet_wachtwoord_wijzigen: bool,
+}
+
+/// De uitkomst van de eerste start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EersteStart {
+    /// Er waren al gebruikers; niets gedaan.
+    AlIngericht,
+    /// Een beheerder is aangemaakt. `eenmalig_wachtwoord` is leeg als het wachtwoord uit de
+    /// omgeving kwam (dat hoeft dan niet gewijzigd te worden en wordt niet getoond).
+    BeheerderAangemaakt {
+        gebruikersnaam: String,
+        eenmalig_wachtwoord: Option<String>,
+    },
+}
+
+/// Een nieuw API-token; `token` wordt één keer getoond en daarna nooit meer.
+#[derive(Debug, Clone)]
+pub struct NieuwToken {
+    pub id: i64,
+    pub token: String,
+}
+
+pub(crate) fn actor_van(g: &GebruikerRij) -> Actor {
+    Actor::Gebruiker {
+        id: g.id,
+        gebruikersnaam: g.gebruikersnaam.clone(),
+        volledige_naam: g.volledige_naam.clone(),
+        rollen: g.rollen.clone(),
+    }
+}
+
+/// Hoe een gebruiker in de audittrail staat (nooit de wachtwoordhash).
+pub(crate) fn gebruiker_json(g: &GebruikerRij) -> serde_json::Value {
+    json!({
+        "gebruikersnaam": g.gebruikersnaam,
+        "volledige_naam": g.volledige_naam,
+        "rollen": g.rollen.iter().map(|r| r.code()).collect::<Vec<_>>(),
+        "geblokkeerd": g.geblokkeerd,
+        "moet_wachtwoord_wijzigen": g.moet_wachtwoord_wijzigen,
+    })
+}
+
+impl App {
+    /// Bij de eerste start (nog geen gebruikers): maak de gebruiker `beheerder` aan met de rol
+    /// functioneel beheerder. Het wachtwoord komt uit `wachtwoord_uit_omgeving` of wordt
+    /// gegenereerd en moet dan bij de eerste keer inloggen gewijzigd worden.
+    pub async fn eerste_start(
+        &self,
+        wachtwoord_uit_omgeving: Option<&str>,
+    ) -> Result<EersteStart, AppFout> {
+        let ctx = Context::nieuw(Actor::Systeem { via: "eerste start" }, geheim::operatie_id());
+        let mut tx = self.opslag.schrijf().await?;
+        if tx.aantal_gebruikers().await? > 0 {
+            return Ok(EersteStart::AlIngericht);
+        }
+        let naam = "beheerder";
+        let (wachtwoord, eenmalig) = match wachtwoord_uit_omgeving {
+            Some(w) => {
+                let w = Wachtwoord::nieuw(w, naam)
+                    .map_err(|m| AppFout::veld("VANGNET_ADMIN_PASSWORD", m))?;
+                (w.geheim().to_owned(), None)
+            }
+            None => {
+                let w = geheim::eenmalig_wachtwoord();
+                (w.clone(), Some(w))
+            }
+        };
+        let nu = tijd::instant_tekst(self.klok.nu());
+        let mut g = GebruikerRij {
+            id: 0,
+            gebruikersnaam: naam.into(),
+            volledige_naam: "Functioneel beheerder".into(),
+            wachtwoord_hash: geheim::hash_wachtwoord(&wachtwoord)?,
+            moet_wachtwoord_wijzigen: eenmalig.is_some(),
+            geblokkeerd: false,
+            rollen: vec![Rol::FunctioneelBeheerder],
+            versie: 1,
+            aangemaakt_op: nu.clone(),
+            gewijzigd_op: nu,
+        };
+        g.id = tx.gebruiker_invoegen(&g).await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            &ctx,
+            self.klok.nu(),
+            Wijziging {
+                actie: "gebruiker.aangemaakt",
+                onderwerp_type: "gebruiker",
+                onderwerp_id: g.id.to_string(),
+                samenvatting: "Eerste beheerder aangemaakt bij de eerste start".into(),
+                na: Some(gebruiker_json(&g)),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(EersteStart::BeheerderAangemaakt {
+            gebruikersnaam: naam.into(),
+            eenmalig_wachtwoord: eenmalig,
+        })
+    }
+
+    /// Inloggen. Eén melding voor elke mislukking; de drempel telt per naam én per adres, ook voor
+    /// namen die niet bestaan, zodat de drempel niets verraadt.
+    pub async fn inloggen(
+        &self,
+        operatie_id: &str,
+        gebruikersnaam: &str,
+        wachtwoord: &str,
+        adres: &str,
+    ) -> Result<NieuweSessie, AppFout> {
+        let naam = gebruikersnaam.trim().to_lowercase();
+        let naam: String = naam.chars().take(64).collect();
+        let nu = self.klok.nu();
+        let sinds = tijd::instant_tekst(
+            nu - Duration::minutes(self.instellingen.pogingen_venster_minuten),
+        );
+        let mut tx = self.opslag.schrijf().await?;
+        if tx.mislukte_pogingen_naam(&naam, &sinds).await?
+            >= self.instellingen.max_pogingen_per_account
+            || tx.mislukte_pogingen_adres(adres, &sinds).await?
+                >= self.instellingen.max_pogingen_per_adres
+        {
+            tracing::warn!(%adres, "inlogdrempel bereikt");
+            return Err(AppFout::TeVeelPogingen {
+                minuten: self.instellingen.pogingen_venster_minuten,
+            });
+        }
+        let gebruiker = tx.gebruiker_op_naam(&naam).await?;
+        let hash = gebruiker
+            .as_ref()
+            .map_or(geheim::schijnhash(), |g| g.wachtwoord_hash.as_str());
+        let klopt = geheim::controleer_wachtwoord(wachtwoord, hash);
+        let nu_tekst = tijd::instant_tekst(nu);
+        let g = match gebruiker {
+            Some(g) if klopt && !g.geblokkeerd => g,
+            gebruiker => {
+                tx.inlogpoging_vastleggen(&naam, adres, &nu_tekst, false)
+                    .await?;
+                let ctx = Context::nieuw(Actor::Systeem { via: "inloggen" }, operatie_id);
+                let (onderwerp_id, samenvatting) = match &gebruiker {
+                    Some(g) if g.geblokkeerd => (g.id.to_string(), "Inlogpoging op geblokkeerd account"),
+                    Some(g) => (g.id.to_string(), "Mislukte inlogpoging: onjuist wachtwoord"),
+                    None => (String::new(), "Mislukte inlogpoging op een onbekende gebruikersnaam"),
+                };
+                audit::vastleggen(
+                    tx.as_mut(),
+                    &ctx,
+                    nu,
+                    Wijziging {
+                        actie: "inloggen.mislukt",
+                        onderwerp_type: "gebruiker",
+                        onderwerp_id,
+                        samenvatting: format!("{samenvatting} vanaf {adres}"),
+                        ..Default::default()
+                    },
+                )
+                .await?;
+                tx.commit().await?;
+                return Err(AppFout::InloggenMislukt);
+            }
+        };
+        tx.inlogpoging_vastleggen(&naam, adres, &nu_tekst, true)
+            .await?;
+        let sleutel = geheim::willekeurig_hex(32);
+        let sessie = SessieRij {
+            sleutel_hash: geheim::sha256_hex(&sleutel),
+            gebruiker_id: g.id,
+            csrf_token: geheim::willekeurig_hex(32),
+            aangemaakt_op: nu_tekst.clone(),
+            laatst_actief_op: nu_tekst,
+            adres: adres.to_owned(),
+        };
+        tx.sessie_invoegen(&sessie).await?;
+        let ctx = Context::nieuw(actor_van(&g), operatie_id);
+        audit::vastleggen(
+            tx.as_mut(),
+            &ctx,
+            nu,
+            Wijziging {
+                actie: "sessie.gestart",
+                onderwerp_type: "gebruiker",
+                onderwerp_id: g.id.to_string(),
+                samenvatting: format!("Ingelogd vanaf {adres}"),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(NieuweSessie {
+            sleutel,
+            csrf_token: sessie.csrf_token,
+            moet_wachtwoord_wijzigen: g.moet_wachtwoord_wijzigen,
+        })
+    }
+
+    /// Controleert de sessie bij een verzoek: bestaat ze, is ze niet verlopen (inactiviteit of
+    /// maximale duur), is de gebruiker niet geblokkeerd. Houdt de laatste activiteit bij.
+    pub async fn sessie_controleren(&self, sleutel: &str) -> Result<GeldigeSessie, AppFout> {
+        let hash = geheim::sha256_hex(sleutel);
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.lees().await?;
+        let Some(sessie) = tx.sessie_op_hash(&hash).await? else {
+            return Err(AppFout::NietIngelogd);
+        };
+        let gebruiker = tx.gebruiker_op_id(sessie.gebruiker_id).await?;
+        tx.commit().await?;
+        let laatst = tijd::instant_uit_tekst(&sessie.laatst_actief_op);
+        let begin = tijd::instant_uit_tekst(&sessie.aangemaakt_op);
+        let verlopen = match (laatst, begin) {
+            (Some(l), Some(b)) => {
+                nu - l > Duration::minutes(self.instellingen.sessie_inactief_minuten)
+                    || nu - b > Duration::hours(self.instellingen.sessie_max_uren)
+            }
+            _ => true,
+        };
+        let g = match gebruiker {
+            Some(g) if !g.geblokkeerd && !verlopen => g,
+            _ => {
+                let mut tx = self.opslag.schrijf().await?;
+                tx.sessie_verwijderen(&hash).await?;
+                tx.commit().await?;
+                return Err(AppFout::SessieVerlopen);
+            }
+        };
+        // Niet bij elk verzoek schrijven: een minuut nauwkeurig is genoeg voor het verloop.
+        if laatst.is_some_and(|l| nu - l > Duration::seconds(60)) {
+            let mut tx = self.opslag.schrijf().await?;
+            tx.sessie_aanraken(&hash, &tijd::instant_tekst(nu)).await?;
+            tx.commit().await?;
+        }
+        Ok(GeldigeSessie {
+            actor: actor_van(&g),
+            csrf_token: sessie.csrf_token,
+            moet_wachtwoord_wijzigen: g.moet_wachtwoord_wijzigen,
+        })
+    }
+
+    pub async fn uitloggen(&self, ctx: &Context, sleutel: &str) -> Result<(), AppFout> {
+        let mut tx = self.opslag.schrijf().await?;
+        tx.sessie_verwijderen(&geheim::sha256_hex(sleutel)).await?;
+        if let Some(id) = ctx.actor.gebruiker_id() {
+            audit::vastleggen(
+                tx.as_mut(),
+                ctx,
+                self.klok.nu(),
+                Wijziging {
+                    actie: "sessie.beeindigd",
+                    onderwerp_type: "gebruiker",
+                    onderwerp_id: id.to_string(),
+                    samenvatting: "Uitgelogd".into(),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Het eigen wachtwoord wijzigen. Andere sessies van deze gebruiker vervallen.
+    pub async fn wachtwoord_wijzigen(
+        &self,
+        ctx: &Context,
+        huidige_sessie: Option<&str>,
+        huidig: &str,
+        nieuw: &str,
+        herhaling: &str,
+    ) -> Result<(), AppFout> {
+        let id = ctx.actor.gebruiker_id().ok_or(AppFout::NietIngelogd)?;
+        let mut tx = self.opslag.schrijf().await?;
+        let mut g = tx
+            .gebruiker_op_id(id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De gebruiker".into()))?;
+        let mut fouten = Veldfouten::nieuw();
+        if !geheim::controleer_wachtwoord(huidig, &g.wachtwoord_hash) {
+            fouten.voeg_toe("huidig", "Het huidige wachtwoord is onjuist.");
+        }
+        let nieuw_ok = fouten.controleer("nieuw", Wachtwoord::nieuw(nieuw, &g.gebruikersnaam));
+        if nieuw_ok.is_some() && nieuw != herhaling {
+            fouten.voeg_toe("herhaling", "De herhaling is niet gelijk aan het nieuwe wachtwoord.");
+        }
+        if nieuw_ok.is_some() && nieuw == huidig {
+            fouten.voeg_toe("nieuw", "Het nieuwe wachtwoord moet anders zijn dan het huidige.");
+        }
+        fouten.resultaat()?;
+        g.wachtwoord_hash = geheim::hash_wachtwoord(nieuw)?;
+        g.moet_wachtwoord_wijzigen = false;
+        g.versie += 1;
+        g.gewijzigd_op = tijd::instant_tekst(self.klok.nu());
+        if !tx.gebruiker_bijwerken(&g).await? {
+            return Err(AppFout::Conflict(
+                "Uw account is intussen gewijzigd. Probeer het opnieuw.".into(),
+            ));
+        }
+        let behalve = huidige_sessie.map(geheim::sha256_hex);
+        tx.sessies_verwijderen_van(id, behalve.as_deref()).await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            self.klok.nu(),
+            Wijziging {
+                actie: "gebruiker.wachtwoord_gewijzigd",
+                onderwerp_type: "gebruiker",
+                onderwerp_id: id.to_string(),
+                samenvatting: "Eigen wachtwoord gewijzigd; andere sessies beëindigd".into(),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Een persoonlijk API-token maken voor een gebruiker. Voor jezelf mag dat altijd; voor een
+    /// ander alleen als systeem (`vangnet gebruiker token`).
+    pub async fn token_aanmaken(
+        &self,
+        ctx: &Context,
+        gebruikersnaam: &str,
+        omschrijving: &str,
+    ) -> Result<NieuwToken, AppFout> {
+        let omschrijving = omschrijving.trim();
+        if omschrijving.is_empty() || omschrijving.chars().count() > 100 {
+            return Err(AppFout::veld(
+                "omschrijving",
+                "Geef het token een omschrijving van 1 tot 100 tekens (waarvoor is het?).",
+            ));
+        }
+        let mut tx = self.opslag.schrijf().await?;
+        let g = tx
+            .gebruiker_op_naam(&gebruikersnaam.trim().to_lowercase())
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden(format!("Gebruiker '{gebruikersnaam}'")))?;
+        match &ctx.actor {
+            Actor::Gebruiker { id, .. } if *id == g.id => {}
+            Actor::Systeem { .. } => {}
+            Actor::Gebruiker { .. } => return Err(AppFout::GeenToegang),
+        }
+        let token = format!("vgn_{}", geheim::willekeurig_hex(24));
+        let nu = self.klok.nu();
+        let mut rij = TokenRij {
+            id: 0,
+            gebruiker_id: g.id,
+            omschrijving: omschrijving.to_owned(),
+            token_hash: geheim::sha256_hex(&token),
+            voorvoegsel: token.chars().take(10).collect(),
+            aangemaakt_op: tijd::instant_tekst(nu),
+            laatst_gebruikt_op: None,
+            ingetrokken_op: None,
+        };
+        rij.id = tx.token_invoegen(&rij).await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "token.aangemaakt",
+                onderwerp_type: "gebruiker",
+                onderwerp_id: g.id.to_string(),
+                samenvatting: format!(
+                    "API-token {}… aangemaakt voor {}: {}",
+                    rij.voorvoegsel, g.gebruikersnaam, rij.omschrijving
+                ),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(NieuwToken { id: rij.id, token })
+    }
+
+    /// De eigen tokens (zonder het geheim).
+    pub async fn eigen_tokens(&self, ctx: &Context) -> Result<Vec<TokenRij>, AppFout> {
+        let id = ctx.actor.gebruiker_id().ok_or(AppFout::NietIngelogd)?;
+        let mut tx = self.opslag.lees().await?;
+        let tokens = tx.tokens_van(id).await?;
+        tx.commit().await?;
+        Ok(tokens)
+    }
+
+    /// Een eigen token intrekken. Een token van een ander bestaat voor deze gebruiker niet.
+    pub async fn token_intrekken(&self, ctx: &Context, token_id: i64) -> Result<(), AppFout> {
+        let id = ctx.actor.gebruiker_id().ok_or(AppFout::NietIngelogd)?;
+        let mut tx = self.opslag.schrijf().await?;
+        let eigen = tx.tokens_van(id).await?;
+        let Some(t) = eigen.iter().find(|t| t.id == token_id) else {
+            return Err(AppFout::NietGevonden("Het token".into()));
+        };
+        let nu = self.klok.nu();
+        if tx.token_intrekken(t.id, &tijd::instant_tekst(nu)).await? {
+            audit::vastleggen(
+                tx.as_mut(),
+                ctx,
+                nu,
+                Wijziging {
+                    actie: "token.ingetrokken",
+                    onderwerp_type: "gebruiker",
+                    onderwerp_id: id.to_string(),
+                    samenvatting: format!("API-token {}… ingetrokken", t.voorvoegsel),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Controleert een `Authorization: Bearer`-token en geeft de gebruiker erachter.
+    pub async fn token_controleren(&self, token: &str) -> Result<Actor, AppFout> {
+        let mut tx = self.opslag.lees().await?;
+        let rij = tx.token_op_hash(&geheim::sha256_hex(token.trim())).await?;
+        let gebruiker = match &rij {
+            Some(t) if t.ingetrokken_op.is_none() => tx.gebruiker_op_id(t.gebruiker_id).await?,
+            _ => None,
+        };
+        tx.commit().await?;
+        let (Some(t), Some(g)) = (rij, gebruiker) else {
+            return Err(AppFout::NietIngelogd);
+        };
+        if g.geblokkeerd {
+            return Err(AppFout::NietIngelogd);
+        }
+        let nu = self.klok.nu();
+        let oud = t
+            .laatst_gebruikt_op
+            .as_deref()
+            .and_then(tijd::instant_uit_tekst)
+            .is_none_or(|l| nu - l > Duration::seconds(60));
+        if oud {
+            let mut tx = self.opslag.schrijf().await?;
+            tx.token_gebruikt(t.id, &tijd::instant_tekst(nu)).await?;
+            tx.commit().await?;
+        }
+        Ok(actor_van(&g))
+    }
+}
+
+/// Controleert de velden van een nieuwe gebruiker (gedeeld door UI, API en opdrachtregel).
+pub(crate) fn controleer_gebruiker(
+    gebruikersnaam: &str,
+    naam: &str,
+    rollen: &[String],
+) -> Result<(Gebruikersnaam, String, Vec<Rol>), AppFout> {
+    let mut fouten = Veldfouten::nieuw();
+    let gnaam = fouten.controleer("gebruikersnaam", Gebruikersnaam::parse(gebruikersnaam));
+    let vnaam = fouten.controleer("volledige_naam", volledige_naam(naam));
+    let rollen = fouten.controleer("rollen", rollen_uit_codes(rollen));
+    fouten.resultaat()?;
+    match (gnaam, vnaam, rollen) {
+        (Some(g), Some(v), Some(r)) => Ok((g, v, r)),
+        _ => Err(AppFout::Intern("controle zonder uitkomst".into())),
+    }
+}
+
+pub(crate) fn rollen_uit_codes(codes: &[String]) -> Result<Vec<Rol>, String> {
+    let mut rollen = Vec::new();
+    for c in codes {
+        match Rol::uit_code(c.trim()) {
+            Some(r) if !rollen.contains(&r) => rollen.push(r),
+            Some(_) => {}
+            None => return Err(format!("Onbekende rol '{c}'.")),
+        }
+    }
+    if rollen.is_empty() {
+        return Err("Kies ten minste één rol.".into());
+    }
+    rollen.sort();
+    Ok(rollen)
+}
+
+/// Geeft het transactietype door zodat beheer.rs dezelfde hulpfuncties kan gebruiken.
+pub(crate) async fn gebruiker_of_fout(
+    tx: &mut dyn Transactie,
+    id: i64,
+) -> Result<GebruikerRij, AppFout> {
+    tx.gebruiker_op_id(id)
+        .await?
+        .ok_or_else(|| AppFout::NietGevonden("De gebruiker".into()))
+}

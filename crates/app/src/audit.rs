@@ -1,0 +1,113 @@
+//! De audittrail: schrijven (in de transactie van de wijziging zelf), lezen en de keten
+//! controleren.
+
+use serde::Serialize;
+use vangnet_domain::audit::{AuditGegevens, GeketendRecord, KetenControle, KetenFout};
+use vangnet_domain::{tijd, Recht};
+
+use crate::opslag::{AuditFilter, Transactie};
+use crate::{App, AppFout, Context};
+
+/// Wat een use case over zijn wijziging vastlegt.
+#[derive(Debug, Clone, Default)]
+pub struct Wijziging {
+    pub actie: &'static str,
+    pub onderwerp_type: &'static str,
+    pub onderwerp_id: String,
+    pub samenvatting: String,
+    pub voor: Option<serde_json::Value>,
+    pub na: Option<serde_json::Value>,
+    pub reden: Option<String>,
+}
+
+/// Schrijft het auditrecord in de lopende transactie. Faalt de transactie later, dan is ook het
+/// record weg; lukt ze, dan staan wijziging en record er allebei.
+pub async fn vastleggen(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+    tijdstip: chrono::DateTime<chrono::Utc>,
+    w: Wijziging,
+) -> Result<i64, AppFout> {
+    let (volgnummer, vorige_hash) = tx.audit_kop_claimen().await?;
+    let gegevens = AuditGegevens {
+        volgnummer,
+        tijdstip: tijd::instant_tekst(tijdstip),
+        operatie_id: ctx.operatie_id.clone(),
+        actor_id: ctx.actor.gebruiker_id(),
+        actor: ctx.actor.omschrijving(),
+        actie: w.actie.to_owned(),
+        onderwerp_type: w.onderwerp_type.to_owned(),
+        onderwerp_id: w.onderwerp_id,
+        samenvatting: w.samenvatting,
+        voor: w.voor.map(|v| v.to_string()),
+        na: w.na.map(|v| v.to_string()),
+        reden: w.reden.filter(|r| !r.trim().is_empty()),
+    };
+    let hash = gegevens.hash(&vorige_hash);
+    tx.audit_toevoegen(&GeketendRecord {
+        gegevens,
+        vorige_hash,
+        hash,
+    })
+    .await?;
+    Ok(volgnummer)
+}
+
+/// Een bladzijde uit de audittrail.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditPagina {
+    pub records: Vec<GeketendRecord>,
+    pub totaal: i64,
+}
+
+/// De uitkomst van `vangnet audit verify`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KetenUitslag {
+    Intact { records: i64 },
+    Gebroken(KetenFout),
+}
+
+impl App {
+    pub async fn audit_zoeken(
+        &self,
+        ctx: &Context,
+        filter: &AuditFilter,
+        limiet: i64,
+        overslaan: i64,
+    ) -> Result<AuditPagina, AppFout> {
+        ctx.actor.vereist(Recht::AuditInzien)?;
+        let mut tx = self.opslag.lees().await?;
+        let records = tx
+            .audit_zoeken(filter, limiet.clamp(1, 500), overslaan.max(0))
+            .await?;
+        let totaal = tx.audit_tellen(filter).await?;
+        tx.commit().await?;
+        Ok(AuditPagina { records, totaal })
+    }
+
+    /// Loopt de hele keten door in stukken van 1000 records en sluit af tegen de kop.
+    pub async fn audit_controleren(&self, ctx: &Context) -> Result<KetenUitslag, AppFout> {
+        ctx.actor.vereist(Recht::AuditInzien)?;
+        let mut tx = self.opslag.lees().await?;
+        let (kop_nr, kop_hash) = tx.audit_kop().await?;
+        let mut controle = KetenControle::default();
+        let mut vanaf = 1;
+        loop {
+            let stuk = tx.audit_reeks(vanaf, 1000).await?;
+            for r in &stuk {
+                if let Err(f) = controle.volgend(r) {
+                    return Ok(KetenUitslag::Gebroken(f));
+                }
+            }
+            match stuk.last() {
+                Some(laatste) if stuk.len() == 1000 => vanaf = laatste.gegevens.volgnummer + 1,
+                _ => break,
+            }
+        }
+        tx.commit().await?;
+        Ok(match controle.sluit_af(kop_nr, &kop_hash) {
+            Ok(records) => KetenUitslag::Intact { records },
+            Err(f) => KetenUitslag::Gebroken(f),
+        })
+    }
+}

@@ -1,0 +1,47 @@
+//! De fouten van de app-laag. De webschil vertaalt ze één keer naar een statuscode en een
+//! Nederlandse melding (HTML) of problem+json (API).
+
+use vangnet_domain::Veldfouten;
+
+use crate::opslag::OpslagFout;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppFout {
+    #[error("U bent niet ingelogd.")]
+    NietIngelogd,
+    #[error("Uw sessie is verlopen. Log opnieuw in.")]
+    SessieVerlopen,
+    #[error("U heeft geen recht op deze handeling.")]
+    GeenToegang,
+    /// Bewust één melding voor onbekende naam, fout wachtwoord en geblokkeerd account.
+    #[error("De combinatie van gebruikersnaam en wachtwoord is onjuist.")]
+    InloggenMislukt,
+    #[error("Te veel mislukte inlogpogingen. Probeer het over {minuten} minuten opnieuw.")]
+    TeVeelPogingen { minuten: i64 },
+    #[error("{0}")]
+    Ongeldig(Veldfouten),
+    #[error("{0} bestaat niet (meer).")]
+    NietGevonden(String),
+    /// Iemand anders wijzigde hetzelfde intussen, of de waarde bestaat al.
+    #[error("{0}")]
+    Conflict(String),
+    #[error("De opslag is tijdelijk niet beschikbaar.")]
+    Opslag(#[from] OpslagFout),
+    #[error("Interne fout: {0}")]
+    Intern(String),
+}
+
+impl AppFout {
+    /// Eén veldfout als fout.
+    pub fn veld(veld: &str, melding: impl Into<String>) -> Self {
+        let mut v = Veldfouten::nieuw();
+        v.voeg_toe(veld, melding);
+        AppFout::Ongeldig(v)
+    }
+}
+
+impl From<Veldfouten> for AppFout {
+    fn from(v: Veldfouten) -> Self {
+        AppFout::Ongeldig(v)
+    }
+}

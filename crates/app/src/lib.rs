@@ -1,0 +1,147 @@
+//! De use cases van Vangnet: één functie per handeling van een gebruiker.
+//!
+//! Elke use case krijgt een [`Context`] (wie handelt, onder welk operatie-id), controleert eerst
+//! het recht van die actor, doet zijn werk in één schrijftransactie en schrijft in diezelfde
+//! transactie het auditrecord. Inzage in persoonsgegevens schrijft een regel in het toegangslog.
+//! De opslag is een interface die deze crate zelf definieert ([`opslag`]); de store-crate
+//! implementeert haar voor SQLite en PostgreSQL. Hier staat geen HTML en geen SQL.
+
+pub mod account;
+pub mod audit;
+pub mod beheer;
+pub mod fout;
+pub mod geheim;
+pub mod klok;
+pub mod opslag;
+pub mod toegang;
+
+use std::sync::Arc;
+
+pub use fout::AppFout;
+pub use klok::Klok;
+pub use opslag::Opslag;
+use vangnet_domain::rol::heeft_recht;
+use vangnet_domain::{Recht, Rol};
+
+/// Instellingen die het gedrag van de use cases bepalen.
+#[derive(Debug, Clone)]
+pub struct Instellingen {
+    /// Een sessie vervalt na zoveel minuten zonder verzoek.
+    pub sessie_inactief_minuten: i64,
+    /// Een sessie vervalt hoe dan ook na zoveel uren.
+    pub sessie_max_uren: i64,
+    /// Zoveel mislukte pogingen per gebruikersnaam binnen het venster blokkeren die naam tijdelijk.
+    pub max_pogingen_per_account: i64,
+    /// Zoveel mislukte pogingen per netwerkadres binnen het venster blokkeren dat adres tijdelijk.
+    pub max_pogingen_per_adres: i64,
+    /// Het venster voor de inlogdrempel, in minuten.
+    pub pogingen_venster_minuten: i64,
+}
+
+impl Default for Instellingen {
+    fn default() -> Self {
+        Self {
+            sessie_inactief_minuten: 30,
+            sessie_max_uren: 12,
+            max_pogingen_per_account: 5,
+            max_pogingen_per_adres: 20,
+            pogingen_venster_minuten: 15,
+        }
+    }
+}
+
+/// De applicatie: opslag, klok en instellingen. Goedkoop te klonen.
+#[derive(Clone)]
+pub struct App {
+    pub opslag: Arc<dyn Opslag>,
+    pub klok: Arc<dyn Klok>,
+    pub instellingen: Instellingen,
+}
+
+impl App {
+    pub fn nieuw(opslag: Arc<dyn Opslag>, klok: Arc<dyn Klok>, instellingen: Instellingen) -> Self {
+        Self {
+            opslag,
+            klok,
+            instellingen,
+        }
+    }
+}
+
+/// Wie handelt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// Een ingelogde gebruiker (via sessie of API-token).
+    Gebruiker {
+        id: i64,
+        gebruikersnaam: String,
+        volledige_naam: String,
+        rollen: Vec<Rol>,
+    },
+    /// Vangnet zelf of iemand met toegang tot de opdrachtregel en de database
+    /// (`vangnet gebruiker …`, de eerste start). Heeft alle rechten.
+    Systeem { via: &'static str },
+}
+
+impl Actor {
+    pub fn gebruiker_id(&self) -> Option<i64> {
+        match self {
+            Actor::Gebruiker { id, .. } => Some(*id),
+            Actor::Systeem { .. } => None,
+        }
+    }
+
+    /// Zoals in de audittrail en het toegangslog.
+    pub fn omschrijving(&self) -> String {
+        match self {
+            Actor::Gebruiker { gebruikersnaam, .. } => gebruikersnaam.clone(),
+            Actor::Systeem { via } => format!("systeem ({via})"),
+        }
+    }
+
+    pub fn rollen(&self) -> &[Rol] {
+        match self {
+            Actor::Gebruiker { rollen, .. } => rollen,
+            Actor::Systeem { .. } => &[],
+        }
+    }
+
+    pub fn mag(&self, recht: Recht) -> bool {
+        match self {
+            Actor::Gebruiker { rollen, .. } => heeft_recht(rollen, recht),
+            Actor::Systeem { .. } => true,
+        }
+    }
+
+    /// De controle aan het begin van elke use case.
+    pub fn vereist(&self, recht: Recht) -> Result<(), AppFout> {
+        if self.mag(recht) {
+            Ok(())
+        } else {
+            tracing::warn!(actor = %self.omschrijving(), ?recht, "geen recht");
+            Err(AppFout::GeenToegang)
+        }
+    }
+}
+
+/// De context van één handeling: wie, en onder welk operatie-id (dat ook in logs, foutpagina's,
+/// de audittrail en als `trace_id` in het toegangslog staat).
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub actor: Actor,
+    pub operatie_id: String,
+}
+
+impl Context {
+    pub fn nieuw(actor: Actor, operatie_id: impl Into<String>) -> Self {
+        Self {
+            actor,
+            operatie_id: operatie_id.into(),
+        }
+    }
+
+    /// Voor de opdrachtregel: het systeem als actor en een vers operatie-id.
+    pub fn opdrachtregel() -> Self {
+        Self::nieuw(Actor::Systeem { via: "opdrachtregel" }, geheim::operatie_id())
+    }
+}

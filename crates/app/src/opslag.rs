@@ -1,0 +1,216 @@
+//! De opslag die de use cases nodig hebben. De store-crate implementeert dit voor SQLite en
+//! PostgreSQL; de use cases weten niet welke het is.
+//!
+//! Alles gebeurt in een [`Transactie`]: een schrijftransactie voor handelingen die iets
+//! vastleggen (ook een regel in het toegangslog), een leestransactie voor de rest. Tijdstippen
+//! gaan als tekst in de vaste vorm van `vangnet_domain::tijd::instant_tekst`.
+
+use async_trait::async_trait;
+use serde::Serialize;
+use vangnet_domain::audit::GeketendRecord;
+use vangnet_domain::Rol;
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpslagFout {
+    /// Een unieke sleutel bestaat al (de naam van de beperking of kolom staat erbij).
+    #[error("bestaat al: {0}")]
+    Uniek(String),
+    /// Een record dat niet gewijzigd of verwijderd mag worden (audittrail).
+    #[error("alleen toevoegen toegestaan: {0}")]
+    AlleenToevoegen(String),
+    #[error("database: {0}")]
+    Database(String),
+}
+
+pub type Uitkomst<T> = Result<T, OpslagFout>;
+
+#[async_trait]
+pub trait Opslag: Send + Sync {
+    /// Een transactie die schrijft. Schrijftransacties volgen elkaar op; ze wachten niet op lezers.
+    async fn schrijf(&self) -> Uitkomst<Box<dyn Transactie>>;
+    /// Een transactie die alleen leest.
+    async fn lees(&self) -> Uitkomst<Box<dyn Transactie>>;
+    /// Is de database bereikbaar?
+    async fn gezond(&self) -> bool;
+    /// `sqlite` of `postgresql`.
+    fn engine(&self) -> &'static str;
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GebruikerRij {
+    pub id: i64,
+    pub gebruikersnaam: String,
+    pub volledige_naam: String,
+    #[serde(skip)]
+    pub wachtwoord_hash: String,
+    pub moet_wachtwoord_wijzigen: bool,
+    pub geblokkeerd: bool,
+    pub rollen: Vec<Rol>,
+    /// Voor optimistische vergrendeling: elke wijziging verhoogt de versie.
+    pub versie: i64,
+    pub aangemaakt_op: String,
+    pub gewijzigd_op: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TeamRij {
+    pub id: i64,
+    pub naam: String,
+    pub omschrijving: String,
+    pub versie: i64,
+    pub aangemaakt_op: String,
+    pub gewijzigd_op: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessieRij {
+    /// SHA-256 van de sessiesleutel in het cookie; de sleutel zelf wordt niet bewaard.
+    pub sleutel_hash: String,
+    pub gebruiker_id: i64,
+    pub csrf_token: String,
+    pub aangemaakt_op: String,
+    pub laatst_actief_op: String,
+    pub adres: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TokenRij {
+    pub id: i64,
+    pub gebruiker_id: i64,
+    pub omschrijving: String,
+    #[serde(skip)]
+    pub token_hash: String,
+    /// De eerste tekens van het token, om het te herkennen in een lijst.
+    pub voorvoegsel: String,
+    pub aangemaakt_op: String,
+    pub laatst_gebruikt_op: Option<String>,
+    pub ingetrokken_op: Option<String>,
+}
+
+/// Een regel in het toegangslog, naar het model van Logboek Dataverwerkingen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ToegangRij {
+    pub id: i64,
+    pub trace_id: String,
+    pub span_id: String,
+    pub tijdstip: String,
+    pub gebruiker_id: Option<i64>,
+    pub gebruiker: String,
+    pub verwerkingsactiviteit: String,
+    pub betrokkene_type: String,
+    pub betrokkene_id: String,
+    pub omschrijving: String,
+}
+
+/// Filter voor de audittrail; lege velden filteren niet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub actor: Option<String>,
+    pub actie: Option<String>,
+    pub onderwerp_type: Option<String>,
+    pub onderwerp_id: Option<String>,
+    /// Vanaf dit tijdstip (inclusief), vaste vorm.
+    pub van: Option<String>,
+    /// Tot dit tijdstip (exclusief), vaste vorm.
+    pub tot: Option<String>,
+}
+
+/// Filter voor het toegangslog; lege velden filteren niet.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ToegangFilter {
+    pub gebruiker: Option<String>,
+    pub betrokkene_type: Option<String>,
+    pub betrokkene_id: Option<String>,
+    pub verwerkingsactiviteit: Option<String>,
+    pub van: Option<String>,
+    pub tot: Option<String>,
+}
+
+#[async_trait]
+pub trait Transactie: Send {
+    async fn commit(self: Box<Self>) -> Uitkomst<()>;
+
+    // Gebruikers
+    async fn gebruiker_invoegen(&mut self, g: &GebruikerRij) -> Uitkomst<i64>;
+    async fn gebruiker_op_id(&mut self, id: i64) -> Uitkomst<Option<GebruikerRij>>;
+    async fn gebruiker_op_naam(&mut self, naam: &str) -> Uitkomst<Option<GebruikerRij>>;
+    async fn gebruikers(&mut self) -> Uitkomst<Vec<GebruikerRij>>;
+    async fn aantal_gebruikers(&mut self) -> Uitkomst<i64>;
+    /// Schrijft alle velden en rollen van `g` als de versie in de database nog `g.versie - 1` is.
+    /// `false`: iemand anders was eerder (niets gewijzigd).
+    async fn gebruiker_bijwerken(&mut self, g: &GebruikerRij) -> Uitkomst<bool>;
+
+    // Teams
+    async fn team_invoegen(&mut self, t: &TeamRij) -> Uitkomst<i64>;
+    async fn team_op_id(&mut self, id: i64) -> Uitkomst<Option<TeamRij>>;
+    async fn teams(&mut self) -> Uitkomst<Vec<TeamRij>>;
+    /// Zoals `gebruiker_bijwerken`: alleen als de versie nog `t.versie - 1` is.
+    async fn team_bijwerken(&mut self, t: &TeamRij) -> Uitkomst<bool>;
+    async fn teamleden(&mut self, team_id: i64) -> Uitkomst<Vec<GebruikerRij>>;
+    async fn teams_van(&mut self, gebruiker_id: i64) -> Uitkomst<Vec<TeamRij>>;
+    /// `false` als de gebruiker al lid was.
+    async fn teamlid_toevoegen(&mut self, team_id: i64, gebruiker_id: i64) -> Uitkomst<bool>;
+    /// `false` als de gebruiker geen lid was.
+    async fn teamlid_verwijderen(&mut self, team_id: i64, gebruiker_id: i64) -> Uitkomst<bool>;
+
+    // Sessies
+    async fn sessie_invoegen(&mut self, s: &SessieRij) -> Uitkomst<()>;
+    async fn sessie_op_hash(&mut self, sleutel_hash: &str) -> Uitkomst<Option<SessieRij>>;
+    async fn sessie_aanraken(&mut self, sleutel_hash: &str, tijdstip: &str) -> Uitkomst<()>;
+    async fn sessie_verwijderen(&mut self, sleutel_hash: &str) -> Uitkomst<()>;
+    /// Alle sessies van een gebruiker behalve (optioneel) één.
+    async fn sessies_verwijderen_van(
+        &mut self,
+        gebruiker_id: i64,
+        behalve: Option<&str>,
+    ) -> Uitkomst<u64>;
+
+    // API-tokens
+    async fn token_invoegen(&mut self, t: &TokenRij) -> Uitkomst<i64>;
+    async fn token_op_hash(&mut self, token_hash: &str) -> Uitkomst<Option<TokenRij>>;
+    async fn tokens_van(&mut self, gebruiker_id: i64) -> Uitkomst<Vec<TokenRij>>;
+    async fn token_intrekken(&mut self, id: i64, tijdstip: &str) -> Uitkomst<bool>;
+    async fn token_gebruikt(&mut self, id: i64, tijdstip: &str) -> Uitkomst<()>;
+
+    // Inlogpogingen (voor de drempel tegen raden)
+    async fn inlogpoging_vastleggen(
+        &mut self,
+        gebruikersnaam: &str,
+        adres: &str,
+        tijdstip: &str,
+        gelukt: bool,
+    ) -> Uitkomst<()>;
+    async fn mislukte_pogingen_naam(&mut self, gebruikersnaam: &str, sinds: &str)
+        -> Uitkomst<i64>;
+    async fn mislukte_pogingen_adres(&mut self, adres: &str, sinds: &str) -> Uitkomst<i64>;
+
+    // Audittrail
+    /// Vergrendelt de kop van de keten tot het einde van de transactie, hoogt het volgnummer op en
+    /// geeft het nieuwe volgnummer met de hash van het vorige record.
+    async fn audit_kop_claimen(&mut self) -> Uitkomst<(i64, String)>;
+    /// Schrijft het record en zet de kop op zijn hash.
+    async fn audit_toevoegen(&mut self, r: &GeketendRecord) -> Uitkomst<()>;
+    /// Het laatste volgnummer en de laatste hash.
+    async fn audit_kop(&mut self) -> Uitkomst<(i64, String)>;
+    /// Nieuwste eerst.
+    async fn audit_zoeken(
+        &mut self,
+        f: &AuditFilter,
+        limiet: i64,
+        overslaan: i64,
+    ) -> Uitkomst<Vec<GeketendRecord>>;
+    async fn audit_tellen(&mut self, f: &AuditFilter) -> Uitkomst<i64>;
+    /// Oplopend vanaf volgnummer `vanaf`, hoogstens `limiet` records.
+    async fn audit_reeks(&mut self, vanaf: i64, limiet: i64) -> Uitkomst<Vec<GeketendRecord>>;
+
+    // Toegangslog
+    async fn toegang_toevoegen(&mut self, r: &ToegangRij) -> Uitkomst<()>;
+    /// Nieuwste eerst.
+    async fn toegang_zoeken(
+        &mut self,
+        f: &ToegangFilter,
+        limiet: i64,
+        overslaan: i64,
+    ) -> Uitkomst<Vec<ToegangRij>>;
+    async fn toegang_tellen(&mut self, f: &ToegangFilter) -> Uitkomst<i64>;
+}

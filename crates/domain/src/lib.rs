@@ -1,0 +1,19 @@
+//! Het domein van Vangnet: de begrippen van de wet en van het werk, als waarden en pure functies.
+//!
+//! Hier hoort alles wat zonder database, netwerk of systeemklok te beslissen is: rollen en rechten,
+//! geldige gebruikersnamen en wachtwoorden, de hashketen van de audittrail, het register van
+//! verwerkingsactiviteiten, de weergave van tijd in Nederlandse tijd. Geen IO, geen async, geen
+//! sqlx of axum (CI controleert dat), en nooit `now()`: tijd komt als parameter binnen.
+
+pub mod audit;
+pub mod gebruiker;
+pub mod rol;
+pub mod tijd;
+pub mod validatie;
+pub mod verwerking;
+
+pub use audit::{AuditGegevens, AuditHash, KetenFout};
+pub use gebruiker::{Gebruikersnaam, Wachtwoord};
+pub use rol::{Recht, Rol};
+pub use validatie::{Veldfout, Veldfouten};
+pub use verwerking::Verwerkingsactiviteit;

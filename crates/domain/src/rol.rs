@@ -1,0 +1,130 @@
+//! Rollen en rechten. Wie wat mag, staat hier op één plek; de app-laag controleert het bij elke
+//! handeling (`Actor::vereist`), de webschil toont alleen wat mag.
+
+use serde::{Deserialize, Serialize};
+
+/// De rollen van VISION.md. Een gebruiker kan meer dan één rol hebben; zijn rechten zijn de
+/// vereniging van de rechten van zijn rollen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rol {
+    AdministratiefOndersteuner,
+    Inkomensconsulent,
+    Teamleider,
+    Handhaving,
+    FunctioneelBeheerder,
+    Auditor,
+}
+
+impl Rol {
+    pub const ALLE: [Rol; 6] = [
+        Rol::AdministratiefOndersteuner,
+        Rol::Inkomensconsulent,
+        Rol::Teamleider,
+        Rol::Handhaving,
+        Rol::FunctioneelBeheerder,
+        Rol::Auditor,
+    ];
+
+    /// De naam zoals die in de database, de API en op de opdrachtregel staat.
+    pub fn code(self) -> &'static str {
+        match self {
+            Rol::AdministratiefOndersteuner => "administratief_ondersteuner",
+            Rol::Inkomensconsulent => "inkomensconsulent",
+            Rol::Teamleider => "teamleider",
+            Rol::Handhaving => "handhaving",
+            Rol::FunctioneelBeheerder => "functioneel_beheerder",
+            Rol::Auditor => "auditor",
+        }
+    }
+
+    /// De naam voor mensen.
+    pub fn naam(self) -> &'static str {
+        match self {
+            Rol::AdministratiefOndersteuner => "Administratief ondersteuner",
+            Rol::Inkomensconsulent => "Inkomensconsulent",
+            Rol::Teamleider => "Teamleider",
+            Rol::Handhaving => "Handhaving",
+            Rol::FunctioneelBeheerder => "Functioneel beheerder",
+            Rol::Auditor => "Auditor",
+        }
+    }
+
+    pub fn uit_code(code: &str) -> Option<Rol> {
+        Rol::ALLE.into_iter().find(|r| r.code() == code)
+    }
+
+    /// De rechten van deze rol.
+    pub fn rechten(self) -> &'static [Recht] {
+        use Recht::*;
+        match self {
+            Rol::AdministratiefOndersteuner => &[TeamsInzien],
+            Rol::Inkomensconsulent => &[TeamsInzien],
+            Rol::Teamleider => &[TeamsInzien],
+            Rol::Handhaving => &[],
+            Rol::FunctioneelBeheerder => &[GebruikersBeheren, TeamsBeheren, TeamsInzien],
+            Rol::Auditor => &[AuditInzien, ToegangslogInzien, TeamsInzien],
+        }
+    }
+}
+
+/// Een recht: iets dat een gebruiker mag doen. Elke handeling in de app-laag vraagt er één.
+/// Het eigen account (wachtwoord wijzigen, eigen API-tokens) vraagt geen recht: dat mag iedereen
+/// die is ingelogd.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Recht {
+    /// Gebruikers aanmaken, wijzigen, blokkeren, wachtwoord resetten.
+    GebruikersBeheren,
+    /// Teams aanmaken, wijzigen, leden toevoegen en verwijderen.
+    TeamsBeheren,
+    /// De lijst van teams en hun leden zien.
+    TeamsInzien,
+    /// De audittrail lezen en de keten controleren.
+    AuditInzien,
+    /// Het toegangslog (wie zag wiens gegevens) lezen.
+    ToegangslogInzien,
+}
+
+/// Heeft iemand met deze rollen dit recht?
+pub fn heeft_recht(rollen: &[Rol], recht: Recht) -> bool {
+    rollen.iter().any(|r| r.rechten().contains(&recht))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_zijn_omkeerbaar_en_uniek() {
+        for r in Rol::ALLE {
+            assert_eq!(Rol::uit_code(r.code()), Some(r));
+        }
+        assert_eq!(Rol::uit_code("beheerder"), None);
+    }
+
+    /// De scheiding van taken: wie gebruikers beheert, leest niet zelf de audittrail, en omgekeerd.
+    #[test]
+    fn rechtentabel() {
+        let gevallen: &[(Rol, Recht, bool)] = &[
+            (Rol::FunctioneelBeheerder, Recht::GebruikersBeheren, true),
+            (Rol::FunctioneelBeheerder, Recht::TeamsBeheren, true),
+            (Rol::FunctioneelBeheerder, Recht::AuditInzien, false),
+            (Rol::Auditor, Recht::AuditInzien, true),
+            (Rol::Auditor, Recht::ToegangslogInzien, true),
+            (Rol::Auditor, Recht::GebruikersBeheren, false),
+            (Rol::Inkomensconsulent, Recht::GebruikersBeheren, false),
+            (Rol::Inkomensconsulent, Recht::TeamsInzien, true),
+            (Rol::Teamleider, Recht::TeamsBeheren, false),
+            (Rol::Handhaving, Recht::TeamsInzien, false),
+            (Rol::AdministratiefOndersteuner, Recht::AuditInzien, false),
+        ];
+        for (rol, recht, verwacht) in gevallen {
+            assert_eq!(heeft_recht(&[*rol], *recht), *verwacht, "{rol:?} {recht:?}");
+        }
+        assert!(heeft_recht(
+            &[Rol::Handhaving, Rol::Auditor],
+            Recht::AuditInzien
+        ));
+        assert!(!heeft_recht(&[], Recht::TeamsInzien));
+    }
+}

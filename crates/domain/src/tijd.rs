@@ -1,0 +1,110 @@
+//! Tijd: tijdstippen worden in UTC vastgelegd in één vaste tekstvorm (sorteerbaar, gelijk op
+//! SQLite en PostgreSQL) en in Nederlandse tijd (Europe/Amsterdam) getoond.
+//!
+//! De Nederlandse tijd volgt de EU-regel voor zomertijd (Richtlijn 2000/84/EG): van de laatste
+//! zondag van maart 01:00 UTC tot de laatste zondag van oktober 01:00 UTC is het UTC+2, anders
+//! UTC+1. Zo is geen tijdzonedatabase nodig.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
+
+/// De vaste vorm waarin tijdstippen worden opgeslagen: `2026-11-28T13:02:53.123456Z`.
+pub fn instant_tekst(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+}
+
+/// Leest de vaste vorm (en elke RFC 3339-tijd) terug.
+pub fn instant_uit_tekst(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn laatste_zondag(jaar: i32, maand: u32) -> NaiveDate {
+    let eerste_volgende = if maand == 12 {
+        NaiveDate::from_ymd_opt(jaar + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(jaar, maand + 1, 1)
+    };
+    let mut d = eerste_volgende.unwrap_or(NaiveDate::MIN) - Duration::days(1);
+    while d.weekday() != Weekday::Sun {
+        d -= Duration::days(1);
+    }
+    d
+}
+
+/// Het verschil tussen Nederlandse tijd en UTC op dit moment, in uren (1 of 2).
+pub fn nl_verschil_uren(t: DateTime<Utc>) -> i64 {
+    let jaar = t.year();
+    let begin = laatste_zondag(jaar, 3).and_hms_opt(1, 0, 0);
+    let eind = laatste_zondag(jaar, 10).and_hms_opt(1, 0, 0);
+    match (begin, eind) {
+        (Some(b), Some(e)) if t >= Utc.from_utc_datetime(&b) && t < Utc.from_utc_datetime(&e) => 2,
+        _ => 1,
+    }
+}
+
+/// Het tijdstip als Nederlandse lokale tijd.
+pub fn nl_lokaal(t: DateTime<Utc>) -> NaiveDateTime {
+    t.naive_utc() + Duration::hours(nl_verschil_uren(t))
+}
+
+/// Voor mensen: `28-11-2026 14:02` in Nederlandse tijd.
+pub fn nl_weergave(t: DateTime<Utc>) -> String {
+    nl_lokaal(t).format("%d-%m-%Y %H:%M").to_string()
+}
+
+/// Voor mensen, vanuit de opgeslagen vorm; onleesbare tekst wordt ongewijzigd getoond.
+pub fn nl_weergave_tekst(s: &str) -> String {
+    instant_uit_tekst(s).map_or_else(|| s.to_owned(), nl_weergave)
+}
+
+/// Het begin van een Nederlandse kalenderdag in UTC (voor filters "van datum").
+pub fn begin_nl_dag(d: NaiveDate) -> DateTime<Utc> {
+    let lokaal = d.and_hms_opt(0, 0, 0).unwrap_or(NaiveDateTime::MIN);
+    // Eerst aannemen dat het wintertijd is; klopt het verschil dan niet, dan zomertijd.
+    let gok = Utc.from_utc_datetime(&(lokaal - Duration::hours(1)));
+    let verschil = nl_verschil_uren(gok);
+    Utc.from_utc_datetime(&(lokaal - Duration::hours(verschil)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        instant_uit_tekst(s).unwrap()
+    }
+
+    #[test]
+    fn vaste_vorm_is_omkeerbaar_en_sorteerbaar() {
+        let t = utc("2026-11-28T13:02:53.123456Z");
+        assert_eq!(instant_tekst(t), "2026-11-28T13:02:53.123456Z");
+        assert_eq!(instant_uit_tekst(&instant_tekst(t)), Some(t));
+        assert!(instant_tekst(utc("2026-01-02T00:00:00Z")) < instant_tekst(utc("2026-10-01T00:00:00Z")));
+    }
+
+    /// Zomertijd 2026: 29 maart 01:00 UTC tot 25 oktober 01:00 UTC (laatste zondagen).
+    #[test]
+    fn zomer_en_wintertijd() {
+        let gevallen = [
+            ("2026-01-15T12:00:00Z", "15-01-2026 13:00"),
+            ("2026-03-29T00:59:00Z", "29-03-2026 01:59"),
+            ("2026-03-29T01:00:00Z", "29-03-2026 03:00"),
+            ("2026-07-01T22:30:00Z", "02-07-2026 00:30"),
+            ("2026-10-25T00:59:00Z", "25-10-2026 02:59"),
+            ("2026-10-25T01:00:00Z", "25-10-2026 02:00"),
+            ("2024-03-31T01:00:00Z", "31-03-2024 03:00"),
+            ("2026-12-31T23:30:00Z", "01-01-2027 00:30"),
+        ];
+        for (invoer, verwacht) in gevallen {
+            assert_eq!(nl_weergave(utc(invoer)), verwacht, "{invoer}");
+        }
+    }
+
+    #[test]
+    fn begin_van_een_nederlandse_dag() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(instant_tekst(begin_nl_dag(d("2026-01-10"))), "2026-01-09T23:00:00.000000Z");
+        assert_eq!(instant_tekst(begin_nl_dag(d("2026-07-10"))), "2026-07-09T22:00:00.000000Z");
+    }
+}
