@@ -75,7 +75,12 @@ impl App {
         &self,
         wachtwoord_uit_omgeving: Option<&str>,
     ) -> Result<EersteStart, AppFout> {
-        let ctx = Context::nieuw(Actor::Systeem { via: "eerste start" }, geheim::operatie_id());
+        let ctx = Context::nieuw(
+            Actor::Systeem {
+                via: "eerste start",
+            },
+            geheim::operatie_id(),
+        );
         let mut tx = self.opslag.schrijf().await?;
         if tx.aantal_gebruikers().await? > 0 {
             return Ok(EersteStart::AlIngericht);
@@ -139,9 +144,8 @@ impl App {
         let naam = gebruikersnaam.trim().to_lowercase();
         let naam: String = naam.chars().take(64).collect();
         let nu = self.klok.nu();
-        let sinds = tijd::instant_tekst(
-            nu - Duration::minutes(self.instellingen.pogingen_venster_minuten),
-        );
+        let sinds =
+            tijd::instant_tekst(nu - Duration::minutes(self.instellingen.pogingen_venster_minuten));
         let mut tx = self.opslag.schrijf().await?;
         if tx.mislukte_pogingen_naam(&naam, &sinds).await?
             >= self.instellingen.max_pogingen_per_account
@@ -166,9 +170,14 @@ impl App {
                     .await?;
                 let ctx = Context::nieuw(Actor::Systeem { via: "inloggen" }, operatie_id);
                 let (onderwerp_id, samenvatting) = match &gebruiker {
-                    Some(g) if g.geblokkeerd => (g.id.to_string(), "Inlogpoging op geblokkeerd account"),
+                    Some(g) if g.geblokkeerd => {
+                        (g.id.to_string(), "Inlogpoging op geblokkeerd account")
+                    }
                     Some(g) => (g.id.to_string(), "Mislukte inlogpoging: onjuist wachtwoord"),
-                    None => (String::new(), "Mislukte inlogpoging op een onbekende gebruikersnaam"),
+                    None => (
+                        String::new(),
+                        "Mislukte inlogpoging op een onbekende gebruikersnaam",
+                    ),
                 };
                 audit::vastleggen(
                     tx.as_mut(),
@@ -189,6 +198,11 @@ impl App {
         };
         tx.inlogpoging_vastleggen(&naam, adres, &nu_tekst, true)
             .await?;
+        tx.oude_sporen_opruimen(
+            &tijd::instant_tekst(nu - Duration::hours(self.instellingen.sessie_max_uren)),
+            &tijd::instant_tekst(nu - Duration::days(1)),
+        )
+        .await?;
         let sleutel = geheim::willekeurig_hex(32);
         let sessie = SessieRij {
             sleutel_hash: geheim::sha256_hex(&sleutel),
@@ -306,10 +320,16 @@ impl App {
         }
         let nieuw_ok = fouten.controleer("nieuw", Wachtwoord::nieuw(nieuw, &g.gebruikersnaam));
         if nieuw_ok.is_some() && nieuw != herhaling {
-            fouten.voeg_toe("herhaling", "De herhaling is niet gelijk aan het nieuwe wachtwoord.");
+            fouten.voeg_toe(
+                "herhaling",
+                "De herhaling is niet gelijk aan het nieuwe wachtwoord.",
+            );
         }
         if nieuw_ok.is_some() && nieuw == huidig {
-            fouten.voeg_toe("nieuw", "Het nieuwe wachtwoord moet anders zijn dan het huidige.");
+            fouten.voeg_toe(
+                "nieuw",
+                "Het nieuwe wachtwoord moet anders zijn dan het huidige.",
+            );
         }
         fouten.resultaat()?;
         g.wachtwoord_hash = geheim::hash_wachtwoord(nieuw)?;

@@ -55,12 +55,22 @@ fn controleer_team(naam: &str, omschrijving: &str) -> Result<(String, String), A
     if naam.is_empty() {
         fouten.voeg_toe("naam", "Vul de naam van het team in.");
     } else if naam.chars().count() > 60 {
-        fouten.voeg_toe("naam", "De naam van het team mag hoogstens 60 tekens lang zijn.");
+        fouten.voeg_toe(
+            "naam",
+            "De naam van het team mag hoogstens 60 tekens lang zijn.",
+        );
     }
     if omschrijving.chars().count() > 500 {
-        fouten.voeg_toe("omschrijving", "De omschrijving mag hoogstens 500 tekens lang zijn.");
+        fouten.voeg_toe(
+            "omschrijving",
+            "De omschrijving mag hoogstens 500 tekens lang zijn.",
+        );
     }
-    if naam.chars().chain(omschrijving.chars()).any(|c| c.is_control() && c != '\n' && c != '\r') {
+    if naam
+        .chars()
+        .chain(omschrijving.chars())
+        .any(|c| c.is_control() && c != '\n' && c != '\r')
+    {
         fouten.voeg_toe("naam", "De naam of omschrijving bevat ongeldige tekens.");
     }
     fouten.resultaat()?;
@@ -110,8 +120,11 @@ impl App {
         invoer: &NieuweGebruiker,
     ) -> Result<(i64, String), AppFout> {
         ctx.actor.vereist(Recht::GebruikersBeheren)?;
-        let (gnaam, vnaam, rollen) =
-            controleer_gebruiker(&invoer.gebruikersnaam, &invoer.volledige_naam, &invoer.rollen)?;
+        let (gnaam, vnaam, rollen) = controleer_gebruiker(
+            &invoer.gebruikersnaam,
+            &invoer.volledige_naam,
+            &invoer.rollen,
+        )?;
         let mut tx = self.opslag.schrijf().await?;
         if tx.gebruiker_op_naam(gnaam.as_str()).await?.is_some() {
             return Err(AppFout::veld(
@@ -327,8 +340,16 @@ impl App {
         ctx.actor.vereist(Recht::TeamsBeheren)?;
         let (naam, omschrijving) = controleer_team(naam, omschrijving)?;
         let mut tx = self.opslag.schrijf().await?;
-        if tx.teams().await?.iter().any(|t| t.naam.eq_ignore_ascii_case(&naam)) {
-            return Err(AppFout::veld("naam", format!("Er is al een team '{naam}'.")));
+        if tx
+            .teams()
+            .await?
+            .iter()
+            .any(|t| t.naam.eq_ignore_ascii_case(&naam))
+        {
+            return Err(AppFout::veld(
+                "naam",
+                format!("Er is al een team '{naam}'."),
+            ));
         }
         let nu = tijd::instant_tekst(self.klok.nu());
         let mut t = TeamRij {
@@ -387,7 +408,10 @@ impl App {
             .iter()
             .any(|t| t.id != id && t.naam.eq_ignore_ascii_case(&naam))
         {
-            return Err(AppFout::veld("naam", format!("Er is al een team '{naam}'.")));
+            return Err(AppFout::veld(
+                "naam",
+                format!("Er is al een team '{naam}'."),
+            ));
         }
         let mut na = voor.clone();
         na.naam = naam;
@@ -449,9 +473,15 @@ impl App {
         };
         if gewijzigd {
             let (actie, samenvatting) = if toevoegen {
-                ("team.lid_toegevoegd", format!("{} toegevoegd aan team {}", g.gebruikersnaam, team.naam))
+                (
+                    "team.lid_toegevoegd",
+                    format!("{} toegevoegd aan team {}", g.gebruikersnaam, team.naam),
+                )
             } else {
-                ("team.lid_verwijderd", format!("{} verwijderd uit team {}", g.gebruikersnaam, team.naam))
+                (
+                    "team.lid_verwijderd",
+                    format!("{} verwijderd uit team {}", g.gebruikersnaam, team.naam),
+                )
             };
             audit::vastleggen(
                 tx.as_mut(),

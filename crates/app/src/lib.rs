@@ -142,6 +142,11 @@ impl Context {
 
     /// Voor de opdrachtregel: het systeem als actor en een vers operatie-id.
     pub fn opdrachtregel() -> Self {
-        Self::nieuw(Actor::Systeem { via: "opdrachtregel" }, geheim::operatie_id())
+        Self::nieuw(
+            Actor::Systeem {
+                via: "opdrachtregel",
+            },
+            geheim::operatie_id(),
+        )
     }
 }

@@ -180,9 +180,15 @@ pub trait Transactie: Send {
         tijdstip: &str,
         gelukt: bool,
     ) -> Uitkomst<()>;
-    async fn mislukte_pogingen_naam(&mut self, gebruikersnaam: &str, sinds: &str)
-        -> Uitkomst<i64>;
+    async fn mislukte_pogingen_naam(&mut self, gebruikersnaam: &str, sinds: &str) -> Uitkomst<i64>;
     async fn mislukte_pogingen_adres(&mut self, adres: &str, sinds: &str) -> Uitkomst<i64>;
+    /// Ruimt sessies op die sinds `sessies_voor` niet meer actief waren, en inlogpogingen van
+    /// vóór `pogingen_voor` (de audittrail bewaart de mislukte pogingen).
+    async fn oude_sporen_opruimen(
+        &mut self,
+        sessies_voor: &str,
+        pogingen_voor: &str,
+    ) -> Uitkomst<()>;
 
     // Audittrail
     /// Vergrendelt de kop van de keten tot het einde van de transactie, hoogt het volgnummer op en

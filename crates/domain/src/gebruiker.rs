@@ -129,7 +129,10 @@ mod tests {
         assert!(Wachtwoord::nieuw("precies12tkn", "x").is_ok());
         assert!(Wachtwoord::nieuw("jjansen12345", "JJANSEN12345").is_err());
         assert!(Wachtwoord::nieuw(&"x".repeat(129), "a").is_err());
-        assert_eq!(format!("{:?}", Wachtwoord::nieuw("geheimgeheim", "a")), "Ok(Wachtwoord(***))");
+        assert_eq!(
+            format!("{:?}", Wachtwoord::nieuw("geheimgeheim", "a")),
+            "Ok(Wachtwoord(***))"
+        );
     }
 
     #[test]

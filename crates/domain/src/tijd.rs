@@ -80,7 +80,9 @@ mod tests {
         let t = utc("2026-11-28T13:02:53.123456Z");
         assert_eq!(instant_tekst(t), "2026-11-28T13:02:53.123456Z");
         assert_eq!(instant_uit_tekst(&instant_tekst(t)), Some(t));
-        assert!(instant_tekst(utc("2026-01-02T00:00:00Z")) < instant_tekst(utc("2026-10-01T00:00:00Z")));
+        assert!(
+            instant_tekst(utc("2026-01-02T00:00:00Z")) < instant_tekst(utc("2026-10-01T00:00:00Z"))
+        );
     }
 
     /// Zomertijd 2026: 29 maart 01:00 UTC tot 25 oktober 01:00 UTC (laatste zondagen).
@@ -104,7 +106,13 @@ mod tests {
     #[test]
     fn begin_van_een_nederlandse_dag() {
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-        assert_eq!(instant_tekst(begin_nl_dag(d("2026-01-10"))), "2026-01-09T23:00:00.000000Z");
-        assert_eq!(instant_tekst(begin_nl_dag(d("2026-07-10"))), "2026-07-09T22:00:00.000000Z");
+        assert_eq!(
+            instant_tekst(begin_nl_dag(d("2026-01-10"))),
+            "2026-01-09T23:00:00.000000Z"
+        );
+        assert_eq!(
+            instant_tekst(begin_nl_dag(d("2026-07-10"))),
+            "2026-07-09T22:00:00.000000Z"
+        );
     }
 }

@@ -41,7 +41,11 @@ mod tests {
     fn identificaties_zijn_uniek_en_geversioneerd() {
         for (i, a) in REGISTER.iter().enumerate() {
             assert!(a.id.starts_with("urn:vangnet:verwerking:"));
-            assert!(a.id.rsplit(':').next().is_some_and(|v| v.parse::<u32>().is_ok()));
+            assert!(a
+                .id
+                .rsplit(':')
+                .next()
+                .is_some_and(|v| v.parse::<u32>().is_ok()));
             assert!(REGISTER[i + 1..].iter().all(|b| b.id != a.id));
             assert_eq!(zoek(a.id), Some(*a));
         }

@@ -1,1 +1,13 @@
-//! placeholder
+//! Opslag van Vangnet op SQLite (ingebed, standaard) en PostgreSQL (productie), via sqlx.
+//!
+//! Eén codebasis voor beide engines: de queries zijn draagbare SQL met `$1`-parameters en gaan
+//! via sqlx' `Any`-driver. Waar de engines verschillen (verbinding, transactiebegin, migraties)
+//! staan beide armen naast elkaar in [`verbinding`] en `migrations/{sqlite,postgres}`. Dit is de
+//! enige crate die sqlx kent; bedrijfsregels horen hier niet.
+
+pub mod migratie;
+pub mod schema;
+mod transactie;
+pub mod verbinding;
+
+pub use verbinding::{Database, Doel, Engine};

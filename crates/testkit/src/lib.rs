@@ -1,1 +1,222 @@
-//! placeholder
+//! Testgereedschap voor Vangnet (alleen voor tests).
+//!
+//! - [`verse_database`]: een verse, gemigreerde database per test. Op SQLite (een bestand in een
+//!   eigen tijdelijke map) tenzij `VANGNET_TEST_DATABASE_URL` is gezet: dan PostgreSQL, met een
+//!   eigen schema per test dat na afloop wordt weggegooid.
+//! - [`TestApp`]: de applicatie op zo'n database met een vaste klok, persona's per rol en de
+//!   router voor HTTP-tests zonder netwerk.
+//! - [`Bezoeker`]: een browser in het klein (cookies, CSRF-token uit formulieren) voor de router.
+
+#![allow(clippy::expect_used, clippy::panic, clippy::unwrap_used)] // alleen voor tests: falen is hier de bedoeling
+
+mod bezoeker;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{DateTime, TimeZone, Utc};
+use vangnet_app::account::EersteStart;
+use vangnet_app::beheer::NieuweGebruiker;
+use vangnet_app::klok::VasteKlok;
+use vangnet_app::{geheim, Actor, App, Context, Instellingen};
+use vangnet_domain::Rol;
+use vangnet_store::{migratie, Database, Doel, Engine};
+
+pub use bezoeker::{Antwoord, Bezoeker};
+
+/// De omgevingsvariabele met de PostgreSQL-server voor tests.
+pub const PG_VARIABELE: &str = "VANGNET_TEST_DATABASE_URL";
+
+pub fn postgres_url() -> Option<String> {
+    std::env::var(PG_VARIABELE)
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+}
+
+/// Een database die alleen voor deze test bestaat. Ruimt op bij `Drop` (SQLite-map) of bij
+/// [`TestDb::opruimen`] (PostgreSQL-schema; ook een vergeten schema verdwijnt met de
+/// CI-database).
+pub struct TestDb {
+    pub db: Database,
+    map: Option<PathBuf>,
+    schema: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub async fn opruimen(self) {
+        self.db.sluiten().await;
+        if let Some((url, schema)) = &self.schema {
+            let _ = Database::schema_verwijderen(url, schema).await;
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some(map) = &self.map {
+            let _ = std::fs::remove_dir_all(map);
+        }
+    }
+}
+
+/// Een verse SQLite-database in een eigen tijdelijke map, gemigreerd.
+pub async fn verse_sqlite() -> TestDb {
+    let map = std::env::temp_dir().join(format!("vangnet-test-{}", geheim::willekeurig_hex(8)));
+    let db = Database::open(&Doel::Datamap(map.clone()))
+        .await
+        .expect("SQLite-testdatabase openen");
+    migratie::migreer(&db).await.expect("migreren (SQLite)");
+    TestDb {
+        db,
+        map: Some(map),
+        schema: None,
+    }
+}
+
+/// Een vers PostgreSQL-schema, gemigreerd. Faalt met een duidelijke melding als
+/// `VANGNET_TEST_DATABASE_URL` niet is gezet.
+pub async fn verse_postgres() -> TestDb {
+    let url = postgres_url().unwrap_or_else(|| {
+        panic!("deze test heeft PostgreSQL nodig: zet {PG_VARIABELE}, bv. postgres://postgres@127.0.0.1:5432/test")
+    });
+    let schema = format!("vt_{}", geheim::willekeurig_hex(8));
+    let db = Database::open(&Doel::PostgresSchema {
+        url: url.clone(),
+        schema: schema.clone(),
+    })
+    .await
+    .expect("PostgreSQL-testschema openen");
+    migratie::migreer(&db).await.expect("migreren (PostgreSQL)");
+    TestDb {
+        db,
+        map: None,
+        schema: Some((url, schema)),
+    }
+}
+
+/// De database voor deze testrun: PostgreSQL als `VANGNET_TEST_DATABASE_URL` is gezet, anders
+/// SQLite. CI draait alle tests één keer op elk.
+pub async fn verse_database() -> TestDb {
+    if postgres_url().is_some() {
+        verse_postgres().await
+    } else {
+        verse_sqlite().await
+    }
+}
+
+/// Het vaste moment waarop tests beginnen: 28 november 2026, 10:00 UTC.
+pub fn begin_tijd() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 28, 10, 0, 0)
+        .single()
+        .expect("geldige tijd")
+}
+
+/// Het wachtwoord van elke persona.
+pub const PERSONA_WACHTWOORD: &str = "testwachtwoord-1234";
+
+/// De gebruikersnaam van de persona met deze rol.
+pub fn persona(rol: Rol) -> &'static str {
+    match rol {
+        Rol::AdministratiefOndersteuner => "ondersteuner",
+        Rol::Inkomensconsulent => "consulent",
+        Rol::Teamleider => "teamleider",
+        Rol::Handhaving => "handhaver",
+        Rol::FunctioneelBeheerder => "fb",
+        Rol::Auditor => "auditor",
+    }
+}
+
+/// De applicatie op een verse database, met een vaste klok.
+pub struct TestApp {
+    pub app: App,
+    pub klok: Arc<VasteKlok>,
+    pub testdb: TestDb,
+}
+
+impl TestApp {
+    pub async fn nieuw() -> TestApp {
+        Self::met_instellingen(Instellingen::default()).await
+    }
+
+    pub async fn met_instellingen(instellingen: Instellingen) -> TestApp {
+        let testdb = verse_database().await;
+        let klok = Arc::new(VasteKlok::op(begin_tijd()));
+        let app = App::nieuw(Arc::new(testdb.db.clone()), klok.clone(), instellingen);
+        TestApp { app, klok, testdb }
+    }
+
+    pub fn engine(&self) -> Engine {
+        self.testdb.db.engine
+    }
+
+    pub fn systeem() -> Context {
+        Context::nieuw(Actor::Systeem { via: "test" }, geheim::operatie_id())
+    }
+
+    /// De eerste start met een bekend beheerderswachtwoord.
+    pub async fn eerste_start(&self) -> EersteStart {
+        self.app
+            .eerste_start(Some("beheerder-wachtwoord"))
+            .await
+            .expect("eerste start")
+    }
+
+    /// Maakt een gebruiker met deze rollen aan met wachtwoord [`PERSONA_WACHTWOORD`], klaar om
+    /// in te loggen (geen eenmalig wachtwoord meer). Geeft de context om als hem te handelen.
+    pub async fn gebruiker(&self, naam: &str, rollen: &[Rol]) -> Context {
+        let (id, eenmalig) = self
+            .app
+            .gebruiker_aanmaken(
+                &Self::systeem(),
+                &NieuweGebruiker {
+                    gebruikersnaam: naam.into(),
+                    volledige_naam: format!("Test {naam}"),
+                    rollen: rollen.iter().map(|r| r.code().to_owned()).collect(),
+                },
+            )
+            .await
+            .expect("gebruiker aanmaken");
+        let ctx = Context::nieuw(
+            Actor::Gebruiker {
+                id,
+                gebruikersnaam: naam.into(),
+                volledige_naam: format!("Test {naam}"),
+                rollen: rollen.to_vec(),
+            },
+            geheim::operatie_id(),
+        );
+        self.app
+            .wachtwoord_wijzigen(
+                &ctx,
+                None,
+                &eenmalig,
+                PERSONA_WACHTWOORD,
+                PERSONA_WACHTWOORD,
+            )
+            .await
+            .expect("wachtwoord zetten");
+        ctx
+    }
+
+    /// De persona van deze rol (zie [`persona`]).
+    pub async fn persona(&self, rol: Rol) -> Context {
+        self.gebruiker(persona(rol), &[rol]).await
+    }
+
+    /// De router van de webschil op deze applicatie.
+    pub fn router(&self) -> axum::Router {
+        vangnet_web::router(vangnet_web::WebStaat::nieuw(
+            self.app.clone(),
+            vangnet_web::WebInstellingen::default(),
+        ))
+    }
+
+    /// Een bezoeker van de router (zonder netwerk).
+    pub fn bezoeker(&self) -> Bezoeker {
+        Bezoeker::nieuw(self.router())
+    }
+
+    pub async fn opruimen(self) {
+        self.testdb.opruimen().await;
+    }
+}

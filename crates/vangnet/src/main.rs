@@ -1,1 +1,412 @@
-fn main() {}
+//! `vangnet`: één binary voor de server en het beheer op de opdrachtregel.
+//!
+//! Hier staat alleen de bedrading: opdrachten lezen (clap), instellingen samenstellen
+//! (opdrachtregel > `VANGNET_*`-omgeving > TOML-bestand > standaard), de database openen en de
+//! use cases van de app-laag aanroepen. Alle logica zit in de bibliotheek-crates.
+
+mod instellingen;
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{bail, Context as _, Result};
+use clap::{Args, Parser, Subcommand};
+use vangnet_app::account::EersteStart;
+use vangnet_app::audit::KetenUitslag;
+use vangnet_app::beheer::{GebruikerWijziging, NieuweGebruiker};
+use vangnet_app::klok::Systeemklok;
+use vangnet_app::{App, AppFout, Context};
+use vangnet_store::{migratie, Database};
+
+use crate::instellingen::{DatabaseKeuze, Instellingen};
+
+#[derive(Parser)]
+#[command(
+    name = "vangnet",
+    version,
+    about = "Vangnet: bijstandsadministratie en zaakbehandeling voor Beheer Inkomen",
+    long_about = "Vangnet: bijstandsadministratie en zaakbehandeling voor Beheer Inkomen.\n\n\
+Zonder --data-dir of --database-url gebruikt Vangnet een SQLite-bestand in ./vangnet-data/.\n\
+Instellingen komen van de opdrachtregel, uit VANGNET_*-omgevingsvariabelen of uit een\n\
+TOML-bestand (--config of VANGNET_CONFIG), in die volgorde van voorrang."
+)]
+struct Cli {
+    /// Een TOML-bestand met instellingen.
+    #[arg(long, global = true, env = "VANGNET_CONFIG", value_name = "BESTAND")]
+    config: Option<std::path::PathBuf>,
+    #[command(subcommand)]
+    opdracht: Opdracht,
+}
+
+#[derive(Args, Clone, Default)]
+struct DatabaseArgs {
+    /// De map voor het ingebedde SQLite-bestand (standaard ./vangnet-data).
+    #[arg(
+        long,
+        env = "VANGNET_DATA_DIR",
+        value_name = "MAP",
+        conflicts_with = "database_url"
+    )]
+    data_dir: Option<std::path::PathBuf>,
+    /// Een database-URL, bv. postgres://gebruiker@host/vangnet (voor productie).
+    #[arg(
+        long,
+        env = "VANGNET_DATABASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    database_url: Option<String>,
+}
+
+#[derive(Subcommand)]
+enum Opdracht {
+    /// Start de webserver (migreert eerst en maakt bij de eerste start een beheerder aan).
+    Serve {
+        /// Het adres om op te luisteren.
+        #[arg(long, env = "VANGNET_LISTEN", value_name = "ADRES:POORT")]
+        listen: Option<SocketAddr>,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Past de ontbrekende databasemigraties toe.
+    Migrate {
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Beheer van gebruikers.
+    Gebruiker {
+        #[command(subcommand)]
+        opdracht: GebruikerOpdracht,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// De audittrail.
+    Audit {
+        #[command(subcommand)]
+        opdracht: AuditOpdracht,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum GebruikerOpdracht {
+    /// Maakt een gebruiker aan en toont het eenmalige wachtwoord.
+    Aanmaken {
+        /// De gebruikersnaam, bv. jjansen.
+        gebruikersnaam: String,
+        /// De volledige naam, bv. "Jan Jansen".
+        #[arg(long)]
+        naam: String,
+        /// Een rol (herhaalbaar): administratief_ondersteuner, inkomensconsulent, teamleider,
+        /// handhaving, functioneel_beheerder, auditor.
+        #[arg(long = "rol", required = true)]
+        rollen: Vec<String>,
+    },
+    /// Toont alle gebruikers.
+    Lijst,
+    /// Zet een nieuw eenmalig wachtwoord en beëindigt de sessies van de gebruiker.
+    WachtwoordReset { gebruikersnaam: String },
+    /// Blokkeert een gebruiker: geen inloggen meer, sessies en tokens vervallen.
+    Blokkeren {
+        gebruikersnaam: String,
+        #[arg(long, default_value = "")]
+        reden: String,
+    },
+    /// Heft de blokkade op.
+    Deblokkeren {
+        gebruikersnaam: String,
+        #[arg(long, default_value = "")]
+        reden: String,
+    },
+    /// Maakt een persoonlijk API-token en toont het één keer.
+    Token {
+        gebruikersnaam: String,
+        /// Waarvoor het token is.
+        #[arg(long, default_value = "aangemaakt op de opdrachtregel")]
+        omschrijving: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditOpdracht {
+    /// Controleert de hashketen van de audittrail; exit-code 1 als ze gebroken is.
+    Verify,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("fout: kan de runtime niet starten: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(uitvoeren(cli)) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("fout: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn logging(instellingen: &Instellingen) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("VANGNET_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(&instellingen.log));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .try_init();
+}
+
+async fn openen(instellingen: &Instellingen, db: &DatabaseArgs) -> Result<App> {
+    let keuze = instellingen.database(db.data_dir.clone(), db.database_url.clone());
+    let database = Database::open(&keuze.doel())
+        .await
+        .with_context(|| format!("database openen ({keuze})"))?;
+    let toegepast = migratie::migreer(&database)
+        .await
+        .with_context(|| format!("database migreren ({keuze})"))?;
+    for m in toegepast {
+        tracing::info!(migratie = %m, "migratie toegepast");
+    }
+    Ok(App::nieuw(
+        Arc::new(database),
+        Arc::new(Systeemklok),
+        instellingen.app(),
+    ))
+}
+
+fn app_fout(e: AppFout) -> anyhow::Error {
+    match e {
+        AppFout::Ongeldig(v) => anyhow::anyhow!(
+            "{}",
+            v.0.iter()
+                .map(|f| format!("{}: {}", f.veld, f.melding))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ),
+        e => anyhow::anyhow!("{e}"),
+    }
+}
+
+async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
+    let instellingen = Instellingen::laden(cli.config.as_deref())?;
+    logging(&instellingen);
+    match cli.opdracht {
+        Opdracht::Serve { listen, db } => serve(&instellingen, listen, &db).await?,
+        Opdracht::Migrate { db } => {
+            let keuze = instellingen.database(db.data_dir.clone(), db.database_url.clone());
+            let database = Database::open(&keuze.doel()).await?;
+            let toegepast = migratie::migreer(&database).await?;
+            if toegepast.is_empty() {
+                println!("Database is bij ({keuze}); niets te migreren.");
+            } else {
+                for m in toegepast {
+                    println!("Toegepast: {m}");
+                }
+            }
+        }
+        Opdracht::Gebruiker { opdracht, db } => {
+            let app = openen(&instellingen, &db).await?;
+            gebruiker(&app, opdracht).await?;
+        }
+        Opdracht::Audit {
+            opdracht: AuditOpdracht::Verify,
+            db,
+        } => {
+            let app = openen(&instellingen, &db).await?;
+            match app
+                .audit_controleren(&Context::opdrachtregel())
+                .await
+                .map_err(app_fout)?
+            {
+                KetenUitslag::Intact { records } => {
+                    println!("Audittrail intact: {records} records, hashketen klopt.");
+                }
+                KetenUitslag::Gebroken(f) => {
+                    eprintln!("AUDITTRAIL GEBROKEN: {f}");
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn gebruiker(app: &App, opdracht: GebruikerOpdracht) -> Result<()> {
+    let ctx = Context::opdrachtregel();
+    match opdracht {
+        GebruikerOpdracht::Aanmaken {
+            gebruikersnaam,
+            naam,
+            rollen,
+        } => {
+            let (_, wachtwoord) = app
+                .gebruiker_aanmaken(
+                    &ctx,
+                    &NieuweGebruiker {
+                        gebruikersnaam: gebruikersnaam.clone(),
+                        volledige_naam: naam,
+                        rollen,
+                    },
+                )
+                .await
+                .map_err(app_fout)?;
+            println!(
+                "Gebruiker {} aangemaakt.",
+                gebruikersnaam.trim().to_lowercase()
+            );
+            println!("Eenmalig wachtwoord (wijzigen bij eerste keer inloggen): {wachtwoord}");
+        }
+        GebruikerOpdracht::Lijst => {
+            for g in app.gebruikers(&ctx).await.map_err(app_fout)? {
+                let rollen: Vec<&str> = g.rollen.iter().map(|r| r.code()).collect();
+                println!(
+                    "{:<24} {:<32} {:<12} {}",
+                    g.gebruikersnaam,
+                    g.volledige_naam,
+                    if g.geblokkeerd {
+                        "geblokkeerd"
+                    } else {
+                        "actief"
+                    },
+                    rollen.join(",")
+                );
+            }
+        }
+        GebruikerOpdracht::WachtwoordReset { gebruikersnaam } => {
+            let g = app
+                .gebruiker_op_naam(&ctx, &gebruikersnaam)
+                .await
+                .map_err(app_fout)?;
+            let w = app
+                .wachtwoord_resetten(&ctx, g.id)
+                .await
+                .map_err(app_fout)?;
+            println!("Nieuw eenmalig wachtwoord voor {}: {w}", g.gebruikersnaam);
+        }
+        GebruikerOpdracht::Blokkeren {
+            gebruikersnaam,
+            reden,
+        } => {
+            blokkade(app, &ctx, &gebruikersnaam, true, reden).await?;
+            println!("Gebruiker {gebruikersnaam} geblokkeerd.");
+        }
+        GebruikerOpdracht::Deblokkeren {
+            gebruikersnaam,
+            reden,
+        } => {
+            blokkade(app, &ctx, &gebruikersnaam, false, reden).await?;
+            println!("Gebruiker {gebruikersnaam} gedeblokkeerd.");
+        }
+        GebruikerOpdracht::Token {
+            gebruikersnaam,
+            omschrijving,
+        } => {
+            let t = app
+                .token_aanmaken(&ctx, &gebruikersnaam, &omschrijving)
+                .await
+                .map_err(app_fout)?;
+            println!("{}", t.token);
+            eprintln!("Bewaar dit token veilig: het wordt niet nog eens getoond.");
+        }
+    }
+    Ok(())
+}
+
+async fn blokkade(
+    app: &App,
+    ctx: &Context,
+    naam: &str,
+    blokkeren: bool,
+    reden: String,
+) -> Result<()> {
+    let g = app.gebruiker_op_naam(ctx, naam).await.map_err(app_fout)?;
+    app.gebruiker_wijzigen(
+        ctx,
+        g.id,
+        &GebruikerWijziging {
+            volledige_naam: g.volledige_naam.clone(),
+            rollen: g.rollen.iter().map(|r| r.code().to_owned()).collect(),
+            geblokkeerd: blokkeren,
+            versie: g.versie,
+            reden,
+        },
+    )
+    .await
+    .map_err(app_fout)
+}
+
+async fn serve(
+    instellingen: &Instellingen,
+    listen: Option<SocketAddr>,
+    db: &DatabaseArgs,
+) -> Result<()> {
+    let app = openen(instellingen, db).await?;
+    let wachtwoord = std::env::var("VANGNET_ADMIN_PASSWORD")
+        .ok()
+        .filter(|w| !w.is_empty());
+    match app
+        .eerste_start(wachtwoord.as_deref())
+        .await
+        .map_err(app_fout)?
+    {
+        EersteStart::AlIngericht => {}
+        EersteStart::BeheerderAangemaakt {
+            gebruikersnaam,
+            eenmalig_wachtwoord: Some(w),
+        } => {
+            println!(
+                "Eerste start: gebruiker '{gebruikersnaam}' (functioneel beheerder) aangemaakt."
+            );
+            println!("Eenmalig wachtwoord: {w}");
+            println!("Wijzig het bij de eerste keer inloggen. Het wordt niet nog eens getoond.");
+        }
+        EersteStart::BeheerderAangemaakt { gebruikersnaam, .. } => {
+            println!(
+                "Eerste start: gebruiker '{gebruikersnaam}' aangemaakt met het wachtwoord uit VANGNET_ADMIN_PASSWORD."
+            );
+        }
+    }
+    let adres = listen.unwrap_or(instellingen.listen);
+    let keuze: DatabaseKeuze = instellingen.database(db.data_dir.clone(), db.database_url.clone());
+    let listener = tokio::net::TcpListener::bind(adres)
+        .await
+        .with_context(|| format!("kan niet luisteren op {adres}"))?;
+    if !instellingen.veilige_cookies && !adres.ip().is_loopback() {
+        bail!("veilige_cookies = false mag alleen op een loopback-adres (127.0.0.1); zet HTTPS ervoor");
+    }
+    println!("Vangnet luistert op http://{adres} ({keuze})");
+    let staat = vangnet_web::WebStaat::nieuw(app, instellingen.web());
+    vangnet_web::dienen(listener, staat, stoppen())
+        .await
+        .context("server")?;
+    println!("Vangnet gestopt.");
+    Ok(())
+}
+
+async fn stoppen() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+}

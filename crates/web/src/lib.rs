@@ -1,1 +1,164 @@
-//! placeholder
+//! De webschil van Vangnet: axum-router met server-gerenderde pagina's (askama, htmx) en de
+//! JSON-API onder `/api/v1`.
+//!
+//! Hier horen: routes, het omzetten van verzoeken naar use-case-aanroepen en van uitkomsten naar
+//! HTML of JSON, sessies en CSRF, beveiligingsheaders, het operatie-id per verzoek, `/health` en
+//! `/metrics`. Geen SQL en geen bedrijfsregels: handlers zijn dun en roepen de app-laag aan, die
+//! de rechten controleert.
+
+mod aanmelding;
+mod api;
+mod assets;
+mod fout;
+mod invoer;
+mod metingen;
+mod paginas;
+mod schil;
+
+use std::sync::Arc;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+use vangnet_app::App;
+
+pub use aanmelding::SESSIE_COOKIE;
+pub use metingen::Metingen;
+
+/// De versie van Vangnet, in de voet van elke pagina.
+pub const VERSIE: &str = env!("CARGO_PKG_VERSION");
+
+/// De grootste aanvaarde body van een verzoek (formulieren en JSON).
+pub const MAX_BODY: usize = 64 * 1024;
+
+/// Instellingen van de webschil.
+#[derive(Debug, Clone)]
+pub struct WebInstellingen {
+    /// De naam in de kop van elke pagina, bv. "Gemeente Voorbeeldstad".
+    pub gemeente: String,
+    /// Cookies alleen over HTTPS (`Secure`) en HSTS. Standaard aan.
+    pub veilige_cookies: bool,
+    /// Het adres van de client uit `X-Forwarded-For` halen (alleen achter een eigen proxy).
+    pub achter_proxy: bool,
+}
+
+impl Default for WebInstellingen {
+    fn default() -> Self {
+        Self {
+            gemeente: "Gemeente Voorbeeldstad".into(),
+            veilige_cookies: true,
+            achter_proxy: false,
+        }
+    }
+}
+
+/// De gedeelde staat van alle handlers.
+#[derive(Clone)]
+pub struct WebStaat {
+    pub app: App,
+    pub instellingen: Arc<WebInstellingen>,
+    pub metingen: Arc<Metingen>,
+}
+
+impl WebStaat {
+    pub fn nieuw(app: App, instellingen: WebInstellingen) -> Self {
+        Self {
+            app,
+            instellingen: Arc::new(instellingen),
+            metingen: Arc::new(Metingen::default()),
+        }
+    }
+}
+
+/// Alle routes. De volgorde van de lagen: operatie-id en headers buitenom, dan de foutweergave,
+/// dan aanmelding en CSRF, dan de handlers.
+pub fn router(staat: WebStaat) -> Router {
+    use paginas::{account, audit, gebruikers, start, teams};
+    let paginas = Router::new()
+        .route("/", get(start::start))
+        .route(
+            "/inloggen",
+            get(start::inlogformulier).post(start::inloggen),
+        )
+        .route("/uitloggen", post(start::uitloggen))
+        .route("/account", get(account::account))
+        .route(
+            "/account/wachtwoord",
+            get(account::wachtwoordformulier).post(account::wachtwoord_wijzigen),
+        )
+        .route("/account/tokens", post(account::token_aanmaken))
+        .route(
+            "/account/tokens/{id}/intrekken",
+            post(account::token_intrekken),
+        )
+        .route(
+            "/gebruikers",
+            get(gebruikers::lijst).post(gebruikers::aanmaken),
+        )
+        .route("/gebruikers/nieuw", get(gebruikers::nieuw))
+        .route(
+            "/gebruikers/{id}",
+            get(gebruikers::detail).post(gebruikers::wijzigen),
+        )
+        .route(
+            "/gebruikers/{id}/wachtwoord-reset",
+            post(gebruikers::wachtwoord_resetten),
+        )
+        .route("/teams", get(teams::lijst).post(teams::aanmaken))
+        .route("/teams/{id}", get(teams::detail).post(teams::wijzigen))
+        .route("/teams/{id}/leden", post(teams::lid_toevoegen))
+        .route(
+            "/teams/{id}/leden/verwijderen",
+            post(teams::lid_verwijderen),
+        )
+        .route("/audit", get(audit::audittrail))
+        .route("/audit/controle", get(audit::controle))
+        .route("/toegangslog", get(audit::toegangslog));
+    let api = Router::new()
+        .route("/api/v1/openapi.json", get(api::openapi))
+        .route("/api/v1/ik", get(api::ik))
+        .route(
+            "/api/v1/gebruikers",
+            get(api::gebruikers).post(api::gebruiker_aanmaken),
+        )
+        .route("/api/v1/gebruikers/{id}", get(api::gebruiker))
+        .route("/api/v1/teams", get(api::teams).post(api::team_aanmaken))
+        .route("/api/v1/audit", get(api::audit))
+        .route("/api/v1/toegangslog", get(api::toegangslog));
+    Router::new()
+        .merge(paginas)
+        .merge(api)
+        .route("/health", get(metingen::health))
+        .route("/metrics", get(metingen::metrics))
+        .route("/assets/{bestand}", get(assets::bestand))
+        .fallback(fout::niet_gevonden)
+        .method_not_allowed_fallback(fout::methode_niet_toegestaan)
+        .layer(axum::middleware::from_fn_with_state(
+            staat.clone(),
+            aanmelding::aanmelden,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            staat.clone(),
+            fout::weergeven,
+        ))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(axum::middleware::from_fn_with_state(
+            staat.clone(),
+            metingen::operatie,
+        ))
+        .with_state(staat)
+}
+
+/// Bedient verzoeken op `listener` tot `stop` klaar is; lopende verzoeken mogen afmaken.
+pub async fn dienen(
+    listener: tokio::net::TcpListener,
+    staat: WebStaat,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router(staat).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(stop)
+    .await
+}

@@ -1,0 +1,81 @@
+//! Migraties: genummerde SQL-bestanden per engine, meegecompileerd in de binary. `vangnet migrate`
+//! en de start van `serve` passen toe wat nog niet is toegepast, elk in zijn eigen transactie.
+//! Een toegepaste migratie wordt nooit gewijzigd: een correctie is een nieuwe migratie.
+
+use sqlx::{Executor, Row};
+
+use vangnet_app::opslag::Uitkomst;
+
+use crate::transactie::vertaal;
+use crate::{Database, Engine};
+
+pub struct Migratie {
+    pub versie: i64,
+    pub naam: &'static str,
+    sqlite: &'static str,
+    postgres: &'static str,
+}
+
+/// Alle migraties, oplopend. Elke migratie heeft een SQLite- en een PostgreSQL-arm.
+pub const MIGRATIES: &[Migratie] = &[Migratie {
+    versie: 1,
+    naam: "basis",
+    sqlite: include_str!("../migrations/sqlite/0001_basis.sql"),
+    postgres: include_str!("../migrations/postgres/0001_basis.sql"),
+}];
+
+/// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.
+pub async fn migreer(db: &Database) -> Uitkomst<Vec<String>> {
+    db.schrijven
+        .execute(
+            "CREATE TABLE IF NOT EXISTS schema_migraties (\
+             versie BIGINT PRIMARY KEY, naam TEXT NOT NULL, toegepast_op TEXT NOT NULL)",
+        )
+        .await
+        .map_err(vertaal)?;
+    let mut toegepast = Vec::new();
+    for m in MIGRATIES {
+        let mut tx = match db.engine {
+            Engine::Sqlite => db.schrijven.begin_with("BEGIN IMMEDIATE").await,
+            Engine::Postgres => db.schrijven.begin().await,
+        }
+        .map_err(vertaal)?;
+        if db.engine == Engine::Postgres {
+            // Twee servers die tegelijk starten, migreren na elkaar.
+            sqlx::query("LOCK TABLE schema_migraties IN EXCLUSIVE MODE")
+                .execute(&mut *tx)
+                .await
+                .map_err(vertaal)?;
+        }
+        let bestaat = sqlx::query("SELECT COUNT(*) AS n FROM schema_migraties WHERE versie = $1")
+            .bind(m.versie)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(vertaal)?
+            .try_get::<i64, _>("n")
+            .map_err(vertaal)?;
+        if bestaat > 0 {
+            continue;
+        }
+        let sql = match db.engine {
+            Engine::Sqlite => m.sqlite,
+            Engine::Postgres => m.postgres,
+        };
+        sqlx::raw_sql(sql)
+            .execute(&mut *tx)
+            .await
+            .map_err(vertaal)?;
+        sqlx::query(
+            "INSERT INTO schema_migraties (versie, naam, toegepast_op) \
+             VALUES ($1, $2, CAST(CURRENT_TIMESTAMP AS TEXT))",
+        )
+        .bind(m.versie)
+        .bind(m.naam)
+        .execute(&mut *tx)
+        .await
+        .map_err(vertaal)?;
+        tx.commit().await.map_err(vertaal)?;
+        toegepast.push(format!("{:04}_{}", m.versie, m.naam));
+    }
+    Ok(toegepast)
+}

@@ -1,0 +1,823 @@
+//! De implementatie van `vangnet_app::opslag::Transactie` voor beide engines: draagbare SQL met
+//! `$1`-parameters over sqlx' `Any`-driver.
+
+use async_trait::async_trait;
+use sqlx::any::AnyRow;
+use sqlx::{Any, Row};
+use vangnet_app::opslag::{
+    AuditFilter, GebruikerRij, OpslagFout, SessieRij, TeamRij, ToegangFilter, ToegangRij, TokenRij,
+    Transactie, Uitkomst,
+};
+use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
+use vangnet_domain::Rol;
+
+pub(crate) struct AnyTransactie {
+    pub(crate) tx: sqlx::Transaction<'static, Any>,
+}
+
+/// Vertaalt een sqlx-fout naar een opslagfout.
+pub(crate) fn vertaal(e: sqlx::Error) -> OpslagFout {
+    if let sqlx::Error::Database(d) = &e {
+        if d.is_unique_violation() {
+            return OpslagFout::Uniek(d.constraint().unwrap_or_default().to_owned());
+        }
+        if d.message().contains("alleen toevoegen") {
+            return OpslagFout::AlleenToevoegen(d.message().to_owned());
+        }
+    }
+    OpslagFout::Database(e.to_string())
+}
+
+fn tekst(r: &AnyRow, kolom: &str) -> Uitkomst<String> {
+    r.try_get::<String, _>(kolom).map_err(vertaal)
+}
+
+fn optekst(r: &AnyRow, kolom: &str) -> Uitkomst<Option<String>> {
+    r.try_get::<Option<String>, _>(kolom).map_err(vertaal)
+}
+
+fn getal(r: &AnyRow, kolom: &str) -> Uitkomst<i64> {
+    r.try_get::<i64, _>(kolom).map_err(vertaal)
+}
+
+fn opgetal(r: &AnyRow, kolom: &str) -> Uitkomst<Option<i64>> {
+    r.try_get::<Option<i64>, _>(kolom).map_err(vertaal)
+}
+
+fn vlag(b: bool) -> i64 {
+    i64::from(b)
+}
+
+/// Maakt een LIKE-patroon "bevat" met geëscapete jokertekens.
+fn bevat(s: &str) -> String {
+    let mut p = String::from("%");
+    for c in s.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+/// Bouwt een WHERE-deel uit optionele voorwaarden met genummerde parameters.
+#[derive(Default)]
+struct Voorwaarden {
+    delen: Vec<String>,
+    waarden: Vec<String>,
+}
+
+impl Voorwaarden {
+    fn voeg_toe(&mut self, sjabloon: &str, waarde: Option<String>) {
+        if let Some(w) = waarde.filter(|w| !w.trim().is_empty()) {
+            self.waarden.push(w);
+            self.delen
+                .push(sjabloon.replace("$?", &format!("${}", self.waarden.len())));
+        }
+    }
+
+    fn sql(&self) -> String {
+        if self.delen.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", self.delen.join(" AND "))
+        }
+    }
+
+    fn volgende(&self) -> usize {
+        self.waarden.len() + 1
+    }
+
+    fn bind<'q>(
+        &'q self,
+        mut q: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+        for w in &self.waarden {
+            q = q.bind(w.as_str());
+        }
+        q
+    }
+}
+
+fn audit_voorwaarden(f: &AuditFilter) -> Voorwaarden {
+    let mut v = Voorwaarden::default();
+    v.voeg_toe(
+        "LOWER(actor) LIKE $? ESCAPE '\\'",
+        f.actor.as_deref().map(bevat),
+    );
+    v.voeg_toe(
+        "actie LIKE $? ESCAPE '\\'",
+        f.actie.as_deref().map(|a| {
+            let b = bevat(a);
+            b[1..].to_owned()
+        }),
+    );
+    v.voeg_toe("onderwerp_type = $?", f.onderwerp_type.clone());
+    v.voeg_toe("onderwerp_id = $?", f.onderwerp_id.clone());
+    v.voeg_toe("tijdstip >= $?", f.van.clone());
+    v.voeg_toe("tijdstip < $?", f.tot.clone());
+    v
+}
+
+fn toegang_voorwaarden(f: &ToegangFilter) -> Voorwaarden {
+    let mut v = Voorwaarden::default();
+    v.voeg_toe(
+        "LOWER(gebruiker) LIKE $? ESCAPE '\\'",
+        f.gebruiker.as_deref().map(bevat),
+    );
+    v.voeg_toe("betrokkene_type = $?", f.betrokkene_type.clone());
+    v.voeg_toe("betrokkene_id = $?", f.betrokkene_id.clone());
+    v.voeg_toe(
+        "verwerkingsactiviteit = $?",
+        f.verwerkingsactiviteit.clone(),
+    );
+    v.voeg_toe("tijdstip >= $?", f.van.clone());
+    v.voeg_toe("tijdstip < $?", f.tot.clone());
+    v
+}
+
+const AUDIT_KOLOMMEN: &str = "volgnummer, tijdstip, operatie_id, actor_id, actor, actie, \
+     onderwerp_type, onderwerp_id, samenvatting, voor, na, reden, vorige_hash, hash";
+
+fn audit_uit_rij(r: &AnyRow) -> Uitkomst<GeketendRecord> {
+    Ok(GeketendRecord {
+        gegevens: AuditGegevens {
+            volgnummer: getal(r, "volgnummer")?,
+            tijdstip: tekst(r, "tijdstip")?,
+            operatie_id: tekst(r, "operatie_id")?,
+            actor_id: opgetal(r, "actor_id")?,
+            actor: tekst(r, "actor")?,
+            actie: tekst(r, "actie")?,
+            onderwerp_type: tekst(r, "onderwerp_type")?,
+            onderwerp_id: tekst(r, "onderwerp_id")?,
+            samenvatting: tekst(r, "samenvatting")?,
+            voor: optekst(r, "voor")?,
+            na: optekst(r, "na")?,
+            reden: optekst(r, "reden")?,
+        },
+        vorige_hash: tekst(r, "vorige_hash")?,
+        hash: tekst(r, "hash")?,
+    })
+}
+
+const TOEGANG_KOLOMMEN: &str = "id, trace_id, span_id, tijdstip, gebruiker_id, gebruiker, \
+     verwerkingsactiviteit, betrokkene_type, betrokkene_id, omschrijving";
+
+fn toegang_uit_rij(r: &AnyRow) -> Uitkomst<ToegangRij> {
+    Ok(ToegangRij {
+        id: getal(r, "id")?,
+        trace_id: tekst(r, "trace_id")?,
+        span_id: tekst(r, "span_id")?,
+        tijdstip: tekst(r, "tijdstip")?,
+        gebruiker_id: opgetal(r, "gebruiker_id")?,
+        gebruiker: tekst(r, "gebruiker")?,
+        verwerkingsactiviteit: tekst(r, "verwerkingsactiviteit")?,
+        betrokkene_type: tekst(r, "betrokkene_type")?,
+        betrokkene_id: tekst(r, "betrokkene_id")?,
+        omschrijving: tekst(r, "omschrijving")?,
+    })
+}
+
+const GEBRUIKER_KOLOMMEN: &str = "g.id, g.gebruikersnaam, g.volledige_naam, g.wachtwoord_hash, \
+     g.moet_wachtwoord_wijzigen, g.geblokkeerd, g.versie, g.aangemaakt_op, g.gewijzigd_op";
+
+const TEAM_KOLOMMEN: &str =
+    "t.id, t.naam, t.omschrijving, t.versie, t.aangemaakt_op, t.gewijzigd_op";
+
+fn team_uit_rij(r: &AnyRow) -> Uitkomst<TeamRij> {
+    Ok(TeamRij {
+        id: getal(r, "id")?,
+        naam: tekst(r, "naam")?,
+        omschrijving: tekst(r, "omschrijving")?,
+        versie: getal(r, "versie")?,
+        aangemaakt_op: tekst(r, "aangemaakt_op")?,
+        gewijzigd_op: tekst(r, "gewijzigd_op")?,
+    })
+}
+
+const TOKEN_KOLOMMEN: &str = "id, gebruiker_id, omschrijving, token_hash, voorvoegsel, \
+     aangemaakt_op, laatst_gebruikt_op, ingetrokken_op";
+
+fn token_uit_rij(r: &AnyRow) -> Uitkomst<TokenRij> {
+    Ok(TokenRij {
+        id: getal(r, "id")?,
+        gebruiker_id: getal(r, "gebruiker_id")?,
+        omschrijving: tekst(r, "omschrijving")?,
+        token_hash: tekst(r, "token_hash")?,
+        voorvoegsel: tekst(r, "voorvoegsel")?,
+        aangemaakt_op: tekst(r, "aangemaakt_op")?,
+        laatst_gebruikt_op: optekst(r, "laatst_gebruikt_op")?,
+        ingetrokken_op: optekst(r, "ingetrokken_op")?,
+    })
+}
+
+const SESSIE_KOLOMMEN: &str =
+    "sleutel_hash, gebruiker_id, csrf_token, aangemaakt_op, laatst_actief_op, adres";
+
+impl AnyTransactie {
+    fn conn(&mut self) -> &mut sqlx::AnyConnection {
+        &mut self.tx
+    }
+
+    /// Leest gebruikers met hun rollen (twee queries, geen N+1).
+    async fn gebruikers_waar(
+        &mut self,
+        waar: &str,
+        arg: Option<String>,
+    ) -> Uitkomst<Vec<GebruikerRij>> {
+        let sql = format!(
+            "SELECT {GEBRUIKER_KOLOMMEN} FROM gebruikers g {waar} ORDER BY g.gebruikersnaam"
+        );
+        let mut q = sqlx::query(&sql);
+        if let Some(a) = &arg {
+            q = q.bind(a.as_str());
+        }
+        let rijen = q.fetch_all(self.conn()).await.map_err(vertaal)?;
+        let mut gebruikers = Vec::with_capacity(rijen.len());
+        for r in &rijen {
+            gebruikers.push(GebruikerRij {
+                id: getal(r, "id")?,
+                gebruikersnaam: tekst(r, "gebruikersnaam")?,
+                volledige_naam: tekst(r, "volledige_naam")?,
+                wachtwoord_hash: tekst(r, "wachtwoord_hash")?,
+                moet_wachtwoord_wijzigen: getal(r, "moet_wachtwoord_wijzigen")? == 1,
+                geblokkeerd: getal(r, "geblokkeerd")? == 1,
+                rollen: Vec::new(),
+                versie: getal(r, "versie")?,
+                aangemaakt_op: tekst(r, "aangemaakt_op")?,
+                gewijzigd_op: tekst(r, "gewijzigd_op")?,
+            });
+        }
+        if gebruikers.is_empty() {
+            return Ok(gebruikers);
+        }
+        let sql = format!(
+            "SELECT r.gebruiker_id, r.rol FROM gebruiker_rollen r \
+             WHERE r.gebruiker_id IN (SELECT g.id FROM gebruikers g {waar}) ORDER BY r.rol"
+        );
+        let mut q = sqlx::query(&sql);
+        if let Some(a) = &arg {
+            q = q.bind(a.as_str());
+        }
+        for r in q.fetch_all(self.conn()).await.map_err(vertaal)? {
+            let id = getal(&r, "gebruiker_id")?;
+            let code = tekst(&r, "rol")?;
+            if let (Some(g), Some(rol)) = (
+                gebruikers.iter_mut().find(|g| g.id == id),
+                Rol::uit_code(&code),
+            ) {
+                g.rollen.push(rol);
+            }
+        }
+        for g in &mut gebruikers {
+            g.rollen.sort();
+        }
+        Ok(gebruikers)
+    }
+
+    async fn rollen_schrijven(&mut self, id: i64, rollen: &[Rol]) -> Uitkomst<()> {
+        sqlx::query("DELETE FROM gebruiker_rollen WHERE gebruiker_id = $1")
+            .bind(id)
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
+        for rol in rollen {
+            sqlx::query("INSERT INTO gebruiker_rollen (gebruiker_id, rol) VALUES ($1, $2)")
+                .bind(id)
+                .bind(rol.code())
+                .execute(self.conn())
+                .await
+                .map_err(vertaal)?;
+        }
+        Ok(())
+    }
+
+    async fn tel(&mut self, sql: &str, args: &[&str]) -> Uitkomst<i64> {
+        let mut q = sqlx::query(sql);
+        for a in args {
+            q = q.bind(*a);
+        }
+        let r = q.fetch_one(self.conn()).await.map_err(vertaal)?;
+        getal(&r, "n")
+    }
+}
+
+#[async_trait]
+impl Transactie for AnyTransactie {
+    async fn commit(self: Box<Self>) -> Uitkomst<()> {
+        self.tx.commit().await.map_err(vertaal)
+    }
+
+    async fn gebruiker_invoegen(&mut self, g: &GebruikerRij) -> Uitkomst<i64> {
+        let r = sqlx::query(
+            "INSERT INTO gebruikers (gebruikersnaam, volledige_naam, wachtwoord_hash, \
+             moet_wachtwoord_wijzigen, geblokkeerd, versie, aangemaakt_op, gewijzigd_op) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(&g.gebruikersnaam)
+        .bind(&g.volledige_naam)
+        .bind(&g.wachtwoord_hash)
+        .bind(vlag(g.moet_wachtwoord_wijzigen))
+        .bind(vlag(g.geblokkeerd))
+        .bind(g.versie)
+        .bind(&g.aangemaakt_op)
+        .bind(&g.gewijzigd_op)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        let id = getal(&r, "id")?;
+        self.rollen_schrijven(id, &g.rollen).await?;
+        Ok(id)
+    }
+
+    async fn gebruiker_op_id(&mut self, id: i64) -> Uitkomst<Option<GebruikerRij>> {
+        Ok(self
+            .gebruikers_waar("WHERE g.id = CAST($1 AS BIGINT)", Some(id.to_string()))
+            .await?
+            .pop())
+    }
+
+    async fn gebruiker_op_naam(&mut self, naam: &str) -> Uitkomst<Option<GebruikerRij>> {
+        Ok(self
+            .gebruikers_waar("WHERE g.gebruikersnaam = $1", Some(naam.to_owned()))
+            .await?
+            .pop())
+    }
+
+    async fn gebruikers(&mut self) -> Uitkomst<Vec<GebruikerRij>> {
+        self.gebruikers_waar("", None).await
+    }
+
+    async fn aantal_gebruikers(&mut self) -> Uitkomst<i64> {
+        self.tel("SELECT COUNT(*) AS n FROM gebruikers", &[]).await
+    }
+
+    async fn gebruiker_bijwerken(&mut self, g: &GebruikerRij) -> Uitkomst<bool> {
+        let r = sqlx::query(
+            "UPDATE gebruikers SET volledige_naam = $1, wachtwoord_hash = $2, \
+             moet_wachtwoord_wijzigen = $3, geblokkeerd = $4, versie = $5, gewijzigd_op = $6 \
+             WHERE id = $7 AND versie = $8",
+        )
+        .bind(&g.volledige_naam)
+        .bind(&g.wachtwoord_hash)
+        .bind(vlag(g.moet_wachtwoord_wijzigen))
+        .bind(vlag(g.geblokkeerd))
+        .bind(g.versie)
+        .bind(&g.gewijzigd_op)
+        .bind(g.id)
+        .bind(g.versie - 1)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        if r.rows_affected() != 1 {
+            return Ok(false);
+        }
+        self.rollen_schrijven(g.id, &g.rollen).await?;
+        Ok(true)
+    }
+
+    async fn team_invoegen(&mut self, t: &TeamRij) -> Uitkomst<i64> {
+        let r = sqlx::query(
+            "INSERT INTO teams (naam, omschrijving, versie, aangemaakt_op, gewijzigd_op) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(&t.naam)
+        .bind(&t.omschrijving)
+        .bind(t.versie)
+        .bind(&t.aangemaakt_op)
+        .bind(&t.gewijzigd_op)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        getal(&r, "id")
+    }
+
+    async fn team_op_id(&mut self, id: i64) -> Uitkomst<Option<TeamRij>> {
+        let sql = format!("SELECT {TEAM_KOLOMMEN} FROM teams t WHERE t.id = $1");
+        let r = sqlx::query(&sql)
+            .bind(id)
+            .fetch_optional(self.conn())
+            .await
+            .map_err(vertaal)?;
+        r.as_ref().map(team_uit_rij).transpose()
+    }
+
+    async fn teams(&mut self) -> Uitkomst<Vec<TeamRij>> {
+        let sql = format!("SELECT {TEAM_KOLOMMEN} FROM teams t ORDER BY t.naam");
+        let rijen = sqlx::query(&sql)
+            .fetch_all(self.conn())
+            .await
+            .map_err(vertaal)?;
+        rijen.iter().map(team_uit_rij).collect()
+    }
+
+    async fn team_bijwerken(&mut self, t: &TeamRij) -> Uitkomst<bool> {
+        let r = sqlx::query(
+            "UPDATE teams SET naam = $1, omschrijving = $2, versie = $3, gewijzigd_op = $4 \
+             WHERE id = $5 AND versie = $6",
+        )
+        .bind(&t.naam)
+        .bind(&t.omschrijving)
+        .bind(t.versie)
+        .bind(&t.gewijzigd_op)
+        .bind(t.id)
+        .bind(t.versie - 1)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    async fn teamleden(&mut self, team_id: i64) -> Uitkomst<Vec<GebruikerRij>> {
+        self.gebruikers_waar(
+            "WHERE g.id IN (SELECT l.gebruiker_id FROM teamleden l WHERE l.team_id = CAST($1 AS BIGINT))",
+            Some(team_id.to_string()),
+        )
+        .await
+    }
+
+    async fn teams_van(&mut self, gebruiker_id: i64) -> Uitkomst<Vec<TeamRij>> {
+        let sql = format!(
+            "SELECT {TEAM_KOLOMMEN} FROM teams t JOIN teamleden l ON l.team_id = t.id \
+             WHERE l.gebruiker_id = $1 ORDER BY t.naam"
+        );
+        let rijen = sqlx::query(&sql)
+            .bind(gebruiker_id)
+            .fetch_all(self.conn())
+            .await
+            .map_err(vertaal)?;
+        rijen.iter().map(team_uit_rij).collect()
+    }
+
+    async fn teamlid_toevoegen(&mut self, team_id: i64, gebruiker_id: i64) -> Uitkomst<bool> {
+        let r = sqlx::query(
+            "INSERT INTO teamleden (team_id, gebruiker_id) VALUES ($1, $2) \
+             ON CONFLICT (team_id, gebruiker_id) DO NOTHING",
+        )
+        .bind(team_id)
+        .bind(gebruiker_id)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    async fn teamlid_verwijderen(&mut self, team_id: i64, gebruiker_id: i64) -> Uitkomst<bool> {
+        let r = sqlx::query("DELETE FROM teamleden WHERE team_id = $1 AND gebruiker_id = $2")
+            .bind(team_id)
+            .bind(gebruiker_id)
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    async fn sessie_invoegen(&mut self, s: &SessieRij) -> Uitkomst<()> {
+        sqlx::query(&format!(
+            "INSERT INTO sessies ({SESSIE_KOLOMMEN}) VALUES ($1, $2, $3, $4, $5, $6)"
+        ))
+        .bind(&s.sleutel_hash)
+        .bind(s.gebruiker_id)
+        .bind(&s.csrf_token)
+        .bind(&s.aangemaakt_op)
+        .bind(&s.laatst_actief_op)
+        .bind(&s.adres)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(())
+    }
+
+    async fn sessie_op_hash(&mut self, sleutel_hash: &str) -> Uitkomst<Option<SessieRij>> {
+        let r = sqlx::query(&format!(
+            "SELECT {SESSIE_KOLOMMEN} FROM sessies WHERE sleutel_hash = $1"
+        ))
+        .bind(sleutel_hash)
+        .fetch_optional(self.conn())
+        .await
+        .map_err(vertaal)?;
+        r.map(|r| {
+            Ok(SessieRij {
+                sleutel_hash: tekst(&r, "sleutel_hash")?,
+                gebruiker_id: getal(&r, "gebruiker_id")?,
+                csrf_token: tekst(&r, "csrf_token")?,
+                aangemaakt_op: tekst(&r, "aangemaakt_op")?,
+                laatst_actief_op: tekst(&r, "laatst_actief_op")?,
+                adres: tekst(&r, "adres")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn sessie_aanraken(&mut self, sleutel_hash: &str, tijdstip: &str) -> Uitkomst<()> {
+        sqlx::query("UPDATE sessies SET laatst_actief_op = $1 WHERE sleutel_hash = $2")
+            .bind(tijdstip)
+            .bind(sleutel_hash)
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
+        Ok(())
+    }
+
+    async fn sessie_verwijderen(&mut self, sleutel_hash: &str) -> Uitkomst<()> {
+        sqlx::query("DELETE FROM sessies WHERE sleutel_hash = $1")
+            .bind(sleutel_hash)
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
+        Ok(())
+    }
+
+    async fn sessies_verwijderen_van(
+        &mut self,
+        gebruiker_id: i64,
+        behalve: Option<&str>,
+    ) -> Uitkomst<u64> {
+        let r = sqlx::query("DELETE FROM sessies WHERE gebruiker_id = $1 AND sleutel_hash <> $2")
+            .bind(gebruiker_id)
+            .bind(behalve.unwrap_or(""))
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
+        Ok(r.rows_affected())
+    }
+
+    async fn token_invoegen(&mut self, t: &TokenRij) -> Uitkomst<i64> {
+        let r = sqlx::query(
+            "INSERT INTO api_tokens (gebruiker_id, omschrijving, token_hash, voorvoegsel, \
+             aangemaakt_op) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(t.gebruiker_id)
+        .bind(&t.omschrijving)
+        .bind(&t.token_hash)
+        .bind(&t.voorvoegsel)
+        .bind(&t.aangemaakt_op)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        getal(&r, "id")
+    }
+
+    async fn token_op_hash(&mut self, token_hash: &str) -> Uitkomst<Option<TokenRij>> {
+        let r = sqlx::query(&format!(
+            "SELECT {TOKEN_KOLOMMEN} FROM api_tokens WHERE token_hash = $1"
+        ))
+        .bind(token_hash)
+        .fetch_optional(self.conn())
+        .await
+        .map_err(vertaal)?;
+        r.as_ref().map(token_uit_rij).transpose()
+    }
+
+    async fn tokens_van(&mut self, gebruiker_id: i64) -> Uitkomst<Vec<TokenRij>> {
+        let rijen = sqlx::query(&format!(
+            "SELECT {TOKEN_KOLOMMEN} FROM api_tokens WHERE gebruiker_id = $1 ORDER BY id DESC"
+        ))
+        .bind(gebruiker_id)
+        .fetch_all(self.conn())
+        .await
+        .map_err(vertaal)?;
+        rijen.iter().map(token_uit_rij).collect()
+    }
+
+    async fn token_intrekken(&mut self, id: i64, tijdstip: &str) -> Uitkomst<bool> {
+        let r = sqlx::query(
+            "UPDATE api_tokens SET ingetrokken_op = $1 WHERE id = $2 AND ingetrokken_op IS NULL",
+        )
+        .bind(tijdstip)
+        .bind(id)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    async fn token_gebruikt(&mut self, id: i64, tijdstip: &str) -> Uitkomst<()> {
+        sqlx::query("UPDATE api_tokens SET laatst_gebruikt_op = $1 WHERE id = $2")
+            .bind(tijdstip)
+            .bind(id)
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
+        Ok(())
+    }
+
+    async fn inlogpoging_vastleggen(
+        &mut self,
+        gebruikersnaam: &str,
+        adres: &str,
+        tijdstip: &str,
+        gelukt: bool,
+    ) -> Uitkomst<()> {
+        sqlx::query(
+            "INSERT INTO inlogpogingen (gebruikersnaam, adres, tijdstip, gelukt) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(gebruikersnaam)
+        .bind(adres)
+        .bind(tijdstip)
+        .bind(vlag(gelukt))
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(())
+    }
+
+    async fn mislukte_pogingen_naam(&mut self, gebruikersnaam: &str, sinds: &str) -> Uitkomst<i64> {
+        self.tel(
+            "SELECT COUNT(*) AS n FROM inlogpogingen \
+             WHERE gebruikersnaam = $1 AND tijdstip >= $2 AND gelukt = 0",
+            &[gebruikersnaam, sinds],
+        )
+        .await
+    }
+
+    async fn mislukte_pogingen_adres(&mut self, adres: &str, sinds: &str) -> Uitkomst<i64> {
+        self.tel(
+            "SELECT COUNT(*) AS n FROM inlogpogingen \
+             WHERE adres = $1 AND tijdstip >= $2 AND gelukt = 0",
+            &[adres, sinds],
+        )
+        .await
+    }
+
+    async fn oude_sporen_opruimen(
+        &mut self,
+        sessies_voor: &str,
+        pogingen_voor: &str,
+    ) -> Uitkomst<()> {
+        sqlx::query("DELETE FROM sessies WHERE laatst_actief_op < $1")
+            .bind(sessies_voor)
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
+        sqlx::query("DELETE FROM inlogpogingen WHERE tijdstip < $1")
+            .bind(pogingen_voor)
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
+        Ok(())
+    }
+
+    async fn audit_kop_claimen(&mut self) -> Uitkomst<(i64, String)> {
+        let r = sqlx::query(
+            "UPDATE audit_kop SET volgnummer = volgnummer + 1 WHERE id = 1 \
+             RETURNING volgnummer, laatste_hash",
+        )
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok((getal(&r, "volgnummer")?, tekst(&r, "laatste_hash")?))
+    }
+
+    async fn audit_toevoegen(&mut self, r: &GeketendRecord) -> Uitkomst<()> {
+        let g = &r.gegevens;
+        sqlx::query(&format!(
+            "INSERT INTO auditrecords ({AUDIT_KOLOMMEN}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+        ))
+        .bind(g.volgnummer)
+        .bind(&g.tijdstip)
+        .bind(&g.operatie_id)
+        .bind(g.actor_id)
+        .bind(&g.actor)
+        .bind(&g.actie)
+        .bind(&g.onderwerp_type)
+        .bind(&g.onderwerp_id)
+        .bind(&g.samenvatting)
+        .bind(g.voor.as_deref())
+        .bind(g.na.as_deref())
+        .bind(g.reden.as_deref())
+        .bind(&r.vorige_hash)
+        .bind(&r.hash)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        let bijgewerkt =
+            sqlx::query("UPDATE audit_kop SET laatste_hash = $1 WHERE id = 1 AND volgnummer = $2")
+                .bind(&r.hash)
+                .bind(g.volgnummer)
+                .execute(self.conn())
+                .await
+                .map_err(vertaal)?;
+        if bijgewerkt.rows_affected() != 1 {
+            return Err(OpslagFout::Database(
+                "de kop van de auditketen is niet geclaimd door deze transactie".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    async fn audit_kop(&mut self) -> Uitkomst<(i64, String)> {
+        let r = sqlx::query("SELECT volgnummer, laatste_hash FROM audit_kop WHERE id = 1")
+            .fetch_one(self.conn())
+            .await
+            .map_err(vertaal)?;
+        Ok((getal(&r, "volgnummer")?, tekst(&r, "laatste_hash")?))
+    }
+
+    async fn audit_zoeken(
+        &mut self,
+        f: &AuditFilter,
+        limiet: i64,
+        overslaan: i64,
+    ) -> Uitkomst<Vec<GeketendRecord>> {
+        let v = audit_voorwaarden(f);
+        let n = v.volgende();
+        let sql = format!(
+            "SELECT {AUDIT_KOLOMMEN} FROM auditrecords{} ORDER BY volgnummer DESC \
+             LIMIT ${n} OFFSET ${}",
+            v.sql(),
+            n + 1
+        );
+        let rijen = v
+            .bind(sqlx::query(&sql))
+            .bind(limiet)
+            .bind(overslaan)
+            .fetch_all(self.conn())
+            .await
+            .map_err(vertaal)?;
+        rijen.iter().map(audit_uit_rij).collect()
+    }
+
+    async fn audit_tellen(&mut self, f: &AuditFilter) -> Uitkomst<i64> {
+        let v = audit_voorwaarden(f);
+        let sql = format!("SELECT COUNT(*) AS n FROM auditrecords{}", v.sql());
+        let r = v
+            .bind(sqlx::query(&sql))
+            .fetch_one(self.conn())
+            .await
+            .map_err(vertaal)?;
+        getal(&r, "n")
+    }
+
+    async fn audit_reeks(&mut self, vanaf: i64, limiet: i64) -> Uitkomst<Vec<GeketendRecord>> {
+        let rijen = sqlx::query(&format!(
+            "SELECT {AUDIT_KOLOMMEN} FROM auditrecords WHERE volgnummer >= $1 \
+             ORDER BY volgnummer LIMIT $2"
+        ))
+        .bind(vanaf)
+        .bind(limiet)
+        .fetch_all(self.conn())
+        .await
+        .map_err(vertaal)?;
+        rijen.iter().map(audit_uit_rij).collect()
+    }
+
+    async fn toegang_toevoegen(&mut self, r: &ToegangRij) -> Uitkomst<()> {
+        sqlx::query(
+            "INSERT INTO toegangslog (trace_id, span_id, tijdstip, gebruiker_id, gebruiker, \
+             verwerkingsactiviteit, betrokkene_type, betrokkene_id, omschrijving) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(&r.trace_id)
+        .bind(&r.span_id)
+        .bind(&r.tijdstip)
+        .bind(r.gebruiker_id)
+        .bind(&r.gebruiker)
+        .bind(&r.verwerkingsactiviteit)
+        .bind(&r.betrokkene_type)
+        .bind(&r.betrokkene_id)
+        .bind(&r.omschrijving)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(())
+    }
+
+    async fn toegang_zoeken(
+        &mut self,
+        f: &ToegangFilter,
+        limiet: i64,
+        overslaan: i64,
+    ) -> Uitkomst<Vec<ToegangRij>> {
+        let v = toegang_voorwaarden(f);
+        let n = v.volgende();
+        let sql = format!(
+            "SELECT {TOEGANG_KOLOMMEN} FROM toegangslog{} ORDER BY id DESC \
+             LIMIT ${n} OFFSET ${}",
+            v.sql(),
+            n + 1
+        );
+        let rijen = v
+            .bind(sqlx::query(&sql))
+            .bind(limiet)
+            .bind(overslaan)
+            .fetch_all(self.conn())
+            .await
+            .map_err(vertaal)?;
+        rijen.iter().map(toegang_uit_rij).collect()
+    }
+
+    async fn toegang_tellen(&mut self, f: &ToegangFilter) -> Uitkomst<i64> {
+        let v = toegang_voorwaarden(f);
+        let sql = format!("SELECT COUNT(*) AS n FROM toegangslog{}", v.sql());
+        let r = v
+            .bind(sqlx::query(&sql))
+            .fetch_one(self.conn())
+            .await
+            .map_err(vertaal)?;
+        getal(&r, "n")
+    }
+}

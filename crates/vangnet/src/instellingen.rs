@@ -1,0 +1,204 @@
+//! Instellingen: standaardwaarden, overschreven door een TOML-bestand, overschreven door
+//! `VANGNET_*`-omgevingsvariabelen, overschreven door de opdrachtregel. Geheimen (het
+//! wachtwoord in een database-URL) worden nooit getoond.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result};
+use serde::Deserialize;
+use vangnet_store::Doel;
+
+/// Het TOML-bestand; alles is optioneel.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Bestand {
+    listen: Option<SocketAddr>,
+    data_dir: Option<PathBuf>,
+    database_url: Option<String>,
+    gemeente: Option<String>,
+    veilige_cookies: Option<bool>,
+    achter_proxy: Option<bool>,
+    sessie_inactief_minuten: Option<i64>,
+    sessie_max_uren: Option<i64>,
+    log: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Instellingen {
+    pub listen: SocketAddr,
+    pub data_dir: PathBuf,
+    pub database_url: Option<String>,
+    pub gemeente: String,
+    pub veilige_cookies: bool,
+    pub achter_proxy: bool,
+    pub sessie_inactief_minuten: i64,
+    pub sessie_max_uren: i64,
+    pub log: String,
+}
+
+/// De gekozen database, zonder geheimen te tonen.
+#[derive(Debug, Clone)]
+pub enum DatabaseKeuze {
+    Sqlite(PathBuf),
+    Url(String),
+}
+
+impl DatabaseKeuze {
+    pub fn doel(&self) -> Doel {
+        match self {
+            DatabaseKeuze::Sqlite(p) => Doel::Datamap(p.clone()),
+            DatabaseKeuze::Url(u) => Doel::Url(u.clone()),
+        }
+    }
+}
+
+/// Een URL zonder wachtwoord: `postgres://vangnet:***@db/vangnet`.
+pub fn zonder_geheim(url: &str) -> String {
+    let Some((schema, rest)) = url.split_once("://") else {
+        return "***".into();
+    };
+    let (gezag, pad) = rest.split_once('/').unwrap_or((rest, ""));
+    let gezag = match gezag.rsplit_once('@') {
+        Some((wie, host)) => {
+            let gebruiker = wie.split(':').next().unwrap_or_default();
+            if wie.contains(':') {
+                format!("{gebruiker}:***@{host}")
+            } else {
+                format!("{gebruiker}@{host}")
+            }
+        }
+        None => gezag.to_owned(),
+    };
+    let pad = pad.split('?').next().unwrap_or_default();
+    format!("{schema}://{gezag}/{pad}")
+}
+
+impl std::fmt::Display for DatabaseKeuze {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DatabaseKeuze::Sqlite(p) => write!(f, "SQLite in {}", p.display()),
+            DatabaseKeuze::Url(u) => write!(f, "{}", zonder_geheim(u)),
+        }
+    }
+}
+
+fn env(naam: &str) -> Option<String> {
+    std::env::var(naam).ok().filter(|s| !s.trim().is_empty())
+}
+
+fn env_bool(naam: &str) -> Result<Option<bool>> {
+    match env(naam).as_deref().map(str::to_lowercase).as_deref() {
+        None => Ok(None),
+        Some("1" | "true" | "ja" | "aan") => Ok(Some(true)),
+        Some("0" | "false" | "nee" | "uit") => Ok(Some(false)),
+        Some(w) => anyhow::bail!("{naam}: '{w}' is geen ja/nee-waarde (gebruik true of false)"),
+    }
+}
+
+fn env_getal(naam: &str) -> Result<Option<i64>> {
+    env(naam)
+        .map(|w| {
+            w.trim()
+                .parse::<i64>()
+                .with_context(|| format!("{naam}: '{w}' is geen geheel getal"))
+        })
+        .transpose()
+}
+
+impl Instellingen {
+    pub fn laden(bestand: Option<&Path>) -> Result<Self> {
+        let b: Bestand = match bestand {
+            Some(p) => {
+                let tekst = std::fs::read_to_string(p)
+                    .with_context(|| format!("instellingenbestand {} lezen", p.display()))?;
+                toml::from_str(&tekst)
+                    .with_context(|| format!("instellingenbestand {} is ongeldig", p.display()))?
+            }
+            None => Bestand::default(),
+        };
+        let i = Instellingen {
+            listen: b
+                .listen
+                .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
+            data_dir: b
+                .data_dir
+                .unwrap_or_else(|| PathBuf::from("./vangnet-data")),
+            database_url: b.database_url,
+            gemeente: env("VANGNET_GEMEENTE")
+                .or(b.gemeente)
+                .unwrap_or_else(|| "Gemeente Voorbeeldstad".into()),
+            veilige_cookies: env_bool("VANGNET_VEILIGE_COOKIES")?
+                .or(b.veilige_cookies)
+                .unwrap_or(true),
+            achter_proxy: env_bool("VANGNET_ACHTER_PROXY")?
+                .or(b.achter_proxy)
+                .unwrap_or(false),
+            sessie_inactief_minuten: env_getal("VANGNET_SESSIE_INACTIEF_MINUTEN")?
+                .or(b.sessie_inactief_minuten)
+                .unwrap_or(30),
+            sessie_max_uren: env_getal("VANGNET_SESSIE_MAX_UREN")?
+                .or(b.sessie_max_uren)
+                .unwrap_or(12),
+            log: b.log.unwrap_or_else(|| "info,sqlx=warn".into()),
+        };
+        if i.sessie_inactief_minuten < 1 || i.sessie_max_uren < 1 {
+            anyhow::bail!("sessie_inactief_minuten en sessie_max_uren moeten ten minste 1 zijn");
+        }
+        Ok(i)
+    }
+
+    /// De database: de opdrachtregel (of `VANGNET_DATA_DIR` / `VANGNET_DATABASE_URL`, die clap
+    /// al leest) gaat voor het bestand.
+    pub fn database(&self, data_dir: Option<PathBuf>, url: Option<String>) -> DatabaseKeuze {
+        match (url.filter(|u| !u.is_empty()), data_dir) {
+            (Some(u), _) => DatabaseKeuze::Url(u),
+            (None, Some(d)) => DatabaseKeuze::Sqlite(d),
+            (None, None) => match &self.database_url {
+                Some(u) => DatabaseKeuze::Url(u.clone()),
+                None => DatabaseKeuze::Sqlite(self.data_dir.clone()),
+            },
+        }
+    }
+
+    pub fn app(&self) -> vangnet_app::Instellingen {
+        vangnet_app::Instellingen {
+            sessie_inactief_minuten: self.sessie_inactief_minuten,
+            sessie_max_uren: self.sessie_max_uren,
+            ..Default::default()
+        }
+    }
+
+    pub fn web(&self) -> vangnet_web::WebInstellingen {
+        vangnet_web::WebInstellingen {
+            gemeente: self.gemeente.clone(),
+            veilige_cookies: self.veilige_cookies,
+            achter_proxy: self.achter_proxy,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn geheimen_worden_niet_getoond() {
+        let gevallen = [
+            (
+                "postgres://vangnet:geheim@db:5432/vangnet",
+                "postgres://vangnet:***@db:5432/vangnet",
+            ),
+            (
+                "postgres://vangnet@db/vangnet?password=geheim",
+                "postgres://vangnet@db/vangnet",
+            ),
+            ("postgresql://a:b:c@h/x", "postgresql://a:***@h/x"),
+            ("geen url", "***"),
+        ];
+        for (invoer, verwacht) in gevallen {
+            assert_eq!(zonder_geheim(invoer), verwacht);
+            assert!(!zonder_geheim(invoer).contains("geheim"));
+        }
+    }
+}

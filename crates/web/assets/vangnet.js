@@ -1,0 +1,15 @@
+// Vangnet: kleine verbeteringen bovenop pagina's die ook zonder JavaScript werken.
+(function () {
+  "use strict";
+  // htmx-verzoeken sturen het CSRF-token van de sessie mee.
+  document.addEventListener("htmx:configRequest", function (e) {
+    var meta = document.querySelector('meta[name="csrf-token"]');
+    if (meta) { e.detail.headers["X-CSRF-Token"] = meta.getAttribute("content"); }
+  });
+  // Een formulier met fouten: zet de focus op de samenvatting, zodat schermlezers en
+  // toetsenbordgebruikers direct horen wat er mis is.
+  document.addEventListener("DOMContentLoaded", function () {
+    var samenvatting = document.querySelector(".foutsamenvatting");
+    if (samenvatting) { samenvatting.focus(); }
+  });
+})();

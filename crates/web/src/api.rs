@@ -1,0 +1,190 @@
+//! De JSON-API onder `/api/v1`, beschreven in `/api/v1/openapi.json`. Aanmelden met een
+//! persoonlijk token (`Authorization: Bearer vgn_…`) of met de sessie van de browser (dan met
+//! `X-CSRF-Token` bij wijzigingen). Fouten zijn `application/problem+json`.
+
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use vangnet_app::beheer::NieuweGebruiker;
+use vangnet_app::opslag::GebruikerRij;
+use vangnet_domain::Veldfouten;
+
+use crate::aanmelding::Ingelogd;
+use crate::fout::WebFout;
+use crate::invoer::JsonInvoer;
+use crate::paginas::audit::{
+    audit_filter, paginanummer, toegang_filter, AuditQuery, ToegangQuery, PER_PAGINA,
+};
+use crate::WebStaat;
+
+const OPENAPI: &str = include_str!("../openapi.json");
+
+pub async fn openapi() -> Response {
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        OPENAPI,
+    )
+        .into_response()
+}
+
+fn gebruiker_json(g: &GebruikerRij) -> Value {
+    json!({
+        "id": g.id,
+        "gebruikersnaam": g.gebruikersnaam,
+        "volledige_naam": g.volledige_naam,
+        "rollen": g.rollen.iter().map(|r| r.code()).collect::<Vec<_>>(),
+        "geblokkeerd": g.geblokkeerd,
+        "moet_wachtwoord_wijzigen": g.moet_wachtwoord_wijzigen,
+        "aangemaakt_op": g.aangemaakt_op,
+        "gewijzigd_op": g.gewijzigd_op,
+        "versie": g.versie,
+    })
+}
+
+pub async fn ik(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<Json<Value>, WebFout> {
+    let teams = staat.app.eigen_teams(&wie.ctx).await?;
+    Ok(Json(json!({
+        "gebruikersnaam": wie.ctx.actor.omschrijving(),
+        "rollen": wie.ctx.actor.rollen().iter().map(|r| r.code()).collect::<Vec<_>>(),
+        "teams": teams.iter().map(|t| json!({ "id": t.id, "naam": t.naam })).collect::<Vec<_>>(),
+    })))
+}
+
+pub async fn gebruikers(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+) -> Result<Json<Value>, WebFout> {
+    let lijst = staat.app.gebruikers(&wie.ctx).await?;
+    Ok(Json(
+        json!({ "gebruikers": lijst.iter().map(gebruiker_json).collect::<Vec<_>>() }),
+    ))
+}
+
+pub async fn gebruiker(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, WebFout> {
+    let d = staat.app.gebruiker(&wie.ctx, id).await?;
+    let mut g = gebruiker_json(&d.gebruiker);
+    g["teams"] = json!(d
+        .teams
+        .iter()
+        .map(|t| json!({ "id": t.id, "naam": t.naam }))
+        .collect::<Vec<_>>());
+    Ok(Json(g))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NieuweGebruikerJson {
+    gebruikersnaam: String,
+    volledige_naam: String,
+    rollen: Vec<String>,
+}
+
+pub async fn gebruiker_aanmaken(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    JsonInvoer(n): JsonInvoer<NieuweGebruikerJson>,
+) -> Result<Response, WebFout> {
+    let invoer = NieuweGebruiker {
+        gebruikersnaam: n.gebruikersnaam,
+        volledige_naam: n.volledige_naam,
+        rollen: n.rollen,
+    };
+    let (id, wachtwoord) = staat.app.gebruiker_aanmaken(&wie.ctx, &invoer).await?;
+    Ok((
+        StatusCode::CREATED,
+        [(
+            axum::http::header::LOCATION,
+            format!("/api/v1/gebruikers/{id}"),
+        )],
+        Json(json!({
+            "id": id,
+            "gebruikersnaam": invoer.gebruikersnaam.trim().to_lowercase(),
+            "eenmalig_wachtwoord": wachtwoord,
+        })),
+    )
+        .into_response())
+}
+
+pub async fn teams(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<Json<Value>, WebFout> {
+    let teams = staat.app.teams(&wie.ctx).await?;
+    Ok(Json(json!({
+        "teams": teams.iter().map(|t| json!({
+            "id": t.team.id,
+            "naam": t.team.naam,
+            "omschrijving": t.team.omschrijving,
+            "versie": t.team.versie,
+            "leden": t.leden.iter().map(|g| json!({ "id": g.id, "gebruikersnaam": g.gebruikersnaam, "volledige_naam": g.volledige_naam })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>()
+    })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NieuwTeamJson {
+    naam: String,
+    #[serde(default)]
+    omschrijving: String,
+}
+
+pub async fn team_aanmaken(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    JsonInvoer(t): JsonInvoer<NieuwTeamJson>,
+) -> Result<Response, WebFout> {
+    let id = staat
+        .app
+        .team_aanmaken(&wie.ctx, &t.naam, &t.omschrijving)
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "id": id, "naam": t.naam.trim() })),
+    )
+        .into_response())
+}
+
+fn geen_fouten(f: Veldfouten) -> Result<(), WebFout> {
+    f.resultaat().map_err(WebFout::Ongeldig)
+}
+
+pub async fn audit(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Query(q): Query<AuditQuery>,
+) -> Result<Json<Value>, WebFout> {
+    let mut fouten = Veldfouten::nieuw();
+    let filter = audit_filter(&q, &mut fouten);
+    let nr = paginanummer(&q.pagina, &mut fouten);
+    geen_fouten(fouten)?;
+    let p = staat
+        .app
+        .audit_zoeken(&wie.ctx, &filter, PER_PAGINA, (nr - 1) * PER_PAGINA)
+        .await?;
+    Ok(Json(
+        json!({ "pagina": nr, "per_pagina": PER_PAGINA, "totaal": p.totaal, "records": p.records }),
+    ))
+}
+
+pub async fn toegangslog(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Query(q): Query<ToegangQuery>,
+) -> Result<Json<Value>, WebFout> {
+    let mut fouten = Veldfouten::nieuw();
+    let filter = toegang_filter(&q, &mut fouten);
+    let nr = paginanummer(&q.pagina, &mut fouten);
+    geen_fouten(fouten)?;
+    let p = staat
+        .app
+        .toegang_zoeken(&wie.ctx, &filter, PER_PAGINA, (nr - 1) * PER_PAGINA)
+        .await?;
+    Ok(Json(
+        json!({ "pagina": nr, "per_pagina": PER_PAGINA, "totaal": p.totaal, "regels": p.regels }),
+    ))
+}

@@ -1,0 +1,34 @@
+//! De HTML-pagina's, per onderwerp. Elke handler leest invoer, roept één use case aan en toont
+//! de uitkomst; rechten controleert de use case.
+
+pub mod account;
+pub mod audit;
+pub mod gebruikers;
+pub mod start;
+pub mod teams;
+
+/// Een veilig terugadres: alleen een pad binnen Vangnet.
+pub fn lokaal_pad(p: &str) -> Option<&str> {
+    (p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.contains("://"))
+        .then_some(p)
+}
+
+/// Vaste bevestigingen na een handeling (Post/Redirect/Get): de URL draagt alleen een code.
+pub fn bevestiging(code: Option<&str>) -> Option<String> {
+    let tekst = match code? {
+        "team-aangemaakt" => "Het team is aangemaakt.",
+        "team-gewijzigd" => "Het team is opgeslagen.",
+        "lid-toegevoegd" => "Het teamlid is toegevoegd.",
+        "lid-verwijderd" => "Het teamlid is verwijderd.",
+        "gebruiker-gewijzigd" => "De gebruiker is opgeslagen.",
+        "wachtwoord-gewijzigd" => "Uw wachtwoord is gewijzigd.",
+        "token-ingetrokken" => "Het token is ingetrokken.",
+        _ => return None,
+    };
+    Some(tekst.to_owned())
+}
+
+#[derive(serde::Deserialize, Default)]
+pub struct Gedaan {
+    pub gedaan: Option<String>,
+}

@@ -1,0 +1,131 @@
+//! De schil om elke pagina: kop met de naam van de gemeente, navigatie naar rol, kruimelpad,
+//! de ingelogde gebruiker met de uitlogknop, en het operatie-id in de voet.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use vangnet_app::Actor;
+use vangnet_domain::Recht;
+
+use crate::aanmelding::Ingelogd;
+use crate::fout::WebFout;
+use crate::WebStaat;
+
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub actief: bool,
+}
+
+pub struct Kruimel {
+    pub href: String,
+    pub label: String,
+}
+
+/// Wat de basispagina (templates/basis.html) nodig heeft.
+pub struct Schil {
+    pub titel: String,
+    pub gemeente: String,
+    pub gebruiker: Option<String>,
+    pub rollen: String,
+    pub nav: Vec<NavItem>,
+    pub kruimels: Vec<Kruimel>,
+    pub csrf: String,
+    pub operatie_id: String,
+    /// Een bevestiging bovenaan ("Team aangemaakt.").
+    pub melding: Option<String>,
+}
+
+/// De navigatie voor deze actor: alleen wat hij mag.
+fn navigatie(actor: &Actor, huidig: &str) -> Vec<NavItem> {
+    let mut items = vec![("/", "Start", true)];
+    items.push(("/teams", "Teams", actor.mag(Recht::TeamsInzien)));
+    items.push((
+        "/gebruikers",
+        "Gebruikers",
+        actor.mag(Recht::GebruikersBeheren),
+    ));
+    items.push(("/audit", "Audittrail", actor.mag(Recht::AuditInzien)));
+    items.push((
+        "/toegangslog",
+        "Toegangslog",
+        actor.mag(Recht::ToegangslogInzien),
+    ));
+    items.push(("/account", "Mijn account", true));
+    items
+        .into_iter()
+        .filter(|(_, _, mag)| *mag)
+        .map(|(href, label, _)| NavItem {
+            href,
+            label,
+            actief: if href == "/" {
+                huidig == "/"
+            } else {
+                huidig.starts_with(href)
+            },
+        })
+        .collect()
+}
+
+impl Schil {
+    /// De schil voor een ingelogde gebruiker op pagina `pad`.
+    pub fn voor(staat: &WebStaat, wie: &Ingelogd, titel: &str, pad: &str) -> Schil {
+        let rollen: Vec<&str> = wie.ctx.actor.rollen().iter().map(|r| r.naam()).collect();
+        let naam = match &wie.ctx.actor {
+            Actor::Gebruiker { volledige_naam, .. } => volledige_naam.clone(),
+            a => a.omschrijving(),
+        };
+        Schil {
+            titel: titel.to_owned(),
+            gemeente: staat.instellingen.gemeente.clone(),
+            gebruiker: Some(naam),
+            rollen: rollen.join(", "),
+            nav: navigatie(&wie.ctx.actor, pad),
+            kruimels: Vec::new(),
+            csrf: wie.csrf.clone().unwrap_or_default(),
+            operatie_id: wie.ctx.operatie_id.clone(),
+            melding: None,
+        }
+    }
+
+    /// De schil zonder gebruiker (inlogpagina, foutpagina's).
+    pub fn anoniem(gemeente: &str, titel: &str, operatie_id: &str) -> Schil {
+        Schil {
+            titel: titel.to_owned(),
+            gemeente: gemeente.to_owned(),
+            gebruiker: None,
+            rollen: String::new(),
+            nav: Vec::new(),
+            kruimels: Vec::new(),
+            csrf: String::new(),
+            operatie_id: operatie_id.to_owned(),
+            melding: None,
+        }
+    }
+
+    pub fn kruimel(mut self, href: &str, label: &str) -> Schil {
+        self.kruimels.push(Kruimel {
+            href: href.to_owned(),
+            label: label.to_owned(),
+        });
+        self
+    }
+
+    pub fn met_melding(mut self, melding: Option<String>) -> Schil {
+        self.melding = melding;
+        self
+    }
+}
+
+/// Rendert een pagina met status 200.
+pub fn pagina<T: Template>(t: &T) -> Response {
+    pagina_met_status(StatusCode::OK, t)
+}
+
+/// Rendert een pagina met een andere status (bv. 422 voor een formulier met fouten).
+pub fn pagina_met_status<T: Template>(status: StatusCode, t: &T) -> Response {
+    match t.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => WebFout::Intern(format!("sjabloon: {e}")).into_response(),
+    }
+}
