@@ -176,6 +176,16 @@ impl Database {
         Ok(())
     }
 
+    /// Voert SQL uit buiten de app-laag om. Alleen voor tests (bv. manipulatie van de audittrail
+    /// nabootsen) en noodbeheer: dit omzeilt rechten en audittrail.
+    pub async fn ruwe_sql(&self, sql: &str) -> Uitkomst<u64> {
+        sqlx::raw_sql(sql)
+            .execute(&self.schrijven)
+            .await
+            .map(|r| r.rows_affected())
+            .map_err(fout)
+    }
+
     pub async fn sluiten(&self) {
         self.schrijven.close().await;
         self.lezen.close().await;

@@ -1,0 +1,156 @@
+// Rooktest in een echte browser: een nieuwe installatie starten, inloggen als beheerder met het
+// wachtwoord van de eerste start, een team en een gebruiker aanmaken, uitloggen, als die nieuwe
+// gebruiker inloggen met het eenmalige wachtwoord, een eigen wachtwoord kiezen, de startpagina
+// zien en uitloggen. Op elke pagina controleert axe-core de toegankelijkheid (WCAG 2.1 AA):
+// geen ernstige of kritieke overtredingen.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { setTimeout as wacht } from "node:timers/promises";
+import { Browser, startChromedriver } from "./webdriver.mjs";
+
+const POORT = Number(process.env.VANGNET_BROWSER_POORT ?? 18181);
+const BASIS = `http://127.0.0.1:${POORT}`;
+const BEHEERDER_WACHTWOORD = "rooktest-beheerder-1234";
+const SCHERMAFDRUKKEN = process.env.VANGNET_SCHERMAFDRUKKEN;
+
+let vangnet, driver, browser, map;
+
+before(async () => {
+  const bin = resolve(process.env.VANGNET_BIN ?? "../../target/debug/vangnet");
+  map = mkdtempSync(join(tmpdir(), "vangnet-browser-"));
+  const env = { ...process.env, VANGNET_ADMIN_PASSWORD: BEHEERDER_WACHTWOORD };
+  delete env.VANGNET_DATABASE_URL;
+  vangnet = spawn(bin, ["serve", "--listen", `127.0.0.1:${POORT}`, "--data-dir", join(map, "data")], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  for (let i = 0; ; i++) {
+    try { if ((await fetch(`${BASIS}/health`)).ok) break; } catch { /* start nog */ }
+    if (i > 300) throw new Error(`Vangnet (${bin}) start niet op ${BASIS}`);
+    await wacht(100);
+  }
+  driver = await startChromedriver(Number(process.env.CHROMEDRIVER_POORT ?? 9515));
+  browser = await Browser.open(driver.basis);
+});
+
+after(async () => {
+  try { await browser?.sluit(); } catch { /* al dicht */ }
+  driver?.proces.kill();
+  vangnet?.kill("SIGTERM");
+  if (map) rmSync(map, { recursive: true, force: true });
+});
+
+let nummer = 0;
+async function controleerPagina(naam) {
+  const overtredingen = await browser.toegankelijkheid();
+  if (SCHERMAFDRUKKEN) {
+    mkdirSync(SCHERMAFDRUKKEN, { recursive: true });
+    writeFileSync(join(SCHERMAFDRUKKEN, `${String(++nummer).padStart(2, "0")}-${naam}.png`), await browser.screenshot());
+  }
+  assert.deepEqual(overtredingen, [], `toegankelijkheid op ${naam}: ${JSON.stringify(overtredingen, null, 2)}`);
+}
+
+async function inloggen(naam, wachtwoord) {
+  await browser.naar(`${BASIS}/inloggen`);
+  await browser.wachtOp("#veld-gebruikersnaam");
+  await browser.typ("#veld-gebruikersnaam", naam);
+  await browser.typ("#veld-wachtwoord", wachtwoord);
+  await browser.klik("[data-testid=inloggen]");
+}
+
+async function uitloggen() {
+  await browser.klik("[data-testid=uitloggen]");
+  await browser.wachtOp("#veld-gebruikersnaam");
+  assert.match(await browser.url(), /\/inloggen\?uitgelogd=1$/);
+}
+
+test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, uitloggen", async () => {
+  await browser.naar(`${BASIS}/`);
+  await browser.wachtOp("#veld-gebruikersnaam");
+  assert.match(await browser.url(), /\/inloggen$/, "zonder sessie naar het inlogscherm");
+  await controleerPagina("inloggen");
+
+  // Een verkeerd wachtwoord: één melding, het formulier houdt de gebruikersnaam.
+  await inloggen("beheerder", "dit-is-het-niet");
+  await browser.wachtOp("[data-testid=inlogfout]");
+  assert.match(await browser.tekst("[data-testid=inlogfout]"), /combinatie van gebruikersnaam en wachtwoord is onjuist/);
+  assert.equal(await browser.script("return document.querySelector('#veld-gebruikersnaam').value"), "beheerder");
+  await controleerPagina("inloggen-mislukt");
+
+  await inloggen("beheerder", BEHEERDER_WACHTWOORD);
+  await browser.wachtOp("[data-testid=startpagina]");
+  assert.match(await browser.tekst("[data-testid=ingelogd-als]"), /Functioneel beheerder/);
+  await controleerPagina("start-beheerder");
+
+  // Een team aanmaken.
+  await browser.naar(`${BASIS}/teams`);
+  await browser.wachtOp("#veld-naam");
+  await controleerPagina("teams");
+  await browser.typ("#veld-naam", "Noord");
+  await browser.typ("#veld-omschrijving", "Wijken Noord en Oost");
+  await browser.klik("[data-testid=team-aanmaken]");
+  await browser.wachtOp("[data-testid=melding]");
+  assert.match(await browser.tekst("h1"), /Team Noord/);
+
+  // Een gebruiker aanmaken; eerst met een fout, die de invoer bewaart.
+  await browser.naar(`${BASIS}/gebruikers/nieuw`);
+  await browser.wachtOp("#veld-gebruikersnaam");
+  await browser.typ("#veld-gebruikersnaam", "jjansen");
+  await browser.typ("#veld-volledige_naam", "Jan Jansen");
+  await browser.klik("[data-testid=gebruiker-aanmaken]");
+  await browser.wachtOp("[data-testid=foutsamenvatting]");
+  assert.match(await browser.tekst("[data-testid=foutsamenvatting]"), /Kies ten minste één rol/);
+  assert.equal(await browser.script("return document.querySelector('#veld-volledige_naam').value"), "Jan Jansen");
+  await controleerPagina("gebruiker-nieuw-fout");
+  await browser.klik("#rol-inkomensconsulent");
+  await browser.klik("[data-testid=gebruiker-aanmaken]");
+  await browser.wachtOp("[data-testid=eenmalig-wachtwoord]");
+  const eenmalig = await browser.tekst("[data-testid=eenmalig-wachtwoord]");
+  assert.equal(eenmalig.length, 20);
+  await controleerPagina("gebruiker-aangemaakt");
+
+  // In het team zetten.
+  await browser.naar(`${BASIS}/teams`);
+  await browser.wachtOp("[data-testid=teams]");
+  await browser.klik("[data-testid=teams] a");
+  await browser.wachtOp("#veld-gebruikersnaam");
+  await browser.typ("#veld-gebruikersnaam", "jjansen");
+  await browser.klik("[data-testid=lid-toevoegen]");
+  await browser.wachtOp("[data-testid=leden]");
+  assert.match(await browser.tekst("[data-testid=leden]"), /Jan Jansen/);
+  await controleerPagina("team");
+  await uitloggen();
+
+  // De nieuwe consulent logt in en moet eerst een eigen wachtwoord kiezen.
+  await inloggen("jjansen", eenmalig);
+  await browser.wachtOp("[data-testid=wachtwoord-verplicht]");
+  await controleerPagina("wachtwoord-verplicht");
+  await browser.naar(`${BASIS}/`);
+  await browser.wachtOp("[data-testid=wachtwoord-verplicht]");
+  await browser.typ("#veld-huidig", eenmalig);
+  await browser.typ("#veld-nieuw", "consulent-wachtwoord-2026");
+  await browser.typ("#veld-herhaling", "consulent-wachtwoord-2026");
+  await browser.klik("[data-testid=wachtwoord-opslaan]");
+  await browser.wachtOp("[data-testid=melding]");
+  await browser.naar(`${BASIS}/`);
+  await browser.wachtOp("[data-testid=startpagina]");
+  assert.match(await browser.tekst("[data-testid=rol]"), /Inkomensconsulent/);
+  assert.match(await browser.tekst("main"), /Noord/);
+  const nav = await browser.script("return [...document.querySelectorAll('.nav__link')].map(a => a.textContent)");
+  assert.deepEqual(nav, ["Start", "Teams", "Mijn account"], "een consulent ziet geen beheer of audit");
+  await controleerPagina("start-consulent");
+
+  // Beheerpagina's zijn voor een consulent afgesloten.
+  await browser.naar(`${BASIS}/gebruikers`);
+  await browser.wachtOp("[data-testid=foutmelding]");
+  assert.match(await browser.titel(), /Geen toegang/);
+  await controleerPagina("geen-toegang");
+  await browser.naar(`${BASIS}/`);
+  await browser.wachtOp("[data-testid=uitloggen]");
+  await uitloggen();
+  await controleerPagina("uitgelogd");
+});
