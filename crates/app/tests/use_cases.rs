@@ -1,0 +1,656 @@
+//! De use cases van accounts, beheer en audit, tegen een echte database (SQLite, of PostgreSQL
+//! met `VANGNET_TEST_DATABASE_URL`) en een vaste klok.
+
+use chrono::Duration;
+use vangnet_app::account::EersteStart;
+use vangnet_app::audit::KetenUitslag;
+use vangnet_app::beheer::{GebruikerWijziging, NieuweGebruiker};
+use vangnet_app::opslag::{AuditFilter, ToegangFilter};
+use vangnet_app::{AppFout, Context, Instellingen};
+use vangnet_domain::audit::KetenFout;
+use vangnet_domain::{verwerking, Rol};
+use vangnet_store::Engine;
+use vangnet_testkit::{TestApp, PERSONA_WACHTWOORD};
+
+fn ctx_van(t: &Context) -> Context {
+    Context::nieuw(t.actor.clone(), vangnet_app::geheim::operatie_id())
+}
+
+#[tokio::test]
+async fn eerste_start_maakt_precies_een_beheerder() {
+    let t = TestApp::nieuw().await;
+    let eerste = t.app.eerste_start(None).await.unwrap();
+    let EersteStart::BeheerderAangemaakt {
+        gebruikersnaam,
+        eenmalig_wachtwoord: Some(w),
+    } = eerste
+    else {
+        panic!("verwacht een beheerder met eenmalig wachtwoord: {eerste:?}");
+    };
+    assert_eq!(gebruikersnaam, "beheerder");
+    assert_eq!(
+        t.app.eerste_start(None).await.unwrap(),
+        EersteStart::AlIngericht
+    );
+    let sessie = t
+        .app
+        .inloggen("op1", "beheerder", &w, "127.0.0.1")
+        .await
+        .unwrap();
+    assert!(
+        sessie.moet_wachtwoord_wijzigen,
+        "eenmalig wachtwoord moet gewijzigd worden"
+    );
+    let geldig = t.app.sessie_controleren(&sessie.sleutel).await.unwrap();
+    assert_eq!(geldig.actor.rollen(), &[Rol::FunctioneelBeheerder]);
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn wachtwoord_uit_de_omgeving_moet_aan_het_beleid_voldoen() {
+    let t = TestApp::nieuw().await;
+    let fout = t.app.eerste_start(Some("kort")).await.unwrap_err();
+    assert!(
+        matches!(&fout, AppFout::Ongeldig(v) if v.voor("VANGNET_ADMIN_PASSWORD").is_some()),
+        "{fout:?}"
+    );
+    assert!(matches!(
+        t.app
+            .eerste_start(Some("lang-genoeg-wachtwoord"))
+            .await
+            .unwrap(),
+        EersteStart::BeheerderAangemaakt {
+            eenmalig_wachtwoord: None,
+            ..
+        }
+    ));
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn inloggen_zegt_niet_of_een_account_bestaat() {
+    let t = TestApp::nieuw().await;
+    let c = t.persona(Rol::Inkomensconsulent).await;
+    t.app
+        .inloggen("op", "consulent", PERSONA_WACHTWOORD, "10.0.0.1")
+        .await
+        .unwrap();
+    let fout_ww = t
+        .app
+        .inloggen("op", "consulent", "fout-wachtwoord", "10.0.0.1")
+        .await
+        .unwrap_err();
+    let onbekend = t
+        .app
+        .inloggen("op", "bestaatniet", "fout-wachtwoord", "10.0.0.1")
+        .await
+        .unwrap_err();
+    assert_eq!(fout_ww.to_string(), onbekend.to_string());
+    assert!(matches!(fout_ww, AppFout::InloggenMislukt));
+
+    // Geblokkeerd: dezelfde melding, ook met het juiste wachtwoord.
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let g = t.app.gebruiker_op_naam(&fb, "consulent").await.unwrap();
+    t.app
+        .gebruiker_wijzigen(
+            &ctx_van(&fb),
+            c.actor.gebruiker_id().unwrap(),
+            &GebruikerWijziging {
+                volledige_naam: g.volledige_naam,
+                rollen: vec!["inkomensconsulent".into()],
+                geblokkeerd: true,
+                versie: g.versie,
+                reden: "uit dienst".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let geblokkeerd = t
+        .app
+        .inloggen("op", "consulent", PERSONA_WACHTWOORD, "10.0.0.1")
+        .await
+        .unwrap_err();
+    assert_eq!(geblokkeerd.to_string(), onbekend.to_string());
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn inlogdrempel_per_account_en_per_adres() {
+    let t = TestApp::nieuw().await;
+    t.persona(Rol::Auditor).await;
+    let max = Instellingen::default().max_pogingen_per_account;
+    for _ in 0..max {
+        assert!(matches!(
+            t.app.inloggen("op", "auditor", "fout", "10.0.0.1").await,
+            Err(AppFout::InloggenMislukt)
+        ));
+    }
+    // Nu geweigerd, ook met het juiste wachtwoord en vanaf een ander adres.
+    assert!(matches!(
+        t.app
+            .inloggen("op", "auditor", PERSONA_WACHTWOORD, "10.0.0.2")
+            .await,
+        Err(AppFout::TeVeelPogingen { minuten: 15 })
+    ));
+    // Een onbekende naam wordt net zo behandeld (de drempel verraadt niets).
+    for _ in 0..max {
+        let _ = t.app.inloggen("op", "niemand", "fout", "10.0.0.3").await;
+    }
+    assert!(matches!(
+        t.app.inloggen("op", "niemand", "fout", "10.0.0.4").await,
+        Err(AppFout::TeVeelPogingen { .. })
+    ));
+    // Na het venster weer toegelaten.
+    t.klok.verzet(Duration::minutes(16));
+    t.app
+        .inloggen("op", "auditor", PERSONA_WACHTWOORD, "10.0.0.2")
+        .await
+        .unwrap();
+
+    // Per adres: veel namen vanaf één adres blokkeren dat adres, niet een ander.
+    let per_adres = Instellingen::default().max_pogingen_per_adres;
+    for i in 0..per_adres {
+        let _ = t
+            .app
+            .inloggen("op", &format!("gok{i}"), "fout", "10.9.9.9")
+            .await;
+    }
+    assert!(matches!(
+        t.app
+            .inloggen("op", "auditor", PERSONA_WACHTWOORD, "10.9.9.9")
+            .await,
+        Err(AppFout::TeVeelPogingen { .. })
+    ));
+    t.app
+        .inloggen("op", "auditor", PERSONA_WACHTWOORD, "10.0.0.5")
+        .await
+        .unwrap();
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn sessie_verloopt_na_inactiviteit_en_na_maximale_duur() {
+    let t = TestApp::nieuw().await;
+    t.persona(Rol::Teamleider).await;
+    let s = t
+        .app
+        .inloggen("op", "teamleider", PERSONA_WACHTWOORD, "ip")
+        .await
+        .unwrap();
+    // Elke 20 minuten actief: blijft geldig tot en met de maximale duur van 12 uur.
+    for _ in 0..36 {
+        t.klok.verzet(Duration::minutes(20));
+        t.app.sessie_controleren(&s.sleutel).await.unwrap();
+    }
+    t.klok.verzet(Duration::minutes(20));
+    assert!(matches!(
+        t.app.sessie_controleren(&s.sleutel).await,
+        Err(AppFout::SessieVerlopen)
+    ));
+    assert!(
+        matches!(
+            t.app.sessie_controleren(&s.sleutel).await,
+            Err(AppFout::NietIngelogd)
+        ),
+        "weg na verlopen"
+    );
+
+    let s = t
+        .app
+        .inloggen("op", "teamleider", PERSONA_WACHTWOORD, "ip")
+        .await
+        .unwrap();
+    t.klok.verzet(Duration::minutes(31));
+    assert!(matches!(
+        t.app.sessie_controleren(&s.sleutel).await,
+        Err(AppFout::SessieVerlopen)
+    ));
+    assert!(matches!(
+        t.app.sessie_controleren("onzin").await,
+        Err(AppFout::NietIngelogd)
+    ));
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn wachtwoord_wijzigen_controleert_en_beeindigt_andere_sessies() {
+    let t = TestApp::nieuw().await;
+    let ctx = t.persona(Rol::Handhaving).await;
+    let hier = t
+        .app
+        .inloggen("op", "handhaver", PERSONA_WACHTWOORD, "ip")
+        .await
+        .unwrap();
+    let elders = t
+        .app
+        .inloggen("op", "handhaver", PERSONA_WACHTWOORD, "ip2")
+        .await
+        .unwrap();
+    let fout = t
+        .app
+        .wachtwoord_wijzigen(&ctx, Some(&hier.sleutel), "fout", "kort", "anders")
+        .await
+        .unwrap_err();
+    let AppFout::Ongeldig(v) = fout else {
+        panic!("{fout:?}")
+    };
+    assert!(v.voor("huidig").is_some());
+    assert!(v.voor("nieuw").unwrap().contains("12 tekens"));
+    let fout = t
+        .app
+        .wachtwoord_wijzigen(
+            &ctx,
+            Some(&hier.sleutel),
+            PERSONA_WACHTWOORD,
+            "nieuw-en-lang-genoeg",
+            "nieuw-en-lang-genoeX",
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&fout, AppFout::Ongeldig(v) if v.voor("herhaling").is_some()),
+        "{fout:?}"
+    );
+    t.app
+        .wachtwoord_wijzigen(
+            &ctx,
+            Some(&hier.sleutel),
+            PERSONA_WACHTWOORD,
+            "nieuw-en-lang-genoeg",
+            "nieuw-en-lang-genoeg",
+        )
+        .await
+        .unwrap();
+    t.app.sessie_controleren(&hier.sleutel).await.unwrap();
+    assert!(
+        t.app.sessie_controleren(&elders.sleutel).await.is_err(),
+        "andere sessie beëindigd"
+    );
+    assert!(t
+        .app
+        .inloggen("op", "handhaver", PERSONA_WACHTWOORD, "ip")
+        .await
+        .is_err());
+    t.app
+        .inloggen("op", "handhaver", "nieuw-en-lang-genoeg", "ip")
+        .await
+        .unwrap();
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn api_tokens_werken_tot_ze_zijn_ingetrokken() {
+    let t = TestApp::nieuw().await;
+    let ctx = t.persona(Rol::Auditor).await;
+    let leeg = t
+        .app
+        .token_aanmaken(&ctx, "auditor", "  ")
+        .await
+        .unwrap_err();
+    assert!(matches!(&leeg, AppFout::Ongeldig(v) if v.voor("omschrijving").is_some()));
+    let tok = t
+        .app
+        .token_aanmaken(&ctx, "auditor", "rapportage")
+        .await
+        .unwrap();
+    assert!(tok.token.starts_with("vgn_"));
+    let actor = t.app.token_controleren(&tok.token).await.unwrap();
+    assert_eq!(actor.gebruiker_id(), ctx.actor.gebruiker_id());
+    // Voor een ander mag een gebruiker geen token maken; het systeem (opdrachtregel) wel.
+    let ander = t.persona(Rol::Teamleider).await;
+    assert!(matches!(
+        t.app.token_aanmaken(&ander, "auditor", "x").await,
+        Err(AppFout::GeenToegang)
+    ));
+    t.app
+        .token_aanmaken(&TestApp::systeem(), "teamleider", "koppeling")
+        .await
+        .unwrap();
+    // Intrekken: alleen eigen tokens.
+    assert!(matches!(
+        t.app.token_intrekken(&ander, tok.id).await,
+        Err(AppFout::NietGevonden(_))
+    ));
+    t.app.token_controleren(&tok.token).await.unwrap();
+    t.app.token_intrekken(&ctx, tok.id).await.unwrap();
+    assert!(matches!(
+        t.app.token_controleren(&tok.token).await,
+        Err(AppFout::NietIngelogd)
+    ));
+    assert!(matches!(
+        t.app.token_controleren("vgn_bestaatniet").await,
+        Err(AppFout::NietIngelogd)
+    ));
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn gebruikers_beheren_met_validatie_en_zonder_verloren_wijzigingen() {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let fout = t
+        .app
+        .gebruiker_aanmaken(
+            &fb,
+            &NieuweGebruiker {
+                gebruikersnaam: "1 ongeldig".into(),
+                volledige_naam: "".into(),
+                rollen: vec!["koning".into()],
+            },
+        )
+        .await
+        .unwrap_err();
+    let AppFout::Ongeldig(v) = fout else {
+        panic!("{fout:?}")
+    };
+    assert!(v.voor("gebruikersnaam").is_some() && v.voor("volledige_naam").is_some());
+    assert_eq!(v.voor("rollen"), Some("Onbekende rol 'koning'."));
+
+    let nieuw = NieuweGebruiker {
+        gebruikersnaam: "PJansen".into(),
+        volledige_naam: "Piet Jansen".into(),
+        rollen: vec!["inkomensconsulent".into(), "teamleider".into()],
+    };
+    let (id, eenmalig) = t.app.gebruiker_aanmaken(&fb, &nieuw).await.unwrap();
+    assert_eq!(eenmalig.len(), 20);
+    let dubbel = t.app.gebruiker_aanmaken(&fb, &nieuw).await.unwrap_err();
+    assert!(
+        matches!(&dubbel, AppFout::Ongeldig(v) if v.voor("gebruikersnaam") == Some("De gebruikersnaam 'pjansen' is al in gebruik.")),
+        "{dubbel:?}"
+    );
+
+    // Twee beheerders openen dezelfde versie; de tweede krijgt een conflict.
+    let g = t.app.gebruiker_op_naam(&fb, "pjansen").await.unwrap();
+    let wijziging = |naam: &str| GebruikerWijziging {
+        volledige_naam: naam.into(),
+        rollen: vec!["inkomensconsulent".into()],
+        geblokkeerd: false,
+        versie: g.versie,
+        reden: String::new(),
+    };
+    t.app
+        .gebruiker_wijzigen(&fb, id, &wijziging("P. Jansen"))
+        .await
+        .unwrap();
+    let conflict = t
+        .app
+        .gebruiker_wijzigen(&fb, id, &wijziging("Pieter Jansen"))
+        .await
+        .unwrap_err();
+    assert!(matches!(conflict, AppFout::Conflict(_)));
+    assert_eq!(
+        t.app
+            .gebruiker_op_naam(&fb, "pjansen")
+            .await
+            .unwrap()
+            .volledige_naam,
+        "P. Jansen"
+    );
+
+    // Zichzelf blokkeren of de beheerrol afnemen kan niet.
+    let eigen = t.app.gebruiker_op_naam(&fb, "fb").await.unwrap();
+    let fout = t
+        .app
+        .gebruiker_wijzigen(
+            &fb,
+            eigen.id,
+            &GebruikerWijziging {
+                volledige_naam: eigen.volledige_naam.clone(),
+                rollen: vec!["auditor".into()],
+                geblokkeerd: true,
+                versie: eigen.versie,
+                reden: String::new(),
+            },
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&fout, AppFout::Ongeldig(v) if v.voor("geblokkeerd").is_some() && v.voor("rollen").is_some())
+    );
+
+    // Reset: nieuw eenmalig wachtwoord, sessies weg.
+    let s = t
+        .app
+        .inloggen("op", "pjansen", &eenmalig, "ip")
+        .await
+        .unwrap();
+    let opnieuw = t.app.wachtwoord_resetten(&fb, id).await.unwrap();
+    assert!(t.app.sessie_controleren(&s.sleutel).await.is_err());
+    assert!(
+        t.app
+            .inloggen("op", "pjansen", &opnieuw, "ip")
+            .await
+            .unwrap()
+            .moet_wachtwoord_wijzigen
+    );
+
+    // Wie geen beheerrecht heeft, kan niets van dit alles.
+    let c = t.persona(Rol::Inkomensconsulent).await;
+    assert!(matches!(
+        t.app.gebruikers(&c).await,
+        Err(AppFout::GeenToegang)
+    ));
+    assert!(matches!(
+        t.app.gebruiker_aanmaken(&c, &nieuw).await,
+        Err(AppFout::GeenToegang)
+    ));
+    assert!(matches!(
+        t.app.wachtwoord_resetten(&c, id).await,
+        Err(AppFout::GeenToegang)
+    ));
+    assert!(matches!(
+        t.app.gebruiker(&c, id).await,
+        Err(AppFout::GeenToegang)
+    ));
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn teams_en_leden_beheren() {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    t.persona(Rol::Inkomensconsulent).await;
+    let leeg = t.app.team_aanmaken(&fb, " ", "").await.unwrap_err();
+    assert!(
+        matches!(&leeg, AppFout::Ongeldig(v) if v.voor("naam") == Some("Vul de naam van het team in."))
+    );
+    let noord = t
+        .app
+        .team_aanmaken(&fb, "Noord", "Wijken Noord")
+        .await
+        .unwrap();
+    let dubbel = t.app.team_aanmaken(&fb, "noord", "").await.unwrap_err();
+    assert!(matches!(&dubbel, AppFout::Ongeldig(v) if v.voor("naam").is_some()));
+    t.app.teamlid(&fb, noord, "consulent", true).await.unwrap();
+    t.app.teamlid(&fb, noord, "consulent", true).await.unwrap();
+    let onbekend = t
+        .app
+        .teamlid(&fb, noord, "niemand", true)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&onbekend, AppFout::Ongeldig(v) if v.voor("gebruikersnaam") == Some("Er is geen gebruiker 'niemand'."))
+    );
+    let team = t.app.team(&fb, noord).await.unwrap();
+    assert_eq!(team.leden.len(), 1);
+    t.app
+        .team_wijzigen(&fb, noord, "Noord-Oost", "", team.team.versie)
+        .await
+        .unwrap();
+    assert!(matches!(
+        t.app
+            .team_wijzigen(&fb, noord, "Noord", "", team.team.versie)
+            .await,
+        Err(AppFout::Conflict(_))
+    ));
+    // Een teamleider ziet teams maar beheert ze niet; handhaving ziet ze niet.
+    let tl = t.persona(Rol::Teamleider).await;
+    assert_eq!(t.app.teams(&tl).await.unwrap().len(), 1);
+    assert!(matches!(
+        t.app.team_aanmaken(&tl, "Zuid", "").await,
+        Err(AppFout::GeenToegang)
+    ));
+    assert!(matches!(
+        t.app.teamlid(&tl, noord, "teamleider", true).await,
+        Err(AppFout::GeenToegang)
+    ));
+    let hh = t.persona(Rol::Handhaving).await;
+    assert!(matches!(t.app.teams(&hh).await, Err(AppFout::GeenToegang)));
+    // Eén auditrecord per echte wijziging (het dubbele toevoegen telt niet).
+    let auditor = t.persona(Rol::Auditor).await;
+    let f = AuditFilter {
+        onderwerp_type: Some("team".into()),
+        ..Default::default()
+    };
+    let acties: Vec<String> = t
+        .app
+        .audit_zoeken(&auditor, &f, 50, 0)
+        .await
+        .unwrap()
+        .records
+        .into_iter()
+        .map(|r| r.gegevens.actie)
+        .collect();
+    assert_eq!(
+        acties,
+        ["team.gewijzigd", "team.lid_toegevoegd", "team.aangemaakt"]
+    );
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn elke_wijziging_staat_in_de_audittrail_met_operatie_id() {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let ctx = Context::nieuw(fb.actor.clone(), "0123456789abcdef0123456789abcdef");
+    let (id, _) = t
+        .app
+        .gebruiker_aanmaken(
+            &ctx,
+            &NieuweGebruiker {
+                gebruikersnaam: "nieuw".into(),
+                volledige_naam: "Nieuwe Collega".into(),
+                rollen: vec!["auditor".into()],
+            },
+        )
+        .await
+        .unwrap();
+    let auditor = t.persona(Rol::Auditor).await;
+    let f = AuditFilter {
+        onderwerp_id: Some(id.to_string()),
+        actie: Some("gebruiker.aangemaakt".into()),
+        ..Default::default()
+    };
+    let p = t.app.audit_zoeken(&auditor, &f, 10, 0).await.unwrap();
+    assert_eq!(p.totaal, 1);
+    let r = &p.records[0].gegevens;
+    assert_eq!(r.operatie_id, "0123456789abcdef0123456789abcdef");
+    assert_eq!(r.actor, "fb");
+    assert_eq!(r.actor_id, fb.actor.gebruiker_id());
+    assert_eq!(r.tijdstip, "2026-11-28T10:00:00.000000Z");
+    assert!(r.na.as_deref().unwrap().contains("\"Nieuwe Collega\""));
+    assert!(
+        !r.na.as_deref().unwrap().contains("argon2"),
+        "nooit een wachtwoordhash in de audittrail"
+    );
+    assert!(matches!(
+        t.app.audit_zoeken(&fb, &f, 10, 0).await,
+        Err(AppFout::GeenToegang)
+    ));
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn inzage_in_gebruikersgegevens_komt_in_het_toegangslog() {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let c = t.persona(Rol::Inkomensconsulent).await;
+    let ctx = Context::nieuw(fb.actor.clone(), "fedcba9876543210fedcba9876543210");
+    let cid = c.actor.gebruiker_id().unwrap();
+    t.app.gebruiker(&ctx, cid).await.unwrap();
+    let auditor = t.persona(Rol::Auditor).await;
+    let p = t
+        .app
+        .toegang_zoeken(
+            &auditor,
+            &ToegangFilter {
+                betrokkene_id: Some(cid.to_string()),
+                ..Default::default()
+            },
+            10,
+            0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(p.totaal, 1);
+    let r = &p.regels[0];
+    assert_eq!(r.trace_id, "fedcba9876543210fedcba9876543210");
+    assert_eq!(r.span_id.len(), 16);
+    assert_eq!(r.gebruiker, "fb");
+    assert_eq!(r.betrokkene_type, "gebruiker");
+    assert_eq!(r.verwerkingsactiviteit, verwerking::GEBRUIKERSBEHEER.id);
+    assert!(matches!(
+        t.app
+            .toegang_zoeken(&fb, &ToegangFilter::default(), 10, 0)
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+    t.opruimen().await;
+}
+
+/// Wie de database zelf bewerkt (triggers uitgezet), breekt de keten; `audit verify` ziet het.
+#[tokio::test]
+async fn manipulatie_van_de_audittrail_wordt_ontdekt() {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    for naam in ["Noord", "Zuid", "West"] {
+        t.app.team_aanmaken(&fb, naam, "").await.unwrap();
+    }
+    let auditor = t.persona(Rol::Auditor).await;
+    let KetenUitslag::Intact { records } = t.app.audit_controleren(&auditor).await.unwrap() else {
+        panic!("keten zou intact moeten zijn");
+    };
+    assert!(records >= 5);
+    let (zonder, met) = match t.engine() {
+        Engine::Sqlite => (
+            "DROP TRIGGER auditrecords_niet_wijzigen; DROP TRIGGER auditrecords_niet_verwijderen;",
+            "",
+        ),
+        Engine::Postgres => (
+            "ALTER TABLE auditrecords DISABLE TRIGGER USER;",
+            "ALTER TABLE auditrecords ENABLE TRIGGER USER;",
+        ),
+    };
+    let db = &t.testdb.db;
+    db.ruwe_sql(zonder).await.unwrap();
+    db.ruwe_sql(
+        "UPDATE auditrecords SET samenvatting = 'Team Oost aangemaakt' WHERE volgnummer = 3",
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        t.app.audit_controleren(&auditor).await.unwrap(),
+        KetenUitslag::Gebroken(KetenFout::Gewijzigd { volgnummer: 3 })
+    );
+    db.ruwe_sql("DELETE FROM auditrecords WHERE volgnummer = 3")
+        .await
+        .unwrap();
+    assert_eq!(
+        t.app.audit_controleren(&auditor).await.unwrap(),
+        KetenUitslag::Gebroken(KetenFout::Gat {
+            verwacht: 3,
+            gevonden: 4
+        })
+    );
+    let laatste = format!("DELETE FROM auditrecords WHERE volgnummer >= 3; {met}");
+    db.ruwe_sql(&laatste).await.unwrap();
+    assert!(matches!(
+        t.app.audit_controleren(&auditor).await.unwrap(),
+        KetenUitslag::Gebroken(KetenFout::KopWijktAf { laatste: 2, .. })
+    ));
+    assert!(matches!(
+        t.app.audit_controleren(&fb).await,
+        Err(AppFout::GeenToegang)
+    ));
+    t.opruimen().await;
+}
