@@ -1,6 +1,8 @@
 //! Het opslagverhaal: draait op SQLite, of op PostgreSQL als `VANGNET_TEST_DATABASE_URL` is gezet
 //! (CI draait beide). Elke test krijgt een verse database of een vers schema.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
+
 use vangnet_app::opslag::{
     AuditFilter, GebruikerRij, OpslagFout, SessieRij, TeamRij, ToegangFilter, ToegangRij, TokenRij,
 };

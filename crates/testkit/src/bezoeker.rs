@@ -33,10 +33,13 @@ impl Antwoord {
 
     /// De waarde van een verborgen of ander invoerveld in de HTML (`name="…" value="…"`).
     pub fn veldwaarde(&self, naam: &str) -> Option<String> {
-        let zoek = format!("name=\"{naam}\" value=\"");
-        let begin = self.tekst.find(&zoek)? + zoek.len();
-        let eind = self.tekst[begin..].find('"')? + begin;
-        Some(self.tekst[begin..eind].to_owned())
+        let zoek = format!("name=\"{naam}\"");
+        let tag_begin = self.tekst.find(&zoek)?;
+        let tag_eind = self.tekst[tag_begin..].find('>')? + tag_begin;
+        let tag = &self.tekst[tag_begin..tag_eind];
+        let begin = tag.find("value=\"")? + "value=\"".len();
+        let eind = tag[begin..].find('"')? + begin;
+        Some(tag[begin..eind].to_owned())
     }
 
     /// De tekst van het element met dit `data-testid` (grof: tot de eerstvolgende `<`).

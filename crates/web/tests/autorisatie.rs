@@ -1,0 +1,364 @@
+//! De autorisatiematrix: elke route × elke rol (en zonder aanmelding) → verwachte uitkomst.
+//! Een route die in de router staat maar niet in deze matrix, laat de test falen.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
+
+use std::collections::BTreeSet;
+
+use axum::http::{Method, StatusCode};
+use vangnet_domain::{Recht, Rol};
+use vangnet_testkit::{persona, TestApp, PERSONA_WACHTWOORD};
+
+/// Wie mag een route gebruiken.
+#[derive(Clone, Copy, Debug)]
+enum Toegang {
+    /// Ook zonder aanmelding.
+    Publiek,
+    /// Elke ingelogde gebruiker.
+    Ingelogd,
+    /// Wie dit recht heeft.
+    MetRecht(Recht),
+}
+
+struct Route {
+    methode: Method,
+    /// Het patroon zoals in de router.
+    patroon: &'static str,
+    toegang: Toegang,
+    /// Formuliervelden (HTML) of JSON (API) voor een POST.
+    invoer: &'static str,
+}
+
+const fn r(
+    methode: Method,
+    patroon: &'static str,
+    toegang: Toegang,
+    invoer: &'static str,
+) -> Route {
+    Route {
+        methode,
+        patroon,
+        toegang,
+        invoer,
+    }
+}
+
+fn matrix() -> Vec<Route> {
+    use Toegang::*;
+    let get = Method::GET;
+    let post = Method::POST;
+    vec![
+        r(get.clone(), "/", Ingelogd, ""),
+        r(get.clone(), "/inloggen", Publiek, ""),
+        r(post.clone(), "/inloggen", Publiek, ""),
+        r(get.clone(), "/account", Ingelogd, ""),
+        r(get.clone(), "/account/wachtwoord", Ingelogd, ""),
+        r(
+            post.clone(),
+            "/account/wachtwoord",
+            Ingelogd,
+            "huidig=fout&nieuw=x&herhaling=y",
+        ),
+        r(post.clone(), "/account/tokens", Ingelogd, "omschrijving="),
+        r(post.clone(), "/account/tokens/{id}/intrekken", Ingelogd, ""),
+        r(
+            get.clone(),
+            "/gebruikers",
+            MetRecht(Recht::GebruikersBeheren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/gebruikers",
+            MetRecht(Recht::GebruikersBeheren),
+            "gebruikersnaam=&volledige_naam=",
+        ),
+        r(
+            get.clone(),
+            "/gebruikers/nieuw",
+            MetRecht(Recht::GebruikersBeheren),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/gebruikers/{id}",
+            MetRecht(Recht::GebruikersBeheren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/gebruikers/{id}",
+            MetRecht(Recht::GebruikersBeheren),
+            "volledige_naam=&versie=1",
+        ),
+        r(
+            post.clone(),
+            "/gebruikers/{id}/wachtwoord-reset",
+            MetRecht(Recht::GebruikersBeheren),
+            "",
+        ),
+        r(get.clone(), "/teams", MetRecht(Recht::TeamsInzien), ""),
+        r(
+            post.clone(),
+            "/teams",
+            MetRecht(Recht::TeamsBeheren),
+            "naam=",
+        ),
+        r(get.clone(), "/teams/{id}", MetRecht(Recht::TeamsInzien), ""),
+        r(
+            post.clone(),
+            "/teams/{id}",
+            MetRecht(Recht::TeamsBeheren),
+            "naam=&versie=1",
+        ),
+        r(
+            post.clone(),
+            "/teams/{id}/leden",
+            MetRecht(Recht::TeamsBeheren),
+            "gebruikersnaam=niemand",
+        ),
+        r(
+            post.clone(),
+            "/teams/{id}/leden/verwijderen",
+            MetRecht(Recht::TeamsBeheren),
+            "gebruikersnaam=niemand",
+        ),
+        r(get.clone(), "/audit", MetRecht(Recht::AuditInzien), ""),
+        r(
+            get.clone(),
+            "/audit/controle",
+            MetRecht(Recht::AuditInzien),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/toegangslog",
+            MetRecht(Recht::ToegangslogInzien),
+            "",
+        ),
+        r(get.clone(), "/api/v1/openapi.json", Publiek, ""),
+        r(get.clone(), "/api/v1/ik", Ingelogd, ""),
+        r(
+            get.clone(),
+            "/api/v1/gebruikers",
+            MetRecht(Recht::GebruikersBeheren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/api/v1/gebruikers",
+            MetRecht(Recht::GebruikersBeheren),
+            r#"{"gebruikersnaam":"","volledige_naam":"","rollen":[]}"#,
+        ),
+        r(
+            get.clone(),
+            "/api/v1/gebruikers/{id}",
+            MetRecht(Recht::GebruikersBeheren),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/api/v1/teams",
+            MetRecht(Recht::TeamsInzien),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/api/v1/teams",
+            MetRecht(Recht::TeamsBeheren),
+            r#"{"naam":""}"#,
+        ),
+        r(
+            get.clone(),
+            "/api/v1/audit",
+            MetRecht(Recht::AuditInzien),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/api/v1/toegangslog",
+            MetRecht(Recht::ToegangslogInzien),
+            "",
+        ),
+        r(get.clone(), "/health", Publiek, ""),
+        r(get.clone(), "/metrics", Publiek, ""),
+        r(get.clone(), "/assets/{bestand}", Publiek, ""),
+        // Als laatste: uitloggen beëindigt de sessie van de persona.
+        r(post, "/uitloggen", Ingelogd, ""),
+    ]
+}
+
+/// Alle (methode, patroon) uit de broncode van de router.
+fn routes_in_router() -> BTreeSet<(String, String)> {
+    let bron = include_str!("../src/lib.rs")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut uit = BTreeSet::new();
+    for stuk in bron.split(".route(").skip(1) {
+        let pad = stuk.split('"').nth(1).expect("pad").to_owned();
+        for (m, naam) in [("get(", "GET"), ("post(", "POST")] {
+            if stuk.contains(m) {
+                uit.insert((naam.to_owned(), pad.clone()));
+            }
+        }
+    }
+    uit
+}
+
+#[test]
+fn de_matrix_dekt_elke_route() {
+    let in_matrix: BTreeSet<(String, String)> = matrix()
+        .iter()
+        .map(|r| (r.methode.to_string(), r.patroon.to_owned()))
+        .collect();
+    let router = routes_in_router();
+    assert!(router.len() > 30, "{router:?}");
+    let ontbreekt: Vec<_> = router.difference(&in_matrix).collect();
+    let overbodig: Vec<_> = in_matrix.difference(&router).collect();
+    assert!(
+        ontbreekt.is_empty(),
+        "routes zonder regel in de autorisatiematrix: {ontbreekt:?}"
+    );
+    assert!(
+        overbodig.is_empty(),
+        "matrixregels zonder route: {overbodig:?}"
+    );
+}
+
+fn mag(toegang: Toegang, rol: Option<Rol>) -> bool {
+    match (toegang, rol) {
+        (Toegang::Publiek, _) => true,
+        (Toegang::Ingelogd, r) => r.is_some(),
+        (Toegang::MetRecht(recht), Some(r)) => r.rechten().contains(&recht),
+        (Toegang::MetRecht(_), None) => false,
+    }
+}
+
+#[tokio::test]
+async fn elke_route_voor_elke_rol() {
+    let t = TestApp::nieuw().await;
+    let systeem = TestApp::systeem();
+    let team = t.app.team_aanmaken(&systeem, "Noord", "").await.unwrap();
+    let (doel, _) = t
+        .app
+        .gebruiker_aanmaken(
+            &systeem,
+            &vangnet_app::beheer::NieuweGebruiker {
+                gebruikersnaam: "doelwit".into(),
+                volledige_naam: "Doel Wit".into(),
+                rollen: vec!["auditor".into()],
+            },
+        )
+        .await
+        .unwrap();
+    let mut rollen: Vec<Option<Rol>> = vec![None];
+    for rol in Rol::ALLE {
+        t.persona(rol).await;
+        rollen.push(Some(rol));
+    }
+    let invullen = |p: &str| {
+        // Tokens: een id dat niemand heeft (intrekken mag iedereen proberen; het eigen token blijft).
+        let id = if p.starts_with("/teams") {
+            team
+        } else if p.starts_with("/account/tokens") {
+            999_999
+        } else {
+            doel
+        };
+        p.replace("{id}", &id.to_string())
+            .replace("{bestand}", "vangnet.css")
+    };
+    let mut fouten = Vec::new();
+    for rol in rollen {
+        let mut b = t.bezoeker();
+        let mut token = None;
+        if let Some(rol) = rol {
+            let a = b.inloggen(persona(rol), PERSONA_WACHTWOORD).await;
+            assert_eq!(a.status, StatusCode::SEE_OTHER, "inloggen als {rol:?}");
+            let tok = t
+                .app
+                .token_aanmaken(&systeem, persona(rol), "matrix")
+                .await
+                .unwrap();
+            token = Some(tok.token);
+        }
+        for route in matrix() {
+            let pad = invullen(route.patroon);
+            let api = pad.starts_with("/api/");
+            let a = match (api, route.methode.clone()) {
+                (true, m) => {
+                    let json = (m == Method::POST).then_some(route.invoer);
+                    b.api(m, &pad, token.as_deref(), json).await
+                }
+                (false, Method::GET) => {
+                    b.get("/").await; // een vers CSRF-token voor de volgende POST
+                    b.get(&pad).await
+                }
+                (false, _) => {
+                    b.get(if rol.is_some() {
+                        "/account"
+                    } else {
+                        "/inloggen"
+                    })
+                    .await;
+                    let velden: Vec<(String, String)> = route
+                        .invoer
+                        .split('&')
+                        .filter(|s| !s.is_empty())
+                        .map(|kv| {
+                            let (k, v) = kv.split_once('=').unwrap();
+                            (k.to_owned(), v.to_owned())
+                        })
+                        .collect();
+                    let velden: Vec<(&str, &str)> = velden
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), v.as_str()))
+                        .collect();
+                    b.post(&pad, &velden).await
+                }
+            };
+            let verwacht_toegang = mag(route.toegang, rol);
+            let s = a.status;
+            let goed = match (verwacht_toegang, rol) {
+                (true, _) => {
+                    s != StatusCode::FORBIDDEN
+                        && s != StatusCode::UNAUTHORIZED
+                        && !s.is_server_error()
+                        && !(s == StatusCode::SEE_OTHER
+                            && a.locatie()
+                                .is_some_and(|l| l.starts_with("/inloggen") && pad != "/uitloggen"))
+                }
+                (false, Some(_)) => s == StatusCode::FORBIDDEN,
+                (false, None) if api => s == StatusCode::UNAUTHORIZED,
+                (false, None) => {
+                    s == StatusCode::SEE_OTHER
+                        && a.locatie().is_some_and(|l| l.starts_with("/inloggen"))
+                        || route.methode == Method::POST && s == StatusCode::FORBIDDEN
+                }
+            };
+            if !goed {
+                fouten.push(format!(
+                    "{} {} als {:?}: status {} (locatie {:?}), verwacht {} — {}",
+                    route.methode,
+                    pad,
+                    rol,
+                    s,
+                    a.locatie(),
+                    if verwacht_toegang {
+                        "toegang"
+                    } else {
+                        "geweigerd"
+                    },
+                    a.tekst.chars().take(300).collect::<String>()
+                ));
+            }
+        }
+    }
+    assert!(
+        fouten.is_empty(),
+        "afwijkingen in de autorisatiematrix:\n{}",
+        fouten.join("\n")
+    );
+    t.opruimen().await;
+}

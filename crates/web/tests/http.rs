@@ -1,0 +1,576 @@
+//! De webschil van buiten: CSRF, de inlogdrempel, verlopen sessies, slechte invoer, fouten als
+//! Nederlandse HTML of problem+json, beveiligingsheaders, `/health`, `/metrics` en de API.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
+
+use axum::http::{header, Method, StatusCode};
+use chrono::Duration;
+use vangnet_domain::Rol;
+use vangnet_testkit::{persona, Bezoeker, TestApp, PERSONA_WACHTWOORD};
+
+async fn ingelogd(t: &TestApp, rol: Rol) -> Bezoeker {
+    t.persona(rol).await;
+    let mut b = t.bezoeker();
+    let a = b.inloggen(persona(rol), PERSONA_WACHTWOORD).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    b
+}
+
+async fn aantal_teams(t: &TestApp) -> usize {
+    t.app.teams(&TestApp::systeem()).await.unwrap().len()
+}
+
+#[tokio::test]
+async fn csrf_wordt_op_elke_wijziging_geeist() {
+    let t = TestApp::nieuw().await;
+    let mut b = ingelogd(&t, Rol::FunctioneelBeheerder).await;
+    b.get("/teams").await;
+    let zonder = b.post_zonder_csrf("/teams", &[("naam", "Noord")]).await;
+    assert_eq!(zonder.status, StatusCode::FORBIDDEN);
+    assert!(zonder.bevat("CSRF"), "{}", zonder.tekst);
+    let fout = b
+        .post_zonder_csrf("/teams", &[("naam", "Noord"), ("csrf", "0000")])
+        .await;
+    assert_eq!(fout.status, StatusCode::FORBIDDEN);
+    assert_eq!(aantal_teams(&t).await, 0, "niets opgeslagen");
+    // Uitloggen zonder token kan ook niet (anders kan een andere site iemand uitloggen).
+    assert_eq!(
+        b.post_zonder_csrf("/uitloggen", &[]).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let goed = b.post("/teams", &[("naam", "Noord")]).await;
+    assert_eq!(goed.status, StatusCode::SEE_OTHER);
+    assert_eq!(aantal_teams(&t).await, 1);
+
+    // Via de header (zoals htmx doet) werkt het ook.
+    let csrf = b.csrf().unwrap().to_owned();
+    let a = b
+        .verzoek(
+            axum::http::Request::builder()
+                .method(Method::POST)
+                .uri("/teams")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("x-csrf-token", csrf)
+                .body(axum::body::Body::from("naam=Zuid"))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+
+    // Het inlogformulier: zonder het bijbehorende cookie geweigerd.
+    let mut vreemde = t.bezoeker();
+    let a = vreemde
+        .post_zonder_csrf(
+            "/inloggen",
+            &[
+                ("gebruikersnaam", "fb"),
+                ("wachtwoord", PERSONA_WACHTWOORD),
+                ("csrf", &"a".repeat(64)),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    assert!(vreemde.cookie(vangnet_web::SESSIE_COOKIE).is_none());
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn inloggen_via_het_formulier() {
+    let t = TestApp::nieuw().await;
+    t.persona(Rol::Auditor).await;
+    let mut b = t.bezoeker();
+    let leeg = b.inloggen("", "").await;
+    assert_eq!(leeg.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(leeg.bevat("Vul uw gebruikersnaam in.") && leeg.bevat("Vul uw wachtwoord in."));
+    let fout = b.inloggen("auditor", "verkeerd-wachtwoord").await;
+    assert_eq!(fout.status, StatusCode::UNAUTHORIZED);
+    assert!(fout.bevat("De combinatie van gebruikersnaam en wachtwoord is onjuist."));
+    assert_eq!(
+        fout.veldwaarde("gebruikersnaam").as_deref(),
+        Some("auditor"),
+        "de naam blijft staan"
+    );
+    let onbekend = b.inloggen("niemand", "verkeerd-wachtwoord").await;
+    assert_eq!(onbekend.status, fout.status);
+    assert_eq!(onbekend.testid("inlogfout"), fout.testid("inlogfout"));
+
+    let a = b.inloggen("auditor", PERSONA_WACHTWOORD).await;
+    assert_eq!(a.locatie(), Some("/"));
+    let set_cookie: Vec<&str> = a
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect();
+    let sessie = set_cookie
+        .iter()
+        .find(|c| c.starts_with("vangnet_sessie="))
+        .unwrap();
+    for vlag in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/"] {
+        assert!(sessie.contains(vlag), "{sessie} mist {vlag}");
+    }
+    let start = b.get("/").await;
+    assert_eq!(start.status, StatusCode::OK);
+    assert!(start.bevat("Audittrail") && start.bevat("Toegangslog"));
+    assert!(
+        !start.bevat("href=\"/gebruikers\""),
+        "een auditor ziet geen gebruikersbeheer"
+    );
+
+    // Terug naar waar je heen wilde, maar nooit naar een andere site.
+    let mut c = t.bezoeker();
+    let a = c.get("/audit?actie=team").await;
+    assert_eq!(a.locatie(), Some("/inloggen?terug=%2Faudit%3Factie%3Dteam"));
+    c.get("/inloggen?terug=%2Faudit%3Factie%3Dteam").await;
+    let a = c
+        .post(
+            "/inloggen",
+            &[
+                ("gebruikersnaam", "auditor"),
+                ("wachtwoord", PERSONA_WACHTWOORD),
+                ("terug", "/audit?actie=team"),
+            ],
+        )
+        .await;
+    assert_eq!(a.locatie(), Some("/audit?actie=team"));
+    let mut d = t.bezoeker();
+    d.get("/inloggen").await;
+    let a = d
+        .post(
+            "/inloggen",
+            &[
+                ("gebruikersnaam", "auditor"),
+                ("wachtwoord", PERSONA_WACHTWOORD),
+                ("terug", "//boos.example/x"),
+            ],
+        )
+        .await;
+    assert_eq!(a.locatie(), Some("/"));
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn inlogdrempel_via_http() {
+    let t = TestApp::nieuw().await;
+    t.persona(Rol::Teamleider).await;
+    let mut b = t.bezoeker();
+    for _ in 0..5 {
+        assert_eq!(
+            b.inloggen("teamleider", "fout-fout-fout").await.status,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let a = b.inloggen("teamleider", PERSONA_WACHTWOORD).await;
+    assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(a.bevat("Te veel mislukte inlogpogingen. Probeer het over 15 minuten opnieuw."));
+    assert!(b.cookie(vangnet_web::SESSIE_COOKIE).is_none());
+    t.klok.verzet(Duration::minutes(16));
+    assert_eq!(
+        b.inloggen("teamleider", PERSONA_WACHTWOORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let metrics = b.get("/metrics").await;
+    assert!(
+        metrics.bevat("vangnet_inloggen_mislukt_totaal 6"),
+        "{}",
+        metrics.tekst
+    );
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn verlopen_sessie_gaat_terug_naar_inloggen() {
+    let t = TestApp::nieuw().await;
+    let mut b = ingelogd(&t, Rol::Inkomensconsulent).await;
+    assert_eq!(b.get("/").await.status, StatusCode::OK);
+    t.klok.verzet(Duration::minutes(31));
+    let a = b.get("/teams").await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    assert_eq!(a.locatie(), Some("/inloggen?verlopen=1&terug=%2Fteams"));
+    assert!(
+        b.cookie(vangnet_web::SESSIE_COOKIE).is_none(),
+        "cookie gewist"
+    );
+    let a = b.get("/inloggen?verlopen=1").await;
+    assert!(a.bevat("Uw sessie is verlopen."));
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn eenmalig_wachtwoord_moet_eerst_gewijzigd() {
+    let t = TestApp::nieuw().await;
+    let (_, eenmalig) = t
+        .app
+        .gebruiker_aanmaken(
+            &TestApp::systeem(),
+            &vangnet_app::beheer::NieuweGebruiker {
+                gebruikersnaam: "nieuw".into(),
+                volledige_naam: "Nieuwe Collega".into(),
+                rollen: vec!["auditor".into()],
+            },
+        )
+        .await
+        .unwrap();
+    let mut b = t.bezoeker();
+    assert_eq!(
+        b.inloggen("nieuw", &eenmalig).await.locatie(),
+        Some("/account/wachtwoord")
+    );
+    assert_eq!(b.get("/audit").await.locatie(), Some("/account/wachtwoord"));
+    let a = b.get("/account/wachtwoord").await;
+    assert!(a.testid("wachtwoord-verplicht").is_some());
+    let a = b
+        .post(
+            "/account/wachtwoord",
+            &[
+                ("huidig", &eenmalig),
+                ("nieuw", "kort"),
+                ("herhaling", "kort"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.bevat("Het wachtwoord moet minstens 12 tekens lang zijn."));
+    let a = b
+        .post(
+            "/account/wachtwoord",
+            &[
+                ("huidig", &eenmalig),
+                ("nieuw", "mijn-eigen-wachtwoord"),
+                ("herhaling", "mijn-eigen-wachtwoord"),
+            ],
+        )
+        .await;
+    assert_eq!(a.locatie(), Some("/account?gedaan=wachtwoord-gewijzigd"));
+    assert_eq!(b.get("/audit").await.status, StatusCode::OK);
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn fouten_zijn_nederlands_en_nooit_500() {
+    let t = TestApp::nieuw().await;
+    let mut b = ingelogd(&t, Rol::FunctioneelBeheerder).await;
+    let a = b.get("/bestaat-niet").await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert!(a.bevat("Pagina niet gevonden"));
+    let operatie = a
+        .headers
+        .get("x-operatie-id")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        a.testid("operatie-id").as_deref(),
+        Some(operatie.as_str()),
+        "het operatie-id staat op de foutpagina"
+    );
+    let a = b.get("/teams/abc").await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.bevat("ongeldig nummer in het adres"), "{}", a.tekst);
+    let a = b.get("/teams/987654").await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    let a = b
+        .verzoek(
+            axum::http::Request::builder()
+                .method(Method::DELETE)
+                .uri("/teams")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(
+        matches!(
+            a.status,
+            StatusCode::METHOD_NOT_ALLOWED | StatusCode::FORBIDDEN
+        ),
+        "{}",
+        a.status
+    );
+
+    // Een te grote body: 413 met een Nederlandse melding, niets opgeslagen.
+    b.get("/teams").await;
+    let groot = "x".repeat(vangnet_web::MAX_BODY + 10);
+    let a = b
+        .post("/teams", &[("naam", "Groot"), ("omschrijving", &groot)])
+        .await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(a.bevat("groter dan 64 kB"), "{}", a.tekst);
+    assert_eq!(aantal_teams(&t).await, 0);
+
+    // HTML in invoer wordt getoond als tekst, nooit uitgevoerd.
+    b.get("/teams").await;
+    let a = b
+        .post("/teams", &[("naam", "<script>alert(1)</script>")])
+        .await;
+    let team = b.get(a.locatie().unwrap()).await;
+    assert!(
+        team.bevat("&#60;script&#62;alert(1)&#60;/script&#62;")
+            || team.bevat("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{}",
+        team.tekst
+    );
+    assert!(!team.bevat("<script>alert"));
+
+    // Een filter met een ongeldige datum: melding bij het veld, geen 500.
+    t.persona(Rol::Auditor).await;
+    let mut a_b = t.bezoeker();
+    a_b.inloggen("auditor", PERSONA_WACHTWOORD).await;
+    let a = a_b.get("/audit?van=28-11-2026&pagina=nul").await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        a.bevat("De datum &#39;van&#39; is geen geldige datum")
+            || a.bevat("De datum 'van' is geen geldige datum"),
+        "{}",
+        a.tekst
+    );
+    assert!(a.bevat("Het paginanummer moet een geheel getal vanaf 1 zijn."));
+    assert_eq!(
+        a_b.get("/audit?van=2026-11-01&tot=2026-11-30&actie=team")
+            .await
+            .status,
+        StatusCode::OK
+    );
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn beveiligingsheaders_health_en_metrics() {
+    let t = TestApp::nieuw().await;
+    let mut b = t.bezoeker();
+    let a = b.get("/inloggen").await;
+    let h = |n: &str| {
+        a.headers
+            .get(n)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    assert!(h("content-security-policy").contains("frame-ancestors 'none'"));
+    assert!(h("content-security-policy").contains("script-src 'self'"));
+    assert_eq!(h("x-frame-options"), "DENY");
+    assert_eq!(h("referrer-policy"), "same-origin");
+    assert_eq!(h("x-content-type-options"), "nosniff");
+    assert_eq!(h("cache-control"), "no-store");
+    assert!(h("strict-transport-security").starts_with("max-age="));
+    assert_eq!(h("x-operatie-id").len(), 32);
+    assert!(a.bevat("<html lang=\"nl\">") && a.bevat("Direct naar de inhoud"));
+
+    let health = b.get("/health").await;
+    assert_eq!(health.status, StatusCode::OK);
+    let j: serde_json::Value = serde_json::from_str(&health.tekst).unwrap();
+    assert_eq!(j["database"]["bereikbaar"], true);
+    let m = b.get("/metrics").await;
+    assert!(m
+        .headers
+        .get(header::CONTENT_TYPE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain; version=0.0.4"));
+    for regel in [
+        "# TYPE vangnet_http_verzoeken_totaal counter",
+        "vangnet_http_verzoeken_totaal{klasse=\"2xx\"} 2",
+        "vangnet_database_bereikbaar 1",
+    ] {
+        assert!(m.bevat(regel), "{regel} ontbreekt in\n{}", m.tekst);
+    }
+    let css = b.get("/assets/vangnet.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(css.bevat(":focus-visible"));
+    assert_eq!(b.get("/assets/htmx.min.js").await.status, StatusCode::OK);
+    assert_eq!(
+        b.get("/assets/../Cargo.toml").await.status,
+        StatusCode::NOT_FOUND
+    );
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn api_met_token_en_problem_json() {
+    let t = TestApp::nieuw().await;
+    t.persona(Rol::FunctioneelBeheerder).await;
+    let token = t
+        .app
+        .token_aanmaken(&TestApp::systeem(), "fb", "test")
+        .await
+        .unwrap()
+        .token;
+    let mut b = t.bezoeker();
+
+    let a = b.api(Method::GET, "/api/v1/ik", None, None).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        a.headers.get(header::CONTENT_TYPE).unwrap(),
+        "application/problem+json"
+    );
+    assert!(a.headers.get(header::WWW_AUTHENTICATE).is_some());
+    let a = b
+        .api(Method::GET, "/api/v1/ik", Some("vgn_onzin"), None)
+        .await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+
+    let a = b.api(Method::GET, "/api/v1/ik", Some(&token), None).await;
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(j["gebruikersnaam"], "fb");
+    assert_eq!(j["rollen"][0], "functioneel_beheerder");
+
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/gebruikers",
+            Some(&token),
+            Some(r#"{"gebruikersnaam":"api","volledige_naam":"Via API","rollen":["auditor"]}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.tekst);
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(j["eenmalig_wachtwoord"].as_str().unwrap().len(), 20);
+    assert!(a
+        .headers
+        .get(header::LOCATION)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("/api/v1/gebruikers/"));
+
+    // Slechte invoer: problem+json met Nederlandse uitleg, het veld genoemd.
+    let gevallen = [
+        (
+            r#"{"gebruikersnaam": "x""#,
+            StatusCode::BAD_REQUEST,
+            "geen geldige JSON",
+        ),
+        (
+            r#"{"gebruikersnaam":"x","volledige_naam":"X"}"#,
+            StatusCode::BAD_REQUEST,
+            "het veld `rollen` ontbreekt",
+        ),
+        (
+            r#"{"gebruikersnaam":"x","volledige_naam":"X","rollen":[],"admin":true}"#,
+            StatusCode::BAD_REQUEST,
+            "het veld `admin` is onbekend",
+        ),
+        (
+            r#"{"gebruikersnaam":1,"volledige_naam":"X","rollen":[]}"#,
+            StatusCode::BAD_REQUEST,
+            "verkeerde type",
+        ),
+        (
+            r#"{"gebruikersnaam":"api","volledige_naam":"","rollen":["koning"]}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Onbekende rol 'koning'.",
+        ),
+    ];
+    for (json, status, tekst) in gevallen {
+        let a = b
+            .api(Method::POST, "/api/v1/gebruikers", Some(&token), Some(json))
+            .await;
+        assert_eq!(a.status, status, "{json}: {}", a.tekst);
+        assert_eq!(
+            a.headers.get(header::CONTENT_TYPE).unwrap(),
+            "application/problem+json"
+        );
+        assert!(a.tekst.contains(tekst), "{json}: {}", a.tekst);
+    }
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/gebruikers",
+            Some(&token),
+            Some(r#"{"gebruikersnaam":"api","volledige_naam":"","rollen":["auditor"]}"#),
+        )
+        .await;
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    let velden: Vec<&str> = j["invalid-params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(velden, ["volledige_naam"], "{}", a.tekst);
+    let groot = format!(r#"{{"naam":"{}"}}"#, "x".repeat(vangnet_web::MAX_BODY));
+    let a = b
+        .api(Method::POST, "/api/v1/teams", Some(&token), Some(&groot))
+        .await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let a = b
+        .api(Method::GET, "/api/v1/bestaat-niet", Some(&token), None)
+        .await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        a.headers.get(header::CONTENT_TYPE).unwrap(),
+        "application/problem+json"
+    );
+
+    // Het OpenAPI-document is geldige JSON en beschrijft elke API-route.
+    let a = b.api(Method::GET, "/api/v1/openapi.json", None, None).await;
+    let doc: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(doc["openapi"], "3.0.3");
+    for pad in [
+        "/api/v1/ik",
+        "/api/v1/gebruikers",
+        "/api/v1/gebruikers/{id}",
+        "/api/v1/teams",
+        "/api/v1/audit",
+        "/api/v1/toegangslog",
+    ] {
+        assert!(
+            doc["paths"][pad].is_object(),
+            "{pad} ontbreekt in openapi.json"
+        );
+    }
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn gelijktijdig_bewerken_verliest_geen_wijziging() {
+    let t = TestApp::nieuw().await;
+    let mut een = ingelogd(&t, Rol::FunctioneelBeheerder).await;
+    t.gebruiker("fb2", &[Rol::FunctioneelBeheerder]).await;
+    let mut twee = t.bezoeker();
+    twee.inloggen("fb2", PERSONA_WACHTWOORD).await;
+    let doel = t.persona(Rol::Auditor).await.actor.gebruiker_id().unwrap();
+    let pad = format!("/gebruikers/{doel}");
+    let formulier1 = een.get(&pad).await;
+    let formulier2 = twee.get(&pad).await;
+    let versie = formulier1.veldwaarde("versie").unwrap();
+    assert_eq!(formulier2.veldwaarde("versie").unwrap(), versie);
+    let a = een
+        .post(
+            &pad,
+            &[
+                ("volledige_naam", "Eerste Wijziging"),
+                ("rollen", "auditor"),
+                ("versie", &versie),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    let a = twee
+        .post(
+            &pad,
+            &[
+                ("volledige_naam", "Tweede Wijziging"),
+                ("rollen", "auditor"),
+                ("rollen", "handhaving"),
+                ("versie", &versie),
+                ("reden", "mijn reden"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CONFLICT);
+    assert!(a
+        .testid("conflict")
+        .unwrap()
+        .contains("Iemand anders heeft deze gebruiker intussen gewijzigd"));
+    assert!(a.bevat("Eerste Wijziging"), "de nieuwe stand wordt getoond");
+    assert!(a.bevat("mijn reden"), "de getypte reden blijft staan");
+    let g = t
+        .app
+        .gebruiker_op_naam(&TestApp::systeem(), "auditor")
+        .await
+        .unwrap();
+    assert_eq!(g.volledige_naam, "Eerste Wijziging");
+    assert_eq!(g.rollen, vec![Rol::Auditor]);
+    t.opruimen().await;
+}
