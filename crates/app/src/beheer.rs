@@ -340,12 +340,7 @@ impl App {
         ctx.actor.vereist(Recht::TeamsBeheren)?;
         let (naam, omschrijving) = controleer_team(naam, omschrijving)?;
         let mut tx = self.opslag.schrijf().await?;
-        if tx
-            .teams()
-            .await?
-            .iter()
-            .any(|t| t.naam.eq_ignore_ascii_case(&naam))
-        {
+        if tx.team_op_naam(&naam).await?.is_some() {
             return Err(AppFout::veld(
                 "naam",
                 format!("Er is al een team '{naam}'."),
@@ -402,12 +397,7 @@ impl App {
         if voor.versie != versie {
             return Err(conflict_team());
         }
-        if tx
-            .teams()
-            .await?
-            .iter()
-            .any(|t| t.id != id && t.naam.eq_ignore_ascii_case(&naam))
-        {
+        if tx.team_op_naam(&naam).await?.is_some_and(|t| t.id != id) {
             return Err(AppFout::veld(
                 "naam",
                 format!("Er is al een team '{naam}'."),

@@ -144,6 +144,8 @@ pub trait Transactie: Send {
     async fn team_invoegen(&mut self, t: &TeamRij) -> Uitkomst<i64>;
     async fn team_op_id(&mut self, id: i64) -> Uitkomst<Option<TeamRij>>;
     async fn teams(&mut self) -> Uitkomst<Vec<TeamRij>>;
+    /// Het team met deze naam, zonder op hoofdletters te letten.
+    async fn team_op_naam(&mut self, naam: &str) -> Uitkomst<Option<TeamRij>>;
     /// Zoals `gebruiker_bijwerken`: alleen als de versie nog `t.versie - 1` is.
     async fn team_bijwerken(&mut self, t: &TeamRij) -> Uitkomst<bool>;
     async fn teamleden(&mut self, team_id: i64) -> Uitkomst<Vec<GebruikerRij>>;

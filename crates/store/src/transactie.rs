@@ -412,6 +412,16 @@ impl Transactie for AnyTransactie {
         rijen.iter().map(team_uit_rij).collect()
     }
 
+    async fn team_op_naam(&mut self, naam: &str) -> Uitkomst<Option<TeamRij>> {
+        let sql = format!("SELECT {TEAM_KOLOMMEN} FROM teams t WHERE lower(t.naam) = lower($1)");
+        let r = sqlx::query(&sql)
+            .bind(naam)
+            .fetch_optional(self.conn())
+            .await
+            .map_err(vertaal)?;
+        r.as_ref().map(team_uit_rij).transpose()
+    }
+
     async fn team_bijwerken(&mut self, t: &TeamRij) -> Uitkomst<bool> {
         let r = sqlx::query(
             "UPDATE teams SET naam = $1, omschrijving = $2, versie = $3, gewijzigd_op = $4 \

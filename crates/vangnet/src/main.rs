@@ -4,6 +4,7 @@
 //! (opdrachtregel > `VANGNET_*`-omgeving > TOML-bestand > standaard), de database openen en de
 //! use cases van de app-laag aanroepen. Alle logica zit in de bibliotheek-crates.
 
+mod bench;
 mod instellingen;
 
 use std::net::SocketAddr;
@@ -78,6 +79,14 @@ enum Opdracht {
     Gebruiker {
         #[command(subcommand)]
         opdracht: GebruikerOpdracht,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Meet de basis op een lege database (standaard een tijdelijke SQLite-map).
+    Bench {
+        /// Hoeveel schrijfhandelingen en sessiecontroles.
+        #[arg(long, default_value_t = 2000)]
+        aantal: u64,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -214,6 +223,24 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
                     println!("Toegepast: {m}");
                 }
             }
+        }
+        Opdracht::Bench { aantal, db } => {
+            let mut db = db;
+            let tijdelijk = (db.data_dir.is_none() && db.database_url.is_none()).then(|| {
+                std::env::temp_dir().join(format!(
+                    "vangnet-bench-{}",
+                    vangnet_app::geheim::willekeurig_hex(6)
+                ))
+            });
+            if let Some(map) = &tijdelijk {
+                db.data_dir = Some(map.clone());
+            }
+            let app = openen(&instellingen, &db).await?;
+            let uitkomst = bench::draaien(&app, aantal.max(1)).await;
+            if let Some(map) = tijdelijk {
+                let _ = std::fs::remove_dir_all(map);
+            }
+            uitkomst?;
         }
         Opdracht::Gebruiker { opdracht, db } => {
             let app = openen(&instellingen, &db).await?;
