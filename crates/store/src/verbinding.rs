@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
-use sqlx::{AnyPool, ConnectOptions, Executor};
+use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
 use vangnet_app::opslag::{Opslag, OpslagFout, Transactie, Uitkomst};
 
 use crate::transactie::AnyTransactie;
@@ -140,6 +140,14 @@ impl Database {
         let opties = AnyConnectOptions::from_str(url)
             .map_err(fout)?
             .disable_statement_logging();
+        // Eerst één verbinding: een onbereikbare server geeft zo direct een fout, in plaats van
+        // pas na de wachttijd van de pool.
+        sqlx::AnyConnection::connect_with(&opties)
+            .await
+            .map_err(fout)?
+            .close()
+            .await
+            .map_err(fout)?;
         let pool = AnyPoolOptions::new()
             .max_connections(10)
             .acquire_timeout(Duration::from_secs(30))

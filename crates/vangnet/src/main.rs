@@ -45,6 +45,7 @@ struct DatabaseArgs {
     /// De map voor het ingebedde SQLite-bestand (standaard ./vangnet-data).
     #[arg(
         long,
+        global = true,
         env = "VANGNET_DATA_DIR",
         value_name = "MAP",
         conflicts_with = "database_url"
@@ -53,6 +54,7 @@ struct DatabaseArgs {
     /// Een database-URL, bv. postgres://gebruiker@host/vangnet (voor productie).
     #[arg(
         long,
+        global = true,
         env = "VANGNET_DATABASE_URL",
         value_name = "URL",
         hide_env_values = true

@@ -574,3 +574,63 @@ async fn gelijktijdig_bewerken_verliest_geen_wijziging() {
     assert_eq!(g.rollen, vec![Rol::Auditor]);
     t.opruimen().await;
 }
+
+/// Elke rol ziet na inloggen een startpagina met zijn eigen rol en alleen de navigatie die mag.
+#[tokio::test]
+async fn elke_rol_heeft_een_eigen_startpagina() {
+    let t = TestApp::nieuw().await;
+    let gevallen: [(Rol, &[&str], &[&str]); 6] = [
+        (
+            Rol::AdministratiefOndersteuner,
+            &["Registreert nieuwe dossiers", "href=\"/teams\""],
+            &["href=\"/gebruikers\"", "href=\"/audit\""],
+        ),
+        (
+            Rol::Inkomensconsulent,
+            &["Heeft een eigen caseload", "href=\"/teams\""],
+            &["href=\"/gebruikers\"", "href=\"/audit\""],
+        ),
+        (
+            Rol::Teamleider,
+            &["Bewaakt werkvoorraad en servicenormen", "href=\"/teams\""],
+            &["href=\"/gebruikers\"", "href=\"/audit\""],
+        ),
+        (
+            Rol::Handhaving,
+            &["Onderzoekt signalen"],
+            &["href=\"/teams\"", "href=\"/gebruikers\"", "href=\"/audit\""],
+        ),
+        (
+            Rol::FunctioneelBeheerder,
+            &[
+                "Beheert gebruikers, teams en rollen",
+                "href=\"/gebruikers\"",
+                "href=\"/gebruikers/nieuw\"",
+            ],
+            &["href=\"/audit\""],
+        ),
+        (
+            Rol::Auditor,
+            &[
+                "Leest wie wat heeft gewijzigd",
+                "href=\"/audit\"",
+                "href=\"/toegangslog\"",
+                "Keten controleren",
+            ],
+            &["href=\"/gebruikers\""],
+        ),
+    ];
+    for (rol, wel, niet) in gevallen {
+        let mut b = ingelogd(&t, rol).await;
+        let a = b.get("/").await;
+        assert_eq!(a.status, StatusCode::OK);
+        assert!(a.bevat(rol.naam()), "{rol:?}");
+        for w in wel {
+            assert!(a.bevat(w), "{rol:?} mist {w}");
+        }
+        for n in niet {
+            assert!(!a.bevat(n), "{rol:?} hoort {n} niet te zien");
+        }
+    }
+    t.opruimen().await;
+}
