@@ -22,7 +22,7 @@ let vangnet, driver, browser, map;
 before(async () => {
   const bin = resolve(process.env.VANGNET_BIN ?? "../../target/debug/vangnet");
   map = mkdtempSync(join(tmpdir(), "vangnet-browser-"));
-  const env = { ...process.env, VANGNET_ADMIN_PASSWORD: BEHEERDER_WACHTWOORD };
+  const env = { ...process.env, VANGNET_ADMIN_PASSWORD: BEHEERDER_WACHTWOORD, VANGNET_LOG: "warn" };
   delete env.VANGNET_DATABASE_URL;
   vangnet = spawn(bin, ["serve", "--listen", `127.0.0.1:${POORT}`, "--data-dir", join(map, "data")], {
     env,
@@ -68,7 +68,7 @@ async function uitloggen() {
   assert.match(await browser.url(), /\/inloggen\?uitgelogd=1$/);
 }
 
-test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, uitloggen", async () => {
+test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, audittrail, uitloggen", async () => {
   await browser.naar(`${BASIS}/`);
   await browser.wachtOp("#veld-gebruikersnaam");
   assert.match(await browser.url(), /\/inloggen$/, "zonder sessie naar het inlogscherm");
@@ -113,6 +113,24 @@ test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, uitloggen", async (
   assert.equal(eenmalig.length, 20);
   await controleerPagina("gebruiker-aangemaakt");
 
+  // Ook een auditor, voor het tweede deel.
+  await browser.naar(`${BASIS}/gebruikers/nieuw`);
+  await browser.wachtOp("#veld-gebruikersnaam");
+  await browser.typ("#veld-gebruikersnaam", "apietersen");
+  await browser.typ("#veld-volledige_naam", "Anna Pietersen");
+  await browser.klik("#rol-auditor");
+  await browser.klik("[data-testid=gebruiker-aanmaken]");
+  await browser.wachtOp("[data-testid=eenmalig-wachtwoord]");
+  const eenmaligAuditor = await browser.tekst("[data-testid=eenmalig-wachtwoord]");
+
+  // De gebruikerspagina (persoonsgegevens van een medewerker: komt in het toegangslog).
+  await browser.naar(`${BASIS}/gebruikers`);
+  await browser.wachtOp("[data-testid=gebruikers]");
+  await controleerPagina("gebruikers");
+  await browser.klik("[data-testid=gebruikers] a[href^='/gebruikers/']");
+  await browser.wachtOp("[data-testid=gebruiker-opslaan]");
+  await controleerPagina("gebruiker");
+
   // In het team zetten.
   await browser.naar(`${BASIS}/teams`);
   await browser.wachtOp("[data-testid=teams]");
@@ -153,4 +171,40 @@ test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, uitloggen", async (
   await browser.wachtOp("[data-testid=uitloggen]");
   await uitloggen();
   await controleerPagina("uitgelogd");
+
+  // De auditor: audittrail filteren (htmx ververst alleen de tabel), keten controleren, toegangslog.
+  await inloggen("apietersen", eenmaligAuditor);
+  await browser.wachtOp("[data-testid=wachtwoord-verplicht]");
+  await browser.typ("#veld-huidig", eenmaligAuditor);
+  await browser.typ("#veld-nieuw", "auditor-wachtwoord-2026");
+  await browser.typ("#veld-herhaling", "auditor-wachtwoord-2026");
+  await browser.klik("[data-testid=wachtwoord-opslaan]");
+  await browser.wachtOp("[data-testid=melding]");
+  await browser.naar(`${BASIS}/audit`);
+  await browser.wachtOp("[data-testid=auditrecords]");
+  await controleerPagina("audittrail");
+  const alle = (await browser.zoekAlle("[data-testid=auditrecords] tbody tr")).length;
+  await browser.script("window.vangnetMarkering = 'zelfde pagina'");
+  await browser.typ("#veld-actie", "team.");
+  await browser.klik(".filter button[type=submit]");
+  const einde = Date.now() + 10000;
+  while (!/actie=team/.test(await browser.url())) {
+    if (Date.now() > einde) throw new Error("htmx heeft het filter niet toegepast");
+    await wacht(50);
+  }
+  await wacht(200);
+  const acties = await browser.script("return [...document.querySelectorAll('[data-testid=auditrecords] tbody tr td:nth-child(4)')].map(td => td.textContent)");
+  assert.ok(acties.length > 0 && acties.length < alle, `gefilterd: ${acties.length} van ${alle}`);
+  assert.ok(acties.every((a) => a.startsWith("team.")), JSON.stringify(acties));
+  assert.equal(await browser.script("return window.vangnetMarkering"), "zelfde pagina", "htmx verving alleen de tabel");
+  await controleerPagina("audittrail-gefilterd");
+  await browser.klik("[data-testid=keten-controleren]");
+  await browser.wachtOp("[data-testid=keten-intact]");
+  assert.match(await browser.tekst("[data-testid=keten-intact]"), /De keten is intact/);
+  await controleerPagina("keten-controle");
+  await browser.naar(`${BASIS}/toegangslog`);
+  await browser.wachtOp("[data-testid=toegangsregels]");
+  assert.match(await browser.tekst("[data-testid=toegangsregels]"), /Gebruiker ingezien/);
+  await controleerPagina("toegangslog");
+  await uitloggen();
 });
