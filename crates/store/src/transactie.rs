@@ -293,6 +293,41 @@ impl AnyTransactie {
         Ok(())
     }
 
+    /// Een bladzijde uit `tabel` (nieuwste eerst op `volgorde`) met de filtervoorwaarden.
+    async fn bladzijde(
+        &mut self,
+        kolommen: &str,
+        tabel: &str,
+        volgorde: &str,
+        v: &Voorwaarden,
+        limiet: i64,
+        overslaan: i64,
+    ) -> Uitkomst<Vec<AnyRow>> {
+        let n = v.volgende();
+        let sql = format!(
+            "SELECT {kolommen} FROM {tabel}{} ORDER BY {volgorde} DESC LIMIT ${n} OFFSET ${}",
+            v.sql(),
+            n + 1
+        );
+        v.bind(sqlx::query(&sql))
+            .bind(limiet)
+            .bind(overslaan)
+            .fetch_all(self.conn())
+            .await
+            .map_err(vertaal)
+    }
+
+    /// Het aantal rijen in `tabel` dat aan de filtervoorwaarden voldoet.
+    async fn tel_gefilterd(&mut self, tabel: &str, v: &Voorwaarden) -> Uitkomst<i64> {
+        let sql = format!("SELECT COUNT(*) AS n FROM {tabel}{}", v.sql());
+        let r = v
+            .bind(sqlx::query(&sql))
+            .fetch_one(self.conn())
+            .await
+            .map_err(vertaal)?;
+        getal(&r, "n")
+    }
+
     async fn tel(&mut self, sql: &str, args: &[&str]) -> Uitkomst<i64> {
         let mut q = sqlx::query(sql);
         for a in args {
@@ -734,32 +769,22 @@ impl Transactie for AnyTransactie {
         overslaan: i64,
     ) -> Uitkomst<Vec<GeketendRecord>> {
         let v = audit_voorwaarden(f);
-        let n = v.volgende();
-        let sql = format!(
-            "SELECT {AUDIT_KOLOMMEN} FROM auditrecords{} ORDER BY volgnummer DESC \
-             LIMIT ${n} OFFSET ${}",
-            v.sql(),
-            n + 1
-        );
-        let rijen = v
-            .bind(sqlx::query(&sql))
-            .bind(limiet)
-            .bind(overslaan)
-            .fetch_all(self.conn())
-            .await
-            .map_err(vertaal)?;
+        let rijen = self
+            .bladzijde(
+                AUDIT_KOLOMMEN,
+                "auditrecords",
+                "volgnummer",
+                &v,
+                limiet,
+                overslaan,
+            )
+            .await?;
         rijen.iter().map(audit_uit_rij).collect()
     }
 
     async fn audit_tellen(&mut self, f: &AuditFilter) -> Uitkomst<i64> {
-        let v = audit_voorwaarden(f);
-        let sql = format!("SELECT COUNT(*) AS n FROM auditrecords{}", v.sql());
-        let r = v
-            .bind(sqlx::query(&sql))
-            .fetch_one(self.conn())
+        self.tel_gefilterd("auditrecords", &audit_voorwaarden(f))
             .await
-            .map_err(vertaal)?;
-        getal(&r, "n")
     }
 
     async fn audit_reeks(&mut self, vanaf: i64, limiet: i64) -> Uitkomst<Vec<GeketendRecord>> {
@@ -803,31 +828,14 @@ impl Transactie for AnyTransactie {
         overslaan: i64,
     ) -> Uitkomst<Vec<ToegangRij>> {
         let v = toegang_voorwaarden(f);
-        let n = v.volgende();
-        let sql = format!(
-            "SELECT {TOEGANG_KOLOMMEN} FROM toegangslog{} ORDER BY id DESC \
-             LIMIT ${n} OFFSET ${}",
-            v.sql(),
-            n + 1
-        );
-        let rijen = v
-            .bind(sqlx::query(&sql))
-            .bind(limiet)
-            .bind(overslaan)
-            .fetch_all(self.conn())
-            .await
-            .map_err(vertaal)?;
+        let rijen = self
+            .bladzijde(TOEGANG_KOLOMMEN, "toegangslog", "id", &v, limiet, overslaan)
+            .await?;
         rijen.iter().map(toegang_uit_rij).collect()
     }
 
     async fn toegang_tellen(&mut self, f: &ToegangFilter) -> Uitkomst<i64> {
-        let v = toegang_voorwaarden(f);
-        let sql = format!("SELECT COUNT(*) AS n FROM toegangslog{}", v.sql());
-        let r = v
-            .bind(sqlx::query(&sql))
-            .fetch_one(self.conn())
+        self.tel_gefilterd("toegangslog", &toegang_voorwaarden(f))
             .await
-            .map_err(vertaal)?;
-        getal(&r, "n")
     }
 }
