@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod gebruiker;
+pub mod persoon;
 pub mod rol;
 pub mod tijd;
 pub mod validatie;
