@@ -6,7 +6,10 @@
 //! sqlx of axum (CI controleert dat), en nooit `now()`: tijd komt als parameter binnen.
 
 pub mod audit;
+pub mod dossier;
 pub mod gebruiker;
+pub mod historie;
+pub mod huishouden;
 pub mod persoon;
 pub mod rol;
 pub mod tijd;
