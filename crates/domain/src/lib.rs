@@ -15,6 +15,7 @@ pub mod rol;
 pub mod tijd;
 pub mod validatie;
 pub mod verwerking;
+pub mod zoeken;
 
 pub use audit::{AuditGegevens, AuditHash, KetenFout};
 pub use gebruiker::{Gebruikersnaam, Wachtwoord};
