@@ -17,12 +17,20 @@ pub struct Migratie {
 }
 
 /// Alle migraties, oplopend. Elke migratie heeft een SQLite- en een PostgreSQL-arm.
-pub const MIGRATIES: &[Migratie] = &[Migratie {
-    versie: 1,
-    naam: "basis",
-    sqlite: include_str!("../migrations/sqlite/0001_basis.sql"),
-    postgres: include_str!("../migrations/postgres/0001_basis.sql"),
-}];
+pub const MIGRATIES: &[Migratie] = &[
+    Migratie {
+        versie: 1,
+        naam: "basis",
+        sqlite: include_str!("../migrations/sqlite/0001_basis.sql"),
+        postgres: include_str!("../migrations/postgres/0001_basis.sql"),
+    },
+    Migratie {
+        versie: 2,
+        naam: "personen_dossiers",
+        sqlite: include_str!("../migrations/sqlite/0002_personen_dossiers.sql"),
+        postgres: include_str!("../migrations/postgres/0002_personen_dossiers.sql"),
+    },
+];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.
 pub async fn migreer(db: &Database) -> Uitkomst<Vec<String>> {

@@ -5,8 +5,9 @@ use async_trait::async_trait;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 use vangnet_app::opslag::{
-    AuditFilter, GebruikerRij, OpslagFout, SessieRij, TeamRij, ToegangFilter, ToegangRij, TokenRij,
-    Transactie, Uitkomst,
+    AdresRij, AuditFilter, BankrekeningRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie,
+    HuishoudlidRij, OpslagFout, PersoonRij, PersoonsgegevensRij, SessieRij, TeamRij,
+    ToegangFilter, ToegangRij, TokenRij, Transactie, Uitkomst, Zoeksleutel,
 };
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
 use vangnet_domain::Rol;
@@ -135,6 +136,100 @@ fn toegang_voorwaarden(f: &ToegangFilter) -> Voorwaarden {
     v.voeg_toe("tijdstip >= $?", f.van.clone());
     v.voeg_toe("tijdstip < $?", f.tot.clone());
     v
+}
+
+
+const HISTORIE: &str = "geldig_vanaf, geldig_tot, geregistreerd_op, vervallen_op, operatie_id";
+
+fn historie(r: &AnyRow) -> Uitkomst<Historie> {
+    Ok(Historie {
+        geldig_vanaf: tekst(r, "geldig_vanaf")?,
+        geldig_tot: optekst(r, "geldig_tot")?,
+        geregistreerd_op: tekst(r, "geregistreerd_op")?,
+        vervallen_op: optekst(r, "vervallen_op")?,
+        operatie_id: tekst(r, "operatie_id")?,
+    })
+}
+
+/// `$b, $b+1, …` voor een `IN`-lijst van `n` waarden.
+fn plaatsen(n: usize, begin: usize) -> String {
+    (begin..begin + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Het hoogste teken: `x` tot `x\u{10FFFF}` omvat alles dat met `x` begint (bytegewijs).
+fn prefix_einde(p: &str) -> String {
+    format!("{p}\u{10FFFF}")
+}
+
+fn persoonsgegevens_uit_rij(r: &AnyRow) -> Uitkomst<PersoonsgegevensRij> {
+    Ok(PersoonsgegevensRij {
+        id: getal(r, "id")?,
+        persoon_id: getal(r, "persoon_id")?,
+        voornamen: tekst(r, "voornamen")?,
+        voorvoegsel: tekst(r, "voorvoegsel")?,
+        geslachtsnaam: tekst(r, "geslachtsnaam")?,
+        zoeknaam: tekst(r, "zoeknaam")?,
+        zoeknaam_volledig: tekst(r, "zoeknaam_volledig")?,
+        geboortedatum: tekst(r, "geboortedatum")?,
+        historie: historie(r)?,
+    })
+}
+
+fn adres_uit_rij(r: &AnyRow) -> Uitkomst<AdresRij> {
+    Ok(AdresRij {
+        id: getal(r, "id")?,
+        persoon_id: getal(r, "persoon_id")?,
+        straat: tekst(r, "straat")?,
+        huisnummer: getal(r, "huisnummer")?,
+        huisletter: optekst(r, "huisletter")?,
+        toevoeging: optekst(r, "toevoeging")?,
+        postcode: tekst(r, "postcode")?,
+        woonplaats: tekst(r, "woonplaats")?,
+        historie: historie(r)?,
+    })
+}
+
+fn bankrekening_uit_rij(r: &AnyRow) -> Uitkomst<BankrekeningRij> {
+    Ok(BankrekeningRij {
+        id: getal(r, "id")?,
+        persoon_id: getal(r, "persoon_id")?,
+        iban: tekst(r, "iban")?,
+        tenaamstelling: tekst(r, "tenaamstelling")?,
+        historie: historie(r)?,
+    })
+}
+
+fn huishoudlid_uit_rij(r: &AnyRow) -> Uitkomst<HuishoudlidRij> {
+    Ok(HuishoudlidRij {
+        id: getal(r, "id")?,
+        huishouden_id: getal(r, "huishouden_id")?,
+        persoon_id: getal(r, "persoon_id")?,
+        rol: tekst(r, "rol")?,
+        historie: historie(r)?,
+    })
+}
+
+const DOSSIER_KOLOMMEN: &str = "id, nummer, huishouden_id, client_id, zaaktype, status, ontvangen_op, \
+     team_id, consulent_id, versie, aangemaakt_op, gewijzigd_op";
+
+fn dossier_uit_rij(r: &AnyRow) -> Uitkomst<DossierRij> {
+    Ok(DossierRij {
+        id: getal(r, "id")?,
+        nummer: tekst(r, "nummer")?,
+        huishouden_id: getal(r, "huishouden_id")?,
+        client_id: getal(r, "client_id")?,
+        zaaktype: tekst(r, "zaaktype")?,
+        status: tekst(r, "status")?,
+        ontvangen_op: tekst(r, "ontvangen_op")?,
+        team_id: opgetal(r, "team_id")?,
+        consulent_id: opgetal(r, "consulent_id")?,
+        versie: getal(r, "versie")?,
+        aangemaakt_op: tekst(r, "aangemaakt_op")?,
+        gewijzigd_op: tekst(r, "gewijzigd_op")?,
+    })
 }
 
 const AUDIT_KOLOMMEN: &str = "volgnummer, tijdstip, operatie_id, actor_id, actor, actie, \
@@ -291,6 +386,32 @@ impl AnyTransactie {
                 .map_err(vertaal)?;
         }
         Ok(())
+    }
+
+
+    /// Alle rijen van `tabel` voor deze personen, oplopend op id.
+    async fn van_personen(&mut self, kolommen: &str, tabel: &str, ids: &[i64]) -> Uitkomst<Vec<AnyRow>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {kolommen} FROM {tabel} WHERE persoon_id IN ({}) ORDER BY id",
+            plaatsen(ids.len(), 1)
+        );
+        let mut q = sqlx::query(&sql);
+        for id in ids {
+            q = q.bind(*id);
+        }
+        q.fetch_all(self.conn()).await.map_err(vertaal)
+    }
+
+    async fn ids(&mut self, sql: &str, args: &[String], limiet: i64) -> Uitkomst<Vec<i64>> {
+        let mut q = sqlx::query(sql);
+        for a in args {
+            q = q.bind(a.as_str());
+        }
+        let rijen = q.bind(limiet).fetch_all(self.conn()).await.map_err(vertaal)?;
+        rijen.iter().map(|r| getal(r, "persoon_id")).collect()
     }
 
     /// Een bladzijde uit `tabel` (nieuwste eerst op `volgorde`) met de filtervoorwaarden.
@@ -798,6 +919,375 @@ impl Transactie for AnyTransactie {
         .await
         .map_err(vertaal)?;
         rijen.iter().map(audit_uit_rij).collect()
+    }
+
+    async fn persoon_invoegen(&mut self, bsn: i64, tijdstip: &str) -> Uitkomst<i64> {
+        let r = sqlx::query(
+            "INSERT INTO personen (bsn, versie, aangemaakt_op) VALUES ($1, 1, $2) RETURNING id",
+        )
+        .bind(bsn)
+        .bind(tijdstip)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        getal(&r, "id")
+    }
+
+    async fn persoon_op_bsn(&mut self, bsn: i64) -> Uitkomst<Option<PersoonRij>> {
+        let r = sqlx::query("SELECT id, bsn, versie, aangemaakt_op FROM personen WHERE bsn = $1")
+            .bind(bsn)
+            .fetch_optional(self.conn())
+            .await
+            .map_err(vertaal)?;
+        r.map(|r| {
+            Ok(PersoonRij {
+                id: getal(&r, "id")?,
+                bsn: getal(&r, "bsn")?,
+                versie: getal(&r, "versie")?,
+                aangemaakt_op: tekst(&r, "aangemaakt_op")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn persoon_op_id(&mut self, id: i64) -> Uitkomst<Option<PersoonRij>> {
+        let r = sqlx::query("SELECT id, bsn, versie, aangemaakt_op FROM personen WHERE id = $1")
+            .bind(id)
+            .fetch_optional(self.conn())
+            .await
+            .map_err(vertaal)?;
+        r.map(|r| {
+            Ok(PersoonRij {
+                id: getal(&r, "id")?,
+                bsn: getal(&r, "bsn")?,
+                versie: getal(&r, "versie")?,
+                aangemaakt_op: tekst(&r, "aangemaakt_op")?,
+            })
+        })
+        .transpose()
+    }
+
+    async fn persoonsgegevens_invoegen(&mut self, r: &PersoonsgegevensRij) -> Uitkomst<i64> {
+        let h = &r.historie;
+        let rij = sqlx::query(&format!(
+            "INSERT INTO persoonsgegevens (persoon_id, voornamen, voorvoegsel, geslachtsnaam, \
+             zoeknaam, zoeknaam_volledig, geboortedatum, {HISTORIE}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id"
+        ))
+        .bind(r.persoon_id)
+        .bind(&r.voornamen)
+        .bind(&r.voorvoegsel)
+        .bind(&r.geslachtsnaam)
+        .bind(&r.zoeknaam)
+        .bind(&r.zoeknaam_volledig)
+        .bind(&r.geboortedatum)
+        .bind(&h.geldig_vanaf)
+        .bind(h.geldig_tot.as_deref())
+        .bind(&h.geregistreerd_op)
+        .bind(h.vervallen_op.as_deref())
+        .bind(&h.operatie_id)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        getal(&rij, "id")
+    }
+
+    async fn persoonsgegevens_van(&mut self, ids: &[i64]) -> Uitkomst<Vec<PersoonsgegevensRij>> {
+        let k = format!(
+            "id, persoon_id, voornamen, voorvoegsel, geslachtsnaam, zoeknaam, zoeknaam_volledig, \
+             geboortedatum, {HISTORIE}"
+        );
+        let rijen = self.van_personen(&k, "persoonsgegevens", ids).await?;
+        rijen.iter().map(persoonsgegevens_uit_rij).collect()
+    }
+
+    async fn adres_invoegen(&mut self, r: &AdresRij) -> Uitkomst<i64> {
+        let h = &r.historie;
+        let rij = sqlx::query(&format!(
+            "INSERT INTO adressen (persoon_id, straat, huisnummer, huisletter, toevoeging, postcode, \
+             woonplaats, {HISTORIE}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id"
+        ))
+        .bind(r.persoon_id)
+        .bind(&r.straat)
+        .bind(r.huisnummer)
+        .bind(r.huisletter.as_deref())
+        .bind(r.toevoeging.as_deref())
+        .bind(&r.postcode)
+        .bind(&r.woonplaats)
+        .bind(&h.geldig_vanaf)
+        .bind(h.geldig_tot.as_deref())
+        .bind(&h.geregistreerd_op)
+        .bind(h.vervallen_op.as_deref())
+        .bind(&h.operatie_id)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        getal(&rij, "id")
+    }
+
+    async fn adressen_van(&mut self, ids: &[i64]) -> Uitkomst<Vec<AdresRij>> {
+        let k = format!(
+            "id, persoon_id, straat, huisnummer, huisletter, toevoeging, postcode, woonplaats, {HISTORIE}"
+        );
+        let rijen = self.van_personen(&k, "adressen", ids).await?;
+        rijen.iter().map(adres_uit_rij).collect()
+    }
+
+    async fn bankrekening_invoegen(&mut self, r: &BankrekeningRij) -> Uitkomst<i64> {
+        let h = &r.historie;
+        let rij = sqlx::query(&format!(
+            "INSERT INTO bankrekeningen (persoon_id, iban, tenaamstelling, {HISTORIE}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
+        ))
+        .bind(r.persoon_id)
+        .bind(&r.iban)
+        .bind(&r.tenaamstelling)
+        .bind(&h.geldig_vanaf)
+        .bind(h.geldig_tot.as_deref())
+        .bind(&h.geregistreerd_op)
+        .bind(h.vervallen_op.as_deref())
+        .bind(&h.operatie_id)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        getal(&rij, "id")
+    }
+
+    async fn bankrekeningen_van(&mut self, ids: &[i64]) -> Uitkomst<Vec<BankrekeningRij>> {
+        let k = format!("id, persoon_id, iban, tenaamstelling, {HISTORIE}");
+        let rijen = self.van_personen(&k, "bankrekeningen", ids).await?;
+        rijen.iter().map(bankrekening_uit_rij).collect()
+    }
+
+    async fn persoon_versie_ophogen(&mut self, id: i64, verwacht: i64) -> Uitkomst<bool> {
+        let r = sqlx::query("UPDATE personen SET versie = versie + 1 WHERE id = $1 AND versie = $2")
+            .bind(id)
+            .bind(verwacht)
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    async fn versie_laten_vervallen(&mut self, tabel: &str, id: i64, tijdstip: &str) -> Uitkomst<bool> {
+        if !matches!(tabel, "persoonsgegevens" | "adressen" | "bankrekeningen" | "huishoudleden") {
+            return Err(OpslagFout::Database(format!("geen tabel met historie: {tabel}")));
+        }
+        let r = sqlx::query(&format!(
+            "UPDATE {tabel} SET vervallen_op = $1 WHERE id = $2 AND vervallen_op IS NULL"
+        ))
+        .bind(tijdstip)
+        .bind(id)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    async fn huishouden_invoegen(&mut self, tijdstip: &str) -> Uitkomst<i64> {
+        let r = sqlx::query("INSERT INTO huishoudens (aangemaakt_op) VALUES ($1) RETURNING id")
+            .bind(tijdstip)
+            .fetch_one(self.conn())
+            .await
+            .map_err(vertaal)?;
+        getal(&r, "id")
+    }
+
+    async fn huishoudlid_invoegen(&mut self, r: &HuishoudlidRij) -> Uitkomst<i64> {
+        let h = &r.historie;
+        let rij = sqlx::query(&format!(
+            "INSERT INTO huishoudleden (huishouden_id, persoon_id, rol, {HISTORIE}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
+        ))
+        .bind(r.huishouden_id)
+        .bind(r.persoon_id)
+        .bind(&r.rol)
+        .bind(&h.geldig_vanaf)
+        .bind(h.geldig_tot.as_deref())
+        .bind(&h.geregistreerd_op)
+        .bind(h.vervallen_op.as_deref())
+        .bind(&h.operatie_id)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        getal(&rij, "id")
+    }
+
+    async fn huishoudleden_van_huishouden(&mut self, huishouden_id: i64) -> Uitkomst<Vec<HuishoudlidRij>> {
+        let rijen = sqlx::query(&format!(
+            "SELECT id, huishouden_id, persoon_id, rol, {HISTORIE} FROM huishoudleden \
+             WHERE huishouden_id = $1 ORDER BY id"
+        ))
+        .bind(huishouden_id)
+        .fetch_all(self.conn())
+        .await
+        .map_err(vertaal)?;
+        rijen.iter().map(huishoudlid_uit_rij).collect()
+    }
+
+    async fn huishoudleden_van_personen(&mut self, ids: &[i64]) -> Uitkomst<Vec<HuishoudlidRij>> {
+        let k = format!("id, huishouden_id, persoon_id, rol, {HISTORIE}");
+        let rijen = self.van_personen(&k, "huishoudleden", ids).await?;
+        rijen.iter().map(huishoudlid_uit_rij).collect()
+    }
+
+    async fn dossiernummer_volgende(&mut self, jaar: i64) -> Uitkomst<i64> {
+        let r = sqlx::query(
+            "INSERT INTO dossiernummers (jaar, laatste) VALUES ($1, 1) \
+             ON CONFLICT (jaar) DO UPDATE SET laatste = dossiernummers.laatste + 1 \
+             RETURNING laatste",
+        )
+        .bind(jaar)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        getal(&r, "laatste")
+    }
+
+    async fn dossier_invoegen(&mut self, d: &DossierRij) -> Uitkomst<i64> {
+        let r = sqlx::query(
+            "INSERT INTO dossiers (nummer, huishouden_id, client_id, zaaktype, status, ontvangen_op, \
+             team_id, consulent_id, versie, aangemaakt_op, gewijzigd_op) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        )
+        .bind(&d.nummer)
+        .bind(d.huishouden_id)
+        .bind(d.client_id)
+        .bind(&d.zaaktype)
+        .bind(&d.status)
+        .bind(&d.ontvangen_op)
+        .bind(d.team_id)
+        .bind(d.consulent_id)
+        .bind(d.versie)
+        .bind(&d.aangemaakt_op)
+        .bind(&d.gewijzigd_op)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        getal(&r, "id")
+    }
+
+    async fn dossier_op_id(&mut self, id: i64) -> Uitkomst<Option<DossierRij>> {
+        let r = sqlx::query(&format!("SELECT {DOSSIER_KOLOMMEN} FROM dossiers WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(self.conn())
+            .await
+            .map_err(vertaal)?;
+        r.as_ref().map(dossier_uit_rij).transpose()
+    }
+
+    async fn dossiers_van_huishoudens(&mut self, ids: &[i64]) -> Uitkomst<Vec<DossierRij>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT {DOSSIER_KOLOMMEN} FROM dossiers WHERE huishouden_id IN ({}) ORDER BY id DESC",
+            plaatsen(ids.len(), 1)
+        );
+        let mut q = sqlx::query(&sql);
+        for id in ids {
+            q = q.bind(*id);
+        }
+        let rijen = q.fetch_all(self.conn()).await.map_err(vertaal)?;
+        rijen.iter().map(dossier_uit_rij).collect()
+    }
+
+    async fn gebeurtenis_toevoegen(&mut self, g: &GebeurtenisRij) -> Uitkomst<()> {
+        sqlx::query(
+            "INSERT INTO dossiergebeurtenissen (dossier_id, tijdstip, actor, soort, omschrijving, \
+             operatie_id) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(g.dossier_id)
+        .bind(&g.tijdstip)
+        .bind(&g.actor)
+        .bind(&g.soort)
+        .bind(&g.omschrijving)
+        .bind(&g.operatie_id)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(())
+    }
+
+    async fn gebeurtenissen_van(&mut self, dossier_id: i64) -> Uitkomst<Vec<GebeurtenisRij>> {
+        let rijen = sqlx::query(
+            "SELECT id, dossier_id, tijdstip, actor, soort, omschrijving, operatie_id \
+             FROM dossiergebeurtenissen WHERE dossier_id = $1 ORDER BY tijdstip DESC, id DESC",
+        )
+        .bind(dossier_id)
+        .fetch_all(self.conn())
+        .await
+        .map_err(vertaal)?;
+        rijen
+            .iter()
+            .map(|r| {
+                Ok(GebeurtenisRij {
+                    id: getal(r, "id")?,
+                    dossier_id: getal(r, "dossier_id")?,
+                    tijdstip: tekst(r, "tijdstip")?,
+                    actor: tekst(r, "actor")?,
+                    soort: tekst(r, "soort")?,
+                    omschrijving: tekst(r, "omschrijving")?,
+                    operatie_id: tekst(r, "operatie_id")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn personen_zoeken(&mut self, sleutel: &Zoeksleutel, limiet: i64) -> Uitkomst<Vec<i64>> {
+        match sleutel {
+            Zoeksleutel::Bsn(bsn) => {
+                let r = sqlx::query("SELECT id AS persoon_id FROM personen WHERE bsn = $1 LIMIT $2")
+                    .bind(*bsn)
+                    .bind(limiet)
+                    .fetch_all(self.conn())
+                    .await
+                    .map_err(vertaal)?;
+                r.iter().map(|r| getal(r, "persoon_id")).collect()
+            }
+            Zoeksleutel::Dossiernummer(n) => {
+                self.ids(
+                    "SELECT DISTINCT l.persoon_id FROM dossiers d \
+                     JOIN huishoudleden l ON l.huishouden_id = d.huishouden_id \
+                     WHERE d.nummer = $1 AND l.vervallen_op IS NULL ORDER BY l.persoon_id LIMIT $2",
+                    std::slice::from_ref(n),
+                    limiet,
+                )
+                .await
+            }
+            Zoeksleutel::Geboortedatum(d) => {
+                self.ids(
+                    "SELECT DISTINCT persoon_id FROM persoonsgegevens \
+                     WHERE geboortedatum = $1 AND vervallen_op IS NULL ORDER BY persoon_id LIMIT $2",
+                    std::slice::from_ref(d),
+                    limiet,
+                )
+                .await
+            }
+            Zoeksleutel::Adres(postcode, nummer) => {
+                let mut q = sqlx::query(
+                    "SELECT DISTINCT persoon_id FROM adressen WHERE postcode = $1 \
+                     AND ($2 = 0 OR huisnummer = $2) AND vervallen_op IS NULL AND geldig_tot IS NULL \
+                     ORDER BY persoon_id LIMIT $3",
+                );
+                q = q.bind(postcode.as_str()).bind(nummer.unwrap_or(0)).bind(limiet);
+                let r = q.fetch_all(self.conn()).await.map_err(vertaal)?;
+                r.iter().map(|r| getal(r, "persoon_id")).collect()
+            }
+            Zoeksleutel::Naam(begin) => {
+                let einde = prefix_einde(begin);
+                self.ids(
+                    "SELECT DISTINCT persoon_id FROM persoonsgegevens WHERE vervallen_op IS NULL \
+                     AND ((zoeknaam >= $1 AND zoeknaam < $2) \
+                       OR (zoeknaam_volledig >= $1 AND zoeknaam_volledig < $2)) \
+                     ORDER BY persoon_id LIMIT $3",
+                    &[begin.clone(), einde],
+                    limiet,
+                )
+                .await
+            }
+        }
     }
 
     async fn toegang_toevoegen(&mut self, r: &ToegangRij) -> Uitkomst<()> {
