@@ -321,7 +321,10 @@ pub trait Transactie: Send {
     async fn persoon_op_bsn(&mut self, bsn: i64) -> Uitkomst<Option<PersoonRij>>;
     async fn persoon_op_id(&mut self, id: i64) -> Uitkomst<Option<PersoonRij>>;
     async fn persoonsgegevens_invoegen(&mut self, r: &PersoonsgegevensRij) -> Uitkomst<i64>;
-    async fn persoonsgegevens_van(&mut self, persoon_ids: &[i64]) -> Uitkomst<Vec<PersoonsgegevensRij>>;
+    async fn persoonsgegevens_van(
+        &mut self,
+        persoon_ids: &[i64],
+    ) -> Uitkomst<Vec<PersoonsgegevensRij>>;
     async fn adres_invoegen(&mut self, r: &AdresRij) -> Uitkomst<i64>;
     async fn adressen_van(&mut self, persoon_ids: &[i64]) -> Uitkomst<Vec<AdresRij>>;
     async fn bankrekening_invoegen(&mut self, r: &BankrekeningRij) -> Uitkomst<i64>;
@@ -331,20 +334,34 @@ pub trait Transactie: Send {
     async fn persoon_versie_ophogen(&mut self, id: i64, verwacht: i64) -> Uitkomst<bool>;
     /// Laat een versie van een feit vervallen (formele historie): `tabel` is een van
     /// `persoonsgegevens`, `adressen`, `bankrekeningen`, `huishoudleden`.
-    async fn versie_laten_vervallen(&mut self, tabel: &str, id: i64, tijdstip: &str) -> Uitkomst<bool>;
+    async fn versie_laten_vervallen(
+        &mut self,
+        tabel: &str,
+        id: i64,
+        tijdstip: &str,
+    ) -> Uitkomst<bool>;
 
     // Huishoudens
     async fn huishouden_invoegen(&mut self, tijdstip: &str) -> Uitkomst<i64>;
     async fn huishoudlid_invoegen(&mut self, r: &HuishoudlidRij) -> Uitkomst<i64>;
-    async fn huishoudleden_van_huishouden(&mut self, huishouden_id: i64) -> Uitkomst<Vec<HuishoudlidRij>>;
-    async fn huishoudleden_van_personen(&mut self, persoon_ids: &[i64]) -> Uitkomst<Vec<HuishoudlidRij>>;
+    async fn huishoudleden_van_huishouden(
+        &mut self,
+        huishouden_id: i64,
+    ) -> Uitkomst<Vec<HuishoudlidRij>>;
+    async fn huishoudleden_van_personen(
+        &mut self,
+        persoon_ids: &[i64],
+    ) -> Uitkomst<Vec<HuishoudlidRij>>;
 
     // Dossiers
     /// Het volgende volgnummer voor dossiers van dit jaar (telt atomair op).
     async fn dossiernummer_volgende(&mut self, jaar: i64) -> Uitkomst<i64>;
     async fn dossier_invoegen(&mut self, r: &DossierRij) -> Uitkomst<i64>;
     async fn dossier_op_id(&mut self, id: i64) -> Uitkomst<Option<DossierRij>>;
-    async fn dossiers_van_huishoudens(&mut self, huishouden_ids: &[i64]) -> Uitkomst<Vec<DossierRij>>;
+    async fn dossiers_van_huishoudens(
+        &mut self,
+        huishouden_ids: &[i64],
+    ) -> Uitkomst<Vec<DossierRij>>;
     async fn gebeurtenis_toevoegen(&mut self, r: &GebeurtenisRij) -> Uitkomst<()>;
     async fn gebeurtenissen_van(&mut self, dossier_id: i64) -> Uitkomst<Vec<GebeurtenisRij>>;
 

@@ -130,7 +130,10 @@ impl Status {
         matches!(
             (self, naar),
             (Ontvangen, InBehandeling)
-                | (Ontvangen | InBehandeling, Besloten | Ingetrokken | BuitenBehandeling)
+                | (
+                    Ontvangen | InBehandeling,
+                    Besloten | Ingetrokken | BuitenBehandeling
+                )
                 | (Besloten | Ingetrokken | BuitenBehandeling, Afgesloten)
         )
     }
@@ -172,9 +175,22 @@ mod tests {
     fn dossiernummers() {
         assert_eq!(Dossiernummer::nieuw(2026, 123).as_str(), "2026-000123");
         for invoer in ["2026-000123", "2026-123", "2026000123", " 2026-000123 "] {
-            assert_eq!(Dossiernummer::parse(invoer).map(|n| n.to_string()), Some("2026-000123".into()), "{invoer}");
+            assert_eq!(
+                Dossiernummer::parse(invoer).map(|n| n.to_string()),
+                Some("2026-000123".into()),
+                "{invoer}"
+            );
         }
-        for fout in ["", "2026", "2026-", "2026-0000001", "1999-000001", "2026-00000x", "2026-000000", "123456782"] {
+        for fout in [
+            "",
+            "2026",
+            "2026-",
+            "2026-0000001",
+            "1999-000001",
+            "2026-00000x",
+            "2026-000000",
+            "123456782",
+        ] {
             assert_eq!(Dossiernummer::parse(fout), None, "{fout}");
         }
     }
@@ -205,7 +221,10 @@ mod tests {
         assert!(InBehandeling.mag_naar(Besloten));
         assert!(Besloten.mag_naar(Afgesloten));
         assert!(Ontvangen.mag_naar(Ingetrokken));
-        assert!(!Besloten.mag_naar(InBehandeling), "een besluit heropen je met bezwaar, niet met een status");
+        assert!(
+            !Besloten.mag_naar(InBehandeling),
+            "een besluit heropen je met bezwaar, niet met een status"
+        );
         assert!(!Afgesloten.mag_naar(Ontvangen));
         assert!(!Ontvangen.mag_naar(Afgesloten));
         for s in Status::ALLE {

@@ -87,7 +87,12 @@ mod tests {
     }
 
     fn t(s: &str) -> DateTime<Utc> {
-        Utc.from_utc_datetime(&NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap().and_hms_opt(12, 0, 0).unwrap())
+        Utc.from_utc_datetime(
+            &NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .unwrap()
+                .and_hms_opt(12, 0, 0)
+                .unwrap(),
+        )
     }
 
     #[test]
@@ -99,10 +104,26 @@ mod tests {
         assert!(Periode::vanaf(d("2026-01-01")).bevat(d("2099-01-01")));
         assert!(Periode::nieuw(d("2026-01-01"), Some(d("2026-01-01"))).is_err());
         let gevallen = [
-            (("2026-01-01", Some("2026-02-01")), ("2026-02-01", None), false),
-            (("2026-01-01", Some("2026-02-01")), ("2026-01-31", None), true),
-            (("2026-01-01", None), ("2030-01-01", Some("2030-02-01")), true),
-            (("2026-03-01", None), ("2026-01-01", Some("2026-03-01")), false),
+            (
+                ("2026-01-01", Some("2026-02-01")),
+                ("2026-02-01", None),
+                false,
+            ),
+            (
+                ("2026-01-01", Some("2026-02-01")),
+                ("2026-01-31", None),
+                true,
+            ),
+            (
+                ("2026-01-01", None),
+                ("2030-01-01", Some("2030-02-01")),
+                true,
+            ),
+            (
+                ("2026-03-01", None),
+                ("2026-01-01", Some("2026-03-01")),
+                false,
+            ),
         ];
         for ((av, at), (bv, bt), verwacht) in gevallen {
             let a = Periode::nieuw(d(av), at.map(d)).unwrap();
@@ -116,27 +137,76 @@ mod tests {
     /// (het was 15 februari): drie vragen, drie antwoorden.
     #[test]
     fn situatie_op_datum_zoals_bekend_op_moment() {
-        let versie = |w: &'static str, vanaf: &str, tot: Option<&str>, reg: &str, verv: Option<&str>| Versie {
-            waarde: w,
-            geldig: Periode::nieuw(d(vanaf), tot.map(d)).unwrap(),
-            registratie: Registratie { geregistreerd_op: t(reg), vervallen_op: verv.map(t) },
-        };
+        let versie =
+            |w: &'static str, vanaf: &str, tot: Option<&str>, reg: &str, verv: Option<&str>| {
+                Versie {
+                    waarde: w,
+                    geldig: Periode::nieuw(d(vanaf), tot.map(d)).unwrap(),
+                    registratie: Registratie {
+                        geregistreerd_op: t(reg),
+                        vervallen_op: verv.map(t),
+                    },
+                }
+            };
         let versies = vec![
             // Oud adres, open einde; op 10 maart afgesloten (vervangen door de versie met einde).
-            versie("Kerkstraat 1", "2020-01-01", None, "2020-01-05", Some("2026-03-10")),
-            versie("Kerkstraat 1", "2020-01-01", Some("2026-03-01"), "2026-03-10", Some("2026-03-20")),
-            versie("Dorpsweg 2", "2026-03-01", None, "2026-03-10", Some("2026-03-20")),
+            versie(
+                "Kerkstraat 1",
+                "2020-01-01",
+                None,
+                "2020-01-05",
+                Some("2026-03-10"),
+            ),
+            versie(
+                "Kerkstraat 1",
+                "2020-01-01",
+                Some("2026-03-01"),
+                "2026-03-10",
+                Some("2026-03-20"),
+            ),
+            versie(
+                "Dorpsweg 2",
+                "2026-03-01",
+                None,
+                "2026-03-10",
+                Some("2026-03-20"),
+            ),
             // Correctie: verhuisd op 15 februari.
-            versie("Kerkstraat 1", "2020-01-01", Some("2026-02-15"), "2026-03-20", None),
+            versie(
+                "Kerkstraat 1",
+                "2020-01-01",
+                Some("2026-02-15"),
+                "2026-03-20",
+                None,
+            ),
             versie("Dorpsweg 2", "2026-02-15", None, "2026-03-20", None),
         ];
         let waar = |datum: &str, bekend: &str| -> Vec<&str> {
-            op(&versies, d(datum), t(bekend)).into_iter().map(|v| v.waarde).collect()
+            op(&versies, d(datum), t(bekend))
+                .into_iter()
+                .map(|v| v.waarde)
+                .collect()
         };
-        assert_eq!(waar("2026-03-05", "2026-03-05"), ["Kerkstraat 1"], "wat we op 5 maart wisten");
-        assert_eq!(waar("2026-03-05", "2026-03-15"), ["Dorpsweg 2"], "na de melding");
-        assert_eq!(waar("2026-02-20", "2026-03-15"), ["Kerkstraat 1"], "vóór de correctie");
-        assert_eq!(waar("2026-02-20", "2026-03-25"), ["Dorpsweg 2"], "na de correctie");
+        assert_eq!(
+            waar("2026-03-05", "2026-03-05"),
+            ["Kerkstraat 1"],
+            "wat we op 5 maart wisten"
+        );
+        assert_eq!(
+            waar("2026-03-05", "2026-03-15"),
+            ["Dorpsweg 2"],
+            "na de melding"
+        );
+        assert_eq!(
+            waar("2026-02-20", "2026-03-15"),
+            ["Kerkstraat 1"],
+            "vóór de correctie"
+        );
+        assert_eq!(
+            waar("2026-02-20", "2026-03-25"),
+            ["Dorpsweg 2"],
+            "na de correctie"
+        );
         assert_eq!(waar("2019-12-31", "2026-03-25"), Vec::<&str>::new());
         let nieuw = Periode::vanaf(d("2026-06-01"));
         assert_eq!(

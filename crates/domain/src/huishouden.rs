@@ -108,8 +108,14 @@ impl Rol {
         match s.split_once(':') {
             None if s == "aanvrager" => Some(Rol::Aanvrager),
             None if s == "kind" => Some(Rol::Kind),
-            Some(("partner", r)) => Partnerrelatie::ALLE.into_iter().find(|p| p.code() == r).map(Rol::Partner),
-            Some(("medebewoner", r)) => Medebewonerrelatie::ALLE.into_iter().find(|m| m.code() == r).map(Rol::Medebewoner),
+            Some(("partner", r)) => Partnerrelatie::ALLE
+                .into_iter()
+                .find(|p| p.code() == r)
+                .map(Rol::Partner),
+            Some(("medebewoner", r)) => Medebewonerrelatie::ALLE
+                .into_iter()
+                .find(|m| m.code() == r)
+                .map(Rol::Medebewoner),
             _ => None,
         }
     }

@@ -58,10 +58,10 @@ impl Rol {
     pub fn rechten(self) -> &'static [Recht] {
         use Recht::*;
         match self {
-            Rol::AdministratiefOndersteuner => &[TeamsInzien],
-            Rol::Inkomensconsulent => &[TeamsInzien],
-            Rol::Teamleider => &[TeamsInzien],
-            Rol::Handhaving => &[],
+            Rol::AdministratiefOndersteuner => &[TeamsInzien, ClientenInzien, DossiersRegistreren],
+            Rol::Inkomensconsulent => &[TeamsInzien, ClientenInzien, DossiersRegistreren],
+            Rol::Teamleider => &[TeamsInzien, ClientenInzien],
+            Rol::Handhaving => &[ClientenInzien],
             Rol::FunctioneelBeheerder => &[GebruikersBeheren, TeamsBeheren, TeamsInzien],
             Rol::Auditor => &[AuditInzien, ToegangslogInzien, TeamsInzien],
         }
@@ -83,6 +83,10 @@ pub enum Recht {
     AuditInzien,
     /// Het toegangslog (wie zag wiens gegevens) lezen.
     ToegangslogInzien,
+    /// Cliënten en dossiers zoeken en inzien (elke inzage komt in het toegangslog).
+    ClientenInzien,
+    /// Een nieuwe aanvraag met het huishouden registreren.
+    DossiersRegistreren,
 }
 
 /// Heeft iemand met deze rollen dit recht?
@@ -117,6 +121,17 @@ mod tests {
             (Rol::Teamleider, Recht::TeamsBeheren, false),
             (Rol::Handhaving, Recht::TeamsInzien, false),
             (Rol::AdministratiefOndersteuner, Recht::AuditInzien, false),
+            (
+                Rol::AdministratiefOndersteuner,
+                Recht::DossiersRegistreren,
+                true,
+            ),
+            (Rol::Inkomensconsulent, Recht::ClientenInzien, true),
+            (Rol::Teamleider, Recht::DossiersRegistreren, false),
+            (Rol::Handhaving, Recht::ClientenInzien, true),
+            // Beheer en toezicht zien geen cliëntgegevens: dat is hun taak niet.
+            (Rol::FunctioneelBeheerder, Recht::ClientenInzien, false),
+            (Rol::Auditor, Recht::ClientenInzien, false),
         ];
         for (rol, recht, verwacht) in gevallen {
             assert_eq!(heeft_recht(&[*rol], *recht), *verwacht, "{rol:?} {recht:?}");

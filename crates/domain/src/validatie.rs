@@ -9,6 +9,8 @@ pub struct Veldfout {
     pub veld: String,
     /// De melding voor de gebruiker, in het Nederlands, met de naam van het veld.
     pub melding: String,
+    /// Een pagina die helpt (bv. de persoon die dit BSN al heeft).
+    pub link: Option<String>,
 }
 
 /// Alle fouten in één invoer; leeg betekent: in orde.
@@ -24,6 +26,16 @@ impl Veldfouten {
         self.0.push(Veldfout {
             veld: veld.to_owned(),
             melding: melding.into(),
+            link: None,
+        });
+    }
+
+    /// Een fout met een verwijzing naar een pagina die helpt.
+    pub fn voeg_toe_met_link(&mut self, veld: &str, melding: impl Into<String>, link: String) {
+        self.0.push(Veldfout {
+            veld: veld.to_owned(),
+            melding: melding.into(),
+            link: Some(link),
         });
     }
 

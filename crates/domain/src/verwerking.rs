@@ -26,8 +26,16 @@ pub const VERANTWOORDING: Verwerkingsactiviteit = Verwerkingsactiviteit {
     doel: "Vastleggen en controleren wie welke gegevens heeft gewijzigd of ingezien.",
 };
 
+pub const BIJSTANDSVERLENING: Verwerkingsactiviteit = Verwerkingsactiviteit {
+    id: "urn:vangnet:verwerking:bijstandsverlening:1",
+    naam: "Behandeling van aanvragen en verlening van bijstand",
+    doel:
+        "Vaststellen van het recht op bijstand en de hoogte ervan (Participatiewet art. 7, 11, 43).",
+};
+
 /// Alle activiteiten, voor keuzelijsten en controle.
-pub const REGISTER: &[Verwerkingsactiviteit] = &[GEBRUIKERSBEHEER, VERANTWOORDING];
+pub const REGISTER: &[Verwerkingsactiviteit] =
+    &[GEBRUIKERSBEHEER, VERANTWOORDING, BIJSTANDSVERLENING];
 
 pub fn zoek(id: &str) -> Option<Verwerkingsactiviteit> {
     REGISTER.iter().copied().find(|a| a.id == id)

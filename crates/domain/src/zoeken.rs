@@ -13,7 +13,10 @@ pub enum Zoekvraag {
     Bsn(Bsn),
     Dossiernummer(Dossiernummer),
     Geboortedatum(NaiveDate),
-    Adres { postcode: Postcode, huisnummer: Option<u32> },
+    Adres {
+        postcode: Postcode,
+        huisnummer: Option<u32>,
+    },
     /// Het begin van een naam, in zoekvorm.
     Naam(String),
 }
@@ -23,7 +26,10 @@ impl Zoekvraag {
     pub fn herken(invoer: &str) -> Result<Zoekvraag, String> {
         let s = invoer.trim();
         if s.is_empty() {
-            return Err("Typ een BSN, dossiernummer, naam, geboortedatum of postcode met huisnummer.".into());
+            return Err(
+                "Typ een BSN, dossiernummer, naam, geboortedatum of postcode met huisnummer."
+                    .into(),
+            );
         }
         if s.chars().count() > 100 {
             return Err("De zoekvraag mag hoogstens 100 tekens lang zijn.".into());
@@ -37,7 +43,9 @@ impl Zoekvraag {
         if let Some(n) = Dossiernummer::parse(s) {
             return Ok(Zoekvraag::Dossiernummer(n));
         }
-        let datumachtig = s.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'));
+        let datumachtig = s
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.'));
         if datumachtig {
             if let Ok(d) = crate::persoon::datum::parse_datum(s, "geboortedatum") {
                 return Ok(Zoekvraag::Geboortedatum(d));
@@ -63,10 +71,16 @@ fn adres(s: &str) -> Option<Zoekvraag> {
     let postcode = Postcode::parse(&compact[..6]).ok()?;
     let rest = &compact[6..];
     if rest.is_empty() {
-        return Some(Zoekvraag::Adres { postcode, huisnummer: None });
+        return Some(Zoekvraag::Adres {
+            postcode,
+            huisnummer: None,
+        });
     }
     let h = Huisnummer::uit_tekst(rest).ok()?;
-    Some(Zoekvraag::Adres { postcode, huisnummer: Some(h.nummer) })
+    Some(Zoekvraag::Adres {
+        postcode,
+        huisnummer: Some(h.nummer),
+    })
 }
 
 #[cfg(test)]
@@ -81,13 +95,31 @@ mod tests {
         let gevallen = [
             ("999993653", bsn("999993653")),
             ("999.993.653", bsn("999993653")),
-            ("2026-000123", Zoekvraag::Dossiernummer(Dossiernummer::nieuw(2026, 123))),
-            ("2026-123", Zoekvraag::Dossiernummer(Dossiernummer::nieuw(2026, 123))),
+            (
+                "2026-000123",
+                Zoekvraag::Dossiernummer(Dossiernummer::nieuw(2026, 123)),
+            ),
+            (
+                "2026-123",
+                Zoekvraag::Dossiernummer(Dossiernummer::nieuw(2026, 123)),
+            ),
             ("28-11-1980", Zoekvraag::Geboortedatum(d("1980-11-28"))),
             ("1980-11-28", Zoekvraag::Geboortedatum(d("1980-11-28"))),
             ("1-2-1980", Zoekvraag::Geboortedatum(d("1980-02-01"))),
-            ("3011AB", Zoekvraag::Adres { postcode: pc("3011AB"), huisnummer: None }),
-            ("3011 ab 12a", Zoekvraag::Adres { postcode: pc("3011AB"), huisnummer: Some(12) }),
+            (
+                "3011AB",
+                Zoekvraag::Adres {
+                    postcode: pc("3011AB"),
+                    huisnummer: None,
+                },
+            ),
+            (
+                "3011 ab 12a",
+                Zoekvraag::Adres {
+                    postcode: pc("3011AB"),
+                    huisnummer: Some(12),
+                },
+            ),
             ("de Vries", Zoekvraag::Naam("de vries".into())),
             ("  Çelik ", Zoekvraag::Naam("celik".into())),
             ("vr", Zoekvraag::Naam("vr".into())),
@@ -95,9 +127,14 @@ mod tests {
         for (invoer, verwacht) in gevallen {
             assert_eq!(Zoekvraag::herken(invoer), Ok(verwacht), "{invoer:?}");
         }
-        assert!(Zoekvraag::herken("123456781").unwrap_err().contains("elfproef"));
+        assert!(Zoekvraag::herken("123456781")
+            .unwrap_err()
+            .contains("elfproef"));
         assert!(Zoekvraag::herken("").is_err());
-        assert_eq!(Zoekvraag::herken("v"), Err("Typ ten minste twee letters van de naam.".into()));
+        assert_eq!(
+            Zoekvraag::herken("v"),
+            Err("Typ ten minste twee letters van de naam.".into())
+        );
         assert!(Zoekvraag::herken(&"x".repeat(101)).is_err());
     }
 }

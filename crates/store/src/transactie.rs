@@ -6,8 +6,8 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 use vangnet_app::opslag::{
     AdresRij, AuditFilter, BankrekeningRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie,
-    HuishoudlidRij, OpslagFout, PersoonRij, PersoonsgegevensRij, SessieRij, TeamRij,
-    ToegangFilter, ToegangRij, TokenRij, Transactie, Uitkomst, Zoeksleutel,
+    HuishoudlidRij, OpslagFout, PersoonRij, PersoonsgegevensRij, SessieRij, TeamRij, ToegangFilter,
+    ToegangRij, TokenRij, Transactie, Uitkomst, Zoeksleutel,
 };
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
 use vangnet_domain::Rol;
@@ -138,7 +138,6 @@ fn toegang_voorwaarden(f: &ToegangFilter) -> Voorwaarden {
     v
 }
 
-
 const HISTORIE: &str = "geldig_vanaf, geldig_tot, geregistreerd_op, vervallen_op, operatie_id";
 
 fn historie(r: &AnyRow) -> Uitkomst<Historie> {
@@ -212,7 +211,8 @@ fn huishoudlid_uit_rij(r: &AnyRow) -> Uitkomst<HuishoudlidRij> {
     })
 }
 
-const DOSSIER_KOLOMMEN: &str = "id, nummer, huishouden_id, client_id, zaaktype, status, ontvangen_op, \
+const DOSSIER_KOLOMMEN: &str =
+    "id, nummer, huishouden_id, client_id, zaaktype, status, ontvangen_op, \
      team_id, consulent_id, versie, aangemaakt_op, gewijzigd_op";
 
 fn dossier_uit_rij(r: &AnyRow) -> Uitkomst<DossierRij> {
@@ -388,9 +388,13 @@ impl AnyTransactie {
         Ok(())
     }
 
-
     /// Alle rijen van `tabel` voor deze personen, oplopend op id.
-    async fn van_personen(&mut self, kolommen: &str, tabel: &str, ids: &[i64]) -> Uitkomst<Vec<AnyRow>> {
+    async fn van_personen(
+        &mut self,
+        kolommen: &str,
+        tabel: &str,
+        ids: &[i64],
+    ) -> Uitkomst<Vec<AnyRow>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -410,7 +414,11 @@ impl AnyTransactie {
         for a in args {
             q = q.bind(a.as_str());
         }
-        let rijen = q.bind(limiet).fetch_all(self.conn()).await.map_err(vertaal)?;
+        let rijen = q
+            .bind(limiet)
+            .fetch_all(self.conn())
+            .await
+            .map_err(vertaal)?;
         rijen.iter().map(|r| getal(r, "persoon_id")).collect()
     }
 
@@ -1061,18 +1069,29 @@ impl Transactie for AnyTransactie {
     }
 
     async fn persoon_versie_ophogen(&mut self, id: i64, verwacht: i64) -> Uitkomst<bool> {
-        let r = sqlx::query("UPDATE personen SET versie = versie + 1 WHERE id = $1 AND versie = $2")
-            .bind(id)
-            .bind(verwacht)
-            .execute(self.conn())
-            .await
-            .map_err(vertaal)?;
+        let r =
+            sqlx::query("UPDATE personen SET versie = versie + 1 WHERE id = $1 AND versie = $2")
+                .bind(id)
+                .bind(verwacht)
+                .execute(self.conn())
+                .await
+                .map_err(vertaal)?;
         Ok(r.rows_affected() == 1)
     }
 
-    async fn versie_laten_vervallen(&mut self, tabel: &str, id: i64, tijdstip: &str) -> Uitkomst<bool> {
-        if !matches!(tabel, "persoonsgegevens" | "adressen" | "bankrekeningen" | "huishoudleden") {
-            return Err(OpslagFout::Database(format!("geen tabel met historie: {tabel}")));
+    async fn versie_laten_vervallen(
+        &mut self,
+        tabel: &str,
+        id: i64,
+        tijdstip: &str,
+    ) -> Uitkomst<bool> {
+        if !matches!(
+            tabel,
+            "persoonsgegevens" | "adressen" | "bankrekeningen" | "huishoudleden"
+        ) {
+            return Err(OpslagFout::Database(format!(
+                "geen tabel met historie: {tabel}"
+            )));
         }
         let r = sqlx::query(&format!(
             "UPDATE {tabel} SET vervallen_op = $1 WHERE id = $2 AND vervallen_op IS NULL"
@@ -1114,7 +1133,10 @@ impl Transactie for AnyTransactie {
         getal(&rij, "id")
     }
 
-    async fn huishoudleden_van_huishouden(&mut self, huishouden_id: i64) -> Uitkomst<Vec<HuishoudlidRij>> {
+    async fn huishoudleden_van_huishouden(
+        &mut self,
+        huishouden_id: i64,
+    ) -> Uitkomst<Vec<HuishoudlidRij>> {
         let rijen = sqlx::query(&format!(
             "SELECT id, huishouden_id, persoon_id, rol, {HISTORIE} FROM huishoudleden \
              WHERE huishouden_id = $1 ORDER BY id"
@@ -1169,11 +1191,13 @@ impl Transactie for AnyTransactie {
     }
 
     async fn dossier_op_id(&mut self, id: i64) -> Uitkomst<Option<DossierRij>> {
-        let r = sqlx::query(&format!("SELECT {DOSSIER_KOLOMMEN} FROM dossiers WHERE id = $1"))
-            .bind(id)
-            .fetch_optional(self.conn())
-            .await
-            .map_err(vertaal)?;
+        let r = sqlx::query(&format!(
+            "SELECT {DOSSIER_KOLOMMEN} FROM dossiers WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(self.conn())
+        .await
+        .map_err(vertaal)?;
         r.as_ref().map(dossier_uit_rij).transpose()
     }
 

@@ -1,0 +1,765 @@
+//! Cliënten, huishoudens en dossiers: een aanvraag registreren met het huishouden eromheen,
+//! personen en dossiers inzien (de situatie op elke datum, zoals bekend op elk moment) en zoeken.
+//! Elke inzage in persoonsgegevens schrijft een regel per betrokkene in het toegangslog.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use vangnet_domain::dossier::{Dossiernummer, Status, Termijnen, Zaaktype};
+use vangnet_domain::historie::{Periode, Registratie, Versie};
+use vangnet_domain::huishouden::Rol as HuishoudRol;
+use vangnet_domain::persoon::datum::parse_datum;
+use vangnet_domain::persoon::{Bsn, Geboortedatum, Huisnummer, Iban, Naam, Postcode};
+use vangnet_domain::zoeken::Zoekvraag;
+use vangnet_domain::{historie, tijd, verwerking, Recht, Veldfouten};
+
+use crate::audit::{self, Wijziging};
+use crate::opslag::{
+    AdresRij, BankrekeningRij, DossierRij, GebeurtenisRij, Historie, HuishoudlidRij,
+    PersoonsgegevensRij, Transactie, Zoeksleutel,
+};
+use crate::{toegang, App, AppFout, Context};
+
+/// Een persoon zoals die in het aanvraagformulier staat.
+#[derive(Debug, Clone, Default)]
+pub struct PersoonInvoer {
+    pub bsn: String,
+    pub voornamen: String,
+    pub voorvoegsel: String,
+    pub geslachtsnaam: String,
+    pub geboortedatum: String,
+}
+
+/// Een lid van het huishouden naast de aanvrager.
+#[derive(Debug, Clone, Default)]
+pub struct LidInvoer {
+    pub persoon: PersoonInvoer,
+    /// `partner:gehuwd`, `kind`, `medebewoner:familie`, …
+    pub rol: String,
+}
+
+/// Een nieuwe aanvraag levensonderhoud.
+#[derive(Debug, Clone, Default)]
+pub struct NieuweAanvraag {
+    pub ontvangen_op: String,
+    pub aanvrager: PersoonInvoer,
+    pub straat: String,
+    pub huisnummer: String,
+    pub huisletter: String,
+    pub toevoeging: String,
+    pub postcode: String,
+    pub woonplaats: String,
+    pub iban: String,
+    pub leden: Vec<LidInvoer>,
+}
+
+/// Een persoon op een datum, zoals bekend op een moment.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersoonBeeld {
+    pub id: i64,
+    pub bsn: String,
+    pub naam: Option<Naam>,
+    pub weergavenaam: String,
+    pub geboortedatum: Option<NaiveDate>,
+    pub adres: Option<String>,
+    pub iban: Option<String>,
+    /// Voor gelijktijdige wijzigingen.
+    pub versie: i64,
+}
+
+/// Een lid van het huishouden op een datum.
+#[derive(Debug, Clone, Serialize)]
+pub struct Huisgenoot {
+    pub persoon: PersoonBeeld,
+    pub rol: String,
+    pub rolnaam: String,
+    pub leeftijd: Option<i32>,
+    pub geldig: Periode,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DossierBeeld {
+    pub dossier: DossierRij,
+    pub zaaktypenaam: &'static str,
+    pub statusnaam: &'static str,
+    pub termijnen: Option<Termijnen>,
+    pub huishouden: Vec<Huisgenoot>,
+    pub tijdlijn: Vec<GebeurtenisRij>,
+    pub op: NaiveDate,
+    pub bekend_op: DateTime<Utc>,
+}
+
+/// Een zoekresultaat: genoeg om de juiste persoon te kiezen, niet meer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Treffer {
+    pub persoon_id: i64,
+    pub bsn_gemaskeerd: String,
+    pub naam: String,
+    pub geboortedatum: Option<NaiveDate>,
+    pub adres: Option<String>,
+    pub dossiers: Vec<(i64, String, &'static str)>,
+}
+
+fn datumtekst(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn datum(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// Zet opgeslagen historie om in domeinversies (om `historie::op` te kunnen gebruiken).
+fn versie<T>(waarde: T, h: &Historie) -> Option<Versie<T>> {
+    Some(Versie {
+        waarde,
+        geldig: Periode::nieuw(
+            datum(&h.geldig_vanaf)?,
+            h.geldig_tot.as_deref().and_then(datum),
+        )
+        .ok()?,
+        registratie: Registratie {
+            geregistreerd_op: tijd::instant_uit_tekst(&h.geregistreerd_op)?,
+            vervallen_op: h.vervallen_op.as_deref().and_then(tijd::instant_uit_tekst),
+        },
+    })
+}
+
+fn adrestekst(a: &AdresRij) -> String {
+    let h = Huisnummer {
+        nummer: a.huisnummer as u32,
+        letter: a.huisletter.as_deref().and_then(|l| l.chars().next()),
+        toevoeging: a.toevoeging.clone(),
+    };
+    let pc = Postcode::parse(&a.postcode)
+        .map(|p| p.to_string())
+        .unwrap_or_else(|_| a.postcode.clone());
+    format!("{} {h}, {pc} {}", a.straat, a.woonplaats)
+}
+
+/// Een persoon in de aanvraag: nieuw (met gegevens) of al bekend (alleen het BSN).
+#[derive(Debug, Clone)]
+enum Aanvraagpersoon {
+    Nieuw(Bsn, Naam, Geboortedatum),
+    Bekend(Bsn),
+}
+
+impl Aanvraagpersoon {
+    fn bsn(&self) -> Bsn {
+        match self {
+            Aanvraagpersoon::Nieuw(b, ..) | Aanvraagpersoon::Bekend(b) => *b,
+        }
+    }
+}
+
+/// Controleert een persoon uit het formulier; `prefix` is de veldnaam ervoor (`aanvrager`, `lid1`).
+/// Zonder achternaam is het een bekende persoon, die op BSN wordt opgezocht.
+fn controleer_persoon(
+    p: &PersoonInvoer,
+    prefix: &str,
+    vandaag: NaiveDate,
+    fouten: &mut Veldfouten,
+) -> Option<Aanvraagpersoon> {
+    let bsn = fouten.controleer(&format!("{prefix}.bsn"), Bsn::parse(&p.bsn));
+    if p.geslachtsnaam.trim().is_empty() && p.voornamen.trim().is_empty() {
+        return bsn.map(Aanvraagpersoon::Bekend);
+    }
+    let naam = match Naam::parse(&p.voornamen, &p.voorvoegsel, &p.geslachtsnaam) {
+        Ok(n) => Some(n),
+        Err(fs) => {
+            for (veld, melding) in fs {
+                fouten.voeg_toe(&format!("{prefix}.{veld}"), melding);
+            }
+            None
+        }
+    };
+    let geb = fouten.controleer(
+        &format!("{prefix}.geboortedatum"),
+        Geboortedatum::parse(&p.geboortedatum, vandaag),
+    );
+    Some(Aanvraagpersoon::Nieuw(bsn?, naam?, geb?))
+}
+
+impl App {
+    /// Stelt het beeld van personen samen op `op`, zoals bekend op `bekend_op`.
+    async fn personen_beeld(
+        &self,
+        tx: &mut dyn Transactie,
+        ids: &[i64],
+        op: NaiveDate,
+        bekend_op: DateTime<Utc>,
+    ) -> Result<Vec<PersoonBeeld>, AppFout> {
+        let gegevens = tx.persoonsgegevens_van(ids).await?;
+        let adressen = tx.adressen_van(ids).await?;
+        let rekeningen = tx.bankrekeningen_van(ids).await?;
+        let mut uit = Vec::new();
+        for id in ids {
+            let Some(p) = tx.persoon_op_id(*id).await? else {
+                continue;
+            };
+            let g: Vec<_> = gegevens
+                .iter()
+                .filter(|g| g.persoon_id == *id)
+                .filter_map(|g| versie(g, &g.historie))
+                .collect();
+            let a: Vec<_> = adressen
+                .iter()
+                .filter(|a| a.persoon_id == *id)
+                .filter_map(|a| versie(a, &a.historie))
+                .collect();
+            let r: Vec<_> = rekeningen
+                .iter()
+                .filter(|r| r.persoon_id == *id)
+                .filter_map(|r| versie(r, &r.historie))
+                .collect();
+            // Naam en geboortedatum: wat op `bekend_op` bekend was (ze gelden vanaf de geboorte).
+            let g = historie::op(
+                &g,
+                op.max(g.first().map_or(op, |v| v.geldig.vanaf)),
+                bekend_op,
+            )
+            .last()
+            .map(|v| v.waarde);
+            let naam = g.map(|g| Naam {
+                voornamen: g.voornamen.clone(),
+                voorvoegsel: g.voorvoegsel.clone(),
+                geslachtsnaam: g.geslachtsnaam.clone(),
+            });
+            let bsn = Bsn::uit_getal(p.bsn)
+                .map(|b| b.to_string())
+                .unwrap_or_else(|_| p.bsn.to_string());
+            uit.push(PersoonBeeld {
+                id: p.id,
+                weergavenaam: naam
+                    .as_ref()
+                    .map_or_else(|| "(naam onbekend)".into(), Naam::weergave),
+                naam,
+                bsn,
+                geboortedatum: g.and_then(|g| datum(&g.geboortedatum)),
+                adres: historie::op(&a, op, bekend_op)
+                    .last()
+                    .map(|v| adrestekst(v.waarde)),
+                iban: historie::op(&r, op, bekend_op)
+                    .last()
+                    .map(|v| v.waarde.iban.clone()),
+                versie: p.versie,
+            });
+        }
+        Ok(uit)
+    }
+
+    /// Een persoon opzoeken op BSN (bij het registreren). Geeft `None` als hij onbekend is.
+    pub async fn persoon_op_bsn(
+        &self,
+        ctx: &Context,
+        bsn: &str,
+    ) -> Result<Option<PersoonBeeld>, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let bsn = Bsn::parse(bsn).map_err(|m| AppFout::veld("bsn", m))?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let Some(p) = tx.persoon_op_bsn(bsn.getal()).await? else {
+            return Ok(None);
+        };
+        let beeld = self
+            .personen_beeld(tx.as_mut(), &[p.id], nu.date_naive(), nu)
+            .await?
+            .pop();
+        toegang::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            verwerking::BIJSTANDSVERLENING,
+            "persoon",
+            &p.id.to_string(),
+            "Persoon opgezocht op BSN",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(beeld)
+    }
+
+    /// Registreert een aanvraag levensonderhoud: nieuwe personen, adres, rekening, het huishouden
+    /// en het dossier, alles in één transactie met één auditrecord. Bekende personen (op BSN)
+    /// worden hergebruikt; wie al in een ander huishouden zit, kan er niet ook in dit.
+    pub async fn aanvraag_registreren(
+        &self,
+        ctx: &Context,
+        a: &NieuweAanvraag,
+    ) -> Result<(i64, Dossiernummer), AppFout> {
+        ctx.actor.vereist(Recht::DossiersRegistreren)?;
+        let nu = self.klok.nu();
+        let vandaag = tijd::nl_lokaal(nu).date();
+        let mut f = Veldfouten::nieuw();
+        let ontvangen = match parse_datum(&a.ontvangen_op, "datum van ontvangst") {
+            Ok(d) if d > vandaag => {
+                f.voeg_toe(
+                    "ontvangen_op",
+                    "De datum van ontvangst ligt in de toekomst.",
+                );
+                None
+            }
+            r => f.controleer("ontvangen_op", r),
+        };
+        let aanvrager = controleer_persoon(&a.aanvrager, "aanvrager", vandaag, &mut f);
+        let huisnummer = f.controleer(
+            "huisnummer",
+            Huisnummer::parse(&a.huisnummer, &a.huisletter, &a.toevoeging),
+        );
+        let postcode = f.controleer("postcode", Postcode::parse(&a.postcode));
+        for (veld, label, waarde) in [
+            ("straat", "straat", &a.straat),
+            ("woonplaats", "woonplaats", &a.woonplaats),
+        ] {
+            let w = waarde.trim();
+            if w.is_empty() {
+                f.voeg_toe(veld, format!("Vul de {label} in."));
+            } else if w.chars().count() > 80 || w.chars().any(char::is_control) {
+                f.voeg_toe(
+                    veld,
+                    format!("De {label} mag hoogstens 80 gewone tekens bevatten."),
+                );
+            }
+        }
+        let iban = if a.iban.trim().is_empty() {
+            None
+        } else {
+            f.controleer("iban", Iban::parse(&a.iban))
+        };
+        let mut leden = Vec::new();
+        let mut partners = 0;
+        for (i, lid) in a.leden.iter().enumerate() {
+            let prefix = format!("lid{}", i + 1);
+            let rol = HuishoudRol::uit_code(lid.rol.trim());
+            match rol {
+                None | Some(HuishoudRol::Aanvrager) => f.voeg_toe(
+                    &format!("{prefix}.rol"),
+                    "Kies de relatie tot de aanvrager.",
+                ),
+                Some(HuishoudRol::Partner(_)) => partners += 1,
+                _ => {}
+            }
+            if let (Some(p), Some(rol)) = (
+                controleer_persoon(&lid.persoon, &prefix, vandaag, &mut f),
+                rol,
+            ) {
+                leden.push((prefix, p, rol));
+            }
+        }
+        if partners > 1 {
+            f.voeg_toe("lid1.rol", "Een huishouden heeft hoogstens één partner.");
+        }
+        let mut gezien = std::collections::BTreeSet::new();
+        for (prefix, bsn) in aanvrager
+            .iter()
+            .map(|p| ("aanvrager".to_owned(), p.bsn()))
+            .chain(leden.iter().map(|(pr, p, _)| (pr.clone(), p.bsn())))
+        {
+            if !gezien.insert(bsn) {
+                f.voeg_toe(
+                    &format!("{prefix}.bsn"),
+                    format!("BSN {bsn} staat twee keer in deze aanvraag."),
+                );
+            }
+        }
+        f.clone().resultaat()?;
+        let (Some(ontvangen), Some(aanvrager), Some(huisnummer), Some(postcode)) =
+            (ontvangen, aanvrager, huisnummer, postcode)
+        else {
+            return Err(AppFout::Intern("controle zonder uitkomst".into()));
+        };
+
+        let mut tx = self.opslag.schrijf().await?;
+        let nu_tekst = tijd::instant_tekst(nu);
+        let periode = Periode::vanaf(ontvangen);
+        let h = |vanaf: NaiveDate| Historie {
+            geldig_vanaf: datumtekst(vanaf),
+            geldig_tot: None,
+            geregistreerd_op: nu_tekst.clone(),
+            vervallen_op: None,
+            operatie_id: ctx.operatie_id.clone(),
+        };
+        let mut alle = vec![("aanvrager".to_owned(), aanvrager, HuishoudRol::Aanvrager)];
+        alle.extend(leden);
+        // Eerst alle controles tegen de database, dan pas schrijven: niets half.
+        let mut bestaand = Vec::new();
+        for (prefix, persoon, _) in &alle {
+            let bsn = persoon.bsn();
+            let p = tx.persoon_op_bsn(bsn.getal()).await?;
+            let huidige = match &p {
+                Some(p) => self
+                    .personen_beeld(tx.as_mut(), &[p.id], vandaag, nu)
+                    .await?
+                    .pop(),
+                None => None,
+            };
+            match (persoon, &p) {
+                (Aanvraagpersoon::Bekend(_), None) => f.voeg_toe(
+                    &format!("{prefix}.geslachtsnaam"),
+                    format!("BSN {bsn} is nog onbekend in Vangnet: vul de gegevens van deze persoon in."),
+                ),
+                (Aanvraagpersoon::Nieuw(_, naam, _), Some(p)) => {
+                    let zelfde = huidige.as_ref().and_then(|h| h.naam.as_ref()).is_some_and(|n| n.geslachtsnaam == naam.geslachtsnaam);
+                    if !zelfde {
+                        f.voeg_toe_met_link(
+                            &format!("{prefix}.bsn"),
+                            format!(
+                                "Er is al een persoon met BSN {bsn}: {}. Controleer het BSN, of laat de naam leeg om die persoon te gebruiken.",
+                                huidige.as_ref().map_or_else(String::new, |h| h.weergavenaam.clone())
+                            ),
+                            format!("/personen/{}", p.id),
+                        );
+                    }
+                }
+                _ => {}
+            }
+            if let Some(p) = &p {
+                for lid in tx.huishoudleden_van_personen(&[p.id]).await? {
+                    if let Some(v) = versie((), &lid.historie) {
+                        if v.registratie.bekend_op(nu) && v.geldig.overlapt(&periode) {
+                            f.voeg_toe_met_link(
+                                &format!("{prefix}.bsn"),
+                                format!(
+                                    "{} hoort volgens Vangnet vanaf {} al bij een ander huishouden; iemand kan maar in één huishouden tegelijk zijn.",
+                                    huidige.as_ref().map_or_else(|| format!("BSN {bsn}"), |h| h.weergavenaam.clone()),
+                                    v.geldig.vanaf.format("%d-%m-%Y")
+                                ),
+                                format!("/personen/{}", p.id),
+                            );
+                        }
+                    }
+                }
+            }
+            bestaand.push((p, huidige));
+        }
+        f.resultaat()?;
+
+        let huishouden = tx.huishouden_invoegen(&nu_tekst).await?;
+        let mut client_id = 0;
+        for ((_, persoon, rol), (bestaande, huidige)) in alle.iter().zip(bestaand) {
+            let weergavenaam = match persoon {
+                Aanvraagpersoon::Nieuw(_, naam, _) => naam.weergave(),
+                Aanvraagpersoon::Bekend(_) => huidige.map(|h| h.weergavenaam).unwrap_or_default(),
+            };
+            let id = match (bestaande, persoon) {
+                (Some(p), _) => {
+                    // Het oude adres eindigt waar het nieuwe begint (formeel: een nieuwe versie).
+                    for oud in tx.adressen_van(&[p.id]).await? {
+                        let open = oud.historie.vervallen_op.is_none()
+                            && oud.historie.geldig_tot.is_none();
+                        if !open
+                            || !tx
+                                .versie_laten_vervallen("adressen", oud.id, &nu_tekst)
+                                .await?
+                        {
+                            continue;
+                        }
+                        if datum(&oud.historie.geldig_vanaf).is_some_and(|v| v < ontvangen) {
+                            let mut afgesloten = oud.clone();
+                            afgesloten.historie = Historie {
+                                geldig_tot: Some(datumtekst(ontvangen)),
+                                ..h(ontvangen)
+                            };
+                            afgesloten.historie.geldig_vanaf = oud.historie.geldig_vanaf.clone();
+                            tx.adres_invoegen(&afgesloten).await?;
+                        }
+                    }
+                    p.id
+                }
+                (None, Aanvraagpersoon::Bekend(_)) => {
+                    return Err(AppFout::Intern("bekende persoon zonder rij".into()));
+                }
+                (None, Aanvraagpersoon::Nieuw(bsn, naam, geb)) => {
+                    let id = tx.persoon_invoegen(bsn.getal(), &nu_tekst).await.map_err(|e| match e {
+                        crate::opslag::OpslagFout::Uniek(_) => AppFout::Conflict(format!("Iemand anders registreerde intussen een persoon met BSN {bsn}. Probeer het opnieuw.")),
+                        e => e.into(),
+                    })?;
+                    tx.persoonsgegevens_invoegen(&PersoonsgegevensRij {
+                        id: 0,
+                        persoon_id: id,
+                        voornamen: naam.voornamen.clone(),
+                        voorvoegsel: naam.voorvoegsel.clone(),
+                        geslachtsnaam: naam.geslachtsnaam.clone(),
+                        zoeknaam: naam.zoeknaam(),
+                        zoeknaam_volledig: naam.zoeknaam_volledig(),
+                        geboortedatum: datumtekst(geb.0),
+                        historie: h(geb.0),
+                    })
+                    .await?;
+                    id
+                }
+            };
+            tx.adres_invoegen(&AdresRij {
+                id: 0,
+                persoon_id: id,
+                straat: a.straat.trim().to_owned(),
+                huisnummer: i64::from(huisnummer.nummer),
+                huisletter: huisnummer.letter.map(String::from),
+                toevoeging: huisnummer.toevoeging.clone(),
+                postcode: postcode.compact(),
+                woonplaats: a.woonplaats.trim().to_owned(),
+                historie: h(ontvangen),
+            })
+            .await?;
+            tx.huishoudlid_invoegen(&HuishoudlidRij {
+                id: 0,
+                huishouden_id: huishouden,
+                persoon_id: id,
+                rol: rol.code(),
+                historie: h(ontvangen),
+            })
+            .await?;
+            if *rol == HuishoudRol::Aanvrager {
+                client_id = id;
+                if let Some(iban) = &iban {
+                    tx.bankrekening_invoegen(&BankrekeningRij {
+                        id: 0,
+                        persoon_id: id,
+                        iban: iban.as_str().to_owned(),
+                        tenaamstelling: weergavenaam.clone(),
+                        historie: h(ontvangen),
+                    })
+                    .await?;
+                }
+            }
+        }
+        let jaar = i64::from(chrono::Datelike::year(&vandaag));
+        let nummer = Dossiernummer::nieuw(jaar as i32, tx.dossiernummer_volgende(jaar).await?);
+        let dossier_id = tx
+            .dossier_invoegen(&DossierRij {
+                id: 0,
+                nummer: nummer.to_string(),
+                huishouden_id: huishouden,
+                client_id,
+                zaaktype: Zaaktype::AanvraagLevensonderhoud.code().into(),
+                status: Status::Ontvangen.code().into(),
+                ontvangen_op: datumtekst(ontvangen),
+                team_id: None,
+                consulent_id: None,
+                versie: 1,
+                aangemaakt_op: nu_tekst.clone(),
+                gewijzigd_op: nu_tekst.clone(),
+            })
+            .await?;
+        let samenvatting = format!(
+            "Aanvraag levensonderhoud {nummer} geregistreerd, ontvangen {}, huishouden van {} perso{}",
+            ontvangen.format("%d-%m-%Y"),
+            alle.len(),
+            if alle.len() == 1 { "on" } else { "nen" }
+        );
+        tx.gebeurtenis_toevoegen(&GebeurtenisRij {
+            id: 0,
+            dossier_id,
+            tijdstip: nu_tekst.clone(),
+            actor: ctx.actor.omschrijving(),
+            soort: "geregistreerd".into(),
+            omschrijving: samenvatting.clone(),
+            operatie_id: ctx.operatie_id.clone(),
+        })
+        .await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "dossier.geregistreerd",
+                onderwerp_type: "dossier",
+                onderwerp_id: dossier_id.to_string(),
+                samenvatting,
+                na: Some(serde_json::json!({
+                    "nummer": nummer.as_str(),
+                    "ontvangen_op": datumtekst(ontvangen),
+                    "huishouden_id": huishouden,
+                    "leden": alle.iter().map(|(_, _, r)| r.code()).collect::<Vec<_>>(),
+                })),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((dossier_id, nummer))
+    }
+
+    /// Een dossier met het huishouden op `op`, zoals bekend op `bekend_op` (standaard: vandaag,
+    /// nu). Elke persoon in het huishouden krijgt een regel in het toegangslog.
+    pub async fn dossier(
+        &self,
+        ctx: &Context,
+        id: i64,
+        op: Option<NaiveDate>,
+        bekend_op: Option<DateTime<Utc>>,
+    ) -> Result<DossierBeeld, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let nu = self.klok.nu();
+        let op = op.unwrap_or_else(|| tijd::nl_lokaal(nu).date());
+        let bekend_op = bekend_op.unwrap_or(nu).min(nu);
+        let mut tx = self.opslag.schrijf().await?;
+        let dossier = tx
+            .dossier_op_id(id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        let leden = tx
+            .huishoudleden_van_huishouden(dossier.huishouden_id)
+            .await?;
+        let versies: Vec<Versie<&HuishoudlidRij>> = leden
+            .iter()
+            .filter_map(|l| versie(l, &l.historie))
+            .collect();
+        let geldig: Vec<&Versie<&HuishoudlidRij>> = historie::op(&versies, op, bekend_op);
+        let ids: Vec<i64> = geldig.iter().map(|v| v.waarde.persoon_id).collect();
+        let beelden = self
+            .personen_beeld(tx.as_mut(), &ids, op, bekend_op)
+            .await?;
+        let mut huishouden = Vec::new();
+        for v in &geldig {
+            let Some(p) = beelden.iter().find(|b| b.id == v.waarde.persoon_id) else {
+                continue;
+            };
+            let rol = HuishoudRol::uit_code(&v.waarde.rol);
+            huishouden.push(Huisgenoot {
+                leeftijd: p.geboortedatum.map(|g| Geboortedatum(g).leeftijd_op(op)),
+                persoon: p.clone(),
+                rol: v.waarde.rol.clone(),
+                rolnaam: rol.map_or_else(|| v.waarde.rol.clone(), HuishoudRol::naam),
+                geldig: v.geldig,
+            });
+        }
+        huishouden.sort_by_key(|h| {
+            (
+                h.rol != "aanvrager",
+                !h.rol.starts_with("partner"),
+                h.rol != "kind",
+                h.persoon.id,
+            )
+        });
+        for p in &beelden {
+            toegang::vastleggen(
+                tx.as_mut(),
+                ctx,
+                nu,
+                verwerking::BIJSTANDSVERLENING,
+                "persoon",
+                &p.id.to_string(),
+                &format!("Dossier {} ingezien", dossier.nummer),
+            )
+            .await?;
+        }
+        let tijdlijn = tx.gebeurtenissen_van(id).await?;
+        tx.commit().await?;
+        let zaaktype = Zaaktype::uit_code(&dossier.zaaktype);
+        let status = Status::uit_code(&dossier.status);
+        Ok(DossierBeeld {
+            zaaktypenaam: zaaktype.map_or("Onbekend zaaktype", Zaaktype::naam),
+            statusnaam: status.map_or("Onbekende status", Status::naam),
+            termijnen: datum(&dossier.ontvangen_op)
+                .filter(|_| status.is_some_and(Status::open))
+                .map(Termijnen::vanaf),
+            dossier,
+            huishouden,
+            tijdlijn,
+            op,
+            bekend_op,
+        })
+    }
+
+    /// Een persoon met zijn dossiers (via zijn huishoudens). In het toegangslog.
+    pub async fn persoon(
+        &self,
+        ctx: &Context,
+        id: i64,
+    ) -> Result<(PersoonBeeld, Vec<DossierRij>), AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let beeld = self
+            .personen_beeld(tx.as_mut(), &[id], tijd::nl_lokaal(nu).date(), nu)
+            .await?
+            .pop()
+            .ok_or_else(|| AppFout::NietGevonden("De persoon".into()))?;
+        let huishoudens: Vec<i64> = tx
+            .huishoudleden_van_personen(&[id])
+            .await?
+            .iter()
+            .map(|l| l.huishouden_id)
+            .collect();
+        let dossiers = tx.dossiers_van_huishoudens(&huishoudens).await?;
+        toegang::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            verwerking::BIJSTANDSVERLENING,
+            "persoon",
+            &id.to_string(),
+            "Persoon ingezien",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((beeld, dossiers))
+    }
+
+    /// Zoeken op BSN, dossiernummer, naam, geboortedatum of postcode + huisnummer. Hoogstens 50
+    /// treffers; elke getoonde persoon komt in het toegangslog.
+    pub async fn zoeken(&self, ctx: &Context, invoer: &str) -> Result<Vec<Treffer>, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let vraag = Zoekvraag::herken(invoer).map_err(|m| AppFout::veld("q", m))?;
+        let sleutel = match &vraag {
+            Zoekvraag::Bsn(b) => Zoeksleutel::Bsn(b.getal()),
+            Zoekvraag::Dossiernummer(n) => Zoeksleutel::Dossiernummer(n.to_string()),
+            Zoekvraag::Geboortedatum(d) => Zoeksleutel::Geboortedatum(datumtekst(*d)),
+            Zoekvraag::Adres {
+                postcode,
+                huisnummer,
+            } => Zoeksleutel::Adres(postcode.compact(), huisnummer.map(i64::from)),
+            Zoekvraag::Naam(n) => Zoeksleutel::Naam(n.clone()),
+        };
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let ids = tx.personen_zoeken(&sleutel, 50).await?;
+        let beelden = self
+            .personen_beeld(tx.as_mut(), &ids, tijd::nl_lokaal(nu).date(), nu)
+            .await?;
+        let leden = tx.huishoudleden_van_personen(&ids).await?;
+        let huishoudens: Vec<i64> = leden.iter().map(|l| l.huishouden_id).collect();
+        let dossiers = tx.dossiers_van_huishoudens(&huishoudens).await?;
+        let mut treffers = Vec::new();
+        for p in beelden {
+            let eigen: Vec<i64> = leden
+                .iter()
+                .filter(|l| l.persoon_id == p.id)
+                .map(|l| l.huishouden_id)
+                .collect();
+            toegang::vastleggen(
+                tx.as_mut(),
+                ctx,
+                nu,
+                verwerking::BIJSTANDSVERLENING,
+                "persoon",
+                &p.id.to_string(),
+                "Gevonden bij zoeken",
+            )
+            .await?;
+            treffers.push(Treffer {
+                persoon_id: p.id,
+                bsn_gemaskeerd: Bsn::parse(&p.bsn).map(Bsn::gemaskeerd).unwrap_or_default(),
+                naam: p
+                    .naam
+                    .as_ref()
+                    .map_or_else(|| p.weergavenaam.clone(), Naam::sorteervorm),
+                geboortedatum: p.geboortedatum,
+                adres: p.adres,
+                dossiers: dossiers
+                    .iter()
+                    .filter(|d| eigen.contains(&d.huishouden_id))
+                    .map(|d| {
+                        (
+                            d.id,
+                            d.nummer.clone(),
+                            Status::uit_code(&d.status).map_or("?", Status::naam),
+                        )
+                    })
+                    .collect(),
+            });
+        }
+        tx.commit().await?;
+        treffers.sort_by(|a, b| a.naam.cmp(&b.naam));
+        Ok(treffers)
+    }
+}

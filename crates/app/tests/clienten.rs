@@ -1,0 +1,470 @@
+//! Aanvragen registreren, het huishouden op een datum, zoeken en het toegangslog — op SQLite of
+//! PostgreSQL (`VANGNET_TEST_DATABASE_URL`).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
+
+use chrono::{Duration, NaiveDate};
+use vangnet_app::clienten::{LidInvoer, NieuweAanvraag, PersoonInvoer};
+use vangnet_app::opslag::ToegangFilter;
+use vangnet_app::{AppFout, Context, Klok};
+use vangnet_domain::Rol;
+use vangnet_testkit::TestApp;
+
+fn persoon(
+    bsn: &str,
+    voornamen: &str,
+    voorvoegsel: &str,
+    achternaam: &str,
+    geboren: &str,
+) -> PersoonInvoer {
+    PersoonInvoer {
+        bsn: bsn.into(),
+        voornamen: voornamen.into(),
+        voorvoegsel: voorvoegsel.into(),
+        geslachtsnaam: achternaam.into(),
+        geboortedatum: geboren.into(),
+    }
+}
+
+fn alleenstaande() -> NieuweAanvraag {
+    NieuweAanvraag {
+        ontvangen_op: "02-11-2026".into(),
+        aanvrager: persoon("999993653", "Fatima", "", "El Amrani", "14-03-1990"),
+        straat: "Coolsingel".into(),
+        huisnummer: "40".into(),
+        huisletter: "a".into(),
+        toevoeging: "".into(),
+        postcode: "3011ad".into(),
+        woonplaats: "Rotterdam".into(),
+        iban: "NL91 ABNA 0417 1643 00".into(),
+        leden: vec![],
+    }
+}
+
+fn gezin() -> NieuweAanvraag {
+    NieuweAanvraag {
+        ontvangen_op: "2026-11-16".into(),
+        aanvrager: persoon("111222333", "Jan Pieter", "de", "Vries", "01-05-1985"),
+        straat: "Zwaanshals".into(),
+        huisnummer: "12".into(),
+        huisletter: "".into(),
+        toevoeging: "bis".into(),
+        postcode: "3035 KS".into(),
+        woonplaats: "Rotterdam".into(),
+        iban: "".into(),
+        leden: vec![
+            LidInvoer {
+                persoon: persoon("123456782", "Ëlif", "", "Yılmaz", "20-07-1987"),
+                rol: "partner:gehuwd".into(),
+            },
+            LidInvoer {
+                persoon: persoon("100000009", "Noor", "de", "Vries", "03-09-2015"),
+                rol: "kind".into(),
+            },
+            LidInvoer {
+                persoon: persoon("100000010", "Henk", "", "Bakker", "11-11-1958"),
+                rol: "medebewoner:familie".into(),
+            },
+        ],
+    }
+}
+
+fn ctx(c: &Context) -> Context {
+    Context::nieuw(c.actor.clone(), vangnet_app::geheim::operatie_id())
+}
+
+#[tokio::test]
+async fn registreren_vinden_en_het_huishouden_op_een_datum() {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let (d1, n1) = t
+        .app
+        .aanvraag_registreren(&ctx(&clerk), &alleenstaande())
+        .await
+        .unwrap();
+    assert_eq!(n1.as_str(), "2026-000001");
+    t.klok.verzet(Duration::days(14));
+    let (d2, n2) = t
+        .app
+        .aanvraag_registreren(&ctx(&clerk), &gezin())
+        .await
+        .unwrap();
+    assert_eq!(n2.as_str(), "2026-000002");
+
+    let dossier = t.app.dossier(&ctx(&clerk), d2, None, None).await.unwrap();
+    assert_eq!(dossier.statusnaam, "Ontvangen");
+    let rollen: Vec<(&str, &str, Option<i32>)> = dossier
+        .huishouden
+        .iter()
+        .map(|h| (h.persoon.weergavenaam.as_str(), h.rol.as_str(), h.leeftijd))
+        .collect();
+    assert_eq!(
+        rollen,
+        [
+            ("J.P. de Vries", "aanvrager", Some(41)),
+            ("Ë. Yılmaz", "partner:gehuwd", Some(39)),
+            ("N. de Vries", "kind", Some(11)),
+            ("H. Bakker", "medebewoner:familie", Some(68)),
+        ]
+    );
+    assert_eq!(
+        dossier.huishouden[0].persoon.adres.as_deref(),
+        Some("Zwaanshals 12-BIS, 3035 KS Rotterdam")
+    );
+    let termijnen = dossier.termijnen.unwrap();
+    assert_eq!(
+        termijnen.beslissen,
+        NaiveDate::from_ymd_opt(2027, 1, 11).unwrap()
+    );
+    assert_eq!(
+        termijnen.voorschot,
+        NaiveDate::from_ymd_opt(2026, 12, 14).unwrap()
+    );
+    assert_eq!(dossier.tijdlijn.len(), 1);
+    assert!(dossier.tijdlijn[0]
+        .omschrijving
+        .contains("huishouden van 4 personen"));
+
+    // Het huishouden op een eerdere datum: vóór de ontvangst bestond het voor Vangnet niet.
+    let eerder = t
+        .app
+        .dossier(
+            &ctx(&clerk),
+            d2,
+            NaiveDate::from_ymd_opt(2026, 11, 15),
+            None,
+        )
+        .await
+        .unwrap();
+    assert!(eerder.huishouden.is_empty());
+    // En zoals bekend vóór de registratie: ook leeg.
+    let toen = t
+        .app
+        .dossier(
+            &ctx(&clerk),
+            d2,
+            None,
+            Some(t.klok.nu() - Duration::hours(1)),
+        )
+        .await
+        .unwrap();
+    assert!(toen.huishouden.is_empty());
+
+    // Elke zoeksleutel vindt de juiste persoon.
+    let zoek = |q: &'static str| {
+        let app = t.app.clone();
+        let c = ctx(&clerk);
+        async move {
+            app.zoeken(&c, q)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|t| t.naam)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(zoek("999993653").await, ["El Amrani, F."]);
+    assert_eq!(zoek("111.222.333").await, ["Vries, J.P. de"]);
+    assert_eq!(zoek("2026-000001").await, ["El Amrani, F."]);
+    assert_eq!(
+        zoek("2026-2").await,
+        ["Bakker, H.", "Vries, J.P. de", "Vries, N. de", "Yılmaz, Ë."]
+    );
+    assert_eq!(
+        zoek("vries").await,
+        ["Vries, J.P. de", "Vries, N. de"],
+        "zonder voorvoegsel"
+    );
+    assert_eq!(
+        zoek("De Vr").await,
+        ["Vries, J.P. de", "Vries, N. de"],
+        "met voorvoegsel"
+    );
+    assert_eq!(
+        zoek("elif").await,
+        Vec::<String>::new(),
+        "zoeken is op achternaam"
+    );
+    assert_eq!(zoek("yilmaz").await, ["Yılmaz, Ë."], "zonder accenten");
+    assert_eq!(
+        zoek("EL AM").await,
+        ["El Amrani, F."],
+        "zonder hoofdletters"
+    );
+    assert_eq!(zoek("14-03-1990").await, ["El Amrani, F."]);
+    assert_eq!(
+        zoek("3035KS 12").await,
+        ["Bakker, H.", "Vries, J.P. de", "Vries, N. de", "Yılmaz, Ë."]
+    );
+    assert_eq!(zoek("3011 AD 40").await, ["El Amrani, F."]);
+    assert_eq!(zoek("3011 AD 41").await, Vec::<String>::new());
+    let treffer = &t.app.zoeken(&ctx(&clerk), "El Amrani").await.unwrap()[0];
+    assert_eq!(
+        treffer.bsn_gemaskeerd, "*****3653",
+        "zoekresultaten tonen niet het hele BSN"
+    );
+    assert_eq!(treffer.dossiers, [(d1, n1.to_string(), "Ontvangen")]);
+
+    // Zoeken en inzien staan in het toegangslog, één regel per persoon.
+    let auditor = t.persona(Rol::Auditor).await;
+    let p = t
+        .app
+        .toegang_zoeken(
+            &auditor,
+            &ToegangFilter {
+                betrokkene_type: Some("persoon".into()),
+                ..Default::default()
+            },
+            500,
+            0,
+        )
+        .await
+        .unwrap();
+    assert!(p
+        .regels
+        .iter()
+        .any(|r| r.omschrijving == "Dossier 2026-000002 ingezien"));
+    assert!(p
+        .regels
+        .iter()
+        .any(|r| r.omschrijving == "Gevonden bij zoeken"));
+    assert!(p
+        .regels
+        .iter()
+        .all(|r| r.verwerkingsactiviteit == "urn:vangnet:verwerking:bijstandsverlening:1"));
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn slechte_invoer_wordt_per_veld_geweigerd_en_er_wordt_niets_half_opgeslagen() {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::Inkomensconsulent).await;
+    let mut a = gezin();
+    a.ontvangen_op = "31-02-2026".into();
+    a.aanvrager.bsn = "123456781".into();
+    a.postcode = "0123 AB".into();
+    a.iban = "NL91ABNA0417164301".into();
+    a.huisnummer = "x".into();
+    a.leden[0].rol = "buurman".into();
+    a.leden[1].persoon.geboortedatum = "01-01-2030".into();
+    let AppFout::Ongeldig(f) = t
+        .app
+        .aanvraag_registreren(&ctx(&clerk), &a)
+        .await
+        .unwrap_err()
+    else {
+        panic!()
+    };
+    for veld in [
+        "ontvangen_op",
+        "aanvrager.bsn",
+        "postcode",
+        "iban",
+        "huisnummer",
+        "lid1.rol",
+        "lid2.geboortedatum",
+    ] {
+        assert!(
+            f.voor(veld).is_some(),
+            "{veld} zou een fout moeten hebben: {f:?}"
+        );
+    }
+    assert_eq!(
+        f.voor("lid2.geboortedatum"),
+        Some("De geboortedatum ligt in de toekomst.")
+    );
+
+    let mut twee_partners = gezin();
+    twee_partners.leden[1].rol = "partner:gezamenlijke_huishouding".into();
+    let AppFout::Ongeldig(f) = t
+        .app
+        .aanvraag_registreren(&ctx(&clerk), &twee_partners)
+        .await
+        .unwrap_err()
+    else {
+        panic!()
+    };
+    assert_eq!(
+        f.voor("lid1.rol"),
+        Some("Een huishouden heeft hoogstens één partner.")
+    );
+
+    let mut dubbel = gezin();
+    dubbel.leden[2].persoon.bsn = "111222333".into();
+    let AppFout::Ongeldig(f) = t
+        .app
+        .aanvraag_registreren(&ctx(&clerk), &dubbel)
+        .await
+        .unwrap_err()
+    else {
+        panic!()
+    };
+    assert_eq!(
+        f.voor("lid3.bsn"),
+        Some("BSN 111222333 staat twee keer in deze aanvraag.")
+    );
+
+    // Niets opgeslagen: het BSN is nog onbekend.
+    assert!(t
+        .app
+        .persoon_op_bsn(&ctx(&clerk), "111222333")
+        .await
+        .unwrap()
+        .is_none());
+
+    // Eerst goed registreren; dan kan dezelfde persoon niet in een tweede huishouden.
+    t.app
+        .aanvraag_registreren(&ctx(&clerk), &gezin())
+        .await
+        .unwrap();
+    let mut nog_eens = alleenstaande();
+    nog_eens.aanvrager = persoon("123456782", "", "", "", "20-07-1987");
+    let AppFout::Ongeldig(f) = t
+        .app
+        .aanvraag_registreren(&ctx(&clerk), &nog_eens)
+        .await
+        .unwrap_err()
+    else {
+        panic!()
+    };
+    let fout = f.0.iter().find(|v| v.veld == "aanvrager.bsn").unwrap();
+    assert!(
+        fout.melding.contains("al bij een ander huishouden"),
+        "{}",
+        fout.melding
+    );
+    assert!(fout.link.as_deref().unwrap().starts_with("/personen/"));
+
+    // Een bestaand BSN met een andere naam: geweigerd, met een link naar de bestaande persoon.
+    let mut ander = alleenstaande();
+    ander.aanvrager = persoon("100000010", "Piet", "", "Jansen", "11-11-1958");
+    let AppFout::Ongeldig(f) = t
+        .app
+        .aanvraag_registreren(&ctx(&clerk), &ander)
+        .await
+        .unwrap_err()
+    else {
+        panic!()
+    };
+    let fout =
+        f.0.iter()
+            .find(|v| v.veld == "aanvrager.bsn" && v.melding.starts_with("Er is al een persoon"))
+            .unwrap();
+    assert!(fout.melding.contains("H. Bakker"), "{}", fout.melding);
+    assert!(fout.link.is_some());
+    assert!(
+        t.app
+            .persoon_op_bsn(&ctx(&clerk), "999993653")
+            .await
+            .unwrap()
+            .is_none(),
+        "niets half opgeslagen"
+    );
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn een_bekende_persoon_wordt_hergebruikt_en_zijn_oude_adres_eindigt() {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let (d1, _) = t
+        .app
+        .aanvraag_registreren(&ctx(&clerk), &alleenstaande())
+        .await
+        .unwrap();
+    // Het huishouden eindigt (nog geen mutatie-use-case: via de opslag, zoals issue 6 het zal doen).
+    let mut tx = vangnet_app::Opslag::schrijf(t.app.opslag.as_ref())
+        .await
+        .unwrap();
+    let dossier = tx.dossier_op_id(d1).await.unwrap().unwrap();
+    let lid = tx
+        .huishoudleden_van_huishouden(dossier.huishouden_id)
+        .await
+        .unwrap()
+        .remove(0);
+    tx.versie_laten_vervallen("huishoudleden", lid.id, "2026-11-28T10:30:00.000000Z")
+        .await
+        .unwrap();
+    let mut afgesloten = lid.clone();
+    afgesloten.historie.geldig_tot = Some("2026-11-20".into());
+    afgesloten.historie.geregistreerd_op = "2026-11-28T10:30:00.000000Z".into();
+    tx.huishoudlid_invoegen(&afgesloten).await.unwrap();
+    tx.commit().await.unwrap();
+    t.klok.verzet(Duration::hours(1));
+
+    let mut nieuw = alleenstaande();
+    nieuw.ontvangen_op = "20-11-2026".into();
+    nieuw.aanvrager = persoon("999993653", "", "", "", "");
+    nieuw.straat = "Blaak".into();
+    nieuw.huisnummer = "8".into();
+    nieuw.huisletter = "".into();
+    nieuw.postcode = "3011 TA".into();
+    let (d2, _) = t
+        .app
+        .aanvraag_registreren(&ctx(&clerk), &nieuw)
+        .await
+        .unwrap();
+    let (persoon, dossiers) = t
+        .app
+        .persoon(
+            &ctx(&clerk),
+            t.app
+                .dossier(&ctx(&clerk), d2, None, None)
+                .await
+                .unwrap()
+                .dossier
+                .client_id,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        persoon.weergavenaam, "F. El Amrani",
+        "de bekende gegevens bleven"
+    );
+    assert_eq!(persoon.adres.as_deref(), Some("Blaak 8, 3011 TA Rotterdam"));
+    assert_eq!(dossiers.len(), 2);
+    let oud = t
+        .app
+        .dossier(
+            &ctx(&clerk),
+            d1,
+            NaiveDate::from_ymd_opt(2026, 11, 10),
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        oud.huishouden[0].persoon.adres.as_deref(),
+        Some("Coolsingel 40A, 3011 AD Rotterdam"),
+        "het oude adres op een oude datum"
+    );
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn alleen_wie_het_mag() {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let auditor = t.persona(Rol::Auditor).await;
+    let tl = t.persona(Rol::Teamleider).await;
+    for c in [&fb, &auditor] {
+        assert!(matches!(
+            t.app.zoeken(c, "vries").await,
+            Err(AppFout::GeenToegang)
+        ));
+        assert!(matches!(
+            t.app.aanvraag_registreren(c, &alleenstaande()).await,
+            Err(AppFout::GeenToegang)
+        ));
+    }
+    assert!(t.app.zoeken(&tl, "vries").await.unwrap().is_empty());
+    assert!(matches!(
+        t.app.aanvraag_registreren(&tl, &alleenstaande()).await,
+        Err(AppFout::GeenToegang)
+    ));
+    assert!(matches!(
+        t.app.zoeken(&tl, "v").await,
+        Err(AppFout::Ongeldig(_))
+    ));
+    t.opruimen().await;
+}
