@@ -159,7 +159,7 @@ test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, audittrail, uitlogg
   assert.match(await browser.tekst("[data-testid=rol]"), /Inkomensconsulent/);
   assert.match(await browser.tekst("main"), /Noord/);
   const nav = await browser.script("return [...document.querySelectorAll('.nav__link')].map(a => a.textContent)");
-  assert.deepEqual(nav, ["Start", "Teams", "Mijn account"], "een consulent ziet geen beheer of audit");
+  assert.deepEqual(nav, ["Start", "Nieuwe aanvraag", "Teams", "Mijn account"], "een consulent ziet geen beheer of audit");
   await controleerPagina("start-consulent");
 
   // Beheerpagina's zijn voor een consulent afgesloten.
@@ -206,5 +206,83 @@ test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, audittrail, uitlogg
   await browser.wachtOp("[data-testid=toegangsregels]");
   assert.match(await browser.tekst("[data-testid=toegangsregels]"), /Gebruiker ingezien/);
   await controleerPagina("toegangslog");
+  await uitloggen();
+});
+
+// Een consulent (aangemaakt in de test hierboven) registreert een aanvraag voor een gezin met
+// een volwassen medebewoner, vindt het gezin terug via het zoekvak en bekijkt het huishouden.
+test("aanvraag registreren, zoeken, dossier en huishouden", async () => {
+  await inloggen("jjansen", "consulent-wachtwoord-2026");
+  await browser.wachtOp("[data-testid=startpagina]");
+  await browser.naar(`${BASIS}/dossiers/nieuw`);
+  await browser.wachtOp("[data-testid=aanvraagformulier]");
+  await controleerPagina("aanvraag-leeg");
+
+  // BSN eerst: htmx zegt of de persoon bekend is.
+  await browser.typ("[id='veld-aanvrager.bsn']", "111222333");
+  await browser.klik("[id='veld-aanvrager.voornamen']");
+  await browser.wachtOp("[data-testid=bsn-onbekend]");
+  await browser.typ("[id='veld-aanvrager.voornamen']", "Jan Pieter");
+  await browser.typ("[id='veld-aanvrager.voorvoegsel']", "de");
+  await browser.typ("[id='veld-aanvrager.geslachtsnaam']", "Vries");
+  await browser.typ("[id='veld-aanvrager.geboortedatum']", "01-05-1985");
+  for (const [veld, waarde] of [["straat", "Zwaanshals"], ["huisnummer", "12"], ["postcode", "3035ks"], ["woonplaats", "Rotterdam"], ["iban", "NL91ABNA0417164300"]]) {
+    await browser.typ(`#veld-${veld}`, waarde);
+  }
+  const leden = [
+    ["lid1", "partner:gehuwd", "123456782", "Elif", "", "Yılmaz", "20-07-1987"],
+    ["lid2", "kind", "100000009", "Noor", "de", "Vries", "03-09-2015"],
+    ["lid3", "medebewoner:familie", "100000010", "Henk", "", "Bakker", "31-02-1958"],
+  ];
+  for (const [lid, rol, bsn, voornamen, voorvoegsel, achternaam, geboren] of leden) {
+    await browser.script(`document.getElementById('veld-${lid}.rol').value = '${rol}'`);
+    await browser.typ(`[id='veld-${lid}.bsn']`, bsn);
+    await browser.typ(`[id='veld-${lid}.voornamen']`, voornamen);
+    if (voorvoegsel) await browser.typ(`[id='veld-${lid}.voorvoegsel']`, voorvoegsel);
+    await browser.typ(`[id='veld-${lid}.geslachtsnaam']`, achternaam);
+    await browser.typ(`[id='veld-${lid}.geboortedatum']`, geboren);
+  }
+  // Een ongeldige geboortedatum: de fout staat bij het veld, alles blijft staan.
+  await browser.klik("[data-testid=aanvraag-registreren]");
+  await browser.wachtOp("[data-testid=foutsamenvatting]");
+  assert.match(await browser.tekst("[data-testid=foutsamenvatting]"), /geen bestaande datum/);
+  assert.equal(await browser.script("return document.getElementById('veld-lid3.geslachtsnaam').value"), "Bakker");
+  assert.equal(await browser.script("return document.getElementById('veld-lid1.rol').value"), "partner:gehuwd");
+  await controleerPagina("aanvraag-fout");
+  await browser.typ("[id='veld-lid3.geboortedatum']", "11-11-1958");
+  await browser.klik("[data-testid=aanvraag-registreren]");
+  await browser.wachtOp("[data-testid=huishouden]");
+  assert.match(await browser.tekst("h1"), /Dossier \d{4}-\d{6}/);
+  const rijen = await browser.script("return [...document.querySelectorAll('[data-testid=huishouden] tbody tr')].map(r => r.cells[0].textContent + ' / ' + r.cells[1].textContent)");
+  assert.deepEqual(rijen, [
+    "J.P. de Vries / Aanvrager",
+    "E. Yılmaz / Partner — gehuwd",
+    "N. de Vries / Kind",
+    "H. Bakker / Medebewoner — familie of bekende",
+  ]);
+  assert.match(await browser.tekst("[data-testid=beslistermijn]"), /Awb 4:13/);
+  await controleerPagina("dossier");
+  const dossierUrl = await browser.url();
+
+  // Het huishouden op een datum vóór de aanvraag: leeg.
+  await browser.typ("#veld-op", "01-01-2020");
+  await browser.script("document.getElementById('veld-op').value = '2020-01-01'");
+  await browser.klik(".historiekeuze button[type=submit]");
+  await browser.wachtOp("[data-testid=geen-huishouden]");
+
+  // Zoeken vanuit het zoekvak in de kop, zonder accent.
+  await browser.typ("[data-testid=zoekvak]", "yilmaz");
+  await browser.klik(".kop__zoeken button");
+  await browser.wachtOp("[data-testid=treffers]");
+  assert.match(await browser.tekst("[data-testid=treffers]"), /Yılmaz, E\./);
+  assert.doesNotMatch(await browser.tekst("[data-testid=treffers]"), /123456782/, "zoekresultaten tonen niet het hele BSN");
+  await controleerPagina("zoeken");
+  await browser.klik("[data-testid=treffers] tbody a[href^='/personen/']");
+  await browser.wachtOp("[data-testid=persoongegevens]");
+  assert.match(await browser.tekst("[data-testid=persoongegevens]"), /123456782/);
+  await controleerPagina("persoon");
+  await browser.klik("main a[href^='/dossiers/']");
+  await browser.wachtOp("[data-testid=huishouden]");
+  assert.equal(await browser.url(), dossierUrl.split("?")[0]);
   await uitloggen();
 });

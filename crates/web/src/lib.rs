@@ -73,7 +73,7 @@ impl WebStaat {
 /// Alle routes. De volgorde van de lagen: operatie-id en headers buitenom, dan de foutweergave,
 /// dan aanmelding en CSRF, dan de handlers.
 pub fn router(staat: WebStaat) -> Router {
-    use paginas::{account, audit, gebruikers, start, teams};
+    use paginas::{account, audit, clienten, gebruikers, start, teams};
     let paginas = Router::new()
         .route("/", get(start::start))
         .route(
@@ -111,6 +111,12 @@ pub fn router(staat: WebStaat) -> Router {
             "/teams/{id}/leden/verwijderen",
             post(teams::lid_verwijderen),
         )
+        .route("/zoeken", get(clienten::zoeken))
+        .route("/dossiers", post(clienten::registreren))
+        .route("/dossiers/nieuw", get(clienten::nieuw))
+        .route("/dossiers/{id}", get(clienten::dossier))
+        .route("/personen/bsn", get(clienten::bsn_opzoeken))
+        .route("/personen/{id}", get(clienten::persoon))
         .route("/audit", get(audit::audittrail))
         .route("/audit/controle", get(audit::controle))
         .route("/toegangslog", get(audit::toegangslog));

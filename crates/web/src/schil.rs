@@ -34,11 +34,20 @@ pub struct Schil {
     pub operatie_id: String,
     /// Een bevestiging bovenaan ("Team aangemaakt.").
     pub melding: Option<String>,
+    /// Het zoekvak in de kop tonen (wie cliënten mag inzien).
+    pub zoeken: bool,
+    /// Wat er in het zoekvak staat.
+    pub zoekvraag: String,
 }
 
 /// De navigatie voor deze actor: alleen wat hij mag.
 fn navigatie(actor: &Actor, huidig: &str) -> Vec<NavItem> {
     let mut items = vec![("/", "Start", true)];
+    items.push((
+        "/dossiers/nieuw",
+        "Nieuwe aanvraag",
+        actor.mag(Recht::DossiersRegistreren),
+    ));
     items.push(("/teams", "Teams", actor.mag(Recht::TeamsInzien)));
     items.push((
         "/gebruikers",
@@ -85,6 +94,8 @@ impl Schil {
             csrf: wie.csrf.clone().unwrap_or_default(),
             operatie_id: wie.ctx.operatie_id.clone(),
             melding: None,
+            zoeken: wie.ctx.actor.mag(Recht::ClientenInzien),
+            zoekvraag: String::new(),
         }
     }
 
@@ -100,6 +111,8 @@ impl Schil {
             csrf: String::new(),
             operatie_id: operatie_id.to_owned(),
             melding: None,
+            zoeken: false,
+            zoekvraag: String::new(),
         }
     }
 

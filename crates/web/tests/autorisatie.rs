@@ -123,6 +123,37 @@ fn matrix() -> Vec<Route> {
             MetRecht(Recht::TeamsBeheren),
             "gebruikersnaam=niemand",
         ),
+        r(get.clone(), "/zoeken", MetRecht(Recht::ClientenInzien), ""),
+        r(
+            get.clone(),
+            "/dossiers/nieuw",
+            MetRecht(Recht::DossiersRegistreren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/dossiers",
+            MetRecht(Recht::DossiersRegistreren),
+            "ontvangen_op=gisteren",
+        ),
+        r(
+            get.clone(),
+            "/dossiers/{id}",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/personen/bsn",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/personen/{id}",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
         r(get.clone(), "/audit", MetRecht(Recht::AuditInzien), ""),
         r(
             get.clone(),
@@ -252,6 +283,35 @@ async fn elke_route_voor_elke_rol() {
         )
         .await
         .unwrap();
+    let (dossier, _) = t
+        .app
+        .aanvraag_registreren(
+            &systeem,
+            &vangnet_app::clienten::NieuweAanvraag {
+                ontvangen_op: "2026-11-02".into(),
+                aanvrager: vangnet_app::clienten::PersoonInvoer {
+                    bsn: "999993653".into(),
+                    voornamen: "Fatima".into(),
+                    voorvoegsel: String::new(),
+                    geslachtsnaam: "El Amrani".into(),
+                    geboortedatum: "14-03-1990".into(),
+                },
+                straat: "Coolsingel".into(),
+                huisnummer: "40".into(),
+                postcode: "3011 AD".into(),
+                woonplaats: "Rotterdam".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let persoon = t
+        .app
+        .dossier(&systeem, dossier, None, None)
+        .await
+        .unwrap()
+        .dossier
+        .client_id;
     let mut rollen: Vec<Option<Rol>> = vec![None];
     for rol in Rol::ALLE {
         t.persona(rol).await;
@@ -261,6 +321,10 @@ async fn elke_route_voor_elke_rol() {
         // Tokens: een id dat niemand heeft (intrekken mag iedereen proberen; het eigen token blijft).
         let id = if p.starts_with("/teams") {
             team
+        } else if p.starts_with("/dossiers") {
+            dossier
+        } else if p.starts_with("/personen") {
+            persoon
         } else if p.starts_with("/account/tokens") {
             999_999
         } else {

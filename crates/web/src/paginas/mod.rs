@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod clienten;
 pub mod gebruikers;
 pub mod start;
 pub mod teams;
@@ -23,6 +24,7 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "gebruiker-gewijzigd" => "De gebruiker is opgeslagen.",
         "wachtwoord-gewijzigd" => "Uw wachtwoord is gewijzigd.",
         "token-ingetrokken" => "Het token is ingetrokken.",
+        "dossier-geregistreerd" => "De aanvraag is geregistreerd.",
         _ => return None,
     };
     Some(tekst.to_owned())

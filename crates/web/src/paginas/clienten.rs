@@ -1,0 +1,482 @@
+//! Cliënten en dossiers: zoeken (vak in de kop van elke pagina), een aanvraag registreren met
+//! het huishouden, een dossier en een persoon inzien.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use vangnet_app::clienten::{
+    DossierBeeld, LidInvoer, NieuweAanvraag, PersoonBeeld, PersoonInvoer, Treffer,
+};
+use vangnet_app::opslag::DossierRij;
+use vangnet_app::AppFout;
+use vangnet_domain::dossier::Status;
+use vangnet_domain::huishouden::{Medebewonerrelatie, Partnerrelatie, Rol as HuishoudRol};
+use vangnet_domain::{tijd, Recht, Veldfouten};
+
+use crate::aanmelding::Ingelogd;
+use crate::fout::WebFout;
+use crate::invoer::Formulier;
+use crate::paginas::{bevestiging, Gedaan};
+use crate::schil::{pagina, pagina_met_status, Schil};
+use crate::WebStaat;
+
+#[derive(Deserialize, Default)]
+pub struct ZoekQuery {
+    #[serde(default)]
+    q: String,
+}
+
+#[derive(Template)]
+#[template(path = "zoeken.html")]
+struct ZoekPagina {
+    schil: Schil,
+    q: String,
+    treffers: Vec<Treffer>,
+    fouten: Veldfouten,
+    gezocht: bool,
+}
+
+pub async fn zoeken(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Query(q): Query<ZoekQuery>,
+) -> Result<Response, WebFout> {
+    wie.ctx.actor.vereist(Recht::ClientenInzien)?;
+    let mut schil = Schil::voor(&staat, &wie, "Zoeken", "/zoeken").kruimel("/zoeken", "Zoeken");
+    schil.zoekvraag = q.q.clone();
+    if q.q.trim().is_empty() {
+        return Ok(pagina(&ZoekPagina {
+            schil,
+            q: q.q,
+            treffers: Vec::new(),
+            fouten: Veldfouten::nieuw(),
+            gezocht: false,
+        }));
+    }
+    match staat.app.zoeken(&wie.ctx, &q.q).await {
+        Ok(treffers) => Ok(pagina(&ZoekPagina {
+            schil,
+            q: q.q,
+            treffers,
+            fouten: Veldfouten::nieuw(),
+            gezocht: true,
+        })),
+        Err(AppFout::Ongeldig(fouten)) => Ok(pagina_met_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &ZoekPagina {
+                schil,
+                q: q.q,
+                treffers: Vec::new(),
+                fouten,
+                gezocht: false,
+            },
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Een persoonsregel in het formulier.
+#[derive(Debug, Clone, Default)]
+pub struct FormPersoon {
+    pub prefix: String,
+    pub bsn: String,
+    pub voornamen: String,
+    pub voorvoegsel: String,
+    pub geslachtsnaam: String,
+    pub geboortedatum: String,
+    pub rol: String,
+}
+
+impl FormPersoon {
+    fn uit(f: &Formulier, prefix: &str) -> FormPersoon {
+        let v = |n: &str| f.veld(&format!("{prefix}.{n}"));
+        FormPersoon {
+            prefix: prefix.to_owned(),
+            bsn: v("bsn"),
+            voornamen: v("voornamen"),
+            voorvoegsel: v("voorvoegsel"),
+            geslachtsnaam: v("geslachtsnaam"),
+            geboortedatum: v("geboortedatum"),
+            rol: v("rol"),
+        }
+    }
+
+    /// (veld, label, waarde) van de naam- en datumvelden, voor het sjabloon.
+    pub fn velden(&self) -> [(&'static str, &'static str, &str); 4] {
+        [
+            ("voornamen", "Voornamen", &self.voornamen),
+            ("voorvoegsel", "Voorvoegsel", &self.voorvoegsel),
+            ("geslachtsnaam", "Achternaam", &self.geslachtsnaam),
+            (
+                "geboortedatum",
+                "Geboortedatum (dd-mm-jjjj)",
+                &self.geboortedatum,
+            ),
+        ]
+    }
+
+    fn leeg(&self) -> bool {
+        [
+            &self.bsn,
+            &self.voornamen,
+            &self.voorvoegsel,
+            &self.geslachtsnaam,
+            &self.geboortedatum,
+        ]
+        .iter()
+        .all(|s| s.trim().is_empty())
+    }
+
+    fn invoer(&self) -> PersoonInvoer {
+        PersoonInvoer {
+            bsn: self.bsn.clone(),
+            voornamen: self.voornamen.clone(),
+            voorvoegsel: self.voorvoegsel.clone(),
+            geslachtsnaam: self.geslachtsnaam.clone(),
+            geboortedatum: self.geboortedatum.clone(),
+        }
+    }
+}
+
+pub struct Keuze {
+    pub code: String,
+    pub naam: String,
+}
+
+fn rolkeuzes() -> Vec<Keuze> {
+    let mut k = vec![Keuze {
+        code: String::new(),
+        naam: "Kies de relatie…".into(),
+    }];
+    k.extend(Partnerrelatie::ALLE.map(|p| Keuze {
+        code: HuishoudRol::Partner(p).code(),
+        naam: HuishoudRol::Partner(p).naam(),
+    }));
+    k.push(Keuze {
+        code: HuishoudRol::Kind.code(),
+        naam: HuishoudRol::Kind.naam(),
+    });
+    k.extend(Medebewonerrelatie::ALLE.map(|m| Keuze {
+        code: HuishoudRol::Medebewoner(m).code(),
+        naam: HuishoudRol::Medebewoner(m).naam(),
+    }));
+    k
+}
+
+#[derive(Template)]
+#[template(path = "aanvraag.html")]
+struct AanvraagPagina {
+    schil: Schil,
+    ontvangen_op: String,
+    aanvrager: FormPersoon,
+    leden: Vec<FormPersoon>,
+    straat: String,
+    huisnummer: String,
+    huisletter: String,
+    toevoeging: String,
+    postcode: String,
+    woonplaats: String,
+    iban: String,
+    rollen: Vec<Keuze>,
+    fouten: Veldfouten,
+}
+
+impl AanvraagPagina {
+    /// (veld, label, waarde) van het adres en de rekening, voor het sjabloon.
+    fn adresvelden(&self) -> [(&'static str, &'static str, &str); 7] {
+        [
+            ("straat", "Straat", &self.straat),
+            ("huisnummer", "Huisnummer", &self.huisnummer),
+            ("huisletter", "Huisletter", &self.huisletter),
+            ("toevoeging", "Toevoeging", &self.toevoeging),
+            ("postcode", "Postcode", &self.postcode),
+            ("woonplaats", "Woonplaats", &self.woonplaats),
+            ("iban", "IBAN (niet verplicht)", &self.iban),
+        ]
+    }
+}
+
+const STANDAARD_LEDEN: usize = 3;
+const MAX_LEDEN: usize = 12;
+
+fn aanvraagpagina(staat: &WebStaat, wie: &Ingelogd) -> AanvraagPagina {
+    AanvraagPagina {
+        schil: Schil::voor(staat, wie, "Nieuwe aanvraag", "/dossiers")
+            .kruimel("/dossiers/nieuw", "Nieuwe aanvraag levensonderhoud"),
+        ontvangen_op: tijd::nl_lokaal(staat.app.klok.nu())
+            .date()
+            .format("%Y-%m-%d")
+            .to_string(),
+        aanvrager: FormPersoon {
+            prefix: "aanvrager".into(),
+            ..Default::default()
+        },
+        leden: (1..=STANDAARD_LEDEN)
+            .map(|i| FormPersoon {
+                prefix: format!("lid{i}"),
+                ..Default::default()
+            })
+            .collect(),
+        straat: String::new(),
+        huisnummer: String::new(),
+        huisletter: String::new(),
+        toevoeging: String::new(),
+        postcode: String::new(),
+        woonplaats: String::new(),
+        iban: String::new(),
+        rollen: rolkeuzes(),
+        fouten: Veldfouten::nieuw(),
+    }
+}
+
+pub async fn nieuw(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<Response, WebFout> {
+    wie.ctx.actor.vereist(Recht::DossiersRegistreren)?;
+    Ok(pagina(&aanvraagpagina(&staat, &wie)))
+}
+
+pub async fn registreren(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    f: Formulier,
+) -> Result<Response, WebFout> {
+    wie.ctx.actor.vereist(Recht::DossiersRegistreren)?;
+    let mut p = aanvraagpagina(&staat, &wie);
+    p.ontvangen_op = f.veld("ontvangen_op");
+    p.aanvrager = FormPersoon::uit(&f, "aanvrager");
+    p.straat = f.veld("straat");
+    p.huisnummer = f.veld("huisnummer");
+    p.huisletter = f.veld("huisletter");
+    p.toevoeging = f.veld("toevoeging");
+    p.postcode = f.veld("postcode");
+    p.woonplaats = f.veld("woonplaats");
+    p.iban = f.veld("iban");
+    let aantal = f
+        .veld("aantal_leden")
+        .parse::<usize>()
+        .unwrap_or(STANDAARD_LEDEN)
+        .clamp(1, MAX_LEDEN);
+    p.leden = (1..=aantal)
+        .map(|i| FormPersoon::uit(&f, &format!("lid{i}")))
+        .collect();
+    if f.aangevinkt("meer_leden") {
+        // Nog een lege regel erbij; niets opslaan.
+        let n = (p.leden.len() + 1).min(MAX_LEDEN);
+        p.leden.resize_with(n, Default::default);
+        if let Some(l) = p.leden.last_mut() {
+            l.prefix = format!("lid{n}");
+        }
+        return Ok(pagina(&p));
+    }
+    let aanvraag = NieuweAanvraag {
+        ontvangen_op: p.ontvangen_op.clone(),
+        aanvrager: p.aanvrager.invoer(),
+        straat: p.straat.clone(),
+        huisnummer: p.huisnummer.clone(),
+        huisletter: p.huisletter.clone(),
+        toevoeging: p.toevoeging.clone(),
+        postcode: p.postcode.clone(),
+        woonplaats: p.woonplaats.clone(),
+        iban: p.iban.clone(),
+        // Lege regels tellen niet; de nummering blijft die van het formulier.
+        leden: p
+            .leden
+            .iter()
+            .filter(|l| !l.leeg())
+            .map(|l| LidInvoer {
+                persoon: l.invoer(),
+                rol: l.rol.clone(),
+            })
+            .collect(),
+    };
+    // Velden van leden heten naar hun plaats in het formulier; de app telt alleen gevulde regels.
+    let plaatsen: Vec<String> = p
+        .leden
+        .iter()
+        .filter(|l| !l.leeg())
+        .map(|l| l.prefix.clone())
+        .collect();
+    match staat.app.aanvraag_registreren(&wie.ctx, &aanvraag).await {
+        Ok((id, _)) => Ok(
+            Redirect::to(&format!("/dossiers/{id}?gedaan=dossier-geregistreerd")).into_response(),
+        ),
+        Err(AppFout::Ongeldig(mut fouten)) => {
+            for fout in &mut fouten.0 {
+                if let Some(rest) = fout.veld.strip_prefix("lid") {
+                    if let Some((nr, veld)) = rest.split_once('.') {
+                        if let Some(echt) =
+                            nr.parse::<usize>().ok().and_then(|n| plaatsen.get(n - 1))
+                        {
+                            fout.veld = format!("{echt}.{veld}");
+                        }
+                    }
+                }
+            }
+            p.fouten = fouten;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "bsn_opzoeken.html")]
+struct BsnFragment {
+    bekend: Option<PersoonBeeld>,
+    fout: Option<String>,
+}
+
+/// Het fragment onder een BSN-veld (htmx): bekend of niet.
+/// Het veld heet naar de persoon (`aanvrager.bsn`, `lid2.bsn`); elk veld dat op `bsn` eindigt telt.
+pub async fn bsn_opzoeken(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Query(q): Query<std::collections::BTreeMap<String, String>>,
+) -> Result<Response, WebFout> {
+    let bsn = q
+        .iter()
+        .find(|(k, _)| k.ends_with("bsn"))
+        .map(|(_, v)| v.clone())
+        .unwrap_or_default();
+    let (bekend, fout) = match staat.app.persoon_op_bsn(&wie.ctx, &bsn).await {
+        Ok(b) => (b, None),
+        Err(AppFout::Ongeldig(f)) => (None, Some(f.to_string())),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(pagina(&BsnFragment { bekend, fout }))
+}
+
+#[derive(Deserialize, Default)]
+pub struct DossierQuery {
+    op: Option<String>,
+    bekend_op: Option<String>,
+    gedaan: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "dossier.html")]
+struct DossierPagina {
+    schil: Schil,
+    d: DossierBeeld,
+    op: String,
+    bekend_op: String,
+    vandaag: bool,
+    fouten: Veldfouten,
+    dagen_tot_beslissen: Option<i64>,
+}
+
+fn tijdstip(s: &str) -> String {
+    tijd::nl_weergave_tekst(s)
+}
+
+pub async fn dossier(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    Query(q): Query<DossierQuery>,
+) -> Result<Response, WebFout> {
+    let mut fouten = Veldfouten::nieuw();
+    let op =
+        q.op.as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .and_then(|s| {
+                fouten.controleer(
+                    "op",
+                    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                        .map_err(|_| "De datum 'situatie op' is geen geldige datum (jjjj-mm-dd)."),
+                )
+            });
+    let bekend_op = q
+        .bekend_op
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .and_then(|s| {
+            fouten.controleer(
+                "bekend_op",
+                chrono::NaiveDateTime::parse_from_str(s.trim(), "%Y-%m-%dT%H:%M")
+                    .map(|lokaal| {
+                        let dag = tijd::begin_nl_dag(lokaal.date());
+                        dag + (lokaal - lokaal.date().and_hms_opt(0, 0, 0).unwrap_or(lokaal))
+                    })
+                    .map_err(|_| "Het moment 'zoals bekend op' is geen geldig tijdstip."),
+            )
+        });
+    let d = staat.app.dossier(&wie.ctx, id, op, bekend_op).await?;
+    let nu = staat.app.klok.nu();
+    let vandaag_datum = tijd::nl_lokaal(nu).date();
+    let status = if fouten.is_leeg() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    Ok(pagina_met_status(
+        status,
+        &DossierPagina {
+            schil: Schil::voor(
+                &staat,
+                &wie,
+                &format!("Dossier {}", d.dossier.nummer),
+                "/dossiers",
+            )
+            .kruimel(
+                &format!("/dossiers/{id}"),
+                &format!("Dossier {}", d.dossier.nummer),
+            )
+            .met_melding(bevestiging(q.gedaan.as_deref())),
+            op: d.op.format("%Y-%m-%d").to_string(),
+            bekend_op: tijd::nl_lokaal(d.bekend_op)
+                .format("%Y-%m-%dT%H:%M")
+                .to_string(),
+            vandaag: d.op == vandaag_datum && (nu - d.bekend_op).num_seconds() < 1,
+            dagen_tot_beslissen: d.termijnen.map(|t| t.dagen_tot_beslissen(vandaag_datum)),
+            d,
+            fouten,
+        },
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "persoon.html")]
+struct PersoonPagina {
+    schil: Schil,
+    p: PersoonBeeld,
+    dossiers: Vec<(DossierRij, &'static str)>,
+}
+
+pub async fn persoon(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    Query(_q): Query<Gedaan>,
+) -> Result<Response, WebFout> {
+    let (p, dossiers) = staat.app.persoon(&wie.ctx, id).await?;
+    Ok(pagina(&PersoonPagina {
+        schil: Schil::voor(&staat, &wie, &p.weergavenaam, "/zoeken")
+            .kruimel(&format!("/personen/{id}"), &p.weergavenaam),
+        dossiers: dossiers
+            .into_iter()
+            .map(|d| {
+                let s = Status::uit_code(&d.status).map_or("?", Status::naam);
+                (d, s)
+            })
+            .collect(),
+        p,
+    }))
+}
+
+/// Voor sjablonen: een datum als `28-11-2026`.
+pub fn nl_datum(d: &NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
+/// Voor sjablonen: een opgeslagen datum (`jjjj-mm-dd`) als `28-11-2026`.
+pub fn nl_datum_tekst(s: &str) -> String {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_or_else(|_| s.to_owned(), |d| nl_datum(&d))
+}
+
+/// Voor sjablonen: een opgeslagen tijdstip in Nederlandse tijd.
+pub fn nl_tijdstip(s: &str) -> String {
+    tijdstip(s)
+}
