@@ -10,6 +10,7 @@ pub mod account;
 pub mod audit;
 pub mod beheer;
 pub mod clienten;
+pub mod demo;
 pub mod fout;
 pub mod geheim;
 pub mod klok;

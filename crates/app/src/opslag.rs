@@ -219,6 +219,17 @@ pub struct GebeurtenisRij {
     pub operatie_id: String,
 }
 
+/// Een waarde voor bulkinvoer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Waarde {
+    Getal(i64),
+    Tekst(String),
+    /// NULL in een tekstkolom.
+    GeenTekst,
+    /// NULL in een getalkolom (PostgreSQL wil het type weten).
+    GeenGetal,
+}
+
 /// Waar de opslag op zoekt (de herkende zoekvraag, in opslagtermen).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Zoeksleutel {
@@ -368,6 +379,17 @@ pub trait Transactie: Send {
     // Zoeken
     /// De ids van personen die bij de sleutel passen (op wat nu bekend is), hoogstens `limiet`.
     async fn personen_zoeken(&mut self, sleutel: &Zoeksleutel, limiet: i64) -> Uitkomst<Vec<i64>>;
+
+    // Installatie en bulk (demopopulatie)
+    async fn installatie_lezen(&mut self, sleutel: &str) -> Uitkomst<Option<String>>;
+    async fn installatie_zetten(&mut self, sleutel: &str, waarde: &str) -> Uitkomst<()>;
+    /// Het hoogste id in een tabel (0 als hij leeg is).
+    async fn hoogste_id(&mut self, tabel: &str) -> Uitkomst<i64>;
+    /// Voegt veel rijen in met zo weinig mogelijk statements. Ids mogen expliciet zijn; roep dan
+    /// daarna [`Transactie::reeksen_bijwerken`] aan.
+    async fn bulk_invoegen(&mut self, tabel: &str, kolommen: &[&str], rijen: &[Vec<Waarde>]) -> Uitkomst<u64>;
+    /// Zet de id-reeksen achter de hoogste ids (PostgreSQL; op SQLite gebeurt dat vanzelf).
+    async fn reeksen_bijwerken(&mut self) -> Uitkomst<()>;
 
     // Toegangslog
     async fn toegang_toevoegen(&mut self, r: &ToegangRij) -> Uitkomst<()>;

@@ -30,6 +30,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0002_personen_dossiers.sql"),
         postgres: include_str!("../migrations/postgres/0002_personen_dossiers.sql"),
     },
+    Migratie {
+        versie: 3,
+        naam: "installatie",
+        sqlite: include_str!("../migrations/sqlite/0003_installatie.sql"),
+        postgres: include_str!("../migrations/postgres/0003_installatie.sql"),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.

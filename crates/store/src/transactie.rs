@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 use vangnet_app::opslag::{
-    AdresRij, AuditFilter, BankrekeningRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie,
+    AdresRij, AuditFilter, Waarde, BankrekeningRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie,
     HuishoudlidRij, OpslagFout, PersoonRij, PersoonsgegevensRij, SessieRij, TeamRij, ToegangFilter,
     ToegangRij, TokenRij, Transactie, Uitkomst, Zoeksleutel,
 };
@@ -14,7 +14,15 @@ use vangnet_domain::Rol;
 
 pub(crate) struct AnyTransactie {
     pub(crate) tx: sqlx::Transaction<'static, Any>,
+    pub(crate) engine: crate::Engine,
 }
+
+/// Tabellen met een eigen id-reeks, voor bulkinvoer met expliciete ids.
+const TABELLEN_MET_ID: &[&str] = &[
+    "gebruikers", "teams", "api_tokens", "inlogpogingen", "toegangslog", "personen",
+    "persoonsgegevens", "adressen", "bankrekeningen", "huishoudens", "huishoudleden", "dossiers",
+    "dossiergebeurtenissen",
+];
 
 /// Vertaalt een sqlx-fout naar een opslagfout.
 pub(crate) fn vertaal(e: sqlx::Error) -> OpslagFout {
@@ -1312,6 +1320,100 @@ impl Transactie for AnyTransactie {
                 .await
             }
         }
+    }
+
+    async fn installatie_lezen(&mut self, sleutel: &str) -> Uitkomst<Option<String>> {
+        let r = sqlx::query("SELECT waarde FROM installatie WHERE sleutel = $1")
+            .bind(sleutel)
+            .fetch_optional(self.conn())
+            .await
+            .map_err(vertaal)?;
+        r.map(|r| tekst(&r, "waarde")).transpose()
+    }
+
+    async fn installatie_zetten(&mut self, sleutel: &str, waarde: &str) -> Uitkomst<()> {
+        sqlx::query(
+            "INSERT INTO installatie (sleutel, waarde) VALUES ($1, $2) \
+             ON CONFLICT (sleutel) DO UPDATE SET waarde = excluded.waarde",
+        )
+        .bind(sleutel)
+        .bind(waarde)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(())
+    }
+
+    async fn hoogste_id(&mut self, tabel: &str) -> Uitkomst<i64> {
+        if !TABELLEN_MET_ID.contains(&tabel) {
+            return Err(OpslagFout::Database(format!("onbekende tabel {tabel}")));
+        }
+        let r = sqlx::query(&format!("SELECT COALESCE(MAX(id), 0) AS n FROM {tabel}"))
+            .fetch_one(self.conn())
+            .await
+            .map_err(vertaal)?;
+        getal(&r, "n")
+    }
+
+    async fn bulk_invoegen(&mut self, tabel: &str, kolommen: &[&str], rijen: &[Vec<Waarde>]) -> Uitkomst<u64> {
+        let geldig = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+        if !geldig(tabel) || !kolommen.iter().all(|k| geldig(k)) || kolommen.is_empty() {
+            return Err(OpslagFout::Database("ongeldige tabel- of kolomnaam".into()));
+        }
+        // Ruim onder de grenzen van beide engines (SQLite 32 766, PostgreSQL 65 535 parameters).
+        // SQLite zoekt benoemde parameters (`$N`) lineair op; in grote statements daarom `?`.
+        let per_statement = (8_000 / kolommen.len()).max(1);
+        let sqlite = self.engine == crate::Engine::Sqlite;
+        let mut totaal = 0;
+        for stuk in rijen.chunks(per_statement) {
+            let mut sql = format!("INSERT INTO {tabel} ({}) VALUES ", kolommen.join(", "));
+            let mut n = 1;
+            for (i, rij) in stuk.iter().enumerate() {
+                if rij.len() != kolommen.len() {
+                    return Err(OpslagFout::Database("rij past niet bij de kolommen".into()));
+                }
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push('(');
+                if sqlite {
+                    sql.push_str(&vec!["?"; rij.len()].join(", "));
+                } else {
+                    sql.push_str(&plaatsen(rij.len(), n));
+                }
+                sql.push(')');
+                n += rij.len();
+            }
+            let mut q = sqlx::query(&sql);
+            for rij in stuk {
+                for w in rij {
+                    q = match w {
+                        Waarde::Getal(g) => q.bind(*g),
+                        Waarde::Tekst(t) => q.bind(t.as_str()),
+                        Waarde::GeenTekst => q.bind(None::<String>),
+                        Waarde::GeenGetal => q.bind(None::<i64>),
+                    };
+                }
+            }
+            totaal += q.execute(self.conn()).await.map_err(vertaal)?.rows_affected();
+        }
+        Ok(totaal)
+    }
+
+    async fn reeksen_bijwerken(&mut self) -> Uitkomst<()> {
+        if self.engine != crate::Engine::Postgres {
+            return Ok(());
+        }
+        for tabel in TABELLEN_MET_ID {
+            sqlx::query(&format!(
+                "SELECT setval(pg_get_serial_sequence('{tabel}', 'id'), \
+                 GREATEST((SELECT COALESCE(MAX(id), 0) FROM {tabel}), 1))"
+            ))
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
+        }
+        Ok(())
     }
 
     async fn toegang_toevoegen(&mut self, r: &ToegangRij) -> Uitkomst<()> {

@@ -208,12 +208,18 @@ impl Opslag for Database {
             Engine::Postgres => self.schrijven.begin().await,
         }
         .map_err(fout)?;
-        Ok(Box::new(AnyTransactie { tx }))
+        Ok(Box::new(AnyTransactie {
+            tx,
+            engine: self.engine,
+        }))
     }
 
     async fn lees(&self) -> Uitkomst<Box<dyn Transactie>> {
         let tx = self.lezen.begin().await.map_err(fout)?;
-        Ok(Box::new(AnyTransactie { tx }))
+        Ok(Box::new(AnyTransactie {
+            tx,
+            engine: self.engine,
+        }))
     }
 
     async fn gezond(&self) -> bool {

@@ -174,6 +174,7 @@ impl Instellingen {
             gemeente: self.gemeente.clone(),
             veilige_cookies: self.veilige_cookies,
             achter_proxy: self.achter_proxy,
+            demo: false,
         }
     }
 }

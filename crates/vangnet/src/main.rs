@@ -69,6 +69,22 @@ enum Opdracht {
         /// Het adres om op te luisteren.
         #[arg(long, env = "VANGNET_LISTEN", value_name = "ADRES:POORT")]
         listen: Option<SocketAddr>,
+        /// Start met de demopopulatie (2 000 huishoudens en een demo-account per rol) als de
+        /// database nog leeg is.
+        #[arg(long)]
+        demo: bool,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Vult een lege database met een synthetische demopopulatie en demo-accounts
+    /// (wachtwoord vangnet-demo).
+    Demo {
+        /// Aantal huishoudens.
+        #[arg(long, default_value_t = 2000)]
+        huishoudens: u64,
+        /// Zaad voor de toevalsgenerator: hetzelfde zaad geeft dezelfde bevolking.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -213,7 +229,11 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
     let instellingen = Instellingen::laden(cli.config.as_deref())?;
     logging(&instellingen);
     match cli.opdracht {
-        Opdracht::Serve { listen, db } => serve(&instellingen, listen, &db).await?,
+        Opdracht::Serve { listen, demo, db } => serve(&instellingen, listen, demo, &db).await?,
+        Opdracht::Demo { huishoudens, seed, db } => {
+            let app = openen(&instellingen, &db).await?;
+            demo_laden(&app, huishoudens, seed).await?;
+        }
         Opdracht::Migrate { db } => {
             let keuze = instellingen.database(db.data_dir.clone(), db.database_url.clone());
             let database = Database::open(&keuze.doel()).await?;
@@ -375,12 +395,45 @@ async fn blokkade(
     .map_err(app_fout)
 }
 
+async fn demo_laden(app: &App, huishoudens: u64, seed: u64) -> Result<()> {
+    let begin = std::time::Instant::now();
+    let uit = app
+        .demo_laden(huishoudens, seed, |klaar, totaal| {
+            eprint!(
+                "\rDemopopulatie laden: {klaar} van {totaal} huishoudens ({:.0} %)   ",
+                klaar as f64 * 100.0 / totaal.max(1) as f64
+            );
+        })
+        .await
+        .map_err(app_fout)?;
+    let s = begin.elapsed().as_secs_f64();
+    eprintln!();
+    println!(
+        "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers in {s:.1} s ({:.0} huishoudens/s).",
+        uit.huishoudens,
+        uit.personen,
+        uit.dossiers,
+        uit.huishoudens as f64 / s.max(0.001)
+    );
+    println!(
+        "Demo-accounts: ondersteuner, consulent, teamleider, handhaving, beheerder, auditor; wachtwoord {}.",
+        vangnet_app::demo::DEMO_WACHTWOORD
+    );
+    Ok(())
+}
+
 async fn serve(
     instellingen: &Instellingen,
     listen: Option<SocketAddr>,
+    demo: bool,
     db: &DatabaseArgs,
 ) -> Result<()> {
     let app = openen(instellingen, db).await?;
+    if demo && !app.is_demo().await.map_err(app_fout)? {
+        demo_laden(&app, 2000, 2026)
+            .await
+            .context("--demo start alleen op een lege database; kies een andere --data-dir")?;
+    }
     let wachtwoord = std::env::var("VANGNET_ADMIN_PASSWORD")
         .ok()
         .filter(|w| !w.is_empty());
@@ -415,7 +468,9 @@ async fn serve(
         bail!("veilige_cookies = false mag alleen op een loopback-adres (127.0.0.1); zet HTTPS ervoor");
     }
     println!("Vangnet luistert op http://{adres} ({keuze})");
-    let staat = vangnet_web::WebStaat::nieuw(app, instellingen.web());
+    let mut web = instellingen.web();
+    web.demo = app.is_demo().await.map_err(app_fout)?;
+    let staat = vangnet_web::WebStaat::nieuw(app, web);
     vangnet_web::dienen(listener, staat, stoppen())
         .await
         .context("server")?;

@@ -276,7 +276,7 @@ pub async fn weergeven(State(staat): State<WebStaat>, req: Request, next: Next) 
         return r;
     }
     let pagina = FoutPagina {
-        schil: Schil::anoniem(&staat.instellingen.gemeente, &weergave.titel, &operatie_id),
+        schil: Schil::anoniem(&staat, &weergave.titel, &operatie_id),
         fout: weergave,
         status: status.as_u16(),
     };

@@ -40,6 +40,8 @@ pub struct WebInstellingen {
     pub veilige_cookies: bool,
     /// Het adres van de client uit `X-Forwarded-For` halen (alleen achter een eigen proxy).
     pub achter_proxy: bool,
+    /// Een demo-installatie: een banner op elke pagina.
+    pub demo: bool,
 }
 
 impl Default for WebInstellingen {
@@ -48,6 +50,7 @@ impl Default for WebInstellingen {
             gemeente: "Gemeente Voorbeeldstad".into(),
             veilige_cookies: true,
             achter_proxy: false,
+            demo: false,
         }
     }
 }

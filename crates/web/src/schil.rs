@@ -38,6 +38,8 @@ pub struct Schil {
     pub zoeken: bool,
     /// Wat er in het zoekvak staat.
     pub zoekvraag: String,
+    /// Demo-installatie: banner tonen.
+    pub demo: bool,
 }
 
 /// De navigatie voor deze actor: alleen wat hij mag.
@@ -96,11 +98,13 @@ impl Schil {
             melding: None,
             zoeken: wie.ctx.actor.mag(Recht::ClientenInzien),
             zoekvraag: String::new(),
+            demo: staat.instellingen.demo,
         }
     }
 
     /// De schil zonder gebruiker (inlogpagina, foutpagina's).
-    pub fn anoniem(gemeente: &str, titel: &str, operatie_id: &str) -> Schil {
+    pub fn anoniem(staat: &WebStaat, titel: &str, operatie_id: &str) -> Schil {
+        let gemeente = staat.instellingen.gemeente.as_str();
         Schil {
             titel: titel.to_owned(),
             gemeente: gemeente.to_owned(),
@@ -113,6 +117,7 @@ impl Schil {
             melding: None,
             zoeken: false,
             zoekvraag: String::new(),
+            demo: staat.instellingen.demo,
         }
     }
 

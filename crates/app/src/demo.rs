@@ -1,0 +1,481 @@
+//! De demopopulatie: een deterministische, synthetische bevolking om Vangnet te proberen en te
+//! meten. Huishoudens van elke soort (alleenstaanden, paren, alleenstaande ouders, medebewoners
+//! van verschillende leeftijd en relatie, jongeren, mensen boven de AOW-leeftijd), geldige BSN's
+//! uit een testbereik, geldige Nederlandse IBAN's, Rotterdamse adressen en namen, en dossiers in
+//! verschillende statussen over teams en consulenten. Plus één demo-account per rol.
+//!
+//! Alles is synthetisch: geen echte personen. Het BSN-bereik (basis 90 000 000 en verder, met het
+//! controlecijfer van de elfproef) is gekozen als testbereik; dat RvIG het als zodanig reserveert
+//! is NIET geverifieerd. Laden gebeurt in grote transacties met bulkinvoer, zodat een miljoen
+//! huishoudens in minuten gaat.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use vangnet_domain::dossier::{Dossiernummer, Status, Zaaktype};
+use vangnet_domain::huishouden::{Medebewonerrelatie, Partnerrelatie, Rol as HuishoudRol};
+use vangnet_domain::persoon::naam::zoekvorm;
+use vangnet_domain::persoon::{Bsn, Iban};
+use vangnet_domain::{tijd, Rol};
+
+use crate::audit::{self, Wijziging};
+use crate::beheer::NieuweGebruiker;
+use crate::opslag::{GebruikerRij, Waarde};
+use crate::{geheim, Actor, App, AppFout, Context};
+
+/// Het wachtwoord van alle demo-accounts.
+pub const DEMO_WACHTWOORD: &str = "vangnet-demo";
+
+/// De demo-accounts: gebruikersnaam, naam, rol.
+pub const DEMO_ACCOUNTS: [(&str, &str, Rol); 6] = [
+    ("ondersteuner", "Olga Ondersteuner", Rol::AdministratiefOndersteuner),
+    ("consulent", "Kees Consulent", Rol::Inkomensconsulent),
+    ("teamleider", "Tineke Teamleider", Rol::Teamleider),
+    ("handhaving", "Hans Handhaving", Rol::Handhaving),
+    ("beheerder", "Bea Beheerder", Rol::FunctioneelBeheerder),
+    ("auditor", "Aad Auditor", Rol::Auditor),
+];
+
+const TEAMS: [(&str, &str); 4] = [
+    ("Noord", "Noord, Hillegersberg-Schiebroek, Prins Alexander"),
+    ("Centrum-West", "Centrum, Delfshaven, Overschie"),
+    ("Zuid", "Feijenoord, Charlois, IJsselmonde"),
+    ("Oost", "Kralingen-Crooswijk, Hoogvliet, Pernis"),
+];
+
+const VOORNAMEN_V: &[&str] = &[
+    "Anna", "Fatima", "Sanne", "Emma", "Aylin", "Noor", "Maria", "Yasmina", "Priya", "Lotte",
+    "Sara", "Esra", "Naomi", "Ilse", "Kim", "Samira", "Joke", "Ria", "Shanti", "Mirjam",
+];
+const VOORNAMEN_M: &[&str] = &[
+    "Jan", "Mohamed", "Daan", "Mehmet", "Pieter", "Youssef", "Kees", "Ravi", "Thomas", "Ahmed",
+    "Bram", "Emre", "Dennis", "Rachid", "Henk", "Joris", "Orlando", "Sven", "Bilal", "Wim",
+];
+const ACHTERNAMEN: &[(&str, &str)] = &[
+    ("", "Jansen"), ("de", "Vries"), ("van den", "Berg"), ("", "Bakker"), ("van", "Dijk"),
+    ("", "Visser"), ("", "Smit"), ("", "Meijer"), ("de", "Boer"), ("", "Mulder"),
+    ("de", "Groot"), ("", "Bos"), ("", "Vos"), ("", "Peters"), ("", "Hendriks"),
+    ("van", "Leeuwen"), ("", "Dekker"), ("", "Brouwer"), ("de", "Wit"), ("", "Dijkstra"),
+    ("", "Yılmaz"), ("", "El Amrani"), ("", "Öztürk"), ("", "Bouzid"), ("", "Ramdin"),
+    ("", "Kartosen"), ("", "Çelik"), ("", "Benali"), ("van der", "Linden"), ("'t", "Hart"),
+];
+const STRATEN: &[(&str, u32)] = &[
+    ("Coolsingel", 3011), ("Zwaanshals", 3035), ("Beijerlandselaan", 3074), ("Kruiskade", 3012),
+    ("Nieuwe Binnenweg", 3014), ("Zuidplein", 3083), ("Vreewijkstraat", 3074),
+    ("Schiedamseweg", 3026), ("Groene Hilledijk", 3075), ("Oudedijk", 3061),
+    ("Goudsesingel", 3031), ("Bergweg", 3036), ("Mathenesserlaan", 3021), ("Putselaan", 3072),
+    ("Slinge", 3085), ("Hesseplaats", 3069), ("Boergoensevliet", 3082), ("Crooswijkseweg", 3034),
+];
+const BANKEN: &[&str] = &["ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ"];
+
+/// SplitMix64: klein, snel en op elke machine en in elke versie hetzelfde.
+struct Toeval(u64);
+
+impl Toeval {
+    fn volgende(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn onder(&mut self, n: u64) -> u64 {
+        self.volgende() % n.max(1)
+    }
+
+    fn kies<'a, T>(&mut self, lijst: &'a [T]) -> &'a T {
+        &lijst[self.onder(lijst.len() as u64) as usize]
+    }
+
+    fn procent(&mut self, p: u64) -> bool {
+        self.onder(100) < p
+    }
+}
+
+/// Wat er geladen is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DemoUitkomst {
+    pub huishoudens: u64,
+    pub personen: u64,
+    pub dossiers: u64,
+}
+
+struct Persoon {
+    voornamen: String,
+    voorvoegsel: String,
+    geslachtsnaam: String,
+    geboren: NaiveDate,
+    rol: HuishoudRol,
+}
+
+/// Rijen per tabel voor één transactie.
+#[derive(Default)]
+struct Partij {
+    personen: Vec<Vec<Waarde>>,
+    gegevens: Vec<Vec<Waarde>>,
+    adressen: Vec<Vec<Waarde>>,
+    rekeningen: Vec<Vec<Waarde>>,
+    huishoudens: Vec<Vec<Waarde>>,
+    leden: Vec<Vec<Waarde>>,
+    dossiers: Vec<Vec<Waarde>>,
+    gebeurtenissen: Vec<Vec<Waarde>>,
+}
+
+fn t(s: impl Into<String>) -> Waarde {
+    Waarde::Tekst(s.into())
+}
+
+fn g(n: i64) -> Waarde {
+    Waarde::Getal(n)
+}
+
+fn dag(d: NaiveDate) -> Waarde {
+    Waarde::Tekst(d.format("%Y-%m-%d").to_string())
+}
+
+/// Een geboortedatum voor iemand van `min`–`max` jaar op `vandaag`.
+fn geboren(r: &mut Toeval, vandaag: NaiveDate, min: i64, max: i64) -> NaiveDate {
+    let dagen = min * 365 + r.onder(((max - min) * 365).max(1) as u64) as i64 + 1;
+    vandaag - Duration::days(dagen)
+}
+
+fn persoon(r: &mut Toeval, vandaag: NaiveDate, achternaam: (&str, &str), min: i64, max: i64, rol: HuishoudRol) -> Persoon {
+    let lijst = if r.procent(50) { VOORNAMEN_V } else { VOORNAMEN_M };
+    let mut voornamen = r.kies(lijst).to_string();
+    if r.procent(40) {
+        voornamen.push(' ');
+        voornamen.push_str(*r.kies(lijst));
+    }
+    Persoon {
+        voornamen,
+        voorvoegsel: achternaam.0.into(),
+        geslachtsnaam: achternaam.1.into(),
+        geboren: geboren(r, vandaag, min, max),
+        rol,
+    }
+}
+
+/// Eén huishouden van een willekeurige soort.
+fn huishouden(r: &mut Toeval, vandaag: NaiveDate) -> Vec<Persoon> {
+    let naam = *r.kies(ACHTERNAMEN);
+    let soort = r.onder(100);
+    let partnerrelatie = *r.kies(&Partnerrelatie::ALLE);
+    let mut leden = Vec::new();
+    let kinderen = |r: &mut Toeval, leden: &mut Vec<Persoon>, n: u64| {
+        for _ in 0..n {
+            leden.push(persoon(r, vandaag, naam, 0, 17, HuishoudRol::Kind));
+        }
+    };
+    match soort {
+        // Alleenstaande, 21 tot AOW-leeftijd.
+        0..=39 => leden.push(persoon(r, vandaag, naam, 21, 66, HuishoudRol::Aanvrager)),
+        // Jongere, 18–20.
+        40..=44 => leden.push(persoon(r, vandaag, naam, 18, 20, HuishoudRol::Aanvrager)),
+        // Alleenstaande ouder.
+        45..=56 => {
+            leden.push(persoon(r, vandaag, naam, 20, 55, HuishoudRol::Aanvrager));
+            let n = 1 + r.onder(3);
+            kinderen(r, &mut leden, n);
+        }
+        // Paar zonder kinderen.
+        57..=68 => {
+            leden.push(persoon(r, vandaag, naam, 21, 66, HuishoudRol::Aanvrager));
+            let partner = *r.kies(ACHTERNAMEN);
+            leden.push(persoon(r, vandaag, partner, 21, 66, HuishoudRol::Partner(partnerrelatie)));
+        }
+        // Paar met kinderen.
+        69..=80 => {
+            leden.push(persoon(r, vandaag, naam, 23, 55, HuishoudRol::Aanvrager));
+            let partner = *r.kies(ACHTERNAMEN);
+            leden.push(persoon(r, vandaag, partner, 23, 55, HuishoudRol::Partner(partnerrelatie)));
+            let n = 1 + r.onder(4);
+            kinderen(r, &mut leden, n);
+        }
+        // Met medebewoners (kostendelers of niet).
+        81..=92 => {
+            leden.push(persoon(r, vandaag, naam, 21, 66, HuishoudRol::Aanvrager));
+            let n = 1 + r.onder(2);
+            for _ in 0..n {
+                let relatie = *r.kies(&Medebewonerrelatie::ALLE);
+                let (min, max) = match relatie {
+                    Medebewonerrelatie::Student => (18, 26),
+                    Medebewonerrelatie::Familie => (18, 80),
+                    _ => (21, 70),
+                };
+                let achternaam = if relatie == Medebewonerrelatie::Familie { naam } else { *r.kies(ACHTERNAMEN) };
+                leden.push(persoon(r, vandaag, achternaam, min, max, HuishoudRol::Medebewoner(relatie)));
+            }
+        }
+        // Boven de AOW-leeftijd, alleen of met partner.
+        _ => {
+            leden.push(persoon(r, vandaag, naam, 68, 90, HuishoudRol::Aanvrager));
+            if r.procent(40) {
+                let partner = *r.kies(ACHTERNAMEN);
+                leden.push(persoon(r, vandaag, partner, 60, 88, HuishoudRol::Partner(partnerrelatie)));
+            }
+        }
+    }
+    leden
+}
+
+impl App {
+    /// Laadt `aantal` huishoudens (en de demo-accounts en teams) in een lege database.
+    /// `voortgang(klaar, totaal)` wordt na elke transactie aangeroepen.
+    pub async fn demo_laden(
+        &self,
+        aantal: u64,
+        zaad: u64,
+        mut voortgang: impl FnMut(u64, u64) + Send,
+    ) -> Result<DemoUitkomst, AppFout> {
+        let ctx = Context::nieuw(Actor::Systeem { via: "demo" }, geheim::operatie_id());
+        let nu = self.klok.nu();
+        let vandaag = tijd::nl_lokaal(nu).date();
+        let nu_tekst = tijd::instant_tekst(nu);
+        {
+            let mut tx = self.opslag.lees().await?;
+            if tx.aantal_gebruikers().await? > 0 || tx.hoogste_id("personen").await? > 0 {
+                return Err(AppFout::Conflict(
+                    "De demopopulatie laadt alleen in een lege database (zonder gebruikers en personen).".into(),
+                ));
+            }
+            tx.commit().await?;
+        }
+
+        // Accounts en teams, via de gewone use cases (met audit).
+        let mut consulenten: Vec<(i64, usize)> = Vec::new();
+        let mut teams = Vec::new();
+        for (naam, omschrijving) in TEAMS {
+            teams.push(self.team_aanmaken(&ctx, naam, omschrijving).await?);
+        }
+        let hash = geheim::hash_wachtwoord(DEMO_WACHTWOORD)?;
+        let mut accounts = Vec::new();
+        for (gebruikersnaam, naam, rol) in DEMO_ACCOUNTS {
+            accounts.push((gebruikersnaam.to_owned(), naam.to_owned(), rol));
+        }
+        for (i, _) in TEAMS.iter().enumerate() {
+            for j in 1..=4 {
+                let achternaam = ACHTERNAMEN[(i * 7 + j * 3) % ACHTERNAMEN.len()];
+                let voornaam = VOORNAMEN_V[(i * 5 + j) % VOORNAMEN_V.len()];
+                let volledig = [voornaam, achternaam.0, achternaam.1].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
+                accounts.push((format!("consulent{}{j}", i + 1), volledig, Rol::Inkomensconsulent));
+            }
+        }
+        for (nr, (gebruikersnaam, naam, rol)) in accounts.iter().enumerate() {
+            let (id, _) = self
+                .gebruiker_aanmaken(&ctx, &NieuweGebruiker {
+                    gebruikersnaam: gebruikersnaam.clone(),
+                    volledige_naam: naam.clone(),
+                    rollen: vec![rol.code().to_owned()],
+                })
+                .await?;
+            let mut tx = self.opslag.schrijf().await?;
+            let mut g: GebruikerRij = tx.gebruiker_op_id(id).await?.ok_or_else(|| AppFout::Intern("demo-account".into()))?;
+            g.wachtwoord_hash = hash.clone();
+            g.moet_wachtwoord_wijzigen = false;
+            g.versie += 1;
+            tx.gebruiker_bijwerken(&g).await?;
+            let team = if nr < DEMO_ACCOUNTS.len() { 0 } else { (nr - DEMO_ACCOUNTS.len()) / 4 };
+            if matches!(rol, Rol::Inkomensconsulent | Rol::AdministratiefOndersteuner | Rol::Teamleider) {
+                tx.teamlid_toevoegen(teams[team], id).await?;
+            }
+            if *rol == Rol::Inkomensconsulent {
+                consulenten.push((id, team));
+            }
+            tx.commit().await?;
+        }
+
+        // De bevolking, in partijen van 5 000 huishoudens per transactie.
+        let mut r = Toeval(zaad);
+        let mut uit = DemoUitkomst::default();
+        let mut tx = self.opslag.lees().await?;
+        let mut ids = [
+            tx.hoogste_id("personen").await?,
+            tx.hoogste_id("persoonsgegevens").await?,
+            tx.hoogste_id("adressen").await?,
+            tx.hoogste_id("huishoudens").await?,
+            tx.hoogste_id("dossiers").await?,
+        ];
+        tx.commit().await?;
+        let mut bsn_basis: u32 = 90_000_000;
+        let mut nummers: std::collections::BTreeMap<i32, i64> = Default::default();
+        let statussen = [
+            (Status::Ontvangen, 15u64),
+            (Status::InBehandeling, 25),
+            (Status::Besloten, 40),
+            (Status::Afgesloten, 15),
+            (Status::Ingetrokken, 3),
+            (Status::BuitenBehandeling, 2),
+        ];
+        let mut klaar = 0;
+        while klaar < aantal {
+            let deze = (aantal - klaar).min(5_000);
+            let mut p = Partij::default();
+            for _ in 0..deze {
+                ids[3] += 1;
+                let huishouden_id = ids[3];
+                p.huishoudens.push(vec![g(huishouden_id), t(&nu_tekst)]);
+                let leden = huishouden(&mut r, vandaag);
+                let (straat, pc4) = *r.kies(STRATEN);
+                let postcode = format!("{}{}{}", pc4 + r.onder(9) as u32, (b'A' + r.onder(26) as u8) as char, (b'A' + r.onder(18) as u8) as char);
+                let huisnummer = 1 + r.onder(250) as i64;
+                let ontvangen = vandaag - Duration::days(1 + r.onder(720) as i64);
+                let mut client = 0;
+                for lid in &leden {
+                    let bsn = loop {
+                        bsn_basis += 1;
+                        if let Some(b) = Bsn::met_controlecijfer(bsn_basis) {
+                            break b;
+                        }
+                    };
+                    ids[0] += 1;
+                    let pid = ids[0];
+                    p.personen.push(vec![g(pid), g(bsn.getal()), g(1), t(&nu_tekst)]);
+                    ids[1] += 1;
+                    p.gegevens.push(vec![
+                        g(ids[1]), g(pid), t(&lid.voornamen), t(&lid.voorvoegsel), t(&lid.geslachtsnaam),
+                        t(zoekvorm(&lid.geslachtsnaam)), t(zoekvorm(&format!("{} {}", lid.voorvoegsel, lid.geslachtsnaam))),
+                        dag(lid.geboren), dag(lid.geboren), Waarde::GeenTekst, t(&nu_tekst), Waarde::GeenTekst, t(&ctx.operatie_id),
+                    ]);
+                    ids[2] += 1;
+                    p.adressen.push(vec![
+                        g(ids[2]), g(pid), t(straat), g(huisnummer), Waarde::GeenTekst, Waarde::GeenTekst, t(&postcode), t("Rotterdam"),
+                        dag(ontvangen), Waarde::GeenTekst, t(&nu_tekst), Waarde::GeenTekst, t(&ctx.operatie_id),
+                    ]);
+                    p.leden.push(vec![
+                        g(huishouden_id), g(pid), t(lid.rol.code()), dag(ontvangen), Waarde::GeenTekst, t(&nu_tekst), Waarde::GeenTekst, t(&ctx.operatie_id),
+                    ]);
+                    if lid.rol == HuishoudRol::Aanvrager {
+                        client = pid;
+                        let iban = Iban::nederlands(*r.kies(BANKEN), r.onder(9_999_999_999)).map(|i| i.as_str().to_owned()).unwrap_or_default();
+                        let voorletters: String = lid.voornamen.split_whitespace().filter_map(|v| v.chars().next()).map(|c| format!("{c}.")).collect();
+                        let tenaam = [voorletters.as_str(), &lid.voorvoegsel, &lid.geslachtsnaam].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
+                        p.rekeningen.push(vec![
+                            g(pid), t(iban), t(tenaam), dag(ontvangen), Waarde::GeenTekst, t(&nu_tekst), Waarde::GeenTekst, t(&ctx.operatie_id),
+                        ]);
+                    }
+                }
+                uit.personen += leden.len() as u64;
+                // Het dossier, met status naar leeftijd van de aanvraag en een consulent van het team.
+                let mut keuze = r.onder(100);
+                let mut status = Status::Ontvangen;
+                for (s, kans) in statussen {
+                    if keuze < kans {
+                        status = s;
+                        break;
+                    }
+                    keuze -= kans;
+                }
+                if (vandaag - ontvangen).num_days() < 14 {
+                    status = Status::Ontvangen;
+                }
+                let team = (pc4 as usize) % TEAMS.len();
+                let (team_id, consulent_id) = if status == Status::Ontvangen && r.procent(60) {
+                    (Waarde::GeenGetal, Waarde::GeenGetal)
+                } else {
+                    let kandidaten: Vec<i64> = consulenten.iter().filter(|(_, t)| *t == team).map(|(c, _)| *c).collect();
+                    (g(teams[team]), g(*r.kies(&kandidaten)))
+                };
+                let jaar = ontvangen.year();
+                let nr = nummers.entry(jaar).or_insert(0);
+                *nr += 1;
+                ids[4] += 1;
+                let nummer = Dossiernummer::nieuw(jaar, *nr);
+                p.dossiers.push(vec![
+                    g(ids[4]), t(nummer.as_str()), g(huishouden_id), g(client), t(Zaaktype::AanvraagLevensonderhoud.code()), t(status.code()),
+                    dag(ontvangen), team_id, consulent_id, g(1), t(&nu_tekst), t(&nu_tekst),
+                ]);
+                p.gebeurtenissen.push(vec![
+                    g(ids[4]), t(&nu_tekst), t("systeem (demo)"), t("geregistreerd"),
+                    t(format!("Aanvraag levensonderhoud {nummer} geregistreerd (demopopulatie), status {}", status.naam().to_lowercase())),
+                    t(&ctx.operatie_id),
+                ]);
+            }
+            let mut tx = self.opslag.schrijf().await?;
+            const HIST: [&str; 5] = ["geldig_vanaf", "geldig_tot", "geregistreerd_op", "vervallen_op", "operatie_id"];
+            let met = |k: &[&'static str]| -> Vec<&'static str> { k.iter().copied().chain(HIST).collect() };
+            tx.bulk_invoegen("huishoudens", &["id", "aangemaakt_op"], &p.huishoudens).await?;
+            tx.bulk_invoegen("personen", &["id", "bsn", "versie", "aangemaakt_op"], &p.personen).await?;
+            tx.bulk_invoegen("persoonsgegevens", &met(&["id", "persoon_id", "voornamen", "voorvoegsel", "geslachtsnaam", "zoeknaam", "zoeknaam_volledig", "geboortedatum"]), &p.gegevens).await?;
+            tx.bulk_invoegen("adressen", &met(&["id", "persoon_id", "straat", "huisnummer", "huisletter", "toevoeging", "postcode", "woonplaats"]), &p.adressen).await?;
+            tx.bulk_invoegen("huishoudleden", &met(&["huishouden_id", "persoon_id", "rol"]), &p.leden).await?;
+            tx.bulk_invoegen("bankrekeningen", &met(&["persoon_id", "iban", "tenaamstelling"]), &p.rekeningen).await?;
+            tx.bulk_invoegen("dossiers", &["id", "nummer", "huishouden_id", "client_id", "zaaktype", "status", "ontvangen_op", "team_id", "consulent_id", "versie", "aangemaakt_op", "gewijzigd_op"], &p.dossiers).await?;
+            tx.bulk_invoegen("dossiergebeurtenissen", &["dossier_id", "tijdstip", "actor", "soort", "omschrijving", "operatie_id"], &p.gebeurtenissen).await?;
+            tx.commit().await?;
+            klaar += deze;
+            uit.huishoudens += deze;
+            uit.dossiers += deze;
+            voortgang(klaar, aantal);
+        }
+
+        let mut tx = self.opslag.schrijf().await?;
+        let rijen: Vec<Vec<Waarde>> = nummers.iter().map(|(j, n)| vec![g(i64::from(*j)), g(*n)]).collect();
+        tx.bulk_invoegen("dossiernummers", &["jaar", "laatste"], &rijen).await?;
+        tx.reeksen_bijwerken().await?;
+        tx.installatie_zetten("demo", "ja").await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            &ctx,
+            nu,
+            Wijziging {
+                actie: "demo.geladen",
+                onderwerp_type: "installatie",
+                onderwerp_id: "demo".into(),
+                samenvatting: format!(
+                    "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers (zaad {zaad})",
+                    uit.huishoudens, uit.personen, uit.dossiers
+                ),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(uit)
+    }
+
+    /// Is dit een demo-installatie (banner op elke pagina)?
+    pub async fn is_demo(&self) -> Result<bool, AppFout> {
+        let mut tx = self.opslag.lees().await?;
+        let demo = tx.installatie_lezen("demo").await?;
+        tx.commit().await?;
+        Ok(demo.as_deref() == Some("ja"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toeval_is_deterministisch() {
+        let mut a = Toeval(42);
+        let mut b = Toeval(42);
+        let reeks: Vec<u64> = (0..5).map(|_| a.volgende()).collect();
+        assert_eq!(reeks, (0..5).map(|_| b.volgende()).collect::<Vec<_>>());
+        assert_ne!(Toeval(43).volgende(), reeks[0]);
+    }
+
+    #[test]
+    fn huishoudens_van_elke_soort() {
+        let vandaag = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let mut r = Toeval(7);
+        let mut soorten = std::collections::BTreeSet::new();
+        for _ in 0..2000 {
+            let h = huishouden(&mut r, vandaag);
+            assert_eq!(h.iter().filter(|p| p.rol == HuishoudRol::Aanvrager).count(), 1);
+            assert!(h.iter().filter(|p| matches!(p.rol, HuishoudRol::Partner(_))).count() <= 1);
+            let leeftijd = |p: &Persoon| vangnet_domain::persoon::Geboortedatum(p.geboren).leeftijd_op(vandaag);
+            let aanvrager = leeftijd(&h[0]);
+            assert!((18..=90).contains(&aanvrager), "{aanvrager}");
+            for p in &h {
+                soorten.insert(match p.rol {
+                    HuishoudRol::Aanvrager if aanvrager < 21 => "jongere".to_owned(),
+                    HuishoudRol::Aanvrager if aanvrager >= 68 => "aow".to_owned(),
+                    r => r.code(),
+                });
+            }
+        }
+        for verwacht in ["jongere", "aow", "kind", "partner:gehuwd", "partner:gezamenlijke_huishouding", "medebewoner:student", "medebewoner:huurder", "medebewoner:familie"] {
+            assert!(soorten.contains(verwacht), "{verwacht} ontbreekt in {soorten:?}");
+        }
+    }
+}
