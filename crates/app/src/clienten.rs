@@ -190,9 +190,10 @@ impl App {
         let gegevens = tx.persoonsgegevens_van(ids).await?;
         let adressen = tx.adressen_van(ids).await?;
         let rekeningen = tx.bankrekeningen_van(ids).await?;
+        let personen = tx.personen_op_ids(ids).await?;
         let mut uit = Vec::new();
         for id in ids {
-            let Some(p) = tx.persoon_op_id(*id).await? else {
+            let Some(p) = personen.iter().find(|p| p.id == *id) else {
                 continue;
             };
             let g: Vec<_> = gegevens
@@ -596,18 +597,54 @@ impl App {
             .dossier_op_id(id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
-        let leden = tx
-            .huishoudleden_van_huishouden(dossier.huishouden_id)
+        let waarom = format!("Dossier {} ingezien", dossier.nummer);
+        let huishouden = self
+            .huishoudleden_op(
+                tx.as_mut(),
+                ctx,
+                dossier.huishouden_id,
+                op,
+                bekend_op,
+                &waarom,
+            )
             .await?;
+        let tijdlijn = tx.gebeurtenissen_van(id).await?;
+        tx.commit().await?;
+        let zaaktype = Zaaktype::uit_code(&dossier.zaaktype);
+        let status = Status::uit_code(&dossier.status);
+        Ok(DossierBeeld {
+            zaaktypenaam: zaaktype.map_or("Onbekend zaaktype", Zaaktype::naam),
+            statusnaam: status.map_or("Onbekende status", Status::naam),
+            termijnen: datum(&dossier.ontvangen_op)
+                .filter(|_| status.is_some_and(Status::open))
+                .map(Termijnen::vanaf),
+            dossier,
+            huishouden,
+            tijdlijn,
+            op,
+            bekend_op,
+        })
+    }
+
+    /// De leden van een huishouden op `op` zoals bekend op `bekend_op`, met een regel in het
+    /// toegangslog per persoon.
+    async fn huishoudleden_op(
+        &self,
+        tx: &mut dyn Transactie,
+        ctx: &Context,
+        huishouden_id: i64,
+        op: NaiveDate,
+        bekend_op: DateTime<Utc>,
+        waarom: &str,
+    ) -> Result<Vec<Huisgenoot>, AppFout> {
+        let leden = tx.huishoudleden_van_huishouden(huishouden_id).await?;
         let versies: Vec<Versie<&HuishoudlidRij>> = leden
             .iter()
             .filter_map(|l| versie(l, &l.historie))
             .collect();
         let geldig: Vec<&Versie<&HuishoudlidRij>> = historie::op(&versies, op, bekend_op);
         let ids: Vec<i64> = geldig.iter().map(|v| v.waarde.persoon_id).collect();
-        let beelden = self
-            .personen_beeld(tx.as_mut(), &ids, op, bekend_op)
-            .await?;
+        let beelden = self.personen_beeld(tx, &ids, op, bekend_op).await?;
         let mut huishouden = Vec::new();
         for v in &geldig {
             let Some(p) = beelden.iter().find(|b| b.id == v.waarde.persoon_id) else {
@@ -630,34 +667,43 @@ impl App {
                 h.persoon.id,
             )
         });
+        let nu = self.klok.nu();
         for p in &beelden {
             toegang::vastleggen(
-                tx.as_mut(),
+                tx,
                 ctx,
                 nu,
                 verwerking::BIJSTANDSVERLENING,
                 "persoon",
                 &p.id.to_string(),
-                &format!("Dossier {} ingezien", dossier.nummer),
+                waarom,
             )
             .await?;
         }
-        let tijdlijn = tx.gebeurtenissen_van(id).await?;
+        Ok(huishouden)
+    }
+
+    /// Een huishouden op een datum, zoals bekend op een moment (standaard vandaag, nu).
+    pub async fn huishouden(
+        &self,
+        ctx: &Context,
+        id: i64,
+        op: Option<NaiveDate>,
+        bekend_op: Option<DateTime<Utc>>,
+    ) -> Result<Vec<Huisgenoot>, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let nu = self.klok.nu();
+        let op = op.unwrap_or_else(|| tijd::nl_lokaal(nu).date());
+        let bekend_op = bekend_op.unwrap_or(nu).min(nu);
+        let mut tx = self.opslag.schrijf().await?;
+        if tx.huishoudleden_van_huishouden(id).await?.is_empty() {
+            return Err(AppFout::NietGevonden("Het huishouden".into()));
+        }
+        let leden = self
+            .huishoudleden_op(tx.as_mut(), ctx, id, op, bekend_op, "Huishouden ingezien")
+            .await?;
         tx.commit().await?;
-        let zaaktype = Zaaktype::uit_code(&dossier.zaaktype);
-        let status = Status::uit_code(&dossier.status);
-        Ok(DossierBeeld {
-            zaaktypenaam: zaaktype.map_or("Onbekend zaaktype", Zaaktype::naam),
-            statusnaam: status.map_or("Onbekende status", Status::naam),
-            termijnen: datum(&dossier.ontvangen_op)
-                .filter(|_| status.is_some_and(Status::open))
-                .map(Termijnen::vanaf),
-            dossier,
-            huishouden,
-            tijdlijn,
-            op,
-            bekend_op,
-        })
+        Ok(leden)
     }
 
     /// Een persoon met zijn dossiers (via zijn huishoudens). In het toegangslog.

@@ -26,7 +26,11 @@ pub const DEMO_WACHTWOORD: &str = "vangnet-demo";
 
 /// De demo-accounts: gebruikersnaam, naam, rol.
 pub const DEMO_ACCOUNTS: [(&str, &str, Rol); 6] = [
-    ("ondersteuner", "Olga Ondersteuner", Rol::AdministratiefOndersteuner),
+    (
+        "ondersteuner",
+        "Olga Ondersteuner",
+        Rol::AdministratiefOndersteuner,
+    ),
     ("consulent", "Kees Consulent", Rol::Inkomensconsulent),
     ("teamleider", "Tineke Teamleider", Rol::Teamleider),
     ("handhaving", "Hans Handhaving", Rol::Handhaving),
@@ -50,21 +54,60 @@ const VOORNAMEN_M: &[&str] = &[
     "Bram", "Emre", "Dennis", "Rachid", "Henk", "Joris", "Orlando", "Sven", "Bilal", "Wim",
 ];
 const ACHTERNAMEN: &[(&str, &str)] = &[
-    ("", "Jansen"), ("de", "Vries"), ("van den", "Berg"), ("", "Bakker"), ("van", "Dijk"),
-    ("", "Visser"), ("", "Smit"), ("", "Meijer"), ("de", "Boer"), ("", "Mulder"),
-    ("de", "Groot"), ("", "Bos"), ("", "Vos"), ("", "Peters"), ("", "Hendriks"),
-    ("van", "Leeuwen"), ("", "Dekker"), ("", "Brouwer"), ("de", "Wit"), ("", "Dijkstra"),
-    ("", "Yılmaz"), ("", "El Amrani"), ("", "Öztürk"), ("", "Bouzid"), ("", "Ramdin"),
-    ("", "Kartosen"), ("", "Çelik"), ("", "Benali"), ("van der", "Linden"), ("'t", "Hart"),
+    ("", "Jansen"),
+    ("de", "Vries"),
+    ("van den", "Berg"),
+    ("", "Bakker"),
+    ("van", "Dijk"),
+    ("", "Visser"),
+    ("", "Smit"),
+    ("", "Meijer"),
+    ("de", "Boer"),
+    ("", "Mulder"),
+    ("de", "Groot"),
+    ("", "Bos"),
+    ("", "Vos"),
+    ("", "Peters"),
+    ("", "Hendriks"),
+    ("van", "Leeuwen"),
+    ("", "Dekker"),
+    ("", "Brouwer"),
+    ("de", "Wit"),
+    ("", "Dijkstra"),
+    ("", "Yılmaz"),
+    ("", "El Amrani"),
+    ("", "Öztürk"),
+    ("", "Bouzid"),
+    ("", "Ramdin"),
+    ("", "Kartosen"),
+    ("", "Çelik"),
+    ("", "Benali"),
+    ("van der", "Linden"),
+    ("'t", "Hart"),
 ];
 const STRATEN: &[(&str, u32)] = &[
-    ("Coolsingel", 3011), ("Zwaanshals", 3035), ("Beijerlandselaan", 3074), ("Kruiskade", 3012),
-    ("Nieuwe Binnenweg", 3014), ("Zuidplein", 3083), ("Vreewijkstraat", 3074),
-    ("Schiedamseweg", 3026), ("Groene Hilledijk", 3075), ("Oudedijk", 3061),
-    ("Goudsesingel", 3031), ("Bergweg", 3036), ("Mathenesserlaan", 3021), ("Putselaan", 3072),
-    ("Slinge", 3085), ("Hesseplaats", 3069), ("Boergoensevliet", 3082), ("Crooswijkseweg", 3034),
+    ("Coolsingel", 3011),
+    ("Zwaanshals", 3035),
+    ("Beijerlandselaan", 3074),
+    ("Kruiskade", 3012),
+    ("Nieuwe Binnenweg", 3014),
+    ("Zuidplein", 3083),
+    ("Vreewijkstraat", 3074),
+    ("Schiedamseweg", 3026),
+    ("Groene Hilledijk", 3075),
+    ("Oudedijk", 3061),
+    ("Goudsesingel", 3031),
+    ("Bergweg", 3036),
+    ("Mathenesserlaan", 3021),
+    ("Putselaan", 3072),
+    ("Slinge", 3085),
+    ("Hesseplaats", 3069),
+    ("Boergoensevliet", 3082),
+    ("Crooswijkseweg", 3034),
 ];
-const BANKEN: &[&str] = &["ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ"];
+const BANKEN: &[&str] = &[
+    "ABNA", "INGB", "RABO", "SNSB", "TRIO", "ASNB", "KNAB", "BUNQ",
+];
 
 /// SplitMix64: klein, snel en op elke machine en in elke versie hetzelfde.
 struct Toeval(u64);
@@ -134,16 +177,30 @@ fn dag(d: NaiveDate) -> Waarde {
 
 /// Een geboortedatum voor iemand van `min`–`max` jaar op `vandaag`.
 fn geboren(r: &mut Toeval, vandaag: NaiveDate, min: i64, max: i64) -> NaiveDate {
-    let dagen = min * 365 + r.onder(((max - min) * 365).max(1) as u64) as i64 + 1;
+    // Ruim binnen [min, max] jaar, ook met schrikkeldagen.
+    let laagste = min * 366 + 1;
+    let hoogste = (max + 1) * 365 - 2;
+    let dagen = laagste + r.onder((hoogste - laagste).max(1) as u64) as i64;
     vandaag - Duration::days(dagen)
 }
 
-fn persoon(r: &mut Toeval, vandaag: NaiveDate, achternaam: (&str, &str), min: i64, max: i64, rol: HuishoudRol) -> Persoon {
-    let lijst = if r.procent(50) { VOORNAMEN_V } else { VOORNAMEN_M };
+fn persoon(
+    r: &mut Toeval,
+    vandaag: NaiveDate,
+    achternaam: (&str, &str),
+    min: i64,
+    max: i64,
+    rol: HuishoudRol,
+) -> Persoon {
+    let lijst = if r.procent(50) {
+        VOORNAMEN_V
+    } else {
+        VOORNAMEN_M
+    };
     let mut voornamen = r.kies(lijst).to_string();
     if r.procent(40) {
         voornamen.push(' ');
-        voornamen.push_str(*r.kies(lijst));
+        voornamen.push_str(r.kies::<&str>(lijst));
     }
     Persoon {
         voornamen,
@@ -180,13 +237,27 @@ fn huishouden(r: &mut Toeval, vandaag: NaiveDate) -> Vec<Persoon> {
         57..=68 => {
             leden.push(persoon(r, vandaag, naam, 21, 66, HuishoudRol::Aanvrager));
             let partner = *r.kies(ACHTERNAMEN);
-            leden.push(persoon(r, vandaag, partner, 21, 66, HuishoudRol::Partner(partnerrelatie)));
+            leden.push(persoon(
+                r,
+                vandaag,
+                partner,
+                21,
+                66,
+                HuishoudRol::Partner(partnerrelatie),
+            ));
         }
         // Paar met kinderen.
         69..=80 => {
             leden.push(persoon(r, vandaag, naam, 23, 55, HuishoudRol::Aanvrager));
             let partner = *r.kies(ACHTERNAMEN);
-            leden.push(persoon(r, vandaag, partner, 23, 55, HuishoudRol::Partner(partnerrelatie)));
+            leden.push(persoon(
+                r,
+                vandaag,
+                partner,
+                23,
+                55,
+                HuishoudRol::Partner(partnerrelatie),
+            ));
             let n = 1 + r.onder(4);
             kinderen(r, &mut leden, n);
         }
@@ -201,8 +272,19 @@ fn huishouden(r: &mut Toeval, vandaag: NaiveDate) -> Vec<Persoon> {
                     Medebewonerrelatie::Familie => (18, 80),
                     _ => (21, 70),
                 };
-                let achternaam = if relatie == Medebewonerrelatie::Familie { naam } else { *r.kies(ACHTERNAMEN) };
-                leden.push(persoon(r, vandaag, achternaam, min, max, HuishoudRol::Medebewoner(relatie)));
+                let achternaam = if relatie == Medebewonerrelatie::Familie {
+                    naam
+                } else {
+                    *r.kies(ACHTERNAMEN)
+                };
+                leden.push(persoon(
+                    r,
+                    vandaag,
+                    achternaam,
+                    min,
+                    max,
+                    HuishoudRol::Medebewoner(relatie),
+                ));
             }
         }
         // Boven de AOW-leeftijd, alleen of met partner.
@@ -210,7 +292,14 @@ fn huishouden(r: &mut Toeval, vandaag: NaiveDate) -> Vec<Persoon> {
             leden.push(persoon(r, vandaag, naam, 68, 90, HuishoudRol::Aanvrager));
             if r.procent(40) {
                 let partner = *r.kies(ACHTERNAMEN);
-                leden.push(persoon(r, vandaag, partner, 60, 88, HuishoudRol::Partner(partnerrelatie)));
+                leden.push(persoon(
+                    r,
+                    vandaag,
+                    partner,
+                    60,
+                    88,
+                    HuishoudRol::Partner(partnerrelatie),
+                ));
             }
         }
     }
@@ -255,26 +344,48 @@ impl App {
             for j in 1..=4 {
                 let achternaam = ACHTERNAMEN[(i * 7 + j * 3) % ACHTERNAMEN.len()];
                 let voornaam = VOORNAMEN_V[(i * 5 + j) % VOORNAMEN_V.len()];
-                let volledig = [voornaam, achternaam.0, achternaam.1].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
-                accounts.push((format!("consulent{}{j}", i + 1), volledig, Rol::Inkomensconsulent));
+                let volledig = [voornaam, achternaam.0, achternaam.1]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                accounts.push((
+                    format!("consulent{}{j}", i + 1),
+                    volledig,
+                    Rol::Inkomensconsulent,
+                ));
             }
         }
         for (nr, (gebruikersnaam, naam, rol)) in accounts.iter().enumerate() {
             let (id, _) = self
-                .gebruiker_aanmaken(&ctx, &NieuweGebruiker {
-                    gebruikersnaam: gebruikersnaam.clone(),
-                    volledige_naam: naam.clone(),
-                    rollen: vec![rol.code().to_owned()],
-                })
+                .gebruiker_aanmaken(
+                    &ctx,
+                    &NieuweGebruiker {
+                        gebruikersnaam: gebruikersnaam.clone(),
+                        volledige_naam: naam.clone(),
+                        rollen: vec![rol.code().to_owned()],
+                    },
+                )
                 .await?;
             let mut tx = self.opslag.schrijf().await?;
-            let mut g: GebruikerRij = tx.gebruiker_op_id(id).await?.ok_or_else(|| AppFout::Intern("demo-account".into()))?;
+            let mut g: GebruikerRij = tx
+                .gebruiker_op_id(id)
+                .await?
+                .ok_or_else(|| AppFout::Intern("demo-account".into()))?;
             g.wachtwoord_hash = hash.clone();
             g.moet_wachtwoord_wijzigen = false;
             g.versie += 1;
             tx.gebruiker_bijwerken(&g).await?;
-            let team = if nr < DEMO_ACCOUNTS.len() { 0 } else { (nr - DEMO_ACCOUNTS.len()) / 4 };
-            if matches!(rol, Rol::Inkomensconsulent | Rol::AdministratiefOndersteuner | Rol::Teamleider) {
+            let team = if nr < DEMO_ACCOUNTS.len() {
+                0
+            } else {
+                (nr - DEMO_ACCOUNTS.len()) / 4
+            };
+            if matches!(
+                rol,
+                Rol::Inkomensconsulent | Rol::AdministratiefOndersteuner | Rol::Teamleider
+            ) {
                 tx.teamlid_toevoegen(teams[team], id).await?;
             }
             if *rol == Rol::Inkomensconsulent {
@@ -315,7 +426,12 @@ impl App {
                 p.huishoudens.push(vec![g(huishouden_id), t(&nu_tekst)]);
                 let leden = huishouden(&mut r, vandaag);
                 let (straat, pc4) = *r.kies(STRATEN);
-                let postcode = format!("{}{}{}", pc4 + r.onder(9) as u32, (b'A' + r.onder(26) as u8) as char, (b'A' + r.onder(18) as u8) as char);
+                let postcode = format!(
+                    "{}{}{}",
+                    pc4 + r.onder(9) as u32,
+                    (b'A' + r.onder(26) as u8) as char,
+                    (b'A' + r.onder(18) as u8) as char
+                );
                 let huisnummer = 1 + r.onder(250) as i64;
                 let ontvangen = vandaag - Duration::days(1 + r.onder(720) as i64);
                 let mut client = 0;
@@ -328,28 +444,79 @@ impl App {
                     };
                     ids[0] += 1;
                     let pid = ids[0];
-                    p.personen.push(vec![g(pid), g(bsn.getal()), g(1), t(&nu_tekst)]);
+                    p.personen
+                        .push(vec![g(pid), g(bsn.getal()), g(1), t(&nu_tekst)]);
                     ids[1] += 1;
                     p.gegevens.push(vec![
-                        g(ids[1]), g(pid), t(&lid.voornamen), t(&lid.voorvoegsel), t(&lid.geslachtsnaam),
-                        t(zoekvorm(&lid.geslachtsnaam)), t(zoekvorm(&format!("{} {}", lid.voorvoegsel, lid.geslachtsnaam))),
-                        dag(lid.geboren), dag(lid.geboren), Waarde::GeenTekst, t(&nu_tekst), Waarde::GeenTekst, t(&ctx.operatie_id),
+                        g(ids[1]),
+                        g(pid),
+                        t(&lid.voornamen),
+                        t(&lid.voorvoegsel),
+                        t(&lid.geslachtsnaam),
+                        t(zoekvorm(&lid.geslachtsnaam)),
+                        t(zoekvorm(&format!(
+                            "{} {}",
+                            lid.voorvoegsel, lid.geslachtsnaam
+                        ))),
+                        dag(lid.geboren),
+                        dag(lid.geboren),
+                        Waarde::GeenTekst,
+                        t(&nu_tekst),
+                        Waarde::GeenTekst,
+                        t(&ctx.operatie_id),
                     ]);
                     ids[2] += 1;
                     p.adressen.push(vec![
-                        g(ids[2]), g(pid), t(straat), g(huisnummer), Waarde::GeenTekst, Waarde::GeenTekst, t(&postcode), t("Rotterdam"),
-                        dag(ontvangen), Waarde::GeenTekst, t(&nu_tekst), Waarde::GeenTekst, t(&ctx.operatie_id),
+                        g(ids[2]),
+                        g(pid),
+                        t(straat),
+                        g(huisnummer),
+                        Waarde::GeenTekst,
+                        Waarde::GeenTekst,
+                        t(&postcode),
+                        t("Rotterdam"),
+                        dag(ontvangen),
+                        Waarde::GeenTekst,
+                        t(&nu_tekst),
+                        Waarde::GeenTekst,
+                        t(&ctx.operatie_id),
                     ]);
                     p.leden.push(vec![
-                        g(huishouden_id), g(pid), t(lid.rol.code()), dag(ontvangen), Waarde::GeenTekst, t(&nu_tekst), Waarde::GeenTekst, t(&ctx.operatie_id),
+                        g(huishouden_id),
+                        g(pid),
+                        t(lid.rol.code()),
+                        dag(ontvangen),
+                        Waarde::GeenTekst,
+                        t(&nu_tekst),
+                        Waarde::GeenTekst,
+                        t(&ctx.operatie_id),
                     ]);
                     if lid.rol == HuishoudRol::Aanvrager {
                         client = pid;
-                        let iban = Iban::nederlands(*r.kies(BANKEN), r.onder(9_999_999_999)).map(|i| i.as_str().to_owned()).unwrap_or_default();
-                        let voorletters: String = lid.voornamen.split_whitespace().filter_map(|v| v.chars().next()).map(|c| format!("{c}.")).collect();
-                        let tenaam = [voorletters.as_str(), &lid.voorvoegsel, &lid.geslachtsnaam].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
+                        let iban = Iban::nederlands(r.kies::<&str>(BANKEN), r.onder(9_999_999_999))
+                            .map(|i| i.as_str().to_owned())
+                            .unwrap_or_default();
+                        let voorletters: String = lid
+                            .voornamen
+                            .split_whitespace()
+                            .filter_map(|v| v.chars().next())
+                            .map(|c| format!("{c}."))
+                            .collect();
+                        let tenaam = [voorletters.as_str(), &lid.voorvoegsel, &lid.geslachtsnaam]
+                            .iter()
+                            .filter(|s| !s.is_empty())
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(" ");
                         p.rekeningen.push(vec![
-                            g(pid), t(iban), t(tenaam), dag(ontvangen), Waarde::GeenTekst, t(&nu_tekst), Waarde::GeenTekst, t(&ctx.operatie_id),
+                            g(pid),
+                            t(iban),
+                            t(tenaam),
+                            dag(ontvangen),
+                            Waarde::GeenTekst,
+                            t(&nu_tekst),
+                            Waarde::GeenTekst,
+                            t(&ctx.operatie_id),
                         ]);
                     }
                 }
@@ -371,7 +538,11 @@ impl App {
                 let (team_id, consulent_id) = if status == Status::Ontvangen && r.procent(60) {
                     (Waarde::GeenGetal, Waarde::GeenGetal)
                 } else {
-                    let kandidaten: Vec<i64> = consulenten.iter().filter(|(_, t)| *t == team).map(|(c, _)| *c).collect();
+                    let kandidaten: Vec<i64> = consulenten
+                        .iter()
+                        .filter(|(_, t)| *t == team)
+                        .map(|(c, _)| *c)
+                        .collect();
                     (g(teams[team]), g(*r.kies(&kandidaten)))
                 };
                 let jaar = ontvangen.year();
@@ -380,8 +551,18 @@ impl App {
                 ids[4] += 1;
                 let nummer = Dossiernummer::nieuw(jaar, *nr);
                 p.dossiers.push(vec![
-                    g(ids[4]), t(nummer.as_str()), g(huishouden_id), g(client), t(Zaaktype::AanvraagLevensonderhoud.code()), t(status.code()),
-                    dag(ontvangen), team_id, consulent_id, g(1), t(&nu_tekst), t(&nu_tekst),
+                    g(ids[4]),
+                    t(nummer.as_str()),
+                    g(huishouden_id),
+                    g(client),
+                    t(Zaaktype::AanvraagLevensonderhoud.code()),
+                    t(status.code()),
+                    dag(ontvangen),
+                    team_id,
+                    consulent_id,
+                    g(1),
+                    t(&nu_tekst),
+                    t(&nu_tekst),
                 ]);
                 p.gebeurtenissen.push(vec![
                     g(ids[4]), t(&nu_tekst), t("systeem (demo)"), t("geregistreerd"),
@@ -390,16 +571,98 @@ impl App {
                 ]);
             }
             let mut tx = self.opslag.schrijf().await?;
-            const HIST: [&str; 5] = ["geldig_vanaf", "geldig_tot", "geregistreerd_op", "vervallen_op", "operatie_id"];
-            let met = |k: &[&'static str]| -> Vec<&'static str> { k.iter().copied().chain(HIST).collect() };
-            tx.bulk_invoegen("huishoudens", &["id", "aangemaakt_op"], &p.huishoudens).await?;
-            tx.bulk_invoegen("personen", &["id", "bsn", "versie", "aangemaakt_op"], &p.personen).await?;
-            tx.bulk_invoegen("persoonsgegevens", &met(&["id", "persoon_id", "voornamen", "voorvoegsel", "geslachtsnaam", "zoeknaam", "zoeknaam_volledig", "geboortedatum"]), &p.gegevens).await?;
-            tx.bulk_invoegen("adressen", &met(&["id", "persoon_id", "straat", "huisnummer", "huisletter", "toevoeging", "postcode", "woonplaats"]), &p.adressen).await?;
-            tx.bulk_invoegen("huishoudleden", &met(&["huishouden_id", "persoon_id", "rol"]), &p.leden).await?;
-            tx.bulk_invoegen("bankrekeningen", &met(&["persoon_id", "iban", "tenaamstelling"]), &p.rekeningen).await?;
-            tx.bulk_invoegen("dossiers", &["id", "nummer", "huishouden_id", "client_id", "zaaktype", "status", "ontvangen_op", "team_id", "consulent_id", "versie", "aangemaakt_op", "gewijzigd_op"], &p.dossiers).await?;
-            tx.bulk_invoegen("dossiergebeurtenissen", &["dossier_id", "tijdstip", "actor", "soort", "omschrijving", "operatie_id"], &p.gebeurtenissen).await?;
+            const HIST: [&str; 5] = [
+                "geldig_vanaf",
+                "geldig_tot",
+                "geregistreerd_op",
+                "vervallen_op",
+                "operatie_id",
+            ];
+            let met = |k: &[&'static str]| -> Vec<&'static str> {
+                k.iter().copied().chain(HIST).collect()
+            };
+            tx.bulk_invoegen("huishoudens", &["id", "aangemaakt_op"], &p.huishoudens)
+                .await?;
+            tx.bulk_invoegen(
+                "personen",
+                &["id", "bsn", "versie", "aangemaakt_op"],
+                &p.personen,
+            )
+            .await?;
+            tx.bulk_invoegen(
+                "persoonsgegevens",
+                &met(&[
+                    "id",
+                    "persoon_id",
+                    "voornamen",
+                    "voorvoegsel",
+                    "geslachtsnaam",
+                    "zoeknaam",
+                    "zoeknaam_volledig",
+                    "geboortedatum",
+                ]),
+                &p.gegevens,
+            )
+            .await?;
+            tx.bulk_invoegen(
+                "adressen",
+                &met(&[
+                    "id",
+                    "persoon_id",
+                    "straat",
+                    "huisnummer",
+                    "huisletter",
+                    "toevoeging",
+                    "postcode",
+                    "woonplaats",
+                ]),
+                &p.adressen,
+            )
+            .await?;
+            tx.bulk_invoegen(
+                "huishoudleden",
+                &met(&["huishouden_id", "persoon_id", "rol"]),
+                &p.leden,
+            )
+            .await?;
+            tx.bulk_invoegen(
+                "bankrekeningen",
+                &met(&["persoon_id", "iban", "tenaamstelling"]),
+                &p.rekeningen,
+            )
+            .await?;
+            tx.bulk_invoegen(
+                "dossiers",
+                &[
+                    "id",
+                    "nummer",
+                    "huishouden_id",
+                    "client_id",
+                    "zaaktype",
+                    "status",
+                    "ontvangen_op",
+                    "team_id",
+                    "consulent_id",
+                    "versie",
+                    "aangemaakt_op",
+                    "gewijzigd_op",
+                ],
+                &p.dossiers,
+            )
+            .await?;
+            tx.bulk_invoegen(
+                "dossiergebeurtenissen",
+                &[
+                    "dossier_id",
+                    "tijdstip",
+                    "actor",
+                    "soort",
+                    "omschrijving",
+                    "operatie_id",
+                ],
+                &p.gebeurtenissen,
+            )
+            .await?;
             tx.commit().await?;
             klaar += deze;
             uit.huishoudens += deze;
@@ -408,8 +671,12 @@ impl App {
         }
 
         let mut tx = self.opslag.schrijf().await?;
-        let rijen: Vec<Vec<Waarde>> = nummers.iter().map(|(j, n)| vec![g(i64::from(*j)), g(*n)]).collect();
-        tx.bulk_invoegen("dossiernummers", &["jaar", "laatste"], &rijen).await?;
+        let rijen: Vec<Vec<Waarde>> = nummers
+            .iter()
+            .map(|(j, n)| vec![g(i64::from(*j)), g(*n)])
+            .collect();
+        tx.bulk_invoegen("dossiernummers", &["jaar", "laatste"], &rijen)
+            .await?;
         tx.reeksen_bijwerken().await?;
         tx.installatie_zetten("demo", "ja").await?;
         audit::vastleggen(
@@ -461,9 +728,19 @@ mod tests {
         let mut soorten = std::collections::BTreeSet::new();
         for _ in 0..2000 {
             let h = huishouden(&mut r, vandaag);
-            assert_eq!(h.iter().filter(|p| p.rol == HuishoudRol::Aanvrager).count(), 1);
-            assert!(h.iter().filter(|p| matches!(p.rol, HuishoudRol::Partner(_))).count() <= 1);
-            let leeftijd = |p: &Persoon| vangnet_domain::persoon::Geboortedatum(p.geboren).leeftijd_op(vandaag);
+            assert_eq!(
+                h.iter().filter(|p| p.rol == HuishoudRol::Aanvrager).count(),
+                1
+            );
+            assert!(
+                h.iter()
+                    .filter(|p| matches!(p.rol, HuishoudRol::Partner(_)))
+                    .count()
+                    <= 1
+            );
+            let leeftijd = |p: &Persoon| {
+                vangnet_domain::persoon::Geboortedatum(p.geboren).leeftijd_op(vandaag)
+            };
             let aanvrager = leeftijd(&h[0]);
             assert!((18..=90).contains(&aanvrager), "{aanvrager}");
             for p in &h {
@@ -474,8 +751,20 @@ mod tests {
                 });
             }
         }
-        for verwacht in ["jongere", "aow", "kind", "partner:gehuwd", "partner:gezamenlijke_huishouding", "medebewoner:student", "medebewoner:huurder", "medebewoner:familie"] {
-            assert!(soorten.contains(verwacht), "{verwacht} ontbreekt in {soorten:?}");
+        for verwacht in [
+            "jongere",
+            "aow",
+            "kind",
+            "partner:gehuwd",
+            "partner:gezamenlijke_huishouding",
+            "medebewoner:student",
+            "medebewoner:huurder",
+            "medebewoner:familie",
+        ] {
+            assert!(
+                soorten.contains(verwacht),
+                "{verwacht} ontbreekt in {soorten:?}"
+            );
         }
     }
 }

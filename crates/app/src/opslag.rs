@@ -331,6 +331,7 @@ pub trait Transactie: Send {
     async fn persoon_invoegen(&mut self, bsn: i64, tijdstip: &str) -> Uitkomst<i64>;
     async fn persoon_op_bsn(&mut self, bsn: i64) -> Uitkomst<Option<PersoonRij>>;
     async fn persoon_op_id(&mut self, id: i64) -> Uitkomst<Option<PersoonRij>>;
+    async fn personen_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<PersoonRij>>;
     async fn persoonsgegevens_invoegen(&mut self, r: &PersoonsgegevensRij) -> Uitkomst<i64>;
     async fn persoonsgegevens_van(
         &mut self,
@@ -387,7 +388,12 @@ pub trait Transactie: Send {
     async fn hoogste_id(&mut self, tabel: &str) -> Uitkomst<i64>;
     /// Voegt veel rijen in met zo weinig mogelijk statements. Ids mogen expliciet zijn; roep dan
     /// daarna [`Transactie::reeksen_bijwerken`] aan.
-    async fn bulk_invoegen(&mut self, tabel: &str, kolommen: &[&str], rijen: &[Vec<Waarde>]) -> Uitkomst<u64>;
+    async fn bulk_invoegen(
+        &mut self,
+        tabel: &str,
+        kolommen: &[&str],
+        rijen: &[Vec<Waarde>],
+    ) -> Uitkomst<u64>;
     /// Zet de id-reeksen achter de hoogste ids (PostgreSQL; op SQLite gebeurt dat vanzelf).
     async fn reeksen_bijwerken(&mut self) -> Uitkomst<()>;
 

@@ -468,3 +468,56 @@ async fn alleen_wie_het_mag() {
     ));
     t.opruimen().await;
 }
+
+#[tokio::test]
+async fn demopopulatie_laden_is_deterministisch_en_bruikbaar() {
+    let t = TestApp::nieuw().await;
+    let uit = t.app.demo_laden(300, 7, |_, _| {}).await.unwrap();
+    assert_eq!(uit.huishoudens, 300);
+    assert_eq!(uit.dossiers, 300);
+    assert!(uit.personen > 400, "{uit:?}");
+    assert!(t.app.is_demo().await.unwrap());
+    // Een tweede keer kan niet: de database is niet leeg.
+    assert!(matches!(
+        t.app.demo_laden(1, 7, |_, _| {}).await,
+        Err(AppFout::Conflict(_))
+    ));
+    // De demo-accounts werken met het demowachtwoord.
+    for (naam, _, _) in vangnet_app::demo::DEMO_ACCOUNTS {
+        let s = t
+            .app
+            .inloggen("op", naam, vangnet_app::demo::DEMO_WACHTWOORD, "ip")
+            .await
+            .unwrap();
+        assert!(!s.moet_wachtwoord_wijzigen, "{naam}");
+    }
+    // Na bulkinvoer met eigen ids gaat gewoon registreren door (reeksen en nummers kloppen).
+    let clerk = t
+        .gebruiker("balie", &[Rol::AdministratiefOndersteuner])
+        .await;
+    let mut a = alleenstaande();
+    a.aanvrager.bsn = "999993653".into();
+    let (id, nummer) = t.app.aanvraag_registreren(&ctx(&clerk), &a).await.unwrap();
+    assert!(id > 300, "{id}");
+    let jaar_nummers = t.app.zoeken(&ctx(&clerk), "999993653").await.unwrap();
+    assert_eq!(jaar_nummers[0].dossiers[0].1, nummer.to_string());
+    assert!(nummer.as_str() > "2026-000000");
+    // Zoeken vindt demopersonen; de audittrail is intact.
+    assert!(!t.app.zoeken(&ctx(&clerk), "jan").await.unwrap().is_empty());
+    let auditor = t.gebruiker("controleur", &[Rol::Auditor]).await;
+    assert!(matches!(
+        t.app.audit_controleren(&auditor).await.unwrap(),
+        vangnet_app::audit::KetenUitslag::Intact { .. }
+    ));
+
+    // Hetzelfde zaad geeft dezelfde bevolking.
+    let t2 = TestApp::nieuw().await;
+    t2.app.demo_laden(300, 7, |_, _| {}).await.unwrap();
+    let namen = |app: vangnet_app::App| async move {
+        let (p, _) = app.persoon(&TestApp::systeem(), 123).await.unwrap();
+        (p.bsn, p.weergavenaam, p.geboortedatum, p.adres, p.iban)
+    };
+    assert_eq!(namen(t.app.clone()).await, namen(t2.app.clone()).await);
+    t.opruimen().await;
+    t2.opruimen().await;
+}

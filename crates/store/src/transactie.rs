@@ -5,9 +5,9 @@ use async_trait::async_trait;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 use vangnet_app::opslag::{
-    AdresRij, AuditFilter, Waarde, BankrekeningRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie,
+    AdresRij, AuditFilter, BankrekeningRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie,
     HuishoudlidRij, OpslagFout, PersoonRij, PersoonsgegevensRij, SessieRij, TeamRij, ToegangFilter,
-    ToegangRij, TokenRij, Transactie, Uitkomst, Zoeksleutel,
+    ToegangRij, TokenRij, Transactie, Uitkomst, Waarde, Zoeksleutel,
 };
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
 use vangnet_domain::Rol;
@@ -19,8 +19,18 @@ pub(crate) struct AnyTransactie {
 
 /// Tabellen met een eigen id-reeks, voor bulkinvoer met expliciete ids.
 const TABELLEN_MET_ID: &[&str] = &[
-    "gebruikers", "teams", "api_tokens", "inlogpogingen", "toegangslog", "personen",
-    "persoonsgegevens", "adressen", "bankrekeningen", "huishoudens", "huishoudleden", "dossiers",
+    "gebruikers",
+    "teams",
+    "api_tokens",
+    "inlogpogingen",
+    "toegangslog",
+    "personen",
+    "persoonsgegevens",
+    "adressen",
+    "bankrekeningen",
+    "huishoudens",
+    "huishoudleden",
+    "dossiers",
     "dossiergebeurtenissen",
 ];
 
@@ -966,6 +976,32 @@ impl Transactie for AnyTransactie {
         .transpose()
     }
 
+    async fn personen_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<PersoonRij>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = format!(
+            "SELECT id, bsn, versie, aangemaakt_op FROM personen WHERE id IN ({})",
+            plaatsen(ids.len(), 1)
+        );
+        let mut q = sqlx::query(&sql);
+        for id in ids {
+            q = q.bind(*id);
+        }
+        let rijen = q.fetch_all(self.conn()).await.map_err(vertaal)?;
+        rijen
+            .iter()
+            .map(|r| {
+                Ok(PersoonRij {
+                    id: getal(r, "id")?,
+                    bsn: getal(r, "bsn")?,
+                    versie: getal(r, "versie")?,
+                    aangemaakt_op: tekst(r, "aangemaakt_op")?,
+                })
+            })
+            .collect()
+    }
+
     async fn persoon_op_id(&mut self, id: i64) -> Uitkomst<Option<PersoonRij>> {
         let r = sqlx::query("SELECT id, bsn, versie, aangemaakt_op FROM personen WHERE id = $1")
             .bind(id)
@@ -1308,16 +1344,36 @@ impl Transactie for AnyTransactie {
                 r.iter().map(|r| getal(r, "persoon_id")).collect()
             }
             Zoeksleutel::Naam(begin) => {
+                // Twee bereiken die elk hun index in volgorde aflopen en na `limiet` stoppen;
+                // daarna samenvoegen. Een OR in één query zou alle treffers moeten sorteren.
                 let einde = prefix_einde(begin);
-                self.ids(
-                    "SELECT DISTINCT persoon_id FROM persoonsgegevens WHERE vervallen_op IS NULL \
-                     AND ((zoeknaam >= $1 AND zoeknaam < $2) \
-                       OR (zoeknaam_volledig >= $1 AND zoeknaam_volledig < $2)) \
-                     ORDER BY persoon_id LIMIT $3",
-                    &[begin.clone(), einde],
-                    limiet,
-                )
-                .await
+                let mut ids = Vec::new();
+                for kolom in ["zoeknaam", "zoeknaam_volledig"] {
+                    let sql = format!(
+                        "SELECT persoon_id, {kolom} AS sleutel FROM persoonsgegevens \
+                         WHERE {kolom} >= $1 AND {kolom} < $2 AND vervallen_op IS NULL \
+                         ORDER BY {kolom}, persoon_id LIMIT $3"
+                    );
+                    let rijen = sqlx::query(&sql)
+                        .bind(begin.as_str())
+                        .bind(einde.as_str())
+                        .bind(limiet)
+                        .fetch_all(self.conn())
+                        .await
+                        .map_err(vertaal)?;
+                    for r in &rijen {
+                        ids.push((tekst(r, "sleutel")?, getal(r, "persoon_id")?));
+                    }
+                }
+                ids.sort();
+                let mut uit: Vec<i64> = Vec::new();
+                for (_, id) in ids {
+                    if !uit.contains(&id) {
+                        uit.push(id);
+                    }
+                }
+                uit.truncate(usize::try_from(limiet).unwrap_or(0));
+                Ok(uit)
             }
         }
     }
@@ -1355,8 +1411,14 @@ impl Transactie for AnyTransactie {
         getal(&r, "n")
     }
 
-    async fn bulk_invoegen(&mut self, tabel: &str, kolommen: &[&str], rijen: &[Vec<Waarde>]) -> Uitkomst<u64> {
-        let geldig = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    async fn bulk_invoegen(
+        &mut self,
+        tabel: &str,
+        kolommen: &[&str],
+        rijen: &[Vec<Waarde>],
+    ) -> Uitkomst<u64> {
+        let geldig =
+            |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_');
         if !geldig(tabel) || !kolommen.iter().all(|k| geldig(k)) || kolommen.is_empty() {
             return Err(OpslagFout::Database("ongeldige tabel- of kolomnaam".into()));
         }
@@ -1395,7 +1457,11 @@ impl Transactie for AnyTransactie {
                     };
                 }
             }
-            totaal += q.execute(self.conn()).await.map_err(vertaal)?.rows_affected();
+            totaal += q
+                .execute(self.conn())
+                .await
+                .map_err(vertaal)?
+                .rows_affected();
         }
         Ok(totaal)
     }

@@ -59,3 +59,111 @@ pub async fn draaien(app: &App, aantal: u64) -> Result<()> {
     regel("sessie controleren (per verzoek)", aantal, begin);
     Ok(())
 }
+
+fn percentiel(gesorteerd: &[f64], p: f64) -> f64 {
+    if gesorteerd.is_empty() {
+        return 0.0;
+    }
+    let i = ((gesorteerd.len() as f64 - 1.0) * p).round() as usize;
+    gesorteerd[i.min(gesorteerd.len() - 1)]
+}
+
+/// Meet zoeken op een bestaande (demo)database: per soort zoekvraag p50 en p99 in milliseconden.
+/// De zoekvragen komen van echte personen in de database; elke zoekopdracht schrijft, zoals in
+/// het echt, een regel per treffer in het toegangslog.
+pub async fn zoeken(app: &App, aantal: u64) -> Result<()> {
+    let ctx = Context::opdrachtregel();
+    let max = {
+        let mut tx = app.opslag.lees().await?;
+        let m = tx.hoogste_id("personen").await?;
+        tx.commit().await?;
+        m
+    };
+    if max == 0 {
+        bail!("de database bevat geen personen; laad eerst een demopopulatie (vangnet demo)");
+    }
+    let mut vragen: Vec<(&'static str, String)> = Vec::new();
+    let mut i: i64 = 0;
+    while (vragen.len() as u64) < aantal {
+        let id = 1 + (i * 7919) % max;
+        i += 1;
+        let Ok((p, dossiers)) = app.persoon(&ctx, id).await else {
+            continue;
+        };
+        let soort = vragen.len() % 5;
+        let vraag = match soort {
+            0 => ("bsn", p.bsn.clone()),
+            1 => (
+                "naam (3 letters)",
+                p.naam
+                    .as_ref()
+                    .map(|n| n.geslachtsnaam.chars().take(3).collect())
+                    .unwrap_or_default(),
+            ),
+            2 => (
+                "geboortedatum",
+                p.geboortedatum
+                    .map(|g| g.format("%d-%m-%Y").to_string())
+                    .unwrap_or_default(),
+            ),
+            3 => {
+                // "Straat 12A, 3011 AB Rotterdam" → "3011AB 12"
+                let a = p.adres.clone().unwrap_or_default();
+                let mut delen = a.split(", ");
+                let nummer: String = delen
+                    .next()
+                    .unwrap_or_default()
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or_default()
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                let pc: String = delen
+                    .next()
+                    .unwrap_or_default()
+                    .chars()
+                    .take(7)
+                    .filter(|c| !c.is_whitespace())
+                    .collect();
+                ("postcode + huisnummer", format!("{pc} {nummer}"))
+            }
+            _ => (
+                "dossiernummer",
+                dossiers
+                    .first()
+                    .map(|d| d.nummer.clone())
+                    .unwrap_or_default(),
+            ),
+        };
+        vragen.push(vraag);
+    }
+    let mut per_soort: std::collections::BTreeMap<&str, Vec<f64>> = Default::default();
+    let mut alle = Vec::new();
+    let mut treffers = 0;
+    for (soort, q) in &vragen {
+        let begin = Instant::now();
+        let t = app.zoeken(&ctx, q).await?;
+        let ms = begin.elapsed().as_secs_f64() * 1000.0;
+        treffers += t.len();
+        per_soort.entry(soort).or_default().push(ms);
+        alle.push(ms);
+    }
+    println!(
+        "engine: {}, personen: {max}, zoekopdrachten: {}, treffers: {treffers}",
+        app.opslag.engine(),
+        vragen.len()
+    );
+    per_soort.insert("alle", alle);
+    for (soort, mut ms) in per_soort {
+        ms.sort_by(f64::total_cmp);
+        println!(
+            "{soort:<24} n={:>5}  p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms",
+            ms.len(),
+            percentiel(&ms, 0.5),
+            percentiel(&ms, 0.99),
+            ms.last().copied().unwrap_or_default()
+        );
+    }
+    Ok(())
+}

@@ -102,9 +102,12 @@ enum Opdracht {
     },
     /// Meet de basis op een lege database (standaard een tijdelijke SQLite-map).
     Bench {
-        /// Hoeveel schrijfhandelingen en sessiecontroles.
+        /// Hoeveel schrijfhandelingen en sessiecontroles (of zoekopdrachten, met --zoeken).
         #[arg(long, default_value_t = 2000)]
         aantal: u64,
+        /// Meet zoeken op een bestaande database met een demopopulatie (p50/p99).
+        #[arg(long)]
+        zoeken: bool,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -230,7 +233,11 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
     logging(&instellingen);
     match cli.opdracht {
         Opdracht::Serve { listen, demo, db } => serve(&instellingen, listen, demo, &db).await?,
-        Opdracht::Demo { huishoudens, seed, db } => {
+        Opdracht::Demo {
+            huishoudens,
+            seed,
+            db,
+        } => {
             let app = openen(&instellingen, &db).await?;
             demo_laden(&app, huishoudens, seed).await?;
         }
@@ -246,7 +253,15 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
                 }
             }
         }
-        Opdracht::Bench { aantal, db } => {
+        Opdracht::Bench {
+            aantal,
+            zoeken: true,
+            db,
+        } => {
+            let app = openen(&instellingen, &db).await?;
+            bench::zoeken(&app, aantal.max(1)).await?;
+        }
+        Opdracht::Bench { aantal, db, .. } => {
             let mut db = db;
             let tijdelijk = (db.data_dir.is_none() && db.database_url.is_none()).then(|| {
                 std::env::temp_dir().join(format!(

@@ -9,6 +9,7 @@ use axum::Json;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use vangnet_app::beheer::NieuweGebruiker;
+use vangnet_app::clienten::{LidInvoer, NieuweAanvraag, PersoonInvoer};
 use vangnet_app::opslag::GebruikerRij;
 use vangnet_domain::Veldfouten;
 
@@ -187,4 +188,192 @@ pub async fn toegangslog(
     Ok(Json(
         json!({ "pagina": nr, "per_pagina": PER_PAGINA, "totaal": p.totaal, "regels": p.regels }),
     ))
+}
+
+#[derive(Deserialize, Default)]
+pub struct ZoekQuery {
+    #[serde(default)]
+    q: String,
+}
+
+pub async fn zoeken(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Query(q): Query<ZoekQuery>,
+) -> Result<Json<Value>, WebFout> {
+    let treffers = staat.app.zoeken(&wie.ctx, &q.q).await?;
+    Ok(Json(json!({ "treffers": treffers.iter().map(|t| json!({
+        "persoon_id": t.persoon_id,
+        "bsn_gemaskeerd": t.bsn_gemaskeerd,
+        "naam": t.naam,
+        "geboortedatum": t.geboortedatum,
+        "adres": t.adres,
+        "dossiers": t.dossiers.iter().map(|(id, nummer, status)| json!({ "id": id, "nummer": nummer, "status": status })).collect::<Vec<_>>(),
+    })).collect::<Vec<_>>() })))
+}
+
+pub async fn persoon(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, WebFout> {
+    let (p, dossiers) = staat.app.persoon(&wie.ctx, id).await?;
+    Ok(Json(json!({ "persoon": p, "dossiers": dossiers })))
+}
+
+/// `op` (jjjj-mm-dd) en `bekend_op` (RFC 3339) voor historievragen.
+#[derive(Deserialize, Default)]
+pub struct HistorieQuery {
+    op: Option<String>,
+    bekend_op: Option<String>,
+}
+
+fn historie(
+    q: &HistorieQuery,
+) -> Result<
+    (
+        Option<chrono::NaiveDate>,
+        Option<chrono::DateTime<chrono::Utc>>,
+    ),
+    WebFout,
+> {
+    let mut f = Veldfouten::nieuw();
+    let op = q.op.as_deref().filter(|s| !s.is_empty()).and_then(|s| {
+        f.controleer(
+            "op",
+            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map_err(|_| "op is geen datum (jjjj-mm-dd)."),
+        )
+    });
+    let bekend_op = q
+        .bekend_op
+        .as_deref()
+        .filter(|s| !s.is_empty())
+        .and_then(|s| {
+            f.controleer(
+                "bekend_op",
+                vangnet_domain::tijd::instant_uit_tekst(s)
+                    .ok_or("bekend_op is geen tijdstip (RFC 3339, bv. 2026-11-28T10:00:00Z)."),
+            )
+        });
+    geen_fouten(f)?;
+    Ok((op, bekend_op))
+}
+
+pub async fn dossier(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    Query(q): Query<HistorieQuery>,
+) -> Result<Json<Value>, WebFout> {
+    let (op, bekend_op) = historie(&q)?;
+    let d = staat.app.dossier(&wie.ctx, id, op, bekend_op).await?;
+    Ok(Json(
+        serde_json::to_value(&d).map_err(|e| WebFout::Intern(e.to_string()))?,
+    ))
+}
+
+pub async fn huishouden(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    Query(q): Query<HistorieQuery>,
+) -> Result<Json<Value>, WebFout> {
+    let (op, bekend_op) = historie(&q)?;
+    let leden = staat.app.huishouden(&wie.ctx, id, op, bekend_op).await?;
+    Ok(Json(json!({ "huishouden_id": id, "leden": leden })))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct PersoonJson {
+    bsn: String,
+    #[serde(default)]
+    voornamen: String,
+    #[serde(default)]
+    voorvoegsel: String,
+    #[serde(default)]
+    geslachtsnaam: String,
+    #[serde(default)]
+    geboortedatum: String,
+}
+
+impl PersoonJson {
+    fn invoer(self) -> PersoonInvoer {
+        PersoonInvoer {
+            bsn: self.bsn,
+            voornamen: self.voornamen,
+            voorvoegsel: self.voorvoegsel,
+            geslachtsnaam: self.geslachtsnaam,
+            geboortedatum: self.geboortedatum,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LidJson {
+    rol: String,
+    persoon: PersoonJson,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct AdresJson {
+    straat: String,
+    huisnummer: String,
+    #[serde(default)]
+    huisletter: String,
+    #[serde(default)]
+    toevoeging: String,
+    postcode: String,
+    woonplaats: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AanvraagJson {
+    ontvangen_op: String,
+    aanvrager: PersoonJson,
+    adres: AdresJson,
+    #[serde(default)]
+    iban: String,
+    #[serde(default)]
+    leden: Vec<LidJson>,
+}
+
+pub async fn aanvraag_registreren(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    JsonInvoer(a): JsonInvoer<AanvraagJson>,
+) -> Result<Response, WebFout> {
+    let invoer = NieuweAanvraag {
+        ontvangen_op: a.ontvangen_op,
+        aanvrager: a.aanvrager.invoer(),
+        straat: a.adres.straat,
+        huisnummer: a.adres.huisnummer,
+        huisletter: a.adres.huisletter,
+        toevoeging: a.adres.toevoeging,
+        postcode: a.adres.postcode,
+        woonplaats: a.adres.woonplaats,
+        iban: a.iban,
+        leden: a
+            .leden
+            .into_iter()
+            .map(|l| LidInvoer {
+                rol: l.rol,
+                persoon: l.persoon.invoer(),
+            })
+            .collect(),
+    };
+    let (id, nummer) = staat.app.aanvraag_registreren(&wie.ctx, &invoer).await?;
+    Ok((
+        StatusCode::CREATED,
+        [(
+            axum::http::header::LOCATION,
+            format!("/api/v1/dossiers/{id}"),
+        )],
+        Json(json!({ "id": id, "nummer": nummer.as_str() })),
+    )
+        .into_response())
 }

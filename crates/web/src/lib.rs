@@ -132,6 +132,11 @@ pub fn router(staat: WebStaat) -> Router {
         )
         .route("/api/v1/gebruikers/{id}", get(api::gebruiker))
         .route("/api/v1/teams", get(api::teams).post(api::team_aanmaken))
+        .route("/api/v1/zoeken", get(api::zoeken))
+        .route("/api/v1/personen/{id}", get(api::persoon))
+        .route("/api/v1/huishoudens/{id}", get(api::huishouden))
+        .route("/api/v1/dossiers", post(api::aanvraag_registreren))
+        .route("/api/v1/dossiers/{id}", get(api::dossier))
         .route("/api/v1/audit", get(api::audit))
         .route("/api/v1/toegangslog", get(api::toegangslog));
     Router::new()

@@ -201,6 +201,36 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             get.clone(),
+            "/api/v1/zoeken",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/api/v1/personen/{id}",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/api/v1/huishoudens/{id}",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/api/v1/dossiers",
+            MetRecht(Recht::DossiersRegistreren),
+            r#"{"ontvangen_op":"","aanvrager":{"bsn":""},"adres":{"straat":"","huisnummer":"","postcode":"","woonplaats":""}}"#,
+        ),
+        r(
+            get.clone(),
+            "/api/v1/dossiers/{id}",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
+            get.clone(),
             "/api/v1/audit",
             MetRecht(Recht::AuditInzien),
             "",
@@ -305,13 +335,8 @@ async fn elke_route_voor_elke_rol() {
         )
         .await
         .unwrap();
-    let persoon = t
-        .app
-        .dossier(&systeem, dossier, None, None)
-        .await
-        .unwrap()
-        .dossier
-        .client_id;
+    let beeld = t.app.dossier(&systeem, dossier, None, None).await.unwrap();
+    let (persoon, huishouden) = (beeld.dossier.client_id, beeld.dossier.huishouden_id);
     let mut rollen: Vec<Option<Rol>> = vec![None];
     for rol in Rol::ALLE {
         t.persona(rol).await;
@@ -321,10 +346,12 @@ async fn elke_route_voor_elke_rol() {
         // Tokens: een id dat niemand heeft (intrekken mag iedereen proberen; het eigen token blijft).
         let id = if p.starts_with("/teams") {
             team
-        } else if p.starts_with("/dossiers") {
+        } else if p.starts_with("/dossiers") || p.starts_with("/api/v1/dossiers") {
             dossier
-        } else if p.starts_with("/personen") {
+        } else if p.starts_with("/personen") || p.starts_with("/api/v1/personen") {
             persoon
+        } else if p.starts_with("/api/v1/huishoudens") {
+            huishouden
         } else if p.starts_with("/account/tokens") {
             999_999
         } else {

@@ -634,3 +634,108 @@ async fn elke_rol_heeft_een_eigen_startpagina() {
     }
     t.opruimen().await;
 }
+
+#[tokio::test]
+async fn api_voor_aanvragen_zoeken_en_huishoudens() {
+    let t = TestApp::nieuw().await;
+    t.persona(Rol::Inkomensconsulent).await;
+    let token = t
+        .app
+        .token_aanmaken(&TestApp::systeem(), "consulent", "test")
+        .await
+        .unwrap()
+        .token;
+    let mut b = t.bezoeker();
+    let aanvraag = r#"{
+        "ontvangen_op": "2026-11-02",
+        "aanvrager": {"bsn": "111222333", "voornamen": "Jan", "voorvoegsel": "de", "geslachtsnaam": "Vries", "geboortedatum": "1985-05-01"},
+        "adres": {"straat": "Zwaanshals", "huisnummer": "12", "postcode": "3035KS", "woonplaats": "Rotterdam"},
+        "leden": [{"rol": "kind", "persoon": {"bsn": "100000009", "voornamen": "Noor", "voorvoegsel": "de", "geslachtsnaam": "Vries", "geboortedatum": "03-09-2015"}}]
+    }"#;
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/dossiers",
+            Some(&token),
+            Some(aanvraag),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.tekst);
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(j["nummer"], "2026-000001");
+    let id = j["id"].as_i64().unwrap();
+
+    let a = b
+        .api(Method::GET, "/api/v1/zoeken?q=de%20vr", Some(&token), None)
+        .await;
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(j["treffers"].as_array().unwrap().len(), 2, "{}", a.tekst);
+    assert_eq!(j["treffers"][0]["bsn_gemaskeerd"], "*****2333");
+
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/dossiers/{id}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    let d: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(d["huishouden"].as_array().unwrap().len(), 2);
+    assert_eq!(d["termijnen"]["beslissen"], "2026-12-28");
+    let huishouden = d["dossier"]["huishouden_id"].as_i64().unwrap();
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/huishoudens/{huishouden}?op=2026-11-01"),
+            Some(&token),
+            None,
+        )
+        .await;
+    let h: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert!(
+        h["leden"].as_array().unwrap().is_empty(),
+        "vóór de ontvangst: niemand"
+    );
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/huishoudens/{huishouden}?op=gisteren"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.tekst.contains("op is geen datum"));
+
+    // Dezelfde aanvraag nog eens: de personen zitten al in een huishouden.
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/dossiers",
+            Some(&token),
+            Some(aanvraag),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        a.tekst.contains("al bij een ander huishouden"),
+        "{}",
+        a.tekst
+    );
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/dossiers",
+            Some(&token),
+            Some(r#"{"ontvangen_op": "2026-11-02"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(
+        a.tekst.contains("het veld `aanvrager` ontbreekt"),
+        "{}",
+        a.tekst
+    );
+    t.opruimen().await;
+}

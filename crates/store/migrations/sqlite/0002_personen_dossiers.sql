@@ -26,8 +26,8 @@ CREATE TABLE persoonsgegevens (
     operatie_id TEXT NOT NULL
 );
 CREATE INDEX persoonsgegevens_persoon ON persoonsgegevens (persoon_id);
-CREATE INDEX persoonsgegevens_zoeknaam ON persoonsgegevens (zoeknaam);
-CREATE INDEX persoonsgegevens_zoeknaam_volledig ON persoonsgegevens (zoeknaam_volledig);
+CREATE INDEX persoonsgegevens_zoeknaam ON persoonsgegevens (zoeknaam, persoon_id);
+CREATE INDEX persoonsgegevens_zoeknaam_volledig ON persoonsgegevens (zoeknaam_volledig, persoon_id);
 CREATE INDEX persoonsgegevens_geboortedatum ON persoonsgegevens (geboortedatum);
 
 CREATE TABLE adressen (

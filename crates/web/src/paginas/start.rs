@@ -120,7 +120,7 @@ fn inlogpagina(staat: &WebStaat, status: StatusCode, mut p: InlogPagina) -> Resp
 impl InlogPagina {
     fn nieuw(staat: &WebStaat, operatie: &str, gebruikersnaam: String, terug: String) -> Self {
         InlogPagina {
-            schil: Schil::anoniem(&staat, "Inloggen", operatie),
+            schil: Schil::anoniem(staat, "Inloggen", operatie),
             csrf: String::new(),
             gebruikersnaam,
             terug,
