@@ -211,6 +211,14 @@ impl TestApp {
         ))
     }
 
+    /// Een bezoeker met eigen webinstellingen (bv. een demo-installatie).
+    pub fn bezoeker_met(&self, instellingen: vangnet_web::WebInstellingen) -> Bezoeker {
+        Bezoeker::nieuw(vangnet_web::router(vangnet_web::WebStaat::nieuw(
+            self.app.clone(),
+            instellingen,
+        )))
+    }
+
     /// Een bezoeker van de router (zonder netwerk).
     pub fn bezoeker(&self) -> Bezoeker {
         Bezoeker::nieuw(self.router())

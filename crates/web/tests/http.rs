@@ -739,3 +739,18 @@ async fn api_voor_aanvragen_zoeken_en_huishoudens() {
     );
     t.opruimen().await;
 }
+
+#[tokio::test]
+async fn demo_installatie_toont_een_banner_op_elke_pagina() {
+    let t = TestApp::nieuw().await;
+    let mut gewoon = t.bezoeker();
+    assert!(gewoon.get("/inloggen").await.testid("demobanner").is_none());
+    let mut demo = t.bezoeker_met(vangnet_web::WebInstellingen {
+        demo: true,
+        ..Default::default()
+    });
+    let a = demo.get("/inloggen").await;
+    assert!(a.testid("demobanner").unwrap().contains("wachtwoord vangnet-demo"));
+    assert!(demo.get("/bestaat-niet").await.testid("demobanner").is_some());
+    t.opruimen().await;
+}
