@@ -750,7 +750,14 @@ async fn demo_installatie_toont_een_banner_op_elke_pagina() {
         ..Default::default()
     });
     let a = demo.get("/inloggen").await;
-    assert!(a.testid("demobanner").unwrap().contains("wachtwoord vangnet-demo"));
-    assert!(demo.get("/bestaat-niet").await.testid("demobanner").is_some());
+    assert!(a
+        .testid("demobanner")
+        .unwrap()
+        .contains("wachtwoord vangnet-demo"));
+    assert!(demo
+        .get("/bestaat-niet")
+        .await
+        .testid("demobanner")
+        .is_some());
     t.opruimen().await;
 }
