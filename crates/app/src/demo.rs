@@ -677,7 +677,7 @@ impl App {
             .collect();
         tx.bulk_invoegen("dossiernummers", &["jaar", "laatste"], &rijen)
             .await?;
-        tx.reeksen_bijwerken().await?;
+        tx.na_bulkinvoer().await?;
         tx.installatie_zetten("demo", "ja").await?;
         audit::vastleggen(
             tx.as_mut(),

@@ -387,15 +387,16 @@ pub trait Transactie: Send {
     /// Het hoogste id in een tabel (0 als hij leeg is).
     async fn hoogste_id(&mut self, tabel: &str) -> Uitkomst<i64>;
     /// Voegt veel rijen in met zo weinig mogelijk statements. Ids mogen expliciet zijn; roep dan
-    /// daarna [`Transactie::reeksen_bijwerken`] aan.
+    /// daarna [`Transactie::na_bulkinvoer`] aan.
     async fn bulk_invoegen(
         &mut self,
         tabel: &str,
         kolommen: &[&str],
         rijen: &[Vec<Waarde>],
     ) -> Uitkomst<u64>;
-    /// Zet de id-reeksen achter de hoogste ids (PostgreSQL; op SQLite gebeurt dat vanzelf).
-    async fn reeksen_bijwerken(&mut self) -> Uitkomst<()>;
+    /// Na bulkinvoer: id-reeksen achter de hoogste ids zetten en de statistieken van de planner
+    /// bijwerken (PostgreSQL `setval` en `ANALYZE`; SQLite `PRAGMA optimize`).
+    async fn na_bulkinvoer(&mut self) -> Uitkomst<()>;
 
     // Toegangslog
     async fn toegang_toevoegen(&mut self, r: &ToegangRij) -> Uitkomst<()>;

@@ -1466,8 +1466,12 @@ impl Transactie for AnyTransactie {
         Ok(totaal)
     }
 
-    async fn reeksen_bijwerken(&mut self) -> Uitkomst<()> {
+    async fn na_bulkinvoer(&mut self) -> Uitkomst<()> {
         if self.engine != crate::Engine::Postgres {
+            sqlx::query("PRAGMA optimize")
+                .execute(self.conn())
+                .await
+                .map_err(vertaal)?;
             return Ok(());
         }
         for tabel in TABELLEN_MET_ID {
@@ -1479,6 +1483,12 @@ impl Transactie for AnyTransactie {
             .await
             .map_err(vertaal)?;
         }
+        // Na miljoenen nieuwe rijen kent de planner de tabellen nog niet: zonder ANALYZE kiest
+        // PostgreSQL voor zoeken een volledige scan (p50 1 s in plaats van 10 ms).
+        sqlx::query("ANALYZE")
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
         Ok(())
     }
 
