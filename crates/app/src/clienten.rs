@@ -809,3 +809,196 @@ impl App {
         Ok(treffers)
     }
 }
+
+/// Een wijziging van een persoon: een correctie van naam of geboortedatum (formeel: de oude
+/// versie vervalt, de nieuwe geldt over dezelfde periode) en/of een nieuwe bankrekening per datum
+/// (materieel: de oude rekening eindigt op die datum).
+#[derive(Debug, Clone, Default)]
+pub struct PersoonWijziging {
+    /// De versie van de persoon die de medewerker op zijn scherm had.
+    pub versie: i64,
+    pub voornamen: String,
+    pub voorvoegsel: String,
+    pub geslachtsnaam: String,
+    pub geboortedatum: String,
+    /// Leeg: de rekening blijft zoals hij is.
+    pub iban: String,
+    /// Vanaf wanneer de nieuwe rekening geldt.
+    pub iban_vanaf: String,
+    pub reden: String,
+}
+
+impl App {
+    pub async fn persoon_wijzigen(
+        &self,
+        ctx: &Context,
+        id: i64,
+        w: &PersoonWijziging,
+    ) -> Result<(), AppFout> {
+        ctx.actor.vereist(Recht::DossiersRegistreren)?;
+        let nu = self.klok.nu();
+        let vandaag = tijd::nl_lokaal(nu).date();
+        let nu_tekst = tijd::instant_tekst(nu);
+        let mut f = Veldfouten::nieuw();
+        let naam = match Naam::parse(&w.voornamen, &w.voorvoegsel, &w.geslachtsnaam) {
+            Ok(n) => Some(n),
+            Err(fs) => {
+                for (veld, melding) in fs {
+                    f.voeg_toe(&veld, melding);
+                }
+                None
+            }
+        };
+        let geb = f.controleer(
+            "geboortedatum",
+            Geboortedatum::parse(&w.geboortedatum, vandaag),
+        );
+        let nieuwe_iban = if w.iban.trim().is_empty() {
+            None
+        } else {
+            f.controleer("iban", Iban::parse(&w.iban))
+        };
+        let iban_vanaf = if nieuwe_iban.is_some() {
+            f.controleer(
+                "iban_vanaf",
+                parse_datum(&w.iban_vanaf, "ingangsdatum van de rekening"),
+            )
+        } else {
+            None
+        };
+        if w.reden.trim().is_empty() {
+            f.voeg_toe(
+                "reden",
+                "Geef de reden van de wijziging (komt in de audittrail en de historie).",
+            );
+        } else if w.reden.chars().count() > 500 {
+            f.voeg_toe("reden", "De reden mag hoogstens 500 tekens lang zijn.");
+        }
+        f.clone().resultaat()?;
+        let (Some(naam), Some(geb)) = (naam, geb) else {
+            return Err(AppFout::Intern("controle zonder uitkomst".into()));
+        };
+
+        let mut tx = self.opslag.schrijf().await?;
+        let persoon = tx
+            .persoon_op_id(id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De persoon".into()))?;
+        let conflict = || {
+            AppFout::Conflict(
+            "Iemand anders heeft deze persoon intussen gewijzigd. Bekijk de nieuwe gegevens en breng uw wijziging opnieuw aan.".into(),
+        )
+        };
+        if persoon.versie != w.versie {
+            return Err(conflict());
+        }
+        let h = |vanaf: NaiveDate, tot: Option<NaiveDate>| Historie {
+            geldig_vanaf: datumtekst(vanaf),
+            geldig_tot: tot.map(datumtekst),
+            geregistreerd_op: nu_tekst.clone(),
+            vervallen_op: None,
+            operatie_id: ctx.operatie_id.clone(),
+        };
+        let mut wijzigingen = Vec::new();
+        // Naam en geboortedatum: een correctie over de hele periode.
+        let gegevens = tx.persoonsgegevens_van(&[id]).await?;
+        let huidig = gegevens
+            .iter()
+            .rev()
+            .find(|g| g.historie.vervallen_op.is_none());
+        let gelijk = huidig.is_some_and(|g| {
+            g.voornamen == naam.voornamen
+                && g.voorvoegsel == naam.voorvoegsel
+                && g.geslachtsnaam == naam.geslachtsnaam
+                && g.geboortedatum == datumtekst(geb.0)
+        });
+        if !gelijk {
+            if let Some(g) = huidig {
+                tx.versie_laten_vervallen("persoonsgegevens", g.id, &nu_tekst)
+                    .await?;
+            }
+            tx.persoonsgegevens_invoegen(&PersoonsgegevensRij {
+                id: 0,
+                persoon_id: id,
+                voornamen: naam.voornamen.clone(),
+                voorvoegsel: naam.voorvoegsel.clone(),
+                geslachtsnaam: naam.geslachtsnaam.clone(),
+                zoeknaam: naam.zoeknaam(),
+                zoeknaam_volledig: naam.zoeknaam_volledig(),
+                geboortedatum: datumtekst(geb.0),
+                historie: h(geb.0, None),
+            })
+            .await?;
+            wijzigingen.push(format!(
+                "naam/geboortedatum gecorrigeerd naar {} ({})",
+                naam.weergave(),
+                geb.weergave()
+            ));
+        }
+        // Bankrekening per datum: de lopende rekening eindigt op die datum.
+        if let (Some(iban), Some(vanaf)) = (&nieuwe_iban, iban_vanaf) {
+            let rekeningen = tx.bankrekeningen_van(&[id]).await?;
+            let lopend: Vec<_> = rekeningen
+                .iter()
+                .filter(|r| r.historie.vervallen_op.is_none() && r.historie.geldig_tot.is_none())
+                .collect();
+            for r in &lopend {
+                let begin = datum(&r.historie.geldig_vanaf);
+                if begin.is_some_and(|b| vanaf <= b) {
+                    f.voeg_toe(
+                        "iban_vanaf",
+                        format!(
+                            "De nieuwe rekening moet ingaan na {} (het begin van de huidige rekening); een eerdere datum overlapt de bestaande periode.",
+                            begin.map(|b| b.format("%d-%m-%Y").to_string()).unwrap_or_default()
+                        ),
+                    );
+                }
+            }
+            f.clone().resultaat()?;
+            for r in lopend {
+                tx.versie_laten_vervallen("bankrekeningen", r.id, &nu_tekst)
+                    .await?;
+                let mut afgesloten = r.clone();
+                afgesloten.historie = Historie {
+                    geldig_vanaf: r.historie.geldig_vanaf.clone(),
+                    ..h(vanaf, Some(vanaf))
+                };
+                tx.bankrekening_invoegen(&afgesloten).await?;
+            }
+            tx.bankrekening_invoegen(&BankrekeningRij {
+                id: 0,
+                persoon_id: id,
+                iban: iban.as_str().to_owned(),
+                tenaamstelling: naam.weergave(),
+                historie: h(vanaf, None),
+            })
+            .await?;
+            wijzigingen.push(format!(
+                "bankrekening {iban} vanaf {}",
+                vanaf.format("%d-%m-%Y")
+            ));
+        }
+        if wijzigingen.is_empty() {
+            return Ok(());
+        }
+        if !tx.persoon_versie_ophogen(id, w.versie).await? {
+            return Err(conflict());
+        }
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "persoon.gewijzigd",
+                onderwerp_type: "persoon",
+                onderwerp_id: id.to_string(),
+                samenvatting: format!("Persoon gewijzigd: {}", wijzigingen.join("; ")),
+                reden: Some(w.reden.trim().to_owned()),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -521,3 +521,140 @@ async fn demopopulatie_laden_is_deterministisch_en_bruikbaar() {
     t.opruimen().await;
     t2.opruimen().await;
 }
+
+#[tokio::test]
+async fn persoon_wijzigen_met_historie_en_zonder_verloren_wijzigingen() {
+    use vangnet_app::clienten::PersoonWijziging;
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let (dossier, _) = t
+        .app
+        .aanvraag_registreren(&ctx(&clerk), &alleenstaande())
+        .await
+        .unwrap();
+    let id = t
+        .app
+        .dossier(&ctx(&clerk), dossier, None, None)
+        .await
+        .unwrap()
+        .dossier
+        .client_id;
+    let (voor, _) = t.app.persoon(&ctx(&clerk), id).await.unwrap();
+    let voor_correctie = t.klok.nu();
+    t.klok.verzet(Duration::hours(1));
+    let wijziging = |versie: i64, achternaam: &str| PersoonWijziging {
+        versie,
+        voornamen: "Fatima".into(),
+        voorvoegsel: "".into(),
+        geslachtsnaam: achternaam.into(),
+        geboortedatum: "14-03-1990".into(),
+        iban: "".into(),
+        iban_vanaf: "".into(),
+        reden: "Typefout bij registratie".into(),
+    };
+    // Twee medewerkers openen dezelfde versie; de tweede krijgt een conflict.
+    t.app
+        .persoon_wijzigen(&ctx(&clerk), id, &wijziging(voor.versie, "El-Amrani"))
+        .await
+        .unwrap();
+    let fout = t
+        .app
+        .persoon_wijzigen(&ctx(&clerk), id, &wijziging(voor.versie, "Amrani"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&fout, AppFout::Conflict(m) if m.contains("intussen gewijzigd")),
+        "{fout:?}"
+    );
+    let (na, _) = t.app.persoon(&ctx(&clerk), id).await.unwrap();
+    assert_eq!(na.weergavenaam, "F. El-Amrani");
+    assert_eq!(na.versie, voor.versie + 1);
+    // Formele historie: zoals bekend vóór de correctie heette ze nog El Amrani.
+    let toen = t
+        .app
+        .dossier(&ctx(&clerk), dossier, None, Some(voor_correctie))
+        .await
+        .unwrap();
+    assert_eq!(toen.huishouden[0].persoon.weergavenaam, "F. El Amrani");
+    assert_eq!(
+        t.app.zoeken(&ctx(&clerk), "el-am").await.unwrap().len(),
+        1,
+        "de nieuwe naam is vindbaar"
+    );
+    assert!(
+        t.app
+            .zoeken(&ctx(&clerk), "el am")
+            .await
+            .unwrap()
+            .is_empty(),
+        "de oude niet meer"
+    );
+
+    // Een nieuwe rekening per 1 december: de oude eindigt daar; een datum vóór het begin van de
+    // huidige rekening overlapt en wordt geweigerd, zonder iets op te slaan.
+    let mut rekening = wijziging(na.versie, "El-Amrani");
+    rekening.iban = "NL20INGB0001234567".into();
+    rekening.iban_vanaf = "01-10-2026".into();
+    let AppFout::Ongeldig(f) = t
+        .app
+        .persoon_wijzigen(&ctx(&clerk), id, &rekening)
+        .await
+        .unwrap_err()
+    else {
+        panic!()
+    };
+    assert!(f.voor("iban_vanaf").unwrap().contains("overlapt"), "{f:?}");
+    assert_eq!(
+        t.app.persoon(&ctx(&clerk), id).await.unwrap().0.versie,
+        na.versie,
+        "niets opgeslagen"
+    );
+    rekening.iban_vanaf = "01-12-2026".into();
+    t.app
+        .persoon_wijzigen(&ctx(&clerk), id, &rekening)
+        .await
+        .unwrap();
+    let op = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    let nov = t
+        .app
+        .dossier(&ctx(&clerk), dossier, op("2026-11-30"), None)
+        .await
+        .unwrap();
+    let dec = t
+        .app
+        .dossier(&ctx(&clerk), dossier, op("2026-12-01"), None)
+        .await
+        .unwrap();
+    assert_eq!(
+        nov.huishouden[0].persoon.iban.as_deref(),
+        Some("NL91ABNA0417164300")
+    );
+    assert_eq!(
+        dec.huishouden[0].persoon.iban.as_deref(),
+        Some("NL20INGB0001234567")
+    );
+
+    // Slechte invoer en rechten.
+    let mut slecht = wijziging(na.versie + 1, "");
+    slecht.reden = "".into();
+    slecht.iban = "NL00".into();
+    let AppFout::Ongeldig(f) = t
+        .app
+        .persoon_wijzigen(&ctx(&clerk), id, &slecht)
+        .await
+        .unwrap_err()
+    else {
+        panic!()
+    };
+    for veld in ["geslachtsnaam", "reden", "iban"] {
+        assert!(f.voor(veld).is_some(), "{veld}: {f:?}");
+    }
+    let tl = t.persona(Rol::Teamleider).await;
+    assert!(matches!(
+        t.app
+            .persoon_wijzigen(&tl, id, &wijziging(na.versie + 1, "X"))
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+    t.opruimen().await;
+}

@@ -119,7 +119,11 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/dossiers/nieuw", get(clienten::nieuw))
         .route("/dossiers/{id}", get(clienten::dossier))
         .route("/personen/bsn", get(clienten::bsn_opzoeken))
-        .route("/personen/{id}", get(clienten::persoon))
+        .route(
+            "/personen/{id}",
+            get(clienten::persoon).post(clienten::wijzigen),
+        )
+        .route("/personen/{id}/wijzigen", get(clienten::wijzigformulier))
         .route("/audit", get(audit::audittrail))
         .route("/audit/controle", get(audit::controle))
         .route("/toegangslog", get(audit::toegangslog));

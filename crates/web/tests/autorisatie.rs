@@ -231,6 +231,18 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             get.clone(),
+            "/personen/{id}/wijzigen",
+            MetRecht(Recht::DossiersRegistreren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/personen/{id}",
+            MetRecht(Recht::DossiersRegistreren),
+            "versie=1&geslachtsnaam=",
+        ),
+        r(
+            get.clone(),
             "/api/v1/audit",
             MetRecht(Recht::AuditInzien),
             "",

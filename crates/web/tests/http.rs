@@ -761,3 +761,85 @@ async fn demo_installatie_toont_een_banner_op_elke_pagina() {
         .is_some());
     t.opruimen().await;
 }
+
+#[tokio::test]
+async fn twee_medewerkers_wijzigen_dezelfde_persoon() {
+    let t = TestApp::nieuw().await;
+    let mut een = ingelogd(&t, Rol::AdministratiefOndersteuner).await;
+    let mut twee = ingelogd(&t, Rol::Inkomensconsulent).await;
+    een.get("/dossiers/nieuw").await;
+    let a = een
+        .post(
+            "/dossiers",
+            &[
+                ("ontvangen_op", "2026-11-02"),
+                ("aanvrager.bsn", "999993653"),
+                ("aanvrager.voornamen", "Fatima"),
+                ("aanvrager.geslachtsnaam", "El Amrani"),
+                ("aanvrager.geboortedatum", "14-03-1990"),
+                ("straat", "Coolsingel"),
+                ("huisnummer", "40"),
+                ("postcode", "3011AD"),
+                ("woonplaats", "Rotterdam"),
+                ("aantal_leden", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    let dossier = een.get(a.locatie().unwrap()).await;
+    assert!(dossier.bevat("De aanvraag is geregistreerd."));
+    let id = t
+        .app
+        .persoon_op_bsn(&t.persona(Rol::Teamleider).await, "999993653")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let pad = format!("/personen/{id}/wijzigen");
+    let f1 = een.get(&pad).await;
+    let f2 = twee.get(&pad).await;
+    let versie = f1.veldwaarde("versie").unwrap();
+    assert_eq!(f2.veldwaarde("versie").unwrap(), versie);
+    let doel = format!("/personen/{id}");
+    let velden = |naam: &'static str, reden: &'static str| {
+        vec![
+            ("voornamen", "Fatima"),
+            ("geslachtsnaam", naam),
+            ("geboortedatum", "14-03-1990"),
+            ("reden", reden),
+        ]
+    };
+    let mut v1 = velden("El-Amrani", "typefout");
+    v1.push(("versie", &versie));
+    let a = een.post(&doel, &v1).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    let mut v2 = velden("Amrani", "mijn reden");
+    v2.push(("versie", &versie));
+    let a = twee.post(&doel, &v2).await;
+    assert_eq!(a.status, StatusCode::CONFLICT);
+    assert!(a.testid("conflict").unwrap().contains("intussen gewijzigd"));
+    assert!(
+        a.bevat("El-Amrani") && a.bevat("mijn reden"),
+        "nieuwe stand en getypte reden"
+    );
+    // Slechte invoer: 422, het formulier houdt wat er getypt was.
+    let nieuwe_versie = twee.get(&pad).await.veldwaarde("versie").unwrap();
+    let a = twee
+        .post(
+            &doel,
+            &[
+                ("versie", &nieuwe_versie),
+                ("voornamen", "F4tima"),
+                ("geslachtsnaam", "Amrani"),
+                ("geboortedatum", "14-03-1990"),
+                ("reden", "x"),
+                ("iban", "NL00FOUT"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(a.veldwaarde("voornamen").as_deref(), Some("F4tima"));
+    assert_eq!(a.veldwaarde("iban").as_deref(), Some("NL00FOUT"));
+    assert!(a.testid("foutsamenvatting").is_some());
+    t.opruimen().await;
+}

@@ -442,6 +442,7 @@ pub async fn dossier(
 struct PersoonPagina {
     schil: Schil,
     p: PersoonBeeld,
+    wijzigen: bool,
     dossiers: Vec<(DossierRij, &'static str)>,
 }
 
@@ -449,12 +450,14 @@ pub async fn persoon(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     Path(id): Path<i64>,
-    Query(_q): Query<Gedaan>,
+    Query(q): Query<Gedaan>,
 ) -> Result<Response, WebFout> {
     let (p, dossiers) = staat.app.persoon(&wie.ctx, id).await?;
     Ok(pagina(&PersoonPagina {
         schil: Schil::voor(&staat, &wie, &p.weergavenaam, "/zoeken")
-            .kruimel(&format!("/personen/{id}"), &p.weergavenaam),
+            .kruimel(&format!("/personen/{id}"), &p.weergavenaam)
+            .met_melding(bevestiging(q.gedaan.as_deref())),
+        wijzigen: wie.ctx.actor.mag(Recht::DossiersRegistreren),
         dossiers: dossiers
             .into_iter()
             .map(|d| {
@@ -479,4 +482,130 @@ pub fn nl_datum_tekst(s: &str) -> String {
 /// Voor sjablonen: een opgeslagen tijdstip in Nederlandse tijd.
 pub fn nl_tijdstip(s: &str) -> String {
     tijdstip(s)
+}
+
+#[derive(Template)]
+#[template(path = "persoon_wijzigen.html")]
+struct WijzigPagina {
+    schil: Schil,
+    id: i64,
+    weergavenaam: String,
+    versie: i64,
+    voornamen: String,
+    voorvoegsel: String,
+    geslachtsnaam: String,
+    geboortedatum: String,
+    huidige_iban: String,
+    iban: String,
+    iban_vanaf: String,
+    reden: String,
+    fouten: Veldfouten,
+    conflict: Option<String>,
+}
+
+impl WijzigPagina {
+    fn velden(&self) -> [(&'static str, &'static str, &str); 4] {
+        [
+            ("voornamen", "Voornamen", &self.voornamen),
+            ("voorvoegsel", "Voorvoegsel", &self.voorvoegsel),
+            ("geslachtsnaam", "Achternaam", &self.geslachtsnaam),
+            (
+                "geboortedatum",
+                "Geboortedatum (dd-mm-jjjj)",
+                &self.geboortedatum,
+            ),
+        ]
+    }
+
+    fn rekeningvelden(&self) -> [(&'static str, &'static str, &str); 2] {
+        [
+            ("iban", "IBAN", &self.iban),
+            ("iban_vanaf", "Ingangsdatum (dd-mm-jjjj)", &self.iban_vanaf),
+        ]
+    }
+}
+
+async fn wijzigpagina(staat: &WebStaat, wie: &Ingelogd, id: i64) -> Result<WijzigPagina, WebFout> {
+    wie.ctx.actor.vereist(Recht::DossiersRegistreren)?;
+    let (p, _) = staat.app.persoon(&wie.ctx, id).await?;
+    let n = p.naam.clone().unwrap_or(vangnet_domain::persoon::Naam {
+        voornamen: String::new(),
+        voorvoegsel: String::new(),
+        geslachtsnaam: String::new(),
+    });
+    Ok(WijzigPagina {
+        schil: Schil::voor(
+            staat,
+            wie,
+            &format!("{} wijzigen", p.weergavenaam),
+            "/zoeken",
+        )
+        .kruimel(&format!("/personen/{id}"), &p.weergavenaam)
+        .kruimel(&format!("/personen/{id}/wijzigen"), "Wijzigen"),
+        id,
+        weergavenaam: p.weergavenaam.clone(),
+        versie: p.versie,
+        voornamen: n.voornamen,
+        voorvoegsel: n.voorvoegsel,
+        geslachtsnaam: n.geslachtsnaam,
+        geboortedatum: p.geboortedatum.as_ref().map(nl_datum).unwrap_or_default(),
+        huidige_iban: p.iban.clone().unwrap_or_default(),
+        iban: String::new(),
+        iban_vanaf: String::new(),
+        reden: String::new(),
+        fouten: Veldfouten::nieuw(),
+        conflict: None,
+    })
+}
+
+pub async fn wijzigformulier(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Response, WebFout> {
+    Ok(pagina(&wijzigpagina(&staat, &wie, id).await?))
+}
+
+pub async fn wijzigen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    f: Formulier,
+) -> Result<Response, WebFout> {
+    let w = vangnet_app::clienten::PersoonWijziging {
+        versie: f.veld("versie").trim().parse().unwrap_or(-1),
+        voornamen: f.veld("voornamen"),
+        voorvoegsel: f.veld("voorvoegsel"),
+        geslachtsnaam: f.veld("geslachtsnaam"),
+        geboortedatum: f.veld("geboortedatum"),
+        iban: f.veld("iban"),
+        iban_vanaf: f.veld("iban_vanaf"),
+        reden: f.veld("reden"),
+    };
+    match staat.app.persoon_wijzigen(&wie.ctx, id, &w).await {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/personen/{id}?gedaan=persoon-gewijzigd")).into_response())
+        }
+        Err(AppFout::Ongeldig(fouten)) => {
+            let mut p = wijzigpagina(&staat, &wie, id).await?;
+            p.versie = w.versie;
+            p.voornamen = w.voornamen;
+            p.voorvoegsel = w.voorvoegsel;
+            p.geslachtsnaam = w.geslachtsnaam;
+            p.geboortedatum = w.geboortedatum;
+            p.iban = w.iban;
+            p.iban_vanaf = w.iban_vanaf;
+            p.reden = w.reden;
+            p.fouten = fouten;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(AppFout::Conflict(m)) => {
+            // De nieuwe stand, met de melding; de getypte reden blijft staan.
+            let mut p = wijzigpagina(&staat, &wie, id).await?;
+            p.conflict = Some(m);
+            p.reden = w.reden;
+            Ok(pagina_met_status(StatusCode::CONFLICT, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -25,6 +25,7 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "wachtwoord-gewijzigd" => "Uw wachtwoord is gewijzigd.",
         "token-ingetrokken" => "Het token is ingetrokken.",
         "dossier-geregistreerd" => "De aanvraag is geregistreerd.",
+        "persoon-gewijzigd" => "De gegevens van de persoon zijn opgeslagen.",
         _ => return None,
     };
     Some(tekst.to_owned())
