@@ -49,6 +49,8 @@ pub struct NieuweAanvraag {
     pub postcode: String,
     pub woonplaats: String,
     pub iban: String,
+    /// Het verantwoordelijke team (naam), als dat al bekend is; leeg: nog niet verdeeld.
+    pub team: String,
     pub leden: Vec<LidInvoer>,
 }
 
@@ -369,6 +371,17 @@ impl App {
         };
 
         let mut tx = self.opslag.schrijf().await?;
+        let team_id = if a.team.trim().is_empty() {
+            None
+        } else {
+            match tx.team_op_naam(a.team.trim()).await? {
+                Some(t) => Some(t.id),
+                None => {
+                    f.voeg_toe("team", format!("Er is geen team '{}'.", a.team.trim()));
+                    None
+                }
+            }
+        };
         let nu_tekst = tijd::instant_tekst(nu);
         let periode = Periode::vanaf(ontvangen);
         let h = |vanaf: NaiveDate| Historie {
@@ -533,7 +546,7 @@ impl App {
                 zaaktype: Zaaktype::AanvraagLevensonderhoud.code().into(),
                 status: Status::Ontvangen.code().into(),
                 ontvangen_op: datumtekst(ontvangen),
-                team_id: None,
+                team_id,
                 consulent_id: None,
                 versie: 1,
                 aangemaakt_op: nu_tekst.clone(),

@@ -37,6 +37,7 @@ fn alleenstaande() -> NieuweAanvraag {
         postcode: "3011ad".into(),
         woonplaats: "Rotterdam".into(),
         iban: "NL91 ABNA 0417 1643 00".into(),
+        team: "".into(),
         leden: vec![],
     }
 }
@@ -52,6 +53,7 @@ fn gezin() -> NieuweAanvraag {
         postcode: "3035 KS".into(),
         woonplaats: "Rotterdam".into(),
         iban: "".into(),
+        team: "".into(),
         leden: vec![
             LidInvoer {
                 persoon: persoon("123456782", "Ëlif", "", "Yılmaz", "20-07-1987"),
@@ -288,6 +290,18 @@ async fn slechte_invoer_wordt_per_veld_geweigerd_en_er_wordt_niets_half_opgeslag
         f.voor("lid1.rol"),
         Some("Een huishouden heeft hoogstens één partner.")
     );
+
+    let mut onbekend_team = gezin();
+    onbekend_team.team = "Atlantis".into();
+    let AppFout::Ongeldig(f) = t
+        .app
+        .aanvraag_registreren(&ctx(&clerk), &onbekend_team)
+        .await
+        .unwrap_err()
+    else {
+        panic!()
+    };
+    assert_eq!(f.voor("team"), Some("Er is geen team 'Atlantis'."));
 
     let mut dubbel = gezin();
     dubbel.leden[2].persoon.bsn = "111222333".into();

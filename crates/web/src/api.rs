@@ -338,6 +338,9 @@ pub struct AanvraagJson {
     adres: AdresJson,
     #[serde(default)]
     iban: String,
+    /// Naam van het verantwoordelijke team (niet verplicht).
+    #[serde(default)]
+    team: String,
     #[serde(default)]
     leden: Vec<LidJson>,
 }
@@ -357,6 +360,7 @@ pub async fn aanvraag_registreren(
         postcode: a.adres.postcode,
         woonplaats: a.adres.woonplaats,
         iban: a.iban,
+        team: a.team,
         leden: a
             .leden
             .into_iter()

@@ -180,6 +180,8 @@ struct AanvraagPagina {
     postcode: String,
     woonplaats: String,
     iban: String,
+    team: String,
+    teams: Vec<String>,
     rollen: Vec<Keuze>,
     fouten: Veldfouten,
 }
@@ -202,8 +204,14 @@ impl AanvraagPagina {
 const STANDAARD_LEDEN: usize = 3;
 const MAX_LEDEN: usize = 12;
 
-fn aanvraagpagina(staat: &WebStaat, wie: &Ingelogd) -> AanvraagPagina {
-    AanvraagPagina {
+async fn aanvraagpagina(staat: &WebStaat, wie: &Ingelogd) -> Result<AanvraagPagina, WebFout> {
+    let teams = staat
+        .app
+        .teams(&wie.ctx)
+        .await
+        .map(|t| t.into_iter().map(|t| t.team.naam).collect())
+        .unwrap_or_default();
+    Ok(AanvraagPagina {
         schil: Schil::voor(staat, wie, "Nieuwe aanvraag", "/dossiers")
             .kruimel("/dossiers/nieuw", "Nieuwe aanvraag levensonderhoud"),
         ontvangen_op: tijd::nl_lokaal(staat.app.klok.nu())
@@ -227,14 +235,16 @@ fn aanvraagpagina(staat: &WebStaat, wie: &Ingelogd) -> AanvraagPagina {
         postcode: String::new(),
         woonplaats: String::new(),
         iban: String::new(),
+        team: String::new(),
+        teams,
         rollen: rolkeuzes(),
         fouten: Veldfouten::nieuw(),
-    }
+    })
 }
 
 pub async fn nieuw(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<Response, WebFout> {
     wie.ctx.actor.vereist(Recht::DossiersRegistreren)?;
-    Ok(pagina(&aanvraagpagina(&staat, &wie)))
+    Ok(pagina(&aanvraagpagina(&staat, &wie).await?))
 }
 
 pub async fn registreren(
@@ -243,7 +253,7 @@ pub async fn registreren(
     f: Formulier,
 ) -> Result<Response, WebFout> {
     wie.ctx.actor.vereist(Recht::DossiersRegistreren)?;
-    let mut p = aanvraagpagina(&staat, &wie);
+    let mut p = aanvraagpagina(&staat, &wie).await?;
     p.ontvangen_op = f.veld("ontvangen_op");
     p.aanvrager = FormPersoon::uit(&f, "aanvrager");
     p.straat = f.veld("straat");
@@ -253,6 +263,7 @@ pub async fn registreren(
     p.postcode = f.veld("postcode");
     p.woonplaats = f.veld("woonplaats");
     p.iban = f.veld("iban");
+    p.team = f.veld("team");
     let aantal = f
         .veld("aantal_leden")
         .parse::<usize>()
@@ -280,6 +291,7 @@ pub async fn registreren(
         postcode: p.postcode.clone(),
         woonplaats: p.woonplaats.clone(),
         iban: p.iban.clone(),
+        team: p.team.clone(),
         // Lege regels tellen niet; de nummering blijft die van het formulier.
         leden: p
             .leden
