@@ -181,6 +181,15 @@ fn prefix_einde(p: &str) -> String {
     format!("{p}\u{10FFFF}")
 }
 
+fn persoon_uit_rij(r: &AnyRow) -> Uitkomst<PersoonRij> {
+    Ok(PersoonRij {
+        id: getal(r, "id")?,
+        bsn: getal(r, "bsn")?,
+        versie: getal(r, "versie")?,
+        aangemaakt_op: tekst(r, "aangemaakt_op")?,
+    })
+}
+
 fn persoonsgegevens_uit_rij(r: &AnyRow) -> Uitkomst<PersoonsgegevensRij> {
     Ok(PersoonsgegevensRij {
         id: getal(r, "id")?,
@@ -965,15 +974,7 @@ impl Transactie for AnyTransactie {
             .fetch_optional(self.conn())
             .await
             .map_err(vertaal)?;
-        r.map(|r| {
-            Ok(PersoonRij {
-                id: getal(&r, "id")?,
-                bsn: getal(&r, "bsn")?,
-                versie: getal(&r, "versie")?,
-                aangemaakt_op: tekst(&r, "aangemaakt_op")?,
-            })
-        })
-        .transpose()
+        r.as_ref().map(persoon_uit_rij).transpose()
     }
 
     async fn personen_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<PersoonRij>> {
@@ -989,17 +990,7 @@ impl Transactie for AnyTransactie {
             q = q.bind(*id);
         }
         let rijen = q.fetch_all(self.conn()).await.map_err(vertaal)?;
-        rijen
-            .iter()
-            .map(|r| {
-                Ok(PersoonRij {
-                    id: getal(r, "id")?,
-                    bsn: getal(r, "bsn")?,
-                    versie: getal(r, "versie")?,
-                    aangemaakt_op: tekst(r, "aangemaakt_op")?,
-                })
-            })
-            .collect()
+        rijen.iter().map(persoon_uit_rij).collect()
     }
 
     async fn persoon_op_id(&mut self, id: i64) -> Uitkomst<Option<PersoonRij>> {
@@ -1008,15 +999,7 @@ impl Transactie for AnyTransactie {
             .fetch_optional(self.conn())
             .await
             .map_err(vertaal)?;
-        r.map(|r| {
-            Ok(PersoonRij {
-                id: getal(&r, "id")?,
-                bsn: getal(&r, "bsn")?,
-                versie: getal(&r, "versie")?,
-                aangemaakt_op: tekst(&r, "aangemaakt_op")?,
-            })
-        })
-        .transpose()
+        r.as_ref().map(persoon_uit_rij).transpose()
     }
 
     async fn persoonsgegevens_invoegen(&mut self, r: &PersoonsgegevensRij) -> Uitkomst<i64> {
