@@ -5,11 +5,13 @@
 //! verwerkingsactiviteiten, de weergave van tijd in Nederlandse tijd. Geen IO, geen async, geen
 //! sqlx of axum (CI controleert dat), en nooit `now()`: tijd komt als parameter binnen.
 
+pub mod aow;
 pub mod audit;
 pub mod dossier;
 pub mod gebruiker;
 pub mod historie;
 pub mod huishouden;
+pub mod normen;
 pub mod persoon;
 pub mod rol;
 pub mod tijd;

@@ -1,0 +1,407 @@
+//! De normtabellen van de Participatiewet als data: één tabel per geldigheidsperiode, met voor
+//! elk bedrag de bron. De standaard is meegecompileerd uit `data/normen.toml` (een kopie van
+//! ../shared/domain/normen-bronnen.toml); een functioneel beheerder kan een nieuwe set laden, die
+//! dezelfde controles doorloopt: elk verplicht bedrag aanwezig, perioden aaneensluitend.
+//!
+//! Bedragen zijn eurocenten per kalendermaand, inclusief vakantietoeslag, zoals in art. 20–23 Pw.
+//! Perioden die in de bron als UNVERIFIED of "NOT cross-checked" staan, houden die markering
+//! (`geverifieerd == false`) en tonen haar in elke uitleg.
+
+use chrono::{Duration, NaiveDate};
+use serde::Serialize;
+
+/// Eurocenten.
+pub type Centen = i64;
+
+/// De normbedragen van één periode (art. 20, 21, 22 en 22a lid 3 Pw), inclusief vakantietoeslag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Normen {
+    /// Art. 20 lid 1 onderdeel a: alleenstaande van 18, 19 of 20 jaar.
+    pub alleenstaande_18_20: Centen,
+    /// Art. 20 lid 1 onderdeel b: gehuwden, beiden 18–20, zonder kinderen.
+    pub gehuwden_beiden_18_20_zonder_kind: Centen,
+    /// Art. 20 lid 1 onderdeel c: gehuwden, één 18–20 en één 21+, zonder kinderen.
+    pub gehuwden_een_18_20_zonder_kind: Centen,
+    /// Art. 20 lid 2 onderdeel a: alleenstaande ouder van 18–20.
+    pub alleenstaande_ouder_18_20: Centen,
+    /// Art. 20 lid 2 onderdeel b: gehuwden, beiden 18–20, met kinderen.
+    pub gehuwden_beiden_18_20_met_kind: Centen,
+    /// Art. 20 lid 2 onderdeel c: gehuwden, één 18–20 en één 21+, met kinderen.
+    pub gehuwden_een_18_20_met_kind: Centen,
+    /// Art. 21 onderdeel a: alleenstaande of alleenstaande ouder, 21 tot de AOW-leeftijd.
+    pub alleenstaande_21_aow: Centen,
+    /// Art. 21 onderdeel b: gehuwden, 21 tot de AOW-leeftijd.
+    pub gehuwden_21_aow: Centen,
+    /// Art. 22 onderdeel a: alleenstaande of alleenstaande ouder vanaf de AOW-leeftijd.
+    pub alleenstaande_aow: Centen,
+    /// Art. 22 onderdeel b: gehuwden, beiden de AOW-leeftijd.
+    pub gehuwden_beiden_aow: Centen,
+    /// Art. 22 onderdeel c: gehuwden, één de AOW-leeftijd.
+    pub gehuwden_een_aow: Centen,
+    /// Art. 22a lid 3 onderdeel a: jonge partner (18–20) van een kostendeler, met kinderen.
+    pub jonge_partner_kostendeler_met_kind: Centen,
+    /// Art. 22a lid 3 onderdeel b: jonge partner (18–20) van een kostendeler, zonder kinderen.
+    pub jonge_partner_kostendeler_zonder_kind: Centen,
+}
+
+/// Bedragen voor middelen (art. 31 Pw).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Middelen {
+    /// Art. 31 lid 2 onderdeel n: percentage van de inkomsten uit arbeid dat vrij blijft.
+    pub inkomstenvrijlating_procent: i64,
+    /// Art. 31 lid 2 onderdeel n: ten hoogste per maand.
+    pub inkomstenvrijlating_max: Centen,
+    /// Art. 31 lid 2 onderdeel r: percentage in promille (12,5 % = 125).
+    pub alleenstaande_ouder_promille: i64,
+    /// Art. 31 lid 2 onderdeel r: ten hoogste per maand.
+    pub alleenstaande_ouder_max: Centen,
+}
+
+/// Eén normtabel met haar geldigheid en bron.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Normtabel {
+    pub geldig_vanaf: NaiveDate,
+    /// Leeg: geldt tot er een nieuwe tabel is.
+    pub geldig_tot_en_met: Option<NaiveDate>,
+    pub bron: String,
+    pub controle: String,
+    pub noot: String,
+    /// `false` als de bron de periode als niet geverifieerd markeert.
+    pub geverifieerd: bool,
+    pub normen: Normen,
+    pub middelen: Middelen,
+    /// Percentage vakantietoeslag in de norm (art. 19 lid 3: 5 %).
+    pub vakantietoeslag_procent: i64,
+}
+
+/// Alle tabellen, oplopend en aaneensluitend.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Normtabellen(pub Vec<Normtabel>);
+
+const STANDAARD: &str = include_str!("../data/normen.toml");
+
+fn getal(t: &toml::Table, sectie: &str, sleutel: &str, periode: &str) -> Result<i64, String> {
+    t.get(sectie)
+        .and_then(|s| s.get(sleutel))
+        .and_then(|w| match w {
+            toml::Value::Integer(i) => Some(*i),
+            toml::Value::String(s) => s.trim().parse::<i64>().ok(),
+            _ => None,
+        })
+        .ok_or_else(|| format!("Periode {periode}: het bedrag {sectie}.{sleutel} ontbreekt of is geen geheel getal."))
+}
+
+fn promille(t: &toml::Table, sectie: &str, sleutel: &str, periode: &str) -> Result<i64, String> {
+    let w = t.get(sectie).and_then(|s| s.get(sleutel));
+    let tekst = match w {
+        Some(toml::Value::Integer(i)) => i.to_string(),
+        Some(toml::Value::String(s)) => s.trim().to_owned(),
+        _ => String::new(),
+    };
+    let (heel, fractie) = tekst.split_once('.').unwrap_or((tekst.as_str(), "0"));
+    match (heel.parse::<i64>(), format!("{fractie:0<1}")[..1].parse::<i64>()) {
+        (Ok(h), Ok(f)) if fractie.len() <= 1 => Ok(h * 10 + f),
+        _ => Err(format!("Periode {periode}: het percentage {sectie}.{sleutel} ontbreekt of heeft meer dan één decimaal.")),
+    }
+}
+
+fn datum(w: Option<&toml::Value>) -> Option<NaiveDate> {
+    match w? {
+        toml::Value::Datetime(d) => NaiveDate::parse_from_str(&d.to_string(), "%Y-%m-%d").ok(),
+        toml::Value::String(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+        _ => None,
+    }
+}
+
+impl Normtabellen {
+    /// De meegecompileerde tabellen.
+    pub fn standaard() -> Result<Normtabellen, String> {
+        Normtabellen::lees(STANDAARD)
+    }
+
+    /// Leest en controleert tabellen in de vorm van normen-bronnen.toml.
+    pub fn lees(tekst: &str) -> Result<Normtabellen, String> {
+        let doc: toml::Table = tekst.parse().map_err(|e: toml::de::Error| {
+            format!("Het normenbestand is geen geldige TOML: {}", e.message())
+        })?;
+        let vt = doc
+            .get("afleiding")
+            .and_then(|a| a.get("vakantietoeslag_percentage"))
+            .and_then(|v| v.as_str())
+            .and_then(|s| s.split('.').next())
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .ok_or("Het normenbestand mist afleiding.vakantietoeslag_percentage.")?;
+        let perioden = doc
+            .get("periode")
+            .and_then(|p| p.as_array())
+            .ok_or("Het normenbestand bevat geen [[periode]].")?;
+        let mut tabellen = Vec::new();
+        for p in perioden {
+            let t = p.as_table().ok_or("Een [[periode]] is geen tabel.")?;
+            let vanaf = datum(t.get("geldig_vanaf"))
+                .ok_or("Een periode mist geldig_vanaf (jjjj-mm-dd).")?;
+            let naam = vanaf.to_string();
+            let tot = match t.get("geldig_tot_en_met") {
+                None => None,
+                w => Some(
+                    datum(w).ok_or(format!("Periode {naam}: geldig_tot_en_met is geen datum."))?,
+                ),
+            };
+            let n = |k: &str| getal(t, "normen_incl_vt", k, &naam);
+            let m = |k: &str| getal(t, "middelen", k, &naam);
+            let tekst = |k: &str| {
+                t.get(k)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let noot = tekst("noot");
+            let controle = tekst("controle");
+            tabellen.push(Normtabel {
+                geldig_vanaf: vanaf,
+                geldig_tot_en_met: tot,
+                geverifieerd: !(noot.contains("UNVERIFIED")
+                    || controle.starts_with("NOT cross-checked")),
+                bron: tekst("bron"),
+                controle,
+                noot,
+                normen: Normen {
+                    alleenstaande_18_20: n("art20_1a_alleenstaande_18_20")?,
+                    gehuwden_beiden_18_20_zonder_kind: n(
+                        "art20_1b_gehuwden_beiden_18_20_zonder_kind",
+                    )?,
+                    gehuwden_een_18_20_zonder_kind: n(
+                        "art20_1c_gehuwden_een_18_20_ander_21plus_zonder_kind",
+                    )?,
+                    alleenstaande_ouder_18_20: n("art20_2a_alleenstaande_ouder_18_20")?,
+                    gehuwden_beiden_18_20_met_kind: n("art20_2b_gehuwden_beiden_18_20_met_kind")?,
+                    gehuwden_een_18_20_met_kind: n(
+                        "art20_2c_gehuwden_een_18_20_ander_21plus_met_kind",
+                    )?,
+                    alleenstaande_21_aow: n("art21a_alleenstaande_of_alleenstaande_ouder_21_aow")?,
+                    gehuwden_21_aow: n("art21b_gehuwden_21_aow")?,
+                    alleenstaande_aow: n("art22a_alleenstaande_of_alleenstaande_ouder_aow")?,
+                    gehuwden_beiden_aow: n("art22b_gehuwden_beiden_aow")?,
+                    gehuwden_een_aow: n("art22c_gehuwden_een_aow")?,
+                    jonge_partner_kostendeler_met_kind: n(
+                        "art22a_3a_jonge_partner_kostendeler_met_kind",
+                    )?,
+                    jonge_partner_kostendeler_zonder_kind: n(
+                        "art22a_3b_jonge_partner_kostendeler_zonder_kind",
+                    )?,
+                },
+                middelen: Middelen {
+                    inkomstenvrijlating_procent: m("art31_2n_inkomstenvrijlating_pct")?,
+                    inkomstenvrijlating_max: m("art31_2n_inkomstenvrijlating_max_per_maand")?,
+                    alleenstaande_ouder_promille: promille(
+                        t,
+                        "middelen",
+                        "art31_2r_alleenstaande_ouder_pct",
+                        &naam,
+                    )?,
+                    alleenstaande_ouder_max: m("art31_2r_alleenstaande_ouder_max_per_maand")?,
+                },
+                vakantietoeslag_procent: vt,
+            });
+        }
+        tabellen.sort_by_key(|t| t.geldig_vanaf);
+        for paar in tabellen.windows(2) {
+            let (a, b) = (&paar[0], &paar[1]);
+            match a.geldig_tot_en_met {
+                Some(tot) if tot + Duration::days(1) == b.geldig_vanaf => {}
+                Some(tot) if tot >= b.geldig_vanaf => {
+                    return Err(format!(
+                        "De perioden {} en {} overlappen.",
+                        a.geldig_vanaf, b.geldig_vanaf
+                    ));
+                }
+                Some(tot) => {
+                    return Err(format!(
+                        "Tussen {} en {} ontbreekt een normtabel (gat in de perioden).",
+                        tot, b.geldig_vanaf
+                    ));
+                }
+                None => {
+                    return Err(format!(
+                        "Periode {} heeft geen einddatum, maar er volgt nog een periode.",
+                        a.geldig_vanaf
+                    ))
+                }
+            }
+        }
+        if tabellen.is_empty() {
+            return Err("Het normenbestand bevat geen perioden.".into());
+        }
+        Ok(Normtabellen(tabellen))
+    }
+
+    /// De tabel die op `datum` geldt.
+    pub fn op(&self, datum: NaiveDate) -> Option<&Normtabel> {
+        self.0
+            .iter()
+            .find(|t| t.geldig_vanaf <= datum && t.geldig_tot_en_met.is_none_or(|tot| datum <= tot))
+    }
+}
+
+/// Art. 22a lid 1 Pw: de kostendelersnorm per persoon is ((40 % + A × 30 %) / A) × B, met A het
+/// aantal kostendelers (inclusief belanghebbende) en B de gehuwdennorm die op hem van toepassing
+/// is. Afronding: half naar boven op hele centen (bron: normen-bronnen.toml [kostendelersnorm]
+/// "round half up … matches Velsen 2024"; half naar boven bij exact een halve cent is NIET door
+/// een bron bevestigd).
+pub fn kostendelersnorm(b: Centen, a: u32) -> Centen {
+    if a <= 1 {
+        return b;
+    }
+    let a = i64::from(a);
+    let teller = (40 + 30 * a) * b;
+    let noemer = 100 * a;
+    (2 * teller + noemer) / (2 * noemer)
+}
+
+/// De vakantietoeslag in een norm inclusief vakantietoeslag (normen-bronnen.toml [afleiding]:
+/// vt = round_half_up(incl × 5 %)).
+pub fn vakantietoeslag_in(norm: Centen, procent: i64) -> Centen {
+    (2 * norm * procent + 100) / 200
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn alle_perioden_uit_de_bron_laden_en_sluiten_aan() {
+        let t = Normtabellen::standaard().unwrap();
+        let vanaf: Vec<String> = t.0.iter().map(|t| t.geldig_vanaf.to_string()).collect();
+        assert_eq!(
+            vanaf,
+            [
+                "2024-01-01",
+                "2024-07-01",
+                "2025-01-01",
+                "2025-07-01",
+                "2026-01-01",
+                "2026-07-01"
+            ]
+        );
+        assert!(t.0[..5].iter().all(|t| t.geverifieerd));
+        assert!(
+            !t.0[5].geverifieerd,
+            "2026-07-01 staat in de bron als UNVERIFIED"
+        );
+        assert_eq!(t.op(d("2026-07-01")).unwrap().geldig_tot_en_met, None);
+        assert_eq!(t.op(d("2099-12-31")).unwrap().geldig_vanaf, d("2026-07-01"));
+        assert!(t.op(d("2023-12-31")).is_none());
+    }
+
+    /// Bedragen per periode, rechtstreeks uit normen-bronnen.toml [periode.normen_incl_vt] en
+    /// [periode.middelen].
+    #[test]
+    fn bedragen_per_periode() {
+        let t = Normtabellen::standaard().unwrap();
+        let gevallen: &[(&str, Centen, Centen, Centen, Centen, i64)] = &[
+            // periode, art21a, art21b, art22a, art31_2n max, art31_2r promille
+            ("2024-01-01", 128383, 183404, 142576, 26400, 125),
+            ("2024-07-01", 130845, 186921, 145685, 26900, 125),
+            ("2025-01-01", 134545, 192207, 150107, 27300, 125),
+            ("2025-07-01", 136906, 195580, 153021, 27800, 125),
+            ("2026-07-01", 141946, 202779, 158734, 28500, 125),
+        ];
+        for (periode, a21a, a21b, a22a, n_max, r) in gevallen {
+            let tabel = t.op(d(periode)).unwrap();
+            assert_eq!(tabel.normen.alleenstaande_21_aow, *a21a, "{periode}");
+            assert_eq!(tabel.normen.gehuwden_21_aow, *a21b, "{periode}");
+            assert_eq!(tabel.normen.alleenstaande_aow, *a22a, "{periode}");
+            assert_eq!(tabel.middelen.inkomstenvrijlating_max, *n_max, "{periode}");
+            assert_eq!(tabel.middelen.alleenstaande_ouder_promille, *r, "{periode}");
+            assert_eq!(tabel.middelen.inkomstenvrijlating_procent, 25);
+            assert_eq!(tabel.vakantietoeslag_procent, 5);
+        }
+    }
+
+    /// De afgeleide kostendelersnormen in normen-bronnen.toml
+    /// ([periode.kostendelersnorm_per_persoon_incl_vt], bevestigd met Velsen 2024) volgen exact uit
+    /// de formule van art. 22a lid 1, voor elke periode, beide grondslagen en A = 2..6.
+    #[test]
+    fn kostendelersnorm_volgens_de_formule() {
+        let doc: toml::Table = STANDAARD.parse().unwrap();
+        let mut getoetst = 0;
+        for p in doc["periode"].as_array().unwrap() {
+            let k = p["kostendelersnorm_per_persoon_incl_vt"]
+                .as_table()
+                .unwrap();
+            for grondslag in ["jonger_dan_aow", "aow"] {
+                let rij = k[grondslag].as_table().unwrap();
+                let b = rij["B"].as_integer().unwrap();
+                for a in 2..=6u32 {
+                    let verwacht = rij[&format!("A{a}")].as_integer().unwrap();
+                    assert_eq!(
+                        kostendelersnorm(b, a),
+                        verwacht,
+                        "{} {grondslag} A={a}",
+                        p["geldig_vanaf"]
+                    );
+                    getoetst += 1;
+                }
+            }
+        }
+        assert_eq!(getoetst, 6 * 2 * 5);
+        assert_eq!(
+            kostendelersnorm(183404, 1),
+            183404,
+            "zonder kostendelers de volle norm"
+        );
+    }
+
+    /// normen-bronnen.toml [periode.normen_excl_vt]: vt = round_half_up(incl × 5 %).
+    #[test]
+    fn vakantietoeslag_volgens_de_afleiding() {
+        let gevallen = [
+            (128383, 6419),
+            (183404, 9170),
+            (142576, 7129),
+            (193232, 9662),
+            (31694, 1585),
+            (141946, 7097),
+            (202779, 10139),
+        ];
+        for (incl, vt) in gevallen {
+            assert_eq!(vakantietoeslag_in(incl, 5), vt, "{incl}");
+        }
+    }
+
+    #[test]
+    fn een_ontbrekend_bedrag_of_gat_wordt_geweigerd() {
+        let zonder = STANDAARD.replacen("art21b_gehuwden_21_aow = 183404\n", "", 1);
+        assert_eq!(
+            Normtabellen::lees(&zonder).unwrap_err(),
+            "Periode 2024-01-01: het bedrag normen_incl_vt.art21b_gehuwden_21_aow ontbreekt of is geen geheel getal."
+        );
+        let gat = STANDAARD.replacen(
+            "geldig_tot_en_met = 2024-12-31",
+            "geldig_tot_en_met = 2024-11-30",
+            1,
+        );
+        assert_eq!(
+            Normtabellen::lees(&gat).unwrap_err(),
+            "Tussen 2024-11-30 en 2025-01-01 ontbreekt een normtabel (gat in de perioden)."
+        );
+        let overlap = STANDAARD.replacen(
+            "geldig_tot_en_met = 2024-12-31",
+            "geldig_tot_en_met = 2025-01-31",
+            1,
+        );
+        assert!(Normtabellen::lees(&overlap)
+            .unwrap_err()
+            .contains("overlappen"));
+        assert!(Normtabellen::lees("dit is [geen toml")
+            .unwrap_err()
+            .starts_with("Het normenbestand is geen geldige TOML"));
+        assert!(
+            Normtabellen::lees("[afleiding]\nvakantietoeslag_percentage = \"5.00\"\n").is_err()
+        );
+    }
+}
