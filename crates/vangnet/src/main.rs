@@ -88,6 +88,12 @@ enum Opdracht {
         #[command(flatten)]
         db: DatabaseArgs,
     },
+    /// Berekent de bijstand voor één situatie (JSON) met de meegecompileerde normtabellen; zie
+    /// contracts/bereken.md. Zonder bestand of met `-`: van standaardinvoer.
+    Bereken {
+        /// Het situatiebestand, of `-` voor standaardinvoer.
+        bestand: Option<std::path::PathBuf>,
+    },
     /// Past de ontbrekende databasemigraties toe.
     Migrate {
         #[command(flatten)]
@@ -228,10 +234,86 @@ fn app_fout(e: AppFout) -> anyhow::Error {
     }
 }
 
+/// `vangnet bereken`: JSON in, JSON uit, een duidelijke fout met het veld en exit-code 1.
+fn bereken(bestand: Option<&std::path::Path>) -> Result<ExitCode> {
+    use std::io::Read as _;
+    let mut tekst = String::new();
+    match bestand {
+        None => std::io::stdin().read_to_string(&mut tekst).map(|_| ()),
+        Some(p) if p == std::path::Path::new("-") => {
+            std::io::stdin().read_to_string(&mut tekst).map(|_| ())
+        }
+        Some(p) => std::fs::read_to_string(p).map(|t| tekst = t),
+    }
+    .context("de situatie lezen")?;
+    let mut de = serde_json::Deserializer::from_str(&tekst);
+    let situatie: vangnet_domain::berekening::Situatie =
+        match serde_path_to_error::deserialize(&mut de) {
+            Ok(s) => s,
+            Err(e) => {
+                let veld = e.path().to_string();
+                let fout = e.inner();
+                let melding = match fout.classify() {
+                    serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                        format!(
+                            "de invoer is geen geldige JSON (regel {}, kolom {})",
+                            fout.line(),
+                            fout.column()
+                        )
+                    }
+                    _ => {
+                        let m = fout.to_string();
+                        let m = m.split(" at line ").next().unwrap_or(&m).to_owned();
+                        if let Some(v) = m.strip_prefix("missing field ") {
+                            format!("het veld {v} ontbreekt")
+                        } else if let Some(v) = m.strip_prefix("unknown variant ") {
+                            format!(
+                                "onbekende waarde {}",
+                                v.replace(", expected one of", "; toegestaan:")
+                                    .replace(", expected", "; verwacht:")
+                            )
+                        } else if let Some(v) = m.strip_prefix("unknown field ") {
+                            format!("onbekend veld {v}")
+                        } else {
+                            format!("ongeldige waarde ({m})")
+                        }
+                    }
+                };
+                let syntax = matches!(
+                    fout.classify(),
+                    serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+                );
+                let plaats = if veld == "." || syntax {
+                    String::new()
+                } else {
+                    format!("{veld}: ")
+                };
+                eprintln!("fout: {plaats}{melding}");
+                return Ok(ExitCode::FAILURE);
+            }
+        };
+    let tabellen =
+        vangnet_domain::normen::Normtabellen::standaard().map_err(|e| anyhow::anyhow!(e))?;
+    match vangnet_domain::berekening::bereken(&situatie, &tabellen) {
+        Ok(u) => {
+            println!("{}", serde_json::to_string_pretty(&u)?);
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(f) => {
+            eprintln!("fout: {}: {}", f.veld, f.melding);
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
 async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
+    if let Opdracht::Bereken { bestand } = &cli.opdracht {
+        return bereken(bestand.as_deref());
+    }
     let instellingen = Instellingen::laden(cli.config.as_deref())?;
     logging(&instellingen);
     match cli.opdracht {
+        Opdracht::Bereken { .. } => {}
         Opdracht::Serve { listen, demo, db } => serve(&instellingen, listen, demo, &db).await?,
         Opdracht::Demo {
             huishoudens,

@@ -208,3 +208,79 @@ fn help_en_geheimen() {
     );
     drop(m);
 }
+
+/// `vangnet bereken` volgens contracts/bereken.md: JSON in (bestand of standaardinvoer), JSON uit,
+/// een fout met het veld en exit-code 1.
+#[test]
+fn bereken_volgens_het_contract() {
+    use std::io::Write as _;
+    let situatie = r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"arbeid","netto_centen":60000}],"vrijlatingen":[{"soort":"arbeid","vanaf":"2026-01-01"}],"verlaging_procent":0}"#;
+    let m = map();
+    std::fs::create_dir_all(&m.0).unwrap();
+    let bestand = m.0.join("situatie.json");
+    std::fs::write(&bestand, situatie).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_vangnet"))
+        .arg("bereken")
+        .arg(&bestand)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", tekst(&o));
+    let u: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for (veld, waarde) in [
+        ("norm_centen", 140150),
+        ("inkomsten_in_mindering_centen", 45000),
+        ("verlaging_centen", 0),
+        ("uitkering_centen", 95150),
+        ("vakantietoeslag_reservering_centen", 4758),
+        ("uitbetaling_centen", 90392),
+    ] {
+        assert_eq!(u[veld], waarde, "{veld}");
+    }
+    assert_eq!(u["maand"], "2026-01");
+    let som: i64 = u["uitleg"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["bedrag_centen"].as_i64().unwrap())
+        .sum();
+    assert_eq!(som, 90392);
+
+    let via_stdin = |invoer: &str| {
+        let mut p = Command::new(env!("CARGO_BIN_EXE_vangnet"))
+            .args(["bereken", "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        p.stdin
+            .take()
+            .unwrap()
+            .write_all(invoer.as_bytes())
+            .unwrap();
+        p.wait_with_output().unwrap()
+    };
+    assert!(via_stdin(situatie).status.success());
+    let gevallen = [
+        (
+            r#"{"maand":"2023-12","aanvrager":{"geboortedatum":"1988-04-12"}}"#,
+            "maand: 2023-12 valt buiten alle normtabellen",
+        ),
+        (r#"{"maand":"2026-01"}"#, "het veld `aanvrager` ontbreekt"),
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"loterij","netto_centen":1}]}"#,
+            "inkomsten[0].soort: onbekende waarde `loterij`",
+        ),
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"verlaging_procent":150}"#,
+            "verlaging_procent: moet tussen 0 en 100 liggen",
+        ),
+        (r#"{"maand": "#, "de invoer is geen geldige JSON"),
+    ];
+    for (invoer, melding) in gevallen {
+        let o = via_stdin(invoer);
+        assert_eq!(o.status.code(), Some(1), "{invoer}");
+        assert!(tekst(&o).contains(melding), "{invoer}: {}", tekst(&o));
+        assert!(!tekst(&o).contains("panicked"));
+    }
+}

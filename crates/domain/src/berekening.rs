@@ -1,0 +1,952 @@
+//! De berekening van de algemene bijstand voor één kalendermaand: een pure functie van de
+//! situatie en de normtabellen naar een bedrag met uitleg. Elke regel van de uitleg noemt het
+//! wetsartikel; de bedragen in de uitleg tellen op tot de uitbetaling.
+//!
+//! Bronnen: ../shared/domain/participatiewet-feiten.md §1 (normen art. 20–22), §2
+//! (kostendelersnorm art. 22a en 19a), §3 (middelen art. 31–32, vrijlating art. 31 lid 2
+//! onderdeel n), §4 (verlaging art. 18); vakantietoeslag art. 19 lid 3 en art. 45 lid 1.
+//!
+//! Aannames die de bronnen niet vastleggen, en die daarom hier staan:
+//! - Leeftijden en de AOW-leeftijd gelden zoals op de eerste dag van de maand (een verjaardag
+//!   midden in de maand telt vanaf de volgende maand). NIET geverifieerd; dagsplitsing volgt.
+//! - De vrijlating van art. 31 lid 2 onderdeel n geldt als de aanvrager 27 jaar of ouder is
+//!   (art. 31 lid 5), voor de inkomsten uit arbeid van het huishouden.
+//! - Afronding: steeds half naar boven op hele centen, per stap genoemd in de uitleg.
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::aow::{aow_datum, AowDatum};
+use crate::normen::{kostendelersnorm, Centen, Normtabel, Normtabellen};
+use crate::persoon::Geboortedatum;
+
+/// Een persoon in de situatie: alleen wat de berekening nodig heeft.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Persoon {
+    pub geboortedatum: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relatie {
+    Familie,
+    Overig,
+    Commercieel,
+    Student,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Medebewoner {
+    pub geboortedatum: String,
+    pub relatie: Relatie,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Inkomenssoort {
+    Arbeid,
+    Uitkering,
+    Alimentatie,
+    Overig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Inkomen {
+    pub soort: Inkomenssoort,
+    pub netto_centen: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Vrijlatingssoort {
+    Arbeid,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vrijlating {
+    pub soort: Vrijlatingssoort,
+    pub vanaf: String,
+}
+
+/// De situatie, zoals in contracts/bereken.md.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Situatie {
+    pub maand: String,
+    pub aanvrager: Persoon,
+    #[serde(default)]
+    pub partner: Option<Persoon>,
+    #[serde(default)]
+    pub kinderen: Vec<Persoon>,
+    #[serde(default)]
+    pub medebewoners: Vec<Medebewoner>,
+    #[serde(default)]
+    pub inkomsten: Vec<Inkomen>,
+    #[serde(default)]
+    pub vrijlatingen: Vec<Vrijlating>,
+    #[serde(default)]
+    pub verlaging_procent: i64,
+}
+
+/// Eén stap van de uitleg.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Uitlegregel {
+    pub omschrijving: String,
+    pub artikel: String,
+    pub bedrag_centen: Centen,
+}
+
+/// De uitkomst, zoals in contracts/bereken.md.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Uitkomst {
+    pub maand: String,
+    pub norm_centen: Centen,
+    pub inkomsten_in_mindering_centen: Centen,
+    pub verlaging_centen: Centen,
+    pub uitkering_centen: Centen,
+    pub vakantietoeslag_reservering_centen: Centen,
+    pub uitbetaling_centen: Centen,
+    pub uitleg: Vec<Uitlegregel>,
+}
+
+/// Een fout in de invoer: het veld en een Nederlandse melding.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{veld}: {melding}")]
+pub struct Invoerfout {
+    pub veld: String,
+    pub melding: String,
+}
+
+fn fout(veld: impl Into<String>, melding: impl Into<String>) -> Invoerfout {
+    Invoerfout {
+        veld: veld.into(),
+        melding: melding.into(),
+    }
+}
+
+/// a × teller / noemer, half naar boven afgerond op hele centen (voor niet-negatieve bedragen).
+pub fn half_naar_boven(a: Centen, teller: i64, noemer: i64) -> Centen {
+    (2 * a * teller + noemer) / (2 * noemer)
+}
+
+fn bedrag(c: Centen) -> String {
+    let teken = if c < 0 { "-" } else { "" };
+    let c = c.abs();
+    let euro = c / 100;
+    let mut groepen = Vec::new();
+    let mut e = euro;
+    loop {
+        groepen.push(e % 1000);
+        e /= 1000;
+        if e == 0 {
+            break;
+        }
+    }
+    let mut s = groepen.pop().unwrap_or(0).to_string();
+    while let Some(g) = groepen.pop() {
+        s.push_str(&format!(".{g:03}"));
+    }
+    format!("{teken}€ {s},{:02}", c % 100)
+}
+
+/// Een persoon zoals de berekening hem ziet op de peildatum.
+struct Lid {
+    leeftijd: i32,
+    aow: bool,
+}
+
+fn lid(
+    veld: &str,
+    geboortedatum: &str,
+    peildatum: NaiveDate,
+    einde: NaiveDate,
+) -> Result<Lid, Invoerfout> {
+    let d = NaiveDate::parse_from_str(geboortedatum.trim(), "%Y-%m-%d").map_err(|_| {
+        fout(
+            format!("{veld}.geboortedatum"),
+            "is geen datum in de vorm jjjj-mm-dd.",
+        )
+    })?;
+    if d > einde {
+        return Err(fout(
+            format!("{veld}.geboortedatum"),
+            "ligt na de berekende maand.",
+        ));
+    }
+    let aow = match aow_datum(d) {
+        AowDatum::Voor2021 => true,
+        AowDatum::Op { datum, .. } => datum <= peildatum,
+        AowDatum::NietVastgesteld { niet_voor } => {
+            if niet_voor <= peildatum {
+                return Err(fout(
+                    format!("{veld}.geboortedatum"),
+                    "de AOW-leeftijd voor dit geboortejaar is nog niet wettelijk vastgesteld.",
+                ));
+            }
+            false
+        }
+    };
+    Ok(Lid {
+        leeftijd: Geboortedatum(d).leeftijd_op(peildatum),
+        aow,
+    })
+}
+
+/// Berekent de bijstand voor de maand van de situatie.
+pub fn bereken(s: &Situatie, tabellen: &Normtabellen) -> Result<Uitkomst, Invoerfout> {
+    let maand = NaiveDate::parse_from_str(&format!("{}-01", s.maand.trim()), "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.maand.trim().len() == 7)
+        .ok_or_else(|| fout("maand", "is geen maand in de vorm jjjj-mm."))?;
+    let einde = maand
+        .checked_add_months(Months::new(1))
+        .map(|d| d.pred_opt().unwrap_or(d))
+        .unwrap_or(maand);
+    let tabel: &Normtabel = tabellen.op(maand).ok_or_else(|| {
+        fout(
+            "maand",
+            format!(
+                "{} valt buiten alle normtabellen (vanaf {}).",
+                s.maand.trim(),
+                tabellen.0[0].geldig_vanaf.format("%Y-%m")
+            ),
+        )
+    })?;
+    if !(0..=100).contains(&s.verlaging_procent) {
+        return Err(fout("verlaging_procent", "moet tussen 0 en 100 liggen."));
+    }
+    let aanvrager = lid("aanvrager", &s.aanvrager.geboortedatum, maand, einde)?;
+    if aanvrager.leeftijd < 18 {
+        return Err(fout("aanvrager.geboortedatum", "de aanvrager is jonger dan 18 jaar; algemene bijstand begint bij 18 (art. 13 lid 3 Pw)."));
+    }
+    let partner = match &s.partner {
+        Some(p) => Some(lid("partner", &p.geboortedatum, maand, einde)?),
+        None => None,
+    };
+    if partner.as_ref().is_some_and(|p| p.leeftijd < 18) {
+        return Err(fout(
+            "partner.geboortedatum",
+            "de partner is jonger dan 18 jaar.",
+        ));
+    }
+    for (i, k) in s.kinderen.iter().enumerate() {
+        if lid(&format!("kinderen[{i}]"), &k.geboortedatum, maand, einde)?.leeftijd >= 18 {
+            return Err(fout(
+                format!("kinderen[{i}].geboortedatum"),
+                "is 18 jaar of ouder; geef een meerderjarig kind op als medebewoner.",
+            ));
+        }
+    }
+    let mut kostendelers = 0u32;
+    for (i, m) in s.medebewoners.iter().enumerate() {
+        let l = lid(
+            &format!("medebewoners[{i}]"),
+            &m.geboortedatum,
+            maand,
+            einde,
+        )?;
+        // Art. 19a: 27 jaar of ouder, niet commercieel, geen student met studiefinanciering.
+        if l.leeftijd >= 27 && matches!(m.relatie, Relatie::Familie | Relatie::Overig) {
+            kostendelers += 1;
+        }
+    }
+    for (i, ink) in s.inkomsten.iter().enumerate() {
+        if ink.netto_centen < 0 {
+            return Err(fout(
+                format!("inkomsten[{i}].netto_centen"),
+                "mag niet negatief zijn.",
+            ));
+        }
+    }
+    let mut vrijlating_vanaf = Vec::new();
+    for (i, v) in s.vrijlatingen.iter().enumerate() {
+        let d = NaiveDate::parse_from_str(v.vanaf.trim(), "%Y-%m-%d").map_err(|_| {
+            fout(
+                format!("vrijlatingen[{i}].vanaf"),
+                "is geen datum in de vorm jjjj-mm-dd.",
+            )
+        })?;
+        vrijlating_vanaf.push(d);
+    }
+
+    let n = &tabel.normen;
+    let met_kinderen = !s.kinderen.is_empty();
+    let mut uitleg = Vec::new();
+    let mut regel = |omschrijving: String, artikel: &str, bedrag_centen: Centen| {
+        uitleg.push(Uitlegregel {
+            omschrijving,
+            artikel: artikel.to_owned(),
+            bedrag_centen,
+        });
+    };
+    if !tabel.geverifieerd {
+        regel(
+            format!(
+                "Let op: de normtabel per {} is in de bron niet geverifieerd",
+                tabel.geldig_vanaf.format("%d-%m-%Y")
+            ),
+            "normen-bronnen.toml",
+            0,
+        );
+    }
+
+    // De norm.
+    let norm = match &partner {
+        None => {
+            let soort = if met_kinderen {
+                "alleenstaande ouder"
+            } else {
+                "alleenstaande"
+            };
+            if aanvrager.leeftijd >= 21 && kostendelers > 0 {
+                let a = kostendelers + 1;
+                let (b, art_b) = if aanvrager.aow {
+                    (n.gehuwden_beiden_aow, "22 onderdeel b")
+                } else {
+                    (n.gehuwden_21_aow, "21 onderdeel b")
+                };
+                let k = kostendelersnorm(b, a);
+                regel(
+                    format!("Kostendelersnorm {soort}: (40% + {a} × 30%) / {a} van de gehuwdennorm {} (art. {art_b}), A = {a}, half naar boven afgerond op centen", bedrag(b)),
+                    "art. 22a lid 1 Participatiewet",
+                    k,
+                );
+                k
+            } else if aanvrager.aow {
+                regel(
+                    format!("Norm {soort} vanaf de AOW-leeftijd"),
+                    "art. 22 onderdeel a Participatiewet",
+                    n.alleenstaande_aow,
+                );
+                n.alleenstaande_aow
+            } else if aanvrager.leeftijd >= 21 {
+                regel(
+                    format!("Norm {soort} van 21 jaar tot de AOW-leeftijd"),
+                    "art. 21 onderdeel a Participatiewet",
+                    n.alleenstaande_21_aow,
+                );
+                n.alleenstaande_21_aow
+            } else if met_kinderen {
+                regel(
+                    "Norm alleenstaande ouder van 18 tot 21 jaar".into(),
+                    "art. 20 lid 2 onderdeel a Participatiewet",
+                    n.alleenstaande_ouder_18_20,
+                );
+                n.alleenstaande_ouder_18_20
+            } else {
+                regel(
+                    "Norm alleenstaande van 18 tot 21 jaar".into(),
+                    "art. 20 lid 1 onderdeel a Participatiewet",
+                    n.alleenstaande_18_20,
+                );
+                n.alleenstaande_18_20
+            }
+        }
+        Some(p) => {
+            let jong = [aanvrager.leeftijd < 21, p.leeftijd < 21];
+            let volwassen = jong.iter().filter(|j| !**j).count() as u32;
+            if kostendelers > 0 && volwassen > 0 {
+                let a = kostendelers + volwassen;
+                let mut som = 0;
+                for (wie, l, ander) in [("aanvrager", &aanvrager, p), ("partner", p, &aanvrager)] {
+                    if l.leeftijd < 21 {
+                        let (b, art) = if met_kinderen {
+                            (
+                                n.jonge_partner_kostendeler_met_kind,
+                                "art. 22a lid 3 onderdeel a Participatiewet",
+                            )
+                        } else {
+                            (
+                                n.jonge_partner_kostendeler_zonder_kind,
+                                "art. 22a lid 3 onderdeel b Participatiewet",
+                            )
+                        };
+                        regel(
+                            format!("Deel van de {wie} van 18 tot 21 jaar bij kostendelers"),
+                            art,
+                            b,
+                        );
+                        som += b;
+                        continue;
+                    }
+                    let (b, art_b) = if l.aow {
+                        (n.gehuwden_beiden_aow, "22 onderdeel b")
+                    } else if ander.aow {
+                        (n.gehuwden_een_aow, "22 onderdeel c")
+                    } else {
+                        (n.gehuwden_21_aow, "21 onderdeel b")
+                    };
+                    let k = kostendelersnorm(b, a);
+                    regel(
+                        format!("Kostendelersnorm {wie}: (40% + {a} × 30%) / {a} van {} (art. {art_b}), half naar boven afgerond op centen", bedrag(b)),
+                        "art. 22a lid 1 en lid 2 Participatiewet",
+                        k,
+                    );
+                    som += k;
+                }
+                som
+            } else {
+                let (b, omschrijving, art) = match (aanvrager.aow, p.aow, jong) {
+                    (true, true, _) => (
+                        n.gehuwden_beiden_aow,
+                        "Norm gehuwden, beiden de AOW-leeftijd",
+                        "art. 22 onderdeel b Participatiewet",
+                    ),
+                    (true, false, _) | (false, true, _) => (
+                        n.gehuwden_een_aow,
+                        "Norm gehuwden, één van beiden de AOW-leeftijd",
+                        "art. 22 onderdeel c Participatiewet",
+                    ),
+                    (false, false, [false, false]) => (
+                        n.gehuwden_21_aow,
+                        "Norm gehuwden van 21 jaar tot de AOW-leeftijd",
+                        "art. 21 onderdeel b Participatiewet",
+                    ),
+                    (false, false, [true, true]) if met_kinderen => (
+                        n.gehuwden_beiden_18_20_met_kind,
+                        "Norm gehuwden, beiden 18 tot 21 jaar, met kinderen",
+                        "art. 20 lid 2 onderdeel b Participatiewet",
+                    ),
+                    (false, false, [true, true]) => (
+                        n.gehuwden_beiden_18_20_zonder_kind,
+                        "Norm gehuwden, beiden 18 tot 21 jaar, zonder kinderen",
+                        "art. 20 lid 1 onderdeel b Participatiewet",
+                    ),
+                    (false, false, _) if met_kinderen => (
+                        n.gehuwden_een_18_20_met_kind,
+                        "Norm gehuwden, één 18 tot 21 jaar, met kinderen",
+                        "art. 20 lid 2 onderdeel c Participatiewet",
+                    ),
+                    (false, false, _) => (
+                        n.gehuwden_een_18_20_zonder_kind,
+                        "Norm gehuwden, één 18 tot 21 jaar, zonder kinderen",
+                        "art. 20 lid 1 onderdeel c Participatiewet",
+                    ),
+                };
+                regel(omschrijving.into(), art, b);
+                b
+            }
+        }
+    };
+
+    // Inkomsten en vrijlating.
+    let mut totaal = 0;
+    let mut arbeid = 0;
+    for ink in &s.inkomsten {
+        let (soort, art) = match ink.soort {
+            Inkomenssoort::Arbeid => ("uit arbeid", "art. 31 en 32 Participatiewet"),
+            Inkomenssoort::Uitkering => {
+                ("uit een andere uitkering", "art. 31 en 32 Participatiewet")
+            }
+            Inkomenssoort::Alimentatie => ("uit alimentatie", "art. 31 en 32 Participatiewet"),
+            Inkomenssoort::Overig => ("overig", "art. 31 en 32 Participatiewet"),
+        };
+        if ink.soort == Inkomenssoort::Arbeid {
+            arbeid += ink.netto_centen;
+        }
+        totaal += ink.netto_centen;
+        regel(format!("Netto inkomsten {soort}"), art, -ink.netto_centen);
+    }
+    let vrijlating_actief = vrijlating_vanaf.iter().any(|v| {
+        let tot = v.checked_add_months(Months::new(6)).unwrap_or(*v);
+        *v <= einde && maand < tot
+    });
+    let mut vrijlating = 0;
+    if vrijlating_actief && arbeid > 0 {
+        if aanvrager.leeftijd >= 27 {
+            let m = &tabel.middelen;
+            let kwart = half_naar_boven(arbeid, m.inkomstenvrijlating_procent, 100);
+            vrijlating = kwart.min(m.inkomstenvrijlating_max);
+            regel(
+                format!(
+                    "Vrijlating {}% van de inkomsten uit arbeid, ten hoogste {} per maand, half naar boven afgerond op centen",
+                    m.inkomstenvrijlating_procent,
+                    bedrag(m.inkomstenvrijlating_max)
+                ),
+                "art. 31 lid 2 onderdeel n Participatiewet",
+                vrijlating,
+            );
+        } else {
+            regel(
+                "Geen vrijlating van inkomsten uit arbeid: de aanvrager is jonger dan 27 jaar"
+                    .into(),
+                "art. 31 lid 5 Participatiewet",
+                0,
+            );
+        }
+    }
+    let inkomsten_in_mindering = (totaal - vrijlating).max(0);
+
+    // Verlaging.
+    let verlaging = half_naar_boven(norm, s.verlaging_procent, 100);
+    if verlaging > 0 {
+        regel(
+            format!(
+                "Verlaging van {}% van de norm, half naar boven afgerond op centen",
+                s.verlaging_procent
+            ),
+            "art. 18 lid 2 Participatiewet",
+            -verlaging,
+        );
+    }
+    let rekenkundig = norm - inkomsten_in_mindering - verlaging;
+    let uitkering = rekenkundig.max(0);
+    if rekenkundig < 0 {
+        regel(
+            "De middelen zijn hoger dan de norm: geen bijstand (niet minder dan nul)".into(),
+            "art. 19 lid 1 Participatiewet",
+            -rekenkundig,
+        );
+    }
+    let reservering = half_naar_boven(uitkering, tabel.vakantietoeslag_procent, 100);
+    if reservering > 0 {
+        regel(
+            format!("Gereserveerde vakantietoeslag ({}% van de bijstand, half naar boven afgerond op centen; jaarlijks uitbetaald)", tabel.vakantietoeslag_procent),
+            "art. 19 lid 3 en art. 45 lid 1 Participatiewet",
+            -reservering,
+        );
+    }
+    Ok(Uitkomst {
+        maand: maand.format("%Y-%m").to_string(),
+        norm_centen: norm,
+        inkomsten_in_mindering_centen: inkomsten_in_mindering,
+        verlaging_centen: verlaging,
+        uitkering_centen: uitkering,
+        vakantietoeslag_reservering_centen: reservering,
+        uitbetaling_centen: uitkering - reservering,
+        uitleg,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn tabellen() -> Normtabellen {
+        Normtabellen::standaard().unwrap()
+    }
+
+    fn situatie(json: &str) -> Situatie {
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn reken(json: &str) -> Uitkomst {
+        let u = bereken(&situatie(json), &tabellen()).unwrap();
+        let som: Centen = u.uitleg.iter().map(|r| r.bedrag_centen).sum();
+        assert_eq!(
+            som, u.uitbetaling_centen,
+            "de uitleg telt op tot de uitbetaling: {u:#?}"
+        );
+        u
+    }
+
+    /// De norm per huishouden. Elke rij noemt de bron: participatiewet-feiten.md §1 (tabel
+    /// "Normbedragen") of normen-bronnen.toml [periode.kostendelersnorm_per_persoon_incl_vt].
+    #[test]
+    fn normen_per_huishouden() {
+        let gevallen: &[(&str, &str, Centen)] = &[
+            // §1 rij 21a, kolom 2026-01-01: 1.401,50
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"}}"#,
+                "alleenstaande 37",
+                140150,
+            ),
+            // §1 rij 21a, kolom 2026-01-01: ook de alleenstaande ouder
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"kinderen":[{"geboortedatum":"2016-02-01"}]}"#,
+                "alleenstaande ouder",
+                140150,
+            ),
+            // §1 rij 21b, kolom 2025-07-01: 1.955,80
+            (
+                r#"{"maand":"2025-09","aanvrager":{"geboortedatum":"1980-01-01"},"partner":{"geboortedatum":"1982-01-01"}}"#,
+                "gehuwden 21-AOW",
+                195580,
+            ),
+            // §1 rij 22a, kolom 2026-01-01: 1.564,69 (geboren 1950: AOW-leeftijd vóór 2021, §8a)
+            (
+                r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1950-05-05"}}"#,
+                "alleenstaande AOW",
+                156469,
+            ),
+            // §1 rij 22b, kolom 2026-01-01: 2.144,16
+            (
+                r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1950-05-05"},"partner":{"geboortedatum":"1952-01-01"}}"#,
+                "gehuwden beiden AOW",
+                214416,
+            ),
+            // §1 rij 22b = 22c: één partner de AOW-leeftijd
+            (
+                r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1970-05-05"},"partner":{"geboortedatum":"1952-01-01"}}"#,
+                "gehuwden één AOW",
+                214416,
+            ),
+            // §1 rij 20.1a, kolom 2024-01-01: 316,94
+            (
+                r#"{"maand":"2024-02","aanvrager":{"geboortedatum":"2005-06-01"}}"#,
+                "alleenstaande 18",
+                31694,
+            ),
+            // §1 rij 20.1a = 20.2a, kolom 2026-01-01: 345,99
+            (
+                r#"{"maand":"2026-02","aanvrager":{"geboortedatum":"2006-01-01"},"kinderen":[{"geboortedatum":"2025-01-01"}]}"#,
+                "alleenstaande ouder 20",
+                34599,
+            ),
+            // §1 rij 20.1b, kolom 2026-01-01: 691,98
+            (
+                r#"{"maand":"2026-02","aanvrager":{"geboortedatum":"2006-01-01"},"partner":{"geboortedatum":"2007-01-01"}}"#,
+                "gehuwden beiden 18-20",
+                69198,
+            ),
+            // §1 rij 20.2b, kolom 2026-01-01: 1.092,41
+            (
+                r#"{"maand":"2026-02","aanvrager":{"geboortedatum":"2006-01-01"},"partner":{"geboortedatum":"2007-01-01"},"kinderen":[{"geboortedatum":"2025-05-01"}]}"#,
+                "gehuwden beiden 18-20 met kind",
+                109241,
+            ),
+            // §1 rij 20.1c, kolom 2026-01-01: 1.347,06
+            (
+                r#"{"maand":"2026-02","aanvrager":{"geboortedatum":"1990-01-01"},"partner":{"geboortedatum":"2007-01-01"}}"#,
+                "gehuwden één 18-20",
+                134706,
+            ),
+            // §1 rij 20.2c, kolom 2026-01-01: 1.747,49
+            (
+                r#"{"maand":"2026-02","aanvrager":{"geboortedatum":"1990-01-01"},"partner":{"geboortedatum":"2007-01-01"},"kinderen":[{"geboortedatum":"2025-05-01"}]}"#,
+                "gehuwden één 18-20 met kind",
+                174749,
+            ),
+            // toml 2026-01-01 kostendelersnorm jonger_dan_aow A2 = 100107 (half cent naar boven)
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"medebewoners":[{"geboortedatum":"1961-07-07","relatie":"familie"}]}"#,
+                "alleenstaande + 1 kostendeler",
+                100107,
+            ),
+            // idem A3 = 86759, twee keer (art 22a lid 2: som van beide echtgenoten)
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"partner":{"geboortedatum":"1990-09-30"},"kinderen":[{"geboortedatum":"2016-02-01"}],"medebewoners":[{"geboortedatum":"1961-07-07","relatie":"familie"}]}"#,
+                "gehuwden + 1 kostendeler",
+                2 * 86759,
+            ),
+            // toml 2026-01-01 aow A2 = 107208
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1950-04-12"},"medebewoners":[{"geboortedatum":"1980-07-07","relatie":"overig"}]}"#,
+                "alleenstaande AOW + 1 kostendeler",
+                107208,
+            ),
+            // art 22a lid 3 onderdeel b (345,99) + kostendelersnorm van de 21+ partner, A = 2 (100107)
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1990-01-01"},"partner":{"geboortedatum":"2007-01-01"},"medebewoners":[{"geboortedatum":"1961-07-07","relatie":"familie"}]}"#,
+                "jonge partner + kostendeler",
+                34599 + 100107,
+            ),
+            // art 22a lid 3 onderdeel a (746,42) met kinderen
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1990-01-01"},"partner":{"geboortedatum":"2007-01-01"},"kinderen":[{"geboortedatum":"2025-05-01"}],"medebewoners":[{"geboortedatum":"1961-07-07","relatie":"familie"}]}"#,
+                "jonge partner met kind + kostendeler",
+                74642 + 100107,
+            ),
+            // art 19a: niet onder 27, niet commercieel, geen student: volle norm 21a
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"medebewoners":[{"geboortedatum":"2000-01-01","relatie":"familie"},{"geboortedatum":"1970-01-01","relatie":"commercieel"},{"geboortedatum":"1990-01-01","relatie":"student"}]}"#,
+                "geen kostendelers",
+                140150,
+            ),
+            // art 22a geldt alleen vanaf 21: een 19-jarige met een kostendeler houdt de jongerennorm
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2006-06-01"},"medebewoners":[{"geboortedatum":"1970-01-01","relatie":"familie"}]}"#,
+                "18-20 met kostendeler",
+                34599,
+            ),
+        ];
+        for (json, wat, norm) in gevallen {
+            assert_eq!(reken(json).norm_centen, *norm, "{wat}");
+        }
+    }
+
+    /// Het voorbeeld uit contracts/bereken.md (alleenstaande 37, 600,00 arbeid, vrijlating vanaf
+    /// de maand zelf): norm 1.401,50 (§1 21a 2026-01), vrijlating 25% = 150,00 onder het maximum
+    /// 285,00 (§3 rij n 2026-01), VT-reservering 5% van 951,50 = 47,575 → 47,58.
+    #[test]
+    fn voorbeeld_uit_het_contract() {
+        let u = reken(
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"arbeid","netto_centen":60000}],"vrijlatingen":[{"soort":"arbeid","vanaf":"2026-01-01"}]}"#,
+        );
+        assert_eq!(
+            (
+                u.norm_centen,
+                u.inkomsten_in_mindering_centen,
+                u.verlaging_centen,
+                u.uitkering_centen,
+                u.vakantietoeslag_reservering_centen,
+                u.uitbetaling_centen
+            ),
+            (140150, 45000, 0, 95150, 4758, 90392)
+        );
+        assert_eq!(u.uitleg[0].artikel, "art. 21 onderdeel a Participatiewet");
+    }
+
+    /// Zonder inkomen is de uitbetaling de norm zonder vakantietoeslag: normen-bronnen.toml
+    /// [periode.normen_excl_vt] 2026-01-01 art21a = 133142 (vt 7008).
+    #[test]
+    fn zonder_inkomen_de_norm_zonder_vakantietoeslag() {
+        let u = reken(r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"}}"#);
+        assert_eq!(
+            (
+                u.uitkering_centen,
+                u.vakantietoeslag_reservering_centen,
+                u.uitbetaling_centen
+            ),
+            (140150, 7008, 133142)
+        );
+    }
+
+    /// §3 rij n: 25%, ten hoogste 285,00 (2026-01), hoogstens 6 maanden vanaf de ingangsdatum, niet
+    /// onder de 27 (art 31 lid 5).
+    #[test]
+    fn vrijlating_arbeid() {
+        let basis = |maand: &str, geboren: &str, vanaf: &str, arbeid: i64| {
+            reken(&format!(
+                r#"{{"maand":"{maand}","aanvrager":{{"geboortedatum":"{geboren}"}},"inkomsten":[{{"soort":"arbeid","netto_centen":{arbeid}}},{{"soort":"alimentatie","netto_centen":10000}}],"vrijlatingen":[{{"soort":"arbeid","vanaf":"{vanaf}"}}]}}"#
+            ))
+        };
+        let gevallen = [
+            // maand, geboren, vanaf, arbeid, in mindering
+            (
+                "2026-01",
+                "1988-04-12",
+                "2026-01-01",
+                60000,
+                60000 - 15000 + 10000,
+            ),
+            (
+                "2026-01",
+                "1988-04-12",
+                "2026-01-01",
+                200000,
+                200000 - 28500 + 10000,
+            ), // gemaximeerd
+            (
+                "2026-01",
+                "1988-04-12",
+                "2026-01-01",
+                10001,
+                10001 - 2500 + 10000,
+            ), // 2500,25 → 2500
+            (
+                "2026-01",
+                "1988-04-12",
+                "2026-01-01",
+                10002,
+                10002 - 2501 + 10000,
+            ), // 2500,5 → 2501
+            (
+                "2026-06",
+                "1988-04-12",
+                "2026-01-01",
+                60000,
+                60000 - 15000 + 10000,
+            ), // 6e maand
+            ("2026-07", "1988-04-12", "2026-01-01", 60000, 60000 + 10000), // 7e maand: voorbij
+            ("2025-12", "1988-04-12", "2026-01-01", 60000, 60000 + 10000), // nog niet
+            ("2026-01", "2000-04-12", "2026-01-01", 60000, 60000 + 10000), // 25 jaar
+        ];
+        for (maand, geboren, vanaf, arbeid, verwacht) in gevallen {
+            assert_eq!(
+                basis(maand, geboren, vanaf, arbeid).inkomsten_in_mindering_centen,
+                verwacht,
+                "{maand} {geboren} {arbeid}"
+            );
+        }
+        assert!(basis("2026-01", "2000-04-12", "2026-01-01", 60000)
+            .uitleg
+            .iter()
+            .any(|r| r.artikel == "art. 31 lid 5 Participatiewet"));
+    }
+
+    #[test]
+    fn verlaging_en_nooit_onder_nul() {
+        // 10% van 1.401,50 = 140,15 (art 18, §4)
+        let u = reken(
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"verlaging_procent":10}"#,
+        );
+        assert_eq!((u.verlaging_centen, u.uitkering_centen), (14015, 126135));
+        let u = reken(
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"uitkering","netto_centen":200000}]}"#,
+        );
+        assert_eq!(
+            (
+                u.uitkering_centen,
+                u.vakantietoeslag_reservering_centen,
+                u.uitbetaling_centen
+            ),
+            (0, 0, 0)
+        );
+        let u = reken(
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"verlaging_procent":100}"#,
+        );
+        assert_eq!(u.uitkering_centen, 0);
+    }
+
+    #[test]
+    fn onzekere_periode_staat_in_de_uitleg() {
+        let u = reken(r#"{"maand":"2026-08","aanvrager":{"geboortedatum":"1988-04-12"}}"#);
+        assert!(u.uitleg[0].omschrijving.contains("niet geverifieerd"));
+        assert_eq!(
+            u.norm_centen, 141946,
+            "§1 rij 21a kolom 2026-07-01: 1.419,46"
+        );
+    }
+
+    #[test]
+    fn slechte_invoer_noemt_het_veld() {
+        let t = tabellen();
+        let gevallen = [
+            (
+                r#"{"maand":"2023-12","aanvrager":{"geboortedatum":"1988-04-12"}}"#,
+                "maand",
+            ),
+            (
+                r#"{"maand":"januari","aanvrager":{"geboortedatum":"1988-04-12"}}"#,
+                "maand",
+            ),
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2026-02-01"}}"#,
+                "aanvrager.geboortedatum",
+            ),
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2010-02-01"}}"#,
+                "aanvrager.geboortedatum",
+            ),
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"12-04-1988"}}"#,
+                "aanvrager.geboortedatum",
+            ),
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"arbeid","netto_centen":-1}]}"#,
+                "inkomsten[0].netto_centen",
+            ),
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"verlaging_procent":101}"#,
+                "verlaging_procent",
+            ),
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"kinderen":[{"geboortedatum":"2000-01-01"}]}"#,
+                "kinderen[0].geboortedatum",
+            ),
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"vrijlatingen":[{"soort":"arbeid","vanaf":"morgen"}]}"#,
+                "vrijlatingen[0].vanaf",
+            ),
+            (
+                r#"{"maand":"2040-01","aanvrager":{"geboortedatum":"1972-04-12"}}"#,
+                "aanvrager.geboortedatum",
+            ),
+        ];
+        for (json, veld) in gevallen {
+            let f = bereken(&situatie(json), &t).unwrap_err();
+            assert_eq!(f.veld, veld, "{json}: {f}");
+        }
+        for onbekend in [
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"loterij","netto_centen":1}]}"#,
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"medebewoners":[{"geboortedatum":"1970-01-01","relatie":"buurman"}]}"#,
+        ] {
+            assert!(serde_json::from_str::<Situatie>(onbekend).is_err());
+        }
+    }
+
+    fn willekeurige_situatie() -> impl Strategy<Value = Situatie> {
+        let datum = (1930i32..2026, 1u32..13, 1u32..29)
+            .prop_map(|(j, m, d)| format!("{j:04}-{m:02}-{d:02}"));
+        (
+            (2023i32..2028, 1u32..13),
+            datum.clone(),
+            proptest::option::of(datum.clone()),
+            proptest::collection::vec(datum.clone(), 0..3),
+            proptest::collection::vec((datum.clone(), 0usize..4), 0..3),
+            proptest::collection::vec((0usize..4, -10i64..400_000), 0..3),
+            proptest::option::of(datum),
+            -5i64..110,
+        )
+            .prop_map(
+                |((j, m), aanvrager, partner, kinderen, mede, ink, vrij, pct)| {
+                    let relaties = [
+                        Relatie::Familie,
+                        Relatie::Overig,
+                        Relatie::Commercieel,
+                        Relatie::Student,
+                    ];
+                    let soorten = [
+                        Inkomenssoort::Arbeid,
+                        Inkomenssoort::Uitkering,
+                        Inkomenssoort::Alimentatie,
+                        Inkomenssoort::Overig,
+                    ];
+                    Situatie {
+                        maand: format!("{j:04}-{m:02}"),
+                        aanvrager: Persoon {
+                            geboortedatum: aanvrager,
+                        },
+                        partner: partner.map(|g| Persoon { geboortedatum: g }),
+                        kinderen: kinderen
+                            .into_iter()
+                            .map(|g| Persoon { geboortedatum: g })
+                            .collect(),
+                        medebewoners: mede
+                            .into_iter()
+                            .map(|(g, r)| Medebewoner {
+                                geboortedatum: g,
+                                relatie: relaties[r],
+                            })
+                            .collect(),
+                        inkomsten: ink
+                            .into_iter()
+                            .map(|(s, c)| Inkomen {
+                                soort: soorten[s],
+                                netto_centen: c,
+                            })
+                            .collect(),
+                        vrijlatingen: vrij
+                            .into_iter()
+                            .map(|v| Vrijlating {
+                                soort: Vrijlatingssoort::Arbeid,
+                                vanaf: v,
+                            })
+                            .collect(),
+                        verlaging_procent: pct,
+                    }
+                },
+            )
+    }
+
+    proptest! {
+        /// Willekeurige invoer geeft een uitkomst of een fout, nooit een paniek; een uitkomst is
+        /// nooit negatief en de uitleg telt op tot de uitbetaling.
+        #[test]
+        fn nooit_een_paniek_en_de_uitleg_klopt(s in willekeurige_situatie()) {
+            if let Ok(u) = bereken(&s, &tabellen()) {
+                prop_assert!(u.uitkering_centen >= 0 && u.uitbetaling_centen >= 0);
+                prop_assert_eq!(u.uitleg.iter().map(|r| r.bedrag_centen).sum::<Centen>(), u.uitbetaling_centen);
+                prop_assert_eq!(u.uitkering_centen - u.vakantietoeslag_reservering_centen, u.uitbetaling_centen);
+            }
+        }
+
+        /// Meer inkomen geeft nooit meer bijstand.
+        #[test]
+        fn meer_inkomen_nooit_meer_bijstand(s in willekeurige_situatie(), extra in 0i64..100_000, soort in 0usize..4) {
+            if let Ok(voor) = bereken(&s, &tabellen()) {
+                let mut meer = s.clone();
+                let soorten = [Inkomenssoort::Arbeid, Inkomenssoort::Uitkering, Inkomenssoort::Alimentatie, Inkomenssoort::Overig];
+                meer.inkomsten.push(Inkomen { soort: soorten[soort], netto_centen: extra });
+                let na = bereken(&meer, &tabellen()).unwrap();
+                prop_assert!(na.uitkering_centen <= voor.uitkering_centen, "{} > {}", na.uitkering_centen, voor.uitkering_centen);
+            }
+        }
+    }
+}
