@@ -159,7 +159,7 @@ test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, audittrail, uitlogg
   assert.match(await browser.tekst("[data-testid=rol]"), /Inkomensconsulent/);
   assert.match(await browser.tekst("main"), /Noord/);
   const nav = await browser.script("return [...document.querySelectorAll('.nav__link')].map(a => a.textContent)");
-  assert.deepEqual(nav, ["Start", "Nieuwe aanvraag", "Teams", "Mijn account"], "een consulent ziet geen beheer of audit");
+  assert.deepEqual(nav, ["Start", "Nieuwe aanvraag", "Proefberekening", "Teams", "Mijn account"], "een consulent ziet geen beheer of audit");
   await controleerPagina("start-consulent");
 
   // Beheerpagina's zijn voor een consulent afgesloten.
@@ -284,5 +284,22 @@ test("aanvraag registreren, zoeken, dossier en huishouden", async () => {
   await browser.klik("main a[href^='/dossiers/']");
   await browser.wachtOp("[data-testid=huishouden]");
   assert.equal(await browser.url(), dossierUrl.split("?")[0]);
+
+  // De berekening van het dossier, met uitleg per wetsartikel.
+  await browser.klik("[data-testid=berekening]");
+  await browser.wachtOp("[data-testid=uitleg]");
+  assert.match(await browser.tekst("[data-testid=uitleg]"), /art\. 22a lid 1 en lid 2 Participatiewet/);
+  await controleerPagina("dossier-berekening");
+
+  // Proefberekening: de uitkomst verschijnt onder het formulier (htmx), niets opgeslagen.
+  await browser.naar(`${BASIS}/proefberekening`);
+  await browser.wachtOp("[data-testid=proefformulier]");
+  await controleerPagina("proefberekening-leeg");
+  await browser.script("document.getElementById('veld-maand').value = '2026-01'; document.getElementById('veld-aanvrager').value = '1988-04-12'; document.getElementById('veld-vrijlating_vanaf').value = '2026-01-01'");
+  await browser.typ("#veld-arbeid", "600");
+  await browser.klik("[data-testid=berekenen]");
+  await browser.wachtOp("[data-testid=uitbetaling]");
+  assert.equal(await browser.tekst("[data-testid=uitbetaling]"), "€ 903,92");
+  await controleerPagina("proefberekening");
   await uitloggen();
 });

@@ -641,7 +641,7 @@ impl App {
 
     /// De leden van een huishouden op `op` zoals bekend op `bekend_op`, met een regel in het
     /// toegangslog per persoon.
-    async fn huishoudleden_op(
+    pub(crate) async fn huishoudleden_op(
         &self,
         tx: &mut dyn Transactie,
         ctx: &Context,

@@ -9,6 +9,7 @@
 pub mod account;
 pub mod audit;
 pub mod beheer;
+pub mod berekening;
 pub mod clienten;
 pub mod demo;
 pub mod fout;

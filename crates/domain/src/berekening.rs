@@ -134,23 +134,7 @@ pub fn half_naar_boven(a: Centen, teller: i64, noemer: i64) -> Centen {
 }
 
 fn bedrag(c: Centen) -> String {
-    let teken = if c < 0 { "-" } else { "" };
-    let c = c.abs();
-    let euro = c / 100;
-    let mut groepen = Vec::new();
-    let mut e = euro;
-    loop {
-        groepen.push(e % 1000);
-        e /= 1000;
-        if e == 0 {
-            break;
-        }
-    }
-    let mut s = groepen.pop().unwrap_or(0).to_string();
-    while let Some(g) = groepen.pop() {
-        s.push_str(&format!(".{g:03}"));
-    }
-    format!("{teken}€ {s},{:02}", c % 100)
+    crate::bedrag::euro(c)
 }
 
 /// Een persoon zoals de berekening hem ziet op de peildatum.
@@ -198,6 +182,26 @@ fn lid(
 
 /// Berekent de bijstand voor de maand van de situatie.
 pub fn bereken(s: &Situatie, tabellen: &Normtabellen) -> Result<Uitkomst, Invoerfout> {
+    bereken_met(s, tabellen, None)
+}
+
+/// Berekent de bijstand voor een deel van de maand: van `van` tot en met `tot_en_met` (beide in
+/// de maand). De bijstand van de hele maand gaat naar rato van kalenderdagen, half naar boven
+/// afgerond op centen; daarna de reservering vakantietoeslag over dat deel.
+pub fn bereken_deel(
+    s: &Situatie,
+    tabellen: &Normtabellen,
+    van: NaiveDate,
+    tot_en_met: NaiveDate,
+) -> Result<Uitkomst, Invoerfout> {
+    bereken_met(s, tabellen, Some((van, tot_en_met)))
+}
+
+fn bereken_met(
+    s: &Situatie,
+    tabellen: &Normtabellen,
+    deel: Option<(NaiveDate, NaiveDate)>,
+) -> Result<Uitkomst, Invoerfout> {
     let maand = NaiveDate::parse_from_str(&format!("{}-01", s.maand.trim()), "%Y-%m-%d")
         .ok()
         .filter(|_| s.maand.trim().len() == 7)
@@ -494,13 +498,39 @@ pub fn bereken(s: &Situatie, tabellen: &Normtabellen) -> Result<Uitkomst, Invoer
         );
     }
     let rekenkundig = norm - inkomsten_in_mindering - verlaging;
-    let uitkering = rekenkundig.max(0);
+    let mut uitkering = rekenkundig.max(0);
     if rekenkundig < 0 {
         regel(
             "De middelen zijn hoger dan de norm: geen bijstand (niet minder dan nul)".into(),
             "art. 19 lid 1 Participatiewet",
             -rekenkundig,
         );
+    }
+    if let Some((van, tot)) = deel {
+        if van < maand || van > einde {
+            return Err(fout("van", "ligt niet in de berekende maand."));
+        }
+        if tot < van || tot > einde {
+            return Err(fout(
+                "tot_en_met",
+                "ligt niet tussen 'van' en het einde van de maand.",
+            ));
+        }
+        let dagen = (tot - van).num_days() + 1;
+        let in_maand = (einde - maand).num_days() + 1;
+        if dagen < in_maand {
+            let deelbedrag = half_naar_boven(uitkering, dagen, in_maand);
+            regel(
+                format!(
+                    "Bijstand over {dagen} van de {in_maand} dagen ({} tot en met {}), naar rato per kalenderdag, half naar boven afgerond op centen",
+                    van.format("%d-%m-%Y"),
+                    tot.format("%d-%m-%Y")
+                ),
+                "art. 45 lid 3 Participatiewet",
+                deelbedrag - uitkering,
+            );
+            uitkering = deelbedrag;
+        }
     }
     let reservering = half_naar_boven(uitkering, tabel.vakantietoeslag_procent, 100);
     if reservering > 0 {
@@ -525,6 +555,7 @@ pub fn bereken(s: &Situatie, tabellen: &Normtabellen) -> Result<Uitkomst, Invoer
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Datelike;
     use proptest::prelude::*;
 
     fn tabellen() -> Normtabellen {
@@ -668,6 +699,45 @@ mod tests {
         for (json, wat, norm) in gevallen {
             assert_eq!(reken(json).norm_centen, *norm, "{wat}");
         }
+    }
+
+    /// Een deel van de maand: naar rato per kalenderdag (art 45 lid 3); de hele maand als deel is
+    /// gelijk aan de maand.
+    #[test]
+    fn deel_van_de_maand() {
+        let s = situatie(r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"}}"#);
+        let d = |x: &str| NaiveDate::parse_from_str(x, "%Y-%m-%d").unwrap();
+        let t = tabellen();
+        // 1.401,50 × 17/31 = 768,5645… → 768,56; VT 5% = 38,428 → 38,43
+        let u = bereken_deel(&s, &t, d("2026-01-15"), d("2026-01-31")).unwrap();
+        assert_eq!(
+            (
+                u.uitkering_centen,
+                u.vakantietoeslag_reservering_centen,
+                u.uitbetaling_centen
+            ),
+            (76856, 3843, 73013)
+        );
+        assert_eq!(
+            u.uitleg.iter().map(|r| r.bedrag_centen).sum::<Centen>(),
+            u.uitbetaling_centen
+        );
+        assert_eq!(
+            bereken_deel(&s, &t, d("2026-01-01"), d("2026-01-31")).unwrap(),
+            bereken(&s, &t).unwrap()
+        );
+        assert_eq!(
+            bereken_deel(&s, &t, d("2026-02-01"), d("2026-02-03"))
+                .unwrap_err()
+                .veld,
+            "van"
+        );
+        assert_eq!(
+            bereken_deel(&s, &t, d("2026-01-10"), d("2026-01-09"))
+                .unwrap_err()
+                .veld,
+            "tot_en_met"
+        );
     }
 
     /// Het voorbeeld uit contracts/bereken.md (alleenstaande 37, 600,00 arbeid, vrijlating vanaf
@@ -934,6 +1004,20 @@ mod tests {
                 prop_assert!(u.uitkering_centen >= 0 && u.uitbetaling_centen >= 0);
                 prop_assert_eq!(u.uitleg.iter().map(|r| r.bedrag_centen).sum::<Centen>(), u.uitbetaling_centen);
                 prop_assert_eq!(u.uitkering_centen - u.vakantietoeslag_reservering_centen, u.uitbetaling_centen);
+            }
+        }
+
+        /// Een deel van de maand is nooit meer dan de hele maand, en de hele maand als deel is de
+        /// maand zelf.
+        #[test]
+        fn deel_nooit_meer_dan_de_maand(s in willekeurige_situatie(), a in 1u32..29, b in 1u32..29) {
+            if let Ok(heel) = bereken(&s, &tabellen()) {
+                let maand = NaiveDate::parse_from_str(&format!("{}-01", heel.maand), "%Y-%m-%d").unwrap();
+                let (van, tot) = (a.min(b), a.max(b));
+                let deel = bereken_deel(&s, &tabellen(), maand.with_day(van).unwrap(), maand.with_day(tot).unwrap()).unwrap();
+                prop_assert!(deel.uitkering_centen <= heel.uitkering_centen);
+                let einde = maand.checked_add_months(Months::new(1)).unwrap().pred_opt().unwrap();
+                prop_assert_eq!(bereken_deel(&s, &tabellen(), maand, einde).unwrap(), heel);
             }
         }
 

@@ -7,6 +7,7 @@
 
 pub mod aow;
 pub mod audit;
+pub mod bedrag;
 pub mod berekening;
 pub mod dossier;
 pub mod gebruiker;

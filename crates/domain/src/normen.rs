@@ -119,6 +119,16 @@ impl Normtabellen {
         Normtabellen::lees(STANDAARD)
     }
 
+    /// De meegecompileerde tabellen, één keer gelezen en daarna gedeeld.
+    pub fn gedeeld() -> Result<&'static Normtabellen, String> {
+        static TABELLEN: std::sync::OnceLock<Result<Normtabellen, String>> =
+            std::sync::OnceLock::new();
+        TABELLEN
+            .get_or_init(Normtabellen::standaard)
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
     /// Leest en controleert tabellen in de vorm van normen-bronnen.toml.
     pub fn lees(tekst: &str) -> Result<Normtabellen, String> {
         let doc: toml::Table = tekst.parse().map_err(|e: toml::de::Error| {

@@ -76,7 +76,7 @@ impl WebStaat {
 /// Alle routes. De volgorde van de lagen: operatie-id en headers buitenom, dan de foutweergave,
 /// dan aanmelding en CSRF, dan de handlers.
 pub fn router(staat: WebStaat) -> Router {
-    use paginas::{account, audit, clienten, gebruikers, start, teams};
+    use paginas::{account, audit, berekening, clienten, gebruikers, start, teams};
     let paginas = Router::new()
         .route("/", get(start::start))
         .route(
@@ -118,6 +118,11 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/dossiers", post(clienten::registreren))
         .route("/dossiers/nieuw", get(clienten::nieuw))
         .route("/dossiers/{id}", get(clienten::dossier))
+        .route(
+            "/dossiers/{id}/berekening",
+            get(berekening::dossier_berekening),
+        )
+        .route("/proefberekening", get(berekening::proefberekening))
         .route("/personen/bsn", get(clienten::bsn_opzoeken))
         .route(
             "/personen/{id}",

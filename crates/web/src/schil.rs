@@ -50,6 +50,11 @@ fn navigatie(actor: &Actor, huidig: &str) -> Vec<NavItem> {
         "Nieuwe aanvraag",
         actor.mag(Recht::DossiersRegistreren),
     ));
+    items.push((
+        "/proefberekening",
+        "Proefberekening",
+        actor.mag(Recht::ClientenInzien),
+    ));
     items.push(("/teams", "Teams", actor.mag(Recht::TeamsInzien)));
     items.push((
         "/gebruikers",

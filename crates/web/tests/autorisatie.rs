@@ -243,6 +243,18 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             get.clone(),
+            "/proefberekening",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/dossiers/{id}/berekening",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
+            get.clone(),
             "/api/v1/audit",
             MetRecht(Recht::AuditInzien),
             "",

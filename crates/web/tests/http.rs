@@ -843,3 +843,91 @@ async fn twee_medewerkers_wijzigen_dezelfde_persoon() {
     assert!(a.testid("foutsamenvatting").is_some());
     t.opruimen().await;
 }
+
+#[tokio::test]
+async fn proefberekening_en_berekening_van_een_dossier() {
+    let t = TestApp::nieuw().await;
+    let mut b = ingelogd(&t, Rol::Inkomensconsulent).await;
+    // Het voorbeeld van contracts/bereken.md: uitbetaling 903,92.
+    let a = b
+        .get("/proefberekening?maand=2026-01&aanvrager=1988-04-12&arbeid=600&vrijlating_vanaf=2026-01-01")
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(
+        a.bevat("€ 903,92") && a.bevat("art. 31 lid 2 onderdeel n Participatiewet"),
+        "{}",
+        a.tekst
+    );
+    let a = b
+        .get("/proefberekening?maand=2026-01&aanvrager=gisteren&arbeid=-5")
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.bevat("geen bestaande datum") && a.bevat("Een bedrag kan niet negatief zijn."));
+    assert_eq!(
+        a.veldwaarde("arbeid").as_deref(),
+        Some("-5"),
+        "het formulier houdt wat er getypt was"
+    );
+    let a = b
+        .get("/proefberekening?maand=2020-01&aanvrager=1988-04-12")
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.bevat("valt buiten alle normtabellen"));
+
+    // Een dossier: paar met kind en een volwassen medebewoner (kostendeler), november 2026:
+    // tweemaal de kostendelersnorm A = 3 van 2.027,79 (normen-bronnen.toml 2026-07-01: 878,71).
+    // Ontvangen op 2 november: bijstand over 29 van de 30 dagen.
+    b.get("/dossiers/nieuw").await;
+    let a = b
+        .post(
+            "/dossiers",
+            &[
+                ("ontvangen_op", "2026-11-02"),
+                ("aanvrager.bsn", "111222333"),
+                ("aanvrager.voornamen", "Jan"),
+                ("aanvrager.geslachtsnaam", "Vries"),
+                ("aanvrager.voorvoegsel", "de"),
+                ("aanvrager.geboortedatum", "01-05-1985"),
+                ("straat", "Zwaanshals"),
+                ("huisnummer", "12"),
+                ("postcode", "3035KS"),
+                ("woonplaats", "Rotterdam"),
+                ("aantal_leden", "3"),
+                ("lid1.rol", "partner:gehuwd"),
+                ("lid1.bsn", "123456782"),
+                ("lid1.voornamen", "Elif"),
+                ("lid1.geslachtsnaam", "Yilmaz"),
+                ("lid1.geboortedatum", "20-07-1987"),
+                ("lid2.rol", "kind"),
+                ("lid2.bsn", "100000009"),
+                ("lid2.voornamen", "Noor"),
+                ("lid2.geslachtsnaam", "Vries"),
+                ("lid2.geboortedatum", "03-09-2015"),
+                ("lid3.rol", "medebewoner:familie"),
+                ("lid3.bsn", "100000010"),
+                ("lid3.voornamen", "Henk"),
+                ("lid3.geslachtsnaam", "Bakker"),
+                ("lid3.geboortedatum", "11-11-1958"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    let dossier = a.locatie().unwrap().split('?').next().unwrap().to_owned();
+    let a = b.get(&format!("{dossier}/berekening?maand=2026-11")).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert_eq!(a.testid("norm").as_deref(), Some("€ 1.757,42"));
+    assert!(a.bevat("art. 22a lid 1 en lid 2 Participatiewet"));
+    assert!(a.bevat("Bijstand over 29 van de 30 dagen"), "{}", a.tekst);
+    let a = b.get(&format!("{dossier}/berekening?maand=2026-12")).await;
+    assert!(!a.bevat("van de 31 dagen"), "december is een hele maand");
+    assert_eq!(a.testid("norm").as_deref(), Some("€ 1.757,42"));
+    let a = b.get(&format!("{dossier}/berekening?maand=2026-10")).await;
+    assert_eq!(
+        a.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "vóór de aanvraag hoorde er niemand bij"
+    );
+    let a = b.get(&format!("{dossier}/berekening?maand=nov")).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    t.opruimen().await;
+}

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod berekening;
 pub mod clienten;
 pub mod gebruikers;
 pub mod start;

@@ -1,0 +1,138 @@
+//! De bijstandsberekening in de applicatie: een proefberekening (niets opgeslagen, geen
+//! persoonsgegevens) en de berekening van een dossier voor een maand, uit het huishouden zoals
+//! het nu bekend is op de eerste dag van die maand.
+
+use chrono::NaiveDate;
+use vangnet_domain::berekening::{self, Medebewoner, Persoon, Relatie, Situatie, Uitkomst};
+use vangnet_domain::huishouden::{Medebewonerrelatie, Rol as HuishoudRol};
+use vangnet_domain::normen::Normtabellen;
+use vangnet_domain::{Recht, Veldfouten};
+
+use crate::{App, AppFout, Context};
+
+fn normen() -> Result<&'static Normtabellen, AppFout> {
+    Normtabellen::gedeeld().map_err(AppFout::Intern)
+}
+
+fn invoerfout(f: berekening::Invoerfout) -> AppFout {
+    let mut v = Veldfouten::nieuw();
+    v.voeg_toe(&f.veld, f.to_string());
+    AppFout::Ongeldig(v)
+}
+
+impl App {
+    /// Een berekening voor een situatie die de consulent zelf invult; er wordt niets opgeslagen.
+    pub async fn proefberekening(&self, ctx: &Context, s: &Situatie) -> Result<Uitkomst, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        berekening::bereken(s, normen()?).map_err(invoerfout)
+    }
+
+    /// De berekening van een dossier voor `maand` (`jjjj-mm`), met het huishouden zoals nu bekend
+    /// op de eerste dag van die maand. Begint het huishouden (de aanvraag) later in de maand, dan
+    /// geldt het huishouden van die dag en gaat de bijstand naar rato van de resterende dagen.
+    /// Inkomsten en verlagingen worden nog niet geregistreerd (mutaties volgen); de berekening gaat
+    /// daarom uit van geen inkomsten.
+    pub async fn dossier_berekening(
+        &self,
+        ctx: &Context,
+        dossier_id: i64,
+        maand: &str,
+    ) -> Result<Uitkomst, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let eerste = NaiveDate::parse_from_str(&format!("{}-01", maand.trim()), "%Y-%m-%d")
+            .map_err(|_| AppFout::veld("maand", "De maand is geen maand in de vorm jjjj-mm."))?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let dossier = tx
+            .dossier_op_id(dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        let einde = eerste
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(eerste);
+        // Begint het huishouden in deze maand, dan vanaf die dag.
+        let begin = tx
+            .huishoudleden_van_huishouden(dossier.huishouden_id)
+            .await?
+            .iter()
+            .filter(|l| l.rol == "aanvrager" && l.historie.vervallen_op.is_none())
+            .filter_map(|l| NaiveDate::parse_from_str(&l.historie.geldig_vanaf, "%Y-%m-%d").ok())
+            .find(|v| *v > eerste && *v <= einde);
+        let peildatum = begin.unwrap_or(eerste);
+        let leden = self
+            .huishoudleden_op(
+                tx.as_mut(),
+                ctx,
+                dossier.huishouden_id,
+                peildatum,
+                nu,
+                &format!("Berekening dossier {} voor {maand}", dossier.nummer),
+            )
+            .await?;
+        tx.commit().await?;
+        let datum = |l: &crate::clienten::Huisgenoot| {
+            l.persoon
+                .geboortedatum
+                .map(|g| g.format("%Y-%m-%d").to_string())
+                .unwrap_or_default()
+        };
+        let Some(aanvrager) = leden.iter().find(|l| l.rol == "aanvrager") else {
+            return Err(AppFout::veld(
+                "maand",
+                format!(
+                    "In {} hoorde (zoals nu bekend) niemand als aanvrager bij dit dossier.",
+                    eerste.format("%m-%Y")
+                ),
+            ));
+        };
+        let mut s = Situatie {
+            maand: eerste.format("%Y-%m").to_string(),
+            aanvrager: Persoon {
+                geboortedatum: datum(aanvrager),
+            },
+            partner: None,
+            kinderen: Vec::new(),
+            medebewoners: Vec::new(),
+            inkomsten: Vec::new(),
+            vrijlatingen: Vec::new(),
+            verlaging_procent: 0,
+        };
+        for l in &leden {
+            match HuishoudRol::uit_code(&l.rol) {
+                Some(HuishoudRol::Partner(_)) => {
+                    s.partner = Some(Persoon {
+                        geboortedatum: datum(l),
+                    })
+                }
+                // Een kind van 18 of ouder telt als medebewoner uit de familie.
+                Some(HuishoudRol::Kind) if l.leeftijd.is_some_and(|j| j >= 18) => {
+                    s.medebewoners.push(Medebewoner {
+                        geboortedatum: datum(l),
+                        relatie: Relatie::Familie,
+                    })
+                }
+                Some(HuishoudRol::Kind) => s.kinderen.push(Persoon {
+                    geboortedatum: datum(l),
+                }),
+                Some(HuishoudRol::Medebewoner(r)) => s.medebewoners.push(Medebewoner {
+                    geboortedatum: datum(l),
+                    relatie: match r {
+                        Medebewonerrelatie::Familie => Relatie::Familie,
+                        Medebewonerrelatie::Huurder | Medebewonerrelatie::Verhuurder => {
+                            Relatie::Commercieel
+                        }
+                        Medebewonerrelatie::Student => Relatie::Student,
+                        Medebewonerrelatie::Anders => Relatie::Overig,
+                    },
+                }),
+                _ => {}
+            }
+        }
+        match begin {
+            Some(van) => berekening::bereken_deel(&s, normen()?, van, einde),
+            None => berekening::bereken(&s, normen()?),
+        }
+        .map_err(invoerfout)
+    }
+}

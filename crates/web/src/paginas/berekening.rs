@@ -1,0 +1,394 @@
+//! De berekening op het scherm: de proefberekening (een situatie met de hand, de uitkomst direct
+//! eronder via htmx, niets opgeslagen) en de berekening van een dossier voor een maand.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use chrono::{Duration, NaiveDate};
+use serde::Deserialize;
+use vangnet_app::AppFout;
+use vangnet_domain::bedrag::{euro, parse_euro};
+use vangnet_domain::berekening::{
+    Inkomen, Inkomenssoort, Medebewoner, Persoon, Relatie, Situatie, Uitkomst, Vrijlating,
+    Vrijlatingssoort,
+};
+use vangnet_domain::{tijd, Recht, Veldfouten};
+
+use crate::aanmelding::Ingelogd;
+use crate::fout::WebFout;
+use crate::schil::{pagina_met_status, Schil};
+use crate::WebStaat;
+
+/// Een regel van de uitleg, klaar voor het scherm.
+pub struct Regel {
+    pub omschrijving: String,
+    pub artikel: String,
+    pub bedrag: String,
+}
+
+/// De uitkomst, klaar voor het scherm.
+pub struct Weergave {
+    pub regels: Vec<Regel>,
+    pub norm: String,
+    pub uitkering: String,
+    pub reservering: String,
+    pub uitbetaling: String,
+}
+
+fn weergave(u: &Uitkomst) -> Weergave {
+    Weergave {
+        regels: u
+            .uitleg
+            .iter()
+            .map(|r| Regel {
+                omschrijving: r.omschrijving.clone(),
+                artikel: r.artikel.clone(),
+                bedrag: euro(r.bedrag_centen),
+            })
+            .collect(),
+        norm: euro(u.norm_centen),
+        uitkering: euro(u.uitkering_centen),
+        reservering: euro(u.vakantietoeslag_reservering_centen),
+        uitbetaling: euro(u.uitbetaling_centen),
+    }
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct ProefQuery {
+    #[serde(default)]
+    maand: String,
+    #[serde(default)]
+    aanvrager: String,
+    #[serde(default)]
+    partner: String,
+    #[serde(default)]
+    kinderen: String,
+    #[serde(default)]
+    medebewoner1: String,
+    #[serde(default)]
+    relatie1: String,
+    #[serde(default)]
+    medebewoner2: String,
+    #[serde(default)]
+    relatie2: String,
+    #[serde(default)]
+    arbeid: String,
+    #[serde(default)]
+    uitkering: String,
+    #[serde(default)]
+    alimentatie: String,
+    #[serde(default)]
+    overig: String,
+    #[serde(default)]
+    vrijlating_vanaf: String,
+    #[serde(default)]
+    verlaging: String,
+}
+
+#[derive(Template)]
+#[template(path = "proefberekening.html")]
+struct ProefPagina {
+    schil: Schil,
+    q: ProefQuery,
+    uitkomst: Option<Weergave>,
+    fouten: Veldfouten,
+}
+
+/// Een keuze in een keuzelijst.
+pub struct Optie {
+    pub code: &'static str,
+    pub naam: &'static str,
+    pub gekozen: bool,
+}
+
+impl ProefPagina {
+    /// (veld, label, waarde, type) van maand en huishouden.
+    fn huishoudvelden(&self) -> [(&'static str, &'static str, &str, &'static str); 4] {
+        let q = &self.q;
+        [
+            ("maand", "Maand", &q.maand, "month"),
+            ("aanvrager", "Geboortedatum aanvrager", &q.aanvrager, "date"),
+            (
+                "partner",
+                "Geboortedatum partner (leeg: geen)",
+                &q.partner,
+                "date",
+            ),
+            ("kinderen", "Aantal kinderen onder 18", &q.kinderen, "text"),
+        ]
+    }
+
+    /// (veld, label, waarde, type) van de inkomstenvelden.
+    fn inkomstenvelden(&self) -> [(&'static str, &'static str, &str, &'static str); 6] {
+        let q = &self.q;
+        [
+            (
+                "arbeid",
+                "Netto inkomsten uit arbeid (€)",
+                &q.arbeid,
+                "text",
+            ),
+            ("uitkering", "Andere uitkering (€)", &q.uitkering, "text"),
+            ("alimentatie", "Alimentatie (€)", &q.alimentatie, "text"),
+            ("overig", "Overige inkomsten (€)", &q.overig, "text"),
+            (
+                "vrijlating_vanaf",
+                "Vrijlating arbeid vanaf (leeg: geen)",
+                &q.vrijlating_vanaf,
+                "date",
+            ),
+            ("verlaging", "Verlaging (%)", &q.verlaging, "text"),
+        ]
+    }
+
+    /// (veld, relatieveld, geboortedatum, opties) van de medebewoners.
+    fn medebewonervelden(&self) -> Vec<(&'static str, &'static str, &str, Vec<Optie>)> {
+        let opties = |gekozen: &str| {
+            [
+                ("familie", "Familie of bekende"),
+                ("overig", "Overig (niet commercieel)"),
+                ("commercieel", "Commercieel (huurder, kostganger)"),
+                ("student", "Student met studiefinanciering"),
+            ]
+            .into_iter()
+            .map(|(code, naam)| Optie {
+                code,
+                naam,
+                gekozen: code == gekozen,
+            })
+            .collect()
+        };
+        vec![
+            (
+                "medebewoner1",
+                "relatie1",
+                self.q.medebewoner1.as_str(),
+                opties(&self.q.relatie1),
+            ),
+            (
+                "medebewoner2",
+                "relatie2",
+                self.q.medebewoner2.as_str(),
+                opties(&self.q.relatie2),
+            ),
+        ]
+    }
+}
+
+fn geboortedatum(veld: &str, label: &str, s: &str, f: &mut Veldfouten) -> Option<String> {
+    if s.trim().is_empty() {
+        return None;
+    }
+    f.controleer(veld, vangnet_domain::persoon::datum::parse_datum(s, label))
+        .map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// Zet het formulier om in een situatie; fouten per veld.
+fn situatie(q: &ProefQuery) -> Result<Situatie, Veldfouten> {
+    let mut f = Veldfouten::nieuw();
+    let maand = q.maand.trim().to_owned();
+    if NaiveDate::parse_from_str(&format!("{maand}-01"), "%Y-%m-%d").is_err() {
+        f.voeg_toe("maand", "Kies de maand (jjjj-mm).");
+    }
+    let aanvrager = geboortedatum(
+        "aanvrager",
+        "geboortedatum van de aanvrager",
+        &q.aanvrager,
+        &mut f,
+    );
+    if q.aanvrager.trim().is_empty() {
+        f.voeg_toe("aanvrager", "Vul de geboortedatum van de aanvrager in.");
+    }
+    let partner = geboortedatum(
+        "partner",
+        "geboortedatum van de partner",
+        &q.partner,
+        &mut f,
+    );
+    let kinderen: usize = match q.kinderen.trim() {
+        "" => 0,
+        s => match s.parse::<usize>() {
+            Ok(n) if n <= 20 => n,
+            _ => {
+                f.voeg_toe(
+                    "kinderen",
+                    "Het aantal kinderen is een getal van 0 tot en met 20.",
+                );
+                0
+            }
+        },
+    };
+    let mut medebewoners = Vec::new();
+    for (i, (g, r)) in [
+        (&q.medebewoner1, &q.relatie1),
+        (&q.medebewoner2, &q.relatie2),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let veld = format!("medebewoner{}", i + 1);
+        if let Some(d) = geboortedatum(&veld, "geboortedatum van de medebewoner", g, &mut f) {
+            let relatie = match r.as_str() {
+                "familie" => Relatie::Familie,
+                "commercieel" => Relatie::Commercieel,
+                "student" => Relatie::Student,
+                _ => Relatie::Overig,
+            };
+            medebewoners.push(Medebewoner {
+                geboortedatum: d,
+                relatie,
+            });
+        }
+    }
+    let mut inkomsten = Vec::new();
+    for (veld, soort, waarde) in [
+        ("arbeid", Inkomenssoort::Arbeid, &q.arbeid),
+        ("uitkering", Inkomenssoort::Uitkering, &q.uitkering),
+        ("alimentatie", Inkomenssoort::Alimentatie, &q.alimentatie),
+        ("overig", Inkomenssoort::Overig, &q.overig),
+    ] {
+        if let Some(c) = f.controleer(veld, parse_euro(waarde)) {
+            if c > 0 {
+                inkomsten.push(Inkomen {
+                    soort,
+                    netto_centen: c,
+                });
+            }
+        }
+    }
+    let vrijlatingen = geboortedatum(
+        "vrijlating_vanaf",
+        "ingangsdatum van de vrijlating",
+        &q.vrijlating_vanaf,
+        &mut f,
+    )
+    .map(|d| {
+        vec![Vrijlating {
+            soort: Vrijlatingssoort::Arbeid,
+            vanaf: d,
+        }]
+    })
+    .unwrap_or_default();
+    let verlaging = match q.verlaging.trim() {
+        "" => 0,
+        s => match s.trim_end_matches('%').trim().parse::<i64>() {
+            Ok(p) if (0..=100).contains(&p) => p,
+            _ => {
+                f.voeg_toe(
+                    "verlaging",
+                    "De verlaging is een percentage van 0 tot en met 100.",
+                );
+                0
+            }
+        },
+    };
+    f.clone().resultaat()?;
+    let eerste = NaiveDate::parse_from_str(&format!("{maand}-01"), "%Y-%m-%d").unwrap_or_default();
+    Ok(Situatie {
+        maand,
+        aanvrager: Persoon {
+            geboortedatum: aanvrager.unwrap_or_default(),
+        },
+        partner: partner.map(|g| Persoon { geboortedatum: g }),
+        // Kinderen tellen alleen als aanwezig en minderjarig: een geboortedatum vijf jaar terug.
+        kinderen: (0..kinderen)
+            .map(|_| Persoon {
+                geboortedatum: (eerste - Duration::days(5 * 365))
+                    .format("%Y-%m-%d")
+                    .to_string(),
+            })
+            .collect(),
+        medebewoners,
+        inkomsten,
+        vrijlatingen,
+        verlaging_procent: verlaging,
+    })
+}
+
+pub async fn proefberekening(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Query(mut q): Query<ProefQuery>,
+) -> Result<Response, WebFout> {
+    wie.ctx.actor.vereist(Recht::ClientenInzien)?;
+    let schil = Schil::voor(&staat, &wie, "Proefberekening", "/proefberekening")
+        .kruimel("/proefberekening", "Proefberekening");
+    if q.maand.trim().is_empty() {
+        q.maand = tijd::nl_lokaal(staat.app.klok.nu())
+            .format("%Y-%m")
+            .to_string();
+        return Ok(pagina_met_status(
+            StatusCode::OK,
+            &ProefPagina {
+                schil,
+                q,
+                uitkomst: None,
+                fouten: Veldfouten::nieuw(),
+            },
+        ));
+    }
+    let (uitkomst, fouten, status) = match situatie(&q) {
+        Err(f) => (None, f, StatusCode::UNPROCESSABLE_ENTITY),
+        Ok(s) => match staat.app.proefberekening(&wie.ctx, &s).await {
+            Ok(u) => (Some(weergave(&u)), Veldfouten::nieuw(), StatusCode::OK),
+            Err(AppFout::Ongeldig(f)) => (None, f, StatusCode::UNPROCESSABLE_ENTITY),
+            Err(e) => return Err(e.into()),
+        },
+    };
+    Ok(pagina_met_status(
+        status,
+        &ProefPagina {
+            schil,
+            q,
+            uitkomst,
+            fouten,
+        },
+    ))
+}
+
+#[derive(Deserialize, Default)]
+pub struct MaandQuery {
+    maand: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "dossier_berekening.html")]
+struct DossierBerekeningPagina {
+    schil: Schil,
+    id: i64,
+    maand: String,
+    uitkomst: Option<Weergave>,
+    fouten: Veldfouten,
+}
+
+pub async fn dossier_berekening(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    Query(q): Query<MaandQuery>,
+) -> Result<Response, WebFout> {
+    let maand = q.maand.filter(|m| !m.trim().is_empty()).unwrap_or_else(|| {
+        tijd::nl_lokaal(staat.app.klok.nu())
+            .format("%Y-%m")
+            .to_string()
+    });
+    let (uitkomst, fouten, status) = match staat.app.dossier_berekening(&wie.ctx, id, &maand).await
+    {
+        Ok(u) => (Some(weergave(&u)), Veldfouten::nieuw(), StatusCode::OK),
+        Err(AppFout::Ongeldig(f)) => (None, f, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(e) => return Err(e.into()),
+    };
+    Ok(pagina_met_status(
+        status,
+        &DossierBerekeningPagina {
+            schil: Schil::voor(&staat, &wie, "Berekening", "/dossiers")
+                .kruimel(&format!("/dossiers/{id}"), "Dossier")
+                .kruimel(&format!("/dossiers/{id}/berekening"), "Berekening"),
+            id,
+            maand,
+            uitkomst,
+            fouten,
+        },
+    ))
+}
