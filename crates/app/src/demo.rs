@@ -708,6 +708,83 @@ impl App {
     }
 }
 
+/// Situaties voor de berekening uit dezelfde synthetische bevolking (voor `vangnet bench
+/// berekening`): huishoudens met hun leeftijden en relaties, bij een deel inkomsten uit arbeid of
+/// een andere uitkering, soms een vrijlating of een verlaging.
+/// Leeftijden zijn die op 1 januari 2026.
+pub fn situaties(aantal: u64, zaad: u64) -> Vec<vangnet_domain::berekening::Situatie> {
+    let vandaag = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+    use vangnet_domain::berekening::{
+        Inkomen, Inkomenssoort, Medebewoner, Persoon, Relatie, Situatie, Vrijlating,
+        Vrijlatingssoort,
+    };
+    let mut r = Toeval(zaad);
+    let dag = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    (0..aantal)
+        .map(|_| {
+            let leden = huishouden(&mut r, vandaag);
+            let mut s = Situatie {
+                maand: vandaag.format("%Y-%m").to_string(),
+                aanvrager: Persoon {
+                    geboortedatum: dag(leden[0].geboren),
+                },
+                partner: None,
+                kinderen: Vec::new(),
+                medebewoners: Vec::new(),
+                inkomsten: Vec::new(),
+                vrijlatingen: Vec::new(),
+                verlaging_procent: 0,
+            };
+            for l in &leden[1..] {
+                match l.rol {
+                    HuishoudRol::Partner(_) => {
+                        s.partner = Some(Persoon {
+                            geboortedatum: dag(l.geboren),
+                        })
+                    }
+                    HuishoudRol::Kind => s.kinderen.push(Persoon {
+                        geboortedatum: dag(l.geboren),
+                    }),
+                    HuishoudRol::Medebewoner(m) => s.medebewoners.push(Medebewoner {
+                        geboortedatum: dag(l.geboren),
+                        relatie: match m {
+                            Medebewonerrelatie::Familie => Relatie::Familie,
+                            Medebewonerrelatie::Huurder | Medebewonerrelatie::Verhuurder => {
+                                Relatie::Commercieel
+                            }
+                            Medebewonerrelatie::Student => Relatie::Student,
+                            Medebewonerrelatie::Anders => Relatie::Overig,
+                        },
+                    }),
+                    HuishoudRol::Aanvrager => {}
+                }
+            }
+            if r.procent(30) {
+                s.inkomsten.push(Inkomen {
+                    soort: Inkomenssoort::Arbeid,
+                    netto_centen: r.onder(150_000) as i64,
+                });
+                if r.procent(50) {
+                    s.vrijlatingen.push(Vrijlating {
+                        soort: Vrijlatingssoort::Arbeid,
+                        vanaf: dag(vandaag - Duration::days(r.onder(200) as i64)),
+                    });
+                }
+            }
+            if r.procent(10) {
+                s.inkomsten.push(Inkomen {
+                    soort: Inkomenssoort::Uitkering,
+                    netto_centen: r.onder(80_000) as i64,
+                });
+            }
+            if r.procent(3) {
+                s.verlaging_procent = *r.kies(&[5, 10, 20, 30, 100]);
+            }
+            s
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

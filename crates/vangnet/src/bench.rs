@@ -167,3 +167,49 @@ pub async fn zoeken(app: &App, aantal: u64) -> Result<()> {
     }
     Ok(())
 }
+
+/// Meet de berekening over de situaties van de synthetische bevolking in het geheugen:
+/// `huishoudens` × `maanden` huishoudmaanden, op één en op twee kernen.
+pub fn berekening(huishoudens: u64, maanden: u32) -> Result<()> {
+    use vangnet_domain::berekening::bereken;
+    use vangnet_domain::normen::Normtabellen;
+    let tabellen = Normtabellen::gedeeld().map_err(|e| anyhow::anyhow!(e))?;
+    let basis = vangnet_app::demo::situaties(huishoudens, 2026);
+    let maandnamen: Vec<String> = (0..maanden)
+        .map(|m| format!("{}-{:02}", 2026 + (m / 12) as i32, m % 12 + 1))
+        .collect();
+    let draai = |deel: &[vangnet_domain::berekening::Situatie]| -> (u64, i64) {
+        let mut s_kopie: Vec<_> = deel.to_vec();
+        let mut n = 0u64;
+        let mut som = 0i64;
+        for maand in &maandnamen {
+            for s in &mut s_kopie {
+                s.maand.clone_from(maand);
+                if let Ok(u) = bereken(s, tabellen) {
+                    som += u.uitbetaling_centen;
+                }
+                n += 1;
+            }
+        }
+        (n, som)
+    };
+    let begin = Instant::now();
+    let (n, som) = draai(&basis);
+    let s = begin.elapsed().as_secs_f64();
+    println!("1 kern:  {n} huishoudmaanden in {s:.2} s = {:.0} per seconde (totaal uitbetaald {som} cent)", n as f64 / s);
+    let helft = basis.len() / 2;
+    let begin = Instant::now();
+    let (a, b) = std::thread::scope(|sc| {
+        let h1 = sc.spawn(|| draai(&basis[..helft]));
+        let h2 = sc.spawn(|| draai(&basis[helft..]));
+        (h1.join().unwrap_or_default(), h2.join().unwrap_or_default())
+    });
+    let s = begin.elapsed().as_secs_f64();
+    println!(
+        "2 kernen: {} huishoudmaanden in {s:.2} s = {:.0} per seconde (totaal {} cent)",
+        a.0 + b.0,
+        (a.0 + b.0) as f64 / s,
+        a.1 + b.1
+    );
+    Ok(())
+}

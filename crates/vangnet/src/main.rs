@@ -114,6 +114,12 @@ enum Opdracht {
         /// Meet zoeken op een bestaande database met een demopopulatie (p50/p99).
         #[arg(long)]
         zoeken: bool,
+        /// Meet de berekening over `--aantal` huishoudens van de synthetische bevolking, in het
+        /// geheugen, gedurende `--maanden` maanden.
+        #[arg(long)]
+        berekening: bool,
+        #[arg(long, default_value_t = 12)]
+        maanden: u32,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -337,8 +343,17 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
         }
         Opdracht::Bench {
             aantal,
+            berekening: true,
+            maanden,
+            ..
+        } => {
+            bench::berekening(aantal.max(1), maanden.clamp(1, 120))?;
+        }
+        Opdracht::Bench {
+            aantal,
             zoeken: true,
             db,
+            ..
         } => {
             let app = openen(&instellingen, &db).await?;
             bench::zoeken(&app, aantal.max(1)).await?;
