@@ -133,51 +133,211 @@ pub fn half_naar_boven(a: Centen, teller: i64, noemer: i64) -> Centen {
     (2 * a * teller + noemer) / (2 * noemer)
 }
 
-fn bedrag(c: Centen) -> String {
-    crate::bedrag::euro(c)
+/// Een situatie zonder tekst: datums al gelezen, lijsten geleend. Zo rekent
+/// [`bereken_bedragen`] zonder één heap-allocatie (voor massale herberekening).
+#[derive(Debug, Clone, Copy)]
+pub struct Rekensituatie<'a> {
+    /// De eerste dag van de maand.
+    pub maand: NaiveDate,
+    pub aanvrager: NaiveDate,
+    pub partner: Option<NaiveDate>,
+    pub kinderen: &'a [NaiveDate],
+    pub medebewoners: &'a [(NaiveDate, Relatie)],
+    pub inkomsten: &'a [(Inkomenssoort, Centen)],
+    pub vrijlating_vanaf: &'a [NaiveDate],
+    pub verlaging_procent: i64,
+    /// Een deel van de maand: van en tot en met.
+    pub deel: Option<(NaiveDate, NaiveDate)>,
+}
+
+/// De bedragen van een berekening, zonder uitleg.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Bedragen {
+    pub norm: Centen,
+    pub inkomsten_in_mindering: Centen,
+    pub verlaging: Centen,
+    pub uitkering: Centen,
+    pub reservering: Centen,
+    pub uitbetaling: Centen,
+}
+
+/// Eén stap van de berekening, in getallen; de uitleg maakt er tekst van.
+#[derive(Debug, Clone, Copy)]
+enum Stap {
+    Onzeker(NaiveDate),
+    KostendelerAlleen {
+        ouder: bool,
+        a: u32,
+        b: Centen,
+        art_b: &'static str,
+        bedrag: Centen,
+    },
+    Norm {
+        omschrijving: &'static str,
+        artikel: &'static str,
+        bedrag: Centen,
+    },
+    JongeKostendeler {
+        wie: &'static str,
+        artikel: &'static str,
+        bedrag: Centen,
+    },
+    KostendelerGehuwd {
+        wie: &'static str,
+        a: u32,
+        b: Centen,
+        art_b: &'static str,
+        bedrag: Centen,
+    },
+    Inkomen {
+        soort: Inkomenssoort,
+        bedrag: Centen,
+    },
+    Vrijlating {
+        procent: i64,
+        max: Centen,
+        bedrag: Centen,
+    },
+    GeenVrijlatingJong,
+    Verlaging {
+        procent: i64,
+        bedrag: Centen,
+    },
+    NietOnderNul {
+        bedrag: Centen,
+    },
+    Deel {
+        dagen: i64,
+        in_maand: i64,
+        van: NaiveDate,
+        tot: NaiveDate,
+        bedrag: Centen,
+    },
+    Reservering {
+        procent: i64,
+        bedrag: Centen,
+    },
+}
+
+fn uitlegregel(stap: Stap) -> Uitlegregel {
+    let r = |omschrijving: String, artikel: &str, bedrag_centen: Centen| Uitlegregel {
+        omschrijving,
+        artikel: artikel.to_owned(),
+        bedrag_centen,
+    };
+    match stap {
+        Stap::Onzeker(vanaf) => r(
+            format!("Let op: de normtabel per {} is in de bron niet geverifieerd", vanaf.format("%d-%m-%Y")),
+            "normen-bronnen.toml",
+            0,
+        ),
+        Stap::KostendelerAlleen { ouder, a, b, art_b, bedrag } => r(
+            format!(
+                "Kostendelersnorm {}: (40% + {a} × 30%) / {a} van de gehuwdennorm {} (art. {art_b}), A = {a}, half naar boven afgerond op centen",
+                if ouder { "alleenstaande ouder" } else { "alleenstaande" },
+                crate::bedrag::euro(b)
+            ),
+            "art. 22a lid 1 Participatiewet",
+            bedrag,
+        ),
+        Stap::Norm { omschrijving, artikel, bedrag } => r(omschrijving.to_owned(), artikel, bedrag),
+        Stap::JongeKostendeler { wie, artikel, bedrag } => {
+            r(format!("Deel van de {wie} van 18 tot 21 jaar bij kostendelers"), artikel, bedrag)
+        }
+        Stap::KostendelerGehuwd { wie, a, b, art_b, bedrag } => r(
+            format!(
+                "Kostendelersnorm {wie}: (40% + {a} × 30%) / {a} van {} (art. {art_b}), half naar boven afgerond op centen",
+                crate::bedrag::euro(b)
+            ),
+            "art. 22a lid 1 en lid 2 Participatiewet",
+            bedrag,
+        ),
+        Stap::Inkomen { soort, bedrag } => r(
+            format!(
+                "Netto inkomsten {}",
+                match soort {
+                    Inkomenssoort::Arbeid => "uit arbeid",
+                    Inkomenssoort::Uitkering => "uit een andere uitkering",
+                    Inkomenssoort::Alimentatie => "uit alimentatie",
+                    Inkomenssoort::Overig => "overig",
+                }
+            ),
+            "art. 31 en 32 Participatiewet",
+            -bedrag,
+        ),
+        Stap::Vrijlating { procent, max, bedrag } => r(
+            format!(
+                "Vrijlating {procent}% van de inkomsten uit arbeid, ten hoogste {} per maand, half naar boven afgerond op centen",
+                crate::bedrag::euro(max)
+            ),
+            "art. 31 lid 2 onderdeel n Participatiewet",
+            bedrag,
+        ),
+        Stap::GeenVrijlatingJong => r(
+            "Geen vrijlating van inkomsten uit arbeid: de aanvrager is jonger dan 27 jaar".into(),
+            "art. 31 lid 5 Participatiewet",
+            0,
+        ),
+        Stap::Verlaging { procent, bedrag } => r(
+            format!("Verlaging van {procent}% van de norm, half naar boven afgerond op centen"),
+            "art. 18 lid 2 Participatiewet",
+            -bedrag,
+        ),
+        Stap::NietOnderNul { bedrag } => r(
+            "De middelen zijn hoger dan de norm: geen bijstand (niet minder dan nul)".into(),
+            "art. 19 lid 1 Participatiewet",
+            bedrag,
+        ),
+        Stap::Deel { dagen, in_maand, van, tot, bedrag } => r(
+            format!(
+                "Bijstand over {dagen} van de {in_maand} dagen ({} tot en met {}), naar rato per kalenderdag, half naar boven afgerond op centen",
+                van.format("%d-%m-%Y"),
+                tot.format("%d-%m-%Y")
+            ),
+            "art. 45 lid 3 Participatiewet",
+            bedrag,
+        ),
+        Stap::Reservering { procent, bedrag } => r(
+            format!("Gereserveerde vakantietoeslag ({procent}% van de bijstand, half naar boven afgerond op centen; jaarlijks uitbetaald)"),
+            "art. 19 lid 3 en art. 45 lid 1 Participatiewet",
+            -bedrag,
+        ),
+    }
 }
 
 /// Een persoon zoals de berekening hem ziet op de peildatum.
+#[derive(Clone, Copy)]
 struct Lid {
     leeftijd: i32,
     aow: bool,
 }
 
-fn lid(
-    veld: &str,
-    geboortedatum: &str,
-    peildatum: NaiveDate,
-    einde: NaiveDate,
-) -> Result<Lid, Invoerfout> {
-    let d = NaiveDate::parse_from_str(geboortedatum.trim(), "%Y-%m-%d").map_err(|_| {
-        fout(
-            format!("{veld}.geboortedatum"),
-            "is geen datum in de vorm jjjj-mm-dd.",
-        )
-    })?;
-    if d > einde {
-        return Err(fout(
-            format!("{veld}.geboortedatum"),
-            "ligt na de berekende maand.",
-        ));
+/// Leeftijd en AOW op de peildatum; `Err` met alleen de melding (het veld kent de aanroeper).
+fn lid(geboren: NaiveDate, peildatum: NaiveDate, einde: NaiveDate) -> Result<Lid, &'static str> {
+    if geboren > einde {
+        return Err("ligt na de berekende maand.");
     }
-    let aow = match aow_datum(d) {
+    let aow = match aow_datum(geboren) {
         AowDatum::Voor2021 => true,
         AowDatum::Op { datum, .. } => datum <= peildatum,
         AowDatum::NietVastgesteld { niet_voor } => {
             if niet_voor <= peildatum {
-                return Err(fout(
-                    format!("{veld}.geboortedatum"),
+                return Err(
                     "de AOW-leeftijd voor dit geboortejaar is nog niet wettelijk vastgesteld.",
-                ));
+                );
             }
             false
         }
     };
     Ok(Lid {
-        leeftijd: Geboortedatum(d).leeftijd_op(peildatum),
+        leeftijd: Geboortedatum(geboren).leeftijd_op(peildatum),
         aow,
     })
+}
+
+fn datum(veld: &str, s: &str) -> Result<NaiveDate, Invoerfout> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| fout(veld, "is geen datum in de vorm jjjj-mm-dd."))
 }
 
 /// Berekent de bijstand voor de maand van de situatie.
@@ -206,39 +366,114 @@ fn bereken_met(
         .ok()
         .filter(|_| s.maand.trim().len() == 7)
         .ok_or_else(|| fout("maand", "is geen maand in de vorm jjjj-mm."))?;
+    let aanvrager = datum("aanvrager.geboortedatum", &s.aanvrager.geboortedatum)?;
+    let partner = match &s.partner {
+        Some(p) => Some(datum("partner.geboortedatum", &p.geboortedatum)?),
+        None => None,
+    };
+    let mut kinderen = Vec::with_capacity(s.kinderen.len());
+    for (i, k) in s.kinderen.iter().enumerate() {
+        kinderen.push(datum(
+            &format!("kinderen[{i}].geboortedatum"),
+            &k.geboortedatum,
+        )?);
+    }
+    let mut medebewoners = Vec::with_capacity(s.medebewoners.len());
+    for (i, m) in s.medebewoners.iter().enumerate() {
+        medebewoners.push((
+            datum(
+                &format!("medebewoners[{i}].geboortedatum"),
+                &m.geboortedatum,
+            )?,
+            m.relatie,
+        ));
+    }
+    let inkomsten: Vec<(Inkomenssoort, Centen)> = s
+        .inkomsten
+        .iter()
+        .map(|i| (i.soort, i.netto_centen))
+        .collect();
+    let mut vrijlating_vanaf = Vec::with_capacity(s.vrijlatingen.len());
+    for (i, v) in s.vrijlatingen.iter().enumerate() {
+        vrijlating_vanaf.push(datum(&format!("vrijlatingen[{i}].vanaf"), &v.vanaf)?);
+    }
+    let r = Rekensituatie {
+        maand,
+        aanvrager,
+        partner,
+        kinderen: &kinderen,
+        medebewoners: &medebewoners,
+        inkomsten: &inkomsten,
+        vrijlating_vanaf: &vrijlating_vanaf,
+        verlaging_procent: s.verlaging_procent,
+        deel,
+    };
+    let mut uitleg = Vec::new();
+    let b = kern(&r, tabellen, |stap| uitleg.push(uitlegregel(stap)))?;
+    Ok(Uitkomst {
+        maand: maand.format("%Y-%m").to_string(),
+        norm_centen: b.norm,
+        inkomsten_in_mindering_centen: b.inkomsten_in_mindering,
+        verlaging_centen: b.verlaging,
+        uitkering_centen: b.uitkering,
+        vakantietoeslag_reservering_centen: b.reservering,
+        uitbetaling_centen: b.uitbetaling,
+        uitleg,
+    })
+}
+
+/// De bedragen zonder uitleg en zonder heap-allocatie (alleen een fout maakt tekst).
+pub fn bereken_bedragen(
+    s: &Rekensituatie,
+    tabellen: &Normtabellen,
+) -> Result<Bedragen, Invoerfout> {
+    kern(s, tabellen, |_| {})
+}
+
+/// De regels zelf. `stap` krijgt elke stap, in volgorde; de bedragen van de stappen tellen op tot
+/// de uitbetaling.
+fn kern(
+    s: &Rekensituatie,
+    tabellen: &Normtabellen,
+    mut stap: impl FnMut(Stap),
+) -> Result<Bedragen, Invoerfout> {
+    let maand = s.maand;
     let einde = maand
         .checked_add_months(Months::new(1))
-        .map(|d| d.pred_opt().unwrap_or(d))
+        .and_then(|d| d.pred_opt())
         .unwrap_or(maand);
-    let tabel: &Normtabel = tabellen.op(maand).ok_or_else(|| {
-        fout(
+    let Some(tabel): Option<&Normtabel> = tabellen.op(maand) else {
+        return Err(fout(
             "maand",
             format!(
                 "{} valt buiten alle normtabellen (vanaf {}).",
-                s.maand.trim(),
+                maand.format("%Y-%m"),
                 tabellen.0[0].geldig_vanaf.format("%Y-%m")
             ),
-        )
-    })?;
+        ));
+    };
     if !(0..=100).contains(&s.verlaging_procent) {
         return Err(fout("verlaging_procent", "moet tussen 0 en 100 liggen."));
     }
-    let aanvrager = lid("aanvrager", &s.aanvrager.geboortedatum, maand, einde)?;
+    let aanvrager =
+        lid(s.aanvrager, maand, einde).map_err(|m| fout("aanvrager.geboortedatum", m))?;
     if aanvrager.leeftijd < 18 {
         return Err(fout("aanvrager.geboortedatum", "de aanvrager is jonger dan 18 jaar; algemene bijstand begint bij 18 (art. 13 lid 3 Pw)."));
     }
-    let partner = match &s.partner {
-        Some(p) => Some(lid("partner", &p.geboortedatum, maand, einde)?),
+    let partner = match s.partner {
+        Some(p) => Some(lid(p, maand, einde).map_err(|m| fout("partner.geboortedatum", m))?),
         None => None,
     };
-    if partner.as_ref().is_some_and(|p| p.leeftijd < 18) {
+    if partner.is_some_and(|p| p.leeftijd < 18) {
         return Err(fout(
             "partner.geboortedatum",
             "de partner is jonger dan 18 jaar.",
         ));
     }
     for (i, k) in s.kinderen.iter().enumerate() {
-        if lid(&format!("kinderen[{i}]"), &k.geboortedatum, maand, einde)?.leeftijd >= 18 {
+        let l =
+            lid(*k, maand, einde).map_err(|m| fout(format!("kinderen[{i}].geboortedatum"), m))?;
+        if l.leeftijd >= 18 {
             return Err(fout(
                 format!("kinderen[{i}].geboortedatum"),
                 "is 18 jaar of ouder; geef een meerderjarig kind op als medebewoner.",
@@ -246,66 +481,43 @@ fn bereken_met(
         }
     }
     let mut kostendelers = 0u32;
-    for (i, m) in s.medebewoners.iter().enumerate() {
-        let l = lid(
-            &format!("medebewoners[{i}]"),
-            &m.geboortedatum,
-            maand,
-            einde,
-        )?;
+    for (i, (g, relatie)) in s.medebewoners.iter().enumerate() {
+        let l = lid(*g, maand, einde)
+            .map_err(|m| fout(format!("medebewoners[{i}].geboortedatum"), m))?;
         // Art. 19a: 27 jaar of ouder, niet commercieel, geen student met studiefinanciering.
-        if l.leeftijd >= 27 && matches!(m.relatie, Relatie::Familie | Relatie::Overig) {
+        if l.leeftijd >= 27 && matches!(relatie, Relatie::Familie | Relatie::Overig) {
             kostendelers += 1;
         }
     }
-    for (i, ink) in s.inkomsten.iter().enumerate() {
-        if ink.netto_centen < 0 {
+    for (i, (_, c)) in s.inkomsten.iter().enumerate() {
+        if *c < 0 {
             return Err(fout(
                 format!("inkomsten[{i}].netto_centen"),
                 "mag niet negatief zijn.",
             ));
         }
     }
-    let mut vrijlating_vanaf = Vec::new();
-    for (i, v) in s.vrijlatingen.iter().enumerate() {
-        let d = NaiveDate::parse_from_str(v.vanaf.trim(), "%Y-%m-%d").map_err(|_| {
-            fout(
-                format!("vrijlatingen[{i}].vanaf"),
-                "is geen datum in de vorm jjjj-mm-dd.",
-            )
-        })?;
-        vrijlating_vanaf.push(d);
+    if let Some((van, tot)) = s.deel {
+        if van < maand || van > einde {
+            return Err(fout("van", "ligt niet in de berekende maand."));
+        }
+        if tot < van || tot > einde {
+            return Err(fout(
+                "tot_en_met",
+                "ligt niet tussen 'van' en het einde van de maand.",
+            ));
+        }
     }
 
     let n = &tabel.normen;
     let met_kinderen = !s.kinderen.is_empty();
-    let mut uitleg = Vec::new();
-    let mut regel = |omschrijving: String, artikel: &str, bedrag_centen: Centen| {
-        uitleg.push(Uitlegregel {
-            omschrijving,
-            artikel: artikel.to_owned(),
-            bedrag_centen,
-        });
-    };
     if !tabel.geverifieerd {
-        regel(
-            format!(
-                "Let op: de normtabel per {} is in de bron niet geverifieerd",
-                tabel.geldig_vanaf.format("%d-%m-%Y")
-            ),
-            "normen-bronnen.toml",
-            0,
-        );
+        stap(Stap::Onzeker(tabel.geldig_vanaf));
     }
 
     // De norm.
-    let norm = match &partner {
+    let norm = match partner {
         None => {
-            let soort = if met_kinderen {
-                "alleenstaande ouder"
-            } else {
-                "alleenstaande"
-            };
             if aanvrager.leeftijd >= 21 && kostendelers > 0 {
                 let a = kostendelers + 1;
                 let (b, art_b) = if aanvrager.aow {
@@ -314,40 +526,54 @@ fn bereken_met(
                     (n.gehuwden_21_aow, "21 onderdeel b")
                 };
                 let k = kostendelersnorm(b, a);
-                regel(
-                    format!("Kostendelersnorm {soort}: (40% + {a} × 30%) / {a} van de gehuwdennorm {} (art. {art_b}), A = {a}, half naar boven afgerond op centen", bedrag(b)),
-                    "art. 22a lid 1 Participatiewet",
-                    k,
-                );
+                stap(Stap::KostendelerAlleen {
+                    ouder: met_kinderen,
+                    a,
+                    b,
+                    art_b,
+                    bedrag: k,
+                });
                 k
-            } else if aanvrager.aow {
-                regel(
-                    format!("Norm {soort} vanaf de AOW-leeftijd"),
-                    "art. 22 onderdeel a Participatiewet",
-                    n.alleenstaande_aow,
-                );
-                n.alleenstaande_aow
-            } else if aanvrager.leeftijd >= 21 {
-                regel(
-                    format!("Norm {soort} van 21 jaar tot de AOW-leeftijd"),
-                    "art. 21 onderdeel a Participatiewet",
-                    n.alleenstaande_21_aow,
-                );
-                n.alleenstaande_21_aow
-            } else if met_kinderen {
-                regel(
-                    "Norm alleenstaande ouder van 18 tot 21 jaar".into(),
-                    "art. 20 lid 2 onderdeel a Participatiewet",
-                    n.alleenstaande_ouder_18_20,
-                );
-                n.alleenstaande_ouder_18_20
             } else {
-                regel(
-                    "Norm alleenstaande van 18 tot 21 jaar".into(),
-                    "art. 20 lid 1 onderdeel a Participatiewet",
-                    n.alleenstaande_18_20,
-                );
-                n.alleenstaande_18_20
+                let (omschrijving, artikel, bedrag) =
+                    match (aanvrager.aow, aanvrager.leeftijd >= 21, met_kinderen) {
+                        (true, _, false) => (
+                            "Norm alleenstaande vanaf de AOW-leeftijd",
+                            "art. 22 onderdeel a Participatiewet",
+                            n.alleenstaande_aow,
+                        ),
+                        (true, _, true) => (
+                            "Norm alleenstaande ouder vanaf de AOW-leeftijd",
+                            "art. 22 onderdeel a Participatiewet",
+                            n.alleenstaande_aow,
+                        ),
+                        (false, true, false) => (
+                            "Norm alleenstaande van 21 jaar tot de AOW-leeftijd",
+                            "art. 21 onderdeel a Participatiewet",
+                            n.alleenstaande_21_aow,
+                        ),
+                        (false, true, true) => (
+                            "Norm alleenstaande ouder van 21 jaar tot de AOW-leeftijd",
+                            "art. 21 onderdeel a Participatiewet",
+                            n.alleenstaande_21_aow,
+                        ),
+                        (false, false, true) => (
+                            "Norm alleenstaande ouder van 18 tot 21 jaar",
+                            "art. 20 lid 2 onderdeel a Participatiewet",
+                            n.alleenstaande_ouder_18_20,
+                        ),
+                        (false, false, false) => (
+                            "Norm alleenstaande van 18 tot 21 jaar",
+                            "art. 20 lid 1 onderdeel a Participatiewet",
+                            n.alleenstaande_18_20,
+                        ),
+                    };
+                stap(Stap::Norm {
+                    omschrijving,
+                    artikel,
+                    bedrag,
+                });
+                bedrag
             }
         }
         Some(p) => {
@@ -356,9 +582,9 @@ fn bereken_met(
             if kostendelers > 0 && volwassen > 0 {
                 let a = kostendelers + volwassen;
                 let mut som = 0;
-                for (wie, l, ander) in [("aanvrager", &aanvrager, p), ("partner", p, &aanvrager)] {
+                for (wie, l, ander) in [("aanvrager", aanvrager, p), ("partner", p, aanvrager)] {
                     if l.leeftijd < 21 {
-                        let (b, art) = if met_kinderen {
+                        let (bedrag, artikel) = if met_kinderen {
                             (
                                 n.jonge_partner_kostendeler_met_kind,
                                 "art. 22a lid 3 onderdeel a Participatiewet",
@@ -369,12 +595,12 @@ fn bereken_met(
                                 "art. 22a lid 3 onderdeel b Participatiewet",
                             )
                         };
-                        regel(
-                            format!("Deel van de {wie} van 18 tot 21 jaar bij kostendelers"),
-                            art,
-                            b,
-                        );
-                        som += b;
+                        stap(Stap::JongeKostendeler {
+                            wie,
+                            artikel,
+                            bedrag,
+                        });
+                        som += bedrag;
                         continue;
                     }
                     let (b, art_b) = if l.aow {
@@ -385,16 +611,18 @@ fn bereken_met(
                         (n.gehuwden_21_aow, "21 onderdeel b")
                     };
                     let k = kostendelersnorm(b, a);
-                    regel(
-                        format!("Kostendelersnorm {wie}: (40% + {a} × 30%) / {a} van {} (art. {art_b}), half naar boven afgerond op centen", bedrag(b)),
-                        "art. 22a lid 1 en lid 2 Participatiewet",
-                        k,
-                    );
+                    stap(Stap::KostendelerGehuwd {
+                        wie,
+                        a,
+                        b,
+                        art_b,
+                        bedrag: k,
+                    });
                     som += k;
                 }
                 som
             } else {
-                let (b, omschrijving, art) = match (aanvrager.aow, p.aow, jong) {
+                let (bedrag, omschrijving, artikel) = match (aanvrager.aow, p.aow, jong) {
                     (true, true, _) => (
                         n.gehuwden_beiden_aow,
                         "Norm gehuwden, beiden de AOW-leeftijd",
@@ -431,8 +659,12 @@ fn bereken_met(
                         "art. 20 lid 1 onderdeel c Participatiewet",
                     ),
                 };
-                regel(omschrijving.into(), art, b);
-                b
+                stap(Stap::Norm {
+                    omschrijving,
+                    artikel,
+                    bedrag,
+                });
+                bedrag
             }
         }
     };
@@ -440,22 +672,17 @@ fn bereken_met(
     // Inkomsten en vrijlating.
     let mut totaal = 0;
     let mut arbeid = 0;
-    for ink in &s.inkomsten {
-        let (soort, art) = match ink.soort {
-            Inkomenssoort::Arbeid => ("uit arbeid", "art. 31 en 32 Participatiewet"),
-            Inkomenssoort::Uitkering => {
-                ("uit een andere uitkering", "art. 31 en 32 Participatiewet")
-            }
-            Inkomenssoort::Alimentatie => ("uit alimentatie", "art. 31 en 32 Participatiewet"),
-            Inkomenssoort::Overig => ("overig", "art. 31 en 32 Participatiewet"),
-        };
-        if ink.soort == Inkomenssoort::Arbeid {
-            arbeid += ink.netto_centen;
+    for (soort, bedrag) in s.inkomsten {
+        if *soort == Inkomenssoort::Arbeid {
+            arbeid += bedrag;
         }
-        totaal += ink.netto_centen;
-        regel(format!("Netto inkomsten {soort}"), art, -ink.netto_centen);
+        totaal += bedrag;
+        stap(Stap::Inkomen {
+            soort: *soort,
+            bedrag: *bedrag,
+        });
     }
-    let vrijlating_actief = vrijlating_vanaf.iter().any(|v| {
+    let vrijlating_actief = s.vrijlating_vanaf.iter().any(|v| {
         let tot = v.checked_add_months(Months::new(6)).unwrap_or(*v);
         *v <= einde && maand < tot
     });
@@ -463,24 +690,15 @@ fn bereken_met(
     if vrijlating_actief && arbeid > 0 {
         if aanvrager.leeftijd >= 27 {
             let m = &tabel.middelen;
-            let kwart = half_naar_boven(arbeid, m.inkomstenvrijlating_procent, 100);
-            vrijlating = kwart.min(m.inkomstenvrijlating_max);
-            regel(
-                format!(
-                    "Vrijlating {}% van de inkomsten uit arbeid, ten hoogste {} per maand, half naar boven afgerond op centen",
-                    m.inkomstenvrijlating_procent,
-                    bedrag(m.inkomstenvrijlating_max)
-                ),
-                "art. 31 lid 2 onderdeel n Participatiewet",
-                vrijlating,
-            );
+            vrijlating = half_naar_boven(arbeid, m.inkomstenvrijlating_procent, 100)
+                .min(m.inkomstenvrijlating_max);
+            stap(Stap::Vrijlating {
+                procent: m.inkomstenvrijlating_procent,
+                max: m.inkomstenvrijlating_max,
+                bedrag: vrijlating,
+            });
         } else {
-            regel(
-                "Geen vrijlating van inkomsten uit arbeid: de aanvrager is jonger dan 27 jaar"
-                    .into(),
-                "art. 31 lid 5 Participatiewet",
-                0,
-            );
+            stap(Stap::GeenVrijlatingJong);
         }
     }
     let inkomsten_in_mindering = (totaal - vrijlating).max(0);
@@ -488,67 +706,47 @@ fn bereken_met(
     // Verlaging.
     let verlaging = half_naar_boven(norm, s.verlaging_procent, 100);
     if verlaging > 0 {
-        regel(
-            format!(
-                "Verlaging van {}% van de norm, half naar boven afgerond op centen",
-                s.verlaging_procent
-            ),
-            "art. 18 lid 2 Participatiewet",
-            -verlaging,
-        );
+        stap(Stap::Verlaging {
+            procent: s.verlaging_procent,
+            bedrag: verlaging,
+        });
     }
     let rekenkundig = norm - inkomsten_in_mindering - verlaging;
     let mut uitkering = rekenkundig.max(0);
     if rekenkundig < 0 {
-        regel(
-            "De middelen zijn hoger dan de norm: geen bijstand (niet minder dan nul)".into(),
-            "art. 19 lid 1 Participatiewet",
-            -rekenkundig,
-        );
+        stap(Stap::NietOnderNul {
+            bedrag: -rekenkundig,
+        });
     }
-    if let Some((van, tot)) = deel {
-        if van < maand || van > einde {
-            return Err(fout("van", "ligt niet in de berekende maand."));
-        }
-        if tot < van || tot > einde {
-            return Err(fout(
-                "tot_en_met",
-                "ligt niet tussen 'van' en het einde van de maand.",
-            ));
-        }
+    if let Some((van, tot)) = s.deel {
         let dagen = (tot - van).num_days() + 1;
         let in_maand = (einde - maand).num_days() + 1;
         if dagen < in_maand {
             let deelbedrag = half_naar_boven(uitkering, dagen, in_maand);
-            regel(
-                format!(
-                    "Bijstand over {dagen} van de {in_maand} dagen ({} tot en met {}), naar rato per kalenderdag, half naar boven afgerond op centen",
-                    van.format("%d-%m-%Y"),
-                    tot.format("%d-%m-%Y")
-                ),
-                "art. 45 lid 3 Participatiewet",
-                deelbedrag - uitkering,
-            );
+            stap(Stap::Deel {
+                dagen,
+                in_maand,
+                van,
+                tot,
+                bedrag: deelbedrag - uitkering,
+            });
             uitkering = deelbedrag;
         }
     }
     let reservering = half_naar_boven(uitkering, tabel.vakantietoeslag_procent, 100);
     if reservering > 0 {
-        regel(
-            format!("Gereserveerde vakantietoeslag ({}% van de bijstand, half naar boven afgerond op centen; jaarlijks uitbetaald)", tabel.vakantietoeslag_procent),
-            "art. 19 lid 3 en art. 45 lid 1 Participatiewet",
-            -reservering,
-        );
+        stap(Stap::Reservering {
+            procent: tabel.vakantietoeslag_procent,
+            bedrag: reservering,
+        });
     }
-    Ok(Uitkomst {
-        maand: maand.format("%Y-%m").to_string(),
-        norm_centen: norm,
-        inkomsten_in_mindering_centen: inkomsten_in_mindering,
-        verlaging_centen: verlaging,
-        uitkering_centen: uitkering,
-        vakantietoeslag_reservering_centen: reservering,
-        uitbetaling_centen: uitkering - reservering,
-        uitleg,
+    Ok(Bedragen {
+        norm,
+        inkomsten_in_mindering,
+        verlaging,
+        uitkering,
+        reservering,
+        uitbetaling: uitkering - reservering,
     })
 }
 
@@ -1018,6 +1216,41 @@ mod tests {
                 prop_assert!(deel.uitkering_centen <= heel.uitkering_centen);
                 let einde = maand.checked_add_months(Months::new(1)).unwrap().pred_opt().unwrap();
                 prop_assert_eq!(bereken_deel(&s, &tabellen(), maand, einde).unwrap(), heel);
+            }
+        }
+
+        /// Het snelle rekenpad zonder uitleg geeft precies dezelfde bedragen.
+        #[test]
+        fn snel_pad_is_gelijk(s in willekeurige_situatie()) {
+            let t = tabellen();
+            let uitleg = bereken(&s, &t);
+            let d = |x: &str| NaiveDate::parse_from_str(x, "%Y-%m-%d");
+            if let (Ok(maand), Ok(aanvrager)) = (d(&format!("{}-01", s.maand)), d(&s.aanvrager.geboortedatum)) {
+                let kinderen: Vec<NaiveDate> = s.kinderen.iter().filter_map(|k| d(&k.geboortedatum).ok()).collect();
+                let mede: Vec<(NaiveDate, Relatie)> = s.medebewoners.iter().filter_map(|m| d(&m.geboortedatum).ok().map(|g| (g, m.relatie))).collect();
+                let ink: Vec<(Inkomenssoort, Centen)> = s.inkomsten.iter().map(|i| (i.soort, i.netto_centen)).collect();
+                let vrij: Vec<NaiveDate> = s.vrijlatingen.iter().filter_map(|v| d(&v.vanaf).ok()).collect();
+                let r = Rekensituatie {
+                    maand,
+                    aanvrager,
+                    partner: s.partner.as_ref().and_then(|p| d(&p.geboortedatum).ok()),
+                    kinderen: &kinderen,
+                    medebewoners: &mede,
+                    inkomsten: &ink,
+                    vrijlating_vanaf: &vrij,
+                    verlaging_procent: s.verlaging_procent,
+                    deel: None,
+                };
+                match (uitleg, bereken_bedragen(&r, &t)) {
+                    (Ok(u), Ok(b)) => {
+                        prop_assert_eq!(
+                            (u.norm_centen, u.inkomsten_in_mindering_centen, u.verlaging_centen, u.uitkering_centen, u.vakantietoeslag_reservering_centen, u.uitbetaling_centen),
+                            (b.norm, b.inkomsten_in_mindering, b.verlaging, b.uitkering, b.reservering, b.uitbetaling)
+                        );
+                    }
+                    (Err(a), Err(b)) => prop_assert_eq!(a, b),
+                    (a, b) => prop_assert!(false, "verschil: {:?} tegenover {:?}", a.map(|u| u.uitbetaling_centen), b),
+                }
             }
         }
 

@@ -168,25 +168,82 @@ pub async fn zoeken(app: &App, aantal: u64) -> Result<()> {
     Ok(())
 }
 
+/// Een situatie met gelezen datums, eigendom van de benchmark.
+struct Gelezen {
+    aanvrager: vangnet_domain::persoon::datum::Dag,
+    partner: Option<vangnet_domain::persoon::datum::Dag>,
+    kinderen: Vec<vangnet_domain::persoon::datum::Dag>,
+    medebewoners: Vec<(
+        vangnet_domain::persoon::datum::Dag,
+        vangnet_domain::berekening::Relatie,
+    )>,
+    inkomsten: Vec<(vangnet_domain::berekening::Inkomenssoort, i64)>,
+    vrijlating: Vec<vangnet_domain::persoon::datum::Dag>,
+    verlaging: i64,
+}
+
 /// Meet de berekening over de situaties van de synthetische bevolking in het geheugen:
-/// `huishoudens` × `maanden` huishoudmaanden, op één en op twee kernen.
+/// `huishoudens` × `maanden` huishoudmaanden, op één en op twee kernen, met het rekenpad zonder
+/// uitleg en zonder allocaties (`bereken_bedragen`), en ter vergelijking met uitleg.
 pub fn berekening(huishoudens: u64, maanden: u32) -> Result<()> {
-    use vangnet_domain::berekening::bereken;
+    use vangnet_domain::berekening::{bereken, bereken_bedragen, Rekensituatie};
     use vangnet_domain::normen::Normtabellen;
+    use vangnet_domain::persoon::datum::{dag_uit_tekst, eerste_van_maand};
     let tabellen = Normtabellen::gedeeld().map_err(|e| anyhow::anyhow!(e))?;
     let basis = vangnet_app::demo::situaties(huishoudens, 2026);
-    let maandnamen: Vec<String> = (0..maanden)
-        .map(|m| format!("{}-{:02}", 2026 + (m / 12) as i32, m % 12 + 1))
+    let gelezen: Vec<Gelezen> = basis
+        .iter()
+        .filter_map(|s| {
+            Some(Gelezen {
+                aanvrager: dag_uit_tekst(&s.aanvrager.geboortedatum)?,
+                partner: s
+                    .partner
+                    .as_ref()
+                    .and_then(|p| dag_uit_tekst(&p.geboortedatum)),
+                kinderen: s
+                    .kinderen
+                    .iter()
+                    .filter_map(|k| dag_uit_tekst(&k.geboortedatum))
+                    .collect(),
+                medebewoners: s
+                    .medebewoners
+                    .iter()
+                    .filter_map(|m| Some((dag_uit_tekst(&m.geboortedatum)?, m.relatie)))
+                    .collect(),
+                inkomsten: s
+                    .inkomsten
+                    .iter()
+                    .map(|i| (i.soort, i.netto_centen))
+                    .collect(),
+                vrijlating: s
+                    .vrijlatingen
+                    .iter()
+                    .filter_map(|v| dag_uit_tekst(&v.vanaf))
+                    .collect(),
+                verlaging: s.verlaging_procent,
+            })
+        })
         .collect();
-    let draai = |deel: &[vangnet_domain::berekening::Situatie]| -> (u64, i64) {
-        let mut s_kopie: Vec<_> = deel.to_vec();
-        let mut n = 0u64;
-        let mut som = 0i64;
-        for maand in &maandnamen {
-            for s in &mut s_kopie {
-                s.maand.clone_from(maand);
-                if let Ok(u) = bereken(s, tabellen) {
-                    som += u.uitbetaling_centen;
+    let maandstarts: Vec<_> = (0..maanden)
+        .filter_map(|m| eerste_van_maand(2026 + (m / 12) as i32, m % 12 + 1))
+        .collect();
+    let snel = |deel: &[Gelezen]| -> (u64, i64) {
+        let (mut n, mut som) = (0u64, 0i64);
+        for maand in &maandstarts {
+            for g in deel {
+                let r = Rekensituatie {
+                    maand: *maand,
+                    aanvrager: g.aanvrager,
+                    partner: g.partner,
+                    kinderen: &g.kinderen,
+                    medebewoners: &g.medebewoners,
+                    inkomsten: &g.inkomsten,
+                    vrijlating_vanaf: &g.vrijlating,
+                    verlaging_procent: g.verlaging,
+                    deel: None,
+                };
+                if let Ok(b) = bereken_bedragen(&r, tabellen) {
+                    som += b.uitbetaling;
                 }
                 n += 1;
             }
@@ -194,22 +251,36 @@ pub fn berekening(huishoudens: u64, maanden: u32) -> Result<()> {
         (n, som)
     };
     let begin = Instant::now();
-    let (n, som) = draai(&basis);
+    let (n, som) = snel(&gelezen);
     let s = begin.elapsed().as_secs_f64();
-    println!("1 kern:  {n} huishoudmaanden in {s:.2} s = {:.0} per seconde (totaal uitbetaald {som} cent)", n as f64 / s);
-    let helft = basis.len() / 2;
+    println!("zonder uitleg, 1 kern:  {n} huishoudmaanden in {s:.2} s = {:.0} per seconde (totaal {som} cent)", n as f64 / s);
+    let helft = gelezen.len() / 2;
     let begin = Instant::now();
     let (a, b) = std::thread::scope(|sc| {
-        let h1 = sc.spawn(|| draai(&basis[..helft]));
-        let h2 = sc.spawn(|| draai(&basis[helft..]));
+        let h1 = sc.spawn(|| snel(&gelezen[..helft]));
+        let h2 = sc.spawn(|| snel(&gelezen[helft..]));
         (h1.join().unwrap_or_default(), h2.join().unwrap_or_default())
     });
     let s = begin.elapsed().as_secs_f64();
+    println!("zonder uitleg, 2 kernen: {} huishoudmaanden in {s:.2} s = {:.0} per seconde (totaal {} cent)", a.0 + b.0, (a.0 + b.0) as f64 / s, a.1 + b.1);
+
+    // Ter vergelijking: met uitleg (tekst per stap), op één kern, over een tiende.
+    let tiende = &basis[..basis.len() / 10];
+    let begin = Instant::now();
+    let mut n = 0u64;
+    for m in 0..maanden {
+        let naam = format!("{}-{:02}", 2026 + (m / 12) as i32, m % 12 + 1);
+        for s in tiende {
+            let mut kopie = s.clone();
+            kopie.maand.clone_from(&naam);
+            let _ = bereken(&kopie, tabellen);
+            n += 1;
+        }
+    }
+    let s = begin.elapsed().as_secs_f64();
     println!(
-        "2 kernen: {} huishoudmaanden in {s:.2} s = {:.0} per seconde (totaal {} cent)",
-        a.0 + b.0,
-        (a.0 + b.0) as f64 / s,
-        a.1 + b.1
+        "met uitleg, 1 kern:      {n} huishoudmaanden in {s:.2} s = {:.0} per seconde",
+        n as f64 / s
     );
     Ok(())
 }

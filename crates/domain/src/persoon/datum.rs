@@ -21,6 +21,19 @@ pub fn parse_datum(invoer: &str, label: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("De {label} is geen bestaande datum; typ bijvoorbeeld 28-11-1980."))
 }
 
+/// Een kalenderdag (het datumtype van het domein).
+pub type Dag = NaiveDate;
+
+/// `jjjj-mm-dd` als dag, of niets.
+pub fn dag_uit_tekst(s: &str) -> Option<Dag> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// De eerste dag van een maand.
+pub fn eerste_van_maand(jaar: i32, maand: u32) -> Option<Dag> {
+    NaiveDate::from_ymd_opt(jaar, maand, 1)
+}
+
 /// Een geboortedatum: een bestaande datum, niet in de toekomst en niet vóór 1900.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Geboortedatum(pub NaiveDate);
