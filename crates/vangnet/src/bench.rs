@@ -10,7 +10,7 @@ use vangnet_app::{App, Context};
 
 fn regel(wat: &str, aantal: u64, begin: Instant) {
     let s = begin.elapsed().as_secs_f64();
-    println!(
+    uit!(
         "{wat:<44} {aantal:>8} in {:>8.3} s  = {:>10.0} /s  ({:.3} ms per stuk)",
         s,
         aantal as f64 / s,
@@ -24,7 +24,7 @@ pub async fn draaien(app: &App, aantal: u64) -> Result<()> {
         bail!("vangnet bench draait alleen op een lege database (er zijn al gebruikers)");
     }
     let ctx = Context::opdrachtregel();
-    println!("engine: {}", app.opslag.engine());
+    uit!("engine: {}", app.opslag.engine());
 
     let begin = Instant::now();
     for i in 0..aantal {
@@ -149,7 +149,7 @@ pub async fn zoeken(app: &App, aantal: u64) -> Result<()> {
         per_soort.entry(soort).or_default().push(ms);
         alle.push(ms);
     }
-    println!(
+    uit!(
         "engine: {}, personen: {max}, zoekopdrachten: {}, treffers: {treffers}",
         app.opslag.engine(),
         vragen.len()
@@ -157,7 +157,7 @@ pub async fn zoeken(app: &App, aantal: u64) -> Result<()> {
     per_soort.insert("alle", alle);
     for (soort, mut ms) in per_soort {
         ms.sort_by(f64::total_cmp);
-        println!(
+        uit!(
             "{soort:<24} n={:>5}  p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms",
             ms.len(),
             percentiel(&ms, 0.5),
@@ -253,7 +253,7 @@ pub fn berekening(huishoudens: u64, maanden: u32) -> Result<()> {
     let begin = Instant::now();
     let (n, som) = snel(&gelezen);
     let s = begin.elapsed().as_secs_f64();
-    println!("zonder uitleg, 1 kern:  {n} huishoudmaanden in {s:.2} s = {:.0} per seconde (totaal {som} cent)", n as f64 / s);
+    uit!("zonder uitleg, 1 kern:  {n} huishoudmaanden in {s:.2} s = {:.0} per seconde (totaal {som} cent)", n as f64 / s);
     let helft = gelezen.len() / 2;
     let begin = Instant::now();
     let (a, b) = std::thread::scope(|sc| {
@@ -262,7 +262,7 @@ pub fn berekening(huishoudens: u64, maanden: u32) -> Result<()> {
         (h1.join().unwrap_or_default(), h2.join().unwrap_or_default())
     });
     let s = begin.elapsed().as_secs_f64();
-    println!("zonder uitleg, 2 kernen: {} huishoudmaanden in {s:.2} s = {:.0} per seconde (totaal {} cent)", a.0 + b.0, (a.0 + b.0) as f64 / s, a.1 + b.1);
+    uit!("zonder uitleg, 2 kernen: {} huishoudmaanden in {s:.2} s = {:.0} per seconde (totaal {} cent)", a.0 + b.0, (a.0 + b.0) as f64 / s, a.1 + b.1);
 
     // Ter vergelijking: met uitleg (tekst per stap), op één kern, over een tiende.
     let tiende = &basis[..basis.len() / 10];
@@ -278,7 +278,7 @@ pub fn berekening(huishoudens: u64, maanden: u32) -> Result<()> {
         }
     }
     let s = begin.elapsed().as_secs_f64();
-    println!(
+    uit!(
         "met uitleg, 1 kern:      {n} huishoudmaanden in {s:.2} s = {:.0} per seconde",
         n as f64 / s
     );

@@ -4,6 +4,15 @@
 //! (opdrachtregel > `VANGNET_*`-omgeving > TOML-bestand > standaard), de database openen en de
 //! use cases van de app-laag aanroepen. Alle logica zit in de bibliotheek-crates.
 
+/// Schrijft een regel naar standaarduitvoer. Een gesloten pijp (`vangnet … | head`) is geen fout
+/// en zeker geen paniek: de rest van de uitvoer wil dan niemand meer.
+macro_rules! uit {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
 mod bench;
 mod instellingen;
 
@@ -302,7 +311,7 @@ fn bereken(bestand: Option<&std::path::Path>) -> Result<ExitCode> {
         vangnet_domain::normen::Normtabellen::standaard().map_err(|e| anyhow::anyhow!(e))?;
     match vangnet_domain::berekening::bereken(&situatie, &tabellen) {
         Ok(u) => {
-            println!("{}", serde_json::to_string_pretty(&u)?);
+            uit!("{}", serde_json::to_string_pretty(&u)?);
             Ok(ExitCode::SUCCESS)
         }
         Err(f) => {
@@ -334,10 +343,10 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
             let database = Database::open(&keuze.doel()).await?;
             let toegepast = migratie::migreer(&database).await?;
             if toegepast.is_empty() {
-                println!("Database is bij ({keuze}); niets te migreren.");
+                uit!("Database is bij ({keuze}); niets te migreren.");
             } else {
                 for m in toegepast {
-                    println!("Toegepast: {m}");
+                    uit!("Toegepast: {m}");
                 }
             }
         }
@@ -391,7 +400,7 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
                 .map_err(app_fout)?
             {
                 KetenUitslag::Intact { records } => {
-                    println!("Audittrail intact: {records} records, hashketen klopt.");
+                    uit!("Audittrail intact: {records} records, hashketen klopt.");
                 }
                 KetenUitslag::Gebroken(f) => {
                     eprintln!("AUDITTRAIL GEBROKEN: {f}");
@@ -422,16 +431,16 @@ async fn gebruiker(app: &App, opdracht: GebruikerOpdracht) -> Result<()> {
                 )
                 .await
                 .map_err(app_fout)?;
-            println!(
+            uit!(
                 "Gebruiker {} aangemaakt.",
                 gebruikersnaam.trim().to_lowercase()
             );
-            println!("Eenmalig wachtwoord (wijzigen bij eerste keer inloggen): {wachtwoord}");
+            uit!("Eenmalig wachtwoord (wijzigen bij eerste keer inloggen): {wachtwoord}");
         }
         GebruikerOpdracht::Lijst => {
             for g in app.gebruikers(&ctx).await.map_err(app_fout)? {
                 let rollen: Vec<&str> = g.rollen.iter().map(|r| r.code()).collect();
-                println!(
+                uit!(
                     "{:<24} {:<32} {:<12} {}",
                     g.gebruikersnaam,
                     g.volledige_naam,
@@ -453,21 +462,21 @@ async fn gebruiker(app: &App, opdracht: GebruikerOpdracht) -> Result<()> {
                 .wachtwoord_resetten(&ctx, g.id)
                 .await
                 .map_err(app_fout)?;
-            println!("Nieuw eenmalig wachtwoord voor {}: {w}", g.gebruikersnaam);
+            uit!("Nieuw eenmalig wachtwoord voor {}: {w}", g.gebruikersnaam);
         }
         GebruikerOpdracht::Blokkeren {
             gebruikersnaam,
             reden,
         } => {
             blokkade(app, &ctx, &gebruikersnaam, true, reden).await?;
-            println!("Gebruiker {gebruikersnaam} geblokkeerd.");
+            uit!("Gebruiker {gebruikersnaam} geblokkeerd.");
         }
         GebruikerOpdracht::Deblokkeren {
             gebruikersnaam,
             reden,
         } => {
             blokkade(app, &ctx, &gebruikersnaam, false, reden).await?;
-            println!("Gebruiker {gebruikersnaam} gedeblokkeerd.");
+            uit!("Gebruiker {gebruikersnaam} gedeblokkeerd.");
         }
         GebruikerOpdracht::Token {
             gebruikersnaam,
@@ -477,7 +486,7 @@ async fn gebruiker(app: &App, opdracht: GebruikerOpdracht) -> Result<()> {
                 .token_aanmaken(&ctx, &gebruikersnaam, &omschrijving)
                 .await
                 .map_err(app_fout)?;
-            println!("{}", t.token);
+            uit!("{}", t.token);
             eprintln!("Bewaar dit token veilig: het wordt niet nog eens getoond.");
         }
     }
@@ -520,14 +529,14 @@ async fn demo_laden(app: &App, huishoudens: u64, seed: u64) -> Result<()> {
         .map_err(app_fout)?;
     let s = begin.elapsed().as_secs_f64();
     eprintln!();
-    println!(
+    uit!(
         "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers in {s:.1} s ({:.0} huishoudens/s).",
         uit.huishoudens,
         uit.personen,
         uit.dossiers,
         uit.huishoudens as f64 / s.max(0.001)
     );
-    println!(
+    uit!(
         "Demo-accounts: ondersteuner, consulent, teamleider, handhaving, beheerder, auditor; wachtwoord {}.",
         vangnet_app::demo::DEMO_WACHTWOORD
     );
@@ -559,14 +568,12 @@ async fn serve(
             gebruikersnaam,
             eenmalig_wachtwoord: Some(w),
         } => {
-            println!(
-                "Eerste start: gebruiker '{gebruikersnaam}' (functioneel beheerder) aangemaakt."
-            );
-            println!("Eenmalig wachtwoord: {w}");
-            println!("Wijzig het bij de eerste keer inloggen. Het wordt niet nog eens getoond.");
+            uit!("Eerste start: gebruiker '{gebruikersnaam}' (functioneel beheerder) aangemaakt.");
+            uit!("Eenmalig wachtwoord: {w}");
+            uit!("Wijzig het bij de eerste keer inloggen. Het wordt niet nog eens getoond.");
         }
         EersteStart::BeheerderAangemaakt { gebruikersnaam, .. } => {
-            println!(
+            uit!(
                 "Eerste start: gebruiker '{gebruikersnaam}' aangemaakt met het wachtwoord uit VANGNET_ADMIN_PASSWORD."
             );
         }
@@ -579,14 +586,14 @@ async fn serve(
     if !instellingen.veilige_cookies && !adres.ip().is_loopback() {
         bail!("veilige_cookies = false mag alleen op een loopback-adres (127.0.0.1); zet HTTPS ervoor");
     }
-    println!("Vangnet luistert op http://{adres} ({keuze})");
+    uit!("Vangnet luistert op http://{adres} ({keuze})");
     let mut web = instellingen.web();
     web.demo = app.is_demo().await.map_err(app_fout)?;
     let staat = vangnet_web::WebStaat::nieuw(app, web);
     vangnet_web::dienen(listener, staat, stoppen())
         .await
         .context("server")?;
-    println!("Vangnet gestopt.");
+    uit!("Vangnet gestopt.");
     Ok(())
 }
 
