@@ -416,17 +416,20 @@ impl AnyTransactie {
     }
 
     /// Alle rijen van `tabel` voor deze personen, oplopend op id.
-    async fn van_personen(
+    /// Alle rijen van `tabel` waarvan `kolom` in `ids` staat, in de gegeven volgorde.
+    async fn waar_in(
         &mut self,
         kolommen: &str,
         tabel: &str,
+        kolom: &str,
         ids: &[i64],
+        volgorde: &str,
     ) -> Uitkomst<Vec<AnyRow>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let sql = format!(
-            "SELECT {kolommen} FROM {tabel} WHERE persoon_id IN ({}) ORDER BY id",
+            "SELECT {kolommen} FROM {tabel} WHERE {kolom} IN ({}) ORDER BY {volgorde}",
             plaatsen(ids.len(), 1)
         );
         let mut q = sqlx::query(&sql);
@@ -434,6 +437,16 @@ impl AnyTransactie {
             q = q.bind(*id);
         }
         q.fetch_all(self.conn()).await.map_err(vertaal)
+    }
+
+    /// Alle rijen van een historietabel voor deze personen, oplopend op id.
+    async fn van_personen(
+        &mut self,
+        kolommen: &str,
+        tabel: &str,
+        ids: &[i64],
+    ) -> Uitkomst<Vec<AnyRow>> {
+        self.waar_in(kolommen, tabel, "persoon_id", ids, "id").await
     }
 
     async fn ids(&mut self, sql: &str, args: &[String], limiet: i64) -> Uitkomst<Vec<i64>> {
@@ -978,28 +991,20 @@ impl Transactie for AnyTransactie {
     }
 
     async fn personen_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<PersoonRij>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let sql = format!(
-            "SELECT id, bsn, versie, aangemaakt_op FROM personen WHERE id IN ({})",
-            plaatsen(ids.len(), 1)
-        );
-        let mut q = sqlx::query(&sql);
-        for id in ids {
-            q = q.bind(*id);
-        }
-        let rijen = q.fetch_all(self.conn()).await.map_err(vertaal)?;
+        let rijen = self
+            .waar_in(
+                "id, bsn, versie, aangemaakt_op",
+                "personen",
+                "id",
+                ids,
+                "id",
+            )
+            .await?;
         rijen.iter().map(persoon_uit_rij).collect()
     }
 
     async fn persoon_op_id(&mut self, id: i64) -> Uitkomst<Option<PersoonRij>> {
-        let r = sqlx::query("SELECT id, bsn, versie, aangemaakt_op FROM personen WHERE id = $1")
-            .bind(id)
-            .fetch_optional(self.conn())
-            .await
-            .map_err(vertaal)?;
-        r.as_ref().map(persoon_uit_rij).transpose()
+        Ok(self.personen_op_ids(&[id]).await?.pop())
     }
 
     async fn persoonsgegevens_invoegen(&mut self, r: &PersoonsgegevensRij) -> Uitkomst<i64> {
@@ -1229,18 +1234,15 @@ impl Transactie for AnyTransactie {
     }
 
     async fn dossiers_van_huishoudens(&mut self, ids: &[i64]) -> Uitkomst<Vec<DossierRij>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let sql = format!(
-            "SELECT {DOSSIER_KOLOMMEN} FROM dossiers WHERE huishouden_id IN ({}) ORDER BY id DESC",
-            plaatsen(ids.len(), 1)
-        );
-        let mut q = sqlx::query(&sql);
-        for id in ids {
-            q = q.bind(*id);
-        }
-        let rijen = q.fetch_all(self.conn()).await.map_err(vertaal)?;
+        let rijen = self
+            .waar_in(
+                DOSSIER_KOLOMMEN,
+                "dossiers",
+                "huishouden_id",
+                ids,
+                "id DESC",
+            )
+            .await?;
         rijen.iter().map(dossier_uit_rij).collect()
     }
 
