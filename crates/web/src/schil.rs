@@ -140,6 +140,15 @@ impl Schil {
     }
 }
 
+/// 200 als er geen fouten in de invoer zijn, anders 422 (de pagina toont ze bij de velden).
+pub fn status_voor(fouten: &vangnet_domain::Veldfouten) -> StatusCode {
+    if fouten.is_leeg() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 /// Rendert een pagina met status 200.
 pub fn pagina<T: Template>(t: &T) -> Response {
     pagina_met_status(StatusCode::OK, t)

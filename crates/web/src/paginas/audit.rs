@@ -230,11 +230,7 @@ pub async fn audittrail(
         ("van", &q.van),
         ("tot", &q.tot),
     ]);
-    let status = if fouten.is_leeg() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = crate::schil::status_voor(&fouten);
     Ok(pagina_met_status(
         status,
         &AuditPagina {
@@ -315,11 +311,7 @@ pub async fn toegangslog(
         ("van", &q.van),
         ("tot", &q.tot),
     ]);
-    let status = if fouten.is_leeg() {
-        axum::http::StatusCode::OK
-    } else {
-        axum::http::StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = crate::schil::status_voor(&fouten);
     Ok(pagina_met_status(
         status,
         &ToegangPagina {

@@ -418,11 +418,7 @@ pub async fn dossier(
     let d = staat.app.dossier(&wie.ctx, id, op, bekend_op).await?;
     let nu = staat.app.klok.nu();
     let vandaag_datum = tijd::nl_lokaal(nu).date();
-    let status = if fouten.is_leeg() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = crate::schil::status_voor(&fouten);
     Ok(pagina_met_status(
         status,
         &DossierPagina {
