@@ -1,18 +1,14 @@
 //! De bijstandsberekening in de applicatie: een proefberekening (niets opgeslagen, geen
 //! persoonsgegevens) en de berekening van een dossier voor een maand, uit het huishouden zoals
-//! het nu bekend is op de eerste dag van die maand.
+//! het nu bekend is op de eerste dag van die maand. Beide rekenen met de geldende normtabellen
+//! ([`crate::normen`]).
 
 use chrono::NaiveDate;
 use vangnet_domain::berekening::{self, Medebewoner, Persoon, Relatie, Situatie, Uitkomst};
 use vangnet_domain::huishouden::{Medebewonerrelatie, Rol as HuishoudRol};
-use vangnet_domain::normen::Normtabellen;
 use vangnet_domain::{Recht, Veldfouten};
 
 use crate::{App, AppFout, Context};
-
-fn normen() -> Result<&'static Normtabellen, AppFout> {
-    Normtabellen::gedeeld().map_err(AppFout::Intern)
-}
 
 fn invoerfout(f: berekening::Invoerfout) -> AppFout {
     let mut v = Veldfouten::nieuw();
@@ -24,7 +20,10 @@ impl App {
     /// Een berekening voor een situatie die de consulent zelf invult; er wordt niets opgeslagen.
     pub async fn proefberekening(&self, ctx: &Context, s: &Situatie) -> Result<Uitkomst, AppFout> {
         ctx.actor.vereist(Recht::ClientenInzien)?;
-        berekening::bereken(s, normen()?).map_err(invoerfout)
+        let mut tx = self.opslag.lees().await?;
+        let normen = self.geldende_normtabellen(tx.as_mut()).await?;
+        tx.commit().await?;
+        berekening::bereken(s, &normen).map_err(invoerfout)
     }
 
     /// De berekening van een dossier voor `maand` (`jjjj-mm`), met het huishouden zoals nu bekend
@@ -70,6 +69,7 @@ impl App {
                 &format!("Berekening dossier {} voor {maand}", dossier.nummer),
             )
             .await?;
+        let normen = self.geldende_normtabellen(tx.as_mut()).await?;
         tx.commit().await?;
         let datum = |l: &crate::clienten::Huisgenoot| {
             l.persoon
@@ -130,8 +130,8 @@ impl App {
             }
         }
         match begin {
-            Some(van) => berekening::bereken_deel(&s, normen()?, van, einde),
-            None => berekening::bereken(&s, normen()?),
+            Some(van) => berekening::bereken_deel(&s, &normen, van, einde),
+            None => berekening::bereken(&s, &normen),
         }
         .map_err(invoerfout)
     }

@@ -15,6 +15,7 @@ pub mod demo;
 pub mod fout;
 pub mod geheim;
 pub mod klok;
+pub mod normen;
 pub mod opslag;
 pub mod toegang;
 
@@ -53,12 +54,14 @@ impl Default for Instellingen {
     }
 }
 
-/// De applicatie: opslag, klok en instellingen. Goedkoop te klonen.
+/// De applicatie: opslag, klok, instellingen en de geldende normtabellen. Goedkoop te klonen.
 #[derive(Clone)]
 pub struct App {
     pub opslag: Arc<dyn Opslag>,
     pub klok: Arc<dyn Klok>,
     pub instellingen: Instellingen,
+    /// De laatst gelezen normtabellen (zie [`normen`]).
+    normen: Arc<normen::Normencache>,
 }
 
 impl App {
@@ -67,6 +70,7 @@ impl App {
             opslag,
             klok,
             instellingen,
+            normen: Arc::default(),
         }
     }
 }

@@ -219,6 +219,20 @@ pub struct GebeurtenisRij {
     pub operatie_id: String,
 }
 
+/// Een geladen set normtabellen (de inhoud is het TOML-bestand zoals geladen).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NormensetRij {
+    pub id: i64,
+    pub geladen_op: String,
+    pub geladen_door: String,
+    pub bestandsnaam: String,
+    pub sha256: String,
+    /// Leeg in een lijst ([`Transactie::normensets`]).
+    #[serde(skip)]
+    pub inhoud: String,
+    pub operatie_id: String,
+}
+
 /// Een waarde voor bulkinvoer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Waarde {
@@ -380,6 +394,15 @@ pub trait Transactie: Send {
     // Zoeken
     /// De ids van personen die bij de sleutel passen (op wat nu bekend is), hoogstens `limiet`.
     async fn personen_zoeken(&mut self, sleutel: &Zoeksleutel, limiet: i64) -> Uitkomst<Vec<i64>>;
+
+    // Normtabellen (alleen toevoegen; de nieuwste geldt)
+    async fn normenset_invoegen(&mut self, r: &NormensetRij) -> Uitkomst<i64>;
+    /// De nieuwste set met inhoud, of geen als er nooit een is geladen.
+    async fn normenset_nieuwste(&mut self) -> Uitkomst<Option<NormensetRij>>;
+    /// Het id van de nieuwste set: een goedkope vraag om te zien of er een nieuwe is.
+    async fn normenset_nieuwste_id(&mut self) -> Uitkomst<Option<i64>>;
+    /// Alle sets zonder inhoud, nieuwste eerst.
+    async fn normensets(&mut self) -> Uitkomst<Vec<NormensetRij>>;
 
     // Installatie en bulk (demopopulatie)
     async fn installatie_lezen(&mut self, sleutel: &str) -> Uitkomst<Option<String>>;

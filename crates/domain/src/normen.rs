@@ -42,6 +42,73 @@ pub struct Normen {
     pub jonge_partner_kostendeler_met_kind: Centen,
     /// Art. 22a lid 3 onderdeel b: jonge partner (18–20) van een kostendeler, zonder kinderen.
     pub jonge_partner_kostendeler_zonder_kind: Centen,
+    /// Art. 20 lid 3 (Wet Participatiewet in balans, vanaf 1 januari 2026): verhoging voor wie
+    /// 18–20 is en geen beroep op zijn ouders kan doen. Geen: de periode kent haar niet.
+    pub verhoging_18_20_geen_beroep_op_ouders: Option<Centen>,
+}
+
+impl Normen {
+    /// Elk bedrag met het artikel, in de volgorde van de wet (voor overzichten en verschillen).
+    pub fn bedragen(&self) -> [(&'static str, Option<Centen>); 14] {
+        [
+            (
+                "art. 20 lid 1 onderdeel a: alleenstaande 18–20",
+                Some(self.alleenstaande_18_20),
+            ),
+            (
+                "art. 20 lid 1 onderdeel b: gehuwden beiden 18–20, zonder kinderen",
+                Some(self.gehuwden_beiden_18_20_zonder_kind),
+            ),
+            (
+                "art. 20 lid 1 onderdeel c: gehuwden één 18–20, zonder kinderen",
+                Some(self.gehuwden_een_18_20_zonder_kind),
+            ),
+            (
+                "art. 20 lid 2 onderdeel a: alleenstaande ouder 18–20",
+                Some(self.alleenstaande_ouder_18_20),
+            ),
+            (
+                "art. 20 lid 2 onderdeel b: gehuwden beiden 18–20, met kinderen",
+                Some(self.gehuwden_beiden_18_20_met_kind),
+            ),
+            (
+                "art. 20 lid 2 onderdeel c: gehuwden één 18–20, met kinderen",
+                Some(self.gehuwden_een_18_20_met_kind),
+            ),
+            (
+                "art. 20 lid 3: verhoging 18–20 zonder beroep op ouders",
+                self.verhoging_18_20_geen_beroep_op_ouders,
+            ),
+            (
+                "art. 21 onderdeel a: alleenstaande (ouder) 21 tot AOW-leeftijd",
+                Some(self.alleenstaande_21_aow),
+            ),
+            (
+                "art. 21 onderdeel b: gehuwden 21 tot AOW-leeftijd",
+                Some(self.gehuwden_21_aow),
+            ),
+            (
+                "art. 22 onderdeel a: alleenstaande (ouder) AOW-leeftijd",
+                Some(self.alleenstaande_aow),
+            ),
+            (
+                "art. 22 onderdeel b: gehuwden beiden AOW-leeftijd",
+                Some(self.gehuwden_beiden_aow),
+            ),
+            (
+                "art. 22 onderdeel c: gehuwden één AOW-leeftijd",
+                Some(self.gehuwden_een_aow),
+            ),
+            (
+                "art. 22a lid 3 onderdeel a: jonge partner kostendeler, met kinderen",
+                Some(self.jonge_partner_kostendeler_met_kind),
+            ),
+            (
+                "art. 22a lid 3 onderdeel b: jonge partner kostendeler, zonder kinderen",
+                Some(self.jonge_partner_kostendeler_zonder_kind),
+            ),
+        ]
+    }
 }
 
 /// Bedragen voor middelen (art. 31 Pw).
@@ -55,6 +122,31 @@ pub struct Middelen {
     pub alleenstaande_ouder_promille: i64,
     /// Art. 31 lid 2 onderdeel r: ten hoogste per maand.
     pub alleenstaande_ouder_max: Centen,
+}
+
+impl Middelen {
+    /// Elk bedrag met het artikel (percentages als tekst).
+    pub fn bedragen(&self) -> [(&'static str, Centen); 2] {
+        [
+            (
+                "art. 31 lid 2 onderdeel n: vrijlating arbeid, ten hoogste per maand",
+                self.inkomstenvrijlating_max,
+            ),
+            (
+                "art. 31 lid 2 onderdeel r: vrijlating alleenstaande ouder, ten hoogste per maand",
+                self.alleenstaande_ouder_max,
+            ),
+        ]
+    }
+}
+
+/// Eén bedrag dat verschilt tussen twee sets normtabellen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Normverschil {
+    pub periode: NaiveDate,
+    pub omschrijving: String,
+    pub oud: Option<Centen>,
+    pub nieuw: Option<Centen>,
 }
 
 /// Eén normtabel met haar geldigheid en bron.
@@ -199,6 +291,13 @@ impl Normtabellen {
                     jonge_partner_kostendeler_zonder_kind: n(
                         "art22a_3b_jonge_partner_kostendeler_zonder_kind",
                     )?,
+                    verhoging_18_20_geen_beroep_op_ouders: match t
+                        .get("normen_incl_vt")
+                        .and_then(|s| s.get("art20_3_verhoging_18_20_geen_beroep_op_ouders"))
+                    {
+                        None => None,
+                        Some(_) => Some(n("art20_3_verhoging_18_20_geen_beroep_op_ouders")?),
+                    },
                 },
                 middelen: Middelen {
                     inkomstenvrijlating_procent: m("art31_2n_inkomstenvrijlating_pct")?,
@@ -243,6 +342,49 @@ impl Normtabellen {
             return Err("Het normenbestand bevat geen perioden.".into());
         }
         Ok(Normtabellen(tabellen))
+    }
+
+    /// Wat in `nieuw` anders is dan hier: per periode elk gewijzigd, nieuw of vervallen bedrag
+    /// (een hele nieuwe of vervallen periode telt met al haar bedragen).
+    pub fn verschillen(&self, nieuw: &Normtabellen) -> Vec<Normverschil> {
+        fn alle(t: Option<&Normtabel>) -> Vec<(&'static str, Option<Centen>)> {
+            match t {
+                None => Vec::new(),
+                Some(t) => t
+                    .normen
+                    .bedragen()
+                    .into_iter()
+                    .chain(t.middelen.bedragen().into_iter().map(|(o, b)| (o, Some(b))))
+                    .collect(),
+            }
+        }
+        let mut perioden: Vec<NaiveDate> = self
+            .0
+            .iter()
+            .chain(&nieuw.0)
+            .map(|t| t.geldig_vanaf)
+            .collect();
+        perioden.sort();
+        perioden.dedup();
+        let mut uit = Vec::new();
+        for periode in perioden {
+            let zoek = |set: &Normtabellen| alle(set.0.iter().find(|t| t.geldig_vanaf == periode));
+            let (oud, nw) = (zoek(self), zoek(nieuw));
+            let namen = if nw.is_empty() { &oud } else { &nw };
+            for (i, (omschrijving, _)) in namen.iter().enumerate() {
+                let o = oud.get(i).and_then(|(_, b)| *b);
+                let n = nw.get(i).and_then(|(_, b)| *b);
+                if o != n {
+                    uit.push(Normverschil {
+                        periode,
+                        omschrijving: (*omschrijving).to_owned(),
+                        oud: o,
+                        nieuw: n,
+                    });
+                }
+            }
+        }
+        uit
     }
 
     /// De tabel die op `datum` geldt.
@@ -381,6 +523,61 @@ mod tests {
         for (incl, vt) in gevallen {
             assert_eq!(vakantietoeslag_in(incl, 5), vt, "{incl}");
         }
+    }
+
+    /// participatiewet-feiten.md §1 rij "increase for 18–20 who cannot rely on parents (20.3,
+    /// new under PiB)": n/a tot 2026-01-01, dan 746,45 en 762,24.
+    #[test]
+    fn verhoging_art_20_lid_3_alleen_vanaf_2026() {
+        let t = Normtabellen::standaard().unwrap();
+        let gevallen = [
+            ("2025-07-01", None),
+            ("2026-01-01", Some(74645)),
+            ("2026-07-01", Some(76224)),
+        ];
+        for (periode, verwacht) in gevallen {
+            assert_eq!(
+                t.op(d(periode))
+                    .unwrap()
+                    .normen
+                    .verhoging_18_20_geen_beroep_op_ouders,
+                verwacht,
+                "{periode}"
+            );
+        }
+    }
+
+    #[test]
+    fn verschillen_tussen_twee_sets() {
+        let oud = Normtabellen::standaard().unwrap();
+        assert!(oud.verschillen(&oud).is_empty());
+        let nieuw = Normtabellen::lees(&STANDAARD.replacen(
+            "art21b_gehuwden_21_aow = 183404",
+            "art21b_gehuwden_21_aow = 183405",
+            1,
+        ))
+        .unwrap();
+        let v = oud.verschillen(&nieuw);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].periode, d("2024-01-01"));
+        assert_eq!((v[0].oud, v[0].nieuw), (Some(183404), Some(183405)));
+        assert!(v[0].omschrijving.starts_with("art. 21 onderdeel b"));
+        // Een periode erbij telt met al haar bedragen.
+        let langer = Normtabellen::lees(
+            &(STANDAARD.replacen(
+                "[[periode]]\ngeldig_vanaf = 2026-07-01\n",
+                "[[periode]]\ngeldig_vanaf = 2026-07-01\ngeldig_tot_en_met = 2026-12-31\n",
+                1,
+            ) + &STANDAARD[STANDAARD.rfind("[[periode]]").unwrap()
+                ..STANDAARD.find("[bufferbudget").unwrap()]
+                .replacen("geldig_vanaf = 2026-07-01", "geldig_vanaf = 2027-01-01", 1)),
+        )
+        .unwrap();
+        let v = oud.verschillen(&langer);
+        assert!(v
+            .iter()
+            .all(|x| x.periode == d("2027-01-01") && x.oud.is_none()));
+        assert_eq!(v.len(), 16);
     }
 
     #[test]

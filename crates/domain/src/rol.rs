@@ -62,7 +62,9 @@ impl Rol {
             Rol::Inkomensconsulent => &[TeamsInzien, ClientenInzien, DossiersRegistreren],
             Rol::Teamleider => &[TeamsInzien, ClientenInzien],
             Rol::Handhaving => &[ClientenInzien],
-            Rol::FunctioneelBeheerder => &[GebruikersBeheren, TeamsBeheren, TeamsInzien],
+            Rol::FunctioneelBeheerder => {
+                &[GebruikersBeheren, TeamsBeheren, TeamsInzien, NormenBeheren]
+            }
             Rol::Auditor => &[AuditInzien, ToegangslogInzien, TeamsInzien],
         }
     }
@@ -87,6 +89,8 @@ pub enum Recht {
     ClientenInzien,
     /// Een nieuwe aanvraag met het huishouden registreren.
     DossiersRegistreren,
+    /// Een nieuwe set normtabellen laden (`vangnet normen laden`). Inzien mag iedereen.
+    NormenBeheren,
 }
 
 /// Heeft iemand met deze rollen dit recht?
@@ -132,6 +136,10 @@ mod tests {
             // Beheer en toezicht zien geen cliëntgegevens: dat is hun taak niet.
             (Rol::FunctioneelBeheerder, Recht::ClientenInzien, false),
             (Rol::Auditor, Recht::ClientenInzien, false),
+            // Normtabellen laden is werk van de functioneel beheerder (issue 4).
+            (Rol::FunctioneelBeheerder, Recht::NormenBeheren, true),
+            (Rol::Inkomensconsulent, Recht::NormenBeheren, false),
+            (Rol::Teamleider, Recht::NormenBeheren, false),
         ];
         for (rol, recht, verwacht) in gevallen {
             assert_eq!(heeft_recht(&[*rol], *recht), *verwacht, "{rol:?} {recht:?}");

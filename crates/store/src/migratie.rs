@@ -36,6 +36,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0003_installatie.sql"),
         postgres: include_str!("../migrations/postgres/0003_installatie.sql"),
     },
+    Migratie {
+        versie: 4,
+        naam: "normensets",
+        sqlite: include_str!("../migrations/sqlite/0004_normensets.sql"),
+        postgres: include_str!("../migrations/postgres/0004_normensets.sql"),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.

@@ -6,8 +6,8 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 use vangnet_app::opslag::{
     AdresRij, AuditFilter, BankrekeningRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie,
-    HuishoudlidRij, OpslagFout, PersoonRij, PersoonsgegevensRij, SessieRij, TeamRij, ToegangFilter,
-    ToegangRij, TokenRij, Transactie, Uitkomst, Waarde, Zoeksleutel,
+    HuishoudlidRij, NormensetRij, OpslagFout, PersoonRij, PersoonsgegevensRij, SessieRij, TeamRij,
+    ToegangFilter, ToegangRij, TokenRij, Transactie, Uitkomst, Waarde, Zoeksleutel,
 };
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
 use vangnet_domain::Rol;
@@ -45,6 +45,18 @@ pub(crate) fn vertaal(e: sqlx::Error) -> OpslagFout {
         }
     }
     OpslagFout::Database(e.to_string())
+}
+
+fn normenset_uit_rij(r: &AnyRow) -> Uitkomst<NormensetRij> {
+    Ok(NormensetRij {
+        id: getal(r, "id")?,
+        geladen_op: tekst(r, "geladen_op")?,
+        geladen_door: tekst(r, "geladen_door")?,
+        bestandsnaam: tekst(r, "bestandsnaam")?,
+        sha256: tekst(r, "sha256")?,
+        inhoud: tekst(r, "inhoud")?,
+        operatie_id: tekst(r, "operatie_id")?,
+    })
 }
 
 fn tekst(r: &AnyRow, kolom: &str) -> Uitkomst<String> {
@@ -1361,6 +1373,54 @@ impl Transactie for AnyTransactie {
                 Ok(uit)
             }
         }
+    }
+
+    async fn normenset_invoegen(&mut self, r: &NormensetRij) -> Uitkomst<i64> {
+        let rij = sqlx::query(
+            "INSERT INTO normensets \
+             (geladen_op, geladen_door, bestandsnaam, sha256, inhoud, operatie_id) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(&r.geladen_op)
+        .bind(&r.geladen_door)
+        .bind(&r.bestandsnaam)
+        .bind(&r.sha256)
+        .bind(&r.inhoud)
+        .bind(&r.operatie_id)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        getal(&rij, "id")
+    }
+
+    async fn normenset_nieuwste(&mut self) -> Uitkomst<Option<NormensetRij>> {
+        let r = sqlx::query(
+            "SELECT id, geladen_op, geladen_door, bestandsnaam, sha256, inhoud, operatie_id \
+             FROM normensets ORDER BY id DESC LIMIT 1",
+        )
+        .fetch_optional(self.conn())
+        .await
+        .map_err(vertaal)?;
+        r.as_ref().map(normenset_uit_rij).transpose()
+    }
+
+    async fn normenset_nieuwste_id(&mut self) -> Uitkomst<Option<i64>> {
+        let r = sqlx::query("SELECT MAX(id) AS id FROM normensets")
+            .fetch_one(self.conn())
+            .await
+            .map_err(vertaal)?;
+        r.try_get::<Option<i64>, _>("id").map_err(vertaal)
+    }
+
+    async fn normensets(&mut self) -> Uitkomst<Vec<NormensetRij>> {
+        let rijen = sqlx::query(
+            "SELECT id, geladen_op, geladen_door, bestandsnaam, sha256, '' AS inhoud, operatie_id \
+             FROM normensets ORDER BY id DESC",
+        )
+        .fetch_all(self.conn())
+        .await
+        .map_err(vertaal)?;
+        rijen.iter().map(normenset_uit_rij).collect()
     }
 
     async fn installatie_lezen(&mut self, sleutel: &str) -> Uitkomst<Option<String>> {

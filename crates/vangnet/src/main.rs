@@ -27,6 +27,7 @@ use vangnet_app::audit::KetenUitslag;
 use vangnet_app::beheer::{GebruikerWijziging, NieuweGebruiker};
 use vangnet_app::klok::Systeemklok;
 use vangnet_app::{App, AppFout, Context};
+use vangnet_domain::bedrag::euro;
 use vangnet_store::{migratie, Database};
 
 use crate::instellingen::{DatabaseKeuze, Instellingen};
@@ -115,20 +116,22 @@ enum Opdracht {
         #[command(flatten)]
         db: DatabaseArgs,
     },
-    /// Meet de basis op een lege database (standaard een tijdelijke SQLite-map).
+    /// Metingen: zonder soort de basis op een lege database (standaard een tijdelijke
+    /// SQLite-map); zie docs/PERFORMANCE.md.
+    #[command(args_conflicts_with_subcommands = true)]
     Bench {
-        /// Hoeveel schrijfhandelingen en sessiecontroles (of zoekopdrachten, met --zoeken).
+        #[command(subcommand)]
+        soort: Option<BenchSoort>,
+        /// Hoeveel schrijfhandelingen en sessiecontroles.
         #[arg(long, default_value_t = 2000)]
         aantal: u64,
-        /// Meet zoeken op een bestaande database met een demopopulatie (p50/p99).
-        #[arg(long)]
-        zoeken: bool,
-        /// Meet de berekening over `--aantal` huishoudens van de synthetische bevolking, in het
-        /// geheugen, gedurende `--maanden` maanden.
-        #[arg(long)]
-        berekening: bool,
-        #[arg(long, default_value_t = 12)]
-        maanden: u32,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// De normtabellen waarmee Vangnet rekent.
+    Normen {
+        #[command(subcommand)]
+        opdracht: NormenOpdracht,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -178,6 +181,37 @@ enum GebruikerOpdracht {
         #[arg(long, default_value = "aangemaakt op de opdrachtregel")]
         omschrijving: String,
     },
+}
+
+#[derive(Subcommand)]
+enum BenchSoort {
+    /// Het rekentempo in het geheugen over de situaties van de synthetische bevolking.
+    Berekening {
+        #[arg(long, default_value_t = 1_000_000)]
+        huishoudens: u64,
+        #[arg(long, default_value_t = 12)]
+        maanden: u32,
+    },
+    /// Zoeklatentie (p50/p99) op een bestaande database met een demopopulatie.
+    Zoeken {
+        /// Hoeveel zoekopdrachten.
+        #[arg(long, default_value_t = 1000)]
+        aantal: u64,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum NormenOpdracht {
+    /// Laadt een nieuwe set normtabellen (in de vorm van normen-bronnen.toml) na controle: elk
+    /// bedrag aanwezig, perioden aaneensluitend. Toont de gewijzigde bedragen.
+    Laden {
+        /// Het normenbestand (TOML).
+        bestand: std::path::PathBuf,
+    },
+    /// Toont de geldende perioden en wie wanneer welke set laadde.
+    Lijst,
 }
 
 #[derive(Subcommand)]
@@ -351,23 +385,27 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
             }
         }
         Opdracht::Bench {
-            aantal,
-            berekening: true,
-            maanden,
+            soort:
+                Some(BenchSoort::Berekening {
+                    huishoudens,
+                    maanden,
+                }),
             ..
         } => {
-            bench::berekening(aantal.max(1), maanden.clamp(1, 120))?;
+            bench::berekening(huishoudens.max(1), maanden.clamp(1, 120))?;
         }
         Opdracht::Bench {
-            aantal,
-            zoeken: true,
-            db,
+            soort: Some(BenchSoort::Zoeken { aantal, db }),
             ..
         } => {
             let app = openen(&instellingen, &db).await?;
             bench::zoeken(&app, aantal.max(1)).await?;
         }
-        Opdracht::Bench { aantal, db, .. } => {
+        Opdracht::Bench {
+            soort: None,
+            aantal,
+            db,
+        } => {
             let mut db = db;
             let tijdelijk = (db.data_dir.is_none() && db.database_url.is_none()).then(|| {
                 std::env::temp_dir().join(format!(
@@ -384,6 +422,10 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
                 let _ = std::fs::remove_dir_all(map);
             }
             uitkomst?;
+        }
+        Opdracht::Normen { opdracht, db } => {
+            let app = openen(&instellingen, &db).await?;
+            normen(&app, opdracht).await?;
         }
         Opdracht::Gebruiker { opdracht, db } => {
             let app = openen(&instellingen, &db).await?;
@@ -410,6 +452,69 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+async fn normen(app: &App, opdracht: NormenOpdracht) -> Result<()> {
+    let ctx = Context::opdrachtregel();
+    match opdracht {
+        NormenOpdracht::Laden { bestand } => {
+            let inhoud = std::fs::read_to_string(&bestand).map_err(|e| {
+                anyhow::anyhow!("bestand: {} is niet te lezen: {e}", bestand.display())
+            })?;
+            let naam = bestand
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let lading = app
+                .normen_laden(&ctx, &naam, &inhoud)
+                .await
+                .map_err(app_fout)?;
+            uit!(
+                "Normtabellen geladen (set {}, {} perioden, {} bedragen gewijzigd).",
+                lading.id,
+                lading.perioden,
+                lading.verschillen.len()
+            );
+            for v in &lading.verschillen {
+                let bedrag = |b: Option<i64>| b.map(euro).unwrap_or_else(|| "—".into());
+                uit!(
+                    "  {}  {}: {} → {}",
+                    v.periode,
+                    v.omschrijving,
+                    bedrag(v.oud),
+                    bedrag(v.nieuw)
+                );
+            }
+        }
+        NormenOpdracht::Lijst => {
+            let o = app.normen_overzicht(&ctx).await.map_err(app_fout)?;
+            match &o.geldend.lading {
+                None => uit!("Geldend: de meegecompileerde normtabellen."),
+                Some(l) => uit!(
+                    "Geldend: set {} uit {}, geladen {} door {}.",
+                    l.id,
+                    l.bestandsnaam,
+                    l.geladen_op,
+                    l.geladen_door
+                ),
+            }
+            for t in &o.geldend.tabellen.0 {
+                uit!(
+                    "  {} t/m {}{}",
+                    t.geldig_vanaf,
+                    t.geldig_tot_en_met
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "(open)".into()),
+                    if t.geverifieerd {
+                        ""
+                    } else {
+                        "  NIET GEVERIFIEERD"
+                    }
+                );
+            }
+        }
+    }
+    Ok(())
 }
 
 async fn gebruiker(app: &App, opdracht: GebruikerOpdracht) -> Result<()> {

@@ -284,3 +284,55 @@ fn bereken_volgens_het_contract() {
         assert!(!tekst(&o).contains("panicked"));
     }
 }
+
+/// `vangnet normen laden FILE`: een onvolledig bestand geeft exit 1 en een melding met het
+/// ontbrekende bedrag; een goed bestand wordt geladen en de verschillen worden getoond.
+#[test]
+fn normen_laden_op_de_opdrachtregel() {
+    let m = map();
+    let d = m.0.as_path();
+    std::fs::create_dir_all(d).unwrap();
+    let standaard = include_str!("../../domain/data/normen.toml");
+    let slecht = d.join("slecht.toml");
+    std::fs::write(
+        &slecht,
+        standaard.replacen("art21b_gehuwden_21_aow = 183404\n", "", 1),
+    )
+    .unwrap();
+    let o = vangnet(d, &["normen", "laden", slecht.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", tekst(&o));
+    assert!(
+        tekst(&o).contains("art21b_gehuwden_21_aow ontbreekt"),
+        "{}",
+        tekst(&o)
+    );
+    let o = vangnet(d, &["normen", "laden", "bestaat-niet.toml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(tekst(&o).contains("niet te lezen"), "{}", tekst(&o));
+
+    let goed = d.join("goed.toml");
+    std::fs::write(
+        &goed,
+        standaard.replacen(
+            "art21a_alleenstaande_of_alleenstaande_ouder_21_aow = 141946",
+            "art21a_alleenstaande_of_alleenstaande_ouder_21_aow = 142000",
+            1,
+        ),
+    )
+    .unwrap();
+    let o = vangnet(d, &["normen", "laden", goed.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", tekst(&o));
+    assert!(tekst(&o).contains("1 bedragen gewijzigd"), "{}", tekst(&o));
+    assert!(
+        tekst(&o).contains("€ 1.419,46 → € 1.420,00"),
+        "{}",
+        tekst(&o)
+    );
+    let o = vangnet(d, &["normen", "lijst"]);
+    assert!(tekst(&o).contains("uit goed.toml"), "{}", tekst(&o));
+    assert!(
+        tekst(&o).contains("2026-07-01 t/m (open)  NIET GEVERIFIEERD"),
+        "{}",
+        tekst(&o)
+    );
+}

@@ -11,5 +11,17 @@
   document.addEventListener("DOMContentLoaded", function () {
     var samenvatting = document.querySelector(".foutsamenvatting");
     if (samenvatting) { samenvatting.focus(); }
+    // Een bestandskeuze die een tekstveld vult (normtabellen): het bestand wordt in de browser
+    // gelezen en als gewone formuliertekst verstuurd.
+    document.querySelectorAll("input[type=file][data-vul]").forEach(function (kiezer) {
+      kiezer.addEventListener("change", function () {
+        var bestand = kiezer.files && kiezer.files[0];
+        if (!bestand) { return; }
+        bestand.text().then(function (tekst) {
+          document.getElementById(kiezer.dataset.vul).value = tekst;
+          document.getElementById(kiezer.dataset.naam).value = bestand.name;
+        });
+      });
+    });
   });
 })();

@@ -76,7 +76,7 @@ impl WebStaat {
 /// Alle routes. De volgorde van de lagen: operatie-id en headers buitenom, dan de foutweergave,
 /// dan aanmelding en CSRF, dan de handlers.
 pub fn router(staat: WebStaat) -> Router {
-    use paginas::{account, audit, berekening, clienten, gebruikers, start, teams};
+    use paginas::{account, audit, berekening, clienten, gebruikers, normen, start, teams};
     let paginas = Router::new()
         .route("/", get(start::start))
         .route(
@@ -123,6 +123,12 @@ pub fn router(staat: WebStaat) -> Router {
             get(berekening::dossier_berekening),
         )
         .route("/proefberekening", get(berekening::proefberekening))
+        .route(
+            "/normen",
+            get(normen::overzicht)
+                .post(normen::laden)
+                .layer(DefaultBodyLimit::max(4 * vangnet_app::normen::MAX_BESTAND)),
+        )
         .route("/personen/bsn", get(clienten::bsn_opzoeken))
         .route(
             "/personen/{id}",

@@ -56,6 +56,7 @@ fn navigatie(actor: &Actor, huidig: &str) -> Vec<NavItem> {
         actor.mag(Recht::ClientenInzien),
     ));
     items.push(("/teams", "Teams", actor.mag(Recht::TeamsInzien)));
+    items.push(("/normen", "Normen", true));
     items.push((
         "/gebruikers",
         "Gebruikers",

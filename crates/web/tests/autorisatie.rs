@@ -247,6 +247,13 @@ fn matrix() -> Vec<Route> {
             MetRecht(Recht::ClientenInzien),
             "",
         ),
+        r(get.clone(), "/normen", Ingelogd, ""),
+        r(
+            post.clone(),
+            "/normen",
+            MetRecht(Recht::NormenBeheren),
+            "inhoud=",
+        ),
         r(
             get.clone(),
             "/dossiers/{id}/berekening",

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod berekening;
 pub mod clienten;
 pub mod gebruikers;
+pub mod normen;
 pub mod start;
 pub mod teams;
 
@@ -27,6 +28,7 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "token-ingetrokken" => "Het token is ingetrokken.",
         "dossier-geregistreerd" => "De aanvraag is geregistreerd.",
         "persoon-gewijzigd" => "De gegevens van de persoon zijn opgeslagen.",
+        "normen-geladen" => "De normtabellen zijn geladen en gelden vanaf nu.",
         _ => return None,
     };
     Some(tekst.to_owned())

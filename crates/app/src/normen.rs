@@ -1,0 +1,192 @@
+//! De normtabellen waarmee Vangnet rekent: de meegecompileerde standaard, of de set die een
+//! functioneel beheerder het laatst heeft geladen. Laden controleert het bestand volledig
+//! (`Normtabellen::lees`: elk bedrag aanwezig, perioden aaneensluitend), weigert een set die
+//! minder ver terug gaat dan de huidige, en legt de lading met haar verschillen vast in de
+//! audittrail. Een geladen set vervangt nooit een eerdere rij: de historie blijft.
+//!
+//! Herberekening van lopende uitkeringen na een lading hoort bij de mutaties (issue 6).
+
+use std::sync::{Arc, RwLock};
+
+use serde::Serialize;
+use vangnet_domain::normen::{Normtabellen, Normverschil};
+use vangnet_domain::{tijd, Recht};
+
+use crate::audit::{self, Wijziging};
+use crate::opslag::{NormensetRij, Transactie};
+use crate::{geheim, App, AppFout, Context};
+
+/// Grootste normenbestand dat we aannemen (de standaard is ruim 20 kB).
+pub const MAX_BESTAND: usize = 256 * 1024;
+
+/// De laatst gelezen set, met het id van haar rij (0: de meegecompileerde standaard).
+#[derive(Default)]
+pub struct Normencache(RwLock<Option<(i64, Arc<Normtabellen>)>>);
+
+/// De geldende normtabellen en waar ze vandaan komen.
+#[derive(Debug, Clone)]
+pub struct GeldendeNormen {
+    pub tabellen: Arc<Normtabellen>,
+    /// Geen: de meegecompileerde standaard.
+    pub lading: Option<NormensetRij>,
+}
+
+/// Wat `normen_laden` teruggeeft.
+#[derive(Debug, Clone, Serialize)]
+pub struct Normenlading {
+    pub id: i64,
+    pub perioden: usize,
+    pub verschillen: Vec<Normverschil>,
+}
+
+/// Een overzicht voor het scherm: wat geldt, en wie wanneer welke set laadde.
+#[derive(Debug, Clone)]
+pub struct Normenoverzicht {
+    pub geldend: GeldendeNormen,
+    pub ladingen: Vec<NormensetRij>,
+}
+
+fn standaard() -> Result<Arc<Normtabellen>, AppFout> {
+    Normtabellen::gedeeld()
+        .map(|t| Arc::new(t.clone()))
+        .map_err(AppFout::Intern)
+}
+
+impl App {
+    /// De tabellen die nu gelden. Eén goedkope vraag aan de database per aanroep; de set zelf
+    /// wordt alleen opnieuw gelezen als er een nieuwe is geladen (ook door een ander proces).
+    pub(crate) async fn geldende_normtabellen(
+        &self,
+        tx: &mut dyn Transactie,
+    ) -> Result<Arc<Normtabellen>, AppFout> {
+        let id = tx.normenset_nieuwste_id().await?.unwrap_or(0);
+        if let Ok(cache) = self.normen.0.read() {
+            if let Some((cid, t)) = cache.as_ref().filter(|(cid, _)| *cid == id) {
+                tracing::trace!(normenset = cid, "normtabellen uit de cache");
+                return Ok(Arc::clone(t));
+            }
+        }
+        let tabellen = match tx.normenset_nieuwste().await? {
+            None => standaard()?,
+            Some(rij) => Arc::new(Normtabellen::lees(&rij.inhoud).map_err(|e| {
+                AppFout::Intern(format!("geladen normenset {} is onleesbaar: {e}", rij.id))
+            })?),
+        };
+        if let Ok(mut cache) = self.normen.0.write() {
+            *cache = Some((id, Arc::clone(&tabellen)));
+        }
+        Ok(tabellen)
+    }
+
+    /// Laadt een nieuwe set normtabellen uit de tekst van een bestand in de vorm van
+    /// normen-bronnen.toml. Weigert (en wijzigt niets) bij een onleesbaar of onvolledig bestand,
+    /// een gat of overlap tussen perioden, een set die minder ver terug gaat dan de huidige, of
+    /// een set die gelijk is aan de huidige.
+    pub async fn normen_laden(
+        &self,
+        ctx: &Context,
+        bestandsnaam: &str,
+        inhoud: &str,
+    ) -> Result<Normenlading, AppFout> {
+        ctx.actor.vereist(Recht::NormenBeheren)?;
+        if inhoud.len() > MAX_BESTAND {
+            return Err(AppFout::veld(
+                "bestand",
+                format!("Het normenbestand is groter dan {} kB.", MAX_BESTAND / 1024),
+            ));
+        }
+        if inhoud.trim().is_empty() {
+            return Err(AppFout::veld("bestand", "Het normenbestand is leeg."));
+        }
+        let nieuw = Normtabellen::lees(inhoud).map_err(|e| AppFout::veld("bestand", e))?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let huidig = self.geldende_normtabellen(tx.as_mut()).await?;
+        let (eerste_oud, eerste_nieuw) = (huidig.0[0].geldig_vanaf, nieuw.0[0].geldig_vanaf);
+        if eerste_nieuw > eerste_oud {
+            return Err(AppFout::veld(
+                "bestand",
+                format!(
+                    "De nieuwe tabellen beginnen op {}, de huidige al op {}: dan kan over eerdere maanden niet meer worden gerekend. Neem de eerdere perioden op.",
+                    eerste_nieuw.format("%d-%m-%Y"),
+                    eerste_oud.format("%d-%m-%Y")
+                ),
+            ));
+        }
+        let verschillen = huidig.verschillen(&nieuw);
+        let sha256 = geheim::sha256_hex(inhoud);
+        let vorige = tx.normenset_nieuwste().await?;
+        if verschillen.is_empty() && huidig.0.len() == nieuw.0.len() {
+            let zelfde_bestand = vorige.as_ref().is_some_and(|v| v.sha256 == sha256);
+            return Err(AppFout::veld(
+                "bestand",
+                if zelfde_bestand {
+                    "Dit bestand is al geladen; er verandert niets."
+                } else {
+                    "Deze tabellen hebben dezelfde bedragen als de geldende; er verandert niets."
+                },
+            ));
+        }
+        let rij = NormensetRij {
+            id: 0,
+            geladen_op: tijd::instant_tekst(nu),
+            geladen_door: ctx.actor.omschrijving(),
+            bestandsnaam: bestandsnaam.chars().take(200).collect(),
+            sha256,
+            inhoud: inhoud.to_owned(),
+            operatie_id: ctx.operatie_id.clone(),
+        };
+        let id = tx.normenset_invoegen(&rij).await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "normen.geladen",
+                onderwerp_type: "normenset",
+                onderwerp_id: id.to_string(),
+                samenvatting: format!(
+                    "Normtabellen geladen uit {} ({} perioden, {} bedragen gewijzigd)",
+                    rij.bestandsnaam,
+                    nieuw.0.len(),
+                    verschillen.len()
+                ),
+                voor: vorige.map(|v| serde_json::json!({ "normenset": v.id, "sha256": v.sha256 })),
+                na: Some(serde_json::json!({
+                    "normenset": id,
+                    "sha256": rij.sha256,
+                    "verschillen": verschillen,
+                })),
+                reden: None,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        tracing::info!(
+            normenset = id,
+            verschillen = verschillen.len(),
+            "normtabellen geladen"
+        );
+        Ok(Normenlading {
+            id,
+            perioden: nieuw.0.len(),
+            verschillen,
+        })
+    }
+
+    /// Wat nu geldt en de geschiedenis van ladingen. Normbedragen zijn openbaar: elke ingelogde
+    /// gebruiker mag ze zien.
+    pub async fn normen_overzicht(&self, _ctx: &Context) -> Result<Normenoverzicht, AppFout> {
+        let mut tx = self.opslag.lees().await?;
+        let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
+        let ladingen = tx.normensets().await?;
+        tx.commit().await?;
+        Ok(Normenoverzicht {
+            geldend: GeldendeNormen {
+                tabellen,
+                lading: ladingen.first().cloned(),
+            },
+            ladingen,
+        })
+    }
+}

@@ -1,0 +1,176 @@
+//! De normtabellen op het scherm: wat nu geldt (per periode, elk bedrag met zijn artikel, niet
+//! geverifieerde perioden gemarkeerd) en wie wanneer welke set laadde. De functioneel beheerder
+//! laadt hier een nieuwe set; de controle en de vastlegging zitten in de app-laag.
+
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use vangnet_app::normen::Normenlading;
+use vangnet_app::opslag::NormensetRij;
+use vangnet_app::AppFout;
+use vangnet_domain::bedrag::euro;
+use vangnet_domain::{tijd, Recht, Veldfouten};
+
+use crate::aanmelding::Ingelogd;
+use crate::fout::WebFout;
+use crate::invoer::Formulier;
+use crate::paginas::{bevestiging, Gedaan};
+use crate::schil::{pagina, pagina_met_status, Schil};
+use crate::WebStaat;
+
+/// Eén kolom: een periode.
+pub struct Kolom {
+    pub vanaf: String,
+    pub tot: String,
+    pub geverifieerd: bool,
+    pub noot: String,
+}
+
+/// Eén rij: een bedrag over de perioden.
+pub struct Rij {
+    pub omschrijving: String,
+    pub bedragen: Vec<String>,
+}
+
+pub struct Lading {
+    pub id: i64,
+    pub geladen_op: String,
+    pub geladen_door: String,
+    pub bestandsnaam: String,
+    pub sha256: String,
+}
+
+#[derive(Template)]
+#[template(path = "normen.html")]
+struct NormenPagina {
+    schil: Schil,
+    kolommen: Vec<Kolom>,
+    rijen: Vec<Rij>,
+    bron: String,
+    ladingen: Vec<Lading>,
+    beheren: bool,
+    bestandsnaam: String,
+    inhoud: String,
+    fouten: Veldfouten,
+    verschillen: Vec<(String, String, String, String)>,
+}
+
+fn lading(r: &NormensetRij) -> Lading {
+    Lading {
+        id: r.id,
+        geladen_op: tijd::nl_weergave_tekst(&r.geladen_op),
+        geladen_door: r.geladen_door.clone(),
+        bestandsnaam: r.bestandsnaam.clone(),
+        sha256: r.sha256.chars().take(12).collect(),
+    }
+}
+
+async fn normenpagina(
+    staat: &WebStaat,
+    wie: &Ingelogd,
+    melding: Option<String>,
+) -> Result<NormenPagina, WebFout> {
+    let o = staat.app.normen_overzicht(&wie.ctx).await?;
+    let tabellen = &o.geldend.tabellen.0;
+    let datum = |d: chrono::NaiveDate| d.format("%d-%m-%Y").to_string();
+    let kolommen = tabellen
+        .iter()
+        .map(|t| Kolom {
+            vanaf: datum(t.geldig_vanaf),
+            tot: t.geldig_tot_en_met.map(datum).unwrap_or_default(),
+            geverifieerd: t.geverifieerd,
+            noot: t.noot.clone(),
+        })
+        .collect();
+    let mut rijen: Vec<Rij> = Vec::new();
+    for (i, t) in tabellen.iter().enumerate() {
+        let alle = t
+            .normen
+            .bedragen()
+            .into_iter()
+            .chain(t.middelen.bedragen().into_iter().map(|(o, b)| (o, Some(b))));
+        for (j, (omschrijving, bedrag)) in alle.enumerate() {
+            if i == 0 {
+                rijen.push(Rij {
+                    omschrijving: omschrijving.to_owned(),
+                    bedragen: Vec::new(),
+                });
+            }
+            if let Some(rij) = rijen.get_mut(j) {
+                rij.bedragen
+                    .push(bedrag.map(euro).unwrap_or_else(|| "—".into()));
+            }
+        }
+    }
+    Ok(NormenPagina {
+        schil: Schil::voor(staat, wie, "Normtabellen", "/normen")
+            .kruimel("/normen", "Normtabellen")
+            .met_melding(melding),
+        kolommen,
+        rijen,
+        bron: match &o.geldend.lading {
+            None => "de meegecompileerde normtabellen (kopie van normen-bronnen.toml)".into(),
+            Some(l) => format!("set {} uit {}", l.id, l.bestandsnaam),
+        },
+        ladingen: o.ladingen.iter().map(lading).collect(),
+        beheren: wie.ctx.actor.mag(Recht::NormenBeheren),
+        bestandsnaam: String::new(),
+        inhoud: String::new(),
+        fouten: Veldfouten::nieuw(),
+        verschillen: Vec::new(),
+    })
+}
+
+pub async fn overzicht(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Query(q): Query<Gedaan>,
+) -> Result<Response, WebFout> {
+    Ok(pagina(
+        &normenpagina(&staat, &wie, bevestiging(q.gedaan.as_deref())).await?,
+    ))
+}
+
+pub async fn laden(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let bestandsnaam = formulier.veld("bestandsnaam");
+    let inhoud = formulier.veld("inhoud");
+    let naam = if bestandsnaam.trim().is_empty() {
+        "geplakt in het scherm"
+    } else {
+        bestandsnaam.trim()
+    };
+    match staat.app.normen_laden(&wie.ctx, naam, &inhoud).await {
+        Ok(Normenlading { verschillen, .. }) => {
+            let mut p = normenpagina(&staat, &wie, bevestiging(Some("normen-geladen"))).await?;
+            let bedrag = |b: Option<i64>| b.map(euro).unwrap_or_else(|| "—".into());
+            p.verschillen = verschillen
+                .iter()
+                .map(|v| {
+                    (
+                        v.periode.format("%d-%m-%Y").to_string(),
+                        v.omschrijving.clone(),
+                        bedrag(v.oud),
+                        bedrag(v.nieuw),
+                    )
+                })
+                .collect();
+            if p.verschillen.is_empty() {
+                return Ok(Redirect::to("/normen?gedaan=normen-geladen").into_response());
+            }
+            Ok(pagina(&p))
+        }
+        Err(AppFout::Ongeldig(fouten)) => {
+            let mut p = normenpagina(&staat, &wie, None).await?;
+            p.bestandsnaam = bestandsnaam;
+            p.inhoud = inhoud;
+            p.fouten = fouten;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
