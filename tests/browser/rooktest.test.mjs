@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as wacht } from "node:timers/promises";
@@ -95,6 +95,26 @@ test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, audittrail, uitlogg
   await browser.klik("[data-testid=team-aanmaken]");
   await browser.wachtOp("[data-testid=melding]");
   assert.match(await browser.tekst("h1"), /Team Noord/);
+
+  // Normtabellen laden: het gekozen bestand wordt in de browser gelezen en als tekst verstuurd;
+  // na de controle toont de pagina de gewijzigde bedragen.
+  const normen = join(map, "normen-2026.toml");
+  writeFileSync(normen, readFileSync(resolve("../../crates/domain/data/normen.toml"), "utf8")
+    .replace("art21b_gehuwden_21_aow = 200213", "art21b_gehuwden_21_aow = 200214"));
+  await browser.naar(`${BASIS}/normen`);
+  await browser.wachtOp("[data-testid=normtabel]");
+  await controleerPagina("normen");
+  const kiezer = await browser.zoek("#veld-bestand-kiezen");
+  await browser.opdracht("POST", `/element/${kiezer}/value`, { text: normen });
+  for (let i = 0; !(await browser.script("return document.getElementById('veld-bestand').value.length > 1000")); i++) {
+    if (i > 100) throw new Error("het gekozen normenbestand kwam niet in het tekstveld");
+    await wacht(50);
+  }
+  await browser.klik("[data-testid=normen-laden-knop]");
+  await browser.wachtOp("[data-testid=normverschillen]");
+  assert.match(await browser.tekst("[data-testid=normverschillen]"), /2\.002,13\s+€ 2\.002,14/);
+  assert.match(await browser.tekst("[data-testid=ladingen]"), /normen-2026\.toml/);
+  await controleerPagina("normen-geladen");
 
   // Een gebruiker aanmaken; eerst met een fout, die de invoer bewaart.
   await browser.naar(`${BASIS}/gebruikers/nieuw`);

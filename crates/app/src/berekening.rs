@@ -90,6 +90,7 @@ impl App {
             maand: eerste.format("%Y-%m").to_string(),
             aanvrager: Persoon {
                 geboortedatum: datum(aanvrager),
+                ..Default::default()
             },
             partner: None,
             kinderen: Vec::new(),
@@ -103,6 +104,7 @@ impl App {
                 Some(HuishoudRol::Partner(_)) => {
                     s.partner = Some(Persoon {
                         geboortedatum: datum(l),
+                        ..Default::default()
                     })
                 }
                 // Een kind van 18 of ouder telt als medebewoner uit de familie.
@@ -114,6 +116,7 @@ impl App {
                 }
                 Some(HuishoudRol::Kind) => s.kinderen.push(Persoon {
                     geboortedatum: datum(l),
+                    ..Default::default()
                 }),
                 Some(HuishoudRol::Medebewoner(r)) => s.medebewoners.push(Medebewoner {
                     geboortedatum: datum(l),

@@ -727,6 +727,7 @@ pub fn situaties(aantal: u64, zaad: u64) -> Vec<vangnet_domain::berekening::Situ
                 maand: vandaag.format("%Y-%m").to_string(),
                 aanvrager: Persoon {
                     geboortedatum: dag(leden[0].geboren),
+                    ..Default::default()
                 },
                 partner: None,
                 kinderen: Vec::new(),
@@ -740,10 +741,12 @@ pub fn situaties(aantal: u64, zaad: u64) -> Vec<vangnet_domain::berekening::Situ
                     HuishoudRol::Partner(_) => {
                         s.partner = Some(Persoon {
                             geboortedatum: dag(l.geboren),
+                            ..Default::default()
                         })
                     }
                     HuishoudRol::Kind => s.kinderen.push(Persoon {
                         geboortedatum: dag(l.geboren),
+                        ..Default::default()
                     }),
                     HuishoudRol::Medebewoner(m) => s.medebewoners.push(Medebewoner {
                         geboortedatum: dag(l.geboren),

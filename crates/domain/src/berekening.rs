@@ -2,18 +2,29 @@
 //! situatie en de normtabellen naar een bedrag met uitleg. Elke regel van de uitleg noemt het
 //! wetsartikel; de bedragen in de uitleg tellen op tot de uitbetaling.
 //!
-//! Bronnen: ../shared/domain/participatiewet-feiten.md §1 (normen art. 20–22), §2
-//! (kostendelersnorm art. 22a en 19a), §3 (middelen art. 31–32, vrijlating art. 31 lid 2
-//! onderdeel n), §4 (verlaging art. 18); vakantietoeslag art. 19 lid 3 en art. 45 lid 1.
+//! Bronnen: ../shared/domain/participatiewet-feiten.md §1 (normen art. 20–22, verhoging art. 20
+//! lid 3), §2 (kostendelersnorm art. 22a en 19a), §3 (middelen art. 31–32, vrijlatingen art. 31
+//! lid 2 onderdelen n en r), §4 (verlaging art. 18); vakantietoeslag art. 19 lid 3 en art. 45
+//! lid 1; de wettekst zelf in ../shared/domain/bronnen/participatiewet-BWBR0015703-2026-01-01.xml.
 //!
 //! Aannames die de bronnen niet vastleggen, en die daarom hier staan:
-//! - Leeftijden en de AOW-leeftijd gelden zoals op de eerste dag van de maand (een verjaardag
-//!   midden in de maand telt vanaf de volgende maand). NIET geverifieerd; dagsplitsing volgt.
-//! - De vrijlating van art. 31 lid 2 onderdeel n geldt als de aanvrager 27 jaar of ouder is
-//!   (art. 31 lid 5), voor de inkomsten uit arbeid van het huishouden.
+//! - Verandert de norm midden in de maand doordat iemand jarig wordt (21 jaar; een kind 18; een
+//!   medebewoner 27) of de AOW-leeftijd bereikt, dan geldt elke norm naar rato van zijn
+//!   kalenderdagen (de wet knoopt aan bij de leeftijd, dus bij de dag); elk deel half naar boven
+//!   afgerond op centen. Inkomsten, vrijlatingen en verlaging gelden per maand. De voorwaarden
+//!   voor vrijlatingen (27 jaar, kind jonger dan 12) gelden zoals op de eerste dag van de maand.
+//!   NIET door een bron bevestigd.
+//! - De vrijlatingen van art. 31 lid 2 onderdelen n en r gelden als de aanvrager 27 jaar of ouder
+//!   is (art. 31 lid 5), voor de inkomsten uit arbeid van het huishouden.
+//! - De verhoging van art. 20 lid 3 geldt waar een norm van art. 20 geldt; bij de jonge partner
+//!   van een kostendeler (art. 22a lid 3) wordt zij niet toegepast. NIET door een bron bevestigd.
 //! - Afronding: steeds half naar boven op hele centen, per stap genoemd in de uitleg.
+//!
+//! Het contract (`vangnet bereken`, contracts/bereken.md) kent de verhoging van art. 20 lid 3 en
+//! de vrijlating voor de alleenstaande ouder (onderdeel r) niet; de JSON-invoer weigert ze dus.
+//! De proefberekening en (later) de mutaties op een uitkering geven ze wel mee.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::aow::{aow_datum, AowDatum};
@@ -21,10 +32,14 @@ use crate::normen::{kostendelersnorm, Centen, Normtabel, Normtabellen};
 use crate::persoon::Geboortedatum;
 
 /// Een persoon in de situatie: alleen wat de berekening nodig heeft.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Persoon {
     pub geboortedatum: String,
+    /// Art. 20 lid 3: 18–20 jaar en kan voor de kosten van levensonderhoud geen beroep doen op
+    /// de ouders (het college stelt dat vast). Niet in het contract.
+    #[serde(skip)]
+    pub geen_beroep_op_ouders: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -62,7 +77,12 @@ pub struct Inkomen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Vrijlatingssoort {
+    /// Art. 31 lid 2 onderdeel n: 25 %, ten hoogste zes maanden vanaf `vanaf`.
     Arbeid,
+    /// Art. 31 lid 2 onderdeel r: alleenstaande ouder, 12,5 %, ten hoogste 30 maanden vanaf
+    /// `vanaf`. Niet in het contract (de JSON-invoer weigert haar).
+    #[serde(skip_deserializing)]
+    AlleenstaandeOuder,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -144,8 +164,10 @@ pub struct Rekensituatie<'a> {
     pub kinderen: &'a [NaiveDate],
     pub medebewoners: &'a [(NaiveDate, Relatie)],
     pub inkomsten: &'a [(Inkomenssoort, Centen)],
-    pub vrijlating_vanaf: &'a [NaiveDate],
+    pub vrijlatingen: &'a [(Vrijlatingssoort, NaiveDate)],
     pub verlaging_procent: i64,
+    /// Art. 20 lid 3: aanvrager en partner kunnen geen beroep doen op hun ouders.
+    pub geen_beroep_op_ouders: [bool; 2],
     /// Een deel van de maand: van en tot en met.
     pub deel: Option<(NaiveDate, NaiveDate)>,
 }
@@ -199,6 +221,29 @@ enum Stap {
         bedrag: Centen,
     },
     GeenVrijlatingJong,
+    VrijlatingOuder {
+        promille: i64,
+        max: Centen,
+        bedrag: Centen,
+    },
+    GeenVrijlatingOuder(&'static str),
+    Verhoging {
+        wie: &'static str,
+        bedrag: Centen,
+    },
+    GeenVerhoging(NaiveDate),
+    VerhogingBegrensd {
+        max: Centen,
+        artikel_max: &'static str,
+        bedrag: Centen,
+    },
+    NormDeel {
+        van: NaiveDate,
+        tot: NaiveDate,
+        dagen: i64,
+        in_maand: i64,
+        bedrag: Centen,
+    },
     Verlaging {
         procent: i64,
         bedrag: Centen,
@@ -278,6 +323,51 @@ fn uitlegregel(stap: Stap) -> Uitlegregel {
             "art. 31 lid 5 Participatiewet",
             0,
         ),
+        Stap::VrijlatingOuder { promille, max, bedrag } => r(
+            format!(
+                "Vrijlating alleenstaande ouder {},{}% van de inkomsten uit arbeid, ten hoogste {} per maand, half naar boven afgerond op centen",
+                promille / 10,
+                promille % 10,
+                crate::bedrag::euro(max)
+            ),
+            "art. 31 lid 2 onderdeel r Participatiewet",
+            bedrag,
+        ),
+        Stap::GeenVrijlatingOuder(reden) => r(
+            format!("Geen vrijlating alleenstaande ouder: {reden}"),
+            "art. 31 lid 2 onderdeel r Participatiewet",
+            0,
+        ),
+        Stap::Verhoging { wie, bedrag } => r(
+            format!("Verhoging: de {wie} is 18, 19 of 20 jaar en kan geen beroep doen op de ouders"),
+            "art. 20 lid 3 Participatiewet",
+            bedrag,
+        ),
+        Stap::GeenVerhoging(vanaf) => r(
+            format!(
+                "Geen verhoging voor jongeren zonder beroep op de ouders: de normtabel per {} kent haar niet (geldt vanaf 1 januari 2026)",
+                vanaf.format("%d-%m-%Y")
+            ),
+            "art. 20 lid 3 Participatiewet",
+            0,
+        ),
+        Stap::VerhogingBegrensd { max, artikel_max, bedrag } => r(
+            format!(
+                "Norm met verhoging niet hoger dan de norm voor 21 jaar en ouder in dezelfde situatie ({}, {artikel_max})",
+                crate::bedrag::euro(max)
+            ),
+            "art. 20 lid 4 Participatiewet",
+            bedrag,
+        ),
+        Stap::NormDeel { van, tot, dagen, in_maand, bedrag } => r(
+            format!(
+                "De norm hierboven geldt van {} tot en met {}: {dagen} van de {in_maand} dagen, naar rato per kalenderdag, half naar boven afgerond op centen",
+                van.format("%d-%m-%Y"),
+                tot.format("%d-%m-%Y")
+            ),
+            "art. 20 tot en met 22a Participatiewet (leeftijd op de dag)",
+            bedrag,
+        ),
         Stap::Verlaging { procent, bedrag } => r(
             format!("Verlaging van {procent}% van de norm, half naar boven afgerond op centen"),
             "art. 18 lid 2 Participatiewet",
@@ -305,33 +395,97 @@ fn uitlegregel(stap: Stap) -> Uitlegregel {
     }
 }
 
-/// Een persoon zoals de berekening hem ziet op de peildatum.
+/// Een persoon zoals de berekening hem ziet: geboortedatum, leeftijd op de eerste dag van de
+/// maand en de dag waarop hij de AOW-leeftijd bereikt.
 #[derive(Clone, Copy)]
 struct Lid {
+    geboren: NaiveDate,
     leeftijd: i32,
-    aow: bool,
+    aow_vanaf: Option<NaiveDate>,
 }
 
-/// Leeftijd en AOW op de peildatum; `Err` met alleen de melding (het veld kent de aanroeper).
-fn lid(geboren: NaiveDate, peildatum: NaiveDate, einde: NaiveDate) -> Result<Lid, &'static str> {
+impl Lid {
+    fn leeftijd_op(self, dag: NaiveDate) -> i32 {
+        Geboortedatum(self.geboren).leeftijd_op(dag)
+    }
+
+    fn aow_op(self, dag: NaiveDate) -> bool {
+        self.aow_vanaf.is_some_and(|d| d <= dag)
+    }
+
+    /// Op de eerste dag van de maand (de leeftijd is dan al bekend).
+    fn stand(self, maand: NaiveDate) -> Stand {
+        Stand {
+            leeftijd: self.leeftijd,
+            aow: self.aow_op(maand),
+        }
+    }
+
+    /// De eerste dag na `na` en uiterlijk `einde` waarop deze persoon `drempel` jaar wordt of
+    /// (met `aow`) de AOW-leeftijd bereikt.
+    fn wissel(self, drempel: i32, aow: bool, na: NaiveDate, einde: NaiveDate) -> Option<NaiveDate> {
+        let mut eerste = None;
+        // Alleen in de geboortemaand kan de leeftijd binnen de maand veranderen (wie op 29
+        // februari is geboren, wordt in een gewoon jaar op 1 maart ouder: de eerste dag).
+        if self.geboren.month() == einde.month()
+            && self.leeftijd_op(na) < drempel
+            && self.leeftijd_op(einde) >= drempel
+        {
+            // De verjaardag ligt in (na, einde]: zoek de dag (hoogstens vijf stappen).
+            let (mut laag, mut hoog) = (na, einde);
+            while (hoog - laag).num_days() > 1 {
+                let midden = laag + chrono::Duration::days((hoog - laag).num_days() / 2);
+                if self.leeftijd_op(midden) >= drempel {
+                    hoog = midden;
+                } else {
+                    laag = midden;
+                }
+            }
+            eerste = Some(hoog);
+        }
+        if aow {
+            if let Some(d) = self.aow_vanaf.filter(|d| *d > na && *d <= einde) {
+                eerste = Some(eerste.map_or(d, |e: NaiveDate| e.min(d)));
+            }
+        }
+        eerste
+    }
+}
+
+/// Leeftijd en (met `aow`) de AOW-datum; `Err` met alleen de melding (het veld kent de
+/// aanroeper).
+fn lid(
+    geboren: NaiveDate,
+    maand: NaiveDate,
+    einde: NaiveDate,
+    aow: bool,
+) -> Result<Lid, &'static str> {
     if geboren > einde {
         return Err("ligt na de berekende maand.");
     }
-    let aow = match aow_datum(geboren) {
-        AowDatum::Voor2021 => true,
-        AowDatum::Op { datum, .. } => datum <= peildatum,
+    if !aow {
+        return Ok(Lid {
+            geboren,
+            leeftijd: Geboortedatum(geboren).leeftijd_op(maand),
+            aow_vanaf: None,
+        });
+    }
+    let aow_vanaf = match aow_datum(geboren) {
+        AowDatum::Voor2021 => Some(NaiveDate::MIN),
+        AowDatum::Op { datum, .. } => Some(datum),
         AowDatum::NietVastgesteld { niet_voor } => {
-            if niet_voor <= peildatum {
+            if niet_voor <= einde {
                 return Err(
                     "de AOW-leeftijd voor dit geboortejaar is nog niet wettelijk vastgesteld.",
                 );
             }
-            false
+            None
         }
     };
     Ok(Lid {
-        leeftijd: Geboortedatum(geboren).leeftijd_op(peildatum),
-        aow,
+        geboren,
+        leeftijd: Geboortedatum(geboren).leeftijd_op(maand),
+        aow_vanaf,
     })
 }
 
@@ -357,61 +511,116 @@ pub fn bereken_deel(
     bereken_met(s, tabellen, Some((van, tot_en_met)))
 }
 
+/// Een situatie met gelezen datums, eigendom van de aanroeper: eenmaal lezen, dan voor elke
+/// maand lenen met [`GelezenSituatie::rekensituatie`] (zo rekent een herberekening of benchmark
+/// zonder allocaties per maand).
+#[derive(Debug, Clone)]
+pub struct GelezenSituatie {
+    /// De eerste dag van de maand uit de situatie.
+    pub maand: NaiveDate,
+    pub aanvrager: NaiveDate,
+    pub partner: Option<NaiveDate>,
+    pub kinderen: Vec<NaiveDate>,
+    pub medebewoners: Vec<(NaiveDate, Relatie)>,
+    pub inkomsten: Vec<(Inkomenssoort, Centen)>,
+    pub vrijlatingen: Vec<(Vrijlatingssoort, NaiveDate)>,
+    pub verlaging_procent: i64,
+    pub geen_beroep_op_ouders: [bool; 2],
+}
+
+impl GelezenSituatie {
+    /// Leest de datums; een fout noemt het veld zoals in het contract.
+    pub fn lees(s: &Situatie) -> Result<GelezenSituatie, Invoerfout> {
+        let maand = NaiveDate::parse_from_str(&format!("{}-01", s.maand.trim()), "%Y-%m-%d")
+            .ok()
+            .filter(|_| s.maand.trim().len() == 7)
+            .ok_or_else(|| fout("maand", "is geen maand in de vorm jjjj-mm."))?;
+        let lijst = |naam: &str, veld: &str, datums: &mut dyn Iterator<Item = &String>| {
+            datums
+                .enumerate()
+                .map(|(i, d)| datum(&format!("{naam}[{i}].{veld}"), d))
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let kinderen = lijst(
+            "kinderen",
+            "geboortedatum",
+            &mut s.kinderen.iter().map(|k| &k.geboortedatum),
+        )?;
+        let mede = lijst(
+            "medebewoners",
+            "geboortedatum",
+            &mut s.medebewoners.iter().map(|m| &m.geboortedatum),
+        )?;
+        let vanaf = lijst(
+            "vrijlatingen",
+            "vanaf",
+            &mut s.vrijlatingen.iter().map(|v| &v.vanaf),
+        )?;
+        Ok(GelezenSituatie {
+            maand,
+            aanvrager: datum("aanvrager.geboortedatum", &s.aanvrager.geboortedatum)?,
+            partner: match &s.partner {
+                Some(p) => Some(datum("partner.geboortedatum", &p.geboortedatum)?),
+                None => None,
+            },
+            kinderen,
+            medebewoners: mede
+                .into_iter()
+                .zip(&s.medebewoners)
+                .map(|(g, m)| (g, m.relatie))
+                .collect(),
+            inkomsten: s
+                .inkomsten
+                .iter()
+                .map(|i| (i.soort, i.netto_centen))
+                .collect(),
+            vrijlatingen: s
+                .vrijlatingen
+                .iter()
+                .zip(vanaf)
+                .map(|(v, d)| (v.soort, d))
+                .collect(),
+            verlaging_procent: s.verlaging_procent,
+            geen_beroep_op_ouders: [
+                s.aanvrager.geen_beroep_op_ouders,
+                s.partner.as_ref().is_some_and(|p| p.geen_beroep_op_ouders),
+            ],
+        })
+    }
+
+    /// De situatie voor `maand` (de eerste dag), eventueel voor een deel ervan.
+    pub fn rekensituatie(
+        &self,
+        maand: NaiveDate,
+        deel: Option<(NaiveDate, NaiveDate)>,
+    ) -> Rekensituatie<'_> {
+        Rekensituatie {
+            maand,
+            aanvrager: self.aanvrager,
+            partner: self.partner,
+            kinderen: &self.kinderen,
+            medebewoners: &self.medebewoners,
+            inkomsten: &self.inkomsten,
+            vrijlatingen: &self.vrijlatingen,
+            verlaging_procent: self.verlaging_procent,
+            geen_beroep_op_ouders: self.geen_beroep_op_ouders,
+            deel,
+        }
+    }
+}
+
 fn bereken_met(
     s: &Situatie,
     tabellen: &Normtabellen,
     deel: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Uitkomst, Invoerfout> {
-    let maand = NaiveDate::parse_from_str(&format!("{}-01", s.maand.trim()), "%Y-%m-%d")
-        .ok()
-        .filter(|_| s.maand.trim().len() == 7)
-        .ok_or_else(|| fout("maand", "is geen maand in de vorm jjjj-mm."))?;
-    let aanvrager = datum("aanvrager.geboortedatum", &s.aanvrager.geboortedatum)?;
-    let partner = match &s.partner {
-        Some(p) => Some(datum("partner.geboortedatum", &p.geboortedatum)?),
-        None => None,
-    };
-    let mut kinderen = Vec::with_capacity(s.kinderen.len());
-    for (i, k) in s.kinderen.iter().enumerate() {
-        kinderen.push(datum(
-            &format!("kinderen[{i}].geboortedatum"),
-            &k.geboortedatum,
-        )?);
-    }
-    let mut medebewoners = Vec::with_capacity(s.medebewoners.len());
-    for (i, m) in s.medebewoners.iter().enumerate() {
-        medebewoners.push((
-            datum(
-                &format!("medebewoners[{i}].geboortedatum"),
-                &m.geboortedatum,
-            )?,
-            m.relatie,
-        ));
-    }
-    let inkomsten: Vec<(Inkomenssoort, Centen)> = s
-        .inkomsten
-        .iter()
-        .map(|i| (i.soort, i.netto_centen))
-        .collect();
-    let mut vrijlating_vanaf = Vec::with_capacity(s.vrijlatingen.len());
-    for (i, v) in s.vrijlatingen.iter().enumerate() {
-        vrijlating_vanaf.push(datum(&format!("vrijlatingen[{i}].vanaf"), &v.vanaf)?);
-    }
-    let r = Rekensituatie {
-        maand,
-        aanvrager,
-        partner,
-        kinderen: &kinderen,
-        medebewoners: &medebewoners,
-        inkomsten: &inkomsten,
-        vrijlating_vanaf: &vrijlating_vanaf,
-        verlaging_procent: s.verlaging_procent,
-        deel,
-    };
+    let g = GelezenSituatie::lees(s)?;
     let mut uitleg = Vec::new();
-    let b = kern(&r, tabellen, |stap| uitleg.push(uitlegregel(stap)))?;
+    let b = kern(&g.rekensituatie(g.maand, deel), tabellen, |stap| {
+        uitleg.push(uitlegregel(stap))
+    })?;
     Ok(Uitkomst {
-        maand: maand.format("%Y-%m").to_string(),
+        maand: g.maand.format("%Y-%m").to_string(),
         norm_centen: b.norm,
         inkomsten_in_mindering_centen: b.inkomsten_in_mindering,
         verlaging_centen: b.verlaging,
@@ -430,92 +639,113 @@ pub fn bereken_bedragen(
     kern(s, tabellen, |_| {})
 }
 
-/// De regels zelf. `stap` krijgt elke stap, in volgorde; de bedragen van de stappen tellen op tot
-/// de uitbetaling.
-fn kern(
+/// Art. 19a: een medebewoner telt als kostendeler vanaf 27 jaar, niet bij een commerciële
+/// relatie en niet als student met studiefinanciering.
+fn telt_mee(relatie: Relatie) -> bool {
+    matches!(relatie, Relatie::Familie | Relatie::Overig)
+}
+
+/// Leeftijd en AOW van aanvrager of partner op één dag.
+#[derive(Clone, Copy)]
+struct Stand {
+    leeftijd: i32,
+    aow: bool,
+}
+
+/// Het huishouden zoals de norm het ziet op één dag.
+struct Huishouden {
+    aanvrager: Stand,
+    partner: Option<Stand>,
+    met_kinderen: bool,
+    kostendelers: u32,
+}
+
+impl Huishouden {
+    fn op(s: &Rekensituatie, aanvrager: Lid, partner: Option<Lid>, dag: NaiveDate) -> Huishouden {
+        let stand = |l: Lid| Stand {
+            leeftijd: l.leeftijd_op(dag),
+            aow: l.aow_op(dag),
+        };
+        let leeftijd = |g: NaiveDate| Geboortedatum(g).leeftijd_op(dag);
+        Huishouden {
+            aanvrager: stand(aanvrager),
+            partner: partner.map(stand),
+            met_kinderen: s.kinderen.iter().any(|k| leeftijd(*k) < 18),
+            kostendelers: s
+                .medebewoners
+                .iter()
+                .filter(|(g, r)| telt_mee(*r) && leeftijd(*g) >= 27)
+                .count() as u32,
+        }
+    }
+}
+
+/// De eerste dag na `na` (uiterlijk `einde`) waarop de norm kan veranderen: aanvrager of partner
+/// wordt 21 of bereikt de AOW-leeftijd, een kind wordt 18, een medebewoner die meetelt wordt 27.
+fn volgende_wissel(
     s: &Rekensituatie,
-    tabellen: &Normtabellen,
-    mut stap: impl FnMut(Stap),
-) -> Result<Bedragen, Invoerfout> {
-    let maand = s.maand;
-    let einde = maand
-        .checked_add_months(Months::new(1))
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(maand);
-    let Some(tabel): Option<&Normtabel> = tabellen.op(maand) else {
-        return Err(fout(
-            "maand",
-            format!(
-                "{} valt buiten alle normtabellen (vanaf {}).",
-                maand.format("%Y-%m"),
-                tabellen.0[0].geldig_vanaf.format("%Y-%m")
-            ),
-        ));
+    aanvrager: Lid,
+    partner: Option<Lid>,
+    na: NaiveDate,
+    einde: NaiveDate,
+) -> Option<NaiveDate> {
+    let zonder_aow = |geboren| Lid {
+        geboren,
+        leeftijd: 0,
+        aow_vanaf: None,
     };
-    if !(0..=100).contains(&s.verlaging_procent) {
-        return Err(fout("verlaging_procent", "moet tussen 0 en 100 liggen."));
-    }
-    let aanvrager =
-        lid(s.aanvrager, maand, einde).map_err(|m| fout("aanvrager.geboortedatum", m))?;
-    if aanvrager.leeftijd < 18 {
-        return Err(fout("aanvrager.geboortedatum", "de aanvrager is jonger dan 18 jaar; algemene bijstand begint bij 18 (art. 13 lid 3 Pw)."));
-    }
-    let partner = match s.partner {
-        Some(p) => Some(lid(p, maand, einde).map_err(|m| fout("partner.geboortedatum", m))?),
-        None => None,
+    let mut eerste: Option<NaiveDate> = None;
+    let mut neem = |d: Option<NaiveDate>| {
+        if let Some(d) = d {
+            eerste = Some(eerste.map_or(d, |e| e.min(d)));
+        }
     };
-    if partner.is_some_and(|p| p.leeftijd < 18) {
-        return Err(fout(
-            "partner.geboortedatum",
-            "de partner is jonger dan 18 jaar.",
-        ));
+    neem(aanvrager.wissel(21, true, na, einde));
+    if let Some(p) = partner {
+        neem(p.wissel(21, true, na, einde));
     }
-    for (i, k) in s.kinderen.iter().enumerate() {
-        let l =
-            lid(*k, maand, einde).map_err(|m| fout(format!("kinderen[{i}].geboortedatum"), m))?;
-        if l.leeftijd >= 18 {
-            return Err(fout(
-                format!("kinderen[{i}].geboortedatum"),
-                "is 18 jaar of ouder; geef een meerderjarig kind op als medebewoner.",
-            ));
+    for k in s.kinderen {
+        neem(zonder_aow(*k).wissel(18, false, na, einde));
+    }
+    for (g, r) in s.medebewoners {
+        if telt_mee(*r) {
+            neem(zonder_aow(*g).wissel(27, false, na, einde));
         }
     }
-    let mut kostendelers = 0u32;
-    for (i, (g, relatie)) in s.medebewoners.iter().enumerate() {
-        let l = lid(*g, maand, einde)
-            .map_err(|m| fout(format!("medebewoners[{i}].geboortedatum"), m))?;
-        // Art. 19a: 27 jaar of ouder, niet commercieel, geen student met studiefinanciering.
-        if l.leeftijd >= 27 && matches!(relatie, Relatie::Familie | Relatie::Overig) {
-            kostendelers += 1;
-        }
-    }
-    for (i, (_, c)) in s.inkomsten.iter().enumerate() {
-        if *c < 0 {
-            return Err(fout(
-                format!("inkomsten[{i}].netto_centen"),
-                "mag niet negatief zijn.",
-            ));
-        }
-    }
-    if let Some((van, tot)) = s.deel {
-        if van < maand || van > einde {
-            return Err(fout("van", "ligt niet in de berekende maand."));
-        }
-        if tot < van || tot > einde {
-            return Err(fout(
-                "tot_en_met",
-                "ligt niet tussen 'van' en het einde van de maand.",
-            ));
-        }
-    }
+    eerste
+}
 
+/// De norm van `van` tot en met `tot` als deel van de maand, half naar boven afgerond op centen.
+fn norm_deel(
+    norm: Centen,
+    van: NaiveDate,
+    tot: NaiveDate,
+    in_maand: i64,
+    stap: &mut impl FnMut(Stap),
+) -> Centen {
+    let dagen = (tot - van).num_days() + 1;
+    let bedrag = half_naar_boven(norm, dagen, in_maand);
+    stap(Stap::NormDeel {
+        van,
+        tot,
+        dagen,
+        in_maand,
+        bedrag: bedrag - norm,
+    });
+    bedrag
+}
+
+/// De norm voor een maand voor het huishouden `h` (art. 20–22a), met de verhoging van art. 20
+/// lid 3 voor wie daar recht op heeft.
+fn norm_voor(
+    h: &Huishouden,
+    geen_beroep_op_ouders: [bool; 2],
+    tabel: &Normtabel,
+    stap: &mut impl FnMut(Stap),
+) -> Centen {
     let n = &tabel.normen;
-    let met_kinderen = !s.kinderen.is_empty();
-    if !tabel.geverifieerd {
-        stap(Stap::Onzeker(tabel.geldig_vanaf));
-    }
-
-    // De norm.
+    let (aanvrager, partner) = (h.aanvrager, h.partner);
+    let (met_kinderen, kostendelers) = (h.met_kinderen, h.kostendelers);
     let norm = match partner {
         None => {
             if aanvrager.leeftijd >= 21 && kostendelers > 0 {
@@ -669,7 +899,167 @@ fn kern(
         }
     };
 
-    // Inkomsten en vrijlating.
+    // Art. 20 lid 3 en 4: de verhoging voor 18–20 jaar zonder beroep op de ouders, waar een norm
+    // van art. 20 geldt, en samen niet hoger dan de norm van art. 21 in dezelfde situatie.
+    let art20 = match partner {
+        None => aanvrager.leeftijd < 21,
+        Some(p) => {
+            let jong = aanvrager.leeftijd < 21 || p.leeftijd < 21;
+            let volwassen = aanvrager.leeftijd >= 21 || p.leeftijd >= 21;
+            let kostendelersnorm = kostendelers > 0 && volwassen;
+            jong && !aanvrager.aow && !p.aow && !kostendelersnorm
+        }
+    };
+    if !art20 {
+        return norm;
+    }
+    let mut verhoging = 0;
+    let wie = [("aanvrager", Some(aanvrager)), ("partner", partner)];
+    for ((wie, stand), geen_beroep) in wie.into_iter().zip(geen_beroep_op_ouders) {
+        if !geen_beroep || !stand.is_some_and(|l| (18..21).contains(&l.leeftijd)) {
+            continue;
+        }
+        match n.verhoging_18_20_geen_beroep_op_ouders {
+            Some(bedrag) => {
+                stap(Stap::Verhoging { wie, bedrag });
+                verhoging += bedrag;
+            }
+            None => {
+                stap(Stap::GeenVerhoging(tabel.geldig_vanaf));
+                break;
+            }
+        }
+    }
+    let (max, artikel_max) = match partner {
+        None => (n.alleenstaande_21_aow, "art. 21 onderdeel a"),
+        Some(_) => (n.gehuwden_21_aow, "art. 21 onderdeel b"),
+    };
+    if verhoging > 0 && norm + verhoging > max {
+        stap(Stap::VerhogingBegrensd {
+            max,
+            artikel_max,
+            bedrag: max - norm - verhoging,
+        });
+        return max;
+    }
+    norm + verhoging
+}
+
+/// De regels zelf. `stap` krijgt elke stap, in volgorde; de bedragen van de stappen tellen op tot
+/// de uitbetaling.
+fn kern(
+    s: &Rekensituatie,
+    tabellen: &Normtabellen,
+    mut stap: impl FnMut(Stap),
+) -> Result<Bedragen, Invoerfout> {
+    let maand = s.maand;
+    let einde = maand
+        .checked_add_months(Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(maand);
+    let Some(tabel): Option<&Normtabel> = tabellen.op(maand) else {
+        return Err(fout(
+            "maand",
+            format!(
+                "{} valt buiten alle normtabellen (vanaf {}).",
+                maand.format("%Y-%m"),
+                tabellen.0[0].geldig_vanaf.format("%Y-%m")
+            ),
+        ));
+    };
+    if !(0..=100).contains(&s.verlaging_procent) {
+        return Err(fout("verlaging_procent", "moet tussen 0 en 100 liggen."));
+    }
+    let aanvrager =
+        lid(s.aanvrager, maand, einde, true).map_err(|m| fout("aanvrager.geboortedatum", m))?;
+    if aanvrager.leeftijd < 18 {
+        return Err(fout("aanvrager.geboortedatum", "de aanvrager is jonger dan 18 jaar; algemene bijstand begint bij 18 (art. 13 lid 3 Pw)."));
+    }
+    let partner = match s.partner {
+        Some(p) => Some(lid(p, maand, einde, true).map_err(|m| fout("partner.geboortedatum", m))?),
+        None => None,
+    };
+    if partner.is_some_and(|p| p.leeftijd < 18) {
+        return Err(fout(
+            "partner.geboortedatum",
+            "de partner is jonger dan 18 jaar.",
+        ));
+    }
+    let mut kind_onder_12 = false;
+    for (i, k) in s.kinderen.iter().enumerate() {
+        let l = lid(*k, maand, einde, false)
+            .map_err(|m| fout(format!("kinderen[{i}].geboortedatum"), m))?;
+        if l.leeftijd >= 18 {
+            return Err(fout(
+                format!("kinderen[{i}].geboortedatum"),
+                "is 18 jaar of ouder; geef een meerderjarig kind op als medebewoner.",
+            ));
+        }
+        kind_onder_12 |= l.leeftijd < 12;
+    }
+    let mut kostendelers = 0u32;
+    for (i, (g, relatie)) in s.medebewoners.iter().enumerate() {
+        let l = lid(*g, maand, einde, false)
+            .map_err(|m| fout(format!("medebewoners[{i}].geboortedatum"), m))?;
+        if l.leeftijd >= 27 && telt_mee(*relatie) {
+            kostendelers += 1;
+        }
+    }
+    for (i, (_, c)) in s.inkomsten.iter().enumerate() {
+        if *c < 0 {
+            return Err(fout(
+                format!("inkomsten[{i}].netto_centen"),
+                "mag niet negatief zijn.",
+            ));
+        }
+    }
+    if let Some((van, tot)) = s.deel {
+        if van < maand || van > einde {
+            return Err(fout("van", "ligt niet in de berekende maand."));
+        }
+        if tot < van || tot > einde {
+            return Err(fout(
+                "tot_en_met",
+                "ligt niet tussen 'van' en het einde van de maand.",
+            ));
+        }
+    }
+
+    if !tabel.geverifieerd {
+        stap(Stap::Onzeker(tabel.geldig_vanaf));
+    }
+
+    // De norm, per deel van de maand waarin de leeftijden dezelfde norm geven.
+    let in_maand = (einde - maand).num_days() + 1;
+    let mut norm = 0;
+    let mut van = maand;
+    loop {
+        let volgende = volgende_wissel(s, aanvrager, partner, van, einde);
+        let huishouden = if van == maand {
+            Huishouden {
+                aanvrager: aanvrager.stand(maand),
+                partner: partner.map(|p| p.stand(maand)),
+                met_kinderen: !s.kinderen.is_empty(),
+                kostendelers,
+            }
+        } else {
+            Huishouden::op(s, aanvrager, partner, van)
+        };
+        let deelnorm = norm_voor(&huishouden, s.geen_beroep_op_ouders, tabel, &mut stap);
+        let Some(wissel) = volgende else {
+            if van == maand {
+                norm = deelnorm;
+                break;
+            }
+            norm += norm_deel(deelnorm, van, einde, in_maand, &mut stap);
+            break;
+        };
+        let tot = wissel.pred_opt().unwrap_or(wissel);
+        norm += norm_deel(deelnorm, van, tot, in_maand, &mut stap);
+        van = wissel;
+    }
+
+    // Inkomsten en vrijlatingen.
     let mut totaal = 0;
     let mut arbeid = 0;
     for (soort, bedrag) in s.inkomsten {
@@ -682,14 +1072,17 @@ fn kern(
             bedrag: *bedrag,
         });
     }
-    let vrijlating_actief = s.vrijlating_vanaf.iter().any(|v| {
-        let tot = v.checked_add_months(Months::new(6)).unwrap_or(*v);
-        *v <= einde && maand < tot
-    });
+    let actief = |soort: Vrijlatingssoort, maanden: u32| {
+        s.vrijlatingen.iter().any(|(z, v)| {
+            let tot = v.checked_add_months(Months::new(maanden)).unwrap_or(*v);
+            *z == soort && *v <= einde && maand < tot
+        })
+    };
+    let n_actief = actief(Vrijlatingssoort::Arbeid, 6);
+    let m = &tabel.middelen;
     let mut vrijlating = 0;
-    if vrijlating_actief && arbeid > 0 {
+    if n_actief && arbeid > 0 {
         if aanvrager.leeftijd >= 27 {
-            let m = &tabel.middelen;
             vrijlating = half_naar_boven(arbeid, m.inkomstenvrijlating_procent, 100)
                 .min(m.inkomstenvrijlating_max);
             stap(Stap::Vrijlating {
@@ -699,6 +1092,33 @@ fn kern(
             });
         } else {
             stap(Stap::GeenVrijlatingJong);
+        }
+    }
+    // Art. 31 lid 2 onderdeel r: ten hoogste 30 aaneengesloten maanden vanaf de toekenning.
+    if arbeid > 0 && actief(Vrijlatingssoort::AlleenstaandeOuder, 30) {
+        let reden = if aanvrager.leeftijd < 27 {
+            Some("de aanvrager is jonger dan 27 jaar (art. 31 lid 5)")
+        } else if partner.is_some() {
+            Some("er is een partner; de vrijlating geldt voor een alleenstaande ouder")
+        } else if !kind_onder_12 {
+            Some("er is geen kind jonger dan 12 jaar in het huishouden")
+        } else if n_actief {
+            Some("de periode van zes maanden van onderdeel n is nog niet verstreken")
+        } else {
+            None
+        };
+        match reden {
+            Some(r) => stap(Stap::GeenVrijlatingOuder(r)),
+            None => {
+                let bedrag = half_naar_boven(arbeid, m.alleenstaande_ouder_promille, 1000)
+                    .min(m.alleenstaande_ouder_max);
+                stap(Stap::VrijlatingOuder {
+                    promille: m.alleenstaande_ouder_promille,
+                    max: m.alleenstaande_ouder_max,
+                    bedrag,
+                });
+                vrijlating += bedrag;
+            }
         }
     }
     let inkomsten_in_mindering = (totaal - vrijlating).max(0);
@@ -1072,6 +1492,306 @@ mod tests {
         );
     }
 
+    /// Een leeftijdsgrens midden in de maand: elke norm geldt naar rato van haar kalenderdagen,
+    /// elk deel half naar boven afgerond. Bedragen uit participatiewet-feiten.md §1 (kolom
+    /// 2026-01-01) en normen-bronnen.toml [periode.kostendelersnorm_per_persoon_incl_vt]; AOW-datum
+    /// uit §8a (geboren in 1959: 67 jaar, in 2026).
+    #[test]
+    fn norm_wisselt_midden_in_de_maand() {
+        let gevallen: &[(&str, &str, Centen, usize)] = &[
+            // 21 op 15-01-2026: 345,99 × 14/31 = 156,2535 → 156,25; 1.401,50 × 17/31 = 768,5645 → 768,56
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2005-01-15"}}"#,
+                "wordt 21",
+                15625 + 76856,
+                2,
+            ),
+            // AOW-leeftijd op 10-03-2026: 1.401,50 × 9/31 = 406,887 → 406,89; 1.564,69 × 22/31 = 1.110,4251 → 1.110,43
+            (
+                r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1959-03-10"}}"#,
+                "bereikt de AOW-leeftijd",
+                40689 + 111043,
+                2,
+            ),
+            // medebewoner (familie) 27 op 20-01-2026: 1.401,50 × 19/31 = 858,9839 → 858,98; kostendeler A=2 1.001,07 × 12/31 = 387,5109 → 387,51
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"medebewoners":[{"geboortedatum":"1999-01-20","relatie":"familie"}]}"#,
+                "medebewoner wordt 27",
+                85898 + 38751,
+                2,
+            ),
+            // een student wordt ook 27, maar telt nooit mee (art 19a): geen wissel
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"medebewoners":[{"geboortedatum":"1999-01-20","relatie":"student"}]}"#,
+                "student",
+                140150,
+                0,
+            ),
+            // kind 18 op 10-01-2026, partner 20: 20.2c 1.747,49 × 9/31 = 507,3358 → 507,34; 20.1c 1.347,06 × 22/31 = 955,978 → 955,98
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1986-05-05"},"partner":{"geboortedatum":"2005-06-06"},"kinderen":[{"geboortedatum":"2008-01-10"}]}"#,
+                "kind wordt 18",
+                50734 + 95598,
+                2,
+            ),
+            // geboren 29-02-2004: in 2025 (geen schrikkeljaar) 21 op 1 maart; februari 20.1a
+            // (kolom 2025-01-01: 332,17), maart 21a (1.345,45), geen van beide gesplitst
+            (
+                r#"{"maand":"2025-02","aanvrager":{"geboortedatum":"2004-02-29"}}"#,
+                "29 februari, in februari",
+                33217,
+                0,
+            ),
+            (
+                r#"{"maand":"2025-03","aanvrager":{"geboortedatum":"2004-02-29"}}"#,
+                "29 februari, in maart",
+                134545,
+                0,
+            ),
+            // verjaardag op de eerste dag: geen deel, de hele maand de nieuwe norm
+            (
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2005-01-01"}}"#,
+                "21 op de eerste",
+                140150,
+                0,
+            ),
+        ];
+        for (json, wat, norm, delen) in gevallen {
+            let u = reken(json);
+            assert_eq!(u.norm_centen, *norm, "{wat}: {u:#?}");
+            assert_eq!(
+                u.uitleg
+                    .iter()
+                    .filter(|r| r.omschrijving.starts_with("De norm hierboven geldt van"))
+                    .count(),
+                *delen,
+                "{wat}"
+            );
+        }
+    }
+
+    /// Art. 20 lid 3 en 4 (wettekst 2026-01-01; bedragen §1 rij "increase for 18–20 … (20.3)"):
+    /// 746,45 per jongere zonder beroep op de ouders, samen niet boven de norm van art. 21.
+    #[test]
+    fn verhoging_jongeren_zonder_beroep_op_ouders() {
+        let t = tabellen();
+        let met = |json: &str, ouders: [bool; 2]| {
+            let mut s = situatie(json);
+            s.aanvrager.geen_beroep_op_ouders = ouders[0];
+            if let Some(p) = s.partner.as_mut() {
+                p.geen_beroep_op_ouders = ouders[1];
+            }
+            let u = bereken(&s, &t).unwrap();
+            assert_eq!(
+                u.uitleg.iter().map(|r| r.bedrag_centen).sum::<Centen>(),
+                u.uitbetaling_centen
+            );
+            u
+        };
+        let alleen = r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2006-06-01"}}"#;
+        // 345,99 + 746,45 = 1.092,44 (onder 21a 1.401,50)
+        assert_eq!(met(alleen, [true, false]).norm_centen, 34599 + 74645);
+        assert_eq!(met(alleen, [false, false]).norm_centen, 34599);
+        // 2025-07: de verhoging bestaat nog niet; de uitleg zegt dat.
+        let u = met(
+            r#"{"maand":"2025-09","aanvrager":{"geboortedatum":"2006-06-01"}}"#,
+            [true, false],
+        );
+        assert_eq!(u.norm_centen, 33798);
+        assert!(u
+            .uitleg
+            .iter()
+            .any(|r| r.artikel == "art. 20 lid 3 Participatiewet"));
+        // Gehuwden beiden 19: 691,98 + 2 × 746,45 = 2.184,88 > 21b 2.002,13 → 2.002,13 (lid 4)
+        let paar = r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2006-06-01"},"partner":{"geboortedatum":"2006-08-01"}}"#;
+        let u = met(paar, [true, true]);
+        assert_eq!(u.norm_centen, 200213);
+        assert!(u
+            .uitleg
+            .iter()
+            .any(|r| r.artikel == "art. 20 lid 4 Participatiewet"));
+        // Alleen de partner: 691,98 + 746,45 = 1.438,43
+        assert_eq!(met(paar, [false, true]).norm_centen, 69198 + 74645);
+        // 21 of ouder: geen verhoging
+        assert_eq!(
+            met(
+                r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"}}"#,
+                [true, false]
+            )
+            .norm_centen,
+            140150
+        );
+        // Het contract kent het veld niet.
+        assert!(serde_json::from_str::<Situatie>(
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2006-06-01","geen_beroep_op_ouders":true}}"#
+        )
+        .is_err());
+    }
+
+    /// Art. 31 lid 2 onderdeel r (wettekst 2026-01-01; §3 rij r: 12,5 %, ten hoogste 177,66 in
+    /// 2026-01, 30 maanden, kind jonger dan 12, na de periode van onderdeel n, niet onder 27).
+    #[test]
+    fn vrijlating_alleenstaande_ouder() {
+        let t = tabellen();
+        let reken_r = |maand: &str,
+                       geboren: &str,
+                       kind: &str,
+                       partner: bool,
+                       arbeid: i64,
+                       n: Option<&str>| {
+            let mut s = situatie(&format!(
+                r#"{{"maand":"{maand}","aanvrager":{{"geboortedatum":"{geboren}"}},"kinderen":[{{"geboortedatum":"{kind}"}}],"inkomsten":[{{"soort":"arbeid","netto_centen":{arbeid}}}]}}"#
+            ));
+            if partner {
+                s.partner = Some(Persoon {
+                    geboortedatum: "1990-01-01".into(),
+                    ..Default::default()
+                });
+            }
+            s.vrijlatingen.push(Vrijlating {
+                soort: Vrijlatingssoort::AlleenstaandeOuder,
+                vanaf: "2026-01-01".into(),
+            });
+            if let Some(v) = n {
+                s.vrijlatingen.push(Vrijlating {
+                    soort: Vrijlatingssoort::Arbeid,
+                    vanaf: v.into(),
+                });
+            }
+            let u = bereken(&s, &t).unwrap();
+            assert_eq!(
+                u.uitleg.iter().map(|r| r.bedrag_centen).sum::<Centen>(),
+                u.uitbetaling_centen
+            );
+            arbeid - u.inkomsten_in_mindering_centen
+        };
+        // maand, geboren, kind, partner, arbeid, n vanaf, vrijgelaten, wat
+        type Geval<'a> = (
+            &'a str,
+            &'a str,
+            &'a str,
+            bool,
+            i64,
+            Option<&'a str>,
+            Centen,
+            &'a str,
+        );
+        let gevallen: &[Geval] = &[
+            (
+                "2026-01",
+                "1990-01-01",
+                "2020-01-01",
+                false,
+                100000,
+                None,
+                12500,
+                "12,5% van 1.000,00",
+            ),
+            (
+                "2026-01",
+                "1990-01-01",
+                "2020-01-01",
+                false,
+                200000,
+                None,
+                17766,
+                "gemaximeerd op 177,66",
+            ),
+            (
+                "2026-01",
+                "1990-01-01",
+                "2020-01-01",
+                false,
+                10004,
+                None,
+                1251,
+                "1.250,5 → 1.251 (half naar boven)",
+            ),
+            (
+                "2028-06",
+                "1990-01-01",
+                "2020-01-01",
+                false,
+                100000,
+                None,
+                12500,
+                "30e maand",
+            ),
+            (
+                "2028-07",
+                "1990-01-01",
+                "2020-01-01",
+                false,
+                100000,
+                None,
+                0,
+                "31e maand: voorbij",
+            ),
+            (
+                "2026-01",
+                "2001-01-01",
+                "2020-01-01",
+                false,
+                100000,
+                None,
+                0,
+                "25 jaar (art 31 lid 5)",
+            ),
+            (
+                "2026-01",
+                "1990-01-01",
+                "2013-06-01",
+                false,
+                100000,
+                None,
+                0,
+                "kind is 12",
+            ),
+            (
+                "2026-01",
+                "1990-01-01",
+                "2020-01-01",
+                true,
+                100000,
+                None,
+                0,
+                "partner",
+            ),
+            (
+                "2026-01",
+                "1990-01-01",
+                "2020-01-01",
+                false,
+                100000,
+                Some("2025-10-01"),
+                25000,
+                "n loopt nog: alleen n (25%)",
+            ),
+            (
+                "2026-04",
+                "1990-01-01",
+                "2020-01-01",
+                false,
+                100000,
+                Some("2025-10-01"),
+                12500,
+                "n voorbij: r",
+            ),
+        ];
+        for (maand, geboren, kind, partner, arbeid, n, vrij, wat) in gevallen {
+            assert_eq!(
+                reken_r(maand, geboren, kind, *partner, *arbeid, *n),
+                *vrij,
+                "{wat}"
+            );
+        }
+        // Het contract kent de soort niet.
+        let e = serde_json::from_str::<Situatie>(
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1990-01-01"},"vrijlatingen":[{"soort":"alleenstaande_ouder","vanaf":"2026-01-01"}]}"#,
+        );
+        assert!(e.is_err());
+    }
+
     #[test]
     fn slechte_invoer_noemt_het_veld() {
         let t = tabellen();
@@ -1139,11 +1859,12 @@ mod tests {
             proptest::collection::vec(datum.clone(), 0..3),
             proptest::collection::vec((datum.clone(), 0usize..4), 0..3),
             proptest::collection::vec((0usize..4, -10i64..400_000), 0..3),
-            proptest::option::of(datum),
+            proptest::collection::vec((datum, any::<bool>()), 0..3),
             -5i64..110,
+            any::<[bool; 2]>(),
         )
             .prop_map(
-                |((j, m), aanvrager, partner, kinderen, mede, ink, vrij, pct)| {
+                |((j, m), aanvrager, partner, kinderen, mede, ink, vrij, pct, ouders)| {
                     let relaties = [
                         Relatie::Familie,
                         Relatie::Overig,
@@ -1160,11 +1881,18 @@ mod tests {
                         maand: format!("{j:04}-{m:02}"),
                         aanvrager: Persoon {
                             geboortedatum: aanvrager,
+                            geen_beroep_op_ouders: ouders[0],
                         },
-                        partner: partner.map(|g| Persoon { geboortedatum: g }),
+                        partner: partner.map(|g| Persoon {
+                            geboortedatum: g,
+                            geen_beroep_op_ouders: ouders[1],
+                        }),
                         kinderen: kinderen
                             .into_iter()
-                            .map(|g| Persoon { geboortedatum: g })
+                            .map(|g| Persoon {
+                                geboortedatum: g,
+                                ..Default::default()
+                            })
                             .collect(),
                         medebewoners: mede
                             .into_iter()
@@ -1182,8 +1910,12 @@ mod tests {
                             .collect(),
                         vrijlatingen: vrij
                             .into_iter()
-                            .map(|v| Vrijlating {
-                                soort: Vrijlatingssoort::Arbeid,
+                            .map(|(v, n)| Vrijlating {
+                                soort: if n {
+                                    Vrijlatingssoort::Arbeid
+                                } else {
+                                    Vrijlatingssoort::AlleenstaandeOuder
+                                },
                                 vanaf: v,
                             })
                             .collect(),
@@ -1229,7 +1961,7 @@ mod tests {
                 let kinderen: Vec<NaiveDate> = s.kinderen.iter().filter_map(|k| d(&k.geboortedatum).ok()).collect();
                 let mede: Vec<(NaiveDate, Relatie)> = s.medebewoners.iter().filter_map(|m| d(&m.geboortedatum).ok().map(|g| (g, m.relatie))).collect();
                 let ink: Vec<(Inkomenssoort, Centen)> = s.inkomsten.iter().map(|i| (i.soort, i.netto_centen)).collect();
-                let vrij: Vec<NaiveDate> = s.vrijlatingen.iter().filter_map(|v| d(&v.vanaf).ok()).collect();
+                let vrij: Vec<(Vrijlatingssoort, NaiveDate)> = s.vrijlatingen.iter().filter_map(|v| d(&v.vanaf).ok().map(|g| (v.soort, g))).collect();
                 let r = Rekensituatie {
                     maand,
                     aanvrager,
@@ -1237,8 +1969,9 @@ mod tests {
                     kinderen: &kinderen,
                     medebewoners: &mede,
                     inkomsten: &ink,
-                    vrijlating_vanaf: &vrij,
+                    vrijlatingen: &vrij,
                     verlaging_procent: s.verlaging_procent,
+                    geen_beroep_op_ouders: [s.aanvrager.geen_beroep_op_ouders, s.partner.as_ref().is_some_and(|p| p.geen_beroep_op_ouders)],
                     deel: None,
                 };
                 match (uitleg, bereken_bedragen(&r, &t)) {

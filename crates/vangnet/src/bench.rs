@@ -168,81 +168,27 @@ pub async fn zoeken(app: &App, aantal: u64) -> Result<()> {
     Ok(())
 }
 
-/// Een situatie met gelezen datums, eigendom van de benchmark.
-struct Gelezen {
-    aanvrager: vangnet_domain::persoon::datum::Dag,
-    partner: Option<vangnet_domain::persoon::datum::Dag>,
-    kinderen: Vec<vangnet_domain::persoon::datum::Dag>,
-    medebewoners: Vec<(
-        vangnet_domain::persoon::datum::Dag,
-        vangnet_domain::berekening::Relatie,
-    )>,
-    inkomsten: Vec<(vangnet_domain::berekening::Inkomenssoort, i64)>,
-    vrijlating: Vec<vangnet_domain::persoon::datum::Dag>,
-    verlaging: i64,
-}
-
 /// Meet de berekening over de situaties van de synthetische bevolking in het geheugen:
 /// `huishoudens` × `maanden` huishoudmaanden, op één en op twee kernen, met het rekenpad zonder
 /// uitleg en zonder allocaties (`bereken_bedragen`), en ter vergelijking met uitleg.
 pub fn berekening(huishoudens: u64, maanden: u32) -> Result<()> {
-    use vangnet_domain::berekening::{bereken, bereken_bedragen, Rekensituatie};
+    use vangnet_domain::berekening::{bereken, bereken_bedragen, GelezenSituatie};
     use vangnet_domain::normen::Normtabellen;
-    use vangnet_domain::persoon::datum::{dag_uit_tekst, eerste_van_maand};
+    use vangnet_domain::persoon::datum::eerste_van_maand;
     let tabellen = Normtabellen::gedeeld().map_err(|e| anyhow::anyhow!(e))?;
     let basis = vangnet_app::demo::situaties(huishoudens, 2026);
-    let gelezen: Vec<Gelezen> = basis
+    let gelezen: Vec<GelezenSituatie> = basis
         .iter()
-        .filter_map(|s| {
-            Some(Gelezen {
-                aanvrager: dag_uit_tekst(&s.aanvrager.geboortedatum)?,
-                partner: s
-                    .partner
-                    .as_ref()
-                    .and_then(|p| dag_uit_tekst(&p.geboortedatum)),
-                kinderen: s
-                    .kinderen
-                    .iter()
-                    .filter_map(|k| dag_uit_tekst(&k.geboortedatum))
-                    .collect(),
-                medebewoners: s
-                    .medebewoners
-                    .iter()
-                    .filter_map(|m| Some((dag_uit_tekst(&m.geboortedatum)?, m.relatie)))
-                    .collect(),
-                inkomsten: s
-                    .inkomsten
-                    .iter()
-                    .map(|i| (i.soort, i.netto_centen))
-                    .collect(),
-                vrijlating: s
-                    .vrijlatingen
-                    .iter()
-                    .filter_map(|v| dag_uit_tekst(&v.vanaf))
-                    .collect(),
-                verlaging: s.verlaging_procent,
-            })
-        })
+        .filter_map(|s| GelezenSituatie::lees(s).ok())
         .collect();
     let maandstarts: Vec<_> = (0..maanden)
         .filter_map(|m| eerste_van_maand(2026 + (m / 12) as i32, m % 12 + 1))
         .collect();
-    let snel = |deel: &[Gelezen]| -> (u64, i64) {
+    let snel = |deel: &[GelezenSituatie]| -> (u64, i64) {
         let (mut n, mut som) = (0u64, 0i64);
         for maand in &maandstarts {
             for g in deel {
-                let r = Rekensituatie {
-                    maand: *maand,
-                    aanvrager: g.aanvrager,
-                    partner: g.partner,
-                    kinderen: &g.kinderen,
-                    medebewoners: &g.medebewoners,
-                    inkomsten: &g.inkomsten,
-                    vrijlating_vanaf: &g.vrijlating,
-                    verlaging_procent: g.verlaging,
-                    deel: None,
-                };
-                if let Ok(b) = bereken_bedragen(&r, tabellen) {
+                if let Ok(b) = bereken_bedragen(&g.rekensituatie(*maand, None), tabellen) {
                     som += b.uitbetaling;
                 }
                 n += 1;

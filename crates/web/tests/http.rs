@@ -844,6 +844,56 @@ async fn twee_medewerkers_wijzigen_dezelfde_persoon() {
     t.opruimen().await;
 }
 
+/// De pagina met normtabellen: iedereen ziet ze; de functioneel beheerder laadt een nieuwe set.
+/// Een fout bewaart de geplakte tekst; een goede set toont de gewijzigde bedragen.
+#[tokio::test]
+async fn normtabellen_bekijken_en_laden() {
+    let t = TestApp::nieuw().await;
+    let mut c = ingelogd(&t, Rol::Inkomensconsulent).await;
+    let a = c.get("/normen").await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(
+        a.testid("normtabel").is_some() && a.bevat("€ 1.401,50") && a.bevat("niet geverifieerd")
+    );
+    assert!(
+        a.testid("normen-laden").is_none(),
+        "een consulent laadt niets"
+    );
+
+    let mut fb = ingelogd(&t, Rol::FunctioneelBeheerder).await;
+    assert!(fb.get("/normen").await.testid("normen-laden").is_some());
+    let standaard = include_str!("../../domain/data/normen.toml");
+    let kapot = standaard.replacen("art21b_gehuwden_21_aow = 200213\n", "", 1);
+    let a = fb
+        .post(
+            "/normen",
+            &[("bestandsnaam", "kapot.toml"), ("inhoud", &kapot)],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.bevat("art21b_gehuwden_21_aow ontbreekt"), "{}", a.tekst);
+    assert!(
+        a.bevat("art22a_3a_jonge_partner"),
+        "de geplakte tekst blijft staan"
+    );
+    let goed = standaard.replacen(
+        "art21b_gehuwden_21_aow = 200213",
+        "art21b_gehuwden_21_aow = 200214",
+        1,
+    );
+    let a = fb
+        .post(
+            "/normen",
+            &[("bestandsnaam", "goed.toml"), ("inhoud", &goed)],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(a.testid("normverschillen").is_some(), "verschillen getoond");
+    assert!(a.bevat("<td class=\"getal\">€ 2.002,13</td><td class=\"getal\">€ 2.002,14</td>"));
+    assert!(c.get("/normen").await.bevat("goed.toml"));
+    t.opruimen().await;
+}
+
 #[tokio::test]
 async fn proefberekening_en_berekening_van_een_dossier() {
     let t = TestApp::nieuw().await;
@@ -873,6 +923,25 @@ async fn proefberekening_en_berekening_van_een_dossier() {
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(a.bevat("valt buiten alle normtabellen"));
+    // Alleenstaande ouder (35, kind van 4) met vrijlating r: 12,5 % van 1.000,00 = 125,00.
+    let a = b
+        .get("/proefberekening?maand=2026-03&aanvrager=1990-05-05&kinderen=1&jongste_kind=2021-09-01&arbeid=1000&vrijlating_ouder_vanaf=2026-01-01")
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(
+        a.bevat("art. 31 lid 2 onderdeel r Participatiewet") && a.bevat("€ 125,00"),
+        "{}",
+        a.tekst
+    );
+    // Jongere zonder beroep op de ouders: 345,99 + 746,45 (art. 20 lid 3).
+    let a = b
+        .get("/proefberekening?maand=2026-03&aanvrager=2006-06-01&geen_beroep_aanvrager=ja")
+        .await;
+    assert!(
+        a.bevat("art. 20 lid 3 Participatiewet") && a.bevat("€ 746,45"),
+        "{}",
+        a.tekst
+    );
 
     // Een dossier: paar met kind en een volwassen medebewoner (kostendeler), november 2026:
     // tweemaal de kostendelersnorm A = 3 van 2.027,79 (normen-bronnen.toml 2026-07-01: 878,71).

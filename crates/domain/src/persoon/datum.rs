@@ -24,11 +24,6 @@ pub fn parse_datum(invoer: &str, label: &str) -> Result<NaiveDate, String> {
 /// Een kalenderdag (het datumtype van het domein).
 pub type Dag = NaiveDate;
 
-/// `jjjj-mm-dd` als dag, of niets.
-pub fn dag_uit_tekst(s: &str) -> Option<Dag> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
-}
-
 /// De eerste dag van een maand.
 pub fn eerste_van_maand(jaar: i32, maand: u32) -> Option<Dag> {
     NaiveDate::from_ymd_opt(jaar, maand, 1)

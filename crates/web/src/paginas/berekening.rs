@@ -83,7 +83,15 @@ pub struct ProefQuery {
     #[serde(default)]
     vrijlating_vanaf: String,
     #[serde(default)]
+    vrijlating_ouder_vanaf: String,
+    #[serde(default)]
     verlaging: String,
+    #[serde(default)]
+    jongste_kind: String,
+    #[serde(default)]
+    geen_beroep_aanvrager: String,
+    #[serde(default)]
+    geen_beroep_partner: String,
 }
 
 #[derive(Template)]
@@ -104,7 +112,7 @@ pub struct Optie {
 
 impl ProefPagina {
     /// (veld, label, waarde, type) van maand en huishouden.
-    fn huishoudvelden(&self) -> [(&'static str, &'static str, &str, &'static str); 4] {
+    fn huishoudvelden(&self) -> [(&'static str, &'static str, &str, &'static str); 5] {
         let q = &self.q;
         [
             ("maand", "Maand", &q.maand, "month"),
@@ -116,11 +124,17 @@ impl ProefPagina {
                 "date",
             ),
             ("kinderen", "Aantal kinderen onder 18", &q.kinderen, "text"),
+            (
+                "jongste_kind",
+                "Geboortedatum jongste kind (leeg: 5 jaar)",
+                &q.jongste_kind,
+                "date",
+            ),
         ]
     }
 
     /// (veld, label, waarde, type) van de inkomstenvelden.
-    fn inkomstenvelden(&self) -> [(&'static str, &'static str, &str, &'static str); 6] {
+    fn inkomstenvelden(&self) -> [(&'static str, &'static str, &str, &'static str); 7] {
         let q = &self.q;
         [
             (
@@ -134,8 +148,14 @@ impl ProefPagina {
             ("overig", "Overige inkomsten (€)", &q.overig, "text"),
             (
                 "vrijlating_vanaf",
-                "Vrijlating arbeid vanaf (leeg: geen)",
+                "Vrijlating arbeid (art. 31.2.n) vanaf",
                 &q.vrijlating_vanaf,
+                "date",
+            ),
+            (
+                "vrijlating_ouder_vanaf",
+                "Vrijlating alleenstaande ouder (art. 31.2.r) vanaf",
+                &q.vrijlating_ouder_vanaf,
                 "date",
             ),
             ("verlaging", "Verlaging (%)", &q.verlaging, "text"),
@@ -257,19 +277,35 @@ fn situatie(q: &ProefQuery) -> Result<Situatie, Veldfouten> {
             }
         }
     }
-    let vrijlatingen = geboortedatum(
-        "vrijlating_vanaf",
-        "ingangsdatum van de vrijlating",
-        &q.vrijlating_vanaf,
+    let mut vrijlatingen = Vec::new();
+    for (veld, soort, waarde) in [
+        (
+            "vrijlating_vanaf",
+            Vrijlatingssoort::Arbeid,
+            &q.vrijlating_vanaf,
+        ),
+        (
+            "vrijlating_ouder_vanaf",
+            Vrijlatingssoort::AlleenstaandeOuder,
+            &q.vrijlating_ouder_vanaf,
+        ),
+    ] {
+        if let Some(vanaf) = geboortedatum(veld, "ingangsdatum van de vrijlating", waarde, &mut f) {
+            vrijlatingen.push(Vrijlating { soort, vanaf });
+        }
+    }
+    let jongste = geboortedatum(
+        "jongste_kind",
+        "geboortedatum van het jongste kind",
+        &q.jongste_kind,
         &mut f,
-    )
-    .map(|d| {
-        vec![Vrijlating {
-            soort: Vrijlatingssoort::Arbeid,
-            vanaf: d,
-        }]
-    })
-    .unwrap_or_default();
+    );
+    if jongste.is_some() && kinderen == 0 {
+        f.voeg_toe(
+            "kinderen",
+            "Vul het aantal kinderen in als u de geboortedatum van het jongste kind geeft.",
+        );
+    }
     let verlaging = match q.verlaging.trim() {
         "" => 0,
         s => match s.trim_end_matches('%').trim().parse::<i64>() {
@@ -289,14 +325,22 @@ fn situatie(q: &ProefQuery) -> Result<Situatie, Veldfouten> {
         maand,
         aanvrager: Persoon {
             geboortedatum: aanvrager.unwrap_or_default(),
+            geen_beroep_op_ouders: !q.geen_beroep_aanvrager.is_empty(),
         },
-        partner: partner.map(|g| Persoon { geboortedatum: g }),
-        // Kinderen tellen alleen als aanwezig en minderjarig: een geboortedatum vijf jaar terug.
+        partner: partner.map(|g| Persoon {
+            geboortedatum: g,
+            geen_beroep_op_ouders: !q.geen_beroep_partner.is_empty(),
+        }),
+        // Het jongste kind zoals opgegeven; de andere (of zonder opgave allemaal) vijf jaar oud.
         kinderen: (0..kinderen)
-            .map(|_| Persoon {
-                geboortedatum: (eerste - Duration::days(5 * 365))
-                    .format("%Y-%m-%d")
-                    .to_string(),
+            .map(|i| Persoon {
+                geboortedatum: match (&jongste, i) {
+                    (Some(j), 0) => j.clone(),
+                    _ => (eerste - Duration::days(5 * 365))
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                },
+                ..Default::default()
             })
             .collect(),
         medebewoners,
