@@ -179,7 +179,7 @@ test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, audittrail, uitlogg
   assert.match(await browser.tekst("[data-testid=rol]"), /Inkomensconsulent/);
   assert.match(await browser.tekst("main"), /Noord/);
   const nav = await browser.script("return [...document.querySelectorAll('.nav__link')].map(a => a.textContent)");
-  assert.deepEqual(nav, ["Start", "Nieuwe aanvraag", "Proefberekening", "Teams", "Mijn account"], "een consulent ziet geen beheer of audit");
+  assert.deepEqual(nav, ["Start", "Nieuwe aanvraag", "Proefberekening", "Teams", "Normen", "Mijn account"], "een consulent ziet geen beheer of audit");
   await controleerPagina("start-consulent");
 
   // Beheerpagina's zijn voor een consulent afgesloten.

@@ -10,6 +10,7 @@ use vangnet_app::normen::Normenlading;
 use vangnet_app::opslag::NormensetRij;
 use vangnet_app::AppFout;
 use vangnet_domain::bedrag::euro;
+use vangnet_domain::normen::{Normen, Normtabel};
 use vangnet_domain::{tijd, Recht, Veldfouten};
 
 use crate::aanmelding::Ingelogd;
@@ -33,6 +34,64 @@ pub struct Rij {
     pub bedragen: Vec<String>,
 }
 
+/// Eén staaf in de grafiek (coördinaten in SVG-eenheden).
+pub struct Staaf {
+    pub x: i64,
+    pub y: i64,
+    pub breedte: i64,
+    pub hoogte: i64,
+    pub klasse: &'static str,
+    pub titel: String,
+}
+
+/// Een label onder de grafiek.
+pub struct Aslabel {
+    pub x: i64,
+    pub tekst: String,
+}
+
+/// De hoofdnormen per periode als staafgrafiek: naast de tabel, zodat de ontwikkeling in één
+/// oogopslag te zien is.
+fn grafiek(tabellen: &[Normtabel]) -> (Vec<Staaf>, Vec<Aslabel>) {
+    const HOOGTE: i64 = 180;
+    const GROEP: i64 = 100;
+    const BREEDTE: i64 = 24;
+    type Reeks = (&'static str, fn(&Normen) -> i64);
+    let reeksen: [Reeks; 3] = [
+        ("reeks-1", |n| n.alleenstaande_21_aow),
+        ("reeks-2", |n| n.gehuwden_21_aow),
+        ("reeks-3", |n| n.alleenstaande_aow),
+    ];
+    let max = tabellen
+        .iter()
+        .flat_map(|t| reeksen.iter().map(|(_, f)| f(&t.normen)))
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut staven = Vec::new();
+    let mut labels = Vec::new();
+    for (i, t) in tabellen.iter().enumerate() {
+        let basis = 10 + i as i64 * GROEP;
+        for (j, (klasse, f)) in reeksen.iter().enumerate() {
+            let bedrag = f(&t.normen);
+            let hoogte = bedrag * HOOGTE / max;
+            staven.push(Staaf {
+                x: basis + j as i64 * (BREEDTE + 4),
+                y: 10 + HOOGTE - hoogte,
+                breedte: BREEDTE,
+                hoogte,
+                klasse,
+                titel: format!("{}: {}", t.geldig_vanaf.format("%d-%m-%Y"), euro(bedrag)),
+            });
+        }
+        labels.push(Aslabel {
+            x: basis + (3 * BREEDTE + 8) / 2,
+            tekst: t.geldig_vanaf.format("%m-%Y").to_string(),
+        });
+    }
+    (staven, labels)
+}
+
 pub struct Lading {
     pub id: i64,
     pub geladen_op: String,
@@ -47,6 +106,9 @@ struct NormenPagina {
     schil: Schil,
     kolommen: Vec<Kolom>,
     rijen: Vec<Rij>,
+    staven: Vec<Staaf>,
+    aslabels: Vec<Aslabel>,
+    grafiekbreedte: i64,
     bron: String,
     ladingen: Vec<Lading>,
     beheren: bool,
@@ -103,7 +165,11 @@ async fn normenpagina(
             }
         }
     }
+    let (staven, aslabels) = grafiek(tabellen);
     Ok(NormenPagina {
+        grafiekbreedte: 20 + tabellen.len() as i64 * 100,
+        staven,
+        aslabels,
         schil: Schil::voor(staat, wie, "Normtabellen", "/normen")
             .kruimel("/normen", "Normtabellen")
             .met_melding(melding),
