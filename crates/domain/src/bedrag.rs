@@ -48,9 +48,22 @@ pub fn euro(c: Centen) -> String {
     format!("{teken}€ {},{:02}", groepen.join("."), c % 100)
 }
 
+/// Een getal in honderdsten met een komma: 2350 → `23,50` (voor gewichten en belasting).
+pub fn honderdsten(h: i64) -> String {
+    let teken = if h < 0 { "-" } else { "" };
+    format!("{teken}{},{:02}", h.abs() / 100, h.abs() % 100)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn honderdsten_tonen() {
+        assert_eq!(honderdsten(2350), "23,50");
+        assert_eq!(honderdsten(5), "0,05");
+        assert_eq!(honderdsten(-150), "-1,50");
+    }
 
     #[test]
     fn bedragen_lezen_en_tonen() {

@@ -3,12 +3,13 @@
 //!
 //! Termijnen (bron: ../shared/domain/participatiewet-feiten.md §4 en §6): beslissen binnen
 //! 8 weken (Awb 4:13; de Participatiewet noemt geen eigen termijn), voorschot binnen 4 weken
-//! (Pw art 52 lid 1). Verschuiving van een einddatum die op een weekend- of feestdag valt
-//! (Algemene termijnenwet art 1) komt met de werkdagenkalender (issue 5); tot dan tonen we de
-//! ongeschoven datum en zeggen we dat erbij.
+//! (Pw art 52 lid 1). Een einddatum op een weekend- of feestdag schuift naar de eerstvolgende
+//! werkdag (Algemene termijnenwet art 1; [`crate::werkdagen`]).
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
+
+use crate::werkdagen::termijn_in_weken;
 
 /// Een leesbaar dossiernummer: jaar en volgnummer, `2026-000123`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -142,18 +143,26 @@ impl Status {
 /// De termijnen van een aanvraag, gerekend vanaf de dag van ontvangst.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Termijnen {
-    /// Uiterlijk beslissen (Awb 4:13): 8 weken na ontvangst.
+    /// Uiterlijk beslissen (Awb 4:13): 8 weken na ontvangst, ATW art. 1 toegepast.
     pub beslissen: NaiveDate,
-    /// Uiterlijk een voorschot (Pw art 52 lid 1): 4 weken na ontvangst.
+    /// Uiterlijk een voorschot (Pw art 52 lid 1): 4 weken na ontvangst, ATW art. 1 toegepast.
     pub voorschot: NaiveDate,
+    /// De beslistermijn is verlengd omdat ze op een weekend- of feestdag eindigde.
+    pub beslissen_verschoven: bool,
+    pub voorschot_verschoven: bool,
 }
 
 impl Termijnen {
-    /// Een termijn van n weken na de dag van ontvangst eindigt op dezelfde weekdag n weken later.
+    /// Een termijn van n weken na de dag van ontvangst eindigt op dezelfde weekdag n weken later,
+    /// of op de eerstvolgende werkdag (ATW art. 1).
     pub fn vanaf(ontvangen: NaiveDate) -> Termijnen {
+        let beslissen = termijn_in_weken(ontvangen, 8);
+        let voorschot = termijn_in_weken(ontvangen, 4);
         Termijnen {
-            beslissen: ontvangen + Duration::weeks(8),
-            voorschot: ontvangen + Duration::weeks(4),
+            beslissen: beslissen.einde,
+            voorschot: voorschot.einde,
+            beslissen_verschoven: beslissen.verschoven,
+            voorschot_verschoven: voorschot.verschoven,
         }
     }
 
@@ -196,13 +205,17 @@ mod tests {
     }
 
     /// Bron: participatiewet-feiten.md §6: beslissen binnen 8 weken (Awb 4:13), voorschot binnen
-    /// 4 weken (Pw 52). Zonder verschuiving door de Algemene termijnenwet (volgt met issue 5).
+    /// 4 weken (Pw 52); §4: einde op weekend- of feestdag → eerstvolgende werkdag (ATW art. 1).
     #[test]
     fn termijnen() {
         let gevallen = [
             ("2026-11-02", "2026-12-28", "2026-11-30"),
             ("2026-12-31", "2027-02-25", "2027-01-28"),
             ("2024-02-29", "2024-04-25", "2024-03-28"),
+            // 8 weken: za 26-12-2026 → ma 28-12; 4 weken: za 28-11-2026 → ma 30-11
+            ("2026-10-31", "2026-12-28", "2026-11-30"),
+            // 4 weken: 5 mei 2026 (Bevrijdingsdag, dinsdag) → woensdag 6 mei
+            ("2026-04-07", "2026-06-02", "2026-05-06"),
         ];
         for (ontvangen, beslissen, voorschot) in gevallen {
             let t = Termijnen::vanaf(d(ontvangen));

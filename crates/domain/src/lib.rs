@@ -18,7 +18,10 @@ pub mod persoon;
 pub mod rol;
 pub mod tijd;
 pub mod validatie;
+pub mod verdeling;
 pub mod verwerking;
+pub mod werk;
+pub mod werkdagen;
 pub mod zoeken;
 
 pub use audit::{AuditGegevens, AuditHash, KetenFout};
