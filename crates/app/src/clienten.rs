@@ -448,6 +448,7 @@ impl App {
 
         let huishouden = tx.huishouden_invoegen(&nu_tekst).await?;
         let mut client_id = 0;
+        let mut persoon_ids = Vec::with_capacity(alle.len());
         for ((_, persoon, rol), (bestaande, huidige)) in alle.iter().zip(bestaand) {
             let weergavenaam = match persoon {
                 Aanvraagpersoon::Nieuw(_, naam, _) => naam.weergave(),
@@ -521,6 +522,7 @@ impl App {
                 historie: h(ontvangen),
             })
             .await?;
+            persoon_ids.push(id);
             if *rol == HuishoudRol::Aanvrager {
                 client_id = id;
                 if let Some(iban) = &iban {
@@ -569,6 +571,16 @@ impl App {
             operatie_id: ctx.operatie_id.clone(),
         })
         .await?;
+        let verdeling = self
+            .nieuw_dossier_in_werk(
+                tx.as_mut(),
+                ctx,
+                nu,
+                dossier_id,
+                &postcode.compact(),
+                &persoon_ids,
+            )
+            .await?;
         audit::vastleggen(
             tx.as_mut(),
             ctx,
@@ -583,6 +595,7 @@ impl App {
                     "ontvangen_op": datumtekst(ontvangen),
                     "huishouden_id": huishouden,
                     "leden": alle.iter().map(|(_, _, r)| r.code()).collect::<Vec<_>>(),
+                    "verdeling": verdeling,
                 })),
                 ..Default::default()
             },

@@ -233,6 +233,91 @@ pub struct NormensetRij {
     pub operatie_id: String,
 }
 
+/// Een taak in de werkvoorraad. Datums `jjjj-mm-dd`, tijdstippen in de vaste vorm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaakRij {
+    pub id: i64,
+    /// Code van `vangnet_domain::werk::Taaksoort`.
+    pub soort: String,
+    pub omschrijving: String,
+    pub dossier_id: Option<i64>,
+    pub persoon_id: Option<i64>,
+    pub aangemaakt_op: String,
+    /// De dag vanaf waar de servicenorm telt.
+    pub begindatum: String,
+    pub deadline: String,
+    pub wettelijk: bool,
+    pub waarschuwen_werkdagen: i64,
+    pub team_id: Option<i64>,
+    pub gebruiker_id: Option<i64>,
+    /// Code van `vangnet_domain::werk::Taakstatus`.
+    pub status: String,
+    pub prioriteit: i64,
+    /// De teamleider heeft al een melding gekregen dat de taak te laat is.
+    pub te_laat_gemeld: bool,
+    pub gereed_op: Option<String>,
+    pub versie: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaakgebeurtenisRij {
+    pub id: i64,
+    pub taak_id: i64,
+    pub tijdstip: String,
+    pub actor: String,
+    pub soort: String,
+    pub omschrijving: String,
+    pub operatie_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServicenormRij {
+    pub soort: String,
+    pub eenheid: String,
+    pub aantal: i64,
+    pub waarschuwen_werkdagen: i64,
+    pub gewijzigd_op: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PostcodegebiedRij {
+    pub id: i64,
+    pub van: i64,
+    pub tot_en_met: i64,
+    pub team_id: i64,
+    /// De naam van het team (bij lezen).
+    pub team: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AfwezigheidRij {
+    pub id: i64,
+    pub gebruiker_id: i64,
+    pub van: String,
+    pub tot_en_met: String,
+    pub reden: String,
+    pub aangemaakt_op: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UitsluitingRij {
+    pub id: i64,
+    pub gebruiker_id: i64,
+    pub persoon_id: i64,
+    pub reden: String,
+    pub aangemaakt_op: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeldingRij {
+    pub id: i64,
+    pub gebruiker_id: i64,
+    pub tijdstip: String,
+    pub tekst: String,
+    pub taak_id: Option<i64>,
+    pub gelezen_op: Option<String>,
+}
+
 /// Een waarde voor bulkinvoer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Waarde {
@@ -390,6 +475,58 @@ pub trait Transactie: Send {
     ) -> Uitkomst<Vec<DossierRij>>;
     async fn gebeurtenis_toevoegen(&mut self, r: &GebeurtenisRij) -> Uitkomst<()>;
     async fn gebeurtenissen_van(&mut self, dossier_id: i64) -> Uitkomst<Vec<GebeurtenisRij>>;
+
+    /// Zet team en consulent van een dossier (versie +1). `false`: de versie was niet meer
+    /// `verwacht`.
+    async fn dossier_toewijzen(
+        &mut self,
+        id: i64,
+        team_id: Option<i64>,
+        consulent_id: Option<i64>,
+        verwacht: i64,
+        tijdstip: &str,
+    ) -> Uitkomst<bool>;
+
+    // Werkvoorraad
+    async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64>;
+    async fn taak_op_id(&mut self, id: i64) -> Uitkomst<Option<TaakRij>>;
+    /// Schrijft alle velden als de versie in de database nog `t.versie - 1` is.
+    async fn taak_bijwerken(&mut self, t: &TaakRij) -> Uitkomst<bool>;
+    /// Niet-gerede taken van een gebruiker (of van een team, zonder gebruiker), vroegste
+    /// deadline eerst, hoogstens `limiet`.
+    async fn open_taken_van(
+        &mut self,
+        gebruiker_id: Option<i64>,
+        team_id: Option<i64>,
+        limiet: i64,
+    ) -> Uitkomst<Vec<TaakRij>>;
+    async fn taken_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<TaakRij>>;
+    /// Niet-gerede taken met een deadline vóór `datum` waarover nog niet is gemeld.
+    async fn taken_te_laat_ongemeld(&mut self, datum: &str, limiet: i64) -> Uitkomst<Vec<TaakRij>>;
+    async fn taakgebeurtenis_toevoegen(&mut self, g: &TaakgebeurtenisRij) -> Uitkomst<()>;
+    async fn taakgebeurtenissen_van(&mut self, taak_id: i64) -> Uitkomst<Vec<TaakgebeurtenisRij>>;
+    async fn servicenormen(&mut self) -> Uitkomst<Vec<ServicenormRij>>;
+    async fn servicenorm_zetten(&mut self, r: &ServicenormRij) -> Uitkomst<()>;
+    async fn postcodegebieden(&mut self) -> Uitkomst<Vec<PostcodegebiedRij>>;
+    /// Vervangt alle gebieden.
+    async fn postcodegebieden_vervangen(&mut self, rijen: &[PostcodegebiedRij]) -> Uitkomst<()>;
+    async fn afwezigheid_invoegen(&mut self, r: &AfwezigheidRij) -> Uitkomst<i64>;
+    /// Afwezigheden die `datum` omvatten of later eindigen, oplopend op begin.
+    async fn afwezigheden_vanaf(&mut self, datum: &str) -> Uitkomst<Vec<AfwezigheidRij>>;
+    async fn uitsluiting_invoegen(&mut self, r: &UitsluitingRij) -> Uitkomst<i64>;
+    async fn uitsluitingen_van_personen(&mut self, ids: &[i64]) -> Uitkomst<Vec<UitsluitingRij>>;
+    /// Gewogen caseload in honderdsten per consulent: de gewichten (standaard 100) van zijn
+    /// lopende dossiers. Consulenten zonder dossiers ontbreken.
+    async fn caseloads(&mut self, gebruiker_ids: &[i64]) -> Uitkomst<Vec<(i64, i64)>>;
+    async fn melding_invoegen(&mut self, r: &MeldingRij) -> Uitkomst<i64>;
+    /// Nieuwste eerst.
+    async fn meldingen_van(&mut self, gebruiker_id: i64, limiet: i64) -> Uitkomst<Vec<MeldingRij>>;
+    async fn melding_gelezen(
+        &mut self,
+        id: i64,
+        gebruiker_id: i64,
+        tijdstip: &str,
+    ) -> Uitkomst<bool>;
 
     // Zoeken
     /// De ids van personen die bij de sleutel passen (op wat nu bekend is), hoogstens `limiet`.

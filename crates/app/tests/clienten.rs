@@ -122,10 +122,15 @@ async fn registreren_vinden_en_het_huishouden_op_een_datum() {
         termijnen.voorschot,
         NaiveDate::from_ymd_opt(2026, 12, 14).unwrap()
     );
-    assert_eq!(dossier.tijdlijn.len(), 1);
-    assert!(dossier.tijdlijn[0]
-        .omschrijving
-        .contains("huishouden van 4 personen"));
+    assert_eq!(dossier.tijdlijn.len(), 2, "geregistreerd en verdeeld");
+    assert!(dossier
+        .tijdlijn
+        .iter()
+        .any(|g| g.omschrijving.contains("huishouden van 4 personen")));
+    assert!(dossier
+        .tijdlijn
+        .iter()
+        .any(|g| g.omschrijving == "Geen team voor postcode 3035KS"));
 
     // Het huishouden op een eerdere datum: vóór de ontvangst bestond het voor Vangnet niet.
     let eerder = t

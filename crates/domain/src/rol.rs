@@ -60,11 +60,21 @@ impl Rol {
         match self {
             Rol::AdministratiefOndersteuner => &[TeamsInzien, ClientenInzien, DossiersRegistreren],
             Rol::Inkomensconsulent => &[TeamsInzien, ClientenInzien, DossiersRegistreren],
-            Rol::Teamleider => &[TeamsInzien, ClientenInzien],
+            Rol::Teamleider => &[
+                TeamsInzien,
+                ClientenInzien,
+                TakenToewijzen,
+                AfwezigheidRegistreren,
+            ],
             Rol::Handhaving => &[ClientenInzien],
-            Rol::FunctioneelBeheerder => {
-                &[GebruikersBeheren, TeamsBeheren, TeamsInzien, NormenBeheren]
-            }
+            Rol::FunctioneelBeheerder => &[
+                GebruikersBeheren,
+                TeamsBeheren,
+                TeamsInzien,
+                NormenBeheren,
+                WerkInrichten,
+                AfwezigheidRegistreren,
+            ],
             Rol::Auditor => &[AuditInzien, ToegangslogInzien, TeamsInzien],
         }
     }
@@ -91,6 +101,12 @@ pub enum Recht {
     DossiersRegistreren,
     /// Een nieuwe set normtabellen laden (`vangnet normen laden`). Inzien mag iedereen.
     NormenBeheren,
+    /// Dossiers en taken toewijzen en het werk van een afwezige herverdelen.
+    TakenToewijzen,
+    /// Servicenormen en postcodegebieden inrichten.
+    WerkInrichten,
+    /// Afwezigheid en uitsluiting van medewerkers registreren.
+    AfwezigheidRegistreren,
 }
 
 /// Heeft iemand met deze rollen dit recht?
@@ -140,6 +156,13 @@ mod tests {
             (Rol::FunctioneelBeheerder, Recht::NormenBeheren, true),
             (Rol::Inkomensconsulent, Recht::NormenBeheren, false),
             (Rol::Teamleider, Recht::NormenBeheren, false),
+            // Werkverdeling (issue 5): de teamleider wijst toe, de beheerder richt in.
+            (Rol::Teamleider, Recht::TakenToewijzen, true),
+            (Rol::Inkomensconsulent, Recht::TakenToewijzen, false),
+            (Rol::FunctioneelBeheerder, Recht::WerkInrichten, true),
+            (Rol::Teamleider, Recht::WerkInrichten, false),
+            (Rol::Teamleider, Recht::AfwezigheidRegistreren, true),
+            (Rol::Inkomensconsulent, Recht::AfwezigheidRegistreren, false),
         ];
         for (rol, recht, verwacht) in gevallen {
             assert_eq!(heeft_recht(&[*rol], *recht), *verwacht, "{rol:?} {recht:?}");

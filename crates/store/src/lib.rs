@@ -9,5 +9,6 @@ pub mod migratie;
 pub mod schema;
 mod transactie;
 pub mod verbinding;
+mod werk;
 
 pub use verbinding::{Database, Doel, Engine};

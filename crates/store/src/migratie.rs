@@ -42,6 +42,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0004_normensets.sql"),
         postgres: include_str!("../migrations/postgres/0004_normensets.sql"),
     },
+    Migratie {
+        versie: 5,
+        naam: "werk",
+        sqlite: include_str!("../migrations/sqlite/0005_werk.sql"),
+        postgres: include_str!("../migrations/postgres/0005_werk.sql"),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.

@@ -5,10 +5,14 @@ use async_trait::async_trait;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 use vangnet_app::opslag::{
-    AdresRij, AuditFilter, BankrekeningRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie,
-    HuishoudlidRij, NormensetRij, OpslagFout, PersoonRij, PersoonsgegevensRij, SessieRij, TeamRij,
-    ToegangFilter, ToegangRij, TokenRij, Transactie, Uitkomst, Waarde, Zoeksleutel,
+    AdresRij, AfwezigheidRij, AuditFilter, BankrekeningRij, DossierRij, GebeurtenisRij,
+    GebruikerRij, Historie, HuishoudlidRij, MeldingRij, NormensetRij, OpslagFout, PersoonRij,
+    PersoonsgegevensRij, PostcodegebiedRij, ServicenormRij, SessieRij, TaakRij, TaakgebeurtenisRij,
+    TeamRij, ToegangFilter, ToegangRij, TokenRij, Transactie, Uitkomst, UitsluitingRij, Waarde,
+    Zoeksleutel,
 };
+
+use crate::werk;
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
 use vangnet_domain::Rol;
 
@@ -32,6 +36,12 @@ const TABELLEN_MET_ID: &[&str] = &[
     "huishoudleden",
     "dossiers",
     "dossiergebeurtenissen",
+    "taken",
+    "taakgebeurtenissen",
+    "postcodegebieden",
+    "afwezigheden",
+    "uitsluitingen",
+    "meldingen",
 ];
 
 /// Vertaalt een sqlx-fout naar een opslagfout.
@@ -59,19 +69,19 @@ fn normenset_uit_rij(r: &AnyRow) -> Uitkomst<NormensetRij> {
     })
 }
 
-fn tekst(r: &AnyRow, kolom: &str) -> Uitkomst<String> {
+pub(crate) fn tekst(r: &AnyRow, kolom: &str) -> Uitkomst<String> {
     r.try_get::<String, _>(kolom).map_err(vertaal)
 }
 
-fn optekst(r: &AnyRow, kolom: &str) -> Uitkomst<Option<String>> {
+pub(crate) fn optekst(r: &AnyRow, kolom: &str) -> Uitkomst<Option<String>> {
     r.try_get::<Option<String>, _>(kolom).map_err(vertaal)
 }
 
-fn getal(r: &AnyRow, kolom: &str) -> Uitkomst<i64> {
+pub(crate) fn getal(r: &AnyRow, kolom: &str) -> Uitkomst<i64> {
     r.try_get::<i64, _>(kolom).map_err(vertaal)
 }
 
-fn opgetal(r: &AnyRow, kolom: &str) -> Uitkomst<Option<i64>> {
+pub(crate) fn opgetal(r: &AnyRow, kolom: &str) -> Uitkomst<Option<i64>> {
     r.try_get::<Option<i64>, _>(kolom).map_err(vertaal)
 }
 
@@ -181,7 +191,7 @@ fn historie(r: &AnyRow) -> Uitkomst<Historie> {
 }
 
 /// `$b, $b+1, …` voor een `IN`-lijst van `n` waarden.
-fn plaatsen(n: usize, begin: usize) -> String {
+pub(crate) fn plaatsen(n: usize, begin: usize) -> String {
     (begin..begin + n)
         .map(|i| format!("${i}"))
         .collect::<Vec<_>>()
@@ -427,7 +437,6 @@ impl AnyTransactie {
         Ok(())
     }
 
-    /// Alle rijen van `tabel` voor deze personen, oplopend op id.
     /// Alle rijen van `tabel` waarvan `kolom` in `ids` staat, in de gegeven volgorde.
     async fn waar_in(
         &mut self,
@@ -1373,6 +1382,100 @@ impl Transactie for AnyTransactie {
                 Ok(uit)
             }
         }
+    }
+
+    async fn dossier_toewijzen(
+        &mut self,
+        id: i64,
+        team_id: Option<i64>,
+        consulent_id: Option<i64>,
+        verwacht: i64,
+        tijdstip: &str,
+    ) -> Uitkomst<bool> {
+        let r = sqlx::query(
+            "UPDATE dossiers SET team_id = $1, consulent_id = $2, versie = versie + 1, \
+             gewijzigd_op = $3 WHERE id = $4 AND versie = $5",
+        )
+        .bind(team_id)
+        .bind(consulent_id)
+        .bind(tijdstip)
+        .bind(id)
+        .bind(verwacht)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64> {
+        werk::taak_invoegen(self.conn(), t).await
+    }
+    async fn taak_op_id(&mut self, id: i64) -> Uitkomst<Option<TaakRij>> {
+        werk::taak_op_id(self.conn(), id).await
+    }
+    async fn taak_bijwerken(&mut self, t: &TaakRij) -> Uitkomst<bool> {
+        werk::taak_bijwerken(self.conn(), t).await
+    }
+    async fn open_taken_van(
+        &mut self,
+        gebruiker_id: Option<i64>,
+        team_id: Option<i64>,
+        limiet: i64,
+    ) -> Uitkomst<Vec<TaakRij>> {
+        werk::open_taken_van(self.conn(), gebruiker_id, team_id, limiet).await
+    }
+    async fn taken_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<TaakRij>> {
+        werk::taken_van_dossier(self.conn(), dossier_id).await
+    }
+    async fn taken_te_laat_ongemeld(&mut self, datum: &str, limiet: i64) -> Uitkomst<Vec<TaakRij>> {
+        werk::taken_te_laat_ongemeld(self.conn(), datum, limiet).await
+    }
+    async fn taakgebeurtenis_toevoegen(&mut self, g: &TaakgebeurtenisRij) -> Uitkomst<()> {
+        werk::taakgebeurtenis_toevoegen(self.conn(), g).await
+    }
+    async fn taakgebeurtenissen_van(&mut self, taak_id: i64) -> Uitkomst<Vec<TaakgebeurtenisRij>> {
+        werk::taakgebeurtenissen_van(self.conn(), taak_id).await
+    }
+    async fn servicenormen(&mut self) -> Uitkomst<Vec<ServicenormRij>> {
+        werk::servicenormen(self.conn()).await
+    }
+    async fn servicenorm_zetten(&mut self, r: &ServicenormRij) -> Uitkomst<()> {
+        werk::servicenorm_zetten(self.conn(), r).await
+    }
+    async fn postcodegebieden(&mut self) -> Uitkomst<Vec<PostcodegebiedRij>> {
+        werk::postcodegebieden(self.conn()).await
+    }
+    async fn postcodegebieden_vervangen(&mut self, rijen: &[PostcodegebiedRij]) -> Uitkomst<()> {
+        werk::postcodegebieden_vervangen(self.conn(), rijen).await
+    }
+    async fn afwezigheid_invoegen(&mut self, r: &AfwezigheidRij) -> Uitkomst<i64> {
+        werk::afwezigheid_invoegen(self.conn(), r).await
+    }
+    async fn afwezigheden_vanaf(&mut self, datum: &str) -> Uitkomst<Vec<AfwezigheidRij>> {
+        werk::afwezigheden_vanaf(self.conn(), datum).await
+    }
+    async fn uitsluiting_invoegen(&mut self, r: &UitsluitingRij) -> Uitkomst<i64> {
+        werk::uitsluiting_invoegen(self.conn(), r).await
+    }
+    async fn uitsluitingen_van_personen(&mut self, ids: &[i64]) -> Uitkomst<Vec<UitsluitingRij>> {
+        werk::uitsluitingen_van_personen(self.conn(), ids).await
+    }
+    async fn caseloads(&mut self, gebruiker_ids: &[i64]) -> Uitkomst<Vec<(i64, i64)>> {
+        werk::caseloads(self.conn(), gebruiker_ids).await
+    }
+    async fn melding_invoegen(&mut self, r: &MeldingRij) -> Uitkomst<i64> {
+        werk::melding_invoegen(self.conn(), r).await
+    }
+    async fn meldingen_van(&mut self, gebruiker_id: i64, limiet: i64) -> Uitkomst<Vec<MeldingRij>> {
+        werk::meldingen_van(self.conn(), gebruiker_id, limiet).await
+    }
+    async fn melding_gelezen(
+        &mut self,
+        id: i64,
+        gebruiker_id: i64,
+        tijdstip: &str,
+    ) -> Uitkomst<bool> {
+        werk::melding_gelezen(self.conn(), id, gebruiker_id, tijdstip).await
     }
 
     async fn normenset_invoegen(&mut self, r: &NormensetRij) -> Uitkomst<i64> {

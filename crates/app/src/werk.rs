@@ -1,0 +1,1076 @@
+//! De werkvoorraad (issue 5): taken met servicenormen, de automatische verdeling van nieuwe
+//! dossiers, de lijst "Vandaag", toewijzen door de teamleider, herverdelen bij afwezigheid,
+//! escalatie van te late taken en de inrichting (servicenormen, postcodegebieden, afwezigheid,
+//! uitsluiting). De regels zelf staan in `vangnet_domain::{werk, verdeling, werkdagen}`.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+use vangnet_domain::verdeling::{verdeel, Kandidaat, Postcodegebied, Postcodegebieden};
+use vangnet_domain::werk::{
+    stand, volgorde, Eenheid, Servicenorm, Stand, Taaksoort, Taakstatus, Volgorde,
+};
+use vangnet_domain::{tijd, Recht, Rol};
+
+use crate::audit::{self, Wijziging};
+use crate::opslag::{
+    AfwezigheidRij, GebeurtenisRij, GebruikerRij, MeldingRij, PostcodegebiedRij, ServicenormRij,
+    TaakRij, TaakgebeurtenisRij, Transactie, UitsluitingRij,
+};
+use crate::{App, AppFout, Context};
+
+/// Zoveel open taken laadt "Vandaag" hoogstens per medewerker.
+pub const MAX_VANDAAG: i64 = 5000;
+
+fn datumtekst(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn datum(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn vandaag(nu: DateTime<Utc>) -> NaiveDate {
+    tijd::nl_lokaal(nu).date()
+}
+
+/// De servicenorm van een taaksoort: zoals ingericht, anders de standaard.
+async fn servicenorm(tx: &mut dyn Transactie, soort: Taaksoort) -> Result<Servicenorm, AppFout> {
+    let ingericht = tx
+        .servicenormen()
+        .await?
+        .into_iter()
+        .find(|r| r.soort == soort.code());
+    Ok(match ingericht {
+        Some(r) => Servicenorm {
+            soort,
+            eenheid: Eenheid::uit_code(&r.eenheid).unwrap_or(Eenheid::Werkdagen),
+            aantal: u32::try_from(r.aantal).unwrap_or(1),
+            waarschuwen_werkdagen: u32::try_from(r.waarschuwen_werkdagen).unwrap_or(0),
+        },
+        None => soort.standaardnorm(),
+    })
+}
+
+/// Een nieuwe taak met de deadline uit de servicenorm, en haar eerste gebeurtenis.
+pub(crate) struct NieuweTaak<'a> {
+    pub soort: Taaksoort,
+    pub omschrijving: String,
+    pub dossier_id: Option<i64>,
+    pub persoon_id: Option<i64>,
+    /// De dag vanaf waar de norm telt (ontvangst, melding).
+    pub begindatum: NaiveDate,
+    /// Een vaste deadline (handmatige taak) in plaats van die uit de norm.
+    pub deadline: Option<NaiveDate>,
+    pub team_id: Option<i64>,
+    pub gebruiker_id: Option<i64>,
+    pub prioriteit: i64,
+    pub reden: &'a str,
+}
+
+pub(crate) async fn taak_maken(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+    nu: DateTime<Utc>,
+    t: NieuweTaak<'_>,
+) -> Result<i64, AppFout> {
+    let norm = servicenorm(tx, t.soort).await?;
+    let deadline = t.deadline.unwrap_or_else(|| norm.deadline(t.begindatum));
+    let rij = TaakRij {
+        id: 0,
+        soort: t.soort.code().into(),
+        omschrijving: t.omschrijving,
+        dossier_id: t.dossier_id,
+        persoon_id: t.persoon_id,
+        aangemaakt_op: tijd::instant_tekst(nu),
+        begindatum: datumtekst(t.begindatum),
+        deadline: datumtekst(deadline),
+        wettelijk: norm.wettelijk(),
+        waarschuwen_werkdagen: i64::from(norm.waarschuwen_werkdagen),
+        team_id: t.team_id,
+        gebruiker_id: t.gebruiker_id,
+        status: Taakstatus::Open.code().into(),
+        prioriteit: t.prioriteit,
+        te_laat_gemeld: false,
+        gereed_op: None,
+        versie: 1,
+    };
+    let id = tx.taak_invoegen(&rij).await?;
+    gebeurtenis(tx, ctx, nu, id, "aangemaakt", t.reden).await?;
+    Ok(id)
+}
+
+async fn gebeurtenis(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+    nu: DateTime<Utc>,
+    taak_id: i64,
+    soort: &str,
+    omschrijving: &str,
+) -> Result<(), AppFout> {
+    tx.taakgebeurtenis_toevoegen(&TaakgebeurtenisRij {
+        id: 0,
+        taak_id,
+        tijdstip: tijd::instant_tekst(nu),
+        actor: ctx.actor.omschrijving(),
+        soort: soort.into(),
+        omschrijving: omschrijving.into(),
+        operatie_id: ctx.operatie_id.clone(),
+    })
+    .await?;
+    Ok(())
+}
+
+/// Wie een dossier kreeg, en waarom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdeling {
+    pub team_id: Option<i64>,
+    pub consulent_id: Option<i64>,
+    pub reden: String,
+}
+
+/// De consulenten van een team met hun belasting, afwezigheid op `dag` en uitsluiting voor deze
+/// personen.
+async fn kandidaten(
+    tx: &mut dyn Transactie,
+    team_id: i64,
+    dag: NaiveDate,
+    personen: &[i64],
+) -> Result<Vec<(GebruikerRij, Kandidaat)>, AppFout> {
+    let leden: Vec<GebruikerRij> = tx
+        .teamleden(team_id)
+        .await?
+        .into_iter()
+        .filter(|g| !g.geblokkeerd && g.rollen.contains(&Rol::Inkomensconsulent))
+        .collect();
+    let ids: Vec<i64> = leden.iter().map(|g| g.id).collect();
+    let belasting: BTreeMap<i64, i64> = tx.caseloads(&ids).await?.into_iter().collect();
+    let afwezig = tx.afwezigheden_vanaf(&datumtekst(dag)).await?;
+    let uitgesloten = tx.uitsluitingen_van_personen(personen).await?;
+    Ok(leden
+        .into_iter()
+        .map(|g| {
+            let k = Kandidaat {
+                gebruiker_id: g.id,
+                naam: g.volledige_naam.clone(),
+                belasting: belasting.get(&g.id).copied().unwrap_or(0),
+                afwezig_tot_en_met: afwezig
+                    .iter()
+                    .filter(|a| a.gebruiker_id == g.id)
+                    .filter(|a| datum(&a.van).is_some_and(|v| v <= dag))
+                    .filter_map(|a| datum(&a.tot_en_met))
+                    .max(),
+                uitgesloten: uitgesloten
+                    .iter()
+                    .find(|u| u.gebruiker_id == g.id)
+                    .map(|u| u.reden.clone()),
+            };
+            (g, k)
+        })
+        .collect())
+}
+
+impl App {
+    /// Verdeelt een nieuw dossier (team uit het postcodegebied als het er nog geen heeft, dan de
+    /// consulent met de laagste belasting) en maakt zijn taken: registreren, beslissen (8 weken)
+    /// en voorschot (4 weken). In de transactie van de registratie.
+    pub(crate) async fn nieuw_dossier_in_werk(
+        &self,
+        tx: &mut dyn Transactie,
+        ctx: &Context,
+        nu: DateTime<Utc>,
+        dossier_id: i64,
+        postcode: &str,
+        personen: &[i64],
+    ) -> Result<Verdeling, AppFout> {
+        let dag = vandaag(nu);
+        let dossier = tx
+            .dossier_op_id(dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::Intern("nieuw dossier niet gevonden".into()))?;
+        let ontvangen = datum(&dossier.ontvangen_op).unwrap_or(dag);
+        let mut team_id = dossier.team_id;
+        let mut redenen = Vec::new();
+        if team_id.is_none() {
+            let gebieden = postcodegebieden(tx).await?;
+            match gebieden.voor(postcode) {
+                Some(g) => {
+                    team_id = Some(g.team_id);
+                    redenen.push(format!(
+                        "postcode {} valt in gebied {}–{} van team {}",
+                        postcode, g.van, g.tot_en_met, g.team
+                    ));
+                }
+                None => redenen.push(format!("geen team voor postcode {postcode}")),
+            }
+        }
+        let mut consulent_id = None;
+        if let Some(t) = team_id {
+            let team = tx.team_op_id(t).await?.map(|t| t.naam).unwrap_or_default();
+            let k: Vec<Kandidaat> = kandidaten(tx, t, dag, personen)
+                .await?
+                .into_iter()
+                .map(|(_, k)| k)
+                .collect();
+            match verdeel(&k, &team) {
+                Ok(toewijzing) => {
+                    consulent_id = Some(toewijzing.gebruiker_id);
+                    redenen.push(toewijzing.reden);
+                }
+                Err(reden) => redenen.push(reden),
+            }
+        }
+        let reden = {
+            let mut r = redenen.join("; ");
+            if let Some(eerste) = r.get(..1) {
+                r = eerste.to_uppercase() + &r[1..];
+            }
+            r
+        };
+        if !tx
+            .dossier_toewijzen(
+                dossier_id,
+                team_id,
+                consulent_id,
+                dossier.versie,
+                &tijd::instant_tekst(nu),
+            )
+            .await?
+        {
+            return Err(AppFout::Conflict(
+                "Het dossier werd tegelijk gewijzigd.".into(),
+            ));
+        }
+        tx.gebeurtenis_toevoegen(&GebeurtenisRij {
+            id: 0,
+            dossier_id,
+            tijdstip: tijd::instant_tekst(nu),
+            actor: ctx.actor.omschrijving(),
+            soort: "verdeeld".into(),
+            omschrijving: reden.clone(),
+            operatie_id: ctx.operatie_id.clone(),
+        })
+        .await?;
+        for (soort, begin, omschrijving) in [
+            (
+                Taaksoort::Registratie,
+                dag,
+                format!("Dossier {} registreren en compleet maken", dossier.nummer),
+            ),
+            (
+                Taaksoort::Besluit,
+                ontvangen,
+                format!("Beslissen op aanvraag {}", dossier.nummer),
+            ),
+            (
+                Taaksoort::Voorschot,
+                ontvangen,
+                format!("Voorschot beoordelen voor {}", dossier.nummer),
+            ),
+        ] {
+            taak_maken(
+                tx,
+                ctx,
+                nu,
+                NieuweTaak {
+                    soort,
+                    omschrijving,
+                    dossier_id: Some(dossier_id),
+                    persoon_id: Some(dossier.client_id),
+                    begindatum: begin,
+                    deadline: None,
+                    team_id,
+                    gebruiker_id: consulent_id,
+                    prioriteit: 0,
+                    reden: &reden,
+                },
+            )
+            .await?;
+        }
+        Ok(Verdeling {
+            team_id,
+            consulent_id,
+            reden,
+        })
+    }
+}
+
+/// De postcodegebieden zoals ingericht (gecontroleerd bij het opslaan).
+async fn postcodegebieden(tx: &mut dyn Transactie) -> Result<Postcodegebieden, AppFout> {
+    let rijen = tx.postcodegebieden().await?;
+    Postcodegebieden::nieuw(
+        rijen
+            .into_iter()
+            .map(|r| Postcodegebied {
+                van: u16::try_from(r.van).unwrap_or(0),
+                tot_en_met: u16::try_from(r.tot_en_met).unwrap_or(0),
+                team_id: r.team_id,
+                team: r.team,
+            })
+            .collect(),
+    )
+    .map_err(AppFout::Intern)
+}
+
+/// Een taak op de lijst, met haar stand.
+#[derive(Debug, Clone, Serialize)]
+pub struct Taakregel {
+    pub taak: TaakRij,
+    pub soortnaam: &'static str,
+    pub statusnaam: &'static str,
+    pub stand: Stand,
+}
+
+/// De lijst "Vandaag" van één medewerker.
+#[derive(Debug, Clone, Serialize)]
+pub struct Vandaag {
+    pub datum: NaiveDate,
+    pub taken: Vec<Taakregel>,
+    /// Aantallen per taaksoort (code, naam, aantal), vóór het filter.
+    pub per_soort: Vec<(&'static str, &'static str, usize)>,
+    /// Aantallen per stand, vóór het filter.
+    pub te_laat: usize,
+    pub vandaag: usize,
+    pub risico: usize,
+    pub totaal: usize,
+}
+
+fn regel(t: TaakRij, dag: NaiveDate) -> Taakregel {
+    let deadline = datum(&t.deadline).unwrap_or(dag);
+    let waarschuwen = u32::try_from(t.waarschuwen_werkdagen).unwrap_or(0);
+    Taakregel {
+        soortnaam: Taaksoort::uit_code(&t.soort).map_or("Taak", Taaksoort::naam),
+        statusnaam: Taakstatus::uit_code(&t.status).map_or("?", Taakstatus::naam),
+        stand: stand(deadline, waarschuwen, dag),
+        taak: t,
+    }
+}
+
+impl App {
+    /// De open taken van de ingelogde medewerker en de niet-toegewezen taken van zijn teams, in de
+    /// volgorde van issue 5 (te laat, vandaag, risico, wettelijk, rest). `soort` filtert.
+    pub async fn vandaag(&self, ctx: &Context, soort: Option<&str>) -> Result<Vandaag, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let Some(gebruiker_id) = ctx.actor.gebruiker_id() else {
+            return Err(AppFout::GeenToegang);
+        };
+        let dag = vandaag(self.klok.nu());
+        let mut tx = self.opslag.lees().await?;
+        let mut rijen = tx
+            .open_taken_van(Some(gebruiker_id), None, MAX_VANDAAG)
+            .await?;
+        for team in tx.teams_van(gebruiker_id).await? {
+            rijen.extend(
+                tx.open_taken_van(None, Some(team.id), MAX_VANDAAG)
+                    .await?
+                    .into_iter()
+                    .filter(|t| t.gebruiker_id.is_none()),
+            );
+        }
+        tx.commit().await?;
+        let mut taken: Vec<Taakregel> = rijen.into_iter().map(|t| regel(t, dag)).collect();
+        taken.sort_by_key(|r| {
+            volgorde(&Volgorde {
+                stand: r.stand,
+                wettelijk: r.taak.wettelijk,
+                deadline: datum(&r.taak.deadline).unwrap_or(dag),
+                prioriteit: i32::try_from(r.taak.prioriteit).unwrap_or(0),
+                id: r.taak.id,
+            })
+        });
+        let per_soort = Taaksoort::ALLE
+            .iter()
+            .map(|s| {
+                let n = taken.iter().filter(|t| t.taak.soort == s.code()).count();
+                (s.code(), s.naam(), n)
+            })
+            .filter(|(_, _, n)| *n > 0)
+            .collect();
+        let tel = |st: Stand| taken.iter().filter(|t| t.stand == st).count();
+        let (te_laat, vandaag_n, risico, totaal) = (
+            tel(Stand::TeLaat),
+            tel(Stand::Vandaag),
+            tel(Stand::Risico),
+            taken.len(),
+        );
+        if let Some(s) = soort.filter(|s| !s.is_empty()) {
+            taken.retain(|t| t.taak.soort == s);
+        }
+        Ok(Vandaag {
+            datum: dag,
+            taken,
+            per_soort,
+            te_laat,
+            vandaag: vandaag_n,
+            risico,
+            totaal,
+        })
+    }
+
+    /// De taken van een dossier, met hun stand.
+    pub async fn taken_van_dossier(
+        &self,
+        ctx: &Context,
+        dossier_id: i64,
+    ) -> Result<Vec<Taakregel>, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let dag = vandaag(self.klok.nu());
+        let mut tx = self.opslag.lees().await?;
+        let taken = tx.taken_van_dossier(dossier_id).await?;
+        tx.commit().await?;
+        Ok(taken.into_iter().map(|t| regel(t, dag)).collect())
+    }
+
+    /// Een teamleider wijst een dossier (met zijn open taken) toe aan een consulent van het team
+    /// van het dossier. Geweigerd: iemand buiten het team, iemand die vandaag afwezig is, of een
+    /// dossier dat intussen door een ander is gewijzigd.
+    pub async fn dossier_herverdelen(
+        &self,
+        ctx: &Context,
+        dossier_id: i64,
+        versie: i64,
+        gebruiker_id: i64,
+        reden: &str,
+    ) -> Result<(), AppFout> {
+        ctx.actor.vereist(Recht::TakenToewijzen)?;
+        let nu = self.klok.nu();
+        let dag = vandaag(nu);
+        let mut tx = self.opslag.schrijf().await?;
+        let dossier = tx
+            .dossier_op_id(dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        let Some(team_id) = dossier.team_id else {
+            return Err(AppFout::veld(
+                "consulent",
+                "Het dossier hoort nog bij geen team; kies eerst het team.",
+            ));
+        };
+        let kandidaten = kandidaten(tx.as_mut(), team_id, dag, &[dossier.client_id]).await?;
+        let Some((g, k)) = kandidaten.iter().find(|(g, _)| g.id == gebruiker_id) else {
+            return Err(AppFout::veld(
+                "consulent",
+                "Deze medewerker is geen consulent in het team van het dossier.",
+            ));
+        };
+        if let Some(tot) = k.afwezig_tot_en_met {
+            return Err(AppFout::veld(
+                "consulent",
+                format!(
+                    "{} is afwezig tot en met {}.",
+                    g.volledige_naam,
+                    tot.format("%d-%m-%Y")
+                ),
+            ));
+        }
+        if let Some(r) = &k.uitgesloten {
+            return Err(AppFout::veld(
+                "consulent",
+                format!("{} is uitgesloten van deze cliënt ({r}).", g.volledige_naam),
+            ));
+        }
+        let naam = g.volledige_naam.clone();
+        self.dossier_overdragen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            &dossier,
+            versie,
+            gebruiker_id,
+            &format!(
+                "Toegewezen aan {naam} door {}: {}",
+                ctx.actor.omschrijving(),
+                reden.trim()
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Verplaatst een dossier en zijn open taken naar een consulent, met gebeurtenis en audit.
+    #[allow(clippy::too_many_arguments)]
+    async fn dossier_overdragen(
+        &self,
+        tx: &mut dyn Transactie,
+        ctx: &Context,
+        nu: DateTime<Utc>,
+        dossier: &crate::opslag::DossierRij,
+        versie: i64,
+        gebruiker_id: i64,
+        reden: &str,
+    ) -> Result<(), AppFout> {
+        if !tx
+            .dossier_toewijzen(
+                dossier.id,
+                dossier.team_id,
+                Some(gebruiker_id),
+                versie,
+                &tijd::instant_tekst(nu),
+            )
+            .await?
+        {
+            return Err(AppFout::Conflict(format!(
+                "Dossier {} is intussen door iemand anders gewijzigd. Laad de pagina opnieuw.",
+                dossier.nummer
+            )));
+        }
+        for mut t in tx.taken_van_dossier(dossier.id).await? {
+            if t.status == Taakstatus::Gereed.code() || t.gebruiker_id == Some(gebruiker_id) {
+                continue;
+            }
+            t.gebruiker_id = Some(gebruiker_id);
+            t.versie += 1;
+            if !tx.taak_bijwerken(&t).await? {
+                return Err(AppFout::Conflict(
+                    "Een taak van het dossier werd tegelijk gewijzigd. Probeer het opnieuw.".into(),
+                ));
+            }
+            gebeurtenis(tx, ctx, nu, t.id, "toegewezen", reden).await?;
+        }
+        tx.gebeurtenis_toevoegen(&GebeurtenisRij {
+            id: 0,
+            dossier_id: dossier.id,
+            tijdstip: tijd::instant_tekst(nu),
+            actor: ctx.actor.omschrijving(),
+            soort: "toegewezen".into(),
+            omschrijving: reden.into(),
+            operatie_id: ctx.operatie_id.clone(),
+        })
+        .await?;
+        audit::vastleggen(
+            tx,
+            ctx,
+            nu,
+            Wijziging {
+                actie: "dossier.toegewezen",
+                onderwerp_type: "dossier",
+                onderwerp_id: dossier.id.to_string(),
+                samenvatting: reden.into(),
+                voor: Some(serde_json::json!({ "consulent_id": dossier.consulent_id })),
+                na: Some(serde_json::json!({ "consulent_id": gebruiker_id })),
+                reden: None,
+            },
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// Verdeelt alle lopende dossiers van een (afwezige) consulent opnieuw over zijn team, in één
+    /// handeling: elk dossier naar wie dan de laagste belasting heeft. Geeft het aantal.
+    pub async fn werk_herverdelen(
+        &self,
+        ctx: &Context,
+        team_id: i64,
+        van_gebruiker: i64,
+    ) -> Result<usize, AppFout> {
+        ctx.actor.vereist(Recht::TakenToewijzen)?;
+        let nu = self.klok.nu();
+        let dag = vandaag(nu);
+        let mut tx = self.opslag.schrijf().await?;
+        let team = tx
+            .team_op_id(team_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het team".into()))?;
+        let mut dossiers: Vec<i64> = tx
+            .open_taken_van(Some(van_gebruiker), None, MAX_VANDAAG)
+            .await?
+            .into_iter()
+            .filter(|t| t.team_id == Some(team_id))
+            .filter_map(|t| t.dossier_id)
+            .collect();
+        dossiers.sort_unstable();
+        dossiers.dedup();
+        let mut aantal = 0;
+        for id in dossiers {
+            let Some(d) = tx.dossier_op_id(id).await? else {
+                continue;
+            };
+            let k: Vec<Kandidaat> = kandidaten(tx.as_mut(), team_id, dag, &[d.client_id])
+                .await?
+                .into_iter()
+                .map(|(_, k)| k)
+                .filter(|k| k.gebruiker_id != van_gebruiker)
+                .collect();
+            let toewijzing = verdeel(&k, &team.naam).map_err(|r| AppFout::veld("team", r))?;
+            self.dossier_overdragen(
+                tx.as_mut(),
+                ctx,
+                nu,
+                &d,
+                d.versie,
+                toewijzing.gebruiker_id,
+                &format!(
+                    "Herverdeeld door {}: {}",
+                    ctx.actor.omschrijving(),
+                    toewijzing.reden
+                ),
+            )
+            .await?;
+            aantal += 1;
+        }
+        tx.commit().await?;
+        Ok(aantal)
+    }
+
+    /// Een taak met de hand, voor zichzelf of een collega in een van zijn teams. De deadline mag
+    /// niet in het verleden liggen.
+    pub async fn taak_aanmaken(
+        &self,
+        ctx: &Context,
+        omschrijving: &str,
+        deadline: &str,
+        dossier_id: Option<i64>,
+    ) -> Result<i64, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let nu = self.klok.nu();
+        let dag = vandaag(nu);
+        let mut f = vangnet_domain::Veldfouten::nieuw();
+        let omschrijving = omschrijving.trim();
+        if omschrijving.is_empty() {
+            f.voeg_toe("omschrijving", "Beschrijf de taak.");
+        } else if omschrijving.chars().count() > 500 {
+            f.voeg_toe("omschrijving", "De omschrijving is langer dan 500 tekens.");
+        }
+        let deadline = f.controleer(
+            "deadline",
+            vangnet_domain::persoon::datum::parse_datum(deadline, "deadline"),
+        );
+        if deadline.is_some_and(|d| d < dag) {
+            f.voeg_toe("deadline", "De deadline ligt in het verleden.");
+        }
+        f.resultaat()?;
+        let mut tx = self.opslag.schrijf().await?;
+        let persoon_id = match dossier_id {
+            Some(id) => Some(
+                tx.dossier_op_id(id)
+                    .await?
+                    .ok_or_else(|| AppFout::veld("dossier", "Dit dossier bestaat niet."))?
+                    .client_id,
+            ),
+            None => None,
+        };
+        let id = taak_maken(
+            tx.as_mut(),
+            ctx,
+            nu,
+            NieuweTaak {
+                soort: Taaksoort::Overig,
+                omschrijving: omschrijving.into(),
+                dossier_id,
+                persoon_id,
+                begindatum: dag,
+                deadline,
+                team_id: None,
+                gebruiker_id: ctx.actor.gebruiker_id(),
+                prioriteit: 0,
+                reden: "Met de hand aangemaakt",
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Zet de status van een eigen taak (of een taak van zijn team zonder eigenaar).
+    pub async fn taak_status_zetten(
+        &self,
+        ctx: &Context,
+        taak_id: i64,
+        versie: i64,
+        status: &str,
+    ) -> Result<(), AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let Some(nieuw) = Taakstatus::uit_code(status) else {
+            return Err(AppFout::veld("status", "Kies een bestaande status."));
+        };
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let mut t = tx
+            .taak_op_id(taak_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De taak".into()))?;
+        let eigen = t.gebruiker_id == ctx.actor.gebruiker_id();
+        let van_team = match (t.gebruiker_id, t.team_id, ctx.actor.gebruiker_id()) {
+            (None, Some(team), Some(g)) => tx.teams_van(g).await?.iter().any(|x| x.id == team),
+            _ => false,
+        };
+        if !eigen && !van_team && !ctx.actor.mag(Recht::TakenToewijzen) {
+            return Err(AppFout::GeenToegang);
+        }
+        if t.versie != versie {
+            return Err(AppFout::Conflict(
+                "De taak is intussen gewijzigd. Laad de pagina opnieuw.".into(),
+            ));
+        }
+        let oud = t.status.clone();
+        t.status = nieuw.code().into();
+        t.gereed_op = (nieuw == Taakstatus::Gereed).then(|| tijd::instant_tekst(nu));
+        if t.gebruiker_id.is_none() {
+            t.gebruiker_id = ctx.actor.gebruiker_id();
+        }
+        t.versie += 1;
+        if !tx.taak_bijwerken(&t).await? {
+            return Err(AppFout::Conflict(
+                "De taak is intussen gewijzigd. Laad de pagina opnieuw.".into(),
+            ));
+        }
+        gebeurtenis(
+            tx.as_mut(),
+            ctx,
+            nu,
+            taak_id,
+            "status",
+            &format!(
+                "Status {} → {}",
+                Taakstatus::uit_code(&oud).map_or("?", Taakstatus::naam),
+                nieuw.naam()
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// De escalatie (een job): elke taak waarvan de deadline is verstreken en waarover nog niet is
+    /// gemeld, krijgt een melding bij de teamleiders van haar team (zonder teamleider: bij de
+    /// eigenaar). Een taak zonder iemand om te melden blijft ongemeld staan en komt in het log;
+    /// niets verdwijnt stil. Geeft het aantal gemelde taken.
+    pub async fn escaleren(&self, ctx: &Context) -> Result<usize, AppFout> {
+        let nu = self.klok.nu();
+        let dag = vandaag(nu);
+        let mut gemeld = 0;
+        loop {
+            let mut tx = self.opslag.schrijf().await?;
+            let te_laat = tx.taken_te_laat_ongemeld(&datumtekst(dag), 500).await?;
+            let mut in_deze_ronde = 0;
+            let aantal = te_laat.len();
+            for mut t in te_laat {
+                let mut ontvangers: Vec<i64> = match t.team_id {
+                    Some(team) => tx
+                        .teamleden(team)
+                        .await?
+                        .into_iter()
+                        .filter(|g| !g.geblokkeerd && g.rollen.contains(&Rol::Teamleider))
+                        .map(|g| g.id)
+                        .collect(),
+                    None => Vec::new(),
+                };
+                if ontvangers.is_empty() {
+                    ontvangers.extend(t.gebruiker_id);
+                }
+                if ontvangers.is_empty() {
+                    tracing::warn!(
+                        taak = t.id,
+                        "te late taak zonder team of eigenaar: niet gemeld"
+                    );
+                    continue;
+                }
+                for o in ontvangers {
+                    tx.melding_invoegen(&MeldingRij {
+                        id: 0,
+                        gebruiker_id: o,
+                        tijdstip: tijd::instant_tekst(nu),
+                        tekst: format!(
+                            "Te laat: {} (deadline {})",
+                            t.omschrijving,
+                            datum(&t.deadline)
+                                .map_or(t.deadline.clone(), |d| d.format("%d-%m-%Y").to_string())
+                        ),
+                        taak_id: Some(t.id),
+                        gelezen_op: None,
+                    })
+                    .await?;
+                }
+                t.te_laat_gemeld = true;
+                t.versie += 1;
+                if tx.taak_bijwerken(&t).await? {
+                    gebeurtenis(tx.as_mut(), ctx, nu, t.id, "te_laat", "Teamleider gemeld").await?;
+                    in_deze_ronde += 1;
+                }
+            }
+            tx.commit().await?;
+            gemeld += in_deze_ronde;
+            if aantal < 500 || in_deze_ronde == 0 {
+                break;
+            }
+        }
+        if gemeld > 0 {
+            tracing::info!(gemeld, "te late taken gemeld");
+        }
+        Ok(gemeld)
+    }
+
+    /// De meldingen van de ingelogde medewerker, nieuwste eerst.
+    pub async fn meldingen(&self, ctx: &Context) -> Result<Vec<MeldingRij>, AppFout> {
+        let Some(g) = ctx.actor.gebruiker_id() else {
+            return Ok(Vec::new());
+        };
+        let mut tx = self.opslag.lees().await?;
+        let m = tx.meldingen_van(g, 100).await?;
+        tx.commit().await?;
+        Ok(m)
+    }
+
+    /// Een servicenorm wijzigen (functioneel beheerder).
+    pub async fn servicenorm_wijzigen(
+        &self,
+        ctx: &Context,
+        soort: &str,
+        eenheid: &str,
+        aantal: &str,
+        waarschuwen: &str,
+    ) -> Result<(), AppFout> {
+        ctx.actor.vereist(Recht::WerkInrichten)?;
+        let mut f = vangnet_domain::Veldfouten::nieuw();
+        let s = Taaksoort::uit_code(soort);
+        if s.is_none() {
+            f.voeg_toe("soort", "Kies een bestaande taaksoort.");
+        }
+        let e = Eenheid::uit_code(eenheid);
+        if e.is_none() {
+            f.voeg_toe("eenheid", "Kies werkdagen of wettelijke weken.");
+        }
+        let getal = |f: &mut vangnet_domain::Veldfouten, veld: &str, w: &str| {
+            let n = w.trim().parse::<u32>().ok();
+            if n.is_none() {
+                f.voeg_toe(veld, "Vul een heel getal in.");
+            }
+            n
+        };
+        let a = getal(&mut f, "aantal", aantal);
+        let w = getal(&mut f, "waarschuwen", waarschuwen);
+        f.clone().resultaat()?;
+        let (Some(soort), Some(eenheid), Some(aantal), Some(waarschuwen_werkdagen)) = (s, e, a, w)
+        else {
+            return Err(AppFout::Ongeldig(f));
+        };
+        let norm = Servicenorm {
+            soort,
+            eenheid,
+            aantal,
+            waarschuwen_werkdagen,
+        };
+        norm.controleer().map_err(|m| AppFout::veld("aantal", m))?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let voor = servicenorm(tx.as_mut(), soort).await?;
+        tx.servicenorm_zetten(&ServicenormRij {
+            soort: soort.code().into(),
+            eenheid: eenheid.code().into(),
+            aantal: i64::from(aantal),
+            waarschuwen_werkdagen: i64::from(waarschuwen_werkdagen),
+            gewijzigd_op: tijd::instant_tekst(nu),
+        })
+        .await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "servicenorm.gewijzigd",
+                onderwerp_type: "servicenorm",
+                onderwerp_id: soort.code().into(),
+                samenvatting: format!("Servicenorm {} gewijzigd", soort.naam()),
+                voor: Some(serde_json::to_value(voor).unwrap_or_default()),
+                na: Some(serde_json::to_value(norm).unwrap_or_default()),
+                reden: None,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// De postcodegebieden vervangen (functioneel beheerder). Elke regel: `van tot team`, bv.
+    /// `3011 3039 Noord`. Overlap, onbekende teams en onleesbare regels worden geweigerd; dan
+    /// verandert er niets.
+    pub async fn postcodegebieden_zetten(&self, ctx: &Context, tekst: &str) -> Result<(), AppFout> {
+        ctx.actor.vereist(Recht::WerkInrichten)?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let mut gebieden = Vec::new();
+        for (i, regel) in tekst
+            .lines()
+            .enumerate()
+            .filter(|(_, r)| !r.trim().is_empty())
+        {
+            let delen: Vec<&str> = regel.split_whitespace().collect();
+            let fout = || {
+                AppFout::veld(
+                    "gebieden",
+                    format!(
+                        "Regel {}: schrijf 'van tot team', bijvoorbeeld '3011 3039 Noord'.",
+                        i + 1
+                    ),
+                )
+            };
+            let [van, tot, team @ ..] = delen.as_slice() else {
+                return Err(fout());
+            };
+            let (Ok(van), Ok(tot)) = (van.parse::<u16>(), tot.parse::<u16>()) else {
+                return Err(fout());
+            };
+            let naam = team.join(" ");
+            let Some(t) = tx.team_op_naam(&naam).await? else {
+                return Err(AppFout::veld(
+                    "gebieden",
+                    format!("Regel {}: er is geen team '{naam}'.", i + 1),
+                ));
+            };
+            gebieden.push(Postcodegebied {
+                van,
+                tot_en_met: tot,
+                team_id: t.id,
+                team: t.naam,
+            });
+        }
+        let gebieden =
+            Postcodegebieden::nieuw(gebieden).map_err(|m| AppFout::veld("gebieden", m))?;
+        let voor = tx.postcodegebieden().await?;
+        let rijen: Vec<PostcodegebiedRij> = gebieden
+            .alle()
+            .iter()
+            .map(|g| PostcodegebiedRij {
+                id: 0,
+                van: i64::from(g.van),
+                tot_en_met: i64::from(g.tot_en_met),
+                team_id: g.team_id,
+                team: g.team.clone(),
+            })
+            .collect();
+        tx.postcodegebieden_vervangen(&rijen).await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "postcodegebieden.gewijzigd",
+                onderwerp_type: "postcodegebieden",
+                onderwerp_id: String::new(),
+                samenvatting: format!("{} postcodegebieden ingericht", rijen.len()),
+                voor: Some(serde_json::to_value(&voor).unwrap_or_default()),
+                na: Some(serde_json::to_value(&rijen).unwrap_or_default()),
+                reden: None,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Afwezigheid van een medewerker registreren (teamleider of functioneel beheerder).
+    pub async fn afwezigheid_registreren(
+        &self,
+        ctx: &Context,
+        gebruikersnaam: &str,
+        van: &str,
+        tot_en_met: &str,
+        reden: &str,
+    ) -> Result<i64, AppFout> {
+        ctx.actor.vereist(Recht::AfwezigheidRegistreren)?;
+        let mut f = vangnet_domain::Veldfouten::nieuw();
+        let v = f.controleer(
+            "van",
+            vangnet_domain::persoon::datum::parse_datum(van, "begindatum"),
+        );
+        let t = f.controleer(
+            "tot_en_met",
+            vangnet_domain::persoon::datum::parse_datum(tot_en_met, "einddatum"),
+        );
+        if let (Some(v), Some(t)) = (v, t) {
+            if t < v {
+                f.voeg_toe("tot_en_met", "De einddatum ligt vóór de begindatum.");
+            }
+        }
+        f.clone().resultaat()?;
+        let (Some(v), Some(t)) = (v, t) else {
+            return Err(AppFout::Ongeldig(f));
+        };
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let g = tx
+            .gebruiker_op_naam(gebruikersnaam.trim())
+            .await?
+            .ok_or_else(|| AppFout::veld("gebruiker", "Deze gebruiker bestaat niet."))?;
+        let id = tx
+            .afwezigheid_invoegen(&AfwezigheidRij {
+                id: 0,
+                gebruiker_id: g.id,
+                van: datumtekst(v),
+                tot_en_met: datumtekst(t),
+                reden: reden.trim().chars().take(200).collect(),
+                aangemaakt_op: tijd::instant_tekst(nu),
+            })
+            .await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "afwezigheid.geregistreerd",
+                onderwerp_type: "gebruiker",
+                onderwerp_id: g.id.to_string(),
+                samenvatting: format!(
+                    "{} afwezig van {} tot en met {}",
+                    g.volledige_naam,
+                    v.format("%d-%m-%Y"),
+                    t.format("%d-%m-%Y")
+                ),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Een medewerker uitsluiten van een cliënt (afscherming, belangenverstrengeling).
+    pub async fn uitsluiting_registreren(
+        &self,
+        ctx: &Context,
+        gebruikersnaam: &str,
+        persoon_id: i64,
+        reden: &str,
+    ) -> Result<i64, AppFout> {
+        ctx.actor.vereist(Recht::AfwezigheidRegistreren)?;
+        if reden.trim().is_empty() {
+            return Err(AppFout::veld("reden", "Geef de reden van de uitsluiting."));
+        }
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let g = tx
+            .gebruiker_op_naam(gebruikersnaam.trim())
+            .await?
+            .ok_or_else(|| AppFout::veld("gebruiker", "Deze gebruiker bestaat niet."))?;
+        if tx.persoon_op_id(persoon_id).await?.is_none() {
+            return Err(AppFout::NietGevonden("De persoon".into()));
+        }
+        let id = tx
+            .uitsluiting_invoegen(&UitsluitingRij {
+                id: 0,
+                gebruiker_id: g.id,
+                persoon_id,
+                reden: reden.trim().chars().take(200).collect(),
+                aangemaakt_op: tijd::instant_tekst(nu),
+            })
+            .await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "uitsluiting.geregistreerd",
+                onderwerp_type: "persoon",
+                onderwerp_id: persoon_id.to_string(),
+                samenvatting: format!("{} uitgesloten van persoon {persoon_id}", g.volledige_naam),
+                reden: Some(reden.trim().into()),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+}

@@ -1,0 +1,384 @@
+//! De werkvoorraad: verdeling van nieuwe dossiers (gebied, belasting, afwezigheid, uitsluiting,
+//! determinisme), taken met servicenormen, de volgorde van "Vandaag", herverdelen door de
+//! teamleider, escalatie — op SQLite of PostgreSQL (`VANGNET_TEST_DATABASE_URL`).
+//! De klok van de testapp staat op zaterdag 28-11-2026 11:00 (Nederlandse tijd).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
+
+use chrono::Duration;
+use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
+use vangnet_app::{AppFout, Context};
+use vangnet_domain::werk::Stand;
+use vangnet_domain::Rol;
+use vangnet_testkit::TestApp;
+
+fn aanvraag(bsn: &str, naam: &str, postcode: &str, ontvangen: &str) -> NieuweAanvraag {
+    NieuweAanvraag {
+        ontvangen_op: ontvangen.into(),
+        aanvrager: PersoonInvoer {
+            bsn: bsn.into(),
+            voornamen: naam.into(),
+            voorvoegsel: "".into(),
+            geslachtsnaam: "Testpersoon".into(),
+            geboortedatum: "01-01-1990".into(),
+        },
+        straat: "Dorpsstraat".into(),
+        huisnummer: "1".into(),
+        huisletter: "".into(),
+        toevoeging: "".into(),
+        postcode: postcode.into(),
+        woonplaats: "Rotterdam".into(),
+        iban: "".into(),
+        team: "".into(),
+        leden: vec![],
+    }
+}
+
+fn veldfout(e: AppFout, veld: &str) -> String {
+    match e {
+        AppFout::Ongeldig(v) => v
+            .voor(veld)
+            .unwrap_or_else(|| panic!("geen fout op {veld}: {v:?}"))
+            .to_owned(),
+        e => panic!("verwacht een invoerfout op {veld}, kreeg {e:?}"),
+    }
+}
+
+struct Opzet {
+    t: TestApp,
+    fb: Context,
+    clerk: Context,
+    leider: Context,
+    /// Consulenten in team Noord, in volgorde van aanmaken (oplopende id).
+    noord: Vec<Context>,
+    zuid: Context,
+    noord_id: i64,
+}
+
+async fn opzet() -> Opzet {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let leider = t.persona(Rol::Teamleider).await;
+    let noord_id = t.app.team_aanmaken(&fb, "Noord", "").await.unwrap();
+    let zuid_id = t.app.team_aanmaken(&fb, "Zuid", "").await.unwrap();
+    let mut noord = Vec::new();
+    for naam in ["anna", "bram", "cees"] {
+        noord.push(t.gebruiker(naam, &[Rol::Inkomensconsulent]).await);
+        t.app.teamlid(&fb, noord_id, naam, true).await.unwrap();
+    }
+    let zuid = t.gebruiker("dirk", &[Rol::Inkomensconsulent]).await;
+    t.app.teamlid(&fb, zuid_id, "dirk", true).await.unwrap();
+    t.app
+        .teamlid(&fb, noord_id, "teamleider", true)
+        .await
+        .unwrap();
+    t.app
+        .postcodegebieden_zetten(&fb, "3011 3039 Noord\n3040 3099 Zuid\n")
+        .await
+        .unwrap();
+    Opzet {
+        t,
+        fb,
+        clerk,
+        leider,
+        noord,
+        zuid,
+        noord_id,
+    }
+}
+
+fn id(c: &Context) -> i64 {
+    c.actor.gebruiker_id().unwrap()
+}
+
+#[tokio::test]
+async fn nieuwe_dossiers_gaan_naar_het_team_van_het_gebied_en_de_laagste_belasting() {
+    let o = opzet().await;
+    let t = &o.t;
+    // Drie dossiers in Noord: elke consulent één (gelijke belasting → laagste id eerst).
+    let bsns = [
+        "100023757",
+        "100039595",
+        "100126704",
+        "100174218",
+        "100372193",
+    ];
+    let mut consulenten = Vec::new();
+    for bsn in &bsns[..3] {
+        let (d, _) = t
+            .app
+            .aanvraag_registreren(&o.clerk, &aanvraag(bsn, "Piet", "3012 AB", "27-11-2026"))
+            .await
+            .unwrap();
+        let dossier = t.app.dossier(&o.clerk, d, None, None).await.unwrap();
+        consulenten.push(dossier.dossier.consulent_id.unwrap());
+        assert_eq!(dossier.dossier.team_id, Some(o.noord_id));
+    }
+    assert_eq!(consulenten, o.noord.iter().map(id).collect::<Vec<_>>());
+
+    // Bram is afwezig, Cees is uitgesloten van de volgende cliënt: Anna (belasting 1,00).
+    t.app
+        .afwezigheid_registreren(&o.leider, "bram", "2026-11-20", "2026-12-03", "vakantie")
+        .await
+        .unwrap();
+    let (d4, _) = t
+        .app
+        .aanvraag_registreren(&o.clerk, &aanvraag(bsns[3], "Kees", "3013AA", "28-11-2026"))
+        .await
+        .unwrap();
+    let dossier = t.app.dossier(&o.clerk, d4, None, None).await.unwrap();
+    assert_eq!(dossier.dossier.consulent_id, Some(id(&o.noord[0])));
+    let verdeeld = dossier
+        .tijdlijn
+        .iter()
+        .find(|g| g.soort == "verdeeld")
+        .unwrap();
+    assert_eq!(
+        verdeeld.omschrijving,
+        "Postcode 3013AA valt in gebied 3011–3039 van team Noord; Laagste belasting 1,00 in team Noord; Test bram afwezig tot en met 03-12-2026"
+    );
+
+    // Zuid: de enige consulent daar.
+    let (d5, _) = t
+        .app
+        .aanvraag_registreren(&o.clerk, &aanvraag(bsns[4], "Lies", "3050AA", "28-11-2026"))
+        .await
+        .unwrap();
+    let dossier = t.app.dossier(&o.clerk, d5, None, None).await.unwrap();
+    assert_eq!(dossier.dossier.consulent_id, Some(id(&o.zuid)));
+
+    // Buiten elk gebied: geen team, geen consulent; de taken staan nergens (en zeggen dat).
+    let (d6, _) = t
+        .app
+        .aanvraag_registreren(
+            &o.clerk,
+            &aanvraag("100419707", "Jan", "9999ZZ", "28-11-2026"),
+        )
+        .await
+        .unwrap();
+    let dossier = t.app.dossier(&o.clerk, d6, None, None).await.unwrap();
+    assert_eq!(
+        (dossier.dossier.team_id, dossier.dossier.consulent_id),
+        (None, None)
+    );
+
+    // Taken en deadlines: registreren 1 werkdag na za 28-11 = ma 30-11; beslissen 8 weken na
+    // ontvangst 27-11 = vr 22-01-2027; voorschot 4 weken = vr 25-12 (Eerste Kerstdag) → ma 28-12.
+    let taken = t.app.taken_van_dossier(&o.clerk, d4 - 3).await.unwrap();
+    let deadlines: Vec<(&str, &str)> = taken
+        .iter()
+        .map(|r| (r.taak.soort.as_str(), r.taak.deadline.as_str()))
+        .collect();
+    assert_eq!(
+        deadlines,
+        [
+            ("registratie", "2026-11-30"),
+            ("besluit", "2027-01-22"),
+            ("voorschot", "2026-12-28"),
+        ]
+    );
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn vandaag_herverdelen_en_escalatie() {
+    let o = opzet().await;
+    let t = &o.t;
+    let anna = &o.noord[0];
+    let (d, _) = t
+        .app
+        .aanvraag_registreren(
+            &o.clerk,
+            &aanvraag("100023757", "Piet", "3012AB", "02-11-2026"),
+        )
+        .await
+        .unwrap();
+    t.app
+        .taak_aanmaken(anna, "Bewijsstukken nakijken", "2026-12-02", Some(d))
+        .await
+        .unwrap();
+    // Anna: registreren (ma 30-11, risico niet: 0 dagen waarschuwen → op tijd), voorschot
+    // (4 weken na 2-11 = 30-11, waarschuwen 3 → risico), handmatig (2-12), besluit (28-12).
+    let v = t.app.vandaag(anna, None).await.unwrap();
+    let volgorde: Vec<(&str, Stand)> = v
+        .taken
+        .iter()
+        .map(|r| (r.taak.soort.as_str(), r.stand))
+        .collect();
+    assert_eq!(
+        volgorde,
+        [
+            ("voorschot", Stand::Risico),
+            ("besluit", Stand::OpTijd),
+            ("registratie", Stand::OpTijd),
+            ("overig", Stand::OpTijd),
+        ]
+    );
+    assert_eq!((v.totaal, v.risico, v.te_laat), (4, 1, 0));
+    assert_eq!(
+        t.app
+            .vandaag(anna, Some("besluit"))
+            .await
+            .unwrap()
+            .taken
+            .len(),
+        1
+    );
+
+    // Een deadline in het verleden voor een nieuwe taak: geweigerd.
+    assert_eq!(
+        veldfout(
+            t.app
+                .taak_aanmaken(anna, "Te laat", "2026-11-27", None)
+                .await
+                .unwrap_err(),
+            "deadline"
+        ),
+        "De deadline ligt in het verleden."
+    );
+
+    // Herverdelen: alleen de teamleider, niet naar iemand buiten het team of afwezig.
+    let dossier = t.app.dossier(&o.clerk, d, None, None).await.unwrap();
+    let versie = dossier.dossier.versie;
+    assert!(matches!(
+        t.app
+            .dossier_herverdelen(anna, d, versie, id(&o.noord[1]), "")
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+    assert!(veldfout(
+        t.app
+            .dossier_herverdelen(&o.leider, d, versie, id(&o.zuid), "")
+            .await
+            .unwrap_err(),
+        "consulent"
+    )
+    .contains("geen consulent in het team"));
+    t.app
+        .afwezigheid_registreren(&o.leider, "cees", "2026-11-28", "2026-11-28", "ziek")
+        .await
+        .unwrap();
+    assert!(veldfout(
+        t.app
+            .dossier_herverdelen(&o.leider, d, versie, id(&o.noord[2]), "")
+            .await
+            .unwrap_err(),
+        "consulent"
+    )
+    .contains("afwezig tot en met 28-11-2026"));
+    t.app
+        .dossier_herverdelen(&o.leider, d, versie, id(&o.noord[1]), "Anna heeft het druk")
+        .await
+        .unwrap();
+    // Tegelijk met dezelfde (oude) versie: geweigerd, niets verloren.
+    assert!(matches!(
+        t.app
+            .dossier_herverdelen(&o.leider, d, versie, id(&o.noord[0]), "")
+            .await,
+        Err(AppFout::Conflict(_))
+    ));
+    let bram = t.app.vandaag(&o.noord[1], None).await.unwrap();
+    assert_eq!(bram.totaal, 4, "alle open taken van het dossier gingen mee");
+    assert_eq!(t.app.vandaag(anna, None).await.unwrap().totaal, 0);
+
+    // Bram wordt afwezig; de teamleider verdeelt zijn werk in één handeling (Cees is
+    // vandaag ook afwezig, dus naar Anna).
+    t.app
+        .afwezigheid_registreren(&o.leider, "bram", "2026-11-28", "2026-12-31", "verlof")
+        .await
+        .unwrap();
+    assert_eq!(
+        t.app
+            .werk_herverdelen(&o.leider, o.noord_id, id(&o.noord[1]))
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(t.app.vandaag(anna, None).await.unwrap().totaal, 4);
+
+    // Escalatie: drie dagen later is het voorschot (30-11) te laat; de teamleider krijgt één
+    // melding, ook als de job nog eens draait.
+    t.klok.verzet(Duration::days(3));
+    assert_eq!(t.app.escaleren(&TestApp::systeem()).await.unwrap(), 2);
+    assert_eq!(t.app.escaleren(&TestApp::systeem()).await.unwrap(), 0);
+    let meldingen = t.app.meldingen(&o.leider).await.unwrap();
+    assert_eq!(meldingen.len(), 2, "{meldingen:?}");
+    assert!(meldingen
+        .iter()
+        .any(|m| m.tekst.starts_with("Te laat: Voorschot beoordelen")));
+    let v = t.app.vandaag(anna, None).await.unwrap();
+    assert_eq!(v.taken[0].stand, Stand::TeLaat);
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn inrichting_met_slechte_invoer() {
+    let o = opzet().await;
+    let t = &o.t;
+    assert_eq!(
+        veldfout(
+            t.app
+                .postcodegebieden_zetten(&o.fb, "3011 3039 Noord\n3039 3099 Zuid")
+                .await
+                .unwrap_err(),
+            "gebieden"
+        ),
+        "De gebieden 3011–3039 (Noord) en 3039–3099 (Zuid) overlappen."
+    );
+    assert!(veldfout(
+        t.app
+            .postcodegebieden_zetten(&o.fb, "3011 3039 Oost")
+            .await
+            .unwrap_err(),
+        "gebieden"
+    )
+    .contains("geen team 'Oost'"));
+    assert!(veldfout(
+        t.app
+            .postcodegebieden_zetten(&o.fb, "drieduizend Noord")
+            .await
+            .unwrap_err(),
+        "gebieden"
+    )
+    .starts_with("Regel 1:"));
+    assert!(matches!(
+        t.app.postcodegebieden_zetten(&o.leider, "").await,
+        Err(AppFout::GeenToegang)
+    ));
+    // Een servicenorm wijzigen geldt voor nieuwe taken: registreren binnen 3 werkdagen.
+    assert!(veldfout(
+        t.app
+            .servicenorm_wijzigen(&o.fb, "registratie", "werkdagen", "0", "0")
+            .await
+            .unwrap_err(),
+        "aantal"
+    )
+    .contains("tussen 1 en 250"));
+    t.app
+        .servicenorm_wijzigen(&o.fb, "registratie", "werkdagen", "3", "1")
+        .await
+        .unwrap();
+    let (d, _) = t
+        .app
+        .aanvraag_registreren(
+            &o.clerk,
+            &aanvraag("100023757", "Piet", "3012AB", "27-11-2026"),
+        )
+        .await
+        .unwrap();
+    let taken = t.app.taken_van_dossier(&o.clerk, d).await.unwrap();
+    assert_eq!(
+        taken[0].taak.deadline, "2026-12-02",
+        "za 28-11 + 3 werkdagen"
+    );
+    assert!(veldfout(
+        t.app
+            .afwezigheid_registreren(&o.leider, "anna", "2026-12-10", "2026-12-01", "")
+            .await
+            .unwrap_err(),
+        "tot_en_met"
+    )
+    .contains("vóór de begindatum"));
+    o.t.opruimen().await;
+}

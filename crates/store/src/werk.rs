@@ -1,0 +1,465 @@
+//! De opslag van de werkvoorraad (issue 5): taken, hun gebeurtenissen, servicenormen,
+//! postcodegebieden, afwezigheid, uitsluiting, caseload en meldingen. Draagbare SQL voor beide
+//! engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`.
+
+use sqlx::any::AnyRow;
+use sqlx::AnyConnection;
+use vangnet_app::opslag::{
+    AfwezigheidRij, MeldingRij, PostcodegebiedRij, ServicenormRij, TaakRij, TaakgebeurtenisRij,
+    Uitkomst, UitsluitingRij,
+};
+
+use crate::transactie::{getal, opgetal, optekst, plaatsen, tekst, vertaal};
+
+const TAAK_KOLOMMEN: &str = "id, soort, omschrijving, dossier_id, persoon_id, aangemaakt_op, \
+     begindatum, deadline, wettelijk, waarschuwen_werkdagen, team_id, gebruiker_id, status, \
+     prioriteit, te_laat_gemeld, gereed_op, versie";
+
+fn taak(r: &AnyRow) -> Uitkomst<TaakRij> {
+    Ok(TaakRij {
+        id: getal(r, "id")?,
+        soort: tekst(r, "soort")?,
+        omschrijving: tekst(r, "omschrijving")?,
+        dossier_id: opgetal(r, "dossier_id")?,
+        persoon_id: opgetal(r, "persoon_id")?,
+        aangemaakt_op: tekst(r, "aangemaakt_op")?,
+        begindatum: tekst(r, "begindatum")?,
+        deadline: tekst(r, "deadline")?,
+        wettelijk: getal(r, "wettelijk")? != 0,
+        waarschuwen_werkdagen: getal(r, "waarschuwen_werkdagen")?,
+        team_id: opgetal(r, "team_id")?,
+        gebruiker_id: opgetal(r, "gebruiker_id")?,
+        status: tekst(r, "status")?,
+        prioriteit: getal(r, "prioriteit")?,
+        te_laat_gemeld: getal(r, "te_laat_gemeld")? != 0,
+        gereed_op: optekst(r, "gereed_op")?,
+        versie: getal(r, "versie")?,
+    })
+}
+
+pub(crate) async fn taak_invoegen(c: &mut AnyConnection, t: &TaakRij) -> Uitkomst<i64> {
+    let r = sqlx::query(
+        "INSERT INTO taken (soort, omschrijving, dossier_id, persoon_id, aangemaakt_op, \
+         begindatum, deadline, wettelijk, waarschuwen_werkdagen, team_id, gebruiker_id, status, \
+         prioriteit, te_laat_gemeld, gereed_op, versie) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+    )
+    .bind(&t.soort)
+    .bind(&t.omschrijving)
+    .bind(t.dossier_id)
+    .bind(t.persoon_id)
+    .bind(&t.aangemaakt_op)
+    .bind(&t.begindatum)
+    .bind(&t.deadline)
+    .bind(i64::from(t.wettelijk))
+    .bind(t.waarschuwen_werkdagen)
+    .bind(t.team_id)
+    .bind(t.gebruiker_id)
+    .bind(&t.status)
+    .bind(t.prioriteit)
+    .bind(i64::from(t.te_laat_gemeld))
+    .bind(&t.gereed_op)
+    .bind(t.versie)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    getal(&r, "id")
+}
+
+pub(crate) async fn taak_op_id(c: &mut AnyConnection, id: i64) -> Uitkomst<Option<TaakRij>> {
+    let r = sqlx::query(&format!("SELECT {TAAK_KOLOMMEN} FROM taken WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(c)
+        .await
+        .map_err(vertaal)?;
+    r.as_ref().map(taak).transpose()
+}
+
+pub(crate) async fn taak_bijwerken(c: &mut AnyConnection, t: &TaakRij) -> Uitkomst<bool> {
+    let r = sqlx::query(
+        "UPDATE taken SET omschrijving = $1, deadline = $2, team_id = $3, gebruiker_id = $4, \
+         status = $5, prioriteit = $6, te_laat_gemeld = $7, gereed_op = $8, versie = $9 \
+         WHERE id = $10 AND versie = $11",
+    )
+    .bind(&t.omschrijving)
+    .bind(&t.deadline)
+    .bind(t.team_id)
+    .bind(t.gebruiker_id)
+    .bind(&t.status)
+    .bind(t.prioriteit)
+    .bind(i64::from(t.te_laat_gemeld))
+    .bind(&t.gereed_op)
+    .bind(t.versie)
+    .bind(t.id)
+    .bind(t.versie - 1)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(r.rows_affected() == 1)
+}
+
+pub(crate) async fn open_taken_van(
+    c: &mut AnyConnection,
+    gebruiker_id: Option<i64>,
+    team_id: Option<i64>,
+    limiet: i64,
+) -> Uitkomst<Vec<TaakRij>> {
+    let (waar, id) = match (gebruiker_id, team_id) {
+        (Some(g), _) => ("gebruiker_id = $1", g),
+        (None, Some(t)) => ("team_id = $1", t),
+        (None, None) => return Ok(Vec::new()),
+    };
+    let rijen = sqlx::query(&format!(
+        "SELECT {TAAK_KOLOMMEN} FROM taken WHERE {waar} AND status <> 'gereed' \
+         ORDER BY deadline, id LIMIT $2"
+    ))
+    .bind(id)
+    .bind(limiet)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen.iter().map(taak).collect()
+}
+
+pub(crate) async fn taken_van_dossier(
+    c: &mut AnyConnection,
+    dossier_id: i64,
+) -> Uitkomst<Vec<TaakRij>> {
+    let rijen = sqlx::query(&format!(
+        "SELECT {TAAK_KOLOMMEN} FROM taken WHERE dossier_id = $1 ORDER BY id"
+    ))
+    .bind(dossier_id)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen.iter().map(taak).collect()
+}
+
+pub(crate) async fn taken_te_laat_ongemeld(
+    c: &mut AnyConnection,
+    datum: &str,
+    limiet: i64,
+) -> Uitkomst<Vec<TaakRij>> {
+    let rijen = sqlx::query(&format!(
+        "SELECT {TAAK_KOLOMMEN} FROM taken WHERE te_laat_gemeld = 0 AND deadline < $1 \
+         AND status <> 'gereed' ORDER BY deadline, id LIMIT $2"
+    ))
+    .bind(datum)
+    .bind(limiet)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen.iter().map(taak).collect()
+}
+
+pub(crate) async fn taakgebeurtenis_toevoegen(
+    c: &mut AnyConnection,
+    g: &TaakgebeurtenisRij,
+) -> Uitkomst<()> {
+    sqlx::query(
+        "INSERT INTO taakgebeurtenissen (taak_id, tijdstip, actor, soort, omschrijving, \
+         operatie_id) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(g.taak_id)
+    .bind(&g.tijdstip)
+    .bind(&g.actor)
+    .bind(&g.soort)
+    .bind(&g.omschrijving)
+    .bind(&g.operatie_id)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(())
+}
+
+pub(crate) async fn taakgebeurtenissen_van(
+    c: &mut AnyConnection,
+    taak_id: i64,
+) -> Uitkomst<Vec<TaakgebeurtenisRij>> {
+    let rijen = sqlx::query(
+        "SELECT id, taak_id, tijdstip, actor, soort, omschrijving, operatie_id \
+         FROM taakgebeurtenissen WHERE taak_id = $1 ORDER BY id",
+    )
+    .bind(taak_id)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(TaakgebeurtenisRij {
+                id: getal(r, "id")?,
+                taak_id: getal(r, "taak_id")?,
+                tijdstip: tekst(r, "tijdstip")?,
+                actor: tekst(r, "actor")?,
+                soort: tekst(r, "soort")?,
+                omschrijving: tekst(r, "omschrijving")?,
+                operatie_id: tekst(r, "operatie_id")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn servicenormen(c: &mut AnyConnection) -> Uitkomst<Vec<ServicenormRij>> {
+    let rijen = sqlx::query(
+        "SELECT soort, eenheid, aantal, waarschuwen_werkdagen, gewijzigd_op \
+         FROM servicenormen ORDER BY soort",
+    )
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(ServicenormRij {
+                soort: tekst(r, "soort")?,
+                eenheid: tekst(r, "eenheid")?,
+                aantal: getal(r, "aantal")?,
+                waarschuwen_werkdagen: getal(r, "waarschuwen_werkdagen")?,
+                gewijzigd_op: tekst(r, "gewijzigd_op")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn servicenorm_zetten(c: &mut AnyConnection, r: &ServicenormRij) -> Uitkomst<()> {
+    sqlx::query(
+        "INSERT INTO servicenormen (soort, eenheid, aantal, waarschuwen_werkdagen, gewijzigd_op) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (soort) DO UPDATE SET eenheid = excluded.eenheid, \
+         aantal = excluded.aantal, waarschuwen_werkdagen = excluded.waarschuwen_werkdagen, \
+         gewijzigd_op = excluded.gewijzigd_op",
+    )
+    .bind(&r.soort)
+    .bind(&r.eenheid)
+    .bind(r.aantal)
+    .bind(r.waarschuwen_werkdagen)
+    .bind(&r.gewijzigd_op)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(())
+}
+
+pub(crate) async fn postcodegebieden(c: &mut AnyConnection) -> Uitkomst<Vec<PostcodegebiedRij>> {
+    let rijen = sqlx::query(
+        "SELECT p.id, p.van, p.tot_en_met, p.team_id, t.naam AS team FROM postcodegebieden p \
+         JOIN teams t ON t.id = p.team_id ORDER BY p.van",
+    )
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(PostcodegebiedRij {
+                id: getal(r, "id")?,
+                van: getal(r, "van")?,
+                tot_en_met: getal(r, "tot_en_met")?,
+                team_id: getal(r, "team_id")?,
+                team: tekst(r, "team")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn postcodegebieden_vervangen(
+    c: &mut AnyConnection,
+    rijen: &[PostcodegebiedRij],
+) -> Uitkomst<()> {
+    sqlx::query("DELETE FROM postcodegebieden")
+        .execute(&mut *c)
+        .await
+        .map_err(vertaal)?;
+    for r in rijen {
+        sqlx::query("INSERT INTO postcodegebieden (van, tot_en_met, team_id) VALUES ($1, $2, $3)")
+            .bind(r.van)
+            .bind(r.tot_en_met)
+            .bind(r.team_id)
+            .execute(&mut *c)
+            .await
+            .map_err(vertaal)?;
+    }
+    Ok(())
+}
+
+pub(crate) async fn afwezigheid_invoegen(
+    c: &mut AnyConnection,
+    r: &AfwezigheidRij,
+) -> Uitkomst<i64> {
+    let rij = sqlx::query(
+        "INSERT INTO afwezigheden (gebruiker_id, van, tot_en_met, reden, aangemaakt_op) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(r.gebruiker_id)
+    .bind(&r.van)
+    .bind(&r.tot_en_met)
+    .bind(&r.reden)
+    .bind(&r.aangemaakt_op)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    getal(&rij, "id")
+}
+
+pub(crate) async fn afwezigheden_vanaf(
+    c: &mut AnyConnection,
+    datum: &str,
+) -> Uitkomst<Vec<AfwezigheidRij>> {
+    let rijen = sqlx::query(
+        "SELECT id, gebruiker_id, van, tot_en_met, reden, aangemaakt_op FROM afwezigheden \
+         WHERE tot_en_met >= $1 ORDER BY van, id",
+    )
+    .bind(datum)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(AfwezigheidRij {
+                id: getal(r, "id")?,
+                gebruiker_id: getal(r, "gebruiker_id")?,
+                van: tekst(r, "van")?,
+                tot_en_met: tekst(r, "tot_en_met")?,
+                reden: tekst(r, "reden")?,
+                aangemaakt_op: tekst(r, "aangemaakt_op")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn uitsluiting_invoegen(
+    c: &mut AnyConnection,
+    r: &UitsluitingRij,
+) -> Uitkomst<i64> {
+    let rij = sqlx::query(
+        "INSERT INTO uitsluitingen (gebruiker_id, persoon_id, reden, aangemaakt_op) \
+         VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(r.gebruiker_id)
+    .bind(r.persoon_id)
+    .bind(&r.reden)
+    .bind(&r.aangemaakt_op)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    getal(&rij, "id")
+}
+
+pub(crate) async fn uitsluitingen_van_personen(
+    c: &mut AnyConnection,
+    ids: &[i64],
+) -> Uitkomst<Vec<UitsluitingRij>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT id, gebruiker_id, persoon_id, reden, aangemaakt_op FROM uitsluitingen \
+         WHERE persoon_id IN ({}) ORDER BY id",
+        plaatsen(ids.len(), 1)
+    );
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(UitsluitingRij {
+                id: getal(r, "id")?,
+                gebruiker_id: getal(r, "gebruiker_id")?,
+                persoon_id: getal(r, "persoon_id")?,
+                reden: tekst(r, "reden")?,
+                aangemaakt_op: tekst(r, "aangemaakt_op")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn caseloads(c: &mut AnyConnection, ids: &[i64]) -> Uitkomst<Vec<(i64, i64)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT d.consulent_id AS gebruiker_id, CAST(SUM(COALESCE(g.gewicht, 100)) AS BIGINT) AS belasting \
+         FROM dossiers d LEFT JOIN zaaktypegewichten g ON g.zaaktype = d.zaaktype \
+         WHERE d.consulent_id IN ({}) \
+         AND d.status NOT IN ('ingetrokken', 'buiten_behandeling', 'afgesloten') \
+         GROUP BY d.consulent_id",
+        plaatsen(ids.len(), 1)
+    );
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| Ok((getal(r, "gebruiker_id")?, getal(r, "belasting")?)))
+        .collect()
+}
+
+pub(crate) async fn melding_invoegen(c: &mut AnyConnection, r: &MeldingRij) -> Uitkomst<i64> {
+    let rij = sqlx::query(
+        "INSERT INTO meldingen (gebruiker_id, tijdstip, tekst, taak_id, gelezen_op) \
+         VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(r.gebruiker_id)
+    .bind(&r.tijdstip)
+    .bind(&r.tekst)
+    .bind(r.taak_id)
+    .bind(&r.gelezen_op)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    getal(&rij, "id")
+}
+
+pub(crate) async fn meldingen_van(
+    c: &mut AnyConnection,
+    gebruiker_id: i64,
+    limiet: i64,
+) -> Uitkomst<Vec<MeldingRij>> {
+    let rijen = sqlx::query(
+        "SELECT id, gebruiker_id, tijdstip, tekst, taak_id, gelezen_op FROM meldingen \
+         WHERE gebruiker_id = $1 ORDER BY id DESC LIMIT $2",
+    )
+    .bind(gebruiker_id)
+    .bind(limiet)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(MeldingRij {
+                id: getal(r, "id")?,
+                gebruiker_id: getal(r, "gebruiker_id")?,
+                tijdstip: tekst(r, "tijdstip")?,
+                tekst: tekst(r, "tekst")?,
+                taak_id: opgetal(r, "taak_id")?,
+                gelezen_op: optekst(r, "gelezen_op")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn melding_gelezen(
+    c: &mut AnyConnection,
+    id: i64,
+    gebruiker_id: i64,
+    tijdstip: &str,
+) -> Uitkomst<bool> {
+    let r = sqlx::query(
+        "UPDATE meldingen SET gelezen_op = $1 WHERE id = $2 AND gebruiker_id = $3 \
+         AND gelezen_op IS NULL",
+    )
+    .bind(tijdstip)
+    .bind(id)
+    .bind(gebruiker_id)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(r.rows_affected() == 1)
+}
