@@ -88,6 +88,9 @@ pub struct DossierBeeld {
     pub tijdlijn: Vec<GebeurtenisRij>,
     pub op: NaiveDate,
     pub bekend_op: DateTime<Utc>,
+    /// De naam van het team en van de consulent, als het dossier is verdeeld.
+    pub team: Option<String>,
+    pub consulent: Option<String>,
 }
 
 /// Een zoekresultaat: genoeg om de juiste persoon te kiezen, niet meer.
@@ -635,6 +638,14 @@ impl App {
             )
             .await?;
         let tijdlijn = tx.gebeurtenissen_van(id).await?;
+        let team = match dossier.team_id {
+            Some(t) => tx.team_op_id(t).await?.map(|t| t.naam),
+            None => None,
+        };
+        let consulent = match dossier.consulent_id {
+            Some(g) => tx.gebruiker_op_id(g).await?.map(|g| g.volledige_naam),
+            None => None,
+        };
         tx.commit().await?;
         let zaaktype = Zaaktype::uit_code(&dossier.zaaktype);
         let status = Status::uit_code(&dossier.status);
@@ -647,6 +658,8 @@ impl App {
             dossier,
             huishouden,
             tijdlijn,
+            team,
+            consulent,
             op,
             bekend_op,
         })

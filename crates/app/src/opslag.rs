@@ -501,6 +501,8 @@ pub trait Transactie: Send {
         limiet: i64,
     ) -> Uitkomst<Vec<TaakRij>>;
     async fn taken_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<TaakRij>>;
+    /// De taken van een team: alle open, en de gerede die sinds `gereed_sinds` klaar zijn.
+    async fn taken_van_team(&mut self, team_id: i64, gereed_sinds: &str) -> Uitkomst<Vec<TaakRij>>;
     /// Niet-gerede taken met een deadline vóór `datum` waarover nog niet is gemeld.
     async fn taken_te_laat_ongemeld(&mut self, datum: &str, limiet: i64) -> Uitkomst<Vec<TaakRij>>;
     async fn taakgebeurtenis_toevoegen(&mut self, g: &TaakgebeurtenisRij) -> Uitkomst<()>;

@@ -313,6 +313,56 @@ async fn postcodegebieden(tx: &mut dyn Transactie) -> Result<Postcodegebieden, A
     .map_err(AppFout::Intern)
 }
 
+/// Het open werk van één consulent, voor het teamdashboard.
+#[derive(Debug, Clone, Serialize)]
+pub struct Consulentwerk {
+    pub gebruiker_id: i64,
+    pub naam: String,
+    /// Open taken per taaksoort, in de volgorde van `Taaksoort::ALLE`.
+    pub per_soort: Vec<usize>,
+    pub totaal: usize,
+    pub te_laat: usize,
+    pub risico: usize,
+    pub afwezig_tot_en_met: Option<NaiveDate>,
+}
+
+/// Hoe een servicenorm werd gehaald over de laatste vier weken.
+#[derive(Debug, Clone, Serialize)]
+pub struct Normscore {
+    pub soort: Taaksoort,
+    pub norm: Servicenorm,
+    /// Taken die in de periode gereed kwamen.
+    pub gereed: usize,
+    pub op_tijd: usize,
+    /// Percentage op tijd, afgerond op hele procenten; geen als er niets gereed kwam.
+    pub procent: Option<i64>,
+}
+
+/// Het dashboard van een team (teamleider).
+#[derive(Debug, Clone, Serialize)]
+pub struct Teamdashboard {
+    pub team_id: i64,
+    pub team: String,
+    pub datum: NaiveDate,
+    /// Begin van de periode voor "op tijd" (vier weken terug).
+    pub sinds: NaiveDate,
+    pub soorten: Vec<Taaksoort>,
+    pub consulenten: Vec<Consulentwerk>,
+    /// Open taken van het team zonder eigenaar.
+    pub zonder_eigenaar: usize,
+    pub normen: Vec<Normscore>,
+    /// Taken die vandaag aflopen of op risico staan.
+    pub risico_vandaag: Vec<Taakregel>,
+    pub afwezigheden: Vec<(String, AfwezigheidRij)>,
+}
+
+/// De inrichting van de werkverdeling.
+#[derive(Debug, Clone, Serialize)]
+pub struct WerkInrichting {
+    pub normen: Vec<Servicenorm>,
+    pub gebieden: Vec<Postcodegebied>,
+}
+
 /// Een taak op de lijst, met haar stand.
 #[derive(Debug, Clone, Serialize)]
 pub struct Taakregel {
@@ -408,6 +458,123 @@ impl App {
         })
     }
 
+    /// Het dashboard van een team: open werk per consulent en soort, op tijd per servicenorm over
+    /// de laatste vier weken, wat vandaag afloopt of op risico staat, en wie afwezig is.
+    pub async fn team_dashboard(
+        &self,
+        ctx: &Context,
+        team_id: i64,
+    ) -> Result<Teamdashboard, AppFout> {
+        ctx.actor.vereist(Recht::TakenToewijzen)?;
+        let nu = self.klok.nu();
+        let dag = vandaag(nu);
+        let sinds = dag - chrono::Duration::days(28);
+        let mut tx = self.opslag.lees().await?;
+        let team = tx
+            .team_op_id(team_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het team".into()))?;
+        let kandidaten = kandidaten(tx.as_mut(), team_id, dag, &[]).await?;
+        let taken = tx
+            .taken_van_team(team_id, &tijd::instant_tekst(tijd::begin_nl_dag(sinds)))
+            .await?;
+        let leden = tx.teamleden(team_id).await?;
+        let afwezig = tx.afwezigheden_vanaf(&datumtekst(dag)).await?;
+        let mut normen = Vec::new();
+        for soort in Taaksoort::ALLE {
+            normen.push((soort, servicenorm(tx.as_mut(), soort).await?));
+        }
+        tx.commit().await?;
+        let soorten: Vec<Taaksoort> = Taaksoort::ALLE.to_vec();
+        let regels: Vec<Taakregel> = taken.into_iter().map(|t| regel(t, dag)).collect();
+        let open: Vec<&Taakregel> = regels
+            .iter()
+            .filter(|r| r.taak.status != Taakstatus::Gereed.code())
+            .collect();
+        let consulenten = kandidaten
+            .iter()
+            .map(|(g, k)| {
+                let eigen: Vec<&&Taakregel> = open
+                    .iter()
+                    .filter(|r| r.taak.gebruiker_id == Some(g.id))
+                    .collect();
+                Consulentwerk {
+                    gebruiker_id: g.id,
+                    naam: g.volledige_naam.clone(),
+                    per_soort: soorten
+                        .iter()
+                        .map(|s| eigen.iter().filter(|r| r.taak.soort == s.code()).count())
+                        .collect(),
+                    totaal: eigen.len(),
+                    te_laat: eigen.iter().filter(|r| r.stand == Stand::TeLaat).count(),
+                    risico: eigen
+                        .iter()
+                        .filter(|r| matches!(r.stand, Stand::Risico | Stand::Vandaag))
+                        .count(),
+                    afwezig_tot_en_met: k.afwezig_tot_en_met,
+                }
+            })
+            .collect();
+        let normscores = normen
+            .into_iter()
+            .map(|(soort, norm)| {
+                let gereed: Vec<&Taakregel> = regels
+                    .iter()
+                    .filter(|r| r.taak.soort == soort.code())
+                    .filter(|r| r.taak.status == Taakstatus::Gereed.code())
+                    .collect();
+                let op_tijd = gereed
+                    .iter()
+                    .filter(|r| {
+                        let klaar = r
+                            .taak
+                            .gereed_op
+                            .as_deref()
+                            .and_then(tijd::instant_uit_tekst)
+                            .map(|t| tijd::nl_lokaal(t).date());
+                        klaar.is_some_and(|k| Some(k) <= datum(&r.taak.deadline))
+                    })
+                    .count();
+                Normscore {
+                    soort,
+                    norm,
+                    gereed: gereed.len(),
+                    op_tijd,
+                    procent: (!gereed.is_empty()).then(|| {
+                        let (a, b) = (op_tijd as i64, gereed.len() as i64);
+                        (200 * a + b) / (2 * b)
+                    }),
+                }
+            })
+            .collect();
+        let namen: BTreeMap<i64, String> = leden
+            .into_iter()
+            .map(|g| (g.id, g.volledige_naam))
+            .collect();
+        Ok(Teamdashboard {
+            team_id,
+            team: team.naam,
+            datum: dag,
+            sinds,
+            zonder_eigenaar: open
+                .iter()
+                .filter(|r| r.taak.gebruiker_id.is_none())
+                .count(),
+            risico_vandaag: open
+                .iter()
+                .filter(|r| matches!(r.stand, Stand::Vandaag | Stand::Risico))
+                .map(|r| (*r).clone())
+                .collect(),
+            afwezigheden: afwezig
+                .into_iter()
+                .filter_map(|a| namen.get(&a.gebruiker_id).map(|n| (n.clone(), a)))
+                .collect(),
+            soorten,
+            consulenten,
+            normen: normscores,
+        })
+    }
+
     /// De taken van een dossier, met hun stand.
     pub async fn taken_van_dossier(
         &self,
@@ -420,6 +587,33 @@ impl App {
         let taken = tx.taken_van_dossier(dossier_id).await?;
         tx.commit().await?;
         Ok(taken.into_iter().map(|t| regel(t, dag)).collect())
+    }
+
+    /// De consulenten van het team van een dossier, met belasting en afwezigheid vandaag (voor de
+    /// keuze van de teamleider), laagste belasting eerst.
+    pub async fn toewijsbare_consulenten(
+        &self,
+        ctx: &Context,
+        dossier_id: i64,
+    ) -> Result<Vec<Kandidaat>, AppFout> {
+        ctx.actor.vereist(Recht::TakenToewijzen)?;
+        let dag = vandaag(self.klok.nu());
+        let mut tx = self.opslag.lees().await?;
+        let dossier = tx
+            .dossier_op_id(dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        let mut k: Vec<Kandidaat> = match dossier.team_id {
+            Some(t) => kandidaten(tx.as_mut(), t, dag, &[dossier.client_id])
+                .await?
+                .into_iter()
+                .map(|(_, k)| k)
+                .collect(),
+            None => Vec::new(),
+        };
+        tx.commit().await?;
+        k.sort_by_key(|k| (k.belasting, k.gebruiker_id));
+        Ok(k)
     }
 
     /// Een teamleider wijst een dossier (met zijn open taken) toe aan een consulent van het team
@@ -811,6 +1005,19 @@ impl App {
         let m = tx.meldingen_van(g, 100).await?;
         tx.commit().await?;
         Ok(m)
+    }
+
+    /// De servicenormen (alle taaksoorten) en postcodegebieden zoals ingericht.
+    pub async fn werk_inrichting(&self, ctx: &Context) -> Result<WerkInrichting, AppFout> {
+        ctx.actor.vereist(Recht::WerkInrichten)?;
+        let mut tx = self.opslag.lees().await?;
+        let mut normen = Vec::new();
+        for soort in Taaksoort::ALLE {
+            normen.push(servicenorm(tx.as_mut(), soort).await?);
+        }
+        let gebieden = postcodegebieden(tx.as_mut()).await?.alle().to_vec();
+        tx.commit().await?;
+        Ok(WerkInrichting { normen, gebieden })
     }
 
     /// Een servicenorm wijzigen (functioneel beheerder).

@@ -73,7 +73,6 @@ impl Rol {
                 TeamsInzien,
                 NormenBeheren,
                 WerkInrichten,
-                AfwezigheidRegistreren,
             ],
             Rol::Auditor => &[AuditInzien, ToegangslogInzien, TeamsInzien],
         }
@@ -105,7 +104,7 @@ pub enum Recht {
     TakenToewijzen,
     /// Servicenormen en postcodegebieden inrichten.
     WerkInrichten,
-    /// Afwezigheid en uitsluiting van medewerkers registreren.
+    /// Afwezigheid en uitsluiting van medewerkers van het team registreren (teamleider).
     AfwezigheidRegistreren,
 }
 

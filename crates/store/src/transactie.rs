@@ -1427,6 +1427,9 @@ impl Transactie for AnyTransactie {
     async fn taken_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<TaakRij>> {
         werk::taken_van_dossier(self.conn(), dossier_id).await
     }
+    async fn taken_van_team(&mut self, team_id: i64, gereed_sinds: &str) -> Uitkomst<Vec<TaakRij>> {
+        werk::taken_van_team(self.conn(), team_id, gereed_sinds).await
+    }
     async fn taken_te_laat_ongemeld(&mut self, datum: &str, limiet: i64) -> Uitkomst<Vec<TaakRij>> {
         werk::taken_te_laat_ongemeld(self.conn(), datum, limiet).await
     }

@@ -135,6 +135,23 @@ pub(crate) async fn taken_van_dossier(
     rijen.iter().map(taak).collect()
 }
 
+pub(crate) async fn taken_van_team(
+    c: &mut AnyConnection,
+    team_id: i64,
+    gereed_sinds: &str,
+) -> Uitkomst<Vec<TaakRij>> {
+    let rijen = sqlx::query(&format!(
+        "SELECT {TAAK_KOLOMMEN} FROM taken WHERE team_id = $1 \
+         AND (status <> 'gereed' OR gereed_op >= $2) ORDER BY deadline, id"
+    ))
+    .bind(team_id)
+    .bind(gereed_sinds)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen.iter().map(taak).collect()
+}
+
 pub(crate) async fn taken_te_laat_ongemeld(
     c: &mut AnyConnection,
     datum: &str,

@@ -128,6 +128,13 @@ enum Opdracht {
         #[command(flatten)]
         db: DatabaseArgs,
     },
+    /// De werkvoorraad.
+    Werk {
+        #[command(subcommand)]
+        opdracht: WerkOpdracht,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
     /// De normtabellen waarmee Vangnet rekent.
     Normen {
         #[command(subcommand)]
@@ -200,6 +207,12 @@ enum BenchSoort {
         #[command(flatten)]
         db: DatabaseArgs,
     },
+}
+
+#[derive(Subcommand)]
+enum WerkOpdracht {
+    /// Meldt te late taken bij de teamleiders (dat doet `serve` ook elke vijf minuten).
+    Escaleren,
 }
 
 #[derive(Subcommand)]
@@ -422,6 +435,17 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
                 let _ = std::fs::remove_dir_all(map);
             }
             uitkomst?;
+        }
+        Opdracht::Werk {
+            opdracht: WerkOpdracht::Escaleren,
+            db,
+        } => {
+            let app = openen(&instellingen, &db).await?;
+            let n = app
+                .escaleren(&Context::opdrachtregel())
+                .await
+                .map_err(app_fout)?;
+            uit!("{n} te late taken gemeld.");
         }
         Opdracht::Normen { opdracht, db } => {
             let app = openen(&instellingen, &db).await?;
@@ -694,12 +718,26 @@ async fn serve(
     uit!("Vangnet luistert op http://{adres} ({keuze})");
     let mut web = instellingen.web();
     web.demo = app.is_demo().await.map_err(app_fout)?;
+    tokio::spawn(escalatiejob(app.clone()));
     let staat = vangnet_web::WebStaat::nieuw(app, web);
     vangnet_web::dienen(listener, staat, stoppen())
         .await
         .context("server")?;
     uit!("Vangnet gestopt.");
     Ok(())
+}
+
+/// Meldt elke vijf minuten de taken die te laat zijn geraakt (issue 5). Een fout komt in het log
+/// en de volgende ronde probeert het opnieuw: er gaat niets verloren, want een taak blijft
+/// ongemeld tot de melding is geschreven.
+async fn escalatiejob(app: App) {
+    let mut interval = tokio::time::interval(std::time::Duration::from_secs(300));
+    loop {
+        interval.tick().await;
+        if let Err(e) = app.escaleren(&Context::opdrachtregel()).await {
+            tracing::error!(fout = %e, "escalatie van te late taken mislukt");
+        }
+    }
 }
 
 async fn stoppen() {

@@ -11,6 +11,19 @@
   document.addEventListener("DOMContentLoaded", function () {
     var samenvatting = document.querySelector(".foutsamenvatting");
     if (samenvatting) { samenvatting.focus(); }
+    // Lijsten met toetsenbordnavigatie ("Vandaag"): j/k of pijltjes naar de volgende/vorige taak.
+    document.querySelectorAll("[data-toetsenlijst]").forEach(function (lijst) {
+      lijst.addEventListener("keydown", function (e) {
+        var omlaag = e.key === "j" || e.key === "ArrowDown";
+        var omhoog = e.key === "k" || e.key === "ArrowUp";
+        if (!omlaag && !omhoog) { return; }
+        var links = Array.prototype.slice.call(lijst.querySelectorAll("tbody tr td:nth-child(4) a"));
+        var i = links.indexOf(document.activeElement);
+        if (i < 0) { return; }
+        var doel = links[omlaag ? Math.min(i + 1, links.length - 1) : Math.max(i - 1, 0)];
+        if (doel) { e.preventDefault(); doel.focus(); }
+      });
+    });
     // Een bestandskeuze die een tekstveld vult (normtabellen): het bestand wordt in de browser
     // gelezen en als gewone formuliertekst verstuurd.
     document.querySelectorAll("input[type=file][data-vul]").forEach(function (kiezer) {

@@ -76,7 +76,7 @@ impl WebStaat {
 /// Alle routes. De volgorde van de lagen: operatie-id en headers buitenom, dan de foutweergave,
 /// dan aanmelding en CSRF, dan de handlers.
 pub fn router(staat: WebStaat) -> Router {
-    use paginas::{account, audit, berekening, clienten, gebruikers, normen, start, teams};
+    use paginas::{account, audit, berekening, clienten, gebruikers, normen, start, teams, werk};
     let paginas = Router::new()
         .route("/", get(start::start))
         .route(
@@ -123,6 +123,16 @@ pub fn router(staat: WebStaat) -> Router {
             get(berekening::dossier_berekening),
         )
         .route("/proefberekening", get(berekening::proefberekening))
+        .route("/taken", post(werk::taak_aanmaken))
+        .route("/taken/{id}/status", post(werk::taak_status))
+        .route("/dossiers/{id}/toewijzen", post(werk::dossier_toewijzen))
+        .route("/teams/{id}/werk", get(werk::dashboard))
+        .route("/teams/{id}/werk.csv", get(werk::dashboard_csv))
+        .route("/teams/{id}/afwezigheid", post(werk::afwezigheid))
+        .route("/teams/{id}/herverdelen", post(werk::herverdelen))
+        .route("/werk/inrichting", get(werk::inrichting))
+        .route("/werk/servicenormen", post(werk::servicenorm))
+        .route("/werk/postcodegebieden", post(werk::postcodegebieden))
         .route(
             "/normen",
             get(normen::overzicht)

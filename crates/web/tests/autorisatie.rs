@@ -250,6 +250,66 @@ fn matrix() -> Vec<Route> {
         r(get.clone(), "/normen", Ingelogd, ""),
         r(
             post.clone(),
+            "/taken",
+            MetRecht(Recht::ClientenInzien),
+            "omschrijving=&deadline=",
+        ),
+        r(
+            post.clone(),
+            "/taken/{id}/status",
+            MetRecht(Recht::ClientenInzien),
+            "versie=1&status=gereed",
+        ),
+        r(
+            post.clone(),
+            "/dossiers/{id}/toewijzen",
+            MetRecht(Recht::TakenToewijzen),
+            "versie=1&consulent=999999",
+        ),
+        r(
+            get.clone(),
+            "/teams/{id}/werk",
+            MetRecht(Recht::TakenToewijzen),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/teams/{id}/werk.csv",
+            MetRecht(Recht::TakenToewijzen),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/teams/{id}/afwezigheid",
+            MetRecht(Recht::AfwezigheidRegistreren),
+            "gebruiker=&van=&tot_en_met=",
+        ),
+        r(
+            post.clone(),
+            "/teams/{id}/herverdelen",
+            MetRecht(Recht::TakenToewijzen),
+            "gebruiker=",
+        ),
+        r(
+            get.clone(),
+            "/werk/inrichting",
+            MetRecht(Recht::WerkInrichten),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/werk/servicenormen",
+            MetRecht(Recht::WerkInrichten),
+            "soort=registratie&eenheid=werkdagen&aantal=x&waarschuwen=0",
+        ),
+        r(
+            post.clone(),
+            "/werk/postcodegebieden",
+            MetRecht(Recht::WerkInrichten),
+            "gebieden=1000+1999+Noord",
+        ),
+        r(
+            post.clone(),
             "/normen",
             MetRecht(Recht::NormenBeheren),
             "inhoud=",
@@ -383,7 +443,7 @@ async fn elke_route_voor_elke_rol() {
             persoon
         } else if p.starts_with("/api/v1/huishoudens") {
             huishouden
-        } else if p.starts_with("/account/tokens") {
+        } else if p.starts_with("/account/tokens") || p.starts_with("/taken") {
             999_999
         } else {
             doel

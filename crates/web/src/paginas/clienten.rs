@@ -369,14 +369,35 @@ pub struct DossierQuery {
 
 #[derive(Template)]
 #[template(path = "dossier.html")]
-struct DossierPagina {
+pub struct DossierPagina {
     schil: Schil,
     d: DossierBeeld,
     op: String,
     bekend_op: String,
     vandaag: bool,
-    fouten: Veldfouten,
+    pub fouten: Veldfouten,
     dagen_tot_beslissen: Option<i64>,
+    taken: Vec<vangnet_app::werk::Taakregel>,
+    /// Voor de teamleider: wie het dossier kan krijgen.
+    consulenten: Option<Vec<vangnet_domain::verdeling::Kandidaat>>,
+}
+
+impl DossierPagina {
+    /// De regel in de keuzelijst voor een consulent, en of hij nu het dossier heeft.
+    fn consulentkeuze(&self, k: &vangnet_domain::verdeling::Kandidaat) -> (String, bool) {
+        let mut tekst = format!(
+            "{} — belasting {}",
+            k.naam,
+            vangnet_domain::bedrag::honderdsten(k.belasting)
+        );
+        if let Some(a) = k.afwezig_tot_en_met {
+            tekst.push_str(&format!(" (afwezig t/m {})", nl_datum(&a)));
+        }
+        if k.uitgesloten.is_some() {
+            tekst.push_str(" (uitgesloten)");
+        }
+        (tekst, self.d.dossier.consulent_id == Some(k.gebruiker_id))
+    }
 }
 
 fn tijdstip(s: &str) -> String {
@@ -389,6 +410,17 @@ pub async fn dossier(
     Path(id): Path<i64>,
     Query(q): Query<DossierQuery>,
 ) -> Result<Response, WebFout> {
+    let (status, p) = dossierpagina(&staat, &wie, id, q).await?;
+    Ok(pagina_met_status(status, &p))
+}
+
+/// De dossierpagina met de status die bij de invoer van `q` hoort.
+pub async fn dossierpagina(
+    staat: &WebStaat,
+    wie: &Ingelogd,
+    id: i64,
+    q: DossierQuery,
+) -> Result<(StatusCode, DossierPagina), WebFout> {
     let mut fouten = Veldfouten::nieuw();
     let op =
         q.op.as_deref()
@@ -416,15 +448,23 @@ pub async fn dossier(
             )
         });
     let d = staat.app.dossier(&wie.ctx, id, op, bekend_op).await?;
+    let taken = staat.app.taken_van_dossier(&wie.ctx, id).await?;
+    let consulenten = if wie.ctx.actor.mag(Recht::TakenToewijzen) {
+        Some(staat.app.toewijsbare_consulenten(&wie.ctx, id).await?)
+    } else {
+        None
+    };
     let nu = staat.app.klok.nu();
     let vandaag_datum = tijd::nl_lokaal(nu).date();
     let status = crate::schil::status_voor(&fouten);
-    Ok(pagina_met_status(
+    Ok((
         status,
-        &DossierPagina {
+        DossierPagina {
+            taken,
+            consulenten,
             schil: Schil::voor(
-                &staat,
-                &wie,
+                staat,
+                wie,
                 &format!("Dossier {}", d.dossier.nummer),
                 "/dossiers",
             )

@@ -9,6 +9,7 @@ pub mod gebruikers;
 pub mod normen;
 pub mod start;
 pub mod teams;
+pub mod werk;
 
 /// Een veilig terugadres: alleen een pad binnen Vangnet.
 pub fn lokaal_pad(p: &str) -> Option<&str> {
@@ -29,6 +30,13 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "dossier-geregistreerd" => "De aanvraag is geregistreerd.",
         "persoon-gewijzigd" => "De gegevens van de persoon zijn opgeslagen.",
         "normen-geladen" => "De normtabellen zijn geladen en gelden vanaf nu.",
+        "taak-bijgewerkt" => "De taak is bijgewerkt.",
+        "taak-aangemaakt" => "De taak is aangemaakt.",
+        "dossier-toegewezen" => "Het dossier is toegewezen.",
+        "afwezigheid" => "De afwezigheid is geregistreerd.",
+        "herverdeeld" => "Het werk is herverdeeld.",
+        "servicenorm" => "De servicenorm is opgeslagen; nieuwe taken krijgen de nieuwe deadline.",
+        "postcodegebieden" => "De postcodegebieden zijn opgeslagen.",
         _ => return None,
     };
     Some(tekst.to_owned())

@@ -5,8 +5,9 @@ use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use vangnet_app::opslag::TeamRij;
+use vangnet_app::opslag::{MeldingRij, TeamRij};
 use vangnet_app::AppFout;
+use vangnet_domain::werk::Taaksoort;
 use vangnet_domain::{Recht, Rol, Veldfouten};
 
 use crate::aanmelding::{
@@ -16,7 +17,8 @@ use crate::aanmelding::{
 use crate::fout::WebFout;
 use crate::invoer::Formulier;
 use crate::metingen::OperatieId;
-use crate::paginas::lokaal_pad;
+use crate::paginas::werk::VandaagBeeld;
+use crate::paginas::{bevestiging, lokaal_pad};
 use crate::schil::{pagina, pagina_met_status, Schil};
 use crate::WebStaat;
 
@@ -27,7 +29,7 @@ fn taakomschrijving(rol: Rol) -> &'static str {
         Rol::Inkomensconsulent => "Heeft een eigen caseload; beslist op aanvragen, mutaties boven de drempel (vier ogen), signalen en terugvordering.",
         Rol::Teamleider => "Bewaakt werkvoorraad en servicenormen van het team, verdeelt werk en vangt afwezigheid op.",
         Rol::Handhaving => "Onderzoekt signalen die meer vragen dan de blik van een consulent.",
-        Rol::FunctioneelBeheerder => "Beheert gebruikers, teams en rollen; later ook normtabellen, documenttypen, servicenormen en bewaartermijnen.",
+        Rol::FunctioneelBeheerder => "Beheert gebruikers, teams en rollen, normtabellen, servicenormen en postcodegebieden; later ook documenttypen en bewaartermijnen.",
         Rol::Auditor => "Leest wie wat heeft gewijzigd en wie wiens gegevens heeft ingezien, en controleert de audittrail op manipulatie.",
     }
 }
@@ -39,7 +41,7 @@ pub struct RolKaart {
 
 #[derive(Template)]
 #[template(path = "start.html")]
-struct StartPagina {
+pub struct StartPagina {
     schil: Schil,
     voornaam: String,
     rollen: Vec<RolKaart>,
@@ -48,11 +50,55 @@ struct StartPagina {
     audit: bool,
     aantal_gebruikers: usize,
     aantal_teams: usize,
+    vandaag: Option<VandaagBeeld>,
+    meldingen: Vec<MeldingRij>,
+    teamleider: bool,
+    inrichten: bool,
+    /// Omschrijving en deadline van een nieuwe taak (bij een fout).
+    pub nieuwe_taak: (String, String),
+    pub fouten: Veldfouten,
 }
 
-pub async fn start(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<Response, WebFout> {
+#[derive(Deserialize, Default)]
+pub struct StartQuery {
+    soort: Option<String>,
+    gedaan: Option<String>,
+}
+
+pub async fn start(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Query(q): Query<StartQuery>,
+) -> Result<Response, WebFout> {
+    let mut p = startpagina(&staat, &wie, q.soort.as_deref().unwrap_or_default()).await?;
+    p.schil = p.schil.met_melding(bevestiging(q.gedaan.as_deref()));
+    Ok(pagina(&p))
+}
+
+/// De startpagina; `soort` filtert "Vandaag".
+pub async fn startpagina(
+    staat: &WebStaat,
+    wie: &Ingelogd,
+    soort: &str,
+) -> Result<StartPagina, WebFout> {
     let app = &staat.app;
     let ctx = &wie.ctx;
+    let vandaag = if ctx.actor.mag(Recht::ClientenInzien) && ctx.actor.gebruiker_id().is_some() {
+        let soort = Taaksoort::uit_code(soort).map_or("", Taaksoort::code);
+        Some(VandaagBeeld::nieuw(
+            app.vandaag(ctx, Some(soort)).await?,
+            soort,
+        ))
+    } else {
+        None
+    };
+    let meldingen: Vec<MeldingRij> = app
+        .meldingen(ctx)
+        .await?
+        .into_iter()
+        .filter(|m| m.gelezen_op.is_none())
+        .take(20)
+        .collect();
     let teams = app.eigen_teams(ctx).await?;
     let beheer = ctx.actor.mag(Recht::GebruikersBeheren);
     let audit = ctx.actor.mag(Recht::AuditInzien);
@@ -66,9 +112,15 @@ pub async fn start(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<Respo
     } else {
         0
     };
-    let schil = Schil::voor(&staat, &wie, "Start", "/");
+    let schil = Schil::voor(staat, wie, "Start", "/");
     let voornaam = schil.gebruiker.clone().unwrap_or_default();
-    Ok(pagina(&StartPagina {
+    Ok(StartPagina {
+        vandaag,
+        meldingen,
+        teamleider: ctx.actor.mag(Recht::TakenToewijzen),
+        inrichten: ctx.actor.mag(Recht::WerkInrichten),
+        nieuwe_taak: (String::new(), String::new()),
+        fouten: Veldfouten::nieuw(),
         schil,
         voornaam,
         rollen: ctx
@@ -85,7 +137,7 @@ pub async fn start(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<Respo
         audit,
         aantal_gebruikers,
         aantal_teams,
-    }))
+    })
 }
 
 #[derive(Template)]

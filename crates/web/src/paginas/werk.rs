@@ -1,0 +1,394 @@
+//! Werk op het scherm: de lijst "Vandaag" (op de startpagina), taken afronden en met de hand
+//! aanmaken, een dossier toewijzen, het teamdashboard (met grafiek en CSV), afwezigheid en
+//! herverdelen, en de inrichting van servicenormen en postcodegebieden.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use vangnet_app::werk::{Teamdashboard, Vandaag};
+use vangnet_app::AppFout;
+use vangnet_domain::werk::{Eenheid, Taaksoort};
+use vangnet_domain::{Recht, Veldfouten};
+
+use crate::aanmelding::Ingelogd;
+use crate::fout::WebFout;
+use crate::invoer::Formulier;
+use crate::paginas::{bevestiging, Gedaan};
+use crate::schil::{pagina, pagina_met_status, Schil};
+use crate::WebStaat;
+
+/// Zoveel taken toont "Vandaag" op één pagina; de tellers gaan over alles.
+pub const TONEN: usize = 200;
+
+/// "Vandaag" voor de startpagina.
+pub struct VandaagBeeld {
+    pub v: Vandaag,
+    pub soort: String,
+    pub meer: usize,
+}
+
+impl VandaagBeeld {
+    pub fn nieuw(mut v: Vandaag, soort: &str) -> VandaagBeeld {
+        let meer = v.taken.len().saturating_sub(TONEN);
+        v.taken.truncate(TONEN);
+        VandaagBeeld {
+            v,
+            soort: soort.to_owned(),
+            meer,
+        }
+    }
+}
+
+/// `28-11-2026` uit `2026-11-28`.
+pub fn datum(s: &str) -> String {
+    crate::paginas::clienten::nl_datum_tekst(s)
+}
+
+pub async fn taak_status(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let versie = formulier.veld("versie").trim().parse().unwrap_or(-1);
+    staat
+        .app
+        .taak_status_zetten(&wie.ctx, id, versie, &formulier.veld("status"))
+        .await?;
+    Ok(Redirect::to("/?gedaan=taak-bijgewerkt").into_response())
+}
+
+pub async fn taak_aanmaken(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let dossier = formulier.veld("dossier").trim().parse::<i64>().ok();
+    match staat
+        .app
+        .taak_aanmaken(
+            &wie.ctx,
+            &formulier.veld("omschrijving"),
+            &formulier.veld("deadline"),
+            dossier,
+        )
+        .await
+    {
+        Ok(_) => Ok(Redirect::to("/?gedaan=taak-aangemaakt").into_response()),
+        Err(AppFout::Ongeldig(fouten)) => {
+            let mut p = crate::paginas::start::startpagina(&staat, &wie, "").await?;
+            p.nieuwe_taak = (formulier.veld("omschrijving"), formulier.veld("deadline"));
+            p.fouten = fouten;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn dossier_toewijzen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let versie = formulier.veld("versie").trim().parse().unwrap_or(-1);
+    let consulent = formulier.veld("consulent").trim().parse().unwrap_or(-1);
+    match staat
+        .app
+        .dossier_herverdelen(&wie.ctx, id, versie, consulent, &formulier.veld("reden"))
+        .await
+    {
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/dossiers/{id}?gedaan=dossier-toegewezen")).into_response())
+        }
+        Err(AppFout::Ongeldig(f)) => {
+            let (_, mut p) =
+                crate::paginas::clienten::dossierpagina(&staat, &wie, id, Default::default())
+                    .await?;
+            p.fouten = f;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "teamdashboard.html")]
+struct DashboardPagina {
+    schil: Schil,
+    d: Teamdashboard,
+    /// Per servicenorm: (naam, procent, breedte in de grafiek, tekst).
+    staven: Vec<(&'static str, String, i64)>,
+    afwezig_gebruiker: String,
+    afwezig_van: String,
+    afwezig_tot: String,
+    afwezig_reden: String,
+    fouten: Veldfouten,
+}
+
+impl DashboardPagina {
+    fn normtekst(&self, i: &usize) -> String {
+        self.d.normen.get(*i).map_or_else(String::new, |n| {
+            format!(
+                "{} {}",
+                n.norm.aantal,
+                match n.norm.eenheid {
+                    Eenheid::Werkdagen => "werkdagen",
+                    Eenheid::WettelijkeWeken => "weken (wettelijk)",
+                }
+            )
+        })
+    }
+}
+
+async fn dashboardpagina(
+    staat: &WebStaat,
+    wie: &Ingelogd,
+    id: i64,
+    melding: Option<String>,
+) -> Result<DashboardPagina, WebFout> {
+    let d = staat.app.team_dashboard(&wie.ctx, id).await?;
+    let staven = d
+        .normen
+        .iter()
+        .filter_map(|n| n.procent.map(|p| (n.soort.naam(), format!("{p}%"), p * 3)))
+        .collect();
+    Ok(DashboardPagina {
+        schil: Schil::voor(staat, wie, &format!("Werk van team {}", d.team), "/teams")
+            .kruimel("/teams", "Teams")
+            .kruimel(&format!("/teams/{id}"), &d.team)
+            .kruimel(&format!("/teams/{id}/werk"), "Werk")
+            .met_melding(melding),
+        d,
+        staven,
+        afwezig_gebruiker: String::new(),
+        afwezig_van: String::new(),
+        afwezig_tot: String::new(),
+        afwezig_reden: String::new(),
+        fouten: Veldfouten::nieuw(),
+    })
+}
+
+pub async fn dashboard(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    Query(q): Query<Gedaan>,
+) -> Result<Response, WebFout> {
+    Ok(pagina(
+        &dashboardpagina(&staat, &wie, id, bevestiging(q.gedaan.as_deref())).await?,
+    ))
+}
+
+/// Het open werk per consulent en soort als CSV (puntkomma, zoals Nederlandse spreadsheets).
+pub async fn dashboard_csv(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Response, WebFout> {
+    let d = staat.app.team_dashboard(&wie.ctx, id).await?;
+    let veld = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut csv = String::from("consulent");
+    for s in &d.soorten {
+        csv.push(';');
+        csv.push_str(&veld(s.naam()));
+    }
+    csv.push_str(";totaal;te laat;risico of vandaag;afwezig tot en met\r\n");
+    for c in &d.consulenten {
+        csv.push_str(&veld(&c.naam));
+        for n in &c.per_soort {
+            csv.push_str(&format!(";{n}"));
+        }
+        csv.push_str(&format!(
+            ";{};{};{};{}\r\n",
+            c.totaal,
+            c.te_laat,
+            c.risico,
+            c.afwezig_tot_en_met
+                .map(|d| d.format("%d-%m-%Y").to_string())
+                .unwrap_or_default()
+        ));
+    }
+    let naam = format!(
+        "werk-{}-{}.csv",
+        d.team
+            .to_lowercase()
+            .replace(|c: char| !c.is_alphanumeric(), "-"),
+        d.datum.format("%Y-%m-%d")
+    );
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{naam}\""),
+            ),
+        ],
+        csv,
+    )
+        .into_response())
+}
+
+pub async fn afwezigheid(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let (g, van, tot, reden) = (
+        formulier.veld("gebruiker"),
+        formulier.veld("van"),
+        formulier.veld("tot_en_met"),
+        formulier.veld("reden"),
+    );
+    match staat
+        .app
+        .afwezigheid_registreren(&wie.ctx, &g, &van, &tot, &reden)
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/teams/{id}/werk?gedaan=afwezigheid")).into_response()),
+        Err(AppFout::Ongeldig(fouten)) => {
+            let mut p = dashboardpagina(&staat, &wie, id, None).await?;
+            p.afwezig_gebruiker = g;
+            p.afwezig_van = van;
+            p.afwezig_tot = tot;
+            p.afwezig_reden = reden;
+            p.fouten = fouten;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn herverdelen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let van = formulier.veld("gebruiker").trim().parse().unwrap_or(-1);
+    match staat.app.werk_herverdelen(&wie.ctx, id, van).await {
+        Ok(_) => Ok(Redirect::to(&format!("/teams/{id}/werk?gedaan=herverdeeld")).into_response()),
+        Err(AppFout::Ongeldig(f)) => {
+            let mut p = dashboardpagina(&staat, &wie, id, None).await?;
+            p.fouten = f;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "werkinrichting.html")]
+struct InrichtingPagina {
+    schil: Schil,
+    normen: Vec<(Taaksoort, String, String, String)>,
+    gebieden: String,
+    fouten: Veldfouten,
+}
+
+#[derive(Deserialize, Default)]
+pub struct InrichtingQuery {
+    gedaan: Option<String>,
+}
+
+async fn inrichtingpagina(
+    staat: &WebStaat,
+    wie: &Ingelogd,
+    melding: Option<String>,
+) -> Result<InrichtingPagina, WebFout> {
+    let i = staat.app.werk_inrichting(&wie.ctx).await?;
+    Ok(InrichtingPagina {
+        schil: Schil::voor(staat, wie, "Werkverdeling inrichten", "/werk/inrichting")
+            .kruimel("/werk/inrichting", "Werkverdeling inrichten")
+            .met_melding(melding),
+        normen: i
+            .normen
+            .iter()
+            .map(|n| {
+                (
+                    n.soort,
+                    n.eenheid.code().to_owned(),
+                    n.aantal.to_string(),
+                    n.waarschuwen_werkdagen.to_string(),
+                )
+            })
+            .collect(),
+        gebieden: i
+            .gebieden
+            .iter()
+            .map(|g| format!("{} {} {}", g.van, g.tot_en_met, g.team))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        fouten: Veldfouten::nieuw(),
+    })
+}
+
+pub async fn inrichting(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Query(q): Query<InrichtingQuery>,
+) -> Result<Response, WebFout> {
+    wie.ctx.actor.vereist(Recht::WerkInrichten)?;
+    Ok(pagina(
+        &inrichtingpagina(&staat, &wie, bevestiging(q.gedaan.as_deref())).await?,
+    ))
+}
+
+pub async fn servicenorm(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let soort = formulier.veld("soort");
+    match staat
+        .app
+        .servicenorm_wijzigen(
+            &wie.ctx,
+            &soort,
+            &formulier.veld("eenheid"),
+            &formulier.veld("aantal"),
+            &formulier.veld("waarschuwen"),
+        )
+        .await
+    {
+        Ok(()) => Ok(Redirect::to("/werk/inrichting?gedaan=servicenorm").into_response()),
+        Err(AppFout::Ongeldig(f)) => {
+            let mut p = inrichtingpagina(&staat, &wie, None).await?;
+            for n in &mut p.normen {
+                if n.0.code() == soort {
+                    n.1 = formulier.veld("eenheid");
+                    n.2 = formulier.veld("aantal");
+                    n.3 = formulier.veld("waarschuwen");
+                }
+            }
+            let mut fouten = Veldfouten::nieuw();
+            for v in &f.0 {
+                fouten.voeg_toe(&format!("{soort}.{}", v.veld), v.melding.clone());
+            }
+            p.fouten = fouten;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn postcodegebieden(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let tekst = formulier.veld("gebieden");
+    match staat.app.postcodegebieden_zetten(&wie.ctx, &tekst).await {
+        Ok(()) => Ok(Redirect::to("/werk/inrichting?gedaan=postcodegebieden").into_response()),
+        Err(AppFout::Ongeldig(f)) => {
+            let mut p = inrichtingpagina(&staat, &wie, None).await?;
+            p.gebieden = tekst;
+            p.fouten = f;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
