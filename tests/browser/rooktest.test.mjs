@@ -18,6 +18,7 @@ const BEHEERDER_WACHTWOORD = "rooktest-beheerder-1234";
 const SCHERMAFDRUKKEN = process.env.VANGNET_SCHERMAFDRUKKEN;
 
 let vangnet, driver, browser, map;
+let dossierPad; // het dossier uit de tweede test, voor de derde
 
 before(async () => {
   const bin = resolve(process.env.VANGNET_BIN ?? "../../target/debug/vangnet");
@@ -64,8 +65,12 @@ async function inloggen(naam, wachtwoord) {
 
 async function uitloggen() {
   await browser.klik("[data-testid=uitloggen]");
+  // Wacht op de inlogpagina zelf: ook andere pagina's hebben een veld 'gebruikersnaam'.
+  for (let i = 0; !/\/inloggen\?uitgelogd=1$/.test(await browser.url()); i++) {
+    if (i > 200) throw new Error(`uitloggen kwam niet op de inlogpagina: ${await browser.url()}`);
+    await wacht(50);
+  }
   await browser.wachtOp("#veld-gebruikersnaam");
-  assert.match(await browser.url(), /\/inloggen\?uitgelogd=1$/);
 }
 
 test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, audittrail, uitloggen", async () => {
@@ -95,6 +100,15 @@ test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, audittrail, uitlogg
   await browser.klik("[data-testid=team-aanmaken]");
   await browser.wachtOp("[data-testid=melding]");
   assert.match(await browser.tekst("h1"), /Team Noord/);
+
+  // Postcodegebieden: nieuwe dossiers uit 3000–3099 gaan naar team Noord.
+  await browser.naar(`${BASIS}/werk/inrichting`);
+  await browser.wachtOp("[data-testid=postcodegebieden]");
+  await controleerPagina("werkinrichting");
+  await browser.typ("#veld-gebieden", "3000 3099 Noord");
+  await browser.klik("[data-testid=postcodegebieden] button[type=submit]");
+  await browser.wachtOp("[data-testid=melding]");
+  assert.equal(await browser.script("return document.getElementById('veld-gebieden').value"), "3000 3099 Noord");
 
   // Normtabellen laden: het gekozen bestand wordt in de browser gelezen en als tekst verstuurd;
   // na de controle toont de pagina de gewijzigde bedragen.
@@ -283,6 +297,26 @@ test("aanvraag registreren, zoeken, dossier en huishouden", async () => {
   assert.match(await browser.tekst("[data-testid=beslistermijn]"), /Awb 4:13/);
   await controleerPagina("dossier");
   const dossierUrl = await browser.url();
+  dossierPad = new URL(dossierUrl).pathname;
+  const dossiernummer = (await browser.tekst("h1")).replace("Dossier ", "");
+  // Verdeeld naar team Noord (postcode 3035) en de enige consulent daar: jjansen zelf.
+  assert.equal(await browser.tekst("[data-testid=team]"), "Noord");
+  assert.equal(await browser.tekst("[data-testid=consulent]"), "Jan Jansen");
+  assert.match(await browser.tekst("[data-testid=dossiertaken]"), /Beslissen op aanvraag/);
+
+  // Op "Vandaag" staan de taken met hun deadline.
+  await browser.naar(`${BASIS}/`);
+  await browser.wachtOp("[data-testid=taken]");
+  const taken = await browser.tekst("[data-testid=taken]");
+  assert.match(taken, new RegExp(`Dossier ${dossiernummer} registreren en compleet maken`));
+  assert.match(taken, /\d{2}-\d{2}-\d{4}/);
+  await controleerPagina("vandaag");
+  // Toetsen: j gaat naar de volgende taak.
+  await browser.script("document.querySelector('[data-testid=taken] tbody tr td:nth-child(4) a').focus()");
+  await browser.opdracht("POST", "/actions", { actions: [{ type: "key", id: "toetsenbord", actions: [{ type: "keyDown", value: "j" }, { type: "keyUp", value: "j" }] }] });
+  assert.equal(await browser.script("return [...document.querySelectorAll('[data-testid=taken] tbody tr td:nth-child(4) a')].indexOf(document.activeElement)"), 1);
+  await browser.naar(dossierUrl);
+  await browser.wachtOp("[data-testid=huishouden]");
 
   // Het huishouden op een datum vóór de aanvraag: leeg.
   await browser.typ("#veld-op", "01-01-2020");
@@ -321,5 +355,74 @@ test("aanvraag registreren, zoeken, dossier en huishouden", async () => {
   await browser.wachtOp("[data-testid=uitbetaling]");
   assert.equal(await browser.tekst("[data-testid=uitbetaling]"), "€ 903,92");
   await controleerPagina("proefberekening");
+  await uitloggen();
+});
+
+// De teamleider wijst het dossier uit de tweede test toe aan een andere consulent; die ziet het op
+// "Vandaag". Ook het teamdashboard wordt op toegankelijkheid gecontroleerd.
+test("werk: teamleider wijst een dossier toe", async () => {
+  assert.ok(dossierPad, "de tweede test registreerde een dossier");
+  await inloggen("beheerder", BEHEERDER_WACHTWOORD);
+  await browser.wachtOp("[data-testid=startpagina]");
+  const eenmalig = {};
+  for (const [naam, volledig, rol] of [["pbakker", "Petra Bakker", "inkomensconsulent"], ["tleider", "Tim Leider", "teamleider"]]) {
+    await browser.naar(`${BASIS}/gebruikers/nieuw`);
+    await browser.wachtOp("#veld-gebruikersnaam");
+    await browser.typ("#veld-gebruikersnaam", naam);
+    await browser.typ("#veld-volledige_naam", volledig);
+    await browser.klik(`#rol-${rol}`);
+    await browser.klik("[data-testid=gebruiker-aanmaken]");
+    await browser.wachtOp("[data-testid=eenmalig-wachtwoord]");
+    eenmalig[naam] = await browser.tekst("[data-testid=eenmalig-wachtwoord]");
+    await browser.naar(`${BASIS}/teams`);
+    await browser.wachtOp("[data-testid=teams]");
+    await browser.klik("[data-testid=teams] a");
+    await browser.wachtOp("#veld-gebruikersnaam");
+    await browser.typ("#veld-gebruikersnaam", naam);
+    await browser.klik("[data-testid=lid-toevoegen]");
+    for (let i = 0; !(await browser.script("const l = document.querySelector('[data-testid=leden]'); return !!l && l.textContent.includes(arguments[0])", volledig)); i++) {
+      if (i > 100) throw new Error(`${volledig} staat niet in het team`);
+      await wacht(50);
+    }
+  }
+  await uitloggen();
+
+  const eersteKeer = async (naam) => {
+    await inloggen(naam, eenmalig[naam]);
+    await browser.wachtOp("[data-testid=wachtwoord-verplicht]");
+    await browser.typ("#veld-huidig", eenmalig[naam]);
+    await browser.typ("#veld-nieuw", `${naam}-wachtwoord-2026`);
+    await browser.typ("#veld-herhaling", `${naam}-wachtwoord-2026`);
+    await browser.klik("[data-testid=wachtwoord-opslaan]");
+    await browser.wachtOp("[data-testid=melding]");
+    await browser.naar(`${BASIS}/`);
+    await browser.wachtOp("[data-testid=startpagina]");
+  };
+  await eersteKeer("pbakker");
+  await uitloggen();
+
+  await eersteKeer("tleider");
+  await browser.naar(`${BASIS}${dossierPad}`);
+  await browser.wachtOp("[data-testid=toewijzen]");
+  await controleerPagina("dossier-toewijzen");
+  const keuze = await browser.script("return [...document.querySelectorAll('#veld-consulent option')].find(o => o.textContent.startsWith('Petra Bakker')).value");
+  await browser.script(`document.getElementById('veld-consulent').value = '${keuze}'`);
+  await browser.typ("#veld-reden", "Jan heeft verlof");
+  await browser.klik("[data-testid=toewijzen-knop]");
+  await browser.wachtOp("[data-testid=melding]");
+  assert.equal(await browser.tekst("[data-testid=consulent]"), "Petra Bakker");
+  assert.match(await browser.tekst("[data-testid=tijdlijn]"), /Toegewezen aan Petra Bakker door tleider: Jan heeft verlof/);
+
+  await browser.naar(`${BASIS}/`);
+  await browser.wachtOp("[data-testid=teamwerk]");
+  await browser.klik("[data-testid=teamwerk]");
+  await browser.wachtOp("[data-testid=open-werk]");
+  assert.match(await browser.tekst("[data-testid=open-werk]"), /Petra Bakker/);
+  await controleerPagina("teamdashboard");
+  await uitloggen();
+
+  await inloggen("pbakker", "pbakker-wachtwoord-2026");
+  await browser.wachtOp("[data-testid=taken]");
+  assert.match(await browser.tekst("[data-testid=taken]"), /Beslissen op aanvraag/);
   await uitloggen();
 });

@@ -318,7 +318,7 @@ async fn postcodegebieden(tx: &mut dyn Transactie) -> Result<Postcodegebieden, A
 pub struct Consulentwerk {
     pub gebruiker_id: i64,
     pub naam: String,
-    /// Open taken per taaksoort, in de volgorde van `Taaksoort::ALLE`.
+    /// Open taken per taaksoort, in de volgorde van `Teamdashboard::soorten`.
     pub per_soort: Vec<usize>,
     pub totaal: usize,
     pub te_laat: usize,
@@ -346,6 +346,7 @@ pub struct Teamdashboard {
     pub datum: NaiveDate,
     /// Begin van de periode voor "op tijd" (vier weken terug).
     pub sinds: NaiveDate,
+    /// De taaksoorten waarvan het team open werk heeft.
     pub soorten: Vec<Taaksoort>,
     pub consulenten: Vec<Consulentwerk>,
     /// Open taken van het team zonder eigenaar.
@@ -485,11 +486,15 @@ impl App {
             normen.push((soort, servicenorm(tx.as_mut(), soort).await?));
         }
         tx.commit().await?;
-        let soorten: Vec<Taaksoort> = Taaksoort::ALLE.to_vec();
         let regels: Vec<Taakregel> = taken.into_iter().map(|t| regel(t, dag)).collect();
         let open: Vec<&Taakregel> = regels
             .iter()
             .filter(|r| r.taak.status != Taakstatus::Gereed.code())
+            .collect();
+        // Alleen de soorten waarvan het team open werk heeft (de rest is een kolom nullen).
+        let soorten: Vec<Taaksoort> = Taaksoort::ALLE
+            .into_iter()
+            .filter(|s| open.iter().any(|r| r.taak.soort == s.code()))
             .collect();
         let consulenten = kandidaten
             .iter()

@@ -198,8 +198,9 @@ async fn vandaag_herverdelen_en_escalatie() {
         .taak_aanmaken(anna, "Bewijsstukken nakijken", "2026-12-02", Some(d))
         .await
         .unwrap();
-    // Anna: registreren (ma 30-11, risico niet: 0 dagen waarschuwen → op tijd), voorschot
-    // (4 weken na 2-11 = 30-11, waarschuwen 3 → risico), handmatig (2-12), besluit (28-12).
+    // Anna: registreren (ma 30-11, 1 werkdag waarschuwen → risico), voorschot (4 weken na 2-11 =
+    // 30-11, waarschuwen 3 → risico), besluit (28-12, wettelijk), handmatig (2-12). Bij gelijke
+    // stand en deadline: het oudste id eerst.
     let v = t.app.vandaag(anna, None).await.unwrap();
     let volgorde: Vec<(&str, Stand)> = v
         .taken
@@ -209,13 +210,13 @@ async fn vandaag_herverdelen_en_escalatie() {
     assert_eq!(
         volgorde,
         [
+            ("registratie", Stand::Risico),
             ("voorschot", Stand::Risico),
             ("besluit", Stand::OpTijd),
-            ("registratie", Stand::OpTijd),
             ("overig", Stand::OpTijd),
         ]
     );
-    assert_eq!((v.totaal, v.risico, v.te_laat), (4, 1, 0));
+    assert_eq!((v.totaal, v.risico, v.te_laat), (4, 2, 0));
     assert_eq!(
         t.app
             .vandaag(anna, Some("besluit"))

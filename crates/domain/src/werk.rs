@@ -79,11 +79,11 @@ impl Taaksoort {
     /// De standaardservicenorm (issue 5), tot een functioneel beheerder haar wijzigt.
     pub fn standaardnorm(self) -> Servicenorm {
         let (eenheid, aantal, waarschuwen) = match self {
-            Taaksoort::Registratie => (Eenheid::Werkdagen, 1, 0),
+            Taaksoort::Registratie => (Eenheid::Werkdagen, 1, 1),
             Taaksoort::Besluit => (Eenheid::WettelijkeWeken, 8, 5),
             Taaksoort::Voorschot => (Eenheid::WettelijkeWeken, 4, 3),
             Taaksoort::Mutatie | Taaksoort::Goedkeuring => (Eenheid::Werkdagen, 5, 1),
-            Taaksoort::Terugbellen => (Eenheid::Werkdagen, 2, 0),
+            Taaksoort::Terugbellen => (Eenheid::Werkdagen, 2, 1),
             Taaksoort::Signaal => (Eenheid::Werkdagen, 10, 2),
             Taaksoort::Overig => (Eenheid::Werkdagen, 5, 1),
         };
