@@ -45,6 +45,23 @@ const TEAMS: [(&str, &str); 4] = [
     ("Oost", "Kralingen-Crooswijk, Hoogvliet, Pernis"),
 ];
 
+/// Postcodegebieden van de demoteams (cijfers van, tot en met, index in `TEAMS`), naar de
+/// Rotterdamse wijken bij benadering.
+const GEBIEDEN: [(u16, u16, usize); 4] = [
+    (3011, 3029, 1),
+    (3030, 3059, 0),
+    (3060, 3069, 3),
+    (3070, 3099, 2),
+];
+
+/// Het demoteam van een postcode (cijfers).
+fn team_van(pc4: u32) -> usize {
+    GEBIEDEN
+        .iter()
+        .find(|(van, tot, _)| u32::from(*van) <= pc4 && pc4 <= u32::from(*tot))
+        .map_or(0, |(_, _, t)| *t)
+}
+
 const VOORNAMEN_V: &[&str] = &[
     "Anna", "Fatima", "Sanne", "Emma", "Aylin", "Noor", "Maria", "Yasmina", "Priya", "Lotte",
     "Sara", "Esra", "Naomi", "Ilse", "Kim", "Samira", "Joke", "Ria", "Shanti", "Mirjam",
@@ -140,6 +157,8 @@ pub struct DemoUitkomst {
     pub huishoudens: u64,
     pub personen: u64,
     pub dossiers: u64,
+    pub taken: u64,
+    pub consulenten: u64,
 }
 
 struct Persoon {
@@ -161,6 +180,7 @@ struct Partij {
     leden: Vec<Vec<Waarde>>,
     dossiers: Vec<Vec<Waarde>>,
     gebeurtenissen: Vec<Vec<Waarde>>,
+    taken: Vec<Vec<Waarde>>,
 }
 
 fn t(s: impl Into<String>) -> Waarde {
@@ -382,9 +402,14 @@ impl App {
             } else {
                 (nr - DEMO_ACCOUNTS.len()) / 4
             };
-            if matches!(
+            if *rol == Rol::Teamleider {
+                // De demoteamleider leidt alle teams (dashboard en meldingen van elk team).
+                for t in &teams {
+                    tx.teamlid_toevoegen(*t, id).await?;
+                }
+            } else if matches!(
                 rol,
-                Rol::Inkomensconsulent | Rol::AdministratiefOndersteuner | Rol::Teamleider
+                Rol::Inkomensconsulent | Rol::AdministratiefOndersteuner
             ) {
                 tx.teamlid_toevoegen(teams[team], id).await?;
             }
@@ -394,9 +419,90 @@ impl App {
             tx.commit().await?;
         }
 
+        // Postcodegebieden, en bij een grote bevolking meer consulenten per team (één per
+        // 2 000 huishoudens, zodat 1 000 000 huishoudens 500 consulenten geven), in bulk.
+        {
+            let mut tx = self.opslag.schrijf().await?;
+            let gebieden: Vec<crate::opslag::PostcodegebiedRij> = GEBIEDEN
+                .iter()
+                .map(|(van, tot, t)| crate::opslag::PostcodegebiedRij {
+                    id: 0,
+                    van: i64::from(*van),
+                    tot_en_met: i64::from(*tot),
+                    team_id: teams[*t],
+                    team: TEAMS[*t].0.into(),
+                })
+                .collect();
+            tx.postcodegebieden_vervangen(&gebieden).await?;
+            let per_team = (aantal / 2_000 / TEAMS.len() as u64).max(4);
+            let mut id = tx.hoogste_id("gebruikers").await?;
+            let (mut gebruikers, mut rollen, mut leden) = (Vec::new(), Vec::new(), Vec::new());
+            for (i, team) in teams.iter().enumerate() {
+                for j in 5..=per_team {
+                    id += 1;
+                    let j = j as usize;
+                    let achternaam = ACHTERNAMEN[(i * 7 + j * 3) % ACHTERNAMEN.len()];
+                    let voornaam = VOORNAMEN_M[(i * 5 + j) % VOORNAMEN_M.len()];
+                    let volledig = [voornaam, achternaam.0, achternaam.1]
+                        .iter()
+                        .filter(|s| !s.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    gebruikers.push(vec![
+                        g(id),
+                        t(format!("consulent{}{j}", i + 1)),
+                        t(volledig),
+                        t(&hash),
+                        g(0),
+                        g(0),
+                        g(1),
+                        t(&nu_tekst),
+                        t(&nu_tekst),
+                    ]);
+                    rollen.push(vec![g(id), t(Rol::Inkomensconsulent.code())]);
+                    leden.push(vec![g(*team), g(id)]);
+                    consulenten.push((id, i));
+                }
+            }
+            tx.bulk_invoegen(
+                "gebruikers",
+                &[
+                    "id",
+                    "gebruikersnaam",
+                    "volledige_naam",
+                    "wachtwoord_hash",
+                    "moet_wachtwoord_wijzigen",
+                    "geblokkeerd",
+                    "versie",
+                    "aangemaakt_op",
+                    "gewijzigd_op",
+                ],
+                &gebruikers,
+            )
+            .await?;
+            tx.bulk_invoegen("gebruiker_rollen", &["gebruiker_id", "rol"], &rollen)
+                .await?;
+            tx.bulk_invoegen("teamleden", &["team_id", "gebruiker_id"], &leden)
+                .await?;
+            tx.commit().await?;
+        }
+        let per_team: Vec<Vec<i64>> = (0..TEAMS.len())
+            .map(|i| {
+                consulenten
+                    .iter()
+                    .filter(|(_, t)| *t == i)
+                    .map(|(c, _)| *c)
+                    .collect()
+            })
+            .collect();
+
         // De bevolking, in partijen van 5 000 huishoudens per transactie.
         let mut r = Toeval(zaad);
-        let mut uit = DemoUitkomst::default();
+        let mut uit = DemoUitkomst {
+            consulenten: consulenten.len() as u64,
+            ..Default::default()
+        };
         let mut tx = self.opslag.lees().await?;
         let mut ids = [
             tx.hoogste_id("personen").await?,
@@ -426,9 +532,10 @@ impl App {
                 p.huishoudens.push(vec![g(huishouden_id), t(&nu_tekst)]);
                 let leden = huishouden(&mut r, vandaag);
                 let (straat, pc4) = *r.kies(STRATEN);
+                let cijfers = pc4 + r.onder(9) as u32;
                 let postcode = format!(
                     "{}{}{}",
-                    pc4 + r.onder(9) as u32,
+                    cijfers,
                     (b'A' + r.onder(26) as u8) as char,
                     (b'A' + r.onder(18) as u8) as char
                 );
@@ -534,17 +641,14 @@ impl App {
                 if (vandaag - ontvangen).num_days() < 14 {
                     status = Status::Ontvangen;
                 }
-                let team = (pc4 as usize) % TEAMS.len();
-                let (team_id, consulent_id) = if status == Status::Ontvangen && r.procent(60) {
-                    (Waarde::GeenGetal, Waarde::GeenGetal)
+                let team = team_van(cijfers);
+                let consulent = if status == Status::Ontvangen && r.procent(30) {
+                    None
                 } else {
-                    let kandidaten: Vec<i64> = consulenten
-                        .iter()
-                        .filter(|(_, t)| *t == team)
-                        .map(|(c, _)| *c)
-                        .collect();
-                    (g(teams[team]), g(*r.kies(&kandidaten)))
+                    Some(*r.kies(&per_team[team]))
                 };
+                let (team_id, consulent_id) =
+                    (g(teams[team]), consulent.map_or(Waarde::GeenGetal, g));
                 let jaar = ontvangen.year();
                 let nr = nummers.entry(jaar).or_insert(0);
                 *nr += 1;
@@ -564,6 +668,41 @@ impl App {
                     t(&nu_tekst),
                     t(&nu_tekst),
                 ]);
+                let taken = demotaken(&mut r, status, ontvangen, vandaag);
+                for (soort, begin, gereed_op, omschrijving) in taken {
+                    let norm = soort.standaardnorm();
+                    let deadline = norm.deadline(begin);
+                    let open = gereed_op.is_none();
+                    p.taken.push(vec![
+                        t(soort.code()),
+                        t(format!("{omschrijving} {nummer}")),
+                        g(ids[4]),
+                        g(client),
+                        t(&nu_tekst),
+                        dag(begin),
+                        dag(deadline),
+                        g(i64::from(norm.wettelijk())),
+                        g(i64::from(norm.waarschuwen_werkdagen)),
+                        g(teams[team]),
+                        consulent.map_or(Waarde::GeenGetal, g),
+                        t(if !open {
+                            "gereed"
+                        } else if r.procent(30) {
+                            "in_behandeling"
+                        } else {
+                            "open"
+                        }),
+                        g(0),
+                        // De achterstand van vóór de demo geldt als al gemeld.
+                        g(i64::from(open && deadline < vandaag)),
+                        gereed_op.map_or(Waarde::GeenTekst, |d| {
+                            t(tijd::instant_tekst(
+                                tijd::begin_nl_dag(d) + Duration::hours(12),
+                            ))
+                        }),
+                        g(1),
+                    ]);
+                }
                 p.gebeurtenissen.push(vec![
                     g(ids[4]), t(&nu_tekst), t("systeem (demo)"), t("geregistreerd"),
                     t(format!("Aanvraag levensonderhoud {nummer} geregistreerd (demopopulatie), status {}", status.naam().to_lowercase())),
@@ -663,10 +802,34 @@ impl App {
                 &p.gebeurtenissen,
             )
             .await?;
+            tx.bulk_invoegen(
+                "taken",
+                &[
+                    "soort",
+                    "omschrijving",
+                    "dossier_id",
+                    "persoon_id",
+                    "aangemaakt_op",
+                    "begindatum",
+                    "deadline",
+                    "wettelijk",
+                    "waarschuwen_werkdagen",
+                    "team_id",
+                    "gebruiker_id",
+                    "status",
+                    "prioriteit",
+                    "te_laat_gemeld",
+                    "gereed_op",
+                    "versie",
+                ],
+                &p.taken,
+            )
+            .await?;
             tx.commit().await?;
             klaar += deze;
             uit.huishoudens += deze;
             uit.dossiers += deze;
+            uit.taken += p.taken.len() as u64;
             voortgang(klaar, aantal);
         }
 
@@ -688,8 +851,8 @@ impl App {
                 onderwerp_type: "installatie",
                 onderwerp_id: "demo".into(),
                 samenvatting: format!(
-                    "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers (zaad {zaad})",
-                    uit.huishoudens, uit.personen, uit.dossiers
+                    "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers, {} taken, {} consulenten (zaad {zaad})",
+                    uit.huishoudens, uit.personen, uit.dossiers, uit.taken, uit.consulenten
                 ),
                 ..Default::default()
             },
@@ -706,6 +869,50 @@ impl App {
         tx.commit().await?;
         Ok(demo.as_deref() == Some("ja"))
     }
+}
+
+/// De taken van een demodossier: (soort, begindatum, gereed op, omschrijving). Een nieuwe
+/// aanvraag heeft registreren (als ze van de laatste dagen is), beslissen en voorschot; een
+/// aanvraag in behandeling beslissen; een lopende uitkering soms een mutatie, en een besluit dat
+/// (op tijd of te laat) gereed kwam.
+fn demotaken(
+    r: &mut Toeval,
+    status: Status,
+    ontvangen: NaiveDate,
+    vandaag: NaiveDate,
+) -> Vec<(
+    vangnet_domain::werk::Taaksoort,
+    NaiveDate,
+    Option<NaiveDate>,
+    &'static str,
+)> {
+    use vangnet_domain::werk::Taaksoort as S;
+    let mut uit = Vec::new();
+    match status {
+        Status::Ontvangen => {
+            if (vandaag - ontvangen).num_days() <= 3 {
+                uit.push((
+                    S::Registratie,
+                    ontvangen,
+                    None,
+                    "Dossier registreren en compleet maken:",
+                ));
+            }
+            uit.push((S::Besluit, ontvangen, None, "Beslissen op aanvraag"));
+            uit.push((S::Voorschot, ontvangen, None, "Voorschot beoordelen voor"));
+        }
+        Status::InBehandeling => uit.push((S::Besluit, ontvangen, None, "Beslissen op aanvraag")),
+        Status::Besloten => {
+            let klaar = (ontvangen + Duration::days(20 + r.onder(45) as i64)).min(vandaag);
+            uit.push((S::Besluit, ontvangen, Some(klaar), "Beslissen op aanvraag"));
+            if r.procent(50) {
+                let begin = vandaag - Duration::days(r.onder(12) as i64);
+                uit.push((S::Mutatie, begin, None, "Mutatie verwerken voor"));
+            }
+        }
+        _ => {}
+    }
+    uit
 }
 
 /// Situaties voor de berekening uit dezelfde synthetische bevolking (voor `vangnet bench

@@ -492,8 +492,8 @@ pub trait Transactie: Send {
     async fn taak_op_id(&mut self, id: i64) -> Uitkomst<Option<TaakRij>>;
     /// Schrijft alle velden als de versie in de database nog `t.versie - 1` is.
     async fn taak_bijwerken(&mut self, t: &TaakRij) -> Uitkomst<bool>;
-    /// Niet-gerede taken van een gebruiker (of van een team, zonder gebruiker), vroegste
-    /// deadline eerst, hoogstens `limiet`.
+    /// Niet-gerede taken van een gebruiker, of (zonder gebruiker) de taken van een team die nog
+    /// geen eigenaar hebben; vroegste deadline eerst, hoogstens `limiet`.
     async fn open_taken_van(
         &mut self,
         gebruiker_id: Option<i64>,

@@ -412,12 +412,7 @@ impl App {
             .open_taken_van(Some(gebruiker_id), None, MAX_VANDAAG)
             .await?;
         for team in tx.teams_van(gebruiker_id).await? {
-            rijen.extend(
-                tx.open_taken_van(None, Some(team.id), MAX_VANDAAG)
-                    .await?
-                    .into_iter()
-                    .filter(|t| t.gebruiker_id.is_none()),
-            );
+            rijen.extend(tx.open_taken_van(None, Some(team.id), MAX_VANDAAG).await?);
         }
         tx.commit().await?;
         let mut taken: Vec<Taakregel> = rijen.into_iter().map(|t| regel(t, dag)).collect();

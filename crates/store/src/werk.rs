@@ -106,7 +106,7 @@ pub(crate) async fn open_taken_van(
 ) -> Uitkomst<Vec<TaakRij>> {
     let (waar, id) = match (gebruiker_id, team_id) {
         (Some(g), _) => ("gebruiker_id = $1", g),
-        (None, Some(t)) => ("team_id = $1", t),
+        (None, Some(t)) => ("team_id = $1 AND gebruiker_id IS NULL", t),
         (None, None) => return Ok(Vec::new()),
     };
     let rijen = sqlx::query(&format!(

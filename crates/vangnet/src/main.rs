@@ -659,10 +659,12 @@ async fn demo_laden(app: &App, huishoudens: u64, seed: u64) -> Result<()> {
     let s = begin.elapsed().as_secs_f64();
     eprintln!();
     uit!(
-        "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers in {s:.1} s ({:.0} huishoudens/s).",
+        "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers, {} taken, {} consulenten in {s:.1} s ({:.0} huishoudens/s).",
         uit.huishoudens,
         uit.personen,
         uit.dossiers,
+        uit.taken,
+        uit.consulenten,
         uit.huishoudens as f64 / s.max(0.001)
     );
     uit!(

@@ -22,6 +22,7 @@ CREATE TABLE taken (
 );
 CREATE INDEX taken_gebruiker ON taken (gebruiker_id, status, deadline);
 CREATE INDEX taken_team ON taken (team_id, status, deadline);
+CREATE INDEX taken_zonder_eigenaar ON taken (team_id, deadline) WHERE gebruiker_id IS NULL;
 CREATE INDEX taken_dossier ON taken (dossier_id);
 CREATE INDEX taken_escalatie ON taken (te_laat_gemeld, deadline);
 
