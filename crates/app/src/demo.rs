@@ -681,6 +681,10 @@ impl App {
                         t(&nu_tekst),
                         dag(begin),
                         dag(deadline),
+                        dag(vangnet_domain::werk::risico_vanaf(
+                            deadline,
+                            norm.waarschuwen_werkdagen,
+                        )),
                         g(i64::from(norm.wettelijk())),
                         g(i64::from(norm.waarschuwen_werkdagen)),
                         g(teams[team]),
@@ -812,6 +816,7 @@ impl App {
                     "aangemaakt_op",
                     "begindatum",
                     "deadline",
+                    "risico_vanaf",
                     "wettelijk",
                     "waarschuwen_werkdagen",
                     "team_id",
@@ -873,8 +878,8 @@ impl App {
 
 /// De taken van een demodossier: (soort, begindatum, gereed op, omschrijving). Een nieuwe
 /// aanvraag heeft registreren (als ze van de laatste dagen is), beslissen en voorschot; een
-/// aanvraag in behandeling beslissen; een lopende uitkering soms een mutatie, en een besluit dat
-/// (op tijd of te laat) gereed kwam.
+/// aanvraag in behandeling beslissen; een lopende uitkering een mutatie en soms een
+/// terugbelverzoek, en een besluit dat (op tijd of te laat) gereed kwam.
 fn demotaken(
     r: &mut Toeval,
     status: Status,
@@ -905,9 +910,11 @@ fn demotaken(
         Status::Besloten => {
             let klaar = (ontvangen + Duration::days(20 + r.onder(45) as i64)).min(vandaag);
             uit.push((S::Besluit, ontvangen, Some(klaar), "Beslissen op aanvraag"));
-            if r.procent(50) {
-                let begin = vandaag - Duration::days(r.onder(12) as i64);
-                uit.push((S::Mutatie, begin, None, "Mutatie verwerken voor"));
+            let begin = vandaag - Duration::days(r.onder(12) as i64);
+            uit.push((S::Mutatie, begin, None, "Mutatie verwerken voor"));
+            if r.procent(20) {
+                let begin = vandaag - Duration::days(r.onder(4) as i64);
+                uit.push((S::Terugbellen, begin, None, "Cliënt terugbellen over"));
             }
         }
         _ => {}

@@ -246,6 +246,8 @@ pub struct TaakRij {
     /// De dag vanaf waar de servicenorm telt.
     pub begindatum: String,
     pub deadline: String,
+    /// Vanaf deze dag staat de taak op risico (`vangnet_domain::werk::risico_vanaf`).
+    pub risico_vanaf: String,
     pub wettelijk: bool,
     pub waarschuwen_werkdagen: i64,
     pub team_id: Option<i64>,
@@ -492,6 +494,22 @@ pub trait Transactie: Send {
     async fn taak_op_id(&mut self, id: i64) -> Uitkomst<Option<TaakRij>>;
     /// Schrijft alle velden als de versie in de database nog `t.versie - 1` is.
     async fn taak_bijwerken(&mut self, t: &TaakRij) -> Uitkomst<bool>;
+    /// De open taken van een gebruiker in de volgorde van "Vandaag" op `datum` (te laat,
+    /// vandaag, risico, wettelijk, rest; dan deadline, prioriteit, id), eventueel van één soort.
+    async fn vandaag_taken(
+        &mut self,
+        gebruiker_id: i64,
+        datum: &str,
+        soort: Option<&str>,
+        limiet: i64,
+    ) -> Uitkomst<Vec<TaakRij>>;
+    /// Aantallen open taken van een gebruiker per (soort, groep) op `datum`; groep 0 = te laat,
+    /// 1 = vandaag, 2 = risico, 3 = wettelijk, 4 = overig.
+    async fn vandaag_tellingen(
+        &mut self,
+        gebruiker_id: i64,
+        datum: &str,
+    ) -> Uitkomst<Vec<(String, i64, i64)>>;
     /// Niet-gerede taken van een gebruiker, of (zonder gebruiker) de taken van een team die nog
     /// geen eigenaar hebben; vroegste deadline eerst, hoogstens `limiet`.
     async fn open_taken_van(
@@ -501,6 +519,8 @@ pub trait Transactie: Send {
         limiet: i64,
     ) -> Uitkomst<Vec<TaakRij>>;
     async fn taken_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<TaakRij>>;
+    /// Het aantal open taken van een team zonder eigenaar.
+    async fn aantal_zonder_eigenaar(&mut self, team_id: i64) -> Uitkomst<i64>;
     /// De taken van een team: alle open, en de gerede die sinds `gereed_sinds` klaar zijn.
     async fn taken_van_team(&mut self, team_id: i64, gereed_sinds: &str) -> Uitkomst<Vec<TaakRij>>;
     /// Niet-gerede taken met een deadline vóór `datum` waarover nog niet is gemeld.

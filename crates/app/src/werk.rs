@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use vangnet_domain::verdeling::{verdeel, Kandidaat, Postcodegebied, Postcodegebieden};
 use vangnet_domain::werk::{
-    stand, volgorde, Eenheid, Servicenorm, Stand, Taaksoort, Taakstatus, Volgorde,
+    risico_vanaf, stand, Eenheid, Servicenorm, Stand, Taaksoort, Taakstatus,
 };
 use vangnet_domain::{tijd, Recht, Rol};
 
@@ -20,8 +20,11 @@ use crate::opslag::{
 };
 use crate::{App, AppFout, Context};
 
-/// Zoveel open taken laadt "Vandaag" hoogstens per medewerker.
-pub const MAX_VANDAAG: i64 = 5000;
+/// Zoveel open taken toont "Vandaag" (de tellers gaan over alle).
+pub const VANDAAG_TONEN: i64 = 100;
+
+/// Herverdelen neemt hoogstens zoveel open taken van één medewerker in één handeling.
+const MAX_HERVERDELEN: i64 = 100_000;
 
 fn datumtekst(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -86,6 +89,7 @@ pub(crate) async fn taak_maken(
         aangemaakt_op: tijd::instant_tekst(nu),
         begindatum: datumtekst(t.begindatum),
         deadline: datumtekst(deadline),
+        risico_vanaf: datumtekst(risico_vanaf(deadline, norm.waarschuwen_werkdagen)),
         wettelijk: norm.wettelijk(),
         waarschuwen_werkdagen: i64::from(norm.waarschuwen_werkdagen),
         team_id: t.team_id,
@@ -373,11 +377,26 @@ pub struct Taakregel {
     pub stand: Stand,
 }
 
+/// Taken van een team die nog geen eigenaar hebben: het aantal en de eerste (vroegste deadline).
+#[derive(Debug, Clone, Serialize)]
+pub struct Teamtaken {
+    pub team_id: i64,
+    pub team: String,
+    pub aantal: i64,
+    pub eerste: Vec<Taakregel>,
+}
+
+/// Zoveel teamtaken zonder eigenaar toont "Vandaag" per team.
+pub const TEAMTAKEN_TONEN: i64 = 10;
+
 /// De lijst "Vandaag" van één medewerker.
 #[derive(Debug, Clone, Serialize)]
 pub struct Vandaag {
     pub datum: NaiveDate,
+    /// De eigen open taken, in volgorde.
     pub taken: Vec<Taakregel>,
+    /// Per team van de medewerker: taken zonder eigenaar.
+    pub teamtaken: Vec<Teamtaken>,
     /// Aantallen per taaksoort (code, naam, aantal), vóór het filter.
     pub per_soort: Vec<(&'static str, &'static str, usize)>,
     /// Aantallen per stand, vóór het filter.
@@ -399,8 +418,10 @@ fn regel(t: TaakRij, dag: NaiveDate) -> Taakregel {
 }
 
 impl App {
-    /// De open taken van de ingelogde medewerker en de niet-toegewezen taken van zijn teams, in de
-    /// volgorde van issue 5 (te laat, vandaag, risico, wettelijk, rest). `soort` filtert.
+    /// De open taken van de ingelogde medewerker in de volgorde van issue 5 (te laat, vandaag,
+    /// risico, wettelijk, rest; de database sorteert en telt, met de opgeslagen
+    /// risicodatum), en per team de taken die nog geen eigenaar hebben. `soort` filtert de eigen
+    /// taken; de tellers gaan over alles.
     pub async fn vandaag(&self, ctx: &Context, soort: Option<&str>) -> Result<Vandaag, AppFout> {
         ctx.actor.vereist(Recht::ClientenInzien)?;
         let Some(gebruiker_id) = ctx.actor.gebruiker_id() else {
@@ -408,49 +429,53 @@ impl App {
         };
         let dag = vandaag(self.klok.nu());
         let mut tx = self.opslag.lees().await?;
-        let mut rijen = tx
-            .open_taken_van(Some(gebruiker_id), None, MAX_VANDAAG)
+        let soort = soort.and_then(Taaksoort::uit_code).map(Taaksoort::code);
+        let rijen = tx
+            .vandaag_taken(gebruiker_id, &datumtekst(dag), soort, VANDAAG_TONEN)
             .await?;
+        let tellingen = tx.vandaag_tellingen(gebruiker_id, &datumtekst(dag)).await?;
+        let mut teamtaken = Vec::new();
         for team in tx.teams_van(gebruiker_id).await? {
-            rijen.extend(tx.open_taken_van(None, Some(team.id), MAX_VANDAAG).await?);
+            let aantal = tx.aantal_zonder_eigenaar(team.id).await?;
+            if aantal == 0 {
+                continue;
+            }
+            let eerste = tx
+                .open_taken_van(None, Some(team.id), TEAMTAKEN_TONEN)
+                .await?
+                .into_iter()
+                .map(|t| regel(t, dag))
+                .collect();
+            teamtaken.push(Teamtaken {
+                team_id: team.id,
+                team: team.naam,
+                aantal,
+                eerste,
+            });
         }
         tx.commit().await?;
-        let mut taken: Vec<Taakregel> = rijen.into_iter().map(|t| regel(t, dag)).collect();
-        taken.sort_by_key(|r| {
-            volgorde(&Volgorde {
-                stand: r.stand,
-                wettelijk: r.taak.wettelijk,
-                deadline: datum(&r.taak.deadline).unwrap_or(dag),
-                prioriteit: i32::try_from(r.taak.prioriteit).unwrap_or(0),
-                id: r.taak.id,
-            })
-        });
+        let taken: Vec<Taakregel> = rijen.into_iter().map(|t| regel(t, dag)).collect();
+        let tel = |f: &dyn Fn(&str, i64) -> bool| -> usize {
+            tellingen
+                .iter()
+                .filter(|(s, g, _)| f(s, *g))
+                .map(|(_, _, n)| usize::try_from(*n).unwrap_or(0))
+                .sum()
+        };
         let per_soort = Taaksoort::ALLE
             .iter()
-            .map(|s| {
-                let n = taken.iter().filter(|t| t.taak.soort == s.code()).count();
-                (s.code(), s.naam(), n)
-            })
+            .map(|s| (s.code(), s.naam(), tel(&|x, _| x == s.code())))
             .filter(|(_, _, n)| *n > 0)
             .collect();
-        let tel = |st: Stand| taken.iter().filter(|t| t.stand == st).count();
-        let (te_laat, vandaag_n, risico, totaal) = (
-            tel(Stand::TeLaat),
-            tel(Stand::Vandaag),
-            tel(Stand::Risico),
-            taken.len(),
-        );
-        if let Some(s) = soort.filter(|s| !s.is_empty()) {
-            taken.retain(|t| t.taak.soort == s);
-        }
         Ok(Vandaag {
             datum: dag,
             taken,
+            teamtaken,
             per_soort,
-            te_laat,
-            vandaag: vandaag_n,
-            risico,
-            totaal,
+            te_laat: tel(&|_, g| g == 0),
+            vandaag: tel(&|_, g| g == 1),
+            risico: tel(&|_, g| g == 2),
+            totaal: tel(&|_, _| true),
         })
     }
 
@@ -768,7 +793,7 @@ impl App {
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het team".into()))?;
         let mut dossiers: Vec<i64> = tx
-            .open_taken_van(Some(van_gebruiker), None, MAX_VANDAAG)
+            .open_taken_van(Some(van_gebruiker), None, MAX_HERVERDELEN)
             .await?
             .into_iter()
             .filter(|t| t.team_id == Some(team_id))

@@ -10,7 +10,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::werkdagen::{plus_werkdagen, termijn_in_weken, werkdagen_tussen};
+use crate::werkdagen::{plus_werkdagen, termijn_in_weken, werkdagen_tussen_tot};
 
 /// De soort taak. De code staat in de database en de API.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -239,11 +239,29 @@ pub fn stand(deadline: NaiveDate, waarschuwen_werkdagen: u32, vandaag: NaiveDate
         Stand::TeLaat
     } else if vandaag == deadline {
         Stand::Vandaag
-    } else if werkdagen_tussen(vandaag, deadline) <= i64::from(waarschuwen_werkdagen) {
+    } else if werkdagen_tussen_tot(vandaag, deadline, i64::from(waarschuwen_werkdagen))
+        <= i64::from(waarschuwen_werkdagen)
+    {
         Stand::Risico
     } else {
         Stand::OpTijd
     }
+}
+
+/// De eerste dag waarop een taak met deze deadline op "risico" staat: de vroegste dag `v` met
+/// hoogstens `waarschuwen_werkdagen` werkdagen na `v` tot en met de deadline. Zo is de stand
+/// uit twee opgeslagen datums af te lezen (ook in SQL): te laat na de deadline, "vandaag" op de
+/// deadline, risico vanaf deze dag, anders op tijd.
+pub fn risico_vanaf(deadline: NaiveDate, waarschuwen_werkdagen: u32) -> NaiveDate {
+    let max = i64::from(waarschuwen_werkdagen);
+    let mut v = deadline;
+    while let Some(vorige) = v.pred_opt() {
+        if werkdagen_tussen_tot(vorige, deadline, max) > max {
+            break;
+        }
+        v = vorige;
+    }
+    v
 }
 
 /// Wat de volgorde van "Vandaag" bepaalt.
@@ -307,6 +325,36 @@ mod tests {
         let mut fout = Taaksoort::Mutatie.standaardnorm();
         fout.aantal = 0;
         assert!(fout.controleer().is_err());
+    }
+
+    /// De opgeslagen grens geeft voor elke dag dezelfde stand als de telling van werkdagen.
+    #[test]
+    fn risico_vanaf_is_de_stand_van_de_telling() {
+        let mut deadline = d("2026-03-20");
+        while deadline < d("2027-01-15") {
+            for waarschuwen in [0, 1, 3, 5] {
+                let grens = risico_vanaf(deadline, waarschuwen);
+                let mut dag = deadline - chrono::Duration::days(20);
+                while dag < deadline {
+                    let uit_grens = if dag >= grens {
+                        Stand::Risico
+                    } else {
+                        Stand::OpTijd
+                    };
+                    assert_eq!(
+                        stand(deadline, waarschuwen, dag),
+                        uit_grens,
+                        "{deadline} {waarschuwen} {dag}"
+                    );
+                    dag += chrono::Duration::days(1);
+                }
+            }
+            deadline += chrono::Duration::days(3);
+        }
+        // Vrijdag 4-12, 2 werkdagen: vanaf woensdag 2-12.
+        assert_eq!(risico_vanaf(d("2026-12-04"), 2), d("2026-12-02"));
+        // Maandag 28-12 (na de kerstdagen), 1 werkdag: vanaf donderdag 24-12.
+        assert_eq!(risico_vanaf(d("2026-12-28"), 1), d("2026-12-24"));
     }
 
     #[test]

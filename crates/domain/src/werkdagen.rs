@@ -71,16 +71,28 @@ pub fn feestdagen(jaar: i32) -> Vec<(NaiveDate, &'static str)> {
     uit
 }
 
-/// De naam van de feestdag op `d`, of niets.
+/// De naam van de feestdag op `d`, of niets. Zonder allocatie: dit zit in elke telling van
+/// werkdagen.
 pub fn feestdag(d: NaiveDate) -> Option<&'static str> {
-    // Snel: de meeste dagen vallen buiten elke kandidaat-maand.
-    if !matches!(d.month(), 1 | 3 | 4 | 5 | 6 | 12) {
-        return None;
+    match (d.month(), d.day()) {
+        (1, 1) => return Some("Nieuwjaarsdag"),
+        (5, 5) => return Some("Bevrijdingsdag"),
+        (12, 25) => return Some("Eerste Kerstdag"),
+        (12, 26) => return Some("Tweede Kerstdag"),
+        (3..=6, _) => {}
+        _ => return None,
     }
-    feestdagen(d.year())
-        .into_iter()
-        .find(|(f, _)| *f == d)
-        .map(|(_, n)| n)
+    if (d.month() == 4) && koningsdag(d.year()) == Some(d) {
+        return Some("Koningsdag");
+    }
+    let p = pasen(d.year())?;
+    match (d - p).num_days() {
+        -2 => Some("Goede Vrijdag"),
+        1 => Some("Tweede Paasdag"),
+        39 => Some("Hemelvaartsdag"),
+        50 => Some("Tweede Pinksterdag"),
+        _ => None,
+    }
 }
 
 /// Geen zaterdag, zondag of feestdag.
@@ -115,9 +127,15 @@ pub fn plus_werkdagen(d: NaiveDate, n: u32) -> NaiveDate {
 
 /// Het aantal werkdagen na `van` tot en met `tot` (0 als `tot <= van`).
 pub fn werkdagen_tussen(van: NaiveDate, tot: NaiveDate) -> i64 {
+    werkdagen_tussen_tot(van, tot, i64::MAX)
+}
+
+/// Als [`werkdagen_tussen`], maar stopt zodra het aantal `max` overschrijdt (dan `max + 1`): om
+/// te weten of een deadline binnen een marge valt, hoeft niet verder geteld te worden.
+pub fn werkdagen_tussen_tot(van: NaiveDate, tot: NaiveDate, max: i64) -> i64 {
     let mut n = 0;
     let mut d = van;
-    while d < tot {
+    while d < tot && n <= max {
         d += Duration::days(1);
         if is_werkdag(d) {
             n += 1;
@@ -323,6 +341,7 @@ mod tests {
         // Zaterdag + 0: de eerstvolgende werkdag.
         assert_eq!(plus_werkdagen(d("2026-11-28"), 0), d("2026-11-30"));
         assert_eq!(werkdagen_tussen(d("2026-11-23"), d("2026-11-30")), 5);
+        assert_eq!(werkdagen_tussen_tot(d("2026-11-23"), d("2027-11-30"), 2), 3);
         assert_eq!(werkdagen_tussen(d("2026-11-30"), d("2026-11-23")), 0);
         assert!(!is_werkdag(d("2026-11-28")));
         assert!(is_werkdag(d("2026-11-27")));

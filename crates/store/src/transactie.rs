@@ -1427,6 +1427,25 @@ impl Transactie for AnyTransactie {
     async fn taken_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<TaakRij>> {
         werk::taken_van_dossier(self.conn(), dossier_id).await
     }
+    async fn vandaag_taken(
+        &mut self,
+        gebruiker_id: i64,
+        datum: &str,
+        soort: Option<&str>,
+        limiet: i64,
+    ) -> Uitkomst<Vec<TaakRij>> {
+        werk::vandaag_taken(self.conn(), gebruiker_id, datum, soort, limiet).await
+    }
+    async fn vandaag_tellingen(
+        &mut self,
+        gebruiker_id: i64,
+        datum: &str,
+    ) -> Uitkomst<Vec<(String, i64, i64)>> {
+        werk::vandaag_tellingen(self.conn(), gebruiker_id, datum).await
+    }
+    async fn aantal_zonder_eigenaar(&mut self, team_id: i64) -> Uitkomst<i64> {
+        werk::aantal_zonder_eigenaar(self.conn(), team_id).await
+    }
     async fn taken_van_team(&mut self, team_id: i64, gereed_sinds: &str) -> Uitkomst<Vec<TaakRij>> {
         werk::taken_van_team(self.conn(), team_id, gereed_sinds).await
     }

@@ -12,7 +12,7 @@ use vangnet_app::opslag::{
 use crate::transactie::{getal, opgetal, optekst, plaatsen, tekst, vertaal};
 
 const TAAK_KOLOMMEN: &str = "id, soort, omschrijving, dossier_id, persoon_id, aangemaakt_op, \
-     begindatum, deadline, wettelijk, waarschuwen_werkdagen, team_id, gebruiker_id, status, \
+     begindatum, deadline, risico_vanaf, wettelijk, waarschuwen_werkdagen, team_id, gebruiker_id, status, \
      prioriteit, te_laat_gemeld, gereed_op, versie";
 
 fn taak(r: &AnyRow) -> Uitkomst<TaakRij> {
@@ -25,6 +25,7 @@ fn taak(r: &AnyRow) -> Uitkomst<TaakRij> {
         aangemaakt_op: tekst(r, "aangemaakt_op")?,
         begindatum: tekst(r, "begindatum")?,
         deadline: tekst(r, "deadline")?,
+        risico_vanaf: tekst(r, "risico_vanaf")?,
         wettelijk: getal(r, "wettelijk")? != 0,
         waarschuwen_werkdagen: getal(r, "waarschuwen_werkdagen")?,
         team_id: opgetal(r, "team_id")?,
@@ -40,9 +41,10 @@ fn taak(r: &AnyRow) -> Uitkomst<TaakRij> {
 pub(crate) async fn taak_invoegen(c: &mut AnyConnection, t: &TaakRij) -> Uitkomst<i64> {
     let r = sqlx::query(
         "INSERT INTO taken (soort, omschrijving, dossier_id, persoon_id, aangemaakt_op, \
-         begindatum, deadline, wettelijk, waarschuwen_werkdagen, team_id, gebruiker_id, status, \
-         prioriteit, te_laat_gemeld, gereed_op, versie) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+         begindatum, deadline, risico_vanaf, wettelijk, waarschuwen_werkdagen, team_id, \
+         gebruiker_id, status, prioriteit, te_laat_gemeld, gereed_op, versie) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+         RETURNING id",
     )
     .bind(&t.soort)
     .bind(&t.omschrijving)
@@ -51,6 +53,7 @@ pub(crate) async fn taak_invoegen(c: &mut AnyConnection, t: &TaakRij) -> Uitkoms
     .bind(&t.aangemaakt_op)
     .bind(&t.begindatum)
     .bind(&t.deadline)
+    .bind(&t.risico_vanaf)
     .bind(i64::from(t.wettelijk))
     .bind(t.waarschuwen_werkdagen)
     .bind(t.team_id)
@@ -77,12 +80,13 @@ pub(crate) async fn taak_op_id(c: &mut AnyConnection, id: i64) -> Uitkomst<Optio
 
 pub(crate) async fn taak_bijwerken(c: &mut AnyConnection, t: &TaakRij) -> Uitkomst<bool> {
     let r = sqlx::query(
-        "UPDATE taken SET omschrijving = $1, deadline = $2, team_id = $3, gebruiker_id = $4, \
-         status = $5, prioriteit = $6, te_laat_gemeld = $7, gereed_op = $8, versie = $9 \
-         WHERE id = $10 AND versie = $11",
+        "UPDATE taken SET omschrijving = $1, deadline = $2, risico_vanaf = $3, team_id = $4, \
+         gebruiker_id = $5, status = $6, prioriteit = $7, te_laat_gemeld = $8, gereed_op = $9, \
+         versie = $10 WHERE id = $11 AND versie = $12",
     )
     .bind(&t.omschrijving)
     .bind(&t.deadline)
+    .bind(&t.risico_vanaf)
     .bind(t.team_id)
     .bind(t.gebruiker_id)
     .bind(&t.status)
@@ -96,6 +100,65 @@ pub(crate) async fn taak_bijwerken(c: &mut AnyConnection, t: &TaakRij) -> Uitkom
     .await
     .map_err(vertaal)?;
     Ok(r.rows_affected() == 1)
+}
+
+/// De groep van een open taak in "Vandaag" op de datum in parameter `$n` (zie
+/// `vangnet_domain::werk::volgorde`).
+fn groep(n: usize) -> String {
+    format!(
+        "CASE WHEN deadline < ${n} THEN 0 WHEN deadline = ${n} THEN 1 \
+         WHEN risico_vanaf <= ${n} THEN 2 WHEN wettelijk = 1 THEN 3 ELSE 4 END"
+    )
+}
+
+pub(crate) async fn vandaag_taken(
+    c: &mut AnyConnection,
+    gebruiker_id: i64,
+    datum: &str,
+    soort: Option<&str>,
+    limiet: i64,
+) -> Uitkomst<Vec<TaakRij>> {
+    let soortfilter = if soort.is_some() {
+        "AND soort = $4"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT {TAAK_KOLOMMEN} FROM taken WHERE gebruiker_id = $1 AND status <> 'gereed' \
+         {soortfilter} ORDER BY {}, deadline, prioriteit DESC, id LIMIT $3",
+        groep(2)
+    );
+    let mut q = sqlx::query(&sql)
+        .bind(gebruiker_id)
+        .bind(datum)
+        .bind(limiet);
+    if let Some(s) = soort {
+        q = q.bind(s);
+    }
+    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
+    rijen.iter().map(taak).collect()
+}
+
+pub(crate) async fn vandaag_tellingen(
+    c: &mut AnyConnection,
+    gebruiker_id: i64,
+    datum: &str,
+) -> Uitkomst<Vec<(String, i64, i64)>> {
+    let sql = format!(
+        "SELECT soort, {} AS groep, COUNT(*) AS n FROM taken \
+         WHERE gebruiker_id = $1 AND status <> 'gereed' GROUP BY 1, 2",
+        groep(2)
+    );
+    let rijen = sqlx::query(&sql)
+        .bind(gebruiker_id)
+        .bind(datum)
+        .fetch_all(c)
+        .await
+        .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| Ok((tekst(r, "soort")?, getal(r, "groep")?, getal(r, "n")?)))
+        .collect()
 }
 
 pub(crate) async fn open_taken_van(
@@ -133,6 +196,18 @@ pub(crate) async fn taken_van_dossier(
     .await
     .map_err(vertaal)?;
     rijen.iter().map(taak).collect()
+}
+
+pub(crate) async fn aantal_zonder_eigenaar(c: &mut AnyConnection, team_id: i64) -> Uitkomst<i64> {
+    let r = sqlx::query(
+        "SELECT COUNT(*) AS n FROM taken WHERE team_id = $1 AND gebruiker_id IS NULL \
+         AND status <> 'gereed'",
+    )
+    .bind(team_id)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    getal(&r, "n")
 }
 
 pub(crate) async fn taken_van_team(

@@ -10,6 +10,7 @@ CREATE TABLE taken (
     aangemaakt_op TEXT NOT NULL,
     begindatum TEXT NOT NULL,
     deadline TEXT NOT NULL,
+    risico_vanaf TEXT NOT NULL,
     wettelijk BIGINT NOT NULL,
     waarschuwen_werkdagen BIGINT NOT NULL,
     team_id BIGINT REFERENCES teams (id),
@@ -20,9 +21,12 @@ CREATE TABLE taken (
     gereed_op TEXT,
     versie BIGINT NOT NULL
 );
-CREATE INDEX taken_gebruiker ON taken (gebruiker_id, status, deadline);
+-- Open taken per medewerker en per team zonder eigenaar: gedeeltelijke indexen op precies de
+-- voorwaarden van "Vandaag", zodat lijst en telling uit de index komen (ook bij 10^6 taken).
+CREATE INDEX taken_gebruiker ON taken (gebruiker_id, deadline, id) WHERE status <> 'gereed';
 CREATE INDEX taken_team ON taken (team_id, status, deadline);
-CREATE INDEX taken_zonder_eigenaar ON taken (team_id, deadline) WHERE gebruiker_id IS NULL;
+CREATE INDEX taken_zonder_eigenaar ON taken (team_id, deadline, id)
+    WHERE gebruiker_id IS NULL AND status <> 'gereed';
 CREATE INDEX taken_dossier ON taken (dossier_id);
 CREATE INDEX taken_escalatie ON taken (te_laat_gemeld, deadline);
 

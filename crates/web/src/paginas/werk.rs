@@ -19,9 +19,6 @@ use crate::paginas::{bevestiging, Gedaan};
 use crate::schil::{pagina, pagina_met_status, Schil};
 use crate::WebStaat;
 
-/// Zoveel taken toont "Vandaag" op één pagina; de tellers gaan over alles.
-pub const TONEN: usize = 200;
-
 /// "Vandaag" voor de startpagina.
 pub struct VandaagBeeld {
     pub v: Vandaag,
@@ -30,9 +27,16 @@ pub struct VandaagBeeld {
 }
 
 impl VandaagBeeld {
-    pub fn nieuw(mut v: Vandaag, soort: &str) -> VandaagBeeld {
-        let meer = v.taken.len().saturating_sub(TONEN);
-        v.taken.truncate(TONEN);
+    pub fn nieuw(v: Vandaag, soort: &str) -> VandaagBeeld {
+        let in_filter = if soort.is_empty() {
+            v.totaal
+        } else {
+            v.per_soort
+                .iter()
+                .find(|(c, _, _)| *c == soort)
+                .map_or(0, |(_, _, n)| *n)
+        };
+        let meer = in_filter.saturating_sub(v.taken.len());
         VandaagBeeld {
             v,
             soort: soort.to_owned(),
