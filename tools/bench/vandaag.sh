@@ -2,7 +2,7 @@
 # Meet de pagina "Vandaag" (/) onder gelijktijdige gebruikers met wrk (Debian-pakket `wrk`).
 # Vooraf: een demodatabase (`vangnet demo --huishoudens 1000000 --data-dir MAP`) en een draaiende
 # `vangnet serve --data-dir MAP` op $BASIS met VANGNET_VEILIGE_COOKIES=false (http op loopback).
-# Gebruik: tools/bench/vandaag.sh [gebruikers] [duur] [denktijd-ms]
+# Gebruik: tools/bench/vandaag.sh [gebruikers] [duur] [gemiddelde denktijd in ms; 0 = geen]
 set -euo pipefail
 BASIS=${BASIS:-http://127.0.0.1:18080}
 GEBRUIKERS=${1:-50}
@@ -39,8 +39,11 @@ request = function()
   i = i + 1
   return wrk.format("GET", "/", { ["Cookie"] = cookies[(i % #cookies) + 1] })
 end
+-- Denktijd: gelijk verdeeld tussen de helft en anderhalf keer het gemiddelde, zodat de
+-- gebruikers niet allemaal tegelijk klikken.
 delay = function()
-  return $DENKTIJD
+  if $DENKTIJD == 0 then return 0 end
+  return math.random(math.floor($DENKTIJD / 2), math.floor($DENKTIJD * 3 / 2))
 end
 response = function(status)
   if status ~= 200 then

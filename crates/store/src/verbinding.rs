@@ -113,7 +113,8 @@ impl Database {
                 Box::pin(async move {
                     c.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
-                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;",
+                         PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000; \
+                         PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824;",
                     )
                     .await?;
                     Ok(())

@@ -23,7 +23,9 @@ CREATE TABLE taken (
 );
 -- Open taken per medewerker en per team zonder eigenaar: gedeeltelijke indexen op precies de
 -- voorwaarden van "Vandaag", zodat lijst en telling uit de index komen (ook bij 10^6 taken).
-CREATE INDEX taken_gebruiker ON taken (gebruiker_id, deadline, id) WHERE status <> 'gereed';
+CREATE INDEX taken_gebruiker ON taken
+    (gebruiker_id, deadline, risico_vanaf, wettelijk, prioriteit, soort, id)
+    WHERE status <> 'gereed' AND gebruiker_id IS NOT NULL;
 CREATE INDEX taken_team ON taken (team_id, status, deadline);
 CREATE INDEX taken_zonder_eigenaar ON taken (team_id, deadline, id)
     WHERE gebruiker_id IS NULL AND status <> 'gereed';

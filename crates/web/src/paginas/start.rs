@@ -107,7 +107,9 @@ pub async fn startpagina(
     } else {
         0
     };
-    let aantal_teams = if ctx.actor.mag(Recht::TeamsInzien) {
+    // Alleen de beheerkaart toont het aantal teams (de lijst met leden is bij 500 consulenten
+    // te duur voor elke startpagina).
+    let aantal_teams = if beheer {
         app.teams(ctx).await?.len()
     } else {
         0
