@@ -521,8 +521,22 @@ pub trait Transactie: Send {
     async fn taken_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<TaakRij>>;
     /// Het aantal open taken van een team zonder eigenaar.
     async fn aantal_zonder_eigenaar(&mut self, team_id: i64) -> Uitkomst<i64>;
-    /// De taken van een team: alle open, en de gerede die sinds `gereed_sinds` klaar zijn.
-    async fn taken_van_team(&mut self, team_id: i64, gereed_sinds: &str) -> Uitkomst<Vec<TaakRij>>;
+    /// Open taken van een team geteld per (eigenaar, soort, groep) op `datum`; groepen als bij
+    /// [`Transactie::vandaag_tellingen`].
+    async fn teamwerk_tellingen(
+        &mut self,
+        team_id: i64,
+        datum: &str,
+    ) -> Uitkomst<Vec<(Option<i64>, String, i64, i64)>>;
+    /// Open taken van een team die op `datum` aflopen of op risico staan, vroegste eerst.
+    async fn team_risico(
+        &mut self,
+        team_id: i64,
+        datum: &str,
+        limiet: i64,
+    ) -> Uitkomst<Vec<TaakRij>>;
+    /// Taken van een team die sinds `sinds` (tijdstip) gereed kwamen.
+    async fn team_gereed_sinds(&mut self, team_id: i64, sinds: &str) -> Uitkomst<Vec<TaakRij>>;
     /// Niet-gerede taken met een deadline vóór `datum` waarover nog niet is gemeld.
     async fn taken_te_laat_ongemeld(&mut self, datum: &str, limiet: i64) -> Uitkomst<Vec<TaakRij>>;
     async fn taakgebeurtenis_toevoegen(&mut self, g: &TaakgebeurtenisRij) -> Uitkomst<()>;

@@ -496,8 +496,15 @@ impl App {
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het team".into()))?;
         let kandidaten = kandidaten(tx.as_mut(), team_id, dag, &[]).await?;
-        let taken = tx
-            .taken_van_team(team_id, &tijd::instant_tekst(tijd::begin_nl_dag(sinds)))
+        let tellingen = tx.teamwerk_tellingen(team_id, &datumtekst(dag)).await?;
+        let risico_vandaag: Vec<Taakregel> = tx
+            .team_risico(team_id, &datumtekst(dag), 200)
+            .await?
+            .into_iter()
+            .map(|t| regel(t, dag))
+            .collect();
+        let gereed = tx
+            .team_gereed_sinds(team_id, &tijd::instant_tekst(tijd::begin_nl_dag(sinds)))
             .await?;
         let leden = tx.teamleden(team_id).await?;
         let afwezig = tx.afwezigheden_vanaf(&datumtekst(dag)).await?;
@@ -506,36 +513,32 @@ impl App {
             normen.push((soort, servicenorm(tx.as_mut(), soort).await?));
         }
         tx.commit().await?;
-        let regels: Vec<Taakregel> = taken.into_iter().map(|t| regel(t, dag)).collect();
-        let open: Vec<&Taakregel> = regels
-            .iter()
-            .filter(|r| r.taak.status != Taakstatus::Gereed.code())
-            .collect();
+        let tel = |f: &dyn Fn(Option<i64>, &str, i64) -> bool| -> usize {
+            tellingen
+                .iter()
+                .filter(|(g, s, groep, _)| f(*g, s, *groep))
+                .map(|(_, _, _, n)| usize::try_from(*n).unwrap_or(0))
+                .sum()
+        };
         // Alleen de soorten waarvan het team open werk heeft (de rest is een kolom nullen).
         let soorten: Vec<Taaksoort> = Taaksoort::ALLE
             .into_iter()
-            .filter(|s| open.iter().any(|r| r.taak.soort == s.code()))
+            .filter(|s| tel(&|_, x, _| x == s.code()) > 0)
             .collect();
         let consulenten = kandidaten
             .iter()
             .map(|(g, k)| {
-                let eigen: Vec<&&Taakregel> = open
-                    .iter()
-                    .filter(|r| r.taak.gebruiker_id == Some(g.id))
-                    .collect();
+                let id = Some(g.id);
                 Consulentwerk {
                     gebruiker_id: g.id,
                     naam: g.volledige_naam.clone(),
                     per_soort: soorten
                         .iter()
-                        .map(|s| eigen.iter().filter(|r| r.taak.soort == s.code()).count())
+                        .map(|s| tel(&|e, x, _| e == id && x == s.code()))
                         .collect(),
-                    totaal: eigen.len(),
-                    te_laat: eigen.iter().filter(|r| r.stand == Stand::TeLaat).count(),
-                    risico: eigen
-                        .iter()
-                        .filter(|r| matches!(r.stand, Stand::Risico | Stand::Vandaag))
-                        .count(),
+                    totaal: tel(&|e, _, _| e == id),
+                    te_laat: tel(&|e, _, groep| e == id && groep == 0),
+                    risico: tel(&|e, _, groep| e == id && (groep == 1 || groep == 2)),
                     afwezig_tot_en_met: k.afwezig_tot_en_met,
                 }
             })
@@ -543,30 +546,26 @@ impl App {
         let normscores = normen
             .into_iter()
             .map(|(soort, norm)| {
-                let gereed: Vec<&Taakregel> = regels
+                let klaar: Vec<&TaakRij> =
+                    gereed.iter().filter(|t| t.soort == soort.code()).collect();
+                let op_tijd = klaar
                     .iter()
-                    .filter(|r| r.taak.soort == soort.code())
-                    .filter(|r| r.taak.status == Taakstatus::Gereed.code())
-                    .collect();
-                let op_tijd = gereed
-                    .iter()
-                    .filter(|r| {
-                        let klaar = r
-                            .taak
+                    .filter(|t| {
+                        let dag_klaar = t
                             .gereed_op
                             .as_deref()
                             .and_then(tijd::instant_uit_tekst)
-                            .map(|t| tijd::nl_lokaal(t).date());
-                        klaar.is_some_and(|k| Some(k) <= datum(&r.taak.deadline))
+                            .map(|m| tijd::nl_lokaal(m).date());
+                        dag_klaar.is_some_and(|k| Some(k) <= datum(&t.deadline))
                     })
                     .count();
                 Normscore {
                     soort,
                     norm,
-                    gereed: gereed.len(),
+                    gereed: klaar.len(),
                     op_tijd,
-                    procent: (!gereed.is_empty()).then(|| {
-                        let (a, b) = (op_tijd as i64, gereed.len() as i64);
+                    procent: (!klaar.is_empty()).then(|| {
+                        let (a, b) = (op_tijd as i64, klaar.len() as i64);
                         (200 * a + b) / (2 * b)
                     }),
                 }
@@ -581,15 +580,8 @@ impl App {
             team: team.naam,
             datum: dag,
             sinds,
-            zonder_eigenaar: open
-                .iter()
-                .filter(|r| r.taak.gebruiker_id.is_none())
-                .count(),
-            risico_vandaag: open
-                .iter()
-                .filter(|r| matches!(r.stand, Stand::Vandaag | Stand::Risico))
-                .map(|r| (*r).clone())
-                .collect(),
+            zonder_eigenaar: tel(&|e, _, _| e.is_none()),
+            risico_vandaag,
             afwezigheden: afwezig
                 .into_iter()
                 .filter_map(|a| namen.get(&a.gebruiker_id).map(|n| (n.clone(), a)))

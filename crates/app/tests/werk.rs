@@ -383,3 +383,89 @@ async fn inrichting_met_slechte_invoer() {
     .contains("vóór de begindatum"));
     o.t.opruimen().await;
 }
+
+/// Het teamdashboard: open werk per consulent, op tijd per servicenorm, en wie afwezig is.
+#[tokio::test]
+async fn teamdashboard_telt_open_werk_en_op_tijd() {
+    let o = opzet().await;
+    let t = &o.t;
+    let (d1, _) = t
+        .app
+        .aanvraag_registreren(
+            &o.clerk,
+            &aanvraag("100023757", "Piet", "3012AB", "27-11-2026"),
+        )
+        .await
+        .unwrap();
+    let (d2, _) = t
+        .app
+        .aanvraag_registreren(
+            &o.clerk,
+            &aanvraag("100039595", "Kees", "3013AB", "27-11-2026"),
+        )
+        .await
+        .unwrap();
+    // Anna rondt haar registratie op tijd af (deadline ma 30-11); Bram de zijne pas op 2-12.
+    let registratie = |taken: Vec<vangnet_app::werk::Taakregel>| {
+        taken
+            .into_iter()
+            .find(|r| r.taak.soort == "registratie")
+            .unwrap()
+            .taak
+    };
+    let r1 = registratie(t.app.taken_van_dossier(&o.clerk, d1).await.unwrap());
+    t.app
+        .taak_status_zetten(&o.noord[0], r1.id, r1.versie, "gereed")
+        .await
+        .unwrap();
+    t.klok.verzet(Duration::days(4));
+    let r2 = registratie(t.app.taken_van_dossier(&o.clerk, d2).await.unwrap());
+    t.app
+        .taak_status_zetten(&o.noord[1], r2.id, r2.versie, "gereed")
+        .await
+        .unwrap();
+    t.app
+        .afwezigheid_registreren(&o.leider, "cees", "2026-12-01", "2026-12-11", "cursus")
+        .await
+        .unwrap();
+
+    let d = t.app.team_dashboard(&o.leider, o.noord_id).await.unwrap();
+    let soorten: Vec<&str> = d.soorten.iter().map(|s| s.code()).collect();
+    assert_eq!(
+        soorten,
+        ["besluit", "voorschot"],
+        "alleen soorten met open werk"
+    );
+    let werk: Vec<(&str, Vec<usize>, usize)> = d
+        .consulenten
+        .iter()
+        .map(|c| (c.naam.as_str(), c.per_soort.clone(), c.totaal))
+        .collect();
+    assert_eq!(
+        werk,
+        [
+            ("Test anna", vec![1, 1], 2),
+            ("Test bram", vec![1, 1], 2),
+            ("Test cees", vec![0, 0], 0),
+        ]
+    );
+    assert_eq!(
+        d.consulenten[2].afwezig_tot_en_met,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 11)
+    );
+    let registratie = d
+        .normen
+        .iter()
+        .find(|n| n.soort.code() == "registratie")
+        .unwrap();
+    assert_eq!(
+        (registratie.gereed, registratie.op_tijd, registratie.procent),
+        (2, 1, Some(50))
+    );
+    assert_eq!(d.zonder_eigenaar, 0);
+    assert!(matches!(
+        t.app.team_dashboard(&o.noord[0], o.noord_id).await,
+        Err(AppFout::GeenToegang)
+    ));
+    o.t.opruimen().await;
+}

@@ -1446,8 +1446,23 @@ impl Transactie for AnyTransactie {
     async fn aantal_zonder_eigenaar(&mut self, team_id: i64) -> Uitkomst<i64> {
         werk::aantal_zonder_eigenaar(self.conn(), team_id).await
     }
-    async fn taken_van_team(&mut self, team_id: i64, gereed_sinds: &str) -> Uitkomst<Vec<TaakRij>> {
-        werk::taken_van_team(self.conn(), team_id, gereed_sinds).await
+    async fn teamwerk_tellingen(
+        &mut self,
+        team_id: i64,
+        datum: &str,
+    ) -> Uitkomst<Vec<(Option<i64>, String, i64, i64)>> {
+        werk::teamwerk_tellingen(self.conn(), team_id, datum).await
+    }
+    async fn team_risico(
+        &mut self,
+        team_id: i64,
+        datum: &str,
+        limiet: i64,
+    ) -> Uitkomst<Vec<TaakRij>> {
+        werk::team_risico(self.conn(), team_id, datum, limiet).await
+    }
+    async fn team_gereed_sinds(&mut self, team_id: i64, sinds: &str) -> Uitkomst<Vec<TaakRij>> {
+        werk::team_gereed_sinds(self.conn(), team_id, sinds).await
     }
     async fn taken_te_laat_ongemeld(&mut self, datum: &str, limiet: i64) -> Uitkomst<Vec<TaakRij>> {
         werk::taken_te_laat_ongemeld(self.conn(), datum, limiet).await

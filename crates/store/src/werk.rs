@@ -210,17 +210,65 @@ pub(crate) async fn aantal_zonder_eigenaar(c: &mut AnyConnection, team_id: i64) 
     getal(&r, "n")
 }
 
-pub(crate) async fn taken_van_team(
+pub(crate) async fn teamwerk_tellingen(
     c: &mut AnyConnection,
     team_id: i64,
-    gereed_sinds: &str,
+    datum: &str,
+) -> Uitkomst<Vec<(Option<i64>, String, i64, i64)>> {
+    let sql = format!(
+        "SELECT gebruiker_id, soort, {} AS groep, COUNT(*) AS n FROM taken \
+         WHERE team_id = $1 AND status <> 'gereed' GROUP BY 1, 2, 3",
+        groep(2)
+    );
+    let rijen = sqlx::query(&sql)
+        .bind(team_id)
+        .bind(datum)
+        .fetch_all(c)
+        .await
+        .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok((
+                opgetal(r, "gebruiker_id")?,
+                tekst(r, "soort")?,
+                getal(r, "groep")?,
+                getal(r, "n")?,
+            ))
+        })
+        .collect()
+}
+
+pub(crate) async fn team_risico(
+    c: &mut AnyConnection,
+    team_id: i64,
+    datum: &str,
+    limiet: i64,
 ) -> Uitkomst<Vec<TaakRij>> {
     let rijen = sqlx::query(&format!(
-        "SELECT {TAAK_KOLOMMEN} FROM taken WHERE team_id = $1 \
-         AND (status <> 'gereed' OR gereed_op >= $2) ORDER BY deadline, id"
+        "SELECT {TAAK_KOLOMMEN} FROM taken WHERE team_id = $1 AND status <> 'gereed' \
+         AND deadline >= $2 AND risico_vanaf <= $2 ORDER BY deadline, id LIMIT $3"
     ))
     .bind(team_id)
-    .bind(gereed_sinds)
+    .bind(datum)
+    .bind(limiet)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen.iter().map(taak).collect()
+}
+
+pub(crate) async fn team_gereed_sinds(
+    c: &mut AnyConnection,
+    team_id: i64,
+    sinds: &str,
+) -> Uitkomst<Vec<TaakRij>> {
+    let rijen = sqlx::query(&format!(
+        "SELECT {TAAK_KOLOMMEN} FROM taken WHERE team_id = $1 AND status = 'gereed' \
+         AND gereed_op >= $2 ORDER BY id"
+    ))
+    .bind(team_id)
+    .bind(sinds)
     .fetch_all(c)
     .await
     .map_err(vertaal)?;

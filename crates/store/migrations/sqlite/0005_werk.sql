@@ -26,7 +26,9 @@ CREATE TABLE taken (
 CREATE INDEX taken_gebruiker ON taken
     (gebruiker_id, deadline, risico_vanaf, wettelijk, prioriteit, soort, id)
     WHERE status <> 'gereed' AND gebruiker_id IS NOT NULL;
-CREATE INDEX taken_team ON taken (team_id, status, deadline);
+CREATE INDEX taken_team_open ON taken
+    (team_id, gebruiker_id, soort, deadline, risico_vanaf, wettelijk) WHERE status <> 'gereed';
+CREATE INDEX taken_team_gereed ON taken (team_id, gereed_op) WHERE status = 'gereed';
 CREATE INDEX taken_zonder_eigenaar ON taken (team_id, deadline, id)
     WHERE gebruiker_id IS NULL AND status <> 'gereed';
 CREATE INDEX taken_dossier ON taken (dossier_id);
