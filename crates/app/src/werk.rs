@@ -1037,6 +1037,23 @@ impl App {
         Ok(WerkInrichting { normen, gebieden })
     }
 
+    /// Een eigen melding als gelezen markeren.
+    pub async fn melding_gelezen(&self, ctx: &Context, id: i64) -> Result<(), AppFout> {
+        let Some(g) = ctx.actor.gebruiker_id() else {
+            return Err(AppFout::GeenToegang);
+        };
+        let mut tx = self.opslag.schrijf().await?;
+        let gelukt = tx
+            .melding_gelezen(id, g, &tijd::instant_tekst(self.klok.nu()))
+            .await?;
+        tx.commit().await?;
+        if gelukt {
+            Ok(())
+        } else {
+            Err(AppFout::NietGevonden("De melding".into()))
+        }
+    }
+
     /// Een servicenorm wijzigen (functioneel beheerder).
     pub async fn servicenorm_wijzigen(
         &self,
@@ -1250,11 +1267,12 @@ impl App {
         Ok(id)
     }
 
-    /// Een medewerker uitsluiten van een cliënt (afscherming, belangenverstrengeling).
+    /// Een medewerker uitsluiten van een cliënt (afscherming, belangenverstrengeling): hij krijgt
+    /// geen dossier van deze persoon meer, ook niet bij herverdelen.
     pub async fn uitsluiting_registreren(
         &self,
         ctx: &Context,
-        gebruikersnaam: &str,
+        gebruiker_id: i64,
         persoon_id: i64,
         reden: &str,
     ) -> Result<i64, AppFout> {
@@ -1265,7 +1283,7 @@ impl App {
         let nu = self.klok.nu();
         let mut tx = self.opslag.schrijf().await?;
         let g = tx
-            .gebruiker_op_naam(gebruikersnaam.trim())
+            .gebruiker_op_id(gebruiker_id)
             .await?
             .ok_or_else(|| AppFout::veld("gebruiker", "Deze gebruiker bestaat niet."))?;
         if tx.persoon_op_id(persoon_id).await?.is_none() {

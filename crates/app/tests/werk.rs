@@ -117,7 +117,7 @@ async fn nieuwe_dossiers_gaan_naar_het_team_van_het_gebied_en_de_laagste_belasti
     }
     assert_eq!(consulenten, o.noord.iter().map(id).collect::<Vec<_>>());
 
-    // Bram is afwezig, Cees is uitgesloten van de volgende cliënt: Anna (belasting 1,00).
+    // Bram is afwezig: Anna en Cees hebben belasting 1,00, dus Anna (laagste id).
     t.app
         .afwezigheid_registreren(&o.leider, "bram", "2026-11-20", "2026-12-03", "vakantie")
         .await
@@ -256,6 +256,30 @@ async fn vandaag_herverdelen_en_escalatie() {
         "consulent"
     )
     .contains("geen consulent in het team"));
+    // Uitgesloten van deze cliënt: geweigerd, en in de keuzelijst gemarkeerd.
+    let client = dossier.dossier.client_id;
+    assert!(matches!(
+        t.app
+            .uitsluiting_registreren(anna, id(&o.noord[2]), client, "familie")
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+    t.app
+        .uitsluiting_registreren(&o.leider, id(&o.noord[2]), client, "buurman van de cliënt")
+        .await
+        .unwrap();
+    assert!(veldfout(
+        t.app
+            .dossier_herverdelen(&o.leider, d, versie, id(&o.noord[2]), "")
+            .await
+            .unwrap_err(),
+        "consulent"
+    )
+    .contains("uitgesloten van deze cliënt (buurman van de cliënt)"));
+    let keuze = t.app.toewijsbare_consulenten(&o.leider, d).await.unwrap();
+    assert!(keuze
+        .iter()
+        .any(|k| k.gebruiker_id == id(&o.noord[2]) && k.uitgesloten.is_some()));
     t.app
         .afwezigheid_registreren(&o.leider, "cees", "2026-11-28", "2026-11-28", "ziek")
         .await

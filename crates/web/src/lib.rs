@@ -126,6 +126,8 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/taken", post(werk::taak_aanmaken))
         .route("/taken/{id}/status", post(werk::taak_status))
         .route("/dossiers/{id}/toewijzen", post(werk::dossier_toewijzen))
+        .route("/dossiers/{id}/uitsluiten", post(werk::uitsluiten))
+        .route("/meldingen/{id}/gelezen", post(werk::melding_gelezen))
         .route("/teams/{id}/werk", get(werk::dashboard))
         .route("/teams/{id}/werk.csv", get(werk::dashboard_csv))
         .route("/teams/{id}/afwezigheid", post(werk::afwezigheid))

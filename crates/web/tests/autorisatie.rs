@@ -267,6 +267,13 @@ fn matrix() -> Vec<Route> {
             "versie=1&consulent=999999",
         ),
         r(
+            post.clone(),
+            "/dossiers/{id}/uitsluiten",
+            MetRecht(Recht::AfwezigheidRegistreren),
+            "uit_consulent=1&client=1&uit_reden=",
+        ),
+        r(post.clone(), "/meldingen/{id}/gelezen", Ingelogd, ""),
+        r(
             get.clone(),
             "/teams/{id}/werk",
             MetRecht(Recht::TakenToewijzen),
@@ -443,7 +450,10 @@ async fn elke_route_voor_elke_rol() {
             persoon
         } else if p.starts_with("/api/v1/huishoudens") {
             huishouden
-        } else if p.starts_with("/account/tokens") || p.starts_with("/taken") {
+        } else if p.starts_with("/account/tokens")
+            || p.starts_with("/taken")
+            || p.starts_with("/meldingen")
+        {
             999_999
         } else {
             doel

@@ -1155,5 +1155,35 @@ async fn werk_op_het_scherm() {
         )
         .await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
+
+    // Vijf weken later is het voorschot te laat: de teamleider (opnieuw ingelogd) ziet een
+    // melding en zet haar op gelezen.
+    t.klok.verzet(Duration::days(35));
+    t.app.escaleren(&systeem).await.unwrap();
+    let mut leider = t.bezoeker();
+    leider.inloggen("teamleider", PERSONA_WACHTWOORD).await;
+    let a = leider.get("/").await;
+    assert!(
+        a.testid("meldingen").is_some() && a.bevat("Te laat: Voorschot beoordelen"),
+        "{}",
+        a.tekst
+    );
+    let melding = t.app.meldingen(&TestApp::systeem()).await.unwrap();
+    assert!(melding.is_empty(), "het systeem zelf krijgt geen meldingen");
+    let id = a
+        .tekst
+        .split("/meldingen/")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let a = leider.post(&format!("/meldingen/{id}/gelezen"), &[]).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    assert!(!leider
+        .get("/")
+        .await
+        .bevat(&format!("/meldingen/{id}/gelezen")));
     t.opruimen().await;
 }

@@ -35,6 +35,7 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "dossier-toegewezen" => "Het dossier is toegewezen.",
         "afwezigheid" => "De afwezigheid is geregistreerd.",
         "herverdeeld" => "Het werk is herverdeeld.",
+        "uitgesloten" => "De uitsluiting is geregistreerd; deze consulent krijgt geen dossier van deze cliënt meer.",
         "servicenorm" => "De servicenorm is opgeslagen; nieuwe taken krijgen de nieuwe deadline.",
         "postcodegebieden" => "De postcodegebieden zijn opgeslagen.",
         _ => return None,

@@ -118,6 +118,49 @@ pub async fn dossier_toewijzen(
     }
 }
 
+pub async fn melding_gelezen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Response, WebFout> {
+    staat.app.melding_gelezen(&wie.ctx, id).await?;
+    Ok(Redirect::to("/").into_response())
+}
+
+pub async fn uitsluiten(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let gebruiker = formulier.veld("uit_consulent").trim().parse().unwrap_or(-1);
+    let persoon = formulier.veld("client").trim().parse().unwrap_or(-1);
+    match staat
+        .app
+        .uitsluiting_registreren(&wie.ctx, gebruiker, persoon, &formulier.veld("uit_reden"))
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!("/dossiers/{id}?gedaan=uitgesloten")).into_response()),
+        Err(AppFout::Ongeldig(f)) => {
+            let (_, mut p) =
+                crate::paginas::clienten::dossierpagina(&staat, &wie, id, Default::default())
+                    .await?;
+            let mut fouten = Veldfouten::nieuw();
+            for v in &f.0 {
+                let veld = if v.veld == "reden" {
+                    "uit_reden"
+                } else {
+                    "uit_consulent"
+                };
+                fouten.voeg_toe(veld, v.melding.clone());
+            }
+            p.fouten = fouten;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "teamdashboard.html")]
 struct DashboardPagina {
