@@ -554,6 +554,9 @@ pub trait Transactie: Send {
     /// Gewogen caseload in honderdsten per consulent: de gewichten (standaard 100) van zijn
     /// lopende dossiers. Consulenten zonder dossiers ontbreken.
     async fn caseloads(&mut self, gebruiker_ids: &[i64]) -> Uitkomst<Vec<(i64, i64)>>;
+    /// Gewichten per zaaktype in honderdsten (ontbreekt: 100).
+    async fn zaaktypegewichten(&mut self) -> Uitkomst<Vec<(String, i64)>>;
+    async fn zaaktypegewicht_zetten(&mut self, zaaktype: &str, gewicht: i64) -> Uitkomst<()>;
     async fn melding_invoegen(&mut self, r: &MeldingRij) -> Uitkomst<i64>;
     /// Nieuwste eerst.
     async fn meldingen_van(&mut self, gebruiker_id: i64, limiet: i64) -> Uitkomst<Vec<MeldingRij>>;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use vangnet_domain::dossier::Zaaktype;
 use vangnet_domain::verdeling::{verdeel, Kandidaat, Postcodegebied, Postcodegebieden};
 use vangnet_domain::werk::{
     risico_vanaf, stand, Eenheid, Servicenorm, Stand, Taaksoort, Taakstatus,
@@ -366,6 +367,8 @@ pub struct Teamdashboard {
 pub struct WerkInrichting {
     pub normen: Vec<Servicenorm>,
     pub gebieden: Vec<Postcodegebied>,
+    /// Per zaaktype het gewicht in de caseload, in honderdsten.
+    pub gewichten: Vec<(Zaaktype, i64)>,
 }
 
 /// Een taak op de lijst, met haar stand.
@@ -1033,8 +1036,23 @@ impl App {
             normen.push(servicenorm(tx.as_mut(), soort).await?);
         }
         let gebieden = postcodegebieden(tx.as_mut()).await?.alle().to_vec();
+        let ingericht = tx.zaaktypegewichten().await?;
         tx.commit().await?;
-        Ok(WerkInrichting { normen, gebieden })
+        let gewichten = Zaaktype::ALLE
+            .into_iter()
+            .map(|z| {
+                let g = ingericht
+                    .iter()
+                    .find(|(c, _)| c == z.code())
+                    .map_or(100, |(_, g)| *g);
+                (z, g)
+            })
+            .collect();
+        Ok(WerkInrichting {
+            normen,
+            gebieden,
+            gewichten,
+        })
     }
 
     /// Een eigen melding als gelezen markeren.
@@ -1117,6 +1135,51 @@ impl App {
                 voor: Some(serde_json::to_value(voor).unwrap_or_default()),
                 na: Some(serde_json::to_value(norm).unwrap_or_default()),
                 reden: None,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Het gewicht van een zaaktype in de caseload (functioneel beheerder), bv. `1,5`: een dossier
+    /// van dit type telt anderhalf keer bij de verdeling.
+    pub async fn zaaktypegewicht_zetten(
+        &self,
+        ctx: &Context,
+        zaaktype: &str,
+        gewicht: &str,
+    ) -> Result<(), AppFout> {
+        ctx.actor.vereist(Recht::WerkInrichten)?;
+        let Some(z) = Zaaktype::uit_code(zaaktype) else {
+            return Err(AppFout::veld("zaaktype", "Kies een bestaand zaaktype."));
+        };
+        let honderdsten = vangnet_domain::bedrag::parse_euro(gewicht)
+            .ok()
+            .filter(|g| (1..=10_000).contains(g))
+            .ok_or_else(|| {
+                AppFout::veld(
+                    "gewicht",
+                    "Het gewicht is een getal van 0,01 tot en met 100, bijvoorbeeld 1,5.",
+                )
+            })?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        tx.zaaktypegewicht_zetten(z.code(), honderdsten).await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "zaaktypegewicht.gewijzigd",
+                onderwerp_type: "zaaktype",
+                onderwerp_id: z.code().into(),
+                samenvatting: format!(
+                    "Gewicht van {} in de caseload: {}",
+                    z.naam(),
+                    vangnet_domain::bedrag::honderdsten(honderdsten)
+                ),
+                ..Default::default()
             },
         )
         .await?;

@@ -397,6 +397,32 @@ async fn inrichting_met_slechte_invoer() {
         taken[0].taak.deadline, "2026-12-02",
         "za 28-11 + 3 werkdagen"
     );
+    // Gewicht per zaaktype: 1,5 telt bij de belasting; 0 en tekst worden geweigerd.
+    for fout in ["0", "abc", "101"] {
+        assert!(veldfout(
+            t.app
+                .zaaktypegewicht_zetten(&o.fb, "aanvraag_levensonderhoud", fout)
+                .await
+                .unwrap_err(),
+            "gewicht"
+        )
+        .contains("0,01 tot en met 100"));
+    }
+    t.app
+        .zaaktypegewicht_zetten(&o.fb, "aanvraag_levensonderhoud", "1,5")
+        .await
+        .unwrap();
+    assert_eq!(
+        t.app.werk_inrichting(&o.fb).await.unwrap().gewichten[0].1,
+        150
+    );
+    let eigenaar = t.app.dossier(&o.clerk, d, None, None).await.unwrap();
+    let keuze = t.app.toewijsbare_consulenten(&o.leider, d).await.unwrap();
+    let belast = keuze
+        .iter()
+        .find(|k| Some(k.gebruiker_id) == eigenaar.dossier.consulent_id)
+        .unwrap();
+    assert_eq!(belast.belasting, 150, "één dossier met gewicht 1,5");
     assert!(veldfout(
         t.app
             .afwezigheid_registreren(&o.leider, "anna", "2026-12-10", "2026-12-01", "")

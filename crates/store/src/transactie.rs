@@ -1500,6 +1500,12 @@ impl Transactie for AnyTransactie {
     async fn caseloads(&mut self, gebruiker_ids: &[i64]) -> Uitkomst<Vec<(i64, i64)>> {
         werk::caseloads(self.conn(), gebruiker_ids).await
     }
+    async fn zaaktypegewichten(&mut self) -> Uitkomst<Vec<(String, i64)>> {
+        werk::zaaktypegewichten(self.conn()).await
+    }
+    async fn zaaktypegewicht_zetten(&mut self, zaaktype: &str, gewicht: i64) -> Uitkomst<()> {
+        werk::zaaktypegewicht_zetten(self.conn(), zaaktype, gewicht).await
+    }
     async fn melding_invoegen(&mut self, r: &MeldingRij) -> Uitkomst<i64> {
         werk::melding_invoegen(self.conn(), r).await
     }

@@ -540,6 +540,34 @@ pub(crate) async fn caseloads(c: &mut AnyConnection, ids: &[i64]) -> Uitkomst<Ve
         .collect()
 }
 
+pub(crate) async fn zaaktypegewichten(c: &mut AnyConnection) -> Uitkomst<Vec<(String, i64)>> {
+    let rijen = sqlx::query("SELECT zaaktype, gewicht FROM zaaktypegewichten ORDER BY zaaktype")
+        .fetch_all(c)
+        .await
+        .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| Ok((tekst(r, "zaaktype")?, getal(r, "gewicht")?)))
+        .collect()
+}
+
+pub(crate) async fn zaaktypegewicht_zetten(
+    c: &mut AnyConnection,
+    zaaktype: &str,
+    gewicht: i64,
+) -> Uitkomst<()> {
+    sqlx::query(
+        "INSERT INTO zaaktypegewichten (zaaktype, gewicht) VALUES ($1, $2) \
+         ON CONFLICT (zaaktype) DO UPDATE SET gewicht = excluded.gewicht",
+    )
+    .bind(zaaktype)
+    .bind(gewicht)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(())
+}
+
 pub(crate) async fn melding_invoegen(c: &mut AnyConnection, r: &MeldingRij) -> Uitkomst<i64> {
     let rij = sqlx::query(
         "INSERT INTO meldingen (gebruiker_id, tijdstip, tekst, taak_id, gelezen_op) \

@@ -135,6 +135,7 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/werk/inrichting", get(werk::inrichting))
         .route("/werk/servicenormen", post(werk::servicenorm))
         .route("/werk/postcodegebieden", post(werk::postcodegebieden))
+        .route("/werk/gewichten", post(werk::gewicht))
         .route(
             "/normen",
             get(normen::overzicht)

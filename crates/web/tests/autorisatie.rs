@@ -311,6 +311,12 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             post.clone(),
+            "/werk/gewichten",
+            MetRecht(Recht::WerkInrichten),
+            "zaaktype=aanvraag_levensonderhoud&gewicht=x",
+        ),
+        r(
+            post.clone(),
             "/werk/postcodegebieden",
             MetRecht(Recht::WerkInrichten),
             "gebieden=1000+1999+Noord",

@@ -333,6 +333,8 @@ struct InrichtingPagina {
     schil: Schil,
     normen: Vec<(Taaksoort, String, String, String)>,
     gebieden: String,
+    /// (code, naam, gewicht als tekst).
+    gewichten: Vec<(&'static str, &'static str, String)>,
     fouten: Veldfouten,
 }
 
@@ -369,6 +371,11 @@ async fn inrichtingpagina(
             .map(|g| format!("{} {} {}", g.van, g.tot_en_met, g.team))
             .collect::<Vec<_>>()
             .join("\n"),
+        gewichten: i
+            .gewichten
+            .iter()
+            .map(|(z, g)| (z.code(), z.naam(), vangnet_domain::bedrag::honderdsten(*g)))
+            .collect(),
         fouten: Veldfouten::nieuw(),
     })
 }
@@ -416,6 +423,32 @@ pub async fn servicenorm(
                 fouten.voeg_toe(&format!("{soort}.{}", v.veld), v.melding.clone());
             }
             p.fouten = fouten;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn gewicht(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let (zaaktype, gewicht) = (formulier.veld("zaaktype"), formulier.veld("gewicht"));
+    match staat
+        .app
+        .zaaktypegewicht_zetten(&wie.ctx, &zaaktype, &gewicht)
+        .await
+    {
+        Ok(()) => Ok(Redirect::to("/werk/inrichting?gedaan=gewicht").into_response()),
+        Err(AppFout::Ongeldig(f)) => {
+            let mut p = inrichtingpagina(&staat, &wie, None).await?;
+            for g in &mut p.gewichten {
+                if g.0 == zaaktype {
+                    g.2 = gewicht.clone();
+                }
+            }
+            p.fouten = f;
             Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
         Err(e) => Err(e.into()),
