@@ -8,7 +8,7 @@
 use chrono::Duration;
 use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
 use vangnet_app::{AppFout, Context};
-use vangnet_domain::werk::Stand;
+use vangnet_domain::werk::{volgorde as sorteersleutel, Stand, Volgorde};
 use vangnet_domain::Rol;
 use vangnet_testkit::TestApp;
 
@@ -217,6 +217,21 @@ async fn vandaag_herverdelen_en_escalatie() {
         ]
     );
     assert_eq!((v.totaal, v.risico, v.te_laat), (4, 2, 0));
+    // De database sorteert zoals de regel in het domein (vangnet_domain::werk::volgorde).
+    let sleutels: Vec<_> = v
+        .taken
+        .iter()
+        .map(|r| {
+            sorteersleutel(&Volgorde {
+                stand: r.stand,
+                wettelijk: r.taak.wettelijk,
+                deadline: chrono::NaiveDate::parse_from_str(&r.taak.deadline, "%Y-%m-%d").unwrap(),
+                prioriteit: r.taak.prioriteit as i32,
+                id: r.taak.id,
+            })
+        })
+        .collect();
+    assert!(sleutels.windows(2).all(|w| w[0] <= w[1]), "{sleutels:?}");
     assert_eq!(
         t.app
             .vandaag(anna, Some("besluit"))

@@ -277,6 +277,8 @@ pub struct Volgorde {
 
 /// De sorteersleutel van "Vandaag": te laat, dan vandaag, dan risico, dan wettelijke termijnen,
 /// dan de rest; binnen elke groep de vroegste deadline, de hoogste prioriteit en het oudste id.
+/// De opslag sorteert in SQL op dezelfde manier (met `risico_vanaf`); een test in de app-laag
+/// controleert dat beide gelijk zijn.
 pub fn volgorde(v: &Volgorde) -> (u8, NaiveDate, i32, i64) {
     let groep = match v.stand {
         Stand::TeLaat => 0,
