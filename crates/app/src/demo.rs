@@ -864,6 +864,7 @@ impl App {
         )
         .await?;
         tx.commit().await?;
+        self.opslag.onderhoud_na_bulkinvoer().await?;
         Ok(uit)
     }
 

@@ -32,6 +32,8 @@ pub trait Opslag: Send + Sync {
     async fn lees(&self) -> Uitkomst<Box<dyn Transactie>>;
     /// Is de database bereikbaar?
     async fn gezond(&self) -> bool;
+    /// Na een grote bulkinvoer, buiten een transactie: statistieken en (PostgreSQL) VACUUM.
+    async fn onderhoud_na_bulkinvoer(&self) -> Uitkomst<()>;
     /// `sqlite` of `postgresql`.
     fn engine(&self) -> &'static str;
 }

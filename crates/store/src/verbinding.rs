@@ -227,6 +227,20 @@ impl Opslag for Database {
         sqlx::query("SELECT 1").execute(&self.lezen).await.is_ok()
     }
 
+    async fn onderhoud_na_bulkinvoer(&self) -> Uitkomst<()> {
+        // PostgreSQL: VACUUM zet de zichtbaarheidskaart, zodat index-only scans (de lijst
+        // "Vandaag") niet elke rij hoeven te lezen; het kan niet in een transactie.
+        let sql = match self.engine {
+            Engine::Sqlite => "PRAGMA optimize",
+            Engine::Postgres => "VACUUM (ANALYZE)",
+        };
+        sqlx::query(sql)
+            .execute(&self.schrijven)
+            .await
+            .map_err(fout)?;
+        Ok(())
+    }
+
     fn engine(&self) -> &'static str {
         self.engine.naam()
     }
