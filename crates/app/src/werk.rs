@@ -378,6 +378,8 @@ pub struct Taakregel {
     pub soortnaam: &'static str,
     pub statusnaam: &'static str,
     pub stand: Stand,
+    /// De gebeurtenissen van de taak (alleen bij de taken van een dossier).
+    pub historie: Vec<TaakgebeurtenisRij>,
 }
 
 /// Taken van een team die nog geen eigenaar hebben: het aantal en de eerste (vroegste deadline).
@@ -417,6 +419,7 @@ fn regel(t: TaakRij, dag: NaiveDate) -> Taakregel {
         statusnaam: Taakstatus::uit_code(&t.status).map_or("?", Taakstatus::naam),
         stand: stand(deadline, waarschuwen, dag),
         taak: t,
+        historie: Vec::new(),
     }
 }
 
@@ -595,7 +598,7 @@ impl App {
         })
     }
 
-    /// De taken van een dossier, met hun stand.
+    /// De taken van een dossier, met hun stand en historie.
     pub async fn taken_van_dossier(
         &self,
         ctx: &Context,
@@ -604,9 +607,14 @@ impl App {
         ctx.actor.vereist(Recht::ClientenInzien)?;
         let dag = vandaag(self.klok.nu());
         let mut tx = self.opslag.lees().await?;
-        let taken = tx.taken_van_dossier(dossier_id).await?;
+        let mut uit = Vec::new();
+        for t in tx.taken_van_dossier(dossier_id).await? {
+            let mut r = regel(t, dag);
+            r.historie = tx.taakgebeurtenissen_van(r.taak.id).await?;
+            uit.push(r);
+        }
         tx.commit().await?;
-        Ok(taken.into_iter().map(|t| regel(t, dag)).collect())
+        Ok(uit)
     }
 
     /// De consulenten van het team van een dossier, met belasting en afwezigheid vandaag (voor de
@@ -828,14 +836,15 @@ impl App {
         Ok(aantal)
     }
 
-    /// Een taak met de hand, voor zichzelf of een collega in een van zijn teams. De deadline mag
-    /// niet in het verleden liggen.
+    /// Een taak met de hand, voor zichzelf; met hoge prioriteit staat ze binnen haar groep
+    /// bovenaan. De deadline mag niet in het verleden liggen.
     pub async fn taak_aanmaken(
         &self,
         ctx: &Context,
         omschrijving: &str,
         deadline: &str,
         dossier_id: Option<i64>,
+        hoge_prioriteit: bool,
     ) -> Result<i64, AppFout> {
         ctx.actor.vereist(Recht::ClientenInzien)?;
         let nu = self.klok.nu();
@@ -878,7 +887,7 @@ impl App {
                 deadline,
                 team_id: None,
                 gebruiker_id: ctx.actor.gebruiker_id(),
-                prioriteit: 0,
+                prioriteit: i64::from(hoge_prioriteit),
                 reden: "Met de hand aangemaakt",
             },
         )

@@ -195,7 +195,7 @@ async fn vandaag_herverdelen_en_escalatie() {
         .await
         .unwrap();
     t.app
-        .taak_aanmaken(anna, "Bewijsstukken nakijken", "2026-12-02", Some(d))
+        .taak_aanmaken(anna, "Bewijsstukken nakijken", "2026-12-02", Some(d), false)
         .await
         .unwrap();
     // Anna: registreren (ma 30-11, 1 werkdag waarschuwen → risico), voorschot (4 weken na 2-11 =
@@ -246,7 +246,7 @@ async fn vandaag_herverdelen_en_escalatie() {
     assert_eq!(
         veldfout(
             t.app
-                .taak_aanmaken(anna, "Te laat", "2026-11-27", None)
+                .taak_aanmaken(anna, "Te laat", "2026-11-27", None, false)
                 .await
                 .unwrap_err(),
             "deadline"

@@ -264,7 +264,7 @@ fn matrix() -> Vec<Route> {
             post.clone(),
             "/dossiers/{id}/toewijzen",
             MetRecht(Recht::TakenToewijzen),
-            "versie=1&consulent=999999",
+            "dossier_versie=1&consulent=999999",
         ),
         r(
             post.clone(),

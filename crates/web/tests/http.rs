@@ -1075,7 +1075,7 @@ async fn werk_op_het_scherm() {
     leider.inloggen("teamleider", PERSONA_WACHTWOORD).await;
     let pagina = leider.get(&format!("/dossiers/{dossier}")).await;
     assert!(pagina.testid("toewijzen").is_some(), "{}", pagina.tekst);
-    let versie = pagina.veldwaarde("versie").unwrap();
+    let versie = pagina.veldwaarde("dossier_versie").unwrap();
     let bram = t
         .app
         .gebruikers(&systeem)
@@ -1089,7 +1089,7 @@ async fn werk_op_het_scherm() {
         .post(
             &format!("/dossiers/{dossier}/toewijzen"),
             &[
-                ("versie", &versie),
+                ("dossier_versie", &versie),
                 ("consulent", &bram.to_string()),
                 ("reden", "verlof Anna"),
             ],
@@ -1102,7 +1102,10 @@ async fn werk_op_het_scherm() {
     let a = leider
         .post(
             &format!("/dossiers/{dossier}/toewijzen"),
-            &[("versie", &versie), ("consulent", &bram.to_string())],
+            &[
+                ("dossier_versie", &versie),
+                ("consulent", &bram.to_string()),
+            ],
         )
         .await;
     assert_eq!(a.status, StatusCode::CONFLICT);
@@ -1143,6 +1146,30 @@ async fn werk_op_het_scherm() {
     assert_eq!(a.status, StatusCode::SEE_OTHER);
     let a = b.get("/").await;
     assert!(!a.bevat("registreren en compleet maken") && a.bevat("Beslissen op aanvraag"));
+    // Bram zet het besluit op "wacht op cliënt" vanaf het dossier; de historie toont het.
+    let besluit = taken.iter().find(|r| r.taak.soort == "besluit").unwrap();
+    let a = b
+        .post(
+            &format!("/taken/{}/status", besluit.taak.id),
+            &[
+                ("versie", &besluit.taak.versie.to_string()),
+                ("status", "wacht_op_client"),
+                ("dossier", &dossier.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(
+        a.locatie(),
+        Some(format!("/dossiers/{dossier}?gedaan=taak-bijgewerkt").as_str())
+    );
+    let a = b.get(&format!("/dossiers/{dossier}")).await;
+    assert!(
+        a.bevat(r#"<option value="wacht_op_client" selected>"#),
+        "{}",
+        a.tekst
+    );
+    assert!(a.bevat("Status Open → Wacht op cliënt"));
+    let taken = t.app.taken_van_dossier(&systeem, dossier).await.unwrap();
     // Anna mag Brams taak niet afronden.
     let besluit = taken.iter().find(|r| r.taak.soort == "besluit").unwrap();
     let a = anna

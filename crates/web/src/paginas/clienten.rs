@@ -383,6 +383,14 @@ pub struct DossierPagina {
 }
 
 impl DossierPagina {
+    /// De statussen van een taak (code, naam) voor de keuzelijst.
+    fn statussen(&self) -> Vec<(&'static str, &'static str)> {
+        vangnet_domain::werk::Taakstatus::ALLE
+            .iter()
+            .map(|s| (s.code(), s.naam()))
+            .collect()
+    }
+
     /// De regel in de keuzelijst voor een consulent, en of hij nu het dossier heeft.
     fn consulentkeuze(&self, k: &vangnet_domain::verdeling::Kandidaat) -> (String, bool) {
         let mut tekst = format!(

@@ -61,7 +61,11 @@ pub async fn taak_status(
         .app
         .taak_status_zetten(&wie.ctx, id, versie, &formulier.veld("status"))
         .await?;
-    Ok(Redirect::to("/?gedaan=taak-bijgewerkt").into_response())
+    let terug = match formulier.veld("dossier").trim().parse::<i64>() {
+        Ok(d) => format!("/dossiers/{d}"),
+        Err(_) => "/".into(),
+    };
+    Ok(Redirect::to(&format!("{terug}?gedaan=taak-bijgewerkt")).into_response())
 }
 
 pub async fn taak_aanmaken(
@@ -77,6 +81,7 @@ pub async fn taak_aanmaken(
             &formulier.veld("omschrijving"),
             &formulier.veld("deadline"),
             dossier,
+            formulier.aangevinkt("hoge_prioriteit"),
         )
         .await
     {
@@ -97,7 +102,11 @@ pub async fn dossier_toewijzen(
     Path(id): Path<i64>,
     formulier: Formulier,
 ) -> Result<Response, WebFout> {
-    let versie = formulier.veld("versie").trim().parse().unwrap_or(-1);
+    let versie = formulier
+        .veld("dossier_versie")
+        .trim()
+        .parse()
+        .unwrap_or(-1);
     let consulent = formulier.veld("consulent").trim().parse().unwrap_or(-1);
     match staat
         .app
