@@ -6,7 +6,6 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
 use vangnet_app::werk::{Teamdashboard, Vandaag};
 use vangnet_app::AppFout;
 use vangnet_domain::werk::{Eenheid, Taaksoort};
@@ -347,11 +346,6 @@ struct InrichtingPagina {
     fouten: Veldfouten,
 }
 
-#[derive(Deserialize, Default)]
-pub struct InrichtingQuery {
-    gedaan: Option<String>,
-}
-
 async fn inrichtingpagina(
     staat: &WebStaat,
     wie: &Ingelogd,
@@ -392,7 +386,7 @@ async fn inrichtingpagina(
 pub async fn inrichting(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Query(q): Query<InrichtingQuery>,
+    Query(q): Query<Gedaan>,
 ) -> Result<Response, WebFout> {
     wie.ctx.actor.vereist(Recht::WerkInrichten)?;
     Ok(pagina(
