@@ -529,6 +529,21 @@ pub struct GelezenSituatie {
 }
 
 impl GelezenSituatie {
+    /// Een lege situatie om te vullen (bv. per maand uit de feiten van een uitkering).
+    pub fn leeg() -> GelezenSituatie {
+        GelezenSituatie {
+            maand: NaiveDate::MIN,
+            aanvrager: NaiveDate::MIN,
+            partner: None,
+            kinderen: Vec::new(),
+            medebewoners: Vec::new(),
+            inkomsten: Vec::new(),
+            vrijlatingen: Vec::new(),
+            verlaging_procent: 0,
+            geen_beroep_op_ouders: [false, false],
+        }
+    }
+
     /// Leest de datums; een fout noemt het veld zoals in het contract.
     pub fn lees(s: &Situatie) -> Result<GelezenSituatie, Invoerfout> {
         let maand = NaiveDate::parse_from_str(&format!("{}-01", s.maand.trim()), "%Y-%m-%d")

@@ -17,6 +17,7 @@ pub mod normen;
 pub mod persoon;
 pub mod rol;
 pub mod tijd;
+pub mod uitkering;
 pub mod validatie;
 pub mod verdeling;
 pub mod verwerking;

@@ -230,3 +230,89 @@ pub fn berekening(huishoudens: u64, maanden: u32) -> Result<()> {
     );
     Ok(())
 }
+
+/// Meet de herberekening na een nieuwe normtabel (issue 6): `uitkeringen` lopende uitkeringen uit
+/// de synthetische bevolking, elk `maanden` maanden vanaf januari 2026 met de oude en de nieuwe
+/// tabellen berekend en per maand vergeleken, op twee kernen. De nieuwe tabellen zijn de
+/// standaard met elke norm vanaf 1 januari 2026 één procent hoger.
+pub fn herberekening(uitkeringen: u64, maanden: u32) -> Result<()> {
+    use vangnet_domain::berekening::GelezenSituatie;
+    use vangnet_domain::historie::Periode;
+    use vangnet_domain::persoon::datum::eerste_van_maand;
+    use vangnet_domain::uitkering::{verschillen, Feiten};
+    let oud = vangnet_domain::normen::Normtabellen::gedeeld().map_err(|e| anyhow::anyhow!(e))?;
+    let mut nieuw = oud.clone();
+    let januari = eerste_van_maand(2026, 1).ok_or_else(|| anyhow::anyhow!("datum"))?;
+    for t in nieuw.0.iter_mut().filter(|t| t.geldig_vanaf >= januari) {
+        let n = &mut t.normen;
+        for bedrag in [
+            &mut n.alleenstaande_18_20,
+            &mut n.alleenstaande_21_aow,
+            &mut n.gehuwden_21_aow,
+            &mut n.alleenstaande_aow,
+            &mut n.gehuwden_beiden_aow,
+            &mut n.gehuwden_een_aow,
+        ] {
+            *bedrag += *bedrag / 100;
+        }
+    }
+    let begin = Instant::now();
+    let feiten: Vec<Feiten> = vangnet_app::demo::situaties(uitkeringen, 2026)
+        .iter()
+        .filter_map(|s| GelezenSituatie::lees(s).ok())
+        .map(|g| {
+            let open = Periode::vanaf(januari);
+            Feiten {
+                uitkering: Some(open),
+                aanvrager: Some(g.aanvrager),
+                partners: g.partner.map(|p| (open, p)).into_iter().collect(),
+                kinderen: g.kinderen.iter().map(|k| (open, *k)).collect(),
+                medebewoners: g.medebewoners.iter().map(|(m, r)| (open, *m, *r)).collect(),
+                inkomsten: g.inkomsten.iter().map(|(s, c)| (open, *s, *c)).collect(),
+                vrijlatingen: g.vrijlatingen.clone(),
+                verlagingen: vec![(open, g.verlaging_procent)],
+            }
+        })
+        .collect();
+    uit!(
+        "{} uitkeringen opgebouwd in {:.2} s",
+        feiten.len(),
+        begin.elapsed().as_secs_f64()
+    );
+    let laatste = eerste_van_maand(2026 + (maanden / 12) as i32, maanden % 12 + 1)
+        .and_then(|d| d.pred_opt())
+        .ok_or_else(|| anyhow::anyhow!("datum"))?;
+    let reken = |deel: &[Feiten]| -> (u64, i64, i64) {
+        let (mut n, mut som, mut grootste) = (0u64, 0i64, 0i64);
+        for f in deel {
+            let v = f.per_maand(januari, laatste, oud);
+            let w = f.per_maand(januari, laatste, &nieuw);
+            for x in verschillen(&v, &w) {
+                n += 1;
+                som += x.verschil;
+                grootste = grootste.max(x.verschil.abs());
+            }
+        }
+        (n, som, grootste)
+    };
+    let helft = feiten.len() / 2;
+    let begin = Instant::now();
+    let (a, b) = std::thread::scope(|sc| {
+        let h1 = sc.spawn(|| reken(&feiten[..helft]));
+        let h2 = sc.spawn(|| reken(&feiten[helft..]));
+        (h1.join().unwrap_or_default(), h2.join().unwrap_or_default())
+    });
+    let s = begin.elapsed().as_secs_f64();
+    uit!(
+        "herberekening, 2 kernen: {} uitkeringen × {maanden} maanden (oud én nieuw) in {s:.2} s = {:.0} uitkeringmaanden per seconde",
+        feiten.len(),
+        (feiten.len() as f64 * f64::from(maanden)) / s
+    );
+    uit!(
+        "verschilrapport: {} maanden met een verschil, totaal {} cent, grootste {} cent",
+        a.0 + b.0,
+        a.1 + b.1,
+        a.2.max(b.2)
+    );
+    Ok(())
+}

@@ -199,6 +199,13 @@ enum BenchSoort {
         #[arg(long, default_value_t = 12)]
         maanden: u32,
     },
+    /// Herberekening van lopende uitkeringen na een nieuwe normtabel, in het geheugen.
+    Herberekening {
+        #[arg(long, default_value_t = 1_000_000)]
+        uitkeringen: u64,
+        #[arg(long, default_value_t = 12)]
+        maanden: u32,
+    },
     /// Zoeklatentie (p50/p99) op een bestaande database met een demopopulatie.
     Zoeken {
         /// Hoeveel zoekopdrachten.
@@ -406,6 +413,16 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
             ..
         } => {
             bench::berekening(huishoudens.max(1), maanden.clamp(1, 120))?;
+        }
+        Opdracht::Bench {
+            soort:
+                Some(BenchSoort::Herberekening {
+                    uitkeringen,
+                    maanden,
+                }),
+            ..
+        } => {
+            bench::herberekening(uitkeringen.max(1), maanden.clamp(1, 120))?;
         }
         Opdracht::Bench {
             soort: Some(BenchSoort::Zoeken { aantal, db }),

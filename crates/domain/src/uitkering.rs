@@ -1,0 +1,446 @@
+//! Een lopende uitkering en haar feiten in de tijd (issue 6): het besluit dat haar toekende, de
+//! mutatiesoorten, en de berekening per maand over een reeks maanden uit de feiten zoals ze nu
+//! bekend zijn. Uit twee reeksen (vóór en na een mutatie, of vóór en na een nieuwe normtabel)
+//! volgt per maand het verschil: de impact die een medewerker ziet voordat hij opslaat, en de
+//! correctie na herberekening.
+//!
+//! Bronnen: ../shared/domain/participatiewet-feiten.md §4 (Awb 6:7 en 6:8: bezwaartermijn zes
+//! weken vanaf de dag na bekendmaking; Algemene termijnenwet), en de berekening in
+//! [`crate::berekening`].
+//!
+//! Aannames die de bronnen niet vastleggen (NIET geverifieerd):
+//! - De samenstelling van het huishouden, inkomsten, vrijlatingen en verlagingen gelden voor een
+//!   maand zoals ze zijn op de eerste dag waarop in die maand bijstand loopt. Een partner die op
+//!   de 15e intrekt, telt vanaf de volgende maand; leeftijden volgen wel de dag (zie
+//!   [`crate::berekening`]).
+//! - Begint of eindigt de uitkering binnen de maand, dan gaat de bijstand naar rato van
+//!   kalenderdagen (art. 45 lid 3 via `bereken_deel`).
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+
+use crate::berekening::{
+    bereken_bedragen, Bedragen, GelezenSituatie, Inkomenssoort, Invoerfout, Relatie,
+    Vrijlatingssoort,
+};
+use crate::historie::Periode;
+use crate::normen::{Centen, Normtabellen};
+use crate::werkdagen::termijn_in_weken;
+
+/// De soorten mutatie op een lopende uitkering. De code staat in de database en de API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mutatiesoort {
+    Adres,
+    PartnerIn,
+    PartnerUit,
+    KindGeboren,
+    KindVertrokken,
+    MedebewonerIn,
+    MedebewonerUit,
+    InkomenStart,
+    InkomenWijziging,
+    InkomenStop,
+    VrijlatingToegekend,
+    Bankrekening,
+    Verlaging,
+    Opschorting,
+    Beeindiging,
+    /// Een eerder geregistreerde mutatie was onjuist: zij vervalt (formele historie).
+    Correctie,
+}
+
+impl Mutatiesoort {
+    pub const ALLE: [Mutatiesoort; 16] = [
+        Mutatiesoort::Adres,
+        Mutatiesoort::PartnerIn,
+        Mutatiesoort::PartnerUit,
+        Mutatiesoort::KindGeboren,
+        Mutatiesoort::KindVertrokken,
+        Mutatiesoort::MedebewonerIn,
+        Mutatiesoort::MedebewonerUit,
+        Mutatiesoort::InkomenStart,
+        Mutatiesoort::InkomenWijziging,
+        Mutatiesoort::InkomenStop,
+        Mutatiesoort::VrijlatingToegekend,
+        Mutatiesoort::Bankrekening,
+        Mutatiesoort::Verlaging,
+        Mutatiesoort::Opschorting,
+        Mutatiesoort::Beeindiging,
+        Mutatiesoort::Correctie,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Mutatiesoort::Adres => "adres",
+            Mutatiesoort::PartnerIn => "partner_in",
+            Mutatiesoort::PartnerUit => "partner_uit",
+            Mutatiesoort::KindGeboren => "kind_geboren",
+            Mutatiesoort::KindVertrokken => "kind_vertrokken",
+            Mutatiesoort::MedebewonerIn => "medebewoner_in",
+            Mutatiesoort::MedebewonerUit => "medebewoner_uit",
+            Mutatiesoort::InkomenStart => "inkomen_start",
+            Mutatiesoort::InkomenWijziging => "inkomen_wijziging",
+            Mutatiesoort::InkomenStop => "inkomen_stop",
+            Mutatiesoort::VrijlatingToegekend => "vrijlating",
+            Mutatiesoort::Bankrekening => "bankrekening",
+            Mutatiesoort::Verlaging => "verlaging",
+            Mutatiesoort::Opschorting => "opschorting",
+            Mutatiesoort::Beeindiging => "beeindiging",
+            Mutatiesoort::Correctie => "correctie",
+        }
+    }
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Mutatiesoort::Adres => "Adreswijziging",
+            Mutatiesoort::PartnerIn => "Partner komt inwonen",
+            Mutatiesoort::PartnerUit => "Partner vertrekt",
+            Mutatiesoort::KindGeboren => "Kind geboren of komt inwonen",
+            Mutatiesoort::KindVertrokken => "Kind vertrekt",
+            Mutatiesoort::MedebewonerIn => "Medebewoner komt inwonen",
+            Mutatiesoort::MedebewonerUit => "Medebewoner vertrekt",
+            Mutatiesoort::InkomenStart => "Inkomen begint",
+            Mutatiesoort::InkomenWijziging => "Inkomen wijzigt",
+            Mutatiesoort::InkomenStop => "Inkomen stopt",
+            Mutatiesoort::VrijlatingToegekend => "Vrijlating toegekend",
+            Mutatiesoort::Bankrekening => "Bankrekening",
+            Mutatiesoort::Verlaging => "Verlaging (art. 18)",
+            Mutatiesoort::Opschorting => "Opschorting",
+            Mutatiesoort::Beeindiging => "Beëindiging",
+            Mutatiesoort::Correctie => "Correctie van een mutatie",
+        }
+    }
+
+    pub fn uit_code(code: &str) -> Option<Mutatiesoort> {
+        Mutatiesoort::ALLE.into_iter().find(|m| m.code() == code)
+    }
+
+    /// Vraagt deze soort altijd goedkeuring door een tweede consulent (standaard; een functioneel
+    /// beheerder kan dat per soort inrichten)? Beëindigen en opschorten raken de hele uitkering.
+    pub fn standaard_vier_ogen(self) -> bool {
+        matches!(self, Mutatiesoort::Beeindiging | Mutatiesoort::Opschorting)
+    }
+}
+
+/// De reden van beëindiging.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Beeindigingsreden {
+    Werk,
+    Verhuisd,
+    Overleden,
+    Detentie,
+    Anders,
+}
+
+/// De laatste dag om bezwaar te maken tegen een besluit dat op `bekendgemaakt` bekend werd
+/// gemaakt: zes weken vanaf de dag erna (Awb 6:7 en 6:8), verschoven naar een werkdag (ATW art. 1).
+pub fn bezwaartermijn(bekendgemaakt: NaiveDate) -> NaiveDate {
+    termijn_in_weken(bekendgemaakt, 6).einde
+}
+
+/// De feiten van één uitkering over de tijd, zoals nu bekend. Perioden zijn `vanaf` tot (niet
+/// tot en met) `tot`, zoals in [`crate::historie`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Feiten {
+    /// De periode van de uitkering zelf (einde: de dag na de laatste dag).
+    pub uitkering: Option<Periode>,
+    pub aanvrager: Option<NaiveDate>,
+    pub partners: Vec<(Periode, NaiveDate)>,
+    pub kinderen: Vec<(Periode, NaiveDate)>,
+    pub medebewoners: Vec<(Periode, NaiveDate, Relatie)>,
+    /// Netto per maand.
+    pub inkomsten: Vec<(Periode, Inkomenssoort, Centen)>,
+    pub vrijlatingen: Vec<(Vrijlatingssoort, NaiveDate)>,
+    pub verlagingen: Vec<(Periode, i64)>,
+}
+
+/// De uitkomst van één maand: de bedragen, of waarom er niet gerekend kon worden.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Maanduitkomst {
+    /// Geen bijstand in deze maand (vóór de start of na het einde).
+    GeenUitkering,
+    Bedragen(Bedragen),
+    Fout(Invoerfout),
+}
+
+impl Maanduitkomst {
+    /// Wat in deze maand wordt uitbetaald (0 zonder uitkering of bij een fout).
+    pub fn uitbetaling(&self) -> Centen {
+        match self {
+            Maanduitkomst::Bedragen(b) => b.uitbetaling,
+            _ => 0,
+        }
+    }
+}
+
+fn laatste_dag(eerste: NaiveDate) -> NaiveDate {
+    eerste
+        .checked_add_months(Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(eerste)
+}
+
+impl Feiten {
+    /// Vult `s` met de situatie van de maand die op `eerste` begint, en geeft het deel van de
+    /// maand waarin bijstand loopt (`None`: de hele maand). `Err(())`: geen uitkering in deze
+    /// maand. `s` wordt hergebruikt: zo rekent een herberekening zonder nieuwe allocaties per
+    /// maand zodra de lijsten groot genoeg zijn.
+    fn maand_in(
+        &self,
+        eerste: NaiveDate,
+        s: &mut GelezenSituatie,
+    ) -> Result<Option<(NaiveDate, NaiveDate)>, ()> {
+        let laatste = laatste_dag(eerste);
+        let uitkering = self.uitkering.ok_or(())?;
+        let van = uitkering.vanaf.max(eerste);
+        let tot = match uitkering.tot {
+            Some(t) => t.pred_opt().unwrap_or(t).min(laatste),
+            None => laatste,
+        };
+        if van > tot {
+            return Err(());
+        }
+        let peil = van;
+        s.maand = eerste;
+        s.aanvrager = self.aanvrager.ok_or(())?;
+        s.partner = self
+            .partners
+            .iter()
+            .find(|(p, _)| p.bevat(peil))
+            .map(|(_, g)| *g);
+        s.kinderen.clear();
+        s.kinderen.extend(
+            self.kinderen
+                .iter()
+                .filter(|(p, _)| p.bevat(peil))
+                .map(|(_, g)| *g),
+        );
+        s.medebewoners.clear();
+        s.medebewoners.extend(
+            self.medebewoners
+                .iter()
+                .filter(|(p, _, _)| p.bevat(peil))
+                .map(|(_, g, r)| (*g, *r)),
+        );
+        s.inkomsten.clear();
+        s.inkomsten.extend(
+            self.inkomsten
+                .iter()
+                .filter(|(p, _, _)| p.bevat(peil))
+                .map(|(_, soort, c)| (*soort, *c)),
+        );
+        s.vrijlatingen.clear();
+        s.vrijlatingen.extend(self.vrijlatingen.iter().copied());
+        s.verlaging_procent = self
+            .verlagingen
+            .iter()
+            .filter(|(p, _)| p.bevat(peil))
+            .map(|(_, pct)| *pct)
+            .max()
+            .unwrap_or(0);
+        s.geen_beroep_op_ouders = [false, false];
+        Ok((van != eerste || tot != laatste).then_some((van, tot)))
+    }
+
+    /// De bijstand per maand, van de maand van `van` tot en met die van `tot`.
+    pub fn per_maand(
+        &self,
+        van: NaiveDate,
+        tot: NaiveDate,
+        tabellen: &Normtabellen,
+    ) -> Vec<(NaiveDate, Maanduitkomst)> {
+        let mut uit = Vec::new();
+        let mut s = GelezenSituatie::leeg();
+        let Some(mut eerste) = van.with_day(1) else {
+            return uit;
+        };
+        while eerste <= tot {
+            let m = match self.maand_in(eerste, &mut s) {
+                Err(()) => Maanduitkomst::GeenUitkering,
+                Ok(deel) => match bereken_bedragen(&s.rekensituatie(eerste, deel), tabellen) {
+                    Ok(b) => Maanduitkomst::Bedragen(b),
+                    Err(f) => Maanduitkomst::Fout(f),
+                },
+            };
+            uit.push((eerste, m));
+            match eerste.checked_add_months(Months::new(1)) {
+                Some(v) => eerste = v,
+                None => break,
+            }
+        }
+        uit
+    }
+}
+
+/// Het verschil in één maand tussen twee berekeningen (vóór en na een mutatie of normtabel).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Maandverschil {
+    pub maand: NaiveDate,
+    pub voor: Centen,
+    pub na: Centen,
+    /// `na - voor`: positief is een nabetaling, negatief een te veel betaald bedrag.
+    pub verschil: Centen,
+}
+
+/// De maanden waarin de uitbetaling verschilt.
+pub fn verschillen(
+    voor: &[(NaiveDate, Maanduitkomst)],
+    na: &[(NaiveDate, Maanduitkomst)],
+) -> Vec<Maandverschil> {
+    let mut uit = Vec::new();
+    for (maand, n) in na {
+        let v = voor
+            .iter()
+            .find(|(m, _)| m == maand)
+            .map_or(0, |(_, v)| v.uitbetaling());
+        let n = n.uitbetaling();
+        if v != n {
+            uit.push(Maandverschil {
+                maand: *maand,
+                voor: v,
+                na: n,
+                verschil: n - v,
+            });
+        }
+    }
+    uit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn alleenstaande(vanaf: &str) -> Feiten {
+        Feiten {
+            uitkering: Some(Periode::vanaf(d(vanaf))),
+            aanvrager: Some(d("1988-04-12")),
+            ..Default::default()
+        }
+    }
+
+    fn uitbetalingen(f: &Feiten, van: &str, tot: &str) -> Vec<Centen> {
+        f.per_maand(d(van), d(tot), &Normtabellen::standaard().unwrap())
+            .iter()
+            .map(|(_, m)| m.uitbetaling())
+            .collect()
+    }
+
+    /// Awb 6:7/6:8 (participatiewet-feiten.md §4): zes weken vanaf de dag na bekendmaking; een
+    /// einde op een weekend- of feestdag schuift door (ATW art. 1).
+    #[test]
+    fn bezwaartermijnen() {
+        let gevallen = [
+            ("2026-11-02", "2026-12-14"),
+            ("2026-11-14", "2026-12-28"), // za 26-12 (Tweede Kerstdag) → ma 28-12
+            ("2026-03-24", "2026-05-06"), // di 5 mei → wo 6 mei
+        ];
+        for (bekend, einde) in gevallen {
+            assert_eq!(bezwaartermijn(d(bekend)), d(einde), "{bekend}");
+        }
+    }
+
+    #[test]
+    fn mutatiesoorten() {
+        for m in Mutatiesoort::ALLE {
+            assert_eq!(Mutatiesoort::uit_code(m.code()), Some(m));
+        }
+        assert!(Mutatiesoort::Beeindiging.standaard_vier_ogen());
+        assert!(!Mutatiesoort::InkomenStart.standaard_vier_ogen());
+    }
+
+    /// Bedragen uit participatiewet-feiten.md §1 en normen-bronnen.toml [periode.normen_excl_vt]:
+    /// alleenstaande 21–AOW zonder inkomen krijgt de norm min 5 % vakantietoeslag.
+    #[test]
+    fn per_maand_met_start_einde_en_normwissel() {
+        // Start 15-06-2025, tot en met 14-08-2025 (einde = 15-08).
+        let mut f = alleenstaande("2025-06-15");
+        f.uitkering = Some(Periode::nieuw(d("2025-06-15"), Some(d("2025-08-15"))).unwrap());
+        let u = uitbetalingen(&f, "2025-05-01", "2025-09-30");
+        // mei: niets; juni: 16/30 van 1.345,45 = 717,573… → 717,57, VT 35,88 → 681,69;
+        // juli (norm 2025-07-01, excl. VT 1.300,61); augustus: 14/31 van 1.369,06 = 618,2851… →
+        // 618,29, VT 30,91 → 587,38; september: niets.
+        assert_eq!(u, [0, 68169, 130061, 58738, 0]);
+    }
+
+    #[test]
+    fn inkomen_partner_en_verlaging_per_maand() {
+        let mut f = alleenstaande("2026-01-01");
+        // Inkomen 400,00 uitkering vanaf 1 maart; partner (gehuwd) vanaf 1 april; verlaging 10 %
+        // in mei.
+        f.inkomsten.push((
+            Periode::vanaf(d("2026-03-01")),
+            Inkomenssoort::Uitkering,
+            40000,
+        ));
+        f.partners
+            .push((Periode::vanaf(d("2026-04-01")), d("1990-01-01")));
+        f.verlagingen.push((
+            Periode::nieuw(d("2026-05-01"), Some(d("2026-06-01"))).unwrap(),
+            10,
+        ));
+        let t = Normtabellen::standaard().unwrap();
+        let maanden = f.per_maand(d("2026-02-01"), d("2026-06-30"), &t);
+        let norm: Vec<Centen> = maanden
+            .iter()
+            .map(|(_, m)| match m {
+                Maanduitkomst::Bedragen(b) => b.uitkering,
+                _ => -1,
+            })
+            .collect();
+        // feb 1.401,50; mrt 1.401,50 − 400; apr/jun gehuwden 2.002,13 − 400; mei − 10 % van 2.002,13
+        // (200,21).
+        assert_eq!(norm, [140150, 100150, 160213, 160213 - 20021, 160213]);
+    }
+
+    /// Een mutatie met terugwerkende kracht over een normwissel (issue 6: ingang 2025-05-01,
+    /// geregistreerd 2026-02-10): elke maand rekent met de normtabel van die maand, en het
+    /// verschil per maand is de correctie.
+    #[test]
+    fn terugwerkend_over_een_normwissel() {
+        let voor = alleenstaande("2025-01-01");
+        let mut na = voor.clone();
+        na.inkomsten.push((
+            Periode::vanaf(d("2025-05-01")),
+            Inkomenssoort::Alimentatie,
+            20000,
+        ));
+        let t = Normtabellen::standaard().unwrap();
+        let (v, n) = (
+            voor.per_maand(d("2025-04-01"), d("2026-01-31"), &t),
+            na.per_maand(d("2025-04-01"), d("2026-01-31"), &t),
+        );
+        let vs = verschillen(&v, &n);
+        assert_eq!(vs.len(), 9, "mei 2025 tot en met januari 2026");
+        assert_eq!(vs[0].maand, d("2025-05-01"));
+        // 200,00 minder bijstand, waarvan 5 % vakantietoeslag: 190,00 minder uitbetaald, in elke
+        // periode (de norm verandert, het verschil niet).
+        assert!(vs.iter().all(|x| x.verschil == -19000), "{vs:?}");
+        assert_eq!(
+            vs.iter().map(|x| x.verschil).sum::<Centen>(),
+            -171000,
+            "te veel betaald over negen maanden"
+        );
+    }
+
+    #[test]
+    fn zonder_uitkering_of_aanvrager_geen_bedrag() {
+        let f = Feiten::default();
+        let t = Normtabellen::standaard().unwrap();
+        assert!(f
+            .per_maand(d("2026-01-01"), d("2026-03-31"), &t)
+            .iter()
+            .all(|(_, m)| *m == Maanduitkomst::GeenUitkering));
+        // Een maand buiten de normtabellen: een fout, geen paniek.
+        let f = alleenstaande("2023-11-01");
+        assert!(matches!(
+            f.per_maand(d("2023-11-01"), d("2023-11-30"), &t)[0].1,
+            Maanduitkomst::Fout(_)
+        ));
+    }
+}
