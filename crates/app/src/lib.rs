@@ -18,6 +18,7 @@ pub mod klok;
 pub mod normen;
 pub mod opslag;
 pub mod toegang;
+pub mod uitkeringen;
 pub mod werk;
 
 use std::sync::Arc;

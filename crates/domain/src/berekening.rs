@@ -630,12 +630,18 @@ fn bereken_met(
     deel: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Uitkomst, Invoerfout> {
     let g = GelezenSituatie::lees(s)?;
+    bereken_met_uitleg(&g.rekensituatie(g.maand, deel), tabellen)
+}
+
+/// Als [`bereken_bedragen`], maar met de uitleg per stap (voor het scherm en brieven).
+pub fn bereken_met_uitleg(
+    s: &Rekensituatie,
+    tabellen: &Normtabellen,
+) -> Result<Uitkomst, Invoerfout> {
     let mut uitleg = Vec::new();
-    let b = kern(&g.rekensituatie(g.maand, deel), tabellen, |stap| {
-        uitleg.push(uitlegregel(stap))
-    })?;
+    let b = kern(s, tabellen, |stap| uitleg.push(uitlegregel(stap)))?;
     Ok(Uitkomst {
-        maand: g.maand.format("%Y-%m").to_string(),
+        maand: s.maand.format("%Y-%m").to_string(),
         norm_centen: b.norm,
         inkomsten_in_mindering_centen: b.inkomsten_in_mindering,
         verlaging_centen: b.verlaging,

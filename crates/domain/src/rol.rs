@@ -59,7 +59,12 @@ impl Rol {
         use Recht::*;
         match self {
             Rol::AdministratiefOndersteuner => &[TeamsInzien, ClientenInzien, DossiersRegistreren],
-            Rol::Inkomensconsulent => &[TeamsInzien, ClientenInzien, DossiersRegistreren],
+            Rol::Inkomensconsulent => &[
+                TeamsInzien,
+                ClientenInzien,
+                DossiersRegistreren,
+                UitkeringenBeheren,
+            ],
             Rol::Teamleider => &[
                 TeamsInzien,
                 ClientenInzien,
@@ -106,6 +111,8 @@ pub enum Recht {
     WerkInrichten,
     /// Afwezigheid en uitsluiting van medewerkers van het team registreren (teamleider).
     AfwezigheidRegistreren,
+    /// Een uitkering toekennen, mutaties registreren en (als tweede consulent) beoordelen.
+    UitkeringenBeheren,
 }
 
 /// Heeft iemand met deze rollen dit recht?
@@ -162,6 +169,14 @@ mod tests {
             (Rol::Teamleider, Recht::WerkInrichten, false),
             (Rol::Teamleider, Recht::AfwezigheidRegistreren, true),
             (Rol::Inkomensconsulent, Recht::AfwezigheidRegistreren, false),
+            // Uitkeringen en mutaties (issue 6): het werk van de consulent.
+            (Rol::Inkomensconsulent, Recht::UitkeringenBeheren, true),
+            (
+                Rol::AdministratiefOndersteuner,
+                Recht::UitkeringenBeheren,
+                false,
+            ),
+            (Rol::Teamleider, Recht::UitkeringenBeheren, false),
         ];
         for (rol, recht, verwacht) in gevallen {
             assert_eq!(heeft_recht(&[*rol], *recht), *verwacht, "{rol:?} {recht:?}");

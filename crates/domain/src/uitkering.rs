@@ -211,13 +211,18 @@ impl Feiten {
             .find(|(p, _)| p.bevat(peil))
             .map(|(_, g)| *g);
         s.kinderen.clear();
-        s.kinderen.extend(
-            self.kinderen
-                .iter()
-                .filter(|(p, _)| p.bevat(peil))
-                .map(|(_, g)| *g),
-        );
         s.medebewoners.clear();
+        for (p, g) in &self.kinderen {
+            if !p.bevat(peil) {
+                continue;
+            }
+            // Een kind van 18 of ouder woont er nog, maar als meerderjarige (familie).
+            if crate::persoon::Geboortedatum(*g).leeftijd_op(peil) >= 18 {
+                s.medebewoners.push((*g, Relatie::Familie));
+            } else {
+                s.kinderen.push(*g);
+            }
+        }
         s.medebewoners.extend(
             self.medebewoners
                 .iter()
@@ -271,6 +276,22 @@ impl Feiten {
             }
         }
         uit
+    }
+}
+
+impl Feiten {
+    /// De berekening van één maand met uitleg; `None` als er in die maand geen uitkering loopt.
+    pub fn uitleg(
+        &self,
+        eerste: NaiveDate,
+        tabellen: &Normtabellen,
+    ) -> Option<Result<crate::berekening::Uitkomst, Invoerfout>> {
+        let mut s = GelezenSituatie::leeg();
+        let deel = self.maand_in(eerste, &mut s).ok()?;
+        Some(crate::berekening::bereken_met_uitleg(
+            &s.rekensituatie(eerste, deel),
+            tabellen,
+        ))
     }
 }
 
@@ -426,6 +447,25 @@ mod tests {
             -171000,
             "te veel betaald over negen maanden"
         );
+    }
+
+    /// Een kind dat 18 wordt, blijft als meerderjarige in het huishouden (geen fout).
+    #[test]
+    fn kind_wordt_meerderjarig() {
+        let mut f = alleenstaande("2026-01-01");
+        f.kinderen
+            .push((Periode::vanaf(d("2026-01-01")), d("2008-02-10")));
+        let t = Normtabellen::standaard().unwrap();
+        let maanden = f.per_maand(d("2026-01-01"), d("2026-04-30"), &t);
+        assert!(maanden
+            .iter()
+            .all(|(_, m)| matches!(m, Maanduitkomst::Bedragen(_))));
+        let uitleg = f.uitleg(d("2026-03-01"), &t).unwrap().unwrap();
+        assert_eq!(
+            uitleg.uitleg[0].omschrijving,
+            "Norm alleenstaande van 21 jaar tot de AOW-leeftijd"
+        );
+        assert!(f.uitleg(d("2025-12-01"), &t).is_none());
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub mod migratie;
 pub mod schema;
 mod transactie;
+mod uitkering;
 pub mod verbinding;
 mod werk;
 

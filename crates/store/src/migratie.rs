@@ -48,6 +48,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0005_werk.sql"),
         postgres: include_str!("../migrations/postgres/0005_werk.sql"),
     },
+    Migratie {
+        versie: 6,
+        naam: "uitkeringen",
+        sqlite: include_str!("../migrations/sqlite/0006_uitkeringen.sql"),
+        postgres: include_str!("../migrations/postgres/0006_uitkeringen.sql"),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.

@@ -5,14 +5,14 @@ use async_trait::async_trait;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 use vangnet_app::opslag::{
-    AdresRij, AfwezigheidRij, AuditFilter, BankrekeningRij, DossierRij, GebeurtenisRij,
-    GebruikerRij, Historie, HuishoudlidRij, MeldingRij, NormensetRij, OpslagFout, PersoonRij,
-    PersoonsgegevensRij, PostcodegebiedRij, ServicenormRij, SessieRij, TaakRij, TaakgebeurtenisRij,
-    TeamRij, ToegangFilter, ToegangRij, TokenRij, Transactie, Uitkomst, UitsluitingRij, Waarde,
-    Zoeksleutel,
+    AdresRij, AfwezigheidRij, AuditFilter, BankrekeningRij, CorrectieRij, DossierRij,
+    GebeurtenisRij, GebruikerRij, Historie, HuishoudlidRij, MaandbedragRij, MeldingRij, MutatieRij,
+    NormensetRij, OpslagFout, PersoonRij, PersoonsgegevensRij, PostcodegebiedRij, ServicenormRij,
+    SessieRij, TaakRij, TaakgebeurtenisRij, TeamRij, ToegangFilter, ToegangRij, TokenRij,
+    Transactie, UitkeringRij, Uitkomst, UitsluitingRij, Waarde, Zoeksleutel,
 };
 
-use crate::werk;
+use crate::{uitkering, werk};
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
 use vangnet_domain::Rol;
 
@@ -42,6 +42,9 @@ const TABELLEN_MET_ID: &[&str] = &[
     "afwezigheden",
     "uitsluitingen",
     "meldingen",
+    "uitkeringen",
+    "mutaties",
+    "correcties",
 ];
 
 /// Vertaalt een sqlx-fout naar een opslagfout.
@@ -1405,6 +1408,43 @@ impl Transactie for AnyTransactie {
         .await
         .map_err(vertaal)?;
         Ok(r.rows_affected() == 1)
+    }
+
+    async fn uitkering_invoegen(&mut self, u: &UitkeringRij) -> Uitkomst<i64> {
+        uitkering::uitkering_invoegen(self.conn(), u).await
+    }
+    async fn uitkering_op_id(&mut self, id: i64) -> Uitkomst<Option<UitkeringRij>> {
+        uitkering::uitkering_waar(self.conn(), "id", id).await
+    }
+    async fn uitkering_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Option<UitkeringRij>> {
+        uitkering::uitkering_waar(self.conn(), "dossier_id", dossier_id).await
+    }
+    async fn uitkering_bijwerken(&mut self, u: &UitkeringRij) -> Uitkomst<bool> {
+        uitkering::uitkering_bijwerken(self.conn(), u).await
+    }
+    async fn mutatie_invoegen(&mut self, m: &MutatieRij) -> Uitkomst<i64> {
+        uitkering::mutatie_invoegen(self.conn(), m).await
+    }
+    async fn mutatie_op_id(&mut self, id: i64) -> Uitkomst<Option<MutatieRij>> {
+        uitkering::mutatie_op_id(self.conn(), id).await
+    }
+    async fn mutaties_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<MutatieRij>> {
+        uitkering::mutaties_van(self.conn(), uitkering_id).await
+    }
+    async fn mutatie_bijwerken(&mut self, m: &MutatieRij) -> Uitkomst<bool> {
+        uitkering::mutatie_bijwerken(self.conn(), m).await
+    }
+    async fn maandbedragen_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<MaandbedragRij>> {
+        uitkering::maandbedragen_van(self.conn(), uitkering_id).await
+    }
+    async fn maandbedrag_zetten(&mut self, r: &MaandbedragRij) -> Uitkomst<()> {
+        uitkering::maandbedrag_zetten(self.conn(), r).await
+    }
+    async fn correctie_invoegen(&mut self, r: &CorrectieRij) -> Uitkomst<i64> {
+        uitkering::correctie_invoegen(self.conn(), r).await
+    }
+    async fn correcties_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<CorrectieRij>> {
+        uitkering::correcties_van(self.conn(), uitkering_id).await
     }
 
     async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64> {

@@ -1,0 +1,909 @@
+//! Uitkeringen en mutaties (issue 6, eerste deel): een uitkering toekennen met besluit en
+//! bezwaartermijn, mutaties op inkomen, vrijlating, verlaging, opschorting en beëindiging met een
+//! ingangsdatum (ook in het verleden), de impact per maand vóór het opslaan, vier ogen boven een
+//! drempel of voor bepaalde soorten, en herberekening met correcties voor wat al betaald is.
+//!
+//! De feiten van een uitkering komen uit het huishouden (materiële historie, zoals nu bekend) en
+//! uit de goedgekeurde mutaties; een mutatie overschrijft niets. Een correctie is zelf een mutatie
+//! die een eerdere laat vervallen. Mutaties op het huishouden (partner, kind, medebewoner) lopen
+//! nog via de persoonsgegevens; hun eigen mutatiesoort volgt.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use vangnet_domain::berekening::{Inkomenssoort, Relatie, Uitkomst, Vrijlatingssoort};
+use vangnet_domain::historie::Periode;
+use vangnet_domain::huishouden::{Medebewonerrelatie, Rol as HuishoudRol};
+use vangnet_domain::normen::Centen;
+use vangnet_domain::persoon::datum::parse_datum;
+use vangnet_domain::uitkering::{bezwaartermijn, verschillen, Feiten, Maandverschil, Mutatiesoort};
+use vangnet_domain::werk::Taaksoort;
+use vangnet_domain::{tijd, verwerking, Recht, Veldfouten};
+
+use crate::audit::{self, Wijziging};
+use crate::opslag::{CorrectieRij, MaandbedragRij, MutatieRij, Transactie, UitkeringRij};
+use crate::werk::{taak_maken, NieuweTaak};
+use crate::{toegang, App, AppFout, Context};
+
+/// Standaarddrempel voor vier ogen: een mutatie die in totaal meer dan dit bedrag verandert.
+pub const VIER_OGEN_DREMPEL: Centen = 50_000;
+const DREMPEL_SLEUTEL: &str = "vier_ogen_drempel_centen";
+
+fn datumtekst(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn datum(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+fn eerste_van(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).unwrap_or(d)
+}
+
+/// Wat een medewerker voor een mutatie invult (formulier of API).
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct MutatieInvoer {
+    pub soort: String,
+    pub ingangsdatum: String,
+    #[serde(default)]
+    pub einddatum: String,
+    /// Bij inkomen: `arbeid`, `uitkering`, `alimentatie`, `overig`.
+    #[serde(default)]
+    pub inkomenssoort: String,
+    /// Netto per maand, in euro's (`600` of `600,00`).
+    #[serde(default)]
+    pub bedrag: String,
+    /// Bij een verlaging.
+    #[serde(default)]
+    pub procent: String,
+    /// Bij een vrijlating: `arbeid` of `alleenstaande_ouder`.
+    #[serde(default)]
+    pub vrijlating: String,
+    /// Bij een beëindiging.
+    #[serde(default)]
+    pub einde_reden: String,
+    /// Bij een correctie: de mutatie die vervalt.
+    #[serde(default)]
+    pub corrigeert: Option<i64>,
+    #[serde(default)]
+    pub reden: String,
+}
+
+/// Een gecontroleerde mutatie, klaar om toe te passen of op te slaan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "soort")]
+enum Gegevens {
+    Inkomen {
+        inkomenssoort: Inkomenssoort,
+        netto_centen: Centen,
+    },
+    InkomenStop {
+        inkomenssoort: Inkomenssoort,
+    },
+    Verlaging {
+        procent: i64,
+    },
+    Vrijlating {
+        vrijlating: Vrijlatingssoort,
+    },
+    Opschorting,
+    Beeindiging {
+        reden: String,
+    },
+    Correctie {
+        corrigeert: i64,
+    },
+}
+
+/// De impact van een mutatie per maand, vóór het opslaan.
+#[derive(Debug, Clone, Serialize)]
+pub struct Impact {
+    pub maanden: Vec<Impactmaand>,
+    /// De som van de verschillen.
+    pub totaal: Centen,
+    /// Moet een tweede consulent de mutatie goedkeuren?
+    pub vier_ogen: bool,
+    /// De berekening van de eerste maand met verschil, na de mutatie, met uitleg.
+    pub uitleg_na: Option<Uitkomst>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Impactmaand {
+    #[serde(flatten)]
+    pub verschil: Maandverschil,
+    /// Al betaald (dan wordt het verschil een nabetaling of een te veel betaald bedrag).
+    pub betaald: Option<Centen>,
+}
+
+/// Een uitkering met haar maanden, mutaties en correcties, voor het dossier.
+#[derive(Debug, Clone, Serialize)]
+pub struct Uitkeringsbeeld {
+    pub uitkering: UitkeringRij,
+    pub maanden: Vec<MaandbedragRij>,
+    pub mutaties: Vec<MutatieRij>,
+    pub correcties: Vec<CorrectieRij>,
+    /// Som van de niet verrekende correcties.
+    pub open_verschil: Centen,
+}
+
+fn controleer(
+    invoer: &MutatieInvoer,
+    uitkering: &UitkeringRij,
+) -> Result<(Mutatiesoort, NaiveDate, Option<NaiveDate>, Gegevens), AppFout> {
+    let mut f = Veldfouten::nieuw();
+    let soort = Mutatiesoort::uit_code(invoer.soort.trim());
+    if soort.is_none() {
+        f.voeg_toe("soort", "Kies een soort mutatie.");
+    }
+    let ingang = f.controleer(
+        "ingangsdatum",
+        parse_datum(&invoer.ingangsdatum, "ingangsdatum"),
+    );
+    let einde = if invoer.einddatum.trim().is_empty() {
+        None
+    } else {
+        f.controleer("einddatum", parse_datum(&invoer.einddatum, "einddatum"))
+    };
+    let begin = datum(&uitkering.begindatum);
+    if let (Some(i), Some(b)) = (ingang, begin) {
+        if i < b {
+            f.voeg_toe(
+                "ingangsdatum",
+                format!(
+                    "De ingangsdatum ligt vóór de start van de uitkering ({}).",
+                    b.format("%d-%m-%Y")
+                ),
+            );
+        }
+    }
+    if let (Some(i), Some(e)) = (ingang, einde) {
+        if e <= i {
+            f.voeg_toe("einddatum", "De einddatum moet na de ingangsdatum liggen.");
+        }
+    }
+    if invoer.reden.trim().is_empty() {
+        f.voeg_toe("reden", "Geef de reden van de mutatie.");
+    }
+    let inkomenssoort = || match invoer.inkomenssoort.trim() {
+        "arbeid" => Some(Inkomenssoort::Arbeid),
+        "uitkering" => Some(Inkomenssoort::Uitkering),
+        "alimentatie" => Some(Inkomenssoort::Alimentatie),
+        "overig" => Some(Inkomenssoort::Overig),
+        _ => None,
+    };
+    let gegevens = match soort {
+        Some(Mutatiesoort::InkomenStart | Mutatiesoort::InkomenWijziging) => {
+            let s = inkomenssoort();
+            if s.is_none() {
+                f.voeg_toe("inkomenssoort", "Kies de soort inkomen.");
+            }
+            let c = f.controleer("bedrag", vangnet_domain::bedrag::parse_euro(&invoer.bedrag));
+            s.zip(c)
+                .map(|(inkomenssoort, netto_centen)| Gegevens::Inkomen {
+                    inkomenssoort,
+                    netto_centen,
+                })
+        }
+        Some(Mutatiesoort::InkomenStop) => {
+            let s = inkomenssoort();
+            if s.is_none() {
+                f.voeg_toe("inkomenssoort", "Kies de soort inkomen die stopt.");
+            }
+            s.map(|inkomenssoort| Gegevens::InkomenStop { inkomenssoort })
+        }
+        Some(Mutatiesoort::Verlaging) => match invoer
+            .procent
+            .trim()
+            .trim_end_matches('%')
+            .trim()
+            .parse::<i64>()
+        {
+            Ok(p) if (1..=100).contains(&p) => Some(Gegevens::Verlaging { procent: p }),
+            _ => {
+                f.voeg_toe(
+                    "procent",
+                    "De verlaging is een percentage van 1 tot en met 100.",
+                );
+                None
+            }
+        },
+        Some(Mutatiesoort::VrijlatingToegekend) => match invoer.vrijlating.trim() {
+            "arbeid" => Some(Gegevens::Vrijlating {
+                vrijlating: Vrijlatingssoort::Arbeid,
+            }),
+            "alleenstaande_ouder" => Some(Gegevens::Vrijlating {
+                vrijlating: Vrijlatingssoort::AlleenstaandeOuder,
+            }),
+            _ => {
+                f.voeg_toe(
+                    "vrijlating",
+                    "Kies de vrijlating (arbeid of alleenstaande ouder).",
+                );
+                None
+            }
+        },
+        Some(Mutatiesoort::Opschorting) => Some(Gegevens::Opschorting),
+        Some(Mutatiesoort::Beeindiging) => match invoer.einde_reden.trim() {
+            r @ ("werk" | "verhuisd" | "overleden" | "detentie" | "anders") => {
+                Some(Gegevens::Beeindiging { reden: r.into() })
+            }
+            _ => {
+                f.voeg_toe("einde_reden", "Kies de reden van beëindiging.");
+                None
+            }
+        },
+        Some(Mutatiesoort::Correctie) => match invoer.corrigeert {
+            Some(id) => Some(Gegevens::Correctie { corrigeert: id }),
+            None => {
+                f.voeg_toe("corrigeert", "Kies de mutatie die vervalt.");
+                None
+            }
+        },
+        Some(_) => {
+            f.voeg_toe(
+                "soort",
+                "Deze mutatie loopt nog via de persoonsgegevens en het huishouden (adres, rekening, partner, kind, medebewoner).",
+            );
+            None
+        }
+        None => None,
+    };
+    f.clone().resultaat()?;
+    match (soort, ingang, gegevens) {
+        (Some(s), Some(i), Some(g)) => Ok((s, i, einde, g)),
+        _ => Err(AppFout::Ongeldig(f)),
+    }
+}
+
+/// Past goedgekeurde mutaties (oplopend op ingangsdatum, dan id) toe op de feiten.
+fn toepassen(feiten: &mut Feiten, mutaties: &[(NaiveDate, Option<NaiveDate>, &Gegevens)]) {
+    let mut volgorde: Vec<_> = mutaties.iter().collect();
+    volgorde.sort_by_key(|(i, _, _)| *i);
+    for (ingang, einde, g) in volgorde {
+        let periode = Periode {
+            vanaf: *ingang,
+            tot: *einde,
+        };
+        let sluit = |feiten: &mut Feiten, soort: Inkomenssoort| {
+            for (p, s, _) in feiten.inkomsten.iter_mut() {
+                if *s == soort && p.tot.is_none() && p.vanaf < *ingang {
+                    p.tot = Some(*ingang);
+                }
+            }
+        };
+        match g {
+            Gegevens::Inkomen {
+                inkomenssoort,
+                netto_centen,
+            } => {
+                sluit(feiten, *inkomenssoort);
+                feiten
+                    .inkomsten
+                    .push((periode, *inkomenssoort, *netto_centen));
+            }
+            Gegevens::InkomenStop { inkomenssoort } => sluit(feiten, *inkomenssoort),
+            Gegevens::Verlaging { procent } => feiten.verlagingen.push((periode, *procent)),
+            Gegevens::Vrijlating { vrijlating } => feiten.vrijlatingen.push((*vrijlating, *ingang)),
+            Gegevens::Opschorting | Gegevens::Correctie { .. } => {}
+            Gegevens::Beeindiging { .. } => {
+                if let Some(u) = feiten.uitkering.as_mut() {
+                    u.tot = Some(u.tot.map_or(*ingang, |t| t.min(*ingang)));
+                }
+            }
+        }
+    }
+}
+
+impl App {
+    /// De feiten van een uitkering zoals nu bekend: het huishouden (materiële historie) en de
+    /// goedgekeurde mutaties. Elke betrokken persoon komt in het toegangslog.
+    async fn feiten(
+        &self,
+        tx: &mut dyn Transactie,
+        ctx: &Context,
+        u: &UitkeringRij,
+        extra: Option<(NaiveDate, Option<NaiveDate>, &Gegevens)>,
+    ) -> Result<Feiten, AppFout> {
+        let dossier = tx
+            .dossier_op_id(u.dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        let leden: Vec<_> = tx
+            .huishoudleden_van_huishouden(dossier.huishouden_id)
+            .await?
+            .into_iter()
+            .filter(|l| l.historie.vervallen_op.is_none())
+            .collect();
+        let ids: Vec<i64> = leden.iter().map(|l| l.persoon_id).collect();
+        let gegevens = tx.persoonsgegevens_van(&ids).await?;
+        let geboren = |id: i64| {
+            gegevens
+                .iter()
+                .filter(|g| g.persoon_id == id && g.historie.vervallen_op.is_none())
+                .filter_map(|g| datum(&g.geboortedatum))
+                .next_back()
+        };
+        let mut f = Feiten {
+            uitkering: Some(Periode {
+                vanaf: datum(&u.begindatum).unwrap_or(NaiveDate::MIN),
+                tot: u.einddatum.as_deref().and_then(datum),
+            }),
+            ..Default::default()
+        };
+        for l in &leden {
+            let Some(g) = geboren(l.persoon_id) else {
+                continue;
+            };
+            let periode = Periode {
+                vanaf: datum(&l.historie.geldig_vanaf).unwrap_or(NaiveDate::MIN),
+                tot: l.historie.geldig_tot.as_deref().and_then(datum),
+            };
+            match HuishoudRol::uit_code(&l.rol) {
+                Some(HuishoudRol::Aanvrager) => f.aanvrager = Some(g),
+                Some(HuishoudRol::Partner(_)) => f.partners.push((periode, g)),
+                Some(HuishoudRol::Kind) => f.kinderen.push((periode, g)),
+                Some(HuishoudRol::Medebewoner(r)) => f.medebewoners.push((
+                    periode,
+                    g,
+                    match r {
+                        Medebewonerrelatie::Familie => Relatie::Familie,
+                        Medebewonerrelatie::Huurder | Medebewonerrelatie::Verhuurder => {
+                            Relatie::Commercieel
+                        }
+                        Medebewonerrelatie::Student => Relatie::Student,
+                        Medebewonerrelatie::Anders => Relatie::Overig,
+                    },
+                )),
+                None => {}
+            }
+        }
+        let nu = self.klok.nu();
+        for id in &ids {
+            toegang::vastleggen(
+                tx,
+                ctx,
+                nu,
+                verwerking::BIJSTANDSVERLENING,
+                "persoon",
+                &id.to_string(),
+                &format!("Berekening uitkering {}", u.id),
+            )
+            .await?;
+        }
+        let rijen = tx.mutaties_van(u.id).await?;
+        let gelezen: Vec<(NaiveDate, Option<NaiveDate>, Gegevens)> = rijen
+            .iter()
+            .filter(|m| m.status == "goedgekeurd")
+            .filter_map(|m| {
+                Some((
+                    datum(&m.ingangsdatum)?,
+                    m.einddatum.as_deref().and_then(datum),
+                    serde_json::from_str(&m.gegevens).ok()?,
+                ))
+            })
+            .collect();
+        let mut lijst: Vec<(NaiveDate, Option<NaiveDate>, &Gegevens)> =
+            gelezen.iter().map(|(i, e, g)| (*i, *e, g)).collect();
+        // Een correctie (ook een nieuwe, in het voorbeeld) laat de gecorrigeerde mutatie weg.
+        let vervallen: Vec<i64> = rijen
+            .iter()
+            .filter(|m| m.status == "goedgekeurd")
+            .filter_map(|m| match serde_json::from_str(&m.gegevens).ok()? {
+                Gegevens::Correctie { corrigeert } => Some(corrigeert),
+                _ => None,
+            })
+            .chain(extra.and_then(|(_, _, g)| match g {
+                Gegevens::Correctie { corrigeert } => Some(*corrigeert),
+                _ => None,
+            }))
+            .collect();
+        if !vervallen.is_empty() {
+            let goed: Vec<&MutatieRij> =
+                rijen.iter().filter(|m| m.status == "goedgekeurd").collect();
+            lijst = goed
+                .iter()
+                .zip(&gelezen)
+                .filter(|(m, _)| !vervallen.contains(&m.id))
+                .map(|(_, (i, e, g))| (*i, *e, g))
+                .collect();
+        }
+        if let Some(x) = extra {
+            lijst.push(x);
+        }
+        toepassen(&mut f, &lijst);
+        Ok(f)
+    }
+
+    /// Kent een uitkering toe op een dossier, met besluit (vandaag) en bezwaartermijn, en rekent
+    /// haar maanden tot en met deze maand uit.
+    pub async fn uitkering_toekennen(
+        &self,
+        ctx: &Context,
+        dossier_id: i64,
+        begindatum: &str,
+        inhoud: &str,
+    ) -> Result<i64, AppFout> {
+        ctx.actor.vereist(Recht::UitkeringenBeheren)?;
+        let mut f = Veldfouten::nieuw();
+        let begin = f.controleer("begindatum", parse_datum(begindatum, "begindatum"));
+        if inhoud.trim().is_empty() {
+            f.voeg_toe("inhoud", "Beschrijf het besluit.");
+        }
+        f.clone().resultaat()?;
+        let Some(begin) = begin else {
+            return Err(AppFout::Ongeldig(f));
+        };
+        let nu = self.klok.nu();
+        let vandaag = tijd::nl_lokaal(nu).date();
+        let mut tx = self.opslag.schrijf().await?;
+        let dossier = tx
+            .dossier_op_id(dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        if tx.uitkering_van_dossier(dossier_id).await?.is_some() {
+            return Err(AppFout::veld(
+                "begindatum",
+                "Op dit dossier is al een uitkering toegekend.",
+            ));
+        }
+        let u = UitkeringRij {
+            id: 0,
+            dossier_id,
+            begindatum: datumtekst(begin),
+            einddatum: None,
+            einde_reden: None,
+            besluit_datum: datumtekst(vandaag),
+            besluit_door: ctx.actor.omschrijving(),
+            besluit_inhoud: inhoud.trim().into(),
+            grondslag: "Participatiewet art. 11 (recht op algemene bijstand)".into(),
+            bezwaar_tot: datumtekst(bezwaartermijn(vandaag)),
+            versie: 1,
+            aangemaakt_op: tijd::instant_tekst(nu),
+        };
+        let id = tx.uitkering_invoegen(&u).await?;
+        let u = UitkeringRij { id, ..u };
+        self.herberekenen(tx.as_mut(), ctx, &u, None, "toekenning")
+            .await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "uitkering.toegekend",
+                onderwerp_type: "dossier",
+                onderwerp_id: dossier.id.to_string(),
+                samenvatting: format!(
+                    "Uitkering toegekend op dossier {} vanaf {}",
+                    dossier.nummer,
+                    begin.format("%d-%m-%Y")
+                ),
+                na: Some(serde_json::to_value(&u).unwrap_or_default()),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Rekent de maanden van een uitkering opnieuw uit (van de start tot en met deze maand) en
+    /// legt voor elke al betaalde maand met een ander bedrag een correctie vast.
+    async fn herberekenen(
+        &self,
+        tx: &mut dyn Transactie,
+        ctx: &Context,
+        u: &UitkeringRij,
+        mutatie_id: Option<i64>,
+        oorzaak: &str,
+    ) -> Result<(), AppFout> {
+        let nu = self.klok.nu();
+        let vandaag = tijd::nl_lokaal(nu).date();
+        let tabellen = self.geldende_normtabellen(tx).await?;
+        let feiten = self.feiten(tx, ctx, u, None).await?;
+        let begin = eerste_van(datum(&u.begindatum).unwrap_or(vandaag));
+        let bestaand = tx.maandbedragen_van(u.id).await?;
+        for (maand, m) in feiten.per_maand(begin, vandaag, &tabellen) {
+            let maandtekst = datumtekst(maand);
+            let nieuw = m.uitbetaling();
+            let oud = bestaand.iter().find(|b| b.maand == maandtekst);
+            if oud.is_some_and(|o| o.berekend_centen == nieuw) {
+                continue;
+            }
+            tx.maandbedrag_zetten(&MaandbedragRij {
+                uitkering_id: u.id,
+                maand: maandtekst.clone(),
+                berekend_centen: nieuw,
+                betaald_centen: oud.and_then(|o| o.betaald_centen),
+                berekend_op: tijd::instant_tekst(nu),
+            })
+            .await?;
+            if let Some(betaald) = oud.and_then(|o| o.betaald_centen) {
+                let open: Centen = tx
+                    .correcties_van(u.id)
+                    .await?
+                    .iter()
+                    .filter(|c| c.maand == maandtekst)
+                    .map(|c| c.bedrag_centen)
+                    .sum();
+                let verschil = nieuw - betaald - open;
+                if verschil != 0 {
+                    tx.correctie_invoegen(&CorrectieRij {
+                        id: 0,
+                        uitkering_id: u.id,
+                        maand: maandtekst,
+                        bedrag_centen: verschil,
+                        oorzaak: oorzaak.into(),
+                        mutatie_id,
+                        aangemaakt_op: tijd::instant_tekst(nu),
+                        verrekend_op: None,
+                    })
+                    .await?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// De impact van een mutatie per maand, zonder iets op te slaan.
+    pub async fn mutatie_voorbeeld(
+        &self,
+        ctx: &Context,
+        uitkering_id: i64,
+        invoer: &MutatieInvoer,
+    ) -> Result<Impact, AppFout> {
+        ctx.actor.vereist(Recht::UitkeringenBeheren)?;
+        let mut tx = self.opslag.schrijf().await?;
+        let u = tx
+            .uitkering_op_id(uitkering_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
+        let (soort, ingang, einde, g) = controleer(invoer, &u)?;
+        let impact = self
+            .impact(tx.as_mut(), ctx, &u, soort, ingang, einde, &g)
+            .await?;
+        tx.commit().await?;
+        Ok(impact)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn impact(
+        &self,
+        tx: &mut dyn Transactie,
+        ctx: &Context,
+        u: &UitkeringRij,
+        soort: Mutatiesoort,
+        ingang: NaiveDate,
+        einde: Option<NaiveDate>,
+        g: &Gegevens,
+    ) -> Result<Impact, AppFout> {
+        let vandaag = tijd::nl_lokaal(self.klok.nu()).date();
+        let tabellen = self.geldende_normtabellen(tx).await?;
+        let voor = self.feiten(tx, ctx, u, None).await?;
+        let na = self.feiten(tx, ctx, u, Some((ingang, einde, g))).await?;
+        let tot = vandaag.max(ingang);
+        let (v, n) = (
+            voor.per_maand(eerste_van(ingang), tot, &tabellen),
+            na.per_maand(eerste_van(ingang), tot, &tabellen),
+        );
+        let verschil = verschillen(&v, &n);
+        let betaald = tx.maandbedragen_van(u.id).await?;
+        let totaal: Centen = verschil.iter().map(|x| x.verschil).sum();
+        let drempel = tx
+            .installatie_lezen(DREMPEL_SLEUTEL)
+            .await?
+            .and_then(|d| d.parse().ok())
+            .unwrap_or(VIER_OGEN_DREMPEL);
+        Ok(Impact {
+            uitleg_na: verschil
+                .first()
+                .and_then(|x| na.uitleg(x.maand, &tabellen))
+                .and_then(Result::ok),
+            maanden: verschil
+                .into_iter()
+                .map(|x| Impactmaand {
+                    betaald: betaald
+                        .iter()
+                        .find(|b| b.maand == datumtekst(x.maand))
+                        .and_then(|b| b.betaald_centen),
+                    verschil: x,
+                })
+                .collect(),
+            vier_ogen: soort.standaard_vier_ogen() || totaal.abs() > drempel,
+            totaal,
+        })
+    }
+
+    /// Registreert een mutatie. Zonder vier ogen wordt ze direct verwerkt (herberekening,
+    /// correcties); met vier ogen wacht ze op een tweede consulent, met een taak voor het team.
+    /// Geeft het id en of ze nog beoordeeld moet worden.
+    pub async fn mutatie_registreren(
+        &self,
+        ctx: &Context,
+        uitkering_id: i64,
+        invoer: &MutatieInvoer,
+    ) -> Result<(i64, bool), AppFout> {
+        ctx.actor.vereist(Recht::UitkeringenBeheren)?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let u = tx
+            .uitkering_op_id(uitkering_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
+        let (soort, ingang, einde, g) = controleer(invoer, &u)?;
+        if let Gegevens::Correctie { corrigeert } = g {
+            let doel = tx.mutatie_op_id(corrigeert).await?;
+            if !doel.is_some_and(|m| m.uitkering_id == u.id && m.status == "goedgekeurd") {
+                return Err(AppFout::veld(
+                    "corrigeert",
+                    "Alleen een goedgekeurde mutatie van deze uitkering kan worden gecorrigeerd.",
+                ));
+            }
+        }
+        let impact = self
+            .impact(tx.as_mut(), ctx, &u, soort, ingang, einde, &g)
+            .await?;
+        let mut m = MutatieRij {
+            id: 0,
+            uitkering_id,
+            soort: soort.code().into(),
+            ingangsdatum: datumtekst(ingang),
+            einddatum: einde.map(datumtekst),
+            gegevens: serde_json::to_string(&g).unwrap_or_default(),
+            reden: invoer.reden.trim().chars().take(500).collect(),
+            status: if impact.vier_ogen {
+                "te_beoordelen"
+            } else {
+                "goedgekeurd"
+            }
+            .into(),
+            vier_ogen: impact.vier_ogen,
+            impact_centen: impact.totaal,
+            geregistreerd_door: ctx.actor.gebruiker_id(),
+            geregistreerd_op: tijd::instant_tekst(nu),
+            beoordeeld_door: None,
+            beoordeeld_op: None,
+            afwijsreden: None,
+            corrigeert_id: match g {
+                Gegevens::Correctie { corrigeert } => Some(corrigeert),
+                _ => None,
+            },
+            operatie_id: ctx.operatie_id.clone(),
+            versie: 1,
+        };
+        m.id = tx.mutatie_invoegen(&m).await?;
+        let dossier = tx
+            .dossier_op_id(u.dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        if impact.vier_ogen {
+            taak_maken(
+                tx.as_mut(),
+                ctx,
+                nu,
+                NieuweTaak {
+                    soort: Taaksoort::Goedkeuring,
+                    omschrijving: format!(
+                        "Mutatie {} ({}) op {} goedkeuren",
+                        m.id,
+                        soort.naam().to_lowercase(),
+                        dossier.nummer
+                    ),
+                    dossier_id: Some(dossier.id),
+                    persoon_id: Some(dossier.client_id),
+                    begindatum: tijd::nl_lokaal(nu).date(),
+                    deadline: None,
+                    team_id: dossier.team_id,
+                    gebruiker_id: None,
+                    prioriteit: 0,
+                    reden: "Vier ogen: een tweede consulent beoordeelt de mutatie",
+                },
+            )
+            .await?;
+        } else {
+            self.verwerken(tx.as_mut(), ctx, &u, &m).await?;
+        }
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "mutatie.geregistreerd",
+                onderwerp_type: "uitkering",
+                onderwerp_id: u.id.to_string(),
+                samenvatting: format!(
+                    "{} per {} op {} (impact {}){}",
+                    soort.naam(),
+                    ingang.format("%d-%m-%Y"),
+                    dossier.nummer,
+                    vangnet_domain::bedrag::euro(impact.totaal),
+                    if impact.vier_ogen {
+                        "; wacht op vier ogen"
+                    } else {
+                        ""
+                    }
+                ),
+                na: Some(serde_json::to_value(&m).unwrap_or_default()),
+                reden: Some(m.reden.clone()),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((m.id, impact.vier_ogen))
+    }
+
+    /// Een goedgekeurde mutatie doorvoeren: einde van de uitkering bij beëindiging, en
+    /// herberekenen.
+    async fn verwerken(
+        &self,
+        tx: &mut dyn Transactie,
+        ctx: &Context,
+        u: &UitkeringRij,
+        m: &MutatieRij,
+    ) -> Result<(), AppFout> {
+        let mut u = u.clone();
+        if let Ok(Gegevens::Beeindiging { reden }) = serde_json::from_str(&m.gegevens) {
+            u.einddatum = Some(m.ingangsdatum.clone());
+            u.einde_reden = Some(reden);
+            u.versie += 1;
+            if !tx.uitkering_bijwerken(&u).await? {
+                return Err(AppFout::Conflict(
+                    "De uitkering werd tegelijk gewijzigd.".into(),
+                ));
+            }
+        }
+        self.herberekenen(tx, ctx, &u, Some(m.id), &format!("mutatie {}", m.id))
+            .await
+    }
+
+    /// Een tweede consulent keurt een mutatie goed (dan wordt ze verwerkt) of wijst haar af (met
+    /// reden). Niet de eigen mutatie; wie tegelijk beoordeelt, verliest van wie eerst was.
+    pub async fn mutatie_beoordelen(
+        &self,
+        ctx: &Context,
+        mutatie_id: i64,
+        versie: i64,
+        goedkeuren: bool,
+        reden: &str,
+    ) -> Result<(), AppFout> {
+        ctx.actor.vereist(Recht::UitkeringenBeheren)?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let mut m = tx
+            .mutatie_op_id(mutatie_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De mutatie".into()))?;
+        if m.status != "te_beoordelen" || m.versie != versie {
+            return Err(AppFout::Conflict(
+                "Deze mutatie is al beoordeeld of intussen gewijzigd.".into(),
+            ));
+        }
+        if m.geregistreerd_door == ctx.actor.gebruiker_id() {
+            return Err(AppFout::veld(
+                "beoordeling",
+                "U kunt uw eigen mutatie niet beoordelen: dat doet een tweede consulent.",
+            ));
+        }
+        if !goedkeuren && reden.trim().is_empty() {
+            return Err(AppFout::veld("reden", "Geef de reden van de afwijzing."));
+        }
+        m.status = if goedkeuren {
+            "goedgekeurd"
+        } else {
+            "afgewezen"
+        }
+        .into();
+        m.beoordeeld_door = ctx.actor.gebruiker_id();
+        m.beoordeeld_op = Some(tijd::instant_tekst(nu));
+        m.afwijsreden = (!goedkeuren).then(|| reden.trim().to_owned());
+        m.versie += 1;
+        if !tx.mutatie_bijwerken(&m).await? {
+            return Err(AppFout::Conflict(
+                "Een andere consulent beoordeelde deze mutatie tegelijk.".into(),
+            ));
+        }
+        let u = tx
+            .uitkering_op_id(m.uitkering_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
+        if goedkeuren {
+            self.verwerken(tx.as_mut(), ctx, &u, &m).await?;
+        }
+        // De goedkeuringstaak is klaar.
+        let teken = format!("Mutatie {} (", m.id);
+        for mut t in tx.taken_van_dossier(u.dossier_id).await? {
+            if t.soort == Taaksoort::Goedkeuring.code()
+                && t.status != "gereed"
+                && t.omschrijving.starts_with(&teken)
+            {
+                t.status = "gereed".into();
+                t.gereed_op = Some(tijd::instant_tekst(nu));
+                t.gebruiker_id = t.gebruiker_id.or(ctx.actor.gebruiker_id());
+                t.versie += 1;
+                tx.taak_bijwerken(&t).await?;
+            }
+        }
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: if goedkeuren {
+                    "mutatie.goedgekeurd"
+                } else {
+                    "mutatie.afgewezen"
+                },
+                onderwerp_type: "uitkering",
+                onderwerp_id: u.id.to_string(),
+                samenvatting: format!("Mutatie {} {}", m.id, m.status),
+                reden: m.afwijsreden.clone(),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// De uitkering van een dossier met haar maanden (berekend, betaald), mutaties en correcties.
+    pub async fn uitkering_van_dossier(
+        &self,
+        ctx: &Context,
+        dossier_id: i64,
+    ) -> Result<Option<Uitkeringsbeeld>, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let mut tx = self.opslag.lees().await?;
+        let Some(u) = tx.uitkering_van_dossier(dossier_id).await? else {
+            tx.commit().await?;
+            return Ok(None);
+        };
+        let maanden = tx.maandbedragen_van(u.id).await?;
+        let mutaties = tx.mutaties_van(u.id).await?;
+        let correcties = tx.correcties_van(u.id).await?;
+        tx.commit().await?;
+        Ok(Some(Uitkeringsbeeld {
+            open_verschil: correcties
+                .iter()
+                .filter(|c| c.verrekend_op.is_none())
+                .map(|c| c.bedrag_centen)
+                .sum(),
+            uitkering: u,
+            maanden,
+            mutaties,
+            correcties,
+        }))
+    }
+
+    /// De drempel voor vier ogen (functioneel beheerder), in euro's.
+    pub async fn vier_ogen_drempel_zetten(
+        &self,
+        ctx: &Context,
+        bedrag: &str,
+    ) -> Result<(), AppFout> {
+        ctx.actor.vereist(Recht::WerkInrichten)?;
+        let c =
+            vangnet_domain::bedrag::parse_euro(bedrag).map_err(|m| AppFout::veld("drempel", m))?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        tx.installatie_zetten(DREMPEL_SLEUTEL, &c.to_string())
+            .await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "vier_ogen_drempel.gewijzigd",
+                onderwerp_type: "installatie",
+                onderwerp_id: DREMPEL_SLEUTEL.into(),
+                samenvatting: format!(
+                    "Drempel voor vier ogen: {}",
+                    vangnet_domain::bedrag::euro(c)
+                ),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

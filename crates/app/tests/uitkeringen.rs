@@ -1,0 +1,384 @@
+//! Uitkeringen en mutaties: toekennen met besluit en bezwaartermijn, de impact van een mutatie
+//! met terugwerkende kracht (ook over een normwissel), vier ogen, herberekening met correcties
+//! voor betaalde maanden, en slechte invoer — op SQLite of PostgreSQL.
+//! De klok van de testapp staat op zaterdag 28-11-2026.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
+
+use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
+use vangnet_app::uitkeringen::MutatieInvoer;
+use vangnet_app::{AppFout, Context};
+use vangnet_domain::Rol;
+use vangnet_testkit::TestApp;
+
+fn aanvraag() -> NieuweAanvraag {
+    NieuweAanvraag {
+        ontvangen_op: "2025-01-02".into(),
+        aanvrager: PersoonInvoer {
+            bsn: "100023757".into(),
+            voornamen: "Piet".into(),
+            voorvoegsel: "".into(),
+            geslachtsnaam: "Testpersoon".into(),
+            geboortedatum: "01-01-1990".into(),
+        },
+        straat: "Dorpsstraat".into(),
+        huisnummer: "1".into(),
+        postcode: "3012AB".into(),
+        woonplaats: "Rotterdam".into(),
+        ..Default::default()
+    }
+}
+
+fn veldfout(e: AppFout, veld: &str) -> String {
+    match e {
+        AppFout::Ongeldig(v) => v
+            .voor(veld)
+            .unwrap_or_else(|| panic!("geen fout op {veld}: {v:?}"))
+            .to_owned(),
+        e => panic!("verwacht een invoerfout op {veld}, kreeg {e:?}"),
+    }
+}
+
+fn inkomen(ingang: &str, bedrag: &str) -> MutatieInvoer {
+    MutatieInvoer {
+        soort: "inkomen_start".into(),
+        ingangsdatum: ingang.into(),
+        inkomenssoort: "alimentatie".into(),
+        bedrag: bedrag.into(),
+        reden: "Alimentatie blijkt uit bankafschrift".into(),
+        ..Default::default()
+    }
+}
+
+struct Opzet {
+    t: TestApp,
+    anna: Context,
+    bram: Context,
+    dossier: i64,
+    uitkering: i64,
+}
+
+async fn opzet() -> Opzet {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let anna = t.gebruiker("anna", &[Rol::Inkomensconsulent]).await;
+    let bram = t.gebruiker("bram", &[Rol::Inkomensconsulent]).await;
+    let (dossier, _) = t
+        .app
+        .aanvraag_registreren(&clerk, &aanvraag())
+        .await
+        .unwrap();
+    let uitkering = t
+        .app
+        .uitkering_toekennen(
+            &anna,
+            dossier,
+            "2025-01-01",
+            "Algemene bijstand als alleenstaande",
+        )
+        .await
+        .unwrap();
+    Opzet {
+        t,
+        anna,
+        bram,
+        dossier,
+        uitkering,
+    }
+}
+
+/// De maanden van januari 2025 tot en met oktober 2026 als betaald markeren (zoals de betaalrun
+/// van issue 7 dat zal doen), met het berekende bedrag.
+async fn betaald_tot_en_met_oktober(o: &Opzet) {
+    o.t.testdb
+        .db
+        .ruwe_sql(&format!(
+            "UPDATE maandbedragen SET betaald_centen = berekend_centen \
+             WHERE uitkering_id = {} AND maand <= '2026-10-01'",
+            o.uitkering
+        ))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn toekennen_rekent_elke_maand_met_zijn_normtabel() {
+    let o = opzet().await;
+    let b =
+        o.t.app
+            .uitkering_van_dossier(&o.anna, o.dossier)
+            .await
+            .unwrap()
+            .unwrap();
+    // Besluit vandaag (28-11-2026), bezwaar zes weken na de dag van bekendmaking: 9-1-2027 is
+    // een zaterdag, dus maandag 11-1-2027 (Awb 6:7/6:8, ATW art. 1).
+    assert_eq!(b.uitkering.besluit_datum, "2026-11-28");
+    assert_eq!(b.uitkering.bezwaar_tot, "2027-01-11");
+    assert_eq!(b.maanden.len(), 23, "januari 2025 tot en met november 2026");
+    // normen-bronnen.toml [periode.normen_excl_vt] art21a: 1.278,18 (2025-01), 1.300,61 (2025-07),
+    // 1.331,42 (2026-01); 2026-07: 1.419,46 − 70,97 = 1.348,49.
+    let bedrag = |maand: &str| {
+        b.maanden
+            .iter()
+            .find(|m| m.maand == maand)
+            .unwrap()
+            .berekend_centen
+    };
+    assert_eq!(
+        [
+            bedrag("2025-01-01"),
+            bedrag("2025-07-01"),
+            bedrag("2026-01-01"),
+            bedrag("2026-11-01")
+        ],
+        [127818, 130061, 133142, 134849]
+    );
+    o.t.opruimen().await;
+}
+
+/// Issue 6: een mutatie met ingang 1 mei 2025, geregistreerd in november 2026, over de normwissel
+/// van 1 juli 2025 en 1 januari en 1 juli 2026. Betaalde maanden worden te veel betaald bedrag.
+#[tokio::test]
+async fn inkomen_met_terugwerkende_kracht_en_vier_ogen() {
+    let o = opzet().await;
+    let t = &o.t;
+    betaald_tot_en_met_oktober(&o).await;
+
+    // Het voorbeeld: 200,00 alimentatie per maand sinds mei 2025 is 190,00 minder uitbetaling per
+    // maand (5 % vakantietoeslag gereserveerd), mei 2025 tot en met november 2026 = 19 maanden.
+    let impact = t
+        .app
+        .mutatie_voorbeeld(&o.anna, o.uitkering, &inkomen("2025-05-01", "200"))
+        .await
+        .unwrap();
+    assert_eq!(impact.maanden.len(), 19);
+    assert!(impact.maanden.iter().all(|m| m.verschil.verschil == -19000));
+    assert_eq!(impact.totaal, -19 * 19000);
+    assert!(impact.vier_ogen, "boven de drempel van € 500");
+    assert!(impact.maanden[0].betaald.is_some() && impact.maanden[18].betaald.is_none());
+    let uitleg = impact.uitleg_na.unwrap();
+    assert!(uitleg
+        .uitleg
+        .iter()
+        .any(|r| r.omschrijving == "Netto inkomsten uit alimentatie"));
+    // Een voorbeeld verandert niets.
+    assert!(t
+        .app
+        .uitkering_van_dossier(&o.anna, o.dossier)
+        .await
+        .unwrap()
+        .unwrap()
+        .mutaties
+        .is_empty());
+
+    let (id, vier_ogen) = t
+        .app
+        .mutatie_registreren(&o.anna, o.uitkering, &inkomen("2025-05-01", "200"))
+        .await
+        .unwrap();
+    assert!(vier_ogen);
+    let b = t
+        .app
+        .uitkering_van_dossier(&o.anna, o.dossier)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(b.mutaties[0].status, "te_beoordelen");
+    assert!(b.correcties.is_empty(), "nog geen effect vóór goedkeuring");
+
+    // Niet de eigen mutatie; afwijzen vraagt een reden; twee tegelijk: één wint.
+    assert!(veldfout(
+        t.app
+            .mutatie_beoordelen(&o.anna, id, 1, true, "")
+            .await
+            .unwrap_err(),
+        "beoordeling"
+    )
+    .contains("eigen mutatie"));
+    assert!(veldfout(
+        t.app
+            .mutatie_beoordelen(&o.bram, id, 1, false, " ")
+            .await
+            .unwrap_err(),
+        "reden"
+    )
+    .contains("reden van de afwijzing"));
+    t.app
+        .mutatie_beoordelen(&o.bram, id, 1, true, "")
+        .await
+        .unwrap();
+    assert!(matches!(
+        t.app.mutatie_beoordelen(&o.bram, id, 1, true, "").await,
+        Err(AppFout::Conflict(_))
+    ));
+
+    // Verwerkt: elke betaalde maand (mei 2025 – oktober 2026) een correctie van −190,00;
+    // november is nog niet betaald en krijgt alleen een nieuw bedrag.
+    let b = t
+        .app
+        .uitkering_van_dossier(&o.anna, o.dossier)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(b.correcties.len(), 18);
+    assert!(b.correcties.iter().all(|c| c.bedrag_centen == -19000));
+    assert_eq!(b.open_verschil, -18 * 19000);
+    let nov = b.maanden.iter().find(|m| m.maand == "2026-11-01").unwrap();
+    assert_eq!(nov.berekend_centen, 134849 - 19000);
+
+    // Een correctie laat de mutatie vervallen: de correcties heffen elkaar op.
+    let (_, vier_ogen) = t
+        .app
+        .mutatie_registreren(
+            &o.bram,
+            o.uitkering,
+            &MutatieInvoer {
+                soort: "correctie".into(),
+                ingangsdatum: "2025-05-01".into(),
+                corrigeert: Some(id),
+                reden: "Alimentatie bleek van een ander".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(vier_ogen, "de correctie verandert meer dan de drempel");
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
+    let o = opzet().await;
+    let t = &o.t;
+    betaald_tot_en_met_oktober(&o).await;
+    // 50,00 inkomen vanaf oktober 2026: 2 maanden × 47,50 = 95,00 onder de drempel → direct.
+    let (_, vier_ogen) = t
+        .app
+        .mutatie_registreren(&o.anna, o.uitkering, &inkomen("2026-10-01", "50"))
+        .await
+        .unwrap();
+    assert!(!vier_ogen);
+    let b = t
+        .app
+        .uitkering_van_dossier(&o.anna, o.dossier)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(b.mutaties[0].status, "goedgekeurd");
+    assert_eq!(b.correcties.len(), 1, "alleen oktober was betaald");
+    assert_eq!(b.correcties[0].bedrag_centen, -4750);
+
+    // Beëindiging vraagt altijd vier ogen; na goedkeuring eindigt de uitkering.
+    let (id, vier_ogen) = t
+        .app
+        .mutatie_registreren(
+            &o.anna,
+            o.uitkering,
+            &MutatieInvoer {
+                soort: "beeindiging".into(),
+                ingangsdatum: "2026-11-15".into(),
+                einde_reden: "werk".into(),
+                reden: "Werk gevonden per 15 november".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(vier_ogen);
+    t.app
+        .mutatie_beoordelen(&o.bram, id, 1, true, "")
+        .await
+        .unwrap();
+    let b = t
+        .app
+        .uitkering_van_dossier(&o.anna, o.dossier)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(b.uitkering.einddatum.as_deref(), Some("2026-11-15"));
+    assert_eq!(b.uitkering.einde_reden.as_deref(), Some("werk"));
+    let nov = b.maanden.iter().find(|m| m.maand == "2026-11-01").unwrap();
+    // 14 van de 30 dagen van (1.419,46 − 50,00): 639,0813… → 639,08; VT 31,95 → 607,13.
+    assert_eq!(nov.berekend_centen, 60713);
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn slechte_invoer_verandert_niets() {
+    let o = opzet().await;
+    let t = &o.t;
+    let fout = |invoer: MutatieInvoer, veld: &'static str| {
+        let app = &t.app;
+        let anna = &o.anna;
+        let u = o.uitkering;
+        async move {
+            veldfout(
+                app.mutatie_registreren(anna, u, &invoer).await.unwrap_err(),
+                veld,
+            )
+        }
+    };
+    assert!(fout(inkomen("2024-12-01", "100"), "ingangsdatum")
+        .await
+        .contains("vóór de start"));
+    assert!(fout(inkomen("2026-01-01", "-5"), "bedrag")
+        .await
+        .contains("negatief"));
+    let verlaging = |procent: &str, einde: &str| MutatieInvoer {
+        soort: "verlaging".into(),
+        ingangsdatum: "2026-09-01".into(),
+        einddatum: einde.into(),
+        procent: procent.into(),
+        reden: "Maatregel".into(),
+        ..Default::default()
+    };
+    assert!(fout(verlaging("120", ""), "procent")
+        .await
+        .contains("1 tot en met 100"));
+    assert!(fout(verlaging("10", "2026-08-01"), "einddatum")
+        .await
+        .contains("na de ingangsdatum"));
+    assert!(fout(
+        MutatieInvoer {
+            reden: String::new(),
+            ..inkomen("2026-01-01", "10")
+        },
+        "reden"
+    )
+    .await
+    .contains("reden"));
+    assert!(fout(
+        MutatieInvoer {
+            soort: "partner_in".into(),
+            ..inkomen("2026-01-01", "10")
+        },
+        "soort"
+    )
+    .await
+    .contains("persoonsgegevens"));
+    // Een ondersteuner mag geen mutaties registreren.
+    let clerk = t
+        .gebruiker("olga", &[Rol::AdministratiefOndersteuner])
+        .await;
+    assert!(matches!(
+        t.app
+            .mutatie_registreren(&clerk, o.uitkering, &inkomen("2026-01-01", "10"))
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+    let b = t
+        .app
+        .uitkering_van_dossier(&o.anna, o.dossier)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(b.mutaties.is_empty() && b.correcties.is_empty());
+    // Een verlaging van 10 % voor september en oktober wordt direct verwerkt (onder de drempel).
+    let (_, vier_ogen) = t
+        .app
+        .mutatie_registreren(&o.anna, o.uitkering, &verlaging("10", "2026-11-01"))
+        .await
+        .unwrap();
+    assert!(!vier_ogen);
+    o.t.opruimen().await;
+}

@@ -1,0 +1,274 @@
+//! De opslag van uitkeringen, mutaties, maandbedragen en correcties (issue 6). Draagbare SQL voor
+//! beide engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`.
+
+use sqlx::any::AnyRow;
+use sqlx::AnyConnection;
+use vangnet_app::opslag::{CorrectieRij, MaandbedragRij, MutatieRij, UitkeringRij, Uitkomst};
+
+use crate::transactie::{getal, opgetal, optekst, tekst, vertaal};
+
+const UITKERING_KOLOMMEN: &str = "id, dossier_id, begindatum, einddatum, einde_reden, \
+     besluit_datum, besluit_door, besluit_inhoud, grondslag, bezwaar_tot, versie, aangemaakt_op";
+
+fn uitkering(r: &AnyRow) -> Uitkomst<UitkeringRij> {
+    Ok(UitkeringRij {
+        id: getal(r, "id")?,
+        dossier_id: getal(r, "dossier_id")?,
+        begindatum: tekst(r, "begindatum")?,
+        einddatum: optekst(r, "einddatum")?,
+        einde_reden: optekst(r, "einde_reden")?,
+        besluit_datum: tekst(r, "besluit_datum")?,
+        besluit_door: tekst(r, "besluit_door")?,
+        besluit_inhoud: tekst(r, "besluit_inhoud")?,
+        grondslag: tekst(r, "grondslag")?,
+        bezwaar_tot: tekst(r, "bezwaar_tot")?,
+        versie: getal(r, "versie")?,
+        aangemaakt_op: tekst(r, "aangemaakt_op")?,
+    })
+}
+
+pub(crate) async fn uitkering_invoegen(c: &mut AnyConnection, u: &UitkeringRij) -> Uitkomst<i64> {
+    let r = sqlx::query(
+        "INSERT INTO uitkeringen (dossier_id, begindatum, einddatum, einde_reden, besluit_datum, \
+         besluit_door, besluit_inhoud, grondslag, bezwaar_tot, versie, aangemaakt_op) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+    )
+    .bind(u.dossier_id)
+    .bind(&u.begindatum)
+    .bind(&u.einddatum)
+    .bind(&u.einde_reden)
+    .bind(&u.besluit_datum)
+    .bind(&u.besluit_door)
+    .bind(&u.besluit_inhoud)
+    .bind(&u.grondslag)
+    .bind(&u.bezwaar_tot)
+    .bind(u.versie)
+    .bind(&u.aangemaakt_op)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    getal(&r, "id")
+}
+
+pub(crate) async fn uitkering_waar(
+    c: &mut AnyConnection,
+    kolom: &str,
+    waarde: i64,
+) -> Uitkomst<Option<UitkeringRij>> {
+    let r = sqlx::query(&format!(
+        "SELECT {UITKERING_KOLOMMEN} FROM uitkeringen WHERE {kolom} = $1"
+    ))
+    .bind(waarde)
+    .fetch_optional(c)
+    .await
+    .map_err(vertaal)?;
+    r.as_ref().map(uitkering).transpose()
+}
+
+pub(crate) async fn uitkering_bijwerken(c: &mut AnyConnection, u: &UitkeringRij) -> Uitkomst<bool> {
+    let r = sqlx::query(
+        "UPDATE uitkeringen SET einddatum = $1, einde_reden = $2, versie = $3 \
+         WHERE id = $4 AND versie = $5",
+    )
+    .bind(&u.einddatum)
+    .bind(&u.einde_reden)
+    .bind(u.versie)
+    .bind(u.id)
+    .bind(u.versie - 1)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(r.rows_affected() == 1)
+}
+
+const MUTATIE_KOLOMMEN: &str = "id, uitkering_id, soort, ingangsdatum, einddatum, gegevens, \
+     reden, status, vier_ogen, impact_centen, geregistreerd_door, geregistreerd_op, \
+     beoordeeld_door, beoordeeld_op, afwijsreden, corrigeert_id, operatie_id, versie";
+
+fn mutatie(r: &AnyRow) -> Uitkomst<MutatieRij> {
+    Ok(MutatieRij {
+        id: getal(r, "id")?,
+        uitkering_id: getal(r, "uitkering_id")?,
+        soort: tekst(r, "soort")?,
+        ingangsdatum: tekst(r, "ingangsdatum")?,
+        einddatum: optekst(r, "einddatum")?,
+        gegevens: tekst(r, "gegevens")?,
+        reden: tekst(r, "reden")?,
+        status: tekst(r, "status")?,
+        vier_ogen: getal(r, "vier_ogen")? != 0,
+        impact_centen: getal(r, "impact_centen")?,
+        geregistreerd_door: opgetal(r, "geregistreerd_door")?,
+        geregistreerd_op: tekst(r, "geregistreerd_op")?,
+        beoordeeld_door: opgetal(r, "beoordeeld_door")?,
+        beoordeeld_op: optekst(r, "beoordeeld_op")?,
+        afwijsreden: optekst(r, "afwijsreden")?,
+        corrigeert_id: opgetal(r, "corrigeert_id")?,
+        operatie_id: tekst(r, "operatie_id")?,
+        versie: getal(r, "versie")?,
+    })
+}
+
+pub(crate) async fn mutatie_invoegen(c: &mut AnyConnection, m: &MutatieRij) -> Uitkomst<i64> {
+    let r = sqlx::query(
+        "INSERT INTO mutaties (uitkering_id, soort, ingangsdatum, einddatum, gegevens, reden, \
+         status, vier_ogen, impact_centen, geregistreerd_door, geregistreerd_op, beoordeeld_door, \
+         beoordeeld_op, afwijsreden, corrigeert_id, operatie_id, versie) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
+         RETURNING id",
+    )
+    .bind(m.uitkering_id)
+    .bind(&m.soort)
+    .bind(&m.ingangsdatum)
+    .bind(&m.einddatum)
+    .bind(&m.gegevens)
+    .bind(&m.reden)
+    .bind(&m.status)
+    .bind(i64::from(m.vier_ogen))
+    .bind(m.impact_centen)
+    .bind(m.geregistreerd_door)
+    .bind(&m.geregistreerd_op)
+    .bind(m.beoordeeld_door)
+    .bind(&m.beoordeeld_op)
+    .bind(&m.afwijsreden)
+    .bind(m.corrigeert_id)
+    .bind(&m.operatie_id)
+    .bind(m.versie)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    getal(&r, "id")
+}
+
+pub(crate) async fn mutatie_op_id(c: &mut AnyConnection, id: i64) -> Uitkomst<Option<MutatieRij>> {
+    let r = sqlx::query(&format!(
+        "SELECT {MUTATIE_KOLOMMEN} FROM mutaties WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(c)
+    .await
+    .map_err(vertaal)?;
+    r.as_ref().map(mutatie).transpose()
+}
+
+pub(crate) async fn mutaties_van(
+    c: &mut AnyConnection,
+    uitkering_id: i64,
+) -> Uitkomst<Vec<MutatieRij>> {
+    let rijen = sqlx::query(&format!(
+        "SELECT {MUTATIE_KOLOMMEN} FROM mutaties WHERE uitkering_id = $1 ORDER BY id"
+    ))
+    .bind(uitkering_id)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen.iter().map(mutatie).collect()
+}
+
+pub(crate) async fn mutatie_bijwerken(c: &mut AnyConnection, m: &MutatieRij) -> Uitkomst<bool> {
+    let r = sqlx::query(
+        "UPDATE mutaties SET status = $1, beoordeeld_door = $2, beoordeeld_op = $3, \
+         afwijsreden = $4, versie = $5 WHERE id = $6 AND versie = $7",
+    )
+    .bind(&m.status)
+    .bind(m.beoordeeld_door)
+    .bind(&m.beoordeeld_op)
+    .bind(&m.afwijsreden)
+    .bind(m.versie)
+    .bind(m.id)
+    .bind(m.versie - 1)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(r.rows_affected() == 1)
+}
+
+pub(crate) async fn maandbedragen_van(
+    c: &mut AnyConnection,
+    uitkering_id: i64,
+) -> Uitkomst<Vec<MaandbedragRij>> {
+    let rijen = sqlx::query(
+        "SELECT uitkering_id, maand, berekend_centen, betaald_centen, berekend_op \
+         FROM maandbedragen WHERE uitkering_id = $1 ORDER BY maand",
+    )
+    .bind(uitkering_id)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(MaandbedragRij {
+                uitkering_id: getal(r, "uitkering_id")?,
+                maand: tekst(r, "maand")?,
+                berekend_centen: getal(r, "berekend_centen")?,
+                betaald_centen: opgetal(r, "betaald_centen")?,
+                berekend_op: tekst(r, "berekend_op")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn maandbedrag_zetten(c: &mut AnyConnection, r: &MaandbedragRij) -> Uitkomst<()> {
+    sqlx::query(
+        "INSERT INTO maandbedragen (uitkering_id, maand, berekend_centen, betaald_centen, \
+         berekend_op) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (uitkering_id, maand) \
+         DO UPDATE SET berekend_centen = excluded.berekend_centen, \
+         berekend_op = excluded.berekend_op",
+    )
+    .bind(r.uitkering_id)
+    .bind(&r.maand)
+    .bind(r.berekend_centen)
+    .bind(r.betaald_centen)
+    .bind(&r.berekend_op)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(())
+}
+
+pub(crate) async fn correctie_invoegen(c: &mut AnyConnection, r: &CorrectieRij) -> Uitkomst<i64> {
+    let rij = sqlx::query(
+        "INSERT INTO correcties (uitkering_id, maand, bedrag_centen, oorzaak, mutatie_id, \
+         aangemaakt_op, verrekend_op) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+    )
+    .bind(r.uitkering_id)
+    .bind(&r.maand)
+    .bind(r.bedrag_centen)
+    .bind(&r.oorzaak)
+    .bind(r.mutatie_id)
+    .bind(&r.aangemaakt_op)
+    .bind(&r.verrekend_op)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    getal(&rij, "id")
+}
+
+pub(crate) async fn correcties_van(
+    c: &mut AnyConnection,
+    uitkering_id: i64,
+) -> Uitkomst<Vec<CorrectieRij>> {
+    let rijen = sqlx::query(
+        "SELECT id, uitkering_id, maand, bedrag_centen, oorzaak, mutatie_id, aangemaakt_op, \
+         verrekend_op FROM correcties WHERE uitkering_id = $1 ORDER BY maand, id",
+    )
+    .bind(uitkering_id)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(CorrectieRij {
+                id: getal(r, "id")?,
+                uitkering_id: getal(r, "uitkering_id")?,
+                maand: tekst(r, "maand")?,
+                bedrag_centen: getal(r, "bedrag_centen")?,
+                oorzaak: tekst(r, "oorzaak")?,
+                mutatie_id: opgetal(r, "mutatie_id")?,
+                aangemaakt_op: tekst(r, "aangemaakt_op")?,
+                verrekend_op: optekst(r, "verrekend_op")?,
+            })
+        })
+        .collect()
+}
