@@ -318,6 +318,24 @@ test("aanvraag registreren, zoeken, dossier en huishouden", async () => {
   await browser.naar(dossierUrl);
   await browser.wachtOp("[data-testid=huishouden]");
 
+  // Uitkering toekennen en een mutatie voorbereiden: de impact per maand staat onder het formulier.
+  const beginUitkering = await browser.script("return document.getElementById('veld-begindatum').value");
+  await browser.klik("[data-testid=toekennen] button[type=submit]");
+  await browser.wachtOp("[data-testid=uitkering]");
+  await browser.klik("[data-testid=mutatie-nieuw]");
+  await browser.wachtOp("[data-testid=mutatieformulier]");
+  // Ingang: de start van de uitkering (de ontvangstdatum van de aanvraag, zoals voorgesteld).
+  await browser.script("document.getElementById('veld-ingangsdatum').value = arguments[0]", beginUitkering);
+  await browser.script("document.getElementById('veld-inkomenssoort').value = 'arbeid'");
+  await browser.typ("#veld-bedrag", "400");
+  await browser.typ("#veld-reden", "Loonstrook");
+  await browser.klik("[data-testid=voorbeeld]");
+  await browser.wachtOp("[data-testid=impact]");
+  assert.match(await browser.tekst("[data-testid=impact]"), /nieuw bedrag/);
+  await controleerPagina("mutatie-impact");
+  await browser.naar(dossierUrl);
+  await browser.wachtOp("[data-testid=huishouden]");
+
   // Het huishouden op een datum vóór de aanvraag: leeg.
   await browser.typ("#veld-op", "01-01-2020");
   await browser.script("document.getElementById('veld-op').value = '2020-01-01'");

@@ -874,6 +874,26 @@ impl App {
         }))
     }
 
+    /// Het dossier waar een mutatie bij hoort (voor de terugweg na een beoordeling).
+    pub async fn dossier_van_mutatie(
+        &self,
+        ctx: &Context,
+        mutatie_id: i64,
+    ) -> Result<i64, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let mut tx = self.opslag.lees().await?;
+        let m = tx
+            .mutatie_op_id(mutatie_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De mutatie".into()))?;
+        let u = tx
+            .uitkering_op_id(m.uitkering_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
+        tx.commit().await?;
+        Ok(u.dossier_id)
+    }
+
     /// De drempel voor vier ogen (functioneel beheerder), in euro's.
     pub async fn vier_ogen_drempel_zetten(
         &self,

@@ -76,7 +76,9 @@ impl WebStaat {
 /// Alle routes. De volgorde van de lagen: operatie-id en headers buitenom, dan de foutweergave,
 /// dan aanmelding en CSRF, dan de handlers.
 pub fn router(staat: WebStaat) -> Router {
-    use paginas::{account, audit, berekening, clienten, gebruikers, normen, start, teams, werk};
+    use paginas::{
+        account, audit, berekening, clienten, gebruikers, normen, start, teams, uitkering, werk,
+    };
     let paginas = Router::new()
         .route("/", get(start::start))
         .route(
@@ -127,6 +129,14 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/taken/{id}/status", post(werk::taak_status))
         .route("/dossiers/{id}/toewijzen", post(werk::dossier_toewijzen))
         .route("/dossiers/{id}/uitsluiten", post(werk::uitsluiten))
+        .route("/dossiers/{id}/uitkering", post(uitkering::toekennen))
+        .route("/dossiers/{id}/mutaties", post(uitkering::registreren))
+        .route("/dossiers/{id}/mutaties/nieuw", get(uitkering::formulier))
+        .route(
+            "/dossiers/{id}/mutaties/voorbeeld",
+            post(uitkering::voorbeeld),
+        )
+        .route("/mutaties/{id}/beoordelen", post(uitkering::beoordelen))
         .route("/meldingen/{id}/gelezen", post(werk::melding_gelezen))
         .route("/teams/{id}/werk", get(werk::dashboard))
         .route("/teams/{id}/werk.csv", get(werk::dashboard_csv))

@@ -274,6 +274,36 @@ fn matrix() -> Vec<Route> {
         ),
         r(post.clone(), "/meldingen/{id}/gelezen", Ingelogd, ""),
         r(
+            post.clone(),
+            "/dossiers/{id}/uitkering",
+            MetRecht(Recht::UitkeringenBeheren),
+            "begindatum=&inhoud=",
+        ),
+        r(
+            post.clone(),
+            "/dossiers/{id}/mutaties",
+            MetRecht(Recht::UitkeringenBeheren),
+            "soort=inkomen_start",
+        ),
+        r(
+            post.clone(),
+            "/dossiers/{id}/mutaties/voorbeeld",
+            MetRecht(Recht::UitkeringenBeheren),
+            "soort=inkomen_start",
+        ),
+        r(
+            get.clone(),
+            "/dossiers/{id}/mutaties/nieuw",
+            MetRecht(Recht::UitkeringenBeheren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/mutaties/{id}/beoordelen",
+            MetRecht(Recht::UitkeringenBeheren),
+            "versie=1&besluit=goedkeuren",
+        ),
+        r(
             get.clone(),
             "/teams/{id}/werk",
             MetRecht(Recht::TakenToewijzen),
@@ -459,6 +489,7 @@ async fn elke_route_voor_elke_rol() {
         } else if p.starts_with("/account/tokens")
             || p.starts_with("/taken")
             || p.starts_with("/meldingen")
+            || p.starts_with("/mutaties")
         {
             999_999
         } else {

@@ -1214,3 +1214,145 @@ async fn werk_op_het_scherm() {
         .bevat(&format!("/meldingen/{id}/gelezen")));
     t.opruimen().await;
 }
+
+/// Uitkering en mutatie via de webschil: toekennen, een inkomensmutatie met terugwerkende kracht
+/// met de impact per maand, opslaan (vier ogen), goedkeuren door een tweede consulent, en het open
+/// verschil op het dossier.
+#[tokio::test]
+async fn uitkering_en_mutatie_op_het_scherm() {
+    let t = TestApp::nieuw().await;
+    let systeem = TestApp::systeem();
+    let (dossier, _) = t
+        .app
+        .aanvraag_registreren(
+            &systeem,
+            &vangnet_app::clienten::NieuweAanvraag {
+                ontvangen_op: "2026-01-05".into(),
+                aanvrager: vangnet_app::clienten::PersoonInvoer {
+                    bsn: "999993653".into(),
+                    voornamen: "Fatima".into(),
+                    voorvoegsel: String::new(),
+                    geslachtsnaam: "El Amrani".into(),
+                    geboortedatum: "14-03-1990".into(),
+                },
+                straat: "Coolsingel".into(),
+                huisnummer: "40".into(),
+                postcode: "3011 AD".into(),
+                woonplaats: "Rotterdam".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    for naam in ["anna", "bram"] {
+        t.gebruiker(naam, &[Rol::Inkomensconsulent]).await;
+    }
+    let mut anna = t.bezoeker();
+    anna.inloggen("anna", PERSONA_WACHTWOORD).await;
+    let a = anna.get(&format!("/dossiers/{dossier}")).await;
+    assert!(a.testid("toekennen").is_some(), "{}", a.tekst);
+    let a = anna
+        .post(
+            &format!("/dossiers/{dossier}/uitkering"),
+            &[
+                ("begindatum", "2026-01-01"),
+                ("inhoud", "Algemene bijstand"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    let a = anna.get(&format!("/dossiers/{dossier}")).await;
+    assert!(a.testid("uitkering").is_some() && a.bevat("Bezwaar mogelijk tot en met"));
+    // Betaald tot en met oktober (zoals de betaalrun van issue 7 dat zal vastleggen).
+    t.testdb
+        .db
+        .ruwe_sql(
+            "UPDATE maandbedragen SET betaald_centen = berekend_centen WHERE maand <= '2026-10-01'",
+        )
+        .await
+        .unwrap();
+
+    // De impact: 300,00 arbeid sinds 1 september, geen vrijlating: 285,00 minder per maand.
+    anna.get(&format!("/dossiers/{dossier}/mutaties/nieuw"))
+        .await;
+    let a = anna
+        .post(
+            &format!("/dossiers/{dossier}/mutaties/voorbeeld"),
+            &[
+                ("soort", "inkomen_start"),
+                ("ingangsdatum", "2026-09-01"),
+                ("inkomenssoort", "arbeid"),
+                ("bedrag", "300"),
+                ("reden", "Loonstrook"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(a.testid("impact").is_some(), "{}", a.tekst);
+    assert!(a.bevat("te veel betaald") && a.bevat("-€ 285,00") && a.bevat("nieuw bedrag"));
+    assert!(a.bevat("vraagt goedkeuring door een tweede consulent"));
+    // Slechte invoer: de velden blijven staan.
+    let a = anna
+        .post(
+            &format!("/dossiers/{dossier}/mutaties"),
+            &[
+                ("soort", "inkomen_start"),
+                ("ingangsdatum", "2025-09-01"),
+                ("inkomenssoort", "arbeid"),
+                ("bedrag", "300"),
+                ("reden", "Loonstrook"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.bevat("vóór de start van de uitkering") && a.bevat("Loonstrook"));
+    let a = anna
+        .post(
+            &format!("/dossiers/{dossier}/mutaties"),
+            &[
+                ("soort", "inkomen_start"),
+                ("ingangsdatum", "2026-09-01"),
+                ("inkomenssoort", "arbeid"),
+                ("bedrag", "300"),
+                ("reden", "Loonstrook"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        a.locatie(),
+        Some(format!("/dossiers/{dossier}?gedaan=mutatie-wacht").as_str())
+    );
+    // Anna kan haar eigen mutatie niet beoordelen; Bram wel.
+    assert!(anna
+        .get(&format!("/dossiers/{dossier}"))
+        .await
+        .testid("beoordelen")
+        .is_none());
+    let mut bram = t.bezoeker();
+    bram.inloggen("bram", PERSONA_WACHTWOORD).await;
+    let pagina = bram.get(&format!("/dossiers/{dossier}")).await;
+    assert!(pagina.testid("beoordelen").is_some());
+    let id = pagina
+        .tekst
+        .split("action=\"/mutaties/")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let a = bram
+        .post(
+            &format!("/mutaties/{id}/beoordelen"),
+            &[("versie", "1"), ("besluit", "goedkeuren"), ("reden", "")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    let a = bram.get(&format!("/dossiers/{dossier}")).await;
+    // September en oktober waren betaald: 2 × −285,00 = −570,00 open.
+    assert_eq!(
+        a.testid("open-verschil").as_deref(),
+        Some("-€ 570,00 (te veel betaald; beoordelen als vordering)")
+    );
+    t.opruimen().await;
+}

@@ -36,7 +36,7 @@ pub struct Weergave {
     pub uitbetaling: String,
 }
 
-fn weergave(u: &Uitkomst) -> Weergave {
+pub fn weergave(u: &Uitkomst) -> Weergave {
     Weergave {
         regels: u
             .uitleg

@@ -380,9 +380,55 @@ pub struct DossierPagina {
     taken: Vec<vangnet_app::werk::Taakregel>,
     /// Voor de teamleider: wie het dossier kan krijgen.
     consulenten: Option<Vec<vangnet_domain::verdeling::Kandidaat>>,
+    uitkering: Option<vangnet_app::uitkeringen::Uitkeringsbeeld>,
+    /// Mag deze medewerker toekennen, mutaties registreren en beoordelen?
+    uitkeringen_beheren: bool,
+    gebruiker_id: Option<i64>,
 }
 
 impl DossierPagina {
+    fn euro(&self, c: &i64) -> String {
+        vangnet_domain::bedrag::euro(*c)
+    }
+
+    /// Per maand: maand, berekend, betaald, open correcties (voor de tabel).
+    fn uitkeringsmaanden(&self) -> Vec<(String, String, String, String)> {
+        let Some(u) = &self.uitkering else {
+            return Vec::new();
+        };
+        u.maanden
+            .iter()
+            .rev()
+            .map(|m| {
+                let open: i64 = u
+                    .correcties
+                    .iter()
+                    .filter(|c| c.maand == m.maand && c.verrekend_op.is_none())
+                    .map(|c| c.bedrag_centen)
+                    .sum();
+                (
+                    NaiveDate::parse_from_str(&m.maand, "%Y-%m-%d")
+                        .map_or_else(|_| m.maand.clone(), |d| d.format("%m-%Y").to_string()),
+                    vangnet_domain::bedrag::euro(m.berekend_centen),
+                    m.betaald_centen
+                        .map_or_else(|| "—".into(), vangnet_domain::bedrag::euro),
+                    if open == 0 {
+                        String::new()
+                    } else {
+                        vangnet_domain::bedrag::euro(open)
+                    },
+                )
+            })
+            .collect()
+    }
+
+    /// Mag deze medewerker deze mutatie beoordelen (vier ogen: niet de eigen)?
+    fn mag_beoordelen(&self, m: &vangnet_app::opslag::MutatieRij) -> bool {
+        self.uitkeringen_beheren
+            && m.status == "te_beoordelen"
+            && m.geregistreerd_door != self.gebruiker_id
+    }
+
     /// De statussen van een taak (code, naam) voor de keuzelijst.
     fn statussen(&self) -> Vec<(&'static str, &'static str)> {
         vangnet_domain::werk::Taakstatus::ALLE
@@ -457,6 +503,7 @@ pub async fn dossierpagina(
         });
     let d = staat.app.dossier(&wie.ctx, id, op, bekend_op).await?;
     let taken = staat.app.taken_van_dossier(&wie.ctx, id).await?;
+    let uitkering = staat.app.uitkering_van_dossier(&wie.ctx, id).await?;
     let consulenten = if wie.ctx.actor.mag(Recht::TakenToewijzen) {
         Some(staat.app.toewijsbare_consulenten(&wie.ctx, id).await?)
     } else {
@@ -470,6 +517,9 @@ pub async fn dossierpagina(
         DossierPagina {
             taken,
             consulenten,
+            uitkering,
+            uitkeringen_beheren: wie.ctx.actor.mag(Recht::UitkeringenBeheren),
+            gebruiker_id: wie.ctx.actor.gebruiker_id(),
             schil: Schil::voor(
                 staat,
                 wie,

@@ -9,6 +9,7 @@ pub mod gebruikers;
 pub mod normen;
 pub mod start;
 pub mod teams;
+pub mod uitkering;
 pub mod werk;
 
 /// Een veilig terugadres: alleen een pad binnen Vangnet.
@@ -35,6 +36,11 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "dossier-toegewezen" => "Het dossier is toegewezen.",
         "afwezigheid" => "De afwezigheid is geregistreerd.",
         "herverdeeld" => "Het werk is herverdeeld.",
+        "uitkering-toegekend" => "De uitkering is toegekend en per maand berekend.",
+        "mutatie-verwerkt" => "De mutatie is verwerkt; de maanden zijn opnieuw berekend.",
+        "mutatie-wacht" => "De mutatie is geregistreerd en wacht op goedkeuring door een tweede consulent.",
+        "mutatie-goedgekeurd" => "De mutatie is goedgekeurd en verwerkt.",
+        "mutatie-afgewezen" => "De mutatie is afgewezen.",
         "uitgesloten" => "De uitsluiting is geregistreerd; deze consulent krijgt geen dossier van deze cliënt meer.",
         "servicenorm" => "De servicenorm is opgeslagen; nieuwe taken krijgen de nieuwe deadline.",
         "postcodegebieden" => "De postcodegebieden zijn opgeslagen.",
