@@ -42,6 +42,7 @@ fn eerste_van(d: NaiveDate) -> NaiveDate {
 
 /// Wat een medewerker voor een mutatie invult (formulier of API).
 #[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MutatieInvoer {
     pub soort: String,
     pub ingangsdatum: String,

@@ -11,6 +11,8 @@ use serde_json::{json, Value};
 use vangnet_app::beheer::NieuweGebruiker;
 use vangnet_app::clienten::{LidInvoer, NieuweAanvraag, PersoonInvoer};
 use vangnet_app::opslag::GebruikerRij;
+use vangnet_app::uitkeringen::MutatieInvoer;
+use vangnet_app::AppFout;
 use vangnet_domain::Veldfouten;
 
 use crate::aanmelding::Ingelogd;
@@ -380,4 +382,67 @@ pub async fn aanvraag_registreren(
         Json(json!({ "id": id, "nummer": nummer.as_str() })),
     )
         .into_response())
+}
+
+pub async fn uitkering_van_dossier(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, WebFout> {
+    let u = staat
+        .app
+        .uitkering_van_dossier(&wie.ctx, id)
+        .await?
+        .ok_or_else(|| AppFout::NietGevonden("De uitkering van dit dossier".into()))?;
+    Ok(Json(
+        serde_json::to_value(&u).map_err(|e| WebFout::Intern(e.to_string()))?,
+    ))
+}
+
+pub async fn mutatie_voorbeeld(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    JsonInvoer(m): JsonInvoer<MutatieInvoer>,
+) -> Result<Json<Value>, WebFout> {
+    let impact = staat.app.mutatie_voorbeeld(&wie.ctx, id, &m).await?;
+    Ok(Json(
+        serde_json::to_value(&impact).map_err(|e| WebFout::Intern(e.to_string()))?,
+    ))
+}
+
+pub async fn mutatie_registreren(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    JsonInvoer(m): JsonInvoer<MutatieInvoer>,
+) -> Result<Response, WebFout> {
+    let (mutatie, vier_ogen) = staat.app.mutatie_registreren(&wie.ctx, id, &m).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "id": mutatie, "vier_ogen": vier_ogen })),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BeoordelingJson {
+    versie: i64,
+    goedkeuren: bool,
+    #[serde(default)]
+    reden: String,
+}
+
+pub async fn mutatie_beoordelen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    JsonInvoer(b): JsonInvoer<BeoordelingJson>,
+) -> Result<Response, WebFout> {
+    staat
+        .app
+        .mutatie_beoordelen(&wie.ctx, id, b.versie, b.goedkeuren, &b.reden)
+        .await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
 }

@@ -175,6 +175,22 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/api/v1/huishoudens/{id}", get(api::huishouden))
         .route("/api/v1/dossiers", post(api::aanvraag_registreren))
         .route("/api/v1/dossiers/{id}", get(api::dossier))
+        .route(
+            "/api/v1/dossiers/{id}/uitkering",
+            get(api::uitkering_van_dossier),
+        )
+        .route(
+            "/api/v1/uitkeringen/{id}/mutaties",
+            post(api::mutatie_registreren),
+        )
+        .route(
+            "/api/v1/uitkeringen/{id}/mutaties/voorbeeld",
+            post(api::mutatie_voorbeeld),
+        )
+        .route(
+            "/api/v1/mutaties/{id}/beoordeling",
+            post(api::mutatie_beoordelen),
+        )
         .route("/api/v1/audit", get(api::audit))
         .route("/api/v1/toegangslog", get(api::toegangslog));
     Router::new()

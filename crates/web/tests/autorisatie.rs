@@ -365,6 +365,30 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             get.clone(),
+            "/api/v1/dossiers/{id}/uitkering",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/api/v1/uitkeringen/{id}/mutaties",
+            MetRecht(Recht::UitkeringenBeheren),
+            r#"{"soort":"inkomen_start","ingangsdatum":"2026-01-01","reden":"x"}"#,
+        ),
+        r(
+            post.clone(),
+            "/api/v1/uitkeringen/{id}/mutaties/voorbeeld",
+            MetRecht(Recht::UitkeringenBeheren),
+            r#"{"soort":"inkomen_start","ingangsdatum":"2026-01-01","reden":"x"}"#,
+        ),
+        r(
+            post.clone(),
+            "/api/v1/mutaties/{id}/beoordeling",
+            MetRecht(Recht::UitkeringenBeheren),
+            r#"{"versie":1,"goedkeuren":true}"#,
+        ),
+        r(
+            get.clone(),
             "/api/v1/audit",
             MetRecht(Recht::AuditInzien),
             "",
@@ -490,6 +514,8 @@ async fn elke_route_voor_elke_rol() {
             || p.starts_with("/taken")
             || p.starts_with("/meldingen")
             || p.starts_with("/mutaties")
+            || p.starts_with("/api/v1/mutaties")
+            || p.starts_with("/api/v1/uitkeringen")
         {
             999_999
         } else {

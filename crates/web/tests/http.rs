@@ -1354,5 +1354,70 @@ async fn uitkering_en_mutatie_op_het_scherm() {
         a.testid("open-verschil").as_deref(),
         Some("-€ 570,00 (te veel betaald; beoordelen als vordering)")
     );
+
+    // Dezelfde handelingen via de API.
+    let token = t
+        .app
+        .token_aanmaken(&systeem, "anna", "koppeling")
+        .await
+        .unwrap()
+        .token;
+    let mut api = t.bezoeker();
+    let a = api
+        .api(
+            Method::GET,
+            &format!("/api/v1/dossiers/{dossier}/uitkering"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let u: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(u["mutaties"].as_array().unwrap().len(), 1);
+    assert_eq!(u["open_verschil"], -57000);
+    let uitkering = u["uitkering"]["id"].as_i64().unwrap();
+    let verlaging = r#"{"soort":"verlaging","ingangsdatum":"2026-11-01","einddatum":"2026-12-01","procent":"5","reden":"Maatregel"}"#;
+    let a = api
+        .api(
+            Method::POST,
+            &format!("/api/v1/uitkeringen/{uitkering}/mutaties/voorbeeld"),
+            Some(&token),
+            Some(verlaging),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let impact: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(impact["vier_ogen"], false);
+    let a = api
+        .api(
+            Method::POST,
+            &format!("/api/v1/uitkeringen/{uitkering}/mutaties"),
+            Some(&token),
+            Some(verlaging),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.tekst);
+    // Onbekend veld of een verlaging boven 100 %: 400/422 met het veld.
+    let a = api
+        .api(
+            Method::POST,
+            &format!("/api/v1/uitkeringen/{uitkering}/mutaties"),
+            Some(&token),
+            Some(
+                r#"{"soort":"verlaging","ingangsdatum":"2026-11-01","procent":"150","reden":"x"}"#,
+            ),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.tekst.contains("procent"), "{}", a.tekst);
+    let a = api
+        .api(
+            Method::POST,
+            &format!("/api/v1/mutaties/{id}/beoordeling"),
+            Some(&token),
+            Some(r#"{"versie":1,"goedkeuren":true}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CONFLICT, "al beoordeeld: {}", a.tekst);
     t.opruimen().await;
 }
