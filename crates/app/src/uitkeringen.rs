@@ -116,6 +116,18 @@ pub struct Impactmaand {
     pub betaald: Option<Centen>,
 }
 
+/// Het verschilrapport na een herberekening met nieuwe normtabellen.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Normrapport {
+    pub uitkeringen: u64,
+    /// Uitkeringen met ten minste één ander maandbedrag.
+    pub gewijzigd: u64,
+    pub maanden: u64,
+    pub totaal: Centen,
+    /// De grootste verschillen: dossiernummer en maand.
+    pub grootste: Vec<(String, Maandverschil)>,
+}
+
 /// Een uitkering met haar maanden, mutaties en correcties, voor het dossier.
 #[derive(Debug, Clone, Serialize)]
 pub struct Uitkeringsbeeld {
@@ -496,10 +508,11 @@ impl App {
         u: &UitkeringRij,
         mutatie_id: Option<i64>,
         oorzaak: &str,
-    ) -> Result<(), AppFout> {
+    ) -> Result<Vec<Maandverschil>, AppFout> {
         let nu = self.klok.nu();
         let vandaag = tijd::nl_lokaal(nu).date();
         let tabellen = self.geldende_normtabellen(tx).await?;
+        let mut gewijzigd = Vec::new();
         let feiten = self.feiten(tx, ctx, u, None).await?;
         let begin = eerste_van(datum(&u.begindatum).unwrap_or(vandaag));
         let bestaand = tx.maandbedragen_van(u.id).await?;
@@ -509,6 +522,14 @@ impl App {
             let oud = bestaand.iter().find(|b| b.maand == maandtekst);
             if oud.is_some_and(|o| o.berekend_centen == nieuw) {
                 continue;
+            }
+            if let Some(o) = oud {
+                gewijzigd.push(Maandverschil {
+                    maand,
+                    voor: o.berekend_centen,
+                    na: nieuw,
+                    verschil: nieuw - o.berekend_centen,
+                });
             }
             tx.maandbedrag_zetten(&MaandbedragRij {
                 uitkering_id: u.id,
@@ -542,7 +563,74 @@ impl App {
                 }
             }
         }
-        Ok(())
+        Ok(gewijzigd)
+    }
+
+    /// Rekent na een nieuwe normtabel alle uitkeringen opnieuw uit, in partijen van 200 per
+    /// transactie (een onderbreking laat elke partij heel of ongedaan), met correcties voor
+    /// betaalde maanden, en geeft een verschilrapport. `voortgang(klaar)` na elke partij.
+    pub async fn normen_herberekenen(
+        &self,
+        ctx: &Context,
+        mut voortgang: impl FnMut(u64) + Send,
+    ) -> Result<Normrapport, AppFout> {
+        ctx.actor.vereist(Recht::NormenBeheren)?;
+        let mut rapport = Normrapport::default();
+        let mut na_id = 0;
+        loop {
+            let mut tx = self.opslag.schrijf().await?;
+            let ids = tx.uitkering_ids(na_id, 200).await?;
+            let Some(laatste) = ids.last().copied() else {
+                tx.commit().await?;
+                break;
+            };
+            for id in ids {
+                let Some(u) = tx.uitkering_op_id(id).await? else {
+                    continue;
+                };
+                let nummer = tx
+                    .dossier_op_id(u.dossier_id)
+                    .await?
+                    .map(|d| d.nummer)
+                    .unwrap_or_default();
+                let verschillen = self
+                    .herberekenen(tx.as_mut(), ctx, &u, None, "nieuwe normtabellen")
+                    .await?;
+                rapport.uitkeringen += 1;
+                if !verschillen.is_empty() {
+                    rapport.gewijzigd += 1;
+                }
+                for v in verschillen {
+                    rapport.maanden += 1;
+                    rapport.totaal += v.verschil;
+                    rapport.grootste.push((nummer.clone(), v));
+                }
+                rapport
+                    .grootste
+                    .sort_by_key(|(_, v)| std::cmp::Reverse(v.verschil.abs()));
+                rapport.grootste.truncate(10);
+            }
+            audit::vastleggen(
+                tx.as_mut(),
+                ctx,
+                self.klok.nu(),
+                Wijziging {
+                    actie: "normen.herberekend",
+                    onderwerp_type: "uitkeringen",
+                    onderwerp_id: format!("t/m {laatste}"),
+                    samenvatting: format!(
+                        "Herberekening na nieuwe normtabellen: {} uitkeringen verwerkt",
+                        rapport.uitkeringen
+                    ),
+                    ..Default::default()
+                },
+            )
+            .await?;
+            tx.commit().await?;
+            na_id = laatste;
+            voortgang(rapport.uitkeringen);
+        }
+        Ok(rapport)
     }
 
     /// De impact van een mutatie per maand, zonder iets op te slaan.
@@ -754,7 +842,8 @@ impl App {
             }
         }
         self.herberekenen(tx, ctx, &u, Some(m.id), &format!("mutatie {}", m.id))
-            .await
+            .await?;
+        Ok(())
     }
 
     /// Een tweede consulent keurt een mutatie goed (dan wordt ze verwerkt) of wijst haar af (met

@@ -382,3 +382,61 @@ async fn slechte_invoer_verandert_niets() {
     assert!(!vier_ogen);
     o.t.opruimen().await;
 }
+
+/// Issue 6 punt 7: een nieuwe normtabel laden en alle uitkeringen herberekenen, met een
+/// verschilrapport en correcties voor betaalde maanden.
+#[tokio::test]
+async fn herberekening_na_nieuwe_normtabel() {
+    let o = opzet().await;
+    let t = &o.t;
+    betaald_tot_en_met_oktober(&o).await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let standaard = include_str!("../../domain/data/normen.toml");
+    // 2026-07-01: art. 21a 10,00 hoger (1.419,46 → 1.429,46): 9,50 meer uitbetaling per maand.
+    let nieuw = standaard.replacen(
+        "art21a_alleenstaande_of_alleenstaande_ouder_21_aow = 141946",
+        "art21a_alleenstaande_of_alleenstaande_ouder_21_aow = 142946",
+        1,
+    );
+    t.app
+        .normen_laden(&fb, "normen.toml", &nieuw)
+        .await
+        .unwrap();
+    assert!(matches!(
+        t.app.normen_herberekenen(&o.anna, |_| {}).await,
+        Err(AppFout::GeenToegang)
+    ));
+    let mut stappen = Vec::new();
+    let r = t
+        .app
+        .normen_herberekenen(&fb, |n| stappen.push(n))
+        .await
+        .unwrap();
+    assert_eq!(stappen, [1]);
+    assert_eq!(
+        (r.uitkeringen, r.gewijzigd, r.maanden),
+        (1, 1, 5),
+        "juli t/m november 2026"
+    );
+    assert_eq!(r.totaal, 5 * 950);
+    assert_eq!(r.grootste[0].1.verschil, 950);
+    let b = t
+        .app
+        .uitkering_van_dossier(&o.anna, o.dossier)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        b.correcties.len(),
+        4,
+        "juli t/m oktober waren betaald: nabetaling"
+    );
+    assert!(b
+        .correcties
+        .iter()
+        .all(|c| c.bedrag_centen == 950 && c.oorzaak == "nieuwe normtabellen"));
+    // Nogmaals herberekenen verandert niets meer.
+    let r = t.app.normen_herberekenen(&fb, |_| {}).await.unwrap();
+    assert_eq!((r.gewijzigd, r.maanden), (0, 0));
+    o.t.opruimen().await;
+}

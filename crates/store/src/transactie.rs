@@ -1419,6 +1419,9 @@ impl Transactie for AnyTransactie {
     async fn uitkering_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Option<UitkeringRij>> {
         uitkering::uitkering_waar(self.conn(), "dossier_id", dossier_id).await
     }
+    async fn uitkering_ids(&mut self, na_id: i64, limiet: i64) -> Uitkomst<Vec<i64>> {
+        uitkering::uitkering_ids(self.conn(), na_id, limiet).await
+    }
     async fn uitkering_bijwerken(&mut self, u: &UitkeringRij) -> Uitkomst<bool> {
         uitkering::uitkering_bijwerken(self.conn(), u).await
     }

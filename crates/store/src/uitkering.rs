@@ -65,6 +65,20 @@ pub(crate) async fn uitkering_waar(
     r.as_ref().map(uitkering).transpose()
 }
 
+pub(crate) async fn uitkering_ids(
+    c: &mut AnyConnection,
+    na_id: i64,
+    limiet: i64,
+) -> Uitkomst<Vec<i64>> {
+    let rijen = sqlx::query("SELECT id FROM uitkeringen WHERE id > $1 ORDER BY id LIMIT $2")
+        .bind(na_id)
+        .bind(limiet)
+        .fetch_all(c)
+        .await
+        .map_err(vertaal)?;
+    rijen.iter().map(|r| getal(r, "id")).collect()
+}
+
 pub(crate) async fn uitkering_bijwerken(c: &mut AnyConnection, u: &UitkeringRij) -> Uitkomst<bool> {
     let r = sqlx::query(
         "UPDATE uitkeringen SET einddatum = $1, einde_reden = $2, versie = $3 \

@@ -232,6 +232,9 @@ enum NormenOpdracht {
     },
     /// Toont de geldende perioden en wie wanneer welke set laadde.
     Lijst,
+    /// Rekent alle uitkeringen opnieuw uit met de geldende tabellen (dat gebeurt ook na `laden`)
+    /// en toont het verschilrapport.
+    Herbereken,
 }
 
 #[derive(Subcommand)]
@@ -526,7 +529,9 @@ async fn normen(app: &App, opdracht: NormenOpdracht) -> Result<()> {
                     bedrag(v.nieuw)
                 );
             }
+            herberekenen(app, &ctx).await?;
         }
+        NormenOpdracht::Herbereken => herberekenen(app, &ctx).await?,
         NormenOpdracht::Lijst => {
             let o = app.normen_overzicht(&ctx).await.map_err(app_fout)?;
             match &o.geldend.lading {
@@ -554,6 +559,36 @@ async fn normen(app: &App, opdracht: NormenOpdracht) -> Result<()> {
                 );
             }
         }
+    }
+    Ok(())
+}
+
+/// Herberekent alle uitkeringen met een voortgangsregel en toont het verschilrapport.
+async fn herberekenen(app: &App, ctx: &Context) -> Result<()> {
+    let begin = std::time::Instant::now();
+    let r = app
+        .normen_herberekenen(ctx, |n| {
+            eprint!("\rHerberekening: {n} uitkeringen verwerkt   ");
+        })
+        .await
+        .map_err(app_fout)?;
+    eprintln!();
+    uit!(
+        "Herberekend: {} uitkeringen in {:.1} s; {} met een ander bedrag, {} maanden, totaal {}.",
+        r.uitkeringen,
+        begin.elapsed().as_secs_f64(),
+        r.gewijzigd,
+        r.maanden,
+        euro(r.totaal)
+    );
+    for (nummer, v) in &r.grootste {
+        uit!(
+            "  {nummer}  {}: {} → {} ({})",
+            v.maand.format("%m-%Y"),
+            euro(v.voor),
+            euro(v.na),
+            euro(v.verschil)
+        );
     }
     Ok(())
 }
