@@ -14,6 +14,7 @@ pub mod clienten;
 pub mod demo;
 pub mod fout;
 pub mod geheim;
+pub mod jobs;
 pub mod klok;
 pub mod normen;
 pub mod opslag;
@@ -64,6 +65,8 @@ pub struct App {
     pub instellingen: Instellingen,
     /// De laatst gelezen normtabellen (zie [`normen`]).
     normen: Arc<normen::Normencache>,
+    /// Lang werk op de achtergrond (zie [`jobs`]).
+    jobs: Arc<jobs::Jobs>,
 }
 
 impl App {
@@ -73,6 +76,7 @@ impl App {
             klok,
             instellingen,
             normen: Arc::default(),
+            jobs: Arc::default(),
         }
     }
 }

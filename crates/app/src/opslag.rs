@@ -562,6 +562,7 @@ pub trait Transactie: Send {
     async fn uitkering_invoegen(&mut self, u: &UitkeringRij) -> Uitkomst<i64>;
     async fn uitkering_op_id(&mut self, id: i64) -> Uitkomst<Option<UitkeringRij>>;
     async fn uitkering_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Option<UitkeringRij>>;
+    async fn aantal_uitkeringen(&mut self) -> Uitkomst<i64>;
     /// De ids van alle uitkeringen na `na_id`, oplopend, hoogstens `limiet`.
     async fn uitkering_ids(&mut self, na_id: i64, limiet: i64) -> Uitkomst<Vec<i64>>;
     /// Schrijft einde en reden als de versie nog `u.versie - 1` is.

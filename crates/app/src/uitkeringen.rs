@@ -633,6 +633,43 @@ impl App {
         Ok(rapport)
     }
 
+    /// Registreert de herberekening na nieuwe normtabellen als job (met het aantal uitkeringen
+    /// voor de voortgangsbalk); [`App::normen_herberekenen_als_job`] doet het werk.
+    pub async fn normen_herberekenen_aanmelden(&self, ctx: &Context) -> Result<u64, AppFout> {
+        ctx.actor.vereist(Recht::NormenBeheren)?;
+        let mut tx = self.opslag.lees().await?;
+        let totaal = u64::try_from(tx.aantal_uitkeringen().await?).unwrap_or(0);
+        tx.commit().await?;
+        Ok(self.job_starten(
+            "Herberekening van alle uitkeringen na nieuwe normtabellen",
+            &ctx.actor.omschrijving(),
+            totaal,
+        ))
+    }
+
+    /// Voert de aangemelde herberekening uit en houdt voortgang en uitkomst bij in de job (de
+    /// webschil start dit op de achtergrond).
+    pub async fn normen_herberekenen_als_job(&self, ctx: &Context, id: u64) {
+        let voortgang = self.clone();
+        let uitkomst = self
+            .normen_herberekenen(ctx, move |n| voortgang.job_voortgang(id, n))
+            .await;
+        self.job_klaar(
+            id,
+            uitkomst
+                .map(|r| {
+                    format!(
+                        "{} uitkeringen herberekend; {} met een ander bedrag in {} maanden, totaal {}",
+                        r.uitkeringen,
+                        r.gewijzigd,
+                        r.maanden,
+                        vangnet_domain::bedrag::euro(r.totaal)
+                    )
+                })
+                .map_err(|e| e.to_string()),
+        );
+    }
+
     /// De impact van een mutatie per maand, zonder iets op te slaan.
     pub async fn mutatie_voorbeeld(
         &self,

@@ -1419,6 +1419,13 @@ impl Transactie for AnyTransactie {
     async fn uitkering_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Option<UitkeringRij>> {
         uitkering::uitkering_waar(self.conn(), "dossier_id", dossier_id).await
     }
+    async fn aantal_uitkeringen(&mut self) -> Uitkomst<i64> {
+        let r = sqlx::query("SELECT COUNT(*) AS n FROM uitkeringen")
+            .fetch_one(self.conn())
+            .await
+            .map_err(vertaal)?;
+        getal(&r, "n")
+    }
     async fn uitkering_ids(&mut self, na_id: i64, limiet: i64) -> Uitkomst<Vec<i64>> {
         uitkering::uitkering_ids(self.conn(), na_id, limiet).await
     }

@@ -323,7 +323,11 @@ fn normen_laden_op_de_opdrachtregel() {
     let o = vangnet(d, &["normen", "laden", goed.to_str().unwrap()]);
     assert!(o.status.success(), "{}", tekst(&o));
     assert!(tekst(&o).contains("1 bedragen gewijzigd"), "{}", tekst(&o));
-    assert!(tekst(&o).contains("Herberekend: 0 uitkeringen"), "{}", tekst(&o));
+    assert!(
+        tekst(&o).contains("Herberekend: 0 uitkeringen"),
+        "{}",
+        tekst(&o)
+    );
     assert!(
         tekst(&o).contains("€ 1.419,46 → € 1.420,00"),
         "{}",

@@ -891,6 +891,25 @@ async fn normtabellen_bekijken_en_laden() {
     assert!(a.testid("normverschillen").is_some(), "verschillen getoond");
     assert!(a.bevat("<td class=\"getal\">€ 2.002,13</td><td class=\"getal\">€ 2.002,14</td>"));
     assert!(c.get("/normen").await.bevat("goed.toml"));
+    // De herberekening loopt op de achtergrond; de pagina toont voortgang en uitkomst.
+    for _ in 0..200 {
+        if t.app.jobs().first().is_some_and(|j| j.einde.is_some()) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let job = t.app.jobs().remove(0);
+    assert_eq!(
+        job.einde,
+        Some(Ok(
+            "0 uitkeringen herberekend; 0 met een ander bedrag in 0 maanden, totaal € 0,00".into()
+        ))
+    );
+    assert!(fb
+        .get("/normen")
+        .await
+        .testid("herberekening-klaar")
+        .is_some());
     t.opruimen().await;
 }
 

@@ -116,6 +116,7 @@ struct NormenPagina {
     inhoud: String,
     fouten: Veldfouten,
     verschillen: Vec<(String, String, String, String)>,
+    jobs: Vec<vangnet_app::jobs::Job>,
 }
 
 fn lading(r: &NormensetRij) -> Lading {
@@ -185,6 +186,7 @@ async fn normenpagina(
         inhoud: String::new(),
         fouten: Veldfouten::nieuw(),
         verschillen: Vec::new(),
+        jobs: staat.app.jobs(),
     })
 }
 
@@ -212,6 +214,10 @@ pub async fn laden(
     };
     match staat.app.normen_laden(&wie.ctx, naam, &inhoud).await {
         Ok(Normenlading { verschillen, .. }) => {
+            // Alle uitkeringen opnieuw uitrekenen, op de achtergrond met voortgang op deze pagina.
+            let job = staat.app.normen_herberekenen_aanmelden(&wie.ctx).await?;
+            let (app, ctx) = (staat.app.clone(), wie.ctx.clone());
+            tokio::spawn(async move { app.normen_herberekenen_als_job(&ctx, job).await });
             let mut p = normenpagina(&staat, &wie, bevestiging(Some("normen-geladen"))).await?;
             let bedrag = |b: Option<i64>| b.map(euro).unwrap_or_else(|| "—".into());
             p.verschillen = verschillen
