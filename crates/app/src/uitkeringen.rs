@@ -764,6 +764,17 @@ impl App {
                     "Alleen een goedgekeurde mutatie van deze uitkering kan worden gecorrigeerd.",
                 ));
             }
+            let al = tx
+                .mutaties_van(u.id)
+                .await?
+                .into_iter()
+                .any(|m| m.corrigeert_id == Some(corrigeert) && m.status != "afgewezen");
+            if al {
+                return Err(AppFout::veld(
+                    "corrigeert",
+                    "Deze mutatie is al gecorrigeerd (of de correctie wacht op goedkeuring).",
+                ));
+            }
         }
         let impact = self
             .impact(tx.as_mut(), ctx, &u, soort, ingang, einde, &g)

@@ -1374,6 +1374,31 @@ async fn uitkering_en_mutatie_op_het_scherm() {
         Some("-€ 570,00 (te veel betaald; beoordelen als vordering)")
     );
 
+    // De mutatie bleek onjuist: corrigeren vanaf het dossier is zelf een mutatie (vier ogen).
+    let pagina = bram.get(&format!("/dossiers/{dossier}")).await;
+    assert!(pagina.testid("corrigeren").is_some());
+    let a = bram
+        .post(
+            &format!("/dossiers/{dossier}/mutaties"),
+            &[
+                ("soort", "correctie"),
+                ("corrigeert", &id),
+                ("ingangsdatum", "2026-09-01"),
+                ("reden", "Loonstrook was van de partner"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        a.locatie(),
+        Some(format!("/dossiers/{dossier}?gedaan=mutatie-wacht").as_str())
+    );
+    let a = bram.get(&format!("/dossiers/{dossier}")).await;
+    assert!(
+        a.testid("corrigeren").is_none(),
+        "een tweede correctie kan niet"
+    );
+    assert!(a.bevat("Correctie van een mutatie"));
+
     // Dezelfde handelingen via de API.
     let token = t
         .app
@@ -1392,7 +1417,7 @@ async fn uitkering_en_mutatie_op_het_scherm() {
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
     let u: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
-    assert_eq!(u["mutaties"].as_array().unwrap().len(), 1);
+    assert_eq!(u["mutaties"].as_array().unwrap().len(), 2);
     assert_eq!(u["open_verschil"], -57000);
     let uitkering = u["uitkering"]["id"].as_i64().unwrap();
     let verlaging = r#"{"soort":"verlaging","ingangsdatum":"2026-11-01","einddatum":"2026-12-01","procent":"5","reden":"Maatregel"}"#;

@@ -422,6 +422,20 @@ impl DossierPagina {
             .collect()
     }
 
+    /// Kan deze mutatie worden gecorrigeerd (een verwerkte mutatie die nog niet is gecorrigeerd)?
+    fn mag_corrigeren(&self, m: &vangnet_app::opslag::MutatieRij) -> bool {
+        let Some(u) = &self.uitkering else {
+            return false;
+        };
+        self.uitkeringen_beheren
+            && m.status == "goedgekeurd"
+            && m.soort != "correctie"
+            && !u
+                .mutaties
+                .iter()
+                .any(|c| c.corrigeert_id == Some(m.id) && c.status != "afgewezen")
+    }
+
     /// Mag deze medewerker deze mutatie beoordelen (vier ogen: niet de eigen)?
     fn mag_beoordelen(&self, m: &vangnet_app::opslag::MutatieRij) -> bool {
         self.uitkeringen_beheren

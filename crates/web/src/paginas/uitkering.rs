@@ -254,6 +254,8 @@ pub async fn registreren(
 ) -> Result<Response, WebFout> {
     wie.ctx.actor.vereist(Recht::UitkeringenBeheren)?;
     let v: Vec<(&'static str, String)> = VELDEN.iter().map(|n| (*n, formulier.veld(n))).collect();
+    let mut mutatie = invoer(&v);
+    mutatie.corrigeert = formulier.veld("corrigeert").trim().parse().ok();
     let u = staat
         .app
         .uitkering_van_dossier(&wie.ctx, id)
@@ -261,7 +263,7 @@ pub async fn registreren(
         .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
     match staat
         .app
-        .mutatie_registreren(&wie.ctx, u.uitkering.id, &invoer(&v))
+        .mutatie_registreren(&wie.ctx, u.uitkering.id, &mutatie)
         .await
     {
         Ok((_, vier_ogen)) => {
@@ -271,6 +273,12 @@ pub async fn registreren(
                 "mutatie-verwerkt"
             };
             Ok(Redirect::to(&format!("/dossiers/{id}?gedaan={code}")).into_response())
+        }
+        Err(AppFout::Ongeldig(f)) if mutatie.corrigeert.is_some() => {
+            // Een correctie komt van het dossier: daar de fout tonen.
+            let (_, mut p) = dossierpagina(&staat, &wie, id, Default::default()).await?;
+            p.fouten = f;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
         Err(AppFout::Ongeldig(f)) => {
             let (_, mut p) = mutatiepagina(&staat, &wie, id, v, false).await?;
