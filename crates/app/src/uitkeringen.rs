@@ -27,6 +27,33 @@ use crate::{toegang, App, AppFout, Context};
 /// Standaarddrempel voor vier ogen: een mutatie die in totaal meer dan dit bedrag verandert.
 pub const VIER_OGEN_DREMPEL: Centen = 50_000;
 const DREMPEL_SLEUTEL: &str = "vier_ogen_drempel_centen";
+const SOORTEN_SLEUTEL: &str = "vier_ogen_soorten";
+
+/// De inrichting van vier ogen: de drempel en de soorten die altijd goedkeuring vragen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VierOgen {
+    pub drempel: Centen,
+    pub soorten: Vec<Mutatiesoort>,
+}
+
+async fn vier_ogen(tx: &mut dyn Transactie) -> Result<VierOgen, AppFout> {
+    let drempel = tx
+        .installatie_lezen(DREMPEL_SLEUTEL)
+        .await?
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(VIER_OGEN_DREMPEL);
+    let soorten = match tx.installatie_lezen(SOORTEN_SLEUTEL).await? {
+        Some(lijst) => lijst
+            .split(',')
+            .filter_map(|c| Mutatiesoort::uit_code(c.trim()))
+            .collect(),
+        None => Mutatiesoort::ALLE
+            .into_iter()
+            .filter(|s| s.standaard_vier_ogen())
+            .collect(),
+    };
+    Ok(VierOgen { drempel, soorten })
+}
 
 fn datumtekst(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -714,11 +741,7 @@ impl App {
         let verschil = verschillen(&v, &n);
         let betaald = tx.maandbedragen_van(u.id).await?;
         let totaal: Centen = verschil.iter().map(|x| x.verschil).sum();
-        let drempel = tx
-            .installatie_lezen(DREMPEL_SLEUTEL)
-            .await?
-            .and_then(|d| d.parse().ok())
-            .unwrap_or(VIER_OGEN_DREMPEL);
+        let regels = vier_ogen(tx).await?;
         Ok(Impact {
             uitleg_na: verschil
                 .first()
@@ -734,7 +757,7 @@ impl App {
                     verschil: x,
                 })
                 .collect(),
-            vier_ogen: soort.standaard_vier_ogen() || totaal.abs() > drempel,
+            vier_ogen: regels.soorten.contains(&soort) || totaal.abs() > regels.drempel,
             totaal,
         })
     }
@@ -1032,31 +1055,58 @@ impl App {
         Ok(u.dossier_id)
     }
 
-    /// De drempel voor vier ogen (functioneel beheerder), in euro's.
-    pub async fn vier_ogen_drempel_zetten(
+    /// Hoe vier ogen nu is ingericht.
+    pub async fn vier_ogen_inrichting(&self, ctx: &Context) -> Result<VierOgen, AppFout> {
+        ctx.actor.vereist(Recht::WerkInrichten)?;
+        let mut tx = self.opslag.lees().await?;
+        let v = vier_ogen(tx.as_mut()).await?;
+        tx.commit().await?;
+        Ok(v)
+    }
+
+    /// Vier ogen inrichten (functioneel beheerder): de drempel in euro's, en de soorten mutatie
+    /// die altijd een tweede consulent vragen.
+    pub async fn vier_ogen_inrichten(
         &self,
         ctx: &Context,
-        bedrag: &str,
+        drempel: &str,
+        soorten: &[String],
     ) -> Result<(), AppFout> {
         ctx.actor.vereist(Recht::WerkInrichten)?;
         let c =
-            vangnet_domain::bedrag::parse_euro(bedrag).map_err(|m| AppFout::veld("drempel", m))?;
+            vangnet_domain::bedrag::parse_euro(drempel).map_err(|m| AppFout::veld("drempel", m))?;
+        let mut gekozen = Vec::new();
+        for code in soorten {
+            match Mutatiesoort::uit_code(code) {
+                Some(s) => gekozen.push(s.code()),
+                None => return Err(AppFout::veld("soorten", "Kies bestaande soorten mutatie.")),
+            }
+        }
         let nu = self.klok.nu();
         let mut tx = self.opslag.schrijf().await?;
+        let voor = vier_ogen(tx.as_mut()).await?;
         tx.installatie_zetten(DREMPEL_SLEUTEL, &c.to_string())
+            .await?;
+        tx.installatie_zetten(SOORTEN_SLEUTEL, &gekozen.join(","))
             .await?;
         audit::vastleggen(
             tx.as_mut(),
             ctx,
             nu,
             Wijziging {
-                actie: "vier_ogen_drempel.gewijzigd",
+                actie: "vier_ogen.ingericht",
                 onderwerp_type: "installatie",
-                onderwerp_id: DREMPEL_SLEUTEL.into(),
+                onderwerp_id: "vier_ogen".into(),
                 samenvatting: format!(
-                    "Drempel voor vier ogen: {}",
-                    vangnet_domain::bedrag::euro(c)
+                    "Vier ogen: boven {}, en altijd bij {}",
+                    vangnet_domain::bedrag::euro(c),
+                    if gekozen.is_empty() {
+                        "geen soort".to_owned()
+                    } else {
+                        gekozen.join(", ")
+                    }
                 ),
+                voor: Some(serde_json::to_value(&voor).unwrap_or_default()),
                 ..Default::default()
             },
         )

@@ -268,6 +268,27 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
     assert_eq!(b.correcties.len(), 1, "alleen oktober was betaald");
     assert_eq!(b.correcties[0].bedrag_centen, -4750);
 
+    // Vier ogen inrichten: een inkomensmutatie vraagt nu altijd goedkeuring.
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    assert!(veldfout(
+        t.app
+            .vier_ogen_inrichten(&fb, "veel", &[])
+            .await
+            .unwrap_err(),
+        "drempel"
+    )
+    .contains("bedrag"));
+    t.app
+        .vier_ogen_inrichten(&fb, "500", &["inkomen_start".into(), "beeindiging".into()])
+        .await
+        .unwrap();
+    let impact = t
+        .app
+        .mutatie_voorbeeld(&o.anna, o.uitkering, &inkomen("2026-11-01", "1"))
+        .await
+        .unwrap();
+    assert!(impact.vier_ogen, "soort ingericht voor vier ogen");
+
     // Beëindiging vraagt altijd vier ogen; na goedkeuring eindigt de uitkering.
     let (id, vier_ogen) = t
         .app

@@ -146,6 +146,7 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/werk/servicenormen", post(werk::servicenorm))
         .route("/werk/postcodegebieden", post(werk::postcodegebieden))
         .route("/werk/gewichten", post(werk::gewicht))
+        .route("/werk/vier-ogen", post(werk::vier_ogen))
         .route(
             "/normen",
             get(normen::overzicht)

@@ -341,6 +341,12 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             post.clone(),
+            "/werk/vier-ogen",
+            MetRecht(Recht::WerkInrichten),
+            "drempel=x",
+        ),
+        r(
+            post.clone(),
             "/werk/gewichten",
             MetRecht(Recht::WerkInrichten),
             "zaaktype=aanvraag_levensonderhoud&gewicht=x",

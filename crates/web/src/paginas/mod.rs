@@ -44,6 +44,7 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "uitgesloten" => "De uitsluiting is geregistreerd; deze consulent krijgt geen dossier van deze cliënt meer.",
         "servicenorm" => "De servicenorm is opgeslagen; nieuwe taken krijgen de nieuwe deadline.",
         "postcodegebieden" => "De postcodegebieden zijn opgeslagen.",
+        "vier-ogen" => "Vier ogen is ingericht; het geldt voor nieuwe mutaties.",
         "gewicht" => "Het gewicht is opgeslagen; de verdeling rekent er vanaf nu mee.",
         _ => return None,
     };

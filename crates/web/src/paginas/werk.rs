@@ -343,6 +343,9 @@ struct InrichtingPagina {
     gebieden: String,
     /// (code, naam, gewicht als tekst).
     gewichten: Vec<(&'static str, &'static str, String)>,
+    drempel: String,
+    /// (code, naam, gekozen) per soort mutatie.
+    vier_ogen: Vec<(&'static str, &'static str, bool)>,
     fouten: Veldfouten,
 }
 
@@ -352,6 +355,7 @@ async fn inrichtingpagina(
     melding: Option<String>,
 ) -> Result<InrichtingPagina, WebFout> {
     let i = staat.app.werk_inrichting(&wie.ctx).await?;
+    let v = staat.app.vier_ogen_inrichting(&wie.ctx).await?;
     Ok(InrichtingPagina {
         schil: Schil::voor(staat, wie, "Werkverdeling inrichten", "/werk/inrichting")
             .kruimel("/werk/inrichting", "Werkverdeling inrichten")
@@ -378,6 +382,13 @@ async fn inrichtingpagina(
             .gewichten
             .iter()
             .map(|(z, g)| (z.code(), z.naam(), vangnet_domain::bedrag::honderdsten(*g)))
+            .collect(),
+        drempel: vangnet_domain::bedrag::euro(v.drempel)
+            .trim_start_matches("€ ")
+            .to_owned(),
+        vier_ogen: vangnet_domain::uitkering::Mutatiesoort::ALLE
+            .iter()
+            .map(|s| (s.code(), s.naam(), v.soorten.contains(s)))
             .collect(),
         fouten: Veldfouten::nieuw(),
     })
@@ -451,6 +462,28 @@ pub async fn gewicht(
                     g.2 = gewicht.clone();
                 }
             }
+            p.fouten = f;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn vier_ogen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let drempel = formulier.veld("drempel");
+    match staat
+        .app
+        .vier_ogen_inrichten(&wie.ctx, &drempel, &formulier.alle("soorten"))
+        .await
+    {
+        Ok(()) => Ok(Redirect::to("/werk/inrichting?gedaan=vier-ogen").into_response()),
+        Err(AppFout::Ongeldig(f)) => {
+            let mut p = inrichtingpagina(&staat, &wie, None).await?;
+            p.drempel = drempel;
             p.fouten = f;
             Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
