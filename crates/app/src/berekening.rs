@@ -26,8 +26,9 @@ impl App {
         berekening::bereken(s, &normen).map_err(invoerfout)
     }
 
-    /// De berekening van een dossier voor `maand` (`jjjj-mm`), met het huishouden zoals nu bekend
-    /// op de eerste dag van die maand. Begint het huishouden (de aanvraag) later in de maand, dan
+    /// De berekening van een dossier voor `maand` (`jjjj-mm`). Is er een uitkering toegekend, dan
+    /// met haar feiten ([`App::uitkering_maand`]); anders met het huishouden zoals nu bekend op de
+    /// eerste dag van die maand. Begint het huishouden (de aanvraag) later in de maand, dan
     /// geldt het huishouden van die dag en gaat de bijstand naar rato van de resterende dagen.
     /// Inkomsten en verlagingen worden nog niet geregistreerd (mutaties volgen); de berekening gaat
     /// daarom uit van geen inkomsten.
@@ -42,6 +43,19 @@ impl App {
             .map_err(|_| AppFout::veld("maand", "De maand is geen maand in de vorm jjjj-mm."))?;
         let nu = self.klok.nu();
         let mut tx = self.opslag.schrijf().await?;
+        // Met een toegekende uitkering: haar feiten (inkomsten, verlagingen, einde).
+        if tx.uitkering_van_dossier(dossier_id).await?.is_some() {
+            tx.commit().await?;
+            return self
+                .uitkering_maand(ctx, dossier_id, eerste, None)
+                .await?
+                .ok_or_else(|| {
+                    AppFout::veld(
+                        "maand",
+                        format!("In {} liep er geen uitkering.", eerste.format("%m-%Y")),
+                    )
+                });
+        }
         let dossier = tx
             .dossier_op_id(dossier_id)
             .await?

@@ -8,7 +8,7 @@
 //! die een eerdere laat vervallen. Mutaties op het huishouden (partner, kind, medebewoner) lopen
 //! nog via de persoonsgegevens; hun eigen mutatiesoort volgt.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use vangnet_domain::berekening::{Inkomenssoort, Relatie, Uitkomst, Vrijlatingssoort};
 use vangnet_domain::historie::Periode;
@@ -343,7 +343,16 @@ impl App {
         ctx: &Context,
         u: &UitkeringRij,
         extra: Option<(NaiveDate, Option<NaiveDate>, &Gegevens)>,
+        bekend_op: Option<DateTime<Utc>>,
     ) -> Result<Feiten, AppFout> {
+        // Formele historie: wat de gemeente op `bekend_op` wist (standaard: nu).
+        let moment = bekend_op.unwrap_or_else(|| self.klok.nu());
+        let bekend = |geregistreerd: &str, vervallen: Option<&str>| {
+            tijd::instant_uit_tekst(geregistreerd).is_some_and(|g| g <= moment)
+                && vervallen
+                    .and_then(tijd::instant_uit_tekst)
+                    .is_none_or(|v| v > moment)
+        };
         let dossier = tx
             .dossier_op_id(u.dossier_id)
             .await?
@@ -352,21 +361,33 @@ impl App {
             .huishoudleden_van_huishouden(dossier.huishouden_id)
             .await?
             .into_iter()
-            .filter(|l| l.historie.vervallen_op.is_none())
+            .filter(|l| {
+                bekend(
+                    &l.historie.geregistreerd_op,
+                    l.historie.vervallen_op.as_deref(),
+                )
+            })
             .collect();
         let ids: Vec<i64> = leden.iter().map(|l| l.persoon_id).collect();
         let gegevens = tx.persoonsgegevens_van(&ids).await?;
         let geboren = |id: i64| {
             gegevens
                 .iter()
-                .filter(|g| g.persoon_id == id && g.historie.vervallen_op.is_none())
+                .filter(|g| {
+                    g.persoon_id == id
+                        && bekend(
+                            &g.historie.geregistreerd_op,
+                            g.historie.vervallen_op.as_deref(),
+                        )
+                })
                 .filter_map(|g| datum(&g.geboortedatum))
                 .next_back()
         };
         let mut f = Feiten {
+            // Het einde volgt uit de beëindigingsmutatie (zo klopt ook een eerder moment).
             uitkering: Some(Periode {
                 vanaf: datum(&u.begindatum).unwrap_or(NaiveDate::MIN),
-                tot: u.einddatum.as_deref().and_then(datum),
+                tot: None,
             }),
             ..Default::default()
         };
@@ -410,7 +431,20 @@ impl App {
             )
             .await?;
         }
-        let rijen = tx.mutaties_van(u.id).await?;
+        // Een mutatie telt vanaf haar goedkeuring (zonder vier ogen: vanaf de registratie).
+        let rijen: Vec<MutatieRij> = tx
+            .mutaties_van(u.id)
+            .await?
+            .into_iter()
+            .filter(|m| {
+                let vanaf = if m.vier_ogen {
+                    m.beoordeeld_op.as_deref()
+                } else {
+                    Some(m.geregistreerd_op.as_str())
+                };
+                vanaf.is_some_and(|v| bekend(v, None))
+            })
+            .collect();
         let gelezen: Vec<(NaiveDate, Option<NaiveDate>, Gegevens)> = rijen
             .iter()
             .filter(|m| m.status == "goedgekeurd")
@@ -540,7 +574,7 @@ impl App {
         let vandaag = tijd::nl_lokaal(nu).date();
         let tabellen = self.geldende_normtabellen(tx).await?;
         let mut gewijzigd = Vec::new();
-        let feiten = self.feiten(tx, ctx, u, None).await?;
+        let feiten = self.feiten(tx, ctx, u, None, None).await?;
         let begin = eerste_van(datum(&u.begindatum).unwrap_or(vandaag));
         let bestaand = tx.maandbedragen_van(u.id).await?;
         for (maand, m) in feiten.per_maand(begin, vandaag, &tabellen) {
@@ -731,8 +765,10 @@ impl App {
     ) -> Result<Impact, AppFout> {
         let vandaag = tijd::nl_lokaal(self.klok.nu()).date();
         let tabellen = self.geldende_normtabellen(tx).await?;
-        let voor = self.feiten(tx, ctx, u, None).await?;
-        let na = self.feiten(tx, ctx, u, Some((ingang, einde, g))).await?;
+        let voor = self.feiten(tx, ctx, u, None, None).await?;
+        let na = self
+            .feiten(tx, ctx, u, Some((ingang, einde, g)), None)
+            .await?;
         let tot = vandaag.max(ingang);
         let (v, n) = (
             voor.per_maand(eerste_van(ingang), tot, &tabellen),
@@ -1004,6 +1040,32 @@ impl App {
         .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// De berekening van één maand van de uitkering van een dossier, met uitleg, met de feiten
+    /// zoals bekend op `bekend_op` (standaard nu): "wat dachten we op dat moment dat de bijstand
+    /// was". `None` als er die maand geen uitkering liep.
+    pub async fn uitkering_maand(
+        &self,
+        ctx: &Context,
+        dossier_id: i64,
+        maand: NaiveDate,
+        bekend_op: Option<DateTime<Utc>>,
+    ) -> Result<Option<Uitkomst>, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let mut tx = self.opslag.schrijf().await?;
+        let u = tx
+            .uitkering_van_dossier(dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
+        let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
+        let feiten = self.feiten(tx.as_mut(), ctx, &u, None, bekend_op).await?;
+        tx.commit().await?;
+        match feiten.uitleg(eerste_van(maand), &tabellen) {
+            None => Ok(None),
+            Some(Ok(u)) => Ok(Some(u)),
+            Some(Err(f)) => Err(AppFout::veld("maand", f.to_string())),
+        }
     }
 
     /// De uitkering van een dossier met haar maanden (berekend, betaald), mutaties en correcties.

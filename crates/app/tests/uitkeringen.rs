@@ -7,7 +7,7 @@
 
 use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
 use vangnet_app::uitkeringen::MutatieInvoer;
-use vangnet_app::{AppFout, Context};
+use vangnet_app::{AppFout, Context, Klok};
 use vangnet_domain::Rol;
 use vangnet_testkit::TestApp;
 
@@ -171,6 +171,8 @@ async fn inkomen_met_terugwerkende_kracht_en_vier_ogen() {
         .mutaties
         .is_empty());
 
+    // Twee uur later registreert Anna de mutatie (voor de vraag "zoals bekend op" hieronder).
+    t.klok.verzet(chrono::Duration::hours(2));
     let (id, vier_ogen) = t
         .app
         .mutatie_registreren(&o.anna, o.uitkering, &inkomen("2025-05-01", "200"))
@@ -225,6 +227,28 @@ async fn inkomen_met_terugwerkende_kracht_en_vier_ogen() {
     assert_eq!(b.open_verschil, -18 * 19000);
     let nov = b.maanden.iter().find(|m| m.maand == "2026-11-01").unwrap();
     assert_eq!(nov.berekend_centen, 134849 - 19000);
+
+    // Formele historie: juni 2025 zoals bekend vóór de goedkeuring (de klok van nu min een uur)
+    // en zoals nu bekend.
+    let juni = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap();
+    let toen = t.klok.nu() - chrono::Duration::hours(1);
+    let eerder = t
+        .app
+        .uitkering_maand(&o.anna, o.dossier, juni, Some(toen))
+        .await
+        .unwrap()
+        .unwrap();
+    let nu = t
+        .app
+        .uitkering_maand(&o.anna, o.dossier, juni, None)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(eerder.uitbetaling_centen - nu.uitbetaling_centen, 19000);
+    assert!(nu
+        .uitleg
+        .iter()
+        .any(|r| r.omschrijving == "Netto inkomsten uit alimentatie"));
 
     // Een correctie laat de mutatie vervallen: de correcties heffen elkaar op.
     let (_, vier_ogen) = t
