@@ -15,6 +15,8 @@ use vangnet_domain::historie::Periode;
 use vangnet_domain::huishouden::{Medebewonerrelatie, Rol as HuishoudRol};
 use vangnet_domain::normen::Centen;
 use vangnet_domain::persoon::datum::parse_datum;
+use vangnet_domain::persoon::naam::Naam;
+use vangnet_domain::persoon::{Bsn, Geboortedatum};
 use vangnet_domain::uitkering::{bezwaartermijn, verschillen, Feiten, Maandverschil, Mutatiesoort};
 use vangnet_domain::werk::Taaksoort;
 use vangnet_domain::{tijd, verwerking, Recht, Veldfouten};
@@ -93,6 +95,20 @@ pub struct MutatieInvoer {
     /// Bij een correctie: de mutatie die vervalt.
     #[serde(default)]
     pub corrigeert: Option<i64>,
+    /// Bij een lid dat komt: `partner:gehuwd`, `kind`, `medebewoner:familie`, … ; bij komen en
+    /// gaan het BSN. Naam en geboortedatum alleen voor wie nog onbekend is in Vangnet.
+    #[serde(default)]
+    pub rol: String,
+    #[serde(default)]
+    pub bsn: String,
+    #[serde(default)]
+    pub voornamen: String,
+    #[serde(default)]
+    pub voorvoegsel: String,
+    #[serde(default)]
+    pub geslachtsnaam: String,
+    #[serde(default)]
+    pub geboortedatum: String,
     #[serde(default)]
     pub reden: String,
 }
@@ -120,6 +136,18 @@ enum Gegevens {
     },
     Correctie {
         corrigeert: i64,
+    },
+    /// Een lid komt in het huishouden (partner, kind, medebewoner).
+    LidIn {
+        rol: String,
+        bsn: i64,
+        /// Geen: de persoon is al bekend in Vangnet.
+        naam: Option<(String, String, String)>,
+        geboortedatum: NaiveDate,
+    },
+    /// Een lid verlaat het huishouden.
+    LidUit {
+        persoon_id: i64,
     },
 }
 
@@ -166,10 +194,26 @@ pub struct Uitkeringsbeeld {
     pub open_verschil: Centen,
 }
 
+/// Een gecontroleerde invoer; een lid dat komt of gaat moet nog tegen de database worden
+/// opgezocht ([`App::oplossen`]).
+enum Ruw {
+    Klaar(Gegevens),
+    LidIn {
+        rol: HuishoudRol,
+        bsn: Bsn,
+        naam: Option<Naam>,
+        geboortedatum: Option<NaiveDate>,
+    },
+    LidUit {
+        bsn: Bsn,
+    },
+}
+
 fn controleer(
     invoer: &MutatieInvoer,
     uitkering: &UitkeringRij,
-) -> Result<(Mutatiesoort, NaiveDate, Option<NaiveDate>, Gegevens), AppFout> {
+    vandaag: NaiveDate,
+) -> Result<(Mutatiesoort, NaiveDate, Option<NaiveDate>, Ruw), AppFout> {
     let mut f = Veldfouten::nieuw();
     let soort = Mutatiesoort::uit_code(invoer.soort.trim());
     if soort.is_none() {
@@ -211,25 +255,87 @@ fn controleer(
         "overig" => Some(Inkomenssoort::Overig),
         _ => None,
     };
+    let lid_in = |f: &mut Veldfouten, past: fn(&HuishoudRol) -> bool, standaard: &str| {
+        let code = if invoer.rol.trim().is_empty() {
+            standaard
+        } else {
+            invoer.rol.trim()
+        };
+        let rol = HuishoudRol::uit_code(code).filter(past);
+        if rol.is_none() {
+            f.voeg_toe("rol", "Kies een rol die bij deze mutatie past.");
+        }
+        let bsn = f.controleer("bsn", Bsn::parse(&invoer.bsn));
+        let (naam, geboortedatum) = if invoer.geslachtsnaam.trim().is_empty() {
+            (None, None)
+        } else {
+            let naam = match Naam::parse(
+                &invoer.voornamen,
+                &invoer.voorvoegsel,
+                &invoer.geslachtsnaam,
+            ) {
+                Ok(n) => Some(n),
+                Err(fs) => {
+                    for (veld, m) in fs {
+                        f.voeg_toe(&veld, m);
+                    }
+                    None
+                }
+            };
+            let g = f.controleer(
+                "geboortedatum",
+                Geboortedatum::parse(&invoer.geboortedatum, vandaag),
+            );
+            (naam, g.map(|g| g.0))
+        };
+        match (rol, bsn) {
+            (Some(rol), Some(bsn)) if f.is_leeg() => Some(Ruw::LidIn {
+                rol,
+                bsn,
+                naam,
+                geboortedatum,
+            }),
+            _ => None,
+        }
+    };
     let gegevens = match soort {
+        Some(Mutatiesoort::PartnerIn) => lid_in(
+            &mut f,
+            |r| matches!(r, HuishoudRol::Partner(_)),
+            "partner:gehuwd",
+        ),
+        Some(Mutatiesoort::KindGeboren) => {
+            lid_in(&mut f, |r| matches!(r, HuishoudRol::Kind), "kind")
+        }
+        Some(Mutatiesoort::MedebewonerIn) => lid_in(
+            &mut f,
+            |r| matches!(r, HuishoudRol::Medebewoner(_)),
+            "medebewoner:familie",
+        ),
+        Some(
+            Mutatiesoort::PartnerUit | Mutatiesoort::KindVertrokken | Mutatiesoort::MedebewonerUit,
+        ) => f
+            .controleer("bsn", Bsn::parse(&invoer.bsn))
+            .map(|bsn| Ruw::LidUit { bsn }),
         Some(Mutatiesoort::InkomenStart | Mutatiesoort::InkomenWijziging) => {
             let s = inkomenssoort();
             if s.is_none() {
                 f.voeg_toe("inkomenssoort", "Kies de soort inkomen.");
             }
             let c = f.controleer("bedrag", vangnet_domain::bedrag::parse_euro(&invoer.bedrag));
-            s.zip(c)
-                .map(|(inkomenssoort, netto_centen)| Gegevens::Inkomen {
+            s.zip(c).map(|(inkomenssoort, netto_centen)| {
+                Ruw::Klaar(Gegevens::Inkomen {
                     inkomenssoort,
                     netto_centen,
                 })
+            })
         }
         Some(Mutatiesoort::InkomenStop) => {
             let s = inkomenssoort();
             if s.is_none() {
                 f.voeg_toe("inkomenssoort", "Kies de soort inkomen die stopt.");
             }
-            s.map(|inkomenssoort| Gegevens::InkomenStop { inkomenssoort })
+            s.map(|inkomenssoort| Ruw::Klaar(Gegevens::InkomenStop { inkomenssoort }))
         }
         Some(Mutatiesoort::Verlaging) => match invoer
             .procent
@@ -238,7 +344,7 @@ fn controleer(
             .trim()
             .parse::<i64>()
         {
-            Ok(p) if (1..=100).contains(&p) => Some(Gegevens::Verlaging { procent: p }),
+            Ok(p) if (1..=100).contains(&p) => Some(Ruw::Klaar(Gegevens::Verlaging { procent: p })),
             _ => {
                 f.voeg_toe(
                     "procent",
@@ -248,12 +354,12 @@ fn controleer(
             }
         },
         Some(Mutatiesoort::VrijlatingToegekend) => match invoer.vrijlating.trim() {
-            "arbeid" => Some(Gegevens::Vrijlating {
+            "arbeid" => Some(Ruw::Klaar(Gegevens::Vrijlating {
                 vrijlating: Vrijlatingssoort::Arbeid,
-            }),
-            "alleenstaande_ouder" => Some(Gegevens::Vrijlating {
+            })),
+            "alleenstaande_ouder" => Some(Ruw::Klaar(Gegevens::Vrijlating {
                 vrijlating: Vrijlatingssoort::AlleenstaandeOuder,
-            }),
+            })),
             _ => {
                 f.voeg_toe(
                     "vrijlating",
@@ -262,10 +368,10 @@ fn controleer(
                 None
             }
         },
-        Some(Mutatiesoort::Opschorting) => Some(Gegevens::Opschorting),
+        Some(Mutatiesoort::Opschorting) => Some(Ruw::Klaar(Gegevens::Opschorting)),
         Some(Mutatiesoort::Beeindiging) => match invoer.einde_reden.trim() {
             r @ ("werk" | "verhuisd" | "overleden" | "detentie" | "anders") => {
-                Some(Gegevens::Beeindiging { reden: r.into() })
+                Some(Ruw::Klaar(Gegevens::Beeindiging { reden: r.into() }))
             }
             _ => {
                 f.voeg_toe("einde_reden", "Kies de reden van beëindiging.");
@@ -273,7 +379,7 @@ fn controleer(
             }
         },
         Some(Mutatiesoort::Correctie) => match invoer.corrigeert {
-            Some(id) => Some(Gegevens::Correctie { corrigeert: id }),
+            Some(id) => Some(Ruw::Klaar(Gegevens::Correctie { corrigeert: id })),
             None => {
                 f.voeg_toe("corrigeert", "Kies de mutatie die vervalt.");
                 None
@@ -282,7 +388,7 @@ fn controleer(
         Some(_) => {
             f.voeg_toe(
                 "soort",
-                "Deze mutatie loopt nog via de persoonsgegevens en het huishouden (adres, rekening, partner, kind, medebewoner).",
+                "Adres en bankrekening wijzigt u bij de persoon (met materiële historie).",
             );
             None
         }
@@ -324,7 +430,12 @@ fn toepassen(feiten: &mut Feiten, mutaties: &[(NaiveDate, Option<NaiveDate>, &Ge
             Gegevens::InkomenStop { inkomenssoort } => sluit(feiten, *inkomenssoort),
             Gegevens::Verlaging { procent } => feiten.verlagingen.push((periode, *procent)),
             Gegevens::Vrijlating { vrijlating } => feiten.vrijlatingen.push((*vrijlating, *ingang)),
-            Gegevens::Opschorting | Gegevens::Correctie { .. } => {}
+            // Een lid dat komt of gaat staat na goedkeuring in het huishouden zelf; een voorbeeld
+            // past het toe in `App::feiten`.
+            Gegevens::Opschorting
+            | Gegevens::Correctie { .. }
+            | Gegevens::LidIn { .. }
+            | Gegevens::LidUit { .. } => {}
             Gegevens::Beeindiging { .. } => {
                 if let Some(u) = feiten.uitkering.as_mut() {
                     u.tot = Some(u.tot.map_or(*ingang, |t| t.min(*ingang)));
@@ -391,14 +502,34 @@ impl App {
             }),
             ..Default::default()
         };
+        let vertrekt = match extra {
+            Some((ingang, _, Gegevens::LidUit { persoon_id })) => Some((*persoon_id, ingang)),
+            _ => None,
+        };
+        let mut leden_in = Vec::new();
+        if let Some((
+            ingang,
+            _,
+            Gegevens::LidIn {
+                rol, geboortedatum, ..
+            },
+        )) = extra
+        {
+            leden_in.push((rol.clone(), *geboortedatum, ingang));
+        }
         for l in &leden {
             let Some(g) = geboren(l.persoon_id) else {
                 continue;
             };
-            let periode = Periode {
+            let mut periode = Periode {
                 vanaf: datum(&l.historie.geldig_vanaf).unwrap_or(NaiveDate::MIN),
                 tot: l.historie.geldig_tot.as_deref().and_then(datum),
             };
+            if let Some((id, ingang)) = vertrekt {
+                if id == l.persoon_id && periode.tot.is_none_or(|t| t > ingang) {
+                    periode.tot = Some(ingang);
+                }
+            }
             match HuishoudRol::uit_code(&l.rol) {
                 Some(HuishoudRol::Aanvrager) => f.aanvrager = Some(g),
                 Some(HuishoudRol::Partner(_)) => f.partners.push((periode, g)),
@@ -416,6 +547,26 @@ impl App {
                     },
                 )),
                 None => {}
+            }
+        }
+        for (rol, g, ingang) in leden_in {
+            let periode = Periode::vanaf(ingang);
+            match HuishoudRol::uit_code(&rol) {
+                Some(HuishoudRol::Partner(_)) => f.partners.push((periode, g)),
+                Some(HuishoudRol::Kind) => f.kinderen.push((periode, g)),
+                Some(HuishoudRol::Medebewoner(r)) => f.medebewoners.push((
+                    periode,
+                    g,
+                    match r {
+                        Medebewonerrelatie::Familie => Relatie::Familie,
+                        Medebewonerrelatie::Huurder | Medebewonerrelatie::Verhuurder => {
+                            Relatie::Commercieel
+                        }
+                        Medebewonerrelatie::Student => Relatie::Student,
+                        Medebewonerrelatie::Anders => Relatie::Overig,
+                    },
+                )),
+                _ => {}
             }
         }
         let nu = self.klok.nu();
@@ -744,7 +895,9 @@ impl App {
             .uitkering_op_id(uitkering_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
-        let (soort, ingang, einde, g) = controleer(invoer, &u)?;
+        let vandaag = tijd::nl_lokaal(self.klok.nu()).date();
+        let (soort, ingang, einde, ruw) = controleer(invoer, &u, vandaag)?;
+        let g = self.oplossen(tx.as_mut(), &u, ruw, ingang).await?;
         let impact = self
             .impact(tx.as_mut(), ctx, &u, soort, ingang, einde, &g)
             .await?;
@@ -814,7 +967,9 @@ impl App {
             .uitkering_op_id(uitkering_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
-        let (soort, ingang, einde, g) = controleer(invoer, &u)?;
+        let vandaag = tijd::nl_lokaal(nu).date();
+        let (soort, ingang, einde, ruw) = controleer(invoer, &u, vandaag)?;
+        let g = self.oplossen(tx.as_mut(), &u, ruw, ingang).await?;
         if let Gegevens::Correctie { corrigeert } = g {
             let doel = tx.mutatie_op_id(corrigeert).await?;
             if !doel.is_some_and(|m| m.uitkering_id == u.id && m.status == "goedgekeurd") {
@@ -928,8 +1083,207 @@ impl App {
         Ok((m.id, impact.vier_ogen))
     }
 
-    /// Een goedgekeurde mutatie doorvoeren: einde van de uitkering bij beëindiging, en
-    /// herberekenen.
+    /// Zoekt een lid dat komt of gaat op in de database: wie komt, mag niet al (vanaf de
+    /// ingangsdatum) in een ander of dit huishouden zijn; wie gaat, moet er nu bij horen (en is
+    /// niet de aanvrager).
+    async fn oplossen(
+        &self,
+        tx: &mut dyn Transactie,
+        u: &UitkeringRij,
+        ruw: Ruw,
+        ingang: NaiveDate,
+    ) -> Result<Gegevens, AppFout> {
+        let dossier = tx
+            .dossier_op_id(u.dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        let open = |l: &crate::opslag::HuishoudlidRij| {
+            l.historie.vervallen_op.is_none()
+                && l.historie
+                    .geldig_tot
+                    .as_deref()
+                    .and_then(datum)
+                    .is_none_or(|t| t > ingang)
+        };
+        match ruw {
+            Ruw::Klaar(g) => Ok(g),
+            Ruw::LidIn {
+                rol,
+                bsn,
+                naam,
+                geboortedatum,
+            } => {
+                let bekend = tx.persoon_op_bsn(bsn.getal()).await?;
+                let geboortedatum = match (&bekend, geboortedatum) {
+                    (_, Some(g)) => g,
+                    (Some(p), None) => tx
+                        .persoonsgegevens_van(&[p.id])
+                        .await?
+                        .iter()
+                        .filter(|g| g.historie.vervallen_op.is_none())
+                        .filter_map(|g| datum(&g.geboortedatum))
+                        .next_back()
+                        .ok_or_else(|| {
+                            AppFout::veld("bsn", "Van deze persoon is geen geboortedatum bekend.")
+                        })?,
+                    (None, None) => {
+                        return Err(AppFout::veld(
+                            "geslachtsnaam",
+                            format!(
+                            "BSN {bsn} is nog onbekend in Vangnet: vul naam en geboortedatum in."
+                        ),
+                        ))
+                    }
+                };
+                if let Some(p) = &bekend {
+                    for l in tx.huishoudleden_van_personen(&[p.id]).await? {
+                        if open(&l) {
+                            let waar = if l.huishouden_id == dossier.huishouden_id {
+                                "hoort al bij dit huishouden"
+                            } else {
+                                "hoort al bij een ander huishouden; iemand kan maar in één huishouden tegelijk zijn"
+                            };
+                            return Err(AppFout::veld("bsn", format!("BSN {bsn} {waar}.")));
+                        }
+                    }
+                }
+                Ok(Gegevens::LidIn {
+                    rol: rol.code(),
+                    bsn: bsn.getal(),
+                    naam: naam.map(|n| (n.voornamen, n.voorvoegsel, n.geslachtsnaam)),
+                    geboortedatum,
+                })
+            }
+            Ruw::LidUit { bsn } => {
+                let p = tx.persoon_op_bsn(bsn.getal()).await?;
+                let lid = match &p {
+                    Some(p) => tx
+                        .huishoudleden_van_personen(&[p.id])
+                        .await?
+                        .into_iter()
+                        .find(|l| l.huishouden_id == dossier.huishouden_id && open(l)),
+                    None => None,
+                };
+                match lid {
+                    Some(l) if l.rol == "aanvrager" => Err(AppFout::veld(
+                        "bsn",
+                        "De aanvrager verlaat het huishouden niet: beëindig dan de uitkering.",
+                    )),
+                    Some(l) => Ok(Gegevens::LidUit {
+                        persoon_id: l.persoon_id,
+                    }),
+                    None => Err(AppFout::veld(
+                        "bsn",
+                        format!("BSN {bsn} hoort nu niet bij dit huishouden."),
+                    )),
+                }
+            }
+        }
+    }
+
+    /// Een lid dat komt of gaat vastleggen in het huishouden (materiële historie).
+    async fn lid_vastleggen(
+        &self,
+        tx: &mut dyn Transactie,
+        ctx: &Context,
+        u: &UitkeringRij,
+        ingang: NaiveDate,
+        g: &Gegevens,
+    ) -> Result<(), AppFout> {
+        let nu = tijd::instant_tekst(self.klok.nu());
+        let dossier = tx
+            .dossier_op_id(u.dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        let historie = |vanaf: &str, tot: Option<String>| crate::opslag::Historie {
+            geldig_vanaf: vanaf.into(),
+            geldig_tot: tot,
+            geregistreerd_op: nu.clone(),
+            vervallen_op: None,
+            operatie_id: ctx.operatie_id.clone(),
+        };
+        match g {
+            Gegevens::LidIn {
+                rol,
+                bsn,
+                naam,
+                geboortedatum,
+            } => {
+                let id = match tx.persoon_op_bsn(*bsn).await? {
+                    Some(p) => p.id,
+                    None => {
+                        let (voornamen, voorvoegsel, geslachtsnaam) =
+                            naam.clone().unwrap_or_default();
+                        let n = Naam::parse(&voornamen, &voorvoegsel, &geslachtsnaam).map_err(
+                            |_| {
+                                AppFout::veld(
+                                    "geslachtsnaam",
+                                    "De naam van de nieuwe persoon is onvolledig.",
+                                )
+                            },
+                        )?;
+                        let id = tx.persoon_invoegen(*bsn, &nu).await?;
+                        tx.persoonsgegevens_invoegen(&crate::opslag::PersoonsgegevensRij {
+                            id: 0,
+                            persoon_id: id,
+                            voornamen: n.voornamen.clone(),
+                            voorvoegsel: n.voorvoegsel.clone(),
+                            geslachtsnaam: n.geslachtsnaam.clone(),
+                            zoeknaam: n.zoeknaam(),
+                            zoeknaam_volledig: n.zoeknaam_volledig(),
+                            geboortedatum: datumtekst(*geboortedatum),
+                            historie: historie(&datumtekst(*geboortedatum), None),
+                        })
+                        .await?;
+                        id
+                    }
+                };
+                tx.huishoudlid_invoegen(&crate::opslag::HuishoudlidRij {
+                    id: 0,
+                    huishouden_id: dossier.huishouden_id,
+                    persoon_id: id,
+                    rol: rol.clone(),
+                    historie: historie(&datumtekst(ingang), None),
+                })
+                .await?;
+            }
+            Gegevens::LidUit { persoon_id } => {
+                let lid = tx
+                    .huishoudleden_van_personen(&[*persoon_id])
+                    .await?
+                    .into_iter()
+                    .find(|l| {
+                        l.huishouden_id == dossier.huishouden_id
+                            && l.historie.vervallen_op.is_none()
+                            && l.historie.geldig_tot.is_none()
+                    })
+                    .ok_or_else(|| {
+                        AppFout::Conflict(
+                            "Het lid hoort intussen niet meer bij het huishouden.".into(),
+                        )
+                    })?;
+                if !tx
+                    .versie_laten_vervallen("huishoudleden", lid.id, &nu)
+                    .await?
+                {
+                    return Err(AppFout::Conflict(
+                        "Het huishouden werd tegelijk gewijzigd.".into(),
+                    ));
+                }
+                tx.huishoudlid_invoegen(&crate::opslag::HuishoudlidRij {
+                    id: 0,
+                    historie: historie(&lid.historie.geldig_vanaf, Some(datumtekst(ingang))),
+                    ..lid
+                })
+                .await?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Een goedgekeurde mutatie doorvoeren: een lid in of uit het huishouden, einde van de
+    /// uitkering bij beëindiging, en herberekenen.
     async fn verwerken(
         &self,
         tx: &mut dyn Transactie,
@@ -938,7 +1292,13 @@ impl App {
         m: &MutatieRij,
     ) -> Result<(), AppFout> {
         let mut u = u.clone();
-        if let Ok(Gegevens::Beeindiging { reden }) = serde_json::from_str(&m.gegevens) {
+        let g: Option<Gegevens> = serde_json::from_str(&m.gegevens).ok();
+        if let (Some(g @ (Gegevens::LidIn { .. } | Gegevens::LidUit { .. })), Some(ingang)) =
+            (&g, datum(&m.ingangsdatum))
+        {
+            self.lid_vastleggen(tx, ctx, &u, ingang, g).await?;
+        }
+        if let Some(Gegevens::Beeindiging { reden }) = g {
             u.einddatum = Some(m.ingangsdatum.clone());
             u.einde_reden = Some(reden);
             u.versie += 1;

@@ -394,13 +394,13 @@ async fn slechte_invoer_verandert_niets() {
     .contains("reden"));
     assert!(fout(
         MutatieInvoer {
-            soort: "partner_in".into(),
+            soort: "adres".into(),
             ..inkomen("2026-01-01", "10")
         },
         "soort"
     )
     .await
-    .contains("persoonsgegevens"));
+    .contains("bij de persoon"));
     // Een ondersteuner mag geen mutaties registreren.
     let clerk = t
         .gebruiker("olga", &[Rol::AdministratiefOndersteuner])
@@ -483,5 +483,153 @@ async fn herberekening_na_nieuwe_normtabel() {
     // Nogmaals herberekenen verandert niets meer.
     let r = t.app.normen_herberekenen(&fb, |_| {}).await.unwrap();
     assert_eq!((r.gewijzigd, r.maanden), (0, 0));
+    o.t.opruimen().await;
+}
+
+/// Partner komt en gaat (issue 6 punt 2): een nieuwe persoon in het huishouden met materiële
+/// historie na goedkeuring; iemand die al in een ander huishouden zit, wordt geweigerd.
+#[tokio::test]
+async fn partner_komt_en_gaat() {
+    let o = opzet().await;
+    let t = &o.t;
+    betaald_tot_en_met_oktober(&o).await;
+    let partner = |ingang: &str| MutatieInvoer {
+        soort: "partner_in".into(),
+        ingangsdatum: ingang.into(),
+        rol: "partner:gehuwd".into(),
+        bsn: "100174218".into(),
+        voornamen: "Sanne".into(),
+        geslachtsnaam: "Jansen".into(),
+        geboortedatum: "03-03-1991".into(),
+        reden: "Huwelijk".into(),
+        ..Default::default()
+    };
+    // Juni 2026: gehuwden 2.002,13 (excl. VT 1.902,02) in plaats van 1.401,50 (1.331,42).
+    let impact = t
+        .app
+        .mutatie_voorbeeld(&o.anna, o.uitkering, &partner("2026-06-01"))
+        .await
+        .unwrap();
+    assert_eq!(impact.maanden[0].verschil.verschil, 190202 - 133142);
+    assert!(impact.vier_ogen);
+    let (id, _) = t
+        .app
+        .mutatie_registreren(&o.anna, o.uitkering, &partner("2026-06-01"))
+        .await
+        .unwrap();
+    // Nog niet goedgekeurd: het huishouden is ongewijzigd.
+    let d = t.app.dossier(&o.anna, o.dossier, None, None).await.unwrap();
+    assert_eq!(d.huishouden.len(), 1);
+    t.app
+        .mutatie_beoordelen(&o.bram, id, 1, true, "")
+        .await
+        .unwrap();
+    let d = t
+        .app
+        .dossier(
+            &o.anna,
+            o.dossier,
+            chrono::NaiveDate::from_ymd_opt(2026, 7, 1),
+            None,
+        )
+        .await
+        .unwrap();
+    let rollen: Vec<&str> = d.huishouden.iter().map(|h| h.rol.as_str()).collect();
+    assert_eq!(rollen, ["aanvrager", "partner:gehuwd"]);
+    let b = t
+        .app
+        .uitkering_van_dossier(&o.anna, o.dossier)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(b.correcties.len(), 5, "juni t/m oktober: nabetaling");
+    assert!(b.correcties.iter().all(|c| c.bedrag_centen > 0));
+
+    // Nogmaals dezelfde partner: hoort al bij dit huishouden.
+    assert!(veldfout(
+        t.app
+            .mutatie_voorbeeld(&o.anna, o.uitkering, &partner("2026-09-01"))
+            .await
+            .unwrap_err(),
+        "bsn"
+    )
+    .contains("hoort al bij dit huishouden"));
+    // De aanvrager kan niet vertrekken; een onbekende ook niet.
+    let uit = |bsn: &str| MutatieInvoer {
+        soort: "partner_uit".into(),
+        ingangsdatum: "2026-10-01".into(),
+        bsn: bsn.into(),
+        reden: "Uit elkaar".into(),
+        ..Default::default()
+    };
+    assert!(veldfout(
+        t.app
+            .mutatie_voorbeeld(&o.anna, o.uitkering, &uit("100023757"))
+            .await
+            .unwrap_err(),
+        "bsn"
+    )
+    .contains("beëindig dan de uitkering"));
+    assert!(veldfout(
+        t.app
+            .mutatie_voorbeeld(&o.anna, o.uitkering, &uit("100419707"))
+            .await
+            .unwrap_err(),
+        "bsn"
+    )
+    .contains("hoort nu niet bij dit huishouden"));
+    // De partner vertrekt per 1 oktober: vanaf oktober weer alleenstaande.
+    let impact = t
+        .app
+        .mutatie_voorbeeld(&o.anna, o.uitkering, &uit("100174218"))
+        .await
+        .unwrap();
+    let maanden: Vec<String> = impact
+        .maanden
+        .iter()
+        .map(|m| m.verschil.maand.format("%m").to_string())
+        .collect();
+    assert_eq!(maanden, ["10", "11"]);
+    assert!(impact.maanden.iter().all(|m| m.verschil.verschil < 0));
+    let (id, _) = t
+        .app
+        .mutatie_registreren(&o.anna, o.uitkering, &uit("100174218"))
+        .await
+        .unwrap();
+    t.app
+        .mutatie_beoordelen(&o.bram, id, 1, true, "")
+        .await
+        .unwrap();
+    let nov = t
+        .app
+        .dossier(
+            &o.anna,
+            o.dossier,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(nov.huishouden.len(), 1, "in november weer alleen");
+
+    // Iemand uit een ander huishouden kan niet als partner komen.
+    let clerk = t
+        .gebruiker("olga", &[Rol::AdministratiefOndersteuner])
+        .await;
+    let mut ander = aanvraag();
+    ander.aanvrager.bsn = "100372193".into();
+    ander.aanvrager.voornamen = "Kees".into();
+    t.app.aanvraag_registreren(&clerk, &ander).await.unwrap();
+    let mut kees = partner("2026-11-01");
+    kees.bsn = "100372193".into();
+    kees.geslachtsnaam = String::new();
+    assert!(veldfout(
+        t.app
+            .mutatie_registreren(&o.anna, o.uitkering, &kees)
+            .await
+            .unwrap_err(),
+        "bsn"
+    )
+    .contains("al bij een ander huishouden"));
     o.t.opruimen().await;
 }

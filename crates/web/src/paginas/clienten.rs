@@ -146,7 +146,8 @@ pub struct Keuze {
     pub naam: String,
 }
 
-fn rolkeuzes() -> Vec<Keuze> {
+/// De rollen van een huishoudlid (behalve aanvrager), met een lege eerste keuze.
+pub fn rolkeuzes() -> Vec<Keuze> {
     let mut k = vec![Keuze {
         code: String::new(),
         naam: "Kies de relatie…".into(),

@@ -80,6 +80,8 @@ struct MutatiePagina {
     nummer: String,
     v: Vec<(&'static str, String)>,
     soorten: Vec<(&'static str, &'static str)>,
+    /// Rollen voor een lid dat komt.
+    rollen: Vec<crate::paginas::clienten::Keuze>,
     impact: Option<Vec<Impactregel>>,
     totaal: String,
     vier_ogen: bool,
@@ -96,7 +98,7 @@ impl MutatiePagina {
     }
 }
 
-const VELDEN: [&str; 9] = [
+const VELDEN: [&str; 15] = [
     "soort",
     "ingangsdatum",
     "einddatum",
@@ -106,6 +108,12 @@ const VELDEN: [&str; 9] = [
     "vrijlating",
     "einde_reden",
     "reden",
+    "rol",
+    "bsn",
+    "voornamen",
+    "voorvoegsel",
+    "geslachtsnaam",
+    "geboortedatum",
 ];
 
 fn invoer(v: &[(&'static str, String)]) -> MutatieInvoer {
@@ -126,6 +134,12 @@ fn invoer(v: &[(&'static str, String)]) -> MutatieInvoer {
         einde_reden: veld("einde_reden"),
         corrigeert: None,
         reden: veld("reden"),
+        rol: veld("rol"),
+        bsn: veld("bsn"),
+        voornamen: veld("voornamen"),
+        voorvoegsel: veld("voorvoegsel"),
+        geslachtsnaam: veld("geslachtsnaam"),
+        geboortedatum: veld("geboortedatum"),
     }
 }
 
@@ -174,19 +188,12 @@ async fn mutatiepagina(
             .filter(|s| {
                 !matches!(
                     s,
-                    Mutatiesoort::Adres
-                        | Mutatiesoort::Bankrekening
-                        | Mutatiesoort::PartnerIn
-                        | Mutatiesoort::PartnerUit
-                        | Mutatiesoort::KindGeboren
-                        | Mutatiesoort::KindVertrokken
-                        | Mutatiesoort::MedebewonerIn
-                        | Mutatiesoort::MedebewonerUit
-                        | Mutatiesoort::Correctie
+                    Mutatiesoort::Adres | Mutatiesoort::Bankrekening | Mutatiesoort::Correctie
                 )
             })
             .map(|s| (s.code(), s.naam()))
             .collect(),
+        rollen: crate::paginas::clienten::rolkeuzes(),
         v,
         impact: None,
         totaal: String::new(),
