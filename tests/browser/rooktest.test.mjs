@@ -326,7 +326,7 @@ test("aanvraag registreren, zoeken, dossier en huishouden", async () => {
   await browser.wachtOp("[data-testid=mutatieformulier]");
   // Ingang: de start van de uitkering (de ontvangstdatum van de aanvraag, zoals voorgesteld).
   await browser.script("document.getElementById('veld-ingangsdatum').value = arguments[0]", beginUitkering);
-  await browser.script("document.getElementById('veld-inkomenssoort').value = 'arbeid'");
+  await browser.script("document.getElementById('veld-soort').value = 'inkomen_start'; document.getElementById('veld-inkomenssoort').value = 'arbeid'");
   await browser.typ("#veld-bedrag", "400");
   await browser.typ("#veld-reden", "Loonstrook");
   await browser.klik("[data-testid=voorbeeld]");
