@@ -1135,6 +1135,20 @@ impl App {
                         ))
                     }
                 };
+                if let (Some(p), Some(n)) = (&bekend, &naam) {
+                    let huidig = tx
+                        .persoonsgegevens_van(&[p.id])
+                        .await?
+                        .into_iter()
+                        .filter(|g| g.historie.vervallen_op.is_none())
+                        .next_back();
+                    if huidig.is_some_and(|h| h.geslachtsnaam != n.geslachtsnaam) {
+                        return Err(AppFout::veld(
+                            "bsn",
+                            format!("Er is al een persoon met BSN {bsn} en een andere achternaam. Controleer het BSN, of laat de naam leeg om die persoon te gebruiken."),
+                        ));
+                    }
+                }
                 if let Some(p) = &bekend {
                     for l in tx.huishoudleden_van_personen(&[p.id]).await? {
                         if open(&l) {

@@ -622,6 +622,14 @@ async fn partner_komt_en_gaat() {
     t.app.aanvraag_registreren(&clerk, &ander).await.unwrap();
     let mut kees = partner("2026-11-01");
     kees.bsn = "100372193".into();
+    assert!(veldfout(
+        t.app
+            .mutatie_registreren(&o.anna, o.uitkering, &kees)
+            .await
+            .unwrap_err(),
+        "bsn"
+    )
+    .contains("andere achternaam"));
     kees.geslachtsnaam = String::new();
     assert!(veldfout(
         t.app
