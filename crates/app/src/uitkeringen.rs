@@ -1140,8 +1140,7 @@ impl App {
                         .persoonsgegevens_van(&[p.id])
                         .await?
                         .into_iter()
-                        .filter(|g| g.historie.vervallen_op.is_none())
-                        .next_back();
+                        .rfind(|g| g.historie.vervallen_op.is_none());
                     if huidig.is_some_and(|h| h.geslachtsnaam != n.geslachtsnaam) {
                         return Err(AppFout::veld(
                             "bsn",
