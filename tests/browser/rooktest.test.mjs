@@ -322,6 +322,7 @@ test("aanvraag registreren, zoeken, dossier en huishouden", async () => {
   const beginUitkering = await browser.script("return document.getElementById('veld-begindatum').value");
   await browser.klik("[data-testid=toekennen] button[type=submit]");
   await browser.wachtOp("[data-testid=uitkering]");
+  await controleerPagina("dossier-met-uitkering");
   await browser.klik("[data-testid=mutatie-nieuw]");
   await browser.wachtOp("[data-testid=mutatieformulier]");
   // Ingang: de start van de uitkering (de ontvangstdatum van de aanvraag, zoals voorgesteld).
@@ -333,6 +334,11 @@ test("aanvraag registreren, zoeken, dossier en huishouden", async () => {
   await browser.wachtOp("[data-testid=impact]");
   assert.match(await browser.tekst("[data-testid=impact]"), /nieuw bedrag/);
   await controleerPagina("mutatie-impact");
+  // Opslaan: onder de drempel direct verwerkt, zichtbaar in de lijst met mutaties.
+  await browser.klik("[data-testid=mutatie-opslaan]");
+  await browser.wachtOp("[data-testid=mutaties]");
+  assert.match(await browser.tekst("[data-testid=mutaties]"), /Inkomen begint/);
+  await controleerPagina("dossier-met-mutatie");
   await browser.naar(dossierUrl);
   await browser.wachtOp("[data-testid=huishouden]");
 

@@ -547,6 +547,14 @@ pub trait Transactie: Send {
     async fn gebeurtenis_toevoegen(&mut self, r: &GebeurtenisRij) -> Uitkomst<()>;
     async fn gebeurtenissen_van(&mut self, dossier_id: i64) -> Uitkomst<Vec<GebeurtenisRij>>;
 
+    /// Zet de status van een dossier (versie +1) als de versie nog `verwacht` is.
+    async fn dossier_status_zetten(
+        &mut self,
+        id: i64,
+        status: &str,
+        verwacht: i64,
+        tijdstip: &str,
+    ) -> Uitkomst<bool>;
     /// Zet team en consulent van een dossier (versie +1). `false`: de versie was niet meer
     /// `verwacht`.
     async fn dossier_toewijzen(

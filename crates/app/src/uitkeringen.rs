@@ -687,6 +687,46 @@ impl App {
         };
         let id = tx.uitkering_invoegen(&u).await?;
         let u = UitkeringRij { id, ..u };
+        // Het besluit: het dossier is besloten, en de taken beslissen en voorschot zijn klaar.
+        let status = vangnet_domain::dossier::Status::uit_code(&dossier.status);
+        if status.is_some_and(|s| s.mag_naar(vangnet_domain::dossier::Status::Besloten)) {
+            if !tx
+                .dossier_status_zetten(
+                    dossier.id,
+                    vangnet_domain::dossier::Status::Besloten.code(),
+                    dossier.versie,
+                    &tijd::instant_tekst(nu),
+                )
+                .await?
+            {
+                return Err(AppFout::Conflict(
+                    "Het dossier werd tegelijk gewijzigd. Probeer het opnieuw.".into(),
+                ));
+            }
+        }
+        for mut t in tx.taken_van_dossier(dossier.id).await? {
+            if matches!(t.soort.as_str(), "besluit" | "voorschot") && t.status != "gereed" {
+                t.status = "gereed".into();
+                t.gereed_op = Some(tijd::instant_tekst(nu));
+                t.gebruiker_id = t.gebruiker_id.or(ctx.actor.gebruiker_id());
+                t.versie += 1;
+                tx.taak_bijwerken(&t).await?;
+            }
+        }
+        tx.gebeurtenis_toevoegen(&crate::opslag::GebeurtenisRij {
+            id: 0,
+            dossier_id: dossier.id,
+            tijdstip: tijd::instant_tekst(nu),
+            actor: ctx.actor.omschrijving(),
+            soort: "besloten".into(),
+            omschrijving: format!(
+                "Uitkering toegekend vanaf {}; bezwaar mogelijk tot en met {}",
+                begin.format("%d-%m-%Y"),
+                bezwaartermijn(vandaag).format("%d-%m-%Y")
+            ),
+            operatie_id: ctx.operatie_id.clone(),
+        })
+        .await?;
         self.herberekenen(tx.as_mut(), ctx, &u, None, "toekenning")
             .await?;
         audit::vastleggen(

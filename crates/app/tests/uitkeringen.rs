@@ -115,6 +115,18 @@ async fn toekennen_rekent_elke_maand_met_zijn_normtabel() {
     assert_eq!(b.uitkering.besluit_datum, "2026-11-28");
     assert_eq!(b.uitkering.bezwaar_tot, "2027-01-11");
     assert_eq!(b.maanden.len(), 23, "januari 2025 tot en met november 2026");
+    // Het dossier is besloten; beslissen en voorschot zijn klaar.
+    let d =
+        o.t.app
+            .dossier(&o.anna, o.dossier, None, None)
+            .await
+            .unwrap();
+    assert_eq!(d.statusnaam, "Besloten");
+    let taken = o.t.app.taken_van_dossier(&o.anna, o.dossier).await.unwrap();
+    assert!(taken
+        .iter()
+        .filter(|r| r.taak.soort == "besluit" || r.taak.soort == "voorschot")
+        .all(|r| r.taak.status == "gereed"));
     // normen-bronnen.toml [periode.normen_excl_vt] art21a: 1.278,18 (2025-01), 1.300,61 (2025-07),
     // 1.331,42 (2026-01); 2026-07: 1.419,46 − 70,97 = 1.348,49.
     let bedrag = |maand: &str| {

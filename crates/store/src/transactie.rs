@@ -1387,6 +1387,27 @@ impl Transactie for AnyTransactie {
         }
     }
 
+    async fn dossier_status_zetten(
+        &mut self,
+        id: i64,
+        status: &str,
+        verwacht: i64,
+        tijdstip: &str,
+    ) -> Uitkomst<bool> {
+        let r = sqlx::query(
+            "UPDATE dossiers SET status = $1, versie = versie + 1, gewijzigd_op = $2 \
+             WHERE id = $3 AND versie = $4",
+        )
+        .bind(status)
+        .bind(tijdstip)
+        .bind(id)
+        .bind(verwacht)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(r.rows_affected() == 1)
+    }
+
     async fn dossier_toewijzen(
         &mut self,
         id: i64,
