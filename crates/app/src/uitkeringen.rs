@@ -689,8 +689,8 @@ impl App {
         let u = UitkeringRij { id, ..u };
         // Het besluit: het dossier is besloten, en de taken beslissen en voorschot zijn klaar.
         let status = vangnet_domain::dossier::Status::uit_code(&dossier.status);
-        if status.is_some_and(|s| s.mag_naar(vangnet_domain::dossier::Status::Besloten)) {
-            if !tx
+        if status.is_some_and(|s| s.mag_naar(vangnet_domain::dossier::Status::Besloten))
+            && !tx
                 .dossier_status_zetten(
                     dossier.id,
                     vangnet_domain::dossier::Status::Besloten.code(),
@@ -698,11 +698,10 @@ impl App {
                     &tijd::instant_tekst(nu),
                 )
                 .await?
-            {
-                return Err(AppFout::Conflict(
-                    "Het dossier werd tegelijk gewijzigd. Probeer het opnieuw.".into(),
-                ));
-            }
+        {
+            return Err(AppFout::Conflict(
+                "Het dossier werd tegelijk gewijzigd. Probeer het opnieuw.".into(),
+            ));
         }
         for mut t in tx.taken_van_dossier(dossier.id).await? {
             if matches!(t.soort.as_str(), "besluit" | "voorschot") && t.status != "gereed" {
