@@ -10,6 +10,7 @@
 //! huishoudens in minuten gaat.
 
 use chrono::{Datelike, Duration, NaiveDate};
+use vangnet_domain::berekening::Relatie;
 use vangnet_domain::dossier::{Dossiernummer, Status, Zaaktype};
 use vangnet_domain::huishouden::{Medebewonerrelatie, Partnerrelatie, Rol as HuishoudRol};
 use vangnet_domain::persoon::naam::zoekvorm;
@@ -159,6 +160,7 @@ pub struct DemoUitkomst {
     pub dossiers: u64,
     pub taken: u64,
     pub consulenten: u64,
+    pub uitkeringen: u64,
 }
 
 struct Persoon {
@@ -181,6 +183,8 @@ struct Partij {
     dossiers: Vec<Vec<Waarde>>,
     gebeurtenissen: Vec<Vec<Waarde>>,
     taken: Vec<Vec<Waarde>>,
+    uitkeringen: Vec<Vec<Waarde>>,
+    maandbedragen: Vec<Vec<Waarde>>,
 }
 
 fn t(s: impl Into<String>) -> Waarde {
@@ -510,7 +514,9 @@ impl App {
             tx.hoogste_id("adressen").await?,
             tx.hoogste_id("huishoudens").await?,
             tx.hoogste_id("dossiers").await?,
+            tx.hoogste_id("uitkeringen").await?,
         ];
+        let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
         tx.commit().await?;
         let mut bsn_basis: u32 = 90_000_000;
         let mut nummers: std::collections::BTreeMap<i32, i64> = Default::default();
@@ -707,6 +713,66 @@ impl App {
                         g(1),
                     ]);
                 }
+                // Een besloten aanvraag heeft een lopende uitkering vanaf de ontvangst, met de
+                // bedragen per maand; maanden vóór deze maand gelden als betaald (de historie van
+                // vóór Vangnet).
+                if status == Status::Besloten {
+                    ids[5] += 1;
+                    let besluit =
+                        (ontvangen + Duration::days(20 + r.onder(30) as i64)).min(vandaag);
+                    p.uitkeringen.push(vec![
+                        g(ids[5]),
+                        g(ids[4]),
+                        dag(ontvangen),
+                        Waarde::GeenTekst,
+                        Waarde::GeenTekst,
+                        dag(besluit),
+                        t("systeem (demo)"),
+                        t("Algemene bijstand toegekend (demopopulatie)"),
+                        t("Participatiewet art. 11 (recht op algemene bijstand)"),
+                        dag(vangnet_domain::uitkering::bezwaartermijn(besluit)),
+                        g(1),
+                        t(&nu_tekst),
+                    ]);
+                    let open = vangnet_domain::historie::Periode::vanaf(ontvangen);
+                    let mut feiten = vangnet_domain::uitkering::Feiten {
+                        uitkering: Some(open),
+                        ..Default::default()
+                    };
+                    for lid in &leden {
+                        match lid.rol {
+                            HuishoudRol::Aanvrager => feiten.aanvrager = Some(lid.geboren),
+                            HuishoudRol::Partner(_) => feiten.partners.push((open, lid.geboren)),
+                            HuishoudRol::Kind => feiten.kinderen.push((open, lid.geboren)),
+                            HuishoudRol::Medebewoner(m) => feiten.medebewoners.push((
+                                open,
+                                lid.geboren,
+                                match m {
+                                    Medebewonerrelatie::Familie => Relatie::Familie,
+                                    Medebewonerrelatie::Huurder
+                                    | Medebewonerrelatie::Verhuurder => Relatie::Commercieel,
+                                    Medebewonerrelatie::Student => Relatie::Student,
+                                    Medebewonerrelatie::Anders => Relatie::Overig,
+                                },
+                            )),
+                        }
+                    }
+                    let deze_maand = vandaag.with_day(1).unwrap_or(vandaag);
+                    for (maand, m) in feiten.per_maand(ontvangen, vandaag, &tabellen) {
+                        let bedrag = m.uitbetaling();
+                        p.maandbedragen.push(vec![
+                            g(ids[5]),
+                            dag(maand),
+                            g(bedrag),
+                            if maand < deze_maand {
+                                g(bedrag)
+                            } else {
+                                Waarde::GeenGetal
+                            },
+                            t(&nu_tekst),
+                        ]);
+                    }
+                }
                 p.gebeurtenissen.push(vec![
                     g(ids[4]), t(&nu_tekst), t("systeem (demo)"), t("geregistreerd"),
                     t(format!("Aanvraag levensonderhoud {nummer} geregistreerd (demopopulatie), status {}", status.naam().to_lowercase())),
@@ -830,11 +896,43 @@ impl App {
                 &p.taken,
             )
             .await?;
+            tx.bulk_invoegen(
+                "uitkeringen",
+                &[
+                    "id",
+                    "dossier_id",
+                    "begindatum",
+                    "einddatum",
+                    "einde_reden",
+                    "besluit_datum",
+                    "besluit_door",
+                    "besluit_inhoud",
+                    "grondslag",
+                    "bezwaar_tot",
+                    "versie",
+                    "aangemaakt_op",
+                ],
+                &p.uitkeringen,
+            )
+            .await?;
+            tx.bulk_invoegen(
+                "maandbedragen",
+                &[
+                    "uitkering_id",
+                    "maand",
+                    "berekend_centen",
+                    "betaald_centen",
+                    "berekend_op",
+                ],
+                &p.maandbedragen,
+            )
+            .await?;
             tx.commit().await?;
             klaar += deze;
             uit.huishoudens += deze;
             uit.dossiers += deze;
             uit.taken += p.taken.len() as u64;
+            uit.uitkeringen += p.uitkeringen.len() as u64;
             voortgang(klaar, aantal);
         }
 
@@ -856,8 +954,8 @@ impl App {
                 onderwerp_type: "installatie",
                 onderwerp_id: "demo".into(),
                 samenvatting: format!(
-                    "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers, {} taken, {} consulenten (zaad {zaad})",
-                    uit.huishoudens, uit.personen, uit.dossiers, uit.taken, uit.consulenten
+                    "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers, {} uitkeringen, {} taken, {} consulenten (zaad {zaad})",
+                    uit.huishoudens, uit.personen, uit.dossiers, uit.uitkeringen, uit.taken, uit.consulenten
                 ),
                 ..Default::default()
             },

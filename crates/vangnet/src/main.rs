@@ -711,10 +711,11 @@ async fn demo_laden(app: &App, huishoudens: u64, seed: u64) -> Result<()> {
     let s = begin.elapsed().as_secs_f64();
     eprintln!();
     uit!(
-        "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers, {} taken, {} consulenten in {s:.1} s ({:.0} huishoudens/s).",
+        "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers, {} uitkeringen, {} taken, {} consulenten in {s:.1} s ({:.0} huishoudens/s).",
         uit.huishoudens,
         uit.personen,
         uit.dossiers,
+        uit.uitkeringen,
         uit.taken,
         uit.consulenten,
         uit.huishoudens as f64 / s.max(0.001)
