@@ -571,6 +571,14 @@ pub trait Transactie: Send {
     async fn uitkering_op_id(&mut self, id: i64) -> Uitkomst<Option<UitkeringRij>>;
     async fn uitkering_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Option<UitkeringRij>>;
     async fn aantal_uitkeringen(&mut self) -> Uitkomst<i64>;
+    /// Voor massaal herberekenen: rijen van veel uitkeringen tegelijk.
+    async fn uitkeringen_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<UitkeringRij>>;
+    async fn dossiers_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<DossierRij>>;
+    async fn huishoudleden_van_huishoudens(&mut self, ids: &[i64])
+        -> Uitkomst<Vec<HuishoudlidRij>>;
+    async fn mutaties_van_uitkeringen(&mut self, ids: &[i64]) -> Uitkomst<Vec<MutatieRij>>;
+    async fn maandbedragen_van_uitkeringen(&mut self, ids: &[i64])
+        -> Uitkomst<Vec<MaandbedragRij>>;
     /// De ids van alle uitkeringen na `na_id`, oplopend, hoogstens `limiet`.
     async fn uitkering_ids(&mut self, na_id: i64, limiet: i64) -> Uitkomst<Vec<i64>>;
     /// Schrijft einde en reden als de versie nog `u.versie - 1` is.

@@ -8,6 +8,8 @@
 //! die een eerdere laat vervallen. Mutaties op het huishouden (partner, kind, medebewoner) lopen
 //! nog via de persoonsgegevens; hun eigen mutatiesoort volgt.
 
+use std::collections::BTreeMap;
+
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use vangnet_domain::berekening::{Inkomenssoort, Relatie, Uitkomst, Vrijlatingssoort};
@@ -445,9 +447,166 @@ fn toepassen(feiten: &mut Feiten, mutaties: &[(NaiveDate, Option<NaiveDate>, &Ge
     }
 }
 
+/// Eén regel voor het toegangslog bij een massale herberekening (in bulk geschreven).
+fn toegangsregel(
+    ctx: &Context,
+    nu: DateTime<Utc>,
+    persoon_id: i64,
+    uitkering_id: i64,
+) -> Vec<crate::opslag::Waarde> {
+    use crate::opslag::Waarde;
+    vec![
+        Waarde::Tekst(ctx.operatie_id.clone()),
+        Waarde::Tekst(crate::geheim::span_id()),
+        Waarde::Tekst(tijd::instant_tekst(nu)),
+        ctx.actor
+            .gebruiker_id()
+            .map_or(Waarde::GeenGetal, Waarde::Getal),
+        Waarde::Tekst(ctx.actor.omschrijving()),
+        Waarde::Tekst(verwerking::BIJSTANDSVERLENING.id.to_owned()),
+        Waarde::Tekst("persoon".into()),
+        Waarde::Tekst(persoon_id.to_string()),
+        Waarde::Tekst(format!(
+            "Herberekening uitkering {uitkering_id} (nieuwe normtabellen)"
+        )),
+    ]
+}
+
+/// De feiten van een uitkering uit haar rijen, zoals bekend op `moment`: de leden van haar
+/// huishouden (`leden`, met `gegevens` van hun personen) en haar mutaties. Puur: ook de
+/// herberekening van veel uitkeringen tegelijk gebruikt dit.
+fn feiten_uit(
+    u: &UitkeringRij,
+    leden: &[crate::opslag::HuishoudlidRij],
+    gegevens: &[crate::opslag::PersoonsgegevensRij],
+    mutaties: &[MutatieRij],
+    extra: Option<(NaiveDate, Option<NaiveDate>, &Gegevens)>,
+    moment: DateTime<Utc>,
+) -> Feiten {
+    let bekend = |geregistreerd: &str, vervallen: Option<&str>| {
+        tijd::instant_uit_tekst(geregistreerd).is_some_and(|g| g <= moment)
+            && vervallen
+                .and_then(tijd::instant_uit_tekst)
+                .is_none_or(|v| v > moment)
+    };
+    let geboren = |id: i64| {
+        gegevens
+            .iter()
+            .filter(|g| {
+                g.persoon_id == id
+                    && bekend(
+                        &g.historie.geregistreerd_op,
+                        g.historie.vervallen_op.as_deref(),
+                    )
+            })
+            .filter_map(|g| datum(&g.geboortedatum))
+            .next_back()
+    };
+    let relatie = |r: Medebewonerrelatie| match r {
+        Medebewonerrelatie::Familie => Relatie::Familie,
+        Medebewonerrelatie::Huurder | Medebewonerrelatie::Verhuurder => Relatie::Commercieel,
+        Medebewonerrelatie::Student => Relatie::Student,
+        Medebewonerrelatie::Anders => Relatie::Overig,
+    };
+    let mut f = Feiten {
+        // Het einde volgt uit de beëindigingsmutatie (zo klopt ook een eerder moment).
+        uitkering: Some(Periode {
+            vanaf: datum(&u.begindatum).unwrap_or(NaiveDate::MIN),
+            tot: None,
+        }),
+        ..Default::default()
+    };
+    let vertrekt = match extra {
+        Some((ingang, _, Gegevens::LidUit { persoon_id })) => Some((*persoon_id, ingang)),
+        _ => None,
+    };
+    let mut erbij = Vec::new();
+    for l in leden.iter().filter(|l| {
+        bekend(
+            &l.historie.geregistreerd_op,
+            l.historie.vervallen_op.as_deref(),
+        )
+    }) {
+        let Some(g) = geboren(l.persoon_id) else {
+            continue;
+        };
+        let mut periode = Periode {
+            vanaf: datum(&l.historie.geldig_vanaf).unwrap_or(NaiveDate::MIN),
+            tot: l.historie.geldig_tot.as_deref().and_then(datum),
+        };
+        if let Some((id, ingang)) = vertrekt {
+            if id == l.persoon_id && periode.tot.is_none_or(|t| t > ingang) {
+                periode.tot = Some(ingang);
+            }
+        }
+        erbij.push((l.rol.clone(), periode, g));
+    }
+    if let Some((
+        ingang,
+        _,
+        Gegevens::LidIn {
+            rol, geboortedatum, ..
+        },
+    )) = extra
+    {
+        erbij.push((rol.clone(), Periode::vanaf(ingang), *geboortedatum));
+    }
+    for (rol, periode, g) in erbij {
+        match HuishoudRol::uit_code(&rol) {
+            Some(HuishoudRol::Aanvrager) => f.aanvrager = Some(g),
+            Some(HuishoudRol::Partner(_)) => f.partners.push((periode, g)),
+            Some(HuishoudRol::Kind) => f.kinderen.push((periode, g)),
+            Some(HuishoudRol::Medebewoner(r)) => f.medebewoners.push((periode, g, relatie(r))),
+            None => {}
+        }
+    }
+    // Een mutatie telt vanaf haar goedkeuring (zonder vier ogen: vanaf de registratie).
+    let geldig: Vec<(i64, NaiveDate, Option<NaiveDate>, Gegevens)> = mutaties
+        .iter()
+        .filter(|m| m.uitkering_id == u.id && m.status == "goedgekeurd")
+        .filter(|m| {
+            let vanaf = if m.vier_ogen {
+                m.beoordeeld_op.as_deref()
+            } else {
+                Some(m.geregistreerd_op.as_str())
+            };
+            vanaf.is_some_and(|v| bekend(v, None))
+        })
+        .filter_map(|m| {
+            Some((
+                m.id,
+                datum(&m.ingangsdatum)?,
+                m.einddatum.as_deref().and_then(datum),
+                serde_json::from_str(&m.gegevens).ok()?,
+            ))
+        })
+        .collect();
+    // Een correctie (ook een nieuwe, in het voorbeeld) laat de gecorrigeerde mutatie weg.
+    let vervallen: Vec<i64> = geldig
+        .iter()
+        .map(|(_, _, _, g)| g)
+        .chain(extra.map(|(_, _, g)| g))
+        .filter_map(|g| match g {
+            Gegevens::Correctie { corrigeert } => Some(*corrigeert),
+            _ => None,
+        })
+        .collect();
+    let mut lijst: Vec<(NaiveDate, Option<NaiveDate>, &Gegevens)> = geldig
+        .iter()
+        .filter(|(id, _, _, _)| !vervallen.contains(id))
+        .map(|(_, i, e, g)| (*i, *e, g))
+        .collect();
+    if let Some(x) = extra {
+        lijst.push(x);
+    }
+    toepassen(&mut f, &lijst);
+    f
+}
+
 impl App {
-    /// De feiten van een uitkering zoals nu bekend: het huishouden (materiële historie) en de
-    /// goedgekeurde mutaties. Elke betrokken persoon komt in het toegangslog.
+    /// De feiten van een uitkering zoals bekend op `bekend_op` (standaard nu): het huishouden
+    /// (materiële historie) en de goedgekeurde mutaties, plus eventueel één nog niet opgeslagen
+    /// mutatie (het voorbeeld). Elke betrokken persoon komt in het toegangslog.
     async fn feiten(
         &self,
         tx: &mut dyn Transactie,
@@ -456,121 +615,23 @@ impl App {
         extra: Option<(NaiveDate, Option<NaiveDate>, &Gegevens)>,
         bekend_op: Option<DateTime<Utc>>,
     ) -> Result<Feiten, AppFout> {
-        // Formele historie: wat de gemeente op `bekend_op` wist (standaard: nu).
-        let moment = bekend_op.unwrap_or_else(|| self.klok.nu());
-        let bekend = |geregistreerd: &str, vervallen: Option<&str>| {
-            tijd::instant_uit_tekst(geregistreerd).is_some_and(|g| g <= moment)
-                && vervallen
-                    .and_then(tijd::instant_uit_tekst)
-                    .is_none_or(|v| v > moment)
-        };
         let dossier = tx
             .dossier_op_id(u.dossier_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
-        let leden: Vec<_> = tx
+        let leden = tx
             .huishoudleden_van_huishouden(dossier.huishouden_id)
-            .await?
-            .into_iter()
-            .filter(|l| {
-                bekend(
-                    &l.historie.geregistreerd_op,
-                    l.historie.vervallen_op.as_deref(),
-                )
-            })
-            .collect();
+            .await?;
         let ids: Vec<i64> = leden.iter().map(|l| l.persoon_id).collect();
         let gegevens = tx.persoonsgegevens_van(&ids).await?;
-        let geboren = |id: i64| {
-            gegevens
-                .iter()
-                .filter(|g| {
-                    g.persoon_id == id
-                        && bekend(
-                            &g.historie.geregistreerd_op,
-                            g.historie.vervallen_op.as_deref(),
-                        )
-                })
-                .filter_map(|g| datum(&g.geboortedatum))
-                .next_back()
-        };
-        let mut f = Feiten {
-            // Het einde volgt uit de beëindigingsmutatie (zo klopt ook een eerder moment).
-            uitkering: Some(Periode {
-                vanaf: datum(&u.begindatum).unwrap_or(NaiveDate::MIN),
-                tot: None,
-            }),
-            ..Default::default()
-        };
-        let vertrekt = match extra {
-            Some((ingang, _, Gegevens::LidUit { persoon_id })) => Some((*persoon_id, ingang)),
-            _ => None,
-        };
-        let mut leden_in = Vec::new();
-        if let Some((
-            ingang,
-            _,
-            Gegevens::LidIn {
-                rol, geboortedatum, ..
-            },
-        )) = extra
-        {
-            leden_in.push((rol.clone(), *geboortedatum, ingang));
-        }
-        for l in &leden {
-            let Some(g) = geboren(l.persoon_id) else {
-                continue;
-            };
-            let mut periode = Periode {
-                vanaf: datum(&l.historie.geldig_vanaf).unwrap_or(NaiveDate::MIN),
-                tot: l.historie.geldig_tot.as_deref().and_then(datum),
-            };
-            if let Some((id, ingang)) = vertrekt {
-                if id == l.persoon_id && periode.tot.is_none_or(|t| t > ingang) {
-                    periode.tot = Some(ingang);
-                }
-            }
-            match HuishoudRol::uit_code(&l.rol) {
-                Some(HuishoudRol::Aanvrager) => f.aanvrager = Some(g),
-                Some(HuishoudRol::Partner(_)) => f.partners.push((periode, g)),
-                Some(HuishoudRol::Kind) => f.kinderen.push((periode, g)),
-                Some(HuishoudRol::Medebewoner(r)) => f.medebewoners.push((
-                    periode,
-                    g,
-                    match r {
-                        Medebewonerrelatie::Familie => Relatie::Familie,
-                        Medebewonerrelatie::Huurder | Medebewonerrelatie::Verhuurder => {
-                            Relatie::Commercieel
-                        }
-                        Medebewonerrelatie::Student => Relatie::Student,
-                        Medebewonerrelatie::Anders => Relatie::Overig,
-                    },
-                )),
-                None => {}
-            }
-        }
-        for (rol, g, ingang) in leden_in {
-            let periode = Periode::vanaf(ingang);
-            match HuishoudRol::uit_code(&rol) {
-                Some(HuishoudRol::Partner(_)) => f.partners.push((periode, g)),
-                Some(HuishoudRol::Kind) => f.kinderen.push((periode, g)),
-                Some(HuishoudRol::Medebewoner(r)) => f.medebewoners.push((
-                    periode,
-                    g,
-                    match r {
-                        Medebewonerrelatie::Familie => Relatie::Familie,
-                        Medebewonerrelatie::Huurder | Medebewonerrelatie::Verhuurder => {
-                            Relatie::Commercieel
-                        }
-                        Medebewonerrelatie::Student => Relatie::Student,
-                        Medebewonerrelatie::Anders => Relatie::Overig,
-                    },
-                )),
-                _ => {}
-            }
-        }
+        let mutaties = tx.mutaties_van(u.id).await?;
         let nu = self.klok.nu();
-        for id in &ids {
+        let mut gezien = Vec::new();
+        for id in ids {
+            if gezien.contains(&id) {
+                continue;
+            }
+            gezien.push(id);
             toegang::vastleggen(
                 tx,
                 ctx,
@@ -582,61 +643,14 @@ impl App {
             )
             .await?;
         }
-        // Een mutatie telt vanaf haar goedkeuring (zonder vier ogen: vanaf de registratie).
-        let rijen: Vec<MutatieRij> = tx
-            .mutaties_van(u.id)
-            .await?
-            .into_iter()
-            .filter(|m| {
-                let vanaf = if m.vier_ogen {
-                    m.beoordeeld_op.as_deref()
-                } else {
-                    Some(m.geregistreerd_op.as_str())
-                };
-                vanaf.is_some_and(|v| bekend(v, None))
-            })
-            .collect();
-        let gelezen: Vec<(NaiveDate, Option<NaiveDate>, Gegevens)> = rijen
-            .iter()
-            .filter(|m| m.status == "goedgekeurd")
-            .filter_map(|m| {
-                Some((
-                    datum(&m.ingangsdatum)?,
-                    m.einddatum.as_deref().and_then(datum),
-                    serde_json::from_str(&m.gegevens).ok()?,
-                ))
-            })
-            .collect();
-        let mut lijst: Vec<(NaiveDate, Option<NaiveDate>, &Gegevens)> =
-            gelezen.iter().map(|(i, e, g)| (*i, *e, g)).collect();
-        // Een correctie (ook een nieuwe, in het voorbeeld) laat de gecorrigeerde mutatie weg.
-        let vervallen: Vec<i64> = rijen
-            .iter()
-            .filter(|m| m.status == "goedgekeurd")
-            .filter_map(|m| match serde_json::from_str(&m.gegevens).ok()? {
-                Gegevens::Correctie { corrigeert } => Some(corrigeert),
-                _ => None,
-            })
-            .chain(extra.and_then(|(_, _, g)| match g {
-                Gegevens::Correctie { corrigeert } => Some(*corrigeert),
-                _ => None,
-            }))
-            .collect();
-        if !vervallen.is_empty() {
-            let goed: Vec<&MutatieRij> =
-                rijen.iter().filter(|m| m.status == "goedgekeurd").collect();
-            lijst = goed
-                .iter()
-                .zip(&gelezen)
-                .filter(|(m, _)| !vervallen.contains(&m.id))
-                .map(|(_, (i, e, g))| (*i, *e, g))
-                .collect();
-        }
-        if let Some(x) = extra {
-            lijst.push(x);
-        }
-        toepassen(&mut f, &lijst);
-        Ok(f)
+        Ok(feiten_uit(
+            u,
+            &leden,
+            &gegevens,
+            &mutaties,
+            extra,
+            bekend_op.unwrap_or(nu),
+        ))
     }
 
     /// Kent een uitkering toe op een dossier, met besluit (vandaag) en bezwaartermijn, en rekent
@@ -760,14 +774,32 @@ impl App {
         mutatie_id: Option<i64>,
         oorzaak: &str,
     ) -> Result<Vec<Maandverschil>, AppFout> {
+        let tabellen = self.geldende_normtabellen(tx).await?;
+        let feiten = self.feiten(tx, ctx, u, None, None).await?;
+        let bestaand = tx.maandbedragen_van(u.id).await?;
+        self.maanden_bijwerken(tx, u, &feiten, &bestaand, &tabellen, mutatie_id, oorzaak)
+            .await
+    }
+
+    /// Schrijft de maanden die anders uitkomen dan `bestaand`, met een correctie voor elke al
+    /// betaalde maand; geeft de verschillen van maanden die er al waren.
+    #[allow(clippy::too_many_arguments)]
+    async fn maanden_bijwerken(
+        &self,
+        tx: &mut dyn Transactie,
+        u: &UitkeringRij,
+        feiten: &Feiten,
+        bestaand: &[MaandbedragRij],
+        tabellen: &vangnet_domain::normen::Normtabellen,
+        mutatie_id: Option<i64>,
+        oorzaak: &str,
+    ) -> Result<Vec<Maandverschil>, AppFout> {
         let nu = self.klok.nu();
         let vandaag = tijd::nl_lokaal(nu).date();
-        let tabellen = self.geldende_normtabellen(tx).await?;
-        let mut gewijzigd = Vec::new();
-        let feiten = self.feiten(tx, ctx, u, None, None).await?;
         let begin = eerste_van(datum(&u.begindatum).unwrap_or(vandaag));
-        let bestaand = tx.maandbedragen_van(u.id).await?;
-        for (maand, m) in feiten.per_maand(begin, vandaag, &tabellen) {
+        let mut gewijzigd = Vec::new();
+        let mut correcties: Option<Vec<CorrectieRij>> = None;
+        for (maand, m) in feiten.per_maand(begin, vandaag, tabellen) {
             let maandtekst = datumtekst(maand);
             let nieuw = m.uitbetaling();
             let oud = bestaand.iter().find(|b| b.maand == maandtekst);
@@ -791,16 +823,18 @@ impl App {
             })
             .await?;
             if let Some(betaald) = oud.and_then(|o| o.betaald_centen) {
-                let open: Centen = tx
-                    .correcties_van(u.id)
-                    .await?
+                if correcties.is_none() {
+                    correcties = Some(tx.correcties_van(u.id).await?);
+                }
+                let open: Centen = correcties
                     .iter()
+                    .flatten()
                     .filter(|c| c.maand == maandtekst)
                     .map(|c| c.bedrag_centen)
                     .sum();
                 let verschil = nieuw - betaald - open;
                 if verschil != 0 {
-                    tx.correctie_invoegen(&CorrectieRij {
+                    let c = CorrectieRij {
                         id: 0,
                         uitkering_id: u.id,
                         maand: maandtekst,
@@ -809,8 +843,11 @@ impl App {
                         mutatie_id,
                         aangemaakt_op: tijd::instant_tekst(nu),
                         verrekend_op: None,
-                    })
-                    .await?;
+                    };
+                    tx.correctie_invoegen(&c).await?;
+                    if let Some(lijst) = correcties.as_mut() {
+                        lijst.push(c);
+                    }
                 }
             }
         }
@@ -835,17 +872,72 @@ impl App {
                 tx.commit().await?;
                 break;
             };
-            for id in ids {
-                let Some(u) = tx.uitkering_op_id(id).await? else {
+            // Alle rijen van de partij in een handvol queries; dan per uitkering rekenen.
+            let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
+            let nu = self.klok.nu();
+            let uitkeringen = tx.uitkeringen_op_ids(&ids).await?;
+            let dossier_ids: Vec<i64> = uitkeringen.iter().map(|u| u.dossier_id).collect();
+            let dossiers: BTreeMap<i64, crate::opslag::DossierRij> = tx
+                .dossiers_op_ids(&dossier_ids)
+                .await?
+                .into_iter()
+                .map(|d| (d.id, d))
+                .collect();
+            let huishoudens: Vec<i64> = dossiers.values().map(|d| d.huishouden_id).collect();
+            let mut leden: BTreeMap<i64, Vec<crate::opslag::HuishoudlidRij>> = BTreeMap::new();
+            for l in tx.huishoudleden_van_huishoudens(&huishoudens).await? {
+                leden.entry(l.huishouden_id).or_default().push(l);
+            }
+            let mut personen: Vec<i64> = leden.values().flatten().map(|l| l.persoon_id).collect();
+            personen.sort_unstable();
+            personen.dedup();
+            let mut gegevens: BTreeMap<i64, Vec<crate::opslag::PersoonsgegevensRij>> =
+                BTreeMap::new();
+            for g in tx.persoonsgegevens_van(&personen).await? {
+                gegevens.entry(g.persoon_id).or_default().push(g);
+            }
+            let mut mutaties: BTreeMap<i64, Vec<MutatieRij>> = BTreeMap::new();
+            for m in tx.mutaties_van_uitkeringen(&ids).await? {
+                mutaties.entry(m.uitkering_id).or_default().push(m);
+            }
+            let mut bedragen: BTreeMap<i64, Vec<MaandbedragRij>> = BTreeMap::new();
+            for b in tx.maandbedragen_van_uitkeringen(&ids).await? {
+                bedragen.entry(b.uitkering_id).or_default().push(b);
+            }
+            let mut toegang = Vec::new();
+            for u in &uitkeringen {
+                let Some(d) = dossiers.get(&u.dossier_id) else {
                     continue;
                 };
-                let nummer = tx
-                    .dossier_op_id(u.dossier_id)
-                    .await?
-                    .map(|d| d.nummer)
-                    .unwrap_or_default();
+                let huis = leden.get(&d.huishouden_id).map_or(&[][..], Vec::as_slice);
+                let mut van_huis: Vec<crate::opslag::PersoonsgegevensRij> = Vec::new();
+                let mut gezien = Vec::new();
+                for l in huis {
+                    if gezien.contains(&l.persoon_id) {
+                        continue;
+                    }
+                    gezien.push(l.persoon_id);
+                    van_huis.extend(gegevens.get(&l.persoon_id).into_iter().flatten().cloned());
+                    toegang.push(toegangsregel(ctx, nu, l.persoon_id, u.id));
+                }
+                let feiten = feiten_uit(
+                    u,
+                    huis,
+                    &van_huis,
+                    mutaties.get(&u.id).map_or(&[][..], Vec::as_slice),
+                    None,
+                    nu,
+                );
                 let verschillen = self
-                    .herberekenen(tx.as_mut(), ctx, &u, None, "nieuwe normtabellen")
+                    .maanden_bijwerken(
+                        tx.as_mut(),
+                        u,
+                        &feiten,
+                        bedragen.get(&u.id).map_or(&[][..], Vec::as_slice),
+                        &tabellen,
+                        None,
+                        "nieuwe normtabellen",
+                    )
                     .await?;
                 rapport.uitkeringen += 1;
                 if !verschillen.is_empty() {
@@ -854,13 +946,29 @@ impl App {
                 for v in verschillen {
                     rapport.maanden += 1;
                     rapport.totaal += v.verschil;
-                    rapport.grootste.push((nummer.clone(), v));
+                    rapport.grootste.push((d.nummer.clone(), v));
                 }
                 rapport
                     .grootste
                     .sort_by_key(|(_, v)| std::cmp::Reverse(v.verschil.abs()));
                 rapport.grootste.truncate(10);
             }
+            tx.bulk_invoegen(
+                "toegangslog",
+                &[
+                    "trace_id",
+                    "span_id",
+                    "tijdstip",
+                    "gebruiker_id",
+                    "gebruiker",
+                    "verwerkingsactiviteit",
+                    "betrokkene_type",
+                    "betrokkene_id",
+                    "omschrijving",
+                ],
+                &toegang,
+            )
+            .await?;
             audit::vastleggen(
                 tx.as_mut(),
                 ctx,

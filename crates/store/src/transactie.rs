@@ -1447,6 +1447,61 @@ impl Transactie for AnyTransactie {
             .map_err(vertaal)?;
         getal(&r, "n")
     }
+    async fn uitkeringen_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<UitkeringRij>> {
+        let rijen = self
+            .waar_in(
+                uitkering::UITKERING_KOLOMMEN,
+                "uitkeringen",
+                "id",
+                ids,
+                "id",
+            )
+            .await?;
+        rijen.iter().map(uitkering::uitkering).collect()
+    }
+    async fn dossiers_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<DossierRij>> {
+        let rijen = self
+            .waar_in(DOSSIER_KOLOMMEN, "dossiers", "id", ids, "id")
+            .await?;
+        rijen.iter().map(dossier_uit_rij).collect()
+    }
+    async fn huishoudleden_van_huishoudens(
+        &mut self,
+        ids: &[i64],
+    ) -> Uitkomst<Vec<HuishoudlidRij>> {
+        let kolommen = format!("id, huishouden_id, persoon_id, rol, {HISTORIE}");
+        let rijen = self
+            .waar_in(&kolommen, "huishoudleden", "huishouden_id", ids, "id")
+            .await?;
+        rijen.iter().map(huishoudlid_uit_rij).collect()
+    }
+    async fn mutaties_van_uitkeringen(&mut self, ids: &[i64]) -> Uitkomst<Vec<MutatieRij>> {
+        let rijen = self
+            .waar_in(
+                uitkering::MUTATIE_KOLOMMEN,
+                "mutaties",
+                "uitkering_id",
+                ids,
+                "id",
+            )
+            .await?;
+        rijen.iter().map(uitkering::mutatie).collect()
+    }
+    async fn maandbedragen_van_uitkeringen(
+        &mut self,
+        ids: &[i64],
+    ) -> Uitkomst<Vec<MaandbedragRij>> {
+        let rijen = self
+            .waar_in(
+                uitkering::MAANDBEDRAG_KOLOMMEN,
+                "maandbedragen",
+                "uitkering_id",
+                ids,
+                "uitkering_id, maand",
+            )
+            .await?;
+        rijen.iter().map(uitkering::maandbedrag).collect()
+    }
     async fn uitkering_ids(&mut self, na_id: i64, limiet: i64) -> Uitkomst<Vec<i64>> {
         uitkering::uitkering_ids(self.conn(), na_id, limiet).await
     }

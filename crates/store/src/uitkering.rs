@@ -7,10 +7,10 @@ use vangnet_app::opslag::{CorrectieRij, MaandbedragRij, MutatieRij, UitkeringRij
 
 use crate::transactie::{getal, opgetal, optekst, tekst, vertaal};
 
-const UITKERING_KOLOMMEN: &str = "id, dossier_id, begindatum, einddatum, einde_reden, \
+pub(crate) const UITKERING_KOLOMMEN: &str = "id, dossier_id, begindatum, einddatum, einde_reden, \
      besluit_datum, besluit_door, besluit_inhoud, grondslag, bezwaar_tot, versie, aangemaakt_op";
 
-fn uitkering(r: &AnyRow) -> Uitkomst<UitkeringRij> {
+pub(crate) fn uitkering(r: &AnyRow) -> Uitkomst<UitkeringRij> {
     Ok(UitkeringRij {
         id: getal(r, "id")?,
         dossier_id: getal(r, "dossier_id")?,
@@ -95,11 +95,12 @@ pub(crate) async fn uitkering_bijwerken(c: &mut AnyConnection, u: &UitkeringRij)
     Ok(r.rows_affected() == 1)
 }
 
-const MUTATIE_KOLOMMEN: &str = "id, uitkering_id, soort, ingangsdatum, einddatum, gegevens, \
+pub(crate) const MUTATIE_KOLOMMEN: &str =
+    "id, uitkering_id, soort, ingangsdatum, einddatum, gegevens, \
      reden, status, vier_ogen, impact_centen, geregistreerd_door, geregistreerd_op, \
      beoordeeld_door, beoordeeld_op, afwijsreden, corrigeert_id, operatie_id, versie";
 
-fn mutatie(r: &AnyRow) -> Uitkomst<MutatieRij> {
+pub(crate) fn mutatie(r: &AnyRow) -> Uitkomst<MutatieRij> {
     Ok(MutatieRij {
         id: getal(r, "id")?,
         uitkering_id: getal(r, "uitkering_id")?,
@@ -196,30 +197,31 @@ pub(crate) async fn mutatie_bijwerken(c: &mut AnyConnection, m: &MutatieRij) -> 
     Ok(r.rows_affected() == 1)
 }
 
+pub(crate) const MAANDBEDRAG_KOLOMMEN: &str =
+    "uitkering_id, maand, berekend_centen, betaald_centen, berekend_op";
+
+pub(crate) fn maandbedrag(r: &AnyRow) -> Uitkomst<MaandbedragRij> {
+    Ok(MaandbedragRij {
+        uitkering_id: getal(r, "uitkering_id")?,
+        maand: tekst(r, "maand")?,
+        berekend_centen: getal(r, "berekend_centen")?,
+        betaald_centen: opgetal(r, "betaald_centen")?,
+        berekend_op: tekst(r, "berekend_op")?,
+    })
+}
+
 pub(crate) async fn maandbedragen_van(
     c: &mut AnyConnection,
     uitkering_id: i64,
 ) -> Uitkomst<Vec<MaandbedragRij>> {
-    let rijen = sqlx::query(
-        "SELECT uitkering_id, maand, berekend_centen, betaald_centen, berekend_op \
-         FROM maandbedragen WHERE uitkering_id = $1 ORDER BY maand",
-    )
+    let rijen = sqlx::query(&format!(
+        "SELECT {MAANDBEDRAG_KOLOMMEN} FROM maandbedragen WHERE uitkering_id = $1 ORDER BY maand"
+    ))
     .bind(uitkering_id)
     .fetch_all(c)
     .await
     .map_err(vertaal)?;
-    rijen
-        .iter()
-        .map(|r| {
-            Ok(MaandbedragRij {
-                uitkering_id: getal(r, "uitkering_id")?,
-                maand: tekst(r, "maand")?,
-                berekend_centen: getal(r, "berekend_centen")?,
-                betaald_centen: opgetal(r, "betaald_centen")?,
-                berekend_op: tekst(r, "berekend_op")?,
-            })
-        })
-        .collect()
+    rijen.iter().map(maandbedrag).collect()
 }
 
 pub(crate) async fn maandbedrag_zetten(c: &mut AnyConnection, r: &MaandbedragRij) -> Uitkomst<()> {
