@@ -10,6 +10,7 @@ pub mod account;
 pub mod audit;
 pub mod beheer;
 pub mod berekening;
+pub mod betaalruns;
 pub mod clienten;
 pub mod demo;
 pub mod fout;
@@ -43,6 +44,8 @@ pub struct Instellingen {
     pub max_pogingen_per_adres: i64,
     /// Het venster voor de inlogdrempel, in minuten.
     pub pogingen_venster_minuten: i64,
+    /// De rekening van de gemeente en de maand van de vakantietoeslag (betaalruns).
+    pub betaling: betaalruns::Betaalinstellingen,
 }
 
 impl Default for Instellingen {
@@ -53,6 +56,7 @@ impl Default for Instellingen {
             max_pogingen_per_account: 5,
             max_pogingen_per_adres: 20,
             pogingen_venster_minuten: 15,
+            betaling: betaalruns::Betaalinstellingen::default(),
         }
     }
 }

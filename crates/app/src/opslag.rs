@@ -389,6 +389,78 @@ pub struct CorrectieRij {
     pub verrekend_op: Option<String>,
 }
 
+/// Een betaalrun (issue 7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BetaalrunRij {
+    pub id: i64,
+    /// `jjjj-mm-01`.
+    pub maand: String,
+    pub betaaldatum: String,
+    pub status: String,
+    pub gestart_door: i64,
+    pub gestart_op: String,
+    pub berekend_op: Option<String>,
+    pub goedgekeurd_door: Option<i64>,
+    pub goedgekeurd_op: Option<String>,
+    pub geexporteerd_op: Option<String>,
+    /// Regels die naar de bank gaan, en hun som.
+    pub aantal_betalingen: i64,
+    pub totaal_centen: i64,
+    pub versie: i64,
+}
+
+/// Eén regel van een betaalrun: een betaling, een vastgehouden bedrag of een voorgestelde
+/// vordering, met de uitleg (JSON) zoals de cliënt die op de specificatie leest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BetaalregelRij {
+    pub id: i64,
+    pub run_id: i64,
+    pub uitkering_id: i64,
+    pub dossier_id: i64,
+    pub dossiernummer: String,
+    pub categorie: String,
+    pub maand: String,
+    pub bedrag_centen: i64,
+    pub correctie_id: Option<i64>,
+    pub reden: Option<String>,
+    pub iban: Option<String>,
+    pub naam: String,
+    pub omschrijving: String,
+    pub kenmerk: String,
+    pub uitleg: String,
+}
+
+/// Aantal en som van de regels van één categorie.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Categorietotaal {
+    pub categorie: String,
+    pub aantal: i64,
+    pub som_centen: i64,
+}
+
+/// Het reguliere bedrag van een dossier in deze en in de vorige definitieve run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Runverschil {
+    pub dossiernummer: String,
+    pub dossier_id: i64,
+    pub vorig_centen: i64,
+    pub nu_centen: i64,
+}
+
+/// Een vordering (te veel betaald), te beoordelen door de consulent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VorderingRij {
+    pub id: i64,
+    pub uitkering_id: i64,
+    pub dossier_id: i64,
+    pub correctie_id: i64,
+    pub run_id: i64,
+    pub maand: String,
+    pub bedrag_centen: i64,
+    pub status: String,
+    pub aangemaakt_op: String,
+}
+
 /// Een waarde voor bulkinvoer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Waarde {
@@ -595,6 +667,45 @@ pub trait Transactie: Send {
     async fn maandbedrag_zetten(&mut self, r: &MaandbedragRij) -> Uitkomst<()>;
     async fn correctie_invoegen(&mut self, r: &CorrectieRij) -> Uitkomst<i64>;
     async fn correcties_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<CorrectieRij>>;
+    async fn correcties_van_uitkeringen(&mut self, ids: &[i64]) -> Uitkomst<Vec<CorrectieRij>>;
+
+    // Betaalruns
+    async fn betaalrun_invoegen(&mut self, r: &BetaalrunRij) -> Uitkomst<i64>;
+    async fn betaalrun_op_id(&mut self, id: i64) -> Uitkomst<Option<BetaalrunRij>>;
+    /// Nieuwste eerst.
+    async fn betaalruns(&mut self, limiet: i64) -> Uitkomst<Vec<BetaalrunRij>>;
+    /// De runs van een maand (alle toestanden).
+    async fn betaalruns_van_maand(&mut self, maand: &str) -> Uitkomst<Vec<BetaalrunRij>>;
+    /// Zet status, tijdstippen en totalen als de versie nog `r.versie - 1` is.
+    async fn betaalrun_bijwerken(&mut self, r: &BetaalrunRij) -> Uitkomst<bool>;
+    async fn betaalregels_verwijderen(&mut self, run_id: i64) -> Uitkomst<u64>;
+    /// Regels na `na_id` op id; `alleen_betalingen`: alleen wat naar de bank gaat.
+    async fn betaalregels(
+        &mut self,
+        run_id: i64,
+        na_id: i64,
+        limiet: i64,
+        alleen_betalingen: bool,
+    ) -> Uitkomst<Vec<BetaalregelRij>>;
+    async fn betaalregels_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<BetaalregelRij>>;
+    async fn betaalregels_van_categorie(
+        &mut self,
+        run_id: i64,
+        categorie: &str,
+        limiet: i64,
+    ) -> Uitkomst<Vec<BetaalregelRij>>;
+    async fn betaalrun_totalen(&mut self, run_id: i64) -> Uitkomst<Vec<Categorietotaal>>;
+    /// De grootste verschillen in het reguliere bedrag met de run `vorige`.
+    async fn betaalrun_verschillen(
+        &mut self,
+        run_id: i64,
+        vorige: i64,
+        limiet: i64,
+    ) -> Uitkomst<Vec<Runverschil>>;
+    /// Na goedkeuring, in één keer voor de hele run: de reguliere bedragen als betaald in
+    /// `maandbedragen`, de verrekende correcties afgesloten, de vorderingen aangemaakt.
+    async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: &str) -> Uitkomst<()>;
+    async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>>;
 
     // Werkvoorraad
     async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64>;

@@ -59,15 +59,15 @@ async fn vier_ogen(tx: &mut dyn Transactie) -> Result<VierOgen, AppFout> {
     Ok(VierOgen { drempel, soorten })
 }
 
-fn datumtekst(d: NaiveDate) -> String {
+pub(crate) fn datumtekst(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn datum(s: &str) -> Option<NaiveDate> {
+pub(crate) fn datum(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
-fn eerste_van(d: NaiveDate) -> NaiveDate {
+pub(crate) fn eerste_van(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)
 }
 
@@ -434,8 +434,8 @@ fn toepassen(feiten: &mut Feiten, mutaties: &[(NaiveDate, Option<NaiveDate>, &Ge
             Gegevens::Vrijlating { vrijlating } => feiten.vrijlatingen.push((*vrijlating, *ingang)),
             // Een lid dat komt of gaat staat na goedkeuring in het huishouden zelf; een voorbeeld
             // past het toe in `App::feiten`.
-            Gegevens::Opschorting
-            | Gegevens::Correctie { .. }
+            Gegevens::Opschorting => feiten.opschortingen.push(periode),
+            Gegevens::Correctie { .. }
             | Gegevens::LidIn { .. }
             | Gegevens::LidUit { .. } => {}
             Gegevens::Beeindiging { .. } => {
@@ -448,11 +448,11 @@ fn toepassen(feiten: &mut Feiten, mutaties: &[(NaiveDate, Option<NaiveDate>, &Ge
 }
 
 /// Eén regel voor het toegangslog bij een massale herberekening (in bulk geschreven).
-fn toegangsregel(
+pub(crate) fn toegangsregel(
     ctx: &Context,
     nu: DateTime<Utc>,
     persoon_id: i64,
-    uitkering_id: i64,
+    omschrijving: &str,
 ) -> Vec<crate::opslag::Waarde> {
     use crate::opslag::Waarde;
     vec![
@@ -466,10 +466,108 @@ fn toegangsregel(
         Waarde::Tekst(verwerking::BIJSTANDSVERLENING.id.to_owned()),
         Waarde::Tekst("persoon".into()),
         Waarde::Tekst(persoon_id.to_string()),
-        Waarde::Tekst(format!(
-            "Herberekening uitkering {uitkering_id} (nieuwe normtabellen)"
-        )),
+        Waarde::Tekst(omschrijving.to_owned()),
     ]
+}
+
+/// De kolommen van [`toegangsregel`] voor `bulk_invoegen("toegangslog", …)`.
+pub(crate) const TOEGANG_KOLOMMEN: [&str; 9] = [
+    "trace_id",
+    "span_id",
+    "tijdstip",
+    "gebruiker_id",
+    "gebruiker",
+    "verwerkingsactiviteit",
+    "betrokkene_type",
+    "betrokkene_id",
+    "omschrijving",
+];
+
+/// Eén uitkering uit een partij: haar rijen en haar feiten zoals bekend op het gevraagde moment.
+pub(crate) struct Geladen {
+    pub uitkering: UitkeringRij,
+    pub dossier: crate::opslag::DossierRij,
+    pub feiten: Feiten,
+    pub maandbedragen: Vec<MaandbedragRij>,
+    /// De personen van het huishouden (elk één keer), voor het toegangslog.
+    pub personen: Vec<i64>,
+    /// De aanvrager, aan wie betaald wordt.
+    pub aanvrager: Option<i64>,
+}
+
+/// Laadt een partij uitkeringen met alles wat de berekening nodig heeft in een handvol queries
+/// (herberekening na nieuwe normtabellen, betaalrun). Schrijft zelf geen toegangslog: de
+/// aanroeper doet dat in bulk met [`Geladen::personen`].
+pub(crate) async fn partij_laden(
+    tx: &mut dyn Transactie,
+    ids: &[i64],
+    moment: DateTime<Utc>,
+) -> Result<Vec<Geladen>, AppFout> {
+    let uitkeringen = tx.uitkeringen_op_ids(ids).await?;
+    let dossier_ids: Vec<i64> = uitkeringen.iter().map(|u| u.dossier_id).collect();
+    let mut dossiers: BTreeMap<i64, crate::opslag::DossierRij> = tx
+        .dossiers_op_ids(&dossier_ids)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    let huishoudens: Vec<i64> = dossiers.values().map(|d| d.huishouden_id).collect();
+    let mut leden: BTreeMap<i64, Vec<crate::opslag::HuishoudlidRij>> = BTreeMap::new();
+    for l in tx.huishoudleden_van_huishoudens(&huishoudens).await? {
+        leden.entry(l.huishouden_id).or_default().push(l);
+    }
+    let mut personen: Vec<i64> = leden.values().flatten().map(|l| l.persoon_id).collect();
+    personen.sort_unstable();
+    personen.dedup();
+    let mut gegevens: BTreeMap<i64, Vec<crate::opslag::PersoonsgegevensRij>> = BTreeMap::new();
+    for g in tx.persoonsgegevens_van(&personen).await? {
+        gegevens.entry(g.persoon_id).or_default().push(g);
+    }
+    let mut mutaties: BTreeMap<i64, Vec<MutatieRij>> = BTreeMap::new();
+    for m in tx.mutaties_van_uitkeringen(ids).await? {
+        mutaties.entry(m.uitkering_id).or_default().push(m);
+    }
+    let mut bedragen: BTreeMap<i64, Vec<MaandbedragRij>> = BTreeMap::new();
+    for b in tx.maandbedragen_van_uitkeringen(ids).await? {
+        bedragen.entry(b.uitkering_id).or_default().push(b);
+    }
+    let mut uit = Vec::with_capacity(uitkeringen.len());
+    for u in uitkeringen {
+        let Some(d) = dossiers.remove(&u.dossier_id) else {
+            continue;
+        };
+        let huis = leden.get(&d.huishouden_id).map_or(&[][..], Vec::as_slice);
+        let mut van_huis: Vec<crate::opslag::PersoonsgegevensRij> = Vec::new();
+        let mut gezien = Vec::new();
+        for l in huis {
+            if gezien.contains(&l.persoon_id) {
+                continue;
+            }
+            gezien.push(l.persoon_id);
+            van_huis.extend(gegevens.get(&l.persoon_id).into_iter().flatten().cloned());
+        }
+        let aanvrager = huis
+            .iter()
+            .find(|l| l.rol == HuishoudRol::Aanvrager.code() && l.historie.vervallen_op.is_none())
+            .map(|l| l.persoon_id);
+        let feiten = feiten_uit(
+            &u,
+            huis,
+            &van_huis,
+            mutaties.get(&u.id).map_or(&[][..], Vec::as_slice),
+            None,
+            moment,
+        );
+        uit.push(Geladen {
+            maandbedragen: bedragen.remove(&u.id).unwrap_or_default(),
+            uitkering: u,
+            dossier: d,
+            feiten,
+            personen: gezien,
+            aanvrager,
+        });
+    }
+    Ok(uit)
 }
 
 /// De feiten van een uitkering uit haar rijen, zoals bekend op `moment`: de leden van haar
@@ -875,65 +973,23 @@ impl App {
             // Alle rijen van de partij in een handvol queries; dan per uitkering rekenen.
             let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
             let nu = self.klok.nu();
-            let uitkeringen = tx.uitkeringen_op_ids(&ids).await?;
-            let dossier_ids: Vec<i64> = uitkeringen.iter().map(|u| u.dossier_id).collect();
-            let dossiers: BTreeMap<i64, crate::opslag::DossierRij> = tx
-                .dossiers_op_ids(&dossier_ids)
-                .await?
-                .into_iter()
-                .map(|d| (d.id, d))
-                .collect();
-            let huishoudens: Vec<i64> = dossiers.values().map(|d| d.huishouden_id).collect();
-            let mut leden: BTreeMap<i64, Vec<crate::opslag::HuishoudlidRij>> = BTreeMap::new();
-            for l in tx.huishoudleden_van_huishoudens(&huishoudens).await? {
-                leden.entry(l.huishouden_id).or_default().push(l);
-            }
-            let mut personen: Vec<i64> = leden.values().flatten().map(|l| l.persoon_id).collect();
-            personen.sort_unstable();
-            personen.dedup();
-            let mut gegevens: BTreeMap<i64, Vec<crate::opslag::PersoonsgegevensRij>> =
-                BTreeMap::new();
-            for g in tx.persoonsgegevens_van(&personen).await? {
-                gegevens.entry(g.persoon_id).or_default().push(g);
-            }
-            let mut mutaties: BTreeMap<i64, Vec<MutatieRij>> = BTreeMap::new();
-            for m in tx.mutaties_van_uitkeringen(&ids).await? {
-                mutaties.entry(m.uitkering_id).or_default().push(m);
-            }
-            let mut bedragen: BTreeMap<i64, Vec<MaandbedragRij>> = BTreeMap::new();
-            for b in tx.maandbedragen_van_uitkeringen(&ids).await? {
-                bedragen.entry(b.uitkering_id).or_default().push(b);
-            }
             let mut toegang = Vec::new();
-            for u in &uitkeringen {
-                let Some(d) = dossiers.get(&u.dossier_id) else {
-                    continue;
-                };
-                let huis = leden.get(&d.huishouden_id).map_or(&[][..], Vec::as_slice);
-                let mut van_huis: Vec<crate::opslag::PersoonsgegevensRij> = Vec::new();
-                let mut gezien = Vec::new();
-                for l in huis {
-                    if gezien.contains(&l.persoon_id) {
-                        continue;
-                    }
-                    gezien.push(l.persoon_id);
-                    van_huis.extend(gegevens.get(&l.persoon_id).into_iter().flatten().cloned());
-                    toegang.push(toegangsregel(ctx, nu, l.persoon_id, u.id));
+            for g in partij_laden(tx.as_mut(), &ids, nu).await? {
+                let (u, d, feiten) = (&g.uitkering, &g.dossier, &g.feiten);
+                for p in &g.personen {
+                    toegang.push(toegangsregel(
+                        ctx,
+                        nu,
+                        *p,
+                        &format!("Herberekening uitkering {} (nieuwe normtabellen)", u.id),
+                    ));
                 }
-                let feiten = feiten_uit(
-                    u,
-                    huis,
-                    &van_huis,
-                    mutaties.get(&u.id).map_or(&[][..], Vec::as_slice),
-                    None,
-                    nu,
-                );
                 let verschillen = self
                     .maanden_bijwerken(
                         tx.as_mut(),
                         u,
-                        &feiten,
-                        bedragen.get(&u.id).map_or(&[][..], Vec::as_slice),
+                        feiten,
+                        &g.maandbedragen,
                         &tabellen,
                         None,
                         "nieuwe normtabellen",
@@ -953,22 +1009,8 @@ impl App {
                     .sort_by_key(|(_, v)| std::cmp::Reverse(v.verschil.abs()));
                 rapport.grootste.truncate(10);
             }
-            tx.bulk_invoegen(
-                "toegangslog",
-                &[
-                    "trace_id",
-                    "span_id",
-                    "tijdstip",
-                    "gebruiker_id",
-                    "gebruiker",
-                    "verwerkingsactiviteit",
-                    "betrokkene_type",
-                    "betrokkene_id",
-                    "omschrijving",
-                ],
-                &toegang,
-            )
-            .await?;
+            tx.bulk_invoegen("toegangslog", &TOEGANG_KOLOMMEN, &toegang)
+                .await?;
             audit::vastleggen(
                 tx.as_mut(),
                 ctx,

@@ -70,6 +70,7 @@ impl Rol {
                 ClientenInzien,
                 TakenToewijzen,
                 AfwezigheidRegistreren,
+                BetaalrunGoedkeuren,
             ],
             Rol::Handhaving => &[ClientenInzien],
             Rol::FunctioneelBeheerder => &[
@@ -78,6 +79,7 @@ impl Rol {
                 TeamsInzien,
                 NormenBeheren,
                 WerkInrichten,
+                BetaalrunStarten,
             ],
             Rol::Auditor => &[AuditInzien, ToegangslogInzien, TeamsInzien],
         }
@@ -113,6 +115,10 @@ pub enum Recht {
     AfwezigheidRegistreren,
     /// Een uitkering toekennen, mutaties registreren en (als tweede consulent) beoordelen.
     UitkeringenBeheren,
+    /// Een betaalrun starten, (opnieuw) berekenen en afbreken (issue 7).
+    BetaalrunStarten,
+    /// Een berekende betaalrun goedkeuren (vier ogen: niet wie hem startte).
+    BetaalrunGoedkeuren,
 }
 
 /// Heeft iemand met deze rollen dit recht?
@@ -169,6 +175,13 @@ mod tests {
             (Rol::Teamleider, Recht::WerkInrichten, false),
             (Rol::Teamleider, Recht::AfwezigheidRegistreren, true),
             (Rol::Inkomensconsulent, Recht::AfwezigheidRegistreren, false),
+            // Betaalruns (issue 7): de beheerder start, de teamleider keurt goed.
+            (Rol::FunctioneelBeheerder, Recht::BetaalrunStarten, true),
+            (Rol::FunctioneelBeheerder, Recht::BetaalrunGoedkeuren, false),
+            (Rol::Teamleider, Recht::BetaalrunGoedkeuren, true),
+            (Rol::Teamleider, Recht::BetaalrunStarten, false),
+            (Rol::Inkomensconsulent, Recht::BetaalrunStarten, false),
+            (Rol::Inkomensconsulent, Recht::BetaalrunGoedkeuren, false),
             // Uitkeringen en mutaties (issue 6): het werk van de consulent.
             (Rol::Inkomensconsulent, Recht::UitkeringenBeheren, true),
             (

@@ -8,6 +8,19 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
 
 /// De vaste vorm waarin tijdstippen worden opgeslagen: `2026-11-28T13:02:53.123456Z`.
+/// Een maand voluit: "januari 2026".
+pub fn maand_weergave(d: NaiveDate) -> String {
+    const NAMEN: [&str; 12] = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+        "oktober", "november", "december",
+    ];
+    let naam = NAMEN
+        .get(usize::try_from(d.month0()).unwrap_or(0))
+        .copied()
+        .unwrap_or("");
+    format!("{naam} {}", d.year())
+}
+
 pub fn instant_tekst(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }

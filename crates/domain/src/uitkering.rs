@@ -154,6 +154,9 @@ pub struct Feiten {
     pub inkomsten: Vec<(Periode, Inkomenssoort, Centen)>,
     pub vrijlatingen: Vec<(Vrijlatingssoort, NaiveDate)>,
     pub verlagingen: Vec<(Periode, i64)>,
+    /// Perioden waarin het recht is opgeschort (art 54 lid 1 Pw): het bedrag blijft, de
+    /// betaling wordt vastgehouden.
+    pub opschortingen: Vec<Periode>,
 }
 
 /// De uitkomst van één maand: de bedragen, of waarom er niet gerekend kon worden.
@@ -280,6 +283,14 @@ impl Feiten {
 }
 
 impl Feiten {
+    /// Raakt een opschorting de maand die op `eerste` begint?
+    pub fn opgeschort_in(&self, eerste: NaiveDate) -> bool {
+        let laatste = laatste_dag(eerste);
+        self.opschortingen
+            .iter()
+            .any(|p| p.vanaf <= laatste && p.tot.is_none_or(|t| t > eerste))
+    }
+
     /// De berekening van één maand met uitleg; `None` als er in die maand geen uitkering loopt.
     pub fn uitleg(
         &self,

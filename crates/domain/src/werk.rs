@@ -30,12 +30,16 @@ pub enum Taaksoort {
     Terugbellen,
     /// Een signaal van mogelijke onrechtmatigheid beoordelen.
     Signaal,
+    /// Te veel betaald: een vordering beoordelen (terugvorderen is een besluit).
+    Vordering,
+    /// Een betaling staat vast (geen geldige rekening): de rekening vastleggen.
+    Betaling,
     /// Een taak die een medewerker zelf aanmaakt.
     Overig,
 }
 
 impl Taaksoort {
-    pub const ALLE: [Taaksoort; 8] = [
+    pub const ALLE: [Taaksoort; 10] = [
         Taaksoort::Registratie,
         Taaksoort::Besluit,
         Taaksoort::Voorschot,
@@ -43,6 +47,8 @@ impl Taaksoort {
         Taaksoort::Goedkeuring,
         Taaksoort::Terugbellen,
         Taaksoort::Signaal,
+        Taaksoort::Vordering,
+        Taaksoort::Betaling,
         Taaksoort::Overig,
     ];
 
@@ -55,6 +61,8 @@ impl Taaksoort {
             Taaksoort::Goedkeuring => "goedkeuring",
             Taaksoort::Terugbellen => "terugbellen",
             Taaksoort::Signaal => "signaal",
+            Taaksoort::Vordering => "vordering",
+            Taaksoort::Betaling => "betaling",
             Taaksoort::Overig => "overig",
         }
     }
@@ -68,6 +76,8 @@ impl Taaksoort {
             Taaksoort::Goedkeuring => "Mutatie goedkeuren",
             Taaksoort::Terugbellen => "Terugbellen",
             Taaksoort::Signaal => "Signaal beoordelen",
+            Taaksoort::Vordering => "Vordering beoordelen",
+            Taaksoort::Betaling => "Vastgehouden betaling",
             Taaksoort::Overig => "Overige taak",
         }
     }
@@ -84,7 +94,8 @@ impl Taaksoort {
             Taaksoort::Voorschot => (Eenheid::WettelijkeWeken, 4, 3),
             Taaksoort::Mutatie | Taaksoort::Goedkeuring => (Eenheid::Werkdagen, 5, 1),
             Taaksoort::Terugbellen => (Eenheid::Werkdagen, 2, 1),
-            Taaksoort::Signaal => (Eenheid::Werkdagen, 10, 2),
+            Taaksoort::Signaal | Taaksoort::Vordering => (Eenheid::Werkdagen, 10, 2),
+            Taaksoort::Betaling => (Eenheid::Werkdagen, 2, 1),
             Taaksoort::Overig => (Eenheid::Werkdagen, 5, 1),
         };
         Servicenorm {

@@ -5,6 +5,7 @@
 //! staan beide armen naast elkaar in [`verbinding`] en `migrations/{sqlite,postgres}`. Dit is de
 //! enige crate die sqlx kent; bedrijfsregels horen hier niet.
 
+mod betaalrun;
 pub mod migratie;
 pub mod schema;
 mod transactie;

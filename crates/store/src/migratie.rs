@@ -54,6 +54,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0006_uitkeringen.sql"),
         postgres: include_str!("../migrations/postgres/0006_uitkeringen.sql"),
     },
+    Migratie {
+        versie: 7,
+        naam: "betaalruns",
+        sqlite: include_str!("../migrations/sqlite/0007_betaalruns.sql"),
+        postgres: include_str!("../migrations/postgres/0007_betaalruns.sql"),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.

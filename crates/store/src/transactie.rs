@@ -5,14 +5,15 @@ use async_trait::async_trait;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 use vangnet_app::opslag::{
-    AdresRij, AfwezigheidRij, AuditFilter, BankrekeningRij, CorrectieRij, DossierRij,
+    AdresRij, AfwezigheidRij, AuditFilter, BankrekeningRij, BetaalregelRij, BetaalrunRij,
+    Categorietotaal, CorrectieRij, Runverschil, VorderingRij, DossierRij,
     GebeurtenisRij, GebruikerRij, Historie, HuishoudlidRij, MaandbedragRij, MeldingRij, MutatieRij,
     NormensetRij, OpslagFout, PersoonRij, PersoonsgegevensRij, PostcodegebiedRij, ServicenormRij,
     SessieRij, TaakRij, TaakgebeurtenisRij, TeamRij, ToegangFilter, ToegangRij, TokenRij,
     Transactie, UitkeringRij, Uitkomst, UitsluitingRij, Waarde, Zoeksleutel,
 };
 
-use crate::{uitkering, werk};
+use crate::{betaalrun, uitkering, werk};
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
 use vangnet_domain::Rol;
 
@@ -1531,6 +1532,74 @@ impl Transactie for AnyTransactie {
     }
     async fn correcties_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<CorrectieRij>> {
         uitkering::correcties_van(self.conn(), uitkering_id).await
+    }
+    async fn correcties_van_uitkeringen(&mut self, ids: &[i64]) -> Uitkomst<Vec<CorrectieRij>> {
+        let rijen = self
+            .waar_in(
+                uitkering::CORRECTIE_KOLOMMEN,
+                "correcties",
+                "uitkering_id",
+                ids,
+                "uitkering_id, maand, id",
+            )
+            .await?;
+        rijen.iter().map(uitkering::correctie).collect()
+    }
+
+    async fn betaalrun_invoegen(&mut self, r: &BetaalrunRij) -> Uitkomst<i64> {
+        betaalrun::run_invoegen(self.conn(), r).await
+    }
+    async fn betaalrun_op_id(&mut self, id: i64) -> Uitkomst<Option<BetaalrunRij>> {
+        betaalrun::run_op_id(self.conn(), id).await
+    }
+    async fn betaalruns(&mut self, limiet: i64) -> Uitkomst<Vec<BetaalrunRij>> {
+        betaalrun::runs(self.conn(), limiet).await
+    }
+    async fn betaalruns_van_maand(&mut self, maand: &str) -> Uitkomst<Vec<BetaalrunRij>> {
+        betaalrun::runs_van_maand(self.conn(), maand).await
+    }
+    async fn betaalrun_bijwerken(&mut self, r: &BetaalrunRij) -> Uitkomst<bool> {
+        betaalrun::run_bijwerken(self.conn(), r).await
+    }
+    async fn betaalregels_verwijderen(&mut self, run_id: i64) -> Uitkomst<u64> {
+        betaalrun::regels_verwijderen(self.conn(), run_id).await
+    }
+    async fn betaalregels(
+        &mut self,
+        run_id: i64,
+        na_id: i64,
+        limiet: i64,
+        alleen_betalingen: bool,
+    ) -> Uitkomst<Vec<BetaalregelRij>> {
+        betaalrun::regels(self.conn(), run_id, na_id, limiet, alleen_betalingen).await
+    }
+    async fn betaalregels_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<BetaalregelRij>> {
+        betaalrun::regels_van_dossier(self.conn(), dossier_id).await
+    }
+    async fn betaalregels_van_categorie(
+        &mut self,
+        run_id: i64,
+        categorie: &str,
+        limiet: i64,
+    ) -> Uitkomst<Vec<BetaalregelRij>> {
+        betaalrun::regels_van_categorie(self.conn(), run_id, categorie, limiet).await
+    }
+    async fn betaalrun_totalen(&mut self, run_id: i64) -> Uitkomst<Vec<Categorietotaal>> {
+        betaalrun::totalen(self.conn(), run_id).await
+    }
+    async fn betaalrun_verschillen(
+        &mut self,
+        run_id: i64,
+        vorige: i64,
+        limiet: i64,
+    ) -> Uitkomst<Vec<Runverschil>> {
+        betaalrun::verschillen(self.conn(), run_id, vorige, limiet).await
+    }
+    async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: &str) -> Uitkomst<()> {
+        betaalrun::verwerken(self.conn(), run_id, tijdstip).await
+    }
+    async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>> {
+        betaalrun::vorderingen_van_dossier(self.conn(), dossier_id).await
     }
 
     async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64> {

@@ -260,22 +260,11 @@ pub(crate) async fn correctie_invoegen(c: &mut AnyConnection, r: &CorrectieRij) 
     getal(&rij, "id")
 }
 
-pub(crate) async fn correcties_van(
-    c: &mut AnyConnection,
-    uitkering_id: i64,
-) -> Uitkomst<Vec<CorrectieRij>> {
-    let rijen = sqlx::query(
-        "SELECT id, uitkering_id, maand, bedrag_centen, oorzaak, mutatie_id, aangemaakt_op, \
-         verrekend_op FROM correcties WHERE uitkering_id = $1 ORDER BY maand, id",
-    )
-    .bind(uitkering_id)
-    .fetch_all(c)
-    .await
-    .map_err(vertaal)?;
-    rijen
-        .iter()
-        .map(|r| {
-            Ok(CorrectieRij {
+pub(crate) const CORRECTIE_KOLOMMEN: &str =
+    "id, uitkering_id, maand, bedrag_centen, oorzaak, mutatie_id, aangemaakt_op, verrekend_op";
+
+pub(crate) fn correctie(r: &AnyRow) -> Uitkomst<CorrectieRij> {
+    Ok(CorrectieRij {
                 id: getal(r, "id")?,
                 uitkering_id: getal(r, "uitkering_id")?,
                 maand: tekst(r, "maand")?,
@@ -285,6 +274,18 @@ pub(crate) async fn correcties_van(
                 aangemaakt_op: tekst(r, "aangemaakt_op")?,
                 verrekend_op: optekst(r, "verrekend_op")?,
             })
-        })
-        .collect()
+}
+
+pub(crate) async fn correcties_van(
+    c: &mut AnyConnection,
+    uitkering_id: i64,
+) -> Uitkomst<Vec<CorrectieRij>> {
+    let rijen = sqlx::query(&format!(
+        "SELECT {CORRECTIE_KOLOMMEN} FROM correcties WHERE uitkering_id = $1 ORDER BY maand, id"
+    ))
+    .bind(uitkering_id)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen.iter().map(correctie).collect()
 }

@@ -271,6 +271,7 @@ pub fn herberekening(uitkeringen: u64, maanden: u32) -> Result<()> {
                 inkomsten: g.inkomsten.iter().map(|(s, c)| (open, *s, *c)).collect(),
                 vrijlatingen: g.vrijlatingen.clone(),
                 verlagingen: vec![(open, g.verlaging_procent)],
+                opschortingen: Vec::new(),
             }
         })
         .collect();

@@ -1,0 +1,964 @@
+//! Use cases van de maandelijkse betaalrun (issue 7): starten voor een maand en betaaldatum,
+//! (opnieuw) berekenen als job met voortgang, goedkeuren door een ander, het pain.001-bestand
+//! stroomsgewijs schrijven, afbreken, en de overzichten (totalen per categorie, verschillen met
+//! de vorige run, vastgehouden betalingen, CSV, betaalspecificatie per dossier).
+//!
+//! Berekenen gebeurt in één schrijftransactie: een onderbreking (ook `kill -9`) laat de run zoals
+//! hij was, opnieuw berekenen vervangt alle regels (idempotent). Goedkeuren verwerkt de hele run
+//! in drie set-gebaseerde statements in dezelfde transactie als de statuswissel. De regels per
+//! uitkering volgen uit [`vangnet_domain::betaalrun::regels`].
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+use vangnet_domain::betaalrun::{self, Categorie, OpenCorrectie, Runstatus, Vasthoudreden};
+use vangnet_domain::normen::Centen;
+use vangnet_domain::persoon::Iban;
+use vangnet_domain::werk::Taaksoort;
+use vangnet_domain::{sepa, tijd, verwerking, Recht, Veldfouten};
+
+use crate::audit::{self, Wijziging};
+use crate::opslag::{
+    BetaalregelRij, BetaalrunRij, Categorietotaal, Runverschil, Transactie, Waarde,
+};
+use crate::uitkeringen::{datum, datumtekst, partij_laden, toegangsregel};
+use crate::werk::{taak_maken, NieuweTaak};
+use crate::{toegang, App, AppFout, Context};
+
+/// Hoe de gemeente betaalt: haar eigen rekening (uit de configuratie) en de maand van de
+/// vakantietoeslag.
+#[derive(Debug, Clone)]
+pub struct Betaalinstellingen {
+    /// Zonder rekening van de gemeente kan een run wel berekend en goedgekeurd worden, maar
+    /// komt er geen bestand.
+    pub opdrachtgever: Option<sepa::Opdrachtgever>,
+    /// De kalendermaand waarin de vakantietoeslag wordt betaald (standaard mei).
+    pub vakantietoeslag_maand: u32,
+}
+
+impl Default for Betaalinstellingen {
+    fn default() -> Self {
+        Self {
+            opdrachtgever: None,
+            vakantietoeslag_maand: 5,
+        }
+    }
+}
+
+/// Een run met alles wat de pagina en de CLI over hem laten zien.
+#[derive(Debug, Clone, Serialize)]
+pub struct Runbeeld {
+    pub run: BetaalrunRij,
+    pub gestart_door: String,
+    pub goedgekeurd_door: Option<String>,
+    pub totalen: Vec<Categorietotaal>,
+    /// De grootste verschillen in het reguliere bedrag met de vorige definitieve run.
+    pub verschillen: Vec<Runverschil>,
+    pub vorige_run: Option<i64>,
+    pub vastgehouden: Vec<BetaalregelRij>,
+    pub vorderingen: Vec<BetaalregelRij>,
+}
+
+/// Eén regel van de uitleg op een betaalspecificatie.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+pub struct Specificatieregel {
+    pub omschrijving: String,
+    pub artikel: String,
+    pub bedrag_centen: Centen,
+}
+
+const PARTIJ: i64 = 500;
+
+fn maand_lezen(f: &mut Veldfouten, veld: &str, invoer: &str) -> Option<NaiveDate> {
+    let d = NaiveDate::parse_from_str(&format!("{}-01", invoer.trim()), "%Y-%m-%d").ok();
+    if d.is_none() {
+        f.voeg_toe(veld, "Vul een maand in als JJJJ-MM, bijvoorbeeld 2026-01.");
+    }
+    d
+}
+
+fn letter(c: Categorie) -> &'static str {
+    match c {
+        Categorie::Regulier => "R",
+        Categorie::Nabetaling => "N",
+        Categorie::Vakantietoeslag => "V",
+        Categorie::Vastgehouden => "H",
+        Categorie::Vordering => "T",
+    }
+}
+
+impl App {
+    async fn run_laden(tx: &mut dyn Transactie, id: i64) -> Result<BetaalrunRij, AppFout> {
+        tx.betaalrun_op_id(id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De betaalrun".into()))
+    }
+
+    /// Start een run (concept) voor een maand en betaaldatum. Geweigerd als er voor die maand
+    /// al een goedgekeurde of nog een open run is.
+    pub async fn betaalrun_starten(
+        &self,
+        ctx: &Context,
+        maand: &str,
+        betaaldatum: &str,
+    ) -> Result<i64, AppFout> {
+        ctx.actor.vereist(Recht::BetaalrunStarten)?;
+        let gebruiker = ctx.actor.gebruiker_id().ok_or(AppFout::GeenToegang)?;
+        let mut f = Veldfouten::nieuw();
+        let m = maand_lezen(&mut f, "maand", maand);
+        let b = NaiveDate::parse_from_str(betaaldatum.trim(), "%Y-%m-%d").ok();
+        if b.is_none() {
+            f.voeg_toe("betaaldatum", "Vul een bestaande datum in als JJJJ-MM-DD.");
+        }
+        if let (Some(m), Some(b)) = (m, b) {
+            // Betalen gebeurt in de maand zelf of kort ervoor (participatiewet-feiten.md,
+            // "When municipalities pay").
+            let vroegst = m.checked_sub_months(Months::new(1)).unwrap_or(m);
+            let laatst = m
+                .checked_add_months(Months::new(1))
+                .and_then(|d| d.pred_opt())
+                .unwrap_or(m);
+            if b < vroegst || b > laatst {
+                f.voeg_toe(
+                    "betaaldatum",
+                    "De betaaldatum ligt in de betaalmaand of de maand ervoor.",
+                );
+            }
+        }
+        f.clone().resultaat()?;
+        let (Some(m), Some(b)) = (m, b) else {
+            return Err(AppFout::Ongeldig(f));
+        };
+        let mut tx = self.opslag.schrijf().await?;
+        for r in tx.betaalruns_van_maand(&datumtekst(m)).await? {
+            match Runstatus::uit_code(&r.status) {
+                Some(s) if s.definitief() => {
+                    return Err(AppFout::veld(
+                        "maand",
+                        format!(
+                            "Voor {} is al een goedgekeurde betaalrun (run {}).",
+                            tijd::maand_weergave(m),
+                            r.id
+                        ),
+                    ))
+                }
+                Some(Runstatus::Concept | Runstatus::Berekend) => {
+                    return Err(AppFout::veld(
+                        "maand",
+                        format!(
+                            "Voor {} loopt al een betaalrun (run {}): bereken die opnieuw of breek hem af.",
+                            tijd::maand_weergave(m),
+                            r.id
+                        ),
+                    ))
+                }
+                _ => {}
+            }
+        }
+        let nu = self.klok.nu();
+        let id = tx
+            .betaalrun_invoegen(&BetaalrunRij {
+                id: 0,
+                maand: datumtekst(m),
+                betaaldatum: datumtekst(b),
+                status: Runstatus::Concept.code().into(),
+                gestart_door: gebruiker,
+                gestart_op: tijd::instant_tekst(nu),
+                berekend_op: None,
+                goedgekeurd_door: None,
+                goedgekeurd_op: None,
+                geexporteerd_op: None,
+                aantal_betalingen: 0,
+                totaal_centen: 0,
+                versie: 1,
+            })
+            .await
+            .map_err(|e| match e {
+                // Twee tegelijk: de unieke index per maand laat er één toe.
+                crate::opslag::OpslagFout::Uniek(_) => AppFout::veld(
+                    "maand",
+                    "Voor deze maand is zojuist een andere betaalrun gestart.",
+                ),
+                e => e.into(),
+            })?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "betaalrun.gestart",
+                onderwerp_type: "betaalrun",
+                onderwerp_id: id.to_string(),
+                samenvatting: format!(
+                    "Betaalrun {} gestart, betaaldatum {}",
+                    tijd::maand_weergave(m),
+                    datumtekst(b)
+                ),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Het aantal uitkeringen dat een berekening doorloopt (voor de voortgangsbalk).
+    pub async fn betaalrun_omvang(&self, ctx: &Context) -> Result<u64, AppFout> {
+        ctx.actor.vereist(Recht::BetaalrunStarten)?;
+        let mut tx = self.opslag.lees().await?;
+        let n = tx.aantal_uitkeringen().await?;
+        tx.commit().await?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
+    /// Berekent (of herberekent) alle regels van een run in één transactie. `voortgang(klaar)`
+    /// na elke partij uitkeringen.
+    pub async fn betaalrun_berekenen(
+        &self,
+        ctx: &Context,
+        id: i64,
+        mut voortgang: impl FnMut(u64) + Send,
+    ) -> Result<BetaalrunRij, AppFout> {
+        ctx.actor.vereist(Recht::BetaalrunStarten)?;
+        let mut tx = self.opslag.schrijf().await?;
+        let mut run = Self::run_laden(tx.as_mut(), id).await?;
+        if !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_berekenen) {
+            return Err(AppFout::Conflict(
+                "Deze betaalrun is goedgekeurd of afgebroken en verandert niet meer.".into(),
+            ));
+        }
+        let maand = datum(&run.maand).ok_or_else(|| AppFout::Intern("maand".into()))?;
+        let betaaldatum =
+            datum(&run.betaaldatum).ok_or_else(|| AppFout::Intern("betaaldatum".into()))?;
+        let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
+        let nu = self.klok.nu();
+        let vt_maand = self.instellingen.betaling.vakantietoeslag_maand;
+        let volgende = maand.checked_add_months(Months::new(1)).unwrap_or(maand);
+        tx.betaalregels_verwijderen(id).await?;
+        let mut aantal = 0_i64;
+        let mut totaal: Centen = 0;
+        let mut klaar = 0_u64;
+        let mut na_id = 0;
+        let omschrijving_log = format!("Betaalrun {} (run {id})", tijd::maand_weergave(maand));
+        loop {
+            let ids = tx.uitkering_ids(na_id, PARTIJ).await?;
+            let Some(laatste) = ids.last().copied() else {
+                break;
+            };
+            let partij = partij_laden(tx.as_mut(), &ids, nu).await?;
+            let aanvragers: Vec<i64> = partij.iter().filter_map(|g| g.aanvrager).collect();
+            let mut rekeningen: BTreeMap<i64, (String, String)> = BTreeMap::new();
+            for r in tx.bankrekeningen_van(&aanvragers).await? {
+                let geldig = r.historie.vervallen_op.is_none()
+                    && datum(&r.historie.geldig_vanaf).is_some_and(|v| v <= betaaldatum)
+                    && r
+                        .historie
+                        .geldig_tot
+                        .as_deref()
+                        .and_then(datum)
+                        .is_none_or(|t| t > betaaldatum)
+                    && Iban::parse(&r.iban).is_ok();
+                if geldig {
+                    rekeningen.insert(r.persoon_id, (r.iban, r.tenaamstelling));
+                }
+            }
+            let mut correcties: BTreeMap<i64, Vec<OpenCorrectie>> = BTreeMap::new();
+            for c in tx.correcties_van_uitkeringen(&ids).await? {
+                if c.verrekend_op.is_some() {
+                    continue;
+                }
+                if let Some(m) = datum(&c.maand) {
+                    correcties.entry(c.uitkering_id).or_default().push(OpenCorrectie {
+                        id: c.id,
+                        maand: m,
+                        bedrag: c.bedrag_centen,
+                    });
+                }
+            }
+            let mut rijen: Vec<Vec<Waarde>> = Vec::new();
+            let mut toegang = Vec::new();
+            for g in &partij {
+                let f = &g.feiten;
+                let open = correcties.get(&g.uitkering.id).map_or(&[][..], Vec::as_slice);
+                let uitkomst = f.uitleg(maand, &tabellen);
+                let eindigt = f
+                    .uitkering
+                    .and_then(|p| p.tot)
+                    .is_some_and(|t| t > maand && t <= volgende);
+                let actief = uitkomst.is_some();
+                let vakantietoeslag = if actief
+                    && betaalrun::vakantietoeslag_in(maand, vt_maand, eindigt)
+                {
+                    f.per_maand(betaalrun::opbouw_vanaf(maand, vt_maand), maand, &tabellen)
+                        .iter()
+                        .map(|(_, m)| match m {
+                            vangnet_domain::uitkering::Maanduitkomst::Bedragen(b) => b.reservering,
+                            _ => 0,
+                        })
+                        .sum()
+                } else {
+                    0
+                };
+                if uitkomst.is_none() && open.is_empty() {
+                    continue;
+                }
+                let rekening = g.aanvrager.and_then(|a| rekeningen.get(&a));
+                let (uitbetaling, uitleg, fout) = match &uitkomst {
+                    Some(Ok(u)) => (Some(u.uitbetaling_centen), u.uitleg.clone(), None),
+                    Some(Err(e)) => (None, Vec::new(), Some(e.to_string())),
+                    None => (None, Vec::new(), None),
+                };
+                let mut regels = betaalrun::regels(&betaalrun::Invoer {
+                    maand,
+                    uitbetaling,
+                    opgeschort: f.opgeschort_in(maand),
+                    rekening_geldig: rekening.is_some(),
+                    correcties: open,
+                    vakantietoeslag,
+                });
+                if let Some(melding) = &fout {
+                    regels.push(betaalrun::Regel {
+                        categorie: Categorie::Vastgehouden,
+                        maand,
+                        bedrag: 0,
+                        correctie_id: None,
+                        reden: Some(Vasthoudreden::Berekeningsfout),
+                        anders: Some(Categorie::Regulier),
+                    });
+                    tracing::warn!(uitkering = g.uitkering.id, %melding, "maand niet te berekenen");
+                }
+                for p in &g.personen {
+                    toegang.push(toegangsregel(ctx, nu, *p, &omschrijving_log));
+                }
+                let nr = &g.dossier.nummer;
+                for r in regels {
+                    let soort = r.anders.unwrap_or(r.categorie);
+                    let kenmerk = match r.correctie_id {
+                        Some(c) => format!("VN{}-{nr}-{}{c}", maand.format("%Y%m"), letter(soort)),
+                        None => format!("VN{}-{nr}-{}", maand.format("%Y%m"), letter(soort)),
+                    };
+                    let omschrijving = match soort {
+                        Categorie::Nabetaling => format!(
+                            "Nabetaling bijstand {} dossier {nr}",
+                            tijd::maand_weergave(r.maand)
+                        ),
+                        Categorie::Vakantietoeslag => format!(
+                            "Vakantietoeslag tot en met {} dossier {nr}",
+                            tijd::maand_weergave(r.maand)
+                        ),
+                        Categorie::Vordering => format!(
+                            "Te veel betaald {} dossier {nr}",
+                            tijd::maand_weergave(r.maand)
+                        ),
+                        _ => format!("Bijstand {} dossier {nr}", tijd::maand_weergave(r.maand)),
+                    };
+                    let spec: Vec<Specificatieregel> = match soort {
+                        Categorie::Regulier => uitleg
+                            .iter()
+                            .map(|u| Specificatieregel {
+                                omschrijving: u.omschrijving.clone(),
+                                artikel: u.artikel.clone(),
+                                bedrag_centen: u.bedrag_centen,
+                            })
+                            .collect(),
+                        Categorie::Nabetaling | Categorie::Vordering => vec![Specificatieregel {
+                            omschrijving: format!(
+                                "Herberekening van {}: verschil met wat is betaald",
+                                tijd::maand_weergave(r.maand)
+                            ),
+                            artikel: "art. 45 lid 1 Participatiewet".into(),
+                            bedrag_centen: r.bedrag,
+                        }],
+                        Categorie::Vakantietoeslag => vec![Specificatieregel {
+                            omschrijving: format!(
+                                "Gereserveerde vakantietoeslag van {} tot en met {}",
+                                tijd::maand_weergave(betaalrun::opbouw_vanaf(maand, vt_maand)),
+                                tijd::maand_weergave(maand)
+                            ),
+                            artikel: "art. 19 lid 3 en art. 45 lid 1 Participatiewet".into(),
+                            bedrag_centen: r.bedrag,
+                        }],
+                        Categorie::Vastgehouden => Vec::new(),
+                    };
+                    let reden = r.reden.map(|x| match (&fout, x) {
+                        (Some(m), Vasthoudreden::Berekeningsfout) => format!("{}: {m}", x.code()),
+                        _ => x.code().to_owned(),
+                    });
+                    if r.categorie.wordt_betaald() && r.bedrag > 0 {
+                        aantal += 1;
+                        totaal += r.bedrag;
+                    }
+                    rijen.push(vec![
+                        Waarde::Getal(id),
+                        Waarde::Getal(g.uitkering.id),
+                        Waarde::Getal(g.dossier.id),
+                        Waarde::Tekst(nr.clone()),
+                        Waarde::Tekst(r.categorie.code().into()),
+                        Waarde::Tekst(datumtekst(r.maand)),
+                        Waarde::Getal(r.bedrag),
+                        r.correctie_id.map_or(Waarde::GeenGetal, Waarde::Getal),
+                        reden.map_or(Waarde::GeenTekst, Waarde::Tekst),
+                        rekening.map_or(Waarde::GeenTekst, |(iban, _)| Waarde::Tekst(iban.clone())),
+                        Waarde::Tekst(rekening.map_or_else(
+                            || "Onbekend".to_owned(),
+                            |(_, naam)| sepa::tekst(naam, sepa::MAX_NAAM),
+                        )),
+                        Waarde::Tekst(sepa::tekst(&omschrijving, sepa::MAX_OMSCHRIJVING)),
+                        Waarde::Tekst(sepa::kenmerk(&kenmerk)),
+                        Waarde::Tekst(serde_json::to_string(&spec).unwrap_or_default()),
+                    ]);
+                }
+            }
+            tx.bulk_invoegen(
+                "betaalregels",
+                &[
+                    "run_id",
+                    "uitkering_id",
+                    "dossier_id",
+                    "dossiernummer",
+                    "categorie",
+                    "maand",
+                    "bedrag_centen",
+                    "correctie_id",
+                    "reden",
+                    "iban",
+                    "naam",
+                    "omschrijving",
+                    "kenmerk",
+                    "uitleg",
+                ],
+                &rijen,
+            )
+            .await?;
+            tx.bulk_invoegen("toegangslog", &crate::uitkeringen::TOEGANG_KOLOMMEN, &toegang)
+                .await?;
+            klaar += ids.len() as u64;
+            na_id = laatste;
+            voortgang(klaar);
+        }
+        run.status = Runstatus::Berekend.code().into();
+        run.berekend_op = Some(tijd::instant_tekst(nu));
+        run.aantal_betalingen = aantal;
+        run.totaal_centen = totaal;
+        run.versie += 1;
+        if !tx.betaalrun_bijwerken(&run).await? {
+            return Err(AppFout::Conflict(
+                "De betaalrun is intussen gewijzigd; bereken opnieuw.".into(),
+            ));
+        }
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "betaalrun.berekend",
+                onderwerp_type: "betaalrun",
+                onderwerp_id: id.to_string(),
+                samenvatting: format!(
+                    "Betaalrun {} berekend: {aantal} betalingen, totaal {}",
+                    tijd::maand_weergave(maand),
+                    vangnet_domain::bedrag::euro(totaal)
+                ),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(run)
+    }
+
+    /// Registreert het berekenen als job (voor de voortgangsbalk).
+    pub async fn betaalrun_berekenen_aanmelden(
+        &self,
+        ctx: &Context,
+        id: i64,
+    ) -> Result<u64, AppFout> {
+        let totaal = self.betaalrun_omvang(ctx).await?;
+        let mut tx = self.opslag.lees().await?;
+        let run = Self::run_laden(tx.as_mut(), id).await?;
+        tx.commit().await?;
+        if !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_berekenen) {
+            return Err(AppFout::Conflict(
+                "Deze betaalrun is goedgekeurd of afgebroken en verandert niet meer.".into(),
+            ));
+        }
+        Ok(self.job_starten(
+            &format!("Betaalrun {} berekenen", run.maand.get(..7).unwrap_or("")),
+            &ctx.actor.omschrijving(),
+            totaal,
+        ))
+    }
+
+    /// Voert de aangemelde berekening uit en houdt voortgang en uitkomst bij in de job.
+    pub async fn betaalrun_berekenen_als_job(&self, ctx: &Context, run_id: i64, job: u64) {
+        let voortgang = self.clone();
+        let uitkomst = self
+            .betaalrun_berekenen(ctx, run_id, move |n| voortgang.job_voortgang(job, n))
+            .await;
+        self.job_klaar(
+            job,
+            uitkomst
+                .map(|r| {
+                    format!(
+                        "{} betalingen, totaal {}",
+                        r.aantal_betalingen,
+                        vangnet_domain::bedrag::euro(r.totaal_centen)
+                    )
+                })
+                .map_err(|e| e.to_string()),
+        );
+    }
+
+    /// Keurt een berekende run goed (een ander dan wie hem startte) en verwerkt hem: betaalde
+    /// maanden, verrekende correcties, vorderingen met een taak, een taak per betaling die
+    /// vaststaat zonder rekening. Twee tegelijk: één wint.
+    pub async fn betaalrun_goedkeuren(
+        &self,
+        ctx: &Context,
+        id: i64,
+        versie: i64,
+    ) -> Result<(), AppFout> {
+        ctx.actor.vereist(Recht::BetaalrunGoedkeuren)?;
+        let gebruiker = ctx.actor.gebruiker_id().ok_or(AppFout::GeenToegang)?;
+        let mut tx = self.opslag.schrijf().await?;
+        let mut run = Self::run_laden(tx.as_mut(), id).await?;
+        if !betaalrun::goedkeurder_toegestaan(run.gestart_door, gebruiker) {
+            return Err(AppFout::Conflict(
+                "U startte deze betaalrun zelf; een ander keurt hem goed (vier ogen).".into(),
+            ));
+        }
+        if run.versie != versie || !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_goedkeuren)
+        {
+            return Err(AppFout::Conflict(
+                "Deze betaalrun is intussen gewijzigd, goedgekeurd of afgebroken. Bekijk hem opnieuw."
+                    .into(),
+            ));
+        }
+        let nu = self.klok.nu();
+        let tijdstip = tijd::instant_tekst(nu);
+        run.status = Runstatus::Goedgekeurd.code().into();
+        run.goedgekeurd_door = Some(gebruiker);
+        run.goedgekeurd_op = Some(tijdstip.clone());
+        run.versie += 1;
+        if !tx.betaalrun_bijwerken(&run).await? {
+            return Err(AppFout::Conflict(
+                "Deze betaalrun is intussen door een ander goedgekeurd.".into(),
+            ));
+        }
+        tx.betaalrun_verwerken(id, &tijdstip).await?;
+        // Taken: een vordering beoordelen, een rekening vastleggen. Eén per dossier en soort.
+        let vandaag = tijd::nl_lokaal(nu).date();
+        let mut gezien = Vec::new();
+        for (categorie, soort) in [
+            (Categorie::Vordering, Taaksoort::Vordering),
+            (Categorie::Vastgehouden, Taaksoort::Betaling),
+        ] {
+            for r in tx
+                .betaalregels_van_categorie(id, categorie.code(), i64::MAX)
+                .await?
+            {
+                if categorie == Categorie::Vastgehouden
+                    && r.reden.as_deref() == Some(Vasthoudreden::Opschorting.code())
+                {
+                    continue;
+                }
+                if gezien.contains(&(r.dossier_id, soort)) {
+                    continue;
+                }
+                gezien.push((r.dossier_id, soort));
+                let dossier = tx.dossier_op_id(r.dossier_id).await?;
+                let omschrijving = match soort {
+                    Taaksoort::Vordering => format!(
+                        "Dossier {}: te veel betaald, vordering beoordelen (betaalrun {})",
+                        r.dossiernummer, id
+                    ),
+                    _ => format!(
+                        "Dossier {}: betaling vastgehouden ({}), rekening of gegevens vastleggen",
+                        r.dossiernummer,
+                        r.reden
+                            .as_deref()
+                            .and_then(|x| Vasthoudreden::uit_code(x.split(':').next().unwrap_or(x)))
+                            .map_or("onbekend", Vasthoudreden::naam)
+                    ),
+                };
+                taak_maken(
+                    tx.as_mut(),
+                    ctx,
+                    nu,
+                    NieuweTaak {
+                        soort,
+                        omschrijving,
+                        dossier_id: Some(r.dossier_id),
+                        persoon_id: None,
+                        begindatum: vandaag,
+                        deadline: None,
+                        team_id: dossier.as_ref().and_then(|d| d.team_id),
+                        gebruiker_id: dossier.as_ref().and_then(|d| d.consulent_id),
+                        prioriteit: 1,
+                        reden: "Betaalrun goedgekeurd",
+                    },
+                )
+                .await?;
+            }
+        }
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "betaalrun.goedgekeurd",
+                onderwerp_type: "betaalrun",
+                onderwerp_id: id.to_string(),
+                samenvatting: format!(
+                    "Betaalrun {} goedgekeurd: {} betalingen, totaal {}",
+                    run.maand.get(..7).unwrap_or(""),
+                    run.aantal_betalingen,
+                    vangnet_domain::bedrag::euro(run.totaal_centen)
+                ),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Breekt een run af die nog niet is goedgekeurd; de regels blijven ter inzage.
+    pub async fn betaalrun_afbreken(
+        &self,
+        ctx: &Context,
+        id: i64,
+        versie: i64,
+    ) -> Result<(), AppFout> {
+        ctx.actor.vereist(Recht::BetaalrunStarten)?;
+        let mut tx = self.opslag.schrijf().await?;
+        let mut run = Self::run_laden(tx.as_mut(), id).await?;
+        if run.versie != versie || !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_afbreken) {
+            return Err(AppFout::Conflict(
+                "Deze betaalrun is intussen gewijzigd of al goedgekeurd.".into(),
+            ));
+        }
+        run.status = Runstatus::Afgebroken.code().into();
+        run.versie += 1;
+        if !tx.betaalrun_bijwerken(&run).await? {
+            return Err(AppFout::Conflict("Deze betaalrun is intussen gewijzigd.".into()));
+        }
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            self.klok.nu(),
+            Wijziging {
+                actie: "betaalrun.afgebroken",
+                onderwerp_type: "betaalrun",
+                onderwerp_id: id.to_string(),
+                samenvatting: "Betaalrun afgebroken".into(),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Schrijft het pain.001-bestand van een goedgekeurde run (of, met `deel = Some((n, per))`,
+    /// het n-de bestand van `per` transacties), stroomsgewijs per 5 000 regels. De eerste keer
+    /// gaat de run naar 'geëxporteerd'. Geeft aantal en som van het bestand.
+    pub async fn betaalrun_pain(
+        &self,
+        ctx: &Context,
+        id: i64,
+        deel: Option<(u64, u64)>,
+        uit: &mut dyn Write,
+    ) -> Result<(u64, Centen), AppFout> {
+        if !(ctx.actor.mag(Recht::BetaalrunStarten) || ctx.actor.mag(Recht::BetaalrunGoedkeuren))
+        {
+            return Err(AppFout::GeenToegang);
+        }
+        let opdrachtgever = self.instellingen.betaling.opdrachtgever.clone().ok_or_else(|| {
+            AppFout::Conflict(
+                "De rekening van de gemeente is niet ingesteld (VANGNET_DEBITEUR_IBAN en VANGNET_DEBITEUR_NAAM); zonder die rekening komt er geen betaalbestand."
+                    .into(),
+            )
+        })?;
+        let mut tx = self.opslag.lees().await?;
+        let run = Self::run_laden(tx.as_mut(), id).await?;
+        if !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_exporteren) {
+            return Err(AppFout::Conflict(
+                "Alleen een goedgekeurde betaalrun levert een betaalbestand.".into(),
+            ));
+        }
+        // Eerst tellen (de kop staat vooraan), dan schrijven.
+        let (overslaan, hoeveel) = match deel {
+            Some((n, per)) if per > 0 => (n.saturating_sub(1) * per, per),
+            _ => (0, u64::MAX),
+        };
+        let mut aantal = 0_u64;
+        let mut som: Centen = 0;
+        let mut gezien = 0_u64;
+        let mut na_id = 0;
+        'tellen: loop {
+            let regels = tx.betaalregels(id, na_id, 5_000, true).await?;
+            let Some(l) = regels.last() else { break };
+            na_id = l.id;
+            for r in &regels {
+                gezien += 1;
+                if gezien <= overslaan {
+                    continue;
+                }
+                if aantal == hoeveel {
+                    break 'tellen;
+                }
+                aantal += 1;
+                som += r.bedrag_centen;
+            }
+        }
+        if aantal == 0 {
+            return Err(AppFout::NietGevonden("Dit deel van het betaalbestand".into()));
+        }
+        let nr = deel.map_or(1, |(n, _)| n);
+        let kop = sepa::Kop {
+            bericht_id: format!("VN{}-{id}-{nr}", run.maand.get(..7).unwrap_or("").replace('-', "")),
+            aangemaakt: tijd::nl_lokaal(self.klok.nu())
+                .format("%Y-%m-%dT%H:%M:%S")
+                .to_string(),
+            uitvoeringsdatum: run.betaaldatum.clone(),
+            aantal,
+            som,
+            opdrachtgever,
+        };
+        let fout = |e: sepa::Schrijffout| AppFout::Intern(e.to_string());
+        let mut schrijver = sepa::Painschrijver::begin(&mut *uit, kop).map_err(fout)?;
+        let (mut gezien, mut geschreven, mut na_id) = (0_u64, 0_u64, 0);
+        'schrijven: loop {
+            let regels = tx.betaalregels(id, na_id, 5_000, true).await?;
+            let Some(l) = regels.last() else { break };
+            na_id = l.id;
+            for r in &regels {
+                gezien += 1;
+                if gezien <= overslaan {
+                    continue;
+                }
+                if geschreven == aantal {
+                    break 'schrijven;
+                }
+                geschreven += 1;
+                schrijver
+                    .transactie(&sepa::Overboeking {
+                        kenmerk: &r.kenmerk,
+                        bedrag: r.bedrag_centen,
+                        naam: &r.naam,
+                        iban: r.iban.as_deref().unwrap_or(""),
+                        omschrijving: &r.omschrijving,
+                    })
+                    .map_err(fout)?;
+            }
+        }
+        schrijver.einde().map_err(fout)?;
+        tx.commit().await?;
+        // De eerste export zet de status; het bestand zelf verandert nooit meer.
+        let mut tx = self.opslag.schrijf().await?;
+        let mut run = Self::run_laden(tx.as_mut(), id).await?;
+        if run.geexporteerd_op.is_none() {
+            run.status = Runstatus::Geexporteerd.code().into();
+            run.geexporteerd_op = Some(tijd::instant_tekst(self.klok.nu()));
+            run.versie += 1;
+            tx.betaalrun_bijwerken(&run).await?;
+        }
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            self.klok.nu(),
+            Wijziging {
+                actie: "betaalrun.bestand",
+                onderwerp_type: "betaalrun",
+                onderwerp_id: id.to_string(),
+                samenvatting: format!(
+                    "Betaalbestand {nr} gemaakt: {aantal} overboekingen, {}",
+                    vangnet_domain::bedrag::euro(som)
+                ),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((aantal, som))
+    }
+
+    fn mag_runs_zien(ctx: &Context) -> Result<(), AppFout> {
+        if ctx.actor.mag(Recht::BetaalrunStarten) || ctx.actor.mag(Recht::BetaalrunGoedkeuren) {
+            Ok(())
+        } else {
+            Err(AppFout::GeenToegang)
+        }
+    }
+
+    pub async fn betaalruns(&self, ctx: &Context) -> Result<Vec<BetaalrunRij>, AppFout> {
+        Self::mag_runs_zien(ctx)?;
+        let mut tx = self.opslag.lees().await?;
+        let runs = tx.betaalruns(120).await?;
+        tx.commit().await?;
+        Ok(runs)
+    }
+
+    /// Een run met totalen per categorie, verschillen met de vorige definitieve run en de
+    /// vastgehouden regels en vorderingen (met dossiernummer: wie ze ziet, staat in het log).
+    pub async fn betaalrun_beeld(&self, ctx: &Context, id: i64) -> Result<Runbeeld, AppFout> {
+        Self::mag_runs_zien(ctx)?;
+        let mut tx = self.opslag.schrijf().await?;
+        let run = Self::run_laden(tx.as_mut(), id).await?;
+        let naam = |g: Option<crate::opslag::GebruikerRij>, id: i64| {
+            g.map_or_else(|| format!("gebruiker {id}"), |g| g.volledige_naam)
+        };
+        let gestart_door = naam(tx.gebruiker_op_id(run.gestart_door).await?, run.gestart_door);
+        let goedgekeurd_door = match run.goedgekeurd_door {
+            Some(g) => Some(naam(tx.gebruiker_op_id(g).await?, g)),
+            None => None,
+        };
+        let totalen = tx.betaalrun_totalen(id).await?;
+        let vorige_run = tx
+            .betaalruns(240)
+            .await?
+            .into_iter()
+            .filter(|r| r.maand < run.maand)
+            .find(|r| Runstatus::uit_code(&r.status).is_some_and(Runstatus::definitief))
+            .map(|r| r.id);
+        let verschillen = match vorige_run {
+            Some(v) => tx.betaalrun_verschillen(id, v, 10).await?,
+            None => Vec::new(),
+        };
+        let vastgehouden = tx
+            .betaalregels_van_categorie(id, Categorie::Vastgehouden.code(), 200)
+            .await?;
+        let vorderingen = tx
+            .betaalregels_van_categorie(id, Categorie::Vordering.code(), 200)
+            .await?;
+        let nu = self.klok.nu();
+        let mut dossiers: Vec<i64> = verschillen
+            .iter()
+            .map(|v| v.dossier_id)
+            .chain(vastgehouden.iter().chain(&vorderingen).map(|r| r.dossier_id))
+            .collect();
+        dossiers.sort_unstable();
+        dossiers.dedup();
+        for d in dossiers {
+            toegang::vastleggen(
+                tx.as_mut(),
+                ctx,
+                nu,
+                verwerking::BIJSTANDSVERLENING,
+                "dossier",
+                &d.to_string(),
+                &format!("Overzicht betaalrun {id}"),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(Runbeeld {
+            run,
+            gestart_door,
+            goedgekeurd_door,
+            totalen,
+            verschillen,
+            vorige_run,
+            vastgehouden,
+            vorderingen,
+        })
+    }
+
+    /// Alle regels van een run als CSV (puntkomma, bedragen in euro met komma).
+    pub async fn betaalrun_csv(
+        &self,
+        ctx: &Context,
+        id: i64,
+        uit: &mut dyn Write,
+    ) -> Result<(), AppFout> {
+        Self::mag_runs_zien(ctx)?;
+        let mut tx = self.opslag.schrijf().await?;
+        Self::run_laden(tx.as_mut(), id).await?;
+        let io = |e: std::io::Error| AppFout::Intern(e.to_string());
+        writeln!(uit, "dossier;categorie;maand;bedrag;reden;iban;naam;omschrijving;kenmerk")
+            .map_err(io)?;
+        let mut na_id = 0;
+        let mut dossiers = Vec::new();
+        loop {
+            let regels = tx.betaalregels(id, na_id, 5_000, false).await?;
+            let Some(l) = regels.last() else { break };
+            na_id = l.id;
+            for r in &regels {
+                dossiers.push(r.dossier_id);
+                writeln!(
+                    uit,
+                    "{};{};{};{};{};{};{};{};{}",
+                    r.dossiernummer,
+                    r.categorie,
+                    r.maand.get(..7).unwrap_or(""),
+                    vangnet_domain::bedrag::euro(r.bedrag_centen).replace("€ ", ""),
+                    r.reden.as_deref().unwrap_or(""),
+                    r.iban.as_deref().unwrap_or(""),
+                    r.naam,
+                    r.omschrijving,
+                    r.kenmerk
+                )
+                .map_err(io)?;
+            }
+        }
+        dossiers.sort_unstable();
+        dossiers.dedup();
+        let nu = self.klok.nu();
+        let toegangsrijen: Vec<Vec<Waarde>> = dossiers
+            .iter()
+            .map(|d| {
+                let mut r = toegangsregel(ctx, nu, *d, &format!("Export betaalrun {id}"));
+                if let Some(t) = r.get_mut(6) {
+                    *t = Waarde::Tekst("dossier".into());
+                }
+                r
+            })
+            .collect();
+        tx.bulk_invoegen("toegangslog", &crate::uitkeringen::TOEGANG_KOLOMMEN, &toegangsrijen)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// De betaalspecificatie van een dossier: per run de regels met hun uitleg.
+    pub async fn betaalspecificatie(
+        &self,
+        ctx: &Context,
+        dossier_id: i64,
+    ) -> Result<Vec<(BetaalrunRij, BetaalregelRij, Vec<Specificatieregel>)>, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let mut tx = self.opslag.schrijf().await?;
+        let regels = tx.betaalregels_van_dossier(dossier_id).await?;
+        let mut runs: BTreeMap<i64, BetaalrunRij> = BTreeMap::new();
+        let mut uit = Vec::new();
+        for r in regels {
+            if !runs.contains_key(&r.run_id) {
+                if let Some(run) = tx.betaalrun_op_id(r.run_id).await? {
+                    runs.insert(r.run_id, run);
+                }
+            }
+            let Some(run) = runs.get(&r.run_id) else { continue };
+            // Alleen definitieve runs: een concept kan nog veranderen.
+            if !Runstatus::uit_code(&run.status).is_some_and(Runstatus::definitief) {
+                continue;
+            }
+            let spec: Vec<Specificatieregel> = serde_json::from_str(&r.uitleg).unwrap_or_default();
+            uit.push((run.clone(), r, spec));
+        }
+        toegang::vastleggen(
+            tx.as_mut(),
+            ctx,
+            self.klok.nu(),
+            verwerking::BIJSTANDSVERLENING,
+            "dossier",
+            &dossier_id.to_string(),
+            "Betaalspecificatie",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(uit)
+    }
+}

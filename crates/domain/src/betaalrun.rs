@@ -1,0 +1,446 @@
+//! De maandelijkse betaalrun (issue 7) als domeinobject: de toestanden en wat in welke toestand
+//! mag, de soorten betaalregels, wanneer vakantietoeslag wordt uitbetaald en over welke maanden,
+//! en de regel dat een ander goedkeurt dan wie de run startte.
+//!
+//! Bronnen: ../shared/domain/participatiewet-feiten.md §1 "Vakantietoeslag" (art 45 lid 1 Pw:
+//! bijstand per kalendermaand; vakantietoeslag jaarlijks over de voorgaande 12 maanden, of
+//! binnen 3 maanden na de maand waarin de bijstand eindigde; Rotterdam betaalt in mei) en
+//! "When municipalities pay" (betaaldag is gemeentelijke praktijk).
+//!
+//! Aannames (NIET geverifieerd in de bronnen):
+//! - De opbouwperiode van de vakantietoeslag die in maand M wordt betaald, loopt van de maand na
+//!   M van het vorige jaar tot en met M zelf (mei: juni vorig jaar t/m mei).
+//! - Eindigt de bijstand in een maand, dan betaalt de run van die maand de opgebouwde
+//!   vakantietoeslag uit (het vroegste moment dat art 45 lid 1 toestaat).
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+
+use crate::normen::Centen;
+
+/// De toestand van een betaalrun: concept → berekend → goedgekeurd → geëxporteerd, of afgebroken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Runstatus {
+    Concept,
+    Berekend,
+    Goedgekeurd,
+    Geexporteerd,
+    Afgebroken,
+}
+
+impl Runstatus {
+    pub const ALLE: [Runstatus; 5] = [
+        Runstatus::Concept,
+        Runstatus::Berekend,
+        Runstatus::Goedgekeurd,
+        Runstatus::Geexporteerd,
+        Runstatus::Afgebroken,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Runstatus::Concept => "concept",
+            Runstatus::Berekend => "berekend",
+            Runstatus::Goedgekeurd => "goedgekeurd",
+            Runstatus::Geexporteerd => "geexporteerd",
+            Runstatus::Afgebroken => "afgebroken",
+        }
+    }
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Runstatus::Concept => "Concept",
+            Runstatus::Berekend => "Berekend",
+            Runstatus::Goedgekeurd => "Goedgekeurd",
+            Runstatus::Geexporteerd => "Geëxporteerd",
+            Runstatus::Afgebroken => "Afgebroken",
+        }
+    }
+
+    pub fn uit_code(code: &str) -> Option<Runstatus> {
+        Runstatus::ALLE.into_iter().find(|s| s.code() == code)
+    }
+
+    /// (Opnieuw) berekenen mag zolang niemand heeft goedgekeurd.
+    pub fn mag_berekenen(self) -> bool {
+        matches!(self, Runstatus::Concept | Runstatus::Berekend)
+    }
+
+    pub fn mag_goedkeuren(self) -> bool {
+        self == Runstatus::Berekend
+    }
+
+    /// Het bestand mag na goedkeuring (opnieuw) worden gemaakt: dezelfde inhoud, dezelfde ids.
+    pub fn mag_exporteren(self) -> bool {
+        matches!(self, Runstatus::Goedgekeurd | Runstatus::Geexporteerd)
+    }
+
+    pub fn mag_afbreken(self) -> bool {
+        matches!(self, Runstatus::Concept | Runstatus::Berekend)
+    }
+
+    /// Na goedkeuring verandert er niets meer aan de regels.
+    pub fn definitief(self) -> bool {
+        matches!(self, Runstatus::Goedgekeurd | Runstatus::Geexporteerd)
+    }
+}
+
+/// De soort van een betaalregel. Alleen regulier, nabetaling en vakantietoeslag gaan naar de
+/// bank; vastgehouden regels en voorgestelde vorderingen staan in de run om gezien te worden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Categorie {
+    Regulier,
+    Nabetaling,
+    Vakantietoeslag,
+    Vastgehouden,
+    Vordering,
+}
+
+impl Categorie {
+    pub const ALLE: [Categorie; 5] = [
+        Categorie::Regulier,
+        Categorie::Nabetaling,
+        Categorie::Vakantietoeslag,
+        Categorie::Vastgehouden,
+        Categorie::Vordering,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Categorie::Regulier => "regulier",
+            Categorie::Nabetaling => "nabetaling",
+            Categorie::Vakantietoeslag => "vakantietoeslag",
+            Categorie::Vastgehouden => "vastgehouden",
+            Categorie::Vordering => "vordering",
+        }
+    }
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Categorie::Regulier => "Bijstand van de maand",
+            Categorie::Nabetaling => "Nabetaling eerdere maand",
+            Categorie::Vakantietoeslag => "Vakantietoeslag",
+            Categorie::Vastgehouden => "Vastgehouden",
+            Categorie::Vordering => "Te veel betaald (vordering te beoordelen)",
+        }
+    }
+
+    pub fn uit_code(code: &str) -> Option<Categorie> {
+        Categorie::ALLE.into_iter().find(|c| c.code() == code)
+    }
+
+    /// Gaat deze regel naar de bank?
+    pub fn wordt_betaald(self) -> bool {
+        matches!(
+            self,
+            Categorie::Regulier | Categorie::Nabetaling | Categorie::Vakantietoeslag
+        )
+    }
+}
+
+/// Waarom een bedrag niet wordt betaald.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Vasthoudreden {
+    /// Art 54 lid 1 Pw: het recht is opgeschort.
+    Opschorting,
+    /// Geen geldige rekening op de betaaldatum: eerst de rekening vastleggen.
+    GeenRekening,
+    /// Boven het maximum van een SEPA-overboeking (999 999 999,99).
+    BovenSepaMaximum,
+    /// De maand is niet te berekenen (ontbrekende gegevens): eerst het dossier aanvullen.
+    Berekeningsfout,
+}
+
+impl Vasthoudreden {
+    pub fn code(self) -> &'static str {
+        match self {
+            Vasthoudreden::Opschorting => "opschorting",
+            Vasthoudreden::GeenRekening => "geen_rekening",
+            Vasthoudreden::BovenSepaMaximum => "boven_sepa_maximum",
+            Vasthoudreden::Berekeningsfout => "berekeningsfout",
+        }
+    }
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Vasthoudreden::Opschorting => "Opgeschort (art. 54 lid 1 Participatiewet)",
+            Vasthoudreden::GeenRekening => "Geen geldige bankrekening op de betaaldatum",
+            Vasthoudreden::BovenSepaMaximum => "Bedrag boven het SEPA-maximum",
+            Vasthoudreden::Berekeningsfout => "De maand is niet te berekenen",
+        }
+    }
+
+    pub fn uit_code(code: &str) -> Option<Vasthoudreden> {
+        [
+            Vasthoudreden::Opschorting,
+            Vasthoudreden::GeenRekening,
+            Vasthoudreden::BovenSepaMaximum,
+            Vasthoudreden::Berekeningsfout,
+        ]
+        .into_iter()
+        .find(|r| r.code() == code)
+    }
+}
+
+/// De eerste maand van de opbouwperiode van de vakantietoeslag die in `maand` zou worden
+/// betaald, bij uitbetaling in kalendermaand `uitbetaalmaand` (1–12; standaard mei).
+pub fn opbouw_vanaf(maand: NaiveDate, uitbetaalmaand: u32) -> NaiveDate {
+    let eerste = maand.with_day(1).unwrap_or(maand);
+    // De maand na de laatste uitbetaalmaand vóór deze maand.
+    let mut m = eerste;
+    for _ in 0..12 {
+        let Some(vorige) = m.checked_sub_months(Months::new(1)) else {
+            break;
+        };
+        if vorige.month() == uitbetaalmaand {
+            break;
+        }
+        m = vorige;
+    }
+    m
+}
+
+/// Betaalt de run van `maand` vakantietoeslag uit: in de uitbetaalmaand, of in de maand waarin
+/// de bijstand eindigt.
+pub fn vakantietoeslag_in(maand: NaiveDate, uitbetaalmaand: u32, eindigt_in_maand: bool) -> bool {
+    maand.month() == uitbetaalmaand || eindigt_in_maand
+}
+
+/// De regel van vier ogen: een ander dan wie de run startte keurt goed.
+pub fn goedkeurder_toegestaan(gestart_door: i64, goedkeurder: i64) -> bool {
+    gestart_door != goedkeurder
+}
+
+/// De som van de regels die naar de bank gaan.
+pub fn te_betalen(regels: impl IntoIterator<Item = (Categorie, Centen)>) -> Centen {
+    regels
+        .into_iter()
+        .filter(|(c, _)| c.wordt_betaald())
+        .map(|(_, b)| b)
+        .sum()
+}
+
+/// Een open correctie uit een eerdere maand (positief: nabetaling, negatief: te veel betaald).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpenCorrectie {
+    pub id: i64,
+    pub maand: NaiveDate,
+    pub bedrag: Centen,
+}
+
+/// Wat de run van één uitkering weet.
+#[derive(Debug, Clone, Copy)]
+pub struct Invoer<'a> {
+    pub maand: NaiveDate,
+    /// De uitbetaling van de maand (na reservering vakantietoeslag); `None`: geen bijstand in
+    /// deze maand.
+    pub uitbetaling: Option<Centen>,
+    pub opgeschort: bool,
+    pub rekening_geldig: bool,
+    pub correcties: &'a [OpenCorrectie],
+    /// De vakantietoeslag die deze run uitbetaalt (0 als het niet de maand is).
+    pub vakantietoeslag: Centen,
+}
+
+/// Eén regel die de run vastlegt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Regel {
+    pub categorie: Categorie,
+    /// De maand waarover het bedrag gaat.
+    pub maand: NaiveDate,
+    pub bedrag: Centen,
+    pub correctie_id: Option<i64>,
+    pub reden: Option<Vasthoudreden>,
+    /// Bij een vastgehouden regel: wat het anders was geweest.
+    pub anders: Option<Categorie>,
+}
+
+/// De regels van één uitkering in de run. Negatieve correcties worden nooit stil verrekend:
+/// ze worden een vordering om te beoordelen (terugvorderen is een besluit). Bij opschorting of
+/// zonder geldige rekening wordt alles wat betaald zou worden vastgehouden; een bedrag boven het
+/// SEPA-maximum ook.
+pub fn regels(i: &Invoer<'_>) -> Vec<Regel> {
+    let mut uit = Vec::new();
+    let houd_vast = if i.opgeschort {
+        Some(Vasthoudreden::Opschorting)
+    } else if !i.rekening_geldig {
+        Some(Vasthoudreden::GeenRekening)
+    } else {
+        None
+    };
+    let mut betaal = |categorie: Categorie, maand: NaiveDate, bedrag: Centen, c: Option<i64>| {
+        let reden = houd_vast.or((bedrag > crate::sepa::MAX_BEDRAG)
+            .then_some(Vasthoudreden::BovenSepaMaximum));
+        // Een bedrag van nul houdt niemand vast: er gaat niets naar de bank.
+        match reden.filter(|_| bedrag > 0) {
+            Some(r) => uit.push(Regel {
+                categorie: Categorie::Vastgehouden,
+                maand,
+                bedrag,
+                correctie_id: c,
+                reden: Some(r),
+                anders: Some(categorie),
+            }),
+            None => uit.push(Regel {
+                categorie,
+                maand,
+                bedrag,
+                correctie_id: c,
+                reden: None,
+                anders: None,
+            }),
+        }
+    };
+    if let Some(b) = i.uitbetaling {
+        betaal(Categorie::Regulier, i.maand, b, None);
+    }
+    for c in i.correcties.iter().filter(|c| c.bedrag > 0) {
+        betaal(Categorie::Nabetaling, c.maand, c.bedrag, Some(c.id));
+    }
+    if i.vakantietoeslag > 0 {
+        betaal(Categorie::Vakantietoeslag, i.maand, i.vakantietoeslag, None);
+    }
+    for c in i.correcties.iter().filter(|c| c.bedrag < 0) {
+        uit.push(Regel {
+            categorie: Categorie::Vordering,
+            maand: c.maand,
+            bedrag: c.bedrag,
+            correctie_id: Some(c.id),
+            reden: None,
+            anders: None,
+        });
+    }
+    uit
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(j: i32, m: u32, dag: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(j, m, dag).unwrap()
+    }
+
+    #[test]
+    fn overgangen() {
+        use Runstatus::*;
+        // (status, berekenen, goedkeuren, exporteren, afbreken)
+        let tabel = [
+            (Concept, true, false, false, true),
+            (Berekend, true, true, false, true),
+            (Goedgekeurd, false, false, true, false),
+            (Geexporteerd, false, false, true, false),
+            (Afgebroken, false, false, false, false),
+        ];
+        for (s, b, g, e, a) in tabel {
+            assert_eq!(s.mag_berekenen(), b, "{s:?} berekenen");
+            assert_eq!(s.mag_goedkeuren(), g, "{s:?} goedkeuren");
+            assert_eq!(s.mag_exporteren(), e, "{s:?} exporteren");
+            assert_eq!(s.mag_afbreken(), a, "{s:?} afbreken");
+            assert_eq!(Runstatus::uit_code(s.code()), Some(s));
+        }
+    }
+
+    /// participatiewet-feiten.md §1 "Vakantietoeslag": jaarlijks over de voorgaande 12 maanden;
+    /// Rotterdam betaalt in mei; bij einde van de bijstand binnen 3 maanden.
+    #[test]
+    fn opbouwperiode_en_uitbetaalmaand() {
+        let tabel = [
+            // (maand, uitbetaalmaand, eerste opbouwmaand)
+            (d(2026, 5, 1), 5, d(2025, 6, 1)),
+            (d(2026, 6, 1), 5, d(2026, 6, 1)),
+            (d(2026, 3, 1), 5, d(2025, 6, 1)),
+            (d(2026, 12, 1), 5, d(2026, 6, 1)),
+            (d(2026, 6, 1), 6, d(2025, 7, 1)),
+            (d(2026, 1, 1), 12, d(2026, 1, 1)),
+            (d(2026, 12, 1), 12, d(2026, 1, 1)),
+        ];
+        for (maand, uit, vanaf) in tabel {
+            assert_eq!(opbouw_vanaf(maand, uit), vanaf, "{maand} bij uitbetaling in {uit}");
+        }
+        assert!(vakantietoeslag_in(d(2026, 5, 1), 5, false));
+        assert!(!vakantietoeslag_in(d(2026, 4, 1), 5, false));
+        assert!(vakantietoeslag_in(d(2026, 4, 1), 5, true));
+    }
+
+    /// Issue 7 punt 2: regulier + open correcties; negatieve correcties worden vorderingen;
+    /// opgeschort (art 54 lid 1 Pw) of zonder rekening wordt vastgehouden; boven het
+    /// SEPA-maximum (FACTS.md: 999 999 999,99) ook.
+    #[test]
+    fn regels_per_uitkering() {
+        use Categorie::*;
+        let jan = d(2026, 1, 1);
+        let nov = d(2025, 11, 1);
+        let correcties = [
+            OpenCorrectie { id: 1, maand: nov, bedrag: 120_00 },
+            OpenCorrectie { id: 2, maand: nov, bedrag: -80_00 },
+        ];
+        let basis = Invoer {
+            maand: jan,
+            uitbetaling: Some(1_000_00),
+            opgeschort: false,
+            rekening_geldig: true,
+            correcties: &correcties,
+            vakantietoeslag: 0,
+        };
+        let kort = |i: &Invoer<'_>| -> Vec<(Categorie, Centen, Option<Vasthoudreden>)> {
+            regels(i).iter().map(|r| (r.categorie, r.bedrag, r.reden)).collect()
+        };
+        let tabel: Vec<(Invoer<'_>, Vec<(Categorie, Centen, Option<Vasthoudreden>)>)> = vec![
+            (
+                basis,
+                vec![(Regulier, 1_000_00, None), (Nabetaling, 120_00, None), (Vordering, -80_00, None)],
+            ),
+            (
+                Invoer { vakantietoeslag: 600_00, correcties: &[], ..basis },
+                vec![(Regulier, 1_000_00, None), (Vakantietoeslag, 600_00, None)],
+            ),
+            (
+                Invoer { opgeschort: true, ..basis },
+                vec![
+                    (Vastgehouden, 1_000_00, Some(Vasthoudreden::Opschorting)),
+                    (Vastgehouden, 120_00, Some(Vasthoudreden::Opschorting)),
+                    (Vordering, -80_00, None),
+                ],
+            ),
+            (
+                Invoer { rekening_geldig: false, correcties: &[], ..basis },
+                vec![(Vastgehouden, 1_000_00, Some(Vasthoudreden::GeenRekening))],
+            ),
+            (
+                Invoer { uitbetaling: Some(crate::sepa::MAX_BEDRAG + 1), correcties: &[], ..basis },
+                vec![(Vastgehouden, crate::sepa::MAX_BEDRAG + 1, Some(Vasthoudreden::BovenSepaMaximum))],
+            ),
+            // Geen bijstand meer deze maand, wel een nabetaling en de vakantietoeslag bij het einde.
+            (
+                Invoer { uitbetaling: None, vakantietoeslag: 300_00, ..basis },
+                vec![(Nabetaling, 120_00, None), (Vakantietoeslag, 300_00, None), (Vordering, -80_00, None)],
+            ),
+            // Nul (inkomen boven de norm) is een regel, maar niets om vast te houden.
+            (
+                Invoer { uitbetaling: Some(0), rekening_geldig: false, correcties: &[], ..basis },
+                vec![(Regulier, 0, None)],
+            ),
+        ];
+        for (invoer, verwacht) in tabel {
+            assert_eq!(kort(&invoer), verwacht, "{invoer:?}");
+        }
+    }
+
+    #[test]
+    fn vier_ogen_en_te_betalen() {
+        assert!(!goedkeurder_toegestaan(7, 7));
+        assert!(goedkeurder_toegestaan(7, 8));
+        let regels = [
+            (Categorie::Regulier, 100_00),
+            (Categorie::Nabetaling, 20_00),
+            (Categorie::Vakantietoeslag, 5_00),
+            (Categorie::Vastgehouden, 1_000_00),
+            (Categorie::Vordering, -50_00),
+        ];
+        assert_eq!(te_betalen(regels), 125_00);
+    }
+}

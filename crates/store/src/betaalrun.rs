@@ -1,0 +1,342 @@
+//! De opslag van betaalruns, betaalregels en vorderingen (issue 7). Draagbare SQL voor beide
+//! engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`. De verwerking na
+//! goedkeuring gaat in drie set-gebaseerde statements, hoe groot de run ook is.
+
+use sqlx::any::AnyRow;
+use sqlx::AnyConnection;
+use vangnet_app::opslag::{
+    BetaalregelRij, BetaalrunRij, Categorietotaal, Runverschil, Uitkomst, VorderingRij,
+};
+
+use crate::transactie::{getal, opgetal, optekst, tekst, vertaal};
+
+const RUN_KOLOMMEN: &str = "id, maand, betaaldatum, status, gestart_door, gestart_op, \
+     berekend_op, goedgekeurd_door, goedgekeurd_op, geexporteerd_op, aantal_betalingen, \
+     totaal_centen, versie";
+
+const REGEL_KOLOMMEN: &str = "id, run_id, uitkering_id, dossier_id, dossiernummer, categorie, \
+     maand, bedrag_centen, correctie_id, reden, iban, naam, omschrijving, kenmerk, uitleg";
+
+/// Wat naar de bank gaat: de drie betaalde categorieën, alleen positieve bedragen.
+const BETALINGEN: &str =
+    "categorie IN ('regulier', 'nabetaling', 'vakantietoeslag') AND bedrag_centen > 0";
+
+fn run(r: &AnyRow) -> Uitkomst<BetaalrunRij> {
+    Ok(BetaalrunRij {
+        id: getal(r, "id")?,
+        maand: tekst(r, "maand")?,
+        betaaldatum: tekst(r, "betaaldatum")?,
+        status: tekst(r, "status")?,
+        gestart_door: getal(r, "gestart_door")?,
+        gestart_op: tekst(r, "gestart_op")?,
+        berekend_op: optekst(r, "berekend_op")?,
+        goedgekeurd_door: opgetal(r, "goedgekeurd_door")?,
+        goedgekeurd_op: optekst(r, "goedgekeurd_op")?,
+        geexporteerd_op: optekst(r, "geexporteerd_op")?,
+        aantal_betalingen: getal(r, "aantal_betalingen")?,
+        totaal_centen: getal(r, "totaal_centen")?,
+        versie: getal(r, "versie")?,
+    })
+}
+
+fn regel(r: &AnyRow) -> Uitkomst<BetaalregelRij> {
+    Ok(BetaalregelRij {
+        id: getal(r, "id")?,
+        run_id: getal(r, "run_id")?,
+        uitkering_id: getal(r, "uitkering_id")?,
+        dossier_id: getal(r, "dossier_id")?,
+        dossiernummer: tekst(r, "dossiernummer")?,
+        categorie: tekst(r, "categorie")?,
+        maand: tekst(r, "maand")?,
+        bedrag_centen: getal(r, "bedrag_centen")?,
+        correctie_id: opgetal(r, "correctie_id")?,
+        reden: optekst(r, "reden")?,
+        iban: optekst(r, "iban")?,
+        naam: tekst(r, "naam")?,
+        omschrijving: tekst(r, "omschrijving")?,
+        kenmerk: tekst(r, "kenmerk")?,
+        uitleg: tekst(r, "uitleg")?,
+    })
+}
+
+pub(crate) async fn run_invoegen(c: &mut AnyConnection, r: &BetaalrunRij) -> Uitkomst<i64> {
+    let rij = sqlx::query(
+        "INSERT INTO betaalruns (maand, betaaldatum, status, gestart_door, gestart_op, \
+         berekend_op, goedgekeurd_door, goedgekeurd_op, geexporteerd_op, aantal_betalingen, \
+         totaal_centen, versie) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+         RETURNING id",
+    )
+    .bind(&r.maand)
+    .bind(&r.betaaldatum)
+    .bind(&r.status)
+    .bind(r.gestart_door)
+    .bind(&r.gestart_op)
+    .bind(&r.berekend_op)
+    .bind(r.goedgekeurd_door)
+    .bind(&r.goedgekeurd_op)
+    .bind(&r.geexporteerd_op)
+    .bind(r.aantal_betalingen)
+    .bind(r.totaal_centen)
+    .bind(r.versie)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    getal(&rij, "id")
+}
+
+pub(crate) async fn run_op_id(c: &mut AnyConnection, id: i64) -> Uitkomst<Option<BetaalrunRij>> {
+    let r = sqlx::query(&format!(
+        "SELECT {RUN_KOLOMMEN} FROM betaalruns WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(c)
+    .await
+    .map_err(vertaal)?;
+    r.as_ref().map(run).transpose()
+}
+
+pub(crate) async fn runs(c: &mut AnyConnection, limiet: i64) -> Uitkomst<Vec<BetaalrunRij>> {
+    let rijen = sqlx::query(&format!(
+        "SELECT {RUN_KOLOMMEN} FROM betaalruns ORDER BY maand DESC, id DESC LIMIT $1"
+    ))
+    .bind(limiet)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen.iter().map(run).collect()
+}
+
+pub(crate) async fn runs_van_maand(
+    c: &mut AnyConnection,
+    maand: &str,
+) -> Uitkomst<Vec<BetaalrunRij>> {
+    let rijen = sqlx::query(&format!(
+        "SELECT {RUN_KOLOMMEN} FROM betaalruns WHERE maand = $1 ORDER BY id"
+    ))
+    .bind(maand)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen.iter().map(run).collect()
+}
+
+pub(crate) async fn run_bijwerken(c: &mut AnyConnection, r: &BetaalrunRij) -> Uitkomst<bool> {
+    let uit = sqlx::query(
+        "UPDATE betaalruns SET status = $1, berekend_op = $2, goedgekeurd_door = $3, \
+         goedgekeurd_op = $4, geexporteerd_op = $5, aantal_betalingen = $6, totaal_centen = $7, \
+         versie = $8 WHERE id = $9 AND versie = $10",
+    )
+    .bind(&r.status)
+    .bind(&r.berekend_op)
+    .bind(r.goedgekeurd_door)
+    .bind(&r.goedgekeurd_op)
+    .bind(&r.geexporteerd_op)
+    .bind(r.aantal_betalingen)
+    .bind(r.totaal_centen)
+    .bind(r.versie)
+    .bind(r.id)
+    .bind(r.versie - 1)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(uit.rows_affected() == 1)
+}
+
+pub(crate) async fn regels_verwijderen(c: &mut AnyConnection, run_id: i64) -> Uitkomst<u64> {
+    let uit = sqlx::query("DELETE FROM betaalregels WHERE run_id = $1")
+        .bind(run_id)
+        .execute(c)
+        .await
+        .map_err(vertaal)?;
+    Ok(uit.rows_affected())
+}
+
+pub(crate) async fn regels(
+    c: &mut AnyConnection,
+    run_id: i64,
+    na_id: i64,
+    limiet: i64,
+    alleen_betalingen: bool,
+) -> Uitkomst<Vec<BetaalregelRij>> {
+    let filter = if alleen_betalingen {
+        format!(" AND {BETALINGEN}")
+    } else {
+        String::new()
+    };
+    let rijen = sqlx::query(&format!(
+        "SELECT {REGEL_KOLOMMEN} FROM betaalregels WHERE run_id = $1 AND id > $2{filter} \
+         ORDER BY id LIMIT $3"
+    ))
+    .bind(run_id)
+    .bind(na_id)
+    .bind(limiet)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen.iter().map(regel).collect()
+}
+
+pub(crate) async fn regels_van_dossier(
+    c: &mut AnyConnection,
+    dossier_id: i64,
+) -> Uitkomst<Vec<BetaalregelRij>> {
+    let rijen = sqlx::query(&format!(
+        "SELECT {REGEL_KOLOMMEN} FROM betaalregels WHERE dossier_id = $1 ORDER BY run_id DESC, id"
+    ))
+    .bind(dossier_id)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen.iter().map(regel).collect()
+}
+
+pub(crate) async fn regels_van_categorie(
+    c: &mut AnyConnection,
+    run_id: i64,
+    categorie: &str,
+    limiet: i64,
+) -> Uitkomst<Vec<BetaalregelRij>> {
+    let rijen = sqlx::query(&format!(
+        "SELECT {REGEL_KOLOMMEN} FROM betaalregels WHERE run_id = $1 AND categorie = $2 \
+         ORDER BY id LIMIT $3"
+    ))
+    .bind(run_id)
+    .bind(categorie)
+    .bind(limiet)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen.iter().map(regel).collect()
+}
+
+pub(crate) async fn totalen(
+    c: &mut AnyConnection,
+    run_id: i64,
+) -> Uitkomst<Vec<Categorietotaal>> {
+    let rijen = sqlx::query(
+        "SELECT categorie, COUNT(*) AS aantal, COALESCE(SUM(bedrag_centen), 0) AS som \
+         FROM betaalregels WHERE run_id = $1 GROUP BY categorie ORDER BY categorie",
+    )
+    .bind(run_id)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(Categorietotaal {
+                categorie: tekst(r, "categorie")?,
+                aantal: getal(r, "aantal")?,
+                som_centen: getal(r, "som")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn verschillen(
+    c: &mut AnyConnection,
+    run_id: i64,
+    vorige: i64,
+    limiet: i64,
+) -> Uitkomst<Vec<Runverschil>> {
+    let rijen = sqlx::query(
+        "SELECT n.dossiernummer, n.dossier_id, COALESCE(v.bedrag_centen, 0) AS vorig, \
+         n.bedrag_centen AS nu FROM betaalregels n \
+         LEFT JOIN betaalregels v ON v.uitkering_id = n.uitkering_id AND v.run_id = $2 \
+         AND v.categorie = 'regulier' \
+         WHERE n.run_id = $1 AND n.categorie = 'regulier' \
+         AND n.bedrag_centen <> COALESCE(v.bedrag_centen, 0) \
+         ORDER BY ABS(n.bedrag_centen - COALESCE(v.bedrag_centen, 0)) DESC, n.id LIMIT $3",
+    )
+    .bind(run_id)
+    .bind(vorige)
+    .bind(limiet)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(Runverschil {
+                dossiernummer: tekst(r, "dossiernummer")?,
+                dossier_id: getal(r, "dossier_id")?,
+                vorig_centen: getal(r, "vorig")?,
+                nu_centen: getal(r, "nu")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn verwerken(
+    c: &mut AnyConnection,
+    run_id: i64,
+    tijdstip: &str,
+) -> Uitkomst<()> {
+    // Het reguliere bedrag van de maand staat als betaald (ook nul: een latere verhoging wordt
+    // dan een nabetaling). Vastgehouden maanden blijven onbetaald.
+    sqlx::query(
+        "INSERT INTO maandbedragen (uitkering_id, maand, berekend_centen, betaald_centen, \
+         berekend_op) SELECT uitkering_id, maand, bedrag_centen, bedrag_centen, $2 \
+         FROM betaalregels WHERE run_id = $1 AND categorie = 'regulier' \
+         ON CONFLICT (uitkering_id, maand) DO UPDATE SET \
+         berekend_centen = excluded.berekend_centen, betaald_centen = excluded.betaald_centen, \
+         berekend_op = excluded.berekend_op",
+    )
+    .bind(run_id)
+    .bind(tijdstip)
+    .execute(&mut *c)
+    .await
+    .map_err(vertaal)?;
+    sqlx::query(
+        "UPDATE correcties SET verrekend_op = $2 WHERE verrekend_op IS NULL AND id IN \
+         (SELECT correctie_id FROM betaalregels WHERE run_id = $1 \
+         AND categorie IN ('nabetaling', 'vordering') AND correctie_id IS NOT NULL)",
+    )
+    .bind(run_id)
+    .bind(tijdstip)
+    .execute(&mut *c)
+    .await
+    .map_err(vertaal)?;
+    sqlx::query(
+        "INSERT INTO vorderingen (uitkering_id, dossier_id, correctie_id, run_id, maand, \
+         bedrag_centen, status, aangemaakt_op) SELECT uitkering_id, dossier_id, correctie_id, \
+         run_id, maand, 0 - bedrag_centen, 'te_beoordelen', $2 FROM betaalregels \
+         WHERE run_id = $1 AND categorie = 'vordering' AND correctie_id IS NOT NULL",
+    )
+    .bind(run_id)
+    .bind(tijdstip)
+    .execute(&mut *c)
+    .await
+    .map_err(vertaal)?;
+    Ok(())
+}
+
+pub(crate) async fn vorderingen_van_dossier(
+    c: &mut AnyConnection,
+    dossier_id: i64,
+) -> Uitkomst<Vec<VorderingRij>> {
+    let rijen = sqlx::query(
+        "SELECT id, uitkering_id, dossier_id, correctie_id, run_id, maand, bedrag_centen, \
+         status, aangemaakt_op FROM vorderingen WHERE dossier_id = $1 ORDER BY id",
+    )
+    .bind(dossier_id)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(VorderingRij {
+                id: getal(r, "id")?,
+                uitkering_id: getal(r, "uitkering_id")?,
+                dossier_id: getal(r, "dossier_id")?,
+                correctie_id: getal(r, "correctie_id")?,
+                run_id: getal(r, "run_id")?,
+                maand: tekst(r, "maand")?,
+                bedrag_centen: getal(r, "bedrag_centen")?,
+                status: tekst(r, "status")?,
+                aangemaakt_op: tekst(r, "aangemaakt_op")?,
+            })
+        })
+        .collect()
+}
