@@ -253,8 +253,7 @@ impl App {
             for r in tx.bankrekeningen_van(&aanvragers).await? {
                 let geldig = r.historie.vervallen_op.is_none()
                     && datum(&r.historie.geldig_vanaf).is_some_and(|v| v <= betaaldatum)
-                    && r
-                        .historie
+                    && r.historie
                         .geldig_tot
                         .as_deref()
                         .and_then(datum)
@@ -270,18 +269,23 @@ impl App {
                     continue;
                 }
                 if let Some(m) = datum(&c.maand) {
-                    correcties.entry(c.uitkering_id).or_default().push(OpenCorrectie {
-                        id: c.id,
-                        maand: m,
-                        bedrag: c.bedrag_centen,
-                    });
+                    correcties
+                        .entry(c.uitkering_id)
+                        .or_default()
+                        .push(OpenCorrectie {
+                            id: c.id,
+                            maand: m,
+                            bedrag: c.bedrag_centen,
+                        });
                 }
             }
             let mut rijen: Vec<Vec<Waarde>> = Vec::new();
             let mut toegang = Vec::new();
             for g in &partij {
                 let f = &g.feiten;
-                let open = correcties.get(&g.uitkering.id).map_or(&[][..], Vec::as_slice);
+                let open = correcties
+                    .get(&g.uitkering.id)
+                    .map_or(&[][..], Vec::as_slice);
                 let uitkomst = f.uitleg(maand, &tabellen);
                 let eindigt = f
                     .uitkering
@@ -432,8 +436,12 @@ impl App {
                 &rijen,
             )
             .await?;
-            tx.bulk_invoegen("toegangslog", &crate::uitkeringen::TOEGANG_KOLOMMEN, &toegang)
-                .await?;
+            tx.bulk_invoegen(
+                "toegangslog",
+                &crate::uitkeringen::TOEGANG_KOLOMMEN,
+                &toegang,
+            )
+            .await?;
             klaar += ids.len() as u64;
             na_id = laatste;
             voortgang(klaar);
@@ -529,7 +537,8 @@ impl App {
                 "U startte deze betaalrun zelf; een ander keurt hem goed (vier ogen).".into(),
             ));
         }
-        if run.versie != versie || !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_goedkeuren)
+        if run.versie != versie
+            || !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_goedkeuren)
         {
             return Err(AppFout::Conflict(
                 "Deze betaalrun is intussen gewijzigd, goedgekeurd of afgebroken. Bekijk hem opnieuw."
@@ -635,7 +644,9 @@ impl App {
         ctx.actor.vereist(Recht::BetaalrunStarten)?;
         let mut tx = self.opslag.schrijf().await?;
         let mut run = Self::run_laden(tx.as_mut(), id).await?;
-        if run.versie != versie || !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_afbreken) {
+        if run.versie != versie
+            || !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_afbreken)
+        {
             return Err(AppFout::Conflict(
                 "Deze betaalrun is intussen gewijzigd of al goedgekeurd.".into(),
             ));
@@ -643,7 +654,9 @@ impl App {
         run.status = Runstatus::Afgebroken.code().into();
         run.versie += 1;
         if !tx.betaalrun_bijwerken(&run).await? {
-            return Err(AppFout::Conflict("Deze betaalrun is intussen gewijzigd.".into()));
+            return Err(AppFout::Conflict(
+                "Deze betaalrun is intussen gewijzigd.".into(),
+            ));
         }
         audit::vastleggen(
             tx.as_mut(),
@@ -672,8 +685,7 @@ impl App {
         deel: Option<(u64, u64)>,
         uit: &mut dyn Write,
     ) -> Result<(u64, Centen), AppFout> {
-        if !(ctx.actor.mag(Recht::BetaalrunStarten) || ctx.actor.mag(Recht::BetaalrunGoedkeuren))
-        {
+        if !(ctx.actor.mag(Recht::BetaalrunStarten) || ctx.actor.mag(Recht::BetaalrunGoedkeuren)) {
             return Err(AppFout::GeenToegang);
         }
         let opdrachtgever = self.instellingen.betaling.opdrachtgever.clone().ok_or_else(|| {
@@ -715,11 +727,16 @@ impl App {
             }
         }
         if aantal == 0 {
-            return Err(AppFout::NietGevonden("Dit deel van het betaalbestand".into()));
+            return Err(AppFout::NietGevonden(
+                "Dit deel van het betaalbestand".into(),
+            ));
         }
         let nr = deel.map_or(1, |(n, _)| n);
         let kop = sepa::Kop {
-            bericht_id: format!("VN{}-{id}-{nr}", run.maand.get(..7).unwrap_or("").replace('-', "")),
+            bericht_id: format!(
+                "VN{}-{id}-{nr}",
+                run.maand.get(..7).unwrap_or("").replace('-', "")
+            ),
             aangemaakt: tijd::nl_lokaal(self.klok.nu())
                 .format("%Y-%m-%dT%H:%M:%S")
                 .to_string(),
@@ -811,7 +828,10 @@ impl App {
         let naam = |g: Option<crate::opslag::GebruikerRij>, id: i64| {
             g.map_or_else(|| format!("gebruiker {id}"), |g| g.volledige_naam)
         };
-        let gestart_door = naam(tx.gebruiker_op_id(run.gestart_door).await?, run.gestart_door);
+        let gestart_door = naam(
+            tx.gebruiker_op_id(run.gestart_door).await?,
+            run.gestart_door,
+        );
         let goedgekeurd_door = match run.goedgekeurd_door {
             Some(g) => Some(naam(tx.gebruiker_op_id(g).await?, g)),
             None => None,
@@ -838,7 +858,12 @@ impl App {
         let mut dossiers: Vec<i64> = verschillen
             .iter()
             .map(|v| v.dossier_id)
-            .chain(vastgehouden.iter().chain(&vorderingen).map(|r| r.dossier_id))
+            .chain(
+                vastgehouden
+                    .iter()
+                    .chain(&vorderingen)
+                    .map(|r| r.dossier_id),
+            )
             .collect();
         dossiers.sort_unstable();
         dossiers.dedup();
@@ -878,8 +903,11 @@ impl App {
         let mut tx = self.opslag.schrijf().await?;
         Self::run_laden(tx.as_mut(), id).await?;
         let io = |e: std::io::Error| AppFout::Intern(e.to_string());
-        writeln!(uit, "dossier;categorie;maand;bedrag;reden;iban;naam;omschrijving;kenmerk")
-            .map_err(io)?;
+        writeln!(
+            uit,
+            "dossier;categorie;maand;bedrag;reden;iban;naam;omschrijving;kenmerk"
+        )
+        .map_err(io)?;
         let mut na_id = 0;
         let mut dossiers = Vec::new();
         loop {
@@ -917,10 +945,27 @@ impl App {
                 r
             })
             .collect();
-        tx.bulk_invoegen("toegangslog", &crate::uitkeringen::TOEGANG_KOLOMMEN, &toegangsrijen)
-            .await?;
+        tx.bulk_invoegen(
+            "toegangslog",
+            &crate::uitkeringen::TOEGANG_KOLOMMEN,
+            &toegangsrijen,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// De vorderingen (te veel betaald) van een dossier.
+    pub async fn vorderingen_van_dossier(
+        &self,
+        ctx: &Context,
+        dossier_id: i64,
+    ) -> Result<Vec<crate::opslag::VorderingRij>, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let mut tx = self.opslag.lees().await?;
+        let v = tx.vorderingen_van_dossier(dossier_id).await?;
+        tx.commit().await?;
+        Ok(v)
     }
 
     /// De betaalspecificatie van een dossier: per run de regels met hun uitleg.
@@ -935,12 +980,14 @@ impl App {
         let mut runs: BTreeMap<i64, BetaalrunRij> = BTreeMap::new();
         let mut uit = Vec::new();
         for r in regels {
-            if !runs.contains_key(&r.run_id) {
+            if let std::collections::btree_map::Entry::Vacant(plek) = runs.entry(r.run_id) {
                 if let Some(run) = tx.betaalrun_op_id(r.run_id).await? {
-                    runs.insert(r.run_id, run);
+                    plek.insert(run);
                 }
             }
-            let Some(run) = runs.get(&r.run_id) else { continue };
+            let Some(run) = runs.get(&r.run_id) else {
+                continue;
+            };
             // Alleen definitieve runs: een concept kan nog veranderen.
             if !Runstatus::uit_code(&run.status).is_some_and(Runstatus::definitief) {
                 continue;

@@ -435,9 +435,7 @@ fn toepassen(feiten: &mut Feiten, mutaties: &[(NaiveDate, Option<NaiveDate>, &Ge
             // Een lid dat komt of gaat staat na goedkeuring in het huishouden zelf; een voorbeeld
             // past het toe in `App::feiten`.
             Gegevens::Opschorting => feiten.opschortingen.push(periode),
-            Gegevens::Correctie { .. }
-            | Gegevens::LidIn { .. }
-            | Gegevens::LidUit { .. } => {}
+            Gegevens::Correctie { .. } | Gegevens::LidIn { .. } | Gegevens::LidUit { .. } => {}
             Gegevens::Beeindiging { .. } => {
                 if let Some(u) = feiten.uitkering.as_mut() {
                     u.tot = Some(u.tot.map_or(*ingang, |t| t.min(*ingang)));

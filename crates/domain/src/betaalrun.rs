@@ -272,8 +272,8 @@ pub fn regels(i: &Invoer<'_>) -> Vec<Regel> {
         None
     };
     let mut betaal = |categorie: Categorie, maand: NaiveDate, bedrag: Centen, c: Option<i64>| {
-        let reden = houd_vast.or((bedrag > crate::sepa::MAX_BEDRAG)
-            .then_some(Vasthoudreden::BovenSepaMaximum));
+        let reden = houd_vast
+            .or((bedrag > crate::sepa::MAX_BEDRAG).then_some(Vasthoudreden::BovenSepaMaximum));
         // Een bedrag van nul houdt niemand vast: er gaat niets naar de bank.
         match reden.filter(|_| bedrag > 0) {
             Some(r) => uit.push(Regel {
@@ -317,6 +317,7 @@ pub fn regels(i: &Invoer<'_>) -> Vec<Regel> {
 }
 
 #[cfg(test)]
+#[allow(clippy::inconsistent_digit_grouping)] // bedragen als euro_centen
 mod tests {
     use super::*;
 
@@ -359,7 +360,11 @@ mod tests {
             (d(2026, 12, 1), 12, d(2026, 1, 1)),
         ];
         for (maand, uit, vanaf) in tabel {
-            assert_eq!(opbouw_vanaf(maand, uit), vanaf, "{maand} bij uitbetaling in {uit}");
+            assert_eq!(
+                opbouw_vanaf(maand, uit),
+                vanaf,
+                "{maand} bij uitbetaling in {uit}"
+            );
         }
         assert!(vakantietoeslag_in(d(2026, 5, 1), 5, false));
         assert!(!vakantietoeslag_in(d(2026, 4, 1), 5, false));
@@ -375,8 +380,16 @@ mod tests {
         let jan = d(2026, 1, 1);
         let nov = d(2025, 11, 1);
         let correcties = [
-            OpenCorrectie { id: 1, maand: nov, bedrag: 120_00 },
-            OpenCorrectie { id: 2, maand: nov, bedrag: -80_00 },
+            OpenCorrectie {
+                id: 1,
+                maand: nov,
+                bedrag: 120_00,
+            },
+            OpenCorrectie {
+                id: 2,
+                maand: nov,
+                bedrag: -80_00,
+            },
         ];
         let basis = Invoer {
             maand: jan,
@@ -386,20 +399,35 @@ mod tests {
             correcties: &correcties,
             vakantietoeslag: 0,
         };
-        let kort = |i: &Invoer<'_>| -> Vec<(Categorie, Centen, Option<Vasthoudreden>)> {
-            regels(i).iter().map(|r| (r.categorie, r.bedrag, r.reden)).collect()
+        type Kort = Vec<(Categorie, Centen, Option<Vasthoudreden>)>;
+        let kort = |i: &Invoer<'_>| -> Kort {
+            regels(i)
+                .iter()
+                .map(|r| (r.categorie, r.bedrag, r.reden))
+                .collect()
         };
-        let tabel: Vec<(Invoer<'_>, Vec<(Categorie, Centen, Option<Vasthoudreden>)>)> = vec![
+        let tabel: Vec<(Invoer<'_>, Kort)> = vec![
             (
                 basis,
-                vec![(Regulier, 1_000_00, None), (Nabetaling, 120_00, None), (Vordering, -80_00, None)],
+                vec![
+                    (Regulier, 1_000_00, None),
+                    (Nabetaling, 120_00, None),
+                    (Vordering, -80_00, None),
+                ],
             ),
             (
-                Invoer { vakantietoeslag: 600_00, correcties: &[], ..basis },
+                Invoer {
+                    vakantietoeslag: 600_00,
+                    correcties: &[],
+                    ..basis
+                },
                 vec![(Regulier, 1_000_00, None), (Vakantietoeslag, 600_00, None)],
             ),
             (
-                Invoer { opgeschort: true, ..basis },
+                Invoer {
+                    opgeschort: true,
+                    ..basis
+                },
                 vec![
                     (Vastgehouden, 1_000_00, Some(Vasthoudreden::Opschorting)),
                     (Vastgehouden, 120_00, Some(Vasthoudreden::Opschorting)),
@@ -407,21 +435,46 @@ mod tests {
                 ],
             ),
             (
-                Invoer { rekening_geldig: false, correcties: &[], ..basis },
+                Invoer {
+                    rekening_geldig: false,
+                    correcties: &[],
+                    ..basis
+                },
                 vec![(Vastgehouden, 1_000_00, Some(Vasthoudreden::GeenRekening))],
             ),
             (
-                Invoer { uitbetaling: Some(crate::sepa::MAX_BEDRAG + 1), correcties: &[], ..basis },
-                vec![(Vastgehouden, crate::sepa::MAX_BEDRAG + 1, Some(Vasthoudreden::BovenSepaMaximum))],
+                Invoer {
+                    uitbetaling: Some(crate::sepa::MAX_BEDRAG + 1),
+                    correcties: &[],
+                    ..basis
+                },
+                vec![(
+                    Vastgehouden,
+                    crate::sepa::MAX_BEDRAG + 1,
+                    Some(Vasthoudreden::BovenSepaMaximum),
+                )],
             ),
             // Geen bijstand meer deze maand, wel een nabetaling en de vakantietoeslag bij het einde.
             (
-                Invoer { uitbetaling: None, vakantietoeslag: 300_00, ..basis },
-                vec![(Nabetaling, 120_00, None), (Vakantietoeslag, 300_00, None), (Vordering, -80_00, None)],
+                Invoer {
+                    uitbetaling: None,
+                    vakantietoeslag: 300_00,
+                    ..basis
+                },
+                vec![
+                    (Nabetaling, 120_00, None),
+                    (Vakantietoeslag, 300_00, None),
+                    (Vordering, -80_00, None),
+                ],
             ),
             // Nul (inkomen boven de norm) is een regel, maar niets om vast te houden.
             (
-                Invoer { uitbetaling: Some(0), rekening_geldig: false, correcties: &[], ..basis },
+                Invoer {
+                    uitbetaling: Some(0),
+                    rekening_geldig: false,
+                    correcties: &[],
+                    ..basis
+                },
                 vec![(Regulier, 0, None)],
             ),
         ];

@@ -269,12 +269,17 @@ mod tests {
                 "A234567890123456789012345678901234/X",
                 "A234567890123456789012345678901234",
             ),
-            ("ABCDEFGHIJ/ABCDEFGHIJ/ABCDEFGHIJ/A/B", "ABCDEFGHIJ/ABCDEFGHIJ/ABCDEFGHIJ/A"),
+            (
+                "ABCDEFGHIJ/ABCDEFGHIJ/ABCDEFGHIJ/A/B",
+                "ABCDEFGHIJ/ABCDEFGHIJ/ABCDEFGHIJ/A",
+            ),
         ];
         for (invoer, verwacht) in tabel {
             let k = kenmerk(invoer);
             assert_eq!(k, verwacht, "{invoer}");
-            assert!(k.len() <= MAX_ID && !k.starts_with('/') && !k.ends_with('/') && !k.contains("//"));
+            assert!(
+                k.len() <= MAX_ID && !k.starts_with('/') && !k.ends_with('/') && !k.contains("//")
+            );
         }
     }
 
@@ -304,7 +309,10 @@ mod tests {
             iban: "NL91ABNA0417164300",
             omschrijving: "o",
         };
-        assert!(matches!(w.transactie(&t(MAX_BEDRAG + 1)), Err(Schrijffout::Bedrag(_))));
+        assert!(matches!(
+            w.transactie(&t(MAX_BEDRAG + 1)),
+            Err(Schrijffout::Bedrag(_))
+        ));
         assert!(matches!(w.transactie(&t(0)), Err(Schrijffout::Bedrag(0))));
         w.transactie(&t(MAX_BEDRAG)).unwrap();
         // De kop zei één cent meer: het bestand is onbruikbaar en dat wordt gezegd.

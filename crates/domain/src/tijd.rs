@@ -11,8 +11,18 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, U
 /// Een maand voluit: "januari 2026".
 pub fn maand_weergave(d: NaiveDate) -> String {
     const NAMEN: [&str; 12] = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-        "oktober", "november", "december",
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
     ];
     let naam = NAMEN
         .get(usize::try_from(d.month0()).unwrap_or(0))

@@ -209,12 +209,9 @@ pub(crate) async fn regels_van_categorie(
     rijen.iter().map(regel).collect()
 }
 
-pub(crate) async fn totalen(
-    c: &mut AnyConnection,
-    run_id: i64,
-) -> Uitkomst<Vec<Categorietotaal>> {
+pub(crate) async fn totalen(c: &mut AnyConnection, run_id: i64) -> Uitkomst<Vec<Categorietotaal>> {
     let rijen = sqlx::query(
-        "SELECT categorie, COUNT(*) AS aantal, COALESCE(SUM(bedrag_centen), 0) AS som \
+        "SELECT categorie, COUNT(*) AS aantal, CAST(COALESCE(SUM(bedrag_centen), 0) AS BIGINT) AS som \
          FROM betaalregels WHERE run_id = $1 GROUP BY categorie ORDER BY categorie",
     )
     .bind(run_id)
@@ -267,11 +264,7 @@ pub(crate) async fn verschillen(
         .collect()
 }
 
-pub(crate) async fn verwerken(
-    c: &mut AnyConnection,
-    run_id: i64,
-    tijdstip: &str,
-) -> Uitkomst<()> {
+pub(crate) async fn verwerken(c: &mut AnyConnection, run_id: i64, tijdstip: &str) -> Uitkomst<()> {
     // Het reguliere bedrag van de maand staat als betaald (ook nul: een latere verhoging wordt
     // dan een nabetaling). Vastgehouden maanden blijven onbetaald.
     sqlx::query(

@@ -6,11 +6,11 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 use vangnet_app::opslag::{
     AdresRij, AfwezigheidRij, AuditFilter, BankrekeningRij, BetaalregelRij, BetaalrunRij,
-    Categorietotaal, CorrectieRij, Runverschil, VorderingRij, DossierRij,
-    GebeurtenisRij, GebruikerRij, Historie, HuishoudlidRij, MaandbedragRij, MeldingRij, MutatieRij,
-    NormensetRij, OpslagFout, PersoonRij, PersoonsgegevensRij, PostcodegebiedRij, ServicenormRij,
-    SessieRij, TaakRij, TaakgebeurtenisRij, TeamRij, ToegangFilter, ToegangRij, TokenRij,
-    Transactie, UitkeringRij, Uitkomst, UitsluitingRij, Waarde, Zoeksleutel,
+    Categorietotaal, CorrectieRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie,
+    HuishoudlidRij, MaandbedragRij, MeldingRij, MutatieRij, NormensetRij, OpslagFout, PersoonRij,
+    PersoonsgegevensRij, PostcodegebiedRij, Runverschil, ServicenormRij, SessieRij, TaakRij,
+    TaakgebeurtenisRij, TeamRij, ToegangFilter, ToegangRij, TokenRij, Transactie, UitkeringRij,
+    Uitkomst, UitsluitingRij, VorderingRij, Waarde, Zoeksleutel,
 };
 
 use crate::{betaalrun, uitkering, werk};

@@ -265,15 +265,15 @@ pub(crate) const CORRECTIE_KOLOMMEN: &str =
 
 pub(crate) fn correctie(r: &AnyRow) -> Uitkomst<CorrectieRij> {
     Ok(CorrectieRij {
-                id: getal(r, "id")?,
-                uitkering_id: getal(r, "uitkering_id")?,
-                maand: tekst(r, "maand")?,
-                bedrag_centen: getal(r, "bedrag_centen")?,
-                oorzaak: tekst(r, "oorzaak")?,
-                mutatie_id: opgetal(r, "mutatie_id")?,
-                aangemaakt_op: tekst(r, "aangemaakt_op")?,
-                verrekend_op: optekst(r, "verrekend_op")?,
-            })
+        id: getal(r, "id")?,
+        uitkering_id: getal(r, "uitkering_id")?,
+        maand: tekst(r, "maand")?,
+        bedrag_centen: getal(r, "bedrag_centen")?,
+        oorzaak: tekst(r, "oorzaak")?,
+        mutatie_id: opgetal(r, "mutatie_id")?,
+        aangemaakt_op: tekst(r, "aangemaakt_op")?,
+        verrekend_op: optekst(r, "verrekend_op")?,
+    })
 }
 
 pub(crate) async fn correcties_van(

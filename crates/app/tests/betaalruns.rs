@@ -1,0 +1,610 @@
+//! Betaalruns: starten, berekenen, vier ogen bij goedkeuren, verwerking (betaalde maanden,
+//! nabetalingen, vorderingen met taak), vastgehouden betalingen, vakantietoeslag over een jaar,
+//! idempotent herberekenen, en een pain.001-bestand dat tegen de XSD valideert — op SQLite of
+//! PostgreSQL. De klok van de testapp staat op zaterdag 28-11-2026.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
+
+use vangnet_app::betaalruns::Betaalinstellingen;
+use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
+use vangnet_app::uitkeringen::MutatieInvoer;
+use vangnet_app::{AppFout, Context, Instellingen};
+use vangnet_domain::{sepa, Rol};
+use vangnet_testkit::TestApp;
+
+fn aanvraag(bsn: &str, ontvangen: &str, iban: &str) -> NieuweAanvraag {
+    NieuweAanvraag {
+        ontvangen_op: ontvangen.into(),
+        aanvrager: PersoonInvoer {
+            bsn: bsn.into(),
+            voornamen: "Noël".into(),
+            voorvoegsel: "".into(),
+            geslachtsnaam: "Çelik".into(),
+            geboortedatum: "01-01-1990".into(),
+        },
+        straat: "Dorpsstraat".into(),
+        huisnummer: "1".into(),
+        postcode: "3012AB".into(),
+        woonplaats: "Rotterdam".into(),
+        iban: iban.into(),
+        ..Default::default()
+    }
+}
+
+struct Opzet {
+    t: TestApp,
+    clerk: Context,
+    /// Functioneel beheerder: start runs.
+    fien: Context,
+    /// Teamleider: keurt goed.
+    tom: Context,
+    anna: Context,
+    bram: Context,
+}
+
+async fn opzet() -> Opzet {
+    let t = TestApp::met_instellingen(Instellingen {
+        betaling: Betaalinstellingen {
+            opdrachtgever: Some(sepa::Opdrachtgever {
+                naam: "Gemeente Vangnet".into(),
+                iban: "NL91ABNA0417164300".into(),
+                bic: Some("ABNANL2A".into()),
+            }),
+            vakantietoeslag_maand: 5,
+        },
+        ..Default::default()
+    })
+    .await;
+    let fien = t
+        .gebruiker("fien", &[Rol::FunctioneelBeheerder, Rol::Teamleider])
+        .await;
+    let tom = t.gebruiker("tom", &[Rol::Teamleider]).await;
+    let anna = t.gebruiker("anna", &[Rol::Inkomensconsulent]).await;
+    let bram = t.gebruiker("bram", &[Rol::Inkomensconsulent]).await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    Opzet {
+        t,
+        clerk,
+        fien,
+        tom,
+        anna,
+        bram,
+    }
+}
+
+impl Opzet {
+    /// Een dossier met een uitkering vanaf `begin` (alleenstaande, 36 jaar).
+    async fn uitkering(&self, bsn: &str, begin: &str, iban: &str) -> i64 {
+        let (dossier, _) = self
+            .t
+            .app
+            .aanvraag_registreren(&self.clerk, &aanvraag(bsn, begin, iban))
+            .await
+            .unwrap();
+        self.t
+            .app
+            .uitkering_toekennen(&self.anna, dossier, begin, "Algemene bijstand")
+            .await
+            .unwrap();
+        dossier
+    }
+
+    /// Start, berekent en keurt een run goed; geeft zijn id.
+    async fn run(&self, maand: &str, betaaldatum: &str) -> i64 {
+        let id = self
+            .t
+            .app
+            .betaalrun_starten(&self.fien, maand, betaaldatum)
+            .await
+            .unwrap();
+        let run = self
+            .t
+            .app
+            .betaalrun_berekenen(&self.fien, id, |_| {})
+            .await
+            .unwrap();
+        self.t
+            .app
+            .betaalrun_goedkeuren(&self.tom, id, run.versie)
+            .await
+            .unwrap();
+        id
+    }
+
+    /// Registreert een mutatie en laat haar zo nodig door een tweede consulent goedkeuren.
+    async fn muteer(&self, uitkering: i64, invoer: MutatieInvoer) -> i64 {
+        let (id, vier_ogen) = self
+            .t
+            .app
+            .mutatie_registreren(&self.anna, uitkering, &invoer)
+            .await
+            .unwrap();
+        if vier_ogen {
+            self.t
+                .app
+                .mutatie_beoordelen(&self.bram, id, 1, true, "")
+                .await
+                .unwrap();
+        }
+        id
+    }
+
+    async fn totaal(&self, id: i64, categorie: &str) -> (i64, i64) {
+        let b = self.t.app.betaalrun_beeld(&self.tom, id).await.unwrap();
+        b.totalen
+            .iter()
+            .find(|t| t.categorie == categorie)
+            .map_or((0, 0), |t| (t.aantal, t.som_centen))
+    }
+}
+
+fn conflict(e: AppFout) -> String {
+    match e {
+        AppFout::Conflict(m) => m,
+        e => panic!("verwacht een conflict, kreeg {e:?}"),
+    }
+}
+
+/// Valideert een pain.001-bestand tegen de officiële XSD (kopie van
+/// ../shared/reference/sepa-pain.001/pain.001.001.03.xsd) met xmllint.
+fn valideer(xml: &[u8]) {
+    static TELLER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = TELLER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let pad = std::env::temp_dir().join(format!("vangnet-pain-{}-{n}.xml", std::process::id()));
+    std::fs::write(&pad, xml).unwrap();
+    let xsd = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/xsd/pain.001.001.03.xsd");
+    let uit = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema", xsd])
+        .arg(&pad)
+        .output()
+        .expect("xmllint ontbreekt (Debian: libxml2-utils); .ci/run installeert het");
+    let _ = std::fs::remove_file(&pad);
+    assert!(
+        uit.status.success(),
+        "pain.001 valideert niet: {}\n{}",
+        String::from_utf8_lossy(&uit.stderr),
+        String::from_utf8_lossy(xml)
+    );
+}
+
+#[tokio::test]
+async fn run_met_vier_ogen_en_een_geldig_betaalbestand() {
+    let o = opzet().await;
+    let dossier = o
+        .uitkering("100023757", "2026-11-02", "NL91ABNA0417164300")
+        .await;
+
+    // Slechte invoer: een maand en datum die niet bestaan, een betaaldatum ver buiten de maand.
+    match o
+        .t
+        .app
+        .betaalrun_starten(&o.fien, "2026-13", "2026-11-31")
+        .await
+    {
+        Err(AppFout::Ongeldig(v)) => {
+            assert!(v.voor("maand").is_some() && v.voor("betaaldatum").is_some())
+        }
+        e => panic!("{e:?}"),
+    }
+    match o
+        .t
+        .app
+        .betaalrun_starten(&o.fien, "2026-11", "2026-08-01")
+        .await
+    {
+        Err(AppFout::Ongeldig(v)) => assert!(v.voor("betaaldatum").is_some()),
+        e => panic!("{e:?}"),
+    }
+    // Een consulent start geen run.
+    assert!(matches!(
+        o.t.app
+            .betaalrun_starten(&o.anna, "2026-11", "2026-11-25")
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+
+    let id =
+        o.t.app
+            .betaalrun_starten(&o.fien, "2026-11", "2026-11-25")
+            .await
+            .unwrap();
+    // Eén open run per maand.
+    match o
+        .t
+        .app
+        .betaalrun_starten(&o.fien, "2026-11", "2026-11-25")
+        .await
+    {
+        Err(AppFout::Ongeldig(v)) => assert!(v.voor("maand").unwrap().contains("loopt al")),
+        e => panic!("{e:?}"),
+    }
+    let eerste =
+        o.t.app
+            .betaalrun_berekenen(&o.fien, id, |_| {})
+            .await
+            .unwrap();
+    // Opnieuw berekenen is idempotent: dezelfde regels, geen dubbele.
+    let mut stappen = Vec::new();
+    let run =
+        o.t.app
+            .betaalrun_berekenen(&o.fien, id, |n| stappen.push(n))
+            .await
+            .unwrap();
+    assert_eq!(stappen, vec![1], "voortgang na elke partij");
+    assert_eq!(
+        (run.aantal_betalingen, run.totaal_centen),
+        (eerste.aantal_betalingen, eerste.totaal_centen)
+    );
+    // normen-bronnen.toml periode 2026-07-01: art21a incl. vt 1.419,46, naar rato 29/30 dagen
+    // (vanaf 2 november) = 1.372,14; min 5 % vakantietoeslag 68,61 = 1.303,53.
+    assert_eq!(run.aantal_betalingen, 1);
+    assert_eq!(o.totaal(id, "regulier").await, (1, run.totaal_centen));
+    assert_eq!(run.totaal_centen, 130_353);
+
+    // Vier ogen: wie startte, keurt niet goed — ook niet met de rol teamleider.
+    assert!(conflict(
+        o.t.app
+            .betaalrun_goedkeuren(&o.fien, id, run.versie)
+            .await
+            .unwrap_err()
+    )
+    .contains("zelf"));
+    assert!(matches!(
+        o.t.app.betaalrun_goedkeuren(&o.anna, id, run.versie).await,
+        Err(AppFout::GeenToegang)
+    ));
+    // Vóór goedkeuring geen bestand.
+    assert!(o
+        .t
+        .app
+        .betaalrun_pain(&o.tom, id, None, &mut Vec::new())
+        .await
+        .is_err());
+    // Twee goedkeurders tegelijk: één wint, de ander krijgt een conflict.
+    let tim = o.t.gebruiker("tim", &[Rol::Teamleider]).await;
+    let (a, b) = tokio::join!(
+        o.t.app.betaalrun_goedkeuren(&o.tom, id, run.versie),
+        o.t.app.betaalrun_goedkeuren(&tim, id, run.versie)
+    );
+    assert!(
+        a.is_ok() != b.is_ok(),
+        "precies één goedkeuring: {a:?} {b:?}"
+    );
+    // Na goedkeuring verandert niets meer.
+    assert!(o
+        .t
+        .app
+        .betaalrun_berekenen(&o.fien, id, |_| {})
+        .await
+        .is_err());
+    assert!(o
+        .t
+        .app
+        .betaalrun_afbreken(&o.fien, id, run.versie + 1)
+        .await
+        .is_err());
+    match o
+        .t
+        .app
+        .betaalrun_starten(&o.fien, "2026-11", "2026-11-25")
+        .await
+    {
+        Err(AppFout::Ongeldig(v)) => assert!(v.voor("maand").unwrap().contains("goedgekeurde")),
+        e => panic!("{e:?}"),
+    }
+    // De maand staat als betaald op de uitkering.
+    let beeld =
+        o.t.app
+            .uitkering_van_dossier(&o.anna, dossier)
+            .await
+            .unwrap()
+            .unwrap();
+    let nov = beeld
+        .maanden
+        .iter()
+        .find(|m| m.maand == "2026-11-01")
+        .unwrap();
+    assert_eq!(nov.betaald_centen, Some(run.totaal_centen));
+
+    // Het bestand: geldig volgens de XSD, naam omgezet naar de SEPA-tekenset, twee keer gelijk.
+    let mut xml = Vec::new();
+    let (n, som) =
+        o.t.app
+            .betaalrun_pain(&o.tom, id, None, &mut xml)
+            .await
+            .unwrap();
+    assert_eq!((n, som), (1, run.totaal_centen));
+    valideer(&xml);
+    let tekst = String::from_utf8(xml.clone()).unwrap();
+    assert!(
+        tekst.contains("<Nm>N. Celik</Nm>") || tekst.contains("Celik"),
+        "{tekst}"
+    );
+    assert!(!tekst.contains('ë') && !tekst.contains('Ç'));
+    assert!(tekst.contains("<ReqdExctnDt>2026-11-25</ReqdExctnDt>"));
+    let mut opnieuw = Vec::new();
+    o.t.app
+        .betaalrun_pain(&o.fien, id, None, &mut opnieuw)
+        .await
+        .unwrap();
+    let zonder_tijd = |s: &str| {
+        s.split("<CreDtTm>").next().unwrap().to_owned() + s.split("</CreDtTm>").nth(1).unwrap()
+    };
+    assert_eq!(
+        zonder_tijd(&tekst),
+        zonder_tijd(&String::from_utf8(opnieuw).unwrap())
+    );
+    let status =
+        o.t.app
+            .betaalrun_beeld(&o.tom, id)
+            .await
+            .unwrap()
+            .run
+            .status;
+    assert_eq!(status, "geexporteerd");
+
+    // De betaalspecificatie van het dossier: de uitleg telt op tot het bedrag.
+    let spec = o.t.app.betaalspecificatie(&o.anna, dossier).await.unwrap();
+    assert_eq!(spec.len(), 1);
+    let (_, regel, uitleg) = &spec[0];
+    assert_eq!(
+        uitleg.iter().map(|u| u.bedrag_centen).sum::<i64>(),
+        regel.bedrag_centen
+    );
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn te_veel_betaald_wordt_een_vordering_en_een_correctie_een_nabetaling() {
+    let o = opzet().await;
+    let dossier = o
+        .uitkering("100023757", "2026-09-01", "NL91ABNA0417164300")
+        .await;
+    o.run("2026-09", "2026-09-24").await;
+    o.run("2026-10", "2026-10-23").await;
+    // Inkomen vanaf september, geregistreerd nu: september en oktober zijn te veel betaald.
+    let uitkering =
+        o.t.app
+            .uitkering_van_dossier(&o.anna, dossier)
+            .await
+            .unwrap()
+            .unwrap()
+            .uitkering
+            .id;
+    let m = o
+        .muteer(
+            uitkering,
+            MutatieInvoer {
+                soort: "inkomen_start".into(),
+                ingangsdatum: "2026-09-01".into(),
+                inkomenssoort: "alimentatie".into(),
+                bedrag: "400".into(),
+                reden: "Alimentatie".into(),
+                ..Default::default()
+            },
+        )
+        .await;
+    let nov = o.run("2026-11", "2026-11-25").await;
+    // € 400 inkomen maakt de bijstand incl. vakantietoeslag € 400 lager, de uitbetaling (na 5 %
+    // reservering) € 380: twee maanden te veel, vorderingen om te beoordelen, niet stil verrekend.
+    assert_eq!(o.totaal(nov, "vordering").await, (2, -76_000));
+    // normen-bronnen.toml periode 2026-07-01: 1.419,46 − 400 = 1.019,46; min 5 % (50,97) = 968,49.
+    assert_eq!(o.totaal(nov, "regulier").await, (1, 96_849));
+    let vorderingen =
+        o.t.app
+            .vorderingen_van_dossier(&o.anna, dossier)
+            .await
+            .unwrap();
+    assert_eq!(vorderingen.len(), 2);
+    assert!(vorderingen
+        .iter()
+        .all(|v| v.status == "te_beoordelen" && v.bedrag_centen == 38_000));
+    let taken = o.t.app.taken_van_dossier(&o.anna, dossier).await.unwrap();
+    assert!(taken
+        .iter()
+        .any(|t| t.taak.soort == "vordering" && t.taak.status == "open"));
+    let beeld =
+        o.t.app
+            .uitkering_van_dossier(&o.anna, dossier)
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(
+        beeld.open_verschil, 0,
+        "de correcties zijn verrekend (als vordering)"
+    );
+
+    // De mutatie was fout: corrigeren maakt de maanden weer hoger dan betaald — nabetaling.
+    o.muteer(
+        uitkering,
+        MutatieInvoer {
+            soort: "correctie".into(),
+            ingangsdatum: "2026-09-01".into(),
+            corrigeert: Some(m),
+            reden: "Alimentatie bleek niet betaald".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    let dec = o.run("2026-12", "2026-12-23").await;
+    assert_eq!(
+        o.totaal(dec, "nabetaling").await,
+        (3, 114_000),
+        "september t/m november"
+    );
+    assert_eq!(o.totaal(dec, "vordering").await, (0, 0));
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn opschorting_en_ontbrekende_rekening_houden_vast() {
+    let o = opzet().await;
+    let zonder = o.uitkering("100023757", "2026-11-01", "").await;
+    let opgeschort = o
+        .uitkering("123456782", "2026-11-01", "NL91ABNA0417164300")
+        .await;
+    let u =
+        o.t.app
+            .uitkering_van_dossier(&o.anna, opgeschort)
+            .await
+            .unwrap()
+            .unwrap()
+            .uitkering
+            .id;
+    o.muteer(
+        u,
+        MutatieInvoer {
+            soort: "opschorting".into(),
+            ingangsdatum: "2026-11-15".into(),
+            einddatum: "2027-01-10".into(),
+            reden: "Gegevens niet geleverd (art. 54 lid 1)".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    let id = o.run("2026-11", "2026-11-25").await;
+    let b = o.t.app.betaalrun_beeld(&o.tom, id).await.unwrap();
+    let redenen: Vec<(i64, String)> = b
+        .vastgehouden
+        .iter()
+        .map(|r| (r.dossier_id, r.reden.clone().unwrap()))
+        .collect();
+    assert!(
+        redenen.contains(&(zonder, "geen_rekening".into())),
+        "{redenen:?}"
+    );
+    assert!(
+        redenen.contains(&(opgeschort, "opschorting".into())),
+        "{redenen:?}"
+    );
+    assert_eq!(b.run.aantal_betalingen, 0);
+    // Een taak om de rekening vast te leggen; opschorting is al werk van de consulent.
+    let taken = o.t.app.taken_van_dossier(&o.anna, zonder).await.unwrap();
+    assert!(taken.iter().any(|t| t.taak.soort == "betaling"));
+    let taken =
+        o.t.app
+            .taken_van_dossier(&o.anna, opgeschort)
+            .await
+            .unwrap();
+    assert!(!taken.iter().any(|t| t.taak.soort == "betaling"));
+    // Vastgehouden is niet betaald.
+    let beeld =
+        o.t.app
+            .uitkering_van_dossier(&o.anna, zonder)
+            .await
+            .unwrap()
+            .unwrap();
+    let nov = beeld
+        .maanden
+        .iter()
+        .find(|m| m.maand == "2026-11-01")
+        .unwrap();
+    assert_eq!(nov.betaald_centen, None);
+    // Geen betalingen: ook geen bestand.
+    assert!(o
+        .t
+        .app
+        .betaalrun_pain(&o.tom, id, None, &mut Vec::new())
+        .await
+        .is_err());
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn vakantietoeslag_in_mei_over_twaalf_maanden_met_een_mutatie() {
+    let o = opzet().await;
+    let dossier = o
+        .uitkering("100023757", "2025-06-01", "NL91ABNA0417164300")
+        .await;
+    let uitkering =
+        o.t.app
+            .uitkering_van_dossier(&o.anna, dossier)
+            .await
+            .unwrap()
+            .unwrap()
+            .uitkering
+            .id;
+    let april = o.run("2026-04", "2026-04-24").await;
+    assert_eq!(o.totaal(april, "vakantietoeslag").await, (0, 0));
+    let mei = o.run("2026-05", "2026-05-22").await;
+    // normen-bronnen.toml, vt per maand (alleenstaande 21+): juni 2025 67,27 (periode
+    // 2025-01-01); juli–december 2025 6 × 68,45 (2025-07-01); januari–mei 2026 5 × 70,08
+    // (2026-01-01).
+    assert_eq!(
+        o.totaal(mei, "vakantietoeslag").await,
+        (1, 6_727 + 6 * 6_845 + 5 * 7_008)
+    );
+    let juni = o.run("2026-06", "2026-06-24").await;
+    assert_eq!(o.totaal(juni, "vakantietoeslag").await, (0, 0));
+
+    // Inkomen vanaf juli en einde van de bijstand per 1 oktober: de run van september betaalt
+    // de vakantietoeslag over juni t/m september, met de lagere reservering na het inkomen.
+    for invoer in [
+        MutatieInvoer {
+            soort: "inkomen_start".into(),
+            ingangsdatum: "2026-07-01".into(),
+            inkomenssoort: "alimentatie".into(),
+            bedrag: "300".into(),
+            reden: "Alimentatie".into(),
+            ..Default::default()
+        },
+        MutatieInvoer {
+            soort: "beeindiging".into(),
+            ingangsdatum: "2026-10-01".into(),
+            einde_reden: "werk".into(),
+            reden: "Werk gevonden".into(),
+            ..Default::default()
+        },
+    ] {
+        o.muteer(uitkering, invoer).await;
+    }
+    let sep = o.run("2026-09", "2026-09-24").await;
+    let mut verwacht = 0;
+    for maand in ["2026-06-01", "2026-07-01", "2026-08-01", "2026-09-01"] {
+        let d = chrono::NaiveDate::parse_from_str(maand, "%Y-%m-%d").unwrap();
+        let u =
+            o.t.app
+                .uitkering_maand(&o.anna, dossier, d, None)
+                .await
+                .unwrap()
+                .unwrap();
+        verwacht += u.vakantietoeslag_reservering_centen;
+    }
+    // Juni 70,08 (periode 2026-01-01 geldt tot juli); daarna 5 % van de lagere bijstand.
+    assert!(verwacht < 4 * 7_098 && verwacht > 7_008);
+    assert_eq!(o.totaal(sep, "vakantietoeslag").await, (1, verwacht));
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn grote_run_in_delen_met_geldige_bestanden() {
+    let o = opzet().await;
+    for bsn in ["100023757", "123456782", "111222333"] {
+        o.uitkering(bsn, "2026-11-01", "NL91ABNA0417164300").await;
+    }
+    let id = o.run("2026-11", "2026-11-25").await;
+    let b = o.t.app.betaalrun_beeld(&o.tom, id).await.unwrap();
+    assert_eq!(b.run.aantal_betalingen, 3);
+    let mut totaal = (0, 0);
+    for deel in 1..=2 {
+        let mut xml = Vec::new();
+        let (n, som) =
+            o.t.app
+                .betaalrun_pain(&o.tom, id, Some((deel, 2)), &mut xml)
+                .await
+                .unwrap();
+        valideer(&xml);
+        totaal = (totaal.0 + n, totaal.1 + som);
+    }
+    assert_eq!(totaal, (3, b.run.totaal_centen));
+    assert!(o
+        .t
+        .app
+        .betaalrun_pain(&o.tom, id, Some((3, 2)), &mut Vec::new())
+        .await
+        .is_err());
+    let mut csv = Vec::new();
+    o.t.app.betaalrun_csv(&o.tom, id, &mut csv).await.unwrap();
+    assert_eq!(String::from_utf8(csv).unwrap().lines().count(), 4);
+    o.t.opruimen().await;
+}
