@@ -68,6 +68,22 @@ pub(crate) fn gebruiker_json(g: &GebruikerRij) -> serde_json::Value {
 }
 
 impl App {
+    /// De context van een benoemde gebruiker voor de opdrachtregel (`vangnet betaalrun
+    /// --gestart-door …`): wie de database en de opdrachtregel heeft, handelt namens die
+    /// gebruiker, met diens rechten — niet meer. Een geblokkeerde gebruiker handelt niet.
+    pub async fn context_als(&self, gebruikersnaam: &str) -> Result<Context, AppFout> {
+        let mut tx = self.opslag.lees().await?;
+        let g = tx
+            .gebruiker_op_naam(&gebruikersnaam.trim().to_lowercase())
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden(format!("Gebruiker '{gebruikersnaam}'")))?;
+        tx.commit().await?;
+        if g.geblokkeerd {
+            return Err(AppFout::GeenToegang);
+        }
+        Ok(Context::nieuw(actor_van(&g), geheim::operatie_id()))
+    }
+
     /// Bij de eerste start (nog geen gebruikers): maak de gebruiker `beheerder` aan met de rol
     /// functioneel beheerder. Het wachtwoord komt uit `wachtwoord_uit_omgeving` of wordt
     /// gegenereerd en moet dan bij de eerste keer inloggen gewijzigd worden.

@@ -811,6 +811,23 @@ impl App {
         }
     }
 
+    /// De runs van een maand (`JJJJ-MM`), oudste eerst.
+    pub async fn betaalruns_van_maand(
+        &self,
+        ctx: &Context,
+        maand: &str,
+    ) -> Result<Vec<BetaalrunRij>, AppFout> {
+        Self::mag_runs_zien(ctx)?;
+        let mut f = Veldfouten::nieuw();
+        let m = maand_lezen(&mut f, "maand", maand);
+        f.clone().resultaat()?;
+        let m = m.ok_or(AppFout::Ongeldig(f))?;
+        let mut tx = self.opslag.lees().await?;
+        let runs = tx.betaalruns_van_maand(&datumtekst(m)).await?;
+        tx.commit().await?;
+        Ok(runs)
+    }
+
     pub async fn betaalruns(&self, ctx: &Context) -> Result<Vec<BetaalrunRij>, AppFout> {
         Self::mag_runs_zien(ctx)?;
         let mut tx = self.opslag.lees().await?;

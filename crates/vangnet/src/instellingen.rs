@@ -22,6 +22,10 @@ struct Bestand {
     sessie_inactief_minuten: Option<i64>,
     sessie_max_uren: Option<i64>,
     log: Option<String>,
+    debiteur_naam: Option<String>,
+    debiteur_iban: Option<String>,
+    debiteur_bic: Option<String>,
+    vakantietoeslag_maand: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -35,6 +39,9 @@ pub struct Instellingen {
     pub sessie_inactief_minuten: i64,
     pub sessie_max_uren: i64,
     pub log: String,
+    /// De rekening van de gemeente voor betaalbestanden (zonder: geen bestand).
+    pub debiteur: Option<vangnet_domain::sepa::Opdrachtgever>,
+    pub vakantietoeslag_maand: u32,
 }
 
 /// De gekozen database, zonder geheimen te tonen.
@@ -117,7 +124,7 @@ impl Instellingen {
             }
             None => Bestand::default(),
         };
-        let i = Instellingen {
+        let mut i = Instellingen {
             listen: b
                 .listen
                 .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080))),
@@ -141,7 +148,28 @@ impl Instellingen {
                 .or(b.sessie_max_uren)
                 .unwrap_or(12),
             log: b.log.unwrap_or_else(|| "info,sqlx=warn".into()),
+            debiteur: None,
+            vakantietoeslag_maand: 5,
         };
+        if let Some(iban) = env("VANGNET_DEBITEUR_IBAN").or(b.debiteur_iban) {
+            let iban = vangnet_domain::persoon::Iban::parse(&iban)
+                .map_err(|e| anyhow::anyhow!("debiteur_iban (VANGNET_DEBITEUR_IBAN): {e}"))?;
+            i.debiteur = Some(vangnet_domain::sepa::Opdrachtgever {
+                naam: env("VANGNET_DEBITEUR_NAAM")
+                    .or(b.debiteur_naam)
+                    .unwrap_or_else(|| i.gemeente.clone()),
+                iban: iban.as_str().to_owned(),
+                bic: env("VANGNET_DEBITEUR_BIC").or(b.debiteur_bic),
+            });
+        }
+        if let Some(m) = env_getal("VANGNET_VAKANTIETOESLAG_MAAND")?.or(b.vakantietoeslag_maand) {
+            i.vakantietoeslag_maand = u32::try_from(m)
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(|| {
+                    anyhow::anyhow!("vakantietoeslag_maand moet 1 tot en met 12 zijn")
+                })?;
+        }
         if i.sessie_inactief_minuten < 1 || i.sessie_max_uren < 1 {
             anyhow::bail!("sessie_inactief_minuten en sessie_max_uren moeten ten minste 1 zijn");
         }
@@ -165,6 +193,10 @@ impl Instellingen {
         vangnet_app::Instellingen {
             sessie_inactief_minuten: self.sessie_inactief_minuten,
             sessie_max_uren: self.sessie_max_uren,
+            betaling: vangnet_app::betaalruns::Betaalinstellingen {
+                opdrachtgever: self.debiteur.clone(),
+                vakantietoeslag_maand: self.vakantietoeslag_maand,
+            },
             ..Default::default()
         }
     }

@@ -14,6 +14,7 @@ macro_rules! uit {
 }
 
 mod bench;
+mod betaalrun;
 mod instellingen;
 
 use std::net::SocketAddr;
@@ -139,6 +140,31 @@ enum Opdracht {
     Normen {
         #[command(subcommand)]
         opdracht: NormenOpdracht,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// De betaalrun van een maand in één keer: starten (of een open run hervatten), berekenen,
+    /// goedkeuren door een tweede gebruiker en het pain.001-bestand schrijven. Opnieuw draaien na
+    /// een onderbreking maakt af wat niet af was; een goedgekeurde run wordt niet opnieuw berekend.
+    Betaalrun {
+        /// De betaalmaand.
+        #[arg(long, value_name = "JJJJ-MM")]
+        maand: String,
+        /// De uitvoeringsdatum bij de bank.
+        #[arg(long, value_name = "JJJJ-MM-DD")]
+        betaaldatum: String,
+        /// Wie de run start (functioneel beheerder).
+        #[arg(long, value_name = "GEBRUIKER")]
+        gestart_door: String,
+        /// Wie goedkeurt (teamleider, niet dezelfde).
+        #[arg(long, value_name = "GEBRUIKER")]
+        goedgekeurd_door: String,
+        /// Het pain.001-bestand (met --per-bestand: BESTAND-1.xml, BESTAND-2.xml, …).
+        #[arg(long, value_name = "BESTAND")]
+        pain: std::path::PathBuf,
+        /// Splits in bestanden van zoveel overboekingen.
+        #[arg(long, value_name = "AANTAL")]
+        per_bestand: Option<u64>,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -293,7 +319,7 @@ async fn openen(instellingen: &Instellingen, db: &DatabaseArgs) -> Result<App> {
     ))
 }
 
-fn app_fout(e: AppFout) -> anyhow::Error {
+pub(crate) fn app_fout(e: AppFout) -> anyhow::Error {
     match e {
         AppFout::Ongeldig(v) => anyhow::anyhow!(
             "{}",
@@ -470,6 +496,29 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
         Opdracht::Normen { opdracht, db } => {
             let app = openen(&instellingen, &db).await?;
             normen(&app, opdracht).await?;
+        }
+        Opdracht::Betaalrun {
+            maand,
+            betaaldatum,
+            gestart_door,
+            goedgekeurd_door,
+            pain,
+            per_bestand,
+            db,
+        } => {
+            let app = openen(&instellingen, &db).await?;
+            betaalrun::draaien(
+                &app,
+                &betaalrun::Opdracht {
+                    maand,
+                    betaaldatum,
+                    gestart_door,
+                    goedgekeurd_door,
+                    pain,
+                    per_bestand,
+                },
+            )
+            .await?;
         }
         Opdracht::Gebruiker { opdracht, db } => {
             let app = openen(&instellingen, &db).await?;
