@@ -493,6 +493,7 @@ impl App {
             ));
         }
         Ok(self.job_starten(
+            &format!("betaalrun:{id}"),
             &format!("Betaalrun {} berekenen", run.maand.get(..7).unwrap_or("")),
             &ctx.actor.omschrijving(),
             totaal,
@@ -683,7 +684,7 @@ impl App {
         ctx: &Context,
         id: i64,
         deel: Option<(u64, u64)>,
-        uit: &mut dyn Write,
+        uit: &mut (dyn Write + Send),
     ) -> Result<(u64, Centen), AppFout> {
         if !(ctx.actor.mag(Recht::BetaalrunStarten) || ctx.actor.mag(Recht::BetaalrunGoedkeuren)) {
             return Err(AppFout::GeenToegang);
@@ -914,7 +915,7 @@ impl App {
         &self,
         ctx: &Context,
         id: i64,
-        uit: &mut dyn Write,
+        uit: &mut (dyn Write + Send),
     ) -> Result<(), AppFout> {
         Self::mag_runs_zien(ctx)?;
         let mut tx = self.opslag.schrijf().await?;

@@ -12,6 +12,8 @@ use crate::App;
 #[derive(Debug, Clone, Serialize)]
 pub struct Job {
     pub id: u64,
+    /// Waar de job over gaat (`normen`, `betaalrun:7`): elke pagina toont haar eigen jobs.
+    pub onderwerp: String,
     pub omschrijving: String,
     pub gestart_door: String,
     pub klaar: u64,
@@ -25,13 +27,20 @@ pub struct Jobs(Mutex<Vec<Job>>);
 
 impl App {
     /// Registreert een nieuwe job en geeft haar id.
-    pub fn job_starten(&self, omschrijving: &str, gestart_door: &str, totaal: u64) -> u64 {
+    pub fn job_starten(
+        &self,
+        onderwerp: &str,
+        omschrijving: &str,
+        gestart_door: &str,
+        totaal: u64,
+    ) -> u64 {
         let Ok(mut jobs) = self.jobs.0.lock() else {
             return 0;
         };
         let id = jobs.last().map_or(1, |j| j.id + 1);
         jobs.push(Job {
             id,
+            onderwerp: onderwerp.into(),
             omschrijving: omschrijving.into(),
             gestart_door: gestart_door.into(),
             klaar: 0,
@@ -60,12 +69,18 @@ impl App {
         }
     }
 
-    /// De jobs, nieuwste eerst.
-    pub fn jobs(&self) -> Vec<Job> {
+    /// De jobs over `onderwerp`, nieuwste eerst.
+    pub fn jobs(&self, onderwerp: &str) -> Vec<Job> {
         self.jobs
             .0
             .lock()
-            .map(|j| j.iter().rev().cloned().collect())
+            .map(|j| {
+                j.iter()
+                    .rev()
+                    .filter(|j| j.onderwerp == onderwerp)
+                    .cloned()
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }

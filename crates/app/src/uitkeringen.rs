@@ -1040,6 +1040,7 @@ impl App {
         let totaal = u64::try_from(tx.aantal_uitkeringen().await?).unwrap_or(0);
         tx.commit().await?;
         Ok(self.job_starten(
+            "normen",
             "Herberekening van alle uitkeringen na nieuwe normtabellen",
             &ctx.actor.omschrijving(),
             totaal,

@@ -77,7 +77,8 @@ impl WebStaat {
 /// dan aanmelding en CSRF, dan de handlers.
 pub fn router(staat: WebStaat) -> Router {
     use paginas::{
-        account, audit, berekening, clienten, gebruikers, normen, start, teams, uitkering, werk,
+        account, audit, berekening, betaalruns, clienten, gebruikers, normen, start, teams,
+        uitkering, werk,
     };
     let paginas = Router::new()
         .route("/", get(start::start))
@@ -138,6 +139,17 @@ pub fn router(staat: WebStaat) -> Router {
         )
         .route("/mutaties/{id}/beoordelen", post(uitkering::beoordelen))
         .route("/meldingen/{id}/gelezen", post(werk::melding_gelezen))
+        .route(
+            "/betaalruns",
+            get(betaalruns::overzicht).post(betaalruns::starten),
+        )
+        .route("/betaalruns/{id}", get(betaalruns::bekijken))
+        .route("/betaalruns/{id}/berekenen", post(betaalruns::berekenen))
+        .route("/betaalruns/{id}/goedkeuren", post(betaalruns::goedkeuren))
+        .route("/betaalruns/{id}/afbreken", post(betaalruns::afbreken))
+        .route("/betaalruns/{id}/pain.xml", get(betaalruns::pain))
+        .route("/betaalruns/{id}/regels.csv", get(betaalruns::csv))
+        .route("/dossiers/{id}/betalingen", get(betaalruns::specificatie))
         .route("/teams/{id}/werk", get(werk::dashboard))
         .route("/teams/{id}/werk.csv", get(werk::dashboard_csv))
         .route("/teams/{id}/afwezigheid", post(werk::afwezigheid))

@@ -58,6 +58,11 @@ fn navigatie(actor: &Actor, huidig: &str) -> Vec<NavItem> {
     items.push(("/teams", "Teams", actor.mag(Recht::TeamsInzien)));
     items.push(("/normen", "Normen", true));
     items.push((
+        "/betaalruns",
+        "Betaalruns",
+        actor.mag(Recht::BetaalrunStarten) || actor.mag(Recht::BetaalrunGoedkeuren),
+    ));
+    items.push((
         "/gebruikers",
         "Gebruikers",
         actor.mag(Recht::GebruikersBeheren),

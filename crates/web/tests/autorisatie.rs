@@ -18,6 +18,8 @@ enum Toegang {
     Ingelogd,
     /// Wie dit recht heeft.
     MetRecht(Recht),
+    /// Wie een van deze twee rechten heeft.
+    EenVan(Recht, Recht),
 }
 
 struct Route {
@@ -405,6 +407,60 @@ fn matrix() -> Vec<Route> {
             MetRecht(Recht::ToegangslogInzien),
             "",
         ),
+        r(
+            get.clone(),
+            "/betaalruns",
+            EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/betaalruns",
+            MetRecht(Recht::BetaalrunStarten),
+            "maand=&betaaldatum=",
+        ),
+        r(
+            get.clone(),
+            "/betaalruns/{id}",
+            EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/betaalruns/{id}/berekenen",
+            MetRecht(Recht::BetaalrunStarten),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/betaalruns/{id}/goedkeuren",
+            MetRecht(Recht::BetaalrunGoedkeuren),
+            "versie=1",
+        ),
+        r(
+            post.clone(),
+            "/betaalruns/{id}/afbreken",
+            MetRecht(Recht::BetaalrunStarten),
+            "versie=1",
+        ),
+        r(
+            get.clone(),
+            "/betaalruns/{id}/pain.xml",
+            EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/betaalruns/{id}/regels.csv",
+            EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/dossiers/{id}/betalingen",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
         r(get.clone(), "/health", Publiek, ""),
         r(get.clone(), "/metrics", Publiek, ""),
         r(get.clone(), "/assets/{bestand}", Publiek, ""),
@@ -457,6 +513,8 @@ fn mag(toegang: Toegang, rol: Option<Rol>) -> bool {
         (Toegang::Ingelogd, r) => r.is_some(),
         (Toegang::MetRecht(recht), Some(r)) => r.rechten().contains(&recht),
         (Toegang::MetRecht(_), None) => false,
+        (Toegang::EenVan(a, b), Some(r)) => r.rechten().contains(&a) || r.rechten().contains(&b),
+        (Toegang::EenVan(..), None) => false,
     }
 }
 
@@ -522,6 +580,7 @@ async fn elke_route_voor_elke_rol() {
             || p.starts_with("/mutaties")
             || p.starts_with("/api/v1/mutaties")
             || p.starts_with("/api/v1/uitkeringen")
+            || p.starts_with("/betaalruns")
         {
             999_999
         } else {

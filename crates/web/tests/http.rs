@@ -893,12 +893,16 @@ async fn normtabellen_bekijken_en_laden() {
     assert!(c.get("/normen").await.bevat("goed.toml"));
     // De herberekening loopt op de achtergrond; de pagina toont voortgang en uitkomst.
     for _ in 0..200 {
-        if t.app.jobs().first().is_some_and(|j| j.einde.is_some()) {
+        if t.app
+            .jobs("normen")
+            .first()
+            .is_some_and(|j| j.einde.is_some())
+        {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(10)).await;
     }
-    let job = t.app.jobs().remove(0);
+    let job = t.app.jobs("normen").remove(0);
     assert_eq!(
         job.einde,
         Some(Ok(
@@ -1463,5 +1467,135 @@ async fn uitkering_en_mutatie_op_het_scherm() {
         )
         .await;
     assert_eq!(a.status, StatusCode::CONFLICT, "al beoordeeld: {}", a.tekst);
+    t.opruimen().await;
+}
+
+/// Een betaalrun via het scherm: starten (met invoerfouten bij het veld), berekenen op de
+/// achtergrond met voortgang, goedkeuren door een tweede medewerker, bestand en CSV downloaden,
+/// en de betaalspecificatie op het dossier.
+#[tokio::test]
+async fn betaalrun_op_het_scherm() {
+    let t = TestApp::met_instellingen(vangnet_app::Instellingen {
+        betaling: vangnet_app::betaalruns::Betaalinstellingen {
+            opdrachtgever: Some(vangnet_domain::sepa::Opdrachtgever {
+                naam: "Gemeente Vangnet".into(),
+                iban: "NL91ABNA0417164300".into(),
+                bic: None,
+            }),
+            vakantietoeslag_maand: 5,
+        },
+        ..Default::default()
+    })
+    .await;
+    let consulent = t.persona(Rol::Inkomensconsulent).await;
+    let (dossier, _) = t
+        .app
+        .aanvraag_registreren(
+            &consulent,
+            &vangnet_app::clienten::NieuweAanvraag {
+                ontvangen_op: "2026-11-02".into(),
+                aanvrager: vangnet_app::clienten::PersoonInvoer {
+                    bsn: "999993653".into(),
+                    voornamen: "Fatima".into(),
+                    voorvoegsel: String::new(),
+                    geslachtsnaam: "El Amrani".into(),
+                    geboortedatum: "14-03-1990".into(),
+                },
+                straat: "Coolsingel".into(),
+                huisnummer: "40".into(),
+                postcode: "3011 AD".into(),
+                woonplaats: "Rotterdam".into(),
+                iban: "NL91ABNA0417164300".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    t.app
+        .uitkering_toekennen(&consulent, dossier, "2026-11-02", "Algemene bijstand")
+        .await
+        .unwrap();
+
+    let mut fb = ingelogd(&t, Rol::FunctioneelBeheerder).await;
+    assert!(fb.get("/betaalruns").await.testid("run-starten").is_some());
+    let a = fb
+        .post(
+            "/betaalruns",
+            &[("maand", "2026-13"), ("betaaldatum", "25-11-2026")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.bevat("JJJJ-MM") && a.bevat("JJJJ-MM-DD"), "{}", a.tekst);
+    assert_eq!(
+        a.veldwaarde("maand").as_deref(),
+        Some("2026-13"),
+        "wat getypt is blijft"
+    );
+    let a = fb
+        .post(
+            "/betaalruns",
+            &[("maand", "2026-11"), ("betaaldatum", "2026-11-25")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    let pad = a.locatie().unwrap().to_owned();
+    let id: i64 = pad.rsplit('/').next().unwrap().parse().unwrap();
+    for _ in 0..200 {
+        if t.app
+            .jobs(&format!("betaalrun:{id}"))
+            .first()
+            .is_some_and(|j| j.einde.is_some())
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let a = fb.get(&pad).await;
+    assert!(a.testid("berekening-klaar").is_some(), "{}", a.tekst);
+    assert!(a.testid("categorieen").is_some() && a.testid("categorie-grafiek").is_some());
+    assert!(
+        a.testid("run-goedkeuren").is_none(),
+        "de beheerder keurt niet goed"
+    );
+
+    let mut tl = ingelogd(&t, Rol::Teamleider).await;
+    let a = tl.get(&pad).await;
+    assert!(a.testid("run-goedkeuren").is_some(), "{}", a.tekst);
+    let versie = a.veldwaarde("versie").unwrap();
+    let a = tl
+        .post(&format!("{pad}/goedkeuren"), &[("versie", &versie)])
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    // Nog een keer met dezelfde versie: een conflict op de pagina, geen 500.
+    let a = tl
+        .post(&format!("{pad}/goedkeuren"), &[("versie", &versie)])
+        .await;
+    assert_eq!(a.status, StatusCode::CONFLICT);
+    assert!(a.testid("run-fout").is_some(), "{}", a.tekst);
+    let a = tl.get(&format!("{pad}/pain.xml")).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(
+        a.tekst.contains("<NbOfTxs>1</NbOfTxs>") && a.tekst.contains("El Amrani"),
+        "{}",
+        a.tekst
+    );
+    let a = fb.get(&format!("{pad}/regels.csv")).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(a.tekst.lines().count(), 2);
+    assert_eq!(
+        fb.get(&pad).await.testid("run-status").as_deref(),
+        Some("Geëxporteerd")
+    );
+
+    let mut c = t.bezoeker();
+    c.inloggen(persona(Rol::Inkomensconsulent), PERSONA_WACHTWOORD)
+        .await;
+    let a = c.get(&format!("/dossiers/{dossier}/betalingen")).await;
+    assert!(a.testid("specificatie").is_some(), "{}", a.tekst);
+    assert!(
+        a.bevat("art. 21"),
+        "de uitleg noemt het artikel: {}",
+        a.tekst
+    );
     t.opruimen().await;
 }

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod audit;
 pub mod berekening;
+pub mod betaalruns;
 pub mod clienten;
 pub mod gebruikers;
 pub mod normen;
@@ -45,6 +46,9 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "servicenorm" => "De servicenorm is opgeslagen; nieuwe taken krijgen de nieuwe deadline.",
         "postcodegebieden" => "De postcodegebieden zijn opgeslagen.",
         "vier-ogen" => "Vier ogen is ingericht; het geldt voor nieuwe mutaties.",
+        "run-berekenen" => "De run wordt berekend; de voortgang staat hieronder.",
+        "run-goedgekeurd" => "De betaalrun is goedgekeurd en verwerkt; het betaalbestand kan worden gedownload.",
+        "run-afgebroken" => "De betaalrun is afgebroken.",
         "gewicht" => "Het gewicht is opgeslagen; de verdeling rekent er vanaf nu mee.",
         _ => return None,
     };

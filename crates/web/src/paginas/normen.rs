@@ -186,7 +186,7 @@ async fn normenpagina(
         inhoud: String::new(),
         fouten: Veldfouten::nieuw(),
         verschillen: Vec::new(),
-        jobs: staat.app.jobs(),
+        jobs: staat.app.jobs("normen"),
     })
 }
 

@@ -1,0 +1,405 @@
+//! Betaalruns op het scherm: de lijst met een grafiek van de totalen per maand, een run starten
+//! (het berekenen loopt op de achtergrond met een voortgangsbalk), een run bekijken (totalen per
+//! categorie als tabel en grafiek, verschillen met de vorige run, vastgehouden betalingen en
+//! vorderingen), goedkeuren, afbreken, het betaalbestand en de CSV downloaden, en de
+//! betaalspecificatie per dossier. De regels zelf zitten in `vangnet_app::betaalruns`.
+
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::task::{Context as TaakContext, Poll};
+
+use askama::Template;
+use axum::body::{Body, Bytes};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use tokio::io::{AsyncRead, ReadBuf};
+use vangnet_app::betaalruns::{Runbeeld, Specificatieregel};
+use vangnet_app::jobs::Job;
+use vangnet_app::opslag::{BetaalregelRij, BetaalrunRij};
+use vangnet_app::AppFout;
+use vangnet_domain::bedrag::euro;
+use vangnet_domain::betaalrun::{Categorie, Runstatus, Vasthoudreden};
+use vangnet_domain::{tijd, Recht, Veldfouten};
+
+use crate::aanmelding::Ingelogd;
+use crate::fout::WebFout;
+use crate::invoer::Formulier;
+use crate::paginas::{bevestiging, Gedaan};
+use crate::schil::{pagina, pagina_met_status, Schil};
+use crate::WebStaat;
+
+/// `januari 2026` uit `2026-01-01`.
+pub fn maand(s: &str) -> String {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(tijd::maand_weergave)
+        .unwrap_or_else(|_| s.to_owned())
+}
+
+/// Een bedrag in euro's (ook voor een verwijzing, zoals templates die doorgeven).
+pub fn bedrag(c: impl std::borrow::Borrow<i64>) -> String {
+    euro(*c.borrow())
+}
+
+pub fn statusnaam(s: &str) -> &'static str {
+    Runstatus::uit_code(s).map_or("Onbekend", Runstatus::naam)
+}
+
+pub fn categorienaam(s: &str) -> &'static str {
+    Categorie::uit_code(s).map_or("Onbekend", Categorie::naam)
+}
+
+pub fn redennaam(s: &str) -> String {
+    let (code, rest) = s.split_once(": ").unwrap_or((s, ""));
+    let naam =
+        Vasthoudreden::uit_code(code).map_or_else(|| code.to_owned(), |r| r.naam().to_owned());
+    if rest.is_empty() {
+        naam.to_owned()
+    } else {
+        format!("{naam}: {rest}")
+    }
+}
+
+/// Eén staaf in een horizontale grafiek: label, bedrag als tekst, breedte in SVG-eenheden.
+pub struct Staaf {
+    pub label: String,
+    pub tekst: String,
+    pub breedte: i64,
+}
+
+fn staven(reeks: &[(String, i64)]) -> Vec<Staaf> {
+    let max = reeks.iter().map(|(_, b)| b.abs()).max().unwrap_or(1).max(1);
+    reeks
+        .iter()
+        .map(|(label, b)| Staaf {
+            label: label.clone(),
+            tekst: euro(*b),
+            breedte: (b.abs() * 300 / max).max(1),
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "betaalruns.html")]
+struct Lijst {
+    schil: Schil,
+    runs: Vec<BetaalrunRij>,
+    grafiek: Vec<Staaf>,
+    starten: bool,
+    maand: String,
+    betaaldatum: String,
+    fouten: Veldfouten,
+}
+
+async fn lijst(
+    staat: &WebStaat,
+    wie: &Ingelogd,
+    melding: Option<String>,
+) -> Result<Lijst, WebFout> {
+    let runs = staat.app.betaalruns(&wie.ctx).await?;
+    let mut reeks: Vec<(String, i64)> = runs
+        .iter()
+        .filter(|r| Runstatus::uit_code(&r.status).is_some_and(Runstatus::definitief))
+        .take(12)
+        .map(|r| (maand(&r.maand), r.totaal_centen))
+        .collect();
+    reeks.reverse();
+    Ok(Lijst {
+        schil: Schil::voor(staat, wie, "Betaalruns", "/betaalruns")
+            .kruimel("/betaalruns", "Betaalruns")
+            .met_melding(melding),
+        grafiek: staven(&reeks),
+        runs,
+        starten: wie.ctx.actor.mag(Recht::BetaalrunStarten),
+        maand: String::new(),
+        betaaldatum: String::new(),
+        fouten: Veldfouten::nieuw(),
+    })
+}
+
+pub async fn overzicht(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Query(q): Query<Gedaan>,
+) -> Result<Response, WebFout> {
+    Ok(pagina(
+        &lijst(&staat, &wie, bevestiging(q.gedaan.as_deref())).await?,
+    ))
+}
+
+/// Berekent een run op de achtergrond; de pagina van de run toont de voortgang.
+async fn berekenen_op_achtergrond(
+    staat: &WebStaat,
+    wie: &Ingelogd,
+    id: i64,
+) -> Result<(), AppFout> {
+    let job = staat
+        .app
+        .betaalrun_berekenen_aanmelden(&wie.ctx, id)
+        .await?;
+    let (app, ctx) = (staat.app.clone(), wie.ctx.clone());
+    tokio::spawn(async move { app.betaalrun_berekenen_als_job(&ctx, id, job).await });
+    Ok(())
+}
+
+pub async fn starten(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let (m, b) = (formulier.veld("maand"), formulier.veld("betaaldatum"));
+    match staat.app.betaalrun_starten(&wie.ctx, &m, &b).await {
+        Ok(id) => {
+            berekenen_op_achtergrond(&staat, &wie, id).await?;
+            Ok(Redirect::to(&format!("/betaalruns/{id}")).into_response())
+        }
+        Err(AppFout::Ongeldig(fouten)) => {
+            let mut p = lijst(&staat, &wie, None).await?;
+            p.maand = m;
+            p.betaaldatum = b;
+            p.fouten = fouten;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "betaalrun.html")]
+struct Detail {
+    schil: Schil,
+    b: Runbeeld,
+    jobs: Vec<Job>,
+    loopt: bool,
+    grafiek: Vec<Staaf>,
+    starten: bool,
+    goedkeuren: bool,
+    fout: Option<String>,
+}
+
+async fn detail(
+    staat: &WebStaat,
+    wie: &Ingelogd,
+    id: i64,
+    melding: Option<String>,
+) -> Result<Detail, WebFout> {
+    let b = staat.app.betaalrun_beeld(&wie.ctx, id).await?;
+    let jobs = staat.app.jobs(&format!("betaalrun:{id}"));
+    let loopt = jobs.first().is_some_and(|j| j.einde.is_none());
+    let reeks: Vec<(String, i64)> = Categorie::ALLE
+        .iter()
+        .filter_map(|c| {
+            b.totalen
+                .iter()
+                .find(|t| t.categorie == c.code())
+                .map(|t| (c.naam().to_owned(), t.som_centen))
+        })
+        .collect();
+    let status = Runstatus::uit_code(&b.run.status);
+    Ok(Detail {
+        schil: Schil::voor(
+            staat,
+            wie,
+            &format!("Betaalrun {}", maand(&b.run.maand)),
+            "/betaalruns",
+        )
+        .kruimel("/betaalruns", "Betaalruns")
+        .kruimel(&format!("/betaalruns/{id}"), &maand(&b.run.maand))
+        .met_melding(melding),
+        grafiek: staven(&reeks),
+        starten: wie.ctx.actor.mag(Recht::BetaalrunStarten)
+            && status.is_some_and(Runstatus::mag_berekenen),
+        goedkeuren: wie.ctx.actor.mag(Recht::BetaalrunGoedkeuren)
+            && status.is_some_and(Runstatus::mag_goedkeuren)
+            && !loopt,
+        b,
+        jobs,
+        loopt,
+        fout: None,
+    })
+}
+
+pub async fn bekijken(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    Query(q): Query<Gedaan>,
+) -> Result<Response, WebFout> {
+    Ok(pagina(
+        &detail(&staat, &wie, id, bevestiging(q.gedaan.as_deref())).await?,
+    ))
+}
+
+/// Een handeling op de run; een conflict (eigen run, intussen gewijzigd) staat op de pagina.
+async fn handeling(
+    staat: &WebStaat,
+    wie: &Ingelogd,
+    id: i64,
+    uitkomst: Result<(), AppFout>,
+    gedaan: &str,
+) -> Result<Response, WebFout> {
+    match uitkomst {
+        Ok(()) => Ok(Redirect::to(&format!("/betaalruns/{id}?gedaan={gedaan}")).into_response()),
+        Err(AppFout::Conflict(m)) => {
+            let mut p = detail(staat, wie, id, None).await?;
+            p.fout = Some(m);
+            Ok(pagina_met_status(StatusCode::CONFLICT, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn berekenen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Response, WebFout> {
+    let uitkomst = berekenen_op_achtergrond(&staat, &wie, id).await;
+    handeling(&staat, &wie, id, uitkomst, "run-berekenen").await
+}
+
+pub async fn goedkeuren(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let versie = formulier.veld("versie").trim().parse().unwrap_or(-1);
+    let uitkomst = staat.app.betaalrun_goedkeuren(&wie.ctx, id, versie).await;
+    handeling(&staat, &wie, id, uitkomst, "run-goedgekeurd").await
+}
+
+pub async fn afbreken(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let versie = formulier.veld("versie").trim().parse().unwrap_or(-1);
+    let uitkomst = staat.app.betaalrun_afbreken(&wie.ctx, id, versie).await;
+    handeling(&staat, &wie, id, uitkomst, "run-afgebroken").await
+}
+
+/// Een tijdelijk bestand dat als antwoord wordt gestroomd en daarna verdwijnt: het geheugen
+/// blijft vlak, hoe groot de run ook is.
+struct Bestandstroom {
+    bestand: tokio::fs::File,
+    pad: PathBuf,
+    buffer: Vec<u8>,
+}
+
+impl futures_core::Stream for Bestandstroom {
+    type Item = Result<Bytes, std::io::Error>;
+
+    fn poll_next(self: Pin<&mut Self>, cx: &mut TaakContext<'_>) -> Poll<Option<Self::Item>> {
+        let dit = self.get_mut();
+        let mut rb = ReadBuf::new(&mut dit.buffer);
+        match Pin::new(&mut dit.bestand).poll_read(cx, &mut rb) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(Err(e)) => Poll::Ready(Some(Err(e))),
+            Poll::Ready(Ok(())) if rb.filled().is_empty() => Poll::Ready(None),
+            Poll::Ready(Ok(())) => Poll::Ready(Some(Ok(Bytes::copy_from_slice(rb.filled())))),
+        }
+    }
+}
+
+impl Drop for Bestandstroom {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.pad);
+    }
+}
+
+pub async fn pain(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Response, WebFout> {
+    let pad = std::env::temp_dir().join(format!(
+        "vangnet-pain-{id}-{}.xml",
+        vangnet_app::geheim::willekeurig_hex(8)
+    ));
+    let schrijven = async {
+        let f = std::fs::File::create(&pad).map_err(|e| AppFout::Intern(e.to_string()))?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+        staat.app.betaalrun_pain(&wie.ctx, id, None, &mut w).await?;
+        std::io::Write::flush(&mut w).map_err(|e| AppFout::Intern(e.to_string()))?;
+        Ok::<(), AppFout>(())
+    };
+    if let Err(e) = schrijven.await {
+        let _ = std::fs::remove_file(&pad);
+        return match e {
+            AppFout::Conflict(m) => {
+                let mut p = detail(&staat, &wie, id, None).await?;
+                p.fout = Some(m);
+                Ok(pagina_met_status(StatusCode::CONFLICT, &p))
+            }
+            e => Err(e.into()),
+        };
+    }
+    let bestand = tokio::fs::File::open(&pad)
+        .await
+        .map_err(|e| WebFout::from(AppFout::Intern(e.to_string())))?;
+    let stroom = Bestandstroom {
+        bestand,
+        pad,
+        buffer: vec![0; 64 * 1024],
+    };
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                "application/xml; charset=utf-8".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"betaalrun-{id}.xml\""),
+            ),
+        ],
+        Body::from_stream(stroom),
+    )
+        .into_response())
+}
+
+pub async fn csv(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Response, WebFout> {
+    let mut uit = Vec::new();
+    staat.app.betaalrun_csv(&wie.ctx, id, &mut uit).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"betaalrun-{id}.csv\""),
+            ),
+        ],
+        uit,
+    )
+        .into_response())
+}
+
+/// De betaalspecificatie van een dossier: per run wat er is betaald en waarom.
+#[derive(Template)]
+#[template(path = "betaalspecificatie.html")]
+struct Specificatie {
+    schil: Schil,
+    dossier_id: i64,
+    regels: Vec<(BetaalrunRij, BetaalregelRij, Vec<Specificatieregel>)>,
+}
+
+pub async fn specificatie(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Response, WebFout> {
+    let regels = staat.app.betaalspecificatie(&wie.ctx, id).await?;
+    Ok(pagina(&Specificatie {
+        schil: Schil::voor(&staat, &wie, "Betalingen", "/dossiers")
+            .kruimel(&format!("/dossiers/{id}"), "Dossier")
+            .kruimel(&format!("/dossiers/{id}/betalingen"), "Betalingen"),
+        dossier_id: id,
+        regels,
+    }))
+}
