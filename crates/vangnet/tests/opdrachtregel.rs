@@ -341,3 +341,136 @@ fn normen_laden_op_de_opdrachtregel() {
         tekst(&o)
     );
 }
+
+/// `vangnet betaalrun` dat midden in het berekenen met `kill -9` wordt gestopt: de run is daarna
+/// onveranderd open (geen halve regels), opnieuw draaien hervat en maakt hem af, en nog eens
+/// draaien verdubbelt niets. Het bestand valideert tegen de XSD.
+#[test]
+fn betaalrun_overleeft_kill_9_en_verdubbelt_niets() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let m = map();
+    let d = m.0.as_path();
+    let o = vangnet(d, &["demo", "--huishoudens", "12000", "--seed", "7"]);
+    assert!(o.status.success(), "{}", tekst(&o));
+    let pain = d.join("run.xml");
+    let args = |pad: &Path| -> Vec<String> {
+        [
+            "betaalrun",
+            "--maand",
+            "2026-12",
+            "--betaaldatum",
+            "2026-12-23",
+            "--gestart-door",
+            "beheerder",
+            "--goedgekeurd-door",
+            "teamleider",
+            "--pain",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .chain([pad.display().to_string()])
+        .collect()
+    };
+    let commando = || {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_vangnet"));
+        c.args(args(&pain))
+            .arg("--data-dir")
+            .arg(d)
+            .env_remove("VANGNET_DATABASE_URL")
+            .env_remove("VANGNET_CONFIG")
+            .env("VANGNET_LOG", "warn")
+            .env("VANGNET_DEBITEUR_IBAN", "NL91ABNA0417164300");
+        c
+    };
+    // Eerste poging: stoppen met SIGKILL zodra de eerste partij berekend is.
+    let mut kind = commando()
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lezer = BufReader::new(kind.stderr.take().unwrap());
+    let mut gezien = Vec::new();
+    lezer.read_until(b'\r', &mut gezien).unwrap();
+    lezer.read_until(b'\r', &mut gezien).unwrap();
+    kind.kill().unwrap(); // SIGKILL
+    let status = kind.wait().unwrap();
+    assert!(
+        !status.success(),
+        "gestopt vóór het einde: {}",
+        String::from_utf8_lossy(&gezien)
+    );
+    assert!(!pain.exists(), "geen (half) bestand na een onderbreking");
+
+    // Tweede poging: de open run wordt hervat en afgemaakt.
+    let o = commando().output().unwrap();
+    let t = tekst(&o);
+    assert!(o.status.success(), "{t}");
+    assert!(t.contains("wordt hervat"), "{t}");
+    let aantal = |t: &str| -> String {
+        t.split(": ")
+            .nth(1)
+            .and_then(|s| s.split(" betalingen").next())
+            .unwrap()
+            .to_owned()
+    };
+    let eerste = t
+        .lines()
+        .find(|l| l.starts_with("Betaalrun"))
+        .unwrap()
+        .to_owned();
+    let xml = std::fs::read_to_string(&pain).unwrap();
+    assert_eq!(
+        xml.matches("<CdtTrfTxInf>").count().to_string(),
+        aantal(&eerste),
+        "{eerste}"
+    );
+    let v = Command::new("xmllint")
+        .args(["--noout", "--schema"])
+        .arg(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../app/tests/xsd/pain.001.001.03.xsd"
+        ))
+        .arg(&pain)
+        .output()
+        .expect("xmllint ontbreekt (Debian: libxml2-utils)");
+    assert!(v.status.success(), "{}", tekst(&v));
+
+    // Derde keer: niets opnieuw berekend of verdubbeld; hetzelfde bestand.
+    let o = commando().output().unwrap();
+    let t = tekst(&o);
+    assert!(o.status.success() && t.contains("al goedgekeurd"), "{t}");
+    let tweede = t.lines().find(|l| l.starts_with("Betaalrun")).unwrap();
+    assert_eq!(aantal(tweede), aantal(&eerste));
+    let zonder_tijd = |s: &str| {
+        s.split("<CreDtTm>").next().unwrap().to_owned() + s.split("</CreDtTm>").nth(1).unwrap()
+    };
+    assert_eq!(
+        zonder_tijd(&std::fs::read_to_string(&pain).unwrap()),
+        zonder_tijd(&xml)
+    );
+    // Een tweede gebruiker is verplicht.
+    let o = Command::new(env!("CARGO_BIN_EXE_vangnet"))
+        .args([
+            "betaalrun",
+            "--maand",
+            "2027-01",
+            "--betaaldatum",
+            "2027-01-22",
+            "--gestart-door",
+            "beheerder",
+            "--goedgekeurd-door",
+            "beheerder",
+            "--pain",
+        ])
+        .arg(d.join("x.xml"))
+        .arg("--data-dir")
+        .arg(d)
+        .output()
+        .unwrap();
+    assert!(
+        !o.status.success() && tekst(&o).contains("vier ogen"),
+        "{}",
+        tekst(&o)
+    );
+}
