@@ -23,7 +23,12 @@ let dossierPad; // het dossier uit de tweede test, voor de derde
 before(async () => {
   const bin = resolve(process.env.VANGNET_BIN ?? "../../target/debug/vangnet");
   map = mkdtempSync(join(tmpdir(), "vangnet-browser-"));
-  const env = { ...process.env, VANGNET_ADMIN_PASSWORD: BEHEERDER_WACHTWOORD, VANGNET_LOG: "warn" };
+  const env = {
+    ...process.env,
+    VANGNET_ADMIN_PASSWORD: BEHEERDER_WACHTWOORD,
+    VANGNET_LOG: "warn",
+    VANGNET_DEBITEUR_IBAN: "NL91ABNA0417164300",
+  };
   delete env.VANGNET_DATABASE_URL;
   vangnet = spawn(bin, ["serve", "--listen", `127.0.0.1:${POORT}`, "--data-dir", join(map, "data")], {
     env,
@@ -449,5 +454,100 @@ test("werk: teamleider wijst een dossier toe", async () => {
   await browser.wachtOp("[data-testid=taken]");
   // Beslissen en voorschot waren klaar (de uitkering is toegekend); registreren ging mee.
   assert.match(await browser.tekst("[data-testid=taken]"), /registreren en compleet maken/);
+  await uitloggen();
+});
+
+// Een betaalrun voor de vorige maand (starten, voortgang, goedkeuren door een tweede medewerker,
+// bestand downloaden), daarna een inkomensmutatie met terugwerkende kracht: de impact toont het
+// te veel betaalde bedrag, een tweede consulent keurt goed, het dossier toont het open verschil.
+test("betaalrun en een mutatie met terugwerkende kracht", async () => {
+  const nu = new Date();
+  const vorige = new Date(nu.getFullYear(), nu.getMonth() - 1, 1);
+  const maand = `${vorige.getFullYear()}-${String(vorige.getMonth() + 1).padStart(2, "0")}`;
+
+  await inloggen("jjansen", "consulent-wachtwoord-2026");
+  await browser.wachtOp("[data-testid=startpagina]");
+  await browser.naar(`${BASIS}/dossiers/nieuw`);
+  await browser.wachtOp("[data-testid=aanvraagformulier]");
+  await browser.script("document.getElementById('veld-ontvangen_op').value = arguments[0]", `${maand}-01`);
+  await browser.typ("[id='veld-aanvrager.bsn']", "999993653");
+  await browser.typ("[id='veld-aanvrager.voornamen']", "Fatima");
+  await browser.typ("[id='veld-aanvrager.geslachtsnaam']", "El Amrani");
+  await browser.typ("[id='veld-aanvrager.geboortedatum']", "14-03-1990");
+  for (const [veld, waarde] of [["straat", "Bergweg"], ["huisnummer", "5"], ["postcode", "3036bc"], ["woonplaats", "Rotterdam"], ["iban", "NL91ABNA0417164300"]]) {
+    await browser.typ(`#veld-${veld}`, waarde);
+  }
+  await browser.klik("[data-testid=aanvraag-registreren]");
+  await browser.wachtOp("[data-testid=huishouden]");
+  const dossierUrl = (await browser.url()).split("?")[0];
+  await browser.klik("[data-testid=toekennen] button[type=submit]");
+  await browser.wachtOp("[data-testid=uitkering]");
+  await uitloggen();
+
+  // De beheerder start de run; de voortgang staat op de pagina van de run.
+  await inloggen("beheerder", BEHEERDER_WACHTWOORD);
+  await browser.wachtOp("[data-testid=startpagina]");
+  await browser.naar(`${BASIS}/betaalruns`);
+  await browser.wachtOp("[data-testid=run-starten]");
+  await controleerPagina("betaalruns");
+  await browser.typ("#veld-maand", maand);
+  await browser.script("document.getElementById('veld-betaaldatum').value = arguments[0]", `${maand}-20`);
+  await browser.klik("[data-testid=run-starten-knop]");
+  await browser.wachtOp("[data-testid=voortgang]");
+  await browser.wachtOp("[data-testid=berekening-klaar]");
+  const runUrl = (await browser.url()).split("?")[0];
+  assert.match(await browser.tekst("[data-testid=run-totaal]"), /^1 betalingen/);
+  assert.equal(await browser.script("return !!document.querySelector('[data-testid=run-goedkeuren]')"), false, "wie startte, keurt niet goed");
+  await controleerPagina("betaalrun-berekend");
+  await uitloggen();
+
+  // De teamleider keurt goed en downloadt het betaalbestand.
+  await inloggen("tleider", "tleider-wachtwoord-2026");
+  await browser.wachtOp("[data-testid=startpagina]");
+  await browser.naar(runUrl);
+  await browser.wachtOp("[data-testid=run-goedkeuren]");
+  await browser.klik("[data-testid=run-goedkeuren]");
+  await browser.wachtOp("[data-testid=run-bestand]");
+  assert.equal(await browser.tekst("[data-testid=run-status]"), "Goedgekeurd");
+  await controleerPagina("betaalrun-goedgekeurd");
+  const xml = await browser.script(
+    "return fetch(document.querySelector('[data-testid=run-bestand]').href).then(r => r.text())",
+  );
+  assert.match(xml, /<NbOfTxs>1<\/NbOfTxs>/);
+  assert.match(xml, /<Nm>El Amrani<\/Nm>|<Nm>F\. El Amrani<\/Nm>/);
+  await uitloggen();
+
+  // Inkomen vanaf de eerste dag van de vorige maand: die maand is betaald, dus te veel betaald.
+  await inloggen("jjansen", "consulent-wachtwoord-2026");
+  await browser.wachtOp("[data-testid=startpagina]");
+  await browser.naar(dossierUrl);
+  await browser.wachtOp("[data-testid=mutatie-nieuw]");
+  await browser.klik("[data-testid=mutatie-nieuw]");
+  await browser.wachtOp("[data-testid=mutatieformulier]");
+  await browser.script("document.getElementById('veld-ingangsdatum').value = arguments[0]", `${maand}-01`);
+  await browser.script("document.getElementById('veld-soort').value = 'inkomen_start'; document.getElementById('veld-inkomenssoort').value = 'arbeid'");
+  await browser.typ("#veld-bedrag", "600");
+  await browser.typ("#veld-reden", "Loonstrook met terugwerkende kracht");
+  await browser.klik("[data-testid=voorbeeld]");
+  await browser.wachtOp("[data-testid=impact]");
+  assert.match(await browser.tekst("[data-testid=impact]"), /te veel betaald/);
+  await controleerPagina("mutatie-te-veel-betaald");
+  await browser.klik("[data-testid=mutatie-opslaan]");
+  await browser.wachtOp("[data-testid=mutaties]");
+  assert.match(await browser.tekst("[data-testid=mutaties]"), /vier ogen/);
+  await uitloggen();
+
+  await inloggen("pbakker", "pbakker-wachtwoord-2026");
+  await browser.wachtOp("[data-testid=startpagina]");
+  await browser.naar(dossierUrl);
+  await browser.wachtOp("[data-testid=beoordelen]");
+  await browser.klik("[data-testid=goedkeuren]");
+  await browser.wachtOp("[data-testid=melding]");
+  assert.match(await browser.tekst("[data-testid=open-verschil]"), /-€|€ -|−/);
+  assert.match(await browser.tekst("[data-testid=open-verschil]"), /te veel betaald/);
+  await controleerPagina("dossier-open-verschil");
+  await browser.klik("[data-testid=betalingen]");
+  await browser.wachtOp("[data-testid=specificatie]");
+  await controleerPagina("betalingen");
   await uitloggen();
 });
