@@ -496,7 +496,7 @@ test("betaalrun en een mutatie met terugwerkende kracht", async () => {
   await browser.wachtOp("[data-testid=voortgang]");
   await browser.wachtOp("[data-testid=berekening-klaar]");
   const runUrl = (await browser.url()).split("?")[0];
-  assert.match(await browser.tekst("[data-testid=run-totaal]"), /^1 betalingen/);
+  assert.match(await browser.tekst("[data-testid=run-totaal]"), /^1 betaling,/);
   assert.equal(await browser.script("return !!document.querySelector('[data-testid=run-goedkeuren]')"), false, "wie startte, keurt niet goed");
   await controleerPagina("betaalrun-berekend");
   await uitloggen();

@@ -511,8 +511,13 @@ impl App {
             uitkomst
                 .map(|r| {
                     format!(
-                        "{} betalingen, totaal {}",
+                        "{} {}, totaal {}",
                         r.aantal_betalingen,
+                        if r.aantal_betalingen == 1 {
+                            "betaling"
+                        } else {
+                            "betalingen"
+                        },
                         vangnet_domain::bedrag::euro(r.totaal_centen)
                     )
                 })

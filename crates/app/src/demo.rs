@@ -185,6 +185,167 @@ struct Partij {
     taken: Vec<Vec<Waarde>>,
     uitkeringen: Vec<Vec<Waarde>>,
     maandbedragen: Vec<Vec<Waarde>>,
+    mutaties: Vec<Vec<Waarde>>,
+    correcties: Vec<Vec<Waarde>>,
+}
+
+/// Eén demomutatie: ingang, einde, gegevens, wanneer ze bekend werd, en waarom.
+struct Demomutatie {
+    soort: vangnet_domain::uitkering::Mutatiesoort,
+    ingang: NaiveDate,
+    einde: Option<NaiveDate>,
+    gegevens: crate::uitkeringen::Gegevens,
+    bekend: NaiveDate,
+    reden: &'static str,
+}
+
+/// De eerste dag van een willekeurige maand tussen `van` en `tot` (beide meegerekend).
+fn maand_tussen(r: &mut Toeval, van: NaiveDate, tot: NaiveDate) -> Option<NaiveDate> {
+    let van = van.with_day(1)?;
+    let tot = tot.with_day(1)?;
+    let maanden = (tot.year() - van.year()) * 12 + tot.month() as i32 - van.month() as i32;
+    if maanden < 0 {
+        return None;
+    }
+    van.checked_add_months(chrono::Months::new(r.onder(maanden as u64 + 1) as u32))
+}
+
+/// Mutaties op een demo-uitkering, realistisch gespreid: inkomen (soms met vrijlating, soms pas
+/// later gemeld, dus met terugwerkende kracht), een verlaging, een opschorting die nu loopt, een
+/// beëindiging.
+fn demomutaties(
+    r: &mut Toeval,
+    begin: NaiveDate,
+    vandaag: NaiveDate,
+    aanvrager: NaiveDate,
+) -> Vec<Demomutatie> {
+    use crate::uitkeringen::Gegevens;
+    use vangnet_domain::berekening::{Inkomenssoort, Vrijlatingssoort};
+    use vangnet_domain::uitkering::Mutatiesoort;
+    let mut uit = Vec::new();
+    let volgende = begin
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(begin);
+    if r.procent(30) {
+        if let Some(ingang) = maand_tussen(r, volgende, vandaag) {
+            let soort = match r.onder(10) {
+                0..=5 => Inkomenssoort::Arbeid,
+                6 | 7 => Inkomenssoort::Alimentatie,
+                _ => Inkomenssoort::Uitkering,
+            };
+            // Een kwart wordt pas weken later gemeld: de al betaalde maanden krijgen een correctie.
+            let deze_maand = vandaag.with_day(1).unwrap_or(vandaag);
+            let achteraf = r.procent(15) && ingang < deze_maand;
+            let bekend = if achteraf {
+                vandaag - Duration::days(r.onder(20) as i64)
+            } else {
+                ingang.max(begin)
+            };
+            uit.push(Demomutatie {
+                soort: Mutatiesoort::InkomenStart,
+                ingang,
+                einde: None,
+                gegevens: Gegevens::Inkomen {
+                    inkomenssoort: soort,
+                    netto_centen: 15_000 + 500 * r.onder(150) as i64,
+                },
+                bekend,
+                reden: if achteraf {
+                    "Loonstrook later ontvangen (demo)"
+                } else {
+                    "Inkomen gemeld (demo)"
+                },
+            });
+            // Een deel stopt later weer; de helft daarvan wordt pas achteraf gemeld: nabetaling.
+            let na = ingang
+                .checked_add_months(chrono::Months::new(1))
+                .unwrap_or(ingang);
+            if r.procent(20) {
+                if let Some(stop) = maand_tussen(r, na, vandaag) {
+                    let laat = r.procent(50) && stop < deze_maand;
+                    uit.push(Demomutatie {
+                        soort: Mutatiesoort::InkomenStop,
+                        ingang: stop,
+                        einde: None,
+                        gegevens: Gegevens::InkomenStop {
+                            inkomenssoort: soort,
+                        },
+                        bekend: if laat {
+                            vandaag - Duration::days(r.onder(10) as i64)
+                        } else {
+                            stop.max(bekend)
+                        },
+                        reden: "Inkomen gestopt (demo)",
+                    });
+                }
+            }
+            if soort == Inkomenssoort::Arbeid
+                && vangnet_domain::persoon::Geboortedatum(aanvrager).leeftijd_op(ingang) >= 27
+                && r.procent(50)
+            {
+                uit.push(Demomutatie {
+                    soort: Mutatiesoort::VrijlatingToegekend,
+                    ingang,
+                    einde: None,
+                    gegevens: Gegevens::Vrijlating {
+                        vrijlating: Vrijlatingssoort::Arbeid,
+                    },
+                    bekend,
+                    reden: "Vrijlating inkomsten uit arbeid (demo)",
+                });
+            }
+        }
+    }
+    if r.procent(5) {
+        if let Some(ingang) = maand_tussen(r, volgende, vandaag) {
+            let einde = ingang.checked_add_months(chrono::Months::new(1 + r.onder(3) as u32));
+            uit.push(Demomutatie {
+                soort: Mutatiesoort::Verlaging,
+                ingang,
+                einde,
+                gegevens: Gegevens::Verlaging {
+                    procent: *r.kies(&[10, 20, 30, 100]),
+                },
+                bekend: ingang.max(begin),
+                reden: "Verlaging wegens verwijtbaar gedrag (demo)",
+            });
+        }
+    }
+    if r.procent(2) && begin < vandaag - Duration::days(30) {
+        let ingang = vandaag - Duration::days(r.onder(20) as i64);
+        uit.push(Demomutatie {
+            soort: Mutatiesoort::Opschorting,
+            ingang,
+            einde: Some(ingang + Duration::weeks(8)),
+            gegevens: Gegevens::Opschorting,
+            bekend: ingang,
+            reden: "Gegevens niet geleverd, art. 54 lid 1 (demo)",
+        });
+    }
+    if r.procent(4) {
+        let vanaf = volgende
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(volgende);
+        // Tot en met de eerste van volgende maand: een deel eindigt deze maand (de betaalrun
+        // van deze maand betaalt dan de vakantietoeslag uit).
+        let tot = vandaag
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(vandaag);
+        if let Some(ingang) = maand_tussen(r, vanaf, tot) {
+            uit.push(Demomutatie {
+                soort: Mutatiesoort::Beeindiging,
+                ingang,
+                einde: None,
+                gegevens: Gegevens::Beeindiging {
+                    reden: (*r.kies(&["werk", "verhuisd", "overleden", "detentie", "anders"]))
+                        .to_owned(),
+                },
+                bekend: ingang.min(vandaag),
+                reden: "Einde bijstand (demo)",
+            });
+        }
+    }
+    uit
 }
 
 fn t(s: impl Into<String>) -> Waarde {
@@ -515,17 +676,18 @@ impl App {
             tx.hoogste_id("huishoudens").await?,
             tx.hoogste_id("dossiers").await?,
             tx.hoogste_id("uitkeringen").await?,
+            tx.hoogste_id("mutaties").await?,
         ];
         let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
         tx.commit().await?;
         let mut bsn_basis: u32 = 90_000_000;
         let mut nummers: std::collections::BTreeMap<i32, i64> = Default::default();
         let statussen = [
-            (Status::Ontvangen, 15u64),
-            (Status::InBehandeling, 25),
-            (Status::Besloten, 40),
-            (Status::Afgesloten, 15),
-            (Status::Ingetrokken, 3),
+            (Status::Ontvangen, 7u64),
+            (Status::InBehandeling, 10),
+            (Status::Besloten, 70),
+            (Status::Afgesloten, 9),
+            (Status::Ingetrokken, 2),
             (Status::BuitenBehandeling, 2),
         ];
         let mut klaar = 0;
@@ -621,6 +783,11 @@ impl App {
                             .copied()
                             .collect::<Vec<_>>()
                             .join(" ");
+                        // Bij één op de honderd ontbreekt de rekening nog: de betaalrun houdt de
+                        // betaling vast en maakt een taak.
+                        if r.procent(1) {
+                            continue;
+                        }
                         p.rekeningen.push(vec![
                             g(pid),
                             t(iban),
@@ -757,20 +924,92 @@ impl App {
                             )),
                         }
                     }
+                    // Mutaties: wat op tijd bekend was, zat al in de betaalde bedragen; wat
+                    // achteraf bekend werd, levert voor betaalde maanden een open correctie op.
+                    let aanvrager = feiten.aanvrager.unwrap_or(ontvangen);
+                    let mutaties = demomutaties(&mut r, ontvangen, vandaag, aanvrager);
                     let deze_maand = vandaag.with_day(1).unwrap_or(vandaag);
-                    for (maand, m) in feiten.per_maand(ontvangen, vandaag, &tabellen) {
+                    let mut toen = feiten.clone();
+                    let tijdig: Vec<_> = mutaties
+                        .iter()
+                        .filter(|m| m.bekend <= m.ingang.max(ontvangen))
+                        .map(|m| (m.ingang, m.einde, &m.gegevens))
+                        .collect();
+                    crate::uitkeringen::toepassen(&mut toen, &tijdig);
+                    let alle: Vec<_> = mutaties
+                        .iter()
+                        .map(|m| (m.ingang, m.einde, &m.gegevens))
+                        .collect();
+                    crate::uitkeringen::toepassen(&mut feiten, &alle);
+                    let mut laatste_mutatie = None;
+                    for m in &mutaties {
+                        if let crate::uitkeringen::Gegevens::Beeindiging { reden } = &m.gegevens {
+                            if let Some(u) = p.uitkeringen.last_mut() {
+                                u[3] = dag(m.ingang);
+                                u[4] = t(reden);
+                            }
+                        }
+                        ids[6] += 1;
+                        let op = tijd::instant_tekst(
+                            (tijd::begin_nl_dag(m.bekend) + Duration::hours(9)).min(nu),
+                        );
+                        p.mutaties.push(vec![
+                            g(ids[6]),
+                            g(ids[5]),
+                            t(m.soort.code()),
+                            dag(m.ingang),
+                            m.einde.map_or(Waarde::GeenTekst, dag),
+                            t(serde_json::to_string(&m.gegevens).unwrap_or_default()),
+                            t(m.reden),
+                            t("goedgekeurd"),
+                            g(0),
+                            g(0),
+                            Waarde::GeenGetal,
+                            t(&op),
+                            Waarde::GeenGetal,
+                            Waarde::GeenTekst,
+                            Waarde::GeenTekst,
+                            Waarde::GeenGetal,
+                            t(&ctx.operatie_id),
+                            g(1),
+                        ]);
+                        if m.bekend > m.ingang.max(ontvangen) {
+                            laatste_mutatie = Some((ids[6], op));
+                        }
+                    }
+                    let betaald = toen.per_maand(ontvangen, vandaag, &tabellen);
+                    for (i, (maand, m)) in feiten
+                        .per_maand(ontvangen, vandaag, &tabellen)
+                        .into_iter()
+                        .enumerate()
+                    {
                         let bedrag = m.uitbetaling();
+                        let eerder = betaald.get(i).map_or(bedrag, |(_, b)| b.uitbetaling());
+                        let is_betaald = maand < deze_maand;
                         p.maandbedragen.push(vec![
                             g(ids[5]),
                             dag(maand),
                             g(bedrag),
-                            if maand < deze_maand {
-                                g(bedrag)
+                            if is_betaald {
+                                g(eerder)
                             } else {
                                 Waarde::GeenGetal
                             },
                             t(&nu_tekst),
                         ]);
+                        if let (true, Some((mutatie, op))) =
+                            (is_betaald && bedrag != eerder, laatste_mutatie.as_ref())
+                        {
+                            p.correcties.push(vec![
+                                g(ids[5]),
+                                dag(maand),
+                                g(bedrag - eerder),
+                                t("mutatie met terugwerkende kracht (demo)"),
+                                g(*mutatie),
+                                t(op),
+                                Waarde::GeenTekst,
+                            ]);
+                        }
                     }
                 }
                 p.gebeurtenissen.push(vec![
@@ -925,6 +1164,45 @@ impl App {
                     "berekend_op",
                 ],
                 &p.maandbedragen,
+            )
+            .await?;
+            tx.bulk_invoegen(
+                "mutaties",
+                &[
+                    "id",
+                    "uitkering_id",
+                    "soort",
+                    "ingangsdatum",
+                    "einddatum",
+                    "gegevens",
+                    "reden",
+                    "status",
+                    "vier_ogen",
+                    "impact_centen",
+                    "geregistreerd_door",
+                    "geregistreerd_op",
+                    "beoordeeld_door",
+                    "beoordeeld_op",
+                    "afwijsreden",
+                    "corrigeert_id",
+                    "operatie_id",
+                    "versie",
+                ],
+                &p.mutaties,
+            )
+            .await?;
+            tx.bulk_invoegen(
+                "correcties",
+                &[
+                    "uitkering_id",
+                    "maand",
+                    "bedrag_centen",
+                    "oorzaak",
+                    "mutatie_id",
+                    "aangemaakt_op",
+                    "verrekend_op",
+                ],
+                &p.correcties,
             )
             .await?;
             tx.commit().await?;

@@ -118,7 +118,7 @@ pub struct MutatieInvoer {
 /// Een gecontroleerde mutatie, klaar om toe te passen of op te slaan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "soort")]
-enum Gegevens {
+pub(crate) enum Gegevens {
     Inkomen {
         inkomenssoort: Inkomenssoort,
         netto_centen: Centen,
@@ -404,7 +404,10 @@ fn controleer(
 }
 
 /// Past goedgekeurde mutaties (oplopend op ingangsdatum, dan id) toe op de feiten.
-fn toepassen(feiten: &mut Feiten, mutaties: &[(NaiveDate, Option<NaiveDate>, &Gegevens)]) {
+pub(crate) fn toepassen(
+    feiten: &mut Feiten,
+    mutaties: &[(NaiveDate, Option<NaiveDate>, &Gegevens)],
+) {
     let mut volgorde: Vec<_> = mutaties.iter().collect();
     volgorde.sort_by_key(|(i, _, _)| *i);
     for (ingang, einde, g) in volgorde {

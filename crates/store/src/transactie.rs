@@ -46,6 +46,9 @@ const TABELLEN_MET_ID: &[&str] = &[
     "uitkeringen",
     "mutaties",
     "correcties",
+    "betaalruns",
+    "betaalregels",
+    "vorderingen",
 ];
 
 /// Vertaalt een sqlx-fout naar een opslagfout.

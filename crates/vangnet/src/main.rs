@@ -782,6 +782,17 @@ async fn serve(
     demo: bool,
     db: &DatabaseArgs,
 ) -> Result<()> {
+    // Een demo kan betaalbestanden maken zonder ingestelde rekening: met een voorbeeldrekening
+    // die nergens echt bestaat voor deze gemeente.
+    let mut instellingen = instellingen.clone();
+    if demo && instellingen.debiteur.is_none() {
+        instellingen.debiteur = Some(vangnet_domain::sepa::Opdrachtgever {
+            naam: format!("{} (demo)", instellingen.gemeente),
+            iban: "NL91ABNA0417164300".into(),
+            bic: None,
+        });
+    }
+    let instellingen = &instellingen;
     let app = openen(instellingen, db).await?;
     if demo && !app.is_demo().await.map_err(app_fout)? {
         demo_laden(&app, 2000, 2026)
