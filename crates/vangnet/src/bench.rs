@@ -317,3 +317,124 @@ pub fn herberekening(uitkeringen: u64, maanden: u32) -> Result<()> {
     );
     Ok(())
 }
+
+/// Het hoogste geheugengebruik van dit proces sinds de laatste [`piek_opnieuw`], in MiB (Linux).
+fn piek_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let regel = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = regel.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// Zet de piekmeting terug op het huidige gebruik (Linux: `clear_refs` met 5).
+fn piek_opnieuw() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// `vangnet bench betaalrun`: een demopopulatie (als de database leeg is), dan de hele run van
+/// een maand: berekenen en de regels opslaan, goedkeuren (verwerken), het pain.001-bestand
+/// schrijven; met de piek van het geheugen per stap en, ter vergelijking, de tijd om evenveel
+/// bytes zonder XML naar dezelfde schijf te schrijven.
+pub async fn betaalrun(
+    app: &App,
+    huishoudens: u64,
+    maand: &str,
+    map: &std::path::Path,
+) -> Result<()> {
+    use std::io::Write as _;
+    uit!("engine: {}", app.opslag.engine());
+    if !app.is_demo().await? {
+        let begin = Instant::now();
+        let d = app
+            .demo_laden(huishoudens, 2026, |klaar, totaal| {
+                eprint!("\rDemopopulatie laden: {klaar} van {totaal}   ");
+            })
+            .await?;
+        eprintln!();
+        regel("demopopulatie laden (huishoudens)", d.huishoudens, begin);
+        uit!("{} uitkeringen", d.uitkeringen);
+    }
+    let starter = app.context_als("beheerder").await?;
+    let keurder = app.context_als("teamleider").await?;
+    let betaaldatum = format!("{maand}-20");
+
+    piek_opnieuw();
+    let begin = Instant::now();
+    let id = app.betaalrun_starten(&starter, maand, &betaaldatum).await?;
+    let totaal = app.betaalrun_omvang(&starter).await?;
+    let run = app
+        .betaalrun_berekenen(&starter, id, |n| {
+            eprint!("\rBerekenen: {n} van {totaal} uitkeringen   ");
+        })
+        .await?;
+    eprintln!();
+    let berekenen = begin.elapsed().as_secs_f64();
+    regel("berekenen en regels opslaan (uitkeringen)", totaal, begin);
+    let piek_berekenen = piek_mib();
+
+    piek_opnieuw();
+    let begin = Instant::now();
+    app.betaalrun_goedkeuren(&keurder, id, run.versie).await?;
+    let goedkeuren = begin.elapsed().as_secs_f64();
+    regel(
+        "goedkeuren en verwerken (betalingen)",
+        run.aantal_betalingen as u64,
+        begin,
+    );
+    let piek_goedkeuren = piek_mib();
+
+    piek_opnieuw();
+    let pad = map.join(format!("bench-betaalrun-{id}.xml"));
+    let begin = Instant::now();
+    let f = std::fs::File::create(&pad)?;
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+    let (n, _) = app.betaalrun_pain(&keurder, id, None, &mut w).await?;
+    w.flush()?;
+    let f = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+    f.sync_all()?;
+    let xml = begin.elapsed().as_secs_f64();
+    regel("pain.001 schrijven (overboekingen)", n, begin);
+    let piek_xml = piek_mib();
+    let bytes = std::fs::metadata(&pad)?.len();
+
+    // Dezelfde hoeveelheid bytes zonder XML en zonder database: de schrijfsnelheid van de schijf.
+    let pad_ruw = map.join("bench-schijf.bin");
+    let begin = Instant::now();
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&pad_ruw)?);
+    let blok = vec![b'x'; 1 << 20];
+    let mut over = bytes;
+    while over > 0 {
+        let n = over.min(blok.len() as u64) as usize;
+        w.write_all(&blok[..n])?;
+        over -= n as u64;
+    }
+    w.flush()?;
+    w.into_inner()
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .sync_all()?;
+    let schijf = begin.elapsed().as_secs_f64();
+    let _ = std::fs::remove_file(&pad_ruw);
+    let _ = std::fs::remove_file(&pad);
+
+    let mib = |p: Option<f64>| p.map_or_else(|| "onbekend".to_owned(), |m| format!("{m:.0} MiB"));
+    uit!(
+        "run {id}: {} betalingen; bestand {:.1} MiB",
+        run.aantal_betalingen,
+        bytes as f64 / (1024.0 * 1024.0)
+    );
+    uit!(
+        "totaal berekenen + goedkeuren + bestand: {:.1} s",
+        berekenen + goedkeuren + xml
+    );
+    uit!(
+        "geheugenpiek: berekenen {}, goedkeuren {}, bestand {}",
+        mib(piek_berekenen),
+        mib(piek_goedkeuren),
+        mib(piek_xml)
+    );
+    uit!(
+        "bestand {xml:.2} s tegen {schijf:.2} s voor dezelfde bytes rechtstreeks naar schijf ({:.1}×)",
+        xml / schijf.max(1e-9)
+    );
+    Ok(())
+}

@@ -232,6 +232,18 @@ enum BenchSoort {
         #[arg(long, default_value_t = 12)]
         maanden: u32,
     },
+    /// De hele betaalrun van een maand (berekenen, goedkeuren, pain.001) over een demopopulatie;
+    /// zonder --data-dir of --database-url in een tijdelijke SQLite-map.
+    Betaalrun {
+        /// Huishoudens in de demopopulatie (alleen als de database nog leeg is).
+        #[arg(long, default_value_t = 1_000_000)]
+        huishoudens: u64,
+        /// De betaalmaand (er mag nog geen run voor zijn).
+        #[arg(long, default_value = "2026-11", value_name = "JJJJ-MM")]
+        maand: String,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
     /// Zoeklatentie (p50/p99) op een bestaande database met een demopopulatie.
     Zoeken {
         /// Hoeveel zoekopdrachten.
@@ -452,6 +464,41 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
             ..
         } => {
             bench::herberekening(uitkeringen.max(1), maanden.clamp(1, 120))?;
+        }
+        Opdracht::Bench {
+            soort:
+                Some(BenchSoort::Betaalrun {
+                    huishoudens,
+                    maand,
+                    db,
+                }),
+            ..
+        } => {
+            let mut db = db;
+            let tijdelijk = (db.data_dir.is_none() && db.database_url.is_none()).then(|| {
+                std::env::temp_dir().join(format!(
+                    "vangnet-bench-{}",
+                    vangnet_app::geheim::willekeurig_hex(6)
+                ))
+            });
+            if let Some(map) = &tijdelijk {
+                db.data_dir = Some(map.clone());
+            }
+            let mut instellingen = instellingen.clone();
+            if instellingen.debiteur.is_none() {
+                instellingen.debiteur = Some(vangnet_domain::sepa::Opdrachtgever {
+                    naam: "Gemeente Bench".into(),
+                    iban: "NL91ABNA0417164300".into(),
+                    bic: None,
+                });
+            }
+            let app = openen(&instellingen, &db).await?;
+            let map = db.data_dir.clone().unwrap_or_else(std::env::temp_dir);
+            let uitkomst = bench::betaalrun(&app, huishoudens.max(1), &maand, &map).await;
+            if let Some(map) = tijdelijk {
+                let _ = std::fs::remove_dir_all(map);
+            }
+            uitkomst?;
         }
         Opdracht::Bench {
             soort: Some(BenchSoort::Zoeken { aantal, db }),
