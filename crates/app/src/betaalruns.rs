@@ -247,7 +247,8 @@ impl App {
             let Some(laatste) = ids.last().copied() else {
                 break;
             };
-            let partij = partij_laden(tx.as_mut(), &ids, nu).await?;
+            // De maandbedragen zijn hier niet nodig: de run rekent de maand zelf uit.
+            let partij = partij_laden(tx.as_mut(), &ids, nu, false).await?;
             let aanvragers: Vec<i64> = partij.iter().filter_map(|g| g.aanvrager).collect();
             let mut rekeningen: BTreeMap<i64, (String, String)> = BTreeMap::new();
             for r in tx.bankrekeningen_van(&aanvragers).await? {
@@ -707,31 +708,38 @@ impl App {
                 "Alleen een goedgekeurde betaalrun levert een betaalbestand.".into(),
             ));
         }
-        // Eerst tellen (de kop staat vooraan), dan schrijven.
+        // De kop staat vooraan: aantal en som van dit bestand eerst (het hele bestand: die van
+        // de run, die na goedkeuring niet meer verandert; een deel: tellen).
         let (overslaan, hoeveel) = match deel {
             Some((n, per)) if per > 0 => (n.saturating_sub(1) * per, per),
             _ => (0, u64::MAX),
         };
-        let mut aantal = 0_u64;
-        let mut som: Centen = 0;
-        let mut gezien = 0_u64;
-        let mut na_id = 0;
-        'tellen: loop {
-            let regels = tx.betaalregels(id, na_id, 5_000, true).await?;
-            let Some(l) = regels.last() else { break };
-            na_id = l.id;
-            for r in &regels {
-                gezien += 1;
-                if gezien <= overslaan {
-                    continue;
+        let (aantal, som) = match deel {
+            None => (
+                u64::try_from(run.aantal_betalingen).unwrap_or(0),
+                run.totaal_centen,
+            ),
+            Some(_) => {
+                let (mut aantal, mut som, mut gezien, mut na_id) = (0_u64, 0, 0_u64, 0);
+                'tellen: loop {
+                    let regels = tx.betalingen(id, na_id, 10_000).await?;
+                    let Some(l) = regels.last() else { break };
+                    na_id = l.id;
+                    for r in &regels {
+                        gezien += 1;
+                        if gezien <= overslaan {
+                            continue;
+                        }
+                        if aantal == hoeveel {
+                            break 'tellen;
+                        }
+                        aantal += 1;
+                        som += r.bedrag_centen;
+                    }
                 }
-                if aantal == hoeveel {
-                    break 'tellen;
-                }
-                aantal += 1;
-                som += r.bedrag_centen;
+                (aantal, som)
             }
-        }
+        };
         if aantal == 0 {
             return Err(AppFout::NietGevonden(
                 "Dit deel van het betaalbestand".into(),
@@ -755,7 +763,7 @@ impl App {
         let mut schrijver = sepa::Painschrijver::begin(&mut *uit, kop).map_err(fout)?;
         let (mut gezien, mut geschreven, mut na_id) = (0_u64, 0_u64, 0);
         'schrijven: loop {
-            let regels = tx.betaalregels(id, na_id, 5_000, true).await?;
+            let regels = tx.betalingen(id, na_id, 10_000).await?;
             let Some(l) = regels.last() else { break };
             na_id = l.id;
             for r in &regels {
@@ -772,7 +780,7 @@ impl App {
                         kenmerk: &r.kenmerk,
                         bedrag: r.bedrag_centen,
                         naam: &r.naam,
-                        iban: r.iban.as_deref().unwrap_or(""),
+                        iban: &r.iban,
                         omschrijving: &r.omschrijving,
                     })
                     .map_err(fout)?;

@@ -430,6 +430,17 @@ pub struct BetaalregelRij {
     pub uitleg: String,
 }
 
+/// Eén overboeking zoals het betaalbestand haar nodig heeft (zonder uitleg).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BetalingRij {
+    pub id: i64,
+    pub bedrag_centen: i64,
+    pub naam: String,
+    pub iban: String,
+    pub omschrijving: String,
+    pub kenmerk: String,
+}
+
 /// Aantal en som van de regels van één categorie.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Categorietotaal {
@@ -688,6 +699,13 @@ pub trait Transactie: Send {
         alleen_betalingen: bool,
     ) -> Uitkomst<Vec<BetaalregelRij>>;
     async fn betaalregels_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<BetaalregelRij>>;
+    /// De regels die naar de bank gaan, na `na_id` op id, met alleen wat het bestand nodig heeft.
+    async fn betalingen(
+        &mut self,
+        run_id: i64,
+        na_id: i64,
+        limiet: i64,
+    ) -> Uitkomst<Vec<BetalingRij>>;
     async fn betaalregels_van_categorie(
         &mut self,
         run_id: i64,

@@ -503,6 +503,7 @@ pub(crate) async fn partij_laden(
     tx: &mut dyn Transactie,
     ids: &[i64],
     moment: DateTime<Utc>,
+    met_maandbedragen: bool,
 ) -> Result<Vec<Geladen>, AppFout> {
     let uitkeringen = tx.uitkeringen_op_ids(ids).await?;
     let dossier_ids: Vec<i64> = uitkeringen.iter().map(|u| u.dossier_id).collect();
@@ -529,8 +530,10 @@ pub(crate) async fn partij_laden(
         mutaties.entry(m.uitkering_id).or_default().push(m);
     }
     let mut bedragen: BTreeMap<i64, Vec<MaandbedragRij>> = BTreeMap::new();
-    for b in tx.maandbedragen_van_uitkeringen(ids).await? {
-        bedragen.entry(b.uitkering_id).or_default().push(b);
+    if met_maandbedragen {
+        for b in tx.maandbedragen_van_uitkeringen(ids).await? {
+            bedragen.entry(b.uitkering_id).or_default().push(b);
+        }
     }
     let mut uit = Vec::with_capacity(uitkeringen.len());
     for u in uitkeringen {
@@ -975,7 +978,7 @@ impl App {
             let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
             let nu = self.klok.nu();
             let mut toegang = Vec::new();
-            for g in partij_laden(tx.as_mut(), &ids, nu).await? {
+            for g in partij_laden(tx.as_mut(), &ids, nu, true).await? {
                 let (u, d, feiten) = (&g.uitkering, &g.dossier, &g.feiten);
                 for p in &g.personen {
                     toegang.push(toegangsregel(

@@ -94,6 +94,41 @@ pub fn kenmerk(invoer: &str) -> String {
     s.trim_end_matches('/').to_owned()
 }
 
+/// Is `s` al zoals [`tekst`] het zou maken? Dan kan het zonder omzetting het bestand in (de
+/// regels van een betaalrun zijn al omgezet bij het berekenen).
+fn al_schoon(s: &str, max: usize) -> bool {
+    s.len() <= max
+        && !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && s.bytes().all(|b| toegestaan(char::from(b)))
+}
+
+fn kenmerk_schoon(s: &str) -> bool {
+    al_schoon(s, MAX_ID)
+        && !s.contains(' ')
+        && !s.starts_with('/')
+        && !s.ends_with('/')
+        && !s.contains("//")
+}
+
+/// Schrijft `s` omgezet naar de SEPA-tekenset, zonder kopie als dat niet nodig is.
+fn schrijf_tekst(w: &mut impl Write, s: &str, max: usize) -> io::Result<()> {
+    if al_schoon(s, max) {
+        w.write_all(s.as_bytes())
+    } else {
+        w.write_all(tekst(s, max).as_bytes())
+    }
+}
+
+fn schrijf_kenmerk(w: &mut impl Write, s: &str) -> io::Result<()> {
+    if kenmerk_schoon(s) {
+        w.write_all(s.as_bytes())
+    } else {
+        w.write_all(kenmerk(s).as_bytes())
+    }
+}
+
 /// Een bedrag zoals SEPA het schrijft: punt, twee decimalen.
 pub fn bedrag(c: Centen) -> String {
     format!("{}.{:02}", c / 100, c % 100)
@@ -196,18 +231,18 @@ impl<W: Write> Painschrijver<W> {
         if t.bedrag < 1 || t.bedrag > MAX_BEDRAG {
             return Err(Schrijffout::Bedrag(t.bedrag));
         }
-        writeln!(
-            self.uit,
-            "<CdtTrfTxInf><PmtId><EndToEndId>{}</EndToEndId></PmtId>\
-             <Amt><InstdAmt Ccy=\"EUR\">{}</InstdAmt></Amt><Cdtr><Nm>{}</Nm></Cdtr>\
-             <CdtrAcct><Id><IBAN>{}</IBAN></Id></CdtrAcct>\
-             <RmtInf><Ustrd>{}</Ustrd></RmtInf></CdtTrfTxInf>",
-            kenmerk(t.kenmerk),
-            bedrag(t.bedrag),
-            tekst(t.naam, MAX_NAAM),
-            kenmerk(t.iban),
-            tekst(t.omschrijving, MAX_OMSCHRIJVING),
-        )?;
+        let w = &mut self.uit;
+        w.write_all(b"<CdtTrfTxInf><PmtId><EndToEndId>")?;
+        schrijf_kenmerk(w, t.kenmerk)?;
+        w.write_all(b"</EndToEndId></PmtId><Amt><InstdAmt Ccy=\"EUR\">")?;
+        write!(w, "{}.{:02}", t.bedrag / 100, t.bedrag % 100)?;
+        w.write_all(b"</InstdAmt></Amt><Cdtr><Nm>")?;
+        schrijf_tekst(w, t.naam, MAX_NAAM)?;
+        w.write_all(b"</Nm></Cdtr><CdtrAcct><Id><IBAN>")?;
+        schrijf_kenmerk(w, t.iban)?;
+        w.write_all(b"</IBAN></Id></CdtrAcct><RmtInf><Ustrd>")?;
+        schrijf_tekst(w, t.omschrijving, MAX_OMSCHRIJVING)?;
+        w.write_all(b"</Ustrd></RmtInf></CdtTrfTxInf>\n")?;
         self.aantal += 1;
         self.som += t.bedrag;
         Ok(())
@@ -280,6 +315,28 @@ mod tests {
             assert!(
                 k.len() <= MAX_ID && !k.starts_with('/') && !k.ends_with('/') && !k.contains("//")
             );
+        }
+    }
+
+    /// De snelle weg (al schone tekst) schrijft precies wat de omzetting zou schrijven.
+    #[test]
+    fn snelle_weg_is_gelijk_aan_omzetting() {
+        for s in [
+            "J.P. de Vries",
+            "Noël",
+            " a",
+            "a  b",
+            "x/y",
+            "/x",
+            "a//b",
+            "VN202611-2026-000001-R",
+        ] {
+            let mut a = Vec::new();
+            schrijf_tekst(&mut a, s, MAX_NAAM).unwrap();
+            assert_eq!(String::from_utf8(a).unwrap(), tekst(s, MAX_NAAM), "{s}");
+            let mut b = Vec::new();
+            schrijf_kenmerk(&mut b, s).unwrap();
+            assert_eq!(String::from_utf8(b).unwrap(), kenmerk(s), "{s}");
         }
     }
 

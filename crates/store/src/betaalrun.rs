@@ -5,7 +5,7 @@
 use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
 use vangnet_app::opslag::{
-    BetaalregelRij, BetaalrunRij, Categorietotaal, Runverschil, Uitkomst, VorderingRij,
+    BetaalregelRij, BetaalrunRij, BetalingRij, Categorietotaal, Runverschil, Uitkomst, VorderingRij,
 };
 
 use crate::transactie::{getal, opgetal, optekst, tekst, vertaal};
@@ -174,6 +174,37 @@ pub(crate) async fn regels(
     .await
     .map_err(vertaal)?;
     rijen.iter().map(regel).collect()
+}
+
+pub(crate) async fn betalingen(
+    c: &mut AnyConnection,
+    run_id: i64,
+    na_id: i64,
+    limiet: i64,
+) -> Uitkomst<Vec<BetalingRij>> {
+    let rijen = sqlx::query(&format!(
+        "SELECT id, bedrag_centen, naam, iban, omschrijving, kenmerk FROM betaalregels \
+         WHERE run_id = $1 AND id > $2 AND {BETALINGEN} ORDER BY id LIMIT $3"
+    ))
+    .bind(run_id)
+    .bind(na_id)
+    .bind(limiet)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(BetalingRij {
+                id: getal(r, "id")?,
+                bedrag_centen: getal(r, "bedrag_centen")?,
+                naam: tekst(r, "naam")?,
+                iban: optekst(r, "iban")?.unwrap_or_default(),
+                omschrijving: tekst(r, "omschrijving")?,
+                kenmerk: tekst(r, "kenmerk")?,
+            })
+        })
+        .collect()
 }
 
 pub(crate) async fn regels_van_dossier(

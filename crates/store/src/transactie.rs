@@ -6,7 +6,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 use vangnet_app::opslag::{
     AdresRij, AfwezigheidRij, AuditFilter, BankrekeningRij, BetaalregelRij, BetaalrunRij,
-    Categorietotaal, CorrectieRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie,
+    BetalingRij, Categorietotaal, CorrectieRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie,
     HuishoudlidRij, MaandbedragRij, MeldingRij, MutatieRij, NormensetRij, OpslagFout, PersoonRij,
     PersoonsgegevensRij, PostcodegebiedRij, Runverschil, ServicenormRij, SessieRij, TaakRij,
     TaakgebeurtenisRij, TeamRij, ToegangFilter, ToegangRij, TokenRij, Transactie, UitkeringRij,
@@ -1578,6 +1578,14 @@ impl Transactie for AnyTransactie {
     }
     async fn betaalregels_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<BetaalregelRij>> {
         betaalrun::regels_van_dossier(self.conn(), dossier_id).await
+    }
+    async fn betalingen(
+        &mut self,
+        run_id: i64,
+        na_id: i64,
+        limiet: i64,
+    ) -> Uitkomst<Vec<BetalingRij>> {
+        betaalrun::betalingen(self.conn(), run_id, na_id, limiet).await
     }
     async fn betaalregels_van_categorie(
         &mut self,

@@ -318,12 +318,23 @@ pub fn herberekening(uitkeringen: u64, maanden: u32) -> Result<()> {
     Ok(())
 }
 
-/// Het hoogste geheugengebruik van dit proces sinds de laatste [`piek_opnieuw`], in MiB (Linux).
-fn piek_mib() -> Option<f64> {
+/// Een regel uit /proc/self/status in MiB (Linux).
+fn status_mib(sleutel: &str) -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let regel = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let regel = status.lines().find(|l| l.starts_with(sleutel))?;
     let kb: f64 = regel.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
+}
+
+/// Het hoogste geheugengebruik (RSS) sinds de laatste [`piek_opnieuw`], in MiB. Hier tellen ook
+/// de pagina's van het databasebestand mee die SQLite via mmap leest (paginacache van het OS).
+fn piek_mib() -> Option<f64> {
+    status_mib("VmHWM:")
+}
+
+/// Het eigen geheugen van het proces (heap, zonder gemapte bestanden), in MiB.
+fn anoniem_mib() -> f64 {
+    status_mib("RssAnon:").unwrap_or(0.0)
 }
 
 /// Zet de piekmeting terug op het huidige gebruik (Linux: `clear_refs` met 5).
@@ -362,11 +373,14 @@ pub async fn betaalrun(
     let begin = Instant::now();
     let id = app.betaalrun_starten(&starter, maand, &betaaldatum).await?;
     let totaal = app.betaalrun_omvang(&starter).await?;
+    let mut anoniem = anoniem_mib();
     let run = app
         .betaalrun_berekenen(&starter, id, |n| {
+            anoniem = anoniem.max(anoniem_mib());
             eprint!("\rBerekenen: {n} van {totaal} uitkeringen   ");
         })
         .await?;
+    anoniem = anoniem.max(anoniem_mib());
     eprintln!();
     let berekenen = begin.elapsed().as_secs_f64();
     regel("berekenen en regels opslaan (uitkeringen)", totaal, begin);
@@ -382,6 +396,7 @@ pub async fn betaalrun(
         begin,
     );
     let piek_goedkeuren = piek_mib();
+    anoniem = anoniem.max(anoniem_mib());
 
     piek_opnieuw();
     let pad = map.join(format!("bench-betaalrun-{id}.xml"));
@@ -395,6 +410,7 @@ pub async fn betaalrun(
     let xml = begin.elapsed().as_secs_f64();
     regel("pain.001 schrijven (overboekingen)", n, begin);
     let piek_xml = piek_mib();
+    anoniem = anoniem.max(anoniem_mib());
     let bytes = std::fs::metadata(&pad)?.len();
 
     // Dezelfde hoeveelheid bytes zonder XML en zonder database: de schrijfsnelheid van de schijf.
@@ -416,6 +432,45 @@ pub async fn betaalrun(
     let _ = std::fs::remove_file(&pad_ruw);
     let _ = std::fs::remove_file(&pad);
 
+    // Alleen het XML-deel: evenveel synthetische overboekingen door dezelfde schrijver, zonder
+    // database, naar dezelfde schijf.
+    let pad_xml = map.join("bench-alleen-xml.xml");
+    let begin = Instant::now();
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&pad_xml)?);
+    let mut s = vangnet_domain::sepa::Painschrijver::begin(
+        &mut w,
+        vangnet_domain::sepa::Kop {
+            bericht_id: "BENCH".into(),
+            aangemaakt: "2026-11-28T10:00:00".into(),
+            uitvoeringsdatum: "2026-11-25".into(),
+            aantal: n,
+            som: n as i64 * 123_456,
+            opdrachtgever: vangnet_domain::sepa::Opdrachtgever {
+                naam: "Gemeente Bench".into(),
+                iban: "NL91ABNA0417164300".into(),
+                bic: None,
+            },
+        },
+    )?;
+    for i in 0..n {
+        let kenmerk = format!("VN202611-2026-{i:06}-R");
+        s.transactie(&vangnet_domain::sepa::Overboeking {
+            kenmerk: &kenmerk,
+            bedrag: 123_456,
+            naam: "J.P. de Vries-Yılmaz",
+            iban: "NL91ABNA0417164300",
+            omschrijving: "Bijstand november 2026 dossier 2026-000123",
+        })?;
+    }
+    s.einde()?;
+    w.flush()?;
+    w.into_inner()
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .sync_all()?;
+    let alleen_xml = begin.elapsed().as_secs_f64();
+    let bytes_xml = std::fs::metadata(&pad_xml)?.len();
+    let _ = std::fs::remove_file(&pad_xml);
+
     let mib = |p: Option<f64>| p.map_or_else(|| "onbekend".to_owned(), |m| format!("{m:.0} MiB"));
     uit!(
         "run {id}: {} betalingen; bestand {:.1} MiB",
@@ -427,14 +482,21 @@ pub async fn betaalrun(
         berekenen + goedkeuren + xml
     );
     uit!(
-        "geheugenpiek: berekenen {}, goedkeuren {}, bestand {}",
+        "geheugen (RSS-piek, incl. gemapte databasepagina's): berekenen {}, goedkeuren {}, bestand {}",
         mib(piek_berekenen),
         mib(piek_goedkeuren),
         mib(piek_xml)
     );
+    uit!("eigen geheugen (RssAnon, hoogste gemeten na elke partij en stap): {anoniem:.0} MiB");
     uit!(
-        "bestand {xml:.2} s tegen {schijf:.2} s voor dezelfde bytes rechtstreeks naar schijf ({:.1}×)",
+        "bestand uit de database {xml:.2} s tegen {schijf:.2} s voor dezelfde bytes rechtstreeks naar schijf ({:.1}×)",
         xml / schijf.max(1e-9)
+    );
+    uit!(
+        "alleen XML ({n} synthetische overboekingen, {:.1} MiB): {alleen_xml:.2} s = {:.0} MiB/s; schijf {:.0} MiB/s",
+        bytes_xml as f64 / (1024.0 * 1024.0),
+        bytes_xml as f64 / (1024.0 * 1024.0) / alleen_xml.max(1e-9),
+        bytes as f64 / (1024.0 * 1024.0) / schijf.max(1e-9)
     );
     Ok(())
 }
