@@ -675,8 +675,10 @@ pub trait Transactie: Send {
     /// Oplopend op maand.
     async fn maandbedragen_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<MaandbedragRij>>;
     /// Zet het berekende bedrag; een betaald bedrag blijft staan.
-    async fn maandbedrag_zetten(&mut self, r: &MaandbedragRij) -> Uitkomst<()>;
-    async fn correctie_invoegen(&mut self, r: &CorrectieRij) -> Uitkomst<i64>;
+    /// Zet het berekende bedrag van deze maanden (nieuw of bijgewerkt; `betaald_centen` van een
+    /// bestaande maand blijft staan), in zo weinig mogelijk statements.
+    async fn maandbedragen_zetten(&mut self, rijen: &[MaandbedragRij]) -> Uitkomst<()>;
+    async fn correcties_invoegen(&mut self, rijen: &[CorrectieRij]) -> Uitkomst<()>;
     async fn correcties_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<CorrectieRij>>;
     async fn correcties_van_uitkeringen(&mut self, ids: &[i64]) -> Uitkomst<Vec<CorrectieRij>>;
 

@@ -111,6 +111,18 @@ pub struct MutatieInvoer {
     pub geslachtsnaam: String,
     #[serde(default)]
     pub geboortedatum: String,
+    /// Bij een nieuwe bankrekening.
+    #[serde(default)]
+    pub iban: String,
+    /// Bij een nieuw adres (voor het hele huishouden).
+    #[serde(default)]
+    pub straat: String,
+    #[serde(default)]
+    pub huisnummer: String,
+    #[serde(default)]
+    pub postcode: String,
+    #[serde(default)]
+    pub woonplaats: String,
     #[serde(default)]
     pub reden: String,
 }
@@ -150,6 +162,19 @@ pub(crate) enum Gegevens {
     /// Een lid verlaat het huishouden.
     LidUit {
         persoon_id: i64,
+    },
+    /// De aanvrager krijgt een andere rekening (de betaalrun betaalt vanaf de ingang daarheen).
+    Bankrekening {
+        iban: String,
+    },
+    /// Het huishouden verhuist binnen de gemeente.
+    Adres {
+        straat: String,
+        huisnummer: i64,
+        huisletter: Option<String>,
+        toevoeging: Option<String>,
+        postcode: String,
+        woonplaats: String,
     },
 }
 
@@ -387,12 +412,43 @@ fn controleer(
                 None
             }
         },
-        Some(_) => {
-            f.voeg_toe(
-                "soort",
-                "Adres en bankrekening wijzigt u bij de persoon (met materiële historie).",
+        Some(Mutatiesoort::Bankrekening) => f
+            .controleer("iban", vangnet_domain::persoon::Iban::parse(&invoer.iban))
+            .map(|i| {
+                Ruw::Klaar(Gegevens::Bankrekening {
+                    iban: i.as_str().to_owned(),
+                })
+            }),
+        Some(Mutatiesoort::Adres) => {
+            if invoer.straat.trim().is_empty() {
+                f.voeg_toe("straat", "Vul de straat in.");
+            } else if invoer.straat.chars().count() > 80 {
+                f.voeg_toe("straat", "De straat is hoogstens 80 tekens lang.");
+            }
+            if invoer.woonplaats.trim().is_empty() {
+                f.voeg_toe("woonplaats", "Vul de woonplaats in.");
+            } else if invoer.woonplaats.chars().count() > 80 {
+                f.voeg_toe("woonplaats", "De woonplaats is hoogstens 80 tekens lang.");
+            }
+            let h = f.controleer(
+                "huisnummer",
+                vangnet_domain::persoon::Huisnummer::uit_tekst(&invoer.huisnummer),
             );
-            None
+            let pc = f.controleer(
+                "postcode",
+                vangnet_domain::persoon::Postcode::parse(&invoer.postcode),
+            );
+            match (h, pc) {
+                (Some(h), Some(pc)) if f.is_leeg() => Some(Ruw::Klaar(Gegevens::Adres {
+                    straat: invoer.straat.trim().to_owned(),
+                    huisnummer: i64::from(h.nummer),
+                    huisletter: h.letter.map(String::from),
+                    toevoeging: h.toevoeging,
+                    postcode: pc.compact(),
+                    woonplaats: invoer.woonplaats.trim().to_owned(),
+                })),
+                _ => None,
+            }
         }
         None => None,
     };
@@ -438,7 +494,11 @@ pub(crate) fn toepassen(
             // Een lid dat komt of gaat staat na goedkeuring in het huishouden zelf; een voorbeeld
             // past het toe in `App::feiten`.
             Gegevens::Opschorting => feiten.opschortingen.push(periode),
-            Gegevens::Correctie { .. } | Gegevens::LidIn { .. } | Gegevens::LidUit { .. } => {}
+            Gegevens::Correctie { .. }
+            | Gegevens::LidIn { .. }
+            | Gegevens::LidUit { .. }
+            | Gegevens::Bankrekening { .. }
+            | Gegevens::Adres { .. } => {}
             Gegevens::Beeindiging { .. } => {
                 if let Some(u) = feiten.uitkering.as_mut() {
                     u.tot = Some(u.tot.map_or(*ingang, |t| t.min(*ingang)));
@@ -483,6 +543,86 @@ pub(crate) const TOEGANG_KOLOMMEN: [&str; 9] = [
     "betrokkene_id",
     "omschrijving",
 ];
+
+/// Wat een herberekening van één uitkering schrijft.
+struct Bijwerking {
+    /// De verschillen in maanden die er al waren.
+    verschillen: Vec<Maandverschil>,
+    /// De maanden die anders (of nieuw) uitkomen.
+    maanden: Vec<MaandbedragRij>,
+    /// Een correctie voor elke al betaalde maand met een ander bedrag.
+    correcties: Vec<CorrectieRij>,
+}
+
+/// Rekent de maanden van een uitkering (van de start tot en met deze maand) opnieuw uit tegen
+/// wat er staat (`bestaand`) en wat al als correctie is vastgelegd. Puur: de aanroeper schrijft,
+/// voor één uitkering of in bulk voor een hele partij.
+#[allow(clippy::too_many_arguments)]
+fn maanden_vergelijken(
+    u: &UitkeringRij,
+    feiten: &Feiten,
+    bestaand: &[MaandbedragRij],
+    correcties: &[CorrectieRij],
+    tabellen: &vangnet_domain::normen::Normtabellen,
+    mutatie_id: Option<i64>,
+    oorzaak: &str,
+    nu: DateTime<Utc>,
+) -> Bijwerking {
+    let vandaag = tijd::nl_lokaal(nu).date();
+    let nu_tekst = tijd::instant_tekst(nu);
+    let begin = eerste_van(datum(&u.begindatum).unwrap_or(vandaag));
+    let mut b = Bijwerking {
+        verschillen: Vec::new(),
+        maanden: Vec::new(),
+        correcties: Vec::new(),
+    };
+    for (maand, m) in feiten.per_maand(begin, vandaag, tabellen) {
+        let maandtekst = datumtekst(maand);
+        let nieuw = m.uitbetaling();
+        let oud = bestaand.iter().find(|b| b.maand == maandtekst);
+        if oud.is_some_and(|o| o.berekend_centen == nieuw) {
+            continue;
+        }
+        if let Some(o) = oud {
+            b.verschillen.push(Maandverschil {
+                maand,
+                voor: o.berekend_centen,
+                na: nieuw,
+                verschil: nieuw - o.berekend_centen,
+            });
+        }
+        let betaald = oud.and_then(|o| o.betaald_centen);
+        b.maanden.push(MaandbedragRij {
+            uitkering_id: u.id,
+            maand: maandtekst.clone(),
+            berekend_centen: nieuw,
+            betaald_centen: betaald,
+            berekend_op: nu_tekst.clone(),
+        });
+        if let Some(betaald) = betaald {
+            // Wat al als correctie is vastgelegd (verrekend of niet) telt mee.
+            let al: Centen = correcties
+                .iter()
+                .filter(|c| c.uitkering_id == u.id && c.maand == maandtekst)
+                .map(|c| c.bedrag_centen)
+                .sum();
+            let verschil = nieuw - betaald - al;
+            if verschil != 0 {
+                b.correcties.push(CorrectieRij {
+                    id: 0,
+                    uitkering_id: u.id,
+                    maand: maandtekst,
+                    bedrag_centen: verschil,
+                    oorzaak: oorzaak.into(),
+                    mutatie_id,
+                    aangemaakt_op: nu_tekst.clone(),
+                    verrekend_op: None,
+                });
+            }
+        }
+    }
+    b
+}
 
 /// Eén uitkering uit een partij: haar rijen en haar feiten zoals bekend op het gevraagde moment.
 pub(crate) struct Geladen {
@@ -879,81 +1019,20 @@ impl App {
         let tabellen = self.geldende_normtabellen(tx).await?;
         let feiten = self.feiten(tx, ctx, u, None, None).await?;
         let bestaand = tx.maandbedragen_van(u.id).await?;
-        self.maanden_bijwerken(tx, u, &feiten, &bestaand, &tabellen, mutatie_id, oorzaak)
-            .await
-    }
-
-    /// Schrijft de maanden die anders uitkomen dan `bestaand`, met een correctie voor elke al
-    /// betaalde maand; geeft de verschillen van maanden die er al waren.
-    #[allow(clippy::too_many_arguments)]
-    async fn maanden_bijwerken(
-        &self,
-        tx: &mut dyn Transactie,
-        u: &UitkeringRij,
-        feiten: &Feiten,
-        bestaand: &[MaandbedragRij],
-        tabellen: &vangnet_domain::normen::Normtabellen,
-        mutatie_id: Option<i64>,
-        oorzaak: &str,
-    ) -> Result<Vec<Maandverschil>, AppFout> {
-        let nu = self.klok.nu();
-        let vandaag = tijd::nl_lokaal(nu).date();
-        let begin = eerste_van(datum(&u.begindatum).unwrap_or(vandaag));
-        let mut gewijzigd = Vec::new();
-        let mut correcties: Option<Vec<CorrectieRij>> = None;
-        for (maand, m) in feiten.per_maand(begin, vandaag, tabellen) {
-            let maandtekst = datumtekst(maand);
-            let nieuw = m.uitbetaling();
-            let oud = bestaand.iter().find(|b| b.maand == maandtekst);
-            if oud.is_some_and(|o| o.berekend_centen == nieuw) {
-                continue;
-            }
-            if let Some(o) = oud {
-                gewijzigd.push(Maandverschil {
-                    maand,
-                    voor: o.berekend_centen,
-                    na: nieuw,
-                    verschil: nieuw - o.berekend_centen,
-                });
-            }
-            tx.maandbedrag_zetten(&MaandbedragRij {
-                uitkering_id: u.id,
-                maand: maandtekst.clone(),
-                berekend_centen: nieuw,
-                betaald_centen: oud.and_then(|o| o.betaald_centen),
-                berekend_op: tijd::instant_tekst(nu),
-            })
-            .await?;
-            if let Some(betaald) = oud.and_then(|o| o.betaald_centen) {
-                if correcties.is_none() {
-                    correcties = Some(tx.correcties_van(u.id).await?);
-                }
-                let open: Centen = correcties
-                    .iter()
-                    .flatten()
-                    .filter(|c| c.maand == maandtekst)
-                    .map(|c| c.bedrag_centen)
-                    .sum();
-                let verschil = nieuw - betaald - open;
-                if verschil != 0 {
-                    let c = CorrectieRij {
-                        id: 0,
-                        uitkering_id: u.id,
-                        maand: maandtekst,
-                        bedrag_centen: verschil,
-                        oorzaak: oorzaak.into(),
-                        mutatie_id,
-                        aangemaakt_op: tijd::instant_tekst(nu),
-                        verrekend_op: None,
-                    };
-                    tx.correctie_invoegen(&c).await?;
-                    if let Some(lijst) = correcties.as_mut() {
-                        lijst.push(c);
-                    }
-                }
-            }
-        }
-        Ok(gewijzigd)
+        let correcties = tx.correcties_van(u.id).await?;
+        let b = maanden_vergelijken(
+            u,
+            &feiten,
+            &bestaand,
+            &correcties,
+            &tabellen,
+            mutatie_id,
+            oorzaak,
+            self.klok.nu(),
+        );
+        tx.maandbedragen_zetten(&b.maanden).await?;
+        tx.correcties_invoegen(&b.correcties).await?;
+        Ok(b.verschillen)
     }
 
     /// Rekent na een nieuwe normtabel alle uitkeringen opnieuw uit, in partijen van 200 per
@@ -978,6 +1057,11 @@ impl App {
             let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
             let nu = self.klok.nu();
             let mut toegang = Vec::new();
+            let (mut maanden, mut nieuwe_correcties) = (Vec::new(), Vec::new());
+            let mut correcties: BTreeMap<i64, Vec<CorrectieRij>> = BTreeMap::new();
+            for c in tx.correcties_van_uitkeringen(&ids).await? {
+                correcties.entry(c.uitkering_id).or_default().push(c);
+            }
             for g in partij_laden(tx.as_mut(), &ids, nu, true).await? {
                 let (u, d, feiten) = (&g.uitkering, &g.dossier, &g.feiten);
                 for p in &g.personen {
@@ -988,17 +1072,19 @@ impl App {
                         &format!("Herberekening uitkering {} (nieuwe normtabellen)", u.id),
                     ));
                 }
-                let verschillen = self
-                    .maanden_bijwerken(
-                        tx.as_mut(),
-                        u,
-                        feiten,
-                        &g.maandbedragen,
-                        &tabellen,
-                        None,
-                        "nieuwe normtabellen",
-                    )
-                    .await?;
+                let b = maanden_vergelijken(
+                    u,
+                    feiten,
+                    &g.maandbedragen,
+                    correcties.get(&u.id).map_or(&[][..], Vec::as_slice),
+                    &tabellen,
+                    None,
+                    "nieuwe normtabellen",
+                    nu,
+                );
+                maanden.extend(b.maanden);
+                nieuwe_correcties.extend(b.correcties);
+                let verschillen = b.verschillen;
                 rapport.uitkeringen += 1;
                 if !verschillen.is_empty() {
                     rapport.gewijzigd += 1;
@@ -1013,6 +1099,8 @@ impl App {
                     .sort_by_key(|(_, v)| std::cmp::Reverse(v.verschil.abs()));
                 rapport.grootste.truncate(10);
             }
+            tx.maandbedragen_zetten(&maanden).await?;
+            tx.correcties_invoegen(&nieuwe_correcties).await?;
             tx.bulk_invoegen("toegangslog", &TOEGANG_KOLOMMEN, &toegang)
                 .await?;
             audit::vastleggen(
@@ -1484,6 +1572,108 @@ impl App {
                 })
                 .await?;
             }
+            Gegevens::Bankrekening { iban } => {
+                // De lopende rekening eindigt op de ingang; daarna geldt de nieuwe.
+                let rekeningen = tx.bankrekeningen_van(&[dossier.client_id]).await?;
+                let lopend: Vec<_> = rekeningen
+                    .into_iter()
+                    .filter(|r| {
+                        r.historie.vervallen_op.is_none() && r.historie.geldig_tot.is_none()
+                    })
+                    .collect();
+                if lopend
+                    .iter()
+                    .any(|r| datum(&r.historie.geldig_vanaf).is_some_and(|b| ingang <= b))
+                {
+                    return Err(AppFout::veld(
+                        "ingangsdatum",
+                        "De nieuwe rekening moet ingaan na het begin van de huidige rekening.",
+                    ));
+                }
+                let tenaam = tx
+                    .persoonsgegevens_van(&[dossier.client_id])
+                    .await?
+                    .into_iter()
+                    .rev()
+                    .find(|g| g.historie.vervallen_op.is_none())
+                    .and_then(|g| Naam::parse(&g.voornamen, &g.voorvoegsel, &g.geslachtsnaam).ok())
+                    .map(|n| n.weergave())
+                    .unwrap_or_default();
+                for r in lopend {
+                    tx.versie_laten_vervallen("bankrekeningen", r.id, &nu)
+                        .await?;
+                    tx.bankrekening_invoegen(&crate::opslag::BankrekeningRij {
+                        id: 0,
+                        historie: historie(&r.historie.geldig_vanaf, Some(datumtekst(ingang))),
+                        ..r
+                    })
+                    .await?;
+                }
+                tx.bankrekening_invoegen(&crate::opslag::BankrekeningRij {
+                    id: 0,
+                    persoon_id: dossier.client_id,
+                    iban: iban.clone(),
+                    tenaamstelling: tenaam,
+                    historie: historie(&datumtekst(ingang), None),
+                })
+                .await?;
+            }
+            Gegevens::Adres {
+                straat,
+                huisnummer,
+                huisletter,
+                toevoeging,
+                postcode,
+                woonplaats,
+            } => {
+                // Iedereen die op de ingang bij het huishouden hoort, verhuist mee.
+                let leden: Vec<i64> = tx
+                    .huishoudleden_van_huishouden(dossier.huishouden_id)
+                    .await?
+                    .into_iter()
+                    .filter(|l| {
+                        l.historie.vervallen_op.is_none()
+                            && l.historie
+                                .geldig_tot
+                                .as_deref()
+                                .and_then(datum)
+                                .is_none_or(|t| t > ingang)
+                    })
+                    .map(|l| l.persoon_id)
+                    .collect();
+                for a in tx.adressen_van(&leden).await? {
+                    if a.historie.vervallen_op.is_some() || a.historie.geldig_tot.is_some() {
+                        continue;
+                    }
+                    if datum(&a.historie.geldig_vanaf).is_some_and(|b| ingang <= b) {
+                        return Err(AppFout::veld(
+                            "ingangsdatum",
+                            "Het nieuwe adres moet ingaan na het begin van het huidige adres.",
+                        ));
+                    }
+                    tx.versie_laten_vervallen("adressen", a.id, &nu).await?;
+                    tx.adres_invoegen(&crate::opslag::AdresRij {
+                        id: 0,
+                        historie: historie(&a.historie.geldig_vanaf, Some(datumtekst(ingang))),
+                        ..a
+                    })
+                    .await?;
+                }
+                for p in leden {
+                    tx.adres_invoegen(&crate::opslag::AdresRij {
+                        id: 0,
+                        persoon_id: p,
+                        straat: straat.clone(),
+                        huisnummer: *huisnummer,
+                        huisletter: huisletter.clone(),
+                        toevoeging: toevoeging.clone(),
+                        postcode: postcode.clone(),
+                        woonplaats: woonplaats.clone(),
+                        historie: historie(&datumtekst(ingang), None),
+                    })
+                    .await?;
+                }
+            }
             _ => {}
         }
         Ok(())
@@ -1500,8 +1690,15 @@ impl App {
     ) -> Result<(), AppFout> {
         let mut u = u.clone();
         let g: Option<Gegevens> = serde_json::from_str(&m.gegevens).ok();
-        if let (Some(g @ (Gegevens::LidIn { .. } | Gegevens::LidUit { .. })), Some(ingang)) =
-            (&g, datum(&m.ingangsdatum))
+        if let (
+            Some(
+                g @ (Gegevens::LidIn { .. }
+                | Gegevens::LidUit { .. }
+                | Gegevens::Bankrekening { .. }
+                | Gegevens::Adres { .. }),
+            ),
+            Some(ingang),
+        ) = (&g, datum(&m.ingangsdatum))
         {
             self.lid_vastleggen(tx, ctx, &u, ingang, g).await?;
         }

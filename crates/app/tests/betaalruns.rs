@@ -608,3 +608,124 @@ async fn grote_run_in_delen_met_geldige_bestanden() {
     assert_eq!(String::from_utf8(csv).unwrap().lines().count(), 4);
     o.t.opruimen().await;
 }
+
+/// Issue 6 punt 2: een nieuwe bankrekening en een nieuw adres zijn mutaties met een ingangsdatum;
+/// de betaalrun betaalt vanaf de ingang naar de nieuwe rekening, het huishouden woont vanaf de
+/// ingang op het nieuwe adres (materiële historie: de oude gegevens blijven voor eerdere datums).
+#[tokio::test]
+async fn bankrekening_en_adres_als_mutatie() {
+    let o = opzet().await;
+    let dossier = o
+        .uitkering("100023757", "2026-11-02", "NL91ABNA0417164300")
+        .await;
+    let uitkering =
+        o.t.app
+            .uitkering_van_dossier(&o.anna, dossier)
+            .await
+            .unwrap()
+            .unwrap()
+            .uitkering
+            .id;
+    // Slechte invoer: een ongeldige IBAN, een adres zonder straat; niets opgeslagen.
+    for (invoer, veld) in [
+        (
+            MutatieInvoer {
+                soort: "bankrekening".into(),
+                ingangsdatum: "2026-12-01".into(),
+                iban: "NL91ABNA0417164301".into(),
+                reden: "x".into(),
+                ..Default::default()
+            },
+            "iban",
+        ),
+        (
+            MutatieInvoer {
+                soort: "adres".into(),
+                ingangsdatum: "2026-12-01".into(),
+                huisnummer: "12a".into(),
+                postcode: "3011 AB".into(),
+                woonplaats: "Rotterdam".into(),
+                reden: "x".into(),
+                ..Default::default()
+            },
+            "straat",
+        ),
+    ] {
+        match o
+            .t
+            .app
+            .mutatie_registreren(&o.anna, uitkering, &invoer)
+            .await
+        {
+            Err(AppFout::Ongeldig(v)) => assert!(v.voor(veld).is_some(), "{v:?}"),
+            e => panic!("{e:?}"),
+        }
+    }
+    assert!(o
+        .t
+        .app
+        .uitkering_van_dossier(&o.anna, dossier)
+        .await
+        .unwrap()
+        .unwrap()
+        .mutaties
+        .is_empty());
+
+    o.muteer(
+        uitkering,
+        MutatieInvoer {
+            soort: "bankrekening".into(),
+            ingangsdatum: "2026-12-01".into(),
+            iban: "NL02 ABNA 0123 4567 89".into(),
+            reden: "Nieuwe rekening doorgegeven".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    o.muteer(
+        uitkering,
+        MutatieInvoer {
+            soort: "adres".into(),
+            ingangsdatum: "2026-12-15".into(),
+            straat: "Nieuwe Binnenweg".into(),
+            huisnummer: "12a".into(),
+            postcode: "3015 BA".into(),
+            woonplaats: "Rotterdam".into(),
+            reden: "Verhuisd binnen de gemeente".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    let nov = o.run("2026-11", "2026-11-25").await;
+    let dec = o.run("2026-12", "2026-12-23").await;
+    let iban = |run: i64| {
+        let o = &o;
+        async move {
+            o.t.app
+                .betaalspecificatie(&o.anna, dossier)
+                .await
+                .unwrap()
+                .into_iter()
+                .find(|(r, _, _)| r.id == run)
+                .and_then(|(_, regel, _)| regel.iban)
+                .unwrap()
+        }
+    };
+    assert_eq!(iban(nov).await, "NL91ABNA0417164300");
+    assert_eq!(iban(dec).await, "NL02ABNA0123456789");
+    // Het adres op een datum, zoals het huishouden op die datum het toont.
+    for (op, straat) in [
+        ("2026-12-14", "Dorpsstraat"),
+        ("2026-12-15", "Nieuwe Binnenweg"),
+    ] {
+        let op = chrono::NaiveDate::parse_from_str(op, "%Y-%m-%d").unwrap();
+        let d =
+            o.t.app
+                .dossier(&o.anna, dossier, Some(op), None)
+                .await
+                .unwrap();
+        let adres = d.huishouden[0].persoon.adres.clone().unwrap();
+        assert!(adres.starts_with(straat), "{op}: {adres}");
+    }
+    o.t.opruimen().await;
+}

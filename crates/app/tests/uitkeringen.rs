@@ -404,15 +404,19 @@ async fn slechte_invoer_verandert_niets() {
     )
     .await
     .contains("reden"));
+    // Een adres zonder postcode: de fout staat bij het veld.
     assert!(fout(
         MutatieInvoer {
             soort: "adres".into(),
+            straat: "Coolsingel".into(),
+            huisnummer: "40".into(),
+            woonplaats: "Rotterdam".into(),
             ..inkomen("2026-01-01", "10")
         },
-        "soort"
+        "postcode"
     )
     .await
-    .contains("bij de persoon"));
+    .contains("postcode"));
     // Een ondersteuner mag geen mutaties registreren.
     let clerk = t
         .gebruiker("olga", &[Rol::AdministratiefOndersteuner])

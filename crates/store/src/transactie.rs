@@ -1527,11 +1527,11 @@ impl Transactie for AnyTransactie {
     async fn maandbedragen_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<MaandbedragRij>> {
         uitkering::maandbedragen_van(self.conn(), uitkering_id).await
     }
-    async fn maandbedrag_zetten(&mut self, r: &MaandbedragRij) -> Uitkomst<()> {
-        uitkering::maandbedrag_zetten(self.conn(), r).await
+    async fn maandbedragen_zetten(&mut self, rijen: &[MaandbedragRij]) -> Uitkomst<()> {
+        uitkering::maandbedragen_zetten(self.conn(), rijen).await
     }
-    async fn correctie_invoegen(&mut self, r: &CorrectieRij) -> Uitkomst<i64> {
-        uitkering::correctie_invoegen(self.conn(), r).await
+    async fn correcties_invoegen(&mut self, rijen: &[CorrectieRij]) -> Uitkomst<()> {
+        uitkering::correcties_invoegen(self.conn(), rijen).await
     }
     async fn correcties_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<CorrectieRij>> {
         uitkering::correcties_van(self.conn(), uitkering_id).await

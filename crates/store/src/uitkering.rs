@@ -224,40 +224,69 @@ pub(crate) async fn maandbedragen_van(
     rijen.iter().map(maandbedrag).collect()
 }
 
-pub(crate) async fn maandbedrag_zetten(c: &mut AnyConnection, r: &MaandbedragRij) -> Uitkomst<()> {
-    sqlx::query(
-        "INSERT INTO maandbedragen (uitkering_id, maand, berekend_centen, betaald_centen, \
-         berekend_op) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (uitkering_id, maand) \
-         DO UPDATE SET berekend_centen = excluded.berekend_centen, \
-         berekend_op = excluded.berekend_op",
-    )
-    .bind(r.uitkering_id)
-    .bind(&r.maand)
-    .bind(r.berekend_centen)
-    .bind(r.betaald_centen)
-    .bind(&r.berekend_op)
-    .execute(c)
-    .await
-    .map_err(vertaal)?;
+/// `(v1, v2, …), (…)` met genummerde parameters vanaf 1, voor `rijen` rijen van `kolommen`.
+fn waarden(rijen: usize, kolommen: usize) -> String {
+    (0..rijen)
+        .map(|r| {
+            let p: Vec<String> = (1..=kolommen)
+                .map(|k| format!("${}", r * kolommen + k))
+                .collect();
+            format!("({})", p.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) async fn maandbedragen_zetten(
+    c: &mut AnyConnection,
+    rijen: &[MaandbedragRij],
+) -> Uitkomst<()> {
+    for stuk in rijen.chunks(500) {
+        let sql = format!(
+            "INSERT INTO maandbedragen (uitkering_id, maand, berekend_centen, betaald_centen, \
+             berekend_op) VALUES {} ON CONFLICT (uitkering_id, maand) \
+             DO UPDATE SET berekend_centen = excluded.berekend_centen, \
+             berekend_op = excluded.berekend_op",
+            waarden(stuk.len(), 5)
+        );
+        let mut q = sqlx::query(&sql);
+        for r in stuk {
+            q = q
+                .bind(r.uitkering_id)
+                .bind(&r.maand)
+                .bind(r.berekend_centen)
+                .bind(r.betaald_centen)
+                .bind(&r.berekend_op);
+        }
+        q.execute(&mut *c).await.map_err(vertaal)?;
+    }
     Ok(())
 }
 
-pub(crate) async fn correctie_invoegen(c: &mut AnyConnection, r: &CorrectieRij) -> Uitkomst<i64> {
-    let rij = sqlx::query(
-        "INSERT INTO correcties (uitkering_id, maand, bedrag_centen, oorzaak, mutatie_id, \
-         aangemaakt_op, verrekend_op) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-    )
-    .bind(r.uitkering_id)
-    .bind(&r.maand)
-    .bind(r.bedrag_centen)
-    .bind(&r.oorzaak)
-    .bind(r.mutatie_id)
-    .bind(&r.aangemaakt_op)
-    .bind(&r.verrekend_op)
-    .fetch_one(c)
-    .await
-    .map_err(vertaal)?;
-    getal(&rij, "id")
+pub(crate) async fn correcties_invoegen(
+    c: &mut AnyConnection,
+    rijen: &[CorrectieRij],
+) -> Uitkomst<()> {
+    for stuk in rijen.chunks(500) {
+        let sql = format!(
+            "INSERT INTO correcties (uitkering_id, maand, bedrag_centen, oorzaak, mutatie_id, \
+             aangemaakt_op, verrekend_op) VALUES {}",
+            waarden(stuk.len(), 7)
+        );
+        let mut q = sqlx::query(&sql);
+        for r in stuk {
+            q = q
+                .bind(r.uitkering_id)
+                .bind(&r.maand)
+                .bind(r.bedrag_centen)
+                .bind(&r.oorzaak)
+                .bind(r.mutatie_id)
+                .bind(&r.aangemaakt_op)
+                .bind(&r.verrekend_op);
+        }
+        q.execute(&mut *c).await.map_err(vertaal)?;
+    }
+    Ok(())
 }
 
 pub(crate) const CORRECTIE_KOLOMMEN: &str =

@@ -98,7 +98,7 @@ impl MutatiePagina {
     }
 }
 
-const VELDEN: [&str; 15] = [
+const VELDEN: [&str; 20] = [
     "soort",
     "ingangsdatum",
     "einddatum",
@@ -114,6 +114,11 @@ const VELDEN: [&str; 15] = [
     "voorvoegsel",
     "geslachtsnaam",
     "geboortedatum",
+    "iban",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "woonplaats",
 ];
 
 fn invoer(v: &[(&'static str, String)]) -> MutatieInvoer {
@@ -140,6 +145,11 @@ fn invoer(v: &[(&'static str, String)]) -> MutatieInvoer {
         voorvoegsel: veld("voorvoegsel"),
         geslachtsnaam: veld("geslachtsnaam"),
         geboortedatum: veld("geboortedatum"),
+        iban: veld("iban"),
+        straat: veld("straat"),
+        huisnummer: veld("huisnummer"),
+        postcode: veld("postcode"),
+        woonplaats: veld("woonplaats"),
     }
 }
 
@@ -185,12 +195,8 @@ async fn mutatiepagina(
         nummer: d.dossier.nummer.clone(),
         soorten: Mutatiesoort::ALLE
             .iter()
-            .filter(|s| {
-                !matches!(
-                    s,
-                    Mutatiesoort::Adres | Mutatiesoort::Bankrekening | Mutatiesoort::Correctie
-                )
-            })
+            // Een correctie begint bij de mutatie die vervalt (knop in de lijst).
+            .filter(|s| **s != Mutatiesoort::Correctie)
             .map(|s| (s.code(), s.naam()))
             .collect(),
         rollen: crate::paginas::clienten::rolkeuzes(),
