@@ -23,7 +23,7 @@ use crate::audit::{self, Wijziging};
 use crate::opslag::{
     BetaalregelRij, BetaalrunRij, Categorietotaal, Runverschil, Transactie, Waarde,
 };
-use crate::uitkeringen::{datum, datumtekst, partij_laden, toegangsregel};
+use crate::uitkeringen::{datum, datumtekst, partij_laden};
 use crate::werk::{taak_maken, NieuweTaak};
 use crate::{toegang, App, AppFout, Context};
 
@@ -281,7 +281,6 @@ impl App {
                 }
             }
             let mut rijen: Vec<Vec<Waarde>> = Vec::new();
-            let mut toegang = Vec::new();
             for g in &partij {
                 let f = &g.feiten;
                 let open = correcties
@@ -333,9 +332,6 @@ impl App {
                         anders: Some(Categorie::Regulier),
                     });
                     tracing::warn!(uitkering = g.uitkering.id, %melding, "maand niet te berekenen");
-                }
-                for p in &g.personen {
-                    toegang.push(toegangsregel(ctx, nu, *p, &omschrijving_log));
                 }
                 let nr = &g.dossier.nummer;
                 for r in regels {
@@ -437,12 +433,16 @@ impl App {
                 &rijen,
             )
             .await?;
-            tx.bulk_invoegen(
-                "toegangslog",
-                &crate::uitkeringen::TOEGANG_KOLOMMEN,
-                &toegang,
-            )
-            .await?;
+            // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
+            let sjabloon = toegang::sjabloon(
+                ctx,
+                nu,
+                verwerking::BIJSTANDSVERLENING,
+                "persoon",
+                &omschrijving_log,
+            );
+            tx.toegang_voor_uitkeringen(na_id, laatste, &sjabloon)
+                .await?;
             klaar += ids.len() as u64;
             na_id = laatste;
             voortgang(klaar);
@@ -790,6 +790,18 @@ impl App {
         tx.commit().await?;
         // De eerste export zet de status; het bestand zelf verandert nooit meer.
         let mut tx = self.opslag.schrijf().await?;
+        tx.toegang_voor_run(
+            id,
+            true,
+            &toegang::sjabloon(
+                ctx,
+                self.klok.nu(),
+                verwerking::BIJSTANDSVERLENING,
+                "dossier",
+                &format!("Betaalbestand {nr} van betaalrun {id}"),
+            ),
+        )
+        .await?;
         let mut run = Self::run_laden(tx.as_mut(), id).await?;
         if run.geexporteerd_op.is_none() {
             run.status = Runstatus::Geexporteerd.code().into();
@@ -940,13 +952,11 @@ impl App {
         )
         .map_err(io)?;
         let mut na_id = 0;
-        let mut dossiers = Vec::new();
         loop {
             let regels = tx.betaalregels(id, na_id, 5_000, false).await?;
             let Some(l) = regels.last() else { break };
             na_id = l.id;
             for r in &regels {
-                dossiers.push(r.dossier_id);
                 writeln!(
                     uit,
                     "{};{};{};{};{};{};{};{};{}",
@@ -963,23 +973,16 @@ impl App {
                 .map_err(io)?;
             }
         }
-        dossiers.sort_unstable();
-        dossiers.dedup();
-        let nu = self.klok.nu();
-        let toegangsrijen: Vec<Vec<Waarde>> = dossiers
-            .iter()
-            .map(|d| {
-                let mut r = toegangsregel(ctx, nu, *d, &format!("Export betaalrun {id}"));
-                if let Some(t) = r.get_mut(6) {
-                    *t = Waarde::Tekst("dossier".into());
-                }
-                r
-            })
-            .collect();
-        tx.bulk_invoegen(
-            "toegangslog",
-            &crate::uitkeringen::TOEGANG_KOLOMMEN,
-            &toegangsrijen,
+        tx.toegang_voor_run(
+            id,
+            false,
+            &toegang::sjabloon(
+                ctx,
+                self.klok.nu(),
+                verwerking::BIJSTANDSVERLENING,
+                "dossier",
+                &format!("Export betaalrun {id}"),
+            ),
         )
         .await?;
         tx.commit().await?;

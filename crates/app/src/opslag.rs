@@ -726,6 +726,22 @@ pub trait Transactie: Send {
     /// `maandbedragen`, de verrekende correcties afgesloten, de vorderingen aangemaakt.
     async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: &str) -> Uitkomst<()>;
     async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>>;
+    /// Eén toegangsregel per persoon in de huishoudens van de uitkeringen met een id in
+    /// `(na_id, tot_en_met]` (zoals `sjabloon`, met de persoon als betrokkene), in één statement.
+    async fn toegang_voor_uitkeringen(
+        &mut self,
+        na_id: i64,
+        tot_en_met: i64,
+        sjabloon: &ToegangRij,
+    ) -> Uitkomst<()>;
+    /// Eén toegangsregel per dossier in de run (zoals `sjabloon`, met het dossier als
+    /// betrokkene), in één statement; `alleen_betalingen`: alleen dossiers in het betaalbestand.
+    async fn toegang_voor_run(
+        &mut self,
+        run_id: i64,
+        alleen_betalingen: bool,
+        sjabloon: &ToegangRij,
+    ) -> Uitkomst<()>;
 
     // Werkvoorraad
     async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64>;

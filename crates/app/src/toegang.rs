@@ -10,6 +10,29 @@ use crate::opslag::{ToegangFilter, ToegangRij, Transactie};
 use crate::{App, AppFout, Context};
 
 /// Schrijft één regel in de lopende (schrijf)transactie.
+/// Een toegangsregel zonder betrokkene-id: voor regels die de opslag in bulk aanvult (een hele
+/// partij of run in één statement).
+pub(crate) fn sjabloon(
+    ctx: &Context,
+    tijdstip: chrono::DateTime<chrono::Utc>,
+    activiteit: Verwerkingsactiviteit,
+    betrokkene_type: &str,
+    omschrijving: &str,
+) -> ToegangRij {
+    ToegangRij {
+        id: 0,
+        trace_id: ctx.operatie_id.clone(),
+        span_id: geheim::span_id(),
+        tijdstip: tijd::instant_tekst(tijdstip),
+        gebruiker_id: ctx.actor.gebruiker_id(),
+        gebruiker: ctx.actor.omschrijving(),
+        verwerkingsactiviteit: activiteit.id.to_owned(),
+        betrokkene_type: betrokkene_type.to_owned(),
+        betrokkene_id: String::new(),
+        omschrijving: omschrijving.to_owned(),
+    }
+}
+
 pub async fn vastleggen(
     tx: &mut dyn Transactie,
     ctx: &Context,
@@ -20,16 +43,8 @@ pub async fn vastleggen(
     omschrijving: &str,
 ) -> Result<(), AppFout> {
     tx.toegang_toevoegen(&ToegangRij {
-        id: 0,
-        trace_id: ctx.operatie_id.clone(),
-        span_id: geheim::span_id(),
-        tijdstip: tijd::instant_tekst(tijdstip),
-        gebruiker_id: ctx.actor.gebruiker_id(),
-        gebruiker: ctx.actor.omschrijving(),
-        verwerkingsactiviteit: activiteit.id.to_owned(),
-        betrokkene_type: betrokkene_type.to_owned(),
         betrokkene_id: betrokkene_id.to_owned(),
-        omschrijving: omschrijving.to_owned(),
+        ..sjabloon(ctx, tijdstip, activiteit, betrokkene_type, omschrijving)
     })
     .await?;
     Ok(())

@@ -508,42 +508,6 @@ pub(crate) fn toepassen(
     }
 }
 
-/// Eén regel voor het toegangslog bij een massale herberekening (in bulk geschreven).
-pub(crate) fn toegangsregel(
-    ctx: &Context,
-    nu: DateTime<Utc>,
-    persoon_id: i64,
-    omschrijving: &str,
-) -> Vec<crate::opslag::Waarde> {
-    use crate::opslag::Waarde;
-    vec![
-        Waarde::Tekst(ctx.operatie_id.clone()),
-        Waarde::Tekst(crate::geheim::span_id()),
-        Waarde::Tekst(tijd::instant_tekst(nu)),
-        ctx.actor
-            .gebruiker_id()
-            .map_or(Waarde::GeenGetal, Waarde::Getal),
-        Waarde::Tekst(ctx.actor.omschrijving()),
-        Waarde::Tekst(verwerking::BIJSTANDSVERLENING.id.to_owned()),
-        Waarde::Tekst("persoon".into()),
-        Waarde::Tekst(persoon_id.to_string()),
-        Waarde::Tekst(omschrijving.to_owned()),
-    ]
-}
-
-/// De kolommen van [`toegangsregel`] voor `bulk_invoegen("toegangslog", …)`.
-pub(crate) const TOEGANG_KOLOMMEN: [&str; 9] = [
-    "trace_id",
-    "span_id",
-    "tijdstip",
-    "gebruiker_id",
-    "gebruiker",
-    "verwerkingsactiviteit",
-    "betrokkene_type",
-    "betrokkene_id",
-    "omschrijving",
-];
-
 /// Wat een herberekening van één uitkering schrijft.
 struct Bijwerking {
     /// De verschillen in maanden die er al waren.
@@ -630,8 +594,6 @@ pub(crate) struct Geladen {
     pub dossier: crate::opslag::DossierRij,
     pub feiten: Feiten,
     pub maandbedragen: Vec<MaandbedragRij>,
-    /// De personen van het huishouden (elk één keer), voor het toegangslog.
-    pub personen: Vec<i64>,
     /// De aanvrager, aan wie betaald wordt.
     pub aanvrager: Option<i64>,
 }
@@ -707,7 +669,6 @@ pub(crate) async fn partij_laden(
             uitkering: u,
             dossier: d,
             feiten,
-            personen: gezien,
             aanvrager,
         });
     }
@@ -1056,7 +1017,6 @@ impl App {
             // Alle rijen van de partij in een handvol queries; dan per uitkering rekenen.
             let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
             let nu = self.klok.nu();
-            let mut toegang = Vec::new();
             let (mut maanden, mut nieuwe_correcties) = (Vec::new(), Vec::new());
             let mut correcties: BTreeMap<i64, Vec<CorrectieRij>> = BTreeMap::new();
             for c in tx.correcties_van_uitkeringen(&ids).await? {
@@ -1064,14 +1024,6 @@ impl App {
             }
             for g in partij_laden(tx.as_mut(), &ids, nu, true).await? {
                 let (u, d, feiten) = (&g.uitkering, &g.dossier, &g.feiten);
-                for p in &g.personen {
-                    toegang.push(toegangsregel(
-                        ctx,
-                        nu,
-                        *p,
-                        &format!("Herberekening uitkering {} (nieuwe normtabellen)", u.id),
-                    ));
-                }
                 let b = maanden_vergelijken(
                     u,
                     feiten,
@@ -1101,8 +1053,19 @@ impl App {
             }
             tx.maandbedragen_zetten(&maanden).await?;
             tx.correcties_invoegen(&nieuwe_correcties).await?;
-            tx.bulk_invoegen("toegangslog", &TOEGANG_KOLOMMEN, &toegang)
-                .await?;
+            // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
+            tx.toegang_voor_uitkeringen(
+                na_id,
+                laatste,
+                &toegang::sjabloon(
+                    ctx,
+                    nu,
+                    verwerking::BIJSTANDSVERLENING,
+                    "persoon",
+                    "Herberekening na nieuwe normtabellen",
+                ),
+            )
+            .await?;
             audit::vastleggen(
                 tx.as_mut(),
                 ctx,

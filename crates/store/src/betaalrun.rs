@@ -5,7 +5,8 @@
 use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
 use vangnet_app::opslag::{
-    BetaalregelRij, BetaalrunRij, BetalingRij, Categorietotaal, Runverschil, Uitkomst, VorderingRij,
+    BetaalregelRij, BetaalrunRij, BetalingRij, Categorietotaal, Runverschil, ToegangRij, Uitkomst,
+    VorderingRij,
 };
 
 use crate::transactie::{getal, opgetal, optekst, tekst, vertaal};
@@ -363,4 +364,64 @@ pub(crate) async fn vorderingen_van_dossier(
             })
         })
         .collect()
+}
+
+pub(crate) async fn toegang_voor_run(
+    c: &mut AnyConnection,
+    run_id: i64,
+    alleen_betalingen: bool,
+    t: &ToegangRij,
+) -> Uitkomst<()> {
+    let filter = if alleen_betalingen {
+        format!(" AND {BETALINGEN}")
+    } else {
+        String::new()
+    };
+    sqlx::query(&format!(
+        "INSERT INTO toegangslog (trace_id, span_id, tijdstip, gebruiker_id, gebruiker, \
+         verwerkingsactiviteit, betrokkene_type, betrokkene_id, omschrijving) \
+         SELECT DISTINCT $1, $2, $3, $4, $5, $6, 'dossier', CAST(dossier_id AS TEXT), $7 \
+         FROM betaalregels WHERE run_id = $8{filter}"
+    ))
+    .bind(&t.trace_id)
+    .bind(&t.span_id)
+    .bind(&t.tijdstip)
+    .bind(t.gebruiker_id)
+    .bind(&t.gebruiker)
+    .bind(&t.verwerkingsactiviteit)
+    .bind(&t.omschrijving)
+    .bind(run_id)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(())
+}
+
+pub(crate) async fn toegang_voor_uitkeringen(
+    c: &mut AnyConnection,
+    na_id: i64,
+    tot_en_met: i64,
+    t: &ToegangRij,
+) -> Uitkomst<()> {
+    sqlx::query(
+        "INSERT INTO toegangslog (trace_id, span_id, tijdstip, gebruiker_id, gebruiker, \
+         verwerkingsactiviteit, betrokkene_type, betrokkene_id, omschrijving) \
+         SELECT DISTINCT $1, $2, $3, $4, $5, $6, 'persoon', CAST(hl.persoon_id AS TEXT), $7 \
+         FROM uitkeringen u JOIN dossiers d ON d.id = u.dossier_id \
+         JOIN huishoudleden hl ON hl.huishouden_id = d.huishouden_id \
+         WHERE u.id > $8 AND u.id <= $9",
+    )
+    .bind(&t.trace_id)
+    .bind(&t.span_id)
+    .bind(&t.tijdstip)
+    .bind(t.gebruiker_id)
+    .bind(&t.gebruiker)
+    .bind(&t.verwerkingsactiviteit)
+    .bind(&t.omschrijving)
+    .bind(na_id)
+    .bind(tot_en_met)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(())
 }

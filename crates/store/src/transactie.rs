@@ -1612,6 +1612,22 @@ impl Transactie for AnyTransactie {
     async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>> {
         betaalrun::vorderingen_van_dossier(self.conn(), dossier_id).await
     }
+    async fn toegang_voor_uitkeringen(
+        &mut self,
+        na_id: i64,
+        tot_en_met: i64,
+        sjabloon: &ToegangRij,
+    ) -> Uitkomst<()> {
+        betaalrun::toegang_voor_uitkeringen(self.conn(), na_id, tot_en_met, sjabloon).await
+    }
+    async fn toegang_voor_run(
+        &mut self,
+        run_id: i64,
+        alleen_betalingen: bool,
+        sjabloon: &ToegangRij,
+    ) -> Uitkomst<()> {
+        betaalrun::toegang_voor_run(self.conn(), run_id, alleen_betalingen, sjabloon).await
+    }
 
     async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64> {
         werk::taak_invoegen(self.conn(), t).await

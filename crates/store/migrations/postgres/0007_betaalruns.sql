@@ -39,6 +39,7 @@ CREATE TABLE betaalregels (
     uitleg TEXT NOT NULL
 );
 CREATE INDEX betaalregels_run ON betaalregels (run_id, categorie, id);
+CREATE INDEX betaalregels_volgorde ON betaalregels (run_id, id);
 CREATE INDEX betaalregels_dossier ON betaalregels (dossier_id, run_id);
 CREATE INDEX betaalregels_uitkering ON betaalregels (uitkering_id, run_id);
 
