@@ -71,6 +71,15 @@ pub struct Specificatieregel {
 
 const PARTIJ: i64 = 500;
 
+/// Eén deel van een regel: bedrag, rekening (iban, tenaamstelling), achtervoegsel van het
+/// kenmerk en de uitleg. Eén deel, of twee bij een betaling verdeeld tussen partners.
+type Deel<'a> = (
+    Centen,
+    Option<&'a (String, String)>,
+    &'static str,
+    Vec<Specificatieregel>,
+);
+
 fn maand_lezen(f: &mut Veldfouten, veld: &str, invoer: &str) -> Option<NaiveDate> {
     let d = NaiveDate::parse_from_str(&format!("{}-01", invoer.trim()), "%Y-%m-%d").ok();
     if d.is_none() {
@@ -249,9 +258,17 @@ impl App {
             };
             // De maandbedragen zijn hier niet nodig: de run rekent de maand zelf uit.
             let partij = partij_laden(tx.as_mut(), &ids, nu, false).await?;
-            let aanvragers: Vec<i64> = partij.iter().filter_map(|g| g.aanvrager).collect();
+            // De rekeningen van de aanvragers en (voor een verdeelde betaling) de partners.
+            let ontvangers: Vec<i64> = partij
+                .iter()
+                .flat_map(|g| {
+                    g.aanvrager
+                        .into_iter()
+                        .chain(g.partners.iter().map(|(p, _)| *p))
+                })
+                .collect();
             let mut rekeningen: BTreeMap<i64, (String, String)> = BTreeMap::new();
-            for r in tx.bankrekeningen_van(&aanvragers).await? {
+            for r in tx.bankrekeningen_van(&ontvangers).await? {
                 let geldig = r.historie.vervallen_op.is_none()
                     && datum(&r.historie.geldig_vanaf).is_some_and(|v| v <= betaaldatum)
                     && r.historie
@@ -387,29 +404,63 @@ impl App {
                         (Some(m), Vasthoudreden::Berekeningsfout) => format!("{}: {m}", x.code()),
                         _ => x.code().to_owned(),
                     });
-                    if r.categorie.wordt_betaald() && r.bedrag > 0 {
-                        aantal += 1;
-                        totaal += r.bedrag;
+                    // Verdeeld tussen partners (op hun verzoek): twee overboekingen, de uitleg
+                    // van elk deel telt op tot zijn eigen bedrag.
+                    let partner = g
+                        .partners
+                        .iter()
+                        .find(|(_, p)| p.bevat(maand))
+                        .and_then(|(p, _)| rekeningen.get(p));
+                    let delen: Vec<Deel<'_>> = match partner {
+                        Some(pr)
+                            if r.categorie == Categorie::Regulier
+                                && r.bedrag > 0
+                                && f.verdeeld_in(maand) =>
+                        {
+                            let (a, b) = betaalrun::verdelen(r.bedrag);
+                            let deel = |min: Centen, wie: &str| {
+                                let mut v = spec.clone();
+                                v.push(Specificatieregel {
+                                        omschrijving: format!(
+                                            "Op verzoek verdeeld: het deel van {wie} gaat naar diens rekening"
+                                        ),
+                                        artikel: "art. 45 lid 1 Participatiewet".into(),
+                                        bedrag_centen: -min,
+                                    });
+                                v
+                            };
+                            vec![
+                                (a, rekening, "1", deel(b, "de partner")),
+                                (b, Some(pr), "2", deel(a, "de aanvrager")),
+                            ]
+                        }
+                        _ => vec![(r.bedrag, rekening, "", spec)],
+                    };
+                    for (bedrag, naar, achtervoegsel, spec) in delen {
+                        if r.categorie.wordt_betaald() && bedrag > 0 {
+                            aantal += 1;
+                            totaal += bedrag;
+                        }
+                        rijen.push(vec![
+                            Waarde::Getal(id),
+                            Waarde::Getal(g.uitkering.id),
+                            Waarde::Getal(g.dossier.id),
+                            Waarde::Tekst(nr.clone()),
+                            Waarde::Tekst(r.categorie.code().into()),
+                            Waarde::Tekst(datumtekst(r.maand)),
+                            Waarde::Getal(bedrag),
+                            r.correctie_id.map_or(Waarde::GeenGetal, Waarde::Getal),
+                            reden.clone().map_or(Waarde::GeenTekst, Waarde::Tekst),
+                            naar.map_or(Waarde::GeenTekst, |(iban, _)| Waarde::Tekst(iban.clone())),
+                            Waarde::Tekst(naar.map_or_else(
+                                || "Onbekend".to_owned(),
+                                |(_, naam)| sepa::tekst(naam, sepa::MAX_NAAM),
+                            )),
+                            Waarde::Tekst(sepa::tekst(&omschrijving, sepa::MAX_OMSCHRIJVING)),
+                            Waarde::Tekst(sepa::kenmerk(&format!("{kenmerk}{achtervoegsel}"))),
+                            Waarde::Tekst(serde_json::to_string(&spec).unwrap_or_default()),
+                        ]);
                     }
-                    rijen.push(vec![
-                        Waarde::Getal(id),
-                        Waarde::Getal(g.uitkering.id),
-                        Waarde::Getal(g.dossier.id),
-                        Waarde::Tekst(nr.clone()),
-                        Waarde::Tekst(r.categorie.code().into()),
-                        Waarde::Tekst(datumtekst(r.maand)),
-                        Waarde::Getal(r.bedrag),
-                        r.correctie_id.map_or(Waarde::GeenGetal, Waarde::Getal),
-                        reden.map_or(Waarde::GeenTekst, Waarde::Tekst),
-                        rekening.map_or(Waarde::GeenTekst, |(iban, _)| Waarde::Tekst(iban.clone())),
-                        Waarde::Tekst(rekening.map_or_else(
-                            || "Onbekend".to_owned(),
-                            |(_, naam)| sepa::tekst(naam, sepa::MAX_NAAM),
-                        )),
-                        Waarde::Tekst(sepa::tekst(&omschrijving, sepa::MAX_OMSCHRIJVING)),
-                        Waarde::Tekst(sepa::kenmerk(&kenmerk)),
-                        Waarde::Tekst(serde_json::to_string(&spec).unwrap_or_default()),
-                    ]);
                 }
             }
             tx.bulk_invoegen(
@@ -722,9 +773,9 @@ impl App {
             Some(_) => {
                 let (mut aantal, mut som, mut gezien, mut na_id) = (0_u64, 0, 0_u64, 0);
                 'tellen: loop {
-                    let regels = tx.betalingen(id, na_id, 10_000).await?;
-                    let Some(l) = regels.last() else { break };
-                    na_id = l.id;
+                    let (regels, laatste) = tx.betalingen(id, na_id, 10_000).await?;
+                    let Some(l) = laatste else { break };
+                    na_id = l;
                     for r in &regels {
                         gezien += 1;
                         if gezien <= overslaan {
@@ -763,9 +814,9 @@ impl App {
         let mut schrijver = sepa::Painschrijver::begin(&mut *uit, kop).map_err(fout)?;
         let (mut gezien, mut geschreven, mut na_id) = (0_u64, 0_u64, 0);
         'schrijven: loop {
-            let regels = tx.betalingen(id, na_id, 10_000).await?;
-            let Some(l) = regels.last() else { break };
-            na_id = l.id;
+            let (regels, laatste) = tx.betalingen(id, na_id, 10_000).await?;
+            let Some(l) = laatste else { break };
+            na_id = l;
             for r in &regels {
                 gezien += 1;
                 if gezien <= overslaan {

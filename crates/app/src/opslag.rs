@@ -701,13 +701,14 @@ pub trait Transactie: Send {
         alleen_betalingen: bool,
     ) -> Uitkomst<Vec<BetaalregelRij>>;
     async fn betaalregels_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<BetaalregelRij>>;
-    /// De regels die naar de bank gaan, na `na_id` op id, met alleen wat het bestand nodig heeft.
+    /// De regels die naar de bank gaan uit de volgende `limiet` regels na `na_id` (op id), met
+    /// alleen wat het bestand nodig heeft, en het id van de laatst bekeken regel (geen: klaar).
     async fn betalingen(
         &mut self,
         run_id: i64,
         na_id: i64,
         limiet: i64,
-    ) -> Uitkomst<Vec<BetalingRij>>;
+    ) -> Uitkomst<(Vec<BetalingRij>, Option<i64>)>;
     async fn betaalregels_van_categorie(
         &mut self,
         run_id: i64,

@@ -123,6 +123,9 @@ pub struct MutatieInvoer {
     pub postcode: String,
     #[serde(default)]
     pub woonplaats: String,
+    /// Bij de betaalwijze: `ja` (verdelen over beide partners) of `nee`.
+    #[serde(default)]
+    pub verdelen: String,
     #[serde(default)]
     pub reden: String,
 }
@@ -166,6 +169,10 @@ pub(crate) enum Gegevens {
     /// De aanvrager krijgt een andere rekening (de betaalrun betaalt vanaf de ingang daarheen).
     Bankrekening {
         iban: String,
+    },
+    /// De bijstand verdelen over de rekeningen van beide partners (of daarmee stoppen).
+    Betaalwijze {
+        verdelen: bool,
     },
     /// Het huishouden verhuist binnen de gemeente.
     Adres {
@@ -419,6 +426,17 @@ fn controleer(
                     iban: i.as_str().to_owned(),
                 })
             }),
+        Some(Mutatiesoort::Betaalwijze) => match invoer.verdelen.trim() {
+            "ja" => Some(Ruw::Klaar(Gegevens::Betaalwijze { verdelen: true })),
+            "nee" => Some(Ruw::Klaar(Gegevens::Betaalwijze { verdelen: false })),
+            _ => {
+                f.voeg_toe(
+                    "verdelen",
+                    "Kies of de bijstand over beide partners wordt verdeeld (ja of nee).",
+                );
+                None
+            }
+        },
         Some(Mutatiesoort::Adres) => {
             if invoer.straat.trim().is_empty() {
                 f.voeg_toe("straat", "Vul de straat in.");
@@ -494,6 +512,16 @@ pub(crate) fn toepassen(
             // Een lid dat komt of gaat staat na goedkeuring in het huishouden zelf; een voorbeeld
             // past het toe in `App::feiten`.
             Gegevens::Opschorting => feiten.opschortingen.push(periode),
+            Gegevens::Betaalwijze { verdelen } => {
+                for p in feiten.verdeeld.iter_mut() {
+                    if p.tot.is_none() && p.vanaf < *ingang {
+                        p.tot = Some(*ingang);
+                    }
+                }
+                if *verdelen {
+                    feiten.verdeeld.push(Periode::vanaf(*ingang));
+                }
+            }
             Gegevens::Correctie { .. }
             | Gegevens::LidIn { .. }
             | Gegevens::LidUit { .. }
@@ -596,6 +624,8 @@ pub(crate) struct Geladen {
     pub maandbedragen: Vec<MaandbedragRij>,
     /// De aanvrager, aan wie betaald wordt.
     pub aanvrager: Option<i64>,
+    /// De partners met de periode waarin ze bij het huishouden hoorden (voor verdeelde betaling).
+    pub partners: Vec<(i64, Periode)>,
 }
 
 /// Laadt een partij uitkeringen met alles wat de berekening nodig heeft in een handvol queries
@@ -656,6 +686,22 @@ pub(crate) async fn partij_laden(
             .iter()
             .find(|l| l.rol == HuishoudRol::Aanvrager.code() && l.historie.vervallen_op.is_none())
             .map(|l| l.persoon_id);
+        let partners = huis
+            .iter()
+            .filter(|l| {
+                l.historie.vervallen_op.is_none()
+                    && matches!(HuishoudRol::uit_code(&l.rol), Some(HuishoudRol::Partner(_)))
+            })
+            .map(|l| {
+                (
+                    l.persoon_id,
+                    Periode {
+                        vanaf: datum(&l.historie.geldig_vanaf).unwrap_or(NaiveDate::MIN),
+                        tot: l.historie.geldig_tot.as_deref().and_then(datum),
+                    },
+                )
+            })
+            .collect();
         let feiten = feiten_uit(
             &u,
             huis,
@@ -670,6 +716,7 @@ pub(crate) async fn partij_laden(
             dossier: d,
             feiten,
             aanvrager,
+            partners,
         });
     }
     Ok(uit)

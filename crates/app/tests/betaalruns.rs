@@ -729,3 +729,117 @@ async fn bankrekening_en_adres_als_mutatie() {
     }
     o.t.opruimen().await;
 }
+
+/// Issue 7 punt 2: op verzoek van de partners wordt de bijstand over hun twee rekeningen
+/// verdeeld (betaalwijze als mutatie); de oneven cent gaat naar de aanvrager, elk deel heeft zijn
+/// eigen kenmerk en uitleg, en de maand staat als één betaald bedrag op de uitkering.
+#[tokio::test]
+async fn betaling_verdeeld_tussen_partners() {
+    let o = opzet().await;
+    let mut a = aanvraag("100023757", "2026-11-01", "NL91ABNA0417164300");
+    a.leden = vec![vangnet_app::clienten::LidInvoer {
+        persoon: PersoonInvoer {
+            bsn: "123456782".into(),
+            voornamen: "Elif".into(),
+            voorvoegsel: "".into(),
+            geslachtsnaam: "Yılmaz".into(),
+            geboortedatum: "20-07-1987".into(),
+        },
+        rol: "partner:gehuwd".into(),
+    }];
+    let (dossier, _) = o.t.app.aanvraag_registreren(&o.clerk, &a).await.unwrap();
+    let uitkering =
+        o.t.app
+            .uitkering_toekennen(&o.anna, dossier, "2026-11-01", "Algemene bijstand gehuwden")
+            .await
+            .unwrap();
+    let d = o.t.app.dossier(&o.anna, dossier, None, None).await.unwrap();
+    let partner = &d.huishouden[1].persoon;
+    o.t.app
+        .persoon_wijzigen(
+            &o.clerk,
+            partner.id,
+            &vangnet_app::clienten::PersoonWijziging {
+                versie: partner.versie,
+                voornamen: "Elif".into(),
+                voorvoegsel: "".into(),
+                geslachtsnaam: "Yılmaz".into(),
+                geboortedatum: "20-07-1987".into(),
+                iban: "NL02ABNA0123456789".into(),
+                iban_vanaf: "01-11-2026".into(),
+                reden: "Eigen rekening partner".into(),
+            },
+        )
+        .await
+        .unwrap();
+    // Zonder keuze: een duidelijke fout bij het veld.
+    match o
+        .t
+        .app
+        .mutatie_registreren(
+            &o.anna,
+            uitkering,
+            &MutatieInvoer {
+                soort: "betaalwijze".into(),
+                ingangsdatum: "2026-12-01".into(),
+                reden: "Verzoek".into(),
+                ..Default::default()
+            },
+        )
+        .await
+    {
+        Err(AppFout::Ongeldig(v)) => assert!(v.voor("verdelen").is_some()),
+        e => panic!("{e:?}"),
+    }
+    o.muteer(
+        uitkering,
+        MutatieInvoer {
+            soort: "betaalwijze".into(),
+            ingangsdatum: "2026-12-01".into(),
+            verdelen: "ja".into(),
+            reden: "Schriftelijk verzoek van beide partners".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    let nov = o.run("2026-11", "2026-11-25").await;
+    let dec = o.run("2026-12", "2026-12-23").await;
+    // normen-bronnen.toml periode 2026-07-01: art21b gehuwden incl. vt 2.027,79, min 5 %
+    // vakantietoeslag 101,39 = 1.926,40; verdeeld 963,20 + 963,20.
+    assert_eq!(o.totaal(nov, "regulier").await, (1, 192_640));
+    assert_eq!(o.totaal(dec, "regulier").await, (2, 192_640));
+    let spec = o.t.app.betaalspecificatie(&o.anna, dossier).await.unwrap();
+    let december: Vec<_> = spec.iter().filter(|(r, _, _)| r.id == dec).collect();
+    let ibans: Vec<_> = december
+        .iter()
+        .map(|(_, r, _)| r.iban.clone().unwrap())
+        .collect();
+    assert_eq!(ibans, ["NL91ABNA0417164300", "NL02ABNA0123456789"]);
+    for (_, regel, uitleg) in &december {
+        assert_eq!(regel.bedrag_centen, 96_320);
+        assert_eq!(uitleg.iter().map(|u| u.bedrag_centen).sum::<i64>(), 96_320);
+    }
+    assert_ne!(december[0].1.kenmerk, december[1].1.kenmerk);
+    let beeld =
+        o.t.app
+            .uitkering_van_dossier(&o.anna, dossier)
+            .await
+            .unwrap()
+            .unwrap();
+    let m = beeld
+        .maanden
+        .iter()
+        .find(|m| m.maand == "2026-12-01")
+        .unwrap();
+    assert_eq!(m.betaald_centen, Some(192_640));
+    let mut xml = Vec::new();
+    o.t.app
+        .betaalrun_pain(&o.tom, dec, None, &mut xml)
+        .await
+        .unwrap();
+    valideer(&xml);
+    // Geen verschil met november in de bijstand zelf: de verdeling is geen wijziging van het bedrag.
+    let b = o.t.app.betaalrun_beeld(&o.tom, dec).await.unwrap();
+    assert!(b.verschillen.is_empty(), "{:?}", b.verschillen);
+    o.t.opruimen().await;
+}

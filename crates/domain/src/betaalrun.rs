@@ -214,6 +214,13 @@ pub fn goedkeurder_toegestaan(gestart_door: i64, goedkeurder: i64) -> bool {
     gestart_door != goedkeurder
 }
 
+/// Een bedrag verdeeld over twee partners: de aanvrager krijgt bij een oneven aantal centen de
+/// extra cent (afronding: de som blijft precies het bedrag).
+pub fn verdelen(bedrag: Centen) -> (Centen, Centen) {
+    let partner = bedrag / 2;
+    (bedrag - partner, partner)
+}
+
 /// De som van de regels die naar de bank gaan.
 pub fn te_betalen(regels: impl IntoIterator<Item = (Categorie, Centen)>) -> Centen {
     regels
@@ -480,6 +487,22 @@ mod tests {
         ];
         for (invoer, verwacht) in tabel {
             assert_eq!(kort(&invoer), verwacht, "{invoer:?}");
+        }
+    }
+
+    /// Issue 7 punt 2: verdeeld tussen partners; de som blijft het bedrag, de oneven cent gaat
+    /// naar de aanvrager.
+    #[test]
+    fn verdelen_tussen_partners() {
+        for (bedrag, verwacht) in [
+            (100_00, (50_00, 50_00)),
+            (100_01, (50_01, 50_00)),
+            (1, (1, 0)),
+            (0, (0, 0)),
+        ] {
+            let (a, p) = verdelen(bedrag);
+            assert_eq!((a, p), verwacht);
+            assert_eq!(a + p, bedrag);
         }
     }
 

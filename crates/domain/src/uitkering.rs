@@ -46,12 +46,14 @@ pub enum Mutatiesoort {
     Verlaging,
     Opschorting,
     Beeindiging,
+    /// De partners vragen de bijstand verdeeld over hun twee rekeningen (of weer niet).
+    Betaalwijze,
     /// Een eerder geregistreerde mutatie was onjuist: zij vervalt (formele historie).
     Correctie,
 }
 
 impl Mutatiesoort {
-    pub const ALLE: [Mutatiesoort; 16] = [
+    pub const ALLE: [Mutatiesoort; 17] = [
         Mutatiesoort::Adres,
         Mutatiesoort::PartnerIn,
         Mutatiesoort::PartnerUit,
@@ -67,6 +69,7 @@ impl Mutatiesoort {
         Mutatiesoort::Verlaging,
         Mutatiesoort::Opschorting,
         Mutatiesoort::Beeindiging,
+        Mutatiesoort::Betaalwijze,
         Mutatiesoort::Correctie,
     ];
 
@@ -87,6 +90,7 @@ impl Mutatiesoort {
             Mutatiesoort::Verlaging => "verlaging",
             Mutatiesoort::Opschorting => "opschorting",
             Mutatiesoort::Beeindiging => "beeindiging",
+            Mutatiesoort::Betaalwijze => "betaalwijze",
             Mutatiesoort::Correctie => "correctie",
         }
     }
@@ -108,6 +112,7 @@ impl Mutatiesoort {
             Mutatiesoort::Verlaging => "Verlaging (art. 18)",
             Mutatiesoort::Opschorting => "Opschorting",
             Mutatiesoort::Beeindiging => "Beëindiging",
+            Mutatiesoort::Betaalwijze => "Betaling verdelen tussen partners",
             Mutatiesoort::Correctie => "Correctie van een mutatie",
         }
     }
@@ -157,6 +162,9 @@ pub struct Feiten {
     /// Perioden waarin het recht is opgeschort (art 54 lid 1 Pw): het bedrag blijft, de
     /// betaling wordt vastgehouden.
     pub opschortingen: Vec<Periode>,
+    /// Perioden waarin de bijstand op verzoek over de rekeningen van beide partners wordt
+    /// verdeeld (de hoogte verandert niet).
+    pub verdeeld: Vec<Periode>,
 }
 
 /// De uitkomst van één maand: de bedragen, of waarom er niet gerekend kon worden.
@@ -283,6 +291,11 @@ impl Feiten {
 }
 
 impl Feiten {
+    /// Wordt de bijstand van de maand die op `eerste` begint verdeeld over de partners?
+    pub fn verdeeld_in(&self, eerste: NaiveDate) -> bool {
+        self.verdeeld.iter().any(|p| p.bevat(eerste))
+    }
+
     /// Raakt een opschorting de maand die op `eerste` begint?
     pub fn opgeschort_in(&self, eerste: NaiveDate) -> bool {
         let laatste = laatste_dag(eerste);

@@ -182,30 +182,41 @@ pub(crate) async fn betalingen(
     run_id: i64,
     na_id: i64,
     limiet: i64,
-) -> Uitkomst<Vec<BetalingRij>> {
-    let rijen = sqlx::query(&format!(
-        "SELECT id, bedrag_centen, naam, iban, omschrijving, kenmerk FROM betaalregels \
-         WHERE run_id = $1 AND id > $2 AND {BETALINGEN} ORDER BY id LIMIT $3"
-    ))
+) -> Uitkomst<(Vec<BetalingRij>, Option<i64>)> {
+    // Op volgorde van id over de index (run_id, id) en pas hier gefilterd: met het filter in de
+    // WHERE koos PostgreSQL per pagina een sortering van de hele run.
+    let rijen = sqlx::query(
+        "SELECT id, categorie, bedrag_centen, naam, iban, omschrijving, kenmerk \
+         FROM betaalregels WHERE run_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+    )
     .bind(run_id)
     .bind(na_id)
     .bind(limiet)
     .fetch_all(c)
     .await
     .map_err(vertaal)?;
-    rijen
-        .iter()
-        .map(|r| {
-            Ok(BetalingRij {
-                id: getal(r, "id")?,
-                bedrag_centen: getal(r, "bedrag_centen")?,
+    let mut laatste = None;
+    let mut uit = Vec::with_capacity(rijen.len());
+    for r in &rijen {
+        let id = getal(r, "id")?;
+        laatste = Some(id);
+        let bedrag = getal(r, "bedrag_centen")?;
+        let betaald = matches!(
+            tekst(r, "categorie")?.as_str(),
+            "regulier" | "nabetaling" | "vakantietoeslag"
+        );
+        if betaald && bedrag > 0 {
+            uit.push(BetalingRij {
+                id,
+                bedrag_centen: bedrag,
                 naam: tekst(r, "naam")?,
                 iban: optekst(r, "iban")?.unwrap_or_default(),
                 omschrijving: tekst(r, "omschrijving")?,
                 kenmerk: tekst(r, "kenmerk")?,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    Ok((uit, laatste))
 }
 
 pub(crate) async fn regels_van_dossier(
@@ -268,14 +279,17 @@ pub(crate) async fn verschillen(
     vorige: i64,
     limiet: i64,
 ) -> Uitkomst<Vec<Runverschil>> {
+    // Per uitkering opgeteld: een verdeelde betaling heeft twee reguliere regels.
     let rijen = sqlx::query(
-        "SELECT n.dossiernummer, n.dossier_id, COALESCE(v.bedrag_centen, 0) AS vorig, \
-         n.bedrag_centen AS nu FROM betaalregels n \
-         LEFT JOIN betaalregels v ON v.uitkering_id = n.uitkering_id AND v.run_id = $2 \
-         AND v.categorie = 'regulier' \
-         WHERE n.run_id = $1 AND n.categorie = 'regulier' \
-         AND n.bedrag_centen <> COALESCE(v.bedrag_centen, 0) \
-         ORDER BY ABS(n.bedrag_centen - COALESCE(v.bedrag_centen, 0)) DESC, n.id LIMIT $3",
+        "WITH n AS (SELECT uitkering_id, MIN(dossier_id) AS dossier_id, \
+         MIN(dossiernummer) AS dossiernummer, CAST(SUM(bedrag_centen) AS BIGINT) AS bedrag \
+         FROM betaalregels WHERE run_id = $1 AND categorie = 'regulier' GROUP BY uitkering_id), \
+         v AS (SELECT uitkering_id, CAST(SUM(bedrag_centen) AS BIGINT) AS bedrag \
+         FROM betaalregels WHERE run_id = $2 AND categorie = 'regulier' GROUP BY uitkering_id) \
+         SELECT n.dossiernummer, n.dossier_id, CAST(COALESCE(v.bedrag, 0) AS BIGINT) AS vorig, \
+         n.bedrag AS nu FROM n LEFT JOIN v ON v.uitkering_id = n.uitkering_id \
+         WHERE n.bedrag <> COALESCE(v.bedrag, 0) \
+         ORDER BY ABS(n.bedrag - COALESCE(v.bedrag, 0)) DESC, n.dossier_id LIMIT $3",
     )
     .bind(run_id)
     .bind(vorige)
@@ -301,8 +315,10 @@ pub(crate) async fn verwerken(c: &mut AnyConnection, run_id: i64, tijdstip: &str
     // dan een nabetaling). Vastgehouden maanden blijven onbetaald.
     sqlx::query(
         "INSERT INTO maandbedragen (uitkering_id, maand, berekend_centen, betaald_centen, \
-         berekend_op) SELECT uitkering_id, maand, bedrag_centen, bedrag_centen, $2 \
+         berekend_op) SELECT uitkering_id, maand, CAST(SUM(bedrag_centen) AS BIGINT), \
+         CAST(SUM(bedrag_centen) AS BIGINT), $2 \
          FROM betaalregels WHERE run_id = $1 AND categorie = 'regulier' \
+         GROUP BY uitkering_id, maand \
          ON CONFLICT (uitkering_id, maand) DO UPDATE SET \
          berekend_centen = excluded.berekend_centen, betaald_centen = excluded.betaald_centen, \
          berekend_op = excluded.berekend_op",

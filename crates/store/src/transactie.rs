@@ -1584,7 +1584,7 @@ impl Transactie for AnyTransactie {
         run_id: i64,
         na_id: i64,
         limiet: i64,
-    ) -> Uitkomst<Vec<BetalingRij>> {
+    ) -> Uitkomst<(Vec<BetalingRij>, Option<i64>)> {
         betaalrun::betalingen(self.conn(), run_id, na_id, limiet).await
     }
     async fn betaalregels_van_categorie(

@@ -272,6 +272,7 @@ pub fn herberekening(uitkeringen: u64, maanden: u32) -> Result<()> {
                 vrijlatingen: g.vrijlatingen.clone(),
                 verlagingen: vec![(open, g.verlaging_procent)],
                 opschortingen: Vec::new(),
+                verdeeld: Vec::new(),
             }
         })
         .collect();

@@ -98,7 +98,7 @@ impl MutatiePagina {
     }
 }
 
-const VELDEN: [&str; 20] = [
+const VELDEN: [&str; 21] = [
     "soort",
     "ingangsdatum",
     "einddatum",
@@ -119,6 +119,7 @@ const VELDEN: [&str; 20] = [
     "huisnummer",
     "postcode",
     "woonplaats",
+    "verdelen",
 ];
 
 fn invoer(v: &[(&'static str, String)]) -> MutatieInvoer {
@@ -150,6 +151,7 @@ fn invoer(v: &[(&'static str, String)]) -> MutatieInvoer {
         huisnummer: veld("huisnummer"),
         postcode: veld("postcode"),
         woonplaats: veld("woonplaats"),
+        verdelen: veld("verdelen"),
     }
 }
 
