@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 use vangnet_domain::betaalrun::{self, Categorie, OpenCorrectie, Runstatus, Vasthoudreden};
 use vangnet_domain::normen::Centen;
@@ -297,6 +297,27 @@ impl App {
                         });
                 }
             }
+            // Wie vóór deze maand eindigde: wat goedgekeurde runs al betaalden, om de
+            // vakantietoeslag bij een einde dat pas later bekend werd alsnog te betalen.
+            let laatste_maand = |g: &crate::uitkeringen::Geladen| {
+                g.feiten
+                    .uitkering
+                    .and_then(|p| p.tot)
+                    .filter(|t| *t <= maand)
+                    .and_then(|t| t.pred_opt())
+                    .and_then(|d| d.with_day(1))
+            };
+            let geeindigd: Vec<i64> = partij
+                .iter()
+                .filter(|g| laatste_maand(g).is_some())
+                .map(|g| g.uitkering.id)
+                .collect();
+            let mut betaald: BTreeMap<i64, Vec<(String, NaiveDate)>> = BTreeMap::new();
+            for (u, categorie, m) in tx.betaald_voor_uitkeringen(&geeindigd).await? {
+                if let Some(m) = datum(&m) {
+                    betaald.entry(u).or_default().push((categorie, m));
+                }
+            }
             let mut rijen: Vec<Vec<Waarde>> = Vec::new();
             for g in &partij {
                 let f = &g.feiten;
@@ -308,21 +329,38 @@ impl App {
                     .uitkering
                     .and_then(|p| p.tot)
                     .is_some_and(|t| t > maand && t <= volgende);
-                let actief = uitkomst.is_some();
-                let vakantietoeslag = if actief
-                    && betaalrun::vakantietoeslag_in(maand, vt_maand, eindigt)
-                {
-                    f.per_maand(betaalrun::opbouw_vanaf(maand, vt_maand), maand, &tabellen)
+                let achteraf = laatste_maand(g).filter(|laatste| {
+                    let eerder = betaald.get(&g.uitkering.id).map_or(&[][..], Vec::as_slice);
+                    betaalrun::vakantietoeslag_achteraf(
+                        maand,
+                        *laatste,
+                        eerder
+                            .iter()
+                            .any(|(c, m)| c == Categorie::Regulier.code() && m == laatste),
+                        eerder
+                            .iter()
+                            .filter(|(c, _)| c == Categorie::Vakantietoeslag.code())
+                            .map(|(_, m)| *m)
+                            .max(),
+                    )
+                });
+                let vakantietoeslag_tot = match achteraf {
+                    Some(laatste) => Some(laatste),
+                    None => (uitkomst.is_some()
+                        && betaalrun::vakantietoeslag_in(maand, vt_maand, eindigt))
+                    .then_some(maand),
+                };
+                let vakantietoeslag = vakantietoeslag_tot.map_or(0, |tot| {
+                    f.per_maand(betaalrun::opbouw_vanaf(tot, vt_maand), tot, &tabellen)
                         .iter()
                         .map(|(_, m)| match m {
                             vangnet_domain::uitkering::Maanduitkomst::Bedragen(b) => b.reservering,
                             _ => 0,
                         })
                         .sum()
-                } else {
-                    0
-                };
-                if uitkomst.is_none() && open.is_empty() {
+                });
+                let vakantietoeslag_tot = vakantietoeslag_tot.unwrap_or(maand);
+                if uitkomst.is_none() && open.is_empty() && vakantietoeslag == 0 {
                     continue;
                 }
                 let rekening = g.aanvrager.and_then(|a| rekeningen.get(&a));
@@ -338,6 +376,7 @@ impl App {
                     rekening_geldig: rekening.is_some(),
                     correcties: open,
                     vakantietoeslag,
+                    vakantietoeslag_tot,
                 });
                 if let Some(melding) = &fout {
                     regels.push(betaalrun::Regel {
@@ -392,8 +431,8 @@ impl App {
                         Categorie::Vakantietoeslag => vec![Specificatieregel {
                             omschrijving: format!(
                                 "Gereserveerde vakantietoeslag van {} tot en met {}",
-                                tijd::maand_weergave(betaalrun::opbouw_vanaf(maand, vt_maand)),
-                                tijd::maand_weergave(maand)
+                                tijd::maand_weergave(betaalrun::opbouw_vanaf(r.maand, vt_maand)),
+                                tijd::maand_weergave(r.maand)
                             ),
                             artikel: "art. 19 lid 3 en art. 45 lid 1 Participatiewet".into(),
                             bedrag_centen: r.bedrag,

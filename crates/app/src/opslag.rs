@@ -727,6 +727,12 @@ pub trait Transactie: Send {
     /// `maandbedragen`, de verrekende correcties afgesloten, de vorderingen aangemaakt.
     async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: &str) -> Uitkomst<()>;
     async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>>;
+    /// Wat goedgekeurde runs voor deze uitkeringen betaalden aan reguliere bijstand en
+    /// vakantietoeslag: (uitkering, categorie, maand), zonder dubbelen.
+    async fn betaald_voor_uitkeringen(
+        &mut self,
+        ids: &[i64],
+    ) -> Uitkomst<Vec<(i64, String, String)>>;
     /// Eén toegangsregel per persoon in de huishoudens van de uitkeringen met een id in
     /// `(na_id, tot_en_met]` (zoals `sjabloon`, met de persoon als betrokkene), in één statement.
     async fn toegang_voor_uitkeringen(

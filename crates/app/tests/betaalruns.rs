@@ -576,6 +576,79 @@ async fn vakantietoeslag_in_mei_over_twaalf_maanden_met_een_mutatie() {
     o.t.opruimen().await;
 }
 
+/// participatiewet-feiten.md §1 "Vakantietoeslag": bij einde van de bijstand uitbetaald. Wordt
+/// het einde pas bekend nadat de laatste maand al betaald is, dan betaalt de eerstvolgende run
+/// de vakantietoeslag alsnog (over de opbouw tot en met die laatste maand), en maar één keer.
+#[tokio::test]
+async fn vakantietoeslag_bij_einde_dat_pas_later_bekend_werd() {
+    let o = opzet().await;
+    let dossier = o
+        .uitkering("100023757", "2026-06-01", "NL91ABNA0417164300")
+        .await;
+    let uitkering =
+        o.t.app
+            .uitkering_van_dossier(&o.anna, dossier)
+            .await
+            .unwrap()
+            .unwrap()
+            .uitkering
+            .id;
+    for (maand, dag) in [
+        ("2026-06", "2026-06-24"),
+        ("2026-07", "2026-07-24"),
+        ("2026-08", "2026-08-24"),
+    ] {
+        let run = o.run(maand, dag).await;
+        assert_eq!(o.totaal(run, "vakantietoeslag").await, (0, 0), "{maand}");
+    }
+    // Na de run van augustus gemeld: werk sinds 1 augustus.
+    o.muteer(
+        uitkering,
+        MutatieInvoer {
+            soort: "beeindiging".into(),
+            ingangsdatum: "2026-08-01".into(),
+            einde_reden: "werk".into(),
+            reden: "Werk gevonden, achteraf gemeld".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    let mut verwacht = 0;
+    for maand in ["2026-06-01", "2026-07-01"] {
+        let d = chrono::NaiveDate::parse_from_str(maand, "%Y-%m-%d").unwrap();
+        verwacht +=
+            o.t.app
+                .uitkering_maand(&o.anna, dossier, d, None)
+                .await
+                .unwrap()
+                .unwrap()
+                .vakantietoeslag_reservering_centen;
+    }
+    // normen-bronnen.toml, vt alleenstaande 21+: juni 70,08 (periode 2026-01-01), juli 70,97
+    // (periode 2026-07-01, "art21a_alleenstaande_21_aow = 134849   # vt 7097").
+    assert_eq!(verwacht, 7_008 + 7_097);
+    let sep = o.run("2026-09", "2026-09-24").await;
+    assert_eq!(o.totaal(sep, "regulier").await, (0, 0));
+    assert_eq!(o.totaal(sep, "vakantietoeslag").await, (1, verwacht));
+    // Augustus was te veel betaald: een vordering, niet stil verrekend.
+    assert_eq!(o.totaal(sep, "vordering").await.0, 1);
+    let spec = o.t.app.betaalspecificatie(&o.anna, dossier).await.unwrap();
+    let (_, regel, uitleg) = spec
+        .iter()
+        .find(|(run, r, _)| run.id == sep && r.categorie == "vakantietoeslag")
+        .expect("vakantietoeslag in september");
+    assert_eq!(regel.maand, "2026-07-01");
+    assert!(
+        uitleg[0]
+            .omschrijving
+            .contains("van juni 2026 tot en met juli 2026"),
+        "{uitleg:?}"
+    );
+    let okt = o.run("2026-10", "2026-10-23").await;
+    assert_eq!(o.totaal(okt, "vakantietoeslag").await, (0, 0));
+    o.t.opruimen().await;
+}
+
 #[tokio::test]
 async fn grote_run_in_delen_met_geldige_bestanden() {
     let o = opzet().await;

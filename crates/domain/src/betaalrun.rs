@@ -11,7 +11,8 @@
 //! - De opbouwperiode van de vakantietoeslag die in maand M wordt betaald, loopt van de maand na
 //!   M van het vorige jaar tot en met M zelf (mei: juni vorig jaar t/m mei).
 //! - Eindigt de bijstand in een maand, dan betaalt de run van die maand de opgebouwde
-//!   vakantietoeslag uit (het vroegste moment dat art 45 lid 1 toestaat).
+//!   vakantietoeslag uit (het vroegste moment dat art 45 lid 1 toestaat). Werd het einde pas
+//!   bekend nadat die maand al betaald was, dan betaalt de eerstvolgende run hem alsnog.
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
@@ -209,6 +210,20 @@ pub fn vakantietoeslag_in(maand: NaiveDate, uitbetaalmaand: u32, eindigt_in_maan
     maand.month() == uitbetaalmaand || eindigt_in_maand
 }
 
+/// De vakantietoeslag bij het einde die nog openstaat: de bijstand eindigde vóór `maand` (de
+/// laatste maand met bijstand is `laatste`), een goedgekeurde run betaalde die laatste maand,
+/// maar er is over `laatste` of later nog geen vakantietoeslag betaald (`vt_betaald_tot`: de
+/// laatste maand waarover wel). Zo was het einde pas bekend na de run van `laatste`; deze run
+/// betaalt de vakantietoeslag dan alsnog, over de opbouwperiode tot en met `laatste`.
+pub fn vakantietoeslag_achteraf(
+    maand: NaiveDate,
+    laatste: NaiveDate,
+    laatste_betaald: bool,
+    vt_betaald_tot: Option<NaiveDate>,
+) -> bool {
+    laatste < maand && laatste_betaald && vt_betaald_tot.is_none_or(|v| v < laatste)
+}
+
 /// De regel van vier ogen: een ander dan wie de run startte keurt goed.
 pub fn goedkeurder_toegestaan(gestart_door: i64, goedkeurder: i64) -> bool {
     gestart_door != goedkeurder
@@ -250,6 +265,9 @@ pub struct Invoer<'a> {
     pub correcties: &'a [OpenCorrectie],
     /// De vakantietoeslag die deze run uitbetaalt (0 als het niet de maand is).
     pub vakantietoeslag: Centen,
+    /// De laatste maand van de opbouwperiode van die vakantietoeslag: `maand`, of de laatste
+    /// maand met bijstand als hij achteraf wordt betaald.
+    pub vakantietoeslag_tot: NaiveDate,
 }
 
 /// Eén regel die de run vastlegt.
@@ -308,7 +326,12 @@ pub fn regels(i: &Invoer<'_>) -> Vec<Regel> {
         betaal(Categorie::Nabetaling, c.maand, c.bedrag, Some(c.id));
     }
     if i.vakantietoeslag > 0 {
-        betaal(Categorie::Vakantietoeslag, i.maand, i.vakantietoeslag, None);
+        betaal(
+            Categorie::Vakantietoeslag,
+            i.vakantietoeslag_tot,
+            i.vakantietoeslag,
+            None,
+        );
     }
     for c in i.correcties.iter().filter(|c| c.bedrag < 0) {
         uit.push(Regel {
@@ -405,6 +428,7 @@ mod tests {
             rekening_geldig: true,
             correcties: &correcties,
             vakantietoeslag: 0,
+            vakantietoeslag_tot: jan,
         };
         type Kort = Vec<(Categorie, Centen, Option<Vasthoudreden>)>;
         let kort = |i: &Invoer<'_>| -> Kort {
@@ -503,6 +527,31 @@ mod tests {
             let (a, p) = verdelen(bedrag);
             assert_eq!((a, p), verwacht);
             assert_eq!(a + p, bedrag);
+        }
+    }
+
+    /// participatiewet-feiten.md §1 "Vakantietoeslag": bij einde van de bijstand binnen 3 maanden
+    /// uitbetaald. Was het einde bekend vóór de run van de laatste maand, dan betaalde die run
+    /// hem al; anders betaalt de eerstvolgende run hem, één keer.
+    #[test]
+    fn vakantietoeslag_bij_einde_dat_later_bekend_werd() {
+        let (aug, sep, okt) = (d(2026, 8, 1), d(2026, 9, 1), d(2026, 10, 1));
+        let tabel = [
+            // (run, laatste maand, laatste maand betaald, vt betaald t/m, alsnog)
+            (sep, aug, true, None, true),
+            (okt, aug, true, None, true),
+            (sep, aug, true, Some(d(2026, 5, 1)), true), // mei betaald, juni t/m aug nog niet
+            (sep, aug, true, Some(aug), false),          // de run van augustus betaalde hem al
+            (okt, aug, true, Some(sep), false),          // eerst eind september, toen eerder
+            (sep, aug, false, None, false),              // augustus nooit door een run betaald
+            (aug, aug, true, None, false),               // nog niet geëindigd voor deze run
+        ];
+        for (run, laatste, betaald, vt, verwacht) in tabel {
+            assert_eq!(
+                vakantietoeslag_achteraf(run, laatste, betaald, vt),
+                verwacht,
+                "{run} {laatste} {betaald} {vt:?}"
+            );
         }
     }
 

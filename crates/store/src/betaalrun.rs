@@ -441,3 +441,35 @@ pub(crate) async fn toegang_voor_uitkeringen(
     .map_err(vertaal)?;
     Ok(())
 }
+
+pub(crate) async fn betaald_voor_uitkeringen(
+    c: &mut AnyConnection,
+    ids: &[i64],
+) -> Uitkomst<Vec<(i64, String, String)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT DISTINCT r.uitkering_id, r.categorie, r.maand FROM betaalregels r \
+         JOIN betaalruns b ON b.id = r.run_id \
+         WHERE b.status IN ('goedgekeurd', 'geexporteerd') \
+         AND r.categorie IN ('regulier', 'vakantietoeslag') AND r.uitkering_id IN ({}) \
+         ORDER BY r.uitkering_id, r.maand",
+        crate::transactie::plaatsen(ids.len(), 1)
+    );
+    let mut q = sqlx::query(&sql);
+    for id in ids {
+        q = q.bind(*id);
+    }
+    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok((
+                getal(r, "uitkering_id")?,
+                tekst(r, "categorie")?,
+                tekst(r, "maand")?,
+            ))
+        })
+        .collect()
+}

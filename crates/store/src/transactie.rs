@@ -1612,6 +1612,12 @@ impl Transactie for AnyTransactie {
     async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>> {
         betaalrun::vorderingen_van_dossier(self.conn(), dossier_id).await
     }
+    async fn betaald_voor_uitkeringen(
+        &mut self,
+        ids: &[i64],
+    ) -> Uitkomst<Vec<(i64, String, String)>> {
+        betaalrun::betaald_voor_uitkeringen(self.conn(), ids).await
+    }
     async fn toegang_voor_uitkeringen(
         &mut self,
         na_id: i64,
