@@ -362,8 +362,9 @@ fn dag(d: NaiveDate) -> Waarde {
 
 /// Een geboortedatum voor iemand van `min`–`max` jaar op `vandaag`.
 fn geboren(r: &mut Toeval, vandaag: NaiveDate, min: i64, max: i64) -> NaiveDate {
-    // Ruim binnen [min, max] jaar, ook met schrikkeldagen.
-    let laagste = min * 366 + 1;
+    // Ruim binnen [min, max] jaar, ook met schrikkeldagen, en de verjaardag van `min` jaar
+    // ligt vóór het begin van deze maand (de berekening toetst leeftijden per maand).
+    let laagste = min * 366 + 32;
     let hoogste = (max + 1) * 365 - 2;
     let dagen = laagste + r.onder((hoogste - laagste).max(1) as u64) as i64;
     vandaag - Duration::days(dagen)
@@ -708,7 +709,18 @@ impl App {
                     (b'A' + r.onder(18) as u8) as char
                 );
                 let huisnummer = 1 + r.onder(250) as i64;
-                let ontvangen = vandaag - Duration::days(1 + r.onder(720) as i64);
+                // Bijstand vanaf de maand na de 18e verjaardag (art. 13 lid 3 Pw; de berekening
+                // toetst de leeftijd op de eerste van de maand).
+                let achttien = leden
+                    .iter()
+                    .find(|l| l.rol == HuishoudRol::Aanvrager)
+                    .and_then(|l| {
+                        l.geboren
+                            .with_day(1)?
+                            .checked_add_months(chrono::Months::new(18 * 12 + 1))
+                    })
+                    .unwrap_or(NaiveDate::MIN);
+                let ontvangen = (vandaag - Duration::days(1 + r.onder(720) as i64)).max(achttien);
                 let mut client = 0;
                 for lid in &leden {
                     let bsn = loop {
