@@ -58,16 +58,26 @@ impl Rol {
     pub fn rechten(self) -> &'static [Recht] {
         use Recht::*;
         match self {
-            Rol::AdministratiefOndersteuner => &[TeamsInzien, ClientenInzien, DossiersRegistreren],
+            Rol::AdministratiefOndersteuner => &[
+                TeamsInzien,
+                ClientenInzien,
+                DossiersRegistreren,
+                ContactmomentenVastleggen,
+                ContactmomentenInzien,
+            ],
             Rol::Inkomensconsulent => &[
                 TeamsInzien,
                 ClientenInzien,
                 DossiersRegistreren,
                 UitkeringenBeheren,
+                ContactmomentenVastleggen,
+                ContactmomentenInzien,
             ],
             Rol::Teamleider => &[
                 TeamsInzien,
                 ClientenInzien,
+                ContactmomentenVastleggen,
+                ContactmomentenInzien,
                 TakenToewijzen,
                 AfwezigheidRegistreren,
                 BetaalrunGoedkeuren,
@@ -119,6 +129,10 @@ pub enum Recht {
     BetaalrunStarten,
     /// Een berekende betaalrun goedkeuren (vier ogen: niet wie hem startte).
     BetaalrunGoedkeuren,
+    /// Contactmomenten en telefoonnotities vastleggen, terugbellen en koppelen (issue 8).
+    ContactmomentenVastleggen,
+    /// Contactmomenten lezen (een gevoelige alleen als consulent of teamleider van het dossier).
+    ContactmomentenInzien,
 }
 
 /// Heeft iemand met deze rollen dit recht?
@@ -182,6 +196,17 @@ mod tests {
             (Rol::Teamleider, Recht::BetaalrunStarten, false),
             (Rol::Inkomensconsulent, Recht::BetaalrunStarten, false),
             (Rol::Inkomensconsulent, Recht::BetaalrunGoedkeuren, false),
+            // Contactmomenten (issue 8): de telefoon en de balie, niet handhaving of beheer.
+            (
+                Rol::AdministratiefOndersteuner,
+                Recht::ContactmomentenVastleggen,
+                true,
+            ),
+            (Rol::Inkomensconsulent, Recht::ContactmomentenInzien, true),
+            (Rol::Teamleider, Recht::ContactmomentenInzien, true),
+            (Rol::Handhaving, Recht::ContactmomentenInzien, false),
+            (Rol::FunctioneelBeheerder, Recht::ContactmomentenInzien, false),
+            (Rol::Auditor, Recht::ContactmomentenInzien, false),
             // Uitkeringen en mutaties (issue 6): het werk van de consulent.
             (Rol::Inkomensconsulent, Recht::UitkeringenBeheren, true),
             (

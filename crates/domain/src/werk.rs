@@ -28,6 +28,8 @@ pub enum Taaksoort {
     Goedkeuring,
     /// Een cliënt terugbellen.
     Terugbellen,
+    /// Een contact dat de klantcontactmedewerker doorverwees naar de consulent.
+    Doorverwijzing,
     /// Een signaal van mogelijke onrechtmatigheid beoordelen.
     Signaal,
     /// Te veel betaald: een vordering beoordelen (terugvorderen is een besluit).
@@ -39,13 +41,14 @@ pub enum Taaksoort {
 }
 
 impl Taaksoort {
-    pub const ALLE: [Taaksoort; 10] = [
+    pub const ALLE: [Taaksoort; 11] = [
         Taaksoort::Registratie,
         Taaksoort::Besluit,
         Taaksoort::Voorschot,
         Taaksoort::Mutatie,
         Taaksoort::Goedkeuring,
         Taaksoort::Terugbellen,
+        Taaksoort::Doorverwijzing,
         Taaksoort::Signaal,
         Taaksoort::Vordering,
         Taaksoort::Betaling,
@@ -60,6 +63,7 @@ impl Taaksoort {
             Taaksoort::Mutatie => "mutatie",
             Taaksoort::Goedkeuring => "goedkeuring",
             Taaksoort::Terugbellen => "terugbellen",
+            Taaksoort::Doorverwijzing => "doorverwijzing",
             Taaksoort::Signaal => "signaal",
             Taaksoort::Vordering => "vordering",
             Taaksoort::Betaling => "betaling",
@@ -75,6 +79,7 @@ impl Taaksoort {
             Taaksoort::Mutatie => "Mutatie verwerken",
             Taaksoort::Goedkeuring => "Mutatie goedkeuren",
             Taaksoort::Terugbellen => "Terugbellen",
+            Taaksoort::Doorverwijzing => "Doorverwezen contact",
             Taaksoort::Signaal => "Signaal beoordelen",
             Taaksoort::Vordering => "Vordering beoordelen",
             Taaksoort::Betaling => "Vastgehouden betaling",
@@ -93,7 +98,7 @@ impl Taaksoort {
             Taaksoort::Besluit => (Eenheid::WettelijkeWeken, 8, 5),
             Taaksoort::Voorschot => (Eenheid::WettelijkeWeken, 4, 3),
             Taaksoort::Mutatie | Taaksoort::Goedkeuring => (Eenheid::Werkdagen, 5, 1),
-            Taaksoort::Terugbellen => (Eenheid::Werkdagen, 2, 1),
+            Taaksoort::Terugbellen | Taaksoort::Doorverwijzing => (Eenheid::Werkdagen, 2, 1),
             Taaksoort::Signaal | Taaksoort::Vordering => (Eenheid::Werkdagen, 10, 2),
             Taaksoort::Betaling => (Eenheid::Werkdagen, 2, 1),
             Taaksoort::Overig => (Eenheid::Werkdagen, 5, 1),
