@@ -12,6 +12,7 @@ pub mod beheer;
 pub mod berekening;
 pub mod betaalruns;
 pub mod clienten;
+pub mod contact;
 pub mod demo;
 pub mod fout;
 pub mod geheim;

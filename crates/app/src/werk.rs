@@ -106,7 +106,7 @@ pub(crate) async fn taak_maken(
     Ok(id)
 }
 
-async fn gebeurtenis(
+pub(crate) async fn gebeurtenis(
     tx: &mut dyn Transactie,
     ctx: &Context,
     nu: DateTime<Utc>,

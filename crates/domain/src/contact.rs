@@ -88,6 +88,7 @@ codes! {
         Terugbellen => "terugbellen", "Terugbelverzoek";
         Doorverwezen => "doorverwezen", "Doorverwezen naar de consulent";
         Signaal => "signaal", "Signaal voor de consulent";
+        NietBereikt => "niet_bereikt", "Teruggebeld, niet bereikt";
     }
 }
 
@@ -146,7 +147,9 @@ fn vrije_tekst(invoer: &str, max: usize, wat: &str) -> Result<String, String> {
         ));
     }
     if t.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err(format!("{wat} bevat een onzichtbaar stuurteken; typ de tekst opnieuw."));
+        return Err(format!(
+            "{wat} bevat een onzichtbaar stuurteken; typ de tekst opnieuw."
+        ));
     }
     Ok(t)
 }
@@ -154,7 +157,13 @@ fn vrije_tekst(invoer: &str, max: usize, wat: &str) -> Result<String, String> {
 /// Controleert een contactmoment. Alle fouten tegelijk, per veld.
 pub fn controleer(i: &Invoer<'_>) -> Result<Contact, Veldfouten> {
     let mut f = Veldfouten::nieuw();
-    let kanaal = keuze(&mut f, "kanaal", i.kanaal, Kanaal::uit_code, "Kies het kanaal.");
+    let kanaal = keuze(
+        &mut f,
+        "kanaal",
+        i.kanaal,
+        Kanaal::uit_code,
+        "Kies het kanaal.",
+    );
     let richting = keuze(
         &mut f,
         "richting",
@@ -338,8 +347,20 @@ mod tests {
         let lang = "x".repeat(MAX_TEKST + 1);
         let tabel: Vec<(Invoer<'_>, Vec<&str>)> = vec![
             (goed(), vec![]),
-            (Invoer { tekst: "   ", ..goed() }, vec!["tekst"]),
-            (Invoer { tekst: &lang, ..goed() }, vec!["tekst"]),
+            (
+                Invoer {
+                    tekst: "   ",
+                    ..goed()
+                },
+                vec!["tekst"],
+            ),
+            (
+                Invoer {
+                    tekst: &lang,
+                    ..goed()
+                },
+                vec!["tekst"],
+            ),
             (
                 Invoer {
                     tekst: "<script>alert(1)</script>",
@@ -347,7 +368,13 @@ mod tests {
                 },
                 vec![],
             ),
-            (Invoer { tekst: "a\u{0}b", ..goed() }, vec!["tekst"]),
+            (
+                Invoer {
+                    tekst: "a\u{0}b",
+                    ..goed()
+                },
+                vec!["tekst"],
+            ),
             (
                 Invoer {
                     uitkomst: "terugbellen",
@@ -371,7 +398,13 @@ mod tests {
                 },
                 vec![],
             ),
-            (Invoer { beller: "derde", ..goed() }, vec!["derde_naam"]),
+            (
+                Invoer {
+                    beller: "derde",
+                    ..goed()
+                },
+                vec!["derde_naam"],
+            ),
             (
                 Invoer {
                     beller: "derde",
@@ -380,10 +413,34 @@ mod tests {
                 },
                 vec![],
             ),
-            (Invoer { kanaal: "fax", ..goed() }, vec!["kanaal"]),
-            (Invoer { duur_minuten: "-3", ..goed() }, vec!["duur_minuten"]),
-            (Invoer { duur_minuten: "12", ..goed() }, vec![]),
-            (Invoer { gevoelig: true, ..goed() }, vec!["gevoelig"]),
+            (
+                Invoer {
+                    kanaal: "fax",
+                    ..goed()
+                },
+                vec!["kanaal"],
+            ),
+            (
+                Invoer {
+                    duur_minuten: "-3",
+                    ..goed()
+                },
+                vec!["duur_minuten"],
+            ),
+            (
+                Invoer {
+                    duur_minuten: "12",
+                    ..goed()
+                },
+                vec![],
+            ),
+            (
+                Invoer {
+                    gevoelig: true,
+                    ..goed()
+                },
+                vec!["gevoelig"],
+            ),
             (
                 Invoer {
                     gevoelig: true,

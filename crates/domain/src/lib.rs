@@ -8,9 +8,9 @@
 pub mod aow;
 pub mod audit;
 pub mod bedrag;
-pub mod contact;
 pub mod berekening;
 pub mod betaalrun;
+pub mod contact;
 pub mod dossier;
 pub mod gebruiker;
 pub mod historie;

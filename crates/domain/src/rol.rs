@@ -205,7 +205,11 @@ mod tests {
             (Rol::Inkomensconsulent, Recht::ContactmomentenInzien, true),
             (Rol::Teamleider, Recht::ContactmomentenInzien, true),
             (Rol::Handhaving, Recht::ContactmomentenInzien, false),
-            (Rol::FunctioneelBeheerder, Recht::ContactmomentenInzien, false),
+            (
+                Rol::FunctioneelBeheerder,
+                Recht::ContactmomentenInzien,
+                false,
+            ),
             (Rol::Auditor, Recht::ContactmomentenInzien, false),
             // Uitkeringen en mutaties (issue 6): het werk van de consulent.
             (Rol::Inkomensconsulent, Recht::UitkeringenBeheren, true),

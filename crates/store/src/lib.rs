@@ -6,6 +6,7 @@
 //! enige crate die sqlx kent; bedrijfsregels horen hier niet.
 
 mod betaalrun;
+mod contact;
 pub mod migratie;
 pub mod schema;
 mod transactie;

@@ -60,6 +60,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0007_betaalruns.sql"),
         postgres: include_str!("../migrations/postgres/0007_betaalruns.sql"),
     },
+    Migratie {
+        versie: 8,
+        naam: "contact",
+        sqlite: include_str!("../migrations/sqlite/0008_contact.sql"),
+        postgres: include_str!("../migrations/postgres/0008_contact.sql"),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.

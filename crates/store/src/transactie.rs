@@ -6,14 +6,15 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 use vangnet_app::opslag::{
     AdresRij, AfwezigheidRij, AuditFilter, BankrekeningRij, BetaalregelRij, BetaalrunRij,
-    BetalingRij, Categorietotaal, CorrectieRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie,
-    HuishoudlidRij, MaandbedragRij, MeldingRij, MutatieRij, NormensetRij, OpslagFout, PersoonRij,
-    PersoonsgegevensRij, PostcodegebiedRij, Runverschil, ServicenormRij, SessieRij, TaakRij,
-    TaakgebeurtenisRij, TeamRij, ToegangFilter, ToegangRij, TokenRij, Transactie, UitkeringRij,
-    Uitkomst, UitsluitingRij, VorderingRij, Waarde, Zoeksleutel,
+    BetalingRij, Categorietotaal, ContactmomentRij, ContactonderwerpRij, CorrectieRij, DossierRij,
+    GebeurtenisRij, GebruikerRij, Historie, HuishoudlidRij, MaandbedragRij, MeldingRij, MutatieRij,
+    NormensetRij, OpslagFout, PersoonRij, PersoonsgegevensRij, PostcodegebiedRij, Runverschil,
+    ServicenormRij, SessieRij, TaakRij, TaakgebeurtenisRij, TeamRij, ToegangFilter, ToegangRij,
+    TokenRij, Transactie, UitkeringRij, Uitkomst, UitsluitingRij, VorderingRij, Waarde,
+    Zoeksleutel,
 };
 
-use crate::{betaalrun, uitkering, werk};
+use crate::{betaalrun, contact, uitkering, werk};
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
 use vangnet_domain::Rol;
 
@@ -1547,6 +1548,64 @@ impl Transactie for AnyTransactie {
             )
             .await?;
         rijen.iter().map(uitkering::correctie).collect()
+    }
+
+    async fn contactmoment_invoegen(&mut self, c: &ContactmomentRij) -> Uitkomst<i64> {
+        contact::invoegen(self.conn(), c).await
+    }
+    async fn contactmoment_op_id(&mut self, id: i64) -> Uitkomst<Option<ContactmomentRij>> {
+        contact::op_id(self.conn(), id).await
+    }
+    async fn contactmoment_van_taak(&mut self, taak_id: i64) -> Uitkomst<Option<ContactmomentRij>> {
+        contact::van_taak(self.conn(), taak_id).await
+    }
+    async fn contactmomenten_van_persoon(
+        &mut self,
+        persoon_id: i64,
+        limiet: i64,
+    ) -> Uitkomst<Vec<ContactmomentRij>> {
+        contact::van_persoon(self.conn(), persoon_id, limiet).await
+    }
+    async fn contactmomenten_van_dossier(
+        &mut self,
+        dossier_id: i64,
+        limiet: i64,
+    ) -> Uitkomst<Vec<ContactmomentRij>> {
+        contact::van_dossier(self.conn(), dossier_id, limiet).await
+    }
+    async fn contactmomenten_zonder_persoon(
+        &mut self,
+        limiet: i64,
+    ) -> Uitkomst<Vec<ContactmomentRij>> {
+        contact::zonder_persoon(self.conn(), limiet).await
+    }
+    async fn contactmomenten_zoeken(
+        &mut self,
+        tekst: &str,
+        limiet: i64,
+    ) -> Uitkomst<Vec<ContactmomentRij>> {
+        contact::zoeken(self.conn(), tekst, limiet).await
+    }
+    async fn contactmoment_koppelen(
+        &mut self,
+        id: i64,
+        persoon_id: i64,
+        dossier_id: Option<i64>,
+        gekoppeld_op: &str,
+        versie: i64,
+    ) -> Uitkomst<bool> {
+        contact::koppelen(
+            self.conn(),
+            id,
+            persoon_id,
+            dossier_id,
+            gekoppeld_op,
+            versie,
+        )
+        .await
+    }
+    async fn contactonderwerpen(&mut self) -> Uitkomst<Vec<ContactonderwerpRij>> {
+        contact::onderwerpen(self.conn()).await
     }
 
     async fn betaalrun_invoegen(&mut self, r: &BetaalrunRij) -> Uitkomst<i64> {

@@ -1,0 +1,834 @@
+//! Use cases van contactmomenten en telefoonnotities (issue 8): vastleggen (met het
+//! terugbelverzoek, de doorverwijzing of het signaal als taak), het beeld bij de snelle invoer
+//! (wie belt, dossierstatus, consulent, volgende betaling, open taken), de tijdlijn van een
+//! persoon of dossier, zoeken in notities, een onbekende beller later koppelen en een
+//! terugbelverzoek afronden met een vervolgcontact. De regels staan in
+//! `vangnet_domain::contact`; elke inzage komt in het toegangslog.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use vangnet_domain::contact::{self, Beller, Kanaal, Lezer, Richting, Uitkomst};
+use vangnet_domain::dossier::Status;
+use vangnet_domain::normen::Centen;
+use vangnet_domain::werk::{Taaksoort, Taakstatus};
+use vangnet_domain::{tijd, verwerking, Recht, Rol, Veldfouten};
+
+use crate::audit::{self, Wijziging};
+use crate::clienten::PersoonBeeld;
+use crate::opslag::{ContactmomentRij, ContactonderwerpRij, DossierRij, TaakRij, Transactie};
+use crate::werk::{taak_maken, NieuweTaak};
+use crate::{toegang, App, AppFout, Context};
+
+/// Zoveel contactmomenten toont een tijdlijn of zoekresultaat.
+pub const TONEN: i64 = 100;
+
+/// Wat de medewerker invulde (zoals getypt; de schil geeft het ongewijzigd terug bij een fout).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ContactInvoer {
+    pub persoon_id: Option<i64>,
+    pub dossier_id: Option<i64>,
+    pub kanaal: String,
+    pub richting: String,
+    pub beller: String,
+    pub derde_naam: String,
+    pub onderwerp: String,
+    pub tekst: String,
+    pub uitkomst: String,
+    pub telefoonnummer: String,
+    pub duur_minuten: String,
+    pub gevoelig: bool,
+    /// Wie terugbelt: `consulent` (van het dossier), `team` (van het dossier, wie het eerst
+    /// kan) of `mij`.
+    pub terugbellen_door: String,
+}
+
+impl ContactInvoer {
+    /// Een leeg formulier voor een binnenkomend telefoontje.
+    pub fn telefoontje(persoon_id: Option<i64>, dossier_id: Option<i64>) -> Self {
+        Self {
+            persoon_id,
+            dossier_id,
+            kanaal: Kanaal::Telefoon.code().into(),
+            richting: Richting::Inkomend.code().into(),
+            beller: Beller::Client.code().into(),
+            uitkomst: Uitkomst::Beantwoord.code().into(),
+            terugbellen_door: "consulent".into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// Een contactmoment zoals de lezer het mag zien: bij een gevoelige notitie die hij niet mag
+/// lezen zijn tekst, naam en nummer leeg en staat `afgeschermd`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Contactbeeld {
+    pub rij: ContactmomentRij,
+    pub afgeschermd: bool,
+    pub kanaalnaam: &'static str,
+    pub bellernaam: &'static str,
+    pub uitkomstnaam: &'static str,
+    pub onderwerpnaam: String,
+}
+
+/// De volgende betaling van een dossier, voor wie belt met "wanneer krijg ik mijn geld".
+#[derive(Debug, Clone, Serialize)]
+pub struct VolgendeBetaling {
+    pub maand: NaiveDate,
+    /// Uit een goedgekeurde run, anders nog niet vastgesteld.
+    pub betaaldatum: Option<NaiveDate>,
+    pub bedrag_centen: Option<Centen>,
+    /// `true`: het bedrag staat in een goedgekeurde run; `false`: zoals nu berekend.
+    pub definitief: bool,
+}
+
+/// Eén dossier van de beller met wat de medewerker aan de telefoon moet weten.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dossierkern {
+    pub dossier: DossierRij,
+    pub statusnaam: &'static str,
+    pub consulent: Option<String>,
+    pub volgende_betaling: Option<VolgendeBetaling>,
+    pub open_taken: Vec<TaakRij>,
+}
+
+/// Alles op het scherm van de snelle invoer als de beller gevonden is.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bellerbeeld {
+    pub persoon: PersoonBeeld,
+    pub dossiers: Vec<Dossierkern>,
+    pub contactmomenten: Vec<Contactbeeld>,
+}
+
+/// De lezer van de actor: `None` voor het systeem (leest alles).
+async fn lezer_van(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+) -> Result<Option<(i64, Vec<i64>)>, AppFout> {
+    let Some(id) = ctx.actor.gebruiker_id() else {
+        return Ok(None);
+    };
+    let leidt = if ctx.actor.rollen().contains(&Rol::Teamleider) {
+        tx.teams_van(id).await?.into_iter().map(|t| t.id).collect()
+    } else {
+        Vec::new()
+    };
+    Ok(Some((id, leidt)))
+}
+
+/// Maakt de beelden en schermt af wat de lezer niet mag lezen.
+async fn beelden(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+    rijen: Vec<ContactmomentRij>,
+) -> Result<Vec<Contactbeeld>, AppFout> {
+    let lezer = lezer_van(tx, ctx).await?;
+    let gevoelige_dossiers: Vec<i64> = rijen
+        .iter()
+        .filter(|r| r.gevoelig)
+        .filter_map(|r| r.dossier_id)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let dossiers: BTreeMap<i64, DossierRij> = tx
+        .dossiers_op_ids(&gevoelige_dossiers)
+        .await?
+        .into_iter()
+        .map(|d| (d.id, d))
+        .collect();
+    let onderwerpen: BTreeMap<String, String> = tx
+        .contactonderwerpen()
+        .await?
+        .into_iter()
+        .map(|o| (o.code, o.omschrijving))
+        .collect();
+    Ok(rijen
+        .into_iter()
+        .map(|mut rij| {
+            let d = rij.dossier_id.and_then(|d| dossiers.get(&d));
+            let mag = match &lezer {
+                None => true,
+                Some((id, leidt)) => contact::mag_lezen(
+                    rij.gevoelig,
+                    d.and_then(|d| d.consulent_id),
+                    d.and_then(|d| d.team_id),
+                    Lezer {
+                        gebruiker_id: *id,
+                        leidt_teams: leidt,
+                    },
+                ),
+            };
+            if !mag {
+                rij.tekst = String::new();
+                rij.derde_naam = None;
+                rij.telefoonnummer = None;
+            }
+            Contactbeeld {
+                afgeschermd: !mag,
+                kanaalnaam: Kanaal::uit_code(&rij.kanaal).map_or("?", Kanaal::naam),
+                bellernaam: Beller::uit_code(&rij.beller).map_or("?", Beller::naam),
+                uitkomstnaam: Uitkomst::uit_code(&rij.uitkomst).map_or("?", Uitkomst::naam),
+                onderwerpnaam: onderwerpen
+                    .get(&rij.onderwerp)
+                    .cloned()
+                    .unwrap_or_else(|| rij.onderwerp.clone()),
+                rij,
+            }
+        })
+        .collect())
+}
+
+/// Eén regel in het toegangslog per persoon van wie notities werden getoond.
+async fn toegang_voor(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+    nu: chrono::DateTime<chrono::Utc>,
+    beelden: &[Contactbeeld],
+    waarom: &str,
+) -> Result<(), AppFout> {
+    let personen: BTreeSet<i64> = beelden
+        .iter()
+        .filter(|b| !b.afgeschermd)
+        .filter_map(|b| b.rij.persoon_id)
+        .collect();
+    for p in personen {
+        toegang::vastleggen(
+            tx,
+            ctx,
+            nu,
+            verwerking::BIJSTANDSVERLENING,
+            "persoon",
+            &p.to_string(),
+            waarom,
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+fn eerste_van(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).unwrap_or(d)
+}
+
+impl App {
+    /// De onderwerpen om uit te kiezen (alleen de actieve).
+    pub async fn contactonderwerpen(
+        &self,
+        ctx: &Context,
+    ) -> Result<Vec<ContactonderwerpRij>, AppFout> {
+        ctx.actor.vereist(Recht::ContactmomentenInzien)?;
+        let mut tx = self.opslag.lees().await?;
+        let o = tx.contactonderwerpen().await?;
+        tx.commit().await?;
+        Ok(o.into_iter().filter(|o| o.actief).collect())
+    }
+
+    /// Legt een contactmoment vast, met de taak die eruit volgt: terugbellen (servicenorm
+    /// terugbellen, met het nummer), doorverwijzing of signaal (voor de consulent van het
+    /// dossier; zonder consulent voor zijn team). Alles of niets. Geeft (contactmoment, taak).
+    pub async fn contactmoment_vastleggen(
+        &self,
+        ctx: &Context,
+        invoer: &ContactInvoer,
+    ) -> Result<(i64, Option<i64>), AppFout> {
+        ctx.actor.vereist(Recht::ContactmomentenVastleggen)?;
+        let nu = self.klok.nu();
+        let mut f = Veldfouten::nieuw();
+        let gecontroleerd = contact::controleer(&contact::Invoer {
+            kanaal: &invoer.kanaal,
+            richting: &invoer.richting,
+            beller: &invoer.beller,
+            derde_naam: &invoer.derde_naam,
+            tekst: &invoer.tekst,
+            uitkomst: &invoer.uitkomst,
+            telefoonnummer: &invoer.telefoonnummer,
+            duur_minuten: &invoer.duur_minuten,
+            gevoelig: invoer.gevoelig,
+            met_dossier: invoer.dossier_id.is_some(),
+        })
+        .map_err(|v| f.0.extend(v.0))
+        .ok();
+        let mut tx = self.opslag.schrijf().await?;
+        let onderwerpen = tx.contactonderwerpen().await?;
+        if !onderwerpen
+            .iter()
+            .any(|o| o.actief && o.code == invoer.onderwerp)
+        {
+            f.voeg_toe("onderwerp", "Kies een onderwerp uit de lijst.");
+        }
+        if let Some(p) = invoer.persoon_id {
+            if tx.persoon_op_id(p).await?.is_none() {
+                f.voeg_toe(
+                    "persoon_id",
+                    "Deze persoon bestaat niet (meer); zoek opnieuw.",
+                );
+            }
+        }
+        let dossier = match invoer.dossier_id {
+            Some(d) => {
+                let dossier = tx.dossier_op_id(d).await?;
+                let van_persoon = match (&dossier, invoer.persoon_id) {
+                    (Some(dos), Some(p)) => tx
+                        .huishoudleden_van_personen(&[p])
+                        .await?
+                        .iter()
+                        .any(|l| l.huishouden_id == dos.huishouden_id),
+                    (Some(_), None) => false,
+                    (None, _) => false,
+                };
+                if !van_persoon {
+                    f.voeg_toe(
+                        "dossier_id",
+                        "Kies een dossier van deze persoon (of geen dossier).",
+                    );
+                }
+                dossier
+            }
+            None => None,
+        };
+        let Some(c) = gecontroleerd.filter(|_| f.is_leeg()) else {
+            return Err(AppFout::Ongeldig(f));
+        };
+        if matches!(c.uitkomst, Uitkomst::Doorverwezen | Uitkomst::Signaal) && dossier.is_none() {
+            return Err(AppFout::veld(
+                "dossier_id",
+                "Kies het dossier: een doorverwijzing of signaal gaat naar de consulent van het dossier.",
+            ));
+        }
+        let dag = tijd::nl_lokaal(nu).date();
+        let wie = invoer
+            .persoon_id
+            .map_or_else(|| "onbekende beller".to_owned(), |p| format!("persoon {p}"));
+        let taak = match c.uitkomst {
+            Uitkomst::Terugbellen => {
+                let (gebruiker_id, team_id) = match (invoer.terugbellen_door.as_str(), &dossier) {
+                    ("mij", _) | (_, None) => (ctx.actor.gebruiker_id(), None),
+                    ("team", Some(d)) => (None, d.team_id),
+                    (_, Some(d)) => (d.consulent_id, d.team_id),
+                };
+                if gebruiker_id.is_none() && team_id.is_none() {
+                    return Err(AppFout::veld(
+                        "terugbellen_door",
+                        "Dit dossier heeft geen consulent of team; kies 'ikzelf' om terug te bellen.",
+                    ));
+                }
+                Some(
+                    taak_maken(
+                        tx.as_mut(),
+                        ctx,
+                        nu,
+                        NieuweTaak {
+                            soort: Taaksoort::Terugbellen,
+                            omschrijving: format!(
+                                "Terugbellen op {} ({})",
+                                c.telefoonnummer.as_deref().unwrap_or(""),
+                                onderwerpnaam(&onderwerpen, &invoer.onderwerp)
+                            ),
+                            dossier_id: dossier.as_ref().map(|d| d.id),
+                            persoon_id: invoer.persoon_id,
+                            begindatum: dag,
+                            deadline: None,
+                            team_id,
+                            gebruiker_id,
+                            prioriteit: 0,
+                            reden: &format!("Terugbelverzoek van {wie}"),
+                        },
+                    )
+                    .await?,
+                )
+            }
+            Uitkomst::Doorverwezen | Uitkomst::Signaal => {
+                let d = dossier
+                    .as_ref()
+                    .ok_or_else(|| AppFout::Intern("dossier".into()))?;
+                let (soort, wat) = if c.uitkomst == Uitkomst::Signaal {
+                    (Taaksoort::Signaal, "Signaal uit een contact")
+                } else {
+                    (Taaksoort::Doorverwijzing, "Doorverwezen contact")
+                };
+                Some(
+                    taak_maken(
+                        tx.as_mut(),
+                        ctx,
+                        nu,
+                        NieuweTaak {
+                            soort,
+                            omschrijving: format!(
+                                "{wat}: {} (dossier {})",
+                                onderwerpnaam(&onderwerpen, &invoer.onderwerp),
+                                d.nummer
+                            ),
+                            dossier_id: Some(d.id),
+                            persoon_id: invoer.persoon_id,
+                            begindatum: dag,
+                            deadline: None,
+                            team_id: d.team_id,
+                            gebruiker_id: d.consulent_id,
+                            prioriteit: 0,
+                            reden: &format!("{wat} van {wie}"),
+                        },
+                    )
+                    .await?,
+                )
+            }
+            Uitkomst::Beantwoord | Uitkomst::NietBereikt => None,
+        };
+        let id = tx
+            .contactmoment_invoegen(&ContactmomentRij {
+                id: 0,
+                persoon_id: invoer.persoon_id,
+                dossier_id: dossier.as_ref().map(|d| d.id),
+                kanaal: c.kanaal.code().into(),
+                richting: c.richting.code().into(),
+                beller: c.beller.code().into(),
+                derde_naam: c.derde_naam,
+                onderwerp: invoer.onderwerp.clone(),
+                tekst: c.tekst,
+                uitkomst: c.uitkomst.code().into(),
+                telefoonnummer: c.telefoonnummer,
+                tijdstip: tijd::instant_tekst(nu),
+                duur_minuten: c.duur_minuten,
+                gevoelig: c.gevoelig,
+                geregistreerd_door: ctx.actor.gebruiker_id().ok_or(AppFout::GeenToegang)?,
+                door: String::new(),
+                taak_id: taak,
+                vervolg_op: None,
+                gekoppeld_op: None,
+                versie: 1,
+            })
+            .await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "contactmoment.vastgelegd",
+                onderwerp_type: "contactmoment",
+                onderwerp_id: id.to_string(),
+                samenvatting: format!(
+                    "{} ({}), {}{}",
+                    c.kanaal.naam(),
+                    wie,
+                    c.uitkomst.naam(),
+                    if c.gevoelig { ", gevoelig" } else { "" }
+                ),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((id, taak))
+    }
+
+    /// De contactmomenten van een persoon, nieuwste eerst (gevoelige afgeschermd voor wie ze
+    /// niet mag lezen).
+    pub async fn contactmomenten_van_persoon(
+        &self,
+        ctx: &Context,
+        persoon_id: i64,
+    ) -> Result<Vec<Contactbeeld>, AppFout> {
+        ctx.actor.vereist(Recht::ContactmomentenInzien)?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let rijen = tx.contactmomenten_van_persoon(persoon_id, TONEN).await?;
+        let b = beelden(tx.as_mut(), ctx, rijen).await?;
+        toegang_voor(tx.as_mut(), ctx, nu, &b, "Contactmomenten ingezien").await?;
+        tx.commit().await?;
+        Ok(b)
+    }
+
+    /// De contactmomenten van een dossier, nieuwste eerst.
+    pub async fn contactmomenten_van_dossier(
+        &self,
+        ctx: &Context,
+        dossier_id: i64,
+    ) -> Result<Vec<Contactbeeld>, AppFout> {
+        ctx.actor.vereist(Recht::ContactmomentenInzien)?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let rijen = tx.contactmomenten_van_dossier(dossier_id, TONEN).await?;
+        let b = beelden(tx.as_mut(), ctx, rijen).await?;
+        toegang_voor(tx.as_mut(), ctx, nu, &b, "Contactmomenten ingezien").await?;
+        tx.commit().await?;
+        Ok(b)
+    }
+
+    /// Zoeken in de notities (en namen van derden); afgeschermde notities doen niet mee.
+    pub async fn contactmomenten_zoeken(
+        &self,
+        ctx: &Context,
+        tekst: &str,
+    ) -> Result<Vec<Contactbeeld>, AppFout> {
+        ctx.actor.vereist(Recht::ContactmomentenInzien)?;
+        let gezocht = tekst.trim();
+        if gezocht.chars().count() < 3 {
+            return Err(AppFout::veld("q", "Zoek op minstens drie tekens."));
+        }
+        if gezocht.chars().count() > 200 {
+            return Err(AppFout::veld("q", "Zoek op hoogstens 200 tekens."));
+        }
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let rijen = tx.contactmomenten_zoeken(gezocht, TONEN).await?;
+        let mut b = beelden(tx.as_mut(), ctx, rijen).await?;
+        // Wie een gevoelige notitie niet mag lezen, mag ook niet merken dat de zoekterm erin staat.
+        b.retain(|c| !c.afgeschermd);
+        toegang_voor(tx.as_mut(), ctx, nu, &b, "Contactmomenten doorzocht").await?;
+        tx.commit().await?;
+        Ok(b)
+    }
+
+    /// Contactmomenten van onbekende bellers, om te koppelen.
+    pub async fn contactmomenten_zonder_persoon(
+        &self,
+        ctx: &Context,
+    ) -> Result<Vec<Contactbeeld>, AppFout> {
+        ctx.actor.vereist(Recht::ContactmomentenInzien)?;
+        let mut tx = self.opslag.lees().await?;
+        let rijen = tx.contactmomenten_zonder_persoon(TONEN).await?;
+        let b = beelden(tx.as_mut(), ctx, rijen).await?;
+        tx.commit().await?;
+        Ok(b)
+    }
+
+    /// Eén contactmoment (afgeschermd als de lezer het niet mag lezen).
+    pub async fn contactmoment(&self, ctx: &Context, id: i64) -> Result<Contactbeeld, AppFout> {
+        ctx.actor.vereist(Recht::ContactmomentenInzien)?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let rij = tx
+            .contactmoment_op_id(id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het contactmoment".into()))?;
+        let b = beelden(tx.as_mut(), ctx, vec![rij]).await?;
+        toegang_voor(tx.as_mut(), ctx, nu, &b, "Contactmoment ingezien").await?;
+        tx.commit().await?;
+        b.into_iter()
+            .next()
+            .ok_or_else(|| AppFout::Intern("contactmoment".into()))
+    }
+
+    /// Koppelt het contact van een onbekende beller aan een persoon (en eventueel een dossier
+    /// van die persoon). Twee medewerkers tegelijk: de tweede krijgt een conflict.
+    pub async fn contactmoment_koppelen(
+        &self,
+        ctx: &Context,
+        id: i64,
+        versie: i64,
+        persoon_id: i64,
+        dossier_id: Option<i64>,
+    ) -> Result<(), AppFout> {
+        ctx.actor.vereist(Recht::ContactmomentenVastleggen)?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let rij = tx
+            .contactmoment_op_id(id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het contactmoment".into()))?;
+        if rij.persoon_id.is_some() {
+            return Err(AppFout::Conflict(
+                "Dit contactmoment is al aan een persoon gekoppeld.".into(),
+            ));
+        }
+        if tx.persoon_op_id(persoon_id).await?.is_none() {
+            return Err(AppFout::veld("persoon_id", "Deze persoon bestaat niet."));
+        }
+        if let Some(d) = dossier_id {
+            let dossier = tx.dossier_op_id(d).await?;
+            let leden = tx.huishoudleden_van_personen(&[persoon_id]).await?;
+            if !dossier.is_some_and(|d| leden.iter().any(|l| l.huishouden_id == d.huishouden_id)) {
+                return Err(AppFout::veld(
+                    "dossier_id",
+                    "Kies een dossier van deze persoon (of geen dossier).",
+                ));
+            }
+        }
+        if !tx
+            .contactmoment_koppelen(id, persoon_id, dossier_id, &tijd::instant_tekst(nu), versie)
+            .await?
+        {
+            return Err(AppFout::Conflict(
+                "Het contactmoment is intussen gewijzigd of gekoppeld. Laad de pagina opnieuw."
+                    .into(),
+            ));
+        }
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "contactmoment.gekoppeld",
+                onderwerp_type: "contactmoment",
+                onderwerp_id: id.to_string(),
+                samenvatting: format!("Gekoppeld aan persoon {persoon_id}"),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Het terugbelverzoek achter een taak (voor het afronden).
+    pub async fn terugbelverzoek(
+        &self,
+        ctx: &Context,
+        taak_id: i64,
+    ) -> Result<(TaakRij, Contactbeeld), AppFout> {
+        ctx.actor.vereist(Recht::ContactmomentenVastleggen)?;
+        let mut tx = self.opslag.schrijf().await?;
+        let taak = tx
+            .taak_op_id(taak_id)
+            .await?
+            .filter(|t| t.soort == Taaksoort::Terugbellen.code())
+            .ok_or_else(|| AppFout::NietGevonden("Het terugbelverzoek".into()))?;
+        let rij = tx
+            .contactmoment_van_taak(taak_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het contactmoment bij deze taak".into()))?;
+        let nu = self.klok.nu();
+        let b = beelden(tx.as_mut(), ctx, vec![rij]).await?;
+        toegang_voor(tx.as_mut(), ctx, nu, &b, "Terugbelverzoek ingezien").await?;
+        tx.commit().await?;
+        let b = b
+            .into_iter()
+            .next()
+            .ok_or_else(|| AppFout::Intern("contactmoment".into()))?;
+        Ok((taak, b))
+    }
+
+    /// Rondt een terugbelverzoek af: het gesprek wordt een vervolgcontact (uitgaand, op het
+    /// oorspronkelijke). Bereikt: de taak is gereed. Niet bereikt: de poging staat op de
+    /// tijdlijn en de taak blijft open.
+    pub async fn terugbellen_afronden(
+        &self,
+        ctx: &Context,
+        taak_id: i64,
+        versie: i64,
+        bereikt: bool,
+        tekst: &str,
+    ) -> Result<i64, AppFout> {
+        ctx.actor.vereist(Recht::ContactmomentenVastleggen)?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let mut taak = tx
+            .taak_op_id(taak_id)
+            .await?
+            .filter(|t| t.soort == Taaksoort::Terugbellen.code())
+            .ok_or_else(|| AppFout::NietGevonden("Het terugbelverzoek".into()))?;
+        let eigen = taak.gebruiker_id == ctx.actor.gebruiker_id();
+        let van_team = match (taak.gebruiker_id, taak.team_id, ctx.actor.gebruiker_id()) {
+            (None, Some(team), Some(g)) => tx.teams_van(g).await?.iter().any(|x| x.id == team),
+            _ => false,
+        };
+        if !eigen && !van_team && !ctx.actor.mag(Recht::TakenToewijzen) {
+            return Err(AppFout::GeenToegang);
+        }
+        if taak.status == Taakstatus::Gereed.code() {
+            return Err(AppFout::Conflict(
+                "Dit terugbelverzoek is al afgerond.".into(),
+            ));
+        }
+        if taak.versie != versie {
+            return Err(AppFout::Conflict(
+                "De taak is intussen gewijzigd. Laad de pagina opnieuw.".into(),
+            ));
+        }
+        let oorspronkelijk = tx
+            .contactmoment_van_taak(taak_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het contactmoment bij deze taak".into()))?;
+        let uitkomst = if bereikt {
+            Uitkomst::Beantwoord
+        } else {
+            Uitkomst::NietBereikt
+        };
+        let c = contact::controleer(&contact::Invoer {
+            kanaal: Kanaal::Telefoon.code(),
+            richting: Richting::Uitgaand.code(),
+            beller: &oorspronkelijk.beller,
+            derde_naam: oorspronkelijk.derde_naam.as_deref().unwrap_or(""),
+            tekst,
+            uitkomst: uitkomst.code(),
+            telefoonnummer: oorspronkelijk.telefoonnummer.as_deref().unwrap_or(""),
+            duur_minuten: "",
+            gevoelig: oorspronkelijk.gevoelig,
+            met_dossier: oorspronkelijk.dossier_id.is_some(),
+        })?;
+        let id = tx
+            .contactmoment_invoegen(&ContactmomentRij {
+                id: 0,
+                persoon_id: oorspronkelijk.persoon_id,
+                dossier_id: oorspronkelijk.dossier_id,
+                kanaal: c.kanaal.code().into(),
+                richting: c.richting.code().into(),
+                beller: c.beller.code().into(),
+                derde_naam: c.derde_naam,
+                onderwerp: oorspronkelijk.onderwerp.clone(),
+                tekst: c.tekst,
+                uitkomst: c.uitkomst.code().into(),
+                telefoonnummer: c.telefoonnummer,
+                tijdstip: tijd::instant_tekst(nu),
+                duur_minuten: None,
+                gevoelig: c.gevoelig,
+                geregistreerd_door: ctx.actor.gebruiker_id().ok_or(AppFout::GeenToegang)?,
+                door: String::new(),
+                taak_id: None,
+                vervolg_op: Some(oorspronkelijk.id),
+                gekoppeld_op: None,
+                versie: 1,
+            })
+            .await?;
+        if bereikt {
+            taak.status = Taakstatus::Gereed.code().into();
+            taak.gereed_op = Some(tijd::instant_tekst(nu));
+        }
+        if taak.gebruiker_id.is_none() {
+            taak.gebruiker_id = ctx.actor.gebruiker_id();
+        }
+        taak.versie += 1;
+        if !tx.taak_bijwerken(&taak).await? {
+            return Err(AppFout::Conflict(
+                "De taak is intussen gewijzigd. Laad de pagina opnieuw.".into(),
+            ));
+        }
+        crate::werk::gebeurtenis(
+            tx.as_mut(),
+            ctx,
+            nu,
+            taak_id,
+            if bereikt { "status" } else { "poging" },
+            if bereikt {
+                "Teruggebeld: gereed"
+            } else {
+                "Teruggebeld, niet bereikt"
+            },
+        )
+        .await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "contactmoment.teruggebeld",
+                onderwerp_type: "contactmoment",
+                onderwerp_id: id.to_string(),
+                samenvatting: format!(
+                    "Terugbelverzoek {} ({})",
+                    oorspronkelijk.id,
+                    uitkomst.naam()
+                ),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Wat de medewerker aan de telefoon over de beller moet weten: zijn dossiers met status,
+    /// consulent, volgende betaling en open taken, en zijn laatste contactmomenten.
+    pub async fn bellerbeeld(
+        &self,
+        ctx: &Context,
+        persoon_id: i64,
+    ) -> Result<Bellerbeeld, AppFout> {
+        ctx.actor.vereist(Recht::ContactmomentenVastleggen)?;
+        let (persoon, dossiers) = self.persoon(ctx, persoon_id).await?;
+        let nu = self.klok.nu();
+        let vandaag = tijd::nl_lokaal(nu).date();
+        let deze_maand = eerste_van(vandaag);
+        let mut kernen = Vec::new();
+        for d in dossiers {
+            let mut tx = self.opslag.lees().await?;
+            let consulent = match d.consulent_id {
+                Some(g) => tx.gebruiker_op_id(g).await?.map(|g| g.volledige_naam),
+                None => None,
+            };
+            let open_taken: Vec<TaakRij> = tx
+                .taken_van_dossier(d.id)
+                .await?
+                .into_iter()
+                .filter(|t| t.status != Taakstatus::Gereed.code())
+                .collect();
+            let heeft_uitkering = tx.uitkering_van_dossier(d.id).await?.is_some();
+            // De volgende betaling: de run van deze maand als die nog moet komen, anders volgende
+            // maand; uit een goedgekeurde run of zoals nu berekend.
+            let mut volgende = None;
+            if heeft_uitkering {
+                for maand in [
+                    deze_maand,
+                    deze_maand
+                        .checked_add_months(Months::new(1))
+                        .unwrap_or(deze_maand),
+                ] {
+                    let runs = tx
+                        .betaalruns_van_maand(&maand.format("%Y-%m-%d").to_string())
+                        .await?;
+                    let definitief = runs
+                        .iter()
+                        .find(|r| matches!(r.status.as_str(), "goedgekeurd" | "geexporteerd"));
+                    let betaaldatum = definitief
+                        .and_then(|r| NaiveDate::parse_from_str(&r.betaaldatum, "%Y-%m-%d").ok());
+                    if betaaldatum.is_some_and(|b| b < vandaag) {
+                        continue;
+                    }
+                    let bedrag = match definitief {
+                        Some(run) => Some(
+                            tx.betaalregels_van_dossier(d.id)
+                                .await?
+                                .iter()
+                                .filter(|r| r.run_id == run.id)
+                                .filter(|r| {
+                                    vangnet_domain::betaalrun::Categorie::uit_code(&r.categorie)
+                                        .is_some_and(|c| c.wordt_betaald())
+                                })
+                                .map(|r| r.bedrag_centen)
+                                .sum(),
+                        ),
+                        None => None,
+                    };
+                    volgende = Some(VolgendeBetaling {
+                        maand,
+                        betaaldatum,
+                        bedrag_centen: bedrag,
+                        definitief: definitief.is_some(),
+                    });
+                    break;
+                }
+            }
+            tx.commit().await?;
+            if let Some(v) = volgende.as_mut().filter(|v| !v.definitief) {
+                v.bedrag_centen = self
+                    .uitkering_maand(ctx, d.id, v.maand, None)
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|u| u.uitbetaling_centen);
+            }
+            kernen.push(Dossierkern {
+                statusnaam: Status::uit_code(&d.status).map_or("Onbekend", Status::naam),
+                dossier: d,
+                consulent,
+                volgende_betaling: volgende,
+                open_taken,
+            });
+        }
+        let mut contactmomenten = self.contactmomenten_van_persoon(ctx, persoon_id).await?;
+        contactmomenten.truncate(5);
+        Ok(Bellerbeeld {
+            persoon,
+            dossiers: kernen,
+            contactmomenten,
+        })
+    }
+}
+
+fn onderwerpnaam(onderwerpen: &[ContactonderwerpRij], code: &str) -> String {
+    onderwerpen
+        .iter()
+        .find(|o| o.code == code)
+        .map_or_else(|| code.to_owned(), |o| o.omschrijving.clone())
+}

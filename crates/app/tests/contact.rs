@@ -1,0 +1,629 @@
+//! Contactmomenten en telefoonnotities (issue 8): vastleggen met tijdlijn en toegangslog,
+//! terugbelverzoek als taak met de servicenorm, doorverwijzing naar de consulent, te laat
+//! terugbellen, gevoelige notities, zoeken, onbekende bellers koppelen, terugbellen afronden en
+//! slechte invoer — op SQLite of PostgreSQL (`VANGNET_TEST_DATABASE_URL`).
+//! De klok van de testapp staat op zaterdag 28-11-2026 11:00 (Nederlandse tijd).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
+
+use chrono::Duration;
+use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
+use vangnet_app::contact::ContactInvoer;
+use vangnet_app::opslag::ToegangFilter;
+use vangnet_app::{AppFout, Context};
+use vangnet_domain::werk::Stand;
+use vangnet_domain::Rol;
+use vangnet_testkit::TestApp;
+
+fn aanvraag(bsn: &str, naam: &str) -> NieuweAanvraag {
+    NieuweAanvraag {
+        ontvangen_op: "20-11-2026".into(),
+        aanvrager: PersoonInvoer {
+            bsn: bsn.into(),
+            voornamen: naam.into(),
+            voorvoegsel: "".into(),
+            geslachtsnaam: "Testpersoon".into(),
+            geboortedatum: "01-01-1990".into(),
+        },
+        straat: "Dorpsstraat".into(),
+        huisnummer: "1".into(),
+        huisletter: "".into(),
+        toevoeging: "".into(),
+        postcode: "3012AB".into(),
+        woonplaats: "Rotterdam".into(),
+        iban: "".into(),
+        team: "".into(),
+        leden: vec![],
+    }
+}
+
+fn veldfout(e: AppFout, veld: &str) -> String {
+    match e {
+        AppFout::Ongeldig(v) => v
+            .voor(veld)
+            .unwrap_or_else(|| panic!("geen fout op {veld}: {v:?}"))
+            .to_owned(),
+        e => panic!("verwacht een invoerfout op {veld}, kreeg {e:?}"),
+    }
+}
+
+struct Opzet {
+    t: TestApp,
+    clerk: Context,
+    clerk2: Context,
+    leider: Context,
+    /// De consulent van het dossier (team Noord).
+    anna: Context,
+    bram: Context,
+    /// Teamleider van een ander team.
+    leider_zuid: Context,
+    persoon: i64,
+    dossier: i64,
+}
+
+async fn opzet() -> Opzet {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let clerk2 = t
+        .gebruiker("kees", &[Rol::AdministratiefOndersteuner])
+        .await;
+    let leider = t.persona(Rol::Teamleider).await;
+    let leider_zuid = t.gebruiker("zara", &[Rol::Teamleider]).await;
+    let noord = t.app.team_aanmaken(&fb, "Noord", "").await.unwrap();
+    let zuid = t.app.team_aanmaken(&fb, "Zuid", "").await.unwrap();
+    let anna = t.gebruiker("anna", &[Rol::Inkomensconsulent]).await;
+    t.app.teamlid(&fb, noord, "anna", true).await.unwrap();
+    let bram = t.gebruiker("bram", &[Rol::Inkomensconsulent]).await;
+    t.app.teamlid(&fb, zuid, "bram", true).await.unwrap();
+    t.app.teamlid(&fb, noord, "teamleider", true).await.unwrap();
+    t.app.teamlid(&fb, zuid, "zara", true).await.unwrap();
+    t.app
+        .postcodegebieden_zetten(&fb, "3011 3039 Noord\n3040 3099 Zuid\n")
+        .await
+        .unwrap();
+    let (dossier, _) = t
+        .app
+        .aanvraag_registreren(&clerk, &aanvraag("123456782", "Fatima"))
+        .await
+        .unwrap();
+    let persoon = t
+        .app
+        .persoon_op_bsn(&clerk, "123456782")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    Opzet {
+        t,
+        clerk,
+        clerk2,
+        leider,
+        anna,
+        bram,
+        leider_zuid,
+        persoon,
+        dossier,
+    }
+}
+
+impl Opzet {
+    fn telefoontje(&self, tekst: &str) -> ContactInvoer {
+        ContactInvoer {
+            onderwerp: "betaling".into(),
+            tekst: tekst.into(),
+            ..ContactInvoer::telefoontje(Some(self.persoon), Some(self.dossier))
+        }
+    }
+}
+
+fn id(c: &Context) -> i64 {
+    c.actor.gebruiker_id().unwrap()
+}
+
+#[tokio::test]
+async fn vastleggen_tijdlijn_en_toegangslog() {
+    let o = opzet().await;
+    let t = &o.t;
+    let (eerste, taak) = t
+        .app
+        .contactmoment_vastleggen(&o.clerk, &o.telefoontje("Vraagt wanneer de betaling komt."))
+        .await
+        .unwrap();
+    assert_eq!(taak, None);
+    t.klok.verzet(Duration::minutes(5));
+    let mut derde = ContactInvoer {
+        beller: "derde".into(),
+        derde_naam: "J. de Vries (bewindvoerder)".into(),
+        kanaal: "email".into(),
+        onderwerp: "vordering".into(),
+        duur_minuten: "7".into(),
+        ..o.telefoontje("Bewindvoerder vraagt om een overzicht van de vordering.")
+    };
+    derde.dossier_id = None;
+    let (tweede, _) = t
+        .app
+        .contactmoment_vastleggen(&o.clerk, &derde)
+        .await
+        .unwrap();
+
+    // Persoon: beide, nieuwste eerst; dossier: alleen het eerste.
+    let van_persoon = t
+        .app
+        .contactmomenten_van_persoon(&o.anna, o.persoon)
+        .await
+        .unwrap();
+    let ids: Vec<i64> = van_persoon.iter().map(|c| c.rij.id).collect();
+    assert_eq!(ids, vec![tweede, eerste]);
+    assert_eq!(van_persoon[0].kanaalnaam, "E-mail");
+    assert_eq!(van_persoon[0].onderwerpnaam, "Terugvordering en aflossing");
+    assert_eq!(
+        van_persoon[0].rij.derde_naam.as_deref(),
+        Some("J. de Vries (bewindvoerder)")
+    );
+    assert_eq!(van_persoon[0].rij.duur_minuten, Some(7));
+    assert!(!van_persoon[1].rij.door.is_empty());
+    assert_eq!(van_persoon[1].rij.geregistreerd_door, id(&o.clerk));
+    let van_dossier = t
+        .app
+        .contactmomenten_van_dossier(&o.anna, o.dossier)
+        .await
+        .unwrap();
+    assert_eq!(
+        van_dossier.iter().map(|c| c.rij.id).collect::<Vec<_>>(),
+        vec![eerste]
+    );
+
+    // Lezen staat in het toegangslog, met de persoon als betrokkene.
+    let log = t
+        .app
+        .toegang_zoeken(
+            &t.persona(Rol::Auditor).await,
+            &ToegangFilter {
+                betrokkene_id: Some(o.persoon.to_string()),
+                ..Default::default()
+            },
+            100,
+            0,
+        )
+        .await
+        .unwrap();
+    assert!(
+        log.regels
+            .iter()
+            .any(|r| r.omschrijving == "Contactmomenten ingezien"
+                && r.gebruiker_id == Some(id(&o.anna))),
+        "{:?}",
+        log.regels
+    );
+
+    // Handhaving en beheer lezen geen notities.
+    let handhaving = t.persona(Rol::Handhaving).await;
+    assert!(matches!(
+        t.app
+            .contactmomenten_van_persoon(&handhaving, o.persoon)
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn terugbelverzoek_is_een_taak_met_servicenorm_en_wordt_afgerond() {
+    let o = opzet().await;
+    let t = &o.t;
+    let (contact, taak) = t
+        .app
+        .contactmoment_vastleggen(
+            &o.clerk,
+            &ContactInvoer {
+                uitkomst: "terugbellen".into(),
+                telefoonnummer: "06-12 34 56 78".into(),
+                ..o.telefoontje("Wil de consulent spreken over de loonstrook.")
+            },
+        )
+        .await
+        .unwrap();
+    let taak = taak.expect("een terugbeltaak");
+    // Op "Vandaag" van de consulent van het dossier, met het nummer en de norm van 2
+    // werkdagen: zaterdag 28-11 → maandag 30-11 (1) en dinsdag 1-12 (2).
+    let v = t.app.vandaag(&o.anna, Some("terugbellen")).await.unwrap();
+    let regel = v
+        .taken
+        .iter()
+        .find(|r| r.taak.id == taak)
+        .expect("op Vandaag");
+    assert_eq!(regel.taak.deadline, "2026-12-01");
+    assert!(
+        regel.taak.omschrijving.contains("0612345678"),
+        "{}",
+        regel.taak.omschrijving
+    );
+    assert_eq!(regel.taak.persoon_id, Some(o.persoon));
+
+    // Niet bereikt: de poging staat op de tijdlijn, de taak blijft open.
+    let (rij, beeld) = t.app.terugbelverzoek(&o.anna, taak).await.unwrap();
+    assert_eq!(beeld.rij.id, contact);
+    let poging = t
+        .app
+        .terugbellen_afronden(
+            &o.anna,
+            taak,
+            rij.versie,
+            false,
+            "Voicemail, morgen opnieuw.",
+        )
+        .await
+        .unwrap();
+    let v = t.app.vandaag(&o.anna, Some("terugbellen")).await.unwrap();
+    let regel = v
+        .taken
+        .iter()
+        .find(|r| r.taak.id == taak)
+        .expect("nog open");
+    // Twee keer afronden met dezelfde (oude) versie: de tweede krijgt een conflict.
+    assert!(matches!(
+        t.app
+            .terugbellen_afronden(&o.anna, taak, rij.versie, true, "Gesproken.")
+            .await,
+        Err(AppFout::Conflict(_))
+    ));
+    // Een ander dan de eigenaar mag het niet afronden.
+    assert!(matches!(
+        t.app
+            .terugbellen_afronden(&o.bram, taak, regel.taak.versie, true, "Gesproken.")
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+    let gesprek = t
+        .app
+        .terugbellen_afronden(
+            &o.anna,
+            taak,
+            regel.taak.versie,
+            true,
+            "Gesproken; loonstrook komt via het portaal.",
+        )
+        .await
+        .unwrap();
+    let v = t.app.vandaag(&o.anna, Some("terugbellen")).await.unwrap();
+    assert!(v.taken.iter().all(|r| r.taak.id != taak));
+    let tijdlijn = t
+        .app
+        .contactmomenten_van_persoon(&o.anna, o.persoon)
+        .await
+        .unwrap();
+    let gesprek = tijdlijn.iter().find(|c| c.rij.id == gesprek).unwrap();
+    assert_eq!(gesprek.rij.vervolg_op, Some(contact));
+    assert_eq!(gesprek.rij.richting, "uitgaand");
+    assert_eq!(gesprek.rij.uitkomst, "beantwoord");
+    let poging = tijdlijn.iter().find(|c| c.rij.id == poging).unwrap();
+    assert_eq!(poging.rij.uitkomst, "niet_bereikt");
+    // Al afgerond.
+    assert!(matches!(
+        t.app
+            .terugbellen_afronden(&o.anna, taak, regel.taak.versie + 1, true, "Nog eens.")
+            .await,
+        Err(AppFout::Conflict(_))
+    ));
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn terugbellen_door_de_medewerker_zelf_en_te_laat() {
+    let o = opzet().await;
+    let t = &o.t;
+    let (_, taak) = t
+        .app
+        .contactmoment_vastleggen(
+            &o.clerk,
+            &ContactInvoer {
+                uitkomst: "terugbellen".into(),
+                telefoonnummer: "010 1234567".into(),
+                terugbellen_door: "mij".into(),
+                ..o.telefoontje("Vraag over de betaaldatum; zoek ik uit.")
+            },
+        )
+        .await
+        .unwrap();
+    let taak = taak.unwrap();
+    let v = t.app.vandaag(&o.clerk, None).await.unwrap();
+    assert!(v.taken.iter().any(|r| r.taak.id == taak));
+    // Na de deadline (dinsdag 1-12) is hij te laat en meldt de escalatie hem (de medewerker
+    // zit in geen team: de melding gaat naar haarzelf).
+    t.klok.verzet(Duration::days(4));
+    let v = t.app.vandaag(&o.clerk, None).await.unwrap();
+    let regel = v.taken.iter().find(|r| r.taak.id == taak).unwrap();
+    assert_eq!(regel.stand, Stand::TeLaat);
+    assert!(t.app.escaleren(&TestApp::systeem()).await.unwrap() >= 1);
+    let meldingen = t.app.meldingen(&o.clerk).await.unwrap();
+    assert!(
+        meldingen.iter().any(|m| m.taak_id == Some(taak)),
+        "{meldingen:?}"
+    );
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn doorverwijzing_en_signaal_gaan_naar_de_consulent() {
+    let o = opzet().await;
+    let t = &o.t;
+    for (uitkomst, soort) in [("doorverwezen", "doorverwijzing"), ("signaal", "signaal")] {
+        let (_, taak) = t
+            .app
+            .contactmoment_vastleggen(
+                &o.clerk,
+                &ContactInvoer {
+                    uitkomst: uitkomst.into(),
+                    onderwerp: "wijziging".into(),
+                    ..o.telefoontje("Meldt dat er iemand is komen inwonen.")
+                },
+            )
+            .await
+            .unwrap();
+        let v = t.app.vandaag(&o.anna, Some(soort)).await.unwrap();
+        assert!(
+            v.taken.iter().any(|r| Some(r.taak.id) == taak),
+            "{uitkomst} op Vandaag van de consulent"
+        );
+    }
+    // Zonder dossier kan er niet doorverwezen worden.
+    let e = t
+        .app
+        .contactmoment_vastleggen(
+            &o.clerk,
+            &ContactInvoer {
+                uitkomst: "doorverwezen".into(),
+                dossier_id: None,
+                ..o.telefoontje("Wil de consulent spreken.")
+            },
+        )
+        .await
+        .unwrap_err();
+    assert!(veldfout(e, "dossier_id").contains("consulent"));
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn gevoelige_notitie_alleen_voor_consulent_en_teamleider() {
+    let o = opzet().await;
+    let t = &o.t;
+    let (id, _) = t
+        .app
+        .contactmoment_vastleggen(
+            &o.clerk,
+            &ContactInvoer {
+                gevoelig: true,
+                ..o.telefoontje("Vertelt over huiselijk geweld; wil niet dat de partner het weet.")
+            },
+        )
+        .await
+        .unwrap();
+    // (wie, mag lezen)
+    let tabel = [
+        (&o.anna, true),         // consulent van het dossier
+        (&o.leider, true),       // teamleider van team Noord
+        (&o.leider_zuid, false), // teamleider van een ander team
+        (&o.bram, false),        // andere consulent
+        (&o.clerk, false),       // ook wie haar vastlegde niet
+        (&o.clerk2, false),
+    ];
+    for (wie, mag) in tabel {
+        let c = t.app.contactmoment(wie, id).await.unwrap();
+        assert_eq!(!c.afgeschermd, mag, "{}", wie.actor.omschrijving());
+        assert_eq!(c.rij.tekst.contains("huiselijk"), mag);
+        let gevonden = t
+            .app
+            .contactmomenten_zoeken(wie, "huiselijk")
+            .await
+            .unwrap();
+        assert_eq!(
+            gevonden.len(),
+            usize::from(mag),
+            "zoeken als {}",
+            wie.actor.omschrijving()
+        );
+    }
+    // Gevoelig zonder dossier: geweigerd.
+    let e = t
+        .app
+        .contactmoment_vastleggen(
+            &o.clerk,
+            &ContactInvoer {
+                gevoelig: true,
+                dossier_id: None,
+                ..o.telefoontje("Gevoelig.")
+            },
+        )
+        .await
+        .unwrap_err();
+    assert!(veldfout(e, "gevoelig").contains("dossier"));
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn zoeken_in_notities() {
+    let o = opzet().await;
+    let t = &o.t;
+    for tekst in [
+        "Vraagt naar de Vakantietoeslag in mei.",
+        "Nieuwe loonstrook gemaild.",
+        "Korting 100% op de eigen bijdrage?",
+    ] {
+        t.app
+            .contactmoment_vastleggen(&o.clerk, &o.telefoontje(tekst))
+            .await
+            .unwrap();
+    }
+    let tabel = [
+        ("vakantietoeslag", 1),
+        ("LOONSTROOK", 1),
+        ("100%", 1),
+        ("00%", 1),
+        ("%%%", 0),
+        ("bestaat niet", 0),
+    ];
+    for (q, n) in tabel {
+        let r = t.app.contactmomenten_zoeken(&o.anna, q).await.unwrap();
+        assert_eq!(r.len(), n, "{q}");
+    }
+    let e = t
+        .app
+        .contactmomenten_zoeken(&o.anna, "ab")
+        .await
+        .unwrap_err();
+    assert!(veldfout(e, "q").contains("drie"));
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn onbekende_beller_later_koppelen() {
+    let o = opzet().await;
+    let t = &o.t;
+    let (id, _) = t
+        .app
+        .contactmoment_vastleggen(
+            &o.clerk,
+            &ContactInvoer {
+                persoon_id: None,
+                dossier_id: None,
+                ..o.telefoontje("Belde anoniem; noemde geen BSN.")
+            },
+        )
+        .await
+        .unwrap();
+    let los = t
+        .app
+        .contactmomenten_zonder_persoon(&o.clerk)
+        .await
+        .unwrap();
+    assert_eq!(los.iter().map(|c| c.rij.id).collect::<Vec<_>>(), vec![id]);
+    // Een dossier dat niet van deze persoon is: geweigerd, niets gekoppeld.
+    let e = t
+        .app
+        .contactmoment_koppelen(&o.clerk, id, 1, o.persoon, Some(o.dossier + 999))
+        .await
+        .unwrap_err();
+    assert!(veldfout(e, "dossier_id").contains("dossier"));
+    t.app
+        .contactmoment_koppelen(&o.clerk, id, 1, o.persoon, Some(o.dossier))
+        .await
+        .unwrap();
+    // Een tweede medewerker met dezelfde versie: conflict.
+    assert!(matches!(
+        t.app
+            .contactmoment_koppelen(&o.clerk2, id, 1, o.persoon, None)
+            .await,
+        Err(AppFout::Conflict(_))
+    ));
+    assert!(t
+        .app
+        .contactmomenten_zonder_persoon(&o.clerk)
+        .await
+        .unwrap()
+        .is_empty());
+    let van_dossier = t
+        .app
+        .contactmomenten_van_dossier(&o.anna, o.dossier)
+        .await
+        .unwrap();
+    assert_eq!(van_dossier.len(), 1);
+    assert!(van_dossier[0].rij.gekoppeld_op.is_some());
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn slechte_invoer_en_niets_half_opgeslagen() {
+    let o = opzet().await;
+    let t = &o.t;
+    let lang = "x".repeat(4_001);
+    // (invoer, veld met de fout)
+    let tabel = [
+        (o.telefoontje("   "), "tekst"),
+        (o.telefoontje(&lang), "tekst"),
+        (
+            ContactInvoer {
+                uitkomst: "terugbellen".into(),
+                ..o.telefoontje("Terugbellen graag.")
+            },
+            "telefoonnummer",
+        ),
+        (
+            ContactInvoer {
+                uitkomst: "terugbellen".into(),
+                telefoonnummer: "12345".into(),
+                ..o.telefoontje("Terugbellen graag.")
+            },
+            "telefoonnummer",
+        ),
+        (
+            ContactInvoer {
+                onderwerp: "bestaat_niet".into(),
+                ..o.telefoontje("Vraag.")
+            },
+            "onderwerp",
+        ),
+        (
+            ContactInvoer {
+                persoon_id: Some(o.persoon + 999),
+                ..o.telefoontje("Vraag.")
+            },
+            "persoon_id",
+        ),
+    ];
+    for (invoer, veld) in tabel {
+        let e = t
+            .app
+            .contactmoment_vastleggen(&o.clerk, &invoer)
+            .await
+            .unwrap_err();
+        veldfout(e, veld);
+    }
+    // Niets opgeslagen, geen taak gemaakt.
+    assert!(t
+        .app
+        .contactmomenten_van_persoon(&o.anna, o.persoon)
+        .await
+        .unwrap()
+        .is_empty());
+    let v = t.app.vandaag(&o.anna, Some("terugbellen")).await.unwrap();
+    assert!(v.taken.is_empty());
+    // HTML blijft tekst: opgeslagen zoals getypt (de schil ontsnapt bij het tonen).
+    let script = "<script>alert('x')</script> belt terug";
+    let (id, _) = t
+        .app
+        .contactmoment_vastleggen(&o.clerk, &o.telefoontje(script))
+        .await
+        .unwrap();
+    assert_eq!(
+        t.app.contactmoment(&o.anna, id).await.unwrap().rij.tekst,
+        script
+    );
+    // Een rol zonder het recht: geweigerd.
+    let auditor = t.persona(Rol::Auditor).await;
+    assert!(matches!(
+        t.app
+            .contactmoment_vastleggen(&auditor, &o.telefoontje("Vraag."))
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn bellerbeeld_toont_dossier_consulent_en_open_taken() {
+    let o = opzet().await;
+    let t = &o.t;
+    let b = t.app.bellerbeeld(&o.clerk, o.persoon).await.unwrap();
+    assert_eq!(b.dossiers.len(), 1);
+    let d = &b.dossiers[0];
+    assert_eq!(d.dossier.id, o.dossier);
+    assert_eq!(d.consulent.as_deref(), Some("Test anna"));
+    assert!(
+        !d.open_taken.is_empty(),
+        "registreren, beslissen, voorschot"
+    );
+    // Nog geen uitkering: geen volgende betaling.
+    assert!(d.volgende_betaling.is_none());
+    o.t.opruimen().await;
+}

@@ -1,0 +1,213 @@
+//! De opslag van contactmomenten en de lijst van onderwerpen (issue 8). Draagbare SQL voor
+//! beide engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`.
+
+use sqlx::any::AnyRow;
+use sqlx::AnyConnection;
+use vangnet_app::opslag::{ContactmomentRij, ContactonderwerpRij, Uitkomst};
+
+use crate::transactie::{getal, opgetal, optekst, tekst, vertaal};
+
+const KOLOMMEN: &str = "c.id, c.persoon_id, c.dossier_id, c.kanaal, c.richting, c.beller, \
+     c.derde_naam, c.onderwerp, c.tekst, c.uitkomst, c.telefoonnummer, c.tijdstip, \
+     c.duur_minuten, c.gevoelig, c.geregistreerd_door, g.volledige_naam AS door, c.taak_id, \
+     c.vervolg_op, c.gekoppeld_op, c.versie";
+
+const VAN: &str = "FROM contactmomenten c JOIN gebruikers g ON g.id = c.geregistreerd_door";
+
+fn contactmoment(r: &AnyRow) -> Uitkomst<ContactmomentRij> {
+    Ok(ContactmomentRij {
+        id: getal(r, "id")?,
+        persoon_id: opgetal(r, "persoon_id")?,
+        dossier_id: opgetal(r, "dossier_id")?,
+        kanaal: tekst(r, "kanaal")?,
+        richting: tekst(r, "richting")?,
+        beller: tekst(r, "beller")?,
+        derde_naam: optekst(r, "derde_naam")?,
+        onderwerp: tekst(r, "onderwerp")?,
+        tekst: tekst(r, "tekst")?,
+        uitkomst: tekst(r, "uitkomst")?,
+        telefoonnummer: optekst(r, "telefoonnummer")?,
+        tijdstip: tekst(r, "tijdstip")?,
+        duur_minuten: opgetal(r, "duur_minuten")?,
+        gevoelig: getal(r, "gevoelig")? != 0,
+        geregistreerd_door: getal(r, "geregistreerd_door")?,
+        door: tekst(r, "door")?,
+        taak_id: opgetal(r, "taak_id")?,
+        vervolg_op: opgetal(r, "vervolg_op")?,
+        gekoppeld_op: optekst(r, "gekoppeld_op")?,
+        versie: getal(r, "versie")?,
+    })
+}
+
+pub(crate) async fn invoegen(c: &mut AnyConnection, m: &ContactmomentRij) -> Uitkomst<i64> {
+    let r = sqlx::query(
+        "INSERT INTO contactmomenten (persoon_id, dossier_id, kanaal, richting, beller, \
+         derde_naam, onderwerp, tekst, uitkomst, telefoonnummer, tijdstip, duur_minuten, \
+         gevoelig, geregistreerd_door, taak_id, vervolg_op, gekoppeld_op, versie) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) \
+         RETURNING id",
+    )
+    .bind(m.persoon_id)
+    .bind(m.dossier_id)
+    .bind(&m.kanaal)
+    .bind(&m.richting)
+    .bind(&m.beller)
+    .bind(&m.derde_naam)
+    .bind(&m.onderwerp)
+    .bind(&m.tekst)
+    .bind(&m.uitkomst)
+    .bind(&m.telefoonnummer)
+    .bind(&m.tijdstip)
+    .bind(m.duur_minuten)
+    .bind(i64::from(m.gevoelig))
+    .bind(m.geregistreerd_door)
+    .bind(m.taak_id)
+    .bind(m.vervolg_op)
+    .bind(&m.gekoppeld_op)
+    .bind(m.versie)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    getal(&r, "id")
+}
+
+async fn lijst(
+    c: &mut AnyConnection,
+    waar: &str,
+    waarde: Option<WaardeVoor<'_>>,
+    limiet: i64,
+) -> Uitkomst<Vec<ContactmomentRij>> {
+    let sql = format!(
+        "SELECT {KOLOMMEN} {VAN} WHERE {waar} ORDER BY c.tijdstip DESC, c.id DESC LIMIT {limiet}"
+    );
+    let q = sqlx::query(&sql);
+    let q = match waarde {
+        Some(WaardeVoor::Getal(g)) => q.bind(g),
+        Some(WaardeVoor::Tekst(t)) => q.bind(t.to_owned()),
+        None => q,
+    };
+    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
+    rijen.iter().map(contactmoment).collect()
+}
+
+enum WaardeVoor<'a> {
+    Getal(i64),
+    Tekst(&'a str),
+}
+
+pub(crate) async fn op_id(c: &mut AnyConnection, id: i64) -> Uitkomst<Option<ContactmomentRij>> {
+    Ok(lijst(c, "c.id = $1", Some(WaardeVoor::Getal(id)), 1)
+        .await?
+        .pop())
+}
+
+pub(crate) async fn van_taak(
+    c: &mut AnyConnection,
+    taak_id: i64,
+) -> Uitkomst<Option<ContactmomentRij>> {
+    Ok(
+        lijst(c, "c.taak_id = $1", Some(WaardeVoor::Getal(taak_id)), 1)
+            .await?
+            .pop(),
+    )
+}
+
+pub(crate) async fn van_persoon(
+    c: &mut AnyConnection,
+    persoon_id: i64,
+    limiet: i64,
+) -> Uitkomst<Vec<ContactmomentRij>> {
+    lijst(
+        c,
+        "c.persoon_id = $1",
+        Some(WaardeVoor::Getal(persoon_id)),
+        limiet,
+    )
+    .await
+}
+
+pub(crate) async fn van_dossier(
+    c: &mut AnyConnection,
+    dossier_id: i64,
+    limiet: i64,
+) -> Uitkomst<Vec<ContactmomentRij>> {
+    lijst(
+        c,
+        "c.dossier_id = $1",
+        Some(WaardeVoor::Getal(dossier_id)),
+        limiet,
+    )
+    .await
+}
+
+pub(crate) async fn zonder_persoon(
+    c: &mut AnyConnection,
+    limiet: i64,
+) -> Uitkomst<Vec<ContactmomentRij>> {
+    lijst(c, "c.persoon_id IS NULL", None, limiet).await
+}
+
+pub(crate) async fn zoeken(
+    c: &mut AnyConnection,
+    gezocht: &str,
+    limiet: i64,
+) -> Uitkomst<Vec<ContactmomentRij>> {
+    let mut patroon = String::from("%");
+    for ch in gezocht.to_lowercase().chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            patroon.push('\\');
+        }
+        patroon.push(ch);
+    }
+    patroon.push('%');
+    lijst(
+        c,
+        "(lower(c.tekst) LIKE $1 ESCAPE '\\' OR lower(COALESCE(c.derde_naam, '')) LIKE $1 ESCAPE '\\')",
+        Some(WaardeVoor::Tekst(&patroon)),
+        limiet,
+    )
+    .await
+}
+
+pub(crate) async fn koppelen(
+    c: &mut AnyConnection,
+    id: i64,
+    persoon_id: i64,
+    dossier_id: Option<i64>,
+    gekoppeld_op: &str,
+    versie: i64,
+) -> Uitkomst<bool> {
+    let r = sqlx::query(
+        "UPDATE contactmomenten SET persoon_id = $1, dossier_id = $2, gekoppeld_op = $3, \
+         versie = versie + 1 WHERE id = $4 AND versie = $5 AND persoon_id IS NULL",
+    )
+    .bind(persoon_id)
+    .bind(dossier_id)
+    .bind(gekoppeld_op)
+    .bind(id)
+    .bind(versie)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(r.rows_affected() == 1)
+}
+
+pub(crate) async fn onderwerpen(c: &mut AnyConnection) -> Uitkomst<Vec<ContactonderwerpRij>> {
+    let rijen = sqlx::query(
+        "SELECT code, omschrijving, volgorde, actief FROM contactonderwerpen ORDER BY volgorde, code",
+    )
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(ContactonderwerpRij {
+                code: tekst(r, "code")?,
+                omschrijving: tekst(r, "omschrijving")?,
+                volgorde: getal(r, "volgorde")?,
+                actief: getal(r, "actief")? != 0,
+            })
+        })
+        .collect()
+}
