@@ -77,8 +77,8 @@ impl WebStaat {
 /// dan aanmelding en CSRF, dan de handlers.
 pub fn router(staat: WebStaat) -> Router {
     use paginas::{
-        account, audit, berekening, betaalruns, clienten, gebruikers, normen, start, teams,
-        uitkering, werk,
+        account, audit, berekening, betaalruns, clienten, contact, gebruikers, normen, start,
+        teams, uitkering, werk,
     };
     let paginas = Router::new()
         .route("/", get(start::start))
@@ -118,6 +118,16 @@ pub fn router(staat: WebStaat) -> Router {
             post(teams::lid_verwijderen),
         )
         .route("/zoeken", get(clienten::zoeken))
+        .route(
+            "/telefoon",
+            get(contact::telefoon).post(contact::vastleggen),
+        )
+        .route("/contactmomenten", get(contact::contactmomenten))
+        .route("/contactmomenten/{id}/koppelen", post(contact::koppelen))
+        .route(
+            "/taken/{id}/terugbellen",
+            get(contact::terugbellen).post(contact::teruggebeld),
+        )
         .route("/dossiers", post(clienten::registreren))
         .route("/dossiers/nieuw", get(clienten::nieuw))
         .route("/dossiers/{id}", get(clienten::dossier))

@@ -51,6 +51,16 @@ fn navigatie(actor: &Actor, huidig: &str) -> Vec<NavItem> {
         actor.mag(Recht::DossiersRegistreren),
     ));
     items.push((
+        "/telefoon",
+        "Telefoon",
+        actor.mag(Recht::ContactmomentenVastleggen),
+    ));
+    items.push((
+        "/contactmomenten",
+        "Contactmomenten",
+        actor.mag(Recht::ContactmomentenInzien),
+    ));
+    items.push((
         "/proefberekening",
         "Proefberekening",
         actor.mag(Recht::ClientenInzien),

@@ -1599,3 +1599,106 @@ async fn betaalrun_op_het_scherm() {
     );
     t.opruimen().await;
 }
+
+#[tokio::test]
+async fn telefoonnotitie_op_het_scherm() {
+    let t = TestApp::nieuw().await;
+    let consulent = t.persona(Rol::Inkomensconsulent).await;
+    let (dossier, _) = t
+        .app
+        .aanvraag_registreren(
+            &consulent,
+            &vangnet_app::clienten::NieuweAanvraag {
+                ontvangen_op: "2026-11-02".into(),
+                aanvrager: vangnet_app::clienten::PersoonInvoer {
+                    bsn: "999993653".into(),
+                    voornamen: "Fatima".into(),
+                    voorvoegsel: String::new(),
+                    geslachtsnaam: "El Amrani".into(),
+                    geboortedatum: "14-03-1990".into(),
+                },
+                straat: "Coolsingel".into(),
+                huisnummer: "40".into(),
+                postcode: "3011 AD".into(),
+                woonplaats: "Rotterdam".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let mut b = ingelogd(&t, Rol::AdministratiefOndersteuner).await;
+    // Zoeken op postcode en huisnummer, de beller kiezen.
+    let a = b.get("/telefoon?q=3011AD+40").await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(a.testid("bellers").is_some(), "{}", a.tekst);
+    let persoon = t
+        .app
+        .persoon_op_bsn(&consulent, "999993653")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let a = b.get(&format!("/telefoon?persoon={persoon}")).await;
+    assert!(a.testid("bellerbeeld").is_some(), "{}", a.tekst);
+    assert!(a.testid("contactformulier").is_some());
+    // Slechte invoer: de fouten per veld, wat getypt is blijft, niets opgeslagen.
+    let pid = persoon.to_string();
+    let did = dossier.to_string();
+    let velden = |tekst: &'static str, nummer: &'static str| {
+        vec![
+            ("persoon_id", pid.clone()),
+            ("dossier_id", did.clone()),
+            ("kanaal", "telefoon".to_owned()),
+            ("richting", "inkomend".to_owned()),
+            ("beller", "client".to_owned()),
+            ("onderwerp", "betaling".to_owned()),
+            ("uitkomst", "terugbellen".to_owned()),
+            ("terugbellen_door", "mij".to_owned()),
+            ("tekst", tekst.to_owned()),
+            ("telefoonnummer", nummer.to_owned()),
+        ]
+    };
+    let v = velden("<b>Wil</b> teruggebeld worden", "06-12");
+    let v: Vec<(&str, &str)> = v.iter().map(|(k, w)| (*k, w.as_str())).collect();
+    let a = b.post("/telefoon", &v).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.testid("foutsamenvatting").is_some());
+    assert!(a.bevat("geen geldig telefoonnummer"), "{}", a.tekst);
+    assert_eq!(a.veldwaarde("telefoonnummer").as_deref(), Some("06-12"));
+    assert!(
+        a.tekst
+            .contains("&#60;b&#62;Wil&#60;/b&#62; teruggebeld worden"),
+        "de notitie blijft staan, als tekst"
+    );
+    assert!(t
+        .app
+        .contactmomenten_van_persoon(&consulent, persoon)
+        .await
+        .unwrap()
+        .is_empty());
+    // Goed: vastgelegd, terug naar een leeg scherm voor het volgende gesprek.
+    let v = velden(
+        "<script>alert(1)</script> wil teruggebeld worden",
+        "06 12345678",
+    );
+    let v: Vec<(&str, &str)> = v.iter().map(|(k, w)| (*k, w.as_str())).collect();
+    let a = b.post("/telefoon", &v).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    let a = b.get(a.locatie().unwrap()).await;
+    assert!(a.testid("vastgelegd").is_some(), "{}", a.tekst);
+    // Op de persoon: de notitie als tekst, nooit als script.
+    let a = b.get(&format!("/personen/{persoon}")).await;
+    assert!(a.testid("contactmomenten").is_some(), "{}", a.tekst);
+    assert!(a
+        .tekst
+        .contains("&#60;script&#62;alert(1)&#60;/script&#62;"));
+    assert!(!a.tekst.contains("<script>alert(1)"));
+    // Zoeken in notities.
+    let a = b.get("/contactmomenten?q=teruggebeld").await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.testid("contactmomenten").is_some(), "{}", a.tekst);
+    let a = b.get("/contactmomenten?q=ab").await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.bevat("minstens drie tekens"));
+    t.opruimen().await;
+}

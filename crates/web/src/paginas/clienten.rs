@@ -382,6 +382,8 @@ pub struct DossierPagina {
     /// Voor de teamleider: wie het dossier kan krijgen.
     consulenten: Option<Vec<vangnet_domain::verdeling::Kandidaat>>,
     uitkering: Option<vangnet_app::uitkeringen::Uitkeringsbeeld>,
+    /// Voor wie contactmomenten mag inzien.
+    contactmomenten: Option<Vec<vangnet_app::contact::Contactbeeld>>,
     /// Mag deze medewerker toekennen, mutaties registreren en beoordelen?
     uitkeringen_beheren: bool,
     gebruiker_id: Option<i64>,
@@ -524,6 +526,11 @@ pub async fn dossierpagina(
     } else {
         None
     };
+    let contactmomenten = if wie.ctx.actor.mag(Recht::ContactmomentenInzien) {
+        Some(staat.app.contactmomenten_van_dossier(&wie.ctx, id).await?)
+    } else {
+        None
+    };
     let nu = staat.app.klok.nu();
     let vandaag_datum = tijd::nl_lokaal(nu).date();
     let status = crate::schil::status_voor(&fouten);
@@ -531,6 +538,7 @@ pub async fn dossierpagina(
         status,
         DossierPagina {
             taken,
+            contactmomenten,
             consulenten,
             uitkering,
             uitkeringen_beheren: wie.ctx.actor.mag(Recht::UitkeringenBeheren),
@@ -565,6 +573,8 @@ struct PersoonPagina {
     p: PersoonBeeld,
     wijzigen: bool,
     dossiers: Vec<(DossierRij, &'static str)>,
+    contactmomenten: Option<Vec<vangnet_app::contact::Contactbeeld>>,
+    contact_vastleggen: bool,
 }
 
 pub async fn persoon(
@@ -574,7 +584,14 @@ pub async fn persoon(
     Query(q): Query<Gedaan>,
 ) -> Result<Response, WebFout> {
     let (p, dossiers) = staat.app.persoon(&wie.ctx, id).await?;
+    let contactmomenten = if wie.ctx.actor.mag(Recht::ContactmomentenInzien) {
+        Some(staat.app.contactmomenten_van_persoon(&wie.ctx, id).await?)
+    } else {
+        None
+    };
     Ok(pagina(&PersoonPagina {
+        contactmomenten,
+        contact_vastleggen: wie.ctx.actor.mag(Recht::ContactmomentenVastleggen),
         schil: Schil::voor(&staat, &wie, &p.weergavenaam, "/zoeken")
             .kruimel(&format!("/personen/{id}"), &p.weergavenaam)
             .met_melding(bevestiging(q.gedaan.as_deref())),

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod berekening;
 pub mod betaalruns;
 pub mod clienten;
+pub mod contact;
 pub mod gebruikers;
 pub mod normen;
 pub mod start;
@@ -50,6 +51,9 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "run-goedgekeurd" => "De betaalrun is goedgekeurd en verwerkt; het betaalbestand kan worden gedownload.",
         "run-afgebroken" => "De betaalrun is afgebroken.",
         "gewicht" => "Het gewicht is opgeslagen; de verdeling rekent er vanaf nu mee.",
+        "contact-gekoppeld" => "Het contactmoment is aan deze persoon gekoppeld.",
+        "teruggebeld" => "Het gesprek is vastgelegd en het terugbelverzoek is afgerond.",
+        "niet-bereikt" => "De poging is vastgelegd; het terugbelverzoek blijft open.",
         _ => return None,
     };
     Some(tekst.to_owned())
