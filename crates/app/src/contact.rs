@@ -26,7 +26,7 @@ pub const TONEN: i64 = 100;
 
 /// Wat de medewerker invulde (zoals getypt; de schil geeft het ongewijzigd terug bij een fout).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct ContactInvoer {
     pub persoon_id: Option<i64>,
     pub dossier_id: Option<i64>,

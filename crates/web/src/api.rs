@@ -446,3 +446,89 @@ pub async fn mutatie_beoordelen(
         .await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
+
+/// Een contactmoment in de vorm van de API (dicht bij Klantinteracties: kanaal, onderwerp,
+/// inhoud, betrokkene, tijdstip). Een afgeschermde notitie heeft een lege inhoud.
+fn contactmoment_json(c: &vangnet_app::contact::Contactbeeld) -> Value {
+    let r = &c.rij;
+    json!({
+        "id": r.id,
+        "kanaal": r.kanaal,
+        "richting": r.richting,
+        "onderwerp": { "code": r.onderwerp, "omschrijving": c.onderwerpnaam },
+        "inhoud": r.tekst,
+        "uitkomst": r.uitkomst,
+        "tijdstip": r.tijdstip,
+        "duur_minuten": r.duur_minuten,
+        "betrokkene": { "persoon_id": r.persoon_id, "rol": r.beller, "naam": r.derde_naam },
+        "dossier_id": r.dossier_id,
+        "telefoonnummer": r.telefoonnummer,
+        "gevoelig": r.gevoelig,
+        "afgeschermd": c.afgeschermd,
+        "vastgelegd_door": r.door,
+        "taak_id": r.taak_id,
+        "vervolg_op": r.vervolg_op,
+        "gekoppeld_op": r.gekoppeld_op,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct ContactQuery {
+    persoon: Option<i64>,
+    dossier: Option<i64>,
+    q: Option<String>,
+}
+
+/// De contactmomenten van een persoon, van een dossier, of met een zoekterm (precies één).
+pub async fn contactmomenten(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Query(q): Query<ContactQuery>,
+) -> Result<Json<Value>, WebFout> {
+    wie.ctx
+        .actor
+        .vereist(vangnet_domain::Recht::ContactmomentenInzien)?;
+    let lijst = match (q.persoon, q.dossier, q.q) {
+        (Some(p), None, None) => staat.app.contactmomenten_van_persoon(&wie.ctx, p).await?,
+        (None, Some(d), None) => staat.app.contactmomenten_van_dossier(&wie.ctx, d).await?,
+        (None, None, Some(t)) => staat.app.contactmomenten_zoeken(&wie.ctx, &t).await?,
+        _ => {
+            return Err(vangnet_app::AppFout::veld(
+                "persoon",
+                "Geef precies één van persoon, dossier of q.",
+            )
+            .into())
+        }
+    };
+    Ok(Json(json!({
+        "contactmomenten": lijst.iter().map(contactmoment_json).collect::<Vec<_>>()
+    })))
+}
+
+pub async fn contactmoment(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, WebFout> {
+    let c = staat.app.contactmoment(&wie.ctx, id).await?;
+    Ok(Json(contactmoment_json(&c)))
+}
+
+/// Legt een contactmoment vast (met de taak die eruit volgt).
+pub async fn contactmoment_vastleggen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    JsonInvoer(c): JsonInvoer<vangnet_app::contact::ContactInvoer>,
+) -> Result<Response, WebFout> {
+    let (id, taak) = staat.app.contactmoment_vastleggen(&wie.ctx, &c).await?;
+    Ok((
+        StatusCode::CREATED,
+        [(
+            axum::http::header::LOCATION,
+            format!("/api/v1/contactmomenten/{id}"),
+        )],
+        Json(json!({ "id": id, "taak_id": taak })),
+    )
+        .into_response())
+}

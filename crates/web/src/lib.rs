@@ -214,6 +214,11 @@ pub fn router(staat: WebStaat) -> Router {
             "/api/v1/mutaties/{id}/beoordeling",
             post(api::mutatie_beoordelen),
         )
+        .route(
+            "/api/v1/contactmomenten",
+            get(api::contactmomenten).post(api::contactmoment_vastleggen),
+        )
+        .route("/api/v1/contactmomenten/{id}", get(api::contactmoment))
         .route("/api/v1/audit", get(api::audit))
         .route("/api/v1/toegangslog", get(api::toegangslog));
     Router::new()

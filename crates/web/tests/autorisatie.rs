@@ -397,6 +397,24 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             get.clone(),
+            "/api/v1/contactmomenten",
+            MetRecht(Recht::ContactmomentenInzien),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/api/v1/contactmomenten",
+            MetRecht(Recht::ContactmomentenVastleggen),
+            r#"{"tekst": ""}"#,
+        ),
+        r(
+            get.clone(),
+            "/api/v1/contactmomenten/{id}",
+            MetRecht(Recht::ContactmomentenInzien),
+            "",
+        ),
+        r(
+            get.clone(),
             "/api/v1/audit",
             MetRecht(Recht::AuditInzien),
             "",

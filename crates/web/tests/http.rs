@@ -1700,5 +1700,80 @@ async fn telefoonnotitie_op_het_scherm() {
     let a = b.get("/contactmomenten?q=ab").await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(a.bevat("minstens drie tekens"));
+
+    // De API: vastleggen (fouten per veld), lijst per persoon, één contactmoment.
+    let token = t
+        .app
+        .token_aanmaken(
+            &TestApp::systeem(),
+            persona(Rol::AdministratiefOndersteuner),
+            "api",
+        )
+        .await
+        .unwrap()
+        .token;
+    let json = format!(
+        r#"{{"persoon_id": {persoon}, "kanaal": "balie", "richting": "inkomend", "beller": "derde",
+            "onderwerp": "documenten", "tekst": "Bewindvoerder brengt bankafschriften.",
+            "uitkomst": "beantwoord"}}"#
+    );
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/contactmomenten",
+            Some(&token),
+            Some(&json),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains("derde_naam"), "{}", a.tekst);
+    let json = json.replace(
+        r#""beller": "derde","#,
+        r#""beller": "derde", "derde_naam": "Mr. Jansen","#,
+    );
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/contactmomenten",
+            Some(&token),
+            Some(&json),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.tekst);
+    let id = serde_json::from_str::<serde_json::Value>(&a.tekst).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/contactmomenten?persoon={persoon}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(j["contactmomenten"].as_array().unwrap().len(), 2);
+    assert_eq!(j["contactmomenten"][0]["id"], id);
+    assert_eq!(j["contactmomenten"][0]["betrokkene"]["naam"], "Mr. Jansen");
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/contactmomenten/{id}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(j["kanaal"], "balie");
+    assert_eq!(j["onderwerp"]["omschrijving"], "Ontbrekende stukken");
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/contactmomenten",
+            Some(&token),
+            Some(r#"{"onzin": 1}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST, "{}", a.tekst);
     t.opruimen().await;
 }
