@@ -198,7 +198,7 @@ test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, audittrail, uitlogg
   assert.match(await browser.tekst("[data-testid=rol]"), /Inkomensconsulent/);
   assert.match(await browser.tekst("main"), /Noord/);
   const nav = await browser.script("return [...document.querySelectorAll('.nav__link')].map(a => a.textContent)");
-  assert.deepEqual(nav, ["Start", "Nieuwe aanvraag", "Proefberekening", "Teams", "Normen", "Mijn account"], "een consulent ziet geen beheer of audit");
+  assert.deepEqual(nav, ["Start", "Nieuwe aanvraag", "Telefoon", "Contactmomenten", "Proefberekening", "Teams", "Normen", "Mijn account"], "een consulent ziet geen beheer of audit");
   await controleerPagina("start-consulent");
 
   // Beheerpagina's zijn voor een consulent afgesloten.
@@ -549,5 +549,83 @@ test("betaalrun en een mutatie met terugwerkende kracht", async () => {
   await browser.klik("[data-testid=betalingen]");
   await browser.wachtOp("[data-testid=specificatie]");
   await controleerPagina("betalingen");
+  await uitloggen();
+});
+
+// Telefoon (issue 8): een klantcontactmedewerker vindt de beller op postcode en huisnummer,
+// schrijft de notitie met een terugbelverzoek; het verzoek staat op "Vandaag" van de consulent
+// van het dossier, die terugbelt en het afrondt.
+test("telefoonnotitie met terugbelverzoek naar de consulent", async () => {
+  assert.ok(dossierPad, "de tweede test registreerde een dossier");
+  await inloggen("beheerder", BEHEERDER_WACHTWOORD);
+  await browser.wachtOp("[data-testid=startpagina]");
+  await browser.naar(`${BASIS}/gebruikers/nieuw`);
+  await browser.wachtOp("#veld-gebruikersnaam");
+  await browser.typ("#veld-gebruikersnaam", "kklant");
+  await browser.typ("#veld-volledige_naam", "Karin Klant");
+  await browser.klik("#rol-administratief_ondersteuner");
+  await browser.klik("[data-testid=gebruiker-aanmaken]");
+  await browser.wachtOp("[data-testid=eenmalig-wachtwoord]");
+  const eenmalig = await browser.tekst("[data-testid=eenmalig-wachtwoord]");
+  await uitloggen();
+
+  await inloggen("kklant", eenmalig);
+  await browser.wachtOp("[data-testid=wachtwoord-verplicht]");
+  await browser.typ("#veld-huidig", eenmalig);
+  await browser.typ("#veld-nieuw", "kklant-wachtwoord-2026");
+  await browser.typ("#veld-herhaling", "kklant-wachtwoord-2026");
+  await browser.klik("[data-testid=wachtwoord-opslaan]");
+  await browser.wachtOp("[data-testid=melding]");
+
+  await browser.naar(`${BASIS}/telefoon`);
+  await browser.wachtOp("#veld-q");
+  assert.equal(await browser.script("return document.activeElement.id"), "veld-q", "het zoekveld heeft de focus");
+  await browser.typ("#veld-q", "3035 KS 12");
+  await browser.klik("[data-testid=beller-zoeken]");
+  await browser.wachtOp("[data-testid=bellers]");
+  await controleerPagina("telefoon-zoeken");
+  const bellers = await browser.script("return [...document.querySelectorAll('[data-testid=kies-beller]')].map(a => a.textContent)");
+  const keuze = bellers.indexOf("Vries, J.P. de");
+  assert.ok(keuze >= 0, `de aanvrager staat in de lijst: ${JSON.stringify(bellers)}`);
+  await browser.script("document.querySelectorAll('[data-testid=kies-beller]')[arguments[0]].click()", keuze);
+  await browser.wachtOp("[data-testid=contactformulier]");
+  assert.match(await browser.tekst("[data-testid=bellerbeeld]"), /Petra Bakker/);
+  assert.equal(await browser.script("return document.activeElement.id"), "veld-tekst", "de notitie heeft de focus");
+  await controleerPagina("telefoon-beller");
+  await browser.typ("#veld-tekst", "Vraagt of de loonstrook van oktober is ontvangen; wil de consulent spreken.");
+  await browser.script("document.getElementById('veld-uitkomst').value = 'terugbellen'");
+  // Eerst zonder nummer: de fout staat bij het veld, de notitie blijft staan.
+  await browser.klik("[data-testid=vastleggen]");
+  await browser.wachtOp("[data-testid=foutsamenvatting]");
+  assert.match(await browser.tekst("[data-testid=foutsamenvatting]"), /teruggebeld wil worden/);
+  assert.match(await browser.script("return document.getElementById('veld-tekst').value"), /loonstrook van oktober/);
+  await controleerPagina("telefoon-fout");
+  await browser.typ("#veld-telefoonnummer", "06 12345678");
+  await browser.klik("[data-testid=vastleggen]");
+  await browser.wachtOp("[data-testid=vastgelegd]");
+  await uitloggen();
+
+  // De consulent ziet het terugbelverzoek op "Vandaag", belt terug en rondt het af.
+  await inloggen("pbakker", "pbakker-wachtwoord-2026");
+  await browser.wachtOp("[data-testid=taken]");
+  assert.match(await browser.tekst("[data-testid=taken]"), /Terugbellen op 0612345678/);
+  await browser.script("[...document.querySelectorAll('[data-testid=taken] a')].find(a => a.textContent.startsWith('Terugbellen op')).click()");
+  await browser.wachtOp("[data-testid=terugbelformulier]");
+  assert.equal(await browser.tekst("[data-testid=nummer]"), "0612345678");
+  assert.match(await browser.tekst("[data-testid=contactmomenten]"), /loonstrook van oktober/);
+  await controleerPagina("terugbellen");
+  await browser.typ("#veld-tekst", "Gesproken: loonstrook is binnen, verwerkt.");
+  await browser.klik("[data-testid=afronden]");
+  await browser.wachtOp("[data-testid=melding]");
+  assert.match(await browser.tekst("[data-testid=melding]"), /terugbelverzoek is afgerond/);
+  assert.doesNotMatch(await browser.script("return document.body.textContent"), /Terugbellen op 0612345678/);
+  // Op het dossier: het verzoek en het gesprek, nieuwste eerst.
+  await browser.naar(`${BASIS}${dossierPad}`);
+  await browser.wachtOp("[data-testid=contactmomenten]");
+  const notities = await browser.script("return [...document.querySelectorAll('[data-testid=contactmoment]')].map(li => li.textContent)");
+  assert.equal(notities.length, 2);
+  assert.match(notities[0], /loonstrook is binnen/);
+  assert.match(notities[1], /Terugbelverzoek/);
+  await controleerPagina("dossier-contactmomenten");
   await uitloggen();
 });
