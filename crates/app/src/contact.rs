@@ -576,7 +576,7 @@ impl App {
         &self,
         ctx: &Context,
         taak_id: i64,
-    ) -> Result<(TaakRij, Contactbeeld), AppFout> {
+    ) -> Result<(TaakRij, Option<Contactbeeld>), AppFout> {
         ctx.actor.vereist(Recht::ContactmomentenVastleggen)?;
         let mut tx = self.opslag.schrijf().await?;
         let taak = tx
@@ -584,19 +584,17 @@ impl App {
             .await?
             .filter(|t| t.soort == Taaksoort::Terugbellen.code())
             .ok_or_else(|| AppFout::NietGevonden("Het terugbelverzoek".into()))?;
-        let rij = tx
+        // Een terugbeltaak die met de hand of vóór de contactmomenten ontstond, heeft er geen.
+        let rijen: Vec<ContactmomentRij> = tx
             .contactmoment_van_taak(taak_id)
             .await?
-            .ok_or_else(|| AppFout::NietGevonden("Het contactmoment bij deze taak".into()))?;
+            .into_iter()
+            .collect();
         let nu = self.klok.nu();
-        let b = beelden(tx.as_mut(), ctx, vec![rij]).await?;
+        let b = beelden(tx.as_mut(), ctx, rijen).await?;
         toegang_voor(tx.as_mut(), ctx, nu, &b, "Terugbelverzoek ingezien").await?;
         tx.commit().await?;
-        let b = b
-            .into_iter()
-            .next()
-            .ok_or_else(|| AppFout::Intern("contactmoment".into()))?;
-        Ok((taak, b))
+        Ok((taak, b.into_iter().next()))
     }
 
     /// Rondt een terugbelverzoek af: het gesprek wordt een vervolgcontact (uitgaand, op het
@@ -636,37 +634,35 @@ impl App {
                 "De taak is intussen gewijzigd. Laad de pagina opnieuw.".into(),
             ));
         }
-        let oorspronkelijk = tx
-            .contactmoment_van_taak(taak_id)
-            .await?
-            .ok_or_else(|| AppFout::NietGevonden("Het contactmoment bij deze taak".into()))?;
+        let oorspronkelijk = tx.contactmoment_van_taak(taak_id).await?;
         let uitkomst = if bereikt {
             Uitkomst::Beantwoord
         } else {
             Uitkomst::NietBereikt
         };
+        let o = oorspronkelijk.as_ref();
         let c = contact::controleer(&contact::Invoer {
             kanaal: Kanaal::Telefoon.code(),
             richting: Richting::Uitgaand.code(),
-            beller: &oorspronkelijk.beller,
-            derde_naam: oorspronkelijk.derde_naam.as_deref().unwrap_or(""),
+            beller: o.map_or(Beller::Client.code(), |o| o.beller.as_str()),
+            derde_naam: o.and_then(|o| o.derde_naam.as_deref()).unwrap_or(""),
             tekst,
             uitkomst: uitkomst.code(),
-            telefoonnummer: oorspronkelijk.telefoonnummer.as_deref().unwrap_or(""),
+            telefoonnummer: o.and_then(|o| o.telefoonnummer.as_deref()).unwrap_or(""),
             duur_minuten: "",
-            gevoelig: oorspronkelijk.gevoelig,
-            met_dossier: oorspronkelijk.dossier_id.is_some(),
+            gevoelig: o.is_some_and(|o| o.gevoelig),
+            met_dossier: o.map_or(taak.dossier_id, |o| o.dossier_id).is_some(),
         })?;
         let id = tx
             .contactmoment_invoegen(&ContactmomentRij {
                 id: 0,
-                persoon_id: oorspronkelijk.persoon_id,
-                dossier_id: oorspronkelijk.dossier_id,
+                persoon_id: o.map_or(taak.persoon_id, |o| o.persoon_id),
+                dossier_id: o.map_or(taak.dossier_id, |o| o.dossier_id),
                 kanaal: c.kanaal.code().into(),
                 richting: c.richting.code().into(),
                 beller: c.beller.code().into(),
                 derde_naam: c.derde_naam,
-                onderwerp: oorspronkelijk.onderwerp.clone(),
+                onderwerp: o.map_or_else(|| "overig".to_owned(), |o| o.onderwerp.clone()),
                 tekst: c.tekst,
                 uitkomst: c.uitkomst.code().into(),
                 telefoonnummer: c.telefoonnummer,
@@ -676,7 +672,7 @@ impl App {
                 geregistreerd_door: ctx.actor.gebruiker_id().ok_or(AppFout::GeenToegang)?,
                 door: String::new(),
                 taak_id: None,
-                vervolg_op: Some(oorspronkelijk.id),
+                vervolg_op: o.map(|o| o.id),
                 gekoppeld_op: None,
                 versie: 1,
             })
@@ -715,11 +711,7 @@ impl App {
                 actie: "contactmoment.teruggebeld",
                 onderwerp_type: "contactmoment",
                 onderwerp_id: id.to_string(),
-                samenvatting: format!(
-                    "Terugbelverzoek {} ({})",
-                    oorspronkelijk.id,
-                    uitkomst.naam()
-                ),
+                samenvatting: format!("Terugbeltaak {taak_id} ({})", uitkomst.naam()),
                 ..Default::default()
             },
         )

@@ -187,6 +187,7 @@ struct Partij {
     maandbedragen: Vec<Vec<Waarde>>,
     mutaties: Vec<Vec<Waarde>>,
     correcties: Vec<Vec<Waarde>>,
+    contactmomenten: Vec<Vec<Waarde>>,
 }
 
 /// Eén demomutatie: ingang, einde, gegevens, wanneer ze bekend werd, en waarom.
@@ -358,6 +359,71 @@ fn g(n: i64) -> Waarde {
 
 fn dag(d: NaiveDate) -> Waarde {
     Waarde::Tekst(d.format("%Y-%m-%d").to_string())
+}
+
+/// Vragen aan de telefoon in de demo: (onderwerp, notitie).
+const CONTACTVRAGEN: &[(&str, &str)] = &[
+    (
+        "betaling",
+        "Vraagt wanneer de bijstand deze maand wordt betaald; betaaldatum genoemd.",
+    ),
+    (
+        "inkomen",
+        "Heeft de loonstrook van vorige maand opgestuurd en vraagt of die binnen is.",
+    ),
+    (
+        "wijziging",
+        "Geeft door dat de oudste dochter volgende maand op kamers gaat.",
+    ),
+    (
+        "documenten",
+        "Vraagt welke stukken nog ontbreken; de lijst voorgelezen.",
+    ),
+    (
+        "vordering",
+        "Vraagt om een betalingsregeling voor de terugvordering.",
+    ),
+    (
+        "aanvraag",
+        "Vraagt naar de stand van de aanvraag; de beslistermijn uitgelegd.",
+    ),
+    (
+        "klacht",
+        "Ontevreden dat de consulent slecht bereikbaar is; excuses gemaakt.",
+    ),
+];
+
+/// Een contactmoment in de demo (telefoon, inkomend, met de cliënt).
+#[allow(clippy::too_many_arguments)]
+fn contactrij(
+    id: i64,
+    persoon: i64,
+    dossier: i64,
+    onderwerp: &str,
+    tekst: &str,
+    uitkomst: &str,
+    telefoonnummer: Option<&str>,
+    tijdstip: chrono::DateTime<chrono::Utc>,
+    door: i64,
+    taak: Option<i64>,
+) -> Vec<Waarde> {
+    vec![
+        g(id),
+        g(persoon),
+        g(dossier),
+        t("telefoon"),
+        t("inkomend"),
+        t("client"),
+        t(onderwerp),
+        t(tekst),
+        t(uitkomst),
+        telefoonnummer.map_or(Waarde::GeenTekst, t),
+        t(tijd::instant_tekst(tijdstip)),
+        g(0),
+        g(door),
+        taak.map_or(Waarde::GeenGetal, g),
+        g(1),
+    ]
 }
 
 /// Een geboortedatum voor iemand van `min`–`max` jaar op `vandaag`.
@@ -543,6 +609,8 @@ impl App {
                 ));
             }
         }
+        // Wie in de demo de telefoon opneemt.
+        let mut ondersteuner = 0;
         for (nr, (gebruikersnaam, naam, rol)) in accounts.iter().enumerate() {
             let (id, _) = self
                 .gebruiker_aanmaken(
@@ -581,6 +649,9 @@ impl App {
             }
             if *rol == Rol::Inkomensconsulent {
                 consulenten.push((id, team));
+            }
+            if *rol == Rol::AdministratiefOndersteuner {
+                ondersteuner = id;
             }
             tx.commit().await?;
         }
@@ -678,6 +749,8 @@ impl App {
             tx.hoogste_id("dossiers").await?,
             tx.hoogste_id("uitkeringen").await?,
             tx.hoogste_id("mutaties").await?,
+            tx.hoogste_id("taken").await?,
+            tx.hoogste_id("contactmomenten").await?,
         ];
         let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
         tx.commit().await?;
@@ -858,7 +931,29 @@ impl App {
                     let norm = soort.standaardnorm();
                     let deadline = norm.deadline(begin);
                     let open = gereed_op.is_none();
+                    ids[7] += 1;
+                    if soort == vangnet_domain::werk::Taaksoort::Terugbellen {
+                        // Het telefoontje waaruit het terugbelverzoek kwam.
+                        let (onderwerp, vraag) = *r.kies(CONTACTVRAGEN);
+                        let nummer_tel = format!("06{:08}", r.onder(100_000_000));
+                        ids[8] += 1;
+                        p.contactmomenten.push(contactrij(
+                            ids[8],
+                            client,
+                            ids[4],
+                            onderwerp,
+                            &format!("{vraag} Wil de consulent spreken; graag terugbellen."),
+                            "terugbellen",
+                            Some(&nummer_tel),
+                            (tijd::begin_nl_dag(begin)
+                                + Duration::minutes(9 * 60 + r.onder(480) as i64))
+                            .min(nu),
+                            ondersteuner,
+                            Some(ids[7]),
+                        ));
+                    }
                     p.taken.push(vec![
+                        g(ids[7]),
                         t(soort.code()),
                         t(format!("{omschrijving} {nummer}")),
                         g(ids[4]),
@@ -891,6 +986,29 @@ impl App {
                         }),
                         g(1),
                     ]);
+                }
+                // Eerder contact: een derde van de cliënten belde of kwam langs.
+                if r.procent(33) {
+                    for _ in 0..1 + r.onder(3) {
+                        let (onderwerp, vraag) = *r.kies(CONTACTVRAGEN);
+                        let dagen = (vandaag - ontvangen).num_days().max(0) as u64;
+                        let dag_van = vandaag - Duration::days(r.onder(dagen + 1) as i64);
+                        ids[8] += 1;
+                        p.contactmomenten.push(contactrij(
+                            ids[8],
+                            client,
+                            ids[4],
+                            onderwerp,
+                            vraag,
+                            "beantwoord",
+                            None,
+                            (tijd::begin_nl_dag(dag_van)
+                                + Duration::minutes(9 * 60 + r.onder(480) as i64))
+                            .min(nu),
+                            ondersteuner,
+                            None,
+                        ));
+                    }
                 }
                 // Een besloten aanvraag heeft een lopende uitkering vanaf de ontvangst, met de
                 // bedragen per maand; maanden vóór deze maand gelden als betaald (de historie van
@@ -1126,6 +1244,7 @@ impl App {
             tx.bulk_invoegen(
                 "taken",
                 &[
+                    "id",
                     "soort",
                     "omschrijving",
                     "dossier_id",
@@ -1145,6 +1264,28 @@ impl App {
                     "versie",
                 ],
                 &p.taken,
+            )
+            .await?;
+            tx.bulk_invoegen(
+                "contactmomenten",
+                &[
+                    "id",
+                    "persoon_id",
+                    "dossier_id",
+                    "kanaal",
+                    "richting",
+                    "beller",
+                    "onderwerp",
+                    "tekst",
+                    "uitkomst",
+                    "telefoonnummer",
+                    "tijdstip",
+                    "gevoelig",
+                    "geregistreerd_door",
+                    "taak_id",
+                    "versie",
+                ],
+                &p.contactmomenten,
             )
             .await?;
             tx.bulk_invoegen(

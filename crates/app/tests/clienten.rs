@@ -529,6 +529,26 @@ async fn demopopulatie_laden_is_deterministisch_en_bruikbaar() {
         vangnet_app::audit::KetenUitslag::Intact { .. }
     ));
 
+    // Contact: een deel van de cliënten belde al; een terugbeltaak heeft haar telefoontje.
+    let systeem = TestApp::systeem();
+    assert!(!t
+        .app
+        .contactmomenten_zoeken(&systeem, "loonstrook")
+        .await
+        .unwrap()
+        .is_empty());
+    let terugbellen = t
+        .app
+        .contactmomenten_zoeken(&systeem, "graag terugbellen")
+        .await
+        .unwrap();
+    let eerste = terugbellen.first().expect("demo heeft terugbelverzoeken");
+    let taak = eerste.rij.taak_id.expect("met een taak");
+    assert!(eerste.rij.telefoonnummer.is_some());
+    let (rij, _) = t.app.terugbelverzoek(&systeem, taak).await.unwrap();
+    assert_eq!(rij.soort, "terugbellen");
+    assert_eq!(rij.dossier_id, eerste.rij.dossier_id);
+
     // Hetzelfde zaad geeft dezelfde bevolking.
     let t2 = TestApp::nieuw().await;
     t2.app.demo_laden(300, 7, |_, _| {}).await.unwrap();

@@ -243,7 +243,7 @@ async fn terugbelverzoek_is_een_taak_met_servicenorm_en_wordt_afgerond() {
 
     // Niet bereikt: de poging staat op de tijdlijn, de taak blijft open.
     let (rij, beeld) = t.app.terugbelverzoek(&o.anna, taak).await.unwrap();
-    assert_eq!(beeld.rij.id, contact);
+    assert_eq!(beeld.unwrap().rij.id, contact);
     let poging = t
         .app
         .terugbellen_afronden(

@@ -50,6 +50,7 @@ const TABELLEN_MET_ID: &[&str] = &[
     "betaalruns",
     "betaalregels",
     "vorderingen",
+    "contactmomenten",
 ];
 
 /// Vertaalt een sqlx-fout naar een opslagfout.

@@ -360,7 +360,7 @@ pub async fn koppelen(
 struct TerugbelPagina {
     schil: Schil,
     taak: TaakRij,
-    contact: Contactbeeld,
+    contact: Option<Contactbeeld>,
     tekst: String,
     bereikt: String,
     fouten: Veldfouten,
@@ -368,7 +368,7 @@ struct TerugbelPagina {
 
 impl TerugbelPagina {
     fn verzoek(&self) -> Vec<Contactbeeld> {
-        vec![self.contact.clone()]
+        self.contact.iter().cloned().collect()
     }
 }
 
