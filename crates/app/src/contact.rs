@@ -225,6 +225,68 @@ impl App {
         Ok(o.into_iter().filter(|o| o.actief).collect())
     }
 
+    /// Alle onderwerpen, ook de inactieve (voor de inrichting).
+    pub async fn contactonderwerpen_inrichting(
+        &self,
+        ctx: &Context,
+    ) -> Result<Vec<ContactonderwerpRij>, AppFout> {
+        ctx.actor.vereist(Recht::WerkInrichten)?;
+        let mut tx = self.opslag.lees().await?;
+        let o = tx.contactonderwerpen().await?;
+        tx.commit().await?;
+        Ok(o)
+    }
+
+    /// Zet de lijst van onderwerpen (`code = omschrijving` per regel). Een onderwerp dat
+    /// wegvalt wordt inactief: oude contactmomenten houden het.
+    pub async fn contactonderwerpen_zetten(
+        &self,
+        ctx: &Context,
+        tekst: &str,
+    ) -> Result<(), AppFout> {
+        ctx.actor.vereist(Recht::WerkInrichten)?;
+        let lijst =
+            contact::onderwerpen_lezen(tekst).map_err(|m| AppFout::veld("onderwerpen", m))?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.schrijf().await?;
+        let voor = tx.contactonderwerpen().await?;
+        let rijen: Vec<ContactonderwerpRij> = lijst
+            .iter()
+            .enumerate()
+            .map(|(i, (code, omschrijving))| ContactonderwerpRij {
+                code: code.clone(),
+                omschrijving: omschrijving.clone(),
+                volgorde: i as i64 + 1,
+                actief: true,
+            })
+            .collect();
+        tx.contactonderwerpen_vervangen(&rijen).await?;
+        audit::vastleggen(
+            tx.as_mut(),
+            ctx,
+            nu,
+            Wijziging {
+                actie: "contactonderwerpen.gezet",
+                onderwerp_type: "inrichting",
+                onderwerp_id: "contactonderwerpen".into(),
+                samenvatting: format!(
+                    "Onderwerpen van contactmomenten: {}",
+                    lijst
+                        .iter()
+                        .map(|(c, _)| c.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                voor: serde_json::to_value(&voor).ok(),
+                na: serde_json::to_value(&rijen).ok(),
+                ..Default::default()
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Legt een contactmoment vast, met de taak die eruit volgt: terugbellen (servicenorm
     /// terugbellen, met het nummer), doorverwijzing of signaal (voor de consulent van het
     /// dossier; zonder consulent voor zijn team). Alles of niets. Geeft (contactmoment, taak).

@@ -755,6 +755,9 @@ pub trait Transactie: Send {
         versie: i64,
     ) -> Uitkomst<bool>;
     async fn contactonderwerpen(&mut self) -> Uitkomst<Vec<ContactonderwerpRij>>;
+    /// Zet de lijst: deze onderwerpen actief in deze volgorde, alle andere inactief.
+    async fn contactonderwerpen_vervangen(&mut self, lijst: &[ContactonderwerpRij])
+        -> Uitkomst<()>;
 
     // Betaalruns
     async fn betaalrun_invoegen(&mut self, r: &BetaalrunRij) -> Uitkomst<i64>;

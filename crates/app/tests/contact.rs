@@ -49,6 +49,7 @@ fn veldfout(e: AppFout, veld: &str) -> String {
 
 struct Opzet {
     t: TestApp,
+    fb: Context,
     clerk: Context,
     clerk2: Context,
     leider: Context,
@@ -96,6 +97,7 @@ async fn opzet() -> Opzet {
         .id;
     Opzet {
         t,
+        fb,
         clerk,
         clerk2,
         leider,
@@ -625,5 +627,70 @@ async fn bellerbeeld_toont_dossier_consulent_en_open_taken() {
     );
     // Nog geen uitkering: geen volgende betaling.
     assert!(d.volgende_betaling.is_none());
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn onderwerpen_richt_de_beheerder_in() {
+    let o = opzet().await;
+    let t = &o.t;
+    let (oud, _) = t
+        .app
+        .contactmoment_vastleggen(
+            &o.clerk,
+            &ContactInvoer {
+                onderwerp: "klacht".into(),
+                ..o.telefoontje("Klaagt over de wachttijd.")
+            },
+        )
+        .await
+        .unwrap();
+    let fb = &o.fb;
+    // Slechte invoer: de regel staat in de melding, niets gewijzigd.
+    let e = t
+        .app
+        .contactonderwerpen_zetten(fb, "betaling = Betaling\nKlacht = Hoofdletter")
+        .await
+        .unwrap_err();
+    assert!(veldfout(e, "onderwerpen").contains("Regel 2"));
+    assert!(matches!(
+        t.app
+            .contactonderwerpen_zetten(&o.clerk, "betaling = Betaling")
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+    t.app
+        .contactonderwerpen_zetten(
+            &fb,
+            "schulden = Schulden en bewind\nbetaling = Wanneer betaald",
+        )
+        .await
+        .unwrap();
+    let keuzes = t.app.contactonderwerpen(&o.clerk).await.unwrap();
+    assert_eq!(
+        keuzes
+            .iter()
+            .map(|k| (k.code.as_str(), k.omschrijving.as_str()))
+            .collect::<Vec<_>>(),
+        vec![
+            ("schulden", "Schulden en bewind"),
+            ("betaling", "Wanneer betaald")
+        ]
+    );
+    // Een weggehaald onderwerp is niet meer te kiezen; de oude notitie houdt het.
+    let e = t
+        .app
+        .contactmoment_vastleggen(
+            &o.clerk,
+            &ContactInvoer {
+                onderwerp: "klacht".into(),
+                ..o.telefoontje("Nog een klacht.")
+            },
+        )
+        .await
+        .unwrap_err();
+    veldfout(e, "onderwerp");
+    let c = t.app.contactmoment(&o.anna, oud).await.unwrap();
+    assert_eq!(c.onderwerpnaam, "Klacht of bezwaar");
     o.t.opruimen().await;
 }

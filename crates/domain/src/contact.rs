@@ -298,6 +298,50 @@ pub fn telefoonnummer(invoer: &str) -> Result<String, String> {
     }
 }
 
+/// De lijst van onderwerpen zoals de functioneel beheerder haar typt: één per regel,
+/// `code = omschrijving`, in de volgorde van de keuzelijst. Codes: kleine letters, cijfers en
+/// `_`, hoogstens 40 tekens, elk één keer.
+pub fn onderwerpen_lezen(tekst: &str) -> Result<Vec<(String, String)>, String> {
+    let mut uit: Vec<(String, String)> = Vec::new();
+    for (nr, regel) in tekst.lines().enumerate().map(|(i, r)| (i + 1, r.trim())) {
+        if regel.is_empty() {
+            continue;
+        }
+        let Some((code, omschrijving)) = regel.split_once('=') else {
+            return Err(format!(
+                "Regel {nr}: schrijf 'code = omschrijving', bv. 'betaling = Betaling en betaaldatum'."
+            ));
+        };
+        let (code, omschrijving) = (code.trim(), omschrijving.trim());
+        if code.is_empty()
+            || code.len() > 40
+            || !code
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            return Err(format!(
+                "Regel {nr}: de code '{code}' mag alleen kleine letters, cijfers en _ bevatten (hoogstens 40)."
+            ));
+        }
+        if omschrijving.is_empty() || omschrijving.chars().count() > 100 {
+            return Err(format!(
+                "Regel {nr}: de omschrijving is verplicht en hoogstens 100 tekens."
+            ));
+        }
+        if uit.iter().any(|(c, _)| c == code) {
+            return Err(format!("Regel {nr}: de code '{code}' staat er al."));
+        }
+        uit.push((code.to_owned(), omschrijving.to_owned()));
+    }
+    if uit.is_empty() {
+        return Err("Er moet minstens één onderwerp zijn.".into());
+    }
+    if uit.len() > 50 {
+        return Err("Hoogstens 50 onderwerpen: een keuzelijst moet te overzien zijn.".into());
+    }
+    Ok(uit)
+}
+
 /// Wie een gevoelige notitie leest: de consulent van haar dossier en de teamleider van het
 /// team van dat dossier. Een gewone notitie leest ieder die contactmomenten mag inzien.
 #[derive(Debug, Clone, Copy)]
@@ -488,6 +532,29 @@ mod tests {
                 verwacht,
                 "{invoer:?}"
             );
+        }
+    }
+
+    /// Issue 8 punt 1: het onderwerp komt uit een lijst die de beheerder inricht.
+    #[test]
+    fn onderwerpen_inrichten() {
+        let goed = onderwerpen_lezen("betaling = Betaling\n\n  schuld_2 = Schulden  \n").unwrap();
+        assert_eq!(
+            goed,
+            vec![
+                ("betaling".to_owned(), "Betaling".to_owned()),
+                ("schuld_2".to_owned(), "Schulden".to_owned())
+            ]
+        );
+        for fout in [
+            "",
+            "betaling",
+            "Betaling = Hoofdletter",
+            "a b = spatie",
+            "betaling = ",
+            "betaling = een\nbetaling = twee",
+        ] {
+            assert!(onderwerpen_lezen(fout).is_err(), "{fout:?}");
         }
     }
 

@@ -211,3 +211,30 @@ pub(crate) async fn onderwerpen(c: &mut AnyConnection) -> Uitkomst<Vec<Contacton
         })
         .collect()
 }
+
+pub(crate) async fn onderwerpen_vervangen(
+    c: &mut AnyConnection,
+    lijst: &[ContactonderwerpRij],
+) -> Uitkomst<()> {
+    // Wat niet meer in de lijst staat, wordt inactief (oude contactmomenten verwijzen ernaar).
+    sqlx::query("UPDATE contactonderwerpen SET actief = 0")
+        .execute(&mut *c)
+        .await
+        .map_err(vertaal)?;
+    for o in lijst {
+        sqlx::query(
+            "INSERT INTO contactonderwerpen (code, omschrijving, volgorde, actief) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO UPDATE SET \
+             omschrijving = excluded.omschrijving, volgorde = excluded.volgorde, \
+             actief = excluded.actief",
+        )
+        .bind(&o.code)
+        .bind(&o.omschrijving)
+        .bind(o.volgorde)
+        .bind(i64::from(o.actief))
+        .execute(&mut *c)
+        .await
+        .map_err(vertaal)?;
+    }
+    Ok(())
+}

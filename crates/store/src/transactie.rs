@@ -1608,6 +1608,12 @@ impl Transactie for AnyTransactie {
     async fn contactonderwerpen(&mut self) -> Uitkomst<Vec<ContactonderwerpRij>> {
         contact::onderwerpen(self.conn()).await
     }
+    async fn contactonderwerpen_vervangen(
+        &mut self,
+        lijst: &[ContactonderwerpRij],
+    ) -> Uitkomst<()> {
+        contact::onderwerpen_vervangen(self.conn(), lijst).await
+    }
 
     async fn betaalrun_invoegen(&mut self, r: &BetaalrunRij) -> Uitkomst<i64> {
         betaalrun::run_invoegen(self.conn(), r).await

@@ -167,6 +167,7 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/werk/inrichting", get(werk::inrichting))
         .route("/werk/servicenormen", post(werk::servicenorm))
         .route("/werk/postcodegebieden", post(werk::postcodegebieden))
+        .route("/werk/contactonderwerpen", post(werk::contactonderwerpen))
         .route("/werk/gewichten", post(werk::gewicht))
         .route("/werk/vier-ogen", post(werk::vier_ogen))
         .route(

@@ -361,6 +361,12 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             post.clone(),
+            "/werk/contactonderwerpen",
+            MetRecht(Recht::WerkInrichten),
+            "onderwerpen=",
+        ),
+        r(
+            post.clone(),
             "/normen",
             MetRecht(Recht::NormenBeheren),
             "inhoud=",

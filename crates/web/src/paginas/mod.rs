@@ -51,6 +51,7 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "run-goedgekeurd" => "De betaalrun is goedgekeurd en verwerkt; het betaalbestand kan worden gedownload.",
         "run-afgebroken" => "De betaalrun is afgebroken.",
         "gewicht" => "Het gewicht is opgeslagen; de verdeling rekent er vanaf nu mee.",
+        "contactonderwerpen" => "De onderwerpen zijn opgeslagen; de keuzelijst bij een notitie volgt ze.",
         "contact-gekoppeld" => "Het contactmoment is aan deze persoon gekoppeld.",
         "teruggebeld" => "Het gesprek is vastgelegd en het terugbelverzoek is afgerond.",
         "niet-bereikt" => "De poging is vastgelegd; het terugbelverzoek blijft open.",

@@ -346,6 +346,8 @@ struct InrichtingPagina {
     drempel: String,
     /// (code, naam, gekozen) per soort mutatie.
     vier_ogen: Vec<(&'static str, &'static str, bool)>,
+    /// De onderwerpen van contactmomenten, `code = omschrijving` per regel (de actieve).
+    onderwerpen: String,
     fouten: Veldfouten,
 }
 
@@ -356,6 +358,15 @@ async fn inrichtingpagina(
 ) -> Result<InrichtingPagina, WebFout> {
     let i = staat.app.werk_inrichting(&wie.ctx).await?;
     let v = staat.app.vier_ogen_inrichting(&wie.ctx).await?;
+    let onderwerpen = staat
+        .app
+        .contactonderwerpen_inrichting(&wie.ctx)
+        .await?
+        .iter()
+        .filter(|o| o.actief)
+        .map(|o| format!("{} = {}", o.code, o.omschrijving))
+        .collect::<Vec<_>>()
+        .join("\n");
     Ok(InrichtingPagina {
         schil: Schil::voor(staat, wie, "Werkverdeling inrichten", "/werk/inrichting")
             .kruimel("/werk/inrichting", "Werkverdeling inrichten")
@@ -390,6 +401,7 @@ async fn inrichtingpagina(
             .iter()
             .map(|s| (s.code(), s.naam(), v.soorten.contains(s)))
             .collect(),
+        onderwerpen,
         fouten: Veldfouten::nieuw(),
     })
 }
@@ -484,6 +496,24 @@ pub async fn vier_ogen(
         Err(AppFout::Ongeldig(f)) => {
             let mut p = inrichtingpagina(&staat, &wie, None).await?;
             p.drempel = drempel;
+            p.fouten = f;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn contactonderwerpen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let tekst = formulier.veld("onderwerpen");
+    match staat.app.contactonderwerpen_zetten(&wie.ctx, &tekst).await {
+        Ok(()) => Ok(Redirect::to("/werk/inrichting?gedaan=contactonderwerpen").into_response()),
+        Err(AppFout::Ongeldig(f)) => {
+            let mut p = inrichtingpagina(&staat, &wie, None).await?;
+            p.onderwerpen = tekst;
             p.fouten = f;
             Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
