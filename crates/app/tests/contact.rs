@@ -661,7 +661,7 @@ async fn onderwerpen_richt_de_beheerder_in() {
     ));
     t.app
         .contactonderwerpen_zetten(
-            &fb,
+            fb,
             "schulden = Schulden en bewind\nbetaling = Wanneer betaald",
         )
         .await
