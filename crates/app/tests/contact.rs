@@ -31,7 +31,7 @@ fn aanvraag(bsn: &str, naam: &str) -> NieuweAanvraag {
         toevoeging: "".into(),
         postcode: "3012AB".into(),
         woonplaats: "Rotterdam".into(),
-        iban: "".into(),
+        iban: "NL91ABNA0417164300".into(),
         team: "".into(),
         leden: vec![],
     }
@@ -627,6 +627,61 @@ async fn bellerbeeld_toont_dossier_consulent_en_open_taken() {
     );
     // Nog geen uitkering: geen volgende betaling.
     assert!(d.volgende_betaling.is_none());
+
+    // Met een uitkering: de betaling van deze maand zoals nu berekend, nog zonder datum.
+    t.app
+        .uitkering_toekennen(&o.anna, o.dossier, "2026-11-01", "Algemene bijstand")
+        .await
+        .unwrap();
+    let v = t
+        .app
+        .bellerbeeld(&o.clerk, o.persoon)
+        .await
+        .unwrap()
+        .dossiers[0]
+        .volgende_betaling
+        .clone()
+        .unwrap();
+    assert_eq!(v.maand.to_string(), "2026-11-01");
+    assert!(!v.definitief && v.betaaldatum.is_none());
+    let berekend = v.bedrag_centen.unwrap();
+    assert!(berekend > 0);
+    // Na een goedgekeurde run met een betaaldatum die nog komt: dat bedrag op die datum.
+    let run = t
+        .app
+        .betaalrun_starten(&o.fb, "2026-11", "2026-11-30")
+        .await
+        .unwrap();
+    let r = t.app.betaalrun_berekenen(&o.fb, run, |_| {}).await.unwrap();
+    t.app
+        .betaalrun_goedkeuren(&o.leider, run, r.versie)
+        .await
+        .unwrap();
+    let v = t
+        .app
+        .bellerbeeld(&o.clerk, o.persoon)
+        .await
+        .unwrap()
+        .dossiers[0]
+        .volgende_betaling
+        .clone()
+        .unwrap();
+    assert!(v.definitief);
+    assert_eq!(v.betaaldatum.unwrap().to_string(), "2026-11-30");
+    assert_eq!(v.bedrag_centen, Some(berekend));
+    // Na de betaaldatum: volgende maand, weer zoals berekend.
+    t.klok.verzet(Duration::days(3));
+    let v = t
+        .app
+        .bellerbeeld(&o.clerk, o.persoon)
+        .await
+        .unwrap()
+        .dossiers[0]
+        .volgende_betaling
+        .clone()
+        .unwrap();
+    assert_eq!(v.maand.to_string(), "2026-12-01");
+    assert!(!v.definitief);
     o.t.opruimen().await;
 }
 
