@@ -251,7 +251,10 @@ impl App {
         let mut klaar = 0_u64;
         let mut na_id = 0;
         let omschrijving_log = format!("Betaalrun {} (run {id})", tijd::maand_weergave(maand));
+        // Waar de tijd heen gaat (lezen, rekenen, regels schrijven, toegangslog), voor het log.
+        let mut tijden = [std::time::Duration::ZERO; 4];
         loop {
+            let gestart = std::time::Instant::now();
             let ids = tx.uitkering_ids(na_id, PARTIJ).await?;
             let Some(laatste) = ids.last().copied() else {
                 break;
@@ -318,6 +321,8 @@ impl App {
                     betaald.entry(u).or_default().push((categorie, m));
                 }
             }
+            tijden[0] += gestart.elapsed();
+            let gestart = std::time::Instant::now();
             let mut rijen: Vec<Vec<Waarde>> = Vec::new();
             for g in &partij {
                 let f = &g.feiten;
@@ -502,6 +507,8 @@ impl App {
                     }
                 }
             }
+            tijden[1] += gestart.elapsed();
+            let gestart = std::time::Instant::now();
             tx.bulk_invoegen(
                 "betaalregels",
                 &[
@@ -523,6 +530,8 @@ impl App {
                 &rijen,
             )
             .await?;
+            tijden[2] += gestart.elapsed();
+            let gestart = std::time::Instant::now();
             // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
             let sjabloon = toegang::sjabloon(
                 ctx,
@@ -533,10 +542,19 @@ impl App {
             );
             tx.toegang_voor_uitkeringen(na_id, laatste, &sjabloon)
                 .await?;
+            tijden[3] += gestart.elapsed();
             klaar += ids.len() as u64;
             na_id = laatste;
             voortgang(klaar);
         }
+        tracing::info!(
+            run = id,
+            lezen_s = tijden[0].as_secs_f64(),
+            rekenen_s = tijden[1].as_secs_f64(),
+            regels_s = tijden[2].as_secs_f64(),
+            toegangslog_s = tijden[3].as_secs_f64(),
+            "betaalrun berekend"
+        );
         run.status = Runstatus::Berekend.code().into();
         run.berekend_op = Some(tijd::instant_tekst(nu));
         run.aantal_betalingen = aantal;
