@@ -2,14 +2,13 @@
 //! engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`. De verwerking na
 //! goedkeuring gaat in drie set-gebaseerde statements, hoe groot de run ook is.
 
-use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
 use vangnet_app::opslag::{
     BetaalregelRij, BetaalrunRij, BetalingRij, Categorietotaal, Runverschil, ToegangRij, Uitkomst,
     VorderingRij,
 };
 
-use crate::transactie::{getal, opgetal, optekst, tekst, vertaal};
+use crate::transactie::{getal, opgetal, optekst, tekst, vertaal, Rij};
 
 const RUN_KOLOMMEN: &str = "id, maand, betaaldatum, status, gestart_door, gestart_op, \
      berekend_op, goedgekeurd_door, goedgekeurd_op, geexporteerd_op, aantal_betalingen, \
@@ -22,7 +21,7 @@ const REGEL_KOLOMMEN: &str = "id, run_id, uitkering_id, dossier_id, dossiernumme
 const BETALINGEN: &str =
     "categorie IN ('regulier', 'nabetaling', 'vakantietoeslag') AND bedrag_centen > 0";
 
-fn run(r: &AnyRow) -> Uitkomst<BetaalrunRij> {
+fn run(r: &impl Rij) -> Uitkomst<BetaalrunRij> {
     Ok(BetaalrunRij {
         id: getal(r, "id")?,
         maand: tekst(r, "maand")?,
@@ -40,7 +39,7 @@ fn run(r: &AnyRow) -> Uitkomst<BetaalrunRij> {
     })
 }
 
-fn regel(r: &AnyRow) -> Uitkomst<BetaalregelRij> {
+fn regel(r: &impl Rij) -> Uitkomst<BetaalregelRij> {
     Ok(BetaalregelRij {
         id: getal(r, "id")?,
         run_id: getal(r, "run_id")?,

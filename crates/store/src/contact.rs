@@ -1,11 +1,10 @@
 //! De opslag van contactmomenten en de lijst van onderwerpen (issue 8). Draagbare SQL voor
 //! beide engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`.
 
-use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
 use vangnet_app::opslag::{ContactmomentRij, ContactonderwerpRij, Uitkomst};
 
-use crate::transactie::{getal, opgetal, optekst, tekst, vertaal};
+use crate::transactie::{getal, opgetal, optekst, tekst, vertaal, Rij};
 
 const KOLOMMEN: &str = "c.id, c.persoon_id, c.dossier_id, c.kanaal, c.richting, c.beller, \
      c.derde_naam, c.onderwerp, c.tekst, c.uitkomst, c.telefoonnummer, c.tijdstip, \
@@ -14,7 +13,7 @@ const KOLOMMEN: &str = "c.id, c.persoon_id, c.dossier_id, c.kanaal, c.richting, 
 
 const VAN: &str = "FROM contactmomenten c JOIN gebruikers g ON g.id = c.geregistreerd_door";
 
-fn contactmoment(r: &AnyRow) -> Uitkomst<ContactmomentRij> {
+fn contactmoment(r: &impl Rij) -> Uitkomst<ContactmomentRij> {
     Ok(ContactmomentRij {
         id: getal(r, "id")?,
         persoon_id: opgetal(r, "persoon_id")?,

@@ -66,7 +66,7 @@ pub(crate) fn vertaal(e: sqlx::Error) -> OpslagFout {
     OpslagFout::Database(e.to_string())
 }
 
-fn normenset_uit_rij(r: &AnyRow) -> Uitkomst<NormensetRij> {
+fn normenset_uit_rij(r: &impl Rij) -> Uitkomst<NormensetRij> {
     Ok(NormensetRij {
         id: getal(r, "id")?,
         geladen_op: tekst(r, "geladen_op")?,
@@ -78,20 +78,92 @@ fn normenset_uit_rij(r: &AnyRow) -> Uitkomst<NormensetRij> {
     })
 }
 
-pub(crate) fn tekst(r: &AnyRow, kolom: &str) -> Uitkomst<String> {
-    r.try_get::<String, _>(kolom).map_err(vertaal)
+/// Een gelezen rij, per kolomnaam: uit sqlx ([`AnyRow`]) of uit een JSON-array ([`JsonRij`],
+/// het massale lezen van [`AnyTransactie::waar_in`]). De omzetters naar de rijtypen van de
+/// app werken op beide.
+pub(crate) trait Rij {
+    fn tekst(&self, kolom: &str) -> Uitkomst<String>;
+    fn optekst(&self, kolom: &str) -> Uitkomst<Option<String>>;
+    fn getal(&self, kolom: &str) -> Uitkomst<i64>;
+    fn opgetal(&self, kolom: &str) -> Uitkomst<Option<i64>>;
 }
 
-pub(crate) fn optekst(r: &AnyRow, kolom: &str) -> Uitkomst<Option<String>> {
-    r.try_get::<Option<String>, _>(kolom).map_err(vertaal)
+impl Rij for AnyRow {
+    fn tekst(&self, kolom: &str) -> Uitkomst<String> {
+        self.try_get::<String, _>(kolom).map_err(vertaal)
+    }
+    fn optekst(&self, kolom: &str) -> Uitkomst<Option<String>> {
+        self.try_get::<Option<String>, _>(kolom).map_err(vertaal)
+    }
+    fn getal(&self, kolom: &str) -> Uitkomst<i64> {
+        self.try_get::<i64, _>(kolom).map_err(vertaal)
+    }
+    fn opgetal(&self, kolom: &str) -> Uitkomst<Option<i64>> {
+        self.try_get::<Option<i64>, _>(kolom).map_err(vertaal)
+    }
 }
 
-pub(crate) fn getal(r: &AnyRow, kolom: &str) -> Uitkomst<i64> {
-    r.try_get::<i64, _>(kolom).map_err(vertaal)
+/// Eén rij als JSON-array, met de kolomnamen van de query.
+pub(crate) struct JsonRij {
+    namen: std::sync::Arc<[String]>,
+    waarden: Vec<serde_json::Value>,
 }
 
-pub(crate) fn opgetal(r: &AnyRow, kolom: &str) -> Uitkomst<Option<i64>> {
-    r.try_get::<Option<i64>, _>(kolom).map_err(vertaal)
+impl JsonRij {
+    fn waarde(&self, kolom: &str) -> Uitkomst<&serde_json::Value> {
+        self.namen
+            .iter()
+            .position(|n| n == kolom)
+            .and_then(|i| self.waarden.get(i))
+            .ok_or_else(|| OpslagFout::Database(format!("kolom {kolom} ontbreekt")))
+    }
+}
+
+fn soortfout(kolom: &str, v: &serde_json::Value) -> OpslagFout {
+    OpslagFout::Database(format!("kolom {kolom}: onverwachte waarde {v}"))
+}
+
+impl Rij for JsonRij {
+    fn tekst(&self, kolom: &str) -> Uitkomst<String> {
+        self.optekst(kolom)?
+            .ok_or_else(|| OpslagFout::Database(format!("kolom {kolom} is leeg")))
+    }
+    fn optekst(&self, kolom: &str) -> Uitkomst<Option<String>> {
+        match self.waarde(kolom)? {
+            serde_json::Value::String(s) => Ok(Some(s.clone())),
+            serde_json::Value::Null => Ok(None),
+            v => Err(soortfout(kolom, v)),
+        }
+    }
+    fn getal(&self, kolom: &str) -> Uitkomst<i64> {
+        self.opgetal(kolom)?
+            .ok_or_else(|| OpslagFout::Database(format!("kolom {kolom} is leeg")))
+    }
+    fn opgetal(&self, kolom: &str) -> Uitkomst<Option<i64>> {
+        match self.waarde(kolom)? {
+            serde_json::Value::Number(n) => n.as_i64().map(Some).ok_or_else(|| {
+                OpslagFout::Database(format!("kolom {kolom}: {n} is geen geheel getal"))
+            }),
+            serde_json::Value::Null => Ok(None),
+            v => Err(soortfout(kolom, v)),
+        }
+    }
+}
+
+pub(crate) fn tekst(r: &impl Rij, kolom: &str) -> Uitkomst<String> {
+    r.tekst(kolom)
+}
+
+pub(crate) fn optekst(r: &impl Rij, kolom: &str) -> Uitkomst<Option<String>> {
+    r.optekst(kolom)
+}
+
+pub(crate) fn getal(r: &impl Rij, kolom: &str) -> Uitkomst<i64> {
+    r.getal(kolom)
+}
+
+pub(crate) fn opgetal(r: &impl Rij, kolom: &str) -> Uitkomst<Option<i64>> {
+    r.opgetal(kolom)
 }
 
 fn vlag(b: bool) -> i64 {
@@ -189,7 +261,7 @@ fn toegang_voorwaarden(f: &ToegangFilter) -> Voorwaarden {
 
 const HISTORIE: &str = "geldig_vanaf, geldig_tot, geregistreerd_op, vervallen_op, operatie_id";
 
-fn historie(r: &AnyRow) -> Uitkomst<Historie> {
+fn historie(r: &impl Rij) -> Uitkomst<Historie> {
     Ok(Historie {
         geldig_vanaf: tekst(r, "geldig_vanaf")?,
         geldig_tot: optekst(r, "geldig_tot")?,
@@ -212,7 +284,7 @@ fn prefix_einde(p: &str) -> String {
     format!("{p}\u{10FFFF}")
 }
 
-fn persoon_uit_rij(r: &AnyRow) -> Uitkomst<PersoonRij> {
+fn persoon_uit_rij(r: &impl Rij) -> Uitkomst<PersoonRij> {
     Ok(PersoonRij {
         id: getal(r, "id")?,
         bsn: getal(r, "bsn")?,
@@ -221,7 +293,7 @@ fn persoon_uit_rij(r: &AnyRow) -> Uitkomst<PersoonRij> {
     })
 }
 
-fn persoonsgegevens_uit_rij(r: &AnyRow) -> Uitkomst<PersoonsgegevensRij> {
+fn persoonsgegevens_uit_rij(r: &impl Rij) -> Uitkomst<PersoonsgegevensRij> {
     Ok(PersoonsgegevensRij {
         id: getal(r, "id")?,
         persoon_id: getal(r, "persoon_id")?,
@@ -235,7 +307,7 @@ fn persoonsgegevens_uit_rij(r: &AnyRow) -> Uitkomst<PersoonsgegevensRij> {
     })
 }
 
-fn adres_uit_rij(r: &AnyRow) -> Uitkomst<AdresRij> {
+fn adres_uit_rij(r: &impl Rij) -> Uitkomst<AdresRij> {
     Ok(AdresRij {
         id: getal(r, "id")?,
         persoon_id: getal(r, "persoon_id")?,
@@ -249,7 +321,7 @@ fn adres_uit_rij(r: &AnyRow) -> Uitkomst<AdresRij> {
     })
 }
 
-fn bankrekening_uit_rij(r: &AnyRow) -> Uitkomst<BankrekeningRij> {
+fn bankrekening_uit_rij(r: &impl Rij) -> Uitkomst<BankrekeningRij> {
     Ok(BankrekeningRij {
         id: getal(r, "id")?,
         persoon_id: getal(r, "persoon_id")?,
@@ -259,7 +331,7 @@ fn bankrekening_uit_rij(r: &AnyRow) -> Uitkomst<BankrekeningRij> {
     })
 }
 
-fn huishoudlid_uit_rij(r: &AnyRow) -> Uitkomst<HuishoudlidRij> {
+fn huishoudlid_uit_rij(r: &impl Rij) -> Uitkomst<HuishoudlidRij> {
     Ok(HuishoudlidRij {
         id: getal(r, "id")?,
         huishouden_id: getal(r, "huishouden_id")?,
@@ -273,7 +345,7 @@ const DOSSIER_KOLOMMEN: &str =
     "id, nummer, huishouden_id, client_id, zaaktype, status, ontvangen_op, \
      team_id, consulent_id, versie, aangemaakt_op, gewijzigd_op";
 
-fn dossier_uit_rij(r: &AnyRow) -> Uitkomst<DossierRij> {
+fn dossier_uit_rij(r: &impl Rij) -> Uitkomst<DossierRij> {
     Ok(DossierRij {
         id: getal(r, "id")?,
         nummer: tekst(r, "nummer")?,
@@ -293,7 +365,7 @@ fn dossier_uit_rij(r: &AnyRow) -> Uitkomst<DossierRij> {
 const AUDIT_KOLOMMEN: &str = "volgnummer, tijdstip, operatie_id, actor_id, actor, actie, \
      onderwerp_type, onderwerp_id, samenvatting, voor, na, reden, vorige_hash, hash";
 
-fn audit_uit_rij(r: &AnyRow) -> Uitkomst<GeketendRecord> {
+fn audit_uit_rij(r: &impl Rij) -> Uitkomst<GeketendRecord> {
     Ok(GeketendRecord {
         gegevens: AuditGegevens {
             volgnummer: getal(r, "volgnummer")?,
@@ -317,7 +389,7 @@ fn audit_uit_rij(r: &AnyRow) -> Uitkomst<GeketendRecord> {
 const TOEGANG_KOLOMMEN: &str = "id, trace_id, span_id, tijdstip, gebruiker_id, gebruiker, \
      verwerkingsactiviteit, betrokkene_type, betrokkene_id, omschrijving";
 
-fn toegang_uit_rij(r: &AnyRow) -> Uitkomst<ToegangRij> {
+fn toegang_uit_rij(r: &impl Rij) -> Uitkomst<ToegangRij> {
     Ok(ToegangRij {
         id: getal(r, "id")?,
         trace_id: tekst(r, "trace_id")?,
@@ -338,7 +410,7 @@ const GEBRUIKER_KOLOMMEN: &str = "g.id, g.gebruikersnaam, g.volledige_naam, g.wa
 const TEAM_KOLOMMEN: &str =
     "t.id, t.naam, t.omschrijving, t.versie, t.aangemaakt_op, t.gewijzigd_op";
 
-fn team_uit_rij(r: &AnyRow) -> Uitkomst<TeamRij> {
+fn team_uit_rij(r: &impl Rij) -> Uitkomst<TeamRij> {
     Ok(TeamRij {
         id: getal(r, "id")?,
         naam: tekst(r, "naam")?,
@@ -352,7 +424,7 @@ fn team_uit_rij(r: &AnyRow) -> Uitkomst<TeamRij> {
 const TOKEN_KOLOMMEN: &str = "id, gebruiker_id, omschrijving, token_hash, voorvoegsel, \
      aangemaakt_op, laatst_gebruikt_op, ingetrokken_op";
 
-fn token_uit_rij(r: &AnyRow) -> Uitkomst<TokenRij> {
+fn token_uit_rij(r: &impl Rij) -> Uitkomst<TokenRij> {
     Ok(TokenRij {
         id: getal(r, "id")?,
         gebruiker_id: getal(r, "gebruiker_id")?,
@@ -454,19 +526,42 @@ impl AnyTransactie {
         kolom: &str,
         ids: &[i64],
         volgorde: &str,
-    ) -> Uitkomst<Vec<AnyRow>> {
+    ) -> Uitkomst<Vec<JsonRij>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let sql = format!(
-            "SELECT {kolommen} FROM {tabel} WHERE {kolom} IN ({}) ORDER BY {volgorde}",
-            plaatsen(ids.len(), 1)
-        );
-        let mut q = sqlx::query(&sql);
+        // Alle rijen als één JSON-tekst: bij honderden rijen per partij is dat vele malen
+        // sneller dan elke rij en kolom apart door sqlx (het massale pad van run en
+        // herberekening). De kolommen zijn gewone namen.
+        let namen: std::sync::Arc<[String]> =
+            kolommen.split(',').map(|k| k.trim().to_owned()).collect();
+        let lijst = namen.join(", ");
+        let sql = match self.engine {
+            crate::Engine::Sqlite => format!(
+                "SELECT json_group_array(json_array({lijst}) ORDER BY {volgorde}) \
+                 FROM {tabel} WHERE {kolom} IN ({})",
+                vec!["?"; ids.len()].join(", ")
+            ),
+            crate::Engine::Postgres => format!(
+                "SELECT COALESCE(json_agg(json_build_array({lijst}) ORDER BY {volgorde}), '[]')::text \
+                 FROM {tabel} WHERE {kolom} IN ({})",
+                plaatsen(ids.len(), 1)
+            ),
+        };
+        let mut q = sqlx::query_scalar::<_, String>(&sql);
         for id in ids {
             q = q.bind(*id);
         }
-        q.fetch_all(self.conn()).await.map_err(vertaal)
+        let json = q.fetch_one(self.conn()).await.map_err(vertaal)?;
+        let rijen: Vec<Vec<serde_json::Value>> = serde_json::from_str(&json)
+            .map_err(|e| OpslagFout::Database(format!("JSON van {tabel}: {e}")))?;
+        Ok(rijen
+            .into_iter()
+            .map(|waarden| JsonRij {
+                namen: namen.clone(),
+                waarden,
+            })
+            .collect())
     }
 
     /// Alle rijen van een historietabel voor deze personen, oplopend op id.
@@ -475,7 +570,7 @@ impl AnyTransactie {
         kolommen: &str,
         tabel: &str,
         ids: &[i64],
-    ) -> Uitkomst<Vec<AnyRow>> {
+    ) -> Uitkomst<Vec<JsonRij>> {
         self.waar_in(kolommen, tabel, "persoon_id", ids, "id").await
     }
 

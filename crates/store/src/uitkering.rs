@@ -1,16 +1,15 @@
 //! De opslag van uitkeringen, mutaties, maandbedragen en correcties (issue 6). Draagbare SQL voor
 //! beide engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`.
 
-use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
 use vangnet_app::opslag::{CorrectieRij, MaandbedragRij, MutatieRij, UitkeringRij, Uitkomst};
 
-use crate::transactie::{getal, opgetal, optekst, tekst, vertaal};
+use crate::transactie::{getal, opgetal, optekst, tekst, vertaal, Rij};
 
 pub(crate) const UITKERING_KOLOMMEN: &str = "id, dossier_id, begindatum, einddatum, einde_reden, \
      besluit_datum, besluit_door, besluit_inhoud, grondslag, bezwaar_tot, versie, aangemaakt_op";
 
-pub(crate) fn uitkering(r: &AnyRow) -> Uitkomst<UitkeringRij> {
+pub(crate) fn uitkering(r: &impl Rij) -> Uitkomst<UitkeringRij> {
     Ok(UitkeringRij {
         id: getal(r, "id")?,
         dossier_id: getal(r, "dossier_id")?,
@@ -100,7 +99,7 @@ pub(crate) const MUTATIE_KOLOMMEN: &str =
      reden, status, vier_ogen, impact_centen, geregistreerd_door, geregistreerd_op, \
      beoordeeld_door, beoordeeld_op, afwijsreden, corrigeert_id, operatie_id, versie";
 
-pub(crate) fn mutatie(r: &AnyRow) -> Uitkomst<MutatieRij> {
+pub(crate) fn mutatie(r: &impl Rij) -> Uitkomst<MutatieRij> {
     Ok(MutatieRij {
         id: getal(r, "id")?,
         uitkering_id: getal(r, "uitkering_id")?,
@@ -200,7 +199,7 @@ pub(crate) async fn mutatie_bijwerken(c: &mut AnyConnection, m: &MutatieRij) -> 
 pub(crate) const MAANDBEDRAG_KOLOMMEN: &str =
     "uitkering_id, maand, berekend_centen, betaald_centen, berekend_op";
 
-pub(crate) fn maandbedrag(r: &AnyRow) -> Uitkomst<MaandbedragRij> {
+pub(crate) fn maandbedrag(r: &impl Rij) -> Uitkomst<MaandbedragRij> {
     Ok(MaandbedragRij {
         uitkering_id: getal(r, "uitkering_id")?,
         maand: tekst(r, "maand")?,
@@ -292,7 +291,7 @@ pub(crate) async fn correcties_invoegen(
 pub(crate) const CORRECTIE_KOLOMMEN: &str =
     "id, uitkering_id, maand, bedrag_centen, oorzaak, mutatie_id, aangemaakt_op, verrekend_op";
 
-pub(crate) fn correctie(r: &AnyRow) -> Uitkomst<CorrectieRij> {
+pub(crate) fn correctie(r: &impl Rij) -> Uitkomst<CorrectieRij> {
     Ok(CorrectieRij {
         id: getal(r, "id")?,
         uitkering_id: getal(r, "uitkering_id")?,

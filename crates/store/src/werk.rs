@@ -2,20 +2,19 @@
 //! postcodegebieden, afwezigheid, uitsluiting, caseload en meldingen. Draagbare SQL voor beide
 //! engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`.
 
-use sqlx::any::AnyRow;
 use sqlx::AnyConnection;
 use vangnet_app::opslag::{
     AfwezigheidRij, MeldingRij, PostcodegebiedRij, ServicenormRij, TaakRij, TaakgebeurtenisRij,
     Uitkomst, UitsluitingRij,
 };
 
-use crate::transactie::{getal, opgetal, optekst, plaatsen, tekst, vertaal};
+use crate::transactie::{getal, opgetal, optekst, plaatsen, tekst, vertaal, Rij};
 
 const TAAK_KOLOMMEN: &str = "id, soort, omschrijving, dossier_id, persoon_id, aangemaakt_op, \
      begindatum, deadline, risico_vanaf, wettelijk, waarschuwen_werkdagen, team_id, gebruiker_id, status, \
      prioriteit, te_laat_gemeld, gereed_op, versie";
 
-fn taak(r: &AnyRow) -> Uitkomst<TaakRij> {
+fn taak(r: &impl Rij) -> Uitkomst<TaakRij> {
     Ok(TaakRij {
         id: getal(r, "id")?,
         soort: tekst(r, "soort")?,
