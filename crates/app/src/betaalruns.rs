@@ -251,309 +251,276 @@ impl App {
         let mut klaar = 0_u64;
         let mut na_id = 0;
         let omschrijving_log = format!("Betaalrun {} (run {id})", tijd::maand_weergave(maand));
-        // Waar de tijd heen gaat (lezen, rekenen, regels schrijven, toegangslog), voor het log.
-        let mut tijden = [std::time::Duration::ZERO; 4];
-        loop {
-            let gestart = std::time::Instant::now();
-            let ids = tx.uitkering_ids(na_id, PARTIJ).await?;
-            let Some(laatste) = ids.last().copied() else {
-                break;
-            };
-            // De maandbedragen zijn hier niet nodig: de run rekent de maand zelf uit.
-            let partij = partij_laden(tx.as_mut(), &ids, nu, false).await?;
-            // De rekeningen van de aanvragers en (voor een verdeelde betaling) de partners.
-            let ontvangers: Vec<i64> = partij
-                .iter()
-                .flat_map(|g| {
-                    g.aanvrager
-                        .into_iter()
-                        .chain(g.partners.iter().map(|(p, _)| *p))
-                })
-                .collect();
-            let mut rekeningen: BTreeMap<i64, (String, String)> = BTreeMap::new();
-            for r in tx.bankrekeningen_van(&ontvangers).await? {
-                let geldig = r.historie.vervallen_op.is_none()
-                    && datum(&r.historie.geldig_vanaf).is_some_and(|v| v <= betaaldatum)
-                    && r.historie
-                        .geldig_tot
-                        .as_deref()
-                        .and_then(datum)
-                        .is_none_or(|t| t > betaaldatum)
-                    && Iban::parse(&r.iban).is_ok();
-                if geldig {
-                    rekeningen.insert(r.persoon_id, (r.iban, r.tenaamstelling));
-                }
-            }
-            let mut correcties: BTreeMap<i64, Vec<OpenCorrectie>> = BTreeMap::new();
-            for c in tx.correcties_van_uitkeringen(&ids).await? {
-                if c.verrekend_op.is_some() {
-                    continue;
-                }
-                if let Some(m) = datum(&c.maand) {
-                    correcties
-                        .entry(c.uitkering_id)
-                        .or_default()
-                        .push(OpenCorrectie {
-                            id: c.id,
-                            maand: m,
-                            bedrag: c.bedrag_centen,
-                        });
-                }
-            }
-            // Wie vóór deze maand eindigde: wat goedgekeurde runs al betaalden, om de
-            // vakantietoeslag bij een einde dat pas later bekend werd alsnog te betalen.
-            let laatste_maand = |g: &crate::uitkeringen::Geladen| {
-                g.feiten
-                    .uitkering
-                    .and_then(|p| p.tot)
-                    .filter(|t| *t <= maand)
-                    .and_then(|t| t.pred_opt())
-                    .and_then(|d| d.with_day(1))
-            };
-            let geeindigd: Vec<i64> = partij
-                .iter()
-                .filter(|g| laatste_maand(g).is_some())
-                .map(|g| g.uitkering.id)
-                .collect();
-            let mut betaald: BTreeMap<i64, Vec<(String, NaiveDate)>> = BTreeMap::new();
-            for (u, categorie, m) in tx.betaald_voor_uitkeringen(&geeindigd).await? {
-                if let Some(m) = datum(&m) {
-                    betaald.entry(u).or_default().push((categorie, m));
-                }
-            }
-            tijden[0] += gestart.elapsed();
-            let gestart = std::time::Instant::now();
-            let mut rijen: Vec<Vec<Waarde>> = Vec::new();
-            for g in &partij {
-                let f = &g.feiten;
-                let open = correcties
-                    .get(&g.uitkering.id)
-                    .map_or(&[][..], Vec::as_slice);
-                let uitkomst = f.uitleg(maand, &tabellen);
-                let eindigt = f
-                    .uitkering
-                    .and_then(|p| p.tot)
-                    .is_some_and(|t| t > maand && t <= volgende);
-                let achteraf = laatste_maand(g).filter(|laatste| {
-                    let eerder = betaald.get(&g.uitkering.id).map_or(&[][..], Vec::as_slice);
-                    betaalrun::vakantietoeslag_achteraf(
-                        maand,
-                        *laatste,
-                        eerder
-                            .iter()
-                            .any(|(c, m)| c == Categorie::Regulier.code() && m == laatste),
-                        eerder
-                            .iter()
-                            .filter(|(c, _)| c == Categorie::Vakantietoeslag.code())
-                            .map(|(_, m)| *m)
-                            .max(),
-                    )
-                });
-                let vakantietoeslag_tot = match achteraf {
-                    Some(laatste) => Some(laatste),
-                    None => (uitkomst.is_some()
-                        && betaalrun::vakantietoeslag_in(maand, vt_maand, eindigt))
-                    .then_some(maand),
-                };
-                let vakantietoeslag = vakantietoeslag_tot.map_or(0, |tot| {
-                    f.per_maand(betaalrun::opbouw_vanaf(tot, vt_maand), tot, &tabellen)
-                        .iter()
-                        .map(|(_, m)| match m {
-                            vangnet_domain::uitkering::Maanduitkomst::Bedragen(b) => b.reservering,
-                            _ => 0,
-                        })
-                        .sum()
-                });
-                let vakantietoeslag_tot = vakantietoeslag_tot.unwrap_or(maand);
-                if uitkomst.is_none() && open.is_empty() && vakantietoeslag == 0 {
-                    continue;
-                }
-                let rekening = g.aanvrager.and_then(|a| rekeningen.get(&a));
-                let (uitbetaling, uitleg, fout) = match &uitkomst {
-                    Some(Ok(u)) => (Some(u.uitbetaling_centen), u.uitleg.clone(), None),
-                    Some(Err(e)) => (None, Vec::new(), Some(e.to_string())),
-                    None => (None, Vec::new(), None),
-                };
-                let mut regels = betaalrun::regels(&betaalrun::Invoer {
-                    maand,
-                    uitbetaling,
-                    opgeschort: f.opgeschort_in(maand),
-                    rekening_geldig: rekening.is_some(),
-                    correcties: open,
-                    vakantietoeslag,
-                    vakantietoeslag_tot,
-                });
-                if let Some(melding) = &fout {
-                    regels.push(betaalrun::Regel {
-                        categorie: Categorie::Vastgehouden,
-                        maand,
-                        bedrag: 0,
-                        correctie_id: None,
-                        reden: Some(Vasthoudreden::Berekeningsfout),
-                        anders: Some(Categorie::Regulier),
+        // Lezen gaat over een tweede verbinding, zodat de volgende partij al binnenkomt terwijl
+        // deze wordt berekend en geschreven (twee kernen). Die verbinding begint pas nu de
+        // schrijfvergrendeling vastligt: op SQLite ziet ze zo precies de stand van deze
+        // transactie (de run schrijft alleen betaalregels van zichzelf en het toegangslog, die
+        // zij niet leest).
+        let mut lezer = self.opslag.lees().await?;
+        let (mut lezen, mut rekenen, mut regels, mut toegangslog) =
+            [std::time::Duration::ZERO; 4].into();
+        let gestart = std::time::Instant::now();
+        let mut huidige = runpartij_laden(lezer.as_mut(), 0, maand, betaaldatum, nu).await?;
+        lezen += gestart.elapsed();
+        while let Some(rp) = huidige {
+            let Runpartij {
+                ids,
+                laatste,
+                partij,
+                rekeningen,
+                correcties,
+                betaald,
+            } = &rp;
+            let (volgende_partij, geschreven) = beide(
+                async {
+                    let gestart = std::time::Instant::now();
+                    let r = runpartij_laden(lezer.as_mut(), *laatste, maand, betaaldatum, nu).await;
+                    (r, gestart.elapsed())
+                },
+                async {
+                    let (mut aantal_p, mut totaal_p): (i64, Centen) = (0, 0);
+                let gestart = std::time::Instant::now();
+                let mut rijen: Vec<Vec<Waarde>> = Vec::new();
+                for g in partij {
+                    let f = &g.feiten;
+                    let open = correcties
+                        .get(&g.uitkering.id)
+                        .map_or(&[][..], Vec::as_slice);
+                    let uitkomst = f.uitleg(maand, &tabellen);
+                    let eindigt = f
+                        .uitkering
+                        .and_then(|p| p.tot)
+                        .is_some_and(|t| t > maand && t <= volgende);
+                    let achteraf = laatste_maand(g, maand).filter(|laatste| {
+                        let eerder = betaald.get(&g.uitkering.id).map_or(&[][..], Vec::as_slice);
+                        betaalrun::vakantietoeslag_achteraf(
+                            maand,
+                            *laatste,
+                            eerder
+                                .iter()
+                                .any(|(c, m)| c == Categorie::Regulier.code() && m == laatste),
+                            eerder
+                                .iter()
+                                .filter(|(c, _)| c == Categorie::Vakantietoeslag.code())
+                                .map(|(_, m)| *m)
+                                .max(),
+                        )
                     });
-                    tracing::warn!(uitkering = g.uitkering.id, %melding, "maand niet te berekenen");
-                }
-                let nr = &g.dossier.nummer;
-                for r in regels {
-                    let soort = r.anders.unwrap_or(r.categorie);
-                    let kenmerk = match r.correctie_id {
-                        Some(c) => format!("VN{}-{nr}-{}{c}", maand.format("%Y%m"), letter(soort)),
-                        None => format!("VN{}-{nr}-{}", maand.format("%Y%m"), letter(soort)),
+                    let vakantietoeslag_tot = match achteraf {
+                        Some(laatste) => Some(laatste),
+                        None => (uitkomst.is_some()
+                            && betaalrun::vakantietoeslag_in(maand, vt_maand, eindigt))
+                        .then_some(maand),
                     };
-                    let omschrijving = match soort {
-                        Categorie::Nabetaling => format!(
-                            "Nabetaling bijstand {} dossier {nr}",
-                            tijd::maand_weergave(r.maand)
-                        ),
-                        Categorie::Vakantietoeslag => format!(
-                            "Vakantietoeslag tot en met {} dossier {nr}",
-                            tijd::maand_weergave(r.maand)
-                        ),
-                        Categorie::Vordering => format!(
-                            "Te veel betaald {} dossier {nr}",
-                            tijd::maand_weergave(r.maand)
-                        ),
-                        _ => format!("Bijstand {} dossier {nr}", tijd::maand_weergave(r.maand)),
-                    };
-                    let spec: Vec<Specificatieregel> = match soort {
-                        Categorie::Regulier => uitleg
+                    let vakantietoeslag = vakantietoeslag_tot.map_or(0, |tot| {
+                        f.per_maand(betaalrun::opbouw_vanaf(tot, vt_maand), tot, &tabellen)
                             .iter()
-                            .map(|u| Specificatieregel {
-                                omschrijving: u.omschrijving.clone(),
-                                artikel: u.artikel.clone(),
-                                bedrag_centen: u.bedrag_centen,
+                            .map(|(_, m)| match m {
+                                vangnet_domain::uitkering::Maanduitkomst::Bedragen(b) => b.reservering,
+                                _ => 0,
                             })
-                            .collect(),
-                        Categorie::Nabetaling | Categorie::Vordering => vec![Specificatieregel {
-                            omschrijving: format!(
-                                "Herberekening van {}: verschil met wat is betaald",
-                                tijd::maand_weergave(r.maand)
-                            ),
-                            artikel: "art. 45 lid 1 Participatiewet".into(),
-                            bedrag_centen: r.bedrag,
-                        }],
-                        Categorie::Vakantietoeslag => vec![Specificatieregel {
-                            omschrijving: format!(
-                                "Gereserveerde vakantietoeslag van {} tot en met {}",
-                                tijd::maand_weergave(betaalrun::opbouw_vanaf(r.maand, vt_maand)),
-                                tijd::maand_weergave(r.maand)
-                            ),
-                            artikel: "art. 19 lid 3 en art. 45 lid 1 Participatiewet".into(),
-                            bedrag_centen: r.bedrag,
-                        }],
-                        Categorie::Vastgehouden => Vec::new(),
-                    };
-                    let reden = r.reden.map(|x| match (&fout, x) {
-                        (Some(m), Vasthoudreden::Berekeningsfout) => format!("{}: {m}", x.code()),
-                        _ => x.code().to_owned(),
+                            .sum()
                     });
-                    // Verdeeld tussen partners (op hun verzoek): twee overboekingen, de uitleg
-                    // van elk deel telt op tot zijn eigen bedrag.
-                    let partner = g
-                        .partners
-                        .iter()
-                        .find(|(_, p)| p.bevat(maand))
-                        .and_then(|(p, _)| rekeningen.get(p));
-                    let delen: Vec<Deel<'_>> = match partner {
-                        Some(pr)
-                            if r.categorie == Categorie::Regulier
-                                && r.bedrag > 0
-                                && f.verdeeld_in(maand) =>
-                        {
-                            let (a, b) = betaalrun::verdelen(r.bedrag);
-                            let deel = |min: Centen, wie: &str| {
-                                let mut v = spec.clone();
-                                v.push(Specificatieregel {
-                                        omschrijving: format!(
-                                            "Op verzoek verdeeld: het deel van {wie} gaat naar diens rekening"
-                                        ),
-                                        artikel: "art. 45 lid 1 Participatiewet".into(),
-                                        bedrag_centen: -min,
-                                    });
-                                v
-                            };
-                            vec![
-                                (a, rekening, "1", deel(b, "de partner")),
-                                (b, Some(pr), "2", deel(a, "de aanvrager")),
-                            ]
-                        }
-                        _ => vec![(r.bedrag, rekening, "", spec)],
+                    let vakantietoeslag_tot = vakantietoeslag_tot.unwrap_or(maand);
+                    if uitkomst.is_none() && open.is_empty() && vakantietoeslag == 0 {
+                        continue;
+                    }
+                    let rekening = g.aanvrager.and_then(|a| rekeningen.get(&a));
+                    let (uitbetaling, uitleg, fout) = match &uitkomst {
+                        Some(Ok(u)) => (Some(u.uitbetaling_centen), u.uitleg.clone(), None),
+                        Some(Err(e)) => (None, Vec::new(), Some(e.to_string())),
+                        None => (None, Vec::new(), None),
                     };
-                    for (bedrag, naar, achtervoegsel, spec) in delen {
-                        if r.categorie.wordt_betaald() && bedrag > 0 {
-                            aantal += 1;
-                            totaal += bedrag;
+                    let mut regels = betaalrun::regels(&betaalrun::Invoer {
+                        maand,
+                        uitbetaling,
+                        opgeschort: f.opgeschort_in(maand),
+                        rekening_geldig: rekening.is_some(),
+                        correcties: open,
+                        vakantietoeslag,
+                        vakantietoeslag_tot,
+                    });
+                    if let Some(melding) = &fout {
+                        regels.push(betaalrun::Regel {
+                            categorie: Categorie::Vastgehouden,
+                            maand,
+                            bedrag: 0,
+                            correctie_id: None,
+                            reden: Some(Vasthoudreden::Berekeningsfout),
+                            anders: Some(Categorie::Regulier),
+                        });
+                        tracing::warn!(uitkering = g.uitkering.id, %melding, "maand niet te berekenen");
+                    }
+                    let nr = &g.dossier.nummer;
+                    for r in regels {
+                        let soort = r.anders.unwrap_or(r.categorie);
+                        let kenmerk = match r.correctie_id {
+                            Some(c) => format!("VN{}-{nr}-{}{c}", maand.format("%Y%m"), letter(soort)),
+                            None => format!("VN{}-{nr}-{}", maand.format("%Y%m"), letter(soort)),
+                        };
+                        let omschrijving = match soort {
+                            Categorie::Nabetaling => format!(
+                                "Nabetaling bijstand {} dossier {nr}",
+                                tijd::maand_weergave(r.maand)
+                            ),
+                            Categorie::Vakantietoeslag => format!(
+                                "Vakantietoeslag tot en met {} dossier {nr}",
+                                tijd::maand_weergave(r.maand)
+                            ),
+                            Categorie::Vordering => format!(
+                                "Te veel betaald {} dossier {nr}",
+                                tijd::maand_weergave(r.maand)
+                            ),
+                            _ => format!("Bijstand {} dossier {nr}", tijd::maand_weergave(r.maand)),
+                        };
+                        let spec: Vec<Specificatieregel> = match soort {
+                            Categorie::Regulier => uitleg
+                                .iter()
+                                .map(|u| Specificatieregel {
+                                    omschrijving: u.omschrijving.clone(),
+                                    artikel: u.artikel.clone(),
+                                    bedrag_centen: u.bedrag_centen,
+                                })
+                                .collect(),
+                            Categorie::Nabetaling | Categorie::Vordering => vec![Specificatieregel {
+                                omschrijving: format!(
+                                    "Herberekening van {}: verschil met wat is betaald",
+                                    tijd::maand_weergave(r.maand)
+                                ),
+                                artikel: "art. 45 lid 1 Participatiewet".into(),
+                                bedrag_centen: r.bedrag,
+                            }],
+                            Categorie::Vakantietoeslag => vec![Specificatieregel {
+                                omschrijving: format!(
+                                    "Gereserveerde vakantietoeslag van {} tot en met {}",
+                                    tijd::maand_weergave(betaalrun::opbouw_vanaf(r.maand, vt_maand)),
+                                    tijd::maand_weergave(r.maand)
+                                ),
+                                artikel: "art. 19 lid 3 en art. 45 lid 1 Participatiewet".into(),
+                                bedrag_centen: r.bedrag,
+                            }],
+                            Categorie::Vastgehouden => Vec::new(),
+                        };
+                        let reden = r.reden.map(|x| match (&fout, x) {
+                            (Some(m), Vasthoudreden::Berekeningsfout) => format!("{}: {m}", x.code()),
+                            _ => x.code().to_owned(),
+                        });
+                        // Verdeeld tussen partners (op hun verzoek): twee overboekingen, de uitleg
+                        // van elk deel telt op tot zijn eigen bedrag.
+                        let partner = g
+                            .partners
+                            .iter()
+                            .find(|(_, p)| p.bevat(maand))
+                            .and_then(|(p, _)| rekeningen.get(p));
+                        let delen: Vec<Deel<'_>> = match partner {
+                            Some(pr)
+                                if r.categorie == Categorie::Regulier
+                                    && r.bedrag > 0
+                                    && f.verdeeld_in(maand) =>
+                            {
+                                let (a, b) = betaalrun::verdelen(r.bedrag);
+                                let deel = |min: Centen, wie: &str| {
+                                    let mut v = spec.clone();
+                                    v.push(Specificatieregel {
+                                            omschrijving: format!(
+                                                "Op verzoek verdeeld: het deel van {wie} gaat naar diens rekening"
+                                            ),
+                                            artikel: "art. 45 lid 1 Participatiewet".into(),
+                                            bedrag_centen: -min,
+                                        });
+                                    v
+                                };
+                                vec![
+                                    (a, rekening, "1", deel(b, "de partner")),
+                                    (b, Some(pr), "2", deel(a, "de aanvrager")),
+                                ]
+                            }
+                            _ => vec![(r.bedrag, rekening, "", spec)],
+                        };
+                        for (bedrag, naar, achtervoegsel, spec) in delen {
+                            if r.categorie.wordt_betaald() && bedrag > 0 {
+                                aantal_p += 1;
+                                totaal_p += bedrag;
+                            }
+                            rijen.push(vec![
+                                Waarde::Getal(id),
+                                Waarde::Getal(g.uitkering.id),
+                                Waarde::Getal(g.dossier.id),
+                                Waarde::Tekst(nr.clone()),
+                                Waarde::Tekst(r.categorie.code().into()),
+                                Waarde::Tekst(datumtekst(r.maand)),
+                                Waarde::Getal(bedrag),
+                                r.correctie_id.map_or(Waarde::GeenGetal, Waarde::Getal),
+                                reden.clone().map_or(Waarde::GeenTekst, Waarde::Tekst),
+                                naar.map_or(Waarde::GeenTekst, |(iban, _)| Waarde::Tekst(iban.clone())),
+                                Waarde::Tekst(naar.map_or_else(
+                                    || "Onbekend".to_owned(),
+                                    |(_, naam)| sepa::tekst(naam, sepa::MAX_NAAM),
+                                )),
+                                Waarde::Tekst(sepa::tekst(&omschrijving, sepa::MAX_OMSCHRIJVING)),
+                                Waarde::Tekst(sepa::kenmerk(&format!("{kenmerk}{achtervoegsel}"))),
+                                Waarde::Tekst(serde_json::to_string(&spec).unwrap_or_default()),
+                            ]);
                         }
-                        rijen.push(vec![
-                            Waarde::Getal(id),
-                            Waarde::Getal(g.uitkering.id),
-                            Waarde::Getal(g.dossier.id),
-                            Waarde::Tekst(nr.clone()),
-                            Waarde::Tekst(r.categorie.code().into()),
-                            Waarde::Tekst(datumtekst(r.maand)),
-                            Waarde::Getal(bedrag),
-                            r.correctie_id.map_or(Waarde::GeenGetal, Waarde::Getal),
-                            reden.clone().map_or(Waarde::GeenTekst, Waarde::Tekst),
-                            naar.map_or(Waarde::GeenTekst, |(iban, _)| Waarde::Tekst(iban.clone())),
-                            Waarde::Tekst(naar.map_or_else(
-                                || "Onbekend".to_owned(),
-                                |(_, naam)| sepa::tekst(naam, sepa::MAX_NAAM),
-                            )),
-                            Waarde::Tekst(sepa::tekst(&omschrijving, sepa::MAX_OMSCHRIJVING)),
-                            Waarde::Tekst(sepa::kenmerk(&format!("{kenmerk}{achtervoegsel}"))),
-                            Waarde::Tekst(serde_json::to_string(&spec).unwrap_or_default()),
-                        ]);
                     }
                 }
-            }
-            tijden[1] += gestart.elapsed();
-            let gestart = std::time::Instant::now();
-            tx.bulk_invoegen(
-                "betaalregels",
-                &[
-                    "run_id",
-                    "uitkering_id",
-                    "dossier_id",
-                    "dossiernummer",
-                    "categorie",
-                    "maand",
-                    "bedrag_centen",
-                    "correctie_id",
-                    "reden",
-                    "iban",
-                    "naam",
-                    "omschrijving",
-                    "kenmerk",
-                    "uitleg",
-                ],
-                &rijen,
-            )
-            .await?;
-            tijden[2] += gestart.elapsed();
-            let gestart = std::time::Instant::now();
-            // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
-            let sjabloon = toegang::sjabloon(
-                ctx,
-                nu,
-                verwerking::BIJSTANDSVERLENING,
-                "persoon",
-                &omschrijving_log,
-            );
-            tx.toegang_voor_uitkeringen(na_id, laatste, &sjabloon)
+                rekenen += gestart.elapsed();
+                let gestart = std::time::Instant::now();
+                tx.bulk_invoegen(
+                    "betaalregels",
+                    &[
+                        "run_id",
+                        "uitkering_id",
+                        "dossier_id",
+                        "dossiernummer",
+                        "categorie",
+                        "maand",
+                        "bedrag_centen",
+                        "correctie_id",
+                        "reden",
+                        "iban",
+                        "naam",
+                        "omschrijving",
+                        "kenmerk",
+                        "uitleg",
+                    ],
+                    &rijen,
+                )
                 .await?;
-            tijden[3] += gestart.elapsed();
+                regels += gestart.elapsed();
+                let gestart = std::time::Instant::now();
+                // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
+                let sjabloon = toegang::sjabloon(
+                    ctx,
+                    nu,
+                    verwerking::BIJSTANDSVERLENING,
+                    "persoon",
+                    &omschrijving_log,
+                );
+                tx.toegang_voor_uitkeringen(na_id, *laatste, &sjabloon)
+                    .await?;
+                toegangslog += gestart.elapsed();
+                    Ok::<_, AppFout>((aantal_p, totaal_p))
+                },
+            )
+            .await;
+            let (a, t) = geschreven?;
+            aantal += a;
+            totaal += t;
             klaar += ids.len() as u64;
-            na_id = laatste;
+            na_id = *laatste;
+            lezen += volgende_partij.1;
+            huidige = volgende_partij.0?;
             voortgang(klaar);
         }
+        lezer.commit().await?;
         tracing::info!(
             run = id,
-            lezen_s = tijden[0].as_secs_f64(),
-            rekenen_s = tijden[1].as_secs_f64(),
-            regels_s = tijden[2].as_secs_f64(),
-            toegangslog_s = tijden[3].as_secs_f64(),
-            "betaalrun berekend"
+            lezen_s = lezen.as_secs_f64(),
+            rekenen_s = rekenen.as_secs_f64(),
+            regels_s = regels.as_secs_f64(),
+            toegangslog_s = toegangslog.as_secs_f64(),
+            "betaalrun berekend (lezen overlapt met de rest)"
         );
         run.status = Runstatus::Berekend.code().into();
         run.berekend_op = Some(tijd::instant_tekst(nu));
@@ -1150,4 +1117,131 @@ impl App {
         tx.commit().await?;
         Ok(uit)
     }
+}
+
+/// Eén partij uitkeringen met wat de run over hen moet weten: feiten, geldige rekeningen op de
+/// betaaldatum, open correcties en (voor wie eindigde) wat goedgekeurde runs al betaalden.
+struct Runpartij {
+    ids: Vec<i64>,
+    laatste: i64,
+    partij: Vec<crate::uitkeringen::Geladen>,
+    rekeningen: BTreeMap<i64, (String, String)>,
+    correcties: BTreeMap<i64, Vec<OpenCorrectie>>,
+    betaald: BTreeMap<i64, Vec<(String, NaiveDate)>>,
+}
+
+/// De laatste maand met bijstand van een uitkering die vóór `maand` eindigde.
+fn laatste_maand(g: &crate::uitkeringen::Geladen, maand: NaiveDate) -> Option<NaiveDate> {
+    g.feiten
+        .uitkering
+        .and_then(|p| p.tot)
+        .filter(|t| *t <= maand)
+        .and_then(|t| t.pred_opt())
+        .and_then(|d| d.with_day(1))
+}
+
+/// Leest de partij na `na_id` (geen: klaar).
+async fn runpartij_laden(
+    lezer: &mut dyn Transactie,
+    na_id: i64,
+    maand: NaiveDate,
+    betaaldatum: NaiveDate,
+    nu: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<Runpartij>, AppFout> {
+    let ids = lezer.uitkering_ids(na_id, PARTIJ).await?;
+    let Some(laatste) = ids.last().copied() else {
+        return Ok(None);
+    };
+    // De maandbedragen zijn hier niet nodig: de run rekent de maand zelf uit.
+    let partij = partij_laden(lezer, &ids, nu, false).await?;
+    // De rekeningen van de aanvragers en (voor een verdeelde betaling) de partners.
+    let ontvangers: Vec<i64> = partij
+        .iter()
+        .flat_map(|g| {
+            g.aanvrager
+                .into_iter()
+                .chain(g.partners.iter().map(|(p, _)| *p))
+        })
+        .collect();
+    let mut rekeningen: BTreeMap<i64, (String, String)> = BTreeMap::new();
+    for r in lezer.bankrekeningen_van(&ontvangers).await? {
+        let geldig = r.historie.vervallen_op.is_none()
+            && datum(&r.historie.geldig_vanaf).is_some_and(|v| v <= betaaldatum)
+            && r.historie
+                .geldig_tot
+                .as_deref()
+                .and_then(datum)
+                .is_none_or(|t| t > betaaldatum)
+            && Iban::parse(&r.iban).is_ok();
+        if geldig {
+            rekeningen.insert(r.persoon_id, (r.iban, r.tenaamstelling));
+        }
+    }
+    let mut correcties: BTreeMap<i64, Vec<OpenCorrectie>> = BTreeMap::new();
+    for c in lezer.correcties_van_uitkeringen(&ids).await? {
+        if c.verrekend_op.is_some() {
+            continue;
+        }
+        if let Some(m) = datum(&c.maand) {
+            correcties
+                .entry(c.uitkering_id)
+                .or_default()
+                .push(OpenCorrectie {
+                    id: c.id,
+                    maand: m,
+                    bedrag: c.bedrag_centen,
+                });
+        }
+    }
+    // Wie vóór deze maand eindigde: wat goedgekeurde runs al betaalden, om de
+    // vakantietoeslag bij een einde dat pas later bekend werd alsnog te betalen.
+    let geeindigd: Vec<i64> = partij
+        .iter()
+        .filter(|g| laatste_maand(g, maand).is_some())
+        .map(|g| g.uitkering.id)
+        .collect();
+    let mut betaald: BTreeMap<i64, Vec<(String, NaiveDate)>> = BTreeMap::new();
+    for (u, categorie, m) in lezer.betaald_voor_uitkeringen(&geeindigd).await? {
+        if let Some(m) = datum(&m) {
+            betaald.entry(u).or_default().push((categorie, m));
+        }
+    }
+    Ok(Some(Runpartij {
+        ids,
+        laatste,
+        partij,
+        rekeningen,
+        correcties,
+        betaald,
+    }))
+}
+
+/// Wacht op twee futures tegelijk (het lezen van de volgende partij terwijl de vorige wordt
+/// berekend en geschreven), zonder extra afhankelijkheid.
+async fn beide<A: std::future::Future, B: std::future::Future>(
+    a: A,
+    b: B,
+) -> (A::Output, B::Output) {
+    let mut a = std::pin::pin!(a);
+    let mut b = std::pin::pin!(b);
+    let (mut ra, mut rb) = (None, None);
+    std::future::poll_fn(move |cx| {
+        if ra.is_none() {
+            if let std::task::Poll::Ready(v) = a.as_mut().poll(cx) {
+                ra = Some(v);
+            }
+        }
+        if rb.is_none() {
+            if let std::task::Poll::Ready(v) = b.as_mut().poll(cx) {
+                rb = Some(v);
+            }
+        }
+        if ra.is_some() && rb.is_some() {
+            if let (Some(x), Some(y)) = (ra.take(), rb.take()) {
+                return std::task::Poll::Ready((x, y));
+            }
+        }
+        std::task::Poll::Pending
+    })
+    .await
 }
