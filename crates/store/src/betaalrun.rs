@@ -8,7 +8,9 @@ use vangnet_app::opslag::{
     VorderingRij,
 };
 
-use crate::transactie::{getal, opgetal, optekst, tekst, vertaal, Rij};
+use crate::transactie::{
+    getal, json_rijen, json_select, namen_van, opgetal, optekst, tekst, vertaal, Rij,
+};
 
 const RUN_KOLOMMEN: &str = "id, maand, betaaldatum, status, gestart_door, gestart_op, \
      berekend_op, goedgekeurd_door, goedgekeurd_op, geexporteerd_op, aantal_betalingen, \
@@ -178,22 +180,25 @@ pub(crate) async fn regels(
 
 pub(crate) async fn betalingen(
     c: &mut AnyConnection,
+    engine: crate::Engine,
     run_id: i64,
     na_id: i64,
     limiet: i64,
 ) -> Uitkomst<(Vec<BetalingRij>, Option<i64>)> {
     // Op volgorde van id over de index (run_id, id) en pas hier gefilterd: met het filter in de
-    // WHERE koos PostgreSQL per pagina een sortering van de hele run.
-    let rijen = sqlx::query(
-        "SELECT id, categorie, bedrag_centen, naam, iban, omschrijving, kenmerk \
-         FROM betaalregels WHERE run_id = $1 AND id > $2 ORDER BY id LIMIT $3",
-    )
-    .bind(run_id)
-    .bind(na_id)
-    .bind(limiet)
-    .fetch_all(c)
-    .await
-    .map_err(vertaal)?;
+    // WHERE koos PostgreSQL per pagina een sortering van de hele run. De pagina komt als één
+    // JSON-tekst (zie `waar_in`).
+    let namen = namen_van("id, categorie, bedrag_centen, naam, iban, omschrijving, kenmerk");
+    let sql = json_select(
+        engine,
+        &namen,
+        &format!(
+            "SELECT {} FROM betaalregels WHERE run_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+            namen.join(", ")
+        ),
+        "id",
+    );
+    let rijen = json_rijen(c, &sql, namen, &[run_id, na_id, limiet]).await?;
     let mut laatste = None;
     let mut uit = Vec::with_capacity(rijen.len());
     for r in &rijen {

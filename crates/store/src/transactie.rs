@@ -150,6 +150,54 @@ impl Rij for JsonRij {
     }
 }
 
+/// De kolomnamen uit een lijst als `"id, naam, …"` (gewone namen, geen expressies).
+pub(crate) fn namen_van(kolommen: &str) -> std::sync::Arc<[String]> {
+    kolommen.split(',').map(|k| k.trim().to_owned()).collect()
+}
+
+/// Een query die de rijen van `binnen` (een SELECT van precies `namen`) als één JSON-tekst
+/// geeft: een array van arrays, op volgorde van `volgorde`.
+pub(crate) fn json_select(
+    engine: crate::Engine,
+    namen: &[String],
+    binnen: &str,
+    volgorde: &str,
+) -> String {
+    let lijst = namen.join(", ");
+    match engine {
+        crate::Engine::Sqlite => format!(
+            "SELECT json_group_array(json_array({lijst}) ORDER BY {volgorde}) FROM ({binnen})"
+        ),
+        crate::Engine::Postgres => format!(
+            "SELECT COALESCE(json_agg(json_build_array({lijst}) ORDER BY {volgorde}), '[]')::text \
+             FROM ({binnen}) AS t"
+        ),
+    }
+}
+
+/// Voert een [`json_select`] uit met deze getallen als parameters.
+pub(crate) async fn json_rijen(
+    c: &mut sqlx::AnyConnection,
+    sql: &str,
+    namen: std::sync::Arc<[String]>,
+    binds: &[i64],
+) -> Uitkomst<Vec<JsonRij>> {
+    let mut q = sqlx::query_scalar::<_, String>(sql);
+    for b in binds {
+        q = q.bind(*b);
+    }
+    let json = q.fetch_one(c).await.map_err(vertaal)?;
+    let rijen: Vec<Vec<serde_json::Value>> =
+        serde_json::from_str(&json).map_err(|e| OpslagFout::Database(format!("JSON: {e}")))?;
+    Ok(rijen
+        .into_iter()
+        .map(|waarden| JsonRij {
+            namen: namen.clone(),
+            waarden,
+        })
+        .collect())
+}
+
 pub(crate) fn tekst(r: &impl Rij, kolom: &str) -> Uitkomst<String> {
     r.tekst(kolom)
 }
@@ -557,36 +605,23 @@ impl AnyTransactie {
         }
         // Alle rijen als één JSON-tekst: bij honderden rijen per partij is dat vele malen
         // sneller dan elke rij en kolom apart door sqlx (het massale pad van run en
-        // herberekening). De kolommen zijn gewone namen.
-        let namen: std::sync::Arc<[String]> =
-            kolommen.split(',').map(|k| k.trim().to_owned()).collect();
-        let lijst = namen.join(", ");
-        let sql = match self.engine {
-            crate::Engine::Sqlite => format!(
-                "SELECT json_group_array(json_array({lijst}) ORDER BY {volgorde}) \
-                 FROM {tabel} WHERE {kolom} IN ({})",
-                vec!["?"; ids.len()].join(", ")
-            ),
-            crate::Engine::Postgres => format!(
-                "SELECT COALESCE(json_agg(json_build_array({lijst}) ORDER BY {volgorde}), '[]')::text \
-                 FROM {tabel} WHERE {kolom} IN ({})",
-                plaatsen(ids.len(), 1)
-            ),
+        // herberekening).
+        let namen = namen_van(kolommen);
+        let plaatsen = match self.engine {
+            // SQLite zoekt benoemde parameters lineair op; in grote statements daarom `?`.
+            crate::Engine::Sqlite => vec!["?"; ids.len()].join(", "),
+            crate::Engine::Postgres => plaatsen(ids.len(), 1),
         };
-        let mut q = sqlx::query_scalar::<_, String>(&sql);
-        for id in ids {
-            q = q.bind(*id);
-        }
-        let json = q.fetch_one(self.conn()).await.map_err(vertaal)?;
-        let rijen: Vec<Vec<serde_json::Value>> = serde_json::from_str(&json)
-            .map_err(|e| OpslagFout::Database(format!("JSON van {tabel}: {e}")))?;
-        Ok(rijen
-            .into_iter()
-            .map(|waarden| JsonRij {
-                namen: namen.clone(),
-                waarden,
-            })
-            .collect())
+        let sql = json_select(
+            self.engine,
+            &namen,
+            &format!(
+                "SELECT {} FROM {tabel} WHERE {kolom} IN ({plaatsen})",
+                namen.join(", ")
+            ),
+            volgorde,
+        );
+        json_rijen(self.conn(), &sql, namen, ids).await
     }
 
     /// Alle rijen van een historietabel voor deze personen, oplopend op id.
@@ -1771,7 +1806,7 @@ impl Transactie for AnyTransactie {
         na_id: i64,
         limiet: i64,
     ) -> Uitkomst<(Vec<BetalingRij>, Option<i64>)> {
-        betaalrun::betalingen(self.conn(), run_id, na_id, limiet).await
+        betaalrun::betalingen(&mut self.tx, self.engine, run_id, na_id, limiet).await
     }
     async fn betaalregels_van_categorie(
         &mut self,
