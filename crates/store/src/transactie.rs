@@ -1828,7 +1828,7 @@ impl Transactie for AnyTransactie {
         betaalrun::verschillen(self.conn(), run_id, vorige, limiet).await
     }
     async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: &str) -> Uitkomst<()> {
-        betaalrun::verwerken(self.conn(), run_id, tijdstip).await
+        betaalrun::verwerken(&mut self.tx, self.engine, run_id, tijdstip).await
     }
     async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>> {
         betaalrun::vorderingen_van_dossier(self.conn(), dossier_id).await
