@@ -67,28 +67,28 @@ codes! {
 codes! {
     /// Wie het contact begon.
     Richting {
-        Inkomend => "inkomend", "De klant nam contact op";
-        Uitgaand => "uitgaand", "Wij namen contact op";
+        Inkomend => "inkomend", "Inkomend";
+        Uitgaand => "uitgaand", "Uitgaand";
     }
 }
 
 codes! {
     /// Met wie er contact was.
     Beller {
-        Client => "client", "De cliënt";
-        Partner => "partner", "De partner";
-        Derde => "derde", "Een derde (bv. bewindvoerder, mentor, schuldhulpverlener)";
+        Client => "client", "Cliënt";
+        Partner => "partner", "Partner";
+        Derde => "derde", "Derde (bewindvoerder e.d.)";
     }
 }
 
 codes! {
     /// Hoe het contact afliep.
     Uitkomst {
-        Beantwoord => "beantwoord", "Direct beantwoord";
+        Beantwoord => "beantwoord", "Beantwoord";
         Terugbellen => "terugbellen", "Terugbelverzoek";
-        Doorverwezen => "doorverwezen", "Doorverwezen naar de consulent";
-        Signaal => "signaal", "Signaal voor de consulent";
-        NietBereikt => "niet_bereikt", "Teruggebeld, niet bereikt";
+        Doorverwezen => "doorverwezen", "Naar consulent";
+        Signaal => "signaal", "Signaal";
+        NietBereikt => "niet_bereikt", "Niet bereikt";
     }
 }
 
