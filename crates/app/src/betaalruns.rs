@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use serde::Serialize;
 use vangnet_domain::betaalrun::{self, Categorie, OpenCorrectie, Runstatus, Vasthoudreden};
 use vangnet_domain::normen::Centen;
@@ -1132,12 +1132,7 @@ struct Runpartij {
 
 /// De laatste maand met bijstand van een uitkering die vóór `maand` eindigde.
 fn laatste_maand(g: &crate::uitkeringen::Geladen, maand: NaiveDate) -> Option<NaiveDate> {
-    g.feiten
-        .uitkering
-        .and_then(|p| p.tot)
-        .filter(|t| *t <= maand)
-        .and_then(|t| t.pred_opt())
-        .and_then(|d| d.with_day(1))
+    betaalrun::laatste_maand_voor(g.feiten.uitkering.and_then(|p| p.tot), maand)
 }
 
 /// Leest de partij na `na_id` (geen: klaar).

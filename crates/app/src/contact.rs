@@ -12,13 +12,14 @@ use serde::{Deserialize, Serialize};
 use vangnet_domain::contact::{self, Beller, Kanaal, Lezer, Richting, Uitkomst};
 use vangnet_domain::dossier::Status;
 use vangnet_domain::normen::Centen;
+use vangnet_domain::persoon::Bsn;
 use vangnet_domain::werk::{Taaksoort, Taakstatus};
 use vangnet_domain::{tijd, verwerking, Recht, Rol, Veldfouten};
 
 use crate::audit::{self, Wijziging};
 use crate::clienten::PersoonBeeld;
 use crate::opslag::{ContactmomentRij, ContactonderwerpRij, DossierRij, TaakRij, Transactie};
-use crate::werk::{taak_maken, NieuweTaak};
+use crate::werk::{mag_taak_bijwerken, taak_bijwerken, taak_maken, NieuweTaak};
 use crate::{toegang, App, AppFout, Context};
 
 /// Zoveel contactmomenten toont een tijdlijn of zoekresultaat.
@@ -100,6 +101,12 @@ pub struct Bellerbeeld {
     pub persoon: PersoonBeeld,
     pub dossiers: Vec<Dossierkern>,
     pub contactmomenten: Vec<Contactbeeld>,
+}
+
+/// Van wie de contactmomenten worden getoond.
+enum Tijdlijn {
+    Persoon(i64),
+    Dossier(i64),
 }
 
 /// De lezer van de actor: `None` voor het systeem (leest alles).
@@ -491,14 +498,7 @@ impl App {
         ctx: &Context,
         persoon_id: i64,
     ) -> Result<Vec<Contactbeeld>, AppFout> {
-        ctx.actor.vereist(Recht::ContactmomentenInzien)?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
-        let rijen = tx.contactmomenten_van_persoon(persoon_id, TONEN).await?;
-        let b = beelden(tx.as_mut(), ctx, rijen).await?;
-        toegang_voor(tx.as_mut(), ctx, nu, &b, "Contactmomenten ingezien").await?;
-        tx.commit().await?;
-        Ok(b)
+        self.tijdlijn(ctx, Tijdlijn::Persoon(persoon_id)).await
     }
 
     /// De contactmomenten van een dossier, nieuwste eerst.
@@ -507,10 +507,17 @@ impl App {
         ctx: &Context,
         dossier_id: i64,
     ) -> Result<Vec<Contactbeeld>, AppFout> {
+        self.tijdlijn(ctx, Tijdlijn::Dossier(dossier_id)).await
+    }
+
+    async fn tijdlijn(&self, ctx: &Context, van: Tijdlijn) -> Result<Vec<Contactbeeld>, AppFout> {
         ctx.actor.vereist(Recht::ContactmomentenInzien)?;
         let nu = self.klok.nu();
         let mut tx = self.opslag.schrijf().await?;
-        let rijen = tx.contactmomenten_van_dossier(dossier_id, TONEN).await?;
+        let rijen = match van {
+            Tijdlijn::Persoon(p) => tx.contactmomenten_van_persoon(p, TONEN).await?,
+            Tijdlijn::Dossier(d) => tx.contactmomenten_van_dossier(d, TONEN).await?,
+        };
         let b = beelden(tx.as_mut(), ctx, rijen).await?;
         toegang_voor(tx.as_mut(), ctx, nu, &b, "Contactmomenten ingezien").await?;
         tx.commit().await?;
@@ -633,6 +640,53 @@ impl App {
         Ok(())
     }
 
+    /// Koppelt het contact van een onbekende beller aan de persoon met dit BSN, en eventueel aan
+    /// zijn dossier met dit nummer (leeg: geen dossier). Geeft de persoon.
+    pub async fn contactmoment_koppelen_op_bsn(
+        &self,
+        ctx: &Context,
+        id: i64,
+        versie: i64,
+        bsn: &str,
+        dossiernummer: &str,
+    ) -> Result<i64, AppFout> {
+        ctx.actor.vereist(Recht::ContactmomentenVastleggen)?;
+        let bsn = Bsn::parse(bsn).map_err(|m| AppFout::veld("bsn", m))?;
+        let mut tx = self.opslag.lees().await?;
+        let persoon = tx
+            .persoon_op_bsn(bsn.getal())
+            .await?
+            .ok_or_else(|| AppFout::veld("bsn", "Er is niemand met dit BSN in Vangnet."))?
+            .id;
+        let dossier = match dossiernummer.trim() {
+            "" => None,
+            nummer => {
+                let huishoudens: Vec<i64> = tx
+                    .huishoudleden_van_personen(&[persoon])
+                    .await?
+                    .iter()
+                    .map(|l| l.huishouden_id)
+                    .collect();
+                let dossier = tx
+                    .dossiers_van_huishoudens(&huishoudens)
+                    .await?
+                    .into_iter()
+                    .find(|d| d.nummer == nummer)
+                    .ok_or_else(|| {
+                        AppFout::veld(
+                            "dossiernummer",
+                            "Deze persoon heeft geen dossier met dit nummer.",
+                        )
+                    })?;
+                Some(dossier.id)
+            }
+        };
+        tx.commit().await?;
+        self.contactmoment_koppelen(ctx, id, versie, persoon, dossier)
+            .await?;
+        Ok(persoon)
+    }
+
     /// Het terugbelverzoek achter een taak (voor het afronden).
     pub async fn terugbelverzoek(
         &self,
@@ -673,27 +727,15 @@ impl App {
         ctx.actor.vereist(Recht::ContactmomentenVastleggen)?;
         let nu = self.klok.nu();
         let mut tx = self.opslag.schrijf().await?;
-        let mut taak = tx
+        let taak = tx
             .taak_op_id(taak_id)
             .await?
             .filter(|t| t.soort == Taaksoort::Terugbellen.code())
             .ok_or_else(|| AppFout::NietGevonden("Het terugbelverzoek".into()))?;
-        let eigen = taak.gebruiker_id == ctx.actor.gebruiker_id();
-        let van_team = match (taak.gebruiker_id, taak.team_id, ctx.actor.gebruiker_id()) {
-            (None, Some(team), Some(g)) => tx.teams_van(g).await?.iter().any(|x| x.id == team),
-            _ => false,
-        };
-        if !eigen && !van_team && !ctx.actor.mag(Recht::TakenToewijzen) {
-            return Err(AppFout::GeenToegang);
-        }
+        mag_taak_bijwerken(tx.as_mut(), ctx, &taak).await?;
         if taak.status == Taakstatus::Gereed.code() {
             return Err(AppFout::Conflict(
                 "Dit terugbelverzoek is al afgerond.".into(),
-            ));
-        }
-        if taak.versie != versie {
-            return Err(AppFout::Conflict(
-                "De taak is intussen gewijzigd. Laad de pagina opnieuw.".into(),
             ));
         }
         let oorspronkelijk = tx.contactmoment_van_taak(taak_id).await?;
@@ -739,32 +781,12 @@ impl App {
                 versie: 1,
             })
             .await?;
-        if bereikt {
-            taak.status = Taakstatus::Gereed.code().into();
-            taak.gereed_op = Some(tijd::instant_tekst(nu));
-        }
-        if taak.gebruiker_id.is_none() {
-            taak.gebruiker_id = ctx.actor.gebruiker_id();
-        }
-        taak.versie += 1;
-        if !tx.taak_bijwerken(&taak).await? {
-            return Err(AppFout::Conflict(
-                "De taak is intussen gewijzigd. Laad de pagina opnieuw.".into(),
-            ));
-        }
-        crate::werk::gebeurtenis(
-            tx.as_mut(),
-            ctx,
-            nu,
-            taak_id,
-            if bereikt { "status" } else { "poging" },
-            if bereikt {
-                "Teruggebeld: gereed"
-            } else {
-                "Teruggebeld, niet bereikt"
-            },
-        )
-        .await?;
+        let (status, gebeurtenis) = if bereikt {
+            (Some(Taakstatus::Gereed), ("status", "Teruggebeld: gereed"))
+        } else {
+            (None, ("poging", "Teruggebeld, niet bereikt"))
+        };
+        taak_bijwerken(tx.as_mut(), ctx, nu, taak, versie, status, gebeurtenis).await?;
         audit::vastleggen(
             tx.as_mut(),
             ctx,

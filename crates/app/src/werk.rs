@@ -106,7 +106,56 @@ pub(crate) async fn taak_maken(
     Ok(id)
 }
 
-pub(crate) async fn gebeurtenis(
+/// Een taak bijwerken mag wie haar heeft, wie in het team zit van een taak zonder eigenaar, en
+/// wie taken toewijst (de teamleider).
+pub(crate) async fn mag_taak_bijwerken(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+    t: &TaakRij,
+) -> Result<(), AppFout> {
+    let eigen = t.gebruiker_id == ctx.actor.gebruiker_id();
+    let van_team = match (t.gebruiker_id, t.team_id, ctx.actor.gebruiker_id()) {
+        (None, Some(team), Some(g)) => tx.teams_van(g).await?.iter().any(|x| x.id == team),
+        _ => false,
+    };
+    if eigen || van_team || ctx.actor.mag(Recht::TakenToewijzen) {
+        Ok(())
+    } else {
+        Err(AppFout::GeenToegang)
+    }
+}
+
+/// Werkt een taak bij als `versie` nog klopt: eventueel een nieuwe status, een taak zonder
+/// eigenaar wordt van wie haar bijwerkt, en een gebeurtenis (soort, omschrijving).
+pub(crate) async fn taak_bijwerken(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+    nu: DateTime<Utc>,
+    mut t: TaakRij,
+    versie: i64,
+    nieuw: Option<Taakstatus>,
+    (soort, omschrijving): (&str, &str),
+) -> Result<(), AppFout> {
+    let gewijzigd =
+        || AppFout::Conflict("De taak is intussen gewijzigd. Laad de pagina opnieuw.".into());
+    if t.versie != versie {
+        return Err(gewijzigd());
+    }
+    if let Some(nieuw) = nieuw {
+        t.status = nieuw.code().into();
+        t.gereed_op = (nieuw == Taakstatus::Gereed).then(|| tijd::instant_tekst(nu));
+    }
+    if t.gebruiker_id.is_none() {
+        t.gebruiker_id = ctx.actor.gebruiker_id();
+    }
+    t.versie += 1;
+    if !tx.taak_bijwerken(&t).await? {
+        return Err(gewijzigd());
+    }
+    gebeurtenis(tx, ctx, nu, t.id, soort, omschrijving).await
+}
+
+async fn gebeurtenis(
     tx: &mut dyn Transactie,
     ctx: &Context,
     nu: DateTime<Utc>,
@@ -910,46 +959,24 @@ impl App {
         };
         let nu = self.klok.nu();
         let mut tx = self.opslag.schrijf().await?;
-        let mut t = tx
+        let t = tx
             .taak_op_id(taak_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De taak".into()))?;
-        let eigen = t.gebruiker_id == ctx.actor.gebruiker_id();
-        let van_team = match (t.gebruiker_id, t.team_id, ctx.actor.gebruiker_id()) {
-            (None, Some(team), Some(g)) => tx.teams_van(g).await?.iter().any(|x| x.id == team),
-            _ => false,
-        };
-        if !eigen && !van_team && !ctx.actor.mag(Recht::TakenToewijzen) {
-            return Err(AppFout::GeenToegang);
-        }
-        if t.versie != versie {
-            return Err(AppFout::Conflict(
-                "De taak is intussen gewijzigd. Laad de pagina opnieuw.".into(),
-            ));
-        }
-        let oud = t.status.clone();
-        t.status = nieuw.code().into();
-        t.gereed_op = (nieuw == Taakstatus::Gereed).then(|| tijd::instant_tekst(nu));
-        if t.gebruiker_id.is_none() {
-            t.gebruiker_id = ctx.actor.gebruiker_id();
-        }
-        t.versie += 1;
-        if !tx.taak_bijwerken(&t).await? {
-            return Err(AppFout::Conflict(
-                "De taak is intussen gewijzigd. Laad de pagina opnieuw.".into(),
-            ));
-        }
-        gebeurtenis(
+        mag_taak_bijwerken(tx.as_mut(), ctx, &t).await?;
+        let omschrijving = format!(
+            "Status {} → {}",
+            Taakstatus::uit_code(&t.status).map_or("?", Taakstatus::naam),
+            nieuw.naam()
+        );
+        taak_bijwerken(
             tx.as_mut(),
             ctx,
             nu,
-            taak_id,
-            "status",
-            &format!(
-                "Status {} → {}",
-                Taakstatus::uit_code(&oud).map_or("?", Taakstatus::naam),
-                nieuw.naam()
-            ),
+            t,
+            versie,
+            Some(nieuw),
+            ("status", &omschrijving),
         )
         .await?;
         tx.commit().await?;

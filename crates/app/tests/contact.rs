@@ -13,7 +13,7 @@ use vangnet_app::opslag::ToegangFilter;
 use vangnet_app::{AppFout, Context};
 use vangnet_domain::werk::Stand;
 use vangnet_domain::Rol;
-use vangnet_testkit::TestApp;
+use vangnet_testkit::{veldfout, TestApp};
 
 fn aanvraag(bsn: &str, naam: &str) -> NieuweAanvraag {
     NieuweAanvraag {
@@ -34,16 +34,6 @@ fn aanvraag(bsn: &str, naam: &str) -> NieuweAanvraag {
         iban: "NL91ABNA0417164300".into(),
         team: "".into(),
         leden: vec![],
-    }
-}
-
-fn veldfout(e: AppFout, veld: &str) -> String {
-    match e {
-        AppFout::Ongeldig(v) => v
-            .voor(veld)
-            .unwrap_or_else(|| panic!("geen fout op {veld}: {v:?}"))
-            .to_owned(),
-        e => panic!("verwacht een invoerfout op {veld}, kreeg {e:?}"),
     }
 }
 
@@ -708,6 +698,13 @@ async fn onderwerpen_richt_de_beheerder_in() {
         .await
         .unwrap_err();
     assert!(veldfout(e, "onderwerpen").contains("Regel 2"));
+    assert!(t
+        .app
+        .contactonderwerpen(&o.clerk)
+        .await
+        .unwrap()
+        .iter()
+        .any(|k| k.code == "klacht"));
     assert!(matches!(
         t.app
             .contactonderwerpen_zetten(&o.clerk, "betaling = Betaling")
@@ -747,5 +744,69 @@ async fn onderwerpen_richt_de_beheerder_in() {
     veldfout(e, "onderwerp");
     let c = t.app.contactmoment(&o.anna, oud).await.unwrap();
     assert_eq!(c.onderwerpnaam, "Klacht of bezwaar");
+    o.t.opruimen().await;
+}
+
+#[tokio::test]
+async fn onbekende_beller_koppelen_op_bsn() {
+    let o = opzet().await;
+    let t = &o.t;
+    let (id, _) = t
+        .app
+        .contactmoment_vastleggen(
+            &o.clerk,
+            &ContactInvoer {
+                persoon_id: None,
+                dossier_id: None,
+                ..o.telefoontje("Belde zonder BSN; later teruggevonden.")
+            },
+        )
+        .await
+        .unwrap();
+    let nummer = t
+        .app
+        .dossier(&o.clerk, o.dossier, None, None)
+        .await
+        .unwrap()
+        .dossier
+        .nummer;
+    // (bsn, dossiernummer, veld met de fout)
+    let tabel = [
+        ("12345", "", "bsn"),
+        ("111222333", "", "bsn"),
+        ("123456782", "2026-999999", "dossiernummer"),
+    ];
+    for (bsn, dossiernummer, veld) in tabel {
+        let e = t
+            .app
+            .contactmoment_koppelen_op_bsn(&o.clerk, id, 1, bsn, dossiernummer)
+            .await
+            .unwrap_err();
+        veldfout(e, veld);
+    }
+    // Niets gekoppeld; wie niet mag, wordt geweigerd.
+    assert_eq!(
+        t.app
+            .contactmomenten_zonder_persoon(&o.clerk)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let handhaving = t.persona(Rol::Handhaving).await;
+    assert!(matches!(
+        t.app
+            .contactmoment_koppelen_op_bsn(&handhaving, id, 1, "123456782", "")
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+    let persoon = t
+        .app
+        .contactmoment_koppelen_op_bsn(&o.clerk, id, 1, "123 456 782", &nummer)
+        .await
+        .unwrap();
+    assert_eq!(persoon, o.persoon);
+    let c = t.app.contactmoment(&o.anna, id).await.unwrap();
+    assert_eq!(c.rij.dossier_id, Some(o.dossier));
     o.t.opruimen().await;
 }

@@ -9,7 +9,7 @@ use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
 use vangnet_app::uitkeringen::MutatieInvoer;
 use vangnet_app::{AppFout, Context, Klok};
 use vangnet_domain::Rol;
-use vangnet_testkit::TestApp;
+use vangnet_testkit::{veldfout, TestApp};
 
 fn aanvraag() -> NieuweAanvraag {
     NieuweAanvraag {
@@ -26,16 +26,6 @@ fn aanvraag() -> NieuweAanvraag {
         postcode: "3012AB".into(),
         woonplaats: "Rotterdam".into(),
         ..Default::default()
-    }
-}
-
-fn veldfout(e: AppFout, veld: &str) -> String {
-    match e {
-        AppFout::Ongeldig(v) => v
-            .voor(veld)
-            .unwrap_or_else(|| panic!("geen fout op {veld}: {v:?}"))
-            .to_owned(),
-        e => panic!("verwacht een invoerfout op {veld}, kreeg {e:?}"),
     }
 }
 

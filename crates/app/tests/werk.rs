@@ -10,7 +10,7 @@ use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
 use vangnet_app::{AppFout, Context};
 use vangnet_domain::werk::{volgorde as sorteersleutel, Stand, Volgorde};
 use vangnet_domain::Rol;
-use vangnet_testkit::TestApp;
+use vangnet_testkit::{veldfout, TestApp};
 
 fn aanvraag(bsn: &str, naam: &str, postcode: &str, ontvangen: &str) -> NieuweAanvraag {
     NieuweAanvraag {
@@ -31,16 +31,6 @@ fn aanvraag(bsn: &str, naam: &str, postcode: &str, ontvangen: &str) -> NieuweAan
         iban: "".into(),
         team: "".into(),
         leden: vec![],
-    }
-}
-
-fn veldfout(e: AppFout, veld: &str) -> String {
-    match e {
-        AppFout::Ongeldig(v) => v
-            .voor(veld)
-            .unwrap_or_else(|| panic!("geen fout op {veld}: {v:?}"))
-            .to_owned(),
-        e => panic!("verwacht een invoerfout op {veld}, kreeg {e:?}"),
     }
 }
 

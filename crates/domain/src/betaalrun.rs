@@ -210,6 +210,14 @@ pub fn vakantietoeslag_in(maand: NaiveDate, uitbetaalmaand: u32, eindigt_in_maan
     maand.month() == uitbetaalmaand || eindigt_in_maand
 }
 
+/// De laatste maand met bijstand van een uitkering met einddatum `tot` (de eerste dag zonder),
+/// als die vóór `maand` eindigde; anders `None`.
+pub fn laatste_maand_voor(tot: Option<NaiveDate>, maand: NaiveDate) -> Option<NaiveDate> {
+    tot.filter(|t| *t <= maand)
+        .and_then(|t| t.pred_opt())
+        .and_then(|d| d.with_day(1))
+}
+
 /// De vakantietoeslag bij het einde die nog openstaat: de bijstand eindigde vóór `maand` (de
 /// laatste maand met bijstand is `laatste`), een goedgekeurde run betaalde die laatste maand,
 /// maar er is over `laatste` of later nog geen vakantietoeslag betaald (`vt_betaald_tot`: de
@@ -546,6 +554,16 @@ mod tests {
             (sep, aug, false, None, false),              // augustus nooit door een run betaald
             (aug, aug, true, None, false),               // nog niet geëindigd voor deze run
         ];
+        // (einde: eerste dag zonder bijstand, run, laatste maand met bijstand)
+        let einden = [
+            (Some(sep), sep, Some(aug)),
+            (Some(d(2026, 8, 15)), sep, Some(aug)), // half augustus: augustus telt nog
+            (Some(okt), sep, None),                 // nog niet geëindigd vóór september
+            (None, sep, None),
+        ];
+        for (tot, run, verwacht) in einden {
+            assert_eq!(laatste_maand_voor(tot, run), verwacht, "{tot:?} {run}");
+        }
         for (run, laatste, betaald, vt, verwacht) in tabel {
             assert_eq!(
                 vakantietoeslag_achteraf(run, laatste, betaald, vt),

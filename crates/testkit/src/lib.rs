@@ -6,6 +6,7 @@
 //! - [`TestApp`]: de applicatie op zo'n database met een vaste klok, persona's per rol en de
 //!   router voor HTTP-tests zonder netwerk.
 //! - [`Bezoeker`]: een browser in het klein (cookies, CSRF-token uit formulieren) voor de router.
+//! - [`veldfout`]: de melding van een invoerfout op één veld.
 
 #![allow(clippy::expect_used, clippy::panic, clippy::unwrap_used)] // alleen voor tests: falen is hier de bedoeling
 
@@ -23,6 +24,17 @@ use vangnet_domain::Rol;
 use vangnet_store::{migratie, Database, Doel, Engine};
 
 pub use bezoeker::{Antwoord, Bezoeker};
+
+/// De melding van een invoerfout op `veld`; faalt de test als de fout iets anders is.
+pub fn veldfout(e: vangnet_app::AppFout, veld: &str) -> String {
+    match e {
+        vangnet_app::AppFout::Ongeldig(v) => v
+            .voor(veld)
+            .unwrap_or_else(|| panic!("geen fout op {veld}: {v:?}"))
+            .to_owned(),
+        e => panic!("verwacht een invoerfout op {veld}, kreeg {e:?}"),
+    }
+}
 
 /// De omgevingsvariabele met de PostgreSQL-server voor tests.
 pub const PG_VARIABELE: &str = "VANGNET_TEST_DATABASE_URL";

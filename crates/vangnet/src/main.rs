@@ -313,6 +313,18 @@ fn logging(instellingen: &Instellingen) {
         .try_init();
 }
 
+/// Zonder database voor een bench: een tijdelijke SQLite-map (de bench ruimt haar op).
+fn tijdelijke_datamap(db: &mut DatabaseArgs) -> Option<std::path::PathBuf> {
+    let map = (db.data_dir.is_none() && db.database_url.is_none()).then(|| {
+        std::env::temp_dir().join(format!(
+            "vangnet-bench-{}",
+            vangnet_app::geheim::willekeurig_hex(6)
+        ))
+    })?;
+    db.data_dir = Some(map.clone());
+    Some(map)
+}
+
 async fn openen(instellingen: &Instellingen, db: &DatabaseArgs) -> Result<App> {
     let keuze = instellingen.database(db.data_dir.clone(), db.database_url.clone());
     let database = Database::open(&keuze.doel())
@@ -475,15 +487,7 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
             ..
         } => {
             let mut db = db;
-            let tijdelijk = (db.data_dir.is_none() && db.database_url.is_none()).then(|| {
-                std::env::temp_dir().join(format!(
-                    "vangnet-bench-{}",
-                    vangnet_app::geheim::willekeurig_hex(6)
-                ))
-            });
-            if let Some(map) = &tijdelijk {
-                db.data_dir = Some(map.clone());
-            }
+            let tijdelijk = tijdelijke_datamap(&mut db);
             let mut instellingen = instellingen.clone();
             if instellingen.debiteur.is_none() {
                 instellingen.debiteur = Some(vangnet_domain::sepa::Opdrachtgever {
@@ -513,15 +517,7 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
             db,
         } => {
             let mut db = db;
-            let tijdelijk = (db.data_dir.is_none() && db.database_url.is_none()).then(|| {
-                std::env::temp_dir().join(format!(
-                    "vangnet-bench-{}",
-                    vangnet_app::geheim::willekeurig_hex(6)
-                ))
-            });
-            if let Some(map) = &tijdelijk {
-                db.data_dir = Some(map.clone());
-            }
+            let tijdelijk = tijdelijke_datamap(&mut db);
             let app = openen(&instellingen, &db).await?;
             let uitkomst = bench::draaien(&app, aantal.max(1)).await;
             if let Some(map) = tijdelijk {

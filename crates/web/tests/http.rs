@@ -1701,6 +1701,29 @@ async fn telefoonnotitie_op_het_scherm() {
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(a.bevat("minstens drie tekens"));
 
+    // Terugbellen afronden zonder te kiezen of de klant gesproken is: de fout, de notitie blijft.
+    let taak = t
+        .app
+        .contactmomenten_van_persoon(&consulent, persoon)
+        .await
+        .unwrap()[0]
+        .rij
+        .taak_id
+        .unwrap();
+    let a = b
+        .post(
+            &format!("/taken/{taak}/terugbellen"),
+            &[
+                ("versie", "1"),
+                ("bereikt", ""),
+                ("tekst", "Voicemail ingesproken"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.bevat("Kies of u de klant heeft gesproken"));
+    assert!(a.bevat("Voicemail ingesproken"));
+
     // De API: vastleggen (fouten per veld), lijst per persoon, één contactmoment.
     let token = t
         .app
@@ -1775,5 +1798,83 @@ async fn telefoonnotitie_op_het_scherm() {
         )
         .await;
     assert_eq!(a.status, StatusCode::BAD_REQUEST, "{}", a.tekst);
+    // Een onbekende beller koppelen met een ongeldig BSN: de fout, niets gekoppeld.
+    let a = b
+        .post(
+            "/telefoon",
+            &[
+                ("kanaal", "telefoon"),
+                ("richting", "inkomend"),
+                ("beller", "client"),
+                ("onderwerp", "overig"),
+                ("uitkomst", "beantwoord"),
+                ("tekst", "Anonieme vraag over de kostendelersnorm"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    let onbekend = t
+        .app
+        .contactmomenten_zonder_persoon(&consulent)
+        .await
+        .unwrap()[0]
+        .rij
+        .id;
+    let a = b
+        .post(
+            &format!("/contactmomenten/{onbekend}/koppelen"),
+            &[("versie", "1"), ("bsn", "12345"), ("dossiernummer", "")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.testid("foutsamenvatting").is_some());
+    assert_eq!(
+        t.app
+            .contactmomenten_zonder_persoon(&consulent)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let a = b
+        .post(
+            &format!("/contactmomenten/{onbekend}/koppelen"),
+            &[("versie", "1"), ("bsn", "999993653"), ("dossiernummer", "")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    assert!(t
+        .app
+        .contactmomenten_zonder_persoon(&consulent)
+        .await
+        .unwrap()
+        .is_empty());
+
+    // De beheerder richt de onderwerpen in; slechte invoer blijft staan met de regel in de fout.
+    let mut fb = ingelogd(&t, Rol::FunctioneelBeheerder).await;
+    assert!(fb
+        .get("/werk/inrichting")
+        .await
+        .testid("contactonderwerpen")
+        .is_some());
+    let a = fb
+        .post(
+            "/werk/contactonderwerpen",
+            &[("onderwerpen", "betaling = Betaling\nFout Code = x")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.bevat("Regel 2"));
+    assert!(a.bevat("Fout Code = x"));
+    let a = fb
+        .post(
+            "/werk/contactonderwerpen",
+            &[("onderwerpen", "betaling = Betaling\nschulden = Schulden")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    let a = b.get(&format!("/telefoon?persoon={persoon}")).await;
+    assert!(a.bevat("Schulden") && !a.bevat("Klacht of bezwaar"));
+
     t.opruimen().await;
 }

@@ -296,51 +296,17 @@ pub async fn koppelen(
     Path(id): Path<i64>,
     formulier: Formulier,
 ) -> Result<Response, WebFout> {
-    wie.ctx.actor.vereist(Recht::ContactmomentenVastleggen)?;
     let versie = formulier.veld("versie").trim().parse().unwrap_or(-1);
-    let bsn = formulier.veld("bsn");
-    let nummer = formulier.veld("dossiernummer");
-    let uitkomst = async {
-        let persoon = staat
-            .app
-            .persoon_op_bsn(&wie.ctx, &bsn)
-            .await
-            .map_err(|e| match e {
-                AppFout::Ongeldig(f) => AppFout::Ongeldig(Veldfouten(
-                    f.0.into_iter()
-                        .map(|mut v| {
-                            v.veld = "bsn".into();
-                            v
-                        })
-                        .collect(),
-                )),
-                e => e,
-            })?
-            .ok_or_else(|| AppFout::veld("bsn", "Er is niemand met dit BSN in Vangnet."))?;
-        let dossier = if nummer.trim().is_empty() {
-            None
-        } else {
-            let (_, dossiers) = staat.app.persoon(&wie.ctx, persoon.id).await?;
-            Some(
-                dossiers
-                    .iter()
-                    .find(|d| d.nummer == nummer.trim())
-                    .map(|d| d.id)
-                    .ok_or_else(|| {
-                        AppFout::veld(
-                            "dossiernummer",
-                            "Deze persoon heeft geen dossier met dit nummer.",
-                        )
-                    })?,
-            )
-        };
-        staat
-            .app
-            .contactmoment_koppelen(&wie.ctx, id, versie, persoon.id, dossier)
-            .await?;
-        Ok::<_, AppFout>(persoon.id)
-    }
-    .await;
+    let uitkomst = staat
+        .app
+        .contactmoment_koppelen_op_bsn(
+            &wie.ctx,
+            id,
+            versie,
+            &formulier.veld("bsn"),
+            &formulier.veld("dossiernummer"),
+        )
+        .await;
     match uitkomst {
         Ok(p) => {
             Ok(Redirect::to(&format!("/personen/{p}?gedaan=contact-gekoppeld")).into_response())
