@@ -231,6 +231,7 @@ impl App {
         mut voortgang: impl FnMut(u64) + Send,
     ) -> Result<BetaalrunRij, AppFout> {
         ctx.actor.vereist(Recht::BetaalrunStarten)?;
+        self.opslag.log_terugschrijven().await?;
         let mut tx = self.opslag.schrijf().await?;
         let mut run = Self::run_laden(tx.as_mut(), id).await?;
         if !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_berekenen) {
@@ -243,284 +244,93 @@ impl App {
             datum(&run.betaaldatum).ok_or_else(|| AppFout::Intern("betaaldatum".into()))?;
         let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
         let nu = self.klok.nu();
-        let vt_maand = self.instellingen.betaling.vakantietoeslag_maand;
-        let volgende = maand.checked_add_months(Months::new(1)).unwrap_or(maand);
         tx.betaalregels_verwijderen(id).await?;
-        let mut aantal = 0_i64;
-        let mut totaal: Centen = 0;
-        let mut klaar = 0_u64;
-        let mut na_id = 0;
-        let omschrijving_log = format!("Betaalrun {} (run {id})", tijd::maand_weergave(maand));
-        // Lezen gaat over een tweede verbinding, zodat de volgende partij al binnenkomt terwijl
-        // deze wordt berekend en geschreven (twee kernen). Die verbinding begint pas nu de
-        // schrijfvergrendeling vastligt: op SQLite ziet ze zo precies de stand van deze
-        // transactie (de run schrijft alleen betaalregels van zichzelf en het toegangslog, die
-        // zij niet leest).
+        let kader = Rekenkader {
+            run_id: id,
+            maand,
+            volgende: maand.checked_add_months(Months::new(1)).unwrap_or(maand),
+            vt_maand: self.instellingen.betaling.vakantietoeslag_maand,
+            tabellen: &tabellen,
+        };
+        let sjabloon = toegang::sjabloon(
+            ctx,
+            nu,
+            verwerking::BIJSTANDSVERLENING,
+            "persoon",
+            &format!("Betaalrun {} (run {id})", tijd::maand_weergave(maand)),
+        );
+        let (mut aantal, mut totaal, mut klaar): (i64, Centen, u64) = (0, 0, 0);
+        // Drie stappen lopen tegelijk, elk op een eigen kern of verbinding: de volgende partij
+        // lezen (tweede verbinding), deze partij berekenen (hier) en de vorige schrijven
+        // (schrijfverbinding). De leesverbinding begint pas nu de schrijfvergrendeling vastligt:
+        // op SQLite ziet ze zo precies de stand van deze transactie (de run schrijft alleen
+        // betaalregels van zichzelf, uitleggen en het toegangslog, die zij niet leest).
         let mut lezer = self.opslag.lees().await?;
-        let (mut lezen, mut rekenen, mut regels, mut toegangslog) =
-            [std::time::Duration::ZERO; 4].into();
+        // De uitleggen die deze run al vastlegde, op inhoud: de meeste regels delen er één.
+        let mut uitleggen = BTreeMap::<String, i64>::new();
+        let mut tijd = Tijden::default();
         let gestart = std::time::Instant::now();
         let mut huidige = runpartij_laden(lezer.as_mut(), 0, maand, betaaldatum, nu).await?;
-        lezen += gestart.elapsed();
-        while let Some(rp) = huidige {
-            let Runpartij {
-                ids,
-                laatste,
-                partij,
-                rekeningen,
-                correcties,
-                betaald,
-            } = &rp;
-            let (volgende_partij, geschreven) = beide(
+        tijd.lezen += gestart.elapsed();
+        let mut te_schrijven: Option<Berekendepartij> = None;
+        loop {
+            let na_id = huidige.as_ref().map(|rp| rp.laatste);
+            let (gelezen, (geschreven, berekend)) = beide(
                 async {
                     let gestart = std::time::Instant::now();
-                    let r = runpartij_laden(lezer.as_mut(), *laatste, maand, betaaldatum, nu).await;
+                    let r = match na_id {
+                        Some(na) => {
+                            runpartij_laden(lezer.as_mut(), na, maand, betaaldatum, nu).await
+                        }
+                        None => Ok(None),
+                    };
                     (r, gestart.elapsed())
                 },
-                async {
-                    let (mut aantal_p, mut totaal_p): (i64, Centen) = (0, 0);
-                let gestart = std::time::Instant::now();
-                let mut rijen: Vec<Vec<Waarde>> = Vec::new();
-                for g in partij {
-                    let f = &g.feiten;
-                    let open = correcties
-                        .get(&g.uitkering.id)
-                        .map_or(&[][..], Vec::as_slice);
-                    let uitkomst = f.uitleg(maand, &tabellen);
-                    let eindigt = f
-                        .uitkering
-                        .and_then(|p| p.tot)
-                        .is_some_and(|t| t > maand && t <= volgende);
-                    let achteraf = laatste_maand(g, maand).filter(|laatste| {
-                        let eerder = betaald.get(&g.uitkering.id).map_or(&[][..], Vec::as_slice);
-                        betaalrun::vakantietoeslag_achteraf(
-                            maand,
-                            *laatste,
-                            eerder
-                                .iter()
-                                .any(|(c, m)| c == Categorie::Regulier.code() && m == laatste),
-                            eerder
-                                .iter()
-                                .filter(|(c, _)| c == Categorie::Vakantietoeslag.code())
-                                .map(|(_, m)| *m)
-                                .max(),
-                        )
-                    });
-                    let vakantietoeslag_tot = match achteraf {
-                        Some(laatste) => Some(laatste),
-                        None => (uitkomst.is_some()
-                            && betaalrun::vakantietoeslag_in(maand, vt_maand, eindigt))
-                        .then_some(maand),
-                    };
-                    let vakantietoeslag = vakantietoeslag_tot.map_or(0, |tot| {
-                        f.per_maand(betaalrun::opbouw_vanaf(tot, vt_maand), tot, &tabellen)
-                            .iter()
-                            .map(|(_, m)| match m {
-                                vangnet_domain::uitkering::Maanduitkomst::Bedragen(b) => b.reservering,
-                                _ => 0,
-                            })
-                            .sum()
-                    });
-                    let vakantietoeslag_tot = vakantietoeslag_tot.unwrap_or(maand);
-                    if uitkomst.is_none() && open.is_empty() && vakantietoeslag == 0 {
-                        continue;
-                    }
-                    let rekening = g.aanvrager.and_then(|a| rekeningen.get(&a));
-                    let (uitbetaling, uitleg, fout) = match &uitkomst {
-                        Some(Ok(u)) => (Some(u.uitbetaling_centen), u.uitleg.clone(), None),
-                        Some(Err(e)) => (None, Vec::new(), Some(e.to_string())),
-                        None => (None, Vec::new(), None),
-                    };
-                    let mut regels = betaalrun::regels(&betaalrun::Invoer {
-                        maand,
-                        uitbetaling,
-                        opgeschort: f.opgeschort_in(maand),
-                        rekening_geldig: rekening.is_some(),
-                        correcties: open,
-                        vakantietoeslag,
-                        vakantietoeslag_tot,
-                    });
-                    if let Some(melding) = &fout {
-                        regels.push(betaalrun::Regel {
-                            categorie: Categorie::Vastgehouden,
-                            maand,
-                            bedrag: 0,
-                            correctie_id: None,
-                            reden: Some(Vasthoudreden::Berekeningsfout),
-                            anders: Some(Categorie::Regulier),
-                        });
-                        tracing::warn!(uitkering = g.uitkering.id, %melding, "maand niet te berekenen");
-                    }
-                    let nr = &g.dossier.nummer;
-                    for r in regels {
-                        let soort = r.anders.unwrap_or(r.categorie);
-                        let kenmerk = match r.correctie_id {
-                            Some(c) => format!("VN{}-{nr}-{}{c}", maand.format("%Y%m"), letter(soort)),
-                            None => format!("VN{}-{nr}-{}", maand.format("%Y%m"), letter(soort)),
-                        };
-                        let omschrijving = match soort {
-                            Categorie::Nabetaling => format!(
-                                "Nabetaling bijstand {} dossier {nr}",
-                                tijd::maand_weergave(r.maand)
-                            ),
-                            Categorie::Vakantietoeslag => format!(
-                                "Vakantietoeslag tot en met {} dossier {nr}",
-                                tijd::maand_weergave(r.maand)
-                            ),
-                            Categorie::Vordering => format!(
-                                "Te veel betaald {} dossier {nr}",
-                                tijd::maand_weergave(r.maand)
-                            ),
-                            _ => format!("Bijstand {} dossier {nr}", tijd::maand_weergave(r.maand)),
-                        };
-                        let spec: Vec<Specificatieregel> = match soort {
-                            Categorie::Regulier => uitleg
-                                .iter()
-                                .map(|u| Specificatieregel {
-                                    omschrijving: u.omschrijving.clone(),
-                                    artikel: u.artikel.clone(),
-                                    bedrag_centen: u.bedrag_centen,
-                                })
-                                .collect(),
-                            Categorie::Nabetaling | Categorie::Vordering => vec![Specificatieregel {
-                                omschrijving: format!(
-                                    "Herberekening van {}: verschil met wat is betaald",
-                                    tijd::maand_weergave(r.maand)
-                                ),
-                                artikel: "art. 45 lid 1 Participatiewet".into(),
-                                bedrag_centen: r.bedrag,
-                            }],
-                            Categorie::Vakantietoeslag => vec![Specificatieregel {
-                                omschrijving: format!(
-                                    "Gereserveerde vakantietoeslag van {} tot en met {}",
-                                    tijd::maand_weergave(betaalrun::opbouw_vanaf(r.maand, vt_maand)),
-                                    tijd::maand_weergave(r.maand)
-                                ),
-                                artikel: "art. 19 lid 3 en art. 45 lid 1 Participatiewet".into(),
-                                bedrag_centen: r.bedrag,
-                            }],
-                            Categorie::Vastgehouden => Vec::new(),
-                        };
-                        let reden = r.reden.map(|x| match (&fout, x) {
-                            (Some(m), Vasthoudreden::Berekeningsfout) => format!("{}: {m}", x.code()),
-                            _ => x.code().to_owned(),
-                        });
-                        // Verdeeld tussen partners (op hun verzoek): twee overboekingen, de uitleg
-                        // van elk deel telt op tot zijn eigen bedrag.
-                        let partner = g
-                            .partners
-                            .iter()
-                            .find(|(_, p)| p.bevat(maand))
-                            .and_then(|(p, _)| rekeningen.get(p));
-                        let delen: Vec<Deel<'_>> = match partner {
-                            Some(pr)
-                                if r.categorie == Categorie::Regulier
-                                    && r.bedrag > 0
-                                    && f.verdeeld_in(maand) =>
-                            {
-                                let (a, b) = betaalrun::verdelen(r.bedrag);
-                                let deel = |min: Centen, wie: &str| {
-                                    let mut v = spec.clone();
-                                    v.push(Specificatieregel {
-                                            omschrijving: format!(
-                                                "Op verzoek verdeeld: het deel van {wie} gaat naar diens rekening"
-                                            ),
-                                            artikel: "art. 45 lid 1 Participatiewet".into(),
-                                            bedrag_centen: -min,
-                                        });
-                                    v
-                                };
-                                vec![
-                                    (a, rekening, "1", deel(b, "de partner")),
-                                    (b, Some(pr), "2", deel(a, "de aanvrager")),
-                                ]
-                            }
-                            _ => vec![(r.bedrag, rekening, "", spec)],
-                        };
-                        for (bedrag, naar, achtervoegsel, spec) in delen {
-                            if r.categorie.wordt_betaald() && bedrag > 0 {
-                                aantal_p += 1;
-                                totaal_p += bedrag;
-                            }
-                            rijen.push(vec![
-                                Waarde::Getal(id),
-                                Waarde::Getal(g.uitkering.id),
-                                Waarde::Getal(g.dossier.id),
-                                Waarde::Tekst(nr.clone()),
-                                Waarde::Tekst(r.categorie.code().into()),
-                                Waarde::Tekst(datumtekst(r.maand)),
-                                Waarde::Getal(bedrag),
-                                r.correctie_id.map_or(Waarde::GeenGetal, Waarde::Getal),
-                                reden.clone().map_or(Waarde::GeenTekst, Waarde::Tekst),
-                                naar.map_or(Waarde::GeenTekst, |(iban, _)| Waarde::Tekst(iban.clone())),
-                                Waarde::Tekst(naar.map_or_else(
-                                    || "Onbekend".to_owned(),
-                                    |(_, naam)| sepa::tekst(naam, sepa::MAX_NAAM),
-                                )),
-                                Waarde::Tekst(sepa::tekst(&omschrijving, sepa::MAX_OMSCHRIJVING)),
-                                Waarde::Tekst(sepa::kenmerk(&format!("{kenmerk}{achtervoegsel}"))),
-                                Waarde::Tekst(serde_json::to_string(&spec).unwrap_or_default()),
-                            ]);
+                beide(
+                    async {
+                        match te_schrijven.take() {
+                            Some(b) => partij_schrijven(
+                                tx.as_mut(),
+                                b,
+                                &mut uitleggen,
+                                &sjabloon,
+                                &mut tijd,
+                            )
+                            .await
+                            .map(Some),
+                            None => Ok(None),
                         }
-                    }
-                }
-                rekenen += gestart.elapsed();
-                let gestart = std::time::Instant::now();
-                tx.bulk_invoegen(
-                    "betaalregels",
-                    &[
-                        "run_id",
-                        "uitkering_id",
-                        "dossier_id",
-                        "dossiernummer",
-                        "categorie",
-                        "maand",
-                        "bedrag_centen",
-                        "correctie_id",
-                        "reden",
-                        "iban",
-                        "naam",
-                        "omschrijving",
-                        "kenmerk",
-                        "uitleg",
-                    ],
-                    &rijen,
-                )
-                .await?;
-                regels += gestart.elapsed();
-                let gestart = std::time::Instant::now();
-                // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
-                let sjabloon = toegang::sjabloon(
-                    ctx,
-                    nu,
-                    verwerking::BIJSTANDSVERLENING,
-                    "persoon",
-                    &omschrijving_log,
-                );
-                tx.toegang_voor_uitkeringen(na_id, *laatste, &sjabloon)
-                    .await?;
-                toegangslog += gestart.elapsed();
-                    Ok::<_, AppFout>((aantal_p, totaal_p))
-                },
+                    },
+                    async {
+                        let gestart = std::time::Instant::now();
+                        let b = huidige.take().map(|rp| partij_berekenen(&rp, &kader));
+                        (b, gestart.elapsed())
+                    },
+                ),
             )
             .await;
-            let (a, t) = geschreven?;
-            aantal += a;
-            totaal += t;
-            klaar += ids.len() as u64;
-            na_id = *laatste;
-            lezen += volgende_partij.1;
-            huidige = volgende_partij.0?;
-            voortgang(klaar);
+            if let Some((a, t, n)) = geschreven? {
+                aantal += a;
+                totaal += t;
+                klaar += n;
+                voortgang(klaar);
+            }
+            tijd.lezen += gelezen.1;
+            tijd.rekenen += berekend.1;
+            huidige = gelezen.0?;
+            te_schrijven = berekend.0;
+            if huidige.is_none() && te_schrijven.is_none() {
+                break;
+            }
         }
         lezer.commit().await?;
         tracing::info!(
             run = id,
-            lezen_s = lezen.as_secs_f64(),
-            rekenen_s = rekenen.as_secs_f64(),
-            regels_s = regels.as_secs_f64(),
-            toegangslog_s = toegangslog.as_secs_f64(),
-            "betaalrun berekend (lezen overlapt met de rest)"
+            lezen_s = tijd.lezen.as_secs_f64(),
+            rekenen_s = tijd.rekenen.as_secs_f64(),
+            regels_s = tijd.regels.as_secs_f64(),
+            toegangslog_s = tijd.toegangslog.as_secs_f64(),
+            "betaalrun berekend (lezen, rekenen en schrijven overlappen)"
         );
         run.status = Runstatus::Berekend.code().into();
         run.berekend_op = Some(tijd::instant_tekst(nu));
@@ -1123,6 +933,8 @@ impl App {
 /// betaaldatum, open correcties en (voor wie eindigde) wat goedgekeurde runs al betaalden.
 struct Runpartij {
     ids: Vec<i64>,
+    /// De uitkeringen na `na_id` tot en met `laatste`.
+    na_id: i64,
     laatste: i64,
     partij: Vec<crate::uitkeringen::Geladen>,
     rekeningen: BTreeMap<i64, (String, String)>,
@@ -1133,6 +945,333 @@ struct Runpartij {
 /// De laatste maand met bijstand van een uitkering die vóór `maand` eindigde.
 fn laatste_maand(g: &crate::uitkeringen::Geladen, maand: NaiveDate) -> Option<NaiveDate> {
     betaalrun::laatste_maand_voor(g.feiten.uitkering.and_then(|p| p.tot), maand)
+}
+
+/// Wat een partij berekent nodig heeft van de run.
+struct Rekenkader<'a> {
+    run_id: i64,
+    maand: NaiveDate,
+    volgende: NaiveDate,
+    vt_maand: u32,
+    tabellen: &'a vangnet_domain::normen::Normtabellen,
+}
+
+/// Een berekende partij, klaar om te schrijven.
+#[derive(Default)]
+struct Berekendepartij {
+    /// De regels; de laatste kolom is tot [`partij_schrijven`] de uitleg zelf (JSON; zonder
+    /// uitleg NULL), daarna het id ervan.
+    rijen: Vec<Vec<Waarde>>,
+    aantal: i64,
+    totaal: Centen,
+    uitkeringen: u64,
+    na_id: i64,
+    laatste: i64,
+}
+
+/// Waar de tijd van een berekening heen ging (in de log; lezen overlapt met de rest).
+#[derive(Default)]
+struct Tijden {
+    lezen: std::time::Duration,
+    rekenen: std::time::Duration,
+    regels: std::time::Duration,
+    toegangslog: std::time::Duration,
+}
+
+/// Berekent de regels van een partij (alleen rekenen, geen opslag).
+fn partij_berekenen(rp: &Runpartij, k: &Rekenkader<'_>) -> Berekendepartij {
+    let mut b = Berekendepartij {
+        uitkeringen: rp.ids.len() as u64,
+        na_id: rp.na_id,
+        laatste: rp.laatste,
+        ..Default::default()
+    };
+    for g in &rp.partij {
+        let f = &g.feiten;
+        let open = rp
+            .correcties
+            .get(&g.uitkering.id)
+            .map_or(&[][..], Vec::as_slice);
+        let uitkomst = f.uitleg(k.maand, k.tabellen);
+        let eindigt = f
+            .uitkering
+            .and_then(|p| p.tot)
+            .is_some_and(|t| t > k.maand && t <= k.volgende);
+        let achteraf = laatste_maand(g, k.maand).filter(|laatste| {
+            let eerder = rp
+                .betaald
+                .get(&g.uitkering.id)
+                .map_or(&[][..], Vec::as_slice);
+            betaalrun::vakantietoeslag_achteraf(
+                k.maand,
+                *laatste,
+                eerder
+                    .iter()
+                    .any(|(c, m)| c == Categorie::Regulier.code() && m == laatste),
+                eerder
+                    .iter()
+                    .filter(|(c, _)| c == Categorie::Vakantietoeslag.code())
+                    .map(|(_, m)| *m)
+                    .max(),
+            )
+        });
+        let vakantietoeslag_tot = match achteraf {
+            Some(laatste) => Some(laatste),
+            None => (uitkomst.is_some()
+                && betaalrun::vakantietoeslag_in(k.maand, k.vt_maand, eindigt))
+            .then_some(k.maand),
+        };
+        let vakantietoeslag = vakantietoeslag_tot.map_or(0, |tot| {
+            f.per_maand(betaalrun::opbouw_vanaf(tot, k.vt_maand), tot, k.tabellen)
+                .iter()
+                .map(|(_, m)| match m {
+                    vangnet_domain::uitkering::Maanduitkomst::Bedragen(b) => b.reservering,
+                    _ => 0,
+                })
+                .sum()
+        });
+        let vakantietoeslag_tot = vakantietoeslag_tot.unwrap_or(k.maand);
+        if uitkomst.is_none() && open.is_empty() && vakantietoeslag == 0 {
+            continue;
+        }
+        let rekening = g.aanvrager.and_then(|a| rp.rekeningen.get(&a));
+        let (uitbetaling, uitleg, fout) = match &uitkomst {
+            Some(Ok(u)) => (Some(u.uitbetaling_centen), u.uitleg.clone(), None),
+            Some(Err(e)) => (None, Vec::new(), Some(e.to_string())),
+            None => (None, Vec::new(), None),
+        };
+        let mut regels = betaalrun::regels(&betaalrun::Invoer {
+            maand: k.maand,
+            uitbetaling,
+            opgeschort: f.opgeschort_in(k.maand),
+            rekening_geldig: rekening.is_some(),
+            correcties: open,
+            vakantietoeslag,
+            vakantietoeslag_tot,
+        });
+        if let Some(melding) = &fout {
+            regels.push(betaalrun::Regel {
+                categorie: Categorie::Vastgehouden,
+                maand: k.maand,
+                bedrag: 0,
+                correctie_id: None,
+                reden: Some(Vasthoudreden::Berekeningsfout),
+                anders: Some(Categorie::Regulier),
+            });
+            tracing::warn!(uitkering = g.uitkering.id, %melding, "maand niet te berekenen");
+        }
+        let nr = &g.dossier.nummer;
+        for r in regels {
+            let soort = r.anders.unwrap_or(r.categorie);
+            let kenmerk = match r.correctie_id {
+                Some(c) => format!("VN{}-{nr}-{}{c}", k.maand.format("%Y%m"), letter(soort)),
+                None => format!("VN{}-{nr}-{}", k.maand.format("%Y%m"), letter(soort)),
+            };
+            let omschrijving = match soort {
+                Categorie::Nabetaling => format!(
+                    "Nabetaling bijstand {} dossier {nr}",
+                    tijd::maand_weergave(r.maand)
+                ),
+                Categorie::Vakantietoeslag => format!(
+                    "Vakantietoeslag tot en met {} dossier {nr}",
+                    tijd::maand_weergave(r.maand)
+                ),
+                Categorie::Vordering => format!(
+                    "Te veel betaald {} dossier {nr}",
+                    tijd::maand_weergave(r.maand)
+                ),
+                _ => format!("Bijstand {} dossier {nr}", tijd::maand_weergave(r.maand)),
+            };
+            let spec: Vec<Specificatieregel> = match soort {
+                Categorie::Regulier => uitleg
+                    .iter()
+                    .map(|u| Specificatieregel {
+                        omschrijving: u.omschrijving.clone(),
+                        artikel: u.artikel.clone(),
+                        bedrag_centen: u.bedrag_centen,
+                    })
+                    .collect(),
+                Categorie::Nabetaling | Categorie::Vordering => vec![Specificatieregel {
+                    omschrijving: format!(
+                        "Herberekening van {}: verschil met wat is betaald",
+                        tijd::maand_weergave(r.maand)
+                    ),
+                    artikel: "art. 45 lid 1 Participatiewet".into(),
+                    bedrag_centen: r.bedrag,
+                }],
+                Categorie::Vakantietoeslag => vec![Specificatieregel {
+                    omschrijving: format!(
+                        "Gereserveerde vakantietoeslag van {} tot en met {}",
+                        tijd::maand_weergave(betaalrun::opbouw_vanaf(r.maand, k.vt_maand)),
+                        tijd::maand_weergave(r.maand)
+                    ),
+                    artikel: "art. 19 lid 3 en art. 45 lid 1 Participatiewet".into(),
+                    bedrag_centen: r.bedrag,
+                }],
+                Categorie::Vastgehouden => Vec::new(),
+            };
+            let reden = r.reden.map(|x| match (&fout, x) {
+                (Some(m), Vasthoudreden::Berekeningsfout) => format!("{}: {m}", x.code()),
+                _ => x.code().to_owned(),
+            });
+            // Verdeeld tussen partners (op hun verzoek): twee overboekingen, de uitleg
+            // van elk deel telt op tot zijn eigen bedrag.
+            let partner = g
+                .partners
+                .iter()
+                .find(|(_, p)| p.bevat(k.maand))
+                .and_then(|(p, _)| rp.rekeningen.get(p));
+            let delen: Vec<Deel<'_>> = match partner {
+                Some(pr)
+                    if r.categorie == Categorie::Regulier
+                        && r.bedrag > 0
+                        && f.verdeeld_in(k.maand) =>
+                {
+                    let (a, b) = betaalrun::verdelen(r.bedrag);
+                    let deel = |min: Centen, wie: &str| {
+                        let mut v = spec.clone();
+                        v.push(Specificatieregel {
+                            omschrijving: format!(
+                                "Op verzoek verdeeld: het deel van {wie} gaat naar diens rekening"
+                            ),
+                            artikel: "art. 45 lid 1 Participatiewet".into(),
+                            bedrag_centen: -min,
+                        });
+                        v
+                    };
+                    vec![
+                        (a, rekening, "1", deel(b, "de partner")),
+                        (b, Some(pr), "2", deel(a, "de aanvrager")),
+                    ]
+                }
+                _ => vec![(r.bedrag, rekening, "", spec)],
+            };
+            for (bedrag, naar, achtervoegsel, spec) in delen {
+                if r.categorie.wordt_betaald() && bedrag > 0 {
+                    b.aantal += 1;
+                    b.totaal += bedrag;
+                }
+                b.rijen.push(vec![
+                    Waarde::Getal(k.run_id),
+                    Waarde::Getal(g.uitkering.id),
+                    Waarde::Getal(g.dossier.id),
+                    Waarde::Tekst(nr.clone()),
+                    Waarde::Tekst(r.categorie.code().into()),
+                    Waarde::Tekst(datumtekst(r.maand)),
+                    Waarde::Getal(bedrag),
+                    r.correctie_id.map_or(Waarde::GeenGetal, Waarde::Getal),
+                    reden.clone().map_or(Waarde::GeenTekst, Waarde::Tekst),
+                    naar.map_or(Waarde::GeenTekst, |(iban, _)| Waarde::Tekst(iban.clone())),
+                    Waarde::Tekst(naar.map_or_else(
+                        || "Onbekend".to_owned(),
+                        |(_, naam)| sepa::tekst(naam, sepa::MAX_NAAM),
+                    )),
+                    Waarde::Tekst(sepa::tekst(&omschrijving, sepa::MAX_OMSCHRIJVING)),
+                    Waarde::Tekst(sepa::kenmerk(&format!("{kenmerk}{achtervoegsel}"))),
+                    if spec.is_empty() {
+                        Waarde::GeenTekst
+                    } else {
+                        Waarde::Tekst(serde_json::to_string(&spec).unwrap_or_default())
+                    },
+                ]);
+            }
+        }
+    }
+    b
+}
+
+/// Schrijft een berekende partij: het toegangslog van wie erin staat, de nieuwe uitleggen en de
+/// regels. Geeft aantal en totaal van de betalingen en het aantal uitkeringen.
+async fn partij_schrijven(
+    tx: &mut dyn Transactie,
+    mut b: Berekendepartij,
+    uitleggen: &mut BTreeMap<String, i64>,
+    sjabloon: &crate::opslag::ToegangRij,
+    tijd: &mut Tijden,
+) -> Result<(i64, Centen, u64), AppFout> {
+    // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
+    let gestart = std::time::Instant::now();
+    tx.toegang_voor_uitkeringen(b.na_id, b.laatste, sjabloon)
+        .await?;
+    tijd.toegangslog += gestart.elapsed();
+    let gestart = std::time::Instant::now();
+    let mut nieuw = Nieuweuitleggen::new();
+    for (i, rij) in b.rijen.iter_mut().enumerate() {
+        if let Some(w) = rij.last_mut() {
+            if let Waarde::Tekst(inhoud) = w {
+                match uitleggen.get(inhoud.as_str()) {
+                    Some(id) => *w = Waarde::Getal(*id),
+                    None => nieuw.entry(std::mem::take(inhoud)).or_default().push(i),
+                }
+            } else {
+                *w = Waarde::GeenGetal;
+            }
+        }
+    }
+    if !nieuw.is_empty() {
+        uitleggen_vastleggen(tx, uitleggen, nieuw, &mut b.rijen).await?;
+    }
+    tx.bulk_invoegen(
+        "betaalregels",
+        &[
+            "run_id",
+            "uitkering_id",
+            "dossier_id",
+            "dossiernummer",
+            "categorie",
+            "maand",
+            "bedrag_centen",
+            "correctie_id",
+            "reden",
+            "iban",
+            "naam",
+            "omschrijving",
+            "kenmerk",
+            "uitleg_id",
+        ],
+        &b.rijen,
+    )
+    .await?;
+    tijd.regels += gestart.elapsed();
+    Ok((b.aantal, b.totaal, b.uitkeringen))
+}
+
+/// De uitleggen van een partij die de run nog niet kende: inhoud → de regels (index, laatste
+/// kolom) die naar haar wijzen.
+type Nieuweuitleggen = BTreeMap<String, Vec<usize>>;
+
+/// Hoeveel uitleggen een run onthoudt; daarboven begint hij opnieuw (het geheugen blijft
+/// begrensd, ook als bijna elke regel een eigen uitleg heeft).
+const UITLEGGEN_ONTHOUDEN: usize = 100_000;
+
+/// Legt de nieuwe uitleggen van een partij vast (sleutel: SHA-256 van de inhoud) en zet hun ids
+/// in de regels die naar hen wijzen.
+async fn uitleggen_vastleggen(
+    tx: &mut dyn Transactie,
+    bekend: &mut BTreeMap<String, i64>,
+    nieuw: Nieuweuitleggen,
+    rijen: &mut [Vec<Waarde>],
+) -> Result<(), AppFout> {
+    let lijst: Vec<(String, String)> = nieuw
+        .keys()
+        .map(|inhoud| (crate::geheim::sha256_hex(inhoud), inhoud.clone()))
+        .collect();
+    let ids = tx.uitleggen_vastleggen(&lijst).await?;
+    if bekend.len() + nieuw.len() > UITLEGGEN_ONTHOUDEN {
+        bekend.clear();
+    }
+    for ((sleutel, _), (inhoud, regels)) in lijst.iter().zip(nieuw) {
+        let id = *ids
+            .get(sleutel)
+            .ok_or_else(|| AppFout::Intern("uitleg zonder id".into()))?;
+        for r in regels {
+            if let Some(w) = rijen.get_mut(r).and_then(|rij| rij.last_mut()) {
+                *w = Waarde::Getal(id);
+            }
+        }
+        bekend.insert(inhoud, id);
+    }
+    Ok(())
 }
 
 /// Leest de partij na `na_id` (geen: klaar).
@@ -1190,19 +1329,26 @@ async fn runpartij_laden(
     }
     // Wie vóór deze maand eindigde: wat goedgekeurde runs al betaalden, om de
     // vakantietoeslag bij een einde dat pas later bekend werd alsnog te betalen.
-    let geeindigd: Vec<i64> = partij
+    // Alleen runs vanaf de vroegste laatste maand tellen: de reguliere betaling van de laatste
+    // maand zit in de run van die maand, vakantietoeslag over die maand in die run of later.
+    let geeindigd: Vec<(i64, NaiveDate)> = partij
         .iter()
-        .filter(|g| laatste_maand(g, maand).is_some())
-        .map(|g| g.uitkering.id)
+        .filter_map(|g| laatste_maand(g, maand).map(|l| (g.uitkering.id, l)))
         .collect();
     let mut betaald: BTreeMap<i64, Vec<(String, NaiveDate)>> = BTreeMap::new();
-    for (u, categorie, m) in lezer.betaald_voor_uitkeringen(&geeindigd).await? {
+    let vanaf = geeindigd.iter().map(|(_, l)| *l).min().unwrap_or(maand);
+    let uitkeringen: Vec<i64> = geeindigd.iter().map(|(u, _)| *u).collect();
+    for (u, categorie, m) in lezer
+        .betaald_voor_uitkeringen(&uitkeringen, &datumtekst(vanaf))
+        .await?
+    {
         if let Some(m) = datum(&m) {
             betaald.entry(u).or_default().push((categorie, m));
         }
     }
     Ok(Some(Runpartij {
         ids,
+        na_id,
         laatste,
         partij,
         rekeningen,

@@ -34,6 +34,10 @@ pub trait Opslag: Send + Sync {
     async fn gezond(&self) -> bool;
     /// Na een grote bulkinvoer, buiten een transactie: statistieken en (PostgreSQL) VACUUM.
     async fn onderhoud_na_bulkinvoer(&self) -> Uitkomst<()>;
+    /// Vóór massaal werk (de betaalrun), buiten een transactie: SQLite schrijft het
+    /// write-ahead-log terug in het databasebestand en maakt het leeg, zodat elke paginavraag van
+    /// de run niet eerst een log van honderden megabytes doorzoekt. PostgreSQL: niets.
+    async fn log_terugschrijven(&self) -> Uitkomst<()>;
     /// `sqlite` of `postgresql`.
     fn engine(&self) -> &'static str;
 }
@@ -768,6 +772,12 @@ pub trait Transactie: Send {
     async fn betaalruns_van_maand(&mut self, maand: &str) -> Uitkomst<Vec<BetaalrunRij>>;
     /// Zet status, tijdstippen en totalen als de versie nog `r.versie - 1` is.
     async fn betaalrun_bijwerken(&mut self, r: &BetaalrunRij) -> Uitkomst<bool>;
+    /// De ids van deze uitleggen (sleutel = SHA-256 van de inhoud, hex); wat er nog niet is,
+    /// wordt toegevoegd. Een uitleg verandert nooit; regels met dezelfde uitleg delen haar.
+    async fn uitleggen_vastleggen(
+        &mut self,
+        uitleggen: &[(String, String)],
+    ) -> Uitkomst<std::collections::HashMap<String, i64>>;
     async fn betaalregels_verwijderen(&mut self, run_id: i64) -> Uitkomst<u64>;
     /// Regels na `na_id` op id; `alleen_betalingen`: alleen wat naar de bank gaat.
     async fn betaalregels(
@@ -804,11 +814,13 @@ pub trait Transactie: Send {
     /// `maandbedragen`, de verrekende correcties afgesloten, de vorderingen aangemaakt.
     async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: &str) -> Uitkomst<()>;
     async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>>;
-    /// Wat goedgekeurde runs voor deze uitkeringen betaalden aan reguliere bijstand en
-    /// vakantietoeslag: (uitkering, categorie, maand), zonder dubbelen.
+    /// Wat goedgekeurde runs van maand `vanaf` (JJJJ-MM-DD) en later voor deze uitkeringen
+    /// betaalden aan reguliere bijstand en vakantietoeslag: (uitkering, categorie, maand),
+    /// zonder dubbelen.
     async fn betaald_voor_uitkeringen(
         &mut self,
         ids: &[i64],
+        vanaf: &str,
     ) -> Uitkomst<Vec<(i64, String, String)>>;
     /// Eén toegangsregel per persoon in de huishoudens van de uitkeringen met een id in
     /// `(na_id, tot_en_met]` (zoals `sjabloon`, met de persoon als betrokkene), in één statement.

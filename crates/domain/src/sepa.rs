@@ -22,8 +22,26 @@ pub const MAX_NAAM: usize = 70;
 pub const MAX_ID: usize = 35;
 pub const MAX_OMSCHRIJVING: usize = 140;
 
+/// De SEPA-tekenset als tabel per byte (de schrijver toetst elke byte van elke transactie).
+const TOEGESTAAN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric();
+        b += 1;
+    }
+    let extra = b" /-?:().,'+";
+    let mut i = 0;
+    while i < extra.len() {
+        t[extra[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 fn toegestaan(c: char) -> bool {
-    c.is_ascii_alphanumeric() || " /-?:().,'+".contains(c)
+    c.is_ascii() && TOEGESTAAN[c as usize]
 }
 
 /// Zet tekst om naar de SEPA-tekenset en kort af op `max` tekens.
@@ -97,36 +115,70 @@ pub fn kenmerk(invoer: &str) -> String {
 /// Is `s` al zoals [`tekst`] het zou maken? Dan kan het zonder omzetting het bestand in (de
 /// regels van een betaalrun zijn al omgezet bij het berekenen).
 fn al_schoon(s: &str, max: usize) -> bool {
-    s.len() <= max
-        && !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && s.bytes().all(|b| toegestaan(char::from(b)))
+    let b = s.as_bytes();
+    if b.len() > max || b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // Eén doorloop: elke byte in de tekenset, geen twee spaties achter elkaar.
+    let mut vorige = 0u8;
+    for &c in b {
+        if !TOEGESTAAN[usize::from(c)] || (c == b' ' && vorige == b' ') {
+            return false;
+        }
+        vorige = c;
+    }
+    true
 }
 
 fn kenmerk_schoon(s: &str) -> bool {
-    al_schoon(s, MAX_ID)
-        && !s.contains(' ')
-        && !s.starts_with('/')
-        && !s.ends_with('/')
-        && !s.contains("//")
+    let b = s.as_bytes();
+    if b.len() > MAX_ID || b.first() == Some(&b'/') || b.last() == Some(&b'/') {
+        return false;
+    }
+    let mut vorige = 0u8;
+    for &c in b {
+        if !TOEGESTAAN[usize::from(c)] || c == b' ' || (c == b'/' && vorige == b'/') {
+            return false;
+        }
+        vorige = c;
+    }
+    true
 }
 
 /// Schrijft `s` omgezet naar de SEPA-tekenset, zonder kopie als dat niet nodig is.
-fn schrijf_tekst(w: &mut impl Write, s: &str, max: usize) -> io::Result<()> {
+fn schrijf_tekst(w: &mut Vec<u8>, s: &str, max: usize) {
     if al_schoon(s, max) {
-        w.write_all(s.as_bytes())
+        w.extend_from_slice(s.as_bytes());
     } else {
-        w.write_all(tekst(s, max).as_bytes())
+        w.extend_from_slice(tekst(s, max).as_bytes());
     }
 }
 
-fn schrijf_kenmerk(w: &mut impl Write, s: &str) -> io::Result<()> {
+fn schrijf_kenmerk(w: &mut Vec<u8>, s: &str) {
     if kenmerk_schoon(s) {
-        w.write_all(s.as_bytes())
+        w.extend_from_slice(s.as_bytes());
     } else {
-        w.write_all(kenmerk(s).as_bytes())
+        w.extend_from_slice(kenmerk(s).as_bytes());
     }
+}
+
+/// Schrijft een bedrag (1 … [`MAX_BEDRAG`] centen) als `euro.cc`, zonder `fmt`.
+fn schrijf_bedrag(w: &mut Vec<u8>, c: Centen) {
+    let mut cijfers = [0u8; 20];
+    let mut i = cijfers.len();
+    let mut rest = c.unsigned_abs();
+    let mut n = 0;
+    while rest > 0 || n < 3 {
+        i -= 1;
+        cijfers[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        n += 1;
+        if n == 2 {
+            i -= 1;
+            cijfers[i] = b'.';
+        }
+    }
+    w.extend_from_slice(&cijfers[i..]);
 }
 
 /// Een bedrag zoals SEPA het schrijft: punt, twee decimalen.
@@ -185,6 +237,7 @@ pub enum Schrijffout {
 /// Schrijft een pain.001.001.03-bestand met één betaalopdracht (één rekening, één datum).
 pub struct Painschrijver<W: Write> {
     uit: W,
+    regel: Vec<u8>,
     aantal: u64,
     som: Centen,
     kop: Kop,
@@ -221,6 +274,7 @@ impl<W: Write> Painschrijver<W> {
         )?;
         Ok(Painschrijver {
             uit,
+            regel: Vec::with_capacity(512),
             aantal: 0,
             som: 0,
             kop,
@@ -231,18 +285,22 @@ impl<W: Write> Painschrijver<W> {
         if t.bedrag < 1 || t.bedrag > MAX_BEDRAG {
             return Err(Schrijffout::Bedrag(t.bedrag));
         }
-        let w = &mut self.uit;
-        w.write_all(b"<CdtTrfTxInf><PmtId><EndToEndId>")?;
-        schrijf_kenmerk(w, t.kenmerk)?;
-        w.write_all(b"</EndToEndId></PmtId><Amt><InstdAmt Ccy=\"EUR\">")?;
-        write!(w, "{}.{:02}", t.bedrag / 100, t.bedrag % 100)?;
-        w.write_all(b"</InstdAmt></Amt><Cdtr><Nm>")?;
-        schrijf_tekst(w, t.naam, MAX_NAAM)?;
-        w.write_all(b"</Nm></Cdtr><CdtrAcct><Id><IBAN>")?;
-        schrijf_kenmerk(w, t.iban)?;
-        w.write_all(b"</IBAN></Id></CdtrAcct><RmtInf><Ustrd>")?;
-        schrijf_tekst(w, t.omschrijving, MAX_OMSCHRIJVING)?;
-        w.write_all(b"</Ustrd></RmtInf></CdtTrfTxInf>\n")?;
+        // De transactie eerst in een eigen buffer en dan in één keer naar de uitvoer: dat
+        // scheelt per transactie tien aanroepen door de `Write`-laag.
+        let w = &mut self.regel;
+        w.clear();
+        w.extend_from_slice(b"<CdtTrfTxInf><PmtId><EndToEndId>");
+        schrijf_kenmerk(w, t.kenmerk);
+        w.extend_from_slice(b"</EndToEndId></PmtId><Amt><InstdAmt Ccy=\"EUR\">");
+        schrijf_bedrag(w, t.bedrag);
+        w.extend_from_slice(b"</InstdAmt></Amt><Cdtr><Nm>");
+        schrijf_tekst(w, t.naam, MAX_NAAM);
+        w.extend_from_slice(b"</Nm></Cdtr><CdtrAcct><Id><IBAN>");
+        schrijf_kenmerk(w, t.iban);
+        w.extend_from_slice(b"</IBAN></Id></CdtrAcct><RmtInf><Ustrd>");
+        schrijf_tekst(w, t.omschrijving, MAX_OMSCHRIJVING);
+        w.extend_from_slice(b"</Ustrd></RmtInf></CdtTrfTxInf>\n");
+        self.uit.write_all(w)?;
         self.aantal += 1;
         self.som += t.bedrag;
         Ok(())
@@ -330,12 +388,18 @@ mod tests {
             "/x",
             "a//b",
             "VN202611-2026-000001-R",
+            "a ",
+            "a b c",
+            "x/",
+            "a&b",
+            "E. Yılmaz",
+            "",
         ] {
             let mut a = Vec::new();
-            schrijf_tekst(&mut a, s, MAX_NAAM).unwrap();
+            schrijf_tekst(&mut a, s, MAX_NAAM);
             assert_eq!(String::from_utf8(a).unwrap(), tekst(s, MAX_NAAM), "{s}");
             let mut b = Vec::new();
-            schrijf_kenmerk(&mut b, s).unwrap();
+            schrijf_kenmerk(&mut b, s);
             assert_eq!(String::from_utf8(b).unwrap(), kenmerk(s), "{s}");
         }
     }
@@ -346,6 +410,23 @@ mod tests {
         assert_eq!(bedrag(1), "0.01");
         assert_eq!(bedrag(123_456), "1234.56");
         assert_eq!(bedrag(MAX_BEDRAG), "999999999.99");
+        // De schrijver formatteert zelf (zonder `fmt`): hetzelfde als `bedrag`.
+        for c in [
+            1,
+            9,
+            10,
+            99,
+            100,
+            101,
+            1_000,
+            123_456,
+            100_000_000,
+            MAX_BEDRAG,
+        ] {
+            let mut w = Vec::new();
+            schrijf_bedrag(&mut w, c);
+            assert_eq!(String::from_utf8(w).unwrap(), bedrag(c), "{c}");
+        }
         let kop = Kop {
             bericht_id: "T".into(),
             aangemaakt: "2026-01-20T09:00:00".into(),

@@ -16,8 +16,11 @@ const RUN_KOLOMMEN: &str = "id, maand, betaaldatum, status, gestart_door, gestar
      berekend_op, goedgekeurd_door, goedgekeurd_op, geexporteerd_op, aantal_betalingen, \
      totaal_centen, versie";
 
-const REGEL_KOLOMMEN: &str = "id, run_id, uitkering_id, dossier_id, dossiernummer, categorie, \
-     maand, bedrag_centen, correctie_id, reden, iban, naam, omschrijving, kenmerk, uitleg";
+/// De regels met hun uitleg (zonder uitleg: een lege lijst); in WHERE en ORDER BY heet de regel `r`.
+const REGELS_MET_UITLEG: &str = "SELECT r.id, r.run_id, r.uitkering_id, r.dossier_id, \
+     r.dossiernummer, r.categorie, r.maand, r.bedrag_centen, r.correctie_id, r.reden, r.iban, \
+     r.naam, r.omschrijving, r.kenmerk, COALESCE(u.inhoud, '[]') AS uitleg \
+     FROM betaalregels r LEFT JOIN uitleggen u ON u.id = r.uitleg_id";
 
 /// Wat naar de bank gaat: de drie betaalde categorieën, alleen positieve bedragen.
 const BETALINGEN: &str =
@@ -166,8 +169,7 @@ pub(crate) async fn regels(
         String::new()
     };
     let rijen = sqlx::query(&format!(
-        "SELECT {REGEL_KOLOMMEN} FROM betaalregels WHERE run_id = $1 AND id > $2{filter} \
-         ORDER BY id LIMIT $3"
+        "{REGELS_MET_UITLEG} WHERE r.run_id = $1 AND r.id > $2{filter} ORDER BY r.id LIMIT $3"
     ))
     .bind(run_id)
     .bind(na_id)
@@ -227,13 +229,25 @@ pub(crate) async fn regels_van_dossier(
     c: &mut AnyConnection,
     dossier_id: i64,
 ) -> Uitkomst<Vec<BetaalregelRij>> {
-    let rijen = sqlx::query(&format!(
-        "SELECT {REGEL_KOLOMMEN} FROM betaalregels WHERE dossier_id = $1 ORDER BY run_id DESC, id"
-    ))
-    .bind(dossier_id)
-    .fetch_all(c)
-    .await
-    .map_err(vertaal)?;
+    // De runs letterlijk (het zijn er weinig): dan is het de index (run_id, dossier_id).
+    let runs: Vec<i64> = sqlx::query_scalar::<_, i64>("SELECT id FROM betaalruns")
+        .fetch_all(&mut *c)
+        .await
+        .map_err(vertaal)?;
+    if runs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "{REGELS_MET_UITLEG} WHERE r.run_id IN ({}) AND r.dossier_id = ${} \
+         ORDER BY r.run_id DESC, r.id",
+        crate::transactie::plaatsen(runs.len(), 1),
+        runs.len() + 1
+    );
+    let mut q = sqlx::query(&sql);
+    for id in runs.iter().chain([&dossier_id]) {
+        q = q.bind(*id);
+    }
+    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
     rijen.iter().map(regel).collect()
 }
 
@@ -244,8 +258,7 @@ pub(crate) async fn regels_van_categorie(
     limiet: i64,
 ) -> Uitkomst<Vec<BetaalregelRij>> {
     let rijen = sqlx::query(&format!(
-        "SELECT {REGEL_KOLOMMEN} FROM betaalregels WHERE run_id = $1 AND categorie = $2 \
-         ORDER BY id LIMIT $3"
+        "{REGELS_MET_UITLEG} WHERE r.run_id = $1 AND r.categorie = $2 ORDER BY r.id LIMIT $3"
     ))
     .bind(run_id)
     .bind(categorie)
@@ -399,6 +412,31 @@ pub(crate) async fn vorderingen_van_dossier(
         .collect()
 }
 
+/// De ids van de uitleggen met deze sleutels (die er al zijn).
+pub(crate) async fn uitleg_ids(
+    c: &mut AnyConnection,
+    engine: crate::Engine,
+    sleutels: &[&str],
+) -> Uitkomst<Vec<(String, i64)>> {
+    if sleutels.is_empty() {
+        return Ok(Vec::new());
+    }
+    let plaatsen = match engine {
+        crate::Engine::Sqlite => vec!["?"; sleutels.len()].join(", "),
+        crate::Engine::Postgres => crate::transactie::plaatsen(sleutels.len(), 1),
+    };
+    let sql = format!("SELECT id, sleutel FROM uitleggen WHERE sleutel IN ({plaatsen})");
+    let mut q = sqlx::query(&sql);
+    for s in sleutels {
+        q = q.bind(*s);
+    }
+    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| Ok((tekst(r, "sleutel")?, getal(r, "id")?)))
+        .collect()
+}
+
 pub(crate) async fn toegang_voor_run(
     c: &mut AnyConnection,
     run_id: i64,
@@ -462,16 +500,19 @@ pub(crate) async fn toegang_voor_uitkeringen(
 pub(crate) async fn betaald_voor_uitkeringen(
     c: &mut AnyConnection,
     ids: &[i64],
+    vanaf: &str,
 ) -> Uitkomst<Vec<(i64, String, String)>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    // Eerst de (weinige) definitieve runs, dan de regels met beide lijsten letterlijk: zo kiest
-    // ook PostgreSQL de index (uitkering_id, run_id). Met een join koos hij de index op run en
-    // las per partij de hele vorige run (0,3 s per partij bij een miljoen uitkeringen).
+    // Eerst de (weinige) definitieve runs vanaf die maand, dan de regels met beide lijsten
+    // letterlijk: dat is precies de index (run_id, uitkering_id). Zonder categorie in de WHERE,
+    // zodat de index (run_id, categorie, id) niet aantrekkelijker lijkt: daarmee lazen beide
+    // engines per partij de hele run (tot 1,4 s per partij bij een miljoen uitkeringen).
     let runs: Vec<i64> = sqlx::query_scalar::<_, i64>(
-        "SELECT id FROM betaalruns WHERE status IN ('goedgekeurd', 'geexporteerd')",
+        "SELECT id FROM betaalruns WHERE status IN ('goedgekeurd', 'geexporteerd') AND maand >= $1",
     )
+    .bind(vanaf)
     .fetch_all(&mut *c)
     .await
     .map_err(vertaal)?;
@@ -479,25 +520,24 @@ pub(crate) async fn betaald_voor_uitkeringen(
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT DISTINCT uitkering_id, categorie, maand FROM betaalregels \
-         WHERE uitkering_id IN ({}) AND run_id IN ({}) \
-         AND categorie IN ('regulier', 'vakantietoeslag') ORDER BY uitkering_id, maand",
-        crate::transactie::plaatsen(ids.len(), 1),
-        crate::transactie::plaatsen(runs.len(), ids.len() + 1)
+        "SELECT uitkering_id, categorie, maand FROM betaalregels \
+         WHERE run_id IN ({}) AND uitkering_id IN ({})",
+        crate::transactie::plaatsen(runs.len(), 1),
+        crate::transactie::plaatsen(ids.len(), runs.len() + 1)
     );
     let mut q = sqlx::query(&sql);
-    for id in ids.iter().chain(&runs) {
+    for id in runs.iter().chain(ids) {
         q = q.bind(*id);
     }
     let rijen = q.fetch_all(c).await.map_err(vertaal)?;
-    rijen
-        .iter()
-        .map(|r| {
-            Ok((
-                getal(r, "uitkering_id")?,
-                tekst(r, "categorie")?,
-                tekst(r, "maand")?,
-            ))
-        })
-        .collect()
+    let mut uit = Vec::with_capacity(rijen.len());
+    for r in &rijen {
+        let categorie = tekst(r, "categorie")?;
+        if categorie == "regulier" || categorie == "vakantietoeslag" {
+            uit.push((getal(r, "uitkering_id")?, categorie, tekst(r, "maand")?));
+        }
+    }
+    uit.sort();
+    uit.dedup();
+    Ok(uit)
 }

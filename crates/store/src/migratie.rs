@@ -66,6 +66,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0008_contact.sql"),
         postgres: include_str!("../migrations/postgres/0008_contact.sql"),
     },
+    Migratie {
+        versie: 9,
+        naam: "runschaal",
+        sqlite: include_str!("../migrations/sqlite/0009_runschaal.sql"),
+        postgres: include_str!("../migrations/postgres/0009_runschaal.sql"),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.

@@ -49,6 +49,7 @@ const TABELLEN_MET_ID: &[&str] = &[
     "correcties",
     "betaalruns",
     "betaalregels",
+    "uitleggen",
     "vorderingen",
     "contactmomenten",
 ];
@@ -330,6 +331,25 @@ fn toegang_voorwaarden(f: &ToegangFilter) -> Voorwaarden {
     v.voeg_toe("tijdstip >= $?", f.van.clone());
     v.voeg_toe("tijdstip < $?", f.tot.clone());
     v
+}
+
+/// De maanden `JJJJ-MM` van tijdstip `van` tot en met `tot` (tijdstippen in de vaste vorm
+/// `2026-11-28T…`); leeg als een van beide die vorm niet heeft.
+fn maanden_tussen(van: &str, tot: &str) -> Vec<String> {
+    let lees = |t: &str| -> Option<(i32, u32)> {
+        let j = t.get(0..4)?.parse().ok()?;
+        let m = t.get(5..7)?.parse().ok()?;
+        (t.get(4..5) == Some("-") && (1..=12).contains(&m)).then_some((j, m))
+    };
+    let (Some((mut j, mut m)), Some(eind)) = (lees(van), lees(tot)) else {
+        return Vec::new();
+    };
+    let mut uit = Vec::new();
+    while (j, m) <= eind {
+        uit.push(format!("{j:04}-{m:02}"));
+        (j, m) = if m == 12 { (j + 1, 1) } else { (j, m + 1) };
+    }
+    uit
 }
 
 const HISTORIE: &str = "geldig_vanaf, geldig_tot, geregistreerd_op, vervallen_op, operatie_id";
@@ -669,6 +689,41 @@ impl AnyTransactie {
             .fetch_all(self.conn())
             .await
             .map_err(vertaal)
+    }
+
+    /// De voorwaarden van een zoekvraag in het toegangslog. Wie op betrokkene zoekt, krijgt er
+    /// de maanden van het log bij: de index begint met de maand van het tijdstip (zodat een
+    /// betaalrun zijn regels achteraan toevoegt), dus de zoekvraag noemt ze.
+    async fn toegang_voorwaarden(&mut self, f: &ToegangFilter) -> Uitkomst<Voorwaarden> {
+        let mut v = toegang_voorwaarden(f);
+        if f.betrokkene_id
+            .as_deref()
+            .is_some_and(|b| !b.trim().is_empty())
+        {
+            let r = sqlx::query(
+                "SELECT MIN(tijdstip) AS eerste, MAX(tijdstip) AS laatste FROM toegangslog",
+            )
+            .fetch_one(self.conn())
+            .await
+            .map_err(vertaal)?;
+            let maanden = match (optekst(&r, "eerste")?, optekst(&r, "laatste")?) {
+                (Some(a), Some(b)) => maanden_tussen(&a, &b),
+                _ => Vec::new(),
+            };
+            v.delen.push(format!(
+                "substr(tijdstip, 1, 7) IN ({})",
+                if maanden.is_empty() {
+                    "''".to_owned()
+                } else {
+                    maanden
+                        .iter()
+                        .map(|m| format!("'{m}'"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            ));
+        }
+        Ok(v)
     }
 
     /// Het aantal rijen in `tabel` dat aan de filtervoorwaarden voldoet.
@@ -1785,6 +1840,36 @@ impl Transactie for AnyTransactie {
     async fn betaalrun_bijwerken(&mut self, r: &BetaalrunRij) -> Uitkomst<bool> {
         betaalrun::run_bijwerken(self.conn(), r).await
     }
+    async fn uitleggen_vastleggen(
+        &mut self,
+        uitleggen: &[(String, String)],
+    ) -> Uitkomst<std::collections::HashMap<String, i64>> {
+        let sleutels: Vec<&str> = uitleggen.iter().map(|(s, _)| s.as_str()).collect();
+        let engine = self.engine;
+        let mut ids: std::collections::HashMap<String, i64> =
+            betaalrun::uitleg_ids(self.conn(), engine, &sleutels)
+                .await?
+                .into_iter()
+                .collect();
+        let nieuw: Vec<Vec<Waarde>> = uitleggen
+            .iter()
+            .filter(|(s, _)| !ids.contains_key(s))
+            .map(|(s, i)| vec![Waarde::Tekst(s.clone()), Waarde::Tekst(i.clone())])
+            .collect();
+        if !nieuw.is_empty() {
+            self.bulk_invoegen("uitleggen", &["sleutel", "inhoud"], &nieuw)
+                .await?;
+            let nieuwe: Vec<&str> = nieuw
+                .iter()
+                .filter_map(|r| match &r[0] {
+                    Waarde::Tekst(s) => Some(s.as_str()),
+                    _ => None,
+                })
+                .collect();
+            ids.extend(betaalrun::uitleg_ids(self.conn(), engine, &nieuwe).await?);
+        }
+        Ok(ids)
+    }
     async fn betaalregels_verwijderen(&mut self, run_id: i64) -> Uitkomst<u64> {
         betaalrun::regels_verwijderen(self.conn(), run_id).await
     }
@@ -1836,8 +1921,9 @@ impl Transactie for AnyTransactie {
     async fn betaald_voor_uitkeringen(
         &mut self,
         ids: &[i64],
+        vanaf: &str,
     ) -> Uitkomst<Vec<(i64, String, String)>> {
-        betaalrun::betaald_voor_uitkeringen(self.conn(), ids).await
+        betaalrun::betaald_voor_uitkeringen(self.conn(), ids, vanaf).await
     }
     async fn toegang_voor_uitkeringen(
         &mut self,
@@ -2162,7 +2248,7 @@ impl Transactie for AnyTransactie {
         limiet: i64,
         overslaan: i64,
     ) -> Uitkomst<Vec<ToegangRij>> {
-        let v = toegang_voorwaarden(f);
+        let v = self.toegang_voorwaarden(f).await?;
         let rijen = self
             .bladzijde(TOEGANG_KOLOMMEN, "toegangslog", "id", &v, limiet, overslaan)
             .await?;
@@ -2170,7 +2256,32 @@ impl Transactie for AnyTransactie {
     }
 
     async fn toegang_tellen(&mut self, f: &ToegangFilter) -> Uitkomst<i64> {
-        self.tel_gefilterd("toegangslog", &toegang_voorwaarden(f))
-            .await
+        let v = self.toegang_voorwaarden(f).await?;
+        self.tel_gefilterd("toegangslog", &v).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::maanden_tussen;
+
+    /// De maanden die een zoekvraag per betrokkene noemt (index toegangslog_maand_betrokkene).
+    #[test]
+    fn maanden_van_het_toegangslog() {
+        let t = |s: &str| format!("{s}-15T10:00:00.000000Z");
+        let tabel: &[(&str, &str, &[&str])] = &[
+            ("2026-11", "2026-11", &["2026-11"]),
+            (
+                "2026-11",
+                "2027-02",
+                &["2026-11", "2026-12", "2027-01", "2027-02"],
+            ),
+            ("2027-02", "2026-11", &[]),
+        ];
+        for (van, tot, verwacht) in tabel {
+            assert_eq!(maanden_tussen(&t(van), &t(tot)), *verwacht, "{van} … {tot}");
+        }
+        assert!(maanden_tussen("onzin", &t("2026-11")).is_empty());
+        assert!(maanden_tussen("2026-13-01T00:00:00Z", &t("2026-11")).is_empty());
     }
 }

@@ -241,6 +241,17 @@ impl Opslag for Database {
         Ok(())
     }
 
+    async fn log_terugschrijven(&self) -> Uitkomst<()> {
+        if self.engine == Engine::Sqlite {
+            // Wacht op lopende lezers (busy_timeout) en maakt het log daarna leeg.
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&self.schrijven)
+                .await
+                .map_err(fout)?;
+        }
+        Ok(())
+    }
+
     fn engine(&self) -> &'static str {
         self.engine.naam()
     }

@@ -366,6 +366,21 @@ pub async fn betaalrun(
         regel("demopopulatie laden (huishoudens)", d.huishoudens, begin);
         uit!("{} uitkeringen", d.uitkeringen);
     }
+    // Een run wordt in zijn eigen maand gemaakt (op de 10e), niet op de dag van de meting: zo
+    // staat zijn toegangslog in de maand waarin het hoort, ook als de meting runs voor
+    // opeenvolgende maanden op één dag maakt.
+    let in_maand = chrono::NaiveDate::parse_from_str(&format!("{maand}-10"), "%Y-%m-%d")
+        .map_err(|_| anyhow::anyhow!("maand: gebruik JJJJ-MM"))?
+        .and_hms_opt(8, 0, 0)
+        .map(|t| t.and_utc())
+        .ok_or_else(|| anyhow::anyhow!("maand"))?;
+    let app = &App::nieuw(
+        app.opslag.clone(),
+        std::sync::Arc::new(vangnet_app::klok::VasteKlok::op(
+            app.klok.nu().max(in_maand),
+        )),
+        app.instellingen.clone(),
+    );
     let starter = app.context_als("beheerder").await?;
     let keurder = app.context_als("teamleider").await?;
     let betaaldatum = format!("{maand}-20");
