@@ -431,7 +431,12 @@ async fn toegangslog_is_alleen_toevoegen_en_filterbaar() {
             id: 0,
             trace_id: format!("trace{i}"),
             span_id: format!("span{i}"),
-            tijdstip: format!("2026-11-28T10:0{i}:00.000000Z"),
+            // Over drie maanden en een jaarwisseling: zoeken per betrokkene noemt de maanden
+            // van het log (de index begint met de maand).
+            tijdstip: format!(
+                "{}T10:0{i}:00.000000Z",
+                ["2026-11-28", "2026-12-05", "2027-02-01"][i]
+            ),
             gebruiker_id: Some(1),
             gebruiker: (*wie).into(),
             verwerkingsactiviteit: "urn:vangnet:verwerking:gebruikersbeheer:1".into(),

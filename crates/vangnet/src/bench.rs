@@ -171,6 +171,31 @@ pub async fn zoeken(app: &App, aantal: u64) -> Result<()> {
 /// Meet de berekening over de situaties van de synthetische bevolking in het geheugen:
 /// `huishoudens` × `maanden` huishoudmaanden, op één en op twee kernen, met het rekenpad zonder
 /// uitleg en zonder allocaties (`bereken_bedragen`), en ter vergelijking met uitleg.
+/// Het rekentempo van deze machine op één kern (huishoudmaanden per seconde zonder uitleg, over
+/// 100 000 synthetische huishoudens × 12 maanden): een maatstaf om metingen op een gedeelde,
+/// wisselend snelle machine te vergelijken (docs/PERFORMANCE.md).
+pub fn maatstaf() -> Result<f64> {
+    use vangnet_domain::berekening::{bereken_bedragen, GelezenSituatie};
+    use vangnet_domain::normen::Normtabellen;
+    use vangnet_domain::persoon::datum::eerste_van_maand;
+    let tabellen = Normtabellen::gedeeld().map_err(|e| anyhow::anyhow!(e))?;
+    let gelezen: Vec<GelezenSituatie> = vangnet_app::demo::situaties(100_000, 2026)
+        .iter()
+        .filter_map(|s| GelezenSituatie::lees(s).ok())
+        .collect();
+    let begin = Instant::now();
+    let mut n = 0u64;
+    for m in 1..=12 {
+        let maand = eerste_van_maand(2026, m).ok_or_else(|| anyhow::anyhow!("maand"))?;
+        for g in &gelezen {
+            if bereken_bedragen(&g.rekensituatie(maand, None), tabellen).is_ok() {
+                n += 1;
+            }
+        }
+    }
+    Ok(n as f64 / begin.elapsed().as_secs_f64())
+}
+
 pub fn berekening(huishoudens: u64, maanden: u32) -> Result<()> {
     use vangnet_domain::berekening::{bereken, bereken_bedragen, GelezenSituatie};
     use vangnet_domain::normen::Normtabellen;
@@ -384,6 +409,7 @@ pub async fn betaalrun(
     let starter = app.context_als("beheerder").await?;
     let keurder = app.context_als("teamleider").await?;
     let betaaldatum = format!("{maand}-20");
+    let voor = maatstaf()?;
 
     piek_opnieuw();
     let begin = Instant::now();
@@ -449,44 +475,56 @@ pub async fn betaalrun(
     let _ = std::fs::remove_file(&pad);
 
     // Alleen het XML-deel: evenveel synthetische overboekingen door dezelfde schrijver, zonder
-    // database, naar dezelfde schijf.
-    let pad_xml = map.join("bench-alleen-xml.xml");
-    let begin = Instant::now();
-    let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&pad_xml)?);
-    let mut s = vangnet_domain::sepa::Painschrijver::begin(
-        &mut w,
-        vangnet_domain::sepa::Kop {
-            bericht_id: "BENCH".into(),
-            aangemaakt: "2026-11-28T10:00:00".into(),
-            uitvoeringsdatum: "2026-11-25".into(),
-            aantal: n,
-            som: n as i64 * 123_456,
-            opdrachtgever: vangnet_domain::sepa::Opdrachtgever {
-                naam: "Gemeente Bench".into(),
-                iban: "NL91ABNA0417164300".into(),
-                bic: None,
+    // database, naar dezelfde schijf. Eerst met namen zoals de run ze opslaat (al omgezet naar
+    // de SEPA-tekenset bij het berekenen), dan met een naam die elke keer moet worden omgezet.
+    let alleen_xml = |naam: &str| -> Result<(f64, u64)> {
+        let pad_xml = map.join("bench-alleen-xml.xml");
+        let begin = Instant::now();
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&pad_xml)?);
+        let mut s = vangnet_domain::sepa::Painschrijver::begin(
+            &mut w,
+            vangnet_domain::sepa::Kop {
+                bericht_id: "BENCH".into(),
+                aangemaakt: "2026-11-28T10:00:00".into(),
+                uitvoeringsdatum: "2026-11-25".into(),
+                aantal: n,
+                som: n as i64 * 123_456,
+                opdrachtgever: vangnet_domain::sepa::Opdrachtgever {
+                    naam: "Gemeente Bench".into(),
+                    iban: "NL91ABNA0417164300".into(),
+                    bic: None,
+                },
             },
-        },
-    )?;
-    for i in 0..n {
-        let kenmerk = format!("VN202611-2026-{i:06}-R");
-        s.transactie(&vangnet_domain::sepa::Overboeking {
-            kenmerk: &kenmerk,
-            bedrag: 123_456,
-            naam: "J.P. de Vries-Yılmaz",
-            iban: "NL91ABNA0417164300",
-            omschrijving: "Bijstand november 2026 dossier 2026-000123",
-        })?;
-    }
-    s.einde()?;
-    w.flush()?;
-    w.into_inner()
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-        .sync_all()?;
-    let alleen_xml = begin.elapsed().as_secs_f64();
-    let bytes_xml = std::fs::metadata(&pad_xml)?.len();
-    let _ = std::fs::remove_file(&pad_xml);
+        )?;
+        for i in 0..n {
+            let kenmerk = format!("VN202611-2026-{i:06}-R");
+            s.transactie(&vangnet_domain::sepa::Overboeking {
+                kenmerk: &kenmerk,
+                bedrag: 123_456,
+                naam,
+                iban: "NL91ABNA0417164300",
+                omschrijving: "Bijstand november 2026 dossier 2026-000123",
+            })?;
+        }
+        s.einde()?;
+        w.flush()?;
+        w.into_inner()
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .sync_all()?;
+        let tijd = begin.elapsed().as_secs_f64();
+        let bytes = std::fs::metadata(&pad_xml)?.len();
+        let _ = std::fs::remove_file(&pad_xml);
+        Ok((tijd, bytes))
+    };
+    let (xml_schoon, bytes_xml) = alleen_xml("J.P. de Vries-Yilmaz")?;
+    let (xml_omzetten, _) = alleen_xml("J.P. de Vries-Yılmaz")?;
 
+    let na = maatstaf()?;
+    uit!(
+        "maatstaf (rekentempo 1 kern, huishoudmaanden/s): {:.2} M voor en {:.2} M na de run",
+        voor / 1e6,
+        na / 1e6
+    );
     let mib = |p: Option<f64>| p.map_or_else(|| "onbekend".to_owned(), |m| format!("{m:.0} MiB"));
     uit!(
         "run {id}: {} betalingen; bestand {:.1} MiB",
@@ -508,10 +546,13 @@ pub async fn betaalrun(
         "bestand uit de database {xml:.2} s tegen {schijf:.2} s voor dezelfde bytes rechtstreeks naar schijf ({:.1}×)",
         xml / schijf.max(1e-9)
     );
+    let mib_s = |t: f64| bytes_xml as f64 / (1024.0 * 1024.0) / t.max(1e-9);
     uit!(
-        "alleen XML ({n} synthetische overboekingen, {:.1} MiB): {alleen_xml:.2} s = {:.0} MiB/s; schijf {:.0} MiB/s",
+        "alleen XML ({n} synthetische overboekingen, {:.1} MiB): namen zoals opgeslagen {xml_schoon:.2} s = {:.0} MiB/s ({:.1}× de schijf); elke naam omzetten {xml_omzetten:.2} s = {:.0} MiB/s; schijf {:.0} MiB/s",
         bytes_xml as f64 / (1024.0 * 1024.0),
-        bytes_xml as f64 / (1024.0 * 1024.0) / alleen_xml.max(1e-9),
+        mib_s(xml_schoon),
+        xml_schoon / schijf.max(1e-9) * bytes as f64 / bytes_xml.max(1) as f64,
+        mib_s(xml_omzetten),
         bytes as f64 / (1024.0 * 1024.0) / schijf.max(1e-9)
     );
     Ok(())
