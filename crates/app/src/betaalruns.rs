@@ -231,7 +231,10 @@ impl App {
         mut voortgang: impl FnMut(u64) + Send,
     ) -> Result<BetaalrunRij, AppFout> {
         ctx.actor.vereist(Recht::BetaalrunStarten)?;
-        self.opslag.log_terugschrijven().await?;
+        // Alleen een versnelling: lukt het niet (een andere schrijver), dan rekent de run gewoon.
+        if let Err(e) = self.opslag.log_terugschrijven().await {
+            tracing::warn!(%e, "write-ahead-log niet teruggeschreven vóór de betaalrun");
+        }
         let mut tx = self.opslag.schrijf().await?;
         let mut run = Self::run_laden(tx.as_mut(), id).await?;
         if !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_berekenen) {
@@ -980,7 +983,7 @@ struct Tijden {
 
 /// Berekent de regels van een partij (alleen rekenen, geen opslag).
 fn partij_berekenen(rp: &Runpartij, k: &Rekenkader<'_>) -> Berekendepartij {
-    let mut b = Berekendepartij {
+    let mut uit = Berekendepartij {
         uitkeringen: rp.ids.len() as u64,
         na_id: rp.na_id,
         laatste: rp.laatste,
@@ -1148,10 +1151,10 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader<'_>) -> Berekendepartij {
             };
             for (bedrag, naar, achtervoegsel, spec) in delen {
                 if r.categorie.wordt_betaald() && bedrag > 0 {
-                    b.aantal += 1;
-                    b.totaal += bedrag;
+                    uit.aantal += 1;
+                    uit.totaal += bedrag;
                 }
-                b.rijen.push(vec![
+                uit.rijen.push(vec![
                     Waarde::Getal(k.run_id),
                     Waarde::Getal(g.uitkering.id),
                     Waarde::Getal(g.dossier.id),
@@ -1177,7 +1180,7 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader<'_>) -> Berekendepartij {
             }
         }
     }
-    b
+    uit
 }
 
 /// Schrijft een berekende partij: het toegangslog van wie erin staat, de nieuwe uitleggen en de

@@ -630,7 +630,7 @@ pub(crate) struct Geladen {
 
 /// Laadt een partij uitkeringen met alles wat de berekening nodig heeft in een handvol queries
 /// (herberekening na nieuwe normtabellen, betaalrun). Schrijft zelf geen toegangslog: de
-/// aanroeper doet dat in bulk met [`Geladen::personen`].
+/// aanroeper doet dat in bulk met [`Transactie::toegang_voor_uitkeringen`].
 pub(crate) async fn partij_laden(
     tx: &mut dyn Transactie,
     ids: &[i64],
