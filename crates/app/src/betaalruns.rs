@@ -13,7 +13,9 @@ use std::io::Write;
 
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
-use vangnet_domain::betaalrun::{self, Categorie, OpenCorrectie, Runstatus, Vasthoudreden};
+use vangnet_domain::betaalrun::{
+    self, Categorie, Correctiesoort, OpenCorrectie, Runstatus, Vasthoudreden,
+};
 use vangnet_domain::normen::Centen;
 use vangnet_domain::persoon::Iban;
 use vangnet_domain::werk::Taaksoort;
@@ -940,6 +942,8 @@ struct Runpartij {
     na_id: i64,
     laatste: i64,
     partij: Vec<crate::uitkeringen::Geladen>,
+    /// De open correcties (ids) op een al betaalde vakantietoeslag.
+    vakantietoeslagcorrecties: std::collections::BTreeSet<i64>,
     rekeningen: BTreeMap<i64, (String, String)>,
     correcties: BTreeMap<i64, Vec<OpenCorrectie>>,
     betaald: BTreeMap<i64, Vec<(String, NaiveDate)>>,
@@ -1070,7 +1074,16 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader<'_>) -> Berekendepartij {
                 Some(c) => format!("VN{}-{nr}-{}{c}", k.maand.format("%Y%m"), letter(soort)),
                 None => format!("VN{}-{nr}-{}", k.maand.format("%Y%m"), letter(soort)),
             };
+            let vakantietoeslag_correctie = r
+                .correctie_id
+                .is_some_and(|c| rp.vakantietoeslagcorrecties.contains(&c));
             let omschrijving = match soort {
+                Categorie::Nabetaling | Categorie::Vordering if vakantietoeslag_correctie => {
+                    format!(
+                        "Herberekende vakantietoeslag tot en met {} dossier {nr}",
+                        tijd::maand_weergave(r.maand)
+                    )
+                }
                 Categorie::Nabetaling => format!(
                     "Nabetaling bijstand {} dossier {nr}",
                     tijd::maand_weergave(r.maand)
@@ -1094,6 +1107,16 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader<'_>) -> Berekendepartij {
                         bedrag_centen: u.bedrag_centen,
                     })
                     .collect(),
+                Categorie::Nabetaling | Categorie::Vordering if vakantietoeslag_correctie => {
+                    vec![Specificatieregel {
+                        omschrijving: format!(
+                            "Herberekening van de vakantietoeslag tot en met {}: verschil met wat is betaald",
+                            tijd::maand_weergave(r.maand)
+                        ),
+                        artikel: "art. 19 lid 3 en art. 45 lid 1 Participatiewet".into(),
+                        bedrag_centen: r.bedrag,
+                    }]
+                }
                 Categorie::Nabetaling | Categorie::Vordering => vec![Specificatieregel {
                     omschrijving: format!(
                         "Herberekening van {}: verschil met wat is betaald",
@@ -1315,9 +1338,13 @@ async fn runpartij_laden(
         }
     }
     let mut correcties: BTreeMap<i64, Vec<OpenCorrectie>> = BTreeMap::new();
+    let mut vakantietoeslagcorrecties = std::collections::BTreeSet::new();
     for c in lezer.correcties_van_uitkeringen(&ids).await? {
         if c.verrekend_op.is_some() {
             continue;
+        }
+        if c.soort == Correctiesoort::Vakantietoeslag.code() {
+            vakantietoeslagcorrecties.insert(c.id);
         }
         if let Some(m) = datum(&c.maand) {
             correcties
@@ -1341,7 +1368,7 @@ async fn runpartij_laden(
     let mut betaald: BTreeMap<i64, Vec<(String, NaiveDate)>> = BTreeMap::new();
     let vanaf = geeindigd.iter().map(|(_, l)| *l).min().unwrap_or(maand);
     let uitkeringen: Vec<i64> = geeindigd.iter().map(|(u, _)| *u).collect();
-    for (u, categorie, m) in lezer
+    for (u, categorie, m, _) in lezer
         .betaald_voor_uitkeringen(&uitkeringen, &datumtekst(vanaf))
         .await?
     {
@@ -1353,6 +1380,7 @@ async fn runpartij_laden(
         ids,
         na_id,
         laatste,
+        vakantietoeslagcorrecties,
         partij,
         rekeningen,
         correcties,

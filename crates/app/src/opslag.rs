@@ -425,6 +425,8 @@ pub struct CorrectieRij {
     pub mutatie_id: Option<i64>,
     pub aangemaakt_op: String,
     pub verrekend_op: Option<String>,
+    /// `maand` of `vakantietoeslag` ([`vangnet_domain::betaalrun::Correctiesoort`]).
+    pub soort: String,
 }
 
 /// Een betaalrun (issue 7).
@@ -815,13 +817,13 @@ pub trait Transactie: Send {
     async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: &str) -> Uitkomst<()>;
     async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>>;
     /// Wat goedgekeurde runs van maand `vanaf` (JJJJ-MM-DD) en later voor deze uitkeringen
-    /// betaalden aan reguliere bijstand en vakantietoeslag: (uitkering, categorie, maand),
-    /// zonder dubbelen.
+    /// betaalden aan reguliere bijstand en vakantietoeslag: (uitkering, categorie, maand,
+    /// bedrag), één rij per betaalregel.
     async fn betaald_voor_uitkeringen(
         &mut self,
         ids: &[i64],
         vanaf: &str,
-    ) -> Uitkomst<Vec<(i64, String, String)>>;
+    ) -> Uitkomst<Vec<(i64, String, String, i64)>>;
     /// Eén toegangsregel per persoon in de huishoudens van de uitkeringen met een id in
     /// `(na_id, tot_en_met]` (zoals `sjabloon`, met de persoon als betrokkene), in één statement.
     async fn toegang_voor_uitkeringen(

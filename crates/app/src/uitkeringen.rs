@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use vangnet_domain::berekening::{Inkomenssoort, Relatie, Uitkomst, Vrijlatingssoort};
+use vangnet_domain::betaalrun::{self, Categorie, Correctiesoort};
 use vangnet_domain::historie::Periode;
 use vangnet_domain::huishouden::{Medebewonerrelatie, Rol as HuishoudRol};
 use vangnet_domain::normen::Centen;
@@ -559,6 +560,7 @@ fn maanden_vergelijken(
     mutatie_id: Option<i64>,
     oorzaak: &str,
     nu: DateTime<Utc>,
+    vakantietoeslag: &Betaaldevakantietoeslag,
 ) -> Bijwerking {
     let vandaag = tijd::nl_lokaal(nu).date();
     let nu_tekst = tijd::instant_tekst(nu);
@@ -595,7 +597,11 @@ fn maanden_vergelijken(
             // Wat al als correctie is vastgelegd (verrekend of niet) telt mee.
             let al: Centen = correcties
                 .iter()
-                .filter(|c| c.uitkering_id == u.id && c.maand == maandtekst)
+                .filter(|c| {
+                    c.uitkering_id == u.id
+                        && c.maand == maandtekst
+                        && c.soort == Correctiesoort::Maand.code()
+                })
                 .map(|c| c.bedrag_centen)
                 .sum();
             let verschil = nieuw - betaald - al;
@@ -609,11 +615,96 @@ fn maanden_vergelijken(
                     mutatie_id,
                     aangemaakt_op: nu_tekst.clone(),
                     verrekend_op: None,
+                    soort: Correctiesoort::Maand.code().into(),
                 });
             }
         }
     }
+    // Een al betaalde vakantietoeslag (tot en met maand `t`) tegen de reservering over dezelfde
+    // opbouwperiode zoals die nu uitkomt: schoof het einde naar voren, dan bouwden de
+    // weggevallen maanden niets op en is er te veel betaald.
+    for (t, betaald) in &vakantietoeslag.betaald {
+        let maandtekst = datumtekst(*t);
+        let verschuldigd: Centen = feiten
+            .per_maand(
+                betaalrun::opbouw_vanaf(*t, vakantietoeslag.uitbetaalmaand),
+                *t,
+                tabellen,
+            )
+            .iter()
+            .map(|(_, m)| match m {
+                vangnet_domain::uitkering::Maanduitkomst::Bedragen(b) => b.reservering,
+                _ => 0,
+            })
+            .sum();
+        let al: Centen = correcties
+            .iter()
+            .filter(|c| {
+                c.uitkering_id == u.id
+                    && c.maand == maandtekst
+                    && c.soort == Correctiesoort::Vakantietoeslag.code()
+            })
+            .map(|c| c.bedrag_centen)
+            .sum();
+        let verschil = betaalrun::vakantietoeslag_correctie(verschuldigd, *betaald, al);
+        if verschil != 0 {
+            b.correcties.push(CorrectieRij {
+                id: 0,
+                uitkering_id: u.id,
+                maand: maandtekst,
+                bedrag_centen: verschil,
+                oorzaak: oorzaak.into(),
+                mutatie_id,
+                aangemaakt_op: nu_tekst.clone(),
+                verrekend_op: None,
+                soort: Correctiesoort::Vakantietoeslag.code().into(),
+            });
+        }
+    }
     b
+}
+
+/// De vakantietoeslag die goedgekeurde runs aan een uitkering betaalden: per maand tot en met
+/// welke (de laatste van de opbouwperiode) het bedrag, en de uitbetaalmaand van de gemeente.
+pub(crate) struct Betaaldevakantietoeslag {
+    pub betaald: Vec<(NaiveDate, Centen)>,
+    pub uitbetaalmaand: u32,
+}
+
+/// Leest de betaalde vakantietoeslag van deze uitkeringen (per uitkering).
+async fn betaalde_vakantietoeslag(
+    tx: &mut dyn Transactie,
+    uitkeringen: &[&UitkeringRij],
+    uitbetaalmaand: u32,
+) -> Result<BTreeMap<i64, Betaaldevakantietoeslag>, AppFout> {
+    let ids: Vec<i64> = uitkeringen.iter().map(|u| u.id).collect();
+    let vanaf = uitkeringen
+        .iter()
+        .map(|u| u.begindatum.as_str())
+        .min()
+        .unwrap_or("0001-01-01")
+        .to_owned();
+    let mut uit: BTreeMap<i64, Betaaldevakantietoeslag> = ids
+        .iter()
+        .map(|id| {
+            (
+                *id,
+                Betaaldevakantietoeslag {
+                    betaald: Vec::new(),
+                    uitbetaalmaand,
+                },
+            )
+        })
+        .collect();
+    for (u, categorie, maand, bedrag) in tx.betaald_voor_uitkeringen(&ids, &vanaf).await? {
+        if categorie != Categorie::Vakantietoeslag.code() {
+            continue;
+        }
+        if let (Some(v), Some(m)) = (uit.get_mut(&u), datum(&maand)) {
+            v.betaald.push((m, bedrag));
+        }
+    }
+    Ok(uit)
 }
 
 /// Eén uitkering uit een partij: haar rijen en haar feiten zoals bekend op het gevraagde moment.
@@ -1028,6 +1119,14 @@ impl App {
         let feiten = self.feiten(tx, ctx, u, None, None).await?;
         let bestaand = tx.maandbedragen_van(u.id).await?;
         let correcties = tx.correcties_van(u.id).await?;
+        let vakantietoeslag =
+            betaalde_vakantietoeslag(tx, &[u], self.instellingen.betaling.vakantietoeslag_maand)
+                .await?
+                .remove(&u.id)
+                .unwrap_or(Betaaldevakantietoeslag {
+                    betaald: Vec::new(),
+                    uitbetaalmaand: self.instellingen.betaling.vakantietoeslag_maand,
+                });
         let b = maanden_vergelijken(
             u,
             &feiten,
@@ -1037,6 +1136,7 @@ impl App {
             mutatie_id,
             oorzaak,
             self.klok.nu(),
+            &vakantietoeslag,
         );
         tx.maandbedragen_zetten(&b.maanden).await?;
         tx.correcties_invoegen(&b.correcties).await?;
@@ -1069,7 +1169,15 @@ impl App {
             for c in tx.correcties_van_uitkeringen(&ids).await? {
                 correcties.entry(c.uitkering_id).or_default().push(c);
             }
-            for g in partij_laden(tx.as_mut(), &ids, nu, true).await? {
+            let partij = partij_laden(tx.as_mut(), &ids, nu, true).await?;
+            let uitbetaalmaand = self.instellingen.betaling.vakantietoeslag_maand;
+            let mut vakantietoeslag = betaalde_vakantietoeslag(
+                tx.as_mut(),
+                &partij.iter().map(|g| &g.uitkering).collect::<Vec<_>>(),
+                uitbetaalmaand,
+            )
+            .await?;
+            for g in partij {
                 let (u, d, feiten) = (&g.uitkering, &g.dossier, &g.feiten);
                 let b = maanden_vergelijken(
                     u,
@@ -1080,6 +1188,12 @@ impl App {
                     None,
                     "nieuwe normtabellen",
                     nu,
+                    &vakantietoeslag
+                        .remove(&u.id)
+                        .unwrap_or(Betaaldevakantietoeslag {
+                            betaald: Vec::new(),
+                            uitbetaalmaand,
+                        }),
                 );
                 maanden.extend(b.maanden);
                 nieuwe_correcties.extend(b.correcties);

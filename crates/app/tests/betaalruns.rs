@@ -649,6 +649,80 @@ async fn vakantietoeslag_bij_einde_dat_pas_later_bekend_werd() {
     o.t.opruimen().await;
 }
 
+/// Het einde schuift naar voren nadat de vakantietoeslag bij het einde al is betaald: de
+/// weggevallen maand bouwde geen vakantietoeslag op (art. 19 lid 3 Pw, reservering per maand met
+/// bijstand), dus is er te veel betaald. Dat wordt een vordering, naast die van de maand zelf,
+/// en maar één keer.
+#[tokio::test]
+async fn vakantietoeslag_teruggevorderd_als_het_einde_naar_voren_schuift() {
+    let o = opzet().await;
+    let dossier = o
+        .uitkering("100023812", "2026-06-01", "NL91ABNA0417164300")
+        .await;
+    let uitkering =
+        o.t.app
+            .uitkering_van_dossier(&o.anna, dossier)
+            .await
+            .unwrap()
+            .unwrap()
+            .uitkering
+            .id;
+    let einde = |datum: &str| MutatieInvoer {
+        soort: "beeindiging".into(),
+        ingangsdatum: datum.into(),
+        einde_reden: "werk".into(),
+        reden: "Werk gevonden".into(),
+        ..Default::default()
+    };
+    // Vooraf gemeld: de laatste maand met bijstand is augustus.
+    o.muteer(uitkering, einde("2026-09-01")).await;
+    let augustus = chrono::NaiveDate::from_ymd_opt(2026, 8, 1).unwrap();
+    let reservering_augustus =
+        o.t.app
+            .uitkering_maand(&o.anna, dossier, augustus, None)
+            .await
+            .unwrap()
+            .unwrap()
+            .vakantietoeslag_reservering_centen;
+    assert!(reservering_augustus > 0);
+    o.run("2026-06", "2026-06-24").await;
+    o.run("2026-07", "2026-07-24").await;
+    let aug = o.run("2026-08", "2026-08-24").await;
+    let (n, vt) = o.totaal(aug, "vakantietoeslag").await;
+    assert_eq!(n, 1, "vakantietoeslag bij het einde in de run van augustus");
+    // Later blijkt: het werk begon op 1 augustus.
+    o.muteer(uitkering, einde("2026-08-01")).await;
+    let sep = o.run("2026-09", "2026-09-24").await;
+    assert_eq!(o.totaal(sep, "vakantietoeslag").await, (0, 0));
+    assert_eq!(
+        o.totaal(sep, "vordering").await.0,
+        2,
+        "augustus zelf en de vakantietoeslag over augustus"
+    );
+    let spec = o.t.app.betaalspecificatie(&o.anna, dossier).await.unwrap();
+    let (_, regel, uitleg) = spec
+        .iter()
+        .find(|(run, r, _)| {
+            run.id == sep
+                && r.categorie == "vordering"
+                && r.omschrijving.contains("vakantietoeslag")
+        })
+        .expect("vordering op de vakantietoeslag");
+    assert_eq!(regel.maand, "2026-08-01");
+    assert_eq!(regel.bedrag_centen, -reservering_augustus);
+    assert!(vt > reservering_augustus);
+    assert!(
+        uitleg[0]
+            .omschrijving
+            .contains("vakantietoeslag tot en met augustus 2026"),
+        "{uitleg:?}"
+    );
+    // Eén keer: de volgende run vordert niets meer.
+    let okt = o.run("2026-10", "2026-10-23").await;
+    assert_eq!(o.totaal(okt, "vordering").await, (0, 0));
+    o.t.opruimen().await;
+}
+
 #[tokio::test]
 async fn grote_run_in_delen_met_geldige_bestanden() {
     let o = opzet().await;

@@ -253,6 +253,35 @@ pub fn te_betalen(regels: impl IntoIterator<Item = (Categorie, Centen)>) -> Cent
         .sum()
 }
 
+/// Waar een correctie over gaat: de uitbetaling van een maand, of een al betaalde
+/// vakantietoeslag (art. 19 lid 3 Pw: de reservering over de opbouwperiode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Correctiesoort {
+    Maand,
+    Vakantietoeslag,
+}
+
+impl Correctiesoort {
+    pub fn code(self) -> &'static str {
+        match self {
+            Correctiesoort::Maand => "maand",
+            Correctiesoort::Vakantietoeslag => "vakantietoeslag",
+        }
+    }
+}
+
+/// De correctie op een al betaalde vakantietoeslag: wat nu verschuldigd is over dezelfde
+/// opbouwperiode, min wat is betaald en wat al eerder is gecorrigeerd. Negatief: te veel betaald
+/// (bijvoorbeeld omdat het einde naar voren schoof en de laatste maanden geen bijstand meer
+/// waren, dus ook geen vakantietoeslag opbouwden).
+pub fn vakantietoeslag_correctie(
+    verschuldigd: Centen,
+    betaald: Centen,
+    al_gecorrigeerd: Centen,
+) -> Centen {
+    verschuldigd - betaald - al_gecorrigeerd
+}
+
 /// Een open correctie uit een eerdere maand (positief: nabetaling, negatief: te veel betaald).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OpenCorrectie {
@@ -585,5 +614,23 @@ mod tests {
             (Categorie::Vordering, -50_00),
         ];
         assert_eq!(te_betalen(regels), 125_00);
+    }
+
+    #[test]
+    fn vakantietoeslag_correctie_na_een_herberekening() {
+        // Vakantietoeslag: (verschuldigd, betaald, al gecorrigeerd) → correctie.
+        // participatiewet-feiten.md: vakantietoeslag wordt gereserveerd per maand met bijstand;
+        // zonder bijstand in een maand geen opbouw.
+        for (verschuldigd, betaald, al, verwacht) in [
+            (21_202, 21_202, 0, 0),      // niets veranderd
+            (14_105, 21_202, 0, -7_097), // laatste maand viel weg: te veel betaald
+            (14_105, 21_202, -7_097, 0), // al gecorrigeerd: niet nog eens
+            (21_202, 14_105, 0, 7_097),  // een maand erbij: nabetaling
+        ] {
+            assert_eq!(
+                vakantietoeslag_correctie(verschuldigd, betaald, al),
+                verwacht
+            );
+        }
     }
 }

@@ -501,7 +501,7 @@ pub(crate) async fn betaald_voor_uitkeringen(
     c: &mut AnyConnection,
     ids: &[i64],
     vanaf: &str,
-) -> Uitkomst<Vec<(i64, String, String)>> {
+) -> Uitkomst<Vec<(i64, String, String, i64)>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -520,7 +520,7 @@ pub(crate) async fn betaald_voor_uitkeringen(
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT uitkering_id, categorie, maand FROM betaalregels \
+        "SELECT uitkering_id, categorie, maand, bedrag_centen FROM betaalregels \
          WHERE run_id IN ({}) AND uitkering_id IN ({})",
         crate::transactie::plaatsen(runs.len(), 1),
         crate::transactie::plaatsen(ids.len(), runs.len() + 1)
@@ -534,10 +534,14 @@ pub(crate) async fn betaald_voor_uitkeringen(
     for r in &rijen {
         let categorie = tekst(r, "categorie")?;
         if categorie == "regulier" || categorie == "vakantietoeslag" {
-            uit.push((getal(r, "uitkering_id")?, categorie, tekst(r, "maand")?));
+            uit.push((
+                getal(r, "uitkering_id")?,
+                categorie,
+                tekst(r, "maand")?,
+                getal(r, "bedrag_centen")?,
+            ));
         }
     }
     uit.sort();
-    uit.dedup();
     Ok(uit)
 }

@@ -72,6 +72,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0009_runschaal.sql"),
         postgres: include_str!("../migrations/postgres/0009_runschaal.sql"),
     },
+    Migratie {
+        versie: 10,
+        naam: "correctiesoort",
+        sqlite: include_str!("../migrations/sqlite/0010_correctiesoort.sql"),
+        postgres: include_str!("../migrations/postgres/0010_correctiesoort.sql"),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.

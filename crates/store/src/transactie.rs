@@ -1922,7 +1922,7 @@ impl Transactie for AnyTransactie {
         &mut self,
         ids: &[i64],
         vanaf: &str,
-    ) -> Uitkomst<Vec<(i64, String, String)>> {
+    ) -> Uitkomst<Vec<(i64, String, String, i64)>> {
         betaalrun::betaald_voor_uitkeringen(self.conn(), ids, vanaf).await
     }
     async fn toegang_voor_uitkeringen(

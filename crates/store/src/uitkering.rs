@@ -269,8 +269,8 @@ pub(crate) async fn correcties_invoegen(
     for stuk in rijen.chunks(500) {
         let sql = format!(
             "INSERT INTO correcties (uitkering_id, maand, bedrag_centen, oorzaak, mutatie_id, \
-             aangemaakt_op, verrekend_op) VALUES {}",
-            waarden(stuk.len(), 7)
+             aangemaakt_op, verrekend_op, soort) VALUES {}",
+            waarden(stuk.len(), 8)
         );
         let mut q = sqlx::query(&sql);
         for r in stuk {
@@ -281,7 +281,8 @@ pub(crate) async fn correcties_invoegen(
                 .bind(&r.oorzaak)
                 .bind(r.mutatie_id)
                 .bind(&r.aangemaakt_op)
-                .bind(&r.verrekend_op);
+                .bind(&r.verrekend_op)
+                .bind(&r.soort);
         }
         q.execute(&mut *c).await.map_err(vertaal)?;
     }
@@ -289,7 +290,8 @@ pub(crate) async fn correcties_invoegen(
 }
 
 pub(crate) const CORRECTIE_KOLOMMEN: &str =
-    "id, uitkering_id, maand, bedrag_centen, oorzaak, mutatie_id, aangemaakt_op, verrekend_op";
+    "id, uitkering_id, maand, bedrag_centen, oorzaak, mutatie_id, aangemaakt_op, verrekend_op, \
+     soort";
 
 pub(crate) fn correctie(r: &impl Rij) -> Uitkomst<CorrectieRij> {
     Ok(CorrectieRij {
@@ -301,6 +303,7 @@ pub(crate) fn correctie(r: &impl Rij) -> Uitkomst<CorrectieRij> {
         mutatie_id: opgetal(r, "mutatie_id")?,
         aangemaakt_op: tekst(r, "aangemaakt_op")?,
         verrekend_op: optekst(r, "verrekend_op")?,
+        soort: tekst(r, "soort")?,
     })
 }
 
