@@ -1029,13 +1029,7 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader<'_>) -> Berekendepartij {
             .then_some(k.maand),
         };
         let vakantietoeslag = vakantietoeslag_tot.map_or(0, |tot| {
-            f.per_maand(betaalrun::opbouw_vanaf(tot, k.vt_maand), tot, k.tabellen)
-                .iter()
-                .map(|(_, m)| match m {
-                    vangnet_domain::uitkering::Maanduitkomst::Bedragen(b) => b.reservering,
-                    _ => 0,
-                })
-                .sum()
+            crate::uitkeringen::vakantietoeslag_over(f, tot, k.vt_maand, k.tabellen)
         });
         let vakantietoeslag_tot = vakantietoeslag_tot.unwrap_or(k.maand);
         if uitkomst.is_none() && open.is_empty() && vakantietoeslag == 0 {

@@ -570,6 +570,18 @@ fn maanden_vergelijken(
         maanden: Vec::new(),
         correcties: Vec::new(),
     };
+    let nieuwe_correctie =
+        |maand: String, bedrag_centen: Centen, soort: Correctiesoort| CorrectieRij {
+            id: 0,
+            uitkering_id: u.id,
+            maand,
+            bedrag_centen,
+            oorzaak: oorzaak.into(),
+            mutatie_id,
+            aangemaakt_op: nu_tekst.clone(),
+            verrekend_op: None,
+            soort: soort.code().into(),
+        };
     for (maand, m) in feiten.per_maand(begin, vandaag, tabellen) {
         let maandtekst = datumtekst(maand);
         let nieuw = m.uitbetaling();
@@ -595,28 +607,14 @@ fn maanden_vergelijken(
         });
         if let Some(betaald) = betaald {
             // Wat al als correctie is vastgelegd (verrekend of niet) telt mee.
-            let al: Centen = correcties
-                .iter()
-                .filter(|c| {
-                    c.uitkering_id == u.id
-                        && c.maand == maandtekst
-                        && c.soort == Correctiesoort::Maand.code()
-                })
-                .map(|c| c.bedrag_centen)
-                .sum();
+            let al = al_gecorrigeerd(correcties, u.id, &maandtekst, Correctiesoort::Maand);
             let verschil = nieuw - betaald - al;
             if verschil != 0 {
-                b.correcties.push(CorrectieRij {
-                    id: 0,
-                    uitkering_id: u.id,
-                    maand: maandtekst,
-                    bedrag_centen: verschil,
-                    oorzaak: oorzaak.into(),
-                    mutatie_id,
-                    aangemaakt_op: nu_tekst.clone(),
-                    verrekend_op: None,
-                    soort: Correctiesoort::Maand.code().into(),
-                });
+                b.correcties.push(nieuwe_correctie(
+                    maandtekst,
+                    verschil,
+                    Correctiesoort::Maand,
+                ));
             }
         }
     }
@@ -625,43 +623,57 @@ fn maanden_vergelijken(
     // weggevallen maanden niets op en is er te veel betaald.
     for (t, betaald) in &vakantietoeslag.betaald {
         let maandtekst = datumtekst(*t);
-        let verschuldigd: Centen = feiten
-            .per_maand(
-                betaalrun::opbouw_vanaf(*t, vakantietoeslag.uitbetaalmaand),
-                *t,
-                tabellen,
-            )
-            .iter()
-            .map(|(_, m)| match m {
-                vangnet_domain::uitkering::Maanduitkomst::Bedragen(b) => b.reservering,
-                _ => 0,
-            })
-            .sum();
-        let al: Centen = correcties
-            .iter()
-            .filter(|c| {
-                c.uitkering_id == u.id
-                    && c.maand == maandtekst
-                    && c.soort == Correctiesoort::Vakantietoeslag.code()
-            })
-            .map(|c| c.bedrag_centen)
-            .sum();
+        let verschuldigd =
+            vakantietoeslag_over(feiten, *t, vakantietoeslag.uitbetaalmaand, tabellen);
+        let al = al_gecorrigeerd(
+            correcties,
+            u.id,
+            &maandtekst,
+            Correctiesoort::Vakantietoeslag,
+        );
         let verschil = betaalrun::vakantietoeslag_correctie(verschuldigd, *betaald, al);
         if verschil != 0 {
-            b.correcties.push(CorrectieRij {
-                id: 0,
-                uitkering_id: u.id,
-                maand: maandtekst,
-                bedrag_centen: verschil,
-                oorzaak: oorzaak.into(),
-                mutatie_id,
-                aangemaakt_op: nu_tekst.clone(),
-                verrekend_op: None,
-                soort: Correctiesoort::Vakantietoeslag.code().into(),
-            });
+            b.correcties.push(nieuwe_correctie(
+                maandtekst,
+                verschil,
+                Correctiesoort::Vakantietoeslag,
+            ));
         }
     }
     b
+}
+
+/// Wat aan correcties van deze soort al voor de maand van een uitkering is vastgelegd
+/// (verrekend of niet).
+fn al_gecorrigeerd(
+    correcties: &[CorrectieRij],
+    uitkering_id: i64,
+    maand: &str,
+    soort: Correctiesoort,
+) -> Centen {
+    correcties
+        .iter()
+        .filter(|c| c.uitkering_id == uitkering_id && c.maand == maand && c.soort == soort.code())
+        .map(|c| c.bedrag_centen)
+        .sum()
+}
+
+/// De vakantietoeslag die is gereserveerd over de opbouwperiode tot en met `tot` (art. 19 lid 3
+/// Pw; bij uitbetaling in kalendermaand `uitbetaalmaand`).
+pub(crate) fn vakantietoeslag_over(
+    feiten: &Feiten,
+    tot: NaiveDate,
+    uitbetaalmaand: u32,
+    tabellen: &vangnet_domain::normen::Normtabellen,
+) -> Centen {
+    feiten
+        .per_maand(betaalrun::opbouw_vanaf(tot, uitbetaalmaand), tot, tabellen)
+        .iter()
+        .map(|(_, m)| match m {
+            vangnet_domain::uitkering::Maanduitkomst::Bedragen(b) => b.reservering,
+            _ => 0,
+        })
+        .sum()
 }
 
 /// De vakantietoeslag die goedgekeurde runs aan een uitkering betaalden: per maand tot en met
