@@ -1028,9 +1028,8 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader<'_>) -> Berekendepartij {
                 && betaalrun::vakantietoeslag_in(k.maand, k.vt_maand, eindigt))
             .then_some(k.maand),
         };
-        let vakantietoeslag = vakantietoeslag_tot.map_or(0, |tot| {
-            crate::uitkeringen::vakantietoeslag_over(f, tot, k.vt_maand, k.tabellen)
-        });
+        let vakantietoeslag = vakantietoeslag_tot
+            .map_or(0, |tot| f.vakantietoeslag_over(tot, k.vt_maand, k.tabellen));
         let vakantietoeslag_tot = vakantietoeslag_tot.unwrap_or(k.maand);
         if uitkomst.is_none() && open.is_empty() && vakantietoeslag == 0 {
             continue;

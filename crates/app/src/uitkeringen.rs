@@ -548,8 +548,9 @@ struct Bijwerking {
 }
 
 /// Rekent de maanden van een uitkering (van de start tot en met deze maand) opnieuw uit tegen
-/// wat er staat (`bestaand`) en wat al als correctie is vastgelegd. Puur: de aanroeper schrijft,
-/// voor één uitkering of in bulk voor een hele partij.
+/// wat er staat (`bestaand`) en wat al als correctie is vastgelegd, en de al betaalde
+/// vakantietoeslag (maand tot en met, bedrag) tegen de reservering zoals die nu uitkomt.
+/// Puur: de aanroeper schrijft, voor één uitkering of in bulk voor een hele partij.
 #[allow(clippy::too_many_arguments)]
 fn maanden_vergelijken(
     u: &UitkeringRij,
@@ -560,7 +561,8 @@ fn maanden_vergelijken(
     mutatie_id: Option<i64>,
     oorzaak: &str,
     nu: DateTime<Utc>,
-    vakantietoeslag: &Betaaldevakantietoeslag,
+    vakantietoeslag_betaald: &[(NaiveDate, Centen)],
+    uitbetaalmaand: u32,
 ) -> Bijwerking {
     let vandaag = tijd::nl_lokaal(nu).date();
     let nu_tekst = tijd::instant_tekst(nu);
@@ -621,10 +623,9 @@ fn maanden_vergelijken(
     // Een al betaalde vakantietoeslag (tot en met maand `t`) tegen de reservering over dezelfde
     // opbouwperiode zoals die nu uitkomt: schoof het einde naar voren, dan bouwden de
     // weggevallen maanden niets op en is er te veel betaald.
-    for (t, betaald) in &vakantietoeslag.betaald {
+    for (t, betaald) in vakantietoeslag_betaald {
         let maandtekst = datumtekst(*t);
-        let verschuldigd =
-            vakantietoeslag_over(feiten, *t, vakantietoeslag.uitbetaalmaand, tabellen);
+        let verschuldigd = feiten.vakantietoeslag_over(*t, uitbetaalmaand, tabellen);
         let al = al_gecorrigeerd(
             correcties,
             u.id,
@@ -658,62 +659,23 @@ fn al_gecorrigeerd(
         .sum()
 }
 
-/// De vakantietoeslag die is gereserveerd over de opbouwperiode tot en met `tot` (art. 19 lid 3
-/// Pw; bij uitbetaling in kalendermaand `uitbetaalmaand`).
-pub(crate) fn vakantietoeslag_over(
-    feiten: &Feiten,
-    tot: NaiveDate,
-    uitbetaalmaand: u32,
-    tabellen: &vangnet_domain::normen::Normtabellen,
-) -> Centen {
-    feiten
-        .per_maand(betaalrun::opbouw_vanaf(tot, uitbetaalmaand), tot, tabellen)
-        .iter()
-        .map(|(_, m)| match m {
-            vangnet_domain::uitkering::Maanduitkomst::Bedragen(b) => b.reservering,
-            _ => 0,
-        })
-        .sum()
-}
-
-/// De vakantietoeslag die goedgekeurde runs aan een uitkering betaalden: per maand tot en met
-/// welke (de laatste van de opbouwperiode) het bedrag, en de uitbetaalmaand van de gemeente.
-pub(crate) struct Betaaldevakantietoeslag {
-    pub betaald: Vec<(NaiveDate, Centen)>,
-    pub uitbetaalmaand: u32,
-}
-
-/// Leest de betaalde vakantietoeslag van deze uitkeringen (per uitkering).
+/// De vakantietoeslag die goedgekeurde runs aan deze uitkeringen betaalden: per uitkering de
+/// maand tot en met welke (de laatste van de opbouwperiode) en het bedrag.
 async fn betaalde_vakantietoeslag(
     tx: &mut dyn Transactie,
     uitkeringen: &[&UitkeringRij],
-    uitbetaalmaand: u32,
-) -> Result<BTreeMap<i64, Betaaldevakantietoeslag>, AppFout> {
+) -> Result<BTreeMap<i64, Vec<(NaiveDate, Centen)>>, AppFout> {
     let ids: Vec<i64> = uitkeringen.iter().map(|u| u.id).collect();
-    let vanaf = uitkeringen
-        .iter()
-        .map(|u| u.begindatum.as_str())
-        .min()
-        .unwrap_or("0001-01-01")
-        .to_owned();
-    let mut uit: BTreeMap<i64, Betaaldevakantietoeslag> = ids
-        .iter()
-        .map(|id| {
-            (
-                *id,
-                Betaaldevakantietoeslag {
-                    betaald: Vec::new(),
-                    uitbetaalmaand,
-                },
-            )
-        })
-        .collect();
-    for (u, categorie, maand, bedrag) in tx.betaald_voor_uitkeringen(&ids, &vanaf).await? {
+    let Some(vanaf) = uitkeringen.iter().map(|u| u.begindatum.as_str()).min() else {
+        return Ok(BTreeMap::new());
+    };
+    let mut uit: BTreeMap<i64, Vec<(NaiveDate, Centen)>> = BTreeMap::new();
+    for (u, categorie, maand, bedrag) in tx.betaald_voor_uitkeringen(&ids, vanaf).await? {
         if categorie != Categorie::Vakantietoeslag.code() {
             continue;
         }
-        if let (Some(v), Some(m)) = (uit.get_mut(&u), datum(&maand)) {
-            v.betaald.push((m, bedrag));
+        if let Some(m) = datum(&maand) {
+            uit.entry(u).or_default().push((m, bedrag));
         }
     }
     Ok(uit)
@@ -1118,7 +1080,7 @@ impl App {
     }
 
     /// Rekent de maanden van een uitkering opnieuw uit (van de start tot en met deze maand) en
-    /// legt voor elke al betaalde maand met een ander bedrag een correctie vast.
+    /// legt voor elke al betaalde maand en vakantietoeslag met een ander bedrag een correctie vast.
     async fn herberekenen(
         &self,
         tx: &mut dyn Transactie,
@@ -1131,14 +1093,7 @@ impl App {
         let feiten = self.feiten(tx, ctx, u, None, None).await?;
         let bestaand = tx.maandbedragen_van(u.id).await?;
         let correcties = tx.correcties_van(u.id).await?;
-        let vakantietoeslag =
-            betaalde_vakantietoeslag(tx, &[u], self.instellingen.betaling.vakantietoeslag_maand)
-                .await?
-                .remove(&u.id)
-                .unwrap_or(Betaaldevakantietoeslag {
-                    betaald: Vec::new(),
-                    uitbetaalmaand: self.instellingen.betaling.vakantietoeslag_maand,
-                });
+        let vakantietoeslag = betaalde_vakantietoeslag(tx, &[u]).await?;
         let b = maanden_vergelijken(
             u,
             &feiten,
@@ -1148,7 +1103,8 @@ impl App {
             mutatie_id,
             oorzaak,
             self.klok.nu(),
-            &vakantietoeslag,
+            vakantietoeslag.get(&u.id).map_or(&[][..], Vec::as_slice),
+            self.instellingen.betaling.vakantietoeslag_maand,
         );
         tx.maandbedragen_zetten(&b.maanden).await?;
         tx.correcties_invoegen(&b.correcties).await?;
@@ -1182,11 +1138,9 @@ impl App {
                 correcties.entry(c.uitkering_id).or_default().push(c);
             }
             let partij = partij_laden(tx.as_mut(), &ids, nu, true).await?;
-            let uitbetaalmaand = self.instellingen.betaling.vakantietoeslag_maand;
-            let mut vakantietoeslag = betaalde_vakantietoeslag(
+            let vakantietoeslag = betaalde_vakantietoeslag(
                 tx.as_mut(),
                 &partij.iter().map(|g| &g.uitkering).collect::<Vec<_>>(),
-                uitbetaalmaand,
             )
             .await?;
             for g in partij {
@@ -1200,12 +1154,8 @@ impl App {
                     None,
                     "nieuwe normtabellen",
                     nu,
-                    &vakantietoeslag
-                        .remove(&u.id)
-                        .unwrap_or(Betaaldevakantietoeslag {
-                            betaald: Vec::new(),
-                            uitbetaalmaand,
-                        }),
+                    vakantietoeslag.get(&u.id).map_or(&[][..], Vec::as_slice),
+                    self.instellingen.betaling.vakantietoeslag_maand,
                 );
                 maanden.extend(b.maanden);
                 nieuwe_correcties.extend(b.correcties);

@@ -89,6 +89,18 @@ impl Opzet {
         dossier
     }
 
+    /// Het id van de uitkering op een dossier.
+    async fn uitkering_id(&self, dossier: i64) -> i64 {
+        self.t
+            .app
+            .uitkering_van_dossier(&self.anna, dossier)
+            .await
+            .unwrap()
+            .unwrap()
+            .uitkering
+            .id
+    }
+
     /// Start, berekent en keurt een run goed; geeft zijn id.
     async fn run(&self, maand: &str, betaaldatum: &str) -> i64 {
         let id = self
@@ -363,14 +375,7 @@ async fn te_veel_betaald_wordt_een_vordering_en_een_correctie_een_nabetaling() {
     o.run("2026-09", "2026-09-24").await;
     o.run("2026-10", "2026-10-23").await;
     // Inkomen vanaf september, geregistreerd nu: september en oktober zijn te veel betaald.
-    let uitkering =
-        o.t.app
-            .uitkering_van_dossier(&o.anna, dossier)
-            .await
-            .unwrap()
-            .unwrap()
-            .uitkering
-            .id;
+    let uitkering = o.uitkering_id(dossier).await;
     let m = o
         .muteer(
             uitkering,
@@ -516,14 +521,7 @@ async fn vakantietoeslag_in_mei_over_twaalf_maanden_met_een_mutatie() {
     let dossier = o
         .uitkering("100023757", "2025-06-01", "NL91ABNA0417164300")
         .await;
-    let uitkering =
-        o.t.app
-            .uitkering_van_dossier(&o.anna, dossier)
-            .await
-            .unwrap()
-            .unwrap()
-            .uitkering
-            .id;
+    let uitkering = o.uitkering_id(dossier).await;
     let april = o.run("2026-04", "2026-04-24").await;
     assert_eq!(o.totaal(april, "vakantietoeslag").await, (0, 0));
     let mei = o.run("2026-05", "2026-05-22").await;
@@ -585,14 +583,7 @@ async fn vakantietoeslag_bij_einde_dat_pas_later_bekend_werd() {
     let dossier = o
         .uitkering("100023757", "2026-06-01", "NL91ABNA0417164300")
         .await;
-    let uitkering =
-        o.t.app
-            .uitkering_van_dossier(&o.anna, dossier)
-            .await
-            .unwrap()
-            .unwrap()
-            .uitkering
-            .id;
+    let uitkering = o.uitkering_id(dossier).await;
     for (maand, dag) in [
         ("2026-06", "2026-06-24"),
         ("2026-07", "2026-07-24"),
@@ -659,14 +650,7 @@ async fn vakantietoeslag_teruggevorderd_als_het_einde_naar_voren_schuift() {
     let dossier = o
         .uitkering("100023812", "2026-06-01", "NL91ABNA0417164300")
         .await;
-    let uitkering =
-        o.t.app
-            .uitkering_van_dossier(&o.anna, dossier)
-            .await
-            .unwrap()
-            .unwrap()
-            .uitkering
-            .id;
+    let uitkering = o.uitkering_id(dossier).await;
     let einde = |datum: &str| MutatieInvoer {
         soort: "beeindiging".into(),
         ingangsdatum: datum.into(),
@@ -765,14 +749,7 @@ async fn bankrekening_en_adres_als_mutatie() {
     let dossier = o
         .uitkering("100023757", "2026-11-02", "NL91ABNA0417164300")
         .await;
-    let uitkering =
-        o.t.app
-            .uitkering_van_dossier(&o.anna, dossier)
-            .await
-            .unwrap()
-            .unwrap()
-            .uitkering
-            .id;
+    let uitkering = o.uitkering_id(dossier).await;
     // Slechte invoer: een ongeldige IBAN, een adres zonder straat; niets opgeslagen.
     for (invoer, veld) in [
         (

@@ -107,6 +107,23 @@ impl Opzet {
             ..ContactInvoer::telefoontje(Some(self.persoon), Some(self.dossier))
         }
     }
+
+    /// Een telefoontje van iemand die niet is herkend (geen persoon, geen dossier).
+    async fn anoniem_telefoontje(&self, tekst: &str) -> i64 {
+        self.t
+            .app
+            .contactmoment_vastleggen(
+                &self.clerk,
+                &ContactInvoer {
+                    persoon_id: None,
+                    dossier_id: None,
+                    ..self.telefoontje(tekst)
+                },
+            )
+            .await
+            .unwrap()
+            .0
+    }
 }
 
 fn id(c: &Context) -> i64 {
@@ -472,18 +489,9 @@ async fn zoeken_in_notities() {
 async fn onbekende_beller_later_koppelen() {
     let o = opzet().await;
     let t = &o.t;
-    let (id, _) = t
-        .app
-        .contactmoment_vastleggen(
-            &o.clerk,
-            &ContactInvoer {
-                persoon_id: None,
-                dossier_id: None,
-                ..o.telefoontje("Belde anoniem; noemde geen BSN.")
-            },
-        )
-        .await
-        .unwrap();
+    let id = o
+        .anoniem_telefoontje("Belde anoniem; noemde geen BSN.")
+        .await;
     let los = t
         .app
         .contactmomenten_zonder_persoon(&o.clerk)
@@ -751,18 +759,9 @@ async fn onderwerpen_richt_de_beheerder_in() {
 async fn onbekende_beller_koppelen_op_bsn() {
     let o = opzet().await;
     let t = &o.t;
-    let (id, _) = t
-        .app
-        .contactmoment_vastleggen(
-            &o.clerk,
-            &ContactInvoer {
-                persoon_id: None,
-                dossier_id: None,
-                ..o.telefoontje("Belde zonder BSN; later teruggevonden.")
-            },
-        )
-        .await
-        .unwrap();
+    let id = o
+        .anoniem_telefoontje("Belde zonder BSN; later teruggevonden.")
+        .await;
     let nummer = t
         .app
         .dossier(&o.clerk, o.dossier, None, None)

@@ -618,9 +618,10 @@ mod tests {
 
     #[test]
     fn vakantietoeslag_correctie_na_een_herberekening() {
-        // Vakantietoeslag: (verschuldigd, betaald, al gecorrigeerd) → correctie.
-        // participatiewet-feiten.md: vakantietoeslag wordt gereserveerd per maand met bijstand;
-        // zonder bijstand in een maand geen opbouw.
+        // (verschuldigd, betaald, al gecorrigeerd) → correctie. participatiewet-feiten.md §1
+        // "Vakantietoeslag": 5 % van de bijstand, betaald over de voorafgaande maanden (art. 45
+        // lid 1); een maand zonder bijstand telt dus niet mee. Bedragen uit normen-bronnen.toml,
+        // alleenstaande 21+: "# vt 7008" (2026-01-01) en "# vt 7097" (2026-07-01).
         for (verschuldigd, betaald, al, verwacht) in [
             (21_202, 21_202, 0, 0),      // niets veranderd
             (14_105, 21_202, 0, -7_097), // laatste maand viel weg: te veel betaald

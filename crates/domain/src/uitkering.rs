@@ -260,6 +260,28 @@ impl Feiten {
         Ok((van != eerste || tot != laatste).then_some((van, tot)))
     }
 
+    /// De vakantietoeslag die is gereserveerd over de opbouwperiode tot en met de maand `tot`
+    /// (art. 19 lid 3 en art. 45 lid 1 Pw), bij uitbetaling in kalendermaand `uitbetaalmaand`.
+    /// Een maand zonder bijstand bouwt niets op.
+    pub fn vakantietoeslag_over(
+        &self,
+        tot: NaiveDate,
+        uitbetaalmaand: u32,
+        tabellen: &Normtabellen,
+    ) -> Centen {
+        self.per_maand(
+            crate::betaalrun::opbouw_vanaf(tot, uitbetaalmaand),
+            tot,
+            tabellen,
+        )
+        .iter()
+        .map(|(_, m)| match m {
+            Maanduitkomst::Bedragen(b) => b.reservering,
+            _ => 0,
+        })
+        .sum()
+    }
+
     /// De bijstand per maand, van de maand van `van` tot en met die van `tot`.
     pub fn per_maand(
         &self,
@@ -490,6 +512,46 @@ mod tests {
             "Norm alleenstaande van 21 jaar tot de AOW-leeftijd"
         );
         assert!(f.uitleg(d("2025-12-01"), &t).is_none());
+    }
+
+    /// Vakantietoeslag over de opbouwperiode (participatiewet-feiten.md §1 "Vakantietoeslag":
+    /// 5 %, betaald over de voorafgaande maanden of na het einde). normen-bronnen.toml,
+    /// alleenstaande 21+: "art21a_alleenstaande_21_aow = 133142   # vt 7008" (periode
+    /// 2026-01-01) en "= 134849   # vt 7097" (periode 2026-07-01). Uitbetaling in mei: de opbouw
+    /// loopt van juni tot en met mei.
+    #[test]
+    fn vakantietoeslag_over_de_opbouwperiode() {
+        let t = Normtabellen::standaard().unwrap();
+        let tabel = [
+            // (begin, einde (eerste dag zonder), tot en met, verwacht)
+            (
+                "2026-06-01",
+                Some("2026-09-01"),
+                "2026-08-01",
+                7_008 + 7_097 + 7_097,
+            ),
+            (
+                "2026-06-01",
+                Some("2026-08-01"),
+                "2026-08-01",
+                7_008 + 7_097,
+            ),
+            ("2026-06-01", None, "2026-06-01", 7_008),
+            // In mei: opbouw van juni 2025 tot en met mei 2026, bijstand vanaf januari.
+            ("2026-01-01", None, "2026-05-01", 5 * 7_008),
+        ];
+        for (begin, einde, tot, verwacht) in tabel {
+            let mut f = alleenstaande(begin);
+            f.uitkering = Some(Periode {
+                vanaf: d(begin),
+                tot: einde.map(d),
+            });
+            assert_eq!(
+                f.vakantietoeslag_over(d(tot), 5, &t),
+                verwacht,
+                "{begin} … {einde:?}, tot en met {tot}"
+            );
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ use vangnet_app::opslag::{
 };
 
 use crate::transactie::{
-    getal, json_rijen, json_select, namen_van, opgetal, optekst, tekst, vertaal, Rij,
+    getal, json_rijen, json_select, lijst, namen_van, opgetal, optekst, tekst, vertaal, Rij,
 };
 
 const RUN_KOLOMMEN: &str = "id, maand, betaaldatum, status, gestart_door, gestart_op, \
@@ -227,21 +227,19 @@ pub(crate) async fn betalingen(
 
 pub(crate) async fn regels_van_dossier(
     c: &mut AnyConnection,
+    engine: crate::Engine,
     dossier_id: i64,
 ) -> Uitkomst<Vec<BetaalregelRij>> {
     // De runs letterlijk (het zijn er weinig): dan is het de index (run_id, dossier_id).
-    let runs: Vec<i64> = sqlx::query_scalar::<_, i64>("SELECT id FROM betaalruns")
-        .fetch_all(&mut *c)
-        .await
-        .map_err(vertaal)?;
+    let runs = run_ids(c, None).await?;
     if runs.is_empty() {
         return Ok(Vec::new());
     }
     let sql = format!(
-        "{REGELS_MET_UITLEG} WHERE r.run_id IN ({}) AND r.dossier_id = ${} \
+        "{REGELS_MET_UITLEG} WHERE r.run_id IN ({}) AND r.dossier_id = {} \
          ORDER BY r.run_id DESC, r.id",
-        crate::transactie::plaatsen(runs.len(), 1),
-        runs.len() + 1
+        lijst(engine, runs.len(), 1),
+        lijst(engine, 1, runs.len() + 1)
     );
     let mut q = sqlx::query(&sql);
     for id in runs.iter().chain([&dossier_id]) {
@@ -412,6 +410,21 @@ pub(crate) async fn vorderingen_van_dossier(
         .collect()
 }
 
+/// De ids van alle runs, of (met `definitief_vanaf`) van de goedgekeurde runs vanaf die maand.
+/// Het zijn er weinig (twaalf per jaar): vragen over regels per uitkering of dossier noemen ze
+/// letterlijk, zodat de index met de run vooraan wordt gebruikt.
+async fn run_ids(c: &mut AnyConnection, definitief_vanaf: Option<&str>) -> Uitkomst<Vec<i64>> {
+    let q = match definitief_vanaf {
+        None => sqlx::query_scalar::<_, i64>("SELECT id FROM betaalruns"),
+        Some(vanaf) => sqlx::query_scalar::<_, i64>(
+            "SELECT id FROM betaalruns \
+             WHERE status IN ('goedgekeurd', 'geexporteerd') AND maand >= $1",
+        )
+        .bind(vanaf),
+    };
+    q.fetch_all(c).await.map_err(vertaal)
+}
+
 /// De ids van de uitleggen met deze sleutels (die er al zijn).
 pub(crate) async fn uitleg_ids(
     c: &mut AnyConnection,
@@ -421,11 +434,10 @@ pub(crate) async fn uitleg_ids(
     if sleutels.is_empty() {
         return Ok(Vec::new());
     }
-    let plaatsen = match engine {
-        crate::Engine::Sqlite => vec!["?"; sleutels.len()].join(", "),
-        crate::Engine::Postgres => crate::transactie::plaatsen(sleutels.len(), 1),
-    };
-    let sql = format!("SELECT id, sleutel FROM uitleggen WHERE sleutel IN ({plaatsen})");
+    let sql = format!(
+        "SELECT id, sleutel FROM uitleggen WHERE sleutel IN ({})",
+        lijst(engine, sleutels.len(), 1)
+    );
     let mut q = sqlx::query(&sql);
     for s in sleutels {
         q = q.bind(*s);
@@ -499,6 +511,7 @@ pub(crate) async fn toegang_voor_uitkeringen(
 
 pub(crate) async fn betaald_voor_uitkeringen(
     c: &mut AnyConnection,
+    engine: crate::Engine,
     ids: &[i64],
     vanaf: &str,
 ) -> Uitkomst<Vec<(i64, String, String, i64)>> {
@@ -509,21 +522,15 @@ pub(crate) async fn betaald_voor_uitkeringen(
     // letterlijk: dat is precies de index (run_id, uitkering_id). Zonder categorie in de WHERE,
     // zodat de index (run_id, categorie, id) niet aantrekkelijker lijkt: daarmee lazen beide
     // engines per partij de hele run (tot 1,4 s per partij bij een miljoen uitkeringen).
-    let runs: Vec<i64> = sqlx::query_scalar::<_, i64>(
-        "SELECT id FROM betaalruns WHERE status IN ('goedgekeurd', 'geexporteerd') AND maand >= $1",
-    )
-    .bind(vanaf)
-    .fetch_all(&mut *c)
-    .await
-    .map_err(vertaal)?;
+    let runs = run_ids(c, Some(vanaf)).await?;
     if runs.is_empty() {
         return Ok(Vec::new());
     }
     let sql = format!(
         "SELECT uitkering_id, categorie, maand, bedrag_centen FROM betaalregels \
          WHERE run_id IN ({}) AND uitkering_id IN ({})",
-        crate::transactie::plaatsen(runs.len(), 1),
-        crate::transactie::plaatsen(ids.len(), runs.len() + 1)
+        lijst(engine, runs.len(), 1),
+        lijst(engine, ids.len(), runs.len() + 1)
     );
     let mut q = sqlx::query(&sql);
     for id in runs.iter().chain(ids) {

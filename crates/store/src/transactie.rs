@@ -364,6 +364,16 @@ fn historie(r: &impl Rij) -> Uitkomst<Historie> {
     })
 }
 
+/// De plaatsen van een `IN`-lijst van `n` gebonden waarden vanaf parameter `begin`: `?, ?, …`
+/// op SQLite (dat benoemde parameters lineair opzoekt, traag in statements met honderden),
+/// `$begin, …` op PostgreSQL. Op SQLite dan in het hele statement `?` gebruiken.
+pub(crate) fn lijst(engine: crate::Engine, n: usize, begin: usize) -> String {
+    match engine {
+        crate::Engine::Sqlite => vec!["?"; n].join(", "),
+        crate::Engine::Postgres => plaatsen(n, begin),
+    }
+}
+
 /// `$b, $b+1, …` voor een `IN`-lijst van `n` waarden.
 pub(crate) fn plaatsen(n: usize, begin: usize) -> String {
     (begin..begin + n)
@@ -627,11 +637,7 @@ impl AnyTransactie {
         // sneller dan elke rij en kolom apart door sqlx (het massale pad van run en
         // herberekening).
         let namen = namen_van(kolommen);
-        let plaatsen = match self.engine {
-            // SQLite zoekt benoemde parameters lineair op; in grote statements daarom `?`.
-            crate::Engine::Sqlite => vec!["?"; ids.len()].join(", "),
-            crate::Engine::Postgres => plaatsen(ids.len(), 1),
-        };
+        let plaatsen = lijst(self.engine, ids.len(), 1);
         let sql = json_select(
             self.engine,
             &namen,
@@ -1844,29 +1850,26 @@ impl Transactie for AnyTransactie {
         &mut self,
         uitleggen: &[(String, String)],
     ) -> Uitkomst<std::collections::HashMap<String, i64>> {
-        let sleutels: Vec<&str> = uitleggen.iter().map(|(s, _)| s.as_str()).collect();
         let engine = self.engine;
+        let sleutels: Vec<&str> = uitleggen.iter().map(|(s, _)| s.as_str()).collect();
         let mut ids: std::collections::HashMap<String, i64> =
             betaalrun::uitleg_ids(self.conn(), engine, &sleutels)
                 .await?
                 .into_iter()
                 .collect();
-        let nieuw: Vec<Vec<Waarde>> = uitleggen
+        let nieuw: Vec<&(String, String)> = uitleggen
             .iter()
             .filter(|(s, _)| !ids.contains_key(s))
-            .map(|(s, i)| vec![Waarde::Tekst(s.clone()), Waarde::Tekst(i.clone())])
             .collect();
         if !nieuw.is_empty() {
-            self.bulk_invoegen("uitleggen", &["sleutel", "inhoud"], &nieuw)
-                .await?;
-            let nieuwe: Vec<&str> = nieuw
+            let rijen: Vec<Vec<Waarde>> = nieuw
                 .iter()
-                .filter_map(|r| match &r[0] {
-                    Waarde::Tekst(s) => Some(s.as_str()),
-                    _ => None,
-                })
+                .map(|(s, i)| vec![Waarde::Tekst(s.clone()), Waarde::Tekst(i.clone())])
                 .collect();
-            ids.extend(betaalrun::uitleg_ids(self.conn(), engine, &nieuwe).await?);
+            self.bulk_invoegen("uitleggen", &["sleutel", "inhoud"], &rijen)
+                .await?;
+            let sleutels: Vec<&str> = nieuw.iter().map(|(s, _)| s.as_str()).collect();
+            ids.extend(betaalrun::uitleg_ids(self.conn(), engine, &sleutels).await?);
         }
         Ok(ids)
     }
@@ -1883,7 +1886,8 @@ impl Transactie for AnyTransactie {
         betaalrun::regels(self.conn(), run_id, na_id, limiet, alleen_betalingen).await
     }
     async fn betaalregels_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<BetaalregelRij>> {
-        betaalrun::regels_van_dossier(self.conn(), dossier_id).await
+        let engine = self.engine;
+        betaalrun::regels_van_dossier(self.conn(), engine, dossier_id).await
     }
     async fn betalingen(
         &mut self,
@@ -1923,7 +1927,8 @@ impl Transactie for AnyTransactie {
         ids: &[i64],
         vanaf: &str,
     ) -> Uitkomst<Vec<(i64, String, String, i64)>> {
-        betaalrun::betaald_voor_uitkeringen(self.conn(), ids, vanaf).await
+        let engine = self.engine;
+        betaalrun::betaald_voor_uitkeringen(self.conn(), engine, ids, vanaf).await
     }
     async fn toegang_voor_uitkeringen(
         &mut self,
