@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
+use std::sync::Arc;
 
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -26,7 +27,7 @@ use crate::opslag::{
     BetaalregelRij, BetaalrunRij, Categorietotaal, Runverschil, Transactie, Waarde,
 };
 use crate::uitkeringen::{datum, datumtekst, partij_laden};
-use crate::werk::{taak_maken, NieuweTaak};
+use crate::werk::{taken_maken, NieuweTaak};
 use crate::{toegang, App, AppFout, Context};
 
 /// Hoe de gemeente betaalt: haar eigen rekening (uit de configuratie) en de maand van de
@@ -71,7 +72,7 @@ pub struct Specificatieregel {
     pub bedrag_centen: Centen,
 }
 
-const PARTIJ: i64 = 500;
+const PARTIJ: usize = 500;
 
 /// Eén deel van een regel: bedrag, rekening (iban, tenaamstelling), achtervoegsel van het
 /// kenmerk en de uitleg. Eén deel, of twee bij een betaling verdeeld tussen partners.
@@ -250,13 +251,13 @@ impl App {
         let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
         let nu = self.klok.nu();
         tx.betaalregels_verwijderen(id).await?;
-        let kader = Rekenkader {
+        let kader = Arc::new(Rekenkader {
             run_id: id,
             maand,
             volgende: maand.checked_add_months(Months::new(1)).unwrap_or(maand),
             vt_maand: self.instellingen.betaling.vakantietoeslag_maand,
-            tabellen: &tabellen,
-        };
+            tabellen,
+        });
         let sjabloon = toegang::sjabloon(
             ctx,
             nu,
@@ -265,70 +266,99 @@ impl App {
             &format!("Betaalrun {} (run {id})", tijd::maand_weergave(maand)),
         );
         let (mut aantal, mut totaal, mut klaar): (i64, Centen, u64) = (0, 0, 0);
-        // Drie stappen lopen tegelijk, elk op een eigen kern of verbinding: de volgende partij
-        // lezen (tweede verbinding), deze partij berekenen (hier) en de vorige schrijven
+        // Drie stappen lopen tegelijk, elk op een eigen draad: de volgende partij lezen (tweede
+        // verbinding), deze partij berekenen (een eigen draad, zodat deze taak intussen de
+        // vragen van lezen en schrijven blijft indienen) en de vorige schrijven
         // (schrijfverbinding). De leesverbinding begint pas nu de schrijfvergrendeling vastligt:
         // op SQLite ziet ze zo precies de stand van deze transactie (de run schrijft alleen
         // betaalregels van zichzelf, uitleggen en het toegangslog, die zij niet leest).
-        let mut lezer = self.opslag.lees().await?;
+        // De partijen liggen vooraf vast (de uitkeringen op volgorde van id); twee
+        // leesverbindingen lezen om en om, zodat er altijd twee partijen onderweg zijn.
+        // Elke uitkering wordt in één leestransactie gelezen, met alles wat erbij hoort.
+        let mut eerste = self.opslag.lees().await?;
+        let alle = eerste.uitkering_ids(0, i64::MAX).await?;
+        let mut partijen = alle
+            .chunks(PARTIJ)
+            .map(<[i64]>::to_vec)
+            .collect::<Vec<_>>()
+            .into_iter();
+        let lezen = move |mut lezer: Box<dyn Transactie>, ids: Option<Vec<i64>>| {
+            tokio::spawn(async move {
+                let gestart = std::time::Instant::now();
+                let r = match ids {
+                    Some(ids) => runpartij_laden(lezer.as_mut(), ids, maand, betaaldatum, nu)
+                        .await
+                        .map(Some),
+                    None => Ok(None),
+                };
+                (lezer, r, gestart.elapsed())
+            })
+        };
+        let mut onderweg = std::collections::VecDeque::new();
+        onderweg.push_back(lezen(eerste, partijen.next()));
+        onderweg.push_back(lezen(self.opslag.lees().await?, partijen.next()));
         // De uitleggen die deze run al vastlegde, op inhoud: de meeste regels delen er één.
         let mut uitleggen = BTreeMap::<String, i64>::new();
         let mut tijd = Tijden::default();
-        let gestart = std::time::Instant::now();
-        let mut huidige = runpartij_laden(lezer.as_mut(), 0, maand, betaaldatum, nu).await?;
-        tijd.lezen += gestart.elapsed();
         let mut te_schrijven: Option<Berekendepartij> = None;
+        let stap = |e: tokio::task::JoinError| AppFout::Intern(format!("betaalrun: {e}"));
+        let mut klaar_met_lezen = Vec::new();
         loop {
-            let na_id = huidige.as_ref().map(|rp| rp.laatste);
-            let (gelezen, (geschreven, berekend)) = beide(
-                async {
-                    let gestart = std::time::Instant::now();
-                    let r = match na_id {
-                        Some(na) => {
-                            runpartij_laden(lezer.as_mut(), na, maand, betaaldatum, nu).await
-                        }
-                        None => Ok(None),
-                    };
-                    (r, gestart.elapsed())
-                },
-                beide(
-                    async {
-                        match te_schrijven.take() {
-                            Some(b) => partij_schrijven(
-                                tx.as_mut(),
-                                b,
-                                &mut uitleggen,
-                                &sjabloon,
-                                &mut tijd,
-                            )
-                            .await
-                            .map(Some),
-                            None => Ok(None),
-                        }
-                    },
-                    async {
-                        let gestart = std::time::Instant::now();
-                        let b = huidige.take().map(|rp| partij_berekenen(&rp, &kader));
-                        (b, gestart.elapsed())
-                    },
-                ),
-            )
-            .await;
+            // Elke stap als eigen taak: uitpakken wat gelezen is, rekenen en klaarzetten wat
+            // geschreven wordt lopen zo echt naast elkaar.
+            let (lezer, gelezen, duur) = match onderweg.pop_front() {
+                Some(h) => h.await.map_err(stap)?,
+                None => return Err(AppFout::Intern("betaalrun: geen lezer".into())),
+            };
+            tijd.lezen += duur;
+            let huidige = gelezen?;
+            let einde = huidige.is_none();
+            if einde {
+                klaar_met_lezen.push(lezer);
+            } else {
+                onderweg.push_back(lezen(lezer, partijen.next()));
+            }
+            let b = te_schrijven.take();
+            let s = sjabloon.clone();
+            let schrijven = tokio::spawn(async move {
+                let r = match b {
+                    Some(b) => partij_schrijven(tx.as_mut(), b, &mut uitleggen, &s, &mut tijd)
+                        .await
+                        .map(Some),
+                    None => Ok(None),
+                };
+                (tx, uitleggen, tijd, r)
+            });
+            let k = Arc::clone(&kader);
+            let rekenen = tokio::task::spawn_blocking(move || {
+                let gestart = std::time::Instant::now();
+                (
+                    huidige.map(|rp| partij_berekenen(&rp, &k)),
+                    gestart.elapsed(),
+                )
+            });
+            let (t, u, tijden, geschreven) = schrijven.await.map_err(stap)?;
+            let (berekend, duur_rekenen) = rekenen.await.map_err(stap)?;
+            (tx, uitleggen, tijd) = (t, u, tijden);
             if let Some((a, t, n)) = geschreven? {
                 aantal += a;
                 totaal += t;
                 klaar += n;
                 voortgang(klaar);
             }
-            tijd.lezen += gelezen.1;
-            tijd.rekenen += berekend.1;
-            huidige = gelezen.0?;
-            te_schrijven = berekend.0;
-            if huidige.is_none() && te_schrijven.is_none() {
+            tijd.rekenen += duur_rekenen;
+            te_schrijven = berekend;
+            // Niets meer gelezen: de laatste partij is nu ook geschreven.
+            if einde {
                 break;
             }
         }
-        lezer.commit().await?;
+        for h in onderweg {
+            klaar_met_lezen.push(h.await.map_err(stap)?.0);
+        }
+        for lezer in klaar_met_lezen {
+            lezer.commit().await?;
+        }
         tracing::info!(
             run = id,
             lezen_s = tijd.lezen.as_secs_f64(),
@@ -454,27 +484,35 @@ impl App {
             ));
         }
         tx.betaalrun_verwerken(id, &tijdstip).await?;
-        // Taken: een vordering beoordelen, een rekening vastleggen. Eén per dossier en soort.
+        // Taken: een vordering beoordelen, een rekening vastleggen. Eén per dossier en soort,
+        // in één keer (na de eerste run van een grote gemeente zijn het er tienduizenden).
         let vandaag = tijd::nl_lokaal(nu).date();
-        let mut gezien = Vec::new();
-        for (categorie, soort) in [
-            (Categorie::Vordering, Taaksoort::Vordering),
-            (Categorie::Vastgehouden, Taaksoort::Betaling),
-        ] {
-            for r in tx
-                .betaalregels_van_categorie(id, categorie.code(), i64::MAX)
-                .await?
-            {
-                if categorie == Categorie::Vastgehouden
-                    && r.reden.as_deref() == Some(Vasthoudreden::Opschorting.code())
+        let mut gezien = std::collections::HashSet::new();
+        let mut regels = Vec::new();
+        for r in tx.betaalregels_voor_taken(id).await? {
+            let soort = match Categorie::uit_code(&r.categorie) {
+                Some(Categorie::Vordering) => Taaksoort::Vordering,
+                Some(Categorie::Vastgehouden)
+                    if r.reden.as_deref() != Some(Vasthoudreden::Opschorting.code()) =>
                 {
-                    continue;
+                    Taaksoort::Betaling
                 }
-                if gezien.contains(&(r.dossier_id, soort)) {
-                    continue;
-                }
-                gezien.push((r.dossier_id, soort));
-                let dossier = tx.dossier_op_id(r.dossier_id).await?;
+                _ => continue,
+            };
+            if gezien.insert((r.dossier_id, soort)) {
+                regels.push((soort, r));
+            }
+        }
+        let dossier_ids: Vec<i64> = regels.iter().map(|(_, r)| r.dossier_id).collect();
+        let dossiers: BTreeMap<i64, crate::opslag::DossierRij> = tx
+            .dossiers_op_ids(&dossier_ids)
+            .await?
+            .into_iter()
+            .map(|d| (d.id, d))
+            .collect();
+        let taken = regels
+            .into_iter()
+            .map(|(soort, r)| {
                 let omschrijving = match soort {
                     Taaksoort::Vordering => format!(
                         "Dossier {}: te veel betaald, vordering beoordelen (betaalrun {})",
@@ -489,26 +527,22 @@ impl App {
                             .map_or("onbekend", Vasthoudreden::naam)
                     ),
                 };
-                taak_maken(
-                    tx.as_mut(),
-                    ctx,
-                    nu,
-                    NieuweTaak {
-                        soort,
-                        omschrijving,
-                        dossier_id: Some(r.dossier_id),
-                        persoon_id: None,
-                        begindatum: vandaag,
-                        deadline: None,
-                        team_id: dossier.as_ref().and_then(|d| d.team_id),
-                        gebruiker_id: dossier.as_ref().and_then(|d| d.consulent_id),
-                        prioriteit: 1,
-                        reden: "Betaalrun goedgekeurd",
-                    },
-                )
-                .await?;
-            }
-        }
+                let dossier = dossiers.get(&r.dossier_id);
+                NieuweTaak {
+                    soort,
+                    omschrijving,
+                    dossier_id: Some(r.dossier_id),
+                    persoon_id: None,
+                    begindatum: vandaag,
+                    deadline: None,
+                    team_id: dossier.and_then(|d| d.team_id),
+                    gebruiker_id: dossier.and_then(|d| d.consulent_id),
+                    prioriteit: 1,
+                    reden: "Betaalrun goedgekeurd",
+                }
+            })
+            .collect();
+        taken_maken(tx.as_mut(), ctx, nu, taken).await?;
         audit::vastleggen(
             tx.as_mut(),
             ctx,
@@ -649,13 +683,40 @@ impl App {
             som,
             opdrachtgever,
         };
+        // Het toegangslog van wie in het bestand staat (een regel per dossier) schrijft de
+        // schrijfverbinding terwijl hier het bestand ontstaat; mislukt het bestand, dan wordt
+        // die transactie teruggedraaid.
+        let mut schrijf = self.opslag.schrijf().await?;
+        let sjabloon = toegang::sjabloon(
+            ctx,
+            self.klok.nu(),
+            verwerking::BIJSTANDSVERLENING,
+            "dossier",
+            &format!("Betaalbestand {nr} van betaalrun {id}"),
+        );
+        let toegang = tokio::spawn(async move {
+            let r = schrijf.toegang_voor_run(id, true, &sjabloon).await;
+            (schrijf, r)
+        });
+        let stap = |e: tokio::task::JoinError| AppFout::Intern(format!("betaalbestand: {e}"));
         let fout = |e: sepa::Schrijffout| AppFout::Intern(e.to_string());
         let mut schrijver = sepa::Painschrijver::begin(&mut *uit, kop).map_err(fout)?;
-        let (mut gezien, mut geschreven, mut na_id) = (0_u64, 0_u64, 0);
+        let (mut gezien, mut geschreven) = (0_u64, 0_u64);
+        // De volgende bladzijde wordt gelezen terwijl deze wordt geschreven.
+        let lees = |mut tx: Box<dyn Transactie>, na_id: i64| {
+            tokio::spawn(async move {
+                let r = tx.betalingen(id, na_id, 10_000).await;
+                (tx, r)
+            })
+        };
+        let mut volgende = lees(tx, 0);
         'schrijven: loop {
-            let (regels, laatste) = tx.betalingen(id, na_id, 10_000).await?;
-            let Some(l) = laatste else { break };
-            na_id = l;
+            let (t, r) = volgende.await.map_err(stap)?;
+            let (regels, laatste) = r?;
+            volgende = lees(t, laatste.unwrap_or(i64::MAX));
+            if laatste.is_none() {
+                break;
+            }
             for r in &regels {
                 gezien += 1;
                 if gezien <= overslaan {
@@ -677,21 +738,10 @@ impl App {
             }
         }
         schrijver.einde().map_err(fout)?;
-        tx.commit().await?;
+        volgende.await.map_err(stap)?.0.commit().await?;
+        let (mut tx, gelogd) = toegang.await.map_err(stap)?;
+        gelogd?;
         // De eerste export zet de status; het bestand zelf verandert nooit meer.
-        let mut tx = self.opslag.schrijf().await?;
-        tx.toegang_voor_run(
-            id,
-            true,
-            &toegang::sjabloon(
-                ctx,
-                self.klok.nu(),
-                verwerking::BIJSTANDSVERLENING,
-                "dossier",
-                &format!("Betaalbestand {nr} van betaalrun {id}"),
-            ),
-        )
-        .await?;
         let mut run = Self::run_laden(tx.as_mut(), id).await?;
         if run.geexporteerd_op.is_none() {
             run.status = Runstatus::Geexporteerd.code().into();
@@ -938,9 +988,6 @@ impl App {
 /// betaaldatum, open correcties en (voor wie eindigde) wat goedgekeurde runs al betaalden.
 struct Runpartij {
     ids: Vec<i64>,
-    /// De uitkeringen na `na_id` tot en met `laatste`.
-    na_id: i64,
-    laatste: i64,
     partij: Vec<crate::uitkeringen::Geladen>,
     /// De open correcties (ids) op een al betaalde vakantietoeslag.
     vakantietoeslagcorrecties: std::collections::BTreeSet<i64>,
@@ -955,12 +1002,12 @@ fn laatste_maand(g: &crate::uitkeringen::Geladen, maand: NaiveDate) -> Option<Na
 }
 
 /// Wat een partij berekent nodig heeft van de run.
-struct Rekenkader<'a> {
+struct Rekenkader {
     run_id: i64,
     maand: NaiveDate,
     volgende: NaiveDate,
     vt_maand: u32,
-    tabellen: &'a vangnet_domain::normen::Normtabellen,
+    tabellen: Arc<vangnet_domain::normen::Normtabellen>,
 }
 
 /// Een berekende partij, klaar om te schrijven.
@@ -972,8 +1019,8 @@ struct Berekendepartij {
     aantal: i64,
     totaal: Centen,
     uitkeringen: u64,
-    na_id: i64,
-    laatste: i64,
+    /// Wie gelezen is (voor het toegangslog).
+    personen: Vec<i64>,
 }
 
 /// Waar de tijd van een berekening heen ging (in de log; lezen overlapt met de rest).
@@ -986,11 +1033,10 @@ struct Tijden {
 }
 
 /// Berekent de regels van een partij (alleen rekenen, geen opslag).
-fn partij_berekenen(rp: &Runpartij, k: &Rekenkader<'_>) -> Berekendepartij {
+fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendepartij {
     let mut uit = Berekendepartij {
         uitkeringen: rp.ids.len() as u64,
-        na_id: rp.na_id,
-        laatste: rp.laatste,
+        personen: crate::uitkeringen::personen_van(&rp.partij),
         ..Default::default()
     };
     for g in &rp.partij {
@@ -999,7 +1045,7 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader<'_>) -> Berekendepartij {
             .correcties
             .get(&g.uitkering.id)
             .map_or(&[][..], Vec::as_slice);
-        let uitkomst = f.uitleg(k.maand, k.tabellen);
+        let uitkomst = f.uitleg(k.maand, &k.tabellen);
         let eindigt = f
             .uitkering
             .and_then(|p| p.tot)
@@ -1028,8 +1074,9 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader<'_>) -> Berekendepartij {
                 && betaalrun::vakantietoeslag_in(k.maand, k.vt_maand, eindigt))
             .then_some(k.maand),
         };
-        let vakantietoeslag = vakantietoeslag_tot
-            .map_or(0, |tot| f.vakantietoeslag_over(tot, k.vt_maand, k.tabellen));
+        let vakantietoeslag = vakantietoeslag_tot.map_or(0, |tot| {
+            f.vakantietoeslag_over(tot, k.vt_maand, &k.tabellen)
+        });
         let vakantietoeslag_tot = vakantietoeslag_tot.unwrap_or(k.maand);
         if uitkomst.is_none() && open.is_empty() && vakantietoeslag == 0 {
             continue;
@@ -1210,8 +1257,7 @@ async fn partij_schrijven(
 ) -> Result<(i64, Centen, u64), AppFout> {
     // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
     let gestart = std::time::Instant::now();
-    tx.toegang_voor_uitkeringen(b.na_id, b.laatste, sjabloon)
-        .await?;
+    tx.toegang_voor_personen(&b.personen, sjabloon).await?;
     tijd.toegangslog += gestart.elapsed();
     let gestart = std::time::Instant::now();
     let mut nieuw = Nieuweuitleggen::new();
@@ -1293,18 +1339,14 @@ async fn uitleggen_vastleggen(
     Ok(())
 }
 
-/// Leest de partij na `na_id` (geen: klaar).
+/// Leest de partij `ids` met alles wat het berekenen nodig heeft.
 async fn runpartij_laden(
     lezer: &mut dyn Transactie,
-    na_id: i64,
+    ids: Vec<i64>,
     maand: NaiveDate,
     betaaldatum: NaiveDate,
     nu: chrono::DateTime<chrono::Utc>,
-) -> Result<Option<Runpartij>, AppFout> {
-    let ids = lezer.uitkering_ids(na_id, PARTIJ).await?;
-    let Some(laatste) = ids.last().copied() else {
-        return Ok(None);
-    };
+) -> Result<Runpartij, AppFout> {
     // De maandbedragen zijn hier niet nodig: de run rekent de maand zelf uit.
     let partij = partij_laden(lezer, &ids, nu, false).await?;
     // De rekeningen van de aanvragers en (voor een verdeelde betaling) de partners.
@@ -1369,44 +1411,12 @@ async fn runpartij_laden(
             betaald.entry(u).or_default().push((categorie, m));
         }
     }
-    Ok(Some(Runpartij {
+    Ok(Runpartij {
         ids,
-        na_id,
-        laatste,
         vakantietoeslagcorrecties,
         partij,
         rekeningen,
         correcties,
         betaald,
-    }))
-}
-
-/// Wacht op twee futures tegelijk (het lezen van de volgende partij terwijl de vorige wordt
-/// berekend en geschreven), zonder extra afhankelijkheid.
-async fn beide<A: std::future::Future, B: std::future::Future>(
-    a: A,
-    b: B,
-) -> (A::Output, B::Output) {
-    let mut a = std::pin::pin!(a);
-    let mut b = std::pin::pin!(b);
-    let (mut ra, mut rb) = (None, None);
-    std::future::poll_fn(move |cx| {
-        if ra.is_none() {
-            if let std::task::Poll::Ready(v) = a.as_mut().poll(cx) {
-                ra = Some(v);
-            }
-        }
-        if rb.is_none() {
-            if let std::task::Poll::Ready(v) = b.as_mut().poll(cx) {
-                rb = Some(v);
-            }
-        }
-        if ra.is_some() && rb.is_some() {
-            if let (Some(x), Some(y)) = (ra.take(), rb.take()) {
-                return std::task::Poll::Ready((x, y));
-            }
-        }
-        std::task::Poll::Pending
     })
-    .await
 }

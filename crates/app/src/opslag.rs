@@ -470,6 +470,16 @@ pub struct BetaalregelRij {
     pub uitleg: String,
 }
 
+/// Een regel waarvoor het goedkeuren van een run een taak maakt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BetaalregelVoorTaak {
+    pub dossier_id: i64,
+    pub dossiernummer: String,
+    /// Code van `vangnet_domain::betaalrun::Categorie`.
+    pub categorie: String,
+    pub reden: Option<String>,
+}
+
 /// Eén overboeking zoals het betaalbestand haar nodig heeft (zonder uitleg).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BetalingRij {
@@ -804,6 +814,9 @@ pub trait Transactie: Send {
         categorie: &str,
         limiet: i64,
     ) -> Uitkomst<Vec<BetaalregelRij>>;
+    /// De regels van een run waarvoor het goedkeuren een taak maakt (vorderingen en
+    /// vastgehouden betalingen), op volgorde van id, zonder uitleg.
+    async fn betaalregels_voor_taken(&mut self, run_id: i64) -> Uitkomst<Vec<BetaalregelVoorTaak>>;
     async fn betaalrun_totalen(&mut self, run_id: i64) -> Uitkomst<Vec<Categorietotaal>>;
     /// De grootste verschillen in het reguliere bedrag met de run `vorige`.
     async fn betaalrun_verschillen(
@@ -824,14 +837,9 @@ pub trait Transactie: Send {
         ids: &[i64],
         vanaf: &str,
     ) -> Uitkomst<Vec<(i64, String, String, i64)>>;
-    /// Eén toegangsregel per persoon in de huishoudens van de uitkeringen met een id in
-    /// `(na_id, tot_en_met]` (zoals `sjabloon`, met de persoon als betrokkene), in één statement.
-    async fn toegang_voor_uitkeringen(
-        &mut self,
-        na_id: i64,
-        tot_en_met: i64,
-        sjabloon: &ToegangRij,
-    ) -> Uitkomst<()>;
+    /// Eén toegangsregel per persoon (zoals `sjabloon`, met de persoon als betrokkene), in één
+    /// statement.
+    async fn toegang_voor_personen(&mut self, ids: &[i64], sjabloon: &ToegangRij) -> Uitkomst<()>;
     /// Eén toegangsregel per dossier in de run (zoals `sjabloon`, met het dossier als
     /// betrokkene), in één statement; `alleen_betalingen`: alleen dossiers in het betaalbestand.
     async fn toegang_voor_run(
@@ -937,6 +945,10 @@ pub trait Transactie: Send {
     async fn installatie_zetten(&mut self, sleutel: &str, waarde: &str) -> Uitkomst<()>;
     /// Het hoogste id in een tabel (0 als hij leeg is).
     async fn hoogste_id(&mut self, tabel: &str) -> Uitkomst<i64>;
+    /// `n` nieuwe ids voor een tabel, voor [`Transactie::bulk_invoegen`] met een id-kolom. Alleen
+    /// in een schrijftransactie: op SQLite houdt die de enige schrijver vast, op PostgreSQL komen
+    /// ze uit de reeks van de tabel.
+    async fn ids_reserveren(&mut self, tabel: &str, n: usize) -> Uitkomst<Vec<i64>>;
     /// Voegt veel rijen in met zo weinig mogelijk statements. Ids mogen expliciet zijn; roep dan
     /// daarna [`Transactie::na_bulkinvoer`] aan.
     async fn bulk_invoegen(

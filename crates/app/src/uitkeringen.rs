@@ -691,11 +691,24 @@ pub(crate) struct Geladen {
     pub aanvrager: Option<i64>,
     /// De partners met de periode waarin ze bij het huishouden hoorden (voor verdeelde betaling).
     pub partners: Vec<(i64, Periode)>,
+    /// Iedereen die ooit tot het huishouden hoorde: wie gelezen is, voor het toegangslog.
+    pub personen: Vec<i64>,
+}
+
+/// De personen van een partij, elk één keer (voor [`Transactie::toegang_voor_personen`]).
+pub(crate) fn personen_van(partij: &[Geladen]) -> Vec<i64> {
+    let mut uit: Vec<i64> = partij
+        .iter()
+        .flat_map(|g| g.personen.iter().copied())
+        .collect();
+    uit.sort_unstable();
+    uit.dedup();
+    uit
 }
 
 /// Laadt een partij uitkeringen met alles wat de berekening nodig heeft in een handvol queries
 /// (herberekening na nieuwe normtabellen, betaalrun). Schrijft zelf geen toegangslog: de
-/// aanroeper doet dat in bulk met [`Transactie::toegang_voor_uitkeringen`].
+/// aanroeper doet dat in bulk met [`Transactie::toegang_voor_personen`] ([`personen_van`]).
 pub(crate) async fn partij_laden(
     tx: &mut dyn Transactie,
     ids: &[i64],
@@ -782,6 +795,7 @@ pub(crate) async fn partij_laden(
             feiten,
             aanvrager,
             partners,
+            personen: gezien,
         });
     }
     Ok(uit)
@@ -1138,6 +1152,7 @@ impl App {
                 correcties.entry(c.uitkering_id).or_default().push(c);
             }
             let partij = partij_laden(tx.as_mut(), &ids, nu, true).await?;
+            let gelezen = personen_van(&partij);
             let vakantietoeslag = betaalde_vakantietoeslag(
                 tx.as_mut(),
                 &partij.iter().map(|g| &g.uitkering).collect::<Vec<_>>(),
@@ -1177,9 +1192,8 @@ impl App {
             tx.maandbedragen_zetten(&maanden).await?;
             tx.correcties_invoegen(&nieuwe_correcties).await?;
             // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
-            tx.toegang_voor_uitkeringen(
-                na_id,
-                laatste,
+            tx.toegang_voor_personen(
+                &gelezen,
                 &toegang::sjabloon(
                     ctx,
                     nu,

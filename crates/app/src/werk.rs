@@ -17,7 +17,7 @@ use vangnet_domain::{tijd, Recht, Rol};
 use crate::audit::{self, Wijziging};
 use crate::opslag::{
     AfwezigheidRij, GebeurtenisRij, GebruikerRij, MeldingRij, PostcodegebiedRij, ServicenormRij,
-    TaakRij, TaakgebeurtenisRij, Transactie, UitsluitingRij,
+    TaakRij, TaakgebeurtenisRij, Transactie, UitsluitingRij, Waarde,
 };
 use crate::{App, AppFout, Context};
 
@@ -80,8 +80,111 @@ pub(crate) async fn taak_maken(
     t: NieuweTaak<'_>,
 ) -> Result<i64, AppFout> {
     let norm = servicenorm(tx, t.soort).await?;
+    let reden = t.reden;
+    let id = tx.taak_invoegen(&taakrij(&norm, nu, t)).await?;
+    gebeurtenis(tx, ctx, nu, id, "aangemaakt", reden).await?;
+    Ok(id)
+}
+
+/// Veel nieuwe taken in één keer (de taken van een goedgekeurde betaalrun): dezelfde regels als
+/// [`taak_maken`], maar met vooraf gereserveerde ids en twee bulkinvoeren.
+pub(crate) async fn taken_maken(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+    nu: DateTime<Utc>,
+    taken: Vec<NieuweTaak<'_>>,
+) -> Result<Vec<i64>, AppFout> {
+    let mut normen: Vec<Servicenorm> = Vec::new();
+    for t in &taken {
+        if !normen.iter().any(|n| n.soort == t.soort) {
+            normen.push(servicenorm(tx, t.soort).await?);
+        }
+    }
+    let ids = tx.ids_reserveren("taken", taken.len()).await?;
+    let tijdstip = tijd::instant_tekst(nu);
+    let actor = ctx.actor.omschrijving();
+    let tekst = |s: &str| Waarde::Tekst(s.to_owned());
+    let getal = |g: Option<i64>| g.map_or(Waarde::GeenGetal, Waarde::Getal);
+    let (mut rijen, mut gebeurtenissen) = (Vec::new(), Vec::new());
+    for (t, id) in taken.into_iter().zip(&ids) {
+        let Some(norm) = normen.iter().find(|n| n.soort == t.soort) else {
+            continue;
+        };
+        gebeurtenissen.push(vec![
+            Waarde::Getal(*id),
+            tekst(&tijdstip),
+            tekst(&actor),
+            tekst("aangemaakt"),
+            tekst(t.reden),
+            tekst(&ctx.operatie_id),
+        ]);
+        let r = taakrij(norm, nu, t);
+        rijen.push(vec![
+            Waarde::Getal(*id),
+            Waarde::Tekst(r.soort),
+            Waarde::Tekst(r.omschrijving),
+            getal(r.dossier_id),
+            getal(r.persoon_id),
+            Waarde::Tekst(r.aangemaakt_op),
+            Waarde::Tekst(r.begindatum),
+            Waarde::Tekst(r.deadline),
+            Waarde::Tekst(r.risico_vanaf),
+            Waarde::Getal(i64::from(r.wettelijk)),
+            Waarde::Getal(r.waarschuwen_werkdagen),
+            getal(r.team_id),
+            getal(r.gebruiker_id),
+            Waarde::Tekst(r.status),
+            Waarde::Getal(r.prioriteit),
+            Waarde::Getal(i64::from(r.te_laat_gemeld)),
+            r.gereed_op.map_or(Waarde::GeenTekst, Waarde::Tekst),
+            Waarde::Getal(r.versie),
+        ]);
+    }
+    tx.bulk_invoegen(
+        "taken",
+        &[
+            "id",
+            "soort",
+            "omschrijving",
+            "dossier_id",
+            "persoon_id",
+            "aangemaakt_op",
+            "begindatum",
+            "deadline",
+            "risico_vanaf",
+            "wettelijk",
+            "waarschuwen_werkdagen",
+            "team_id",
+            "gebruiker_id",
+            "status",
+            "prioriteit",
+            "te_laat_gemeld",
+            "gereed_op",
+            "versie",
+        ],
+        &rijen,
+    )
+    .await?;
+    tx.bulk_invoegen(
+        "taakgebeurtenissen",
+        &[
+            "taak_id",
+            "tijdstip",
+            "actor",
+            "soort",
+            "omschrijving",
+            "operatie_id",
+        ],
+        &gebeurtenissen,
+    )
+    .await?;
+    Ok(ids)
+}
+
+/// De rij van een nieuwe, open taak met de deadline uit de servicenorm (of de vaste deadline).
+fn taakrij(norm: &Servicenorm, nu: DateTime<Utc>, t: NieuweTaak<'_>) -> TaakRij {
     let deadline = t.deadline.unwrap_or_else(|| norm.deadline(t.begindatum));
-    let rij = TaakRij {
+    TaakRij {
         id: 0,
         soort: t.soort.code().into(),
         omschrijving: t.omschrijving,
@@ -100,10 +203,7 @@ pub(crate) async fn taak_maken(
         te_laat_gemeld: false,
         gereed_op: None,
         versie: 1,
-    };
-    let id = tx.taak_invoegen(&rij).await?;
-    gebeurtenis(tx, ctx, nu, id, "aangemaakt", t.reden).await?;
-    Ok(id)
+    }
 }
 
 /// Een taak bijwerken mag wie haar heeft, wie in het team zit van een taak zonder eigenaar, en

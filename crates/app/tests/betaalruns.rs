@@ -404,10 +404,18 @@ async fn te_veel_betaald_wordt_een_vordering_en_een_correctie_een_nabetaling() {
     assert!(vorderingen
         .iter()
         .all(|v| v.status == "te_beoordelen" && v.bedrag_centen == 38_000));
+    // Twee vorderingen op één dossier: één taak, met haar eerste gebeurtenis en een deadline
+    // uit de servicenorm (alle taken van een goedgekeurde run ontstaan in één bulkinvoer).
     let taken = o.t.app.taken_van_dossier(&o.anna, dossier).await.unwrap();
-    assert!(taken
+    let vorderingtaken: Vec<_> = taken
         .iter()
-        .any(|t| t.taak.soort == "vordering" && t.taak.status == "open"));
+        .filter(|t| t.taak.soort == "vordering")
+        .collect();
+    assert_eq!(vorderingtaken.len(), 1);
+    let taak = &vorderingtaken[0];
+    assert_eq!(taak.taak.status, "open");
+    assert!(taak.taak.deadline > taak.taak.begindatum);
+    assert!(taak.historie.iter().any(|g| g.soort == "aangemaakt"));
     let beeld =
         o.t.app
             .uitkering_van_dossier(&o.anna, dossier)

@@ -4,8 +4,8 @@
 
 use sqlx::AnyConnection;
 use vangnet_app::opslag::{
-    BetaalregelRij, BetaalrunRij, BetalingRij, Categorietotaal, Runverschil, ToegangRij, Uitkomst,
-    VorderingRij,
+    BetaalregelRij, BetaalregelVoorTaak, BetaalrunRij, BetalingRij, Categorietotaal, OpslagFout,
+    Runverschil, ToegangRij, Uitkomst, VorderingRij,
 };
 
 use crate::transactie::{
@@ -267,6 +267,36 @@ pub(crate) async fn regels_van_categorie(
     rijen.iter().map(regel).collect()
 }
 
+pub(crate) async fn regels_voor_taken(
+    c: &mut AnyConnection,
+    engine: crate::Engine,
+    run_id: i64,
+) -> Uitkomst<Vec<BetaalregelVoorTaak>> {
+    let namen = namen_van("id, dossier_id, dossiernummer, categorie, reden");
+    let sql = json_select(
+        engine,
+        &namen,
+        &format!(
+            "SELECT {} FROM betaalregels WHERE run_id = $1 \
+             AND categorie IN ('vordering', 'vastgehouden')",
+            namen.join(", ")
+        ),
+        "id",
+    );
+    json_rijen(c, &sql, namen, &[run_id])
+        .await?
+        .iter()
+        .map(|r| {
+            Ok(BetaalregelVoorTaak {
+                dossier_id: getal(r, "dossier_id")?,
+                dossiernummer: tekst(r, "dossiernummer")?,
+                categorie: tekst(r, "categorie")?,
+                reden: optekst(r, "reden")?,
+            })
+        })
+        .collect()
+}
+
 pub(crate) async fn totalen(c: &mut AnyConnection, run_id: i64) -> Uitkomst<Vec<Categorietotaal>> {
     let rijen = sqlx::query(
         "SELECT categorie, COUNT(*) AS aantal, CAST(COALESCE(SUM(bedrag_centen), 0) AS BIGINT) AS som \
@@ -480,20 +510,28 @@ pub(crate) async fn toegang_voor_run(
     Ok(())
 }
 
-pub(crate) async fn toegang_voor_uitkeringen(
+pub(crate) async fn toegang_voor_personen(
     c: &mut AnyConnection,
-    na_id: i64,
-    tot_en_met: i64,
+    engine: crate::Engine,
+    ids: &[i64],
     t: &ToegangRij,
 ) -> Uitkomst<()> {
-    sqlx::query(
+    if ids.is_empty() {
+        return Ok(());
+    }
+    // De ids als één JSON-array; de database pakt ze zelf uit.
+    let lijst = serde_json::to_string(ids).map_err(|e| OpslagFout::Database(e.to_string()))?;
+    let personen = match engine {
+        crate::Engine::Sqlite => "SELECT CAST(value AS TEXT) AS persoon FROM json_each($8)",
+        crate::Engine::Postgres => {
+            "SELECT value AS persoon FROM json_array_elements_text(CAST($8 AS json))"
+        }
+    };
+    sqlx::query(&format!(
         "INSERT INTO toegangslog (trace_id, span_id, tijdstip, gebruiker_id, gebruiker, \
          verwerkingsactiviteit, betrokkene_type, betrokkene_id, omschrijving) \
-         SELECT DISTINCT $1, $2, $3, $4, $5, $6, 'persoon', CAST(hl.persoon_id AS TEXT), $7 \
-         FROM uitkeringen u JOIN dossiers d ON d.id = u.dossier_id \
-         JOIN huishoudleden hl ON hl.huishouden_id = d.huishouden_id \
-         WHERE u.id > $8 AND u.id <= $9",
-    )
+         SELECT $1, $2, $3, $4, $5, $6, 'persoon', persoon, $7 FROM ({personen}) AS p"
+    ))
     .bind(&t.trace_id)
     .bind(&t.span_id)
     .bind(&t.tijdstip)
@@ -501,8 +539,7 @@ pub(crate) async fn toegang_voor_uitkeringen(
     .bind(&t.gebruiker)
     .bind(&t.verwerkingsactiviteit)
     .bind(&t.omschrijving)
-    .bind(na_id)
-    .bind(tot_en_met)
+    .bind(lijst)
     .execute(c)
     .await
     .map_err(vertaal)?;

@@ -78,6 +78,14 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0010_correctiesoort.sql"),
         postgres: include_str!("../migrations/postgres/0010_correctiesoort.sql"),
     },
+    Migratie {
+        versie: 11,
+        naam: "toegangslog_zonder_gebruikersindex",
+        sqlite: include_str!("../migrations/sqlite/0011_toegangslog_zonder_gebruikersindex.sql"),
+        postgres: include_str!(
+            "../migrations/postgres/0011_toegangslog_zonder_gebruikersindex.sql"
+        ),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.
