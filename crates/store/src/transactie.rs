@@ -176,6 +176,22 @@ pub(crate) fn json_select(
     }
 }
 
+/// Voert een [`json_select`] uit met deze getallen als parameters en geeft de rijen als `T`: een
+/// tuple met de kolommen op volgorde (rechtstreeks uit de JSON-tekst, zonder
+/// `serde_json::Value` ertussen), of een `Vec<serde_json::Value>`.
+pub(crate) async fn json_als<T: serde::de::DeserializeOwned>(
+    c: &mut sqlx::AnyConnection,
+    sql: &str,
+    binds: &[i64],
+) -> Uitkomst<Vec<T>> {
+    let mut q = sqlx::query_scalar::<_, String>(sql);
+    for b in binds {
+        q = q.bind(*b);
+    }
+    let json = q.fetch_one(c).await.map_err(vertaal)?;
+    serde_json::from_str(&json).map_err(|e| OpslagFout::Database(format!("JSON: {e}")))
+}
+
 /// Voert een [`json_select`] uit met deze getallen als parameters.
 pub(crate) async fn json_rijen(
     c: &mut sqlx::AnyConnection,
@@ -183,13 +199,7 @@ pub(crate) async fn json_rijen(
     namen: std::sync::Arc<[String]>,
     binds: &[i64],
 ) -> Uitkomst<Vec<JsonRij>> {
-    let mut q = sqlx::query_scalar::<_, String>(sql);
-    for b in binds {
-        q = q.bind(*b);
-    }
-    let json = q.fetch_one(c).await.map_err(vertaal)?;
-    let rijen: Vec<Vec<serde_json::Value>> =
-        serde_json::from_str(&json).map_err(|e| OpslagFout::Database(format!("JSON: {e}")))?;
+    let rijen: Vec<Vec<serde_json::Value>> = json_als(c, sql, binds).await?;
     Ok(rijen
         .into_iter()
         .map(|waarden| JsonRij {
@@ -354,6 +364,23 @@ fn maanden_tussen(van: &str, tot: &str) -> Vec<String> {
 
 const HISTORIE: &str = "geldig_vanaf, geldig_tot, geregistreerd_op, vervallen_op, operatie_id";
 
+/// De kolommen van [`HISTORIE`], achteraan in een tuple (zie [`json_als`]).
+fn historie_uit(
+    geldig_vanaf: String,
+    geldig_tot: Option<String>,
+    geregistreerd_op: String,
+    vervallen_op: Option<String>,
+    operatie_id: String,
+) -> Historie {
+    Historie {
+        geldig_vanaf,
+        geldig_tot,
+        geregistreerd_op,
+        vervallen_op,
+        operatie_id,
+    }
+}
+
 fn historie(r: &impl Rij) -> Uitkomst<Historie> {
     Ok(Historie {
         geldig_vanaf: tekst(r, "geldig_vanaf")?,
@@ -396,20 +423,6 @@ fn persoon_uit_rij(r: &impl Rij) -> Uitkomst<PersoonRij> {
     })
 }
 
-fn persoonsgegevens_uit_rij(r: &impl Rij) -> Uitkomst<PersoonsgegevensRij> {
-    Ok(PersoonsgegevensRij {
-        id: getal(r, "id")?,
-        persoon_id: getal(r, "persoon_id")?,
-        voornamen: tekst(r, "voornamen")?,
-        voorvoegsel: tekst(r, "voorvoegsel")?,
-        geslachtsnaam: tekst(r, "geslachtsnaam")?,
-        zoeknaam: tekst(r, "zoeknaam")?,
-        zoeknaam_volledig: tekst(r, "zoeknaam_volledig")?,
-        geboortedatum: tekst(r, "geboortedatum")?,
-        historie: historie(r)?,
-    })
-}
-
 fn adres_uit_rij(r: &impl Rij) -> Uitkomst<AdresRij> {
     Ok(AdresRij {
         id: getal(r, "id")?,
@@ -420,16 +433,6 @@ fn adres_uit_rij(r: &impl Rij) -> Uitkomst<AdresRij> {
         toevoeging: optekst(r, "toevoeging")?,
         postcode: tekst(r, "postcode")?,
         woonplaats: tekst(r, "woonplaats")?,
-        historie: historie(r)?,
-    })
-}
-
-fn bankrekening_uit_rij(r: &impl Rij) -> Uitkomst<BankrekeningRij> {
-    Ok(BankrekeningRij {
-        id: getal(r, "id")?,
-        persoon_id: getal(r, "persoon_id")?,
-        iban: tekst(r, "iban")?,
-        tenaamstelling: tekst(r, "tenaamstelling")?,
         historie: historie(r)?,
     })
 }
@@ -648,6 +651,33 @@ impl AnyTransactie {
             volgorde,
         );
         json_rijen(self.conn(), &sql, namen, ids).await
+    }
+
+    /// Zoals [`Self::waar_in`], maar elke rij meteen als `T` (zie [`json_als`]): het massale pad
+    /// van run en herberekening, zonder elke tekst eerst als `Value` en dan nog eens te kopiëren.
+    async fn waar_in_als<T: serde::de::DeserializeOwned>(
+        &mut self,
+        kolommen: &str,
+        tabel: &str,
+        kolom: &str,
+        ids: &[i64],
+        volgorde: &str,
+    ) -> Uitkomst<Vec<T>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let namen = namen_van(kolommen);
+        let plaatsen = lijst(self.engine, ids.len(), 1);
+        let sql = json_select(
+            self.engine,
+            &namen,
+            &format!(
+                "SELECT {} FROM {tabel} WHERE {kolom} IN ({plaatsen})",
+                namen.join(", ")
+            ),
+            volgorde,
+        );
+        json_als(self.conn(), &sql, ids).await
     }
 
     /// Alle rijen van een historietabel voor deze personen, oplopend op id.
@@ -1283,8 +1313,26 @@ impl Transactie for AnyTransactie {
             "id, persoon_id, voornamen, voorvoegsel, geslachtsnaam, zoeknaam, zoeknaam_volledig, \
              geboortedatum, {HISTORIE}"
         );
-        let rijen = self.van_personen(&k, "persoonsgegevens", ids).await?;
-        rijen.iter().map(persoonsgegevens_uit_rij).collect()
+        #[rustfmt::skip]
+        type Rij = (i64, i64, String, String, String, String, String, String,
+                    String, Option<String>, String, Option<String>, String);
+        let rijen: Vec<Rij> = self
+            .waar_in_als(&k, "persoonsgegevens", "persoon_id", ids, "id")
+            .await?;
+        Ok(rijen
+            .into_iter()
+            .map(|r| PersoonsgegevensRij {
+                id: r.0,
+                persoon_id: r.1,
+                voornamen: r.2,
+                voorvoegsel: r.3,
+                geslachtsnaam: r.4,
+                zoeknaam: r.5,
+                zoeknaam_volledig: r.6,
+                geboortedatum: r.7,
+                historie: historie_uit(r.8, r.9, r.10, r.11, r.12),
+            })
+            .collect())
     }
 
     async fn adres_invoegen(&mut self, r: &AdresRij) -> Uitkomst<i64> {
@@ -1342,8 +1390,22 @@ impl Transactie for AnyTransactie {
 
     async fn bankrekeningen_van(&mut self, ids: &[i64]) -> Uitkomst<Vec<BankrekeningRij>> {
         let k = format!("id, persoon_id, iban, tenaamstelling, {HISTORIE}");
-        let rijen = self.van_personen(&k, "bankrekeningen", ids).await?;
-        rijen.iter().map(bankrekening_uit_rij).collect()
+        #[rustfmt::skip]
+        type Rij = (i64, i64, String, String,
+                    String, Option<String>, String, Option<String>, String);
+        let rijen: Vec<Rij> = self
+            .waar_in_als(&k, "bankrekeningen", "persoon_id", ids, "id")
+            .await?;
+        Ok(rijen
+            .into_iter()
+            .map(|r| BankrekeningRij {
+                id: r.0,
+                persoon_id: r.1,
+                iban: r.2,
+                tenaamstelling: r.3,
+                historie: historie_uit(r.4, r.5, r.6, r.7, r.8),
+            })
+            .collect())
     }
 
     async fn persoon_versie_ophogen(&mut self, id: i64, verwacht: i64) -> Uitkomst<bool> {
@@ -1670,8 +1732,11 @@ impl Transactie for AnyTransactie {
         getal(&r, "n")
     }
     async fn uitkeringen_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<UitkeringRij>> {
-        let rijen = self
-            .waar_in(
+        #[rustfmt::skip]
+        type Rij = (i64, i64, String, Option<String>, Option<String>, String, String, String,
+                    String, String, i64, String);
+        let rijen: Vec<Rij> = self
+            .waar_in_als(
                 uitkering::UITKERING_KOLOMMEN,
                 "uitkeringen",
                 "id",
@@ -1679,23 +1744,70 @@ impl Transactie for AnyTransactie {
                 "id",
             )
             .await?;
-        rijen.iter().map(uitkering::uitkering).collect()
+        Ok(rijen
+            .into_iter()
+            .map(|r| UitkeringRij {
+                id: r.0,
+                dossier_id: r.1,
+                begindatum: r.2,
+                einddatum: r.3,
+                einde_reden: r.4,
+                besluit_datum: r.5,
+                besluit_door: r.6,
+                besluit_inhoud: r.7,
+                grondslag: r.8,
+                bezwaar_tot: r.9,
+                versie: r.10,
+                aangemaakt_op: r.11,
+            })
+            .collect())
     }
     async fn dossiers_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<DossierRij>> {
-        let rijen = self
-            .waar_in(DOSSIER_KOLOMMEN, "dossiers", "id", ids, "id")
+        #[rustfmt::skip]
+        type Rij = (i64, String, i64, i64, String, String, String, Option<i64>, Option<i64>, i64,
+                    String, String);
+        let rijen: Vec<Rij> = self
+            .waar_in_als(DOSSIER_KOLOMMEN, "dossiers", "id", ids, "id")
             .await?;
-        rijen.iter().map(dossier_uit_rij).collect()
+        Ok(rijen
+            .into_iter()
+            .map(|r| DossierRij {
+                id: r.0,
+                nummer: r.1,
+                huishouden_id: r.2,
+                client_id: r.3,
+                zaaktype: r.4,
+                status: r.5,
+                ontvangen_op: r.6,
+                team_id: r.7,
+                consulent_id: r.8,
+                versie: r.9,
+                aangemaakt_op: r.10,
+                gewijzigd_op: r.11,
+            })
+            .collect())
     }
     async fn huishoudleden_van_huishoudens(
         &mut self,
         ids: &[i64],
     ) -> Uitkomst<Vec<HuishoudlidRij>> {
         let kolommen = format!("id, huishouden_id, persoon_id, rol, {HISTORIE}");
-        let rijen = self
-            .waar_in(&kolommen, "huishoudleden", "huishouden_id", ids, "id")
+        #[rustfmt::skip]
+        type Rij = (i64, i64, i64, String,
+                    String, Option<String>, String, Option<String>, String);
+        let rijen: Vec<Rij> = self
+            .waar_in_als(&kolommen, "huishoudleden", "huishouden_id", ids, "id")
             .await?;
-        rijen.iter().map(huishoudlid_uit_rij).collect()
+        Ok(rijen
+            .into_iter()
+            .map(|r| HuishoudlidRij {
+                id: r.0,
+                huishouden_id: r.1,
+                persoon_id: r.2,
+                rol: r.3,
+                historie: historie_uit(r.4, r.5, r.6, r.7, r.8),
+            })
+            .collect())
     }
     async fn mutaties_van_uitkeringen(&mut self, ids: &[i64]) -> Uitkomst<Vec<MutatieRij>> {
         let rijen = self
