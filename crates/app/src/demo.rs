@@ -1241,31 +1241,8 @@ impl App {
                 &p.gebeurtenissen,
             )
             .await?;
-            tx.bulk_invoegen(
-                "taken",
-                &[
-                    "id",
-                    "soort",
-                    "omschrijving",
-                    "dossier_id",
-                    "persoon_id",
-                    "aangemaakt_op",
-                    "begindatum",
-                    "deadline",
-                    "risico_vanaf",
-                    "wettelijk",
-                    "waarschuwen_werkdagen",
-                    "team_id",
-                    "gebruiker_id",
-                    "status",
-                    "prioriteit",
-                    "te_laat_gemeld",
-                    "gereed_op",
-                    "versie",
-                ],
-                &p.taken,
-            )
-            .await?;
+            tx.bulk_invoegen("taken", crate::werk::TAAKKOLOMMEN, &p.taken)
+                .await?;
             tx.bulk_invoegen(
                 "contactmomenten",
                 &[

@@ -86,6 +86,28 @@ pub(crate) async fn taak_maken(
     Ok(id)
 }
 
+/// De kolommen van een taak bij bulkinvoer (met id), op de volgorde van de rijen.
+pub(crate) const TAAKKOLOMMEN: &[&str] = &[
+    "id",
+    "soort",
+    "omschrijving",
+    "dossier_id",
+    "persoon_id",
+    "aangemaakt_op",
+    "begindatum",
+    "deadline",
+    "risico_vanaf",
+    "wettelijk",
+    "waarschuwen_werkdagen",
+    "team_id",
+    "gebruiker_id",
+    "status",
+    "prioriteit",
+    "te_laat_gemeld",
+    "gereed_op",
+    "versie",
+];
+
 /// Veel nieuwe taken in één keer (de taken van een goedgekeurde betaalrun): dezelfde regels als
 /// [`taak_maken`], maar met vooraf gereserveerde ids en twee bulkinvoeren.
 pub(crate) async fn taken_maken(
@@ -140,31 +162,7 @@ pub(crate) async fn taken_maken(
             Waarde::Getal(r.versie),
         ]);
     }
-    tx.bulk_invoegen(
-        "taken",
-        &[
-            "id",
-            "soort",
-            "omschrijving",
-            "dossier_id",
-            "persoon_id",
-            "aangemaakt_op",
-            "begindatum",
-            "deadline",
-            "risico_vanaf",
-            "wettelijk",
-            "waarschuwen_werkdagen",
-            "team_id",
-            "gebruiker_id",
-            "status",
-            "prioriteit",
-            "te_laat_gemeld",
-            "gereed_op",
-            "versie",
-        ],
-        &rijen,
-    )
-    .await?;
+    tx.bulk_invoegen("taken", TAAKKOLOMMEN, &rijen).await?;
     tx.bulk_invoegen(
         "taakgebeurtenissen",
         &[

@@ -199,14 +199,17 @@ pub(crate) async fn json_rijen(
     namen: std::sync::Arc<[String]>,
     binds: &[i64],
 ) -> Uitkomst<Vec<JsonRij>> {
-    let rijen: Vec<Vec<serde_json::Value>> = json_als(c, sql, binds).await?;
-    Ok(rijen
+    Ok(met_namen(namen, json_als(c, sql, binds).await?))
+}
+
+fn met_namen(namen: std::sync::Arc<[String]>, rijen: Vec<Vec<serde_json::Value>>) -> Vec<JsonRij> {
+    rijen
         .into_iter()
         .map(|waarden| JsonRij {
             namen: namen.clone(),
             waarden,
         })
-        .collect())
+        .collect()
 }
 
 pub(crate) fn tekst(r: &impl Rij, kolom: &str) -> Uitkomst<String> {
@@ -633,24 +636,10 @@ impl AnyTransactie {
         ids: &[i64],
         volgorde: &str,
     ) -> Uitkomst<Vec<JsonRij>> {
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        // Alle rijen als één JSON-tekst: bij honderden rijen per partij is dat vele malen
-        // sneller dan elke rij en kolom apart door sqlx (het massale pad van run en
-        // herberekening).
-        let namen = namen_van(kolommen);
-        let plaatsen = lijst(self.engine, ids.len(), 1);
-        let sql = json_select(
-            self.engine,
-            &namen,
-            &format!(
-                "SELECT {} FROM {tabel} WHERE {kolom} IN ({plaatsen})",
-                namen.join(", ")
-            ),
-            volgorde,
-        );
-        json_rijen(self.conn(), &sql, namen, ids).await
+        let rijen = self
+            .waar_in_als(kolommen, tabel, kolom, ids, volgorde)
+            .await?;
+        Ok(met_namen(namen_van(kolommen), rijen))
     }
 
     /// Zoals [`Self::waar_in`], maar elke rij meteen als `T` (zie [`json_als`]): het massale pad
@@ -666,6 +655,8 @@ impl AnyTransactie {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
+        // Alle rijen als één JSON-tekst: bij honderden rijen per partij is dat vele malen
+        // sneller dan elke rij en kolom apart door sqlx.
         let namen = namen_van(kolommen);
         let plaatsen = lijst(self.engine, ids.len(), 1);
         let sql = json_select(
