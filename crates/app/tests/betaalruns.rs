@@ -7,6 +7,7 @@
 
 use vangnet_app::betaalruns::Betaalinstellingen;
 use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
+use vangnet_app::opslag::ToegangFilter;
 use vangnet_app::uitkeringen::MutatieInvoer;
 use vangnet_app::{AppFout, Context, Instellingen};
 use vangnet_domain::{sepa, Rol};
@@ -970,6 +971,38 @@ async fn betaling_verdeeld_tussen_partners() {
         .await
         .unwrap();
     valideer(&xml);
+    // Wat de run en het bestand lazen, staat in het toegangslog: elke persoon van het huishouden
+    // (aanvrager en partner) door de run, het dossier door het betaalbestand.
+    let auditor = o.t.persona(Rol::Auditor).await;
+    let gelogd = |soort: &str, id: i64| {
+        let filter = ToegangFilter {
+            betrokkene_type: Some(soort.into()),
+            betrokkene_id: Some(id.to_string()),
+            ..Default::default()
+        };
+        let (app, auditor) = (&o.t.app, &auditor);
+        async move {
+            app.toegang_zoeken(auditor, &filter, 100, 0)
+                .await
+                .unwrap()
+                .regels
+                .into_iter()
+                .map(|r| r.omschrijving)
+                .collect::<Vec<_>>()
+        }
+    };
+    for persoon in [d.huishouden[0].persoon.id, partner.id] {
+        let regels = gelogd("persoon", persoon).await;
+        assert!(
+            regels.contains(&format!("Betaalrun december 2026 (run {dec})")),
+            "{regels:?}"
+        );
+    }
+    let regels = gelogd("dossier", dossier).await;
+    assert!(
+        regels.contains(&format!("Betaalbestand 1 van betaalrun {dec}")),
+        "{regels:?}"
+    );
     // Geen verschil met november in de bijstand zelf: de verdeling is geen wijziging van het bedrag.
     let b = o.t.app.betaalrun_beeld(&o.tom, dec).await.unwrap();
     assert!(b.verschillen.is_empty(), "{:?}", b.verschillen);
