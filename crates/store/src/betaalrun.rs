@@ -9,7 +9,8 @@ use vangnet_app::opslag::{
 };
 
 use crate::transactie::{
-    getal, json_rijen, json_select, lijst, namen_van, opgetal, optekst, tekst, vertaal, Rij,
+    getal, json_als, json_rijen, json_select, lijst, namen_van, opgetal, optekst, tekst, vertaal,
+    Rij,
 };
 
 const RUN_KOLOMMEN: &str = "id, maand, betaaldatum, status, gestart_door, gestart_op, \
@@ -200,28 +201,23 @@ pub(crate) async fn betalingen(
         ),
         "id",
     );
-    let rijen = json_rijen(c, &sql, namen, &[run_id, na_id, limiet]).await?;
-    let mut laatste = None;
-    let mut uit = Vec::with_capacity(rijen.len());
-    for r in &rijen {
-        let id = getal(r, "id")?;
-        laatste = Some(id);
-        let bedrag = getal(r, "bedrag_centen")?;
-        let betaald = matches!(
-            tekst(r, "categorie")?.as_str(),
-            "regulier" | "nabetaling" | "vakantietoeslag"
-        );
-        if betaald && bedrag > 0 {
-            uit.push(BetalingRij {
-                id,
-                bedrag_centen: bedrag,
-                naam: tekst(r, "naam")?,
-                iban: optekst(r, "iban")?.unwrap_or_default(),
-                omschrijving: tekst(r, "omschrijving")?,
-                kenmerk: tekst(r, "kenmerk")?,
-            });
-        }
-    }
+    type Rij = (i64, String, i64, String, Option<String>, String, String);
+    let rijen: Vec<Rij> = json_als(c, &sql, &[run_id, na_id, limiet]).await?;
+    let laatste = rijen.last().map(|r| r.0);
+    let uit = rijen
+        .into_iter()
+        .filter(|r| {
+            matches!(r.1.as_str(), "regulier" | "nabetaling" | "vakantietoeslag") && r.2 > 0
+        })
+        .map(|r| BetalingRij {
+            id: r.0,
+            bedrag_centen: r.2,
+            naam: r.3,
+            iban: r.4.unwrap_or_default(),
+            omschrijving: r.5,
+            kenmerk: r.6,
+        })
+        .collect();
     Ok((uit, laatste))
 }
 
@@ -490,11 +486,13 @@ pub(crate) async fn toegang_voor_run(
     } else {
         String::new()
     };
+    // DISTINCT alleen over het dossier: over de hele toegangsregel (met de lange vaste waarden)
+    // kostte het ontdubbelen bij 634 000 regels 2,5 s in plaats van 0,3 s.
     sqlx::query(&format!(
         "INSERT INTO toegangslog (trace_id, span_id, tijdstip, gebruiker_id, gebruiker, \
          verwerkingsactiviteit, betrokkene_type, betrokkene_id, omschrijving) \
-         SELECT DISTINCT $1, $2, $3, $4, $5, $6, 'dossier', CAST(dossier_id AS TEXT), $7 \
-         FROM betaalregels WHERE run_id = $8{filter}"
+         SELECT $1, $2, $3, $4, $5, $6, 'dossier', CAST(dossier_id AS TEXT), $7 \
+         FROM (SELECT DISTINCT dossier_id FROM betaalregels WHERE run_id = $8{filter}) AS d"
     ))
     .bind(&t.trace_id)
     .bind(&t.span_id)
