@@ -266,15 +266,13 @@ impl App {
             &format!("Betaalrun {} (run {id})", tijd::maand_weergave(maand)),
         );
         let (mut aantal, mut totaal, mut klaar): (i64, Centen, u64) = (0, 0, 0);
-        // Drie stappen lopen tegelijk, elk op een eigen draad: de volgende partij lezen (tweede
-        // verbinding), deze partij berekenen (een eigen draad, zodat deze taak intussen de
-        // vragen van lezen en schrijven blijft indienen) en de vorige schrijven
-        // (schrijfverbinding). De leesverbinding begint pas nu de schrijfvergrendeling vastligt:
-        // op SQLite ziet ze zo precies de stand van deze transactie (de run schrijft alleen
-        // betaalregels van zichzelf, uitleggen en het toegangslog, die zij niet leest).
-        // De partijen liggen vooraf vast (de uitkeringen op volgorde van id); twee
-        // leesverbindingen lezen om en om, zodat er altijd twee partijen onderweg zijn.
-        // Elke uitkering wordt in één leestransactie gelezen, met alles wat erbij hoort.
+        // Drie soorten stappen lopen tegelijk, elk als eigen taak: de volgende partijen lezen en
+        // uitpakken (twee leesverbindingen om en om, over vooraf vastgelegde partijen), deze
+        // partij berekenen (een eigen draad) en de vorige schrijven (de schrijfverbinding). De
+        // leesverbindingen beginnen pas nu de schrijfvergrendeling vastligt: op SQLite zien ze
+        // zo precies de stand van deze transactie (de run schrijft alleen betaalregels van
+        // zichzelf, uitleggen en het toegangslog, die zij niet lezen). Alles van één uitkering
+        // komt uit één leestransactie.
         let mut eerste = self.opslag.lees().await?;
         let alle = eerste.uitkering_ids(0, i64::MAX).await?;
         let mut partijen = alle
@@ -304,8 +302,6 @@ impl App {
         let stap = |e: tokio::task::JoinError| AppFout::Intern(format!("betaalrun: {e}"));
         let mut klaar_met_lezen = Vec::new();
         loop {
-            // Elke stap als eigen taak: uitpakken wat gelezen is, rekenen en klaarzetten wat
-            // geschreven wordt lopen zo echt naast elkaar.
             let (lezer, gelezen, duur) = match onderweg.pop_front() {
                 Some(h) => h.await.map_err(stap)?,
                 None => return Err(AppFout::Intern("betaalrun: geen lezer".into())),
