@@ -86,6 +86,14 @@ pub const MIGRATIES: &[Migratie] = &[
             "../migrations/postgres/0011_toegangslog_zonder_gebruikersindex.sql"
         ),
     },
+    Migratie {
+        versie: 12,
+        naam: "runtabellen_zonder_vreemde_sleutels",
+        sqlite: include_str!("../migrations/sqlite/0012_runtabellen_zonder_vreemde_sleutels.sql"),
+        postgres: include_str!(
+            "../migrations/postgres/0012_runtabellen_zonder_vreemde_sleutels.sql"
+        ),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.
