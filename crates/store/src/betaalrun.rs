@@ -9,8 +9,7 @@ use vangnet_app::opslag::{
 };
 
 use crate::transactie::{
-    getal, json_als, json_rijen, json_select, lijst, namen_van, opgetal, optekst, tekst, vertaal,
-    Rij,
+    getal, json_als, json_select, lijst, namen_van, opgetal, optekst, tekst, vertaal, Rij,
 };
 
 const RUN_KOLOMMEN: &str = "id, maand, betaaldatum, status, gestart_door, gestart_op, \
@@ -279,18 +278,17 @@ pub(crate) async fn regels_voor_taken(
         ),
         "id",
     );
-    json_rijen(c, &sql, namen, &[run_id])
-        .await?
-        .iter()
-        .map(|r| {
-            Ok(BetaalregelVoorTaak {
-                dossier_id: getal(r, "dossier_id")?,
-                dossiernummer: tekst(r, "dossiernummer")?,
-                categorie: tekst(r, "categorie")?,
-                reden: optekst(r, "reden")?,
-            })
+    type Rij = (i64, i64, String, String, Option<String>);
+    let rijen: Vec<Rij> = json_als(c, &sql, &[run_id]).await?;
+    Ok(rijen
+        .into_iter()
+        .map(|r| BetaalregelVoorTaak {
+            dossier_id: r.1,
+            dossiernummer: r.2,
+            categorie: r.3,
+            reden: r.4,
         })
-        .collect()
+        .collect())
 }
 
 pub(crate) async fn totalen(c: &mut AnyConnection, run_id: i64) -> Uitkomst<Vec<Categorietotaal>> {

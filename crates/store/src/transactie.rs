@@ -192,16 +192,6 @@ pub(crate) async fn json_als<T: serde::de::DeserializeOwned>(
     serde_json::from_str(&json).map_err(|e| OpslagFout::Database(format!("JSON: {e}")))
 }
 
-/// Voert een [`json_select`] uit met deze getallen als parameters.
-pub(crate) async fn json_rijen(
-    c: &mut sqlx::AnyConnection,
-    sql: &str,
-    namen: std::sync::Arc<[String]>,
-    binds: &[i64],
-) -> Uitkomst<Vec<JsonRij>> {
-    Ok(met_namen(namen, json_als(c, sql, binds).await?))
-}
-
 fn met_namen(namen: std::sync::Arc<[String]>, rijen: Vec<Vec<serde_json::Value>>) -> Vec<JsonRij> {
     rijen
         .into_iter()
