@@ -258,13 +258,16 @@ impl App {
             vt_maand: self.instellingen.betaling.vakantietoeslag_maand,
             tabellen,
         });
-        let sjabloon = toegang::sjabloon(
-            ctx,
-            nu,
-            verwerking::BIJSTANDSVERLENING,
-            "persoon",
-            &format!("Betaalrun {} (run {id})", tijd::maand_weergave(maand)),
-        );
+        // Eén verwerking voor de hele berekening; elke partij voegt haar personen toe.
+        let lezing = tx
+            .verwerking_vastleggen(&toegang::sjabloon(
+                ctx,
+                nu,
+                verwerking::BIJSTANDSVERLENING,
+                "persoon",
+                &format!("Betaalrun {} (run {id})", tijd::maand_weergave(maand)),
+            ))
+            .await?;
         let (mut aantal, mut totaal, mut klaar): (i64, Centen, u64) = (0, 0, 0);
         // Drie soorten stappen lopen tegelijk, elk als eigen taak: de volgende partijen lezen en
         // uitpakken (twee leesverbindingen om en om, over vooraf vastgelegde partijen), deze
@@ -315,7 +318,7 @@ impl App {
                 onderweg.push_back(lezen(lezer, partijen.next()));
             }
             let b = te_schrijven.take();
-            let s = sjabloon.clone();
+            let s = lezing.clone();
             let schrijven = tokio::spawn(async move {
                 let r = match b {
                     Some(b) => partij_schrijven(tx.as_mut(), b, &mut uitleggen, &s, &mut tijd)
@@ -1248,12 +1251,12 @@ async fn partij_schrijven(
     tx: &mut dyn Transactie,
     mut b: Berekendepartij,
     uitleggen: &mut BTreeMap<String, i64>,
-    sjabloon: &crate::opslag::ToegangRij,
+    lezing: &crate::opslag::Verwerking,
     tijd: &mut Tijden,
 ) -> Result<(i64, Centen, u64), AppFout> {
     // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
     let gestart = std::time::Instant::now();
-    tx.toegang_voor_personen(&b.personen, sjabloon).await?;
+    tx.toegang_voor_personen(lezing, &b.personen).await?;
     tijd.toegangslog += gestart.elapsed();
     let gestart = std::time::Instant::now();
     let mut nieuw = Nieuweuitleggen::new();

@@ -121,6 +121,16 @@ pub struct AuditFilter {
     pub tot: Option<String>,
 }
 
+/// Een vastgelegde verwerking in het toegangslog: de vaste gegevens staan één keer in de opslag,
+/// elke betrokkene is een regel die ernaar verwijst (zo leest een betaalrun 1,4 miljoen personen
+/// in één verwerking).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verwerking {
+    pub id: i64,
+    /// `JJJJ-MM` van het tijdstip (de sleutel waaronder de regels per betrokkene staan).
+    pub maand: String,
+}
+
 /// Filter voor het toegangslog; lege velden filteren niet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ToegangFilter {
@@ -837,11 +847,12 @@ pub trait Transactie: Send {
         ids: &[i64],
         vanaf: &str,
     ) -> Uitkomst<Vec<(i64, String, String, i64)>>;
-    /// Eén toegangsregel per persoon (zoals `sjabloon`, met de persoon als betrokkene), in één
-    /// statement.
-    async fn toegang_voor_personen(&mut self, ids: &[i64], sjabloon: &ToegangRij) -> Uitkomst<()>;
-    /// Eén toegangsregel per dossier in de run (zoals `sjabloon`, met het dossier als
-    /// betrokkene), in één statement; `alleen_betalingen`: alleen dossiers in het betaalbestand.
+    /// Eén toegangsregel per persoon bij een al vastgelegde verwerking
+    /// ([`Transactie::verwerking_vastleggen`]), in één statement.
+    async fn toegang_voor_personen(&mut self, verwerking: &Verwerking, ids: &[i64])
+        -> Uitkomst<()>;
+    /// Eén verwerking (zoals `sjabloon`) met een toegangsregel per dossier in de run;
+    /// `alleen_betalingen`: alleen dossiers in het betaalbestand.
     async fn toegang_voor_run(
         &mut self,
         run_id: i64,
@@ -963,6 +974,9 @@ pub trait Transactie: Send {
 
     // Toegangslog
     async fn toegang_toevoegen(&mut self, r: &ToegangRij) -> Uitkomst<()>;
+    /// Legt de vaste gegevens van een verwerking vast (zoals `sjabloon`, zonder betrokkene); de
+    /// betrokkenen volgen met [`Transactie::toegang_voor_personen`].
+    async fn verwerking_vastleggen(&mut self, sjabloon: &ToegangRij) -> Uitkomst<Verwerking>;
     /// Nieuwste eerst.
     async fn toegang_zoeken(
         &mut self,

@@ -1,6 +1,8 @@
 //! Het toegangslog: wie zag wiens gegevens, voor welke verwerkingsactiviteit, wanneer. Gemodelleerd
-//! naar Logboek Dataverwerkingen: het operatie-id is de `trace_id`, elke regel krijgt een eigen
-//! `span_id`, en er staat één betrokkene per regel.
+//! naar Logboek Dataverwerkingen: het operatie-id is de `trace_id`, elke verwerking krijgt een
+//! eigen `span_id`, en er staat één betrokkene per regel. De opslag bewaart de vaste gegevens van
+//! een verwerking één keer ([`crate::opslag::Verwerking`]); een bulkverwerking (betaalrun,
+//! herberekening) voegt er per betrokkene alleen een regel aan toe.
 
 use serde::Serialize;
 use vangnet_domain::{tijd, Recht, Verwerkingsactiviteit};
@@ -9,7 +11,6 @@ use crate::geheim;
 use crate::opslag::{ToegangFilter, ToegangRij, Transactie};
 use crate::{App, AppFout, Context};
 
-/// Schrijft één regel in de lopende (schrijf)transactie.
 /// Een toegangsregel zonder betrokkene-id: voor regels die de opslag in bulk aanvult (een hele
 /// partij of run in één statement).
 pub(crate) fn sjabloon(
@@ -33,6 +34,7 @@ pub(crate) fn sjabloon(
     }
 }
 
+/// Schrijft één regel in de lopende (schrijf)transactie.
 pub async fn vastleggen(
     tx: &mut dyn Transactie,
     ctx: &Context,

@@ -1192,17 +1192,16 @@ impl App {
             tx.maandbedragen_zetten(&maanden).await?;
             tx.correcties_invoegen(&nieuwe_correcties).await?;
             // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
-            tx.toegang_voor_personen(
-                &gelezen,
-                &toegang::sjabloon(
+            let v = tx
+                .verwerking_vastleggen(&toegang::sjabloon(
                     ctx,
                     nu,
                     verwerking::BIJSTANDSVERLENING,
                     "persoon",
                     "Herberekening na nieuwe normtabellen",
-                ),
-            )
-            .await?;
+                ))
+                .await?;
+            tx.toegang_voor_personen(&v, &gelezen).await?;
             audit::vastleggen(
                 tx.as_mut(),
                 ctx,

@@ -4,8 +4,8 @@
 
 use sqlx::AnyConnection;
 use vangnet_app::opslag::{
-    BetaalregelRij, BetaalregelVoorTaak, BetaalrunRij, BetalingRij, Categorietotaal, OpslagFout,
-    Runverschil, ToegangRij, Uitkomst, VorderingRij,
+    BetaalregelRij, BetaalregelVoorTaak, BetaalrunRij, BetalingRij, Categorietotaal, Runverschil,
+    Uitkomst, VorderingRij,
 };
 
 use crate::transactie::{
@@ -23,7 +23,7 @@ const REGELS_MET_UITLEG: &str = "SELECT r.id, r.run_id, r.uitkering_id, r.dossie
      FROM betaalregels r LEFT JOIN uitleggen u ON u.id = r.uitleg_id";
 
 /// Wat naar de bank gaat: de drie betaalde categorieën, alleen positieve bedragen.
-const BETALINGEN: &str =
+pub(crate) const BETALINGEN: &str =
     "categorie IN ('regulier', 'nabetaling', 'vakantietoeslag') AND bedrag_centen > 0";
 
 fn run(r: &impl Rij) -> Uitkomst<BetaalrunRij> {
@@ -471,75 +471,6 @@ pub(crate) async fn uitleg_ids(
         .iter()
         .map(|r| Ok((tekst(r, "sleutel")?, getal(r, "id")?)))
         .collect()
-}
-
-pub(crate) async fn toegang_voor_run(
-    c: &mut AnyConnection,
-    run_id: i64,
-    alleen_betalingen: bool,
-    t: &ToegangRij,
-) -> Uitkomst<()> {
-    let filter = if alleen_betalingen {
-        format!(" AND {BETALINGEN}")
-    } else {
-        String::new()
-    };
-    // DISTINCT alleen over het dossier: over de hele toegangsregel (met de lange vaste waarden)
-    // kostte het ontdubbelen bij 634 000 regels 2,5 s in plaats van 0,3 s.
-    sqlx::query(&format!(
-        "INSERT INTO toegangslog (trace_id, span_id, tijdstip, gebruiker_id, gebruiker, \
-         verwerkingsactiviteit, betrokkene_type, betrokkene_id, omschrijving) \
-         SELECT $1, $2, $3, $4, $5, $6, 'dossier', CAST(dossier_id AS TEXT), $7 \
-         FROM (SELECT DISTINCT dossier_id FROM betaalregels WHERE run_id = $8{filter}) AS d"
-    ))
-    .bind(&t.trace_id)
-    .bind(&t.span_id)
-    .bind(&t.tijdstip)
-    .bind(t.gebruiker_id)
-    .bind(&t.gebruiker)
-    .bind(&t.verwerkingsactiviteit)
-    .bind(&t.omschrijving)
-    .bind(run_id)
-    .execute(c)
-    .await
-    .map_err(vertaal)?;
-    Ok(())
-}
-
-pub(crate) async fn toegang_voor_personen(
-    c: &mut AnyConnection,
-    engine: crate::Engine,
-    ids: &[i64],
-    t: &ToegangRij,
-) -> Uitkomst<()> {
-    if ids.is_empty() {
-        return Ok(());
-    }
-    // De ids als één JSON-array; de database pakt ze zelf uit.
-    let lijst = serde_json::to_string(ids).map_err(|e| OpslagFout::Database(e.to_string()))?;
-    let personen = match engine {
-        crate::Engine::Sqlite => "SELECT CAST(value AS TEXT) AS persoon FROM json_each($8)",
-        crate::Engine::Postgres => {
-            "SELECT value AS persoon FROM json_array_elements_text(CAST($8 AS json))"
-        }
-    };
-    sqlx::query(&format!(
-        "INSERT INTO toegangslog (trace_id, span_id, tijdstip, gebruiker_id, gebruiker, \
-         verwerkingsactiviteit, betrokkene_type, betrokkene_id, omschrijving) \
-         SELECT $1, $2, $3, $4, $5, $6, 'persoon', persoon, $7 FROM ({personen}) AS p"
-    ))
-    .bind(&t.trace_id)
-    .bind(&t.span_id)
-    .bind(&t.tijdstip)
-    .bind(t.gebruiker_id)
-    .bind(&t.gebruiker)
-    .bind(&t.verwerkingsactiviteit)
-    .bind(&t.omschrijving)
-    .bind(lijst)
-    .execute(c)
-    .await
-    .map_err(vertaal)?;
-    Ok(())
 }
 
 pub(crate) async fn betaald_voor_uitkeringen(

@@ -9,6 +9,7 @@ mod betaalrun;
 mod contact;
 pub mod migratie;
 pub mod schema;
+mod toegang;
 mod transactie;
 mod uitkering;
 pub mod verbinding;

@@ -94,10 +94,22 @@ pub const MIGRATIES: &[Migratie] = &[
             "../migrations/postgres/0012_runtabellen_zonder_vreemde_sleutels.sql"
         ),
     },
+    Migratie {
+        versie: 13,
+        naam: "toegangslog_per_verwerking",
+        sqlite: include_str!("../migrations/sqlite/0013_toegangslog_per_verwerking.sql"),
+        postgres: include_str!("../migrations/postgres/0013_toegangslog_per_verwerking.sql"),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.
 pub async fn migreer(db: &Database) -> Uitkomst<Vec<String>> {
+    migreer_tot(db, i64::MAX).await
+}
+
+/// Past de ontbrekende migraties tot en met `versie` toe (om een migratie op een gevulde
+/// database van de vorige versie te testen).
+pub async fn migreer_tot(db: &Database, versie: i64) -> Uitkomst<Vec<String>> {
     db.schrijven
         .execute(
             "CREATE TABLE IF NOT EXISTS schema_migraties (\
@@ -106,7 +118,7 @@ pub async fn migreer(db: &Database) -> Uitkomst<Vec<String>> {
         .await
         .map_err(vertaal)?;
     let mut toegepast = Vec::new();
-    for m in MIGRATIES {
+    for m in MIGRATIES.iter().filter(|m| m.versie <= versie) {
         let mut tx = match db.engine {
             Engine::Sqlite => db.schrijven.begin_with("BEGIN IMMEDIATE").await,
             Engine::Postgres => db.schrijven.begin().await,

@@ -11,10 +11,10 @@ use vangnet_app::opslag::{
     MaandbedragRij, MeldingRij, MutatieRij, NormensetRij, OpslagFout, PersoonRij,
     PersoonsgegevensRij, PostcodegebiedRij, Runverschil, ServicenormRij, SessieRij, TaakRij,
     TaakgebeurtenisRij, TeamRij, ToegangFilter, ToegangRij, TokenRij, Transactie, UitkeringRij,
-    Uitkomst, UitsluitingRij, VorderingRij, Waarde, Zoeksleutel,
+    Uitkomst, UitsluitingRij, Verwerking, VorderingRij, Waarde, Zoeksleutel,
 };
 
-use crate::{betaalrun, contact, uitkering, werk};
+use crate::{betaalrun, contact, toegang, uitkering, werk};
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
 use vangnet_domain::Rol;
 
@@ -29,7 +29,8 @@ const TABELLEN_MET_ID: &[&str] = &[
     "teams",
     "api_tokens",
     "inlogpogingen",
-    "toegangslog",
+    "toegangsverwerkingen",
+    "toegangsregels",
     "personen",
     "persoonsgegevens",
     "adressen",
@@ -718,7 +719,8 @@ impl AnyTransactie {
             .is_some_and(|b| !b.trim().is_empty())
         {
             let r = sqlx::query(
-                "SELECT MIN(tijdstip) AS eerste, MAX(tijdstip) AS laatste FROM toegangslog",
+                "SELECT MIN(tijdstip) AS eerste, MAX(tijdstip) AS laatste \
+                 FROM toegangsverwerkingen",
             )
             .fetch_one(self.conn())
             .await
@@ -728,7 +730,7 @@ impl AnyTransactie {
                 _ => Vec::new(),
             };
             v.delen.push(format!(
-                "substr(tijdstip, 1, 7) IN ({})",
+                "maand IN ({})",
                 if maanden.is_empty() {
                     "''".to_owned()
                 } else {
@@ -2026,8 +2028,8 @@ impl Transactie for AnyTransactie {
         let engine = self.engine;
         betaalrun::betaald_voor_uitkeringen(self.conn(), engine, ids, vanaf).await
     }
-    async fn toegang_voor_personen(&mut self, ids: &[i64], sjabloon: &ToegangRij) -> Uitkomst<()> {
-        betaalrun::toegang_voor_personen(&mut self.tx, self.engine, ids, sjabloon).await
+    async fn toegang_voor_personen(&mut self, v: &Verwerking, ids: &[i64]) -> Uitkomst<()> {
+        toegang::toegang_voor_personen(&mut self.tx, self.engine, v, ids).await
     }
     async fn toegang_voor_run(
         &mut self,
@@ -2035,7 +2037,7 @@ impl Transactie for AnyTransactie {
         alleen_betalingen: bool,
         sjabloon: &ToegangRij,
     ) -> Uitkomst<()> {
-        betaalrun::toegang_voor_run(self.conn(), run_id, alleen_betalingen, sjabloon).await
+        toegang::toegang_voor_run(self.conn(), run_id, alleen_betalingen, sjabloon).await
     }
 
     async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64> {
@@ -2347,24 +2349,21 @@ impl Transactie for AnyTransactie {
     }
 
     async fn toegang_toevoegen(&mut self, r: &ToegangRij) -> Uitkomst<()> {
+        let v = toegang::verwerking_vastleggen(self.conn(), r).await?;
         sqlx::query(
-            "INSERT INTO toegangslog (trace_id, span_id, tijdstip, gebruiker_id, gebruiker, \
-             verwerkingsactiviteit, betrokkene_type, betrokkene_id, omschrijving) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            "INSERT INTO toegangsregels (verwerking_id, maand, betrokkene_id) VALUES ($1, $2, $3)",
         )
-        .bind(&r.trace_id)
-        .bind(&r.span_id)
-        .bind(&r.tijdstip)
-        .bind(r.gebruiker_id)
-        .bind(&r.gebruiker)
-        .bind(&r.verwerkingsactiviteit)
-        .bind(&r.betrokkene_type)
+        .bind(v.id)
+        .bind(&v.maand)
         .bind(&r.betrokkene_id)
-        .bind(&r.omschrijving)
         .execute(self.conn())
         .await
         .map_err(vertaal)?;
         Ok(())
+    }
+
+    async fn verwerking_vastleggen(&mut self, sjabloon: &ToegangRij) -> Uitkomst<Verwerking> {
+        toegang::verwerking_vastleggen(self.conn(), sjabloon).await
     }
 
     async fn toegang_zoeken(

@@ -10,7 +10,7 @@ use vangnet_app::Opslag;
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord, BEGIN_HASH};
 use vangnet_domain::Rol;
 use vangnet_store::{migratie, schema, Database};
-use vangnet_testkit::{verse_database, verse_postgres, verse_sqlite};
+use vangnet_testkit::{database_tot, verse_database, verse_postgres, verse_sqlite};
 
 fn gebruiker(naam: &str, rollen: &[Rol]) -> GebruikerRij {
     GebruikerRij {
@@ -468,10 +468,144 @@ async fn toegangslog_is_alleen_toevoegen_en_filterbaar() {
         ["trace2", "trace0"]
     );
     tx.commit().await.unwrap();
-    let r =
-        t.db.ruwe_sql("UPDATE toegangslog SET gebruiker = 'iemand'")
-            .await;
-    assert!(matches!(r, Err(OpslagFout::AlleenToevoegen(_))), "{r:?}");
+    for sql in [
+        "UPDATE toegangsverwerkingen SET gebruiker = 'iemand'",
+        "DELETE FROM toegangsverwerkingen",
+        "UPDATE toegangsregels SET betrokkene_id = '9'",
+        "DELETE FROM toegangsregels",
+    ] {
+        let r = t.db.ruwe_sql(sql).await;
+        assert!(
+            matches!(r, Err(OpslagFout::AlleenToevoegen(_))),
+            "{sql}: {r:?}"
+        );
+    }
+    t.opruimen().await;
+}
+
+/// Migratie 0013 splitst een gevuld toegangslog in verwerkingen en regels: elke regel blijft
+/// met zijn id en gegevens te vinden (ook per betrokkene), en nieuwe regels krijgen een hoger id.
+#[tokio::test]
+async fn migratie_0013_behoudt_het_toegangslog() {
+    let t = database_tot(12).await;
+    t.db.ruwe_sql(
+        "INSERT INTO toegangslog (id, trace_id, span_id, tijdstip, gebruiker_id, gebruiker, \
+         verwerkingsactiviteit, betrokkene_type, betrokkene_id, omschrijving) VALUES \
+         (4, 'tr1', 'sp1', '2026-11-28T10:00:00.000000Z', 1, 'fb', 'urn:a', 'persoon', '7', 'Run'), \
+         (5, 'tr1', 'sp1', '2026-11-28T10:00:00.000000Z', 1, 'fb', 'urn:a', 'persoon', '8', 'Run'), \
+         (9, 'tr2', 'sp2', '2026-12-02T09:00:00.000000Z', NULL, 'systeem', 'urn:b', 'dossier', '7', 'Pain')",
+    )
+    .await
+    .unwrap();
+    migratie::migreer(&t.db).await.unwrap();
+    let mut tx = t.db.lees().await.unwrap();
+    let alle = tx
+        .toegang_zoeken(&ToegangFilter::default(), 10, 0)
+        .await
+        .unwrap();
+    let kort: Vec<_> = alle
+        .iter()
+        .map(|r| {
+            (
+                r.id,
+                r.trace_id.as_str(),
+                r.gebruiker_id,
+                r.betrokkene_type.as_str(),
+                r.betrokkene_id.as_str(),
+                r.omschrijving.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kort,
+        [
+            (9, "tr2", None, "dossier", "7", "Pain"),
+            (5, "tr1", Some(1), "persoon", "8", "Run"),
+            (4, "tr1", Some(1), "persoon", "7", "Run"),
+        ]
+    );
+    let f = ToegangFilter {
+        betrokkene_type: Some("persoon".into()),
+        betrokkene_id: Some("7".into()),
+        ..Default::default()
+    };
+    assert_eq!(tx.toegang_tellen(&f).await.unwrap(), 1);
+    tx.commit().await.unwrap();
+    let mut tx = t.db.schrijf().await.unwrap();
+    tx.toegang_toevoegen(&ToegangRij {
+        betrokkene_id: "10".into(),
+        ..alle[0].clone()
+    })
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = t.db.lees().await.unwrap();
+    let nieuw = tx
+        .toegang_zoeken(&ToegangFilter::default(), 1, 0)
+        .await
+        .unwrap();
+    assert!(
+        nieuw[0].id > 9 && nieuw[0].betrokkene_id == "10",
+        "{nieuw:?}"
+    );
+    tx.commit().await.unwrap();
+    t.opruimen().await;
+}
+
+/// Een bulkverwerking (betaalrun, herberekening): de vaste gegevens één keer, per betrokkene een
+/// regel; zoeken geeft elke betrokkene als eigen regel met die gegevens.
+#[tokio::test]
+async fn bulkverwerking_geeft_een_regel_per_betrokkene() {
+    let t = verse_database().await;
+    let mut tx = t.db.schrijf().await.unwrap();
+    let sjabloon = ToegangRij {
+        id: 0,
+        trace_id: "trace-run".into(),
+        span_id: "span-run".into(),
+        tijdstip: "2026-12-01T08:00:00.000000Z".into(),
+        gebruiker_id: Some(1),
+        gebruiker: "fb".into(),
+        verwerkingsactiviteit: "urn:vangnet:verwerking:bijstandsverlening:1".into(),
+        betrokkene_type: "persoon".into(),
+        betrokkene_id: String::new(),
+        omschrijving: "Betaalrun december 2026 (run 1)".into(),
+    };
+    let v = tx.verwerking_vastleggen(&sjabloon).await.unwrap();
+    assert_eq!(v.maand, "2026-12");
+    tx.toegang_voor_personen(&v, &[11, 12]).await.unwrap();
+    tx.toegang_voor_personen(&v, &[13]).await.unwrap();
+    tx.toegang_voor_personen(&v, &[]).await.unwrap();
+    tx.commit().await.unwrap();
+    let mut tx = t.db.lees().await.unwrap();
+    assert_eq!(
+        tx.toegang_tellen(&ToegangFilter::default()).await.unwrap(),
+        3
+    );
+    let f = ToegangFilter {
+        betrokkene_type: Some("persoon".into()),
+        betrokkene_id: Some("12".into()),
+        ..Default::default()
+    };
+    let regels = tx.toegang_zoeken(&f, 10, 0).await.unwrap();
+    assert_eq!(regels.len(), 1);
+    let r = &regels[0];
+    assert_eq!(
+        ToegangRij {
+            id: 0,
+            betrokkene_id: String::new(),
+            ..r.clone()
+        },
+        sjabloon
+    );
+    assert_eq!(r.betrokkene_id, "12");
+    // Een ander type met hetzelfde id is een andere betrokkene.
+    let f = ToegangFilter {
+        betrokkene_type: Some("dossier".into()),
+        betrokkene_id: Some("12".into()),
+        ..Default::default()
+    };
+    assert_eq!(tx.toegang_tellen(&f).await.unwrap(), 0);
+    tx.commit().await.unwrap();
     t.opruimen().await;
 }
 

@@ -73,11 +73,17 @@ impl Drop for TestDb {
 
 /// Een verse SQLite-database in een eigen tijdelijke map, gemigreerd.
 pub async fn verse_sqlite() -> TestDb {
+    sqlite_tot(i64::MAX).await
+}
+
+async fn sqlite_tot(versie: i64) -> TestDb {
     let map = std::env::temp_dir().join(format!("vangnet-test-{}", geheim::willekeurig_hex(8)));
     let db = Database::open(&Doel::Datamap(map.clone()))
         .await
         .expect("SQLite-testdatabase openen");
-    migratie::migreer(&db).await.expect("migreren (SQLite)");
+    migratie::migreer_tot(&db, versie)
+        .await
+        .expect("migreren (SQLite)");
     TestDb {
         db,
         map: Some(map),
@@ -88,6 +94,10 @@ pub async fn verse_sqlite() -> TestDb {
 /// Een vers PostgreSQL-schema, gemigreerd. Faalt met een duidelijke melding als
 /// `VANGNET_TEST_DATABASE_URL` niet is gezet.
 pub async fn verse_postgres() -> TestDb {
+    postgres_tot(i64::MAX).await
+}
+
+async fn postgres_tot(versie: i64) -> TestDb {
     let url = postgres_url().unwrap_or_else(|| {
         panic!("deze test heeft PostgreSQL nodig: zet {PG_VARIABELE}, bv. postgres://postgres@127.0.0.1:5432/test")
     });
@@ -98,7 +108,9 @@ pub async fn verse_postgres() -> TestDb {
     })
     .await
     .expect("PostgreSQL-testschema openen");
-    migratie::migreer(&db).await.expect("migreren (PostgreSQL)");
+    migratie::migreer_tot(&db, versie)
+        .await
+        .expect("migreren (PostgreSQL)");
     TestDb {
         db,
         map: None,
@@ -109,10 +121,16 @@ pub async fn verse_postgres() -> TestDb {
 /// De database voor deze testrun: PostgreSQL als `VANGNET_TEST_DATABASE_URL` is gezet, anders
 /// SQLite. CI draait alle tests één keer op elk.
 pub async fn verse_database() -> TestDb {
+    database_tot(i64::MAX).await
+}
+
+/// Als [`verse_database`], maar alleen gemigreerd tot en met `versie` (om een migratie op
+/// gevulde tabellen te testen).
+pub async fn database_tot(versie: i64) -> TestDb {
     if postgres_url().is_some() {
-        verse_postgres().await
+        postgres_tot(versie).await
     } else {
-        verse_sqlite().await
+        sqlite_tot(versie).await
     }
 }
 
