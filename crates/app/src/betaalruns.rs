@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::sync::Arc;
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 use vangnet_domain::betaalrun::{
     self, Categorie, Correctiesoort, OpenCorrectie, Runstatus, Vasthoudreden,
@@ -73,6 +73,9 @@ pub struct Specificatieregel {
 }
 
 const PARTIJ: usize = 500;
+
+/// Hoeveel partijen er tussen twee stappen van de run mogen wachten (geheugen blijft begrensd).
+const WACHTRIJ: usize = 2;
 
 /// Eén deel van een regel: bedrag, rekening (iban, tenaamstelling), achtervoegsel van het
 /// kenmerk en de uitleg. Eén deel, of twee bij een betaling verdeeld tussen partners.
@@ -269,91 +272,104 @@ impl App {
             ))
             .await?;
         let (mut aantal, mut totaal, mut klaar): (i64, Centen, u64) = (0, 0, 0);
-        // Drie soorten stappen lopen tegelijk, elk als eigen taak: de volgende partijen lezen en
-        // uitpakken (twee leesverbindingen om en om, over vooraf vastgelegde partijen), deze
-        // partij berekenen (een eigen draad) en de vorige schrijven (de schrijfverbinding). De
-        // leesverbindingen beginnen pas nu de schrijfvergrendeling vastligt: op SQLite zien ze
-        // zo precies de stand van deze transactie (de run schrijft alleen betaalregels van
-        // zichzelf, uitleggen en het toegangslog, die zij niet lezen). Alles van één uitkering
-        // komt uit één leestransactie.
+        // Drie soorten stappen lopen tegelijk als een pijplijn met korte wachtrijen: twee
+        // lezers (elk een eigen leesverbinding, om en om over vooraf vastgelegde partijen) lezen
+        // en pakken uit, één draad rekent, en deze taak schrijft op de schrijfverbinding. Elke
+        // stap gaat door zolang er plaats is in de wachtrij na hem, zonder op de trage stap van
+        // dezelfde ronde te wachten. De volgorde van de partijen blijft die van de ids (de
+        // rekenaar neemt om en om van de twee lezers), zodat opnieuw berekenen dezelfde regels
+        // in dezelfde volgorde geeft. De leesverbindingen beginnen pas nu de
+        // schrijfvergrendeling vastligt: op SQLite zien ze zo precies de stand van deze
+        // transactie (de run schrijft alleen betaalregels van zichzelf, uitleggen en het
+        // toegangslog, die zij niet lezen). Alles van één uitkering komt uit één
+        // leestransactie. Faalt een stap, dan sluit zijn wachtrij en stoppen de andere.
         let mut eerste = self.opslag.lees().await?;
         let alle = eerste.uitkering_ids(0, i64::MAX).await?;
-        let mut partijen = alle
-            .chunks(PARTIJ)
-            .map(<[i64]>::to_vec)
-            .collect::<Vec<_>>()
-            .into_iter();
-        let lezen = move |mut lezer: Box<dyn Transactie>, ids: Option<Vec<i64>>| {
-            tokio::spawn(async move {
-                let gestart = std::time::Instant::now();
-                let r = match ids {
-                    Some(ids) => runpartij_laden(lezer.as_mut(), ids, maand, betaaldatum, nu)
-                        .await
-                        .map(Some),
-                    None => Ok(None),
-                };
-                (lezer, r, gestart.elapsed())
-            })
-        };
-        let mut onderweg = std::collections::VecDeque::new();
-        onderweg.push_back(lezen(eerste, partijen.next()));
-        onderweg.push_back(lezen(self.opslag.lees().await?, partijen.next()));
+        let partijen: Vec<Vec<i64>> = alle.chunks(PARTIJ).map(<[i64]>::to_vec).collect();
+        let lezers = [eerste, self.opslag.lees().await?];
+        let mut gelezen = Vec::new();
+        let mut lezertaken = Vec::new();
+        for (i, mut lezer) in lezers.into_iter().enumerate() {
+            let (zend, ontvang) = tokio::sync::mpsc::channel(WACHTRIJ);
+            let eigen: Vec<Vec<i64>> = partijen.iter().skip(i).step_by(2).cloned().collect();
+            lezertaken.push(tokio::spawn(async move {
+                let mut duur = std::time::Duration::ZERO;
+                for ids in eigen {
+                    let gestart = std::time::Instant::now();
+                    let r = runpartij_laden(lezer.as_mut(), ids, maand, betaaldatum, nu).await;
+                    duur += gestart.elapsed();
+                    let fout = r.is_err();
+                    if zend.send(r).await.is_err() || fout {
+                        break;
+                    }
+                }
+                (lezer, duur)
+            }));
+            gelezen.push(ontvang);
+        }
+        let (zend, mut berekend) = tokio::sync::mpsc::channel(WACHTRIJ);
+        let k = Arc::clone(&kader);
+        let rekenaar = tokio::task::spawn_blocking(move || {
+            let mut duur = std::time::Duration::ZERO;
+            'rondes: loop {
+                let mut iets = false;
+                for ontvang in &mut gelezen {
+                    let Some(r) = ontvang.blocking_recv() else {
+                        continue;
+                    };
+                    iets = true;
+                    let gestart = std::time::Instant::now();
+                    let r = r.map(|rp| partij_berekenen(&rp, &k));
+                    duur += gestart.elapsed();
+                    let fout = r.is_err();
+                    if zend.blocking_send(r).is_err() || fout {
+                        break 'rondes;
+                    }
+                }
+                if !iets {
+                    break;
+                }
+            }
+            duur
+        });
         // De uitleggen die deze run al vastlegde, op inhoud: de meeste regels delen er één.
         let mut uitleggen = BTreeMap::<String, i64>::new();
         let mut tijd = Tijden::default();
-        let mut te_schrijven: Option<Berekendepartij> = None;
-        let stap = |e: tokio::task::JoinError| AppFout::Intern(format!("betaalrun: {e}"));
-        let mut klaar_met_lezen = Vec::new();
-        loop {
-            let (lezer, gelezen, duur) = match onderweg.pop_front() {
-                Some(h) => h.await.map_err(stap)?,
-                None => return Err(AppFout::Intern("betaalrun: geen lezer".into())),
+        let mut geschreven: Result<(), AppFout> = Ok(());
+        while let Some(b) = berekend.recv().await {
+            let r = match b {
+                Ok(b) => partij_schrijven(tx.as_mut(), b, &mut uitleggen, &lezing, &mut tijd).await,
+                Err(e) => Err(e),
             };
-            tijd.lezen += duur;
-            let huidige = gelezen?;
-            let einde = huidige.is_none();
-            if einde {
-                klaar_met_lezen.push(lezer);
-            } else {
-                onderweg.push_back(lezen(lezer, partijen.next()));
-            }
-            let b = te_schrijven.take();
-            let s = lezing.clone();
-            let schrijven = tokio::spawn(async move {
-                let r = match b {
-                    Some(b) => partij_schrijven(tx.as_mut(), b, &mut uitleggen, &s, &mut tijd)
-                        .await
-                        .map(Some),
-                    None => Ok(None),
-                };
-                (tx, uitleggen, tijd, r)
-            });
-            let k = Arc::clone(&kader);
-            let rekenen = tokio::task::spawn_blocking(move || {
-                let gestart = std::time::Instant::now();
-                (
-                    huidige.map(|rp| partij_berekenen(&rp, &k)),
-                    gestart.elapsed(),
-                )
-            });
-            let (t, u, tijden, geschreven) = schrijven.await.map_err(stap)?;
-            let (berekend, duur_rekenen) = rekenen.await.map_err(stap)?;
-            (tx, uitleggen, tijd) = (t, u, tijden);
-            if let Some((a, t, n)) = geschreven? {
-                aantal += a;
-                totaal += t;
-                klaar += n;
-                voortgang(klaar);
-            }
-            tijd.rekenen += duur_rekenen;
-            te_schrijven = berekend;
-            // Niets meer gelezen: de laatste partij is nu ook geschreven.
-            if einde {
-                break;
+            match r {
+                Ok((a, t, n)) => {
+                    aantal += a;
+                    totaal += t;
+                    klaar += n;
+                    voortgang(klaar);
+                }
+                Err(e) => {
+                    geschreven = Err(e);
+                    break;
+                }
             }
         }
-        for h in onderweg {
-            klaar_met_lezen.push(h.await.map_err(stap)?.0);
+        // Bij een fout: de wachtrij dicht, zodat rekenaar en lezers stoppen.
+        drop(berekend);
+        let stap = |e: tokio::task::JoinError| AppFout::Intern(format!("betaalrun: {e}"));
+        tijd.rekenen = rekenaar.await.map_err(stap)?;
+        let mut klaar_met_lezen = Vec::new();
+        for t in lezertaken {
+            let (lezer, duur) = t.await.map_err(stap)?;
+            tijd.lezen += duur;
+            klaar_met_lezen.push(lezer);
+        }
+        geschreven?;
+        if klaar != alle.len() as u64 {
+            return Err(AppFout::Intern(format!(
+                "betaalrun: {klaar} van {} uitkeringen verwerkt",
+                alle.len()
+            )));
         }
         for lezer in klaar_met_lezen {
             lezer.commit().await?;
@@ -1107,11 +1123,13 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendepartij {
             tracing::warn!(uitkering = g.uitkering.id, %melding, "maand niet te berekenen");
         }
         let nr = &g.dossier.nummer;
+        // JJJJMM zonder opmaakpatroon (dit gebeurt voor elke regel van de run).
+        let jjjjmm = format!("{:04}{:02}", k.maand.year(), k.maand.month());
         for r in regels {
             let soort = r.anders.unwrap_or(r.categorie);
             let kenmerk = match r.correctie_id {
-                Some(c) => format!("VN{}-{nr}-{}{c}", k.maand.format("%Y%m"), letter(soort)),
-                None => format!("VN{}-{nr}-{}", k.maand.format("%Y%m"), letter(soort)),
+                Some(c) => format!("VN{jjjjmm}-{nr}-{}{c}", letter(soort)),
+                None => format!("VN{jjjjmm}-{nr}-{}", letter(soort)),
             };
             let vakantietoeslag_correctie = r
                 .correctie_id

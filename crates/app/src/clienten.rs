@@ -104,13 +104,7 @@ pub struct Treffer {
     pub dossiers: Vec<(i64, String, &'static str)>,
 }
 
-fn datumtekst(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-fn datum(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
+use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
 
 /// Zet opgeslagen historie om in domeinversies (om `historie::op` te kunnen gebruiken).
 fn versie<T>(waarde: T, h: &Historie) -> Option<Versie<T>> {

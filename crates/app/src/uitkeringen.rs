@@ -60,13 +60,7 @@ async fn vier_ogen(tx: &mut dyn Transactie) -> Result<VierOgen, AppFout> {
     Ok(VierOgen { drempel, soorten })
 }
 
-pub(crate) fn datumtekst(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-pub(crate) fn datum(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
+pub(crate) use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
 
 pub(crate) fn eerste_van(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)

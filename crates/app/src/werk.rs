@@ -27,13 +27,7 @@ pub const VANDAAG_TONEN: i64 = 100;
 /// Herverdelen neemt hoogstens zoveel open taken van één medewerker in één handeling.
 const MAX_HERVERDELEN: i64 = 100_000;
 
-fn datumtekst(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-fn datum(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
+use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
 
 fn vandaag(nu: DateTime<Utc>) -> NaiveDate {
     tijd::nl_lokaal(nu).date()

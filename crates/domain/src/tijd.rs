@@ -31,6 +31,35 @@ pub fn maand_weergave(d: NaiveDate) -> String {
     format!("{naam} {}", d.year())
 }
 
+/// Een datum in de vaste vorm `JJJJ-MM-DD` (zoals opgeslagen). Zelf opgebouwd in plaats van met
+/// een opmaakpatroon: de betaalrun doet dit miljoenen keren, en chrono leest het patroon elke
+/// keer opnieuw. Jaren buiten 0–9999 gaan via chrono (met teken), net als voorheen.
+pub fn datum_tekst(d: NaiveDate) -> String {
+    if (0..=9999).contains(&d.year()) {
+        format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    } else {
+        d.format("%Y-%m-%d").to_string()
+    }
+}
+
+/// Leest een datum in de vorm `JJJJ-MM-DD`. Precies tien tekens met cijfers en streepjes worden
+/// zelf gelezen (de opgeslagen vorm, en het snelle pad van de betaalrun); al het andere gaat via
+/// chrono's `%Y-%m-%d`, met dezelfde uitkomst als voorheen.
+pub fn datum_uit_tekst(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let cijfers = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r)?.iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        if let (Some(j), Some(m), Some(d)) = (cijfers(0..4), cijfers(5..7), cijfers(8..10)) {
+            return NaiveDate::from_ymd_opt(i32::try_from(j).ok()?, m, d);
+        }
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
 pub fn instant_tekst(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
 }
@@ -137,5 +166,44 @@ mod tests {
             instant_tekst(begin_nl_dag(d("2026-07-10"))),
             "2026-07-09T22:00:00.000000Z"
         );
+    }
+
+    /// De eigen lezer en schrijver van `JJJJ-MM-DD` geven precies wat chrono met `%Y-%m-%d`
+    /// geeft, ook voor wat niet de vaste vorm is of geen bestaande datum.
+    #[test]
+    fn datum_als_tekst_gelijk_aan_chrono() {
+        let tabel = [
+            "2026-11-28",
+            "2024-02-29",
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "0000-01-01",
+            "9999-12-31",
+            "2026-1-5",
+            "2026-01-5x",
+            "2026/01/05",
+            " 2026-01-05",
+            "+2026-01-05",
+            "20260-01-05",
+            "2026-01-0٣",
+            "",
+        ];
+        for s in tabel {
+            let chrono = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+            assert_eq!(datum_uit_tekst(s), chrono, "{s:?}");
+            if let Some(d) = chrono {
+                assert_eq!(datum_tekst(d), d.format("%Y-%m-%d").to_string(), "{s:?}");
+            }
+        }
+        for d in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(2026, 7, 1).unwrap(),
+        ] {
+            assert_eq!(datum_tekst(d), d.format("%Y-%m-%d").to_string());
+            assert_eq!(datum_uit_tekst(&datum_tekst(d)), Some(d));
+        }
     }
 }

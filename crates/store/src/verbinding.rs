@@ -244,7 +244,7 @@ impl Opslag for Database {
     async fn log_terugschrijven(&self) -> Uitkomst<()> {
         if self.engine == Engine::Sqlite {
             // Wacht op lopende lezers (busy_timeout) en maakt het log daarna leeg.
-            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            sqlx::query("PRAGMA wal_checkpoint(RESTART)")
                 .execute(&self.schrijven)
                 .await
                 .map_err(fout)?;
