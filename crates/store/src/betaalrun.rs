@@ -363,7 +363,7 @@ pub(crate) async fn verwerken(
          CAST(SUM(bedrag_centen) AS BIGINT), $2 \
          FROM betaalregels WHERE run_id = $1 AND categorie = 'regulier' \
          GROUP BY uitkering_id, maand \
-         ON CONFLICT (uitkering_id, maand) DO UPDATE SET \
+         ON CONFLICT (maand, uitkering_id) DO UPDATE SET \
          berekend_centen = excluded.berekend_centen, betaald_centen = excluded.betaald_centen, \
          berekend_op = excluded.berekend_op",
     )

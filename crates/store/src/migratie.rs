@@ -100,6 +100,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0013_toegangslog_per_verwerking.sql"),
         postgres: include_str!("../migrations/postgres/0013_toegangslog_per_verwerking.sql"),
     },
+    Migratie {
+        versie: 14,
+        naam: "maandbedragen_per_maand",
+        sqlite: include_str!("../migrations/sqlite/0014_maandbedragen_per_maand.sql"),
+        postgres: include_str!("../migrations/postgres/0014_maandbedragen_per_maand.sql"),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.

@@ -243,7 +243,7 @@ pub(crate) async fn maandbedragen_zetten(
     for stuk in rijen.chunks(500) {
         let sql = format!(
             "INSERT INTO maandbedragen (uitkering_id, maand, berekend_centen, betaald_centen, \
-             berekend_op) VALUES {} ON CONFLICT (uitkering_id, maand) \
+             berekend_op) VALUES {} ON CONFLICT (maand, uitkering_id) \
              DO UPDATE SET berekend_centen = excluded.berekend_centen, \
              berekend_op = excluded.berekend_op",
             waarden(stuk.len(), 5)

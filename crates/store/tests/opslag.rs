@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
 
 use vangnet_app::opslag::{
-    AuditFilter, GebruikerRij, OpslagFout, SessieRij, TeamRij, ToegangFilter, ToegangRij, TokenRij,
+    AuditFilter, GebruikerRij, MaandbedragRij, OpslagFout, SessieRij, TeamRij, ToegangFilter,
+    ToegangRij, TokenRij,
 };
 use vangnet_app::Opslag;
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord, BEGIN_HASH};
@@ -547,6 +548,65 @@ async fn migratie_0013_behoudt_het_toegangslog() {
     assert!(
         nieuw[0].id > 9 && nieuw[0].betrokkene_id == "10",
         "{nieuw:?}"
+    );
+    tx.commit().await.unwrap();
+    t.opruimen().await;
+}
+
+/// Migratie 0014 legt de maandbedragen op volgorde van de maand: elke rij blijft, lezen per
+/// uitkering geeft ze op maand, en bijwerken raakt precies de rij met dezelfde uitkering en maand.
+#[tokio::test]
+async fn migratie_0014_behoudt_de_maandbedragen() {
+    let t = database_tot(13).await;
+    t.db.ruwe_sql(
+        "INSERT INTO maandbedragen (uitkering_id, maand, berekend_centen, betaald_centen, \
+         berekend_op) VALUES \
+         (2, '2026-02-01', 200, 200, 'a'), (1, '2026-02-01', 120, 120, 'a'), \
+         (1, '2026-01-01', 110, 110, 'a'), (2, '2026-01-01', 210, NULL, 'a')",
+    )
+    .await
+    .unwrap();
+    migratie::migreer(&t.db).await.unwrap();
+    let mut tx = t.db.schrijf().await.unwrap();
+    let kort = |v: Vec<MaandbedragRij>| -> Vec<(i64, String, i64, Option<i64>)> {
+        v.into_iter()
+            .map(|m| (m.uitkering_id, m.maand, m.berekend_centen, m.betaald_centen))
+            .collect()
+    };
+    assert_eq!(
+        kort(tx.maandbedragen_van(1).await.unwrap()),
+        [
+            (1, "2026-01-01".into(), 110, Some(110)),
+            (1, "2026-02-01".into(), 120, Some(120)),
+        ]
+    );
+    tx.maandbedragen_zetten(&[
+        MaandbedragRij {
+            uitkering_id: 2,
+            maand: "2026-01-01".into(),
+            berekend_centen: 215,
+            betaald_centen: None,
+            berekend_op: "b".into(),
+        },
+        MaandbedragRij {
+            uitkering_id: 2,
+            maand: "2026-03-01".into(),
+            berekend_centen: 230,
+            betaald_centen: None,
+            berekend_op: "b".into(),
+        },
+    ])
+    .await
+    .unwrap();
+    assert_eq!(
+        kort(tx.maandbedragen_van_uitkeringen(&[2, 1]).await.unwrap()),
+        [
+            (1, "2026-01-01".into(), 110, Some(110)),
+            (1, "2026-02-01".into(), 120, Some(120)),
+            (2, "2026-01-01".into(), 215, None),
+            (2, "2026-02-01".into(), 200, Some(200)),
+            (2, "2026-03-01".into(), 230, None),
+        ]
     );
     tx.commit().await.unwrap();
     t.opruimen().await;
