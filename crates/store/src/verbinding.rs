@@ -243,10 +243,8 @@ impl Opslag for Database {
 
     async fn log_terugschrijven(&self) -> Uitkomst<()> {
         if self.engine == Engine::Sqlite {
-            // Wacht op lopende lezers (busy_timeout); de volgende schrijver begint het log van
-            // voren. Het bestand blijft even groot (TRUNCATE zou het leegmaken, en dan groeit het
-            // in de run opnieuw, met een nieuw blok per paar frames).
-            sqlx::query("PRAGMA wal_checkpoint(RESTART)")
+            // Wacht op lopende lezers (busy_timeout) en maakt het log daarna leeg.
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
                 .execute(&self.schrijven)
                 .await
                 .map_err(fout)?;
