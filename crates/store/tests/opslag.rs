@@ -410,17 +410,26 @@ async fn audittrail_is_alleen_toevoegen_en_filterbaar() {
     assert_eq!(tx.audit_tellen(&f).await.unwrap(), 2);
     tx.commit().await.unwrap();
 
-    for sql in [
-        "UPDATE auditrecords SET samenvatting = 'vervalst' WHERE volgnummer = 2",
-        "DELETE FROM auditrecords WHERE volgnummer = 5",
-    ] {
-        let r = t.db.ruwe_sql(sql).await;
+    alleen_toevoegen(
+        &t.db,
+        &[
+            "UPDATE auditrecords SET samenvatting = 'vervalst' WHERE volgnummer = 2",
+            "DELETE FROM auditrecords WHERE volgnummer = 5",
+        ],
+    )
+    .await;
+    t.opruimen().await;
+}
+
+/// Elk van deze statements wordt door de database geweigerd (alleen toevoegen).
+async fn alleen_toevoegen(db: &Database, statements: &[&str]) {
+    for sql in statements {
+        let r = db.ruwe_sql(sql).await;
         assert!(
             matches!(r, Err(OpslagFout::AlleenToevoegen(_))),
             "{sql}: {r:?}"
         );
     }
-    t.opruimen().await;
 }
 
 #[tokio::test]
@@ -469,18 +478,16 @@ async fn toegangslog_is_alleen_toevoegen_en_filterbaar() {
         ["trace2", "trace0"]
     );
     tx.commit().await.unwrap();
-    for sql in [
-        "UPDATE toegangsverwerkingen SET gebruiker = 'iemand'",
-        "DELETE FROM toegangsverwerkingen",
-        "UPDATE toegangsregels SET betrokkene_id = '9'",
-        "DELETE FROM toegangsregels",
-    ] {
-        let r = t.db.ruwe_sql(sql).await;
-        assert!(
-            matches!(r, Err(OpslagFout::AlleenToevoegen(_))),
-            "{sql}: {r:?}"
-        );
-    }
+    alleen_toevoegen(
+        &t.db,
+        &[
+            "UPDATE toegangsverwerkingen SET gebruiker = 'iemand'",
+            "DELETE FROM toegangsverwerkingen",
+            "UPDATE toegangsregels SET betrokkene_id = '9'",
+            "DELETE FROM toegangsregels",
+        ],
+    )
+    .await;
     t.opruimen().await;
 }
 
