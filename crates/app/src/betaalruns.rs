@@ -653,13 +653,16 @@ impl App {
             Some((n, per)) if per > 0 => (n.saturating_sub(1) * per, per),
             _ => (0, u64::MAX),
         };
-        let (aantal, som) = match deel {
+        // Een deel: ook de eerste en laatste regel erin, voor het toegangslog.
+        let (aantal, som, bereik) = match deel {
             None => (
                 u64::try_from(run.aantal_betalingen).unwrap_or(0),
                 run.totaal_centen,
+                None,
             ),
             Some(_) => {
                 let (mut aantal, mut som, mut gezien, mut na_id) = (0_u64, 0, 0_u64, 0);
+                let mut bereik: Option<(i64, i64)> = None;
                 'tellen: loop {
                     let (regels, laatste) = tx.betalingen(id, na_id, 10_000).await?;
                     let Some(l) = laatste else { break };
@@ -674,9 +677,10 @@ impl App {
                         }
                         aantal += 1;
                         som += r.bedrag_centen;
+                        bereik = Some((bereik.map_or(r.id, |(van, _)| van), r.id));
                     }
                 }
-                (aantal, som)
+                (aantal, som, bereik)
             }
         };
         if aantal == 0 {
@@ -710,7 +714,7 @@ impl App {
             &format!("Betaalbestand {nr} van betaalrun {id}"),
         );
         let toegang = tokio::spawn(async move {
-            let r = schrijf.toegang_voor_run(id, true, &sjabloon).await;
+            let r = schrijf.toegang_voor_run(id, true, bereik, &sjabloon).await;
             (schrijf, r)
         });
         let stap = |e: tokio::task::JoinError| AppFout::Intern(format!("betaalbestand: {e}"));
@@ -931,6 +935,7 @@ impl App {
         tx.toegang_voor_run(
             id,
             false,
+            None,
             &toegang::sjabloon(
                 ctx,
                 self.klok.nu(),

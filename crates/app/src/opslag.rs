@@ -852,11 +852,13 @@ pub trait Transactie: Send {
     async fn toegang_voor_personen(&mut self, verwerking: &Verwerking, ids: &[i64])
         -> Uitkomst<()>;
     /// Eén verwerking (zoals `sjabloon`) met een toegangsregel per dossier in de run;
-    /// `alleen_betalingen`: alleen dossiers in het betaalbestand.
+    /// `alleen_betalingen`: alleen dossiers in het betaalbestand; `regels`: alleen de regels met
+    /// een id van … tot en met … (één deel van het betaalbestand).
     async fn toegang_voor_run(
         &mut self,
         run_id: i64,
         alleen_betalingen: bool,
+        regels: Option<(i64, i64)>,
         sjabloon: &ToegangRij,
     ) -> Uitkomst<()>;
 

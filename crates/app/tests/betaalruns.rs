@@ -737,6 +737,30 @@ async fn grote_run_in_delen_met_geldige_bestanden() {
         totaal = (totaal.0 + n, totaal.1 + som);
     }
     assert_eq!(totaal, (3, b.run.totaal_centen));
+    // Elk deel legt in het toegangslog alleen de dossiers vast die erin staan.
+    let auditor = o.t.persona(Rol::Auditor).await;
+    let dossiers = ToegangFilter {
+        betrokkene_type: Some("dossier".into()),
+        ..Default::default()
+    };
+    let regels =
+        o.t.app
+            .toegang_zoeken(&auditor, &dossiers, 100, 0)
+            .await
+            .unwrap()
+            .regels;
+    let per_deel = |deel: u64| {
+        let mut ids: Vec<String> = regels
+            .iter()
+            .filter(|r| r.omschrijving == format!("Betaalbestand {deel} van betaalrun {id}"))
+            .map(|r| r.betrokkene_id.clone())
+            .collect();
+        ids.sort();
+        ids
+    };
+    let (een, twee) = (per_deel(1), per_deel(2));
+    assert_eq!((een.len(), twee.len()), (2, 1), "{een:?} {twee:?}");
+    assert!(!een.contains(&twee[0]), "{een:?} {twee:?}");
     assert!(o
         .t
         .app

@@ -72,29 +72,33 @@ pub(crate) async fn toegang_voor_personen(
 }
 
 /// Eén verwerking (zoals `t`) met een regel per dossier in run `run_id`; `alleen_betalingen`:
-/// alleen de dossiers in het betaalbestand.
+/// alleen de dossiers in het betaalbestand; `regels`: alleen de regels met een id in dit bereik
+/// (grenzen inbegrepen).
 pub(crate) async fn toegang_voor_run(
     c: &mut AnyConnection,
     run_id: i64,
     alleen_betalingen: bool,
+    regels: Option<(i64, i64)>,
     t: &ToegangRij,
 ) -> Uitkomst<()> {
     let v = verwerking_vastleggen(c, t).await?;
-    let filter = if alleen_betalingen {
+    let mut filter = if alleen_betalingen {
         format!(" AND {BETALINGEN}")
     } else {
         String::new()
     };
-    sqlx::query(&format!(
+    if regels.is_some() {
+        filter.push_str(" AND id BETWEEN $4 AND $5");
+    }
+    let sql = format!(
         "INSERT INTO toegangsregels (verwerking_id, maand, betrokkene_id) \
          SELECT $1, $2, CAST(dossier_id AS TEXT) \
          FROM (SELECT DISTINCT dossier_id FROM betaalregels WHERE run_id = $3{filter}) AS d"
-    ))
-    .bind(v.id)
-    .bind(&v.maand)
-    .bind(run_id)
-    .execute(c)
-    .await
-    .map_err(vertaal)?;
+    );
+    let mut q = sqlx::query(&sql).bind(v.id).bind(&v.maand).bind(run_id);
+    if let Some((van, tot)) = regels {
+        q = q.bind(van).bind(tot);
+    }
+    q.execute(c).await.map_err(vertaal)?;
     Ok(())
 }

@@ -2035,9 +2035,10 @@ impl Transactie for AnyTransactie {
         &mut self,
         run_id: i64,
         alleen_betalingen: bool,
+        regels: Option<(i64, i64)>,
         sjabloon: &ToegangRij,
     ) -> Uitkomst<()> {
-        toegang::toegang_voor_run(self.conn(), run_id, alleen_betalingen, sjabloon).await
+        toegang::toegang_voor_run(self.conn(), run_id, alleen_betalingen, regels, sjabloon).await
     }
 
     async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64> {
