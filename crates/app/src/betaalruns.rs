@@ -262,15 +262,14 @@ impl App {
             tabellen,
         });
         // Eén verwerking voor de hele berekening; elke partij voegt haar personen toe.
-        let lezing = tx
-            .verwerking_vastleggen(&toegang::sjabloon(
-                ctx,
-                nu,
-                verwerking::BIJSTANDSVERLENING,
-                "persoon",
-                &format!("Betaalrun {} (run {id})", tijd::maand_weergave(maand)),
-            ))
-            .await?;
+        let lezing = toegang::personen_verwerking(
+            tx.as_mut(),
+            ctx,
+            nu,
+            verwerking::BIJSTANDSVERLENING,
+            &format!("Betaalrun {} (run {id})", tijd::maand_weergave(maand)),
+        )
+        .await?;
         let (mut aantal, mut totaal, mut klaar): (i64, Centen, u64) = (0, 0, 0);
         // Drie soorten stappen lopen tegelijk als een pijplijn met korte wachtrijen: twee
         // lezers (elk een eigen leesverbinding, om en om over vooraf vastgelegde partijen) lezen
@@ -287,11 +286,17 @@ impl App {
         let alle = eerste.uitkering_ids(0, i64::MAX).await?;
         let partijen: Vec<Vec<i64>> = alle.chunks(PARTIJ).map(<[i64]>::to_vec).collect();
         let lezers = [eerste, self.opslag.lees().await?];
+        let aantal_lezers = lezers.len();
         let mut gelezen = Vec::new();
         let mut lezertaken = Vec::new();
         for (i, mut lezer) in lezers.into_iter().enumerate() {
             let (zend, ontvang) = tokio::sync::mpsc::channel(WACHTRIJ);
-            let eigen: Vec<Vec<i64>> = partijen.iter().skip(i).step_by(2).cloned().collect();
+            let eigen: Vec<Vec<i64>> = partijen
+                .iter()
+                .skip(i)
+                .step_by(aantal_lezers)
+                .cloned()
+                .collect();
             lezertaken.push(tokio::spawn(async move {
                 let mut duur = std::time::Duration::ZERO;
                 for ids in eigen {

@@ -8,7 +8,7 @@ use serde::Serialize;
 use vangnet_domain::{tijd, Recht, Verwerkingsactiviteit};
 
 use crate::geheim;
-use crate::opslag::{ToegangFilter, ToegangRij, Transactie};
+use crate::opslag::{ToegangFilter, ToegangRij, Transactie, Verwerking};
 use crate::{App, AppFout, Context};
 
 /// Een toegangsregel zonder betrokkene-id: voor regels die de opslag in bulk aanvult (een hele
@@ -32,6 +32,19 @@ pub(crate) fn sjabloon(
         betrokkene_id: String::new(),
         omschrijving: omschrijving.to_owned(),
     }
+}
+
+/// Begint een bulkverwerking van gelezen personen (betaalrun, herberekening): de vaste gegevens
+/// één keer; de personen volgen per partij met [`Transactie::toegang_voor_personen`].
+pub(crate) async fn personen_verwerking(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+    tijdstip: chrono::DateTime<chrono::Utc>,
+    activiteit: Verwerkingsactiviteit,
+    omschrijving: &str,
+) -> Result<Verwerking, AppFout> {
+    let s = sjabloon(ctx, tijdstip, activiteit, "persoon", omschrijving);
+    Ok(tx.verwerking_vastleggen(&s).await?)
 }
 
 /// Schrijft één regel in de lopende (schrijf)transactie.

@@ -1186,15 +1186,14 @@ impl App {
             tx.maandbedragen_zetten(&maanden).await?;
             tx.correcties_invoegen(&nieuwe_correcties).await?;
             // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
-            let v = tx
-                .verwerking_vastleggen(&toegang::sjabloon(
-                    ctx,
-                    nu,
-                    verwerking::BIJSTANDSVERLENING,
-                    "persoon",
-                    "Herberekening na nieuwe normtabellen",
-                ))
-                .await?;
+            let v = toegang::personen_verwerking(
+                tx.as_mut(),
+                ctx,
+                nu,
+                verwerking::BIJSTANDSVERLENING,
+                "Herberekening na nieuwe normtabellen",
+            )
+            .await?;
             tx.toegang_voor_personen(&v, &gelezen).await?;
             audit::vastleggen(
                 tx.as_mut(),
