@@ -198,10 +198,10 @@ pub(crate) async fn betalingen(
             "SELECT {} FROM betaalregels WHERE run_id = $1 AND id > $2 ORDER BY id LIMIT $3",
             namen.join(", ")
         ),
-        "id",
     );
     type Rij = (i64, String, i64, String, Option<String>, String, String);
-    let rijen: Vec<Rij> = json_als(c, &sql, &[run_id, na_id, limiet]).await?;
+    let mut rijen: Vec<Rij> = json_als(c, &sql, &[run_id, na_id, limiet]).await?;
+    rijen.sort_unstable_by_key(|r| r.0);
     let laatste = rijen.last().map(|r| r.0);
     let uit = rijen
         .into_iter()
@@ -276,10 +276,10 @@ pub(crate) async fn regels_voor_taken(
              AND categorie IN ('vordering', 'vastgehouden')",
             namen.join(", ")
         ),
-        "id",
     );
     type Rij = (i64, i64, String, String, Option<String>);
-    let rijen: Vec<Rij> = json_als(c, &sql, &[run_id]).await?;
+    let mut rijen: Vec<Rij> = json_als(c, &sql, &[run_id]).await?;
+    rijen.sort_unstable_by_key(|r| r.0);
     Ok(rijen
         .into_iter()
         .map(|r| BetaalregelVoorTaak {
