@@ -9,6 +9,7 @@ use vangnet_domain::historie::{Periode, Registratie, Versie};
 use vangnet_domain::huishouden::Rol as HuishoudRol;
 use vangnet_domain::persoon::datum::parse_datum;
 use vangnet_domain::persoon::{Bsn, Geboortedatum, Huisnummer, Iban, Naam, Postcode};
+use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
 use vangnet_domain::zoeken::Zoekvraag;
 use vangnet_domain::{historie, tijd, verwerking, Recht, Veldfouten};
 
@@ -103,8 +104,6 @@ pub struct Treffer {
     pub adres: Option<String>,
     pub dossiers: Vec<(i64, String, &'static str)>,
 }
-
-use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
 
 /// Zet opgeslagen historie om in domeinversies (om `historie::op` te kunnen gebruiken).
 fn versie<T>(waarde: T, h: &Historie) -> Option<Versie<T>> {

@@ -20,6 +20,7 @@ use vangnet_domain::normen::Centen;
 use vangnet_domain::persoon::datum::parse_datum;
 use vangnet_domain::persoon::naam::Naam;
 use vangnet_domain::persoon::{Bsn, Geboortedatum};
+pub(crate) use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
 use vangnet_domain::uitkering::{bezwaartermijn, verschillen, Feiten, Maandverschil, Mutatiesoort};
 use vangnet_domain::werk::Taaksoort;
 use vangnet_domain::{tijd, verwerking, Recht, Veldfouten};
@@ -59,8 +60,6 @@ async fn vier_ogen(tx: &mut dyn Transactie) -> Result<VierOgen, AppFout> {
     };
     Ok(VierOgen { drempel, soorten })
 }
-
-pub(crate) use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
 
 pub(crate) fn eerste_van(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)

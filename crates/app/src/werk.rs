@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use vangnet_domain::dossier::Zaaktype;
+use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
 use vangnet_domain::verdeling::{verdeel, Kandidaat, Postcodegebied, Postcodegebieden};
 use vangnet_domain::werk::{
     risico_vanaf, stand, Eenheid, Servicenorm, Stand, Taaksoort, Taakstatus,
@@ -26,8 +27,6 @@ pub const VANDAAG_TONEN: i64 = 100;
 
 /// Herverdelen neemt hoogstens zoveel open taken van één medewerker in één handeling.
 const MAX_HERVERDELEN: i64 = 100_000;
-
-use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
 
 fn vandaag(nu: DateTime<Utc>) -> NaiveDate {
     tijd::nl_lokaal(nu).date()

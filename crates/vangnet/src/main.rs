@@ -284,7 +284,7 @@ enum AuditOpdracht {
 /// mimalloc in plaats van de allocator van glibc. De betaalrun maakt en ruimt per partij
 /// tienduizenden kleine teksten op naast een paar grote buffers; glibc besteedde daar ≈ 17 % van
 /// de CPU van de berekening aan (vooral het samenvoegen van vrije blokken). Gemeten in
-/// docs/PERFORMANCE.md ("2026-12-02, middag").
+/// docs/PERFORMANCE.md ("2026-12-02 (middag)").
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
