@@ -10,6 +10,7 @@ pub mod account;
 pub mod audit;
 pub mod beheer;
 pub mod berekening;
+pub mod bestanden;
 pub mod betaalruns;
 pub mod clienten;
 pub mod contact;

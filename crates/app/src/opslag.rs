@@ -30,8 +30,11 @@ pub trait Opslag: Send + Sync {
     async fn schrijf(&self) -> Uitkomst<Box<dyn Transactie>>;
     /// Een transactie die alleen leest.
     async fn lees(&self) -> Uitkomst<Box<dyn Transactie>>;
-    /// Is de database bereikbaar?
+    /// Is de database bereikbaar (om te lezen)?
     async fn gezond(&self) -> bool;
+    /// Kan er geschreven worden? Begint een schrijftransactie en rolt haar terug. Wacht zo lang
+    /// als een schrijfhandeling zou wachten; wie dat niet wil, zet er een eigen tijdslimiet om.
+    async fn schrijfproef(&self) -> Uitkomst<()>;
     /// Na een grote bulkinvoer, buiten een transactie: statistieken en (PostgreSQL) VACUUM.
     async fn onderhoud_na_bulkinvoer(&self) -> Uitkomst<()>;
     /// Vóór massaal werk (de betaalrun), buiten een transactie: SQLite schrijft het

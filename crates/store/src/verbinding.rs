@@ -5,8 +5,14 @@
 //! en een handvol leesverbindingen die dankzij WAL nooit op de schrijver wachten.
 //! PostgreSQL: één pool voor beide; gelijktijdige schrijvers worden door rijvergrendeling
 //! (de kop van de auditketen, optimistische versies) geordend.
+//!
+//! Een verbinding die terugkomt in de pool en dan nog in een transactie staat (een verzoek werd
+//! afgebroken op een ongelukkig moment, zie [`na_gebruik`]), wordt gesloten in plaats van
+//! hergebruikt: sluiten rolt de transactie terug en de pool opent een nieuwe verbinding.
 
+use std::future::Future;
 use std::path::PathBuf;
+use std::pin::Pin;
 use std::str::FromStr;
 use std::sync::Once;
 use std::time::Duration;
@@ -14,6 +20,7 @@ use std::time::Duration;
 use async_trait::async_trait;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
+use vangnet_app::bestanden;
 use vangnet_app::opslag::{Opslag, OpslagFout, Transactie, Uitkomst};
 
 use crate::transactie::AnyTransactie;
@@ -67,6 +74,58 @@ fn veilige_naam(s: &str) -> Result<&str, OpslagFout> {
     }
 }
 
+/// Als een verbinding terugkomt in de pool: mag ze opnieuw gebruikt worden?
+///
+/// Nee als ze nog in een transactie staat. Dat gebeurt als de future van een verzoek wordt
+/// weggegooid (de client verbrak de verbinding) net nadat SQLite `BEGIN IMMEDIATE` bevestigde maar
+/// vóór sqlx het transactie-object maakte: niemand rolt die transactie dan nog terug, en zonder
+/// deze controle faalde daarna elke schrijfhandeling ("begin_with at non-zero transaction depth")
+/// tot een herstart. Eerst een ping: die wacht tot een eerder in de wachtrij gezette rollback
+/// (van een gewoon weggegooide transactie) is uitgevoerd, zodat alleen een echt vergeten
+/// transactie de verbinding kost.
+fn na_gebruik(
+    c: &mut sqlx::AnyConnection,
+    _: sqlx::pool::PoolConnectionMetadata,
+) -> Pin<Box<dyn Future<Output = Result<bool, sqlx::Error>> + Send + '_>> {
+    Box::pin(async move {
+        c.ping().await?;
+        if c.is_in_transaction() {
+            tracing::warn!("verbinding kwam terug in een open transactie; gesloten (teruggerold)");
+            return Ok(false);
+        }
+        Ok(true)
+    })
+}
+
+/// De datamap (0700) en het databasebestand (0600) alleen voor de eigenaar. SQLite maakt het
+/// write-ahead-log en het gedeelde geheugen (`-wal`, `-shm`) met de rechten van het
+/// databasebestand aan; bestaan ze al met ruimere rechten, dan worden die ook strenger.
+fn sqlite_bestanden_prive(map: &std::path::Path, bestand: &std::path::Path) -> std::io::Result<()> {
+    bestanden::prive_map(map)?;
+    if !bestand.exists() {
+        // Een leeg bestand is voor SQLite een nieuwe database.
+        bestanden::prive_bestand(bestand)?;
+    }
+    for achtervoegsel in ["", "-wal", "-shm"] {
+        let mut pad = bestand.as_os_str().to_owned();
+        pad.push(achtervoegsel);
+        let pad = std::path::PathBuf::from(pad);
+        if pad.exists() && bestanden::prive_maken(&pad)? {
+            tracing::warn!(bestand = %pad.display(), "rechten waren ruimer dan 0600; strenger gemaakt");
+        }
+    }
+    Ok(())
+}
+
+/// Faalde het begin van een transactie omdat de verbinding er al in stond?
+fn al_in_transactie(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::InvalidSavePointStatement => true,
+        sqlx::Error::Database(d) => d.message().contains("within a transaction"),
+        _ => false,
+    }
+}
+
 impl Database {
     /// Opent de database (en maakt een SQLite-bestand of een PostgreSQL-schema aan als dat nog
     /// niet bestaat). Migreert niet; zie [`crate::migratie`].
@@ -74,10 +133,10 @@ impl Database {
         DRIVERS.call_once(sqlx::any::install_default_drivers);
         match doel {
             Doel::Datamap(map) => {
-                std::fs::create_dir_all(map).map_err(|e| {
-                    OpslagFout::Database(format!("datamap {} aanmaken: {e}", map.display()))
-                })?;
                 let bestand = map.join("vangnet.sqlite3");
+                sqlite_bestanden_prive(map, &bestand).map_err(|e| {
+                    OpslagFout::Database(format!("datamap {} inrichten: {e}", map.display()))
+                })?;
                 Self::open_sqlite(&format!("sqlite://{}?mode=rwc", bestand.display())).await
             }
             Doel::Url(url) if url.starts_with("sqlite:") => Self::open_sqlite(url).await,
@@ -109,7 +168,7 @@ impl Database {
             .map_err(fout)?
             .disable_statement_logging();
         let pragmas = |pool: AnyPoolOptions| {
-            pool.after_connect(|c, _| {
+            pool.after_release(na_gebruik).after_connect(|c, _| {
                 Box::pin(async move {
                     c.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
@@ -152,6 +211,7 @@ impl Database {
         let pool = AnyPoolOptions::new()
             .max_connections(10)
             .acquire_timeout(Duration::from_secs(30))
+            .after_release(na_gebruik)
             .after_connect(move |c, _| {
                 let schema = schema.clone();
                 Box::pin(async move {
@@ -195,6 +255,35 @@ impl Database {
             .map_err(fout)
     }
 
+    /// Een schrijftransactie: op SQLite met `BEGIN IMMEDIATE`, zodat ze de schrijfvergrendeling
+    /// meteen neemt en niet halverwege op een andere schrijver (bv. de CLI) stuit.
+    ///
+    /// Staat de enige SQLite-schrijfverbinding toch in een transactie die niemand meer afsluit
+    /// (buiten sqlx om begonnen, of een fout in sqlx), dan wordt ze gesloten (dat rolt terug) en
+    /// begint de transactie op een nieuwe verbinding; anders faalde elke volgende schrijfhandeling.
+    async fn schrijftransactie(&self) -> Uitkomst<sqlx::Transaction<'static, sqlx::Any>> {
+        if self.engine == Engine::Postgres {
+            return self.schrijven.begin().await.map_err(fout);
+        }
+        match self.schrijven.begin_with("BEGIN IMMEDIATE").await {
+            Err(e) if al_in_transactie(&e) => {
+                tracing::warn!(fout = %e, "schrijfverbinding stond in een transactie; vervangen");
+                self.schrijven
+                    .acquire()
+                    .await
+                    .map_err(fout)?
+                    .close()
+                    .await
+                    .map_err(fout)?;
+                self.schrijven
+                    .begin_with("BEGIN IMMEDIATE")
+                    .await
+                    .map_err(fout)
+            }
+            uitkomst => uitkomst.map_err(fout),
+        }
+    }
+
     pub async fn sluiten(&self) {
         self.schrijven.close().await;
         self.lezen.close().await;
@@ -204,11 +293,7 @@ impl Database {
 #[async_trait]
 impl Opslag for Database {
     async fn schrijf(&self) -> Uitkomst<Box<dyn Transactie>> {
-        let tx = match self.engine {
-            Engine::Sqlite => self.schrijven.begin_with("BEGIN IMMEDIATE").await,
-            Engine::Postgres => self.schrijven.begin().await,
-        }
-        .map_err(fout)?;
+        let tx = self.schrijftransactie().await?;
         Ok(Box::new(AnyTransactie {
             tx,
             engine: self.engine,
@@ -225,6 +310,14 @@ impl Opslag for Database {
 
     async fn gezond(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.lezen).await.is_ok()
+    }
+
+    async fn schrijfproef(&self) -> Uitkomst<()> {
+        self.schrijftransactie()
+            .await?
+            .rollback()
+            .await
+            .map_err(fout)
     }
 
     async fn onderhoud_na_bulkinvoer(&self) -> Uitkomst<()> {

@@ -729,3 +729,40 @@ async fn migraties_geven_op_beide_engines_hetzelfde_schema() {
     sqlite.opruimen().await;
     pg.opruimen().await;
 }
+
+/// De datamap (0700) en de database met haar log (0600) zijn alleen voor de eigenaar, ook als de
+/// umask ruimer is; een bestaande database met ruimere rechten wordt strenger (issue 17, punt 2).
+#[cfg(unix)]
+#[tokio::test]
+async fn de_database_is_alleen_voor_de_eigenaar() {
+    use std::os::unix::fs::PermissionsExt;
+    use vangnet_store::Doel;
+    let modus = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let map = std::env::temp_dir()
+        .join(format!(
+            "vangnet-rechten-{}",
+            vangnet_app::geheim::willekeurig_hex(6)
+        ))
+        .join("data");
+    let db = Database::open(&Doel::Datamap(map.clone())).await.unwrap();
+    migratie::migreer(&db).await.unwrap();
+    assert_eq!(modus(&map), 0o700);
+    for bestand in [
+        "vangnet.sqlite3",
+        "vangnet.sqlite3-wal",
+        "vangnet.sqlite3-shm",
+    ] {
+        assert_eq!(modus(&map.join(bestand)), 0o600, "{bestand}");
+    }
+    db.sluiten().await;
+    let bestand = map.join("vangnet.sqlite3");
+    std::fs::set_permissions(&bestand, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let db = Database::open(&Doel::Datamap(map.clone())).await.unwrap();
+    assert_eq!(
+        modus(&bestand),
+        0o600,
+        "een bestaande database wordt strenger"
+    );
+    db.sluiten().await;
+    std::fs::remove_dir_all(map.parent().unwrap()).unwrap();
+}

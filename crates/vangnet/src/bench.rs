@@ -443,7 +443,7 @@ pub async fn betaalrun(
     piek_opnieuw();
     let pad = map.join(format!("bench-betaalrun-{id}.xml"));
     let begin = Instant::now();
-    let f = std::fs::File::create(&pad)?;
+    let f = vangnet_app::bestanden::prive_bestand(&pad)?;
     let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
     let (n, _) = app.betaalrun_pain(&keurder, id, None, &mut w).await?;
     w.flush()?;
@@ -480,7 +480,10 @@ pub async fn betaalrun(
     let alleen_xml = |naam: &str| -> Result<(f64, u64)> {
         let pad_xml = map.join("bench-alleen-xml.xml");
         let begin = Instant::now();
-        let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&pad_xml)?);
+        let mut w = std::io::BufWriter::with_capacity(
+            1 << 20,
+            vangnet_app::bestanden::prive_bestand(&pad_xml)?,
+        );
         let mut s = vangnet_domain::sepa::Painschrijver::begin(
             &mut w,
             vangnet_domain::sepa::Kop {

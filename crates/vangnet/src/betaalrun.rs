@@ -22,7 +22,8 @@ pub struct Opdracht {
 }
 
 /// Schrijft eerst naar `BESTAND.deel` en hernoemt pas als alles goed ging: een onderbroken
-/// export laat nooit een half bestand achter onder de echte naam.
+/// export laat nooit een half bestand achter onder de echte naam. Alleen de eigenaar kan het
+/// lezen (0600): het bevat van iedereen de naam, het IBAN en het bedrag.
 async fn bestand_schrijven(
     app: &App,
     ctx: &vangnet_app::Context,
@@ -31,7 +32,7 @@ async fn bestand_schrijven(
     pad: &Path,
 ) -> Result<(u64, i64)> {
     let tijdelijk = pad.with_extension("deel");
-    let f = std::fs::File::create(&tijdelijk)
+    let f = vangnet_app::bestanden::prive_bestand(&tijdelijk)
         .with_context(|| format!("{} aanmaken", tijdelijk.display()))?;
     let mut w = BufWriter::with_capacity(1 << 20, f);
     let uitkomst = app.betaalrun_pain(ctx, run, deel, &mut w).await;

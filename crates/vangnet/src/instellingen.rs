@@ -201,12 +201,15 @@ impl Instellingen {
         }
     }
 
-    pub fn web(&self) -> vangnet_web::WebInstellingen {
+    /// De webinstellingen; `data_dir` is de datamap van deze start (de opdrachtregel kan een
+    /// andere kiezen dan het instellingenbestand).
+    pub fn web(&self, data_dir: Option<&Path>) -> vangnet_web::WebInstellingen {
         vangnet_web::WebInstellingen {
             gemeente: self.gemeente.clone(),
             veilige_cookies: self.veilige_cookies,
             achter_proxy: self.achter_proxy,
             demo: false,
+            werkmap: data_dir.unwrap_or(&self.data_dir).join("tijdelijk"),
         }
     }
 }

@@ -881,8 +881,14 @@ async fn serve(
         bail!("veilige_cookies = false mag alleen op een loopback-adres (127.0.0.1); zet HTTPS ervoor");
     }
     uit!("Vangnet luistert op http://{adres} ({keuze})");
-    let mut web = instellingen.web();
+    let mut web = instellingen.web(db.data_dir.as_deref());
     web.demo = app.is_demo().await.map_err(app_fout)?;
+    // Een proces dat stierf tussen het aanmaken en weghalen van een download in opbouw.
+    match vangnet_app::bestanden::tijdelijke_opruimen(&web.werkmap) {
+        Ok(0) => {}
+        Ok(n) => tracing::warn!(aantal = n, "achtergebleven tijdelijke bestanden weggehaald"),
+        Err(e) => tracing::error!(fout = %e, "tijdelijke bestanden opruimen mislukt"),
+    }
     tokio::spawn(escalatiejob(app.clone()));
     let staat = vangnet_web::WebStaat::nieuw(app, web);
     vangnet_web::dienen(listener, staat, stoppen())

@@ -435,6 +435,17 @@ fn betaalrun_overleeft_kill_9_en_verdubbelt_niets() {
         .output()
         .expect("xmllint ontbreekt (Debian: libxml2-utils)");
     assert!(v.status.success(), "{}", tekst(&v));
+    // Het betaalbestand en de database zijn alleen voor de eigenaar (issue 17, punt 2).
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for bestand in ["run.xml", "vangnet.sqlite3", "vangnet.sqlite3-wal"] {
+            let modus = std::fs::metadata(d.join(bestand))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(modus & 0o777, 0o600, "{bestand}: {modus:o}");
+        }
+    }
 
     // Derde keer: niets opnieuw berekend of verdubbeld; hetzelfde bestand.
     let o = commando().output().unwrap();

@@ -18,6 +18,7 @@ mod schil;
 use std::sync::Arc;
 
 use axum::extract::DefaultBodyLimit;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use vangnet_app::App;
@@ -42,6 +43,10 @@ pub struct WebInstellingen {
     pub achter_proxy: bool,
     /// Een demo-installatie: een banner op elke pagina.
     pub demo: bool,
+    /// Waar een download (het betaalbestand) even wordt opgebouwd voor hij gestroomd wordt: een
+    /// map onder de datamap, alleen voor de eigenaar. Het bestand heeft daar geen naam (zie
+    /// [`vangnet_app::bestanden::naamloos`]).
+    pub werkmap: std::path::PathBuf,
 }
 
 impl Default for WebInstellingen {
@@ -51,6 +56,7 @@ impl Default for WebInstellingen {
             veilige_cookies: true,
             achter_proxy: false,
             demo: false,
+            werkmap: std::env::temp_dir(),
         }
     }
 }
@@ -74,7 +80,7 @@ impl WebStaat {
 }
 
 /// Alle routes. De volgorde van de lagen: operatie-id en headers buitenom, dan de foutweergave,
-/// dan aanmelding en CSRF, dan de handlers.
+/// dan een eigen taak per verzoek ([`afmaken`]), dan aanmelding en CSRF, dan de handlers.
 pub fn router(staat: WebStaat) -> Router {
     use paginas::{
         account, audit, berekening, betaalruns, clienten, contact, gebruikers, normen, start,
@@ -234,6 +240,7 @@ pub fn router(staat: WebStaat) -> Router {
             staat.clone(),
             aanmelding::aanmelden,
         ))
+        .layer(axum::middleware::from_fn(afmaken))
         .layer(axum::middleware::from_fn_with_state(
             staat.clone(),
             fout::weergeven,
@@ -244,6 +251,23 @@ pub fn router(staat: WebStaat) -> Router {
             metingen::operatie,
         ))
         .with_state(staat)
+}
+
+/// Elk verzoek wordt (vanaf de aanmelding) op een eigen taak afgehandeld. Verbreekt de client de
+/// verbinding, dan gooit hyper alleen het wachten op het antwoord weg; de handeling zelf (een
+/// transactie, een regel in het toegangslog) maakt af of rolt terug, maar stopt nooit halverwege
+/// op een willekeurig punt. Een paniek in een handler wordt een 500 (de foutweergave maakt er de
+/// gewone foutpagina met operatie-id van) met een regel in het log.
+async fn afmaken(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    use tracing::Instrument;
+    // De span van het verzoek (met het operatie-id) gaat mee naar de taak.
+    match tokio::spawn(next.run(req).in_current_span()).await {
+        Ok(antwoord) => antwoord,
+        Err(e) => {
+            tracing::error!(fout = %e, "de afhandeling van een verzoek brak af");
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 /// Bedient verzoeken op `listener` tot `stop` klaar is; lopende verzoeken mogen afmaken.

@@ -2,7 +2,8 @@
 //! audittrail), de beveiligingsheaders, en tellers voor `/metrics`. Plus `/health`.
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Instant;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
@@ -23,6 +24,8 @@ pub struct Metingen {
     per_klasse: [AtomicU64; 5],
     duur_microseconden: AtomicU64,
     pub inloggen_mislukt: AtomicU64,
+    /// Sinds wanneer de schrijfproef van `/health` de schrijver bezet vindt.
+    schrijver_bezet_sinds: Mutex<Option<Instant>>,
 }
 
 impl Default for Metingen {
@@ -32,6 +35,7 @@ impl Default for Metingen {
             per_klasse: Default::default(),
             duur_microseconden: AtomicU64::new(0),
             inloggen_mislukt: AtomicU64::new(0),
+            schrijver_bezet_sinds: Mutex::new(None),
         }
     }
 }
@@ -104,15 +108,84 @@ pub async fn operatie(State(staat): State<WebStaat>, mut req: Request, next: Nex
     resp
 }
 
-/// `/health`: 200 als de database bereikbaar is, anders 503.
+/// Hoe lang `/health` op de schrijver wacht voor hij "bezet" zegt.
+const SCHRIJFPROEF_WACHTEN: Duration = Duration::from_secs(2);
+/// Bezet langer dan dit (een betaalrun op SQLite houdt de schrijver ≈ 30 s vast): dan kan er
+/// niet geschreven worden, want een schrijfhandeling geeft het na 30 s wachten op.
+const SCHRIJVER_VAST_NA: Duration = Duration::from_secs(60);
+
+/// De staat van de schrijver, zoals `/health` en `/metrics` hem zien.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Schrijver {
+    /// Een schrijftransactie begon en werd teruggerold.
+    Klaar,
+    /// Een andere schrijfhandeling houdt hem vast (sinds zoveel seconden).
+    Bezet(u64),
+    /// Schrijven faalt, of de schrijver is al langer dan [`SCHRIJVER_VAST_NA`] bezet.
+    Onmogelijk(String),
+}
+
+impl Schrijver {
+    fn code(&self) -> &'static str {
+        match self {
+            Schrijver::Klaar => "ok",
+            Schrijver::Bezet(_) => "bezet",
+            Schrijver::Onmogelijk(_) => "onmogelijk",
+        }
+    }
+}
+
+async fn schrijver(staat: &WebStaat) -> Schrijver {
+    let proef = tokio::time::timeout(SCHRIJFPROEF_WACHTEN, staat.app.opslag.schrijfproef()).await;
+    let mut sinds = staat
+        .metingen
+        .schrijver_bezet_sinds
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    match proef {
+        Ok(Ok(())) => {
+            *sinds = None;
+            Schrijver::Klaar
+        }
+        Ok(Err(e)) => {
+            *sinds = None;
+            tracing::error!(fout = %e, "de schrijver faalt");
+            Schrijver::Onmogelijk(e.to_string())
+        }
+        Err(_) => {
+            let duur = sinds.get_or_insert_with(Instant::now).elapsed();
+            if duur > SCHRIJVER_VAST_NA {
+                tracing::error!(seconden = duur.as_secs(), "de schrijver zit vast");
+                Schrijver::Onmogelijk(format!("al {} s bezet", duur.as_secs()))
+            } else {
+                Schrijver::Bezet(duur.as_secs())
+            }
+        }
+    }
+}
+
+/// `/health`: 200 als de database leest en schrijft (of de schrijver even bezet is), anders 503.
+/// Een load balancer haalt een server die niet meer kan schrijven zo uit de roulatie.
 pub async fn health(State(staat): State<WebStaat>) -> Response {
-    let db = staat.app.opslag.gezond().await;
+    let lezen = staat.app.opslag.gezond().await;
+    let schrijven = schrijver(&staat).await;
+    let goed = lezen && !matches!(schrijven, Schrijver::Onmogelijk(_));
+    let mut schrijver_json = serde_json::json!({ "status": schrijven.code() });
+    match &schrijven {
+        Schrijver::Bezet(s) => schrijver_json["bezet_seconden"] = (*s).into(),
+        Schrijver::Onmogelijk(m) => schrijver_json["fout"] = m.as_str().into(),
+        Schrijver::Klaar => {}
+    }
     let lichaam = serde_json::json!({
-        "status": if db { "ok" } else { "niet beschikbaar" },
-        "database": { "engine": staat.app.opslag.engine(), "bereikbaar": db },
+        "status": if goed { "ok" } else { "niet beschikbaar" },
+        "database": {
+            "engine": staat.app.opslag.engine(),
+            "bereikbaar": lezen,
+            "schrijver": schrijver_json,
+        },
         "versie": env!("CARGO_PKG_VERSION"),
     });
-    let status = if db {
+    let status = if goed {
         StatusCode::OK
     } else {
         StatusCode::SERVICE_UNAVAILABLE
@@ -153,6 +226,16 @@ pub async fn metrics(State(staat): State<WebStaat>) -> Response {
     t.push_str("# HELP vangnet_database_bereikbaar 1 als de database antwoordt.\n");
     t.push_str("# TYPE vangnet_database_bereikbaar gauge\n");
     t.push_str(&format!("vangnet_database_bereikbaar {}\n", u8::from(db)));
+    let schrijfbaar = !matches!(schrijver(&staat).await, Schrijver::Onmogelijk(_));
+    t.push_str(
+        "# HELP vangnet_database_schrijfbaar 1 als er geschreven kan worden (ook als de schrijver \
+         even bezet is).\n",
+    );
+    t.push_str("# TYPE vangnet_database_schrijfbaar gauge\n");
+    t.push_str(&format!(
+        "vangnet_database_schrijfbaar {}\n",
+        u8::from(schrijfbaar)
+    ));
     t.push_str("# HELP vangnet_uptime_seconden Seconden sinds de start van dit proces.\n");
     t.push_str("# TYPE vangnet_uptime_seconden gauge\n");
     t.push_str(&format!(

@@ -1558,7 +1558,18 @@ async fn betaalrun_op_het_scherm() {
         "de beheerder keurt niet goed"
     );
 
-    let mut tl = ingelogd(&t, Rol::Teamleider).await;
+    // Het betaalbestand wordt in een eigen werkmap opgebouwd, zonder naam (issue 17, punt 2).
+    let werkmap = std::env::temp_dir().join(format!(
+        "vangnet-werkmap-{}",
+        vangnet_app::geheim::willekeurig_hex(6)
+    ));
+    let mut tl = t.bezoeker_met(vangnet_web::WebInstellingen {
+        werkmap: werkmap.clone(),
+        ..Default::default()
+    });
+    t.persona(Rol::Teamleider).await;
+    tl.inloggen(persona(Rol::Teamleider), PERSONA_WACHTWOORD)
+        .await;
     let a = tl.get(&pad).await;
     assert!(a.testid("run-goedkeuren").is_some(), "{}", a.tekst);
     let versie = a.veldwaarde("versie").unwrap();
@@ -1579,6 +1590,17 @@ async fn betaalrun_op_het_scherm() {
         "{}",
         a.tekst
     );
+    assert_eq!(
+        std::fs::read_dir(&werkmap).unwrap().count(),
+        0,
+        "geen betaalbestand achtergebleven"
+    );
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let modus = std::fs::metadata(&werkmap).unwrap().permissions().mode();
+        assert_eq!(modus & 0o777, 0o700, "werkmap alleen voor de eigenaar");
+    }
+    std::fs::remove_dir_all(&werkmap).unwrap();
     let a = fb.get(&format!("{pad}/regels.csv")).await;
     assert_eq!(a.status, StatusCode::OK);
     assert_eq!(a.tekst.lines().count(), 2);

@@ -4,7 +4,6 @@
 //! vorderingen), goedkeuren, afbreken, het betaalbestand en de CSV downloaden, en de
 //! betaalspecificatie per dossier. De regels zelf zitten in `vangnet_app::betaalruns`.
 
-use std::path::PathBuf;
 use std::pin::Pin;
 use std::task::{Context as TaakContext, Poll};
 
@@ -280,11 +279,11 @@ pub async fn afbreken(
     handeling(&staat, &wie, id, uitkomst, "run-afgebroken").await
 }
 
-/// Een tijdelijk bestand dat als antwoord wordt gestroomd en daarna verdwijnt: het geheugen
-/// blijft vlak, hoe groot de run ook is.
+/// Een naamloos bestand dat als antwoord wordt gestroomd: het geheugen blijft vlak, hoe groot de
+/// run ook is, en er ligt nooit een leesbaar betaalbestand op schijf (zie
+/// [`vangnet_app::bestanden::naamloos`]).
 struct Bestandstroom {
     bestand: tokio::fs::File,
-    pad: PathBuf,
     buffer: Vec<u8>,
 }
 
@@ -303,30 +302,15 @@ impl futures_core::Stream for Bestandstroom {
     }
 }
 
-impl Drop for Bestandstroom {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.pad);
-    }
-}
-
 pub async fn pain(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     Path(id): Path<i64>,
 ) -> Result<Response, WebFout> {
-    let pad = std::env::temp_dir().join(format!(
-        "vangnet-pain-{id}-{}.xml",
-        vangnet_app::geheim::willekeurig_hex(8)
-    ));
-    let schrijven = async {
-        let f = std::fs::File::create(&pad).map_err(|e| AppFout::Intern(e.to_string()))?;
-        let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
-        staat.app.betaalrun_pain(&wie.ctx, id, None, &mut w).await?;
-        std::io::Write::flush(&mut w).map_err(|e| AppFout::Intern(e.to_string()))?;
-        Ok::<(), AppFout>(())
-    };
-    if let Err(e) = schrijven.await {
-        let _ = std::fs::remove_file(&pad);
+    let intern = |e: std::io::Error| WebFout::from(AppFout::Intern(e.to_string()));
+    let bestand = vangnet_app::bestanden::naamloos(&staat.instellingen.werkmap).map_err(intern)?;
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, bestand);
+    if let Err(e) = staat.app.betaalrun_pain(&wie.ctx, id, None, &mut w).await {
         return match e {
             AppFout::Conflict(m) => {
                 let mut p = detail(&staat, &wie, id, None).await?;
@@ -336,12 +320,10 @@ pub async fn pain(
             e => Err(e.into()),
         };
     }
-    let bestand = tokio::fs::File::open(&pad)
-        .await
-        .map_err(|e| WebFout::from(AppFout::Intern(e.to_string())))?;
+    let mut bestand = w.into_inner().map_err(|e| intern(e.into_error()))?;
+    std::io::Seek::rewind(&mut bestand).map_err(intern)?;
     let stroom = Bestandstroom {
-        bestand,
-        pad,
+        bestand: tokio::fs::File::from_std(bestand),
         buffer: vec![0; 64 * 1024],
     };
     Ok((

@@ -1,0 +1,263 @@
+//! Clients die de verbinding verbreken terwijl hun verzoek loopt, mogen de server niet
+//! meenemen (issue 17, punt 1). Een echte server op een poort; twintig clients tegelijk sturen
+//! `GET /api/v1/zoeken?q=jan` met een token (zoeken schrijft in het toegangslog) en resetten de
+//! verbinding 0–40 ms later, duizenden keren. Daarna moet schrijven lukken en zegt `/health` dat.
+//! En een verzoek dat begonnen is, maakt zijn handeling af ook als niemand meer op het antwoord
+//! wacht.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use axum::http::Method;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
+use vangnet_app::opslag::ToegangFilter;
+use vangnet_app::Opslag;
+use vangnet_testkit::TestApp;
+
+/// Aantal clients tegelijk en verzoeken per client.
+const CLIENTS: u64 = 20;
+const PER_CLIENT: u64 = 150;
+
+async fn server(t: &TestApp) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let adres = listener.local_addr().unwrap();
+    let staat =
+        vangnet_web::WebStaat::nieuw(t.app.clone(), vangnet_web::WebInstellingen::default());
+    tokio::spawn(vangnet_web::dienen(listener, staat, std::future::pending()));
+    adres
+}
+
+/// Een volledig HTTP/1.1-verzoek; geeft de status en de body.
+async fn verzoek(
+    adres: SocketAddr,
+    methode: &str,
+    pad: &str,
+    token: &str,
+    body: &str,
+) -> (u16, String) {
+    let mut s = TcpStream::connect(adres).await.unwrap();
+    let tekst = format!(
+        "{methode} {pad} HTTP/1.1\r\nHost: vangnet\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(tekst.as_bytes()).await.unwrap();
+    let mut antwoord = Vec::new();
+    tokio::time::timeout(Duration::from_secs(60), s.read_to_end(&mut antwoord))
+        .await
+        .expect("antwoord binnen 60 s")
+        .unwrap();
+    let antwoord = String::from_utf8_lossy(&antwoord).into_owned();
+    let status = antwoord
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = antwoord
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+async fn toegangsregels(t: &TestApp) -> i64 {
+    let mut tx = t.testdb.db.lees().await.unwrap();
+    let n = tx.toegang_tellen(&ToegangFilter::default()).await.unwrap();
+    tx.commit().await.unwrap();
+    n
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verbroken_verbindingen_laten_de_schrijver_niet_vast() {
+    let t = TestApp::nieuw().await;
+    t.app.demo_laden(60, 2026, |_, _| {}).await.unwrap();
+    let token = t
+        .app
+        .token_aanmaken(&TestApp::systeem(), "consulent", "afbreektest")
+        .await
+        .unwrap()
+        .token;
+    let adres = server(&t).await;
+    let (status, body) = verzoek(adres, "GET", "/api/v1/zoeken?q=jan", &token, "").await;
+    assert_eq!(status, 200, "{body}");
+    let treffers: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(
+        !treffers["treffers"].as_array().unwrap().is_empty(),
+        "de zoekvraag moet treffers hebben, anders schrijft ze niets in het toegangslog"
+    );
+    let persoon = treffers["treffers"][0]["persoon_id"].as_i64().unwrap();
+
+    let mut clients = Vec::new();
+    for c in 0..CLIENTS {
+        let token = token.clone();
+        clients.push(tokio::spawn(async move {
+            for i in 0..PER_CLIENT {
+                let Ok(mut s) = TcpStream::connect(adres).await else {
+                    continue;
+                };
+                let verzoek = format!(
+                    "GET /api/v1/zoeken?q=jan HTTP/1.1\r\nHost: vangnet\r\n\
+                     Authorization: Bearer {token}\r\n\r\n"
+                );
+                if s.write_all(verzoek.as_bytes()).await.is_err() {
+                    continue;
+                }
+                // 0–40 ms, verspreid over clients en rondes, de helft in de eerste 5 ms (daar
+                // loopt de handeling nog); tot op de microseconde, dus niet via de timer van
+                // tokio (die telt in milliseconden) maar op een eigen draad.
+                let us = if i % 2 == 0 {
+                    (c * 1_301 + i * 7_919) % 5_000
+                } else {
+                    (c * 13_001 + i * 7_919) % 40_000
+                };
+                let _ = tokio::task::spawn_blocking(move || {
+                    std::thread::sleep(Duration::from_micros(us))
+                })
+                .await;
+                // Reset in plaats van een nette afsluiting (SO_LINGER 0).
+                let _ = s.set_zero_linger();
+                drop(s);
+            }
+        }));
+    }
+    for c in clients {
+        c.await.unwrap();
+    }
+
+    // Schrijven lukt: een contactmoment via de API (ook het token controleren en het
+    // toegangslog schrijven moeten lukken).
+    let contact = format!(
+        r#"{{"persoon_id": {persoon}, "kanaal": "telefoon", "richting": "inkomend",
+            "beller": "client", "onderwerp": "overig", "tekst": "Na de afgebroken verzoeken",
+            "uitkomst": "beantwoord"}}"#
+    );
+    let (status, body) = verzoek(adres, "POST", "/api/v1/contactmomenten", &token, &contact).await;
+    assert_eq!(
+        status,
+        201,
+        "schrijven na {} afgebroken verzoeken: {body}",
+        CLIENTS * PER_CLIENT
+    );
+    let (status, body) = verzoek(adres, "GET", "/health", "", "").await;
+    assert_eq!(status, 200, "{body}");
+    let health: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(health["database"]["schrijver"]["status"], "ok", "{body}");
+    t.opruimen().await;
+}
+
+/// Een verzoek waarvan niemand het antwoord afwacht (de future wordt na één keer pollen
+/// weggegooid, zoals hyper doet als de client weg is), maakt zijn handeling toch af.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn een_begonnen_handeling_maakt_af_zonder_client() {
+    use tower::ServiceExt;
+    let t = TestApp::nieuw().await;
+    t.app.demo_laden(10, 2026, |_, _| {}).await.unwrap();
+    let token = t
+        .app
+        .token_aanmaken(&TestApp::systeem(), "consulent", "afbreektest")
+        .await
+        .unwrap()
+        .token;
+    let voor = toegangsregels(&t).await;
+    let req = axum::http::Request::builder()
+        .method(Method::GET)
+        .uri("/api/v1/zoeken?q=jan")
+        .header("authorization", format!("Bearer {token}"))
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let antwoord = t.router().oneshot(req);
+    // Eén keer pollen en weggooien.
+    let _ = tokio::time::timeout(Duration::ZERO, antwoord).await;
+    // De handeling loopt op haar eigen taak door: wacht tot het toegangslog groeit.
+    let mut na = voor;
+    for _ in 0..200 {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        na = toegangsregels(&t).await;
+        if na > voor {
+            break;
+        }
+    }
+    assert!(
+        na > voor,
+        "de zoekvraag is niet afgemaakt: niets in het toegangslog"
+    );
+    t.opruimen().await;
+}
+
+/// De echte database, maar met een schrijver die faalt of bezet blijft.
+struct Schrijver {
+    db: vangnet_store::Database,
+    bezet: bool,
+}
+
+#[async_trait::async_trait]
+impl Opslag for Schrijver {
+    async fn schrijf(
+        &self,
+    ) -> vangnet_app::opslag::Uitkomst<Box<dyn vangnet_app::opslag::Transactie>> {
+        self.schrijfproef().await?;
+        self.db.schrijf().await
+    }
+    async fn lees(
+        &self,
+    ) -> vangnet_app::opslag::Uitkomst<Box<dyn vangnet_app::opslag::Transactie>> {
+        self.db.lees().await
+    }
+    async fn gezond(&self) -> bool {
+        self.db.gezond().await
+    }
+    async fn schrijfproef(&self) -> vangnet_app::opslag::Uitkomst<()> {
+        if self.bezet {
+            std::future::pending::<()>().await;
+        }
+        Err(vangnet_app::opslag::OpslagFout::Database(
+            "attempted to call begin_with at non-zero transaction depth".into(),
+        ))
+    }
+    async fn onderhoud_na_bulkinvoer(&self) -> vangnet_app::opslag::Uitkomst<()> {
+        Ok(())
+    }
+    async fn log_terugschrijven(&self) -> vangnet_app::opslag::Uitkomst<()> {
+        Ok(())
+    }
+    fn engine(&self) -> &'static str {
+        self.db.engine()
+    }
+}
+
+/// `/health` zegt 503 als er niet geschreven kan worden (ook al leest de database nog), en 200
+/// met "bezet" als een andere handeling de schrijver even vasthoudt.
+#[tokio::test]
+async fn health_meldt_de_staat_van_de_schrijver() {
+    let t = TestApp::nieuw().await;
+    for (bezet, status, staat) in [(false, 503, "onmogelijk"), (true, 200, "bezet")] {
+        let opslag = Schrijver {
+            db: t.testdb.db.clone(),
+            bezet,
+        };
+        let app = vangnet_app::App::nieuw(
+            std::sync::Arc::new(opslag),
+            t.klok.clone(),
+            vangnet_app::Instellingen::default(),
+        );
+        let mut b = vangnet_testkit::Bezoeker::nieuw(vangnet_web::router(
+            vangnet_web::WebStaat::nieuw(app, vangnet_web::WebInstellingen::default()),
+        ));
+        let a = b.get("/health").await;
+        assert_eq!(a.status.as_u16(), status, "{}", a.tekst);
+        let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+        assert_eq!(j["database"]["bereikbaar"], true);
+        assert_eq!(j["database"]["schrijver"]["status"], staat, "{}", a.tekst);
+        let m = b.get("/metrics").await;
+        let schrijfbaar = if bezet { 1 } else { 0 };
+        assert!(
+            m.bevat(&format!("vangnet_database_schrijfbaar {schrijfbaar}")),
+            "{}",
+            m.tekst
+        );
+    }
+    t.opruimen().await;
+}
