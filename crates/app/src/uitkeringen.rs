@@ -65,6 +65,19 @@ pub(crate) fn eerste_van(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)
 }
 
+/// Het netto bedrag van een mutatie: getypt (`bedrag`) of exact in centen (`bedrag_centen`).
+fn netto_bedrag(invoer: &MutatieInvoer) -> Result<i64, String> {
+    use vangnet_domain::bedrag::{parse_euro, MAX_INVOER};
+    match invoer.bedrag_centen {
+        None => parse_euro(&invoer.bedrag),
+        Some(_) if !invoer.bedrag.trim().is_empty() => {
+            Err("Geef het bedrag één keer: als tekst of in centen, niet allebei.".into())
+        }
+        Some(c) if (0..=MAX_INVOER).contains(&c) => Ok(c),
+        Some(_) => Err("Het bedrag in centen ligt tussen 0 en 9999999999.".into()),
+    }
+}
+
 /// Wat een medewerker voor een mutatie invult (formulier of API).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,9 +89,13 @@ pub struct MutatieInvoer {
     /// Bij inkomen: `arbeid`, `uitkering`, `alimentatie`, `overig`.
     #[serde(default)]
     pub inkomenssoort: String,
-    /// Netto per maand, in euro's (`600` of `600,00`).
+    /// Netto per maand in euro's zoals een mens het typt (`600`, `612,50`, `612.50`; zie
+    /// [`vangnet_domain::bedrag::parse_euro`]).
     #[serde(default)]
     pub bedrag: String,
+    /// Hetzelfde bedrag exact in centen (de API); niet samen met `bedrag`.
+    #[serde(default)]
+    pub bedrag_centen: Option<i64>,
     /// Bij een verlaging.
     #[serde(default)]
     pub procent: String,
@@ -350,7 +367,7 @@ fn controleer(
             if s.is_none() {
                 f.voeg_toe("inkomenssoort", "Kies de soort inkomen.");
             }
-            let c = f.controleer("bedrag", vangnet_domain::bedrag::parse_euro(&invoer.bedrag));
+            let c = f.controleer("bedrag", netto_bedrag(invoer));
             s.zip(c).map(|(inkomenssoort, netto_centen)| {
                 Ruw::Klaar(Gegevens::Inkomen {
                     inkomenssoort,

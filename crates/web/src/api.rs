@@ -399,13 +399,28 @@ pub async fn uitkering_van_dossier(
     ))
 }
 
+/// Een bedrag als tekst neemt de API alleen in de eenduidige vorm `"612.50"` aan (een formulier
+/// leest ook `612,50` of `1.234,56`, zoals een mens het bedoelt); liever `bedrag_centen`.
+fn api_bedrag(mut m: MutatieInvoer) -> Result<MutatieInvoer, WebFout> {
+    if m.bedrag_centen.is_none() && !m.bedrag.trim().is_empty() {
+        let c = vangnet_domain::bedrag::parse_api_bedrag(&m.bedrag)
+            .map_err(|melding| AppFout::veld("bedrag", melding))?;
+        m.bedrag_centen = Some(c);
+        m.bedrag.clear();
+    }
+    Ok(m)
+}
+
 pub async fn mutatie_voorbeeld(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     Path(id): Path<i64>,
     JsonInvoer(m): JsonInvoer<MutatieInvoer>,
 ) -> Result<Json<Value>, WebFout> {
-    let impact = staat.app.mutatie_voorbeeld(&wie.ctx, id, &m).await?;
+    let impact = staat
+        .app
+        .mutatie_voorbeeld(&wie.ctx, id, &api_bedrag(m)?)
+        .await?;
     Ok(Json(
         serde_json::to_value(&impact).map_err(|e| WebFout::Intern(e.to_string()))?,
     ))
@@ -417,7 +432,10 @@ pub async fn mutatie_registreren(
     Path(id): Path<i64>,
     JsonInvoer(m): JsonInvoer<MutatieInvoer>,
 ) -> Result<Response, WebFout> {
-    let (mutatie, vier_ogen) = staat.app.mutatie_registreren(&wie.ctx, id, &m).await?;
+    let (mutatie, vier_ogen) = staat
+        .app
+        .mutatie_registreren(&wie.ctx, id, &api_bedrag(m)?)
+        .await?;
     Ok((
         StatusCode::CREATED,
         Json(json!({ "id": mutatie, "vier_ogen": vier_ogen })),

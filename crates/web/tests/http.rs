@@ -1467,6 +1467,59 @@ async fn uitkering_en_mutatie_op_het_scherm() {
         )
         .await;
     assert_eq!(a.status, StatusCode::CONFLICT, "al beoordeeld: {}", a.tekst);
+
+    // Bedragen in de API (issue 17, punt 3): "600.00" is € 600 (niet € 60.000), liever centen;
+    // een andere schrijfwijze, een leeg bedrag of beide velden: 422 op het veld.
+    let inkomen = |bedrag: &str| {
+        format!(
+            r#"{{"soort":"inkomen_start","ingangsdatum":"2026-11-01","inkomenssoort":"arbeid",{bedrag},"reden":"Loonstrook"}}"#
+        )
+    };
+    let mut totalen = Vec::new();
+    for bedrag in [r#""bedrag":"600.00""#, r#""bedrag_centen":60000"#] {
+        let a = api
+            .api(
+                Method::POST,
+                &format!("/api/v1/uitkeringen/{uitkering}/mutaties/voorbeeld"),
+                Some(&token),
+                Some(&inkomen(bedrag)),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "{bedrag}: {}", a.tekst);
+        let impact: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+        totalen.push(impact["totaal"].as_i64().unwrap());
+        assert_eq!(
+            impact["uitleg_na"]["inkomsten_in_mindering_centen"], 60000,
+            "{bedrag}: {}",
+            a.tekst
+        );
+    }
+    assert_eq!(totalen[0], totalen[1]);
+    assert!(totalen[0] < 0, "inkomen verlaagt de uitkering");
+    for bedrag in [
+        r#""bedrag":"600,00""#,
+        r#""bedrag":"600""#,
+        r#""bedrag":"1.234,56""#,
+        r#""bedrag":"""#,
+        r#""bedrag":"600.00","bedrag_centen":60000"#,
+        r#""bedrag_centen":-1"#,
+    ] {
+        let a = api
+            .api(
+                Method::POST,
+                &format!("/api/v1/uitkeringen/{uitkering}/mutaties"),
+                Some(&token),
+                Some(&inkomen(bedrag)),
+            )
+            .await;
+        assert_eq!(
+            a.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{bedrag}: {}",
+            a.tekst
+        );
+        assert!(a.tekst.contains("\"bedrag\""), "{bedrag}: {}", a.tekst);
+    }
     t.opruimen().await;
 }
 

@@ -8,7 +8,7 @@ use axum::response::Response;
 use chrono::{Duration, NaiveDate};
 use serde::Deserialize;
 use vangnet_app::AppFout;
-use vangnet_domain::bedrag::{euro, parse_euro};
+use vangnet_domain::bedrag::{euro, parse_euro_of_leeg};
 use vangnet_domain::berekening::{
     Inkomen, Inkomenssoort, Medebewoner, Persoon, Relatie, Situatie, Uitkomst, Vrijlating,
     Vrijlatingssoort,
@@ -268,7 +268,7 @@ fn situatie(q: &ProefQuery) -> Result<Situatie, Veldfouten> {
         ("alimentatie", Inkomenssoort::Alimentatie, &q.alimentatie),
         ("overig", Inkomenssoort::Overig, &q.overig),
     ] {
-        if let Some(c) = f.controleer(veld, parse_euro(waarde)) {
+        if let Some(Some(c)) = f.controleer(veld, parse_euro_of_leeg(waarde)) {
             if c > 0 {
                 inkomsten.push(Inkomen {
                     soort,

@@ -135,6 +135,7 @@ fn invoer(v: &[(&'static str, String)]) -> MutatieInvoer {
         einddatum: veld("einddatum"),
         inkomenssoort: veld("inkomenssoort"),
         bedrag: veld("bedrag"),
+        bedrag_centen: None,
         procent: veld("procent"),
         vrijlating: veld("vrijlating"),
         einde_reden: veld("einde_reden"),
