@@ -6,7 +6,7 @@ use vangnet_domain::audit::{AuditGegevens, GeketendRecord, KetenControle, KetenF
 use vangnet_domain::{tijd, Recht};
 
 use crate::opslag::{AuditFilter, Transactie};
-use crate::{App, AppFout, Context};
+use crate::{zegel, App, AppFout, Context};
 
 /// Wat een use case over zijn wijziging vastlegt.
 #[derive(Debug, Clone, Default)]
@@ -85,12 +85,14 @@ impl App {
         Ok(AuditPagina { records, totaal })
     }
 
-    /// Loopt de hele keten door in stukken van 1000 records en sluit af tegen de kop.
+    /// Loopt de hele keten door in stukken van 1000 records en sluit af tegen de kop; daarna
+    /// rekent het de zegels van alle goedgekeurde betaalruns na tegen hun betaalregels.
     pub async fn audit_controleren(&self, ctx: &Context) -> Result<KetenUitslag, AppFout> {
         ctx.actor.vereist(Recht::AuditInzien)?;
         let mut tx = self.opslag.lees().await?;
         let (kop_nr, kop_hash) = tx.audit_kop().await?;
         let mut controle = KetenControle::default();
+        let mut zegels = Vec::new();
         let mut vanaf = 1;
         loop {
             let stuk = tx.audit_reeks(vanaf, 1000).await?;
@@ -98,16 +100,36 @@ impl App {
                 if let Err(f) = controle.volgend(r) {
                     return Ok(KetenUitslag::Gebroken(f));
                 }
+                if r.gegevens.actie == zegel::GOEDKEURING {
+                    if let (Ok(run), Some(z)) =
+                        (r.gegevens.onderwerp_id.parse::<i64>(), zegel::uit_record(r))
+                    {
+                        zegels.push((r.gegevens.volgnummer, run, z));
+                    }
+                }
             }
             match stuk.last() {
                 Some(laatste) if stuk.len() == 1000 => vanaf = laatste.gegevens.volgnummer + 1,
                 _ => break,
             }
         }
+        let records = match controle.sluit_af(kop_nr, &kop_hash) {
+            Ok(records) => records,
+            Err(f) => return Ok(KetenUitslag::Gebroken(f)),
+        };
+        for (volgnummer, run_id, verwacht) in zegels {
+            let gebroken = match tx.betaalrun_op_id(run_id).await? {
+                Some(run) => zegel::berekenen(tx.as_mut(), &run).await? != verwacht,
+                None => true,
+            };
+            if gebroken {
+                return Ok(KetenUitslag::Gebroken(KetenFout::ZegelGebroken {
+                    run: run_id,
+                    volgnummer,
+                }));
+            }
+        }
         tx.commit().await?;
-        Ok(match controle.sluit_af(kop_nr, &kop_hash) {
-            Ok(records) => KetenUitslag::Intact { records },
-            Err(f) => KetenUitslag::Gebroken(f),
-        })
+        Ok(KetenUitslag::Intact { records })
     }
 }

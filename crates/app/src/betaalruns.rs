@@ -28,7 +28,7 @@ use crate::opslag::{
 };
 use crate::uitkeringen::{datum, datumtekst, partij_laden};
 use crate::werk::{taken_maken, NieuweTaak};
-use crate::{toegang, App, AppFout, Context};
+use crate::{toegang, zegel, App, AppFout, Context};
 
 /// Hoe de gemeente betaalt: haar eigen rekening (uit de configuratie) en de maand van de
 /// vakantietoeslag.
@@ -503,6 +503,17 @@ impl App {
                 "Deze betaalrun is intussen door een ander goedgekeurd.".into(),
             ));
         }
+        // Het zegel over elke overboeking, in het auditrecord hieronder: wat na dit moment in
+        // de regels verandert, komt niet in het betaalbestand (issue 17, punt 4).
+        let zegel = zegel::berekenen(tx.as_mut(), &run).await?;
+        if zegel.betalingen != u64::try_from(run.aantal_betalingen).unwrap_or(u64::MAX)
+            || zegel.totaal_centen != run.totaal_centen
+        {
+            return Err(zegel::gebroken(
+                id,
+                "de betaalregels kloppen niet met de totalen van de berekening",
+            ));
+        }
         tx.betaalrun_verwerken(id, &tijdstip).await?;
         // Taken: een vordering beoordelen, een rekening vastleggen. Eén per dossier en soort,
         // in één keer (na de eerste run van een grote gemeente zijn het er tienduizenden).
@@ -568,7 +579,7 @@ impl App {
             ctx,
             nu,
             Wijziging {
-                actie: "betaalrun.goedgekeurd",
+                actie: zegel::GOEDKEURING,
                 onderwerp_type: "betaalrun",
                 onderwerp_id: id.to_string(),
                 samenvatting: format!(
@@ -577,6 +588,7 @@ impl App {
                     run.aantal_betalingen,
                     vangnet_domain::bedrag::euro(run.totaal_centen)
                 ),
+                na: Some(serde_json::to_value(&zegel).map_err(|e| AppFout::Intern(e.to_string()))?),
                 ..Default::default()
             },
         )
@@ -707,6 +719,7 @@ impl App {
             som,
             opdrachtgever,
         };
+        let verwacht = zegel::van_goedkeuring(tx.as_mut(), id).await?;
         // Het toegangslog van wie in het bestand staat (een regel per dossier) schrijft de
         // schrijfverbinding terwijl hier het bestand ontstaat; mislukt het bestand, dan wordt
         // die transactie teruggedraaid.
@@ -724,6 +737,7 @@ impl App {
         });
         let stap = |e: tokio::task::JoinError| AppFout::Intern(format!("betaalbestand: {e}"));
         let fout = |e: sepa::Schrijffout| AppFout::Intern(e.to_string());
+        let mut zegelaar = zegel::zegelaar(&run);
         let mut schrijver = sepa::Painschrijver::begin(&mut *uit, kop).map_err(fout)?;
         let (mut gezien, mut geschreven) = (0_u64, 0_u64);
         // De volgende bladzijde wordt gelezen terwijl deze wordt geschreven.
@@ -734,7 +748,9 @@ impl App {
             })
         };
         let mut volgende = lees(tx, 0);
-        'schrijven: loop {
+        // Alle regels gaan door het zegel, ook die buiten dit deel; alleen die van dit deel
+        // gaan in het bestand.
+        loop {
             let (t, r) = volgende.await.map_err(stap)?;
             let (regels, laatste) = r?;
             volgende = lees(t, laatste.unwrap_or(i64::MAX));
@@ -742,12 +758,10 @@ impl App {
                 break;
             }
             for r in &regels {
+                zegel::regel(&mut zegelaar, r);
                 gezien += 1;
-                if gezien <= overslaan {
+                if gezien <= overslaan || geschreven == aantal {
                     continue;
-                }
-                if geschreven == aantal {
-                    break 'schrijven;
                 }
                 geschreven += 1;
                 schrijver
@@ -761,8 +775,17 @@ impl App {
                     .map_err(fout)?;
             }
         }
-        schrijver.einde().map_err(fout)?;
         volgende.await.map_err(stap)?.0.commit().await?;
+        // Zonder zegel: goedgekeurd door een versie van Vangnet van vóór de zegels.
+        if let Some(verwacht) = verwacht {
+            if zegelaar.zegel() != verwacht {
+                return Err(zegel::gebroken(
+                    id,
+                    "de betaalregels kloppen niet met het zegel van de goedkeuring",
+                ));
+            }
+        }
+        schrijver.einde().map_err(fout)?;
         let (mut tx, gelogd) = toegang.await.map_err(stap)?;
         gelogd?;
         // De eerste export zet de status; het bestand zelf verandert nooit meer.

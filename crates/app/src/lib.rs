@@ -24,6 +24,7 @@ pub mod opslag;
 pub mod toegang;
 pub mod uitkeringen;
 pub mod werk;
+pub mod zegel;
 
 use std::sync::Arc;
 

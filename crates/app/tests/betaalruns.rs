@@ -773,6 +773,90 @@ async fn grote_run_in_delen_met_geldige_bestanden() {
     o.t.opruimen().await;
 }
 
+/// Issue 17 punt 4: goedgekeurde betaalregels zijn verzegeld. Wie na de goedkeuring een IBAN of
+/// een bedrag in de database verandert (buiten Vangnet om), krijgt geen betaalbestand (heel of in
+/// delen), en `audit verify` meldt welke run.
+#[tokio::test]
+async fn goedgekeurde_betaalregels_zijn_verzegeld() {
+    use vangnet_app::audit::KetenUitslag;
+    use vangnet_domain::audit::KetenFout;
+    let o = opzet().await;
+    for bsn in ["100023757", "123456782", "111222333"] {
+        o.uitkering(bsn, "2026-11-01", "NL91ABNA0417164300").await;
+    }
+    let id = o.run("2026-11", "2026-11-25").await;
+    let auditor = o.t.persona(Rol::Auditor).await;
+    assert!(matches!(
+        o.t.app.audit_controleren(&auditor).await.unwrap(),
+        KetenUitslag::Intact { .. }
+    ));
+    let mut goed = Vec::new();
+    o.t.app
+        .betaalrun_pain(&o.tom, id, None, &mut goed)
+        .await
+        .unwrap();
+
+    for knoeien in [
+        "UPDATE betaalregels SET iban = 'NL02RABO0123456789' WHERE id = (SELECT MAX(id) FROM betaalregels WHERE iban IS NOT NULL)",
+        "UPDATE betaalregels SET bedrag_centen = bedrag_centen + 1 WHERE id = (SELECT MIN(id) FROM betaalregels WHERE iban IS NOT NULL)",
+        "UPDATE betaalruns SET betaaldatum = '2026-11-24'",
+    ] {
+        // De goedgekeurde stand bewaren om daarna terug te zetten.
+        o.t.testdb
+            .db
+            .ruwe_sql("CREATE TABLE IF NOT EXISTS regels_bewaard AS SELECT * FROM betaalregels")
+            .await
+            .unwrap();
+        o.t.testdb
+            .db
+            .ruwe_sql("CREATE TABLE IF NOT EXISTS runs_bewaard AS SELECT * FROM betaalruns")
+            .await
+            .unwrap();
+        o.t.testdb.db.ruwe_sql(knoeien).await.unwrap();
+        for deel in [None, Some((1, 2)), Some((2, 2))] {
+            let mut xml = Vec::new();
+            let e = o
+                .t
+                .app
+                .betaalrun_pain(&o.tom, id, deel, &mut xml)
+                .await
+                .unwrap_err();
+            assert!(conflict(e).contains("zegel"), "{knoeien} {deel:?}");
+        }
+        assert!(
+            matches!(
+                o.t.app.audit_controleren(&auditor).await.unwrap(),
+                KetenUitslag::Gebroken(KetenFout::ZegelGebroken { run, .. }) if run == id
+            ),
+            "{knoeien}"
+        );
+        // Terug naar de goedgekeurde stand: dan klopt alles weer.
+        o.t.testdb
+            .db
+            .ruwe_sql(
+                "UPDATE betaalregels SET iban = (SELECT b.iban FROM regels_bewaard b WHERE b.id = betaalregels.id), \
+                 bedrag_centen = (SELECT b.bedrag_centen FROM regels_bewaard b WHERE b.id = betaalregels.id)",
+            )
+            .await
+            .unwrap();
+        o.t.testdb
+            .db
+            .ruwe_sql("UPDATE betaalruns SET betaaldatum = (SELECT b.betaaldatum FROM runs_bewaard b WHERE b.id = betaalruns.id)")
+            .await
+            .unwrap();
+        assert!(matches!(
+            o.t.app.audit_controleren(&auditor).await.unwrap(),
+            KetenUitslag::Intact { .. }
+        ));
+    }
+    let mut opnieuw = Vec::new();
+    o.t.app
+        .betaalrun_pain(&o.tom, id, None, &mut opnieuw)
+        .await
+        .unwrap();
+    o.t.opruimen().await;
+}
+
 /// Issue 6 punt 2: een nieuwe bankrekening en een nieuw adres zijn mutaties met een ingangsdatum;
 /// de betaalrun betaalt vanaf de ingang naar de nieuwe rekening, het huishouden woont vanaf de
 /// ingang op het nieuwe adres (materiële historie: de oude gegevens blijven voor eerdere datums).

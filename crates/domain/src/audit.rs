@@ -92,6 +92,13 @@ pub enum KetenFout {
     Verbroken { volgnummer: i64 },
     #[error("de kop van de keten ({kop_volgnummer}) past niet bij het laatste record ({laatste})")]
     KopWijktAf { kop_volgnummer: i64, laatste: i64 },
+    /// De betaalregels van een goedgekeurde run zijn na de goedkeuring veranderd: ze kloppen niet
+    /// meer met het zegel in het auditrecord van de goedkeuring (zie [`crate::zegel`]).
+    #[error(
+        "betaalrun {run}: de betaalregels kloppen niet meer met het zegel in record {volgnummer} \
+         (na de goedkeuring gewijzigd)"
+    )]
+    ZegelGebroken { run: i64, volgnummer: i64 },
 }
 
 /// Houdt de stand bij terwijl records in volgorde langskomen, zodat een keten van elke lengte

@@ -26,6 +26,7 @@ pub mod verdeling;
 pub mod verwerking;
 pub mod werk;
 pub mod werkdagen;
+pub mod zegel;
 pub mod zoeken;
 
 pub use audit::{AuditGegevens, AuditHash, KetenFout};

@@ -578,18 +578,29 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
             opdracht: AuditOpdracht::Verify,
             db,
         } => {
-            let app = openen(&instellingen, &db).await?;
-            match app
-                .audit_controleren(&Context::opdrachtregel())
-                .await
-                .map_err(app_fout)?
-            {
-                KetenUitslag::Intact { records } => {
-                    uit!("Audittrail intact: {records} records, hashketen klopt.");
+            // Exit 1: de keten of een zegel is gebroken. Exit 2: niet te controleren (database
+            // niet te openen of te lezen), zodat een controle-script die twee uit elkaar houdt.
+            let uitslag = match openen(&instellingen, &db).await {
+                Ok(app) => app
+                    .audit_controleren(&Context::opdrachtregel())
+                    .await
+                    .map_err(app_fout),
+                Err(e) => Err(e),
+            };
+            match uitslag {
+                Ok(KetenUitslag::Intact { records }) => {
+                    uit!(
+                        "Audittrail intact: {records} records, hashketen en zegels van \
+                         goedgekeurde betaalruns kloppen."
+                    );
                 }
-                KetenUitslag::Gebroken(f) => {
+                Ok(KetenUitslag::Gebroken(f)) => {
                     eprintln!("AUDITTRAIL GEBROKEN: {f}");
                     return Ok(ExitCode::FAILURE);
+                }
+                Err(e) => {
+                    eprintln!("fout: de audittrail is niet te controleren: {e:#}");
+                    return Ok(ExitCode::from(2));
                 }
             }
         }

@@ -168,6 +168,14 @@ fn gebruikers_tokens_en_audit_op_de_opdrachtregel() {
         "{}",
         tekst(&o)
     );
+
+    // Een database die niet te lezen is: exit-code 2 (niet te controleren), niet 1.
+    let kapot = map();
+    std::fs::create_dir_all(&kapot.0).unwrap();
+    std::fs::write(kapot.0.join("vangnet.sqlite3"), vec![0x42; 8192]).unwrap();
+    let o = vangnet(kapot.0.as_path(), &["audit", "verify"]);
+    assert_eq!(o.status.code(), Some(2), "{}", tekst(&o));
+    assert!(tekst(&o).contains("niet te controleren"), "{}", tekst(&o));
 }
 
 #[test]
