@@ -6,7 +6,7 @@ use vangnet_domain::audit::{AuditGegevens, GeketendRecord, KetenControle, KetenF
 use vangnet_domain::{tijd, Recht};
 
 use crate::opslag::{AuditFilter, Transactie};
-use crate::{zegel, App, AppFout, Context};
+use crate::{ketens, zegel, App, AppFout, Context};
 
 /// Wat een use case over zijn wijziging vastlegt.
 #[derive(Debug, Clone, Default)]
@@ -43,7 +43,7 @@ pub async fn vastleggen(
         na: w.na.map(|v| v.to_string()),
         reden: w.reden.filter(|r| !r.trim().is_empty()),
     };
-    let hash = gegevens.hash(&vorige_hash);
+    let hash = gegevens.hash(&vorige_hash, tx.ketensleutel());
     tx.audit_toevoegen(&GeketendRecord {
         gegevens,
         vorige_hash,
@@ -63,7 +63,13 @@ pub struct AuditPagina {
 /// De uitkomst van `vangnet audit verify`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KetenUitslag {
-    Intact { records: i64 },
+    /// Alles klopt: zoveel auditrecords, met of zonder sleutel gecontroleerd, en zoveel ankers
+    /// uit het ankerbestand.
+    Intact {
+        records: i64,
+        sleutel: bool,
+        ankers: usize,
+    },
     Gebroken(KetenFout),
 }
 
@@ -91,7 +97,8 @@ impl App {
         ctx.actor.vereist(Recht::AuditInzien)?;
         let mut tx = self.opslag.lees().await?;
         let (kop_nr, kop_hash) = tx.audit_kop().await?;
-        let mut controle = KetenControle::default();
+        let tx_sleutel = tx.ketensleutel().is_some();
+        let mut controle = KetenControle::met_sleutel(tx.ketensleutel().cloned());
         let mut zegels = Vec::new();
         let mut vanaf = 1;
         loop {
@@ -129,7 +136,21 @@ impl App {
                 }));
             }
         }
+        if let Err(f) = ketens::toegangsketen_controleren(tx.as_mut()).await? {
+            return Ok(KetenUitslag::Gebroken(f));
+        }
+        let ankers =
+            match ketens::ankers_controleren(tx.as_mut(), self.instellingen.ankers.as_deref())
+                .await?
+            {
+                Ok(n) => n,
+                Err(f) => return Ok(KetenUitslag::Gebroken(f)),
+            };
         tx.commit().await?;
-        Ok(KetenUitslag::Intact { records })
+        Ok(KetenUitslag::Intact {
+            records,
+            sleutel: tx_sleutel,
+            ankers,
+        })
     }
 }

@@ -59,6 +59,33 @@ pub fn prive_bestand(pad: &Path) -> io::Result<File> {
     Ok(f)
 }
 
+/// Maakt een nieuw bestand (faalt als het al bestaat), alleen voor de eigenaar.
+pub fn prive_nieuw(pad: &Path) -> io::Result<File> {
+    if let Some(map) = pad.parent().filter(|m| !m.as_os_str().is_empty()) {
+        prive_map(map)?;
+    }
+    let mut opties = OpenOptions::new();
+    opties.write(true).create_new(true);
+    #[cfg(unix)]
+    opties.mode(BESTAND);
+    opties.open(pad)
+}
+
+/// Opent een bestand om aan toe te voegen en te lezen (en maakt het zo nodig aan), alleen voor de
+/// eigenaar.
+pub fn prive_toevoegen(pad: &Path) -> io::Result<File> {
+    if let Some(map) = pad.parent().filter(|m| !m.as_os_str().is_empty()) {
+        prive_map(map)?;
+    }
+    let mut opties = OpenOptions::new();
+    opties.read(true).append(true).create(true);
+    #[cfg(unix)]
+    opties.mode(BESTAND);
+    let f = opties.open(pad)?;
+    prive_maken(pad)?;
+    Ok(f)
+}
+
 /// Een tijdelijk bestand zonder naam in `map` (0600, om te schrijven en daarna terug te lezen).
 /// Het staat alleen de microseconden tussen aanmaken en weghalen in de map; daarna bestaat het
 /// zolang iemand het open heeft en verdwijnt het vanzelf, ook als het proces wordt gedood.

@@ -18,6 +18,7 @@ pub mod demo;
 pub mod fout;
 pub mod geheim;
 pub mod jobs;
+pub mod ketens;
 pub mod klok;
 pub mod normen;
 pub mod opslag;
@@ -49,6 +50,8 @@ pub struct Instellingen {
     pub pogingen_venster_minuten: i64,
     /// De rekening van de gemeente en de maand van de vakantietoeslag (betaalruns).
     pub betaling: betaalruns::Betaalinstellingen,
+    /// Het ankerbestand buiten de database (zie [`ketens`]); zonder: geen ankers.
+    pub ankers: Option<std::path::PathBuf>,
 }
 
 impl Default for Instellingen {
@@ -60,6 +63,7 @@ impl Default for Instellingen {
             max_pogingen_per_adres: 20,
             pogingen_venster_minuten: 15,
             betaling: betaalruns::Betaalinstellingen::default(),
+            ankers: None,
         }
     }
 }

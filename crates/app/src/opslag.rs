@@ -7,7 +7,8 @@
 
 use async_trait::async_trait;
 use serde::Serialize;
-use vangnet_domain::audit::GeketendRecord;
+use vangnet_domain::audit::{GeketendRecord, Ketensleutel};
+use vangnet_domain::toegangsketen::{Schakel, Toegangsregel};
 use vangnet_domain::Rol;
 
 #[derive(Debug, thiserror::Error)]
@@ -35,6 +36,8 @@ pub trait Opslag: Send + Sync {
     /// Kan er geschreven worden? Begint een schrijftransactie en rolt haar terug. Wacht zo lang
     /// als een schrijfhandeling zou wachten; wie dat niet wil, zet er een eigen tijdslimiet om.
     async fn schrijfproef(&self) -> Uitkomst<()>;
+    /// De sleutel van de ketens, als die is ingesteld (zie [`Transactie::ketensleutel`]).
+    fn ketensleutel(&self) -> Option<&Ketensleutel>;
     /// Na een grote bulkinvoer, buiten een transactie: statistieken en (PostgreSQL) VACUUM.
     async fn onderhoud_na_bulkinvoer(&self) -> Uitkomst<()>;
     /// Vóór massaal werk (de betaalrun), buiten een transactie: SQLite schrijft het
@@ -132,6 +135,8 @@ pub struct Verwerking {
     pub id: i64,
     /// `JJJJ-MM` van het tijdstip (de sleutel waaronder de regels per betrokkene staan).
     pub maand: String,
+    /// De vaste gegevens zoals vastgelegd (zonder betrokkene), voor de toegangsketen.
+    pub gegevens: ToegangRij,
 }
 
 /// Filter voor het toegangslog; lege velden filteren niet.
@@ -560,7 +565,12 @@ pub enum Zoeksleutel {
 
 #[async_trait]
 pub trait Transactie: Send {
+    /// Legt vast. Schreef de transactie regels in het toegangslog, dan komt er eerst per partij
+    /// een schakel in de toegangsketen bij ([`vangnet_domain::toegangsketen`]).
     async fn commit(self: Box<Self>) -> Uitkomst<()>;
+    /// De sleutel van de audittrail en de toegangsketen (buiten de database bewaard), als die is
+    /// ingesteld.
+    fn ketensleutel(&self) -> Option<&Ketensleutel>;
 
     // Gebruikers
     async fn gebruiker_invoegen(&mut self, g: &GebruikerRij) -> Uitkomst<i64>;
@@ -990,4 +1000,17 @@ pub trait Transactie: Send {
         overslaan: i64,
     ) -> Uitkomst<Vec<ToegangRij>>;
     async fn toegang_tellen(&mut self, f: &ToegangFilter) -> Uitkomst<i64>;
+    /// De schakels van de toegangsketen vanaf volgnummer `vanaf`, op volgorde.
+    async fn toegangsketen_reeks(&mut self, vanaf: i64, limiet: i64) -> Uitkomst<Vec<Schakel>>;
+    /// Het volgnummer en de hash van de laatste schakel.
+    async fn toegangsketen_kop(&mut self) -> Uitkomst<(i64, String)>;
+    /// De vaste gegevens van een verwerking (zonder betrokkene).
+    async fn toegangsverwerking(&mut self, id: i64) -> Uitkomst<Option<ToegangRij>>;
+    /// De regels van een verwerking met een id van `van` tot en met `tot`.
+    async fn toegangsregels_van(
+        &mut self,
+        verwerking_id: i64,
+        van: i64,
+        tot: i64,
+    ) -> Uitkomst<Vec<Toegangsregel>>;
 }

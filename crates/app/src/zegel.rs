@@ -72,7 +72,7 @@ pub async fn van_goedkeuring(
             "er is geen auditrecord van de goedkeuring",
         ));
     };
-    if r.gegevens.hash(&r.vorige_hash) != r.hash {
+    if r.gegevens.hash(&r.vorige_hash, tx.ketensleutel()) != r.hash {
         return Err(gebroken(
             run_id,
             "het auditrecord van de goedkeuring is gewijzigd",

@@ -609,7 +609,8 @@ async fn manipulatie_van_de_audittrail_wordt_ontdekt() {
         t.app.team_aanmaken(&fb, naam, "").await.unwrap();
     }
     let auditor = t.persona(Rol::Auditor).await;
-    let KetenUitslag::Intact { records } = t.app.audit_controleren(&auditor).await.unwrap() else {
+    let KetenUitslag::Intact { records, .. } = t.app.audit_controleren(&auditor).await.unwrap()
+    else {
         panic!("keten zou intact moeten zijn");
     };
     assert!(records >= 5);
@@ -654,5 +655,127 @@ async fn manipulatie_van_de_audittrail_wordt_ontdekt() {
         t.app.audit_controleren(&fb).await,
         Err(AppFout::GeenToegang)
     ));
+    t.opruimen().await;
+}
+
+/// Issue 17 punt 5: het toegangslog is per partij geketend (met de sleutel), en ankers buiten de
+/// database laten ook het weghalen van de laatste records zien. Wie een inzage verbergt door een
+/// regel weg te halen of te wijzigen, of de staart van een keten afknipt, valt op.
+#[tokio::test]
+async fn toegangslog_en_ankers_tegen_knoeien_in_de_database() {
+    let ankers = std::env::temp_dir().join(format!(
+        "vangnet-ankers-{}.log",
+        vangnet_app::geheim::willekeurig_hex(6)
+    ));
+    let t = TestApp::met_instellingen(Instellingen {
+        ankers: Some(ankers.clone()),
+        ..Default::default()
+    })
+    .await;
+    t.app.demo_laden(5, 7, |_, _| {}).await.unwrap();
+    let consulent = t.app.context_als("consulent").await.unwrap();
+    let auditor = t.app.context_als("auditor").await.unwrap();
+    // Elke inzage van een persoon komt in het toegangslog.
+    for persoon in 1..=3 {
+        t.app.persoon(&consulent, persoon).await.unwrap();
+    }
+    assert!(t.app.ankeren().await.unwrap(), "eerste anker");
+    assert!(
+        !t.app.ankeren().await.unwrap(),
+        "niets veranderd: geen nieuw anker"
+    );
+    // Twee tegelijk (de minuutjob en een opdracht): precies één schrijft.
+    t.app.persoon(&consulent, 2).await.unwrap();
+    let (a, b) = tokio::join!(t.app.ankeren(), t.app.ankeren());
+    assert!(a.unwrap() ^ b.unwrap(), "tweede anker, één keer");
+    let KetenUitslag::Intact {
+        sleutel, ankers: n, ..
+    } = t.app.audit_controleren(&auditor).await.unwrap()
+    else {
+        panic!("intact verwacht");
+    };
+    assert!(sleutel);
+    assert_eq!(n, 2);
+    let (uit, aan) = match t.engine() {
+        Engine::Sqlite => (
+            "DROP TRIGGER toegangsregels_niet_verwijderen; DROP TRIGGER toegangsregels_niet_wijzigen; \
+             DROP TRIGGER auditrecords_niet_verwijderen;",
+            "",
+        ),
+        Engine::Postgres => (
+            "ALTER TABLE toegangsregels DISABLE TRIGGER USER; ALTER TABLE auditrecords DISABLE TRIGGER USER;",
+            "",
+        ),
+    };
+    let db = &t.testdb.db;
+    db.ruwe_sql(uit).await.unwrap();
+    let gebroken = || async {
+        match t.app.audit_controleren(&auditor).await.unwrap() {
+            KetenUitslag::Gebroken(f) => f,
+            u => panic!("gebroken verwacht, kreeg {u:?}"),
+        }
+    };
+    // Eén inzage van de consulent verbergen: de regel wijzigen, of weghalen.
+    db.ruwe_sql(
+        "CREATE TABLE bewaard AS SELECT * FROM toegangsregels WHERE id = (SELECT MAX(id) FROM toegangsregels)",
+    )
+    .await
+    .unwrap();
+    db.ruwe_sql(
+        "UPDATE toegangsregels SET betrokkene_id = '1' WHERE id = (SELECT id FROM bewaard)",
+    )
+    .await
+    .unwrap();
+    assert!(matches!(
+        gebroken().await,
+        KetenFout::ToegangslogGebroken { .. }
+    ));
+    db.ruwe_sql("DELETE FROM toegangsregels WHERE id = (SELECT id FROM bewaard)")
+        .await
+        .unwrap();
+    assert!(matches!(
+        gebroken().await,
+        KetenFout::ToegangslogGebroken { .. }
+    ));
+    db.ruwe_sql("INSERT INTO toegangsregels SELECT * FROM bewaard")
+        .await
+        .unwrap();
+    assert!(matches!(
+        t.app.audit_controleren(&auditor).await.unwrap(),
+        KetenUitslag::Intact { .. }
+    ));
+    // De staart van de audittrail afknippen en de kop terugzetten: de keten in de database klopt
+    // dan weer met zichzelf, maar niet met het laatste anker.
+    let (kop, _) = {
+        let mut tx = vangnet_app::Opslag::lees(db).await.unwrap();
+        let k = tx.audit_kop().await.unwrap();
+        tx.commit().await.unwrap();
+        k
+    };
+    db.ruwe_sql(&format!(
+        "DELETE FROM auditrecords WHERE volgnummer = {kop}; \
+         UPDATE audit_kop SET volgnummer = {vorige}, laatste_hash = \
+         (SELECT hash FROM auditrecords WHERE volgnummer = {vorige}); {aan}",
+        vorige = kop - 1
+    ))
+    .await
+    .unwrap();
+    // (Beide ankers hebben dezelfde auditkop: lezen maakt geen auditrecords.)
+    assert!(
+        matches!(gebroken().await, KetenFout::AnkerWijktAf { regel: 1, ref waarom } if waarom.contains("weggehaald")),
+        "{:?}",
+        gebroken().await
+    );
+    // Ook het ankerbestand zelf valt niet ongemerkt aan te passen: de laatste regel weg helpt
+    // de knoeier hier, maar een gewijzigde regel niet.
+    let tekst = std::fs::read_to_string(&ankers).unwrap();
+    let eerste = tekst.lines().next().unwrap().to_owned();
+    let vervalst = eerste.replacen("audit=", "audit=1", 1);
+    std::fs::write(&ankers, format!("{vervalst}\n")).unwrap();
+    assert!(matches!(
+        gebroken().await,
+        KetenFout::AnkerWijktAf { regel: 1, ref waarom } if waarom.contains("MAC")
+    ));
+    std::fs::remove_file(&ankers).unwrap();
     t.opruimen().await;
 }

@@ -20,6 +20,7 @@ pub mod persoon;
 pub mod rol;
 pub mod sepa;
 pub mod tijd;
+pub mod toegangsketen;
 pub mod uitkering;
 pub mod validatie;
 pub mod verdeling;

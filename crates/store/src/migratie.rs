@@ -106,6 +106,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0014_maandbedragen_per_maand.sql"),
         postgres: include_str!("../migrations/postgres/0014_maandbedragen_per_maand.sql"),
     },
+    Migratie {
+        versie: 15,
+        naam: "toegangsketen",
+        sqlite: include_str!("../migrations/sqlite/0015_toegangsketen.sql"),
+        postgres: include_str!("../migrations/postgres/0015_toegangsketen.sql"),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.

@@ -2,12 +2,41 @@
 //! keer in `toegangsverwerkingen`, per betrokkene een regel in `toegangsregels` die ernaar
 //! verwijst. Lezen gaat via de view `toegangslog` (één betrokkene per regel). Draagbare SQL voor
 //! beide engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`.
+//!
+//! Elke functie die regels schrijft, geeft de partij terug (de regels zoals ingevoegd, met hun
+//! id, via `RETURNING`); de transactie voegt bij haar commit per partij een schakel aan de
+//! toegangsketen toe (migratie 0015, [`schakels_toevoegen`]).
 
 use sqlx::AnyConnection;
 use vangnet_app::opslag::{OpslagFout, ToegangRij, Uitkomst, Verwerking};
+use vangnet_domain::audit::Ketensleutel;
+use vangnet_domain::toegangsketen::{self, Partij, Schakel, Toegangsregel};
 
 use crate::betaalrun::BETALINGEN;
-use crate::transactie::{getal, vertaal};
+use crate::transactie::{getal, opgetal, tekst, vertaal};
+
+/// De partij van de regels die een `INSERT … RETURNING id, maand, betrokkene_id` teruggaf.
+fn partij_van(v: &Verwerking, rijen: &[sqlx::any::AnyRow]) -> Uitkomst<Option<Partij>> {
+    if rijen.is_empty() {
+        return Ok(None);
+    }
+    let mut regels = rijen
+        .iter()
+        .map(|r| {
+            Ok(Toegangsregel {
+                id: getal(r, "id")?,
+                maand: tekst(r, "maand")?,
+                betrokkene_id: tekst(r, "betrokkene_id")?,
+            })
+        })
+        .collect::<Uitkomst<Vec<_>>>()?;
+    Ok(Some(toegangsketen::partij(
+        &vangnet_app::ketens::verwerkingsgegevens(&v.gegevens),
+        &mut regels,
+    )))
+}
+
+const TERUG: &str = " RETURNING id, maand, betrokkene_id";
 
 /// Legt de vaste gegevens van `t` vast als nieuwe verwerking (de betrokkene van `t` telt niet).
 pub(crate) async fn verwerking_vastleggen(
@@ -34,10 +63,34 @@ pub(crate) async fn verwerking_vastleggen(
         .tijdstip
         .get(0..7)
         .ok_or_else(|| OpslagFout::Database("toegangslog: tijdstip zonder maand".into()))?;
+    let id = getal(&r, "id")?;
     Ok(Verwerking {
-        id: getal(&r, "id")?,
+        id,
         maand: maand.to_owned(),
+        gegevens: ToegangRij {
+            id,
+            betrokkene_id: String::new(),
+            ..t.clone()
+        },
     })
+}
+
+/// Eén verwerking zoals `t` met één regel voor de betrokkene van `t`.
+pub(crate) async fn toegang_toevoegen(
+    c: &mut AnyConnection,
+    t: &ToegangRij,
+) -> Uitkomst<Option<Partij>> {
+    let v = verwerking_vastleggen(&mut *c, t).await?;
+    let rijen = sqlx::query(&format!(
+        "INSERT INTO toegangsregels (verwerking_id, maand, betrokkene_id) VALUES ($1, $2, $3){TERUG}"
+    ))
+    .bind(v.id)
+    .bind(&v.maand)
+    .bind(&t.betrokkene_id)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    partij_van(&v, &rijen)
 }
 
 /// Eén regel per persoon in `ids` bij verwerking `v`, in één statement.
@@ -46,9 +99,9 @@ pub(crate) async fn toegang_voor_personen(
     engine: crate::Engine,
     v: &Verwerking,
     ids: &[i64],
-) -> Uitkomst<()> {
+) -> Uitkomst<Option<Partij>> {
     if ids.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     // De ids als één JSON-array; de database pakt ze zelf uit.
     let lijst = serde_json::to_string(ids).map_err(|e| OpslagFout::Database(e.to_string()))?;
@@ -58,17 +111,17 @@ pub(crate) async fn toegang_voor_personen(
             "SELECT value AS persoon FROM json_array_elements_text(CAST($3 AS json))"
         }
     };
-    sqlx::query(&format!(
+    let rijen = sqlx::query(&format!(
         "INSERT INTO toegangsregels (verwerking_id, maand, betrokkene_id) \
-         SELECT $1, $2, persoon FROM ({personen}) AS p"
+         SELECT $1, $2, persoon FROM ({personen}) AS p{TERUG}"
     ))
     .bind(v.id)
     .bind(&v.maand)
     .bind(lijst)
-    .execute(c)
+    .fetch_all(c)
     .await
     .map_err(vertaal)?;
-    Ok(())
+    partij_van(v, &rijen)
 }
 
 /// Eén verwerking (zoals `t`) met een regel per dossier in run `run_id`; `alleen_betalingen`:
@@ -80,8 +133,8 @@ pub(crate) async fn toegang_voor_run(
     alleen_betalingen: bool,
     regels: Option<(i64, i64)>,
     t: &ToegangRij,
-) -> Uitkomst<()> {
-    let v = verwerking_vastleggen(c, t).await?;
+) -> Uitkomst<Option<Partij>> {
+    let v = verwerking_vastleggen(&mut *c, t).await?;
     let mut filter = if alleen_betalingen {
         format!(" AND {BETALINGEN}")
     } else {
@@ -93,12 +146,155 @@ pub(crate) async fn toegang_voor_run(
     let sql = format!(
         "INSERT INTO toegangsregels (verwerking_id, maand, betrokkene_id) \
          SELECT $1, $2, CAST(dossier_id AS TEXT) \
-         FROM (SELECT DISTINCT dossier_id FROM betaalregels WHERE run_id = $3{filter}) AS d"
+         FROM (SELECT DISTINCT dossier_id FROM betaalregels WHERE run_id = $3{filter}) AS d{TERUG}"
     );
     let mut q = sqlx::query(&sql).bind(v.id).bind(&v.maand).bind(run_id);
     if let Some((van, tot)) = regels {
         q = q.bind(van).bind(tot);
     }
-    q.execute(c).await.map_err(vertaal)?;
+    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
+    partij_van(&v, &rijen)
+}
+
+/// Voegt per partij een schakel aan de toegangsketen toe, na de kop (die daarmee vergrendeld is
+/// tot de commit), en zet de kop op de laatste. Vlak voor de commit aangeroepen, zodat andere
+/// transacties zo kort mogelijk op de kop wachten.
+pub(crate) async fn schakels_toevoegen(
+    c: &mut AnyConnection,
+    partijen: Vec<Partij>,
+    sleutel: Option<&Ketensleutel>,
+) -> Uitkomst<()> {
+    if partijen.is_empty() {
+        return Ok(());
+    }
+    let kop = sqlx::query(
+        "UPDATE toegangsketen_kop SET volgnummer = volgnummer WHERE id = 1 \
+         RETURNING volgnummer, laatste_hash",
+    )
+    .fetch_one(&mut *c)
+    .await
+    .map_err(vertaal)?;
+    let (mut nr, mut vorige) = (getal(&kop, "volgnummer")?, tekst(&kop, "laatste_hash")?);
+    for p in partijen {
+        nr += 1;
+        let s = Schakel::nieuw(nr, p, vorige, sleutel);
+        sqlx::query(
+            "INSERT INTO toegangsketen (volgnummer, verwerking_id, regel_van, regel_tot, aantal, \
+             inhoud, vorige_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(s.volgnummer)
+        .bind(s.partij.verwerking_id)
+        .bind(s.partij.regel_van)
+        .bind(s.partij.regel_tot)
+        .bind(s.partij.aantal)
+        .bind(&s.partij.inhoud)
+        .bind(&s.vorige_hash)
+        .bind(&s.hash)
+        .execute(&mut *c)
+        .await
+        .map_err(vertaal)?;
+        vorige = s.hash;
+    }
+    sqlx::query("UPDATE toegangsketen_kop SET volgnummer = $1, laatste_hash = $2 WHERE id = 1")
+        .bind(nr)
+        .bind(&vorige)
+        .execute(c)
+        .await
+        .map_err(vertaal)?;
     Ok(())
+}
+
+pub(crate) async fn reeks(
+    c: &mut AnyConnection,
+    vanaf: i64,
+    limiet: i64,
+) -> Uitkomst<Vec<Schakel>> {
+    let rijen = sqlx::query(
+        "SELECT volgnummer, verwerking_id, regel_van, regel_tot, aantal, inhoud, vorige_hash, \
+         hash FROM toegangsketen WHERE volgnummer >= $1 ORDER BY volgnummer LIMIT $2",
+    )
+    .bind(vanaf)
+    .bind(limiet)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(Schakel {
+                volgnummer: getal(r, "volgnummer")?,
+                partij: Partij {
+                    verwerking_id: getal(r, "verwerking_id")?,
+                    regel_van: getal(r, "regel_van")?,
+                    regel_tot: getal(r, "regel_tot")?,
+                    aantal: getal(r, "aantal")?,
+                    inhoud: tekst(r, "inhoud")?,
+                },
+                vorige_hash: tekst(r, "vorige_hash")?,
+                hash: tekst(r, "hash")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn kop(c: &mut AnyConnection) -> Uitkomst<(i64, String)> {
+    let r = sqlx::query("SELECT volgnummer, laatste_hash FROM toegangsketen_kop WHERE id = 1")
+        .fetch_one(c)
+        .await
+        .map_err(vertaal)?;
+    Ok((getal(&r, "volgnummer")?, tekst(&r, "laatste_hash")?))
+}
+
+pub(crate) async fn verwerking(c: &mut AnyConnection, id: i64) -> Uitkomst<Option<ToegangRij>> {
+    let r = sqlx::query(
+        "SELECT id, trace_id, span_id, tijdstip, gebruiker_id, gebruiker, verwerkingsactiviteit, \
+         betrokkene_type, omschrijving FROM toegangsverwerkingen WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(c)
+    .await
+    .map_err(vertaal)?;
+    r.map(|r| {
+        Ok(ToegangRij {
+            id: getal(&r, "id")?,
+            trace_id: tekst(&r, "trace_id")?,
+            span_id: tekst(&r, "span_id")?,
+            tijdstip: tekst(&r, "tijdstip")?,
+            gebruiker_id: opgetal(&r, "gebruiker_id")?,
+            gebruiker: tekst(&r, "gebruiker")?,
+            verwerkingsactiviteit: tekst(&r, "verwerkingsactiviteit")?,
+            betrokkene_type: tekst(&r, "betrokkene_type")?,
+            betrokkene_id: String::new(),
+            omschrijving: tekst(&r, "omschrijving")?,
+        })
+    })
+    .transpose()
+}
+
+pub(crate) async fn regels_van(
+    c: &mut AnyConnection,
+    verwerking_id: i64,
+    van: i64,
+    tot: i64,
+) -> Uitkomst<Vec<Toegangsregel>> {
+    let rijen = sqlx::query(
+        "SELECT id, maand, betrokkene_id FROM toegangsregels \
+         WHERE verwerking_id = $1 AND id BETWEEN $2 AND $3",
+    )
+    .bind(verwerking_id)
+    .bind(van)
+    .bind(tot)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(Toegangsregel {
+                id: getal(r, "id")?,
+                maand: tekst(r, "maand")?,
+                betrokkene_id: tekst(r, "betrokkene_id")?,
+            })
+        })
+        .collect()
 }

@@ -15,12 +15,35 @@ use vangnet_app::opslag::{
 };
 
 use crate::{betaalrun, contact, toegang, uitkering, werk};
-use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
+use vangnet_domain::audit::{AuditGegevens, GeketendRecord, Ketensleutel};
+use vangnet_domain::toegangsketen::{Partij, Schakel, Toegangsregel};
 use vangnet_domain::Rol;
 
 pub(crate) struct AnyTransactie {
     pub(crate) tx: sqlx::Transaction<'static, Any>,
     pub(crate) engine: crate::Engine,
+    pub(crate) sleutel: Option<std::sync::Arc<Ketensleutel>>,
+    /// Wat deze transactie in het toegangslog schreef; bij de commit elk een schakel.
+    pub(crate) partijen: Vec<Partij>,
+}
+
+impl AnyTransactie {
+    pub(crate) fn nieuw(
+        tx: sqlx::Transaction<'static, Any>,
+        engine: crate::Engine,
+        sleutel: Option<std::sync::Arc<Ketensleutel>>,
+    ) -> Self {
+        Self {
+            tx,
+            engine,
+            sleutel,
+            partijen: Vec::new(),
+        }
+    }
+
+    fn partij(&mut self, p: Option<Partij>) {
+        self.partijen.extend(p);
+    }
 }
 
 /// Tabellen met een eigen id-reeks, voor bulkinvoer met expliciete ids.
@@ -834,7 +857,14 @@ impl AnyTransactie {
 #[async_trait]
 impl Transactie for AnyTransactie {
     async fn commit(self: Box<Self>) -> Uitkomst<()> {
-        self.tx.commit().await.map_err(vertaal)
+        let mut dit = *self;
+        let partijen = std::mem::take(&mut dit.partijen);
+        toegang::schakels_toevoegen(&mut dit.tx, partijen, dit.sleutel.as_deref()).await?;
+        dit.tx.commit().await.map_err(vertaal)
+    }
+
+    fn ketensleutel(&self) -> Option<&Ketensleutel> {
+        self.sleutel.as_deref()
     }
 
     async fn gebruiker_invoegen(&mut self, g: &GebruikerRij) -> Uitkomst<i64> {
@@ -2100,7 +2130,9 @@ impl Transactie for AnyTransactie {
         betaalrun::betaald_voor_uitkeringen(self.conn(), engine, ids, vanaf).await
     }
     async fn toegang_voor_personen(&mut self, v: &Verwerking, ids: &[i64]) -> Uitkomst<()> {
-        toegang::toegang_voor_personen(&mut self.tx, self.engine, v, ids).await
+        let p = toegang::toegang_voor_personen(&mut self.tx, self.engine, v, ids).await?;
+        self.partij(p);
+        Ok(())
     }
     async fn toegang_voor_run(
         &mut self,
@@ -2109,7 +2141,10 @@ impl Transactie for AnyTransactie {
         regels: Option<(i64, i64)>,
         sjabloon: &ToegangRij,
     ) -> Uitkomst<()> {
-        toegang::toegang_voor_run(self.conn(), run_id, alleen_betalingen, regels, sjabloon).await
+        let p = toegang::toegang_voor_run(self.conn(), run_id, alleen_betalingen, regels, sjabloon)
+            .await?;
+        self.partij(p);
+        Ok(())
     }
 
     async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64> {
@@ -2421,16 +2456,8 @@ impl Transactie for AnyTransactie {
     }
 
     async fn toegang_toevoegen(&mut self, r: &ToegangRij) -> Uitkomst<()> {
-        let v = toegang::verwerking_vastleggen(self.conn(), r).await?;
-        sqlx::query(
-            "INSERT INTO toegangsregels (verwerking_id, maand, betrokkene_id) VALUES ($1, $2, $3)",
-        )
-        .bind(v.id)
-        .bind(&v.maand)
-        .bind(&r.betrokkene_id)
-        .execute(self.conn())
-        .await
-        .map_err(vertaal)?;
+        let p = toegang::toegang_toevoegen(self.conn(), r).await?;
+        self.partij(p);
         Ok(())
     }
 
@@ -2454,6 +2481,27 @@ impl Transactie for AnyTransactie {
     async fn toegang_tellen(&mut self, f: &ToegangFilter) -> Uitkomst<i64> {
         let v = self.toegang_voorwaarden(f).await?;
         self.tel_gefilterd("toegangslog", &v).await
+    }
+
+    async fn toegangsketen_reeks(&mut self, vanaf: i64, limiet: i64) -> Uitkomst<Vec<Schakel>> {
+        toegang::reeks(self.conn(), vanaf, limiet).await
+    }
+
+    async fn toegangsketen_kop(&mut self) -> Uitkomst<(i64, String)> {
+        toegang::kop(self.conn()).await
+    }
+
+    async fn toegangsverwerking(&mut self, id: i64) -> Uitkomst<Option<ToegangRij>> {
+        toegang::verwerking(self.conn(), id).await
+    }
+
+    async fn toegangsregels_van(
+        &mut self,
+        verwerking_id: i64,
+        van: i64,
+        tot: i64,
+    ) -> Uitkomst<Vec<Toegangsregel>> {
+        toegang::regels_van(self.conn(), verwerking_id, van, tot).await
     }
 }
 

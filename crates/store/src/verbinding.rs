@@ -22,6 +22,7 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
 use vangnet_app::bestanden;
 use vangnet_app::opslag::{Opslag, OpslagFout, Transactie, Uitkomst};
+use vangnet_domain::audit::Ketensleutel;
 
 use crate::transactie::AnyTransactie;
 
@@ -57,6 +58,8 @@ pub struct Database {
     pub(crate) schrijven: AnyPool,
     pub(crate) lezen: AnyPool,
     pub engine: Engine,
+    /// De sleutel van de audittrail en de toegangsketen (buiten de database bewaard).
+    sleutel: Option<std::sync::Arc<Ketensleutel>>,
 }
 
 static DRIVERS: Once = Once::new();
@@ -193,6 +196,7 @@ impl Database {
             schrijven,
             lezen,
             engine: Engine::Sqlite,
+            sleutel: None,
         })
     }
 
@@ -229,7 +233,15 @@ impl Database {
             schrijven: pool.clone(),
             lezen: pool,
             engine: Engine::Postgres,
+            sleutel: None,
         })
+    }
+
+    /// Tekent de audittrail en de toegangsketen voortaan met deze sleutel (zie
+    /// [`vangnet_domain::audit::Ketensleutel`]).
+    pub fn met_ketensleutel(mut self, sleutel: Option<Ketensleutel>) -> Self {
+        self.sleutel = sleutel.map(std::sync::Arc::new);
+        self
     }
 
     /// Verwijdert een testschema met alles erin (alleen PostgreSQL).
@@ -294,18 +306,20 @@ impl Database {
 impl Opslag for Database {
     async fn schrijf(&self) -> Uitkomst<Box<dyn Transactie>> {
         let tx = self.schrijftransactie().await?;
-        Ok(Box::new(AnyTransactie {
+        Ok(Box::new(AnyTransactie::nieuw(
             tx,
-            engine: self.engine,
-        }))
+            self.engine,
+            self.sleutel.clone(),
+        )))
     }
 
     async fn lees(&self) -> Uitkomst<Box<dyn Transactie>> {
         let tx = self.lezen.begin().await.map_err(fout)?;
-        Ok(Box::new(AnyTransactie {
+        Ok(Box::new(AnyTransactie::nieuw(
             tx,
-            engine: self.engine,
-        }))
+            self.engine,
+            self.sleutel.clone(),
+        )))
     }
 
     async fn gezond(&self) -> bool {
@@ -347,5 +361,9 @@ impl Opslag for Database {
 
     fn engine(&self) -> &'static str {
         self.engine.naam()
+    }
+
+    fn ketensleutel(&self) -> Option<&Ketensleutel> {
+        self.sleutel.as_deref()
     }
 }

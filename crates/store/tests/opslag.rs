@@ -45,7 +45,7 @@ async fn audit_toevoegen(db: &Database, samenvatting: &str) {
         na: Some("{\"a\":1}".into()),
         reden: None,
     };
-    let hash = g.hash(&vorige);
+    let hash = g.hash(&vorige, tx.ketensleutel());
     tx.audit_toevoegen(&GeketendRecord {
         gegevens: g,
         vorige_hash: vorige,
@@ -165,7 +165,7 @@ async fn audit_toevoegen_in(tx: &mut dyn vangnet_app::opslag::Transactie) {
         na: None,
         reden: None,
     };
-    let hash = g.hash(&vorige);
+    let hash = g.hash(&vorige, tx.ketensleutel());
     tx.audit_toevoegen(&GeketendRecord {
         gegevens: g,
         vorige_hash: vorige,
@@ -698,7 +698,8 @@ async fn gelijktijdige_auditrecords_blijven_een_keten() {
     tx.commit().await.unwrap();
     assert_eq!(reeks.len(), 80);
     assert_eq!(kop, 80);
-    let mut controle = vangnet_domain::audit::KetenControle::default();
+    let mut controle =
+        vangnet_domain::audit::KetenControle::met_sleutel(t.db.ketensleutel().cloned());
     for r in &reeks {
         controle.volgend(r).unwrap();
     }

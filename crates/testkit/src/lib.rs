@@ -71,6 +71,14 @@ impl Drop for TestDb {
     }
 }
 
+/// Een willekeurige ketensleutel voor één test, vanaf het eerste record: elke test tekent zijn
+/// audittrail en toegangsketen zoals een echte installatie.
+pub fn testsleutel() -> vangnet_domain::audit::Ketensleutel {
+    let mut sleutel = [0u8; 32];
+    rand::RngCore::fill_bytes(&mut rand::thread_rng(), &mut sleutel);
+    vangnet_domain::audit::Ketensleutel::nieuw(sleutel, 1, 1)
+}
+
 /// Een verse SQLite-database in een eigen tijdelijke map, gemigreerd.
 pub async fn verse_sqlite() -> TestDb {
     sqlite_tot(i64::MAX).await
@@ -80,7 +88,8 @@ async fn sqlite_tot(versie: i64) -> TestDb {
     let map = std::env::temp_dir().join(format!("vangnet-test-{}", geheim::willekeurig_hex(8)));
     let db = Database::open(&Doel::Datamap(map.clone()))
         .await
-        .expect("SQLite-testdatabase openen");
+        .expect("SQLite-testdatabase openen")
+        .met_ketensleutel(Some(testsleutel()));
     migratie::migreer_tot(&db, versie)
         .await
         .expect("migreren (SQLite)");
@@ -107,7 +116,8 @@ async fn postgres_tot(versie: i64) -> TestDb {
         schema: schema.clone(),
     })
     .await
-    .expect("PostgreSQL-testschema openen");
+    .expect("PostgreSQL-testschema openen")
+    .met_ketensleutel(Some(testsleutel()));
     migratie::migreer_tot(&db, versie)
         .await
         .expect("migreren (PostgreSQL)");

@@ -36,7 +36,7 @@ pub async fn draaien(app: &App, aantal: u64) -> Result<()> {
     let begin = Instant::now();
     let uitslag = app.audit_controleren(&ctx).await?;
     let records = match uitslag {
-        vangnet_app::audit::KetenUitslag::Intact { records } => records as u64,
+        vangnet_app::audit::KetenUitslag::Intact { records, .. } => records as u64,
         vangnet_app::audit::KetenUitslag::Gebroken(f) => bail!("keten gebroken: {f}"),
     };
     regel("audittrail controleren (records)", records, begin);

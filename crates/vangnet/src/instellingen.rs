@@ -26,6 +26,8 @@ struct Bestand {
     debiteur_iban: Option<String>,
     debiteur_bic: Option<String>,
     vakantietoeslag_maand: Option<i64>,
+    ketensleutel: Option<PathBuf>,
+    ankers: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -42,6 +44,11 @@ pub struct Instellingen {
     /// De rekening van de gemeente voor betaalbestanden (zonder: geen bestand).
     pub debiteur: Option<vangnet_domain::sepa::Opdrachtgever>,
     pub vakantietoeslag_maand: u32,
+    /// Het sleutelbestand van de audittrail en de toegangsketen; standaard `ketensleutel` in de
+    /// datamap. Buiten de database, liefst op een andere machine of schijf (docs/SECURITY.md).
+    pub ketensleutel: Option<PathBuf>,
+    /// Het ankerbestand (alleen toevoegen); standaard `ketenankers.log` in de datamap.
+    pub ankers: Option<PathBuf>,
 }
 
 /// De gekozen database, zonder geheimen te tonen.
@@ -150,6 +157,10 @@ impl Instellingen {
             log: b.log.unwrap_or_else(|| "info,sqlx=warn".into()),
             debiteur: None,
             vakantietoeslag_maand: 5,
+            ketensleutel: env("VANGNET_KETENSLEUTEL")
+                .map(PathBuf::from)
+                .or(b.ketensleutel),
+            ankers: env("VANGNET_ANKERS").map(PathBuf::from).or(b.ankers),
         };
         if let Some(iban) = env("VANGNET_DEBITEUR_IBAN").or(b.debiteur_iban) {
             let iban = vangnet_domain::persoon::Iban::parse(&iban)

@@ -18,6 +18,7 @@ mod betaalrun;
 mod instellingen;
 
 use std::net::SocketAddr;
+use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -28,6 +29,7 @@ use vangnet_app::audit::KetenUitslag;
 use vangnet_app::beheer::{GebruikerWijziging, NieuweGebruiker};
 use vangnet_app::klok::Systeemklok;
 use vangnet_app::{App, AppFout, Context};
+use vangnet_domain::audit::Ketensleutel;
 use vangnet_domain::bedrag::euro;
 use vangnet_store::{migratie, Database};
 
@@ -343,11 +345,64 @@ async fn openen(instellingen: &Instellingen, db: &DatabaseArgs) -> Result<App> {
     for m in toegepast {
         tracing::info!(migratie = %m, "migratie toegepast");
     }
+    let datamap = db
+        .data_dir
+        .clone()
+        .unwrap_or_else(|| instellingen.data_dir.clone());
+    let pad = instellingen
+        .ketensleutel
+        .clone()
+        .unwrap_or_else(|| datamap.join("ketensleutel"));
+    let sleutel = ketensleutel(&database, &pad).await?;
+    let mut app = instellingen.app();
+    app.ankers = Some(
+        instellingen
+            .ankers
+            .clone()
+            .unwrap_or_else(|| datamap.join("ketenankers.log")),
+    );
     Ok(App::nieuw(
-        Arc::new(database),
+        Arc::new(database.met_ketensleutel(Some(sleutel))),
         Arc::new(Systeemklok),
-        instellingen.app(),
+        app,
     ))
+}
+
+/// Leest de ketensleutel, of maakt er een (bij de eerste start van een database zonder sleutel)
+/// en schrijft haar als nieuw bestand, alleen voor de eigenaar.
+async fn ketensleutel(db: &Database, pad: &Path) -> Result<Ketensleutel> {
+    let sleutel = match std::fs::read_to_string(pad) {
+        Ok(tekst) => Ketensleutel::uit_tekst(&tekst)
+            .map_err(|e| anyhow::anyhow!("ketensleutel {}: {e}", pad.display()))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let sleutel = vangnet_app::ketens::nieuwe_sleutel(db)
+                .await
+                .map_err(app_fout)?;
+            let mut f = vangnet_app::bestanden::prive_nieuw(pad)
+                .with_context(|| format!("ketensleutel {} aanmaken", pad.display()))?;
+            std::io::Write::write_all(&mut f, sleutel.als_tekst().as_bytes())
+                .and_then(|()| f.sync_all())
+                .with_context(|| format!("ketensleutel {} schrijven", pad.display()))?;
+            tracing::warn!(
+                bestand = %pad.display(),
+                vingerafdruk = %sleutel.vingerafdruk(),
+                "nieuwe ketensleutel gemaakt: bewaar een kopie op een veilige plek"
+            );
+            sleutel
+        }
+        Err(e) => anyhow::bail!("ketensleutel {}: {e}", pad.display()),
+    };
+    vangnet_app::ketens::sleutel_controleren(db, &sleutel)
+        .await
+        .map_err(app_fout)?;
+    Ok(sleutel)
+}
+
+/// Zet een anker van de ketens in het ankerbestand (na een opdracht die iets vastlegde).
+async fn ankeren(app: &App) {
+    if let Err(e) = app.ankeren().await {
+        tracing::error!(fout = %e, "anker zetten mislukt");
+    }
 }
 
 pub(crate) fn app_fout(e: AppFout) -> anyhow::Error {
@@ -451,6 +506,7 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
         } => {
             let app = openen(&instellingen, &db).await?;
             demo_laden(&app, huishoudens, seed).await?;
+            ankeren(&app).await;
         }
         Opdracht::Migrate { db } => {
             let keuze = instellingen.database(db.data_dir.clone(), db.database_url.clone());
@@ -546,6 +602,7 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
         Opdracht::Normen { opdracht, db } => {
             let app = openen(&instellingen, &db).await?;
             normen(&app, opdracht).await?;
+            ankeren(&app).await;
         }
         Opdracht::Betaalrun {
             maand,
@@ -569,10 +626,12 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
                 },
             )
             .await?;
+            ankeren(&app).await;
         }
         Opdracht::Gebruiker { opdracht, db } => {
             let app = openen(&instellingen, &db).await?;
             gebruiker(&app, opdracht).await?;
+            ankeren(&app).await;
         }
         Opdracht::Audit {
             opdracht: AuditOpdracht::Verify,
@@ -588,10 +647,16 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
                 Err(e) => Err(e),
             };
             match uitslag {
-                Ok(KetenUitslag::Intact { records }) => {
+                Ok(KetenUitslag::Intact {
+                    records,
+                    sleutel,
+                    ankers,
+                }) => {
                     uit!(
-                        "Audittrail intact: {records} records, hashketen en zegels van \
-                         goedgekeurde betaalruns kloppen."
+                        "Audittrail intact: {records} records, hashketen, toegangsketen en zegels \
+                         van goedgekeurde betaalruns kloppen; {} ketensleutel, {ankers} ankers \
+                         buiten de database gecontroleerd.",
+                        if sleutel { "met" } else { "ZONDER" }
                     );
                 }
                 Ok(KetenUitslag::Gebroken(f)) => {
@@ -901,10 +966,12 @@ async fn serve(
         Err(e) => tracing::error!(fout = %e, "tijdelijke bestanden opruimen mislukt"),
     }
     tokio::spawn(escalatiejob(app.clone()));
-    let staat = vangnet_web::WebStaat::nieuw(app, web);
+    tokio::spawn(ankerjob(app.clone()));
+    let staat = vangnet_web::WebStaat::nieuw(app.clone(), web);
     vangnet_web::dienen(listener, staat, stoppen())
         .await
         .context("server")?;
+    ankeren(&app).await;
     uit!("Vangnet gestopt.");
     Ok(())
 }
@@ -919,6 +986,16 @@ async fn escalatiejob(app: App) {
         if let Err(e) = app.escaleren(&Context::opdrachtregel()).await {
             tracing::error!(fout = %e, "escalatie van te late taken mislukt");
         }
+    }
+}
+
+/// Zet elke minuut een anker van de ketens (als er iets bij kwam): wie daarna records weghaalt,
+/// valt op bij `vangnet audit verify`.
+async fn ankerjob(app: App) {
+    let mut interval = tokio::time::interval(std::time::Duration::from_secs(60));
+    loop {
+        interval.tick().await;
+        ankeren(&app).await;
     }
 }
 

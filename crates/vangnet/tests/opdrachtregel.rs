@@ -144,10 +144,41 @@ fn gebruikers_tokens_en_audit_op_de_opdrachtregel() {
     let o = vangnet(d, &["audit", "verify"]);
     assert!(o.status.success(), "{}", tekst(&o));
     assert!(
-        tekst(&o).contains("Audittrail intact: 4 records"),
+        tekst(&o).contains("Audittrail intact: 4 records")
+            && tekst(&o).contains("met ketensleutel")
+            && tekst(&o).contains("ankers buiten de database"),
         "{}",
         tekst(&o)
     );
+    // De ketensleutel staat naast de database, alleen voor de eigenaar; de gebruikersopdrachten
+    // zetten ankers.
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let modus = std::fs::metadata(d.join("ketensleutel"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(modus & 0o777, 0o600);
+        assert!(
+            std::fs::read_to_string(d.join("ketenankers.log"))
+                .unwrap()
+                .lines()
+                .count()
+                >= 1
+        );
+    }
+    // Zonder de sleutel start Vangnet niet op deze database (en maakt geen nieuwe).
+    let sleutel = std::fs::read(d.join("ketensleutel")).unwrap();
+    std::fs::remove_file(d.join("ketensleutel")).unwrap();
+    let o = vangnet(d, &["gebruiker", "lijst"]);
+    assert!(!o.status.success());
+    assert!(
+        tekst(&o).contains("De ketensleutel ontbreekt"),
+        "{}",
+        tekst(&o)
+    );
+    assert!(!d.join("ketensleutel").exists());
+    std::fs::write(d.join("ketensleutel"), sleutel).unwrap();
 
     // Manipulatie buiten Vangnet om: verify faalt met exit-code 1.
     let rt = tokio::runtime::Builder::new_current_thread()
@@ -446,11 +477,13 @@ fn betaalrun_overleeft_kill_9_en_verdubbelt_niets() {
     // Het betaalbestand en de database zijn alleen voor de eigenaar (issue 17, punt 2).
     {
         use std::os::unix::fs::PermissionsExt;
-        for bestand in ["run.xml", "vangnet.sqlite3", "vangnet.sqlite3-wal"] {
-            let modus = std::fs::metadata(d.join(bestand))
-                .unwrap()
-                .permissions()
-                .mode();
+        // Het log bestaat alleen zolang er een verbinding open is (de store-test kijkt daar).
+        for bestand in ["run.xml", "vangnet.sqlite3", "vangnet.sqlite3-wal", "ketensleutel"] {
+            let Ok(m) = std::fs::metadata(d.join(bestand)) else {
+                assert!(bestand.ends_with("-wal"), "{bestand} ontbreekt");
+                continue;
+            };
+            let modus = m.permissions().mode();
             assert_eq!(modus & 0o777, 0o600, "{bestand}: {modus:o}");
         }
     }

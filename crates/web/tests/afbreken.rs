@@ -226,6 +226,9 @@ impl Opslag for Schrijver {
     fn engine(&self) -> &'static str {
         self.db.engine()
     }
+    fn ketensleutel(&self) -> Option<&vangnet_domain::audit::Ketensleutel> {
+        self.db.ketensleutel()
+    }
 }
 
 /// `/health` zegt 503 als er niet geschreven kan worden (ook al leest de database nog), en 200

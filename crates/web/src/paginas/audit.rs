@@ -338,14 +338,20 @@ struct ControlePagina {
     schil: Schil,
     intact: bool,
     records: i64,
+    sleutel: bool,
+    ankers: usize,
     fout: String,
 }
 
 pub async fn controle(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<Response, WebFout> {
     let uitslag = staat.app.audit_controleren(&wie.ctx).await?;
-    let (intact, records, fout) = match uitslag {
-        KetenUitslag::Intact { records } => (true, records, String::new()),
-        KetenUitslag::Gebroken(f) => (false, 0, f.to_string()),
+    let (intact, records, sleutel, ankers, fout) = match uitslag {
+        KetenUitslag::Intact {
+            records,
+            sleutel,
+            ankers,
+        } => (true, records, sleutel, ankers, String::new()),
+        KetenUitslag::Gebroken(f) => (false, 0, false, 0, f.to_string()),
     };
     Ok(pagina(&ControlePagina {
         schil: Schil::voor(&staat, &wie, "Controle van de audittrail", "/audit")
@@ -353,6 +359,8 @@ pub async fn controle(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<Re
             .kruimel("/audit/controle", "Controle"),
         intact,
         records,
+        sleutel,
+        ankers,
         fout,
     }))
 }
