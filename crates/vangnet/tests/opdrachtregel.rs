@@ -478,7 +478,12 @@ fn betaalrun_overleeft_kill_9_en_verdubbelt_niets() {
     {
         use std::os::unix::fs::PermissionsExt;
         // Het log bestaat alleen zolang er een verbinding open is (de store-test kijkt daar).
-        for bestand in ["run.xml", "vangnet.sqlite3", "vangnet.sqlite3-wal", "ketensleutel"] {
+        for bestand in [
+            "run.xml",
+            "vangnet.sqlite3",
+            "vangnet.sqlite3-wal",
+            "ketensleutel",
+        ] {
             let Ok(m) = std::fs::metadata(d.join(bestand)) else {
                 assert!(bestand.ends_with("-wal"), "{bestand} ontbreekt");
                 continue;
