@@ -202,6 +202,9 @@ pub struct Impact {
     pub maanden: Vec<Impactmaand>,
     /// De som van de verschillen.
     pub totaal: Centen,
+    /// Het verschil in de maanden daarna dat de vier-ogendrempel ook meetelt: van een blijvende
+    /// wijziging twaalf maanden vooruit, van een tijdelijke tot haar einde.
+    pub vooruit: Centen,
     /// Moet een tweede consulent de mutatie goedkeuren?
     pub vier_ogen: bool,
     /// De berekening van de eerste maand met verschil, na de mutatie, met uitleg.
@@ -1312,14 +1315,21 @@ impl App {
         let na = self
             .feiten(tx, ctx, u, Some((ingang, einde, g)), None)
             .await?;
+        // De maanden tot nu (of tot de ingang) zijn wat de mutatie verandert aan wat al betaald is
+        // of nu betaald wordt; de vier-ogendrempel telt ook de maanden daarna mee, zie
+        // `impact_tot` (issue 17, punt 7).
         let tot = vandaag.max(ingang);
+        let horizon = vangnet_domain::uitkering::impact_tot(ingang, einde, vandaag);
         let (v, n) = (
-            voor.per_maand(eerste_van(ingang), tot, &tabellen),
-            na.per_maand(eerste_van(ingang), tot, &tabellen),
+            voor.per_maand(eerste_van(ingang), horizon, &tabellen),
+            na.per_maand(eerste_van(ingang), horizon, &tabellen),
         );
-        let verschil = verschillen(&v, &n);
+        let (verschil, later): (Vec<_>, Vec<_>) = verschillen(&v, &n)
+            .into_iter()
+            .partition(|x| x.maand <= tot);
         let betaald = tx.maandbedragen_van(u.id).await?;
         let totaal: Centen = verschil.iter().map(|x| x.verschil).sum();
+        let vooruit: Centen = later.iter().map(|x| x.verschil).sum();
         let regels = vier_ogen(tx).await?;
         Ok(Impact {
             uitleg_na: verschil
@@ -1336,8 +1346,9 @@ impl App {
                     verschil: x,
                 })
                 .collect(),
-            vier_ogen: regels.soorten.contains(&soort) || totaal.abs() > regels.drempel,
+            vier_ogen: regels.soorten.contains(&soort) || (totaal + vooruit).abs() > regels.drempel,
             totaal,
+            vooruit,
         })
     }
 

@@ -277,10 +277,27 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
     let o = opzet().await;
     let t = &o.t;
     betaald_tot_en_met_oktober(&o).await;
-    // 50,00 inkomen vanaf oktober 2026: 2 maanden × 47,50 = 95,00 onder de drempel → direct.
+    // Een blijvende wijziging telt twaalf maanden vooruit (issue 17, punt 7): € 500 per maand
+    // vanaf volgende maand is 12 × 475,00 (na de reservering van de vakantietoeslag), ver boven
+    // de drempel van € 500; vroeger telde alleen december (475,00) en ging het er direct door.
+    let impact = t
+        .app
+        .mutatie_voorbeeld(&o.anna, o.uitkering, &inkomen("2026-12-01", "500"))
+        .await
+        .unwrap();
+    assert_eq!(
+        impact.maanden.len(),
+        1,
+        "december 2026 wordt als eerste betaald"
+    );
+    assert_eq!(impact.totaal, -47_500);
+    assert_eq!(impact.vooruit, -11 * 47_500, "januari t/m november 2027");
+    assert!(impact.vier_ogen);
+    // 30,00 inkomen vanaf oktober 2026: oktober en november voorbij, en twaalf maanden vooruit
+    // (december t/m oktober 2027): 13 × 28,50 = 370,50, onder de drempel → direct.
     let (_, vier_ogen) = t
         .app
-        .mutatie_registreren(&o.anna, o.uitkering, &inkomen("2026-10-01", "50"))
+        .mutatie_registreren(&o.anna, o.uitkering, &inkomen("2026-10-01", "30"))
         .await
         .unwrap();
     assert!(!vier_ogen);
@@ -292,7 +309,7 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
         .unwrap();
     assert_eq!(b.mutaties[0].status, "goedgekeurd");
     assert_eq!(b.correcties.len(), 1, "alleen oktober was betaald");
-    assert_eq!(b.correcties[0].bedrag_centen, -4750);
+    assert_eq!(b.correcties[0].bedrag_centen, -2850);
 
     // Vier ogen inrichten: een inkomensmutatie vraagt nu altijd goedkeuring.
     let fb = t.persona(Rol::FunctioneelBeheerder).await;
@@ -345,8 +362,8 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
     assert_eq!(b.uitkering.einddatum.as_deref(), Some("2026-11-15"));
     assert_eq!(b.uitkering.einde_reden.as_deref(), Some("werk"));
     let nov = b.maanden.iter().find(|m| m.maand == "2026-11-01").unwrap();
-    // 14 van de 30 dagen van (1.419,46 − 50,00): 639,0813… → 639,08; VT 31,95 → 607,13.
-    assert_eq!(nov.berekend_centen, 60713);
+    // 14 van de 30 dagen van (1.419,46 − 30,00): 648,4146… → 648,41; VT 32,42 → 615,99.
+    assert_eq!(nov.berekend_centen, 61599);
     o.t.opruimen().await;
 }
 

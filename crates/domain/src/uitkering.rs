@@ -139,6 +139,22 @@ pub enum Beeindigingsreden {
     Anders,
 }
 
+/// Tot en met welke dag de impact van een mutatie meetelt voor de vier-ogendrempel (issue 17,
+/// punt 7): alles wat al voorbij is, en van een blijvende wijziging (zonder einde) ten minste
+/// twaalf maanden vooruit, te beginnen bij de ingang of bij vandaag als die later is; een
+/// tijdelijke wijziging tot haar einde (`einde` is de eerste dag erna). Anders telde een wijziging
+/// per volgende maand één maand, en had € 500 per maand nooit een tweede paar ogen nodig.
+pub fn impact_tot(ingang: NaiveDate, einde: Option<NaiveDate>, vandaag: NaiveDate) -> NaiveDate {
+    let begin = ingang.max(vandaag);
+    match einde {
+        Some(e) => begin.max(e.pred_opt().unwrap_or(e)),
+        None => {
+            let eerste = begin.with_day(1).unwrap_or(begin);
+            eerste.checked_add_months(Months::new(11)).unwrap_or(eerste)
+        }
+    }
+}
+
 /// De laatste dag om bezwaar te maken tegen een besluit dat op `bekendgemaakt` bekend werd
 /// gemaakt: zes weken vanaf de dag erna (Awb 6:7 en 6:8), verschoven naar een werkdag (ATW art. 1).
 pub fn bezwaartermijn(bekendgemaakt: NaiveDate) -> NaiveDate {
@@ -423,6 +439,29 @@ mod tests {
 
     /// Bedragen uit participatiewet-feiten.md §1 en normen-bronnen.toml [periode.normen_excl_vt]:
     /// alleenstaande 21–AOW zonder inkomen krijgt de norm min 5 % vakantietoeslag.
+    /// Issue 17 punt 7: de impact voor de vier-ogendrempel telt een blijvende wijziging twaalf
+    /// maanden vooruit.
+    #[test]
+    fn impact_telt_een_blijvende_wijziging_twaalf_maanden_vooruit() {
+        let vandaag = d("2026-12-06");
+        let gevallen = [
+            // (ingang, einde, tot en met)
+            ("2027-01-01", None, "2027-12-01"), // volgende maand: 12 maanden
+            ("2026-12-06", None, "2027-11-01"), // vandaag: december t/m november
+            ("2026-09-01", None, "2027-11-01"), // terug: sept–nov + 12 vooruit
+            ("2027-01-01", Some("2027-03-01"), "2027-02-28"), // tijdelijk: tot het einde
+            ("2026-09-01", Some("2026-10-01"), "2026-12-06"), // voorbij: tot vandaag (zoals voorheen)
+            ("2027-01-01", Some("2029-01-01"), "2028-12-31"), // lang tijdelijk: het hele tijdvak
+        ];
+        for (ingang, einde, tot) in gevallen {
+            assert_eq!(
+                impact_tot(d(ingang), einde.map(d), vandaag),
+                d(tot),
+                "{ingang} {einde:?}"
+            );
+        }
+    }
+
     #[test]
     fn per_maand_met_start_einde_en_normwissel() {
         // Start 15-06-2025, tot en met 14-08-2025 (einde = 15-08).

@@ -1314,6 +1314,10 @@ async fn uitkering_en_mutatie_op_het_scherm() {
     assert!(a.testid("impact").is_some(), "{}", a.tekst);
     assert!(a.bevat("te veel betaald") && a.bevat("-€ 285,00") && a.bevat("nieuw bedrag"));
     assert!(a.bevat("vraagt goedkeuring door een tweede consulent"));
+    // Een blijvende wijziging telt twaalf maanden vooruit vanaf nu (november t/m oktober 2027):
+    // september t/m november in de tabel, december t/m oktober erna (11 × 285,00).
+    assert!(a.testid("impact-vooruit").is_some(), "{}", a.tekst);
+    assert!(a.bevat("-€ 3.135,00"), "{}", a.tekst);
     // Slechte invoer: de velden blijven staan.
     let a = anna
         .post(

@@ -84,6 +84,8 @@ struct MutatiePagina {
     rollen: Vec<crate::paginas::clienten::Keuze>,
     impact: Option<Vec<Impactregel>>,
     totaal: String,
+    /// Het verschil in de maanden na de tabel (leeg als er geen is), dat vier ogen meetelt.
+    vooruit: String,
     vier_ogen: bool,
     uitleg: Option<crate::paginas::berekening::Weergave>,
     fouten: Veldfouten,
@@ -206,6 +208,7 @@ async fn mutatiepagina(
         v,
         impact: None,
         totaal: String::new(),
+        vooruit: String::new(),
         vier_ogen: false,
         uitleg: None,
         fouten: Veldfouten::nieuw(),
@@ -219,6 +222,9 @@ async fn mutatiepagina(
         {
             Ok(i) => {
                 p.totaal = euro(i.totaal);
+                if i.vooruit != 0 {
+                    p.vooruit = euro(i.vooruit);
+                }
                 p.vier_ogen = i.vier_ogen;
                 p.uitleg = i
                     .uitleg_na
