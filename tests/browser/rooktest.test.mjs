@@ -5,7 +5,7 @@
 // geen ernstige of kritieke overtredingen.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -58,6 +58,19 @@ async function controleerPagina(naam) {
     writeFileSync(join(SCHERMAFDRUKKEN, `${String(++nummer).padStart(2, "0")}-${naam}.png`), await browser.screenshot());
   }
   assert.deepEqual(overtredingen, [], `toegankelijkheid op ${naam}: ${JSON.stringify(overtredingen, null, 2)}`);
+}
+
+/// De tweede functioneel beheerder (uit de eerste test) keurt de open rolverzoeken goed.
+async function rollenGoedkeuren(aantal) {
+  await inloggen("beheerder2", "tweede-beheerder-2026");
+  await browser.wachtOp("[data-testid=startpagina]");
+  await browser.naar(`${BASIS}/gebruikers`);
+  for (let i = 0; i < aantal; i++) {
+    await browser.wachtOp("[data-testid^=verzoek-goedkeuren-]");
+    await browser.klik("[data-testid^=verzoek-goedkeuren-]");
+    await browser.wachtOp("[data-testid=melding]");
+  }
+  await uitloggen();
 }
 
 async function inloggen(naam, wachtwoord) {
@@ -180,6 +193,37 @@ test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, audittrail, uitlogg
   await browser.wachtOp("[data-testid=leden]");
   assert.match(await browser.tekst("[data-testid=leden]"), /Jan Jansen/);
   await controleerPagina("team");
+  // De rollen van de nieuwe gebruikers wachten op een tweede functioneel beheerder (vier ogen);
+  // de aanvrager ziet geen knop om ze zelf goed te keuren.
+  await browser.naar(`${BASIS}/gebruikers`);
+  await browser.wachtOp("[data-testid=beheerverzoeken]");
+  assert.match(await browser.tekst("[data-testid=beheerverzoeken]"), /Jan Jansen \(jjansen\) krijgt de rol Inkomensconsulent/);
+  assert.equal((await browser.zoekAlle("[data-testid^=verzoek-goedkeuren-]")).length, 0);
+  await uitloggen();
+
+  // Een tweede beheerder komt, op een nieuwe installatie, van de opdrachtregel van de server (de
+  // noodweg, in de audittrail); die keurt de rollen goed.
+  const uitvoer = execFileSync(resolve(process.env.VANGNET_BIN ?? "../../target/debug/vangnet"), [
+    "gebruiker", "aanmaken", "beheerder2", "--naam", "Tweede Beheerder",
+    "--rol", "functioneel_beheerder", "--data-dir", join(map, "data"),
+  ], { env: { ...process.env, VANGNET_LOG: "warn" } }).toString();
+  const tweede = uitvoer.match(/Eenmalig wachtwoord[^:]*: (\S+)/)[1];
+  await inloggen("beheerder2", tweede);
+  await browser.wachtOp("[data-testid=wachtwoord-verplicht]");
+  await browser.typ("#veld-huidig", tweede);
+  await browser.typ("#veld-nieuw", "tweede-beheerder-2026");
+  await browser.typ("#veld-herhaling", "tweede-beheerder-2026");
+  await browser.klik("[data-testid=wachtwoord-opslaan]");
+  await browser.wachtOp("[data-testid=melding]");
+  await browser.naar(`${BASIS}/gebruikers`);
+  await browser.wachtOp("[data-testid=beheerverzoeken]");
+  await controleerPagina("beheerverzoeken");
+  for (let i = 0; i < 2; i++) {
+    await browser.klik("[data-testid^=verzoek-goedkeuren-]");
+    await browser.wachtOp("[data-testid=melding]");
+    assert.match(await browser.tekst("[data-testid=melding]"), /goedgekeurd en uitgevoerd/);
+  }
+  assert.equal((await browser.zoekAlle("[data-testid=beheerverzoeken]")).length, 0);
   await uitloggen();
 
   // De nieuwe consulent logt in en moet eerst een eigen wachtwoord kiezen.
@@ -415,6 +459,7 @@ test("werk: teamleider wijst een dossier toe", async () => {
     }
   }
   await uitloggen();
+  await rollenGoedkeuren(2);
 
   const eersteKeer = async (naam) => {
     await inloggen(naam, eenmalig[naam]);
@@ -568,6 +613,7 @@ test("telefoonnotitie met terugbelverzoek naar de consulent", async () => {
   await browser.wachtOp("[data-testid=eenmalig-wachtwoord]");
   const eenmalig = await browser.tekst("[data-testid=eenmalig-wachtwoord]");
   await uitloggen();
+  await rollenGoedkeuren(1);
 
   await inloggen("kklant", eenmalig);
   await browser.wachtOp("[data-testid=wachtwoord-verplicht]");

@@ -531,6 +531,7 @@ pub(crate) fn rollen_uit_codes(codes: &[String]) -> Result<Vec<Rol>, String> {
         return Err("Kies ten minste één rol.".into());
     }
     rollen.sort();
+    vangnet_domain::rol::verenigbaar(&rollen)?;
     Ok(rollen)
 }
 

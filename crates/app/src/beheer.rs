@@ -4,12 +4,13 @@
 
 use serde::Serialize;
 use serde_json::json;
+use vangnet_domain::beheerverzoek::Verzoeksoort;
 use vangnet_domain::{tijd, verwerking, Recht, Rol, Veldfouten};
 
 use crate::account::{controleer_gebruiker, gebruiker_json, gebruiker_of_fout, rollen_uit_codes};
 use crate::audit::{self, Wijziging};
 use crate::opslag::{GebruikerRij, TeamRij, TokenRij};
-use crate::{geheim, toegang, App, AppFout, Context};
+use crate::{beheerverzoeken, geheim, toegang, App, AppFout, Context};
 
 /// Invoer voor een nieuwe gebruiker.
 #[derive(Debug, Clone, Default)]
@@ -113,7 +114,9 @@ impl App {
     }
 
     /// Maakt een gebruiker aan met een eenmalig wachtwoord, dat bij de eerste keer inloggen
-    /// gewijzigd moet worden. Geeft het id en dat wachtwoord (één keer te tonen).
+    /// gewijzigd moet worden. Geeft het id en dat wachtwoord (één keer te tonen). Doet een
+    /// medewerker dit (niet de opdrachtregel), dan krijgt de gebruiker zijn rollen pas als een
+    /// tweede functioneel beheerder het verzoek goedkeurt (issue 17, punt 6).
     pub async fn gebruiker_aanmaken(
         &self,
         ctx: &Context,
@@ -134,6 +137,7 @@ impl App {
         }
         let wachtwoord = geheim::eenmalig_wachtwoord();
         let nu = self.klok.nu();
+        let door_medewerker = ctx.actor.gebruiker_id().is_some();
         let mut g = GebruikerRij {
             id: 0,
             gebruikersnaam: gnaam.to_string(),
@@ -141,7 +145,11 @@ impl App {
             wachtwoord_hash: geheim::hash_wachtwoord(&wachtwoord)?,
             moet_wachtwoord_wijzigen: true,
             geblokkeerd: false,
-            rollen,
+            rollen: if door_medewerker {
+                Vec::new()
+            } else {
+                rollen.clone()
+            },
             versie: 1,
             aangemaakt_op: tijd::instant_tekst(nu),
             gewijzigd_op: tijd::instant_tekst(nu),
@@ -167,6 +175,18 @@ impl App {
             },
         )
         .await?;
+        if door_medewerker {
+            let codes: Vec<&str> = rollen.iter().map(|r| r.code()).collect();
+            beheerverzoeken::vastleggen(
+                tx.as_mut(),
+                ctx,
+                nu,
+                Verzoeksoort::Rollen,
+                g.id,
+                json!(codes),
+            )
+            .await?;
+        }
         tx.commit().await?;
         Ok((g.id, wachtwoord))
     }
@@ -205,20 +225,51 @@ impl App {
         let (Some(vnaam), Some(rollen)) = (vnaam, rollen) else {
             return Err(AppFout::Intern("controle zonder uitkomst".into()));
         };
+        let nu = self.klok.nu();
         let mut tx = self.opslag.schrijf().await?;
         let voor = gebruiker_of_fout(tx.as_mut(), id).await?;
         if voor.versie != w.versie {
             return Err(conflict_gebruiker());
         }
+        // Een rol erbij vraagt een tweede beheerder (als een medewerker hem geeft); afnemen,
+        // naam en blokkeren gaan direct. Rollen die al in een open verzoek staan, zijn gevraagd.
+        let wachtend = beheerverzoeken::wachtende_rollen(tx.as_mut(), id).await?;
+        let erbij: Vec<Rol> = rollen
+            .iter()
+            .filter(|r| !voor.rollen.contains(r) && !wachtend.contains(r))
+            .copied()
+            .collect();
+        let door_medewerker = ctx.actor.gebruiker_id().is_some();
         let mut na = voor.clone();
         na.volledige_naam = vnaam;
-        na.rollen = rollen;
+        na.rollen = if door_medewerker {
+            voor.rollen
+                .iter()
+                .filter(|r| rollen.contains(r))
+                .copied()
+                .collect()
+        } else {
+            rollen
+        };
         na.geblokkeerd = w.geblokkeerd;
+        if door_medewerker && !erbij.is_empty() {
+            let codes: Vec<&str> = erbij.iter().map(|r| r.code()).collect();
+            beheerverzoeken::vastleggen(
+                tx.as_mut(),
+                ctx,
+                nu,
+                Verzoeksoort::Rollen,
+                id,
+                json!(codes),
+            )
+            .await?;
+        }
         if na == voor {
+            tx.commit().await?;
             return Ok(());
         }
         na.versie += 1;
-        na.gewijzigd_op = tijd::instant_tekst(self.klok.nu());
+        na.gewijzigd_op = tijd::instant_tekst(nu);
         if !tx.gebruiker_bijwerken(&na).await? {
             return Err(conflict_gebruiker());
         }

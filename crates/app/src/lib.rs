@@ -9,6 +9,7 @@
 pub mod account;
 pub mod audit;
 pub mod beheer;
+pub mod beheerverzoeken;
 pub mod berekening;
 pub mod bestanden;
 pub mod betaalruns;

@@ -8,6 +8,7 @@
 use async_trait::async_trait;
 use serde::Serialize;
 use vangnet_domain::audit::{GeketendRecord, Ketensleutel};
+use vangnet_domain::beheerverzoek::{Verzoeksoort, Verzoekstatus};
 use vangnet_domain::toegangsketen::{Schakel, Toegangsregel};
 use vangnet_domain::Rol;
 
@@ -97,6 +98,25 @@ pub struct TokenRij {
     pub aangemaakt_op: String,
     pub laatst_gebruikt_op: Option<String>,
     pub ingetrokken_op: Option<String>,
+}
+
+/// Een verzoek van een functioneel beheerder dat een tweede moet beoordelen (issue 17, punt 6).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BeheerverzoekRij {
+    pub id: i64,
+    pub soort: Verzoeksoort,
+    /// De gebruiker die de rollen krijgt; 0 als het verzoek niet over een gebruiker gaat.
+    pub gebruiker_id: i64,
+    /// JSON: de rollen die erbij komen (codes), of de nieuwe inrichting van vier ogen.
+    pub inhoud: String,
+    pub reden: String,
+    pub aangevraagd_door: i64,
+    pub aangevraagd_op: String,
+    pub status: Verzoekstatus,
+    pub beoordeeld_door: Option<i64>,
+    pub beoordeeld_op: Option<String>,
+    pub afwijsreden: Option<String>,
+    pub versie: i64,
 }
 
 /// Een regel in het toegangslog, naar het model van Logboek Dataverwerkingen.
@@ -967,6 +987,14 @@ pub trait Transactie: Send {
     async fn normensets(&mut self) -> Uitkomst<Vec<NormensetRij>>;
 
     // Installatie en bulk (demopopulatie)
+    // Beheer met vier ogen
+    async fn beheerverzoek_invoegen(&mut self, r: &BeheerverzoekRij) -> Uitkomst<i64>;
+    async fn beheerverzoek_op_id(&mut self, id: i64) -> Uitkomst<Option<BeheerverzoekRij>>;
+    /// De open verzoeken, oudste eerst.
+    async fn beheerverzoeken_open(&mut self) -> Uitkomst<Vec<BeheerverzoekRij>>;
+    /// Zet status en beoordeling als de versie nog `r.versie - 1` is.
+    async fn beheerverzoek_bijwerken(&mut self, r: &BeheerverzoekRij) -> Uitkomst<bool>;
+
     async fn installatie_lezen(&mut self, sleutel: &str) -> Uitkomst<Option<String>>;
     async fn installatie_zetten(&mut self, sleutel: &str, waarde: &str) -> Uitkomst<()>;
     /// Het hoogste id in een tabel (0 als hij leeg is).

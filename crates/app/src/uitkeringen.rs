@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use vangnet_domain::beheerverzoek::Verzoeksoort;
 use vangnet_domain::berekening::{Inkomenssoort, Relatie, Uitkomst, Vrijlatingssoort};
 use vangnet_domain::betaalrun::{self, Categorie, Correctiesoort};
 use vangnet_domain::historie::Periode;
@@ -59,6 +60,76 @@ async fn vier_ogen(tx: &mut dyn Transactie) -> Result<VierOgen, AppFout> {
             .collect(),
     };
     Ok(VierOgen { drempel, soorten })
+}
+
+impl VierOgen {
+    /// Zoals in een beheerverzoek: `{"drempel_centen": …, "soorten": ["…"]}`.
+    pub fn als_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "drempel_centen": self.drempel,
+            "soorten": self.soorten.iter().map(|s| s.code()).collect::<Vec<_>>(),
+        })
+    }
+
+    pub fn uit_json(v: &serde_json::Value) -> Option<Self> {
+        Some(Self {
+            drempel: v["drempel_centen"].as_i64()?,
+            soorten: v["soorten"]
+                .as_array()?
+                .iter()
+                .map(|c| c.as_str().and_then(Mutatiesoort::uit_code))
+                .collect::<Option<Vec<_>>>()?,
+        })
+    }
+
+    /// `boven € 500,00, en altijd bij beëindiging`.
+    pub fn beschrijving(&self) -> String {
+        format!(
+            "boven {}, en altijd bij {}",
+            vangnet_domain::bedrag::euro(self.drempel),
+            if self.soorten.is_empty() {
+                "geen soort".to_owned()
+            } else {
+                self.soorten
+                    .iter()
+                    .map(|s| s.naam().to_lowercase())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        )
+    }
+}
+
+/// Zet de inrichting van vier ogen, met het auditrecord (direct, of na goedkeuring van een
+/// beheerverzoek).
+pub(crate) async fn vier_ogen_zetten(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+    nu: chrono::DateTime<chrono::Utc>,
+    nieuw: &VierOgen,
+) -> Result<(), AppFout> {
+    let voor = vier_ogen(tx).await?;
+    let codes: Vec<&str> = nieuw.soorten.iter().map(|s| s.code()).collect();
+    tx.installatie_zetten(DREMPEL_SLEUTEL, &nieuw.drempel.to_string())
+        .await?;
+    tx.installatie_zetten(SOORTEN_SLEUTEL, &codes.join(","))
+        .await?;
+    audit::vastleggen(
+        tx,
+        ctx,
+        nu,
+        Wijziging {
+            actie: "vier_ogen.ingericht",
+            onderwerp_type: "installatie",
+            onderwerp_id: "vier_ogen".into(),
+            samenvatting: format!("Vier ogen: {}", nieuw.beschrijving()),
+            voor: Some(voor.als_json()),
+            na: Some(nieuw.als_json()),
+            ..Default::default()
+        },
+    )
+    .await?;
+    Ok(())
 }
 
 pub(crate) fn eerste_van(d: NaiveDate) -> NaiveDate {
@@ -2010,53 +2081,40 @@ impl App {
     }
 
     /// Vier ogen inrichten (functioneel beheerder): de drempel in euro's, en de soorten mutatie
-    /// die altijd een tweede consulent vragen.
+    /// die altijd een tweede consulent vragen. Een medewerker kan dit niet alleen (issue 17,
+    /// punt 6): het wordt een verzoek dat een tweede functioneel beheerder beoordeelt; geeft het
+    /// id daarvan. De opdrachtregel (het systeem) zet het direct (`None`).
     pub async fn vier_ogen_inrichten(
         &self,
         ctx: &Context,
         drempel: &str,
         soorten: &[String],
-    ) -> Result<(), AppFout> {
+    ) -> Result<Option<i64>, AppFout> {
         ctx.actor.vereist(Recht::WerkInrichten)?;
-        let c =
-            vangnet_domain::bedrag::parse_euro(drempel).map_err(|m| AppFout::veld("drempel", m))?;
+        let mut f = Veldfouten::nieuw();
+        let drempel = f.controleer("drempel", vangnet_domain::bedrag::parse_euro(drempel));
         let mut gekozen = Vec::new();
         for code in soorten {
             match Mutatiesoort::uit_code(code) {
-                Some(s) => gekozen.push(s.code()),
-                None => return Err(AppFout::veld("soorten", "Kies bestaande soorten mutatie.")),
+                Some(s) if !gekozen.contains(&s) => gekozen.push(s),
+                Some(_) => {}
+                None => f.voeg_toe("soorten", "Kies bestaande soorten mutatie."),
             }
         }
-        let nu = self.klok.nu();
+        f.resultaat()?;
+        let nieuw = VierOgen {
+            drempel: drempel.unwrap_or(VIER_OGEN_DREMPEL),
+            soorten: gekozen,
+        };
+        if ctx.actor.gebruiker_id().is_some() {
+            return self
+                .beheerverzoek_doen(ctx, Verzoeksoort::VierOgen, 0, nieuw.als_json())
+                .await
+                .map(Some);
+        }
         let mut tx = self.opslag.schrijf().await?;
-        let voor = vier_ogen(tx.as_mut()).await?;
-        tx.installatie_zetten(DREMPEL_SLEUTEL, &c.to_string())
-            .await?;
-        tx.installatie_zetten(SOORTEN_SLEUTEL, &gekozen.join(","))
-            .await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "vier_ogen.ingericht",
-                onderwerp_type: "installatie",
-                onderwerp_id: "vier_ogen".into(),
-                samenvatting: format!(
-                    "Vier ogen: boven {}, en altijd bij {}",
-                    vangnet_domain::bedrag::euro(c),
-                    if gekozen.is_empty() {
-                        "geen soort".to_owned()
-                    } else {
-                        gekozen.join(", ")
-                    }
-                ),
-                voor: Some(serde_json::to_value(&voor).unwrap_or_default()),
-                ..Default::default()
-            },
-        )
-        .await?;
+        vier_ogen_zetten(tx.as_mut(), ctx, self.klok.nu(), &nieuw).await?;
         tx.commit().await?;
-        Ok(())
+        Ok(None)
     }
 }

@@ -56,9 +56,7 @@ async fn opzet() -> Opzet {
         ..Default::default()
     })
     .await;
-    let fien = t
-        .gebruiker("fien", &[Rol::FunctioneelBeheerder, Rol::Teamleider])
-        .await;
+    let fien = t.gebruiker("fien", &[Rol::FunctioneelBeheerder]).await;
     let tom = t.gebruiker("tom", &[Rol::Teamleider]).await;
     let anna = t.gebruiker("anna", &[Rol::Inkomensconsulent]).await;
     let bram = t.gebruiker("bram", &[Rol::Inkomensconsulent]).await;
@@ -254,10 +252,24 @@ async fn run_met_vier_ogen_en_een_geldig_betaalbestand() {
     assert_eq!(o.totaal(id, "regulier").await, (1, run.totaal_centen));
     assert_eq!(run.totaal_centen, 130_353);
 
-    // Vier ogen: wie startte, keurt niet goed — ook niet met de rol teamleider.
+    // Vier ogen: wie startte, keurt niet goed. Een beheerder heeft dat recht niet (en kan geen
+    // teamleider zijn, issue 17 punt 6); werd zij later teamleider, dan nog niet haar eigen run.
+    assert!(matches!(
+        o.t.app.betaalrun_goedkeuren(&o.fien, id, run.versie).await,
+        Err(AppFout::GeenToegang)
+    ));
+    let fien_als_teamleider = Context::nieuw(
+        vangnet_app::Actor::Gebruiker {
+            id: o.fien.actor.gebruiker_id().unwrap(),
+            gebruikersnaam: "fien".into(),
+            volledige_naam: "Test fien".into(),
+            rollen: vec![Rol::Teamleider],
+        },
+        vangnet_app::geheim::operatie_id(),
+    );
     assert!(conflict(
         o.t.app
-            .betaalrun_goedkeuren(&o.fien, id, run.versie)
+            .betaalrun_goedkeuren(&fien_als_teamleider, id, run.versie)
             .await
             .unwrap_err()
     )

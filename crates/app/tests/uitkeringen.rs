@@ -321,8 +321,37 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
         "drempel"
     )
     .contains("bedrag"));
-    t.app
+    // Een leeg formulier zet de drempel niet op € 0 (issue 17, punt 6).
+    assert!(veldfout(
+        t.app.vier_ogen_inrichten(&fb, "", &[]).await.unwrap_err(),
+        "drempel"
+    )
+    .contains("Vul een bedrag in"));
+    // Eén beheerder kan het niet alleen: het wordt een verzoek, dat niet zij maar een tweede
+    // beheerder goedkeurt; tot dan verandert er niets.
+    let verzoek = t
+        .app
         .vier_ogen_inrichten(&fb, "500", &["inkomen_start".into(), "beeindiging".into()])
+        .await
+        .unwrap()
+        .expect("een verzoek");
+    assert!(
+        !t.app
+            .mutatie_voorbeeld(&o.anna, o.uitkering, &inkomen("2026-11-01", "1"))
+            .await
+            .unwrap()
+            .vier_ogen,
+        "nog niet ingericht"
+    );
+    assert!(matches!(
+        t.app
+            .beheerverzoek_beoordelen(&fb, verzoek, 1, true, "")
+            .await,
+        Err(AppFout::Conflict(m)) if m.contains("zelf")
+    ));
+    let fb2 = t.gebruiker("fb2", &[Rol::FunctioneelBeheerder]).await;
+    t.app
+        .beheerverzoek_beoordelen(&fb2, verzoek, 1, true, "")
         .await
         .unwrap();
     let impact = t

@@ -779,3 +779,149 @@ async fn toegangslog_en_ankers_tegen_knoeien_in_de_database() {
     std::fs::remove_file(&ankers).unwrap();
     t.opruimen().await;
 }
+
+/// Issue 17 punt 6: een functioneel beheerder geeft niemand alleen een rol; beheer gaat niet samen
+/// met inhoudelijke of toezichtsrollen; rollen afnemen gaat direct.
+#[tokio::test]
+async fn rollen_geven_vraagt_een_tweede_beheerder() {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let fb2 = t.gebruiker("fb2", &[Rol::FunctioneelBeheerder]).await;
+    let (id, _) = t
+        .app
+        .gebruiker_aanmaken(
+            &fb,
+            &NieuweGebruiker {
+                gebruikersnaam: "kvries".into(),
+                volledige_naam: "Karin de Vries".into(),
+                rollen: vec!["inkomensconsulent".into()],
+            },
+        )
+        .await
+        .unwrap();
+    let rollen = |t: &TestApp| {
+        let app = t.app.clone();
+        async move {
+            app.gebruiker_op_naam(&TestApp::systeem(), "kvries")
+                .await
+                .unwrap()
+                .rollen
+        }
+    };
+    assert!(
+        rollen(&t).await.is_empty(),
+        "nog geen rol zonder tweede beheerder"
+    );
+    let verzoeken = t.app.beheerverzoeken(&fb).await.unwrap();
+    assert_eq!(verzoeken.len(), 1);
+    assert!(!verzoeken[0].mag_beoordelen, "niet het eigen verzoek");
+    assert!(verzoeken[0].omschrijving.contains("Inkomensconsulent"));
+    let v = &verzoeken[0].verzoek;
+    assert!(matches!(
+        t.app.beheerverzoek_beoordelen(&fb, v.id, v.versie, true, "").await,
+        Err(AppFout::Conflict(m)) if m.contains("zelf")
+    ));
+    // Een inkomensconsulent beoordeelt geen beheerverzoeken.
+    let c = t.persona(Rol::Inkomensconsulent).await;
+    assert!(matches!(
+        t.app
+            .beheerverzoek_beoordelen(&c, v.id, v.versie, true, "")
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+    // Afwijzen vraagt een reden; goedkeuren door de tweede beheerder geeft de rol.
+    assert!(matches!(
+        t.app.beheerverzoek_beoordelen(&fb2, v.id, v.versie, false, " ").await,
+        Err(AppFout::Ongeldig(f)) if f.voor("reden").is_some()
+    ));
+    t.app
+        .beheerverzoek_beoordelen(&fb2, v.id, v.versie, true, "")
+        .await
+        .unwrap();
+    assert_eq!(rollen(&t).await, vec![Rol::Inkomensconsulent]);
+    assert!(
+        matches!(
+            t.app
+                .beheerverzoek_beoordelen(&fb2, v.id, v.versie, true, "")
+                .await,
+            Err(AppFout::Conflict(_))
+        ),
+        "een tweede keer beoordelen kan niet"
+    );
+
+    // Een rol erbij: weer een verzoek; afnemen gaat direct.
+    let g = t.app.gebruiker_op_naam(&fb, "kvries").await.unwrap();
+    let wijziging = |rollen: &[&str], versie: i64| GebruikerWijziging {
+        volledige_naam: "Karin de Vries".into(),
+        rollen: rollen.iter().map(|r| (*r).to_owned()).collect(),
+        geblokkeerd: false,
+        versie,
+        reden: "Wordt teamleider".into(),
+    };
+    t.app
+        .gebruiker_wijzigen(
+            &fb,
+            id,
+            &wijziging(&["inkomensconsulent", "teamleider"], g.versie),
+        )
+        .await
+        .unwrap();
+    assert_eq!(rollen(&t).await, vec![Rol::Inkomensconsulent]);
+    let open = t.app.beheerverzoeken(&fb2).await.unwrap();
+    assert_eq!(open[0].rollen, vec![Rol::Teamleider]);
+    // Een tweede wijziging met dezelfde (wachtende) rol maakt geen tweede verzoek.
+    let g = t.app.gebruiker_op_naam(&fb, "kvries").await.unwrap();
+    t.app
+        .gebruiker_wijzigen(
+            &fb,
+            id,
+            &wijziging(&["inkomensconsulent", "teamleider"], g.versie),
+        )
+        .await
+        .unwrap();
+    assert_eq!(t.app.beheerverzoeken(&fb2).await.unwrap().len(), 1);
+    t.app
+        .beheerverzoek_beoordelen(
+            &fb2,
+            open[0].verzoek.id,
+            open[0].verzoek.versie,
+            false,
+            "Nog niet",
+        )
+        .await
+        .unwrap();
+    assert_eq!(rollen(&t).await, vec![Rol::Inkomensconsulent], "afgewezen");
+    let g = t.app.gebruiker_op_naam(&fb, "kvries").await.unwrap();
+    t.app
+        .gebruiker_wijzigen(&fb, id, &wijziging(&["handhaving"], g.versie))
+        .await
+        .unwrap();
+    assert!(
+        rollen(&t).await.is_empty(),
+        "consulent direct afgenomen, handhaving wacht"
+    );
+
+    // Beheer en auditor of een inhoudelijke rol gaan niet samen, ook niet via de opdrachtregel.
+    for rollen in [
+        vec!["functioneel_beheerder".to_owned(), "auditor".to_owned()],
+        vec!["functioneel_beheerder".to_owned(), "teamleider".to_owned()],
+    ] {
+        let fout = t
+            .app
+            .gebruiker_aanmaken(
+                &TestApp::systeem(),
+                &NieuweGebruiker {
+                    gebruikersnaam: "dubbel".into(),
+                    volledige_naam: "Dubbele Rol".into(),
+                    rollen,
+                },
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&fout, AppFout::Ongeldig(f) if f.voor("rollen").is_some_and(|m| m.contains("scheiding van taken"))),
+            "{fout:?}"
+        );
+    }
+    t.opruimen().await;
+}

@@ -8,6 +8,7 @@
 pub mod aow;
 pub mod audit;
 pub mod bedrag;
+pub mod beheerverzoek;
 pub mod berekening;
 pub mod betaalrun;
 pub mod contact;

@@ -135,6 +135,26 @@ pub enum Recht {
     ContactmomentenInzien,
 }
 
+/// Mogen deze rollen bij één persoon samen (issue 17, punt 6)? Wie gebruikers beheert (de
+/// functioneel beheerder), heeft geen inhoudelijke rol (ondersteuner, consulent, teamleider,
+/// handhaving) en geen toezichtsrol (auditor): anders kan één persoon zichzelf toegang tot
+/// cliëntgegevens geven, of het toezicht op zijn eigen beheer houden.
+pub fn verenigbaar(rollen: &[Rol]) -> Result<(), String> {
+    if rollen.contains(&Rol::FunctioneelBeheerder) && rollen.len() > 1 {
+        let andere: Vec<&str> = rollen
+            .iter()
+            .filter(|r| **r != Rol::FunctioneelBeheerder)
+            .map(|r| r.naam())
+            .collect();
+        return Err(format!(
+            "Een functioneel beheerder heeft geen andere rol (scheiding van taken): laat {} weg, \
+             of geef die rol aan een ander account.",
+            andere.join(" en ")
+        ));
+    }
+    Ok(())
+}
+
 /// Heeft iemand met deze rollen dit recht?
 pub fn heeft_recht(rollen: &[Rol], recht: Recht) -> bool {
     rollen.iter().any(|r| r.rechten().contains(&recht))
@@ -143,6 +163,29 @@ pub fn heeft_recht(rollen: &[Rol], recht: Recht) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 17 punt 6: beheer van gebruikers gaat niet samen met inhoudelijke of toezichtsrollen.
+    #[test]
+    fn beheer_gaat_niet_samen_met_inhoud_of_toezicht() {
+        use Rol::*;
+        let gevallen: &[(&[Rol], bool)] = &[
+            (&[FunctioneelBeheerder], true),
+            (&[FunctioneelBeheerder, Auditor], false),
+            (&[FunctioneelBeheerder, Teamleider], false),
+            (&[FunctioneelBeheerder, Inkomensconsulent], false),
+            (&[AdministratiefOndersteuner, FunctioneelBeheerder], false),
+            (&[FunctioneelBeheerder, Handhaving], false),
+            (&[Teamleider, Inkomensconsulent], true),
+            (&[Auditor], true),
+            (&[], true),
+        ];
+        for (rollen, goed) in gevallen {
+            assert_eq!(verenigbaar(rollen).is_ok(), *goed, "{rollen:?}");
+        }
+        assert!(verenigbaar(&[FunctioneelBeheerder, Auditor])
+            .unwrap_err()
+            .contains("Auditor"));
+    }
 
     #[test]
     fn codes_zijn_omkeerbaar_en_uniek() {

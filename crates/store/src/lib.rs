@@ -5,6 +5,7 @@
 //! staan beide armen naast elkaar in [`verbinding`] en `migrations/{sqlite,postgres}`. Dit is de
 //! enige crate die sqlx kent; bedrijfsregels horen hier niet.
 
+mod beheerverzoek;
 mod betaalrun;
 mod contact;
 pub mod migratie;

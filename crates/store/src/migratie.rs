@@ -112,6 +112,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0015_toegangsketen.sql"),
         postgres: include_str!("../migrations/postgres/0015_toegangsketen.sql"),
     },
+    Migratie {
+        versie: 16,
+        naam: "beheerverzoeken",
+        sqlite: include_str!("../migrations/sqlite/0016_beheerverzoeken.sql"),
+        postgres: include_str!("../migrations/postgres/0016_beheerverzoeken.sql"),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.

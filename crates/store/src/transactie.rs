@@ -5,16 +5,16 @@ use async_trait::async_trait;
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 use vangnet_app::opslag::{
-    AdresRij, AfwezigheidRij, AuditFilter, BankrekeningRij, BetaalregelRij, BetaalregelVoorTaak,
-    BetaalrunRij, BetalingRij, Categorietotaal, ContactmomentRij, ContactonderwerpRij,
-    CorrectieRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie, HuishoudlidRij,
-    MaandbedragRij, MeldingRij, MutatieRij, NormensetRij, OpslagFout, PersoonRij,
+    AdresRij, AfwezigheidRij, AuditFilter, BankrekeningRij, BeheerverzoekRij, BetaalregelRij,
+    BetaalregelVoorTaak, BetaalrunRij, BetalingRij, Categorietotaal, ContactmomentRij,
+    ContactonderwerpRij, CorrectieRij, DossierRij, GebeurtenisRij, GebruikerRij, Historie,
+    HuishoudlidRij, MaandbedragRij, MeldingRij, MutatieRij, NormensetRij, OpslagFout, PersoonRij,
     PersoonsgegevensRij, PostcodegebiedRij, Runverschil, ServicenormRij, SessieRij, TaakRij,
     TaakgebeurtenisRij, TeamRij, ToegangFilter, ToegangRij, TokenRij, Transactie, UitkeringRij,
     Uitkomst, UitsluitingRij, Verwerking, VorderingRij, Waarde, Zoeksleutel,
 };
 
-use crate::{betaalrun, contact, toegang, uitkering, werk};
+use crate::{beheerverzoek, betaalrun, contact, toegang, uitkering, werk};
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord, Ketensleutel};
 use vangnet_domain::toegangsketen::{Partij, Schakel, Toegangsregel};
 use vangnet_domain::Rol;
@@ -2307,6 +2307,19 @@ impl Transactie for AnyTransactie {
         .await
         .map_err(vertaal)?;
         rijen.iter().map(normenset_uit_rij).collect()
+    }
+
+    async fn beheerverzoek_invoegen(&mut self, r: &BeheerverzoekRij) -> Uitkomst<i64> {
+        beheerverzoek::invoegen(self.conn(), r).await
+    }
+    async fn beheerverzoek_op_id(&mut self, id: i64) -> Uitkomst<Option<BeheerverzoekRij>> {
+        beheerverzoek::op_id(self.conn(), id).await
+    }
+    async fn beheerverzoeken_open(&mut self) -> Uitkomst<Vec<BeheerverzoekRij>> {
+        beheerverzoek::open(self.conn()).await
+    }
+    async fn beheerverzoek_bijwerken(&mut self, r: &BeheerverzoekRij) -> Uitkomst<bool> {
+        beheerverzoek::bijwerken(self.conn(), r).await
     }
 
     async fn installatie_lezen(&mut self, sleutel: &str) -> Uitkomst<Option<String>> {

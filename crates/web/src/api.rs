@@ -110,6 +110,9 @@ pub async fn gebruiker_aanmaken(
             "id": id,
             "gebruikersnaam": invoer.gebruikersnaam.trim().to_lowercase(),
             "eenmalig_wachtwoord": wachtwoord,
+            // Een medewerker geeft rollen niet alleen: ze gaan in als een tweede functioneel
+            // beheerder het verzoek goedkeurt (in de UI, bij Gebruikers).
+            "rollen_wachten_op_goedkeuring": wie.ctx.actor.gebruiker_id().is_some(),
         })),
     )
         .into_response())

@@ -83,8 +83,8 @@ impl WebStaat {
 /// dan een eigen taak per verzoek ([`afmaken`]), dan aanmelding en CSRF, dan de handlers.
 pub fn router(staat: WebStaat) -> Router {
     use paginas::{
-        account, audit, berekening, betaalruns, clienten, contact, gebruikers, normen, start,
-        teams, uitkering, werk,
+        account, audit, beheerverzoeken, berekening, betaalruns, clienten, contact, gebruikers,
+        normen, start, teams, uitkering, werk,
     };
     let paginas = Router::new()
         .route("/", get(start::start))
@@ -115,6 +115,10 @@ pub fn router(staat: WebStaat) -> Router {
         .route(
             "/gebruikers/{id}/wachtwoord-reset",
             post(gebruikers::wachtwoord_resetten),
+        )
+        .route(
+            "/beheerverzoeken/{id}/beoordelen",
+            post(beheerverzoeken::beoordelen),
         )
         .route("/teams", get(teams::lijst).post(teams::aanmaken))
         .route("/teams/{id}", get(teams::detail).post(teams::wijzigen))

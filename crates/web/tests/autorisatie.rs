@@ -99,6 +99,12 @@ fn matrix() -> Vec<Route> {
             MetRecht(Recht::GebruikersBeheren),
             "",
         ),
+        r(
+            post.clone(),
+            "/beheerverzoeken/{id}/beoordelen",
+            EenVan(Recht::GebruikersBeheren, Recht::WerkInrichten),
+            "versie=1&besluit=goedkeuren",
+        ),
         r(get.clone(), "/teams", MetRecht(Recht::TeamsInzien), ""),
         r(
             post.clone(),

@@ -1957,3 +1957,101 @@ async fn telefoonnotitie_op_het_scherm() {
 
     t.opruimen().await;
 }
+
+/// Issue 17 punt 6 op het scherm: een nieuwe gebruiker krijgt zijn rol pas als een tweede
+/// functioneel beheerder het verzoek goedkeurt; de aanvrager ziet geen knop om het zelf te doen;
+/// afwijzen zonder reden geeft een formulier met de melding.
+#[tokio::test]
+async fn rollen_geven_met_vier_ogen_op_het_scherm() {
+    let t = TestApp::nieuw().await;
+    let mut fb = ingelogd(&t, Rol::FunctioneelBeheerder).await;
+    t.gebruiker("fb2", &[Rol::FunctioneelBeheerder]).await;
+    let mut fb2 = t.bezoeker();
+    fb2.inloggen("fb2", PERSONA_WACHTWOORD).await;
+
+    fb.get("/gebruikers/nieuw").await;
+    let a = fb
+        .post(
+            "/gebruikers",
+            &[
+                ("gebruikersnaam", "kvries"),
+                ("volledige_naam", "Karin de Vries"),
+                ("rollen", "inkomensconsulent"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(a.testid("rollen-wachten").is_some(), "{}", a.tekst);
+    // Beheer en inhoud samen: geweigerd bij het veld, het formulier houdt wat er stond.
+    let a = fb
+        .post(
+            "/gebruikers",
+            &[
+                ("gebruikersnaam", "dubbel"),
+                ("volledige_naam", "Dubbele Rol"),
+                ("rollen", "functioneel_beheerder"),
+                ("rollen", "auditor"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        a.bevat("scheiding van taken")
+            && a.veldwaarde("gebruikersnaam").as_deref() == Some("dubbel")
+    );
+
+    let lijst = fb.get("/gebruikers").await;
+    assert!(lijst.testid("beheerverzoeken").is_some(), "{}", lijst.tekst);
+    assert!(lijst.bevat("Karin de Vries (kvries) krijgt de rol Inkomensconsulent"));
+    assert!(
+        !lijst.bevat("verzoek-goedkeuren-"),
+        "de aanvrager krijgt geen knop"
+    );
+    let lijst = fb2.get("/gebruikers").await;
+    let id = lijst
+        .tekst
+        .split("data-testid=\"verzoek-goedkeuren-")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap()
+        .to_owned();
+    // Afwijzen zonder reden: 422 met het veld.
+    let a = fb2
+        .post(
+            &format!("/beheerverzoeken/{id}/beoordelen"),
+            &[
+                ("versie", "1"),
+                ("besluit", "afwijzen"),
+                ("reden", ""),
+                ("terug", "/gebruikers"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.bevat("Geef een reden"), "{}", a.tekst);
+    // Goedkeuren; een vreemd terugadres wordt /gebruikers.
+    let a = fb2
+        .post(
+            &format!("/beheerverzoeken/{id}/beoordelen"),
+            &[
+                ("versie", "1"),
+                ("besluit", "goedkeuren"),
+                ("terug", "//elders.example"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    assert_eq!(a.locatie(), Some("/gebruikers?gedaan=verzoek-goedgekeurd"));
+    let g = t
+        .app
+        .gebruiker_op_naam(&TestApp::systeem(), "kvries")
+        .await
+        .unwrap();
+    assert_eq!(g.rollen, vec![Rol::Inkomensconsulent]);
+    assert!(fb
+        .get("/gebruikers")
+        .await
+        .testid("beheerverzoeken")
+        .is_none());
+    t.opruimen().await;
+}

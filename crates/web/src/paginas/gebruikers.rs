@@ -7,12 +7,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use vangnet_app::beheer::{GebruikerWijziging, NieuweGebruiker};
 use vangnet_app::opslag::{GebruikerRij, TeamRij};
 use vangnet_app::AppFout;
+use vangnet_domain::beheerverzoek::Verzoeksoort;
 use vangnet_domain::{tijd, Rol, Veldfouten};
 
 use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
 use crate::invoer::Formulier;
 use crate::paginas::account::TokenRegel;
+use crate::paginas::beheerverzoeken::{self, Verzoekregel};
 use crate::paginas::{bevestiging, Gedaan};
 use crate::schil::{pagina, pagina_met_status, Schil};
 use crate::WebStaat;
@@ -22,6 +24,8 @@ pub struct RolKeuze {
     pub code: &'static str,
     pub naam: &'static str,
     pub gekozen: bool,
+    /// Gevraagd, wacht op een tweede functioneel beheerder.
+    pub wacht: bool,
 }
 
 fn rolkeuzes(gekozen: &[String]) -> Vec<RolKeuze> {
@@ -31,6 +35,7 @@ fn rolkeuzes(gekozen: &[String]) -> Vec<RolKeuze> {
             code: r.code(),
             naam: r.naam(),
             gekozen: gekozen.iter().any(|g| g == r.code()),
+            wacht: false,
         })
         .collect()
 }
@@ -69,14 +74,23 @@ fn regel(g: &GebruikerRij) -> GebruikerRegel {
 struct LijstPagina {
     schil: Schil,
     gebruikers: Vec<GebruikerRegel>,
+    verzoeken: Vec<Verzoekregel>,
+    verzoeken_terug: &'static str,
 }
 
-pub async fn lijst(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<Response, WebFout> {
+pub async fn lijst(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Query(q): Query<Gedaan>,
+) -> Result<Response, WebFout> {
     let gebruikers = staat.app.gebruikers(&wie.ctx).await?;
     Ok(pagina(&LijstPagina {
         schil: Schil::voor(&staat, &wie, "Gebruikers", "/gebruikers")
-            .kruimel("/gebruikers", "Gebruikers"),
+            .kruimel("/gebruikers", "Gebruikers")
+            .met_melding(bevestiging(q.gedaan.as_deref())),
         gebruikers: gebruikers.iter().map(regel).collect(),
+        verzoeken: beheerverzoeken::regels(&staat, &wie, Verzoeksoort::Rollen, None).await?,
+        verzoeken_terug: "/gebruikers",
     }))
 }
 
@@ -129,6 +143,8 @@ struct EenmaligPagina {
     gebruikersnaam: String,
     wachtwoord: String,
     nieuw: bool,
+    /// De rollen wachten op een tweede functioneel beheerder.
+    rollen_wachten: bool,
 }
 
 pub async fn aanmaken(
@@ -149,6 +165,9 @@ pub async fn aanmaken(
             gebruikersnaam: invoer.gebruikersnaam.trim().to_lowercase(),
             wachtwoord,
             nieuw: true,
+            rollen_wachten: !beheerverzoeken::regels(&staat, &wie, Verzoeksoort::Rollen, Some(id))
+                .await?
+                .is_empty(),
         })),
         Err(AppFout::Ongeldig(fouten)) => Ok(pagina_met_status(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -175,6 +194,9 @@ struct DetailPagina {
     tokens: Vec<TokenRegel>,
     fouten: Veldfouten,
     conflict: Option<String>,
+    /// Rollen voor deze gebruiker die op een tweede beheerder wachten.
+    verzoeken: Vec<Verzoekregel>,
+    verzoeken_terug: String,
 }
 
 async fn detailpagina(
@@ -185,7 +207,25 @@ async fn detailpagina(
 ) -> Result<DetailPagina, WebFout> {
     let d = staat.app.gebruiker(&wie.ctx, id).await?;
     let g = &d.gebruiker;
-    let rollen: Vec<String> = g.rollen.iter().map(|r| r.code().to_owned()).collect();
+    let open: Vec<_> = staat
+        .app
+        .beheerverzoeken(&wie.ctx)
+        .await?
+        .into_iter()
+        .filter(|b| b.verzoek.soort == Verzoeksoort::Rollen && b.verzoek.gebruiker_id == id)
+        .collect();
+    let wachtend: Vec<Rol> = open.iter().flat_map(|b| b.rollen.clone()).collect();
+    let rollen: Vec<String> = g
+        .rollen
+        .iter()
+        .chain(&wachtend)
+        .map(|r| r.code().to_owned())
+        .collect();
+    let mut keuzes = rolkeuzes(&rollen);
+    for k in &mut keuzes {
+        k.wacht = wachtend.iter().any(|r| r.code() == k.code)
+            && !g.rollen.iter().any(|r| r.code() == k.code);
+    }
     Ok(DetailPagina {
         schil: Schil::voor(
             staat,
@@ -199,7 +239,7 @@ async fn detailpagina(
         id,
         gebruikersnaam: g.gebruikersnaam.clone(),
         volledige_naam: g.volledige_naam.clone(),
-        rollen: rolkeuzes(&rollen),
+        rollen: keuzes,
         geblokkeerd: g.geblokkeerd,
         versie: g.versie,
         reden: String::new(),
@@ -209,6 +249,8 @@ async fn detailpagina(
         tokens: d.tokens.iter().map(TokenRegel::from).collect(),
         fouten: Veldfouten::nieuw(),
         conflict: None,
+        verzoeken: open.into_iter().map(beheerverzoeken::regel).collect(),
+        verzoeken_terug: format!("/gebruikers/{id}"),
     })
 }
 
@@ -277,5 +319,6 @@ pub async fn wachtwoord_resetten(
         gebruikersnaam: g.gebruiker.gebruikersnaam,
         wachtwoord,
         nieuw: false,
+        rollen_wachten: false,
     }))
 }

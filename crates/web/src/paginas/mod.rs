@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod beheerverzoeken;
 pub mod berekening;
 pub mod betaalruns;
 pub mod clienten;
@@ -47,6 +48,9 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "servicenorm" => "De servicenorm is opgeslagen; nieuwe taken krijgen de nieuwe deadline.",
         "postcodegebieden" => "De postcodegebieden zijn opgeslagen.",
         "vier-ogen" => "Vier ogen is ingericht; het geldt voor nieuwe mutaties.",
+        "vier-ogen-verzoek" => "De nieuwe inrichting van vier ogen wacht op goedkeuring door een tweede functioneel beheerder.",
+        "verzoek-goedgekeurd" => "Het verzoek is goedgekeurd en uitgevoerd.",
+        "verzoek-afgewezen" => "Het verzoek is afgewezen.",
         "run-berekenen" => "De run wordt berekend; de voortgang staat hieronder.",
         "run-goedgekeurd" => "De betaalrun is goedgekeurd en verwerkt; het betaalbestand kan worden gedownload.",
         "run-afgebroken" => "De betaalrun is afgebroken.",

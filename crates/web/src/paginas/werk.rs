@@ -349,6 +349,9 @@ struct InrichtingPagina {
     /// De onderwerpen van contactmomenten, `code = omschrijving` per regel (de actieve).
     onderwerpen: String,
     fouten: Veldfouten,
+    /// Een andere inrichting van vier ogen die op een tweede beheerder wacht.
+    verzoeken: Vec<crate::paginas::beheerverzoeken::Verzoekregel>,
+    verzoeken_terug: &'static str,
 }
 
 async fn inrichtingpagina(
@@ -403,6 +406,14 @@ async fn inrichtingpagina(
             .collect(),
         onderwerpen,
         fouten: Veldfouten::nieuw(),
+        verzoeken: crate::paginas::beheerverzoeken::regels(
+            staat,
+            wie,
+            vangnet_domain::beheerverzoek::Verzoeksoort::VierOgen,
+            None,
+        )
+        .await?,
+        verzoeken_terug: "/werk/inrichting",
     })
 }
 
@@ -492,7 +503,10 @@ pub async fn vier_ogen(
         .vier_ogen_inrichten(&wie.ctx, &drempel, &formulier.alle("soorten"))
         .await
     {
-        Ok(()) => Ok(Redirect::to("/werk/inrichting?gedaan=vier-ogen").into_response()),
+        Ok(None) => Ok(Redirect::to("/werk/inrichting?gedaan=vier-ogen").into_response()),
+        Ok(Some(_)) => {
+            Ok(Redirect::to("/werk/inrichting?gedaan=vier-ogen-verzoek").into_response())
+        }
         Err(AppFout::Ongeldig(f)) => {
             let mut p = inrichtingpagina(&staat, &wie, None).await?;
             p.drempel = drempel;
