@@ -146,6 +146,30 @@ async fn inloggen_via_het_formulier() {
         )
         .await;
     assert_eq!(a.locatie(), Some("/"));
+    // Een tab (die de browser uit de URL haalt: `//boos.example`) of een verticale tab (gaf een
+    // 500): naar de startpagina (issue 17, punt 8).
+    for terug in ["/\t/boos.example", "/\u{b}/boos.example", "/\n/boos.example"] {
+        let mut e = t.bezoeker();
+        let a = e.get(&format!(
+            "/inloggen?terug={}",
+            terug.replace('\t', "%09").replace('\u{b}', "%0B").replace('\n', "%0A")
+        ))
+        .await;
+        assert_eq!(a.status, StatusCode::OK);
+        assert_eq!(a.veldwaarde("terug").as_deref(), Some("/"), "{terug:?}");
+        let a = e
+            .post(
+                "/inloggen",
+                &[
+                    ("gebruikersnaam", "auditor"),
+                    ("wachtwoord", PERSONA_WACHTWOORD),
+                    ("terug", terug),
+                ],
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{terug:?}: {}", a.tekst);
+        assert_eq!(a.locatie(), Some("/"), "{terug:?}");
+    }
     t.opruimen().await;
 }
 

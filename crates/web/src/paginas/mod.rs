@@ -15,10 +15,16 @@ pub mod teams;
 pub mod uitkering;
 pub mod werk;
 
-/// Een veilig terugadres: alleen een pad binnen Vangnet.
+/// Een veilig terugadres: alleen een gewoon pad binnen Vangnet (issue 17, punt 8). Het begint met
+/// één `/`, en bestaat verder uit zichtbare ASCII-tekens zonder backslash: een browser haalt tabs
+/// en regeleinden uit een URL (`/\t/elders.example` wordt `//elders.example`, een andere site), en
+/// een stuurteken in een `Location`-header kan niet eens verstuurd worden.
 pub fn lokaal_pad(p: &str) -> Option<&str> {
-    (p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') && !p.contains("://"))
-        .then_some(p)
+    let goed = p.as_bytes().first() == Some(&b'/')
+        && !matches!(p.as_bytes().get(1), Some(b'/' | b'\\'))
+        && p.len() <= 2000
+        && p.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    goed.then_some(p)
 }
 
 /// Vaste bevestigingen na een handeling (Post/Redirect/Get): de URL draagt alleen een code.
@@ -67,4 +73,36 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
 #[derive(serde::Deserialize, Default)]
 pub struct Gedaan {
     pub gedaan: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lokaal_pad;
+
+    /// Issue 17 punt 8: alleen een gewoon pad binnen Vangnet.
+    #[test]
+    fn alleen_gewone_lokale_paden() {
+        for goed in ["/", "/dossiers/12", "/zoeken?q=jan&p=2", "/a%09b", "/audit?actie=team."] {
+            assert_eq!(lokaal_pad(goed), Some(goed), "{goed:?}");
+        }
+        for fout in [
+            "",
+            "dossiers",
+            "//elders.example",
+            "/\\elders.example",
+            "/\t/elders.example",
+            "/\n/elders.example",
+            "/\r/elders.example",
+            "/\u{b}/elders.example",
+            "/ /elders.example",
+            "/\u{a0}x",
+            "/é",
+            "https://elders.example",
+            "/\\",
+            "\\\\elders.example",
+        ] {
+            assert_eq!(lokaal_pad(fout), None, "{fout:?}");
+        }
+        assert_eq!(lokaal_pad(&format!("/{}", "a".repeat(2000))), None);
+    }
 }
