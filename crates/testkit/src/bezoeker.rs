@@ -57,6 +57,8 @@ pub struct Bezoeker {
     cookies: BTreeMap<String, String>,
     csrf: Option<String>,
     adres: SocketAddr,
+    /// Extra kopregels op elk verzoek (bv. `X-Forwarded-For` van een proxy).
+    koppen: Vec<(&'static str, String)>,
 }
 
 impl Bezoeker {
@@ -66,7 +68,14 @@ impl Bezoeker {
             cookies: BTreeMap::new(),
             csrf: None,
             adres: SocketAddr::from(([127, 0, 0, 1], 50000)),
+            koppen: Vec::new(),
         }
+    }
+
+    /// Dezelfde bezoeker met een extra kopregel op elk verzoek.
+    pub fn met_kop(mut self, naam: &'static str, waarde: &str) -> Self {
+        self.koppen.push((naam, waarde.to_owned()));
+        self
     }
 
     /// Dezelfde bezoeker vanaf een ander netwerkadres.
@@ -98,6 +107,10 @@ impl Bezoeker {
                 .join("; ");
             req.headers_mut()
                 .insert(header::COOKIE, c.parse().expect("cookieheader"));
+        }
+        for (naam, waarde) in &self.koppen {
+            req.headers_mut()
+                .append(*naam, waarde.parse().expect("kopregel"));
         }
         req.extensions_mut().insert(ConnectInfo(self.adres));
         let resp = self

@@ -18,7 +18,9 @@ struct Bestand {
     database_url: Option<String>,
     gemeente: Option<String>,
     veilige_cookies: Option<bool>,
+    /// Vervangen door `proxies`; alleen nog om een duidelijke melding te geven.
     achter_proxy: Option<bool>,
+    proxies: Option<Vec<String>>,
     sessie_inactief_minuten: Option<i64>,
     sessie_max_uren: Option<i64>,
     log: Option<String>,
@@ -37,7 +39,8 @@ pub struct Instellingen {
     pub database_url: Option<String>,
     pub gemeente: String,
     pub veilige_cookies: bool,
-    pub achter_proxy: bool,
+    /// De eigen reverse proxy's (adressen of netwerken): alleen van hen geldt `X-Forwarded-For`.
+    pub proxies: Vec<vangnet_web::proxy::Netwerk>,
     pub sessie_inactief_minuten: i64,
     pub sessie_max_uren: i64,
     pub log: String,
@@ -145,9 +148,7 @@ impl Instellingen {
             veilige_cookies: env_bool("VANGNET_VEILIGE_COOKIES")?
                 .or(b.veilige_cookies)
                 .unwrap_or(true),
-            achter_proxy: env_bool("VANGNET_ACHTER_PROXY")?
-                .or(b.achter_proxy)
-                .unwrap_or(false),
+            proxies: Vec::new(),
             sessie_inactief_minuten: env_getal("VANGNET_SESSIE_INACTIEF_MINUTEN")?
                 .or(b.sessie_inactief_minuten)
                 .unwrap_or(30),
@@ -180,6 +181,23 @@ impl Instellingen {
                 .ok_or_else(|| {
                     anyhow::anyhow!("vakantietoeslag_maand moet 1 tot en met 12 zijn")
                 })?;
+        }
+        if env_bool("VANGNET_ACHTER_PROXY")?.or(b.achter_proxy) == Some(true) {
+            anyhow::bail!(
+                "achter_proxy (VANGNET_ACHTER_PROXY) geloofde X-Forwarded-For van iedereen en is \
+                 vervangen: noem de adressen van uw eigen proxy's in proxies (VANGNET_PROXIES), \
+                 bv. proxies = [\"10.0.0.0/8\"]"
+            );
+        }
+        let proxies = match env("VANGNET_PROXIES") {
+            Some(lijst) => lijst.split(',').map(str::to_owned).collect(),
+            None => b.proxies.unwrap_or_default(),
+        };
+        for p in proxies.iter().filter(|p| !p.trim().is_empty()) {
+            i.proxies.push(
+                p.parse()
+                    .map_err(|e| anyhow::anyhow!("proxies (VANGNET_PROXIES): {e}"))?,
+            );
         }
         if i.sessie_inactief_minuten < 1 || i.sessie_max_uren < 1 {
             anyhow::bail!("sessie_inactief_minuten en sessie_max_uren moeten ten minste 1 zijn");
@@ -218,7 +236,7 @@ impl Instellingen {
         vangnet_web::WebInstellingen {
             gemeente: self.gemeente.clone(),
             veilige_cookies: self.veilige_cookies,
-            achter_proxy: self.achter_proxy,
+            proxies: self.proxies.clone(),
             demo: false,
             werkmap: data_dir.unwrap_or(&self.data_dir).join("tijdelijk"),
         }

@@ -189,21 +189,23 @@ async fn controleer_csrf(req: Request, verwacht: &str) -> Result<Request, WebFou
     }
 }
 
+/// Het adres van de client: de verbinding, of achter een ingestelde eigen proxy het adres dat die
+/// doorgaf (zie [`crate::proxy`]).
 fn adres(staat: &WebStaat, req: &Request) -> String {
-    if staat.instellingen.achter_proxy {
-        if let Some(v) = req
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
-        {
-            return v.trim().to_owned();
-        }
-    }
-    req.extensions()
+    let Some(peer) = req
+        .extensions()
         .get::<ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "onbekend".into())
+        .map(|c| c.0.ip())
+    else {
+        return "onbekend".into();
+    };
+    let doorgestuurd: Vec<&str> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    crate::proxy::client(peer, &doorgestuurd, &staat.instellingen.proxies).to_string()
 }
 
 /// Paden die ook met een verplichte wachtwoordwijziging bereikbaar zijn.

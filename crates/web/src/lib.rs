@@ -13,6 +13,7 @@ mod fout;
 mod invoer;
 mod metingen;
 mod paginas;
+pub mod proxy;
 mod schil;
 
 use std::sync::Arc;
@@ -39,8 +40,8 @@ pub struct WebInstellingen {
     pub gemeente: String,
     /// Cookies alleen over HTTPS (`Secure`) en HSTS. Standaard aan.
     pub veilige_cookies: bool,
-    /// Het adres van de client uit `X-Forwarded-For` halen (alleen achter een eigen proxy).
-    pub achter_proxy: bool,
+    /// De eigen reverse proxy's: alleen van hen wordt `X-Forwarded-For` geloofd (zie [`proxy`]).
+    pub proxies: Vec<proxy::Netwerk>,
     /// Een demo-installatie: een banner op elke pagina.
     pub demo: bool,
     /// Waar een download (het betaalbestand) even wordt opgebouwd voor hij gestroomd wordt: een
@@ -54,7 +55,7 @@ impl Default for WebInstellingen {
         Self {
             gemeente: "Gemeente Voorbeeldstad".into(),
             veilige_cookies: true,
-            achter_proxy: false,
+            proxies: Vec::new(),
             demo: false,
             werkmap: std::env::temp_dir(),
         }

@@ -148,13 +148,21 @@ async fn inloggen_via_het_formulier() {
     assert_eq!(a.locatie(), Some("/"));
     // Een tab (die de browser uit de URL haalt: `//boos.example`) of een verticale tab (gaf een
     // 500): naar de startpagina (issue 17, punt 8).
-    for terug in ["/\t/boos.example", "/\u{b}/boos.example", "/\n/boos.example"] {
+    for terug in [
+        "/\t/boos.example",
+        "/\u{b}/boos.example",
+        "/\n/boos.example",
+    ] {
         let mut e = t.bezoeker();
-        let a = e.get(&format!(
-            "/inloggen?terug={}",
-            terug.replace('\t', "%09").replace('\u{b}', "%0B").replace('\n', "%0A")
-        ))
-        .await;
+        let a = e
+            .get(&format!(
+                "/inloggen?terug={}",
+                terug
+                    .replace('\t', "%09")
+                    .replace('\u{b}', "%0B")
+                    .replace('\n', "%0A")
+            ))
+            .await;
         assert_eq!(a.status, StatusCode::OK);
         assert_eq!(a.veldwaarde("terug").as_deref(), Some("/"), "{terug:?}");
         let a = e
@@ -198,6 +206,50 @@ async fn inlogdrempel_via_http() {
         metrics.bevat("vangnet_inloggen_mislukt_totaal 6"),
         "{}",
         metrics.tekst
+    );
+    t.opruimen().await;
+}
+
+/// Issue 17 punt 9: achter de eigen proxy telt het meest rechtse adres dat geen eigen proxy is.
+/// Wie links in `X-Forwarded-For` steeds een ander adres verzint, omzeilt de inlogdrempel per
+/// adres niet; zonder ingestelde proxy telt de kop helemaal niet.
+#[tokio::test]
+async fn x_forwarded_for_alleen_van_de_eigen_proxy() {
+    let t = TestApp::nieuw().await;
+    let achter_proxy = vangnet_web::WebInstellingen {
+        proxies: vec!["127.0.0.1".parse().unwrap()],
+        ..Default::default()
+    };
+    let max = vangnet_app::Instellingen::default().max_pogingen_per_adres;
+    for i in 0..max {
+        let mut b = t
+            .bezoeker_met(achter_proxy.clone())
+            .met_kop("x-forwarded-for", &format!("198.51.100.{i}, 203.0.113.9"));
+        let a = b.inloggen(&format!("niemand{i}"), "fout-fout-fout").await;
+        assert_eq!(a.status, StatusCode::UNAUTHORIZED, "poging {i}");
+    }
+    let mut b = t
+        .bezoeker_met(achter_proxy.clone())
+        .met_kop("x-forwarded-for", "198.51.100.250, 203.0.113.9");
+    let a = b.inloggen("nog-iemand", "fout-fout-fout").await;
+    assert_eq!(
+        a.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "de drempel per adres geldt"
+    );
+    // Een andere echte client achter dezelfde proxy merkt daar niets van.
+    let mut c = t
+        .bezoeker_met(achter_proxy)
+        .met_kop("x-forwarded-for", "203.0.113.77");
+    assert_eq!(
+        c.inloggen("niemand", "fout-fout-fout").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    // Zonder ingestelde proxy telt de kop niet: dit is 127.0.0.1, niet 203.0.113.9.
+    let mut d = t.bezoeker().met_kop("x-forwarded-for", "203.0.113.9");
+    assert_eq!(
+        d.inloggen("niemand", "fout-fout-fout").await.status,
+        StatusCode::UNAUTHORIZED
     );
     t.opruimen().await;
 }
