@@ -62,6 +62,10 @@ impl ContactInvoer {
     }
 }
 
+/// De omschrijving van een terugbeltaak uit een gevoelige notitie: zonder nummer en onderwerp.
+pub const GEVOELIG_TERUGBELLEN: &str =
+    "Terugbellen (gevoelige notitie: nummer en onderwerp staan in de notitie)";
+
 /// Een contactmoment zoals de lezer het mag zien: bij een gevoelige notitie die hij niet mag
 /// lezen zijn tekst, naam en nummer leeg en staat `afgeschermd`.
 #[derive(Debug, Clone, Serialize)]
@@ -390,11 +394,18 @@ impl App {
                         nu,
                         NieuweTaak {
                             soort: Taaksoort::Terugbellen,
-                            omschrijving: format!(
-                                "Terugbellen op {} ({})",
-                                c.telefoonnummer.as_deref().unwrap_or(""),
-                                onderwerpnaam(&onderwerpen, &invoer.onderwerp)
-                            ),
+                            // Een taak staat in lijsten die iedereen van het team ziet: van een
+                            // gevoelige notitie geen nummer en geen onderwerp (issue 17, punt
+                            // 10); wie terugbelt, leest ze in de notitie als hij die mag lezen.
+                            omschrijving: if c.gevoelig {
+                                GEVOELIG_TERUGBELLEN.to_owned()
+                            } else {
+                                format!(
+                                    "Terugbellen op {} ({})",
+                                    c.telefoonnummer.as_deref().unwrap_or(""),
+                                    onderwerpnaam(&onderwerpen, &invoer.onderwerp)
+                                )
+                            },
                             dossier_id: dossier.as_ref().map(|d| d.id),
                             persoon_id: invoer.persoon_id,
                             begindatum: dag,
@@ -424,11 +435,15 @@ impl App {
                         nu,
                         NieuweTaak {
                             soort,
-                            omschrijving: format!(
-                                "{wat}: {} (dossier {})",
-                                onderwerpnaam(&onderwerpen, &invoer.onderwerp),
-                                d.nummer
-                            ),
+                            omschrijving: if c.gevoelig {
+                                format!("{wat}: gevoelige notitie (dossier {})", d.nummer)
+                            } else {
+                                format!(
+                                    "{wat}: {} (dossier {})",
+                                    onderwerpnaam(&onderwerpen, &invoer.onderwerp),
+                                    d.nummer
+                                )
+                            },
                             dossier_id: Some(d.id),
                             persoon_id: invoer.persoon_id,
                             begindatum: dag,

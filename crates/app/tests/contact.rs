@@ -450,6 +450,56 @@ async fn gevoelige_notitie_alleen_voor_consulent_en_teamleider() {
     o.t.opruimen().await;
 }
 
+/// Issue 17 punt 10: een terugbeltaak uit een gevoelige notitie is even gevoelig: haar
+/// omschrijving (in elke takenlijst, ook op het dossier van handhaving) noemt geen nummer en geen
+/// onderwerp; de consulent van het dossier leest beide in de notitie op de terugbelpagina.
+#[tokio::test]
+async fn terugbeltaak_uit_een_gevoelige_notitie_lekt_niets() {
+    let o = opzet().await;
+    let t = &o.t;
+    let (_, taak) = t
+        .app
+        .contactmoment_vastleggen(
+            &o.clerk,
+            &ContactInvoer {
+                gevoelig: true,
+                uitkomst: "terugbellen".into(),
+                telefoonnummer: "06-12345678".into(),
+                onderwerp: "betaling".into(),
+                ..o.telefoontje("Vertelt over huiselijk geweld; wil teruggebeld worden.")
+            },
+        )
+        .await
+        .unwrap();
+    let taak = taak.expect("een terugbeltaak");
+    let handhaving = t.persona(Rol::Handhaving).await;
+    let nummer = ["06-12345678", "0612345678", "12345678"];
+    let lekt = |s: &str| nummer.iter().any(|n| s.contains(n)) || s.contains("Betaling");
+    for wie in [&o.anna, &o.leider, &o.bram, &o.clerk, &handhaving] {
+        for r in t.app.taken_van_dossier(wie, o.dossier).await.unwrap() {
+            assert!(
+                !lekt(&r.taak.omschrijving),
+                "{}: {}",
+                wie.actor.omschrijving(),
+                r.taak.omschrijving
+            );
+        }
+    }
+    let vandaag = t.app.vandaag(&o.anna, None).await.unwrap();
+    let tekst = format!("{vandaag:?}");
+    assert!(!lekt(&tekst), "Vandaag van de consulent noemt geen nummer");
+    // De consulent van het dossier leest het nummer in de notitie; een andere consulent niet.
+    let (_, beeld) = t.app.terugbelverzoek(&o.anna, taak).await.unwrap();
+    assert_eq!(
+        beeld.unwrap().rij.telefoonnummer.as_deref(),
+        Some("0612345678")
+    );
+    let (_, beeld) = t.app.terugbelverzoek(&o.bram, taak).await.unwrap();
+    let beeld = beeld.unwrap();
+    assert!(beeld.afgeschermd && !lekt(&format!("{:?}", beeld.rij)));
+    o.t.opruimen().await;
+}
+
 #[tokio::test]
 async fn zoeken_in_notities() {
     let o = opzet().await;
