@@ -87,6 +87,36 @@ impl App {
     /// Bij de eerste start (nog geen gebruikers): maak de gebruiker `beheerder` aan met de rol
     /// functioneel beheerder. Het wachtwoord komt uit `wachtwoord_uit_omgeving` of wordt
     /// gegenereerd en moet dan bij de eerste keer inloggen gewijzigd worden.
+    /// Het CSRF-token van het inlogformulier bij deze voorsessie (de willekeurige waarde in het
+    /// cookie van het inlogformulier): een HMAC met een geheim dat alleen de servers kennen (in de
+    /// database, gedeeld door alle servers). Wie een cookie kan planten (bv. vanaf een ander
+    /// subdomein), kan er zonder dat geheim geen passend token bij maken (issue 17, punt 11).
+    pub async fn inlog_csrf(&self, voorsessie: &str) -> Result<String, AppFout> {
+        use hmac::{Hmac, Mac};
+        const SLEUTEL: &str = "inlog_csrf_geheim";
+        let geheim = self
+            .inlog_geheim
+            .get_or_try_init(|| async {
+                let mut tx = self.opslag.schrijf().await?;
+                let geheim = match tx.installatie_lezen(SLEUTEL).await? {
+                    Some(g) => g,
+                    None => {
+                        let g = geheim::willekeurig_hex(32);
+                        tx.installatie_zetten(SLEUTEL, &g).await?;
+                        g
+                    }
+                };
+                tx.commit().await?;
+                hex::decode(geheim).map_err(|e| AppFout::Intern(format!("inloggeheim: {e}")))
+            })
+            .await?;
+        let mut m = <Hmac<sha2::Sha256> as Mac>::new_from_slice(geheim)
+            .map_err(|e| AppFout::Intern(e.to_string()))?;
+        m.update(b"vangnet-inlog-csrf");
+        m.update(voorsessie.as_bytes());
+        Ok(hex::encode(m.finalize().into_bytes()))
+    }
+
     pub async fn eerste_start(
         &self,
         wachtwoord_uit_omgeving: Option<&str>,
@@ -163,14 +193,32 @@ impl App {
         let sinds =
             tijd::instant_tekst(nu - Duration::minutes(self.instellingen.pogingen_venster_minuten));
         let mut tx = self.opslag.schrijf().await?;
-        if tx.mislukte_pogingen_naam(&naam, &sinds).await?
-            >= self.instellingen.max_pogingen_per_account
-            || tx.mislukte_pogingen_adres(adres, &sinds).await?
-                >= self.instellingen.max_pogingen_per_adres
+        // Eerst de drempels: per adres (raden over veel namen), en per naam én adres met een
+        // groeiende wachttijd (raden op één naam), zodat een ander adres de echte gebruiker niet
+        // buitensluit.
+        let venster = self.instellingen.pogingen_venster_minuten;
+        if tx.mislukte_pogingen_adres(adres, &sinds).await?
+            >= self.instellingen.max_pogingen_per_adres
         {
-            tracing::warn!(%adres, "inlogdrempel bereikt");
+            tracing::warn!(%adres, "inlogdrempel per adres bereikt");
+            return Err(AppFout::TeVeelPogingen { minuten: venster });
+        }
+        let (mislukt, laatste) = tx.mislukte_pogingen_paar(&naam, adres, &sinds).await?;
+        let wacht = vangnet_domain::gebruiker::inlogwachttijd_minuten(
+            mislukt,
+            self.instellingen.vrije_pogingen,
+            venster,
+        );
+        if let Some(tot) = laatste
+            .as_deref()
+            .and_then(tijd::instant_uit_tekst)
+            .map(|l| l + Duration::minutes(wacht))
+            .filter(|tot| *tot > nu)
+        {
+            tracing::warn!(%adres, mislukt, "inlogdrempel per naam en adres bereikt");
+            let seconden = (tot - nu).num_seconds();
             return Err(AppFout::TeVeelPogingen {
-                minuten: self.instellingen.pogingen_venster_minuten,
+                minuten: (seconden + 59) / 60,
             });
         }
         let gebruiker = tx.gebruiker_op_naam(&naam).await?;
@@ -315,7 +363,9 @@ impl App {
         Ok(())
     }
 
-    /// Het eigen wachtwoord wijzigen. Andere sessies van deze gebruiker vervallen.
+    /// Het eigen wachtwoord wijzigen. Alle sessies en API-tokens van deze gebruiker vervallen
+    /// (issue 17, punt 11): wie het oude wachtwoord of een token buitmaakte, is eruit. De huidige
+    /// sessie (als die er is) krijgt een nieuwe sleutel; die wordt teruggegeven voor het cookie.
     pub async fn wachtwoord_wijzigen(
         &self,
         ctx: &Context,
@@ -323,7 +373,7 @@ impl App {
         huidig: &str,
         nieuw: &str,
         herhaling: &str,
-    ) -> Result<(), AppFout> {
+    ) -> Result<Option<String>, AppFout> {
         let id = ctx.actor.gebruiker_id().ok_or(AppFout::NietIngelogd)?;
         let mut tx = self.opslag.schrijf().await?;
         let mut g = tx
@@ -357,23 +407,45 @@ impl App {
                 "Uw account is intussen gewijzigd. Probeer het opnieuw.".into(),
             ));
         }
-        let behalve = huidige_sessie.map(geheim::sha256_hex);
-        tx.sessies_verwijderen_van(id, behalve.as_deref()).await?;
+        let nu = self.klok.nu();
+        let oud = match huidige_sessie {
+            Some(s) => tx.sessie_op_hash(&geheim::sha256_hex(s)).await?,
+            None => None,
+        };
+        tx.sessies_verwijderen_van(id, None).await?;
+        let tokens = tokens_intrekken(tx.as_mut(), id, nu).await?;
+        let nieuwe_sleutel = match oud {
+            Some(oud) => {
+                let sleutel = geheim::willekeurig_hex(32);
+                tx.sessie_invoegen(&SessieRij {
+                    sleutel_hash: geheim::sha256_hex(&sleutel),
+                    csrf_token: geheim::willekeurig_hex(32),
+                    laatst_actief_op: tijd::instant_tekst(nu),
+                    ..oud
+                })
+                .await?;
+                Some(sleutel)
+            }
+            None => None,
+        };
         audit::vastleggen(
             tx.as_mut(),
             ctx,
-            self.klok.nu(),
+            nu,
             Wijziging {
                 actie: "gebruiker.wachtwoord_gewijzigd",
                 onderwerp_type: "gebruiker",
                 onderwerp_id: id.to_string(),
-                samenvatting: "Eigen wachtwoord gewijzigd; andere sessies beëindigd".into(),
+                samenvatting: format!(
+                    "Eigen wachtwoord gewijzigd; andere sessies beëindigd, {tokens} API-tokens \
+                     ingetrokken, sessiesleutel vernieuwd"
+                ),
                 ..Default::default()
             },
         )
         .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(nieuwe_sleutel)
     }
 
     /// Een persoonlijk API-token maken voor een gebruiker. Voor jezelf mag dat altijd; voor een
@@ -502,6 +574,22 @@ impl App {
 }
 
 /// Controleert de velden van een nieuwe gebruiker (gedeeld door UI, API en opdrachtregel).
+/// Trekt alle nog geldige API-tokens van een gebruiker in; geeft hoeveel.
+pub(crate) async fn tokens_intrekken(
+    tx: &mut dyn Transactie,
+    gebruiker_id: i64,
+    nu: chrono::DateTime<chrono::Utc>,
+) -> Result<usize, AppFout> {
+    let tijdstip = tijd::instant_tekst(nu);
+    let mut n = 0;
+    for t in tx.tokens_van(gebruiker_id).await? {
+        if t.ingetrokken_op.is_none() && tx.token_intrekken(t.id, &tijdstip).await? {
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
 pub(crate) fn controleer_gebruiker(
     gebruikersnaam: &str,
     naam: &str,

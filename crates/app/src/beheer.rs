@@ -300,7 +300,8 @@ impl App {
         Ok(())
     }
 
-    /// Zet een nieuw eenmalig wachtwoord en beëindigt alle sessies van de gebruiker.
+    /// Zet een nieuw eenmalig wachtwoord, beëindigt alle sessies en trekt alle API-tokens van de
+    /// gebruiker in.
     pub async fn wachtwoord_resetten(&self, ctx: &Context, id: i64) -> Result<String, AppFout> {
         ctx.actor.vereist(Recht::GebruikersBeheren)?;
         let mut tx = self.opslag.schrijf().await?;
@@ -314,6 +315,7 @@ impl App {
             return Err(conflict_gebruiker());
         }
         tx.sessies_verwijderen_van(id, None).await?;
+        let tokens = crate::account::tokens_intrekken(tx.as_mut(), id, self.klok.nu()).await?;
         audit::vastleggen(
             tx.as_mut(),
             ctx,
@@ -323,7 +325,8 @@ impl App {
                 onderwerp_type: "gebruiker",
                 onderwerp_id: id.to_string(),
                 samenvatting: format!(
-                    "Eenmalig wachtwoord gezet voor {}; sessies beëindigd",
+                    "Eenmalig wachtwoord gezet voor {}; sessies beëindigd, {tokens} API-tokens \
+                     ingetrokken",
                     g.gebruikersnaam
                 ),
                 ..Default::default()

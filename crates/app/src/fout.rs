@@ -16,7 +16,10 @@ pub enum AppFout {
     /// Bewust één melding voor onbekende naam, fout wachtwoord en geblokkeerd account.
     #[error("De combinatie van gebruikersnaam en wachtwoord is onjuist.")]
     InloggenMislukt,
-    #[error("Te veel mislukte inlogpogingen. Probeer het over {minuten} minuten opnieuw.")]
+    #[error(
+        "Te veel mislukte inlogpogingen. Probeer het over {minuten} {} opnieuw.",
+        if *minuten == 1 { "minuut" } else { "minuten" }
+    )]
     TeVeelPogingen { minuten: i64 },
     #[error("{0}")]
     Ongeldig(Veldfouten),

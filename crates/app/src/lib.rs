@@ -43,8 +43,9 @@ pub struct Instellingen {
     pub sessie_inactief_minuten: i64,
     /// Een sessie vervalt hoe dan ook na zoveel uren.
     pub sessie_max_uren: i64,
-    /// Zoveel mislukte pogingen per gebruikersnaam binnen het venster blokkeren die naam tijdelijk.
-    pub max_pogingen_per_account: i64,
+    /// Zoveel mislukte pogingen op één naam vanaf één adres (binnen het venster) zijn vrij;
+    /// daarna wacht die combinatie steeds langer (1, 2, 4 … minuten, hoogstens het venster).
+    pub vrije_pogingen: i64,
     /// Zoveel mislukte pogingen per netwerkadres binnen het venster blokkeren dat adres tijdelijk.
     pub max_pogingen_per_adres: i64,
     /// Het venster voor de inlogdrempel, in minuten.
@@ -60,7 +61,7 @@ impl Default for Instellingen {
         Self {
             sessie_inactief_minuten: 30,
             sessie_max_uren: 12,
-            max_pogingen_per_account: 5,
+            vrije_pogingen: 5,
             max_pogingen_per_adres: 20,
             pogingen_venster_minuten: 15,
             betaling: betaalruns::Betaalinstellingen::default(),
@@ -79,6 +80,9 @@ pub struct App {
     normen: Arc<normen::Normencache>,
     /// Lang werk op de achtergrond (zie [`jobs`]).
     jobs: Arc<jobs::Jobs>,
+    /// Het geheim waarmee het CSRF-token van het inlogformulier aan de voorsessie hangt (zie
+    /// [`App::inlog_csrf`]); één keer uit de database gelezen.
+    inlog_geheim: Arc<tokio::sync::OnceCell<Vec<u8>>>,
 }
 
 impl App {
@@ -89,6 +93,7 @@ impl App {
             instellingen,
             normen: Arc::default(),
             jobs: Arc::default(),
+            inlog_geheim: Arc::default(),
         }
     }
 }

@@ -644,7 +644,14 @@ pub trait Transactie: Send {
         tijdstip: &str,
         gelukt: bool,
     ) -> Uitkomst<()>;
-    async fn mislukte_pogingen_naam(&mut self, gebruikersnaam: &str, sinds: &str) -> Uitkomst<i64>;
+    /// Het aantal mislukte pogingen op deze naam vanaf dit adres sinds `sinds`, en het tijdstip
+    /// van de laatste.
+    async fn mislukte_pogingen_paar(
+        &mut self,
+        gebruikersnaam: &str,
+        adres: &str,
+        sinds: &str,
+    ) -> Uitkomst<(i64, Option<String>)>;
     async fn mislukte_pogingen_adres(&mut self, adres: &str, sinds: &str) -> Uitkomst<i64>;
     /// Ruimt sessies op die sinds `sessies_voor` niet meer actief waren, en inlogpogingen van
     /// vóór `pogingen_voor` (de audittrail bewaart de mislukte pogingen).

@@ -120,32 +120,53 @@ async fn inloggen_zegt_niet_of_een_account_bestaat() {
 async fn inlogdrempel_per_account_en_per_adres() {
     let t = TestApp::nieuw().await;
     t.persona(Rol::Auditor).await;
-    let max = Instellingen::default().max_pogingen_per_account;
-    for _ in 0..max {
+    let vrij = Instellingen::default().vrije_pogingen;
+    for _ in 0..vrij {
         assert!(matches!(
             t.app.inloggen("op", "auditor", "fout", "10.0.0.1").await,
             Err(AppFout::InloggenMislukt)
         ));
     }
-    // Nu geweigerd, ook met het juiste wachtwoord en vanaf een ander adres.
+    // Vanaf dit adres nu een minuut wachten, ook met het juiste wachtwoord.
     assert!(matches!(
         t.app
-            .inloggen("op", "auditor", PERSONA_WACHTWOORD, "10.0.0.2")
+            .inloggen("op", "auditor", PERSONA_WACHTWOORD, "10.0.0.1")
             .await,
-        Err(AppFout::TeVeelPogingen { minuten: 15 })
+        Err(AppFout::TeVeelPogingen { minuten: 1 })
     ));
+    // Issue 17 punt 11: wie vanaf een ander adres raadt, sluit de echte gebruiker niet buiten.
+    t.app
+        .inloggen("op", "auditor", PERSONA_WACHTWOORD, "10.0.0.2")
+        .await
+        .unwrap();
+    // Elke volgende mislukte poging verdubbelt de wachttijd van dit paar: 1, 2, 4 minuten.
+    for wacht in [1, 2, 4] {
+        t.klok.verzet(Duration::minutes(wacht));
+        assert!(matches!(
+            t.app.inloggen("op", "auditor", "fout", "10.0.0.1").await,
+            Err(AppFout::InloggenMislukt)
+        ));
+        assert!(
+            matches!(
+                t.app.inloggen("op", "auditor", "fout", "10.0.0.1").await,
+                Err(AppFout::TeVeelPogingen { minuten }) if minuten == wacht * 2
+            ),
+            "na een poging meer: {} minuten",
+            wacht * 2
+        );
+    }
     // Een onbekende naam wordt net zo behandeld (de drempel verraadt niets).
-    for _ in 0..max {
+    for _ in 0..vrij {
         let _ = t.app.inloggen("op", "niemand", "fout", "10.0.0.3").await;
     }
     assert!(matches!(
-        t.app.inloggen("op", "niemand", "fout", "10.0.0.4").await,
+        t.app.inloggen("op", "niemand", "fout", "10.0.0.3").await,
         Err(AppFout::TeVeelPogingen { .. })
     ));
     // Na het venster weer toegelaten.
     t.klok.verzet(Duration::minutes(16));
     t.app
-        .inloggen("op", "auditor", PERSONA_WACHTWOORD, "10.0.0.2")
+        .inloggen("op", "auditor", PERSONA_WACHTWOORD, "10.0.0.1")
         .await
         .unwrap();
 

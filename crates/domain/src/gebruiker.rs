@@ -97,8 +97,44 @@ pub fn volledige_naam(invoer: &str) -> Result<String, String> {
     Ok(s.to_owned())
 }
 
+/// Hoe lang een combinatie van account en netwerkadres na `mislukt` mislukte inlogpogingen (in
+/// het venster) moet wachten na de laatste, in minuten (issue 17, punt 11). De eerste `vrij`
+/// pogingen zijn vrij; daarna verdubbelt de wachttijd (1, 2, 4, 8 … minuten), tot hoogstens het
+/// venster. Zo houdt wie vanaf een ander adres een wachtwoord raadt, de echte gebruiker niet
+/// buiten, en kost raden vanaf één adres steeds meer tijd.
+pub fn inlogwachttijd_minuten(mislukt: i64, vrij: i64, venster_minuten: i64) -> i64 {
+    if mislukt < vrij {
+        return 0;
+    }
+    let stappen = u32::try_from(mislukt - vrij).unwrap_or(u32::MAX).min(30);
+    (1_i64 << stappen).min(venster_minuten)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn de_wachttijd_groeit_met_elke_mislukte_poging() {
+        // (mislukt, minuten) bij 5 vrije pogingen en een venster van 15 minuten.
+        let tabel = [
+            (0, 0),
+            (4, 0),
+            (5, 1),
+            (6, 2),
+            (7, 4),
+            (8, 8),
+            (9, 15),
+            (40, 15),
+            (i64::MAX, 15),
+        ];
+        for (mislukt, minuten) in tabel {
+            assert_eq!(
+                super::inlogwachttijd_minuten(mislukt, 5, 15),
+                minuten,
+                "{mislukt}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

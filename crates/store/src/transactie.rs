@@ -1192,13 +1192,23 @@ impl Transactie for AnyTransactie {
         Ok(())
     }
 
-    async fn mislukte_pogingen_naam(&mut self, gebruikersnaam: &str, sinds: &str) -> Uitkomst<i64> {
-        self.tel(
-            "SELECT COUNT(*) AS n FROM inlogpogingen \
-             WHERE gebruikersnaam = $1 AND tijdstip >= $2 AND gelukt = 0",
-            &[gebruikersnaam, sinds],
+    async fn mislukte_pogingen_paar(
+        &mut self,
+        gebruikersnaam: &str,
+        adres: &str,
+        sinds: &str,
+    ) -> Uitkomst<(i64, Option<String>)> {
+        let r = sqlx::query(
+            "SELECT COUNT(*) AS n, MAX(tijdstip) AS laatste FROM inlogpogingen \
+             WHERE gebruikersnaam = $1 AND adres = $2 AND tijdstip >= $3 AND gelukt = 0",
         )
+        .bind(gebruikersnaam)
+        .bind(adres)
+        .bind(sinds)
+        .fetch_one(self.conn())
         .await
+        .map_err(vertaal)?;
+        Ok((getal(&r, "n")?, optekst(&r, "laatste")?))
     }
 
     async fn mislukte_pogingen_adres(&mut self, adres: &str, sinds: &str) -> Uitkomst<i64> {

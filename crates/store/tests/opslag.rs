@@ -332,10 +332,16 @@ async fn sessies_tokens_en_inlogpogingen() {
             .unwrap();
     }
     assert_eq!(
-        tx.mislukte_pogingen_naam("s", "2026-11-28T09:30:00.000000Z")
+        tx.mislukte_pogingen_paar("s", "10.0.0.1", "2026-11-28T09:30:00.000000Z")
             .await
             .unwrap(),
-        2
+        (1, Some("2026-11-28T10:00:00.000000Z".to_owned()))
+    );
+    assert_eq!(
+        tx.mislukte_pogingen_paar("x", "10.0.0.1", "2026-11-28T09:30:00.000000Z")
+            .await
+            .unwrap(),
+        (0, None)
     );
     assert_eq!(
         tx.mislukte_pogingen_adres("10.0.0.1", "2026-11-28T08:00:00.000000Z")

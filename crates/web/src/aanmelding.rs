@@ -23,7 +23,6 @@ use crate::WebStaat;
 pub const SESSIE_COOKIE: &str = "vangnet_sessie";
 pub const INLOG_CSRF_COOKIE: &str = "vangnet_inlog_csrf";
 pub const CSRF_HEADER: &str = "x-csrf-token";
-pub const COOKIE_WISSEN: &str = "vangnet_sessie=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
 
 /// Hoe het verzoek is aangemeld.
 #[derive(Debug, Clone)]
@@ -145,6 +144,11 @@ pub fn cookie_zetten(staat: &WebStaat, naam: &str, waarde: &str) -> String {
             ""
         }
     )
+}
+
+/// Een `Set-Cookie`-waarde die het cookie weghaalt, met dezelfde vlaggen (ook `Secure`).
+pub fn cookie_wissen(staat: &WebStaat, naam: &str) -> String {
+    format!("{}; Max-Age=0", cookie_zetten(staat, naam, ""))
 }
 
 fn bearer(headers: &HeaderMap) -> Option<String> {
@@ -270,10 +274,16 @@ pub async fn aanmelden(State(staat): State<WebStaat>, mut req: Request, next: Ne
             }
         }
         Some(Aanmelding::Verlopen) | None if !veilig && pad == "/inloggen" => {
-            let verwacht = cookie(req.headers(), INLOG_CSRF_COOKIE).unwrap_or_default();
-            if verwacht.len() < 32 {
+            // Het token in het formulier hoort bij de voorsessie in het cookie (een HMAC), niet
+            // zomaar gelijk aan het cookie.
+            let voorsessie = cookie(req.headers(), INLOG_CSRF_COOKIE).unwrap_or_default();
+            if voorsessie.len() < 32 {
                 return WebFout::Csrf.into_response();
             }
+            let verwacht = match staat.app.inlog_csrf(&voorsessie).await {
+                Ok(v) => v,
+                Err(e) => return WebFout::from(e).into_response(),
+            };
             match controleer_csrf(req, &verwacht).await {
                 Ok(r) => req = r,
                 Err(f) => return f.into_response(),

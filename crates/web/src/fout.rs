@@ -268,10 +268,9 @@ pub async fn weergeven(State(staat): State<WebStaat>, req: Request, next: Next) 
         }
         let mut r = Redirect::to(&doel).into_response();
         if weergave.verlopen {
-            r.headers_mut().insert(
-                header::SET_COOKIE,
-                HeaderValue::from_static(crate::aanmelding::COOKIE_WISSEN),
-            );
+            if let Ok(v) = crate::aanmelding::cookie_wissen(&staat, crate::SESSIE_COOKIE).parse() {
+                r.headers_mut().insert(header::SET_COOKIE, v);
+            }
         }
         return r;
     }

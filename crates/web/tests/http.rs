@@ -194,9 +194,18 @@ async fn inlogdrempel_via_http() {
     }
     let a = b.inloggen("teamleider", PERSONA_WACHTWOORD).await;
     assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(a.bevat("Te veel mislukte inlogpogingen. Probeer het over 15 minuten opnieuw."));
+    assert!(a.bevat("Te veel mislukte inlogpogingen. Probeer het over 1 minuut opnieuw."));
     assert!(b.cookie(vangnet_web::SESSIE_COOKIE).is_none());
-    t.klok.verzet(Duration::minutes(16));
+    // De echte gebruiker op een ander adres komt er gewoon in (issue 17, punt 11).
+    let mut elders = t.bezoeker().vanaf([10, 1, 2, 3]);
+    assert_eq!(
+        elders
+            .inloggen("teamleider", PERSONA_WACHTWOORD)
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
+    t.klok.verzet(Duration::minutes(2));
     assert_eq!(
         b.inloggen("teamleider", PERSONA_WACHTWOORD).await.status,
         StatusCode::SEE_OTHER
@@ -207,6 +216,104 @@ async fn inlogdrempel_via_http() {
         "{}",
         metrics.tekst
     );
+    t.opruimen().await;
+}
+
+/// Issue 17 punt 11: een nieuw wachtwoord beëindigt de andere sessies en de API-tokens en geeft
+/// de eigen sessie een nieuwe sleutel; het uitlogcookie is `Secure`; het CSRF-token van het
+/// inlogformulier hoort bij de voorsessie (een zelf gekozen cookie met hetzelfde token in het
+/// formulier helpt niet).
+#[tokio::test]
+async fn sessies_tokens_en_het_inlogformulier() {
+    let t = TestApp::nieuw().await;
+    let mut a = ingelogd(&t, Rol::Inkomensconsulent).await;
+    let mut b = t.bezoeker();
+    b.inloggen(persona(Rol::Inkomensconsulent), PERSONA_WACHTWOORD)
+        .await;
+    let token = t
+        .app
+        .token_aanmaken(&TestApp::systeem(), persona(Rol::Inkomensconsulent), "test")
+        .await
+        .unwrap()
+        .token;
+    let mut api = t.bezoeker();
+    assert_eq!(
+        api.api(Method::GET, "/api/v1/ik", Some(&token), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let oud = a.cookie(vangnet_web::SESSIE_COOKIE).unwrap().to_owned();
+    a.get("/account/wachtwoord").await;
+    let r = a
+        .post(
+            "/account/wachtwoord",
+            &[
+                ("huidig", PERSONA_WACHTWOORD),
+                ("nieuw", "een-heel-nieuw-wachtwoord-2026"),
+                ("herhaling", "een-heel-nieuw-wachtwoord-2026"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.tekst);
+    let nieuw = a.cookie(vangnet_web::SESSIE_COOKIE).unwrap().to_owned();
+    assert_ne!(oud, nieuw, "de sessie kreeg een nieuwe sleutel");
+    assert_eq!(
+        a.get("/account").await.status,
+        StatusCode::OK,
+        "zelf blijft ingelogd"
+    );
+    assert_eq!(
+        b.get("/account").await.status,
+        StatusCode::SEE_OTHER,
+        "andere sessie weg"
+    );
+    let mut gestolen = t.bezoeker();
+    gestolen.zet_cookie(vangnet_web::SESSIE_COOKIE, &oud);
+    assert_eq!(
+        gestolen.get("/account").await.status,
+        StatusCode::SEE_OTHER,
+        "oude sleutel weg"
+    );
+    assert_eq!(
+        api.api(Method::GET, "/api/v1/ik", Some(&token), None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED,
+        "token ingetrokken"
+    );
+
+    // Uitloggen wist het cookie met dezelfde vlaggen, ook Secure.
+    a.get("/account").await;
+    let r = a.post("/uitloggen", &[]).await;
+    let gewist: Vec<&str> = r
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap())
+        .collect();
+    assert!(
+        gewist.iter().any(|c| c.starts_with("vangnet_sessie=;")
+            && c.contains("Secure")
+            && c.contains("Max-Age=0")),
+        "{gewist:?}"
+    );
+
+    // Een zelf gekozen voorsessie met hetzelfde token in het formulier: geweigerd.
+    let mut aanvaller = t.bezoeker();
+    let zelf = "a".repeat(64);
+    aanvaller.zet_cookie("vangnet_inlog_csrf", &zelf);
+    let r = aanvaller
+        .post_zonder_csrf(
+            "/inloggen",
+            &[
+                ("gebruikersnaam", persona(Rol::Inkomensconsulent)),
+                ("wachtwoord", "een-heel-nieuw-wachtwoord-2026"),
+                ("csrf", &zelf),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.tekst);
     t.opruimen().await;
 }
 

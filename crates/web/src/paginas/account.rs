@@ -173,9 +173,20 @@ pub async fn wachtwoord_wijzigen(
         )
         .await
     {
-        Ok(()) => Ok(axum::response::IntoResponse::into_response(Redirect::to(
-            "/account?gedaan=wachtwoord-gewijzigd",
-        ))),
+        Ok(nieuwe_sleutel) => {
+            let mut resp = axum::response::IntoResponse::into_response(Redirect::to(
+                "/account?gedaan=wachtwoord-gewijzigd",
+            ));
+            // De sessie heeft een nieuwe sleutel: het oude cookie werkt niet meer.
+            if let Some(sleutel) = nieuwe_sleutel {
+                if let Ok(v) =
+                    crate::aanmelding::cookie_zetten(&staat, crate::SESSIE_COOKIE, &sleutel).parse()
+                {
+                    resp.headers_mut().append(axum::http::header::SET_COOKIE, v);
+                }
+            }
+            Ok(resp)
+        }
         Err(AppFout::Ongeldig(fouten)) => {
             let verplicht = wie.moet_wachtwoord_wijzigen;
             Ok(pagina_met_status(

@@ -35,7 +35,7 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "lid-toegevoegd" => "Het teamlid is toegevoegd.",
         "lid-verwijderd" => "Het teamlid is verwijderd.",
         "gebruiker-gewijzigd" => "De gebruiker is opgeslagen.",
-        "wachtwoord-gewijzigd" => "Uw wachtwoord is gewijzigd.",
+        "wachtwoord-gewijzigd" => "Uw wachtwoord is gewijzigd. Uw andere sessies zijn beëindigd en uw API-tokens ingetrokken.",
         "token-ingetrokken" => "Het token is ingetrokken.",
         "dossier-geregistreerd" => "De aanvraag is geregistreerd.",
         "persoon-gewijzigd" => "De gegevens van de persoon zijn opgeslagen.",

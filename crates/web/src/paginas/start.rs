@@ -11,7 +11,7 @@ use vangnet_domain::werk::Taaksoort;
 use vangnet_domain::{Recht, Rol, Veldfouten};
 
 use crate::aanmelding::{
-    cookie_zetten, ClientAdres, Ingelogd, MisschienIngelogd, COOKIE_WISSEN, INLOG_CSRF_COOKIE,
+    cookie_wissen, cookie_zetten, ClientAdres, Ingelogd, MisschienIngelogd, INLOG_CSRF_COOKIE,
     SESSIE_COOKIE,
 };
 use crate::fout::WebFout;
@@ -161,11 +161,16 @@ pub struct InlogQuery {
     uitgelogd: Option<String>,
 }
 
-/// Het inlogformulier met een vers CSRF-token in formulier én cookie.
-fn inlogpagina(staat: &WebStaat, status: StatusCode, mut p: InlogPagina) -> Response {
-    p.csrf = vangnet_app::geheim::willekeurig_hex(32);
+/// Het inlogformulier met een verse voorsessie in het cookie en het CSRF-token dat daarbij hoort
+/// in het formulier.
+async fn inlogpagina(staat: &WebStaat, status: StatusCode, mut p: InlogPagina) -> Response {
+    let voorsessie = vangnet_app::geheim::willekeurig_hex(32);
+    p.csrf = match staat.app.inlog_csrf(&voorsessie).await {
+        Ok(t) => t,
+        Err(e) => return WebFout::from(e).into_response(),
+    };
     let mut resp = pagina_met_status(status, &p);
-    if let Ok(v) = cookie_zetten(staat, INLOG_CSRF_COOKIE, &p.csrf).parse() {
+    if let Ok(v) = cookie_zetten(staat, INLOG_CSRF_COOKIE, &voorsessie).parse() {
         resp.headers_mut().append(header::SET_COOKIE, v);
     }
     resp
@@ -209,9 +214,9 @@ pub async fn inlogformulier(
         .to_owned();
     let mut p = InlogPagina::nieuw(&staat, &op, String::new(), terug);
     p.uitleg = uitleg;
-    let mut resp = inlogpagina(&staat, StatusCode::OK, p);
+    let mut resp = inlogpagina(&staat, StatusCode::OK, p).await;
     if q.verlopen.is_some() {
-        if let Ok(v) = COOKIE_WISSEN.parse() {
+        if let Ok(v) = cookie_wissen(&staat, SESSIE_COOKIE).parse() {
             resp.headers_mut().append(header::SET_COOKIE, v);
         }
     }
@@ -239,7 +244,7 @@ pub async fn inloggen(
     if !fouten.is_leeg() {
         let mut p = InlogPagina::nieuw(&staat, &op, naam, terug);
         p.fouten = fouten;
-        return inlogpagina(&staat, StatusCode::UNPROCESSABLE_ENTITY, p);
+        return inlogpagina(&staat, StatusCode::UNPROCESSABLE_ENTITY, p).await;
     }
     match staat.app.inloggen(&op, &naam, &wachtwoord, &adres).await {
         Ok(sessie) => {
@@ -253,10 +258,7 @@ pub async fn inloggen(
             if let Ok(v) = cookie_zetten(&staat, SESSIE_COOKIE, &sessie.sleutel).parse() {
                 h.append(header::SET_COOKIE, v);
             }
-            if let Ok(v) =
-                format!("{INLOG_CSRF_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
-                    .parse()
-            {
+            if let Ok(v) = cookie_wissen(&staat, INLOG_CSRF_COOKIE).parse() {
                 h.append(header::SET_COOKIE, v);
             }
             resp
@@ -273,7 +275,7 @@ pub async fn inloggen(
             };
             let mut p = InlogPagina::nieuw(&staat, &op, naam, terug);
             p.melding = Some(f.to_string());
-            inlogpagina(&staat, status, p)
+            inlogpagina(&staat, status, p).await
         }
         Err(f) => WebFout::from(f).into_response(),
     }
@@ -284,7 +286,7 @@ pub async fn uitloggen(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<R
         staat.app.uitloggen(&wie.ctx, sleutel).await?;
     }
     let mut resp = Redirect::to("/inloggen?uitgelogd=1").into_response();
-    if let Ok(v) = COOKIE_WISSEN.parse() {
+    if let Ok(v) = cookie_wissen(&staat, SESSIE_COOKIE).parse() {
         resp.headers_mut().append(header::SET_COOKIE, v);
     }
     Ok(resp)
