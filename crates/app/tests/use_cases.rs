@@ -274,7 +274,8 @@ async fn wachtwoord_wijzigen_controleert_en_beeindigt_andere_sessies() {
         matches!(&fout, AppFout::Ongeldig(v) if v.voor("herhaling").is_some()),
         "{fout:?}"
     );
-    t.app
+    let nieuwe_sleutel = t
+        .app
         .wachtwoord_wijzigen(
             &ctx,
             Some(&hier.sleutel),
@@ -283,8 +284,11 @@ async fn wachtwoord_wijzigen_controleert_en_beeindigt_andere_sessies() {
             "nieuw-en-lang-genoeg",
         )
         .await
-        .unwrap();
-    t.app.sessie_controleren(&hier.sleutel).await.unwrap();
+        .unwrap()
+        .expect("de eigen sessie krijgt een nieuwe sleutel");
+    // Issue 17 punt 11: de oude sleutel werkt niet meer, de nieuwe wel.
+    assert!(t.app.sessie_controleren(&hier.sleutel).await.is_err());
+    t.app.sessie_controleren(&nieuwe_sleutel).await.unwrap();
     assert!(
         t.app.sessie_controleren(&elders.sleutel).await.is_err(),
         "andere sessie beëindigd"

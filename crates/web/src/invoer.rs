@@ -1,13 +1,78 @@
 //! Invoer lezen zonder dat een fout ooit een Engelse melding of een 500 wordt: formulieren
 //! (ook met herhaalde velden, zoals aangevinkte rollen) en JSON met een Nederlandse melding die
 //! zegt waar het misgaat.
+//!
+//! Elke tekst wordt hier, aan de rand, gecontroleerd en genormaliseerd (issue 17, punt 12): een
+//! stuurteken (NUL en de andere onzichtbare tekens, behalve tab en regeleinden) wordt geweigerd
+//! met de naam van het veld (PostgreSQL weigert NUL, en niemand typt het), en alles gaat verder in
+//! Unicode-normaalvorm NFC (een "é" uit een PDF is vaak "e" met een los accentteken).
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use axum::http::header;
 use serde::de::DeserializeOwned;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use vangnet_app::AppFout;
 
 use crate::fout::WebFout;
+
+fn verboden(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// De tekst van veld `veld`, gecontroleerd en in NFC.
+fn schoon(veld: &str, tekst: String) -> Result<String, WebFout> {
+    if tekst.chars().any(verboden) {
+        return Err(AppFout::veld(
+            veld,
+            format!(
+                "Het veld {veld} bevat een onzichtbaar stuurteken (zoals een NUL-teken), \
+                 bijvoorbeeld uit een geplakte tekst. Haal het weg en probeer het opnieuw."
+            ),
+        )
+        .into());
+    }
+    Ok(match is_nfc_quick(tekst.chars()) {
+        IsNormalized::Yes => tekst,
+        _ => tekst.nfc().collect(),
+    })
+}
+
+/// Controleert en normaliseert elke tekst (ook sleutels) in een JSON-waarde; `pad` wordt de naam
+/// van het veld in een melding (`aanvrager.voornamen`, `leden[0].bsn`).
+fn schone_json(pad: &str, v: &mut serde_json::Value) -> Result<(), WebFout> {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => *s = schoon(pad, std::mem::take(s))?,
+        Value::Array(lijst) => {
+            for (i, w) in lijst.iter_mut().enumerate() {
+                schone_json(&format!("{pad}[{i}]"), w)?;
+            }
+        }
+        Value::Object(velden) => {
+            let oud = std::mem::take(velden);
+            for (k, mut w) in oud {
+                let sleutel = schoon(
+                    if pad.is_empty() {
+                        "(naam van een veld)"
+                    } else {
+                        pad
+                    },
+                    k,
+                )?;
+                let sub = if pad.is_empty() {
+                    sleutel.clone()
+                } else {
+                    format!("{pad}.{sleutel}")
+                };
+                schone_json(&sub, &mut w)?;
+                velden.insert(sleutel, w);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+    Ok(())
+}
 
 async fn body(req: Request) -> Result<Bytes, WebFout> {
     Bytes::from_request(req, &()).await.map_err(|e| {
@@ -54,12 +119,50 @@ impl<S: Send + Sync> FromRequest<S> for Formulier {
 
     async fn from_request(req: Request, _: &S) -> Result<Self, Self::Rejection> {
         let bytes = body(req).await?;
-        Ok(Formulier(
-            form_urlencoded::parse(&bytes)
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                .collect(),
-        ))
+        let mut velden = Vec::new();
+        for (k, v) in form_urlencoded::parse(&bytes) {
+            let k = schoon("(naam van een veld)", k.into_owned())?;
+            let v = schoon(&k, v.into_owned())?;
+            velden.push((k, v));
+        }
+        Ok(Formulier(velden))
     }
+}
+
+/// Dezelfde controle voor de zoekvraag in de URL (`?q=…`, filters): een stuurteken wordt
+/// geweigerd met de naam van de parameter, en de zoekvraag gaat verder in NFC.
+pub async fn zoekvraag_controleren(
+    mut req: Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let Some(q) = req.uri().query() else {
+        return next.run(req).await;
+    };
+    let mut schoon_paren = Vec::new();
+    for (k, v) in form_urlencoded::parse(q.as_bytes()) {
+        let k = match schoon("(naam van een parameter)", k.into_owned()) {
+            Ok(k) => k,
+            Err(f) => return f.into_response(),
+        };
+        match schoon(&k, v.into_owned()) {
+            Ok(v) => schoon_paren.push((k, v)),
+            Err(f) => return f.into_response(),
+        }
+    }
+    let nieuw = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(&schoon_paren)
+        .finish();
+    let oud: Vec<(String, String)> = form_urlencoded::parse(q.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if oud != schoon_paren {
+        let pad = req.uri().path().to_owned();
+        if let Ok(uri) = format!("{pad}?{nieuw}").parse() {
+            *req.uri_mut() = uri;
+        }
+    }
+    next.run(req).await
 }
 
 /// Een JSON-body, gelezen naar `T`.
@@ -83,21 +186,34 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonInvoer<T> {
             ));
         }
         let bytes = body(req).await?;
-        serde_json::from_slice(&bytes).map(JsonInvoer).map_err(|e| {
-            let soort = match e.classify() {
-                serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                    "is geen geldige JSON"
-                }
-                _ => "past niet bij wat verwacht wordt",
-            };
-            WebFout::OngeldigeInvoer(format!(
-                "De JSON {soort} (regel {}, kolom {}): {}.",
-                e.line(),
-                e.column(),
-                vertaal_serde(&e.to_string())
-            ))
-        })
+        // Eerst als waarde (controleren en normaliseren), dan naar T. Bij een fout in T leest
+        // serde de oorspronkelijke bytes nog eens: die fout noemt regel en kolom.
+        let mut waarde: serde_json::Value =
+            serde_json::from_slice(&bytes).map_err(|e| json_fout(&e))?;
+        schone_json("", &mut waarde)?;
+        match T::deserialize(waarde) {
+            Ok(t) => Ok(JsonInvoer(t)),
+            Err(e) => Err(json_fout(
+                &serde_json::from_slice::<T>(&bytes).err().unwrap_or(e),
+            )),
+        }
     }
+}
+
+/// Een JSON-fout als Nederlandse melding met regel en kolom.
+fn json_fout(e: &serde_json::Error) -> WebFout {
+    let soort = match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            "is geen geldige JSON"
+        }
+        _ => "past niet bij wat verwacht wordt",
+    };
+    WebFout::OngeldigeInvoer(format!(
+        "De JSON {soort} (regel {}, kolom {}): {}.",
+        e.line(),
+        e.column(),
+        vertaal_serde(&e.to_string())
+    ))
 }
 
 /// Maakt de Engelse melding van serde leesbaar voor Nederlandse gebruikers; de veldnaam blijft.

@@ -148,19 +148,18 @@ async fn inloggen_via_het_formulier() {
     assert_eq!(a.locatie(), Some("/"));
     // Een tab (die de browser uit de URL haalt: `//boos.example`) of een verticale tab (gaf een
     // 500): naar de startpagina (issue 17, punt 8).
-    for terug in [
-        "/\t/boos.example",
-        "/\u{b}/boos.example",
-        "/\n/boos.example",
-    ] {
+    // (Een verticale tab is een stuurteken: die weigert de rand al met 422, punt 12.)
+    let mut e = t.bezoeker();
+    assert_eq!(
+        e.get("/inloggen?terug=/%0B/boos.example").await.status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    for terug in ["/\t/boos.example", "/\n/boos.example"] {
         let mut e = t.bezoeker();
         let a = e
             .get(&format!(
                 "/inloggen?terug={}",
-                terug
-                    .replace('\t', "%09")
-                    .replace('\u{b}', "%0B")
-                    .replace('\n', "%0A")
+                terug.replace('\t', "%09").replace('\n', "%0A")
             ))
             .await;
         assert_eq!(a.status, StatusCode::OK);
@@ -2236,5 +2235,141 @@ async fn rollen_geven_met_vier_ogen_op_het_scherm() {
         .await
         .testid("beheerverzoeken")
         .is_none());
+    t.opruimen().await;
+}
+
+/// Issue 17 punt 12: een NUL of ander stuurteken in een formulier, de zoekvraag of JSON wordt aan
+/// de rand geweigerd met de naam van het veld (op PostgreSQL gaf het een 503), en een naam met een
+/// los accentteken (uit een PDF) komt als één letter binnen.
+#[tokio::test]
+async fn stuurtekens_geweigerd_en_namen_in_nfc() {
+    let t = TestApp::nieuw().await;
+    let mut b = ingelogd(&t, Rol::AdministratiefOndersteuner).await;
+    for zoek in [
+        "/zoeken?q=jan%00",
+        "/zoeken?q=%1B%5B31m",
+        "/contactmomenten?q=a%00b",
+    ] {
+        let a = b.get(zoek).await;
+        assert_eq!(
+            a.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{zoek}: {}",
+            a.tekst
+        );
+        assert!(a.bevat("stuurteken"), "{zoek}: {}", a.tekst);
+    }
+    b.get("/dossiers/nieuw").await;
+    for (veld, waarde) in [
+        ("aanvrager.voornamen", "Jan\u{0}"),
+        ("straat", "Dorps\u{0}straat"),
+        ("postcode", "3012\u{7}AB"),
+        ("iban", "NL91ABNA0417164300\u{0}"),
+    ] {
+        let mut velden = vec![
+            ("ontvangen_op", "2026-11-02"),
+            ("aanvrager.bsn", "111222333"),
+            ("aanvrager.voornamen", "Jan"),
+            ("aanvrager.geslachtsnaam", "Vries"),
+            ("aanvrager.geboortedatum", "01-05-1985"),
+            ("straat", "Dorpsstraat"),
+            ("huisnummer", "1"),
+            ("postcode", "3012AB"),
+            ("woonplaats", "Rotterdam"),
+        ];
+        velden.retain(|(k, _)| *k != veld);
+        velden.push((veld, waarde));
+        let a = b.post("/dossiers", &velden).await;
+        assert_eq!(
+            a.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{veld}: {}",
+            a.tekst
+        );
+        assert!(
+            a.bevat(veld) && a.bevat("stuurteken"),
+            "{veld}: {}",
+            a.tekst
+        );
+    }
+    let token = t
+        .app
+        .token_aanmaken(
+            &TestApp::systeem(),
+            persona(Rol::AdministratiefOndersteuner),
+            "t",
+        )
+        .await
+        .unwrap()
+        .token;
+    let aanvraag = |voornaam: &str| {
+        format!(
+            r#"{{"ontvangen_op": "2026-11-02",
+                "aanvrager": {{"bsn": "111222333", "voornamen": "{voornaam}", "geslachtsnaam": "Vries", "geboortedatum": "1985-05-01"}},
+                "adres": {{"straat": "Zwaanshals", "huisnummer": "12", "postcode": "3035KS", "woonplaats": "Rotterdam"}}}}"#
+        )
+    };
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/dossiers",
+            Some(&token),
+            Some(&aanvraag("Jan\\u0000")),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains("\"aanvrager.voornamen\""), "{}", a.tekst);
+    // "José" als "Jose" + U+0301 wordt "José".
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/dossiers",
+            Some(&token),
+            Some(&aanvraag("Jose\\u0301")),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.tekst);
+    let a = b
+        .api(
+            Method::GET,
+            "/api/v1/zoeken?q=111222333",
+            Some(&token),
+            None,
+        )
+        .await;
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    let persoon = j["treffers"][0]["persoon_id"].as_i64().unwrap();
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/personen/{persoon}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert!(
+        a.tekst.contains("José") && !a.tekst.contains("Jose\\u0301"),
+        "{}",
+        a.tekst
+    );
+    // Een datum die niemand bedoelt.
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/dossiers",
+            Some(&token),
+            Some(
+                &aanvraag("Piet")
+                    .replace("2026-11-02", "0000-01-01")
+                    .replace("111222333", "123456782"),
+            ),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(
+        a.tekst.contains("ontvangen_op") && a.tekst.contains("1900"),
+        "{}",
+        a.tekst
+    );
     t.opruimen().await;
 }

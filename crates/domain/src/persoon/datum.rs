@@ -19,7 +19,21 @@ pub fn parse_datum(invoer: &str, label: &str) -> Result<NaiveDate, String> {
                 .filter(|d| d.year() >= 1000)
         })
         .ok_or_else(|| format!("De {label} is geen bestaande datum; typ bijvoorbeeld 28-11-1980."))
+        .and_then(|d| {
+            if (EERSTE_JAAR..=LAATSTE_JAAR).contains(&d.year()) {
+                Ok(d)
+            } else {
+                Err(format!(
+                    "De {label} ligt niet tussen {EERSTE_JAAR} en {LAATSTE_JAAR}; controleer het jaar."
+                ))
+            }
+        })
 }
+
+/// Datums die Vangnet aanneemt (issue 17, punt 12): van 1900 (de oudste geboortedatum) tot en
+/// met 2199. `0000-01-01` is een bestaande datum in de kalender, maar nooit wat iemand bedoelt.
+pub const EERSTE_JAAR: i32 = 1900;
+pub const LAATSTE_JAAR: i32 = 2199;
 
 /// Een kalenderdag (het datumtype van het domein).
 pub type Dag = NaiveDate;
@@ -98,6 +112,23 @@ mod tests {
                 *verwacht,
                 "{invoer:?}"
             );
+        }
+    }
+
+    /// Issue 17 punt 12: een datum die in de kalender bestaat maar die niemand bedoelt.
+    #[test]
+    fn datums_binnen_redelijke_grenzen() {
+        assert!(parse_datum("01-01-0001", "datum").is_err());
+        for fout in ["0000-01-01", "1899-12-31", "2200-01-01", "9999-12-31"] {
+            assert!(
+                parse_datum(fout, "datum")
+                    .unwrap_err()
+                    .contains("niet tussen 1900 en 2199"),
+                "{fout}"
+            );
+        }
+        for goed in ["1900-01-01", "2199-12-31", "06-12-2026"] {
+            assert!(parse_datum(goed, "datum").is_ok(), "{goed}");
         }
     }
 

@@ -51,7 +51,14 @@ fn naamdeel(
     max: usize,
     verplicht: bool,
 ) -> Result<String, (String, String)> {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // NFC: een "é" uit een PDF is vaak "e" + een losse accentteken (issue 17, punt 12); na NFC
+    // is het één letter, zoals getypt.
+    let s = s
+        .nfc()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let fout = |m: String| Err((veld.to_owned(), m));
     if s.is_empty() {
         return if verplicht {
@@ -154,6 +161,16 @@ impl Naam {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 17 punt 12: een naam uit een PDF (e + losse accent) is dezelfde naam als getypt.
+    #[test]
+    fn ontlede_letters_worden_een_letter() {
+        let ontleed = "Jose\u{301}";
+        let n = Naam::parse(ontleed, "", "Mun\u{303}oz").unwrap();
+        assert_eq!(n.voornamen, "José");
+        assert_eq!(n.geslachtsnaam, "Muñoz");
+        assert_eq!(n, Naam::parse("José", "", "Muñoz").unwrap());
+    }
 
     #[test]
     fn weergave_op_zijn_nederlands() {
