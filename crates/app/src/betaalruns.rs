@@ -477,7 +477,8 @@ impl App {
     ) -> Result<(), AppFout> {
         ctx.actor.vereist(Recht::BetaalrunGoedkeuren)?;
         let gebruiker = ctx.actor.gebruiker_id().ok_or(AppFout::GeenToegang)?;
-        let mut tx = self.opslag.schrijf().await?;
+        // Goedkeuren zet de maanden als betaald: deze commit mag geen stroomstoring verliezen.
+        let mut tx = self.opslag.schrijf_duurzaam().await?;
         let mut run = Self::run_laden(tx.as_mut(), id).await?;
         if !betaalrun::goedkeurder_toegestaan(run.gestart_door, gebruiker) {
             return Err(AppFout::Conflict(
@@ -723,7 +724,9 @@ impl App {
         // Het toegangslog van wie in het bestand staat (een regel per dossier) schrijft de
         // schrijfverbinding terwijl hier het bestand ontstaat; mislukt het bestand, dan wordt
         // die transactie teruggedraaid.
-        let mut schrijf = self.opslag.schrijf().await?;
+        // Deze transactie zet de run op geëxporteerd: duurzaam, anders kan een stroomstoring een
+        // tweede export (dubbel betalen) mogelijk maken.
+        let mut schrijf = self.opslag.schrijf_duurzaam().await?;
         let sjabloon = toegang::sjabloon(
             ctx,
             self.klok.nu(),

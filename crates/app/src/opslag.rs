@@ -30,6 +30,10 @@ pub type Uitkomst<T> = Result<T, OpslagFout>;
 pub trait Opslag: Send + Sync {
     /// Een transactie die schrijft. Schrijftransacties volgen elkaar op; ze wachten niet op lezers.
     async fn schrijf(&self) -> Uitkomst<Box<dyn Transactie>>;
+    /// Een schrijftransactie waarvan de commit ook een crash van het besturingssysteem of een
+    /// stroomstoring overleeft (SQLite: `synchronous = FULL` voor deze transactie; PostgreSQL:
+    /// altijd zo). Voor wat geld beweegt: een run goedkeuren, een betaalbestand maken.
+    async fn schrijf_duurzaam(&self) -> Uitkomst<Box<dyn Transactie>>;
     /// Een transactie die alleen leest.
     async fn lees(&self) -> Uitkomst<Box<dyn Transactie>>;
     /// Is de database bereikbaar (om te lezen)?

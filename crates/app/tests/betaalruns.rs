@@ -797,6 +797,11 @@ async fn goedgekeurde_betaalregels_zijn_verzegeld() {
         o.uitkering(bsn, "2026-11-01", "NL91ABNA0417164300").await;
     }
     let id = o.run("2026-11", "2026-11-25").await;
+    // Issue 17 punt 13: goedkeuren commit op SQLite met synchronous = FULL (PostgreSQL is altijd
+    // duurzaam).
+    if o.t.engine() == vangnet_store::Engine::Sqlite {
+        assert_eq!(o.t.testdb.db.schrijfmodus().await.unwrap(), 2);
+    }
     let auditor = o.t.persona(Rol::Auditor).await;
     assert!(matches!(
         o.t.app.audit_controleren(&auditor).await.unwrap(),

@@ -60,6 +60,9 @@ pub struct Database {
     pub engine: Engine,
     /// De sleutel van de audittrail en de toegangsketen (buiten de database bewaard).
     sleutel: Option<std::sync::Arc<Ketensleutel>>,
+    /// SQLite: staat de schrijfverbinding nog op `synchronous = FULL` (na een duurzame
+    /// transactie)? Dan zet de volgende gewone schrijftransactie haar terug op NORMAL.
+    vol_synchroon: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 static DRIVERS: Once = Once::new();
@@ -197,6 +200,7 @@ impl Database {
             lezen,
             engine: Engine::Sqlite,
             sleutel: None,
+            vol_synchroon: Default::default(),
         })
     }
 
@@ -234,6 +238,7 @@ impl Database {
             lezen: pool,
             engine: Engine::Postgres,
             sleutel: None,
+            vol_synchroon: Default::default(),
         })
     }
 
@@ -273,11 +278,18 @@ impl Database {
     /// Staat de enige SQLite-schrijfverbinding toch in een transactie die niemand meer afsluit
     /// (buiten sqlx om begonnen, of een fout in sqlx), dan wordt ze gesloten (dat rolt terug) en
     /// begint de transactie op een nieuwe verbinding; anders faalde elke volgende schrijfhandeling.
-    async fn schrijftransactie(&self) -> Uitkomst<sqlx::Transaction<'static, sqlx::Any>> {
+    ///
+    /// `duurzaam` (alleen SQLite, zie [`Opslag::schrijf_duurzaam`]): `synchronous = FULL` op de
+    /// verbinding vóór het begin (binnen een transactie kan SQLite het niet veranderen), op
+    /// dezelfde verbinding als de transactie.
+    async fn schrijftransactie(
+        &self,
+        duurzaam: bool,
+    ) -> Uitkomst<sqlx::Transaction<'static, sqlx::Any>> {
         if self.engine == Engine::Postgres {
             return self.schrijven.begin().await.map_err(fout);
         }
-        match self.schrijven.begin_with("BEGIN IMMEDIATE").await {
+        match self.sqlite_begin(duurzaam).await {
             Err(e) if al_in_transactie(&e) => {
                 tracing::warn!(fout = %e, "schrijfverbinding stond in een transactie; vervangen");
                 self.schrijven
@@ -287,13 +299,40 @@ impl Database {
                     .close()
                     .await
                     .map_err(fout)?;
-                self.schrijven
-                    .begin_with("BEGIN IMMEDIATE")
-                    .await
-                    .map_err(fout)
+                self.vol_synchroon
+                    .store(false, std::sync::atomic::Ordering::Release);
+                self.sqlite_begin(duurzaam).await.map_err(fout)
             }
             uitkomst => uitkomst.map_err(fout),
         }
+    }
+
+    async fn sqlite_begin(
+        &self,
+        duurzaam: bool,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        use std::sync::atomic::Ordering;
+        // Een gewone transactie op een verbinding die op NORMAL staat: niets te zetten. Een
+        // duurzame zet FULL altijd: de pool kan de verbinding intussen vervangen hebben.
+        if !duurzaam && !self.vol_synchroon.load(Ordering::Acquire) {
+            return self.schrijven.begin_with("BEGIN IMMEDIATE").await;
+        }
+        let mut c = self.schrijven.acquire().await?;
+        let modus = if duurzaam { "FULL" } else { "NORMAL" };
+        c.execute(format!("PRAGMA synchronous = {modus}").as_str())
+            .await?;
+        self.vol_synchroon.store(duurzaam, Ordering::Release);
+        // Op dezelfde verbinding (er is er één; zo komt er geen andere transactie tussen).
+        sqlx::Transaction::begin(c, Some("BEGIN IMMEDIATE".into())).await
+    }
+
+    /// SQLite: `PRAGMA synchronous` van de schrijfverbinding (2 = FULL, 1 = NORMAL).
+    pub async fn schrijfmodus(&self) -> Uitkomst<i64> {
+        let r = sqlx::query("PRAGMA synchronous")
+            .fetch_one(&self.schrijven)
+            .await
+            .map_err(fout)?;
+        sqlx::Row::try_get::<i64, _>(&r, 0).map_err(fout)
     }
 
     pub async fn sluiten(&self) {
@@ -305,7 +344,7 @@ impl Database {
 #[async_trait]
 impl Opslag for Database {
     async fn schrijf(&self) -> Uitkomst<Box<dyn Transactie>> {
-        let tx = self.schrijftransactie().await?;
+        let tx = self.schrijftransactie(false).await?;
         Ok(Box::new(AnyTransactie::nieuw(
             tx,
             self.engine,
@@ -327,11 +366,20 @@ impl Opslag for Database {
     }
 
     async fn schrijfproef(&self) -> Uitkomst<()> {
-        self.schrijftransactie()
+        self.schrijftransactie(false)
             .await?
             .rollback()
             .await
             .map_err(fout)
+    }
+
+    async fn schrijf_duurzaam(&self) -> Uitkomst<Box<dyn Transactie>> {
+        let tx = self.schrijftransactie(true).await?;
+        Ok(Box::new(AnyTransactie::nieuw(
+            tx,
+            self.engine,
+            self.sleutel.clone(),
+        )))
     }
 
     async fn onderhoud_na_bulkinvoer(&self) -> Uitkomst<()> {

@@ -773,3 +773,43 @@ async fn de_database_is_alleen_voor_de_eigenaar() {
     db.sluiten().await;
     std::fs::remove_dir_all(map.parent().unwrap()).unwrap();
 }
+
+/// Issue 17 punt 13: een duurzame schrijftransactie (goedkeuren, betaalbestand) commit op SQLite
+/// met `synchronous = FULL`; de volgende gewone weer met NORMAL.
+#[tokio::test]
+async fn duurzame_transacties_op_sqlite_met_synchronous_full() {
+    let t = vangnet_testkit::verse_sqlite().await;
+    let db = &t.db;
+    assert_eq!(db.schrijfmodus().await.unwrap(), 1, "NORMAL bij de start");
+    let mut tx = db.schrijf_duurzaam().await.unwrap();
+    tx.audit_kop_claimen().await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        db.schrijfmodus().await.unwrap(),
+        2,
+        "FULL voor de duurzame commit"
+    );
+    let mut tx = db.schrijf().await.unwrap();
+    tx.audit_kop_claimen().await.unwrap();
+    tx.commit().await.unwrap();
+    assert_eq!(
+        db.schrijfmodus().await.unwrap(),
+        1,
+        "een gewone transactie weer NORMAL"
+    );
+    // Twee duurzame na elkaar en gewone ertussen door elkaar: elke duurzame begint met FULL.
+    for duurzaam in [true, true, false, true, false, false] {
+        let mut tx = if duurzaam {
+            db.schrijf_duurzaam().await.unwrap()
+        } else {
+            db.schrijf().await.unwrap()
+        };
+        tx.audit_kop_claimen().await.unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(
+            db.schrijfmodus().await.unwrap(),
+            if duurzaam { 2 } else { 1 }
+        );
+    }
+    t.opruimen().await;
+}

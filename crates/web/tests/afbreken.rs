@@ -201,6 +201,11 @@ impl Opslag for Schrijver {
         self.schrijfproef().await?;
         self.db.schrijf().await
     }
+    async fn schrijf_duurzaam(
+        &self,
+    ) -> vangnet_app::opslag::Uitkomst<Box<dyn vangnet_app::opslag::Transactie>> {
+        self.schrijf().await
+    }
     async fn lees(
         &self,
     ) -> vangnet_app::opslag::Uitkomst<Box<dyn vangnet_app::opslag::Transactie>> {
