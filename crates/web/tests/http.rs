@@ -2373,3 +2373,81 @@ async fn stuurtekens_geweigerd_en_namen_in_nfc() {
     );
     t.opruimen().await;
 }
+
+/// Issue 17 punt 14: handhaving maakt een taak aan (op de startpagina) en ziet haar terug.
+#[tokio::test]
+async fn handhaving_maakt_een_taak() {
+    let t = TestApp::nieuw().await;
+    let mut h = ingelogd(&t, Rol::Handhaving).await;
+    let start = h.get("/").await;
+    assert!(start.testid("taak-aanmaken").is_some(), "{}", start.tekst);
+    let a = h
+        .post(
+            "/taken",
+            &[
+                ("omschrijving", "Adres 3035 KS 12 nagaan bij de BRP"),
+                ("deadline", "2026-12-15"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    assert!(h.get("/").await.bevat("Adres 3035 KS 12 nagaan bij de BRP"));
+    // En bij een dossier dat zij onderzoekt: vanaf het dossier, terug naar het dossier.
+    let (dossier, _) = t
+        .app
+        .aanvraag_registreren(
+            &TestApp::systeem(),
+            &vangnet_app::clienten::NieuweAanvraag {
+                ontvangen_op: "2026-11-02".into(),
+                aanvrager: vangnet_app::clienten::PersoonInvoer {
+                    bsn: "999993653".into(),
+                    voornamen: "Fatima".into(),
+                    voorvoegsel: String::new(),
+                    geslachtsnaam: "El Amrani".into(),
+                    geboortedatum: "14-03-1990".into(),
+                },
+                straat: "Coolsingel".into(),
+                huisnummer: "40".into(),
+                postcode: "3011 AD".into(),
+                woonplaats: "Rotterdam".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    let pad = format!("/dossiers/{dossier}");
+    assert!(h.get(&pad).await.testid("dossiertaak-aanmaken").is_some());
+    let d = dossier.to_string();
+    let a = h
+        .post(
+            "/taken",
+            &[
+                ("omschrijving", ""),
+                ("deadline", "2026-12-15"),
+                ("dossier", &d),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        a.bevat("Beschrijf de taak") && a.testid("dossiertaak-aanmaken").is_some(),
+        "de fout staat op de dossierpagina: {}",
+        a.tekst
+    );
+    let a = h
+        .post(
+            "/taken",
+            &[
+                ("omschrijving", "Signaal woonsituatie onderzoeken"),
+                ("deadline", "2026-12-15"),
+                ("dossier", &d),
+            ],
+        )
+        .await;
+    assert_eq!(
+        a.locatie(),
+        Some(format!("{pad}?gedaan=taak-aangemaakt").as_str())
+    );
+    assert!(h.get(&pad).await.bevat("Signaal woonsituatie onderzoeken"));
+    t.opruimen().await;
+}

@@ -387,6 +387,8 @@ pub struct DossierPagina {
     /// Mag deze medewerker toekennen, mutaties registreren en beoordelen?
     uitkeringen_beheren: bool,
     gebruiker_id: Option<i64>,
+    /// Wat er in het formulier "Nieuwe taak" stond (omschrijving, deadline), na een fout.
+    pub nieuwe_taak: (String, String),
 }
 
 impl DossierPagina {
@@ -562,6 +564,7 @@ pub async fn dossierpagina(
             dagen_tot_beslissen: d.termijnen.map(|t| t.dagen_tot_beslissen(vandaag_datum)),
             d,
             fouten,
+            nieuwe_taak: Default::default(),
         },
     ))
 }

@@ -84,10 +84,24 @@ pub async fn taak_aanmaken(
         )
         .await
     {
-        Ok(_) => Ok(Redirect::to("/?gedaan=taak-aangemaakt").into_response()),
+        Ok(_) => Ok(Redirect::to(&match dossier {
+            Some(d) => format!("/dossiers/{d}?gedaan=taak-aangemaakt"),
+            None => "/?gedaan=taak-aangemaakt".to_owned(),
+        })
+        .into_response()),
+        // Vanaf het dossier: terug naar het dossier, met de fout en wat er getypt was.
         Err(AppFout::Ongeldig(fouten)) => {
+            let getypt = (formulier.veld("omschrijving"), formulier.veld("deadline"));
+            if let Some(id) = dossier {
+                let q = crate::paginas::clienten::DossierQuery::default();
+                let (_, mut p) =
+                    crate::paginas::clienten::dossierpagina(&staat, &wie, id, q).await?;
+                p.nieuwe_taak = getypt;
+                p.fouten = fouten;
+                return Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
+            }
             let mut p = crate::paginas::start::startpagina(&staat, &wie, "").await?;
-            p.nieuwe_taak = (formulier.veld("omschrijving"), formulier.veld("deadline"));
+            p.nieuwe_taak = getypt;
             p.fouten = fouten;
             Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
