@@ -20,7 +20,7 @@ use vangnet_domain::betaalrun::{
 use vangnet_domain::normen::Centen;
 use vangnet_domain::persoon::Iban;
 use vangnet_domain::werk::Taaksoort;
-use vangnet_domain::{sepa, tijd, verwerking, Recht, Veldfouten};
+use vangnet_domain::{csv, sepa, tijd, verwerking, Recht, Veldfouten};
 
 use crate::audit::{self, Wijziging};
 use crate::opslag::{
@@ -947,20 +947,20 @@ impl App {
             let Some(l) = regels.last() else { break };
             na_id = l.id;
             for r in &regels {
-                writeln!(
-                    uit,
-                    "{};{};{};{};{};{};{};{};{}",
-                    r.dossiernummer,
-                    r.categorie,
+                let bedrag = vangnet_domain::bedrag::euro(r.bedrag_centen).replace("€ ", "");
+                let cellen = [
+                    r.dossiernummer.as_str(),
+                    &r.categorie,
                     r.maand.get(..7).unwrap_or(""),
-                    vangnet_domain::bedrag::euro(r.bedrag_centen).replace("€ ", ""),
+                    &bedrag,
                     r.reden.as_deref().unwrap_or(""),
                     r.iban.as_deref().unwrap_or(""),
-                    r.naam,
-                    r.omschrijving,
-                    r.kenmerk
-                )
-                .map_err(io)?;
+                    &r.naam,
+                    &r.omschrijving,
+                    &r.kenmerk,
+                ]
+                .map(csv::cel);
+                writeln!(uit, "{}", cellen.join(";")).map_err(io)?;
             }
         }
         tx.toegang_voor_run(

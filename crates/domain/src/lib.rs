@@ -12,6 +12,7 @@ pub mod beheerverzoek;
 pub mod berekening;
 pub mod betaalrun;
 pub mod contact;
+pub mod csv;
 pub mod dossier;
 pub mod gebruiker;
 pub mod historie;

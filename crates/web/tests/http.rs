@@ -1323,12 +1323,47 @@ async fn werk_op_het_scherm() {
     let a = leider.get(&format!("/teams/{team}/werk.csv")).await;
     assert!(
         a.tekst.starts_with(
-            "consulent;\"Dossier registreren\";\"Beslissen op aanvraag\";\"Voorschot verlenen\";totaal;"
+            "consulent;Dossier registreren;Beslissen op aanvraag;Voorschot verlenen;totaal;"
         ),
         "{}",
         a.tekst
     );
-    assert!(a.tekst.contains("\"Test bram\";1;1;1;3;0;"), "{}", a.tekst);
+    assert!(a.tekst.contains("\nTest bram;1;1;1;3;0;"), "{}", a.tekst);
+    // Een naam die een spreadsheet als formule zou uitvoeren, wordt tekst (issue 17, punt 14).
+    let g = t.app.gebruiker(&systeem, bram).await.unwrap().gebruiker;
+    t.app
+        .gebruiker_wijzigen(
+            &systeem,
+            bram,
+            &vangnet_app::beheer::GebruikerWijziging {
+                volledige_naam: "=HYPERLINK(\"http://boos.example\";\"bram\")".into(),
+                rollen: vec!["inkomensconsulent".into()],
+                geblokkeerd: false,
+                versie: g.versie,
+                reden: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let csv = leider.get(&format!("/teams/{team}/werk.csv")).await.tekst;
+    assert!(
+        csv.contains("\n\"'=HYPERLINK(\"\"http://boos.example\"\";\"\"bram\"\")\";1;"),
+        "{csv}"
+    );
+    t.app
+        .gebruiker_wijzigen(
+            &systeem,
+            bram,
+            &vangnet_app::beheer::GebruikerWijziging {
+                volledige_naam: "Test bram".into(),
+                rollen: vec!["inkomensconsulent".into()],
+                geblokkeerd: false,
+                versie: g.versie + 1,
+                reden: String::new(),
+            },
+        )
+        .await
+        .unwrap();
 
     // Bram rondt de registratietaak af.
     let mut b = t.bezoeker();

@@ -258,7 +258,7 @@ pub async fn dashboard_csv(
     Path(id): Path<i64>,
 ) -> Result<Response, WebFout> {
     let d = staat.app.team_dashboard(&wie.ctx, id).await?;
-    let veld = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let veld = |s: &str| vangnet_domain::csv::cel(s).into_owned();
     let mut csv = String::from("consulent");
     for s in &d.soorten {
         csv.push(';');
