@@ -1789,6 +1789,39 @@ async fn betaalrun_op_het_scherm() {
         .uitkering_toekennen(&consulent, dossier, "2026-11-02", "Algemene bijstand")
         .await
         .unwrap();
+    // Een tweede zonder rekening: die betaling wordt vastgehouden en staat met haar dossier op de
+    // pagina van de run.
+    let (zonder_rekening, _) = t
+        .app
+        .aanvraag_registreren(
+            &consulent,
+            &vangnet_app::clienten::NieuweAanvraag {
+                ontvangen_op: "2026-11-02".into(),
+                aanvrager: vangnet_app::clienten::PersoonInvoer {
+                    bsn: "111222333".into(),
+                    voornamen: "Jan".into(),
+                    voorvoegsel: "de".into(),
+                    geslachtsnaam: "Vries".into(),
+                    geboortedatum: "01-05-1985".into(),
+                },
+                straat: "Zwaanshals".into(),
+                huisnummer: "12".into(),
+                postcode: "3035 KS".into(),
+                woonplaats: "Rotterdam".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    t.app
+        .uitkering_toekennen(
+            &consulent,
+            zonder_rekening,
+            "2026-11-02",
+            "Algemene bijstand",
+        )
+        .await
+        .unwrap();
 
     let mut fb = ingelogd(&t, Rol::FunctioneelBeheerder).await;
     assert!(fb.get("/betaalruns").await.testid("run-starten").is_some());
@@ -1831,6 +1864,18 @@ async fn betaalrun_op_het_scherm() {
         a.testid("run-goedkeuren").is_none(),
         "de beheerder keurt niet goed"
     );
+    // De beheerder mag geen dossiers openen: het nummer staat er, zonder link die 403 geeft
+    // (issue 17, punt 14).
+    assert!(
+        a.bevat("2026-000002"),
+        "het vastgehouden dossier staat er: {}",
+        a.tekst
+    );
+    assert!(
+        !a.bevat(&format!("href=\"/dossiers/{zonder_rekening}\"")),
+        "{}",
+        a.tekst
+    );
 
     // Het betaalbestand wordt in een eigen werkmap opgebouwd, zonder naam (issue 17, punt 2).
     let werkmap = std::env::temp_dir().join(format!(
@@ -1846,6 +1891,10 @@ async fn betaalrun_op_het_scherm() {
         .await;
     let a = tl.get(&pad).await;
     assert!(a.testid("run-goedkeuren").is_some(), "{}", a.tekst);
+    assert!(
+        a.bevat(&format!("href=\"/dossiers/{zonder_rekening}\"")),
+        "de teamleider mag het dossier openen"
+    );
     let versie = a.veldwaarde("versie").unwrap();
     let a = tl
         .post(&format!("{pad}/goedkeuren"), &[("versie", &versie)])
@@ -1877,7 +1926,11 @@ async fn betaalrun_op_het_scherm() {
     std::fs::remove_dir_all(&werkmap).unwrap();
     let a = fb.get(&format!("{pad}/regels.csv")).await;
     assert_eq!(a.status, StatusCode::OK);
-    assert_eq!(a.tekst.lines().count(), 2);
+    assert_eq!(
+        a.tekst.lines().count(),
+        3,
+        "kop, betaling en vastgehouden betaling"
+    );
     assert_eq!(
         fb.get(&pad).await.testid("run-status").as_deref(),
         Some("Geëxporteerd")

@@ -173,6 +173,10 @@ struct Detail {
     grafiek: Vec<Staaf>,
     starten: bool,
     goedkeuren: bool,
+    /// Deze medewerker mag goedkeuren, maar startte de run zelf.
+    zelf_gestart: bool,
+    /// Dossiers openen mag alleen wie cliënten mag inzien; anders geen link die 403 geeft.
+    dossiers_inzien: bool,
     fout: Option<String>,
 }
 
@@ -195,6 +199,11 @@ async fn detail(
         })
         .collect();
     let status = Runstatus::uit_code(&b.run.status);
+    // Wie de run startte, keurt niet goed (vier ogen): geen knop die geweigerd wordt.
+    let zelf_gestart = wie.ctx.actor.mag(Recht::BetaalrunGoedkeuren)
+        && wie.ctx.actor.gebruiker_id().is_some_and(|ik| {
+            !vangnet_domain::betaalrun::goedkeurder_toegestaan(b.run.gestart_door, ik)
+        });
     Ok(Detail {
         schil: Schil::voor(
             staat,
@@ -210,7 +219,10 @@ async fn detail(
             && status.is_some_and(Runstatus::mag_berekenen),
         goedkeuren: wie.ctx.actor.mag(Recht::BetaalrunGoedkeuren)
             && status.is_some_and(Runstatus::mag_goedkeuren)
-            && !loopt,
+            && !loopt
+            && !zelf_gestart,
+        zelf_gestart,
+        dossiers_inzien: wie.ctx.actor.mag(Recht::ClientenInzien),
         b,
         jobs,
         loopt,
