@@ -40,6 +40,14 @@ enum Aanmelding {
     Verlopen,
 }
 
+/// Wie het verzoek deed, als het is aangemeld (na [`aanmelden`]).
+pub(crate) fn actor(req: &Request) -> Option<&vangnet_app::Actor> {
+    match req.extensions().get::<Aanmelding>()? {
+        Aanmelding::Sessie { ctx, .. } | Aanmelding::Token { ctx } => Some(&ctx.actor),
+        Aanmelding::Verlopen => None,
+    }
+}
+
 /// Het netwerkadres van de client, voor de inlogdrempel en de audittrail.
 #[derive(Debug, Clone)]
 pub struct ClientAdres(pub String);

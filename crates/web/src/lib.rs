@@ -14,6 +14,7 @@ mod invoer;
 mod metingen;
 mod paginas;
 pub mod proxy;
+mod rechten;
 mod schil;
 
 use std::sync::Arc;
@@ -81,8 +82,8 @@ impl WebStaat {
 }
 
 /// Alle routes. De volgorde van de lagen: operatie-id en headers buitenom, dan de foutweergave,
-/// dan een eigen taak per verzoek ([`afmaken`]), dan aanmelding en CSRF, dan de controle van de
-/// zoekvraag in de URL, dan de handlers.
+/// dan een eigen taak per verzoek ([`afmaken`]), dan aanmelding en CSRF, dan het recht van de
+/// route ([`rechten`]), dan de controle van de zoekvraag in de URL, dan de handlers.
 pub fn router(staat: WebStaat) -> Router {
     use paginas::{
         account, audit, beheerverzoeken, berekening, betaalruns, clienten, contact, gebruikers,
@@ -243,6 +244,7 @@ pub fn router(staat: WebStaat) -> Router {
         .fallback(fout::niet_gevonden)
         .method_not_allowed_fallback(fout::methode_niet_toegestaan)
         .layer(axum::middleware::from_fn(invoer::zoekvraag_controleren))
+        .layer(axum::middleware::from_fn(rechten::controleren))
         .layer(axum::middleware::from_fn_with_state(
             staat.clone(),
             aanmelding::aanmelden,

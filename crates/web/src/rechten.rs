@@ -1,0 +1,279 @@
+//! Het recht dat elke route vraagt, gecontroleerd vóór de invoer gelezen wordt (issue 17, punt
+//! 14): wie het recht niet heeft, krijgt 403, nooit een 400 of 422 over invoer die hij niet eens
+//! mocht sturen. De use cases controleren het recht zelf ook (de app-laag is de grens); dit is de
+//! eerste deur. Routes die hier niet staan, zijn openbaar of voor iedereen die is ingelogd.
+//! `tests/autorisatie.rs` toetst het gedrag van elke route los van deze tabel.
+
+use axum::extract::{MatchedPath, Request};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use vangnet_domain::Recht;
+
+use crate::fout::WebFout;
+
+/// Wat een route vraagt.
+#[derive(Debug, Clone, Copy)]
+enum Vereist {
+    Een(Recht),
+    EenVan(Recht, Recht),
+}
+use Vereist::{Een, EenVan};
+
+/// (methode, patroon zoals in de router, recht).
+const ROUTES: &[(&str, &str, Vereist)] = &[
+    ("GET", "/gebruikers", Een(Recht::GebruikersBeheren)),
+    ("POST", "/gebruikers", Een(Recht::GebruikersBeheren)),
+    ("GET", "/gebruikers/nieuw", Een(Recht::GebruikersBeheren)),
+    ("GET", "/gebruikers/{id}", Een(Recht::GebruikersBeheren)),
+    ("POST", "/gebruikers/{id}", Een(Recht::GebruikersBeheren)),
+    (
+        "POST",
+        "/gebruikers/{id}/wachtwoord-reset",
+        Een(Recht::GebruikersBeheren),
+    ),
+    (
+        "POST",
+        "/beheerverzoeken/{id}/beoordelen",
+        EenVan(Recht::GebruikersBeheren, Recht::WerkInrichten),
+    ),
+    ("GET", "/teams", Een(Recht::TeamsInzien)),
+    ("POST", "/teams", Een(Recht::TeamsBeheren)),
+    ("GET", "/teams/{id}", Een(Recht::TeamsInzien)),
+    ("POST", "/teams/{id}", Een(Recht::TeamsBeheren)),
+    ("POST", "/teams/{id}/leden", Een(Recht::TeamsBeheren)),
+    (
+        "POST",
+        "/teams/{id}/leden/verwijderen",
+        Een(Recht::TeamsBeheren),
+    ),
+    ("GET", "/zoeken", Een(Recht::ClientenInzien)),
+    ("GET", "/dossiers/nieuw", Een(Recht::DossiersRegistreren)),
+    ("POST", "/dossiers", Een(Recht::DossiersRegistreren)),
+    ("GET", "/dossiers/{id}", Een(Recht::ClientenInzien)),
+    ("GET", "/personen/bsn", Een(Recht::ClientenInzien)),
+    ("GET", "/personen/{id}", Een(Recht::ClientenInzien)),
+    ("GET", "/audit", Een(Recht::AuditInzien)),
+    ("GET", "/audit/controle", Een(Recht::AuditInzien)),
+    ("GET", "/toegangslog", Een(Recht::ToegangslogInzien)),
+    ("GET", "/api/v1/gebruikers", Een(Recht::GebruikersBeheren)),
+    ("POST", "/api/v1/gebruikers", Een(Recht::GebruikersBeheren)),
+    (
+        "GET",
+        "/api/v1/gebruikers/{id}",
+        Een(Recht::GebruikersBeheren),
+    ),
+    ("GET", "/api/v1/teams", Een(Recht::TeamsInzien)),
+    ("POST", "/api/v1/teams", Een(Recht::TeamsBeheren)),
+    ("GET", "/api/v1/zoeken", Een(Recht::ClientenInzien)),
+    ("GET", "/api/v1/personen/{id}", Een(Recht::ClientenInzien)),
+    (
+        "GET",
+        "/api/v1/huishoudens/{id}",
+        Een(Recht::ClientenInzien),
+    ),
+    ("POST", "/api/v1/dossiers", Een(Recht::DossiersRegistreren)),
+    ("GET", "/api/v1/dossiers/{id}", Een(Recht::ClientenInzien)),
+    (
+        "GET",
+        "/personen/{id}/wijzigen",
+        Een(Recht::DossiersRegistreren),
+    ),
+    ("POST", "/personen/{id}", Een(Recht::DossiersRegistreren)),
+    ("GET", "/proefberekening", Een(Recht::ClientenInzien)),
+    ("POST", "/taken", Een(Recht::ClientenInzien)),
+    ("POST", "/taken/{id}/status", Een(Recht::ClientenInzien)),
+    (
+        "POST",
+        "/dossiers/{id}/toewijzen",
+        Een(Recht::TakenToewijzen),
+    ),
+    (
+        "POST",
+        "/dossiers/{id}/uitsluiten",
+        Een(Recht::AfwezigheidRegistreren),
+    ),
+    (
+        "POST",
+        "/dossiers/{id}/uitkering",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
+        "/dossiers/{id}/mutaties",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
+        "/dossiers/{id}/mutaties/voorbeeld",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "GET",
+        "/dossiers/{id}/mutaties/nieuw",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
+        "/mutaties/{id}/beoordelen",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    ("GET", "/teams/{id}/werk", Een(Recht::TakenToewijzen)),
+    ("GET", "/teams/{id}/werk.csv", Een(Recht::TakenToewijzen)),
+    (
+        "POST",
+        "/teams/{id}/afwezigheid",
+        Een(Recht::AfwezigheidRegistreren),
+    ),
+    (
+        "POST",
+        "/teams/{id}/herverdelen",
+        Een(Recht::TakenToewijzen),
+    ),
+    ("GET", "/werk/inrichting", Een(Recht::WerkInrichten)),
+    ("POST", "/werk/servicenormen", Een(Recht::WerkInrichten)),
+    ("POST", "/werk/vier-ogen", Een(Recht::WerkInrichten)),
+    ("POST", "/werk/gewichten", Een(Recht::WerkInrichten)),
+    ("POST", "/werk/postcodegebieden", Een(Recht::WerkInrichten)),
+    (
+        "POST",
+        "/werk/contactonderwerpen",
+        Een(Recht::WerkInrichten),
+    ),
+    ("POST", "/normen", Een(Recht::NormenBeheren)),
+    (
+        "GET",
+        "/dossiers/{id}/berekening",
+        Een(Recht::ClientenInzien),
+    ),
+    (
+        "GET",
+        "/api/v1/dossiers/{id}/uitkering",
+        Een(Recht::ClientenInzien),
+    ),
+    (
+        "POST",
+        "/api/v1/uitkeringen/{id}/mutaties",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
+        "/api/v1/uitkeringen/{id}/mutaties/voorbeeld",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
+        "/api/v1/mutaties/{id}/beoordeling",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "GET",
+        "/api/v1/contactmomenten",
+        Een(Recht::ContactmomentenInzien),
+    ),
+    (
+        "POST",
+        "/api/v1/contactmomenten",
+        Een(Recht::ContactmomentenVastleggen),
+    ),
+    (
+        "GET",
+        "/api/v1/contactmomenten/{id}",
+        Een(Recht::ContactmomentenInzien),
+    ),
+    ("GET", "/api/v1/audit", Een(Recht::AuditInzien)),
+    ("GET", "/api/v1/toegangslog", Een(Recht::ToegangslogInzien)),
+    (
+        "GET",
+        "/betaalruns",
+        EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+    ),
+    ("POST", "/betaalruns", Een(Recht::BetaalrunStarten)),
+    (
+        "GET",
+        "/betaalruns/{id}",
+        EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+    ),
+    (
+        "POST",
+        "/betaalruns/{id}/berekenen",
+        Een(Recht::BetaalrunStarten),
+    ),
+    (
+        "POST",
+        "/betaalruns/{id}/goedkeuren",
+        Een(Recht::BetaalrunGoedkeuren),
+    ),
+    (
+        "POST",
+        "/betaalruns/{id}/afbreken",
+        Een(Recht::BetaalrunStarten),
+    ),
+    (
+        "GET",
+        "/betaalruns/{id}/pain.xml",
+        EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+    ),
+    (
+        "GET",
+        "/betaalruns/{id}/regels.csv",
+        EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+    ),
+    (
+        "GET",
+        "/dossiers/{id}/betalingen",
+        Een(Recht::ClientenInzien),
+    ),
+    ("GET", "/telefoon", Een(Recht::ContactmomentenVastleggen)),
+    ("POST", "/telefoon", Een(Recht::ContactmomentenVastleggen)),
+    ("GET", "/contactmomenten", Een(Recht::ContactmomentenInzien)),
+    (
+        "POST",
+        "/contactmomenten/{id}/koppelen",
+        Een(Recht::ContactmomentenVastleggen),
+    ),
+    (
+        "GET",
+        "/taken/{id}/terugbellen",
+        Een(Recht::ContactmomentenVastleggen),
+    ),
+    (
+        "POST",
+        "/taken/{id}/terugbellen",
+        Een(Recht::ContactmomentenVastleggen),
+    ),
+];
+
+fn vereist(methode: &str, patroon: &str) -> Option<Vereist> {
+    ROUTES
+        .iter()
+        .find(|(m, p, _)| *m == methode && *p == patroon)
+        .map(|(_, _, v)| *v)
+}
+
+/// Weigert met 403 wie is aangemeld maar het recht van de route niet heeft. Wie niet is
+/// aangemeld, gaat door: de handler antwoordt dan met 401 of het inlogscherm.
+pub async fn controleren(req: Request, next: Next) -> Response {
+    let Some(patroon) = req.extensions().get::<MatchedPath>() else {
+        return next.run(req).await;
+    };
+    let methode = if req.method() == axum::http::Method::HEAD {
+        "GET"
+    } else {
+        req.method().as_str()
+    };
+    let (Some(v), Some(actor)) = (
+        vereist(methode, patroon.as_str()),
+        crate::aanmelding::actor(&req),
+    ) else {
+        return next.run(req).await;
+    };
+    let mag = match v {
+        Een(r) => actor.mag(r),
+        EenVan(a, b) => actor.mag(a) || actor.mag(b),
+    };
+    if mag {
+        next.run(req).await
+    } else {
+        WebFout::from(vangnet_app::AppFout::GeenToegang).into_response()
+    }
+}
