@@ -86,6 +86,16 @@ type Deel<'a> = (
     Vec<Specificatieregel>,
 );
 
+/// Het bericht-id van bestand `nr` van een run: altijd hetzelfde, zodat de bank een tweede
+/// inzending van hetzelfde bestand als dubbel herkent en weigert.
+pub fn bericht_id(run: &BetaalrunRij, nr: u64) -> String {
+    format!(
+        "VN{}-{}-{nr}",
+        run.maand.get(..7).unwrap_or("").replace('-', ""),
+        run.id
+    )
+}
+
 fn maand_lezen(f: &mut Veldfouten, veld: &str, invoer: &str) -> Option<NaiveDate> {
     let d = NaiveDate::parse_from_str(&format!("{}-01", invoer.trim()), "%Y-%m-%d").ok();
     if d.is_none() {
@@ -708,10 +718,7 @@ impl App {
         }
         let nr = deel.map_or(1, |(n, _)| n);
         let kop = sepa::Kop {
-            bericht_id: format!(
-                "VN{}-{id}-{nr}",
-                run.maand.get(..7).unwrap_or("").replace('-', "")
-            ),
+            bericht_id: bericht_id(&run, nr),
             aangemaakt: tijd::nl_lokaal(self.klok.nu())
                 .format("%Y-%m-%dT%H:%M:%S")
                 .to_string(),
@@ -793,7 +800,8 @@ impl App {
         gelogd?;
         // De eerste export zet de status; het bestand zelf verandert nooit meer.
         let mut run = Self::run_laden(tx.as_mut(), id).await?;
-        if run.geexporteerd_op.is_none() {
+        let opnieuw = run.geexporteerd_op.clone();
+        if opnieuw.is_none() {
             run.status = Runstatus::Geexporteerd.code().into();
             run.geexporteerd_op = Some(tijd::instant_tekst(self.klok.nu()));
             run.versie += 1;
@@ -808,7 +816,12 @@ impl App {
                 onderwerp_type: "betaalrun",
                 onderwerp_id: id.to_string(),
                 samenvatting: format!(
-                    "Betaalbestand {nr} gemaakt: {aantal} overboekingen, {}",
+                    "Betaalbestand {nr} {}: {aantal} overboekingen, {}",
+                    if let Some(eerder) = &opnieuw {
+                        format!("opnieuw gemaakt (eerst op {eerder}, zelfde bericht-id)")
+                    } else {
+                        "gemaakt".to_owned()
+                    },
                     vangnet_domain::bedrag::euro(som)
                 ),
                 ..Default::default()
@@ -825,6 +838,15 @@ impl App {
         } else {
             Err(AppFout::GeenToegang)
         }
+    }
+
+    /// Eén run (zonder totalen), bv. om te zien of het bestand al gemaakt is.
+    pub async fn betaalrun(&self, ctx: &Context, id: i64) -> Result<BetaalrunRij, AppFout> {
+        Self::mag_runs_zien(ctx)?;
+        let mut tx = self.opslag.lees().await?;
+        let run = Self::run_laden(tx.as_mut(), id).await?;
+        tx.commit().await?;
+        Ok(run)
     }
 
     /// De runs van een maand (`JJJJ-MM`), oudste eerst.

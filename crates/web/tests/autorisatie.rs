@@ -757,26 +757,69 @@ async fn het_recht_gaat_voor_de_invoer() {
     let t = TestApp::nieuw().await;
     let systeem = TestApp::systeem();
     let mut tokens = std::collections::BTreeMap::new();
-    for rol in [Rol::Auditor, Rol::FunctioneelBeheerder, Rol::Inkomensconsulent] {
+    for rol in [
+        Rol::Auditor,
+        Rol::FunctioneelBeheerder,
+        Rol::Inkomensconsulent,
+    ] {
         t.persona(rol).await;
-        let tok = t.app.token_aanmaken(&systeem, persona(rol), "t").await.unwrap();
+        let tok = t
+            .app
+            .token_aanmaken(&systeem, persona(rol), "t")
+            .await
+            .unwrap();
         tokens.insert(persona(rol), tok.token);
     }
     let mut b = t.bezoeker();
     // (methode, pad, body, wie niet mag, wie wel mag)
     let gevallen: &[(Method, &str, &str, Rol, Rol)] = &[
-        (Method::POST, "/api/v1/gebruikers", "{dit is geen json", Rol::Auditor, Rol::FunctioneelBeheerder),
-        (Method::POST, "/api/v1/dossiers", "[]", Rol::Auditor, Rol::Inkomensconsulent),
-        (Method::GET, "/api/v1/dossiers/geen-getal", "", Rol::Auditor, Rol::Inkomensconsulent),
-        (Method::GET, "/api/v1/zoeken?q=a%00", "", Rol::FunctioneelBeheerder, Rol::Inkomensconsulent),
-        (Method::POST, "/api/v1/uitkeringen/1/mutaties", "{\"onbekend\":1}", Rol::Auditor, Rol::Inkomensconsulent),
+        (
+            Method::POST,
+            "/api/v1/gebruikers",
+            "{dit is geen json",
+            Rol::Auditor,
+            Rol::FunctioneelBeheerder,
+        ),
+        (
+            Method::POST,
+            "/api/v1/dossiers",
+            "[]",
+            Rol::Auditor,
+            Rol::Inkomensconsulent,
+        ),
+        (
+            Method::GET,
+            "/api/v1/dossiers/geen-getal",
+            "",
+            Rol::Auditor,
+            Rol::Inkomensconsulent,
+        ),
+        (
+            Method::GET,
+            "/api/v1/zoeken?q=a%00",
+            "",
+            Rol::FunctioneelBeheerder,
+            Rol::Inkomensconsulent,
+        ),
+        (
+            Method::POST,
+            "/api/v1/uitkeringen/1/mutaties",
+            "{\"onbekend\":1}",
+            Rol::Auditor,
+            Rol::Inkomensconsulent,
+        ),
     ];
     for (methode, pad, body, niet, wel) in gevallen {
         let body = (!body.is_empty()).then_some(*body);
         let a = b
             .api(methode.clone(), pad, Some(&tokens[persona(*niet)]), body)
             .await;
-        assert_eq!(a.status, StatusCode::FORBIDDEN, "{niet:?} {pad}: {}", a.tekst);
+        assert_eq!(
+            a.status,
+            StatusCode::FORBIDDEN,
+            "{niet:?} {pad}: {}",
+            a.tekst
+        );
         let a = b
             .api(methode.clone(), pad, Some(&tokens[persona(*wel)]), body)
             .await;

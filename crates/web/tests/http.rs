@@ -1918,6 +1918,26 @@ async fn betaalrun_op_het_scherm() {
         0,
         "geen betaalbestand achtergebleven"
     );
+    // Een tweede download vraagt eerst bevestiging, en houdt het bericht-id (issue 17, punt 14).
+    let msg_id = |xml: &str| {
+        xml.split("<MsgId>")
+            .nth(1)
+            .and_then(|r| r.split("</MsgId>").next())
+            .unwrap()
+            .to_owned()
+    };
+    let eerste = msg_id(&a.tekst);
+    let b = tl.get(&format!("{pad}/pain.xml")).await;
+    assert_eq!(b.status, StatusCode::OK);
+    assert!(
+        b.testid("bestand-opnieuw").is_some() && b.bevat(&eerste),
+        "{}",
+        b.tekst
+    );
+    assert!(!b.bevat("<CdtTrfTxInf>"));
+    let b = tl.get(&format!("{pad}/pain.xml?bevestigd=ja")).await;
+    assert!(b.tekst.contains("<NbOfTxs>1</NbOfTxs>"), "{}", b.tekst);
+    assert_eq!(msg_id(&b.tekst), eerste, "hetzelfde bericht-id");
     {
         use std::os::unix::fs::PermissionsExt;
         let modus = std::fs::metadata(&werkmap).unwrap().permissions().mode();

@@ -314,11 +314,47 @@ impl futures_core::Stream for Bestandstroom {
     }
 }
 
+#[derive(serde::Deserialize, Default)]
+pub struct Bevestiging {
+    bevestigd: Option<String>,
+}
+
+/// Bevestigen voor een tweede download: het bestand ging misschien al naar de bank.
+#[derive(Template)]
+#[template(path = "betaalbestand_opnieuw.html")]
+struct Opnieuw {
+    schil: Schil,
+    id: i64,
+    maand: String,
+    gemaakt: String,
+    bericht_id: String,
+}
+
 pub async fn pain(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     Path(id): Path<i64>,
+    Query(q): Query<Bevestiging>,
 ) -> Result<Response, WebFout> {
+    // Al eens gemaakt: eerst bevestigen (issue 17, punt 14). Het nieuwe bestand draagt hetzelfde
+    // bericht-id, zodat de bank een tweede inzending als dubbel weigert.
+    let run = staat.app.betaalrun(&wie.ctx, id).await?;
+    if let (Some(gemaakt), None) = (&run.geexporteerd_op, q.bevestigd.as_deref()) {
+        return Ok(pagina(&Opnieuw {
+            schil: Schil::voor(
+                &staat,
+                &wie,
+                "Betaalbestand opnieuw downloaden",
+                "/betaalruns",
+            )
+            .kruimel("/betaalruns", "Betaalruns")
+            .kruimel(&format!("/betaalruns/{id}"), &maand(&run.maand)),
+            id,
+            maand: maand(&run.maand),
+            gemaakt: tijd::nl_weergave_tekst(gemaakt),
+            bericht_id: vangnet_app::betaalruns::bericht_id(&run, 1),
+        }));
+    }
     let intern = |e: std::io::Error| WebFout::from(AppFout::Intern(e.to_string()));
     let bestand = vangnet_app::bestanden::naamloos(&staat.instellingen.werkmap).map_err(intern)?;
     let mut w = std::io::BufWriter::with_capacity(1 << 20, bestand);
