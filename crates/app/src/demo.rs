@@ -796,6 +796,9 @@ impl App {
                 let ontvangen = (vandaag - Duration::days(1 + r.onder(720) as i64)).max(achttien);
                 let mut client = 0;
                 for lid in &leden {
+                    // Een kind dat na de aanvraag geboren is, hoort er pas vanaf zijn geboorte bij
+                    // (en woont er pas dan) (issue 17, punt 14).
+                    let vanaf = ontvangen.max(lid.geboren);
                     let bsn = loop {
                         bsn_basis += 1;
                         if let Some(b) = Bsn::met_controlecijfer(bsn_basis) {
@@ -835,7 +838,7 @@ impl App {
                         Waarde::GeenTekst,
                         t(&postcode),
                         t("Rotterdam"),
-                        dag(ontvangen),
+                        dag(vanaf),
                         Waarde::GeenTekst,
                         t(&nu_tekst),
                         Waarde::GeenTekst,
@@ -845,7 +848,7 @@ impl App {
                         g(huishouden_id),
                         g(pid),
                         t(lid.rol.code()),
-                        dag(ontvangen),
+                        dag(vanaf),
                         Waarde::GeenTekst,
                         t(&nu_tekst),
                         Waarde::GeenTekst,

@@ -549,6 +549,34 @@ async fn demopopulatie_laden_is_deterministisch_en_bruikbaar() {
     assert_eq!(rij.soort, "terugbellen");
     assert_eq!(rij.dossier_id, eerste.rij.dossier_id);
 
+    // Niemand hoort bij een huishouden vóór zijn geboorte (issue 17, punt 14): een kind dat na de
+    // aanvraag geboren is, hoort er vanaf zijn geboorte bij.
+    let mut kinderen_later_geboren = 0;
+    for huishouden in 1..=300 {
+        for lid in t
+            .app
+            .huishouden(&systeem, huishouden, None, None)
+            .await
+            .unwrap()
+        {
+            let geboren = lid
+                .persoon
+                .geboortedatum
+                .expect("demo heeft geboortedatums");
+            assert!(
+                lid.geldig.vanaf >= geboren,
+                "huishouden {huishouden}: {} lid vanaf {} maar geboren {geboren}",
+                lid.rol,
+                lid.geldig.vanaf
+            );
+            kinderen_later_geboren += usize::from(lid.geldig.vanaf == geboren);
+        }
+    }
+    assert!(
+        kinderen_later_geboren > 0,
+        "de demo heeft kinderen die na de aanvraag geboren zijn"
+    );
+
     // Hetzelfde zaad geeft dezelfde bevolking.
     let t2 = TestApp::nieuw().await;
     t2.app.demo_laden(300, 7, |_, _| {}).await.unwrap();
