@@ -376,6 +376,15 @@ impl App {
             .map_or_else(|| "onbekende beller".to_owned(), |p| format!("persoon {p}"));
         let taak = match c.uitkomst {
             Uitkomst::Terugbellen => {
+                // Een gevoelige notitie lezen alleen de consulent en de teamleider van het
+                // dossier: wie anders terugbelt, ziet het nummer niet.
+                if c.gevoelig && invoer.terugbellen_door != "consulent" {
+                    return Err(AppFout::veld(
+                        "terugbellen_door",
+                        "Bij een gevoelige notitie belt de consulent van het dossier terug: alleen \
+                         die (en de teamleider) mag de notitie en het nummer lezen.",
+                    ));
+                }
                 let (gebruiker_id, team_id) = match (invoer.terugbellen_door.as_str(), &dossier) {
                     ("mij", _) | (_, None) => (ctx.actor.gebruiker_id(), None),
                     ("team", Some(d)) => (None, d.team_id),

@@ -28,7 +28,7 @@ pub enum AppFout {
     /// Iemand anders wijzigde hetzelfde intussen, of de waarde bestaat al.
     #[error("{0}")]
     Conflict(String),
-    #[error("De opslag is tijdelijk niet beschikbaar.")]
+    #[error("{}", opslagmelding(.0))]
     Opslag(#[from] OpslagFout),
     #[error("Interne fout: {0}")]
     Intern(String),
@@ -46,5 +46,14 @@ impl AppFout {
 impl From<Veldfouten> for AppFout {
     fn from(v: Veldfouten) -> Self {
         AppFout::Ongeldig(v)
+    }
+}
+
+/// Een storing (de database is onbereikbaar) of een fout in Vangnet: die twee zien er voor wie
+/// het meldt verschillend uit.
+fn opslagmelding(e: &OpslagFout) -> String {
+    match e {
+        OpslagFout::Onbereikbaar(_) => "De opslag is tijdelijk niet beschikbaar.".into(),
+        e => format!("Interne fout in de opslag (een fout in Vangnet, geen storing): {e}"),
     }
 }

@@ -216,7 +216,13 @@ pub(crate) async fn toegangsketen_controleren(
             let mut regels = tx
                 .toegangsregels_van(p.verwerking_id, p.regel_van, p.regel_tot)
                 .await?;
-            if &toegangsketen::partij(&verwerkingsgegevens(v), &mut regels) != p {
+            let nu = toegangsketen::partij(
+                &verwerkingsgegevens(v),
+                p.regel_van,
+                p.regel_tot,
+                &mut regels,
+            );
+            if &nu != p {
                 return gebroken(
                     s.volgnummer,
                     format!(

@@ -20,6 +20,12 @@ pub enum OpslagFout {
     /// Een record dat niet gewijzigd of verwijderd mag worden (audittrail).
     #[error("alleen toevoegen toegestaan: {0}")]
     AlleenToevoegen(String),
+    /// De database is niet te bereiken of even bezet (verbinding weg, pool op, vergrendeld):
+    /// opnieuw proberen kan helpen.
+    #[error("database onbereikbaar: {0}")]
+    Onbereikbaar(String),
+    /// Elke andere fout van de database of van het lezen van wat ze teruggaf: een fout in Vangnet
+    /// (of in de gegevens), geen storing.
     #[error("database: {0}")]
     Database(String),
 }

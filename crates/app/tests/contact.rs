@@ -472,6 +472,28 @@ async fn terugbeltaak_uit_een_gevoelige_notitie_lekt_niets() {
         .await
         .unwrap();
     let taak = taak.expect("een terugbeltaak");
+    // Terugbellen door het team of door de medewerker zelf kan niet: die mogen de gevoelige
+    // notitie (en het nummer) niet lezen.
+    for door in ["team", "mij"] {
+        let e = t
+            .app
+            .contactmoment_vastleggen(
+                &o.clerk,
+                &ContactInvoer {
+                    gevoelig: true,
+                    uitkomst: "terugbellen".into(),
+                    telefoonnummer: "06-12345678".into(),
+                    terugbellen_door: door.into(),
+                    ..o.telefoontje("Gevoelig, wil teruggebeld worden.")
+                },
+            )
+            .await
+            .unwrap_err();
+        assert!(
+            veldfout(e, "terugbellen_door").contains("consulent"),
+            "{door}"
+        );
+    }
     let handhaving = t.persona(Rol::Handhaving).await;
     let nummer = ["06-12345678", "0612345678", "12345678"];
     let lekt = |s: &str| nummer.iter().any(|n| s.contains(n)) || s.contains("Betaling");

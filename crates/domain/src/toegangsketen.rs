@@ -26,10 +26,10 @@ pub struct Verwerkingsgegevens<'a> {
     pub omschrijving: &'a str,
 }
 
-/// Een regel van het toegangslog: id, maand (van het tijdstip) en de betrokkene.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Een regel van het toegangslog zoals de keten haar dekt: de maand (van het tijdstip) en de
+/// betrokkene. Het regel-id telt mee via het bereik en het aantal van de partij.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize)]
 pub struct Toegangsregel {
-    pub id: i64,
     pub maand: String,
     pub betrokkene_id: String,
 }
@@ -42,13 +42,18 @@ pub struct Partij {
     pub regel_van: i64,
     pub regel_tot: i64,
     pub aantal: i64,
-    /// SHA-256 (hex) over de verwerking en de regels, op volgorde van id.
+    /// SHA-256 (hex) over de verwerking en de regels, gesorteerd op maand en betrokkene.
     pub inhoud: String,
 }
 
-/// De partij over deze regels (hoeft niet gesorteerd te zijn; de inhoud volgt de ids).
-pub fn partij(v: &Verwerkingsgegevens<'_>, regels: &mut [Toegangsregel]) -> Partij {
-    regels.sort_by_key(|r| r.id);
+/// De partij van de regels met een id van `van` tot en met `tot` (in willekeurige volgorde).
+pub fn partij(
+    v: &Verwerkingsgegevens<'_>,
+    van: i64,
+    tot: i64,
+    regels: &mut [Toegangsregel],
+) -> Partij {
+    regels.sort_unstable();
     let mut c = Canoniek::default();
     c.veld(b"vangnet-toegangspartij-v1")
         .veld(&v.id.to_be_bytes())
@@ -64,15 +69,13 @@ pub fn partij(v: &Verwerkingsgegevens<'_>, regels: &mut [Toegangsregel]) -> Part
     h.update(c.bytes());
     for r in regels.iter() {
         let mut c = Canoniek::default();
-        c.veld(&r.id.to_be_bytes())
-            .veld(r.maand.as_bytes())
-            .veld(r.betrokkene_id.as_bytes());
+        c.veld(r.maand.as_bytes()).veld(r.betrokkene_id.as_bytes());
         h.update(c.bytes());
     }
     Partij {
         verwerking_id: v.id,
-        regel_van: regels.first().map_or(0, |r| r.id),
-        regel_tot: regels.last().map_or(0, |r| r.id),
+        regel_van: van,
+        regel_tot: tot,
         aantal: regels.len() as i64,
         inhoud: hex::encode(h.finalize()),
     }
@@ -150,39 +153,47 @@ mod tests {
     fn regels(ids: &[i64]) -> Vec<Toegangsregel> {
         ids.iter()
             .map(|&id| Toegangsregel {
-                id,
                 maand: "2026-12".into(),
                 betrokkene_id: (id * 10).to_string(),
             })
             .collect()
     }
 
+    fn p(v: &Verwerkingsgegevens<'_>, ids: &[i64]) -> Partij {
+        let van = ids.iter().min().copied().unwrap_or(0);
+        let tot = ids.iter().max().copied().unwrap_or(0);
+        partij(v, van, tot, &mut regels(ids))
+    }
+
     #[test]
     fn de_inhoud_volgt_elke_regel_en_de_verwerking() {
-        let p = partij(&v(1), &mut regels(&[12, 10, 11]));
-        assert_eq!((p.regel_van, p.regel_tot, p.aantal), (10, 12, 3));
-        assert_eq!(
-            p,
-            partij(&v(1), &mut regels(&[10, 11, 12])),
-            "volgorde van invoer telt niet"
-        );
+        let a = p(&v(1), &[12, 10, 11]);
+        assert_eq!((a.regel_van, a.regel_tot, a.aantal), (10, 12, 3));
+        assert_eq!(a, p(&v(1), &[10, 11, 12]), "volgorde van invoer telt niet");
         assert_ne!(
-            p.inhoud,
-            partij(&v(1), &mut regels(&[10, 12])).inhoud,
+            a.inhoud,
+            partij(&v(1), 10, 12, &mut regels(&[10, 12])).inhoud,
             "regel weg"
         );
         let mut gewijzigd = regels(&[10, 11, 12]);
         gewijzigd[1].betrokkene_id = "999".into();
         assert_ne!(
-            p.inhoud,
-            partij(&v(1), &mut gewijzigd).inhoud,
+            a.inhoud,
+            partij(&v(1), 10, 12, &mut gewijzigd).inhoud,
             "betrokkene gewijzigd"
+        );
+        let mut andere_maand = regels(&[10, 11, 12]);
+        andere_maand[0].maand = "2025-01".into();
+        assert_ne!(
+            a.inhoud,
+            partij(&v(1), 10, 12, &mut andere_maand).inhoud,
+            "maand gewijzigd"
         );
         let mut andere_gebruiker = v(1);
         andere_gebruiker.gebruiker = "iemand";
         assert_ne!(
-            p.inhoud,
-            partij(&andere_gebruiker, &mut regels(&[10, 11, 12])).inhoud,
+            a.inhoud,
+            p(&andere_gebruiker, &[10, 11, 12]).inhoud,
             "verwerking gewijzigd"
         );
     }
@@ -193,7 +204,7 @@ mod tests {
         let mut keten = Vec::new();
         let mut vorige = BEGIN_HASH.to_owned();
         for nr in 1..=3 {
-            let sch = Schakel::nieuw(nr, partij(&v(nr), &mut regels(&[nr])), vorige, Some(&s));
+            let sch = Schakel::nieuw(nr, p(&v(nr), &[nr]), vorige, Some(&s));
             vorige = sch.hash.clone();
             keten.push(sch);
         }
@@ -210,7 +221,7 @@ mod tests {
         assert_eq!(keten[0].hash, keten[0].herberekend(None));
         // Schakel 2 opnieuw gemaakt zonder sleutel (een regel weggehaald): valt op.
         let mut vervalst = keten.clone();
-        vervalst[1] = Schakel::nieuw(2, partij(&v(2), &mut []), keten[0].hash.clone(), None);
+        vervalst[1] = Schakel::nieuw(2, p(&v(2), &[]), keten[0].hash.clone(), None);
         vervalst[2] = Schakel::nieuw(3, keten[2].partij.clone(), vervalst[1].hash.clone(), None);
         assert_eq!(
             controleer(&vervalst, Some(&s)),

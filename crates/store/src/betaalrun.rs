@@ -9,7 +9,8 @@ use vangnet_app::opslag::{
 };
 
 use crate::transactie::{
-    getal, json_als, json_select, lijst, namen_van, opgetal, optekst, tekst, vertaal, Rij,
+    binden, getal, getallen, in_lijst, json_als, json_select, lijst, namen_van, opgetal, optekst,
+    tekst, vertaal, Binding, Rij,
 };
 
 const RUN_KOLOMMEN: &str = "id, maand, betaaldatum, status, gestart_door, gestart_op, \
@@ -458,15 +459,16 @@ pub(crate) async fn uitleg_ids(
     if sleutels.is_empty() {
         return Ok(Vec::new());
     }
-    let sql = format!(
-        "SELECT id, sleutel FROM uitleggen WHERE sleutel IN ({})",
-        lijst(engine, sleutels.len(), 1)
-    );
-    let mut q = sqlx::query(&sql);
-    for s in sleutels {
-        q = q.bind(*s);
-    }
-    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
+    let waarden = sleutels
+        .iter()
+        .map(|s| Binding::Tekst((*s).to_owned()))
+        .collect();
+    let (voorwaarde, binds) = in_lijst(engine, "sleutel", waarden, 1, true)?;
+    let sql = format!("SELECT id, sleutel FROM uitleggen WHERE {voorwaarde}");
+    let rijen = binden(sqlx::query(&sql), binds)
+        .fetch_all(c)
+        .await
+        .map_err(vertaal)?;
     rijen
         .iter()
         .map(|r| Ok((tekst(r, "sleutel")?, getal(r, "id")?)))
@@ -490,17 +492,17 @@ pub(crate) async fn betaald_voor_uitkeringen(
     if runs.is_empty() {
         return Ok(Vec::new());
     }
+    let (voorwaarde, binds) =
+        in_lijst(engine, "uitkering_id", getallen(ids), runs.len() + 1, false)?;
     let sql = format!(
         "SELECT uitkering_id, categorie, maand, bedrag_centen FROM betaalregels \
-         WHERE run_id IN ({}) AND uitkering_id IN ({})",
+         WHERE run_id IN ({}) AND {voorwaarde}",
         lijst(engine, runs.len(), 1),
-        lijst(engine, ids.len(), runs.len() + 1)
     );
-    let mut q = sqlx::query(&sql);
-    for id in runs.iter().chain(ids) {
-        q = q.bind(*id);
-    }
-    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
+    let rijen = binden(binden(sqlx::query(&sql), getallen(&runs)), binds)
+        .fetch_all(c)
+        .await
+        .map_err(vertaal)?;
     let mut uit = Vec::with_capacity(rijen.len());
     for r in &rijen {
         let categorie = tekst(r, "categorie")?;

@@ -80,15 +80,31 @@ const TABELLEN_MET_ID: &[&str] = &[
 
 /// Vertaalt een sqlx-fout naar een opslagfout.
 pub(crate) fn vertaal(e: sqlx::Error) -> OpslagFout {
-    if let sqlx::Error::Database(d) = &e {
-        if d.is_unique_violation() {
-            return OpslagFout::Uniek(d.constraint().unwrap_or_default().to_owned());
+    use sqlx::Error as E;
+    match &e {
+        E::Database(d) if d.is_unique_violation() => {
+            OpslagFout::Uniek(d.constraint().unwrap_or_default().to_owned())
         }
-        if d.message().contains("alleen toevoegen") {
-            return OpslagFout::AlleenToevoegen(d.message().to_owned());
+        E::Database(d) if d.message().contains("alleen toevoegen") => {
+            OpslagFout::AlleenToevoegen(d.message().to_owned())
         }
+        // SQLite: BUSY (5) en LOCKED (6). PostgreSQL: verbinding (08…), te weinig middelen
+        // (53…), de server stopt (57P…).
+        E::Database(d)
+            if d.code().is_some_and(|c| {
+                matches!(c.as_ref(), "5" | "6")
+                    || c.starts_with("08")
+                    || c.starts_with("53")
+                    || c.starts_with("57P")
+            }) =>
+        {
+            OpslagFout::Onbereikbaar(e.to_string())
+        }
+        E::Io(_) | E::Tls(_) | E::PoolTimedOut | E::PoolClosed | E::WorkerCrashed => {
+            OpslagFout::Onbereikbaar(e.to_string())
+        }
+        _ => OpslagFout::Database(e.to_string()),
     }
-    OpslagFout::Database(e.to_string())
 }
 
 fn normenset_uit_rij(r: &impl Rij) -> Uitkomst<NormensetRij> {
@@ -468,6 +484,75 @@ pub(crate) fn lijst(engine: crate::Engine, n: usize, begin: usize) -> String {
     }
 }
 
+/// Tot zoveel waarden gaat een `IN`-lijst als losse parameters (het snelste voor de partijen van
+/// de run); daarboven als één JSON-tekst die de database zelf uitpakt. SQLite staat hoogstens
+/// 32 766 parameters per statement toe, PostgreSQL 65 535: het goedkeuren van een run van een
+/// miljoen huishoudens vroeg naar ≈ 43 000 dossiers en personen en faalde met "too many SQL
+/// variables" (issue 20, punt 1).
+pub(crate) const LOSSE_PARAMETERS: usize = 1000;
+
+/// Een gebonden waarde van een lijst (zie [`in_lijst`]).
+pub(crate) enum Binding {
+    Getal(i64),
+    Tekst(String),
+}
+
+/// `kolom IN (…)` voor `n` waarden vanaf parameter `begin` (losse parameters, of één JSON-tekst
+/// boven [`LOSSE_PARAMETERS`]), met de bindingen in dezelfde vorm. `tekst`: de waarden zijn
+/// teksten in plaats van getallen.
+pub(crate) fn in_lijst(
+    engine: crate::Engine,
+    kolom: &str,
+    waarden: Vec<Binding>,
+    begin: usize,
+    tekst: bool,
+) -> Uitkomst<(String, Vec<Binding>)> {
+    if waarden.len() <= LOSSE_PARAMETERS {
+        let sql = format!("{kolom} IN ({})", lijst(engine, waarden.len(), begin));
+        return Ok((sql, waarden));
+    }
+    let json = serde_json::Value::Array(
+        waarden
+            .into_iter()
+            .map(|w| match w {
+                Binding::Getal(g) => serde_json::Value::from(g),
+                Binding::Tekst(t) => serde_json::Value::from(t),
+            })
+            .collect(),
+    )
+    .to_string();
+    let sql = match (engine, tekst) {
+        (crate::Engine::Sqlite, _) => format!("{kolom} IN (SELECT value FROM json_each(?))"),
+        (crate::Engine::Postgres, true) => format!(
+            "{kolom} IN (SELECT value FROM json_array_elements_text(CAST(${begin} AS json)))"
+        ),
+        (crate::Engine::Postgres, false) => format!(
+            "{kolom} IN (SELECT CAST(value AS BIGINT) \
+             FROM json_array_elements_text(CAST(${begin} AS json)))"
+        ),
+    };
+    Ok((sql, vec![Binding::Tekst(json)]))
+}
+
+/// Getallen als bindingen voor [`in_lijst`].
+pub(crate) fn getallen(ids: &[i64]) -> Vec<Binding> {
+    ids.iter().copied().map(Binding::Getal).collect()
+}
+
+/// Bindt de waarden op volgorde aan een query.
+pub(crate) fn binden<'q>(
+    mut q: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+    waarden: Vec<Binding>,
+) -> sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>> {
+    for w in waarden {
+        q = match w {
+            Binding::Getal(g) => q.bind(g),
+            Binding::Tekst(t) => q.bind(t),
+        };
+    }
+    q
+}
+
 /// `$b, $b+1, …` voor een `IN`-lijst van `n` waarden.
 pub(crate) fn plaatsen(n: usize, begin: usize) -> String {
     (begin..begin + n)
@@ -738,16 +823,24 @@ impl AnyTransactie {
         }
         // Alle rijen als één JSON-tekst: bij honderden rijen per partij is dat vele malen
         // sneller dan elke rij en kolom apart door sqlx.
-        let plaatsen = lijst(self.engine, ids.len(), 1);
+        let (voorwaarde, binds) = in_lijst(self.engine, kolom, getallen(ids), 1, false)?;
         let sql = json_select(
             self.engine,
             namen,
             &format!(
-                "SELECT {} FROM {tabel} WHERE {kolom} IN ({plaatsen})",
+                "SELECT {} FROM {tabel} WHERE {voorwaarde}",
                 namen.join(", ")
             ),
         );
-        json_als(self.conn(), &sql, ids).await
+        let mut q = sqlx::query_scalar::<_, String>(&sql);
+        for b in binds {
+            q = match b {
+                Binding::Getal(g) => q.bind(g),
+                Binding::Tekst(t) => q.bind(t),
+            };
+        }
+        let json = q.fetch_one(self.conn()).await.map_err(vertaal)?;
+        serde_json::from_str(&json).map_err(|e| OpslagFout::Database(format!("JSON: {e}")))
     }
 
     /// Alle rijen van een historietabel voor deze personen, oplopend op id.
@@ -2151,8 +2244,16 @@ impl Transactie for AnyTransactie {
         regels: Option<(i64, i64)>,
         sjabloon: &ToegangRij,
     ) -> Uitkomst<()> {
-        let p = toegang::toegang_voor_run(self.conn(), run_id, alleen_betalingen, regels, sjabloon)
-            .await?;
+        let engine = self.engine;
+        let p = toegang::toegang_voor_run(
+            self.conn(),
+            engine,
+            run_id,
+            alleen_betalingen,
+            regels,
+            sjabloon,
+        )
+        .await?;
         self.partij(p);
         Ok(())
     }
@@ -2245,10 +2346,12 @@ impl Transactie for AnyTransactie {
         werk::uitsluiting_invoegen(self.conn(), r).await
     }
     async fn uitsluitingen_van_personen(&mut self, ids: &[i64]) -> Uitkomst<Vec<UitsluitingRij>> {
-        werk::uitsluitingen_van_personen(self.conn(), ids).await
+        let engine = self.engine;
+        werk::uitsluitingen_van_personen(self.conn(), engine, ids).await
     }
     async fn caseloads(&mut self, gebruiker_ids: &[i64]) -> Uitkomst<Vec<(i64, i64)>> {
-        werk::caseloads(self.conn(), gebruiker_ids).await
+        let engine = self.engine;
+        werk::caseloads(self.conn(), engine, gebruiker_ids).await
     }
     async fn zaaktypegewichten(&mut self) -> Uitkomst<Vec<(String, i64)>> {
         werk::zaaktypegewichten(self.conn()).await
@@ -2524,7 +2627,8 @@ impl Transactie for AnyTransactie {
         van: i64,
         tot: i64,
     ) -> Uitkomst<Vec<Toegangsregel>> {
-        toegang::regels_van(self.conn(), verwerking_id, van, tot).await
+        let engine = self.engine;
+        toegang::regels_van(self.conn(), engine, verwerking_id, van, tot).await
     }
 }
 

@@ -8,7 +8,7 @@ use vangnet_app::opslag::{
     Uitkomst, UitsluitingRij,
 };
 
-use crate::transactie::{getal, opgetal, optekst, plaatsen, tekst, vertaal, Rij};
+use crate::transactie::{binden, getal, getallen, in_lijst, opgetal, optekst, tekst, vertaal, Rij};
 
 const TAAK_KOLOMMEN: &str = "id, soort, omschrijving, dossier_id, persoon_id, aangemaakt_op, \
      begindatum, deadline, risico_vanaf, wettelijk, waarschuwen_werkdagen, team_id, gebruiker_id, status, \
@@ -487,21 +487,21 @@ pub(crate) async fn uitsluiting_invoegen(
 
 pub(crate) async fn uitsluitingen_van_personen(
     c: &mut AnyConnection,
+    engine: crate::Engine,
     ids: &[i64],
 ) -> Uitkomst<Vec<UitsluitingRij>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
+    let (voorwaarde, binds) = in_lijst(engine, "persoon_id", getallen(ids), 1, false)?;
     let sql = format!(
         "SELECT id, gebruiker_id, persoon_id, reden, aangemaakt_op FROM uitsluitingen \
-         WHERE persoon_id IN ({}) ORDER BY id",
-        plaatsen(ids.len(), 1)
+         WHERE {voorwaarde} ORDER BY id"
     );
-    let mut q = sqlx::query(&sql);
-    for id in ids {
-        q = q.bind(*id);
-    }
-    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
+    let rijen = binden(sqlx::query(&sql), binds)
+        .fetch_all(c)
+        .await
+        .map_err(vertaal)?;
     rijen
         .iter()
         .map(|r| {
@@ -516,23 +516,26 @@ pub(crate) async fn uitsluitingen_van_personen(
         .collect()
 }
 
-pub(crate) async fn caseloads(c: &mut AnyConnection, ids: &[i64]) -> Uitkomst<Vec<(i64, i64)>> {
+pub(crate) async fn caseloads(
+    c: &mut AnyConnection,
+    engine: crate::Engine,
+    ids: &[i64],
+) -> Uitkomst<Vec<(i64, i64)>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
+    let (voorwaarde, binds) = in_lijst(engine, "d.consulent_id", getallen(ids), 1, false)?;
     let sql = format!(
         "SELECT d.consulent_id AS gebruiker_id, CAST(SUM(COALESCE(g.gewicht, 100)) AS BIGINT) AS belasting \
          FROM dossiers d LEFT JOIN zaaktypegewichten g ON g.zaaktype = d.zaaktype \
-         WHERE d.consulent_id IN ({}) \
+         WHERE {voorwaarde} \
          AND d.status NOT IN ('ingetrokken', 'buiten_behandeling', 'afgesloten') \
-         GROUP BY d.consulent_id",
-        plaatsen(ids.len(), 1)
+         GROUP BY d.consulent_id"
     );
-    let mut q = sqlx::query(&sql);
-    for id in ids {
-        q = q.bind(*id);
-    }
-    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
+    let rijen = binden(sqlx::query(&sql), binds)
+        .fetch_all(c)
+        .await
+        .map_err(vertaal)?;
     rijen
         .iter()
         .map(|r| Ok((getal(r, "gebruiker_id")?, getal(r, "belasting")?)))

@@ -813,3 +813,42 @@ async fn duurzame_transacties_op_sqlite_met_synchronous_full() {
     }
     t.opruimen().await;
 }
+
+/// Issue 20 punt 1: vragen met een lijst ids mogen niet stuklopen op het aantal parameters
+/// (SQLite hoogstens 32 766, PostgreSQL 65 535). Het goedkeuren van een run van een miljoen
+/// huishoudens vroeg naar ≈ 43 000 dossiers en personen ("too many SQL variables"). Ook een
+/// bestaande rij tussen de ids wordt gevonden.
+#[tokio::test]
+async fn lange_lijsten_ids_boven_de_parametergrens() {
+    let t = verse_database().await;
+    let db = &t.db;
+    let mut ids: Vec<i64> = (1_000_000..1_070_000).collect();
+    let mut tx = db.schrijf().await.unwrap();
+    let gebruiker = tx
+        .gebruiker_invoegen(&gebruiker("lijst", &[Rol::Inkomensconsulent]))
+        .await
+        .unwrap();
+    ids.push(gebruiker);
+    assert!(tx.dossiers_op_ids(&ids).await.unwrap().is_empty());
+    assert!(tx
+        .uitsluitingen_van_personen(&ids)
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(tx.caseloads(&ids).await.unwrap().is_empty());
+    assert!(tx
+        .betaald_voor_uitkeringen(&ids, "2026-01-01")
+        .await
+        .unwrap()
+        .is_empty());
+    let sleutels: Vec<(String, String)> = (0..40_000)
+        .map(|i| (format!("{i:064x}"), format!("{{\"regel\":{i}}}")))
+        .collect();
+    let vastgelegd = tx.uitleggen_vastleggen(&sleutels).await.unwrap();
+    assert_eq!(vastgelegd.len(), 40_000);
+    // Nog eens: nu bestaan ze allemaal en worden ze teruggevonden.
+    let opnieuw = tx.uitleggen_vastleggen(&sleutels).await.unwrap();
+    assert_eq!(opnieuw, vastgelegd);
+    tx.commit().await.unwrap();
+    t.opruimen().await;
+}

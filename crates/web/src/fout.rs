@@ -11,6 +11,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
+use vangnet_app::opslag::OpslagFout;
 use vangnet_app::AppFout;
 use vangnet_domain::{Veldfout, Veldfouten};
 
@@ -56,10 +57,13 @@ impl From<AppFout> for WebFout {
             AppFout::Ongeldig(v) => WebFout::Ongeldig(v),
             AppFout::NietGevonden(_) => WebFout::NietGevonden,
             AppFout::Conflict(m) => WebFout::Conflict(m),
-            AppFout::Opslag(e) => {
-                tracing::error!(fout = %e, "opslag");
+            AppFout::Opslag(OpslagFout::Onbereikbaar(e)) => {
+                tracing::error!(fout = %e, "opslag onbereikbaar");
                 WebFout::Onbeschikbaar
             }
+            // Een fout in Vangnet (of in de gegevens), geen storing: zo zeggen, met het
+            // operatie-id, en met de oorzaak in het log (issue 20, punt 1).
+            AppFout::Opslag(e) => WebFout::Intern(format!("opslag: {e}")),
             AppFout::Intern(m) => WebFout::Intern(m),
         }
     }

@@ -187,10 +187,12 @@ async fn een_begonnen_handeling_maakt_af_zonder_client() {
     t.opruimen().await;
 }
 
-/// De echte database, maar met een schrijver die faalt of bezet blijft.
+/// De echte database, maar met een schrijver die faalt (een fout in het programma, of de
+/// database onbereikbaar) of bezet blijft.
 struct Schrijver {
     db: vangnet_store::Database,
     bezet: bool,
+    onbereikbaar: bool,
 }
 
 #[async_trait::async_trait]
@@ -218,9 +220,13 @@ impl Opslag for Schrijver {
         if self.bezet {
             std::future::pending::<()>().await;
         }
-        Err(vangnet_app::opslag::OpslagFout::Database(
-            "attempted to call begin_with at non-zero transaction depth".into(),
-        ))
+        Err(if self.onbereikbaar {
+            vangnet_app::opslag::OpslagFout::Onbereikbaar("pool timed out".into())
+        } else {
+            vangnet_app::opslag::OpslagFout::Database(
+                "attempted to call begin_with at non-zero transaction depth".into(),
+            )
+        })
     }
     async fn onderhoud_na_bulkinvoer(&self) -> vangnet_app::opslag::Uitkomst<()> {
         Ok(())
@@ -245,6 +251,7 @@ async fn health_meldt_de_staat_van_de_schrijver() {
         let opslag = Schrijver {
             db: t.testdb.db.clone(),
             bezet,
+            onbereikbaar: false,
         };
         let app = vangnet_app::App::nieuw(
             std::sync::Arc::new(opslag),
@@ -265,6 +272,50 @@ async fn health_meldt_de_staat_van_de_schrijver() {
             m.bevat(&format!("vangnet_database_schrijfbaar {schrijfbaar}")),
             "{}",
             m.tekst
+        );
+    }
+    t.opruimen().await;
+}
+
+/// Issue 20 punt 1: een fout in het programma (hier: een transactie die niet kan beginnen) is
+/// geen storing. De gebruiker krijgt "Er ging iets mis" met het operatie-id (500), niet "de
+/// database is niet bereikbaar" (503); alleen een echte storing geeft 503.
+#[tokio::test]
+async fn een_programmafout_is_geen_storing() {
+    let t = TestApp::nieuw().await;
+    t.persona(vangnet_domain::Rol::Inkomensconsulent).await;
+    let token = t
+        .app
+        .token_aanmaken(&TestApp::systeem(), "consulent", "t")
+        .await
+        .unwrap()
+        .token;
+    for (onbereikbaar, status, tekst) in [
+        (false, 500, "Er ging in Vangnet iets mis"),
+        (true, 503, "kan de database nu niet bereiken"),
+    ] {
+        let opslag = Schrijver {
+            db: t.testdb.db.clone(),
+            bezet: false,
+            onbereikbaar,
+        };
+        let app = vangnet_app::App::nieuw(
+            std::sync::Arc::new(opslag),
+            t.klok.clone(),
+            vangnet_app::Instellingen::default(),
+        );
+        let mut b = vangnet_testkit::Bezoeker::nieuw(vangnet_web::router(
+            vangnet_web::WebStaat::nieuw(app, vangnet_web::WebInstellingen::default()),
+        ));
+        // Zoeken schrijft in het toegangslog: dat begint een schrijftransactie.
+        let a = b
+            .api(Method::GET, "/api/v1/zoeken?q=jan", Some(&token), None)
+            .await;
+        assert_eq!(a.status.as_u16(), status, "{}", a.tekst);
+        assert!(
+            a.tekst.contains(tekst) && a.tekst.contains("operatie_id"),
+            "{}",
+            a.tekst
         );
     }
     t.opruimen().await;

@@ -3,6 +3,8 @@
 -- een SHA-256 over de verwerking en de regels, en de hash van de vorige schakel (een HMAC met de
 -- ketensleutel buiten de database). De kop wordt vergrendeld door de transactie die een schakel
 -- toevoegt, vlak voor haar commit. Regels van vóór deze migratie staan in geen schakel.
+-- Een partij wordt na de invoer teruggelezen als de regels van haar verwerking na het hoogste id
+-- van daarvoor: daarvoor de index op (verwerking_id, id); die dient ook zoeken op verwerking.
 -- postgres-arm.
 CREATE TABLE toegangsketen_kop (
     id BIGINT PRIMARY KEY CHECK (id = 1),
@@ -26,3 +28,6 @@ CREATE TRIGGER toegangsketen_alleen_toevoegen BEFORE UPDATE OR DELETE ON toegang
 FOR EACH ROW EXECUTE FUNCTION alleen_toevoegen();
 CREATE TRIGGER toegangsketen_niet_legen BEFORE TRUNCATE ON toegangsketen
 FOR EACH STATEMENT EXECUTE FUNCTION alleen_toevoegen();
+
+DROP INDEX toegangsregels_verwerking;
+CREATE INDEX toegangsregels_verwerking ON toegangsregels (verwerking_id, id);
