@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord, KetenControle, KetenFout};
+use vangnet_domain::betaalrun::Runstatus;
 use vangnet_domain::{tijd, Recht};
 
 use crate::opslag::{AuditFilter, Transactie};
@@ -108,11 +109,8 @@ impl App {
                     return Ok(KetenUitslag::Gebroken(f));
                 }
                 if r.gegevens.actie == zegel::GOEDKEURING {
-                    if let (Ok(run), Some(z)) =
-                        (r.gegevens.onderwerp_id.parse::<i64>(), zegel::uit_record(r))
-                    {
-                        zegels.push((r.gegevens.volgnummer, run, z));
-                    }
+                    let run = r.gegevens.onderwerp_id.parse::<i64>().unwrap_or(0);
+                    zegels.push((r.gegevens.volgnummer, run, zegel::uit_record(r)));
                 }
             }
             match stuk.last() {
@@ -124,10 +122,24 @@ impl App {
             Ok(records) => records,
             Err(f) => return Ok(KetenUitslag::Gebroken(f)),
         };
+        // Elke goedgekeurde of geëxporteerde run heeft een goedkeuring in de keten; een zegel
+        // daarin moet kloppen met de betaalregels van nu (geen zegel: goedgekeurd vóór de zegels).
+        for run in tx.betaalruns(i64::MAX).await? {
+            let goedgekeurd =
+                Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_exporteren);
+            if goedgekeurd && !zegels.iter().any(|(_, id, _)| *id == run.id) {
+                return Ok(KetenUitslag::Gebroken(KetenFout::GoedkeuringOntbreekt {
+                    run: run.id,
+                }));
+            }
+        }
         for (volgnummer, run_id, verwacht) in zegels {
-            let gebroken = match tx.betaalrun_op_id(run_id).await? {
-                Some(run) => zegel::berekenen(tx.as_mut(), &run).await? != verwacht,
-                None => true,
+            let gebroken = match (tx.betaalrun_op_id(run_id).await?, verwacht) {
+                (Some(run), Ok(Some(verwacht))) => {
+                    zegel::berekenen(tx.as_mut(), &run).await? != verwacht
+                }
+                (Some(_), Ok(None)) => false,
+                (None, _) | (_, Err(_)) => true,
             };
             if gebroken {
                 return Ok(KetenUitslag::Gebroken(KetenFout::ZegelGebroken {

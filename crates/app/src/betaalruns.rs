@@ -675,20 +675,23 @@ impl App {
                 "Alleen een goedgekeurde betaalrun levert een betaalbestand.".into(),
             ));
         }
+        let verwacht = zegel::van_goedkeuring(tx.as_mut(), id).await?;
         // De kop staat vooraan: aantal en som van dit bestand eerst (het hele bestand: die van
-        // de run, die na goedkeuring niet meer verandert; een deel: tellen).
+        // het zegel van de goedkeuring, of van de run als die van vóór de zegels is; een deel:
+        // tellen). Het zegel hieronder dekt dan ook de kop.
         let (overslaan, hoeveel) = match deel {
             Some((n, per)) if per > 0 => (n.saturating_sub(1) * per, per),
             _ => (0, u64::MAX),
         };
         // Een deel: ook de eerste en laatste regel erin, voor het toegangslog.
-        let (aantal, som, bereik) = match deel {
-            None => (
+        let (aantal, som, bereik) = match (deel, &verwacht) {
+            (None, Some(z)) => (z.betalingen, z.totaal_centen, None),
+            (None, None) => (
                 u64::try_from(run.aantal_betalingen).unwrap_or(0),
                 run.totaal_centen,
                 None,
             ),
-            Some(_) => {
+            (Some(_), _) => {
                 let (mut aantal, mut som, mut gezien, mut na_id) = (0_u64, 0, 0_u64, 0);
                 let mut bereik: Option<(i64, i64)> = None;
                 'tellen: loop {
@@ -727,7 +730,6 @@ impl App {
             som,
             opdrachtgever,
         };
-        let verwacht = zegel::van_goedkeuring(tx.as_mut(), id).await?;
         // Het toegangslog van wie in het bestand staat (een regel per dossier) schrijft de
         // schrijfverbinding terwijl hier het bestand ontstaat; mislukt het bestand, dan wordt
         // die transactie teruggedraaid.
@@ -787,13 +789,17 @@ impl App {
         }
         volgende.await.map_err(stap)?.0.commit().await?;
         // Zonder zegel: goedgekeurd door een versie van Vangnet van vóór de zegels.
-        if let Some(verwacht) = verwacht {
-            if zegelaar.zegel() != verwacht {
-                return Err(zegel::gebroken(
-                    id,
-                    "de betaalregels kloppen niet met het zegel van de goedkeuring",
-                ));
-            }
+        if verwacht.is_some_and(|v| zegelaar.zegel() != v) {
+            return Err(zegel::gebroken(
+                id,
+                "de betaalregels kloppen niet met het zegel van de goedkeuring",
+            ));
+        }
+        if geschreven != aantal {
+            return Err(zegel::gebroken(
+                id,
+                "het aantal overboekingen in het bestand klopt niet met de kop",
+            ));
         }
         schrijver.einde().map_err(fout)?;
         let (mut tx, gelogd) = toegang.await.map_err(stap)?;

@@ -58,6 +58,30 @@ pub async fn sleutel_controleren(opslag: &dyn Opslag, s: &Ketensleutel) -> Resul
     Ok(())
 }
 
+/// De sleutel voor alleen controleren (`vangnet audit verify`): maakt niets aan en schrijft
+/// niets. Heeft de database een vingerafdruk, dan moet `sleutel` er zijn en erbij passen; heeft
+/// ze er geen, dan is er nooit met een sleutel getekend en wordt zonder gecontroleerd.
+pub async fn sleutel_voor_controle(
+    opslag: &dyn Opslag,
+    sleutel: Option<Ketensleutel>,
+) -> Result<Option<Ketensleutel>, AppFout> {
+    let mut tx = opslag.lees().await?;
+    let vingerafdruk = tx.installatie_lezen(VINGERAFDRUK).await?;
+    tx.commit().await?;
+    match (vingerafdruk, sleutel) {
+        (None, _) => Ok(None),
+        (Some(v), Some(s)) if v == s.vingerafdruk() => Ok(Some(s)),
+        (Some(v), Some(s)) => Err(AppFout::Conflict(format!(
+            "De ketensleutel (vingerafdruk {}) hoort niet bij deze database (die verwacht {v}).",
+            s.vingerafdruk()
+        ))),
+        (Some(v), None) => Err(AppFout::Conflict(format!(
+            "De ketensleutel ontbreekt, maar deze database is ermee getekend (vingerafdruk {v}). \
+             Zonder de sleutel is de audittrail niet te controleren."
+        ))),
+    }
+}
+
 /// Leest een ankerbestand (regel voor regel; een ontbrekend bestand: geen ankers).
 fn ankers_lezen(pad: &Path) -> Result<Vec<Result<Anker, usize>>, AppFout> {
     let f = match std::fs::File::open(pad) {
@@ -195,6 +219,9 @@ pub(crate) async fn toegangsketen_controleren(
     let gebroken =
         |schakel: i64, waarom: String| Ok(Err(KetenFout::ToegangslogGebroken { schakel, waarom }));
     let mut verwerking: Option<ToegangRij> = None;
+    // Elke regel vanaf de eerste geketende hoort bij een schakel: de som van de aantallen van de
+    // schakels is het aantal regels vanaf daar (een regel buiten elke schakel is erbij gezet).
+    let (mut eerste_regel, mut in_schakels) = (None::<i64>, 0_i64);
     let mut vanaf = 1;
     loop {
         let stuk = tx.toegangsketen_reeks(vanaf, 1000).await?;
@@ -204,6 +231,8 @@ pub(crate) async fn toegangsketen_controleren(
                 return gebroken(s.volgnummer, f.to_string());
             }
             let p = &s.partij;
+            eerste_regel = Some(eerste_regel.map_or(p.regel_van, |e| e.min(p.regel_van)));
+            in_schakels += p.aantal;
             if verwerking.as_ref().map(|v| v.id) != Some(p.verwerking_id) {
                 verwerking = tx.toegangsverwerking(p.verwerking_id).await?;
             }
@@ -240,6 +269,18 @@ pub(crate) async fn toegangsketen_controleren(
     }
     if let Err(f) = controle.sluit_af(kop_nr, &kop_hash) {
         return gebroken(kop_nr, f.to_string());
+    }
+    if let Some(eerste) = eerste_regel {
+        let regels = tx.toegangsregels_vanaf(eerste).await?;
+        if regels != in_schakels {
+            return gebroken(
+                kop_nr,
+                format!(
+                    "vanaf regel {eerste} staan {regels} regels in het toegangslog, maar de \
+                     schakels dekken er {in_schakels} (regels buiten de keten toegevoegd)"
+                ),
+            );
+        }
     }
     Ok(Ok(()))
 }

@@ -1049,6 +1049,8 @@ pub trait Transactie: Send {
     async fn toegangsketen_reeks(&mut self, vanaf: i64, limiet: i64) -> Uitkomst<Vec<Schakel>>;
     /// Het volgnummer en de hash van de laatste schakel.
     async fn toegangsketen_kop(&mut self) -> Uitkomst<(i64, String)>;
+    /// Het aantal regels van het toegangslog met een id vanaf `vanaf`.
+    async fn toegangsregels_vanaf(&mut self, vanaf: i64) -> Uitkomst<i64>;
     /// De vaste gegevens van een verwerking (zonder betrokkene).
     async fn toegangsverwerking(&mut self, id: i64) -> Uitkomst<Option<ToegangRij>>;
     /// De regels van een verwerking met een id van `van` tot en met `tot`.

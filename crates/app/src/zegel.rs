@@ -46,10 +46,15 @@ pub async fn berekenen(tx: &mut dyn Transactie, run: &BetaalrunRij) -> Result<Ze
     Ok(z.zegel())
 }
 
-/// Het zegel in een auditrecord van een goedkeuring (`None`: een run van vóór de zegels).
-pub fn uit_record(r: &GeketendRecord) -> Option<Zegel> {
-    let na = r.gegevens.na.as_deref()?;
-    serde_json::from_str(na).ok()
+/// Het zegel in een auditrecord van een goedkeuring (`Ok(None)`: een run van vóór de zegels,
+/// het record heeft geen `na`). Een `na` dat geen zegel is, is een fout: wie het zegel
+/// onleesbaar maakt, mag er niet mee de controle uitzetten.
+pub fn uit_record(r: &GeketendRecord) -> Result<Option<Zegel>, serde_json::Error> {
+    r.gegevens
+        .na
+        .as_deref()
+        .map(serde_json::from_str)
+        .transpose()
 }
 
 /// Het zegel uit het auditrecord van de goedkeuring van deze run, nadat de hash van dat record
@@ -78,7 +83,7 @@ pub async fn van_goedkeuring(
             "het auditrecord van de goedkeuring is gewijzigd",
         ));
     }
-    Ok(uit_record(r))
+    uit_record(r).map_err(|_| gebroken(run_id, "het zegel in de goedkeuring is onleesbaar"))
 }
 
 /// De fout als regels of zegel niet kloppen: er gaat geen bestand naar de bank.

@@ -866,11 +866,52 @@ async fn goedgekeurde_betaalregels_zijn_verzegeld() {
             KetenUitslag::Intact { .. }
         ));
     }
+    // De kop van het hele bestand komt uit het zegel, niet uit de (niet verzegelde) totalen van
+    // de run: wie die verandert, verandert het bestand niet.
+    o.t.testdb
+        .db
+        .ruwe_sql("UPDATE betaalruns SET aantal_betalingen = aantal_betalingen + 1, totaal_centen = totaal_centen + 100")
+        .await
+        .unwrap();
     let mut opnieuw = Vec::new();
     o.t.app
         .betaalrun_pain(&o.tom, id, None, &mut opnieuw)
         .await
         .unwrap();
+    let kop = |xml: &[u8]| {
+        let t = String::from_utf8(xml.to_vec()).unwrap();
+        let van = t.find("<NbOfTxs>").unwrap();
+        let tot = t.find("</CtrlSum>").unwrap();
+        t[van..tot].to_owned()
+    };
+    assert_eq!(kop(&opnieuw), kop(&goed));
+    // Een run die buiten Vangnet om op goedgekeurd is gezet, heeft geen goedkeuring in de keten.
+    let tweede =
+        o.t.app
+            .betaalrun_starten(&o.fien, "2026-12", "2026-12-23")
+            .await
+            .unwrap();
+    o.t.app
+        .betaalrun_berekenen(&o.fien, tweede, |_| {})
+        .await
+        .unwrap();
+    o.t.testdb
+        .db
+        .ruwe_sql(&format!(
+            "UPDATE betaalruns SET status = 'goedgekeurd' WHERE id = {tweede}"
+        ))
+        .await
+        .unwrap();
+    assert!(matches!(
+        o.t.app.audit_controleren(&auditor).await.unwrap(),
+        KetenUitslag::Gebroken(KetenFout::GoedkeuringOntbreekt { run }) if run == tweede
+    ));
+    let e =
+        o.t.app
+            .betaalrun_pain(&o.tom, tweede, None, &mut Vec::new())
+            .await
+            .unwrap_err();
+    assert!(conflict(e).contains("geen auditrecord van de goedkeuring"));
     o.t.opruimen().await;
 }
 

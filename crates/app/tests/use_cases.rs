@@ -769,6 +769,25 @@ async fn toegangslog_en_ankers_tegen_knoeien_in_de_database() {
         t.app.audit_controleren(&auditor).await.unwrap(),
         KetenUitslag::Intact { .. }
     ));
+    // Een regel erbij buiten elke schakel (een inzage op naam van een ander): ook dat valt op.
+    db.ruwe_sql(
+        "INSERT INTO toegangsregels (id, verwerking_id, maand, betrokkene_id) \
+         SELECT id + 1000, verwerking_id, maand, '3' FROM bewaard",
+    )
+    .await
+    .unwrap();
+    assert!(
+        matches!(gebroken().await, KetenFout::ToegangslogGebroken { ref waarom, .. } if waarom.contains("buiten de keten")),
+        "{:?}",
+        gebroken().await
+    );
+    db.ruwe_sql("DELETE FROM toegangsregels WHERE id = (SELECT id + 1000 FROM bewaard)")
+        .await
+        .unwrap();
+    assert!(matches!(
+        t.app.audit_controleren(&auditor).await.unwrap(),
+        KetenUitslag::Intact { .. }
+    ));
     // De staart van de audittrail afknippen en de kop terugzetten: de keten in de database klopt
     // dan weer met zichzelf, maar niet met het laatste anker.
     let (kop, _) = {

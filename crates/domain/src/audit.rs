@@ -294,6 +294,10 @@ pub enum KetenFout {
          (na de goedkeuring gewijzigd)"
     )]
     ZegelGebroken { run: i64, volgnummer: i64 },
+    /// Een goedgekeurde of geëxporteerde run zonder auditrecord van de goedkeuring: de status is
+    /// buiten Vangnet om gezet, of het record is weg.
+    #[error("betaalrun {run} is goedgekeurd, maar de keten heeft geen goedkeuring van die run")]
+    GoedkeuringOntbreekt { run: i64 },
     /// Een anker buiten de database (zie [`Anker`]) klopt niet (meer) met de ketens.
     #[error("anker {regel} in het ankerbestand: {waarom}")]
     AnkerWijktAf { regel: usize, waarom: String },

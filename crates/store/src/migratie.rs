@@ -118,6 +118,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0016_beheerverzoeken.sql"),
         postgres: include_str!("../migrations/postgres/0016_beheerverzoeken.sql"),
     },
+    Migratie {
+        versie: 17,
+        naam: "gevoelige_terugbeltaken",
+        sqlite: include_str!("../migrations/sqlite/0017_gevoelige_terugbeltaken.sql"),
+        postgres: include_str!("../migrations/postgres/0017_gevoelige_terugbeltaken.sql"),
+    },
 ];
 
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.

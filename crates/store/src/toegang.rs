@@ -327,6 +327,16 @@ pub(crate) async fn kop(c: &mut AnyConnection) -> Uitkomst<(i64, String)> {
     Ok((getal(&r, "volgnummer")?, tekst(&r, "laatste_hash")?))
 }
 
+/// Het aantal regels met een id vanaf `vanaf`.
+pub(crate) async fn regels_vanaf(c: &mut AnyConnection, vanaf: i64) -> Uitkomst<i64> {
+    let r = sqlx::query("SELECT COUNT(*) AS n FROM toegangsregels WHERE id >= $1")
+        .bind(vanaf)
+        .fetch_one(c)
+        .await
+        .map_err(vertaal)?;
+    getal(&r, "n")
+}
+
 pub(crate) async fn verwerking(c: &mut AnyConnection, id: i64) -> Uitkomst<Option<ToegangRij>> {
     let r = sqlx::query(
         "SELECT id, trace_id, span_id, tijdstip, gebruiker_id, gebruiker, verwerkingsactiviteit, \

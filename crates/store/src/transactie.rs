@@ -88,14 +88,20 @@ pub(crate) fn vertaal(e: sqlx::Error) -> OpslagFout {
         E::Database(d) if d.message().contains("alleen toevoegen") => {
             OpslagFout::AlleenToevoegen(d.message().to_owned())
         }
-        // SQLite: BUSY (5) en LOCKED (6). PostgreSQL: verbinding (08…), te weinig middelen
-        // (53…), de server stopt (57P…).
+        // SQLite: BUSY (5) en LOCKED (6), ook als uitgebreide code (BUSY_SNAPSHOT = 517:
+        // de onderste byte telt). PostgreSQL: verbinding (08…), te weinig middelen (53…), de
+        // server stopt (57P…).
+        E::Database(d) if d.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() => {
+            let code = d.code().and_then(|c| c.parse::<i32>().ok()).unwrap_or(0);
+            if matches!(code & 0xff, 5 | 6) {
+                OpslagFout::Onbereikbaar(e.to_string())
+            } else {
+                OpslagFout::Database(e.to_string())
+            }
+        }
         E::Database(d)
             if d.code().is_some_and(|c| {
-                matches!(c.as_ref(), "5" | "6")
-                    || c.starts_with("08")
-                    || c.starts_with("53")
-                    || c.starts_with("57P")
+                c.starts_with("08") || c.starts_with("53") || c.starts_with("57P")
             }) =>
         {
             OpslagFout::Onbereikbaar(e.to_string())
@@ -2615,6 +2621,10 @@ impl Transactie for AnyTransactie {
 
     async fn toegangsketen_kop(&mut self) -> Uitkomst<(i64, String)> {
         toegang::kop(self.conn()).await
+    }
+
+    async fn toegangsregels_vanaf(&mut self, vanaf: i64) -> Uitkomst<i64> {
+        toegang::regels_vanaf(self.conn(), vanaf).await
     }
 
     async fn toegangsverwerking(&mut self, id: i64) -> Uitkomst<Option<ToegangRij>> {

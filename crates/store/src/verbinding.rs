@@ -94,6 +94,10 @@ fn na_gebruik(
     _: sqlx::pool::PoolConnectionMetadata,
 ) -> Pin<Box<dyn Future<Output = Result<bool, sqlx::Error>> + Send + '_>> {
     Box::pin(async move {
+        // De ping wacht tot wat nog liep klaar is, zodat de staat van de transactie klopt: SQLite
+        // houdt die in zijn werkthread bij, PostgreSQL meldt haar pas met ReadyForQuery (een
+        // afgebroken BEGIN is daar anders nog "buiten een transactie"). Op PostgreSQL kost dat
+        // één rondgang per teruggave; dat is de prijs van nooit een open transactie hergebruiken.
         c.ping().await?;
         if c.is_in_transaction() {
             tracing::warn!("verbinding kwam terug in een open transactie; gesloten (teruggerold)");

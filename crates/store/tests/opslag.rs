@@ -625,6 +625,66 @@ async fn migratie_0014_behoudt_de_maandbedragen() {
     t.opruimen().await;
 }
 
+/// Migratie 0017 (issue 17, punt 10): een terugbeltaak die al bestond uit een gevoelige notitie
+/// verliest nummer en onderwerp uit haar omschrijving; andere taken blijven zoals ze waren.
+#[tokio::test]
+async fn migratie_0017_haalt_het_nummer_uit_gevoelige_terugbeltaken() {
+    let t = database_tot(16).await;
+    let taak = |id: i64, soort: &str, omschrijving: &str| {
+        format!(
+            "INSERT INTO taken (id, soort, omschrijving, aangemaakt_op, begindatum, deadline, \
+             risico_vanaf, wettelijk, waarschuwen_werkdagen, status, prioriteit, te_laat_gemeld, \
+             versie) VALUES ({id}, '{soort}', '{omschrijving}', 'a', '2026-12-01', '2026-12-02', \
+             '2026-12-02', 0, 1, 'open', 0, 0, 1);"
+        )
+    };
+    let notitie = |id: i64, taak: i64, gevoelig: i64| {
+        format!(
+            "INSERT INTO contactmomenten (id, kanaal, richting, beller, onderwerp, tekst, \
+             uitkomst, telefoonnummer, tijdstip, gevoelig, geregistreerd_door, taak_id, versie) \
+             VALUES ({id}, 'telefoon', 'inkomend', 'client', 'klacht', 't', 'terugbellen', \
+             '0612345678', 'a', {gevoelig}, 1, {taak}, 1);"
+        )
+    };
+    t.db.ruwe_sql(&format!(
+        "INSERT INTO gebruikers (id, gebruikersnaam, volledige_naam, wachtwoord_hash, \
+         moet_wachtwoord_wijzigen, geblokkeerd, versie, aangemaakt_op, gewijzigd_op) VALUES \
+         (1, 'kcc', 'KCC', 'x', 0, 0, 1, 'a', 'a'); {}{}{}{}{}",
+        taak(
+            1,
+            "terugbellen",
+            "Terugbellen op 0612345678 (Klacht of bezwaar)"
+        ),
+        taak(
+            2,
+            "terugbellen",
+            "Terugbellen op 0687654321 (Betaling en betaaldatum)"
+        ),
+        taak(3, "signaal", "Signaal uit een contact"),
+        notitie(1, 1, 1),
+        notitie(2, 2, 0),
+    ))
+    .await
+    .unwrap();
+    migratie::migreer(&t.db).await.unwrap();
+    let mut tx = t.db.lees().await.unwrap();
+    let mut omschrijvingen = Vec::new();
+    for id in 1..=3 {
+        let taak = tx.taak_op_id(id).await.unwrap().unwrap();
+        omschrijvingen.push(taak.omschrijving);
+    }
+    tx.commit().await.unwrap();
+    assert_eq!(
+        omschrijvingen,
+        [
+            vangnet_app::contact::GEVOELIG_TERUGBELLEN,
+            "Terugbellen op 0687654321 (Betaling en betaaldatum)",
+            "Signaal uit een contact",
+        ]
+    );
+    t.opruimen().await;
+}
+
 /// Een bulkverwerking (betaalrun, herberekening): de vaste gegevens één keer, per betrokkene een
 /// regel; zoeken geeft elke betrokkene als eigen regel met die gegevens.
 #[tokio::test]

@@ -36,6 +36,30 @@ pub fn veldfout(e: vangnet_app::AppFout, veld: &str) -> String {
     }
 }
 
+/// Een aanvraag van een alleenstaande met een adres in Rotterdam, ontvangen op 2 november 2026
+/// (geen rekening: die zet een test zelf als ze nodig is).
+pub fn aanvraag(
+    bsn: &str,
+    voornamen: &str,
+    geslachtsnaam: &str,
+) -> vangnet_app::clienten::NieuweAanvraag {
+    vangnet_app::clienten::NieuweAanvraag {
+        ontvangen_op: "2026-11-02".into(),
+        aanvrager: vangnet_app::clienten::PersoonInvoer {
+            bsn: bsn.into(),
+            voornamen: voornamen.into(),
+            voorvoegsel: String::new(),
+            geslachtsnaam: geslachtsnaam.into(),
+            geboortedatum: "14-03-1990".into(),
+        },
+        straat: "Coolsingel".into(),
+        huisnummer: "40".into(),
+        postcode: "3011 AD".into(),
+        woonplaats: "Rotterdam".into(),
+        ..Default::default()
+    }
+}
+
 /// De omgevingsvariabele met de PostgreSQL-server voor tests.
 pub const PG_VARIABELE: &str = "VANGNET_TEST_DATABASE_URL";
 

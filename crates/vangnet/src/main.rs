@@ -335,6 +335,16 @@ fn tijdelijke_datamap(db: &mut DatabaseArgs) -> Option<std::path::PathBuf> {
 }
 
 async fn openen(instellingen: &Instellingen, db: &DatabaseArgs) -> Result<App> {
+    openen_voor(instellingen, db, false).await
+}
+
+/// Opent de database; `controleren`: alleen om de ketens te controleren, dus zonder een
+/// ketensleutel te maken of een vingerafdruk vast te leggen.
+async fn openen_voor(
+    instellingen: &Instellingen,
+    db: &DatabaseArgs,
+    controleren: bool,
+) -> Result<App> {
     let keuze = instellingen.database(db.data_dir.clone(), db.database_url.clone());
     let database = Database::open(&keuze.doel())
         .await
@@ -353,7 +363,21 @@ async fn openen(instellingen: &Instellingen, db: &DatabaseArgs) -> Result<App> {
         .ketensleutel
         .clone()
         .unwrap_or_else(|| datamap.join("ketensleutel"));
-    let sleutel = ketensleutel(&database, &pad).await?;
+    let sleutel = if controleren {
+        let sleutel = match std::fs::read_to_string(&pad) {
+            Ok(tekst) => Some(
+                Ketensleutel::uit_tekst(&tekst)
+                    .map_err(|e| anyhow::anyhow!("ketensleutel {}: {e}", pad.display()))?,
+            ),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => anyhow::bail!("ketensleutel {}: {e}", pad.display()),
+        };
+        vangnet_app::ketens::sleutel_voor_controle(&database, sleutel)
+            .await
+            .map_err(app_fout)?
+    } else {
+        Some(ketensleutel(&database, &pad).await?)
+    };
     let mut app = instellingen.app();
     app.ankers = Some(
         instellingen
@@ -362,7 +386,7 @@ async fn openen(instellingen: &Instellingen, db: &DatabaseArgs) -> Result<App> {
             .unwrap_or_else(|| datamap.join("ketenankers.log")),
     );
     Ok(App::nieuw(
-        Arc::new(database.met_ketensleutel(Some(sleutel))),
+        Arc::new(database.met_ketensleutel(sleutel)),
         Arc::new(Systeemklok),
         app,
     ))
@@ -639,7 +663,7 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
         } => {
             // Exit 1: de keten of een zegel is gebroken. Exit 2: niet te controleren (database
             // niet te openen of te lezen), zodat een controle-script die twee uit elkaar houdt.
-            let uitslag = match openen(&instellingen, &db).await {
+            let uitslag = match openen_voor(&instellingen, &db, true).await {
                 Ok(app) => app
                     .audit_controleren(&Context::opdrachtregel())
                     .await

@@ -178,7 +178,23 @@ fn gebruikers_tokens_en_audit_op_de_opdrachtregel() {
         tekst(&o)
     );
     assert!(!d.join("ketensleutel").exists());
+    // Ook controleren gaat niet zonder de sleutel (exit 2), en maakt er geen.
+    let o = vangnet(d, &["audit", "verify"]);
+    assert_eq!(o.status.code(), Some(2), "{}", tekst(&o));
+    assert!(
+        tekst(&o).contains("De ketensleutel ontbreekt"),
+        "{}",
+        tekst(&o)
+    );
+    assert!(!d.join("ketensleutel").exists());
     std::fs::write(d.join("ketensleutel"), sleutel).unwrap();
+    // Een database die nooit getekend is, wordt zonder sleutel gecontroleerd; de controle maakt
+    // geen sleutel aan.
+    let leeg = map();
+    let o = vangnet(leeg.0.as_path(), &["audit", "verify"]);
+    assert!(o.status.success(), "{}", tekst(&o));
+    assert!(tekst(&o).contains("ZONDER ketensleutel"), "{}", tekst(&o));
+    assert!(!leeg.0.join("ketensleutel").exists());
 
     // Manipulatie buiten Vangnet om: verify faalt met exit-code 1.
     let rt = tokio::runtime::Builder::new_current_thread()

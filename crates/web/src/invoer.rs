@@ -5,7 +5,9 @@
 //! Elke tekst wordt hier, aan de rand, gecontroleerd en genormaliseerd (issue 17, punt 12): een
 //! stuurteken (NUL en de andere onzichtbare tekens, behalve tab en regeleinden) wordt geweigerd
 //! met de naam van het veld (PostgreSQL weigert NUL, en niemand typt het), en alles gaat verder in
-//! Unicode-normaalvorm NFC (een "é" uit een PDF is vaak "e" met een los accentteken).
+//! Unicode-normaalvorm NFC (een "é" uit een PDF is vaak "e" met een los accentteken). Ook een
+//! wachtwoord: zo geeft hetzelfde wachtwoord op elk toestel dezelfde hash (NIST SP 800-63B
+//! §5.1.1.2 vraagt normalisatie).
 
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
@@ -186,17 +188,16 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonInvoer<T> {
             ));
         }
         let bytes = body(req).await?;
-        // Eerst als waarde (controleren en normaliseren), dan naar T. Bij een fout in T leest
-        // serde de oorspronkelijke bytes nog eens: die fout noemt regel en kolom.
+        // Eerst de oorspronkelijke bytes naar T: die fout noemt regel en kolom, en een veld dat
+        // twee keer voorkomt is een fout (een `Value` zou stil de laatste houden). Dan als waarde
+        // controleren en normaliseren, en die naar T.
+        serde_json::from_slice::<T>(&bytes).map_err(|e| json_fout(&e))?;
         let mut waarde: serde_json::Value =
             serde_json::from_slice(&bytes).map_err(|e| json_fout(&e))?;
         schone_json("", &mut waarde)?;
-        match T::deserialize(waarde) {
-            Ok(t) => Ok(JsonInvoer(t)),
-            Err(e) => Err(json_fout(
-                &serde_json::from_slice::<T>(&bytes).err().unwrap_or(e),
-            )),
-        }
+        T::deserialize(waarde)
+            .map(JsonInvoer)
+            .map_err(|e| json_fout(&e))
     }
 }
 
@@ -225,6 +226,9 @@ fn vertaal_serde(m: &str) -> String {
     if let Some(rest) = m.strip_prefix("unknown field ") {
         let veld = rest.split(',').next().unwrap_or(rest);
         return format!("het veld {veld} is onbekend");
+    }
+    if let Some(veld) = m.strip_prefix("duplicate field ") {
+        return format!("het veld {veld} staat er twee keer in");
     }
     if m.starts_with("invalid type") {
         return format!("een waarde heeft het verkeerde type ({m})");

@@ -26,6 +26,9 @@ pub struct Metingen {
     pub inloggen_mislukt: AtomicU64,
     /// Sinds wanneer de schrijfproef van `/health` de schrijver bezet vindt.
     schrijver_bezet_sinds: Mutex<Option<Instant>>,
+    /// De laatste schrijfproef en wanneer: één proef tegelijk, en hooguit één per
+    /// [`PROEF_GELDIG`], hoe vaak `/health` ook gevraagd wordt.
+    laatste_proef: tokio::sync::Mutex<Option<(chrono::DateTime<chrono::Utc>, Schrijver)>>,
 }
 
 impl Default for Metingen {
@@ -36,6 +39,7 @@ impl Default for Metingen {
             duur_microseconden: AtomicU64::new(0),
             inloggen_mislukt: AtomicU64::new(0),
             schrijver_bezet_sinds: Mutex::new(None),
+            laatste_proef: tokio::sync::Mutex::new(None),
         }
     }
 }
@@ -110,6 +114,9 @@ pub async fn operatie(State(staat): State<WebStaat>, mut req: Request, next: Nex
 
 /// Hoe lang `/health` op de schrijver wacht voor hij "bezet" zegt.
 const SCHRIJFPROEF_WACHTEN: Duration = Duration::from_secs(2);
+/// Zo lang geldt de uitslag van een schrijfproef (`/health` is zonder aanmelding te vragen; elke
+/// proef is een schrijftransactie).
+const PROEF_GELDIG: Duration = Duration::from_secs(5);
 /// Bezet langer dan dit (een betaalrun op SQLite houdt de schrijver ≈ 30 s vast): dan kan er
 /// niet geschreven worden, want een schrijfhandeling geeft het na 30 s wachten op.
 const SCHRIJVER_VAST_NA: Duration = Duration::from_secs(60);
@@ -121,8 +128,9 @@ enum Schrijver {
     Klaar,
     /// Een andere schrijfhandeling houdt hem vast (sinds zoveel seconden).
     Bezet(u64),
-    /// Schrijven faalt, of de schrijver is al langer dan [`SCHRIJVER_VAST_NA`] bezet.
-    Onmogelijk(String),
+    /// Schrijven faalt (de oorzaak staat in het log, niet in het antwoord), of de schrijver is
+    /// al langer dan [`SCHRIJVER_VAST_NA`] bezet.
+    Onmogelijk(&'static str),
 }
 
 impl Schrijver {
@@ -135,7 +143,25 @@ impl Schrijver {
     }
 }
 
+/// De uitslag van de laatste schrijfproef, of van een nieuwe als die ouder is dan
+/// [`PROEF_GELDIG`] (op de klok van de app, zodat een test met een stilstaande klok het kan
+/// nagaan).
 async fn schrijver(staat: &WebStaat) -> Schrijver {
+    let mut laatste = staat.metingen.laatste_proef.lock().await;
+    if let Some((wanneer, uitslag)) = laatste.as_ref() {
+        let leeftijd = (staat.app.klok.nu() - *wanneer)
+            .to_std()
+            .unwrap_or(Duration::MAX);
+        if leeftijd < PROEF_GELDIG {
+            return uitslag.clone();
+        }
+    }
+    let uitslag = schrijfproef(staat).await;
+    *laatste = Some((staat.app.klok.nu(), uitslag.clone()));
+    uitslag
+}
+
+async fn schrijfproef(staat: &WebStaat) -> Schrijver {
     let proef = tokio::time::timeout(SCHRIJFPROEF_WACHTEN, staat.app.opslag.schrijfproef()).await;
     let mut sinds = staat
         .metingen
@@ -150,13 +176,13 @@ async fn schrijver(staat: &WebStaat) -> Schrijver {
         Ok(Err(e)) => {
             *sinds = None;
             tracing::error!(fout = %e, "de schrijver faalt");
-            Schrijver::Onmogelijk(e.to_string())
+            Schrijver::Onmogelijk("schrijven mislukt; de oorzaak staat in het log")
         }
         Err(_) => {
             let duur = sinds.get_or_insert_with(Instant::now).elapsed();
             if duur > SCHRIJVER_VAST_NA {
                 tracing::error!(seconden = duur.as_secs(), "de schrijver zit vast");
-                Schrijver::Onmogelijk(format!("al {} s bezet", duur.as_secs()))
+                Schrijver::Onmogelijk("de schrijver zit langer dan 60 s vast")
             } else {
                 Schrijver::Bezet(duur.as_secs())
             }
@@ -173,7 +199,7 @@ pub async fn health(State(staat): State<WebStaat>) -> Response {
     let mut schrijver_json = serde_json::json!({ "status": schrijven.code() });
     match &schrijven {
         Schrijver::Bezet(s) => schrijver_json["bezet_seconden"] = (*s).into(),
-        Schrijver::Onmogelijk(m) => schrijver_json["fout"] = m.as_str().into(),
+        Schrijver::Onmogelijk(m) => schrijver_json["fout"] = (*m).into(),
         Schrijver::Klaar => {}
     }
     let lichaam = serde_json::json!({

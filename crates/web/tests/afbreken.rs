@@ -63,6 +63,22 @@ async fn verzoek(
     (status, body)
 }
 
+/// Een testapp met een kleine demopopulatie en een API-token van de consulent.
+async fn demo_met_token(huishoudens: u64) -> (TestApp, String) {
+    let t = TestApp::nieuw().await;
+    t.app
+        .demo_laden(huishoudens, 2026, |_, _| {})
+        .await
+        .unwrap();
+    let token = t
+        .app
+        .token_aanmaken(&TestApp::systeem(), "consulent", "afbreektest")
+        .await
+        .unwrap()
+        .token;
+    (t, token)
+}
+
 async fn toegangsregels(t: &TestApp) -> i64 {
     let mut tx = t.testdb.db.lees().await.unwrap();
     let n = tx.toegang_tellen(&ToegangFilter::default()).await.unwrap();
@@ -72,14 +88,7 @@ async fn toegangsregels(t: &TestApp) -> i64 {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn verbroken_verbindingen_laten_de_schrijver_niet_vast() {
-    let t = TestApp::nieuw().await;
-    t.app.demo_laden(60, 2026, |_, _| {}).await.unwrap();
-    let token = t
-        .app
-        .token_aanmaken(&TestApp::systeem(), "consulent", "afbreektest")
-        .await
-        .unwrap()
-        .token;
+    let (t, token) = demo_met_token(60).await;
     let adres = server(&t).await;
     let (status, body) = verzoek(adres, "GET", "/api/v1/zoeken?q=jan", &token, "").await;
     assert_eq!(status, 200, "{body}");
@@ -153,14 +162,7 @@ async fn verbroken_verbindingen_laten_de_schrijver_niet_vast() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn een_begonnen_handeling_maakt_af_zonder_client() {
     use tower::ServiceExt;
-    let t = TestApp::nieuw().await;
-    t.app.demo_laden(10, 2026, |_, _| {}).await.unwrap();
-    let token = t
-        .app
-        .token_aanmaken(&TestApp::systeem(), "consulent", "afbreektest")
-        .await
-        .unwrap()
-        .token;
+    let (t, token) = demo_met_token(10).await;
     let voor = toegangsregels(&t).await;
     let req = axum::http::Request::builder()
         .method(Method::GET)
@@ -193,6 +195,7 @@ struct Schrijver {
     db: vangnet_store::Database,
     bezet: bool,
     onbereikbaar: bool,
+    proeven: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
 
 #[async_trait::async_trait]
@@ -217,6 +220,8 @@ impl Opslag for Schrijver {
         self.db.gezond().await
     }
     async fn schrijfproef(&self) -> vangnet_app::opslag::Uitkomst<()> {
+        self.proeven
+            .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         if self.bezet {
             std::future::pending::<()>().await;
         }
@@ -248,24 +253,30 @@ impl Opslag for Schrijver {
 async fn health_meldt_de_staat_van_de_schrijver() {
     let t = TestApp::nieuw().await;
     for (bezet, status, staat) in [(false, 503, "onmogelijk"), (true, 200, "bezet")] {
+        let proeven = std::sync::Arc::default();
         let opslag = Schrijver {
             db: t.testdb.db.clone(),
             bezet,
             onbereikbaar: false,
+            proeven: std::sync::Arc::clone(&proeven),
         };
         let app = vangnet_app::App::nieuw(
             std::sync::Arc::new(opslag),
             t.klok.clone(),
             vangnet_app::Instellingen::default(),
         );
-        let mut b = vangnet_testkit::Bezoeker::nieuw(vangnet_web::router(
-            vangnet_web::WebStaat::nieuw(app, vangnet_web::WebInstellingen::default()),
+        let router = vangnet_web::router(vangnet_web::WebStaat::nieuw(
+            app,
+            vangnet_web::WebInstellingen::default(),
         ));
+        let mut b = vangnet_testkit::Bezoeker::nieuw(router.clone());
         let a = b.get("/health").await;
         assert_eq!(a.status.as_u16(), status, "{}", a.tekst);
         let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
         assert_eq!(j["database"]["bereikbaar"], true);
         assert_eq!(j["database"]["schrijver"]["status"], staat, "{}", a.tekst);
+        // De fout van de database staat in het log, niet in het openbare antwoord.
+        assert!(!a.tekst.contains("begin_with"), "{}", a.tekst);
         let m = b.get("/metrics").await;
         let schrijfbaar = if bezet { 1 } else { 0 };
         assert!(
@@ -273,6 +284,18 @@ async fn health_meldt_de_staat_van_de_schrijver() {
             "{}",
             m.tekst
         );
+        // Vaak vragen kost één proef: de uitslag geldt een paar seconden, en tien tegelijk
+        // wachten op dezelfde proef.
+        let tien: Vec<_> = (0..10)
+            .map(|_| {
+                let mut b = vangnet_testkit::Bezoeker::nieuw(router.clone());
+                tokio::spawn(async move { b.get("/health").await.status.as_u16() })
+            })
+            .collect();
+        for t in tien {
+            assert_eq!(t.await.unwrap(), status);
+        }
+        assert_eq!(proeven.load(std::sync::atomic::Ordering::SeqCst), 1);
     }
     t.opruimen().await;
 }
@@ -298,6 +321,7 @@ async fn een_programmafout_is_geen_storing() {
             db: t.testdb.db.clone(),
             bezet: false,
             onbereikbaar,
+            proeven: std::sync::Arc::default(),
         };
         let app = vangnet_app::App::nieuw(
             std::sync::Arc::new(opslag),

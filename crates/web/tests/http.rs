@@ -1795,21 +1795,7 @@ async fn betaalrun_op_het_scherm() {
         .app
         .aanvraag_registreren(
             &consulent,
-            &vangnet_app::clienten::NieuweAanvraag {
-                ontvangen_op: "2026-11-02".into(),
-                aanvrager: vangnet_app::clienten::PersoonInvoer {
-                    bsn: "111222333".into(),
-                    voornamen: "Jan".into(),
-                    voorvoegsel: "de".into(),
-                    geslachtsnaam: "Vries".into(),
-                    geboortedatum: "01-05-1985".into(),
-                },
-                straat: "Zwaanshals".into(),
-                huisnummer: "12".into(),
-                postcode: "3035 KS".into(),
-                woonplaats: "Rotterdam".into(),
-                ..Default::default()
-            },
+            &vangnet_testkit::aanvraag("111222333", "Jan", "de Vries"),
         )
         .await
         .unwrap();
@@ -2437,6 +2423,26 @@ async fn stuurtekens_geweigerd_en_namen_in_nfc() {
         )
         .await;
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.tekst);
+    // Een veld dat twee keer in de JSON staat, is een fout (niet stil het laatste nemen).
+    let dubbel = aanvraag("Piet").replacen(
+        r#""ontvangen_op": "2026-11-02","#,
+        r#""ontvangen_op": "2026-11-02", "ontvangen_op": "2026-11-03","#,
+        1,
+    );
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/dossiers",
+            Some(&token),
+            Some(&dubbel),
+        )
+        .await;
+    assert!(a.status.is_client_error(), "{}", a.tekst);
+    assert!(
+        a.tekst.contains("ontvangen_op") && a.tekst.contains("twee keer"),
+        "{}",
+        a.tekst
+    );
     let a = b
         .api(
             Method::GET,
@@ -2505,21 +2511,7 @@ async fn handhaving_maakt_een_taak() {
         .app
         .aanvraag_registreren(
             &TestApp::systeem(),
-            &vangnet_app::clienten::NieuweAanvraag {
-                ontvangen_op: "2026-11-02".into(),
-                aanvrager: vangnet_app::clienten::PersoonInvoer {
-                    bsn: "999993653".into(),
-                    voornamen: "Fatima".into(),
-                    voorvoegsel: String::new(),
-                    geslachtsnaam: "El Amrani".into(),
-                    geboortedatum: "14-03-1990".into(),
-                },
-                straat: "Coolsingel".into(),
-                huisnummer: "40".into(),
-                postcode: "3011 AD".into(),
-                woonplaats: "Rotterdam".into(),
-                ..Default::default()
-            },
+            &vangnet_testkit::aanvraag("999993653", "Fatima", "El Amrani"),
         )
         .await
         .unwrap();

@@ -392,6 +392,11 @@ pub struct DossierPagina {
 }
 
 impl DossierPagina {
+    /// Een nieuwe taak op de dossierpagina hoort bij dit dossier (zie `taakformulier.html`).
+    fn taak_dossier(&self) -> Option<i64> {
+        Some(self.d.dossier.id)
+    }
+
     fn euro(&self, c: &i64) -> String {
         vangnet_domain::bedrag::euro(*c)
     }

@@ -59,6 +59,13 @@ pub struct StartPagina {
     pub fouten: Veldfouten,
 }
 
+impl StartPagina {
+    /// Een nieuwe taak op de startpagina hoort bij geen dossier (zie `taakformulier.html`).
+    fn taak_dossier(&self) -> Option<i64> {
+        None
+    }
+}
+
 #[derive(Deserialize, Default)]
 pub struct StartQuery {
     soort: Option<String>,
