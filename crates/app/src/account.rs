@@ -197,13 +197,14 @@ impl App {
         // groeiende wachttijd (raden op één naam), zodat een ander adres de echte gebruiker niet
         // buitensluit.
         let venster = self.instellingen.pogingen_venster_minuten;
-        if tx.mislukte_pogingen_adres(adres, &sinds).await?
+        let drempel = vangnet_domain::gebruiker::drempeladres(adres);
+        if tx.mislukte_pogingen_adres(&drempel, &sinds).await?
             >= self.instellingen.max_pogingen_per_adres
         {
             tracing::warn!(%adres, "inlogdrempel per adres bereikt");
             return Err(AppFout::TeVeelPogingen { minuten: venster });
         }
-        let (mislukt, laatste) = tx.mislukte_pogingen_paar(&naam, adres, &sinds).await?;
+        let (mislukt, laatste) = tx.mislukte_pogingen_paar(&naam, &drempel, &sinds).await?;
         let wacht = vangnet_domain::gebruiker::inlogwachttijd_minuten(
             mislukt,
             self.instellingen.vrije_pogingen,
@@ -230,8 +231,19 @@ impl App {
         let g = match gebruiker {
             Some(g) if klopt && !g.geblokkeerd => g,
             gebruiker => {
-                tx.inlogpoging_vastleggen(&naam, adres, &nu_tekst, false)
+                tx.inlogpoging_vastleggen(&naam, &drempel, &nu_tekst, false)
                     .await?;
+                // Raden op één account vanaf veel adressen houdt de drempel per adres niet
+                // tegen (en een slot op het account zou de echte gebruiker buitensluiten): het
+                // log waarschuwt de beheerder.
+                let op_naam = tx.mislukte_pogingen_naam(&naam, &sinds).await?;
+                if op_naam >= 4 * self.instellingen.max_pogingen_per_adres {
+                    tracing::warn!(
+                        gebruikersnaam = %naam,
+                        mislukt = op_naam,
+                        "veel mislukte inlogpogingen op één account, vanaf verschillende adressen"
+                    );
+                }
                 let ctx = Context::nieuw(Actor::Systeem { via: "inloggen" }, operatie_id);
                 let (onderwerp_id, samenvatting) = match &gebruiker {
                     Some(g) if g.geblokkeerd => {
@@ -260,7 +272,7 @@ impl App {
                 return Err(AppFout::InloggenMislukt);
             }
         };
-        tx.inlogpoging_vastleggen(&naam, adres, &nu_tekst, true)
+        tx.inlogpoging_vastleggen(&naam, &drempel, &nu_tekst, true)
             .await?;
         tx.oude_sporen_opruimen(
             &tijd::instant_tekst(nu - Duration::hours(self.instellingen.sessie_max_uren)),

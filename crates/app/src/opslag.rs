@@ -663,6 +663,8 @@ pub trait Transactie: Send {
         sinds: &str,
     ) -> Uitkomst<(i64, Option<String>)>;
     async fn mislukte_pogingen_adres(&mut self, adres: &str, sinds: &str) -> Uitkomst<i64>;
+    /// Mislukte pogingen op een gebruikersnaam sinds `sinds`, vanaf elk adres.
+    async fn mislukte_pogingen_naam(&mut self, gebruikersnaam: &str, sinds: &str) -> Uitkomst<i64>;
     /// Ruimt sessies op die sinds `sessies_voor` niet meer actief waren, en inlogpogingen van
     /// vóór `pogingen_voor` (de audittrail bewaart de mislukte pogingen).
     async fn oude_sporen_opruimen(

@@ -188,6 +188,24 @@ async fn inlogdrempel_per_account_en_per_adres() {
         .inloggen("op", "auditor", PERSONA_WACHTWOORD, "10.0.0.5")
         .await
         .unwrap();
+
+    // IPv6: elke poging vanaf een ander adres uit hetzelfde /64-net telt voor dat net.
+    for i in 0..vrij {
+        let _ = t
+            .app
+            .inloggen("op", "auditor", "fout", &format!("2001:db8:7:1::{i:x}"))
+            .await;
+    }
+    assert!(matches!(
+        t.app
+            .inloggen("op", "auditor", PERSONA_WACHTWOORD, "2001:db8:7:1::ffff")
+            .await,
+        Err(AppFout::TeVeelPogingen { .. })
+    ));
+    t.app
+        .inloggen("op", "auditor", PERSONA_WACHTWOORD, "2001:db8:7:2::1")
+        .await
+        .unwrap();
     t.opruimen().await;
 }
 

@@ -110,8 +110,38 @@ pub fn inlogwachttijd_minuten(mislukt: i64, vrij: i64, venster_minuten: i64) -> 
     (1_i64 << stappen).min(venster_minuten)
 }
 
+/// Het adres waarop de inlogdrempel telt: een IPv4-adres zelf, van een IPv6-adres het /64-net
+/// (één aansluiting krijgt er een hele reeks van; wie per poging een ander adres uit zijn /64
+/// neemt, omzeilt de drempel anders). Wat geen IP-adres is, telt zoals het is.
+pub fn drempeladres(adres: &str) -> String {
+    match adres.parse::<std::net::IpAddr>() {
+        Ok(std::net::IpAddr::V6(v6)) if v6.to_ipv4_mapped().is_none() => {
+            let s = v6.segments();
+            let net = std::net::Ipv6Addr::new(s[0], s[1], s[2], s[3], 0, 0, 0, 0);
+            format!("{net}/64")
+        }
+        Ok(std::net::IpAddr::V6(v6)) => v6.to_canonical().to_string(),
+        _ => adres.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn de_drempel_telt_per_ipv4_adres_en_per_ipv6_net() {
+        let tabel = [
+            ("192.0.2.7", "192.0.2.7"),
+            ("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64"),
+            ("2001:db8:1:2::1", "2001:db8:1:2::/64"),
+            ("2001:db8:1:3::1", "2001:db8:1:3::/64"),
+            ("::ffff:192.0.2.7", "192.0.2.7"),
+            ("onbekend", "onbekend"),
+        ];
+        for (adres, drempel) in tabel {
+            assert_eq!(super::drempeladres(adres), drempel, "{adres}");
+        }
+    }
+
     #[test]
     fn de_wachttijd_groeit_met_elke_mislukte_poging() {
         // (mislukt, minuten) bij 5 vrije pogingen en een venster van 15 minuten.

@@ -1319,6 +1319,15 @@ impl Transactie for AnyTransactie {
         .await
     }
 
+    async fn mislukte_pogingen_naam(&mut self, gebruikersnaam: &str, sinds: &str) -> Uitkomst<i64> {
+        self.tel(
+            "SELECT COUNT(*) AS n FROM inlogpogingen \
+             WHERE gebruikersnaam = $1 AND tijdstip >= $2 AND gelukt = 0",
+            &[gebruikersnaam, sinds],
+        )
+        .await
+    }
+
     async fn oude_sporen_opruimen(
         &mut self,
         sessies_voor: &str,

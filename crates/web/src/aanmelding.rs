@@ -142,16 +142,44 @@ pub fn cookie(headers: &HeaderMap, naam: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
 }
 
+/// De naam van een cookie van Vangnet: achter HTTPS met `__Host-` ervoor. Zo'n cookie neemt de
+/// browser alleen aan met `Secure`, `Path=/` en zonder `Domain`: een ander subdomein of een
+/// onversleutelde pagina kan het niet zetten of overschrijven (een voorsessie van de aanvaller
+/// onderschuiven, om het slachtoffer in diens account te laten inloggen, lukt dan niet).
+pub fn cookienaam(staat: &WebStaat, naam: &str) -> String {
+    if staat.instellingen.veilige_cookies {
+        format!("__Host-{naam}")
+    } else {
+        naam.to_owned()
+    }
+}
+
+/// Het cookie `naam` (onder zijn naam voor deze instellingen, zie [`cookienaam`]).
+pub fn cookie_van(staat: &WebStaat, headers: &HeaderMap, naam: &str) -> Option<String> {
+    cookie(headers, &cookienaam(staat, naam))
+}
+
 /// Een `Set-Cookie`-waarde met de vlaggen die Vangnet altijd zet.
 pub fn cookie_zetten(staat: &WebStaat, naam: &str, waarde: &str) -> String {
     format!(
-        "{naam}={waarde}; Path=/; HttpOnly; SameSite=Strict{}",
+        "{}={waarde}; Path=/; HttpOnly; SameSite=Strict{}",
+        cookienaam(staat, naam),
         if staat.instellingen.veilige_cookies {
             "; Secure"
         } else {
             ""
         }
     )
+}
+
+/// Een verzoek dat iets verandert en volgens de browser van een andere site komt
+/// (`Sec-Fetch-Site: cross-site` of `same-site`, dat is een ander subdomein): geweigerd, naast
+/// het CSRF-token. Zonder de header (een oudere browser, een script) beslist het token.
+fn van_elders(headers: &HeaderMap) -> bool {
+    headers
+        .get("sec-fetch-site")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| matches!(v, "cross-site" | "same-site"))
 }
 
 /// Een `Set-Cookie`-waarde die het cookie weghaalt, met dezelfde vlaggen (ook `Secure`).
@@ -244,7 +272,7 @@ pub async fn aanmelden(State(staat): State<WebStaat>, mut req: Request, next: Ne
             Err(AppFout::NietIngelogd) => return WebFout::NietIngelogd.into_response(),
             Err(e) => return WebFout::from(e).into_response(),
         }
-    } else if let Some(sleutel) = cookie(req.headers(), SESSIE_COOKIE) {
+    } else if let Some(sleutel) = cookie_van(&staat, req.headers(), SESSIE_COOKIE) {
         match staat.app.sessie_controleren(&sleutel).await {
             Ok(s) => Some(Aanmelding::Sessie {
                 ctx: Context::nieuw(s.actor, operatie_id),
@@ -266,6 +294,10 @@ pub async fn aanmelden(State(staat): State<WebStaat>, mut req: Request, next: Ne
             ..
         }) => {
             if !veilig {
+                if van_elders(req.headers()) {
+                    tracing::warn!(%pad, "verzoek van een andere site geweigerd");
+                    return WebFout::Csrf.into_response();
+                }
                 match controleer_csrf(req, csrf).await {
                     Ok(r) => req = r,
                     Err(f) => {
@@ -284,8 +316,9 @@ pub async fn aanmelden(State(staat): State<WebStaat>, mut req: Request, next: Ne
         Some(Aanmelding::Verlopen) | None if !veilig && pad == "/inloggen" => {
             // Het token in het formulier hoort bij de voorsessie in het cookie (een HMAC), niet
             // zomaar gelijk aan het cookie.
-            let voorsessie = cookie(req.headers(), INLOG_CSRF_COOKIE).unwrap_or_default();
-            if voorsessie.len() < 32 {
+            let voorsessie =
+                cookie_van(&staat, req.headers(), INLOG_CSRF_COOKIE).unwrap_or_default();
+            if voorsessie.len() < 32 || van_elders(req.headers()) {
                 return WebFout::Csrf.into_response();
             }
             let verwacht = match staat.app.inlog_csrf(&voorsessie).await {

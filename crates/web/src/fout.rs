@@ -272,7 +272,9 @@ pub async fn weergeven(State(staat): State<WebStaat>, req: Request, next: Next) 
         }
         let mut r = Redirect::to(&doel).into_response();
         if weergave.verlopen {
-            if let Ok(v) = crate::aanmelding::cookie_wissen(&staat, crate::SESSIE_COOKIE).parse() {
+            if let Ok(v) =
+                crate::aanmelding::cookie_wissen(&staat, crate::aanmelding::SESSIE_COOKIE).parse()
+            {
                 r.headers_mut().insert(header::SET_COOKIE, v);
             }
         }

@@ -25,7 +25,6 @@ use axum::routing::{get, post};
 use axum::Router;
 use vangnet_app::App;
 
-pub use aanmelding::SESSIE_COOKIE;
 pub use metingen::Metingen;
 
 /// De versie van Vangnet, in de voet van elke pagina.

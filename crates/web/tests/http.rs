@@ -20,6 +20,8 @@ async fn aantal_teams(t: &TestApp) -> usize {
     t.app.teams(&TestApp::systeem()).await.unwrap().len()
 }
 
+/// Het sessiecookie zoals de browser het achter HTTPS krijgt (zie `aanmelding::cookienaam`).
+const SESSIE: &str = "__Host-vangnet_sessie";
 #[tokio::test]
 async fn csrf_wordt_op_elke_wijziging_geeist() {
     let t = TestApp::nieuw().await;
@@ -70,7 +72,7 @@ async fn csrf_wordt_op_elke_wijziging_geeist() {
         )
         .await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
-    assert!(vreemde.cookie(vangnet_web::SESSIE_COOKIE).is_none());
+    assert!(vreemde.cookie(SESSIE).is_none());
     t.opruimen().await;
 }
 
@@ -104,7 +106,7 @@ async fn inloggen_via_het_formulier() {
         .collect();
     let sessie = set_cookie
         .iter()
-        .find(|c| c.starts_with("vangnet_sessie="))
+        .find(|c| c.starts_with("__Host-vangnet_sessie="))
         .unwrap();
     for vlag in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/"] {
         assert!(sessie.contains(vlag), "{sessie} mist {vlag}");
@@ -194,7 +196,7 @@ async fn inlogdrempel_via_http() {
     let a = b.inloggen("teamleider", PERSONA_WACHTWOORD).await;
     assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(a.bevat("Te veel mislukte inlogpogingen. Probeer het over 1 minuut opnieuw."));
-    assert!(b.cookie(vangnet_web::SESSIE_COOKIE).is_none());
+    assert!(b.cookie(SESSIE).is_none());
     // De echte gebruiker op een ander adres komt er gewoon in (issue 17, punt 11).
     let mut elders = t.bezoeker().vanaf([10, 1, 2, 3]);
     assert_eq!(
@@ -242,7 +244,7 @@ async fn sessies_tokens_en_het_inlogformulier() {
             .status,
         StatusCode::OK
     );
-    let oud = a.cookie(vangnet_web::SESSIE_COOKIE).unwrap().to_owned();
+    let oud = a.cookie(SESSIE).unwrap().to_owned();
     a.get("/account/wachtwoord").await;
     let r = a
         .post(
@@ -255,7 +257,7 @@ async fn sessies_tokens_en_het_inlogformulier() {
         )
         .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.tekst);
-    let nieuw = a.cookie(vangnet_web::SESSIE_COOKIE).unwrap().to_owned();
+    let nieuw = a.cookie(SESSIE).unwrap().to_owned();
     assert_ne!(oud, nieuw, "de sessie kreeg een nieuwe sleutel");
     assert_eq!(
         a.get("/account").await.status,
@@ -268,7 +270,7 @@ async fn sessies_tokens_en_het_inlogformulier() {
         "andere sessie weg"
     );
     let mut gestolen = t.bezoeker();
-    gestolen.zet_cookie(vangnet_web::SESSIE_COOKIE, &oud);
+    gestolen.zet_cookie(SESSIE, &oud);
     assert_eq!(
         gestolen.get("/account").await.status,
         StatusCode::SEE_OTHER,
@@ -292,16 +294,19 @@ async fn sessies_tokens_en_het_inlogformulier() {
         .map(|v| v.to_str().unwrap())
         .collect();
     assert!(
-        gewist.iter().any(|c| c.starts_with("vangnet_sessie=;")
-            && c.contains("Secure")
-            && c.contains("Max-Age=0")),
+        gewist
+            .iter()
+            .any(|c| c.starts_with("__Host-vangnet_sessie=;")
+                && c.contains("Secure")
+                && c.contains("Max-Age=0")),
         "{gewist:?}"
     );
 
-    // Een zelf gekozen voorsessie met hetzelfde token in het formulier: geweigerd.
+    // Een zelf gekozen voorsessie met hetzelfde token in het formulier: geweigerd. (Achter
+    // HTTPS heet het cookie `__Host-…`: een ander subdomein kan het niet eens zetten.)
     let mut aanvaller = t.bezoeker();
     let zelf = "a".repeat(64);
-    aanvaller.zet_cookie("vangnet_inlog_csrf", &zelf);
+    aanvaller.zet_cookie("__Host-vangnet_inlog_csrf", &zelf);
     let r = aanvaller
         .post_zonder_csrf(
             "/inloggen",
@@ -313,6 +318,37 @@ async fn sessies_tokens_en_het_inlogformulier() {
         )
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.tekst);
+
+    // Een formulier dat volgens de browser van een andere site komt, wordt geweigerd, ook met
+    // een geldig token (inloggen, en iets veranderen in een sessie); van de eigen site niet.
+    for (site, status) in [
+        ("cross-site", StatusCode::FORBIDDEN),
+        ("same-site", StatusCode::FORBIDDEN),
+        ("same-origin", StatusCode::SEE_OTHER),
+    ] {
+        let mut c = t.bezoeker().met_kop("sec-fetch-site", site);
+        c.get("/inloggen").await;
+        let r = c
+            .post(
+                "/inloggen",
+                &[
+                    ("gebruikersnaam", persona(Rol::Inkomensconsulent)),
+                    ("wachtwoord", "een-heel-nieuw-wachtwoord-2026"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, status, "inloggen {site}: {}", r.tekst);
+        let mut d = t.bezoeker();
+        d.inloggen(
+            persona(Rol::Inkomensconsulent),
+            "een-heel-nieuw-wachtwoord-2026",
+        )
+        .await;
+        let mut d = d.met_kop("sec-fetch-site", site);
+        d.get("/account").await;
+        let r = d.post("/uitloggen", &[]).await;
+        assert_eq!(r.status, status, "uitloggen {site}: {}", r.tekst);
+    }
     t.opruimen().await;
 }
 
@@ -369,10 +405,7 @@ async fn verlopen_sessie_gaat_terug_naar_inloggen() {
     let a = b.get("/teams").await;
     assert_eq!(a.status, StatusCode::SEE_OTHER);
     assert_eq!(a.locatie(), Some("/inloggen?verlopen=1&terug=%2Fteams"));
-    assert!(
-        b.cookie(vangnet_web::SESSIE_COOKIE).is_none(),
-        "cookie gewist"
-    );
+    assert!(b.cookie(SESSIE).is_none(), "cookie gewist");
     let a = b.get("/inloggen?verlopen=1").await;
     assert!(a.bevat("Uw sessie is verlopen."));
     t.opruimen().await;

@@ -179,8 +179,12 @@ pub async fn wachtwoord_wijzigen(
             ));
             // De sessie heeft een nieuwe sleutel: het oude cookie werkt niet meer.
             if let Some(sleutel) = nieuwe_sleutel {
-                if let Ok(v) =
-                    crate::aanmelding::cookie_zetten(&staat, crate::SESSIE_COOKIE, &sleutel).parse()
+                if let Ok(v) = crate::aanmelding::cookie_zetten(
+                    &staat,
+                    crate::aanmelding::SESSIE_COOKIE,
+                    &sleutel,
+                )
+                .parse()
                 {
                     resp.headers_mut().append(axum::http::header::SET_COOKIE, v);
                 }
