@@ -219,7 +219,13 @@ test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, audittrail, uitlogg
   await browser.wachtOp("[data-testid=beheerverzoeken]");
   await controleerPagina("beheerverzoeken");
   for (let i = 0; i < 2; i++) {
-    await browser.klik("[data-testid^=verzoek-goedkeuren-]");
+    const knoppen = "[data-testid^=verzoek-goedkeuren-]";
+    const voor = (await browser.zoekAlle(knoppen)).length;
+    await browser.klik(knoppen);
+    // Wacht op de nieuwe pagina (één verzoek minder), niet op de melding van de vorige.
+    for (let n = 0; n < 100 && (await browser.zoekAlle(knoppen)).length >= voor; n++) {
+      await new Promise((klaar) => setTimeout(klaar, 100));
+    }
     await browser.wachtOp("[data-testid=melding]");
     assert.match(await browser.tekst("[data-testid=melding]"), /goedgekeurd en uitgevoerd/);
   }
@@ -551,6 +557,7 @@ test("betaalrun en een mutatie met terugwerkende kracht", async () => {
   await browser.wachtOp("[data-testid=startpagina]");
   await browser.naar(runUrl);
   await browser.wachtOp("[data-testid=run-goedkeuren]");
+  await browser.klik("#veld-gecontroleerd");
   await browser.klik("[data-testid=run-goedkeuren]");
   await browser.wachtOp("[data-testid=run-bestand]");
   assert.equal(await browser.tekst("[data-testid=run-status]"), "Goedgekeurd");

@@ -84,10 +84,15 @@ pub(crate) async fn vastleggen(
         versie: 1,
     };
     r.id = tx.beheerverzoek_invoegen(&r).await.map_err(|e| match e {
-        crate::opslag::OpslagFout::Uniek(_) => AppFout::Conflict(
+        // Een melding bij het veld (het formulier houdt wat er getypt was), geen conflict: er
+        // veranderde niets onder de beheerder.
+        crate::opslag::OpslagFout::Uniek(_) => AppFout::veld(
+            match soort {
+                Verzoeksoort::Rollen => "rollen",
+                Verzoeksoort::VierOgen => "drempel",
+            },
             "Er wacht al een verzoek van deze soort op een tweede functioneel beheerder. Laat dat \
-             eerst beoordelen."
-                .into(),
+             eerst beoordelen (of afwijzen), en vraag dan opnieuw.",
         ),
         e => e.into(),
     })?;

@@ -562,6 +562,58 @@ fn controleer(
     }
 }
 
+/// Past een inkomensmutatie bij wat er op de ingangsdatum loopt? De feiten houden per soort één
+/// netto bedrag voor het hele huishouden: een inkomen dat "begint" terwijl er al inkomen van die
+/// soort loopt, zou het stil vervangen (een partner die gaat werken naast de aanvrager telde dan
+/// alleen nog zelf). Dan moet het een wijziging zijn, met het nieuwe totaal; en wat wijzigt of
+/// stopt, moet lopen.
+fn inkomen_past(
+    voor: &Feiten,
+    ingang: NaiveDate,
+    g: &Gegevens,
+    soort: Mutatiesoort,
+) -> Result<(), AppFout> {
+    let inkomenssoort = match g {
+        Gegevens::Inkomen { inkomenssoort, .. } | Gegevens::InkomenStop { inkomenssoort } => {
+            *inkomenssoort
+        }
+        _ => return Ok(()),
+    };
+    let naam = match inkomenssoort {
+        Inkomenssoort::Arbeid => "inkomen uit arbeid",
+        Inkomenssoort::Uitkering => "inkomen uit een uitkering",
+        Inkomenssoort::Alimentatie => "alimentatie",
+        Inkomenssoort::Overig => "overig inkomen",
+    };
+    let lopend = voor
+        .inkomsten
+        .iter()
+        .filter(|(p, s, _)| *s == inkomenssoort && p.bevat(ingang))
+        .map(|(_, _, c)| *c)
+        .sum::<Centen>();
+    let loopt = voor
+        .inkomsten
+        .iter()
+        .any(|(p, s, _)| *s == inkomenssoort && p.bevat(ingang));
+    let datum = ingang.format("%d-%m-%Y");
+    match soort {
+        Mutatiesoort::InkomenStart if loopt => Err(AppFout::veld(
+            "inkomenssoort",
+            format!(
+                "Op {datum} loopt al {naam} ({} per maand, voor het hele huishouden). Kies \
+                 'Inkomen wijzigt' en vul het nieuwe totaal in, ook als het inkomen van een \
+                 ander lid van het huishouden is.",
+                vangnet_domain::bedrag::euro(lopend)
+            ),
+        )),
+        Mutatiesoort::InkomenWijziging | Mutatiesoort::InkomenStop if !loopt => Err(AppFout::veld(
+            "inkomenssoort",
+            format!("Op {datum} loopt geen {naam}. Kies 'Inkomen begint' of een andere soort."),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Past goedgekeurde mutaties (oplopend op ingangsdatum, dan id) toe op de feiten.
 pub(crate) fn toepassen(
     feiten: &mut Feiten,
@@ -1383,6 +1435,7 @@ impl App {
         let vandaag = tijd::nl_lokaal(self.klok.nu()).date();
         let tabellen = self.geldende_normtabellen(tx).await?;
         let voor = self.feiten(tx, ctx, u, None, None).await?;
+        inkomen_past(&voor, ingang, g, soort)?;
         let na = self
             .feiten(tx, ctx, u, Some((ingang, einde, g)), None)
             .await?;

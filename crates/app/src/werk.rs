@@ -520,6 +520,9 @@ pub struct Taakregel {
     pub stand: Stand,
     /// De gebeurtenissen van de taak (alleen bij de taken van een dossier).
     pub historie: Vec<TaakgebeurtenisRij>,
+    /// Mag wie kijkt de taak bijwerken (zie [`mag_taak_bijwerken`])? Zo niet, dan biedt het
+    /// scherm geen knop aan die toch geweigerd wordt.
+    pub mag_bijwerken: bool,
 }
 
 /// Taken van een team die nog geen eigenaar hebben: het aantal en de eerste (vroegste deadline).
@@ -560,6 +563,7 @@ fn regel(t: TaakRij, dag: NaiveDate) -> Taakregel {
         stand: stand(deadline, waarschuwen, dag),
         taak: t,
         historie: Vec::new(),
+        mag_bijwerken: true,
     }
 }
 
@@ -751,6 +755,7 @@ impl App {
         for t in tx.taken_van_dossier(dossier_id).await? {
             let mut r = regel(t, dag);
             r.historie = tx.taakgebeurtenissen_van(r.taak.id).await?;
+            r.mag_bijwerken = mag_taak_bijwerken(tx.as_mut(), ctx, &r.taak).await.is_ok();
             uit.push(r);
         }
         tx.commit().await?;

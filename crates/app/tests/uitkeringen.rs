@@ -40,6 +40,14 @@ fn inkomen(ingang: &str, bedrag: &str) -> MutatieInvoer {
     }
 }
 
+/// Hetzelfde inkomen gewijzigd (er loopt al alimentatie).
+fn wijziging(ingang: &str, bedrag: &str) -> MutatieInvoer {
+    MutatieInvoer {
+        soort: "inkomen_wijziging".into(),
+        ..inkomen(ingang, bedrag)
+    }
+}
+
 struct Opzet {
     t: TestApp,
     anna: Context,
@@ -301,6 +309,37 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
         .await
         .unwrap();
     assert!(!vier_ogen);
+    // De feiten houden per soort één bedrag voor het huishouden: nog een "inkomen begint" van
+    // dezelfde soort zou het stil vervangen. Dat wordt geweigerd met het lopende bedrag; een
+    // wijziging of stop van een soort die niet loopt ook.
+    for (invoer, verwacht) in [
+        (inkomen("2026-11-01", "20"), "loopt al alimentatie (€ 30,00"),
+        (
+            MutatieInvoer {
+                soort: "inkomen_wijziging".into(),
+                inkomenssoort: "arbeid".into(),
+                ..inkomen("2026-11-01", "20")
+            },
+            "loopt geen inkomen uit arbeid",
+        ),
+        (
+            MutatieInvoer {
+                soort: "inkomen_stop".into(),
+                ..inkomen("2026-09-01", "")
+            },
+            "loopt geen alimentatie",
+        ),
+    ] {
+        let e = t
+            .app
+            .mutatie_registreren(&o.anna, o.uitkering, &invoer)
+            .await
+            .unwrap_err();
+        assert!(
+            veldfout(e, "inkomenssoort").contains(verwacht),
+            "{verwacht}"
+        );
+    }
     let b = t
         .app
         .uitkering_van_dossier(&o.anna, o.dossier)
@@ -331,13 +370,23 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
     // beheerder goedkeurt; tot dan verandert er niets.
     let verzoek = t
         .app
-        .vier_ogen_inrichten(&fb, "500", &["inkomen_start".into(), "beeindiging".into()])
+        .vier_ogen_inrichten(
+            &fb,
+            "500",
+            &["inkomen_wijziging".into(), "beeindiging".into()],
+        )
         .await
         .unwrap()
         .expect("een verzoek");
+    // Een tweede verzoek terwijl het eerste wacht: een melding bij de drempel (het formulier
+    // houdt de invoer), geen conflict "gewijzigd door een ander".
+    assert!(matches!(
+        t.app.vier_ogen_inrichten(&fb, "600", &[]).await,
+        Err(AppFout::Ongeldig(f)) if f.voor("drempel").is_some_and(|m| m.contains("wacht al"))
+    ));
     assert!(
         !t.app
-            .mutatie_voorbeeld(&o.anna, o.uitkering, &inkomen("2026-11-01", "1"))
+            .mutatie_voorbeeld(&o.anna, o.uitkering, &wijziging("2026-11-01", "1"))
             .await
             .unwrap()
             .vier_ogen,
@@ -356,7 +405,7 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
         .unwrap();
     let impact = t
         .app
-        .mutatie_voorbeeld(&o.anna, o.uitkering, &inkomen("2026-11-01", "1"))
+        .mutatie_voorbeeld(&o.anna, o.uitkering, &wijziging("2026-11-01", "1"))
         .await
         .unwrap();
     assert!(impact.vier_ogen, "soort ingericht voor vier ogen");

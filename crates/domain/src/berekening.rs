@@ -272,8 +272,12 @@ fn uitlegregel(stap: Stap) -> Uitlegregel {
     };
     match stap {
         Stap::Onzeker(vanaf) => r(
-            format!("Let op: de normtabel per {} is in de bron niet geverifieerd", vanaf.format("%d-%m-%Y")),
-            "normen-bronnen.toml",
+            format!(
+                "Let op: de normtabel per {} is niet geverifieerd tegen de officiële bron; de \
+                 bedragen kunnen nog wijzigen",
+                vanaf.format("%d-%m-%Y")
+            ),
+            "art. 38 Participatiewet (aanpassing normbedragen)",
             0,
         ),
         Stap::KostendelerAlleen { ouder, a, b, art_b, bedrag } => r(

@@ -6,6 +6,15 @@
     var meta = document.querySelector('meta[name="csrf-token"]');
     if (meta) { e.detail.headers["X-CSRF-Token"] = meta.getAttribute("content"); }
   });
+  // Een live voorbeeld (de impact van een mutatie) dat de server weigert (422): toon het
+  // antwoord, met de fout, in plaats van het vorige voorbeeld te laten staan. Anders staat er
+  // een berekening die niet bij de velden past.
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    if (e.detail.xhr.status === 422) {
+      e.detail.shouldSwap = true;
+      e.detail.isError = false;
+    }
+  });
   // Een formulier met fouten: zet de focus op de samenvatting, zodat schermlezers en
   // toetsenbordgebruikers direct horen wat er mis is.
   document.addEventListener("DOMContentLoaded", function () {

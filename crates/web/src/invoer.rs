@@ -25,11 +25,15 @@ fn verboden(c: char) -> bool {
 /// De tekst van veld `veld`, gecontroleerd en in NFC.
 fn schoon(veld: &str, tekst: String) -> Result<String, WebFout> {
     if tekst.chars().any(verboden) {
+        let wat = match veld {
+            "q" => "De zoekvraag".to_owned(),
+            v => format!("Het veld {v}"),
+        };
         return Err(AppFout::veld(
             veld,
             format!(
-                "Het veld {veld} bevat een onzichtbaar stuurteken (zoals een NUL-teken), \
-                 bijvoorbeeld uit een geplakte tekst. Haal het weg en probeer het opnieuw."
+                "{wat} bevat een onzichtbaar stuurteken (zoals een NUL-teken), bijvoorbeeld uit \
+                 een geplakte tekst. Haal het weg en probeer het opnieuw."
             ),
         )
         .into());

@@ -465,7 +465,7 @@ fn matrix() -> Vec<Route> {
             post.clone(),
             "/betaalruns/{id}/goedkeuren",
             MetRecht(Recht::BetaalrunGoedkeuren),
-            "versie=1",
+            "versie=1&gecontroleerd=ja",
         ),
         r(
             post.clone(),

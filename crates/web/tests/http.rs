@@ -1567,7 +1567,31 @@ async fn uitkering_en_mutatie_op_het_scherm() {
     // Een blijvende wijziging telt twaalf maanden vooruit vanaf nu (november t/m oktober 2027):
     // september t/m november in de tabel, december t/m oktober erna (11 × 285,00).
     assert!(a.testid("impact-vooruit").is_some(), "{}", a.tekst);
-    assert!(a.bevat("-€ 3.135,00"), "{}", a.tekst);
+    assert!(
+        a.bevat("omlaag met € 3.135,00") && a.bevat("Het hele effect is -€ 3.990,00"),
+        "{}",
+        a.tekst
+    );
+    // Een voorbeeld met invoer die niet klopt, toont de fout waar het voorbeeld stond (de
+    // browser vervangt het vorige voorbeeld door dit antwoord), niet een oude berekening.
+    let a = anna
+        .post(
+            &format!("/dossiers/{dossier}/mutaties/voorbeeld"),
+            &[
+                ("soort", "inkomen_start"),
+                ("ingangsdatum", "2026-09-01"),
+                ("inkomenssoort", "arbeid"),
+                ("bedrag", "1.234"),
+                ("reden", "Loonstrook"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(
+        a.testid("impact-fout").is_some() && a.testid("impact").is_none(),
+        "{}",
+        a.tekst
+    );
     // Slechte invoer: de velden blijven staan.
     let a = anna
         .post(
@@ -1726,7 +1750,7 @@ async fn uitkering_en_mutatie_op_het_scherm() {
     // een andere schrijfwijze, een leeg bedrag of beide velden: 422 op het veld.
     let inkomen = |bedrag: &str| {
         format!(
-            r#"{{"soort":"inkomen_start","ingangsdatum":"2026-11-01","inkomenssoort":"arbeid",{bedrag},"reden":"Loonstrook"}}"#
+            r#"{{"soort":"inkomen_wijziging","ingangsdatum":"2026-11-01","inkomenssoort":"arbeid",{bedrag},"reden":"Loonstrook"}}"#
         )
     };
     let mut totalen = Vec::new();
@@ -1749,7 +1773,7 @@ async fn uitkering_en_mutatie_op_het_scherm() {
         );
     }
     assert_eq!(totalen[0], totalen[1]);
-    assert!(totalen[0] < 0, "inkomen verlaagt de uitkering");
+    assert!(totalen[0] < 0, "meer inkomen verlaagt de uitkering");
     for bedrag in [
         r#""bedrag":"600,00""#,
         r#""bedrag":"600""#,
@@ -1915,14 +1939,21 @@ async fn betaalrun_op_het_scherm() {
         "de teamleider mag het dossier openen"
     );
     let versie = a.veldwaarde("versie").unwrap();
+    // Zonder het vinkje "gecontroleerd" geen goedkeuring (een verkeerde klik keurt niets goed).
     let a = tl
         .post(&format!("{pad}/goedkeuren"), &[("versie", &versie)])
         .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(
+        a.testid("run-fout").is_some_and(|f| f.contains("Vink aan")),
+        "{}",
+        a.tekst
+    );
+    let akkoord = [("versie", versie.as_str()), ("gecontroleerd", "ja")];
+    let a = tl.post(&format!("{pad}/goedkeuren"), &akkoord).await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
     // Nog een keer met dezelfde versie: een conflict op de pagina, geen 500.
-    let a = tl
-        .post(&format!("{pad}/goedkeuren"), &[("versie", &versie)])
-        .await;
+    let a = tl.post(&format!("{pad}/goedkeuren"), &akkoord).await;
     assert_eq!(a.status, StatusCode::CONFLICT);
     assert!(a.testid("run-fout").is_some(), "{}", a.tekst);
     let a = tl.get(&format!("{pad}/pain.xml")).await;
@@ -2558,6 +2589,7 @@ async fn handhaving_maakt_een_taak() {
                 ("omschrijving", ""),
                 ("deadline", "2026-12-15"),
                 ("dossier", &d),
+                ("hoge_prioriteit", "ja"),
             ],
         )
         .await;
@@ -2567,6 +2599,11 @@ async fn handhaving_maakt_een_taak() {
         "de fout staat op de dossierpagina: {}",
         a.tekst
     );
+    // De samenvatting van de fouten staat bovenaan (niet in het formulier van het huishouden),
+    // en het vinkje "hoge prioriteit" blijft staan.
+    let plek = |s: &str| a.tekst.find(s).unwrap();
+    assert!(plek("data-testid=\"foutsamenvatting\"") < plek("data-testid=\"dossiergegevens\""));
+    assert!(a.bevat("value=\"ja\" checked>"), "{}", a.tekst);
     let a = h
         .post(
             "/taken",
@@ -2581,6 +2618,71 @@ async fn handhaving_maakt_een_taak() {
         a.locatie(),
         Some(format!("{pad}?gedaan=taak-aangemaakt").as_str())
     );
-    assert!(h.get(&pad).await.bevat("Signaal woonsituatie onderzoeken"));
+    let a = h.get(&pad).await;
+    assert!(a.bevat("Signaal woonsituatie onderzoeken"));
+    // Alleen bij haar eigen taak een knop om de status te zetten; de taak van de intake (van
+    // het team) mag zij niet bijwerken, dus daar staat alleen de status.
+    let taken = t
+        .app
+        .taken_van_dossier(&TestApp::systeem(), dossier)
+        .await
+        .unwrap();
+    assert!(taken.len() >= 2, "{taken:?}");
+    assert_eq!(a.tekst.matches("/status\"").count(), 1, "{}", a.tekst);
+    t.opruimen().await;
+}
+
+/// De inrichting van vier ogen (wandeling als beheerder): een fout in de drempel houdt de
+/// aangevinkte soorten, en een tweede verzoek terwijl het eerste wacht is een melding bij de
+/// drempel met de invoer erbij, geen "gewijzigd door een ander".
+#[tokio::test]
+async fn vier_ogen_inrichten_houdt_de_invoer() {
+    let t = TestApp::nieuw().await;
+    let mut fb = ingelogd(&t, Rol::FunctioneelBeheerder).await;
+    fb.get("/werk/inrichting").await;
+    let a = fb
+        .post(
+            "/werk/vier-ogen",
+            &[
+                ("drempel", ""),
+                ("soorten", "verlaging"),
+                ("soorten", "adres"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    for soort in ["verlaging", "adres"] {
+        assert!(
+            a.bevat(&format!("value=\"{soort}\" checked>")),
+            "{soort}: {}",
+            a.tekst
+        );
+    }
+    assert!(!a.bevat("value=\"beeindiging\" checked>"), "{}", a.tekst);
+    let a = fb
+        .post(
+            "/werk/vier-ogen",
+            &[("drempel", "750"), ("soorten", "adres")],
+        )
+        .await;
+    assert_eq!(
+        a.locatie(),
+        Some("/werk/inrichting?gedaan=vier-ogen-verzoek")
+    );
+    fb.get("/werk/inrichting").await;
+    let a = fb
+        .post(
+            "/werk/vier-ogen",
+            &[("drempel", "800"), ("soorten", "verlaging")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(
+        a.bevat("Er wacht al een verzoek")
+            && a.veldwaarde("drempel").as_deref() == Some("800")
+            && a.bevat("value=\"verlaging\" checked>"),
+        "{}",
+        a.tekst
+    );
     t.opruimen().await;
 }

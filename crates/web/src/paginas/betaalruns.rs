@@ -276,6 +276,20 @@ pub async fn goedkeuren(
     formulier: Formulier,
 ) -> Result<Response, WebFout> {
     let versie = formulier.veld("versie").trim().parse().unwrap_or(-1);
+    // Goedkeuren zet het geld klaar voor de bank: alleen wie aanvinkt dat hij aantal en bedrag
+    // heeft gezien, keurt goed (geen goedkeuring door een verkeerde klik). De API vraagt het
+    // expliciet in de JSON.
+    if !formulier.aangevinkt("gecontroleerd") {
+        wie.ctx
+            .actor
+            .vereist(vangnet_domain::Recht::BetaalrunGoedkeuren)?;
+        let mut p = detail(&staat, &wie, id, None).await?;
+        p.fout = Some(
+            "Vink aan dat u aantal en bedrag hebt gecontroleerd; de run is niet goedgekeurd."
+                .into(),
+        );
+        return Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
+    }
     let uitkomst = staat.app.betaalrun_goedkeuren(&wie.ctx, id, versie).await;
     handeling(&staat, &wie, id, uitkomst, "run-goedgekeurd").await
 }

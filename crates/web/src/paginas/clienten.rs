@@ -388,7 +388,7 @@ pub struct DossierPagina {
     uitkeringen_beheren: bool,
     gebruiker_id: Option<i64>,
     /// Wat er in het formulier "Nieuwe taak" stond (omschrijving, deadline), na een fout.
-    pub nieuwe_taak: (String, String),
+    pub nieuwe_taak: (String, String, bool),
 }
 
 impl DossierPagina {

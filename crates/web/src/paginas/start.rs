@@ -55,7 +55,7 @@ pub struct StartPagina {
     teamleider: bool,
     inrichten: bool,
     /// Omschrijving en deadline van een nieuwe taak (bij een fout).
-    pub nieuwe_taak: (String, String),
+    pub nieuwe_taak: (String, String, bool),
     pub fouten: Veldfouten,
 }
 
@@ -128,7 +128,7 @@ pub async fn startpagina(
         meldingen,
         teamleider: ctx.actor.mag(Recht::TakenToewijzen),
         inrichten: ctx.actor.mag(Recht::WerkInrichten),
-        nieuwe_taak: (String::new(), String::new()),
+        nieuwe_taak: Default::default(),
         fouten: Veldfouten::nieuw(),
         schil,
         voornaam,

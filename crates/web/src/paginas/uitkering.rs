@@ -86,6 +86,8 @@ struct MutatiePagina {
     totaal: String,
     /// Het verschil in de maanden na de tabel (leeg als er geen is), dat vier ogen meetelt.
     vooruit: String,
+    /// Het hele effect dat de vier-ogendrempel meet (tot nu plus vooruit), als er een vooruit is.
+    effect: String,
     vier_ogen: bool,
     uitleg: Option<crate::paginas::berekening::Weergave>,
     fouten: Veldfouten,
@@ -209,6 +211,7 @@ async fn mutatiepagina(
         impact: None,
         totaal: String::new(),
         vooruit: String::new(),
+        effect: String::new(),
         vier_ogen: false,
         uitleg: None,
         fouten: Veldfouten::nieuw(),
@@ -223,7 +226,16 @@ async fn mutatiepagina(
             Ok(i) => {
                 p.totaal = euro(i.totaal);
                 if i.vooruit != 0 {
-                    p.vooruit = euro(i.vooruit);
+                    p.vooruit = format!(
+                        "{} {}",
+                        if i.vooruit > 0 {
+                            "omhoog met"
+                        } else {
+                            "omlaag met"
+                        },
+                        euro(i.vooruit.abs())
+                    );
+                    p.effect = euro(i.totaal + i.vooruit);
                 }
                 p.vier_ogen = i.vier_ogen;
                 p.uitleg = i

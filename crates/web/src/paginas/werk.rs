@@ -91,7 +91,11 @@ pub async fn taak_aanmaken(
         .into_response()),
         // Vanaf het dossier: terug naar het dossier, met de fout en wat er getypt was.
         Err(AppFout::Ongeldig(fouten)) => {
-            let getypt = (formulier.veld("omschrijving"), formulier.veld("deadline"));
+            let getypt = (
+                formulier.veld("omschrijving"),
+                formulier.veld("deadline"),
+                formulier.aangevinkt("hoge_prioriteit"),
+            );
             if let Some(id) = dossier {
                 let q = crate::paginas::clienten::DossierQuery::default();
                 let (_, mut p) =
@@ -524,6 +528,10 @@ pub async fn vier_ogen(
         Err(AppFout::Ongeldig(f)) => {
             let mut p = inrichtingpagina(&staat, &wie, None).await?;
             p.drempel = drempel;
+            let gekozen = formulier.alle("soorten");
+            for (code, _, aan) in &mut p.vier_ogen {
+                *aan = gekozen.iter().any(|g| g == code);
+            }
             p.fouten = f;
             Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
