@@ -46,8 +46,14 @@ before(async () => {
 after(async () => {
   try { await browser?.sluit(); } catch { /* al dicht */ }
   driver?.proces.kill();
-  vangnet?.kill("SIGTERM");
-  if (map) rmSync(map, { recursive: true, force: true });
+  if (vangnet && vangnet.exitCode === null && vangnet.signalCode === null) {
+    // Wachten tot de server zijn database dicht heeft: anders schrijft hij nog (WAL, logboek)
+    // in de map die we weggooien.
+    const gestopt = new Promise((klaar) => vangnet.once("exit", klaar));
+    vangnet.kill("SIGTERM");
+    await Promise.race([gestopt, wacht(10_000)]);
+  }
+  if (map) rmSync(map, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 
 let nummer = 0;
@@ -389,6 +395,16 @@ test("aanvraag registreren, zoeken, dossier en huishouden", async () => {
   await browser.wachtOp("[data-testid=impact]");
   assert.match(await browser.tekst("[data-testid=impact]"), /nieuw bedrag/);
   await controleerPagina("mutatie-impact");
+  // Een bedrag dat twee dingen kan betekenen: het live voorbeeld toont de fout, niet meer de
+  // berekening van daarnet.
+  await browser.typ("#veld-bedrag", "1.234");
+  await browser.script("document.getElementById('veld-bedrag').dispatchEvent(new Event('change', { bubbles: true }))");
+  await browser.wachtOp("[data-testid=impact-fout]");
+  assert.match(await browser.tekst("[data-testid=impact-fout]"), /1\.234/);
+  assert.equal((await browser.zoekAlle("[data-testid=impact]")).length, 0);
+  await browser.typ("#veld-bedrag", "400");
+  await browser.klik("[data-testid=voorbeeld]");
+  await browser.wachtOp("[data-testid=impact]");
   // Opslaan: onder de drempel direct verwerkt, zichtbaar in de lijst met mutaties.
   await browser.klik("[data-testid=mutatie-opslaan]");
   await browser.wachtOp("[data-testid=mutaties]");

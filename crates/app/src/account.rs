@@ -237,7 +237,8 @@ impl App {
                 // tegen (en een slot op het account zou de echte gebruiker buitensluiten): het
                 // log waarschuwt de beheerder.
                 let op_naam = tx.mislukte_pogingen_naam(&naam, &sinds).await?;
-                if op_naam >= 4 * self.instellingen.max_pogingen_per_adres {
+                let veel = (4 * self.instellingen.max_pogingen_per_adres).max(1);
+                if op_naam >= veel && op_naam % veel == 0 {
                     tracing::warn!(
                         gebruikersnaam = %naam,
                         mislukt = op_naam,

@@ -97,6 +97,9 @@ impl App {
     pub async fn audit_controleren(&self, ctx: &Context) -> Result<KetenUitslag, AppFout> {
         ctx.actor.vereist(Recht::AuditInzien)?;
         let mut tx = self.opslag.lees().await?;
+        // Alles tegen één stand: wat tijdens de controle wordt vastgelegd (een goedkeuring, een
+        // inzage) is geen regel buiten de keten.
+        tx.momentopname().await?;
         let (kop_nr, kop_hash) = tx.audit_kop().await?;
         let tx_sleutel = tx.ketensleutel().is_some();
         let mut controle = KetenControle::met_sleutel(tx.ketensleutel().cloned());

@@ -751,7 +751,7 @@ impl App {
         let fout = |e: sepa::Schrijffout| AppFout::Intern(e.to_string());
         let mut zegelaar = zegel::zegelaar(&run);
         let mut schrijver = sepa::Painschrijver::begin(&mut *uit, kop).map_err(fout)?;
-        let (mut gezien, mut geschreven) = (0_u64, 0_u64);
+        let (mut gezien, mut geschreven, mut geschreven_som) = (0_u64, 0_u64, 0);
         // De volgende bladzijde wordt gelezen terwijl deze wordt geschreven.
         let lees = |mut tx: Box<dyn Transactie>, na_id: i64| {
             tokio::spawn(async move {
@@ -776,6 +776,7 @@ impl App {
                     continue;
                 }
                 geschreven += 1;
+                geschreven_som += r.bedrag_centen;
                 schrijver
                     .transactie(&sepa::Overboeking {
                         kenmerk: &r.kenmerk,
@@ -789,16 +790,18 @@ impl App {
         }
         volgende.await.map_err(stap)?.0.commit().await?;
         // Zonder zegel: goedgekeurd door een versie van Vangnet van vóór de zegels.
-        if verwacht.is_some_and(|v| zegelaar.zegel() != v) {
+        if verwacht.as_ref().is_some_and(|v| zegelaar.zegel() != *v) {
             return Err(zegel::gebroken(
                 id,
                 "de betaalregels kloppen niet met het zegel van de goedkeuring",
             ));
         }
-        if geschreven != aantal {
+        // Ook zonder zegel (een run van vóór de zegels): het bestand is wat de kop zegt.
+        let meer = verwacht.is_none() && deel.is_none() && gezien > aantal;
+        if geschreven != aantal || geschreven_som != som || meer {
             return Err(zegel::gebroken(
                 id,
-                "het aantal overboekingen in het bestand klopt niet met de kop",
+                "aantal of som van de overboekingen in het bestand klopt niet met de kop",
             ));
         }
         schrijver.einde().map_err(fout)?;

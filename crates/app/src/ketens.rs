@@ -59,8 +59,11 @@ pub async fn sleutel_controleren(opslag: &dyn Opslag, s: &Ketensleutel) -> Resul
 }
 
 /// De sleutel voor alleen controleren (`vangnet audit verify`): maakt niets aan en schrijft
-/// niets. Heeft de database een vingerafdruk, dan moet `sleutel` er zijn en erbij passen; heeft
-/// ze er geen, dan is er nooit met een sleutel getekend en wordt zonder gecontroleerd.
+/// niets. Heeft de database een vingerafdruk, dan moet `sleutel` er zijn en erbij passen. Is er
+/// een sleutel maar geen vingerafdruk, dan wordt toch met de sleutel gecontroleerd: de
+/// vingerafdruk staat in een gewone tabel, en wie haar weghaalt en de ketens zonder sleutel
+/// opnieuw uitrekent, mag de controle niet zo naar "zonder sleutel" krijgen. Alleen zonder
+/// sleutel én zonder vingerafdruk (nooit getekend) wordt zonder gecontroleerd.
 pub async fn sleutel_voor_controle(
     opslag: &dyn Opslag,
     sleutel: Option<Ketensleutel>,
@@ -69,7 +72,7 @@ pub async fn sleutel_voor_controle(
     let vingerafdruk = tx.installatie_lezen(VINGERAFDRUK).await?;
     tx.commit().await?;
     match (vingerafdruk, sleutel) {
-        (None, _) => Ok(None),
+        (None, s) => Ok(s),
         (Some(v), Some(s)) if v == s.vingerafdruk() => Ok(Some(s)),
         (Some(v), Some(s)) => Err(AppFout::Conflict(format!(
             "De ketensleutel (vingerafdruk {}) hoort niet bij deze database (die verwacht {v}).",

@@ -602,6 +602,11 @@ pub trait Transactie: Send {
     /// ingesteld.
     fn ketensleutel(&self) -> Option<&Ketensleutel>;
 
+    /// Maakt van deze net begonnen leestransactie één momentopname voor alles wat volgt (een
+    /// controle die minuten loopt, ziet niets wat intussen wordt vastgelegd). PostgreSQL:
+    /// REPEATABLE READ, alleen lezen; een SQLite-leestransactie is dat al.
+    async fn momentopname(&mut self) -> Uitkomst<()>;
+
     // Gebruikers
     async fn gebruiker_invoegen(&mut self, g: &GebruikerRij) -> Uitkomst<i64>;
     async fn gebruiker_op_id(&mut self, id: i64) -> Uitkomst<Option<GebruikerRij>>;

@@ -585,31 +585,39 @@ fn inkomen_past(
         Inkomenssoort::Alimentatie => "alimentatie",
         Inkomenssoort::Overig => "overig inkomen",
     };
-    let lopend = voor
-        .inkomsten
-        .iter()
-        .filter(|(p, s, _)| *s == inkomenssoort && p.bevat(ingang))
-        .map(|(_, _, c)| *c)
-        .sum::<Centen>();
-    let loopt = voor
-        .inkomsten
-        .iter()
-        .any(|(p, s, _)| *s == inkomenssoort && p.bevat(ingang));
+    let van_soort = || {
+        voor.inkomsten
+            .iter()
+            .filter(|(_, s, _)| *s == inkomenssoort)
+    };
+    let loopt = van_soort().any(|(p, _, _)| p.bevat(ingang));
+    // Ook een inkomen dat later begint telt: een "begint" ervóór zou er bij het toepassen door
+    // worden afgesloten (en het nieuwe inkomen verdween dan vanaf die datum).
+    let later_of_lopend = van_soort()
+        .filter(|(p, _, _)| p.tot.is_none_or(|t| t > ingang))
+        .min_by_key(|(p, _, _)| p.vanaf);
     let datum = ingang.format("%d-%m-%Y");
-    match soort {
-        Mutatiesoort::InkomenStart if loopt => Err(AppFout::veld(
+    match (soort, later_of_lopend) {
+        (Mutatiesoort::InkomenStart, Some((p, _, bedrag))) => Err(AppFout::veld(
             "inkomenssoort",
             format!(
-                "Op {datum} loopt al {naam} ({} per maand, voor het hele huishouden). Kies \
+                "{} loopt al {naam} ({} per maand, voor het hele huishouden). Kies \
                  'Inkomen wijzigt' en vul het nieuwe totaal in, ook als het inkomen van een \
                  ander lid van het huishouden is.",
-                vangnet_domain::bedrag::euro(lopend)
+                if p.vanaf <= ingang {
+                    format!("Op {datum}")
+                } else {
+                    format!("Vanaf {}", p.vanaf.format("%d-%m-%Y"))
+                },
+                vangnet_domain::bedrag::euro(*bedrag)
             ),
         )),
-        Mutatiesoort::InkomenWijziging | Mutatiesoort::InkomenStop if !loopt => Err(AppFout::veld(
-            "inkomenssoort",
-            format!("Op {datum} loopt geen {naam}. Kies 'Inkomen begint' of een andere soort."),
-        )),
+        (Mutatiesoort::InkomenWijziging | Mutatiesoort::InkomenStop, _) if !loopt => {
+            Err(AppFout::veld(
+                "inkomenssoort",
+                format!("Op {datum} loopt geen {naam}. Kies 'Inkomen begint' of een andere soort."),
+            ))
+        }
         _ => Ok(()),
     }
 }
@@ -626,9 +634,11 @@ pub(crate) fn toepassen(
             vanaf: *ingang,
             tot: *einde,
         };
+        // Een wijziging of stop op dezelfde dag als het begin sluit dat begin ook af (een
+        // periode van nul dagen telt nergens mee); anders liepen beide bedragen door.
         let sluit = |feiten: &mut Feiten, soort: Inkomenssoort| {
             for (p, s, _) in feiten.inkomsten.iter_mut() {
-                if *s == soort && p.tot.is_none() && p.vanaf < *ingang {
+                if *s == soort && p.tot.is_none() && p.vanaf <= *ingang {
                     p.tot = Some(*ingang);
                 }
             }
@@ -651,7 +661,7 @@ pub(crate) fn toepassen(
             Gegevens::Opschorting => feiten.opschortingen.push(periode),
             Gegevens::Betaalwijze { verdelen } => {
                 for p in feiten.verdeeld.iter_mut() {
-                    if p.tot.is_none() && p.vanaf < *ingang {
+                    if p.tot.is_none() && p.vanaf <= *ingang {
                         p.tot = Some(*ingang);
                     }
                 }
@@ -1990,6 +2000,32 @@ impl App {
         }
         if !goedkeuren && reden.trim().is_empty() {
             return Err(AppFout::veld("reden", "Geef de reden van de afwijzing."));
+        }
+        // Wat intussen is goedgekeurd, kan een inkomensmutatie hebben ingehaald (twee keer
+        // "inkomen begint" van dezelfde soort, elk op vier ogen): opnieuw nagaan.
+        if goedkeuren {
+            let u = tx
+                .uitkering_op_id(m.uitkering_id)
+                .await?
+                .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
+            let gegevens: Option<Gegevens> = serde_json::from_str(&m.gegevens).ok();
+            let ingang = NaiveDate::parse_from_str(&m.ingangsdatum, "%Y-%m-%d").ok();
+            if let (Some(g), Some(i), Some(soort)) =
+                (gegevens, ingang, Mutatiesoort::uit_code(&m.soort))
+            {
+                let voor = self.feiten(tx.as_mut(), ctx, &u, None, None).await?;
+                inkomen_past(&voor, i, &g, soort).map_err(|e| match e {
+                    AppFout::Ongeldig(f) => AppFout::veld(
+                        "beoordeling",
+                        format!(
+                            "Deze mutatie past niet meer bij wat intussen is goedgekeurd: {} \
+                             Wijs haar af met die reden.",
+                            f.0.first().map_or("", |v| v.melding.as_str())
+                        ),
+                    ),
+                    e => e,
+                })?;
+            }
         }
         m.status = if goedkeuren {
             "goedgekeurd"

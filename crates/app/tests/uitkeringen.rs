@@ -309,6 +309,22 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
         .await
         .unwrap();
     assert!(!vier_ogen);
+    // Een wijziging op dezelfde dag als het begin vervangt het bedrag (niet 30 + 40): 10,00
+    // meer inkomen is 9,50 minder bijstand per maand (na de reservering van 5 %).
+    let i = t
+        .app
+        .mutatie_voorbeeld(&o.anna, o.uitkering, &wijziging("2026-10-01", "40"))
+        .await
+        .unwrap();
+    assert_eq!(i.maanden[0].verschil.verschil, -950, "{:?}", i.maanden);
+    // Een "begint" vóór een inkomen van dezelfde soort dat later begint, zou daardoor worden
+    // afgesloten: ook geweigerd.
+    let e = t
+        .app
+        .mutatie_registreren(&o.anna, o.uitkering, &inkomen("2026-09-01", "20"))
+        .await
+        .unwrap_err();
+    assert!(veldfout(e, "inkomenssoort").contains("Vanaf 01-10-2026 loopt al alimentatie"));
     // De feiten houden per soort één bedrag voor het huishouden: nog een "inkomen begint" van
     // dezelfde soort zou het stil vervangen. Dat wordt geweigerd met het lopende bedrag; een
     // wijziging of stop van een soort die niet loopt ook.
@@ -740,5 +756,60 @@ async fn partner_komt_en_gaat() {
         "bsn"
     )
     .contains("al bij een ander huishouden"));
+    o.t.opruimen().await;
+}
+
+/// Twee keer "inkomen begint" van dezelfde soort, elk op vier ogen: bij het registreren liep er
+/// nog niets, maar de tweede goedkeuring zou de eerste stil vervangen. Goedkeuren gaat het
+/// opnieuw na en weigert; afwijzen kan.
+#[tokio::test]
+async fn inkomen_op_vier_ogen_wordt_bij_goedkeuren_opnieuw_nagegaan() {
+    let o = opzet().await;
+    let t = &o.t;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let verzoek = t
+        .app
+        .vier_ogen_inrichten(&fb, "500", &["inkomen_start".into()])
+        .await
+        .unwrap()
+        .expect("een verzoek");
+    let fb2 = t.gebruiker("fb2", &[Rol::FunctioneelBeheerder]).await;
+    t.app
+        .beheerverzoek_beoordelen(&fb2, verzoek, 1, true, "")
+        .await
+        .unwrap();
+    let mut ids = Vec::new();
+    for bedrag in ["10", "20"] {
+        let (id, vier_ogen) = t
+            .app
+            .mutatie_registreren(&o.anna, o.uitkering, &inkomen("2026-11-01", bedrag))
+            .await
+            .unwrap();
+        assert!(vier_ogen);
+        ids.push(id);
+    }
+    t.app
+        .mutatie_beoordelen(&o.bram, ids[0], 1, true, "")
+        .await
+        .unwrap();
+    let e = t
+        .app
+        .mutatie_beoordelen(&o.bram, ids[1], 1, true, "")
+        .await
+        .unwrap_err();
+    assert!(
+        veldfout(e, "beoordeling").contains("loopt al alimentatie (€ 10,00"),
+        "tweede goedkeuring"
+    );
+    t.app
+        .mutatie_beoordelen(
+            &o.bram,
+            ids[1],
+            1,
+            false,
+            "Past niet meer: wijzig het bedrag",
+        )
+        .await
+        .unwrap();
     o.t.opruimen().await;
 }

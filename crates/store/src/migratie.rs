@@ -126,6 +126,33 @@ pub const MIGRATIES: &[Migratie] = &[
     },
 ];
 
+/// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie
+/// alleen leest (`vangnet audit verify`) en niet mag migreren.
+pub async fn openstaand(db: &Database) -> Uitkomst<Vec<String>> {
+    let toegepast: Vec<i64> = match sqlx::query("SELECT versie FROM schema_migraties")
+        .fetch_all(&db.lezen)
+        .await
+    {
+        Ok(rijen) => rijen
+            .iter()
+            .map(|r| r.try_get::<i64, _>("versie"))
+            .collect::<Result<_, _>>()
+            .map_err(vertaal)?,
+        // Geen tabel (SQLite: "no such table", PostgreSQL 42P01): nog nooit gemigreerd.
+        Err(sqlx::Error::Database(d))
+            if d.message().contains("no such table") || d.code().as_deref() == Some("42P01") =>
+        {
+            Vec::new()
+        }
+        Err(e) => return Err(vertaal(e)),
+    };
+    Ok(MIGRATIES
+        .iter()
+        .filter(|m| !toegepast.contains(&m.versie))
+        .map(|m| format!("{:04}_{}", m.versie, m.naam))
+        .collect())
+}
+
 /// Past de ontbrekende migraties toe en geeft de namen van wat is toegepast.
 pub async fn migreer(db: &Database) -> Uitkomst<Vec<String>> {
     migreer_tot(db, i64::MAX).await

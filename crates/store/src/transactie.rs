@@ -966,6 +966,16 @@ impl Transactie for AnyTransactie {
         self.sleutel.as_deref()
     }
 
+    async fn momentopname(&mut self) -> Uitkomst<()> {
+        if self.engine == crate::Engine::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                .execute(self.conn())
+                .await
+                .map_err(vertaal)?;
+        }
+        Ok(())
+    }
+
     async fn gebruiker_invoegen(&mut self, g: &GebruikerRij) -> Uitkomst<i64> {
         let r = sqlx::query(
             "INSERT INTO gebruikers (gebruikersnaam, volledige_naam, wachtwoord_hash, \

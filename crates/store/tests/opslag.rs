@@ -625,17 +625,18 @@ async fn migratie_0014_behoudt_de_maandbedragen() {
     t.opruimen().await;
 }
 
-/// Migratie 0017 (issue 17, punt 10): een terugbeltaak die al bestond uit een gevoelige notitie
-/// verliest nummer en onderwerp uit haar omschrijving; andere taken blijven zoals ze waren.
+/// Migratie 0017 (issue 17, punt 10): een terugbeltaak, signaal of doorverwijzing die al bestond
+/// uit een gevoelige notitie verliest nummer en onderwerp uit haar omschrijving; taken uit een
+/// gewone notitie blijven zoals ze waren.
 #[tokio::test]
-async fn migratie_0017_haalt_het_nummer_uit_gevoelige_terugbeltaken() {
+async fn migratie_0017_haalt_het_nummer_uit_gevoelige_taken() {
     let t = database_tot(16).await;
     let taak = |id: i64, soort: &str, omschrijving: &str| {
         format!(
-            "INSERT INTO taken (id, soort, omschrijving, aangemaakt_op, begindatum, deadline, \
-             risico_vanaf, wettelijk, waarschuwen_werkdagen, status, prioriteit, te_laat_gemeld, \
-             versie) VALUES ({id}, '{soort}', '{omschrijving}', 'a', '2026-12-01', '2026-12-02', \
-             '2026-12-02', 0, 1, 'open', 0, 0, 1);"
+            "INSERT INTO taken (id, soort, omschrijving, dossier_id, aangemaakt_op, begindatum, \
+             deadline, risico_vanaf, wettelijk, waarschuwen_werkdagen, status, prioriteit, \
+             te_laat_gemeld, versie) VALUES ({id}, '{soort}', '{omschrijving}', 1, 'a', \
+             '2026-12-01', '2026-12-02', '2026-12-02', 0, 1, 'open', 0, 0, 1);"
         )
     };
     let notitie = |id: i64, taak: i64, gevoelig: i64| {
@@ -646,30 +647,51 @@ async fn migratie_0017_haalt_het_nummer_uit_gevoelige_terugbeltaken() {
              '0612345678', 'a', {gevoelig}, 1, {taak}, 1);"
         )
     };
-    t.db.ruwe_sql(&format!(
-        "INSERT INTO gebruikers (id, gebruikersnaam, volledige_naam, wachtwoord_hash, \
-         moet_wachtwoord_wijzigen, geblokkeerd, versie, aangemaakt_op, gewijzigd_op) VALUES \
-         (1, 'kcc', 'KCC', 'x', 0, 0, 1, 'a', 'a'); {}{}{}{}{}",
-        taak(
+    let taken = [
+        (
             1,
             "terugbellen",
-            "Terugbellen op 0612345678 (Klacht of bezwaar)"
+            "Terugbellen op 0612345678 (Klacht of bezwaar)",
         ),
-        taak(
+        (
             2,
             "terugbellen",
-            "Terugbellen op 0687654321 (Betaling en betaaldatum)"
+            "Terugbellen op 0687654321 (Betaling en betaaldatum)",
         ),
-        taak(3, "signaal", "Signaal uit een contact"),
-        notitie(1, 1, 1),
-        notitie(2, 2, 0),
-    ))
-    .await
-    .unwrap();
+        (
+            3,
+            "signaal",
+            "Signaal uit een contact: Klacht of bezwaar (dossier 2026-000001)",
+        ),
+        (
+            4,
+            "doorverwijzing",
+            "Doorverwezen contact: Overig (dossier 2026-000001)",
+        ),
+    ];
+    let mut sql = String::from(
+        "INSERT INTO gebruikers (id, gebruikersnaam, volledige_naam, wachtwoord_hash, \
+         moet_wachtwoord_wijzigen, geblokkeerd, versie, aangemaakt_op, gewijzigd_op) VALUES \
+         (1, 'kcc', 'KCC', 'x', 0, 0, 1, 'a', 'a'); \
+         INSERT INTO personen (id, bsn, versie, aangemaakt_op) VALUES (1, 111222333, 1, 'a'); \
+         INSERT INTO huishoudens (id, aangemaakt_op) VALUES (1, 'a'); \
+         INSERT INTO dossiers (id, nummer, huishouden_id, client_id, zaaktype, status, \
+         ontvangen_op, versie, aangemaakt_op, gewijzigd_op) VALUES (1, '2026-000001', 1, 1, \
+         'bijstand', 'ontvangen', '2026-11-02', 1, 'a', 'a');",
+    );
+    for (id, soort, omschrijving) in taken {
+        sql.push_str(&taak(id, soort, omschrijving));
+    }
+    // Gevoelig: de terugbeltaak 1 en het signaal 3; de terugbeltaak 2 en de doorverwijzing 4
+    // komen uit een gewone notitie.
+    for (id, taak, gevoelig) in [(1, 1, 1), (2, 2, 0), (3, 3, 1), (4, 4, 0)] {
+        sql.push_str(&notitie(id, taak, gevoelig));
+    }
+    t.db.ruwe_sql(&sql).await.unwrap();
     migratie::migreer(&t.db).await.unwrap();
     let mut tx = t.db.lees().await.unwrap();
     let mut omschrijvingen = Vec::new();
-    for id in 1..=3 {
+    for id in 1..=4 {
         let taak = tx.taak_op_id(id).await.unwrap().unwrap();
         omschrijvingen.push(taak.omschrijving);
     }
@@ -679,7 +701,8 @@ async fn migratie_0017_haalt_het_nummer_uit_gevoelige_terugbeltaken() {
         [
             vangnet_app::contact::GEVOELIG_TERUGBELLEN,
             "Terugbellen op 0687654321 (Betaling en betaaldatum)",
-            "Signaal uit een contact",
+            "Signaal uit een contact: gevoelige notitie (dossier 2026-000001)",
+            "Doorverwezen contact: Overig (dossier 2026-000001)",
         ]
     );
     t.opruimen().await;

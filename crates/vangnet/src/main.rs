@@ -346,14 +346,31 @@ async fn openen_voor(
     controleren: bool,
 ) -> Result<App> {
     let keuze = instellingen.database(db.data_dir.clone(), db.database_url.clone());
+    // Controleren maakt geen database (een verkeerd getypte datamap) en migreert niet.
+    if let (true, vangnet_store::Doel::Datamap(map)) = (controleren, keuze.doel()) {
+        if !map.join("vangnet.sqlite3").exists() {
+            anyhow::bail!("er staat geen database in {}", map.display());
+        }
+    }
     let database = Database::open(&keuze.doel())
         .await
         .with_context(|| format!("database openen ({keuze})"))?;
-    let toegepast = migratie::migreer(&database)
-        .await
-        .with_context(|| format!("database migreren ({keuze})"))?;
-    for m in toegepast {
-        tracing::info!(migratie = %m, "migratie toegepast");
+    if controleren {
+        let open = migratie::openstaand(&database).await?;
+        if !open.is_empty() {
+            anyhow::bail!(
+                "de database ({keuze}) is van een oudere versie (nog niet toegepast: {}); \
+                 draai eerst `vangnet migrate`",
+                open.join(", ")
+            );
+        }
+    } else {
+        let toegepast = migratie::migreer(&database)
+            .await
+            .with_context(|| format!("database migreren ({keuze})"))?;
+        for m in toegepast {
+            tracing::info!(migratie = %m, "migratie toegepast");
+        }
     }
     let datamap = db
         .data_dir

@@ -189,8 +189,14 @@ fn gebruikers_tokens_en_audit_op_de_opdrachtregel() {
     assert!(!d.join("ketensleutel").exists());
     std::fs::write(d.join("ketensleutel"), sleutel).unwrap();
     // Een database die nooit getekend is, wordt zonder sleutel gecontroleerd; de controle maakt
-    // geen sleutel aan.
+    // geen sleutel aan. Waar geen database staat (een verkeerd getypte map), maakt ze er geen:
+    // niet te controleren.
     let leeg = map();
+    let o = vangnet(leeg.0.as_path(), &["audit", "verify"]);
+    assert_eq!(o.status.code(), Some(2), "{}", tekst(&o));
+    assert!(tekst(&o).contains("geen database"), "{}", tekst(&o));
+    assert!(!leeg.0.join("vangnet.sqlite3").exists());
+    assert!(vangnet(leeg.0.as_path(), &["migrate"]).status.success());
     let o = vangnet(leeg.0.as_path(), &["audit", "verify"]);
     assert!(o.status.success(), "{}", tekst(&o));
     assert!(tekst(&o).contains("ZONDER ketensleutel"), "{}", tekst(&o));
@@ -201,6 +207,23 @@ fn gebruikers_tokens_en_audit_op_de_opdrachtregel() {
         .enable_all()
         .build()
         .unwrap();
+    // Wie de vingerafdruk van de sleutel uit de database haalt, krijgt de controle niet naar
+    // "zonder sleutel": met een sleutelbestand wordt met de sleutel gecontroleerd.
+    rt.block_on(async {
+        let db = vangnet_store::Database::open(&vangnet_store::Doel::Datamap(d.to_path_buf()))
+            .await
+            .unwrap();
+        db.ruwe_sql("DELETE FROM installatie WHERE sleutel = 'ketensleutel_vingerafdruk'")
+            .await
+            .unwrap();
+        db.sluiten().await;
+    });
+    let o = vangnet(d, &["audit", "verify"]);
+    assert!(
+        o.status.success() && tekst(&o).contains("met ketensleutel"),
+        "{}",
+        tekst(&o)
+    );
     rt.block_on(async {
         let db = vangnet_store::Database::open(&vangnet_store::Doel::Datamap(d.to_path_buf())).await.unwrap();
         db.ruwe_sql("DROP TRIGGER auditrecords_niet_wijzigen; UPDATE auditrecords SET actor = 'iemand' WHERE volgnummer = 2")

@@ -9,8 +9,12 @@
   // Een live voorbeeld (de impact van een mutatie) dat de server weigert (422): toon het
   // antwoord, met de fout, in plaats van het vorige voorbeeld te laten staan. Anders staat er
   // een berekening die niet bij de velden past.
+  // Alleen als het doel het voorbeeldvak is en het antwoord dat vak heeft (een algemene
+  // foutpagina zou het vak anders laten verdwijnen).
   document.addEventListener("htmx:beforeSwap", function (e) {
-    if (e.detail.xhr.status === 422) {
+    var doel = e.detail.target;
+    if (doel && doel.id === "impact" && e.detail.xhr.status === 422 &&
+        e.detail.xhr.responseText.indexOf('id="impact"') >= 0) {
       e.detail.shouldSwap = true;
       e.detail.isError = false;
     }

@@ -296,6 +296,10 @@ async fn health_meldt_de_staat_van_de_schrijver() {
             assert_eq!(t.await.unwrap(), status);
         }
         assert_eq!(proeven.load(std::sync::atomic::Ordering::SeqCst), 1);
+        // Na vijf seconden geldt de uitslag niet meer: een nieuwe proef.
+        t.klok.verzet(chrono::Duration::seconds(5));
+        assert_eq!(b.get("/health").await.status.as_u16(), status);
+        assert_eq!(proeven.load(std::sync::atomic::Ordering::SeqCst), 2);
     }
     t.opruimen().await;
 }

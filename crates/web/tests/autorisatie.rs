@@ -605,21 +605,7 @@ async fn elke_route_voor_elke_rol() {
         .app
         .aanvraag_registreren(
             &systeem,
-            &vangnet_app::clienten::NieuweAanvraag {
-                ontvangen_op: "2026-11-02".into(),
-                aanvrager: vangnet_app::clienten::PersoonInvoer {
-                    bsn: "999993653".into(),
-                    voornamen: "Fatima".into(),
-                    voorvoegsel: String::new(),
-                    geslachtsnaam: "El Amrani".into(),
-                    geboortedatum: "14-03-1990".into(),
-                },
-                straat: "Coolsingel".into(),
-                huisnummer: "40".into(),
-                postcode: "3011 AD".into(),
-                woonplaats: "Rotterdam".into(),
-                ..Default::default()
-            },
+            &vangnet_testkit::aanvraag("999993653", "Fatima", "El Amrani"),
         )
         .await
         .unwrap();

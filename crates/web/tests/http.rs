@@ -1277,18 +1277,7 @@ async fn werk_op_het_scherm() {
             &systeem,
             &vangnet_app::clienten::NieuweAanvraag {
                 ontvangen_op: "2026-11-27".into(),
-                aanvrager: vangnet_app::clienten::PersoonInvoer {
-                    bsn: "999993653".into(),
-                    voornamen: "Fatima".into(),
-                    voorvoegsel: String::new(),
-                    geslachtsnaam: "El Amrani".into(),
-                    geboortedatum: "14-03-1990".into(),
-                },
-                straat: "Coolsingel".into(),
-                huisnummer: "40".into(),
-                postcode: "3011 AD".into(),
-                woonplaats: "Rotterdam".into(),
-                ..Default::default()
+                ..vangnet_testkit::aanvraag("999993653", "Fatima", "El Amrani")
             },
         )
         .await
@@ -1824,20 +1813,8 @@ async fn betaalrun_op_het_scherm() {
         .aanvraag_registreren(
             &consulent,
             &vangnet_app::clienten::NieuweAanvraag {
-                ontvangen_op: "2026-11-02".into(),
-                aanvrager: vangnet_app::clienten::PersoonInvoer {
-                    bsn: "999993653".into(),
-                    voornamen: "Fatima".into(),
-                    voorvoegsel: String::new(),
-                    geslachtsnaam: "El Amrani".into(),
-                    geboortedatum: "14-03-1990".into(),
-                },
-                straat: "Coolsingel".into(),
-                huisnummer: "40".into(),
-                postcode: "3011 AD".into(),
-                woonplaats: "Rotterdam".into(),
                 iban: "NL91ABNA0417164300".into(),
-                ..Default::default()
+                ..vangnet_testkit::aanvraag("999993653", "Fatima", "El Amrani")
             },
         )
         .await
@@ -2027,21 +2004,7 @@ async fn telefoonnotitie_op_het_scherm() {
         .app
         .aanvraag_registreren(
             &consulent,
-            &vangnet_app::clienten::NieuweAanvraag {
-                ontvangen_op: "2026-11-02".into(),
-                aanvrager: vangnet_app::clienten::PersoonInvoer {
-                    bsn: "999993653".into(),
-                    voornamen: "Fatima".into(),
-                    voorvoegsel: String::new(),
-                    geslachtsnaam: "El Amrani".into(),
-                    geboortedatum: "14-03-1990".into(),
-                },
-                straat: "Coolsingel".into(),
-                huisnummer: "40".into(),
-                postcode: "3011 AD".into(),
-                woonplaats: "Rotterdam".into(),
-                ..Default::default()
-            },
+            &vangnet_testkit::aanvraag("999993653", "Fatima", "El Amrani"),
         )
         .await
         .unwrap();

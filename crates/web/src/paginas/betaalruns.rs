@@ -277,8 +277,7 @@ pub async fn goedkeuren(
 ) -> Result<Response, WebFout> {
     let versie = formulier.veld("versie").trim().parse().unwrap_or(-1);
     // Goedkeuren zet het geld klaar voor de bank: alleen wie aanvinkt dat hij aantal en bedrag
-    // heeft gezien, keurt goed (geen goedkeuring door een verkeerde klik). De API vraagt het
-    // expliciet in de JSON.
+    // heeft gezien, keurt goed (geen goedkeuring door een verkeerde klik).
     if !formulier.aangevinkt("gecontroleerd") {
         wie.ctx
             .actor
