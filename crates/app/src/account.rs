@@ -8,7 +8,7 @@ use vangnet_domain::{tijd, Gebruikersnaam, Rol, Veldfouten, Wachtwoord};
 
 use crate::audit::{self, Wijziging};
 use crate::geheim;
-use crate::opslag::{GebruikerRij, SessieRij, TokenRij, Transactie};
+use crate::opslag::{GebruikerRij, Leestransactie, SessieRij, TokenRij, Transactie};
 use crate::{Actor, App, AppFout, Context};
 
 /// Een nieuwe sessie: de sleutel gaat in het cookie, het CSRF-token in elk formulier.
@@ -77,7 +77,7 @@ impl App {
             .gebruiker_op_naam(&gebruikersnaam.trim().to_lowercase())
             .await?
             .ok_or_else(|| AppFout::NietGevonden(format!("Gebruiker '{gebruikersnaam}'")))?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         if g.geblokkeerd {
             return Err(AppFout::GeenToegang);
         }
@@ -322,7 +322,7 @@ impl App {
             return Err(AppFout::NietIngelogd);
         };
         let gebruiker = tx.gebruiker_op_id(sessie.gebruiker_id).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         let laatst = tijd::instant_uit_tekst(&sessie.laatst_actief_op);
         let begin = tijd::instant_uit_tekst(&sessie.aangemaakt_op);
         let verlopen = match (laatst, begin) {
@@ -524,7 +524,7 @@ impl App {
         let id = ctx.actor.gebruiker_id().ok_or(AppFout::NietIngelogd)?;
         let mut tx = self.opslag.lees().await?;
         let tokens = tx.tokens_van(id).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(tokens)
     }
 
@@ -564,7 +564,7 @@ impl App {
             Some(t) if t.ingetrokken_op.is_none() => tx.gebruiker_op_id(t.gebruiker_id).await?,
             _ => None,
         };
-        tx.commit().await?;
+        tx.afsluiten().await?;
         let (Some(t), Some(g)) = (rij, gebruiker) else {
             return Err(AppFout::NietIngelogd);
         };
@@ -638,7 +638,7 @@ pub(crate) fn rollen_uit_codes(codes: &[String]) -> Result<Vec<Rol>, String> {
 
 /// Geeft het transactietype door zodat beheer.rs dezelfde hulpfuncties kan gebruiken.
 pub(crate) async fn gebruiker_of_fout(
-    tx: &mut dyn Transactie,
+    tx: &mut dyn Leestransactie,
     id: i64,
 ) -> Result<GebruikerRij, AppFout> {
     tx.gebruiker_op_id(id)

@@ -88,7 +88,7 @@ impl App {
             .audit_zoeken(filter, limiet.clamp(1, 500), overslaan.max(0))
             .await?;
         let totaal = tx.audit_tellen(filter).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(AuditPagina { records, totaal })
     }
 
@@ -161,7 +161,7 @@ impl App {
                 Ok(n) => n,
                 Err(f) => return Ok(KetenUitslag::Gebroken(f)),
             };
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(KetenUitslag::Intact {
             records,
             sleutel: tx_sleutel,

@@ -83,7 +83,7 @@ impl App {
         ctx.actor.vereist(Recht::GebruikersBeheren)?;
         let mut tx = self.opslag.lees().await?;
         let lijst = tx.gebruikers().await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(lijst)
     }
 
@@ -346,7 +346,7 @@ impl App {
         ctx.actor.vereist(Recht::GebruikersBeheren)?;
         let mut tx = self.opslag.lees().await?;
         let g = tx.gebruiker_op_naam(&naam.trim().to_lowercase()).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         g.ok_or_else(|| AppFout::NietGevonden(format!("Gebruiker '{naam}'")))
     }
 
@@ -358,7 +358,7 @@ impl App {
             let leden = tx.teamleden(team.id).await?;
             uit.push(TeamDetail { team, leden });
         }
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(uit)
     }
 
@@ -370,7 +370,7 @@ impl App {
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het team".into()))?;
         let leden = tx.teamleden(id).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(TeamDetail { team, leden })
     }
 
@@ -381,7 +381,7 @@ impl App {
         };
         let mut tx = self.opslag.lees().await?;
         let teams = tx.teams_van(id).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(teams)
     }
 

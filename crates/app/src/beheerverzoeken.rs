@@ -189,7 +189,7 @@ impl App {
                 verzoek: v,
             });
         }
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(uit)
     }
 

@@ -22,7 +22,7 @@ impl App {
         ctx.actor.vereist(Recht::ClientenInzien)?;
         let mut tx = self.opslag.lees().await?;
         let normen = self.geldende_normtabellen(tx.as_mut()).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         berekening::bereken(s, &normen).map_err(invoerfout)
     }
 

@@ -24,7 +24,7 @@ use vangnet_domain::{csv, sepa, tijd, verwerking, Recht, Veldfouten};
 
 use crate::audit::{self, Wijziging};
 use crate::opslag::{
-    BetaalregelRij, BetaalrunRij, Categorietotaal, Runverschil, Transactie, Waarde,
+    BetaalregelRij, BetaalrunRij, Categorietotaal, Leestransactie, Runverschil, Transactie, Waarde,
 };
 use crate::uitkeringen::{datum, datumtekst, partij_laden};
 use crate::werk::{taken_maken, NieuweTaak};
@@ -115,7 +115,7 @@ fn letter(c: Categorie) -> &'static str {
 }
 
 impl App {
-    async fn run_laden(tx: &mut dyn Transactie, id: i64) -> Result<BetaalrunRij, AppFout> {
+    async fn run_laden(tx: &mut dyn Leestransactie, id: i64) -> Result<BetaalrunRij, AppFout> {
         tx.betaalrun_op_id(id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De betaalrun".into()))
@@ -234,7 +234,7 @@ impl App {
         ctx.actor.vereist(Recht::BetaalrunStarten)?;
         let mut tx = self.opslag.lees().await?;
         let n = tx.aantal_uitkeringen().await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
@@ -387,7 +387,7 @@ impl App {
             )));
         }
         for lezer in klaar_met_lezen {
-            lezer.commit().await?;
+            lezer.afsluiten().await?;
         }
         tracing::info!(
             run = id,
@@ -437,7 +437,7 @@ impl App {
         let totaal = self.betaalrun_omvang(ctx).await?;
         let mut tx = self.opslag.lees().await?;
         let run = Self::run_laden(tx.as_mut(), id).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         if !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_berekenen) {
             return Err(AppFout::Conflict(
                 "Deze betaalrun is goedgekeurd of afgebroken en verandert niet meer.".into(),
@@ -753,7 +753,7 @@ impl App {
         let mut schrijver = sepa::Painschrijver::begin(&mut *uit, kop).map_err(fout)?;
         let (mut gezien, mut geschreven, mut geschreven_som) = (0_u64, 0_u64, 0);
         // De volgende bladzijde wordt gelezen terwijl deze wordt geschreven.
-        let lees = |mut tx: Box<dyn Transactie>, na_id: i64| {
+        let lees = |mut tx: Box<dyn Leestransactie>, na_id: i64| {
             tokio::spawn(async move {
                 let r = tx.betalingen(id, na_id, 10_000).await;
                 (tx, r)
@@ -788,7 +788,7 @@ impl App {
                     .map_err(fout)?;
             }
         }
-        volgende.await.map_err(stap)?.0.commit().await?;
+        volgende.await.map_err(stap)?.0.afsluiten().await?;
         // Zonder zegel: goedgekeurd door een versie van Vangnet van vóór de zegels.
         if verwacht.as_ref().is_some_and(|v| zegelaar.zegel() != *v) {
             return Err(zegel::gebroken(
@@ -854,7 +854,7 @@ impl App {
         Self::mag_runs_zien(ctx)?;
         let mut tx = self.opslag.lees().await?;
         let run = Self::run_laden(tx.as_mut(), id).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(run)
     }
 
@@ -871,7 +871,7 @@ impl App {
         let m = m.ok_or(AppFout::Ongeldig(f))?;
         let mut tx = self.opslag.lees().await?;
         let runs = tx.betaalruns_van_maand(&datumtekst(m)).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(runs)
     }
 
@@ -879,7 +879,7 @@ impl App {
         Self::mag_runs_zien(ctx)?;
         let mut tx = self.opslag.lees().await?;
         let runs = tx.betaalruns(120).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(runs)
     }
 
@@ -1020,7 +1020,7 @@ impl App {
         ctx.actor.vereist(Recht::ClientenInzien)?;
         let mut tx = self.opslag.lees().await?;
         let v = tx.vorderingen_van_dossier(dossier_id).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(v)
     }
 
@@ -1425,7 +1425,7 @@ async fn uitleggen_vastleggen(
 
 /// Leest de partij `ids` met alles wat het berekenen nodig heeft.
 async fn runpartij_laden(
-    lezer: &mut dyn Transactie,
+    lezer: &mut dyn Leestransactie,
     ids: Vec<i64>,
     maand: NaiveDate,
     betaaldatum: NaiveDate,

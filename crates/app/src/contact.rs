@@ -18,7 +18,9 @@ use vangnet_domain::{tijd, verwerking, Recht, Rol, Veldfouten};
 
 use crate::audit::{self, Wijziging};
 use crate::clienten::PersoonBeeld;
-use crate::opslag::{ContactmomentRij, ContactonderwerpRij, DossierRij, TaakRij, Transactie};
+use crate::opslag::{
+    ContactmomentRij, ContactonderwerpRij, DossierRij, Leestransactie, TaakRij, Transactie,
+};
 use crate::werk::{mag_taak_bijwerken, taak_bijwerken, taak_maken, NieuweTaak};
 use crate::{toegang, App, AppFout, Context};
 
@@ -115,7 +117,7 @@ enum Tijdlijn {
 
 /// De lezer van de actor: `None` voor het systeem (leest alles).
 async fn lezer_van(
-    tx: &mut dyn Transactie,
+    tx: &mut dyn Leestransactie,
     ctx: &Context,
 ) -> Result<Option<(i64, Vec<i64>)>, AppFout> {
     let Some(id) = ctx.actor.gebruiker_id() else {
@@ -131,7 +133,7 @@ async fn lezer_van(
 
 /// Maakt de beelden en schermt af wat de lezer niet mag lezen.
 async fn beelden(
-    tx: &mut dyn Transactie,
+    tx: &mut dyn Leestransactie,
     ctx: &Context,
     rijen: Vec<ContactmomentRij>,
 ) -> Result<Vec<Contactbeeld>, AppFout> {
@@ -232,7 +234,7 @@ impl App {
         ctx.actor.vereist(Recht::ContactmomentenInzien)?;
         let mut tx = self.opslag.lees().await?;
         let o = tx.contactonderwerpen().await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(o.into_iter().filter(|o| o.actief).collect())
     }
 
@@ -244,7 +246,7 @@ impl App {
         ctx.actor.vereist(Recht::WerkInrichten)?;
         let mut tx = self.opslag.lees().await?;
         let o = tx.contactonderwerpen().await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(o)
     }
 
@@ -582,7 +584,7 @@ impl App {
         let mut tx = self.opslag.lees().await?;
         let rijen = tx.contactmomenten_zonder_persoon(TONEN).await?;
         let b = beelden(tx.as_mut(), ctx, rijen).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(b)
     }
 
@@ -705,7 +707,7 @@ impl App {
                 Some(dossier.id)
             }
         };
-        tx.commit().await?;
+        tx.afsluiten().await?;
         self.contactmoment_koppelen(ctx, id, versie, persoon, dossier)
             .await?;
         Ok(persoon)
@@ -899,7 +901,7 @@ impl App {
                     break;
                 }
             }
-            tx.commit().await?;
+            tx.afsluiten().await?;
             if let Some(v) = volgende.as_mut().filter(|v| !v.definitief) {
                 v.bedrag_centen = self
                     .uitkering_maand(ctx, d.id, v.maand, None)

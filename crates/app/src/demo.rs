@@ -578,7 +578,7 @@ impl App {
                     "De demopopulatie laadt alleen in een lege database (zonder gebruikers en personen).".into(),
                 ));
             }
-            tx.commit().await?;
+            tx.afsluiten().await?;
         }
 
         // Accounts en teams, via de gewone use cases (met audit).
@@ -753,7 +753,7 @@ impl App {
             tx.hoogste_id("contactmomenten").await?,
         ];
         let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         let mut bsn_basis: u32 = 90_000_000;
         let mut nummers: std::collections::BTreeMap<i32, i64> = Default::default();
         let statussen = [
@@ -1381,7 +1381,7 @@ impl App {
     pub async fn is_demo(&self) -> Result<bool, AppFout> {
         let mut tx = self.opslag.lees().await?;
         let demo = tx.installatie_lezen("demo").await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(demo.as_deref() == Some("ja"))
     }
 }

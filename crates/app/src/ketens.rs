@@ -10,7 +10,7 @@ use std::path::Path;
 use vangnet_domain::audit::{Anker, KetenControle, KetenFout, Ketensleutel, BEGIN_HASH};
 use vangnet_domain::{tijd, toegangsketen};
 
-use crate::opslag::{Opslag, ToegangRij, Transactie};
+use crate::opslag::{Leestransactie, Opslag, ToegangRij};
 use crate::{bestanden, App, AppFout};
 
 /// Waar de database de vingerafdruk van de sleutel bewaart.
@@ -30,7 +30,7 @@ pub async fn nieuwe_sleutel(opslag: &dyn Opslag) -> Result<Ketensleutel, AppFout
     }
     let (audit, _) = tx.audit_kop().await?;
     let (toegang, _) = tx.toegangsketen_kop().await?;
-    tx.commit().await?;
+    tx.afsluiten().await?;
     let mut sleutel = [0u8; 32];
     rand::RngCore::fill_bytes(&mut rand::rngs::OsRng, &mut sleutel);
     Ok(Ketensleutel::nieuw(sleutel, audit + 1, toegang + 1))
@@ -70,7 +70,7 @@ pub async fn sleutel_voor_controle(
 ) -> Result<Option<Ketensleutel>, AppFout> {
     let mut tx = opslag.lees().await?;
     let vingerafdruk = tx.installatie_lezen(VINGERAFDRUK).await?;
-    tx.commit().await?;
+    tx.afsluiten().await?;
     match (vingerafdruk, sleutel) {
         (None, s) => Ok(s),
         (Some(v), Some(s)) if v == s.vingerafdruk() => Ok(Some(s)),
@@ -126,7 +126,7 @@ impl App {
         let mut tx = self.opslag.lees().await?;
         let audit = tx.audit_kop().await?;
         let toegang = tx.toegangsketen_kop().await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         let (pad, sleutel, tijdstip) = (
             pad.clone(),
             sleutel.clone(),
@@ -160,7 +160,7 @@ impl App {
 /// Controleert elk anker: de MAC-keten van het ankerbestand (met de sleutel), en dat elk anker nog
 /// in beide ketens staat (zelfde hash op zelfde volgnummer). Geeft het aantal ankers.
 pub(crate) async fn ankers_controleren(
-    tx: &mut dyn Transactie,
+    tx: &mut dyn Leestransactie,
     pad: Option<&Path>,
 ) -> Result<Result<usize, KetenFout>, AppFout> {
     let Some(pad) = pad else { return Ok(Ok(0)) };
@@ -215,7 +215,7 @@ pub(crate) async fn ankers_controleren(
 /// de vorige, en de inhoud opnieuw uitgerekend over de verwerking en haar regels zoals ze nu in de
 /// opslag staan. Een weggehaalde of gewijzigde regel, of een gewijzigde verwerking, valt op.
 pub(crate) async fn toegangsketen_controleren(
-    tx: &mut dyn Transactie,
+    tx: &mut dyn Leestransactie,
 ) -> Result<Result<(), KetenFout>, AppFout> {
     let (kop_nr, kop_hash) = tx.toegangsketen_kop().await?;
     let mut controle = KetenControle::met_sleutel(tx.ketensleutel().cloned());

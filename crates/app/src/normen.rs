@@ -13,7 +13,7 @@ use vangnet_domain::normen::{Normtabellen, Normverschil};
 use vangnet_domain::{tijd, Recht};
 
 use crate::audit::{self, Wijziging};
-use crate::opslag::{NormensetRij, Transactie};
+use crate::opslag::{Leestransactie, NormensetRij};
 use crate::{geheim, App, AppFout, Context};
 
 /// Grootste normenbestand dat we aannemen (de standaard is ruim 20 kB).
@@ -57,7 +57,7 @@ impl App {
     /// wordt alleen opnieuw gelezen als er een nieuwe is geladen (ook door een ander proces).
     pub(crate) async fn geldende_normtabellen(
         &self,
-        tx: &mut dyn Transactie,
+        tx: &mut dyn Leestransactie,
     ) -> Result<Arc<Normtabellen>, AppFout> {
         let id = tx.normenset_nieuwste_id().await?.unwrap_or(0);
         if let Ok(cache) = self.normen.0.read() {
@@ -180,7 +180,7 @@ impl App {
         let mut tx = self.opslag.lees().await?;
         let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
         let ladingen = tx.normensets().await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(Normenoverzicht {
             geldend: GeldendeNormen {
                 tabellen,

@@ -35,7 +35,7 @@ pub(crate) fn sjabloon(
 }
 
 /// Begint een bulkverwerking van gelezen personen (betaalrun, herberekening): de vaste gegevens
-/// één keer; de personen volgen per partij met [`Transactie::toegang_voor_personen`].
+/// één keer; de personen volgen per partij met `toegang_voor_personen`.
 pub(crate) async fn personen_verwerking(
     tx: &mut dyn Transactie,
     ctx: &Context,
@@ -85,7 +85,7 @@ impl App {
             .toegang_zoeken(filter, limiet.clamp(1, 500), overslaan.max(0))
             .await?;
         let totaal = tx.toegang_tellen(filter).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(ToegangPagina { regels, totaal })
     }
 }

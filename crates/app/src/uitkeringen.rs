@@ -27,7 +27,9 @@ use vangnet_domain::werk::Taaksoort;
 use vangnet_domain::{tijd, verwerking, Recht, Veldfouten};
 
 use crate::audit::{self, Wijziging};
-use crate::opslag::{CorrectieRij, MaandbedragRij, MutatieRij, Transactie, UitkeringRij};
+use crate::opslag::{
+    CorrectieRij, Leestransactie, MaandbedragRij, MutatieRij, Transactie, UitkeringRij,
+};
 use crate::werk::{taak_maken, NieuweTaak};
 use crate::{toegang, App, AppFout, Context};
 
@@ -43,7 +45,7 @@ pub struct VierOgen {
     pub soorten: Vec<Mutatiesoort>,
 }
 
-async fn vier_ogen(tx: &mut dyn Transactie) -> Result<VierOgen, AppFout> {
+async fn vier_ogen(tx: &mut dyn Leestransactie) -> Result<VierOgen, AppFout> {
     let drempel = tx
         .installatie_lezen(DREMPEL_SLEUTEL)
         .await?
@@ -841,7 +843,7 @@ pub(crate) struct Geladen {
     pub personen: Vec<i64>,
 }
 
-/// De personen van een partij, elk één keer (voor [`Transactie::toegang_voor_personen`]).
+/// De personen van een partij, elk één keer (voor `toegang_voor_personen`).
 pub(crate) fn personen_van(partij: &[Geladen]) -> Vec<i64> {
     let mut uit: Vec<i64> = partij
         .iter()
@@ -854,9 +856,9 @@ pub(crate) fn personen_van(partij: &[Geladen]) -> Vec<i64> {
 
 /// Laadt een partij uitkeringen met alles wat de berekening nodig heeft in een handvol queries
 /// (herberekening na nieuwe normtabellen, betaalrun). Schrijft zelf geen toegangslog: de
-/// aanroeper doet dat in bulk met [`Transactie::toegang_voor_personen`] ([`personen_van`]).
+/// aanroeper doet dat in bulk met `toegang_voor_personen` ([`personen_van`]).
 pub(crate) async fn partij_laden(
-    tx: &mut dyn Transactie,
+    tx: &mut dyn Leestransactie,
     ids: &[i64],
     moment: DateTime<Utc>,
     met_maandbedragen: bool,
@@ -1376,7 +1378,7 @@ impl App {
         ctx.actor.vereist(Recht::NormenBeheren)?;
         let mut tx = self.opslag.lees().await?;
         let totaal = u64::try_from(tx.aantal_uitkeringen().await?).unwrap_or(0);
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(self.job_starten(
             "normen",
             "Herberekening van alle uitkeringen na nieuwe normtabellen",
@@ -2120,13 +2122,13 @@ impl App {
         ctx.actor.vereist(Recht::ClientenInzien)?;
         let mut tx = self.opslag.lees().await?;
         let Some(u) = tx.uitkering_van_dossier(dossier_id).await? else {
-            tx.commit().await?;
+            tx.afsluiten().await?;
             return Ok(None);
         };
         let maanden = tx.maandbedragen_van(u.id).await?;
         let mutaties = tx.mutaties_van(u.id).await?;
         let correcties = tx.correcties_van(u.id).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(Some(Uitkeringsbeeld {
             open_verschil: correcties
                 .iter()
@@ -2156,7 +2158,7 @@ impl App {
             .uitkering_op_id(m.uitkering_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(u.dossier_id)
     }
 
@@ -2165,7 +2167,7 @@ impl App {
         ctx.actor.vereist(Recht::WerkInrichten)?;
         let mut tx = self.opslag.lees().await?;
         let v = vier_ogen(tx.as_mut()).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(v)
     }
 

@@ -17,8 +17,8 @@ use vangnet_domain::{tijd, Recht, Rol};
 
 use crate::audit::{self, Wijziging};
 use crate::opslag::{
-    AfwezigheidRij, GebeurtenisRij, GebruikerRij, MeldingRij, PostcodegebiedRij, ServicenormRij,
-    TaakRij, TaakgebeurtenisRij, Transactie, UitsluitingRij, Waarde,
+    AfwezigheidRij, GebeurtenisRij, GebruikerRij, Leestransactie, MeldingRij, PostcodegebiedRij,
+    ServicenormRij, TaakRij, TaakgebeurtenisRij, Transactie, UitsluitingRij, Waarde,
 };
 use crate::{App, AppFout, Context};
 
@@ -33,7 +33,10 @@ fn vandaag(nu: DateTime<Utc>) -> NaiveDate {
 }
 
 /// De servicenorm van een taaksoort: zoals ingericht, anders de standaard.
-async fn servicenorm(tx: &mut dyn Transactie, soort: Taaksoort) -> Result<Servicenorm, AppFout> {
+async fn servicenorm(
+    tx: &mut dyn Leestransactie,
+    soort: Taaksoort,
+) -> Result<Servicenorm, AppFout> {
     let ingericht = tx
         .servicenormen()
         .await?
@@ -200,7 +203,7 @@ fn taakrij(norm: &Servicenorm, nu: DateTime<Utc>, t: NieuweTaak<'_>) -> TaakRij 
 /// Een taak bijwerken mag wie haar heeft, wie in het team zit van een taak zonder eigenaar, en
 /// wie taken toewijst (de teamleider).
 pub(crate) async fn mag_taak_bijwerken(
-    tx: &mut dyn Transactie,
+    tx: &mut dyn Leestransactie,
     ctx: &Context,
     t: &TaakRij,
 ) -> Result<(), AppFout> {
@@ -278,7 +281,7 @@ pub struct Verdeling {
 /// De consulenten van een team met hun belasting, afwezigheid op `dag` en uitsluiting voor deze
 /// personen.
 async fn kandidaten(
-    tx: &mut dyn Transactie,
+    tx: &mut dyn Leestransactie,
     team_id: i64,
     dag: NaiveDate,
     personen: &[i64],
@@ -442,7 +445,7 @@ impl App {
 }
 
 /// De postcodegebieden zoals ingericht (gecontroleerd bij het opslaan).
-async fn postcodegebieden(tx: &mut dyn Transactie) -> Result<Postcodegebieden, AppFout> {
+async fn postcodegebieden(tx: &mut dyn Leestransactie) -> Result<Postcodegebieden, AppFout> {
     let rijen = tx.postcodegebieden().await?;
     Postcodegebieden::nieuw(
         rijen
@@ -520,7 +523,7 @@ pub struct Taakregel {
     pub stand: Stand,
     /// De gebeurtenissen van de taak (alleen bij de taken van een dossier).
     pub historie: Vec<TaakgebeurtenisRij>,
-    /// Mag wie kijkt de taak bijwerken (zie [`mag_taak_bijwerken`])? Zo niet, dan biedt het
+    /// Mag wie kijkt de taak bijwerken (zie `mag_taak_bijwerken`)? Zo niet, dan biedt het
     /// scherm geen knop aan die toch geweigerd wordt.
     pub mag_bijwerken: bool,
 }
@@ -603,7 +606,7 @@ impl App {
                 eerste,
             });
         }
-        tx.commit().await?;
+        tx.afsluiten().await?;
         let taken: Vec<Taakregel> = rijen.into_iter().map(|t| regel(t, dag)).collect();
         let tel = |f: &dyn Fn(&str, i64) -> bool| -> usize {
             tellingen
@@ -662,7 +665,7 @@ impl App {
         for soort in Taaksoort::ALLE {
             normen.push((soort, servicenorm(tx.as_mut(), soort).await?));
         }
-        tx.commit().await?;
+        tx.afsluiten().await?;
         let tel = |f: &dyn Fn(Option<i64>, &str, i64) -> bool| -> usize {
             tellingen
                 .iter()
@@ -758,7 +761,7 @@ impl App {
             r.mag_bijwerken = mag_taak_bijwerken(tx.as_mut(), ctx, &r.taak).await.is_ok();
             uit.push(r);
         }
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(uit)
     }
 
@@ -784,7 +787,7 @@ impl App {
                 .collect(),
             None => Vec::new(),
         };
-        tx.commit().await?;
+        tx.afsluiten().await?;
         k.sort_by_key(|k| (k.belasting, k.gebruiker_id));
         Ok(k)
     }
@@ -1155,7 +1158,7 @@ impl App {
         };
         let mut tx = self.opslag.lees().await?;
         let m = tx.meldingen_van(g, 100).await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         Ok(m)
     }
 
@@ -1169,7 +1172,7 @@ impl App {
         }
         let gebieden = postcodegebieden(tx.as_mut()).await?.alle().to_vec();
         let ingericht = tx.zaaktypegewichten().await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         let gewichten = Zaaktype::ALLE
             .into_iter()
             .map(|z| {

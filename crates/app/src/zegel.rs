@@ -6,7 +6,7 @@ use vangnet_domain::audit::GeketendRecord;
 use vangnet_domain::sepa::Overboeking;
 use vangnet_domain::zegel::{Zegel, Zegelaar};
 
-use crate::opslag::{AuditFilter, BetaalrunRij, BetalingRij, Transactie};
+use crate::opslag::{AuditFilter, BetaalrunRij, BetalingRij, Leestransactie};
 use crate::AppFout;
 
 /// De actie van het auditrecord dat het zegel draagt.
@@ -32,7 +32,7 @@ pub fn regel(z: &mut Zegelaar, r: &BetalingRij) {
 }
 
 /// Het zegel over de betaalregels zoals ze nu in de opslag staan.
-pub async fn berekenen(tx: &mut dyn Transactie, run: &BetaalrunRij) -> Result<Zegel, AppFout> {
+pub async fn berekenen(tx: &mut dyn Leestransactie, run: &BetaalrunRij) -> Result<Zegel, AppFout> {
     let mut z = zegelaar(run);
     let mut na_id = 0;
     loop {
@@ -61,7 +61,7 @@ pub fn uit_record(r: &GeketendRecord) -> Result<Option<Zegel>, serde_json::Error
 /// is nagerekend (een gewijzigd record geeft een fout, geen ander zegel). `None`: de run werd
 /// goedgekeurd voordat Vangnet zegels zette.
 pub async fn van_goedkeuring(
-    tx: &mut dyn Transactie,
+    tx: &mut dyn Leestransactie,
     run_id: i64,
 ) -> Result<Option<Zegel>, AppFout> {
     let filter = AuditFilter {

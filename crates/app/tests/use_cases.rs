@@ -811,7 +811,7 @@ async fn toegangslog_en_ankers_tegen_knoeien_in_de_database() {
     let (kop, _) = {
         let mut tx = vangnet_app::Opslag::lees(db).await.unwrap();
         let k = tx.audit_kop().await.unwrap();
-        tx.commit().await.unwrap();
+        tx.afsluiten().await.unwrap();
         k
     };
     db.ruwe_sql(&format!(

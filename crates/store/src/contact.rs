@@ -1,10 +1,14 @@
 //! De opslag van contactmomenten en de lijst van onderwerpen (issue 8). Draagbare SQL voor
-//! beide engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`.
+//! beide engines; de functies hieronder dragen de poort van de app voor dit aggregaat (`impl … for AnyTransactie` onderaan).
 
+use async_trait::async_trait;
 use sqlx::AnyConnection;
-use vangnet_app::opslag::{ContactmomentRij, ContactonderwerpRij, Uitkomst};
 
-use crate::transactie::{getal, opgetal, optekst, tekst, vertaal, Rij};
+use vangnet_app::opslag::{Contact, ContactLezen, ContactmomentRij, ContactonderwerpRij, Uitkomst};
+
+use crate::transactie::AnyTransactie;
+
+use crate::sql::{getal, opgetal, optekst, tekst, vertaal, Rij};
 
 const KOLOMMEN: &str = "c.id, c.persoon_id, c.dossier_id, c.kanaal, c.richting, c.beller, \
      c.derde_naam, c.onderwerp, c.tekst, c.uitkomst, c.telefoonnummer, c.tijdstip, \
@@ -236,4 +240,83 @@ pub(crate) async fn onderwerpen_vervangen(
         .map_err(vertaal)?;
     }
     Ok(())
+}
+
+#[async_trait]
+impl ContactLezen for AnyTransactie {
+    async fn contactmoment_op_id(&mut self, id: i64) -> Uitkomst<Option<ContactmomentRij>> {
+        op_id(self.conn(), id).await
+    }
+
+    async fn contactmoment_van_taak(&mut self, taak_id: i64) -> Uitkomst<Option<ContactmomentRij>> {
+        van_taak(self.conn(), taak_id).await
+    }
+
+    async fn contactmomenten_van_persoon(
+        &mut self,
+        persoon_id: i64,
+        limiet: i64,
+    ) -> Uitkomst<Vec<ContactmomentRij>> {
+        van_persoon(self.conn(), persoon_id, limiet).await
+    }
+
+    async fn contactmomenten_van_dossier(
+        &mut self,
+        dossier_id: i64,
+        limiet: i64,
+    ) -> Uitkomst<Vec<ContactmomentRij>> {
+        van_dossier(self.conn(), dossier_id, limiet).await
+    }
+
+    async fn contactmomenten_zonder_persoon(
+        &mut self,
+        limiet: i64,
+    ) -> Uitkomst<Vec<ContactmomentRij>> {
+        zonder_persoon(self.conn(), limiet).await
+    }
+
+    async fn contactmomenten_zoeken(
+        &mut self,
+        tekst: &str,
+        limiet: i64,
+    ) -> Uitkomst<Vec<ContactmomentRij>> {
+        zoeken(self.conn(), tekst, limiet).await
+    }
+
+    async fn contactonderwerpen(&mut self) -> Uitkomst<Vec<ContactonderwerpRij>> {
+        onderwerpen(self.conn()).await
+    }
+}
+
+#[async_trait]
+impl Contact for AnyTransactie {
+    async fn contactmoment_invoegen(&mut self, c: &ContactmomentRij) -> Uitkomst<i64> {
+        invoegen(self.conn(), c).await
+    }
+
+    async fn contactmoment_koppelen(
+        &mut self,
+        id: i64,
+        persoon_id: i64,
+        dossier_id: Option<i64>,
+        gekoppeld_op: &str,
+        versie: i64,
+    ) -> Uitkomst<bool> {
+        koppelen(
+            self.conn(),
+            id,
+            persoon_id,
+            dossier_id,
+            gekoppeld_op,
+            versie,
+        )
+        .await
+    }
+
+    async fn contactonderwerpen_vervangen(
+        &mut self,
+        lijst: &[ContactonderwerpRij],
+    ) -> Uitkomst<()> {
+        onderwerpen_vervangen(self.conn(), lijst).await
+    }
 }

@@ -5,15 +5,24 @@
 //! staan beide armen naast elkaar in [`verbinding`] en `migrations/{sqlite,postgres}`. Dit is de
 //! enige crate die sqlx kent; bedrijfsregels horen hier niet.
 
-mod beheerverzoek;
-mod betaalrun;
+// Eén module per aggregaat, elk met de poort die zij implementeert (zie `vangnet_app::opslag`).
+mod accounts;
+mod audit;
+mod betaalruns;
 mod contact;
-pub mod migratie;
-pub mod schema;
+mod dossiers;
+mod installatie;
+mod normen;
+mod personen;
 mod toegang;
-mod transactie;
-mod uitkering;
-pub mod verbinding;
+mod uitkeringen;
 mod werk;
 
-pub use verbinding::{Database, Doel, Engine};
+pub mod migratie;
+pub mod schema;
+mod sql;
+mod transactie;
+pub mod verbinding;
+
+pub use sql::Engine;
+pub use verbinding::{Database, Doel};

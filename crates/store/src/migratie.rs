@@ -6,7 +6,7 @@ use sqlx::{Executor, Row};
 
 use vangnet_app::opslag::Uitkomst;
 
-use crate::transactie::vertaal;
+use crate::sql::vertaal;
 use crate::{Database, Engine};
 
 pub struct Migratie {

@@ -5,7 +5,7 @@
 use sqlx::Row;
 use vangnet_app::opslag::Uitkomst;
 
-use crate::transactie::vertaal;
+use crate::sql::vertaal;
 use crate::{Database, Engine};
 
 fn soort(t: &str) -> String {

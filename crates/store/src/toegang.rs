@@ -1,21 +1,29 @@
 //! Het schrijven van het toegangslog (migratie 0013): de vaste gegevens van een verwerking één
 //! keer in `toegangsverwerkingen`, per betrokkene een regel in `toegangsregels` die ernaar
 //! verwijst. Lezen gaat via de view `toegangslog` (één betrokkene per regel). Draagbare SQL voor
-//! beide engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`.
+//! beide engines; de functies hieronder dragen de poort van de app voor dit aggregaat (`impl … for AnyTransactie` onderaan).
 //!
 //! Elke functie die regels schrijft, geeft de partij terug: de nieuwe regels van de verwerking
 //! (na het hoogste id van vóór de invoer) in één JSON-tekst teruggelezen, niet rij voor rij (een
 //! `RETURNING` van 1,4 miljoen rijen kostte de betaalrun ≈ 10 s); de transactie voegt bij haar
 //! commit per partij een schakel aan de toegangsketen toe (migratie 0015,
-//! [`schakels_toevoegen`]).
+//! [`crate::transactie`]).
 
+use async_trait::async_trait;
 use sqlx::AnyConnection;
-use vangnet_app::opslag::{OpslagFout, ToegangRij, Uitkomst, Verwerking};
-use vangnet_domain::audit::Ketensleutel;
+
+use vangnet_app::opslag::{
+    OpslagFout, ToegangFilter, ToegangRij, Toegangslog, ToegangslogLezen, Uitkomst, Verwerking,
+};
+
+use crate::sql::{
+    bevat, getal, json_als, json_select, opgetal, optekst, tekst, vertaal, Rij, Voorwaarden,
+};
+use crate::transactie::AnyTransactie;
+
 use vangnet_domain::toegangsketen::{self, Partij, Schakel, Toegangsregel};
 
-use crate::betaalrun::BETALINGEN;
-use crate::transactie::{getal, json_als, json_select, opgetal, tekst, vertaal};
+use crate::betaalruns::BETALINGEN;
 
 /// Het hoogste regel-id van een verwerking (0 zonder regels).
 async fn hoogste_regel(c: &mut AnyConnection, verwerking_id: i64) -> Uitkomst<i64> {
@@ -238,54 +246,6 @@ pub(crate) async fn toegang_voor_run(
     partij_na(c, engine, &v, 0).await
 }
 
-/// Voegt per partij een schakel aan de toegangsketen toe, na de kop (die daarmee vergrendeld is
-/// tot de commit), en zet de kop op de laatste. Vlak voor de commit aangeroepen, zodat andere
-/// transacties zo kort mogelijk op de kop wachten.
-pub(crate) async fn schakels_toevoegen(
-    c: &mut AnyConnection,
-    partijen: Vec<Partij>,
-    sleutel: Option<&Ketensleutel>,
-) -> Uitkomst<()> {
-    if partijen.is_empty() {
-        return Ok(());
-    }
-    let kop = sqlx::query(
-        "UPDATE toegangsketen_kop SET volgnummer = volgnummer WHERE id = 1 \
-         RETURNING volgnummer, laatste_hash",
-    )
-    .fetch_one(&mut *c)
-    .await
-    .map_err(vertaal)?;
-    let (mut nr, mut vorige) = (getal(&kop, "volgnummer")?, tekst(&kop, "laatste_hash")?);
-    for p in partijen {
-        nr += 1;
-        let s = Schakel::nieuw(nr, p, vorige, sleutel);
-        sqlx::query(
-            "INSERT INTO toegangsketen (volgnummer, verwerking_id, regel_van, regel_tot, aantal, \
-             inhoud, vorige_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        )
-        .bind(s.volgnummer)
-        .bind(s.partij.verwerking_id)
-        .bind(s.partij.regel_van)
-        .bind(s.partij.regel_tot)
-        .bind(s.partij.aantal)
-        .bind(&s.partij.inhoud)
-        .bind(&s.vorige_hash)
-        .bind(&s.hash)
-        .execute(&mut *c)
-        .await
-        .map_err(vertaal)?;
-        vorige = s.hash;
-    }
-    sqlx::query("UPDATE toegangsketen_kop SET volgnummer = $1, laatste_hash = $2 WHERE id = 1")
-        .bind(nr)
-        .bind(&vorige)
-        .execute(c)
-        .await
-        .map_err(vertaal)?;
-    Ok(())
-}
-
 pub(crate) async fn reeks(
     c: &mut AnyConnection,
     vanaf: i64,
@@ -378,4 +338,209 @@ pub(crate) async fn regels_van(
             betrokkene_id,
         })
         .collect())
+}
+
+pub(crate) fn toegang_voorwaarden(f: &ToegangFilter) -> Voorwaarden {
+    let mut v = Voorwaarden::default();
+    v.voeg_toe(
+        "LOWER(gebruiker) LIKE $? ESCAPE '\\'",
+        f.gebruiker.as_deref().map(bevat),
+    );
+    v.voeg_toe("betrokkene_type = $?", f.betrokkene_type.clone());
+    v.voeg_toe("betrokkene_id = $?", f.betrokkene_id.clone());
+    v.voeg_toe(
+        "verwerkingsactiviteit = $?",
+        f.verwerkingsactiviteit.clone(),
+    );
+    v.voeg_toe("tijdstip >= $?", f.van.clone());
+    v.voeg_toe("tijdstip < $?", f.tot.clone());
+    v
+}
+
+/// De maanden `JJJJ-MM` van tijdstip `van` tot en met `tot` (tijdstippen in de vaste vorm
+/// `2026-11-28T…`); leeg als een van beide die vorm niet heeft.
+pub(crate) fn maanden_tussen(van: &str, tot: &str) -> Vec<String> {
+    let lees = |t: &str| -> Option<(i32, u32)> {
+        let j = t.get(0..4)?.parse().ok()?;
+        let m = t.get(5..7)?.parse().ok()?;
+        (t.get(4..5) == Some("-") && (1..=12).contains(&m)).then_some((j, m))
+    };
+    let (Some((mut j, mut m)), Some(eind)) = (lees(van), lees(tot)) else {
+        return Vec::new();
+    };
+    let mut uit = Vec::new();
+    while (j, m) <= eind {
+        uit.push(format!("{j:04}-{m:02}"));
+        (j, m) = if m == 12 { (j + 1, 1) } else { (j, m + 1) };
+    }
+    uit
+}
+
+pub(crate) const TOEGANG_KOLOMMEN: &str =
+    "id, trace_id, span_id, tijdstip, gebruiker_id, gebruiker, \
+     verwerkingsactiviteit, betrokkene_type, betrokkene_id, omschrijving";
+
+pub(crate) fn toegang_uit_rij(r: &impl Rij) -> Uitkomst<ToegangRij> {
+    Ok(ToegangRij {
+        id: getal(r, "id")?,
+        trace_id: tekst(r, "trace_id")?,
+        span_id: tekst(r, "span_id")?,
+        tijdstip: tekst(r, "tijdstip")?,
+        gebruiker_id: opgetal(r, "gebruiker_id")?,
+        gebruiker: tekst(r, "gebruiker")?,
+        verwerkingsactiviteit: tekst(r, "verwerkingsactiviteit")?,
+        betrokkene_type: tekst(r, "betrokkene_type")?,
+        betrokkene_id: tekst(r, "betrokkene_id")?,
+        omschrijving: tekst(r, "omschrijving")?,
+    })
+}
+
+impl AnyTransactie {
+    /// De voorwaarden van een zoekvraag in het toegangslog. Wie op betrokkene zoekt, krijgt er
+    /// de maanden van het log bij: de index begint met de maand van het tijdstip (zodat een
+    /// betaalrun zijn regels achteraan toevoegt), dus de zoekvraag noemt ze.
+    pub(crate) async fn toegang_voorwaarden(&mut self, f: &ToegangFilter) -> Uitkomst<Voorwaarden> {
+        let mut v = toegang_voorwaarden(f);
+        if f.betrokkene_id
+            .as_deref()
+            .is_some_and(|b| !b.trim().is_empty())
+        {
+            let r = sqlx::query(
+                "SELECT MIN(tijdstip) AS eerste, MAX(tijdstip) AS laatste \
+                 FROM toegangsverwerkingen",
+            )
+            .fetch_one(self.conn())
+            .await
+            .map_err(vertaal)?;
+            let maanden = match (optekst(&r, "eerste")?, optekst(&r, "laatste")?) {
+                (Some(a), Some(b)) => maanden_tussen(&a, &b),
+                _ => Vec::new(),
+            };
+            v.delen.push(format!(
+                "maand IN ({})",
+                if maanden.is_empty() {
+                    "''".to_owned()
+                } else {
+                    maanden
+                        .iter()
+                        .map(|m| format!("'{m}'"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            ));
+        }
+        Ok(v)
+    }
+}
+
+#[async_trait]
+impl ToegangslogLezen for AnyTransactie {
+    async fn toegang_zoeken(
+        &mut self,
+        f: &ToegangFilter,
+        limiet: i64,
+        overslaan: i64,
+    ) -> Uitkomst<Vec<ToegangRij>> {
+        let v = self.toegang_voorwaarden(f).await?;
+        let rijen = self
+            .bladzijde(TOEGANG_KOLOMMEN, "toegangslog", "id", &v, limiet, overslaan)
+            .await?;
+        rijen.iter().map(toegang_uit_rij).collect()
+    }
+
+    async fn toegang_tellen(&mut self, f: &ToegangFilter) -> Uitkomst<i64> {
+        let v = self.toegang_voorwaarden(f).await?;
+        self.tel_gefilterd("toegangslog", &v).await
+    }
+
+    async fn toegangsketen_reeks(&mut self, vanaf: i64, limiet: i64) -> Uitkomst<Vec<Schakel>> {
+        reeks(self.conn(), vanaf, limiet).await
+    }
+
+    async fn toegangsketen_kop(&mut self) -> Uitkomst<(i64, String)> {
+        kop(self.conn()).await
+    }
+
+    async fn toegangsregels_vanaf(&mut self, vanaf: i64) -> Uitkomst<i64> {
+        regels_vanaf(self.conn(), vanaf).await
+    }
+
+    async fn toegangsverwerking(&mut self, id: i64) -> Uitkomst<Option<ToegangRij>> {
+        verwerking(self.conn(), id).await
+    }
+
+    async fn toegangsregels_van(
+        &mut self,
+        verwerking_id: i64,
+        van: i64,
+        tot: i64,
+    ) -> Uitkomst<Vec<Toegangsregel>> {
+        let engine = self.engine;
+        regels_van(self.conn(), engine, verwerking_id, van, tot).await
+    }
+}
+
+#[async_trait]
+impl Toegangslog for AnyTransactie {
+    async fn toegang_voor_personen(&mut self, v: &Verwerking, ids: &[i64]) -> Uitkomst<()> {
+        let p = toegang_voor_personen(&mut self.tx, self.engine, v, ids).await?;
+        self.partij(p);
+        Ok(())
+    }
+
+    async fn toegang_voor_run(
+        &mut self,
+        run_id: i64,
+        alleen_betalingen: bool,
+        regels: Option<(i64, i64)>,
+        sjabloon: &ToegangRij,
+    ) -> Uitkomst<()> {
+        let engine = self.engine;
+        let p = toegang_voor_run(
+            self.conn(),
+            engine,
+            run_id,
+            alleen_betalingen,
+            regels,
+            sjabloon,
+        )
+        .await?;
+        self.partij(p);
+        Ok(())
+    }
+
+    async fn toegang_toevoegen(&mut self, r: &ToegangRij) -> Uitkomst<()> {
+        let p = toegang_toevoegen(self.conn(), r).await?;
+        self.partij(p);
+        Ok(())
+    }
+
+    async fn verwerking_vastleggen(&mut self, sjabloon: &ToegangRij) -> Uitkomst<Verwerking> {
+        verwerking_vastleggen(self.conn(), sjabloon).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::maanden_tussen;
+
+    /// De maanden die een zoekvraag per betrokkene noemt (index toegangslog_maand_betrokkene).
+    #[test]
+    fn maanden_van_het_toegangslog() {
+        let t = |s: &str| format!("{s}-15T10:00:00.000000Z");
+        let tabel: &[(&str, &str, &[&str])] = &[
+            ("2026-11", "2026-11", &["2026-11"]),
+            (
+                "2026-11",
+                "2027-02",
+                &["2026-11", "2026-12", "2027-01", "2027-02"],
+            ),
+            ("2027-02", "2026-11", &[]),
+        ];
+        for (van, tot, verwacht) in tabel {
+            assert_eq!(maanden_tussen(&t(van), &t(tot)), *verwacht, "{van} … {tot}");
+        }
+        assert!(maanden_tussen("onzin", &t("2026-11")).is_empty());
+        assert!(maanden_tussen("2026-13-01T00:00:00Z", &t("2026-11")).is_empty());
+    }
 }

@@ -7,7 +7,7 @@
 //! (de kop van de auditketen, optimistische versies) geordend.
 //!
 //! Een verbinding die terugkomt in de pool en dan nog in een transactie staat (een verzoek werd
-//! afgebroken op een ongelukkig moment, zie [`na_gebruik`]), wordt gesloten in plaats van
+//! afgebroken op een ongelukkig moment, zie `na_gebruik`), wordt gesloten in plaats van
 //! hergebruikt: sluiten rolt de transactie terug en de pool opent een nieuwe verbinding.
 
 use std::future::Future;
@@ -21,25 +21,11 @@ use async_trait::async_trait;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, ConnectOptions, Connection, Executor};
 use vangnet_app::bestanden;
-use vangnet_app::opslag::{Opslag, OpslagFout, Transactie, Uitkomst};
+use vangnet_app::opslag::{Leestransactie, Opslag, OpslagFout, Transactie, Uitkomst};
 use vangnet_domain::audit::Ketensleutel;
 
+use crate::sql::Engine;
 use crate::transactie::AnyTransactie;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
-    Sqlite,
-    Postgres,
-}
-
-impl Engine {
-    pub fn naam(self) -> &'static str {
-        match self {
-            Engine::Sqlite => "sqlite",
-            Engine::Postgres => "postgresql",
-        }
-    }
-}
 
 /// Waar de gegevens staan.
 #[derive(Debug, Clone)]
@@ -68,7 +54,7 @@ pub struct Database {
 static DRIVERS: Once = Once::new();
 
 fn fout(e: sqlx::Error) -> OpslagFout {
-    crate::transactie::vertaal(e)
+    crate::sql::vertaal(e)
 }
 
 /// Een schemanaam mag alleen letters, cijfers en liggende streepjes bevatten.
@@ -356,7 +342,7 @@ impl Opslag for Database {
         )))
     }
 
-    async fn lees(&self) -> Uitkomst<Box<dyn Transactie>> {
+    async fn lees(&self) -> Uitkomst<Box<dyn Leestransactie>> {
         let tx = self.lezen.begin().await.map_err(fout)?;
         Ok(Box::new(AnyTransactie::nieuw(
             tx,

@@ -1,14 +1,18 @@
 //! De opslag van de werkvoorraad (issue 5): taken, hun gebeurtenissen, servicenormen,
 //! postcodegebieden, afwezigheid, uitsluiting, caseload en meldingen. Draagbare SQL voor beide
-//! engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`.
+//! engines; de functies hieronder dragen de poort van de app voor dit aggregaat (`impl … for AnyTransactie` onderaan).
 
+use async_trait::async_trait;
 use sqlx::AnyConnection;
+
 use vangnet_app::opslag::{
     AfwezigheidRij, MeldingRij, PostcodegebiedRij, ServicenormRij, TaakRij, TaakgebeurtenisRij,
-    Uitkomst, UitsluitingRij,
+    Uitkomst, UitsluitingRij, Werk, WerkLezen,
 };
 
-use crate::transactie::{binden, getal, getallen, in_lijst, opgetal, optekst, tekst, vertaal, Rij};
+use crate::transactie::AnyTransactie;
+
+use crate::sql::{binden, getal, getallen, in_lijst, opgetal, optekst, tekst, vertaal, Rij};
 
 const TAAK_KOLOMMEN: &str = "id, soort, omschrijving, dossier_id, persoon_id, aangemaakt_op, \
      begindatum, deadline, risico_vanaf, wettelijk, waarschuwen_werkdagen, team_id, gebruiker_id, status, \
@@ -632,4 +636,153 @@ pub(crate) async fn melding_gelezen(
     .await
     .map_err(vertaal)?;
     Ok(r.rows_affected() == 1)
+}
+
+#[async_trait]
+impl WerkLezen for AnyTransactie {
+    async fn taak_op_id(&mut self, id: i64) -> Uitkomst<Option<TaakRij>> {
+        taak_op_id(self.conn(), id).await
+    }
+
+    async fn open_taken_van(
+        &mut self,
+        gebruiker_id: Option<i64>,
+        team_id: Option<i64>,
+        limiet: i64,
+    ) -> Uitkomst<Vec<TaakRij>> {
+        open_taken_van(self.conn(), gebruiker_id, team_id, limiet).await
+    }
+
+    async fn taken_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<TaakRij>> {
+        taken_van_dossier(self.conn(), dossier_id).await
+    }
+
+    async fn vandaag_taken(
+        &mut self,
+        gebruiker_id: i64,
+        datum: &str,
+        soort: Option<&str>,
+        limiet: i64,
+    ) -> Uitkomst<Vec<TaakRij>> {
+        vandaag_taken(self.conn(), gebruiker_id, datum, soort, limiet).await
+    }
+
+    async fn vandaag_tellingen(
+        &mut self,
+        gebruiker_id: i64,
+        datum: &str,
+    ) -> Uitkomst<Vec<(String, i64, i64)>> {
+        vandaag_tellingen(self.conn(), gebruiker_id, datum).await
+    }
+
+    async fn aantal_zonder_eigenaar(&mut self, team_id: i64) -> Uitkomst<i64> {
+        aantal_zonder_eigenaar(self.conn(), team_id).await
+    }
+
+    async fn teamwerk_tellingen(
+        &mut self,
+        team_id: i64,
+        datum: &str,
+    ) -> Uitkomst<Vec<(Option<i64>, String, i64, i64)>> {
+        teamwerk_tellingen(self.conn(), team_id, datum).await
+    }
+
+    async fn team_risico(
+        &mut self,
+        team_id: i64,
+        datum: &str,
+        limiet: i64,
+    ) -> Uitkomst<Vec<TaakRij>> {
+        team_risico(self.conn(), team_id, datum, limiet).await
+    }
+
+    async fn team_gereed_sinds(&mut self, team_id: i64, sinds: &str) -> Uitkomst<Vec<TaakRij>> {
+        team_gereed_sinds(self.conn(), team_id, sinds).await
+    }
+
+    async fn taken_te_laat_ongemeld(&mut self, datum: &str, limiet: i64) -> Uitkomst<Vec<TaakRij>> {
+        taken_te_laat_ongemeld(self.conn(), datum, limiet).await
+    }
+
+    async fn taakgebeurtenissen_van(&mut self, taak_id: i64) -> Uitkomst<Vec<TaakgebeurtenisRij>> {
+        taakgebeurtenissen_van(self.conn(), taak_id).await
+    }
+
+    async fn servicenormen(&mut self) -> Uitkomst<Vec<ServicenormRij>> {
+        servicenormen(self.conn()).await
+    }
+
+    async fn postcodegebieden(&mut self) -> Uitkomst<Vec<PostcodegebiedRij>> {
+        postcodegebieden(self.conn()).await
+    }
+
+    async fn afwezigheden_vanaf(&mut self, datum: &str) -> Uitkomst<Vec<AfwezigheidRij>> {
+        afwezigheden_vanaf(self.conn(), datum).await
+    }
+
+    async fn uitsluitingen_van_personen(&mut self, ids: &[i64]) -> Uitkomst<Vec<UitsluitingRij>> {
+        let engine = self.engine;
+        uitsluitingen_van_personen(self.conn(), engine, ids).await
+    }
+
+    async fn caseloads(&mut self, gebruiker_ids: &[i64]) -> Uitkomst<Vec<(i64, i64)>> {
+        let engine = self.engine;
+        caseloads(self.conn(), engine, gebruiker_ids).await
+    }
+
+    async fn zaaktypegewichten(&mut self) -> Uitkomst<Vec<(String, i64)>> {
+        zaaktypegewichten(self.conn()).await
+    }
+
+    async fn meldingen_van(&mut self, gebruiker_id: i64, limiet: i64) -> Uitkomst<Vec<MeldingRij>> {
+        meldingen_van(self.conn(), gebruiker_id, limiet).await
+    }
+}
+
+#[async_trait]
+impl Werk for AnyTransactie {
+    async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64> {
+        taak_invoegen(self.conn(), t).await
+    }
+
+    async fn taak_bijwerken(&mut self, t: &TaakRij) -> Uitkomst<bool> {
+        taak_bijwerken(self.conn(), t).await
+    }
+
+    async fn taakgebeurtenis_toevoegen(&mut self, g: &TaakgebeurtenisRij) -> Uitkomst<()> {
+        taakgebeurtenis_toevoegen(self.conn(), g).await
+    }
+
+    async fn servicenorm_zetten(&mut self, r: &ServicenormRij) -> Uitkomst<()> {
+        servicenorm_zetten(self.conn(), r).await
+    }
+
+    async fn postcodegebieden_vervangen(&mut self, rijen: &[PostcodegebiedRij]) -> Uitkomst<()> {
+        postcodegebieden_vervangen(self.conn(), rijen).await
+    }
+
+    async fn afwezigheid_invoegen(&mut self, r: &AfwezigheidRij) -> Uitkomst<i64> {
+        afwezigheid_invoegen(self.conn(), r).await
+    }
+
+    async fn uitsluiting_invoegen(&mut self, r: &UitsluitingRij) -> Uitkomst<i64> {
+        uitsluiting_invoegen(self.conn(), r).await
+    }
+
+    async fn zaaktypegewicht_zetten(&mut self, zaaktype: &str, gewicht: i64) -> Uitkomst<()> {
+        zaaktypegewicht_zetten(self.conn(), zaaktype, gewicht).await
+    }
+
+    async fn melding_invoegen(&mut self, r: &MeldingRij) -> Uitkomst<i64> {
+        melding_invoegen(self.conn(), r).await
+    }
+
+    async fn melding_gelezen(
+        &mut self,
+        id: i64,
+        gebruiker_id: i64,
+        tijdstip: &str,
+    ) -> Uitkomst<bool> {
+        melding_gelezen(self.conn(), id, gebruiker_id, tijdstip).await
+    }
 }

@@ -102,7 +102,7 @@ async fn gebruikers_rollen_en_optimistische_vergrendeling() {
         "jjansen"
     );
     assert_eq!(tx.aantal_gebruikers().await.unwrap(), 1);
-    tx.commit().await.unwrap();
+    tx.afsluiten().await.unwrap();
 
     // Twee beheerders lezen versie 1; de eerste slaat op, de tweede krijgt "nee".
     let mut eerste = g.clone();
@@ -127,7 +127,7 @@ async fn gebruikers_rollen_en_optimistische_vergrendeling() {
         !nu.geblokkeerd,
         "de tweede wijziging heeft niets overschreven"
     );
-    tx.commit().await.unwrap();
+    tx.afsluiten().await.unwrap();
     t.opruimen().await;
 }
 
@@ -145,7 +145,7 @@ async fn niet_gecommit_is_niet_opgeslagen() {
     let mut tx = t.db.lees().await.unwrap();
     assert_eq!(tx.aantal_gebruikers().await.unwrap(), 0);
     assert_eq!(tx.audit_kop().await.unwrap(), (0, BEGIN_HASH.to_owned()));
-    tx.commit().await.unwrap();
+    tx.afsluiten().await.unwrap();
     t.opruimen().await;
 }
 
@@ -414,7 +414,7 @@ async fn audittrail_is_alleen_toevoegen_en_filterbaar() {
         ..Default::default()
     };
     assert_eq!(tx.audit_tellen(&f).await.unwrap(), 2);
-    tx.commit().await.unwrap();
+    tx.afsluiten().await.unwrap();
 
     alleen_toevoegen(
         &t.db,
@@ -483,7 +483,7 @@ async fn toegangslog_is_alleen_toevoegen_en_filterbaar() {
             .collect::<Vec<_>>(),
         ["trace2", "trace0"]
     );
-    tx.commit().await.unwrap();
+    tx.afsluiten().await.unwrap();
     alleen_toevoegen(
         &t.db,
         &[
@@ -544,7 +544,7 @@ async fn migratie_0013_behoudt_het_toegangslog() {
         ..Default::default()
     };
     assert_eq!(tx.toegang_tellen(&f).await.unwrap(), 1);
-    tx.commit().await.unwrap();
+    tx.afsluiten().await.unwrap();
     let mut tx = t.db.schrijf().await.unwrap();
     tx.toegang_toevoegen(&ToegangRij {
         betrokkene_id: "10".into(),
@@ -562,7 +562,7 @@ async fn migratie_0013_behoudt_het_toegangslog() {
         nieuw[0].id > 9 && nieuw[0].betrokkene_id == "10",
         "{nieuw:?}"
     );
-    tx.commit().await.unwrap();
+    tx.afsluiten().await.unwrap();
     t.opruimen().await;
 }
 
@@ -695,7 +695,7 @@ async fn migratie_0017_haalt_het_nummer_uit_gevoelige_taken() {
         let taak = tx.taak_op_id(id).await.unwrap().unwrap();
         omschrijvingen.push(taak.omschrijving);
     }
-    tx.commit().await.unwrap();
+    tx.afsluiten().await.unwrap();
     assert_eq!(
         omschrijvingen,
         [
@@ -761,7 +761,7 @@ async fn bulkverwerking_geeft_een_regel_per_betrokkene() {
         ..Default::default()
     };
     assert_eq!(tx.toegang_tellen(&f).await.unwrap(), 0);
-    tx.commit().await.unwrap();
+    tx.afsluiten().await.unwrap();
     t.opruimen().await;
 }
 
@@ -784,7 +784,7 @@ async fn gelijktijdige_auditrecords_blijven_een_keten() {
     let mut tx = t.db.lees().await.unwrap();
     let reeks = tx.audit_reeks(1, 1000).await.unwrap();
     let (kop, kophash) = tx.audit_kop().await.unwrap();
-    tx.commit().await.unwrap();
+    tx.afsluiten().await.unwrap();
     assert_eq!(reeks.len(), 80);
     assert_eq!(kop, 80);
     let mut controle =

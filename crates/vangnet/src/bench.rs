@@ -76,7 +76,7 @@ pub async fn zoeken(app: &App, aantal: u64) -> Result<()> {
     let max = {
         let mut tx = app.opslag.lees().await?;
         let m = tx.hoogste_id("personen").await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
         m
     };
     if max == 0 {

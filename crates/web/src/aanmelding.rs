@@ -18,11 +18,8 @@ use vangnet_app::{AppFout, Context};
 
 use crate::fout::WebFout;
 use crate::metingen::OperatieId;
+use crate::sessie::{cookie_van, Ingelogd, CSRF_HEADER, INLOG_CSRF_COOKIE, SESSIE_COOKIE};
 use crate::WebStaat;
-
-pub const SESSIE_COOKIE: &str = "vangnet_sessie";
-pub const INLOG_CSRF_COOKIE: &str = "vangnet_inlog_csrf";
-pub const CSRF_HEADER: &str = "x-csrf-token";
 
 /// Hoe het verzoek is aangemeld.
 #[derive(Debug, Clone)]
@@ -51,18 +48,6 @@ pub(crate) fn actor(req: &Request) -> Option<&vangnet_app::Actor> {
 /// Het netwerkadres van de client, voor de inlogdrempel en de audittrail.
 #[derive(Debug, Clone)]
 pub struct ClientAdres(pub String);
-
-/// Een ingelogde gebruiker bij een handler.
-#[derive(Debug, Clone)]
-pub struct Ingelogd {
-    pub ctx: Context,
-    /// Het CSRF-token voor formulieren (alleen bij een sessie).
-    pub csrf: Option<String>,
-    /// De sessiesleutel (alleen bij een sessie; voor uitloggen en wachtwoord wijzigen).
-    pub sleutel: Option<String>,
-    /// Moet eerst het (eenmalige) wachtwoord wijzigen.
-    pub moet_wachtwoord_wijzigen: bool,
-}
 
 impl<S: Send + Sync> FromRequestParts<S> for Ingelogd {
     type Rejection = WebFout;
@@ -129,49 +114,6 @@ impl<S: Send + Sync> FromRequestParts<S> for OperatieId {
     }
 }
 
-/// De waarde van een cookie uit de `Cookie`-headers.
-pub fn cookie(headers: &HeaderMap, naam: &str) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|paar| paar.trim().split_once('='))
-        .find(|(n, _)| *n == naam)
-        .map(|(_, w)| w.trim().to_owned())
-        .filter(|w| !w.is_empty())
-}
-
-/// De naam van een cookie van Vangnet: achter HTTPS met `__Host-` ervoor. Zo'n cookie neemt de
-/// browser alleen aan met `Secure`, `Path=/` en zonder `Domain`: een ander subdomein of een
-/// onversleutelde pagina kan het niet zetten of overschrijven (een voorsessie van de aanvaller
-/// onderschuiven, om het slachtoffer in diens account te laten inloggen, lukt dan niet).
-pub fn cookienaam(staat: &WebStaat, naam: &str) -> String {
-    if staat.instellingen.veilige_cookies {
-        format!("__Host-{naam}")
-    } else {
-        naam.to_owned()
-    }
-}
-
-/// Het cookie `naam` (onder zijn naam voor deze instellingen, zie [`cookienaam`]).
-pub fn cookie_van(staat: &WebStaat, headers: &HeaderMap, naam: &str) -> Option<String> {
-    cookie(headers, &cookienaam(staat, naam))
-}
-
-/// Een `Set-Cookie`-waarde met de vlaggen die Vangnet altijd zet.
-pub fn cookie_zetten(staat: &WebStaat, naam: &str, waarde: &str) -> String {
-    format!(
-        "{}={waarde}; Path=/; HttpOnly; SameSite=Strict{}",
-        cookienaam(staat, naam),
-        if staat.instellingen.veilige_cookies {
-            "; Secure"
-        } else {
-            ""
-        }
-    )
-}
-
 /// Een verzoek dat iets verandert en volgens de browser van een andere site komt
 /// (`Sec-Fetch-Site: cross-site` of `same-site`, dat is een ander subdomein): geweigerd, naast
 /// het CSRF-token. Zonder de header (een oudere browser, een script) beslist het token.
@@ -180,11 +122,6 @@ fn van_elders(headers: &HeaderMap) -> bool {
         .get("sec-fetch-site")
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| matches!(v, "cross-site" | "same-site"))
-}
-
-/// Een `Set-Cookie`-waarde die het cookie weghaalt, met dezelfde vlaggen (ook `Secure`).
-pub fn cookie_wissen(staat: &WebStaat, naam: &str) -> String {
-    format!("{}; Max-Age=0", cookie_zetten(staat, naam, ""))
 }
 
 fn bearer(headers: &HeaderMap) -> Option<String> {

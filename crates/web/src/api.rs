@@ -15,12 +15,12 @@ use vangnet_app::uitkeringen::MutatieInvoer;
 use vangnet_app::AppFout;
 use vangnet_domain::Veldfouten;
 
-use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
 use crate::invoer::JsonInvoer;
 use crate::paginas::audit::{
     audit_filter, paginanummer, toegang_filter, AuditQuery, ToegangQuery, PER_PAGINA,
 };
+use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 const OPENAPI: &str = include_str!("../openapi.json");

@@ -2,22 +2,15 @@
 //! melding, als HTML-pagina of als `application/problem+json` (RFC 9457) onder `/api/`.
 //!
 //! Handlers geven een [`WebFout`]; die wordt een leeg antwoord met een [`FoutWeergave`] erin. De
-//! middleware [`weergeven`] kent het pad en het operatie-id en maakt er de pagina of het
-//! problem-document van. Ook antwoorden van axum zelf (een onleesbaar pad-id, een te grote body)
+//! middleware [`crate::foutpagina::weergeven`] kent het pad en het operatie-id en maakt er de
+//! pagina of het problem-document van. Ook antwoorden van axum zelf (een onleesbaar pad-id, een te grote body)
 //! krijgen zo een Nederlandse melding.
 
-use askama::Template;
-use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use vangnet_app::opslag::OpslagFout;
 use vangnet_app::AppFout;
 use vangnet_domain::{Veldfout, Veldfouten};
-
-use crate::metingen::OperatieId;
-use crate::schil::Schil;
-use crate::WebStaat;
 
 #[derive(Debug)]
 pub enum WebFout {
@@ -88,7 +81,7 @@ impl WebFout {
         }
     }
 
-    fn weergave(&self) -> FoutWeergave {
+    pub(crate) fn weergave(&self) -> FoutWeergave {
         let (titel, melding): (&str, String) = match self {
             WebFout::NietIngelogd => ("Niet ingelogd", "U moet inloggen om dit te zien.".into()),
             WebFout::SessieVerlopen => (
@@ -167,126 +160,4 @@ pub async fn niet_gevonden() -> WebFout {
 
 pub async fn methode_niet_toegestaan() -> WebFout {
     WebFout::MethodeNietToegestaan
-}
-
-#[derive(Template)]
-#[template(path = "fout.html")]
-struct FoutPagina {
-    schil: Schil,
-    fout: FoutWeergave,
-    status: u16,
-}
-
-/// Standaardteksten voor antwoorden zonder eigen weergave (afwijzingen door axum zelf).
-fn standaard(status: StatusCode) -> FoutWeergave {
-    let fout = match status {
-        StatusCode::PAYLOAD_TOO_LARGE => WebFout::TeGroot,
-        StatusCode::NOT_FOUND => WebFout::NietGevonden,
-        StatusCode::METHOD_NOT_ALLOWED => WebFout::MethodeNietToegestaan,
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => WebFout::OngeldigeInvoer(
-            "Het soort inhoud van het verzoek wordt niet ondersteund.".into(),
-        ),
-        s if s.is_server_error() => WebFout::Intern(format!("status {s}")),
-        _ => WebFout::OngeldigeInvoer(
-            "Het verzoek is onjuist opgebouwd (bijvoorbeeld een ongeldig nummer in het adres)."
-                .into(),
-        ),
-    };
-    fout.weergave()
-}
-
-fn is_api(pad: &str) -> bool {
-    pad.starts_with("/api/")
-}
-
-/// Zet een fout om in een HTML-pagina of problem+json.
-pub async fn weergeven(State(staat): State<WebStaat>, req: Request, next: Next) -> Response {
-    let pad = req.uri().path().to_owned();
-    let methode = req.method().clone();
-    let terug = req
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "/".into());
-    let operatie_id = req
-        .extensions()
-        .get::<OperatieId>()
-        .map(|o| o.0.clone())
-        .unwrap_or_default();
-    let resp = next.run(req).await;
-    let status = resp.status();
-    if !(status.is_client_error() || status.is_server_error()) {
-        return resp;
-    }
-    let weergave = match resp.extensions().get::<FoutWeergave>() {
-        Some(w) => w.clone(),
-        None if resp.headers().get(header::CONTENT_TYPE).is_some_and(|c| {
-            c.as_bytes().starts_with(b"text/html") || c.as_bytes().starts_with(b"application/")
-        }) =>
-        {
-            return resp;
-        }
-        None => standaard(status),
-    };
-    if is_api(&pad) {
-        let mut doc = serde_json::json!({
-            "type": "about:blank",
-            "title": weergave.titel,
-            "status": status.as_u16(),
-            "detail": weergave.melding,
-            "instance": pad,
-            "operatie_id": operatie_id,
-        });
-        if !weergave.veldfouten.is_empty() {
-            doc["invalid-params"] = serde_json::json!(weergave
-                .veldfouten
-                .iter()
-                .map(|f| serde_json::json!({ "name": f.veld, "reason": f.melding }))
-                .collect::<Vec<_>>());
-        }
-        let mut r = (status, axum::Json(doc)).into_response();
-        r.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/problem+json"),
-        );
-        if status == StatusCode::UNAUTHORIZED {
-            r.headers_mut().insert(
-                header::WWW_AUTHENTICATE,
-                HeaderValue::from_static("Bearer realm=\"vangnet\""),
-            );
-        }
-        return r;
-    }
-    // Niet (meer) ingelogd op een pagina: naar het inlogscherm, daarna terug.
-    if status == StatusCode::UNAUTHORIZED
-        && (weergave.titel == "Niet ingelogd" || weergave.verlopen)
-    {
-        let mut doel = String::from("/inloggen");
-        if weergave.verlopen {
-            doel.push_str("?verlopen=1");
-        }
-        if methode == axum::http::Method::GET && terug != "/" {
-            doel.push_str(if weergave.verlopen { "&" } else { "?" });
-            doel.push_str("terug=");
-            doel.push_str(&form_urlencoded::byte_serialize(terug.as_bytes()).collect::<String>());
-        }
-        let mut r = Redirect::to(&doel).into_response();
-        if weergave.verlopen {
-            if let Ok(v) =
-                crate::aanmelding::cookie_wissen(&staat, crate::aanmelding::SESSIE_COOKIE).parse()
-            {
-                r.headers_mut().insert(header::SET_COOKIE, v);
-            }
-        }
-        return r;
-    }
-    let pagina = FoutPagina {
-        schil: Schil::anoniem(&staat, &weergave.titel, &operatie_id),
-        fout: weergave,
-        status: status.as_u16(),
-    };
-    match pagina.render() {
-        Ok(html) => (status, axum::response::Html(html)).into_response(),
-        Err(_) => (status, "Er ging iets mis.").into_response(),
-    }
 }

@@ -10,12 +10,14 @@ mod aanmelding;
 mod api;
 mod assets;
 mod fout;
+mod foutpagina;
 mod invoer;
 mod metingen;
 mod paginas;
 pub mod proxy;
 mod rechten;
 mod schil;
+mod sessie;
 
 use std::sync::Arc;
 
@@ -251,7 +253,7 @@ pub fn router(staat: WebStaat) -> Router {
         .layer(axum::middleware::from_fn(afmaken))
         .layer(axum::middleware::from_fn_with_state(
             staat.clone(),
-            fout::weergeven,
+            foutpagina::weergeven,
         ))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(axum::middleware::from_fn_with_state(

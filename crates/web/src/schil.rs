@@ -7,8 +7,8 @@ use axum::response::{Html, IntoResponse, Response};
 use vangnet_app::Actor;
 use vangnet_domain::Recht;
 
-use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
+use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 pub struct NavItem {

@@ -82,7 +82,7 @@ async fn demo_met_token(huishoudens: u64) -> (TestApp, String) {
 async fn toegangsregels(t: &TestApp) -> i64 {
     let mut tx = t.testdb.db.lees().await.unwrap();
     let n = tx.toegang_tellen(&ToegangFilter::default()).await.unwrap();
-    tx.commit().await.unwrap();
+    tx.afsluiten().await.unwrap();
     n
 }
 
@@ -213,7 +213,7 @@ impl Opslag for Schrijver {
     }
     async fn lees(
         &self,
-    ) -> vangnet_app::opslag::Uitkomst<Box<dyn vangnet_app::opslag::Transactie>> {
+    ) -> vangnet_app::opslag::Uitkomst<Box<dyn vangnet_app::opslag::Leestransactie>> {
         self.db.lees().await
     }
     async fn gezond(&self) -> bool {

@@ -8,11 +8,11 @@ use vangnet_app::opslag::{TeamRij, TokenRij};
 use vangnet_app::AppFout;
 use vangnet_domain::{tijd, Veldfouten};
 
-use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
 use crate::invoer::Formulier;
 use crate::paginas::{bevestiging, Gedaan};
 use crate::schil::{pagina, pagina_met_status, Schil};
+use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 pub struct TokenRegel {
@@ -179,12 +179,9 @@ pub async fn wachtwoord_wijzigen(
             ));
             // De sessie heeft een nieuwe sleutel: het oude cookie werkt niet meer.
             if let Some(sleutel) = nieuwe_sleutel {
-                if let Ok(v) = crate::aanmelding::cookie_zetten(
-                    &staat,
-                    crate::aanmelding::SESSIE_COOKIE,
-                    &sleutel,
-                )
-                .parse()
+                if let Ok(v) =
+                    crate::sessie::cookie_zetten(&staat, crate::sessie::SESSIE_COOKIE, &sleutel)
+                        .parse()
                 {
                     resp.headers_mut().append(axum::http::header::SET_COOKIE, v);
                 }

@@ -11,9 +11,9 @@ use vangnet_app::audit::KetenUitslag;
 use vangnet_app::opslag::{AuditFilter, ToegangFilter};
 use vangnet_domain::{tijd, verwerking, Veldfouten};
 
-use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
 use crate::schil::{pagina, pagina_met_status, Schil};
+use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 pub const PER_PAGINA: i64 = 50;

@@ -11,10 +11,10 @@ use vangnet_app::AppFout;
 use vangnet_domain::beheerverzoek::Verzoeksoort;
 use vangnet_domain::{tijd, Veldfouten};
 
-use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
 use crate::invoer::Formulier;
 use crate::schil::{pagina_met_status, Schil};
+use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 /// Een open verzoek zoals de partial `beheerverzoeken.html` het toont.

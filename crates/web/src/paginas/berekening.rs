@@ -15,9 +15,9 @@ use vangnet_domain::berekening::{
 };
 use vangnet_domain::{tijd, Recht, Veldfouten};
 
-use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
 use crate::schil::{pagina_met_status, Schil};
+use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 /// Een regel van de uitleg, klaar voor het scherm.

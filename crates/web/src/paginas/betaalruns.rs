@@ -21,11 +21,11 @@ use vangnet_domain::bedrag::euro;
 use vangnet_domain::betaalrun::{Categorie, Runstatus, Vasthoudreden};
 use vangnet_domain::{tijd, Recht, Veldfouten};
 
-use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
 use crate::invoer::Formulier;
 use crate::paginas::{bevestiging, Gedaan};
 use crate::schil::{pagina, pagina_met_status, Schil};
+use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 /// `januari 2026` uit `2026-01-01`.

@@ -16,11 +16,11 @@ use vangnet_domain::dossier::Status;
 use vangnet_domain::huishouden::{Medebewonerrelatie, Partnerrelatie, Rol as HuishoudRol};
 use vangnet_domain::{tijd, Recht, Veldfouten};
 
-use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
 use crate::invoer::Formulier;
 use crate::paginas::{bevestiging, Gedaan};
 use crate::schil::{pagina, pagina_met_status, Schil};
+use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 #[derive(Deserialize, Default)]

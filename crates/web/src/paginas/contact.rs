@@ -13,10 +13,10 @@ use vangnet_app::AppFout;
 use vangnet_domain::contact::{Beller, Kanaal, Richting, Uitkomst};
 use vangnet_domain::{Recht, Veldfouten};
 
-use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
 use crate::invoer::Formulier;
 use crate::schil::{pagina, pagina_met_status, Schil};
+use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 /// "Juni 2027: € 1.234,56 op 23-06-2027" voor de kern van een dossier.

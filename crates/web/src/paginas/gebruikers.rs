@@ -10,13 +10,13 @@ use vangnet_app::AppFout;
 use vangnet_domain::beheerverzoek::Verzoeksoort;
 use vangnet_domain::{tijd, Rol, Veldfouten};
 
-use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
 use crate::invoer::Formulier;
 use crate::paginas::account::TokenRegel;
 use crate::paginas::beheerverzoeken::{self, Verzoekregel};
 use crate::paginas::{bevestiging, Gedaan};
 use crate::schil::{pagina, pagina_met_status, Schil};
+use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 /// Een rol als aankruisvakje.

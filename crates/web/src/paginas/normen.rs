@@ -13,11 +13,11 @@ use vangnet_domain::bedrag::euro;
 use vangnet_domain::normen::{Normen, Normtabel};
 use vangnet_domain::{tijd, Recht, Veldfouten};
 
-use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
 use crate::invoer::Formulier;
 use crate::paginas::{bevestiging, Gedaan};
 use crate::schil::{pagina, pagina_met_status, Schil};
+use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 /// Eén kolom: een periode.

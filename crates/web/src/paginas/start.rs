@@ -10,16 +10,14 @@ use vangnet_app::AppFout;
 use vangnet_domain::werk::Taaksoort;
 use vangnet_domain::{Recht, Rol, Veldfouten};
 
-use crate::aanmelding::{
-    cookie_wissen, cookie_zetten, ClientAdres, Ingelogd, MisschienIngelogd, INLOG_CSRF_COOKIE,
-    SESSIE_COOKIE,
-};
+use crate::aanmelding::{ClientAdres, MisschienIngelogd};
 use crate::fout::WebFout;
 use crate::invoer::Formulier;
 use crate::metingen::OperatieId;
 use crate::paginas::werk::VandaagBeeld;
 use crate::paginas::{bevestiging, lokaal_pad};
 use crate::schil::{pagina, pagina_met_status, Schil};
+use crate::sessie::{cookie_wissen, cookie_zetten, Ingelogd, INLOG_CSRF_COOKIE, SESSIE_COOKIE};
 use crate::WebStaat;
 
 /// Wat een rol in Vangnet doet (VISION.md), voor de startpagina.

@@ -12,11 +12,11 @@ use vangnet_domain::bedrag::euro;
 use vangnet_domain::uitkering::Mutatiesoort;
 use vangnet_domain::{Recht, Veldfouten};
 
-use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
 use crate::invoer::Formulier;
 use crate::paginas::clienten::dossierpagina;
 use crate::schil::{pagina_met_status, Schil};
+use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 /// De naam van een mutatiesoort (voor sjablonen).

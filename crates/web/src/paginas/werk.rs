@@ -11,11 +11,11 @@ use vangnet_app::AppFout;
 use vangnet_domain::werk::{Eenheid, Taaksoort};
 use vangnet_domain::{Recht, Veldfouten};
 
-use crate::aanmelding::Ingelogd;
 use crate::fout::WebFout;
 use crate::invoer::Formulier;
 use crate::paginas::{bevestiging, Gedaan};
 use crate::schil::{pagina, pagina_met_status, Schil};
+use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 /// "Vandaag" voor de startpagina.

@@ -1,10 +1,16 @@
 //! De opslag van uitkeringen, mutaties, maandbedragen en correcties (issue 6). Draagbare SQL voor
-//! beide engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`.
+//! beide engines; de functies hieronder dragen de poort van de app voor dit aggregaat (`impl … for AnyTransactie` onderaan).
 
+use async_trait::async_trait;
 use sqlx::AnyConnection;
-use vangnet_app::opslag::{CorrectieRij, MaandbedragRij, MutatieRij, UitkeringRij, Uitkomst};
 
-use crate::transactie::{getal, opgetal, optekst, tekst, vertaal, Rij};
+use vangnet_app::opslag::{
+    CorrectieRij, MaandbedragRij, MutatieRij, UitkeringRij, Uitkeringen, UitkeringenLezen, Uitkomst,
+};
+
+use crate::transactie::AnyTransactie;
+
+use crate::sql::{getal, opgetal, optekst, tekst, vertaal, Rij};
 
 pub(crate) const UITKERING_KOLOMMEN: &str = "id, dossier_id, begindatum, einddatum, einde_reden, \
      besluit_datum, besluit_door, besluit_inhoud, grondslag, bezwaar_tot, versie, aangemaakt_op";
@@ -319,4 +325,132 @@ pub(crate) async fn correcties_van(
     .await
     .map_err(vertaal)?;
     rijen.iter().map(correctie).collect()
+}
+
+#[async_trait]
+impl UitkeringenLezen for AnyTransactie {
+    async fn uitkering_op_id(&mut self, id: i64) -> Uitkomst<Option<UitkeringRij>> {
+        uitkering_waar(self.conn(), "id", id).await
+    }
+
+    async fn uitkering_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Option<UitkeringRij>> {
+        uitkering_waar(self.conn(), "dossier_id", dossier_id).await
+    }
+
+    async fn aantal_uitkeringen(&mut self) -> Uitkomst<i64> {
+        let r = sqlx::query("SELECT COUNT(*) AS n FROM uitkeringen")
+            .fetch_one(self.conn())
+            .await
+            .map_err(vertaal)?;
+        getal(&r, "n")
+    }
+
+    async fn uitkeringen_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<UitkeringRij>> {
+        #[rustfmt::skip]
+        type Rij = (i64, i64, String, Option<String>, Option<String>, String, String, String,
+                    String, String, i64, String);
+        let rijen: Vec<Rij> = self
+            .waar_in_als(UITKERING_KOLOMMEN, "uitkeringen", "id", ids, |r: &Rij| r.0)
+            .await?;
+        Ok(rijen
+            .into_iter()
+            .map(|r| UitkeringRij {
+                id: r.0,
+                dossier_id: r.1,
+                begindatum: r.2,
+                einddatum: r.3,
+                einde_reden: r.4,
+                besluit_datum: r.5,
+                besluit_door: r.6,
+                besluit_inhoud: r.7,
+                grondslag: r.8,
+                bezwaar_tot: r.9,
+                versie: r.10,
+                aangemaakt_op: r.11,
+            })
+            .collect())
+    }
+
+    async fn mutaties_van_uitkeringen(&mut self, ids: &[i64]) -> Uitkomst<Vec<MutatieRij>> {
+        let rijen = self
+            .waar_in(MUTATIE_KOLOMMEN, "mutaties", "uitkering_id", ids, "id")
+            .await?;
+        rijen.iter().map(mutatie).collect()
+    }
+
+    async fn maandbedragen_van_uitkeringen(
+        &mut self,
+        ids: &[i64],
+    ) -> Uitkomst<Vec<MaandbedragRij>> {
+        let rijen = self
+            .waar_in(
+                MAANDBEDRAG_KOLOMMEN,
+                "maandbedragen",
+                "uitkering_id",
+                ids,
+                "uitkering_id, maand",
+            )
+            .await?;
+        rijen.iter().map(maandbedrag).collect()
+    }
+
+    async fn uitkering_ids(&mut self, na_id: i64, limiet: i64) -> Uitkomst<Vec<i64>> {
+        uitkering_ids(self.conn(), na_id, limiet).await
+    }
+
+    async fn mutatie_op_id(&mut self, id: i64) -> Uitkomst<Option<MutatieRij>> {
+        mutatie_op_id(self.conn(), id).await
+    }
+
+    async fn mutaties_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<MutatieRij>> {
+        mutaties_van(self.conn(), uitkering_id).await
+    }
+
+    async fn maandbedragen_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<MaandbedragRij>> {
+        maandbedragen_van(self.conn(), uitkering_id).await
+    }
+
+    async fn correcties_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<CorrectieRij>> {
+        correcties_van(self.conn(), uitkering_id).await
+    }
+
+    async fn correcties_van_uitkeringen(&mut self, ids: &[i64]) -> Uitkomst<Vec<CorrectieRij>> {
+        let rijen = self
+            .waar_in(
+                CORRECTIE_KOLOMMEN,
+                "correcties",
+                "uitkering_id",
+                ids,
+                "uitkering_id, maand, id",
+            )
+            .await?;
+        rijen.iter().map(correctie).collect()
+    }
+}
+
+#[async_trait]
+impl Uitkeringen for AnyTransactie {
+    async fn uitkering_invoegen(&mut self, u: &UitkeringRij) -> Uitkomst<i64> {
+        uitkering_invoegen(self.conn(), u).await
+    }
+
+    async fn uitkering_bijwerken(&mut self, u: &UitkeringRij) -> Uitkomst<bool> {
+        uitkering_bijwerken(self.conn(), u).await
+    }
+
+    async fn mutatie_invoegen(&mut self, m: &MutatieRij) -> Uitkomst<i64> {
+        mutatie_invoegen(self.conn(), m).await
+    }
+
+    async fn mutatie_bijwerken(&mut self, m: &MutatieRij) -> Uitkomst<bool> {
+        mutatie_bijwerken(self.conn(), m).await
+    }
+
+    async fn maandbedragen_zetten(&mut self, rijen: &[MaandbedragRij]) -> Uitkomst<()> {
+        maandbedragen_zetten(self.conn(), rijen).await
+    }
+
+    async fn correcties_invoegen(&mut self, rijen: &[CorrectieRij]) -> Uitkomst<()> {
+        correcties_invoegen(self.conn(), rijen).await
+    }
 }

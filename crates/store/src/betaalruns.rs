@@ -1,14 +1,18 @@
 //! De opslag van betaalruns, betaalregels en vorderingen (issue 7). Draagbare SQL voor beide
-//! engines; `transactie.rs` roept deze functies aan vanuit `impl Transactie`. De verwerking na
+//! engines; de functies hieronder dragen de poort van de app voor dit aggregaat (`impl … for AnyTransactie` onderaan). De verwerking na
 //! goedkeuring gaat in drie set-gebaseerde statements, hoe groot de run ook is.
 
+use async_trait::async_trait;
 use sqlx::AnyConnection;
+
 use vangnet_app::opslag::{
-    BetaalregelRij, BetaalregelVoorTaak, BetaalrunRij, BetalingRij, Categorietotaal, Runverschil,
-    Uitkomst, VorderingRij,
+    BetaalregelRij, BetaalregelVoorTaak, BetaalrunRij, Betaalruns, BetaalrunsLezen, BetalingRij,
+    Categorietotaal, Installatie, Runverschil, Uitkomst, VorderingRij, Waarde,
 };
 
-use crate::transactie::{
+use crate::transactie::AnyTransactie;
+
+use crate::sql::{
     binden, getal, getallen, in_lijst, json_als, json_select, lijst, namen_van, opgetal, optekst,
     tekst, vertaal, Binding, Rij,
 };
@@ -517,4 +521,129 @@ pub(crate) async fn betaald_voor_uitkeringen(
     }
     uit.sort();
     Ok(uit)
+}
+
+#[async_trait]
+impl BetaalrunsLezen for AnyTransactie {
+    async fn betaalrun_op_id(&mut self, id: i64) -> Uitkomst<Option<BetaalrunRij>> {
+        run_op_id(self.conn(), id).await
+    }
+
+    async fn betaalruns(&mut self, limiet: i64) -> Uitkomst<Vec<BetaalrunRij>> {
+        runs(self.conn(), limiet).await
+    }
+
+    async fn betaalruns_van_maand(&mut self, maand: &str) -> Uitkomst<Vec<BetaalrunRij>> {
+        runs_van_maand(self.conn(), maand).await
+    }
+
+    async fn betaalregels(
+        &mut self,
+        run_id: i64,
+        na_id: i64,
+        limiet: i64,
+        alleen_betalingen: bool,
+    ) -> Uitkomst<Vec<BetaalregelRij>> {
+        regels(self.conn(), run_id, na_id, limiet, alleen_betalingen).await
+    }
+
+    async fn betaalregels_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<BetaalregelRij>> {
+        let engine = self.engine;
+        regels_van_dossier(self.conn(), engine, dossier_id).await
+    }
+
+    async fn betalingen(
+        &mut self,
+        run_id: i64,
+        na_id: i64,
+        limiet: i64,
+    ) -> Uitkomst<(Vec<BetalingRij>, Option<i64>)> {
+        betalingen(&mut self.tx, self.engine, run_id, na_id, limiet).await
+    }
+
+    async fn betaalregels_voor_taken(&mut self, run_id: i64) -> Uitkomst<Vec<BetaalregelVoorTaak>> {
+        regels_voor_taken(&mut self.tx, self.engine, run_id).await
+    }
+
+    async fn betaalregels_van_categorie(
+        &mut self,
+        run_id: i64,
+        categorie: &str,
+        limiet: i64,
+    ) -> Uitkomst<Vec<BetaalregelRij>> {
+        regels_van_categorie(self.conn(), run_id, categorie, limiet).await
+    }
+
+    async fn betaalrun_totalen(&mut self, run_id: i64) -> Uitkomst<Vec<Categorietotaal>> {
+        totalen(self.conn(), run_id).await
+    }
+
+    async fn betaalrun_verschillen(
+        &mut self,
+        run_id: i64,
+        vorige: i64,
+        limiet: i64,
+    ) -> Uitkomst<Vec<Runverschil>> {
+        verschillen(self.conn(), run_id, vorige, limiet).await
+    }
+
+    async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>> {
+        vorderingen_van_dossier(self.conn(), dossier_id).await
+    }
+
+    async fn betaald_voor_uitkeringen(
+        &mut self,
+        ids: &[i64],
+        vanaf: &str,
+    ) -> Uitkomst<Vec<(i64, String, String, i64)>> {
+        let engine = self.engine;
+        betaald_voor_uitkeringen(self.conn(), engine, ids, vanaf).await
+    }
+}
+
+#[async_trait]
+impl Betaalruns for AnyTransactie {
+    async fn betaalrun_invoegen(&mut self, r: &BetaalrunRij) -> Uitkomst<i64> {
+        run_invoegen(self.conn(), r).await
+    }
+
+    async fn betaalrun_bijwerken(&mut self, r: &BetaalrunRij) -> Uitkomst<bool> {
+        run_bijwerken(self.conn(), r).await
+    }
+
+    async fn uitleggen_vastleggen(
+        &mut self,
+        uitleggen: &[(String, String)],
+    ) -> Uitkomst<std::collections::HashMap<String, i64>> {
+        let engine = self.engine;
+        let sleutels: Vec<&str> = uitleggen.iter().map(|(s, _)| s.as_str()).collect();
+        let mut ids: std::collections::HashMap<String, i64> =
+            uitleg_ids(self.conn(), engine, &sleutels)
+                .await?
+                .into_iter()
+                .collect();
+        let nieuw: Vec<&(String, String)> = uitleggen
+            .iter()
+            .filter(|(s, _)| !ids.contains_key(s))
+            .collect();
+        if !nieuw.is_empty() {
+            let rijen: Vec<Vec<Waarde>> = nieuw
+                .iter()
+                .map(|(s, i)| vec![Waarde::Tekst(s.clone()), Waarde::Tekst(i.clone())])
+                .collect();
+            self.bulk_invoegen("uitleggen", &["sleutel", "inhoud"], &rijen)
+                .await?;
+            let sleutels: Vec<&str> = nieuw.iter().map(|(s, _)| s.as_str()).collect();
+            ids.extend(uitleg_ids(self.conn(), engine, &sleutels).await?);
+        }
+        Ok(ids)
+    }
+
+    async fn betaalregels_verwijderen(&mut self, run_id: i64) -> Uitkomst<u64> {
+        regels_verwijderen(self.conn(), run_id).await
+    }
+
+    async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: &str) -> Uitkomst<()> {
+        verwerken(&mut self.tx, self.engine, run_id, tijdstip).await
+    }
 }

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Twee bewakers over de bronbestanden (issue 18, punt 7):
+
+1. geen kring van afhankelijkheden tussen de modules van één crate: module a noemt `crate::b`
+   en b (via een of meer stappen) weer a. De crate-wortel (lib.rs, main.rs) telt niet mee.
+2. geen bestand boven 1.500 regels, behalve wat op de lijst hieronder staat, met de reden.
+"""
+import os
+import re
+import sys
+
+GROOT = 1500
+# Bestand: waarom het (nog) groter mag zijn.
+UITZONDERINGEN = {
+    "crates/domain/src/berekening.rs": "de wet als tabel (art. 20-22a, 31-34 Pw) met haar tabeltests naast elke regel",
+    "crates/app/src/uitkeringen.rs": "toekennen, mutaties en herberekenen; te splitsen langs die naden (issue 18, vervolg)",
+    "crates/app/src/demo.rs": "de synthetische populatie van een miljoen huishoudens, één generator",
+    "crates/app/src/werk.rs": "de werkvoorraad: te splitsen in verdelen, Vandaag en escalatie (issue 18, vervolg)",
+    "crates/app/src/betaalruns.rs": "berekenen, goedkeuren en het betaalbestand; te splitsen (issue 18, vervolg)",
+}
+
+wortel = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+os.chdir(wortel)
+fout = False
+
+
+def zonder_commentaar(tekst):
+    tekst = re.sub(r"//[^\n]*", "", tekst)
+    return re.sub(r"/\*.*?\*/", "", tekst, flags=re.S)
+
+
+for crate in sorted(os.listdir("crates")):
+    src = os.path.join("crates", crate, "src")
+    if not os.path.isdir(src):
+        continue
+    modules = {}
+    for pad, _, bestanden in os.walk(src):
+        for b in bestanden:
+            if not b.endswith(".rs"):
+                continue
+            volledig = os.path.join(pad, b)
+            rel = os.path.relpath(volledig, src)
+            delen = rel.split(os.sep)
+            top = delen[0][:-3] if len(delen) == 1 else delen[0]
+            if top in ("lib", "main"):
+                continue
+            modules.setdefault(top, []).append(volledig)
+    graaf = {m: set() for m in modules}
+    for m, bestanden in modules.items():
+        for b in bestanden:
+            tekst = zonder_commentaar(open(b, encoding="utf-8").read())
+            namen = set(re.findall(r"\bcrate::([a-z_][a-z0-9_]*)", tekst))
+            for groep in re.findall(r"\bcrate::\{([^}]*)\}", tekst):
+                namen |= set(re.findall(r"\b([a-z_][a-z0-9_]*)\b", groep))
+            graaf[m] |= {n for n in namen if n in modules and n != m}
+    # Kringen zoeken (diepte eerst, met kleuren).
+    kleur = {m: 0 for m in graaf}
+    stapel = []
+
+    def bezoek(m):
+        global fout
+        kleur[m] = 1
+        stapel.append(m)
+        for n in sorted(graaf[m]):
+            if kleur[n] == 1:
+                kring = stapel[stapel.index(n):] + [n]
+                print(f"FOUT: kring in {crate}: {' -> '.join(kring)}")
+                fout = True
+            elif kleur[n] == 0:
+                bezoek(n)
+        stapel.pop()
+        kleur[m] = 2
+
+    for m in sorted(graaf):
+        if kleur[m] == 0:
+            bezoek(m)
+
+for pad, _, bestanden in os.walk("crates"):
+    if "target" in pad:
+        continue
+    for b in bestanden:
+        if b.endswith(".rs"):
+            volledig = os.path.join(pad, b)
+            n = sum(1 for _ in open(volledig, encoding="utf-8"))
+            if n > GROOT and volledig not in UITZONDERINGEN:
+                print(f"FOUT: {volledig} heeft {n} regels (grens {GROOT}); splits langs een naad van het domein")
+                fout = True
+for b in UITZONDERINGEN:
+    if not os.path.exists(b):
+        print(f"FOUT: {b} staat op de uitzonderingslijst maar bestaat niet meer")
+        fout = True
+
+if not fout:
+    print(f"modules in orde: geen kringen binnen een crate, geen bestand boven {GROOT} regels buiten de lijst")
+sys.exit(1 if fout else 0)

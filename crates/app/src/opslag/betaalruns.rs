@@ -1,0 +1,170 @@
+//! Betaalruns, hun regels en uitleggen, en de vorderingen die ze voorstellen.
+//!
+//! [`BetaalrunsLezen`] kan in elke transactie; [`Betaalruns`] alleen in een schrijftransactie.
+
+use async_trait::async_trait;
+use serde::Serialize;
+
+use super::Uitkomst;
+
+/// Een betaalrun (issue 7).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BetaalrunRij {
+    pub id: i64,
+    /// `jjjj-mm-01`.
+    pub maand: String,
+    pub betaaldatum: String,
+    pub status: String,
+    pub gestart_door: i64,
+    pub gestart_op: String,
+    pub berekend_op: Option<String>,
+    pub goedgekeurd_door: Option<i64>,
+    pub goedgekeurd_op: Option<String>,
+    pub geexporteerd_op: Option<String>,
+    /// Regels die naar de bank gaan, en hun som.
+    pub aantal_betalingen: i64,
+    pub totaal_centen: i64,
+    pub versie: i64,
+}
+
+/// Eén regel van een betaalrun: een betaling, een vastgehouden bedrag of een voorgestelde
+/// vordering, met de uitleg (JSON) zoals de cliënt die op de specificatie leest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BetaalregelRij {
+    pub id: i64,
+    pub run_id: i64,
+    pub uitkering_id: i64,
+    pub dossier_id: i64,
+    pub dossiernummer: String,
+    pub categorie: String,
+    pub maand: String,
+    pub bedrag_centen: i64,
+    pub correctie_id: Option<i64>,
+    pub reden: Option<String>,
+    pub iban: Option<String>,
+    pub naam: String,
+    pub omschrijving: String,
+    pub kenmerk: String,
+    pub uitleg: String,
+}
+
+/// Een regel waarvoor het goedkeuren van een run een taak maakt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BetaalregelVoorTaak {
+    pub dossier_id: i64,
+    pub dossiernummer: String,
+    /// Code van `vangnet_domain::betaalrun::Categorie`.
+    pub categorie: String,
+    pub reden: Option<String>,
+}
+
+/// Eén overboeking zoals het betaalbestand haar nodig heeft (zonder uitleg).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BetalingRij {
+    pub id: i64,
+    pub bedrag_centen: i64,
+    pub naam: String,
+    pub iban: String,
+    pub omschrijving: String,
+    pub kenmerk: String,
+}
+
+/// Aantal en som van de regels van één categorie.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Categorietotaal {
+    pub categorie: String,
+    pub aantal: i64,
+    pub som_centen: i64,
+}
+
+/// Het reguliere bedrag van een dossier in deze en in de vorige definitieve run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Runverschil {
+    pub dossiernummer: String,
+    pub dossier_id: i64,
+    pub vorig_centen: i64,
+    pub nu_centen: i64,
+}
+
+/// Een vordering (te veel betaald), te beoordelen door de consulent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VorderingRij {
+    pub id: i64,
+    pub uitkering_id: i64,
+    pub dossier_id: i64,
+    pub correctie_id: i64,
+    pub run_id: i64,
+    pub maand: String,
+    pub bedrag_centen: i64,
+    pub status: String,
+    pub aangemaakt_op: String,
+}
+
+#[async_trait]
+pub trait BetaalrunsLezen: Send {
+    async fn betaalrun_op_id(&mut self, id: i64) -> Uitkomst<Option<BetaalrunRij>>;
+    /// Nieuwste eerst.
+    async fn betaalruns(&mut self, limiet: i64) -> Uitkomst<Vec<BetaalrunRij>>;
+    /// De runs van een maand (alle toestanden).
+    async fn betaalruns_van_maand(&mut self, maand: &str) -> Uitkomst<Vec<BetaalrunRij>>;
+    /// Regels na `na_id` op id; `alleen_betalingen`: alleen wat naar de bank gaat.
+    async fn betaalregels(
+        &mut self,
+        run_id: i64,
+        na_id: i64,
+        limiet: i64,
+        alleen_betalingen: bool,
+    ) -> Uitkomst<Vec<BetaalregelRij>>;
+    async fn betaalregels_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<BetaalregelRij>>;
+    /// De regels die naar de bank gaan uit de volgende `limiet` regels na `na_id` (op id), met
+    /// alleen wat het bestand nodig heeft, en het id van de laatst bekeken regel (geen: klaar).
+    async fn betalingen(
+        &mut self,
+        run_id: i64,
+        na_id: i64,
+        limiet: i64,
+    ) -> Uitkomst<(Vec<BetalingRij>, Option<i64>)>;
+    async fn betaalregels_van_categorie(
+        &mut self,
+        run_id: i64,
+        categorie: &str,
+        limiet: i64,
+    ) -> Uitkomst<Vec<BetaalregelRij>>;
+    /// De regels van een run waarvoor het goedkeuren een taak maakt (vorderingen en
+    /// vastgehouden betalingen), op volgorde van id, zonder uitleg.
+    async fn betaalregels_voor_taken(&mut self, run_id: i64) -> Uitkomst<Vec<BetaalregelVoorTaak>>;
+    async fn betaalrun_totalen(&mut self, run_id: i64) -> Uitkomst<Vec<Categorietotaal>>;
+    /// De grootste verschillen in het reguliere bedrag met de run `vorige`.
+    async fn betaalrun_verschillen(
+        &mut self,
+        run_id: i64,
+        vorige: i64,
+        limiet: i64,
+    ) -> Uitkomst<Vec<Runverschil>>;
+    async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>>;
+    /// Wat goedgekeurde runs van maand `vanaf` (JJJJ-MM-DD) en later voor deze uitkeringen
+    /// betaalden aan reguliere bijstand en vakantietoeslag: (uitkering, categorie, maand,
+    /// bedrag), één rij per betaalregel.
+    async fn betaald_voor_uitkeringen(
+        &mut self,
+        ids: &[i64],
+        vanaf: &str,
+    ) -> Uitkomst<Vec<(i64, String, String, i64)>>;
+}
+
+#[async_trait]
+pub trait Betaalruns: BetaalrunsLezen {
+    async fn betaalrun_invoegen(&mut self, r: &BetaalrunRij) -> Uitkomst<i64>;
+    /// Zet status, tijdstippen en totalen als de versie nog `r.versie - 1` is.
+    async fn betaalrun_bijwerken(&mut self, r: &BetaalrunRij) -> Uitkomst<bool>;
+    /// De ids van deze uitleggen (sleutel = SHA-256 van de inhoud, hex); wat er nog niet is,
+    /// wordt toegevoegd. Een uitleg verandert nooit; regels met dezelfde uitleg delen haar.
+    async fn uitleggen_vastleggen(
+        &mut self,
+        uitleggen: &[(String, String)],
+    ) -> Uitkomst<std::collections::HashMap<String, i64>>;
+    async fn betaalregels_verwijderen(&mut self, run_id: i64) -> Uitkomst<u64>;
+    /// Na goedkeuring, in één keer voor de hele run: de reguliere bedragen als betaald in
+    /// `maandbedragen`, de verrekende correcties afgesloten, de vorderingen aangemaakt.
+    async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: &str) -> Uitkomst<()>;
+}

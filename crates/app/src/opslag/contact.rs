@@ -1,0 +1,91 @@
+//! Contactmomenten en de lijst met onderwerpen.
+//!
+//! [`ContactLezen`] kan in elke transactie; [`Contact`] alleen in een schrijftransactie.
+
+use async_trait::async_trait;
+use serde::Serialize;
+
+use super::Uitkomst;
+
+/// Een contactmoment (issue 8). `door` is de naam van wie het vastlegde (alleen gelezen).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactmomentRij {
+    pub id: i64,
+    pub persoon_id: Option<i64>,
+    pub dossier_id: Option<i64>,
+    pub kanaal: String,
+    pub richting: String,
+    pub beller: String,
+    pub derde_naam: Option<String>,
+    pub onderwerp: String,
+    pub tekst: String,
+    pub uitkomst: String,
+    pub telefoonnummer: Option<String>,
+    pub tijdstip: String,
+    pub duur_minuten: Option<i64>,
+    pub gevoelig: bool,
+    pub geregistreerd_door: i64,
+    pub door: String,
+    pub taak_id: Option<i64>,
+    pub vervolg_op: Option<i64>,
+    pub gekoppeld_op: Option<String>,
+    pub versie: i64,
+}
+
+/// Een onderwerp uit de lijst die de functioneel beheerder inricht.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactonderwerpRij {
+    pub code: String,
+    pub omschrijving: String,
+    pub volgorde: i64,
+    pub actief: bool,
+}
+
+#[async_trait]
+pub trait ContactLezen: Send {
+    async fn contactmoment_op_id(&mut self, id: i64) -> Uitkomst<Option<ContactmomentRij>>;
+    /// Het contactmoment waaruit deze taak volgde (terugbellen, doorverwijzing, signaal).
+    async fn contactmoment_van_taak(&mut self, taak_id: i64) -> Uitkomst<Option<ContactmomentRij>>;
+    /// Nieuwste eerst.
+    async fn contactmomenten_van_persoon(
+        &mut self,
+        persoon_id: i64,
+        limiet: i64,
+    ) -> Uitkomst<Vec<ContactmomentRij>>;
+    /// Nieuwste eerst.
+    async fn contactmomenten_van_dossier(
+        &mut self,
+        dossier_id: i64,
+        limiet: i64,
+    ) -> Uitkomst<Vec<ContactmomentRij>>;
+    /// Contactmomenten zonder persoon (onbekende bellers), nieuwste eerst.
+    async fn contactmomenten_zonder_persoon(
+        &mut self,
+        limiet: i64,
+    ) -> Uitkomst<Vec<ContactmomentRij>>;
+    /// Contactmomenten waarvan de notitie of de naam van de derde `tekst` bevat (hoofdletters
+    /// tellen niet), nieuwste eerst.
+    async fn contactmomenten_zoeken(
+        &mut self,
+        tekst: &str,
+        limiet: i64,
+    ) -> Uitkomst<Vec<ContactmomentRij>>;
+    async fn contactonderwerpen(&mut self) -> Uitkomst<Vec<ContactonderwerpRij>>;
+}
+
+#[async_trait]
+pub trait Contact: ContactLezen {
+    async fn contactmoment_invoegen(&mut self, c: &ContactmomentRij) -> Uitkomst<i64>;
+    /// Koppelt een contactmoment aan een persoon (en dossier), als `versie` nog klopt.
+    async fn contactmoment_koppelen(
+        &mut self,
+        id: i64,
+        persoon_id: i64,
+        dossier_id: Option<i64>,
+        gekoppeld_op: &str,
+        versie: i64,
+    ) -> Uitkomst<bool>;
+    /// Zet de lijst: deze onderwerpen actief in deze volgorde, alle andere inactief.
+    async fn contactonderwerpen_vervangen(&mut self, lijst: &[ContactonderwerpRij])
+        -> Uitkomst<()>;
+}

@@ -1,0 +1,73 @@
+//! Dossiers en hun gebeurtenissen.
+//!
+//! [`DossiersLezen`] kan in elke transactie; [`Dossiers`] alleen in een schrijftransactie.
+
+use async_trait::async_trait;
+use serde::Serialize;
+
+use super::Uitkomst;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DossierRij {
+    pub id: i64,
+    pub nummer: String,
+    pub huishouden_id: i64,
+    pub client_id: i64,
+    pub zaaktype: String,
+    pub status: String,
+    /// Datum van ontvangst, `jjjj-mm-dd`.
+    pub ontvangen_op: String,
+    pub team_id: Option<i64>,
+    pub consulent_id: Option<i64>,
+    pub versie: i64,
+    pub aangemaakt_op: String,
+    pub gewijzigd_op: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GebeurtenisRij {
+    pub id: i64,
+    pub dossier_id: i64,
+    pub tijdstip: String,
+    pub actor: String,
+    pub soort: String,
+    pub omschrijving: String,
+    pub operatie_id: String,
+}
+
+#[async_trait]
+pub trait DossiersLezen: Send {
+    async fn dossier_op_id(&mut self, id: i64) -> Uitkomst<Option<DossierRij>>;
+    async fn dossiers_van_huishoudens(
+        &mut self,
+        huishouden_ids: &[i64],
+    ) -> Uitkomst<Vec<DossierRij>>;
+    async fn gebeurtenissen_van(&mut self, dossier_id: i64) -> Uitkomst<Vec<GebeurtenisRij>>;
+    async fn dossiers_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<DossierRij>>;
+}
+
+#[async_trait]
+pub trait Dossiers: DossiersLezen {
+    /// Het volgende volgnummer voor dossiers van dit jaar (telt atomair op).
+    async fn dossiernummer_volgende(&mut self, jaar: i64) -> Uitkomst<i64>;
+    async fn dossier_invoegen(&mut self, r: &DossierRij) -> Uitkomst<i64>;
+    async fn gebeurtenis_toevoegen(&mut self, r: &GebeurtenisRij) -> Uitkomst<()>;
+    /// Zet de status van een dossier (versie +1) als de versie nog `verwacht` is.
+    async fn dossier_status_zetten(
+        &mut self,
+        id: i64,
+        status: &str,
+        verwacht: i64,
+        tijdstip: &str,
+    ) -> Uitkomst<bool>;
+    /// Zet team en consulent van een dossier (versie +1). `false`: de versie was niet meer
+    /// `verwacht`.
+    async fn dossier_toewijzen(
+        &mut self,
+        id: i64,
+        team_id: Option<i64>,
+        consulent_id: Option<i64>,
+        verwacht: i64,
+        tijdstip: &str,
+    ) -> Uitkomst<bool>;
+}

@@ -1,0 +1,113 @@
+//! Uitkeringen, mutaties, maandbedragen en correcties.
+//!
+//! [`UitkeringenLezen`] kan in elke transactie; [`Uitkeringen`] alleen in een schrijftransactie.
+
+use async_trait::async_trait;
+use serde::Serialize;
+
+use super::Uitkomst;
+
+/// Een toegekende uitkering met haar besluit. Datums `jjjj-mm-dd`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UitkeringRij {
+    pub id: i64,
+    pub dossier_id: i64,
+    pub begindatum: String,
+    /// De eerste dag zonder uitkering.
+    pub einddatum: Option<String>,
+    pub einde_reden: Option<String>,
+    pub besluit_datum: String,
+    pub besluit_door: String,
+    pub besluit_inhoud: String,
+    pub grondslag: String,
+    pub bezwaar_tot: String,
+    pub versie: i64,
+    pub aangemaakt_op: String,
+}
+
+/// Een mutatie op een uitkering. `gegevens` is JSON met de velden van de soort.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MutatieRij {
+    pub id: i64,
+    pub uitkering_id: i64,
+    pub soort: String,
+    pub ingangsdatum: String,
+    /// Voor een periode (verlaging, opschorting): de eerste dag erna.
+    pub einddatum: Option<String>,
+    pub gegevens: String,
+    pub reden: String,
+    /// `te_beoordelen`, `goedgekeurd`, `afgewezen`, `vervallen`.
+    pub status: String,
+    pub vier_ogen: bool,
+    pub impact_centen: i64,
+    pub geregistreerd_door: Option<i64>,
+    pub geregistreerd_op: String,
+    pub beoordeeld_door: Option<i64>,
+    pub beoordeeld_op: Option<String>,
+    pub afwijsreden: Option<String>,
+    pub corrigeert_id: Option<i64>,
+    pub operatie_id: String,
+    pub versie: i64,
+}
+
+/// Het berekende (en later betaalde) bedrag van een uitkering in een maand (`jjjj-mm-01`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MaandbedragRij {
+    pub uitkering_id: i64,
+    pub maand: String,
+    pub berekend_centen: i64,
+    pub betaald_centen: Option<i64>,
+    pub berekend_op: String,
+}
+
+/// Een verschil dat de betaalrun moet verrekenen: positief een nabetaling, negatief te veel
+/// betaald (een vordering om te beoordelen).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CorrectieRij {
+    pub id: i64,
+    pub uitkering_id: i64,
+    pub maand: String,
+    pub bedrag_centen: i64,
+    pub oorzaak: String,
+    pub mutatie_id: Option<i64>,
+    pub aangemaakt_op: String,
+    pub verrekend_op: Option<String>,
+    /// `maand` of `vakantietoeslag` ([`vangnet_domain::betaalrun::Correctiesoort`]).
+    pub soort: String,
+}
+
+#[async_trait]
+pub trait UitkeringenLezen: Send {
+    async fn uitkering_op_id(&mut self, id: i64) -> Uitkomst<Option<UitkeringRij>>;
+    async fn uitkering_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Option<UitkeringRij>>;
+    async fn aantal_uitkeringen(&mut self) -> Uitkomst<i64>;
+    /// Voor massaal herberekenen: rijen van veel uitkeringen tegelijk.
+    async fn uitkeringen_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<UitkeringRij>>;
+    async fn mutaties_van_uitkeringen(&mut self, ids: &[i64]) -> Uitkomst<Vec<MutatieRij>>;
+    async fn maandbedragen_van_uitkeringen(&mut self, ids: &[i64])
+        -> Uitkomst<Vec<MaandbedragRij>>;
+    /// De ids van alle uitkeringen na `na_id`, oplopend, hoogstens `limiet`.
+    async fn uitkering_ids(&mut self, na_id: i64, limiet: i64) -> Uitkomst<Vec<i64>>;
+    async fn mutatie_op_id(&mut self, id: i64) -> Uitkomst<Option<MutatieRij>>;
+    /// Oplopend op id.
+    async fn mutaties_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<MutatieRij>>;
+    /// Oplopend op maand.
+    async fn maandbedragen_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<MaandbedragRij>>;
+    async fn correcties_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<CorrectieRij>>;
+    async fn correcties_van_uitkeringen(&mut self, ids: &[i64]) -> Uitkomst<Vec<CorrectieRij>>;
+}
+
+#[async_trait]
+pub trait Uitkeringen: UitkeringenLezen {
+    async fn uitkering_invoegen(&mut self, u: &UitkeringRij) -> Uitkomst<i64>;
+    /// Schrijft einde en reden als de versie nog `u.versie - 1` is.
+    async fn uitkering_bijwerken(&mut self, u: &UitkeringRij) -> Uitkomst<bool>;
+    async fn mutatie_invoegen(&mut self, m: &MutatieRij) -> Uitkomst<i64>;
+    /// Schrijft status en beoordeling als de versie nog `m.versie - 1` is.
+    async fn mutatie_bijwerken(&mut self, m: &MutatieRij) -> Uitkomst<bool>;
+    /// Zet het berekende bedrag; een betaald bedrag blijft staan.
+    /// Zet het berekende bedrag van deze maanden (nieuw of bijgewerkt; `betaald_centen` van een
+    /// bestaande maand blijft staan), in zo weinig mogelijk statements.
+    async fn maandbedragen_zetten(&mut self, rijen: &[MaandbedragRij]) -> Uitkomst<()>;
+    async fn correcties_invoegen(&mut self, rijen: &[CorrectieRij]) -> Uitkomst<()>;
+}

@@ -1,0 +1,156 @@
+//! De audittrail (migratie 0002 e.v.): records in een hash-keten met een kop die de transactie
+//! vergrendelt. Draagbare SQL voor beide engines.
+
+use async_trait::async_trait;
+use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
+
+use vangnet_app::opslag::{AuditFilter, Audittrail, AudittrailLezen, OpslagFout, Uitkomst};
+
+use crate::sql::{bevat, getal, opgetal, optekst, tekst, vertaal, Rij, Voorwaarden};
+use crate::transactie::AnyTransactie;
+
+pub(crate) fn audit_voorwaarden(f: &AuditFilter) -> Voorwaarden {
+    let mut v = Voorwaarden::default();
+    v.voeg_toe(
+        "LOWER(actor) LIKE $? ESCAPE '\\'",
+        f.actor.as_deref().map(bevat),
+    );
+    v.voeg_toe(
+        "actie LIKE $? ESCAPE '\\'",
+        f.actie.as_deref().map(|a| {
+            let b = bevat(a);
+            b[1..].to_owned()
+        }),
+    );
+    v.voeg_toe("onderwerp_type = $?", f.onderwerp_type.clone());
+    v.voeg_toe("onderwerp_id = $?", f.onderwerp_id.clone());
+    v.voeg_toe("tijdstip >= $?", f.van.clone());
+    v.voeg_toe("tijdstip < $?", f.tot.clone());
+    v
+}
+
+pub(crate) const AUDIT_KOLOMMEN: &str =
+    "volgnummer, tijdstip, operatie_id, actor_id, actor, actie, \
+     onderwerp_type, onderwerp_id, samenvatting, voor, na, reden, vorige_hash, hash";
+
+pub(crate) fn audit_uit_rij(r: &impl Rij) -> Uitkomst<GeketendRecord> {
+    Ok(GeketendRecord {
+        gegevens: AuditGegevens {
+            volgnummer: getal(r, "volgnummer")?,
+            tijdstip: tekst(r, "tijdstip")?,
+            operatie_id: tekst(r, "operatie_id")?,
+            actor_id: opgetal(r, "actor_id")?,
+            actor: tekst(r, "actor")?,
+            actie: tekst(r, "actie")?,
+            onderwerp_type: tekst(r, "onderwerp_type")?,
+            onderwerp_id: tekst(r, "onderwerp_id")?,
+            samenvatting: tekst(r, "samenvatting")?,
+            voor: optekst(r, "voor")?,
+            na: optekst(r, "na")?,
+            reden: optekst(r, "reden")?,
+        },
+        vorige_hash: tekst(r, "vorige_hash")?,
+        hash: tekst(r, "hash")?,
+    })
+}
+
+#[async_trait]
+impl AudittrailLezen for AnyTransactie {
+    async fn audit_kop(&mut self) -> Uitkomst<(i64, String)> {
+        let r = sqlx::query("SELECT volgnummer, laatste_hash FROM audit_kop WHERE id = 1")
+            .fetch_one(self.conn())
+            .await
+            .map_err(vertaal)?;
+        Ok((getal(&r, "volgnummer")?, tekst(&r, "laatste_hash")?))
+    }
+
+    async fn audit_zoeken(
+        &mut self,
+        f: &AuditFilter,
+        limiet: i64,
+        overslaan: i64,
+    ) -> Uitkomst<Vec<GeketendRecord>> {
+        let v = audit_voorwaarden(f);
+        let rijen = self
+            .bladzijde(
+                AUDIT_KOLOMMEN,
+                "auditrecords",
+                "volgnummer",
+                &v,
+                limiet,
+                overslaan,
+            )
+            .await?;
+        rijen.iter().map(audit_uit_rij).collect()
+    }
+
+    async fn audit_tellen(&mut self, f: &AuditFilter) -> Uitkomst<i64> {
+        self.tel_gefilterd("auditrecords", &audit_voorwaarden(f))
+            .await
+    }
+
+    async fn audit_reeks(&mut self, vanaf: i64, limiet: i64) -> Uitkomst<Vec<GeketendRecord>> {
+        let rijen = sqlx::query(&format!(
+            "SELECT {AUDIT_KOLOMMEN} FROM auditrecords WHERE volgnummer >= $1 \
+             ORDER BY volgnummer LIMIT $2"
+        ))
+        .bind(vanaf)
+        .bind(limiet)
+        .fetch_all(self.conn())
+        .await
+        .map_err(vertaal)?;
+        rijen.iter().map(audit_uit_rij).collect()
+    }
+}
+
+#[async_trait]
+impl Audittrail for AnyTransactie {
+    async fn audit_kop_claimen(&mut self) -> Uitkomst<(i64, String)> {
+        let r = sqlx::query(
+            "UPDATE audit_kop SET volgnummer = volgnummer + 1 WHERE id = 1 \
+             RETURNING volgnummer, laatste_hash",
+        )
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok((getal(&r, "volgnummer")?, tekst(&r, "laatste_hash")?))
+    }
+
+    async fn audit_toevoegen(&mut self, r: &GeketendRecord) -> Uitkomst<()> {
+        let g = &r.gegevens;
+        sqlx::query(&format!(
+            "INSERT INTO auditrecords ({AUDIT_KOLOMMEN}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+        ))
+        .bind(g.volgnummer)
+        .bind(&g.tijdstip)
+        .bind(&g.operatie_id)
+        .bind(g.actor_id)
+        .bind(&g.actor)
+        .bind(&g.actie)
+        .bind(&g.onderwerp_type)
+        .bind(&g.onderwerp_id)
+        .bind(&g.samenvatting)
+        .bind(g.voor.as_deref())
+        .bind(g.na.as_deref())
+        .bind(g.reden.as_deref())
+        .bind(&r.vorige_hash)
+        .bind(&r.hash)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        let bijgewerkt =
+            sqlx::query("UPDATE audit_kop SET laatste_hash = $1 WHERE id = 1 AND volgnummer = $2")
+                .bind(&r.hash)
+                .bind(g.volgnummer)
+                .execute(self.conn())
+                .await
+                .map_err(vertaal)?;
+        if bijgewerkt.rows_affected() != 1 {
+            return Err(OpslagFout::Database(
+                "de kop van de auditketen is niet geclaimd door deze transactie".into(),
+            ));
+        }
+        Ok(())
+    }
+}

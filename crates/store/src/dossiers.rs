@@ -1,0 +1,207 @@
+//! Dossiers, hun volgnummers en gebeurtenissen. Draagbare SQL voor beide engines.
+
+use async_trait::async_trait;
+
+use vangnet_app::opslag::{DossierRij, Dossiers, DossiersLezen, GebeurtenisRij, Uitkomst};
+
+use crate::sql::{getal, opgetal, tekst, vertaal, Rij};
+use crate::transactie::AnyTransactie;
+
+pub(crate) const DOSSIER_KOLOMMEN: &str =
+    "id, nummer, huishouden_id, client_id, zaaktype, status, ontvangen_op, \
+     team_id, consulent_id, versie, aangemaakt_op, gewijzigd_op";
+
+pub(crate) fn dossier_uit_rij(r: &impl Rij) -> Uitkomst<DossierRij> {
+    Ok(DossierRij {
+        id: getal(r, "id")?,
+        nummer: tekst(r, "nummer")?,
+        huishouden_id: getal(r, "huishouden_id")?,
+        client_id: getal(r, "client_id")?,
+        zaaktype: tekst(r, "zaaktype")?,
+        status: tekst(r, "status")?,
+        ontvangen_op: tekst(r, "ontvangen_op")?,
+        team_id: opgetal(r, "team_id")?,
+        consulent_id: opgetal(r, "consulent_id")?,
+        versie: getal(r, "versie")?,
+        aangemaakt_op: tekst(r, "aangemaakt_op")?,
+        gewijzigd_op: tekst(r, "gewijzigd_op")?,
+    })
+}
+
+#[async_trait]
+impl DossiersLezen for AnyTransactie {
+    async fn dossier_op_id(&mut self, id: i64) -> Uitkomst<Option<DossierRij>> {
+        let r = sqlx::query(&format!(
+            "SELECT {DOSSIER_KOLOMMEN} FROM dossiers WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(self.conn())
+        .await
+        .map_err(vertaal)?;
+        r.as_ref().map(dossier_uit_rij).transpose()
+    }
+
+    async fn dossiers_van_huishoudens(&mut self, ids: &[i64]) -> Uitkomst<Vec<DossierRij>> {
+        let rijen = self
+            .waar_in(
+                DOSSIER_KOLOMMEN,
+                "dossiers",
+                "huishouden_id",
+                ids,
+                "id DESC",
+            )
+            .await?;
+        rijen.iter().map(dossier_uit_rij).collect()
+    }
+
+    async fn gebeurtenissen_van(&mut self, dossier_id: i64) -> Uitkomst<Vec<GebeurtenisRij>> {
+        let rijen = sqlx::query(
+            "SELECT id, dossier_id, tijdstip, actor, soort, omschrijving, operatie_id \
+             FROM dossiergebeurtenissen WHERE dossier_id = $1 ORDER BY tijdstip DESC, id DESC",
+        )
+        .bind(dossier_id)
+        .fetch_all(self.conn())
+        .await
+        .map_err(vertaal)?;
+        rijen
+            .iter()
+            .map(|r| {
+                Ok(GebeurtenisRij {
+                    id: getal(r, "id")?,
+                    dossier_id: getal(r, "dossier_id")?,
+                    tijdstip: tekst(r, "tijdstip")?,
+                    actor: tekst(r, "actor")?,
+                    soort: tekst(r, "soort")?,
+                    omschrijving: tekst(r, "omschrijving")?,
+                    operatie_id: tekst(r, "operatie_id")?,
+                })
+            })
+            .collect()
+    }
+
+    async fn dossiers_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<DossierRij>> {
+        #[rustfmt::skip]
+        type Rij = (i64, String, i64, i64, String, String, String, Option<i64>, Option<i64>, i64,
+                    String, String);
+        let rijen: Vec<Rij> = self
+            .waar_in_als(DOSSIER_KOLOMMEN, "dossiers", "id", ids, |r: &Rij| r.0)
+            .await?;
+        Ok(rijen
+            .into_iter()
+            .map(|r| DossierRij {
+                id: r.0,
+                nummer: r.1,
+                huishouden_id: r.2,
+                client_id: r.3,
+                zaaktype: r.4,
+                status: r.5,
+                ontvangen_op: r.6,
+                team_id: r.7,
+                consulent_id: r.8,
+                versie: r.9,
+                aangemaakt_op: r.10,
+                gewijzigd_op: r.11,
+            })
+            .collect())
+    }
+}
+
+#[async_trait]
+impl Dossiers for AnyTransactie {
+    async fn dossiernummer_volgende(&mut self, jaar: i64) -> Uitkomst<i64> {
+        let r = sqlx::query(
+            "INSERT INTO dossiernummers (jaar, laatste) VALUES ($1, 1) \
+             ON CONFLICT (jaar) DO UPDATE SET laatste = dossiernummers.laatste + 1 \
+             RETURNING laatste",
+        )
+        .bind(jaar)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        getal(&r, "laatste")
+    }
+
+    async fn dossier_invoegen(&mut self, d: &DossierRij) -> Uitkomst<i64> {
+        let r = sqlx::query(
+            "INSERT INTO dossiers (nummer, huishouden_id, client_id, zaaktype, status, ontvangen_op, \
+             team_id, consulent_id, versie, aangemaakt_op, gewijzigd_op) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        )
+        .bind(&d.nummer)
+        .bind(d.huishouden_id)
+        .bind(d.client_id)
+        .bind(&d.zaaktype)
+        .bind(&d.status)
+        .bind(&d.ontvangen_op)
+        .bind(d.team_id)
+        .bind(d.consulent_id)
+        .bind(d.versie)
+        .bind(&d.aangemaakt_op)
+        .bind(&d.gewijzigd_op)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        getal(&r, "id")
+    }
+
+    async fn gebeurtenis_toevoegen(&mut self, g: &GebeurtenisRij) -> Uitkomst<()> {
+        sqlx::query(
+            "INSERT INTO dossiergebeurtenissen (dossier_id, tijdstip, actor, soort, omschrijving, \
+             operatie_id) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(g.dossier_id)
+        .bind(&g.tijdstip)
+        .bind(&g.actor)
+        .bind(&g.soort)
+        .bind(&g.omschrijving)
+        .bind(&g.operatie_id)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(())
+    }
+
+    async fn dossier_status_zetten(
+        &mut self,
+        id: i64,
+        status: &str,
+        verwacht: i64,
+        tijdstip: &str,
+    ) -> Uitkomst<bool> {
+        let r = sqlx::query(
+            "UPDATE dossiers SET status = $1, versie = versie + 1, gewijzigd_op = $2 \
+             WHERE id = $3 AND versie = $4",
+        )
+        .bind(status)
+        .bind(tijdstip)
+        .bind(id)
+        .bind(verwacht)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(r.rows_affected() == 1)
+    }
+
+    async fn dossier_toewijzen(
+        &mut self,
+        id: i64,
+        team_id: Option<i64>,
+        consulent_id: Option<i64>,
+        verwacht: i64,
+        tijdstip: &str,
+    ) -> Uitkomst<bool> {
+        let r = sqlx::query(
+            "UPDATE dossiers SET team_id = $1, consulent_id = $2, versie = versie + 1, \
+             gewijzigd_op = $3 WHERE id = $4 AND versie = $5",
+        )
+        .bind(team_id)
+        .bind(consulent_id)
+        .bind(tijdstip)
+        .bind(id)
+        .bind(verwacht)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(r.rows_affected() == 1)
+    }
+}

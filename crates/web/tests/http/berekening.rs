@@ -1,0 +1,183 @@
+//! Normtabellen, de proefberekening en de berekening van een dossier.
+
+use super::*;
+
+/// De pagina met normtabellen: iedereen ziet ze; de functioneel beheerder laadt een nieuwe set.
+/// Een fout bewaart de geplakte tekst; een goede set toont de gewijzigde bedragen.
+#[tokio::test]
+async fn normtabellen_bekijken_en_laden() {
+    let t = TestApp::nieuw().await;
+    let mut c = ingelogd(&t, Rol::Inkomensconsulent).await;
+    let a = c.get("/normen").await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(
+        a.testid("normtabel").is_some() && a.bevat("€ 1.401,50") && a.bevat("niet geverifieerd")
+    );
+    assert!(
+        a.testid("normen-laden").is_none(),
+        "een consulent laadt niets"
+    );
+
+    let mut fb = ingelogd(&t, Rol::FunctioneelBeheerder).await;
+    assert!(fb.get("/normen").await.testid("normen-laden").is_some());
+    let standaard = include_str!("../../../domain/data/normen.toml");
+    let kapot = standaard.replacen("art21b_gehuwden_21_aow = 200213\n", "", 1);
+    let a = fb
+        .post(
+            "/normen",
+            &[("bestandsnaam", "kapot.toml"), ("inhoud", &kapot)],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.bevat("art21b_gehuwden_21_aow ontbreekt"), "{}", a.tekst);
+    assert!(
+        a.bevat("art22a_3a_jonge_partner"),
+        "de geplakte tekst blijft staan"
+    );
+    let goed = standaard.replacen(
+        "art21b_gehuwden_21_aow = 200213",
+        "art21b_gehuwden_21_aow = 200214",
+        1,
+    );
+    let a = fb
+        .post(
+            "/normen",
+            &[("bestandsnaam", "goed.toml"), ("inhoud", &goed)],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(a.testid("normverschillen").is_some(), "verschillen getoond");
+    assert!(a.bevat("<td class=\"getal\">€ 2.002,13</td><td class=\"getal\">€ 2.002,14</td>"));
+    assert!(c.get("/normen").await.bevat("goed.toml"));
+    // De herberekening loopt op de achtergrond; de pagina toont voortgang en uitkomst.
+    for _ in 0..200 {
+        if t.app
+            .jobs("normen")
+            .first()
+            .is_some_and(|j| j.einde.is_some())
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    let job = t.app.jobs("normen").remove(0);
+    assert_eq!(
+        job.einde,
+        Some(Ok(
+            "0 uitkeringen herberekend; 0 met een ander bedrag in 0 maanden, totaal € 0,00".into()
+        ))
+    );
+    assert!(fb
+        .get("/normen")
+        .await
+        .testid("herberekening-klaar")
+        .is_some());
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn proefberekening_en_berekening_van_een_dossier() {
+    let t = TestApp::nieuw().await;
+    let mut b = ingelogd(&t, Rol::Inkomensconsulent).await;
+    // Het voorbeeld van contracts/bereken.md: uitbetaling 903,92.
+    let a = b
+        .get("/proefberekening?maand=2026-01&aanvrager=1988-04-12&arbeid=600&vrijlating_vanaf=2026-01-01")
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(
+        a.bevat("€ 903,92") && a.bevat("art. 31 lid 2 onderdeel n Participatiewet"),
+        "{}",
+        a.tekst
+    );
+    let a = b
+        .get("/proefberekening?maand=2026-01&aanvrager=gisteren&arbeid=-5")
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.bevat("geen bestaande datum") && a.bevat("Een bedrag kan niet negatief zijn."));
+    assert_eq!(
+        a.veldwaarde("arbeid").as_deref(),
+        Some("-5"),
+        "het formulier houdt wat er getypt was"
+    );
+    let a = b
+        .get("/proefberekening?maand=2020-01&aanvrager=1988-04-12")
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.bevat("valt buiten alle normtabellen"));
+    // Alleenstaande ouder (35, kind van 4) met vrijlating r: 12,5 % van 1.000,00 = 125,00.
+    let a = b
+        .get("/proefberekening?maand=2026-03&aanvrager=1990-05-05&kinderen=1&jongste_kind=2021-09-01&arbeid=1000&vrijlating_ouder_vanaf=2026-01-01")
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(
+        a.bevat("art. 31 lid 2 onderdeel r Participatiewet") && a.bevat("€ 125,00"),
+        "{}",
+        a.tekst
+    );
+    // Jongere zonder beroep op de ouders: 345,99 + 746,45 (art. 20 lid 3).
+    let a = b
+        .get("/proefberekening?maand=2026-03&aanvrager=2006-06-01&geen_beroep_aanvrager=ja")
+        .await;
+    assert!(
+        a.bevat("art. 20 lid 3 Participatiewet") && a.bevat("€ 746,45"),
+        "{}",
+        a.tekst
+    );
+
+    // Een dossier: paar met kind en een volwassen medebewoner (kostendeler), november 2026:
+    // tweemaal de kostendelersnorm A = 3 van 2.027,79 (normen-bronnen.toml 2026-07-01: 878,71).
+    // Ontvangen op 2 november: bijstand over 29 van de 30 dagen.
+    b.get("/dossiers/nieuw").await;
+    let a = b
+        .post(
+            "/dossiers",
+            &[
+                ("ontvangen_op", "2026-11-02"),
+                ("aanvrager.bsn", "111222333"),
+                ("aanvrager.voornamen", "Jan"),
+                ("aanvrager.geslachtsnaam", "Vries"),
+                ("aanvrager.voorvoegsel", "de"),
+                ("aanvrager.geboortedatum", "01-05-1985"),
+                ("straat", "Zwaanshals"),
+                ("huisnummer", "12"),
+                ("postcode", "3035KS"),
+                ("woonplaats", "Rotterdam"),
+                ("aantal_leden", "3"),
+                ("lid1.rol", "partner:gehuwd"),
+                ("lid1.bsn", "123456782"),
+                ("lid1.voornamen", "Elif"),
+                ("lid1.geslachtsnaam", "Yilmaz"),
+                ("lid1.geboortedatum", "20-07-1987"),
+                ("lid2.rol", "kind"),
+                ("lid2.bsn", "100000009"),
+                ("lid2.voornamen", "Noor"),
+                ("lid2.geslachtsnaam", "Vries"),
+                ("lid2.geboortedatum", "03-09-2015"),
+                ("lid3.rol", "medebewoner:familie"),
+                ("lid3.bsn", "100000010"),
+                ("lid3.voornamen", "Henk"),
+                ("lid3.geslachtsnaam", "Bakker"),
+                ("lid3.geboortedatum", "11-11-1958"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    let dossier = a.locatie().unwrap().split('?').next().unwrap().to_owned();
+    let a = b.get(&format!("{dossier}/berekening?maand=2026-11")).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert_eq!(a.testid("norm").as_deref(), Some("€ 1.757,42"));
+    assert!(a.bevat("art. 22a lid 1 en lid 2 Participatiewet"));
+    assert!(a.bevat("Bijstand over 29 van de 30 dagen"), "{}", a.tekst);
+    let a = b.get(&format!("{dossier}/berekening?maand=2026-12")).await;
+    assert!(!a.bevat("van de 31 dagen"), "december is een hele maand");
+    assert_eq!(a.testid("norm").as_deref(), Some("€ 1.757,42"));
+    let a = b.get(&format!("{dossier}/berekening?maand=2026-10")).await;
+    assert_eq!(
+        a.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "vóór de aanvraag hoorde er niemand bij"
+    );
+    let a = b.get(&format!("{dossier}/berekening?maand=nov")).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    t.opruimen().await;
+}

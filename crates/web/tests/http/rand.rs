@@ -1,0 +1,601 @@
+//! Fouten, beveiligingsheaders, /health, /metrics, de API en gelijktijdig bewerken.
+
+use super::*;
+
+#[tokio::test]
+async fn fouten_zijn_nederlands_en_nooit_500() {
+    let t = TestApp::nieuw().await;
+    let mut b = ingelogd(&t, Rol::FunctioneelBeheerder).await;
+    let a = b.get("/bestaat-niet").await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert!(a.bevat("Pagina niet gevonden"));
+    let operatie = a
+        .headers
+        .get("x-operatie-id")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        a.testid("operatie-id").as_deref(),
+        Some(operatie.as_str()),
+        "het operatie-id staat op de foutpagina"
+    );
+    let a = b.get("/teams/abc").await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.bevat("ongeldig nummer in het adres"), "{}", a.tekst);
+    let a = b.get("/teams/987654").await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    let a = b
+        .verzoek(
+            axum::http::Request::builder()
+                .method(Method::DELETE)
+                .uri("/teams")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(
+        matches!(
+            a.status,
+            StatusCode::METHOD_NOT_ALLOWED | StatusCode::FORBIDDEN
+        ),
+        "{}",
+        a.status
+    );
+
+    // Een te grote body: 413 met een Nederlandse melding, niets opgeslagen.
+    b.get("/teams").await;
+    let groot = "x".repeat(vangnet_web::MAX_BODY + 10);
+    let a = b
+        .post("/teams", &[("naam", "Groot"), ("omschrijving", &groot)])
+        .await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(a.bevat("groter dan 64 kB"), "{}", a.tekst);
+    assert_eq!(aantal_teams(&t).await, 0);
+
+    // HTML in invoer wordt getoond als tekst, nooit uitgevoerd.
+    b.get("/teams").await;
+    let a = b
+        .post("/teams", &[("naam", "<script>alert(1)</script>")])
+        .await;
+    let team = b.get(a.locatie().unwrap()).await;
+    assert!(
+        team.bevat("&#60;script&#62;alert(1)&#60;/script&#62;")
+            || team.bevat("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{}",
+        team.tekst
+    );
+    assert!(!team.bevat("<script>alert"));
+
+    // Een filter met een ongeldige datum: melding bij het veld, geen 500.
+    t.persona(Rol::Auditor).await;
+    let mut a_b = t.bezoeker();
+    a_b.inloggen("auditor", PERSONA_WACHTWOORD).await;
+    let a = a_b.get("/audit?van=28-11-2026&pagina=nul").await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        a.bevat("De datum &#39;van&#39; is geen geldige datum")
+            || a.bevat("De datum 'van' is geen geldige datum"),
+        "{}",
+        a.tekst
+    );
+    assert!(a.bevat("Het paginanummer moet een geheel getal vanaf 1 zijn."));
+    assert_eq!(
+        a_b.get("/audit?van=2026-11-01&tot=2026-11-30&actie=team")
+            .await
+            .status,
+        StatusCode::OK
+    );
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn beveiligingsheaders_health_en_metrics() {
+    let t = TestApp::nieuw().await;
+    let mut b = t.bezoeker();
+    let a = b.get("/inloggen").await;
+    let h = |n: &str| {
+        a.headers
+            .get(n)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    };
+    assert!(h("content-security-policy").contains("frame-ancestors 'none'"));
+    assert!(h("content-security-policy").contains("script-src 'self'"));
+    assert_eq!(h("x-frame-options"), "DENY");
+    assert_eq!(h("referrer-policy"), "same-origin");
+    assert_eq!(h("x-content-type-options"), "nosniff");
+    assert_eq!(h("cache-control"), "no-store");
+    assert!(h("strict-transport-security").starts_with("max-age="));
+    assert_eq!(h("x-operatie-id").len(), 32);
+    assert!(a.bevat("<html lang=\"nl\">") && a.bevat("Direct naar de inhoud"));
+
+    let health = b.get("/health").await;
+    assert_eq!(health.status, StatusCode::OK);
+    let j: serde_json::Value = serde_json::from_str(&health.tekst).unwrap();
+    assert_eq!(j["database"]["bereikbaar"], true);
+    let m = b.get("/metrics").await;
+    assert!(m
+        .headers
+        .get(header::CONTENT_TYPE)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("text/plain; version=0.0.4"));
+    for regel in [
+        "# TYPE vangnet_http_verzoeken_totaal counter",
+        "vangnet_http_verzoeken_totaal{klasse=\"2xx\"} 2",
+        "vangnet_database_bereikbaar 1",
+    ] {
+        assert!(m.bevat(regel), "{regel} ontbreekt in\n{}", m.tekst);
+    }
+    let css = b.get("/assets/vangnet.css").await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert!(css.bevat(":focus-visible"));
+    assert_eq!(b.get("/assets/htmx.min.js").await.status, StatusCode::OK);
+    assert_eq!(
+        b.get("/assets/../Cargo.toml").await.status,
+        StatusCode::NOT_FOUND
+    );
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn api_met_token_en_problem_json() {
+    let t = TestApp::nieuw().await;
+    t.persona(Rol::FunctioneelBeheerder).await;
+    let token = t
+        .app
+        .token_aanmaken(&TestApp::systeem(), "fb", "test")
+        .await
+        .unwrap()
+        .token;
+    let mut b = t.bezoeker();
+
+    let a = b.api(Method::GET, "/api/v1/ik", None, None).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        a.headers.get(header::CONTENT_TYPE).unwrap(),
+        "application/problem+json"
+    );
+    assert!(a.headers.get(header::WWW_AUTHENTICATE).is_some());
+    let a = b
+        .api(Method::GET, "/api/v1/ik", Some("vgn_onzin"), None)
+        .await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+
+    let a = b.api(Method::GET, "/api/v1/ik", Some(&token), None).await;
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(j["gebruikersnaam"], "fb");
+    assert_eq!(j["rollen"][0], "functioneel_beheerder");
+
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/gebruikers",
+            Some(&token),
+            Some(r#"{"gebruikersnaam":"api","volledige_naam":"Via API","rollen":["auditor"]}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.tekst);
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(j["eenmalig_wachtwoord"].as_str().unwrap().len(), 20);
+    assert!(a
+        .headers
+        .get(header::LOCATION)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .starts_with("/api/v1/gebruikers/"));
+
+    // Slechte invoer: problem+json met Nederlandse uitleg, het veld genoemd.
+    let gevallen = [
+        (
+            r#"{"gebruikersnaam": "x""#,
+            StatusCode::BAD_REQUEST,
+            "geen geldige JSON",
+        ),
+        (
+            r#"{"gebruikersnaam":"x","volledige_naam":"X"}"#,
+            StatusCode::BAD_REQUEST,
+            "het veld `rollen` ontbreekt",
+        ),
+        (
+            r#"{"gebruikersnaam":"x","volledige_naam":"X","rollen":[],"admin":true}"#,
+            StatusCode::BAD_REQUEST,
+            "het veld `admin` is onbekend",
+        ),
+        (
+            r#"{"gebruikersnaam":1,"volledige_naam":"X","rollen":[]}"#,
+            StatusCode::BAD_REQUEST,
+            "verkeerde type",
+        ),
+        (
+            r#"{"gebruikersnaam":"api","volledige_naam":"","rollen":["koning"]}"#,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Onbekende rol 'koning'.",
+        ),
+    ];
+    for (json, status, tekst) in gevallen {
+        let a = b
+            .api(Method::POST, "/api/v1/gebruikers", Some(&token), Some(json))
+            .await;
+        assert_eq!(a.status, status, "{json}: {}", a.tekst);
+        assert_eq!(
+            a.headers.get(header::CONTENT_TYPE).unwrap(),
+            "application/problem+json"
+        );
+        assert!(a.tekst.contains(tekst), "{json}: {}", a.tekst);
+    }
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/gebruikers",
+            Some(&token),
+            Some(r#"{"gebruikersnaam":"api","volledige_naam":"","rollen":["auditor"]}"#),
+        )
+        .await;
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    let velden: Vec<&str> = j["invalid-params"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(velden, ["volledige_naam"], "{}", a.tekst);
+    let groot = format!(r#"{{"naam":"{}"}}"#, "x".repeat(vangnet_web::MAX_BODY));
+    let a = b
+        .api(Method::POST, "/api/v1/teams", Some(&token), Some(&groot))
+        .await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
+    let a = b
+        .api(Method::GET, "/api/v1/bestaat-niet", Some(&token), None)
+        .await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        a.headers.get(header::CONTENT_TYPE).unwrap(),
+        "application/problem+json"
+    );
+
+    // Het OpenAPI-document is geldige JSON en beschrijft elke API-route.
+    let a = b.api(Method::GET, "/api/v1/openapi.json", None, None).await;
+    let doc: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(doc["openapi"], "3.0.3");
+    for pad in [
+        "/api/v1/ik",
+        "/api/v1/gebruikers",
+        "/api/v1/gebruikers/{id}",
+        "/api/v1/teams",
+        "/api/v1/audit",
+        "/api/v1/toegangslog",
+    ] {
+        assert!(
+            doc["paths"][pad].is_object(),
+            "{pad} ontbreekt in openapi.json"
+        );
+    }
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn gelijktijdig_bewerken_verliest_geen_wijziging() {
+    let t = TestApp::nieuw().await;
+    let mut een = ingelogd(&t, Rol::FunctioneelBeheerder).await;
+    t.gebruiker("fb2", &[Rol::FunctioneelBeheerder]).await;
+    let mut twee = t.bezoeker();
+    twee.inloggen("fb2", PERSONA_WACHTWOORD).await;
+    let doel = t.persona(Rol::Auditor).await.actor.gebruiker_id().unwrap();
+    let pad = format!("/gebruikers/{doel}");
+    let formulier1 = een.get(&pad).await;
+    let formulier2 = twee.get(&pad).await;
+    let versie = formulier1.veldwaarde("versie").unwrap();
+    assert_eq!(formulier2.veldwaarde("versie").unwrap(), versie);
+    let a = een
+        .post(
+            &pad,
+            &[
+                ("volledige_naam", "Eerste Wijziging"),
+                ("rollen", "auditor"),
+                ("versie", &versie),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    let a = twee
+        .post(
+            &pad,
+            &[
+                ("volledige_naam", "Tweede Wijziging"),
+                ("rollen", "auditor"),
+                ("rollen", "handhaving"),
+                ("versie", &versie),
+                ("reden", "mijn reden"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CONFLICT);
+    assert!(a
+        .testid("conflict")
+        .unwrap()
+        .contains("Iemand anders heeft deze gebruiker intussen gewijzigd"));
+    assert!(a.bevat("Eerste Wijziging"), "de nieuwe stand wordt getoond");
+    assert!(a.bevat("mijn reden"), "de getypte reden blijft staan");
+    let g = t
+        .app
+        .gebruiker_op_naam(&TestApp::systeem(), "auditor")
+        .await
+        .unwrap();
+    assert_eq!(g.volledige_naam, "Eerste Wijziging");
+    assert_eq!(g.rollen, vec![Rol::Auditor]);
+    t.opruimen().await;
+}
+
+/// Elke rol ziet na inloggen een startpagina met zijn eigen rol en alleen de navigatie die mag.
+#[tokio::test]
+async fn elke_rol_heeft_een_eigen_startpagina() {
+    let t = TestApp::nieuw().await;
+    let gevallen: [(Rol, &[&str], &[&str]); 6] = [
+        (
+            Rol::AdministratiefOndersteuner,
+            &["Registreert nieuwe dossiers", "href=\"/teams\""],
+            &["href=\"/gebruikers\"", "href=\"/audit\""],
+        ),
+        (
+            Rol::Inkomensconsulent,
+            &["Heeft een eigen caseload", "href=\"/teams\""],
+            &["href=\"/gebruikers\"", "href=\"/audit\""],
+        ),
+        (
+            Rol::Teamleider,
+            &["Bewaakt werkvoorraad en servicenormen", "href=\"/teams\""],
+            &["href=\"/gebruikers\"", "href=\"/audit\""],
+        ),
+        (
+            Rol::Handhaving,
+            &["Onderzoekt signalen"],
+            &["href=\"/teams\"", "href=\"/gebruikers\"", "href=\"/audit\""],
+        ),
+        (
+            Rol::FunctioneelBeheerder,
+            &[
+                "Beheert gebruikers, teams en rollen",
+                "href=\"/gebruikers\"",
+                "href=\"/gebruikers/nieuw\"",
+            ],
+            &["href=\"/audit\""],
+        ),
+        (
+            Rol::Auditor,
+            &[
+                "Leest wie wat heeft gewijzigd",
+                "href=\"/audit\"",
+                "href=\"/toegangslog\"",
+                "Keten controleren",
+            ],
+            &["href=\"/gebruikers\""],
+        ),
+    ];
+    for (rol, wel, niet) in gevallen {
+        let mut b = ingelogd(&t, rol).await;
+        let a = b.get("/").await;
+        assert_eq!(a.status, StatusCode::OK);
+        assert!(a.bevat(rol.naam()), "{rol:?}");
+        for w in wel {
+            assert!(a.bevat(w), "{rol:?} mist {w}");
+        }
+        for n in niet {
+            assert!(!a.bevat(n), "{rol:?} hoort {n} niet te zien");
+        }
+    }
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn api_voor_aanvragen_zoeken_en_huishoudens() {
+    let t = TestApp::nieuw().await;
+    t.persona(Rol::Inkomensconsulent).await;
+    let token = t
+        .app
+        .token_aanmaken(&TestApp::systeem(), "consulent", "test")
+        .await
+        .unwrap()
+        .token;
+    let mut b = t.bezoeker();
+    let aanvraag = r#"{
+        "ontvangen_op": "2026-11-02",
+        "aanvrager": {"bsn": "111222333", "voornamen": "Jan", "voorvoegsel": "de", "geslachtsnaam": "Vries", "geboortedatum": "1985-05-01"},
+        "adres": {"straat": "Zwaanshals", "huisnummer": "12", "postcode": "3035KS", "woonplaats": "Rotterdam"},
+        "leden": [{"rol": "kind", "persoon": {"bsn": "100000009", "voornamen": "Noor", "voorvoegsel": "de", "geslachtsnaam": "Vries", "geboortedatum": "03-09-2015"}}]
+    }"#;
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/dossiers",
+            Some(&token),
+            Some(aanvraag),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.tekst);
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(j["nummer"], "2026-000001");
+    let id = j["id"].as_i64().unwrap();
+
+    let a = b
+        .api(Method::GET, "/api/v1/zoeken?q=de%20vr", Some(&token), None)
+        .await;
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(j["treffers"].as_array().unwrap().len(), 2, "{}", a.tekst);
+    assert_eq!(j["treffers"][0]["bsn_gemaskeerd"], "*****2333");
+
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/dossiers/{id}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    let d: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(d["huishouden"].as_array().unwrap().len(), 2);
+    assert_eq!(d["termijnen"]["beslissen"], "2026-12-28");
+    let huishouden = d["dossier"]["huishouden_id"].as_i64().unwrap();
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/huishoudens/{huishouden}?op=2026-11-01"),
+            Some(&token),
+            None,
+        )
+        .await;
+    let h: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert!(
+        h["leden"].as_array().unwrap().is_empty(),
+        "vóór de ontvangst: niemand"
+    );
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/huishoudens/{huishouden}?op=gisteren"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.tekst.contains("op is geen datum"));
+
+    // Dezelfde aanvraag nog eens: de personen zitten al in een huishouden.
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/dossiers",
+            Some(&token),
+            Some(aanvraag),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        a.tekst.contains("al bij een ander huishouden"),
+        "{}",
+        a.tekst
+    );
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/dossiers",
+            Some(&token),
+            Some(r#"{"ontvangen_op": "2026-11-02"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(
+        a.tekst.contains("het veld `aanvrager` ontbreekt"),
+        "{}",
+        a.tekst
+    );
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn demo_installatie_toont_een_banner_op_elke_pagina() {
+    let t = TestApp::nieuw().await;
+    let mut gewoon = t.bezoeker();
+    assert!(gewoon.get("/inloggen").await.testid("demobanner").is_none());
+    let mut demo = t.bezoeker_met(vangnet_web::WebInstellingen {
+        demo: true,
+        ..Default::default()
+    });
+    let a = demo.get("/inloggen").await;
+    assert!(a
+        .testid("demobanner")
+        .unwrap()
+        .contains("wachtwoord vangnet-demo"));
+    assert!(demo
+        .get("/bestaat-niet")
+        .await
+        .testid("demobanner")
+        .is_some());
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn twee_medewerkers_wijzigen_dezelfde_persoon() {
+    let t = TestApp::nieuw().await;
+    let mut een = ingelogd(&t, Rol::AdministratiefOndersteuner).await;
+    let mut twee = ingelogd(&t, Rol::Inkomensconsulent).await;
+    een.get("/dossiers/nieuw").await;
+    let a = een
+        .post(
+            "/dossiers",
+            &[
+                ("ontvangen_op", "2026-11-02"),
+                ("aanvrager.bsn", "999993653"),
+                ("aanvrager.voornamen", "Fatima"),
+                ("aanvrager.geslachtsnaam", "El Amrani"),
+                ("aanvrager.geboortedatum", "14-03-1990"),
+                ("straat", "Coolsingel"),
+                ("huisnummer", "40"),
+                ("postcode", "3011AD"),
+                ("woonplaats", "Rotterdam"),
+                ("aantal_leden", "3"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    let dossier = een.get(a.locatie().unwrap()).await;
+    assert!(dossier.bevat("De aanvraag is geregistreerd."));
+    let id = t
+        .app
+        .persoon_op_bsn(&t.persona(Rol::Teamleider).await, "999993653")
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let pad = format!("/personen/{id}/wijzigen");
+    let f1 = een.get(&pad).await;
+    let f2 = twee.get(&pad).await;
+    let versie = f1.veldwaarde("versie").unwrap();
+    assert_eq!(f2.veldwaarde("versie").unwrap(), versie);
+    let doel = format!("/personen/{id}");
+    let velden = |naam: &'static str, reden: &'static str| {
+        vec![
+            ("voornamen", "Fatima"),
+            ("geslachtsnaam", naam),
+            ("geboortedatum", "14-03-1990"),
+            ("reden", reden),
+        ]
+    };
+    let mut v1 = velden("El-Amrani", "typefout");
+    v1.push(("versie", &versie));
+    let a = een.post(&doel, &v1).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    let mut v2 = velden("Amrani", "mijn reden");
+    v2.push(("versie", &versie));
+    let a = twee.post(&doel, &v2).await;
+    assert_eq!(a.status, StatusCode::CONFLICT);
+    assert!(a.testid("conflict").unwrap().contains("intussen gewijzigd"));
+    assert!(
+        a.bevat("El-Amrani") && a.bevat("mijn reden"),
+        "nieuwe stand en getypte reden"
+    );
+    // Slechte invoer: 422, het formulier houdt wat er getypt was.
+    let nieuwe_versie = twee.get(&pad).await.veldwaarde("versie").unwrap();
+    let a = twee
+        .post(
+            &doel,
+            &[
+                ("versie", &nieuwe_versie),
+                ("voornamen", "F4tima"),
+                ("geslachtsnaam", "Amrani"),
+                ("geboortedatum", "14-03-1990"),
+                ("reden", "x"),
+                ("iban", "NL00FOUT"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(a.veldwaarde("voornamen").as_deref(), Some("F4tima"));
+    assert_eq!(a.veldwaarde("iban").as_deref(), Some("NL00FOUT"));
+    assert!(a.testid("foutsamenvatting").is_some());
+    t.opruimen().await;
+}
