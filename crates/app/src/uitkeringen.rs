@@ -22,7 +22,9 @@ use vangnet_domain::persoon::datum::parse_datum;
 use vangnet_domain::persoon::naam::Naam;
 use vangnet_domain::persoon::{Bsn, Geboortedatum};
 pub(crate) use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
-use vangnet_domain::uitkering::{bezwaartermijn, verschillen, Feiten, Maandverschil, Mutatiesoort};
+use vangnet_domain::uitkering::{
+    self, bezwaartermijn, verschillen, Feiten, Maandverschil, Mutatiesoort, Mutatiestatus,
+};
 use vangnet_domain::werk::Taaksoort;
 use vangnet_domain::{tijd, verwerking, Recht, Veldfouten};
 
@@ -349,7 +351,7 @@ fn controleer(
     } else {
         f.controleer("einddatum", parse_datum(&invoer.einddatum, "einddatum"))
     };
-    let begin = datum(&uitkering.begindatum);
+    let begin = Some(uitkering.begindatum);
     if let (Some(i), Some(b)) = (ingang, begin) {
         if i < b {
             f.voeg_toe(
@@ -714,7 +716,7 @@ fn maanden_vergelijken(
 ) -> Bijwerking {
     let vandaag = tijd::nl_lokaal(nu).date();
     let nu_tekst = tijd::instant_tekst(nu);
-    let begin = eerste_van(datum(&u.begindatum).unwrap_or(vandaag));
+    let begin = eerste_van(u.begindatum);
     let mut b = Bijwerking {
         verschillen: Vec::new(),
         maanden: Vec::new(),
@@ -814,11 +816,14 @@ async fn betaalde_vakantietoeslag(
     uitkeringen: &[&UitkeringRij],
 ) -> Result<BTreeMap<i64, Vec<(NaiveDate, Centen)>>, AppFout> {
     let ids: Vec<i64> = uitkeringen.iter().map(|u| u.id).collect();
-    let Some(vanaf) = uitkeringen.iter().map(|u| u.begindatum.as_str()).min() else {
+    let Some(vanaf) = uitkeringen.iter().map(|u| u.begindatum).min() else {
         return Ok(BTreeMap::new());
     };
     let mut uit: BTreeMap<i64, Vec<(NaiveDate, Centen)>> = BTreeMap::new();
-    for (u, categorie, maand, bedrag) in tx.betaald_voor_uitkeringen(&ids, vanaf).await? {
+    for (u, categorie, maand, bedrag) in tx
+        .betaald_voor_uitkeringen(&ids, &datumtekst(vanaf))
+        .await?
+    {
         if categorie != Categorie::Vakantietoeslag.code() {
             continue;
         }
@@ -988,7 +993,7 @@ fn feiten_uit(
     let mut f = Feiten {
         // Het einde volgt uit de beëindigingsmutatie (zo klopt ook een eerder moment).
         uitkering: Some(Periode {
-            vanaf: datum(&u.begindatum).unwrap_or(NaiveDate::MIN),
+            vanaf: u.begindatum,
             tot: None,
         }),
         ..Default::default()
@@ -1040,20 +1045,20 @@ fn feiten_uit(
     // Een mutatie telt vanaf haar goedkeuring (zonder vier ogen: vanaf de registratie).
     let geldig: Vec<(i64, NaiveDate, Option<NaiveDate>, Gegevens)> = mutaties
         .iter()
-        .filter(|m| m.uitkering_id == u.id && m.status == "goedgekeurd")
+        .filter(|m| m.uitkering_id == u.id && m.status.geldt())
         .filter(|m| {
             let vanaf = if m.vier_ogen {
-                m.beoordeeld_op.as_deref()
+                m.beoordeeld_op
             } else {
-                Some(m.geregistreerd_op.as_str())
+                Some(m.geregistreerd_op)
             };
-            vanaf.is_some_and(|v| bekend(v, None))
+            vanaf.is_some_and(|v| v <= moment)
         })
         .filter_map(|m| {
             Some((
                 m.id,
-                datum(&m.ingangsdatum)?,
-                m.einddatum.as_deref().and_then(datum),
+                m.ingangsdatum,
+                m.einddatum,
                 serde_json::from_str(&m.gegevens).ok()?,
             ))
         })
@@ -1165,16 +1170,16 @@ impl App {
         let u = UitkeringRij {
             id: 0,
             dossier_id,
-            begindatum: datumtekst(begin),
+            begindatum: begin,
             einddatum: None,
             einde_reden: None,
-            besluit_datum: datumtekst(vandaag),
+            besluit_datum: vandaag,
             besluit_door: ctx.actor.omschrijving(),
             besluit_inhoud: inhoud.trim().into(),
             grondslag: "Participatiewet art. 11 (recht op algemene bijstand)".into(),
-            bezwaar_tot: datumtekst(bezwaartermijn(vandaag)),
+            bezwaar_tot: bezwaartermijn(vandaag),
             versie: 1,
-            aangemaakt_op: tijd::instant_tekst(nu),
+            aangemaakt_op: nu,
         };
         let id = tx.uitkering_invoegen(&u).await?;
         let u = UitkeringRij { id, ..u };
@@ -1508,24 +1513,26 @@ impl App {
         let (soort, ingang, einde, ruw) = controleer(invoer, &u, vandaag)?;
         let g = self.oplossen(tx.as_mut(), &u, ruw, ingang).await?;
         if let Gegevens::Correctie { corrigeert } = g {
-            let doel = tx.mutatie_op_id(corrigeert).await?;
-            if !doel.is_some_and(|m| m.uitkering_id == u.id && m.status == "goedgekeurd") {
-                return Err(AppFout::veld(
-                    "corrigeert",
-                    "Alleen een goedgekeurde mutatie van deze uitkering kan worden gecorrigeerd.",
-                ));
-            }
-            let al = tx
-                .mutaties_van(u.id)
+            let Some(doel) = tx
+                .mutatie_op_id(corrigeert)
                 .await?
-                .into_iter()
-                .any(|m| m.corrigeert_id == Some(corrigeert) && m.status != "afgewezen");
-            if al {
+                .filter(|m| m.uitkering_id == u.id)
+            else {
                 return Err(AppFout::veld(
                     "corrigeert",
-                    "Deze mutatie is al gecorrigeerd (of de correctie wacht op goedkeuring).",
+                    "Alleen een mutatie van deze uitkering kan worden gecorrigeerd.",
                 ));
-            }
+            };
+            let correcties = tx.mutaties_van(u.id).await?;
+            uitkering::corrigeerbaar(
+                doel.soort,
+                doel.status,
+                correcties
+                    .iter()
+                    .filter(|m| m.corrigeert_id == Some(corrigeert))
+                    .map(|m| m.status),
+            )
+            .map_err(|melding| AppFout::veld("corrigeert", melding))?;
         }
         let impact = self
             .impact(tx.as_mut(), ctx, &u, soort, ingang, einde, &g)
@@ -1533,21 +1540,16 @@ impl App {
         let mut m = MutatieRij {
             id: 0,
             uitkering_id,
-            soort: soort.code().into(),
-            ingangsdatum: datumtekst(ingang),
-            einddatum: einde.map(datumtekst),
+            soort,
+            ingangsdatum: ingang,
+            einddatum: einde,
             gegevens: serde_json::to_string(&g).unwrap_or_default(),
             reden: invoer.reden.trim().chars().take(500).collect(),
-            status: if impact.vier_ogen {
-                "te_beoordelen"
-            } else {
-                "goedgekeurd"
-            }
-            .into(),
+            status: Mutatiestatus::bij_registratie(impact.vier_ogen),
             vier_ogen: impact.vier_ogen,
             impact_centen: impact.totaal,
             geregistreerd_door: ctx.actor.gebruiker_id(),
-            geregistreerd_op: tijd::instant_tekst(nu),
+            geregistreerd_op: nu,
             beoordeeld_door: None,
             beoordeeld_op: None,
             afwijsreden: None,
@@ -1945,20 +1947,17 @@ impl App {
     ) -> Result<(), AppFout> {
         let mut u = u.clone();
         let g: Option<Gegevens> = serde_json::from_str(&m.gegevens).ok();
-        if let (
-            Some(
-                g @ (Gegevens::LidIn { .. }
-                | Gegevens::LidUit { .. }
-                | Gegevens::Bankrekening { .. }
-                | Gegevens::Adres { .. }),
-            ),
-            Some(ingang),
-        ) = (&g, datum(&m.ingangsdatum))
+        if let Some(
+            g @ (Gegevens::LidIn { .. }
+            | Gegevens::LidUit { .. }
+            | Gegevens::Bankrekening { .. }
+            | Gegevens::Adres { .. }),
+        ) = &g
         {
-            self.lid_vastleggen(tx, ctx, &u, ingang, g).await?;
+            self.lid_vastleggen(tx, ctx, &u, m.ingangsdatum, g).await?;
         }
         if let Some(Gegevens::Beeindiging { reden }) = g {
-            u.einddatum = Some(m.ingangsdatum.clone());
+            u.einddatum = Some(m.ingangsdatum);
             u.einde_reden = Some(reden);
             u.versie += 1;
             if !tx.uitkering_bijwerken(&u).await? {
@@ -1989,7 +1988,7 @@ impl App {
             .mutatie_op_id(mutatie_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De mutatie".into()))?;
-        if m.status != "te_beoordelen" || m.versie != versie {
+        if !m.status.mag_beoordelen() || m.versie != versie {
             return Err(AppFout::Conflict(
                 "Deze mutatie is al beoordeeld of intussen gewijzigd.".into(),
             ));
@@ -2011,10 +2010,8 @@ impl App {
                 .await?
                 .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
             let gegevens: Option<Gegevens> = serde_json::from_str(&m.gegevens).ok();
-            let ingang = NaiveDate::parse_from_str(&m.ingangsdatum, "%Y-%m-%d").ok();
-            if let (Some(g), Some(i), Some(soort)) =
-                (gegevens, ingang, Mutatiesoort::uit_code(&m.soort))
-            {
+            if let Some(g) = gegevens {
+                let (i, soort) = (m.ingangsdatum, m.soort);
                 let voor = self.feiten(tx.as_mut(), ctx, &u, None, None).await?;
                 inkomen_past(&voor, i, &g, soort).map_err(|e| match e {
                     AppFout::Ongeldig(f) => AppFout::veld(
@@ -2030,13 +2027,12 @@ impl App {
             }
         }
         m.status = if goedkeuren {
-            "goedgekeurd"
+            Mutatiestatus::Goedgekeurd
         } else {
-            "afgewezen"
-        }
-        .into();
+            Mutatiestatus::Afgewezen
+        };
         m.beoordeeld_door = ctx.actor.gebruiker_id();
-        m.beoordeeld_op = Some(tijd::instant_tekst(nu));
+        m.beoordeeld_op = Some(nu);
         m.afwijsreden = (!goedkeuren).then(|| reden.trim().to_owned());
         m.versie += 1;
         if !tx.mutatie_bijwerken(&m).await? {
@@ -2077,7 +2073,7 @@ impl App {
                 },
                 onderwerp_type: "uitkering",
                 onderwerp_id: u.id.to_string(),
-                samenvatting: format!("Mutatie {} {}", m.id, m.status),
+                samenvatting: format!("Mutatie {} {}", m.id, m.status.code()),
                 reden: m.afwijsreden.clone(),
                 ..Default::default()
             },

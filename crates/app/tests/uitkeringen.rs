@@ -8,8 +8,13 @@
 use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
 use vangnet_app::uitkeringen::MutatieInvoer;
 use vangnet_app::{AppFout, Context, Klok};
+use vangnet_domain::uitkering::Mutatiestatus;
 use vangnet_domain::Rol;
 use vangnet_testkit::{veldfout, TestApp};
+
+fn d(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
 
 fn aanvraag() -> NieuweAanvraag {
     NieuweAanvraag {
@@ -110,8 +115,8 @@ async fn toekennen_rekent_elke_maand_met_zijn_normtabel() {
             .unwrap();
     // Besluit vandaag (28-11-2026), bezwaar zes weken na de dag van bekendmaking: 9-1-2027 is
     // een zaterdag, dus maandag 11-1-2027 (Awb 6:7/6:8, ATW art. 1).
-    assert_eq!(b.uitkering.besluit_datum, "2026-11-28");
-    assert_eq!(b.uitkering.bezwaar_tot, "2027-01-11");
+    assert_eq!(b.uitkering.besluit_datum, d("2026-11-28"));
+    assert_eq!(b.uitkering.bezwaar_tot, d("2027-01-11"));
     assert_eq!(b.maanden.len(), 23, "januari 2025 tot en met november 2026");
     // Het dossier is besloten; beslissen en voorschot zijn klaar.
     let d =
@@ -195,7 +200,7 @@ async fn inkomen_met_terugwerkende_kracht_en_vier_ogen() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(b.mutaties[0].status, "te_beoordelen");
+    assert_eq!(b.mutaties[0].status, Mutatiestatus::TeBeoordelen);
     assert!(b.correcties.is_empty(), "nog geen effect vóór goedkeuring");
 
     // Niet de eigen mutatie; afwijzen vraagt een reden; twee tegelijk: één wint.
@@ -261,7 +266,7 @@ async fn inkomen_met_terugwerkende_kracht_en_vier_ogen() {
         .any(|r| r.omschrijving == "Netto inkomsten uit alimentatie"));
 
     // Een correctie laat de mutatie vervallen: de correcties heffen elkaar op.
-    let (_, vier_ogen) = t
+    let (correctie, vier_ogen) = t
         .app
         .mutatie_registreren(
             &o.bram,
@@ -277,6 +282,57 @@ async fn inkomen_met_terugwerkende_kracht_en_vier_ogen() {
         .await
         .unwrap();
     assert!(vier_ogen, "de correctie verandert meer dan de drempel");
+    // Eén regel voor de knop op het scherm en de use case
+    // (vangnet_domain::uitkering::corrigeerbaar): een tweede correctie van dezelfde mutatie en
+    // een correctie van een correctie worden geweigerd.
+    let nog_een = |corrigeert| MutatieInvoer {
+        soort: "correctie".into(),
+        ingangsdatum: "2025-05-01".into(),
+        corrigeert: Some(corrigeert),
+        reden: "Nog eens".into(),
+        ..Default::default()
+    };
+    let e = t
+        .app
+        .mutatie_registreren(&o.bram, o.uitkering, &nog_een(id))
+        .await
+        .unwrap_err();
+    assert!(veldfout(e, "corrigeert").contains("al gecorrigeerd"));
+    t.app
+        .mutatie_beoordelen(&o.anna, correctie, 1, true, "")
+        .await
+        .unwrap();
+    let e = t
+        .app
+        .mutatie_registreren(&o.bram, o.uitkering, &nog_een(correctie))
+        .await
+        .unwrap_err();
+    assert!(veldfout(e, "corrigeert").contains("niet zelf gecorrigeerd"));
+    o.t.opruimen().await;
+}
+
+/// Een datum die de opslag niet kan lezen, is een fout met tabel en kolom, geen standaarddatum
+/// waarmee verder wordt gerekend (issue 18, punt 2).
+#[tokio::test]
+async fn onleesbare_datum_is_een_fout_met_tabel_en_kolom() {
+    let o = opzet().await;
+    o.t.testdb
+        .db
+        .ruwe_sql(&format!(
+            "UPDATE uitkeringen SET begindatum = '2025-13-01' WHERE id = {}",
+            o.uitkering
+        ))
+        .await
+        .unwrap();
+    let e =
+        o.t.app
+            .uitkering_van_dossier(&o.anna, o.dossier)
+            .await
+            .unwrap_err();
+    assert!(
+        matches!(&e, AppFout::Opslag(f) if f.to_string().contains("uitkeringen.begindatum")),
+        "{e:?}"
+    );
     o.t.opruimen().await;
 }
 
@@ -362,7 +418,7 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(b.mutaties[0].status, "goedgekeurd");
+    assert_eq!(b.mutaties[0].status, Mutatiestatus::Goedgekeurd);
     assert_eq!(b.correcties.len(), 1, "alleen oktober was betaald");
     assert_eq!(b.correcties[0].bedrag_centen, -2850);
 
@@ -453,7 +509,7 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(b.uitkering.einddatum.as_deref(), Some("2026-11-15"));
+    assert_eq!(b.uitkering.einddatum, Some(d("2026-11-15")));
     assert_eq!(b.uitkering.einde_reden.as_deref(), Some("werk"));
     let nov = b.maanden.iter().find(|m| m.maand == "2026-11-01").unwrap();
     // 14 van de 30 dagen van (1.419,46 − 30,00): 648,4146… → 648,41; VT 32,42 → 615,99.

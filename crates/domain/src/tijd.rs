@@ -71,6 +71,31 @@ pub fn instant_uit_tekst(s: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
+/// Serde voor een tijdstip in de vaste vorm van [`instant_tekst`]: een rij met een getypt tijdstip
+/// komt zo hetzelfde in de audittrail en de API als toen het tekst was.
+pub mod als_instant {
+    use chrono::{DateTime, Utc};
+
+    pub fn serialize<S: serde::Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::instant_tekst(*t))
+    }
+}
+
+/// Als [`als_instant`], voor een tijdstip dat kan ontbreken.
+pub mod als_instant_of_leeg {
+    use chrono::{DateTime, Utc};
+
+    pub fn serialize<S: serde::Serializer>(
+        t: &Option<DateTime<Utc>>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_some(&super::instant_tekst(*t)),
+            None => s.serialize_none(),
+        }
+    }
+}
+
 fn laatste_zondag(jaar: i32, maand: u32) -> NaiveDate {
     let eerste_volgende = if maand == 12 {
         NaiveDate::from_ymd_opt(jaar + 1, 1, 1)

@@ -391,6 +391,95 @@ pub fn verschillen(
     uit
 }
 
+/// De status van een mutatie. Een mutatie boven de drempel wacht op een tweede consulent (vier
+/// ogen); alleen een goedgekeurde telt in de berekening. Eén keer beoordeeld, verandert de status
+/// niet meer: wat onjuist bleek, vervalt met een nieuwe mutatie van de soort `correctie`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mutatiestatus {
+    TeBeoordelen,
+    Goedgekeurd,
+    Afgewezen,
+}
+
+impl Mutatiestatus {
+    pub const ALLE: [Mutatiestatus; 3] = [
+        Mutatiestatus::TeBeoordelen,
+        Mutatiestatus::Goedgekeurd,
+        Mutatiestatus::Afgewezen,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Mutatiestatus::TeBeoordelen => "te_beoordelen",
+            Mutatiestatus::Goedgekeurd => "goedgekeurd",
+            Mutatiestatus::Afgewezen => "afgewezen",
+        }
+    }
+
+    /// Zoals de medewerker het leest.
+    pub fn naam(self) -> &'static str {
+        match self {
+            Mutatiestatus::TeBeoordelen => "Wacht op beoordeling",
+            Mutatiestatus::Goedgekeurd => "Verwerkt",
+            Mutatiestatus::Afgewezen => "Afgewezen",
+        }
+    }
+
+    pub fn uit_code(code: &str) -> Option<Mutatiestatus> {
+        Mutatiestatus::ALLE.into_iter().find(|s| s.code() == code)
+    }
+
+    /// De status van een nieuwe mutatie: met vier ogen wacht zij, anders is zij meteen verwerkt.
+    pub fn bij_registratie(vier_ogen: bool) -> Mutatiestatus {
+        if vier_ogen {
+            Mutatiestatus::TeBeoordelen
+        } else {
+            Mutatiestatus::Goedgekeurd
+        }
+    }
+
+    /// De overgangen: alleen een wachtende mutatie wordt goedgekeurd of afgewezen.
+    pub fn mag_naar(self, naar: Mutatiestatus) -> bool {
+        self == Mutatiestatus::TeBeoordelen && naar != Mutatiestatus::TeBeoordelen
+    }
+
+    pub fn mag_beoordelen(self) -> bool {
+        self == Mutatiestatus::TeBeoordelen
+    }
+
+    /// Telt in de berekening.
+    pub fn geldt(self) -> bool {
+        self == Mutatiestatus::Goedgekeurd
+    }
+}
+
+/// Mag deze mutatie (soort, status) worden gecorrigeerd, gegeven de statussen van de correcties
+/// die er al naar verwijzen? Alleen een verwerkte mutatie die zelf geen correctie is, en maar één
+/// keer: een correctie die wacht of verwerkt is, sluit een tweede uit (een afgewezen niet). Het
+/// scherm (de knop) en de use case (de controle) vragen het allebei hier.
+pub fn corrigeerbaar(
+    soort: Mutatiesoort,
+    status: Mutatiestatus,
+    correcties: impl IntoIterator<Item = Mutatiestatus>,
+) -> Result<(), &'static str> {
+    if status != Mutatiestatus::Goedgekeurd {
+        return Err("Alleen een verwerkte (goedgekeurde) mutatie kan worden gecorrigeerd.");
+    }
+    if soort == Mutatiesoort::Correctie {
+        return Err(
+            "Een correctie wordt niet zelf gecorrigeerd: registreer de juiste mutatie opnieuw.",
+        );
+    }
+    if correcties
+        .into_iter()
+        .any(|c| c != Mutatiestatus::Afgewezen)
+    {
+        return Err("Deze mutatie is al gecorrigeerd (of de correctie wacht op goedkeuring).");
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -607,5 +696,45 @@ mod tests {
             f.per_maand(d("2023-11-01"), d("2023-11-30"), &t)[0].1,
             Maanduitkomst::Fout(_)
         ));
+    }
+
+    /// De toestanden van een mutatie en wanneer zij te corrigeren is (één regel voor scherm en
+    /// use case).
+    #[test]
+    fn mutatiestatus_en_corrigeren() {
+        use Mutatiestatus::*;
+        for s in Mutatiestatus::ALLE {
+            assert_eq!(Mutatiestatus::uit_code(s.code()), Some(s));
+        }
+        assert_eq!(Mutatiestatus::uit_code("verwerkt"), None);
+        assert_eq!(Mutatiestatus::bij_registratie(true), TeBeoordelen);
+        assert_eq!(Mutatiestatus::bij_registratie(false), Goedgekeurd);
+        let overgangen = [
+            (TeBeoordelen, Goedgekeurd, true),
+            (TeBeoordelen, Afgewezen, true),
+            (TeBeoordelen, TeBeoordelen, false),
+            (Goedgekeurd, Afgewezen, false),
+            (Afgewezen, Goedgekeurd, false),
+        ];
+        for (van, naar, mag) in overgangen {
+            assert_eq!(van.mag_naar(naar), mag, "{van:?} -> {naar:?}");
+        }
+        let ink = Mutatiesoort::InkomenStart;
+        let tabel: &[(Mutatiesoort, Mutatiestatus, &[Mutatiestatus], bool)] = &[
+            (ink, Goedgekeurd, &[], true),
+            (ink, Goedgekeurd, &[Afgewezen], true),
+            (ink, Goedgekeurd, &[Afgewezen, TeBeoordelen], false),
+            (ink, Goedgekeurd, &[Goedgekeurd], false),
+            (ink, TeBeoordelen, &[], false),
+            (ink, Afgewezen, &[], false),
+            (Mutatiesoort::Correctie, Goedgekeurd, &[], false),
+        ];
+        for (soort, status, correcties, mag) in tabel {
+            assert_eq!(
+                corrigeerbaar(*soort, *status, correcties.iter().copied()).is_ok(),
+                *mag,
+                "{soort:?} {status:?} {correcties:?}"
+            );
+        }
     }
 }

@@ -2,9 +2,11 @@
 //! uit een JSON-aggregatie), `IN`-lijsten van elke lengte, filtervoorwaarden. Een blad: deze module
 //! kent geen andere module van de store.
 
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::any::AnyRow;
 use sqlx::{Any, Row};
 use vangnet_app::opslag::{OpslagFout, Uitkomst};
+use vangnet_domain::tijd;
 
 /// De database-engine: beide armen staan naast elkaar waar ze verschillen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -247,6 +249,57 @@ pub(crate) fn getal(r: &impl Rij, kolom: &str) -> Uitkomst<i64> {
 
 pub(crate) fn opgetal(r: &impl Rij, kolom: &str) -> Uitkomst<Option<i64>> {
     r.opgetal(kolom)
+}
+
+/// Een datum (`jjjj-mm-dd`); een andere waarde is een fout met de kolom, nooit een standaarddatum.
+pub(crate) fn datum(r: &impl Rij, kolom: &str) -> Uitkomst<NaiveDate> {
+    datum_uit(kolom, &r.tekst(kolom)?)
+}
+
+/// Als [`datum`], voor een waarde die al uit de rij is (het massale pad met tuples).
+pub(crate) fn datum_uit(kolom: &str, t: &str) -> Uitkomst<NaiveDate> {
+    tijd::datum_uit_tekst(t).ok_or_else(|| onleesbaar(kolom, t))
+}
+
+pub(crate) fn opdatum(r: &impl Rij, kolom: &str) -> Uitkomst<Option<NaiveDate>> {
+    r.optekst(kolom)?
+        .map(|t| tijd::datum_uit_tekst(&t).ok_or_else(|| onleesbaar(kolom, &t)))
+        .transpose()
+}
+
+/// Een tijdstip in de vaste vorm van `vangnet_domain::tijd::instant_tekst`.
+pub(crate) fn tijdstip(r: &impl Rij, kolom: &str) -> Uitkomst<DateTime<Utc>> {
+    tijdstip_uit(kolom, &r.tekst(kolom)?)
+}
+
+/// Als [`tijdstip`], voor een waarde die al uit de rij is.
+pub(crate) fn tijdstip_uit(kolom: &str, t: &str) -> Uitkomst<DateTime<Utc>> {
+    tijd::instant_uit_tekst(t).ok_or_else(|| onleesbaar(kolom, t))
+}
+
+pub(crate) fn optijdstip(r: &impl Rij, kolom: &str) -> Uitkomst<Option<DateTime<Utc>>> {
+    r.optekst(kolom)?
+        .map(|t| tijd::instant_uit_tekst(&t).ok_or_else(|| onleesbaar(kolom, &t)))
+        .transpose()
+}
+
+/// Een code uit de database als domeinwaarde (`uit_code` van het enum); een onbekende code is
+/// een fout met de kolom.
+pub(crate) fn code<T>(r: &impl Rij, kolom: &str, uit_code: fn(&str) -> Option<T>) -> Uitkomst<T> {
+    let t = r.tekst(kolom)?;
+    uit_code(&t).ok_or_else(|| onleesbaar(kolom, &t))
+}
+
+fn onleesbaar(kolom: &str, waarde: &str) -> OpslagFout {
+    OpslagFout::Database(format!("{kolom}: onleesbare waarde {waarde:?}"))
+}
+
+/// Zet de tabel voor de kolom in een fout bij het lezen van een rij (`mutaties.status: …`).
+pub(crate) fn in_tabel(tabel: &str, e: OpslagFout) -> OpslagFout {
+    match e {
+        OpslagFout::Database(m) => OpslagFout::Database(format!("{tabel}.{m}")),
+        e => e,
+    }
 }
 
 pub(crate) fn vlag(b: bool) -> i64 {

@@ -9,26 +9,35 @@ use vangnet_app::opslag::{
 };
 
 use crate::transactie::AnyTransactie;
+use vangnet_domain::tijd;
+use vangnet_domain::uitkering::{Mutatiesoort, Mutatiestatus};
 
-use crate::sql::{getal, opgetal, optekst, tekst, vertaal, Rij};
+use crate::sql::{
+    code, datum, datum_uit, getal, in_tabel, opdatum, opgetal, optekst, optijdstip, tekst,
+    tijdstip, tijdstip_uit, vertaal, Rij,
+};
 
 pub(crate) const UITKERING_KOLOMMEN: &str = "id, dossier_id, begindatum, einddatum, einde_reden, \
      besluit_datum, besluit_door, besluit_inhoud, grondslag, bezwaar_tot, versie, aangemaakt_op";
 
 pub(crate) fn uitkering(r: &impl Rij) -> Uitkomst<UitkeringRij> {
+    uitkering_velden(r).map_err(|e| in_tabel("uitkeringen", e))
+}
+
+fn uitkering_velden(r: &impl Rij) -> Uitkomst<UitkeringRij> {
     Ok(UitkeringRij {
         id: getal(r, "id")?,
         dossier_id: getal(r, "dossier_id")?,
-        begindatum: tekst(r, "begindatum")?,
-        einddatum: optekst(r, "einddatum")?,
+        begindatum: datum(r, "begindatum")?,
+        einddatum: opdatum(r, "einddatum")?,
         einde_reden: optekst(r, "einde_reden")?,
-        besluit_datum: tekst(r, "besluit_datum")?,
+        besluit_datum: datum(r, "besluit_datum")?,
         besluit_door: tekst(r, "besluit_door")?,
         besluit_inhoud: tekst(r, "besluit_inhoud")?,
         grondslag: tekst(r, "grondslag")?,
-        bezwaar_tot: tekst(r, "bezwaar_tot")?,
+        bezwaar_tot: datum(r, "bezwaar_tot")?,
         versie: getal(r, "versie")?,
-        aangemaakt_op: tekst(r, "aangemaakt_op")?,
+        aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
     })
 }
 
@@ -39,16 +48,16 @@ pub(crate) async fn uitkering_invoegen(c: &mut AnyConnection, u: &UitkeringRij) 
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(u.dossier_id)
-    .bind(&u.begindatum)
-    .bind(&u.einddatum)
+    .bind(tijd::datum_tekst(u.begindatum))
+    .bind(u.einddatum.map(tijd::datum_tekst))
     .bind(&u.einde_reden)
-    .bind(&u.besluit_datum)
+    .bind(tijd::datum_tekst(u.besluit_datum))
     .bind(&u.besluit_door)
     .bind(&u.besluit_inhoud)
     .bind(&u.grondslag)
-    .bind(&u.bezwaar_tot)
+    .bind(tijd::datum_tekst(u.bezwaar_tot))
     .bind(u.versie)
-    .bind(&u.aangemaakt_op)
+    .bind(tijd::instant_tekst(u.aangemaakt_op))
     .fetch_one(c)
     .await
     .map_err(vertaal)?;
@@ -89,7 +98,7 @@ pub(crate) async fn uitkering_bijwerken(c: &mut AnyConnection, u: &UitkeringRij)
         "UPDATE uitkeringen SET einddatum = $1, einde_reden = $2, versie = $3 \
          WHERE id = $4 AND versie = $5",
     )
-    .bind(&u.einddatum)
+    .bind(u.einddatum.map(tijd::datum_tekst))
     .bind(&u.einde_reden)
     .bind(u.versie)
     .bind(u.id)
@@ -106,21 +115,25 @@ pub(crate) const MUTATIE_KOLOMMEN: &str =
      beoordeeld_door, beoordeeld_op, afwijsreden, corrigeert_id, operatie_id, versie";
 
 pub(crate) fn mutatie(r: &impl Rij) -> Uitkomst<MutatieRij> {
+    mutatie_velden(r).map_err(|e| in_tabel("mutaties", e))
+}
+
+fn mutatie_velden(r: &impl Rij) -> Uitkomst<MutatieRij> {
     Ok(MutatieRij {
         id: getal(r, "id")?,
         uitkering_id: getal(r, "uitkering_id")?,
-        soort: tekst(r, "soort")?,
-        ingangsdatum: tekst(r, "ingangsdatum")?,
-        einddatum: optekst(r, "einddatum")?,
+        soort: code(r, "soort", Mutatiesoort::uit_code)?,
+        ingangsdatum: datum(r, "ingangsdatum")?,
+        einddatum: opdatum(r, "einddatum")?,
         gegevens: tekst(r, "gegevens")?,
         reden: tekst(r, "reden")?,
-        status: tekst(r, "status")?,
+        status: code(r, "status", Mutatiestatus::uit_code)?,
         vier_ogen: getal(r, "vier_ogen")? != 0,
         impact_centen: getal(r, "impact_centen")?,
         geregistreerd_door: opgetal(r, "geregistreerd_door")?,
-        geregistreerd_op: tekst(r, "geregistreerd_op")?,
+        geregistreerd_op: tijdstip(r, "geregistreerd_op")?,
         beoordeeld_door: opgetal(r, "beoordeeld_door")?,
-        beoordeeld_op: optekst(r, "beoordeeld_op")?,
+        beoordeeld_op: optijdstip(r, "beoordeeld_op")?,
         afwijsreden: optekst(r, "afwijsreden")?,
         corrigeert_id: opgetal(r, "corrigeert_id")?,
         operatie_id: tekst(r, "operatie_id")?,
@@ -137,18 +150,18 @@ pub(crate) async fn mutatie_invoegen(c: &mut AnyConnection, m: &MutatieRij) -> U
          RETURNING id",
     )
     .bind(m.uitkering_id)
-    .bind(&m.soort)
-    .bind(&m.ingangsdatum)
-    .bind(&m.einddatum)
+    .bind(m.soort.code())
+    .bind(tijd::datum_tekst(m.ingangsdatum))
+    .bind(m.einddatum.map(tijd::datum_tekst))
     .bind(&m.gegevens)
     .bind(&m.reden)
-    .bind(&m.status)
+    .bind(m.status.code())
     .bind(i64::from(m.vier_ogen))
     .bind(m.impact_centen)
     .bind(m.geregistreerd_door)
-    .bind(&m.geregistreerd_op)
+    .bind(tijd::instant_tekst(m.geregistreerd_op))
     .bind(m.beoordeeld_door)
-    .bind(&m.beoordeeld_op)
+    .bind(m.beoordeeld_op.map(tijd::instant_tekst))
     .bind(&m.afwijsreden)
     .bind(m.corrigeert_id)
     .bind(&m.operatie_id)
@@ -189,9 +202,9 @@ pub(crate) async fn mutatie_bijwerken(c: &mut AnyConnection, m: &MutatieRij) -> 
         "UPDATE mutaties SET status = $1, beoordeeld_door = $2, beoordeeld_op = $3, \
          afwijsreden = $4, versie = $5 WHERE id = $6 AND versie = $7",
     )
-    .bind(&m.status)
+    .bind(m.status.code())
     .bind(m.beoordeeld_door)
-    .bind(&m.beoordeeld_op)
+    .bind(m.beoordeeld_op.map(tijd::instant_tekst))
     .bind(&m.afwijsreden)
     .bind(m.versie)
     .bind(m.id)
@@ -352,23 +365,29 @@ impl UitkeringenLezen for AnyTransactie {
         let rijen: Vec<Rij> = self
             .waar_in_als(UITKERING_KOLOMMEN, "uitkeringen", "id", ids, |r: &Rij| r.0)
             .await?;
-        Ok(rijen
+        rijen
             .into_iter()
-            .map(|r| UitkeringRij {
-                id: r.0,
-                dossier_id: r.1,
-                begindatum: r.2,
-                einddatum: r.3,
-                einde_reden: r.4,
-                besluit_datum: r.5,
-                besluit_door: r.6,
-                besluit_inhoud: r.7,
-                grondslag: r.8,
-                bezwaar_tot: r.9,
-                versie: r.10,
-                aangemaakt_op: r.11,
+            .map(|r| {
+                Ok(UitkeringRij {
+                    id: r.0,
+                    dossier_id: r.1,
+                    begindatum: datum_uit("uitkeringen.begindatum", &r.2)?,
+                    einddatum: r
+                        .3
+                        .as_deref()
+                        .map(|d| datum_uit("uitkeringen.einddatum", d))
+                        .transpose()?,
+                    einde_reden: r.4,
+                    besluit_datum: datum_uit("uitkeringen.besluit_datum", &r.5)?,
+                    besluit_door: r.6,
+                    besluit_inhoud: r.7,
+                    grondslag: r.8,
+                    bezwaar_tot: datum_uit("uitkeringen.bezwaar_tot", &r.9)?,
+                    versie: r.10,
+                    aangemaakt_op: tijdstip_uit("uitkeringen.aangemaakt_op", &r.11)?,
+                })
             })
-            .collect())
+            .collect()
     }
 
     async fn mutaties_van_uitkeringen(&mut self, ids: &[i64]) -> Uitkomst<Vec<MutatieRij>> {

@@ -935,3 +935,36 @@ async fn lange_lijsten_ids_boven_de_parametergrens() {
     tx.commit().await.unwrap();
     t.opruimen().await;
 }
+
+/// Elke tabel staat op de gegevenskaart in docs/ARCHITECTURE.md (bij wie haar rijen horen, voor
+/// bewaren en vernietigen), en de kaart noemt geen tabel die niet meer bestaat (issue 18, punt 5).
+#[tokio::test]
+async fn elke_tabel_staat_op_de_gegevenskaart() {
+    let t = verse_sqlite().await;
+    let tabellen: std::collections::BTreeSet<String> = schema::beschrijving(&t.db)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|r| r.strip_prefix("tabel ").map(str::to_owned))
+        .collect();
+    let doc = include_str!("../../../docs/ARCHITECTURE.md");
+    let kaart = doc
+        .split("### Gegevenskaart")
+        .nth(1)
+        .and_then(|d| d.split("\n### ").next())
+        .expect("docs/ARCHITECTURE.md heeft een sectie Gegevenskaart");
+    let op_kaart: std::collections::BTreeSet<String> = kaart
+        .lines()
+        .filter_map(|r| r.strip_prefix("| `"))
+        .filter_map(|r| r.split('`').next())
+        .map(str::to_owned)
+        .collect();
+    assert!(!tabellen.is_empty());
+    let ontbreekt: Vec<_> = tabellen.difference(&op_kaart).collect();
+    let verdwenen: Vec<_> = op_kaart.difference(&tabellen).collect();
+    assert!(
+        ontbreekt.is_empty() && verdwenen.is_empty(),
+        "niet op de gegevenskaart: {ontbreekt:?}; op de kaart maar niet in het schema: {verdwenen:?}"
+    );
+    t.opruimen().await;
+}

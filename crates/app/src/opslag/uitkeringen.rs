@@ -3,26 +3,30 @@
 //! [`UitkeringenLezen`] kan in elke transactie; [`Uitkeringen`] alleen in een schrijftransactie.
 
 use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use vangnet_domain::tijd;
+use vangnet_domain::uitkering::{Mutatiesoort, Mutatiestatus};
 
 use super::Uitkomst;
 
-/// Een toegekende uitkering met haar besluit. Datums `jjjj-mm-dd`.
+/// Een toegekende uitkering met haar besluit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UitkeringRij {
     pub id: i64,
     pub dossier_id: i64,
-    pub begindatum: String,
+    pub begindatum: NaiveDate,
     /// De eerste dag zonder uitkering.
-    pub einddatum: Option<String>,
+    pub einddatum: Option<NaiveDate>,
     pub einde_reden: Option<String>,
-    pub besluit_datum: String,
+    pub besluit_datum: NaiveDate,
     pub besluit_door: String,
     pub besluit_inhoud: String,
     pub grondslag: String,
-    pub bezwaar_tot: String,
+    pub bezwaar_tot: NaiveDate,
     pub versie: i64,
-    pub aangemaakt_op: String,
+    #[serde(with = "tijd::als_instant")]
+    pub aangemaakt_op: DateTime<Utc>,
 }
 
 /// Een mutatie op een uitkering. `gegevens` is JSON met de velden van de soort.
@@ -30,20 +34,22 @@ pub struct UitkeringRij {
 pub struct MutatieRij {
     pub id: i64,
     pub uitkering_id: i64,
-    pub soort: String,
-    pub ingangsdatum: String,
+    pub soort: Mutatiesoort,
+    pub ingangsdatum: NaiveDate,
     /// Voor een periode (verlaging, opschorting): de eerste dag erna.
-    pub einddatum: Option<String>,
+    pub einddatum: Option<NaiveDate>,
     pub gegevens: String,
     pub reden: String,
     /// `te_beoordelen`, `goedgekeurd`, `afgewezen`, `vervallen`.
-    pub status: String,
+    pub status: Mutatiestatus,
     pub vier_ogen: bool,
     pub impact_centen: i64,
     pub geregistreerd_door: Option<i64>,
-    pub geregistreerd_op: String,
+    #[serde(with = "tijd::als_instant")]
+    pub geregistreerd_op: DateTime<Utc>,
     pub beoordeeld_door: Option<i64>,
-    pub beoordeeld_op: Option<String>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub beoordeeld_op: Option<DateTime<Utc>>,
     pub afwijsreden: Option<String>,
     pub corrigeert_id: Option<i64>,
     pub operatie_id: String,

@@ -432,24 +432,28 @@ impl DossierPagina {
             .collect()
     }
 
-    /// Kan deze mutatie worden gecorrigeerd (een verwerkte mutatie die nog niet is gecorrigeerd)?
+    /// Kan deze mutatie worden gecorrigeerd? Dezelfde regel als de use case
+    /// ([`vangnet_domain::uitkering::corrigeerbaar`]).
     fn mag_corrigeren(&self, m: &vangnet_app::opslag::MutatieRij) -> bool {
         let Some(u) = &self.uitkering else {
             return false;
         };
         self.uitkeringen_beheren
-            && m.status == "goedgekeurd"
-            && m.soort != "correctie"
-            && !u
-                .mutaties
-                .iter()
-                .any(|c| c.corrigeert_id == Some(m.id) && c.status != "afgewezen")
+            && vangnet_domain::uitkering::corrigeerbaar(
+                m.soort,
+                m.status,
+                u.mutaties
+                    .iter()
+                    .filter(|c| c.corrigeert_id == Some(m.id))
+                    .map(|c| c.status),
+            )
+            .is_ok()
     }
 
     /// Mag deze medewerker deze mutatie beoordelen (vier ogen: niet de eigen)?
     fn mag_beoordelen(&self, m: &vangnet_app::opslag::MutatieRij) -> bool {
         self.uitkeringen_beheren
-            && m.status == "te_beoordelen"
+            && m.status.mag_beoordelen()
             && m.geregistreerd_door != self.gebruiker_id
     }
 

@@ -19,21 +19,6 @@ use crate::schil::{pagina_met_status, Schil};
 use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
-/// De naam van een mutatiesoort (voor sjablonen).
-pub fn soortnaam(code: &str) -> &'static str {
-    Mutatiesoort::uit_code(code).map_or("Mutatie", Mutatiesoort::naam)
-}
-
-/// De naam van de status van een mutatie (voor sjablonen).
-pub fn statusnaam(code: &str) -> &'static str {
-    match code {
-        "te_beoordelen" => "Wacht op beoordeling",
-        "goedgekeurd" => "Verwerkt",
-        "afgewezen" => "Afgewezen",
-        _ => "Onbekend",
-    }
-}
-
 pub async fn toekennen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
