@@ -4,6 +4,9 @@
 1. geen kring van afhankelijkheden tussen de modules van één crate: module a noemt `crate::b`
    en b (via een of meer stappen) weer a. De crate-wortel (lib.rs, main.rs) telt niet mee.
 2. geen bestand boven 1.500 regels, behalve wat op de lijst hieronder staat, met de reden.
+3. een use case opent een schrijftransactie alleen via de envelop (`App::handeling`,
+   crates/app/src/handeling.rs): recht, klok, audit en commit op één plek. De modules die nog
+   niet zijn omgezet staan op een lijst die alleen korter mag worden.
 """
 import os
 import re
@@ -17,6 +20,21 @@ UITZONDERINGEN = {
     "crates/app/src/demo.rs": "de synthetische populatie van een miljoen huishoudens, één generator",
     "crates/app/src/werk.rs": "de werkvoorraad: te splitsen in verdelen, Vandaag en escalatie (issue 18, vervolg)",
     "crates/app/src/betaalruns.rs": "berekenen, goedkeuren en het betaalbestand; te splitsen (issue 18, vervolg)",
+}
+
+# Modules van de app die nog zelf een schrijftransactie openen (issue 18, punt 3, vervolg).
+NOG_ZONDER_ENVELOP = {
+    "crates/app/src/account.rs",
+    "crates/app/src/beheerverzoeken.rs",
+    "crates/app/src/berekening.rs",
+    "crates/app/src/betaalruns.rs",
+    "crates/app/src/clienten.rs",
+    "crates/app/src/contact.rs",
+    "crates/app/src/demo.rs",
+    "crates/app/src/ketens.rs",
+    "crates/app/src/normen.rs",
+    "crates/app/src/uitkeringen.rs",
+    "crates/app/src/werk.rs",
 }
 
 wortel = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
@@ -90,6 +108,23 @@ for b in UITZONDERINGEN:
         print(f"FOUT: {b} staat op de uitzonderingslijst maar bestaat niet meer")
         fout = True
 
+for pad, _, bestanden in os.walk("crates/app/src"):
+    for b in bestanden:
+        volledig = os.path.join(pad, b)
+        if not b.endswith(".rs") or volledig == "crates/app/src/handeling.rs":
+            continue
+        tekst = zonder_commentaar(open(volledig, encoding="utf-8").read())
+        opent = re.search(r"opslag\s*\.\s*schrijf(_duurzaam)?\s*\(", tekst)
+        if opent and volledig not in NOG_ZONDER_ENVELOP:
+            print(f"FOUT: {volledig} opent zelf een schrijftransactie; gebruik App::handeling")
+            fout = True
+        if not opent and volledig in NOG_ZONDER_ENVELOP:
+            print(f"FOUT: {volledig} is omgezet: haal het van de lijst NOG_ZONDER_ENVELOP")
+            fout = True
+
 if not fout:
-    print(f"modules in orde: geen kringen binnen een crate, geen bestand boven {GROOT} regels buiten de lijst")
+    print(
+        f"modules in orde: geen kringen binnen een crate, geen bestand boven {GROOT} regels "
+        "buiten de lijst, schrijftransacties via de envelop (buiten de lijst)"
+    )
 sys.exit(1 if fout else 0)

@@ -8,7 +8,7 @@ use vangnet_domain::beheerverzoek::Verzoeksoort;
 use vangnet_domain::{tijd, verwerking, Recht, Rol, Veldfouten};
 
 use crate::account::{controleer_gebruiker, gebruiker_json, gebruiker_of_fout, rollen_uit_codes};
-use crate::audit::{self, Wijziging};
+use crate::audit::Wijziging;
 use crate::opslag::{GebruikerRij, TeamRij, TokenRij};
 use crate::{beheerverzoeken, geheim, toegang, App, AppFout, Context};
 
@@ -90,22 +90,22 @@ impl App {
     /// Een gebruiker inzien. Dit zijn persoonsgegevens van een medewerker: de inzage komt in het
     /// toegangslog.
     pub async fn gebruiker(&self, ctx: &Context, id: i64) -> Result<GebruikerDetail, AppFout> {
-        ctx.actor.vereist(Recht::GebruikersBeheren)?;
-        let mut tx = self.opslag.schrijf().await?;
-        let gebruiker = gebruiker_of_fout(tx.as_mut(), id).await?;
-        let teams = tx.teams_van(id).await?;
-        let tokens = tx.tokens_van(id).await?;
+        let mut h = self.handeling(ctx, Recht::GebruikersBeheren).await?;
+        let gebruiker = gebruiker_of_fout(&mut *h, id).await?;
+        let teams = h.teams_van(id).await?;
+        let tokens = h.tokens_van(id).await?;
+        let nu = h.nu;
         toegang::vastleggen(
-            tx.as_mut(),
+            &mut *h,
             ctx,
-            self.klok.nu(),
+            nu,
             verwerking::GEBRUIKERSBEHEER,
             "gebruiker",
             &id.to_string(),
             "Gebruiker ingezien",
         )
         .await?;
-        tx.commit().await?;
+        h.commit().await?;
         Ok(GebruikerDetail {
             gebruiker,
             teams,
@@ -128,21 +128,24 @@ impl App {
             &invoer.volledige_naam,
             &invoer.rollen,
         )?;
-        let mut tx = self.opslag.schrijf().await?;
-        if tx.gebruiker_op_naam(gnaam.as_str()).await?.is_some() {
+        // Het wachtwoord hashen (argon2, tientallen milliseconden) vóór de transactie: op SQLite
+        // zou het anders de enige schrijver vasthouden.
+        let wachtwoord = geheim::eenmalig_wachtwoord();
+        let wachtwoord_hash = geheim::hash_wachtwoord(&wachtwoord)?;
+        let mut h = self.handeling(ctx, Recht::GebruikersBeheren).await?;
+        if h.gebruiker_op_naam(gnaam.as_str()).await?.is_some() {
             return Err(AppFout::veld(
                 "gebruikersnaam",
                 format!("De gebruikersnaam '{gnaam}' is al in gebruik."),
             ));
         }
-        let wachtwoord = geheim::eenmalig_wachtwoord();
-        let nu = self.klok.nu();
+        let nu = h.nu;
         let door_medewerker = ctx.actor.gebruiker_id().is_some();
         let mut g = GebruikerRij {
             id: 0,
             gebruikersnaam: gnaam.to_string(),
             volledige_naam: vnaam,
-            wachtwoord_hash: geheim::hash_wachtwoord(&wachtwoord)?,
+            wachtwoord_hash,
             moet_wachtwoord_wijzigen: true,
             geblokkeerd: false,
             rollen: if door_medewerker {
@@ -154,40 +157,28 @@ impl App {
             aangemaakt_op: tijd::instant_tekst(nu),
             gewijzigd_op: tijd::instant_tekst(nu),
         };
-        g.id = tx.gebruiker_invoegen(&g).await.map_err(|e| match e {
+        g.id = h.gebruiker_invoegen(&g).await.map_err(|e| match e {
             crate::opslag::OpslagFout::Uniek(_) => AppFout::veld(
                 "gebruikersnaam",
                 format!("De gebruikersnaam '{gnaam}' is al in gebruik."),
             ),
             e => e.into(),
         })?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "gebruiker.aangemaakt",
-                onderwerp_type: "gebruiker",
-                onderwerp_id: g.id.to_string(),
-                samenvatting: format!("Gebruiker {} aangemaakt", g.gebruikersnaam),
-                na: Some(gebruiker_json(&g)),
-                ..Default::default()
-            },
-        )
+        h.audit(Wijziging {
+            actie: "gebruiker.aangemaakt",
+            onderwerp_type: "gebruiker",
+            onderwerp_id: g.id.to_string(),
+            samenvatting: format!("Gebruiker {} aangemaakt", g.gebruikersnaam),
+            na: Some(gebruiker_json(&g)),
+            ..Default::default()
+        })
         .await?;
         if door_medewerker {
             let codes: Vec<&str> = rollen.iter().map(|r| r.code()).collect();
-            beheerverzoeken::vastleggen(
-                tx.as_mut(),
-                ctx,
-                nu,
-                Verzoeksoort::Rollen,
-                g.id,
-                json!(codes),
-            )
-            .await?;
+            beheerverzoeken::vastleggen(&mut *h, ctx, nu, Verzoeksoort::Rollen, g.id, json!(codes))
+                .await?;
         }
-        tx.commit().await?;
+        h.commit().await?;
         Ok((g.id, wachtwoord))
     }
 
@@ -225,15 +216,15 @@ impl App {
         let (Some(vnaam), Some(rollen)) = (vnaam, rollen) else {
             return Err(AppFout::Intern("controle zonder uitkomst".into()));
         };
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
-        let voor = gebruiker_of_fout(tx.as_mut(), id).await?;
+        let mut h = self.handeling(ctx, Recht::GebruikersBeheren).await?;
+        let nu = h.nu;
+        let voor = gebruiker_of_fout(&mut *h, id).await?;
         if voor.versie != w.versie {
             return Err(conflict_gebruiker());
         }
         // Een rol erbij vraagt een tweede beheerder (als een medewerker hem geeft); afnemen,
         // naam en blokkeren gaan direct. Rollen die al in een open verzoek staan, zijn gevraagd.
-        let wachtend = beheerverzoeken::wachtende_rollen(tx.as_mut(), id).await?;
+        let wachtend = beheerverzoeken::wachtende_rollen(&mut *h, id).await?;
         let erbij: Vec<Rol> = rollen
             .iter()
             .filter(|r| !voor.rollen.contains(r) && !wachtend.contains(r))
@@ -254,86 +245,69 @@ impl App {
         na.geblokkeerd = w.geblokkeerd;
         if door_medewerker && !erbij.is_empty() {
             let codes: Vec<&str> = erbij.iter().map(|r| r.code()).collect();
-            beheerverzoeken::vastleggen(
-                tx.as_mut(),
-                ctx,
-                nu,
-                Verzoeksoort::Rollen,
-                id,
-                json!(codes),
-            )
-            .await?;
+            beheerverzoeken::vastleggen(&mut *h, ctx, nu, Verzoeksoort::Rollen, id, json!(codes))
+                .await?;
         }
         if na == voor {
-            tx.commit().await?;
+            h.commit().await?;
             return Ok(());
         }
         na.versie += 1;
         na.gewijzigd_op = tijd::instant_tekst(nu);
-        if !tx.gebruiker_bijwerken(&na).await? {
+        if !h.gebruiker_bijwerken(&na).await? {
             return Err(conflict_gebruiker());
         }
         if na.geblokkeerd {
-            tx.sessies_verwijderen_van(id, None).await?;
+            h.sessies_verwijderen_van(id, None).await?;
         }
         let actie = match (voor.geblokkeerd, na.geblokkeerd) {
             (false, true) => "gebruiker.geblokkeerd",
             (true, false) => "gebruiker.gedeblokkeerd",
             _ => "gebruiker.gewijzigd",
         };
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            self.klok.nu(),
-            Wijziging {
-                actie,
-                onderwerp_type: "gebruiker",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!("Gebruiker {} gewijzigd", na.gebruikersnaam),
-                voor: Some(gebruiker_json(&voor)),
-                na: Some(gebruiker_json(&na)),
-                reden: Some(w.reden.clone()),
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        h.vastleggen(Wijziging {
+            actie,
+            onderwerp_type: "gebruiker",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!("Gebruiker {} gewijzigd", na.gebruikersnaam),
+            voor: Some(gebruiker_json(&voor)),
+            na: Some(gebruiker_json(&na)),
+            reden: Some(w.reden.clone()),
+        })
+        .await
     }
 
     /// Zet een nieuw eenmalig wachtwoord, beëindigt alle sessies en trekt alle API-tokens van de
     /// gebruiker in.
     pub async fn wachtwoord_resetten(&self, ctx: &Context, id: i64) -> Result<String, AppFout> {
         ctx.actor.vereist(Recht::GebruikersBeheren)?;
-        let mut tx = self.opslag.schrijf().await?;
-        let mut g = gebruiker_of_fout(tx.as_mut(), id).await?;
+        // Hashen vóór de transactie (zie gebruiker_aanmaken).
         let wachtwoord = geheim::eenmalig_wachtwoord();
-        g.wachtwoord_hash = geheim::hash_wachtwoord(&wachtwoord)?;
+        let wachtwoord_hash = geheim::hash_wachtwoord(&wachtwoord)?;
+        let mut h = self.handeling(ctx, Recht::GebruikersBeheren).await?;
+        let mut g = gebruiker_of_fout(&mut *h, id).await?;
+        g.wachtwoord_hash = wachtwoord_hash;
         g.moet_wachtwoord_wijzigen = true;
         g.versie += 1;
-        g.gewijzigd_op = tijd::instant_tekst(self.klok.nu());
-        if !tx.gebruiker_bijwerken(&g).await? {
+        g.gewijzigd_op = tijd::instant_tekst(h.nu);
+        if !h.gebruiker_bijwerken(&g).await? {
             return Err(conflict_gebruiker());
         }
-        tx.sessies_verwijderen_van(id, None).await?;
-        let tokens = crate::account::tokens_intrekken(tx.as_mut(), id, self.klok.nu()).await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            self.klok.nu(),
-            Wijziging {
-                actie: "gebruiker.wachtwoord_gereset",
-                onderwerp_type: "gebruiker",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!(
-                    "Eenmalig wachtwoord gezet voor {}; sessies beëindigd, {tokens} API-tokens \
-                     ingetrokken",
-                    g.gebruikersnaam
-                ),
-                ..Default::default()
-            },
-        )
+        h.sessies_verwijderen_van(id, None).await?;
+        let nu = h.nu;
+        let tokens = crate::account::tokens_intrekken(&mut *h, id, nu).await?;
+        h.vastleggen(Wijziging {
+            actie: "gebruiker.wachtwoord_gereset",
+            onderwerp_type: "gebruiker",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!(
+                "Eenmalig wachtwoord gezet voor {}; sessies beëindigd, {tokens} API-tokens \
+                 ingetrokken",
+                g.gebruikersnaam
+            ),
+            ..Default::default()
+        })
         .await?;
-        tx.commit().await?;
         Ok(wachtwoord)
     }
 
@@ -391,16 +365,15 @@ impl App {
         naam: &str,
         omschrijving: &str,
     ) -> Result<i64, AppFout> {
-        ctx.actor.vereist(Recht::TeamsBeheren)?;
+        let mut h = self.handeling(ctx, Recht::TeamsBeheren).await?;
         let (naam, omschrijving) = controleer_team(naam, omschrijving)?;
-        let mut tx = self.opslag.schrijf().await?;
-        if tx.team_op_naam(&naam).await?.is_some() {
+        if h.team_op_naam(&naam).await?.is_some() {
             return Err(AppFout::veld(
                 "naam",
                 format!("Er is al een team '{naam}'."),
             ));
         }
-        let nu = tijd::instant_tekst(self.klok.nu());
+        let nu = tijd::instant_tekst(h.nu);
         let mut t = TeamRij {
             id: 0,
             naam,
@@ -409,27 +382,21 @@ impl App {
             aangemaakt_op: nu.clone(),
             gewijzigd_op: nu,
         };
-        t.id = tx.team_invoegen(&t).await.map_err(|e| match e {
+        t.id = h.team_invoegen(&t).await.map_err(|e| match e {
             crate::opslag::OpslagFout::Uniek(_) => {
                 AppFout::veld("naam", format!("Er is al een team '{}'.", t.naam))
             }
             e => e.into(),
         })?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            self.klok.nu(),
-            Wijziging {
-                actie: "team.aangemaakt",
-                onderwerp_type: "team",
-                onderwerp_id: t.id.to_string(),
-                samenvatting: format!("Team {} aangemaakt", t.naam),
-                na: Some(team_json(&t)),
-                ..Default::default()
-            },
-        )
+        h.vastleggen(Wijziging {
+            actie: "team.aangemaakt",
+            onderwerp_type: "team",
+            onderwerp_id: t.id.to_string(),
+            samenvatting: format!("Team {} aangemaakt", t.naam),
+            na: Some(team_json(&t)),
+            ..Default::default()
+        })
         .await?;
-        tx.commit().await?;
         Ok(t.id)
     }
 
@@ -441,17 +408,16 @@ impl App {
         omschrijving: &str,
         versie: i64,
     ) -> Result<(), AppFout> {
-        ctx.actor.vereist(Recht::TeamsBeheren)?;
+        let mut h = self.handeling(ctx, Recht::TeamsBeheren).await?;
         let (naam, omschrijving) = controleer_team(naam, omschrijving)?;
-        let mut tx = self.opslag.schrijf().await?;
-        let voor = tx
+        let voor = h
             .team_op_id(id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het team".into()))?;
         if voor.versie != versie {
             return Err(conflict_team());
         }
-        if tx.team_op_naam(&naam).await?.is_some_and(|t| t.id != id) {
+        if h.team_op_naam(&naam).await?.is_some_and(|t| t.id != id) {
             return Err(AppFout::veld(
                 "naam",
                 format!("Er is al een team '{naam}'."),
@@ -464,27 +430,20 @@ impl App {
             return Ok(());
         }
         na.versie += 1;
-        na.gewijzigd_op = tijd::instant_tekst(self.klok.nu());
-        if !tx.team_bijwerken(&na).await? {
+        na.gewijzigd_op = tijd::instant_tekst(h.nu);
+        if !h.team_bijwerken(&na).await? {
             return Err(conflict_team());
         }
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            self.klok.nu(),
-            Wijziging {
-                actie: "team.gewijzigd",
-                onderwerp_type: "team",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!("Team {} gewijzigd", na.naam),
-                voor: Some(team_json(&voor)),
-                na: Some(team_json(&na)),
-                ..Default::default()
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        h.vastleggen(Wijziging {
+            actie: "team.gewijzigd",
+            onderwerp_type: "team",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!("Team {} gewijzigd", na.naam),
+            voor: Some(team_json(&voor)),
+            na: Some(team_json(&na)),
+            ..Default::default()
+        })
+        .await
     }
 
     /// Voegt een gebruiker (op gebruikersnaam) toe aan een team, of haalt hem eruit.
@@ -495,13 +454,12 @@ impl App {
         gebruikersnaam: &str,
         toevoegen: bool,
     ) -> Result<(), AppFout> {
-        ctx.actor.vereist(Recht::TeamsBeheren)?;
-        let mut tx = self.opslag.schrijf().await?;
-        let team = tx
+        let mut h = self.handeling(ctx, Recht::TeamsBeheren).await?;
+        let team = h
             .team_op_id(team_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het team".into()))?;
-        let Some(g) = tx
+        let Some(g) = h
             .gebruiker_op_naam(&gebruikersnaam.trim().to_lowercase())
             .await?
         else {
@@ -511,9 +469,9 @@ impl App {
             ));
         };
         let gewijzigd = if toevoegen {
-            tx.teamlid_toevoegen(team_id, g.id).await?
+            h.teamlid_toevoegen(team_id, g.id).await?
         } else {
-            tx.teamlid_verwijderen(team_id, g.id).await?
+            h.teamlid_verwijderen(team_id, g.id).await?
         };
         if gewijzigd {
             let (actie, samenvatting) = if toevoegen {
@@ -527,23 +485,17 @@ impl App {
                     format!("{} verwijderd uit team {}", g.gebruikersnaam, team.naam),
                 )
             };
-            audit::vastleggen(
-                tx.as_mut(),
-                ctx,
-                self.klok.nu(),
-                Wijziging {
-                    actie,
-                    onderwerp_type: "team",
-                    onderwerp_id: team_id.to_string(),
-                    samenvatting,
-                    na: Some(json!({ "gebruiker_id": g.id, "gebruikersnaam": g.gebruikersnaam })),
-                    ..Default::default()
-                },
-            )
+            h.audit(Wijziging {
+                actie,
+                onderwerp_type: "team",
+                onderwerp_id: team_id.to_string(),
+                samenvatting,
+                na: Some(json!({ "gebruiker_id": g.id, "gebruikersnaam": g.gebruikersnaam })),
+                ..Default::default()
+            })
             .await?;
         }
-        tx.commit().await?;
-        Ok(())
+        h.commit().await
     }
 }
 
