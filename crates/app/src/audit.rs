@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 use vangnet_domain::audit::{AuditGegevens, GeketendRecord, KetenControle, KetenFout};
-use vangnet_domain::betaalrun::Runstatus;
 use vangnet_domain::{tijd, Recht};
 
 use crate::opslag::{AuditFilter, Transactie};
@@ -128,8 +127,7 @@ impl App {
         // Elke goedgekeurde of geëxporteerde run heeft een goedkeuring in de keten; een zegel
         // daarin moet kloppen met de betaalregels van nu (geen zegel: goedgekeurd vóór de zegels).
         for run in tx.betaalruns(i64::MAX).await? {
-            let goedgekeurd =
-                Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_exporteren);
+            let goedgekeurd = run.status.mag_exporteren();
             if goedgekeurd && !zegels.iter().any(|(_, id, _)| *id == run.id) {
                 return Ok(KetenUitslag::Gebroken(KetenFout::GoedkeuringOntbreekt {
                     run: run.id,

@@ -89,11 +89,7 @@ type Deel<'a> = (
 /// Het bericht-id van bestand `nr` van een run: altijd hetzelfde, zodat de bank een tweede
 /// inzending van hetzelfde bestand als dubbel herkent en weigert.
 pub fn bericht_id(run: &BetaalrunRij, nr: u64) -> String {
-    format!(
-        "VN{}-{}-{nr}",
-        run.maand.get(..7).unwrap_or("").replace('-', ""),
-        run.id
-    )
+    format!("VN{}-{}-{nr}", run.maand.format("%Y%m"), run.id)
 }
 
 fn maand_lezen(f: &mut Veldfouten, veld: &str, invoer: &str) -> Option<NaiveDate> {
@@ -158,8 +154,8 @@ impl App {
         };
         let mut tx = self.opslag.schrijf().await?;
         for r in tx.betaalruns_van_maand(&datumtekst(m)).await? {
-            match Runstatus::uit_code(&r.status) {
-                Some(s) if s.definitief() => {
+            match r.status {
+                s if s.definitief() => {
                     return Err(AppFout::veld(
                         "maand",
                         format!(
@@ -169,7 +165,7 @@ impl App {
                         ),
                     ))
                 }
-                Some(Runstatus::Concept | Runstatus::Berekend) => {
+                Runstatus::Concept | Runstatus::Berekend => {
                     return Err(AppFout::veld(
                         "maand",
                         format!(
@@ -186,11 +182,11 @@ impl App {
         let id = tx
             .betaalrun_invoegen(&BetaalrunRij {
                 id: 0,
-                maand: datumtekst(m),
-                betaaldatum: datumtekst(b),
-                status: Runstatus::Concept.code().into(),
+                maand: m,
+                betaaldatum: b,
+                status: Runstatus::Concept,
                 gestart_door: gebruiker,
-                gestart_op: tijd::instant_tekst(nu),
+                gestart_op: nu,
                 berekend_op: None,
                 goedgekeurd_door: None,
                 goedgekeurd_op: None,
@@ -253,14 +249,12 @@ impl App {
         }
         let mut tx = self.opslag.schrijf().await?;
         let mut run = Self::run_laden(tx.as_mut(), id).await?;
-        if !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_berekenen) {
+        if !run.status.mag_berekenen() {
             return Err(AppFout::Conflict(
                 "Deze betaalrun is goedgekeurd of afgebroken en verandert niet meer.".into(),
             ));
         }
-        let maand = datum(&run.maand).ok_or_else(|| AppFout::Intern("maand".into()))?;
-        let betaaldatum =
-            datum(&run.betaaldatum).ok_or_else(|| AppFout::Intern("betaaldatum".into()))?;
+        let (maand, betaaldatum) = (run.maand, run.betaaldatum);
         let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
         let nu = self.klok.nu();
         tx.betaalregels_verwijderen(id).await?;
@@ -397,8 +391,8 @@ impl App {
             toegangslog_s = tijd.toegangslog.as_secs_f64(),
             "betaalrun berekend (lezen, rekenen en schrijven overlappen)"
         );
-        run.status = Runstatus::Berekend.code().into();
-        run.berekend_op = Some(tijd::instant_tekst(nu));
+        run.status = Runstatus::Berekend;
+        run.berekend_op = Some(nu);
         run.aantal_betalingen = aantal;
         run.totaal_centen = totaal;
         run.versie += 1;
@@ -438,14 +432,14 @@ impl App {
         let mut tx = self.opslag.lees().await?;
         let run = Self::run_laden(tx.as_mut(), id).await?;
         tx.afsluiten().await?;
-        if !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_berekenen) {
+        if !run.status.mag_berekenen() {
             return Err(AppFout::Conflict(
                 "Deze betaalrun is goedgekeurd of afgebroken en verandert niet meer.".into(),
             ));
         }
         Ok(self.job_starten(
             &format!("betaalrun:{id}"),
-            &format!("Betaalrun {} berekenen", run.maand.get(..7).unwrap_or("")),
+            &format!("Betaalrun {} berekenen", run.maand.format("%Y-%m")),
             &ctx.actor.omschrijving(),
             totaal,
         ))
@@ -495,9 +489,7 @@ impl App {
                 "U startte deze betaalrun zelf; een ander keurt hem goed (vier ogen).".into(),
             ));
         }
-        if run.versie != versie
-            || !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_goedkeuren)
-        {
+        if run.versie != versie || !run.status.mag_goedkeuren() {
             return Err(AppFout::Conflict(
                 "Deze betaalrun is intussen gewijzigd, goedgekeurd of afgebroken. Bekijk hem opnieuw."
                     .into(),
@@ -505,9 +497,9 @@ impl App {
         }
         let nu = self.klok.nu();
         let tijdstip = tijd::instant_tekst(nu);
-        run.status = Runstatus::Goedgekeurd.code().into();
+        run.status = Runstatus::Goedgekeurd;
         run.goedgekeurd_door = Some(gebruiker);
-        run.goedgekeurd_op = Some(tijdstip.clone());
+        run.goedgekeurd_op = Some(nu);
         run.versie += 1;
         if !tx.betaalrun_bijwerken(&run).await? {
             return Err(AppFout::Conflict(
@@ -595,7 +587,7 @@ impl App {
                 onderwerp_id: id.to_string(),
                 samenvatting: format!(
                     "Betaalrun {} goedgekeurd: {} betalingen, totaal {}",
-                    run.maand.get(..7).unwrap_or(""),
+                    run.maand.format("%Y-%m"),
                     run.aantal_betalingen,
                     vangnet_domain::bedrag::euro(run.totaal_centen)
                 ),
@@ -618,14 +610,12 @@ impl App {
         ctx.actor.vereist(Recht::BetaalrunStarten)?;
         let mut tx = self.opslag.schrijf().await?;
         let mut run = Self::run_laden(tx.as_mut(), id).await?;
-        if run.versie != versie
-            || !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_afbreken)
-        {
+        if run.versie != versie || !run.status.mag_afbreken() {
             return Err(AppFout::Conflict(
                 "Deze betaalrun is intussen gewijzigd of al goedgekeurd.".into(),
             ));
         }
-        run.status = Runstatus::Afgebroken.code().into();
+        run.status = Runstatus::Afgebroken;
         run.versie += 1;
         if !tx.betaalrun_bijwerken(&run).await? {
             return Err(AppFout::Conflict(
@@ -670,7 +660,7 @@ impl App {
         })?;
         let mut tx = self.opslag.lees().await?;
         let run = Self::run_laden(tx.as_mut(), id).await?;
-        if !Runstatus::uit_code(&run.status).is_some_and(Runstatus::mag_exporteren) {
+        if !run.status.mag_exporteren() {
             return Err(AppFout::Conflict(
                 "Alleen een goedgekeurde betaalrun levert een betaalbestand.".into(),
             ));
@@ -725,7 +715,7 @@ impl App {
             aangemaakt: tijd::nl_lokaal(self.klok.nu())
                 .format("%Y-%m-%dT%H:%M:%S")
                 .to_string(),
-            uitvoeringsdatum: run.betaaldatum.clone(),
+            uitvoeringsdatum: tijd::datum_tekst(run.betaaldatum),
             aantal,
             som,
             opdrachtgever,
@@ -809,10 +799,10 @@ impl App {
         gelogd?;
         // De eerste export zet de status; het bestand zelf verandert nooit meer.
         let mut run = Self::run_laden(tx.as_mut(), id).await?;
-        let opnieuw = run.geexporteerd_op.clone();
+        let opnieuw = run.geexporteerd_op;
         if opnieuw.is_none() {
-            run.status = Runstatus::Geexporteerd.code().into();
-            run.geexporteerd_op = Some(tijd::instant_tekst(self.klok.nu()));
+            run.status = Runstatus::Geexporteerd;
+            run.geexporteerd_op = Some(self.klok.nu());
             run.versie += 1;
             tx.betaalrun_bijwerken(&run).await?;
         }
@@ -906,7 +896,7 @@ impl App {
             .await?
             .into_iter()
             .filter(|r| r.maand < run.maand)
-            .find(|r| Runstatus::uit_code(&r.status).is_some_and(Runstatus::definitief))
+            .find(|r| r.status.definitief())
             .map(|r| r.id);
         let verschillen = match vorige_run {
             Some(v) => tx.betaalrun_verschillen(id, v, 10).await?,
@@ -1045,7 +1035,7 @@ impl App {
                 continue;
             };
             // Alleen definitieve runs: een concept kan nog veranderen.
-            if !Runstatus::uit_code(&run.status).is_some_and(Runstatus::definitief) {
+            if !run.status.definitief() {
                 continue;
             }
             let spec: Vec<Specificatieregel> = serde_json::from_str(&r.uitleg).unwrap_or_default();

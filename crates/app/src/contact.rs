@@ -869,11 +869,8 @@ impl App {
                     let runs = tx
                         .betaalruns_van_maand(&maand.format("%Y-%m-%d").to_string())
                         .await?;
-                    let definitief = runs
-                        .iter()
-                        .find(|r| matches!(r.status.as_str(), "goedgekeurd" | "geexporteerd"));
-                    let betaaldatum = definitief
-                        .and_then(|r| NaiveDate::parse_from_str(&r.betaaldatum, "%Y-%m-%d").ok());
+                    let definitief = runs.iter().find(|r| r.status.definitief());
+                    let betaaldatum = definitief.map(|r| r.betaaldatum);
                     if betaaldatum.is_some_and(|b| b < vandaag) {
                         continue;
                     }

@@ -1094,7 +1094,7 @@ impl App {
                             m.einde.map_or(Waarde::GeenTekst, dag),
                             t(serde_json::to_string(&m.gegevens).unwrap_or_default()),
                             t(m.reden),
-                            t("goedgekeurd"),
+                            t(vangnet_domain::uitkering::Mutatiestatus::Goedgekeurd.code()),
                             g(0),
                             g(0),
                             Waarde::GeenGetal,

@@ -4,6 +4,7 @@
 
 use vangnet_domain::audit::GeketendRecord;
 use vangnet_domain::sepa::Overboeking;
+use vangnet_domain::tijd;
 use vangnet_domain::zegel::{Zegel, Zegelaar};
 
 use crate::opslag::{AuditFilter, BetaalrunRij, BetalingRij, Leestransactie};
@@ -14,7 +15,12 @@ pub const GOEDKEURING: &str = "betaalrun.goedgekeurd";
 
 /// Een zegelaar voor deze run.
 pub fn zegelaar(run: &BetaalrunRij) -> Zegelaar {
-    Zegelaar::nieuw(run.id, &run.maand, &run.betaaldatum)
+    // Het zegel telt de datums in hun opgeslagen vorm (`jjjj-mm-dd`), zoals vóór de getypte rijen.
+    Zegelaar::nieuw(
+        run.id,
+        &tijd::datum_tekst(run.maand),
+        &tijd::datum_tekst(run.betaaldatum),
+    )
 }
 
 /// Voegt een betaalregel toe aan het zegel.

@@ -366,7 +366,7 @@ async fn run_met_vier_ogen_en_een_geldig_betaalbestand() {
             .unwrap()
             .run
             .status;
-    assert_eq!(status, "geexporteerd");
+    assert_eq!(status, vangnet_domain::betaalrun::Runstatus::Geexporteerd);
 
     // De betaalspecificatie van het dossier: de uitleg telt op tot het bedrag.
     let spec = o.t.app.betaalspecificatie(&o.anna, dossier).await.unwrap();

@@ -11,10 +11,12 @@ use vangnet_app::opslag::{
 };
 
 use crate::transactie::AnyTransactie;
+use vangnet_domain::betaalrun::Runstatus;
+use vangnet_domain::tijd;
 
 use crate::sql::{
-    binden, getal, getallen, in_lijst, json_als, json_select, lijst, namen_van, opgetal, optekst,
-    tekst, vertaal, Binding, Rij,
+    binden, code, datum, getal, getallen, in_lijst, in_tabel, json_als, json_select, lijst,
+    namen_van, opgetal, optekst, optijdstip, tekst, tijdstip, vertaal, Binding, Rij,
 };
 
 const RUN_KOLOMMEN: &str = "id, maand, betaaldatum, status, gestart_door, gestart_op, \
@@ -32,17 +34,21 @@ pub(crate) const BETALINGEN: &str =
     "categorie IN ('regulier', 'nabetaling', 'vakantietoeslag') AND bedrag_centen > 0";
 
 fn run(r: &impl Rij) -> Uitkomst<BetaalrunRij> {
+    run_velden(r).map_err(|e| in_tabel("betaalruns", e))
+}
+
+fn run_velden(r: &impl Rij) -> Uitkomst<BetaalrunRij> {
     Ok(BetaalrunRij {
         id: getal(r, "id")?,
-        maand: tekst(r, "maand")?,
-        betaaldatum: tekst(r, "betaaldatum")?,
-        status: tekst(r, "status")?,
+        maand: datum(r, "maand")?,
+        betaaldatum: datum(r, "betaaldatum")?,
+        status: code(r, "status", Runstatus::uit_code)?,
         gestart_door: getal(r, "gestart_door")?,
-        gestart_op: tekst(r, "gestart_op")?,
-        berekend_op: optekst(r, "berekend_op")?,
+        gestart_op: tijdstip(r, "gestart_op")?,
+        berekend_op: optijdstip(r, "berekend_op")?,
         goedgekeurd_door: opgetal(r, "goedgekeurd_door")?,
-        goedgekeurd_op: optekst(r, "goedgekeurd_op")?,
-        geexporteerd_op: optekst(r, "geexporteerd_op")?,
+        goedgekeurd_op: optijdstip(r, "goedgekeurd_op")?,
+        geexporteerd_op: optijdstip(r, "geexporteerd_op")?,
         aantal_betalingen: getal(r, "aantal_betalingen")?,
         totaal_centen: getal(r, "totaal_centen")?,
         versie: getal(r, "versie")?,
@@ -76,15 +82,15 @@ pub(crate) async fn run_invoegen(c: &mut AnyConnection, r: &BetaalrunRij) -> Uit
          totaal_centen, versie) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
          RETURNING id",
     )
-    .bind(&r.maand)
-    .bind(&r.betaaldatum)
-    .bind(&r.status)
+    .bind(tijd::datum_tekst(r.maand))
+    .bind(tijd::datum_tekst(r.betaaldatum))
+    .bind(r.status.code())
     .bind(r.gestart_door)
-    .bind(&r.gestart_op)
-    .bind(&r.berekend_op)
+    .bind(tijd::instant_tekst(r.gestart_op))
+    .bind(r.berekend_op.map(tijd::instant_tekst))
     .bind(r.goedgekeurd_door)
-    .bind(&r.goedgekeurd_op)
-    .bind(&r.geexporteerd_op)
+    .bind(r.goedgekeurd_op.map(tijd::instant_tekst))
+    .bind(r.geexporteerd_op.map(tijd::instant_tekst))
     .bind(r.aantal_betalingen)
     .bind(r.totaal_centen)
     .bind(r.versie)
@@ -136,11 +142,11 @@ pub(crate) async fn run_bijwerken(c: &mut AnyConnection, r: &BetaalrunRij) -> Ui
          goedgekeurd_op = $4, geexporteerd_op = $5, aantal_betalingen = $6, totaal_centen = $7, \
          versie = $8 WHERE id = $9 AND versie = $10",
     )
-    .bind(&r.status)
-    .bind(&r.berekend_op)
+    .bind(r.status.code())
+    .bind(r.berekend_op.map(tijd::instant_tekst))
     .bind(r.goedgekeurd_door)
-    .bind(&r.goedgekeurd_op)
-    .bind(&r.geexporteerd_op)
+    .bind(r.goedgekeurd_op.map(tijd::instant_tekst))
+    .bind(r.geexporteerd_op.map(tijd::instant_tekst))
     .bind(r.aantal_betalingen)
     .bind(r.totaal_centen)
     .bind(r.versie)

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use vangnet_app::App;
 use vangnet_domain::bedrag::euro;
-use vangnet_domain::betaalrun::{Categorie, Runstatus};
+use vangnet_domain::betaalrun::Categorie;
 
 use crate::app_fout;
 
@@ -69,11 +69,7 @@ pub async fn draaien(app: &App, o: &Opdracht) -> Result<()> {
         .betaalruns_van_maand(&starter, &o.maand)
         .await
         .map_err(app_fout)?;
-    let status = |r: &vangnet_app::opslag::BetaalrunRij| Runstatus::uit_code(&r.status);
-    let id = match runs
-        .iter()
-        .find(|r| status(r).is_some_and(Runstatus::definitief))
-    {
+    let id = match runs.iter().find(|r| r.status.definitief()) {
         Some(r) => {
             uit!(
                 "Run {} voor {} is al goedgekeurd; alleen het bestand wordt gemaakt.",
@@ -83,10 +79,7 @@ pub async fn draaien(app: &App, o: &Opdracht) -> Result<()> {
             r.id
         }
         None => {
-            let id = match runs
-                .iter()
-                .find(|r| status(r).is_some_and(Runstatus::mag_berekenen))
-            {
+            let id = match runs.iter().find(|r| r.status.mag_berekenen()) {
                 Some(r) => {
                     uit!("Open run {} voor {} wordt hervat.", r.id, o.maand);
                     r.id

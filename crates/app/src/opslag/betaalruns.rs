@@ -3,7 +3,10 @@
 //! [`BetaalrunsLezen`] kan in elke transactie; [`Betaalruns`] alleen in een schrijftransactie.
 
 use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use vangnet_domain::betaalrun::Runstatus;
+use vangnet_domain::tijd;
 
 use super::Uitkomst;
 
@@ -11,16 +14,20 @@ use super::Uitkomst;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BetaalrunRij {
     pub id: i64,
-    /// `jjjj-mm-01`.
-    pub maand: String,
-    pub betaaldatum: String,
-    pub status: String,
+    /// De eerste van de maand.
+    pub maand: NaiveDate,
+    pub betaaldatum: NaiveDate,
+    pub status: Runstatus,
     pub gestart_door: i64,
-    pub gestart_op: String,
-    pub berekend_op: Option<String>,
+    #[serde(with = "tijd::als_instant")]
+    pub gestart_op: DateTime<Utc>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub berekend_op: Option<DateTime<Utc>>,
     pub goedgekeurd_door: Option<i64>,
-    pub goedgekeurd_op: Option<String>,
-    pub geexporteerd_op: Option<String>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub goedgekeurd_op: Option<DateTime<Utc>>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub geexporteerd_op: Option<DateTime<Utc>>,
     /// Regels die naar de bank gaan, en hun som.
     pub aantal_betalingen: i64,
     pub totaal_centen: i64,

@@ -18,7 +18,7 @@ use vangnet_app::jobs::Job;
 use vangnet_app::opslag::{BetaalregelRij, BetaalrunRij};
 use vangnet_app::AppFout;
 use vangnet_domain::bedrag::euro;
-use vangnet_domain::betaalrun::{Categorie, Runstatus, Vasthoudreden};
+use vangnet_domain::betaalrun::{Categorie, Vasthoudreden};
 use vangnet_domain::{tijd, Recht, Veldfouten};
 
 use crate::fout::WebFout;
@@ -40,8 +40,14 @@ pub fn bedrag(c: impl std::borrow::Borrow<i64>) -> String {
     euro(*c.borrow())
 }
 
-pub fn statusnaam(s: &str) -> &'static str {
-    Runstatus::uit_code(s).map_or("Onbekend", Runstatus::naam)
+/// De maand van een run (de eerste van de maand) zoals de medewerker haar leest.
+pub fn runmaand(d: &chrono::NaiveDate) -> String {
+    tijd::maand_weergave(*d)
+}
+
+/// Een tijdstip in Nederlandse tijd (voor sjablonen).
+pub fn tijdstip(t: &chrono::DateTime<chrono::Utc>) -> String {
+    tijd::nl_weergave(*t)
 }
 
 pub fn categorienaam(s: &str) -> &'static str {
@@ -98,9 +104,9 @@ async fn lijst(
     let runs = staat.app.betaalruns(&wie.ctx).await?;
     let mut reeks: Vec<(String, i64)> = runs
         .iter()
-        .filter(|r| Runstatus::uit_code(&r.status).is_some_and(Runstatus::definitief))
+        .filter(|r| r.status.definitief())
         .take(12)
-        .map(|r| (maand(&r.maand), r.totaal_centen))
+        .map(|r| (runmaand(&r.maand), r.totaal_centen))
         .collect();
     reeks.reverse();
     Ok(Lijst {
@@ -198,7 +204,7 @@ async fn detail(
                 .map(|t| (c.naam().to_owned(), t.som_centen))
         })
         .collect();
-    let status = Runstatus::uit_code(&b.run.status);
+    let status = b.run.status;
     // Wie de run startte, keurt niet goed (vier ogen): geen knop die geweigerd wordt.
     let zelf_gestart = wie.ctx.actor.mag(Recht::BetaalrunGoedkeuren)
         && wie.ctx.actor.gebruiker_id().is_some_and(|ik| {
@@ -208,17 +214,16 @@ async fn detail(
         schil: Schil::voor(
             staat,
             wie,
-            &format!("Betaalrun {}", maand(&b.run.maand)),
+            &format!("Betaalrun {}", runmaand(&b.run.maand)),
             "/betaalruns",
         )
         .kruimel("/betaalruns", "Betaalruns")
-        .kruimel(&format!("/betaalruns/{id}"), &maand(&b.run.maand))
+        .kruimel(&format!("/betaalruns/{id}"), &runmaand(&b.run.maand))
         .met_melding(melding),
         grafiek: staven(&reeks),
-        starten: wie.ctx.actor.mag(Recht::BetaalrunStarten)
-            && status.is_some_and(Runstatus::mag_berekenen),
+        starten: wie.ctx.actor.mag(Recht::BetaalrunStarten) && status.mag_berekenen(),
         goedkeuren: wie.ctx.actor.mag(Recht::BetaalrunGoedkeuren)
-            && status.is_some_and(Runstatus::mag_goedkeuren)
+            && status.mag_goedkeuren()
             && !loopt
             && !zelf_gestart,
         zelf_gestart,
@@ -352,7 +357,7 @@ pub async fn pain(
     // Al eens gemaakt: eerst bevestigen (issue 17, punt 14). Het nieuwe bestand draagt hetzelfde
     // bericht-id, zodat de bank een tweede inzending als dubbel weigert.
     let run = staat.app.betaalrun(&wie.ctx, id).await?;
-    if let (Some(gemaakt), None) = (&run.geexporteerd_op, q.bevestigd.as_deref()) {
+    if let (Some(gemaakt), None) = (run.geexporteerd_op, q.bevestigd.as_deref()) {
         return Ok(pagina(&Opnieuw {
             schil: Schil::voor(
                 &staat,
@@ -361,10 +366,10 @@ pub async fn pain(
                 "/betaalruns",
             )
             .kruimel("/betaalruns", "Betaalruns")
-            .kruimel(&format!("/betaalruns/{id}"), &maand(&run.maand)),
+            .kruimel(&format!("/betaalruns/{id}"), &runmaand(&run.maand)),
             id,
-            maand: maand(&run.maand),
-            gemaakt: tijd::nl_weergave_tekst(gemaakt),
+            maand: runmaand(&run.maand),
+            gemaakt: tijd::nl_weergave(gemaakt),
             bericht_id: vangnet_app::betaalruns::bericht_id(&run, 1),
         }));
     }
