@@ -542,13 +542,13 @@ impl App {
                 huishouden_id: huishouden,
                 client_id,
                 zaaktype: Zaaktype::AanvraagLevensonderhoud.code().into(),
-                status: Status::Ontvangen.code().into(),
-                ontvangen_op: datumtekst(ontvangen),
+                status: Status::Ontvangen,
+                ontvangen_op: ontvangen,
                 team_id,
                 consulent_id: None,
                 versie: 1,
-                aangemaakt_op: nu_tekst.clone(),
-                gewijzigd_op: nu_tekst.clone(),
+                aangemaakt_op: nu,
+                gewijzigd_op: nu,
             })
             .await?;
         let samenvatting = format!(
@@ -641,12 +641,12 @@ impl App {
         };
         tx.commit().await?;
         let zaaktype = Zaaktype::uit_code(&dossier.zaaktype);
-        let status = Status::uit_code(&dossier.status);
+        let status = dossier.status;
         Ok(DossierBeeld {
             zaaktypenaam: zaaktype.map_or("Onbekend zaaktype", Zaaktype::naam),
-            statusnaam: status.map_or("Onbekende status", Status::naam),
-            termijnen: datum(&dossier.ontvangen_op)
-                .filter(|_| status.is_some_and(Status::open))
+            statusnaam: status.naam(),
+            termijnen: Some(dossier.ontvangen_op)
+                .filter(|_| status.open())
                 .map(Termijnen::vanaf),
             dossier,
             huishouden,
@@ -826,13 +826,7 @@ impl App {
                 dossiers: dossiers
                     .iter()
                     .filter(|d| eigen.contains(&d.huishouden_id))
-                    .map(|d| {
-                        (
-                            d.id,
-                            d.nummer.clone(),
-                            Status::uit_code(&d.status).map_or("?", Status::naam),
-                        )
-                    })
+                    .map(|d| (d.id, d.nummer.clone(), d.status.naam()))
                     .collect(),
             });
         }

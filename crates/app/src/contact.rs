@@ -10,7 +10,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use vangnet_domain::contact::{self, Beller, Kanaal, Lezer, Richting, Uitkomst};
-use vangnet_domain::dossier::Status;
 use vangnet_domain::normen::Centen;
 use vangnet_domain::persoon::Bsn;
 use vangnet_domain::werk::{Taaksoort, Taakstatus};
@@ -908,7 +907,7 @@ impl App {
                     .map(|u| u.uitbetaling_centen);
             }
             kernen.push(Dossierkern {
-                statusnaam: Status::uit_code(&d.status).map_or("Onbekend", Status::naam),
+                statusnaam: d.status.naam(),
                 dossier: d,
                 consulent,
                 volgende_betaling: volgende,

@@ -1184,15 +1184,10 @@ impl App {
         let id = tx.uitkering_invoegen(&u).await?;
         let u = UitkeringRij { id, ..u };
         // Het besluit: het dossier is besloten, en de taken beslissen en voorschot zijn klaar.
-        let status = vangnet_domain::dossier::Status::uit_code(&dossier.status);
-        if status.is_some_and(|s| s.mag_naar(vangnet_domain::dossier::Status::Besloten))
+        let besloten = vangnet_domain::dossier::Status::Besloten;
+        if dossier.status.mag_naar(besloten)
             && !tx
-                .dossier_status_zetten(
-                    dossier.id,
-                    vangnet_domain::dossier::Status::Besloten.code(),
-                    dossier.versie,
-                    &tijd::instant_tekst(nu),
-                )
+                .dossier_status_zetten(dossier.id, besloten, dossier.versie, nu)
                 .await?
         {
             return Err(AppFout::Conflict(

@@ -337,7 +337,7 @@ impl App {
             .dossier_op_id(dossier_id)
             .await?
             .ok_or_else(|| AppFout::Intern("nieuw dossier niet gevonden".into()))?;
-        let ontvangen = datum(&dossier.ontvangen_op).unwrap_or(dag);
+        let ontvangen = dossier.ontvangen_op;
         let mut team_id = dossier.team_id;
         let mut redenen = Vec::new();
         if team_id.is_none() {

@@ -75,6 +75,7 @@ impl Zaaktype {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Status {
     Ontvangen,
     InBehandeling,

@@ -4,7 +4,14 @@ use async_trait::async_trait;
 
 use vangnet_app::opslag::{DossierRij, Dossiers, DossiersLezen, GebeurtenisRij, Uitkomst};
 
-use crate::sql::{getal, opgetal, tekst, vertaal, Rij};
+use chrono::{DateTime, Utc};
+use vangnet_domain::dossier::Status;
+use vangnet_domain::tijd;
+
+use crate::sql::{
+    code, datum, datum_uit, getal, in_tabel, onleesbaar, opgetal, tekst, tijdstip, tijdstip_uit,
+    vertaal, Rij,
+};
 use crate::transactie::AnyTransactie;
 
 pub(crate) const DOSSIER_KOLOMMEN: &str =
@@ -12,19 +19,23 @@ pub(crate) const DOSSIER_KOLOMMEN: &str =
      team_id, consulent_id, versie, aangemaakt_op, gewijzigd_op";
 
 pub(crate) fn dossier_uit_rij(r: &impl Rij) -> Uitkomst<DossierRij> {
+    dossier_velden(r).map_err(|e| in_tabel("dossiers", e))
+}
+
+fn dossier_velden(r: &impl Rij) -> Uitkomst<DossierRij> {
     Ok(DossierRij {
         id: getal(r, "id")?,
         nummer: tekst(r, "nummer")?,
         huishouden_id: getal(r, "huishouden_id")?,
         client_id: getal(r, "client_id")?,
         zaaktype: tekst(r, "zaaktype")?,
-        status: tekst(r, "status")?,
-        ontvangen_op: tekst(r, "ontvangen_op")?,
+        status: code(r, "status", Status::uit_code)?,
+        ontvangen_op: datum(r, "ontvangen_op")?,
         team_id: opgetal(r, "team_id")?,
         consulent_id: opgetal(r, "consulent_id")?,
         versie: getal(r, "versie")?,
-        aangemaakt_op: tekst(r, "aangemaakt_op")?,
-        gewijzigd_op: tekst(r, "gewijzigd_op")?,
+        aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
+        gewijzigd_op: tijdstip(r, "gewijzigd_op")?,
     })
 }
 
@@ -86,23 +97,26 @@ impl DossiersLezen for AnyTransactie {
         let rijen: Vec<Rij> = self
             .waar_in_als(DOSSIER_KOLOMMEN, "dossiers", "id", ids, |r: &Rij| r.0)
             .await?;
-        Ok(rijen
+        rijen
             .into_iter()
-            .map(|r| DossierRij {
-                id: r.0,
-                nummer: r.1,
-                huishouden_id: r.2,
-                client_id: r.3,
-                zaaktype: r.4,
-                status: r.5,
-                ontvangen_op: r.6,
-                team_id: r.7,
-                consulent_id: r.8,
-                versie: r.9,
-                aangemaakt_op: r.10,
-                gewijzigd_op: r.11,
+            .map(|r| {
+                Ok(DossierRij {
+                    id: r.0,
+                    nummer: r.1,
+                    huishouden_id: r.2,
+                    client_id: r.3,
+                    zaaktype: r.4,
+                    status: Status::uit_code(&r.5)
+                        .ok_or_else(|| in_tabel("dossiers", onleesbaar("status", &r.5)))?,
+                    ontvangen_op: datum_uit("dossiers.ontvangen_op", &r.6)?,
+                    team_id: r.7,
+                    consulent_id: r.8,
+                    versie: r.9,
+                    aangemaakt_op: tijdstip_uit("dossiers.aangemaakt_op", &r.10)?,
+                    gewijzigd_op: tijdstip_uit("dossiers.gewijzigd_op", &r.11)?,
+                })
             })
-            .collect())
+            .collect()
     }
 }
 
@@ -131,13 +145,13 @@ impl Dossiers for AnyTransactie {
         .bind(d.huishouden_id)
         .bind(d.client_id)
         .bind(&d.zaaktype)
-        .bind(&d.status)
-        .bind(&d.ontvangen_op)
+        .bind(d.status.code())
+        .bind(tijd::datum_tekst(d.ontvangen_op))
         .bind(d.team_id)
         .bind(d.consulent_id)
         .bind(d.versie)
-        .bind(&d.aangemaakt_op)
-        .bind(&d.gewijzigd_op)
+        .bind(tijd::instant_tekst(d.aangemaakt_op))
+        .bind(tijd::instant_tekst(d.gewijzigd_op))
         .fetch_one(self.conn())
         .await
         .map_err(vertaal)?;
@@ -164,16 +178,16 @@ impl Dossiers for AnyTransactie {
     async fn dossier_status_zetten(
         &mut self,
         id: i64,
-        status: &str,
+        status: Status,
         verwacht: i64,
-        tijdstip: &str,
+        tijdstip: DateTime<Utc>,
     ) -> Uitkomst<bool> {
         let r = sqlx::query(
             "UPDATE dossiers SET status = $1, versie = versie + 1, gewijzigd_op = $2 \
              WHERE id = $3 AND versie = $4",
         )
-        .bind(status)
-        .bind(tijdstip)
+        .bind(status.code())
+        .bind(tijd::instant_tekst(tijdstip))
         .bind(id)
         .bind(verwacht)
         .execute(self.conn())

@@ -290,7 +290,7 @@ pub(crate) fn code<T>(r: &impl Rij, kolom: &str, uit_code: fn(&str) -> Option<T>
     uit_code(&t).ok_or_else(|| onleesbaar(kolom, &t))
 }
 
-fn onleesbaar(kolom: &str, waarde: &str) -> OpslagFout {
+pub(crate) fn onleesbaar(kolom: &str, waarde: &str) -> OpslagFout {
     OpslagFout::Database(format!("{kolom}: onleesbare waarde {waarde:?}"))
 }
 

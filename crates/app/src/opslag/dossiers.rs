@@ -3,7 +3,10 @@
 //! [`DossiersLezen`] kan in elke transactie; [`Dossiers`] alleen in een schrijftransactie.
 
 use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use vangnet_domain::dossier::Status;
+use vangnet_domain::tijd;
 
 use super::Uitkomst;
 
@@ -14,14 +17,16 @@ pub struct DossierRij {
     pub huishouden_id: i64,
     pub client_id: i64,
     pub zaaktype: String,
-    pub status: String,
-    /// Datum van ontvangst, `jjjj-mm-dd`.
-    pub ontvangen_op: String,
+    pub status: Status,
+    /// De dag van ontvangst.
+    pub ontvangen_op: NaiveDate,
     pub team_id: Option<i64>,
     pub consulent_id: Option<i64>,
     pub versie: i64,
-    pub aangemaakt_op: String,
-    pub gewijzigd_op: String,
+    #[serde(with = "tijd::als_instant")]
+    pub aangemaakt_op: DateTime<Utc>,
+    #[serde(with = "tijd::als_instant")]
+    pub gewijzigd_op: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -56,9 +61,9 @@ pub trait Dossiers: DossiersLezen {
     async fn dossier_status_zetten(
         &mut self,
         id: i64,
-        status: &str,
+        status: Status,
         verwacht: i64,
-        tijdstip: &str,
+        tijdstip: DateTime<Utc>,
     ) -> Uitkomst<bool>;
     /// Zet team en consulent van een dossier (versie +1). `false`: de versie was niet meer
     /// `verwacht`.

@@ -12,7 +12,6 @@ use vangnet_app::clienten::{
 };
 use vangnet_app::opslag::DossierRij;
 use vangnet_app::AppFout;
-use vangnet_domain::dossier::Status;
 use vangnet_domain::huishouden::{Medebewonerrelatie, Partnerrelatie, Rol as HuishoudRol};
 use vangnet_domain::{tijd, Recht, Veldfouten};
 
@@ -611,7 +610,7 @@ pub async fn persoon(
         dossiers: dossiers
             .into_iter()
             .map(|d| {
-                let s = Status::uit_code(&d.status).map_or("?", Status::naam);
+                let s = d.status.naam();
                 (d, s)
             })
             .collect(),
