@@ -126,17 +126,10 @@ impl App {
         gebruiker_id: i64,
         inhoud: serde_json::Value,
     ) -> Result<i64, AppFout> {
-        let mut tx = self.opslag.schrijf().await?;
-        let id = vastleggen(
-            tx.as_mut(),
-            ctx,
-            self.klok.nu(),
-            soort,
-            gebruiker_id,
-            inhoud,
-        )
-        .await?;
-        tx.commit().await?;
+        let mut h = self.handeling_recht_uit_gegevens(ctx).await?;
+        let nu = h.nu;
+        let id = vastleggen(&mut *h, ctx, nu, soort, gebruiker_id, inhoud).await?;
+        h.commit().await?;
         Ok(id)
     }
 
@@ -219,9 +212,9 @@ impl App {
                 "De reden mag hoogstens 500 tekens lang zijn.",
             ));
         }
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
-        let mut v = tx
+        let mut h = self.handeling_recht_uit_gegevens(ctx).await?;
+        let nu = h.nu;
+        let mut v = h
             .beheerverzoek_op_id(id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het verzoek".into()))?;
@@ -237,7 +230,7 @@ impl App {
         if goedkeuren {
             match v.soort {
                 Verzoeksoort::Rollen => {
-                    let g = gebruiker_of_fout(tx.as_mut(), v.gebruiker_id).await?;
+                    let g = gebruiker_of_fout(&mut *h, v.gebruiker_id).await?;
                     let mut na = g.clone();
                     for r in rollen_uit_inhoud(&v.inhoud)? {
                         if !na.rollen.contains(&r) {
@@ -248,28 +241,23 @@ impl App {
                     rol::verenigbaar(&na.rollen).map_err(AppFout::Conflict)?;
                     na.versie += 1;
                     na.gewijzigd_op = tijd::instant_tekst(nu);
-                    if !tx.gebruiker_bijwerken(&na).await? {
+                    if !h.gebruiker_bijwerken(&na).await? {
                         return Err(AppFout::Conflict(
                             "De gebruiker is intussen gewijzigd. Probeer het opnieuw.".into(),
                         ));
                     }
-                    audit::vastleggen(
-                        tx.as_mut(),
-                        ctx,
-                        nu,
-                        Wijziging {
-                            actie: "gebruiker.rollen_toegekend",
-                            onderwerp_type: "gebruiker",
-                            onderwerp_id: g.id.to_string(),
-                            samenvatting: format!(
-                                "Rollen van {} gewijzigd na verzoek {id} (vier ogen)",
-                                g.gebruikersnaam
-                            ),
-                            voor: Some(gebruiker_json(&g)),
-                            na: Some(gebruiker_json(&na)),
-                            reden: Some(reden.to_owned()),
-                        },
-                    )
+                    h.audit(Wijziging {
+                        actie: "gebruiker.rollen_toegekend",
+                        onderwerp_type: "gebruiker",
+                        onderwerp_id: g.id.to_string(),
+                        samenvatting: format!(
+                            "Rollen van {} gewijzigd na verzoek {id} (vier ogen)",
+                            g.gebruikersnaam
+                        ),
+                        voor: Some(gebruiker_json(&g)),
+                        na: Some(gebruiker_json(&na)),
+                        reden: Some(reden.to_owned()),
+                    })
                     .await?;
                 }
                 Verzoeksoort::VierOgen => {
@@ -277,7 +265,7 @@ impl App {
                         .ok()
                         .and_then(|j| VierOgen::uit_json(&j))
                         .ok_or_else(|| AppFout::Intern("beheerverzoek vier ogen".into()))?;
-                    vier_ogen_zetten(tx.as_mut(), ctx, nu, &inrichting).await?;
+                    vier_ogen_zetten(&mut *h, ctx, nu, &inrichting).await?;
                 }
             }
         }
@@ -290,38 +278,23 @@ impl App {
         v.beoordeeld_op = Some(tijd::instant_tekst(nu));
         v.afwijsreden = (!goedkeuren).then(|| reden.to_owned());
         v.versie += 1;
-        if !tx.beheerverzoek_bijwerken(&v).await? {
+        if !h.beheerverzoek_bijwerken(&v).await? {
             return Err(AppFout::Conflict(
                 "Dit verzoek is intussen al beoordeeld. Bekijk de lijst opnieuw.".into(),
             ));
         }
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: if goedkeuren {
-                    "beheerverzoek.goedgekeurd"
-                } else {
-                    "beheerverzoek.afgewezen"
-                },
-                onderwerp_type: "beheerverzoek",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!(
-                    "Verzoek {id} ({}) {}",
-                    v.soort.code(),
-                    if goedkeuren {
-                        "goedgekeurd"
-                    } else {
-                        "afgewezen"
-                    }
-                ),
-                reden: Some(reden.to_owned()),
-                ..Default::default()
+        h.vastleggen(Wijziging {
+            actie: if goedkeuren {
+                "beheerverzoek.goedgekeurd"
+            } else {
+                "beheerverzoek.afgewezen"
             },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
+            onderwerp_type: "beheerverzoek",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!("Verzoek {id} ({}) {}", v.soort.code(), v.status.code()),
+            reden: Some(reden.to_owned()),
+            ..Default::default()
+        })
+        .await
     }
 }

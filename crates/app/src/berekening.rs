@@ -41,11 +41,12 @@ impl App {
         ctx.actor.vereist(Recht::ClientenInzien)?;
         let eerste = NaiveDate::parse_from_str(&format!("{}-01", maand.trim()), "%Y-%m-%d")
             .map_err(|_| AppFout::veld("maand", "De maand is geen maand in de vorm jjjj-mm."))?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        // Een schrijftransactie: wie de leden inziet, komt in het toegangslog.
+        let mut h = self.handeling(ctx, Recht::ClientenInzien).await?;
+        let nu = h.nu;
         // Met een toegekende uitkering: haar feiten (inkomsten, verlagingen, einde).
-        if tx.uitkering_van_dossier(dossier_id).await?.is_some() {
-            tx.commit().await?;
+        if h.uitkering_van_dossier(dossier_id).await?.is_some() {
+            h.commit().await?;
             return self
                 .uitkering_maand(ctx, dossier_id, eerste, None)
                 .await?
@@ -56,7 +57,7 @@ impl App {
                     )
                 });
         }
-        let dossier = tx
+        let dossier = h
             .dossier_op_id(dossier_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
@@ -65,7 +66,7 @@ impl App {
             .and_then(|d| d.pred_opt())
             .unwrap_or(eerste);
         // Begint het huishouden in deze maand, dan vanaf die dag.
-        let begin = tx
+        let begin = h
             .huishoudleden_van_huishouden(dossier.huishouden_id)
             .await?
             .iter()
@@ -75,7 +76,7 @@ impl App {
         let peildatum = begin.unwrap_or(eerste);
         let leden = self
             .huishoudleden_op(
-                tx.as_mut(),
+                &mut *h,
                 ctx,
                 dossier.huishouden_id,
                 peildatum,
@@ -83,8 +84,8 @@ impl App {
                 &format!("Berekening dossier {} voor {maand}", dossier.nummer),
             )
             .await?;
-        let normen = self.geldende_normtabellen(tx.as_mut()).await?;
-        tx.commit().await?;
+        let normen = self.geldende_normtabellen(&mut *h).await?;
+        h.commit().await?;
         let datum = |l: &crate::clienten::Huisgenoot| {
             l.persoon
                 .geboortedatum

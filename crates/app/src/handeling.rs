@@ -40,6 +40,22 @@ impl App {
             nu: self.klok.nu(),
         })
     }
+
+    /// Als [`App::handeling`], voor een handeling waarvan het recht afhangt van wat zij leest (een
+    /// beheerverzoek vraagt gebruikersbeheer of inrichting, naar zijn soort), of die deel is van
+    /// een handeling die het recht al naging. De use case gaat het recht zelf na, vóór zij iets
+    /// schrijft.
+    pub async fn handeling_recht_uit_gegevens<'a>(
+        &self,
+        ctx: &'a Context,
+    ) -> Result<Handeling<'a>, AppFout> {
+        let tx = self.opslag.schrijf().await?;
+        Ok(Handeling {
+            tx,
+            ctx,
+            nu: self.klok.nu(),
+        })
+    }
 }
 
 impl Handeling<'_> {

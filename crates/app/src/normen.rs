@@ -12,7 +12,7 @@ use serde::Serialize;
 use vangnet_domain::normen::{Normtabellen, Normverschil};
 use vangnet_domain::{tijd, Recht};
 
-use crate::audit::{self, Wijziging};
+use crate::audit::Wijziging;
 use crate::opslag::{Leestransactie, NormensetRij};
 use crate::{geheim, App, AppFout, Context};
 
@@ -99,9 +99,9 @@ impl App {
             return Err(AppFout::veld("bestand", "Het normenbestand is leeg."));
         }
         let nieuw = Normtabellen::lees(inhoud).map_err(|e| AppFout::veld("bestand", e))?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
-        let huidig = self.geldende_normtabellen(tx.as_mut()).await?;
+        let mut h = self.handeling(ctx, Recht::NormenBeheren).await?;
+        let nu = h.nu;
+        let huidig = self.geldende_normtabellen(&mut *h).await?;
         let (eerste_oud, eerste_nieuw) = (huidig.0[0].geldig_vanaf, nieuw.0[0].geldig_vanaf);
         if eerste_nieuw > eerste_oud {
             return Err(AppFout::veld(
@@ -115,7 +115,7 @@ impl App {
         }
         let verschillen = huidig.verschillen(&nieuw);
         let sha256 = geheim::sha256_hex(inhoud);
-        let vorige = tx.normenset_nieuwste().await?;
+        let vorige = h.normenset_nieuwste().await?;
         if verschillen.is_empty() && huidig.0.len() == nieuw.0.len() {
             let zelfde_bestand = vorige.as_ref().is_some_and(|v| v.sha256 == sha256);
             return Err(AppFout::veld(
@@ -136,32 +136,26 @@ impl App {
             inhoud: inhoud.to_owned(),
             operatie_id: ctx.operatie_id.clone(),
         };
-        let id = tx.normenset_invoegen(&rij).await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "normen.geladen",
-                onderwerp_type: "normenset",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!(
-                    "Normtabellen geladen uit {} ({} perioden, {} bedragen gewijzigd)",
-                    rij.bestandsnaam,
-                    nieuw.0.len(),
-                    verschillen.len()
-                ),
-                voor: vorige.map(|v| serde_json::json!({ "normenset": v.id, "sha256": v.sha256 })),
-                na: Some(serde_json::json!({
-                    "normenset": id,
-                    "sha256": rij.sha256,
-                    "verschillen": verschillen,
-                })),
-                reden: None,
-            },
-        )
+        let id = h.normenset_invoegen(&rij).await?;
+        h.vastleggen(Wijziging {
+            actie: "normen.geladen",
+            onderwerp_type: "normenset",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!(
+                "Normtabellen geladen uit {} ({} perioden, {} bedragen gewijzigd)",
+                rij.bestandsnaam,
+                nieuw.0.len(),
+                verschillen.len()
+            ),
+            voor: vorige.map(|v| serde_json::json!({ "normenset": v.id, "sha256": v.sha256 })),
+            na: Some(serde_json::json!({
+                "normenset": id,
+                "sha256": rij.sha256,
+                "verschillen": verschillen,
+            })),
+            reden: None,
+        })
         .await?;
-        tx.commit().await?;
         tracing::info!(
             normenset = id,
             verschillen = verschillen.len(),
