@@ -1154,9 +1154,9 @@ impl App {
         let Some(begin) = begin else {
             return Err(AppFout::Ongeldig(f));
         };
-        let nu = self.klok.nu();
+        let mut tx = self.handeling(ctx, Recht::UitkeringenBeheren).await?;
+        let nu = tx.nu;
         let vandaag = tijd::nl_lokaal(nu).date();
-        let mut tx = self.opslag.schrijf().await?;
         let dossier = tx
             .dossier_op_id(dossier_id)
             .await?
@@ -1217,27 +1217,21 @@ impl App {
             operatie_id: ctx.operatie_id.clone(),
         })
         .await?;
-        self.herberekenen(tx.as_mut(), ctx, &u, None, "toekenning")
+        self.herberekenen(&mut *tx, ctx, &u, None, "toekenning")
             .await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "uitkering.toegekend",
-                onderwerp_type: "dossier",
-                onderwerp_id: dossier.id.to_string(),
-                samenvatting: format!(
-                    "Uitkering toegekend op dossier {} vanaf {}",
-                    dossier.nummer,
-                    begin.format("%d-%m-%Y")
-                ),
-                na: Some(serde_json::to_value(&u).unwrap_or_default()),
-                ..Default::default()
-            },
-        )
+        tx.vastleggen(Wijziging {
+            actie: "uitkering.toegekend",
+            onderwerp_type: "dossier",
+            onderwerp_id: dossier.id.to_string(),
+            samenvatting: format!(
+                "Uitkering toegekend op dossier {} vanaf {}",
+                dossier.nummer,
+                begin.format("%d-%m-%Y")
+            ),
+            na: Some(serde_json::to_value(&u).unwrap_or_default()),
+            ..Default::default()
+        })
         .await?;
-        tx.commit().await?;
         Ok(id)
     }
 
@@ -1285,24 +1279,24 @@ impl App {
         let mut rapport = Normrapport::default();
         let mut na_id = 0;
         loop {
-            let mut tx = self.opslag.schrijf().await?;
+            let mut tx = self.handeling(ctx, Recht::NormenBeheren).await?;
             let ids = tx.uitkering_ids(na_id, 200).await?;
             let Some(laatste) = ids.last().copied() else {
                 tx.commit().await?;
                 break;
             };
             // Alle rijen van de partij in een handvol queries; dan per uitkering rekenen.
-            let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
-            let nu = self.klok.nu();
+            let tabellen = self.geldende_normtabellen(&mut *tx).await?;
+            let nu = tx.nu;
             let (mut maanden, mut nieuwe_correcties) = (Vec::new(), Vec::new());
             let mut correcties: BTreeMap<i64, Vec<CorrectieRij>> = BTreeMap::new();
             for c in tx.correcties_van_uitkeringen(&ids).await? {
                 correcties.entry(c.uitkering_id).or_default().push(c);
             }
-            let partij = partij_laden(tx.as_mut(), &ids, nu, true).await?;
+            let partij = partij_laden(&mut *tx, &ids, nu, true).await?;
             let gelezen = personen_van(&partij);
             let vakantietoeslag = betaalde_vakantietoeslag(
-                tx.as_mut(),
+                &mut *tx,
                 &partij.iter().map(|g| &g.uitkering).collect::<Vec<_>>(),
             )
             .await?;
@@ -1341,7 +1335,7 @@ impl App {
             tx.correcties_invoegen(&nieuwe_correcties).await?;
             // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
             let v = toegang::personen_verwerking(
-                tx.as_mut(),
+                &mut *tx,
                 ctx,
                 nu,
                 verwerking::BIJSTANDSVERLENING,
@@ -1349,23 +1343,17 @@ impl App {
             )
             .await?;
             tx.toegang_voor_personen(&v, &gelezen).await?;
-            audit::vastleggen(
-                tx.as_mut(),
-                ctx,
-                self.klok.nu(),
-                Wijziging {
-                    actie: "normen.herberekend",
-                    onderwerp_type: "uitkeringen",
-                    onderwerp_id: format!("t/m {laatste}"),
-                    samenvatting: format!(
-                        "Herberekening na nieuwe normtabellen: {} uitkeringen verwerkt",
-                        rapport.uitkeringen
-                    ),
-                    ..Default::default()
-                },
-            )
+            tx.vastleggen(Wijziging {
+                actie: "normen.herberekend",
+                onderwerp_type: "uitkeringen",
+                onderwerp_id: format!("t/m {laatste}"),
+                samenvatting: format!(
+                    "Herberekening na nieuwe normtabellen: {} uitkeringen verwerkt",
+                    rapport.uitkeringen
+                ),
+                ..Default::default()
+            })
             .await?;
-            tx.commit().await?;
             na_id = laatste;
             voortgang(rapport.uitkeringen);
         }
@@ -1417,17 +1405,16 @@ impl App {
         uitkering_id: i64,
         invoer: &MutatieInvoer,
     ) -> Result<Impact, AppFout> {
-        ctx.actor.vereist(Recht::UitkeringenBeheren)?;
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::UitkeringenBeheren).await?;
         let u = tx
             .uitkering_op_id(uitkering_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
-        let vandaag = tijd::nl_lokaal(self.klok.nu()).date();
+        let vandaag = tijd::nl_lokaal(tx.nu).date();
         let (soort, ingang, einde, ruw) = controleer(invoer, &u, vandaag)?;
-        let g = self.oplossen(tx.as_mut(), &u, ruw, ingang).await?;
+        let g = self.oplossen(&mut *tx, &u, ruw, ingang).await?;
         let impact = self
-            .impact(tx.as_mut(), ctx, &u, soort, ingang, einde, &g)
+            .impact(&mut *tx, ctx, &u, soort, ingang, einde, &g)
             .await?;
         tx.commit().await?;
         Ok(impact)
@@ -1497,16 +1484,15 @@ impl App {
         uitkering_id: i64,
         invoer: &MutatieInvoer,
     ) -> Result<(i64, bool), AppFout> {
-        ctx.actor.vereist(Recht::UitkeringenBeheren)?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::UitkeringenBeheren).await?;
+        let nu = tx.nu;
         let u = tx
             .uitkering_op_id(uitkering_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
         let vandaag = tijd::nl_lokaal(nu).date();
         let (soort, ingang, einde, ruw) = controleer(invoer, &u, vandaag)?;
-        let g = self.oplossen(tx.as_mut(), &u, ruw, ingang).await?;
+        let g = self.oplossen(&mut *tx, &u, ruw, ingang).await?;
         if let Gegevens::Correctie { corrigeert } = g {
             let Some(doel) = tx
                 .mutatie_op_id(corrigeert)
@@ -1530,7 +1516,7 @@ impl App {
             .map_err(|melding| AppFout::veld("corrigeert", melding))?;
         }
         let impact = self
-            .impact(tx.as_mut(), ctx, &u, soort, ingang, einde, &g)
+            .impact(&mut *tx, ctx, &u, soort, ingang, einde, &g)
             .await?;
         let mut m = MutatieRij {
             id: 0,
@@ -1562,7 +1548,7 @@ impl App {
             .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
         if impact.vier_ogen {
             taak_maken(
-                tx.as_mut(),
+                &mut *tx,
                 ctx,
                 nu,
                 NieuweTaak {
@@ -1585,33 +1571,28 @@ impl App {
             )
             .await?;
         } else {
-            self.verwerken(tx.as_mut(), ctx, &u, &m).await?;
+            self.verwerken(&mut *tx, ctx, &u, &m).await?;
         }
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "mutatie.geregistreerd",
-                onderwerp_type: "uitkering",
-                onderwerp_id: u.id.to_string(),
-                samenvatting: format!(
-                    "{} per {} op {} (impact {}){}",
-                    soort.naam(),
-                    ingang.format("%d-%m-%Y"),
-                    dossier.nummer,
-                    vangnet_domain::bedrag::euro(impact.totaal),
-                    if impact.vier_ogen {
-                        "; wacht op vier ogen"
-                    } else {
-                        ""
-                    }
-                ),
-                na: Some(serde_json::to_value(&m).unwrap_or_default()),
-                reden: Some(m.reden.clone()),
-                ..Default::default()
-            },
-        )
+        tx.audit(Wijziging {
+            actie: "mutatie.geregistreerd",
+            onderwerp_type: "uitkering",
+            onderwerp_id: u.id.to_string(),
+            samenvatting: format!(
+                "{} per {} op {} (impact {}){}",
+                soort.naam(),
+                ingang.format("%d-%m-%Y"),
+                dossier.nummer,
+                vangnet_domain::bedrag::euro(impact.totaal),
+                if impact.vier_ogen {
+                    "; wacht op vier ogen"
+                } else {
+                    ""
+                }
+            ),
+            na: Some(serde_json::to_value(&m).unwrap_or_default()),
+            reden: Some(m.reden.clone()),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok((m.id, impact.vier_ogen))
@@ -1976,9 +1957,8 @@ impl App {
         goedkeuren: bool,
         reden: &str,
     ) -> Result<(), AppFout> {
-        ctx.actor.vereist(Recht::UitkeringenBeheren)?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::UitkeringenBeheren).await?;
+        let nu = tx.nu;
         let mut m = tx
             .mutatie_op_id(mutatie_id)
             .await?
@@ -2007,7 +1987,7 @@ impl App {
             let gegevens: Option<Gegevens> = serde_json::from_str(&m.gegevens).ok();
             if let Some(g) = gegevens {
                 let (i, soort) = (m.ingangsdatum, m.soort);
-                let voor = self.feiten(tx.as_mut(), ctx, &u, None, None).await?;
+                let voor = self.feiten(&mut *tx, ctx, &u, None, None).await?;
                 inkomen_past(&voor, i, &g, soort).map_err(|e| match e {
                     AppFout::Ongeldig(f) => AppFout::veld(
                         "beoordeling",
@@ -2040,7 +2020,7 @@ impl App {
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
         if goedkeuren {
-            self.verwerken(tx.as_mut(), ctx, &u, &m).await?;
+            self.verwerken(&mut *tx, ctx, &u, &m).await?;
         }
         // De goedkeuringstaak is klaar.
         let teken = format!("Mutatie {} (", m.id);
@@ -2056,23 +2036,18 @@ impl App {
                 tx.taak_bijwerken(&t).await?;
             }
         }
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: if goedkeuren {
-                    "mutatie.goedgekeurd"
-                } else {
-                    "mutatie.afgewezen"
-                },
-                onderwerp_type: "uitkering",
-                onderwerp_id: u.id.to_string(),
-                samenvatting: format!("Mutatie {} {}", m.id, m.status.code()),
-                reden: m.afwijsreden.clone(),
-                ..Default::default()
+        tx.audit(Wijziging {
+            actie: if goedkeuren {
+                "mutatie.goedgekeurd"
+            } else {
+                "mutatie.afgewezen"
             },
-        )
+            onderwerp_type: "uitkering",
+            onderwerp_id: u.id.to_string(),
+            samenvatting: format!("Mutatie {} {}", m.id, m.status.code()),
+            reden: m.afwijsreden.clone(),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok(())
@@ -2088,14 +2063,13 @@ impl App {
         maand: NaiveDate,
         bekend_op: Option<DateTime<Utc>>,
     ) -> Result<Option<Uitkomst>, AppFout> {
-        ctx.actor.vereist(Recht::ClientenInzien)?;
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
         let u = tx
             .uitkering_van_dossier(dossier_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
-        let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
-        let feiten = self.feiten(tx.as_mut(), ctx, &u, None, bekend_op).await?;
+        let tabellen = self.geldende_normtabellen(&mut *tx).await?;
+        let feiten = self.feiten(&mut *tx, ctx, &u, None, bekend_op).await?;
         tx.commit().await?;
         match feiten.uitleg(eerste_van(maand), &tabellen) {
             None => Ok(None),
@@ -2194,8 +2168,9 @@ impl App {
                 .await
                 .map(Some);
         }
-        let mut tx = self.opslag.schrijf().await?;
-        vier_ogen_zetten(tx.as_mut(), ctx, self.klok.nu(), &nieuw).await?;
+        let mut tx = self.handeling(ctx, Recht::WerkInrichten).await?;
+        let nu = tx.nu;
+        vier_ogen_zetten(&mut *tx, ctx, nu, &nieuw).await?;
         tx.commit().await?;
         Ok(None)
     }
