@@ -32,7 +32,6 @@ NOG_ZONDER_ENVELOP = {
     # Geen use case: de installatiestap bij het starten die de ketensleutel bij de database
     # vastlegt, zonder gebruiker en zonder auditrecord. Blijft zo.
     "crates/app/src/ketens.rs",
-    "crates/app/src/werk.rs",
 }
 
 wortel = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")

@@ -803,10 +803,9 @@ impl App {
         gebruiker_id: i64,
         reden: &str,
     ) -> Result<(), AppFout> {
-        ctx.actor.vereist(Recht::TakenToewijzen)?;
-        let nu = self.klok.nu();
+        let mut tx = self.handeling(ctx, Recht::TakenToewijzen).await?;
+        let nu = tx.nu;
         let dag = vandaag(nu);
-        let mut tx = self.opslag.schrijf().await?;
         let dossier = tx
             .dossier_op_id(dossier_id)
             .await?
@@ -817,7 +816,7 @@ impl App {
                 "Het dossier hoort nog bij geen team; kies eerst het team.",
             ));
         };
-        let kandidaten = kandidaten(tx.as_mut(), team_id, dag, &[dossier.client_id]).await?;
+        let kandidaten = kandidaten(&mut *tx, team_id, dag, &[dossier.client_id]).await?;
         let Some((g, k)) = kandidaten.iter().find(|(g, _)| g.id == gebruiker_id) else {
             return Err(AppFout::veld(
                 "consulent",
@@ -842,7 +841,7 @@ impl App {
         }
         let naam = g.volledige_naam.clone();
         self.dossier_overdragen(
-            tx.as_mut(),
+            &mut *tx,
             ctx,
             nu,
             &dossier,
@@ -935,10 +934,9 @@ impl App {
         team_id: i64,
         van_gebruiker: i64,
     ) -> Result<usize, AppFout> {
-        ctx.actor.vereist(Recht::TakenToewijzen)?;
-        let nu = self.klok.nu();
+        let mut tx = self.handeling(ctx, Recht::TakenToewijzen).await?;
+        let nu = tx.nu;
         let dag = vandaag(nu);
-        let mut tx = self.opslag.schrijf().await?;
         let team = tx
             .team_op_id(team_id)
             .await?
@@ -957,7 +955,7 @@ impl App {
             let Some(d) = tx.dossier_op_id(id).await? else {
                 continue;
             };
-            let k: Vec<Kandidaat> = kandidaten(tx.as_mut(), team_id, dag, &[d.client_id])
+            let k: Vec<Kandidaat> = kandidaten(&mut *tx, team_id, dag, &[d.client_id])
                 .await?
                 .into_iter()
                 .map(|(_, k)| k)
@@ -965,7 +963,7 @@ impl App {
                 .collect();
             let toewijzing = verdeel(&k, &team.naam).map_err(|r| AppFout::veld("team", r))?;
             self.dossier_overdragen(
-                tx.as_mut(),
+                &mut *tx,
                 ctx,
                 nu,
                 &d,
@@ -994,8 +992,8 @@ impl App {
         dossier_id: Option<i64>,
         hoge_prioriteit: bool,
     ) -> Result<i64, AppFout> {
-        ctx.actor.vereist(Recht::ClientenInzien)?;
-        let nu = self.klok.nu();
+        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
+        let nu = tx.nu;
         let dag = vandaag(nu);
         let mut f = vangnet_domain::Veldfouten::nieuw();
         let omschrijving = omschrijving.trim();
@@ -1012,7 +1010,6 @@ impl App {
             f.voeg_toe("deadline", "De deadline ligt in het verleden.");
         }
         f.resultaat()?;
-        let mut tx = self.opslag.schrijf().await?;
         let persoon_id = match dossier_id {
             Some(id) => Some(
                 tx.dossier_op_id(id)
@@ -1023,7 +1020,7 @@ impl App {
             None => None,
         };
         let id = taak_maken(
-            tx.as_mut(),
+            &mut *tx,
             ctx,
             nu,
             NieuweTaak {
@@ -1056,20 +1053,20 @@ impl App {
         let Some(nieuw) = Taakstatus::uit_code(status) else {
             return Err(AppFout::veld("status", "Kies een bestaande status."));
         };
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
+        let nu = tx.nu;
         let t = tx
             .taak_op_id(taak_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De taak".into()))?;
-        mag_taak_bijwerken(tx.as_mut(), ctx, &t).await?;
+        mag_taak_bijwerken(&mut *tx, ctx, &t).await?;
         let omschrijving = format!(
             "Status {} → {}",
             Taakstatus::uit_code(&t.status).map_or("?", Taakstatus::naam),
             nieuw.naam()
         );
         taak_bijwerken(
-            tx.as_mut(),
+            &mut *tx,
             ctx,
             nu,
             t,
@@ -1087,11 +1084,12 @@ impl App {
     /// eigenaar). Een taak zonder iemand om te melden blijft ongemeld staan en komt in het log;
     /// niets verdwijnt stil. Geeft het aantal gemelde taken.
     pub async fn escaleren(&self, ctx: &Context) -> Result<usize, AppFout> {
-        let nu = self.klok.nu();
-        let dag = vandaag(nu);
+        let dag = vandaag(self.klok.nu());
         let mut gemeld = 0;
         loop {
-            let mut tx = self.opslag.schrijf().await?;
+            // Elke ronde een eigen handeling; de dag waarop gemeten wordt, blijft die van de start.
+            let mut tx = self.handeling(ctx, Recht::TakenToewijzen).await?;
+            let nu = tx.nu;
             let te_laat = tx.taken_te_laat_ongemeld(&datumtekst(dag), 500).await?;
             let mut in_deze_ronde = 0;
             let aantal = te_laat.len();
@@ -1135,7 +1133,7 @@ impl App {
                 t.te_laat_gemeld = true;
                 t.versie += 1;
                 if tx.taak_bijwerken(&t).await? {
-                    gebeurtenis(tx.as_mut(), ctx, nu, t.id, "te_laat", "Teamleider gemeld").await?;
+                    gebeurtenis(&mut *tx, ctx, nu, t.id, "te_laat", "Teamleider gemeld").await?;
                     in_deze_ronde += 1;
                 }
             }
@@ -1195,10 +1193,10 @@ impl App {
         let Some(g) = ctx.actor.gebruiker_id() else {
             return Err(AppFout::GeenToegang);
         };
-        let mut tx = self.opslag.schrijf().await?;
-        let gelukt = tx
-            .melding_gelezen(id, g, &tijd::instant_tekst(self.klok.nu()))
-            .await?;
+        // Het recht volgt uit de melding zelf: alleen de eigen (de opslag kijkt naar de ontvanger).
+        let mut tx = self.handeling_recht_uit_gegevens(ctx).await?;
+        let nu = tijd::instant_tekst(tx.nu);
+        let gelukt = tx.melding_gelezen(id, g, &nu).await?;
         tx.commit().await?;
         if gelukt {
             Ok(())
@@ -1247,9 +1245,9 @@ impl App {
             waarschuwen_werkdagen,
         };
         norm.controleer().map_err(|m| AppFout::veld("aantal", m))?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
-        let voor = servicenorm(tx.as_mut(), soort).await?;
+        let mut tx = self.handeling(ctx, Recht::WerkInrichten).await?;
+        let nu = tx.nu;
+        let voor = servicenorm(&mut *tx, soort).await?;
         tx.servicenorm_zetten(&ServicenormRij {
             soort: soort.code().into(),
             eenheid: eenheid.code().into(),
@@ -1258,20 +1256,15 @@ impl App {
             gewijzigd_op: tijd::instant_tekst(nu),
         })
         .await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "servicenorm.gewijzigd",
-                onderwerp_type: "servicenorm",
-                onderwerp_id: soort.code().into(),
-                samenvatting: format!("Servicenorm {} gewijzigd", soort.naam()),
-                voor: Some(serde_json::to_value(voor).unwrap_or_default()),
-                na: Some(serde_json::to_value(norm).unwrap_or_default()),
-                reden: None,
-            },
-        )
+        tx.audit(Wijziging {
+            actie: "servicenorm.gewijzigd",
+            onderwerp_type: "servicenorm",
+            onderwerp_id: soort.code().into(),
+            samenvatting: format!("Servicenorm {} gewijzigd", soort.naam()),
+            voor: Some(serde_json::to_value(voor).unwrap_or_default()),
+            na: Some(serde_json::to_value(norm).unwrap_or_default()),
+            reden: None,
+        })
         .await?;
         tx.commit().await?;
         Ok(())
@@ -1298,25 +1291,19 @@ impl App {
                     "Het gewicht is een getal van 0,01 tot en met 100, bijvoorbeeld 1,5.",
                 )
             })?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::WerkInrichten).await?;
         tx.zaaktypegewicht_zetten(z.code(), honderdsten).await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "zaaktypegewicht.gewijzigd",
-                onderwerp_type: "zaaktype",
-                onderwerp_id: z.code().into(),
-                samenvatting: format!(
-                    "Gewicht van {} in de caseload: {}",
-                    z.naam(),
-                    vangnet_domain::bedrag::honderdsten(honderdsten)
-                ),
-                ..Default::default()
-            },
-        )
+        tx.audit(Wijziging {
+            actie: "zaaktypegewicht.gewijzigd",
+            onderwerp_type: "zaaktype",
+            onderwerp_id: z.code().into(),
+            samenvatting: format!(
+                "Gewicht van {} in de caseload: {}",
+                z.naam(),
+                vangnet_domain::bedrag::honderdsten(honderdsten)
+            ),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok(())
@@ -1326,9 +1313,7 @@ impl App {
     /// `3011 3039 Noord`. Overlap, onbekende teams en onleesbare regels worden geweigerd; dan
     /// verandert er niets.
     pub async fn postcodegebieden_zetten(&self, ctx: &Context, tekst: &str) -> Result<(), AppFout> {
-        ctx.actor.vereist(Recht::WerkInrichten)?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::WerkInrichten).await?;
         let mut gebieden = Vec::new();
         for (i, regel) in tekst
             .lines()
@@ -1380,20 +1365,15 @@ impl App {
             })
             .collect();
         tx.postcodegebieden_vervangen(&rijen).await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "postcodegebieden.gewijzigd",
-                onderwerp_type: "postcodegebieden",
-                onderwerp_id: String::new(),
-                samenvatting: format!("{} postcodegebieden ingericht", rijen.len()),
-                voor: Some(serde_json::to_value(&voor).unwrap_or_default()),
-                na: Some(serde_json::to_value(&rijen).unwrap_or_default()),
-                reden: None,
-            },
-        )
+        tx.audit(Wijziging {
+            actie: "postcodegebieden.gewijzigd",
+            onderwerp_type: "postcodegebieden",
+            onderwerp_id: String::new(),
+            samenvatting: format!("{} postcodegebieden ingericht", rijen.len()),
+            voor: Some(serde_json::to_value(&voor).unwrap_or_default()),
+            na: Some(serde_json::to_value(&rijen).unwrap_or_default()),
+            reden: None,
+        })
         .await?;
         tx.commit().await?;
         Ok(())
@@ -1427,8 +1407,8 @@ impl App {
         let (Some(v), Some(t)) = (v, t) else {
             return Err(AppFout::Ongeldig(f));
         };
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::AfwezigheidRegistreren).await?;
+        let nu = tx.nu;
         let g = tx
             .gebruiker_op_naam(gebruikersnaam.trim())
             .await?
@@ -1443,23 +1423,18 @@ impl App {
                 aangemaakt_op: tijd::instant_tekst(nu),
             })
             .await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "afwezigheid.geregistreerd",
-                onderwerp_type: "gebruiker",
-                onderwerp_id: g.id.to_string(),
-                samenvatting: format!(
-                    "{} afwezig van {} tot en met {}",
-                    g.volledige_naam,
-                    v.format("%d-%m-%Y"),
-                    t.format("%d-%m-%Y")
-                ),
-                ..Default::default()
-            },
-        )
+        tx.audit(Wijziging {
+            actie: "afwezigheid.geregistreerd",
+            onderwerp_type: "gebruiker",
+            onderwerp_id: g.id.to_string(),
+            samenvatting: format!(
+                "{} afwezig van {} tot en met {}",
+                g.volledige_naam,
+                v.format("%d-%m-%Y"),
+                t.format("%d-%m-%Y")
+            ),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok(id)
@@ -1478,8 +1453,8 @@ impl App {
         if reden.trim().is_empty() {
             return Err(AppFout::veld("reden", "Geef de reden van de uitsluiting."));
         }
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::AfwezigheidRegistreren).await?;
+        let nu = tx.nu;
         let g = tx
             .gebruiker_op_id(gebruiker_id)
             .await?
@@ -1496,19 +1471,14 @@ impl App {
                 aangemaakt_op: tijd::instant_tekst(nu),
             })
             .await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "uitsluiting.geregistreerd",
-                onderwerp_type: "persoon",
-                onderwerp_id: persoon_id.to_string(),
-                samenvatting: format!("{} uitgesloten van persoon {persoon_id}", g.volledige_naam),
-                reden: Some(reden.trim().into()),
-                ..Default::default()
-            },
-        )
+        tx.audit(Wijziging {
+            actie: "uitsluiting.geregistreerd",
+            onderwerp_type: "persoon",
+            onderwerp_id: persoon_id.to_string(),
+            samenvatting: format!("{} uitgesloten van persoon {persoon_id}", g.volledige_naam),
+            reden: Some(reden.trim().into()),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok(id)
