@@ -26,8 +26,6 @@ UITZONDERINGEN = {
 NOG_ZONDER_ENVELOP = {
     "crates/app/src/account.rs",
     "crates/app/src/betaalruns.rs",
-    "crates/app/src/clienten.rs",
-    "crates/app/src/contact.rs",
     "crates/app/src/demo.rs",
     # Geen use case: de installatiestap bij het starten die de ketensleutel bij de database
     # vastlegt, zonder gebruiker en zonder auditrecord. Blijft zo.

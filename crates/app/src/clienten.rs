@@ -13,7 +13,7 @@ use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
 use vangnet_domain::zoeken::Zoekvraag;
 use vangnet_domain::{historie, tijd, verwerking, Recht, Veldfouten};
 
-use crate::audit::{self, Wijziging};
+use crate::audit::Wijziging;
 use crate::opslag::{
     AdresRij, BankrekeningRij, DossierRij, GebeurtenisRij, Historie, HuishoudlidRij,
     PersoonsgegevensRij, Transactie, Zoeksleutel,
@@ -253,17 +253,17 @@ impl App {
     ) -> Result<Option<PersoonBeeld>, AppFout> {
         ctx.actor.vereist(Recht::ClientenInzien)?;
         let bsn = Bsn::parse(bsn).map_err(|m| AppFout::veld("bsn", m))?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
+        let nu = tx.nu;
         let Some(p) = tx.persoon_op_bsn(bsn.getal()).await? else {
             return Ok(None);
         };
         let beeld = self
-            .personen_beeld(tx.as_mut(), &[p.id], nu.date_naive(), nu)
+            .personen_beeld(&mut *tx, &[p.id], nu.date_naive(), nu)
             .await?
             .pop();
         toegang::vastleggen(
-            tx.as_mut(),
+            &mut *tx,
             ctx,
             nu,
             verwerking::BIJSTANDSVERLENING,
@@ -284,8 +284,8 @@ impl App {
         ctx: &Context,
         a: &NieuweAanvraag,
     ) -> Result<(i64, Dossiernummer), AppFout> {
-        ctx.actor.vereist(Recht::DossiersRegistreren)?;
-        let nu = self.klok.nu();
+        let mut tx = self.handeling(ctx, Recht::DossiersRegistreren).await?;
+        let nu = tx.nu;
         let vandaag = tijd::nl_lokaal(nu).date();
         let mut f = Veldfouten::nieuw();
         let ontvangen = match parse_datum(&a.ontvangen_op, "datum van ontvangst") {
@@ -365,8 +365,6 @@ impl App {
         else {
             return Err(AppFout::Intern("controle zonder uitkomst".into()));
         };
-
-        let mut tx = self.opslag.schrijf().await?;
         let team_id = if a.team.trim().is_empty() {
             None
         } else {
@@ -396,7 +394,7 @@ impl App {
             let p = tx.persoon_op_bsn(bsn.getal()).await?;
             let huidige = match &p {
                 Some(p) => self
-                    .personen_beeld(tx.as_mut(), &[p.id], vandaag, nu)
+                    .personen_beeld(&mut *tx, &[p.id], vandaag, nu)
                     .await?
                     .pop(),
                 None => None,
@@ -569,7 +567,7 @@ impl App {
         .await?;
         let verdeling = self
             .nieuw_dossier_in_werk(
-                tx.as_mut(),
+                &mut *tx,
                 ctx,
                 nu,
                 dossier_id,
@@ -577,25 +575,20 @@ impl App {
                 &persoon_ids,
             )
             .await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "dossier.geregistreerd",
-                onderwerp_type: "dossier",
-                onderwerp_id: dossier_id.to_string(),
-                samenvatting,
-                na: Some(serde_json::json!({
-                    "nummer": nummer.as_str(),
-                    "ontvangen_op": datumtekst(ontvangen),
-                    "huishouden_id": huishouden,
-                    "leden": alle.iter().map(|(_, _, r)| r.code()).collect::<Vec<_>>(),
-                    "verdeling": verdeling,
-                })),
-                ..Default::default()
-            },
-        )
+        tx.audit(Wijziging {
+            actie: "dossier.geregistreerd",
+            onderwerp_type: "dossier",
+            onderwerp_id: dossier_id.to_string(),
+            samenvatting,
+            na: Some(serde_json::json!({
+                "nummer": nummer.as_str(),
+                "ontvangen_op": datumtekst(ontvangen),
+                "huishouden_id": huishouden,
+                "leden": alle.iter().map(|(_, _, r)| r.code()).collect::<Vec<_>>(),
+                "verdeling": verdeling,
+            })),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok((dossier_id, nummer))
@@ -610,25 +603,17 @@ impl App {
         op: Option<NaiveDate>,
         bekend_op: Option<DateTime<Utc>>,
     ) -> Result<DossierBeeld, AppFout> {
-        ctx.actor.vereist(Recht::ClientenInzien)?;
-        let nu = self.klok.nu();
+        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
+        let nu = tx.nu;
         let op = op.unwrap_or_else(|| tijd::nl_lokaal(nu).date());
         let bekend_op = bekend_op.unwrap_or(nu).min(nu);
-        let mut tx = self.opslag.schrijf().await?;
         let dossier = tx
             .dossier_op_id(id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
         let waarom = format!("Dossier {} ingezien", dossier.nummer);
         let huishouden = self
-            .huishoudleden_op(
-                tx.as_mut(),
-                ctx,
-                dossier.huishouden_id,
-                op,
-                bekend_op,
-                &waarom,
-            )
+            .huishoudleden_op(&mut *tx, ctx, dossier.huishouden_id, op, bekend_op, &waarom)
             .await?;
         let tijdlijn = tx.gebeurtenissen_van(id).await?;
         let team = match dossier.team_id {
@@ -723,16 +708,15 @@ impl App {
         op: Option<NaiveDate>,
         bekend_op: Option<DateTime<Utc>>,
     ) -> Result<Vec<Huisgenoot>, AppFout> {
-        ctx.actor.vereist(Recht::ClientenInzien)?;
-        let nu = self.klok.nu();
+        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
+        let nu = tx.nu;
         let op = op.unwrap_or_else(|| tijd::nl_lokaal(nu).date());
         let bekend_op = bekend_op.unwrap_or(nu).min(nu);
-        let mut tx = self.opslag.schrijf().await?;
         if tx.huishoudleden_van_huishouden(id).await?.is_empty() {
             return Err(AppFout::NietGevonden("Het huishouden".into()));
         }
         let leden = self
-            .huishoudleden_op(tx.as_mut(), ctx, id, op, bekend_op, "Huishouden ingezien")
+            .huishoudleden_op(&mut *tx, ctx, id, op, bekend_op, "Huishouden ingezien")
             .await?;
         tx.commit().await?;
         Ok(leden)
@@ -744,11 +728,10 @@ impl App {
         ctx: &Context,
         id: i64,
     ) -> Result<(PersoonBeeld, Vec<DossierRij>), AppFout> {
-        ctx.actor.vereist(Recht::ClientenInzien)?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
+        let nu = tx.nu;
         let beeld = self
-            .personen_beeld(tx.as_mut(), &[id], tijd::nl_lokaal(nu).date(), nu)
+            .personen_beeld(&mut *tx, &[id], tijd::nl_lokaal(nu).date(), nu)
             .await?
             .pop()
             .ok_or_else(|| AppFout::NietGevonden("De persoon".into()))?;
@@ -760,7 +743,7 @@ impl App {
             .collect();
         let dossiers = tx.dossiers_van_huishoudens(&huishoudens).await?;
         toegang::vastleggen(
-            tx.as_mut(),
+            &mut *tx,
             ctx,
             nu,
             verwerking::BIJSTANDSVERLENING,
@@ -788,11 +771,11 @@ impl App {
             } => Zoeksleutel::Adres(postcode.compact(), huisnummer.map(i64::from)),
             Zoekvraag::Naam(n) => Zoeksleutel::Naam(n.clone()),
         };
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
+        let nu = tx.nu;
         let ids = tx.personen_zoeken(&sleutel, 50).await?;
         let beelden = self
-            .personen_beeld(tx.as_mut(), &ids, tijd::nl_lokaal(nu).date(), nu)
+            .personen_beeld(&mut *tx, &ids, tijd::nl_lokaal(nu).date(), nu)
             .await?;
         let leden = tx.huishoudleden_van_personen(&ids).await?;
         let huishoudens: Vec<i64> = leden.iter().map(|l| l.huishouden_id).collect();
@@ -805,7 +788,7 @@ impl App {
                 .map(|l| l.huishouden_id)
                 .collect();
             toegang::vastleggen(
-                tx.as_mut(),
+                &mut *tx,
                 ctx,
                 nu,
                 verwerking::BIJSTANDSVERLENING,
@@ -861,8 +844,8 @@ impl App {
         id: i64,
         w: &PersoonWijziging,
     ) -> Result<(), AppFout> {
-        ctx.actor.vereist(Recht::DossiersRegistreren)?;
-        let nu = self.klok.nu();
+        let mut tx = self.handeling(ctx, Recht::DossiersRegistreren).await?;
+        let nu = tx.nu;
         let vandaag = tijd::nl_lokaal(nu).date();
         let nu_tekst = tijd::instant_tekst(nu);
         let mut f = Veldfouten::nieuw();
@@ -904,8 +887,6 @@ impl App {
         let (Some(naam), Some(geb)) = (naam, geb) else {
             return Err(AppFout::Intern("controle zonder uitkomst".into()));
         };
-
-        let mut tx = self.opslag.schrijf().await?;
         let persoon = tx
             .persoon_op_id(id)
             .await?
@@ -1010,19 +991,14 @@ impl App {
         if !tx.persoon_versie_ophogen(id, w.versie).await? {
             return Err(conflict());
         }
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "persoon.gewijzigd",
-                onderwerp_type: "persoon",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!("Persoon gewijzigd: {}", wijzigingen.join("; ")),
-                reden: Some(w.reden.trim().to_owned()),
-                ..Default::default()
-            },
-        )
+        tx.audit(Wijziging {
+            actie: "persoon.gewijzigd",
+            onderwerp_type: "persoon",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!("Persoon gewijzigd: {}", wijzigingen.join("; ")),
+            reden: Some(w.reden.trim().to_owned()),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok(())

@@ -15,7 +15,7 @@ use vangnet_domain::persoon::Bsn;
 use vangnet_domain::werk::{Taaksoort, Taakstatus};
 use vangnet_domain::{tijd, verwerking, Recht, Rol, Veldfouten};
 
-use crate::audit::{self, Wijziging};
+use crate::audit::Wijziging;
 use crate::clienten::PersoonBeeld;
 use crate::opslag::{
     ContactmomentRij, ContactonderwerpRij, DossierRij, Leestransactie, TaakRij, Transactie,
@@ -259,8 +259,7 @@ impl App {
         ctx.actor.vereist(Recht::WerkInrichten)?;
         let lijst =
             contact::onderwerpen_lezen(tekst).map_err(|m| AppFout::veld("onderwerpen", m))?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::WerkInrichten).await?;
         let voor = tx.contactonderwerpen().await?;
         let rijen: Vec<ContactonderwerpRij> = lijst
             .iter()
@@ -273,27 +272,22 @@ impl App {
             })
             .collect();
         tx.contactonderwerpen_vervangen(&rijen).await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "contactonderwerpen.gezet",
-                onderwerp_type: "inrichting",
-                onderwerp_id: "contactonderwerpen".into(),
-                samenvatting: format!(
-                    "Onderwerpen van contactmomenten: {}",
-                    lijst
-                        .iter()
-                        .map(|(c, _)| c.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                voor: serde_json::to_value(&voor).ok(),
-                na: serde_json::to_value(&rijen).ok(),
-                ..Default::default()
-            },
-        )
+        tx.audit(Wijziging {
+            actie: "contactonderwerpen.gezet",
+            onderwerp_type: "inrichting",
+            onderwerp_id: "contactonderwerpen".into(),
+            samenvatting: format!(
+                "Onderwerpen van contactmomenten: {}",
+                lijst
+                    .iter()
+                    .map(|(c, _)| c.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            voor: serde_json::to_value(&voor).ok(),
+            na: serde_json::to_value(&rijen).ok(),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok(())
@@ -307,8 +301,10 @@ impl App {
         ctx: &Context,
         invoer: &ContactInvoer,
     ) -> Result<(i64, Option<i64>), AppFout> {
-        ctx.actor.vereist(Recht::ContactmomentenVastleggen)?;
-        let nu = self.klok.nu();
+        let mut tx = self
+            .handeling(ctx, Recht::ContactmomentenVastleggen)
+            .await?;
+        let nu = tx.nu;
         let mut f = Veldfouten::nieuw();
         let gecontroleerd = contact::controleer(&contact::Invoer {
             kanaal: &invoer.kanaal,
@@ -324,7 +320,6 @@ impl App {
         })
         .map_err(|v| f.0.extend(v.0))
         .ok();
-        let mut tx = self.opslag.schrijf().await?;
         let onderwerpen = tx.contactonderwerpen().await?;
         if !onderwerpen
             .iter()
@@ -399,7 +394,7 @@ impl App {
                 }
                 Some(
                     taak_maken(
-                        tx.as_mut(),
+                        &mut *tx,
                         ctx,
                         nu,
                         NieuweTaak {
@@ -440,7 +435,7 @@ impl App {
                 };
                 Some(
                     taak_maken(
-                        tx.as_mut(),
+                        &mut *tx,
                         ctx,
                         nu,
                         NieuweTaak {
@@ -493,24 +488,19 @@ impl App {
                 versie: 1,
             })
             .await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "contactmoment.vastgelegd",
-                onderwerp_type: "contactmoment",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!(
-                    "{} ({}), {}{}",
-                    c.kanaal.naam(),
-                    wie,
-                    c.uitkomst.naam(),
-                    if c.gevoelig { ", gevoelig" } else { "" }
-                ),
-                ..Default::default()
-            },
-        )
+        tx.audit(Wijziging {
+            actie: "contactmoment.vastgelegd",
+            onderwerp_type: "contactmoment",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!(
+                "{} ({}), {}{}",
+                c.kanaal.naam(),
+                wie,
+                c.uitkomst.naam(),
+                if c.gevoelig { ", gevoelig" } else { "" }
+            ),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok((id, taak))
@@ -536,15 +526,14 @@ impl App {
     }
 
     async fn tijdlijn(&self, ctx: &Context, van: Tijdlijn) -> Result<Vec<Contactbeeld>, AppFout> {
-        ctx.actor.vereist(Recht::ContactmomentenInzien)?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::ContactmomentenInzien).await?;
+        let nu = tx.nu;
         let rijen = match van {
             Tijdlijn::Persoon(p) => tx.contactmomenten_van_persoon(p, TONEN).await?,
             Tijdlijn::Dossier(d) => tx.contactmomenten_van_dossier(d, TONEN).await?,
         };
-        let b = beelden(tx.as_mut(), ctx, rijen).await?;
-        toegang_voor(tx.as_mut(), ctx, nu, &b, "Contactmomenten ingezien").await?;
+        let b = beelden(&mut *tx, ctx, rijen).await?;
+        toegang_voor(&mut *tx, ctx, nu, &b, "Contactmomenten ingezien").await?;
         tx.commit().await?;
         Ok(b)
     }
@@ -563,13 +552,13 @@ impl App {
         if gezocht.chars().count() > 200 {
             return Err(AppFout::veld("q", "Zoek op hoogstens 200 tekens."));
         }
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::ContactmomentenInzien).await?;
+        let nu = tx.nu;
         let rijen = tx.contactmomenten_zoeken(gezocht, TONEN).await?;
-        let mut b = beelden(tx.as_mut(), ctx, rijen).await?;
+        let mut b = beelden(&mut *tx, ctx, rijen).await?;
         // Wie een gevoelige notitie niet mag lezen, mag ook niet merken dat de zoekterm erin staat.
         b.retain(|c| !c.afgeschermd);
-        toegang_voor(tx.as_mut(), ctx, nu, &b, "Contactmomenten doorzocht").await?;
+        toegang_voor(&mut *tx, ctx, nu, &b, "Contactmomenten doorzocht").await?;
         tx.commit().await?;
         Ok(b)
     }
@@ -589,15 +578,14 @@ impl App {
 
     /// Eén contactmoment (afgeschermd als de lezer het niet mag lezen).
     pub async fn contactmoment(&self, ctx: &Context, id: i64) -> Result<Contactbeeld, AppFout> {
-        ctx.actor.vereist(Recht::ContactmomentenInzien)?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::ContactmomentenInzien).await?;
+        let nu = tx.nu;
         let rij = tx
             .contactmoment_op_id(id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het contactmoment".into()))?;
-        let b = beelden(tx.as_mut(), ctx, vec![rij]).await?;
-        toegang_voor(tx.as_mut(), ctx, nu, &b, "Contactmoment ingezien").await?;
+        let b = beelden(&mut *tx, ctx, vec![rij]).await?;
+        toegang_voor(&mut *tx, ctx, nu, &b, "Contactmoment ingezien").await?;
         tx.commit().await?;
         b.into_iter()
             .next()
@@ -614,9 +602,10 @@ impl App {
         persoon_id: i64,
         dossier_id: Option<i64>,
     ) -> Result<(), AppFout> {
-        ctx.actor.vereist(Recht::ContactmomentenVastleggen)?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self
+            .handeling(ctx, Recht::ContactmomentenVastleggen)
+            .await?;
+        let nu = tx.nu;
         let rij = tx
             .contactmoment_op_id(id)
             .await?
@@ -648,18 +637,13 @@ impl App {
                     .into(),
             ));
         }
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "contactmoment.gekoppeld",
-                onderwerp_type: "contactmoment",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!("Gekoppeld aan persoon {persoon_id}"),
-                ..Default::default()
-            },
-        )
+        tx.audit(Wijziging {
+            actie: "contactmoment.gekoppeld",
+            onderwerp_type: "contactmoment",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!("Gekoppeld aan persoon {persoon_id}"),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok(())
@@ -718,8 +702,9 @@ impl App {
         ctx: &Context,
         taak_id: i64,
     ) -> Result<(TaakRij, Option<Contactbeeld>), AppFout> {
-        ctx.actor.vereist(Recht::ContactmomentenVastleggen)?;
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self
+            .handeling(ctx, Recht::ContactmomentenVastleggen)
+            .await?;
         let taak = tx
             .taak_op_id(taak_id)
             .await?
@@ -731,9 +716,9 @@ impl App {
             .await?
             .into_iter()
             .collect();
-        let nu = self.klok.nu();
-        let b = beelden(tx.as_mut(), ctx, rijen).await?;
-        toegang_voor(tx.as_mut(), ctx, nu, &b, "Terugbelverzoek ingezien").await?;
+        let nu = tx.nu;
+        let b = beelden(&mut *tx, ctx, rijen).await?;
+        toegang_voor(&mut *tx, ctx, nu, &b, "Terugbelverzoek ingezien").await?;
         tx.commit().await?;
         Ok((taak, b.into_iter().next()))
     }
@@ -749,15 +734,16 @@ impl App {
         bereikt: bool,
         tekst: &str,
     ) -> Result<i64, AppFout> {
-        ctx.actor.vereist(Recht::ContactmomentenVastleggen)?;
-        let nu = self.klok.nu();
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self
+            .handeling(ctx, Recht::ContactmomentenVastleggen)
+            .await?;
+        let nu = tx.nu;
         let taak = tx
             .taak_op_id(taak_id)
             .await?
             .filter(|t| t.soort == Taaksoort::Terugbellen.code())
             .ok_or_else(|| AppFout::NietGevonden("Het terugbelverzoek".into()))?;
-        mag_taak_bijwerken(tx.as_mut(), ctx, &taak).await?;
+        mag_taak_bijwerken(&mut *tx, ctx, &taak).await?;
         if taak.status == Taakstatus::Gereed.code() {
             return Err(AppFout::Conflict(
                 "Dit terugbelverzoek is al afgerond.".into(),
@@ -811,19 +797,14 @@ impl App {
         } else {
             (None, ("poging", "Teruggebeld, niet bereikt"))
         };
-        taak_bijwerken(tx.as_mut(), ctx, nu, taak, versie, status, gebeurtenis).await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "contactmoment.teruggebeld",
-                onderwerp_type: "contactmoment",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!("Terugbeltaak {taak_id} ({})", uitkomst.naam()),
-                ..Default::default()
-            },
-        )
+        taak_bijwerken(&mut *tx, ctx, nu, taak, versie, status, gebeurtenis).await?;
+        tx.audit(Wijziging {
+            actie: "contactmoment.teruggebeld",
+            onderwerp_type: "contactmoment",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!("Terugbeltaak {taak_id} ({})", uitkomst.naam()),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok(id)
