@@ -126,7 +126,7 @@ impl App {
         gebruiker_id: i64,
         inhoud: serde_json::Value,
     ) -> Result<i64, AppFout> {
-        let mut h = self.handeling_recht_uit_gegevens(ctx).await?;
+        let mut h = self.handeling_recht_al_nagegaan(ctx).await?;
         let nu = h.nu;
         let id = vastleggen(&mut *h, ctx, nu, soort, gebruiker_id, inhoud).await?;
         h.commit().await?;
@@ -212,7 +212,7 @@ impl App {
                 "De reden mag hoogstens 500 tekens lang zijn.",
             ));
         }
-        let mut h = self.handeling_recht_uit_gegevens(ctx).await?;
+        let mut h = self.handeling_recht_al_nagegaan(ctx).await?;
         let nu = h.nu;
         let mut v = h
             .beheerverzoek_op_id(id)

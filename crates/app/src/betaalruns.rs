@@ -152,7 +152,7 @@ impl App {
         let (Some(m), Some(b)) = (m, b) else {
             return Err(AppFout::Ongeldig(f));
         };
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
         for r in tx.betaalruns_van_maand(&datumtekst(m)).await? {
             match r.status {
                 s if s.definitief() => {
@@ -178,7 +178,7 @@ impl App {
                 _ => {}
             }
         }
-        let nu = self.klok.nu();
+        let nu = tx.nu;
         let id = tx
             .betaalrun_invoegen(&BetaalrunRij {
                 id: 0,
@@ -204,22 +204,17 @@ impl App {
                 ),
                 e => e.into(),
             })?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "betaalrun.gestart",
-                onderwerp_type: "betaalrun",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!(
-                    "Betaalrun {} gestart, betaaldatum {}",
-                    tijd::maand_weergave(m),
-                    datumtekst(b)
-                ),
-                ..Default::default()
-            },
-        )
+        tx.audit(Wijziging {
+            actie: "betaalrun.gestart",
+            onderwerp_type: "betaalrun",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!(
+                "Betaalrun {} gestart, betaaldatum {}",
+                tijd::maand_weergave(m),
+                datumtekst(b)
+            ),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok(id)
@@ -482,8 +477,10 @@ impl App {
         ctx.actor.vereist(Recht::BetaalrunGoedkeuren)?;
         let gebruiker = ctx.actor.gebruiker_id().ok_or(AppFout::GeenToegang)?;
         // Goedkeuren zet de maanden als betaald: deze commit mag geen stroomstoring verliezen.
-        let mut tx = self.opslag.schrijf_duurzaam().await?;
-        let mut run = Self::run_laden(tx.as_mut(), id).await?;
+        let mut tx = self
+            .handeling_duurzaam(ctx, Recht::BetaalrunGoedkeuren)
+            .await?;
+        let mut run = Self::run_laden(&mut *tx, id).await?;
         if !betaalrun::goedkeurder_toegestaan(run.gestart_door, gebruiker) {
             return Err(AppFout::Conflict(
                 "U startte deze betaalrun zelf; een ander keurt hem goed (vier ogen).".into(),
@@ -495,7 +492,7 @@ impl App {
                     .into(),
             ));
         }
-        let nu = self.klok.nu();
+        let nu = tx.nu;
         let tijdstip = tijd::instant_tekst(nu);
         run.status = Runstatus::Goedgekeurd;
         run.goedgekeurd_door = Some(gebruiker);
@@ -508,7 +505,7 @@ impl App {
         }
         // Het zegel over elke overboeking, in het auditrecord hieronder: wat na dit moment in
         // de regels verandert, komt niet in het betaalbestand (issue 17, punt 4).
-        let zegel = zegel::berekenen(tx.as_mut(), &run).await?;
+        let zegel = zegel::berekenen(&mut *tx, &run).await?;
         if zegel.betalingen != u64::try_from(run.aantal_betalingen).unwrap_or(u64::MAX)
             || zegel.totaal_centen != run.totaal_centen
         {
@@ -576,25 +573,20 @@ impl App {
                 }
             })
             .collect();
-        taken_maken(tx.as_mut(), ctx, nu, taken).await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: zegel::GOEDKEURING,
-                onderwerp_type: "betaalrun",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!(
-                    "Betaalrun {} goedgekeurd: {} betalingen, totaal {}",
-                    run.maand.format("%Y-%m"),
-                    run.aantal_betalingen,
-                    vangnet_domain::bedrag::euro(run.totaal_centen)
-                ),
-                na: Some(serde_json::to_value(&zegel).map_err(|e| AppFout::Intern(e.to_string()))?),
-                ..Default::default()
-            },
-        )
+        taken_maken(&mut *tx, ctx, nu, taken).await?;
+        tx.audit(Wijziging {
+            actie: zegel::GOEDKEURING,
+            onderwerp_type: "betaalrun",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!(
+                "Betaalrun {} goedgekeurd: {} betalingen, totaal {}",
+                run.maand.format("%Y-%m"),
+                run.aantal_betalingen,
+                vangnet_domain::bedrag::euro(run.totaal_centen)
+            ),
+            na: Some(serde_json::to_value(&zegel).map_err(|e| AppFout::Intern(e.to_string()))?),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok(())
@@ -607,9 +599,8 @@ impl App {
         id: i64,
         versie: i64,
     ) -> Result<(), AppFout> {
-        ctx.actor.vereist(Recht::BetaalrunStarten)?;
-        let mut tx = self.opslag.schrijf().await?;
-        let mut run = Self::run_laden(tx.as_mut(), id).await?;
+        let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
+        let mut run = Self::run_laden(&mut *tx, id).await?;
         if run.versie != versie || !run.status.mag_afbreken() {
             return Err(AppFout::Conflict(
                 "Deze betaalrun is intussen gewijzigd of al goedgekeurd.".into(),
@@ -622,18 +613,13 @@ impl App {
                 "Deze betaalrun is intussen gewijzigd.".into(),
             ));
         }
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            self.klok.nu(),
-            Wijziging {
-                actie: "betaalrun.afgebroken",
-                onderwerp_type: "betaalrun",
-                onderwerp_id: id.to_string(),
-                samenvatting: "Betaalrun afgebroken".into(),
-                ..Default::default()
-            },
-        )
+        tx.audit(Wijziging {
+            actie: "betaalrun.afgebroken",
+            onderwerp_type: "betaalrun",
+            onderwerp_id: id.to_string(),
+            samenvatting: "Betaalrun afgebroken".into(),
+            ..Default::default()
+        })
         .await?;
         tx.commit().await?;
         Ok(())
@@ -877,8 +863,8 @@ impl App {
     /// vastgehouden regels en vorderingen (met dossiernummer: wie ze ziet, staat in het log).
     pub async fn betaalrun_beeld(&self, ctx: &Context, id: i64) -> Result<Runbeeld, AppFout> {
         Self::mag_runs_zien(ctx)?;
-        let mut tx = self.opslag.schrijf().await?;
-        let run = Self::run_laden(tx.as_mut(), id).await?;
+        let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
+        let run = Self::run_laden(&mut *tx, id).await?;
         let naam = |g: Option<crate::opslag::GebruikerRij>, id: i64| {
             g.map_or_else(|| format!("gebruiker {id}"), |g| g.volledige_naam)
         };
@@ -908,7 +894,7 @@ impl App {
         let vorderingen = tx
             .betaalregels_van_categorie(id, Categorie::Vordering.code(), 200)
             .await?;
-        let nu = self.klok.nu();
+        let nu = tx.nu;
         let mut dossiers: Vec<i64> = verschillen
             .iter()
             .map(|v| v.dossier_id)
@@ -923,7 +909,7 @@ impl App {
         dossiers.dedup();
         for d in dossiers {
             toegang::vastleggen(
-                tx.as_mut(),
+                &mut *tx,
                 ctx,
                 nu,
                 verwerking::BIJSTANDSVERLENING,
@@ -954,8 +940,8 @@ impl App {
         uit: &mut (dyn Write + Send),
     ) -> Result<(), AppFout> {
         Self::mag_runs_zien(ctx)?;
-        let mut tx = self.opslag.schrijf().await?;
-        Self::run_laden(tx.as_mut(), id).await?;
+        let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
+        Self::run_laden(&mut *tx, id).await?;
         let io = |e: std::io::Error| AppFout::Intern(e.to_string());
         writeln!(
             uit,
@@ -984,13 +970,14 @@ impl App {
                 writeln!(uit, "{}", cellen.join(";")).map_err(io)?;
             }
         }
+        let nu = tx.nu;
         tx.toegang_voor_run(
             id,
             false,
             None,
             &toegang::sjabloon(
                 ctx,
-                self.klok.nu(),
+                nu,
                 verwerking::BIJSTANDSVERLENING,
                 "dossier",
                 &format!("Export betaalrun {id}"),
@@ -1020,8 +1007,7 @@ impl App {
         ctx: &Context,
         dossier_id: i64,
     ) -> Result<Vec<(BetaalrunRij, BetaalregelRij, Vec<Specificatieregel>)>, AppFout> {
-        ctx.actor.vereist(Recht::ClientenInzien)?;
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
         let regels = tx.betaalregels_van_dossier(dossier_id).await?;
         let mut runs: BTreeMap<i64, BetaalrunRij> = BTreeMap::new();
         let mut uit = Vec::new();
@@ -1041,10 +1027,11 @@ impl App {
             let spec: Vec<Specificatieregel> = serde_json::from_str(&r.uitleg).unwrap_or_default();
             uit.push((run.clone(), r, spec));
         }
+        let nu = tx.nu;
         toegang::vastleggen(
-            tx.as_mut(),
+            &mut *tx,
             ctx,
-            self.klok.nu(),
+            nu,
             verwerking::BIJSTANDSVERLENING,
             "dossier",
             &dossier_id.to_string(),

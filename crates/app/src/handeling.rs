@@ -41,11 +41,28 @@ impl App {
         })
     }
 
-    /// Als [`App::handeling`], voor een handeling waarvan het recht afhangt van wat zij leest (een
-    /// beheerverzoek vraagt gebruikersbeheer of inrichting, naar zijn soort), of die deel is van
-    /// een handeling die het recht al naging. De use case gaat het recht zelf na, vóór zij iets
-    /// schrijft.
-    pub async fn handeling_recht_uit_gegevens<'a>(
+    /// Als [`App::handeling`], met een commit die ook een crash van het besturingssysteem of een
+    /// stroomstoring overleeft (`Opslag::schrijf_duurzaam`): voor wat geld beweegt.
+    pub async fn handeling_duurzaam<'a>(
+        &self,
+        ctx: &'a Context,
+        recht: Recht,
+    ) -> Result<Handeling<'a>, AppFout> {
+        ctx.actor.vereist(recht)?;
+        let tx = self.opslag.schrijf_duurzaam().await?;
+        Ok(Handeling {
+            tx,
+            ctx,
+            nu: self.klok.nu(),
+        })
+    }
+
+    /// Als [`App::handeling`], voor een handeling waarvan de use case het recht zelf nagaat: het
+    /// hangt af van wat zij leest (een beheerverzoek vraagt gebruikersbeheer of inrichting, naar
+    /// zijn soort; een melding is alleen van haar ontvanger), het is een keuze uit rechten (runs
+    /// zien: starten of goedkeuren), of zij is deel van een handeling die het al naging. De use
+    /// case doet dat vóór zij iets schrijft.
+    pub async fn handeling_recht_al_nagegaan<'a>(
         &self,
         ctx: &'a Context,
     ) -> Result<Handeling<'a>, AppFout> {

@@ -1194,7 +1194,7 @@ impl App {
             return Err(AppFout::GeenToegang);
         };
         // Het recht volgt uit de melding zelf: alleen de eigen (de opslag kijkt naar de ontvanger).
-        let mut tx = self.handeling_recht_uit_gegevens(ctx).await?;
+        let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
         let nu = tijd::instant_tekst(tx.nu);
         let gelukt = tx.melding_gelezen(id, g, &nu).await?;
         tx.commit().await?;
