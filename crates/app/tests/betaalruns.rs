@@ -11,7 +11,7 @@ use vangnet_app::opslag::ToegangFilter;
 use vangnet_app::uitkeringen::MutatieInvoer;
 use vangnet_app::{AppFout, Context, Instellingen};
 use vangnet_domain::{sepa, Rol};
-use vangnet_testkit::TestApp;
+use vangnet_testkit::{Dossierbouwer, TestApp};
 
 fn aanvraag(bsn: &str, ontvangen: &str, iban: &str) -> NieuweAanvraag {
     NieuweAanvraag {
@@ -74,18 +74,11 @@ async fn opzet() -> Opzet {
 impl Opzet {
     /// Een dossier met een uitkering vanaf `begin` (alleenstaande, 36 jaar).
     async fn uitkering(&self, bsn: &str, begin: &str, iban: &str) -> i64 {
-        let (dossier, _) = self
-            .t
-            .app
-            .aanvraag_registreren(&self.clerk, &aanvraag(bsn, begin, iban))
+        Dossierbouwer::van(aanvraag(bsn, begin, iban))
+            .met_uitkering(begin)
+            .maak(&self.t, &self.clerk, &self.anna)
             .await
-            .unwrap();
-        self.t
-            .app
-            .uitkering_toekennen(&self.anna, dossier, begin, "Algemene bijstand")
-            .await
-            .unwrap();
-        dossier
+            .dossier
     }
 
     /// Het id van de uitkering op een dossier.

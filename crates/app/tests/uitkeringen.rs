@@ -10,7 +10,7 @@ use vangnet_app::uitkeringen::MutatieInvoer;
 use vangnet_app::{AppFout, Context, Klok};
 use vangnet_domain::uitkering::Mutatiestatus;
 use vangnet_domain::Rol;
-use vangnet_testkit::{veldfout, TestApp};
+use vangnet_testkit::{dossier, veldfout, TestApp};
 
 fn d(s: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -66,27 +66,17 @@ async fn opzet() -> Opzet {
     let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
     let anna = t.gebruiker("anna", &[Rol::Inkomensconsulent]).await;
     let bram = t.gebruiker("bram", &[Rol::Inkomensconsulent]).await;
-    let (dossier, _) = t
-        .app
-        .aanvraag_registreren(&clerk, &aanvraag())
-        .await
-        .unwrap();
-    let uitkering = t
-        .app
-        .uitkering_toekennen(
-            &anna,
-            dossier,
-            "2025-01-01",
-            "Algemene bijstand als alleenstaande",
-        )
-        .await
-        .unwrap();
+    let d = dossier()
+        .ontvangen_op("2025-01-02")
+        .met_uitkering("2025-01-01")
+        .maak(&t, &clerk, &anna)
+        .await;
     Opzet {
         t,
         anna,
         bram,
-        dossier,
-        uitkering,
+        dossier: d.dossier,
+        uitkering: d.uitkering.unwrap(),
     }
 }
 

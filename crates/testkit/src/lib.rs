@@ -60,6 +60,97 @@ pub fn aanvraag(
     }
 }
 
+/// Een dossier voor een test in een paar regels (issue 18, punt 6):
+///
+/// ```ignore
+/// let d = dossier().ontvangen_op("2025-01-02").met_uitkering("2025-01-01").maak(&t, &clerk, &anna).await;
+/// ```
+///
+/// Zonder meer: de aanvraag van [`aanvraag`] (alleenstaande, Rotterdam, ontvangen 2-11-2026).
+pub fn dossier() -> Dossierbouwer {
+    Dossierbouwer {
+        aanvraag: aanvraag("100023757", "Piet", "Testpersoon"),
+        uitkering: None,
+    }
+}
+
+/// Zie [`dossier`].
+#[derive(Debug, Clone)]
+pub struct Dossierbouwer {
+    pub aanvraag: vangnet_app::clienten::NieuweAanvraag,
+    uitkering: Option<String>,
+}
+
+/// Wat [`Dossierbouwer::maak`] aanmaakte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TestDossier {
+    pub dossier: i64,
+    pub uitkering: Option<i64>,
+}
+
+impl Dossierbouwer {
+    /// Een bouwer met een eigen aanvraag (partners, kinderen, een ander adres).
+    pub fn van(aanvraag: vangnet_app::clienten::NieuweAanvraag) -> Self {
+        Self {
+            aanvraag,
+            uitkering: None,
+        }
+    }
+
+    pub fn bsn(mut self, bsn: &str) -> Self {
+        self.aanvraag.aanvrager.bsn = bsn.into();
+        self
+    }
+
+    pub fn naam(mut self, voornamen: &str, geslachtsnaam: &str) -> Self {
+        self.aanvraag.aanvrager.voornamen = voornamen.into();
+        self.aanvraag.aanvrager.geslachtsnaam = geslachtsnaam.into();
+        self
+    }
+
+    /// `jjjj-mm-dd`.
+    pub fn ontvangen_op(mut self, datum: &str) -> Self {
+        self.aanvraag.ontvangen_op = datum.into();
+        self
+    }
+
+    pub fn rekening(mut self, iban: &str) -> Self {
+        self.aanvraag.iban = iban.into();
+        self
+    }
+
+    /// Kent na het registreren een uitkering toe vanaf `begin` (`jjjj-mm-dd`).
+    pub fn met_uitkering(mut self, begin: &str) -> Self {
+        self.uitkering = Some(begin.into());
+        self
+    }
+
+    /// Registreert de aanvraag als `ondersteuner` en kent (als gevraagd) de uitkering toe als
+    /// `consulent`. Een test die faalt bij het maken, faalt hier met de fout.
+    pub async fn maak(
+        self,
+        t: &TestApp,
+        ondersteuner: &Context,
+        consulent: &Context,
+    ) -> TestDossier {
+        let (dossier, _) = t
+            .app
+            .aanvraag_registreren(ondersteuner, &self.aanvraag)
+            .await
+            .expect("aanvraag registreren");
+        let uitkering = match &self.uitkering {
+            Some(begin) => Some(
+                t.app
+                    .uitkering_toekennen(consulent, dossier, begin, "Algemene bijstand")
+                    .await
+                    .expect("uitkering toekennen"),
+            ),
+            None => None,
+        };
+        TestDossier { dossier, uitkering }
+    }
+}
+
 /// De omgevingsvariabele met de PostgreSQL-server voor tests.
 pub const PG_VARIABELE: &str = "VANGNET_TEST_DATABASE_URL";
 
