@@ -803,7 +803,10 @@ impl App {
                 samenvatting: format!(
                     "Betaalbestand {nr} {}: {aantal} overboekingen, {}",
                     if let Some(eerder) = &opnieuw {
-                        format!("opnieuw gemaakt (eerst op {eerder}, zelfde bericht-id)")
+                        format!(
+                            "opnieuw gemaakt (eerst op {}, zelfde bericht-id)",
+                            tijd::instant_tekst(*eerder)
+                        )
                     } else {
                         "gemaakt".to_owned()
                     },

@@ -827,11 +827,41 @@ async fn betaalde_vakantietoeslag(
         if categorie != Categorie::Vakantietoeslag.code() {
             continue;
         }
-        if let Some(m) = datum(&maand) {
-            uit.entry(u).or_default().push((m, bedrag));
-        }
+        // Een onleesbare maand is een fout, geen overgeslagen betaling: anders zou de
+        // vakantietoeslag nog eens worden betaald.
+        let m = datum(&maand).ok_or_else(|| {
+            AppFout::Intern(format!("betaalregels.maand: onleesbare waarde {maand:?}"))
+        })?;
+        uit.entry(u).or_default().push((m, bedrag));
     }
     Ok(uit)
+}
+
+/// De materiële periode van een feit met historie; een onleesbare datum is een fout met de kolom,
+/// nooit het begin van de tijd of een open einde.
+fn periode_van(h: &crate::opslag::Historie) -> Result<Periode, AppFout> {
+    let lees = |kolom: &str, t: &str| {
+        datum(t).ok_or_else(|| AppFout::Intern(format!("{kolom}: onleesbare waarde {t:?}")))
+    };
+    Ok(Periode {
+        vanaf: lees("geldig_vanaf", &h.geldig_vanaf)?,
+        tot: h
+            .geldig_tot
+            .as_deref()
+            .map(|t| lees("geldig_tot", t))
+            .transpose()?,
+    })
+}
+
+/// De gegevens van een mutatie (JSON in de opslag). Onleesbaar is een fout met het id, nooit een
+/// mutatie die stil wordt overgeslagen.
+fn gegevens_van(m: &MutatieRij) -> Result<Gegevens, AppFout> {
+    serde_json::from_str(&m.gegevens).map_err(|e| {
+        AppFout::Intern(format!(
+            "mutaties.gegevens van mutatie {}: onleesbaar ({e})",
+            m.id
+        ))
+    })
 }
 
 /// Eén uitkering uit een partij: haar rijen en haar feiten zoals bekend op het gevraagde moment.
@@ -923,16 +953,8 @@ pub(crate) async fn partij_laden(
                 l.historie.vervallen_op.is_none()
                     && matches!(HuishoudRol::uit_code(&l.rol), Some(HuishoudRol::Partner(_)))
             })
-            .map(|l| {
-                (
-                    l.persoon_id,
-                    Periode {
-                        vanaf: datum(&l.historie.geldig_vanaf).unwrap_or(NaiveDate::MIN),
-                        tot: l.historie.geldig_tot.as_deref().and_then(datum),
-                    },
-                )
-            })
-            .collect();
+            .map(|l| Ok((l.persoon_id, periode_van(&l.historie)?)))
+            .collect::<Result<_, AppFout>>()?;
         let feiten = feiten_uit(
             &u,
             huis,
@@ -940,7 +962,7 @@ pub(crate) async fn partij_laden(
             mutaties.get(&u.id).map_or(&[][..], Vec::as_slice),
             None,
             moment,
-        );
+        )?;
         uit.push(Geladen {
             maandbedragen: bedragen.remove(&u.id).unwrap_or_default(),
             uitkering: u,
@@ -964,7 +986,7 @@ fn feiten_uit(
     mutaties: &[MutatieRij],
     extra: Option<(NaiveDate, Option<NaiveDate>, &Gegevens)>,
     moment: DateTime<Utc>,
-) -> Feiten {
+) -> Result<Feiten, AppFout> {
     let bekend = |geregistreerd: &str, vervallen: Option<&str>| {
         tijd::instant_uit_tekst(geregistreerd).is_some_and(|g| g <= moment)
             && vervallen
@@ -1012,10 +1034,7 @@ fn feiten_uit(
         let Some(g) = geboren(l.persoon_id) else {
             continue;
         };
-        let mut periode = Periode {
-            vanaf: datum(&l.historie.geldig_vanaf).unwrap_or(NaiveDate::MIN),
-            tot: l.historie.geldig_tot.as_deref().and_then(datum),
-        };
+        let mut periode = periode_van(&l.historie)?;
         if let Some((id, ingang)) = vertrekt {
             if id == l.persoon_id && periode.tot.is_none_or(|t| t > ingang) {
                 periode.tot = Some(ingang);
@@ -1054,15 +1073,8 @@ fn feiten_uit(
             };
             vanaf.is_some_and(|v| v <= moment)
         })
-        .filter_map(|m| {
-            Some((
-                m.id,
-                m.ingangsdatum,
-                m.einddatum,
-                serde_json::from_str(&m.gegevens).ok()?,
-            ))
-        })
-        .collect();
+        .map(|m| Ok((m.id, m.ingangsdatum, m.einddatum, gegevens_van(m)?)))
+        .collect::<Result<_, AppFout>>()?;
     // Een correctie (ook een nieuwe, in het voorbeeld) laat de gecorrigeerde mutatie weg.
     let vervallen: Vec<i64> = geldig
         .iter()
@@ -1082,7 +1094,7 @@ fn feiten_uit(
         lijst.push(x);
     }
     toepassen(&mut f, &lijst);
-    f
+    Ok(f)
 }
 
 impl App {
@@ -1125,14 +1137,14 @@ impl App {
             )
             .await?;
         }
-        Ok(feiten_uit(
+        feiten_uit(
             u,
             &leden,
             &gegevens,
             &mutaties,
             extra,
             bekend_op.unwrap_or(nu),
-        ))
+        )
     }
 
     /// Kent een uitkering toe op een dossier, met besluit (vandaag) en bezwaartermijn, en rekent
@@ -1922,7 +1934,7 @@ impl App {
         m: &MutatieRij,
     ) -> Result<(), AppFout> {
         let mut u = u.clone();
-        let g: Option<Gegevens> = serde_json::from_str(&m.gegevens).ok();
+        let g = Some(gegevens_van(m)?);
         if let Some(
             g @ (Gegevens::LidIn { .. }
             | Gegevens::LidUit { .. }
@@ -1984,8 +1996,8 @@ impl App {
                 .uitkering_op_id(m.uitkering_id)
                 .await?
                 .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
-            let gegevens: Option<Gegevens> = serde_json::from_str(&m.gegevens).ok();
-            if let Some(g) = gegevens {
+            {
+                let g = gegevens_van(&m)?;
                 let (i, soort) = (m.ingangsdatum, m.soort);
                 let voor = self.feiten(&mut *tx, ctx, &u, None, None).await?;
                 inkomen_past(&voor, i, &g, soort).map_err(|e| match e {

@@ -41,6 +41,8 @@ pub enum Mutatiesoort {
     InkomenStart,
     InkomenWijziging,
     InkomenStop,
+    /// De code is `vrijlating` (zie [`Mutatiesoort::code`]); serde noemt haar zo.
+    #[serde(rename = "vrijlating")]
     VrijlatingToegekend,
     Bankrekening,
     Verlaging,
@@ -734,6 +736,40 @@ mod tests {
                 corrigeerbaar(*soort, *status, correcties.iter().copied()).is_ok(),
                 *mag,
                 "{soort:?} {status:?} {correcties:?}"
+            );
+        }
+    }
+
+    /// De naam in JSON (audittrail, API) is de code in de database, voor elke soort en status.
+    #[test]
+    fn serde_naam_is_de_code() {
+        let naam = |v: serde_json::Value| v.as_str().map(str::to_owned);
+        for s in Mutatiesoort::ALLE {
+            assert_eq!(
+                naam(serde_json::json!(s)).as_deref(),
+                Some(s.code()),
+                "{s:?}"
+            );
+        }
+        for s in Mutatiestatus::ALLE {
+            assert_eq!(
+                naam(serde_json::json!(s)).as_deref(),
+                Some(s.code()),
+                "{s:?}"
+            );
+        }
+        for s in crate::betaalrun::Runstatus::ALLE {
+            assert_eq!(
+                naam(serde_json::json!(s)).as_deref(),
+                Some(s.code()),
+                "{s:?}"
+            );
+        }
+        for s in crate::dossier::Status::ALLE {
+            assert_eq!(
+                naam(serde_json::json!(s)).as_deref(),
+                Some(s.code()),
+                "{s:?}"
             );
         }
     }

@@ -40,7 +40,6 @@ pub struct MutatieRij {
     pub einddatum: Option<NaiveDate>,
     pub gegevens: String,
     pub reden: String,
-    /// `te_beoordelen`, `goedgekeurd`, `afgewezen`, `vervallen`.
     pub status: Mutatiestatus,
     pub vier_ogen: bool,
     pub impact_centen: i64,
