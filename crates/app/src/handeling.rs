@@ -17,7 +17,7 @@ use crate::opslag::Transactie;
 use crate::{App, AppFout, Context};
 
 /// Een lopende handeling: de schrijftransactie met wie handelt en wanneer.
-pub struct Handeling<'a> {
+pub(crate) struct Handeling<'a> {
     tx: Box<dyn Transactie>,
     pub ctx: &'a Context,
     /// Het moment van de handeling (één keer van de klok gelezen).
@@ -27,7 +27,7 @@ pub struct Handeling<'a> {
 impl App {
     /// Begint een handeling van `ctx` die `recht` vraagt. Zonder dat recht: [`AppFout::GeenToegang`],
     /// en er is geen transactie geopend.
-    pub async fn handeling<'a>(
+    pub(crate) async fn handeling<'a>(
         &self,
         ctx: &'a Context,
         recht: Recht,
@@ -43,7 +43,7 @@ impl App {
 
     /// Als [`App::handeling`], met een commit die ook een crash van het besturingssysteem of een
     /// stroomstoring overleeft (`Opslag::schrijf_duurzaam`): voor wat geld beweegt.
-    pub async fn handeling_duurzaam<'a>(
+    pub(crate) async fn handeling_duurzaam<'a>(
         &self,
         ctx: &'a Context,
         recht: Recht,
@@ -62,7 +62,7 @@ impl App {
     /// zijn soort; een melding is alleen van haar ontvanger), het is een keuze uit rechten (runs
     /// zien: starten of goedkeuren), of zij is deel van een handeling die het al naging. De use
     /// case doet dat vóór zij iets schrijft.
-    pub async fn handeling_recht_al_nagegaan<'a>(
+    pub(crate) async fn handeling_recht_al_nagegaan<'a>(
         &self,
         ctx: &'a Context,
     ) -> Result<Handeling<'a>, AppFout> {

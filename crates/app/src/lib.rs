@@ -18,7 +18,7 @@ pub mod contact;
 pub mod demo;
 pub mod fout;
 pub mod geheim;
-pub mod handeling;
+pub(crate) mod handeling;
 pub mod jobs;
 pub mod ketens;
 pub mod klok;

@@ -83,8 +83,8 @@ impl WebStaat {
 }
 
 /// Alle routes. De volgorde van de lagen: operatie-id en headers buitenom, dan de foutweergave,
-/// dan een eigen taak per verzoek ([`afmaken`]), dan aanmelding en CSRF, dan het recht van de
-/// route ([`rechten`]), dan de controle van de zoekvraag in de URL, dan de handlers.
+/// dan een eigen taak per verzoek (`afmaken`), dan aanmelding en CSRF, dan het recht van de
+/// route (`rechten`), dan de controle van de zoekvraag in de URL, dan de handlers.
 pub fn router(staat: WebStaat) -> Router {
     use paginas::{
         account, audit, beheerverzoeken, berekening, betaalruns, clienten, contact, gebruikers,
