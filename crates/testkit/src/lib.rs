@@ -62,7 +62,7 @@ pub fn aanvraag(
 
 /// Een dossier voor een test in een paar regels (issue 18, punt 6):
 ///
-/// ```ignore
+/// ```text
 /// let d = dossier().ontvangen_op("2025-01-02").met_uitkering("2025-01-01").maak(&t, &clerk, &anna).await;
 /// ```
 ///
