@@ -708,7 +708,7 @@ impl App {
         let taak = tx
             .taak_op_id(taak_id)
             .await?
-            .filter(|t| t.soort == Taaksoort::Terugbellen.code())
+            .filter(|t| t.soort == Taaksoort::Terugbellen)
             .ok_or_else(|| AppFout::NietGevonden("Het terugbelverzoek".into()))?;
         // Een terugbeltaak die met de hand of vóór de contactmomenten ontstond, heeft er geen.
         let rijen: Vec<ContactmomentRij> = tx
@@ -741,10 +741,10 @@ impl App {
         let taak = tx
             .taak_op_id(taak_id)
             .await?
-            .filter(|t| t.soort == Taaksoort::Terugbellen.code())
+            .filter(|t| t.soort == Taaksoort::Terugbellen)
             .ok_or_else(|| AppFout::NietGevonden("Het terugbelverzoek".into()))?;
         mag_taak_bijwerken(&mut *tx, ctx, &taak).await?;
-        if taak.status == Taakstatus::Gereed.code() {
+        if taak.status == Taakstatus::Gereed {
             return Err(AppFout::Conflict(
                 "Dit terugbelverzoek is al afgerond.".into(),
             ));
@@ -833,7 +833,7 @@ impl App {
                 .taken_van_dossier(d.id)
                 .await?
                 .into_iter()
-                .filter(|t| t.status != Taakstatus::Gereed.code())
+                .filter(|t| t.status != Taakstatus::Gereed)
                 .collect();
             let heeft_uitkering = tx.uitkering_van_dossier(d.id).await?.is_some();
             // De volgende betaling: de run van deze maand als die nog moet komen, anders volgende

@@ -25,7 +25,7 @@ pub(crate) use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst
 use vangnet_domain::uitkering::{
     self, bezwaartermijn, verschillen, Feiten, Maandverschil, Mutatiesoort, Mutatiestatus,
 };
-use vangnet_domain::werk::Taaksoort;
+use vangnet_domain::werk::{Taaksoort, Taakstatus};
 use vangnet_domain::{tijd, verwerking, Recht, Veldfouten};
 
 use crate::audit::{self, Wijziging};
@@ -1207,8 +1207,10 @@ impl App {
             ));
         }
         for mut t in tx.taken_van_dossier(dossier.id).await? {
-            if matches!(t.soort.as_str(), "besluit" | "voorschot") && t.status != "gereed" {
-                t.status = "gereed".into();
+            if matches!(t.soort, Taaksoort::Besluit | Taaksoort::Voorschot)
+                && t.status != Taakstatus::Gereed
+            {
+                t.status = Taakstatus::Gereed;
                 t.gereed_op = Some(tijd::instant_tekst(nu));
                 t.gebruiker_id = t.gebruiker_id.or(ctx.actor.gebruiker_id());
                 t.versie += 1;
@@ -2037,11 +2039,11 @@ impl App {
         // De goedkeuringstaak is klaar.
         let teken = format!("Mutatie {} (", m.id);
         for mut t in tx.taken_van_dossier(u.dossier_id).await? {
-            if t.soort == Taaksoort::Goedkeuring.code()
-                && t.status != "gereed"
+            if t.soort == Taaksoort::Goedkeuring
+                && t.status != Taakstatus::Gereed
                 && t.omschrijving.starts_with(&teken)
             {
-                t.status = "gereed".into();
+                t.status = Taakstatus::Gereed;
                 t.gereed_op = Some(tijd::instant_tekst(nu));
                 t.gebruiker_id = t.gebruiker_id.or(ctx.actor.gebruiker_id());
                 t.versie += 1;

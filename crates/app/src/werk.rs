@@ -139,7 +139,7 @@ pub(crate) async fn taken_maken(
         let r = taakrij(norm, nu, t);
         rijen.push(vec![
             Waarde::Getal(*id),
-            Waarde::Tekst(r.soort),
+            Waarde::Tekst(r.soort.code().into()),
             Waarde::Tekst(r.omschrijving),
             getal(r.dossier_id),
             getal(r.persoon_id),
@@ -151,7 +151,7 @@ pub(crate) async fn taken_maken(
             Waarde::Getal(r.waarschuwen_werkdagen),
             getal(r.team_id),
             getal(r.gebruiker_id),
-            Waarde::Tekst(r.status),
+            Waarde::Tekst(r.status.code().into()),
             Waarde::Getal(r.prioriteit),
             Waarde::Getal(i64::from(r.te_laat_gemeld)),
             r.gereed_op.map_or(Waarde::GeenTekst, Waarde::Tekst),
@@ -180,7 +180,7 @@ fn taakrij(norm: &Servicenorm, nu: DateTime<Utc>, t: NieuweTaak<'_>) -> TaakRij 
     let deadline = t.deadline.unwrap_or_else(|| norm.deadline(t.begindatum));
     TaakRij {
         id: 0,
-        soort: t.soort.code().into(),
+        soort: t.soort,
         omschrijving: t.omschrijving,
         dossier_id: t.dossier_id,
         persoon_id: t.persoon_id,
@@ -192,7 +192,7 @@ fn taakrij(norm: &Servicenorm, nu: DateTime<Utc>, t: NieuweTaak<'_>) -> TaakRij 
         waarschuwen_werkdagen: i64::from(norm.waarschuwen_werkdagen),
         team_id: t.team_id,
         gebruiker_id: t.gebruiker_id,
-        status: Taakstatus::Open.code().into(),
+        status: Taakstatus::Open,
         prioriteit: t.prioriteit,
         te_laat_gemeld: false,
         gereed_op: None,
@@ -236,7 +236,7 @@ pub(crate) async fn taak_bijwerken(
         return Err(gewijzigd());
     }
     if let Some(nieuw) = nieuw {
-        t.status = nieuw.code().into();
+        t.status = nieuw;
         t.gereed_op = (nieuw == Taakstatus::Gereed).then(|| tijd::instant_tekst(nu));
     }
     if t.gebruiker_id.is_none() {
@@ -561,8 +561,8 @@ fn regel(t: TaakRij, dag: NaiveDate) -> Taakregel {
     let deadline = datum(&t.deadline).unwrap_or(dag);
     let waarschuwen = u32::try_from(t.waarschuwen_werkdagen).unwrap_or(0);
     Taakregel {
-        soortnaam: Taaksoort::uit_code(&t.soort).map_or("Taak", Taaksoort::naam),
-        statusnaam: Taakstatus::uit_code(&t.status).map_or("?", Taakstatus::naam),
+        soortnaam: t.soort.naam(),
+        statusnaam: t.status.naam(),
         stand: stand(deadline, waarschuwen, dag),
         taak: t,
         historie: Vec::new(),
@@ -699,8 +699,7 @@ impl App {
         let normscores = normen
             .into_iter()
             .map(|(soort, norm)| {
-                let klaar: Vec<&TaakRij> =
-                    gereed.iter().filter(|t| t.soort == soort.code()).collect();
+                let klaar: Vec<&TaakRij> = gereed.iter().filter(|t| t.soort == soort).collect();
                 let op_tijd = klaar
                     .iter()
                     .filter(|t| {
@@ -886,7 +885,7 @@ impl App {
             )));
         }
         for mut t in tx.taken_van_dossier(dossier.id).await? {
-            if t.status == Taakstatus::Gereed.code() || t.gebruiker_id == Some(gebruiker_id) {
+            if t.status == Taakstatus::Gereed || t.gebruiker_id == Some(gebruiker_id) {
                 continue;
             }
             t.gebruiker_id = Some(gebruiker_id);
@@ -1060,11 +1059,7 @@ impl App {
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De taak".into()))?;
         mag_taak_bijwerken(&mut *tx, ctx, &t).await?;
-        let omschrijving = format!(
-            "Status {} → {}",
-            Taakstatus::uit_code(&t.status).map_or("?", Taakstatus::naam),
-            nieuw.naam()
-        );
+        let omschrijving = format!("Status {} → {}", t.status.naam(), nieuw.naam());
         taak_bijwerken(
             &mut *tx,
             ctx,

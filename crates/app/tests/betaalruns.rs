@@ -10,6 +10,7 @@ use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
 use vangnet_app::opslag::ToegangFilter;
 use vangnet_app::uitkeringen::MutatieInvoer;
 use vangnet_app::{AppFout, Context, Instellingen};
+use vangnet_domain::werk::{Taaksoort, Taakstatus};
 use vangnet_domain::{sepa, Rol};
 use vangnet_testkit::{Dossierbouwer, TestApp};
 
@@ -415,11 +416,11 @@ async fn te_veel_betaald_wordt_een_vordering_en_een_correctie_een_nabetaling() {
     let taken = o.t.app.taken_van_dossier(&o.anna, dossier).await.unwrap();
     let vorderingtaken: Vec<_> = taken
         .iter()
-        .filter(|t| t.taak.soort == "vordering")
+        .filter(|t| t.taak.soort == Taaksoort::Vordering)
         .collect();
     assert_eq!(vorderingtaken.len(), 1);
     let taak = &vorderingtaken[0];
-    assert_eq!(taak.taak.status, "open");
+    assert_eq!(taak.taak.status, Taakstatus::Open);
     assert!(taak.taak.deadline > taak.taak.begindatum);
     assert!(taak.historie.iter().any(|g| g.soort == "aangemaakt"));
     let beeld =
@@ -499,13 +500,13 @@ async fn opschorting_en_ontbrekende_rekening_houden_vast() {
     assert_eq!(b.run.aantal_betalingen, 0);
     // Een taak om de rekening vast te leggen; opschorting is al werk van de consulent.
     let taken = o.t.app.taken_van_dossier(&o.anna, zonder).await.unwrap();
-    assert!(taken.iter().any(|t| t.taak.soort == "betaling"));
+    assert!(taken.iter().any(|t| t.taak.soort == Taaksoort::Betaling));
     let taken =
         o.t.app
             .taken_van_dossier(&o.anna, opgeschort)
             .await
             .unwrap();
-    assert!(!taken.iter().any(|t| t.taak.soort == "betaling"));
+    assert!(!taken.iter().any(|t| t.taak.soort == Taaksoort::Betaling));
     // Vastgehouden is niet betaald.
     let beeld =
         o.t.app

@@ -546,7 +546,7 @@ async fn demopopulatie_laden_is_deterministisch_en_bruikbaar() {
     let taak = eerste.rij.taak_id.expect("met een taak");
     assert!(eerste.rij.telefoonnummer.is_some());
     let (rij, _) = t.app.terugbelverzoek(&systeem, taak).await.unwrap();
-    assert_eq!(rij.soort, "terugbellen");
+    assert_eq!(rij.soort, vangnet_domain::werk::Taaksoort::Terugbellen);
     assert_eq!(rij.dossier_id, eerste.rij.dossier_id);
 
     // Niemand hoort bij een huishouden vóór zijn geboorte (issue 17, punt 14): een kind dat na de

@@ -9,6 +9,7 @@ use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
 use vangnet_app::uitkeringen::MutatieInvoer;
 use vangnet_app::{AppFout, Context, Klok};
 use vangnet_domain::uitkering::Mutatiestatus;
+use vangnet_domain::werk::{Taaksoort, Taakstatus};
 use vangnet_domain::Rol;
 use vangnet_testkit::{dossier, veldfout, TestApp};
 
@@ -118,8 +119,8 @@ async fn toekennen_rekent_elke_maand_met_zijn_normtabel() {
     let taken = o.t.app.taken_van_dossier(&o.anna, o.dossier).await.unwrap();
     assert!(taken
         .iter()
-        .filter(|r| r.taak.soort == "besluit" || r.taak.soort == "voorschot")
-        .all(|r| r.taak.status == "gereed"));
+        .filter(|r| r.taak.soort == Taaksoort::Besluit || r.taak.soort == Taaksoort::Voorschot)
+        .all(|r| r.taak.status == Taakstatus::Gereed));
     // normen-bronnen.toml [periode.normen_excl_vt] art21a: 1.278,18 (2025-01), 1.300,61 (2025-07),
     // 1.331,42 (2026-01); 2026-07: 1.419,46 − 70,97 = 1.348,49.
     let bedrag = |maand: &str| {

@@ -158,7 +158,7 @@ async fn nieuwe_dossiers_gaan_naar_het_team_van_het_gebied_en_de_laagste_belasti
     let taken = t.app.taken_van_dossier(&o.clerk, d4 - 3).await.unwrap();
     let deadlines: Vec<(&str, &str)> = taken
         .iter()
-        .map(|r| (r.taak.soort.as_str(), r.taak.deadline.as_str()))
+        .map(|r| (r.taak.soort.code(), r.taak.deadline.as_str()))
         .collect();
     assert_eq!(
         deadlines,
@@ -195,7 +195,7 @@ async fn vandaag_herverdelen_en_escalatie() {
     let volgorde: Vec<(&str, Stand)> = v
         .taken
         .iter()
-        .map(|r| (r.taak.soort.as_str(), r.stand))
+        .map(|r| (r.taak.soort.code(), r.stand))
         .collect();
     assert_eq!(
         volgorde,
@@ -464,7 +464,7 @@ async fn teamdashboard_telt_open_werk_en_op_tijd() {
     let registratie = |taken: Vec<vangnet_app::werk::Taakregel>| {
         taken
             .into_iter()
-            .find(|r| r.taak.soort == "registratie")
+            .find(|r| r.taak.soort == vangnet_domain::werk::Taaksoort::Registratie)
             .unwrap()
             .taak
     };

@@ -11,17 +11,24 @@ use vangnet_app::opslag::{
 };
 
 use crate::transactie::AnyTransactie;
+use vangnet_domain::werk::{Taaksoort, Taakstatus};
 
-use crate::sql::{binden, getal, getallen, in_lijst, opgetal, optekst, tekst, vertaal, Rij};
+use crate::sql::{
+    binden, code, getal, getallen, in_lijst, in_tabel, opgetal, optekst, tekst, vertaal, Rij,
+};
 
 const TAAK_KOLOMMEN: &str = "id, soort, omschrijving, dossier_id, persoon_id, aangemaakt_op, \
      begindatum, deadline, risico_vanaf, wettelijk, waarschuwen_werkdagen, team_id, gebruiker_id, status, \
      prioriteit, te_laat_gemeld, gereed_op, versie";
 
 fn taak(r: &impl Rij) -> Uitkomst<TaakRij> {
+    taak_velden(r).map_err(|e| in_tabel("taken", e))
+}
+
+fn taak_velden(r: &impl Rij) -> Uitkomst<TaakRij> {
     Ok(TaakRij {
         id: getal(r, "id")?,
-        soort: tekst(r, "soort")?,
+        soort: code(r, "soort", Taaksoort::uit_code)?,
         omschrijving: tekst(r, "omschrijving")?,
         dossier_id: opgetal(r, "dossier_id")?,
         persoon_id: opgetal(r, "persoon_id")?,
@@ -33,7 +40,7 @@ fn taak(r: &impl Rij) -> Uitkomst<TaakRij> {
         waarschuwen_werkdagen: getal(r, "waarschuwen_werkdagen")?,
         team_id: opgetal(r, "team_id")?,
         gebruiker_id: opgetal(r, "gebruiker_id")?,
-        status: tekst(r, "status")?,
+        status: code(r, "status", Taakstatus::uit_code)?,
         prioriteit: getal(r, "prioriteit")?,
         te_laat_gemeld: getal(r, "te_laat_gemeld")? != 0,
         gereed_op: optekst(r, "gereed_op")?,
@@ -49,7 +56,7 @@ pub(crate) async fn taak_invoegen(c: &mut AnyConnection, t: &TaakRij) -> Uitkoms
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) \
          RETURNING id",
     )
-    .bind(&t.soort)
+    .bind(t.soort.code())
     .bind(&t.omschrijving)
     .bind(t.dossier_id)
     .bind(t.persoon_id)
@@ -61,7 +68,7 @@ pub(crate) async fn taak_invoegen(c: &mut AnyConnection, t: &TaakRij) -> Uitkoms
     .bind(t.waarschuwen_werkdagen)
     .bind(t.team_id)
     .bind(t.gebruiker_id)
-    .bind(&t.status)
+    .bind(t.status.code())
     .bind(t.prioriteit)
     .bind(i64::from(t.te_laat_gemeld))
     .bind(&t.gereed_op)
@@ -92,7 +99,7 @@ pub(crate) async fn taak_bijwerken(c: &mut AnyConnection, t: &TaakRij) -> Uitkom
     .bind(&t.risico_vanaf)
     .bind(t.team_id)
     .bind(t.gebruiker_id)
-    .bind(&t.status)
+    .bind(t.status.code())
     .bind(t.prioriteit)
     .bind(i64::from(t.te_laat_gemeld))
     .bind(&t.gereed_op)

@@ -4,6 +4,7 @@
 
 use async_trait::async_trait;
 use serde::Serialize;
+use vangnet_domain::werk::{Taaksoort, Taakstatus};
 
 use super::Uitkomst;
 
@@ -11,8 +12,7 @@ use super::Uitkomst;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TaakRij {
     pub id: i64,
-    /// Code van `vangnet_domain::werk::Taaksoort`.
-    pub soort: String,
+    pub soort: Taaksoort,
     pub omschrijving: String,
     pub dossier_id: Option<i64>,
     pub persoon_id: Option<i64>,
@@ -26,8 +26,7 @@ pub struct TaakRij {
     pub waarschuwen_werkdagen: i64,
     pub team_id: Option<i64>,
     pub gebruiker_id: Option<i64>,
-    /// Code van `vangnet_domain::werk::Taakstatus`.
-    pub status: String,
+    pub status: Taakstatus,
     pub prioriteit: i64,
     /// De teamleider heeft al een melding gekregen dat de taak te laat is.
     pub te_laat_gemeld: bool,

@@ -157,7 +157,7 @@ async fn werk_op_het_scherm() {
     let taken = t.app.taken_van_dossier(&systeem, dossier).await.unwrap();
     let registratie = taken
         .iter()
-        .find(|r| r.taak.soort == "registratie")
+        .find(|r| r.taak.soort == vangnet_domain::werk::Taaksoort::Registratie)
         .unwrap();
     let a = b
         .post(
@@ -172,7 +172,10 @@ async fn werk_op_het_scherm() {
     let a = b.get("/").await;
     assert!(!a.bevat("registreren en compleet maken") && a.bevat("Beslissen op aanvraag"));
     // Bram zet het besluit op "wacht op cliënt" vanaf het dossier; de historie toont het.
-    let besluit = taken.iter().find(|r| r.taak.soort == "besluit").unwrap();
+    let besluit = taken
+        .iter()
+        .find(|r| r.taak.soort == vangnet_domain::werk::Taaksoort::Besluit)
+        .unwrap();
     let a = b
         .post(
             &format!("/taken/{}/status", besluit.taak.id),
@@ -196,7 +199,10 @@ async fn werk_op_het_scherm() {
     assert!(a.bevat("Status Open → Wacht op cliënt"));
     let taken = t.app.taken_van_dossier(&systeem, dossier).await.unwrap();
     // Anna mag Brams taak niet afronden.
-    let besluit = taken.iter().find(|r| r.taak.soort == "besluit").unwrap();
+    let besluit = taken
+        .iter()
+        .find(|r| r.taak.soort == vangnet_domain::werk::Taaksoort::Besluit)
+        .unwrap();
     let a = anna
         .post(
             &format!("/taken/{}/status", besluit.taak.id),
