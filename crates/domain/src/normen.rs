@@ -410,7 +410,7 @@ pub fn kostendelersnorm(b: Centen, a: u32) -> Centen {
     (2 * teller + noemer) / (2 * noemer)
 }
 
-/// De vakantietoeslag in een norm inclusief vakantietoeslag (normen-bronnen.toml [afleiding]:
+/// De vakantietoeslag in een norm inclusief vakantietoeslag (normen-bronnen.toml \[afleiding\]:
 /// vt = round_half_up(incl × 5 %)).
 pub fn vakantietoeslag_in(norm: Centen, procent: i64) -> Centen {
     (2 * norm * procent + 100) / 200

@@ -1,0 +1,155 @@
+//! Het rekendeel van een herberekening: de maanden van een uitkering opnieuw uitrekenen tegen
+//! wat er staat, wat al is gecorrigeerd en welke vakantietoeslag al is betaald. Puur op de rijen;
+//! de use cases schrijven wat hier uitkomt.
+
+use super::*;
+
+/// Wat een herberekening van één uitkering schrijft.
+pub(super) struct Bijwerking {
+    /// De verschillen in maanden die er al waren.
+    pub(super) verschillen: Vec<Maandverschil>,
+    /// De maanden die anders (of nieuw) uitkomen.
+    pub(super) maanden: Vec<MaandbedragRij>,
+    /// Een correctie voor elke al betaalde maand met een ander bedrag.
+    pub(super) correcties: Vec<CorrectieRij>,
+}
+
+/// Rekent de maanden van een uitkering (van de start tot en met deze maand) opnieuw uit tegen
+/// wat er staat (`bestaand`) en wat al als correctie is vastgelegd, en de al betaalde
+/// vakantietoeslag (maand tot en met, bedrag) tegen de reservering zoals die nu uitkomt.
+/// Puur: de aanroeper schrijft, voor één uitkering of in bulk voor een hele partij.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn maanden_vergelijken(
+    u: &UitkeringRij,
+    feiten: &Feiten,
+    bestaand: &[MaandbedragRij],
+    correcties: &[CorrectieRij],
+    tabellen: &vangnet_domain::normen::Normtabellen,
+    mutatie_id: Option<i64>,
+    oorzaak: &str,
+    nu: DateTime<Utc>,
+    vakantietoeslag_betaald: &[(NaiveDate, Centen)],
+    uitbetaalmaand: u32,
+) -> Bijwerking {
+    let vandaag = tijd::nl_lokaal(nu).date();
+    let nu_tekst = tijd::instant_tekst(nu);
+    let begin = eerste_van(u.begindatum);
+    let mut b = Bijwerking {
+        verschillen: Vec::new(),
+        maanden: Vec::new(),
+        correcties: Vec::new(),
+    };
+    let nieuwe_correctie =
+        |maand: String, bedrag_centen: Centen, soort: Correctiesoort| CorrectieRij {
+            id: 0,
+            uitkering_id: u.id,
+            maand,
+            bedrag_centen,
+            oorzaak: oorzaak.into(),
+            mutatie_id,
+            aangemaakt_op: nu_tekst.clone(),
+            verrekend_op: None,
+            soort: soort.code().into(),
+        };
+    for (maand, m) in feiten.per_maand(begin, vandaag, tabellen) {
+        let maandtekst = datumtekst(maand);
+        let nieuw = m.uitbetaling();
+        let oud = bestaand.iter().find(|b| b.maand == maandtekst);
+        if oud.is_some_and(|o| o.berekend_centen == nieuw) {
+            continue;
+        }
+        if let Some(o) = oud {
+            b.verschillen.push(Maandverschil {
+                maand,
+                voor: o.berekend_centen,
+                na: nieuw,
+                verschil: nieuw - o.berekend_centen,
+            });
+        }
+        let betaald = oud.and_then(|o| o.betaald_centen);
+        b.maanden.push(MaandbedragRij {
+            uitkering_id: u.id,
+            maand: maandtekst.clone(),
+            berekend_centen: nieuw,
+            betaald_centen: betaald,
+            berekend_op: nu_tekst.clone(),
+        });
+        if let Some(betaald) = betaald {
+            // Wat al als correctie is vastgelegd (verrekend of niet) telt mee.
+            let al = al_gecorrigeerd(correcties, u.id, &maandtekst, Correctiesoort::Maand);
+            let verschil = nieuw - betaald - al;
+            if verschil != 0 {
+                b.correcties.push(nieuwe_correctie(
+                    maandtekst,
+                    verschil,
+                    Correctiesoort::Maand,
+                ));
+            }
+        }
+    }
+    // Een al betaalde vakantietoeslag (tot en met maand `t`) tegen de reservering over dezelfde
+    // opbouwperiode zoals die nu uitkomt: schoof het einde naar voren, dan bouwden de
+    // weggevallen maanden niets op en is er te veel betaald.
+    for (t, betaald) in vakantietoeslag_betaald {
+        let maandtekst = datumtekst(*t);
+        let verschuldigd = feiten.vakantietoeslag_over(*t, uitbetaalmaand, tabellen);
+        let al = al_gecorrigeerd(
+            correcties,
+            u.id,
+            &maandtekst,
+            Correctiesoort::Vakantietoeslag,
+        );
+        let verschil = betaalrun::vakantietoeslag_correctie(verschuldigd, *betaald, al);
+        if verschil != 0 {
+            b.correcties.push(nieuwe_correctie(
+                maandtekst,
+                verschil,
+                Correctiesoort::Vakantietoeslag,
+            ));
+        }
+    }
+    b
+}
+
+/// Wat aan correcties van deze soort al voor de maand van een uitkering is vastgelegd
+/// (verrekend of niet).
+fn al_gecorrigeerd(
+    correcties: &[CorrectieRij],
+    uitkering_id: i64,
+    maand: &str,
+    soort: Correctiesoort,
+) -> Centen {
+    correcties
+        .iter()
+        .filter(|c| c.uitkering_id == uitkering_id && c.maand == maand && c.soort == soort.code())
+        .map(|c| c.bedrag_centen)
+        .sum()
+}
+
+/// De vakantietoeslag die goedgekeurde runs aan deze uitkeringen betaalden: per uitkering de
+/// maand tot en met welke (de laatste van de opbouwperiode) en het bedrag.
+pub(super) async fn betaalde_vakantietoeslag(
+    tx: &mut dyn Transactie,
+    uitkeringen: &[&UitkeringRij],
+) -> Result<BTreeMap<i64, Vec<(NaiveDate, Centen)>>, AppFout> {
+    let ids: Vec<i64> = uitkeringen.iter().map(|u| u.id).collect();
+    let Some(vanaf) = uitkeringen.iter().map(|u| u.begindatum).min() else {
+        return Ok(BTreeMap::new());
+    };
+    let mut uit: BTreeMap<i64, Vec<(NaiveDate, Centen)>> = BTreeMap::new();
+    for (u, categorie, maand, bedrag) in tx
+        .betaald_voor_uitkeringen(&ids, &datumtekst(vanaf))
+        .await?
+    {
+        if categorie != Categorie::Vakantietoeslag.code() {
+            continue;
+        }
+        // Een onleesbare maand is een fout, geen overgeslagen betaling: anders zou de
+        // vakantietoeslag nog eens worden betaald.
+        let m = datum(&maand).ok_or_else(|| {
+            AppFout::Intern(format!("betaalregels.maand: onleesbare waarde {maand:?}"))
+        })?;
+        uit.entry(u).or_default().push((m, bedrag));
+    }
+    Ok(uit)
+}

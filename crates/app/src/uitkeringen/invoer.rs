@@ -1,0 +1,253 @@
+//! De invoer van een mutatie lezen en controleren: elk veld met een Nederlandse melding bij het
+//! veld; wat tegen de database moet worden opgezocht (een lid dat komt of gaat), blijft [`Ruw`].
+
+use super::*;
+
+/// Een gecontroleerde invoer; een lid dat komt of gaat moet nog tegen de database worden
+/// opgezocht ([`App::oplossen`]).
+pub(super) enum Ruw {
+    Klaar(Gegevens),
+    LidIn {
+        rol: HuishoudRol,
+        bsn: Bsn,
+        naam: Option<Naam>,
+        geboortedatum: Option<NaiveDate>,
+    },
+    LidUit {
+        bsn: Bsn,
+    },
+}
+
+pub(super) fn controleer(
+    invoer: &MutatieInvoer,
+    uitkering: &UitkeringRij,
+    vandaag: NaiveDate,
+) -> Result<(Mutatiesoort, NaiveDate, Option<NaiveDate>, Ruw), AppFout> {
+    let mut f = Veldfouten::nieuw();
+    let soort = Mutatiesoort::uit_code(invoer.soort.trim());
+    if soort.is_none() {
+        f.voeg_toe("soort", "Kies een soort mutatie.");
+    }
+    let ingang = f.controleer(
+        "ingangsdatum",
+        parse_datum(&invoer.ingangsdatum, "ingangsdatum"),
+    );
+    let einde = if invoer.einddatum.trim().is_empty() {
+        None
+    } else {
+        f.controleer("einddatum", parse_datum(&invoer.einddatum, "einddatum"))
+    };
+    let begin = Some(uitkering.begindatum);
+    if let (Some(i), Some(b)) = (ingang, begin) {
+        if i < b {
+            f.voeg_toe(
+                "ingangsdatum",
+                format!(
+                    "De ingangsdatum ligt vóór de start van de uitkering ({}).",
+                    b.format("%d-%m-%Y")
+                ),
+            );
+        }
+    }
+    if let (Some(i), Some(e)) = (ingang, einde) {
+        if e <= i {
+            f.voeg_toe("einddatum", "De einddatum moet na de ingangsdatum liggen.");
+        }
+    }
+    if invoer.reden.trim().is_empty() {
+        f.voeg_toe("reden", "Geef de reden van de mutatie.");
+    }
+    let inkomenssoort = || match invoer.inkomenssoort.trim() {
+        "arbeid" => Some(Inkomenssoort::Arbeid),
+        "uitkering" => Some(Inkomenssoort::Uitkering),
+        "alimentatie" => Some(Inkomenssoort::Alimentatie),
+        "overig" => Some(Inkomenssoort::Overig),
+        _ => None,
+    };
+    let lid_in = |f: &mut Veldfouten, past: fn(&HuishoudRol) -> bool, standaard: &str| {
+        let code = if invoer.rol.trim().is_empty() {
+            standaard
+        } else {
+            invoer.rol.trim()
+        };
+        let rol = HuishoudRol::uit_code(code).filter(past);
+        if rol.is_none() {
+            f.voeg_toe("rol", "Kies een rol die bij deze mutatie past.");
+        }
+        let bsn = f.controleer("bsn", Bsn::parse(&invoer.bsn));
+        let (naam, geboortedatum) = if invoer.geslachtsnaam.trim().is_empty() {
+            (None, None)
+        } else {
+            let naam = match Naam::parse(
+                &invoer.voornamen,
+                &invoer.voorvoegsel,
+                &invoer.geslachtsnaam,
+            ) {
+                Ok(n) => Some(n),
+                Err(fs) => {
+                    for (veld, m) in fs {
+                        f.voeg_toe(&veld, m);
+                    }
+                    None
+                }
+            };
+            let g = f.controleer(
+                "geboortedatum",
+                Geboortedatum::parse(&invoer.geboortedatum, vandaag),
+            );
+            (naam, g.map(|g| g.0))
+        };
+        match (rol, bsn) {
+            (Some(rol), Some(bsn)) if f.is_leeg() => Some(Ruw::LidIn {
+                rol,
+                bsn,
+                naam,
+                geboortedatum,
+            }),
+            _ => None,
+        }
+    };
+    let gegevens = match soort {
+        Some(Mutatiesoort::PartnerIn) => lid_in(
+            &mut f,
+            |r| matches!(r, HuishoudRol::Partner(_)),
+            "partner:gehuwd",
+        ),
+        Some(Mutatiesoort::KindGeboren) => {
+            lid_in(&mut f, |r| matches!(r, HuishoudRol::Kind), "kind")
+        }
+        Some(Mutatiesoort::MedebewonerIn) => lid_in(
+            &mut f,
+            |r| matches!(r, HuishoudRol::Medebewoner(_)),
+            "medebewoner:familie",
+        ),
+        Some(
+            Mutatiesoort::PartnerUit | Mutatiesoort::KindVertrokken | Mutatiesoort::MedebewonerUit,
+        ) => f
+            .controleer("bsn", Bsn::parse(&invoer.bsn))
+            .map(|bsn| Ruw::LidUit { bsn }),
+        Some(Mutatiesoort::InkomenStart | Mutatiesoort::InkomenWijziging) => {
+            let s = inkomenssoort();
+            if s.is_none() {
+                f.voeg_toe("inkomenssoort", "Kies de soort inkomen.");
+            }
+            let c = f.controleer("bedrag", netto_bedrag(invoer));
+            s.zip(c).map(|(inkomenssoort, netto_centen)| {
+                Ruw::Klaar(Gegevens::Inkomen {
+                    inkomenssoort,
+                    netto_centen,
+                })
+            })
+        }
+        Some(Mutatiesoort::InkomenStop) => {
+            let s = inkomenssoort();
+            if s.is_none() {
+                f.voeg_toe("inkomenssoort", "Kies de soort inkomen die stopt.");
+            }
+            s.map(|inkomenssoort| Ruw::Klaar(Gegevens::InkomenStop { inkomenssoort }))
+        }
+        Some(Mutatiesoort::Verlaging) => match invoer
+            .procent
+            .trim()
+            .trim_end_matches('%')
+            .trim()
+            .parse::<i64>()
+        {
+            Ok(p) if (1..=100).contains(&p) => Some(Ruw::Klaar(Gegevens::Verlaging { procent: p })),
+            _ => {
+                f.voeg_toe(
+                    "procent",
+                    "De verlaging is een percentage van 1 tot en met 100.",
+                );
+                None
+            }
+        },
+        Some(Mutatiesoort::VrijlatingToegekend) => match invoer.vrijlating.trim() {
+            "arbeid" => Some(Ruw::Klaar(Gegevens::Vrijlating {
+                vrijlating: Vrijlatingssoort::Arbeid,
+            })),
+            "alleenstaande_ouder" => Some(Ruw::Klaar(Gegevens::Vrijlating {
+                vrijlating: Vrijlatingssoort::AlleenstaandeOuder,
+            })),
+            _ => {
+                f.voeg_toe(
+                    "vrijlating",
+                    "Kies de vrijlating (arbeid of alleenstaande ouder).",
+                );
+                None
+            }
+        },
+        Some(Mutatiesoort::Opschorting) => Some(Ruw::Klaar(Gegevens::Opschorting)),
+        Some(Mutatiesoort::Beeindiging) => match invoer.einde_reden.trim() {
+            r @ ("werk" | "verhuisd" | "overleden" | "detentie" | "anders") => {
+                Some(Ruw::Klaar(Gegevens::Beeindiging { reden: r.into() }))
+            }
+            _ => {
+                f.voeg_toe("einde_reden", "Kies de reden van beëindiging.");
+                None
+            }
+        },
+        Some(Mutatiesoort::Correctie) => match invoer.corrigeert {
+            Some(id) => Some(Ruw::Klaar(Gegevens::Correctie { corrigeert: id })),
+            None => {
+                f.voeg_toe("corrigeert", "Kies de mutatie die vervalt.");
+                None
+            }
+        },
+        Some(Mutatiesoort::Bankrekening) => f
+            .controleer("iban", vangnet_domain::persoon::Iban::parse(&invoer.iban))
+            .map(|i| {
+                Ruw::Klaar(Gegevens::Bankrekening {
+                    iban: i.as_str().to_owned(),
+                })
+            }),
+        Some(Mutatiesoort::Betaalwijze) => match invoer.verdelen.trim() {
+            "ja" => Some(Ruw::Klaar(Gegevens::Betaalwijze { verdelen: true })),
+            "nee" => Some(Ruw::Klaar(Gegevens::Betaalwijze { verdelen: false })),
+            _ => {
+                f.voeg_toe(
+                    "verdelen",
+                    "Kies of de bijstand over beide partners wordt verdeeld (ja of nee).",
+                );
+                None
+            }
+        },
+        Some(Mutatiesoort::Adres) => {
+            if invoer.straat.trim().is_empty() {
+                f.voeg_toe("straat", "Vul de straat in.");
+            } else if invoer.straat.chars().count() > 80 {
+                f.voeg_toe("straat", "De straat is hoogstens 80 tekens lang.");
+            }
+            if invoer.woonplaats.trim().is_empty() {
+                f.voeg_toe("woonplaats", "Vul de woonplaats in.");
+            } else if invoer.woonplaats.chars().count() > 80 {
+                f.voeg_toe("woonplaats", "De woonplaats is hoogstens 80 tekens lang.");
+            }
+            let h = f.controleer(
+                "huisnummer",
+                vangnet_domain::persoon::Huisnummer::uit_tekst(&invoer.huisnummer),
+            );
+            let pc = f.controleer(
+                "postcode",
+                vangnet_domain::persoon::Postcode::parse(&invoer.postcode),
+            );
+            match (h, pc) {
+                (Some(h), Some(pc)) if f.is_leeg() => Some(Ruw::Klaar(Gegevens::Adres {
+                    straat: invoer.straat.trim().to_owned(),
+                    huisnummer: i64::from(h.nummer),
+                    huisletter: h.letter.map(String::from),
+                    toevoeging: h.toevoeging,
+                    postcode: pc.compact(),
+                    woonplaats: invoer.woonplaats.trim().to_owned(),
+                })),
+                _ => None,
+            }
+        }
+        None => None,
+    };
+    f.clone().resultaat()?;
+    match (soort, ingang, gegevens) {
+        (Some(s), Some(i), Some(g)) => Ok((s, i, einde, g)),
+        _ => Err(AppFout::Ongeldig(f)),
+    }
+}

@@ -1,0 +1,829 @@
+//! De tabeltests van de berekening: elke regel met de bron in `../shared/domain/`.
+
+use super::*;
+use chrono::Datelike;
+use proptest::prelude::*;
+
+fn tabellen() -> Normtabellen {
+    Normtabellen::standaard().unwrap()
+}
+
+fn situatie(json: &str) -> Situatie {
+    serde_json::from_str(json).unwrap()
+}
+
+fn reken(json: &str) -> Uitkomst {
+    let u = bereken(&situatie(json), &tabellen()).unwrap();
+    let som: Centen = u.uitleg.iter().map(|r| r.bedrag_centen).sum();
+    assert_eq!(
+        som, u.uitbetaling_centen,
+        "de uitleg telt op tot de uitbetaling: {u:#?}"
+    );
+    u
+}
+
+/// De norm per huishouden. Elke rij noemt de bron: participatiewet-feiten.md §1 (tabel
+/// "Normbedragen") of normen-bronnen.toml [periode.kostendelersnorm_per_persoon_incl_vt].
+#[test]
+fn normen_per_huishouden() {
+    let gevallen: &[(&str, &str, Centen)] = &[
+        // §1 rij 21a, kolom 2026-01-01: 1.401,50
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"}}"#,
+            "alleenstaande 37",
+            140150,
+        ),
+        // §1 rij 21a, kolom 2026-01-01: ook de alleenstaande ouder
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"kinderen":[{"geboortedatum":"2016-02-01"}]}"#,
+            "alleenstaande ouder",
+            140150,
+        ),
+        // §1 rij 21b, kolom 2025-07-01: 1.955,80
+        (
+            r#"{"maand":"2025-09","aanvrager":{"geboortedatum":"1980-01-01"},"partner":{"geboortedatum":"1982-01-01"}}"#,
+            "gehuwden 21-AOW",
+            195580,
+        ),
+        // §1 rij 22a, kolom 2026-01-01: 1.564,69 (geboren 1950: AOW-leeftijd vóór 2021, §8a)
+        (
+            r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1950-05-05"}}"#,
+            "alleenstaande AOW",
+            156469,
+        ),
+        // §1 rij 22b, kolom 2026-01-01: 2.144,16
+        (
+            r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1950-05-05"},"partner":{"geboortedatum":"1952-01-01"}}"#,
+            "gehuwden beiden AOW",
+            214416,
+        ),
+        // §1 rij 22b = 22c: één partner de AOW-leeftijd
+        (
+            r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1970-05-05"},"partner":{"geboortedatum":"1952-01-01"}}"#,
+            "gehuwden één AOW",
+            214416,
+        ),
+        // §1 rij 20.1a, kolom 2024-01-01: 316,94
+        (
+            r#"{"maand":"2024-02","aanvrager":{"geboortedatum":"2005-06-01"}}"#,
+            "alleenstaande 18",
+            31694,
+        ),
+        // §1 rij 20.1a = 20.2a, kolom 2026-01-01: 345,99
+        (
+            r#"{"maand":"2026-02","aanvrager":{"geboortedatum":"2006-01-01"},"kinderen":[{"geboortedatum":"2025-01-01"}]}"#,
+            "alleenstaande ouder 20",
+            34599,
+        ),
+        // §1 rij 20.1b, kolom 2026-01-01: 691,98
+        (
+            r#"{"maand":"2026-02","aanvrager":{"geboortedatum":"2006-01-01"},"partner":{"geboortedatum":"2007-01-01"}}"#,
+            "gehuwden beiden 18-20",
+            69198,
+        ),
+        // §1 rij 20.2b, kolom 2026-01-01: 1.092,41
+        (
+            r#"{"maand":"2026-02","aanvrager":{"geboortedatum":"2006-01-01"},"partner":{"geboortedatum":"2007-01-01"},"kinderen":[{"geboortedatum":"2025-05-01"}]}"#,
+            "gehuwden beiden 18-20 met kind",
+            109241,
+        ),
+        // §1 rij 20.1c, kolom 2026-01-01: 1.347,06
+        (
+            r#"{"maand":"2026-02","aanvrager":{"geboortedatum":"1990-01-01"},"partner":{"geboortedatum":"2007-01-01"}}"#,
+            "gehuwden één 18-20",
+            134706,
+        ),
+        // §1 rij 20.2c, kolom 2026-01-01: 1.747,49
+        (
+            r#"{"maand":"2026-02","aanvrager":{"geboortedatum":"1990-01-01"},"partner":{"geboortedatum":"2007-01-01"},"kinderen":[{"geboortedatum":"2025-05-01"}]}"#,
+            "gehuwden één 18-20 met kind",
+            174749,
+        ),
+        // toml 2026-01-01 kostendelersnorm jonger_dan_aow A2 = 100107 (half cent naar boven)
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"medebewoners":[{"geboortedatum":"1961-07-07","relatie":"familie"}]}"#,
+            "alleenstaande + 1 kostendeler",
+            100107,
+        ),
+        // idem A3 = 86759, twee keer (art 22a lid 2: som van beide echtgenoten)
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"partner":{"geboortedatum":"1990-09-30"},"kinderen":[{"geboortedatum":"2016-02-01"}],"medebewoners":[{"geboortedatum":"1961-07-07","relatie":"familie"}]}"#,
+            "gehuwden + 1 kostendeler",
+            2 * 86759,
+        ),
+        // toml 2026-01-01 aow A2 = 107208
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1950-04-12"},"medebewoners":[{"geboortedatum":"1980-07-07","relatie":"overig"}]}"#,
+            "alleenstaande AOW + 1 kostendeler",
+            107208,
+        ),
+        // art 22a lid 3 onderdeel b (345,99) + kostendelersnorm van de 21+ partner, A = 2 (100107)
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1990-01-01"},"partner":{"geboortedatum":"2007-01-01"},"medebewoners":[{"geboortedatum":"1961-07-07","relatie":"familie"}]}"#,
+            "jonge partner + kostendeler",
+            34599 + 100107,
+        ),
+        // art 22a lid 3 onderdeel a (746,42) met kinderen
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1990-01-01"},"partner":{"geboortedatum":"2007-01-01"},"kinderen":[{"geboortedatum":"2025-05-01"}],"medebewoners":[{"geboortedatum":"1961-07-07","relatie":"familie"}]}"#,
+            "jonge partner met kind + kostendeler",
+            74642 + 100107,
+        ),
+        // art 19a: niet onder 27, niet commercieel, geen student: volle norm 21a
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"medebewoners":[{"geboortedatum":"2000-01-01","relatie":"familie"},{"geboortedatum":"1970-01-01","relatie":"commercieel"},{"geboortedatum":"1990-01-01","relatie":"student"}]}"#,
+            "geen kostendelers",
+            140150,
+        ),
+        // art 22a geldt alleen vanaf 21: een 19-jarige met een kostendeler houdt de jongerennorm
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2006-06-01"},"medebewoners":[{"geboortedatum":"1970-01-01","relatie":"familie"}]}"#,
+            "18-20 met kostendeler",
+            34599,
+        ),
+    ];
+    for (json, wat, norm) in gevallen {
+        assert_eq!(reken(json).norm_centen, *norm, "{wat}");
+    }
+}
+
+/// Een deel van de maand: naar rato per kalenderdag (art 45 lid 3); de hele maand als deel is
+/// gelijk aan de maand.
+#[test]
+fn deel_van_de_maand() {
+    let s = situatie(r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"}}"#);
+    let d = |x: &str| NaiveDate::parse_from_str(x, "%Y-%m-%d").unwrap();
+    let t = tabellen();
+    // 1.401,50 × 17/31 = 768,5645… → 768,56; VT 5% = 38,428 → 38,43
+    let u = bereken_deel(&s, &t, d("2026-01-15"), d("2026-01-31")).unwrap();
+    assert_eq!(
+        (
+            u.uitkering_centen,
+            u.vakantietoeslag_reservering_centen,
+            u.uitbetaling_centen
+        ),
+        (76856, 3843, 73013)
+    );
+    assert_eq!(
+        u.uitleg.iter().map(|r| r.bedrag_centen).sum::<Centen>(),
+        u.uitbetaling_centen
+    );
+    assert_eq!(
+        bereken_deel(&s, &t, d("2026-01-01"), d("2026-01-31")).unwrap(),
+        bereken(&s, &t).unwrap()
+    );
+    assert_eq!(
+        bereken_deel(&s, &t, d("2026-02-01"), d("2026-02-03"))
+            .unwrap_err()
+            .veld,
+        "van"
+    );
+    assert_eq!(
+        bereken_deel(&s, &t, d("2026-01-10"), d("2026-01-09"))
+            .unwrap_err()
+            .veld,
+        "tot_en_met"
+    );
+}
+
+/// Het voorbeeld uit contracts/bereken.md (alleenstaande 37, 600,00 arbeid, vrijlating vanaf
+/// de maand zelf): norm 1.401,50 (§1 21a 2026-01), vrijlating 25% = 150,00 onder het maximum
+/// 285,00 (§3 rij n 2026-01), VT-reservering 5% van 951,50 = 47,575 → 47,58.
+#[test]
+fn voorbeeld_uit_het_contract() {
+    let u = reken(
+        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"arbeid","netto_centen":60000}],"vrijlatingen":[{"soort":"arbeid","vanaf":"2026-01-01"}]}"#,
+    );
+    assert_eq!(
+        (
+            u.norm_centen,
+            u.inkomsten_in_mindering_centen,
+            u.verlaging_centen,
+            u.uitkering_centen,
+            u.vakantietoeslag_reservering_centen,
+            u.uitbetaling_centen
+        ),
+        (140150, 45000, 0, 95150, 4758, 90392)
+    );
+    assert_eq!(u.uitleg[0].artikel, "art. 21 onderdeel a Participatiewet");
+}
+
+/// Zonder inkomen is de uitbetaling de norm zonder vakantietoeslag: normen-bronnen.toml
+/// [periode.normen_excl_vt] 2026-01-01 art21a = 133142 (vt 7008).
+#[test]
+fn zonder_inkomen_de_norm_zonder_vakantietoeslag() {
+    let u = reken(r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"}}"#);
+    assert_eq!(
+        (
+            u.uitkering_centen,
+            u.vakantietoeslag_reservering_centen,
+            u.uitbetaling_centen
+        ),
+        (140150, 7008, 133142)
+    );
+}
+
+/// §3 rij n: 25%, ten hoogste 285,00 (2026-01), hoogstens 6 maanden vanaf de ingangsdatum, niet
+/// onder de 27 (art 31 lid 5).
+#[test]
+fn vrijlating_arbeid() {
+    let basis = |maand: &str, geboren: &str, vanaf: &str, arbeid: i64| {
+        reken(&format!(
+            r#"{{"maand":"{maand}","aanvrager":{{"geboortedatum":"{geboren}"}},"inkomsten":[{{"soort":"arbeid","netto_centen":{arbeid}}},{{"soort":"alimentatie","netto_centen":10000}}],"vrijlatingen":[{{"soort":"arbeid","vanaf":"{vanaf}"}}]}}"#
+        ))
+    };
+    let gevallen = [
+        // maand, geboren, vanaf, arbeid, in mindering
+        (
+            "2026-01",
+            "1988-04-12",
+            "2026-01-01",
+            60000,
+            60000 - 15000 + 10000,
+        ),
+        (
+            "2026-01",
+            "1988-04-12",
+            "2026-01-01",
+            200000,
+            200000 - 28500 + 10000,
+        ), // gemaximeerd
+        (
+            "2026-01",
+            "1988-04-12",
+            "2026-01-01",
+            10001,
+            10001 - 2500 + 10000,
+        ), // 2500,25 → 2500
+        (
+            "2026-01",
+            "1988-04-12",
+            "2026-01-01",
+            10002,
+            10002 - 2501 + 10000,
+        ), // 2500,5 → 2501
+        (
+            "2026-06",
+            "1988-04-12",
+            "2026-01-01",
+            60000,
+            60000 - 15000 + 10000,
+        ), // 6e maand
+        ("2026-07", "1988-04-12", "2026-01-01", 60000, 60000 + 10000), // 7e maand: voorbij
+        ("2025-12", "1988-04-12", "2026-01-01", 60000, 60000 + 10000), // nog niet
+        ("2026-01", "2000-04-12", "2026-01-01", 60000, 60000 + 10000), // 25 jaar
+    ];
+    for (maand, geboren, vanaf, arbeid, verwacht) in gevallen {
+        assert_eq!(
+            basis(maand, geboren, vanaf, arbeid).inkomsten_in_mindering_centen,
+            verwacht,
+            "{maand} {geboren} {arbeid}"
+        );
+    }
+    assert!(basis("2026-01", "2000-04-12", "2026-01-01", 60000)
+        .uitleg
+        .iter()
+        .any(|r| r.artikel == "art. 31 lid 5 Participatiewet"));
+}
+
+#[test]
+fn verlaging_en_nooit_onder_nul() {
+    // 10% van 1.401,50 = 140,15 (art 18, §4)
+    let u = reken(
+        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"verlaging_procent":10}"#,
+    );
+    assert_eq!((u.verlaging_centen, u.uitkering_centen), (14015, 126135));
+    let u = reken(
+        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"uitkering","netto_centen":200000}]}"#,
+    );
+    assert_eq!(
+        (
+            u.uitkering_centen,
+            u.vakantietoeslag_reservering_centen,
+            u.uitbetaling_centen
+        ),
+        (0, 0, 0)
+    );
+    let u = reken(
+        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"verlaging_procent":100}"#,
+    );
+    assert_eq!(u.uitkering_centen, 0);
+}
+
+#[test]
+fn onzekere_periode_staat_in_de_uitleg() {
+    let u = reken(r#"{"maand":"2026-08","aanvrager":{"geboortedatum":"1988-04-12"}}"#);
+    assert!(u.uitleg[0].omschrijving.contains("niet geverifieerd"));
+    assert_eq!(
+        u.norm_centen, 141946,
+        "§1 rij 21a kolom 2026-07-01: 1.419,46"
+    );
+}
+
+/// Een leeftijdsgrens midden in de maand: elke norm geldt naar rato van haar kalenderdagen,
+/// elk deel half naar boven afgerond. Bedragen uit participatiewet-feiten.md §1 (kolom
+/// 2026-01-01) en normen-bronnen.toml [periode.kostendelersnorm_per_persoon_incl_vt]; AOW-datum
+/// uit §8a (geboren in 1959: 67 jaar, in 2026).
+#[test]
+fn norm_wisselt_midden_in_de_maand() {
+    let gevallen: &[(&str, &str, Centen, usize)] = &[
+        // 21 op 15-01-2026: 345,99 × 14/31 = 156,2535 → 156,25; 1.401,50 × 17/31 = 768,5645 → 768,56
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2005-01-15"}}"#,
+            "wordt 21",
+            15625 + 76856,
+            2,
+        ),
+        // AOW-leeftijd op 10-03-2026: 1.401,50 × 9/31 = 406,887 → 406,89; 1.564,69 × 22/31 = 1.110,4251 → 1.110,43
+        (
+            r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1959-03-10"}}"#,
+            "bereikt de AOW-leeftijd",
+            40689 + 111043,
+            2,
+        ),
+        // medebewoner (familie) 27 op 20-01-2026: 1.401,50 × 19/31 = 858,9839 → 858,98; kostendeler A=2 1.001,07 × 12/31 = 387,5109 → 387,51
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"medebewoners":[{"geboortedatum":"1999-01-20","relatie":"familie"}]}"#,
+            "medebewoner wordt 27",
+            85898 + 38751,
+            2,
+        ),
+        // een student wordt ook 27, maar telt nooit mee (art 19a): geen wissel
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"medebewoners":[{"geboortedatum":"1999-01-20","relatie":"student"}]}"#,
+            "student",
+            140150,
+            0,
+        ),
+        // kind 18 op 10-01-2026, partner 20: 20.2c 1.747,49 × 9/31 = 507,3358 → 507,34; 20.1c 1.347,06 × 22/31 = 955,978 → 955,98
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1986-05-05"},"partner":{"geboortedatum":"2005-06-06"},"kinderen":[{"geboortedatum":"2008-01-10"}]}"#,
+            "kind wordt 18",
+            50734 + 95598,
+            2,
+        ),
+        // geboren 29-02-2004: in 2025 (geen schrikkeljaar) 21 op 1 maart; februari 20.1a
+        // (kolom 2025-01-01: 332,17), maart 21a (1.345,45), geen van beide gesplitst
+        (
+            r#"{"maand":"2025-02","aanvrager":{"geboortedatum":"2004-02-29"}}"#,
+            "29 februari, in februari",
+            33217,
+            0,
+        ),
+        (
+            r#"{"maand":"2025-03","aanvrager":{"geboortedatum":"2004-02-29"}}"#,
+            "29 februari, in maart",
+            134545,
+            0,
+        ),
+        // verjaardag op de eerste dag: geen deel, de hele maand de nieuwe norm
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2005-01-01"}}"#,
+            "21 op de eerste",
+            140150,
+            0,
+        ),
+    ];
+    for (json, wat, norm, delen) in gevallen {
+        let u = reken(json);
+        assert_eq!(u.norm_centen, *norm, "{wat}: {u:#?}");
+        assert_eq!(
+            u.uitleg
+                .iter()
+                .filter(|r| r.omschrijving.starts_with("De norm hierboven geldt van"))
+                .count(),
+            *delen,
+            "{wat}"
+        );
+    }
+}
+
+/// Art. 20 lid 3 en 4 (wettekst 2026-01-01; bedragen §1 rij "increase for 18–20 … (20.3)"):
+/// 746,45 per jongere zonder beroep op de ouders, samen niet boven de norm van art. 21.
+#[test]
+fn verhoging_jongeren_zonder_beroep_op_ouders() {
+    let t = tabellen();
+    let met = |json: &str, ouders: [bool; 2]| {
+        let mut s = situatie(json);
+        s.aanvrager.geen_beroep_op_ouders = ouders[0];
+        if let Some(p) = s.partner.as_mut() {
+            p.geen_beroep_op_ouders = ouders[1];
+        }
+        let u = bereken(&s, &t).unwrap();
+        assert_eq!(
+            u.uitleg.iter().map(|r| r.bedrag_centen).sum::<Centen>(),
+            u.uitbetaling_centen
+        );
+        u
+    };
+    let alleen = r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2006-06-01"}}"#;
+    // 345,99 + 746,45 = 1.092,44 (onder 21a 1.401,50)
+    assert_eq!(met(alleen, [true, false]).norm_centen, 34599 + 74645);
+    assert_eq!(met(alleen, [false, false]).norm_centen, 34599);
+    // 2025-07: de verhoging bestaat nog niet; de uitleg zegt dat.
+    let u = met(
+        r#"{"maand":"2025-09","aanvrager":{"geboortedatum":"2006-06-01"}}"#,
+        [true, false],
+    );
+    assert_eq!(u.norm_centen, 33798);
+    assert!(u
+        .uitleg
+        .iter()
+        .any(|r| r.artikel == "art. 20 lid 3 Participatiewet"));
+    // Gehuwden beiden 19: 691,98 + 2 × 746,45 = 2.184,88 > 21b 2.002,13 → 2.002,13 (lid 4)
+    let paar = r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2006-06-01"},"partner":{"geboortedatum":"2006-08-01"}}"#;
+    let u = met(paar, [true, true]);
+    assert_eq!(u.norm_centen, 200213);
+    assert!(u
+        .uitleg
+        .iter()
+        .any(|r| r.artikel == "art. 20 lid 4 Participatiewet"));
+    // Alleen de partner: 691,98 + 746,45 = 1.438,43
+    assert_eq!(met(paar, [false, true]).norm_centen, 69198 + 74645);
+    // 21 of ouder: geen verhoging
+    assert_eq!(
+        met(
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"}}"#,
+            [true, false]
+        )
+        .norm_centen,
+        140150
+    );
+    // Het contract kent het veld niet.
+    assert!(serde_json::from_str::<Situatie>(
+        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2006-06-01","geen_beroep_op_ouders":true}}"#
+    )
+    .is_err());
+}
+
+/// Art. 31 lid 2 onderdeel r (wettekst 2026-01-01; §3 rij r: 12,5 %, ten hoogste 177,66 in
+/// 2026-01, 30 maanden, kind jonger dan 12, na de periode van onderdeel n, niet onder 27).
+#[test]
+fn vrijlating_alleenstaande_ouder() {
+    let t = tabellen();
+    let reken_r = |maand: &str,
+                   geboren: &str,
+                   kind: &str,
+                   partner: bool,
+                   arbeid: i64,
+                   n: Option<&str>| {
+        let mut s = situatie(&format!(
+            r#"{{"maand":"{maand}","aanvrager":{{"geboortedatum":"{geboren}"}},"kinderen":[{{"geboortedatum":"{kind}"}}],"inkomsten":[{{"soort":"arbeid","netto_centen":{arbeid}}}]}}"#
+        ));
+        if partner {
+            s.partner = Some(Persoon {
+                geboortedatum: "1990-01-01".into(),
+                ..Default::default()
+            });
+        }
+        s.vrijlatingen.push(Vrijlating {
+            soort: Vrijlatingssoort::AlleenstaandeOuder,
+            vanaf: "2026-01-01".into(),
+        });
+        if let Some(v) = n {
+            s.vrijlatingen.push(Vrijlating {
+                soort: Vrijlatingssoort::Arbeid,
+                vanaf: v.into(),
+            });
+        }
+        let u = bereken(&s, &t).unwrap();
+        assert_eq!(
+            u.uitleg.iter().map(|r| r.bedrag_centen).sum::<Centen>(),
+            u.uitbetaling_centen
+        );
+        arbeid - u.inkomsten_in_mindering_centen
+    };
+    // maand, geboren, kind, partner, arbeid, n vanaf, vrijgelaten, wat
+    type Geval<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        bool,
+        i64,
+        Option<&'a str>,
+        Centen,
+        &'a str,
+    );
+    let gevallen: &[Geval] = &[
+        (
+            "2026-01",
+            "1990-01-01",
+            "2020-01-01",
+            false,
+            100000,
+            None,
+            12500,
+            "12,5% van 1.000,00",
+        ),
+        (
+            "2026-01",
+            "1990-01-01",
+            "2020-01-01",
+            false,
+            200000,
+            None,
+            17766,
+            "gemaximeerd op 177,66",
+        ),
+        (
+            "2026-01",
+            "1990-01-01",
+            "2020-01-01",
+            false,
+            10004,
+            None,
+            1251,
+            "1.250,5 → 1.251 (half naar boven)",
+        ),
+        (
+            "2028-06",
+            "1990-01-01",
+            "2020-01-01",
+            false,
+            100000,
+            None,
+            12500,
+            "30e maand",
+        ),
+        (
+            "2028-07",
+            "1990-01-01",
+            "2020-01-01",
+            false,
+            100000,
+            None,
+            0,
+            "31e maand: voorbij",
+        ),
+        (
+            "2026-01",
+            "2001-01-01",
+            "2020-01-01",
+            false,
+            100000,
+            None,
+            0,
+            "25 jaar (art 31 lid 5)",
+        ),
+        (
+            "2026-01",
+            "1990-01-01",
+            "2013-06-01",
+            false,
+            100000,
+            None,
+            0,
+            "kind is 12",
+        ),
+        (
+            "2026-01",
+            "1990-01-01",
+            "2020-01-01",
+            true,
+            100000,
+            None,
+            0,
+            "partner",
+        ),
+        (
+            "2026-01",
+            "1990-01-01",
+            "2020-01-01",
+            false,
+            100000,
+            Some("2025-10-01"),
+            25000,
+            "n loopt nog: alleen n (25%)",
+        ),
+        (
+            "2026-04",
+            "1990-01-01",
+            "2020-01-01",
+            false,
+            100000,
+            Some("2025-10-01"),
+            12500,
+            "n voorbij: r",
+        ),
+    ];
+    for (maand, geboren, kind, partner, arbeid, n, vrij, wat) in gevallen {
+        assert_eq!(
+            reken_r(maand, geboren, kind, *partner, *arbeid, *n),
+            *vrij,
+            "{wat}"
+        );
+    }
+    // Het contract kent de soort niet.
+    let e = serde_json::from_str::<Situatie>(
+        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1990-01-01"},"vrijlatingen":[{"soort":"alleenstaande_ouder","vanaf":"2026-01-01"}]}"#,
+    );
+    assert!(e.is_err());
+}
+
+#[test]
+fn slechte_invoer_noemt_het_veld() {
+    let t = tabellen();
+    let gevallen = [
+        (
+            r#"{"maand":"2023-12","aanvrager":{"geboortedatum":"1988-04-12"}}"#,
+            "maand",
+        ),
+        (
+            r#"{"maand":"januari","aanvrager":{"geboortedatum":"1988-04-12"}}"#,
+            "maand",
+        ),
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2026-02-01"}}"#,
+            "aanvrager.geboortedatum",
+        ),
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2010-02-01"}}"#,
+            "aanvrager.geboortedatum",
+        ),
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"12-04-1988"}}"#,
+            "aanvrager.geboortedatum",
+        ),
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"arbeid","netto_centen":-1}]}"#,
+            "inkomsten[0].netto_centen",
+        ),
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"verlaging_procent":101}"#,
+            "verlaging_procent",
+        ),
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"kinderen":[{"geboortedatum":"2000-01-01"}]}"#,
+            "kinderen[0].geboortedatum",
+        ),
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"vrijlatingen":[{"soort":"arbeid","vanaf":"morgen"}]}"#,
+            "vrijlatingen[0].vanaf",
+        ),
+        (
+            r#"{"maand":"2040-01","aanvrager":{"geboortedatum":"1972-04-12"}}"#,
+            "aanvrager.geboortedatum",
+        ),
+    ];
+    for (json, veld) in gevallen {
+        let f = bereken(&situatie(json), &t).unwrap_err();
+        assert_eq!(f.veld, veld, "{json}: {f}");
+    }
+    for onbekend in [
+        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"loterij","netto_centen":1}]}"#,
+        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"medebewoners":[{"geboortedatum":"1970-01-01","relatie":"buurman"}]}"#,
+    ] {
+        assert!(serde_json::from_str::<Situatie>(onbekend).is_err());
+    }
+}
+
+fn willekeurige_situatie() -> impl Strategy<Value = Situatie> {
+    let datum =
+        (1930i32..2026, 1u32..13, 1u32..29).prop_map(|(j, m, d)| format!("{j:04}-{m:02}-{d:02}"));
+    (
+        (2023i32..2028, 1u32..13),
+        datum.clone(),
+        proptest::option::of(datum.clone()),
+        proptest::collection::vec(datum.clone(), 0..3),
+        proptest::collection::vec((datum.clone(), 0usize..4), 0..3),
+        proptest::collection::vec((0usize..4, -10i64..400_000), 0..3),
+        proptest::collection::vec((datum, any::<bool>()), 0..3),
+        -5i64..110,
+        any::<[bool; 2]>(),
+    )
+        .prop_map(
+            |((j, m), aanvrager, partner, kinderen, mede, ink, vrij, pct, ouders)| {
+                let relaties = [
+                    Relatie::Familie,
+                    Relatie::Overig,
+                    Relatie::Commercieel,
+                    Relatie::Student,
+                ];
+                let soorten = [
+                    Inkomenssoort::Arbeid,
+                    Inkomenssoort::Uitkering,
+                    Inkomenssoort::Alimentatie,
+                    Inkomenssoort::Overig,
+                ];
+                Situatie {
+                    maand: format!("{j:04}-{m:02}"),
+                    aanvrager: Persoon {
+                        geboortedatum: aanvrager,
+                        geen_beroep_op_ouders: ouders[0],
+                    },
+                    partner: partner.map(|g| Persoon {
+                        geboortedatum: g,
+                        geen_beroep_op_ouders: ouders[1],
+                    }),
+                    kinderen: kinderen
+                        .into_iter()
+                        .map(|g| Persoon {
+                            geboortedatum: g,
+                            ..Default::default()
+                        })
+                        .collect(),
+                    medebewoners: mede
+                        .into_iter()
+                        .map(|(g, r)| Medebewoner {
+                            geboortedatum: g,
+                            relatie: relaties[r],
+                        })
+                        .collect(),
+                    inkomsten: ink
+                        .into_iter()
+                        .map(|(s, c)| Inkomen {
+                            soort: soorten[s],
+                            netto_centen: c,
+                        })
+                        .collect(),
+                    vrijlatingen: vrij
+                        .into_iter()
+                        .map(|(v, n)| Vrijlating {
+                            soort: if n {
+                                Vrijlatingssoort::Arbeid
+                            } else {
+                                Vrijlatingssoort::AlleenstaandeOuder
+                            },
+                            vanaf: v,
+                        })
+                        .collect(),
+                    verlaging_procent: pct,
+                }
+            },
+        )
+}
+
+proptest! {
+    /// Willekeurige invoer geeft een uitkomst of een fout, nooit een paniek; een uitkomst is
+    /// nooit negatief en de uitleg telt op tot de uitbetaling.
+    #[test]
+    fn nooit_een_paniek_en_de_uitleg_klopt(s in willekeurige_situatie()) {
+        if let Ok(u) = bereken(&s, &tabellen()) {
+            prop_assert!(u.uitkering_centen >= 0 && u.uitbetaling_centen >= 0);
+            prop_assert_eq!(u.uitleg.iter().map(|r| r.bedrag_centen).sum::<Centen>(), u.uitbetaling_centen);
+            prop_assert_eq!(u.uitkering_centen - u.vakantietoeslag_reservering_centen, u.uitbetaling_centen);
+        }
+    }
+
+    /// Een deel van de maand is nooit meer dan de hele maand, en de hele maand als deel is de
+    /// maand zelf.
+    #[test]
+    fn deel_nooit_meer_dan_de_maand(s in willekeurige_situatie(), a in 1u32..29, b in 1u32..29) {
+        if let Ok(heel) = bereken(&s, &tabellen()) {
+            let maand = NaiveDate::parse_from_str(&format!("{}-01", heel.maand), "%Y-%m-%d").unwrap();
+            let (van, tot) = (a.min(b), a.max(b));
+            let deel = bereken_deel(&s, &tabellen(), maand.with_day(van).unwrap(), maand.with_day(tot).unwrap()).unwrap();
+            prop_assert!(deel.uitkering_centen <= heel.uitkering_centen);
+            let einde = maand.checked_add_months(Months::new(1)).unwrap().pred_opt().unwrap();
+            prop_assert_eq!(bereken_deel(&s, &tabellen(), maand, einde).unwrap(), heel);
+        }
+    }
+
+    /// Het snelle rekenpad zonder uitleg geeft precies dezelfde bedragen.
+    #[test]
+    fn snel_pad_is_gelijk(s in willekeurige_situatie()) {
+        let t = tabellen();
+        let uitleg = bereken(&s, &t);
+        let d = |x: &str| NaiveDate::parse_from_str(x, "%Y-%m-%d");
+        if let (Ok(maand), Ok(aanvrager)) = (d(&format!("{}-01", s.maand)), d(&s.aanvrager.geboortedatum)) {
+            let kinderen: Vec<NaiveDate> = s.kinderen.iter().filter_map(|k| d(&k.geboortedatum).ok()).collect();
+            let mede: Vec<(NaiveDate, Relatie)> = s.medebewoners.iter().filter_map(|m| d(&m.geboortedatum).ok().map(|g| (g, m.relatie))).collect();
+            let ink: Vec<(Inkomenssoort, Centen)> = s.inkomsten.iter().map(|i| (i.soort, i.netto_centen)).collect();
+            let vrij: Vec<(Vrijlatingssoort, NaiveDate)> = s.vrijlatingen.iter().filter_map(|v| d(&v.vanaf).ok().map(|g| (v.soort, g))).collect();
+            let r = Rekensituatie {
+                maand,
+                aanvrager,
+                partner: s.partner.as_ref().and_then(|p| d(&p.geboortedatum).ok()),
+                kinderen: &kinderen,
+                medebewoners: &mede,
+                inkomsten: &ink,
+                vrijlatingen: &vrij,
+                verlaging_procent: s.verlaging_procent,
+                geen_beroep_op_ouders: [s.aanvrager.geen_beroep_op_ouders, s.partner.as_ref().is_some_and(|p| p.geen_beroep_op_ouders)],
+                deel: None,
+            };
+            match (uitleg, bereken_bedragen(&r, &t)) {
+                (Ok(u), Ok(b)) => {
+                    prop_assert_eq!(
+                        (u.norm_centen, u.inkomsten_in_mindering_centen, u.verlaging_centen, u.uitkering_centen, u.vakantietoeslag_reservering_centen, u.uitbetaling_centen),
+                        (b.norm, b.inkomsten_in_mindering, b.verlaging, b.uitkering, b.reservering, b.uitbetaling)
+                    );
+                }
+                (Err(a), Err(b)) => prop_assert_eq!(a, b),
+                (a, b) => prop_assert!(false, "verschil: {:?} tegenover {:?}", a.map(|u| u.uitbetaling_centen), b),
+            }
+        }
+    }
+
+    /// Meer inkomen geeft nooit meer bijstand.
+    #[test]
+    fn meer_inkomen_nooit_meer_bijstand(s in willekeurige_situatie(), extra in 0i64..100_000, soort in 0usize..4) {
+        if let Ok(voor) = bereken(&s, &tabellen()) {
+            let mut meer = s.clone();
+            let soorten = [Inkomenssoort::Arbeid, Inkomenssoort::Uitkering, Inkomenssoort::Alimentatie, Inkomenssoort::Overig];
+            meer.inkomsten.push(Inkomen { soort: soorten[soort], netto_centen: extra });
+            let na = bereken(&meer, &tabellen()).unwrap();
+            prop_assert!(na.uitkering_centen <= voor.uitkering_centen, "{} > {}", na.uitkering_centen, voor.uitkering_centen);
+        }
+    }
+}
