@@ -4,7 +4,7 @@
 use chrono::Duration;
 use serde_json::json;
 use vangnet_domain::gebruiker::volledige_naam;
-use vangnet_domain::{tijd, Gebruikersnaam, Rol, Veldfouten, Wachtwoord};
+use vangnet_domain::{Gebruikersnaam, Rol, Veldfouten, Wachtwoord};
 
 use crate::audit::{self, Wijziging};
 use crate::geheim;
@@ -143,7 +143,7 @@ impl App {
                 (w.clone(), Some(w))
             }
         };
-        let nu = tijd::instant_tekst(self.klok.nu());
+        let nu = self.klok.nu();
         let mut g = GebruikerRij {
             id: 0,
             gebruikersnaam: naam.into(),
@@ -153,7 +153,7 @@ impl App {
             geblokkeerd: false,
             rollen: vec![Rol::FunctioneelBeheerder],
             versie: 1,
-            aangemaakt_op: nu.clone(),
+            aangemaakt_op: nu,
             gewijzigd_op: nu,
         };
         g.id = tx.gebruiker_invoegen(&g).await?;
@@ -190,29 +190,26 @@ impl App {
         let naam = gebruikersnaam.trim().to_lowercase();
         let naam: String = naam.chars().take(64).collect();
         let nu = self.klok.nu();
-        let sinds =
-            tijd::instant_tekst(nu - Duration::minutes(self.instellingen.pogingen_venster_minuten));
+        let sinds = nu - Duration::minutes(self.instellingen.pogingen_venster_minuten);
         let mut tx = self.opslag.schrijf().await?;
         // Eerst de drempels: per adres (raden over veel namen), en per naam én adres met een
         // groeiende wachttijd (raden op één naam), zodat een ander adres de echte gebruiker niet
         // buitensluit.
         let venster = self.instellingen.pogingen_venster_minuten;
         let drempel = vangnet_domain::gebruiker::drempeladres(adres);
-        if tx.mislukte_pogingen_adres(&drempel, &sinds).await?
+        if tx.mislukte_pogingen_adres(&drempel, sinds).await?
             >= self.instellingen.max_pogingen_per_adres
         {
             tracing::warn!(%adres, "inlogdrempel per adres bereikt");
             return Err(AppFout::TeVeelPogingen { minuten: venster });
         }
-        let (mislukt, laatste) = tx.mislukte_pogingen_paar(&naam, &drempel, &sinds).await?;
+        let (mislukt, laatste) = tx.mislukte_pogingen_paar(&naam, &drempel, sinds).await?;
         let wacht = vangnet_domain::gebruiker::inlogwachttijd_minuten(
             mislukt,
             self.instellingen.vrije_pogingen,
             venster,
         );
         if let Some(tot) = laatste
-            .as_deref()
-            .and_then(tijd::instant_uit_tekst)
             .map(|l| l + Duration::minutes(wacht))
             .filter(|tot| *tot > nu)
         {
@@ -227,16 +224,15 @@ impl App {
             .as_ref()
             .map_or(geheim::schijnhash(), |g| g.wachtwoord_hash.as_str());
         let klopt = geheim::controleer_wachtwoord(wachtwoord, hash);
-        let nu_tekst = tijd::instant_tekst(nu);
         let g = match gebruiker {
             Some(g) if klopt && !g.geblokkeerd => g,
             gebruiker => {
-                tx.inlogpoging_vastleggen(&naam, &drempel, &nu_tekst, false)
+                tx.inlogpoging_vastleggen(&naam, &drempel, nu, false)
                     .await?;
                 // Raden op één account vanaf veel adressen houdt de drempel per adres niet
                 // tegen (en een slot op het account zou de echte gebruiker buitensluiten): het
                 // log waarschuwt de beheerder.
-                let op_naam = tx.mislukte_pogingen_naam(&naam, &sinds).await?;
+                let op_naam = tx.mislukte_pogingen_naam(&naam, sinds).await?;
                 let veel = (4 * self.instellingen.max_pogingen_per_adres).max(1);
                 if op_naam >= veel && op_naam % veel == 0 {
                     tracing::warn!(
@@ -273,11 +269,10 @@ impl App {
                 return Err(AppFout::InloggenMislukt);
             }
         };
-        tx.inlogpoging_vastleggen(&naam, &drempel, &nu_tekst, true)
-            .await?;
+        tx.inlogpoging_vastleggen(&naam, &drempel, nu, true).await?;
         tx.oude_sporen_opruimen(
-            &tijd::instant_tekst(nu - Duration::hours(self.instellingen.sessie_max_uren)),
-            &tijd::instant_tekst(nu - Duration::days(1)),
+            nu - Duration::hours(self.instellingen.sessie_max_uren),
+            nu - Duration::days(1),
         )
         .await?;
         let sleutel = geheim::willekeurig_hex(32);
@@ -285,8 +280,8 @@ impl App {
             sleutel_hash: geheim::sha256_hex(&sleutel),
             gebruiker_id: g.id,
             csrf_token: geheim::willekeurig_hex(32),
-            aangemaakt_op: nu_tekst.clone(),
-            laatst_actief_op: nu_tekst,
+            aangemaakt_op: nu,
+            laatst_actief_op: nu,
             adres: adres.to_owned(),
         };
         tx.sessie_invoegen(&sessie).await?;
@@ -323,15 +318,9 @@ impl App {
         };
         let gebruiker = tx.gebruiker_op_id(sessie.gebruiker_id).await?;
         tx.afsluiten().await?;
-        let laatst = tijd::instant_uit_tekst(&sessie.laatst_actief_op);
-        let begin = tijd::instant_uit_tekst(&sessie.aangemaakt_op);
-        let verlopen = match (laatst, begin) {
-            (Some(l), Some(b)) => {
-                nu - l > Duration::minutes(self.instellingen.sessie_inactief_minuten)
-                    || nu - b > Duration::hours(self.instellingen.sessie_max_uren)
-            }
-            _ => true,
-        };
+        let laatst = sessie.laatst_actief_op;
+        let verlopen = nu - laatst > Duration::minutes(self.instellingen.sessie_inactief_minuten)
+            || nu - sessie.aangemaakt_op > Duration::hours(self.instellingen.sessie_max_uren);
         let g = match gebruiker {
             Some(g) if !g.geblokkeerd && !verlopen => g,
             _ => {
@@ -342,9 +331,9 @@ impl App {
             }
         };
         // Niet bij elk verzoek schrijven: een minuut nauwkeurig is genoeg voor het verloop.
-        if laatst.is_some_and(|l| nu - l > Duration::seconds(60)) {
+        if nu - laatst > Duration::seconds(60) {
             let mut tx = self.opslag.schrijf().await?;
-            tx.sessie_aanraken(&hash, &tijd::instant_tekst(nu)).await?;
+            tx.sessie_aanraken(&hash, nu).await?;
             tx.commit().await?;
         }
         Ok(GeldigeSessie {
@@ -414,7 +403,7 @@ impl App {
         g.wachtwoord_hash = geheim::hash_wachtwoord(nieuw)?;
         g.moet_wachtwoord_wijzigen = false;
         g.versie += 1;
-        g.gewijzigd_op = tijd::instant_tekst(self.klok.nu());
+        g.gewijzigd_op = self.klok.nu();
         if !tx.gebruiker_bijwerken(&g).await? {
             return Err(AppFout::Conflict(
                 "Uw account is intussen gewijzigd. Probeer het opnieuw.".into(),
@@ -433,7 +422,7 @@ impl App {
                 tx.sessie_invoegen(&SessieRij {
                     sleutel_hash: geheim::sha256_hex(&sleutel),
                     csrf_token: geheim::willekeurig_hex(32),
-                    laatst_actief_op: tijd::instant_tekst(nu),
+                    laatst_actief_op: nu,
                     ..oud
                 })
                 .await?;
@@ -494,7 +483,7 @@ impl App {
             omschrijving: omschrijving.to_owned(),
             token_hash: geheim::sha256_hex(&token),
             voorvoegsel: token.chars().take(10).collect(),
-            aangemaakt_op: tijd::instant_tekst(nu),
+            aangemaakt_op: nu,
             laatst_gebruikt_op: None,
             ingetrokken_op: None,
         };
@@ -537,7 +526,7 @@ impl App {
             return Err(AppFout::NietGevonden("Het token".into()));
         };
         let nu = self.klok.nu();
-        if tx.token_intrekken(t.id, &tijd::instant_tekst(nu)).await? {
+        if tx.token_intrekken(t.id, nu).await? {
             audit::vastleggen(
                 tx.as_mut(),
                 ctx,
@@ -574,12 +563,10 @@ impl App {
         let nu = self.klok.nu();
         let oud = t
             .laatst_gebruikt_op
-            .as_deref()
-            .and_then(tijd::instant_uit_tekst)
             .is_none_or(|l| nu - l > Duration::seconds(60));
         if oud {
             let mut tx = self.opslag.schrijf().await?;
-            tx.token_gebruikt(t.id, &tijd::instant_tekst(nu)).await?;
+            tx.token_gebruikt(t.id, nu).await?;
             tx.commit().await?;
         }
         Ok(actor_van(&g))
@@ -593,10 +580,9 @@ pub(crate) async fn tokens_intrekken(
     gebruiker_id: i64,
     nu: chrono::DateTime<chrono::Utc>,
 ) -> Result<usize, AppFout> {
-    let tijdstip = tijd::instant_tekst(nu);
     let mut n = 0;
     for t in tx.tokens_van(gebruiker_id).await? {
-        if t.ingetrokken_op.is_none() && tx.token_intrekken(t.id, &tijdstip).await? {
+        if t.ingetrokken_op.is_none() && tx.token_intrekken(t.id, nu).await? {
             n += 1;
         }
     }

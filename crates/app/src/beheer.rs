@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::json;
 use vangnet_domain::beheerverzoek::Verzoeksoort;
-use vangnet_domain::{tijd, verwerking, Recht, Rol, Veldfouten};
+use vangnet_domain::{verwerking, Recht, Rol, Veldfouten};
 
 use crate::account::{controleer_gebruiker, gebruiker_json, gebruiker_of_fout, rollen_uit_codes};
 use crate::audit::Wijziging;
@@ -154,8 +154,8 @@ impl App {
                 rollen.clone()
             },
             versie: 1,
-            aangemaakt_op: tijd::instant_tekst(nu),
-            gewijzigd_op: tijd::instant_tekst(nu),
+            aangemaakt_op: nu,
+            gewijzigd_op: nu,
         };
         g.id = h.gebruiker_invoegen(&g).await.map_err(|e| match e {
             crate::opslag::OpslagFout::Uniek(_) => AppFout::veld(
@@ -253,7 +253,7 @@ impl App {
             return Ok(());
         }
         na.versie += 1;
-        na.gewijzigd_op = tijd::instant_tekst(nu);
+        na.gewijzigd_op = nu;
         if !h.gebruiker_bijwerken(&na).await? {
             return Err(conflict_gebruiker());
         }
@@ -289,7 +289,7 @@ impl App {
         g.wachtwoord_hash = wachtwoord_hash;
         g.moet_wachtwoord_wijzigen = true;
         g.versie += 1;
-        g.gewijzigd_op = tijd::instant_tekst(h.nu);
+        g.gewijzigd_op = h.nu;
         if !h.gebruiker_bijwerken(&g).await? {
             return Err(conflict_gebruiker());
         }
@@ -373,13 +373,13 @@ impl App {
                 format!("Er is al een team '{naam}'."),
             ));
         }
-        let nu = tijd::instant_tekst(h.nu);
+        let nu = h.nu;
         let mut t = TeamRij {
             id: 0,
             naam,
             omschrijving,
             versie: 1,
-            aangemaakt_op: nu.clone(),
+            aangemaakt_op: nu,
             gewijzigd_op: nu,
         };
         t.id = h.team_invoegen(&t).await.map_err(|e| match e {
@@ -430,7 +430,7 @@ impl App {
             return Ok(());
         }
         na.versie += 1;
-        na.gewijzigd_op = tijd::instant_tekst(h.nu);
+        na.gewijzigd_op = h.nu;
         if !h.team_bijwerken(&na).await? {
             return Err(conflict_team());
         }

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 use vangnet_domain::beheerverzoek::{beoordelaar_toegestaan, Verzoeksoort, Verzoekstatus};
-use vangnet_domain::{rol, tijd, Recht, Rol};
+use vangnet_domain::{rol, Recht, Rol};
 
 use crate::account::{gebruiker_json, gebruiker_of_fout};
 use crate::audit::{self, Wijziging};
@@ -76,7 +76,7 @@ pub(crate) async fn vastleggen(
         inhoud: inhoud.to_string(),
         reden: String::new(),
         aangevraagd_door: aanvrager,
-        aangevraagd_op: tijd::instant_tekst(nu),
+        aangevraagd_op: nu,
         status: Verzoekstatus::Open,
         beoordeeld_door: None,
         beoordeeld_op: None,
@@ -240,7 +240,7 @@ impl App {
                     na.rollen.sort();
                     rol::verenigbaar(&na.rollen).map_err(AppFout::Conflict)?;
                     na.versie += 1;
-                    na.gewijzigd_op = tijd::instant_tekst(nu);
+                    na.gewijzigd_op = nu;
                     if !h.gebruiker_bijwerken(&na).await? {
                         return Err(AppFout::Conflict(
                             "De gebruiker is intussen gewijzigd. Probeer het opnieuw.".into(),
@@ -275,7 +275,7 @@ impl App {
             Verzoekstatus::Afgewezen
         };
         v.beoordeeld_door = Some(ik);
-        v.beoordeeld_op = Some(tijd::instant_tekst(nu));
+        v.beoordeeld_op = Some(nu);
         v.afwijsreden = (!goedkeuren).then(|| reden.to_owned());
         v.versie += 1;
         if !h.beheerverzoek_bijwerken(&v).await? {

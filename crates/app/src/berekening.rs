@@ -70,8 +70,8 @@ impl App {
             .huishoudleden_van_huishouden(dossier.huishouden_id)
             .await?
             .iter()
-            .filter(|l| l.rol == "aanvrager" && l.historie.vervallen_op.is_none())
-            .filter_map(|l| NaiveDate::parse_from_str(&l.historie.geldig_vanaf, "%Y-%m-%d").ok())
+            .filter(|l| l.rol == HuishoudRol::Aanvrager && l.historie.actueel())
+            .map(|l| l.historie.geldig_vanaf)
             .find(|v| *v > eerste && *v <= einde);
         let peildatum = begin.unwrap_or(eerste);
         let leden = self
@@ -92,7 +92,7 @@ impl App {
                 .map(|g| g.format("%Y-%m-%d").to_string())
                 .unwrap_or_default()
         };
-        let Some(aanvrager) = leden.iter().find(|l| l.rol == "aanvrager") else {
+        let Some(aanvrager) = leden.iter().find(|l| l.rol == HuishoudRol::Aanvrager) else {
             return Err(AppFout::veld(
                 "maand",
                 format!(
@@ -115,25 +115,25 @@ impl App {
             verlaging_procent: 0,
         };
         for l in &leden {
-            match HuishoudRol::uit_code(&l.rol) {
-                Some(HuishoudRol::Partner(_)) => {
+            match l.rol {
+                HuishoudRol::Partner(_) => {
                     s.partner = Some(Persoon {
                         geboortedatum: datum(l),
                         ..Default::default()
                     })
                 }
                 // Een kind van 18 of ouder telt als medebewoner uit de familie.
-                Some(HuishoudRol::Kind) if l.leeftijd.is_some_and(|j| j >= 18) => {
+                HuishoudRol::Kind if l.leeftijd.is_some_and(|j| j >= 18) => {
                     s.medebewoners.push(Medebewoner {
                         geboortedatum: datum(l),
                         relatie: Relatie::Familie,
                     })
                 }
-                Some(HuishoudRol::Kind) => s.kinderen.push(Persoon {
+                HuishoudRol::Kind => s.kinderen.push(Persoon {
                     geboortedatum: datum(l),
                     ..Default::default()
                 }),
-                Some(HuishoudRol::Medebewoner(r)) => s.medebewoners.push(Medebewoner {
+                HuishoudRol::Medebewoner(r) => s.medebewoners.push(Medebewoner {
                     geboortedatum: datum(l),
                     relatie: match r {
                         Medebewonerrelatie::Familie => Relatie::Familie,
@@ -144,7 +144,7 @@ impl App {
                         Medebewonerrelatie::Anders => Relatie::Overig,
                     },
                 }),
-                _ => {}
+                HuishoudRol::Aanvrager => {}
             }
         }
         match begin {

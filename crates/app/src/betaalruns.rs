@@ -26,7 +26,7 @@ use crate::audit::{self, Wijziging};
 use crate::opslag::{
     BetaalregelRij, BetaalrunRij, Categorietotaal, Leestransactie, Runverschil, Transactie, Waarde,
 };
-use crate::uitkeringen::{datum, datumtekst, partij_laden};
+use crate::uitkeringen::{datumtekst, partij_laden};
 use crate::werk::{taken_maken, NieuweTaak};
 use crate::{toegang, zegel, App, AppFout, Context};
 
@@ -153,7 +153,7 @@ impl App {
             return Err(AppFout::Ongeldig(f));
         };
         let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
-        for r in tx.betaalruns_van_maand(&datumtekst(m)).await? {
+        for r in tx.betaalruns_van_maand(m).await? {
             match r.status {
                 s if s.definitief() => {
                     return Err(AppFout::veld(
@@ -493,7 +493,6 @@ impl App {
             ));
         }
         let nu = tx.nu;
-        let tijdstip = tijd::instant_tekst(nu);
         run.status = Runstatus::Goedgekeurd;
         run.goedgekeurd_door = Some(gebruiker);
         run.goedgekeurd_op = Some(nu);
@@ -514,16 +513,16 @@ impl App {
                 "de betaalregels kloppen niet met de totalen van de berekening",
             ));
         }
-        tx.betaalrun_verwerken(id, &tijdstip).await?;
+        tx.betaalrun_verwerken(id, nu).await?;
         // Taken: een vordering beoordelen, een rekening vastleggen. Eén per dossier en soort,
         // in één keer (na de eerste run van een grote gemeente zijn het er tienduizenden).
         let vandaag = tijd::nl_lokaal(nu).date();
         let mut gezien = std::collections::HashSet::new();
         let mut regels = Vec::new();
         for r in tx.betaalregels_voor_taken(id).await? {
-            let soort = match Categorie::uit_code(&r.categorie) {
-                Some(Categorie::Vordering) => Taaksoort::Vordering,
-                Some(Categorie::Vastgehouden)
+            let soort = match r.categorie {
+                Categorie::Vordering => Taaksoort::Vordering,
+                Categorie::Vastgehouden
                     if r.reden.as_deref() != Some(Vasthoudreden::Opschorting.code()) =>
                 {
                     Taaksoort::Betaling
@@ -849,7 +848,7 @@ impl App {
         f.clone().resultaat()?;
         let m = m.ok_or(AppFout::Ongeldig(f))?;
         let mut tx = self.opslag.lees().await?;
-        let runs = tx.betaalruns_van_maand(&datumtekst(m)).await?;
+        let runs = tx.betaalruns_van_maand(m).await?;
         tx.afsluiten().await?;
         Ok(runs)
     }
@@ -892,10 +891,10 @@ impl App {
             None => Vec::new(),
         };
         let vastgehouden = tx
-            .betaalregels_van_categorie(id, Categorie::Vastgehouden.code(), 200)
+            .betaalregels_van_categorie(id, Categorie::Vastgehouden, 200)
             .await?;
         let vorderingen = tx
-            .betaalregels_van_categorie(id, Categorie::Vordering.code(), 200)
+            .betaalregels_van_categorie(id, Categorie::Vordering, 200)
             .await?;
         let nu = tx.nu;
         let mut dossiers: Vec<i64> = verschillen
@@ -958,10 +957,11 @@ impl App {
             na_id = l.id;
             for r in &regels {
                 let bedrag = vangnet_domain::bedrag::euro(r.bedrag_centen).replace("€ ", "");
+                let maand = r.maand.format("%Y-%m").to_string();
                 let cellen = [
                     r.dossiernummer.as_str(),
-                    &r.categorie,
-                    r.maand.get(..7).unwrap_or(""),
+                    r.categorie.code(),
+                    &maand,
                     &bedrag,
                     r.reden.as_deref().unwrap_or(""),
                     r.iban.as_deref().unwrap_or(""),
@@ -1055,7 +1055,7 @@ struct Runpartij {
     vakantietoeslagcorrecties: std::collections::BTreeSet<i64>,
     rekeningen: BTreeMap<i64, (String, String)>,
     correcties: BTreeMap<i64, Vec<OpenCorrectie>>,
-    betaald: BTreeMap<i64, Vec<(String, NaiveDate)>>,
+    betaald: BTreeMap<i64, Vec<(Categorie, NaiveDate)>>,
 }
 
 /// De laatste maand met bijstand van een uitkering die vóór `maand` eindigde.
@@ -1122,10 +1122,10 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendepartij {
                 *laatste,
                 eerder
                     .iter()
-                    .any(|(c, m)| c == Categorie::Regulier.code() && m == laatste),
+                    .any(|(c, m)| *c == Categorie::Regulier && m == laatste),
                 eerder
                     .iter()
-                    .filter(|(c, _)| c == Categorie::Vakantietoeslag.code())
+                    .filter(|(c, _)| *c == Categorie::Vakantietoeslag)
                     .map(|(_, m)| *m)
                     .max(),
             )
@@ -1424,13 +1424,8 @@ async fn runpartij_laden(
         .collect();
     let mut rekeningen: BTreeMap<i64, (String, String)> = BTreeMap::new();
     for r in lezer.bankrekeningen_van(&ontvangers).await? {
-        let geldig = r.historie.vervallen_op.is_none()
-            && datum(&r.historie.geldig_vanaf).is_some_and(|v| v <= betaaldatum)
-            && r.historie
-                .geldig_tot
-                .as_deref()
-                .and_then(datum)
-                .is_none_or(|t| t > betaaldatum)
+        let geldig = r.historie.actueel()
+            && r.historie.geldig().bevat(betaaldatum)
             && Iban::parse(&r.iban).is_ok();
         if geldig {
             rekeningen.insert(r.persoon_id, (r.iban, r.tenaamstelling));
@@ -1442,19 +1437,17 @@ async fn runpartij_laden(
         if c.verrekend_op.is_some() {
             continue;
         }
-        if c.soort == Correctiesoort::Vakantietoeslag.code() {
+        if c.soort == Correctiesoort::Vakantietoeslag {
             vakantietoeslagcorrecties.insert(c.id);
         }
-        if let Some(m) = datum(&c.maand) {
-            correcties
-                .entry(c.uitkering_id)
-                .or_default()
-                .push(OpenCorrectie {
-                    id: c.id,
-                    maand: m,
-                    bedrag: c.bedrag_centen,
-                });
-        }
+        correcties
+            .entry(c.uitkering_id)
+            .or_default()
+            .push(OpenCorrectie {
+                id: c.id,
+                maand: c.maand,
+                bedrag: c.bedrag_centen,
+            });
     }
     // Wie vóór deze maand eindigde: wat goedgekeurde runs al betaalden, om de
     // vakantietoeslag bij een einde dat pas later bekend werd alsnog te betalen.
@@ -1464,16 +1457,11 @@ async fn runpartij_laden(
         .iter()
         .filter_map(|g| laatste_maand(g, maand).map(|l| (g.uitkering.id, l)))
         .collect();
-    let mut betaald: BTreeMap<i64, Vec<(String, NaiveDate)>> = BTreeMap::new();
+    let mut betaald: BTreeMap<i64, Vec<(Categorie, NaiveDate)>> = BTreeMap::new();
     let vanaf = geeindigd.iter().map(|(_, l)| *l).min().unwrap_or(maand);
     let uitkeringen: Vec<i64> = geeindigd.iter().map(|(u, _)| *u).collect();
-    for (u, categorie, m, _) in lezer
-        .betaald_voor_uitkeringen(&uitkeringen, &datumtekst(vanaf))
-        .await?
-    {
-        if let Some(m) = datum(&m) {
-            betaald.entry(u).or_default().push((categorie, m));
-        }
+    for (u, categorie, m, _) in lezer.betaald_voor_uitkeringen(&uitkeringen, vanaf).await? {
+        betaald.entry(u).or_default().push((categorie, m));
     }
     Ok(Runpartij {
         ids,

@@ -5,17 +5,17 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use vangnet_domain::dossier::{Dossiernummer, Status, Termijnen, Zaaktype};
-use vangnet_domain::historie::{Periode, Registratie, Versie};
+use vangnet_domain::historie::{Periode, Versie};
 use vangnet_domain::huishouden::Rol as HuishoudRol;
 use vangnet_domain::persoon::datum::parse_datum;
 use vangnet_domain::persoon::{Bsn, Geboortedatum, Huisnummer, Iban, Naam, Postcode};
-use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
+use vangnet_domain::tijd::datum_tekst as datumtekst;
 use vangnet_domain::zoeken::Zoekvraag;
 use vangnet_domain::{historie, tijd, verwerking, Recht, Veldfouten};
 
 use crate::audit::Wijziging;
 use crate::opslag::{
-    AdresRij, BankrekeningRij, DossierRij, GebeurtenisRij, Historie, HuishoudlidRij,
+    AdresRij, BankrekeningRij, DossierRij, GebeurtenisRij, Historie, Historietabel, HuishoudlidRij,
     PersoonsgegevensRij, Transactie, Zoeksleutel,
 };
 use crate::{toegang, App, AppFout, Context};
@@ -73,7 +73,9 @@ pub struct PersoonBeeld {
 #[derive(Debug, Clone, Serialize)]
 pub struct Huisgenoot {
     pub persoon: PersoonBeeld,
-    pub rol: String,
+    /// In JSON als code (`partner:gehuwd`).
+    #[serde(with = "vangnet_domain::huishouden::als_code")]
+    pub rol: HuishoudRol,
     pub rolnaam: String,
     pub leeftijd: Option<i32>,
     pub geldig: Periode,
@@ -106,18 +108,13 @@ pub struct Treffer {
 }
 
 /// Zet opgeslagen historie om in domeinversies (om `historie::op` te kunnen gebruiken).
+/// Een rij als versie van een feit; een lege periode (ingegaan en geëindigd op dezelfde dag)
+/// geldt op geen enkele dag en telt niet mee.
 fn versie<T>(waarde: T, h: &Historie) -> Option<Versie<T>> {
     Some(Versie {
         waarde,
-        geldig: Periode::nieuw(
-            datum(&h.geldig_vanaf)?,
-            h.geldig_tot.as_deref().and_then(datum),
-        )
-        .ok()?,
-        registratie: Registratie {
-            geregistreerd_op: tijd::instant_uit_tekst(&h.geregistreerd_op)?,
-            vervallen_op: h.vervallen_op.as_deref().and_then(tijd::instant_uit_tekst),
-        },
+        geldig: Periode::nieuw(h.geldig_vanaf, h.geldig_tot).ok()?,
+        registratie: h.registratie(),
     })
 }
 
@@ -232,7 +229,7 @@ impl App {
                     .map_or_else(|| "(naam onbekend)".into(), Naam::weergave),
                 naam,
                 bsn,
-                geboortedatum: g.and_then(|g| datum(&g.geboortedatum)),
+                geboortedatum: g.map(|g| g.geboortedatum),
                 adres: historie::op(&a, op, bekend_op)
                     .last()
                     .map(|v| adrestekst(v.waarde)),
@@ -376,12 +373,11 @@ impl App {
                 }
             }
         };
-        let nu_tekst = tijd::instant_tekst(nu);
         let periode = Periode::vanaf(ontvangen);
         let h = |vanaf: NaiveDate| Historie {
-            geldig_vanaf: datumtekst(vanaf),
+            geldig_vanaf: vanaf,
             geldig_tot: None,
-            geregistreerd_op: nu_tekst.clone(),
+            geregistreerd_op: nu,
             vervallen_op: None,
             operatie_id: ctx.operatie_id.clone(),
         };
@@ -440,7 +436,7 @@ impl App {
         }
         f.resultaat()?;
 
-        let huishouden = tx.huishouden_invoegen(&nu_tekst).await?;
+        let huishouden = tx.huishouden_invoegen(nu).await?;
         let mut client_id = 0;
         let mut persoon_ids = Vec::with_capacity(alle.len());
         for ((_, persoon, rol), (bestaande, huidige)) in alle.iter().zip(bestaand) {
@@ -452,22 +448,21 @@ impl App {
                 (Some(p), _) => {
                     // Het oude adres eindigt waar het nieuwe begint (formeel: een nieuwe versie).
                     for oud in tx.adressen_van(&[p.id]).await? {
-                        let open = oud.historie.vervallen_op.is_none()
-                            && oud.historie.geldig_tot.is_none();
+                        let open = oud.historie.actueel() && oud.historie.geldig_tot.is_none();
                         if !open
                             || !tx
-                                .versie_laten_vervallen("adressen", oud.id, &nu_tekst)
+                                .versie_laten_vervallen(Historietabel::Adressen, oud.id, nu)
                                 .await?
                         {
                             continue;
                         }
-                        if datum(&oud.historie.geldig_vanaf).is_some_and(|v| v < ontvangen) {
+                        if oud.historie.geldig_vanaf < ontvangen {
                             let mut afgesloten = oud.clone();
                             afgesloten.historie = Historie {
-                                geldig_tot: Some(datumtekst(ontvangen)),
+                                geldig_vanaf: oud.historie.geldig_vanaf,
+                                geldig_tot: Some(ontvangen),
                                 ..h(ontvangen)
                             };
-                            afgesloten.historie.geldig_vanaf = oud.historie.geldig_vanaf.clone();
                             tx.adres_invoegen(&afgesloten).await?;
                         }
                     }
@@ -477,7 +472,7 @@ impl App {
                     return Err(AppFout::Intern("bekende persoon zonder rij".into()));
                 }
                 (None, Aanvraagpersoon::Nieuw(bsn, naam, geb)) => {
-                    let id = tx.persoon_invoegen(bsn.getal(), &nu_tekst).await.map_err(|e| match e {
+                    let id = tx.persoon_invoegen(bsn.getal(), nu).await.map_err(|e| match e {
                         crate::opslag::OpslagFout::Uniek(_) => AppFout::Conflict(format!("Iemand anders registreerde intussen een persoon met BSN {bsn}. Probeer het opnieuw.")),
                         e => e.into(),
                     })?;
@@ -489,7 +484,7 @@ impl App {
                         geslachtsnaam: naam.geslachtsnaam.clone(),
                         zoeknaam: naam.zoeknaam(),
                         zoeknaam_volledig: naam.zoeknaam_volledig(),
-                        geboortedatum: datumtekst(geb.0),
+                        geboortedatum: geb.0,
                         historie: h(geb.0),
                     })
                     .await?;
@@ -512,7 +507,7 @@ impl App {
                 id: 0,
                 huishouden_id: huishouden,
                 persoon_id: id,
-                rol: rol.code(),
+                rol: *rol,
                 historie: h(ontvangen),
             })
             .await?;
@@ -558,9 +553,9 @@ impl App {
         tx.gebeurtenis_toevoegen(&GebeurtenisRij {
             id: 0,
             dossier_id,
-            tijdstip: nu_tekst.clone(),
+            tijdstip: nu,
             actor: ctx.actor.omschrijving(),
-            soort: "geregistreerd".into(),
+            soort: vangnet_domain::dossier::Gebeurtenissoort::Geregistreerd,
             omschrijving: samenvatting.clone(),
             operatie_id: ctx.operatie_id.clone(),
         })
@@ -667,22 +662,23 @@ impl App {
             let Some(p) = beelden.iter().find(|b| b.id == v.waarde.persoon_id) else {
                 continue;
             };
-            let rol = HuishoudRol::uit_code(&v.waarde.rol);
             huishouden.push(Huisgenoot {
                 leeftijd: p.geboortedatum.map(|g| Geboortedatum(g).leeftijd_op(op)),
                 persoon: p.clone(),
-                rol: v.waarde.rol.clone(),
-                rolnaam: rol.map_or_else(|| v.waarde.rol.clone(), HuishoudRol::naam),
+                rol: v.waarde.rol,
+                rolnaam: v.waarde.rol.naam(),
                 geldig: v.geldig,
             });
         }
+        // Aanvrager, partner, kinderen, medebewoners; daarbinnen op persoon.
         huishouden.sort_by_key(|h| {
-            (
-                h.rol != "aanvrager",
-                !h.rol.starts_with("partner"),
-                h.rol != "kind",
-                h.persoon.id,
-            )
+            let volgorde = match h.rol {
+                HuishoudRol::Aanvrager => 0,
+                HuishoudRol::Partner(_) => 1,
+                HuishoudRol::Kind => 2,
+                HuishoudRol::Medebewoner(_) => 3,
+            };
+            (volgorde, h.persoon.id)
         });
         let nu = self.klok.nu();
         for p in &beelden {
@@ -764,7 +760,7 @@ impl App {
         let sleutel = match &vraag {
             Zoekvraag::Bsn(b) => Zoeksleutel::Bsn(b.getal()),
             Zoekvraag::Dossiernummer(n) => Zoeksleutel::Dossiernummer(n.to_string()),
-            Zoekvraag::Geboortedatum(d) => Zoeksleutel::Geboortedatum(datumtekst(*d)),
+            Zoekvraag::Geboortedatum(d) => Zoeksleutel::Geboortedatum(*d),
             Zoekvraag::Adres {
                 postcode,
                 huisnummer,
@@ -847,7 +843,6 @@ impl App {
         let mut tx = self.handeling(ctx, Recht::DossiersRegistreren).await?;
         let nu = tx.nu;
         let vandaag = tijd::nl_lokaal(nu).date();
-        let nu_tekst = tijd::instant_tekst(nu);
         let mut f = Veldfouten::nieuw();
         let naam = match Naam::parse(&w.voornamen, &w.voorvoegsel, &w.geslachtsnaam) {
             Ok(n) => Some(n),
@@ -900,28 +895,25 @@ impl App {
             return Err(conflict());
         }
         let h = |vanaf: NaiveDate, tot: Option<NaiveDate>| Historie {
-            geldig_vanaf: datumtekst(vanaf),
-            geldig_tot: tot.map(datumtekst),
-            geregistreerd_op: nu_tekst.clone(),
+            geldig_vanaf: vanaf,
+            geldig_tot: tot,
+            geregistreerd_op: nu,
             vervallen_op: None,
             operatie_id: ctx.operatie_id.clone(),
         };
         let mut wijzigingen = Vec::new();
         // Naam en geboortedatum: een correctie over de hele periode.
         let gegevens = tx.persoonsgegevens_van(&[id]).await?;
-        let huidig = gegevens
-            .iter()
-            .rev()
-            .find(|g| g.historie.vervallen_op.is_none());
+        let huidig = gegevens.iter().rev().find(|g| g.historie.actueel());
         let gelijk = huidig.is_some_and(|g| {
             g.voornamen == naam.voornamen
                 && g.voorvoegsel == naam.voorvoegsel
                 && g.geslachtsnaam == naam.geslachtsnaam
-                && g.geboortedatum == datumtekst(geb.0)
+                && g.geboortedatum == geb.0
         });
         if !gelijk {
             if let Some(g) = huidig {
-                tx.versie_laten_vervallen("persoonsgegevens", g.id, &nu_tekst)
+                tx.versie_laten_vervallen(Historietabel::Persoonsgegevens, g.id, nu)
                     .await?;
             }
             tx.persoonsgegevens_invoegen(&PersoonsgegevensRij {
@@ -932,7 +924,7 @@ impl App {
                 geslachtsnaam: naam.geslachtsnaam.clone(),
                 zoeknaam: naam.zoeknaam(),
                 zoeknaam_volledig: naam.zoeknaam_volledig(),
-                geboortedatum: datumtekst(geb.0),
+                geboortedatum: geb.0,
                 historie: h(geb.0, None),
             })
             .await?;
@@ -947,29 +939,26 @@ impl App {
             let rekeningen = tx.bankrekeningen_van(&[id]).await?;
             let lopend: Vec<_> = rekeningen
                 .iter()
-                .filter(|r| r.historie.vervallen_op.is_none() && r.historie.geldig_tot.is_none())
+                .filter(|r| r.historie.actueel() && r.historie.geldig_tot.is_none())
                 .collect();
             for r in &lopend {
-                let begin = datum(&r.historie.geldig_vanaf);
-                if begin.is_some_and(|b| vanaf <= b) {
+                let begin = r.historie.geldig_vanaf;
+                if vanaf <= begin {
                     f.voeg_toe(
                         "iban_vanaf",
                         format!(
                             "De nieuwe rekening moet ingaan na {} (het begin van de huidige rekening); een eerdere datum overlapt de bestaande periode.",
-                            begin.map(|b| b.format("%d-%m-%Y").to_string()).unwrap_or_default()
+                            begin.format("%d-%m-%Y")
                         ),
                     );
                 }
             }
             f.clone().resultaat()?;
             for r in lopend {
-                tx.versie_laten_vervallen("bankrekeningen", r.id, &nu_tekst)
+                tx.versie_laten_vervallen(Historietabel::Bankrekeningen, r.id, nu)
                     .await?;
                 let mut afgesloten = r.clone();
-                afgesloten.historie = Historie {
-                    geldig_vanaf: r.historie.geldig_vanaf.clone(),
-                    ..h(vanaf, Some(vanaf))
-                };
+                afgesloten.historie = h(r.historie.geldig_vanaf, Some(vanaf));
                 tx.bankrekening_invoegen(&afgesloten).await?;
             }
             tx.bankrekening_invoegen(&BankrekeningRij {

@@ -179,9 +179,9 @@ async fn beelden(
             }
             Contactbeeld {
                 afgeschermd: !mag,
-                kanaalnaam: Kanaal::uit_code(&rij.kanaal).map_or("?", Kanaal::naam),
-                bellernaam: Beller::uit_code(&rij.beller).map_or("?", Beller::naam),
-                uitkomstnaam: Uitkomst::uit_code(&rij.uitkomst).map_or("?", Uitkomst::naam),
+                kanaalnaam: rij.kanaal.naam(),
+                bellernaam: rij.beller.naam(),
+                uitkomstnaam: rij.uitkomst.naam(),
                 onderwerpnaam: onderwerpen
                     .get(&rij.onderwerp)
                     .cloned()
@@ -469,15 +469,15 @@ impl App {
                 id: 0,
                 persoon_id: invoer.persoon_id,
                 dossier_id: dossier.as_ref().map(|d| d.id),
-                kanaal: c.kanaal.code().into(),
-                richting: c.richting.code().into(),
-                beller: c.beller.code().into(),
+                kanaal: c.kanaal,
+                richting: c.richting,
+                beller: c.beller,
                 derde_naam: c.derde_naam,
                 onderwerp: invoer.onderwerp.clone(),
                 tekst: c.tekst,
-                uitkomst: c.uitkomst.code().into(),
+                uitkomst: c.uitkomst,
                 telefoonnummer: c.telefoonnummer,
-                tijdstip: tijd::instant_tekst(nu),
+                tijdstip: nu,
                 duur_minuten: c.duur_minuten,
                 gevoelig: c.gevoelig,
                 geregistreerd_door: ctx.actor.gebruiker_id().ok_or(AppFout::GeenToegang)?,
@@ -629,7 +629,7 @@ impl App {
             }
         }
         if !tx
-            .contactmoment_koppelen(id, persoon_id, dossier_id, &tijd::instant_tekst(nu), versie)
+            .contactmoment_koppelen(id, persoon_id, dossier_id, nu, versie)
             .await?
         {
             return Err(AppFout::Conflict(
@@ -759,7 +759,7 @@ impl App {
         let c = contact::controleer(&contact::Invoer {
             kanaal: Kanaal::Telefoon.code(),
             richting: Richting::Uitgaand.code(),
-            beller: o.map_or(Beller::Client.code(), |o| o.beller.as_str()),
+            beller: o.map_or(Beller::Client, |o| o.beller).code(),
             derde_naam: o.and_then(|o| o.derde_naam.as_deref()).unwrap_or(""),
             tekst,
             uitkomst: uitkomst.code(),
@@ -773,15 +773,15 @@ impl App {
                 id: 0,
                 persoon_id: o.map_or(taak.persoon_id, |o| o.persoon_id),
                 dossier_id: o.map_or(taak.dossier_id, |o| o.dossier_id),
-                kanaal: c.kanaal.code().into(),
-                richting: c.richting.code().into(),
-                beller: c.beller.code().into(),
+                kanaal: c.kanaal,
+                richting: c.richting,
+                beller: c.beller,
                 derde_naam: c.derde_naam,
                 onderwerp: o.map_or_else(|| "overig".to_owned(), |o| o.onderwerp.clone()),
                 tekst: c.tekst,
-                uitkomst: c.uitkomst.code().into(),
+                uitkomst: c.uitkomst,
                 telefoonnummer: c.telefoonnummer,
-                tijdstip: tijd::instant_tekst(nu),
+                tijdstip: nu,
                 duur_minuten: None,
                 gevoelig: c.gevoelig,
                 geregistreerd_door: ctx.actor.gebruiker_id().ok_or(AppFout::GeenToegang)?,
@@ -846,9 +846,7 @@ impl App {
                         .checked_add_months(Months::new(1))
                         .unwrap_or(deze_maand),
                 ] {
-                    let runs = tx
-                        .betaalruns_van_maand(&maand.format("%Y-%m-%d").to_string())
-                        .await?;
+                    let runs = tx.betaalruns_van_maand(maand).await?;
                     let definitief = runs.iter().find(|r| r.status.definitief());
                     let betaaldatum = definitief.map(|r| r.betaaldatum);
                     if betaaldatum.is_some_and(|b| b < vandaag) {
@@ -860,10 +858,7 @@ impl App {
                                 .await?
                                 .iter()
                                 .filter(|r| r.run_id == run.id)
-                                .filter(|r| {
-                                    vangnet_domain::betaalrun::Categorie::uit_code(&r.categorie)
-                                        .is_some_and(|c| c.wordt_betaald())
-                                })
+                                .filter(|r| r.categorie.wordt_betaald())
                                 .map(|r| r.bedrag_centen)
                                 .sum(),
                         ),

@@ -19,8 +19,9 @@ use vangnet_domain::{tijd, Rol};
 
 use crate::audit::{self, Wijziging};
 use crate::beheer::NieuweGebruiker;
-use crate::opslag::{GebruikerRij, Waarde};
+use crate::opslag::{GebruikerRij, TaakRij, Waarde};
 use crate::{geheim, Actor, App, AppFout, Context};
+use vangnet_domain::werk::Taakstatus;
 
 /// Het wachtwoord van alle demo-accounts.
 pub const DEMO_WACHTWOORD: &str = "vangnet-demo";
@@ -182,7 +183,7 @@ struct Partij {
     leden: Vec<Vec<Waarde>>,
     dossiers: Vec<Vec<Waarde>>,
     gebeurtenissen: Vec<Vec<Waarde>>,
-    taken: Vec<Vec<Waarde>>,
+    taken: Vec<TaakRij>,
     uitkeringen: Vec<Vec<Waarde>>,
     maandbedragen: Vec<Vec<Waarde>>,
     mutaties: Vec<Vec<Waarde>>,
@@ -955,40 +956,36 @@ impl App {
                             Some(ids[7]),
                         ));
                     }
-                    p.taken.push(vec![
-                        g(ids[7]),
-                        t(soort.code()),
-                        t(format!("{omschrijving} {nummer}")),
-                        g(ids[4]),
-                        g(client),
-                        t(&nu_tekst),
-                        dag(begin),
-                        dag(deadline),
-                        dag(vangnet_domain::werk::risico_vanaf(
+                    p.taken.push(TaakRij {
+                        id: ids[7],
+                        soort,
+                        omschrijving: format!("{omschrijving} {nummer}"),
+                        dossier_id: Some(ids[4]),
+                        persoon_id: Some(client),
+                        aangemaakt_op: nu,
+                        begindatum: begin,
+                        deadline,
+                        risico_vanaf: vangnet_domain::werk::risico_vanaf(
                             deadline,
                             norm.waarschuwen_werkdagen,
-                        )),
-                        g(i64::from(norm.wettelijk())),
-                        g(i64::from(norm.waarschuwen_werkdagen)),
-                        g(teams[team]),
-                        consulent.map_or(Waarde::GeenGetal, g),
-                        t(if !open {
-                            "gereed"
+                        ),
+                        wettelijk: norm.wettelijk(),
+                        waarschuwen_werkdagen: i64::from(norm.waarschuwen_werkdagen),
+                        team_id: Some(teams[team]),
+                        gebruiker_id: consulent,
+                        status: if !open {
+                            Taakstatus::Gereed
                         } else if r.procent(30) {
-                            "in_behandeling"
+                            Taakstatus::InBehandeling
                         } else {
-                            "open"
-                        }),
-                        g(0),
+                            Taakstatus::Open
+                        },
+                        prioriteit: 0,
                         // De achterstand van vóór de demo geldt als al gemeld.
-                        g(i64::from(open && deadline < vandaag)),
-                        gereed_op.map_or(Waarde::GeenTekst, |d| {
-                            t(tijd::instant_tekst(
-                                tijd::begin_nl_dag(d) + Duration::hours(12),
-                            ))
-                        }),
-                        g(1),
-                    ]);
+                        te_laat_gemeld: open && deadline < vandaag,
+                        gereed_op: gereed_op.map(|d| tijd::begin_nl_dag(d) + Duration::hours(12)),
+                        versie: 1,
+                    });
                 }
                 // Eerder contact: een derde van de cliënten belde of kwam langs.
                 if r.procent(33) {
@@ -1244,8 +1241,7 @@ impl App {
                 &p.gebeurtenissen,
             )
             .await?;
-            tx.bulk_invoegen("taken", crate::werk::TAAKKOLOMMEN, &p.taken)
-                .await?;
+            tx.taken_invoegen(&p.taken, &[]).await?;
             tx.bulk_invoegen(
                 "contactmomenten",
                 &[

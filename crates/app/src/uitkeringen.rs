@@ -25,7 +25,7 @@ use vangnet_domain::normen::Centen;
 use vangnet_domain::persoon::datum::parse_datum;
 use vangnet_domain::persoon::naam::Naam;
 use vangnet_domain::persoon::{Bsn, Geboortedatum};
-pub(crate) use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
+pub(crate) use vangnet_domain::tijd::datum_tekst as datumtekst;
 use vangnet_domain::uitkering::{
     self, bezwaartermijn, verschillen, Feiten, Maandverschil, Mutatiesoort, Mutatiestatus,
 };
@@ -34,7 +34,8 @@ use vangnet_domain::{tijd, verwerking, Recht, Veldfouten};
 
 use crate::audit::{self, Wijziging};
 use crate::opslag::{
-    CorrectieRij, Leestransactie, MaandbedragRij, MutatieRij, Transactie, UitkeringRij,
+    CorrectieRij, Historietabel, Leestransactie, MaandbedragRij, MutatieRij, Transactie,
+    UitkeringRij,
 };
 use crate::werk::{taak_maken, NieuweTaak};
 use crate::{toegang, App, AppFout, Context};
@@ -469,7 +470,7 @@ impl App {
                 && t.status != Taakstatus::Gereed
             {
                 t.status = Taakstatus::Gereed;
-                t.gereed_op = Some(tijd::instant_tekst(nu));
+                t.gereed_op = Some(nu);
                 t.gebruiker_id = t.gebruiker_id.or(ctx.actor.gebruiker_id());
                 t.versie += 1;
                 tx.taak_bijwerken(&t).await?;
@@ -478,9 +479,9 @@ impl App {
         tx.gebeurtenis_toevoegen(&crate::opslag::GebeurtenisRij {
             id: 0,
             dossier_id: dossier.id,
-            tijdstip: tijd::instant_tekst(nu),
+            tijdstip: nu,
             actor: ctx.actor.omschrijving(),
-            soort: "besloten".into(),
+            soort: vangnet_domain::dossier::Gebeurtenissoort::Besloten,
             omschrijving: format!(
                 "Uitkering toegekend vanaf {}; bezwaar mogelijk tot en met {}",
                 begin.format("%d-%m-%Y"),
@@ -736,7 +737,7 @@ impl App {
                 .map(|x| Impactmaand {
                     betaald: betaald
                         .iter()
-                        .find(|b| b.maand == datumtekst(x.maand))
+                        .find(|b| b.maand == x.maand)
                         .and_then(|b| b.betaald_centen),
                     verschil: x,
                 })
@@ -885,12 +886,7 @@ impl App {
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
         let open = |l: &crate::opslag::HuishoudlidRij| {
-            l.historie.vervallen_op.is_none()
-                && l.historie
-                    .geldig_tot
-                    .as_deref()
-                    .and_then(datum)
-                    .is_none_or(|t| t > ingang)
+            l.historie.actueel() && l.historie.geldig_tot.is_none_or(|t| t > ingang)
         };
         match ruw {
             Ruw::Klaar(g) => Ok(g),
@@ -907,8 +903,8 @@ impl App {
                         .persoonsgegevens_van(&[p.id])
                         .await?
                         .iter()
-                        .filter(|g| g.historie.vervallen_op.is_none())
-                        .filter_map(|g| datum(&g.geboortedatum))
+                        .filter(|g| g.historie.actueel())
+                        .map(|g| g.geboortedatum)
                         .next_back()
                         .ok_or_else(|| {
                             AppFout::veld("bsn", "Van deze persoon is geen geboortedatum bekend.")
@@ -927,7 +923,7 @@ impl App {
                         .persoonsgegevens_van(&[p.id])
                         .await?
                         .into_iter()
-                        .rfind(|g| g.historie.vervallen_op.is_none());
+                        .rfind(|g| g.historie.actueel());
                     if huidig.is_some_and(|h| h.geslachtsnaam != n.geslachtsnaam) {
                         return Err(AppFout::veld(
                             "bsn",
@@ -965,7 +961,7 @@ impl App {
                     None => None,
                 };
                 match lid {
-                    Some(l) if l.rol == "aanvrager" => Err(AppFout::veld(
+                    Some(l) if l.rol == HuishoudRol::Aanvrager => Err(AppFout::veld(
                         "bsn",
                         "De aanvrager verlaat het huishouden niet: beëindig dan de uitkering.",
                     )),
@@ -990,15 +986,15 @@ impl App {
         ingang: NaiveDate,
         g: &Gegevens,
     ) -> Result<(), AppFout> {
-        let nu = tijd::instant_tekst(self.klok.nu());
+        let nu = self.klok.nu();
         let dossier = tx
             .dossier_op_id(u.dossier_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
-        let historie = |vanaf: &str, tot: Option<String>| crate::opslag::Historie {
-            geldig_vanaf: vanaf.into(),
+        let historie = |vanaf: NaiveDate, tot: Option<NaiveDate>| crate::opslag::Historie {
+            geldig_vanaf: vanaf,
             geldig_tot: tot,
-            geregistreerd_op: nu.clone(),
+            geregistreerd_op: nu,
             vervallen_op: None,
             operatie_id: ctx.operatie_id.clone(),
         };
@@ -1022,7 +1018,7 @@ impl App {
                                 )
                             },
                         )?;
-                        let id = tx.persoon_invoegen(*bsn, &nu).await?;
+                        let id = tx.persoon_invoegen(*bsn, nu).await?;
                         tx.persoonsgegevens_invoegen(&crate::opslag::PersoonsgegevensRij {
                             id: 0,
                             persoon_id: id,
@@ -1031,8 +1027,8 @@ impl App {
                             geslachtsnaam: n.geslachtsnaam.clone(),
                             zoeknaam: n.zoeknaam(),
                             zoeknaam_volledig: n.zoeknaam_volledig(),
-                            geboortedatum: datumtekst(*geboortedatum),
-                            historie: historie(&datumtekst(*geboortedatum), None),
+                            geboortedatum: *geboortedatum,
+                            historie: historie(*geboortedatum, None),
                         })
                         .await?;
                         id
@@ -1042,8 +1038,10 @@ impl App {
                     id: 0,
                     huishouden_id: dossier.huishouden_id,
                     persoon_id: id,
-                    rol: rol.clone(),
-                    historie: historie(&datumtekst(ingang), None),
+                    rol: HuishoudRol::uit_code(rol).ok_or_else(|| {
+                        AppFout::Intern(format!("onbekende rol in de mutatie: {rol}"))
+                    })?,
+                    historie: historie(ingang, None),
                 })
                 .await?;
             }
@@ -1054,7 +1052,7 @@ impl App {
                     .into_iter()
                     .find(|l| {
                         l.huishouden_id == dossier.huishouden_id
-                            && l.historie.vervallen_op.is_none()
+                            && l.historie.actueel()
                             && l.historie.geldig_tot.is_none()
                     })
                     .ok_or_else(|| {
@@ -1063,7 +1061,7 @@ impl App {
                         )
                     })?;
                 if !tx
-                    .versie_laten_vervallen("huishoudleden", lid.id, &nu)
+                    .versie_laten_vervallen(Historietabel::Huishoudleden, lid.id, nu)
                     .await?
                 {
                     return Err(AppFout::Conflict(
@@ -1072,7 +1070,7 @@ impl App {
                 }
                 tx.huishoudlid_invoegen(&crate::opslag::HuishoudlidRij {
                     id: 0,
-                    historie: historie(&lid.historie.geldig_vanaf, Some(datumtekst(ingang))),
+                    historie: historie(lid.historie.geldig_vanaf, Some(ingang)),
                     ..lid
                 })
                 .await?;
@@ -1082,14 +1080,9 @@ impl App {
                 let rekeningen = tx.bankrekeningen_van(&[dossier.client_id]).await?;
                 let lopend: Vec<_> = rekeningen
                     .into_iter()
-                    .filter(|r| {
-                        r.historie.vervallen_op.is_none() && r.historie.geldig_tot.is_none()
-                    })
+                    .filter(|r| r.historie.actueel() && r.historie.geldig_tot.is_none())
                     .collect();
-                if lopend
-                    .iter()
-                    .any(|r| datum(&r.historie.geldig_vanaf).is_some_and(|b| ingang <= b))
-                {
+                if lopend.iter().any(|r| ingang <= r.historie.geldig_vanaf) {
                     return Err(AppFout::veld(
                         "ingangsdatum",
                         "De nieuwe rekening moet ingaan na het begin van de huidige rekening.",
@@ -1100,16 +1093,16 @@ impl App {
                     .await?
                     .into_iter()
                     .rev()
-                    .find(|g| g.historie.vervallen_op.is_none())
+                    .find(|g| g.historie.actueel())
                     .and_then(|g| Naam::parse(&g.voornamen, &g.voorvoegsel, &g.geslachtsnaam).ok())
                     .map(|n| n.weergave())
                     .unwrap_or_default();
                 for r in lopend {
-                    tx.versie_laten_vervallen("bankrekeningen", r.id, &nu)
+                    tx.versie_laten_vervallen(Historietabel::Bankrekeningen, r.id, nu)
                         .await?;
                     tx.bankrekening_invoegen(&crate::opslag::BankrekeningRij {
                         id: 0,
-                        historie: historie(&r.historie.geldig_vanaf, Some(datumtekst(ingang))),
+                        historie: historie(r.historie.geldig_vanaf, Some(ingang)),
                         ..r
                     })
                     .await?;
@@ -1119,7 +1112,7 @@ impl App {
                     persoon_id: dossier.client_id,
                     iban: iban.clone(),
                     tenaamstelling: tenaam,
-                    historie: historie(&datumtekst(ingang), None),
+                    historie: historie(ingang, None),
                 })
                 .await?;
             }
@@ -1137,29 +1130,25 @@ impl App {
                     .await?
                     .into_iter()
                     .filter(|l| {
-                        l.historie.vervallen_op.is_none()
-                            && l.historie
-                                .geldig_tot
-                                .as_deref()
-                                .and_then(datum)
-                                .is_none_or(|t| t > ingang)
+                        l.historie.actueel() && l.historie.geldig_tot.is_none_or(|t| t > ingang)
                     })
                     .map(|l| l.persoon_id)
                     .collect();
                 for a in tx.adressen_van(&leden).await? {
-                    if a.historie.vervallen_op.is_some() || a.historie.geldig_tot.is_some() {
+                    if !a.historie.actueel() || a.historie.geldig_tot.is_some() {
                         continue;
                     }
-                    if datum(&a.historie.geldig_vanaf).is_some_and(|b| ingang <= b) {
+                    if ingang <= a.historie.geldig_vanaf {
                         return Err(AppFout::veld(
                             "ingangsdatum",
                             "Het nieuwe adres moet ingaan na het begin van het huidige adres.",
                         ));
                     }
-                    tx.versie_laten_vervallen("adressen", a.id, &nu).await?;
+                    tx.versie_laten_vervallen(Historietabel::Adressen, a.id, nu)
+                        .await?;
                     tx.adres_invoegen(&crate::opslag::AdresRij {
                         id: 0,
-                        historie: historie(&a.historie.geldig_vanaf, Some(datumtekst(ingang))),
+                        historie: historie(a.historie.geldig_vanaf, Some(ingang)),
                         ..a
                     })
                     .await?;
@@ -1174,7 +1163,7 @@ impl App {
                         toevoeging: toevoeging.clone(),
                         postcode: postcode.clone(),
                         woonplaats: woonplaats.clone(),
-                        historie: historie(&datumtekst(ingang), None),
+                        historie: historie(ingang, None),
                     })
                     .await?;
                 }
@@ -1302,7 +1291,7 @@ impl App {
                 && t.omschrijving.starts_with(&teken)
             {
                 t.status = Taakstatus::Gereed;
-                t.gereed_op = Some(tijd::instant_tekst(nu));
+                t.gereed_op = Some(nu);
                 t.gebruiker_id = t.gebruiker_id.or(ctx.actor.gebruiker_id());
                 t.versie += 1;
                 tx.taak_bijwerken(&t).await?;

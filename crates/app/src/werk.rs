@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use vangnet_domain::dossier::Zaaktype;
-use vangnet_domain::tijd::{datum_tekst as datumtekst, datum_uit_tekst as datum};
+use vangnet_domain::tijd::datum_tekst as datumtekst;
 use vangnet_domain::verdeling::{verdeel, Kandidaat, Postcodegebied, Postcodegebieden};
 use vangnet_domain::werk::{
     risico_vanaf, stand, Eenheid, Servicenorm, Stand, Taaksoort, Taakstatus,
@@ -18,7 +18,7 @@ use vangnet_domain::{tijd, Recht, Rol};
 use crate::audit::{self, Wijziging};
 use crate::opslag::{
     AfwezigheidRij, GebeurtenisRij, GebruikerRij, Leestransactie, MeldingRij, PostcodegebiedRij,
-    ServicenormRij, TaakRij, TaakgebeurtenisRij, Transactie, UitsluitingRij, Waarde,
+    ServicenormRij, TaakRij, TaakgebeurtenisRij, Transactie, UitsluitingRij,
 };
 use crate::{App, AppFout, Context};
 
@@ -41,11 +41,11 @@ async fn servicenorm(
         .servicenormen()
         .await?
         .into_iter()
-        .find(|r| r.soort == soort.code());
+        .find(|r| r.soort == soort);
     Ok(match ingericht {
         Some(r) => Servicenorm {
             soort,
-            eenheid: Eenheid::uit_code(&r.eenheid).unwrap_or(Eenheid::Werkdagen),
+            eenheid: r.eenheid,
             aantal: u32::try_from(r.aantal).unwrap_or(1),
             waarschuwen_werkdagen: u32::try_from(r.waarschuwen_werkdagen).unwrap_or(0),
         },
@@ -82,28 +82,6 @@ pub(crate) async fn taak_maken(
     Ok(id)
 }
 
-/// De kolommen van een taak bij bulkinvoer (met id), op de volgorde van de rijen.
-pub(crate) const TAAKKOLOMMEN: &[&str] = &[
-    "id",
-    "soort",
-    "omschrijving",
-    "dossier_id",
-    "persoon_id",
-    "aangemaakt_op",
-    "begindatum",
-    "deadline",
-    "risico_vanaf",
-    "wettelijk",
-    "waarschuwen_werkdagen",
-    "team_id",
-    "gebruiker_id",
-    "status",
-    "prioriteit",
-    "te_laat_gemeld",
-    "gereed_op",
-    "versie",
-];
-
 /// Veel nieuwe taken in één keer (de taken van een goedgekeurde betaalrun): dezelfde regels als
 /// [`taak_maken`], maar met vooraf gereserveerde ids en twee bulkinvoeren.
 pub(crate) async fn taken_maken(
@@ -119,59 +97,27 @@ pub(crate) async fn taken_maken(
         }
     }
     let ids = tx.ids_reserveren("taken", taken.len()).await?;
-    let tijdstip = tijd::instant_tekst(nu);
     let actor = ctx.actor.omschrijving();
-    let tekst = |s: &str| Waarde::Tekst(s.to_owned());
-    let getal = |g: Option<i64>| g.map_or(Waarde::GeenGetal, Waarde::Getal);
     let (mut rijen, mut gebeurtenissen) = (Vec::new(), Vec::new());
     for (t, id) in taken.into_iter().zip(&ids) {
         let Some(norm) = normen.iter().find(|n| n.soort == t.soort) else {
             continue;
         };
-        gebeurtenissen.push(vec![
-            Waarde::Getal(*id),
-            tekst(&tijdstip),
-            tekst(&actor),
-            tekst("aangemaakt"),
-            tekst(t.reden),
-            tekst(&ctx.operatie_id),
-        ]);
-        let r = taakrij(norm, nu, t);
-        rijen.push(vec![
-            Waarde::Getal(*id),
-            Waarde::Tekst(r.soort.code().into()),
-            Waarde::Tekst(r.omschrijving),
-            getal(r.dossier_id),
-            getal(r.persoon_id),
-            Waarde::Tekst(r.aangemaakt_op),
-            Waarde::Tekst(r.begindatum),
-            Waarde::Tekst(r.deadline),
-            Waarde::Tekst(r.risico_vanaf),
-            Waarde::Getal(i64::from(r.wettelijk)),
-            Waarde::Getal(r.waarschuwen_werkdagen),
-            getal(r.team_id),
-            getal(r.gebruiker_id),
-            Waarde::Tekst(r.status.code().into()),
-            Waarde::Getal(r.prioriteit),
-            Waarde::Getal(i64::from(r.te_laat_gemeld)),
-            r.gereed_op.map_or(Waarde::GeenTekst, Waarde::Tekst),
-            Waarde::Getal(r.versie),
-        ]);
+        gebeurtenissen.push(TaakgebeurtenisRij {
+            id: 0,
+            taak_id: *id,
+            tijdstip: nu,
+            actor: actor.clone(),
+            soort: "aangemaakt".into(),
+            omschrijving: t.reden.into(),
+            operatie_id: ctx.operatie_id.clone(),
+        });
+        rijen.push(TaakRij {
+            id: *id,
+            ..taakrij(norm, nu, t)
+        });
     }
-    tx.bulk_invoegen("taken", TAAKKOLOMMEN, &rijen).await?;
-    tx.bulk_invoegen(
-        "taakgebeurtenissen",
-        &[
-            "taak_id",
-            "tijdstip",
-            "actor",
-            "soort",
-            "omschrijving",
-            "operatie_id",
-        ],
-        &gebeurtenissen,
-    )
-    .await?;
+    tx.taken_invoegen(&rijen, &gebeurtenissen).await?;
     Ok(ids)
 }
 
@@ -184,10 +130,10 @@ fn taakrij(norm: &Servicenorm, nu: DateTime<Utc>, t: NieuweTaak<'_>) -> TaakRij 
         omschrijving: t.omschrijving,
         dossier_id: t.dossier_id,
         persoon_id: t.persoon_id,
-        aangemaakt_op: tijd::instant_tekst(nu),
-        begindatum: datumtekst(t.begindatum),
-        deadline: datumtekst(deadline),
-        risico_vanaf: datumtekst(risico_vanaf(deadline, norm.waarschuwen_werkdagen)),
+        aangemaakt_op: nu,
+        begindatum: t.begindatum,
+        deadline,
+        risico_vanaf: risico_vanaf(deadline, norm.waarschuwen_werkdagen),
         wettelijk: norm.wettelijk(),
         waarschuwen_werkdagen: i64::from(norm.waarschuwen_werkdagen),
         team_id: t.team_id,
@@ -237,7 +183,7 @@ pub(crate) async fn taak_bijwerken(
     }
     if let Some(nieuw) = nieuw {
         t.status = nieuw;
-        t.gereed_op = (nieuw == Taakstatus::Gereed).then(|| tijd::instant_tekst(nu));
+        t.gereed_op = (nieuw == Taakstatus::Gereed).then_some(nu);
     }
     if t.gebruiker_id.is_none() {
         t.gebruiker_id = ctx.actor.gebruiker_id();
@@ -260,7 +206,7 @@ async fn gebeurtenis(
     tx.taakgebeurtenis_toevoegen(&TaakgebeurtenisRij {
         id: 0,
         taak_id,
-        tijdstip: tijd::instant_tekst(nu),
+        tijdstip: nu,
         actor: ctx.actor.omschrijving(),
         soort: soort.into(),
         omschrijving: omschrijving.into(),
@@ -294,7 +240,7 @@ async fn kandidaten(
         .collect();
     let ids: Vec<i64> = leden.iter().map(|g| g.id).collect();
     let belasting: BTreeMap<i64, i64> = tx.caseloads(&ids).await?.into_iter().collect();
-    let afwezig = tx.afwezigheden_vanaf(&datumtekst(dag)).await?;
+    let afwezig = tx.afwezigheden_vanaf(dag).await?;
     let uitgesloten = tx.uitsluitingen_van_personen(personen).await?;
     Ok(leden
         .into_iter()
@@ -306,8 +252,8 @@ async fn kandidaten(
                 afwezig_tot_en_met: afwezig
                     .iter()
                     .filter(|a| a.gebruiker_id == g.id)
-                    .filter(|a| datum(&a.van).is_some_and(|v| v <= dag))
-                    .filter_map(|a| datum(&a.tot_en_met))
+                    .filter(|a| a.van <= dag)
+                    .map(|a| a.tot_en_met)
                     .max(),
                 uitgesloten: uitgesloten
                     .iter()
@@ -393,9 +339,9 @@ impl App {
         tx.gebeurtenis_toevoegen(&GebeurtenisRij {
             id: 0,
             dossier_id,
-            tijdstip: tijd::instant_tekst(nu),
+            tijdstip: nu,
             actor: ctx.actor.omschrijving(),
-            soort: "verdeeld".into(),
+            soort: vangnet_domain::dossier::Gebeurtenissoort::Verdeeld,
             omschrijving: reden.clone(),
             operatie_id: ctx.operatie_id.clone(),
         })
@@ -558,7 +504,7 @@ pub struct Vandaag {
 }
 
 fn regel(t: TaakRij, dag: NaiveDate) -> Taakregel {
-    let deadline = datum(&t.deadline).unwrap_or(dag);
+    let deadline = t.deadline;
     let waarschuwen = u32::try_from(t.waarschuwen_werkdagen).unwrap_or(0);
     Taakregel {
         soortnaam: t.soort.naam(),
@@ -660,7 +606,7 @@ impl App {
             .team_gereed_sinds(team_id, &tijd::instant_tekst(tijd::begin_nl_dag(sinds)))
             .await?;
         let leden = tx.teamleden(team_id).await?;
-        let afwezig = tx.afwezigheden_vanaf(&datumtekst(dag)).await?;
+        let afwezig = tx.afwezigheden_vanaf(dag).await?;
         let mut normen = Vec::new();
         for soort in Taaksoort::ALLE {
             normen.push((soort, servicenorm(tx.as_mut(), soort).await?));
@@ -703,12 +649,8 @@ impl App {
                 let op_tijd = klaar
                     .iter()
                     .filter(|t| {
-                        let dag_klaar = t
-                            .gereed_op
-                            .as_deref()
-                            .and_then(tijd::instant_uit_tekst)
-                            .map(|m| tijd::nl_lokaal(m).date());
-                        dag_klaar.is_some_and(|k| Some(k) <= datum(&t.deadline))
+                        t.gereed_op
+                            .is_some_and(|m| tijd::nl_lokaal(m).date() <= t.deadline)
                     })
                     .count();
                 Normscore {
@@ -900,9 +842,9 @@ impl App {
         tx.gebeurtenis_toevoegen(&GebeurtenisRij {
             id: 0,
             dossier_id: dossier.id,
-            tijdstip: tijd::instant_tekst(nu),
+            tijdstip: nu,
             actor: ctx.actor.omschrijving(),
-            soort: "toegewezen".into(),
+            soort: vangnet_domain::dossier::Gebeurtenissoort::Toegewezen,
             omschrijving: reden.into(),
             operatie_id: ctx.operatie_id.clone(),
         })
@@ -1113,12 +1055,11 @@ impl App {
                     tx.melding_invoegen(&MeldingRij {
                         id: 0,
                         gebruiker_id: o,
-                        tijdstip: tijd::instant_tekst(nu),
+                        tijdstip: nu,
                         tekst: format!(
                             "Te laat: {} (deadline {})",
                             t.omschrijving,
-                            datum(&t.deadline)
-                                .map_or(t.deadline.clone(), |d| d.format("%d-%m-%Y").to_string())
+                            t.deadline.format("%d-%m-%Y")
                         ),
                         taak_id: Some(t.id),
                         gelezen_op: None,
@@ -1190,8 +1131,8 @@ impl App {
         };
         // Het recht volgt uit de melding zelf: alleen de eigen (de opslag kijkt naar de ontvanger).
         let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
-        let nu = tijd::instant_tekst(tx.nu);
-        let gelukt = tx.melding_gelezen(id, g, &nu).await?;
+        let nu = tx.nu;
+        let gelukt = tx.melding_gelezen(id, g, nu).await?;
         tx.commit().await?;
         if gelukt {
             Ok(())
@@ -1244,11 +1185,11 @@ impl App {
         let nu = tx.nu;
         let voor = servicenorm(&mut *tx, soort).await?;
         tx.servicenorm_zetten(&ServicenormRij {
-            soort: soort.code().into(),
-            eenheid: eenheid.code().into(),
+            soort,
+            eenheid,
             aantal: i64::from(aantal),
             waarschuwen_werkdagen: i64::from(waarschuwen_werkdagen),
-            gewijzigd_op: tijd::instant_tekst(nu),
+            gewijzigd_op: nu,
         })
         .await?;
         tx.audit(Wijziging {
@@ -1412,10 +1353,10 @@ impl App {
             .afwezigheid_invoegen(&AfwezigheidRij {
                 id: 0,
                 gebruiker_id: g.id,
-                van: datumtekst(v),
-                tot_en_met: datumtekst(t),
+                van: v,
+                tot_en_met: t,
                 reden: reden.trim().chars().take(200).collect(),
-                aangemaakt_op: tijd::instant_tekst(nu),
+                aangemaakt_op: nu,
             })
             .await?;
         tx.audit(Wijziging {
@@ -1463,7 +1404,7 @@ impl App {
                 gebruiker_id: g.id,
                 persoon_id,
                 reden: reden.trim().chars().take(200).collect(),
-                aangemaakt_op: tijd::instant_tekst(nu),
+                aangemaakt_op: nu,
             })
             .await?;
         tx.audit(Wijziging {

@@ -10,6 +10,7 @@ use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
 use vangnet_app::opslag::ToegangFilter;
 use vangnet_app::uitkeringen::MutatieInvoer;
 use vangnet_app::{AppFout, Context, Instellingen};
+use vangnet_domain::betaalrun::{Categorie, Vorderingstatus};
 use vangnet_domain::werk::{Taaksoort, Taakstatus};
 use vangnet_domain::{sepa, Rol};
 use vangnet_testkit::{Dossierbouwer, TestApp};
@@ -134,7 +135,7 @@ impl Opzet {
         id
     }
 
-    async fn totaal(&self, id: i64, categorie: &str) -> (i64, i64) {
+    async fn totaal(&self, id: i64, categorie: Categorie) -> (i64, i64) {
         let b = self.t.app.betaalrun_beeld(&self.tom, id).await.unwrap();
         b.totalen
             .iter()
@@ -243,7 +244,10 @@ async fn run_met_vier_ogen_en_een_geldig_betaalbestand() {
     // normen-bronnen.toml periode 2026-07-01: art21a incl. vt 1.419,46, naar rato 29/30 dagen
     // (vanaf 2 november) = 1.372,14; min 5 % vakantietoeslag 68,61 = 1.303,53.
     assert_eq!(run.aantal_betalingen, 1);
-    assert_eq!(o.totaal(id, "regulier").await, (1, run.totaal_centen));
+    assert_eq!(
+        o.totaal(id, Categorie::Regulier).await,
+        (1, run.totaal_centen)
+    );
     assert_eq!(run.totaal_centen, 130_353);
 
     // Vier ogen: wie startte, keurt niet goed. Een beheerder heeft dat recht niet (en kan geen
@@ -321,7 +325,7 @@ async fn run_met_vier_ogen_en_een_geldig_betaalbestand() {
     let nov = beeld
         .maanden
         .iter()
-        .find(|m| m.maand == "2026-11-01")
+        .find(|m| m.maand == datum(2026, 11, 1))
         .unwrap();
     assert_eq!(nov.betaald_centen, Some(run.totaal_centen));
 
@@ -399,9 +403,9 @@ async fn te_veel_betaald_wordt_een_vordering_en_een_correctie_een_nabetaling() {
     let nov = o.run("2026-11", "2026-11-25").await;
     // € 400 inkomen maakt de bijstand incl. vakantietoeslag € 400 lager, de uitbetaling (na 5 %
     // reservering) € 380: twee maanden te veel, vorderingen om te beoordelen, niet stil verrekend.
-    assert_eq!(o.totaal(nov, "vordering").await, (2, -76_000));
+    assert_eq!(o.totaal(nov, Categorie::Vordering).await, (2, -76_000));
     // normen-bronnen.toml periode 2026-07-01: 1.419,46 − 400 = 1.019,46; min 5 % (50,97) = 968,49.
-    assert_eq!(o.totaal(nov, "regulier").await, (1, 96_849));
+    assert_eq!(o.totaal(nov, Categorie::Regulier).await, (1, 96_849));
     let vorderingen =
         o.t.app
             .vorderingen_van_dossier(&o.anna, dossier)
@@ -410,7 +414,7 @@ async fn te_veel_betaald_wordt_een_vordering_en_een_correctie_een_nabetaling() {
     assert_eq!(vorderingen.len(), 2);
     assert!(vorderingen
         .iter()
-        .all(|v| v.status == "te_beoordelen" && v.bedrag_centen == 38_000));
+        .all(|v| v.status == Vorderingstatus::TeBeoordelen && v.bedrag_centen == 38_000));
     // Twee vorderingen op één dossier: één taak, met haar eerste gebeurtenis en een deadline
     // uit de servicenorm (alle taken van een goedgekeurde run ontstaan in één bulkinvoer).
     let taken = o.t.app.taken_van_dossier(&o.anna, dossier).await.unwrap();
@@ -448,11 +452,11 @@ async fn te_veel_betaald_wordt_een_vordering_en_een_correctie_een_nabetaling() {
     .await;
     let dec = o.run("2026-12", "2026-12-23").await;
     assert_eq!(
-        o.totaal(dec, "nabetaling").await,
+        o.totaal(dec, Categorie::Nabetaling).await,
         (3, 114_000),
         "september t/m november"
     );
-    assert_eq!(o.totaal(dec, "vordering").await, (0, 0));
+    assert_eq!(o.totaal(dec, Categorie::Vordering).await, (0, 0));
     o.t.opruimen().await;
 }
 
@@ -517,7 +521,7 @@ async fn opschorting_en_ontbrekende_rekening_houden_vast() {
     let nov = beeld
         .maanden
         .iter()
-        .find(|m| m.maand == "2026-11-01")
+        .find(|m| m.maand == datum(2026, 11, 1))
         .unwrap();
     assert_eq!(nov.betaald_centen, None);
     // Geen betalingen: ook geen bestand.
@@ -538,17 +542,17 @@ async fn vakantietoeslag_in_mei_over_twaalf_maanden_met_een_mutatie() {
         .await;
     let uitkering = o.uitkering_id(dossier).await;
     let april = o.run("2026-04", "2026-04-24").await;
-    assert_eq!(o.totaal(april, "vakantietoeslag").await, (0, 0));
+    assert_eq!(o.totaal(april, Categorie::Vakantietoeslag).await, (0, 0));
     let mei = o.run("2026-05", "2026-05-22").await;
     // normen-bronnen.toml, vt per maand (alleenstaande 21+): juni 2025 67,27 (periode
     // 2025-01-01); juli–december 2025 6 × 68,45 (2025-07-01); januari–mei 2026 5 × 70,08
     // (2026-01-01).
     assert_eq!(
-        o.totaal(mei, "vakantietoeslag").await,
+        o.totaal(mei, Categorie::Vakantietoeslag).await,
         (1, 6_727 + 6 * 6_845 + 5 * 7_008)
     );
     let juni = o.run("2026-06", "2026-06-24").await;
-    assert_eq!(o.totaal(juni, "vakantietoeslag").await, (0, 0));
+    assert_eq!(o.totaal(juni, Categorie::Vakantietoeslag).await, (0, 0));
 
     // Inkomen vanaf juli en einde van de bijstand per 1 oktober: de run van september betaalt
     // de vakantietoeslag over juni t/m september, met de lagere reservering na het inkomen.
@@ -585,7 +589,10 @@ async fn vakantietoeslag_in_mei_over_twaalf_maanden_met_een_mutatie() {
     }
     // Juni 70,08 (periode 2026-01-01 geldt tot juli); daarna 5 % van de lagere bijstand.
     assert!(verwacht < 4 * 7_098 && verwacht > 7_008);
-    assert_eq!(o.totaal(sep, "vakantietoeslag").await, (1, verwacht));
+    assert_eq!(
+        o.totaal(sep, Categorie::Vakantietoeslag).await,
+        (1, verwacht)
+    );
     o.t.opruimen().await;
 }
 
@@ -605,7 +612,11 @@ async fn vakantietoeslag_bij_einde_dat_pas_later_bekend_werd() {
         ("2026-08", "2026-08-24"),
     ] {
         let run = o.run(maand, dag).await;
-        assert_eq!(o.totaal(run, "vakantietoeslag").await, (0, 0), "{maand}");
+        assert_eq!(
+            o.totaal(run, Categorie::Vakantietoeslag).await,
+            (0, 0),
+            "{maand}"
+        );
     }
     // Na de run van augustus gemeld: werk sinds 1 augustus.
     o.muteer(
@@ -634,16 +645,19 @@ async fn vakantietoeslag_bij_einde_dat_pas_later_bekend_werd() {
     // (periode 2026-07-01, "art21a_alleenstaande_21_aow = 134849   # vt 7097").
     assert_eq!(verwacht, 7_008 + 7_097);
     let sep = o.run("2026-09", "2026-09-24").await;
-    assert_eq!(o.totaal(sep, "regulier").await, (0, 0));
-    assert_eq!(o.totaal(sep, "vakantietoeslag").await, (1, verwacht));
+    assert_eq!(o.totaal(sep, Categorie::Regulier).await, (0, 0));
+    assert_eq!(
+        o.totaal(sep, Categorie::Vakantietoeslag).await,
+        (1, verwacht)
+    );
     // Augustus was te veel betaald: een vordering, niet stil verrekend.
-    assert_eq!(o.totaal(sep, "vordering").await.0, 1);
+    assert_eq!(o.totaal(sep, Categorie::Vordering).await.0, 1);
     let spec = o.t.app.betaalspecificatie(&o.anna, dossier).await.unwrap();
     let (_, regel, uitleg) = spec
         .iter()
-        .find(|(run, r, _)| run.id == sep && r.categorie == "vakantietoeslag")
+        .find(|(run, r, _)| run.id == sep && r.categorie == Categorie::Vakantietoeslag)
         .expect("vakantietoeslag in september");
-    assert_eq!(regel.maand, "2026-07-01");
+    assert_eq!(regel.maand, datum(2026, 7, 1));
     assert!(
         uitleg[0]
             .omschrijving
@@ -651,7 +665,7 @@ async fn vakantietoeslag_bij_einde_dat_pas_later_bekend_werd() {
         "{uitleg:?}"
     );
     let okt = o.run("2026-10", "2026-10-23").await;
-    assert_eq!(o.totaal(okt, "vakantietoeslag").await, (0, 0));
+    assert_eq!(o.totaal(okt, Categorie::Vakantietoeslag).await, (0, 0));
     o.t.opruimen().await;
 }
 
@@ -687,14 +701,14 @@ async fn vakantietoeslag_teruggevorderd_als_het_einde_naar_voren_schuift() {
     o.run("2026-06", "2026-06-24").await;
     o.run("2026-07", "2026-07-24").await;
     let aug = o.run("2026-08", "2026-08-24").await;
-    let (n, vt) = o.totaal(aug, "vakantietoeslag").await;
+    let (n, vt) = o.totaal(aug, Categorie::Vakantietoeslag).await;
     assert_eq!(n, 1, "vakantietoeslag bij het einde in de run van augustus");
     // Later blijkt: het werk begon op 1 augustus.
     o.muteer(uitkering, einde("2026-08-01")).await;
     let sep = o.run("2026-09", "2026-09-24").await;
-    assert_eq!(o.totaal(sep, "vakantietoeslag").await, (0, 0));
+    assert_eq!(o.totaal(sep, Categorie::Vakantietoeslag).await, (0, 0));
     assert_eq!(
-        o.totaal(sep, "vordering").await.0,
+        o.totaal(sep, Categorie::Vordering).await.0,
         2,
         "augustus zelf en de vakantietoeslag over augustus"
     );
@@ -703,11 +717,11 @@ async fn vakantietoeslag_teruggevorderd_als_het_einde_naar_voren_schuift() {
         .iter()
         .find(|(run, r, _)| {
             run.id == sep
-                && r.categorie == "vordering"
+                && r.categorie == Categorie::Vordering
                 && r.omschrijving.contains("vakantietoeslag")
         })
         .expect("vordering op de vakantietoeslag");
-    assert_eq!(regel.maand, "2026-08-01");
+    assert_eq!(regel.maand, datum(2026, 8, 1));
     assert_eq!(regel.bedrag_centen, -reservering_augustus);
     assert!(vt > reservering_augustus);
     assert!(
@@ -718,7 +732,7 @@ async fn vakantietoeslag_teruggevorderd_als_het_einde_naar_voren_schuift() {
     );
     // Eén keer: de volgende run vordert niets meer.
     let okt = o.run("2026-10", "2026-10-23").await;
-    assert_eq!(o.totaal(okt, "vordering").await, (0, 0));
+    assert_eq!(o.totaal(okt, Categorie::Vordering).await, (0, 0));
     o.t.opruimen().await;
 }
 
@@ -1099,8 +1113,8 @@ async fn betaling_verdeeld_tussen_partners() {
     let dec = o.run("2026-12", "2026-12-23").await;
     // normen-bronnen.toml periode 2026-07-01: art21b gehuwden incl. vt 2.027,79, min 5 %
     // vakantietoeslag 101,39 = 1.926,40; verdeeld 963,20 + 963,20.
-    assert_eq!(o.totaal(nov, "regulier").await, (1, 192_640));
-    assert_eq!(o.totaal(dec, "regulier").await, (2, 192_640));
+    assert_eq!(o.totaal(nov, Categorie::Regulier).await, (1, 192_640));
+    assert_eq!(o.totaal(dec, Categorie::Regulier).await, (2, 192_640));
     let spec = o.t.app.betaalspecificatie(&o.anna, dossier).await.unwrap();
     let december: Vec<_> = spec.iter().filter(|(r, _, _)| r.id == dec).collect();
     let ibans: Vec<_> = december
@@ -1122,7 +1136,7 @@ async fn betaling_verdeeld_tussen_partners() {
     let m = beeld
         .maanden
         .iter()
-        .find(|m| m.maand == "2026-12-01")
+        .find(|m| m.maand == datum(2026, 12, 1))
         .unwrap();
     assert_eq!(m.betaald_centen, Some(192_640));
     let mut xml = Vec::new();
@@ -1167,4 +1181,8 @@ async fn betaling_verdeeld_tussen_partners() {
     let b = o.t.app.betaalrun_beeld(&o.tom, dec).await.unwrap();
     assert!(b.verschillen.is_empty(), "{:?}", b.verschillen);
     o.t.opruimen().await;
+}
+
+fn datum(j: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(j, m, d).unwrap()
 }

@@ -95,18 +95,18 @@ async fn registreren_vinden_en_het_huishouden_op_een_datum() {
 
     let dossier = t.app.dossier(&ctx(&clerk), d2, None, None).await.unwrap();
     assert_eq!(dossier.statusnaam, "Ontvangen");
-    let rollen: Vec<(&str, &str, Option<i32>)> = dossier
+    let rollen: Vec<(&str, String, Option<i32>)> = dossier
         .huishouden
         .iter()
-        .map(|h| (h.persoon.weergavenaam.as_str(), h.rol.as_str(), h.leeftijd))
+        .map(|h| (h.persoon.weergavenaam.as_str(), h.rol.code(), h.leeftijd))
         .collect();
     assert_eq!(
         rollen,
         [
-            ("J.P. de Vries", "aanvrager", Some(41)),
-            ("Ë. Yılmaz", "partner:gehuwd", Some(39)),
-            ("N. de Vries", "kind", Some(11)),
-            ("H. Bakker", "medebewoner:familie", Some(68)),
+            ("J.P. de Vries", "aanvrager".to_owned(), Some(41)),
+            ("Ë. Yılmaz", "partner:gehuwd".to_owned(), Some(39)),
+            ("N. de Vries", "kind".to_owned(), Some(11)),
+            ("H. Bakker", "medebewoner:familie".to_owned(), Some(68)),
         ]
     );
     assert_eq!(
@@ -401,12 +401,17 @@ async fn een_bekende_persoon_wordt_hergebruikt_en_zijn_oude_adres_eindigt() {
         .await
         .unwrap()
         .remove(0);
-    tx.versie_laten_vervallen("huishoudleden", lid.id, "2026-11-28T10:30:00.000000Z")
-        .await
-        .unwrap();
+    let moment = vangnet_domain::tijd::instant_uit_tekst("2026-11-28T10:30:00Z").unwrap();
+    tx.versie_laten_vervallen(
+        vangnet_app::opslag::Historietabel::Huishoudleden,
+        lid.id,
+        moment,
+    )
+    .await
+    .unwrap();
     let mut afgesloten = lid.clone();
-    afgesloten.historie.geldig_tot = Some("2026-11-20".into());
-    afgesloten.historie.geregistreerd_op = "2026-11-28T10:30:00.000000Z".into();
+    afgesloten.historie.geldig_tot = chrono::NaiveDate::from_ymd_opt(2026, 11, 20);
+    afgesloten.historie.geregistreerd_op = moment;
     tx.huishoudlid_invoegen(&afgesloten).await.unwrap();
     tx.commit().await.unwrap();
     t.klok.verzet(Duration::hours(1));
@@ -566,7 +571,7 @@ async fn demopopulatie_laden_is_deterministisch_en_bruikbaar() {
             assert!(
                 lid.geldig.vanaf >= geboren,
                 "huishouden {huishouden}: {} lid vanaf {} maar geboren {geboren}",
-                lid.rol,
+                lid.rol.code(),
                 lid.geldig.vanaf
             );
             kinderen_later_geboren += usize::from(lid.geldig.vanaf == geboren);

@@ -242,7 +242,10 @@ async fn terugbelverzoek_is_een_taak_met_servicenorm_en_wordt_afgerond() {
         .iter()
         .find(|r| r.taak.id == taak)
         .expect("op Vandaag");
-    assert_eq!(regel.taak.deadline, "2026-12-01");
+    assert_eq!(
+        regel.taak.deadline,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
+    );
     assert!(
         regel.taak.omschrijving.contains("0612345678"),
         "{}",
@@ -304,10 +307,19 @@ async fn terugbelverzoek_is_een_taak_met_servicenorm_en_wordt_afgerond() {
         .unwrap();
     let gesprek = tijdlijn.iter().find(|c| c.rij.id == gesprek).unwrap();
     assert_eq!(gesprek.rij.vervolg_op, Some(contact));
-    assert_eq!(gesprek.rij.richting, "uitgaand");
-    assert_eq!(gesprek.rij.uitkomst, "beantwoord");
+    assert_eq!(
+        gesprek.rij.richting,
+        vangnet_domain::contact::Richting::Uitgaand
+    );
+    assert_eq!(
+        gesprek.rij.uitkomst,
+        vangnet_domain::contact::Uitkomst::Beantwoord
+    );
     let poging = tijdlijn.iter().find(|c| c.rij.id == poging).unwrap();
-    assert_eq!(poging.rij.uitkomst, "niet_bereikt");
+    assert_eq!(
+        poging.rij.uitkomst,
+        vangnet_domain::contact::Uitkomst::NietBereikt
+    );
     // Al afgerond.
     assert!(matches!(
         t.app

@@ -122,7 +122,7 @@ async fn nieuwe_dossiers_gaan_naar_het_team_van_het_gebied_en_de_laagste_belasti
     let verdeeld = dossier
         .tijdlijn
         .iter()
-        .find(|g| g.soort == "verdeeld")
+        .find(|g| g.soort == vangnet_domain::dossier::Gebeurtenissoort::Verdeeld)
         .unwrap();
     assert_eq!(
         verdeeld.omschrijving,
@@ -156,16 +156,16 @@ async fn nieuwe_dossiers_gaan_naar_het_team_van_het_gebied_en_de_laagste_belasti
     // Taken en deadlines: registreren 1 werkdag na za 28-11 = ma 30-11; beslissen 8 weken na
     // ontvangst 27-11 = vr 22-01-2027; voorschot 4 weken = vr 25-12 (Eerste Kerstdag) → ma 28-12.
     let taken = t.app.taken_van_dossier(&o.clerk, d4 - 3).await.unwrap();
-    let deadlines: Vec<(&str, &str)> = taken
+    let deadlines: Vec<(&str, String)> = taken
         .iter()
-        .map(|r| (r.taak.soort.code(), r.taak.deadline.as_str()))
+        .map(|r| (r.taak.soort.code(), r.taak.deadline.to_string()))
         .collect();
     assert_eq!(
         deadlines,
         [
-            ("registratie", "2026-11-30"),
-            ("besluit", "2027-01-22"),
-            ("voorschot", "2026-12-28"),
+            ("registratie", "2026-11-30".to_owned()),
+            ("besluit", "2027-01-22".to_owned()),
+            ("voorschot", "2026-12-28".to_owned()),
         ]
     );
     o.t.opruimen().await;
@@ -215,7 +215,7 @@ async fn vandaag_herverdelen_en_escalatie() {
             sorteersleutel(&Volgorde {
                 stand: r.stand,
                 wettelijk: r.taak.wettelijk,
-                deadline: chrono::NaiveDate::parse_from_str(&r.taak.deadline, "%Y-%m-%d").unwrap(),
+                deadline: r.taak.deadline,
                 prioriteit: r.taak.prioriteit as i32,
                 id: r.taak.id,
             })
@@ -399,7 +399,8 @@ async fn inrichting_met_slechte_invoer() {
         .unwrap();
     let taken = t.app.taken_van_dossier(&o.clerk, d).await.unwrap();
     assert_eq!(
-        taken[0].taak.deadline, "2026-12-02",
+        taken[0].taak.deadline.to_string(),
+        "2026-12-02",
         "za 28-11 + 3 werkdagen"
     );
     // Gewicht per zaaktype: 1,5 telt bij de belasting; 0 en tekst worden geweigerd.

@@ -255,18 +255,53 @@ pub fn te_betalen(regels: impl IntoIterator<Item = (Categorie, Centen)>) -> Cent
 
 /// Waar een correctie over gaat: de uitbetaling van een maand, of een al betaalde
 /// vakantietoeslag (art. 19 lid 3 Pw: de reservering over de opbouwperiode).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Correctiesoort {
     Maand,
     Vakantietoeslag,
 }
 
 impl Correctiesoort {
+    pub const ALLE: [Correctiesoort; 2] = [Correctiesoort::Maand, Correctiesoort::Vakantietoeslag];
+
     pub fn code(self) -> &'static str {
         match self {
             Correctiesoort::Maand => "maand",
             Correctiesoort::Vakantietoeslag => "vakantietoeslag",
         }
+    }
+
+    pub fn uit_code(code: &str) -> Option<Correctiesoort> {
+        Correctiesoort::ALLE.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// De stand van een vordering die een betaalrun voorstelde. Voorlopig alleen "te beoordelen":
+/// het besluit, de invordering en de verrekening volgen met het vorderingenregister.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Vorderingstatus {
+    TeBeoordelen,
+}
+
+impl Vorderingstatus {
+    pub const ALLE: [Vorderingstatus; 1] = [Vorderingstatus::TeBeoordelen];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Vorderingstatus::TeBeoordelen => "te_beoordelen",
+        }
+    }
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Vorderingstatus::TeBeoordelen => "Te beoordelen",
+        }
+    }
+
+    pub fn uit_code(code: &str) -> Option<Vorderingstatus> {
+        Vorderingstatus::ALLE.into_iter().find(|c| c.code() == code)
     }
 }
 

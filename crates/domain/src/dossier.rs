@@ -173,6 +173,42 @@ impl Termijnen {
     }
 }
 
+/// Wat er met een dossier gebeurde, op de tijdlijn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gebeurtenissoort {
+    /// De aanvraag is geregistreerd.
+    Geregistreerd,
+    /// Het dossier is (automatisch) aan een consulent verdeeld.
+    Verdeeld,
+    /// Het dossier is met de hand aan een consulent toegewezen.
+    Toegewezen,
+    /// Op de aanvraag is besloten.
+    Besloten,
+}
+
+impl Gebeurtenissoort {
+    pub const ALLE: [Gebeurtenissoort; 4] = [
+        Gebeurtenissoort::Geregistreerd,
+        Gebeurtenissoort::Verdeeld,
+        Gebeurtenissoort::Toegewezen,
+        Gebeurtenissoort::Besloten,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Gebeurtenissoort::Geregistreerd => "geregistreerd",
+            Gebeurtenissoort::Verdeeld => "verdeeld",
+            Gebeurtenissoort::Toegewezen => "toegewezen",
+            Gebeurtenissoort::Besloten => "besloten",
+        }
+    }
+
+    pub fn uit_code(s: &str) -> Option<Gebeurtenissoort> {
+        Gebeurtenissoort::ALLE.into_iter().find(|g| g.code() == s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,6 +29,15 @@ pub enum Medebewonerrelatie {
     Anders,
 }
 
+/// Serde: een [`Rol`] als code (`partner:gehuwd`), zoals in de database en de API.
+pub mod als_code {
+    use super::Rol;
+
+    pub fn serialize<S: serde::Serializer>(r: &Rol, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&r.code())
+    }
+}
+
 /// De rol van een persoon in het huishouden.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "rol", content = "relatie", rename_all = "snake_case")]

@@ -772,5 +772,33 @@ mod tests {
                 "{s:?}"
             );
         }
+        for s in crate::dossier::Gebeurtenissoort::ALLE {
+            assert_eq!(
+                naam(serde_json::json!(s)).as_deref(),
+                Some(s.code()),
+                "{s:?}"
+            );
+        }
+        for s in crate::betaalrun::Categorie::ALLE {
+            assert_eq!(
+                naam(serde_json::json!(s)).as_deref(),
+                Some(s.code()),
+                "{s:?}"
+            );
+        }
+        for s in crate::betaalrun::Correctiesoort::ALLE {
+            assert_eq!(
+                naam(serde_json::json!(s)).as_deref(),
+                Some(s.code()),
+                "{s:?}"
+            );
+        }
+        for s in crate::betaalrun::Vorderingstatus::ALLE {
+            assert_eq!(
+                naam(serde_json::json!(s)).as_deref(),
+                Some(s.code()),
+                "{s:?}"
+            );
+        }
     }
 }

@@ -3,7 +3,9 @@
 //! code is een fout, geen standaardwaarde.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use sqlx::{any::AnyRow, AnyConnection};
+use vangnet_domain::tijd::instant_tekst;
 use vangnet_domain::Rol;
 
 use vangnet_app::opslag::{
@@ -11,7 +13,7 @@ use vangnet_app::opslag::{
     TokenRij, Uitkomst,
 };
 
-use crate::sql::{getal, opgetal, optekst, tekst, vertaal, vlag, Rij};
+use crate::sql::{getal, opgetal, optekst, optijdstip, tekst, tijdstip, vertaal, vlag, Rij};
 use crate::transactie::AnyTransactie;
 
 use vangnet_domain::beheerverzoek::{Verzoeksoort, Verzoekstatus};
@@ -30,11 +32,11 @@ fn uit_rij(r: &AnyRow) -> Uitkomst<BeheerverzoekRij> {
         inhoud: tekst(r, "inhoud")?,
         reden: tekst(r, "reden")?,
         aangevraagd_door: getal(r, "aangevraagd_door")?,
-        aangevraagd_op: tekst(r, "aangevraagd_op")?,
+        aangevraagd_op: tijdstip(r, "aangevraagd_op")?,
         status: Verzoekstatus::uit_code(&status)
             .ok_or_else(|| OpslagFout::Database(format!("onbekende verzoekstatus '{status}'")))?,
         beoordeeld_door: opgetal(r, "beoordeeld_door")?,
-        beoordeeld_op: optekst(r, "beoordeeld_op")?,
+        beoordeeld_op: optijdstip(r, "beoordeeld_op")?,
         afwijsreden: optekst(r, "afwijsreden")?,
         versie: getal(r, "versie")?,
     })
@@ -50,7 +52,7 @@ pub(crate) async fn invoegen(c: &mut AnyConnection, r: &BeheerverzoekRij) -> Uit
     .bind(&r.inhoud)
     .bind(&r.reden)
     .bind(r.aangevraagd_door)
-    .bind(&r.aangevraagd_op)
+    .bind(instant_tekst(r.aangevraagd_op))
     .bind(r.status.code())
     .bind(r.versie)
     .fetch_one(c)
@@ -91,7 +93,7 @@ pub(crate) async fn bijwerken(c: &mut AnyConnection, r: &BeheerverzoekRij) -> Ui
     )
     .bind(r.status.code())
     .bind(r.beoordeeld_door)
-    .bind(&r.beoordeeld_op)
+    .bind(r.beoordeeld_op.map(instant_tekst))
     .bind(&r.afwijsreden)
     .bind(r.versie)
     .bind(r.id)
@@ -116,8 +118,8 @@ pub(crate) fn team_uit_rij(r: &impl Rij) -> Uitkomst<TeamRij> {
         naam: tekst(r, "naam")?,
         omschrijving: tekst(r, "omschrijving")?,
         versie: getal(r, "versie")?,
-        aangemaakt_op: tekst(r, "aangemaakt_op")?,
-        gewijzigd_op: tekst(r, "gewijzigd_op")?,
+        aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
+        gewijzigd_op: tijdstip(r, "gewijzigd_op")?,
     })
 }
 
@@ -131,9 +133,9 @@ pub(crate) fn token_uit_rij(r: &impl Rij) -> Uitkomst<TokenRij> {
         omschrijving: tekst(r, "omschrijving")?,
         token_hash: tekst(r, "token_hash")?,
         voorvoegsel: tekst(r, "voorvoegsel")?,
-        aangemaakt_op: tekst(r, "aangemaakt_op")?,
-        laatst_gebruikt_op: optekst(r, "laatst_gebruikt_op")?,
-        ingetrokken_op: optekst(r, "ingetrokken_op")?,
+        aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
+        laatst_gebruikt_op: optijdstip(r, "laatst_gebruikt_op")?,
+        ingetrokken_op: optijdstip(r, "ingetrokken_op")?,
     })
 }
 
@@ -166,8 +168,8 @@ impl AnyTransactie {
                 geblokkeerd: getal(r, "geblokkeerd")? == 1,
                 rollen: Vec::new(),
                 versie: getal(r, "versie")?,
-                aangemaakt_op: tekst(r, "aangemaakt_op")?,
-                gewijzigd_op: tekst(r, "gewijzigd_op")?,
+                aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
+                gewijzigd_op: tijdstip(r, "gewijzigd_op")?,
             });
         }
         if gebruikers.is_empty() {
@@ -302,8 +304,8 @@ impl AccountsLezen for AnyTransactie {
                 sleutel_hash: tekst(&r, "sleutel_hash")?,
                 gebruiker_id: getal(&r, "gebruiker_id")?,
                 csrf_token: tekst(&r, "csrf_token")?,
-                aangemaakt_op: tekst(&r, "aangemaakt_op")?,
-                laatst_actief_op: tekst(&r, "laatst_actief_op")?,
+                aangemaakt_op: tijdstip(&r, "aangemaakt_op")?,
+                laatst_actief_op: tijdstip(&r, "laatst_actief_op")?,
                 adres: tekst(&r, "adres")?,
             })
         })
@@ -336,35 +338,43 @@ impl AccountsLezen for AnyTransactie {
         &mut self,
         gebruikersnaam: &str,
         adres: &str,
-        sinds: &str,
-    ) -> Uitkomst<(i64, Option<String>)> {
+        sinds: DateTime<Utc>,
+    ) -> Uitkomst<(i64, Option<DateTime<Utc>>)> {
         let r = sqlx::query(
             "SELECT COUNT(*) AS n, MAX(tijdstip) AS laatste FROM inlogpogingen \
              WHERE gebruikersnaam = $1 AND adres = $2 AND tijdstip >= $3 AND gelukt = 0",
         )
         .bind(gebruikersnaam)
         .bind(adres)
-        .bind(sinds)
+        .bind(instant_tekst(sinds))
         .fetch_one(self.conn())
         .await
         .map_err(vertaal)?;
-        Ok((getal(&r, "n")?, optekst(&r, "laatste")?))
+        Ok((getal(&r, "n")?, optijdstip(&r, "laatste")?))
     }
 
-    async fn mislukte_pogingen_adres(&mut self, adres: &str, sinds: &str) -> Uitkomst<i64> {
+    async fn mislukte_pogingen_adres(
+        &mut self,
+        adres: &str,
+        sinds: DateTime<Utc>,
+    ) -> Uitkomst<i64> {
         self.tel(
             "SELECT COUNT(*) AS n FROM inlogpogingen \
              WHERE adres = $1 AND tijdstip >= $2 AND gelukt = 0",
-            &[adres, sinds],
+            &[adres, &instant_tekst(sinds)],
         )
         .await
     }
 
-    async fn mislukte_pogingen_naam(&mut self, gebruikersnaam: &str, sinds: &str) -> Uitkomst<i64> {
+    async fn mislukte_pogingen_naam(
+        &mut self,
+        gebruikersnaam: &str,
+        sinds: DateTime<Utc>,
+    ) -> Uitkomst<i64> {
         self.tel(
             "SELECT COUNT(*) AS n FROM inlogpogingen \
              WHERE gebruikersnaam = $1 AND tijdstip >= $2 AND gelukt = 0",
-            &[gebruikersnaam, sinds],
+            &[gebruikersnaam, &instant_tekst(sinds)],
         )
         .await
     }
@@ -392,8 +402,8 @@ impl Accounts for AnyTransactie {
         .bind(vlag(g.moet_wachtwoord_wijzigen))
         .bind(vlag(g.geblokkeerd))
         .bind(g.versie)
-        .bind(&g.aangemaakt_op)
-        .bind(&g.gewijzigd_op)
+        .bind(instant_tekst(g.aangemaakt_op))
+        .bind(instant_tekst(g.gewijzigd_op))
         .fetch_one(self.conn())
         .await
         .map_err(vertaal)?;
@@ -413,7 +423,7 @@ impl Accounts for AnyTransactie {
         .bind(vlag(g.moet_wachtwoord_wijzigen))
         .bind(vlag(g.geblokkeerd))
         .bind(g.versie)
-        .bind(&g.gewijzigd_op)
+        .bind(instant_tekst(g.gewijzigd_op))
         .bind(g.id)
         .bind(g.versie - 1)
         .execute(self.conn())
@@ -434,8 +444,8 @@ impl Accounts for AnyTransactie {
         .bind(&t.naam)
         .bind(&t.omschrijving)
         .bind(t.versie)
-        .bind(&t.aangemaakt_op)
-        .bind(&t.gewijzigd_op)
+        .bind(instant_tekst(t.aangemaakt_op))
+        .bind(instant_tekst(t.gewijzigd_op))
         .fetch_one(self.conn())
         .await
         .map_err(vertaal)?;
@@ -450,7 +460,7 @@ impl Accounts for AnyTransactie {
         .bind(&t.naam)
         .bind(&t.omschrijving)
         .bind(t.versie)
-        .bind(&t.gewijzigd_op)
+        .bind(instant_tekst(t.gewijzigd_op))
         .bind(t.id)
         .bind(t.versie - 1)
         .execute(self.conn())
@@ -489,8 +499,8 @@ impl Accounts for AnyTransactie {
         .bind(&s.sleutel_hash)
         .bind(s.gebruiker_id)
         .bind(&s.csrf_token)
-        .bind(&s.aangemaakt_op)
-        .bind(&s.laatst_actief_op)
+        .bind(instant_tekst(s.aangemaakt_op))
+        .bind(instant_tekst(s.laatst_actief_op))
         .bind(&s.adres)
         .execute(self.conn())
         .await
@@ -498,9 +508,13 @@ impl Accounts for AnyTransactie {
         Ok(())
     }
 
-    async fn sessie_aanraken(&mut self, sleutel_hash: &str, tijdstip: &str) -> Uitkomst<()> {
+    async fn sessie_aanraken(
+        &mut self,
+        sleutel_hash: &str,
+        tijdstip: DateTime<Utc>,
+    ) -> Uitkomst<()> {
         sqlx::query("UPDATE sessies SET laatst_actief_op = $1 WHERE sleutel_hash = $2")
-            .bind(tijdstip)
+            .bind(instant_tekst(tijdstip))
             .bind(sleutel_hash)
             .execute(self.conn())
             .await
@@ -540,18 +554,18 @@ impl Accounts for AnyTransactie {
         .bind(&t.omschrijving)
         .bind(&t.token_hash)
         .bind(&t.voorvoegsel)
-        .bind(&t.aangemaakt_op)
+        .bind(instant_tekst(t.aangemaakt_op))
         .fetch_one(self.conn())
         .await
         .map_err(vertaal)?;
         getal(&r, "id")
     }
 
-    async fn token_intrekken(&mut self, id: i64, tijdstip: &str) -> Uitkomst<bool> {
+    async fn token_intrekken(&mut self, id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<bool> {
         let r = sqlx::query(
             "UPDATE api_tokens SET ingetrokken_op = $1 WHERE id = $2 AND ingetrokken_op IS NULL",
         )
-        .bind(tijdstip)
+        .bind(instant_tekst(tijdstip))
         .bind(id)
         .execute(self.conn())
         .await
@@ -559,9 +573,9 @@ impl Accounts for AnyTransactie {
         Ok(r.rows_affected() == 1)
     }
 
-    async fn token_gebruikt(&mut self, id: i64, tijdstip: &str) -> Uitkomst<()> {
+    async fn token_gebruikt(&mut self, id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<()> {
         sqlx::query("UPDATE api_tokens SET laatst_gebruikt_op = $1 WHERE id = $2")
-            .bind(tijdstip)
+            .bind(instant_tekst(tijdstip))
             .bind(id)
             .execute(self.conn())
             .await
@@ -573,7 +587,7 @@ impl Accounts for AnyTransactie {
         &mut self,
         gebruikersnaam: &str,
         adres: &str,
-        tijdstip: &str,
+        tijdstip: DateTime<Utc>,
         gelukt: bool,
     ) -> Uitkomst<()> {
         sqlx::query(
@@ -582,7 +596,7 @@ impl Accounts for AnyTransactie {
         )
         .bind(gebruikersnaam)
         .bind(adres)
-        .bind(tijdstip)
+        .bind(instant_tekst(tijdstip))
         .bind(vlag(gelukt))
         .execute(self.conn())
         .await
@@ -592,16 +606,16 @@ impl Accounts for AnyTransactie {
 
     async fn oude_sporen_opruimen(
         &mut self,
-        sessies_voor: &str,
-        pogingen_voor: &str,
+        sessies_voor: DateTime<Utc>,
+        pogingen_voor: DateTime<Utc>,
     ) -> Uitkomst<()> {
         sqlx::query("DELETE FROM sessies WHERE laatst_actief_op < $1")
-            .bind(sessies_voor)
+            .bind(instant_tekst(sessies_voor))
             .execute(self.conn())
             .await
             .map_err(vertaal)?;
         sqlx::query("DELETE FROM inlogpogingen WHERE tijdstip < $1")
-            .bind(pogingen_voor)
+            .bind(instant_tekst(pogingen_voor))
             .execute(self.conn())
             .await
             .map_err(vertaal)?;

@@ -24,8 +24,14 @@ pub(crate) fn audit_voorwaarden(f: &AuditFilter) -> Voorwaarden {
     );
     v.voeg_toe("onderwerp_type = $?", f.onderwerp_type.clone());
     v.voeg_toe("onderwerp_id = $?", f.onderwerp_id.clone());
-    v.voeg_toe("tijdstip >= $?", f.van.clone());
-    v.voeg_toe("tijdstip < $?", f.tot.clone());
+    v.voeg_toe(
+        "tijdstip >= $?",
+        f.van.map(vangnet_domain::tijd::instant_tekst),
+    );
+    v.voeg_toe(
+        "tijdstip < $?",
+        f.tot.map(vangnet_domain::tijd::instant_tekst),
+    );
     v
 }
 

@@ -11,7 +11,8 @@ use vangnet_app::opslag::{
 };
 
 use crate::transactie::AnyTransactie;
-use vangnet_domain::betaalrun::Runstatus;
+use chrono::{DateTime, NaiveDate, Utc};
+use vangnet_domain::betaalrun::{Categorie, Runstatus, Vorderingstatus};
 use vangnet_domain::tijd;
 
 use crate::sql::{
@@ -56,14 +57,18 @@ fn run_velden(r: &impl Rij) -> Uitkomst<BetaalrunRij> {
 }
 
 fn regel(r: &impl Rij) -> Uitkomst<BetaalregelRij> {
+    regel_velden(r).map_err(|e| in_tabel("betaalregels", e))
+}
+
+fn regel_velden(r: &impl Rij) -> Uitkomst<BetaalregelRij> {
     Ok(BetaalregelRij {
         id: getal(r, "id")?,
         run_id: getal(r, "run_id")?,
         uitkering_id: getal(r, "uitkering_id")?,
         dossier_id: getal(r, "dossier_id")?,
         dossiernummer: tekst(r, "dossiernummer")?,
-        categorie: tekst(r, "categorie")?,
-        maand: tekst(r, "maand")?,
+        categorie: code(r, "categorie", Categorie::uit_code)?,
+        maand: datum(r, "maand")?,
         bedrag_centen: getal(r, "bedrag_centen")?,
         correctie_id: opgetal(r, "correctie_id")?,
         reden: optekst(r, "reden")?,
@@ -124,12 +129,12 @@ pub(crate) async fn runs(c: &mut AnyConnection, limiet: i64) -> Uitkomst<Vec<Bet
 
 pub(crate) async fn runs_van_maand(
     c: &mut AnyConnection,
-    maand: &str,
+    maand: NaiveDate,
 ) -> Uitkomst<Vec<BetaalrunRij>> {
     let rijen = sqlx::query(&format!(
         "SELECT {RUN_KOLOMMEN} FROM betaalruns WHERE maand = $1 ORDER BY id"
     ))
-    .bind(maand)
+    .bind(tijd::datum_tekst(maand))
     .fetch_all(c)
     .await
     .map_err(vertaal)?;
@@ -258,14 +263,14 @@ pub(crate) async fn regels_van_dossier(
 pub(crate) async fn regels_van_categorie(
     c: &mut AnyConnection,
     run_id: i64,
-    categorie: &str,
+    categorie: Categorie,
     limiet: i64,
 ) -> Uitkomst<Vec<BetaalregelRij>> {
     let rijen = sqlx::query(&format!(
         "{REGELS_MET_UITLEG} WHERE r.run_id = $1 AND r.categorie = $2 ORDER BY r.id LIMIT $3"
     ))
     .bind(run_id)
-    .bind(categorie)
+    .bind(categorie.code())
     .bind(limiet)
     .fetch_all(c)
     .await
@@ -291,15 +296,18 @@ pub(crate) async fn regels_voor_taken(
     type Rij = (i64, i64, String, String, Option<String>);
     let mut rijen: Vec<Rij> = json_als(c, &sql, &[run_id]).await?;
     rijen.sort_unstable_by_key(|r| r.0);
-    Ok(rijen
+    rijen
         .into_iter()
-        .map(|r| BetaalregelVoorTaak {
-            dossier_id: r.1,
-            dossiernummer: r.2,
-            categorie: r.3,
-            reden: r.4,
+        .map(|r| {
+            Ok(BetaalregelVoorTaak {
+                dossier_id: r.1,
+                dossiernummer: r.2,
+                categorie: Categorie::uit_code(&r.3)
+                    .ok_or_else(|| crate::sql::onleesbaar("betaalregels.categorie", &r.3))?,
+                reden: r.4,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub(crate) async fn totalen(c: &mut AnyConnection, run_id: i64) -> Uitkomst<Vec<Categorietotaal>> {
@@ -315,12 +323,13 @@ pub(crate) async fn totalen(c: &mut AnyConnection, run_id: i64) -> Uitkomst<Vec<
         .iter()
         .map(|r| {
             Ok(Categorietotaal {
-                categorie: tekst(r, "categorie")?,
+                categorie: code(r, "categorie", Categorie::uit_code)?,
                 aantal: getal(r, "aantal")?,
                 som_centen: getal(r, "som")?,
             })
         })
-        .collect()
+        .collect::<Uitkomst<_>>()
+        .map_err(|e| in_tabel("betaalregels", e))
 }
 
 pub(crate) async fn verschillen(
@@ -364,8 +373,9 @@ pub(crate) async fn verwerken(
     c: &mut AnyConnection,
     engine: crate::Engine,
     run_id: i64,
-    tijdstip: &str,
+    tijdstip: DateTime<Utc>,
 ) -> Uitkomst<()> {
+    let tijdstip = tijd::instant_tekst(tijdstip);
     // Het reguliere bedrag van de maand staat als betaald (ook nul: een latere verhoging wordt
     // dan een nabetaling). Vastgehouden maanden blijven onbetaald.
     sqlx::query(
@@ -379,7 +389,7 @@ pub(crate) async fn verwerken(
          berekend_op = excluded.berekend_op",
     )
     .bind(run_id)
-    .bind(tijdstip)
+    .bind(&tijdstip)
     .execute(&mut *c)
     .await
     .map_err(vertaal)?;
@@ -389,18 +399,19 @@ pub(crate) async fn verwerken(
          AND categorie IN ('nabetaling', 'vordering') AND correctie_id IS NOT NULL)",
     )
     .bind(run_id)
-    .bind(tijdstip)
+    .bind(&tijdstip)
     .execute(&mut *c)
     .await
     .map_err(vertaal)?;
     sqlx::query(
         "INSERT INTO vorderingen (uitkering_id, dossier_id, correctie_id, run_id, maand, \
          bedrag_centen, status, aangemaakt_op) SELECT uitkering_id, dossier_id, correctie_id, \
-         run_id, maand, 0 - bedrag_centen, 'te_beoordelen', $2 FROM betaalregels \
+         run_id, maand, 0 - bedrag_centen, $3, $2 FROM betaalregels \
          WHERE run_id = $1 AND categorie = 'vordering' AND correctie_id IS NOT NULL",
     )
     .bind(run_id)
-    .bind(tijdstip)
+    .bind(&tijdstip)
+    .bind(Vorderingstatus::TeBeoordelen.code())
     .execute(&mut *c)
     .await
     .map_err(vertaal)?;
@@ -436,13 +447,14 @@ pub(crate) async fn vorderingen_van_dossier(
                 dossier_id: getal(r, "dossier_id")?,
                 correctie_id: getal(r, "correctie_id")?,
                 run_id: getal(r, "run_id")?,
-                maand: tekst(r, "maand")?,
+                maand: datum(r, "maand")?,
                 bedrag_centen: getal(r, "bedrag_centen")?,
-                status: tekst(r, "status")?,
-                aangemaakt_op: tekst(r, "aangemaakt_op")?,
+                status: code(r, "status", Vorderingstatus::uit_code)?,
+                aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
             })
         })
-        .collect()
+        .collect::<Uitkomst<_>>()
+        .map_err(|e| in_tabel("vorderingen", e))
 }
 
 /// De ids van alle runs, of (met `definitief_vanaf`) van de goedgekeurde runs vanaf die maand.
@@ -489,8 +501,8 @@ pub(crate) async fn betaald_voor_uitkeringen(
     c: &mut AnyConnection,
     engine: crate::Engine,
     ids: &[i64],
-    vanaf: &str,
-) -> Uitkomst<Vec<(i64, String, String, i64)>> {
+    vanaf: NaiveDate,
+) -> Uitkomst<Vec<(i64, Categorie, NaiveDate, i64)>> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -498,7 +510,7 @@ pub(crate) async fn betaald_voor_uitkeringen(
     // letterlijk: dat is precies de index (run_id, uitkering_id). Zonder categorie in de WHERE,
     // zodat de index (run_id, categorie, id) niet aantrekkelijker lijkt: daarmee lazen beide
     // engines per partij de hele run (tot 1,4 s per partij bij een miljoen uitkeringen).
-    let runs = run_ids(c, Some(vanaf)).await?;
+    let runs = run_ids(c, Some(&tijd::datum_tekst(vanaf))).await?;
     if runs.is_empty() {
         return Ok(Vec::new());
     }
@@ -515,12 +527,13 @@ pub(crate) async fn betaald_voor_uitkeringen(
         .map_err(vertaal)?;
     let mut uit = Vec::with_capacity(rijen.len());
     for r in &rijen {
-        let categorie = tekst(r, "categorie")?;
-        if categorie == "regulier" || categorie == "vakantietoeslag" {
+        let categorie =
+            code(r, "categorie", Categorie::uit_code).map_err(|e| in_tabel("betaalregels", e))?;
+        if matches!(categorie, Categorie::Regulier | Categorie::Vakantietoeslag) {
             uit.push((
                 getal(r, "uitkering_id")?,
                 categorie,
-                tekst(r, "maand")?,
+                datum(r, "maand").map_err(|e| in_tabel("betaalregels", e))?,
                 getal(r, "bedrag_centen")?,
             ));
         }
@@ -539,7 +552,7 @@ impl BetaalrunsLezen for AnyTransactie {
         runs(self.conn(), limiet).await
     }
 
-    async fn betaalruns_van_maand(&mut self, maand: &str) -> Uitkomst<Vec<BetaalrunRij>> {
+    async fn betaalruns_van_maand(&mut self, maand: NaiveDate) -> Uitkomst<Vec<BetaalrunRij>> {
         runs_van_maand(self.conn(), maand).await
     }
 
@@ -574,7 +587,7 @@ impl BetaalrunsLezen for AnyTransactie {
     async fn betaalregels_van_categorie(
         &mut self,
         run_id: i64,
-        categorie: &str,
+        categorie: Categorie,
         limiet: i64,
     ) -> Uitkomst<Vec<BetaalregelRij>> {
         regels_van_categorie(self.conn(), run_id, categorie, limiet).await
@@ -600,8 +613,8 @@ impl BetaalrunsLezen for AnyTransactie {
     async fn betaald_voor_uitkeringen(
         &mut self,
         ids: &[i64],
-        vanaf: &str,
-    ) -> Uitkomst<Vec<(i64, String, String, i64)>> {
+        vanaf: NaiveDate,
+    ) -> Uitkomst<Vec<(i64, Categorie, NaiveDate, i64)>> {
         let engine = self.engine;
         betaald_voor_uitkeringen(self.conn(), engine, ids, vanaf).await
     }
@@ -649,7 +662,7 @@ impl Betaalruns for AnyTransactie {
         regels_verwijderen(self.conn(), run_id).await
     }
 
-    async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: &str) -> Uitkomst<()> {
+    async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<()> {
         verwerken(&mut self.tx, self.engine, run_id, tijdstip).await
     }
 }

@@ -2,13 +2,18 @@
 //! beide engines; de functies hieronder dragen de poort van de app voor dit aggregaat (`impl … for AnyTransactie` onderaan).
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use sqlx::AnyConnection;
+use vangnet_domain::contact::{Beller, Kanaal, Richting, Uitkomst as Contactuitkomst};
+use vangnet_domain::tijd::instant_tekst;
 
 use vangnet_app::opslag::{Contact, ContactLezen, ContactmomentRij, ContactonderwerpRij, Uitkomst};
 
 use crate::transactie::AnyTransactie;
 
-use crate::sql::{getal, opgetal, optekst, tekst, vertaal, Rij};
+use crate::sql::{
+    code, getal, in_tabel, opgetal, optekst, optijdstip, tekst, tijdstip, vertaal, Rij,
+};
 
 const KOLOMMEN: &str = "c.id, c.persoon_id, c.dossier_id, c.kanaal, c.richting, c.beller, \
      c.derde_naam, c.onderwerp, c.tekst, c.uitkomst, c.telefoonnummer, c.tijdstip, \
@@ -22,24 +27,25 @@ fn contactmoment(r: &impl Rij) -> Uitkomst<ContactmomentRij> {
         id: getal(r, "id")?,
         persoon_id: opgetal(r, "persoon_id")?,
         dossier_id: opgetal(r, "dossier_id")?,
-        kanaal: tekst(r, "kanaal")?,
-        richting: tekst(r, "richting")?,
-        beller: tekst(r, "beller")?,
+        kanaal: code(r, "kanaal", Kanaal::uit_code)?,
+        richting: code(r, "richting", Richting::uit_code)?,
+        beller: code(r, "beller", Beller::uit_code)?,
         derde_naam: optekst(r, "derde_naam")?,
         onderwerp: tekst(r, "onderwerp")?,
         tekst: tekst(r, "tekst")?,
-        uitkomst: tekst(r, "uitkomst")?,
+        uitkomst: code(r, "uitkomst", Contactuitkomst::uit_code)?,
         telefoonnummer: optekst(r, "telefoonnummer")?,
-        tijdstip: tekst(r, "tijdstip")?,
+        tijdstip: tijdstip(r, "tijdstip")?,
         duur_minuten: opgetal(r, "duur_minuten")?,
         gevoelig: getal(r, "gevoelig")? != 0,
         geregistreerd_door: getal(r, "geregistreerd_door")?,
         door: tekst(r, "door")?,
         taak_id: opgetal(r, "taak_id")?,
         vervolg_op: opgetal(r, "vervolg_op")?,
-        gekoppeld_op: optekst(r, "gekoppeld_op")?,
+        gekoppeld_op: optijdstip(r, "gekoppeld_op")?,
         versie: getal(r, "versie")?,
     })
+    .map_err(|e| in_tabel("contactmomenten", e))
 }
 
 pub(crate) async fn invoegen(c: &mut AnyConnection, m: &ContactmomentRij) -> Uitkomst<i64> {
@@ -52,21 +58,21 @@ pub(crate) async fn invoegen(c: &mut AnyConnection, m: &ContactmomentRij) -> Uit
     )
     .bind(m.persoon_id)
     .bind(m.dossier_id)
-    .bind(&m.kanaal)
-    .bind(&m.richting)
-    .bind(&m.beller)
+    .bind(m.kanaal.code())
+    .bind(m.richting.code())
+    .bind(m.beller.code())
     .bind(&m.derde_naam)
     .bind(&m.onderwerp)
     .bind(&m.tekst)
-    .bind(&m.uitkomst)
+    .bind(m.uitkomst.code())
     .bind(&m.telefoonnummer)
-    .bind(&m.tijdstip)
+    .bind(instant_tekst(m.tijdstip))
     .bind(m.duur_minuten)
     .bind(i64::from(m.gevoelig))
     .bind(m.geregistreerd_door)
     .bind(m.taak_id)
     .bind(m.vervolg_op)
-    .bind(&m.gekoppeld_op)
+    .bind(m.gekoppeld_op.map(instant_tekst))
     .bind(m.versie)
     .fetch_one(c)
     .await
@@ -177,7 +183,7 @@ pub(crate) async fn koppelen(
     id: i64,
     persoon_id: i64,
     dossier_id: Option<i64>,
-    gekoppeld_op: &str,
+    gekoppeld_op: DateTime<Utc>,
     versie: i64,
 ) -> Uitkomst<bool> {
     let r = sqlx::query(
@@ -186,7 +192,7 @@ pub(crate) async fn koppelen(
     )
     .bind(persoon_id)
     .bind(dossier_id)
-    .bind(gekoppeld_op)
+    .bind(instant_tekst(gekoppeld_op))
     .bind(id)
     .bind(versie)
     .execute(c)
@@ -299,7 +305,7 @@ impl Contact for AnyTransactie {
         id: i64,
         persoon_id: i64,
         dossier_id: Option<i64>,
-        gekoppeld_op: &str,
+        gekoppeld_op: DateTime<Utc>,
         versie: i64,
     ) -> Uitkomst<bool> {
         koppelen(

@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use vangnet_app::opslag::{DossierRij, Dossiers, DossiersLezen, GebeurtenisRij, Uitkomst};
 
 use chrono::{DateTime, Utc};
-use vangnet_domain::dossier::Status;
+use vangnet_domain::dossier::{Gebeurtenissoort, Status};
 use vangnet_domain::tijd;
 
 use crate::sql::{
@@ -80,14 +80,15 @@ impl DossiersLezen for AnyTransactie {
                 Ok(GebeurtenisRij {
                     id: getal(r, "id")?,
                     dossier_id: getal(r, "dossier_id")?,
-                    tijdstip: tekst(r, "tijdstip")?,
+                    tijdstip: tijdstip(r, "tijdstip")?,
                     actor: tekst(r, "actor")?,
-                    soort: tekst(r, "soort")?,
+                    soort: code(r, "soort", Gebeurtenissoort::uit_code)?,
                     omschrijving: tekst(r, "omschrijving")?,
                     operatie_id: tekst(r, "operatie_id")?,
                 })
             })
-            .collect()
+            .collect::<Uitkomst<_>>()
+            .map_err(|e| in_tabel("dossiergebeurtenissen", e))
     }
 
     async fn dossiers_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<DossierRij>> {
@@ -164,9 +165,9 @@ impl Dossiers for AnyTransactie {
              operatie_id) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(g.dossier_id)
-        .bind(&g.tijdstip)
+        .bind(tijd::instant_tekst(g.tijdstip))
         .bind(&g.actor)
-        .bind(&g.soort)
+        .bind(g.soort.code())
         .bind(&g.omschrijving)
         .bind(&g.operatie_id)
         .execute(self.conn())

@@ -2,43 +2,62 @@
 //! en het zoeken van personen. Draagbare SQL voor beide engines.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use vangnet_domain::huishouden::Rol;
+use vangnet_domain::tijd::{datum_tekst, instant_tekst};
 
 use vangnet_app::opslag::{
-    AdresRij, BankrekeningRij, Historie, HuishoudlidRij, OpslagFout, Personen, PersonenLezen,
+    AdresRij, BankrekeningRij, Historie, Historietabel, HuishoudlidRij, Personen, PersonenLezen,
     PersoonRij, PersoonsgegevensRij, Uitkomst, Zoeksleutel,
 };
 
-use crate::sql::{getal, optekst, tekst, vertaal, JsonRij, Rij};
+use crate::sql::{
+    code, datum, datum_uit, getal, in_tabel, opdatum, optekst, optijdstip, tekst, tijdstip,
+    tijdstip_uit, vertaal, JsonRij, Rij,
+};
 use crate::transactie::AnyTransactie;
 
 pub(crate) const HISTORIE: &str =
     "geldig_vanaf, geldig_tot, geregistreerd_op, vervallen_op, operatie_id";
 
-/// De kolommen van [`HISTORIE`], achteraan in een tuple (zie [`json_als`]).
-pub(crate) fn historie_uit(
-    geldig_vanaf: String,
-    geldig_tot: Option<String>,
-    geregistreerd_op: String,
-    vervallen_op: Option<String>,
-    operatie_id: String,
-) -> Historie {
-    Historie {
-        geldig_vanaf,
-        geldig_tot,
-        geregistreerd_op,
-        vervallen_op,
+/// De kolommen van [`HISTORIE`] zoals ze achteraan in een tuple staan (het massale pad).
+type Historiekolommen = (String, Option<String>, String, Option<String>, String);
+
+/// Leest de kolommen van [`HISTORIE`] uit een tuple; een onleesbare waarde is een fout met de
+/// kolom.
+fn historie_uit(
+    (vanaf, tot, geregistreerd, vervallen, operatie_id): Historiekolommen,
+) -> Uitkomst<Historie> {
+    Ok(Historie {
+        geldig_vanaf: datum_uit("geldig_vanaf", &vanaf)?,
+        geldig_tot: tot.map(|t| datum_uit("geldig_tot", &t)).transpose()?,
+        geregistreerd_op: tijdstip_uit("geregistreerd_op", &geregistreerd)?,
+        vervallen_op: vervallen
+            .map(|t| tijdstip_uit("vervallen_op", &t))
+            .transpose()?,
         operatie_id,
-    }
+    })
 }
 
 pub(crate) fn historie(r: &impl Rij) -> Uitkomst<Historie> {
     Ok(Historie {
-        geldig_vanaf: tekst(r, "geldig_vanaf")?,
-        geldig_tot: optekst(r, "geldig_tot")?,
-        geregistreerd_op: tekst(r, "geregistreerd_op")?,
-        vervallen_op: optekst(r, "vervallen_op")?,
+        geldig_vanaf: datum(r, "geldig_vanaf")?,
+        geldig_tot: opdatum(r, "geldig_tot")?,
+        geregistreerd_op: tijdstip(r, "geregistreerd_op")?,
+        vervallen_op: optijdstip(r, "vervallen_op")?,
         operatie_id: tekst(r, "operatie_id")?,
     })
+}
+
+/// De waarden van [`HISTORIE`] om te binden, in die volgorde.
+fn historie_waarden(h: &Historie) -> [Option<String>; 5] {
+    [
+        Some(datum_tekst(h.geldig_vanaf)),
+        h.geldig_tot.map(datum_tekst),
+        Some(instant_tekst(h.geregistreerd_op)),
+        h.vervallen_op.map(instant_tekst),
+        Some(h.operatie_id.clone()),
+    ]
 }
 
 /// Het hoogste teken: `x` tot `x\u{10FFFF}` omvat alles dat met `x` begint (bytegewijs).
@@ -51,8 +70,9 @@ pub(crate) fn persoon_uit_rij(r: &impl Rij) -> Uitkomst<PersoonRij> {
         id: getal(r, "id")?,
         bsn: getal(r, "bsn")?,
         versie: getal(r, "versie")?,
-        aangemaakt_op: tekst(r, "aangemaakt_op")?,
+        aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
     })
+    .map_err(|e| in_tabel("personen", e))
 }
 
 pub(crate) fn adres_uit_rij(r: &impl Rij) -> Uitkomst<AdresRij> {
@@ -67,6 +87,7 @@ pub(crate) fn adres_uit_rij(r: &impl Rij) -> Uitkomst<AdresRij> {
         woonplaats: tekst(r, "woonplaats")?,
         historie: historie(r)?,
     })
+    .map_err(|e| in_tabel("adressen", e))
 }
 
 pub(crate) fn huishoudlid_uit_rij(r: &impl Rij) -> Uitkomst<HuishoudlidRij> {
@@ -74,9 +95,14 @@ pub(crate) fn huishoudlid_uit_rij(r: &impl Rij) -> Uitkomst<HuishoudlidRij> {
         id: getal(r, "id")?,
         huishouden_id: getal(r, "huishouden_id")?,
         persoon_id: getal(r, "persoon_id")?,
-        rol: tekst(r, "rol")?,
+        rol: code(r, "rol", Rol::uit_code)?,
         historie: historie(r)?,
     })
+    .map_err(|e| in_tabel("huishoudleden", e))
+}
+
+fn rol_uit(t: &str) -> Uitkomst<Rol> {
+    Rol::uit_code(t).ok_or_else(|| crate::sql::onleesbaar("rol", t))
 }
 
 impl AnyTransactie {
@@ -130,20 +156,23 @@ impl PersonenLezen for AnyTransactie {
         let rijen: Vec<Rij> = self
             .waar_in_als(&k, "persoonsgegevens", "persoon_id", ids, |r: &Rij| r.0)
             .await?;
-        Ok(rijen
+        rijen
             .into_iter()
-            .map(|r| PersoonsgegevensRij {
-                id: r.0,
-                persoon_id: r.1,
-                voornamen: r.2,
-                voorvoegsel: r.3,
-                geslachtsnaam: r.4,
-                zoeknaam: r.5,
-                zoeknaam_volledig: r.6,
-                geboortedatum: r.7,
-                historie: historie_uit(r.8, r.9, r.10, r.11, r.12),
+            .map(|r| {
+                Ok(PersoonsgegevensRij {
+                    id: r.0,
+                    persoon_id: r.1,
+                    voornamen: r.2,
+                    voorvoegsel: r.3,
+                    geslachtsnaam: r.4,
+                    zoeknaam: r.5,
+                    zoeknaam_volledig: r.6,
+                    geboortedatum: datum_uit("geboortedatum", &r.7)?,
+                    historie: historie_uit((r.8, r.9, r.10, r.11, r.12))?,
+                })
             })
-            .collect())
+            .collect::<Uitkomst<_>>()
+            .map_err(|e| in_tabel("persoonsgegevens", e))
     }
 
     async fn adressen_van(&mut self, ids: &[i64]) -> Uitkomst<Vec<AdresRij>> {
@@ -162,16 +191,19 @@ impl PersonenLezen for AnyTransactie {
         let rijen: Vec<Rij> = self
             .waar_in_als(&k, "bankrekeningen", "persoon_id", ids, |r: &Rij| r.0)
             .await?;
-        Ok(rijen
+        rijen
             .into_iter()
-            .map(|r| BankrekeningRij {
-                id: r.0,
-                persoon_id: r.1,
-                iban: r.2,
-                tenaamstelling: r.3,
-                historie: historie_uit(r.4, r.5, r.6, r.7, r.8),
+            .map(|r| {
+                Ok(BankrekeningRij {
+                    id: r.0,
+                    persoon_id: r.1,
+                    iban: r.2,
+                    tenaamstelling: r.3,
+                    historie: historie_uit((r.4, r.5, r.6, r.7, r.8))?,
+                })
             })
-            .collect())
+            .collect::<Uitkomst<_>>()
+            .map_err(|e| in_tabel("bankrekeningen", e))
     }
 
     async fn huishoudleden_van_huishouden(
@@ -220,7 +252,7 @@ impl PersonenLezen for AnyTransactie {
                 self.ids(
                     "SELECT DISTINCT persoon_id FROM persoonsgegevens \
                      WHERE geboortedatum = $1 AND vervallen_op IS NULL ORDER BY persoon_id LIMIT $2",
-                    std::slice::from_ref(d),
+                    &[datum_tekst(*d)],
                     limiet,
                 )
                 .await
@@ -287,27 +319,30 @@ impl PersonenLezen for AnyTransactie {
                 |r: &Rij| r.0,
             )
             .await?;
-        Ok(rijen
+        rijen
             .into_iter()
-            .map(|r| HuishoudlidRij {
-                id: r.0,
-                huishouden_id: r.1,
-                persoon_id: r.2,
-                rol: r.3,
-                historie: historie_uit(r.4, r.5, r.6, r.7, r.8),
+            .map(|r| {
+                Ok(HuishoudlidRij {
+                    id: r.0,
+                    huishouden_id: r.1,
+                    persoon_id: r.2,
+                    rol: rol_uit(&r.3)?,
+                    historie: historie_uit((r.4, r.5, r.6, r.7, r.8))?,
+                })
             })
-            .collect())
+            .collect::<Uitkomst<_>>()
+            .map_err(|e| in_tabel("huishoudleden", e))
     }
 }
 
 #[async_trait]
 impl Personen for AnyTransactie {
-    async fn persoon_invoegen(&mut self, bsn: i64, tijdstip: &str) -> Uitkomst<i64> {
+    async fn persoon_invoegen(&mut self, bsn: i64, tijdstip: DateTime<Utc>) -> Uitkomst<i64> {
         let r = sqlx::query(
             "INSERT INTO personen (bsn, versie, aangemaakt_op) VALUES ($1, 1, $2) RETURNING id",
         )
         .bind(bsn)
-        .bind(tijdstip)
+        .bind(instant_tekst(tijdstip))
         .fetch_one(self.conn())
         .await
         .map_err(vertaal)?;
@@ -315,7 +350,7 @@ impl Personen for AnyTransactie {
     }
 
     async fn persoonsgegevens_invoegen(&mut self, r: &PersoonsgegevensRij) -> Uitkomst<i64> {
-        let h = &r.historie;
+        let [h1, h2, h3, h4, h5] = historie_waarden(&r.historie);
         let rij = sqlx::query(&format!(
             "INSERT INTO persoonsgegevens (persoon_id, voornamen, voorvoegsel, geslachtsnaam, \
              zoeknaam, zoeknaam_volledig, geboortedatum, {HISTORIE}) \
@@ -327,12 +362,12 @@ impl Personen for AnyTransactie {
         .bind(&r.geslachtsnaam)
         .bind(&r.zoeknaam)
         .bind(&r.zoeknaam_volledig)
-        .bind(&r.geboortedatum)
-        .bind(&h.geldig_vanaf)
-        .bind(h.geldig_tot.as_deref())
-        .bind(&h.geregistreerd_op)
-        .bind(h.vervallen_op.as_deref())
-        .bind(&h.operatie_id)
+        .bind(datum_tekst(r.geboortedatum))
+        .bind(h1)
+        .bind(h2)
+        .bind(h3)
+        .bind(h4)
+        .bind(h5)
         .fetch_one(self.conn())
         .await
         .map_err(vertaal)?;
@@ -340,7 +375,7 @@ impl Personen for AnyTransactie {
     }
 
     async fn adres_invoegen(&mut self, r: &AdresRij) -> Uitkomst<i64> {
-        let h = &r.historie;
+        let [h1, h2, h3, h4, h5] = historie_waarden(&r.historie);
         let rij = sqlx::query(&format!(
             "INSERT INTO adressen (persoon_id, straat, huisnummer, huisletter, toevoeging, postcode, \
              woonplaats, {HISTORIE}) \
@@ -353,11 +388,11 @@ impl Personen for AnyTransactie {
         .bind(r.toevoeging.as_deref())
         .bind(&r.postcode)
         .bind(&r.woonplaats)
-        .bind(&h.geldig_vanaf)
-        .bind(h.geldig_tot.as_deref())
-        .bind(&h.geregistreerd_op)
-        .bind(h.vervallen_op.as_deref())
-        .bind(&h.operatie_id)
+        .bind(h1)
+        .bind(h2)
+        .bind(h3)
+        .bind(h4)
+        .bind(h5)
         .fetch_one(self.conn())
         .await
         .map_err(vertaal)?;
@@ -365,7 +400,7 @@ impl Personen for AnyTransactie {
     }
 
     async fn bankrekening_invoegen(&mut self, r: &BankrekeningRij) -> Uitkomst<i64> {
-        let h = &r.historie;
+        let [h1, h2, h3, h4, h5] = historie_waarden(&r.historie);
         let rij = sqlx::query(&format!(
             "INSERT INTO bankrekeningen (persoon_id, iban, tenaamstelling, {HISTORIE}) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
@@ -373,11 +408,11 @@ impl Personen for AnyTransactie {
         .bind(r.persoon_id)
         .bind(&r.iban)
         .bind(&r.tenaamstelling)
-        .bind(&h.geldig_vanaf)
-        .bind(h.geldig_tot.as_deref())
-        .bind(&h.geregistreerd_op)
-        .bind(h.vervallen_op.as_deref())
-        .bind(&h.operatie_id)
+        .bind(h1)
+        .bind(h2)
+        .bind(h3)
+        .bind(h4)
+        .bind(h5)
         .fetch_one(self.conn())
         .await
         .map_err(vertaal)?;
@@ -397,22 +432,20 @@ impl Personen for AnyTransactie {
 
     async fn versie_laten_vervallen(
         &mut self,
-        tabel: &str,
+        tabel: Historietabel,
         id: i64,
-        tijdstip: &str,
+        tijdstip: DateTime<Utc>,
     ) -> Uitkomst<bool> {
-        if !matches!(
-            tabel,
-            "persoonsgegevens" | "adressen" | "bankrekeningen" | "huishoudleden"
-        ) {
-            return Err(OpslagFout::Database(format!(
-                "geen tabel met historie: {tabel}"
-            )));
-        }
+        let tabel = match tabel {
+            Historietabel::Persoonsgegevens => "persoonsgegevens",
+            Historietabel::Adressen => "adressen",
+            Historietabel::Bankrekeningen => "bankrekeningen",
+            Historietabel::Huishoudleden => "huishoudleden",
+        };
         let r = sqlx::query(&format!(
             "UPDATE {tabel} SET vervallen_op = $1 WHERE id = $2 AND vervallen_op IS NULL"
         ))
-        .bind(tijdstip)
+        .bind(instant_tekst(tijdstip))
         .bind(id)
         .execute(self.conn())
         .await
@@ -420,9 +453,9 @@ impl Personen for AnyTransactie {
         Ok(r.rows_affected() == 1)
     }
 
-    async fn huishouden_invoegen(&mut self, tijdstip: &str) -> Uitkomst<i64> {
+    async fn huishouden_invoegen(&mut self, tijdstip: DateTime<Utc>) -> Uitkomst<i64> {
         let r = sqlx::query("INSERT INTO huishoudens (aangemaakt_op) VALUES ($1) RETURNING id")
-            .bind(tijdstip)
+            .bind(instant_tekst(tijdstip))
             .fetch_one(self.conn())
             .await
             .map_err(vertaal)?;
@@ -430,19 +463,19 @@ impl Personen for AnyTransactie {
     }
 
     async fn huishoudlid_invoegen(&mut self, r: &HuishoudlidRij) -> Uitkomst<i64> {
-        let h = &r.historie;
+        let [h1, h2, h3, h4, h5] = historie_waarden(&r.historie);
         let rij = sqlx::query(&format!(
             "INSERT INTO huishoudleden (huishouden_id, persoon_id, rol, {HISTORIE}) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"
         ))
         .bind(r.huishouden_id)
         .bind(r.persoon_id)
-        .bind(&r.rol)
-        .bind(&h.geldig_vanaf)
-        .bind(h.geldig_tot.as_deref())
-        .bind(&h.geregistreerd_op)
-        .bind(h.vervallen_op.as_deref())
-        .bind(&h.operatie_id)
+        .bind(r.rol.code())
+        .bind(h1)
+        .bind(h2)
+        .bind(h3)
+        .bind(h4)
+        .bind(h5)
         .fetch_one(self.conn())
         .await
         .map_err(vertaal)?;

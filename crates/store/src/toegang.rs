@@ -352,8 +352,14 @@ pub(crate) fn toegang_voorwaarden(f: &ToegangFilter) -> Voorwaarden {
         "verwerkingsactiviteit = $?",
         f.verwerkingsactiviteit.clone(),
     );
-    v.voeg_toe("tijdstip >= $?", f.van.clone());
-    v.voeg_toe("tijdstip < $?", f.tot.clone());
+    v.voeg_toe(
+        "tijdstip >= $?",
+        f.van.map(vangnet_domain::tijd::instant_tekst),
+    );
+    v.voeg_toe(
+        "tijdstip < $?",
+        f.tot.map(vangnet_domain::tijd::instant_tekst),
+    );
     v
 }
 

@@ -9,6 +9,7 @@ use vangnet_app::opslag::{
 };
 
 use crate::transactie::AnyTransactie;
+use vangnet_domain::betaalrun::Correctiesoort;
 use vangnet_domain::tijd;
 use vangnet_domain::uitkering::{Mutatiesoort, Mutatiestatus};
 
@@ -221,11 +222,12 @@ pub(crate) const MAANDBEDRAG_KOLOMMEN: &str =
 pub(crate) fn maandbedrag(r: &impl Rij) -> Uitkomst<MaandbedragRij> {
     Ok(MaandbedragRij {
         uitkering_id: getal(r, "uitkering_id")?,
-        maand: tekst(r, "maand")?,
+        maand: datum(r, "maand")?,
         berekend_centen: getal(r, "berekend_centen")?,
         betaald_centen: opgetal(r, "betaald_centen")?,
-        berekend_op: tekst(r, "berekend_op")?,
+        berekend_op: tijdstip(r, "berekend_op")?,
     })
+    .map_err(|e| in_tabel("maandbedragen", e))
 }
 
 pub(crate) async fn maandbedragen_van(
@@ -271,10 +273,10 @@ pub(crate) async fn maandbedragen_zetten(
         for r in stuk {
             q = q
                 .bind(r.uitkering_id)
-                .bind(&r.maand)
+                .bind(tijd::datum_tekst(r.maand))
                 .bind(r.berekend_centen)
                 .bind(r.betaald_centen)
-                .bind(&r.berekend_op);
+                .bind(tijd::instant_tekst(r.berekend_op));
         }
         q.execute(&mut *c).await.map_err(vertaal)?;
     }
@@ -295,13 +297,13 @@ pub(crate) async fn correcties_invoegen(
         for r in stuk {
             q = q
                 .bind(r.uitkering_id)
-                .bind(&r.maand)
+                .bind(tijd::datum_tekst(r.maand))
                 .bind(r.bedrag_centen)
                 .bind(&r.oorzaak)
                 .bind(r.mutatie_id)
-                .bind(&r.aangemaakt_op)
-                .bind(&r.verrekend_op)
-                .bind(&r.soort);
+                .bind(tijd::instant_tekst(r.aangemaakt_op))
+                .bind(r.verrekend_op.map(tijd::instant_tekst))
+                .bind(r.soort.code());
         }
         q.execute(&mut *c).await.map_err(vertaal)?;
     }
@@ -316,14 +318,15 @@ pub(crate) fn correctie(r: &impl Rij) -> Uitkomst<CorrectieRij> {
     Ok(CorrectieRij {
         id: getal(r, "id")?,
         uitkering_id: getal(r, "uitkering_id")?,
-        maand: tekst(r, "maand")?,
+        maand: datum(r, "maand")?,
         bedrag_centen: getal(r, "bedrag_centen")?,
         oorzaak: tekst(r, "oorzaak")?,
         mutatie_id: opgetal(r, "mutatie_id")?,
-        aangemaakt_op: tekst(r, "aangemaakt_op")?,
-        verrekend_op: optekst(r, "verrekend_op")?,
-        soort: tekst(r, "soort")?,
+        aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
+        verrekend_op: optijdstip(r, "verrekend_op")?,
+        soort: code(r, "soort", Correctiesoort::uit_code)?,
     })
+    .map_err(|e| in_tabel("correcties", e))
 }
 
 pub(crate) async fn correcties_van(

@@ -6,15 +6,18 @@ use async_trait::async_trait;
 use sqlx::AnyConnection;
 
 use vangnet_app::opslag::{
-    AfwezigheidRij, MeldingRij, PostcodegebiedRij, ServicenormRij, TaakRij, TaakgebeurtenisRij,
-    Uitkomst, UitsluitingRij, Werk, WerkLezen,
+    AfwezigheidRij, Installatie, MeldingRij, PostcodegebiedRij, ServicenormRij, TaakRij,
+    TaakgebeurtenisRij, Uitkomst, UitsluitingRij, Waarde, Werk, WerkLezen,
 };
 
 use crate::transactie::AnyTransactie;
-use vangnet_domain::werk::{Taaksoort, Taakstatus};
+use chrono::{DateTime, NaiveDate, Utc};
+use vangnet_domain::tijd;
+use vangnet_domain::werk::{Eenheid, Taaksoort, Taakstatus};
 
 use crate::sql::{
-    binden, code, getal, getallen, in_lijst, in_tabel, opgetal, optekst, tekst, vertaal, Rij,
+    binden, code, datum, getal, getallen, in_lijst, in_tabel, opgetal, optijdstip, tekst, tijdstip,
+    vertaal, Rij,
 };
 
 const TAAK_KOLOMMEN: &str = "id, soort, omschrijving, dossier_id, persoon_id, aangemaakt_op, \
@@ -32,10 +35,10 @@ fn taak_velden(r: &impl Rij) -> Uitkomst<TaakRij> {
         omschrijving: tekst(r, "omschrijving")?,
         dossier_id: opgetal(r, "dossier_id")?,
         persoon_id: opgetal(r, "persoon_id")?,
-        aangemaakt_op: tekst(r, "aangemaakt_op")?,
-        begindatum: tekst(r, "begindatum")?,
-        deadline: tekst(r, "deadline")?,
-        risico_vanaf: tekst(r, "risico_vanaf")?,
+        aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
+        begindatum: datum(r, "begindatum")?,
+        deadline: datum(r, "deadline")?,
+        risico_vanaf: datum(r, "risico_vanaf")?,
         wettelijk: getal(r, "wettelijk")? != 0,
         waarschuwen_werkdagen: getal(r, "waarschuwen_werkdagen")?,
         team_id: opgetal(r, "team_id")?,
@@ -43,9 +46,67 @@ fn taak_velden(r: &impl Rij) -> Uitkomst<TaakRij> {
         status: code(r, "status", Taakstatus::uit_code)?,
         prioriteit: getal(r, "prioriteit")?,
         te_laat_gemeld: getal(r, "te_laat_gemeld")? != 0,
-        gereed_op: optekst(r, "gereed_op")?,
+        gereed_op: optijdstip(r, "gereed_op")?,
         versie: getal(r, "versie")?,
     })
+}
+
+/// De kolommen van een taak bij bulkinvoer, op de volgorde van [`taakwaarden`].
+const TAAKKOLOMMEN: &[&str] = &[
+    "id",
+    "soort",
+    "omschrijving",
+    "dossier_id",
+    "persoon_id",
+    "aangemaakt_op",
+    "begindatum",
+    "deadline",
+    "risico_vanaf",
+    "wettelijk",
+    "waarschuwen_werkdagen",
+    "team_id",
+    "gebruiker_id",
+    "status",
+    "prioriteit",
+    "te_laat_gemeld",
+    "gereed_op",
+    "versie",
+];
+
+fn taakwaarden(t: &TaakRij) -> Vec<Waarde> {
+    let getal = |g: Option<i64>| g.map_or(Waarde::GeenGetal, Waarde::Getal);
+    vec![
+        Waarde::Getal(t.id),
+        Waarde::Tekst(t.soort.code().into()),
+        Waarde::Tekst(t.omschrijving.clone()),
+        getal(t.dossier_id),
+        getal(t.persoon_id),
+        Waarde::Tekst(tijd::instant_tekst(t.aangemaakt_op)),
+        Waarde::Tekst(tijd::datum_tekst(t.begindatum)),
+        Waarde::Tekst(tijd::datum_tekst(t.deadline)),
+        Waarde::Tekst(tijd::datum_tekst(t.risico_vanaf)),
+        Waarde::Getal(i64::from(t.wettelijk)),
+        Waarde::Getal(t.waarschuwen_werkdagen),
+        getal(t.team_id),
+        getal(t.gebruiker_id),
+        Waarde::Tekst(t.status.code().into()),
+        Waarde::Getal(t.prioriteit),
+        Waarde::Getal(i64::from(t.te_laat_gemeld)),
+        t.gereed_op
+            .map_or(Waarde::GeenTekst, |m| Waarde::Tekst(tijd::instant_tekst(m))),
+        Waarde::Getal(t.versie),
+    ]
+}
+
+fn taakgebeurteniswaarden(g: &TaakgebeurtenisRij) -> Vec<Waarde> {
+    vec![
+        Waarde::Getal(g.taak_id),
+        Waarde::Tekst(tijd::instant_tekst(g.tijdstip)),
+        Waarde::Tekst(g.actor.clone()),
+        Waarde::Tekst(g.soort.clone()),
+        Waarde::Tekst(g.omschrijving.clone()),
+        Waarde::Tekst(g.operatie_id.clone()),
+    ]
 }
 
 pub(crate) async fn taak_invoegen(c: &mut AnyConnection, t: &TaakRij) -> Uitkomst<i64> {
@@ -60,10 +121,10 @@ pub(crate) async fn taak_invoegen(c: &mut AnyConnection, t: &TaakRij) -> Uitkoms
     .bind(&t.omschrijving)
     .bind(t.dossier_id)
     .bind(t.persoon_id)
-    .bind(&t.aangemaakt_op)
-    .bind(&t.begindatum)
-    .bind(&t.deadline)
-    .bind(&t.risico_vanaf)
+    .bind(tijd::instant_tekst(t.aangemaakt_op))
+    .bind(tijd::datum_tekst(t.begindatum))
+    .bind(tijd::datum_tekst(t.deadline))
+    .bind(tijd::datum_tekst(t.risico_vanaf))
     .bind(i64::from(t.wettelijk))
     .bind(t.waarschuwen_werkdagen)
     .bind(t.team_id)
@@ -71,7 +132,7 @@ pub(crate) async fn taak_invoegen(c: &mut AnyConnection, t: &TaakRij) -> Uitkoms
     .bind(t.status.code())
     .bind(t.prioriteit)
     .bind(i64::from(t.te_laat_gemeld))
-    .bind(&t.gereed_op)
+    .bind(t.gereed_op.map(tijd::instant_tekst))
     .bind(t.versie)
     .fetch_one(c)
     .await
@@ -95,14 +156,14 @@ pub(crate) async fn taak_bijwerken(c: &mut AnyConnection, t: &TaakRij) -> Uitkom
          versie = $10 WHERE id = $11 AND versie = $12",
     )
     .bind(&t.omschrijving)
-    .bind(&t.deadline)
-    .bind(&t.risico_vanaf)
+    .bind(tijd::datum_tekst(t.deadline))
+    .bind(tijd::datum_tekst(t.risico_vanaf))
     .bind(t.team_id)
     .bind(t.gebruiker_id)
     .bind(t.status.code())
     .bind(t.prioriteit)
     .bind(i64::from(t.te_laat_gemeld))
-    .bind(&t.gereed_op)
+    .bind(t.gereed_op.map(tijd::instant_tekst))
     .bind(t.versie)
     .bind(t.id)
     .bind(t.versie - 1)
@@ -311,7 +372,7 @@ pub(crate) async fn taakgebeurtenis_toevoegen(
          operatie_id) VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(g.taak_id)
-    .bind(&g.tijdstip)
+    .bind(tijd::instant_tekst(g.tijdstip))
     .bind(&g.actor)
     .bind(&g.soort)
     .bind(&g.omschrijving)
@@ -340,7 +401,7 @@ pub(crate) async fn taakgebeurtenissen_van(
             Ok(TaakgebeurtenisRij {
                 id: getal(r, "id")?,
                 taak_id: getal(r, "taak_id")?,
-                tijdstip: tekst(r, "tijdstip")?,
+                tijdstip: tijdstip(r, "tijdstip")?,
                 actor: tekst(r, "actor")?,
                 soort: tekst(r, "soort")?,
                 omschrijving: tekst(r, "omschrijving")?,
@@ -362,11 +423,11 @@ pub(crate) async fn servicenormen(c: &mut AnyConnection) -> Uitkomst<Vec<Service
         .iter()
         .map(|r| {
             Ok(ServicenormRij {
-                soort: tekst(r, "soort")?,
-                eenheid: tekst(r, "eenheid")?,
+                soort: code(r, "soort", Taaksoort::uit_code)?,
+                eenheid: code(r, "eenheid", Eenheid::uit_code)?,
                 aantal: getal(r, "aantal")?,
                 waarschuwen_werkdagen: getal(r, "waarschuwen_werkdagen")?,
-                gewijzigd_op: tekst(r, "gewijzigd_op")?,
+                gewijzigd_op: tijdstip(r, "gewijzigd_op")?,
             })
         })
         .collect()
@@ -379,11 +440,11 @@ pub(crate) async fn servicenorm_zetten(c: &mut AnyConnection, r: &ServicenormRij
          aantal = excluded.aantal, waarschuwen_werkdagen = excluded.waarschuwen_werkdagen, \
          gewijzigd_op = excluded.gewijzigd_op",
     )
-    .bind(&r.soort)
-    .bind(&r.eenheid)
+    .bind(r.soort.code())
+    .bind(r.eenheid.code())
     .bind(r.aantal)
     .bind(r.waarschuwen_werkdagen)
-    .bind(&r.gewijzigd_op)
+    .bind(tijd::instant_tekst(r.gewijzigd_op))
     .execute(c)
     .await
     .map_err(vertaal)?;
@@ -441,10 +502,10 @@ pub(crate) async fn afwezigheid_invoegen(
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(r.gebruiker_id)
-    .bind(&r.van)
-    .bind(&r.tot_en_met)
+    .bind(tijd::datum_tekst(r.van))
+    .bind(tijd::datum_tekst(r.tot_en_met))
     .bind(&r.reden)
-    .bind(&r.aangemaakt_op)
+    .bind(tijd::instant_tekst(r.aangemaakt_op))
     .fetch_one(c)
     .await
     .map_err(vertaal)?;
@@ -453,13 +514,13 @@ pub(crate) async fn afwezigheid_invoegen(
 
 pub(crate) async fn afwezigheden_vanaf(
     c: &mut AnyConnection,
-    datum: &str,
+    vanaf: NaiveDate,
 ) -> Uitkomst<Vec<AfwezigheidRij>> {
     let rijen = sqlx::query(
         "SELECT id, gebruiker_id, van, tot_en_met, reden, aangemaakt_op FROM afwezigheden \
          WHERE tot_en_met >= $1 ORDER BY van, id",
     )
-    .bind(datum)
+    .bind(tijd::datum_tekst(vanaf))
     .fetch_all(c)
     .await
     .map_err(vertaal)?;
@@ -469,10 +530,10 @@ pub(crate) async fn afwezigheden_vanaf(
             Ok(AfwezigheidRij {
                 id: getal(r, "id")?,
                 gebruiker_id: getal(r, "gebruiker_id")?,
-                van: tekst(r, "van")?,
-                tot_en_met: tekst(r, "tot_en_met")?,
+                van: datum(r, "van")?,
+                tot_en_met: datum(r, "tot_en_met")?,
                 reden: tekst(r, "reden")?,
-                aangemaakt_op: tekst(r, "aangemaakt_op")?,
+                aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
             })
         })
         .collect()
@@ -489,7 +550,7 @@ pub(crate) async fn uitsluiting_invoegen(
     .bind(r.gebruiker_id)
     .bind(r.persoon_id)
     .bind(&r.reden)
-    .bind(&r.aangemaakt_op)
+    .bind(tijd::instant_tekst(r.aangemaakt_op))
     .fetch_one(c)
     .await
     .map_err(vertaal)?;
@@ -521,7 +582,7 @@ pub(crate) async fn uitsluitingen_van_personen(
                 gebruiker_id: getal(r, "gebruiker_id")?,
                 persoon_id: getal(r, "persoon_id")?,
                 reden: tekst(r, "reden")?,
-                aangemaakt_op: tekst(r, "aangemaakt_op")?,
+                aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
             })
         })
         .collect()
@@ -587,10 +648,10 @@ pub(crate) async fn melding_invoegen(c: &mut AnyConnection, r: &MeldingRij) -> U
          VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
     .bind(r.gebruiker_id)
-    .bind(&r.tijdstip)
+    .bind(tijd::instant_tekst(r.tijdstip))
     .bind(&r.tekst)
     .bind(r.taak_id)
-    .bind(&r.gelezen_op)
+    .bind(r.gelezen_op.map(tijd::instant_tekst))
     .fetch_one(c)
     .await
     .map_err(vertaal)?;
@@ -617,26 +678,27 @@ pub(crate) async fn meldingen_van(
             Ok(MeldingRij {
                 id: getal(r, "id")?,
                 gebruiker_id: getal(r, "gebruiker_id")?,
-                tijdstip: tekst(r, "tijdstip")?,
+                tijdstip: tijdstip(r, "tijdstip")?,
                 tekst: tekst(r, "tekst")?,
                 taak_id: opgetal(r, "taak_id")?,
-                gelezen_op: optekst(r, "gelezen_op")?,
+                gelezen_op: optijdstip(r, "gelezen_op")?,
             })
         })
-        .collect()
+        .collect::<Uitkomst<_>>()
+        .map_err(|e| in_tabel("meldingen", e))
 }
 
 pub(crate) async fn melding_gelezen(
     c: &mut AnyConnection,
     id: i64,
     gebruiker_id: i64,
-    tijdstip: &str,
+    tijdstip: DateTime<Utc>,
 ) -> Uitkomst<bool> {
     let r = sqlx::query(
         "UPDATE meldingen SET gelezen_op = $1 WHERE id = $2 AND gebruiker_id = $3 \
          AND gelezen_op IS NULL",
     )
-    .bind(tijdstip)
+    .bind(tijd::instant_tekst(tijdstip))
     .bind(id)
     .bind(gebruiker_id)
     .execute(c)
@@ -723,7 +785,7 @@ impl WerkLezen for AnyTransactie {
         postcodegebieden(self.conn()).await
     }
 
-    async fn afwezigheden_vanaf(&mut self, datum: &str) -> Uitkomst<Vec<AfwezigheidRij>> {
+    async fn afwezigheden_vanaf(&mut self, datum: NaiveDate) -> Uitkomst<Vec<AfwezigheidRij>> {
         afwezigheden_vanaf(self.conn(), datum).await
     }
 
@@ -748,6 +810,30 @@ impl WerkLezen for AnyTransactie {
 
 #[async_trait]
 impl Werk for AnyTransactie {
+    async fn taken_invoegen(
+        &mut self,
+        taken: &[TaakRij],
+        gebeurtenissen: &[TaakgebeurtenisRij],
+    ) -> Uitkomst<()> {
+        let rijen: Vec<Vec<Waarde>> = taken.iter().map(taakwaarden).collect();
+        self.bulk_invoegen("taken", TAAKKOLOMMEN, &rijen).await?;
+        let rijen: Vec<Vec<Waarde>> = gebeurtenissen.iter().map(taakgebeurteniswaarden).collect();
+        self.bulk_invoegen(
+            "taakgebeurtenissen",
+            &[
+                "taak_id",
+                "tijdstip",
+                "actor",
+                "soort",
+                "omschrijving",
+                "operatie_id",
+            ],
+            &rijen,
+        )
+        .await?;
+        Ok(())
+    }
+
     async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64> {
         taak_invoegen(self.conn(), t).await
     }
@@ -788,7 +874,7 @@ impl Werk for AnyTransactie {
         &mut self,
         id: i64,
         gebruiker_id: i64,
-        tijdstip: &str,
+        tijdstip: DateTime<Utc>,
     ) -> Uitkomst<bool> {
         melding_gelezen(self.conn(), id, gebruiker_id, tijdstip).await
     }

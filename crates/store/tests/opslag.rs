@@ -13,6 +13,11 @@ use vangnet_domain::Rol;
 use vangnet_store::{migratie, schema, Database};
 use vangnet_testkit::{database_tot, verse_database, verse_postgres, verse_sqlite};
 
+/// Een tijdstip in de vaste vorm van de opslag.
+fn moment(t: &str) -> chrono::DateTime<chrono::Utc> {
+    vangnet_domain::tijd::instant_uit_tekst(t).unwrap()
+}
+
 fn gebruiker(naam: &str, rollen: &[Rol]) -> GebruikerRij {
     GebruikerRij {
         id: 0,
@@ -23,8 +28,8 @@ fn gebruiker(naam: &str, rollen: &[Rol]) -> GebruikerRij {
         geblokkeerd: false,
         rollen: rollen.to_vec(),
         versie: 1,
-        aangemaakt_op: "2026-11-28T10:00:00.000000Z".into(),
-        gewijzigd_op: "2026-11-28T10:00:00.000000Z".into(),
+        aangemaakt_op: moment("2026-11-28T10:00:00.000000Z"),
+        gewijzigd_op: moment("2026-11-28T10:00:00.000000Z"),
     }
 }
 
@@ -192,8 +197,8 @@ async fn teams_en_leden() {
         naam: "Noord".into(),
         omschrijving: "Wijk Noord".into(),
         versie: 1,
-        aangemaakt_op: "2026-11-28T10:00:00.000000Z".into(),
-        gewijzigd_op: "2026-11-28T10:00:00.000000Z".into(),
+        aangemaakt_op: moment("2026-11-28T10:00:00.000000Z"),
+        gewijzigd_op: moment("2026-11-28T10:00:00.000000Z"),
     };
     let noord = tx.team_invoegen(&team).await.unwrap();
     tx.commit().await.unwrap();
@@ -253,8 +258,8 @@ async fn sessies_tokens_en_inlogpogingen() {
             sleutel_hash: sleutel.into(),
             gebruiker_id: id,
             csrf_token: format!("csrf-{sleutel}"),
-            aangemaakt_op: tijd.into(),
-            laatst_actief_op: tijd.into(),
+            aangemaakt_op: moment(tijd),
+            laatst_actief_op: moment(tijd),
             adres: "127.0.0.1".into(),
         })
         .await
@@ -264,7 +269,7 @@ async fn sessies_tokens_en_inlogpogingen() {
         tx.sessie_op_hash("s1").await.unwrap().unwrap().csrf_token,
         "csrf-s1"
     );
-    tx.sessie_aanraken("s1", "2026-11-28T10:05:00.000000Z")
+    tx.sessie_aanraken("s1", moment("2026-11-28T10:05:00.000000Z"))
         .await
         .unwrap();
     assert_eq!(
@@ -273,13 +278,16 @@ async fn sessies_tokens_en_inlogpogingen() {
             .unwrap()
             .unwrap()
             .laatst_actief_op,
-        "2026-11-28T10:05:00.000000Z"
+        moment("2026-11-28T10:05:00.000000Z")
     );
     assert_eq!(tx.sessies_verwijderen_van(id, Some("s1")).await.unwrap(), 1);
     assert!(tx.sessie_op_hash("s2").await.unwrap().is_none());
-    tx.oude_sporen_opruimen("2026-11-28T10:06:00.000000Z", "2026-11-28T00:00:00.000000Z")
-        .await
-        .unwrap();
+    tx.oude_sporen_opruimen(
+        moment("2026-11-28T10:06:00.000000Z"),
+        moment("2026-11-28T00:00:00.000000Z"),
+    )
+    .await
+    .unwrap();
     assert!(
         tx.sessie_op_hash("s1").await.unwrap().is_none(),
         "inactieve sessie opgeruimd"
@@ -292,65 +300,78 @@ async fn sessies_tokens_en_inlogpogingen() {
             omschrijving: "script".into(),
             token_hash: "th".into(),
             voorvoegsel: "vgn_abc".into(),
-            aangemaakt_op: "2026-11-28T10:00:00.000000Z".into(),
+            aangemaakt_op: moment("2026-11-28T10:00:00.000000Z"),
             laatst_gebruikt_op: None,
             ingetrokken_op: None,
         })
         .await
         .unwrap();
-    tx.token_gebruikt(tid, "2026-11-28T11:00:00.000000Z")
+    tx.token_gebruikt(tid, moment("2026-11-28T11:00:00.000000Z"))
         .await
         .unwrap();
     let tok = tx.token_op_hash("th").await.unwrap().unwrap();
     assert_eq!(
-        tok.laatst_gebruikt_op.as_deref(),
-        Some("2026-11-28T11:00:00.000000Z")
+        tok.laatst_gebruikt_op,
+        Some(moment("2026-11-28T11:00:00.000000Z"))
     );
     assert!(tx
-        .token_intrekken(tid, "2026-11-28T12:00:00.000000Z")
+        .token_intrekken(tid, moment("2026-11-28T12:00:00.000000Z"))
         .await
         .unwrap());
     assert!(!tx
-        .token_intrekken(tid, "2026-11-28T13:00:00.000000Z")
+        .token_intrekken(tid, moment("2026-11-28T13:00:00.000000Z"))
         .await
         .unwrap());
     assert_eq!(
-        tx.tokens_van(id).await.unwrap()[0]
-            .ingetrokken_op
-            .as_deref(),
-        Some("2026-11-28T12:00:00.000000Z")
+        tx.tokens_van(id).await.unwrap()[0].ingetrokken_op,
+        Some(moment("2026-11-28T12:00:00.000000Z"))
     );
 
     for (naam, adres, tijd, gelukt) in [
-        ("s", "10.0.0.1", "2026-11-28T10:00:00.000000Z", false),
-        ("s", "10.0.0.2", "2026-11-28T10:01:00.000000Z", false),
-        ("s", "10.0.0.1", "2026-11-28T10:02:00.000000Z", true),
-        ("x", "10.0.0.1", "2026-11-28T09:00:00.000000Z", false),
+        (
+            "s",
+            "10.0.0.1",
+            moment("2026-11-28T10:00:00.000000Z"),
+            false,
+        ),
+        (
+            "s",
+            "10.0.0.2",
+            moment("2026-11-28T10:01:00.000000Z"),
+            false,
+        ),
+        ("s", "10.0.0.1", moment("2026-11-28T10:02:00.000000Z"), true),
+        (
+            "x",
+            "10.0.0.1",
+            moment("2026-11-28T09:00:00.000000Z"),
+            false,
+        ),
     ] {
         tx.inlogpoging_vastleggen(naam, adres, tijd, gelukt)
             .await
             .unwrap();
     }
     assert_eq!(
-        tx.mislukte_pogingen_paar("s", "10.0.0.1", "2026-11-28T09:30:00.000000Z")
+        tx.mislukte_pogingen_paar("s", "10.0.0.1", moment("2026-11-28T09:30:00.000000Z"))
             .await
             .unwrap(),
-        (1, Some("2026-11-28T10:00:00.000000Z".to_owned()))
+        (1, Some(moment("2026-11-28T10:00:00.000000Z")))
     );
     assert_eq!(
-        tx.mislukte_pogingen_paar("x", "10.0.0.1", "2026-11-28T09:30:00.000000Z")
+        tx.mislukte_pogingen_paar("x", "10.0.0.1", moment("2026-11-28T09:30:00.000000Z"))
             .await
             .unwrap(),
         (0, None)
     );
     assert_eq!(
-        tx.mislukte_pogingen_adres("10.0.0.1", "2026-11-28T08:00:00.000000Z")
+        tx.mislukte_pogingen_adres("10.0.0.1", moment("2026-11-28T08:00:00.000000Z"))
             .await
             .unwrap(),
         2
     );
     assert_eq!(
-        tx.mislukte_pogingen_adres("10.0.0.1", "2026-11-28T09:30:00.000000Z")
+        tx.mislukte_pogingen_adres("10.0.0.1", moment("2026-11-28T09:30:00.000000Z"))
             .await
             .unwrap(),
         1
@@ -409,8 +430,8 @@ async fn audittrail_is_alleen_toevoegen_en_filterbaar() {
         "jokertekens in het filter zijn letterlijk"
     );
     let f = AuditFilter {
-        van: Some("2026-11-28T10:00:02.000000Z".into()),
-        tot: Some("2026-11-28T10:00:04.000000Z".into()),
+        van: Some(moment("2026-11-28T10:00:02.000000Z")),
+        tot: Some(moment("2026-11-28T10:00:04.000000Z")),
         ..Default::default()
     };
     assert_eq!(tx.audit_tellen(&f).await.unwrap(), 2);
@@ -574,8 +595,8 @@ async fn migratie_0014_behoudt_de_maandbedragen() {
     t.db.ruwe_sql(
         "INSERT INTO maandbedragen (uitkering_id, maand, berekend_centen, betaald_centen, \
          berekend_op) VALUES \
-         (2, '2026-02-01', 200, 200, 'a'), (1, '2026-02-01', 120, 120, 'a'), \
-         (1, '2026-01-01', 110, 110, 'a'), (2, '2026-01-01', 210, NULL, 'a')",
+         (2, '2026-02-01', 200, 200, '2026-02-01T09:00:00.000000Z'), (1, '2026-02-01', 120, 120, '2026-02-01T09:00:00.000000Z'), \
+         (1, '2026-01-01', 110, 110, '2026-02-01T09:00:00.000000Z'), (2, '2026-01-01', 210, NULL, '2026-02-01T09:00:00.000000Z')",
     )
     .await
     .unwrap();
@@ -583,7 +604,10 @@ async fn migratie_0014_behoudt_de_maandbedragen() {
     let mut tx = t.db.schrijf().await.unwrap();
     let kort = |v: Vec<MaandbedragRij>| -> Vec<(i64, String, i64, Option<i64>)> {
         v.into_iter()
-            .map(|m| (m.uitkering_id, m.maand, m.berekend_centen, m.betaald_centen))
+            .map(|m| {
+                let maand = m.maand.to_string();
+                (m.uitkering_id, maand, m.berekend_centen, m.betaald_centen)
+            })
             .collect()
     };
     assert_eq!(
@@ -596,17 +620,17 @@ async fn migratie_0014_behoudt_de_maandbedragen() {
     tx.maandbedragen_zetten(&[
         MaandbedragRij {
             uitkering_id: 2,
-            maand: "2026-01-01".into(),
+            maand: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
             berekend_centen: 215,
             betaald_centen: None,
-            berekend_op: "b".into(),
+            berekend_op: chrono::DateTime::UNIX_EPOCH,
         },
         MaandbedragRij {
             uitkering_id: 2,
-            maand: "2026-03-01".into(),
+            maand: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
             berekend_centen: 230,
             betaald_centen: None,
-            berekend_op: "b".into(),
+            berekend_op: chrono::DateTime::UNIX_EPOCH,
         },
     ])
     .await
@@ -635,7 +659,7 @@ async fn migratie_0017_haalt_het_nummer_uit_gevoelige_taken() {
         format!(
             "INSERT INTO taken (id, soort, omschrijving, dossier_id, aangemaakt_op, begindatum, \
              deadline, risico_vanaf, wettelijk, waarschuwen_werkdagen, status, prioriteit, \
-             te_laat_gemeld, versie) VALUES ({id}, '{soort}', '{omschrijving}', 1, 'a', \
+             te_laat_gemeld, versie) VALUES ({id}, '{soort}', '{omschrijving}', 1, '2026-11-02T09:00:00.000000Z', \
              '2026-12-01', '2026-12-02', '2026-12-02', 0, 1, 'open', 0, 0, 1);"
         )
     };
@@ -644,7 +668,7 @@ async fn migratie_0017_haalt_het_nummer_uit_gevoelige_taken() {
             "INSERT INTO contactmomenten (id, kanaal, richting, beller, onderwerp, tekst, \
              uitkomst, telefoonnummer, tijdstip, gevoelig, geregistreerd_door, taak_id, versie) \
              VALUES ({id}, 'telefoon', 'inkomend', 'client', 'klacht', 't', 'terugbellen', \
-             '0612345678', 'a', {gevoelig}, 1, {taak}, 1);"
+             '0612345678', '2026-11-02T09:00:00.000000Z', {gevoelig}, 1, {taak}, 1);"
         )
     };
     let taken = [
@@ -672,12 +696,12 @@ async fn migratie_0017_haalt_het_nummer_uit_gevoelige_taken() {
     let mut sql = String::from(
         "INSERT INTO gebruikers (id, gebruikersnaam, volledige_naam, wachtwoord_hash, \
          moet_wachtwoord_wijzigen, geblokkeerd, versie, aangemaakt_op, gewijzigd_op) VALUES \
-         (1, 'kcc', 'KCC', 'x', 0, 0, 1, 'a', 'a'); \
-         INSERT INTO personen (id, bsn, versie, aangemaakt_op) VALUES (1, 111222333, 1, 'a'); \
-         INSERT INTO huishoudens (id, aangemaakt_op) VALUES (1, 'a'); \
+         (1, 'kcc', 'KCC', 'x', 0, 0, 1, '2026-11-02T09:00:00.000000Z', '2026-11-02T09:00:00.000000Z'); \
+         INSERT INTO personen (id, bsn, versie, aangemaakt_op) VALUES (1, 111222333, 1, '2026-11-02T09:00:00.000000Z'); \
+         INSERT INTO huishoudens (id, aangemaakt_op) VALUES (1, '2026-11-02T09:00:00.000000Z'); \
          INSERT INTO dossiers (id, nummer, huishouden_id, client_id, zaaktype, status, \
          ontvangen_op, versie, aangemaakt_op, gewijzigd_op) VALUES (1, '2026-000001', 1, 1, \
-         'bijstand', 'ontvangen', '2026-11-02', 1, 'a', 'a');",
+         'bijstand', 'ontvangen', '2026-11-02', 1, '2026-11-02T09:00:00.000000Z', '2026-11-02T09:00:00.000000Z');",
     );
     for (id, soort, omschrijving) in taken {
         sql.push_str(&taak(id, soort, omschrijving));
@@ -920,7 +944,7 @@ async fn lange_lijsten_ids_boven_de_parametergrens() {
         .is_empty());
     assert!(tx.caseloads(&ids).await.unwrap().is_empty());
     assert!(tx
-        .betaald_voor_uitkeringen(&ids, "2026-01-01")
+        .betaald_voor_uitkeringen(&ids, chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap())
         .await
         .unwrap()
         .is_empty());

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, Result};
 use vangnet_app::App;
 use vangnet_domain::bedrag::euro;
-use vangnet_domain::betaalrun::Categorie;
 
 use crate::app_fout;
 
@@ -133,8 +132,7 @@ pub async fn draaien(app: &App, o: &Opdracht) -> Result<()> {
         begin.elapsed().as_secs_f64()
     );
     for t in &beeld.totalen {
-        let naam =
-            Categorie::uit_code(&t.categorie).map_or(t.categorie.clone(), |c| c.naam().to_owned());
+        let naam = t.categorie.naam();
         uit!("  {naam:<45} {:>9}  {:>18}", t.aantal, euro(t.som_centen));
     }
     for (pad, n, som) in &bestanden {

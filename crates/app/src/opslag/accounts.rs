@@ -3,7 +3,9 @@
 //! [`AccountsLezen`] kan in elke transactie; [`Accounts`] alleen in een schrijftransactie.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
+use vangnet_domain::tijd;
 
 use super::Uitkomst;
 use vangnet_domain::beheerverzoek::{Verzoeksoort, Verzoekstatus};
@@ -21,8 +23,10 @@ pub struct GebruikerRij {
     pub rollen: Vec<Rol>,
     /// Voor optimistische vergrendeling: elke wijziging verhoogt de versie.
     pub versie: i64,
-    pub aangemaakt_op: String,
-    pub gewijzigd_op: String,
+    #[serde(with = "tijd::als_instant")]
+    pub aangemaakt_op: DateTime<Utc>,
+    #[serde(with = "tijd::als_instant")]
+    pub gewijzigd_op: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,8 +35,10 @@ pub struct TeamRij {
     pub naam: String,
     pub omschrijving: String,
     pub versie: i64,
-    pub aangemaakt_op: String,
-    pub gewijzigd_op: String,
+    #[serde(with = "tijd::als_instant")]
+    pub aangemaakt_op: DateTime<Utc>,
+    #[serde(with = "tijd::als_instant")]
+    pub gewijzigd_op: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,8 +47,8 @@ pub struct SessieRij {
     pub sleutel_hash: String,
     pub gebruiker_id: i64,
     pub csrf_token: String,
-    pub aangemaakt_op: String,
-    pub laatst_actief_op: String,
+    pub aangemaakt_op: DateTime<Utc>,
+    pub laatst_actief_op: DateTime<Utc>,
     pub adres: String,
 }
 
@@ -55,9 +61,12 @@ pub struct TokenRij {
     pub token_hash: String,
     /// De eerste tekens van het token, om het te herkennen in een lijst.
     pub voorvoegsel: String,
-    pub aangemaakt_op: String,
-    pub laatst_gebruikt_op: Option<String>,
-    pub ingetrokken_op: Option<String>,
+    #[serde(with = "tijd::als_instant")]
+    pub aangemaakt_op: DateTime<Utc>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub laatst_gebruikt_op: Option<DateTime<Utc>>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub ingetrokken_op: Option<DateTime<Utc>>,
 }
 
 /// Een verzoek van een functioneel beheerder dat een tweede moet beoordelen (issue 17, punt 6).
@@ -71,10 +80,12 @@ pub struct BeheerverzoekRij {
     pub inhoud: String,
     pub reden: String,
     pub aangevraagd_door: i64,
-    pub aangevraagd_op: String,
+    #[serde(with = "tijd::als_instant")]
+    pub aangevraagd_op: DateTime<Utc>,
     pub status: Verzoekstatus,
     pub beoordeeld_door: Option<i64>,
-    pub beoordeeld_op: Option<String>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub beoordeeld_op: Option<DateTime<Utc>>,
     pub afwijsreden: Option<String>,
     pub versie: i64,
 }
@@ -100,11 +111,16 @@ pub trait AccountsLezen: Send {
         &mut self,
         gebruikersnaam: &str,
         adres: &str,
-        sinds: &str,
-    ) -> Uitkomst<(i64, Option<String>)>;
-    async fn mislukte_pogingen_adres(&mut self, adres: &str, sinds: &str) -> Uitkomst<i64>;
+        sinds: DateTime<Utc>,
+    ) -> Uitkomst<(i64, Option<DateTime<Utc>>)>;
+    async fn mislukte_pogingen_adres(&mut self, adres: &str, sinds: DateTime<Utc>)
+        -> Uitkomst<i64>;
     /// Mislukte pogingen op een gebruikersnaam sinds `sinds`, vanaf elk adres.
-    async fn mislukte_pogingen_naam(&mut self, gebruikersnaam: &str, sinds: &str) -> Uitkomst<i64>;
+    async fn mislukte_pogingen_naam(
+        &mut self,
+        gebruikersnaam: &str,
+        sinds: DateTime<Utc>,
+    ) -> Uitkomst<i64>;
     async fn beheerverzoek_op_id(&mut self, id: i64) -> Uitkomst<Option<BeheerverzoekRij>>;
     /// De open verzoeken, oudste eerst.
     async fn beheerverzoeken_open(&mut self) -> Uitkomst<Vec<BeheerverzoekRij>>;
@@ -124,7 +140,11 @@ pub trait Accounts: AccountsLezen {
     /// `false` als de gebruiker geen lid was.
     async fn teamlid_verwijderen(&mut self, team_id: i64, gebruiker_id: i64) -> Uitkomst<bool>;
     async fn sessie_invoegen(&mut self, s: &SessieRij) -> Uitkomst<()>;
-    async fn sessie_aanraken(&mut self, sleutel_hash: &str, tijdstip: &str) -> Uitkomst<()>;
+    async fn sessie_aanraken(
+        &mut self,
+        sleutel_hash: &str,
+        tijdstip: DateTime<Utc>,
+    ) -> Uitkomst<()>;
     async fn sessie_verwijderen(&mut self, sleutel_hash: &str) -> Uitkomst<()>;
     /// Alle sessies van een gebruiker behalve (optioneel) één.
     async fn sessies_verwijderen_van(
@@ -133,21 +153,21 @@ pub trait Accounts: AccountsLezen {
         behalve: Option<&str>,
     ) -> Uitkomst<u64>;
     async fn token_invoegen(&mut self, t: &TokenRij) -> Uitkomst<i64>;
-    async fn token_intrekken(&mut self, id: i64, tijdstip: &str) -> Uitkomst<bool>;
-    async fn token_gebruikt(&mut self, id: i64, tijdstip: &str) -> Uitkomst<()>;
+    async fn token_intrekken(&mut self, id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<bool>;
+    async fn token_gebruikt(&mut self, id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<()>;
     async fn inlogpoging_vastleggen(
         &mut self,
         gebruikersnaam: &str,
         adres: &str,
-        tijdstip: &str,
+        tijdstip: DateTime<Utc>,
         gelukt: bool,
     ) -> Uitkomst<()>;
     /// Ruimt sessies op die sinds `sessies_voor` niet meer actief waren, en inlogpogingen van
     /// vóór `pogingen_voor` (de audittrail bewaart de mislukte pogingen).
     async fn oude_sporen_opruimen(
         &mut self,
-        sessies_voor: &str,
-        pogingen_voor: &str,
+        sessies_voor: DateTime<Utc>,
+        pogingen_voor: DateTime<Utc>,
     ) -> Uitkomst<()>;
     async fn beheerverzoek_invoegen(&mut self, r: &BeheerverzoekRij) -> Uitkomst<i64>;
     /// Zet status en beoordeling als de versie nog `r.versie - 1` is.

@@ -3,6 +3,7 @@
 //! [`AudittrailLezen`] kan in elke transactie; [`Audittrail`] alleen in een schrijftransactie.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 
 use super::Uitkomst;
 use vangnet_domain::audit::GeketendRecord;
@@ -15,9 +16,9 @@ pub struct AuditFilter {
     pub onderwerp_type: Option<String>,
     pub onderwerp_id: Option<String>,
     /// Vanaf dit tijdstip (inclusief), vaste vorm.
-    pub van: Option<String>,
+    pub van: Option<DateTime<Utc>>,
     /// Tot dit tijdstip (exclusief), vaste vorm.
-    pub tot: Option<String>,
+    pub tot: Option<DateTime<Utc>>,
 }
 
 #[async_trait]

@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use vangnet_domain::betaalrun::Runstatus;
+use vangnet_domain::betaalrun::{Categorie, Runstatus, Vorderingstatus};
 use vangnet_domain::tijd;
 
 use super::Uitkomst;
@@ -43,8 +43,9 @@ pub struct BetaalregelRij {
     pub uitkering_id: i64,
     pub dossier_id: i64,
     pub dossiernummer: String,
-    pub categorie: String,
-    pub maand: String,
+    pub categorie: Categorie,
+    /// De maand waarover de regel gaat (de eerste van de maand).
+    pub maand: NaiveDate,
     pub bedrag_centen: i64,
     pub correctie_id: Option<i64>,
     pub reden: Option<String>,
@@ -60,8 +61,7 @@ pub struct BetaalregelRij {
 pub struct BetaalregelVoorTaak {
     pub dossier_id: i64,
     pub dossiernummer: String,
-    /// Code van `vangnet_domain::betaalrun::Categorie`.
-    pub categorie: String,
+    pub categorie: Categorie,
     pub reden: Option<String>,
 }
 
@@ -79,7 +79,7 @@ pub struct BetalingRij {
 /// Aantal en som van de regels van één categorie.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Categorietotaal {
-    pub categorie: String,
+    pub categorie: Categorie,
     pub aantal: i64,
     pub som_centen: i64,
 }
@@ -101,10 +101,11 @@ pub struct VorderingRij {
     pub dossier_id: i64,
     pub correctie_id: i64,
     pub run_id: i64,
-    pub maand: String,
+    pub maand: NaiveDate,
     pub bedrag_centen: i64,
-    pub status: String,
-    pub aangemaakt_op: String,
+    pub status: Vorderingstatus,
+    #[serde(with = "tijd::als_instant")]
+    pub aangemaakt_op: DateTime<Utc>,
 }
 
 #[async_trait]
@@ -113,7 +114,7 @@ pub trait BetaalrunsLezen: Send {
     /// Nieuwste eerst.
     async fn betaalruns(&mut self, limiet: i64) -> Uitkomst<Vec<BetaalrunRij>>;
     /// De runs van een maand (alle toestanden).
-    async fn betaalruns_van_maand(&mut self, maand: &str) -> Uitkomst<Vec<BetaalrunRij>>;
+    async fn betaalruns_van_maand(&mut self, maand: NaiveDate) -> Uitkomst<Vec<BetaalrunRij>>;
     /// Regels na `na_id` op id; `alleen_betalingen`: alleen wat naar de bank gaat.
     async fn betaalregels(
         &mut self,
@@ -134,7 +135,7 @@ pub trait BetaalrunsLezen: Send {
     async fn betaalregels_van_categorie(
         &mut self,
         run_id: i64,
-        categorie: &str,
+        categorie: Categorie,
         limiet: i64,
     ) -> Uitkomst<Vec<BetaalregelRij>>;
     /// De regels van een run waarvoor het goedkeuren een taak maakt (vorderingen en
@@ -149,14 +150,14 @@ pub trait BetaalrunsLezen: Send {
         limiet: i64,
     ) -> Uitkomst<Vec<Runverschil>>;
     async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>>;
-    /// Wat goedgekeurde runs van maand `vanaf` (JJJJ-MM-DD) en later voor deze uitkeringen
-    /// betaalden aan reguliere bijstand en vakantietoeslag: (uitkering, categorie, maand,
-    /// bedrag), één rij per betaalregel.
+    /// Wat goedgekeurde runs van maand `vanaf` en later voor deze uitkeringen betaalden aan
+    /// reguliere bijstand en vakantietoeslag: (uitkering, categorie, maand, bedrag), één rij
+    /// per betaalregel.
     async fn betaald_voor_uitkeringen(
         &mut self,
         ids: &[i64],
-        vanaf: &str,
-    ) -> Uitkomst<Vec<(i64, String, String, i64)>>;
+        vanaf: NaiveDate,
+    ) -> Uitkomst<Vec<(i64, Categorie, NaiveDate, i64)>>;
 }
 
 #[async_trait]
@@ -173,5 +174,5 @@ pub trait Betaalruns: BetaalrunsLezen {
     async fn betaalregels_verwijderen(&mut self, run_id: i64) -> Uitkomst<u64>;
     /// Na goedkeuring, in één keer voor de hele run: de reguliere bedragen als betaald in
     /// `maandbedragen`, de verrekende correcties afgesloten, de vorderingen aangemaakt.
-    async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: &str) -> Uitkomst<()>;
+    async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<()>;
 }

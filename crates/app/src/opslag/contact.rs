@@ -3,7 +3,10 @@
 //! [`ContactLezen`] kan in elke transactie; [`Contact`] alleen in een schrijftransactie.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
+use vangnet_domain::contact::{Beller, Kanaal, Richting, Uitkomst as Contactuitkomst};
+use vangnet_domain::tijd;
 
 use super::Uitkomst;
 
@@ -13,22 +16,24 @@ pub struct ContactmomentRij {
     pub id: i64,
     pub persoon_id: Option<i64>,
     pub dossier_id: Option<i64>,
-    pub kanaal: String,
-    pub richting: String,
-    pub beller: String,
+    pub kanaal: Kanaal,
+    pub richting: Richting,
+    pub beller: Beller,
     pub derde_naam: Option<String>,
     pub onderwerp: String,
     pub tekst: String,
-    pub uitkomst: String,
+    pub uitkomst: Contactuitkomst,
     pub telefoonnummer: Option<String>,
-    pub tijdstip: String,
+    #[serde(with = "tijd::als_instant")]
+    pub tijdstip: DateTime<Utc>,
     pub duur_minuten: Option<i64>,
     pub gevoelig: bool,
     pub geregistreerd_door: i64,
     pub door: String,
     pub taak_id: Option<i64>,
     pub vervolg_op: Option<i64>,
-    pub gekoppeld_op: Option<String>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub gekoppeld_op: Option<DateTime<Utc>>,
     pub versie: i64,
 }
 
@@ -82,7 +87,7 @@ pub trait Contact: ContactLezen {
         id: i64,
         persoon_id: i64,
         dossier_id: Option<i64>,
-        gekoppeld_op: &str,
+        gekoppeld_op: DateTime<Utc>,
         versie: i64,
     ) -> Uitkomst<bool>;
     /// Zet de lijst: deze onderwerpen actief in deze volgorde, alle andere inactief.

@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use vangnet_domain::dossier::Status;
+use vangnet_domain::dossier::{Gebeurtenissoort, Status};
 use vangnet_domain::tijd;
 
 use super::Uitkomst;
@@ -33,9 +33,10 @@ pub struct DossierRij {
 pub struct GebeurtenisRij {
     pub id: i64,
     pub dossier_id: i64,
-    pub tijdstip: String,
+    #[serde(with = "tijd::als_instant")]
+    pub tijdstip: DateTime<Utc>,
     pub actor: String,
-    pub soort: String,
+    pub soort: Gebeurtenissoort,
     pub omschrijving: String,
     pub operatie_id: String,
 }

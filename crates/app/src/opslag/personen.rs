@@ -3,19 +3,48 @@
 //! [`PersonenLezen`] kan in elke transactie; [`Personen`] alleen in een schrijftransactie.
 
 use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use vangnet_domain::historie::{Periode, Registratie};
+use vangnet_domain::huishouden::Rol;
+use vangnet_domain::tijd;
 
 use super::Uitkomst;
 
-/// De historie van een feit: materieel (`geldig_*`, datums `jjjj-mm-dd`, tot niet meegerekend) en
-/// formeel (`geregistreerd_op`/`vervallen_op`, tijdstippen), met de operatie die het vastlegde.
+/// De historie van een feit: materieel (`geldig_*`, tot niet meegerekend) en formeel
+/// (`geregistreerd_op`/`vervallen_op`), met de operatie die het vastlegde.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Historie {
-    pub geldig_vanaf: String,
-    pub geldig_tot: Option<String>,
-    pub geregistreerd_op: String,
-    pub vervallen_op: Option<String>,
+    pub geldig_vanaf: NaiveDate,
+    pub geldig_tot: Option<NaiveDate>,
+    #[serde(with = "tijd::als_instant")]
+    pub geregistreerd_op: DateTime<Utc>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub vervallen_op: Option<DateTime<Utc>>,
     pub operatie_id: String,
+}
+
+impl Historie {
+    /// De periode waarin het feit in de wereld waar is.
+    pub fn geldig(&self) -> Periode {
+        Periode {
+            vanaf: self.geldig_vanaf,
+            tot: self.geldig_tot,
+        }
+    }
+
+    /// Wanneer de gemeente deze versie kende.
+    pub fn registratie(&self) -> Registratie {
+        Registratie {
+            geregistreerd_op: self.geregistreerd_op,
+            vervallen_op: self.vervallen_op,
+        }
+    }
+
+    /// Deze versie is nu bekend (niet vervallen).
+    pub fn actueel(&self) -> bool {
+        self.vervallen_op.is_none()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -23,7 +52,8 @@ pub struct PersoonRij {
     pub id: i64,
     pub bsn: i64,
     pub versie: i64,
-    pub aangemaakt_op: String,
+    #[serde(with = "tijd::als_instant")]
+    pub aangemaakt_op: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,7 +65,7 @@ pub struct PersoonsgegevensRij {
     pub geslachtsnaam: String,
     pub zoeknaam: String,
     pub zoeknaam_volledig: String,
-    pub geboortedatum: String,
+    pub geboortedatum: NaiveDate,
     pub historie: Historie,
 }
 
@@ -67,9 +97,19 @@ pub struct HuishoudlidRij {
     pub id: i64,
     pub huishouden_id: i64,
     pub persoon_id: i64,
-    /// `aanvrager`, `partner:gehuwd`, `kind`, `medebewoner:student`, …
-    pub rol: String,
+    /// In JSON als code: `aanvrager`, `partner:gehuwd`, `kind`, `medebewoner:student`, …
+    #[serde(with = "vangnet_domain::huishouden::als_code")]
+    pub rol: Rol,
     pub historie: Historie,
+}
+
+/// De tabellen met historie van een persoon of huishouden (voor het laten vervallen van een versie).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Historietabel {
+    Persoonsgegevens,
+    Adressen,
+    Bankrekeningen,
+    Huishoudleden,
 }
 
 /// Waar de opslag op zoekt (de herkende zoekvraag, in opslagtermen).
@@ -77,7 +117,7 @@ pub struct HuishoudlidRij {
 pub enum Zoeksleutel {
     Bsn(i64),
     Dossiernummer(String),
-    Geboortedatum(String),
+    Geboortedatum(NaiveDate),
     /// Compacte postcode en eventueel huisnummer.
     Adres(String, Option<i64>),
     /// Begin van de zoeknaam (met of zonder voorvoegsel).
@@ -111,21 +151,20 @@ pub trait PersonenLezen: Send {
 
 #[async_trait]
 pub trait Personen: PersonenLezen {
-    async fn persoon_invoegen(&mut self, bsn: i64, tijdstip: &str) -> Uitkomst<i64>;
+    async fn persoon_invoegen(&mut self, bsn: i64, tijdstip: DateTime<Utc>) -> Uitkomst<i64>;
     async fn persoonsgegevens_invoegen(&mut self, r: &PersoonsgegevensRij) -> Uitkomst<i64>;
     async fn adres_invoegen(&mut self, r: &AdresRij) -> Uitkomst<i64>;
     async fn bankrekening_invoegen(&mut self, r: &BankrekeningRij) -> Uitkomst<i64>;
     /// Verhoogt de versie van een persoon als die nog `verwacht` is (voor gelijktijdige
     /// wijzigingen). `false`: iemand anders was eerder.
     async fn persoon_versie_ophogen(&mut self, id: i64, verwacht: i64) -> Uitkomst<bool>;
-    /// Laat een versie van een feit vervallen (formele historie): `tabel` is een van
-    /// `persoonsgegevens`, `adressen`, `bankrekeningen`, `huishoudleden`.
+    /// Laat een versie van een feit vervallen (formele historie).
     async fn versie_laten_vervallen(
         &mut self,
-        tabel: &str,
+        tabel: Historietabel,
         id: i64,
-        tijdstip: &str,
+        tijdstip: DateTime<Utc>,
     ) -> Uitkomst<bool>;
-    async fn huishouden_invoegen(&mut self, tijdstip: &str) -> Uitkomst<i64>;
+    async fn huishouden_invoegen(&mut self, tijdstip: DateTime<Utc>) -> Uitkomst<i64>;
     async fn huishoudlid_invoegen(&mut self, r: &HuishoudlidRij) -> Uitkomst<i64>;
 }

@@ -3,6 +3,7 @@
 //! [`ToegangslogLezen`] kan in elke transactie; [`Toegangslog`] alleen in een schrijftransactie.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use super::Uitkomst;
@@ -42,8 +43,8 @@ pub struct ToegangFilter {
     pub betrokkene_type: Option<String>,
     pub betrokkene_id: Option<String>,
     pub verwerkingsactiviteit: Option<String>,
-    pub van: Option<String>,
-    pub tot: Option<String>,
+    pub van: Option<DateTime<Utc>>,
+    pub tot: Option<DateTime<Utc>>,
 }
 
 #[async_trait]

@@ -5,6 +5,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use vangnet_domain::betaalrun::Correctiesoort;
 use vangnet_domain::tijd;
 use vangnet_domain::uitkering::{Mutatiesoort, Mutatiestatus};
 
@@ -55,14 +56,16 @@ pub struct MutatieRij {
     pub versie: i64,
 }
 
-/// Het berekende (en later betaalde) bedrag van een uitkering in een maand (`jjjj-mm-01`).
+/// Het berekende (en later betaalde) bedrag van een uitkering in een maand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MaandbedragRij {
     pub uitkering_id: i64,
-    pub maand: String,
+    /// De eerste van de maand.
+    pub maand: NaiveDate,
     pub berekend_centen: i64,
     pub betaald_centen: Option<i64>,
-    pub berekend_op: String,
+    #[serde(with = "tijd::als_instant")]
+    pub berekend_op: DateTime<Utc>,
 }
 
 /// Een verschil dat de betaalrun moet verrekenen: positief een nabetaling, negatief te veel
@@ -71,14 +74,16 @@ pub struct MaandbedragRij {
 pub struct CorrectieRij {
     pub id: i64,
     pub uitkering_id: i64,
-    pub maand: String,
+    /// De eerste van de maand.
+    pub maand: NaiveDate,
     pub bedrag_centen: i64,
     pub oorzaak: String,
     pub mutatie_id: Option<i64>,
-    pub aangemaakt_op: String,
-    pub verrekend_op: Option<String>,
-    /// `maand` of `vakantietoeslag` ([`vangnet_domain::betaalrun::Correctiesoort`]).
-    pub soort: String,
+    #[serde(with = "tijd::als_instant")]
+    pub aangemaakt_op: DateTime<Utc>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub verrekend_op: Option<DateTime<Utc>>,
+    pub soort: Correctiesoort,
 }
 
 #[async_trait]
@@ -110,7 +115,6 @@ pub trait Uitkeringen: UitkeringenLezen {
     async fn mutatie_invoegen(&mut self, m: &MutatieRij) -> Uitkomst<i64>;
     /// Schrijft status en beoordeling als de versie nog `m.versie - 1` is.
     async fn mutatie_bijwerken(&mut self, m: &MutatieRij) -> Uitkomst<bool>;
-    /// Zet het berekende bedrag; een betaald bedrag blijft staan.
     /// Zet het berekende bedrag van deze maanden (nieuw of bijgewerkt; `betaald_centen` van een
     /// bestaande maand blijft staan), in zo weinig mogelijk statements.
     async fn maandbedragen_zetten(&mut self, rijen: &[MaandbedragRij]) -> Uitkomst<()>;

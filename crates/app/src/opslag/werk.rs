@@ -3,12 +3,14 @@
 //! [`WerkLezen`] kan in elke transactie; [`Werk`] alleen in een schrijftransactie.
 
 use async_trait::async_trait;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use vangnet_domain::werk::{Taaksoort, Taakstatus};
+use vangnet_domain::tijd;
+use vangnet_domain::werk::{Eenheid, Taaksoort, Taakstatus};
 
 use super::Uitkomst;
 
-/// Een taak in de werkvoorraad. Datums `jjjj-mm-dd`, tijdstippen in de vaste vorm.
+/// Een taak in de werkvoorraad.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TaakRij {
     pub id: i64,
@@ -16,12 +18,13 @@ pub struct TaakRij {
     pub omschrijving: String,
     pub dossier_id: Option<i64>,
     pub persoon_id: Option<i64>,
-    pub aangemaakt_op: String,
+    #[serde(with = "tijd::als_instant")]
+    pub aangemaakt_op: DateTime<Utc>,
     /// De dag vanaf waar de servicenorm telt.
-    pub begindatum: String,
-    pub deadline: String,
+    pub begindatum: NaiveDate,
+    pub deadline: NaiveDate,
     /// Vanaf deze dag staat de taak op risico (`vangnet_domain::werk::risico_vanaf`).
-    pub risico_vanaf: String,
+    pub risico_vanaf: NaiveDate,
     pub wettelijk: bool,
     pub waarschuwen_werkdagen: i64,
     pub team_id: Option<i64>,
@@ -30,7 +33,8 @@ pub struct TaakRij {
     pub prioriteit: i64,
     /// De teamleider heeft al een melding gekregen dat de taak te laat is.
     pub te_laat_gemeld: bool,
-    pub gereed_op: Option<String>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub gereed_op: Option<DateTime<Utc>>,
     pub versie: i64,
 }
 
@@ -38,7 +42,8 @@ pub struct TaakRij {
 pub struct TaakgebeurtenisRij {
     pub id: i64,
     pub taak_id: i64,
-    pub tijdstip: String,
+    #[serde(with = "tijd::als_instant")]
+    pub tijdstip: DateTime<Utc>,
     pub actor: String,
     pub soort: String,
     pub omschrijving: String,
@@ -47,11 +52,12 @@ pub struct TaakgebeurtenisRij {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ServicenormRij {
-    pub soort: String,
-    pub eenheid: String,
+    pub soort: Taaksoort,
+    pub eenheid: Eenheid,
     pub aantal: i64,
     pub waarschuwen_werkdagen: i64,
-    pub gewijzigd_op: String,
+    #[serde(with = "tijd::als_instant")]
+    pub gewijzigd_op: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -68,10 +74,11 @@ pub struct PostcodegebiedRij {
 pub struct AfwezigheidRij {
     pub id: i64,
     pub gebruiker_id: i64,
-    pub van: String,
-    pub tot_en_met: String,
+    pub van: NaiveDate,
+    pub tot_en_met: NaiveDate,
     pub reden: String,
-    pub aangemaakt_op: String,
+    #[serde(with = "tijd::als_instant")]
+    pub aangemaakt_op: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -80,17 +87,20 @@ pub struct UitsluitingRij {
     pub gebruiker_id: i64,
     pub persoon_id: i64,
     pub reden: String,
-    pub aangemaakt_op: String,
+    #[serde(with = "tijd::als_instant")]
+    pub aangemaakt_op: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MeldingRij {
     pub id: i64,
     pub gebruiker_id: i64,
-    pub tijdstip: String,
+    #[serde(with = "tijd::als_instant")]
+    pub tijdstip: DateTime<Utc>,
     pub tekst: String,
     pub taak_id: Option<i64>,
-    pub gelezen_op: Option<String>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub gelezen_op: Option<DateTime<Utc>>,
 }
 
 #[async_trait]
@@ -145,7 +155,7 @@ pub trait WerkLezen: Send {
     async fn servicenormen(&mut self) -> Uitkomst<Vec<ServicenormRij>>;
     async fn postcodegebieden(&mut self) -> Uitkomst<Vec<PostcodegebiedRij>>;
     /// Afwezigheden die `datum` omvatten of later eindigen, oplopend op begin.
-    async fn afwezigheden_vanaf(&mut self, datum: &str) -> Uitkomst<Vec<AfwezigheidRij>>;
+    async fn afwezigheden_vanaf(&mut self, datum: NaiveDate) -> Uitkomst<Vec<AfwezigheidRij>>;
     async fn uitsluitingen_van_personen(&mut self, ids: &[i64]) -> Uitkomst<Vec<UitsluitingRij>>;
     /// Gewogen caseload in honderdsten per consulent: de gewichten (standaard 100) van zijn
     /// lopende dossiers. Consulenten zonder dossiers ontbreken.
@@ -158,6 +168,13 @@ pub trait WerkLezen: Send {
 
 #[async_trait]
 pub trait Werk: WerkLezen {
+    /// Veel nieuwe taken (met vooraf gereserveerde ids, zie `ids_reserveren`) en hun
+    /// gebeurtenissen, in zo weinig mogelijk statements.
+    async fn taken_invoegen(
+        &mut self,
+        taken: &[TaakRij],
+        gebeurtenissen: &[TaakgebeurtenisRij],
+    ) -> Uitkomst<()>;
     async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64>;
     /// Schrijft alle velden als de versie in de database nog `t.versie - 1` is.
     async fn taak_bijwerken(&mut self, t: &TaakRij) -> Uitkomst<bool>;
@@ -173,6 +190,6 @@ pub trait Werk: WerkLezen {
         &mut self,
         id: i64,
         gebruiker_id: i64,
-        tijdstip: &str,
+        tijdstip: DateTime<Utc>,
     ) -> Uitkomst<bool>;
 }

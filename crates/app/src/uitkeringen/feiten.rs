@@ -6,20 +6,6 @@ use super::*;
 
 /// De materiële periode van een feit met historie; een onleesbare datum is een fout met de kolom,
 /// nooit het begin van de tijd of een open einde.
-fn periode_van(h: &crate::opslag::Historie) -> Result<Periode, AppFout> {
-    let lees = |kolom: &str, t: &str| {
-        datum(t).ok_or_else(|| AppFout::Intern(format!("{kolom}: onleesbare waarde {t:?}")))
-    };
-    Ok(Periode {
-        vanaf: lees("geldig_vanaf", &h.geldig_vanaf)?,
-        tot: h
-            .geldig_tot
-            .as_deref()
-            .map(|t| lees("geldig_tot", t))
-            .transpose()?,
-    })
-}
-
 /// De gegevens van een mutatie (JSON in de opslag). Onleesbaar is een fout met het id, nooit een
 /// mutatie die stil wordt overgeslagen.
 pub(super) fn gegevens_van(m: &MutatieRij) -> Result<Gegevens, AppFout> {
@@ -112,16 +98,13 @@ pub(crate) async fn partij_laden(
         }
         let aanvrager = huis
             .iter()
-            .find(|l| l.rol == HuishoudRol::Aanvrager.code() && l.historie.vervallen_op.is_none())
+            .find(|l| l.rol == HuishoudRol::Aanvrager && l.historie.actueel())
             .map(|l| l.persoon_id);
         let partners = huis
             .iter()
-            .filter(|l| {
-                l.historie.vervallen_op.is_none()
-                    && matches!(HuishoudRol::uit_code(&l.rol), Some(HuishoudRol::Partner(_)))
-            })
-            .map(|l| Ok((l.persoon_id, periode_van(&l.historie)?)))
-            .collect::<Result<_, AppFout>>()?;
+            .filter(|l| l.historie.actueel() && matches!(l.rol, HuishoudRol::Partner(_)))
+            .map(|l| (l.persoon_id, l.historie.geldig()))
+            .collect();
         let feiten = feiten_uit(
             &u,
             huis,
@@ -154,23 +137,11 @@ pub(super) fn feiten_uit(
     extra: Option<(NaiveDate, Option<NaiveDate>, &Gegevens)>,
     moment: DateTime<Utc>,
 ) -> Result<Feiten, AppFout> {
-    let bekend = |geregistreerd: &str, vervallen: Option<&str>| {
-        tijd::instant_uit_tekst(geregistreerd).is_some_and(|g| g <= moment)
-            && vervallen
-                .and_then(tijd::instant_uit_tekst)
-                .is_none_or(|v| v > moment)
-    };
     let geboren = |id: i64| {
         gegevens
             .iter()
-            .filter(|g| {
-                g.persoon_id == id
-                    && bekend(
-                        &g.historie.geregistreerd_op,
-                        g.historie.vervallen_op.as_deref(),
-                    )
-            })
-            .filter_map(|g| datum(&g.geboortedatum))
+            .filter(|g| g.persoon_id == id && g.historie.registratie().bekend_op(moment))
+            .map(|g| g.geboortedatum)
             .next_back()
     };
     let relatie = |r: Medebewonerrelatie| match r {
@@ -192,22 +163,20 @@ pub(super) fn feiten_uit(
         _ => None,
     };
     let mut erbij = Vec::new();
-    for l in leden.iter().filter(|l| {
-        bekend(
-            &l.historie.geregistreerd_op,
-            l.historie.vervallen_op.as_deref(),
-        )
-    }) {
+    for l in leden
+        .iter()
+        .filter(|l| l.historie.registratie().bekend_op(moment))
+    {
         let Some(g) = geboren(l.persoon_id) else {
             continue;
         };
-        let mut periode = periode_van(&l.historie)?;
+        let mut periode = l.historie.geldig();
         if let Some((id, ingang)) = vertrekt {
             if id == l.persoon_id && periode.tot.is_none_or(|t| t > ingang) {
                 periode.tot = Some(ingang);
             }
         }
-        erbij.push((l.rol.clone(), periode, g));
+        erbij.push((l.rol, periode, g));
     }
     if let Some((
         ingang,
@@ -217,15 +186,16 @@ pub(super) fn feiten_uit(
         },
     )) = extra
     {
-        erbij.push((rol.clone(), Periode::vanaf(ingang), *geboortedatum));
+        let rol = HuishoudRol::uit_code(rol)
+            .ok_or_else(|| AppFout::Intern(format!("onbekende rol in de mutatie: {rol}")))?;
+        erbij.push((rol, Periode::vanaf(ingang), *geboortedatum));
     }
     for (rol, periode, g) in erbij {
-        match HuishoudRol::uit_code(&rol) {
-            Some(HuishoudRol::Aanvrager) => f.aanvrager = Some(g),
-            Some(HuishoudRol::Partner(_)) => f.partners.push((periode, g)),
-            Some(HuishoudRol::Kind) => f.kinderen.push((periode, g)),
-            Some(HuishoudRol::Medebewoner(r)) => f.medebewoners.push((periode, g, relatie(r))),
-            None => {}
+        match rol {
+            HuishoudRol::Aanvrager => f.aanvrager = Some(g),
+            HuishoudRol::Partner(_) => f.partners.push((periode, g)),
+            HuishoudRol::Kind => f.kinderen.push((periode, g)),
+            HuishoudRol::Medebewoner(r) => f.medebewoners.push((periode, g, relatie(r))),
         }
     }
     // Een mutatie telt vanaf haar goedkeuring (zonder vier ogen: vanaf de registratie).

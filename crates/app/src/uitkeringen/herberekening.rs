@@ -32,7 +32,6 @@ pub(super) fn maanden_vergelijken(
     uitbetaalmaand: u32,
 ) -> Bijwerking {
     let vandaag = tijd::nl_lokaal(nu).date();
-    let nu_tekst = tijd::instant_tekst(nu);
     let begin = eerste_van(u.begindatum);
     let mut b = Bijwerking {
         verschillen: Vec::new(),
@@ -40,21 +39,20 @@ pub(super) fn maanden_vergelijken(
         correcties: Vec::new(),
     };
     let nieuwe_correctie =
-        |maand: String, bedrag_centen: Centen, soort: Correctiesoort| CorrectieRij {
+        |maand: NaiveDate, bedrag_centen: Centen, soort: Correctiesoort| CorrectieRij {
             id: 0,
             uitkering_id: u.id,
             maand,
             bedrag_centen,
             oorzaak: oorzaak.into(),
             mutatie_id,
-            aangemaakt_op: nu_tekst.clone(),
+            aangemaakt_op: nu,
             verrekend_op: None,
-            soort: soort.code().into(),
+            soort,
         };
     for (maand, m) in feiten.per_maand(begin, vandaag, tabellen) {
-        let maandtekst = datumtekst(maand);
         let nieuw = m.uitbetaling();
-        let oud = bestaand.iter().find(|b| b.maand == maandtekst);
+        let oud = bestaand.iter().find(|b| b.maand == maand);
         if oud.is_some_and(|o| o.berekend_centen == nieuw) {
             continue;
         }
@@ -69,21 +67,18 @@ pub(super) fn maanden_vergelijken(
         let betaald = oud.and_then(|o| o.betaald_centen);
         b.maanden.push(MaandbedragRij {
             uitkering_id: u.id,
-            maand: maandtekst.clone(),
+            maand,
             berekend_centen: nieuw,
             betaald_centen: betaald,
-            berekend_op: nu_tekst.clone(),
+            berekend_op: nu,
         });
         if let Some(betaald) = betaald {
             // Wat al als correctie is vastgelegd (verrekend of niet) telt mee.
-            let al = al_gecorrigeerd(correcties, u.id, &maandtekst, Correctiesoort::Maand);
+            let al = al_gecorrigeerd(correcties, u.id, maand, Correctiesoort::Maand);
             let verschil = nieuw - betaald - al;
             if verschil != 0 {
-                b.correcties.push(nieuwe_correctie(
-                    maandtekst,
-                    verschil,
-                    Correctiesoort::Maand,
-                ));
+                b.correcties
+                    .push(nieuwe_correctie(maand, verschil, Correctiesoort::Maand));
             }
         }
     }
@@ -91,18 +86,12 @@ pub(super) fn maanden_vergelijken(
     // opbouwperiode zoals die nu uitkomt: schoof het einde naar voren, dan bouwden de
     // weggevallen maanden niets op en is er te veel betaald.
     for (t, betaald) in vakantietoeslag_betaald {
-        let maandtekst = datumtekst(*t);
         let verschuldigd = feiten.vakantietoeslag_over(*t, uitbetaalmaand, tabellen);
-        let al = al_gecorrigeerd(
-            correcties,
-            u.id,
-            &maandtekst,
-            Correctiesoort::Vakantietoeslag,
-        );
+        let al = al_gecorrigeerd(correcties, u.id, *t, Correctiesoort::Vakantietoeslag);
         let verschil = betaalrun::vakantietoeslag_correctie(verschuldigd, *betaald, al);
         if verschil != 0 {
             b.correcties.push(nieuwe_correctie(
-                maandtekst,
+                *t,
                 verschil,
                 Correctiesoort::Vakantietoeslag,
             ));
@@ -116,12 +105,12 @@ pub(super) fn maanden_vergelijken(
 fn al_gecorrigeerd(
     correcties: &[CorrectieRij],
     uitkering_id: i64,
-    maand: &str,
+    maand: NaiveDate,
     soort: Correctiesoort,
 ) -> Centen {
     correcties
         .iter()
-        .filter(|c| c.uitkering_id == uitkering_id && c.maand == maand && c.soort == soort.code())
+        .filter(|c| c.uitkering_id == uitkering_id && c.maand == maand && c.soort == soort)
         .map(|c| c.bedrag_centen)
         .sum()
 }
@@ -137,19 +126,10 @@ pub(super) async fn betaalde_vakantietoeslag(
         return Ok(BTreeMap::new());
     };
     let mut uit: BTreeMap<i64, Vec<(NaiveDate, Centen)>> = BTreeMap::new();
-    for (u, categorie, maand, bedrag) in tx
-        .betaald_voor_uitkeringen(&ids, &datumtekst(vanaf))
-        .await?
-    {
-        if categorie != Categorie::Vakantietoeslag.code() {
-            continue;
+    for (u, categorie, maand, bedrag) in tx.betaald_voor_uitkeringen(&ids, vanaf).await? {
+        if categorie == Categorie::Vakantietoeslag {
+            uit.entry(u).or_default().push((maand, bedrag));
         }
-        // Een onleesbare maand is een fout, geen overgeslagen betaling: anders zou de
-        // vakantietoeslag nog eens worden betaald.
-        let m = datum(&maand).ok_or_else(|| {
-            AppFout::Intern(format!("betaalregels.maand: onleesbare waarde {maand:?}"))
-        })?;
-        uit.entry(u).or_default().push((m, bedrag));
     }
     Ok(uit)
 }

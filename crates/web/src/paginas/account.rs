@@ -30,12 +30,11 @@ impl From<&TokenRij> for TokenRegel {
             id: t.id,
             omschrijving: t.omschrijving.clone(),
             voorvoegsel: t.voorvoegsel.clone(),
-            aangemaakt: tijd::nl_weergave_tekst(&t.aangemaakt_op),
+            aangemaakt: tijd::nl_weergave(t.aangemaakt_op),
             laatst_gebruikt: t
                 .laatst_gebruikt_op
-                .as_deref()
-                .map_or_else(|| "nooit".to_owned(), tijd::nl_weergave_tekst),
-            ingetrokken: t.ingetrokken_op.as_deref().map(tijd::nl_weergave_tekst),
+                .map_or_else(|| "nooit".to_owned(), tijd::nl_weergave),
+            ingetrokken: t.ingetrokken_op.map(tijd::nl_weergave),
         }
     }
 }

@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Deserialize;
 use vangnet_app::audit::KetenUitslag;
 use vangnet_app::opslag::{AuditFilter, ToegangFilter};
@@ -61,7 +61,11 @@ fn leeg_is_geen(s: &str) -> Option<String> {
 
 /// Leest "van" en "tot" (Nederlandse kalenderdagen, `jjjj-mm-dd`) als UTC-grenzen; "tot" telt
 /// de hele dag mee.
-pub fn periode(van: &str, tot: &str, fouten: &mut Veldfouten) -> (Option<String>, Option<String>) {
+pub fn periode(
+    van: &str,
+    tot: &str,
+    fouten: &mut Veldfouten,
+) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
     let dag = |veld: &str, label: &str, s: &str, f: &mut Veldfouten| -> Option<NaiveDate> {
         let s = s.trim();
         if s.is_empty() {
@@ -83,8 +87,8 @@ pub fn periode(van: &str, tot: &str, fouten: &mut Veldfouten) -> (Option<String>
         }
     }
     (
-        v.map(|d| tijd::instant_tekst(tijd::begin_nl_dag(d))),
-        t.map(|d| tijd::instant_tekst(tijd::begin_nl_dag(d + Duration::days(1)))),
+        v.map(tijd::begin_nl_dag),
+        t.map(|d| tijd::begin_nl_dag(d + Duration::days(1))),
     )
 }
 

@@ -51,7 +51,7 @@ pub fn regel(b: Beheerverzoek) -> Verzoekregel {
         versie: b.verzoek.versie,
         omschrijving: b.omschrijving,
         aangevraagd_door: b.aangevraagd_door,
-        aangevraagd_op: tijd::nl_weergave_tekst(&b.verzoek.aangevraagd_op),
+        aangevraagd_op: tijd::nl_weergave(b.verzoek.aangevraagd_op),
         mag_beoordelen: b.mag_beoordelen,
     }
 }

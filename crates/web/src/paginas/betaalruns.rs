@@ -28,20 +28,13 @@ use crate::schil::{pagina, pagina_met_status, Schil};
 use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
-/// `januari 2026` uit `2026-01-01`.
-pub fn maand(s: &str) -> String {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(tijd::maand_weergave)
-        .unwrap_or_else(|_| s.to_owned())
-}
-
 /// Een bedrag in euro's (ook voor een verwijzing, zoals templates die doorgeven).
 pub fn bedrag(c: impl std::borrow::Borrow<i64>) -> String {
     euro(*c.borrow())
 }
 
-/// De maand van een run (de eerste van de maand) zoals de medewerker haar leest.
-pub fn runmaand(d: &chrono::NaiveDate) -> String {
+/// Een maand (de eerste van de maand) zoals de medewerker haar leest: `januari 2026`.
+pub fn maand(d: &chrono::NaiveDate) -> String {
     tijd::maand_weergave(*d)
 }
 
@@ -50,8 +43,8 @@ pub fn tijdstip(t: &chrono::DateTime<chrono::Utc>) -> String {
     tijd::nl_weergave(*t)
 }
 
-pub fn categorienaam(s: &str) -> &'static str {
-    Categorie::uit_code(s).map_or("Onbekend", Categorie::naam)
+pub fn categorienaam(c: &Categorie) -> &'static str {
+    c.naam()
 }
 
 pub fn redennaam(s: &str) -> String {
@@ -106,7 +99,7 @@ async fn lijst(
         .iter()
         .filter(|r| r.status.definitief())
         .take(12)
-        .map(|r| (runmaand(&r.maand), r.totaal_centen))
+        .map(|r| (maand(&r.maand), r.totaal_centen))
         .collect();
     reeks.reverse();
     Ok(Lijst {
@@ -200,7 +193,7 @@ async fn detail(
         .filter_map(|c| {
             b.totalen
                 .iter()
-                .find(|t| t.categorie == c.code())
+                .find(|t| t.categorie == *c)
                 .map(|t| (c.naam().to_owned(), t.som_centen))
         })
         .collect();
@@ -214,11 +207,11 @@ async fn detail(
         schil: Schil::voor(
             staat,
             wie,
-            &format!("Betaalrun {}", runmaand(&b.run.maand)),
+            &format!("Betaalrun {}", maand(&b.run.maand)),
             "/betaalruns",
         )
         .kruimel("/betaalruns", "Betaalruns")
-        .kruimel(&format!("/betaalruns/{id}"), &runmaand(&b.run.maand))
+        .kruimel(&format!("/betaalruns/{id}"), &maand(&b.run.maand))
         .met_melding(melding),
         grafiek: staven(&reeks),
         starten: wie.ctx.actor.mag(Recht::BetaalrunStarten) && status.mag_berekenen(),
@@ -366,9 +359,9 @@ pub async fn pain(
                 "/betaalruns",
             )
             .kruimel("/betaalruns", "Betaalruns")
-            .kruimel(&format!("/betaalruns/{id}"), &runmaand(&run.maand)),
+            .kruimel(&format!("/betaalruns/{id}"), &maand(&run.maand)),
             id,
-            maand: runmaand(&run.maand),
+            maand: maand(&run.maand),
             gemaakt: tijd::nl_weergave(gemaakt),
             bericht_id: vangnet_app::betaalruns::bericht_id(&run, 1),
         }));

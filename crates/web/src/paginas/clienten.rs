@@ -416,8 +416,7 @@ impl DossierPagina {
                     .map(|c| c.bedrag_centen)
                     .sum();
                 (
-                    NaiveDate::parse_from_str(&m.maand, "%Y-%m-%d")
-                        .map_or_else(|_| m.maand.clone(), |d| d.format("%m-%Y").to_string()),
+                    m.maand.format("%m-%Y").to_string(),
                     vangnet_domain::bedrag::euro(m.berekend_centen),
                     m.betaald_centen
                         .map_or_else(|| "—".into(), vangnet_domain::bedrag::euro),
@@ -479,10 +478,6 @@ impl DossierPagina {
         }
         (tekst, self.d.dossier.consulent_id == Some(k.gebruiker_id))
     }
-}
-
-fn tijdstip(s: &str) -> String {
-    tijd::nl_weergave_tekst(s)
 }
 
 pub async fn dossier(
@@ -623,14 +618,9 @@ pub fn nl_datum(d: &NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()
 }
 
-/// Voor sjablonen: een opgeslagen datum (`jjjj-mm-dd`) als `28-11-2026`.
-pub fn nl_datum_tekst(s: &str) -> String {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_or_else(|_| s.to_owned(), |d| nl_datum(&d))
-}
-
 /// Voor sjablonen: een opgeslagen tijdstip in Nederlandse tijd.
-pub fn nl_tijdstip(s: &str) -> String {
-    tijdstip(s)
+pub fn nl_tijdstip(t: &chrono::DateTime<chrono::Utc>) -> String {
+    tijd::nl_weergave(*t)
 }
 
 #[derive(Template)]

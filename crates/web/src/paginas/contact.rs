@@ -171,14 +171,14 @@ pub async fn telefoon(
     }
     if let Some(id) = q.vastgelegd {
         let c = staat.app.contactmoment(&wie.ctx, id).await?;
-        p.vastgelegd = Some(match Uitkomst::uit_code(&c.rij.uitkomst) {
-            Some(Uitkomst::Terugbellen) => {
+        p.vastgelegd = Some(match c.rij.uitkomst {
+            Uitkomst::Terugbellen => {
                 Some("het terugbelverzoek staat als taak op de lijst van wie terugbelt".to_owned())
             }
-            Some(Uitkomst::Doorverwezen) => {
+            Uitkomst::Doorverwezen => {
                 Some("de consulent van het dossier heeft er een taak voor".to_owned())
             }
-            Some(Uitkomst::Signaal) => {
+            Uitkomst::Signaal => {
                 Some("het signaal staat als taak bij de consulent van het dossier".to_owned())
             }
             _ => None,

@@ -45,8 +45,8 @@ impl VandaagBeeld {
 }
 
 /// `28-11-2026` uit `2026-11-28`.
-pub fn datum(s: &str) -> String {
-    crate::paginas::clienten::nl_datum_tekst(s)
+pub fn datum(d: &chrono::NaiveDate) -> String {
+    crate::paginas::clienten::nl_datum(d)
 }
 
 pub async fn taak_status(
