@@ -7,6 +7,10 @@
 3. een use case opent een schrijftransactie alleen via de envelop (`App::handeling`,
    crates/app/src/handeling.rs): recht, klok, audit en commit op één plek. De modules die nog
    niet zijn omgezet staan met hun reden op een lijst die alleen korter mag worden.
+4. een status reist niet als tekst: buiten het bestand van zijn enum (in crates/domain) staat de
+   code van een status of categorie (`"te_beoordelen"`, `"gereed"`, `"regulier"`) niet als
+   letterlijke tekst in de broncode. SQL mag de code noemen (binnen een langere tekst); tests,
+   sjablonen en formulieren (die de code als invoer sturen) vallen er buiten.
 """
 import os
 import re
@@ -117,9 +121,69 @@ for pad, _, bestanden in os.walk("crates/app/src"):
             print(f"FOUT: {volledig} is omgezet: haal het van de lijst ZONDER_ENVELOP")
             fout = True
 
+# 4. Statussen en categorieën: de enums waarvan de code niet als tekst mag reizen.
+STATUSENUMS = {
+    "Mutatiestatus",
+    "Status",  # van een dossier
+    "Runstatus",
+    "Taakstatus",
+    "Verzoekstatus",
+    "Vorderingstatus",
+    "Categorie",  # van een betaalregel
+}
+# (bestand, code): waarom de tekst daar iets anders is dan de status.
+TEKST_TOEGESTAAN = {
+    ("crates/web/src/paginas/uitkering.rs", "nabetaling"): "het gevolg van een verschil in "
+    "gewone taal in de tabel van de impact, geen betaalregel",
+    ("crates/app/src/demo.rs", "vordering"): "de code van een contactonderwerp (een lijst die de "
+    "functioneel beheerder inricht), geen betaalregel",
+}
+codes = {}
+for pad, _, bestanden in os.walk("crates/domain/src"):
+    for b in bestanden:
+        if not b.endswith(".rs"):
+            continue
+        volledig = os.path.join(pad, b)
+        tekst = open(volledig, encoding="utf-8").read()
+        for m in re.finditer(r"impl (\w+) \{(.*?)\n\}", tekst, re.S):
+            if m.group(1) not in STATUSENUMS:
+                continue
+            f = re.search(
+                r"fn code\(self\) -> &'static str \{\s*match self \{(.*?)\}\s*\}", m.group(2), re.S
+            )
+            if f:
+                for c in re.findall(r'=> "([^"]+)"', f.group(1)):
+                    codes.setdefault(c, set()).add(volledig)
+if len(codes) < 15:
+    print(f"FOUT: de bewaker vond maar {len(codes)} statuscodes in crates/domain; klopt het patroon nog?")
+    fout = True
+for crate in sorted(os.listdir("crates")):
+    if crate == "domain":
+        continue  # daar staan de enums zelf
+    for pad, _, bestanden in os.walk(os.path.join("crates", crate, "src")):
+        for b in bestanden:
+            if not b.endswith(".rs") or b == "tests.rs":
+                continue
+            volledig = os.path.join(pad, b)
+            tekst = zonder_commentaar(open(volledig, encoding="utf-8").read())
+            eind = tekst.find("#[cfg(test)]")
+            if eind >= 0:
+                tekst = tekst[:eind]
+            for m in re.finditer(r'"([a-z_]+)"', tekst):
+                c = m.group(1)
+                if c not in codes or volledig in codes[c] or (volledig, c) in TEKST_TOEGESTAAN:
+                    continue
+                regel = tekst[: m.start()].count("\n") + 1
+                print(
+                    f"FOUT: {volledig}:{regel}: de status \"{c}\" als tekst; gebruik het enum "
+                    "(en .code() alleen waar het naar de database of de API gaat)"
+                )
+                fout = True
+
 if not fout:
     print(
         f"modules in orde: geen kringen binnen een crate, geen bestand boven {GROOT} regels "
-        "buiten de lijst, schrijftransacties via de envelop (buiten de lijst)"
+        "buiten de lijst, schrijftransacties via de envelop (buiten de lijst), geen status als "
+        f"tekst buiten zijn enum ({len(codes)} codes)"
     )
 sys.exit(1 if fout else 0)

@@ -534,7 +534,7 @@ impl App {
                 nummer: nummer.to_string(),
                 huishouden_id: huishouden,
                 client_id,
-                zaaktype: Zaaktype::AanvraagLevensonderhoud.code().into(),
+                zaaktype: Zaaktype::AanvraagLevensonderhoud,
                 status: Status::Ontvangen,
                 ontvangen_op: ontvangen,
                 team_id,
@@ -620,10 +620,10 @@ impl App {
             None => None,
         };
         tx.commit().await?;
-        let zaaktype = Zaaktype::uit_code(&dossier.zaaktype);
+        let zaaktype = dossier.zaaktype;
         let status = dossier.status;
         Ok(DossierBeeld {
-            zaaktypenaam: zaaktype.map_or("Onbekend zaaktype", Zaaktype::naam),
+            zaaktypenaam: zaaktype.naam(),
             statusnaam: status.naam(),
             termijnen: Some(dossier.ontvangen_op)
                 .filter(|_| status.open())

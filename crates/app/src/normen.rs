@@ -10,7 +10,7 @@ use std::sync::{Arc, RwLock};
 
 use serde::Serialize;
 use vangnet_domain::normen::{Normtabellen, Normverschil};
-use vangnet_domain::{tijd, Recht};
+use vangnet_domain::Recht;
 
 use crate::audit::Wijziging;
 use crate::opslag::{Leestransactie, NormensetRij};
@@ -129,7 +129,7 @@ impl App {
         }
         let rij = NormensetRij {
             id: 0,
-            geladen_op: tijd::instant_tekst(nu),
+            geladen_op: nu,
             geladen_door: ctx.actor.omschrijving(),
             bestandsnaam: bestandsnaam.chars().take(200).collect(),
             sha256,

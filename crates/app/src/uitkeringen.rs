@@ -46,7 +46,7 @@ mod herberekening;
 mod invoer;
 mod vier_ogen;
 
-use feiten::{feiten_uit, gegevens_van};
+use feiten::feiten_uit;
 pub(crate) use feiten::{partij_laden, personen_van, Geladen};
 use herberekening::{betaalde_vakantietoeslag, maanden_vergelijken};
 use invoer::{controleer, Ruw};
@@ -134,60 +134,8 @@ pub struct MutatieInvoer {
     pub reden: String,
 }
 
-/// Een gecontroleerde mutatie, klaar om toe te passen of op te slaan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "soort")]
-pub(crate) enum Gegevens {
-    Inkomen {
-        inkomenssoort: Inkomenssoort,
-        netto_centen: Centen,
-    },
-    InkomenStop {
-        inkomenssoort: Inkomenssoort,
-    },
-    Verlaging {
-        procent: i64,
-    },
-    Vrijlating {
-        vrijlating: Vrijlatingssoort,
-    },
-    Opschorting,
-    Beeindiging {
-        reden: String,
-    },
-    Correctie {
-        corrigeert: i64,
-    },
-    /// Een lid komt in het huishouden (partner, kind, medebewoner).
-    LidIn {
-        rol: String,
-        bsn: i64,
-        /// Geen: de persoon is al bekend in Vangnet.
-        naam: Option<(String, String, String)>,
-        geboortedatum: NaiveDate,
-    },
-    /// Een lid verlaat het huishouden.
-    LidUit {
-        persoon_id: i64,
-    },
-    /// De aanvrager krijgt een andere rekening (de betaalrun betaalt vanaf de ingang daarheen).
-    Bankrekening {
-        iban: String,
-    },
-    /// De bijstand verdelen over de rekeningen van beide partners (of daarmee stoppen).
-    Betaalwijze {
-        verdelen: bool,
-    },
-    /// Het huishouden verhuist binnen de gemeente.
-    Adres {
-        straat: String,
-        huisnummer: i64,
-        huisletter: Option<String>,
-        toevoeging: Option<String>,
-        postcode: String,
-        woonplaats: String,
-    },
-}
+/// Wat een mutatie verandert (in de opslag als JSON); zie [`Mutatiegegevens`].
+pub(crate) use vangnet_domain::uitkering::Mutatiegegevens as Gegevens;
 
 /// De impact van een mutatie per maand, vóór het opslaan.
 #[derive(Debug, Clone, Serialize)]
@@ -797,7 +745,7 @@ impl App {
             soort,
             ingangsdatum: ingang,
             einddatum: einde,
-            gegevens: serde_json::to_string(&g).unwrap_or_default(),
+            gegevens: g.clone(),
             reden: invoer.reden.trim().chars().take(500).collect(),
             status: Mutatiestatus::bij_registratie(impact.vier_ogen),
             vier_ogen: impact.vier_ogen,
@@ -1183,7 +1131,7 @@ impl App {
         m: &MutatieRij,
     ) -> Result<(), AppFout> {
         let mut u = u.clone();
-        let g = Some(gegevens_van(m)?);
+        let g = Some(m.gegevens.clone());
         if let Some(
             g @ (Gegevens::LidIn { .. }
             | Gegevens::LidUit { .. }
@@ -1246,7 +1194,7 @@ impl App {
                 .await?
                 .ok_or_else(|| AppFout::NietGevonden("De uitkering".into()))?;
             {
-                let g = gegevens_van(&m)?;
+                let g = m.gegevens.clone();
                 let (i, soort) = (m.ingangsdatum, m.soort);
                 let voor = self.feiten(&mut *tx, ctx, &u, None, None).await?;
                 inkomen_past(&voor, i, &g, soort).map_err(|e| match e {

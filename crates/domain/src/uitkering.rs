@@ -17,7 +17,7 @@
 //!   kalenderdagen (art. 45 lid 3 via `bereken_deel`).
 
 use chrono::{Datelike, Months, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::berekening::{
     bereken_bedragen, Bedragen, GelezenSituatie, Inkomenssoort, Invoerfout, Relatie,
@@ -480,6 +480,63 @@ pub fn corrigeerbaar(
         return Err("Deze mutatie is al gecorrigeerd (of de correctie wacht op goedkeuring).");
     }
     Ok(())
+}
+
+/// Wat een gecontroleerde mutatie verandert, klaar om toe te passen of op te slaan. In de opslag
+/// staat het als JSON met de soort als `soort`; die vorm blijft, want opgeslagen mutaties worden
+/// er later weer mee gelezen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "soort")]
+pub enum Mutatiegegevens {
+    Inkomen {
+        inkomenssoort: Inkomenssoort,
+        netto_centen: Centen,
+    },
+    InkomenStop {
+        inkomenssoort: Inkomenssoort,
+    },
+    Verlaging {
+        procent: i64,
+    },
+    Vrijlating {
+        vrijlating: Vrijlatingssoort,
+    },
+    Opschorting,
+    Beeindiging {
+        reden: String,
+    },
+    Correctie {
+        corrigeert: i64,
+    },
+    /// Een lid komt in het huishouden (partner, kind, medebewoner).
+    LidIn {
+        rol: String,
+        bsn: i64,
+        /// Geen: de persoon is al bekend in Vangnet.
+        naam: Option<(String, String, String)>,
+        geboortedatum: NaiveDate,
+    },
+    /// Een lid verlaat het huishouden.
+    LidUit {
+        persoon_id: i64,
+    },
+    /// De aanvrager krijgt een andere rekening (de betaalrun betaalt vanaf de ingang daarheen).
+    Bankrekening {
+        iban: String,
+    },
+    /// De bijstand verdelen over de rekeningen van beide partners (of daarmee stoppen).
+    Betaalwijze {
+        verdelen: bool,
+    },
+    /// Het huishouden verhuist binnen de gemeente.
+    Adres {
+        straat: String,
+        huisnummer: i64,
+        huisletter: Option<String>,
+        toevoeging: Option<String>,
+        postcode: String,
+        woonplaats: String,
+    },
 }
 
 #[cfg(test)]

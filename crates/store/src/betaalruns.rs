@@ -7,7 +7,7 @@ use sqlx::AnyConnection;
 
 use vangnet_app::opslag::{
     BetaalregelRij, BetaalregelVoorTaak, BetaalrunRij, Betaalruns, BetaalrunsLezen, BetalingRij,
-    Categorietotaal, Installatie, Runverschil, Uitkomst, VorderingRij, Waarde,
+    Categorietotaal, Installatie, OpslagFout, Runverschil, Uitkomst, VorderingRij, Waarde,
 };
 
 use crate::transactie::AnyTransactie;
@@ -219,20 +219,26 @@ pub(crate) async fn betalingen(
     let mut rijen: Vec<Rij> = json_als(c, &sql, &[run_id, na_id, limiet]).await?;
     rijen.sort_unstable_by_key(|r| r.0);
     let laatste = rijen.last().map(|r| r.0);
-    let uit = rijen
-        .into_iter()
-        .filter(|r| {
-            matches!(r.1.as_str(), "regulier" | "nabetaling" | "vakantietoeslag") && r.2 > 0
-        })
-        .map(|r| BetalingRij {
-            id: r.0,
-            bedrag_centen: r.2,
-            naam: r.3,
-            iban: r.4.unwrap_or_default(),
-            omschrijving: r.5,
-            kenmerk: r.6,
-        })
-        .collect();
+    let mut uit = Vec::with_capacity(rijen.len());
+    for (id, categorie, bedrag_centen, naam, iban, omschrijving, kenmerk) in rijen {
+        let categorie = Categorie::uit_code(&categorie)
+            .ok_or_else(|| crate::sql::onleesbaar("betaalregels.categorie", &categorie))?;
+        if !categorie.wordt_betaald() || bedrag_centen <= 0 {
+            continue;
+        }
+        // Een betaling zonder rekening mag niet stil een lege IBAN in het bestand worden.
+        let iban = iban.ok_or_else(|| {
+            OpslagFout::Database(format!("betaalregels.iban: leeg bij betaling {id}"))
+        })?;
+        uit.push(BetalingRij {
+            id,
+            bedrag_centen,
+            naam,
+            iban,
+            omschrijving,
+            kenmerk,
+        });
+    }
     Ok((uit, laatste))
 }
 

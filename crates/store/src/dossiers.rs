@@ -5,7 +5,7 @@ use async_trait::async_trait;
 use vangnet_app::opslag::{DossierRij, Dossiers, DossiersLezen, GebeurtenisRij, Uitkomst};
 
 use chrono::{DateTime, Utc};
-use vangnet_domain::dossier::{Gebeurtenissoort, Status};
+use vangnet_domain::dossier::{Gebeurtenissoort, Status, Zaaktype};
 use vangnet_domain::tijd;
 
 use crate::sql::{
@@ -28,7 +28,7 @@ fn dossier_velden(r: &impl Rij) -> Uitkomst<DossierRij> {
         nummer: tekst(r, "nummer")?,
         huishouden_id: getal(r, "huishouden_id")?,
         client_id: getal(r, "client_id")?,
-        zaaktype: tekst(r, "zaaktype")?,
+        zaaktype: code(r, "zaaktype", Zaaktype::uit_code)?,
         status: code(r, "status", Status::uit_code)?,
         ontvangen_op: datum(r, "ontvangen_op")?,
         team_id: opgetal(r, "team_id")?,
@@ -106,7 +106,8 @@ impl DossiersLezen for AnyTransactie {
                     nummer: r.1,
                     huishouden_id: r.2,
                     client_id: r.3,
-                    zaaktype: r.4,
+                    zaaktype: Zaaktype::uit_code(&r.4)
+                        .ok_or_else(|| in_tabel("dossiers", onleesbaar("zaaktype", &r.4)))?,
                     status: Status::uit_code(&r.5)
                         .ok_or_else(|| in_tabel("dossiers", onleesbaar("status", &r.5)))?,
                     ontvangen_op: datum_uit("dossiers.ontvangen_op", &r.6)?,
@@ -145,7 +146,7 @@ impl Dossiers for AnyTransactie {
         .bind(&d.nummer)
         .bind(d.huishouden_id)
         .bind(d.client_id)
-        .bind(&d.zaaktype)
+        .bind(d.zaaktype.code())
         .bind(d.status.code())
         .bind(tijd::datum_tekst(d.ontvangen_op))
         .bind(d.team_id)

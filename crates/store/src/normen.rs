@@ -11,7 +11,7 @@ use crate::transactie::AnyTransactie;
 pub(crate) fn normenset_uit_rij(r: &impl Rij) -> Uitkomst<NormensetRij> {
     Ok(NormensetRij {
         id: getal(r, "id")?,
-        geladen_op: tekst(r, "geladen_op")?,
+        geladen_op: crate::sql::tijdstip(r, "geladen_op")?,
         geladen_door: tekst(r, "geladen_door")?,
         bestandsnaam: tekst(r, "bestandsnaam")?,
         sha256: tekst(r, "sha256")?,
@@ -61,7 +61,7 @@ impl Normen for AnyTransactie {
              (geladen_op, geladen_door, bestandsnaam, sha256, inhoud, operatie_id) \
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
         )
-        .bind(&r.geladen_op)
+        .bind(vangnet_domain::tijd::instant_tekst(r.geladen_op))
         .bind(&r.geladen_door)
         .bind(&r.bestandsnaam)
         .bind(&r.sha256)

@@ -5,7 +5,8 @@ use async_trait::async_trait;
 use sqlx::AnyConnection;
 
 use vangnet_app::opslag::{
-    CorrectieRij, MaandbedragRij, MutatieRij, UitkeringRij, Uitkeringen, UitkeringenLezen, Uitkomst,
+    CorrectieRij, MaandbedragRij, MutatieRij, OpslagFout, UitkeringRij, Uitkeringen,
+    UitkeringenLezen, Uitkomst,
 };
 
 use crate::transactie::AnyTransactie;
@@ -14,8 +15,8 @@ use vangnet_domain::tijd;
 use vangnet_domain::uitkering::{Mutatiesoort, Mutatiestatus};
 
 use crate::sql::{
-    code, datum, datum_uit, getal, in_tabel, opdatum, opgetal, optekst, optijdstip, tekst,
-    tijdstip, tijdstip_uit, vertaal, Rij,
+    code, datum, datum_uit, getal, in_tabel, onleesbaar, opdatum, opgetal, optekst, optijdstip,
+    tekst, tijdstip, tijdstip_uit, vertaal, Rij,
 };
 
 pub(crate) const UITKERING_KOLOMMEN: &str = "id, dossier_id, begindatum, einddatum, einde_reden, \
@@ -126,7 +127,10 @@ fn mutatie_velden(r: &impl Rij) -> Uitkomst<MutatieRij> {
         soort: code(r, "soort", Mutatiesoort::uit_code)?,
         ingangsdatum: datum(r, "ingangsdatum")?,
         einddatum: opdatum(r, "einddatum")?,
-        gegevens: tekst(r, "gegevens")?,
+        gegevens: {
+            let t = tekst(r, "gegevens")?;
+            serde_json::from_str(&t).map_err(|e| onleesbaar("gegevens", &format!("{t} ({e})")))?
+        },
         reden: tekst(r, "reden")?,
         status: code(r, "status", Mutatiestatus::uit_code)?,
         vier_ogen: getal(r, "vier_ogen")? != 0,
@@ -154,7 +158,10 @@ pub(crate) async fn mutatie_invoegen(c: &mut AnyConnection, m: &MutatieRij) -> U
     .bind(m.soort.code())
     .bind(tijd::datum_tekst(m.ingangsdatum))
     .bind(m.einddatum.map(tijd::datum_tekst))
-    .bind(&m.gegevens)
+    .bind(
+        serde_json::to_string(&m.gegevens)
+            .map_err(|e| OpslagFout::Database(format!("mutaties.gegevens: {e}")))?,
+    )
     .bind(&m.reden)
     .bind(m.status.code())
     .bind(i64::from(m.vier_ogen))

@@ -756,7 +756,7 @@ async fn normen(app: &App, opdracht: NormenOpdracht) -> Result<()> {
                     "Geldend: set {} uit {}, geladen {} door {}.",
                     l.id,
                     l.bestandsnaam,
-                    l.geladen_op,
+                    vangnet_domain::tijd::nl_weergave(l.geladen_op),
                     l.geladen_door
                 ),
             }

@@ -5,7 +5,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use vangnet_domain::dossier::{Gebeurtenissoort, Status};
+use vangnet_domain::dossier::{Gebeurtenissoort, Status, Zaaktype};
 use vangnet_domain::tijd;
 
 use super::Uitkomst;
@@ -16,7 +16,7 @@ pub struct DossierRij {
     pub nummer: String,
     pub huishouden_id: i64,
     pub client_id: i64,
-    pub zaaktype: String,
+    pub zaaktype: Zaaktype,
     pub status: Status,
     /// De dag van ontvangst.
     pub ontvangen_op: NaiveDate,

@@ -3,7 +3,9 @@
 //! [`NormenLezen`] kan in elke transactie; [`Normen`] alleen in een schrijftransactie.
 
 use async_trait::async_trait;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
+use vangnet_domain::tijd;
 
 use super::Uitkomst;
 
@@ -11,7 +13,8 @@ use super::Uitkomst;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NormensetRij {
     pub id: i64,
-    pub geladen_op: String,
+    #[serde(with = "tijd::als_instant")]
+    pub geladen_op: DateTime<Utc>,
     pub geladen_door: String,
     pub bestandsnaam: String,
     pub sha256: String,

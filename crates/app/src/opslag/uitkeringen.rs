@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use vangnet_domain::betaalrun::Correctiesoort;
 use vangnet_domain::tijd;
-use vangnet_domain::uitkering::{Mutatiesoort, Mutatiestatus};
+use vangnet_domain::uitkering::{Mutatiegegevens, Mutatiesoort, Mutatiestatus};
 
 use super::Uitkomst;
 
@@ -39,7 +39,9 @@ pub struct MutatieRij {
     pub ingangsdatum: NaiveDate,
     /// Voor een periode (verlaging, opschorting): de eerste dag erna.
     pub einddatum: Option<NaiveDate>,
-    pub gegevens: String,
+    /// In JSON als tekst (de API geeft de gegevens als JSON-tekst).
+    #[serde(serialize_with = "als_json_tekst")]
+    pub gegevens: Mutatiegegevens,
     pub reden: String,
     pub status: Mutatiestatus,
     pub vier_ogen: bool,
@@ -54,6 +56,11 @@ pub struct MutatieRij {
     pub corrigeert_id: Option<i64>,
     pub operatie_id: String,
     pub versie: i64,
+}
+
+fn als_json_tekst<S: serde::Serializer>(g: &Mutatiegegevens, s: S) -> Result<S::Ok, S::Error> {
+    let tekst = serde_json::to_string(g).map_err(serde::ser::Error::custom)?;
+    s.serialize_str(&tekst)
 }
 
 /// Het berekende (en later betaalde) bedrag van een uitkering in een maand.

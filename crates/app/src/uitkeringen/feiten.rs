@@ -4,19 +4,6 @@
 
 use super::*;
 
-/// De materiële periode van een feit met historie; een onleesbare datum is een fout met de kolom,
-/// nooit het begin van de tijd of een open einde.
-/// De gegevens van een mutatie (JSON in de opslag). Onleesbaar is een fout met het id, nooit een
-/// mutatie die stil wordt overgeslagen.
-pub(super) fn gegevens_van(m: &MutatieRij) -> Result<Gegevens, AppFout> {
-    serde_json::from_str(&m.gegevens).map_err(|e| {
-        AppFout::Intern(format!(
-            "mutaties.gegevens van mutatie {}: onleesbaar ({e})",
-            m.id
-        ))
-    })
-}
-
 /// Eén uitkering uit een partij: haar rijen en haar feiten zoals bekend op het gevraagde moment.
 pub(crate) struct Geladen {
     pub uitkering: UitkeringRij,
@@ -210,8 +197,8 @@ pub(super) fn feiten_uit(
             };
             vanaf.is_some_and(|v| v <= moment)
         })
-        .map(|m| Ok((m.id, m.ingangsdatum, m.einddatum, gegevens_van(m)?)))
-        .collect::<Result<_, AppFout>>()?;
+        .map(|m| (m.id, m.ingangsdatum, m.einddatum, m.gegevens.clone()))
+        .collect();
     // Een correctie (ook een nieuwe, in het voorbeeld) laat de gecorrigeerde mutatie weg.
     let vervallen: Vec<i64> = geldig
         .iter()

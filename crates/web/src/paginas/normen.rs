@@ -122,7 +122,7 @@ struct NormenPagina {
 fn lading(r: &NormensetRij) -> Lading {
     Lading {
         id: r.id,
-        geladen_op: tijd::nl_weergave_tekst(&r.geladen_op),
+        geladen_op: tijd::nl_weergave(r.geladen_op),
         geladen_door: r.geladen_door.clone(),
         bestandsnaam: r.bestandsnaam.clone(),
         sha256: r.sha256.chars().take(12).collect(),
