@@ -30,9 +30,92 @@ pub enum WebFout {
     Intern(String),
 }
 
+/// De soort van een fout. Elke soort is één problem-type in de API (`type` is
+/// `/problemen/<code>`, met daar een uitleg) en een eigen tekst op de foutpagina; een
+/// programmafout heet nooit "niet beschikbaar" (docs/ARCHITECTURE.md, "Fouten").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Foutsoort {
+    NietIngelogd,
+    Geweigerd,
+    NietGevonden,
+    MethodeNietToegestaan,
+    OngeldigeInvoer,
+    Conflict,
+    TeVeelPogingen,
+    Onbereikbaar,
+    InterneFout,
+}
+
+impl Foutsoort {
+    pub const ALLE: [Foutsoort; 9] = [
+        Foutsoort::NietIngelogd,
+        Foutsoort::Geweigerd,
+        Foutsoort::NietGevonden,
+        Foutsoort::MethodeNietToegestaan,
+        Foutsoort::OngeldigeInvoer,
+        Foutsoort::Conflict,
+        Foutsoort::TeVeelPogingen,
+        Foutsoort::Onbereikbaar,
+        Foutsoort::InterneFout,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Foutsoort::NietIngelogd => "niet-ingelogd",
+            Foutsoort::Geweigerd => "geweigerd",
+            Foutsoort::NietGevonden => "niet-gevonden",
+            Foutsoort::MethodeNietToegestaan => "methode-niet-toegestaan",
+            Foutsoort::OngeldigeInvoer => "ongeldige-invoer",
+            Foutsoort::Conflict => "conflict",
+            Foutsoort::TeVeelPogingen => "te-veel-pogingen",
+            Foutsoort::Onbereikbaar => "onbereikbaar",
+            Foutsoort::InterneFout => "interne-fout",
+        }
+    }
+
+    pub fn uit_code(code: &str) -> Option<Foutsoort> {
+        Foutsoort::ALLE.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Het `type` van het problem-document (een verwijzing naar de uitleg op deze server).
+    pub fn uri(self) -> String {
+        format!("/problemen/{}", self.code())
+    }
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Foutsoort::NietIngelogd => "Niet ingelogd",
+            Foutsoort::Geweigerd => "Geweigerd",
+            Foutsoort::NietGevonden => "Niet gevonden",
+            Foutsoort::MethodeNietToegestaan => "Handeling niet mogelijk op dit adres",
+            Foutsoort::OngeldigeInvoer => "Ongeldige invoer",
+            Foutsoort::Conflict => "Conflict",
+            Foutsoort::TeVeelPogingen => "Te veel pogingen",
+            Foutsoort::Onbereikbaar => "Database onbereikbaar",
+            Foutsoort::InterneFout => "Interne fout",
+        }
+    }
+
+    /// Wat de fout betekent en wat de aanroeper kan doen.
+    pub fn uitleg(self) -> &'static str {
+        match self {
+            Foutsoort::NietIngelogd => "Het verzoek had geen geldige sessie of geen geldig token (of het inloggen mislukte). Log (opnieuw) in of stuur een geldig token mee (Authorization: Bearer vgn_…).",
+            Foutsoort::Geweigerd => "Wie het verzoek deed, heeft het recht op deze handeling niet, of het formulier kwam niet van Vangnet (CSRF-controle). Opnieuw proberen helpt niet; vraag zo nodig functioneel beheer om de rol.",
+            Foutsoort::NietGevonden => "Het adres of het gevraagde gegeven (persoon, dossier, taak, …) bestaat niet (meer).",
+            Foutsoort::MethodeNietToegestaan => "Dit adres bestaat, maar niet voor deze HTTP-methode.",
+            Foutsoort::OngeldigeInvoer => "De invoer is niet geaccepteerd; `invalid-params` noemt per veld wat er mis is. Er is niets opgeslagen. Verbeter de invoer en verstuur opnieuw.",
+            Foutsoort::Conflict => "Iemand anders wijzigde hetzelfde intussen, of de waarde bestaat al (bijvoorbeeld een BSN). Er is niets opgeslagen. Haal de nieuwe stand op en breng de wijziging opnieuw aan.",
+            Foutsoort::TeVeelPogingen => "Te veel mislukte pogingen in korte tijd. Wacht de genoemde tijd en probeer het dan opnieuw.",
+            Foutsoort::Onbereikbaar => "Vangnet kon de database niet bereiken. Er is niets opgeslagen. Probeer het over enkele minuten opnieuw; blijft het, meld het dan bij beheer.",
+            Foutsoort::InterneFout => "Een fout in Vangnet zelf (een programmafout of onleesbare gegevens), geen storing van de database. Er is niets opgeslagen. Opnieuw proberen helpt meestal niet: meld het met het operatie-id; de oorzaak staat onder dat id in het log.",
+        }
+    }
+}
+
 /// Wat de middleware nodig heeft om de fout te tonen.
 #[derive(Debug, Clone)]
 pub struct FoutWeergave {
+    pub soort: Foutsoort,
     pub titel: String,
     pub melding: String,
     pub veldfouten: Vec<Veldfout>,
@@ -63,6 +146,24 @@ impl From<AppFout> for WebFout {
 }
 
 impl WebFout {
+    pub fn soort(&self) -> Foutsoort {
+        match self {
+            WebFout::NietIngelogd | WebFout::SessieVerlopen | WebFout::InloggenMislukt => {
+                Foutsoort::NietIngelogd
+            }
+            WebFout::GeenToegang | WebFout::Csrf => Foutsoort::Geweigerd,
+            WebFout::NietGevonden => Foutsoort::NietGevonden,
+            WebFout::MethodeNietToegestaan => Foutsoort::MethodeNietToegestaan,
+            WebFout::Ongeldig(_) | WebFout::OngeldigeInvoer(_) | WebFout::TeGroot => {
+                Foutsoort::OngeldigeInvoer
+            }
+            WebFout::Conflict(_) => Foutsoort::Conflict,
+            WebFout::TeVeelPogingen(_) => Foutsoort::TeVeelPogingen,
+            WebFout::Onbeschikbaar => Foutsoort::Onbereikbaar,
+            WebFout::Intern(_) => Foutsoort::InterneFout,
+        }
+    }
+
     pub fn status(&self) -> StatusCode {
         match self {
             WebFout::NietIngelogd | WebFout::SessieVerlopen | WebFout::InloggenMislukt => {
@@ -135,6 +236,7 @@ impl WebFout {
             }
         };
         FoutWeergave {
+            soort: self.soort(),
             titel: titel.to_owned(),
             melding,
             veldfouten: match self {

@@ -3,12 +3,12 @@
 //! hun vertaling staan in [`crate::fout`].
 
 use askama::Template;
-use axum::extract::{Request, State};
+use axum::extract::{Path, Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use crate::fout::{FoutWeergave, WebFout};
+use crate::fout::{FoutWeergave, Foutsoort, WebFout};
 use crate::metingen::OperatieId;
 use crate::schil::Schil;
 use crate::WebStaat;
@@ -19,6 +19,33 @@ struct FoutPagina {
     schil: Schil,
     fout: FoutWeergave,
     status: u16,
+}
+
+#[derive(Template)]
+#[template(path = "probleem.html")]
+struct ProbleemPagina {
+    schil: Schil,
+    soort: Foutsoort,
+    alle: [Foutsoort; 9],
+}
+
+/// De uitleg bij een problem-type (`/problemen/conflict`): openbaar, zodat wie een fout van de
+/// API krijgt, de betekenis kan opzoeken.
+pub async fn probleemsoort(
+    State(staat): State<WebStaat>,
+    OperatieId(op): OperatieId,
+    Path(code): Path<String>,
+) -> Result<Response, WebFout> {
+    let soort = Foutsoort::uit_code(&code).ok_or(WebFout::NietGevonden)?;
+    let pagina = ProbleemPagina {
+        schil: Schil::anoniem(&staat, soort.naam(), &op),
+        soort,
+        alle: Foutsoort::ALLE,
+    };
+    let html = pagina
+        .render()
+        .map_err(|e| WebFout::Intern(format!("sjabloon probleem: {e}")))?;
+    Ok(axum::response::Html(html).into_response())
 }
 
 /// Standaardteksten voor antwoorden zonder eigen weergave (afwijzingen door axum zelf).
@@ -74,7 +101,7 @@ pub async fn weergeven(State(staat): State<WebStaat>, req: Request, next: Next) 
     };
     if is_api(&pad) {
         let mut doc = serde_json::json!({
-            "type": "about:blank",
+            "type": weergave.soort.uri(),
             "title": weergave.titel,
             "status": status.as_u16(),
             "detail": weergave.melding,

@@ -240,6 +240,7 @@ pub fn router(staat: WebStaat) -> Router {
         .merge(paginas)
         .merge(api)
         .route("/health", get(metingen::health))
+        .route("/problemen/{soort}", get(foutpagina::probleemsoort))
         .route("/metrics", get(metingen::metrics))
         .route("/assets/{bestand}", get(assets::bestand))
         .fallback(fout::niet_gevonden)

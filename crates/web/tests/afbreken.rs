@@ -317,9 +317,19 @@ async fn een_programmafout_is_geen_storing() {
         .await
         .unwrap()
         .token;
-    for (onbereikbaar, status, tekst) in [
-        (false, 500, "Er ging in Vangnet iets mis"),
-        (true, 503, "kan de database nu niet bereiken"),
+    for (onbereikbaar, status, tekst, soort) in [
+        (
+            false,
+            500,
+            "Er ging in Vangnet iets mis",
+            "/problemen/interne-fout",
+        ),
+        (
+            true,
+            503,
+            "kan de database nu niet bereiken",
+            "/problemen/onbereikbaar",
+        ),
     ] {
         let opslag = Schrijver {
             db: t.testdb.db.clone(),
@@ -340,8 +350,11 @@ async fn een_programmafout_is_geen_storing() {
             .api(Method::GET, "/api/v1/zoeken?q=jan", Some(&token), None)
             .await;
         assert_eq!(a.status.as_u16(), status, "{}", a.tekst);
+        let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+        assert!(j["detail"].as_str().unwrap().contains(tekst), "{}", a.tekst);
+        assert_eq!(j["type"], soort, "{}", a.tekst);
         assert!(
-            a.tekst.contains(tekst) && a.tekst.contains("operatie_id"),
+            !j["operatie_id"].as_str().unwrap().is_empty(),
             "{}",
             a.tekst
         );

@@ -530,6 +530,7 @@ fn matrix() -> Vec<Route> {
         r(get.clone(), "/health", Publiek, ""),
         r(get.clone(), "/metrics", Publiek, ""),
         r(get.clone(), "/assets/{bestand}", Publiek, ""),
+        r(get.clone(), "/problemen/{soort}", Publiek, ""),
         // Als laatste: uitloggen beëindigt de sessie van de persona.
         r(post, "/uitloggen", Ingelogd, ""),
     ]
@@ -803,6 +804,11 @@ async fn het_recht_gaat_voor_de_invoer() {
         assert_eq!(
             a.status,
             StatusCode::FORBIDDEN,
+            "{niet:?} {pad}: {}",
+            a.tekst
+        );
+        assert!(
+            a.tekst.contains("\"type\":\"/problemen/geweigerd\""),
             "{niet:?} {pad}: {}",
             a.tekst
         );

@@ -141,6 +141,12 @@ async fn beveiligingsheaders_health_en_metrics() {
     t.opruimen().await;
 }
 
+/// Het `type` van een problem-document.
+fn soort(tekst: &str) -> String {
+    let j: serde_json::Value = serde_json::from_str(tekst).unwrap_or_default();
+    j["type"].as_str().unwrap_or_default().to_owned()
+}
+
 #[tokio::test]
 async fn api_met_token_en_problem_json() {
     let t = TestApp::nieuw().await;
@@ -159,6 +165,8 @@ async fn api_met_token_en_problem_json() {
         a.headers.get(header::CONTENT_TYPE).unwrap(),
         "application/problem+json"
     );
+    // Elke soort fout heeft haar eigen problem-type, met een openbare uitleg op dat adres.
+    assert_eq!(soort(&a.tekst), "/problemen/niet-ingelogd");
     assert!(a.headers.get(header::WWW_AUTHENTICATE).is_some());
     let a = b
         .api(Method::GET, "/api/v1/ik", Some("vgn_onzin"), None)
@@ -227,7 +235,19 @@ async fn api_met_token_en_problem_json() {
             "application/problem+json"
         );
         assert!(a.tekst.contains(tekst), "{json}: {}", a.tekst);
+        assert_eq!(soort(&a.tekst), "/problemen/ongeldige-invoer", "{json}");
     }
+    // Dezelfde gebruikersnaam nog eens: een conflict.
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/gebruikers",
+            Some(&token),
+            Some(r#"{"gebruikersnaam":"api","volledige_naam":"Nog eens","rollen":["auditor"]}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.tekst);
+    assert_eq!(soort(&a.tekst), "/problemen/conflict");
     let a = b
         .api(
             Method::POST,
@@ -249,6 +269,7 @@ async fn api_met_token_en_problem_json() {
         .api(Method::POST, "/api/v1/teams", Some(&token), Some(&groot))
         .await;
     assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(soort(&a.tekst), "/problemen/ongeldige-invoer");
     let a = b
         .api(Method::GET, "/api/v1/bestaat-niet", Some(&token), None)
         .await;
@@ -256,6 +277,33 @@ async fn api_met_token_en_problem_json() {
     assert_eq!(
         a.headers.get(header::CONTENT_TYPE).unwrap(),
         "application/problem+json"
+    );
+    assert_eq!(soort(&a.tekst), "/problemen/niet-gevonden");
+    let a = b
+        .api(Method::DELETE, "/api/v1/ik", Some(&token), None)
+        .await;
+    assert_eq!(a.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(soort(&a.tekst), "/problemen/methode-niet-toegestaan");
+    // De uitleg bij elke soort is openbaar (zonder inloggen) en noemt de soort.
+    let mut anoniem = t.bezoeker();
+    for s in [
+        "niet-ingelogd",
+        "geweigerd",
+        "niet-gevonden",
+        "methode-niet-toegestaan",
+        "ongeldige-invoer",
+        "conflict",
+        "te-veel-pogingen",
+        "onbereikbaar",
+        "interne-fout",
+    ] {
+        let p = anoniem.get(&format!("/problemen/{s}")).await;
+        assert_eq!(p.status, StatusCode::OK, "{s}");
+        assert!(p.bevat(&format!("<code>/problemen/{s}</code>")), "{s}");
+    }
+    assert_eq!(
+        anoniem.get("/problemen/onzin").await.status,
+        StatusCode::NOT_FOUND
     );
 
     // Het OpenAPI-document is geldige JSON en beschrijft elke API-route.
