@@ -24,7 +24,8 @@ use vangnet_domain::{csv, sepa, tijd, verwerking, Recht, Veldfouten};
 
 use crate::audit::{self, Wijziging};
 use crate::opslag::{
-    BetaalregelRij, BetaalrunRij, Categorietotaal, Leestransactie, Runverschil, Transactie, Waarde,
+    BetaalregelRij, BetaalrunRij, Categorietotaal, Leestransactie, NieuweBetaalregel, Runverschil,
+    Transactie,
 };
 use crate::uitkeringen::{datumtekst, partij_laden};
 use crate::werk::{taken_maken, NieuweTaak};
@@ -1075,9 +1076,9 @@ struct Rekenkader {
 /// Een berekende partij, klaar om te schrijven.
 #[derive(Default)]
 struct Berekendepartij {
-    /// De regels; de laatste kolom is tot [`partij_schrijven`] de uitleg zelf (JSON; zonder
-    /// uitleg NULL), daarna het id ervan.
-    rijen: Vec<Vec<Waarde>>,
+    /// De regels met hun uitleg (JSON; geen: zonder uitleg); [`partij_schrijven`] legt de
+    /// uitleg vast en zet haar id in de regel.
+    rijen: Vec<(NieuweBetaalregel, Option<Result<String, String>>)>,
     aantal: i64,
     totaal: Centen,
     uitkeringen: u64,
@@ -1281,29 +1282,33 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendepartij {
                     uit.aantal += 1;
                     uit.totaal += bedrag;
                 }
-                uit.rijen.push(vec![
-                    Waarde::Getal(k.run_id),
-                    Waarde::Getal(g.uitkering.id),
-                    Waarde::Getal(g.dossier.id),
-                    Waarde::Tekst(nr.clone()),
-                    Waarde::Tekst(r.categorie.code().into()),
-                    Waarde::Tekst(datumtekst(r.maand)),
-                    Waarde::Getal(bedrag),
-                    r.correctie_id.map_or(Waarde::GeenGetal, Waarde::Getal),
-                    reden.clone().map_or(Waarde::GeenTekst, Waarde::Tekst),
-                    naar.map_or(Waarde::GeenTekst, |(iban, _)| Waarde::Tekst(iban.clone())),
-                    Waarde::Tekst(naar.map_or_else(
-                        || "Onbekend".to_owned(),
-                        |(_, naam)| sepa::tekst(naam, sepa::MAX_NAAM),
-                    )),
-                    Waarde::Tekst(sepa::tekst(&omschrijving, sepa::MAX_OMSCHRIJVING)),
-                    Waarde::Tekst(sepa::kenmerk(&format!("{kenmerk}{achtervoegsel}"))),
-                    if spec.is_empty() {
-                        Waarde::GeenTekst
-                    } else {
-                        Waarde::Tekst(serde_json::to_string(&spec).unwrap_or_default())
+                let uitleg = if spec.is_empty() {
+                    None
+                } else {
+                    Some(serde_json::to_string(&spec).map_err(|e| format!("uitleg: {e}")))
+                };
+                uit.rijen.push((
+                    NieuweBetaalregel {
+                        run_id: k.run_id,
+                        uitkering_id: g.uitkering.id,
+                        dossier_id: g.dossier.id,
+                        dossiernummer: nr.clone(),
+                        categorie: r.categorie,
+                        maand: r.maand,
+                        bedrag_centen: bedrag,
+                        correctie_id: r.correctie_id,
+                        reden: reden.clone(),
+                        iban: naar.map(|(iban, _)| iban.clone()),
+                        naam: naar.map_or_else(
+                            || "Onbekend".to_owned(),
+                            |(_, naam)| sepa::tekst(naam, sepa::MAX_NAAM),
+                        ),
+                        omschrijving: sepa::tekst(&omschrijving, sepa::MAX_OMSCHRIJVING),
+                        kenmerk: sepa::kenmerk(&format!("{kenmerk}{achtervoegsel}")),
+                        uitleg_id: None,
                     },
-                ]);
+                    uitleg,
+                ));
             }
         }
     }
@@ -1314,7 +1319,7 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendepartij {
 /// regels. Geeft aantal en totaal van de betalingen en het aantal uitkeringen.
 async fn partij_schrijven(
     tx: &mut dyn Transactie,
-    mut b: Berekendepartij,
+    b: Berekendepartij,
     uitleggen: &mut BTreeMap<String, i64>,
     lezing: &crate::opslag::Verwerking,
     tijd: &mut Tijden,
@@ -1325,48 +1330,27 @@ async fn partij_schrijven(
     tijd.toegangslog += gestart.elapsed();
     let gestart = std::time::Instant::now();
     let mut nieuw = Nieuweuitleggen::new();
-    for (i, rij) in b.rijen.iter_mut().enumerate() {
-        if let Some(w) = rij.last_mut() {
-            if let Waarde::Tekst(inhoud) = w {
-                match uitleggen.get(inhoud.as_str()) {
-                    Some(id) => *w = Waarde::Getal(*id),
-                    None => nieuw.entry(std::mem::take(inhoud)).or_default().push(i),
-                }
-            } else {
-                *w = Waarde::GeenGetal;
+    let mut regels = Vec::with_capacity(b.rijen.len());
+    for (i, (mut regel, uitleg)) in b.rijen.into_iter().enumerate() {
+        if let Some(inhoud) = uitleg {
+            let inhoud = inhoud.map_err(AppFout::Intern)?;
+            match uitleggen.get(inhoud.as_str()) {
+                Some(id) => regel.uitleg_id = Some(*id),
+                None => nieuw.entry(inhoud).or_default().push(i),
             }
         }
+        regels.push(regel);
     }
     if !nieuw.is_empty() {
-        uitleggen_vastleggen(tx, uitleggen, nieuw, &mut b.rijen).await?;
+        uitleggen_vastleggen(tx, uitleggen, nieuw, &mut regels).await?;
     }
-    tx.bulk_invoegen(
-        "betaalregels",
-        &[
-            "run_id",
-            "uitkering_id",
-            "dossier_id",
-            "dossiernummer",
-            "categorie",
-            "maand",
-            "bedrag_centen",
-            "correctie_id",
-            "reden",
-            "iban",
-            "naam",
-            "omschrijving",
-            "kenmerk",
-            "uitleg_id",
-        ],
-        &b.rijen,
-    )
-    .await?;
+    tx.betaalregels_invoegen(regels).await?;
     tijd.regels += gestart.elapsed();
     Ok((b.aantal, b.totaal, b.uitkeringen))
 }
 
-/// De uitleggen van een partij die de run nog niet kende: inhoud → de regels (index, laatste
-/// kolom) die naar haar wijzen.
+/// De uitleggen van een partij die de run nog niet kende: inhoud → de regels (index) die naar
+/// haar wijzen.
 type Nieuweuitleggen = BTreeMap<String, Vec<usize>>;
 
 /// Hoeveel uitleggen een run onthoudt; daarboven begint hij opnieuw (het geheugen blijft
@@ -1379,7 +1363,7 @@ async fn uitleggen_vastleggen(
     tx: &mut dyn Transactie,
     bekend: &mut BTreeMap<String, i64>,
     nieuw: Nieuweuitleggen,
-    rijen: &mut [Vec<Waarde>],
+    regels: &mut [NieuweBetaalregel],
 ) -> Result<(), AppFout> {
     let lijst: Vec<(String, String)> = nieuw
         .keys()
@@ -1389,13 +1373,13 @@ async fn uitleggen_vastleggen(
     if bekend.len() + nieuw.len() > UITLEGGEN_ONTHOUDEN {
         bekend.clear();
     }
-    for ((sleutel, _), (inhoud, regels)) in lijst.iter().zip(nieuw) {
+    for ((sleutel, _), (inhoud, wijzers)) in lijst.iter().zip(nieuw) {
         let id = *ids
             .get(sleutel)
             .ok_or_else(|| AppFout::Intern("uitleg zonder id".into()))?;
-        for r in regels {
-            if let Some(w) = rijen.get_mut(r).and_then(|rij| rij.last_mut()) {
-                *w = Waarde::Getal(id);
+        for r in wijzers {
+            if let Some(regel) = regels.get_mut(r) {
+                regel.uitleg_id = Some(id);
             }
         }
         bekend.insert(inhoud, id);

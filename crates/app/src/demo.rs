@@ -19,8 +19,16 @@ use vangnet_domain::{tijd, Rol};
 
 use crate::audit::{self, Wijziging};
 use crate::beheer::NieuweGebruiker;
-use crate::opslag::{GebruikerRij, TaakRij, Waarde};
+use crate::opslag::{
+    AdresRij, BankrekeningRij, ContactmomentRij, CorrectieRij, DossierRij, GebeurtenisRij,
+    GebruikerRij, Historie, HuishoudenRij, HuishoudlidRij, MaandbedragRij, MutatieRij,
+    Personenpartij, PersoonRij, PersoonsgegevensRij, Reeks, TaakRij, UitkeringRij,
+    Uitkeringenpartij,
+};
 use crate::{geheim, Actor, App, AppFout, Context};
+use vangnet_domain::betaalrun::Correctiesoort;
+use vangnet_domain::contact::{Beller, Kanaal, Richting, Uitkomst as Contactuitkomst};
+use vangnet_domain::dossier::Gebeurtenissoort;
 use vangnet_domain::werk::Taakstatus;
 
 /// Het wachtwoord van alle demo-accounts.
@@ -172,23 +180,15 @@ struct Persoon {
     rol: HuishoudRol,
 }
 
-/// Rijen per tabel voor één transactie.
+/// De rijen van één partij huishoudens, per aggregaat, voor één transactie.
 #[derive(Default)]
 struct Partij {
-    personen: Vec<Vec<Waarde>>,
-    gegevens: Vec<Vec<Waarde>>,
-    adressen: Vec<Vec<Waarde>>,
-    rekeningen: Vec<Vec<Waarde>>,
-    huishoudens: Vec<Vec<Waarde>>,
-    leden: Vec<Vec<Waarde>>,
-    dossiers: Vec<Vec<Waarde>>,
-    gebeurtenissen: Vec<Vec<Waarde>>,
+    personen: Personenpartij,
+    dossiers: Vec<DossierRij>,
+    gebeurtenissen: Vec<GebeurtenisRij>,
     taken: Vec<TaakRij>,
-    uitkeringen: Vec<Vec<Waarde>>,
-    maandbedragen: Vec<Vec<Waarde>>,
-    mutaties: Vec<Vec<Waarde>>,
-    correcties: Vec<Vec<Waarde>>,
-    contactmomenten: Vec<Vec<Waarde>>,
+    uitkeringen: Uitkeringenpartij,
+    contactmomenten: Vec<ContactmomentRij>,
 }
 
 /// Eén demomutatie: ingang, einde, gegevens, wanneer ze bekend werd, en waarom.
@@ -350,18 +350,6 @@ fn demomutaties(
     uit
 }
 
-fn t(s: impl Into<String>) -> Waarde {
-    Waarde::Tekst(s.into())
-}
-
-fn g(n: i64) -> Waarde {
-    Waarde::Getal(n)
-}
-
-fn dag(d: NaiveDate) -> Waarde {
-    Waarde::Tekst(d.format("%Y-%m-%d").to_string())
-}
-
 /// Vragen aan de telefoon in de demo: (onderwerp, notitie).
 const CONTACTVRAGEN: &[(&str, &str)] = &[
     (
@@ -402,29 +390,34 @@ fn contactrij(
     dossier: i64,
     onderwerp: &str,
     tekst: &str,
-    uitkomst: &str,
+    uitkomst: Contactuitkomst,
     telefoonnummer: Option<&str>,
     tijdstip: chrono::DateTime<chrono::Utc>,
     door: i64,
     taak: Option<i64>,
-) -> Vec<Waarde> {
-    vec![
-        g(id),
-        g(persoon),
-        g(dossier),
-        t("telefoon"),
-        t("inkomend"),
-        t("client"),
-        t(onderwerp),
-        t(tekst),
-        t(uitkomst),
-        telefoonnummer.map_or(Waarde::GeenTekst, t),
-        t(tijd::instant_tekst(tijdstip)),
-        g(0),
-        g(door),
-        taak.map_or(Waarde::GeenGetal, g),
-        g(1),
-    ]
+) -> ContactmomentRij {
+    ContactmomentRij {
+        id,
+        persoon_id: Some(persoon),
+        dossier_id: Some(dossier),
+        kanaal: Kanaal::Telefoon,
+        richting: Richting::Inkomend,
+        beller: Beller::Client,
+        derde_naam: None,
+        onderwerp: onderwerp.into(),
+        tekst: tekst.into(),
+        uitkomst,
+        telefoonnummer: telefoonnummer.map(str::to_owned),
+        tijdstip,
+        duur_minuten: None,
+        gevoelig: false,
+        geregistreerd_door: door,
+        door: String::new(),
+        taak_id: taak,
+        vervolg_op: None,
+        gekoppeld_op: None,
+        versie: 1,
+    }
 }
 
 /// Een geboortedatum voor iemand van `min`–`max` jaar op `vandaag`.
@@ -571,10 +564,9 @@ impl App {
         let ctx = Context::nieuw(Actor::Systeem { via: "demo" }, geheim::operatie_id());
         let nu = self.klok.nu();
         let vandaag = tijd::nl_lokaal(nu).date();
-        let nu_tekst = tijd::instant_tekst(nu);
         {
             let mut tx = self.opslag.lees().await?;
-            if tx.aantal_gebruikers().await? > 0 || tx.hoogste_id("personen").await? > 0 {
+            if tx.aantal_gebruikers().await? > 0 || tx.hoogste_id(Reeks::Personen).await? > 0 {
                 return Err(AppFout::Conflict(
                     "De demopopulatie laadt alleen in een lege database (zonder gebruikers en personen).".into(),
                 ));
@@ -673,8 +665,8 @@ impl App {
                 .collect();
             tx.postcodegebieden_vervangen(&gebieden).await?;
             let per_team = (aantal / 2_000 / TEAMS.len() as u64).max(4);
-            let mut id = tx.hoogste_id("gebruikers").await?;
-            let (mut gebruikers, mut rollen, mut leden) = (Vec::new(), Vec::new(), Vec::new());
+            let mut id = tx.hoogste_id(Reeks::Gebruikers).await?;
+            let (mut gebruikers, mut leden) = (Vec::new(), Vec::new());
             for (i, team) in teams.iter().enumerate() {
                 for j in 5..=per_team {
                     id += 1;
@@ -687,42 +679,23 @@ impl App {
                         .copied()
                         .collect::<Vec<_>>()
                         .join(" ");
-                    gebruikers.push(vec![
-                        g(id),
-                        t(format!("consulent{}{j}", i + 1)),
-                        t(volledig),
-                        t(&hash),
-                        g(0),
-                        g(0),
-                        g(1),
-                        t(&nu_tekst),
-                        t(&nu_tekst),
-                    ]);
-                    rollen.push(vec![g(id), t(Rol::Inkomensconsulent.code())]);
-                    leden.push(vec![g(*team), g(id)]);
+                    gebruikers.push(GebruikerRij {
+                        id,
+                        gebruikersnaam: format!("consulent{}{j}", i + 1),
+                        volledige_naam: volledig,
+                        wachtwoord_hash: hash.clone(),
+                        moet_wachtwoord_wijzigen: false,
+                        geblokkeerd: false,
+                        rollen: vec![Rol::Inkomensconsulent],
+                        versie: 1,
+                        aangemaakt_op: nu,
+                        gewijzigd_op: nu,
+                    });
+                    leden.push((*team, id));
                     consulenten.push((id, i));
                 }
             }
-            tx.bulk_invoegen(
-                "gebruikers",
-                &[
-                    "id",
-                    "gebruikersnaam",
-                    "volledige_naam",
-                    "wachtwoord_hash",
-                    "moet_wachtwoord_wijzigen",
-                    "geblokkeerd",
-                    "versie",
-                    "aangemaakt_op",
-                    "gewijzigd_op",
-                ],
-                &gebruikers,
-            )
-            .await?;
-            tx.bulk_invoegen("gebruiker_rollen", &["gebruiker_id", "rol"], &rollen)
-                .await?;
-            tx.bulk_invoegen("teamleden", &["team_id", "gebruiker_id"], &leden)
-                .await?;
+            tx.gebruikers_bulk_invoegen(gebruikers, leden).await?;
             tx.commit().await?;
         }
         let per_team: Vec<Vec<i64>> = (0..TEAMS.len())
@@ -743,16 +716,24 @@ impl App {
         };
         let mut tx = self.opslag.lees().await?;
         let mut ids = [
-            tx.hoogste_id("personen").await?,
-            tx.hoogste_id("persoonsgegevens").await?,
-            tx.hoogste_id("adressen").await?,
-            tx.hoogste_id("huishoudens").await?,
-            tx.hoogste_id("dossiers").await?,
-            tx.hoogste_id("uitkeringen").await?,
-            tx.hoogste_id("mutaties").await?,
-            tx.hoogste_id("taken").await?,
-            tx.hoogste_id("contactmomenten").await?,
+            tx.hoogste_id(Reeks::Personen).await?,
+            tx.hoogste_id(Reeks::Persoonsgegevens).await?,
+            tx.hoogste_id(Reeks::Adressen).await?,
+            tx.hoogste_id(Reeks::Huishoudens).await?,
+            tx.hoogste_id(Reeks::Dossiers).await?,
+            tx.hoogste_id(Reeks::Uitkeringen).await?,
+            tx.hoogste_id(Reeks::Mutaties).await?,
+            tx.hoogste_id(Reeks::Taken).await?,
+            tx.hoogste_id(Reeks::Contactmomenten).await?,
         ];
+        // Elk feit is geregistreerd bij het laden van de demo.
+        let hist = |vanaf: NaiveDate| Historie {
+            geldig_vanaf: vanaf,
+            geldig_tot: None,
+            geregistreerd_op: nu,
+            vervallen_op: None,
+            operatie_id: ctx.operatie_id.clone(),
+        };
         let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
         tx.afsluiten().await?;
         let mut bsn_basis: u32 = 90_000_000;
@@ -772,7 +753,10 @@ impl App {
             for _ in 0..deze {
                 ids[3] += 1;
                 let huishouden_id = ids[3];
-                p.huishoudens.push(vec![g(huishouden_id), t(&nu_tekst)]);
+                p.personen.huishoudens.push(HuishoudenRij {
+                    id: huishouden_id,
+                    aangemaakt_op: nu,
+                });
                 let leden = huishouden(&mut r, vandaag);
                 let (straat, pc4) = *r.kies(STRATEN);
                 let cijfers = pc4 + r.onder(9) as u32;
@@ -808,53 +792,46 @@ impl App {
                     };
                     ids[0] += 1;
                     let pid = ids[0];
-                    p.personen
-                        .push(vec![g(pid), g(bsn.getal()), g(1), t(&nu_tekst)]);
+                    p.personen.personen.push(PersoonRij {
+                        id: pid,
+                        bsn: bsn.getal(),
+                        versie: 1,
+                        aangemaakt_op: nu,
+                    });
                     ids[1] += 1;
-                    p.gegevens.push(vec![
-                        g(ids[1]),
-                        g(pid),
-                        t(&lid.voornamen),
-                        t(&lid.voorvoegsel),
-                        t(&lid.geslachtsnaam),
-                        t(zoekvorm(&lid.geslachtsnaam)),
-                        t(zoekvorm(&format!(
+                    p.personen.gegevens.push(PersoonsgegevensRij {
+                        id: ids[1],
+                        persoon_id: pid,
+                        voornamen: lid.voornamen.clone(),
+                        voorvoegsel: lid.voorvoegsel.clone(),
+                        geslachtsnaam: lid.geslachtsnaam.clone(),
+                        zoeknaam: zoekvorm(&lid.geslachtsnaam),
+                        zoeknaam_volledig: zoekvorm(&format!(
                             "{} {}",
                             lid.voorvoegsel, lid.geslachtsnaam
-                        ))),
-                        dag(lid.geboren),
-                        dag(lid.geboren),
-                        Waarde::GeenTekst,
-                        t(&nu_tekst),
-                        Waarde::GeenTekst,
-                        t(&ctx.operatie_id),
-                    ]);
+                        )),
+                        geboortedatum: lid.geboren,
+                        historie: hist(lid.geboren),
+                    });
                     ids[2] += 1;
-                    p.adressen.push(vec![
-                        g(ids[2]),
-                        g(pid),
-                        t(straat),
-                        g(huisnummer),
-                        Waarde::GeenTekst,
-                        Waarde::GeenTekst,
-                        t(&postcode),
-                        t("Rotterdam"),
-                        dag(vanaf),
-                        Waarde::GeenTekst,
-                        t(&nu_tekst),
-                        Waarde::GeenTekst,
-                        t(&ctx.operatie_id),
-                    ]);
-                    p.leden.push(vec![
-                        g(huishouden_id),
-                        g(pid),
-                        t(lid.rol.code()),
-                        dag(vanaf),
-                        Waarde::GeenTekst,
-                        t(&nu_tekst),
-                        Waarde::GeenTekst,
-                        t(&ctx.operatie_id),
-                    ]);
+                    p.personen.adressen.push(AdresRij {
+                        id: ids[2],
+                        persoon_id: pid,
+                        straat: straat.to_owned(),
+                        huisnummer,
+                        huisletter: None,
+                        toevoeging: None,
+                        postcode: postcode.clone(),
+                        woonplaats: "Rotterdam".into(),
+                        historie: hist(vanaf),
+                    });
+                    p.personen.leden.push(HuishoudlidRij {
+                        id: 0,
+                        huishouden_id,
+                        persoon_id: pid,
+                        rol: lid.rol,
+                        historie: hist(vanaf),
+                    });
                     if lid.rol == HuishoudRol::Aanvrager {
                         client = pid;
                         let iban = Iban::nederlands(r.kies::<&str>(BANKEN), r.onder(9_999_999_999))
@@ -877,16 +854,13 @@ impl App {
                         if r.procent(1) {
                             continue;
                         }
-                        p.rekeningen.push(vec![
-                            g(pid),
-                            t(iban),
-                            t(tenaam),
-                            dag(ontvangen),
-                            Waarde::GeenTekst,
-                            t(&nu_tekst),
-                            Waarde::GeenTekst,
-                            t(&ctx.operatie_id),
-                        ]);
+                        p.personen.rekeningen.push(BankrekeningRij {
+                            id: 0,
+                            persoon_id: pid,
+                            iban,
+                            tenaamstelling: tenaam,
+                            historie: hist(ontvangen),
+                        });
                     }
                 }
                 uit.personen += leden.len() as u64;
@@ -909,27 +883,25 @@ impl App {
                 } else {
                     Some(*r.kies(&per_team[team]))
                 };
-                let (team_id, consulent_id) =
-                    (g(teams[team]), consulent.map_or(Waarde::GeenGetal, g));
                 let jaar = ontvangen.year();
                 let nr = nummers.entry(jaar).or_insert(0);
                 *nr += 1;
                 ids[4] += 1;
                 let nummer = Dossiernummer::nieuw(jaar, *nr);
-                p.dossiers.push(vec![
-                    g(ids[4]),
-                    t(nummer.as_str()),
-                    g(huishouden_id),
-                    g(client),
-                    t(Zaaktype::AanvraagLevensonderhoud.code()),
-                    t(status.code()),
-                    dag(ontvangen),
-                    team_id,
-                    consulent_id,
-                    g(1),
-                    t(&nu_tekst),
-                    t(&nu_tekst),
-                ]);
+                p.dossiers.push(DossierRij {
+                    id: ids[4],
+                    nummer: nummer.as_str().to_owned(),
+                    huishouden_id,
+                    client_id: client,
+                    zaaktype: Zaaktype::AanvraagLevensonderhoud,
+                    status,
+                    ontvangen_op: ontvangen,
+                    team_id: Some(teams[team]),
+                    consulent_id: consulent,
+                    versie: 1,
+                    aangemaakt_op: nu,
+                    gewijzigd_op: nu,
+                });
                 let taken = demotaken(&mut r, status, ontvangen, vandaag);
                 for (soort, begin, gereed_op, omschrijving) in taken {
                     let norm = soort.standaardnorm();
@@ -947,7 +919,7 @@ impl App {
                             ids[4],
                             onderwerp,
                             &format!("{vraag} Wil de consulent spreken; graag terugbellen."),
-                            "terugbellen",
+                            Contactuitkomst::Terugbellen,
                             Some(&nummer_tel),
                             (tijd::begin_nl_dag(begin)
                                 + Duration::minutes(9 * 60 + r.onder(480) as i64))
@@ -1000,7 +972,7 @@ impl App {
                             ids[4],
                             onderwerp,
                             vraag,
-                            "beantwoord",
+                            Contactuitkomst::Beantwoord,
                             None,
                             (tijd::begin_nl_dag(dag_van)
                                 + Duration::minutes(9 * 60 + r.onder(480) as i64))
@@ -1017,20 +989,20 @@ impl App {
                     ids[5] += 1;
                     let besluit =
                         (ontvangen + Duration::days(20 + r.onder(30) as i64)).min(vandaag);
-                    p.uitkeringen.push(vec![
-                        g(ids[5]),
-                        g(ids[4]),
-                        dag(ontvangen),
-                        Waarde::GeenTekst,
-                        Waarde::GeenTekst,
-                        dag(besluit),
-                        t("systeem (demo)"),
-                        t("Algemene bijstand toegekend (demopopulatie)"),
-                        t("Participatiewet art. 11 (recht op algemene bijstand)"),
-                        dag(vangnet_domain::uitkering::bezwaartermijn(besluit)),
-                        g(1),
-                        t(&nu_tekst),
-                    ]);
+                    p.uitkeringen.uitkeringen.push(UitkeringRij {
+                        id: ids[5],
+                        dossier_id: ids[4],
+                        begindatum: ontvangen,
+                        einddatum: None,
+                        einde_reden: None,
+                        besluit_datum: besluit,
+                        besluit_door: "systeem (demo)".into(),
+                        besluit_inhoud: "Algemene bijstand toegekend (demopopulatie)".into(),
+                        grondslag: "Participatiewet art. 11 (recht op algemene bijstand)".into(),
+                        bezwaar_tot: vangnet_domain::uitkering::bezwaartermijn(besluit),
+                        versie: 1,
+                        aangemaakt_op: nu,
+                    });
                     let open = vangnet_domain::historie::Periode::vanaf(ontvangen);
                     let mut feiten = vangnet_domain::uitkering::Feiten {
                         uitkering: Some(open),
@@ -1074,35 +1046,33 @@ impl App {
                     let mut laatste_mutatie = None;
                     for m in &mutaties {
                         if let crate::uitkeringen::Gegevens::Beeindiging { reden } = &m.gegevens {
-                            if let Some(u) = p.uitkeringen.last_mut() {
-                                u[3] = dag(m.ingang);
-                                u[4] = t(reden);
+                            if let Some(u) = p.uitkeringen.uitkeringen.last_mut() {
+                                u.einddatum = Some(m.ingang);
+                                u.einde_reden = Some(reden.clone());
                             }
                         }
                         ids[6] += 1;
-                        let op = tijd::instant_tekst(
-                            (tijd::begin_nl_dag(m.bekend) + Duration::hours(9)).min(nu),
-                        );
-                        p.mutaties.push(vec![
-                            g(ids[6]),
-                            g(ids[5]),
-                            t(m.soort.code()),
-                            dag(m.ingang),
-                            m.einde.map_or(Waarde::GeenTekst, dag),
-                            t(serde_json::to_string(&m.gegevens).unwrap_or_default()),
-                            t(m.reden),
-                            t(vangnet_domain::uitkering::Mutatiestatus::Goedgekeurd.code()),
-                            g(0),
-                            g(0),
-                            Waarde::GeenGetal,
-                            t(&op),
-                            Waarde::GeenGetal,
-                            Waarde::GeenTekst,
-                            Waarde::GeenTekst,
-                            Waarde::GeenGetal,
-                            t(&ctx.operatie_id),
-                            g(1),
-                        ]);
+                        let op = (tijd::begin_nl_dag(m.bekend) + Duration::hours(9)).min(nu);
+                        p.uitkeringen.mutaties.push(MutatieRij {
+                            id: ids[6],
+                            uitkering_id: ids[5],
+                            soort: m.soort,
+                            ingangsdatum: m.ingang,
+                            einddatum: m.einde,
+                            gegevens: m.gegevens.clone(),
+                            reden: m.reden.into(),
+                            status: vangnet_domain::uitkering::Mutatiestatus::Goedgekeurd,
+                            vier_ogen: false,
+                            impact_centen: 0,
+                            geregistreerd_door: None,
+                            geregistreerd_op: op,
+                            beoordeeld_door: None,
+                            beoordeeld_op: None,
+                            afwijsreden: None,
+                            corrigeert_id: None,
+                            operatie_id: ctx.operatie_id.clone(),
+                            versie: 1,
+                        });
                         if m.bekend > m.ingang.max(ontvangen) {
                             laatste_mutatie = Some((ids[6], op));
                         }
@@ -1116,240 +1086,63 @@ impl App {
                         let bedrag = m.uitbetaling();
                         let eerder = betaald.get(i).map_or(bedrag, |(_, b)| b.uitbetaling());
                         let is_betaald = maand < deze_maand;
-                        p.maandbedragen.push(vec![
-                            g(ids[5]),
-                            dag(maand),
-                            g(bedrag),
-                            if is_betaald {
-                                g(eerder)
-                            } else {
-                                Waarde::GeenGetal
-                            },
-                            t(&nu_tekst),
-                        ]);
+                        p.uitkeringen.maandbedragen.push(MaandbedragRij {
+                            uitkering_id: ids[5],
+                            maand,
+                            berekend_centen: bedrag,
+                            betaald_centen: is_betaald.then_some(eerder),
+                            berekend_op: nu,
+                        });
                         if let (true, Some((mutatie, op))) =
                             (is_betaald && bedrag != eerder, laatste_mutatie.as_ref())
                         {
-                            p.correcties.push(vec![
-                                g(ids[5]),
-                                dag(maand),
-                                g(bedrag - eerder),
-                                t("mutatie met terugwerkende kracht (demo)"),
-                                g(*mutatie),
-                                t(op),
-                                Waarde::GeenTekst,
-                            ]);
+                            p.uitkeringen.correcties.push(CorrectieRij {
+                                id: 0,
+                                uitkering_id: ids[5],
+                                maand,
+                                bedrag_centen: bedrag - eerder,
+                                oorzaak: "mutatie met terugwerkende kracht (demo)".into(),
+                                mutatie_id: Some(*mutatie),
+                                aangemaakt_op: *op,
+                                verrekend_op: None,
+                                soort: Correctiesoort::Maand,
+                            });
                         }
                     }
                 }
-                p.gebeurtenissen.push(vec![
-                    g(ids[4]), t(&nu_tekst), t("systeem (demo)"), t("geregistreerd"),
-                    t(format!("Aanvraag levensonderhoud {nummer} geregistreerd (demopopulatie), status {}", status.naam().to_lowercase())),
-                    t(&ctx.operatie_id),
-                ]);
+                p.gebeurtenissen.push(GebeurtenisRij {
+                    id: 0,
+                    dossier_id: ids[4],
+                    tijdstip: nu,
+                    actor: "systeem (demo)".into(),
+                    soort: Gebeurtenissoort::Geregistreerd,
+                    omschrijving: format!(
+                        "Aanvraag levensonderhoud {nummer} geregistreerd (demopopulatie), status {}",
+                        status.naam().to_lowercase()
+                    ),
+                    operatie_id: ctx.operatie_id.clone(),
+                });
             }
+            let (taken, uitkeringen) = (p.taken.len(), p.uitkeringen.uitkeringen.len());
             let mut tx = self.opslag.schrijf().await?;
-            const HIST: [&str; 5] = [
-                "geldig_vanaf",
-                "geldig_tot",
-                "geregistreerd_op",
-                "vervallen_op",
-                "operatie_id",
-            ];
-            let met = |k: &[&'static str]| -> Vec<&'static str> {
-                k.iter().copied().chain(HIST).collect()
-            };
-            tx.bulk_invoegen("huishoudens", &["id", "aangemaakt_op"], &p.huishoudens)
+            tx.personen_bulk_invoegen(p.personen).await?;
+            tx.dossiers_bulk_invoegen(p.dossiers, p.gebeurtenissen)
                 .await?;
-            tx.bulk_invoegen(
-                "personen",
-                &["id", "bsn", "versie", "aangemaakt_op"],
-                &p.personen,
-            )
-            .await?;
-            tx.bulk_invoegen(
-                "persoonsgegevens",
-                &met(&[
-                    "id",
-                    "persoon_id",
-                    "voornamen",
-                    "voorvoegsel",
-                    "geslachtsnaam",
-                    "zoeknaam",
-                    "zoeknaam_volledig",
-                    "geboortedatum",
-                ]),
-                &p.gegevens,
-            )
-            .await?;
-            tx.bulk_invoegen(
-                "adressen",
-                &met(&[
-                    "id",
-                    "persoon_id",
-                    "straat",
-                    "huisnummer",
-                    "huisletter",
-                    "toevoeging",
-                    "postcode",
-                    "woonplaats",
-                ]),
-                &p.adressen,
-            )
-            .await?;
-            tx.bulk_invoegen(
-                "huishoudleden",
-                &met(&["huishouden_id", "persoon_id", "rol"]),
-                &p.leden,
-            )
-            .await?;
-            tx.bulk_invoegen(
-                "bankrekeningen",
-                &met(&["persoon_id", "iban", "tenaamstelling"]),
-                &p.rekeningen,
-            )
-            .await?;
-            tx.bulk_invoegen(
-                "dossiers",
-                &[
-                    "id",
-                    "nummer",
-                    "huishouden_id",
-                    "client_id",
-                    "zaaktype",
-                    "status",
-                    "ontvangen_op",
-                    "team_id",
-                    "consulent_id",
-                    "versie",
-                    "aangemaakt_op",
-                    "gewijzigd_op",
-                ],
-                &p.dossiers,
-            )
-            .await?;
-            tx.bulk_invoegen(
-                "dossiergebeurtenissen",
-                &[
-                    "dossier_id",
-                    "tijdstip",
-                    "actor",
-                    "soort",
-                    "omschrijving",
-                    "operatie_id",
-                ],
-                &p.gebeurtenissen,
-            )
-            .await?;
-            tx.taken_invoegen(&p.taken, &[]).await?;
-            tx.bulk_invoegen(
-                "contactmomenten",
-                &[
-                    "id",
-                    "persoon_id",
-                    "dossier_id",
-                    "kanaal",
-                    "richting",
-                    "beller",
-                    "onderwerp",
-                    "tekst",
-                    "uitkomst",
-                    "telefoonnummer",
-                    "tijdstip",
-                    "gevoelig",
-                    "geregistreerd_door",
-                    "taak_id",
-                    "versie",
-                ],
-                &p.contactmomenten,
-            )
-            .await?;
-            tx.bulk_invoegen(
-                "uitkeringen",
-                &[
-                    "id",
-                    "dossier_id",
-                    "begindatum",
-                    "einddatum",
-                    "einde_reden",
-                    "besluit_datum",
-                    "besluit_door",
-                    "besluit_inhoud",
-                    "grondslag",
-                    "bezwaar_tot",
-                    "versie",
-                    "aangemaakt_op",
-                ],
-                &p.uitkeringen,
-            )
-            .await?;
-            tx.bulk_invoegen(
-                "maandbedragen",
-                &[
-                    "uitkering_id",
-                    "maand",
-                    "berekend_centen",
-                    "betaald_centen",
-                    "berekend_op",
-                ],
-                &p.maandbedragen,
-            )
-            .await?;
-            tx.bulk_invoegen(
-                "mutaties",
-                &[
-                    "id",
-                    "uitkering_id",
-                    "soort",
-                    "ingangsdatum",
-                    "einddatum",
-                    "gegevens",
-                    "reden",
-                    "status",
-                    "vier_ogen",
-                    "impact_centen",
-                    "geregistreerd_door",
-                    "geregistreerd_op",
-                    "beoordeeld_door",
-                    "beoordeeld_op",
-                    "afwijsreden",
-                    "corrigeert_id",
-                    "operatie_id",
-                    "versie",
-                ],
-                &p.mutaties,
-            )
-            .await?;
-            tx.bulk_invoegen(
-                "correcties",
-                &[
-                    "uitkering_id",
-                    "maand",
-                    "bedrag_centen",
-                    "oorzaak",
-                    "mutatie_id",
-                    "aangemaakt_op",
-                    "verrekend_op",
-                ],
-                &p.correcties,
-            )
-            .await?;
+            tx.taken_invoegen(p.taken, Vec::new()).await?;
+            tx.contactmomenten_bulk_invoegen(p.contactmomenten).await?;
+            tx.uitkeringen_bulk_invoegen(p.uitkeringen).await?;
             tx.commit().await?;
             klaar += deze;
             uit.huishoudens += deze;
             uit.dossiers += deze;
-            uit.taken += p.taken.len() as u64;
-            uit.uitkeringen += p.uitkeringen.len() as u64;
+            uit.taken += taken as u64;
+            uit.uitkeringen += uitkeringen as u64;
             voortgang(klaar, aantal);
         }
 
         let mut tx = self.opslag.schrijf().await?;
-        let rijen: Vec<Vec<Waarde>> = nummers
-            .iter()
-            .map(|(j, n)| vec![g(i64::from(*j)), g(*n)])
-            .collect();
-        tx.bulk_invoegen("dossiernummers", &["jaar", "laatste"], &rijen)
-            .await?;
+        let laatste: Vec<(i32, i64)> = nummers.iter().map(|(j, n)| (*j, *n)).collect();
+        tx.dossiernummers_zetten(&laatste).await?;
         tx.na_bulkinvoer().await?;
         tx.installatie_zetten("demo", "ja").await?;
         audit::vastleggen(

@@ -96,7 +96,9 @@ pub(crate) async fn taken_maken(
             normen.push(servicenorm(tx, t.soort).await?);
         }
     }
-    let ids = tx.ids_reserveren("taken", taken.len()).await?;
+    let ids = tx
+        .ids_reserveren(crate::opslag::Reeks::Taken, taken.len())
+        .await?;
     let actor = ctx.actor.omschrijving();
     let (mut rijen, mut gebeurtenissen) = (Vec::new(), Vec::new());
     for (t, id) in taken.into_iter().zip(&ids) {
@@ -117,7 +119,7 @@ pub(crate) async fn taken_maken(
             ..taakrij(norm, nu, t)
         });
     }
-    tx.taken_invoegen(&rijen, &gebeurtenissen).await?;
+    tx.taken_invoegen(rijen, gebeurtenissen).await?;
     Ok(ids)
 }
 

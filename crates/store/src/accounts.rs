@@ -13,6 +13,7 @@ use vangnet_app::opslag::{
     TokenRij, Uitkomst,
 };
 
+use crate::installatie::Waarde;
 use crate::sql::{getal, opgetal, optekst, optijdstip, tekst, tijdstip, vertaal, vlag, Rij};
 use crate::transactie::AnyTransactie;
 
@@ -628,5 +629,47 @@ impl Accounts for AnyTransactie {
 
     async fn beheerverzoek_bijwerken(&mut self, r: &BeheerverzoekRij) -> Uitkomst<bool> {
         bijwerken(self.conn(), r).await
+    }
+
+    async fn gebruikers_bulk_invoegen(
+        &mut self,
+        gebruikers: Vec<GebruikerRij>,
+        teamleden: Vec<(i64, i64)>,
+    ) -> Uitkomst<()> {
+        let mut rollen = Vec::new();
+        let mut rijen = Vec::with_capacity(gebruikers.len());
+        for g in gebruikers {
+            rollen.extend(
+                g.rollen
+                    .iter()
+                    .map(|r| vec![Waarde::Getal(g.id), Waarde::Tekst(r.code().into())]),
+            );
+            rijen.push(vec![
+                Waarde::Getal(g.id),
+                Waarde::Tekst(g.gebruikersnaam),
+                Waarde::Tekst(g.volledige_naam),
+                Waarde::Tekst(g.wachtwoord_hash),
+                Waarde::vlag(g.moet_wachtwoord_wijzigen),
+                Waarde::vlag(g.geblokkeerd),
+                Waarde::Getal(g.versie),
+                Waarde::tijdstip(g.aangemaakt_op),
+                Waarde::tijdstip(g.gewijzigd_op),
+            ]);
+        }
+        #[rustfmt::skip]
+        let kolommen = [
+            "id", "gebruikersnaam", "volledige_naam", "wachtwoord_hash", "moet_wachtwoord_wijzigen",
+            "geblokkeerd", "versie", "aangemaakt_op", "gewijzigd_op",
+        ];
+        self.bulk_invoegen("gebruikers", &kolommen, &rijen).await?;
+        self.bulk_invoegen("gebruiker_rollen", &["gebruiker_id", "rol"], &rollen)
+            .await?;
+        let leden: Vec<Vec<Waarde>> = teamleden
+            .into_iter()
+            .map(|(t, g)| vec![Waarde::Getal(t), Waarde::Getal(g)])
+            .collect();
+        self.bulk_invoegen("teamleden", &["team_id", "gebruiker_id"], &leden)
+            .await?;
+        Ok(())
     }
 }

@@ -7,9 +7,10 @@ use sqlx::AnyConnection;
 
 use vangnet_app::opslag::{
     BetaalregelRij, BetaalregelVoorTaak, BetaalrunRij, Betaalruns, BetaalrunsLezen, BetalingRij,
-    Categorietotaal, Installatie, OpslagFout, Runverschil, Uitkomst, VorderingRij, Waarde,
+    Categorietotaal, NieuweBetaalregel, OpslagFout, Runverschil, Uitkomst, VorderingRij,
 };
 
+use crate::installatie::{Bulkrij, Waarde};
 use crate::transactie::AnyTransactie;
 use chrono::{DateTime, NaiveDate, Utc};
 use vangnet_domain::betaalrun::{Categorie, Runstatus, Vorderingstatus};
@@ -33,6 +34,35 @@ const REGELS_MET_UITLEG: &str = "SELECT r.id, r.run_id, r.uitkering_id, r.dossie
 /// Wat naar de bank gaat: de drie betaalde categorieën, alleen positieve bedragen.
 pub(crate) const BETALINGEN: &str =
     "categorie IN ('regulier', 'nabetaling', 'vakantietoeslag') AND bedrag_centen > 0";
+
+/// Zonder id: de database kent het toe.
+impl Bulkrij for NieuweBetaalregel {
+    const TABEL: &'static str = "betaalregels";
+    #[rustfmt::skip]
+    const KOLOMMEN: &'static [&'static str] = &[
+        "run_id", "uitkering_id", "dossier_id", "dossiernummer", "categorie", "maand",
+        "bedrag_centen", "correctie_id", "reden", "iban", "naam", "omschrijving", "kenmerk",
+        "uitleg_id",
+    ];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        Ok(vec![
+            Waarde::Getal(self.run_id),
+            Waarde::Getal(self.uitkering_id),
+            Waarde::Getal(self.dossier_id),
+            Waarde::Tekst(self.dossiernummer),
+            Waarde::Tekst(self.categorie.code().into()),
+            Waarde::datum(self.maand),
+            Waarde::Getal(self.bedrag_centen),
+            Waarde::opgetal(self.correctie_id),
+            Waarde::optekst(self.reden),
+            Waarde::optekst(self.iban),
+            Waarde::Tekst(self.naam),
+            Waarde::Tekst(self.omschrijving),
+            Waarde::Tekst(self.kenmerk),
+            Waarde::opgetal(self.uitleg_id),
+        ])
+    }
+}
 
 fn run(r: &impl Rij) -> Uitkomst<BetaalrunRij> {
     run_velden(r).map_err(|e| in_tabel("betaalruns", e))
@@ -670,5 +700,10 @@ impl Betaalruns for AnyTransactie {
 
     async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<()> {
         verwerken(&mut self.tx, self.engine, run_id, tijdstip).await
+    }
+
+    async fn betaalregels_invoegen(&mut self, regels: Vec<NieuweBetaalregel>) -> Uitkomst<()> {
+        self.bulk(regels).await?;
+        Ok(())
     }
 }

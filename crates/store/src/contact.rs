@@ -9,6 +9,7 @@ use vangnet_domain::tijd::instant_tekst;
 
 use vangnet_app::opslag::{Contact, ContactLezen, ContactmomentRij, ContactonderwerpRij, Uitkomst};
 
+use crate::installatie::{Bulkrij, Waarde};
 use crate::transactie::AnyTransactie;
 
 use crate::sql::{
@@ -46,6 +47,39 @@ fn contactmoment(r: &impl Rij) -> Uitkomst<ContactmomentRij> {
         versie: getal(r, "versie")?,
     })
     .map_err(|e| in_tabel("contactmomenten", e))
+}
+
+impl Bulkrij for ContactmomentRij {
+    const TABEL: &'static str = "contactmomenten";
+    #[rustfmt::skip]
+    const KOLOMMEN: &'static [&'static str] = &[
+        "id", "persoon_id", "dossier_id", "kanaal", "richting", "beller", "derde_naam",
+        "onderwerp", "tekst", "uitkomst", "telefoonnummer", "tijdstip", "duur_minuten", "gevoelig",
+        "geregistreerd_door", "taak_id", "vervolg_op", "gekoppeld_op", "versie",
+    ];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        Ok(vec![
+            Waarde::Getal(self.id),
+            Waarde::opgetal(self.persoon_id),
+            Waarde::opgetal(self.dossier_id),
+            Waarde::Tekst(self.kanaal.code().into()),
+            Waarde::Tekst(self.richting.code().into()),
+            Waarde::Tekst(self.beller.code().into()),
+            Waarde::optekst(self.derde_naam),
+            Waarde::Tekst(self.onderwerp),
+            Waarde::Tekst(self.tekst),
+            Waarde::Tekst(self.uitkomst.code().into()),
+            Waarde::optekst(self.telefoonnummer),
+            Waarde::tijdstip(self.tijdstip),
+            Waarde::opgetal(self.duur_minuten),
+            Waarde::vlag(self.gevoelig),
+            Waarde::Getal(self.geregistreerd_door),
+            Waarde::opgetal(self.taak_id),
+            Waarde::opgetal(self.vervolg_op),
+            Waarde::optijdstip(self.gekoppeld_op),
+            Waarde::Getal(self.versie),
+        ])
+    }
 }
 
 pub(crate) async fn invoegen(c: &mut AnyConnection, m: &ContactmomentRij) -> Uitkomst<i64> {
@@ -324,5 +358,10 @@ impl Contact for AnyTransactie {
         lijst: &[ContactonderwerpRij],
     ) -> Uitkomst<()> {
         onderwerpen_vervangen(self.conn(), lijst).await
+    }
+
+    async fn contactmomenten_bulk_invoegen(&mut self, c: Vec<ContactmomentRij>) -> Uitkomst<()> {
+        self.bulk(c).await?;
+        Ok(())
     }
 }

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use vangnet_domain::dossier::{Gebeurtenissoort, Status, Zaaktype};
 use vangnet_domain::tijd;
 
+use crate::installatie::{Bulkrij, Waarde};
 use crate::sql::{
     code, datum, datum_uit, getal, in_tabel, onleesbaar, opgetal, tekst, tijdstip, tijdstip_uit,
     vertaal, Rij,
@@ -37,6 +38,54 @@ fn dossier_velden(r: &impl Rij) -> Uitkomst<DossierRij> {
         aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
         gewijzigd_op: tijdstip(r, "gewijzigd_op")?,
     })
+}
+
+impl Bulkrij for DossierRij {
+    const TABEL: &'static str = "dossiers";
+    #[rustfmt::skip]
+    const KOLOMMEN: &'static [&'static str] = &[
+        "id", "nummer", "huishouden_id", "client_id", "zaaktype", "status", "ontvangen_op",
+        "team_id", "consulent_id", "versie", "aangemaakt_op", "gewijzigd_op",
+    ];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        Ok(vec![
+            Waarde::Getal(self.id),
+            Waarde::Tekst(self.nummer),
+            Waarde::Getal(self.huishouden_id),
+            Waarde::Getal(self.client_id),
+            Waarde::Tekst(self.zaaktype.code().into()),
+            Waarde::Tekst(self.status.code().into()),
+            Waarde::datum(self.ontvangen_op),
+            Waarde::opgetal(self.team_id),
+            Waarde::opgetal(self.consulent_id),
+            Waarde::Getal(self.versie),
+            Waarde::tijdstip(self.aangemaakt_op),
+            Waarde::tijdstip(self.gewijzigd_op),
+        ])
+    }
+}
+
+/// Zonder id: de database kent het toe.
+impl Bulkrij for GebeurtenisRij {
+    const TABEL: &'static str = "dossiergebeurtenissen";
+    const KOLOMMEN: &'static [&'static str] = &[
+        "dossier_id",
+        "tijdstip",
+        "actor",
+        "soort",
+        "omschrijving",
+        "operatie_id",
+    ];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        Ok(vec![
+            Waarde::Getal(self.dossier_id),
+            Waarde::tijdstip(self.tijdstip),
+            Waarde::Tekst(self.actor),
+            Waarde::Tekst(self.soort.code().into()),
+            Waarde::Tekst(self.omschrijving),
+            Waarde::Tekst(self.operatie_id),
+        ])
+    }
 }
 
 #[async_trait]
@@ -219,5 +268,30 @@ impl Dossiers for AnyTransactie {
         .await
         .map_err(vertaal)?;
         Ok(r.rows_affected() == 1)
+    }
+
+    async fn dossiers_bulk_invoegen(
+        &mut self,
+        dossiers: Vec<DossierRij>,
+        gebeurtenissen: Vec<GebeurtenisRij>,
+    ) -> Uitkomst<()> {
+        self.bulk(dossiers).await?;
+        self.bulk(gebeurtenissen).await?;
+        Ok(())
+    }
+
+    async fn dossiernummers_zetten(&mut self, laatste: &[(i32, i64)]) -> Uitkomst<()> {
+        for (jaar, n) in laatste {
+            sqlx::query(
+                "INSERT INTO dossiernummers (jaar, laatste) VALUES ($1, $2) \
+                 ON CONFLICT (jaar) DO UPDATE SET laatste = excluded.laatste",
+            )
+            .bind(i64::from(*jaar))
+            .bind(*n)
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
+        }
+        Ok(())
     }
 }

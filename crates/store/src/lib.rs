@@ -16,6 +16,7 @@ mod normen;
 mod personen;
 mod toegang;
 mod uitkeringen;
+mod verdeling;
 mod werk;
 
 pub mod migratie;

@@ -7,9 +7,11 @@ use vangnet_domain::huishouden::Rol;
 use vangnet_domain::tijd::{datum_tekst, instant_tekst};
 
 use vangnet_app::opslag::{
-    AdresRij, BankrekeningRij, Historie, Historietabel, HuishoudlidRij, Personen, PersonenLezen,
-    PersoonRij, PersoonsgegevensRij, Uitkomst, Zoeksleutel,
+    AdresRij, BankrekeningRij, Historie, Historietabel, HuishoudenRij, HuishoudlidRij, Personen,
+    PersonenLezen, Personenpartij, PersoonRij, PersoonsgegevensRij, Uitkomst, Zoeksleutel,
 };
+
+use crate::installatie::{Bulkrij, Waarde};
 
 use crate::sql::{
     code, datum, datum_uit, getal, in_tabel, opdatum, optekst, optijdstip, tekst, tijdstip,
@@ -58,6 +60,127 @@ fn historie_waarden(h: &Historie) -> [Option<String>; 5] {
         h.vervallen_op.map(instant_tekst),
         Some(h.operatie_id.clone()),
     ]
+}
+
+/// De waarden van [`HISTORIE`] voor een bulkinvoer, in die volgorde.
+fn historie_bulk(h: Historie) -> [Waarde; 5] {
+    [
+        Waarde::datum(h.geldig_vanaf),
+        Waarde::opdatum(h.geldig_tot),
+        Waarde::tijdstip(h.geregistreerd_op),
+        Waarde::optijdstip(h.vervallen_op),
+        Waarde::Tekst(h.operatie_id),
+    ]
+}
+
+impl Bulkrij for HuishoudenRij {
+    const TABEL: &'static str = "huishoudens";
+    const KOLOMMEN: &'static [&'static str] = &["id", "aangemaakt_op"];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        Ok(vec![
+            Waarde::Getal(self.id),
+            Waarde::tijdstip(self.aangemaakt_op),
+        ])
+    }
+}
+
+impl Bulkrij for PersoonRij {
+    const TABEL: &'static str = "personen";
+    const KOLOMMEN: &'static [&'static str] = &["id", "bsn", "versie", "aangemaakt_op"];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        Ok(vec![
+            Waarde::Getal(self.id),
+            Waarde::Getal(self.bsn),
+            Waarde::Getal(self.versie),
+            Waarde::tijdstip(self.aangemaakt_op),
+        ])
+    }
+}
+
+impl Bulkrij for PersoonsgegevensRij {
+    const TABEL: &'static str = "persoonsgegevens";
+    #[rustfmt::skip]
+    const KOLOMMEN: &'static [&'static str] = &[
+        "id", "persoon_id", "voornamen", "voorvoegsel", "geslachtsnaam", "zoeknaam",
+        "zoeknaam_volledig", "geboortedatum",
+        "geldig_vanaf", "geldig_tot", "geregistreerd_op", "vervallen_op", "operatie_id",
+    ];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        let mut w = vec![
+            Waarde::Getal(self.id),
+            Waarde::Getal(self.persoon_id),
+            Waarde::Tekst(self.voornamen),
+            Waarde::Tekst(self.voorvoegsel),
+            Waarde::Tekst(self.geslachtsnaam),
+            Waarde::Tekst(self.zoeknaam),
+            Waarde::Tekst(self.zoeknaam_volledig),
+            Waarde::datum(self.geboortedatum),
+        ];
+        w.extend(historie_bulk(self.historie));
+        Ok(w)
+    }
+}
+
+impl Bulkrij for AdresRij {
+    const TABEL: &'static str = "adressen";
+    #[rustfmt::skip]
+    const KOLOMMEN: &'static [&'static str] = &[
+        "id", "persoon_id", "straat", "huisnummer", "huisletter", "toevoeging", "postcode",
+        "woonplaats",
+        "geldig_vanaf", "geldig_tot", "geregistreerd_op", "vervallen_op", "operatie_id",
+    ];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        let mut w = vec![
+            Waarde::Getal(self.id),
+            Waarde::Getal(self.persoon_id),
+            Waarde::Tekst(self.straat),
+            Waarde::Getal(self.huisnummer),
+            Waarde::optekst(self.huisletter),
+            Waarde::optekst(self.toevoeging),
+            Waarde::Tekst(self.postcode),
+            Waarde::Tekst(self.woonplaats),
+        ];
+        w.extend(historie_bulk(self.historie));
+        Ok(w)
+    }
+}
+
+/// Zonder id: de database kent het toe.
+impl Bulkrij for HuishoudlidRij {
+    const TABEL: &'static str = "huishoudleden";
+    #[rustfmt::skip]
+    const KOLOMMEN: &'static [&'static str] = &[
+        "huishouden_id", "persoon_id", "rol",
+        "geldig_vanaf", "geldig_tot", "geregistreerd_op", "vervallen_op", "operatie_id",
+    ];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        let mut w = vec![
+            Waarde::Getal(self.huishouden_id),
+            Waarde::Getal(self.persoon_id),
+            Waarde::Tekst(self.rol.code()),
+        ];
+        w.extend(historie_bulk(self.historie));
+        Ok(w)
+    }
+}
+
+/// Zonder id: de database kent het toe.
+impl Bulkrij for BankrekeningRij {
+    const TABEL: &'static str = "bankrekeningen";
+    #[rustfmt::skip]
+    const KOLOMMEN: &'static [&'static str] = &[
+        "persoon_id", "iban", "tenaamstelling",
+        "geldig_vanaf", "geldig_tot", "geregistreerd_op", "vervallen_op", "operatie_id",
+    ];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        let mut w = vec![
+            Waarde::Getal(self.persoon_id),
+            Waarde::Tekst(self.iban),
+            Waarde::Tekst(self.tenaamstelling),
+        ];
+        w.extend(historie_bulk(self.historie));
+        Ok(w)
+    }
 }
 
 /// Het hoogste teken: `x` tot `x\u{10FFFF}` omvat alles dat met `x` begint (bytegewijs).
@@ -480,5 +603,15 @@ impl Personen for AnyTransactie {
         .await
         .map_err(vertaal)?;
         getal(&rij, "id")
+    }
+
+    async fn personen_bulk_invoegen(&mut self, p: Personenpartij) -> Uitkomst<()> {
+        self.bulk(p.huishoudens).await?;
+        self.bulk(p.personen).await?;
+        self.bulk(p.gegevens).await?;
+        self.bulk(p.adressen).await?;
+        self.bulk(p.leden).await?;
+        self.bulk(p.rekeningen).await?;
+        Ok(())
     }
 }

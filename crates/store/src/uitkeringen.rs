@@ -6,8 +6,10 @@ use sqlx::AnyConnection;
 
 use vangnet_app::opslag::{
     CorrectieRij, MaandbedragRij, MutatieRij, OpslagFout, UitkeringRij, Uitkeringen,
-    UitkeringenLezen, Uitkomst,
+    UitkeringenLezen, Uitkeringenpartij, Uitkomst,
 };
+
+use crate::installatie::{Bulkrij, Waarde};
 
 use crate::transactie::AnyTransactie;
 use vangnet_domain::betaalrun::Correctiesoort;
@@ -350,6 +352,107 @@ pub(crate) async fn correcties_van(
     rijen.iter().map(correctie).collect()
 }
 
+impl Bulkrij for UitkeringRij {
+    const TABEL: &'static str = "uitkeringen";
+    #[rustfmt::skip]
+    const KOLOMMEN: &'static [&'static str] = &[
+        "id", "dossier_id", "begindatum", "einddatum", "einde_reden", "besluit_datum",
+        "besluit_door", "besluit_inhoud", "grondslag", "bezwaar_tot", "versie", "aangemaakt_op",
+    ];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        Ok(vec![
+            Waarde::Getal(self.id),
+            Waarde::Getal(self.dossier_id),
+            Waarde::datum(self.begindatum),
+            Waarde::opdatum(self.einddatum),
+            Waarde::optekst(self.einde_reden),
+            Waarde::datum(self.besluit_datum),
+            Waarde::Tekst(self.besluit_door),
+            Waarde::Tekst(self.besluit_inhoud),
+            Waarde::Tekst(self.grondslag),
+            Waarde::datum(self.bezwaar_tot),
+            Waarde::Getal(self.versie),
+            Waarde::tijdstip(self.aangemaakt_op),
+        ])
+    }
+}
+
+impl Bulkrij for MutatieRij {
+    const TABEL: &'static str = "mutaties";
+    #[rustfmt::skip]
+    const KOLOMMEN: &'static [&'static str] = &[
+        "id", "uitkering_id", "soort", "ingangsdatum", "einddatum", "gegevens", "reden", "status",
+        "vier_ogen", "impact_centen", "geregistreerd_door", "geregistreerd_op", "beoordeeld_door",
+        "beoordeeld_op", "afwijsreden", "corrigeert_id", "operatie_id", "versie",
+    ];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        let gegevens = serde_json::to_string(&self.gegevens)
+            .map_err(|e| OpslagFout::Database(format!("mutaties.gegevens: {e}")))?;
+        Ok(vec![
+            Waarde::Getal(self.id),
+            Waarde::Getal(self.uitkering_id),
+            Waarde::Tekst(self.soort.code().into()),
+            Waarde::datum(self.ingangsdatum),
+            Waarde::opdatum(self.einddatum),
+            Waarde::Tekst(gegevens),
+            Waarde::Tekst(self.reden),
+            Waarde::Tekst(self.status.code().into()),
+            Waarde::vlag(self.vier_ogen),
+            Waarde::Getal(self.impact_centen),
+            Waarde::opgetal(self.geregistreerd_door),
+            Waarde::tijdstip(self.geregistreerd_op),
+            Waarde::opgetal(self.beoordeeld_door),
+            Waarde::optijdstip(self.beoordeeld_op),
+            Waarde::optekst(self.afwijsreden),
+            Waarde::opgetal(self.corrigeert_id),
+            Waarde::Tekst(self.operatie_id),
+            Waarde::Getal(self.versie),
+        ])
+    }
+}
+
+impl Bulkrij for MaandbedragRij {
+    const TABEL: &'static str = "maandbedragen";
+    const KOLOMMEN: &'static [&'static str] = &[
+        "uitkering_id",
+        "maand",
+        "berekend_centen",
+        "betaald_centen",
+        "berekend_op",
+    ];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        Ok(vec![
+            Waarde::Getal(self.uitkering_id),
+            Waarde::datum(self.maand),
+            Waarde::Getal(self.berekend_centen),
+            Waarde::opgetal(self.betaald_centen),
+            Waarde::tijdstip(self.berekend_op),
+        ])
+    }
+}
+
+/// Zonder id: de database kent het toe.
+impl Bulkrij for CorrectieRij {
+    const TABEL: &'static str = "correcties";
+    #[rustfmt::skip]
+    const KOLOMMEN: &'static [&'static str] = &[
+        "uitkering_id", "maand", "bedrag_centen", "oorzaak", "mutatie_id", "aangemaakt_op",
+        "verrekend_op", "soort",
+    ];
+    fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        Ok(vec![
+            Waarde::Getal(self.uitkering_id),
+            Waarde::datum(self.maand),
+            Waarde::Getal(self.bedrag_centen),
+            Waarde::Tekst(self.oorzaak),
+            Waarde::opgetal(self.mutatie_id),
+            Waarde::tijdstip(self.aangemaakt_op),
+            Waarde::optijdstip(self.verrekend_op),
+            Waarde::Tekst(self.soort.code().into()),
+        ])
+    }
+}
+
 #[async_trait]
 impl UitkeringenLezen for AnyTransactie {
     async fn uitkering_op_id(&mut self, id: i64) -> Uitkomst<Option<UitkeringRij>> {
@@ -481,5 +584,13 @@ impl Uitkeringen for AnyTransactie {
 
     async fn correcties_invoegen(&mut self, rijen: &[CorrectieRij]) -> Uitkomst<()> {
         correcties_invoegen(self.conn(), rijen).await
+    }
+
+    async fn uitkeringen_bulk_invoegen(&mut self, p: Uitkeringenpartij) -> Uitkomst<()> {
+        self.bulk(p.uitkeringen).await?;
+        self.bulk(p.maandbedragen).await?;
+        self.bulk(p.mutaties).await?;
+        self.bulk(p.correcties).await?;
+        Ok(())
     }
 }

@@ -75,7 +75,7 @@ pub async fn zoeken(app: &App, aantal: u64) -> Result<()> {
     let ctx = Context::opdrachtregel();
     let max = {
         let mut tx = app.opslag.lees().await?;
-        let m = tx.hoogste_id("personen").await?;
+        let m = tx.hoogste_id(vangnet_app::opslag::Reeks::Personen).await?;
         tx.afsluiten().await?;
         m
     };

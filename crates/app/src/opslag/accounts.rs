@@ -172,4 +172,10 @@ pub trait Accounts: AccountsLezen {
     async fn beheerverzoek_invoegen(&mut self, r: &BeheerverzoekRij) -> Uitkomst<i64>;
     /// Zet status en beoordeling als de versie nog `r.versie - 1` is.
     async fn beheerverzoek_bijwerken(&mut self, r: &BeheerverzoekRij) -> Uitkomst<bool>;
+    /// Veel gebruikers (met hun id en rollen) en teamleden (team, gebruiker) in één keer.
+    async fn gebruikers_bulk_invoegen(
+        &mut self,
+        gebruikers: Vec<GebruikerRij>,
+        teamleden: Vec<(i64, i64)>,
+    ) -> Uitkomst<()>;
 }

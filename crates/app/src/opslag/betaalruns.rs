@@ -56,6 +56,26 @@ pub struct BetaalregelRij {
     pub uitleg: String,
 }
 
+/// Een nieuwe regel van een run, zoals het berekenen haar maakt; de uitleg staat al vast
+/// (`uitleggen_vastleggen`) en wordt met haar id genoemd.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NieuweBetaalregel {
+    pub run_id: i64,
+    pub uitkering_id: i64,
+    pub dossier_id: i64,
+    pub dossiernummer: String,
+    pub categorie: Categorie,
+    pub maand: NaiveDate,
+    pub bedrag_centen: i64,
+    pub correctie_id: Option<i64>,
+    pub reden: Option<String>,
+    pub iban: Option<String>,
+    pub naam: String,
+    pub omschrijving: String,
+    pub kenmerk: String,
+    pub uitleg_id: Option<i64>,
+}
+
 /// Een regel waarvoor het goedkeuren van een run een taak maakt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BetaalregelVoorTaak {
@@ -175,4 +195,6 @@ pub trait Betaalruns: BetaalrunsLezen {
     /// Na goedkeuring, in één keer voor de hele run: de reguliere bedragen als betaald in
     /// `maandbedragen`, de verrekende correcties afgesloten, de vorderingen aangemaakt.
     async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<()>;
+    /// De regels van een partij van een run, in zo weinig mogelijk statements.
+    async fn betaalregels_invoegen(&mut self, regels: Vec<NieuweBetaalregel>) -> Uitkomst<()>;
 }

@@ -93,4 +93,6 @@ pub trait Contact: ContactLezen {
     /// Zet de lijst: deze onderwerpen actief in deze volgorde, alle andere inactief.
     async fn contactonderwerpen_vervangen(&mut self, lijst: &[ContactonderwerpRij])
         -> Uitkomst<()>;
+    /// Veel contactmomenten (met hun id) in één keer (de demopopulatie).
+    async fn contactmomenten_bulk_invoegen(&mut self, c: Vec<ContactmomentRij>) -> Uitkomst<()>;
 }

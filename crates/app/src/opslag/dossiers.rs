@@ -76,4 +76,12 @@ pub trait Dossiers: DossiersLezen {
         verwacht: i64,
         tijdstip: &str,
     ) -> Uitkomst<bool>;
+    /// Veel dossiers (met hun id) en gebeurtenissen in één keer (de demopopulatie).
+    async fn dossiers_bulk_invoegen(
+        &mut self,
+        dossiers: Vec<DossierRij>,
+        gebeurtenissen: Vec<GebeurtenisRij>,
+    ) -> Uitkomst<()>;
+    /// Zet het laatst uitgegeven dossiernummer per jaar (na een bulkinvoer).
+    async fn dossiernummers_zetten(&mut self, laatste: &[(i32, i64)]) -> Uitkomst<()>;
 }

@@ -103,6 +103,26 @@ pub struct HuishoudlidRij {
     pub historie: Historie,
 }
 
+/// Een huishouden (de leden staan in `HuishoudlidRij`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HuishoudenRij {
+    pub id: i64,
+    pub aangemaakt_op: DateTime<Utc>,
+}
+
+/// Veel personen en huishoudens in één keer (de demopopulatie). Huishoudens, personen,
+/// persoonsgegevens en adressen hebben hun id al (`Installatie::hoogste_id`); leden en
+/// rekeningen krijgen het van de database.
+#[derive(Debug, Clone, Default)]
+pub struct Personenpartij {
+    pub huishoudens: Vec<HuishoudenRij>,
+    pub personen: Vec<PersoonRij>,
+    pub gegevens: Vec<PersoonsgegevensRij>,
+    pub adressen: Vec<AdresRij>,
+    pub leden: Vec<HuishoudlidRij>,
+    pub rekeningen: Vec<BankrekeningRij>,
+}
+
 /// De tabellen met historie van een persoon of huishouden (voor het laten vervallen van een versie).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Historietabel {
@@ -167,4 +187,6 @@ pub trait Personen: PersonenLezen {
     ) -> Uitkomst<bool>;
     async fn huishouden_invoegen(&mut self, tijdstip: DateTime<Utc>) -> Uitkomst<i64>;
     async fn huishoudlid_invoegen(&mut self, r: &HuishoudlidRij) -> Uitkomst<i64>;
+    /// Zie [`Personenpartij`]; in zo weinig mogelijk statements.
+    async fn personen_bulk_invoegen(&mut self, p: Personenpartij) -> Uitkomst<()>;
 }

@@ -93,6 +93,16 @@ pub struct CorrectieRij {
     pub soort: Correctiesoort,
 }
 
+/// Veel uitkeringen in één keer (de demopopulatie): uitkeringen en mutaties met hun id,
+/// maandbedragen en correcties zonder.
+#[derive(Debug, Clone, Default)]
+pub struct Uitkeringenpartij {
+    pub uitkeringen: Vec<UitkeringRij>,
+    pub mutaties: Vec<MutatieRij>,
+    pub maandbedragen: Vec<MaandbedragRij>,
+    pub correcties: Vec<CorrectieRij>,
+}
+
 #[async_trait]
 pub trait UitkeringenLezen: Send {
     async fn uitkering_op_id(&mut self, id: i64) -> Uitkomst<Option<UitkeringRij>>;
@@ -126,4 +136,6 @@ pub trait Uitkeringen: UitkeringenLezen {
     /// bestaande maand blijft staan), in zo weinig mogelijk statements.
     async fn maandbedragen_zetten(&mut self, rijen: &[MaandbedragRij]) -> Uitkomst<()>;
     async fn correcties_invoegen(&mut self, rijen: &[CorrectieRij]) -> Uitkomst<()>;
+    /// Zie [`Uitkeringenpartij`]; in zo weinig mogelijk statements.
+    async fn uitkeringen_bulk_invoegen(&mut self, p: Uitkeringenpartij) -> Uitkomst<()>;
 }

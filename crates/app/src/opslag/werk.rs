@@ -172,8 +172,8 @@ pub trait Werk: WerkLezen {
     /// gebeurtenissen, in zo weinig mogelijk statements.
     async fn taken_invoegen(
         &mut self,
-        taken: &[TaakRij],
-        gebeurtenissen: &[TaakgebeurtenisRij],
+        taken: Vec<TaakRij>,
+        gebeurtenissen: Vec<TaakgebeurtenisRij>,
     ) -> Uitkomst<()>;
     async fn taak_invoegen(&mut self, t: &TaakRij) -> Uitkomst<i64>;
     /// Schrijft alle velden als de versie in de database nog `t.versie - 1` is.

@@ -237,17 +237,6 @@ async fn api_met_token_en_problem_json() {
         assert!(a.tekst.contains(tekst), "{json}: {}", a.tekst);
         assert_eq!(soort(&a.tekst), "/problemen/ongeldige-invoer", "{json}");
     }
-    // Dezelfde gebruikersnaam nog eens: een conflict.
-    let a = b
-        .api(
-            Method::POST,
-            "/api/v1/gebruikers",
-            Some(&token),
-            Some(r#"{"gebruikersnaam":"api","volledige_naam":"Nog eens","rollen":["auditor"]}"#),
-        )
-        .await;
-    assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.tekst);
-    assert_eq!(soort(&a.tekst), "/problemen/conflict");
     let a = b
         .api(
             Method::POST,

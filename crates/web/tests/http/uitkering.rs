@@ -250,6 +250,11 @@ async fn uitkering_en_mutatie_op_het_scherm() {
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(a.tekst.contains("procent"), "{}", a.tekst);
+    assert!(
+        a.tekst.contains("\"type\":\"/problemen/ongeldige-invoer\""),
+        "{}",
+        a.tekst
+    );
     let a = api
         .api(
             Method::POST,
@@ -259,6 +264,11 @@ async fn uitkering_en_mutatie_op_het_scherm() {
         )
         .await;
     assert_eq!(a.status, StatusCode::CONFLICT, "al beoordeeld: {}", a.tekst);
+    assert!(
+        a.tekst.contains("\"type\":\"/problemen/conflict\""),
+        "{}",
+        a.tekst
+    );
 
     // Bedragen in de API (issue 17, punt 3): "600.00" is € 600 (niet € 60.000), liever centen;
     // een andere schrijfwijze, een leeg bedrag of beide velden: 422 op het veld.
