@@ -119,6 +119,39 @@ impl Dossierbouwer {
         self
     }
 
+    /// Een lid van het huishouden erbij: `rol` als in het formulier (`partner:gehuwd`, `kind`,
+    /// `medebewoner:familie`), geboren `dd-mm-jjjj`.
+    pub fn met_lid(
+        mut self,
+        rol: vangnet_domain::huishouden::Rol,
+        bsn: &str,
+        naam: (&str, &str),
+        geboren: &str,
+    ) -> Self {
+        self.aanvraag.leden.push(vangnet_app::clienten::LidInvoer {
+            persoon: vangnet_app::clienten::PersoonInvoer {
+                bsn: bsn.into(),
+                voornamen: naam.0.into(),
+                voorvoegsel: String::new(),
+                geslachtsnaam: naam.1.into(),
+                geboortedatum: geboren.into(),
+            },
+            rol: rol.code(),
+        });
+        self
+    }
+
+    /// Een gehuwde partner, geboren `dd-mm-jjjj`.
+    pub fn met_partner(self, bsn: &str, naam: (&str, &str), geboren: &str) -> Self {
+        use vangnet_domain::huishouden::{Partnerrelatie, Rol};
+        self.met_lid(Rol::Partner(Partnerrelatie::Gehuwd), bsn, naam, geboren)
+    }
+
+    /// Een kind, geboren `dd-mm-jjjj`.
+    pub fn met_kind(self, bsn: &str, naam: (&str, &str), geboren: &str) -> Self {
+        self.met_lid(vangnet_domain::huishouden::Rol::Kind, bsn, naam, geboren)
+    }
+
     /// Kent na het registreren een uitkering toe vanaf `begin` (`jjjj-mm-dd`).
     pub fn met_uitkering(mut self, begin: &str) -> Self {
         self.uitkering = Some(begin.into());
@@ -148,6 +181,67 @@ impl Dossierbouwer {
             None => None,
         };
         TestDossier { dossier, uitkering }
+    }
+}
+
+/// Een betaalrun voor een test: starten, berekenen en (tenzij [`Runbouwer::niet_goedkeuren`])
+/// goedkeuren in één regel:
+///
+/// ```text
+/// let run = betaalrun("2026-12", "2026-12-20").maak(&t, &functioneel_beheerder, &teamleider).await;
+/// ```
+pub fn betaalrun(maand: &str, betaaldatum: &str) -> Runbouwer {
+    Runbouwer {
+        maand: maand.into(),
+        betaaldatum: betaaldatum.into(),
+        goedkeuren: true,
+    }
+}
+
+/// Zie [`betaalrun`].
+#[derive(Debug, Clone)]
+pub struct Runbouwer {
+    maand: String,
+    betaaldatum: String,
+    goedkeuren: bool,
+}
+
+impl Runbouwer {
+    /// Alleen starten en berekenen (om goedkeuren zelf te testen).
+    pub fn niet_goedkeuren(mut self) -> Self {
+        self.goedkeuren = false;
+        self
+    }
+
+    /// Start en berekent de run als `starter` en keurt hem goed als `goedkeurder` (vier ogen:
+    /// een ander). Geeft de run zoals hij daarna is; een fout laat de test hier falen.
+    pub async fn maak(
+        self,
+        t: &TestApp,
+        starter: &Context,
+        goedkeurder: &Context,
+    ) -> vangnet_app::opslag::BetaalrunRij {
+        let id = t
+            .app
+            .betaalrun_starten(starter, &self.maand, &self.betaaldatum)
+            .await
+            .expect("betaalrun starten");
+        let run = t
+            .app
+            .betaalrun_berekenen(starter, id, |_| {})
+            .await
+            .expect("betaalrun berekenen");
+        if !self.goedkeuren {
+            return run;
+        }
+        t.app
+            .betaalrun_goedkeuren(goedkeurder, id, run.versie)
+            .await
+            .expect("betaalrun goedkeuren");
+        t.app
+            .betaalrun(goedkeurder, id)
+            .await
+            .expect("betaalrun lezen")
     }
 }
 

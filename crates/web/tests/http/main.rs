@@ -1,9 +1,13 @@
 //! De webschil van buiten: CSRF, de inlogdrempel, verlopen sessies, slechte invoer, fouten als
-//! Nederlandse HTML of problem+json, beveiligingsheaders, `/health`, `/metrics` en de API.
+//! Nederlandse HTML of problem+json, beveiligingsheaders, `/health`, `/metrics` en de API, de
+//! autorisatiematrix en afgebroken verzoeken. Eén testprogramma: elk programma linkt de hele boom
+//! opnieuw (issue 18, punt 6).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
 
 mod aanmelding;
+mod afbreken;
+mod autorisatie;
 mod berekening;
 mod contact;
 mod rand;

@@ -3,8 +3,6 @@
 //! idempotent herberekenen, en een pain.001-bestand dat tegen de XSD valideert — op SQLite of
 //! PostgreSQL. De klok van de testapp staat op zaterdag 28-11-2026.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
-
 use vangnet_app::betaalruns::Betaalinstellingen;
 use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
 use vangnet_app::opslag::ToegangFilter;
@@ -13,7 +11,7 @@ use vangnet_app::{AppFout, Context, Instellingen};
 use vangnet_domain::betaalrun::{Categorie, Vorderingstatus};
 use vangnet_domain::werk::{Taaksoort, Taakstatus};
 use vangnet_domain::{sepa, Rol};
-use vangnet_testkit::{Dossierbouwer, TestApp};
+use vangnet_testkit::{betaalrun, Dossierbouwer, TestApp};
 
 fn aanvraag(bsn: &str, ontvangen: &str, iban: &str) -> NieuweAanvraag {
     NieuweAanvraag {
@@ -97,24 +95,10 @@ impl Opzet {
 
     /// Start, berekent en keurt een run goed; geeft zijn id.
     async fn run(&self, maand: &str, betaaldatum: &str) -> i64 {
-        let id = self
-            .t
-            .app
-            .betaalrun_starten(&self.fien, maand, betaaldatum)
+        betaalrun(maand, betaaldatum)
+            .maak(&self.t, &self.fien, &self.tom)
             .await
-            .unwrap();
-        let run = self
-            .t
-            .app
-            .betaalrun_berekenen(&self.fien, id, |_| {})
-            .await
-            .unwrap();
-        self.t
-            .app
-            .betaalrun_goedkeuren(&self.tom, id, run.versie)
-            .await
-            .unwrap();
-        id
+            .id
     }
 
     /// Registreert een mutatie en laat haar zo nodig door een tweede consulent goedkeuren.
@@ -1043,23 +1027,12 @@ async fn bankrekening_en_adres_als_mutatie() {
 #[tokio::test]
 async fn betaling_verdeeld_tussen_partners() {
     let o = opzet().await;
-    let mut a = aanvraag("100023757", "2026-11-01", "NL91ABNA0417164300");
-    a.leden = vec![vangnet_app::clienten::LidInvoer {
-        persoon: PersoonInvoer {
-            bsn: "123456782".into(),
-            voornamen: "Elif".into(),
-            voorvoegsel: "".into(),
-            geslachtsnaam: "Yılmaz".into(),
-            geboortedatum: "20-07-1987".into(),
-        },
-        rol: "partner:gehuwd".into(),
-    }];
-    let (dossier, _) = o.t.app.aanvraag_registreren(&o.clerk, &a).await.unwrap();
-    let uitkering =
-        o.t.app
-            .uitkering_toekennen(&o.anna, dossier, "2026-11-01", "Algemene bijstand gehuwden")
-            .await
-            .unwrap();
+    let d = Dossierbouwer::van(aanvraag("100023757", "2026-11-01", "NL91ABNA0417164300"))
+        .met_partner("123456782", ("Elif", "Yılmaz"), "20-07-1987")
+        .met_uitkering("2026-11-01")
+        .maak(&o.t, &o.clerk, &o.anna)
+        .await;
+    let (dossier, uitkering) = (d.dossier, d.uitkering.unwrap());
     let d = o.t.app.dossier(&o.anna, dossier, None, None).await.unwrap();
     let partner = &d.huishouden[1].persoon;
     o.t.app

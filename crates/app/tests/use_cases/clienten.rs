@@ -1,8 +1,6 @@
 //! Aanvragen registreren, het huishouden op een datum, zoeken en het toegangslog — op SQLite of
 //! PostgreSQL (`VANGNET_TEST_DATABASE_URL`).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
-
 use chrono::{Duration, NaiveDate};
 use vangnet_app::clienten::{LidInvoer, NieuweAanvraag, PersoonInvoer};
 use vangnet_app::opslag::ToegangFilter;

@@ -4,8 +4,6 @@
 //! slechte invoer — op SQLite of PostgreSQL (`VANGNET_TEST_DATABASE_URL`).
 //! De klok van de testapp staat op zaterdag 28-11-2026 11:00 (Nederlandse tijd).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
-
 use chrono::Duration;
 use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
 use vangnet_app::contact::ContactInvoer;

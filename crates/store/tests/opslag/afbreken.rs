@@ -7,8 +7,6 @@
 //! klaar is, zodat elk wachtpunt (begin, de query's, de commit) een keer het afbreekpunt is; en
 //! daarna nog eens op willekeurige momenten in de tijd. Daarna moet een schrijfhandeling slagen.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
-
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};

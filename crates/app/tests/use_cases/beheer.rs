@@ -1,8 +1,6 @@
 //! De use cases van accounts, beheer en audit, tegen een echte database (SQLite, of PostgreSQL
 //! met `VANGNET_TEST_DATABASE_URL`) en een vaste klok.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
-
 use chrono::Duration;
 use vangnet_app::account::EersteStart;
 use vangnet_app::audit::KetenUitslag;

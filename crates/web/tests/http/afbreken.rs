@@ -5,8 +5,6 @@
 //! En een verzoek dat begonnen is, maakt zijn handeling af ook als niemand meer op het antwoord
 //! wacht.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
-
 use std::net::SocketAddr;
 use std::time::Duration;
 

@@ -2,15 +2,13 @@
 //! lading, vastgelegd in de audittrail, en direct gebruikt door de berekening — op SQLite of
 //! PostgreSQL (`VANGNET_TEST_DATABASE_URL`).
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
-
 use vangnet_app::opslag::AuditFilter;
 use vangnet_app::AppFout;
 use vangnet_domain::berekening::Situatie;
 use vangnet_domain::Rol;
 use vangnet_testkit::TestApp;
 
-const STANDAARD: &str = include_str!("../../domain/data/normen.toml");
+const STANDAARD: &str = include_str!("../../../domain/data/normen.toml");
 
 fn situatie() -> Situatie {
     serde_json::from_str(r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"}}"#)
