@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use vangnet_domain::contact::{self, Beller, Kanaal, Lezer, Richting, Uitkomst};
 use vangnet_domain::normen::Centen;
 use vangnet_domain::persoon::Bsn;
-use vangnet_domain::werk::{Taaksoort, Taakstatus};
+use vangnet_domain::werk::{Taakgebeurtenissoort, Taaksoort, Taakstatus};
 use vangnet_domain::{tijd, verwerking, Recht, Rol, Veldfouten};
 
 use crate::audit::Wijziging;
@@ -793,9 +793,15 @@ impl App {
             })
             .await?;
         let (status, gebeurtenis) = if bereikt {
-            (Some(Taakstatus::Gereed), ("status", "Teruggebeld: gereed"))
+            (
+                Some(Taakstatus::Gereed),
+                (Taakgebeurtenissoort::Status, "Teruggebeld: gereed"),
+            )
         } else {
-            (None, ("poging", "Teruggebeld, niet bereikt"))
+            (
+                None,
+                (Taakgebeurtenissoort::Poging, "Teruggebeld, niet bereikt"),
+            )
         };
         taak_bijwerken(&mut *tx, ctx, nu, taak, versie, status, gebeurtenis).await?;
         tx.audit(Wijziging {

@@ -8,10 +8,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use vangnet_domain::dossier::Zaaktype;
-use vangnet_domain::tijd::datum_tekst as datumtekst;
 use vangnet_domain::verdeling::{verdeel, Kandidaat, Postcodegebied, Postcodegebieden};
 use vangnet_domain::werk::{
-    risico_vanaf, stand, Eenheid, Servicenorm, Stand, Taaksoort, Taakstatus,
+    risico_vanaf, stand, Eenheid, Servicenorm, Stand, Taakgebeurtenissoort, Taaksoort, Taakstatus,
 };
 use vangnet_domain::{tijd, Recht, Rol};
 
@@ -78,7 +77,7 @@ pub(crate) async fn taak_maken(
     let norm = servicenorm(tx, t.soort).await?;
     let reden = t.reden;
     let id = tx.taak_invoegen(&taakrij(&norm, nu, t)).await?;
-    gebeurtenis(tx, ctx, nu, id, "aangemaakt", reden).await?;
+    gebeurtenis(tx, ctx, nu, id, Taakgebeurtenissoort::Aangemaakt, reden).await?;
     Ok(id)
 }
 
@@ -110,7 +109,7 @@ pub(crate) async fn taken_maken(
             taak_id: *id,
             tijdstip: nu,
             actor: actor.clone(),
-            soort: "aangemaakt".into(),
+            soort: Taakgebeurtenissoort::Aangemaakt,
             omschrijving: t.reden.into(),
             operatie_id: ctx.operatie_id.clone(),
         });
@@ -176,7 +175,7 @@ pub(crate) async fn taak_bijwerken(
     mut t: TaakRij,
     versie: i64,
     nieuw: Option<Taakstatus>,
-    (soort, omschrijving): (&str, &str),
+    (soort, omschrijving): (Taakgebeurtenissoort, &str),
 ) -> Result<(), AppFout> {
     let gewijzigd =
         || AppFout::Conflict("De taak is intussen gewijzigd. Laad de pagina opnieuw.".into());
@@ -202,7 +201,7 @@ async fn gebeurtenis(
     ctx: &Context,
     nu: DateTime<Utc>,
     taak_id: i64,
-    soort: &str,
+    soort: Taakgebeurtenissoort,
     omschrijving: &str,
 ) -> Result<(), AppFout> {
     tx.taakgebeurtenis_toevoegen(&TaakgebeurtenisRij {
@@ -210,7 +209,7 @@ async fn gebeurtenis(
         taak_id,
         tijdstip: nu,
         actor: ctx.actor.omschrijving(),
-        soort: soort.into(),
+        soort,
         omschrijving: omschrijving.into(),
         operatie_id: ctx.operatie_id.clone(),
     })
@@ -530,11 +529,11 @@ impl App {
         };
         let dag = vandaag(self.klok.nu());
         let mut tx = self.opslag.lees().await?;
-        let soort = soort.and_then(Taaksoort::uit_code).map(Taaksoort::code);
+        let soort = soort.and_then(Taaksoort::uit_code);
         let rijen = tx
-            .vandaag_taken(gebruiker_id, &datumtekst(dag), soort, VANDAAG_TONEN)
+            .vandaag_taken(gebruiker_id, dag, soort, VANDAAG_TONEN)
             .await?;
-        let tellingen = tx.vandaag_tellingen(gebruiker_id, &datumtekst(dag)).await?;
+        let tellingen = tx.vandaag_tellingen(gebruiker_id, dag).await?;
         let mut teamtaken = Vec::new();
         for team in tx.teams_van(gebruiker_id).await? {
             let aantal = tx.aantal_zonder_eigenaar(team.id).await?;
@@ -556,16 +555,16 @@ impl App {
         }
         tx.afsluiten().await?;
         let taken: Vec<Taakregel> = rijen.into_iter().map(|t| regel(t, dag)).collect();
-        let tel = |f: &dyn Fn(&str, i64) -> bool| -> usize {
+        let tel = |f: &dyn Fn(Taaksoort, i64) -> bool| -> usize {
             tellingen
                 .iter()
-                .filter(|(s, g, _)| f(s, *g))
+                .filter(|(s, g, _)| f(*s, *g))
                 .map(|(_, _, n)| usize::try_from(*n).unwrap_or(0))
                 .sum()
         };
         let per_soort = Taaksoort::ALLE
             .iter()
-            .map(|s| (s.code(), s.naam(), tel(&|x, _| x == s.code())))
+            .map(|s| (s.code(), s.naam(), tel(&|x, _| x == *s)))
             .filter(|(_, _, n)| *n > 0)
             .collect();
         Ok(Vandaag {
@@ -597,15 +596,15 @@ impl App {
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het team".into()))?;
         let kandidaten = kandidaten(tx.as_mut(), team_id, dag, &[]).await?;
-        let tellingen = tx.teamwerk_tellingen(team_id, &datumtekst(dag)).await?;
+        let tellingen = tx.teamwerk_tellingen(team_id, dag).await?;
         let risico_vandaag: Vec<Taakregel> = tx
-            .team_risico(team_id, &datumtekst(dag), 200)
+            .team_risico(team_id, dag, 200)
             .await?
             .into_iter()
             .map(|t| regel(t, dag))
             .collect();
         let gereed = tx
-            .team_gereed_sinds(team_id, &tijd::instant_tekst(tijd::begin_nl_dag(sinds)))
+            .team_gereed_sinds(team_id, tijd::begin_nl_dag(sinds))
             .await?;
         let leden = tx.teamleden(team_id).await?;
         let afwezig = tx.afwezigheden_vanaf(dag).await?;
@@ -614,17 +613,17 @@ impl App {
             normen.push((soort, servicenorm(tx.as_mut(), soort).await?));
         }
         tx.afsluiten().await?;
-        let tel = |f: &dyn Fn(Option<i64>, &str, i64) -> bool| -> usize {
+        let tel = |f: &dyn Fn(Option<i64>, Taaksoort, i64) -> bool| -> usize {
             tellingen
                 .iter()
-                .filter(|(g, s, groep, _)| f(*g, s, *groep))
+                .filter(|(g, s, groep, _)| f(*g, *s, *groep))
                 .map(|(_, _, _, n)| usize::try_from(*n).unwrap_or(0))
                 .sum()
         };
         // Alleen de soorten waarvan het team open werk heeft (de rest is een kolom nullen).
         let soorten: Vec<Taaksoort> = Taaksoort::ALLE
             .into_iter()
-            .filter(|s| tel(&|_, x, _| x == s.code()) > 0)
+            .filter(|s| tel(&|_, x, _| x == *s) > 0)
             .collect();
         let consulenten = kandidaten
             .iter()
@@ -635,7 +634,7 @@ impl App {
                     naam: g.volledige_naam.clone(),
                     per_soort: soorten
                         .iter()
-                        .map(|s| tel(&|e, x, _| e == id && x == s.code()))
+                        .map(|s| tel(&|e, x, _| e == id && x == *s))
                         .collect(),
                     totaal: tel(&|e, _, _| e == id),
                     te_laat: tel(&|e, _, groep| e == id && groep == 0),
@@ -839,7 +838,7 @@ impl App {
                     "Een taak van het dossier werd tegelijk gewijzigd. Probeer het opnieuw.".into(),
                 ));
             }
-            gebeurtenis(tx, ctx, nu, t.id, "toegewezen", reden).await?;
+            gebeurtenis(tx, ctx, nu, t.id, Taakgebeurtenissoort::Toegewezen, reden).await?;
         }
         tx.gebeurtenis_toevoegen(&GebeurtenisRij {
             id: 0,
@@ -1011,7 +1010,7 @@ impl App {
             t,
             versie,
             Some(nieuw),
-            ("status", &omschrijving),
+            (Taakgebeurtenissoort::Status, &omschrijving),
         )
         .await?;
         tx.commit().await?;
@@ -1029,7 +1028,7 @@ impl App {
             // Elke ronde een eigen handeling; de dag waarop gemeten wordt, blijft die van de start.
             let mut tx = self.handeling(ctx, Recht::TakenToewijzen).await?;
             let nu = tx.nu;
-            let te_laat = tx.taken_te_laat_ongemeld(&datumtekst(dag), 500).await?;
+            let te_laat = tx.taken_te_laat_ongemeld(dag, 500).await?;
             let mut in_deze_ronde = 0;
             let aantal = te_laat.len();
             for mut t in te_laat {
@@ -1071,7 +1070,15 @@ impl App {
                 t.te_laat_gemeld = true;
                 t.versie += 1;
                 if tx.taak_bijwerken(&t).await? {
-                    gebeurtenis(&mut *tx, ctx, nu, t.id, "te_laat", "Teamleider gemeld").await?;
+                    gebeurtenis(
+                        &mut *tx,
+                        ctx,
+                        nu,
+                        t.id,
+                        Taakgebeurtenissoort::TeLaat,
+                        "Teamleider gemeld",
+                    )
+                    .await?;
                     in_deze_ronde += 1;
                 }
             }

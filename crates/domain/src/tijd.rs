@@ -5,7 +5,9 @@
 //! zondag van maart 01:00 UTC tot de laatste zondag van oktober 01:00 UTC is het UTC+2, anders
 //! UTC+1. Zo is geen tijdzonedatabase nodig.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc, Weekday,
+};
 
 /// De vaste vorm waarin tijdstippen worden opgeslagen: `2026-11-28T13:02:53.123456Z`.
 /// Een maand voluit: "januari 2026".
@@ -60,8 +62,26 @@ pub fn datum_uit_tekst(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
+/// Een tijdstip in de vaste vorm `JJJJ-MM-DDTUU:MM:SS.ffffffZ` (zoals opgeslagen). Net als
+/// [`datum_tekst`] zelf opgebouwd: de bulkinvoer doet dit tientallen miljoenen keren, en chrono
+/// leest het patroon elke keer opnieuw. Een schrikkelseconde en jaren buiten 0–9999 gaan via
+/// chrono, met dezelfde uitkomst als voorheen.
 pub fn instant_tekst(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+    let nano = t.nanosecond();
+    if (0..=9999).contains(&t.year()) && nano < 1_000_000_000 {
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:06}Z",
+            t.year(),
+            t.month(),
+            t.day(),
+            t.hour(),
+            t.minute(),
+            t.second(),
+            nano / 1_000
+        )
+    } else {
+        t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string()
+    }
 }
 
 /// Leest de vaste vorm (en elke RFC 3339-tijd) terug.
@@ -191,6 +211,34 @@ mod tests {
             instant_tekst(begin_nl_dag(d("2026-07-10"))),
             "2026-07-09T22:00:00.000000Z"
         );
+    }
+
+    /// De eigen schrijver van de vaste vorm geeft precies wat chrono met het patroon gaf, ook
+    /// voor nanoseconden die niet op een microseconde vallen, en voor een schrikkelseconde.
+    #[test]
+    fn tijdstip_als_tekst_gelijk_aan_chrono() {
+        let chrono_vorm = |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string();
+        let mut gevallen: Vec<DateTime<Utc>> = vec![
+            utc("2026-11-28T13:02:53.123456789Z"),
+            utc("2026-11-28T13:02:53.999999999Z"),
+            utc("0001-01-01T00:00:00Z"),
+            utc("9999-12-31T23:59:59.000001Z"),
+            utc("2016-12-31T23:59:60.5Z"),
+        ];
+        let mut x: i64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..2_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let seconden = x.rem_euclid(250_000_000_000) - 62_000_000_000;
+            let nano = (x.rem_euclid(1_000_000_000)) as u32;
+            if let Some(t) = DateTime::from_timestamp(seconden, nano) {
+                gevallen.push(t);
+            }
+        }
+        for t in gevallen {
+            assert_eq!(instant_tekst(t), chrono_vorm(t), "{t:?}");
+        }
     }
 
     /// De eigen lezer en schrijver van `JJJJ-MM-DD` geven precies wat chrono met `%Y-%m-%d`

@@ -857,5 +857,12 @@ mod tests {
                 "{s:?}"
             );
         }
+        for s in crate::werk::Taakgebeurtenissoort::ALLE {
+            assert_eq!(
+                naam(serde_json::json!(s)).as_deref(),
+                Some(s.code()),
+                "{s:?}"
+            );
+        }
     }
 }

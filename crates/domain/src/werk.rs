@@ -153,6 +153,47 @@ impl Taakstatus {
     }
 }
 
+/// Wat er met een taak gebeurde, in haar historie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Taakgebeurtenissoort {
+    Aangemaakt,
+    /// Aan een medewerker gegeven (herverdelen door de teamleider).
+    Toegewezen,
+    /// Een andere status.
+    Status,
+    /// Een poging zonder resultaat (terugbellen, niet bereikt).
+    Poging,
+    /// De teamleider kreeg een melding dat de taak te laat is.
+    TeLaat,
+}
+
+impl Taakgebeurtenissoort {
+    pub const ALLE: [Taakgebeurtenissoort; 5] = [
+        Taakgebeurtenissoort::Aangemaakt,
+        Taakgebeurtenissoort::Toegewezen,
+        Taakgebeurtenissoort::Status,
+        Taakgebeurtenissoort::Poging,
+        Taakgebeurtenissoort::TeLaat,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Taakgebeurtenissoort::Aangemaakt => "aangemaakt",
+            Taakgebeurtenissoort::Toegewezen => "toegewezen",
+            Taakgebeurtenissoort::Status => "status",
+            Taakgebeurtenissoort::Poging => "poging",
+            Taakgebeurtenissoort::TeLaat => "te_laat",
+        }
+    }
+
+    pub fn uit_code(code: &str) -> Option<Taakgebeurtenissoort> {
+        Taakgebeurtenissoort::ALLE
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+}
+
 /// Waarin een servicenorm telt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -15,7 +15,7 @@ use crate::transactie::AnyTransactie;
 use crate::verdeling::*;
 use chrono::{DateTime, NaiveDate, Utc};
 use vangnet_domain::tijd;
-use vangnet_domain::werk::{Taaksoort, Taakstatus};
+use vangnet_domain::werk::{Taakgebeurtenissoort, Taaksoort, Taakstatus};
 
 use crate::sql::{
     code, datum, getal, in_tabel, opgetal, optijdstip, tekst, tijdstip, vertaal, Rij,
@@ -100,7 +100,7 @@ impl Bulkrij for TaakgebeurtenisRij {
             Waarde::Getal(self.taak_id),
             Waarde::tijdstip(self.tijdstip),
             Waarde::Tekst(self.actor),
-            Waarde::Tekst(self.soort),
+            Waarde::Tekst(self.soort.code().into()),
             Waarde::Tekst(self.omschrijving),
             Waarde::Tekst(self.operatie_id),
         ])
@@ -183,8 +183,8 @@ fn groep(n: usize) -> String {
 pub(crate) async fn vandaag_taken(
     c: &mut AnyConnection,
     gebruiker_id: i64,
-    datum: &str,
-    soort: Option<&str>,
+    datum: NaiveDate,
+    soort: Option<Taaksoort>,
     limiet: i64,
 ) -> Uitkomst<Vec<TaakRij>> {
     let soortfilter = if soort.is_some() {
@@ -199,10 +199,10 @@ pub(crate) async fn vandaag_taken(
     );
     let mut q = sqlx::query(&sql)
         .bind(gebruiker_id)
-        .bind(datum)
+        .bind(tijd::datum_tekst(datum))
         .bind(limiet);
     if let Some(s) = soort {
-        q = q.bind(s);
+        q = q.bind(s.code());
     }
     let rijen = q.fetch_all(c).await.map_err(vertaal)?;
     rijen.iter().map(taak).collect()
@@ -211,8 +211,8 @@ pub(crate) async fn vandaag_taken(
 pub(crate) async fn vandaag_tellingen(
     c: &mut AnyConnection,
     gebruiker_id: i64,
-    datum: &str,
-) -> Uitkomst<Vec<(String, i64, i64)>> {
+    datum: NaiveDate,
+) -> Uitkomst<Vec<(Taaksoort, i64, i64)>> {
     let sql = format!(
         "SELECT soort, {} AS groep, COUNT(*) AS n FROM taken \
          WHERE gebruiker_id = $1 AND status <> 'gereed' GROUP BY 1, 2",
@@ -220,13 +220,19 @@ pub(crate) async fn vandaag_tellingen(
     );
     let rijen = sqlx::query(&sql)
         .bind(gebruiker_id)
-        .bind(datum)
+        .bind(tijd::datum_tekst(datum))
         .fetch_all(c)
         .await
         .map_err(vertaal)?;
     rijen
         .iter()
-        .map(|r| Ok((tekst(r, "soort")?, getal(r, "groep")?, getal(r, "n")?)))
+        .map(|r| {
+            Ok((
+                code(r, "soort", Taaksoort::uit_code)?,
+                getal(r, "groep")?,
+                getal(r, "n")?,
+            ))
+        })
         .collect()
 }
 
@@ -282,8 +288,8 @@ pub(crate) async fn aantal_zonder_eigenaar(c: &mut AnyConnection, team_id: i64) 
 pub(crate) async fn teamwerk_tellingen(
     c: &mut AnyConnection,
     team_id: i64,
-    datum: &str,
-) -> Uitkomst<Vec<(Option<i64>, String, i64, i64)>> {
+    datum: NaiveDate,
+) -> Uitkomst<Vec<(Option<i64>, Taaksoort, i64, i64)>> {
     let sql = format!(
         "SELECT gebruiker_id, soort, {} AS groep, COUNT(*) AS n FROM taken \
          WHERE team_id = $1 AND status <> 'gereed' GROUP BY 1, 2, 3",
@@ -291,7 +297,7 @@ pub(crate) async fn teamwerk_tellingen(
     );
     let rijen = sqlx::query(&sql)
         .bind(team_id)
-        .bind(datum)
+        .bind(tijd::datum_tekst(datum))
         .fetch_all(c)
         .await
         .map_err(vertaal)?;
@@ -300,7 +306,7 @@ pub(crate) async fn teamwerk_tellingen(
         .map(|r| {
             Ok((
                 opgetal(r, "gebruiker_id")?,
-                tekst(r, "soort")?,
+                code(r, "soort", Taaksoort::uit_code)?,
                 getal(r, "groep")?,
                 getal(r, "n")?,
             ))
@@ -311,7 +317,7 @@ pub(crate) async fn teamwerk_tellingen(
 pub(crate) async fn team_risico(
     c: &mut AnyConnection,
     team_id: i64,
-    datum: &str,
+    datum: NaiveDate,
     limiet: i64,
 ) -> Uitkomst<Vec<TaakRij>> {
     let rijen = sqlx::query(&format!(
@@ -319,7 +325,7 @@ pub(crate) async fn team_risico(
          AND deadline >= $2 AND risico_vanaf <= $2 ORDER BY deadline, id LIMIT $3"
     ))
     .bind(team_id)
-    .bind(datum)
+    .bind(tijd::datum_tekst(datum))
     .bind(limiet)
     .fetch_all(c)
     .await
@@ -330,14 +336,14 @@ pub(crate) async fn team_risico(
 pub(crate) async fn team_gereed_sinds(
     c: &mut AnyConnection,
     team_id: i64,
-    sinds: &str,
+    sinds: DateTime<Utc>,
 ) -> Uitkomst<Vec<TaakRij>> {
     let rijen = sqlx::query(&format!(
         "SELECT {TAAK_KOLOMMEN} FROM taken WHERE team_id = $1 AND status = 'gereed' \
          AND gereed_op >= $2 ORDER BY id"
     ))
     .bind(team_id)
-    .bind(sinds)
+    .bind(tijd::instant_tekst(sinds))
     .fetch_all(c)
     .await
     .map_err(vertaal)?;
@@ -346,14 +352,14 @@ pub(crate) async fn team_gereed_sinds(
 
 pub(crate) async fn taken_te_laat_ongemeld(
     c: &mut AnyConnection,
-    datum: &str,
+    datum: NaiveDate,
     limiet: i64,
 ) -> Uitkomst<Vec<TaakRij>> {
     let rijen = sqlx::query(&format!(
         "SELECT {TAAK_KOLOMMEN} FROM taken WHERE te_laat_gemeld = 0 AND deadline < $1 \
          AND status <> 'gereed' ORDER BY deadline, id LIMIT $2"
     ))
-    .bind(datum)
+    .bind(tijd::datum_tekst(datum))
     .bind(limiet)
     .fetch_all(c)
     .await
@@ -372,7 +378,7 @@ pub(crate) async fn taakgebeurtenis_toevoegen(
     .bind(g.taak_id)
     .bind(tijd::instant_tekst(g.tijdstip))
     .bind(&g.actor)
-    .bind(&g.soort)
+    .bind(g.soort.code())
     .bind(&g.omschrijving)
     .bind(&g.operatie_id)
     .execute(c)
@@ -401,7 +407,7 @@ pub(crate) async fn taakgebeurtenissen_van(
                 taak_id: getal(r, "taak_id")?,
                 tijdstip: tijdstip(r, "tijdstip")?,
                 actor: tekst(r, "actor")?,
-                soort: tekst(r, "soort")?,
+                soort: code(r, "soort", Taakgebeurtenissoort::uit_code)?,
                 omschrijving: tekst(r, "omschrijving")?,
                 operatie_id: tekst(r, "operatie_id")?,
             })
@@ -431,8 +437,8 @@ impl WerkLezen for AnyTransactie {
     async fn vandaag_taken(
         &mut self,
         gebruiker_id: i64,
-        datum: &str,
-        soort: Option<&str>,
+        datum: NaiveDate,
+        soort: Option<Taaksoort>,
         limiet: i64,
     ) -> Uitkomst<Vec<TaakRij>> {
         vandaag_taken(self.conn(), gebruiker_id, datum, soort, limiet).await
@@ -441,8 +447,8 @@ impl WerkLezen for AnyTransactie {
     async fn vandaag_tellingen(
         &mut self,
         gebruiker_id: i64,
-        datum: &str,
-    ) -> Uitkomst<Vec<(String, i64, i64)>> {
+        datum: NaiveDate,
+    ) -> Uitkomst<Vec<(Taaksoort, i64, i64)>> {
         vandaag_tellingen(self.conn(), gebruiker_id, datum).await
     }
 
@@ -453,25 +459,33 @@ impl WerkLezen for AnyTransactie {
     async fn teamwerk_tellingen(
         &mut self,
         team_id: i64,
-        datum: &str,
-    ) -> Uitkomst<Vec<(Option<i64>, String, i64, i64)>> {
+        datum: NaiveDate,
+    ) -> Uitkomst<Vec<(Option<i64>, Taaksoort, i64, i64)>> {
         teamwerk_tellingen(self.conn(), team_id, datum).await
     }
 
     async fn team_risico(
         &mut self,
         team_id: i64,
-        datum: &str,
+        datum: NaiveDate,
         limiet: i64,
     ) -> Uitkomst<Vec<TaakRij>> {
         team_risico(self.conn(), team_id, datum, limiet).await
     }
 
-    async fn team_gereed_sinds(&mut self, team_id: i64, sinds: &str) -> Uitkomst<Vec<TaakRij>> {
+    async fn team_gereed_sinds(
+        &mut self,
+        team_id: i64,
+        sinds: DateTime<Utc>,
+    ) -> Uitkomst<Vec<TaakRij>> {
         team_gereed_sinds(self.conn(), team_id, sinds).await
     }
 
-    async fn taken_te_laat_ongemeld(&mut self, datum: &str, limiet: i64) -> Uitkomst<Vec<TaakRij>> {
+    async fn taken_te_laat_ongemeld(
+        &mut self,
+        datum: NaiveDate,
+        limiet: i64,
+    ) -> Uitkomst<Vec<TaakRij>> {
         taken_te_laat_ongemeld(self.conn(), datum, limiet).await
     }
 

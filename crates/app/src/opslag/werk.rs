@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use vangnet_domain::tijd;
-use vangnet_domain::werk::{Eenheid, Taaksoort, Taakstatus};
+use vangnet_domain::werk::{Eenheid, Taakgebeurtenissoort, Taaksoort, Taakstatus};
 
 use super::Uitkomst;
 
@@ -45,7 +45,7 @@ pub struct TaakgebeurtenisRij {
     #[serde(with = "tijd::als_instant")]
     pub tijdstip: DateTime<Utc>,
     pub actor: String,
-    pub soort: String,
+    pub soort: Taakgebeurtenissoort,
     pub omschrijving: String,
     pub operatie_id: String,
 }
@@ -111,8 +111,8 @@ pub trait WerkLezen: Send {
     async fn vandaag_taken(
         &mut self,
         gebruiker_id: i64,
-        datum: &str,
-        soort: Option<&str>,
+        datum: NaiveDate,
+        soort: Option<Taaksoort>,
         limiet: i64,
     ) -> Uitkomst<Vec<TaakRij>>;
     /// Aantallen open taken van een gebruiker per (soort, groep) op `datum`; groep 0 = te laat,
@@ -120,8 +120,8 @@ pub trait WerkLezen: Send {
     async fn vandaag_tellingen(
         &mut self,
         gebruiker_id: i64,
-        datum: &str,
-    ) -> Uitkomst<Vec<(String, i64, i64)>>;
+        datum: NaiveDate,
+    ) -> Uitkomst<Vec<(Taaksoort, i64, i64)>>;
     /// Niet-gerede taken van een gebruiker, of (zonder gebruiker) de taken van een team die nog
     /// geen eigenaar hebben; vroegste deadline eerst, hoogstens `limiet`.
     async fn open_taken_van(
@@ -138,19 +138,27 @@ pub trait WerkLezen: Send {
     async fn teamwerk_tellingen(
         &mut self,
         team_id: i64,
-        datum: &str,
-    ) -> Uitkomst<Vec<(Option<i64>, String, i64, i64)>>;
+        datum: NaiveDate,
+    ) -> Uitkomst<Vec<(Option<i64>, Taaksoort, i64, i64)>>;
     /// Open taken van een team die op `datum` aflopen of op risico staan, vroegste eerst.
     async fn team_risico(
         &mut self,
         team_id: i64,
-        datum: &str,
+        datum: NaiveDate,
         limiet: i64,
     ) -> Uitkomst<Vec<TaakRij>>;
     /// Taken van een team die sinds `sinds` (tijdstip) gereed kwamen.
-    async fn team_gereed_sinds(&mut self, team_id: i64, sinds: &str) -> Uitkomst<Vec<TaakRij>>;
+    async fn team_gereed_sinds(
+        &mut self,
+        team_id: i64,
+        sinds: DateTime<Utc>,
+    ) -> Uitkomst<Vec<TaakRij>>;
     /// Niet-gerede taken met een deadline vóór `datum` waarover nog niet is gemeld.
-    async fn taken_te_laat_ongemeld(&mut self, datum: &str, limiet: i64) -> Uitkomst<Vec<TaakRij>>;
+    async fn taken_te_laat_ongemeld(
+        &mut self,
+        datum: NaiveDate,
+        limiet: i64,
+    ) -> Uitkomst<Vec<TaakRij>>;
     async fn taakgebeurtenissen_van(&mut self, taak_id: i64) -> Uitkomst<Vec<TaakgebeurtenisRij>>;
     async fn servicenormen(&mut self) -> Uitkomst<Vec<ServicenormRij>>;
     async fn postcodegebieden(&mut self) -> Uitkomst<Vec<PostcodegebiedRij>>;

@@ -410,7 +410,10 @@ async fn te_veel_betaald_wordt_een_vordering_en_een_correctie_een_nabetaling() {
     let taak = &vorderingtaken[0];
     assert_eq!(taak.taak.status, Taakstatus::Open);
     assert!(taak.taak.deadline > taak.taak.begindatum);
-    assert!(taak.historie.iter().any(|g| g.soort == "aangemaakt"));
+    assert!(taak
+        .historie
+        .iter()
+        .any(|g| g.soort == vangnet_domain::werk::Taakgebeurtenissoort::Aangemaakt));
     let beeld =
         o.t.app
             .uitkering_van_dossier(&o.anna, dossier)
