@@ -1002,6 +1002,15 @@ impl App {
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De taak".into()))?;
         mag_taak_bijwerken(&mut *tx, ctx, &t).await?;
+        if !t.status.mag_naar(nieuw) {
+            return Err(AppFout::veld(
+                "status",
+                format!(
+                    "De taak staat al op '{}'; kies een andere status.",
+                    nieuw.naam()
+                ),
+            ));
+        }
         let omschrijving = format!("Status {} → {}", t.status.naam(), nieuw.naam());
         taak_bijwerken(
             &mut *tx,

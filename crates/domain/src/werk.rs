@@ -151,6 +151,13 @@ impl Taakstatus {
     pub fn uit_code(code: &str) -> Option<Taakstatus> {
         Taakstatus::ALLE.into_iter().find(|s| s.code() == code)
     }
+
+    /// De toegestane overgangen: naar elke andere status, ook terug van gereed (een taak die
+    /// ten onrechte gereed werd gemeld, gaat weer open); niet naar dezelfde status (dat zou een
+    /// lege gebeurtenis in de historie van de taak zijn).
+    pub fn mag_naar(self, naar: Taakstatus) -> bool {
+        self != naar
+    }
 }
 
 /// Wat er met een taak gebeurde, in haar historie.
@@ -353,6 +360,21 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// Issue 18 punt 2: de overgangen van een taakstatus staan bij het enum, voor scherm en use
+    /// case (een keuzelijst die alleen toegestane overgangen aanbiedt, en een weigering bij een
+    /// andere).
+    #[test]
+    fn overgangen_van_een_taakstatus() {
+        use Taakstatus::*;
+        for van in Taakstatus::ALLE {
+            for naar in Taakstatus::ALLE {
+                assert_eq!(van.mag_naar(naar), van != naar, "{van:?} -> {naar:?}");
+            }
+        }
+        assert!(Gereed.mag_naar(Open), "heropenen mag");
+        assert!(!Open.mag_naar(Open));
     }
 
     /// De standaardnormen uit issue 5 en hun deadlines (werkdagenkalender uit

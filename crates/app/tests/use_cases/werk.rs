@@ -468,6 +468,16 @@ async fn teamdashboard_telt_open_werk_en_op_tijd() {
             .taak
     };
     let r1 = registratie(t.app.taken_van_dossier(&o.clerk, d1).await.unwrap());
+    // Dezelfde status nog eens is geen overgang: geweigerd op het veld, niets vastgelegd.
+    let fout = t
+        .app
+        .taak_status_zetten(&o.noord[0], r1.id, r1.versie, r1.status.code())
+        .await
+        .unwrap_err();
+    assert!(
+        vangnet_testkit::veldfout(fout, "status").contains("staat al op"),
+        "dezelfde status"
+    );
     t.app
         .taak_status_zetten(&o.noord[0], r1.id, r1.versie, "gereed")
         .await
