@@ -75,10 +75,11 @@ async fn afgebroken_schrijfhandelingen_laten_de_schrijver_niet_vast() {
         k += 1;
         assert!(k < 1_000, "de schrijfhandeling wordt nooit klaar");
     }
-    assert!(
-        k > 2,
-        "de handeling wachtte minder dan twee keer: niets afgebroken"
-    );
+    // Minstens één keer echt afgebroken (de eerste poll wacht altijd op de database: een
+    // verbinding, een kanaal of een socket). Hoe vaak nog meer, hangt af van de last op de
+    // machine; dat mag de uitkomst niet bepalen (eerder `k > 2`, dat onder zware last een
+    // keer faalde op PostgreSQL).
+    assert!(k > 1, "de handeling was in één poll klaar: niets afgebroken");
 
     // En op willekeurige momenten in de tijd, door elkaar met andere schrijvers.
     let mut taken = Vec::new();
