@@ -79,7 +79,10 @@ async fn afgebroken_schrijfhandelingen_laten_de_schrijver_niet_vast() {
     // verbinding, een kanaal of een socket). Hoe vaak nog meer, hangt af van de last op de
     // machine; dat mag de uitkomst niet bepalen (eerder `k > 2`, dat onder zware last een
     // keer faalde op PostgreSQL).
-    assert!(k > 1, "de handeling was in één poll klaar: niets afgebroken");
+    assert!(
+        k > 1,
+        "de handeling was in één poll klaar: niets afgebroken"
+    );
 
     // En op willekeurige momenten in de tijd, door elkaar met andere schrijvers.
     let mut taken = Vec::new();
