@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
+use vangnet_domain::bedrag::Bedrag;
 use vangnet_domain::betaalrun::{
     self, Categorie, Correctiesoort, OpenCorrectie, Runstatus, Vasthoudreden,
 };
@@ -193,7 +194,7 @@ impl App {
                 goedgekeurd_op: None,
                 geexporteerd_op: None,
                 aantal_betalingen: 0,
-                totaal_centen: 0,
+                totaal_centen: Bedrag::NUL,
                 versie: 1,
             })
             .await
@@ -390,7 +391,7 @@ impl App {
         run.status = Runstatus::Berekend;
         run.berekend_op = Some(nu);
         run.aantal_betalingen = aantal;
-        run.totaal_centen = totaal;
+        run.totaal_centen = totaal.into();
         run.versie += 1;
         if !tx.betaalrun_bijwerken(&run).await? {
             return Err(AppFout::Conflict(
@@ -459,7 +460,7 @@ impl App {
                         } else {
                             "betalingen"
                         },
-                        vangnet_domain::bedrag::euro(r.totaal_centen)
+                        vangnet_domain::bedrag::euro(r.totaal_centen.centen())
                     )
                 })
                 .map_err(|e| e.to_string()),
@@ -507,7 +508,7 @@ impl App {
         // de regels verandert, komt niet in het betaalbestand (issue 17, punt 4).
         let zegel = zegel::berekenen(&mut *tx, &run).await?;
         if zegel.betalingen != u64::try_from(run.aantal_betalingen).unwrap_or(u64::MAX)
-            || zegel.totaal_centen != run.totaal_centen
+            || run.totaal_centen != zegel.totaal_centen
         {
             return Err(zegel::gebroken(
                 id,
@@ -582,7 +583,7 @@ impl App {
                 "Betaalrun {} goedgekeurd: {} betalingen, totaal {}",
                 run.maand.format("%Y-%m"),
                 run.aantal_betalingen,
-                vangnet_domain::bedrag::euro(run.totaal_centen)
+                vangnet_domain::bedrag::euro(run.totaal_centen.centen())
             ),
             na: Some(serde_json::to_value(&zegel).map_err(|e| AppFout::Intern(e.to_string()))?),
             ..Default::default()
@@ -664,7 +665,7 @@ impl App {
             (None, Some(z)) => (z.betalingen, z.totaal_centen, None),
             (None, None) => (
                 u64::try_from(run.aantal_betalingen).unwrap_or(0),
-                run.totaal_centen,
+                run.totaal_centen.centen(),
                 None,
             ),
             (Some(_), _) => {
@@ -683,7 +684,7 @@ impl App {
                             break 'tellen;
                         }
                         aantal += 1;
-                        som += r.bedrag_centen;
+                        som += r.bedrag_centen.centen();
                         bereik = Some((bereik.map_or(r.id, |(van, _)| van), r.id));
                     }
                 }
@@ -752,11 +753,11 @@ impl App {
                     continue;
                 }
                 geschreven += 1;
-                geschreven_som += r.bedrag_centen;
+                geschreven_som += r.bedrag_centen.centen();
                 schrijver
                     .transactie(&sepa::Overboeking {
                         kenmerk: &r.kenmerk,
-                        bedrag: r.bedrag_centen,
+                        bedrag: r.bedrag_centen.centen(),
                         naam: &r.naam,
                         iban: &r.iban,
                         omschrijving: &r.omschrijving,
@@ -957,7 +958,8 @@ impl App {
             let Some(l) = regels.last() else { break };
             na_id = l.id;
             for r in &regels {
-                let bedrag = vangnet_domain::bedrag::euro(r.bedrag_centen).replace("€ ", "");
+                let bedrag =
+                    vangnet_domain::bedrag::euro(r.bedrag_centen.centen()).replace("€ ", "");
                 let maand = r.maand.format("%Y-%m").to_string();
                 let cellen = [
                     r.dossiernummer.as_str(),
@@ -1295,7 +1297,7 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendepartij {
                         dossiernummer: nr.clone(),
                         categorie: r.categorie,
                         maand: r.maand,
-                        bedrag_centen: bedrag,
+                        bedrag_centen: bedrag.into(),
                         correctie_id: r.correctie_id,
                         reden: reden.clone(),
                         iban: naar.map(|(iban, _)| iban.clone()),
@@ -1430,7 +1432,7 @@ async fn runpartij_laden(
             .push(OpenCorrectie {
                 id: c.id,
                 maand: c.maand,
-                bedrag: c.bedrag_centen,
+                bedrag: c.bedrag_centen.centen(),
             });
     }
     // Wie vóór deze maand eindigde: wat goedgekeurde runs al betaalden, om de

@@ -865,7 +865,7 @@ impl App {
                                 .iter()
                                 .filter(|r| r.run_id == run.id)
                                 .filter(|r| r.categorie.wordt_betaald())
-                                .map(|r| r.bedrag_centen)
+                                .map(|r| r.bedrag_centen.centen())
                                 .sum(),
                         ),
                         None => None,

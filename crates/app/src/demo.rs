@@ -26,6 +26,7 @@ use crate::opslag::{
     Uitkeringenpartij,
 };
 use crate::{geheim, Actor, App, AppFout, Context};
+use vangnet_domain::bedrag::Bedrag;
 use vangnet_domain::betaalrun::Correctiesoort;
 use vangnet_domain::contact::{Beller, Kanaal, Richting, Uitkomst as Contactuitkomst};
 use vangnet_domain::dossier::Gebeurtenissoort;
@@ -1063,7 +1064,7 @@ impl App {
                             reden: m.reden.into(),
                             status: vangnet_domain::uitkering::Mutatiestatus::Goedgekeurd,
                             vier_ogen: false,
-                            impact_centen: 0,
+                            impact_centen: Bedrag::NUL,
                             geregistreerd_door: None,
                             geregistreerd_op: op,
                             beoordeeld_door: None,
@@ -1089,8 +1090,8 @@ impl App {
                         p.uitkeringen.maandbedragen.push(MaandbedragRij {
                             uitkering_id: ids[5],
                             maand,
-                            berekend_centen: bedrag,
-                            betaald_centen: is_betaald.then_some(eerder),
+                            berekend_centen: bedrag.into(),
+                            betaald_centen: is_betaald.then_some(eerder.into()),
                             berekend_op: nu,
                         });
                         if let (true, Some((mutatie, op))) =
@@ -1100,7 +1101,7 @@ impl App {
                                 id: 0,
                                 uitkering_id: ids[5],
                                 maand,
-                                bedrag_centen: bedrag - eerder,
+                                bedrag_centen: (bedrag - eerder).into(),
                                 oorzaak: "mutatie met terugwerkende kracht (demo)".into(),
                                 mutatie_id: Some(*mutatie),
                                 aangemaakt_op: *op,

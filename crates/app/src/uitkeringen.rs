@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use vangnet_domain::bedrag::Bedrag;
 use vangnet_domain::beheerverzoek::Verzoeksoort;
 use vangnet_domain::berekening::{Inkomenssoort, Relatie, Uitkomst, Vrijlatingssoort};
 use vangnet_domain::betaalrun::{self, Categorie, Correctiesoort};
@@ -686,7 +687,7 @@ impl App {
                     betaald: betaald
                         .iter()
                         .find(|b| b.maand == x.maand)
-                        .and_then(|b| b.betaald_centen),
+                        .and_then(|b| b.betaald_centen.map(Bedrag::centen)),
                     verschil: x,
                 })
                 .collect(),
@@ -749,7 +750,7 @@ impl App {
             reden: invoer.reden.trim().chars().take(500).collect(),
             status: Mutatiestatus::bij_registratie(impact.vier_ogen),
             vier_ogen: impact.vier_ogen,
-            impact_centen: impact.totaal,
+            impact_centen: impact.totaal.into(),
             geregistreerd_door: ctx.actor.gebruiker_id(),
             geregistreerd_op: nu,
             beoordeeld_door: None,
@@ -1307,7 +1308,7 @@ impl App {
             open_verschil: correcties
                 .iter()
                 .filter(|c| c.verrekend_op.is_none())
-                .map(|c| c.bedrag_centen)
+                .map(|c| c.bedrag_centen.centen())
                 .sum(),
             uitkering: u,
             maanden,

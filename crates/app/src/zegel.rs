@@ -29,7 +29,7 @@ pub fn regel(z: &mut Zegelaar, r: &BetalingRij) {
         r.id,
         &Overboeking {
             kenmerk: &r.kenmerk,
-            bedrag: r.bedrag_centen,
+            bedrag: r.bedrag_centen.centen(),
             naam: &r.naam,
             iban: &r.iban,
             omschrijving: &r.omschrijving,

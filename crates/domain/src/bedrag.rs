@@ -1,6 +1,88 @@
-//! Bedragen zoals mensen ze typen en lezen: `1.234,56`, `600`, `€ 600,5`.
+//! Bedragen zoals mensen ze typen en lezen: `1.234,56`, `600`, `€ 600,5`; en [`Bedrag`], een
+//! geldbedrag als eigen type over de naad met de opslag.
 
 use crate::normen::Centen;
+
+/// Een geldbedrag in hele eurocenten, zoals het over de naad met de opslag gaat (een betaalregel,
+/// een maandbedrag, een correctie): geen los getal dat met iets anders verward kan worden. De
+/// berekening zelf rekent in [`Centen`] (`i64`); `centen()` en `Bedrag::from` gaan heen en weer.
+/// In JSON een getal in centen, zoals voorheen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct Bedrag(Centen);
+
+impl Bedrag {
+    pub const NUL: Bedrag = Bedrag(0);
+
+    pub const fn centen(self) -> Centen {
+        self.0
+    }
+}
+
+impl From<Centen> for Bedrag {
+    fn from(c: Centen) -> Bedrag {
+        Bedrag(c)
+    }
+}
+
+impl From<Bedrag> for Centen {
+    fn from(b: Bedrag) -> Centen {
+        b.0
+    }
+}
+
+impl std::ops::Add for Bedrag {
+    type Output = Bedrag;
+    fn add(self, ander: Bedrag) -> Bedrag {
+        Bedrag(self.0 + ander.0)
+    }
+}
+
+impl std::ops::Sub for Bedrag {
+    type Output = Bedrag;
+    fn sub(self, ander: Bedrag) -> Bedrag {
+        Bedrag(self.0 - ander.0)
+    }
+}
+
+impl std::ops::Neg for Bedrag {
+    type Output = Bedrag;
+    fn neg(self) -> Bedrag {
+        Bedrag(-self.0)
+    }
+}
+
+impl std::ops::AddAssign for Bedrag {
+    fn add_assign(&mut self, ander: Bedrag) {
+        self.0 += ander.0;
+    }
+}
+
+impl std::iter::Sum for Bedrag {
+    fn sum<I: Iterator<Item = Bedrag>>(iter: I) -> Bedrag {
+        Bedrag(iter.map(|b| b.0).sum())
+    }
+}
+
+/// Vergelijken met een getal in centen (tests, drempels): `bedrag == 38_000`, `bedrag > 0`.
+impl PartialEq<Centen> for Bedrag {
+    fn eq(&self, ander: &Centen) -> bool {
+        self.0 == *ander
+    }
+}
+
+impl PartialOrd<Centen> for Bedrag {
+    fn partial_cmp(&self, ander: &Centen) -> Option<std::cmp::Ordering> {
+        self.0.partial_cmp(ander)
+    }
+}
+
+/// Als [`euro`]: `€ 1.234,56`.
+impl std::fmt::Display for Bedrag {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&euro(self.0))
+    }
+}
 
 /// Het grootste bedrag dat Vangnet als invoer aanneemt: € 99.999.999,99.
 pub const MAX_INVOER: Centen = 9_999_999_999;

@@ -52,7 +52,7 @@ impl Bulkrij for NieuweBetaalregel {
             Waarde::Tekst(self.dossiernummer),
             Waarde::Tekst(self.categorie.code().into()),
             Waarde::datum(self.maand),
-            Waarde::Getal(self.bedrag_centen),
+            Waarde::Getal(self.bedrag_centen.centen()),
             Waarde::opgetal(self.correctie_id),
             Waarde::optekst(self.reden),
             Waarde::optekst(self.iban),
@@ -81,7 +81,7 @@ fn run_velden(r: &impl Rij) -> Uitkomst<BetaalrunRij> {
         goedgekeurd_op: optijdstip(r, "goedgekeurd_op")?,
         geexporteerd_op: optijdstip(r, "geexporteerd_op")?,
         aantal_betalingen: getal(r, "aantal_betalingen")?,
-        totaal_centen: getal(r, "totaal_centen")?,
+        totaal_centen: getal(r, "totaal_centen")?.into(),
         versie: getal(r, "versie")?,
     })
 }
@@ -99,7 +99,7 @@ fn regel_velden(r: &impl Rij) -> Uitkomst<BetaalregelRij> {
         dossiernummer: tekst(r, "dossiernummer")?,
         categorie: code(r, "categorie", Categorie::uit_code)?,
         maand: datum(r, "maand")?,
-        bedrag_centen: getal(r, "bedrag_centen")?,
+        bedrag_centen: getal(r, "bedrag_centen")?.into(),
         correctie_id: opgetal(r, "correctie_id")?,
         reden: optekst(r, "reden")?,
         iban: optekst(r, "iban")?,
@@ -127,7 +127,7 @@ pub(crate) async fn run_invoegen(c: &mut AnyConnection, r: &BetaalrunRij) -> Uit
     .bind(r.goedgekeurd_op.map(tijd::instant_tekst))
     .bind(r.geexporteerd_op.map(tijd::instant_tekst))
     .bind(r.aantal_betalingen)
-    .bind(r.totaal_centen)
+    .bind(r.totaal_centen.centen())
     .bind(r.versie)
     .fetch_one(c)
     .await
@@ -183,7 +183,7 @@ pub(crate) async fn run_bijwerken(c: &mut AnyConnection, r: &BetaalrunRij) -> Ui
     .bind(r.goedgekeurd_op.map(tijd::instant_tekst))
     .bind(r.geexporteerd_op.map(tijd::instant_tekst))
     .bind(r.aantal_betalingen)
-    .bind(r.totaal_centen)
+    .bind(r.totaal_centen.centen())
     .bind(r.versie)
     .bind(r.id)
     .bind(r.versie - 1)
@@ -262,7 +262,7 @@ pub(crate) async fn betalingen(
         })?;
         uit.push(BetalingRij {
             id,
-            bedrag_centen,
+            bedrag_centen: bedrag_centen.into(),
             naam,
             iban,
             omschrijving,
@@ -361,7 +361,7 @@ pub(crate) async fn totalen(c: &mut AnyConnection, run_id: i64) -> Uitkomst<Vec<
             Ok(Categorietotaal {
                 categorie: code(r, "categorie", Categorie::uit_code)?,
                 aantal: getal(r, "aantal")?,
-                som_centen: getal(r, "som")?,
+                som_centen: getal(r, "som")?.into(),
             })
         })
         .collect::<Uitkomst<_>>()
@@ -398,8 +398,8 @@ pub(crate) async fn verschillen(
             Ok(Runverschil {
                 dossiernummer: tekst(r, "dossiernummer")?,
                 dossier_id: getal(r, "dossier_id")?,
-                vorig_centen: getal(r, "vorig")?,
-                nu_centen: getal(r, "nu")?,
+                vorig_centen: getal(r, "vorig")?.into(),
+                nu_centen: getal(r, "nu")?.into(),
             })
         })
         .collect()
@@ -484,7 +484,7 @@ pub(crate) async fn vorderingen_van_dossier(
                 correctie_id: getal(r, "correctie_id")?,
                 run_id: getal(r, "run_id")?,
                 maand: datum(r, "maand")?,
-                bedrag_centen: getal(r, "bedrag_centen")?,
+                bedrag_centen: getal(r, "bedrag_centen")?.into(),
                 status: code(r, "status", Vorderingstatus::uit_code)?,
                 aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
             })

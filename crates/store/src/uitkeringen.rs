@@ -10,6 +10,7 @@ use vangnet_app::opslag::{
 };
 
 use crate::installatie::{Bulkrij, Waarde};
+use vangnet_domain::bedrag::Bedrag;
 
 use crate::transactie::AnyTransactie;
 use vangnet_domain::betaalrun::Correctiesoort;
@@ -136,7 +137,7 @@ fn mutatie_velden(r: &impl Rij) -> Uitkomst<MutatieRij> {
         reden: tekst(r, "reden")?,
         status: code(r, "status", Mutatiestatus::uit_code)?,
         vier_ogen: getal(r, "vier_ogen")? != 0,
-        impact_centen: getal(r, "impact_centen")?,
+        impact_centen: getal(r, "impact_centen")?.into(),
         geregistreerd_door: opgetal(r, "geregistreerd_door")?,
         geregistreerd_op: tijdstip(r, "geregistreerd_op")?,
         beoordeeld_door: opgetal(r, "beoordeeld_door")?,
@@ -167,7 +168,7 @@ pub(crate) async fn mutatie_invoegen(c: &mut AnyConnection, m: &MutatieRij) -> U
     .bind(&m.reden)
     .bind(m.status.code())
     .bind(i64::from(m.vier_ogen))
-    .bind(m.impact_centen)
+    .bind(m.impact_centen.centen())
     .bind(m.geregistreerd_door)
     .bind(tijd::instant_tekst(m.geregistreerd_op))
     .bind(m.beoordeeld_door)
@@ -232,8 +233,8 @@ pub(crate) fn maandbedrag(r: &impl Rij) -> Uitkomst<MaandbedragRij> {
     Ok(MaandbedragRij {
         uitkering_id: getal(r, "uitkering_id")?,
         maand: datum(r, "maand")?,
-        berekend_centen: getal(r, "berekend_centen")?,
-        betaald_centen: opgetal(r, "betaald_centen")?,
+        berekend_centen: getal(r, "berekend_centen")?.into(),
+        betaald_centen: opgetal(r, "betaald_centen")?.map(Bedrag::from),
         berekend_op: tijdstip(r, "berekend_op")?,
     })
     .map_err(|e| in_tabel("maandbedragen", e))
@@ -283,8 +284,8 @@ pub(crate) async fn maandbedragen_zetten(
             q = q
                 .bind(r.uitkering_id)
                 .bind(tijd::datum_tekst(r.maand))
-                .bind(r.berekend_centen)
-                .bind(r.betaald_centen)
+                .bind(r.berekend_centen.centen())
+                .bind(r.betaald_centen.map(Bedrag::centen))
                 .bind(tijd::instant_tekst(r.berekend_op));
         }
         q.execute(&mut *c).await.map_err(vertaal)?;
@@ -307,7 +308,7 @@ pub(crate) async fn correcties_invoegen(
             q = q
                 .bind(r.uitkering_id)
                 .bind(tijd::datum_tekst(r.maand))
-                .bind(r.bedrag_centen)
+                .bind(r.bedrag_centen.centen())
                 .bind(&r.oorzaak)
                 .bind(r.mutatie_id)
                 .bind(tijd::instant_tekst(r.aangemaakt_op))
@@ -328,7 +329,7 @@ pub(crate) fn correctie(r: &impl Rij) -> Uitkomst<CorrectieRij> {
         id: getal(r, "id")?,
         uitkering_id: getal(r, "uitkering_id")?,
         maand: datum(r, "maand")?,
-        bedrag_centen: getal(r, "bedrag_centen")?,
+        bedrag_centen: getal(r, "bedrag_centen")?.into(),
         oorzaak: tekst(r, "oorzaak")?,
         mutatie_id: opgetal(r, "mutatie_id")?,
         aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
@@ -398,7 +399,7 @@ impl Bulkrij for MutatieRij {
             Waarde::Tekst(self.reden),
             Waarde::Tekst(self.status.code().into()),
             Waarde::vlag(self.vier_ogen),
-            Waarde::Getal(self.impact_centen),
+            Waarde::Getal(self.impact_centen.centen()),
             Waarde::opgetal(self.geregistreerd_door),
             Waarde::tijdstip(self.geregistreerd_op),
             Waarde::opgetal(self.beoordeeld_door),
@@ -424,8 +425,8 @@ impl Bulkrij for MaandbedragRij {
         Ok(vec![
             Waarde::Getal(self.uitkering_id),
             Waarde::datum(self.maand),
-            Waarde::Getal(self.berekend_centen),
-            Waarde::opgetal(self.betaald_centen),
+            Waarde::Getal(self.berekend_centen.centen()),
+            Waarde::opgetal(self.betaald_centen.map(Bedrag::centen)),
             Waarde::tijdstip(self.berekend_op),
         ])
     }
@@ -443,7 +444,7 @@ impl Bulkrij for CorrectieRij {
         Ok(vec![
             Waarde::Getal(self.uitkering_id),
             Waarde::datum(self.maand),
-            Waarde::Getal(self.bedrag_centen),
+            Waarde::Getal(self.bedrag_centen.centen()),
             Waarde::Tekst(self.oorzaak),
             Waarde::opgetal(self.mutatie_id),
             Waarde::tijdstip(self.aangemaakt_op),

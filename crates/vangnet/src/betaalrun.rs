@@ -128,12 +128,16 @@ pub async fn draaien(app: &App, o: &Opdracht) -> Result<()> {
         o.maand,
         beeld.run.betaaldatum,
         beeld.run.aantal_betalingen,
-        euro(beeld.run.totaal_centen),
+        euro(beeld.run.totaal_centen.centen()),
         begin.elapsed().as_secs_f64()
     );
     for t in &beeld.totalen {
         let naam = t.categorie.naam();
-        uit!("  {naam:<45} {:>9}  {:>18}", t.aantal, euro(t.som_centen));
+        uit!(
+            "  {naam:<45} {:>9}  {:>18}",
+            t.aantal,
+            euro(t.som_centen.centen())
+        );
     }
     for (pad, n, som) in &bestanden {
         uit!(

@@ -5,6 +5,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use vangnet_domain::bedrag::Bedrag;
 use vangnet_domain::betaalrun::{Categorie, Runstatus, Vorderingstatus};
 use vangnet_domain::tijd;
 
@@ -30,7 +31,7 @@ pub struct BetaalrunRij {
     pub geexporteerd_op: Option<DateTime<Utc>>,
     /// Regels die naar de bank gaan, en hun som.
     pub aantal_betalingen: i64,
-    pub totaal_centen: i64,
+    pub totaal_centen: Bedrag,
     pub versie: i64,
 }
 
@@ -46,7 +47,7 @@ pub struct BetaalregelRij {
     pub categorie: Categorie,
     /// De maand waarover de regel gaat (de eerste van de maand).
     pub maand: NaiveDate,
-    pub bedrag_centen: i64,
+    pub bedrag_centen: Bedrag,
     pub correctie_id: Option<i64>,
     pub reden: Option<String>,
     pub iban: Option<String>,
@@ -66,7 +67,7 @@ pub struct NieuweBetaalregel {
     pub dossiernummer: String,
     pub categorie: Categorie,
     pub maand: NaiveDate,
-    pub bedrag_centen: i64,
+    pub bedrag_centen: Bedrag,
     pub correctie_id: Option<i64>,
     pub reden: Option<String>,
     pub iban: Option<String>,
@@ -89,7 +90,7 @@ pub struct BetaalregelVoorTaak {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BetalingRij {
     pub id: i64,
-    pub bedrag_centen: i64,
+    pub bedrag_centen: Bedrag,
     pub naam: String,
     pub iban: String,
     pub omschrijving: String,
@@ -101,7 +102,7 @@ pub struct BetalingRij {
 pub struct Categorietotaal {
     pub categorie: Categorie,
     pub aantal: i64,
-    pub som_centen: i64,
+    pub som_centen: Bedrag,
 }
 
 /// Het reguliere bedrag van een dossier in deze en in de vorige definitieve run.
@@ -109,8 +110,8 @@ pub struct Categorietotaal {
 pub struct Runverschil {
     pub dossiernummer: String,
     pub dossier_id: i64,
-    pub vorig_centen: i64,
-    pub nu_centen: i64,
+    pub vorig_centen: Bedrag,
+    pub nu_centen: Bedrag,
 }
 
 /// Een vordering (te veel betaald), te beoordelen door de consulent.
@@ -122,7 +123,7 @@ pub struct VorderingRij {
     pub correctie_id: i64,
     pub run_id: i64,
     pub maand: NaiveDate,
-    pub bedrag_centen: i64,
+    pub bedrag_centen: Bedrag,
     pub status: Vorderingstatus,
     #[serde(with = "tijd::als_instant")]
     pub aangemaakt_op: DateTime<Utc>,

@@ -5,6 +5,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use vangnet_domain::bedrag::Bedrag;
 use vangnet_domain::betaalrun::Correctiesoort;
 use vangnet_domain::tijd;
 use vangnet_domain::uitkering::{Mutatiegegevens, Mutatiesoort, Mutatiestatus};
@@ -45,7 +46,7 @@ pub struct MutatieRij {
     pub reden: String,
     pub status: Mutatiestatus,
     pub vier_ogen: bool,
-    pub impact_centen: i64,
+    pub impact_centen: Bedrag,
     pub geregistreerd_door: Option<i64>,
     #[serde(with = "tijd::als_instant")]
     pub geregistreerd_op: DateTime<Utc>,
@@ -69,8 +70,8 @@ pub struct MaandbedragRij {
     pub uitkering_id: i64,
     /// De eerste van de maand.
     pub maand: NaiveDate,
-    pub berekend_centen: i64,
-    pub betaald_centen: Option<i64>,
+    pub berekend_centen: Bedrag,
+    pub betaald_centen: Option<Bedrag>,
     #[serde(with = "tijd::als_instant")]
     pub berekend_op: DateTime<Utc>,
 }
@@ -83,7 +84,7 @@ pub struct CorrectieRij {
     pub uitkering_id: i64,
     /// De eerste van de maand.
     pub maand: NaiveDate,
-    pub bedrag_centen: i64,
+    pub bedrag_centen: Bedrag,
     pub oorzaak: String,
     pub mutatie_id: Option<i64>,
     #[serde(with = "tijd::als_instant")]

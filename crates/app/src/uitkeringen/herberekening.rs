@@ -43,7 +43,7 @@ pub(super) fn maanden_vergelijken(
             id: 0,
             uitkering_id: u.id,
             maand,
-            bedrag_centen,
+            bedrag_centen: bedrag_centen.into(),
             oorzaak: oorzaak.into(),
             mutatie_id,
             aangemaakt_op: nu,
@@ -59,20 +59,20 @@ pub(super) fn maanden_vergelijken(
         if let Some(o) = oud {
             b.verschillen.push(Maandverschil {
                 maand,
-                voor: o.berekend_centen,
+                voor: o.berekend_centen.centen(),
                 na: nieuw,
-                verschil: nieuw - o.berekend_centen,
+                verschil: nieuw - o.berekend_centen.centen(),
             });
         }
         let betaald = oud.and_then(|o| o.betaald_centen);
         b.maanden.push(MaandbedragRij {
             uitkering_id: u.id,
             maand,
-            berekend_centen: nieuw,
+            berekend_centen: nieuw.into(),
             betaald_centen: betaald,
             berekend_op: nu,
         });
-        if let Some(betaald) = betaald {
+        if let Some(betaald) = betaald.map(Bedrag::centen) {
             // Wat al als correctie is vastgelegd (verrekend of niet) telt mee.
             let al = al_gecorrigeerd(correcties, u.id, maand, Correctiesoort::Maand);
             let verschil = nieuw - betaald - al;
@@ -111,7 +111,7 @@ fn al_gecorrigeerd(
     correcties
         .iter()
         .filter(|c| c.uitkering_id == uitkering_id && c.maand == maand && c.soort == soort)
-        .map(|c| c.bedrag_centen)
+        .map(|c| c.bedrag_centen.centen())
         .sum()
 }
 

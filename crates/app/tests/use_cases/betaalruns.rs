@@ -124,7 +124,7 @@ impl Opzet {
         b.totalen
             .iter()
             .find(|t| t.categorie == categorie)
-            .map_or((0, 0), |t| (t.aantal, t.som_centen))
+            .map_or((0, 0), |t| (t.aantal, t.som_centen.centen()))
     }
 }
 
@@ -230,7 +230,7 @@ async fn run_met_vier_ogen_en_een_geldig_betaalbestand() {
     assert_eq!(run.aantal_betalingen, 1);
     assert_eq!(
         o.totaal(id, Categorie::Regulier).await,
-        (1, run.totaal_centen)
+        (1, run.totaal_centen.centen())
     );
     assert_eq!(run.totaal_centen, 130_353);
 
@@ -320,7 +320,7 @@ async fn run_met_vier_ogen_en_een_geldig_betaalbestand() {
             .betaalrun_pain(&o.tom, id, None, &mut xml)
             .await
             .unwrap();
-    assert_eq!((n, som), (1, run.totaal_centen));
+    assert_eq!((n, som), (1, run.totaal_centen.centen()));
     valideer(&xml);
     let tekst = String::from_utf8(xml.clone()).unwrap();
     assert!(
@@ -356,7 +356,7 @@ async fn run_met_vier_ogen_en_een_geldig_betaalbestand() {
     let (_, regel, uitleg) = &spec[0];
     assert_eq!(
         uitleg.iter().map(|u| u.bedrag_centen).sum::<i64>(),
-        regel.bedrag_centen
+        regel.bedrag_centen.centen()
     );
     o.t.opruimen().await;
 }
@@ -743,7 +743,7 @@ async fn grote_run_in_delen_met_geldige_bestanden() {
         valideer(&xml);
         totaal = (totaal.0 + n, totaal.1 + som);
     }
-    assert_eq!(totaal, (3, b.run.totaal_centen));
+    assert_eq!(totaal, (3, b.run.totaal_centen.centen()));
     // Elk deel legt in het toegangslog alleen de dossiers vast die erin staan.
     let auditor = o.t.persona(Rol::Auditor).await;
     let dossiers = ToegangFilter {
@@ -1114,7 +1114,7 @@ async fn betaling_verdeeld_tussen_partners() {
         .iter()
         .find(|m| m.maand == datum(2026, 12, 1))
         .unwrap();
-    assert_eq!(m.betaald_centen, Some(192_640));
+    assert_eq!(m.betaald_centen, Some(192_640.into()));
     let mut xml = Vec::new();
     o.t.app
         .betaalrun_pain(&o.tom, dec, None, &mut xml)

@@ -604,7 +604,8 @@ async fn migratie_0014_behoudt_de_maandbedragen() {
         v.into_iter()
             .map(|m| {
                 let maand = m.maand.to_string();
-                (m.uitkering_id, maand, m.berekend_centen, m.betaald_centen)
+                let betaald = m.betaald_centen.map(|b| b.centen());
+                (m.uitkering_id, maand, m.berekend_centen.centen(), betaald)
             })
             .collect()
     };
@@ -619,14 +620,14 @@ async fn migratie_0014_behoudt_de_maandbedragen() {
         MaandbedragRij {
             uitkering_id: 2,
             maand: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-            berekend_centen: 215,
+            berekend_centen: 215.into(),
             betaald_centen: None,
             berekend_op: chrono::DateTime::UNIX_EPOCH,
         },
         MaandbedragRij {
             uitkering_id: 2,
             maand: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
-            berekend_centen: 230,
+            berekend_centen: 230.into(),
             betaald_centen: None,
             berekend_op: chrono::DateTime::UNIX_EPOCH,
         },

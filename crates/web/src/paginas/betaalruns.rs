@@ -27,10 +27,35 @@ use crate::paginas::{bevestiging, Gedaan};
 use crate::schil::{pagina, pagina_met_status, Schil};
 use crate::sessie::Ingelogd;
 use crate::WebStaat;
+use vangnet_domain::bedrag::Bedrag;
 
-/// Een bedrag in euro's (ook voor een verwijzing, zoals templates die doorgeven).
-pub fn bedrag(c: impl std::borrow::Borrow<i64>) -> String {
-    euro(*c.borrow())
+/// Wat als geldbedrag getoond kan worden: een [`Bedrag`] van de naad of centen uit de
+/// berekening, ook als verwijzing (zoals sjablonen die doorgeven).
+pub trait AlsBedrag {
+    fn als_bedrag(&self) -> Bedrag;
+}
+
+impl AlsBedrag for Bedrag {
+    fn als_bedrag(&self) -> Bedrag {
+        *self
+    }
+}
+
+impl AlsBedrag for i64 {
+    fn als_bedrag(&self) -> Bedrag {
+        Bedrag::from(*self)
+    }
+}
+
+impl<T: AlsBedrag + ?Sized> AlsBedrag for &T {
+    fn als_bedrag(&self) -> Bedrag {
+        (**self).als_bedrag()
+    }
+}
+
+/// Een bedrag in euro's: `€ 1.234,56`.
+pub fn bedrag(c: impl AlsBedrag) -> String {
+    c.als_bedrag().to_string()
 }
 
 /// Een maand (de eerste van de maand) zoals de medewerker haar leest: `januari 2026`.
@@ -99,7 +124,7 @@ async fn lijst(
         .iter()
         .filter(|r| r.status.definitief())
         .take(12)
-        .map(|r| (maand(&r.maand), r.totaal_centen))
+        .map(|r| (maand(&r.maand), r.totaal_centen.centen()))
         .collect();
     reeks.reverse();
     Ok(Lijst {
@@ -194,7 +219,7 @@ async fn detail(
             b.totalen
                 .iter()
                 .find(|t| t.categorie == *c)
-                .map(|t| (c.naam().to_owned(), t.som_centen))
+                .map(|t| (c.naam().to_owned(), t.som_centen.centen()))
         })
         .collect();
     let status = b.run.status;

@@ -413,13 +413,13 @@ impl DossierPagina {
                     .correcties
                     .iter()
                     .filter(|c| c.maand == m.maand && c.verrekend_op.is_none())
-                    .map(|c| c.bedrag_centen)
+                    .map(|c| c.bedrag_centen.centen())
                     .sum();
                 (
                     m.maand.format("%m-%Y").to_string(),
-                    vangnet_domain::bedrag::euro(m.berekend_centen),
+                    m.berekend_centen.to_string(),
                     m.betaald_centen
-                        .map_or_else(|| "—".into(), vangnet_domain::bedrag::euro),
+                        .map_or_else(|| "—".into(), |b| b.to_string()),
                     if open == 0 {
                         String::new()
                     } else {
