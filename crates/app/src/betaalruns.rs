@@ -26,7 +26,7 @@ use vangnet_domain::{csv, sepa, tijd, verwerking, Recht, Veldfouten};
 use crate::audit::{self, Wijziging};
 use crate::opslag::{
     BetaalregelRij, BetaalrunRij, Categorietotaal, Leestransactie, NieuweBetaalregel, Runverschil,
-    Transactie,
+    Transactie, Vasthouding,
 };
 use crate::uitkeringen::{datumtekst, partij_laden};
 use crate::werk::{taken_maken, NieuweTaak};
@@ -525,7 +525,7 @@ impl App {
             let soort = match r.categorie {
                 Categorie::Vordering => Taaksoort::Vordering,
                 Categorie::Vastgehouden
-                    if r.reden.as_deref() != Some(Vasthoudreden::Opschorting.code()) =>
+                    if r.reden.as_ref().map(|v| v.reden) != Some(Vasthoudreden::Opschorting) =>
                 {
                     Taaksoort::Betaling
                 }
@@ -553,10 +553,7 @@ impl App {
                     _ => format!(
                         "Dossier {}: betaling vastgehouden ({}), rekening of gegevens vastleggen",
                         r.dossiernummer,
-                        r.reden
-                            .as_deref()
-                            .and_then(|x| Vasthoudreden::uit_code(x.split(':').next().unwrap_or(x)))
-                            .map_or("onbekend", Vasthoudreden::naam)
+                        r.reden.as_ref().map_or("zonder reden", |v| v.reden.naam())
                     ),
                 };
                 let dossier = dossiers.get(&r.dossier_id);
@@ -961,12 +958,13 @@ impl App {
                 let bedrag =
                     vangnet_domain::bedrag::euro(r.bedrag_centen.centen()).replace("€ ", "");
                 let maand = r.maand.format("%Y-%m").to_string();
+                let reden = r.reden.as_ref().map(Vasthouding::code).unwrap_or_default();
                 let cellen = [
                     r.dossiernummer.as_str(),
                     r.categorie.code(),
                     &maand,
                     &bedrag,
-                    r.reden.as_deref().unwrap_or(""),
+                    &reden,
                     r.iban.as_deref().unwrap_or(""),
                     &r.naam,
                     &r.omschrijving,
@@ -1243,9 +1241,12 @@ fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendepartij {
                 }],
                 Categorie::Vastgehouden => Vec::new(),
             };
-            let reden = r.reden.map(|x| match (&fout, x) {
-                (Some(m), Vasthoudreden::Berekeningsfout) => format!("{}: {m}", x.code()),
-                _ => x.code().to_owned(),
+            let reden = r.reden.map(|x| Vasthouding {
+                reden: x,
+                toelichting: match (&fout, x) {
+                    (Some(m), Vasthoudreden::Berekeningsfout) => Some(m.clone()),
+                    _ => None,
+                },
             });
             // Verdeeld tussen partners (op hun verzoek): twee overboekingen, de uitleg
             // van elk deel telt op tot zijn eigen bedrag.

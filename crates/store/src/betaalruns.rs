@@ -7,7 +7,8 @@ use sqlx::AnyConnection;
 
 use vangnet_app::opslag::{
     BetaalregelRij, BetaalregelVoorTaak, BetaalrunRij, Betaalruns, BetaalrunsLezen, BetalingRij,
-    Categorietotaal, NieuweBetaalregel, OpslagFout, Runverschil, Uitkomst, VorderingRij,
+    Categorietotaal, NieuweBetaalregel, OpslagFout, Runverschil, Uitkomst, Vasthouding,
+    VorderingRij,
 };
 
 use crate::installatie::{Bulkrij, Waarde};
@@ -18,7 +19,7 @@ use vangnet_domain::tijd;
 
 use crate::sql::{
     binden, code, datum, getal, getallen, in_lijst, in_tabel, json_als, json_select, lijst,
-    namen_van, opgetal, optekst, optijdstip, tekst, tijdstip, vertaal, Binding, Rij,
+    namen_van, onleesbaar, opgetal, optekst, optijdstip, tekst, tijdstip, vertaal, Binding, Rij,
 };
 
 const RUN_KOLOMMEN: &str = "id, maand, betaaldatum, status, gestart_door, gestart_op, \
@@ -54,7 +55,7 @@ impl Bulkrij for NieuweBetaalregel {
             Waarde::datum(self.maand),
             Waarde::Getal(self.bedrag_centen.centen()),
             Waarde::opgetal(self.correctie_id),
-            Waarde::optekst(self.reden),
+            Waarde::optekst(self.reden.as_ref().map(Vasthouding::code)),
             Waarde::optekst(self.iban),
             Waarde::Tekst(self.naam),
             Waarde::Tekst(self.omschrijving),
@@ -101,7 +102,9 @@ fn regel_velden(r: &impl Rij) -> Uitkomst<BetaalregelRij> {
         maand: datum(r, "maand")?,
         bedrag_centen: getal(r, "bedrag_centen")?.into(),
         correctie_id: opgetal(r, "correctie_id")?,
-        reden: optekst(r, "reden")?,
+        reden: optekst(r, "reden")?
+            .map(|t| Vasthouding::uit_code(&t).ok_or_else(|| onleesbaar("reden", &t)))
+            .transpose()?,
         iban: optekst(r, "iban")?,
         naam: tekst(r, "naam")?,
         omschrijving: tekst(r, "omschrijving")?,
@@ -340,7 +343,13 @@ pub(crate) async fn regels_voor_taken(
                 dossiernummer: r.2,
                 categorie: Categorie::uit_code(&r.3)
                     .ok_or_else(|| crate::sql::onleesbaar("betaalregels.categorie", &r.3))?,
-                reden: r.4,
+                reden: r
+                    .4
+                    .map(|t| {
+                        Vasthouding::uit_code(&t)
+                            .ok_or_else(|| crate::sql::onleesbaar("betaalregels.reden", &t))
+                    })
+                    .transpose()?,
             })
         })
         .collect()

@@ -6,10 +6,54 @@ use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use vangnet_domain::bedrag::Bedrag;
-use vangnet_domain::betaalrun::{Categorie, Runstatus, Vorderingstatus};
+use vangnet_domain::betaalrun::{Categorie, Runstatus, Vasthoudreden, Vorderingstatus};
 use vangnet_domain::tijd;
 
 use super::Uitkomst;
+
+/// Waarom een regel is vastgehouden, met een toelichting waar die er is (de melding van een
+/// berekeningsfout). In de opslag (en in JSON) `code` of `code: toelichting`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vasthouding {
+    pub reden: Vasthoudreden,
+    pub toelichting: Option<String>,
+}
+
+impl Vasthouding {
+    /// Zoals opgeslagen: `geen_rekening`, `berekeningsfout: <melding>`.
+    pub fn code(&self) -> String {
+        match &self.toelichting {
+            Some(t) => format!("{}: {t}", self.reden.code()),
+            None => self.reden.code().to_owned(),
+        }
+    }
+
+    /// Leest de opgeslagen vorm; een onbekende reden is geen vasthouding.
+    pub fn uit_code(tekst: &str) -> Option<Vasthouding> {
+        let (code, toelichting) = match tekst.split_once(": ") {
+            Some((c, t)) => (c, Some(t.to_owned())),
+            None => (tekst, None),
+        };
+        Some(Vasthouding {
+            reden: Vasthoudreden::uit_code(code)?,
+            toelichting,
+        })
+    }
+
+    /// De reden in woorden, met de toelichting: "De maand is niet te berekenen: …".
+    pub fn naam(&self) -> String {
+        match &self.toelichting {
+            Some(t) => format!("{}: {t}", self.reden.naam()),
+            None => self.reden.naam().to_owned(),
+        }
+    }
+}
+
+impl Serialize for Vasthouding {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.code())
+    }
+}
 
 /// Een betaalrun (issue 7).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -49,7 +93,7 @@ pub struct BetaalregelRij {
     pub maand: NaiveDate,
     pub bedrag_centen: Bedrag,
     pub correctie_id: Option<i64>,
-    pub reden: Option<String>,
+    pub reden: Option<Vasthouding>,
     pub iban: Option<String>,
     pub naam: String,
     pub omschrijving: String,
@@ -69,7 +113,7 @@ pub struct NieuweBetaalregel {
     pub maand: NaiveDate,
     pub bedrag_centen: Bedrag,
     pub correctie_id: Option<i64>,
-    pub reden: Option<String>,
+    pub reden: Option<Vasthouding>,
     pub iban: Option<String>,
     pub naam: String,
     pub omschrijving: String,
@@ -83,7 +127,7 @@ pub struct BetaalregelVoorTaak {
     pub dossier_id: i64,
     pub dossiernummer: String,
     pub categorie: Categorie,
-    pub reden: Option<String>,
+    pub reden: Option<Vasthouding>,
 }
 
 /// Eén overboeking zoals het betaalbestand haar nodig heeft (zonder uitleg).
@@ -198,4 +242,32 @@ pub trait Betaalruns: BetaalrunsLezen {
     async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<()>;
     /// De regels van een partij van een run, in zo weinig mogelijk statements.
     async fn betaalregels_invoegen(&mut self, regels: Vec<NieuweBetaalregel>) -> Uitkomst<()>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// De opgeslagen vorm van een vasthouding gaat heen en terug; een onbekende reden wordt
+    /// niet stil een andere.
+    #[test]
+    fn vasthouding_heen_en_terug() {
+        let gevallen = [
+            ("geen_rekening", Vasthoudreden::GeenRekening, None),
+            ("opschorting", Vasthoudreden::Opschorting, None),
+            (
+                "berekeningsfout: geen normtabel voor 2031-01",
+                Vasthoudreden::Berekeningsfout,
+                Some("geen normtabel voor 2031-01"),
+            ),
+        ];
+        for (tekst, reden, toelichting) in gevallen {
+            let v = Vasthouding::uit_code(tekst).expect(tekst);
+            assert_eq!(v.reden, reden, "{tekst}");
+            assert_eq!(v.toelichting.as_deref(), toelichting, "{tekst}");
+            assert_eq!(v.code(), tekst);
+        }
+        assert_eq!(Vasthouding::uit_code("onbekend"), None);
+        assert_eq!(Vasthouding::uit_code(""), None);
+    }
 }

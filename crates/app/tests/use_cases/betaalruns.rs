@@ -478,7 +478,7 @@ async fn opschorting_en_ontbrekende_rekening_houden_vast() {
     let redenen: Vec<(i64, String)> = b
         .vastgehouden
         .iter()
-        .map(|r| (r.dossier_id, r.reden.clone().unwrap()))
+        .map(|r| (r.dossier_id, r.reden.as_ref().unwrap().code()))
         .collect();
     assert!(
         redenen.contains(&(zonder, "geen_rekening".into())),

@@ -18,7 +18,7 @@ use vangnet_app::jobs::Job;
 use vangnet_app::opslag::{BetaalregelRij, BetaalrunRij};
 use vangnet_app::AppFout;
 use vangnet_domain::bedrag::euro;
-use vangnet_domain::betaalrun::{Categorie, Vasthoudreden};
+use vangnet_domain::betaalrun::Categorie;
 use vangnet_domain::{tijd, Recht, Veldfouten};
 
 use crate::fout::WebFout;
@@ -72,15 +72,8 @@ pub fn categorienaam(c: &Categorie) -> &'static str {
     c.naam()
 }
 
-pub fn redennaam(s: &str) -> String {
-    let (code, rest) = s.split_once(": ").unwrap_or((s, ""));
-    let naam =
-        Vasthoudreden::uit_code(code).map_or_else(|| code.to_owned(), |r| r.naam().to_owned());
-    if rest.is_empty() {
-        naam.to_owned()
-    } else {
-        format!("{naam}: {rest}")
-    }
+pub fn redennaam(v: &vangnet_app::opslag::Vasthouding) -> String {
+    v.naam()
 }
 
 /// Eén staaf in een horizontale grafiek: label, bedrag als tekst, breedte in SVG-eenheden.
