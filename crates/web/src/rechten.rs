@@ -2,7 +2,7 @@
 //! 14): wie het recht niet heeft, krijgt 403, nooit een 400 of 422 over invoer die hij niet eens
 //! mocht sturen. De use cases controleren het recht zelf ook (de app-laag is de grens); dit is de
 //! eerste deur. Routes die hier niet staan, zijn openbaar of voor iedereen die is ingelogd.
-//! `tests/autorisatie.rs` toetst het gedrag van elke route los van deze tabel.
+//! `tests/http/autorisatie.rs` toetst het gedrag van elke route los van deze tabel.
 
 use axum::extract::{MatchedPath, Request};
 use axum::middleware::Next;
