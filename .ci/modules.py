@@ -25,13 +25,9 @@ UITZONDERINGEN: dict = {}
 # Modules van de app die zelf een schrijftransactie openen, met de reden. De lijst mag alleen
 # korter worden.
 ZONDER_ENVELOP = {
-    "crates/app/src/account.rs": "aanmelden: wie handelt staat nog niet vast (inloggen, sessie en "
-    "token nagaan, de eerste start); het eigen account volgt (issue 18, punt 3)",
-    "crates/app/src/betaalruns.rs": "berekenen en het betaalbestand zijn pijplijnen over meerdere "
-    "transacties en taken; ze gaan mee met de duurzame jobs (issue 22)",
-    "crates/app/src/demo.rs": "de demopopulatie: bulkinvoer van de opdrachtregel, geen handeling",
-    "crates/app/src/ketens.rs": "de installatiestap bij het starten die de ketensleutel bij de "
-    "database vastlegt, zonder gebruiker en zonder auditrecord",
+    "crates/app/src/ketens.rs": "de installatiestap bij het starten, vóór er een App is (die "
+    "heeft de database met de sleutel nodig): legt de vingerafdruk van de ketensleutel vast, "
+    "zonder gebruiker en zonder auditrecord",
 }
 
 wortel = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")

@@ -6,7 +6,7 @@ use serde_json::json;
 use vangnet_domain::gebruiker::volledige_naam;
 use vangnet_domain::{Gebruikersnaam, Rol, Veldfouten, Wachtwoord};
 
-use crate::audit::{self, Wijziging};
+use crate::audit::Wijziging;
 use crate::geheim;
 use crate::opslag::{GebruikerRij, Leestransactie, SessieRij, TokenRij, Transactie};
 use crate::{Actor, App, AppFout, Context};
@@ -84,9 +84,6 @@ impl App {
         Ok(Context::nieuw(actor_van(&g), geheim::operatie_id()))
     }
 
-    /// Bij de eerste start (nog geen gebruikers): maak de gebruiker `beheerder` aan met de rol
-    /// functioneel beheerder. Het wachtwoord komt uit `wachtwoord_uit_omgeving` of wordt
-    /// gegenereerd en moet dan bij de eerste keer inloggen gewijzigd worden.
     /// Het CSRF-token van het inlogformulier bij deze voorsessie (de willekeurige waarde in het
     /// cookie van het inlogformulier): een HMAC met een geheim dat alleen de servers kennen (in de
     /// database, gedeeld door alle servers). Wie een cookie kan planten (bv. vanaf een ander
@@ -97,7 +94,9 @@ impl App {
         let geheim = self
             .inlog_geheim
             .get_or_try_init(|| async {
-                let mut tx = self.opslag.schrijf().await?;
+                let mut tx = self
+                    .systeemhandeling("inlogformulier", &geheim::operatie_id())
+                    .await?;
                 let geheim = match tx.installatie_lezen(SLEUTEL).await? {
                     Some(g) => g,
                     None => {
@@ -117,17 +116,16 @@ impl App {
         Ok(hex::encode(m.finalize().into_bytes()))
     }
 
+    /// Bij de eerste start (nog geen gebruikers): maak de gebruiker `beheerder` aan met de rol
+    /// functioneel beheerder. Het wachtwoord komt uit `wachtwoord_uit_omgeving` of wordt
+    /// gegenereerd en moet dan bij de eerste keer inloggen gewijzigd worden.
     pub async fn eerste_start(
         &self,
         wachtwoord_uit_omgeving: Option<&str>,
     ) -> Result<EersteStart, AppFout> {
-        let ctx = Context::nieuw(
-            Actor::Systeem {
-                via: "eerste start",
-            },
-            geheim::operatie_id(),
-        );
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self
+            .systeemhandeling("eerste start", &geheim::operatie_id())
+            .await?;
         if tx.aantal_gebruikers().await? > 0 {
             return Ok(EersteStart::AlIngericht);
         }
@@ -143,7 +141,7 @@ impl App {
                 (w.clone(), Some(w))
             }
         };
-        let nu = self.klok.nu();
+        let nu = tx.nu;
         let mut g = GebruikerRij {
             id: 0,
             gebruikersnaam: naam.into(),
@@ -157,21 +155,15 @@ impl App {
             gewijzigd_op: nu,
         };
         g.id = tx.gebruiker_invoegen(&g).await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            &ctx,
-            self.klok.nu(),
-            Wijziging {
-                actie: "gebruiker.aangemaakt",
-                onderwerp_type: "gebruiker",
-                onderwerp_id: g.id.to_string(),
-                samenvatting: "Eerste beheerder aangemaakt bij de eerste start".into(),
-                na: Some(gebruiker_json(&g)),
-                ..Default::default()
-            },
-        )
+        tx.vastleggen(Wijziging {
+            actie: "gebruiker.aangemaakt",
+            onderwerp_type: "gebruiker",
+            onderwerp_id: g.id.to_string(),
+            samenvatting: "Eerste beheerder aangemaakt bij de eerste start".into(),
+            na: Some(gebruiker_json(&g)),
+            ..Default::default()
+        })
         .await?;
-        tx.commit().await?;
         Ok(EersteStart::BeheerderAangemaakt {
             gebruikersnaam: naam.into(),
             eenmalig_wachtwoord: eenmalig,
@@ -189,9 +181,9 @@ impl App {
     ) -> Result<NieuweSessie, AppFout> {
         let naam = gebruikersnaam.trim().to_lowercase();
         let naam: String = naam.chars().take(64).collect();
-        let nu = self.klok.nu();
+        let mut tx = self.systeemhandeling("inloggen", operatie_id).await?;
+        let nu = tx.nu;
         let sinds = nu - Duration::minutes(self.instellingen.pogingen_venster_minuten);
-        let mut tx = self.opslag.schrijf().await?;
         // Eerst de drempels: per adres (raden over veel namen), en per naam én adres met een
         // groeiende wachttijd (raden op één naam), zodat een ander adres de echte gebruiker niet
         // buitensluit.
@@ -241,7 +233,6 @@ impl App {
                         "veel mislukte inlogpogingen op één account, vanaf verschillende adressen"
                     );
                 }
-                let ctx = Context::nieuw(Actor::Systeem { via: "inloggen" }, operatie_id);
                 let (onderwerp_id, samenvatting) = match &gebruiker {
                     Some(g) if g.geblokkeerd => {
                         (g.id.to_string(), "Inlogpoging op geblokkeerd account")
@@ -252,20 +243,14 @@ impl App {
                         "Mislukte inlogpoging op een onbekende gebruikersnaam",
                     ),
                 };
-                audit::vastleggen(
-                    tx.as_mut(),
-                    &ctx,
-                    nu,
-                    Wijziging {
-                        actie: "inloggen.mislukt",
-                        onderwerp_type: "gebruiker",
-                        onderwerp_id,
-                        samenvatting: format!("{samenvatting} vanaf {adres}"),
-                        ..Default::default()
-                    },
-                )
+                tx.vastleggen(Wijziging {
+                    actie: "inloggen.mislukt",
+                    onderwerp_type: "gebruiker",
+                    onderwerp_id,
+                    samenvatting: format!("{samenvatting} vanaf {adres}"),
+                    ..Default::default()
+                })
                 .await?;
-                tx.commit().await?;
                 return Err(AppFout::InloggenMislukt);
             }
         };
@@ -285,21 +270,15 @@ impl App {
             adres: adres.to_owned(),
         };
         tx.sessie_invoegen(&sessie).await?;
-        let ctx = Context::nieuw(actor_van(&g), operatie_id);
-        audit::vastleggen(
-            tx.as_mut(),
-            &ctx,
-            nu,
-            Wijziging {
-                actie: "sessie.gestart",
-                onderwerp_type: "gebruiker",
-                onderwerp_id: g.id.to_string(),
-                samenvatting: format!("Ingelogd vanaf {adres}"),
-                ..Default::default()
-            },
-        )
+        tx.namens(Context::nieuw(actor_van(&g), operatie_id));
+        tx.vastleggen(Wijziging {
+            actie: "sessie.gestart",
+            onderwerp_type: "gebruiker",
+            onderwerp_id: g.id.to_string(),
+            samenvatting: format!("Ingelogd vanaf {adres}"),
+            ..Default::default()
+        })
         .await?;
-        tx.commit().await?;
         Ok(NieuweSessie {
             sleutel,
             csrf_token: sessie.csrf_token,
@@ -324,7 +303,9 @@ impl App {
         let g = match gebruiker {
             Some(g) if !g.geblokkeerd && !verlopen => g,
             _ => {
-                let mut tx = self.opslag.schrijf().await?;
+                let mut tx = self
+                    .systeemhandeling("sessie", &geheim::operatie_id())
+                    .await?;
                 tx.sessie_verwijderen(&hash).await?;
                 tx.commit().await?;
                 return Err(AppFout::SessieVerlopen);
@@ -332,7 +313,10 @@ impl App {
         };
         // Niet bij elk verzoek schrijven: een minuut nauwkeurig is genoeg voor het verloop.
         if nu - laatst > Duration::seconds(60) {
-            let mut tx = self.opslag.schrijf().await?;
+            let mut tx = self
+                .systeemhandeling("sessie", &geheim::operatie_id())
+                .await?;
+            let nu = tx.nu;
             tx.sessie_aanraken(&hash, nu).await?;
             tx.commit().await?;
         }
@@ -344,21 +328,17 @@ impl App {
     }
 
     pub async fn uitloggen(&self, ctx: &Context, sleutel: &str) -> Result<(), AppFout> {
-        let mut tx = self.opslag.schrijf().await?;
+        // Uitloggen mag iedereen met een sessie: geen recht na te gaan.
+        let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
         tx.sessie_verwijderen(&geheim::sha256_hex(sleutel)).await?;
         if let Some(id) = ctx.actor.gebruiker_id() {
-            audit::vastleggen(
-                tx.as_mut(),
-                ctx,
-                self.klok.nu(),
-                Wijziging {
-                    actie: "sessie.beeindigd",
-                    onderwerp_type: "gebruiker",
-                    onderwerp_id: id.to_string(),
-                    samenvatting: "Uitgelogd".into(),
-                    ..Default::default()
-                },
-            )
+            tx.audit(Wijziging {
+                actie: "sessie.beeindigd",
+                onderwerp_type: "gebruiker",
+                onderwerp_id: id.to_string(),
+                samenvatting: "Uitgelogd".into(),
+                ..Default::default()
+            })
             .await?;
         }
         tx.commit().await?;
@@ -376,8 +356,10 @@ impl App {
         nieuw: &str,
         herhaling: &str,
     ) -> Result<Option<String>, AppFout> {
+        // Het eigen account: het recht is ingelogd zijn.
         let id = ctx.actor.gebruiker_id().ok_or(AppFout::NietIngelogd)?;
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
+        let nu = tx.nu;
         let mut g = tx
             .gebruiker_op_id(id)
             .await?
@@ -403,19 +385,18 @@ impl App {
         g.wachtwoord_hash = geheim::hash_wachtwoord(nieuw)?;
         g.moet_wachtwoord_wijzigen = false;
         g.versie += 1;
-        g.gewijzigd_op = self.klok.nu();
+        g.gewijzigd_op = nu;
         if !tx.gebruiker_bijwerken(&g).await? {
             return Err(AppFout::Conflict(
                 "Uw account is intussen gewijzigd. Probeer het opnieuw.".into(),
             ));
         }
-        let nu = self.klok.nu();
         let oud = match huidige_sessie {
             Some(s) => tx.sessie_op_hash(&geheim::sha256_hex(s)).await?,
             None => None,
         };
         tx.sessies_verwijderen_van(id, None).await?;
-        let tokens = tokens_intrekken(tx.as_mut(), id, nu).await?;
+        let tokens = tokens_intrekken(&mut *tx, id, nu).await?;
         let nieuwe_sleutel = match oud {
             Some(oud) => {
                 let sleutel = geheim::willekeurig_hex(32);
@@ -430,23 +411,17 @@ impl App {
             }
             None => None,
         };
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "gebruiker.wachtwoord_gewijzigd",
-                onderwerp_type: "gebruiker",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!(
-                    "Eigen wachtwoord gewijzigd; andere sessies beëindigd, {tokens} API-tokens \
-                     ingetrokken, sessiesleutel vernieuwd"
-                ),
-                ..Default::default()
-            },
-        )
+        tx.vastleggen(Wijziging {
+            actie: "gebruiker.wachtwoord_gewijzigd",
+            onderwerp_type: "gebruiker",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!(
+                "Eigen wachtwoord gewijzigd; andere sessies beëindigd, {tokens} API-tokens \
+                 ingetrokken, sessiesleutel vernieuwd"
+            ),
+            ..Default::default()
+        })
         .await?;
-        tx.commit().await?;
         Ok(nieuwe_sleutel)
     }
 
@@ -465,7 +440,8 @@ impl App {
                 "Geef het token een omschrijving van 1 tot 100 tekens (waarvoor is het?).",
             ));
         }
-        let mut tx = self.opslag.schrijf().await?;
+        // Het recht hangt af van wie het token krijgt (hieronder, vóór er iets geschreven wordt).
+        let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
         let g = tx
             .gebruiker_op_naam(&gebruikersnaam.trim().to_lowercase())
             .await?
@@ -476,7 +452,7 @@ impl App {
             Actor::Gebruiker { .. } => return Err(AppFout::GeenToegang),
         }
         let token = format!("vgn_{}", geheim::willekeurig_hex(24));
-        let nu = self.klok.nu();
+        let nu = tx.nu;
         let mut rij = TokenRij {
             id: 0,
             gebruiker_id: g.id,
@@ -488,23 +464,17 @@ impl App {
             ingetrokken_op: None,
         };
         rij.id = tx.token_invoegen(&rij).await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "token.aangemaakt",
-                onderwerp_type: "gebruiker",
-                onderwerp_id: g.id.to_string(),
-                samenvatting: format!(
-                    "API-token {}… aangemaakt voor {}: {}",
-                    rij.voorvoegsel, g.gebruikersnaam, rij.omschrijving
-                ),
-                ..Default::default()
-            },
-        )
+        tx.vastleggen(Wijziging {
+            actie: "token.aangemaakt",
+            onderwerp_type: "gebruiker",
+            onderwerp_id: g.id.to_string(),
+            samenvatting: format!(
+                "API-token {}… aangemaakt voor {}: {}",
+                rij.voorvoegsel, g.gebruikersnaam, rij.omschrijving
+            ),
+            ..Default::default()
+        })
         .await?;
-        tx.commit().await?;
         Ok(NieuwToken { id: rij.id, token })
     }
 
@@ -520,25 +490,20 @@ impl App {
     /// Een eigen token intrekken. Een token van een ander bestaat voor deze gebruiker niet.
     pub async fn token_intrekken(&self, ctx: &Context, token_id: i64) -> Result<(), AppFout> {
         let id = ctx.actor.gebruiker_id().ok_or(AppFout::NietIngelogd)?;
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
         let eigen = tx.tokens_van(id).await?;
         let Some(t) = eigen.iter().find(|t| t.id == token_id) else {
             return Err(AppFout::NietGevonden("Het token".into()));
         };
-        let nu = self.klok.nu();
+        let nu = tx.nu;
         if tx.token_intrekken(t.id, nu).await? {
-            audit::vastleggen(
-                tx.as_mut(),
-                ctx,
-                nu,
-                Wijziging {
-                    actie: "token.ingetrokken",
-                    onderwerp_type: "gebruiker",
-                    onderwerp_id: id.to_string(),
-                    samenvatting: format!("API-token {}… ingetrokken", t.voorvoegsel),
-                    ..Default::default()
-                },
-            )
+            tx.audit(Wijziging {
+                actie: "token.ingetrokken",
+                onderwerp_type: "gebruiker",
+                onderwerp_id: id.to_string(),
+                samenvatting: format!("API-token {}… ingetrokken", t.voorvoegsel),
+                ..Default::default()
+            })
             .await?;
         }
         tx.commit().await?;
@@ -565,7 +530,10 @@ impl App {
             .laatst_gebruikt_op
             .is_none_or(|l| nu - l > Duration::seconds(60));
         if oud {
-            let mut tx = self.opslag.schrijf().await?;
+            let mut tx = self
+                .systeemhandeling("token", &geheim::operatie_id())
+                .await?;
+            let nu = tx.nu;
             tx.token_gebruikt(t.id, nu).await?;
             tx.commit().await?;
         }
@@ -573,7 +541,6 @@ impl App {
     }
 }
 
-/// Controleert de velden van een nieuwe gebruiker (gedeeld door UI, API en opdrachtregel).
 /// Trekt alle nog geldige API-tokens van een gebruiker in; geeft hoeveel.
 pub(crate) async fn tokens_intrekken(
     tx: &mut dyn Transactie,
@@ -589,6 +556,7 @@ pub(crate) async fn tokens_intrekken(
     Ok(n)
 }
 
+/// Controleert de velden van een nieuwe gebruiker (gedeeld door UI, API en opdrachtregel).
 pub(crate) fn controleer_gebruiker(
     gebruikersnaam: &str,
     naam: &str,

@@ -23,7 +23,7 @@ use vangnet_domain::persoon::Iban;
 use vangnet_domain::werk::Taaksoort;
 use vangnet_domain::{csv, sepa, tijd, verwerking, Recht, Veldfouten};
 
-use crate::audit::{self, Wijziging};
+use crate::audit::Wijziging;
 use crate::opslag::{
     BetaalregelRij, BetaalrunRij, Categorietotaal, Leestransactie, NieuweBetaalregel, Runverschil,
     Transactie, Vasthouding,
@@ -244,16 +244,16 @@ impl App {
         if let Err(e) = self.opslag.log_terugschrijven().await {
             tracing::warn!(%e, "write-ahead-log niet teruggeschreven vóór de betaalrun");
         }
-        let mut tx = self.opslag.schrijf().await?;
-        let mut run = Self::run_laden(tx.as_mut(), id).await?;
+        let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
+        let mut run = Self::run_laden(&mut *tx, id).await?;
         if !run.status.mag_berekenen() {
             return Err(AppFout::Conflict(
                 "Deze betaalrun is goedgekeurd of afgebroken en verandert niet meer.".into(),
             ));
         }
         let (maand, betaaldatum) = (run.maand, run.betaaldatum);
-        let tabellen = self.geldende_normtabellen(tx.as_mut()).await?;
-        let nu = self.klok.nu();
+        let tabellen = self.geldende_normtabellen(&mut *tx).await?;
+        let nu = tx.nu;
         tx.betaalregels_verwijderen(id).await?;
         let kader = Arc::new(Rekenkader {
             run_id: id,
@@ -264,7 +264,7 @@ impl App {
         });
         // Eén verwerking voor de hele berekening; elke partij voegt haar personen toe.
         let lezing = toegang::personen_verwerking(
-            tx.as_mut(),
+            &mut *tx,
             ctx,
             nu,
             verwerking::BIJSTANDSVERLENING,
@@ -344,7 +344,7 @@ impl App {
         let mut geschreven: Result<(), AppFout> = Ok(());
         while let Some(b) = berekend.recv().await {
             let r = match b {
-                Ok(b) => partij_schrijven(tx.as_mut(), b, &mut uitleggen, &lezing, &mut tijd).await,
+                Ok(b) => partij_schrijven(&mut *tx, b, &mut uitleggen, &lezing, &mut tijd).await,
                 Err(e) => Err(e),
             };
             match r {
@@ -398,24 +398,18 @@ impl App {
                 "De betaalrun is intussen gewijzigd; bereken opnieuw.".into(),
             ));
         }
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            nu,
-            Wijziging {
-                actie: "betaalrun.berekend",
-                onderwerp_type: "betaalrun",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!(
-                    "Betaalrun {} berekend: {aantal} betalingen, totaal {}",
-                    tijd::maand_weergave(maand),
-                    vangnet_domain::bedrag::euro(totaal)
-                ),
-                ..Default::default()
-            },
-        )
+        tx.vastleggen(Wijziging {
+            actie: "betaalrun.berekend",
+            onderwerp_type: "betaalrun",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!(
+                "Betaalrun {} berekend: {aantal} betalingen, totaal {}",
+                tijd::maand_weergave(maand),
+                vangnet_domain::bedrag::euro(totaal)
+            ),
+            ..Default::default()
+        })
         .await?;
-        tx.commit().await?;
         Ok(run)
     }
 
@@ -709,10 +703,11 @@ impl App {
         // die transactie teruggedraaid.
         // Deze transactie zet de run op geëxporteerd: duurzaam, anders kan een stroomstoring een
         // tweede export (dubbel betalen) mogelijk maken.
-        let mut schrijf = self.opslag.schrijf_duurzaam().await?;
+        // Het recht (starten of goedkeuren) is hierboven nagegaan.
+        let mut schrijf = self.handeling_duurzaam_recht_al_nagegaan(ctx).await?;
         let sjabloon = toegang::sjabloon(
             ctx,
-            self.klok.nu(),
+            schrijf.nu,
             verwerking::BIJSTANDSVERLENING,
             "dossier",
             &format!("Betaalbestand {nr} van betaalrun {id}"),
@@ -782,39 +777,33 @@ impl App {
         let (mut tx, gelogd) = toegang.await.map_err(stap)?;
         gelogd?;
         // De eerste export zet de status; het bestand zelf verandert nooit meer.
-        let mut run = Self::run_laden(tx.as_mut(), id).await?;
+        let mut run = Self::run_laden(&mut *tx, id).await?;
         let opnieuw = run.geexporteerd_op;
         if opnieuw.is_none() {
             run.status = Runstatus::Geexporteerd;
-            run.geexporteerd_op = Some(self.klok.nu());
+            run.geexporteerd_op = Some(tx.nu);
             run.versie += 1;
             tx.betaalrun_bijwerken(&run).await?;
         }
-        audit::vastleggen(
-            tx.as_mut(),
-            ctx,
-            self.klok.nu(),
-            Wijziging {
-                actie: "betaalrun.bestand",
-                onderwerp_type: "betaalrun",
-                onderwerp_id: id.to_string(),
-                samenvatting: format!(
-                    "Betaalbestand {nr} {}: {aantal} overboekingen, {}",
-                    if let Some(eerder) = &opnieuw {
-                        format!(
-                            "opnieuw gemaakt (eerst op {}, zelfde bericht-id)",
-                            tijd::instant_tekst(*eerder)
-                        )
-                    } else {
-                        "gemaakt".to_owned()
-                    },
-                    vangnet_domain::bedrag::euro(som)
-                ),
-                ..Default::default()
-            },
-        )
+        tx.vastleggen(Wijziging {
+            actie: "betaalrun.bestand",
+            onderwerp_type: "betaalrun",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!(
+                "Betaalbestand {nr} {}: {aantal} overboekingen, {}",
+                if let Some(eerder) = &opnieuw {
+                    format!(
+                        "opnieuw gemaakt (eerst op {}, zelfde bericht-id)",
+                        tijd::instant_tekst(*eerder)
+                    )
+                } else {
+                    "gemaakt".to_owned()
+                },
+                vangnet_domain::bedrag::euro(som)
+            ),
+            ..Default::default()
+        })
         .await?;
-        tx.commit().await?;
         Ok((aantal, som))
     }
 

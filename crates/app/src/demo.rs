@@ -17,7 +17,7 @@ use vangnet_domain::persoon::naam::zoekvorm;
 use vangnet_domain::persoon::{Bsn, Iban};
 use vangnet_domain::{tijd, Rol};
 
-use crate::audit::{self, Wijziging};
+use crate::audit::Wijziging;
 use crate::beheer::NieuweGebruiker;
 use crate::opslag::{
     AdresRij, BankrekeningRij, ContactmomentRij, CorrectieRij, DossierRij, GebeurtenisRij,
@@ -616,7 +616,7 @@ impl App {
                     },
                 )
                 .await?;
-            let mut tx = self.opslag.schrijf().await?;
+            let mut tx = self.systeemhandeling("demo", &ctx.operatie_id).await?;
             let mut g: GebruikerRij = tx
                 .gebruiker_op_id(id)
                 .await?
@@ -653,7 +653,7 @@ impl App {
         // Postcodegebieden, en bij een grote bevolking meer consulenten per team (één per
         // 2 000 huishoudens, zodat 1 000 000 huishoudens 500 consulenten geven), in bulk.
         {
-            let mut tx = self.opslag.schrijf().await?;
+            let mut tx = self.systeemhandeling("demo", &ctx.operatie_id).await?;
             let gebieden: Vec<crate::opslag::PostcodegebiedRij> = GEBIEDEN
                 .iter()
                 .map(|(van, tot, t)| crate::opslag::PostcodegebiedRij {
@@ -1125,7 +1125,7 @@ impl App {
                 });
             }
             let (taken, uitkeringen) = (p.taken.len(), p.uitkeringen.uitkeringen.len());
-            let mut tx = self.opslag.schrijf().await?;
+            let mut tx = self.systeemhandeling("demo", &ctx.operatie_id).await?;
             tx.personen_bulk_invoegen(p.personen).await?;
             tx.dossiers_bulk_invoegen(p.dossiers, p.gebeurtenissen)
                 .await?;
@@ -1141,28 +1141,22 @@ impl App {
             voortgang(klaar, aantal);
         }
 
-        let mut tx = self.opslag.schrijf().await?;
+        let mut tx = self.systeemhandeling("demo", &ctx.operatie_id).await?;
         let laatste: Vec<(i32, i64)> = nummers.iter().map(|(j, n)| (*j, *n)).collect();
         tx.dossiernummers_zetten(&laatste).await?;
         tx.na_bulkinvoer().await?;
         tx.installatie_zetten("demo", "ja").await?;
-        audit::vastleggen(
-            tx.as_mut(),
-            &ctx,
-            nu,
-            Wijziging {
-                actie: "demo.geladen",
-                onderwerp_type: "installatie",
-                onderwerp_id: "demo".into(),
-                samenvatting: format!(
-                    "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers, {} uitkeringen, {} taken, {} consulenten (zaad {zaad})",
-                    uit.huishoudens, uit.personen, uit.dossiers, uit.uitkeringen, uit.taken, uit.consulenten
-                ),
-                ..Default::default()
-            },
-        )
+        tx.vastleggen(Wijziging {
+            actie: "demo.geladen",
+            onderwerp_type: "installatie",
+            onderwerp_id: "demo".into(),
+            samenvatting: format!(
+                "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers, {} uitkeringen, {} taken, {} consulenten (zaad {zaad})",
+                uit.huishoudens, uit.personen, uit.dossiers, uit.uitkeringen, uit.taken, uit.consulenten
+            ),
+            ..Default::default()
+        })
         .await?;
-        tx.commit().await?;
         self.opslag.onderhoud_na_bulkinvoer().await?;
         Ok(uit)
     }

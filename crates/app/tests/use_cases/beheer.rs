@@ -114,6 +114,52 @@ async fn inloggen_zegt_niet_of_een_account_bestaat() {
     t.opruimen().await;
 }
 
+/// Het inloggen gaat door de envelop als handeling van het systeem: een mislukte poging staat
+/// op naam van het systeem, een gelukte op naam van wie inlogde, beide met het operatie-id van
+/// het verzoek en het tijdstip van de klok.
+#[tokio::test]
+async fn inloggen_staat_in_de_audittrail_op_naam_van_wie_inlogde() {
+    let t = TestApp::nieuw().await;
+    let c = t.persona(Rol::Inkomensconsulent).await;
+    let _ = t
+        .app
+        .inloggen("mislukt-1", "consulent", "fout-wachtwoord", "10.0.0.9")
+        .await
+        .unwrap_err();
+    t.app
+        .inloggen("gelukt-1", "consulent", PERSONA_WACHTWOORD, "10.0.0.9")
+        .await
+        .unwrap();
+    let auditor = t.persona(Rol::Auditor).await;
+    let records = |actie: &str| {
+        let f = AuditFilter {
+            actie: Some(actie.into()),
+            ..Default::default()
+        };
+        let (app, auditor) = (&t.app, &auditor);
+        async move { app.audit_zoeken(auditor, &f, 10, 0).await.unwrap().records }
+    };
+    let mislukt = records("inloggen.mislukt").await;
+    assert_eq!(mislukt.len(), 1);
+    let m = &mislukt[0].gegevens;
+    assert_eq!(
+        (m.operatie_id.as_str(), m.actor_id),
+        ("mislukt-1", None),
+        "{m:?}"
+    );
+    assert!(m.samenvatting.contains("10.0.0.9"), "{m:?}");
+    let gelukt = records("sessie.gestart").await;
+    let g = gelukt
+        .iter()
+        .map(|r| &r.gegevens)
+        .find(|g| g.operatie_id == "gelukt-1")
+        .expect("een record van de sessie");
+    assert_eq!(g.actor, "consulent");
+    assert_eq!(g.actor_id, c.actor.gebruiker_id());
+    assert_eq!(g.tijdstip, "2026-11-28T10:00:00.000000Z");
+    t.opruimen().await;
+}
+
 #[tokio::test]
 async fn inlogdrempel_per_account_en_per_adres() {
     let t = TestApp::nieuw().await;
