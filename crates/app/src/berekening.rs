@@ -4,7 +4,7 @@
 //! ([`crate::normen`]).
 
 use chrono::NaiveDate;
-use vangnet_domain::berekening::{self, Medebewoner, Persoon, Relatie, Situatie, Uitkomst};
+use vangnet_domain::berekening::{self, Kind, Medebewoner, Persoon, Relatie, Situatie, Uitkomst};
 use vangnet_domain::huishouden::{Medebewonerrelatie, Rol as HuishoudRol};
 use vangnet_domain::{Recht, Veldfouten};
 
@@ -129,9 +129,8 @@ impl App {
                         relatie: Relatie::Familie,
                     })
                 }
-                HuishoudRol::Kind => s.kinderen.push(Persoon {
+                HuishoudRol::Kind => s.kinderen.push(Kind {
                     geboortedatum: datum(l),
-                    ..Default::default()
                 }),
                 HuishoudRol::Medebewoner(r) => s.medebewoners.push(Medebewoner {
                     geboortedatum: datum(l),

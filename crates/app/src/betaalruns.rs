@@ -155,6 +155,15 @@ impl App {
             return Err(AppFout::Ongeldig(f));
         };
         let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
+        // Geen maand met een normtabel die er niet voor is vastgesteld (participatiewet-feiten.md
+        // §12): de run begint niet.
+        if let Some(melding) = self
+            .geldende_normtabellen(&mut *tx)
+            .await?
+            .ontbreekt_voor(m)
+        {
+            return Err(AppFout::veld("maand", melding));
+        }
         for r in tx.betaalruns_van_maand(m).await? {
             match r.status {
                 s if s.definitief() => {

@@ -1223,8 +1223,8 @@ fn demotaken(
 pub fn situaties(aantal: u64, zaad: u64) -> Vec<vangnet_domain::berekening::Situatie> {
     let vandaag = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
     use vangnet_domain::berekening::{
-        Inkomen, Inkomenssoort, Medebewoner, Persoon, Relatie, Situatie, Vrijlating,
-        Vrijlatingssoort,
+        Inkomen, Inkomenssoort, Kind, Medebewoner, Persoon, Relatie, Situatie, Vrijlating,
+        Vrijlatingssoort, Wie,
     };
     let mut r = Toeval(zaad);
     let dag = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
@@ -1252,9 +1252,8 @@ pub fn situaties(aantal: u64, zaad: u64) -> Vec<vangnet_domain::berekening::Situ
                             ..Default::default()
                         })
                     }
-                    HuishoudRol::Kind => s.kinderen.push(Persoon {
+                    HuishoudRol::Kind => s.kinderen.push(Kind {
                         geboortedatum: dag(l.geboren),
-                        ..Default::default()
                     }),
                     HuishoudRol::Medebewoner(m) => s.medebewoners.push(Medebewoner {
                         geboortedatum: dag(l.geboren),
@@ -1274,11 +1273,13 @@ pub fn situaties(aantal: u64, zaad: u64) -> Vec<vangnet_domain::berekening::Situ
                 s.inkomsten.push(Inkomen {
                     soort: Inkomenssoort::Arbeid,
                     netto_centen: r.onder(150_000) as i64,
+                    van: Wie::Aanvrager,
                 });
                 if r.procent(50) {
                     s.vrijlatingen.push(Vrijlating {
                         soort: Vrijlatingssoort::Arbeid,
                         vanaf: dag(vandaag - Duration::days(r.onder(200) as i64)),
+                        van: Wie::Aanvrager,
                     });
                 }
             }
@@ -1286,6 +1287,7 @@ pub fn situaties(aantal: u64, zaad: u64) -> Vec<vangnet_domain::berekening::Situ
                 s.inkomsten.push(Inkomen {
                     soort: Inkomenssoort::Uitkering,
                     netto_centen: r.onder(80_000) as i64,
+                    van: Wie::Aanvrager,
                 });
             }
             if r.procent(3) {

@@ -59,6 +59,13 @@ pub(crate) fn eerste_van(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)
 }
 
+/// Hoeveel kalendermaanden na de maand van `van` tot en met die van `tot` (0 als `tot` niet
+/// later is).
+fn maanden_tussen(van: NaiveDate, tot: NaiveDate) -> i64 {
+    let m = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+    (m(tot) - m(van)).max(0)
+}
+
 /// Het netto bedrag van een mutatie: getypt (`bedrag`) of exact in centen (`bedrag_centen`).
 fn netto_bedrag(invoer: &MutatieInvoer) -> Result<i64, String> {
     use vangnet_domain::bedrag::{parse_euro, MAX_INVOER};
@@ -151,6 +158,9 @@ pub struct Impact {
     pub vier_ogen: bool,
     /// De berekening van de eerste maand met verschil, na de mutatie, met uitleg.
     pub uitleg_na: Option<Uitkomst>,
+    /// De laatste dag met een geladen normtabel, als het effect vooruit daar ophoudt: de maanden
+    /// erna worden niet berekend (participatiewet-feiten.md §12).
+    pub berekend_tot: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -664,14 +674,28 @@ impl App {
         // of nu betaald wordt; de vier-ogendrempel telt ook de maanden daarna mee, zie
         // `impact_tot` (issue 17, punt 7).
         let tot = vandaag.max(ingang);
-        let horizon = vangnet_domain::uitkering::impact_tot(ingang, einde, vandaag);
+        // Geen maand met een normtabel die er niet voor is vastgesteld: een ingang na de laatste
+        // tabel wordt geweigerd; het effect vooruit houdt op bij de laatste tabel.
+        if let Some(m) = tabellen.ontbreekt_voor(eerste_van(ingang)) {
+            return Err(AppFout::veld("ingangsdatum", m));
+        }
+        let gewenst = vangnet_domain::uitkering::impact_tot(ingang, einde, vandaag);
+        let horizon = gewenst.min(tabellen.laatste_dag());
+        let ontbrekend = maanden_tussen(horizon, gewenst);
         let (v, n) = (
             voor.per_maand(eerste_van(ingang), horizon, &tabellen),
             na.per_maand(eerste_van(ingang), horizon, &tabellen),
         );
-        let (verschil, later): (Vec<_>, Vec<_>) = verschillen(&v, &n)
-            .into_iter()
-            .partition(|x| x.maand <= tot);
+        let alle = verschillen(&v, &n);
+        // Voor de drempel van vier ogen tellen de maanden zonder tabel mee met het verschil van
+        // de laatste berekende maand: een schatting, alleen voor die controle; getoond en
+        // betaald wordt er niets mee.
+        let geschat = alle
+            .last()
+            .filter(|x| x.maand == eerste_van(horizon))
+            .map_or(0, |x| x.verschil)
+            * ontbrekend;
+        let (verschil, later): (Vec<_>, Vec<_>) = alle.into_iter().partition(|x| x.maand <= tot);
         let betaald = tx.maandbedragen_van(u.id).await?;
         let totaal: Centen = verschil.iter().map(|x| x.verschil).sum();
         let vooruit: Centen = later.iter().map(|x| x.verschil).sum();
@@ -691,9 +715,12 @@ impl App {
                     verschil: x,
                 })
                 .collect(),
-            vier_ogen: regels.soorten.contains(&soort) || (totaal + vooruit).abs() > regels.drempel,
+            vier_ogen: regels.soorten.contains(&soort)
+                || (totaal + vooruit).abs() > regels.drempel
+                || (totaal + vooruit + geschat).abs() > regels.drempel,
             totaal,
             vooruit,
+            berekend_tot: (ontbrekend > 0).then_some(horizon),
         })
     }
 

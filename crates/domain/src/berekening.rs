@@ -12,17 +12,25 @@
 //!   medebewoner 27) of de AOW-leeftijd bereikt, dan geldt elke norm naar rato van zijn
 //!   kalenderdagen (de wet knoopt aan bij de leeftijd, dus bij de dag); elk deel half naar boven
 //!   afgerond op centen. Inkomsten, vrijlatingen en verlaging gelden per maand. De voorwaarden
-//!   voor vrijlatingen (27 jaar, kind jonger dan 12) gelden zoals op de eerste dag van de maand.
-//!   NIET door een bron bevestigd.
-//! - De vrijlatingen van art. 31 lid 2 onderdelen n en r gelden als de aanvrager 27 jaar of ouder
-//!   is (art. 31 lid 5), voor de inkomsten uit arbeid van het huishouden.
-//! - De verhoging van art. 20 lid 3 geldt waar een norm van art. 20 geldt; bij de jonge partner
-//!   van een kostendeler (art. 22a lid 3) wordt zij niet toegepast. NIET door een bron bevestigd.
+//!   voor vrijlatingen (27 jaar, de AOW-leeftijd, kind jonger dan 12) gelden zoals op de eerste
+//!   dag van de maand. NIET door een bron bevestigd.
+//! - Elke partner heeft een eigen vrijlating van art. 31 lid 2 onderdeel n: eigen leeftijdstoets
+//!   (27 jaar, lid 5), eigen maximum en eigen periode, over het eigen inkomen uit arbeid
+//!   (`van`). De gangbare lezing (participatiewet-feiten.md §12); UNVERIFIED tegen jurisprudentie.
+//! - Vanaf de AOW-leeftijd geldt onderdeel n zonder grens van zes maanden en zonder het oordeel
+//!   van het college over arbeidsinschakeling (wettekst per 1-1-2026): dus ook zonder
+//!   toekenning.
+//! - De verhoging van art. 20 lid 3 geldt waar een norm van art. 20 geldt (ook naast een partner
+//!   van de AOW-leeftijd, art. 20 lid 1 en 2 onderdeel c); bij de jonge partner van een
+//!   kostendeler (art. 22a lid 3) wordt zij niet toegepast. NIET door een bron bevestigd.
 //! - Afronding: steeds half naar boven op hele centen, per stap genoemd in de uitleg.
+//! - Een maand na de laatste vastgestelde normtabel wordt geweigerd (§12); een tabel zonder
+//!   einde geldt tot de volgende aanpassing van art. 38 (zie `normen::Normtabel`).
 //!
-//! Het contract (`vangnet bereken`, contracts/bereken.md) kent de verhoging van art. 20 lid 3 en
-//! de vrijlating voor de alleenstaande ouder (onderdeel r) niet; de JSON-invoer weigert ze dus.
-//! De proefberekening en (later) de mutaties op een uitkering geven ze wel mee.
+//! Het contract (`vangnet bereken`, contracts/bereken.md) is versie 2: `geen_beroep_op_ouders`,
+//! de vrijlating `alleenstaande_ouder` en `van` bij inkomsten en vrijlatingen zijn er. Nog niet:
+//! `vakantietoeslag_centen` bij een inkomen (art. 31 lid 4) en `vanaf`/`tot` bij partner en
+//! medebewoners (wisselingen midden in de maand); de invoer weigert die velden met hun naam.
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -31,15 +39,51 @@ use crate::aow::{aow_datum, AowDatum};
 use crate::normen::{kostendelersnorm, Centen, Normtabel, Normtabellen};
 use crate::persoon::Geboortedatum;
 
-/// Een persoon in de situatie: alleen wat de berekening nodig heeft.
+/// De aanvrager of de partner in de situatie: alleen wat de berekening nodig heeft.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Persoon {
     pub geboortedatum: String,
     /// Art. 20 lid 3: 18–20 jaar en kan voor de kosten van levensonderhoud geen beroep doen op
-    /// de ouders (het college stelt dat vast). Niet in het contract.
-    #[serde(skip)]
+    /// de ouders (het college stelt dat vast). Contract v2.
+    #[serde(default)]
     pub geen_beroep_op_ouders: bool,
+}
+
+/// Een kind jonger dan 18 in het huishouden.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kind {
+    pub geboortedatum: String,
+}
+
+/// Van wie een inkomen of een vrijlating is (contract v2: `van`). Elke partner heeft een eigen
+/// vrijlating: eigen leeftijdstoets, eigen maximum, eigen periode (art. 31 lid 2 onderdeel n en
+/// lid 5, zoals gangbaar gelezen; participatiewet-feiten.md §12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Wie {
+    #[default]
+    Aanvrager,
+    Partner,
+}
+
+impl Wie {
+    pub const ALLE: [Wie; 2] = [Wie::Aanvrager, Wie::Partner];
+
+    fn index(self) -> usize {
+        match self {
+            Wie::Aanvrager => 0,
+            Wie::Partner => 1,
+        }
+    }
+
+    pub fn naam(self) -> &'static str {
+        match self {
+            Wie::Aanvrager => "aanvrager",
+            Wie::Partner => "partner",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -72,16 +116,19 @@ pub enum Inkomenssoort {
 pub struct Inkomen {
     pub soort: Inkomenssoort,
     pub netto_centen: i64,
+    #[serde(default)]
+    pub van: Wie,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Vrijlatingssoort {
-    /// Art. 31 lid 2 onderdeel n: 25 %, ten hoogste zes maanden vanaf `vanaf`.
+    /// Art. 31 lid 2 onderdeel n: 25 %, ten hoogste zes maanden vanaf `vanaf` voor wie de
+    /// AOW-leeftijd nog niet heeft bereikt; vanaf de AOW-leeftijd zonder die grens (en zonder
+    /// toekenning: de voorwaarde van het oordeel van het college geldt alleen daaronder).
     Arbeid,
     /// Art. 31 lid 2 onderdeel r: alleenstaande ouder, 12,5 %, ten hoogste 30 maanden vanaf
-    /// `vanaf`. Niet in het contract (de JSON-invoer weigert haar).
-    #[serde(skip_deserializing)]
+    /// `vanaf`. Contract v2.
     AlleenstaandeOuder,
 }
 
@@ -90,6 +137,8 @@ pub enum Vrijlatingssoort {
 pub struct Vrijlating {
     pub soort: Vrijlatingssoort,
     pub vanaf: String,
+    #[serde(default)]
+    pub van: Wie,
 }
 
 /// De situatie, zoals in contracts/bereken.md.
@@ -101,7 +150,7 @@ pub struct Situatie {
     #[serde(default)]
     pub partner: Option<Persoon>,
     #[serde(default)]
-    pub kinderen: Vec<Persoon>,
+    pub kinderen: Vec<Kind>,
     #[serde(default)]
     pub medebewoners: Vec<Medebewoner>,
     #[serde(default)]
@@ -163,8 +212,8 @@ pub struct Rekensituatie<'a> {
     pub partner: Option<NaiveDate>,
     pub kinderen: &'a [NaiveDate],
     pub medebewoners: &'a [(NaiveDate, Relatie)],
-    pub inkomsten: &'a [(Inkomenssoort, Centen)],
-    pub vrijlatingen: &'a [(Vrijlatingssoort, NaiveDate)],
+    pub inkomsten: &'a [(Wie, Inkomenssoort, Centen)],
+    pub vrijlatingen: &'a [(Wie, Vrijlatingssoort, NaiveDate)],
     pub verlaging_procent: i64,
     /// Art. 20 lid 3: aanvrager en partner kunnen geen beroep doen op hun ouders.
     pub geen_beroep_op_ouders: [bool; 2],
@@ -212,15 +261,20 @@ enum Stap {
         bedrag: Centen,
     },
     Inkomen {
+        /// Alleen genoemd als er een partner is.
+        wie: Option<Wie>,
         soort: Inkomenssoort,
         bedrag: Centen,
     },
     Vrijlating {
+        wie: Option<Wie>,
+        /// Vanaf de AOW-leeftijd: zonder grens van zes maanden en zonder toekenning.
+        aow: bool,
         procent: i64,
         max: Centen,
         bedrag: Centen,
     },
-    GeenVrijlatingJong,
+    GeenVrijlatingJong(Wie),
     VrijlatingOuder {
         promille: i64,
         max: Centen,
@@ -301,29 +355,32 @@ fn uitlegregel(stap: Stap) -> Uitlegregel {
             "art. 22a lid 1 en lid 2 Participatiewet",
             bedrag,
         ),
-        Stap::Inkomen { soort, bedrag } => r(
+        Stap::Inkomen { wie, soort, bedrag } => r(
             format!(
-                "Netto inkomsten {}",
+                "Netto inkomsten {}{}",
                 match soort {
                     Inkomenssoort::Arbeid => "uit arbeid",
                     Inkomenssoort::Uitkering => "uit een andere uitkering",
                     Inkomenssoort::Alimentatie => "uit alimentatie",
                     Inkomenssoort::Overig => "overig",
-                }
+                },
+                wie.map_or(String::new(), |w| format!(" van de {}", w.naam()))
             ),
             "art. 31 en 32 Participatiewet",
             -bedrag,
         ),
-        Stap::Vrijlating { procent, max, bedrag } => r(
+        Stap::Vrijlating { wie, aow, procent, max, bedrag } => r(
             format!(
-                "Vrijlating {procent}% van de inkomsten uit arbeid, ten hoogste {} per maand, half naar boven afgerond op centen",
-                crate::bedrag::euro(max)
+                "Vrijlating {procent}% van de inkomsten uit arbeid{}, ten hoogste {} per maand, half naar boven afgerond op centen{}",
+                wie.map_or(String::new(), |w| format!(" van de {}", w.naam())),
+                crate::bedrag::euro(max),
+                if aow { "; vanaf de AOW-leeftijd zonder grens van zes maanden" } else { "" }
             ),
             "art. 31 lid 2 onderdeel n Participatiewet",
             bedrag,
         ),
-        Stap::GeenVrijlatingJong => r(
-            "Geen vrijlating van inkomsten uit arbeid: de aanvrager is jonger dan 27 jaar".into(),
+        Stap::GeenVrijlatingJong(wie) => r(
+            format!("Geen vrijlating van inkomsten uit arbeid: de {} is jonger dan 27 jaar", wie.naam()),
             "art. 31 lid 5 Participatiewet",
             0,
         ),
@@ -526,8 +583,8 @@ pub struct GelezenSituatie {
     pub partner: Option<NaiveDate>,
     pub kinderen: Vec<NaiveDate>,
     pub medebewoners: Vec<(NaiveDate, Relatie)>,
-    pub inkomsten: Vec<(Inkomenssoort, Centen)>,
-    pub vrijlatingen: Vec<(Vrijlatingssoort, NaiveDate)>,
+    pub inkomsten: Vec<(Wie, Inkomenssoort, Centen)>,
+    pub vrijlatingen: Vec<(Wie, Vrijlatingssoort, NaiveDate)>,
     pub verlaging_procent: i64,
     pub geen_beroep_op_ouders: [bool; 2],
 }
@@ -591,13 +648,13 @@ impl GelezenSituatie {
             inkomsten: s
                 .inkomsten
                 .iter()
-                .map(|i| (i.soort, i.netto_centen))
+                .map(|i| (i.van, i.soort, i.netto_centen))
                 .collect(),
             vrijlatingen: s
                 .vrijlatingen
                 .iter()
                 .zip(vanaf)
-                .map(|(v, d)| (v.soort, d))
+                .map(|(v, d)| (v.van, v.soort, d))
                 .collect(),
             verlaging_procent: s.verlaging_procent,
             geen_beroep_op_ouders: [
@@ -877,13 +934,15 @@ fn norm_voor(
                 }
                 som
             } else {
+                // Art. 22 onderdeel c vraagt dat de andere echtgenoot 21 jaar of ouder is; is die
+                // 18–20, dan geldt art. 20 lid 1 of 2 onderdeel c (participatiewet-feiten.md §12).
                 let (bedrag, omschrijving, artikel) = match (aanvrager.aow, p.aow, jong) {
                     (true, true, _) => (
                         n.gehuwden_beiden_aow,
                         "Norm gehuwden, beiden de AOW-leeftijd",
                         "art. 22 onderdeel b Participatiewet",
                     ),
-                    (true, false, _) | (false, true, _) => (
+                    (true, false, [_, false]) | (false, true, [false, _]) => (
                         n.gehuwden_een_aow,
                         "Norm gehuwden, één van beiden de AOW-leeftijd",
                         "art. 22 onderdeel c Participatiewet",
@@ -893,22 +952,22 @@ fn norm_voor(
                         "Norm gehuwden van 21 jaar tot de AOW-leeftijd",
                         "art. 21 onderdeel b Participatiewet",
                     ),
-                    (false, false, [true, true]) if met_kinderen => (
+                    (_, _, [true, true]) if met_kinderen => (
                         n.gehuwden_beiden_18_20_met_kind,
                         "Norm gehuwden, beiden 18 tot 21 jaar, met kinderen",
                         "art. 20 lid 2 onderdeel b Participatiewet",
                     ),
-                    (false, false, [true, true]) => (
+                    (_, _, [true, true]) => (
                         n.gehuwden_beiden_18_20_zonder_kind,
                         "Norm gehuwden, beiden 18 tot 21 jaar, zonder kinderen",
                         "art. 20 lid 1 onderdeel b Participatiewet",
                     ),
-                    (false, false, _) if met_kinderen => (
+                    (_, _, _) if met_kinderen => (
                         n.gehuwden_een_18_20_met_kind,
                         "Norm gehuwden, één 18 tot 21 jaar, met kinderen",
                         "art. 20 lid 2 onderdeel c Participatiewet",
                     ),
-                    (false, false, _) => (
+                    (_, _, _) => (
                         n.gehuwden_een_18_20_zonder_kind,
                         "Norm gehuwden, één 18 tot 21 jaar, zonder kinderen",
                         "art. 20 lid 1 onderdeel c Participatiewet",
@@ -932,7 +991,7 @@ fn norm_voor(
             let jong = aanvrager.leeftijd < 21 || p.leeftijd < 21;
             let volwassen = aanvrager.leeftijd >= 21 || p.leeftijd >= 21;
             let kostendelersnorm = kostendelers > 0 && volwassen;
-            jong && !aanvrager.aow && !p.aow && !kostendelersnorm
+            jong && !kostendelersnorm
         }
     };
     if !art20 {
@@ -982,14 +1041,11 @@ fn kern(
         .checked_add_months(Months::new(1))
         .and_then(|d| d.pred_opt())
         .unwrap_or(maand);
+    // Geen maand met een tabel die er niet voor is vastgesteld (participatiewet-feiten.md §12).
     let Some(tabel): Option<&Normtabel> = tabellen.op(maand) else {
         return Err(fout(
             "maand",
-            format!(
-                "{} valt buiten alle normtabellen (vanaf {}).",
-                maand.format("%Y-%m"),
-                tabellen.0[0].geldig_vanaf.format("%Y-%m")
-            ),
+            tabellen.ontbreekt_voor(maand).unwrap_or_default(),
         ));
     };
     if !(0..=100).contains(&s.verlaging_procent) {
@@ -1030,11 +1086,25 @@ fn kern(
             kostendelers += 1;
         }
     }
-    for (i, (_, c)) in s.inkomsten.iter().enumerate() {
+    for (i, (wie, _, c)) in s.inkomsten.iter().enumerate() {
         if *c < 0 {
             return Err(fout(
                 format!("inkomsten[{i}].netto_centen"),
                 "mag niet negatief zijn.",
+            ));
+        }
+        if *wie == Wie::Partner && partner.is_none() {
+            return Err(fout(
+                format!("inkomsten[{i}].van"),
+                "er is geen partner in deze situatie.",
+            ));
+        }
+    }
+    for (i, (wie, _, _)) in s.vrijlatingen.iter().enumerate() {
+        if *wie == Wie::Partner && partner.is_none() {
+            return Err(fout(
+                format!("vrijlatingen[{i}].van"),
+                "er is geen partner in deze situatie.",
             ));
         }
     }
@@ -1084,43 +1154,59 @@ fn kern(
         van = wissel;
     }
 
-    // Inkomsten en vrijlatingen.
+    // Inkomsten en vrijlatingen: ieder zijn eigen vrijlating van art. 31 lid 2 onderdeel n,
+    // met eigen leeftijdstoets, maximum en periode.
     let mut totaal = 0;
-    let mut arbeid = 0;
-    for (soort, bedrag) in s.inkomsten {
+    let mut arbeid = [0; 2];
+    let met_partner = partner.is_some();
+    for (wie, soort, bedrag) in s.inkomsten {
         if *soort == Inkomenssoort::Arbeid {
-            arbeid += bedrag;
+            arbeid[wie.index()] += bedrag;
         }
         totaal += bedrag;
         stap(Stap::Inkomen {
+            wie: met_partner.then_some(*wie),
             soort: *soort,
             bedrag: *bedrag,
         });
     }
-    let actief = |soort: Vrijlatingssoort, maanden: u32| {
-        s.vrijlatingen.iter().any(|(z, v)| {
+    let actief = |wie: Wie, soort: Vrijlatingssoort, maanden: u32| {
+        s.vrijlatingen.iter().any(|(w, z, v)| {
             let tot = v.checked_add_months(Months::new(maanden)).unwrap_or(*v);
-            *z == soort && *v <= einde && maand < tot
+            *w == wie && *z == soort && *v <= einde && maand < tot
         })
     };
-    let n_actief = actief(Vrijlatingssoort::Arbeid, 6);
     let m = &tabel.middelen;
     let mut vrijlating = 0;
-    if n_actief && arbeid > 0 {
-        if aanvrager.leeftijd >= 27 {
-            vrijlating = half_naar_boven(arbeid, m.inkomstenvrijlating_procent, 100)
-                .min(m.inkomstenvrijlating_max);
-            stap(Stap::Vrijlating {
-                procent: m.inkomstenvrijlating_procent,
-                max: m.inkomstenvrijlating_max,
-                bedrag: vrijlating,
-            });
-        } else {
-            stap(Stap::GeenVrijlatingJong);
+    for (wie, lid) in [(Wie::Aanvrager, Some(aanvrager)), (Wie::Partner, partner)] {
+        let (Some(lid), inkomen) = (lid, arbeid[wie.index()]) else {
+            continue;
+        };
+        // Vanaf de AOW-leeftijd geldt onderdeel n zonder grens van zes maanden en zonder het
+        // oordeel van het college (art. 31 lid 2 onderdeel n, tekst per 1-1-2026).
+        let aow = lid.aow_op(maand);
+        if inkomen == 0 || !(aow || actief(wie, Vrijlatingssoort::Arbeid, 6)) {
+            continue;
         }
+        if lid.leeftijd < 27 {
+            stap(Stap::GeenVrijlatingJong(wie));
+            continue;
+        }
+        let bedrag = half_naar_boven(inkomen, m.inkomstenvrijlating_procent, 100)
+            .min(m.inkomstenvrijlating_max);
+        stap(Stap::Vrijlating {
+            wie: met_partner.then_some(wie),
+            aow,
+            procent: m.inkomstenvrijlating_procent,
+            max: m.inkomstenvrijlating_max,
+            bedrag,
+        });
+        vrijlating += bedrag;
     }
+    let n_actief = actief(Wie::Aanvrager, Vrijlatingssoort::Arbeid, 6);
+    let arbeid = arbeid[Wie::Aanvrager.index()];
     // Art. 31 lid 2 onderdeel r: ten hoogste 30 aaneengesloten maanden vanaf de toekenning.
-    if arbeid > 0 && actief(Vrijlatingssoort::AlleenstaandeOuder, 30) {
+    if arbeid > 0 && actief(Wie::Aanvrager, Vrijlatingssoort::AlleenstaandeOuder, 30) {
         let reden = if aanvrager.leeftijd < 27 {
             Some("de aanvrager is jonger dan 27 jaar (art. 31 lid 5)")
         } else if partner.is_some() {

@@ -153,8 +153,16 @@ pub struct Normverschil {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Normtabel {
     pub geldig_vanaf: NaiveDate,
-    /// Leeg: geldt tot er een nieuwe tabel is.
-    pub geldig_tot_en_met: Option<NaiveDate>,
+    /// De laatste dag waarvoor de tabel is vastgesteld. Noemt het bestand voor de laatste
+    /// periode geen einde, dan is dat de dag vóór de volgende aanpassing van de normen (art. 38
+    /// Pw: met ingang van de dag waarop het netto minimumloon wijzigt, per 1 januari en 1 juli;
+    /// zie `tot_afgeleid`): een maand daarna wordt niet met deze
+    /// tabel berekend, maar geweigerd tot de nieuwe tabel is geladen (participatiewet-feiten.md
+    /// §12, "Norms after 2026-07-01").
+    pub geldig_tot_en_met: NaiveDate,
+    /// `geldig_tot_en_met` stond niet in het bestand, maar is afgeleid van de halfjaarlijkse
+    /// aanpassing.
+    pub tot_afgeleid: bool,
     pub bron: String,
     pub controle: String,
     pub noot: String,
@@ -261,7 +269,8 @@ impl Normtabellen {
             let controle = tekst("controle");
             tabellen.push(Normtabel {
                 geldig_vanaf: vanaf,
-                geldig_tot_en_met: tot,
+                geldig_tot_en_met: tot.unwrap_or(NaiveDate::MAX),
+                tot_afgeleid: tot.is_none(),
                 geverifieerd: !(noot.contains("UNVERIFIED")
                     || controle.starts_with("NOT cross-checked")),
                 bron: tekst("bron"),
@@ -316,7 +325,7 @@ impl Normtabellen {
         tabellen.sort_by_key(|t| t.geldig_vanaf);
         for paar in tabellen.windows(2) {
             let (a, b) = (&paar[0], &paar[1]);
-            match a.geldig_tot_en_met {
+            match (!a.tot_afgeleid).then_some(a.geldig_tot_en_met) {
                 Some(tot) if tot + Duration::days(1) == b.geldig_vanaf => {}
                 Some(tot) if tot >= b.geldig_vanaf => {
                     return Err(format!(
@@ -338,8 +347,19 @@ impl Normtabellen {
                 }
             }
         }
-        if tabellen.is_empty() {
+        let Some(laatste) = tabellen.last_mut() else {
             return Err("Het normenbestand bevat geen perioden.".into());
+        };
+        if laatste.tot_afgeleid {
+            laatste.geldig_tot_en_met = einde_halfjaar(laatste.geldig_vanaf);
+        }
+        for t in &tabellen {
+            if t.geldig_tot_en_met < t.geldig_vanaf {
+                return Err(format!(
+                    "Periode {}: geldig_tot_en_met ligt vóór geldig_vanaf.",
+                    t.geldig_vanaf
+                ));
+            }
         }
         Ok(Normtabellen(tabellen))
     }
@@ -387,12 +407,57 @@ impl Normtabellen {
         uit
     }
 
-    /// De tabel die op `datum` geldt.
+    /// De tabel die op `datum` geldt; `None` vóór de eerste en na de laatste vastgestelde dag.
     pub fn op(&self, datum: NaiveDate) -> Option<&Normtabel> {
         self.0
             .iter()
-            .find(|t| t.geldig_vanaf <= datum && t.geldig_tot_en_met.is_none_or(|tot| datum <= tot))
+            .find(|t| t.geldig_vanaf <= datum && datum <= t.geldig_tot_en_met)
     }
+
+    /// De laatste dag waarvoor een tabel is vastgesteld.
+    pub fn laatste_dag(&self) -> NaiveDate {
+        self.0
+            .last()
+            .map_or(NaiveDate::MIN, |t| t.geldig_tot_en_met)
+    }
+
+    /// Waarom er voor de maand die op `maand` begint geen tabel is, in een zin die de
+    /// ontbrekende periode noemt; `None` als er een is.
+    pub fn ontbreekt_voor(&self, maand: NaiveDate) -> Option<String> {
+        if self.op(maand).is_some() {
+            return None;
+        }
+        let eerste = self.0.first().map_or(NaiveDate::MIN, |t| t.geldig_vanaf);
+        Some(if maand < eerste {
+            format!(
+                "{} valt buiten alle normtabellen: de eerste geldt vanaf {}.",
+                maand.format("%Y-%m"),
+                eerste.format("%d-%m-%Y")
+            )
+        } else {
+            let nodig = self.laatste_dag().succ_opt().unwrap_or(maand);
+            format!(
+                "{} valt buiten alle normtabellen: de laatste geldt tot en met {}. Laad de \
+                 normtabel per {} (vangnet normen laden, of Normen in het menu); tot dan wordt \
+                 deze maand niet berekend.",
+                maand.format("%Y-%m"),
+                self.laatste_dag().format("%d-%m-%Y"),
+                nodig.format("%d-%m-%Y")
+            )
+        })
+    }
+}
+
+/// De dag vóór de volgende aanpassing van de normen na `vanaf` (art. 38 Pw: de dag waarop het
+/// netto minimumloon wijzigt, per 1 januari en 1 juli).
+fn einde_halfjaar(vanaf: NaiveDate) -> NaiveDate {
+    use chrono::Datelike;
+    let volgende = if vanaf.month() < 7 {
+        NaiveDate::from_ymd_opt(vanaf.year(), 7, 1)
+    } else {
+        NaiveDate::from_ymd_opt(vanaf.year() + 1, 1, 1)
+    };
+    volgende.and_then(|d| d.pred_opt()).unwrap_or(vanaf)
 }
 
 /// Art. 22a lid 1 Pw: de kostendelersnorm per persoon is ((40 % + A × 30 %) / A) × B, met A het
@@ -444,9 +509,25 @@ mod tests {
             !t.0[5].geverifieerd,
             "2026-07-01 staat in de bron als UNVERIFIED"
         );
-        assert_eq!(t.op(d("2026-07-01")).unwrap().geldig_tot_en_met, None);
-        assert_eq!(t.op(d("2099-12-31")).unwrap().geldig_vanaf, d("2026-07-01"));
+        // §12 "Norms after 2026-07-01": de laatste periode noemt geen einde en geldt tot de
+        // volgende aanpassing (art. 38: 1 januari 2027), niet daarna.
+        let laatste = t.op(d("2026-07-01")).unwrap();
+        assert_eq!(laatste.geldig_tot_en_met, d("2026-12-31"));
+        assert!(laatste.tot_afgeleid);
+        assert_eq!(t.op(d("2026-12-31")).unwrap().geldig_vanaf, d("2026-07-01"));
+        assert!(t.op(d("2027-01-01")).is_none());
+        assert!(t.op(d("2099-12-31")).is_none());
         assert!(t.op(d("2023-12-31")).is_none());
+        assert!(t.ontbreekt_voor(d("2026-12-01")).is_none());
+        let m = t.ontbreekt_voor(d("2027-01-01")).unwrap();
+        assert!(
+            m.starts_with("2027-01 valt buiten") && m.contains("per 01-01-2027"),
+            "{m}"
+        );
+        assert!(t
+            .ontbreekt_voor(d("2023-12-01"))
+            .unwrap()
+            .contains("de eerste geldt vanaf 01-01-2024"));
     }
 
     /// Bedragen per periode, rechtstreeks uit normen-bronnen.toml [periode.normen_incl_vt] en

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::berekening::{
     bereken_bedragen, Bedragen, GelezenSituatie, Inkomenssoort, Invoerfout, Relatie,
-    Vrijlatingssoort,
+    Vrijlatingssoort, Wie,
 };
 use crate::historie::Periode;
 use crate::normen::{Centen, Normtabellen};
@@ -263,10 +263,14 @@ impl Feiten {
             self.inkomsten
                 .iter()
                 .filter(|(p, _, _)| p.bevat(peil))
-                .map(|(_, soort, c)| (*soort, *c)),
+                .map(|(_, soort, c)| (Wie::Aanvrager, *soort, *c)),
         );
         s.vrijlatingen.clear();
-        s.vrijlatingen.extend(self.vrijlatingen.iter().copied());
+        s.vrijlatingen.extend(
+            self.vrijlatingen
+                .iter()
+                .map(|(soort, vanaf)| (Wie::Aanvrager, *soort, *vanaf)),
+        );
         s.verlaging_procent = self
             .verlagingen
             .iter()

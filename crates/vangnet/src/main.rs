@@ -764,9 +764,11 @@ async fn normen(app: &App, opdracht: NormenOpdracht) -> Result<()> {
                 uit!(
                     "  {} t/m {}{}",
                     t.geldig_vanaf,
-                    t.geldig_tot_en_met
-                        .map(|d| d.to_string())
-                        .unwrap_or_else(|| "(open)".into()),
+                    if t.tot_afgeleid {
+                        format!("{} (tot de volgende aanpassing)", t.geldig_tot_en_met)
+                    } else {
+                        t.geldig_tot_en_met.to_string()
+                    },
                     if t.geverifieerd {
                         ""
                     } else {

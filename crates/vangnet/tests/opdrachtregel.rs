@@ -339,10 +339,27 @@ fn bereken_volgens_het_contract() {
         p.wait_with_output().unwrap()
     };
     assert!(via_stdin(situatie).status.success());
+    // Contract v2 (alleen velden erbij): ieder zijn eigen vrijlating, 2 × 250,00 vrij.
+    let v2 = via_stdin(
+        r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1980-01-01"},"partner":{"geboortedatum":"1982-01-01","geen_beroep_op_ouders":false},"inkomsten":[{"soort":"arbeid","netto_centen":100000},{"soort":"arbeid","netto_centen":100000,"van":"partner"}],"vrijlatingen":[{"soort":"arbeid","vanaf":"2026-01-01"},{"soort":"arbeid","vanaf":"2026-01-01","van":"partner"}]}"#,
+    );
+    assert!(v2.status.success(), "{}", tekst(&v2));
+    let u: serde_json::Value = serde_json::from_slice(&v2.stdout).unwrap();
+    assert_eq!(u["inkomsten_in_mindering_centen"], 150000, "{u}");
     let gevallen = [
         (
             r#"{"maand":"2023-12","aanvrager":{"geboortedatum":"1988-04-12"}}"#,
             "maand: 2023-12 valt buiten alle normtabellen",
+        ),
+        // §12: geen maand na de laatste vastgestelde normtabel
+        (
+            r#"{"maand":"2027-01","aanvrager":{"geboortedatum":"1988-04-12"}}"#,
+            "maand: 2027-01 valt buiten alle normtabellen: de laatste geldt tot en met 31-12-2026",
+        ),
+        // contract v2: `van` noemt een partner die er niet is
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"arbeid","netto_centen":1,"van":"partner"}]}"#,
+            "inkomsten[0].van: er is geen partner in deze situatie",
         ),
         (r#"{"maand":"2026-01"}"#, "het veld `aanvrager` ontbreekt"),
         (
@@ -414,7 +431,8 @@ fn normen_laden_op_de_opdrachtregel() {
     let o = vangnet(d, &["normen", "lijst"]);
     assert!(tekst(&o).contains("uit goed.toml"), "{}", tekst(&o));
     assert!(
-        tekst(&o).contains("2026-07-01 t/m (open)  NIET GEVERIFIEERD"),
+        tekst(&o)
+            .contains("2026-07-01 t/m 2026-12-31 (tot de volgende aanpassing)  NIET GEVERIFIEERD"),
         "{}",
         tekst(&o)
     );

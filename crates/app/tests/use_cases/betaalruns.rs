@@ -185,6 +185,20 @@ async fn run_met_vier_ogen_en_een_geldig_betaalbestand() {
         Err(AppFout::Ongeldig(v)) => assert!(v.voor("betaaldatum").is_some()),
         e => panic!("{e:?}"),
     }
+    // Een maand zonder normtabel (§12): de run begint niet, en de melding noemt de periode.
+    match o
+        .t
+        .app
+        .betaalrun_starten(&o.fien, "2027-01", "2027-01-25")
+        .await
+    {
+        Err(AppFout::Ongeldig(v)) => assert!(
+            v.voor("maand")
+                .is_some_and(|m| m.contains("per 01-01-2027")),
+            "{v:?}"
+        ),
+        e => panic!("{e:?}"),
+    }
     // Een consulent start geen run.
     assert!(matches!(
         o.t.app

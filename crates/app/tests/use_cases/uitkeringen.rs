@@ -348,8 +348,18 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
         "december 2026 wordt als eerste betaald"
     );
     assert_eq!(impact.totaal, -47_500);
-    assert_eq!(impact.vooruit, -11 * 47_500, "januari t/m november 2027");
+    // Januari t/m november 2027 hebben nog geen normtabel (§12): niet berekend, wel voor de
+    // drempel geschat met het verschil van december (11 × 475,00 erbij).
+    assert_eq!(impact.vooruit, 0, "na december 2026 geen tabel");
+    assert_eq!(impact.berekend_tot, Some(d("2026-12-31")));
     assert!(impact.vier_ogen);
+    // Een ingang in een maand zonder normtabel wordt geweigerd, met de ontbrekende periode.
+    let e = t
+        .app
+        .mutatie_voorbeeld(&o.anna, o.uitkering, &inkomen("2027-01-01", "500"))
+        .await
+        .unwrap_err();
+    assert!(veldfout(e, "ingangsdatum").contains("per 01-01-2027"));
     // 30,00 inkomen vanaf oktober 2026: oktober en november voorbij, en twaalf maanden vooruit
     // (december t/m oktober 2027): 13 × 28,50 = 370,50, onder de drempel → direct.
     let (_, vier_ogen) = t

@@ -57,6 +57,35 @@ fn normen_per_huishouden() {
             "gehuwden beiden AOW",
             214416,
         ),
+        // §12 rij 1 (art 20 lid 1 onderdeel c, wettekst 2026-01-01): één partner de
+        // AOW-leeftijd, de ander 18–20: niet art 22c (die vraagt 21 of ouder) maar 1.347,06
+        (
+            r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1950-05-05"},"partner":{"geboortedatum":"2007-01-01"}}"#,
+            "gehuwden één AOW, ander 19",
+            134706,
+        ),
+        // §12 rij 1: idem met een kind, art 20 lid 2 onderdeel c: 1.747,49 (de jonge partner is
+        // hier de aanvrager)
+        (
+            r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"2007-01-01"},"partner":{"geboortedatum":"1950-05-05"},"kinderen":[{"geboortedatum":"2025-05-01"}]}"#,
+            "gehuwden één AOW, ander 19, met kind",
+            174749,
+        ),
+        // §12 rij 1 met kostendeler: art 22a lid 3 onderdeel b (345,99) + de kostendelersnorm
+        // van de partner van de AOW-leeftijd (art 22a lid 1 onderdeel c, B = 22b), A = 2:
+        // toml 2026-01-01 aow A2 = 107208
+        (
+            r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1950-05-05"},"partner":{"geboortedatum":"2007-01-01"},"medebewoners":[{"geboortedatum":"1970-01-01","relatie":"overig"}]}"#,
+            "gehuwden één AOW, ander 19, kostendeler",
+            34599 + 107208,
+        ),
+        // art 19a lid 1 / contract `relatie: familie`: een bloedverwant in de eerste of tweede
+        // graad telt als kostendeler, ook met een commerciële huur (§2): A2 = 100107
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"medebewoners":[{"geboortedatum":"1960-07-07","relatie":"familie"}]}"#,
+            "familie met huurcontract telt mee",
+            100107,
+        ),
         // §1 rij 22b = 22c: één partner de AOW-leeftijd
         (
             r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1970-05-05"},"partner":{"geboortedatum":"1952-01-01"}}"#,
@@ -286,6 +315,136 @@ fn vrijlating_arbeid() {
         .any(|r| r.artikel == "art. 31 lid 5 Participatiewet"));
 }
 
+/// §12 rij 2 (art 31 lid 2 onderdeel n, wettekst 2026-01-01): vanaf de AOW-leeftijd geen grens
+/// van zes maanden en geen oordeel van het college over arbeidsinschakeling, dus ook zonder
+/// toekenning; daaronder wel (§3 rij n).
+#[test]
+fn vrijlating_arbeid_vanaf_de_aow_leeftijd() {
+    let gevallen: &[(&str, &str, &str, Centen, &str)] = &[
+        // maand, geboren, vrijlatingen, in mindering (arbeid 60000), wat
+        (
+            "2026-07",
+            "1950-05-05",
+            r#"[{"soort":"arbeid","vanaf":"2026-01-01"}]"#,
+            45000,
+            "AOW, 7e maand: nog steeds 25 %",
+        ),
+        (
+            "2026-11",
+            "1950-05-05",
+            r#"[]"#,
+            45000,
+            "AOW, zonder toekenning",
+        ),
+        (
+            "2026-07",
+            "1970-05-05",
+            r#"[{"soort":"arbeid","vanaf":"2026-01-01"}]"#,
+            60000,
+            "onder de AOW-leeftijd, 7e maand: voorbij",
+        ),
+        (
+            "2026-03",
+            "1970-05-05",
+            r#"[]"#,
+            60000,
+            "onder de AOW-leeftijd, niet toegekend",
+        ),
+    ];
+    for (maand, geboren, vrij, verwacht, wat) in gevallen {
+        let u = reken(&format!(
+            r#"{{"maand":"{maand}","aanvrager":{{"geboortedatum":"{geboren}"}},"inkomsten":[{{"soort":"arbeid","netto_centen":60000}}],"vrijlatingen":{vrij}}}"#
+        ));
+        assert_eq!(u.inkomsten_in_mindering_centen, *verwacht, "{wat}: {u:#?}");
+    }
+}
+
+/// §12 rij 3 (art 31 lid 2 onderdeel n en lid 5, gangbare lezing, UNVERIFIED tegen
+/// jurisprudentie): elke partner zijn eigen vrijlating, met eigen leeftijdstoets, eigen
+/// maximum (285,00 in 2026-01) en eigen periode.
+#[test]
+fn vrijlating_per_persoon() {
+    let paar = |aanvrager: &str, partner: &str, inkomsten: &str, vrijlatingen: &str| {
+        reken(&format!(
+            r#"{{"maand":"2026-03","aanvrager":{{"geboortedatum":"{aanvrager}"}},"partner":{{"geboortedatum":"{partner}"}},"inkomsten":{inkomsten},"vrijlatingen":{vrijlatingen}}}"#
+        ))
+    };
+    let beiden = r#"[{"soort":"arbeid","vanaf":"2026-01-01"},{"soort":"arbeid","vanaf":"2026-01-01","van":"partner"}]"#;
+    let gevallen: &[(&str, &str, &str, &str, Centen, &str)] = &[
+        // Ieder 1.000,00: ieder 250,00 vrij (samen 500,00; onder één maximum was het 285,00).
+        (
+            "1980-01-01",
+            "1982-01-01",
+            r#"[{"soort":"arbeid","netto_centen":100000},{"soort":"arbeid","netto_centen":100000,"van":"partner"}]"#,
+            beiden,
+            200000 - 50000,
+            "ieder zijn eigen maximum",
+        ),
+        // Ieder 2.000,00: ieder het maximum van 285,00.
+        (
+            "1980-01-01",
+            "1982-01-01",
+            r#"[{"soort":"arbeid","netto_centen":200000},{"soort":"arbeid","netto_centen":200000,"van":"partner"}]"#,
+            beiden,
+            400000 - 2 * 28500,
+            "ieder gemaximeerd",
+        ),
+        // De partner is 24: geen vrijlating voor haar, wel voor de aanvrager.
+        (
+            "1980-01-01",
+            "2001-06-01",
+            r#"[{"soort":"arbeid","netto_centen":100000},{"soort":"arbeid","netto_centen":100000,"van":"partner"}]"#,
+            beiden,
+            200000 - 25000,
+            "eigen leeftijdstoets",
+        ),
+        // De aanvrager is 24, de partner 44: de vrijlating van de partner telt.
+        (
+            "2001-06-01",
+            "1982-01-01",
+            r#"[{"soort":"arbeid","netto_centen":100000,"van":"partner"}]"#,
+            r#"[{"soort":"arbeid","vanaf":"2026-01-01","van":"partner"}]"#,
+            100000 - 25000,
+            "de partner is 27+",
+        ),
+        // Eigen periode: die van de aanvrager is voorbij (vanaf 2025-09), die van de partner niet.
+        (
+            "1980-01-01",
+            "1982-01-01",
+            r#"[{"soort":"arbeid","netto_centen":100000},{"soort":"arbeid","netto_centen":100000,"van":"partner"}]"#,
+            r#"[{"soort":"arbeid","vanaf":"2025-09-01"},{"soort":"arbeid","vanaf":"2026-02-01","van":"partner"}]"#,
+            200000 - 25000,
+            "eigen periode",
+        ),
+        // Alleen de vrijlating van de aanvrager: het inkomen van de partner is niet vrij.
+        (
+            "1980-01-01",
+            "1982-01-01",
+            r#"[{"soort":"arbeid","netto_centen":100000,"van":"partner"}]"#,
+            r#"[{"soort":"arbeid","vanaf":"2026-01-01"}]"#,
+            100000,
+            "vrijlating van een ander",
+        ),
+    ];
+    for (a, p, ink, vrij, verwacht, wat) in gevallen {
+        let u = paar(a, p, ink, vrij);
+        assert_eq!(u.inkomsten_in_mindering_centen, *verwacht, "{wat}: {u:#?}");
+    }
+    // De uitleg noemt van wie.
+    let u = paar("1980-01-01", "2001-06-01", gevallen[2].2, beiden);
+    assert!(
+        u.uitleg
+            .iter()
+            .any(|r| r.omschrijving.contains("de partner is jonger dan 27")),
+        "{u:#?}"
+    );
+    // Versie 1 (zonder `van`): alles van de aanvrager, zoals vroeger.
+    let v1 = reken(
+        r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1980-01-01"},"partner":{"geboortedatum":"1982-01-01"},"inkomsten":[{"soort":"arbeid","netto_centen":200000}],"vrijlatingen":[{"soort":"arbeid","vanaf":"2026-01-01"}]}"#,
+    );
+    assert_eq!(v1.inkomsten_in_mindering_centen, 200000 - 28500);
+}
+
 #[test]
 fn verlaging_en_nooit_onder_nul() {
     // 10% van 1.401,50 = 140,15 (art 18, §4)
@@ -449,11 +608,27 @@ fn verhoging_jongeren_zonder_beroep_op_ouders() {
         .norm_centen,
         140150
     );
-    // Het contract kent het veld niet.
+    // Contract v2: het veld `geen_beroep_op_ouders` bij aanvrager en partner (345,99 + 746,45).
+    assert_eq!(
+        reken(r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2006-06-01","geen_beroep_op_ouders":true}}"#)
+            .norm_centen,
+        34599 + 74645
+    );
+    // Bij een kind bestaat het niet.
     assert!(serde_json::from_str::<Situatie>(
-        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2006-06-01","geen_beroep_op_ouders":true}}"#
+        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1990-06-01"},"kinderen":[{"geboortedatum":"2016-01-01","geen_beroep_op_ouders":true}]}"#
     )
     .is_err());
+    // §12 rij 1: een partner van de AOW-leeftijd en een van 19 → art. 20 lid 1 onderdeel c; de
+    // verhoging van lid 3 geldt dan ook: 1.347,06 + 746,45 = 2.093,51, begrensd op de norm van
+    // art. 21 onderdeel b (2.002,13; lid 4).
+    let aow_en_jong = r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1950-05-05"},"partner":{"geboortedatum":"2007-01-01","geen_beroep_op_ouders":true}}"#;
+    let u = reken(aow_en_jong);
+    assert_eq!(u.norm_centen, 200213, "{u:#?}");
+    assert!(u
+        .uitleg
+        .iter()
+        .any(|r| r.artikel == "art. 20 lid 4 Participatiewet"));
 }
 
 /// Art. 31 lid 2 onderdeel r (wettekst 2026-01-01; §3 rij r: 12,5 %, ten hoogste 177,66 in
@@ -478,12 +653,14 @@ fn vrijlating_alleenstaande_ouder() {
         }
         s.vrijlatingen.push(Vrijlating {
             soort: Vrijlatingssoort::AlleenstaandeOuder,
-            vanaf: "2026-01-01".into(),
+            vanaf: "2024-06-01".into(),
+            van: Wie::Aanvrager,
         });
         if let Some(v) = n {
             s.vrijlatingen.push(Vrijlating {
                 soort: Vrijlatingssoort::Arbeid,
                 vanaf: v.into(),
+                van: Wie::Aanvrager,
             });
         }
         let u = bereken(&s, &t).unwrap();
@@ -536,7 +713,7 @@ fn vrijlating_alleenstaande_ouder() {
             "1.250,5 → 1.251 (half naar boven)",
         ),
         (
-            "2028-06",
+            "2026-11",
             "1990-01-01",
             "2020-01-01",
             false,
@@ -546,7 +723,7 @@ fn vrijlating_alleenstaande_ouder() {
             "30e maand",
         ),
         (
-            "2028-07",
+            "2026-12",
             "1990-01-01",
             "2020-01-01",
             false,
@@ -613,11 +790,11 @@ fn vrijlating_alleenstaande_ouder() {
             "{wat}"
         );
     }
-    // Het contract kent de soort niet.
-    let e = serde_json::from_str::<Situatie>(
-        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1990-01-01"},"vrijlatingen":[{"soort":"alleenstaande_ouder","vanaf":"2026-01-01"}]}"#,
+    // Contract v2 kent de soort: 12,5 % van 800,00 = 100,00.
+    let u = reken(
+        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1990-01-01"},"kinderen":[{"geboortedatum":"2020-01-01"}],"inkomsten":[{"soort":"arbeid","netto_centen":80000}],"vrijlatingen":[{"soort":"alleenstaande_ouder","vanaf":"2026-01-01"}]}"#,
     );
-    assert!(e.is_err());
+    assert_eq!(u.inkomsten_in_mindering_centen, 80000 - 10000);
 }
 
 #[test]
@@ -660,15 +837,46 @@ fn slechte_invoer_noemt_het_veld() {
             r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"vrijlatingen":[{"soort":"arbeid","vanaf":"morgen"}]}"#,
             "vrijlatingen[0].vanaf",
         ),
+        // §12 "Norms after 2026-07-01": geen maand na de laatste vastgestelde tabel
         (
-            r#"{"maand":"2040-01","aanvrager":{"geboortedatum":"1972-04-12"}}"#,
-            "aanvrager.geboortedatum",
+            r#"{"maand":"2027-01","aanvrager":{"geboortedatum":"1988-04-12"}}"#,
+            "maand",
+        ),
+        // §12 / contract v2: `van` noemt iemand die niet in het huishouden is
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"arbeid","netto_centen":1,"van":"partner"}]}"#,
+            "inkomsten[0].van",
+        ),
+        (
+            r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"vrijlatingen":[{"soort":"arbeid","vanaf":"2026-01-01","van":"partner"}]}"#,
+            "vrijlatingen[0].van",
         ),
     ];
     for (json, veld) in gevallen {
         let f = bereken(&situatie(json), &t).unwrap_err();
         assert_eq!(f.veld, veld, "{json}: {f}");
     }
+    let f = bereken(
+        &situatie(r#"{"maand":"2027-01","aanvrager":{"geboortedatum":"1988-04-12"}}"#),
+        &t,
+    )
+    .unwrap_err();
+    assert!(
+        f.melding.contains("tot en met 31-12-2026") && f.melding.contains("per 01-01-2027"),
+        "de melding noemt de ontbrekende periode: {f}"
+    );
+    // De AOW-leeftijd van wie in 1972 is geboren, ligt nog niet vast (§8): met een tabel die
+    // (alleen in deze test) doorloopt, wordt de maand geweigerd op de geboortedatum.
+    let mut lang = tabellen();
+    if let Some(l) = lang.0.last_mut() {
+        l.geldig_tot_en_met = NaiveDate::MAX;
+    }
+    let f = bereken(
+        &situatie(r#"{"maand":"2040-01","aanvrager":{"geboortedatum":"1972-04-12"}}"#),
+        &lang,
+    )
+    .unwrap_err();
+    assert_eq!(f.veld, "aanvrager.geboortedatum", "{f}");
     for onbekend in [
         r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"loterij","netto_centen":1}]}"#,
         r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"medebewoners":[{"geboortedatum":"1970-01-01","relatie":"buurman"}]}"#,
@@ -686,8 +894,8 @@ fn willekeurige_situatie() -> impl Strategy<Value = Situatie> {
         proptest::option::of(datum.clone()),
         proptest::collection::vec(datum.clone(), 0..3),
         proptest::collection::vec((datum.clone(), 0usize..4), 0..3),
-        proptest::collection::vec((0usize..4, -10i64..400_000), 0..3),
-        proptest::collection::vec((datum, any::<bool>()), 0..3),
+        proptest::collection::vec((0usize..4, -10i64..400_000, any::<bool>()), 0..3),
+        proptest::collection::vec((datum, any::<bool>(), any::<bool>()), 0..3),
         -5i64..110,
         any::<[bool; 2]>(),
     )
@@ -717,10 +925,7 @@ fn willekeurige_situatie() -> impl Strategy<Value = Situatie> {
                     }),
                     kinderen: kinderen
                         .into_iter()
-                        .map(|g| Persoon {
-                            geboortedatum: g,
-                            ..Default::default()
-                        })
+                        .map(|g| Kind { geboortedatum: g })
                         .collect(),
                     medebewoners: mede
                         .into_iter()
@@ -731,20 +936,22 @@ fn willekeurige_situatie() -> impl Strategy<Value = Situatie> {
                         .collect(),
                     inkomsten: ink
                         .into_iter()
-                        .map(|(s, c)| Inkomen {
+                        .map(|(s, c, p)| Inkomen {
                             soort: soorten[s],
                             netto_centen: c,
+                            van: if p { Wie::Partner } else { Wie::Aanvrager },
                         })
                         .collect(),
                     vrijlatingen: vrij
                         .into_iter()
-                        .map(|(v, n)| Vrijlating {
+                        .map(|(v, n, p)| Vrijlating {
                             soort: if n {
                                 Vrijlatingssoort::Arbeid
                             } else {
                                 Vrijlatingssoort::AlleenstaandeOuder
                             },
                             vanaf: v,
+                            van: if p { Wie::Partner } else { Wie::Aanvrager },
                         })
                         .collect(),
                     verlaging_procent: pct,
@@ -788,8 +995,8 @@ proptest! {
         if let (Ok(maand), Ok(aanvrager)) = (d(&format!("{}-01", s.maand)), d(&s.aanvrager.geboortedatum)) {
             let kinderen: Vec<NaiveDate> = s.kinderen.iter().filter_map(|k| d(&k.geboortedatum).ok()).collect();
             let mede: Vec<(NaiveDate, Relatie)> = s.medebewoners.iter().filter_map(|m| d(&m.geboortedatum).ok().map(|g| (g, m.relatie))).collect();
-            let ink: Vec<(Inkomenssoort, Centen)> = s.inkomsten.iter().map(|i| (i.soort, i.netto_centen)).collect();
-            let vrij: Vec<(Vrijlatingssoort, NaiveDate)> = s.vrijlatingen.iter().filter_map(|v| d(&v.vanaf).ok().map(|g| (v.soort, g))).collect();
+            let ink: Vec<(Wie, Inkomenssoort, Centen)> = s.inkomsten.iter().map(|i| (i.van, i.soort, i.netto_centen)).collect();
+            let vrij: Vec<(Wie, Vrijlatingssoort, NaiveDate)> = s.vrijlatingen.iter().filter_map(|v| d(&v.vanaf).ok().map(|g| (v.van, v.soort, g))).collect();
             let r = Rekensituatie {
                 maand,
                 aanvrager,
@@ -817,11 +1024,12 @@ proptest! {
 
     /// Meer inkomen geeft nooit meer bijstand.
     #[test]
-    fn meer_inkomen_nooit_meer_bijstand(s in willekeurige_situatie(), extra in 0i64..100_000, soort in 0usize..4) {
+    fn meer_inkomen_nooit_meer_bijstand(s in willekeurige_situatie(), extra in 0i64..100_000, soort in 0usize..4, partner in any::<bool>()) {
         if let Ok(voor) = bereken(&s, &tabellen()) {
             let mut meer = s.clone();
             let soorten = [Inkomenssoort::Arbeid, Inkomenssoort::Uitkering, Inkomenssoort::Alimentatie, Inkomenssoort::Overig];
-            meer.inkomsten.push(Inkomen { soort: soorten[soort], netto_centen: extra });
+            let van = if partner && s.partner.is_some() { Wie::Partner } else { Wie::Aanvrager };
+            meer.inkomsten.push(Inkomen { soort: soorten[soort], netto_centen: extra, van });
             let na = bereken(&meer, &tabellen()).unwrap();
             prop_assert!(na.uitkering_centen <= voor.uitkering_centen, "{} > {}", na.uitkering_centen, voor.uitkering_centen);
         }

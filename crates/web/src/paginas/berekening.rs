@@ -10,8 +10,8 @@ use serde::Deserialize;
 use vangnet_app::AppFout;
 use vangnet_domain::bedrag::{euro, parse_euro_of_leeg};
 use vangnet_domain::berekening::{
-    Inkomen, Inkomenssoort, Medebewoner, Persoon, Relatie, Situatie, Uitkomst, Vrijlating,
-    Vrijlatingssoort,
+    Inkomen, Inkomenssoort, Kind, Medebewoner, Persoon, Relatie, Situatie, Uitkomst, Vrijlating,
+    Vrijlatingssoort, Wie,
 };
 use vangnet_domain::{tijd, Recht, Veldfouten};
 
@@ -85,6 +85,10 @@ pub struct ProefQuery {
     #[serde(default)]
     vrijlating_ouder_vanaf: String,
     #[serde(default)]
+    arbeid_partner: String,
+    #[serde(default)]
+    vrijlating_partner_vanaf: String,
+    #[serde(default)]
     verlaging: String,
     #[serde(default)]
     jongste_kind: String,
@@ -134,13 +138,19 @@ impl ProefPagina {
     }
 
     /// (veld, label, waarde, type) van de inkomstenvelden.
-    fn inkomstenvelden(&self) -> [(&'static str, &'static str, &str, &'static str); 7] {
+    fn inkomstenvelden(&self) -> [(&'static str, &'static str, &str, &'static str); 9] {
         let q = &self.q;
         [
             (
                 "arbeid",
-                "Netto inkomsten uit arbeid (€)",
+                "Netto inkomsten uit arbeid aanvrager (€)",
                 &q.arbeid,
+                "text",
+            ),
+            (
+                "arbeid_partner",
+                "Netto inkomsten uit arbeid partner (€)",
+                &q.arbeid_partner,
                 "text",
             ),
             ("uitkering", "Andere uitkering (€)", &q.uitkering, "text"),
@@ -148,8 +158,14 @@ impl ProefPagina {
             ("overig", "Overige inkomsten (€)", &q.overig, "text"),
             (
                 "vrijlating_vanaf",
-                "Vrijlating arbeid (art. 31.2.n) vanaf",
+                "Vrijlating arbeid aanvrager (art. 31.2.n) vanaf",
                 &q.vrijlating_vanaf,
+                "date",
+            ),
+            (
+                "vrijlating_partner_vanaf",
+                "Vrijlating arbeid partner (art. 31.2.n) vanaf",
+                &q.vrijlating_partner_vanaf,
                 "date",
             ),
             (
@@ -262,36 +278,75 @@ fn situatie(q: &ProefQuery) -> Result<Situatie, Veldfouten> {
         }
     }
     let mut inkomsten = Vec::new();
-    for (veld, soort, waarde) in [
-        ("arbeid", Inkomenssoort::Arbeid, &q.arbeid),
-        ("uitkering", Inkomenssoort::Uitkering, &q.uitkering),
-        ("alimentatie", Inkomenssoort::Alimentatie, &q.alimentatie),
-        ("overig", Inkomenssoort::Overig, &q.overig),
+    // Elke partner zijn eigen vrijlating (art. 31 lid 2 onderdeel n): het inkomen uit arbeid
+    // en de vrijlating per persoon. Wat van de partner is, vraagt een partner.
+    let zonder_partner = |veld: &str, f: &mut Veldfouten| {
+        f.voeg_toe(
+            veld,
+            "Er is geen partner ingevuld: vul de geboortedatum van de partner in, of laat dit veld leeg.",
+        )
+    };
+    for (veld, soort, van, waarde) in [
+        ("arbeid", Inkomenssoort::Arbeid, Wie::Aanvrager, &q.arbeid),
+        (
+            "arbeid_partner",
+            Inkomenssoort::Arbeid,
+            Wie::Partner,
+            &q.arbeid_partner,
+        ),
+        (
+            "uitkering",
+            Inkomenssoort::Uitkering,
+            Wie::Aanvrager,
+            &q.uitkering,
+        ),
+        (
+            "alimentatie",
+            Inkomenssoort::Alimentatie,
+            Wie::Aanvrager,
+            &q.alimentatie,
+        ),
+        ("overig", Inkomenssoort::Overig, Wie::Aanvrager, &q.overig),
     ] {
         if let Some(Some(c)) = f.controleer(veld, parse_euro_of_leeg(waarde)) {
-            if c > 0 {
+            if c > 0 && van == Wie::Partner && partner.is_none() {
+                zonder_partner(veld, &mut f);
+            } else if c > 0 {
                 inkomsten.push(Inkomen {
                     soort,
                     netto_centen: c,
+                    van,
                 });
             }
         }
     }
     let mut vrijlatingen = Vec::new();
-    for (veld, soort, waarde) in [
+    for (veld, soort, van, waarde) in [
         (
             "vrijlating_vanaf",
             Vrijlatingssoort::Arbeid,
+            Wie::Aanvrager,
             &q.vrijlating_vanaf,
+        ),
+        (
+            "vrijlating_partner_vanaf",
+            Vrijlatingssoort::Arbeid,
+            Wie::Partner,
+            &q.vrijlating_partner_vanaf,
         ),
         (
             "vrijlating_ouder_vanaf",
             Vrijlatingssoort::AlleenstaandeOuder,
+            Wie::Aanvrager,
             &q.vrijlating_ouder_vanaf,
         ),
     ] {
         if let Some(vanaf) = geboortedatum(veld, "ingangsdatum van de vrijlating", waarde, &mut f) {
-            vrijlatingen.push(Vrijlating { soort, vanaf });
+            if van == Wie::Partner && partner.is_none() {
+                zonder_partner(veld, &mut f);
+            } else {
+                vrijlatingen.push(Vrijlating { soort, vanaf, van });
+            }
         }
     }
     let jongste = geboortedatum(
@@ -333,14 +388,13 @@ fn situatie(q: &ProefQuery) -> Result<Situatie, Veldfouten> {
         }),
         // Het jongste kind zoals opgegeven; de andere (of zonder opgave allemaal) vijf jaar oud.
         kinderen: (0..kinderen)
-            .map(|i| Persoon {
+            .map(|i| Kind {
                 geboortedatum: match (&jongste, i) {
                     (Some(j), 0) => j.clone(),
                     _ => (eerste - Duration::days(5 * 365))
                         .format("%Y-%m-%d")
                         .to_string(),
                 },
-                ..Default::default()
             })
             .collect(),
         medebewoners,

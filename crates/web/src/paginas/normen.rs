@@ -24,6 +24,8 @@ use crate::WebStaat;
 pub struct Kolom {
     pub vanaf: String,
     pub tot: String,
+    /// Het einde is de volgende aanpassing (art. 38), niet uit het bestand.
+    pub tot_afgeleid: bool,
     pub geverifieerd: bool,
     pub noot: String,
 }
@@ -141,7 +143,8 @@ async fn normenpagina(
         .iter()
         .map(|t| Kolom {
             vanaf: datum(t.geldig_vanaf),
-            tot: t.geldig_tot_en_met.map(datum).unwrap_or_default(),
+            tot: datum(t.geldig_tot_en_met),
+            tot_afgeleid: t.tot_afgeleid,
             geverifieerd: t.geverifieerd,
             noot: t.noot.clone(),
         })

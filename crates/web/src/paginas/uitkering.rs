@@ -73,6 +73,8 @@ struct MutatiePagina {
     vooruit: String,
     /// Het hele effect dat de vier-ogendrempel meet (tot nu plus vooruit), als er een vooruit is.
     effect: String,
+    /// De laatste dag met een normtabel, als het effect vooruit daar ophoudt.
+    berekend_tot: String,
     vier_ogen: bool,
     uitleg: Option<crate::paginas::berekening::Weergave>,
     fouten: Veldfouten,
@@ -197,6 +199,7 @@ async fn mutatiepagina(
         totaal: String::new(),
         vooruit: String::new(),
         effect: String::new(),
+        berekend_tot: String::new(),
         vier_ogen: false,
         uitleg: None,
         fouten: Veldfouten::nieuw(),
@@ -223,6 +226,10 @@ async fn mutatiepagina(
                     p.effect = euro(i.totaal + i.vooruit);
                 }
                 p.vier_ogen = i.vier_ogen;
+                p.berekend_tot = i
+                    .berekend_tot
+                    .map(|d| d.format("%d-%m-%Y").to_string())
+                    .unwrap_or_default();
                 p.uitleg = i
                     .uitleg_na
                     .as_ref()

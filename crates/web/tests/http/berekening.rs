@@ -104,6 +104,12 @@ async fn proefberekening_en_berekening_van_een_dossier() {
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(a.bevat("valt buiten alle normtabellen"));
+    // Een maand na de laatste normtabel (§12): geweigerd, met de periode die ontbreekt.
+    let a = b
+        .get("/proefberekening?maand=2027-01&aanvrager=1988-04-12")
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.bevat("Laad de normtabel per 01-01-2027"), "{}", a.tekst);
     // Alleenstaande ouder (35, kind van 4) met vrijlating r: 12,5 % van 1.000,00 = 125,00.
     let a = b
         .get("/proefberekening?maand=2026-03&aanvrager=1990-05-05&kinderen=1&jongste_kind=2021-09-01&arbeid=1000&vrijlating_ouder_vanaf=2026-01-01")
@@ -114,6 +120,24 @@ async fn proefberekening_en_berekening_van_een_dossier() {
         "{}",
         a.tekst
     );
+    // Ieder zijn eigen vrijlating (§12): de partner van 44 met 1.000,00 en een eigen vrijlating:
+    // 250,00 vrij, in de uitleg op naam van de partner.
+    let a = b
+        .get("/proefberekening?maand=2026-03&aanvrager=1980-01-01&partner=1982-01-01&arbeid_partner=1000&vrijlating_partner_vanaf=2026-01-01")
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(
+        a.bevat("uit arbeid van de partner") && a.bevat("€ 250,00"),
+        "{}",
+        a.tekst
+    );
+    // Zonder partner: het veld van de partner wordt geweigerd en behoudt wat er stond.
+    let a = b
+        .get("/proefberekening?maand=2026-03&aanvrager=1980-01-01&arbeid_partner=1000")
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.bevat("Er is geen partner ingevuld"), "{}", a.tekst);
+    assert_eq!(a.veldwaarde("arbeid_partner").as_deref(), Some("1000"));
     // Jongere zonder beroep op de ouders: 345,99 + 746,45 (art. 20 lid 3).
     let a = b
         .get("/proefberekening?maand=2026-03&aanvrager=2006-06-01&geen_beroep_aanvrager=ja")

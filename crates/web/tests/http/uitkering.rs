@@ -79,10 +79,17 @@ async fn uitkering_en_mutatie_op_het_scherm() {
     assert!(a.bevat("te veel betaald") && a.bevat("-€ 285,00") && a.bevat("nieuw bedrag"));
     assert!(a.bevat("vraagt goedkeuring door een tweede consulent"));
     // Een blijvende wijziging telt twaalf maanden vooruit vanaf nu (november t/m oktober 2027):
-    // september t/m november in de tabel, december t/m oktober erna (11 × 285,00).
+    // september t/m november in de tabel, december erna; voor januari 2027 en later is nog geen
+    // normtabel (§12): niet berekend, en het scherm zegt dat.
     assert!(a.testid("impact-vooruit").is_some(), "{}", a.tekst);
     assert!(
-        a.bevat("omlaag met € 3.135,00") && a.bevat("Het hele effect is -€ 3.990,00"),
+        a.bevat("omlaag met € 285,00") && a.bevat("Het hele effect is -€ 1.140,00"),
+        "{}",
+        a.tekst
+    );
+    assert!(
+        a.testid("zonder-normtabel").is_some()
+            && a.bevat("De maanden na 31-12-2026 zijn niet berekend"),
         "{}",
         a.tekst
     );
