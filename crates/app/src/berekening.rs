@@ -4,7 +4,9 @@
 //! ([`crate::normen`]).
 
 use chrono::NaiveDate;
-use vangnet_domain::berekening::{self, Kind, Medebewoner, Persoon, Relatie, Situatie, Uitkomst};
+use vangnet_domain::berekening::{
+    self, Kind, Medebewoner, Partner, Persoon, Relatie, Situatie, Uitkomst,
+};
 use vangnet_domain::huishouden::{Medebewonerrelatie, Rol as HuishoudRol};
 use vangnet_domain::{Recht, Veldfouten};
 
@@ -117,7 +119,7 @@ impl App {
         for l in &leden {
             match l.rol {
                 HuishoudRol::Partner(_) => {
-                    s.partner = Some(Persoon {
+                    s.partner = Some(Partner {
                         geboortedatum: datum(l),
                         ..Default::default()
                     })
@@ -126,6 +128,8 @@ impl App {
                 HuishoudRol::Kind if l.leeftijd.is_some_and(|j| j >= 18) => {
                     s.medebewoners.push(Medebewoner {
                         geboortedatum: datum(l),
+                        vanaf: None,
+                        tot: None,
                         relatie: Relatie::Familie,
                     })
                 }
@@ -134,6 +138,8 @@ impl App {
                 }),
                 HuishoudRol::Medebewoner(r) => s.medebewoners.push(Medebewoner {
                     geboortedatum: datum(l),
+                    vanaf: None,
+                    tot: None,
                     relatie: match r {
                         Medebewonerrelatie::Familie => Relatie::Familie,
                         Medebewonerrelatie::Huurder | Medebewonerrelatie::Verhuurder => {

@@ -1223,7 +1223,7 @@ fn demotaken(
 pub fn situaties(aantal: u64, zaad: u64) -> Vec<vangnet_domain::berekening::Situatie> {
     let vandaag = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
     use vangnet_domain::berekening::{
-        Inkomen, Inkomenssoort, Kind, Medebewoner, Persoon, Relatie, Situatie, Vrijlating,
+        Inkomen, Inkomenssoort, Kind, Medebewoner, Partner, Persoon, Relatie, Situatie, Vrijlating,
         Vrijlatingssoort, Wie,
     };
     let mut r = Toeval(zaad);
@@ -1247,7 +1247,7 @@ pub fn situaties(aantal: u64, zaad: u64) -> Vec<vangnet_domain::berekening::Situ
             for l in &leden[1..] {
                 match l.rol {
                     HuishoudRol::Partner(_) => {
-                        s.partner = Some(Persoon {
+                        s.partner = Some(Partner {
                             geboortedatum: dag(l.geboren),
                             ..Default::default()
                         })
@@ -1257,6 +1257,8 @@ pub fn situaties(aantal: u64, zaad: u64) -> Vec<vangnet_domain::berekening::Situ
                     }),
                     HuishoudRol::Medebewoner(m) => s.medebewoners.push(Medebewoner {
                         geboortedatum: dag(l.geboren),
+                        vanaf: None,
+                        tot: None,
                         relatie: match m {
                             Medebewonerrelatie::Familie => Relatie::Familie,
                             Medebewonerrelatie::Huurder | Medebewonerrelatie::Verhuurder => {

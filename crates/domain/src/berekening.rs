@@ -100,7 +100,29 @@ pub enum Relatie {
 pub struct Medebewoner {
     pub geboortedatum: String,
     pub relatie: Relatie,
+    /// Contract v2: woont er pas vanaf / nog tot en met deze dag van de maand.
+    #[serde(default)]
+    pub vanaf: Option<String>,
+    #[serde(default)]
+    pub tot: Option<String>,
 }
+
+/// De partner: een persoon die ook midden in de maand kan komen of gaan (contract v2).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Partner {
+    pub geboortedatum: String,
+    #[serde(default)]
+    pub geen_beroep_op_ouders: bool,
+    /// Woont in het huishouden pas vanaf / nog tot en met deze dag van de maand.
+    #[serde(default)]
+    pub vanaf: Option<String>,
+    #[serde(default)]
+    pub tot: Option<String>,
+}
+
+/// De dagen van de berekende maand (van, tot en met) waarin iets geldt; `None`: de hele maand.
+pub type Dagen = Option<(NaiveDate, NaiveDate)>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -148,7 +170,7 @@ pub struct Situatie {
     pub maand: String,
     pub aanvrager: Persoon,
     #[serde(default)]
-    pub partner: Option<Persoon>,
+    pub partner: Option<Partner>,
     #[serde(default)]
     pub kinderen: Vec<Kind>,
     #[serde(default)]
@@ -210,11 +232,16 @@ pub struct Rekensituatie<'a> {
     pub maand: NaiveDate,
     pub aanvrager: NaiveDate,
     pub partner: Option<NaiveDate>,
+    /// De dagen van de maand waarin de partner er woont.
+    pub partner_dagen: Dagen,
     pub kinderen: &'a [NaiveDate],
-    pub medebewoners: &'a [(NaiveDate, Relatie)],
-    pub inkomsten: &'a [(Wie, Inkomenssoort, Centen)],
+    pub medebewoners: &'a [(NaiveDate, Relatie, Dagen)],
+    /// Netto per maand; met dagen: alleen over die dagen (naar rato per kalenderdag).
+    pub inkomsten: &'a [(Wie, Inkomenssoort, Centen, Dagen)],
     pub vrijlatingen: &'a [(Wie, Vrijlatingssoort, NaiveDate)],
-    pub verlaging_procent: i64,
+    /// Verlagingen (art. 18) als percentage van de norm, elk over haar dagen; per dag geldt de
+    /// hoogste.
+    pub verlagingen: &'a [(i64, Dagen)],
     /// Art. 20 lid 3: aanvrager en partner kunnen geen beroep doen op hun ouders.
     pub geen_beroep_op_ouders: [bool; 2],
     /// Een deel van de maand: van en tot en met.
@@ -230,6 +257,17 @@ pub struct Bedragen {
     pub uitkering: Centen,
     pub reservering: Centen,
     pub uitbetaling: Centen,
+}
+
+/// Een inkomen over een deel van de maand: van, tot en met, hoeveel dagen, en het bedrag per
+/// maand.
+#[derive(Debug, Clone, Copy)]
+struct Inkomendeel {
+    van: NaiveDate,
+    tot: NaiveDate,
+    dagen: i64,
+    in_maand: i64,
+    per_maand: Centen,
 }
 
 /// Eén stap van de berekening, in getallen; de uitleg maakt er tekst van.
@@ -265,6 +303,8 @@ enum Stap {
         wie: Option<Wie>,
         soort: Inkomenssoort,
         bedrag: Centen,
+        /// Een inkomen dat niet de hele maand loopt.
+        deel: Option<Inkomendeel>,
     },
     Vrijlating {
         wie: Option<Wie>,
@@ -300,6 +340,12 @@ enum Stap {
     },
     Verlaging {
         procent: i64,
+        bedrag: Centen,
+    },
+    VerlagingDeel {
+        procent: i64,
+        van: NaiveDate,
+        tot: NaiveDate,
         bedrag: Centen,
     },
     NietOnderNul {
@@ -355,16 +401,24 @@ fn uitlegregel(stap: Stap) -> Uitlegregel {
             "art. 22a lid 1 en lid 2 Participatiewet",
             bedrag,
         ),
-        Stap::Inkomen { wie, soort, bedrag } => r(
+        Stap::Inkomen { wie, soort, bedrag, deel } => r(
             format!(
-                "Netto inkomsten {}{}",
+                "Netto inkomsten {}{}{}",
                 match soort {
                     Inkomenssoort::Arbeid => "uit arbeid",
                     Inkomenssoort::Uitkering => "uit een andere uitkering",
                     Inkomenssoort::Alimentatie => "uit alimentatie",
                     Inkomenssoort::Overig => "overig",
                 },
-                wie.map_or(String::new(), |w| format!(" van de {}", w.naam()))
+                wie.map_or(String::new(), |w| format!(" van de {}", w.naam())),
+                deel.map_or(String::new(), |d| format!(
+                    ", van {} tot en met {}: {} van de {} dagen van {} per maand, naar rato per kalenderdag, half naar boven afgerond op centen",
+                    d.van.format("%d-%m-%Y"),
+                    d.tot.format("%d-%m-%Y"),
+                    d.dagen,
+                    d.in_maand,
+                    crate::bedrag::euro(d.per_maand)
+                ))
             ),
             "art. 31 en 32 Participatiewet",
             -bedrag,
@@ -431,6 +485,15 @@ fn uitlegregel(stap: Stap) -> Uitlegregel {
         ),
         Stap::Verlaging { procent, bedrag } => r(
             format!("Verlaging van {procent}% van de norm, half naar boven afgerond op centen"),
+            "art. 18 lid 2 Participatiewet",
+            -bedrag,
+        ),
+        Stap::VerlagingDeel { procent, van, tot, bedrag } => r(
+            format!(
+                "Verlaging van {procent}% van de norm van {} tot en met {}, half naar boven afgerond op centen",
+                van.format("%d-%m-%Y"),
+                tot.format("%d-%m-%Y")
+            ),
             "art. 18 lid 2 Participatiewet",
             -bedrag,
         ),
@@ -555,6 +618,69 @@ fn datum(veld: &str, s: &str) -> Result<NaiveDate, Invoerfout> {
         .map_err(|_| fout(veld, "is geen datum in de vorm jjjj-mm-dd."))
 }
 
+fn laatste_dag_van(maand: NaiveDate) -> NaiveDate {
+    maand
+        .checked_add_months(Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(maand)
+}
+
+/// `vanaf` en `tot` (tot en met) van `wie` als dagen van de maand; ontbreekt er een, dan het
+/// begin of einde van de maand.
+fn dagen_lezen(
+    wie: &str,
+    vanaf: &Option<String>,
+    tot: &Option<String>,
+    maand: NaiveDate,
+    einde: NaiveDate,
+) -> Result<Dagen, Invoerfout> {
+    if vanaf.is_none() && tot.is_none() {
+        return Ok(None);
+    }
+    let van = match vanaf {
+        Some(v) => datum(&format!("{wie}.vanaf"), v)?,
+        None => maand,
+    };
+    let t = match tot {
+        Some(t) => datum(&format!("{wie}.tot"), t)?,
+        None => einde,
+    };
+    dagen_nagaan(wie, Some((van, t)), maand, einde)
+}
+
+/// Dagen moeten in de maand liggen en op volgorde staan; de hele maand wordt `None`.
+fn dagen_nagaan(
+    wie: &str,
+    d: Dagen,
+    maand: NaiveDate,
+    einde: NaiveDate,
+) -> Result<Dagen, Invoerfout> {
+    let Some((van, tot)) = d else {
+        return Ok(None);
+    };
+    if van < maand || van > einde {
+        return Err(fout(
+            format!("{wie}.vanaf"),
+            "ligt niet in de berekende maand.",
+        ));
+    }
+    if tot < maand || tot > einde {
+        return Err(fout(
+            format!("{wie}.tot"),
+            "ligt niet in de berekende maand.",
+        ));
+    }
+    if tot < van {
+        return Err(fout(format!("{wie}.tot"), "ligt vóór 'vanaf'."));
+    }
+    Ok((van != maand || tot != einde).then_some((van, tot)))
+}
+
+/// Woont of geldt iets op `dag`?
+fn op_dag(d: Dagen, dag: NaiveDate) -> bool {
+    d.is_none_or(|(van, tot)| van <= dag && dag <= tot)
+}
+
 /// Berekent de bijstand voor de maand van de situatie.
 pub fn bereken(s: &Situatie, tabellen: &Normtabellen) -> Result<Uitkomst, Invoerfout> {
     bereken_met(s, tabellen, None)
@@ -581,11 +707,12 @@ pub struct GelezenSituatie {
     pub maand: NaiveDate,
     pub aanvrager: NaiveDate,
     pub partner: Option<NaiveDate>,
+    pub partner_dagen: Dagen,
     pub kinderen: Vec<NaiveDate>,
-    pub medebewoners: Vec<(NaiveDate, Relatie)>,
-    pub inkomsten: Vec<(Wie, Inkomenssoort, Centen)>,
+    pub medebewoners: Vec<(NaiveDate, Relatie, Dagen)>,
+    pub inkomsten: Vec<(Wie, Inkomenssoort, Centen, Dagen)>,
     pub vrijlatingen: Vec<(Wie, Vrijlatingssoort, NaiveDate)>,
-    pub verlaging_procent: i64,
+    pub verlagingen: Vec<(i64, Dagen)>,
     pub geen_beroep_op_ouders: [bool; 2],
 }
 
@@ -596,11 +723,12 @@ impl GelezenSituatie {
             maand: NaiveDate::MIN,
             aanvrager: NaiveDate::MIN,
             partner: None,
+            partner_dagen: None,
             kinderen: Vec::new(),
             medebewoners: Vec::new(),
             inkomsten: Vec::new(),
             vrijlatingen: Vec::new(),
-            verlaging_procent: 0,
+            verlagingen: Vec::new(),
             geen_beroep_op_ouders: [false, false],
         }
     }
@@ -632,6 +760,18 @@ impl GelezenSituatie {
             "vanaf",
             &mut s.vrijlatingen.iter().map(|v| &v.vanaf),
         )?;
+        let einde = laatste_dag_van(maand);
+        let mut medebewoners = Vec::with_capacity(mede.len());
+        for (i, (g, m)) in mede.into_iter().zip(&s.medebewoners).enumerate() {
+            let d = dagen_lezen(
+                &format!("medebewoners[{i}]"),
+                &m.vanaf,
+                &m.tot,
+                maand,
+                einde,
+            )?;
+            medebewoners.push((g, m.relatie, d));
+        }
         Ok(GelezenSituatie {
             maand,
             aanvrager: datum("aanvrager.geboortedatum", &s.aanvrager.geboortedatum)?,
@@ -639,16 +779,16 @@ impl GelezenSituatie {
                 Some(p) => Some(datum("partner.geboortedatum", &p.geboortedatum)?),
                 None => None,
             },
+            partner_dagen: match &s.partner {
+                Some(p) => dagen_lezen("partner", &p.vanaf, &p.tot, maand, einde)?,
+                None => None,
+            },
             kinderen,
-            medebewoners: mede
-                .into_iter()
-                .zip(&s.medebewoners)
-                .map(|(g, m)| (g, m.relatie))
-                .collect(),
+            medebewoners,
             inkomsten: s
                 .inkomsten
                 .iter()
-                .map(|i| (i.van, i.soort, i.netto_centen))
+                .map(|i| (i.van, i.soort, i.netto_centen, None))
                 .collect(),
             vrijlatingen: s
                 .vrijlatingen
@@ -656,7 +796,7 @@ impl GelezenSituatie {
                 .zip(vanaf)
                 .map(|(v, d)| (v.van, v.soort, d))
                 .collect(),
-            verlaging_procent: s.verlaging_procent,
+            verlagingen: vec![(s.verlaging_procent, None)],
             geen_beroep_op_ouders: [
                 s.aanvrager.geen_beroep_op_ouders,
                 s.partner.as_ref().is_some_and(|p| p.geen_beroep_op_ouders),
@@ -674,11 +814,12 @@ impl GelezenSituatie {
             maand,
             aanvrager: self.aanvrager,
             partner: self.partner,
+            partner_dagen: self.partner_dagen,
             kinderen: &self.kinderen,
             medebewoners: &self.medebewoners,
             inkomsten: &self.inkomsten,
             vrijlatingen: &self.vrijlatingen,
-            verlaging_procent: self.verlaging_procent,
+            verlagingen: &self.verlagingen,
             geen_beroep_op_ouders: self.geen_beroep_op_ouders,
             deel,
         }
@@ -751,23 +892,26 @@ impl Huishouden {
         let leeftijd = |g: NaiveDate| Geboortedatum(g).leeftijd_op(dag);
         Huishouden {
             aanvrager: stand(aanvrager),
-            partner: partner.map(stand),
+            partner: partner.filter(|_| op_dag(s.partner_dagen, dag)).map(stand),
             met_kinderen: s.kinderen.iter().any(|k| leeftijd(*k) < 18),
             kostendelers: s
                 .medebewoners
                 .iter()
-                .filter(|(g, r)| telt_mee(*r) && leeftijd(*g) >= 27)
+                .filter(|(g, r, d)| telt_mee(*r) && op_dag(*d, dag) && leeftijd(*g) >= 27)
                 .count() as u32,
         }
     }
 }
 
 /// De eerste dag na `na` (uiterlijk `einde`) waarop de norm kan veranderen: aanvrager of partner
-/// wordt 21 of bereikt de AOW-leeftijd, een kind wordt 18, een medebewoner die meetelt wordt 27.
+/// wordt 21 of bereikt de AOW-leeftijd, een kind wordt 18, een medebewoner die meetelt wordt 27,
+/// de partner of een medebewoner komt of gaat, of (met `verlagingen`) een verlaging begint of
+/// eindigt.
 fn volgende_wissel(
     s: &Rekensituatie,
     aanvrager: Lid,
     partner: Option<Lid>,
+    verlagingen: bool,
     na: NaiveDate,
     einde: NaiveDate,
 ) -> Option<NaiveDate> {
@@ -789,9 +933,27 @@ fn volgende_wissel(
     for k in s.kinderen {
         neem(zonder_aow(*k).wissel(18, false, na, einde));
     }
-    for (g, r) in s.medebewoners {
+    let grenzen = |d: Dagen| {
+        d.map_or([None, None], |(van, tot)| {
+            [Some(van), tot.succ_opt()].map(|g| g.filter(|g| *g > na && *g <= einde))
+        })
+    };
+    for g in grenzen(s.partner_dagen) {
+        neem(g);
+    }
+    for (g, r, d) in s.medebewoners {
         if telt_mee(*r) {
             neem(zonder_aow(*g).wissel(27, false, na, einde));
+            for g in grenzen(*d) {
+                neem(g);
+            }
+        }
+    }
+    if verlagingen {
+        for (_, d) in s.verlagingen {
+            for g in grenzen(*d) {
+                neem(g);
+            }
         }
     }
     eerste
@@ -1048,9 +1210,13 @@ fn kern(
             tabellen.ontbreekt_voor(maand).unwrap_or_default(),
         ));
     };
-    if !(0..=100).contains(&s.verlaging_procent) {
-        return Err(fout("verlaging_procent", "moet tussen 0 en 100 liggen."));
+    for (pct, d) in s.verlagingen {
+        if !(0..=100).contains(pct) {
+            return Err(fout("verlaging_procent", "moet tussen 0 en 100 liggen."));
+        }
+        dagen_nagaan("verlaging", *d, maand, einde)?;
     }
+    dagen_nagaan("partner", s.partner_dagen, maand, einde)?;
     let aanvrager =
         lid(s.aanvrager, maand, einde, true).map_err(|m| fout("aanvrager.geboortedatum", m))?;
     if aanvrager.leeftijd < 18 {
@@ -1079,14 +1245,20 @@ fn kern(
         kind_onder_12 |= l.leeftijd < 12;
     }
     let mut kostendelers = 0u32;
-    for (i, (g, relatie)) in s.medebewoners.iter().enumerate() {
+    for (i, (g, relatie, d)) in s.medebewoners.iter().enumerate() {
         let l = lid(*g, maand, einde, false)
             .map_err(|m| fout(format!("medebewoners[{i}].geboortedatum"), m))?;
-        if l.leeftijd >= 27 && telt_mee(*relatie) {
+        if d.is_some() {
+            dagen_nagaan(&format!("medebewoners[{i}]"), *d, maand, einde)?;
+        }
+        if l.leeftijd >= 27 && telt_mee(*relatie) && op_dag(*d, maand) {
             kostendelers += 1;
         }
     }
-    for (i, (wie, _, c)) in s.inkomsten.iter().enumerate() {
+    for (i, (wie, _, c, d)) in s.inkomsten.iter().enumerate() {
+        if d.is_some() {
+            dagen_nagaan(&format!("inkomsten[{i}]"), *d, maand, einde)?;
+        }
         if *c < 0 {
             return Err(fout(
                 format!("inkomsten[{i}].netto_centen"),
@@ -1124,16 +1296,42 @@ fn kern(
         stap(Stap::Onzeker(tabel.geldig_vanaf));
     }
 
-    // De norm, per deel van de maand waarin de leeftijden dezelfde norm geven.
+    // De norm, per deel van de maand waarin de leeftijden en wie er woont dezelfde norm geven
+    // (per kalenderdag, zoals een verjaardag in de maand). Verandert er in de maand iets anders
+    // dan een leeftijd (een partner of medebewoner komt of gaat, een inkomen of verlaging begint
+    // of stopt), dan gaat de hele maand per dag: de delen lopen alleen over de dagen met
+    // bijstand, een inkomen telt over zijn dagen en een verlaging over de norm van haar dagen.
+    // Anders blijft het zoals het was: de bijstand van de hele maand, naar rato van de dagen met
+    // bijstand.
     let in_maand = (einde - maand).num_days() + 1;
+    let per_dag = s.partner_dagen.is_some()
+        || s.medebewoners.iter().any(|(_, _, d)| d.is_some())
+        || s.inkomsten.iter().any(|(_, _, _, d)| d.is_some())
+        || s.verlagingen.iter().any(|(_, d)| d.is_some());
+    let verlaging_per_deel = per_dag;
+    let (begin, eind) = match s.deel {
+        Some(d) if per_dag => d,
+        _ => (maand, einde),
+    };
+    let procent_op = |dag: NaiveDate| {
+        s.verlagingen
+            .iter()
+            .filter(|(_, d)| op_dag(*d, dag))
+            .map(|(p, _)| *p)
+            .max()
+            .unwrap_or(0)
+    };
     let mut norm = 0;
-    let mut van = maand;
+    let mut verlaging = 0;
+    let mut van = begin;
     loop {
-        let volgende = volgende_wissel(s, aanvrager, partner, van, einde);
+        let volgende = volgende_wissel(s, aanvrager, partner, verlaging_per_deel, van, eind);
         let huishouden = if van == maand {
             Huishouden {
                 aanvrager: aanvrager.stand(maand),
-                partner: partner.map(|p| p.stand(maand)),
+                partner: partner
+                    .filter(|_| op_dag(s.partner_dagen, maand))
+                    .map(|p| p.stand(maand)),
                 met_kinderen: !s.kinderen.is_empty(),
                 kostendelers,
             }
@@ -1141,17 +1339,30 @@ fn kern(
             Huishouden::op(s, aanvrager, partner, van)
         };
         let deelnorm = norm_voor(&huishouden, s.geen_beroep_op_ouders, tabel, &mut stap);
-        let Some(wissel) = volgende else {
-            if van == maand {
-                norm = deelnorm;
-                break;
-            }
-            norm += norm_deel(deelnorm, van, einde, in_maand, &mut stap);
-            break;
+        let tot = volgende.and_then(|w| w.pred_opt()).unwrap_or(eind);
+        let bedrag = if van == maand && tot == einde {
+            deelnorm
+        } else {
+            norm_deel(deelnorm, van, tot, in_maand, &mut stap)
         };
-        let tot = wissel.pred_opt().unwrap_or(wissel);
-        norm += norm_deel(deelnorm, van, tot, in_maand, &mut stap);
-        van = wissel;
+        norm += bedrag;
+        if verlaging_per_deel {
+            let procent = procent_op(van);
+            let deel = half_naar_boven(bedrag, procent, 100);
+            if deel > 0 {
+                stap(Stap::VerlagingDeel {
+                    procent,
+                    van,
+                    tot,
+                    bedrag: deel,
+                });
+            }
+            verlaging += deel;
+        }
+        match volgende {
+            Some(w) => van = w,
+            None => break,
+        }
     }
 
     // Inkomsten en vrijlatingen: ieder zijn eigen vrijlating van art. 31 lid 2 onderdeel n,
@@ -1159,7 +1370,30 @@ fn kern(
     let mut totaal = 0;
     let mut arbeid = [0; 2];
     let met_partner = partner.is_some();
-    for (wie, soort, bedrag) in s.inkomsten {
+    for (wie, soort, per_maand, dagen) in s.inkomsten {
+        // Een inkomen dat midden in de maand begint of stopt, telt over zijn dagen (met
+        // bijstand).
+        let dagen = match (per_dag, *dagen) {
+            (false, _) => None,
+            (true, d) => {
+                let (van, tot) = d.unwrap_or((maand, einde));
+                let (van, tot) = (van.max(begin), tot.min(eind));
+                if van > tot {
+                    continue;
+                }
+                Some((van, tot)).filter(|d| *d != (maand, einde))
+            }
+        };
+        let (bedrag, deel) = match dagen {
+            Some((van, tot)) => {
+                let n = (tot - van).num_days() + 1;
+                (
+                    half_naar_boven(*per_maand, n, in_maand),
+                    Some((van, tot, n, *per_maand)),
+                )
+            }
+            None => (*per_maand, None),
+        };
         if *soort == Inkomenssoort::Arbeid {
             arbeid[wie.index()] += bedrag;
         }
@@ -1167,7 +1401,14 @@ fn kern(
         stap(Stap::Inkomen {
             wie: met_partner.then_some(*wie),
             soort: *soort,
-            bedrag: *bedrag,
+            bedrag,
+            deel: deel.map(|(van, tot, dagen, per_maand)| Inkomendeel {
+                van,
+                tot,
+                dagen,
+                in_maand,
+                per_maand,
+            }),
         });
     }
     let actief = |wie: Wie, soort: Vrijlatingssoort, maanden: u32| {
@@ -1234,13 +1475,16 @@ fn kern(
     }
     let inkomsten_in_mindering = (totaal - vrijlating).max(0);
 
-    // Verlaging.
-    let verlaging = half_naar_boven(norm, s.verlaging_procent, 100);
-    if verlaging > 0 {
-        stap(Stap::Verlaging {
-            procent: s.verlaging_procent,
-            bedrag: verlaging,
-        });
+    // Verlaging (die per deel staat hierboven bij de norm).
+    if !verlaging_per_deel {
+        let procent = procent_op(maand);
+        verlaging = half_naar_boven(norm, procent, 100);
+        if verlaging > 0 {
+            stap(Stap::Verlaging {
+                procent,
+                bedrag: verlaging,
+            });
+        }
     }
     let rekenkundig = norm - inkomsten_in_mindering - verlaging;
     let mut uitkering = rekenkundig.max(0);
@@ -1249,7 +1493,7 @@ fn kern(
             bedrag: -rekenkundig,
         });
     }
-    if let Some((van, tot)) = s.deel {
+    if let Some((van, tot)) = s.deel.filter(|_| !per_dag) {
         let dagen = (tot - van).num_days() + 1;
         let in_maand = (einde - maand).num_days() + 1;
         if dagen < in_maand {

@@ -20,7 +20,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::berekening::{
-    bereken_bedragen, Bedragen, GelezenSituatie, Inkomenssoort, Invoerfout, Relatie,
+    bereken_bedragen, Bedragen, Dagen, GelezenSituatie, Inkomenssoort, Invoerfout, Relatie,
     Vrijlatingssoort, Wie,
 };
 use crate::historie::Periode;
@@ -231,14 +231,27 @@ impl Feiten {
         if van > tot {
             return Err(());
         }
+        // Wie er woont, welk inkomen loopt en welke verlaging geldt, gaat per kalenderdag:
+        // wat midden in de maand begint of stopt, telt over zijn dagen (issue 19, punt 6). De
+        // kinderen gelden zoals op de eerste dag met bijstand.
         let peil = van;
+        let dagen = |p: &Periode| -> Option<Dagen> {
+            let begin = p.vanaf.max(eerste);
+            let eind = p
+                .tot
+                .and_then(|t| t.pred_opt())
+                .map_or(laatste, |t| t.min(laatste));
+            (begin <= eind && begin <= tot && eind >= van)
+                .then(|| Some((begin, eind)).filter(|d| *d != (eerste, laatste)))
+        };
         s.maand = eerste;
         s.aanvrager = self.aanvrager.ok_or(())?;
-        s.partner = self
+        let partner = self
             .partners
             .iter()
-            .find(|(p, _)| p.bevat(peil))
-            .map(|(_, g)| *g);
+            .find_map(|(p, g)| dagen(p).map(|d| (*g, d)));
+        s.partner = partner.map(|(g, _)| g);
+        s.partner_dagen = partner.and_then(|(_, d)| d);
         s.kinderen.clear();
         s.medebewoners.clear();
         for (p, g) in &self.kinderen {
@@ -247,7 +260,7 @@ impl Feiten {
             }
             // Een kind van 18 of ouder woont er nog, maar als meerderjarige (familie).
             if crate::persoon::Geboortedatum(*g).leeftijd_op(peil) >= 18 {
-                s.medebewoners.push((*g, Relatie::Familie));
+                s.medebewoners.push((*g, Relatie::Familie, None));
             } else {
                 s.kinderen.push(*g);
             }
@@ -255,15 +268,13 @@ impl Feiten {
         s.medebewoners.extend(
             self.medebewoners
                 .iter()
-                .filter(|(p, _, _)| p.bevat(peil))
-                .map(|(_, g, r)| (*g, *r)),
+                .filter_map(|(p, g, r)| dagen(p).map(|d| (*g, *r, d))),
         );
         s.inkomsten.clear();
         s.inkomsten.extend(
             self.inkomsten
                 .iter()
-                .filter(|(p, _, _)| p.bevat(peil))
-                .map(|(_, soort, c)| (Wie::Aanvrager, *soort, *c)),
+                .filter_map(|(p, soort, c)| dagen(p).map(|d| (Wie::Aanvrager, *soort, *c, d))),
         );
         s.vrijlatingen.clear();
         s.vrijlatingen.extend(
@@ -271,13 +282,12 @@ impl Feiten {
                 .iter()
                 .map(|(soort, vanaf)| (Wie::Aanvrager, *soort, *vanaf)),
         );
-        s.verlaging_procent = self
-            .verlagingen
-            .iter()
-            .filter(|(p, _)| p.bevat(peil))
-            .map(|(_, pct)| *pct)
-            .max()
-            .unwrap_or(0);
+        s.verlagingen.clear();
+        s.verlagingen.extend(
+            self.verlagingen
+                .iter()
+                .filter_map(|(p, pct)| dagen(p).map(|d| (*pct, d))),
+        );
         s.geen_beroep_op_ouders = [false, false];
         Ok((van != eerste || tot != laatste).then_some((van, tot)))
     }
@@ -564,6 +574,43 @@ mod tests {
             .iter()
             .map(|(_, m)| m.uitbetaling())
             .collect()
+    }
+
+    /// Issue 19 punt 6: de feiten van een lopende uitkering gaan per kalenderdag. Een partner die
+    /// op 16 april 2026 komt, geeft april half de alleenstaandennorm en half de gehuwdennorm
+    /// (140150 × 15/30 + 200213 × 15/30, §1 rijen 21a/21b), mei de gehuwdennorm; een inkomen dat
+    /// op 16 april begint, telt in april over 15 dagen; en het einde van de uitkering op 21 april
+    /// deelt de dagen met bijstand, niet de maand achteraf.
+    #[test]
+    fn wisselingen_midden_in_de_maand_per_dag() {
+        let vt = |b: Centen| b - crate::berekening::half_naar_boven(b, 5, 100);
+        let mut f = alleenstaande("2026-01-01");
+        f.partners
+            .push((Periode::vanaf(d("2026-04-16")), d("1990-01-01")));
+        assert_eq!(
+            uitbetalingen(&f, "2026-03-01", "2026-05-31"),
+            [vt(140150), vt(70075 + 100107), vt(200213)]
+        );
+        let mut g = alleenstaande("2026-01-01");
+        g.inkomsten.push((
+            Periode::vanaf(d("2026-04-16")),
+            Inkomenssoort::Uitkering,
+            60000,
+        ));
+        assert_eq!(
+            uitbetalingen(&g, "2026-04-01", "2026-05-31"),
+            [vt(140150 - 30000), vt(140150 - 60000)]
+        );
+        // De uitkering eindigt op 21 april (`tot` is de dag erna), de partner komt op de 16e:
+        // 140150 × 15/30 + 200213 × 6/30 (40042,6 → 40043).
+        f.uitkering = Some(Periode {
+            vanaf: d("2026-01-01"),
+            tot: Some(d("2026-04-22")),
+        });
+        assert_eq!(
+            uitbetalingen(&f, "2026-04-01", "2026-04-30"),
+            [vt(70075 + 40043)]
+        );
     }
 
     /// Awb 6:7/6:8 (participatiewet-feiten.md §4): zes weken vanaf de dag na bekendmaking; een

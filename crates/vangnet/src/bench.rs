@@ -292,10 +292,18 @@ pub fn herberekening(uitkeringen: u64, maanden: u32) -> Result<()> {
                 aanvrager: Some(g.aanvrager),
                 partners: g.partner.map(|p| (open, p)).into_iter().collect(),
                 kinderen: g.kinderen.iter().map(|k| (open, *k)).collect(),
-                medebewoners: g.medebewoners.iter().map(|(m, r)| (open, *m, *r)).collect(),
-                inkomsten: g.inkomsten.iter().map(|(_, s, c)| (open, *s, *c)).collect(),
+                medebewoners: g
+                    .medebewoners
+                    .iter()
+                    .map(|(m, r, _)| (open, *m, *r))
+                    .collect(),
+                inkomsten: g
+                    .inkomsten
+                    .iter()
+                    .map(|(_, s, c, _)| (open, *s, *c))
+                    .collect(),
                 vrijlatingen: g.vrijlatingen.iter().map(|(_, s, d)| (*s, *d)).collect(),
-                verlagingen: vec![(open, g.verlaging_procent)],
+                verlagingen: g.verlagingen.iter().map(|(p, _)| (open, *p)).collect(),
                 opschortingen: Vec::new(),
                 verdeeld: Vec::new(),
             }

@@ -445,6 +445,164 @@ fn vrijlating_per_persoon() {
     assert_eq!(v1.inkomsten_in_mindering_centen, 200000 - 28500);
 }
 
+/// §12 / issue 19 punt 6 (contract v2 `vanaf`/`tot`): wie midden in de maand komt of gaat,
+/// telt per kalenderdag, zoals een verjaardag (art. 20–22a gelden naar de situatie op de dag;
+/// naar rato per kalenderdag, half naar boven op centen, als de leeftijdswissel in §1). April
+/// 2026 heeft 30 dagen; normtabel 2026-01-01 (§1 rijen 21a en 21b, toml A2 = 100107).
+#[test]
+fn wisselingen_midden_in_de_maand() {
+    let gevallen: &[(&str, Centen, &str)] = &[
+        (
+            r#"{"maand":"2026-04","aanvrager":{"geboortedatum":"1980-01-01"},"partner":{"geboortedatum":"1982-01-01","vanaf":"2026-04-16"}}"#,
+            70075 + 100107, // 140150 × 15/30 + 200213 × 15/30 (100106,5 → 100107)
+            "partner komt op de 16e",
+        ),
+        (
+            r#"{"maand":"2026-04","aanvrager":{"geboortedatum":"1980-01-01"},"partner":{"geboortedatum":"1982-01-01","tot":"2026-04-10"}}"#,
+            66738 + 93433, // 200213 × 10/30 + 140150 × 20/30
+            "partner gaat na de 10e",
+        ),
+        (
+            r#"{"maand":"2026-04","aanvrager":{"geboortedatum":"1980-01-01"},"medebewoners":[{"geboortedatum":"1960-01-01","relatie":"familie","vanaf":"2026-04-11"}]}"#,
+            46717 + 66738, // 140150 × 10/30 + 100107 × 20/30
+            "kostendeler komt op de 11e",
+        ),
+        (
+            r#"{"maand":"2026-04","aanvrager":{"geboortedatum":"1980-01-01"},"medebewoners":[{"geboortedatum":"1960-01-01","relatie":"commercieel","vanaf":"2026-04-11"}]}"#,
+            140150,
+            "een huurder telt niet mee, ook niet per dag",
+        ),
+        (
+            r#"{"maand":"2026-04","aanvrager":{"geboortedatum":"1980-01-01"},"partner":{"geboortedatum":"1982-01-01","vanaf":"2026-04-01","tot":"2026-04-30"}}"#,
+            200213,
+            "de hele maand als vanaf/tot is de hele maand",
+        ),
+    ];
+    for (json, norm, wat) in gevallen {
+        let u = reken(json);
+        assert_eq!(u.norm_centen, *norm, "{wat}: {u:#?}");
+    }
+    // Slechte invoer noemt het veld.
+    for (json, veld) in [
+        (
+            r#"{"maand":"2026-04","aanvrager":{"geboortedatum":"1980-01-01"},"partner":{"geboortedatum":"1982-01-01","vanaf":"2026-05-01"}}"#,
+            "partner.vanaf",
+        ),
+        (
+            r#"{"maand":"2026-04","aanvrager":{"geboortedatum":"1980-01-01"},"partner":{"geboortedatum":"1982-01-01","vanaf":"2026-04-20","tot":"2026-04-10"}}"#,
+            "partner.tot",
+        ),
+        (
+            r#"{"maand":"2026-04","aanvrager":{"geboortedatum":"1980-01-01"},"medebewoners":[{"geboortedatum":"1960-01-01","relatie":"familie","tot":"2026-03-31"}]}"#,
+            "medebewoners[0].tot",
+        ),
+        (
+            r#"{"maand":"2026-04","aanvrager":{"geboortedatum":"1980-01-01"},"partner":{"geboortedatum":"1982-01-01","vanaf":"16-04-2026"}}"#,
+            "partner.vanaf",
+        ),
+    ] {
+        let f = bereken(&situatie(json), &tabellen()).unwrap_err();
+        assert_eq!(f.veld, veld, "{json}: {f}");
+    }
+}
+
+/// Issue 19 punt 6: een inkomen dat midden in de maand begint en een verlaging die midden in de
+/// maand ingaat, tellen over hun dagen (art. 31–32 en art. 18 lid 2; naar rato per kalenderdag);
+/// met bijstand vanaf de 11e lopen de delen alleen over de dagen met bijstand.
+#[test]
+fn inkomen_en_verlaging_midden_in_de_maand() {
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let t = tabellen();
+    let reken = |inkomsten: &[(Wie, Inkomenssoort, Centen, Dagen)],
+                 verlagingen: &[(i64, Dagen)],
+                 partner: Dagen,
+                 deel: Option<(NaiveDate, NaiveDate)>| {
+        let s = Rekensituatie {
+            maand: d("2026-04-01"),
+            aanvrager: d("1980-01-01"),
+            partner: partner.map(|_| d("1982-01-01")),
+            partner_dagen: partner,
+            kinderen: &[],
+            medebewoners: &[],
+            inkomsten,
+            vrijlatingen: &[],
+            verlagingen,
+            geen_beroep_op_ouders: [false, false],
+            deel,
+        };
+        let u = bereken_met_uitleg(&s, &t).unwrap();
+        assert_eq!(
+            u.uitleg.iter().map(|r| r.bedrag_centen).sum::<Centen>(),
+            u.uitbetaling_centen,
+            "de uitleg telt op: {u:#?}"
+        );
+        assert_eq!(
+            bereken_bedragen(&s, &t).unwrap().uitbetaling,
+            u.uitbetaling_centen,
+            "het snelle pad rekent hetzelfde"
+        );
+        u
+    };
+    let helft = Some((d("2026-04-16"), d("2026-04-30")));
+    // 600,00 per maand vanaf de 16e: 15/30 = 300,00.
+    let u = reken(
+        &[(Wie::Aanvrager, Inkomenssoort::Uitkering, 60000, helft)],
+        &[],
+        None,
+        None,
+    );
+    assert_eq!(u.inkomsten_in_mindering_centen, 30000);
+    assert!(
+        u.uitleg
+            .iter()
+            .any(|r| r.omschrijving.contains("15 van de 30 dagen")),
+        "{u:#?}"
+    );
+    // Een wijziging op de 16e: 400,00 tot en met de 15e, 600,00 daarna = 200,00 + 300,00.
+    let u = reken(
+        &[
+            (
+                Wie::Aanvrager,
+                Inkomenssoort::Uitkering,
+                40000,
+                Some((d("2026-04-01"), d("2026-04-15"))),
+            ),
+            (Wie::Aanvrager, Inkomenssoort::Uitkering, 60000, helft),
+        ],
+        &[],
+        None,
+        None,
+    );
+    assert_eq!(u.inkomsten_in_mindering_centen, 50000);
+    // Een verlaging van 20 % vanaf de 16e: over de norm van die dagen (70075): 14015.
+    let u = reken(&[], &[(20, helft)], None, None);
+    assert_eq!(
+        (u.norm_centen, u.verlaging_centen),
+        (140150, 14015),
+        "{u:#?}"
+    );
+    // Bijstand vanaf de 11e, partner vanaf de 16e: 140150 × 5/30 + 200213 × 15/30, geen
+    // verdere deling.
+    let u = reken(&[], &[], helft, Some((d("2026-04-11"), d("2026-04-30"))));
+    assert_eq!(u.uitkering_centen, 23358 + 100107, "{u:#?}");
+    // Een inkomen van vóór de bijstand telt alleen over de dagen met bijstand.
+    let u = reken(
+        &[(
+            Wie::Aanvrager,
+            Inkomenssoort::Uitkering,
+            60000,
+            Some((d("2026-04-01"), d("2026-04-15"))),
+        )],
+        &[],
+        helft,
+        Some((d("2026-04-11"), d("2026-04-30"))),
+    );
+    assert_eq!(
+        u.inkomsten_in_mindering_centen, 10000,
+        "5 van de 30 dagen: {u:#?}"
+    );
+}
+
 #[test]
 fn verlaging_en_nooit_onder_nul() {
     // 10% van 1.401,50 = 140,15 (art 18, §4)
@@ -646,7 +804,7 @@ fn vrijlating_alleenstaande_ouder() {
             r#"{{"maand":"{maand}","aanvrager":{{"geboortedatum":"{geboren}"}},"kinderen":[{{"geboortedatum":"{kind}"}}],"inkomsten":[{{"soort":"arbeid","netto_centen":{arbeid}}}]}}"#
         ));
         if partner {
-            s.partner = Some(Persoon {
+            s.partner = Some(Partner {
                 geboortedatum: "1990-01-01".into(),
                 ..Default::default()
             });
@@ -896,11 +1054,14 @@ fn willekeurige_situatie() -> impl Strategy<Value = Situatie> {
         proptest::collection::vec((datum.clone(), 0usize..4), 0..3),
         proptest::collection::vec((0usize..4, -10i64..400_000, any::<bool>()), 0..3),
         proptest::collection::vec((datum, any::<bool>(), any::<bool>()), 0..3),
-        -5i64..110,
-        any::<[bool; 2]>(),
+        (
+            -5i64..110,
+            any::<[bool; 2]>(),
+            [1u32..29, 1u32..29, 1u32..29],
+        ),
     )
         .prop_map(
-            |((j, m), aanvrager, partner, kinderen, mede, ink, vrij, pct, ouders)| {
+            |((j, m), aanvrager, partner, kinderen, mede, ink, vrij, (pct, ouders, dag))| {
                 let relaties = [
                     Relatie::Familie,
                     Relatie::Overig,
@@ -919,9 +1080,11 @@ fn willekeurige_situatie() -> impl Strategy<Value = Situatie> {
                         geboortedatum: aanvrager,
                         geen_beroep_op_ouders: ouders[0],
                     },
-                    partner: partner.map(|g| Persoon {
+                    partner: partner.map(|g| Partner {
                         geboortedatum: g,
                         geen_beroep_op_ouders: ouders[1],
+                        vanaf: (dag[0] > 1).then(|| format!("{j:04}-{m:02}-{:02}", dag[0])),
+                        tot: (dag[1] < 28).then(|| format!("{j:04}-{m:02}-{:02}", dag[1])),
                     }),
                     kinderen: kinderen
                         .into_iter()
@@ -929,8 +1092,12 @@ fn willekeurige_situatie() -> impl Strategy<Value = Situatie> {
                         .collect(),
                     medebewoners: mede
                         .into_iter()
-                        .map(|(g, r)| Medebewoner {
+                        .enumerate()
+                        .map(|(i, (g, r))| Medebewoner {
                             geboortedatum: g,
+                            vanaf: (i == 0 && dag[2] > 1)
+                                .then(|| format!("{j:04}-{m:02}-{:02}", dag[2])),
+                            tot: None,
                             relatie: relaties[r],
                         })
                         .collect(),
@@ -980,7 +1147,12 @@ proptest! {
             let maand = NaiveDate::parse_from_str(&format!("{}-01", heel.maand), "%Y-%m-%d").unwrap();
             let (van, tot) = (a.min(b), a.max(b));
             let deel = bereken_deel(&s, &tabellen(), maand.with_day(van).unwrap(), maand.with_day(tot).unwrap()).unwrap();
-            prop_assert!(deel.uitkering_centen <= heel.uitkering_centen);
+            // Zonder wisselingen in de maand is een deel nooit meer; met een partner die midden in
+            // de maand komt, kan het deel met de hogere norm meer bijstand geven dan het
+            // gemiddelde van de maand.
+            let wisseling = s.partner.as_ref().is_some_and(|p| p.vanaf.is_some() || p.tot.is_some())
+                || s.medebewoners.iter().any(|m| m.vanaf.is_some());
+            prop_assert!(wisseling || deel.uitkering_centen <= heel.uitkering_centen);
             let einde = maand.checked_add_months(Months::new(1)).unwrap().pred_opt().unwrap();
             prop_assert_eq!(bereken_deel(&s, &tabellen(), maand, einde).unwrap(), heel);
         }
@@ -991,24 +1163,8 @@ proptest! {
     fn snel_pad_is_gelijk(s in willekeurige_situatie()) {
         let t = tabellen();
         let uitleg = bereken(&s, &t);
-        let d = |x: &str| NaiveDate::parse_from_str(x, "%Y-%m-%d");
-        if let (Ok(maand), Ok(aanvrager)) = (d(&format!("{}-01", s.maand)), d(&s.aanvrager.geboortedatum)) {
-            let kinderen: Vec<NaiveDate> = s.kinderen.iter().filter_map(|k| d(&k.geboortedatum).ok()).collect();
-            let mede: Vec<(NaiveDate, Relatie)> = s.medebewoners.iter().filter_map(|m| d(&m.geboortedatum).ok().map(|g| (g, m.relatie))).collect();
-            let ink: Vec<(Wie, Inkomenssoort, Centen)> = s.inkomsten.iter().map(|i| (i.van, i.soort, i.netto_centen)).collect();
-            let vrij: Vec<(Wie, Vrijlatingssoort, NaiveDate)> = s.vrijlatingen.iter().filter_map(|v| d(&v.vanaf).ok().map(|g| (v.van, v.soort, g))).collect();
-            let r = Rekensituatie {
-                maand,
-                aanvrager,
-                partner: s.partner.as_ref().and_then(|p| d(&p.geboortedatum).ok()),
-                kinderen: &kinderen,
-                medebewoners: &mede,
-                inkomsten: &ink,
-                vrijlatingen: &vrij,
-                verlaging_procent: s.verlaging_procent,
-                geen_beroep_op_ouders: [s.aanvrager.geen_beroep_op_ouders, s.partner.as_ref().is_some_and(|p| p.geen_beroep_op_ouders)],
-                deel: None,
-            };
+        if let Ok(g) = GelezenSituatie::lees(&s) {
+            let r = g.rekensituatie(g.maand, None);
             match (uitleg, bereken_bedragen(&r, &t)) {
                 (Ok(u), Ok(b)) => {
                     prop_assert_eq!(

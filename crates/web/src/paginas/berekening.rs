@@ -10,8 +10,8 @@ use serde::Deserialize;
 use vangnet_app::AppFout;
 use vangnet_domain::bedrag::{euro, parse_euro_of_leeg};
 use vangnet_domain::berekening::{
-    Inkomen, Inkomenssoort, Kind, Medebewoner, Persoon, Relatie, Situatie, Uitkomst, Vrijlating,
-    Vrijlatingssoort, Wie,
+    Inkomen, Inkomenssoort, Kind, Medebewoner, Partner, Persoon, Relatie, Situatie, Uitkomst,
+    Vrijlating, Vrijlatingssoort, Wie,
 };
 use vangnet_domain::{tijd, Recht, Veldfouten};
 
@@ -273,6 +273,8 @@ fn situatie(q: &ProefQuery) -> Result<Situatie, Veldfouten> {
             };
             medebewoners.push(Medebewoner {
                 geboortedatum: d,
+                vanaf: None,
+                tot: None,
                 relatie,
             });
         }
@@ -382,9 +384,10 @@ fn situatie(q: &ProefQuery) -> Result<Situatie, Veldfouten> {
             geboortedatum: aanvrager.unwrap_or_default(),
             geen_beroep_op_ouders: !q.geen_beroep_aanvrager.is_empty(),
         },
-        partner: partner.map(|g| Persoon {
+        partner: partner.map(|g| Partner {
             geboortedatum: g,
             geen_beroep_op_ouders: !q.geen_beroep_partner.is_empty(),
+            ..Default::default()
         }),
         // Het jongste kind zoals opgegeven; de andere (of zonder opgave allemaal) vijf jaar oud.
         kinderen: (0..kinderen)
