@@ -223,7 +223,7 @@ fn demomutaties(
     aanvrager: NaiveDate,
 ) -> Vec<Demomutatie> {
     use crate::uitkeringen::Gegevens;
-    use vangnet_domain::berekening::{Inkomenssoort, Vrijlatingssoort};
+    use vangnet_domain::berekening::{Inkomenssoort, Vrijlatingssoort, Wie};
     use vangnet_domain::uitkering::Mutatiesoort;
     let mut uit = Vec::new();
     let volgende = begin
@@ -251,6 +251,7 @@ fn demomutaties(
                 gegevens: Gegevens::Inkomen {
                     inkomenssoort: soort,
                     netto_centen: 15_000 + 500 * r.onder(150) as i64,
+                    van: Wie::Aanvrager,
                 },
                 bekend,
                 reden: if achteraf {
@@ -272,6 +273,7 @@ fn demomutaties(
                         einde: None,
                         gegevens: Gegevens::InkomenStop {
                             inkomenssoort: soort,
+                            van: Wie::Aanvrager,
                         },
                         bekend: if laat {
                             vandaag - Duration::days(r.onder(10) as i64)
@@ -292,6 +294,7 @@ fn demomutaties(
                     einde: None,
                     gegevens: Gegevens::Vrijlating {
                         vrijlating: Vrijlatingssoort::Arbeid,
+                        van: Wie::Aanvrager,
                     },
                     bekend,
                     reden: "Vrijlating inkomsten uit arbeid (demo)",

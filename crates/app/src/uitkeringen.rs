@@ -18,7 +18,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use vangnet_domain::bedrag::Bedrag;
 use vangnet_domain::beheerverzoek::Verzoeksoort;
-use vangnet_domain::berekening::{Inkomenssoort, Relatie, Uitkomst, Vrijlatingssoort};
+use vangnet_domain::berekening::{Inkomenssoort, Relatie, Uitkomst, Vrijlatingssoort, Wie};
 use vangnet_domain::betaalrun::{self, Categorie, Correctiesoort};
 use vangnet_domain::historie::Periode;
 use vangnet_domain::huishouden::{Medebewonerrelatie, Rol as HuishoudRol};
@@ -103,6 +103,13 @@ pub struct MutatieInvoer {
     /// Bij een vrijlating: `arbeid` of `alleenstaande_ouder`.
     #[serde(default)]
     pub vrijlating: String,
+    /// Bij inkomen, een vrijlating of art. 20 lid 3: van wie, `aanvrager` (standaard) of
+    /// `partner`.
+    #[serde(default)]
+    pub van: String,
+    /// Bij art. 20 lid 3: `ja` (geen beroep op de ouders, vanaf de ingang) of `nee` (weer wel).
+    #[serde(default)]
+    pub geen_beroep: String,
     /// Bij een beëindiging.
     #[serde(default)]
     pub einde_reden: String,
@@ -205,10 +212,12 @@ fn inkomen_past(
     g: &Gegevens,
     soort: Mutatiesoort,
 ) -> Result<(), AppFout> {
-    let inkomenssoort = match g {
-        Gegevens::Inkomen { inkomenssoort, .. } | Gegevens::InkomenStop { inkomenssoort } => {
-            *inkomenssoort
+    persoon_past(voor, ingang, g)?;
+    let (inkomenssoort, van) = match g {
+        Gegevens::Inkomen {
+            inkomenssoort, van, ..
         }
+        | Gegevens::InkomenStop { inkomenssoort, van } => (*inkomenssoort, *van),
         _ => return Ok(()),
     };
     let naam = match inkomenssoort {
@@ -220,22 +229,22 @@ fn inkomen_past(
     let van_soort = || {
         voor.inkomsten
             .iter()
-            .filter(|(_, s, _)| *s == inkomenssoort)
+            .filter(|(_, w, s, _)| *s == inkomenssoort && *w == van)
     };
-    let loopt = van_soort().any(|(p, _, _)| p.bevat(ingang));
+    let loopt = van_soort().any(|(p, _, _, _)| p.bevat(ingang));
     // Ook een inkomen dat later begint telt: een "begint" ervóór zou er bij het toepassen door
     // worden afgesloten (en het nieuwe inkomen verdween dan vanaf die datum).
     let later_of_lopend = van_soort()
-        .filter(|(p, _, _)| p.tot.is_none_or(|t| t > ingang))
-        .min_by_key(|(p, _, _)| p.vanaf);
+        .filter(|(p, _, _, _)| p.tot.is_none_or(|t| t > ingang))
+        .min_by_key(|(p, _, _, _)| p.vanaf);
     let datum = ingang.format("%d-%m-%Y");
+    let naam = format!("{naam} van de {}", van.naam());
     match (soort, later_of_lopend) {
-        (Mutatiesoort::InkomenStart, Some((p, _, bedrag))) => Err(AppFout::veld(
+        (Mutatiesoort::InkomenStart, Some((p, _, _, bedrag))) => Err(AppFout::veld(
             "inkomenssoort",
             format!(
-                "{} loopt al {naam} ({} per maand, voor het hele huishouden). Kies \
-                 'Inkomen wijzigt' en vul het nieuwe totaal in, ook als het inkomen van een \
-                 ander lid van het huishouden is.",
+                "{} loopt al {naam} ({} per maand). Kies 'Inkomen wijzigt' en vul het nieuwe \
+                 bedrag in.",
                 if p.vanaf <= ingang {
                     format!("Op {datum}")
                 } else {
@@ -248,6 +257,67 @@ fn inkomen_past(
             Err(AppFout::veld(
                 "inkomenssoort",
                 format!("Op {datum} loopt geen {naam}. Kies 'Inkomen begint' of een andere soort."),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Past een mutatie bij wie er op de ingang in het huishouden is? Het inkomen, de vrijlating of
+/// art. 20 lid 3 van de partner vraagt een partner; de vrijlating van art. 31 lid 2 onderdeel n
+/// geldt niet onder 27 jaar (lid 5) en die van onderdeel r alleen voor de aanvrager; art. 20
+/// lid 3 geldt voor 18, 19 en 20 jaar.
+fn persoon_past(voor: &Feiten, ingang: NaiveDate, g: &Gegevens) -> Result<(), AppFout> {
+    let van = match g {
+        Gegevens::Inkomen { van, .. }
+        | Gegevens::InkomenStop { van, .. }
+        | Gegevens::Vrijlating { van, .. }
+        | Gegevens::GeenBeroepOpOuders { van, .. } => *van,
+        _ => return Ok(()),
+    };
+    let datum = ingang.format("%d-%m-%Y");
+    let geboren = match van {
+        Wie::Aanvrager => voor.aanvrager,
+        Wie::Partner => voor
+            .partners
+            .iter()
+            .find(|(p, _)| p.bevat(ingang))
+            .map(|(_, g)| *g),
+    };
+    let Some(geboren) = geboren else {
+        return Err(AppFout::veld(
+            "van",
+            format!("Op {datum} is er geen partner in het huishouden."),
+        ));
+    };
+    let leeftijd = vangnet_domain::persoon::Geboortedatum(geboren).leeftijd_op(ingang);
+    let wie = van.naam();
+    match g {
+        Gegevens::Vrijlating {
+            vrijlating: Vrijlatingssoort::Arbeid,
+            ..
+        } if leeftijd < 27 => Err(AppFout::veld(
+            "vrijlating",
+            format!(
+                "De vrijlating van art. 31 lid 2 onderdeel n geldt niet voor wie jonger is dan \
+                 27 jaar (art. 31 lid 5): de {wie} is op {datum} {leeftijd} jaar."
+            ),
+        )),
+        Gegevens::Vrijlating {
+            vrijlating: Vrijlatingssoort::AlleenstaandeOuder,
+            van: Wie::Partner,
+        } => Err(AppFout::veld(
+            "van",
+            "De vrijlating voor een alleenstaande ouder (art. 31 lid 2 onderdeel r) geldt \
+             alleen voor de aanvrager.",
+        )),
+        Gegevens::GeenBeroepOpOuders { geldt: true, .. } if !(18..21).contains(&leeftijd) => {
+            Err(AppFout::veld(
+                "van",
+                format!(
+                    "Art. 20 lid 3 geldt voor 18, 19 en 20 jaar: de {wie} is op {datum} \
+                     {leeftijd} jaar."
+                ),
             ))
         }
         _ => Ok(()),
@@ -268,9 +338,9 @@ pub(crate) fn toepassen(
         };
         // Een wijziging of stop op dezelfde dag als het begin sluit dat begin ook af (een
         // periode van nul dagen telt nergens mee); anders liepen beide bedragen door.
-        let sluit = |feiten: &mut Feiten, soort: Inkomenssoort| {
-            for (p, s, _) in feiten.inkomsten.iter_mut() {
-                if *s == soort && p.tot.is_none() && p.vanaf <= *ingang {
+        let sluit = |feiten: &mut Feiten, soort: Inkomenssoort, wie: Wie| {
+            for (p, w, s, _) in feiten.inkomsten.iter_mut() {
+                if *s == soort && *w == wie && p.tot.is_none() && p.vanaf <= *ingang {
                     p.tot = Some(*ingang);
                 }
             }
@@ -279,15 +349,28 @@ pub(crate) fn toepassen(
             Gegevens::Inkomen {
                 inkomenssoort,
                 netto_centen,
+                van,
             } => {
-                sluit(feiten, *inkomenssoort);
+                sluit(feiten, *inkomenssoort, *van);
                 feiten
                     .inkomsten
-                    .push((periode, *inkomenssoort, *netto_centen));
+                    .push((periode, *van, *inkomenssoort, *netto_centen));
             }
-            Gegevens::InkomenStop { inkomenssoort } => sluit(feiten, *inkomenssoort),
+            Gegevens::InkomenStop { inkomenssoort, van } => sluit(feiten, *inkomenssoort, *van),
             Gegevens::Verlaging { procent } => feiten.verlagingen.push((periode, *procent)),
-            Gegevens::Vrijlating { vrijlating } => feiten.vrijlatingen.push((*vrijlating, *ingang)),
+            Gegevens::Vrijlating { vrijlating, van } => {
+                feiten.vrijlatingen.push((*van, *vrijlating, *ingang))
+            }
+            Gegevens::GeenBeroepOpOuders { van, geldt } => {
+                for (p, w) in feiten.geen_beroep_op_ouders.iter_mut() {
+                    if w == van && p.tot.is_none() && p.vanaf <= *ingang {
+                        p.tot = Some(*ingang);
+                    }
+                }
+                if *geldt {
+                    feiten.geen_beroep_op_ouders.push((periode, *van));
+                }
+            }
             // Een lid dat komt of gaat staat na goedkeuring in het huishouden zelf; een voorbeeld
             // past het toe in `App::feiten`.
             Gegevens::Opschorting => feiten.opschortingen.push(periode),

@@ -11,26 +11,37 @@
 //! - Verandert de norm midden in de maand doordat iemand jarig wordt (21 jaar; een kind 18; een
 //!   medebewoner 27) of de AOW-leeftijd bereikt, dan geldt elke norm naar rato van zijn
 //!   kalenderdagen (de wet knoopt aan bij de leeftijd, dus bij de dag); elk deel half naar boven
-//!   afgerond op centen. Inkomsten, vrijlatingen en verlaging gelden per maand. De voorwaarden
-//!   voor vrijlatingen (27 jaar, de AOW-leeftijd, kind jonger dan 12) gelden zoals op de eerste
-//!   dag van de maand. NIET door een bron bevestigd.
+//!   afgerond op centen. NIET door een bron bevestigd.
+//! - Komt of gaat er midden in de maand een partner of een medebewoner die meetelt, of begint of
+//!   stopt een inkomen of verlaging, dan gaat de hele maand per kalenderdag (issue 19, punt 6):
+//!   de norm per deel, een inkomen over zijn dagen, een verlaging over de norm van haar dagen;
+//!   het inkomen van de partner alleen over de dagen dat de partner er woont. Begint of eindigt
+//!   de bijstand in de maand, dan lopen de delen dan alleen over de dagen met bijstand, en geldt
+//!   het maximum van een vrijlating naar rato van die dagen. Zonder zo'n wisseling wordt de
+//!   bijstand van de hele maand naar rato van de dagen met bijstand genomen, zoals voorheen.
+//!   Kinderen, art. 20 lid 3 en de voorwaarden voor vrijlatingen (27 jaar, de AOW-leeftijd, een
+//!   kind jonger dan 12) gelden zoals op de eerste dag van de maand (met bijstand).
+//! - Onderdeel n geldt "gedurende ten hoogste zes maanden": per kalenderdag vanaf de toekenning
+//!   tot dezelfde dag zes maanden later; in een maand die het tijdvak maar deels dekt, naar rato.
+//!   Bij meer toekenningen aan dezelfde persoon telt het grootste tijdvak in de maand.
 //! - Elke partner heeft een eigen vrijlating van art. 31 lid 2 onderdeel n: eigen leeftijdstoets
 //!   (27 jaar, lid 5), eigen maximum en eigen periode, over het eigen inkomen uit arbeid
 //!   (`van`). De gangbare lezing (participatiewet-feiten.md §12); UNVERIFIED tegen jurisprudentie.
 //! - Vanaf de AOW-leeftijd geldt onderdeel n zonder grens van zes maanden en zonder het oordeel
 //!   van het college over arbeidsinschakeling (wettekst per 1-1-2026): dus ook zonder
-//!   toekenning.
+//!   toekenning. Onderdeel r (na de periode van zes maanden van n) geldt dan niet.
 //! - De verhoging van art. 20 lid 3 geldt waar een norm van art. 20 geldt (ook naast een partner
 //!   van de AOW-leeftijd, art. 20 lid 1 en 2 onderdeel c); bij de jonge partner van een
-//!   kostendeler (art. 22a lid 3) wordt zij niet toegepast. NIET door een bron bevestigd.
+//!   kostendeler (art. 22a lid 3) wordt zij niet toegepast. NIET door een bron bevestigd: art.
+//!   20 lid 3 zelf beperkt de verhoging niet tot de normen van art. 20.
 //! - Afronding: steeds half naar boven op hele centen, per stap genoemd in de uitleg.
 //! - Een maand na de laatste vastgestelde normtabel wordt geweigerd (§12); een tabel zonder
 //!   einde geldt tot de volgende aanpassing van art. 38 (zie `normen::Normtabel`).
 //!
 //! Het contract (`vangnet bereken`, contracts/bereken.md) is versie 2: `geen_beroep_op_ouders`,
-//! de vrijlating `alleenstaande_ouder` en `van` bij inkomsten en vrijlatingen zijn er. Nog niet:
-//! `vakantietoeslag_centen` bij een inkomen (art. 31 lid 4) en `vanaf`/`tot` bij partner en
-//! medebewoners (wisselingen midden in de maand); de invoer weigert die velden met hun naam.
+//! de vrijlating `alleenstaande_ouder`, `van` bij inkomsten en vrijlatingen, en `vanaf`/`tot`
+//! bij partner en medebewoners zijn er. Nog niet: `vakantietoeslag_centen` bij een inkomen
+//! (art. 31 lid 4); de invoer weigert dat veld met zijn naam.
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -312,6 +323,8 @@ enum Stap {
         aow: bool,
         procent: i64,
         max: Centen,
+        /// Het tijdvak van zes maanden dekt maar een deel van de dagen: (dagen, van de dagen).
+        deel: Option<(i64, i64)>,
         bedrag: Centen,
     },
     GeenVrijlatingJong(Wie),
@@ -423,11 +436,14 @@ fn uitlegregel(stap: Stap) -> Uitlegregel {
             "art. 31 en 32 Participatiewet",
             -bedrag,
         ),
-        Stap::Vrijlating { wie, aow, procent, max, bedrag } => r(
+        Stap::Vrijlating { wie, aow, procent, max, deel, bedrag } => r(
             format!(
-                "Vrijlating {procent}% van de inkomsten uit arbeid{}, ten hoogste {} per maand, half naar boven afgerond op centen{}",
+                "Vrijlating {procent}% van de inkomsten uit arbeid{}, ten hoogste {}, half naar boven afgerond op centen{}{}",
                 wie.map_or(String::new(), |w| format!(" van de {}", w.naam())),
                 crate::bedrag::euro(max),
+                deel.map_or(String::new(), |(d, n)| format!(
+                    "; de zes maanden lopen over {d} van de {n} dagen, naar rato"
+                )),
                 if aow { "; vanaf de AOW-leeftijd zonder grens van zes maanden" } else { "" }
             ),
             "art. 31 lid 2 onderdeel n Participatiewet",
@@ -1220,7 +1236,7 @@ fn kern(
     let aanvrager =
         lid(s.aanvrager, maand, einde, true).map_err(|m| fout("aanvrager.geboortedatum", m))?;
     if aanvrager.leeftijd < 18 {
-        return Err(fout("aanvrager.geboortedatum", "de aanvrager is jonger dan 18 jaar; algemene bijstand begint bij 18 (art. 13 lid 3 Pw)."));
+        return Err(fout("aanvrager.geboortedatum", "de aanvrager is jonger dan 18 jaar; algemene bijstand begint bij 18 (art. 13 lid 1 onderdeel f Pw)."));
     }
     let partner = match s.partner {
         Some(p) => Some(lid(p, maand, einde, true).map_err(|m| fout("partner.geboortedatum", m))?),
@@ -1304,10 +1320,17 @@ fn kern(
     // Anders blijft het zoals het was: de bijstand van de hele maand, naar rato van de dagen met
     // bijstand.
     let in_maand = (einde - maand).num_days() + 1;
+    // Ook een bijstand die midden in de maand begint of eindigt terwijl in die dagen een
+    // leeftijdsgrens valt, gaat per dag: anders telden de dagen zonder bijstand mee met hun norm.
     let per_dag = s.partner_dagen.is_some()
-        || s.medebewoners.iter().any(|(_, _, d)| d.is_some())
+        || s.medebewoners
+            .iter()
+            .any(|(_, r, d)| d.is_some() && telt_mee(*r))
         || s.inkomsten.iter().any(|(_, _, _, d)| d.is_some())
-        || s.verlagingen.iter().any(|(_, d)| d.is_some());
+        || s.verlagingen.iter().any(|(_, d)| d.is_some())
+        || s.deel.is_some_and(|(van, tot)| {
+            volgende_wissel(s, aanvrager, partner, false, van, tot).is_some()
+        });
     let verlaging_per_deel = per_dag;
     let (begin, eind) = match s.deel {
         Some(d) if per_dag => d,
@@ -1376,7 +1399,11 @@ fn kern(
         let dagen = match (per_dag, *dagen) {
             (false, _) => None,
             (true, d) => {
-                let (van, tot) = d.unwrap_or((maand, einde));
+                let (mut van, mut tot) = d.unwrap_or((maand, einde));
+                // Het inkomen van de partner telt over de dagen dat de partner er woont.
+                if let (Wie::Partner, Some((pv, pt))) = (wie, s.partner_dagen) {
+                    (van, tot) = (van.max(pv), tot.min(pt));
+                }
                 let (van, tot) = (van.max(begin), tot.min(eind));
                 if van > tot {
                     continue;
@@ -1411,35 +1438,67 @@ fn kern(
             }),
         });
     }
-    let actief = |wie: Wie, soort: Vrijlatingssoort, maanden: u32| {
-        s.vrijlatingen.iter().any(|(w, z, v)| {
-            let tot = v.checked_add_months(Months::new(maanden)).unwrap_or(*v);
-            *w == wie && *z == soort && *v <= einde && maand < tot
-        })
+    // De dagen met bijstand in deze berekening (per dag: alleen die; anders de hele maand, en
+    // wordt het geheel daarna naar rato van de dagen met bijstand genomen).
+    let bijstandsdagen = (eind - begin).num_days() + 1;
+    // Hoeveel van die dagen liggen in het tijdvak van een toekenning (`maanden` vanaf de
+    // ingang, tot en niet met dezelfde dag zoveel maanden later)? Bij meer toekenningen telt
+    // het grootste tijdvak.
+    let dagen_in = |wie: Wie, soort: Vrijlatingssoort, maanden: u32| {
+        s.vrijlatingen
+            .iter()
+            .filter(|(w, z, _)| *w == wie && *z == soort)
+            .map(|(_, _, v)| {
+                let tot = v
+                    .checked_add_months(Months::new(maanden))
+                    .and_then(|d| d.pred_opt())
+                    .unwrap_or(*v);
+                ((tot.min(eind) - (*v).max(begin)).num_days() + 1).max(0)
+            })
+            .max()
+            .unwrap_or(0)
     };
+    let actief =
+        |wie: Wie, soort: Vrijlatingssoort, maanden: u32| dagen_in(wie, soort, maanden) > 0;
     let m = &tabel.middelen;
+    // Het maximum geldt per maand; per dag over de dagen met bijstand.
+    let max_n = if bijstandsdagen < in_maand {
+        half_naar_boven(m.inkomstenvrijlating_max, bijstandsdagen, in_maand)
+    } else {
+        m.inkomstenvrijlating_max
+    };
     let mut vrijlating = 0;
     for (wie, lid) in [(Wie::Aanvrager, Some(aanvrager)), (Wie::Partner, partner)] {
         let (Some(lid), inkomen) = (lid, arbeid[wie.index()]) else {
             continue;
         };
         // Vanaf de AOW-leeftijd geldt onderdeel n zonder grens van zes maanden en zonder het
-        // oordeel van het college (art. 31 lid 2 onderdeel n, tekst per 1-1-2026).
+        // oordeel van het college (art. 31 lid 2 onderdeel n, tekst per 1-1-2026); daaronder
+        // ten hoogste zes maanden vanaf de toekenning, per kalenderdag.
         let aow = lid.aow_op(maand);
-        if inkomen == 0 || !(aow || actief(wie, Vrijlatingssoort::Arbeid, 6)) {
+        let dagen = if aow {
+            bijstandsdagen
+        } else {
+            dagen_in(wie, Vrijlatingssoort::Arbeid, 6)
+        };
+        if inkomen == 0 || dagen == 0 {
             continue;
         }
         if lid.leeftijd < 27 {
             stap(Stap::GeenVrijlatingJong(wie));
             continue;
         }
-        let bedrag = half_naar_boven(inkomen, m.inkomstenvrijlating_procent, 100)
-            .min(m.inkomstenvrijlating_max);
+        let mut bedrag = half_naar_boven(inkomen, m.inkomstenvrijlating_procent, 100).min(max_n);
+        let deel = (dagen < bijstandsdagen).then_some((dagen, bijstandsdagen));
+        if deel.is_some() {
+            bedrag = half_naar_boven(bedrag, dagen, bijstandsdagen);
+        }
         stap(Stap::Vrijlating {
             wie: met_partner.then_some(wie),
             aow,
             procent: m.inkomstenvrijlating_procent,
-            max: m.inkomstenvrijlating_max,
+            max: max_n,
+            deel,
             bedrag,
         });
         vrijlating += bedrag;
@@ -1450,6 +1509,11 @@ fn kern(
     if arbeid > 0 && actief(Wie::Aanvrager, Vrijlatingssoort::AlleenstaandeOuder, 30) {
         let reden = if aanvrager.leeftijd < 27 {
             Some("de aanvrager is jonger dan 27 jaar (art. 31 lid 5)")
+        } else if aanvrager.aow_op(maand) {
+            Some(
+                "vanaf de AOW-leeftijd geldt onderdeel n zonder grens van zes maanden; die periode \
+                 verstrijkt dus niet (voorwaarde 2°)",
+            )
         } else if partner.is_some() {
             Some("er is een partner; de vrijlating geldt voor een alleenstaande ouder")
         } else if !kind_onder_12 {

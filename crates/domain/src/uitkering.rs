@@ -50,12 +50,15 @@ pub enum Mutatiesoort {
     Beeindiging,
     /// De partners vragen de bijstand verdeeld over hun twee rekeningen (of weer niet).
     Betaalwijze,
+    /// Art. 20 lid 3: de aanvrager of partner van 18–20 kan geen beroep doen op de ouders (of
+    /// weer wel); het college stelt het vast, met de reden.
+    GeenBeroepOpOuders,
     /// Een eerder geregistreerde mutatie was onjuist: zij vervalt (formele historie).
     Correctie,
 }
 
 impl Mutatiesoort {
-    pub const ALLE: [Mutatiesoort; 17] = [
+    pub const ALLE: [Mutatiesoort; 18] = [
         Mutatiesoort::Adres,
         Mutatiesoort::PartnerIn,
         Mutatiesoort::PartnerUit,
@@ -72,6 +75,7 @@ impl Mutatiesoort {
         Mutatiesoort::Opschorting,
         Mutatiesoort::Beeindiging,
         Mutatiesoort::Betaalwijze,
+        Mutatiesoort::GeenBeroepOpOuders,
         Mutatiesoort::Correctie,
     ];
 
@@ -93,6 +97,7 @@ impl Mutatiesoort {
             Mutatiesoort::Opschorting => "opschorting",
             Mutatiesoort::Beeindiging => "beeindiging",
             Mutatiesoort::Betaalwijze => "betaalwijze",
+            Mutatiesoort::GeenBeroepOpOuders => "geen_beroep_op_ouders",
             Mutatiesoort::Correctie => "correctie",
         }
     }
@@ -115,6 +120,7 @@ impl Mutatiesoort {
             Mutatiesoort::Opschorting => "Opschorting",
             Mutatiesoort::Beeindiging => "Beëindiging",
             Mutatiesoort::Betaalwijze => "Betaling verdelen tussen partners",
+            Mutatiesoort::GeenBeroepOpOuders => "Geen beroep op de ouders (art. 20 lid 3)",
             Mutatiesoort::Correctie => "Correctie van een mutatie",
         }
     }
@@ -173,9 +179,11 @@ pub struct Feiten {
     pub partners: Vec<(Periode, NaiveDate)>,
     pub kinderen: Vec<(Periode, NaiveDate)>,
     pub medebewoners: Vec<(Periode, NaiveDate, Relatie)>,
-    /// Netto per maand.
-    pub inkomsten: Vec<(Periode, Inkomenssoort, Centen)>,
-    pub vrijlatingen: Vec<(Vrijlatingssoort, NaiveDate)>,
+    /// Netto per maand, van de aanvrager of de partner.
+    pub inkomsten: Vec<(Periode, Wie, Inkomenssoort, Centen)>,
+    pub vrijlatingen: Vec<(Wie, Vrijlatingssoort, NaiveDate)>,
+    /// Art. 20 lid 3: de perioden waarin aanvrager of partner geen beroep kan doen op de ouders.
+    pub geen_beroep_op_ouders: Vec<(Periode, Wie)>,
     pub verlagingen: Vec<(Periode, i64)>,
     /// Perioden waarin het recht is opgeschort (art 54 lid 1 Pw): het bedrag blijft, de
     /// betaling wordt vastgehouden.
@@ -249,9 +257,14 @@ impl Feiten {
         let partner = self
             .partners
             .iter()
-            .find_map(|(p, g)| dagen(p).map(|d| (*g, d)));
-        s.partner = partner.map(|(g, _)| g);
-        s.partner_dagen = partner.and_then(|(_, d)| d);
+            .find_map(|(p, g)| dagen(p).map(|d| (*g, d, p.vanaf)));
+        s.partner = partner.map(|(g, _, _)| g);
+        s.partner_dagen = partner.and_then(|(_, d, _)| d);
+        // Wat van "de partner" is, hoort bij de partner die er nu is: een inkomen, vrijlating of
+        // art. 20 lid 3 van vóór diens komst was van een vorige partner.
+        let sinds = partner.map(|(_, _, vanaf)| vanaf);
+        let van_nu =
+            |wie: Wie, vanaf: NaiveDate| wie == Wie::Aanvrager || sinds.is_some_and(|s| vanaf >= s);
         s.kinderen.clear();
         s.medebewoners.clear();
         for (p, g) in &self.kinderen {
@@ -274,13 +287,15 @@ impl Feiten {
         s.inkomsten.extend(
             self.inkomsten
                 .iter()
-                .filter_map(|(p, soort, c)| dagen(p).map(|d| (Wie::Aanvrager, *soort, *c, d))),
+                .filter(|(p, wie, _, _)| van_nu(*wie, p.vanaf))
+                .filter_map(|(p, wie, soort, c)| dagen(p).map(|d| (*wie, *soort, *c, d))),
         );
         s.vrijlatingen.clear();
         s.vrijlatingen.extend(
             self.vrijlatingen
                 .iter()
-                .map(|(soort, vanaf)| (Wie::Aanvrager, *soort, *vanaf)),
+                .filter(|(wie, _, vanaf)| van_nu(*wie, *vanaf))
+                .copied(),
         );
         s.verlagingen.clear();
         s.verlagingen.extend(
@@ -288,7 +303,12 @@ impl Feiten {
                 .iter()
                 .filter_map(|(p, pct)| dagen(p).map(|d| (*pct, d))),
         );
-        s.geen_beroep_op_ouders = [false, false];
+        let geen_beroep = |wie: Wie| {
+            self.geen_beroep_op_ouders
+                .iter()
+                .any(|(p, w)| *w == wie && van_nu(wie, p.vanaf) && p.bevat(peil))
+        };
+        s.geen_beroep_op_ouders = [geen_beroep(Wie::Aanvrager), geen_beroep(Wie::Partner)];
         Ok((van != eerste || tot != laatste).then_some((van, tot)))
     }
 
@@ -502,18 +522,31 @@ pub fn corrigeerbaar(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "soort")]
 pub enum Mutatiegegevens {
+    /// Een inkomen van de aanvrager of de partner (`van`; zonder: de aanvrager, zoals mutaties
+    /// van vóór issue 19 zijn opgeslagen).
     Inkomen {
         inkomenssoort: Inkomenssoort,
         netto_centen: Centen,
+        #[serde(default)]
+        van: Wie,
     },
     InkomenStop {
         inkomenssoort: Inkomenssoort,
+        #[serde(default)]
+        van: Wie,
     },
     Verlaging {
         procent: i64,
     },
     Vrijlating {
         vrijlating: Vrijlatingssoort,
+        #[serde(default)]
+        van: Wie,
+    },
+    /// Art. 20 lid 3 voor `van`: vanaf de ingang wel (`geldt`) of niet meer.
+    GeenBeroepOpOuders {
+        van: Wie,
+        geldt: bool,
     },
     Opschorting,
     Beeindiging {
@@ -594,6 +627,7 @@ mod tests {
         let mut g = alleenstaande("2026-01-01");
         g.inkomsten.push((
             Periode::vanaf(d("2026-04-16")),
+            Wie::Aanvrager,
             Inkomenssoort::Uitkering,
             60000,
         ));
@@ -610,6 +644,35 @@ mod tests {
         assert_eq!(
             uitbetalingen(&f, "2026-04-01", "2026-04-30"),
             [vt(70075 + 40043)]
+        );
+    }
+
+    /// Wat van "de partner" is, hoort bij de partner die er is: een nieuwe partner erft de
+    /// vrijlating van de vorige niet (art. 31 lid 2 onderdeel n is per persoon, §12).
+    #[test]
+    fn een_nieuwe_partner_erft_geen_vrijlating() {
+        let vt = |b: Centen| b - crate::berekening::half_naar_boven(b, 5, 100);
+        let mut f = alleenstaande("2026-01-01");
+        f.partners.push((
+            Periode {
+                vanaf: d("2026-01-01"),
+                tot: Some(d("2026-03-01")),
+            },
+            d("1982-01-01"),
+        ));
+        f.partners
+            .push((Periode::vanaf(d("2026-03-01")), d("1985-01-01")));
+        f.vrijlatingen
+            .push((Wie::Partner, Vrijlatingssoort::Arbeid, d("2026-01-01")));
+        f.inkomsten.push((
+            Periode::vanaf(d("2026-03-01")),
+            Wie::Partner,
+            Inkomenssoort::Arbeid,
+            100000,
+        ));
+        assert_eq!(
+            uitbetalingen(&f, "2026-03-01", "2026-03-31"),
+            [vt(200213 - 100000)]
         );
     }
 
@@ -680,6 +743,7 @@ mod tests {
         // in mei.
         f.inkomsten.push((
             Periode::vanaf(d("2026-03-01")),
+            Wie::Aanvrager,
             Inkomenssoort::Uitkering,
             40000,
         ));
@@ -712,6 +776,7 @@ mod tests {
         let mut na = voor.clone();
         na.inkomsten.push((
             Periode::vanaf(d("2025-05-01")),
+            Wie::Aanvrager,
             Inkomenssoort::Alimentatie,
             20000,
         ));

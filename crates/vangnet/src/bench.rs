@@ -300,9 +300,10 @@ pub fn herberekening(uitkeringen: u64, maanden: u32) -> Result<()> {
                 inkomsten: g
                     .inkomsten
                     .iter()
-                    .map(|(_, s, c, _)| (open, *s, *c))
+                    .map(|(w, s, c, _)| (open, *w, *s, *c))
                     .collect(),
-                vrijlatingen: g.vrijlatingen.iter().map(|(_, s, d)| (*s, *d)).collect(),
+                vrijlatingen: g.vrijlatingen.clone(),
+                geen_beroep_op_ouders: Vec::new(),
                 verlagingen: g.verlagingen.iter().map(|(p, _)| (open, *p)).collect(),
                 opschortingen: Vec::new(),
                 verdeeld: Vec::new(),

@@ -57,6 +57,17 @@ pub(super) fn controleer(
     if invoer.reden.trim().is_empty() {
         f.voeg_toe("reden", "Geef de reden van de mutatie.");
     }
+    let van = match invoer.van.trim() {
+        "" | "aanvrager" => Some(Wie::Aanvrager),
+        "partner" => Some(Wie::Partner),
+        _ => None,
+    };
+    let van_nodig = |f: &mut Veldfouten| {
+        if van.is_none() {
+            f.voeg_toe("van", "Kies van wie: de aanvrager of de partner.");
+        }
+        van
+    };
     let inkomenssoort = || match invoer.inkomenssoort.trim() {
         "arbeid" => Some(Inkomenssoort::Arbeid),
         "uitkering" => Some(Inkomenssoort::Uitkering),
@@ -132,19 +143,26 @@ pub(super) fn controleer(
                 f.voeg_toe("inkomenssoort", "Kies de soort inkomen.");
             }
             let c = f.controleer("bedrag", netto_bedrag(invoer));
-            s.zip(c).map(|(inkomenssoort, netto_centen)| {
-                Ruw::Klaar(Gegevens::Inkomen {
-                    inkomenssoort,
-                    netto_centen,
+            let van = van_nodig(&mut f);
+            s.zip(c)
+                .zip(van)
+                .map(|((inkomenssoort, netto_centen), van)| {
+                    Ruw::Klaar(Gegevens::Inkomen {
+                        inkomenssoort,
+                        netto_centen,
+                        van,
+                    })
                 })
-            })
         }
         Some(Mutatiesoort::InkomenStop) => {
             let s = inkomenssoort();
             if s.is_none() {
                 f.voeg_toe("inkomenssoort", "Kies de soort inkomen die stopt.");
             }
-            s.map(|inkomenssoort| Ruw::Klaar(Gegevens::InkomenStop { inkomenssoort }))
+            let van = van_nodig(&mut f);
+            s.zip(van).map(|(inkomenssoort, van)| {
+                Ruw::Klaar(Gegevens::InkomenStop { inkomenssoort, van })
+            })
         }
         Some(Mutatiesoort::Verlaging) => match invoer
             .procent
@@ -162,21 +180,41 @@ pub(super) fn controleer(
                 None
             }
         },
-        Some(Mutatiesoort::VrijlatingToegekend) => match invoer.vrijlating.trim() {
-            "arbeid" => Some(Ruw::Klaar(Gegevens::Vrijlating {
-                vrijlating: Vrijlatingssoort::Arbeid,
-            })),
-            "alleenstaande_ouder" => Some(Ruw::Klaar(Gegevens::Vrijlating {
-                vrijlating: Vrijlatingssoort::AlleenstaandeOuder,
-            })),
-            _ => {
-                f.voeg_toe(
-                    "vrijlating",
-                    "Kies de vrijlating (arbeid of alleenstaande ouder).",
-                );
-                None
-            }
-        },
+        Some(Mutatiesoort::VrijlatingToegekend) => {
+            let vrijlating = match invoer.vrijlating.trim() {
+                "arbeid" => Some(Vrijlatingssoort::Arbeid),
+                "alleenstaande_ouder" => Some(Vrijlatingssoort::AlleenstaandeOuder),
+                _ => {
+                    f.voeg_toe(
+                        "vrijlating",
+                        "Kies de vrijlating (arbeid of alleenstaande ouder).",
+                    );
+                    None
+                }
+            };
+            let van = van_nodig(&mut f);
+            vrijlating
+                .zip(van)
+                .map(|(vrijlating, van)| Ruw::Klaar(Gegevens::Vrijlating { vrijlating, van }))
+        }
+        Some(Mutatiesoort::GeenBeroepOpOuders) => {
+            let geldt = match invoer.geen_beroep.trim() {
+                "ja" => Some(true),
+                "nee" => Some(false),
+                _ => {
+                    f.voeg_toe(
+                        "geen_beroep",
+                        "Kies of de persoon vanaf de ingang geen beroep (ja) of weer wel een \
+                         beroep (nee) kan doen op de ouders.",
+                    );
+                    None
+                }
+            };
+            let van = van_nodig(&mut f);
+            geldt
+                .zip(van)
+                .map(|(geldt, van)| Ruw::Klaar(Gegevens::GeenBeroepOpOuders { van, geldt }))
+        }
         Some(Mutatiesoort::Opschorting) => Some(Ruw::Klaar(Gegevens::Opschorting)),
         Some(Mutatiesoort::Beeindiging) => match invoer.einde_reden.trim() {
             r @ ("werk" | "verhuisd" | "overleden" | "detentie" | "anders") => {

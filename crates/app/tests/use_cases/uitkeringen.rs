@@ -388,7 +388,10 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
     // dezelfde soort zou het stil vervangen. Dat wordt geweigerd met het lopende bedrag; een
     // wijziging of stop van een soort die niet loopt ook.
     for (invoer, verwacht) in [
-        (inkomen("2026-11-01", "20"), "loopt al alimentatie (€ 30,00"),
+        (
+            inkomen("2026-11-01", "20"),
+            "loopt al alimentatie van de aanvrager (€ 30,00",
+        ),
         (
             MutatieInvoer {
                 soort: "inkomen_wijziging".into(),
@@ -861,7 +864,7 @@ async fn inkomen_op_vier_ogen_wordt_bij_goedkeuren_opnieuw_nagegaan() {
         .await
         .unwrap_err();
     assert!(
-        veldfout(e, "beoordeling").contains("loopt al alimentatie (€ 10,00"),
+        veldfout(e, "beoordeling").contains("loopt al alimentatie van de aanvrager (€ 10,00"),
         "tweede goedkeuring"
     );
     t.app
@@ -874,5 +877,111 @@ async fn inkomen_op_vier_ogen_wordt_bij_goedkeuren_opnieuw_nagegaan() {
         )
         .await
         .unwrap();
+    o.t.opruimen().await;
+}
+
+/// Issue 19, punten 3 en 5: het inkomen en de vrijlating van de partner, en art. 20 lid 3, op
+/// een lopende uitkering. Elk noemt de persoon (`van`); wat niet bij die persoon past, wordt
+/// geweigerd met het veld (geen partner; onder 27 geen vrijlating van onderdeel n, art. 31 lid
+/// 5; art. 20 lid 3 alleen voor 18–20).
+#[tokio::test]
+async fn inkomen_vrijlating_en_art_20_lid_3_per_persoon() {
+    let o = opzet().await;
+    let t = &o.t;
+    let van = |soort: &str, van: &str| MutatieInvoer {
+        soort: soort.into(),
+        van: van.into(),
+        ..inkomen("2026-12-01", "500")
+    };
+    // Een alleenstaande: het inkomen van "de partner" bestaat niet.
+    let e = t
+        .app
+        .mutatie_voorbeeld(&o.anna, o.uitkering, &van("inkomen_start", "partner"))
+        .await
+        .unwrap_err();
+    assert!(veldfout(e, "van").contains("geen partner"));
+    // De aanvrager is 36: art. 20 lid 3 past niet.
+    let e = t
+        .app
+        .mutatie_voorbeeld(
+            &o.anna,
+            o.uitkering,
+            &MutatieInvoer {
+                geen_beroep: "ja".into(),
+                ..van("geen_beroep_op_ouders", "aanvrager")
+            },
+        )
+        .await
+        .unwrap_err();
+    assert!(veldfout(e, "van").contains("de aanvrager is op 01-12-2026 36 jaar"));
+
+    // Een paar: aanvrager 36, partner 19 (art. 20 lid 1 onderdeel c: 1.347,06).
+    let clerk = t
+        .app
+        .context_als(vangnet_testkit::persona(Rol::AdministratiefOndersteuner))
+        .await
+        .unwrap();
+    let paar = dossier()
+        .bsn("100174218")
+        .ontvangen_op("2025-01-02")
+        .met_partner("123456782", ("Elif", "Yılmaz"), "01-03-2007")
+        .met_uitkering("2025-01-01")
+        .maak(t, &clerk, &o.anna)
+        .await;
+    let u = paar.uitkering.unwrap();
+    // Onder 27: geen vrijlating van onderdeel n voor de partner.
+    let e = t
+        .app
+        .mutatie_voorbeeld(
+            &o.anna,
+            u,
+            &MutatieInvoer {
+                vrijlating: "arbeid".into(),
+                ..van("vrijlating", "partner")
+            },
+        )
+        .await
+        .unwrap_err();
+    assert!(veldfout(e, "vrijlating").contains("de partner is op 01-12-2026 19 jaar"));
+    // Het inkomen van de partner: 500,00 minder bijstand in december (475,00 na de reservering).
+    let i = t
+        .app
+        .mutatie_voorbeeld(
+            &o.anna,
+            u,
+            &MutatieInvoer {
+                inkomenssoort: "arbeid".into(),
+                ..van("inkomen_start", "partner")
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(i.maanden[0].verschil.verschil, -47_500, "{:?}", i.maanden);
+    let uitleg = i.uitleg_na.unwrap();
+    assert!(uitleg
+        .uitleg
+        .iter()
+        .any(|r| r.omschrijving.contains("uit arbeid van de partner")));
+    // Art. 20 lid 3 voor de partner van 19 in december (normtabel 2026-07-01): 1.364,32 plus
+    // de verhoging, begrensd op de norm van art. 21 onderdeel b, 2.027,79 (lid 4); na de
+    // reservering van 5 % (68,22 en 101,39).
+    let i = t
+        .app
+        .mutatie_voorbeeld(
+            &o.anna,
+            u,
+            &MutatieInvoer {
+                geen_beroep: "ja".into(),
+                ..van("geen_beroep_op_ouders", "partner")
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        i.maanden[0].verschil.verschil,
+        (202779 - 10139) - (136432 - 6822),
+        "{:?}",
+        i.maanden
+    );
     o.t.opruimen().await;
 }

@@ -603,6 +603,45 @@ fn inkomen_en_verlaging_midden_in_de_maand() {
     );
 }
 
+/// Rijen uit een juridische lezing (2026-12-06) van de regels van issue 19, met hun bron.
+#[test]
+fn randgevallen_per_dag_en_per_persoon() {
+    let t = tabellen();
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    // A. Bijstand vanaf de 16e, de aanvrager wordt op de 20e 21 (§1 rijen 20.1a en 21a): de
+    // delen lopen alleen over de dagen met bijstand: 34599 × 4/31 + 140150 × 12/31 = 4464 +
+    // 54252; vroeger telden de dagen vóór de bijstand mee met hun norm.
+    let s = situatie(r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2005-01-20"}}"#);
+    let u = bereken_deel(&s, &t, d("2026-01-16"), d("2026-01-31")).unwrap();
+    assert_eq!(u.uitkering_centen, 4464 + 54252, "{u:#?}");
+    // B. De partner vertrekt na de 10e en verdient 900,00 per maand: zijn inkomen telt over
+    // zijn dagen (art. 31–32; 90000 × 10/30), de norm per dag (66738 + 93433).
+    let u = reken(
+        r#"{"maand":"2026-04","aanvrager":{"geboortedatum":"1980-01-01"},"partner":{"geboortedatum":"1982-01-01","tot":"2026-04-10"},"inkomsten":[{"soort":"arbeid","netto_centen":90000,"van":"partner"}]}"#,
+    );
+    assert_eq!(u.uitkering_centen, 66738 + 93433 - 30000, "{u:#?}");
+    // C. Onderdeel n "gedurende ten hoogste zes maanden" (§3 rij n): toegekend op 15-12-2025,
+    // dus tot en met 14-06-2026: in juni 14 van de 30 dagen van 150,00 = 70,00 vrij.
+    let u = reken(
+        r#"{"maand":"2026-06","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"arbeid","netto_centen":60000}],"vrijlatingen":[{"soort":"arbeid","vanaf":"2025-12-15"}]}"#,
+    );
+    assert_eq!(u.inkomsten_in_mindering_centen, 60000 - 7000, "{u:#?}");
+    // D. Vanaf de AOW-leeftijd verstrijkt de periode van onderdeel n niet, dus geldt onderdeel
+    // r (voorwaarde 2°) niet: alleen 25 % (§1 rij 22a: 156469).
+    let u = reken(
+        r#"{"maand":"2026-03","aanvrager":{"geboortedatum":"1950-06-01"},"kinderen":[{"geboortedatum":"2016-01-01"}],"inkomsten":[{"soort":"arbeid","netto_centen":100000}],"vrijlatingen":[{"soort":"alleenstaande_ouder","vanaf":"2026-01-01"}]}"#,
+    );
+    assert_eq!(u.uitkering_centen, 156469 - 75000, "{u:#?}");
+    // E. Een medebewoner die nooit meetelt (commercieel), met een datum: dezelfde uitkomst als
+    // zonder hem ((140150 − (120000 − 28500)) × 16/31 = 25109,7 → 25110).
+    let zonder = r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"arbeid","netto_centen":120000}],"vrijlatingen":[{"soort":"arbeid","vanaf":"2026-01-01"}]}"#;
+    let met = r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"medebewoners":[{"geboortedatum":"1970-01-01","relatie":"commercieel","vanaf":"2026-01-20"}],"inkomsten":[{"soort":"arbeid","netto_centen":120000}],"vrijlatingen":[{"soort":"arbeid","vanaf":"2026-01-01"}]}"#;
+    for json in [zonder, met] {
+        let u = bereken_deel(&situatie(json), &t, d("2026-01-16"), d("2026-01-31")).unwrap();
+        assert_eq!(u.uitkering_centen, 25110, "{json}: {u:#?}");
+    }
+}
+
 #[test]
 fn verlaging_en_nooit_onder_nul() {
     // 10% van 1.401,50 = 140,15 (art 18, §4)

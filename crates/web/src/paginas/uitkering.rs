@@ -89,10 +89,12 @@ impl MutatiePagina {
     }
 }
 
-const VELDEN: [&str; 21] = [
+const VELDEN: [&str; 23] = [
     "soort",
     "ingangsdatum",
     "einddatum",
+    "van",
+    "geen_beroep",
     "inkomenssoort",
     "bedrag",
     "procent",
@@ -129,6 +131,8 @@ fn invoer(v: &[(&'static str, String)]) -> MutatieInvoer {
         bedrag_centen: None,
         procent: veld("procent"),
         vrijlating: veld("vrijlating"),
+        van: veld("van"),
+        geen_beroep: veld("geen_beroep"),
         einde_reden: veld("einde_reden"),
         corrigeert: None,
         reden: veld("reden"),
