@@ -20,6 +20,7 @@ pub mod fout;
 pub mod geheim;
 pub(crate) mod handeling;
 pub mod jobs;
+pub mod kalender;
 pub mod ketens;
 pub mod klok;
 pub mod normen;

@@ -14,9 +14,67 @@
 //! feiten.md noemt deze regel NIET geverifieerd). Vóór 2014 was het Koninginnedag: 30 april, of
 //! 29 april als de 30e een zondag was (algemeen bekend, NIET uit de gedeelde bronnen).
 //! Pasen volgt het algoritme voor de gregoriaanse kalender (Meeus/Jones/Butcher).
+//!
+//! ATW art. 3 lid 3: dagen die bij koninklijk besluit met een feestdag zijn gelijkgesteld (per
+//! drie jaar; meestal de vrijdag na Hemelvaart of een brugdag) tellen als feestdag. Dat zijn
+//! gegevens, geen regel: de functioneel beheerder houdt ze bij (tabel `gelijkgestelde_dagen`),
+//! de app zet ze hier met [`gelijkgestelde_dagen_zetten`] en elke termijn en servicenorm rekent
+//! ermee. Tot de app dat doet, gelden de dagen van [`STANDAARD_GELIJKGESTELD`]
+//! (participatiewet-feiten.md §12; titels van de besluiten UNVERIFIED tegen de Staatscourant).
+
+use std::sync::{LazyLock, RwLock};
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Serialize;
+
+/// De gelijkgestelde dagen die participatiewet-feiten.md §12 noemt (ATW art. 3 lid 3), met de
+/// reden. UNVERIFIED: uit secundaire bronnen, niet uit de Staatscourant.
+pub const STANDAARD_GELIJKGESTELD: [(&str, &str); 10] = [
+    ("2023-04-28", "Vrijdag na Koningsdag"),
+    ("2023-05-19", "Vrijdag na Hemelvaartsdag"),
+    ("2024-05-10", "Vrijdag na Hemelvaartsdag"),
+    ("2024-12-27", "Vrijdag na Tweede Kerstdag"),
+    ("2025-05-30", "Vrijdag na Hemelvaartsdag"),
+    ("2026-01-02", "Vrijdag na Nieuwjaarsdag"),
+    ("2026-05-15", "Vrijdag na Hemelvaartsdag"),
+    ("2027-05-07", "Vrijdag na Hemelvaartsdag"),
+    ("2028-04-28", "Vrijdag na Koningsdag"),
+    ("2028-05-26", "Vrijdag na Hemelvaartsdag"),
+];
+
+/// De bron van [`STANDAARD_GELIJKGESTELD`].
+pub const STANDAARD_GELIJKGESTELD_BRON: &str = "participatiewet-feiten.md §12 (Atw art. 3 lid 3; \
+     titels van de besluiten UNVERIFIED tegen de Staatscourant)";
+
+/// De gelijkgestelde dagen waarmee gerekend wordt, oplopend.
+static GELIJKGESTELD: LazyLock<RwLock<Vec<NaiveDate>>> = LazyLock::new(|| {
+    let mut dagen: Vec<NaiveDate> = STANDAARD_GELIJKGESTELD
+        .iter()
+        .filter_map(|(d, _)| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        .collect();
+    dagen.sort();
+    RwLock::new(dagen)
+});
+
+/// Zet de gelijkgestelde dagen waarmee elke termijn en servicenorm rekent (de app, uit de
+/// database: bij het starten, na een wijziging en periodiek, zodat alle servers hetzelfde
+/// rekenen).
+pub fn gelijkgestelde_dagen_zetten(mut dagen: Vec<NaiveDate>) {
+    dagen.sort();
+    dagen.dedup();
+    match GELIJKGESTELD.write() {
+        Ok(mut g) => *g = dagen,
+        Err(vergiftigd) => *vergiftigd.into_inner() = dagen,
+    }
+}
+
+/// Is `d` een met een feestdag gelijkgestelde dag (ATW art. 3 lid 3)?
+pub fn is_gelijkgesteld(d: NaiveDate) -> bool {
+    match GELIJKGESTELD.read() {
+        Ok(g) => g.binary_search(&d).is_ok(),
+        Err(vergiftigd) => vergiftigd.into_inner().binary_search(&d).is_ok(),
+    }
+}
 
 /// Eerste Paasdag in `jaar` (gregoriaans).
 pub fn pasen(jaar: i32) -> Option<NaiveDate> {
@@ -95,9 +153,11 @@ pub fn feestdag(d: NaiveDate) -> Option<&'static str> {
     }
 }
 
-/// Geen zaterdag, zondag of feestdag.
+/// Geen zaterdag, zondag, feestdag of daarmee gelijkgestelde dag.
 pub fn is_werkdag(d: NaiveDate) -> bool {
-    !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) && feestdag(d).is_none()
+    !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+        && feestdag(d).is_none()
+        && !is_gelijkgesteld(d)
 }
 
 /// `d` zelf als het een werkdag is, anders de eerstvolgende werkdag.
@@ -346,6 +406,12 @@ mod tests {
         assert!(!is_werkdag(d("2026-11-28")));
         assert!(is_werkdag(d("2026-11-27")));
         assert!(!is_werkdag(d("2026-05-14")), "Hemelvaartsdag");
+        // ATW art. 3 lid 3 (§12): de gelijkgestelde dagen van de standaardlijst.
+        for (dag, _) in STANDAARD_GELIJKGESTELD {
+            assert!(!is_werkdag(d(dag)), "{dag}");
+        }
+        // Woensdag 13-5-2026 + 2 werkdagen: 14 (Hemelvaart) en 15 (gelijkgesteld) tellen niet.
+        assert_eq!(plus_werkdagen(d("2026-05-13"), 2), d("2026-05-19"));
     }
 
     /// Awb 4:13 (8 weken), Pw 52 (4 weken), Awb 6:7 (6 weken) met ATW art. 1 en 4.
@@ -360,7 +426,9 @@ mod tests {
             ("2026-03-10", 8, "2026-05-05", "2026-05-06"), // Bevrijdingsdag → woensdag
             ("2026-03-06", 4, "2026-04-03", "2026-04-07"), // Goede Vrijdag, weekend, Tweede Paasdag
             ("2026-04-01", 6, "2026-05-13", "2026-05-13"),
-            ("2026-04-02", 6, "2026-05-14", "2026-05-15"), // Hemelvaartsdag
+            // Hemelvaartsdag, en vrijdag 15 mei is met een feestdag gelijkgesteld (ATW art. 3
+            // lid 3; participatiewet-feiten.md §12): maandag 18 mei
+            ("2026-04-02", 6, "2026-05-14", "2026-05-18"),
             ("2026-01-03", 12, "2026-03-28", "2026-03-30"), // 12 weken: nog onder de ATW
             ("2026-01-03", 13, "2026-04-04", "2026-04-04"), // meer dan 12 weken: art. 4, geen verschuiving
         ];

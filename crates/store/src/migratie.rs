@@ -124,6 +124,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0017_gevoelige_terugbeltaken.sql"),
         postgres: include_str!("../migrations/postgres/0017_gevoelige_terugbeltaken.sql"),
     },
+    Migratie {
+        versie: 18,
+        naam: "gelijkgestelde_dagen",
+        sqlite: include_str!("../migrations/sqlite/0018_gelijkgestelde_dagen.sql"),
+        postgres: include_str!("../migrations/postgres/0018_gelijkgestelde_dagen.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

@@ -6,7 +6,8 @@
 use sqlx::AnyConnection;
 
 use vangnet_app::opslag::{
-    AfwezigheidRij, MeldingRij, PostcodegebiedRij, ServicenormRij, Uitkomst, UitsluitingRij,
+    AfwezigheidRij, GelijkgesteldeDagRij, MeldingRij, PostcodegebiedRij, ServicenormRij, Uitkomst,
+    UitsluitingRij,
 };
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -38,6 +39,63 @@ pub(crate) async fn servicenormen(c: &mut AnyConnection) -> Uitkomst<Vec<Service
             })
         })
         .collect()
+}
+
+pub(crate) async fn gelijkgestelde_dagen(
+    c: &mut AnyConnection,
+) -> Uitkomst<Vec<GelijkgesteldeDagRij>> {
+    let rijen = sqlx::query(
+        "SELECT datum, omschrijving, bron, gewijzigd_op, gewijzigd_door \
+         FROM gelijkgestelde_dagen ORDER BY datum",
+    )
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(|r| {
+            Ok(GelijkgesteldeDagRij {
+                datum: datum(r, "datum")?,
+                omschrijving: tekst(r, "omschrijving")?,
+                bron: tekst(r, "bron")?,
+                gewijzigd_op: tijdstip(r, "gewijzigd_op")?,
+                gewijzigd_door: tekst(r, "gewijzigd_door")?,
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn gelijkgestelde_dag_zetten(
+    c: &mut AnyConnection,
+    r: &GelijkgesteldeDagRij,
+) -> Uitkomst<()> {
+    sqlx::query(
+        "INSERT INTO gelijkgestelde_dagen (datum, omschrijving, bron, gewijzigd_op, gewijzigd_door) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (datum) DO UPDATE SET \
+         omschrijving = excluded.omschrijving, bron = excluded.bron, \
+         gewijzigd_op = excluded.gewijzigd_op, gewijzigd_door = excluded.gewijzigd_door",
+    )
+    .bind(tijd::datum_tekst(r.datum))
+    .bind(&r.omschrijving)
+    .bind(&r.bron)
+    .bind(tijd::instant_tekst(r.gewijzigd_op))
+    .bind(&r.gewijzigd_door)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(())
+}
+
+pub(crate) async fn gelijkgestelde_dag_verwijderen(
+    c: &mut AnyConnection,
+    dag: NaiveDate,
+) -> Uitkomst<bool> {
+    let r = sqlx::query("DELETE FROM gelijkgestelde_dagen WHERE datum = $1")
+        .bind(tijd::datum_tekst(dag))
+        .execute(c)
+        .await
+        .map_err(vertaal)?;
+    Ok(r.rows_affected() > 0)
 }
 
 pub(crate) async fn servicenorm_zetten(c: &mut AnyConnection, r: &ServicenormRij) -> Uitkomst<()> {

@@ -6,8 +6,8 @@ use async_trait::async_trait;
 use sqlx::AnyConnection;
 
 use vangnet_app::opslag::{
-    AfwezigheidRij, MeldingRij, PostcodegebiedRij, ServicenormRij, TaakRij, TaakgebeurtenisRij,
-    Uitkomst, UitsluitingRij, Werk, WerkLezen,
+    AfwezigheidRij, GelijkgesteldeDagRij, MeldingRij, PostcodegebiedRij, ServicenormRij, TaakRij,
+    TaakgebeurtenisRij, Uitkomst, UitsluitingRij, Werk, WerkLezen,
 };
 
 use crate::installatie::{Bulkrij, Waarde};
@@ -496,6 +496,9 @@ impl WerkLezen for AnyTransactie {
     async fn servicenormen(&mut self) -> Uitkomst<Vec<ServicenormRij>> {
         servicenormen(self.conn()).await
     }
+    async fn gelijkgestelde_dagen(&mut self) -> Uitkomst<Vec<GelijkgesteldeDagRij>> {
+        gelijkgestelde_dagen(self.conn()).await
+    }
 
     async fn postcodegebieden(&mut self) -> Uitkomst<Vec<PostcodegebiedRij>> {
         postcodegebieden(self.conn()).await
@@ -550,6 +553,12 @@ impl Werk for AnyTransactie {
 
     async fn servicenorm_zetten(&mut self, r: &ServicenormRij) -> Uitkomst<()> {
         servicenorm_zetten(self.conn(), r).await
+    }
+    async fn gelijkgestelde_dag_zetten(&mut self, r: &GelijkgesteldeDagRij) -> Uitkomst<()> {
+        gelijkgestelde_dag_zetten(self.conn(), r).await
+    }
+    async fn gelijkgestelde_dag_verwijderen(&mut self, datum: NaiveDate) -> Uitkomst<bool> {
+        gelijkgestelde_dag_verwijderen(self.conn(), datum).await
     }
 
     async fn postcodegebieden_vervangen(&mut self, rijen: &[PostcodegebiedRij]) -> Uitkomst<()> {

@@ -391,6 +391,9 @@ impl TestApp {
         let testdb = verse_database().await;
         let klok = Arc::new(VasteKlok::op(begin_tijd()));
         let app = App::nieuw(Arc::new(testdb.db.clone()), klok.clone(), instellingen);
+        // Zoals de server bij het starten: de gelijkgestelde dagen in de database (de kalender
+        // van het proces blijft de standaardlijst: tests lopen naast elkaar).
+        app.kalender_zaaien().await.expect("kalender zaaien");
         TestApp { app, klok, testdb }
     }
 

@@ -402,11 +402,17 @@ async fn openen_voor(
             .clone()
             .unwrap_or_else(|| datamap.join("ketenankers.log")),
     );
-    Ok(App::nieuw(
+    let app = App::nieuw(
         Arc::new(database.met_ketensleutel(sleutel)),
         Arc::new(Systeemklok),
         app,
-    ))
+    );
+    // De gelijkgestelde dagen (ATW art. 3 lid 3) waarmee termijnen rekenen; controleren schrijft
+    // niets.
+    if !controleren {
+        app.kalender_laden().await.map_err(app_fout)?;
+    }
+    Ok(app)
 }
 
 /// Leest de ketensleutel, of maakt er een (bij de eerste start van een database zonder sleutel)
@@ -1026,6 +1032,10 @@ async fn escalatiejob(app: App) {
     let mut interval = tokio::time::interval(std::time::Duration::from_secs(300));
     loop {
         interval.tick().await;
+        // Wat een beheerder op een andere server aan de kalender veranderde, geldt ook hier.
+        if let Err(e) = app.kalender_laden().await {
+            tracing::error!(fout = %e, "gelijkgestelde dagen laden mislukt");
+        }
         if let Err(e) = app.escaleren(&Context::opdrachtregel()).await {
             tracing::error!(fout = %e, "escalatie van te late taken mislukt");
         }

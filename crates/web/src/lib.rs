@@ -180,6 +180,11 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/teams/{id}/herverdelen", post(werk::herverdelen))
         .route("/werk/inrichting", get(werk::inrichting))
         .route("/werk/servicenormen", post(werk::servicenorm))
+        .route("/werk/gelijkgestelde-dagen", post(werk::gelijkgestelde_dag))
+        .route(
+            "/werk/gelijkgestelde-dagen/{datum}/verwijderen",
+            post(werk::gelijkgestelde_dag_verwijderen),
+        )
         .route("/werk/postcodegebieden", post(werk::postcodegebieden))
         .route("/werk/contactonderwerpen", post(werk::contactonderwerpen))
         .route("/werk/gewichten", post(werk::gewicht))

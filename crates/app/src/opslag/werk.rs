@@ -60,6 +60,18 @@ pub struct ServicenormRij {
     pub gewijzigd_op: DateTime<Utc>,
 }
 
+/// Een dag die met een feestdag is gelijkgesteld (ATW art. 3 lid 3), met de bron.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GelijkgesteldeDagRij {
+    pub datum: NaiveDate,
+    pub omschrijving: String,
+    pub bron: String,
+    #[serde(with = "tijd::als_instant")]
+    pub gewijzigd_op: DateTime<Utc>,
+    /// Wie de dag vastlegde (de actor zoals in de audittrail).
+    pub gewijzigd_door: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PostcodegebiedRij {
     pub id: i64,
@@ -161,6 +173,8 @@ pub trait WerkLezen: Send {
     ) -> Uitkomst<Vec<TaakRij>>;
     async fn taakgebeurtenissen_van(&mut self, taak_id: i64) -> Uitkomst<Vec<TaakgebeurtenisRij>>;
     async fn servicenormen(&mut self) -> Uitkomst<Vec<ServicenormRij>>;
+    /// Oplopend op datum.
+    async fn gelijkgestelde_dagen(&mut self) -> Uitkomst<Vec<GelijkgesteldeDagRij>>;
     async fn postcodegebieden(&mut self) -> Uitkomst<Vec<PostcodegebiedRij>>;
     /// Afwezigheden die `datum` omvatten of later eindigen, oplopend op begin.
     async fn afwezigheden_vanaf(&mut self, datum: NaiveDate) -> Uitkomst<Vec<AfwezigheidRij>>;
@@ -188,6 +202,10 @@ pub trait Werk: WerkLezen {
     async fn taak_bijwerken(&mut self, t: &TaakRij) -> Uitkomst<bool>;
     async fn taakgebeurtenis_toevoegen(&mut self, g: &TaakgebeurtenisRij) -> Uitkomst<()>;
     async fn servicenorm_zetten(&mut self, r: &ServicenormRij) -> Uitkomst<()>;
+    /// Voegt een dag toe of vervangt haar omschrijving en bron.
+    async fn gelijkgestelde_dag_zetten(&mut self, r: &GelijkgesteldeDagRij) -> Uitkomst<()>;
+    /// `false` als de dag er niet was.
+    async fn gelijkgestelde_dag_verwijderen(&mut self, datum: NaiveDate) -> Uitkomst<bool>;
     /// Vervangt alle gebieden.
     async fn postcodegebieden_vervangen(&mut self, rijen: &[PostcodegebiedRij]) -> Uitkomst<()>;
     async fn afwezigheid_invoegen(&mut self, r: &AfwezigheidRij) -> Uitkomst<i64>;

@@ -533,3 +533,81 @@ async fn teamdashboard_telt_open_werk_en_op_tijd() {
     ));
     o.t.opruimen().await;
 }
+
+/// Issue 19, punt 9 (ATW art. 3 lid 3; participatiewet-feiten.md §12): de met een feestdag
+/// gelijkgestelde dagen zijn gegevens met hun bron, bijgehouden door de functioneel beheerder,
+/// en elke termijn rekent ermee. De standaardlijst staat na het starten in de database.
+#[tokio::test]
+async fn gelijkgestelde_dagen_als_gegevens() {
+    use vangnet_domain::werkdagen::{is_werkdag, plus_werkdagen};
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let dagen = t.app.gelijkgestelde_dagen(&fb).await.unwrap();
+    assert_eq!(dagen.len(), 10);
+    assert!(dagen
+        .iter()
+        .any(|d| d.datum == d8("2026-05-15") && d.bron.contains("UNVERIFIED")));
+    // Een consulent richt niets in.
+    let c = t.persona(Rol::Inkomensconsulent).await;
+    assert!(matches!(
+        t.app
+            .gelijkgestelde_dag_zetten(&c, "30-05-2031", "Brugdag", "KB")
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+    // Slechte invoer: weekend, al een feestdag, zonder bron; niets opgeslagen.
+    for (datum, bron, veld, melding) in [
+        (
+            "31-05-2031",
+            "Stcrt. 2030, 1",
+            "datum",
+            "valt in het weekend",
+        ),
+        (
+            "22-05-2031",
+            "Stcrt. 2030, 1",
+            "datum",
+            "al een feestdag (Hemelvaartsdag",
+        ),
+        ("30-05-2031", " ", "bron", "Noem de bron"),
+        ("30-13-2031", "Stcrt. 2030, 1", "datum", ""),
+    ] {
+        let e = t
+            .app
+            .gelijkgestelde_dag_zetten(&fb, datum, "Brugdag", bron)
+            .await
+            .unwrap_err();
+        assert!(veldfout(e, veld).contains(melding), "{datum}");
+    }
+    assert_eq!(t.app.gelijkgestelde_dagen(&fb).await.unwrap().len(), 10);
+    // Vrijdag 30-05-2031 gelijkgesteld: geen werkdag meer, een termijn schuift door.
+    assert!(is_werkdag(d8("2031-05-30")));
+    t.app
+        .gelijkgestelde_dag_zetten(
+            &fb,
+            "30-05-2031",
+            "Vrijdag na Hemelvaartsdag",
+            "Stcrt. 2030, 1",
+        )
+        .await
+        .unwrap();
+    assert!(!is_werkdag(d8("2031-05-30")));
+    // 31-5 en 1-6 weekend, 2-6 Tweede Pinksterdag: dinsdag 3-6.
+    assert_eq!(plus_werkdagen(d8("2031-05-29"), 1), d8("2031-06-03"));
+    t.app
+        .gelijkgestelde_dag_verwijderen(&fb, "2031-05-30")
+        .await
+        .unwrap();
+    assert!(is_werkdag(d8("2031-05-30")));
+    assert!(matches!(
+        t.app
+            .gelijkgestelde_dag_verwijderen(&fb, "2031-05-30")
+            .await,
+        Err(AppFout::NietGevonden(_))
+    ));
+    t.opruimen().await;
+}
+
+fn d8(s: &str) -> chrono::NaiveDate {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}

@@ -52,6 +52,8 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "mutatie-afgewezen" => "De mutatie is afgewezen.",
         "uitgesloten" => "De uitsluiting is geregistreerd; deze consulent krijgt geen dossier van deze cliënt meer.",
         "servicenorm" => "De servicenorm is opgeslagen; nieuwe taken krijgen de nieuwe deadline.",
+        "gelijkgesteld" => "De dag is met een feestdag gelijkgesteld; termijnen en servicenormen rekenen ermee.",
+        "niet-gelijkgesteld" => "De dag is weer een gewone werkdag.",
         "postcodegebieden" => "De postcodegebieden zijn opgeslagen.",
         "vier-ogen" => "Vier ogen is ingericht; het geldt voor nieuwe mutaties.",
         "vier-ogen-verzoek" => "De nieuwe inrichting van vier ogen wacht op goedkeuring door een tweede functioneel beheerder.",

@@ -370,6 +370,27 @@ struct InrichtingPagina {
     /// Een andere inrichting van vier ogen die op een tweede beheerder wacht.
     verzoeken: Vec<crate::paginas::beheerverzoeken::Verzoekregel>,
     verzoeken_terug: &'static str,
+    /// De met een feestdag gelijkgestelde dagen: (datum jjjj-mm-dd, datum dd-mm-jjjj, omschrijving,
+    /// bron).
+    gelijkgesteld: Vec<(String, String, String, String)>,
+    /// Wat er in het formulier voor een nieuwe dag stond (datum, omschrijving, bron).
+    nieuwe_dag: (String, String, String),
+}
+
+impl InrichtingPagina {
+    /// De velden voor een nieuwe gelijkgestelde dag: (veld, label, type, waarde).
+    fn nieuwe_dag_velden(&self) -> [(&'static str, &'static str, &'static str, &str); 3] {
+        [
+            ("datum", "Datum", "date", &self.nieuwe_dag.0),
+            ("omschrijving", "Omschrijving", "text", &self.nieuwe_dag.1),
+            (
+                "bron",
+                "Bron (koninklijk besluit, Staatscourant)",
+                "text",
+                &self.nieuwe_dag.2,
+            ),
+        ]
+    }
 }
 
 async fn inrichtingpagina(
@@ -432,7 +453,65 @@ async fn inrichtingpagina(
         )
         .await?,
         verzoeken_terug: "/werk/inrichting",
+        gelijkgesteld: staat
+            .app
+            .gelijkgestelde_dagen(&wie.ctx)
+            .await?
+            .into_iter()
+            .map(|d| {
+                (
+                    vangnet_domain::tijd::datum_tekst(d.datum),
+                    d.datum.format("%d-%m-%Y").to_string(),
+                    d.omschrijving,
+                    d.bron,
+                )
+            })
+            .collect(),
+        nieuwe_dag: Default::default(),
     })
+}
+
+/// Een dag met een feestdag gelijkstellen (ATW art. 3 lid 3).
+pub async fn gelijkgestelde_dag(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let (datum, omschrijving, bron) = (
+        formulier.veld("datum"),
+        formulier.veld("omschrijving"),
+        formulier.veld("bron"),
+    );
+    match staat
+        .app
+        .gelijkgestelde_dag_zetten(&wie.ctx, &datum, &omschrijving, &bron)
+        .await
+    {
+        Ok(()) => {
+            Ok(Redirect::to("/werk/inrichting?gedaan=gelijkgesteld#kop-kalender").into_response())
+        }
+        Err(AppFout::Ongeldig(f)) => {
+            let mut p = inrichtingpagina(&staat, &wie, None).await?;
+            p.fouten = f;
+            p.nieuwe_dag = (datum, omschrijving, bron);
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Een gelijkgestelde dag weer een gewone dag maken.
+pub async fn gelijkgestelde_dag_verwijderen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(datum): Path<String>,
+    _formulier: Formulier,
+) -> Result<Response, WebFout> {
+    staat
+        .app
+        .gelijkgestelde_dag_verwijderen(&wie.ctx, &datum)
+        .await?;
+    Ok(Redirect::to("/werk/inrichting?gedaan=niet-gelijkgesteld#kop-kalender").into_response())
 }
 
 pub async fn inrichting(

@@ -347,6 +347,18 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             post.clone(),
+            "/werk/gelijkgestelde-dagen",
+            MetRecht(Recht::WerkInrichten),
+            "datum=x&omschrijving=&bron=",
+        ),
+        r(
+            post.clone(),
+            "/werk/gelijkgestelde-dagen/{datum}/verwijderen",
+            MetRecht(Recht::WerkInrichten),
+            "",
+        ),
+        r(
+            post.clone(),
             "/werk/vier-ogen",
             MetRecht(Recht::WerkInrichten),
             "drempel=x",
@@ -639,6 +651,7 @@ async fn elke_route_voor_elke_rol() {
         };
         p.replace("{id}", &id.to_string())
             .replace("{bestand}", "vangnet.css")
+            .replace("{datum}", "2031-05-30")
     };
     let mut fouten = Vec::new();
     for rol in rollen {

@@ -245,3 +245,45 @@ async fn werk_op_het_scherm() {
         .bevat(&format!("/meldingen/{id}/gelezen")));
     t.opruimen().await;
 }
+
+/// Issue 19, punt 9: de functioneel beheerder houdt de met een feestdag gelijkgestelde dagen bij
+/// op de pagina van de inrichting; slechte invoer blijft staan met de fout bij het veld.
+#[tokio::test]
+async fn gelijkgestelde_dagen_op_het_scherm() {
+    let t = TestApp::nieuw().await;
+    let mut fb = ingelogd(&t, Rol::FunctioneelBeheerder).await;
+    let a = fb.get("/werk/inrichting").await;
+    assert!(a.testid("gelijkgestelde-dagen").is_some(), "{}", a.tekst);
+    assert!(a.bevat("15-05-2026") && a.bevat("Vrijdag na Hemelvaartsdag"));
+    let a = fb
+        .post(
+            "/werk/gelijkgestelde-dagen",
+            &[
+                ("datum", "2031-05-31"),
+                ("omschrijving", "Brugdag"),
+                ("bron", "Stcrt. 2030, 1"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.bevat("valt in het weekend"));
+    assert_eq!(a.veldwaarde("omschrijving").as_deref(), Some("Brugdag"));
+    let a = fb
+        .post(
+            "/werk/gelijkgestelde-dagen",
+            &[
+                ("datum", "2031-05-30"),
+                ("omschrijving", "Brugdag"),
+                ("bron", "Stcrt. 2030, 1"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    assert!(fb.get("/werk/inrichting").await.bevat("30-05-2031"));
+    let a = fb
+        .post("/werk/gelijkgestelde-dagen/2031-05-30/verwijderen", &[])
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    assert!(!fb.get("/werk/inrichting").await.bevat("30-05-2031"));
+    t.opruimen().await;
+}
