@@ -1279,6 +1279,7 @@ pub fn situaties(aantal: u64, zaad: u64) -> Vec<vangnet_domain::berekening::Situ
                     soort: Inkomenssoort::Arbeid,
                     netto_centen: r.onder(150_000) as i64,
                     van: Wie::Aanvrager,
+                    vakantietoeslag_centen: None,
                 });
                 if r.procent(50) {
                     s.vrijlatingen.push(Vrijlating {
@@ -1293,6 +1294,7 @@ pub fn situaties(aantal: u64, zaad: u64) -> Vec<vangnet_domain::berekening::Situ
                     soort: Inkomenssoort::Uitkering,
                     netto_centen: r.onder(80_000) as i64,
                     van: Wie::Aanvrager,
+                    vakantietoeslag_centen: None,
                 });
             }
             if r.procent(3) {

@@ -39,9 +39,10 @@
 //!   einde geldt tot de volgende aanpassing van art. 38 (zie `normen::Normtabel`).
 //!
 //! Het contract (`vangnet bereken`, contracts/bereken.md) is versie 2: `geen_beroep_op_ouders`,
-//! de vrijlating `alleenstaande_ouder`, `van` bij inkomsten en vrijlatingen, en `vanaf`/`tot`
-//! bij partner en medebewoners zijn er. Nog niet: `vakantietoeslag_centen` bij een inkomen
-//! (art. 31 lid 4); de invoer weigert dat veld met zijn naam.
+//! de vrijlating `alleenstaande_ouder`, `van` en `vakantietoeslag_centen` bij inkomsten, `van`
+//! bij vrijlatingen, en `vanaf`/`tot` bij partner en medebewoners zijn er. De vakantietoeslag
+//! over een inkomen (art. 31 lid 4) telt als die is opgegeven (van de loonstrook); de schijven
+//! van de Regeling (Normenbrief 2026, Bijlage IV) om haar zelf te berekenen, nog niet.
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -152,6 +153,22 @@ pub struct Inkomen {
     pub netto_centen: i64,
     #[serde(default)]
     pub van: Wie,
+    /// Contract v2: de vakantietoeslag die in de maand over dit inkomen is opgebouwd, zoals de
+    /// loonstrook of uitkeringsspecificatie hem noemt (art. 31 lid 4).
+    #[serde(default)]
+    pub vakantietoeslag_centen: Option<i64>,
+}
+
+/// Een inkomen zoals de berekening het ziet: van wie, welke soort, netto per maand, de
+/// vakantietoeslag die erover in de maand is opgebouwd (art. 31 lid 4; 0 als die niet bekend
+/// is), en de dagen van de maand waarin het loopt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inkomensregel {
+    pub van: Wie,
+    pub soort: Inkomenssoort,
+    pub netto: Centen,
+    pub vakantietoeslag: Centen,
+    pub dagen: Dagen,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -249,7 +266,7 @@ pub struct Rekensituatie<'a> {
     pub kinderen: &'a [NaiveDate],
     pub medebewoners: &'a [(NaiveDate, Relatie, Dagen)],
     /// Netto per maand; met dagen: alleen over die dagen (naar rato per kalenderdag).
-    pub inkomsten: &'a [(Wie, Inkomenssoort, Centen, Dagen)],
+    pub inkomsten: &'a [Inkomensregel],
     pub vrijlatingen: &'a [(Wie, Vrijlatingssoort, NaiveDate)],
     /// Verlagingen (art. 18) als percentage van de norm, elk over haar dagen; per dag geldt de
     /// hoogste.
@@ -462,7 +479,7 @@ pub struct GelezenSituatie {
     pub partner_dagen: Dagen,
     pub kinderen: Vec<NaiveDate>,
     pub medebewoners: Vec<(NaiveDate, Relatie, Dagen)>,
-    pub inkomsten: Vec<(Wie, Inkomenssoort, Centen, Dagen)>,
+    pub inkomsten: Vec<Inkomensregel>,
     pub vrijlatingen: Vec<(Wie, Vrijlatingssoort, NaiveDate)>,
     pub verlagingen: Vec<(i64, Dagen)>,
     pub geen_beroep_op_ouders: [bool; 2],
@@ -540,7 +557,13 @@ impl GelezenSituatie {
             inkomsten: s
                 .inkomsten
                 .iter()
-                .map(|i| (i.van, i.soort, i.netto_centen, None))
+                .map(|i| Inkomensregel {
+                    van: i.van,
+                    soort: i.soort,
+                    netto: i.netto_centen,
+                    vakantietoeslag: i.vakantietoeslag_centen.unwrap_or(0),
+                    dagen: None,
+                })
                 .collect(),
             vrijlatingen: s
                 .vrijlatingen
@@ -1007,17 +1030,23 @@ fn kern(
             kostendelers += 1;
         }
     }
-    for (i, (wie, _, c, d)) in s.inkomsten.iter().enumerate() {
-        if d.is_some() {
-            dagen_nagaan(&format!("inkomsten[{i}]"), *d, maand, einde)?;
+    for (i, r) in s.inkomsten.iter().enumerate() {
+        if r.dagen.is_some() {
+            dagen_nagaan(&format!("inkomsten[{i}]"), r.dagen, maand, einde)?;
         }
-        if *c < 0 {
+        if r.netto < 0 {
             return Err(fout(
                 format!("inkomsten[{i}].netto_centen"),
                 "mag niet negatief zijn.",
             ));
         }
-        if *wie == Wie::Partner && partner.is_none() {
+        if r.vakantietoeslag < 0 {
+            return Err(fout(
+                format!("inkomsten[{i}].vakantietoeslag_centen"),
+                "mag niet negatief zijn.",
+            ));
+        }
+        if r.van == Wie::Partner && partner.is_none() {
             return Err(fout(
                 format!("inkomsten[{i}].van"),
                 "er is geen partner in deze situatie.",
@@ -1062,7 +1091,7 @@ fn kern(
         || s.medebewoners
             .iter()
             .any(|(_, r, d)| d.is_some() && telt_mee(*r))
-        || s.inkomsten.iter().any(|(_, _, _, d)| d.is_some())
+        || s.inkomsten.iter().any(|r| r.dagen.is_some())
         || s.verlagingen.iter().any(|(_, d)| d.is_some())
         || s.deel.is_some_and(|(van, tot)| {
             volgende_wissel(s, aanvrager, partner, false, van, tot).is_some()
@@ -1129,10 +1158,11 @@ fn kern(
     let mut totaal = 0;
     let mut arbeid = [0; 2];
     let met_partner = partner.is_some();
-    for (wie, soort, per_maand, dagen) in s.inkomsten {
+    for regel in s.inkomsten {
+        let (wie, soort) = (&regel.van, &regel.soort);
         // Een inkomen dat midden in de maand begint of stopt, telt over zijn dagen (met
         // bijstand).
-        let dagen = match (per_dag, *dagen) {
+        let dagen = match (per_dag, regel.dagen) {
             (false, _) => None,
             (true, d) => {
                 let (mut van, mut tot) = d.unwrap_or((maand, einde));
@@ -1147,6 +1177,7 @@ fn kern(
                 Some((van, tot)).filter(|d| *d != (maand, einde))
             }
         };
+        let per_maand = &regel.netto;
         let (bedrag, deel) = match dagen {
             Some((van, tot)) => {
                 let n = (tot - van).num_days() + 1;
@@ -1156,6 +1187,13 @@ fn kern(
                 )
             }
             None => (*per_maand, None),
+        };
+        // Art. 31 lid 4: de aanspraak op vakantietoeslag over het inkomen telt als middel, in de
+        // maand waarin zij wordt opgebouwd (over dezelfde dagen). Zij is geen inkomen uit
+        // arbeid voor de vrijlating van onderdeel n (UNVERIFIED: de Regeling zegt het niet).
+        let vakantietoeslag = match deel {
+            Some((_, _, n, _)) => half_naar_boven(regel.vakantietoeslag, n, in_maand),
+            None => regel.vakantietoeslag,
         };
         if *soort == Inkomenssoort::Arbeid {
             arbeid[wie.index()] += bedrag;
@@ -1173,6 +1211,14 @@ fn kern(
                 per_maand,
             }),
         });
+        if vakantietoeslag > 0 {
+            totaal += vakantietoeslag;
+            stap(Stap::VakantietoeslagInkomen {
+                wie: met_partner.then_some(*wie),
+                soort: *soort,
+                bedrag: vakantietoeslag,
+            });
+        }
     }
     // De dagen met bijstand in deze berekening (per dag: alleen die; anders de hele maand, en
     // wordt het geheel daarna naar rato van de dagen met bijstand genomen).

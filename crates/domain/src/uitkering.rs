@@ -20,8 +20,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::berekening::{
-    bereken_bedragen, Bedragen, Dagen, GelezenSituatie, Inkomenssoort, Invoerfout, Relatie,
-    Vrijlatingssoort, Wie,
+    bereken_bedragen, Bedragen, Dagen, GelezenSituatie, Inkomensregel, Inkomenssoort, Invoerfout,
+    Relatie, Vrijlatingssoort, Wie,
 };
 use crate::historie::Periode;
 use crate::normen::{Centen, Normtabellen};
@@ -288,7 +288,15 @@ impl Feiten {
             self.inkomsten
                 .iter()
                 .filter(|(p, wie, _, _)| van_nu(*wie, p.vanaf))
-                .filter_map(|(p, wie, soort, c)| dagen(p).map(|d| (*wie, *soort, *c, d))),
+                .filter_map(|(p, wie, soort, c)| {
+                    dagen(p).map(|d| Inkomensregel {
+                        van: *wie,
+                        soort: *soort,
+                        netto: *c,
+                        vakantietoeslag: 0,
+                        dagen: d,
+                    })
+                }),
         );
         s.vrijlatingen.clear();
         s.vrijlatingen.extend(

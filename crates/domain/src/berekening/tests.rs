@@ -513,7 +513,14 @@ fn wisselingen_midden_in_de_maand() {
 fn inkomen_en_verlaging_midden_in_de_maand() {
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let t = tabellen();
-    let reken = |inkomsten: &[(Wie, Inkomenssoort, Centen, Dagen)],
+    let ink = |soort, netto, dagen| Inkomensregel {
+        van: Wie::Aanvrager,
+        soort,
+        netto,
+        vakantietoeslag: 0,
+        dagen,
+    };
+    let reken = |inkomsten: &[Inkomensregel],
                  verlagingen: &[(i64, Dagen)],
                  partner: Dagen,
                  deel: Option<(NaiveDate, NaiveDate)>| {
@@ -546,7 +553,7 @@ fn inkomen_en_verlaging_midden_in_de_maand() {
     let helft = Some((d("2026-04-16"), d("2026-04-30")));
     // 600,00 per maand vanaf de 16e: 15/30 = 300,00.
     let u = reken(
-        &[(Wie::Aanvrager, Inkomenssoort::Uitkering, 60000, helft)],
+        &[ink(Inkomenssoort::Uitkering, 60000, helft)],
         &[],
         None,
         None,
@@ -561,13 +568,12 @@ fn inkomen_en_verlaging_midden_in_de_maand() {
     // Een wijziging op de 16e: 400,00 tot en met de 15e, 600,00 daarna = 200,00 + 300,00.
     let u = reken(
         &[
-            (
-                Wie::Aanvrager,
+            ink(
                 Inkomenssoort::Uitkering,
                 40000,
                 Some((d("2026-04-01"), d("2026-04-15"))),
             ),
-            (Wie::Aanvrager, Inkomenssoort::Uitkering, 60000, helft),
+            ink(Inkomenssoort::Uitkering, 60000, helft),
         ],
         &[],
         None,
@@ -587,8 +593,7 @@ fn inkomen_en_verlaging_midden_in_de_maand() {
     assert_eq!(u.uitkering_centen, 23358 + 100107, "{u:#?}");
     // Een inkomen van vóór de bijstand telt alleen over de dagen met bijstand.
     let u = reken(
-        &[(
-            Wie::Aanvrager,
+        &[ink(
             Inkomenssoort::Uitkering,
             60000,
             Some((d("2026-04-01"), d("2026-04-15"))),
@@ -640,6 +645,31 @@ fn randgevallen_per_dag_en_per_persoon() {
         let u = bereken_deel(&situatie(json), &t, d("2026-01-16"), d("2026-01-31")).unwrap();
         assert_eq!(u.uitkering_centen, 25110, "{json}: {u:#?}");
     }
+}
+
+/// §12 "VT over own income (art 31 lid 4)": de aanspraak op vakantietoeslag over een inkomen
+/// telt als middel. Staat zij op de loonstrook (`vakantietoeslag_centen`, contract v2), dan telt
+/// dat bedrag in de maand; de vrijlating van onderdeel n gaat alleen over het netto loon.
+#[test]
+fn vakantietoeslag_over_eigen_inkomen() {
+    let u = reken(
+        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"arbeid","netto_centen":60000,"vakantietoeslag_centen":4800}],"vrijlatingen":[{"soort":"arbeid","vanaf":"2026-01-01"}]}"#,
+    );
+    assert_eq!(
+        u.inkomsten_in_mindering_centen,
+        60000 - 15000 + 4800,
+        "{u:#?}"
+    );
+    assert!(u
+        .uitleg
+        .iter()
+        .any(|r| r.artikel.starts_with("art. 31 lid 4") && r.bedrag_centen == -4800));
+    let f = bereken(
+        &situatie(r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"arbeid","netto_centen":60000,"vakantietoeslag_centen":-1}]}"#),
+        &tabellen(),
+    )
+    .unwrap_err();
+    assert_eq!(f.veld, "inkomsten[0].vakantietoeslag_centen");
 }
 
 #[test]
@@ -1146,6 +1176,7 @@ fn willekeurige_situatie() -> impl Strategy<Value = Situatie> {
                             soort: soorten[s],
                             netto_centen: c,
                             van: if p { Wie::Partner } else { Wie::Aanvrager },
+                            vakantietoeslag_centen: (s == 0 && c > 1000).then_some(c / 12),
                         })
                         .collect(),
                     vrijlatingen: vrij
@@ -1224,7 +1255,7 @@ proptest! {
             let mut meer = s.clone();
             let soorten = [Inkomenssoort::Arbeid, Inkomenssoort::Uitkering, Inkomenssoort::Alimentatie, Inkomenssoort::Overig];
             let van = if partner && s.partner.is_some() { Wie::Partner } else { Wie::Aanvrager };
-            meer.inkomsten.push(Inkomen { soort: soorten[soort], netto_centen: extra, van });
+            meer.inkomsten.push(Inkomen { soort: soorten[soort], netto_centen: extra, van, vakantietoeslag_centen: None });
             let na = bereken(&meer, &tabellen()).unwrap();
             prop_assert!(na.uitkering_centen <= voor.uitkering_centen, "{} > {}", na.uitkering_centen, voor.uitkering_centen);
         }

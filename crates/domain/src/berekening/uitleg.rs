@@ -53,6 +53,12 @@ pub(super) enum Stap {
         /// Een inkomen dat niet de hele maand loopt.
         deel: Option<Inkomendeel>,
     },
+    /// Art. 31 lid 4: de vakantietoeslag die over een inkomen is opgebouwd.
+    VakantietoeslagInkomen {
+        wie: Option<Wie>,
+        soort: Inkomenssoort,
+        bedrag: Centen,
+    },
     Vrijlating {
         wie: Option<Wie>,
         /// Vanaf de AOW-leeftijd: zonder grens van zes maanden en zonder toekenning.
@@ -153,12 +159,7 @@ pub(super) fn uitlegregel(stap: Stap) -> Uitlegregel {
         Stap::Inkomen { wie, soort, bedrag, deel } => r(
             format!(
                 "Netto inkomsten {}{}{}",
-                match soort {
-                    Inkomenssoort::Arbeid => "uit arbeid",
-                    Inkomenssoort::Uitkering => "uit een andere uitkering",
-                    Inkomenssoort::Alimentatie => "uit alimentatie",
-                    Inkomenssoort::Overig => "overig",
-                },
+                soortnaam(soort),
                 wie.map_or(String::new(), |w| format!(" van de {}", w.naam())),
                 deel.map_or(String::new(), |d| format!(
                     ", van {} tot en met {}: {} van de {} dagen van {} per maand, naar rato per kalenderdag, half naar boven afgerond op centen",
@@ -170,6 +171,15 @@ pub(super) fn uitlegregel(stap: Stap) -> Uitlegregel {
                 ))
             ),
             "art. 31 en 32 Participatiewet",
+            -bedrag,
+        ),
+        Stap::VakantietoeslagInkomen { wie, soort, bedrag } => r(
+            format!(
+                "Vakantietoeslag opgebouwd over het inkomen {}{} (volgens de loonstrook of specificatie)",
+                soortnaam(soort),
+                wie.map_or(String::new(), |w| format!(" van de {}", w.naam()))
+            ),
+            "art. 31 lid 4 Participatiewet en § 6 Regeling Participatiewet, IOAW en IOAZ",
             -bedrag,
         ),
         Stap::Vrijlating { wie, aow, procent, max, deel, bedrag } => r(
@@ -268,5 +278,14 @@ pub(super) fn uitlegregel(stap: Stap) -> Uitlegregel {
             "art. 19 lid 3 en art. 45 lid 1 Participatiewet",
             -bedrag,
         ),
+    }
+}
+
+fn soortnaam(soort: Inkomenssoort) -> &'static str {
+    match soort {
+        Inkomenssoort::Arbeid => "uit arbeid",
+        Inkomenssoort::Uitkering => "uit een andere uitkering",
+        Inkomenssoort::Alimentatie => "uit alimentatie",
+        Inkomenssoort::Overig => "overig",
     }
 }

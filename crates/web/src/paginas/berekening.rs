@@ -318,6 +318,7 @@ fn situatie(q: &ProefQuery) -> Result<Situatie, Veldfouten> {
                     soort,
                     netto_centen: c,
                     van,
+                    vakantietoeslag_centen: None,
                 });
             }
         }
