@@ -9,10 +9,12 @@
 //! [`crate::berekening`].
 //!
 //! Aannames die de bronnen niet vastleggen (NIET geverifieerd):
-//! - De samenstelling van het huishouden, inkomsten, vrijlatingen en verlagingen gelden voor een
-//!   maand zoals ze zijn op de eerste dag waarop in die maand bijstand loopt. Een partner die op
-//!   de 15e intrekt, telt vanaf de volgende maand; leeftijden volgen wel de dag (zie
-//!   [`crate::berekening`]).
+//! - Een partner of medebewoner die midden in de maand komt of gaat, en een inkomen of verlaging
+//!   dat midden in de maand begint of stopt, tellen per kalenderdag (issue 19, punt 6; zie
+//!   [`crate::berekening`]). Kinderen en art. 20 lid 3 gelden zoals op de eerste dag waarop in
+//!   die maand bijstand loopt; vrijlatingen gaan vanaf hun ingang.
+//! - Wat van "de partner" is (inkomen, vrijlating, art. 20 lid 3), hoort bij de partner die er
+//!   in de maand is: van vóór diens komst was het van een vorige partner en telt het niet.
 //! - Begint of eindigt de uitkering binnen de maand, dan gaat de bijstand naar rato van
 //!   kalenderdagen (art. 45 lid 3 via `bereken_deel`).
 
