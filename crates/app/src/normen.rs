@@ -113,6 +113,18 @@ impl App {
                 ),
             ));
         }
+        // Eindigt de nieuwe set eerder, dan worden maanden die al berekend (en misschien
+        // betaald) zijn onberekenbaar.
+        if nieuw.laatste_dag() < huidig.laatste_dag() {
+            return Err(AppFout::veld(
+                "bestand",
+                format!(
+                    "De nieuwe tabellen gelden tot en met {}, de huidige al tot en met {}: dan kan over latere maanden niet meer worden gerekend. Neem de latere perioden op.",
+                    nieuw.laatste_dag().format("%d-%m-%Y"),
+                    huidig.laatste_dag().format("%d-%m-%Y")
+                ),
+            ));
+        }
         let verschillen = huidig.verschillen(&nieuw);
         let sha256 = geheim::sha256_hex(inhoud);
         let vorige = h.normenset_nieuwste().await?;

@@ -59,13 +59,6 @@ pub(crate) fn eerste_van(d: NaiveDate) -> NaiveDate {
     d.with_day(1).unwrap_or(d)
 }
 
-/// Hoeveel kalendermaanden na de maand van `van` tot en met die van `tot` (0 als `tot` niet
-/// later is).
-fn maanden_tussen(van: NaiveDate, tot: NaiveDate) -> i64 {
-    let m = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
-    (m(tot) - m(van)).max(0)
-}
-
 /// Het netto bedrag van een mutatie: getypt (`bedrag`) of exact in centen (`bedrag_centen`).
 fn netto_bedrag(invoer: &MutatieInvoer) -> Result<i64, String> {
     use vangnet_domain::bedrag::{parse_euro, MAX_INVOER};
@@ -757,27 +750,35 @@ impl App {
         // of nu betaald wordt; de vier-ogendrempel telt ook de maanden daarna mee, zie
         // `impact_tot` (issue 17, punt 7).
         let tot = vandaag.max(ingang);
-        // Geen maand met een normtabel die er niet voor is vastgesteld: een ingang na de laatste
-        // tabel wordt geweigerd; het effect vooruit houdt op bij de laatste tabel.
-        if let Some(m) = tabellen.ontbreekt_voor(eerste_van(ingang)) {
-            return Err(AppFout::veld("ingangsdatum", m));
-        }
+        // Geen maand met een normtabel die er niet voor is vastgesteld: het effect houdt op bij
+        // de laatste tabel (het scherm zegt welke tabel ontbreekt). Een mutatie die daarna
+        // ingaat (een beëindiging per 1 januari, in december geregistreerd) mag wel.
         let gewenst = vangnet_domain::uitkering::impact_tot(ingang, einde, vandaag);
         let horizon = gewenst.min(tabellen.laatste_dag());
-        let ontbrekend = maanden_tussen(horizon, gewenst);
         let (v, n) = (
             voor.per_maand(eerste_van(ingang), horizon, &tabellen),
             na.per_maand(eerste_van(ingang), horizon, &tabellen),
         );
         let alle = verschillen(&v, &n);
-        // Voor de drempel van vier ogen tellen de maanden zonder tabel mee met het verschil van
-        // de laatste berekende maand: een schatting, alleen voor die controle; getoond en
-        // betaald wordt er niets mee.
-        let geschat = alle
-            .last()
-            .filter(|x| x.maand == eerste_van(horizon))
-            .map_or(0, |x| x.verschil)
-            * ontbrekend;
+        // Voor de drempel van vier ogen telt ook het effect in de maanden zonder tabel: met de
+        // laatste tabel doorgetrokken berekend, alleen voor die controle; getoond en betaald
+        // wordt er niets mee.
+        let geschat: Centen = if gewenst > horizon {
+            let mut doorgetrokken = (*tabellen).clone();
+            if let Some(l) = doorgetrokken.0.last_mut() {
+                l.geldig_tot_en_met = gewenst;
+            }
+            let vanaf = eerste_van(ingang).max(horizon.succ_opt().unwrap_or(horizon));
+            verschillen(
+                &voor.per_maand(vanaf, gewenst, &doorgetrokken),
+                &na.per_maand(vanaf, gewenst, &doorgetrokken),
+            )
+            .iter()
+            .map(|x| x.verschil)
+            .sum()
+        } else {
+            0
+        };
         let (verschil, later): (Vec<_>, Vec<_>) = alle.into_iter().partition(|x| x.maand <= tot);
         let betaald = tx.maandbedragen_van(u.id).await?;
         let totaal: Centen = verschil.iter().map(|x| x.verschil).sum();
@@ -803,7 +804,7 @@ impl App {
                 || (totaal + vooruit + geschat).abs() > regels.drempel,
             totaal,
             vooruit,
-            berekend_tot: (ontbrekend > 0).then_some(horizon),
+            berekend_tot: (gewenst > horizon).then_some(horizon),
         })
     }
 

@@ -1093,9 +1093,17 @@ fn kern(
             .any(|(_, r, d)| d.is_some() && telt_mee(*r))
         || s.inkomsten.iter().any(|r| r.dagen.is_some())
         || s.verlagingen.iter().any(|(_, d)| d.is_some())
-        || s.deel.is_some_and(|(van, tot)| {
-            volgende_wissel(s, aanvrager, partner, false, van, tot).is_some()
-        });
+        || (s.deel.is_some()
+            && (volgende_wissel(s, aanvrager, partner, false, maand, einde).is_some()
+                || s.vrijlatingen.iter().any(|(_, z, v)| {
+                    // Begint of eindigt het tijdvak van een vrijlating in deze maand?
+                    let maanden = match z {
+                        Vrijlatingssoort::Arbeid => 6,
+                        Vrijlatingssoort::AlleenstaandeOuder => 30,
+                    };
+                    let einde_tijdvak = v.checked_add_months(Months::new(maanden)).unwrap_or(*v);
+                    (maand < *v && *v <= einde) || (maand < einde_tijdvak && einde_tijdvak <= einde)
+                })));
     let verlaging_per_deel = per_dag;
     let (begin, eind) = match s.deel {
         Some(d) if per_dag => d,
@@ -1308,11 +1316,16 @@ fn kern(
         match reden {
             Some(r) => stap(Stap::GeenVrijlatingOuder(r)),
             None => {
-                let bedrag = half_naar_boven(arbeid, m.alleenstaande_ouder_promille, 1000)
-                    .min(m.alleenstaande_ouder_max);
+                let max_r = if bijstandsdagen < in_maand {
+                    half_naar_boven(m.alleenstaande_ouder_max, bijstandsdagen, in_maand)
+                } else {
+                    m.alleenstaande_ouder_max
+                };
+                let bedrag =
+                    half_naar_boven(arbeid, m.alleenstaande_ouder_promille, 1000).min(max_r);
                 stap(Stap::VrijlatingOuder {
                     promille: m.alleenstaande_ouder_promille,
-                    max: m.alleenstaande_ouder_max,
+                    max: max_r,
                     bedrag,
                 });
                 vrijlating += bedrag;

@@ -3,6 +3,7 @@
 //! de use cases schrijven wat hier uitkomt.
 
 use super::*;
+use vangnet_domain::uitkering::Maanduitkomst;
 
 /// Wat een herberekening van één uitkering schrijft.
 pub(super) struct Bijwerking {
@@ -51,6 +52,13 @@ pub(super) fn maanden_vergelijken(
             soort,
         };
     for (maand, m) in feiten.per_maand(begin, vandaag, tabellen) {
+        // Een maand die niet te berekenen is (geen normtabel, een geboortedatum die niet
+        // klopt), blijft zoals hij was: nooit een bedrag 0 met een correctie van alles wat al
+        // betaald is.
+        if let Maanduitkomst::Fout(e) = &m {
+            tracing::warn!(uitkering = u.id, %maand, fout = %e, "maand niet herberekend");
+            continue;
+        }
         let nieuw = m.uitbetaling();
         let oud = bestaand.iter().find(|b| b.maand == maand);
         if oud.is_some_and(|o| o.berekend_centen == nieuw) {
@@ -86,6 +94,14 @@ pub(super) fn maanden_vergelijken(
     // opbouwperiode zoals die nu uitkomt: schoof het einde naar voren, dan bouwden de
     // weggevallen maanden niets op en is er te veel betaald.
     for (t, betaald) in vakantietoeslag_betaald {
+        let opbouw = vangnet_domain::betaalrun::opbouw_vanaf(*t, uitbetaalmaand);
+        if feiten
+            .per_maand(opbouw, *t, tabellen)
+            .iter()
+            .any(|(_, m)| matches!(m, Maanduitkomst::Fout(_)))
+        {
+            continue;
+        }
         let verschuldigd = feiten.vakantietoeslag_over(*t, uitbetaalmaand, tabellen);
         let al = al_gecorrigeerd(correcties, u.id, *t, Correctiesoort::Vakantietoeslag);
         let verschil = betaalrun::vakantietoeslag_correctie(verschuldigd, *betaald, al);

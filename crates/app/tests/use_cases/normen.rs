@@ -6,7 +6,7 @@ use vangnet_app::opslag::AuditFilter;
 use vangnet_app::AppFout;
 use vangnet_domain::berekening::Situatie;
 use vangnet_domain::Rol;
-use vangnet_testkit::TestApp;
+use vangnet_testkit::{veldfout, TestApp};
 
 const STANDAARD: &str = include_str!("../../../domain/data/normen.toml");
 
@@ -179,4 +179,28 @@ async fn een_lading_door_een_ander_proces_geldt_direct() {
             .norm_centen,
         140000
     );
+}
+
+/// Een set die eerder eindigt dan de geldende, wordt geweigerd: anders worden maanden die al
+/// berekend (en misschien betaald) zijn onberekenbaar (participatiewet-feiten.md §12).
+#[tokio::test]
+async fn een_set_die_eerder_eindigt_wordt_geweigerd() {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let standaard = include_str!("../../../domain/data/normen.toml");
+    let korter = standaard.replacen(
+        "geldig_vanaf = 2026-07-01\n",
+        "geldig_vanaf = 2026-07-01\ngeldig_tot_en_met = 2026-09-30\n",
+        1,
+    );
+    let e = t
+        .app
+        .normen_laden(&fb, "korter.toml", &korter)
+        .await
+        .unwrap_err();
+    assert!(
+        veldfout(e, "bestand").contains("tot en met 30-09-2026"),
+        "de melding noemt het einde"
+    );
+    t.opruimen().await;
 }

@@ -353,13 +353,33 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
     assert_eq!(impact.vooruit, 0, "na december 2026 geen tabel");
     assert_eq!(impact.berekend_tot, Some(d("2026-12-31")));
     assert!(impact.vier_ogen);
-    // Een ingang in een maand zonder normtabel wordt geweigerd, met de ontbrekende periode.
-    let e = t
+    // Een ingang in een maand zonder normtabel: niets berekend (het scherm noemt de tabel die
+    // ontbreekt), wel geregistreerd kunnen worden; vier ogen schat met de laatste tabel
+    // doorgetrokken (12 × 475,00).
+    let i = t
         .app
         .mutatie_voorbeeld(&o.anna, o.uitkering, &inkomen("2027-01-01", "500"))
         .await
-        .unwrap_err();
-    assert!(veldfout(e, "ingangsdatum").contains("per 01-01-2027"));
+        .unwrap();
+    assert!(i.maanden.is_empty() && i.vooruit == 0);
+    assert_eq!(i.berekend_tot, Some(d("2026-12-31")));
+    assert!(i.vier_ogen, "de schatting over 2027 telt voor de drempel");
+    // Een inkomen dat op 28 december begint: december telt 4 dagen (61,29), maar de schatting
+    // over 2027 met volle maanden brengt het boven de drempel (de schatting met het verschil van
+    // december zou er onder blijven).
+    let i = t
+        .app
+        .mutatie_voorbeeld(
+            &o.anna,
+            o.uitkering,
+            &MutatieInvoer {
+                inkomenssoort: "arbeid".into(),
+                ..inkomen("2026-12-28", "300")
+            },
+        )
+        .await
+        .unwrap();
+    assert!(i.vier_ogen, "{i:?}");
     // 30,00 inkomen vanaf oktober 2026: oktober en november voorbij, en twaalf maanden vooruit
     // (december t/m oktober 2027): 13 × 28,50 = 370,50, onder de drempel → direct.
     let (_, vier_ogen) = t

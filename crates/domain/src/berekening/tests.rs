@@ -619,6 +619,22 @@ fn randgevallen_per_dag_en_per_persoon() {
     let s = situatie(r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2005-01-20"}}"#);
     let u = bereken_deel(&s, &t, d("2026-01-16"), d("2026-01-31")).unwrap();
     assert_eq!(u.uitkering_centen, 4464 + 54252, "{u:#?}");
+    // A'. Bijstand vanaf de 16e, de verjaardag (21) valt ervóór, op de 10e: de hele bijstand
+    // met de norm van 21 jaar: 140150 × 16/31 = 72335,48 → 72335 (vroeger werden de dagen vóór de
+    // bijstand met de jongerennorm meegewogen).
+    let s = situatie(r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"2005-01-10"}}"#);
+    let u = bereken_deel(&s, &t, d("2026-01-16"), d("2026-01-31")).unwrap();
+    assert_eq!(u.uitkering_centen, 72335, "{u:#?}");
+    // A''. Het tijdvak van onderdeel n eindigt op de 10e (toegekend 11-07-2025), de bijstand
+    // begint op de 16e: geen vrijlating in de dagen met bijstand.
+    let s = situatie(
+        r#"{"maand":"2026-01","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"arbeid","netto_centen":60000}],"vrijlatingen":[{"soort":"arbeid","vanaf":"2025-07-11"}]}"#,
+    );
+    let u = bereken_deel(&s, &t, d("2026-01-16"), d("2026-01-31")).unwrap();
+    assert_eq!(
+        u.inkomsten_in_mindering_centen, 30968,
+        "60000 × 16/31: {u:#?}"
+    );
     // B. De partner vertrekt na de 10e en verdient 900,00 per maand: zijn inkomen telt over
     // zijn dagen (art. 31–32; 90000 × 10/30), de norm per dag (66738 + 93433).
     let u = reken(

@@ -202,7 +202,7 @@ pub(super) fn uitlegregel(stap: Stap) -> Uitlegregel {
         ),
         Stap::VrijlatingOuder { promille, max, bedrag } => r(
             format!(
-                "Vrijlating alleenstaande ouder {},{}% van de inkomsten uit arbeid, ten hoogste {} per maand, half naar boven afgerond op centen",
+                "Vrijlating alleenstaande ouder {},{}% van de inkomsten uit arbeid, ten hoogste {}, half naar boven afgerond op centen",
                 promille / 10,
                 promille % 10,
                 crate::bedrag::euro(max)

@@ -73,7 +73,8 @@ struct MutatiePagina {
     vooruit: String,
     /// Het hele effect dat de vier-ogendrempel meet (tot nu plus vooruit), als er een vooruit is.
     effect: String,
-    /// De laatste dag met een normtabel, als het effect vooruit daar ophoudt.
+    /// De laatste dag met een normtabel en de dag erna (`dd-mm-jjjj|dd-mm-jjjj`), als het
+    /// effect vooruit daar ophoudt.
     berekend_tot: String,
     vier_ogen: bool,
     uitleg: Option<crate::paginas::berekening::Weergave>,
@@ -81,6 +82,13 @@ struct MutatiePagina {
 }
 
 impl MutatiePagina {
+    /// (laatste dag met een normtabel, de dag waarvoor een tabel ontbreekt).
+    fn zonder_tabel(&self) -> (&str, &str) {
+        self.berekend_tot
+            .split_once('|')
+            .unwrap_or((&self.berekend_tot, ""))
+    }
+
     fn veld(&self, naam: &str) -> &str {
         self.v
             .iter()
@@ -232,7 +240,13 @@ async fn mutatiepagina(
                 p.vier_ogen = i.vier_ogen;
                 p.berekend_tot = i
                     .berekend_tot
-                    .map(|d| d.format("%d-%m-%Y").to_string())
+                    .map(|d| {
+                        format!(
+                            "{}|{}",
+                            d.format("%d-%m-%Y"),
+                            d.succ_opt().unwrap_or(d).format("%d-%m-%Y")
+                        )
+                    })
                     .unwrap_or_default();
                 p.uitleg = i
                     .uitleg_na

@@ -89,7 +89,8 @@ async fn uitkering_en_mutatie_op_het_scherm() {
     );
     assert!(
         a.testid("zonder-normtabel").is_some()
-            && a.bevat("De maanden na 31-12-2026 zijn niet berekend"),
+            && a.bevat("De maanden na 31-12-2026 zijn niet berekend")
+            && a.bevat("de normtabel per 01-01-2027 is nog niet geladen"),
         "{}",
         a.tekst
     );
