@@ -161,6 +161,8 @@ pub struct Impact {
     /// De laatste dag met een geladen normtabel, als het effect vooruit daar ophoudt: de maanden
     /// erna worden niet berekend (participatiewet-feiten.md §12).
     pub berekend_tot: Option<NaiveDate>,
+    /// Wat de consulent moet nagaan voordat hij opslaat (het voorbeeld blijft geldig).
+    pub waarschuwingen: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -315,6 +317,35 @@ fn persoon_past(voor: &Feiten, ingang: NaiveDate, g: &Gegevens) -> Result<(), Ap
         }
         _ => Ok(()),
     }
+}
+
+/// Wat de consulent moet nagaan. Vóór issue 19 (6 december 2026) was een inkomen het totaal van
+/// het huishouden, op naam van de aanvrager: een inkomen van de partner erbij kan dan dubbel
+/// tellen.
+fn waarschuwingen(voor: &Feiten, ingang: NaiveDate, g: &Gegevens) -> Vec<String> {
+    let Gegevens::Inkomen {
+        inkomenssoort,
+        van: Wie::Partner,
+        ..
+    } = g
+    else {
+        return Vec::new();
+    };
+    voor.inkomsten
+        .iter()
+        .filter(|(p, w, s, _)| *w == Wie::Aanvrager && s == inkomenssoort && p.bevat(ingang))
+        .map(|(p, _, _, bedrag)| {
+            format!(
+                "Op {} loopt ook een inkomen van deze soort op naam van de aanvrager ({} per maand, \
+                 sinds {}). Tot 6 december 2026 werd daar het totaal van het huishouden \
+                 vastgelegd: zit het inkomen van de partner daar al in, wijzig dan eerst dat \
+                 bedrag, anders telt het dubbel.",
+                ingang.format("%d-%m-%Y"),
+                vangnet_domain::bedrag::euro(*bedrag),
+                p.vanaf.format("%d-%m-%Y")
+            )
+        })
+        .collect()
 }
 
 /// Past goedgekeurde mutaties (oplopend op ingangsdatum, dan id) toe op de feiten.
@@ -805,6 +836,7 @@ impl App {
             totaal,
             vooruit,
             berekend_tot: (gewenst > horizon).then_some(horizon),
+            waarschuwingen: waarschuwingen(&voor, ingang, g),
         })
     }
 

@@ -1003,5 +1003,43 @@ async fn inkomen_vrijlating_en_art_20_lid_3_per_persoon() {
         "{:?}",
         i.maanden
     );
+    // Vroeger was een inkomen het totaal van het huishouden op naam van de aanvrager: naast
+    // een lopend inkomen van dezelfde soort waarschuwt het voorbeeld voor dubbel tellen.
+    let (id, vier_ogen) = t
+        .app
+        .mutatie_registreren(
+            &o.anna,
+            u,
+            &MutatieInvoer {
+                inkomenssoort: "arbeid".into(),
+                ..van("inkomen_start", "aanvrager")
+            },
+        )
+        .await
+        .unwrap();
+    if vier_ogen {
+        t.app
+            .mutatie_beoordelen(&o.bram, id, 1, true, "")
+            .await
+            .unwrap();
+    }
+    let i = t
+        .app
+        .mutatie_voorbeeld(
+            &o.anna,
+            u,
+            &MutatieInvoer {
+                inkomenssoort: "arbeid".into(),
+                ingangsdatum: "2026-12-15".into(),
+                ..van("inkomen_start", "partner")
+            },
+        )
+        .await
+        .unwrap();
+    assert!(
+        i.waarschuwingen.len() == 1 && i.waarschuwingen[0].contains("telt het dubbel"),
+        "{:?}",
+        i.waarschuwingen
+    );
     o.t.opruimen().await;
 }

@@ -76,6 +76,8 @@ struct MutatiePagina {
     /// De laatste dag met een normtabel en de dag erna (`dd-mm-jjjj|dd-mm-jjjj`), als het
     /// effect vooruit daar ophoudt.
     berekend_tot: String,
+    /// Wat de consulent moet nagaan voordat hij opslaat.
+    waarschuwingen: Vec<String>,
     vier_ogen: bool,
     uitleg: Option<crate::paginas::berekening::Weergave>,
     fouten: Veldfouten,
@@ -212,6 +214,7 @@ async fn mutatiepagina(
         vooruit: String::new(),
         effect: String::new(),
         berekend_tot: String::new(),
+        waarschuwingen: Vec::new(),
         vier_ogen: false,
         uitleg: None,
         fouten: Veldfouten::nieuw(),
@@ -238,6 +241,7 @@ async fn mutatiepagina(
                     p.effect = euro(i.totaal + i.vooruit);
                 }
                 p.vier_ogen = i.vier_ogen;
+                p.waarschuwingen = i.waarschuwingen.clone();
                 p.berekend_tot = i
                     .berekend_tot
                     .map(|d| {
