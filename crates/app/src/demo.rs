@@ -252,6 +252,7 @@ fn demomutaties(
                     inkomenssoort: soort,
                     netto_centen: 15_000 + 500 * r.onder(150) as i64,
                     van: Wie::Aanvrager,
+                    vakantietoeslag_centen: 0,
                 },
                 bekend,
                 reden: if achteraf {

@@ -96,6 +96,10 @@ pub struct MutatieInvoer {
     /// Bij een vrijlating: `arbeid` of `alleenstaande_ouder`.
     #[serde(default)]
     pub vrijlating: String,
+    /// Bij inkomen: de vakantietoeslag die er per maand over wordt opgebouwd, zoals de loonstrook
+    /// die noemt (art. 31 lid 4); leeg als die niet bekend is.
+    #[serde(default)]
+    pub vakantietoeslag: String,
     /// Bij inkomen, een vrijlating of art. 20 lid 3: van wie, `aanvrager` (standaard) of
     /// `partner`.
     #[serde(default)]
@@ -224,18 +228,18 @@ fn inkomen_past(
     let van_soort = || {
         voor.inkomsten
             .iter()
-            .filter(|(_, w, s, _)| *s == inkomenssoort && *w == van)
+            .filter(|(_, w, s, _, _)| *s == inkomenssoort && *w == van)
     };
-    let loopt = van_soort().any(|(p, _, _, _)| p.bevat(ingang));
+    let loopt = van_soort().any(|(p, _, _, _, _)| p.bevat(ingang));
     // Ook een inkomen dat later begint telt: een "begint" ervóór zou er bij het toepassen door
     // worden afgesloten (en het nieuwe inkomen verdween dan vanaf die datum).
     let later_of_lopend = van_soort()
-        .filter(|(p, _, _, _)| p.tot.is_none_or(|t| t > ingang))
-        .min_by_key(|(p, _, _, _)| p.vanaf);
+        .filter(|(p, _, _, _, _)| p.tot.is_none_or(|t| t > ingang))
+        .min_by_key(|(p, _, _, _, _)| p.vanaf);
     let datum = ingang.format("%d-%m-%Y");
     let naam = format!("{naam} van de {}", van.naam());
     match (soort, later_of_lopend) {
-        (Mutatiesoort::InkomenStart, Some((p, _, _, bedrag))) => Err(AppFout::veld(
+        (Mutatiesoort::InkomenStart, Some((p, _, _, bedrag, _))) => Err(AppFout::veld(
             "inkomenssoort",
             format!(
                 "{} loopt al {naam} ({} per maand). Kies 'Inkomen wijzigt' en vul het nieuwe \
@@ -333,8 +337,8 @@ fn waarschuwingen(voor: &Feiten, ingang: NaiveDate, g: &Gegevens) -> Vec<String>
     };
     voor.inkomsten
         .iter()
-        .filter(|(p, w, s, _)| *w == Wie::Aanvrager && s == inkomenssoort && p.bevat(ingang))
-        .map(|(p, _, _, bedrag)| {
+        .filter(|(p, w, s, _, _)| *w == Wie::Aanvrager && s == inkomenssoort && p.bevat(ingang))
+        .map(|(p, _, _, bedrag, _)| {
             format!(
                 "Op {} loopt ook een inkomen van deze soort op naam van de aanvrager ({} per maand, \
                  sinds {}). Tot 6 december 2026 werd daar het totaal van het huishouden \
@@ -363,7 +367,7 @@ pub(crate) fn toepassen(
         // Een wijziging of stop op dezelfde dag als het begin sluit dat begin ook af (een
         // periode van nul dagen telt nergens mee); anders liepen beide bedragen door.
         let sluit = |feiten: &mut Feiten, soort: Inkomenssoort, wie: Wie| {
-            for (p, w, s, _) in feiten.inkomsten.iter_mut() {
+            for (p, w, s, _, _) in feiten.inkomsten.iter_mut() {
                 if *s == soort && *w == wie && p.tot.is_none() && p.vanaf <= *ingang {
                     p.tot = Some(*ingang);
                 }
@@ -374,11 +378,16 @@ pub(crate) fn toepassen(
                 inkomenssoort,
                 netto_centen,
                 van,
+                vakantietoeslag_centen,
             } => {
                 sluit(feiten, *inkomenssoort, *van);
-                feiten
-                    .inkomsten
-                    .push((periode, *van, *inkomenssoort, *netto_centen));
+                feiten.inkomsten.push((
+                    periode,
+                    *van,
+                    *inkomenssoort,
+                    *netto_centen,
+                    *vakantietoeslag_centen,
+                ));
             }
             Gegevens::InkomenStop { inkomenssoort, van } => sluit(feiten, *inkomenssoort, *van),
             Gegevens::Verlaging { procent } => feiten.verlagingen.push((periode, *procent)),

@@ -181,8 +181,9 @@ pub struct Feiten {
     pub partners: Vec<(Periode, NaiveDate)>,
     pub kinderen: Vec<(Periode, NaiveDate)>,
     pub medebewoners: Vec<(Periode, NaiveDate, Relatie)>,
-    /// Netto per maand, van de aanvrager of de partner.
-    pub inkomsten: Vec<(Periode, Wie, Inkomenssoort, Centen)>,
+    /// Netto per maand, van de aanvrager of de partner, met de vakantietoeslag die er per maand
+    /// over wordt opgebouwd als de loonstrook die noemt (art. 31 lid 4; anders 0).
+    pub inkomsten: Vec<(Periode, Wie, Inkomenssoort, Centen, Centen)>,
     pub vrijlatingen: Vec<(Wie, Vrijlatingssoort, NaiveDate)>,
     /// Art. 20 lid 3: de perioden waarin aanvrager of partner geen beroep kan doen op de ouders.
     pub geen_beroep_op_ouders: Vec<(Periode, Wie)>,
@@ -289,13 +290,13 @@ impl Feiten {
         s.inkomsten.extend(
             self.inkomsten
                 .iter()
-                .filter(|(p, wie, _, _)| van_nu(*wie, p.vanaf))
-                .filter_map(|(p, wie, soort, c)| {
+                .filter(|(p, wie, _, _, _)| van_nu(*wie, p.vanaf))
+                .filter_map(|(p, wie, soort, c, vt)| {
                     dagen(p).map(|d| Inkomensregel {
                         van: *wie,
                         soort: *soort,
                         netto: *c,
-                        vakantietoeslag: 0,
+                        vakantietoeslag: *vt,
                         dagen: d,
                     })
                 }),
@@ -539,6 +540,10 @@ pub enum Mutatiegegevens {
         netto_centen: Centen,
         #[serde(default)]
         van: Wie,
+        /// De vakantietoeslag die per maand over dit inkomen wordt opgebouwd, als de loonstrook
+        /// die noemt (art. 31 lid 4); 0 als die niet bekend is.
+        #[serde(default)]
+        vakantietoeslag_centen: Centen,
     },
     InkomenStop {
         inkomenssoort: Inkomenssoort,
@@ -640,6 +645,7 @@ mod tests {
             Wie::Aanvrager,
             Inkomenssoort::Uitkering,
             60000,
+            0,
         ));
         assert_eq!(
             uitbetalingen(&g, "2026-04-01", "2026-05-31"),
@@ -679,6 +685,7 @@ mod tests {
             Wie::Partner,
             Inkomenssoort::Arbeid,
             100000,
+            0,
         ));
         assert_eq!(
             uitbetalingen(&f, "2026-03-01", "2026-03-31"),
@@ -756,6 +763,7 @@ mod tests {
             Wie::Aanvrager,
             Inkomenssoort::Uitkering,
             40000,
+            0,
         ));
         f.partners
             .push((Periode::vanaf(d("2026-04-01")), d("1990-01-01")));
@@ -789,6 +797,7 @@ mod tests {
             Wie::Aanvrager,
             Inkomenssoort::Alimentatie,
             20000,
+            0,
         ));
         let t = Normtabellen::standaard().unwrap();
         let (v, n) = (

@@ -300,7 +300,7 @@ pub fn herberekening(uitkeringen: u64, maanden: u32) -> Result<()> {
                 inkomsten: g
                     .inkomsten
                     .iter()
-                    .map(|r| (open, r.van, r.soort, r.netto))
+                    .map(|r| (open, r.van, r.soort, r.netto, r.vakantietoeslag))
                     .collect(),
                 vrijlatingen: g.vrijlatingen.clone(),
                 geen_beroep_op_ouders: Vec::new(),

@@ -143,16 +143,22 @@ pub(super) fn controleer(
                 f.voeg_toe("inkomenssoort", "Kies de soort inkomen.");
             }
             let c = f.controleer("bedrag", netto_bedrag(invoer));
+            let vt = f.controleer(
+                "vakantietoeslag",
+                vangnet_domain::bedrag::parse_euro_of_leeg(&invoer.vakantietoeslag)
+                    .map(|b| b.unwrap_or(0)),
+            );
             let van = van_nodig(&mut f);
-            s.zip(c)
-                .zip(van)
-                .map(|((inkomenssoort, netto_centen), van)| {
+            s.zip(c).zip(van).zip(vt).map(
+                |(((inkomenssoort, netto_centen), van), vakantietoeslag_centen)| {
                     Ruw::Klaar(Gegevens::Inkomen {
                         inkomenssoort,
                         netto_centen,
                         van,
+                        vakantietoeslag_centen,
                     })
-                })
+                },
+            )
         }
         Some(Mutatiesoort::InkomenStop) => {
             let s = inkomenssoort();

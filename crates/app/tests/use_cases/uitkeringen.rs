@@ -982,6 +982,36 @@ async fn inkomen_vrijlating_en_art_20_lid_3_per_persoon() {
         .uitleg
         .iter()
         .any(|r| r.omschrijving.contains("uit arbeid van de partner")));
+    // Met de vakantietoeslag van de loonstrook (40,00 per maand, art. 31 lid 4): 540,00 telt,
+    // 513,00 minder bijstand na de reservering.
+    let i = t
+        .app
+        .mutatie_voorbeeld(
+            &o.anna,
+            u,
+            &MutatieInvoer {
+                inkomenssoort: "arbeid".into(),
+                vakantietoeslag: "40".into(),
+                ..van("inkomen_start", "partner")
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(i.maanden[0].verschil.verschil, -51_300, "{:?}", i.maanden);
+    let e = t
+        .app
+        .mutatie_voorbeeld(
+            &o.anna,
+            u,
+            &MutatieInvoer {
+                inkomenssoort: "arbeid".into(),
+                vakantietoeslag: "-4".into(),
+                ..van("inkomen_start", "partner")
+            },
+        )
+        .await
+        .unwrap_err();
+    veldfout(e, "vakantietoeslag");
     // Art. 20 lid 3 voor de partner van 19 in december (normtabel 2026-07-01): 1.364,32 plus
     // de verhoging, begrensd op de norm van art. 21 onderdeel b, 2.027,79 (lid 4); na de
     // reservering van 5 % (68,22 en 101,39).

@@ -99,7 +99,7 @@ impl MutatiePagina {
     }
 }
 
-const VELDEN: [&str; 23] = [
+const VELDEN: [&str; 24] = [
     "soort",
     "ingangsdatum",
     "einddatum",
@@ -107,6 +107,7 @@ const VELDEN: [&str; 23] = [
     "geen_beroep",
     "inkomenssoort",
     "bedrag",
+    "vakantietoeslag",
     "procent",
     "vrijlating",
     "einde_reden",
@@ -139,6 +140,7 @@ fn invoer(v: &[(&'static str, String)]) -> MutatieInvoer {
         inkomenssoort: veld("inkomenssoort"),
         bedrag: veld("bedrag"),
         bedrag_centen: None,
+        vakantietoeslag: veld("vakantietoeslag"),
         procent: veld("procent"),
         vrijlating: veld("vrijlating"),
         van: veld("van"),
