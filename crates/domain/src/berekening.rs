@@ -82,8 +82,6 @@ pub enum Wie {
 }
 
 impl Wie {
-    pub const ALLE: [Wie; 2] = [Wie::Aanvrager, Wie::Partner];
-
     fn index(self) -> usize {
         match self {
             Wie::Aanvrager => 0,
