@@ -99,7 +99,7 @@ pub struct MutatieInvoer {
     /// Bij inkomen: de vakantietoeslag die er per maand over wordt opgebouwd, zoals de loonstrook
     /// die noemt (art. 31 lid 4); leeg als die niet bekend is.
     #[serde(default)]
-    pub vakantietoeslag: String,
+    pub vakantietoeslag_per_maand: String,
     /// Bij inkomen, een vrijlating of art. 20 lid 3: van wie, `aanvrager` (standaard) of
     /// `partner`.
     #[serde(default)]

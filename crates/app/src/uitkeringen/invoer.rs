@@ -144,8 +144,8 @@ pub(super) fn controleer(
             }
             let c = f.controleer("bedrag", netto_bedrag(invoer));
             let vt = f.controleer(
-                "vakantietoeslag",
-                vangnet_domain::bedrag::parse_euro_of_leeg(&invoer.vakantietoeslag)
+                "vakantietoeslag_per_maand",
+                vangnet_domain::bedrag::parse_euro_of_leeg(&invoer.vakantietoeslag_per_maand)
                     .map(|b| b.unwrap_or(0)),
             );
             let van = van_nodig(&mut f);

@@ -991,7 +991,7 @@ async fn inkomen_vrijlating_en_art_20_lid_3_per_persoon() {
             u,
             &MutatieInvoer {
                 inkomenssoort: "arbeid".into(),
-                vakantietoeslag: "40".into(),
+                vakantietoeslag_per_maand: "40".into(),
                 ..van("inkomen_start", "partner")
             },
         )
@@ -1005,13 +1005,13 @@ async fn inkomen_vrijlating_en_art_20_lid_3_per_persoon() {
             u,
             &MutatieInvoer {
                 inkomenssoort: "arbeid".into(),
-                vakantietoeslag: "-4".into(),
+                vakantietoeslag_per_maand: "-4".into(),
                 ..van("inkomen_start", "partner")
             },
         )
         .await
         .unwrap_err();
-    veldfout(e, "vakantietoeslag");
+    veldfout(e, "vakantietoeslag_per_maand");
     // Art. 20 lid 3 voor de partner van 19 in december (normtabel 2026-07-01): 1.364,32 plus
     // de verhoging, begrensd op de norm van art. 21 onderdeel b, 2.027,79 (lid 4); na de
     // reservering van 5 % (68,22 en 101,39).
