@@ -1073,3 +1073,60 @@ async fn inkomen_vrijlating_en_art_20_lid_3_per_persoon() {
     );
     o.t.opruimen().await;
 }
+
+/// Een maand zonder normtabel wordt nooit 0 met een vordering van wat al betaald is
+/// (participatiewet-feiten.md §12): een herberekening laat haar staan. Hier december 2023, vóór
+/// de eerste tabel, betaald met een oud bedrag.
+#[tokio::test]
+async fn een_maand_zonder_normtabel_blijft_staan() {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let anna = t.gebruiker("anna", &[Rol::Inkomensconsulent]).await;
+    let dos = dossier()
+        .ontvangen_op("2023-12-01")
+        .met_uitkering("2023-12-01")
+        .maak(&t, &clerk, &anna)
+        .await;
+    let u = dos.uitkering.unwrap();
+    let beeld = t
+        .app
+        .uitkering_van_dossier(&anna, dos.dossier)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        beeld.maanden.iter().all(|m| m.maand != d("2023-12-01")),
+        "geen bedrag voor een maand zonder tabel"
+    );
+    assert!(beeld.maanden.iter().any(|m| m.maand == d("2024-01-01")));
+    t.testdb
+        .db
+        .ruwe_sql(&format!(
+            "INSERT INTO maandbedragen (uitkering_id, maand, berekend_centen, betaald_centen, berekend_op) \
+             VALUES ({u}, '2023-12-01', 120000, 120000, '2024-01-01T00:00:00.000000Z')"
+        ))
+        .await
+        .unwrap();
+    t.app
+        .mutatie_registreren(&anna, u, &inkomen("2026-11-01", "10"))
+        .await
+        .unwrap();
+    let beeld = t
+        .app
+        .uitkering_van_dossier(&anna, dos.dossier)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        beeld.correcties.iter().all(|c| c.maand != d("2023-12-01")),
+        "{:?}",
+        beeld.correcties
+    );
+    let dec = beeld
+        .maanden
+        .iter()
+        .find(|m| m.maand == d("2023-12-01"))
+        .unwrap();
+    assert_eq!(dec.berekend_centen, 120000);
+    t.opruimen().await;
+}
