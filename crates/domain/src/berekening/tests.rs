@@ -430,7 +430,16 @@ fn vrijlating_per_persoon() {
         let u = paar(a, p, ink, vrij);
         assert_eq!(u.inkomsten_in_mindering_centen, *verwacht, "{wat}: {u:#?}");
     }
-    // De uitleg noemt van wie.
+    // De uitleg noemt van wie, en dat de lezing per persoon niet geverifieerd is (§12).
+    let u = paar("1980-01-01", "1982-01-01", gevallen[0].2, beiden);
+    assert!(
+        u.uitleg
+            .iter()
+            .any(|r| r.artikel == "art. 31 lid 2 onderdeel n Participatiewet"
+                && r.omschrijving.contains("van de partner")
+                && r.omschrijving.contains("NIET geverifieerd")),
+        "{u:#?}"
+    );
     let u = paar("1980-01-01", "2001-06-01", gevallen[2].2, beiden);
     assert!(
         u.uitleg

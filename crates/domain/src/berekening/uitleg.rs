@@ -184,13 +184,18 @@ pub(super) fn uitlegregel(stap: Stap) -> Uitlegregel {
         ),
         Stap::Vrijlating { wie, aow, procent, max, deel, bedrag } => r(
             format!(
-                "Vrijlating {procent}% van de inkomsten uit arbeid{}, ten hoogste {}, half naar boven afgerond op centen{}{}",
+                "Vrijlating {procent}% van de inkomsten uit arbeid{}, ten hoogste {}, half naar boven afgerond op centen{}{}{}",
                 wie.map_or(String::new(), |w| format!(" van de {}", w.naam())),
                 crate::bedrag::euro(max),
                 deel.map_or(String::new(), |(d, n)| format!(
-                    "; de zes maanden lopen over {d} van de {n} dagen, naar rato"
+                    "; de zes maanden lopen over {d} van de {n} dagen, naar rato (NIET geverifieerd)"
                 )),
-                if aow { "; vanaf de AOW-leeftijd zonder grens van zes maanden" } else { "" }
+                if aow { "; vanaf de AOW-leeftijd zonder grens van zes maanden" } else { "" },
+                if wie.is_some() {
+                    "; elke partner een eigen vrijlating (gangbare lezing, NIET geverifieerd tegen jurisprudentie)"
+                } else {
+                    ""
+                }
             ),
             "art. 31 lid 2 onderdeel n Participatiewet",
             bedrag,
