@@ -71,7 +71,18 @@ export class Browser {
     await this.opdracht("POST", `/element/${el}/clear`, {});
     await this.opdracht("POST", `/element/${el}/value`, { text: tekst });
   }
-  async klik(css) { await this.opdracht("POST", `/element/${await this.zoek(css)}/click`, {}); }
+  /** Klikt op het element; was het net vervangen (een pagina of fragment dat nog laadde), dan
+   *  wordt het opnieuw gezocht: een "stale element" is geen fout van de applicatie. */
+  async klik(css) {
+    for (let poging = 1; ; poging++) {
+      try {
+        return await this.opdracht("POST", `/element/${await this.zoek(css)}/click`, {});
+      } catch (e) {
+        if (poging >= 5 || !String(e.message ?? e).includes("stale element")) throw e;
+        await new Promise((klaar) => setTimeout(klaar, 100 * poging));
+      }
+    }
+  }
   async tekst(css) { return this.opdracht("GET", `/element/${await this.zoek(css)}/text`); }
   script(code, ...args) { return this.opdracht("POST", "/execute/sync", { script: code, args }); }
   scriptAsync(code, ...args) { return this.opdracht("POST", "/execute/async", { script: code, args }); }
