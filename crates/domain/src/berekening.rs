@@ -167,6 +167,22 @@ pub struct Inkomensregel {
     pub netto: Centen,
     pub vakantietoeslag: Centen,
     pub dagen: Dagen,
+    /// Een werkelijk inkomen (loonstrook, specificatie) dat al aan de dagen van deze maand met
+    /// bijstand is toegerekend (art. 32 lid 1): `netto` en `vakantietoeslag` zijn dan het
+    /// bedrag van de maand zelf en gaan niet nog eens naar rato.
+    pub toerekening: Option<Toerekening>,
+}
+
+/// Hoe een werkelijk inkomen over een periode aan de maand is toegerekend: de periode van de
+/// loonstrook (tot en met), haar bedrag, en hoeveel van haar dagen in deze maand met bijstand
+/// vallen (art. 32 lid 1: inkomen telt in de periode waarop het betrekking heeft).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Toerekening {
+    pub van: NaiveDate,
+    pub tot: NaiveDate,
+    pub totaal: Centen,
+    pub dagen: i64,
+    pub van_dagen: i64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
@@ -561,6 +577,7 @@ impl GelezenSituatie {
                     netto: i.netto_centen,
                     vakantietoeslag: i.vakantietoeslag_centen.unwrap_or(0),
                     dagen: None,
+                    toerekening: None,
                 })
                 .collect(),
             vrijlatingen: s
@@ -1090,6 +1107,9 @@ fn kern(
             .iter()
             .any(|(_, r, d)| d.is_some() && telt_mee(*r))
         || s.inkomsten.iter().any(|r| r.dagen.is_some())
+        // Een toegerekend werkelijk inkomen telt al alleen over de dagen met bijstand: de rest
+        // van de maand dan ook per dag, niet achteraf nog eens naar rato.
+        || (s.deel.is_some() && s.inkomsten.iter().any(|r| r.toerekening.is_some()))
         || s.verlagingen.iter().any(|(_, d)| d.is_some())
         || (s.deel.is_some()
             && (volgende_wissel(s, aanvrager, partner, false, maand, einde).is_some()
@@ -1169,6 +1189,7 @@ fn kern(
         // Een inkomen dat midden in de maand begint of stopt, telt over zijn dagen (met
         // bijstand).
         let dagen = match (per_dag, regel.dagen) {
+            _ if regel.toerekening.is_some() => None,
             (false, _) => None,
             (true, d) => {
                 let (mut van, mut tot) = d.unwrap_or((maand, einde));
@@ -1216,6 +1237,7 @@ fn kern(
                 in_maand,
                 per_maand,
             }),
+            toerekening: regel.toerekening,
         });
         if vakantietoeslag > 0 {
             totaal += vakantietoeslag;

@@ -22,8 +22,8 @@ use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::berekening::{
-    bereken_bedragen, Bedragen, Dagen, GelezenSituatie, Inkomensregel, Inkomenssoort, Invoerfout,
-    Relatie, Vrijlatingssoort, Wie,
+    bereken_bedragen, half_naar_boven, Bedragen, Dagen, GelezenSituatie, Inkomensregel,
+    Inkomenssoort, Invoerfout, Relatie, Toerekening, Vrijlatingssoort, Wie,
 };
 use crate::historie::Periode;
 use crate::normen::{Centen, Normtabellen};
@@ -43,6 +43,8 @@ pub enum Mutatiesoort {
     InkomenStart,
     InkomenWijziging,
     InkomenStop,
+    /// Het werkelijke inkomen over een periode (loonstrook, specificatie; art. 32 lid 1).
+    WerkelijkInkomen,
     /// De code is `vrijlating` (zie [`Mutatiesoort::code`]); serde noemt haar zo.
     #[serde(rename = "vrijlating")]
     VrijlatingToegekend,
@@ -60,7 +62,7 @@ pub enum Mutatiesoort {
 }
 
 impl Mutatiesoort {
-    pub const ALLE: [Mutatiesoort; 18] = [
+    pub const ALLE: [Mutatiesoort; 19] = [
         Mutatiesoort::Adres,
         Mutatiesoort::PartnerIn,
         Mutatiesoort::PartnerUit,
@@ -71,6 +73,7 @@ impl Mutatiesoort {
         Mutatiesoort::InkomenStart,
         Mutatiesoort::InkomenWijziging,
         Mutatiesoort::InkomenStop,
+        Mutatiesoort::WerkelijkInkomen,
         Mutatiesoort::VrijlatingToegekend,
         Mutatiesoort::Bankrekening,
         Mutatiesoort::Verlaging,
@@ -93,6 +96,7 @@ impl Mutatiesoort {
             Mutatiesoort::InkomenStart => "inkomen_start",
             Mutatiesoort::InkomenWijziging => "inkomen_wijziging",
             Mutatiesoort::InkomenStop => "inkomen_stop",
+            Mutatiesoort::WerkelijkInkomen => "werkelijk_inkomen",
             Mutatiesoort::VrijlatingToegekend => "vrijlating",
             Mutatiesoort::Bankrekening => "bankrekening",
             Mutatiesoort::Verlaging => "verlaging",
@@ -116,6 +120,7 @@ impl Mutatiesoort {
             Mutatiesoort::InkomenStart => "Inkomen begint",
             Mutatiesoort::InkomenWijziging => "Inkomen wijzigt",
             Mutatiesoort::InkomenStop => "Inkomen stopt",
+            Mutatiesoort::WerkelijkInkomen => "Werkelijk inkomen (loonstrook of specificatie)",
             Mutatiesoort::VrijlatingToegekend => "Vrijlating toegekend",
             Mutatiesoort::Bankrekening => "Bankrekening",
             Mutatiesoort::Verlaging => "Verlaging (art. 18)",
@@ -184,6 +189,10 @@ pub struct Feiten {
     /// Netto per maand, van de aanvrager of de partner, met de vakantietoeslag die er per maand
     /// over wordt opgebouwd als de loonstrook die noemt (art. 31 lid 4; anders 0).
     pub inkomsten: Vec<(Periode, Wie, Inkomenssoort, Centen, Centen)>,
+    /// Werkelijk ontvangen inkomen over een periode (loonstrook, specificatie). In een maand
+    /// waarop er een van die persoon en soort betrekking heeft, vervangt het de opgave van
+    /// `inkomsten` voor die persoon en soort (art. 32 lid 1).
+    pub werkelijke_inkomsten: Vec<WerkelijkInkomen>,
     pub vrijlatingen: Vec<(Wie, Vrijlatingssoort, NaiveDate)>,
     /// Art. 20 lid 3: de perioden waarin aanvrager of partner geen beroep kan doen op de ouders.
     pub geen_beroep_op_ouders: Vec<(Periode, Wie)>,
@@ -194,6 +203,59 @@ pub struct Feiten {
     /// Perioden waarin de bijstand op verzoek over de rekeningen van beide partners wordt
     /// verdeeld (de hoogte verandert niet).
     pub verdeeld: Vec<Periode>,
+}
+
+/// Een werkelijk ontvangen inkomen over een periode: een maandloon, een vierwekenloon, een
+/// weekloon of een uitkeringsspecificatie. Het telt in de periode waarop het betrekking heeft
+/// (art. 32 lid 1 Pw), naar rato per kalenderdag over de maanden die die periode raakt: een
+/// vierwekenloon van 5 oktober tot en met 1 november telt voor 27/28 in oktober en 1/28 in
+/// november. Wie elke vier weken betaald wordt, heeft zo in sommige maanden twee loonstroken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WerkelijkInkomen {
+    /// Eerste en laatste dag (tot en met) van de periode.
+    pub van_dag: NaiveDate,
+    pub tot_en_met: NaiveDate,
+    pub wie: Wie,
+    pub soort: Inkomenssoort,
+    pub netto: Centen,
+    /// De vakantietoeslag over deze periode, als de loonstrook die noemt (art. 31 lid 4).
+    pub vakantietoeslag: Centen,
+}
+
+impl WerkelijkInkomen {
+    /// Het deel van `bedrag` dat op de dagen `van..=tot` valt, naar rato per kalenderdag. Op de
+    /// volgorde van de dagen afgerond (half naar boven), zodat de delen samen precies het bedrag
+    /// zijn.
+    fn deel(&self, bedrag: Centen, van: NaiveDate, tot: NaiveDate) -> Centen {
+        let n = (self.tot_en_met - self.van_dag).num_days() + 1;
+        let t_m = |dag: NaiveDate| half_naar_boven(bedrag, (dag - self.van_dag).num_days() + 1, n);
+        t_m(tot)
+            - van
+                .pred_opt()
+                .map_or(0, |d| if d < self.van_dag { 0 } else { t_m(d) })
+    }
+
+    /// Wat van dit inkomen op de dagen `van..=tot` valt: de dagen en de toerekening.
+    pub fn toegerekend(
+        &self,
+        van: NaiveDate,
+        tot: NaiveDate,
+    ) -> Option<(Centen, Centen, Toerekening)> {
+        let (v, t) = (van.max(self.van_dag), tot.min(self.tot_en_met));
+        (v <= t).then(|| {
+            (
+                self.deel(self.netto, v, t),
+                self.deel(self.vakantietoeslag, v, t),
+                Toerekening {
+                    van: self.van_dag,
+                    tot: self.tot_en_met,
+                    totaal: self.netto,
+                    dagen: (t - v).num_days() + 1,
+                    van_dagen: (self.tot_en_met - self.van_dag).num_days() + 1,
+                },
+            )
+        })
+    }
 }
 
 /// De uitkomst van één maand: de bedragen, of waarom er niet gerekend kon worden.
@@ -298,9 +360,38 @@ impl Feiten {
                         netto: *c,
                         vakantietoeslag: *vt,
                         dagen: d,
+                        toerekening: None,
                     })
                 }),
         );
+        // Werkelijk inkomen: toegerekend aan de dagen van deze maand met bijstand (van de partner:
+        // de dagen dat die er woont); het vervangt de opgave van die persoon en soort.
+        for w in &self.werkelijke_inkomsten {
+            if !van_nu(w.wie, w.van_dag.max(sinds.unwrap_or(w.van_dag))) {
+                continue;
+            }
+            let (mut v, mut t) = (van, tot);
+            if w.wie == Wie::Partner {
+                match (partner, s.partner_dagen) {
+                    (None, _) => continue,
+                    (Some(_), Some((pv, pt))) => (v, t) = (v.max(pv), t.min(pt)),
+                    (Some(_), None) => {}
+                }
+            }
+            let Some((netto, vakantietoeslag, toerekening)) = w.toegerekend(v, t) else {
+                continue;
+            };
+            s.inkomsten
+                .retain(|r| r.toerekening.is_some() || (r.van, r.soort) != (w.wie, w.soort));
+            s.inkomsten.push(Inkomensregel {
+                van: w.wie,
+                soort: w.soort,
+                netto,
+                vakantietoeslag,
+                dagen: None,
+                toerekening: Some(toerekening),
+            });
+        }
         s.vrijlatingen.clear();
         s.vrijlatingen.extend(
             self.vrijlatingen
@@ -550,6 +641,17 @@ pub enum Mutatiegegevens {
         #[serde(default)]
         van: Wie,
     },
+    /// Het werkelijke inkomen over een periode (van de ingang tot en met `tot_en_met`), van een
+    /// loonstrook of specificatie. Netto en de vakantietoeslag gaan over de hele periode; bruto
+    /// wordt alleen vastgelegd (voor een latere terugvordering bruto, art. 58 lid 5).
+    WerkelijkInkomen {
+        inkomenssoort: Inkomenssoort,
+        van: Wie,
+        tot_en_met: NaiveDate,
+        netto_centen: Centen,
+        bruto_centen: Option<Centen>,
+        vakantietoeslag_centen: Centen,
+    },
     Verlaging {
         procent: i64,
     },
@@ -661,6 +763,133 @@ mod tests {
             uitbetalingen(&f, "2026-04-01", "2026-04-30"),
             [vt(70075 + 40043)]
         );
+    }
+
+    fn in_mindering(f: &Feiten, van: &str, tot: &str) -> Vec<Centen> {
+        f.per_maand(d(van), d(tot), &Normtabellen::standaard().unwrap())
+            .iter()
+            .map(|(_, m)| match m {
+                Maanduitkomst::Bedragen(b) => b.inkomsten_in_mindering,
+                _ => -1,
+            })
+            .collect()
+    }
+
+    fn loonstrook(van: &str, tot: &str, wie: Wie, netto: Centen) -> WerkelijkInkomen {
+        WerkelijkInkomen {
+            van_dag: d(van),
+            tot_en_met: d(tot),
+            wie,
+            soort: Inkomenssoort::Arbeid,
+            netto,
+            vakantietoeslag: 0,
+        }
+    }
+
+    /// Issue 19 punt 10; art. 32 lid 1 Pw (participatiewet-feiten.md §3 "Art 32": income is
+    /// attributed to the period to which it relates). Een vierwekenloon van 5 oktober tot en
+    /// met 1 november (28 dagen, € 1.400) telt 27/28 in oktober (€ 1.350) en 1/28 in november
+    /// (€ 50); in november komt de loonstrook van 2 tot en met 29 november (€ 1.120) erbij. In
+    /// die maanden vervangt het werkelijke inkomen de opgave van € 600; in september en december
+    /// blijft de opgave.
+    #[test]
+    fn werkelijk_inkomen_telt_in_de_periode_waarop_het_betrekking_heeft() {
+        let mut f = alleenstaande("2026-01-01");
+        f.inkomsten.push((
+            Periode::vanaf(d("2026-01-01")),
+            Wie::Aanvrager,
+            Inkomenssoort::Arbeid,
+            60000,
+            0,
+        ));
+        f.werkelijke_inkomsten.push(loonstrook(
+            "2026-10-05",
+            "2026-11-01",
+            Wie::Aanvrager,
+            140000,
+        ));
+        f.werkelijke_inkomsten.push(loonstrook(
+            "2026-11-02",
+            "2026-11-29",
+            Wie::Aanvrager,
+            112000,
+        ));
+        assert_eq!(
+            in_mindering(&f, "2026-09-01", "2026-12-31"),
+            [60000, 135000, 5000 + 112000, 60000]
+        );
+        // De delen tellen precies op tot het bedrag, ook als het niet deelbaar is.
+        let w = loonstrook("2026-10-05", "2026-11-01", Wie::Aanvrager, 100001);
+        let okt = w.toegerekend(d("2026-10-01"), d("2026-10-31")).unwrap().0;
+        let nov = w.toegerekend(d("2026-11-01"), d("2026-11-30")).unwrap().0;
+        assert_eq!((okt, nov), (96430, 3571));
+        assert!(w.toegerekend(d("2026-12-01"), d("2026-12-31")).is_none());
+        // Een andere soort inkomen van dezelfde persoon blijft staan.
+        let mut g = f.clone();
+        g.inkomsten[0].2 = Inkomenssoort::Alimentatie;
+        assert_eq!(
+            in_mindering(&g, "2026-10-01", "2026-10-31"),
+            [60000 + 135000]
+        );
+    }
+
+    /// Art. 32 lid 1 onderdeel b: alleen inkomen over de periode waarover bijstand wordt
+    /// gevraagd telt. Bijstand vanaf 15 oktober: een maandloon over oktober (€ 620) telt voor
+    /// 17/31 (€ 340); een loonstrook over 15–31 oktober (€ 500) telt helemaal, en niet nog eens
+    /// naar rato (de norm gaat dan per dag: 17/31 van 1.401,50 = 768,5645… → 768,56).
+    #[test]
+    fn werkelijk_inkomen_alleen_over_de_dagen_met_bijstand() {
+        let mut f = alleenstaande("2026-10-15");
+        f.werkelijke_inkomsten.push(loonstrook(
+            "2026-10-01",
+            "2026-10-31",
+            Wie::Aanvrager,
+            62000,
+        ));
+        assert_eq!(in_mindering(&f, "2026-10-01", "2026-10-31"), [34000]);
+        let mut g = alleenstaande("2026-10-15");
+        g.werkelijke_inkomsten.push(loonstrook(
+            "2026-10-15",
+            "2026-10-31",
+            Wie::Aanvrager,
+            50000,
+        ));
+        let t = Normtabellen::standaard().unwrap();
+        let norm = t.op(d("2026-10-01")).unwrap().normen.alleenstaande_21_aow;
+        match &g.per_maand(d("2026-10-01"), d("2026-10-31"), &t)[0].1 {
+            Maanduitkomst::Bedragen(b) => {
+                assert_eq!(b.inkomsten_in_mindering, 50000);
+                assert_eq!(b.uitkering, half_naar_boven(norm, 17, 31) - 50000);
+            }
+            m => panic!("{m:?}"),
+        }
+        let uitleg = g.uitleg(d("2026-10-01"), &t).unwrap().unwrap();
+        assert!(
+            uitleg.uitleg.iter().any(|r| r
+                .omschrijving
+                .contains("werkelijk ontvangen over 15-10-2026 tot en met 31-10-2026")
+                && r.omschrijving.contains("17 van de 17 dagen")),
+            "{:?}",
+            uitleg.uitleg
+        );
+    }
+
+    /// Het werkelijke inkomen van de partner telt alleen over de dagen dat de partner er woont
+    /// (art. 32 lid 1; het huishouden van art. 4): een partner die op 16 oktober komt, met een
+    /// maandloon over oktober van € 620, telt voor 16/31 (€ 320).
+    #[test]
+    fn werkelijk_inkomen_van_de_partner_over_de_dagen_dat_die_er_woont() {
+        let mut f = alleenstaande("2026-01-01");
+        f.partners
+            .push((Periode::vanaf(d("2026-10-16")), d("1990-01-01")));
+        f.werkelijke_inkomsten
+            .push(loonstrook("2026-10-01", "2026-10-31", Wie::Partner, 62000));
+        assert_eq!(in_mindering(&f, "2026-10-01", "2026-10-31"), [32000]);
+        // Zonder partner telt een loonstrook van "de partner" niet.
+        let mut g = alleenstaande("2026-01-01");
+        g.werkelijke_inkomsten
+            .push(loonstrook("2026-10-01", "2026-10-31", Wie::Partner, 62000));
+        assert_eq!(in_mindering(&g, "2026-10-01", "2026-10-31"), [0]);
     }
 
     /// Wat van "de partner" is, hoort bij de partner die er is: een nieuwe partner erft de

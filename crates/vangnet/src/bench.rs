@@ -304,6 +304,7 @@ pub fn herberekening(uitkeringen: u64, maanden: u32) -> Result<()> {
                     .collect(),
                 vrijlatingen: g.vrijlatingen.clone(),
                 geen_beroep_op_ouders: Vec::new(),
+                werkelijke_inkomsten: Vec::new(),
                 verlagingen: g.verlagingen.iter().map(|(p, _)| (open, *p)).collect(),
                 opschortingen: Vec::new(),
                 verdeeld: Vec::new(),

@@ -37,8 +37,54 @@ pub(super) fn controleer(
     } else {
         f.controleer("einddatum", parse_datum(&invoer.einddatum, "einddatum"))
     };
+    let werkelijk = soort == Some(Mutatiesoort::WerkelijkInkomen);
+    // Een loonstrook gaat over een periode: van de ingangsdatum tot en met deze dag.
+    let tot_en_met = if werkelijk {
+        f.controleer(
+            "periode_tot_en_met",
+            parse_datum(&invoer.periode_tot_en_met, "periode_tot_en_met"),
+        )
+    } else {
+        None
+    };
     let begin = Some(uitkering.begindatum);
-    if let (Some(i), Some(b)) = (ingang, begin) {
+    if werkelijk {
+        if einde.is_some() {
+            f.voeg_toe(
+                "einddatum",
+                "Laat de einddatum leeg: bij werkelijk inkomen geeft u de periode van de \
+                 loonstrook met de ingangsdatum en 'Periode tot en met'.",
+            );
+        }
+        if let (Some(i), Some(t)) = (ingang, tot_en_met) {
+            if t < i {
+                f.voeg_toe(
+                    "periode_tot_en_met",
+                    "De periode eindigt vóór de ingangsdatum.",
+                );
+            } else if (t - i).num_days() >= 366 {
+                f.voeg_toe(
+                    "periode_tot_en_met",
+                    "De periode van een loonstrook of specificatie is hoogstens een jaar.",
+                );
+            } else if t < uitkering.begindatum {
+                f.voeg_toe(
+                    "periode_tot_en_met",
+                    format!(
+                        "De periode ligt helemaal vóór de start van de uitkering ({}): dat \
+                         inkomen telt niet (art. 32 lid 1 onderdeel b Pw).",
+                        uitkering.begindatum.format("%d-%m-%Y")
+                    ),
+                );
+            }
+        }
+        if ingang.is_some_and(|i| i > vandaag) {
+            f.voeg_toe(
+                "ingangsdatum",
+                "Werkelijk inkomen gaat over een periode die al is begonnen.",
+            );
+        }
+    } else if let (Some(i), Some(b)) = (ingang, begin) {
         if i < b {
             f.voeg_toe(
                 "ingangsdatum",
@@ -159,6 +205,49 @@ pub(super) fn controleer(
                     })
                 },
             )
+        }
+        Some(Mutatiesoort::WerkelijkInkomen) => {
+            let s = inkomenssoort();
+            if s.is_none() {
+                f.voeg_toe("inkomenssoort", "Kies de soort inkomen.");
+            }
+            let netto = f.controleer("bedrag", netto_bedrag(invoer));
+            let bruto = f.controleer(
+                "bruto",
+                vangnet_domain::bedrag::parse_euro_of_leeg(&invoer.bruto),
+            );
+            if let (Some(n), Some(Some(b))) = (netto, bruto) {
+                if b < n {
+                    f.voeg_toe(
+                        "bruto",
+                        "Het brutobedrag is lager dan het nettobedrag; kijk de loonstrook na.",
+                    );
+                }
+            }
+            let vt = f.controleer(
+                "vakantietoeslag_per_maand",
+                vangnet_domain::bedrag::parse_euro_of_leeg(&invoer.vakantietoeslag_per_maand)
+                    .map(|b| b.unwrap_or(0)),
+            );
+            let van = van_nodig(&mut f);
+            match (s, netto, bruto, vt, van, tot_en_met) {
+                (
+                    Some(inkomenssoort),
+                    Some(netto_centen),
+                    Some(bruto_centen),
+                    Some(vt),
+                    Some(van),
+                    Some(t),
+                ) => Some(Ruw::Klaar(Gegevens::WerkelijkInkomen {
+                    inkomenssoort,
+                    van,
+                    tot_en_met: t,
+                    netto_centen,
+                    bruto_centen,
+                    vakantietoeslag_centen: vt,
+                })),
+                _ => None,
+            }
         }
         Some(Mutatiesoort::InkomenStop) => {
             let s = inkomenssoort();
@@ -290,6 +379,8 @@ pub(super) fn controleer(
         None => None,
     };
     f.clone().resultaat()?;
+    // Werkelijk inkomen: de mutatie loopt tot de dag na de periode.
+    let einde = einde.or_else(|| tot_en_met.and_then(|t| t.succ_opt()));
     match (soort, ingang, gegevens) {
         (Some(s), Some(i), Some(g)) => Ok((s, i, einde, g)),
         _ => Err(AppFout::Ongeldig(f)),

@@ -1130,3 +1130,183 @@ async fn een_maand_zonder_normtabel_blijft_staan() {
     assert_eq!(dec.berekend_centen, 120000);
     t.opruimen().await;
 }
+
+/// Een loonstrook over een periode (werkelijk inkomen).
+fn loonstrook(van: &str, tot_en_met: &str, netto: &str) -> MutatieInvoer {
+    MutatieInvoer {
+        soort: "werkelijk_inkomen".into(),
+        ingangsdatum: van.into(),
+        periode_tot_en_met: tot_en_met.into(),
+        inkomenssoort: "arbeid".into(),
+        bedrag: netto.into(),
+        bruto: "1800".into(),
+        reden: "Loonstrook ingeleverd".into(),
+        ..Default::default()
+    }
+}
+
+/// Issue 19 punt 10; art. 32 lid 1 Pw (participatiewet-feiten.md §3 "Art 32"): een
+/// vierwekenloon van 7 september tot en met 4 oktober 2026 (28 dagen, netto € 1.400) telt voor
+/// 24/28 in september (€ 1.200) en 4/28 in oktober (€ 200). Beide maanden zijn betaald: de
+/// correctie is dat bedrag minus de reservering van 5 % (−1.140,00 en −190,00), via het gewone
+/// mutatiepad (voorbeeld, vier ogen boven de drempel, correcties).
+#[tokio::test]
+async fn werkelijk_inkomen_over_een_periode_met_correcties() {
+    let o = opzet().await;
+    let t = &o.t;
+    betaald_tot_en_met_oktober(&o).await;
+    let i = t
+        .app
+        .mutatie_voorbeeld(
+            &o.anna,
+            o.uitkering,
+            &loonstrook("2026-09-07", "2026-10-04", "1400"),
+        )
+        .await
+        .unwrap();
+    let verschil: Vec<(chrono::NaiveDate, i64)> = i
+        .maanden
+        .iter()
+        .map(|m| (m.verschil.maand, m.verschil.verschil))
+        .collect();
+    assert_eq!(
+        verschil,
+        [(d("2026-09-01"), -114_000), (d("2026-10-01"), -19_000)]
+    );
+    assert!(i.vier_ogen, "€ 1.330 te veel betaald: boven de drempel");
+    assert!(i.uitleg_na.unwrap().uitleg.iter().any(|r| r
+        .omschrijving
+        .contains("werkelijk ontvangen over 07-09-2026 tot en met 04-10-2026")));
+    let (id, _) = t
+        .app
+        .mutatie_registreren(
+            &o.anna,
+            o.uitkering,
+            &loonstrook("2026-09-07", "2026-10-04", "1400"),
+        )
+        .await
+        .unwrap();
+    t.app
+        .mutatie_beoordelen(&o.bram, id, 1, true, "")
+        .await
+        .unwrap();
+    let b = t
+        .app
+        .uitkering_van_dossier(&o.anna, o.dossier)
+        .await
+        .unwrap()
+        .unwrap();
+    let mut correcties: Vec<i64> = b
+        .correcties
+        .iter()
+        .map(|c| c.bedrag_centen.centen())
+        .collect();
+    correcties.sort_unstable();
+    assert_eq!(correcties, [-114_000, -19_000]);
+    // Dezelfde loonstrook nog eens, nu met € 1.120: vervangt de vorige (september +€ 228,00
+    // terug na de reservering: 240 × 0,95).
+    let i = t
+        .app
+        .mutatie_voorbeeld(
+            &o.anna,
+            o.uitkering,
+            &loonstrook("2026-09-07", "2026-10-04", "1120"),
+        )
+        .await
+        .unwrap();
+    assert_eq!(i.maanden[0].verschil.verschil, 22_800, "{:?}", i.maanden);
+    o.t.opruimen().await;
+}
+
+/// Slechte invoer bij werkelijk inkomen: een melding bij het veld, niets opgeslagen.
+#[tokio::test]
+async fn werkelijk_inkomen_slechte_invoer() {
+    let o = opzet().await;
+    let t = &o.t;
+    let goed = loonstrook("2026-09-07", "2026-10-04", "1400");
+    let gevallen: Vec<(MutatieInvoer, &str, &str)> = vec![
+        (
+            MutatieInvoer {
+                periode_tot_en_met: "".into(),
+                ..goed.clone()
+            },
+            "periode_tot_en_met",
+            "",
+        ),
+        (
+            MutatieInvoer {
+                periode_tot_en_met: "2026-09-01".into(),
+                ..goed.clone()
+            },
+            "periode_tot_en_met",
+            "vóór de ingangsdatum",
+        ),
+        (
+            MutatieInvoer {
+                ingangsdatum: "2024-11-01".into(),
+                periode_tot_en_met: "2024-11-30".into(),
+                ..goed.clone()
+            },
+            "periode_tot_en_met",
+            "vóór de start van de uitkering",
+        ),
+        (
+            MutatieInvoer {
+                bruto: "1200".into(),
+                ..goed.clone()
+            },
+            "bruto",
+            "lager dan het nettobedrag",
+        ),
+        (
+            MutatieInvoer {
+                einddatum: "2026-10-05".into(),
+                ..goed.clone()
+            },
+            "einddatum",
+            "Laat de einddatum leeg",
+        ),
+        (
+            MutatieInvoer {
+                ingangsdatum: "2026-12-01".into(),
+                periode_tot_en_met: "2026-12-31".into(),
+                ..goed.clone()
+            },
+            "ingangsdatum",
+            "al is begonnen",
+        ),
+        (
+            MutatieInvoer {
+                van: "partner".into(),
+                ..goed.clone()
+            },
+            "van",
+            "geen partner",
+        ),
+        (
+            MutatieInvoer {
+                vakantietoeslag_per_maand: "-5".into(),
+                ..goed.clone()
+            },
+            "vakantietoeslag_per_maand",
+            "",
+        ),
+    ];
+    for (invoer, veld, tekst) in gevallen {
+        let e = t
+            .app
+            .mutatie_registreren(&o.anna, o.uitkering, &invoer)
+            .await
+            .unwrap_err();
+        let melding = veldfout(e, veld);
+        assert!(melding.contains(tekst), "{veld}: {melding}");
+    }
+    let b = t
+        .app
+        .uitkering_van_dossier(&o.anna, o.dossier)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(b.mutaties.is_empty());
+    o.t.opruimen().await;
+}

@@ -528,6 +528,7 @@ fn inkomen_en_verlaging_midden_in_de_maand() {
         netto,
         vakantietoeslag: 0,
         dagen,
+        toerekening: None,
     };
     let reken = |inkomsten: &[Inkomensregel],
                  verlagingen: &[(i64, Dagen)],

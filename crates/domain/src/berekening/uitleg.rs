@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Inkomenssoort, Uitlegregel, Wie};
+use super::{Inkomenssoort, Toerekening, Uitlegregel, Wie};
 use crate::normen::Centen;
 
 /// Een inkomen over een deel van de maand: van, tot en met, hoeveel dagen, en het bedrag per
@@ -52,6 +52,8 @@ pub(super) enum Stap {
         bedrag: Centen,
         /// Een inkomen dat niet de hele maand loopt.
         deel: Option<Inkomendeel>,
+        /// Een werkelijk inkomen over een periode, toegerekend aan deze maand.
+        toerekening: Option<Toerekening>,
     },
     /// Art. 31 lid 4: de vakantietoeslag die over een inkomen is opgebouwd.
     VakantietoeslagInkomen {
@@ -156,11 +158,19 @@ pub(super) fn uitlegregel(stap: Stap) -> Uitlegregel {
             "art. 22a lid 1 en lid 2 Participatiewet",
             bedrag,
         ),
-        Stap::Inkomen { wie, soort, bedrag, deel } => r(
+        Stap::Inkomen { wie, soort, bedrag, deel, toerekening } => r(
             format!(
-                "Netto inkomsten {}{}{}",
+                "Netto inkomsten {}{}{}{}",
                 soortnaam(soort),
                 wie.map_or(String::new(), |w| format!(" van de {}", w.naam())),
+                toerekening.map_or(String::new(), |t| format!(
+                    ", werkelijk ontvangen over {} tot en met {} ({}): {} van de {} dagen vallen in deze maand met bijstand, naar rato per kalenderdag (toegerekend aan de periode waarop het betrekking heeft)",
+                    t.van.format("%d-%m-%Y"),
+                    t.tot.format("%d-%m-%Y"),
+                    crate::bedrag::euro(t.totaal),
+                    t.dagen,
+                    t.van_dagen
+                )),
                 deel.map_or(String::new(), |d| format!(
                     ", van {} tot en met {}: {} van de {} dagen van {} per maand, naar rato per kalenderdag, half naar boven afgerond op centen",
                     d.van.format("%d-%m-%Y"),

@@ -99,7 +99,7 @@ impl MutatiePagina {
     }
 }
 
-const VELDEN: [&str; 24] = [
+const VELDEN: [&str; 26] = [
     "soort",
     "ingangsdatum",
     "einddatum",
@@ -108,6 +108,8 @@ const VELDEN: [&str; 24] = [
     "inkomenssoort",
     "bedrag",
     "vakantietoeslag_per_maand",
+    "periode_tot_en_met",
+    "bruto",
     "procent",
     "vrijlating",
     "einde_reden",
@@ -141,6 +143,8 @@ fn invoer(v: &[(&'static str, String)]) -> MutatieInvoer {
         bedrag: veld("bedrag"),
         bedrag_centen: None,
         vakantietoeslag_per_maand: veld("vakantietoeslag_per_maand"),
+        periode_tot_en_met: veld("periode_tot_en_met"),
+        bruto: veld("bruto"),
         procent: veld("procent"),
         vrijlating: veld("vrijlating"),
         van: veld("van"),

@@ -114,6 +114,84 @@ async fn uitkering_en_mutatie_op_het_scherm() {
         "{}",
         a.tekst
     );
+    // Werkelijk inkomen (issue 19 punt 10): een vierwekenloon van 7 september tot en met 4
+    // oktober, netto 1.400: september 24/28 (1.200), oktober 4/28 (200); na de reservering
+    // −1.140,00 en −190,00. Het scherm noemt de periode in de uitleg.
+    let loonstrook = [
+        ("soort", "werkelijk_inkomen"),
+        ("ingangsdatum", "2026-09-07"),
+        ("periode_tot_en_met", "2026-10-04"),
+        ("van", "aanvrager"),
+        ("inkomenssoort", "arbeid"),
+        ("bedrag", "1400"),
+        ("bruto", "1.850,00"),
+        ("vakantietoeslag_per_maand", ""),
+        ("reden", "Loonstrook week 37-40"),
+    ];
+    let a = anna
+        .post(
+            &format!("/dossiers/{dossier}/mutaties/voorbeeld"),
+            &loonstrook,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(
+        a.bevat("-€ 1.140,00")
+            && a.bevat("-€ 190,00")
+            && a.bevat("werkelijk ontvangen over 07-09-2026 tot en met 04-10-2026"),
+        "{}",
+        a.tekst
+    );
+    // Bruto lager dan netto: geweigerd bij het veld; wat getypt is, blijft staan.
+    let mut fout = loonstrook;
+    fout[6] = ("bruto", "900");
+    let a = anna
+        .post(&format!("/dossiers/{dossier}/mutaties"), &fout)
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(
+        a.bevat("lager dan het nettobedrag")
+            && a.bevat("value=\"2026-10-04\"")
+            && a.bevat("Loonstrook week 37-40"),
+        "{}",
+        a.tekst
+    );
+    // Een inkomen van "de partner" zonder partner: geweigerd bij het veld "van".
+    let a = anna
+        .post(
+            &format!("/dossiers/{dossier}/mutaties/voorbeeld"),
+            &[
+                ("soort", "inkomen_start"),
+                ("ingangsdatum", "2026-09-01"),
+                ("van", "partner"),
+                ("inkomenssoort", "arbeid"),
+                ("bedrag", "300"),
+                ("vakantietoeslag_per_maand", "24,00"),
+                ("reden", "Loonstrook"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.bevat("geen partner in het huishouden") && a.bevat("value=\"24,00\""));
+    // Met de vakantietoeslag van de loonstrook (24,00, art. 31 lid 4): 324,00 telt.
+    let a = anna
+        .post(
+            &format!("/dossiers/{dossier}/mutaties/voorbeeld"),
+            &[
+                ("soort", "inkomen_start"),
+                ("ingangsdatum", "2026-09-01"),
+                ("inkomenssoort", "arbeid"),
+                ("bedrag", "300"),
+                ("vakantietoeslag_per_maand", "24,00"),
+                ("reden", "Loonstrook"),
+            ],
+        )
+        .await;
+    assert!(
+        a.bevat("-€ 307,80") && a.bevat("Vakantietoeslag opgebouwd over het inkomen"),
+        "{}",
+        a.tekst
+    );
     // Slechte invoer: de velden blijven staan.
     let a = anna
         .post(
