@@ -94,6 +94,9 @@ pub struct DossierBeeld {
     /// De naam van het team en van de consulent, als het dossier is verdeeld.
     pub team: Option<String>,
     pub consulent: Option<String>,
+    /// De vermogensopgaven van het huishouden met hun toets (art. 34), nieuwste eerst, zoals
+    /// bekend op `bekend_op`.
+    pub vermogen: Vec<crate::vermogen::Vermogensbeeld>,
 }
 
 /// Een zoekresultaat: genoeg om de juiste persoon te kiezen, niet meer.
@@ -611,6 +614,9 @@ impl App {
             .huishoudleden_op(&mut *tx, ctx, dossier.huishouden_id, op, bekend_op, &waarom)
             .await?;
         let tijdlijn = tx.gebeurtenissen_van(id).await?;
+        let vermogen = self
+            .vermogen_van_huishouden(&mut *tx, dossier.huishouden_id, bekend_op)
+            .await?;
         let team = match dossier.team_id {
             Some(t) => tx.team_op_id(t).await?.map(|t| t.naam),
             None => None,
@@ -635,6 +641,7 @@ impl App {
             consulent,
             op,
             bekend_op,
+            vermogen,
         })
     }
 

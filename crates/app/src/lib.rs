@@ -27,6 +27,7 @@ pub mod normen;
 pub mod opslag;
 pub mod toegang;
 pub mod uitkeringen;
+pub mod vermogen;
 pub mod werk;
 pub mod zegel;
 

@@ -394,6 +394,26 @@ impl App {
                 "Op dit dossier is al een uitkering toegekend.",
             ));
         }
+        // Art. 34: staat het vermogen volgens de laatste geldige opgave aan het recht in de weg,
+        // dan geen toekenning.
+        let vermogen = self
+            .vermogen_van_huishouden(&mut *tx, dossier.huishouden_id, nu)
+            .await?;
+        if let Some(v) = vermogen.iter().find(|v| v.opgave.vervallen_op.is_none()) {
+            if let (true, Some(t)) = (v.staat_in_de_weg(), &v.toets) {
+                return Err(AppFout::veld(
+                    "begindatum",
+                    format!(
+                        "Volgens de vermogensopgave per {} staat het vermogen aan het recht in de \
+                         weg: {} boven de grens van {} (art. 31 lid 1 en art. 34 Pw). Leg een \
+                         nieuwe opgave vast als het vermogen is ingeteerd.",
+                        t.peildatum.format("%d-%m-%Y"),
+                        vangnet_domain::bedrag::euro(t.vermogen_centen - t.grens_centen),
+                        vangnet_domain::bedrag::euro(t.grens_centen)
+                    ),
+                ));
+            }
+        }
         let u = UitkeringRij {
             id: 0,
             dossier_id,

@@ -185,14 +185,17 @@ pub enum Gebeurtenissoort {
     Toegewezen,
     /// Op de aanvraag is besloten.
     Besloten,
+    /// Een opgave van het vermogen is vastgelegd (art. 34 Pw).
+    VermogenVastgelegd,
 }
 
 impl Gebeurtenissoort {
-    pub const ALLE: [Gebeurtenissoort; 4] = [
+    pub const ALLE: [Gebeurtenissoort; 5] = [
         Gebeurtenissoort::Geregistreerd,
         Gebeurtenissoort::Verdeeld,
         Gebeurtenissoort::Toegewezen,
         Gebeurtenissoort::Besloten,
+        Gebeurtenissoort::VermogenVastgelegd,
     ];
 
     pub fn code(self) -> &'static str {
@@ -201,6 +204,7 @@ impl Gebeurtenissoort {
             Gebeurtenissoort::Verdeeld => "verdeeld",
             Gebeurtenissoort::Toegewezen => "toegewezen",
             Gebeurtenissoort::Besloten => "besloten",
+            Gebeurtenissoort::VermogenVastgelegd => "vermogen_vastgelegd",
         }
     }
 

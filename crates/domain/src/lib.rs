@@ -26,6 +26,7 @@ pub mod toegangsketen;
 pub mod uitkering;
 pub mod validatie;
 pub mod verdeling;
+pub mod vermogen;
 pub mod verwerking;
 pub mod werk;
 pub mod werkdagen;

@@ -140,6 +140,43 @@ impl Middelen {
     }
 }
 
+/// De vermogensgrenzen van art. 34 Pw (geïndexeerd per 1 januari, art. 39).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Vermogensgrenzen {
+    /// Art. 34 lid 3 onderdeel a: alleenstaande.
+    pub alleenstaande: Centen,
+    /// Art. 34 lid 3 onderdeel b: alleenstaande ouder.
+    pub alleenstaande_ouder: Centen,
+    /// Art. 34 lid 3 onderdeel c: gehuwden tezamen.
+    pub gehuwden: Centen,
+    /// Art. 34 lid 2 onderdeel d: het vermogen in de eigen woning dat niet meetelt.
+    pub eigen_woning: Centen,
+}
+
+impl Vermogensgrenzen {
+    /// Elk bedrag met het artikel.
+    pub fn bedragen(&self) -> [(&'static str, Centen); 4] {
+        [
+            (
+                "art. 34 lid 3 onderdeel a: vermogensgrens alleenstaande",
+                self.alleenstaande,
+            ),
+            (
+                "art. 34 lid 3 onderdeel b: vermogensgrens alleenstaande ouder",
+                self.alleenstaande_ouder,
+            ),
+            (
+                "art. 34 lid 3 onderdeel c: vermogensgrens gehuwden",
+                self.gehuwden,
+            ),
+            (
+                "art. 34 lid 2 onderdeel d: vrijgelaten vermogen in de eigen woning",
+                self.eigen_woning,
+            ),
+        ]
+    }
+}
+
 /// Eén bedrag dat verschilt tussen twee sets normtabellen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Normverschil {
@@ -170,6 +207,9 @@ pub struct Normtabel {
     pub geverifieerd: bool,
     pub normen: Normen,
     pub middelen: Middelen,
+    /// Geen: de set noemt geen `[periode.vermogen]` (een ouder bestand); dan is er voor die
+    /// periode geen vermogenstoets, de berekening van de bijstand gaat gewoon.
+    pub vermogen: Option<Vermogensgrenzen>,
     /// Percentage vakantietoeslag in de norm (art. 19 lid 3: 5 %).
     pub vakantietoeslag_procent: i64,
 }
@@ -259,6 +299,7 @@ impl Normtabellen {
             };
             let n = |k: &str| getal(t, "normen_incl_vt", k, &naam);
             let m = |k: &str| getal(t, "middelen", k, &naam);
+            let v = |k: &str| getal(t, "vermogen", k, &naam);
             let tekst = |k: &str| {
                 t.get(k)
                     .and_then(|v| v.as_str())
@@ -319,6 +360,15 @@ impl Normtabellen {
                     )?,
                     alleenstaande_ouder_max: m("art31_2r_alleenstaande_ouder_max_per_maand")?,
                 },
+                vermogen: match t.get("vermogen") {
+                    None => None,
+                    Some(_) => Some(Vermogensgrenzen {
+                        alleenstaande: v("art34_3a_vermogensgrens_alleenstaande")?,
+                        alleenstaande_ouder: v("art34_3b_vermogensgrens_alleenstaande_ouder")?,
+                        gehuwden: v("art34_3c_vermogensgrens_gehuwden")?,
+                        eigen_woning: v("art34_2d_vrijlating_vermogen_eigen_woning")?,
+                    }),
+                },
                 vakantietoeslag_procent: vt,
             });
         }
@@ -375,6 +425,12 @@ impl Normtabellen {
                     .bedragen()
                     .into_iter()
                     .chain(t.middelen.bedragen().into_iter().map(|(o, b)| (o, Some(b))))
+                    .chain(
+                        t.vermogen
+                            .iter()
+                            .flat_map(|v| v.bedragen())
+                            .map(|(o, b)| (o, Some(b))),
+                    )
                     .collect(),
             }
         }
@@ -658,7 +714,7 @@ mod tests {
         assert!(v
             .iter()
             .all(|x| x.periode == d("2027-01-01") && x.oud.is_none()));
-        assert_eq!(v.len(), 16);
+        assert_eq!(v.len(), 16 + 4, "normen, middelen en vermogensgrenzen");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 
 use async_trait::async_trait;
 
-use vangnet_app::opslag::{DossierRij, Dossiers, DossiersLezen, GebeurtenisRij, Uitkomst};
+use vangnet_app::opslag::{
+    DossierRij, Dossiers, DossiersLezen, GebeurtenisRij, OpslagFout, Uitkomst, VermogensopgaveRij,
+};
 
 use chrono::{DateTime, Utc};
 use vangnet_domain::dossier::{Gebeurtenissoort, Status, Zaaktype};
@@ -10,8 +12,8 @@ use vangnet_domain::tijd;
 
 use crate::installatie::{Bulkrij, Waarde};
 use crate::sql::{
-    code, datum, datum_uit, getal, in_tabel, onleesbaar, opgetal, tekst, tijdstip, tijdstip_uit,
-    vertaal, Rij,
+    code, datum, datum_uit, getal, in_tabel, onleesbaar, opgetal, optekst, optijdstip, tekst,
+    tijdstip, tijdstip_uit, vertaal, Rij,
 };
 use crate::transactie::AnyTransactie;
 
@@ -88,8 +90,47 @@ impl Bulkrij for GebeurtenisRij {
     }
 }
 
+fn vermogensopgave_uit_rij(r: &impl Rij) -> Uitkomst<VermogensopgaveRij> {
+    Ok(VermogensopgaveRij {
+        id: getal(r, "id")?,
+        huishouden_id: getal(r, "huishouden_id")?,
+        peildatum: datum(r, "peildatum")?,
+        bestanddelen: {
+            let t = tekst(r, "bestanddelen")?;
+            serde_json::from_str(&t)
+                .map_err(|e| onleesbaar("bestanddelen", &format!("{t} ({e})")))?
+        },
+        toelichting: tekst(r, "toelichting")?,
+        geregistreerd_door: opgetal(r, "geregistreerd_door")?,
+        geregistreerd_op: tijdstip(r, "geregistreerd_op")?,
+        vervallen_op: optijdstip(r, "vervallen_op")?,
+        vervallen_reden: optekst(r, "vervallen_reden")?,
+        operatie_id: tekst(r, "operatie_id")?,
+    })
+}
+
 #[async_trait]
 impl DossiersLezen for AnyTransactie {
+    async fn vermogensopgaven_van(
+        &mut self,
+        huishouden_id: i64,
+    ) -> Uitkomst<Vec<VermogensopgaveRij>> {
+        let rijen = sqlx::query(
+            "SELECT id, huishouden_id, peildatum, bestanddelen, toelichting, geregistreerd_door, \
+             geregistreerd_op, vervallen_op, vervallen_reden, operatie_id \
+             FROM vermogensopgaven WHERE huishouden_id = $1 ORDER BY peildatum DESC, id DESC",
+        )
+        .bind(huishouden_id)
+        .fetch_all(self.conn())
+        .await
+        .map_err(vertaal)?;
+        rijen
+            .iter()
+            .map(vermogensopgave_uit_rij)
+            .collect::<Uitkomst<_>>()
+            .map_err(|e| in_tabel("vermogensopgaven", e))
+    }
+
     async fn dossier_op_id(&mut self, id: i64) -> Uitkomst<Option<DossierRij>> {
         let r = sqlx::query(&format!(
             "SELECT {DOSSIER_KOLOMMEN} FROM dossiers WHERE id = $1"
@@ -173,6 +214,47 @@ impl DossiersLezen for AnyTransactie {
 
 #[async_trait]
 impl Dossiers for AnyTransactie {
+    async fn vermogensopgave_invoegen(&mut self, r: &VermogensopgaveRij) -> Uitkomst<i64> {
+        let rij = sqlx::query(
+            "INSERT INTO vermogensopgaven (huishouden_id, peildatum, bestanddelen, toelichting, \
+             geregistreerd_door, geregistreerd_op, operatie_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(r.huishouden_id)
+        .bind(tijd::datum_tekst(r.peildatum))
+        .bind(
+            serde_json::to_string(&r.bestanddelen)
+                .map_err(|e| OpslagFout::Database(format!("vermogensopgaven.bestanddelen: {e}")))?,
+        )
+        .bind(&r.toelichting)
+        .bind(r.geregistreerd_door)
+        .bind(tijd::instant_tekst(r.geregistreerd_op))
+        .bind(&r.operatie_id)
+        .fetch_one(self.conn())
+        .await
+        .map_err(vertaal)?;
+        getal(&rij, "id")
+    }
+
+    async fn vermogensopgave_laten_vervallen(
+        &mut self,
+        id: i64,
+        tijdstip: DateTime<Utc>,
+        reden: &str,
+    ) -> Uitkomst<bool> {
+        let r = sqlx::query(
+            "UPDATE vermogensopgaven SET vervallen_op = $1, vervallen_reden = $2 \
+             WHERE id = $3 AND vervallen_op IS NULL",
+        )
+        .bind(tijd::instant_tekst(tijdstip))
+        .bind(reden)
+        .bind(id)
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(r.rows_affected() > 0)
+    }
+
     async fn dossiernummer_volgende(&mut self, jaar: i64) -> Uitkomst<i64> {
         let r = sqlx::query(
             "INSERT INTO dossiernummers (jaar, laatste) VALUES ($1, 1) \

@@ -130,6 +130,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0018_gelijkgestelde_dagen.sql"),
         postgres: include_str!("../migrations/postgres/0018_gelijkgestelde_dagen.sql"),
     },
+    Migratie {
+        versie: 19,
+        naam: "vermogen",
+        sqlite: include_str!("../migrations/sqlite/0019_vermogen.sql"),
+        postgres: include_str!("../migrations/postgres/0019_vermogen.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

@@ -402,6 +402,44 @@ pub async fn uitkering_van_dossier(
     ))
 }
 
+/// De vermogensopgaven van het huishouden van een dossier, met hun toets (art. 34).
+pub async fn vermogen_van_dossier(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, WebFout> {
+    let v = staat.app.vermogen_van_dossier(&wie.ctx, id).await?;
+    Ok(Json(
+        serde_json::to_value(&v).map_err(|e| WebFout::Intern(e.to_string()))?,
+    ))
+}
+
+/// Een vermogensopgave vastleggen. Bedragen alleen in de eenduidige vorm `"1234.56"`.
+pub async fn vermogen_vastleggen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    JsonInvoer(v): JsonInvoer<vangnet_app::vermogen::VermogenInvoer>,
+) -> Result<Response, WebFout> {
+    let mut fouten = vangnet_domain::Veldfouten::nieuw();
+    for (i, b) in v.bestanddelen.iter().enumerate() {
+        for (veld, tekst) in [("waarde", &b.waarde), ("hypotheek", &b.hypotheek)] {
+            if !tekst.trim().is_empty() {
+                if let Err(m) = vangnet_domain::bedrag::parse_api_bedrag(tekst.trim()) {
+                    fouten.voeg_toe(&format!("bestanddelen[{i}].{veld}"), m);
+                }
+            }
+        }
+    }
+    fouten.clone().resultaat().map_err(AppFout::from)?;
+    let (opgave, toets) = staat.app.vermogen_vastleggen(&wie.ctx, id, &v).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "id": opgave, "toets": toets })),
+    )
+        .into_response())
+}
+
 /// Een bedrag als tekst neemt de API alleen in de eenduidige vorm `"612.50"` aan (een formulier
 /// leest ook `612,50` of `1.234,56`, zoals een mens het bedoelt); liever `bedrag_centen`.
 fn api_bedrag(mut m: MutatieInvoer) -> Result<MutatieInvoer, WebFout> {

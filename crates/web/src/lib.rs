@@ -88,7 +88,7 @@ impl WebStaat {
 pub fn router(staat: WebStaat) -> Router {
     use paginas::{
         account, audit, beheerverzoeken, berekening, betaalruns, clienten, contact, gebruikers,
-        normen, start, teams, uitkering, werk,
+        normen, start, teams, uitkering, vermogen, werk,
     };
     let paginas = Router::new()
         .route("/", get(start::start))
@@ -155,6 +155,12 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/dossiers/{id}/toewijzen", post(werk::dossier_toewijzen))
         .route("/dossiers/{id}/uitsluiten", post(werk::uitsluiten))
         .route("/dossiers/{id}/uitkering", post(uitkering::toekennen))
+        .route("/dossiers/{id}/vermogen", post(vermogen::vastleggen))
+        .route("/dossiers/{id}/vermogen/nieuw", get(vermogen::formulier))
+        .route(
+            "/dossiers/{id}/vermogen/{opgave}/vervallen",
+            post(vermogen::vervallen),
+        )
         .route("/dossiers/{id}/mutaties", post(uitkering::registreren))
         .route("/dossiers/{id}/mutaties/nieuw", get(uitkering::formulier))
         .route(
@@ -221,6 +227,10 @@ pub fn router(staat: WebStaat) -> Router {
         .route(
             "/api/v1/dossiers/{id}/uitkering",
             get(api::uitkering_van_dossier),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/vermogen",
+            get(api::vermogen_van_dossier).post(api::vermogen_vastleggen),
         )
         .route(
             "/api/v1/uitkeringen/{id}/mutaties",

@@ -117,6 +117,31 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
         "/mutaties/{id}/beoordelen",
         Een(Recht::UitkeringenBeheren),
     ),
+    (
+        "POST",
+        "/dossiers/{id}/vermogen",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "GET",
+        "/dossiers/{id}/vermogen/nieuw",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
+        "/dossiers/{id}/vermogen/{opgave}/vervallen",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "GET",
+        "/api/v1/dossiers/{id}/vermogen",
+        Een(Recht::ClientenInzien),
+    ),
+    (
+        "POST",
+        "/api/v1/dossiers/{id}/vermogen",
+        Een(Recht::UitkeringenBeheren),
+    ),
     ("GET", "/teams/{id}/werk", Een(Recht::TakenToewijzen)),
     ("GET", "/teams/{id}/werk.csv", Een(Recht::TakenToewijzen)),
     (

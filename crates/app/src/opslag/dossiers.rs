@@ -41,8 +41,31 @@ pub struct GebeurtenisRij {
     pub operatie_id: String,
 }
 
+/// Een opgave van het vermogen van een huishouden op een peildatum (art. 34 Pw). Wordt niet
+/// gewijzigd; een onjuiste vervalt met reden.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VermogensopgaveRij {
+    pub id: i64,
+    pub huishouden_id: i64,
+    pub peildatum: NaiveDate,
+    pub bestanddelen: Vec<vangnet_domain::vermogen::Bestanddeel>,
+    pub toelichting: String,
+    pub geregistreerd_door: Option<i64>,
+    #[serde(with = "tijd::als_instant")]
+    pub geregistreerd_op: DateTime<Utc>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub vervallen_op: Option<DateTime<Utc>>,
+    pub vervallen_reden: Option<String>,
+    pub operatie_id: String,
+}
+
 #[async_trait]
 pub trait DossiersLezen: Send {
+    /// De vermogensopgaven van een huishouden, ook vervallen; nieuwste peildatum eerst.
+    async fn vermogensopgaven_van(
+        &mut self,
+        huishouden_id: i64,
+    ) -> Uitkomst<Vec<VermogensopgaveRij>>;
     async fn dossier_op_id(&mut self, id: i64) -> Uitkomst<Option<DossierRij>>;
     async fn dossiers_van_huishoudens(
         &mut self,
@@ -58,6 +81,14 @@ pub trait Dossiers: DossiersLezen {
     async fn dossiernummer_volgende(&mut self, jaar: i64) -> Uitkomst<i64>;
     async fn dossier_invoegen(&mut self, r: &DossierRij) -> Uitkomst<i64>;
     async fn gebeurtenis_toevoegen(&mut self, r: &GebeurtenisRij) -> Uitkomst<()>;
+    async fn vermogensopgave_invoegen(&mut self, r: &VermogensopgaveRij) -> Uitkomst<i64>;
+    /// `false`: de opgave bestond niet of was al vervallen.
+    async fn vermogensopgave_laten_vervallen(
+        &mut self,
+        id: i64,
+        tijdstip: DateTime<Utc>,
+        reden: &str,
+    ) -> Uitkomst<bool>;
     /// Zet de status van een dossier (versie +1) als de versie nog `verwacht` is.
     async fn dossier_status_zetten(
         &mut self,

@@ -10,4 +10,5 @@ mod clienten;
 mod contact;
 mod normen;
 mod uitkeringen;
+mod vermogen;
 mod werk;

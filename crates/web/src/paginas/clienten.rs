@@ -400,6 +400,14 @@ impl DossierPagina {
         vangnet_domain::bedrag::euro(*c)
     }
 
+    /// De nieuwste opgave van het vermogen die niet is vervallen.
+    fn geldige_vermogensopgave(&self) -> Option<&vangnet_app::vermogen::Vermogensbeeld> {
+        self.d
+            .vermogen
+            .iter()
+            .find(|v| v.opgave.vervallen_op.is_none())
+    }
+
     /// Per maand: maand, berekend, betaald, open correcties (voor de tabel).
     fn uitkeringsmaanden(&self) -> Vec<(String, String, String, String)> {
         let Some(u) = &self.uitkering else {

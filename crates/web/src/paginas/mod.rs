@@ -13,6 +13,7 @@ pub mod normen;
 pub mod start;
 pub mod teams;
 pub mod uitkering;
+pub mod vermogen;
 pub mod werk;
 
 /// Een veilig terugadres: alleen een gewoon pad binnen Vangnet (issue 17, punt 8). Het begint met
@@ -46,6 +47,8 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "afwezigheid" => "De afwezigheid is geregistreerd.",
         "herverdeeld" => "Het werk is herverdeeld.",
         "uitkering-toegekend" => "De uitkering is toegekend en per maand berekend.",
+        "vermogen-vastgelegd" => "De opgave van het vermogen is vastgelegd en getoetst (zie Vermogen).",
+        "vermogen-vervallen" => "De opgave van het vermogen is vervallen; zij blijft zichtbaar in de lijst.",
         "mutatie-verwerkt" => "De mutatie is verwerkt; de maanden zijn opnieuw berekend.",
         "mutatie-wacht" => "De mutatie is geregistreerd en wacht op goedkeuring door een tweede consulent.",
         "mutatie-goedgekeurd" => "De mutatie is goedgekeurd en verwerkt.",

@@ -155,7 +155,13 @@ async fn normenpagina(
             .normen
             .bedragen()
             .into_iter()
-            .chain(t.middelen.bedragen().into_iter().map(|(o, b)| (o, Some(b))));
+            .chain(t.middelen.bedragen().into_iter().map(|(o, b)| (o, Some(b))))
+            .chain(
+                t.vermogen
+                    .iter()
+                    .flat_map(|v| v.bedragen())
+                    .map(|(o, b)| (o, Some(b))),
+            );
         for (j, (omschrijving, bedrag)) in alle.enumerate() {
             if i == 0 {
                 rijen.push(Rij {

@@ -310,6 +310,36 @@ fn matrix() -> Vec<Route> {
             "versie=1&besluit=goedkeuren",
         ),
         r(
+            post.clone(),
+            "/dossiers/{id}/vermogen",
+            MetRecht(Recht::UitkeringenBeheren),
+            "peildatum=x",
+        ),
+        r(
+            get.clone(),
+            "/dossiers/{id}/vermogen/nieuw",
+            MetRecht(Recht::UitkeringenBeheren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/dossiers/{id}/vermogen/{opgave}/vervallen",
+            MetRecht(Recht::UitkeringenBeheren),
+            "reden=x",
+        ),
+        r(
+            get.clone(),
+            "/api/v1/dossiers/{id}/vermogen",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/api/v1/dossiers/{id}/vermogen",
+            MetRecht(Recht::UitkeringenBeheren),
+            r#"{"peildatum":"x"}"#,
+        ),
+        r(
             get.clone(),
             "/teams/{id}/werk",
             MetRecht(Recht::TakenToewijzen),
@@ -652,6 +682,7 @@ async fn elke_route_voor_elke_rol() {
         p.replace("{id}", &id.to_string())
             .replace("{bestand}", "vangnet.css")
             .replace("{datum}", "2031-05-30")
+            .replace("{opgave}", "999999")
     };
     let mut fouten = Vec::new();
     for rol in rollen {

@@ -12,6 +12,7 @@ mod berekening;
 mod contact;
 mod rand;
 mod uitkering;
+mod vermogen;
 mod werk;
 
 use axum::http::{header, Method, StatusCode};

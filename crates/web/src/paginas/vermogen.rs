@@ -1,0 +1,155 @@
+//! Het vermogen van een huishouden op het scherm (art. 34 Pw): een opgave invullen met vaste
+//! regels (werkt zonder JavaScript) en een onjuiste opgave laten vervallen. De toets zelf staat
+//! op het dossier.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use vangnet_app::vermogen::{BestanddeelInvoer, VermogenInvoer};
+use vangnet_app::AppFout;
+use vangnet_domain::vermogen::{Vermogenssoort, Vrijstelling};
+use vangnet_domain::{Recht, Veldfouten};
+
+use crate::fout::WebFout;
+use crate::invoer::Formulier;
+use crate::paginas::clienten::dossierpagina;
+use crate::schil::{pagina_met_status, Schil};
+use crate::sessie::Ingelogd;
+use crate::WebStaat;
+
+/// Zoveel regels heeft het formulier.
+const REGELS: usize = 8;
+
+#[derive(Template)]
+#[template(path = "vermogen.html")]
+struct VermogenPagina {
+    schil: Schil,
+    dossier_id: i64,
+    nummer: String,
+    peildatum: String,
+    toelichting: String,
+    regels: Vec<BestanddeelInvoer>,
+    soorten: Vec<(&'static str, &'static str)>,
+    vrijstellingen: Vec<(&'static str, &'static str)>,
+    fouten: Veldfouten,
+}
+
+impl VermogenPagina {
+    fn fout(&self, i: &usize, veld: &str) -> Option<&str> {
+        self.fouten.voor(&format!("bestanddelen[{i}].{veld}"))
+    }
+}
+
+async fn pagina(
+    staat: &WebStaat,
+    wie: &Ingelogd,
+    dossier_id: i64,
+    invoer: VermogenInvoer,
+    fouten: Veldfouten,
+) -> Result<VermogenPagina, WebFout> {
+    let d = staat.app.dossier(&wie.ctx, dossier_id, None, None).await?;
+    let mut regels = invoer.bestanddelen;
+    regels.resize_with(regels.len().max(REGELS), Default::default);
+    Ok(VermogenPagina {
+        schil: Schil::voor(staat, wie, "Vermogen vastleggen", "/dossiers")
+            .kruimel(
+                &format!("/dossiers/{dossier_id}"),
+                &format!("Dossier {}", d.dossier.nummer),
+            )
+            .kruimel(
+                &format!("/dossiers/{dossier_id}/vermogen/nieuw"),
+                "Vermogen",
+            ),
+        dossier_id,
+        nummer: d.dossier.nummer,
+        peildatum: invoer.peildatum,
+        toelichting: invoer.toelichting,
+        regels,
+        soorten: Vermogenssoort::ALLE
+            .iter()
+            .map(|s| (s.code(), s.naam()))
+            .collect(),
+        vrijstellingen: Vrijstelling::ALLE
+            .iter()
+            .map(|v| (v.code(), v.naam()))
+            .collect(),
+        fouten,
+    })
+}
+
+/// Het lege formulier; de peildatum is vandaag.
+pub async fn formulier(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Response, WebFout> {
+    wie.ctx.actor.vereist(Recht::UitkeringenBeheren)?;
+    let vandaag = vangnet_domain::tijd::nl_lokaal(staat.app.klok.nu()).date();
+    let invoer = VermogenInvoer {
+        peildatum: vandaag.format("%Y-%m-%d").to_string(),
+        ..Default::default()
+    };
+    let p = pagina(&staat, &wie, id, invoer, Veldfouten::nieuw()).await?;
+    Ok(pagina_met_status(StatusCode::OK, &p))
+}
+
+pub async fn vastleggen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    wie.ctx.actor.vereist(Recht::UitkeringenBeheren)?;
+    let invoer = VermogenInvoer {
+        peildatum: formulier.veld("peildatum"),
+        toelichting: formulier.veld("toelichting"),
+        bestanddelen: (0..REGELS)
+            .map(|i| {
+                let veld = |n: &str| formulier.veld(&format!("bestanddelen[{i}].{n}"));
+                BestanddeelInvoer {
+                    soort: veld("soort"),
+                    omschrijving: veld("omschrijving"),
+                    waarde: veld("waarde"),
+                    hypotheek: veld("hypotheek"),
+                    vrijstelling: veld("vrijstelling"),
+                }
+            })
+            .collect(),
+    };
+    match staat.app.vermogen_vastleggen(&wie.ctx, id, &invoer).await {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/dossiers/{id}?gedaan=vermogen-vastgelegd#kop-vermogen"
+        ))
+        .into_response()),
+        Err(AppFout::Ongeldig(f)) => {
+            let p = pagina(&staat, &wie, id, invoer, f).await?;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn vervallen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path((id, opgave)): Path<(i64, i64)>,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    match staat
+        .app
+        .vermogensopgave_laten_vervallen(&wie.ctx, id, opgave, &formulier.veld("reden"))
+        .await
+    {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/dossiers/{id}?gedaan=vermogen-vervallen#kop-vermogen"
+        ))
+        .into_response()),
+        Err(AppFout::Ongeldig(f)) => {
+            let (_, mut p) = dossierpagina(&staat, &wie, id, Default::default()).await?;
+            p.fouten = f;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
