@@ -547,6 +547,16 @@ test("betaalrun en een mutatie met terugwerkende kracht", async () => {
   await browser.klik("[data-testid=aanvraag-registreren]");
   await browser.wachtOp("[data-testid=huishouden]");
   const dossierUrl = (await browser.url()).split("?")[0];
+  // Het vermogen (art. 34 Pw) vóór het besluit: het formulier en het oordeel op het dossier.
+  await browser.klik("[data-testid=vermogen-nieuw]");
+  await browser.wachtOp("[data-testid=vermogenformulier]");
+  await controleerPagina("vermogen-formulier");
+  await browser.script("document.getElementById('veld-bestanddelen[0].soort').value = 'banktegoed'");
+  await browser.typ("[id='veld-bestanddelen[0].waarde']", "1.250,00");
+  await browser.klik("[data-testid=vermogen-opslaan]");
+  await browser.wachtOp("[data-testid=vermogen-oordeel]");
+  assert.match(await browser.tekst("[data-testid=vermogen-oordeel]"), /staat het vermogen niet aan het recht in de weg/);
+  await controleerPagina("dossier-vermogen");
   await browser.klik("[data-testid=toekennen] button[type=submit]");
   await browser.wachtOp("[data-testid=uitkering]");
   await uitloggen();
