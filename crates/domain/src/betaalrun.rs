@@ -332,6 +332,13 @@ pub struct Invoer<'a> {
     /// De uitbetaling van de maand (na reservering vakantietoeslag); `None`: geen bijstand in
     /// deze maand.
     pub uitbetaling: Option<Centen>,
+    /// De maand is al betaald (door een eerdere run, of als betaalde historie): niet nog eens.
+    pub al_betaald: bool,
+    /// Eerdere maanden met bijstand die nooit zijn betaald (na de start en vóór de eerste run,
+    /// of vastgehouden), met hun uitbetaling zoals die nu is: ze gaan mee als nabetaling.
+    pub achterstallig: &'a [(NaiveDate, Centen)],
+    /// Opgeschort in de maand van de run: dan wordt ook het achterstallige vastgehouden (de
+    /// reden is er nog); anders is de reden weg en wordt het betaald (art. 54, Awb 4:87).
     pub opgeschort: bool,
     pub rekening_geldig: bool,
     pub correcties: &'a [OpenCorrectie],
@@ -355,7 +362,10 @@ pub struct Regel {
     pub anders: Option<Categorie>,
 }
 
-/// De regels van één uitkering in de run. Negatieve correcties worden nooit stil verrekend:
+/// De regels van één uitkering in de run. Een maand wordt één keer betaald: is zij al betaald,
+/// dan geen reguliere regel; een eerdere maand die nooit betaald is, gaat mee als nabetaling
+/// (art. 44 en 45 lid 1 Pw; Awb 4:87: wat verschuldigd is, wordt betaald). Negatieve correcties
+/// worden nooit stil verrekend:
 /// ze worden een vordering om te beoordelen (terugvorderen is een besluit). Bij opschorting of
 /// zonder geldige rekening wordt alles wat betaald zou worden vastgehouden; een bedrag boven het
 /// SEPA-maximum ook.
@@ -391,8 +401,11 @@ pub fn regels(i: &Invoer<'_>) -> Vec<Regel> {
             }),
         }
     };
-    if let Some(b) = i.uitbetaling {
+    if let Some(b) = i.uitbetaling.filter(|_| !i.al_betaald) {
         betaal(Categorie::Regulier, i.maand, b, None);
+    }
+    for (maand, b) in i.achterstallig {
+        betaal(Categorie::Nabetaling, *maand, *b, None);
     }
     for c in i.correcties.iter().filter(|c| c.bedrag > 0) {
         betaal(Categorie::Nabetaling, c.maand, c.bedrag, Some(c.id));
@@ -481,6 +494,7 @@ mod tests {
         use Categorie::*;
         let jan = d(2026, 1, 1);
         let nov = d(2025, 11, 1);
+        let dec = d(2025, 12, 1);
         let correcties = [
             OpenCorrectie {
                 id: 1,
@@ -493,9 +507,12 @@ mod tests {
                 bedrag: -80_00,
             },
         ];
+        let achterstallig = [(nov, 900_00), (dec, 950_00)];
         let basis = Invoer {
             maand: jan,
             uitbetaling: Some(1_000_00),
+            al_betaald: false,
+            achterstallig: &[],
             opgeschort: false,
             rekening_geldig: true,
             correcties: &correcties,
@@ -568,6 +585,43 @@ mod tests {
                     (Nabetaling, 120_00, None),
                     (Vakantietoeslag, 300_00, None),
                     (Vordering, -80_00, None),
+                ],
+            ),
+            // Issue 20 punten 2 en 3 (art. 44 en 45 lid 1 Pw; participatiewet-feiten.md §12
+            // "Art 44 lid 1 / lid 5; Awb 4:87"): nooit betaalde maanden gaan mee als
+            // nabetaling; een al betaalde maand niet nog eens.
+            (
+                Invoer {
+                    achterstallig: &achterstallig,
+                    correcties: &[],
+                    ..basis
+                },
+                vec![
+                    (Regulier, 1_000_00, None),
+                    (Nabetaling, 900_00, None),
+                    (Nabetaling, 950_00, None),
+                ],
+            ),
+            (
+                Invoer {
+                    al_betaald: true,
+                    achterstallig: &achterstallig[1..],
+                    correcties: &[],
+                    ..basis
+                },
+                vec![(Nabetaling, 950_00, None)],
+            ),
+            // Nog opgeschort: het achterstallige blijft vastgehouden (de reden is er nog).
+            (
+                Invoer {
+                    opgeschort: true,
+                    achterstallig: &achterstallig[..1],
+                    correcties: &[],
+                    ..basis
+                },
+                vec![
+                    (Vastgehouden, 1_000_00, Some(Vasthoudreden::Opschorting)),
+                    (Vastgehouden, 900_00, Some(Vasthoudreden::Opschorting)),
                 ],
             ),
             // Nul (inkomen boven de norm) is een regel, maar niets om vast te houden.

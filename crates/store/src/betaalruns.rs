@@ -43,7 +43,7 @@ impl Bulkrij for NieuweBetaalregel {
     const KOLOMMEN: &'static [&'static str] = &[
         "run_id", "uitkering_id", "dossier_id", "dossiernummer", "categorie", "maand",
         "bedrag_centen", "correctie_id", "reden", "iban", "naam", "omschrijving", "kenmerk",
-        "uitleg_id",
+        "uitleg_id", "anders",
     ];
     fn waarden(self) -> Uitkomst<Vec<Waarde>> {
         Ok(vec![
@@ -61,6 +61,7 @@ impl Bulkrij for NieuweBetaalregel {
             Waarde::Tekst(self.omschrijving),
             Waarde::Tekst(self.kenmerk),
             Waarde::opgetal(self.uitleg_id),
+            Waarde::optekst(self.anders.map(|c| c.code().to_owned())),
         ])
     }
 }
@@ -421,17 +422,33 @@ pub(crate) async fn verwerken(
     tijdstip: DateTime<Utc>,
 ) -> Uitkomst<()> {
     let tijdstip = tijd::instant_tekst(tijdstip);
-    // Het reguliere bedrag van de maand staat als betaald (ook nul: een latere verhoging wordt
-    // dan een nabetaling). Vastgehouden maanden blijven onbetaald.
+    // Het bedrag van de maand staat als betaald (ook nul: een latere verhoging wordt dan een
+    // nabetaling); ook een maand die nooit betaald was en nu als nabetaling meegaat (zonder
+    // correctie). Vastgehouden maanden blijven onbetaald, maar krijgen een maandregel: zo vindt
+    // de volgende run ze (issue 20 punt 2).
     sqlx::query(
         "INSERT INTO maandbedragen (uitkering_id, maand, berekend_centen, betaald_centen, \
          berekend_op) SELECT uitkering_id, maand, CAST(SUM(bedrag_centen) AS BIGINT), \
          CAST(SUM(bedrag_centen) AS BIGINT), $2 \
-         FROM betaalregels WHERE run_id = $1 AND categorie = 'regulier' \
+         FROM betaalregels WHERE run_id = $1 AND (categorie = 'regulier' \
+         OR (categorie = 'nabetaling' AND correctie_id IS NULL)) \
          GROUP BY uitkering_id, maand \
          ON CONFLICT (maand, uitkering_id) DO UPDATE SET \
          berekend_centen = excluded.berekend_centen, betaald_centen = excluded.betaald_centen, \
          berekend_op = excluded.berekend_op",
+    )
+    .bind(run_id)
+    .bind(&tijdstip)
+    .execute(&mut *c)
+    .await
+    .map_err(vertaal)?;
+    sqlx::query(
+        "INSERT INTO maandbedragen (uitkering_id, maand, berekend_centen, betaald_centen, \
+         berekend_op) SELECT uitkering_id, maand, CAST(SUM(bedrag_centen) AS BIGINT), NULL, $2 \
+         FROM betaalregels WHERE run_id = $1 AND categorie = 'vastgehouden' \
+         AND anders IN ('regulier', 'nabetaling') AND correctie_id IS NULL \
+         GROUP BY uitkering_id, maand \
+         ON CONFLICT (maand, uitkering_id) DO NOTHING",
     )
     .bind(run_id)
     .bind(&tijdstip)

@@ -136,6 +136,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0019_vermogen.sql"),
         postgres: include_str!("../migrations/postgres/0019_vermogen.sql"),
     },
+    Migratie {
+        versie: 20,
+        naam: "nabetalen",
+        sqlite: include_str!("../migrations/sqlite/0020_nabetalen.sql"),
+        postgres: include_str!("../migrations/postgres/0020_nabetalen.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

@@ -2,6 +2,7 @@
 //! beide engines; de functies hieronder dragen de poort van de app voor dit aggregaat (`impl … for AnyTransactie` onderaan).
 
 use async_trait::async_trait;
+use chrono::NaiveDate;
 use sqlx::AnyConnection;
 
 use vangnet_app::opslag::{
@@ -18,8 +19,8 @@ use vangnet_domain::tijd;
 use vangnet_domain::uitkering::{Mutatiesoort, Mutatiestatus};
 
 use crate::sql::{
-    code, datum, datum_uit, getal, in_tabel, onleesbaar, opdatum, opgetal, optekst, optijdstip,
-    tekst, tijdstip, tijdstip_uit, vertaal, Rij,
+    binden, code, datum, datum_uit, getal, getallen, in_lijst, in_tabel, onleesbaar, opdatum,
+    opgetal, optekst, optijdstip, tekst, tijdstip, tijdstip_uit, vertaal, Rij,
 };
 
 pub(crate) const UITKERING_KOLOMMEN: &str = "id, dossier_id, begindatum, einddatum, einde_reden, \
@@ -527,6 +528,15 @@ impl UitkeringenLezen for AnyTransactie {
         rijen.iter().map(maandbedrag).collect()
     }
 
+    async fn maandstand_voor_run(
+        &mut self,
+        maand: NaiveDate,
+        ids: &[i64],
+    ) -> Uitkomst<Vec<(i64, NaiveDate, bool)>> {
+        let engine = self.engine;
+        maandstand_voor_run(self.conn(), engine, maand, ids).await
+    }
+
     async fn uitkering_ids(&mut self, na_id: i64, limiet: i64) -> Uitkomst<Vec<i64>> {
         uitkering_ids(self.conn(), na_id, limiet).await
     }
@@ -594,4 +604,60 @@ impl Uitkeringen for AnyTransactie {
         self.bulk(p.correcties).await?;
         Ok(())
     }
+}
+
+/// Zie `UitkeringenLezen::maandstand_voor_run`. Twee vragen, elk langs een eigen index: de
+/// sleutel (maand, uitkering_id) voor de twee maanden, de gedeeltelijke index op de onbetaalde
+/// regels voor de rest (een OR in één vraag laat beide engines de hele tabel lezen).
+pub(crate) async fn maandstand_voor_run(
+    c: &mut AnyConnection,
+    engine: crate::Engine,
+    maand: NaiveDate,
+    ids: &[i64],
+) -> Uitkomst<Vec<(i64, NaiveDate, bool)>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let vorige = maand
+        .checked_sub_months(chrono::Months::new(1))
+        .unwrap_or(maand);
+    let (m, v) = (tijd::datum_tekst(maand), tijd::datum_tekst(vorige));
+    // Op SQLite overal `?` (zie `sql::lijst`), op PostgreSQL genummerd.
+    let plaats = |i: usize| match engine {
+        crate::Engine::Sqlite => "?".to_owned(),
+        crate::Engine::Postgres => format!("${i}"),
+    };
+    let (voorwaarde, binds) = in_lijst(engine, "uitkering_id", getallen(ids), 3, false)?;
+    let sql = format!(
+        "SELECT uitkering_id, maand, betaald_centen FROM maandbedragen \
+         WHERE maand IN ({}, {}) AND {voorwaarde}",
+        plaats(1),
+        plaats(2)
+    );
+    let mut uit = Vec::new();
+    let q = sqlx::query(&sql).bind(m.clone()).bind(v);
+    for r in binden(q, binds).fetch_all(&mut *c).await.map_err(vertaal)? {
+        uit.push((
+            getal(&r, "uitkering_id")?,
+            datum(&r, "maand")?,
+            opgetal(&r, "betaald_centen")?.is_some(),
+        ));
+    }
+    let (voorwaarde, binds) = in_lijst(engine, "uitkering_id", getallen(ids), 2, false)?;
+    let sql = format!(
+        "SELECT uitkering_id, maand FROM maandbedragen \
+         WHERE betaald_centen IS NULL AND maand < {} AND {voorwaarde}",
+        plaats(1)
+    );
+    for r in binden(sqlx::query(&sql).bind(m), binds)
+        .fetch_all(c)
+        .await
+        .map_err(vertaal)?
+    {
+        let rij = (getal(&r, "uitkering_id")?, datum(&r, "maand")?, false);
+        if rij.1 != vorige {
+            uit.push(rij);
+        }
+    }
+    Ok(uit)
 }

@@ -119,6 +119,8 @@ pub struct NieuweBetaalregel {
     pub omschrijving: String,
     pub kenmerk: String,
     pub uitleg_id: Option<i64>,
+    /// Bij een vastgehouden regel: wat zij anders was geweest.
+    pub anders: Option<Categorie>,
 }
 
 /// Een regel waarvoor het goedkeuren van een run een taak maakt.

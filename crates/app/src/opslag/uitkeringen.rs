@@ -114,6 +114,14 @@ pub trait UitkeringenLezen: Send {
     async fn mutaties_van_uitkeringen(&mut self, ids: &[i64]) -> Uitkomst<Vec<MutatieRij>>;
     async fn maandbedragen_van_uitkeringen(&mut self, ids: &[i64])
         -> Uitkomst<Vec<MaandbedragRij>>;
+    /// Voor de betaalrun van `maand`: van deze uitkeringen de maandregels van `maand` en de
+    /// maand ervoor (betaald of niet), en elke onbetaalde maandregel vóór `maand`. Als
+    /// (uitkering, maand, betaald).
+    async fn maandstand_voor_run(
+        &mut self,
+        maand: NaiveDate,
+        ids: &[i64],
+    ) -> Uitkomst<Vec<(i64, NaiveDate, bool)>>;
     /// De ids van alle uitkeringen na `na_id`, oplopend, hoogstens `limiet`.
     async fn uitkering_ids(&mut self, na_id: i64, limiet: i64) -> Uitkomst<Vec<i64>>;
     async fn mutatie_op_id(&mut self, id: i64) -> Uitkomst<Option<MutatieRij>>;

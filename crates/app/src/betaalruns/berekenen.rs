@@ -1,0 +1,550 @@
+//! Het rekenwerk van een betaalrun per partij: laden wat de run over een partij uitkeringen moet
+//! weten (feiten, rekeningen, open correcties, wat al en wat nooit betaald is), de regels
+//! berekenen (`vangnet_domain::betaalrun::regels`) met uitleg en kenmerk, en ze schrijven.
+
+use super::*;
+
+/// Eén partij uitkeringen met wat de run over hen moet weten: feiten, geldige rekeningen op de
+/// betaaldatum, open correcties en (voor wie eindigde) wat goedgekeurde runs al betaalden.
+pub(super) struct Runpartij {
+    ids: Vec<i64>,
+    partij: Vec<crate::uitkeringen::Geladen>,
+    /// De open correcties (ids) op een al betaalde vakantietoeslag.
+    vakantietoeslagcorrecties: std::collections::BTreeSet<i64>,
+    rekeningen: BTreeMap<i64, (String, String)>,
+    correcties: BTreeMap<i64, Vec<OpenCorrectie>>,
+    betaald: BTreeMap<i64, Vec<(Categorie, NaiveDate)>>,
+    /// De uitkeringen waarvan de maand van de run al betaald is (niet nog eens).
+    al_betaald: std::collections::HashSet<i64>,
+    /// Per uitkering de eerdere maanden die nooit betaald zijn: een onbetaalde maandregel, of
+    /// een maand zonder regel (de bijstand liep al vóór de eerste run). Ook maanden waarin
+    /// intussen geen bijstand meer is; het berekenen slaat die over.
+    onbetaald: BTreeMap<i64, Vec<NaiveDate>>,
+}
+
+/// De laatste maand met bijstand van een uitkering die vóór `maand` eindigde.
+fn laatste_maand(g: &crate::uitkeringen::Geladen, maand: NaiveDate) -> Option<NaiveDate> {
+    betaalrun::laatste_maand_voor(g.feiten.uitkering.and_then(|p| p.tot), maand)
+}
+
+/// Wat een partij berekent nodig heeft van de run.
+pub(super) struct Rekenkader {
+    pub(super) run_id: i64,
+    pub(super) maand: NaiveDate,
+    pub(super) volgende: NaiveDate,
+    pub(super) vt_maand: u32,
+    pub(super) tabellen: Arc<vangnet_domain::normen::Normtabellen>,
+}
+
+/// Een berekende partij, klaar om te schrijven.
+#[derive(Default)]
+pub(super) struct Berekendepartij {
+    /// De regels met hun uitleg (JSON; geen: zonder uitleg); [`partij_schrijven`] legt de
+    /// uitleg vast en zet haar id in de regel.
+    pub(super) rijen: Vec<(NieuweBetaalregel, Option<Result<String, String>>)>,
+    pub(super) aantal: i64,
+    pub(super) totaal: Centen,
+    pub(super) uitkeringen: u64,
+    /// Wie gelezen is (voor het toegangslog).
+    pub(super) personen: Vec<i64>,
+}
+
+/// Waar de tijd van een berekening heen ging (in de log; lezen overlapt met de rest).
+#[derive(Default)]
+pub(super) struct Tijden {
+    pub(super) lezen: std::time::Duration,
+    pub(super) rekenen: std::time::Duration,
+    pub(super) regels: std::time::Duration,
+    pub(super) toegangslog: std::time::Duration,
+}
+
+/// Berekent de regels van een partij (alleen rekenen, geen opslag).
+pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendepartij {
+    let mut uit = Berekendepartij {
+        uitkeringen: rp.ids.len() as u64,
+        personen: crate::uitkeringen::personen_van(&rp.partij),
+        ..Default::default()
+    };
+    for g in &rp.partij {
+        let f = &g.feiten;
+        let open = rp
+            .correcties
+            .get(&g.uitkering.id)
+            .map_or(&[][..], Vec::as_slice);
+        let uitkomst = f.uitleg(k.maand, &k.tabellen);
+        let eindigt = f
+            .uitkering
+            .and_then(|p| p.tot)
+            .is_some_and(|t| t > k.maand && t <= k.volgende);
+        let achteraf = laatste_maand(g, k.maand).filter(|laatste| {
+            let eerder = rp
+                .betaald
+                .get(&g.uitkering.id)
+                .map_or(&[][..], Vec::as_slice);
+            betaalrun::vakantietoeslag_achteraf(
+                k.maand,
+                *laatste,
+                eerder
+                    .iter()
+                    .any(|(c, m)| *c == Categorie::Regulier && m == laatste),
+                eerder
+                    .iter()
+                    .filter(|(c, _)| *c == Categorie::Vakantietoeslag)
+                    .map(|(_, m)| *m)
+                    .max(),
+            )
+        });
+        let vakantietoeslag_tot = match achteraf {
+            Some(laatste) => Some(laatste),
+            None => (uitkomst.is_some()
+                && betaalrun::vakantietoeslag_in(k.maand, k.vt_maand, eindigt))
+            .then_some(k.maand),
+        };
+        let vakantietoeslag = vakantietoeslag_tot.map_or(0, |tot| {
+            f.vakantietoeslag_over(tot, k.vt_maand, &k.tabellen)
+        });
+        let vakantietoeslag_tot = vakantietoeslag_tot.unwrap_or(k.maand);
+        // Eerdere maanden die nooit betaald zijn, met hun berekening zoals die nu is.
+        let mut achterstallig = Vec::new();
+        let mut achterstallige_uitleg = BTreeMap::new();
+        let mut niet_te_berekenen = Vec::new();
+        for m in rp.onbetaald.get(&g.uitkering.id).into_iter().flatten() {
+            match f.uitleg(*m, &k.tabellen) {
+                None => {}
+                Some(Ok(u)) => {
+                    achterstallig.push((*m, u.uitbetaling_centen));
+                    achterstallige_uitleg.insert(*m, u.uitleg);
+                }
+                Some(Err(e)) => niet_te_berekenen.push((*m, e.to_string())),
+            }
+        }
+        if uitkomst.is_none()
+            && open.is_empty()
+            && vakantietoeslag == 0
+            && achterstallig.is_empty()
+            && niet_te_berekenen.is_empty()
+        {
+            continue;
+        }
+        let rekening = g.aanvrager.and_then(|a| rp.rekeningen.get(&a));
+        let (uitbetaling, uitleg, fout) = match &uitkomst {
+            Some(Ok(u)) => (Some(u.uitbetaling_centen), u.uitleg.clone(), None),
+            Some(Err(e)) => (None, Vec::new(), Some(e.to_string())),
+            None => (None, Vec::new(), None),
+        };
+        let mut regels = betaalrun::regels(&betaalrun::Invoer {
+            maand: k.maand,
+            uitbetaling,
+            al_betaald: rp.al_betaald.contains(&g.uitkering.id),
+            achterstallig: &achterstallig,
+            opgeschort: f.opgeschort_in(k.maand),
+            rekening_geldig: rekening.is_some(),
+            correcties: open,
+            vakantietoeslag,
+            vakantietoeslag_tot,
+        });
+        if let Some(melding) = &fout {
+            regels.push(betaalrun::Regel {
+                categorie: Categorie::Vastgehouden,
+                maand: k.maand,
+                bedrag: 0,
+                correctie_id: None,
+                reden: Some(Vasthoudreden::Berekeningsfout),
+                anders: Some(Categorie::Regulier),
+            });
+            tracing::warn!(uitkering = g.uitkering.id, %melding, "maand niet te berekenen");
+        }
+        for (m, melding) in &niet_te_berekenen {
+            regels.push(betaalrun::Regel {
+                categorie: Categorie::Vastgehouden,
+                maand: *m,
+                bedrag: 0,
+                correctie_id: None,
+                reden: Some(Vasthoudreden::Berekeningsfout),
+                anders: Some(Categorie::Nabetaling),
+            });
+            tracing::warn!(uitkering = g.uitkering.id, %melding, maand = %m, "achterstallige maand niet te berekenen");
+        }
+        let nr = &g.dossier.nummer;
+        // JJJJMM zonder opmaakpatroon (dit gebeurt voor elke regel van de run).
+        let jjjjmm = format!("{:04}{:02}", k.maand.year(), k.maand.month());
+        for r in regels {
+            let soort = r.anders.unwrap_or(r.categorie);
+            // Een nabetaling van een nooit betaalde maand heeft geen correctie: de maand maakt
+            // haar kenmerk uniek.
+            let achterstallige_maand = soort == Categorie::Nabetaling && r.correctie_id.is_none();
+            let kenmerk = match r.correctie_id {
+                Some(c) => format!("VN{jjjjmm}-{nr}-{}{c}", letter(soort)),
+                None if achterstallige_maand => format!(
+                    "VN{jjjjmm}-{nr}-{}{:04}{:02}",
+                    letter(soort),
+                    r.maand.year(),
+                    r.maand.month()
+                ),
+                None => format!("VN{jjjjmm}-{nr}-{}", letter(soort)),
+            };
+            let vakantietoeslag_correctie = r
+                .correctie_id
+                .is_some_and(|c| rp.vakantietoeslagcorrecties.contains(&c));
+            let omschrijving = match soort {
+                Categorie::Nabetaling | Categorie::Vordering if vakantietoeslag_correctie => {
+                    format!(
+                        "Herberekende vakantietoeslag tot en met {} dossier {nr}",
+                        tijd::maand_weergave(r.maand)
+                    )
+                }
+                Categorie::Nabetaling => format!(
+                    "Nabetaling bijstand {} dossier {nr}",
+                    tijd::maand_weergave(r.maand)
+                ),
+                Categorie::Vakantietoeslag => format!(
+                    "Vakantietoeslag tot en met {} dossier {nr}",
+                    tijd::maand_weergave(r.maand)
+                ),
+                Categorie::Vordering => format!(
+                    "Te veel betaald {} dossier {nr}",
+                    tijd::maand_weergave(r.maand)
+                ),
+                _ => format!("Bijstand {} dossier {nr}", tijd::maand_weergave(r.maand)),
+            };
+            let spec: Vec<Specificatieregel> = match soort {
+                Categorie::Regulier => uitleg
+                    .iter()
+                    .map(|u| Specificatieregel {
+                        omschrijving: u.omschrijving.clone(),
+                        artikel: u.artikel.clone(),
+                        bedrag_centen: u.bedrag_centen,
+                    })
+                    .collect(),
+                Categorie::Nabetaling | Categorie::Vordering if vakantietoeslag_correctie => {
+                    vec![Specificatieregel {
+                        omschrijving: format!(
+                            "Herberekening van de vakantietoeslag tot en met {}: verschil met wat is betaald",
+                            tijd::maand_weergave(r.maand)
+                        ),
+                        artikel: "art. 19 lid 3 en art. 45 lid 1 Participatiewet".into(),
+                        bedrag_centen: r.bedrag,
+                    }]
+                }
+                Categorie::Nabetaling if achterstallige_maand => {
+                    let mut v = vec![Specificatieregel {
+                        omschrijving: format!(
+                            "Nabetaling: {} was nog niet betaald; de berekening van die maand zoals zij nu is",
+                            tijd::maand_weergave(r.maand)
+                        ),
+                        artikel: "art. 44 en 45 lid 1 Participatiewet; art. 4:87 Awb".into(),
+                        bedrag_centen: 0,
+                    }];
+                    v.extend(
+                        achterstallige_uitleg
+                            .get(&r.maand)
+                            .into_iter()
+                            .flatten()
+                            .map(|u| Specificatieregel {
+                                omschrijving: u.omschrijving.clone(),
+                                artikel: u.artikel.clone(),
+                                bedrag_centen: u.bedrag_centen,
+                            }),
+                    );
+                    v
+                }
+                Categorie::Nabetaling | Categorie::Vordering => vec![Specificatieregel {
+                    omschrijving: format!(
+                        "Herberekening van {}: verschil met wat is betaald",
+                        tijd::maand_weergave(r.maand)
+                    ),
+                    artikel: "art. 45 lid 1 Participatiewet".into(),
+                    bedrag_centen: r.bedrag,
+                }],
+                Categorie::Vakantietoeslag => vec![Specificatieregel {
+                    omschrijving: format!(
+                        "Gereserveerde vakantietoeslag van {} tot en met {}",
+                        tijd::maand_weergave(betaalrun::opbouw_vanaf(r.maand, k.vt_maand)),
+                        tijd::maand_weergave(r.maand)
+                    ),
+                    artikel: "art. 19 lid 3 en art. 45 lid 1 Participatiewet".into(),
+                    bedrag_centen: r.bedrag,
+                }],
+                Categorie::Vastgehouden => Vec::new(),
+            };
+            let reden = r.reden.map(|x| Vasthouding {
+                reden: x,
+                toelichting: match (&fout, x) {
+                    (Some(m), Vasthoudreden::Berekeningsfout) => Some(m.clone()),
+                    _ => None,
+                },
+            });
+            // Verdeeld tussen partners (op hun verzoek): twee overboekingen, de uitleg
+            // van elk deel telt op tot zijn eigen bedrag.
+            let partner = g
+                .partners
+                .iter()
+                .find(|(_, p)| p.bevat(r.maand))
+                .and_then(|(p, _)| rp.rekeningen.get(p));
+            let delen: Vec<Deel<'_>> = match partner {
+                Some(pr)
+                    if (r.categorie == Categorie::Regulier
+                        || (r.categorie == Categorie::Nabetaling && achterstallige_maand))
+                        && r.bedrag > 0
+                        && f.verdeeld_in(r.maand) =>
+                {
+                    let (a, b) = betaalrun::verdelen(r.bedrag);
+                    let deel = |min: Centen, wie: &str| {
+                        let mut v = spec.clone();
+                        v.push(Specificatieregel {
+                            omschrijving: format!(
+                                "Op verzoek verdeeld: het deel van {wie} gaat naar diens rekening"
+                            ),
+                            artikel: "art. 45 lid 1 Participatiewet".into(),
+                            bedrag_centen: -min,
+                        });
+                        v
+                    };
+                    vec![
+                        (a, rekening, "1", deel(b, "de partner")),
+                        (b, Some(pr), "2", deel(a, "de aanvrager")),
+                    ]
+                }
+                _ => vec![(r.bedrag, rekening, "", spec)],
+            };
+            for (bedrag, naar, achtervoegsel, spec) in delen {
+                if r.categorie.wordt_betaald() && bedrag > 0 {
+                    uit.aantal += 1;
+                    uit.totaal += bedrag;
+                }
+                let uitleg = if spec.is_empty() {
+                    None
+                } else {
+                    Some(serde_json::to_string(&spec).map_err(|e| format!("uitleg: {e}")))
+                };
+                uit.rijen.push((
+                    NieuweBetaalregel {
+                        run_id: k.run_id,
+                        uitkering_id: g.uitkering.id,
+                        dossier_id: g.dossier.id,
+                        dossiernummer: nr.clone(),
+                        categorie: r.categorie,
+                        maand: r.maand,
+                        bedrag_centen: bedrag.into(),
+                        correctie_id: r.correctie_id,
+                        reden: reden.clone(),
+                        iban: naar.map(|(iban, _)| iban.clone()),
+                        naam: naar.map_or_else(
+                            || "Onbekend".to_owned(),
+                            |(_, naam)| sepa::tekst(naam, sepa::MAX_NAAM),
+                        ),
+                        omschrijving: sepa::tekst(&omschrijving, sepa::MAX_OMSCHRIJVING),
+                        kenmerk: sepa::kenmerk(&format!("{kenmerk}{achtervoegsel}")),
+                        uitleg_id: None,
+                        anders: r.anders,
+                    },
+                    uitleg,
+                ));
+            }
+        }
+    }
+    uit
+}
+
+/// Schrijft een berekende partij: het toegangslog van wie erin staat, de nieuwe uitleggen en de
+/// regels. Geeft aantal en totaal van de betalingen en het aantal uitkeringen.
+pub(super) async fn partij_schrijven(
+    tx: &mut dyn Transactie,
+    b: Berekendepartij,
+    uitleggen: &mut BTreeMap<String, i64>,
+    lezing: &crate::opslag::Verwerking,
+    tijd: &mut Tijden,
+) -> Result<(i64, Centen, u64), AppFout> {
+    // Wie in deze huishoudens staat, is gelezen: één regel per persoon, in één statement.
+    let gestart = std::time::Instant::now();
+    tx.toegang_voor_personen(lezing, &b.personen).await?;
+    tijd.toegangslog += gestart.elapsed();
+    let gestart = std::time::Instant::now();
+    let mut nieuw = Nieuweuitleggen::new();
+    let mut regels = Vec::with_capacity(b.rijen.len());
+    for (i, (mut regel, uitleg)) in b.rijen.into_iter().enumerate() {
+        if let Some(inhoud) = uitleg {
+            let inhoud = inhoud.map_err(AppFout::Intern)?;
+            match uitleggen.get(inhoud.as_str()) {
+                Some(id) => regel.uitleg_id = Some(*id),
+                None => nieuw.entry(inhoud).or_default().push(i),
+            }
+        }
+        regels.push(regel);
+    }
+    if !nieuw.is_empty() {
+        uitleggen_vastleggen(tx, uitleggen, nieuw, &mut regels).await?;
+    }
+    tx.betaalregels_invoegen(regels).await?;
+    tijd.regels += gestart.elapsed();
+    Ok((b.aantal, b.totaal, b.uitkeringen))
+}
+
+/// De uitleggen van een partij die de run nog niet kende: inhoud → de regels (index) die naar
+/// haar wijzen.
+type Nieuweuitleggen = BTreeMap<String, Vec<usize>>;
+
+/// Hoeveel uitleggen een run onthoudt; daarboven begint hij opnieuw (het geheugen blijft
+/// begrensd, ook als bijna elke regel een eigen uitleg heeft).
+const UITLEGGEN_ONTHOUDEN: usize = 100_000;
+
+/// Legt de nieuwe uitleggen van een partij vast (sleutel: SHA-256 van de inhoud) en zet hun ids
+/// in de regels die naar hen wijzen.
+async fn uitleggen_vastleggen(
+    tx: &mut dyn Transactie,
+    bekend: &mut BTreeMap<String, i64>,
+    nieuw: Nieuweuitleggen,
+    regels: &mut [NieuweBetaalregel],
+) -> Result<(), AppFout> {
+    let lijst: Vec<(String, String)> = nieuw
+        .keys()
+        .map(|inhoud| (crate::geheim::sha256_hex(inhoud), inhoud.clone()))
+        .collect();
+    let ids = tx.uitleggen_vastleggen(&lijst).await?;
+    if bekend.len() + nieuw.len() > UITLEGGEN_ONTHOUDEN {
+        bekend.clear();
+    }
+    for ((sleutel, _), (inhoud, wijzers)) in lijst.iter().zip(nieuw) {
+        let id = *ids
+            .get(sleutel)
+            .ok_or_else(|| AppFout::Intern("uitleg zonder id".into()))?;
+        for r in wijzers {
+            if let Some(regel) = regels.get_mut(r) {
+                regel.uitleg_id = Some(id);
+            }
+        }
+        bekend.insert(inhoud, id);
+    }
+    Ok(())
+}
+
+/// Leest de partij `ids` met alles wat het berekenen nodig heeft.
+pub(super) async fn runpartij_laden(
+    lezer: &mut dyn Leestransactie,
+    ids: Vec<i64>,
+    maand: NaiveDate,
+    betaaldatum: NaiveDate,
+    nu: chrono::DateTime<chrono::Utc>,
+) -> Result<Runpartij, AppFout> {
+    // De maandbedragen zijn hier niet nodig: de run rekent de maand zelf uit.
+    let partij = partij_laden(lezer, &ids, nu, false).await?;
+    // De rekeningen van de aanvragers en (voor een verdeelde betaling) de partners.
+    let ontvangers: Vec<i64> = partij
+        .iter()
+        .flat_map(|g| {
+            g.aanvrager
+                .into_iter()
+                .chain(g.partners.iter().map(|(p, _)| *p))
+        })
+        .collect();
+    let mut rekeningen: BTreeMap<i64, (String, String)> = BTreeMap::new();
+    for r in lezer.bankrekeningen_van(&ontvangers).await? {
+        let geldig = r.historie.actueel()
+            && r.historie.geldig().bevat(betaaldatum)
+            && Iban::parse(&r.iban).is_ok();
+        if geldig {
+            rekeningen.insert(r.persoon_id, (r.iban, r.tenaamstelling));
+        }
+    }
+    let mut correcties: BTreeMap<i64, Vec<OpenCorrectie>> = BTreeMap::new();
+    let mut vakantietoeslagcorrecties = std::collections::BTreeSet::new();
+    for c in lezer.correcties_van_uitkeringen(&ids).await? {
+        if c.verrekend_op.is_some() {
+            continue;
+        }
+        if c.soort == Correctiesoort::Vakantietoeslag {
+            vakantietoeslagcorrecties.insert(c.id);
+        }
+        correcties
+            .entry(c.uitkering_id)
+            .or_default()
+            .push(OpenCorrectie {
+                id: c.id,
+                maand: c.maand,
+                bedrag: c.bedrag_centen.centen(),
+            });
+    }
+    // Wie vóór deze maand eindigde: wat goedgekeurde runs al betaalden, om de
+    // vakantietoeslag bij een einde dat pas later bekend werd alsnog te betalen.
+    // Alleen runs vanaf de vroegste laatste maand tellen: de reguliere betaling van de laatste
+    // maand zit in de run van die maand, vakantietoeslag over die maand in die run of later.
+    let geeindigd: Vec<(i64, NaiveDate)> = partij
+        .iter()
+        .filter_map(|g| laatste_maand(g, maand).map(|l| (g.uitkering.id, l)))
+        .collect();
+    let mut betaald: BTreeMap<i64, Vec<(Categorie, NaiveDate)>> = BTreeMap::new();
+    let vanaf = geeindigd.iter().map(|(_, l)| *l).min().unwrap_or(maand);
+    let uitkeringen: Vec<i64> = geeindigd.iter().map(|(u, _)| *u).collect();
+    for (u, categorie, m, _) in lezer.betaald_voor_uitkeringen(&uitkeringen, vanaf).await? {
+        betaald.entry(u).or_default().push((categorie, m));
+    }
+    // Wat al betaald is en wat nooit betaald werd (issue 20 punten 2 en 3).
+    let vorige = maand.checked_sub_months(Months::new(1)).unwrap_or(maand);
+    let mut al_betaald = std::collections::HashSet::new();
+    let mut met_vorige = std::collections::HashSet::new();
+    let mut onbetaald: BTreeMap<i64, Vec<NaiveDate>> = BTreeMap::new();
+    for (u, m, is_betaald) in lezer.maandstand_voor_run(maand, &ids).await? {
+        if m == maand {
+            if is_betaald {
+                al_betaald.insert(u);
+            }
+        } else {
+            if m == vorige {
+                met_vorige.insert(u);
+            }
+            if !is_betaald {
+                onbetaald.entry(u).or_default().push(m);
+            }
+        }
+    }
+    // Liep de bijstand de vorige maand al, maar is er voor die maand geen regel, dan ontbreken
+    // er maanden (de start lag vóór de eerste run): alle maanden sinds de start zonder regel.
+    let gaten: Vec<i64> = partij
+        .iter()
+        .filter(|g| !met_vorige.contains(&g.uitkering.id))
+        .filter(|g| {
+            g.feiten
+                .uitkering
+                .is_some_and(|p| p.vanaf < maand && p.tot.is_none_or(|t| t > vorige))
+        })
+        .map(|g| g.uitkering.id)
+        .collect();
+    if !gaten.is_empty() {
+        let mut bekend: BTreeMap<i64, std::collections::BTreeSet<NaiveDate>> = BTreeMap::new();
+        for r in lezer.maandbedragen_van_uitkeringen(&gaten).await? {
+            bekend.entry(r.uitkering_id).or_default().insert(r.maand);
+        }
+        for g in partij.iter().filter(|g| gaten.contains(&g.uitkering.id)) {
+            let Some(p) = g.feiten.uitkering else {
+                continue;
+            };
+            let Some(mut m) = p.vanaf.with_day(1) else {
+                continue;
+            };
+            let bekend = bekend.get(&g.uitkering.id);
+            while m < maand {
+                if !bekend.is_some_and(|b| b.contains(&m)) {
+                    onbetaald.entry(g.uitkering.id).or_default().push(m);
+                }
+                match m.checked_add_months(Months::new(1)) {
+                    Some(v) => m = v,
+                    None => break,
+                }
+            }
+        }
+    }
+    for maanden in onbetaald.values_mut() {
+        maanden.sort_unstable();
+        maanden.dedup();
+    }
+    Ok(Runpartij {
+        ids,
+        vakantietoeslagcorrecties,
+        partij,
+        rekeningen,
+        correcties,
+        betaald,
+        al_betaald,
+        onbetaald,
+    })
+}
