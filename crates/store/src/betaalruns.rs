@@ -591,7 +591,10 @@ pub(crate) async fn betaald_voor_uitkeringen(
     for r in &rijen {
         let categorie =
             code(r, "categorie", Categorie::uit_code).map_err(|e| in_tabel("betaalregels", e))?;
-        if matches!(categorie, Categorie::Regulier | Categorie::Vakantietoeslag) {
+        if matches!(
+            categorie,
+            Categorie::Regulier | Categorie::Nabetaling | Categorie::Vakantietoeslag
+        ) {
             uit.push((
                 getal(r, "uitkering_id")?,
                 categorie,

@@ -76,6 +76,20 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
             .uitkering
             .and_then(|p| p.tot)
             .is_some_and(|t| t > k.maand && t <= k.volgende);
+        // Eerdere maanden die nooit betaald zijn, met hun berekening zoals die nu is.
+        let mut achterstallig = Vec::new();
+        let mut achterstallige_uitleg = BTreeMap::new();
+        let mut niet_te_berekenen = Vec::new();
+        for m in rp.onbetaald.get(&g.uitkering.id).into_iter().flatten() {
+            match f.uitleg(*m, &k.tabellen) {
+                None => {}
+                Some(Ok(u)) => {
+                    achterstallig.push((*m, u.uitbetaling_centen));
+                    achterstallige_uitleg.insert(*m, u.uitleg);
+                }
+                Some(Err(e)) => niet_te_berekenen.push((*m, e.to_string())),
+            }
+        }
         let achteraf = laatste_maand(g, k.maand).filter(|laatste| {
             let eerder = rp
                 .betaald
@@ -84,9 +98,11 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
             betaalrun::vakantietoeslag_achteraf(
                 k.maand,
                 *laatste,
-                eerder
-                    .iter()
-                    .any(|(c, m)| *c == Categorie::Regulier && m == laatste),
+                // De laatste maand is betaald: door een eerdere run (als maand of als
+                // nabetaling), of als nabetaling in deze run.
+                eerder.iter().any(|(c, m)| {
+                    matches!(c, Categorie::Regulier | Categorie::Nabetaling) && m == laatste
+                }) || achterstallig.iter().any(|(m, _)| m == laatste),
                 eerder
                     .iter()
                     .filter(|(c, _)| *c == Categorie::Vakantietoeslag)
@@ -104,20 +120,6 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
             f.vakantietoeslag_over(tot, k.vt_maand, &k.tabellen)
         });
         let vakantietoeslag_tot = vakantietoeslag_tot.unwrap_or(k.maand);
-        // Eerdere maanden die nooit betaald zijn, met hun berekening zoals die nu is.
-        let mut achterstallig = Vec::new();
-        let mut achterstallige_uitleg = BTreeMap::new();
-        let mut niet_te_berekenen = Vec::new();
-        for m in rp.onbetaald.get(&g.uitkering.id).into_iter().flatten() {
-            match f.uitleg(*m, &k.tabellen) {
-                None => {}
-                Some(Ok(u)) => {
-                    achterstallig.push((*m, u.uitbetaling_centen));
-                    achterstallige_uitleg.insert(*m, u.uitleg);
-                }
-                Some(Err(e)) => niet_te_berekenen.push((*m, e.to_string())),
-            }
-        }
         if uitkomst.is_none()
             && open.is_empty()
             && vakantietoeslag == 0

@@ -218,8 +218,8 @@ pub trait BetaalrunsLezen: Send {
     ) -> Uitkomst<Vec<Runverschil>>;
     async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>>;
     /// Wat goedgekeurde runs van maand `vanaf` en later voor deze uitkeringen betaalden aan
-    /// reguliere bijstand en vakantietoeslag: (uitkering, categorie, maand, bedrag), één rij
-    /// per betaalregel.
+    /// reguliere bijstand, nabetalingen en vakantietoeslag: (uitkering, categorie, maand,
+    /// bedrag), één rij per betaalregel.
     async fn betaald_voor_uitkeringen(
         &mut self,
         ids: &[i64],

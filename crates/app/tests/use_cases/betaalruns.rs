@@ -1339,3 +1339,46 @@ async fn vastgehouden_maanden_worden_betaald_als_de_reden_weg_is() {
     assert!(xml.contains("Nabetaling bijstand oktober 2026"), "{xml}");
     o.t.opruimen().await;
 }
+
+/// Eindigde de bijstand vóór de eerste run, dan betaalt die run de maanden met bijstand als
+/// nabetaling en de vakantietoeslag bij het einde erbij (art. 45 lid 1: binnen drie maanden na
+/// het einde). Bijstand augustus en september 2026: reservering 70,97 per maand
+/// (normen-bronnen.toml periode 2026-07-01, art21a "# vt 7097").
+#[tokio::test]
+async fn nooit_betaald_en_al_geeindigd_met_vakantietoeslag() {
+    let o = opzet().await;
+    let dossier = o
+        .uitkering("100023757", "2026-08-01", "NL91ABNA0417164300")
+        .await;
+    let u = o.uitkering_id(dossier).await;
+    o.muteer(
+        u,
+        MutatieInvoer {
+            soort: "beeindiging".into(),
+            ingangsdatum: "2026-10-01".into(),
+            einde_reden: "werk".into(),
+            reden: "Werk gevonden".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    let nov = o.run("2026-11", "2026-11-25").await;
+    assert_eq!(o.totaal(nov, Categorie::Regulier).await, (0, 0));
+    assert_eq!(o.totaal(nov, Categorie::Nabetaling).await, (2, 2 * 134_849));
+    assert_eq!(
+        o.totaal(nov, Categorie::Vakantietoeslag).await,
+        (1, 2 * 7_097)
+    );
+    assert!(pain(&o, nov).await.contains("<NbOfTxs>3</NbOfTxs>"));
+    // De volgende run betaalt niets meer.
+    let dec = o.run("2026-12", "2026-12-18").await;
+    assert_eq!(
+        o.t.app
+            .betaalrun(&o.tom, dec)
+            .await
+            .unwrap()
+            .aantal_betalingen,
+        0
+    );
+    o.t.opruimen().await;
+}

@@ -947,6 +947,11 @@ async fn lange_lijsten_ids_boven_de_parametergrens() {
         .await
         .unwrap()
         .is_empty());
+    assert!(tx
+        .maandstand_voor_run(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(), &ids)
+        .await
+        .unwrap()
+        .is_empty());
     let sleutels: Vec<(String, String)> = (0..40_000)
         .map(|i| (format!("{i:064x}"), format!("{{\"regel\":{i}}}")))
         .collect();
