@@ -42,7 +42,9 @@ pub struct Betaalinstellingen {
     /// Zonder rekening van de gemeente kan een run wel berekend en goedgekeurd worden, maar
     /// komt er geen bestand.
     pub opdrachtgever: Option<sepa::Opdrachtgever>,
-    /// De kalendermaand waarin de vakantietoeslag wordt betaald (standaard mei).
+    /// De kalendermaand waarin de vakantietoeslag wordt betaald: standaard juni, de maand van
+    /// art. 45 lid 1 Pw (over de voorafgaande twaalf maanden); een gemeente die eerder betaalt
+    /// (zodra het bedrag vaststaat) stelt een eerdere maand in.
     pub vakantietoeslag_maand: u32,
 }
 
@@ -50,7 +52,7 @@ impl Default for Betaalinstellingen {
     fn default() -> Self {
         Self {
             opdrachtgever: None,
-            vakantietoeslag_maand: 5,
+            vakantietoeslag_maand: 6,
         }
     }
 }

@@ -839,6 +839,10 @@ impl App {
                     });
                     if lid.rol == HuishoudRol::Aanvrager {
                         client = pid;
+                    }
+                    // Aanvrager en partner hebben elk een rekening: bij gehuwden gaat de
+                    // bijstand voor de helft naar ieder (art. 45 lid 4).
+                    if matches!(lid.rol, HuishoudRol::Aanvrager | HuishoudRol::Partner(_)) {
                         let iban = Iban::nederlands(r.kies::<&str>(BANKEN), r.onder(9_999_999_999))
                             .map(|i| i.as_str().to_owned())
                             .unwrap_or_default();

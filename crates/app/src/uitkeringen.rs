@@ -288,14 +288,14 @@ pub(crate) fn toepassen(
             // Een lid dat komt of gaat staat na goedkeuring in het huishouden zelf; een voorbeeld
             // past het toe in `App::feiten`.
             Gegevens::Opschorting => feiten.opschortingen.push(periode),
-            Gegevens::Betaalwijze { verdelen } => {
-                for p in feiten.verdeeld.iter_mut() {
+            Gegevens::Betaalwijze { verdelen, aan } => {
+                for (p, _) in feiten.een_rekening.iter_mut() {
                     if p.tot.is_none() && p.vanaf <= *ingang {
                         p.tot = Some(*ingang);
                     }
                 }
-                if *verdelen {
-                    feiten.verdeeld.push(Periode::vanaf(*ingang));
+                if !*verdelen {
+                    feiten.een_rekening.push((Periode::vanaf(*ingang), *aan));
                 }
             }
             Gegevens::Correctie { .. }

@@ -4,7 +4,8 @@
 //!
 //! Bronnen: ../shared/domain/participatiewet-feiten.md §1 "Vakantietoeslag" (art 45 lid 1 Pw:
 //! bijstand per kalendermaand; vakantietoeslag jaarlijks over de voorgaande 12 maanden, of
-//! binnen 3 maanden na de maand waarin de bijstand eindigde; Rotterdam betaalt in mei) en
+//! binnen 3 maanden na de maand waarin de bijstand eindigde; §12: in juni, of eerder zodra het
+//! bedrag vaststaat; standaard dus juni, een gemeente die eerder betaalt stelt dat in) en
 //! "When municipalities pay" (betaaldag is gemeentelijke praktijk).
 //!
 //! Aannames (NIET geverifieerd in de bronnen):

@@ -52,7 +52,8 @@ pub enum Mutatiesoort {
     Verlaging,
     Opschorting,
     Beeindiging,
-    /// De partners vragen de bijstand verdeeld over hun twee rekeningen (of weer niet).
+    /// Art. 45 lid 4: voor de helft aan ieder van de gehuwden, of op hun gezamenlijk verzoek
+    /// alles aan één van hen.
     Betaalwijze,
     /// Art. 20 lid 3: de aanvrager of partner van 18–20 kan geen beroep doen op de ouders (of
     /// weer wel); het college stelt het vast, met de reden.
@@ -126,7 +127,7 @@ impl Mutatiesoort {
             Mutatiesoort::Verlaging => "Verlaging (art. 18)",
             Mutatiesoort::Opschorting => "Opschorting",
             Mutatiesoort::Beeindiging => "Beëindiging",
-            Mutatiesoort::Betaalwijze => "Betaling verdelen tussen partners",
+            Mutatiesoort::Betaalwijze => "Betaling aan gehuwden (art. 45 lid 4)",
             Mutatiesoort::GeenBeroepOpOuders => "Geen beroep op de ouders (art. 20 lid 3)",
             Mutatiesoort::Correctie => "Correctie van een mutatie",
         }
@@ -200,9 +201,10 @@ pub struct Feiten {
     /// Perioden waarin het recht is opgeschort (art 54 lid 1 Pw): het bedrag blijft, de
     /// betaling wordt vastgehouden.
     pub opschortingen: Vec<Periode>,
-    /// Perioden waarin de bijstand op verzoek over de rekeningen van beide partners wordt
-    /// verdeeld (de hoogte verandert niet).
-    pub verdeeld: Vec<Periode>,
+    /// Art. 45 lid 4: de bijstand van gehuwden gaat voor de helft naar ieder, behalve in de
+    /// perioden waarin zij samen hebben gevraagd om alles aan één van hen te betalen (aan wie).
+    /// De hoogte verandert er niet door.
+    pub een_rekening: Vec<(Periode, Wie)>,
 }
 
 /// Een werkelijk ontvangen inkomen over een periode: een maandloon, een vierwekenloon, een
@@ -467,9 +469,13 @@ impl Feiten {
 }
 
 impl Feiten {
-    /// Wordt de bijstand van de maand die op `eerste` begint verdeeld over de partners?
-    pub fn verdeeld_in(&self, eerste: NaiveDate) -> bool {
-        self.verdeeld.iter().any(|p| p.bevat(eerste))
+    /// Aan wie de bijstand van gehuwden in de maand die op `eerste` begint gaat, als zij samen
+    /// om betaling aan één van hen vroegen; `None`: voor de helft aan ieder (art. 45 lid 4).
+    pub fn betaling_aan(&self, eerste: NaiveDate) -> Option<Wie> {
+        self.een_rekening
+            .iter()
+            .find(|(p, _)| p.bevat(eerste))
+            .map(|(_, w)| *w)
     }
 
     /// Raakt een opschorting de maand die op `eerste` begint?
@@ -688,9 +694,13 @@ pub enum Mutatiegegevens {
     Bankrekening {
         iban: String,
     },
-    /// De bijstand verdelen over de rekeningen van beide partners (of daarmee stoppen).
+    /// Art. 45 lid 4: voor de helft aan ieder (`verdelen`, de wet), of op gezamenlijk verzoek
+    /// alles aan één van hen (`aan`; zonder: de aanvrager, zoals mutaties van vóór issue 20 zijn
+    /// opgeslagen).
     Betaalwijze {
         verdelen: bool,
+        #[serde(default)]
+        aan: Wie,
     },
     /// Het huishouden verhuist binnen de gemeente.
     Adres {

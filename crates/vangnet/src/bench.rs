@@ -307,7 +307,7 @@ pub fn herberekening(uitkeringen: u64, maanden: u32) -> Result<()> {
                 werkelijke_inkomsten: Vec::new(),
                 verlagingen: g.verlagingen.iter().map(|(p, _)| (open, *p)).collect(),
                 opschortingen: Vec::new(),
-                verdeeld: Vec::new(),
+                een_rekening: Vec::new(),
             }
         })
         .collect();

@@ -157,7 +157,7 @@ impl Instellingen {
                 .unwrap_or(12),
             log: b.log.unwrap_or_else(|| "info,sqlx=warn".into()),
             debiteur: None,
-            vakantietoeslag_maand: 5,
+            vakantietoeslag_maand: 6,
             ketensleutel: env("VANGNET_KETENSLEUTEL")
                 .map(PathBuf::from)
                 .or(b.ketensleutel),

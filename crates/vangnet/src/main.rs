@@ -240,9 +240,11 @@ enum BenchSoort {
         /// Huishoudens in de demopopulatie (alleen als de database nog leeg is).
         #[arg(long, default_value_t = 1_000_000)]
         huishoudens: u64,
-        /// De betaalmaand (er mag nog geen run voor zijn).
-        #[arg(long, default_value = "2026-11", value_name = "JJJJ-MM")]
-        maand: String,
+        /// De betaalmaand (er mag nog geen run voor zijn); standaard de lopende maand, die op een
+        /// verse demo nog niet betaald is (eerdere maanden staan als betaald en worden niet nog
+        /// eens betaald).
+        #[arg(long, value_name = "JJJJ-MM")]
+        maand: Option<String>,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -608,6 +610,11 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
             }
             let app = openen(&instellingen, &db).await?;
             let map = db.data_dir.clone().unwrap_or_else(std::env::temp_dir);
+            let maand = maand.unwrap_or_else(|| {
+                vangnet_domain::tijd::nl_lokaal(app.klok.nu())
+                    .format("%Y-%m")
+                    .to_string()
+            });
             let uitkomst = bench::betaalrun(&app, huishoudens.max(1), &maand, &map).await;
             if let Some(map) = tijdelijk {
                 let _ = std::fs::remove_dir_all(map);

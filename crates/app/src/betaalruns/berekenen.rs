@@ -3,6 +3,7 @@
 //! berekenen (`vangnet_domain::betaalrun::regels`) met uitleg en kenmerk, en ze schrijven.
 
 use super::*;
+use vangnet_domain::berekening::Wie;
 
 /// Eén partij uitkeringen met wat de run over hen moet weten: feiten, geldige rekeningen op de
 /// betaaldatum, open correcties en (voor wie eindigde) wat goedgekeurde runs al betaalden.
@@ -129,6 +130,28 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
             continue;
         }
         let rekening = g.aanvrager.and_then(|a| rp.rekeningen.get(&a));
+        // Art. 45 lid 4: bij gehuwden gaat elke betaling voor de helft naar ieder, of op hun
+        // gezamenlijk verzoek geheel naar één van hen. Welke rekeningen zijn daarvoor nodig in
+        // de maanden van deze run (de maand zelf, nabetalingen, de vakantietoeslag)?
+        let partner_in = |m: NaiveDate| {
+            g.partners
+                .iter()
+                .find(|(_, p)| p.bevat(m))
+                .map(|(id, _)| rp.rekeningen.get(id))
+        };
+        let maanden = std::iter::once(k.maand)
+            .chain(achterstallig.iter().map(|(m, _)| *m))
+            .chain(open.iter().filter(|c| c.bedrag > 0).map(|c| c.maand))
+            .chain((vakantietoeslag > 0).then_some(vakantietoeslag_tot));
+        let mut partner_ontbreekt = false;
+        for m in maanden {
+            if let Some(partnerrekening) = partner_in(m) {
+                if f.betaling_aan(m) != Some(Wie::Aanvrager) && partnerrekening.is_none() {
+                    partner_ontbreekt = true;
+                }
+            }
+        }
+
         let (uitbetaling, uitleg, fout) = match &uitkomst {
             Some(Ok(u)) => (Some(u.uitbetaling_centen), u.uitleg.clone(), None),
             Some(Err(e)) => (None, Vec::new(), Some(e.to_string())),
@@ -140,7 +163,7 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
             al_betaald: rp.al_betaald.contains(&g.uitkering.id),
             achterstallig: &achterstallig,
             opgeschort: f.opgeschort_in(k.maand),
-            rekening_geldig: rekening.is_some(),
+            rekening_geldig: rekening.is_some() && !partner_ontbreekt,
             correcties: open,
             vakantietoeslag,
             vakantietoeslag_tot,
@@ -260,7 +283,8 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
                 }],
                 Categorie::Vakantietoeslag => vec![Specificatieregel {
                     omschrijving: format!(
-                        "Gereserveerde vakantietoeslag van {} tot en met {}",
+                        "Gereserveerde vakantietoeslag van {} tot en met {} (jaarlijks over de \
+                         voorafgaande twaalf maanden, of binnen drie maanden na het einde)",
                         tijd::maand_weergave(betaalrun::opbouw_vanaf(r.maand, k.vt_maand)),
                         tijd::maand_weergave(r.maand)
                     ),
@@ -273,40 +297,56 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
                 reden: x,
                 toelichting: match (&fout, x) {
                     (Some(m), Vasthoudreden::Berekeningsfout) => Some(m.clone()),
+                    (_, Vasthoudreden::GeenRekening) if partner_ontbreekt && rekening.is_some() => {
+                        Some(
+                            "De rekening van de partner ontbreekt: bij gehuwden gaat de bijstand \
+                             voor de helft naar ieder (art. 45 lid 4), tenzij zij samen om \
+                             betaling aan één van hen vragen."
+                                .into(),
+                        )
+                    }
                     _ => None,
                 },
             });
-            // Verdeeld tussen partners (op hun verzoek): twee overboekingen, de uitleg
-            // van elk deel telt op tot zijn eigen bedrag.
-            let partner = g
-                .partners
-                .iter()
-                .find(|(_, p)| p.bevat(r.maand))
-                .and_then(|(p, _)| rp.rekeningen.get(p));
-            let delen: Vec<Deel<'_>> = match partner {
-                Some(pr)
-                    if (r.categorie == Categorie::Regulier
-                        || (r.categorie == Categorie::Nabetaling && achterstallige_maand))
-                        && r.bedrag > 0
-                        && f.verdeeld_in(r.maand) =>
-                {
-                    let (a, b) = betaalrun::verdelen(r.bedrag);
-                    let deel = |min: Centen, wie: &str| {
-                        let mut v = spec.clone();
+            // Art. 45 lid 4: bij gehuwden voor de helft naar ieder (twee overboekingen, de
+            // uitleg van elk deel telt op tot zijn eigen bedrag), of op gezamenlijk verzoek
+            // geheel naar één van hen.
+            let betaald = matches!(
+                r.categorie,
+                Categorie::Regulier | Categorie::Nabetaling | Categorie::Vakantietoeslag
+            ) && r.bedrag > 0;
+            let delen: Vec<Deel<'_>> = match partner_in(r.maand) {
+                Some(Some(pr)) if betaald => match f.betaling_aan(r.maand) {
+                    None => {
+                        let (a, b) = betaalrun::verdelen(r.bedrag);
+                        let deel = |min: Centen, wie: &str| {
+                            let mut v = spec.clone();
+                            v.push(Specificatieregel {
+                                omschrijving: format!(
+                                    "Gehuwden: voor de helft aan ieder; het deel van {wie} gaat \
+                                     naar diens rekening"
+                                ),
+                                artikel: "art. 45 lid 4 Participatiewet".into(),
+                                bedrag_centen: -min,
+                            });
+                            v
+                        };
+                        vec![
+                            (a, rekening, "1", deel(b, "de partner")),
+                            (b, Some(pr), "2", deel(a, "de aanvrager")),
+                        ]
+                    }
+                    Some(Wie::Partner) => {
+                        let mut v = spec;
                         v.push(Specificatieregel {
-                            omschrijving: format!(
-                                "Op verzoek verdeeld: het deel van {wie} gaat naar diens rekening"
-                            ),
-                            artikel: "art. 45 lid 1 Participatiewet".into(),
-                            bedrag_centen: -min,
+                            omschrijving: "Op gezamenlijk verzoek geheel aan de partner".into(),
+                            artikel: "art. 45 lid 4 Participatiewet".into(),
+                            bedrag_centen: 0,
                         });
-                        v
-                    };
-                    vec![
-                        (a, rekening, "1", deel(b, "de partner")),
-                        (b, Some(pr), "2", deel(a, "de aanvrager")),
-                    ]
-                }
+                        vec![(r.bedrag, Some(pr), "", v)]
+                    }
+                    Some(Wie::Aanvrager) => vec![(r.bedrag, rekening, "", spec)],
+                },
                 _ => vec![(r.bedrag, rekening, "", spec)],
             };
             for (bedrag, naar, achtervoegsel, spec) in delen {

@@ -94,6 +94,20 @@ fn persoon_past(voor: &Feiten, ingang: NaiveDate, g: &Gegevens) -> Result<(), Ap
             )),
         };
     }
+    // Art. 45 lid 4 gaat over gehuwden: zonder partner is er niets te verdelen.
+    if let Gegevens::Betaalwijze { .. } = g {
+        if !voor.partners.iter().any(|(p, _)| p.bevat(ingang)) {
+            return Err(AppFout::veld(
+                "verdelen",
+                format!(
+                    "Op {} is er geen partner in het huishouden: de betaling aan gehuwden (art. \
+                     45 lid 4) geldt niet.",
+                    ingang.format("%d-%m-%Y")
+                ),
+            ));
+        }
+        return Ok(());
+    }
     let van = match g {
         Gegevens::Inkomen { van, .. }
         | Gegevens::InkomenStop { van, .. }

@@ -335,12 +335,21 @@ pub(super) fn controleer(
                 })
             }),
         Some(Mutatiesoort::Betaalwijze) => match invoer.verdelen.trim() {
-            "ja" => Some(Ruw::Klaar(Gegevens::Betaalwijze { verdelen: true })),
-            "nee" => Some(Ruw::Klaar(Gegevens::Betaalwijze { verdelen: false })),
+            "ja" => Some(Ruw::Klaar(Gegevens::Betaalwijze {
+                verdelen: true,
+                aan: Wie::Aanvrager,
+            })),
+            "nee" => van_nodig(&mut f).map(|aan| {
+                Ruw::Klaar(Gegevens::Betaalwijze {
+                    verdelen: false,
+                    aan,
+                })
+            }),
             _ => {
                 f.voeg_toe(
                     "verdelen",
-                    "Kies of de bijstand over beide partners wordt verdeeld (ja of nee).",
+                    "Kies: voor de helft aan ieder (art. 45 lid 4), of op gezamenlijk verzoek alles \
+                     aan één van hen (kies dan bij 'Van wie' aan wie).",
                 );
                 None
             }

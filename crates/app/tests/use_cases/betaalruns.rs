@@ -1038,9 +1038,10 @@ async fn bankrekening_en_adres_als_mutatie() {
     o.t.opruimen().await;
 }
 
-/// Issue 7 punt 2: op verzoek van de partners wordt de bijstand over hun twee rekeningen
-/// verdeeld (betaalwijze als mutatie); de oneven cent gaat naar de aanvrager, elk deel heeft zijn
-/// eigen kenmerk en uitleg, en de maand staat als één betaald bedrag op de uitkering.
+/// Issue 20 punt 5 (art. 45 lid 4 Pw; participatiewet-feiten.md §12): bij gehuwden gaat de
+/// bijstand voor de helft naar ieder, elk deel met zijn eigen kenmerk en uitleg, en de maand staat
+/// als één betaald bedrag op de uitkering; op hun gezamenlijk verzoek (een mutatie: wanneer, aan
+/// wie) geheel naar één van hen.
 #[tokio::test]
 async fn betaling_verdeeld_tussen_partners() {
     let o = opzet().await;
@@ -1088,13 +1089,43 @@ async fn betaling_verdeeld_tussen_partners() {
         Err(AppFout::Ongeldig(v)) => assert!(v.voor("verdelen").is_some()),
         e => panic!("{e:?}"),
     }
+    // Voor één persoon geldt art. 45 lid 4 niet.
+    let alleen = o
+        .uitkering("100174218", "2026-11-01", "NL91ABNA0417164300")
+        .await;
+    let alleen = o.uitkering_id(alleen).await;
+    match o
+        .t
+        .app
+        .mutatie_registreren(
+            &o.anna,
+            alleen,
+            &MutatieInvoer {
+                soort: "betaalwijze".into(),
+                ingangsdatum: "2026-12-01".into(),
+                verdelen: "nee".into(),
+                reden: "Verzoek".into(),
+                ..Default::default()
+            },
+        )
+        .await
+    {
+        Err(AppFout::Ongeldig(v)) => {
+            assert!(v
+                .voor("verdelen")
+                .is_some_and(|m| m.contains("geen partner")))
+        }
+        e => panic!("{e:?}"),
+    }
+    // Vanaf december vragen ze samen om alles aan de partner te betalen.
     o.muteer(
         uitkering,
         MutatieInvoer {
             soort: "betaalwijze".into(),
             ingangsdatum: "2026-12-01".into(),
-            verdelen: "ja".into(),
-            reden: "Schriftelijk verzoek van beide partners".into(),
+            verdelen: "nee".into(),
+            van: "partner".into(),
+            reden: "Schriftelijk verzoek van beide partners: alles naar de partner".into(),
             ..Default::default()
         },
     )
@@ -1102,11 +1133,25 @@ async fn betaling_verdeeld_tussen_partners() {
     let nov = o.run("2026-11", "2026-11-25").await;
     let dec = o.run("2026-12", "2026-12-23").await;
     // normen-bronnen.toml periode 2026-07-01: art21b gehuwden incl. vt 2.027,79, min 5 %
-    // vakantietoeslag 101,39 = 1.926,40; verdeeld 963,20 + 963,20.
-    assert_eq!(o.totaal(nov, Categorie::Regulier).await, (1, 192_640));
-    assert_eq!(o.totaal(dec, Categorie::Regulier).await, (2, 192_640));
+    // vakantietoeslag 101,39 = 1.926,40. November: de wet, voor de helft aan ieder (963,20 +
+    // 963,20); december: op gezamenlijk verzoek alles aan de partner.
+    assert_eq!(
+        o.totaal(nov, Categorie::Regulier).await,
+        (3, 192_640 + 134_849)
+    );
+    assert_eq!(
+        o.totaal(dec, Categorie::Regulier).await,
+        (2, 192_640 + 134_849)
+    );
     let spec = o.t.app.betaalspecificatie(&o.anna, dossier).await.unwrap();
     let december: Vec<_> = spec.iter().filter(|(r, _, _)| r.id == dec).collect();
+    assert_eq!(december.len(), 1);
+    assert_eq!(december[0].1.iban.as_deref(), Some("NL02ABNA0123456789"));
+    assert_eq!(december[0].1.bedrag_centen, 192_640);
+    assert!(december[0].2.iter().any(|u| u
+        .omschrijving
+        .contains("Op gezamenlijk verzoek geheel aan de partner")));
+    let december: Vec<_> = spec.iter().filter(|(r, _, _)| r.id == nov).collect();
     let ibans: Vec<_> = december
         .iter()
         .map(|(_, r, _)| r.iban.clone().unwrap())
@@ -1115,7 +1160,14 @@ async fn betaling_verdeeld_tussen_partners() {
     for (_, regel, uitleg) in &december {
         assert_eq!(regel.bedrag_centen, 96_320);
         assert_eq!(uitleg.iter().map(|u| u.bedrag_centen).sum::<i64>(), 96_320);
+        assert!(uitleg
+            .iter()
+            .any(|u| u.artikel == "art. 45 lid 4 Participatiewet"));
     }
+    // In het bestand: twee overboekingen van 963,20, naar elk van de twee rekeningen.
+    let xml = pain(&o, nov).await;
+    assert_eq!(xml.matches(">963.20</InstdAmt>").count(), 2, "{xml}");
+    assert!(xml.contains("NL02ABNA0123456789") && xml.contains("NL91ABNA0417164300"));
     assert_ne!(december[0].1.kenmerk, december[1].1.kenmerk);
     let beeld =
         o.t.app
@@ -1380,5 +1432,61 @@ async fn nooit_betaald_en_al_geeindigd_met_vakantietoeslag() {
             .aantal_betalingen,
         0
     );
+    o.t.opruimen().await;
+}
+
+/// Issue 20 punt 5: ontbreekt de rekening van de partner, dan kan de helft van de partner niet
+/// worden betaald; de maand wordt vastgehouden met die reden (en een taak), en betaald als
+/// nabetaling zodra de rekening er is.
+#[tokio::test]
+async fn zonder_rekening_van_de_partner_vastgehouden_en_later_nabetaald() {
+    let o = opzet().await;
+    let d = Dossierbouwer::van(aanvraag("100023757", "2026-11-01", "NL91ABNA0417164300"))
+        .met_partner("123456782", ("Elif", "Yılmaz"), "20-07-1987")
+        .met_uitkering("2026-11-01")
+        .maak(&o.t, &o.clerk, &o.anna)
+        .await;
+    let nov = o.run("2026-11", "2026-11-25").await;
+    let b = o.t.app.betaalrun_beeld(&o.tom, nov).await.unwrap();
+    assert_eq!(b.run.aantal_betalingen, 0);
+    let reden = b.vastgehouden[0].reden.clone().unwrap();
+    assert_eq!(
+        reden.reden,
+        vangnet_domain::betaalrun::Vasthoudreden::GeenRekening
+    );
+    assert!(reden
+        .toelichting
+        .is_some_and(|t| t.contains("rekening van de partner ontbreekt")));
+    let taken = o.t.app.taken_van_dossier(&o.anna, d.dossier).await.unwrap();
+    assert!(taken.iter().any(|t| t.taak.soort == Taaksoort::Betaling));
+    let beeld =
+        o.t.app
+            .dossier(&o.anna, d.dossier, None, None)
+            .await
+            .unwrap();
+    let partner = &beeld.huishouden[1].persoon;
+    o.t.app
+        .persoon_wijzigen(
+            &o.clerk,
+            partner.id,
+            &vangnet_app::clienten::PersoonWijziging {
+                versie: partner.versie,
+                voornamen: "Elif".into(),
+                voorvoegsel: "".into(),
+                geslachtsnaam: "Yılmaz".into(),
+                geboortedatum: "20-07-1987".into(),
+                iban: "NL02ABNA0123456789".into(),
+                iban_vanaf: "01-11-2026".into(),
+                reden: "Eigen rekening partner".into(),
+            },
+        )
+        .await
+        .unwrap();
+    let dec = o.run("2026-12", "2026-12-18").await;
+    // December en november, elk voor de helft aan ieder: vier overboekingen van 963,20.
+    assert_eq!(o.totaal(dec, Categorie::Regulier).await, (2, 192_640));
+    assert_eq!(o.totaal(dec, Categorie::Nabetaling).await, (2, 192_640));
+    let xml = pain(&o, dec).await;
+    assert_eq!(xml.matches(">963.20</InstdAmt>").count(), 4, "{xml}");
     o.t.opruimen().await;
 }
