@@ -42,6 +42,9 @@ pub struct LidInvoer {
 #[derive(Debug, Clone, Default)]
 pub struct NieuweAanvraag {
     pub ontvangen_op: String,
+    /// De dag van de melding (art. 44 lid 1), als die vóór de ontvangst ligt; leeg: de dag van
+    /// ontvangst.
+    pub gemeld_op: String,
     pub aanvrager: PersoonInvoer,
     pub straat: String,
     pub huisnummer: String,
@@ -298,6 +301,30 @@ impl App {
             }
             r => f.controleer("ontvangen_op", r),
         };
+        // De melding: niet na de ontvangst (een aanvraag volgt op de melding), niet in de
+        // toekomst, en niet meer dan een jaar ervoor (een tikfout eerder dan een melding).
+        let gemeld = if a.gemeld_op.trim().is_empty() {
+            ontvangen
+        } else {
+            match (parse_datum(&a.gemeld_op, "datum van de melding"), ontvangen) {
+                (Ok(g), Some(o)) if g > o => {
+                    f.voeg_toe(
+                        "gemeld_op",
+                        "De melding ligt na de ontvangst van de aanvraag; de aanvraag volgt op de \
+                         melding (art. 44 lid 1 Pw).",
+                    );
+                    None
+                }
+                (Ok(g), Some(o)) if (o - g).num_days() > 366 => {
+                    f.voeg_toe(
+                        "gemeld_op",
+                        "De melding ligt meer dan een jaar vóór de ontvangst; kijk de datum na.",
+                    );
+                    None
+                }
+                (r, _) => f.controleer("gemeld_op", r),
+            }
+        };
         let aanvrager = controleer_persoon(&a.aanvrager, "aanvrager", vandaag, &mut f);
         let huisnummer = f.controleer(
             "huisnummer",
@@ -540,6 +567,7 @@ impl App {
                 zaaktype: Zaaktype::AanvraagLevensonderhoud,
                 status: Status::Ontvangen,
                 ontvangen_op: ontvangen,
+                gemeld_op: gemeld.unwrap_or(ontvangen),
                 team_id,
                 consulent_id: None,
                 versie: 1,
@@ -581,6 +609,7 @@ impl App {
             na: Some(serde_json::json!({
                 "nummer": nummer.as_str(),
                 "ontvangen_op": datumtekst(ontvangen),
+                "gemeld_op": datumtekst(gemeld.unwrap_or(ontvangen)),
                 "huishouden_id": huishouden,
                 "leden": alle.iter().map(|(_, _, r)| r.code()).collect::<Vec<_>>(),
                 "verdeling": verdeling,

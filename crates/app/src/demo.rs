@@ -910,6 +910,7 @@ impl App {
                     versie: 1,
                     aangemaakt_op: nu,
                     gewijzigd_op: nu,
+                    gemeld_op: ontvangen,
                 });
                 let taken = demotaken(&mut r, status, ontvangen, vandaag);
                 for (soort, begin, gereed_op, omschrijving) in taken {

@@ -364,12 +364,16 @@ impl App {
 
     /// Kent een uitkering toe op een dossier, met besluit (vandaag) en bezwaartermijn, en rekent
     /// haar maanden tot en met deze maand uit.
+    /// Kent de uitkering toe vanaf `begindatum`. Het recht gaat niet in vóór de dag van de
+    /// melding, tenzij om bijzondere redenen (art. 44 lid 1 Pw): dan noemt `bijzondere_reden`
+    /// die, en staat zij in de grondslag van het besluit.
     pub async fn uitkering_toekennen(
         &self,
         ctx: &Context,
         dossier_id: i64,
         begindatum: &str,
         inhoud: &str,
+        bijzondere_reden: &str,
     ) -> Result<i64, AppFout> {
         ctx.actor.vereist(Recht::UitkeringenBeheren)?;
         let mut f = Veldfouten::nieuw();
@@ -392,6 +396,32 @@ impl App {
             return Err(AppFout::veld(
                 "begindatum",
                 "Op dit dossier is al een uitkering toegekend.",
+            ));
+        }
+        let reden = bijzondere_reden.trim();
+        if begin < dossier.gemeld_op && reden.is_empty() {
+            return Err(AppFout::veld(
+                "begindatum",
+                format!(
+                    "De bijstand gaat niet in vóór de dag van de melding ({}), tenzij om \
+                     bijzondere redenen (art. 44 lid 1 Pw). Kies een latere datum of noem de \
+                     bijzondere reden.",
+                    dossier.gemeld_op.format("%d-%m-%Y")
+                ),
+            ));
+        }
+        if reden.chars().count() > 500 {
+            return Err(AppFout::veld(
+                "bijzondere_reden",
+                "De bijzondere reden is hoogstens 500 tekens lang.",
+            ));
+        }
+        let mut grondslag = "Participatiewet art. 11 (recht op algemene bijstand)".to_owned();
+        if begin < dossier.gemeld_op {
+            grondslag.push_str(&format!(
+                "; met terugwerkende kracht vóór de melding van {} om bijzondere redenen (art. 44 \
+                 lid 1): {reden}",
+                dossier.gemeld_op.format("%d-%m-%Y")
             ));
         }
         // Art. 34: staat het vermogen volgens de laatste geldige opgave aan het recht in de weg,
@@ -423,7 +453,7 @@ impl App {
             besluit_datum: vandaag,
             besluit_door: ctx.actor.omschrijving(),
             besluit_inhoud: inhoud.trim().into(),
-            grondslag: "Participatiewet art. 11 (recht op algemene bijstand)".into(),
+            grondslag,
             bezwaar_tot: bezwaartermijn(vandaag),
             versie: 1,
             aangemaakt_op: nu,

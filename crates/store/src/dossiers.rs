@@ -19,7 +19,7 @@ use crate::transactie::AnyTransactie;
 
 pub(crate) const DOSSIER_KOLOMMEN: &str =
     "id, nummer, huishouden_id, client_id, zaaktype, status, ontvangen_op, \
-     team_id, consulent_id, versie, aangemaakt_op, gewijzigd_op";
+     team_id, consulent_id, versie, aangemaakt_op, gewijzigd_op, gemeld_op";
 
 pub(crate) fn dossier_uit_rij(r: &impl Rij) -> Uitkomst<DossierRij> {
     dossier_velden(r).map_err(|e| in_tabel("dossiers", e))
@@ -39,6 +39,7 @@ fn dossier_velden(r: &impl Rij) -> Uitkomst<DossierRij> {
         versie: getal(r, "versie")?,
         aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
         gewijzigd_op: tijdstip(r, "gewijzigd_op")?,
+        gemeld_op: datum(r, "gemeld_op")?,
     })
 }
 
@@ -47,7 +48,7 @@ impl Bulkrij for DossierRij {
     #[rustfmt::skip]
     const KOLOMMEN: &'static [&'static str] = &[
         "id", "nummer", "huishouden_id", "client_id", "zaaktype", "status", "ontvangen_op",
-        "team_id", "consulent_id", "versie", "aangemaakt_op", "gewijzigd_op",
+        "team_id", "consulent_id", "versie", "aangemaakt_op", "gewijzigd_op", "gemeld_op",
     ];
     fn waarden(self) -> Uitkomst<Vec<Waarde>> {
         Ok(vec![
@@ -63,6 +64,7 @@ impl Bulkrij for DossierRij {
             Waarde::Getal(self.versie),
             Waarde::tijdstip(self.aangemaakt_op),
             Waarde::tijdstip(self.gewijzigd_op),
+            Waarde::datum(self.gemeld_op),
         ])
     }
 }
@@ -184,7 +186,7 @@ impl DossiersLezen for AnyTransactie {
     async fn dossiers_op_ids(&mut self, ids: &[i64]) -> Uitkomst<Vec<DossierRij>> {
         #[rustfmt::skip]
         type Rij = (i64, String, i64, i64, String, String, String, Option<i64>, Option<i64>, i64,
-                    String, String);
+                    String, String, String);
         let rijen: Vec<Rij> = self
             .waar_in_als(DOSSIER_KOLOMMEN, "dossiers", "id", ids, |r: &Rij| r.0)
             .await?;
@@ -206,6 +208,7 @@ impl DossiersLezen for AnyTransactie {
                     versie: r.9,
                     aangemaakt_op: tijdstip_uit("dossiers.aangemaakt_op", &r.10)?,
                     gewijzigd_op: tijdstip_uit("dossiers.gewijzigd_op", &r.11)?,
+                    gemeld_op: datum_uit("dossiers.gemeld_op", &r.12)?,
                 })
             })
             .collect()
@@ -271,8 +274,8 @@ impl Dossiers for AnyTransactie {
     async fn dossier_invoegen(&mut self, d: &DossierRij) -> Uitkomst<i64> {
         let r = sqlx::query(
             "INSERT INTO dossiers (nummer, huishouden_id, client_id, zaaktype, status, ontvangen_op, \
-             team_id, consulent_id, versie, aangemaakt_op, gewijzigd_op) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+             team_id, consulent_id, versie, aangemaakt_op, gewijzigd_op, gemeld_op) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
         )
         .bind(&d.nummer)
         .bind(d.huishouden_id)
@@ -285,6 +288,7 @@ impl Dossiers for AnyTransactie {
         .bind(d.versie)
         .bind(tijd::instant_tekst(d.aangemaakt_op))
         .bind(tijd::instant_tekst(d.gewijzigd_op))
+        .bind(tijd::datum_tekst(d.gemeld_op))
         .fetch_one(self.conn())
         .await
         .map_err(vertaal)?;

@@ -142,6 +142,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0020_nabetalen.sql"),
         postgres: include_str!("../migrations/postgres/0020_nabetalen.sql"),
     },
+    Migratie {
+        versie: 21,
+        naam: "melding",
+        sqlite: include_str!("../migrations/sqlite/0021_melding.sql"),
+        postgres: include_str!("../migrations/postgres/0021_melding.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

@@ -166,15 +166,23 @@ impl Dossierbouwer {
         ondersteuner: &Context,
         consulent: &Context,
     ) -> TestDossier {
+        // Begint de uitkering vóór de ontvangst, dan was dat de dag van de melding (art. 44
+        // lid 1): zo beschrijft de bouwer een gewone aanvraag, zonder bijzondere reden.
+        let mut aanvraag = self.aanvraag.clone();
+        if let Some(begin) = &self.uitkering {
+            if aanvraag.gemeld_op.is_empty() && begin.as_str() < aanvraag.ontvangen_op.as_str() {
+                aanvraag.gemeld_op = begin.clone();
+            }
+        }
         let (dossier, _) = t
             .app
-            .aanvraag_registreren(ondersteuner, &self.aanvraag)
+            .aanvraag_registreren(ondersteuner, &aanvraag)
             .await
             .expect("aanvraag registreren");
         let uitkering = match &self.uitkering {
             Some(begin) => Some(
                 t.app
-                    .uitkering_toekennen(consulent, dossier, begin, "Algemene bijstand")
+                    .uitkering_toekennen(consulent, dossier, begin, "Algemene bijstand", "")
                     .await
                     .expect("uitkering toekennen"),
             ),

@@ -339,6 +339,9 @@ pub struct AdresJson {
 #[serde(deny_unknown_fields)]
 pub struct AanvraagJson {
     ontvangen_op: String,
+    /// De dag van de melding (art. 44 lid 1), als die vóór de ontvangst ligt.
+    #[serde(default)]
+    gemeld_op: String,
     aanvrager: PersoonJson,
     adres: AdresJson,
     #[serde(default)]
@@ -357,6 +360,7 @@ pub async fn aanvraag_registreren(
 ) -> Result<Response, WebFout> {
     let invoer = NieuweAanvraag {
         ontvangen_op: a.ontvangen_op,
+        gemeld_op: a.gemeld_op,
         aanvrager: a.aanvrager.invoer(),
         straat: a.adres.straat,
         huisnummer: a.adres.huisnummer,

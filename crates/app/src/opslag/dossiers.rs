@@ -27,6 +27,9 @@ pub struct DossierRij {
     pub aangemaakt_op: DateTime<Utc>,
     #[serde(with = "tijd::als_instant")]
     pub gewijzigd_op: DateTime<Utc>,
+    /// De dag van de melding (art. 44 lid 1): het eerste contact waarin om bijstand werd
+    /// gevraagd; op of vóór de ontvangst.
+    pub gemeld_op: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -27,6 +27,7 @@ fn persoon(
 fn alleenstaande() -> NieuweAanvraag {
     NieuweAanvraag {
         ontvangen_op: "02-11-2026".into(),
+        gemeld_op: String::new(),
         aanvrager: persoon("999993653", "Fatima", "", "El Amrani", "14-03-1990"),
         straat: "Coolsingel".into(),
         huisnummer: "40".into(),
@@ -43,6 +44,7 @@ fn alleenstaande() -> NieuweAanvraag {
 fn gezin() -> NieuweAanvraag {
     NieuweAanvraag {
         ontvangen_op: "2026-11-16".into(),
+        gemeld_op: String::new(),
         aanvrager: persoon("111222333", "Jan Pieter", "de", "Vries", "01-05-1985"),
         straat: "Zwaanshals".into(),
         huisnummer: "12".into(),

@@ -16,6 +16,8 @@ use vangnet_testkit::{veldfout, TestApp};
 fn aanvraag(bsn: &str, naam: &str) -> NieuweAanvraag {
     NieuweAanvraag {
         ontvangen_op: "20-11-2026".into(),
+        // De melding op 1 november: de bijstand gaat dan in (art. 44 lid 1).
+        gemeld_op: "01-11-2026".into(),
         aanvrager: PersoonInvoer {
             bsn: bsn.into(),
             voornamen: naam.into(),
@@ -710,7 +712,7 @@ async fn bellerbeeld_toont_dossier_consulent_en_open_taken() {
 
     // Met een uitkering: de betaling van deze maand zoals nu berekend, nog zonder datum.
     t.app
-        .uitkering_toekennen(&o.anna, o.dossier, "2026-11-01", "Algemene bijstand")
+        .uitkering_toekennen(&o.anna, o.dossier, "2026-11-01", "Algemene bijstand", "")
         .await
         .unwrap();
     let v = t

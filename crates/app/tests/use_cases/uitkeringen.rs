@@ -1310,3 +1310,75 @@ async fn werkelijk_inkomen_slechte_invoer() {
     assert!(b.mutaties.is_empty());
     o.t.opruimen().await;
 }
+
+/// Issue 20 punt 10 (art. 44 lid 1 Pw; participatiewet-feiten.md §12 "Art 44 lid 1 / lid 5"):
+/// de dag van de melding staat op het dossier; de bijstand gaat niet eerder in, tenzij de
+/// consulent een bijzondere reden noemt, en die staat dan in de grondslag van het besluit.
+#[tokio::test]
+async fn begin_niet_voor_de_melding_tenzij_om_bijzondere_redenen() {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let anna = t.gebruiker("anna", &[Rol::Inkomensconsulent]).await;
+    // Een melding na de ontvangst kan niet.
+    let mut a = aanvraag();
+    a.ontvangen_op = "2026-11-10".into();
+    a.gemeld_op = "2026-11-12".into();
+    let e = t.app.aanvraag_registreren(&clerk, &a).await.unwrap_err();
+    assert!(veldfout(e, "gemeld_op").contains("na de ontvangst"));
+    a.gemeld_op = "2026-11-03".into();
+    let (dossier, _) = t.app.aanvraag_registreren(&clerk, &a).await.unwrap();
+    let d = t.app.dossier(&anna, dossier, None, None).await.unwrap();
+    assert_eq!(d.dossier.gemeld_op, self::d("2026-11-03"));
+    // Vóór de melding zonder reden: geweigerd, met de datum en het artikel.
+    let e = t
+        .app
+        .uitkering_toekennen(&anna, dossier, "2026-11-01", "Algemene bijstand", " ")
+        .await
+        .unwrap_err();
+    let melding = veldfout(e, "begindatum");
+    assert!(
+        melding.contains("03-11-2026") && melding.contains("art. 44 lid 1"),
+        "{melding}"
+    );
+    // Met een bijzondere reden wel; het besluit noemt haar.
+    t.app
+        .uitkering_toekennen(
+            &anna,
+            dossier,
+            "2026-11-01",
+            "Algemene bijstand",
+            "Opgenomen in het ziekenhuis, kon zich niet eerder melden",
+        )
+        .await
+        .unwrap();
+    let b = t
+        .app
+        .uitkering_van_dossier(&anna, dossier)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        b.uitkering
+            .grondslag
+            .contains("vóór de melding van 03-11-2026")
+            && b.uitkering.grondslag.contains("ziekenhuis"),
+        "{}",
+        b.uitkering.grondslag
+    );
+    // Zonder melding vóór de ontvangst is de melding de dag van ontvangst.
+    let mut a = aanvraag();
+    a.aanvrager.bsn = "123456782".into();
+    a.ontvangen_op = "2026-11-10".into();
+    let (dossier, _) = t.app.aanvraag_registreren(&clerk, &a).await.unwrap();
+    let e = t
+        .app
+        .uitkering_toekennen(&anna, dossier, "2026-11-09", "Algemene bijstand", "")
+        .await
+        .unwrap_err();
+    veldfout(e, "begindatum");
+    t.app
+        .uitkering_toekennen(&anna, dossier, "2026-11-10", "Algemene bijstand", "")
+        .await
+        .unwrap();
+    t.opruimen().await;
+}

@@ -13,6 +13,7 @@ use vangnet_testkit::{veldfout, TestApp};
 fn aanvraag(bsn: &str, naam: &str, postcode: &str, ontvangen: &str) -> NieuweAanvraag {
     NieuweAanvraag {
         ontvangen_op: ontvangen.into(),
+        gemeld_op: String::new(),
         aanvrager: PersoonInvoer {
             bsn: bsn.into(),
             voornamen: naam.into(),

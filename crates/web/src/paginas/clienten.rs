@@ -171,6 +171,7 @@ pub fn rolkeuzes() -> Vec<Keuze> {
 struct AanvraagPagina {
     schil: Schil,
     ontvangen_op: String,
+    gemeld_op: String,
     aanvrager: FormPersoon,
     leden: Vec<FormPersoon>,
     straat: String,
@@ -218,6 +219,7 @@ async fn aanvraagpagina(staat: &WebStaat, wie: &Ingelogd) -> Result<AanvraagPagi
             .date()
             .format("%Y-%m-%d")
             .to_string(),
+        gemeld_op: String::new(),
         aanvrager: FormPersoon {
             prefix: "aanvrager".into(),
             ..Default::default()
@@ -255,6 +257,7 @@ pub async fn registreren(
     wie.ctx.actor.vereist(Recht::DossiersRegistreren)?;
     let mut p = aanvraagpagina(&staat, &wie).await?;
     p.ontvangen_op = f.veld("ontvangen_op");
+    p.gemeld_op = f.veld("gemeld_op");
     p.aanvrager = FormPersoon::uit(&f, "aanvrager");
     p.straat = f.veld("straat");
     p.huisnummer = f.veld("huisnummer");
@@ -283,6 +286,7 @@ pub async fn registreren(
     }
     let aanvraag = NieuweAanvraag {
         ontvangen_op: p.ontvangen_op.clone(),
+        gemeld_op: p.gemeld_op.clone(),
         aanvrager: p.aanvrager.invoer(),
         straat: p.straat.clone(),
         huisnummer: p.huisnummer.clone(),

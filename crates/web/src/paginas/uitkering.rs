@@ -32,6 +32,7 @@ pub async fn toekennen(
             id,
             &formulier.veld("begindatum"),
             &formulier.veld("inhoud"),
+            &formulier.veld("bijzondere_reden"),
         )
         .await
     {

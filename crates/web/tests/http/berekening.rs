@@ -152,6 +152,23 @@ async fn proefberekening_en_berekening_van_een_dossier() {
     // tweemaal de kostendelersnorm A = 3 van 2.027,79 (normen-bronnen.toml 2026-07-01: 878,71).
     // Ontvangen op 2 november: bijstand over 29 van de 30 dagen.
     b.get("/dossiers/nieuw").await;
+    // Een melding na de ontvangst: geweigerd bij het veld, wat getypt is blijft staan.
+    let a = b
+        .post(
+            "/dossiers",
+            &[
+                ("ontvangen_op", "2026-11-02"),
+                ("gemeld_op", "2026-11-05"),
+                ("aanvrager.bsn", "111222333"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(
+        a.bevat("De melding ligt na de ontvangst") && a.bevat("value=\"2026-11-05\""),
+        "{}",
+        a.tekst
+    );
     let a = b
         .post(
             "/dossiers",

@@ -15,6 +15,7 @@ async fn uitkering_en_mutatie_op_het_scherm() {
             &systeem,
             &vangnet_app::clienten::NieuweAanvraag {
                 ontvangen_op: "2026-01-05".into(),
+                gemeld_op: "2026-01-01".into(),
                 aanvrager: vangnet_app::clienten::PersoonInvoer {
                     bsn: "999993653".into(),
                     voornamen: "Fatima".into(),
@@ -441,7 +442,7 @@ async fn betaalrun_op_het_scherm() {
         .await
         .unwrap();
     t.app
-        .uitkering_toekennen(&consulent, dossier, "2026-11-02", "Algemene bijstand")
+        .uitkering_toekennen(&consulent, dossier, "2026-11-02", "Algemene bijstand", "")
         .await
         .unwrap();
     // Een tweede zonder rekening: die betaling wordt vastgehouden en staat met haar dossier op de
@@ -460,6 +461,7 @@ async fn betaalrun_op_het_scherm() {
             zonder_rekening,
             "2026-11-02",
             "Algemene bijstand",
+            "",
         )
         .await
         .unwrap();
