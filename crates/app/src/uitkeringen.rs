@@ -1225,14 +1225,42 @@ impl App {
         {
             self.lid_vastleggen(tx, ctx, &u, m.ingangsdatum, g).await?;
         }
-        if let Some(Gegevens::Beeindiging { reden }) = g {
-            u.einddatum = Some(m.ingangsdatum);
-            u.einde_reden = Some(reden);
-            u.versie += 1;
-            if !tx.uitkering_bijwerken(&u).await? {
-                return Err(AppFout::Conflict(
-                    "De uitkering werd tegelijk gewijzigd.".into(),
-                ));
+        // Het einde volgt uit de goedgekeurde mutaties, zoals in de berekening (de vroegste
+        // beëindiging die niet is gecorrigeerd): zo geven lijsten, schermen en de run hetzelfde
+        // einde, ook na een correctie die een beëindiging laat vervallen of een tweede
+        // beëindiging (issue 20 punt 7).
+        if matches!(
+            g,
+            Some(Gegevens::Beeindiging { .. } | Gegevens::Correctie { .. })
+        ) {
+            let mutaties = tx.mutaties_van(u.id).await?;
+            let geldig = |x: &MutatieRij| x.id == m.id || x.status.geldt();
+            let vervallen: Vec<i64> = mutaties
+                .iter()
+                .filter(|x| geldig(x))
+                .filter_map(|x| match &x.gegevens {
+                    Gegevens::Correctie { corrigeert } => Some(*corrigeert),
+                    _ => None,
+                })
+                .collect();
+            let einde = mutaties
+                .iter()
+                .filter(|x| geldig(x) && !vervallen.contains(&x.id))
+                .filter_map(|x| match &x.gegevens {
+                    Gegevens::Beeindiging { reden } => Some((x.ingangsdatum, reden.clone())),
+                    _ => None,
+                })
+                .min_by_key(|(d, _)| *d);
+            let (einddatum, reden) = einde.map_or((None, None), |(d, r)| (Some(d), Some(r)));
+            if (u.einddatum, &u.einde_reden) != (einddatum, &reden) {
+                u.einddatum = einddatum;
+                u.einde_reden = reden;
+                u.versie += 1;
+                if !tx.uitkering_bijwerken(&u).await? {
+                    return Err(AppFout::Conflict(
+                        "De uitkering werd tegelijk gewijzigd.".into(),
+                    ));
+                }
             }
         }
         self.herberekenen(tx, ctx, &u, Some(m.id), &format!("mutatie {}", m.id))

@@ -1382,3 +1382,78 @@ async fn begin_niet_voor_de_melding_tenzij_om_bijzondere_redenen() {
         .unwrap();
     t.opruimen().await;
 }
+
+/// Issue 20 punt 7: het einde van de uitkering op het dossier volgt uit de goedgekeurde
+/// mutaties zoals de berekening het ziet: de vroegste beëindiging die niet is gecorrigeerd.
+#[tokio::test]
+async fn het_einde_volgt_uit_de_mutaties() {
+    let o = opzet().await;
+    let t = &o.t;
+    let beeindig = |ingang: &str, reden: &str| MutatieInvoer {
+        soort: "beeindiging".into(),
+        ingangsdatum: ingang.into(),
+        einde_reden: reden.into(),
+        reden: "Einde".into(),
+        ..Default::default()
+    };
+    let (app, bram) = (&t.app, &o.bram);
+    let goed = |id: i64| async move {
+        app.mutatie_beoordelen(bram, id, 1, true, "").await.unwrap();
+    };
+    let einde = || async {
+        let b = t
+            .app
+            .uitkering_van_dossier(&o.anna, o.dossier)
+            .await
+            .unwrap()
+            .unwrap();
+        (b.uitkering.einddatum, b.uitkering.einde_reden)
+    };
+    let (eerste, _) = t
+        .app
+        .mutatie_registreren(&o.anna, o.uitkering, &beeindig("2026-12-01", "werk"))
+        .await
+        .unwrap();
+    goed(eerste).await;
+    assert_eq!(einde().await, (Some(d("2026-12-01")), Some("werk".into())));
+    let (tweede, _) = t
+        .app
+        .mutatie_registreren(&o.anna, o.uitkering, &beeindig("2027-01-01", "verhuisd"))
+        .await
+        .unwrap();
+    goed(tweede).await;
+    assert_eq!(
+        einde().await,
+        (Some(d("2026-12-01")), Some("werk".into())),
+        "de vroegste beëindiging geldt, zoals in de berekening"
+    );
+    let correctie = |id: i64| MutatieInvoer {
+        soort: "correctie".into(),
+        corrigeert: Some(id),
+        ingangsdatum: "2026-12-01".into(),
+        reden: "Onjuist".into(),
+        ..Default::default()
+    };
+    let (c, vier_ogen) = t
+        .app
+        .mutatie_registreren(&o.anna, o.uitkering, &correctie(eerste))
+        .await
+        .unwrap();
+    if vier_ogen {
+        goed(c).await;
+    }
+    assert_eq!(
+        einde().await,
+        (Some(d("2027-01-01")), Some("verhuisd".into()))
+    );
+    let (c, vier_ogen) = t
+        .app
+        .mutatie_registreren(&o.anna, o.uitkering, &correctie(tweede))
+        .await
+        .unwrap();
+    if vier_ogen {
+        goed(c).await;
+    }
+    assert_eq!(einde().await, (None, None));
+    o.t.opruimen().await;
+}
