@@ -207,6 +207,9 @@ pub struct Uitkeringsbeeld {
     pub correcties: Vec<CorrectieRij>,
     /// Som van de niet verrekende correcties.
     pub open_verschil: Centen,
+    /// Art. 47a: de dag waarop de SVB bevoegd wordt (de AOW-leeftijd van de aanvrager of een
+    /// partner); de gemeentelijke uitkering eindigt dan.
+    pub svb_vanaf: Option<NaiveDate>,
 }
 
 /// Past goedgekeurde mutaties (oplopend op ingangsdatum, dan id) toe op de feiten.
@@ -1414,8 +1417,21 @@ impl App {
         let maanden = tx.maandbedragen_van(u.id).await?;
         let mutaties = tx.mutaties_van(u.id).await?;
         let correcties = tx.correcties_van(u.id).await?;
+        let dossier = tx
+            .dossier_op_id(u.dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        let leden = tx
+            .huishoudleden_van_huishouden(dossier.huishouden_id)
+            .await?;
+        let ids: Vec<i64> = leden.iter().map(|l| l.persoon_id).collect();
+        let gegevens = tx.persoonsgegevens_van(&ids).await?;
         tx.afsluiten().await?;
+        let svb_vanaf = feiten_uit(&u, &leden, &gegevens, &mutaties, None, self.klok.nu())?
+            .svb_vanaf()
+            .filter(|d| *d >= u.begindatum && u.einddatum.is_none_or(|e| e > *d));
         Ok(Some(Uitkeringsbeeld {
+            svb_vanaf,
             open_verschil: correcties
                 .iter()
                 .filter(|c| c.verrekend_op.is_none())

@@ -468,7 +468,42 @@ impl Feiten {
     }
 }
 
+/// De dag waarop iemand met deze geboortedatum de AOW-leeftijd bereikt (§8a); `None` als die
+/// nog niet wettelijk vaststaat (dan valt zij niet binnen een lopende uitkering van nu).
+fn aow_vanaf(geboren: NaiveDate) -> Option<NaiveDate> {
+    match crate::aow::aow_datum(geboren) {
+        crate::aow::AowDatum::Voor2021 => NaiveDate::from_ymd_opt(2021, 1, 1),
+        crate::aow::AowDatum::Op { datum, .. } => Some(datum),
+        crate::aow::AowDatum::NietVastgesteld { .. } => None,
+    }
+}
+
 impl Feiten {
+    /// Art. 47a Pw (participatiewet-feiten.md §12): vanaf de dag waarop de aanvrager (alleen of
+    /// alleenstaande ouder) of bij gehuwden één van beiden de AOW-leeftijd bereikt, is de SVB
+    /// bevoegd, niet de gemeente. Die dag, als zij binnen de uitkering valt.
+    pub fn svb_vanaf(&self) -> Option<NaiveDate> {
+        let aanvrager = self.aanvrager.and_then(aow_vanaf);
+        let partner = self.partners.iter().filter_map(|(p, g)| {
+            // De partner is er op de dag dat hij de AOW-leeftijd heeft (of komt al met die
+            // leeftijd).
+            let d = aow_vanaf(*g)?.max(p.vanaf);
+            p.bevat(d).then_some(d)
+        });
+        aanvrager.into_iter().chain(partner).min()
+    }
+
+    /// Laat de gemeentelijke uitkering eindigen op de dag dat de SVB bevoegd wordt (art. 47a),
+    /// als zij niet eerder eindigt: geen maand daarna wordt berekend of betaald, de maand
+    /// zelf per kalenderdag.
+    pub fn einde_bij_overdracht_svb(&mut self) {
+        if let (Some(svb), Some(u)) = (self.svb_vanaf(), self.uitkering.as_mut()) {
+            if u.tot.is_none_or(|t| t > svb) {
+                u.tot = Some(svb.max(u.vanaf));
+            }
+        }
+    }
+
     /// Aan wie de bijstand van gehuwden in de maand die op `eerste` begint gaat, als zij samen
     /// om betaling aan één van hen vroegen; `None`: voor de helft aan ieder (art. 45 lid 4).
     pub fn betaling_aan(&self, eerste: NaiveDate) -> Option<Wie> {
@@ -900,6 +935,48 @@ mod tests {
         g.werkelijke_inkomsten
             .push(loonstrook("2026-10-01", "2026-10-31", Wie::Partner, 62000));
         assert_eq!(in_mindering(&g, "2026-10-01", "2026-10-31"), [0]);
+    }
+
+    /// Issue 20 punt 6; art. 47a Pw (participatiewet-feiten.md §12 "Art 47a"; de AOW-datum uit
+    /// de tabel van §8a voor iemand geboren op 16 juni 1959). De gemeentelijke uitkering eindigt
+    /// op de dag dat de aanvrager, of bij gehuwden één van beiden, de AOW-leeftijd bereikt; die
+    /// maand per kalenderdag, daarna niets.
+    #[test]
+    fn overdracht_aan_de_svb_bij_de_aow_leeftijd() {
+        let geboren = d("1959-06-16");
+        let aow = match crate::aow::aow_datum(geboren) {
+            crate::aow::AowDatum::Op { datum, .. } => datum,
+            a => panic!("{a:?}"),
+        };
+        let mut f = alleenstaande("2026-01-01");
+        f.aanvrager = Some(geboren);
+        f.einde_bij_overdracht_svb();
+        assert_eq!(f.uitkering.and_then(|u| u.tot), Some(aow));
+        let na = aow
+            .checked_add_months(Months::new(1))
+            .unwrap()
+            .with_day(1)
+            .unwrap();
+        let t = Normtabellen::standaard().unwrap();
+        assert!(f
+            .per_maand(na, na, &t)
+            .iter()
+            .all(|(_, m)| *m == Maanduitkomst::GeenUitkering));
+        // Bij gehuwden telt de partner die de AOW-leeftijd eerder bereikt.
+        let mut g = alleenstaande("2026-01-01");
+        g.partners.push((Periode::vanaf(d("2026-01-01")), geboren));
+        g.einde_bij_overdracht_svb();
+        assert_eq!(g.uitkering.and_then(|u| u.tot), Some(aow));
+        // Een partner die al de AOW-leeftijd heeft, maakt de SVB bevoegd vanaf zijn komst.
+        let mut h = alleenstaande("2026-01-01");
+        h.partners
+            .push((Periode::vanaf(d("2026-09-01")), d("1950-01-01")));
+        h.einde_bij_overdracht_svb();
+        assert_eq!(h.uitkering.and_then(|u| u.tot), Some(d("2026-09-01")));
+        // Een jonge aanvrager zonder partner: geen einde.
+        let mut j = alleenstaande("2026-01-01");
+        j.einde_bij_overdracht_svb();
+        assert_eq!(j.uitkering.and_then(|u| u.tot), None);
     }
 
     /// Wat van "de partner" is, hoort bij de partner die er is: een nieuwe partner erft de

@@ -218,5 +218,7 @@ pub(super) fn feiten_uit(
         lijst.push(x);
     }
     toepassen(&mut f, &lijst);
+    // Art. 47a: vanaf de AOW-leeftijd is de SVB bevoegd; de gemeentelijke uitkering eindigt.
+    f.einde_bij_overdracht_svb();
     Ok(f)
 }
