@@ -46,6 +46,9 @@ pub struct Betaalinstellingen {
     /// art. 45 lid 1 Pw (over de voorafgaande twaalf maanden); een gemeente die eerder betaalt
     /// (zodra het bedrag vaststaat) stelt een eerdere maand in.
     pub vakantietoeslag_maand: u32,
+    /// Zoveel werkdagen vóór de overdracht aan de SVB (art. 47a) maakt de betaalrun een taak
+    /// "overdracht SVB" (standaard 60).
+    pub overdracht_svb_werkdagen: u32,
 }
 
 impl Default for Betaalinstellingen {
@@ -53,6 +56,7 @@ impl Default for Betaalinstellingen {
         Self {
             opdrachtgever: None,
             vakantietoeslag_maand: 6,
+            overdracht_svb_werkdagen: 60,
         }
     }
 }
@@ -275,6 +279,10 @@ impl App {
             volgende: maand.checked_add_months(Months::new(1)).unwrap_or(maand),
             vt_maand: self.instellingen.betaling.vakantietoeslag_maand,
             tabellen,
+            overdracht_tot: vangnet_domain::werkdagen::plus_werkdagen(
+                tijd::nl_lokaal(nu).date(),
+                self.instellingen.betaling.overdracht_svb_werkdagen,
+            ),
         });
         // Eén verwerking voor de hele berekening; elke partij voegt haar personen toe.
         let lezing = toegang::personen_verwerking(
@@ -358,7 +366,9 @@ impl App {
         let mut geschreven: Result<(), AppFout> = Ok(());
         while let Some(b) = berekend.recv().await {
             let r = match b {
-                Ok(b) => partij_schrijven(&mut *tx, b, &mut uitleggen, &lezing, &mut tijd).await,
+                Ok(b) => {
+                    partij_schrijven(&mut *tx, ctx, nu, b, &mut uitleggen, &lezing, &mut tijd).await
+                }
                 Err(e) => Err(e),
             };
             match r {

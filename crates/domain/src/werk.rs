@@ -36,12 +36,15 @@ pub enum Taaksoort {
     Vordering,
     /// Een betaling staat vast (geen geldige rekening): de rekening vastleggen.
     Betaling,
+    /// De AOW-leeftijd komt eraan: de SVB wordt bevoegd (art. 47a Pw); de gegevens op tijd
+    /// overdragen zodat de cliënt niet tussen twee betalers valt.
+    OverdrachtSvb,
     /// Een taak die een medewerker zelf aanmaakt.
     Overig,
 }
 
 impl Taaksoort {
-    pub const ALLE: [Taaksoort; 11] = [
+    pub const ALLE: [Taaksoort; 12] = [
         Taaksoort::Registratie,
         Taaksoort::Besluit,
         Taaksoort::Voorschot,
@@ -52,6 +55,7 @@ impl Taaksoort {
         Taaksoort::Signaal,
         Taaksoort::Vordering,
         Taaksoort::Betaling,
+        Taaksoort::OverdrachtSvb,
         Taaksoort::Overig,
     ];
 
@@ -67,6 +71,7 @@ impl Taaksoort {
             Taaksoort::Signaal => "signaal",
             Taaksoort::Vordering => "vordering",
             Taaksoort::Betaling => "betaling",
+            Taaksoort::OverdrachtSvb => "overdracht_svb",
             Taaksoort::Overig => "overig",
         }
     }
@@ -83,6 +88,7 @@ impl Taaksoort {
             Taaksoort::Signaal => "Signaal beoordelen",
             Taaksoort::Vordering => "Vordering beoordelen",
             Taaksoort::Betaling => "Vastgehouden betaling",
+            Taaksoort::OverdrachtSvb => "Overdracht aan de SVB (AOW-leeftijd)",
             Taaksoort::Overig => "Overige taak",
         }
     }
@@ -101,6 +107,7 @@ impl Taaksoort {
             Taaksoort::Terugbellen | Taaksoort::Doorverwijzing => (Eenheid::Werkdagen, 2, 1),
             Taaksoort::Signaal | Taaksoort::Vordering => (Eenheid::Werkdagen, 10, 2),
             Taaksoort::Betaling => (Eenheid::Werkdagen, 2, 1),
+            Taaksoort::OverdrachtSvb => (Eenheid::Werkdagen, 20, 5),
             Taaksoort::Overig => (Eenheid::Werkdagen, 5, 1),
         };
         Servicenorm {

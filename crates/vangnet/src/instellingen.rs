@@ -28,6 +28,7 @@ struct Bestand {
     debiteur_iban: Option<String>,
     debiteur_bic: Option<String>,
     vakantietoeslag_maand: Option<i64>,
+    overdracht_svb_werkdagen: Option<i64>,
     ketensleutel: Option<PathBuf>,
     ankers: Option<PathBuf>,
 }
@@ -47,6 +48,8 @@ pub struct Instellingen {
     /// De rekening van de gemeente voor betaalbestanden (zonder: geen bestand).
     pub debiteur: Option<vangnet_domain::sepa::Opdrachtgever>,
     pub vakantietoeslag_maand: u32,
+    /// Zoveel werkdagen vóór de overdracht aan de SVB (art. 47a) komt er een taak.
+    pub overdracht_svb_werkdagen: u32,
     /// Het sleutelbestand van de audittrail en de toegangsketen; standaard `ketensleutel` in de
     /// datamap. Buiten de database, liefst op een andere machine of schijf (docs/SECURITY.md).
     pub ketensleutel: Option<PathBuf>,
@@ -158,6 +161,7 @@ impl Instellingen {
             log: b.log.unwrap_or_else(|| "info,sqlx=warn".into()),
             debiteur: None,
             vakantietoeslag_maand: 6,
+            overdracht_svb_werkdagen: 60,
             ketensleutel: env("VANGNET_KETENSLEUTEL")
                 .map(PathBuf::from)
                 .or(b.ketensleutel),
@@ -180,6 +184,16 @@ impl Instellingen {
                 .filter(|m| (1..=12).contains(m))
                 .ok_or_else(|| {
                     anyhow::anyhow!("vakantietoeslag_maand moet 1 tot en met 12 zijn")
+                })?;
+        }
+        if let Some(n) =
+            env_getal("VANGNET_OVERDRACHT_SVB_WERKDAGEN")?.or(b.overdracht_svb_werkdagen)
+        {
+            i.overdracht_svb_werkdagen = u32::try_from(n)
+                .ok()
+                .filter(|n| (1..=250).contains(n))
+                .ok_or_else(|| {
+                    anyhow::anyhow!("overdracht_svb_werkdagen moet 1 tot en met 250 zijn")
                 })?;
         }
         if env_bool("VANGNET_ACHTER_PROXY")?.or(b.achter_proxy) == Some(true) {
@@ -225,6 +239,7 @@ impl Instellingen {
             betaling: vangnet_app::betaalruns::Betaalinstellingen {
                 opdrachtgever: self.debiteur.clone(),
                 vakantietoeslag_maand: self.vakantietoeslag_maand,
+                overdracht_svb_werkdagen: self.overdracht_svb_werkdagen,
             },
             ..Default::default()
         }

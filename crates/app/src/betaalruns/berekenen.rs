@@ -35,6 +35,8 @@ pub(super) struct Rekenkader {
     pub(super) volgende: NaiveDate,
     pub(super) vt_maand: u32,
     pub(super) tabellen: Arc<vangnet_domain::normen::Normtabellen>,
+    /// Een overdracht aan de SVB tot en met deze dag krijgt een taak (art. 47a).
+    pub(super) overdracht_tot: NaiveDate,
 }
 
 /// Een berekende partij, klaar om te schrijven.
@@ -48,6 +50,8 @@ pub(super) struct Berekendepartij {
     pub(super) uitkeringen: u64,
     /// Wie gelezen is (voor het toegangslog).
     pub(super) personen: Vec<i64>,
+    /// Uitkeringen die binnenkort aan de SVB overgaan: (dossier, de dag van de overdracht).
+    pub(super) overdrachten: Vec<(crate::opslag::DossierRij, NaiveDate)>,
 }
 
 /// Waar de tijd van een berekening heen ging (in de log; lezen overlapt met de rest).
@@ -68,6 +72,12 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
     };
     for g in &rp.partij {
         let f = &g.feiten;
+        // Art. 47a: gaat de uitkering binnenkort over aan de SVB (en eindigt zij daardoor)?
+        if let Some(svb) = f.svb_vanaf().filter(|d| {
+            *d >= k.maand && *d <= k.overdracht_tot && f.uitkering.and_then(|p| p.tot) == Some(*d)
+        }) {
+            uit.overdrachten.push((g.dossier.clone(), svb));
+        }
         let open = rp
             .correcties
             .get(&g.uitkering.id)
@@ -392,6 +402,8 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
 /// regels. Geeft aantal en totaal van de betalingen en het aantal uitkeringen.
 pub(super) async fn partij_schrijven(
     tx: &mut dyn Transactie,
+    ctx: &Context,
+    nu: chrono::DateTime<chrono::Utc>,
     b: Berekendepartij,
     uitleggen: &mut BTreeMap<String, i64>,
     lezing: &crate::opslag::Verwerking,
@@ -419,6 +431,7 @@ pub(super) async fn partij_schrijven(
     }
     tx.betaalregels_invoegen(regels).await?;
     tijd.regels += gestart.elapsed();
+    overdrachten_signaleren(tx, ctx, nu, b.overdrachten).await?;
     Ok((b.aantal, b.totaal, b.uitkeringen))
 }
 
@@ -589,4 +602,47 @@ pub(super) async fn runpartij_laden(
         al_betaald,
         onbetaald,
     })
+}
+
+/// Een taak "overdracht SVB" per dossier dat binnenkort aan de SVB overgaat (art. 47a), met de
+/// dag vóór de overdracht als deadline; één keer per dossier (ook als de run opnieuw rekent).
+async fn overdrachten_signaleren(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+    nu: chrono::DateTime<chrono::Utc>,
+    overdrachten: Vec<(crate::opslag::DossierRij, NaiveDate)>,
+) -> Result<(), AppFout> {
+    let mut taken = Vec::new();
+    for (d, svb) in &overdrachten {
+        let al = tx
+            .taken_van_dossier(d.id)
+            .await?
+            .iter()
+            .any(|t| t.soort == Taaksoort::OverdrachtSvb);
+        if al {
+            continue;
+        }
+        taken.push(NieuweTaak {
+            soort: Taaksoort::OverdrachtSvb,
+            omschrijving: format!(
+                "Dossier {}: per {} is de SVB bevoegd (AOW-leeftijd, art. 47a). Draag de gegevens \
+                 over zodat de cliënt niet tussen twee betalers valt; de gemeentelijke uitkering \
+                 eindigt dan en de vakantietoeslag wordt betaald.",
+                d.nummer,
+                svb.format("%d-%m-%Y")
+            ),
+            dossier_id: Some(d.id),
+            persoon_id: Some(d.client_id),
+            begindatum: tijd::nl_lokaal(nu).date(),
+            deadline: svb.pred_opt(),
+            team_id: d.team_id,
+            gebruiker_id: d.consulent_id,
+            prioriteit: 1,
+            reden: "Betaalrun: de AOW-leeftijd komt eraan",
+        });
+    }
+    if !taken.is_empty() {
+        taken_maken(tx, ctx, nu, taken).await?;
+    }
+    Ok(())
 }

@@ -52,6 +52,7 @@ async fn opzet() -> Opzet {
                 bic: Some("ABNANL2A".into()),
             }),
             vakantietoeslag_maand: 5,
+            overdracht_svb_werkdagen: 60,
         },
         ..Default::default()
     })

@@ -425,6 +425,7 @@ async fn betaalrun_op_het_scherm() {
                 bic: None,
             }),
             vakantietoeslag_maand: 5,
+            overdracht_svb_werkdagen: 60,
         },
         ..Default::default()
     })

@@ -269,7 +269,26 @@ async fn de_aow_leeftijd_draagt_over_aan_de_svb() {
         .await;
     let nov = o.run("2026-11", "2026-11-25").await;
     assert_eq!(o.totaal(nov, Categorie::Regulier).await, (1, 134_849));
+    // De run van november (vandaag 28-11-2026, 60 werkdagen vooruit) maakt de taak
+    // "overdracht SVB", met de dag vóór de overdracht als deadline; één keer.
+    let overdracht = |taken: Vec<vangnet_app::werk::Taakregel>| {
+        taken
+            .into_iter()
+            .filter(|t| t.taak.soort == Taaksoort::OverdrachtSvb)
+            .collect::<Vec<_>>()
+    };
+    let taken = overdracht(o.t.app.taken_van_dossier(&o.anna, d.dossier).await.unwrap());
+    assert_eq!(taken.len(), 1);
+    assert_eq!(taken[0].taak.deadline, datum(2026, 12, 15));
+    assert!(taken[0]
+        .taak
+        .omschrijving
+        .contains("per 16-12-2026 is de SVB bevoegd"));
     let dec = o.run("2026-12", "2026-12-15").await;
+    assert_eq!(
+        overdracht(o.t.app.taken_van_dossier(&o.anna, d.dossier).await.unwrap()).len(),
+        1
+    );
     assert_eq!(o.totaal(dec, Categorie::Regulier).await, (1, 65_250));
     assert_eq!(
         o.totaal(dec, Categorie::Vakantietoeslag).await,
