@@ -324,7 +324,9 @@ fn demomutaties(
             soort: Mutatiesoort::Opschorting,
             ingang,
             einde: Some(ingang + Duration::weeks(8)),
-            gegevens: Gegevens::Opschorting,
+            gegevens: Gegevens::Opschorting {
+                hersteltermijn: Some(ingang + Duration::weeks(2)),
+            },
             bekend: ingang,
             reden: "Gegevens niet geleverd, art. 54 lid 1 (demo)",
         });

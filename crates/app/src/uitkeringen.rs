@@ -44,6 +44,7 @@ use crate::{toegang, App, AppFout, Context};
 /// Standaarddrempel voor vier ogen: een mutatie die in totaal meer dan dit bedrag verandert.
 mod controles;
 mod feiten;
+mod gevolgen;
 mod herberekening;
 mod invoer;
 mod vier_ogen;
@@ -148,6 +149,9 @@ pub struct MutatieInvoer {
     /// Bij werkelijk inkomen: het brutobedrag over de periode, als de loonstrook het noemt.
     #[serde(default)]
     pub bruto: String,
+    /// Bij een opschorting: de dag waarop de hersteltermijn afloopt (art. 54 lid 4).
+    #[serde(default)]
+    pub hersteltermijn: String,
     /// Bij de betaalwijze: `ja` (verdelen over beide partners) of `nee`.
     #[serde(default)]
     pub verdelen: String,
@@ -290,7 +294,14 @@ pub(crate) fn toepassen(
             }
             // Een lid dat komt of gaat staat na goedkeuring in het huishouden zelf; een voorbeeld
             // past het toe in `App::feiten`.
-            Gegevens::Opschorting => feiten.opschortingen.push(periode),
+            Gegevens::Opschorting { .. } => feiten.opschortingen.push(periode),
+            Gegevens::OpschortingOpgeheven => {
+                for p in feiten.opschortingen.iter_mut() {
+                    if p.vanaf <= *ingang && p.tot.is_none_or(|t| t > *ingang) {
+                        p.tot = Some(*ingang);
+                    }
+                }
+            }
             Gegevens::Betaalwijze { verdelen, aan } => {
                 for (p, _) in feiten.een_rekening.iter_mut() {
                     if p.tot.is_none() && p.vanaf <= *ingang {
@@ -1228,43 +1239,17 @@ impl App {
         {
             self.lid_vastleggen(tx, ctx, &u, m.ingangsdatum, g).await?;
         }
-        // Het einde volgt uit de goedgekeurde mutaties, zoals in de berekening (de vroegste
-        // beëindiging die niet is gecorrigeerd): zo geven lijsten, schermen en de run hetzelfde
-        // einde, ook na een correctie die een beëindiging laat vervallen of een tweede
-        // beëindiging (issue 20 punt 7).
         if matches!(
             g,
             Some(Gegevens::Beeindiging { .. } | Gegevens::Correctie { .. })
         ) {
-            let mutaties = tx.mutaties_van(u.id).await?;
-            let geldig = |x: &MutatieRij| x.id == m.id || x.status.geldt();
-            let vervallen: Vec<i64> = mutaties
-                .iter()
-                .filter(|x| geldig(x))
-                .filter_map(|x| match &x.gegevens {
-                    Gegevens::Correctie { corrigeert } => Some(*corrigeert),
-                    _ => None,
-                })
-                .collect();
-            let einde = mutaties
-                .iter()
-                .filter(|x| geldig(x) && !vervallen.contains(&x.id))
-                .filter_map(|x| match &x.gegevens {
-                    Gegevens::Beeindiging { reden } => Some((x.ingangsdatum, reden.clone())),
-                    _ => None,
-                })
-                .min_by_key(|(d, _)| *d);
-            let (einddatum, reden) = einde.map_or((None, None), |(d, r)| (Some(d), Some(r)));
-            if (u.einddatum, &u.einde_reden) != (einddatum, &reden) {
-                u.einddatum = einddatum;
-                u.einde_reden = reden;
-                u.versie += 1;
-                if !tx.uitkering_bijwerken(&u).await? {
-                    return Err(AppFout::Conflict(
-                        "De uitkering werd tegelijk gewijzigd.".into(),
-                    ));
-                }
-            }
+            gevolgen::einde_bijwerken(tx, &mut u, m).await?;
+        }
+        if let Some(Gegevens::Opschorting {
+            hersteltermijn: Some(termijn),
+        }) = &g
+        {
+            gevolgen::hersteltermijn_taak(tx, ctx, self.klok.nu(), &u, m, *termijn).await?;
         }
         self.herberekenen(tx, ctx, &u, Some(m.id), &format!("mutatie {}", m.id))
             .await?;

@@ -51,6 +51,9 @@ pub enum Mutatiesoort {
     Bankrekening,
     Verlaging,
     Opschorting,
+    /// Het verzuim is hersteld: de opschorting eindigt (art. 54 lid 4); de vastgehouden maanden
+    /// worden nabetaald.
+    OpschortingOpgeheven,
     Beeindiging,
     /// Art. 45 lid 4: voor de helft aan ieder van de gehuwden, of op hun gezamenlijk verzoek
     /// alles aan één van hen.
@@ -63,7 +66,7 @@ pub enum Mutatiesoort {
 }
 
 impl Mutatiesoort {
-    pub const ALLE: [Mutatiesoort; 19] = [
+    pub const ALLE: [Mutatiesoort; 20] = [
         Mutatiesoort::Adres,
         Mutatiesoort::PartnerIn,
         Mutatiesoort::PartnerUit,
@@ -79,6 +82,7 @@ impl Mutatiesoort {
         Mutatiesoort::Bankrekening,
         Mutatiesoort::Verlaging,
         Mutatiesoort::Opschorting,
+        Mutatiesoort::OpschortingOpgeheven,
         Mutatiesoort::Beeindiging,
         Mutatiesoort::Betaalwijze,
         Mutatiesoort::GeenBeroepOpOuders,
@@ -102,6 +106,7 @@ impl Mutatiesoort {
             Mutatiesoort::Bankrekening => "bankrekening",
             Mutatiesoort::Verlaging => "verlaging",
             Mutatiesoort::Opschorting => "opschorting",
+            Mutatiesoort::OpschortingOpgeheven => "opschorting_opgeheven",
             Mutatiesoort::Beeindiging => "beeindiging",
             Mutatiesoort::Betaalwijze => "betaalwijze",
             Mutatiesoort::GeenBeroepOpOuders => "geen_beroep_op_ouders",
@@ -125,7 +130,8 @@ impl Mutatiesoort {
             Mutatiesoort::VrijlatingToegekend => "Vrijlating toegekend",
             Mutatiesoort::Bankrekening => "Bankrekening",
             Mutatiesoort::Verlaging => "Verlaging (art. 18)",
-            Mutatiesoort::Opschorting => "Opschorting",
+            Mutatiesoort::Opschorting => "Opschorting (art. 54)",
+            Mutatiesoort::OpschortingOpgeheven => "Opschorting opgeheven (verzuim hersteld)",
             Mutatiesoort::Beeindiging => "Beëindiging",
             Mutatiesoort::Betaalwijze => "Betaling aan gehuwden (art. 45 lid 4)",
             Mutatiesoort::GeenBeroepOpOuders => "Geen beroep op de ouders (art. 20 lid 3)",
@@ -706,7 +712,14 @@ pub enum Mutatiegegevens {
         van: Wie,
         geldt: bool,
     },
-    Opschorting,
+    /// Art. 54 lid 1: het recht is opgeschort; het verzuim moet vóór `hersteltermijn` zijn
+    /// hersteld (lid 4; zonder: opgeslagen vóór issue 20).
+    Opschorting {
+        #[serde(default)]
+        hersteltermijn: Option<NaiveDate>,
+    },
+    /// Het verzuim is hersteld: een lopende opschorting eindigt op de ingang.
+    OpschortingOpgeheven,
     Beeindiging {
         reden: String,
     },

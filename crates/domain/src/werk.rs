@@ -39,12 +39,15 @@ pub enum Taaksoort {
     /// De AOW-leeftijd komt eraan: de SVB wordt bevoegd (art. 47a Pw); de gegevens op tijd
     /// overdragen zodat de cliënt niet tussen twee betalers valt.
     OverdrachtSvb,
+    /// De hersteltermijn van een opschorting loopt af (art. 54 lid 4): opheffen als het verzuim
+    /// is hersteld, anders beslissen over beëindigen of intrekken.
+    Hersteltermijn,
     /// Een taak die een medewerker zelf aanmaakt.
     Overig,
 }
 
 impl Taaksoort {
-    pub const ALLE: [Taaksoort; 12] = [
+    pub const ALLE: [Taaksoort; 13] = [
         Taaksoort::Registratie,
         Taaksoort::Besluit,
         Taaksoort::Voorschot,
@@ -56,6 +59,7 @@ impl Taaksoort {
         Taaksoort::Vordering,
         Taaksoort::Betaling,
         Taaksoort::OverdrachtSvb,
+        Taaksoort::Hersteltermijn,
         Taaksoort::Overig,
     ];
 
@@ -72,6 +76,7 @@ impl Taaksoort {
             Taaksoort::Vordering => "vordering",
             Taaksoort::Betaling => "betaling",
             Taaksoort::OverdrachtSvb => "overdracht_svb",
+            Taaksoort::Hersteltermijn => "hersteltermijn",
             Taaksoort::Overig => "overig",
         }
     }
@@ -89,6 +94,7 @@ impl Taaksoort {
             Taaksoort::Vordering => "Vordering beoordelen",
             Taaksoort::Betaling => "Vastgehouden betaling",
             Taaksoort::OverdrachtSvb => "Overdracht aan de SVB (AOW-leeftijd)",
+            Taaksoort::Hersteltermijn => "Hersteltermijn opschorting",
             Taaksoort::Overig => "Overige taak",
         }
     }
@@ -108,6 +114,7 @@ impl Taaksoort {
             Taaksoort::Signaal | Taaksoort::Vordering => (Eenheid::Werkdagen, 10, 2),
             Taaksoort::Betaling => (Eenheid::Werkdagen, 2, 1),
             Taaksoort::OverdrachtSvb => (Eenheid::Werkdagen, 20, 5),
+            Taaksoort::Hersteltermijn => (Eenheid::Werkdagen, 10, 2),
             Taaksoort::Overig => (Eenheid::Werkdagen, 5, 1),
         };
         Servicenorm {

@@ -94,6 +94,18 @@ fn persoon_past(voor: &Feiten, ingang: NaiveDate, g: &Gegevens) -> Result<(), Ap
             )),
         };
     }
+    if let Gegevens::OpschortingOpgeheven = g {
+        if !voor.opschortingen.iter().any(|p| p.bevat(ingang)) {
+            return Err(AppFout::veld(
+                "ingangsdatum",
+                format!(
+                    "Op {} loopt er geen opschorting die kan worden opgeheven.",
+                    ingang.format("%d-%m-%Y")
+                ),
+            ));
+        }
+        return Ok(());
+    }
     // Art. 45 lid 4 gaat over gehuwden: zonder partner is er niets te verdelen.
     if let Gegevens::Betaalwijze { .. } = g {
         if !voor.partners.iter().any(|(p, _)| p.bevat(ingang)) {

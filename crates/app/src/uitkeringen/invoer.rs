@@ -310,7 +310,28 @@ pub(super) fn controleer(
                 .zip(van)
                 .map(|(geldt, van)| Ruw::Klaar(Gegevens::GeenBeroepOpOuders { van, geldt }))
         }
-        Some(Mutatiesoort::Opschorting) => Some(Ruw::Klaar(Gegevens::Opschorting)),
+        Some(Mutatiesoort::Opschorting) => {
+            let termijn = f.controleer(
+                "hersteltermijn",
+                parse_datum(&invoer.hersteltermijn, "hersteltermijn"),
+            );
+            if let (Some(t), Some(i)) = (termijn, ingang) {
+                if t <= i {
+                    f.voeg_toe(
+                        "hersteltermijn",
+                        "De hersteltermijn loopt af na de ingang van de opschorting (art. 54 lid 4).",
+                    );
+                }
+            }
+            termijn.map(|t| {
+                Ruw::Klaar(Gegevens::Opschorting {
+                    hersteltermijn: Some(t),
+                })
+            })
+        }
+        Some(Mutatiesoort::OpschortingOpgeheven) => {
+            Some(Ruw::Klaar(Gegevens::OpschortingOpgeheven))
+        }
         Some(Mutatiesoort::Beeindiging) => match invoer.einde_reden.trim() {
             r @ ("werk" | "verhuisd" | "overleden" | "detentie" | "anders") => {
                 Some(Ruw::Klaar(Gegevens::Beeindiging { reden: r.into() }))

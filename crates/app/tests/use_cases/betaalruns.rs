@@ -483,6 +483,7 @@ async fn opschorting_en_ontbrekende_rekening_houden_vast() {
             soort: "opschorting".into(),
             ingangsdatum: "2026-11-15".into(),
             einddatum: "2027-01-10".into(),
+            hersteltermijn: "2026-11-29".into(),
             reden: "Gegevens niet geleverd (art. 54 lid 1)".into(),
             ..Default::default()
         },

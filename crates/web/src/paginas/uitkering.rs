@@ -100,7 +100,7 @@ impl MutatiePagina {
     }
 }
 
-const VELDEN: [&str; 26] = [
+const VELDEN: [&str; 27] = [
     "soort",
     "ingangsdatum",
     "einddatum",
@@ -111,6 +111,7 @@ const VELDEN: [&str; 26] = [
     "vakantietoeslag_per_maand",
     "periode_tot_en_met",
     "bruto",
+    "hersteltermijn",
     "procent",
     "vrijlating",
     "einde_reden",
@@ -146,6 +147,7 @@ fn invoer(v: &[(&'static str, String)]) -> MutatieInvoer {
         vakantietoeslag_per_maand: veld("vakantietoeslag_per_maand"),
         periode_tot_en_met: veld("periode_tot_en_met"),
         bruto: veld("bruto"),
+        hersteltermijn: veld("hersteltermijn"),
         procent: veld("procent"),
         vrijlating: veld("vrijlating"),
         van: veld("van"),

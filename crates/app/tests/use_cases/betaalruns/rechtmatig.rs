@@ -112,8 +112,9 @@ async fn een_latere_run_eerst_betaalt_de_eerdere_maand_niet_dubbel() {
     o2.t.opruimen().await;
 }
 
-/// Issue 20 punt 2: twee maanden opgeschort (art. 54 lid 1), daarna is de reden weg: de run van
-/// de eerste maand zonder opschorting betaalt die maand en de twee vastgehouden maanden.
+/// Issue 20 punten 2 en 8: twee maanden opgeschort (art. 54 lid 1) met een hersteltermijn op een
+/// taak (lid 4); het verzuim wordt hersteld en de opschorting opgeheven: de run van de eerste
+/// maand zonder opschorting betaalt die maand en de twee vastgehouden maanden.
 #[tokio::test]
 async fn vastgehouden_maanden_worden_betaald_als_de_reden_weg_is() {
     let o = opzet().await;
@@ -126,12 +127,59 @@ async fn vastgehouden_maanden_worden_betaald_als_de_reden_weg_is() {
         MutatieInvoer {
             soort: "opschorting".into(),
             ingangsdatum: "2026-09-01".into(),
-            einddatum: "2026-11-01".into(),
+            hersteltermijn: "2026-09-15".into(),
             reden: "Gegevens niet geleverd (art. 54 lid 1)".into(),
             ..Default::default()
         },
     )
     .await;
+    // Zonder hersteltermijn, of een termijn die niet na de ingang ligt: geweigerd bij het veld.
+    for termijn in ["", "2026-09-01"] {
+        match o
+            .t
+            .app
+            .mutatie_registreren(
+                &o.anna,
+                u,
+                &MutatieInvoer {
+                    soort: "opschorting".into(),
+                    ingangsdatum: "2026-09-01".into(),
+                    hersteltermijn: termijn.into(),
+                    reden: "Gegevens niet geleverd".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+        {
+            Err(AppFout::Ongeldig(v)) => assert!(v.voor("hersteltermijn").is_some(), "{v:?}"),
+            e => panic!("{e:?}"),
+        }
+    }
+    // Art. 54 lid 4: de hersteltermijn staat op een taak met die deadline.
+    let taken = o.t.app.taken_van_dossier(&o.anna, dossier).await.unwrap();
+    let herstel: Vec<_> = taken
+        .iter()
+        .filter(|t| t.taak.soort == Taaksoort::Hersteltermijn)
+        .collect();
+    assert_eq!(herstel.len(), 1);
+    assert_eq!(herstel[0].taak.deadline, datum(2026, 9, 15));
+    assert!(herstel[0].taak.omschrijving.contains("art. 54 lid 4"));
+    // Opheffen zonder lopende opschorting kan niet.
+    let e =
+        o.t.app
+            .mutatie_registreren(
+                &o.anna,
+                u,
+                &MutatieInvoer {
+                    soort: "opschorting_opgeheven".into(),
+                    ingangsdatum: "2026-08-15".into(),
+                    reden: "Hersteld".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap_err();
+    assert!(matches!(e, AppFout::Ongeldig(_)), "{e:?}");
     let sep = o.run("2026-09", "2026-09-25").await;
     assert_eq!(o.totaal(sep, Categorie::Vastgehouden).await.0, 1);
     let okt = o.run("2026-10", "2026-10-23").await;
@@ -145,6 +193,17 @@ async fn vastgehouden_maanden_worden_betaald_als_de_reden_weg_is() {
             .aantal_betalingen,
         0
     );
+    // Het verzuim is hersteld: de opschorting wordt per 1 november opgeheven.
+    o.muteer(
+        u,
+        MutatieInvoer {
+            soort: "opschorting_opgeheven".into(),
+            ingangsdatum: "2026-11-01".into(),
+            reden: "Gegevens alsnog geleverd".into(),
+            ..Default::default()
+        },
+    )
+    .await;
     let nov = o.run("2026-11", "2026-11-25").await;
     assert_eq!(o.totaal(nov, Categorie::Regulier).await, (1, 134_849));
     assert_eq!(o.totaal(nov, Categorie::Nabetaling).await, (2, 2 * 134_849));
