@@ -253,6 +253,71 @@ fn datum(w: Option<&toml::Value>) -> Option<NaiveDate> {
     }
 }
 
+/// De tekst van de meegecompileerde tabellen (normen-bronnen.toml), om er een set op te
+/// baseren (bv. een testtabel voor een meting).
+pub fn standaard_tekst() -> &'static str {
+    STANDAARD
+}
+
+/// Een set voor metingen en tests: de meegecompileerde tabellen, met de laatste periode
+/// doorgetrokken tot en met de maand `tot` in perioden van een half jaar, elk gemarkeerd als
+/// TESTTABEL (UNVERIFIED, dus ook zo in elke uitleg). Niet de vastgestelde normen: alleen voor
+/// `vangnet bench`, nooit voor een echte uitbetaling.
+pub fn testtabellen_tot(tot: NaiveDate) -> Result<String, String> {
+    let laatste = STANDAARD
+        .rfind("[[periode]]")
+        .ok_or("geen [[periode]] in de standaard")?;
+    let einde = STANDAARD[laatste..]
+        .find("\n[bufferbudget")
+        .map_or(STANDAARD.len(), |i| laatste + i + 1);
+    let periode = &STANDAARD[laatste..einde];
+    let vanaf = Normtabellen::lees(STANDAARD)?
+        .0
+        .last()
+        .map(|t| t.geldig_vanaf)
+        .ok_or("geen perioden")?;
+    let mut tekst = STANDAARD[..einde].to_owned();
+    let mut begin = vanaf;
+    loop {
+        let volgende = einde_halfjaar(begin)
+            .succ_opt()
+            .ok_or("datum buiten bereik")?;
+        if volgende > tot {
+            break;
+        }
+        // De vorige periode krijgt een einde; de nieuwe is een kopie met de markering.
+        let kop = format!("geldig_vanaf = {begin}\n");
+        let i = tekst.rfind(&kop).ok_or("periode niet gevonden")?;
+        tekst.insert_str(
+            i + kop.len(),
+            &format!("geldig_tot_en_met = {}\n", einde_halfjaar(begin)),
+        );
+        let mut kopie = periode.replacen(
+            &format!("geldig_vanaf = {vanaf}"),
+            &format!("geldig_vanaf = {volgende}"),
+            1,
+        );
+        let noot = kopie
+            .lines()
+            .find(|r| r.starts_with("noot = "))
+            .map(str::to_owned);
+        let markering = format!(
+            "noot = \"UNVERIFIED TESTTABEL: de normen van {vanaf} doorgetrokken voor een meting; niet vastgesteld.\""
+        );
+        kopie = match noot {
+            Some(n) => kopie.replacen(&n, &markering, 1),
+            None => kopie.replacen(
+                &format!("geldig_vanaf = {volgende}\n"),
+                &format!("geldig_vanaf = {volgende}\n{markering}\n"),
+                1,
+            ),
+        };
+        tekst.push_str(&kopie);
+        begin = volgende;
+    }
+    Ok(tekst)
+}
+
 impl Normtabellen {
     /// De meegecompileerde tabellen.
     pub fn standaard() -> Result<Normtabellen, String> {
@@ -715,6 +780,26 @@ mod tests {
             .iter()
             .all(|x| x.periode == d("2027-01-01") && x.oud.is_none()));
         assert_eq!(v.len(), 16 + 4, "normen, middelen en vermogensgrenzen");
+    }
+
+    /// Een testtabel voor de meting loopt tot en met de gevraagde maand, aaneensluitend, en is
+    /// als niet geverifieerd gemarkeerd.
+    #[test]
+    fn testtabellen_voor_een_meting() {
+        let t = Normtabellen::lees(&testtabellen_tot(d("2027-12-01")).unwrap()).unwrap();
+        assert_eq!(t.laatste_dag(), d("2027-12-31"));
+        let nieuw: Vec<&Normtabel> =
+            t.0.iter()
+                .filter(|x| x.geldig_vanaf >= d("2027-01-01"))
+                .collect();
+        assert_eq!(nieuw.len(), 2);
+        assert!(nieuw
+            .iter()
+            .all(|x| !x.geverifieerd && x.noot.contains("TESTTABEL")));
+        assert_eq!(nieuw[0].normen, t.0[t.0.len() - 3].normen);
+        // Niets te verlengen: de standaard zelf (tot de laatste vastgestelde periode).
+        let zelf = Normtabellen::lees(&testtabellen_tot(d("2026-12-01")).unwrap()).unwrap();
+        assert_eq!(zelf, Normtabellen::standaard().unwrap());
     }
 
     #[test]

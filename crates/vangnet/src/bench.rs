@@ -423,7 +423,22 @@ pub async fn betaalrun(
 
     piek_opnieuw();
     let begin = Instant::now();
-    let id = app.betaalrun_starten(&starter, maand, &betaaldatum).await?;
+    let id = match app.betaalrun_starten(&starter, maand, &betaaldatum).await {
+        // Nog geen normtabel voor deze maand (2027: nog niet vastgesteld): een testtabel laden,
+        // de laatste normen doorgetrokken en als zodanig gemarkeerd, en opnieuw.
+        Err(vangnet_app::AppFout::Ongeldig(f))
+            if f.voor("maand").is_some_and(|m| m.contains("normtabel")) =>
+        {
+            let tot = chrono::NaiveDate::parse_from_str(&format!("{maand}-01"), "%Y-%m-%d")?;
+            let tekst = vangnet_domain::normen::testtabellen_tot(tot)
+                .map_err(|e| anyhow::anyhow!("testtabel: {e}"))?;
+            app.normen_laden(&starter, "bench-testtabel.toml", &tekst)
+                .await?;
+            uit!("testtabel geladen tot en met {maand}: de laatste normen doorgetrokken (UNVERIFIED, alleen voor de meting)");
+            app.betaalrun_starten(&starter, maand, &betaaldatum).await?
+        }
+        r => r?,
+    };
     let totaal = app.betaalrun_omvang(&starter).await?;
     let mut anoniem = anoniem_mib();
     let run = app
