@@ -136,6 +136,42 @@ impl App {
         maand: &str,
         betaaldatum: &str,
     ) -> Result<i64, AppFout> {
+        self.run_starten(ctx, maand, betaaldatum, false).await
+    }
+
+    /// Start een tussentijdse run met betaaldatum `betaaldatum` (vandaag of later, in deze of
+    /// de volgende maand): zij betaalt alleen wat verschuldigd is en nog niet betaald
+    /// (nabetalingen van eerdere maanden en open nabetalingen), met dezelfde vier ogen en
+    /// hetzelfde bestand als de maandrun. Zo wordt geld dat een besluit verschuldigd maakt binnen
+    /// zes weken betaald, ook als de volgende maandrun later valt (Awb 4:87; issue 20 punt 4).
+    pub async fn betaalrun_tussentijds_starten(
+        &self,
+        ctx: &Context,
+        betaaldatum: &str,
+    ) -> Result<i64, AppFout> {
+        ctx.actor.vereist(Recht::BetaalrunStarten)?;
+        let vandaag = tijd::nl_lokaal(self.klok.nu()).date();
+        let b = NaiveDate::parse_from_str(betaaldatum.trim(), "%Y-%m-%d")
+            .ok()
+            .filter(|b| *b >= vandaag && *b <= vandaag + chrono::Duration::days(31))
+            .ok_or_else(|| {
+                AppFout::veld(
+                    "betaaldatum",
+                    "Vul een betaaldatum in als JJJJ-MM-DD, vandaag of binnen een maand.",
+                )
+            })?;
+        let maand = b.format("%Y-%m").to_string();
+        self.run_starten(ctx, &maand, &tijd::datum_tekst(b), true)
+            .await
+    }
+
+    async fn run_starten(
+        &self,
+        ctx: &Context,
+        maand: &str,
+        betaaldatum: &str,
+        tussentijds: bool,
+    ) -> Result<i64, AppFout> {
         ctx.actor.vereist(Recht::BetaalrunStarten)?;
         let gebruiker = ctx.actor.gebruiker_id().ok_or(AppFout::GeenToegang)?;
         let mut f = Veldfouten::nieuw();
@@ -173,8 +209,15 @@ impl App {
         {
             return Err(AppFout::veld("maand", melding));
         }
-        for r in tx.betaalruns_van_maand(m).await? {
+        for r in tx
+            .betaalruns_van_maand(m)
+            .await?
+            .into_iter()
+            .filter(|r| r.tussentijds == tussentijds)
+        {
             match r.status {
+                // Tussentijdse runs mogen er meer zijn; één tegelijk open.
+                s if s.definitief() && tussentijds => {}
                 s if s.definitief() => {
                     return Err(AppFout::veld(
                         "maand",
@@ -214,6 +257,7 @@ impl App {
                 aantal_betalingen: 0,
                 totaal_centen: Bedrag::NUL,
                 versie: 1,
+                tussentijds,
             })
             .await
             .map_err(|e| match e {
@@ -229,7 +273,12 @@ impl App {
             onderwerp_type: "betaalrun",
             onderwerp_id: id.to_string(),
             samenvatting: format!(
-                "Betaalrun {} gestart, betaaldatum {}",
+                "{} {} gestart, betaaldatum {}",
+                if tussentijds {
+                    "Tussentijdse betaalrun"
+                } else {
+                    "Betaalrun"
+                },
                 tijd::maand_weergave(m),
                 datumtekst(b)
             ),
@@ -279,6 +328,7 @@ impl App {
             volgende: maand.checked_add_months(Months::new(1)).unwrap_or(maand),
             vt_maand: self.instellingen.betaling.vakantietoeslag_maand,
             tabellen,
+            tussentijds: run.tussentijds,
             overdracht_tot: vangnet_domain::werkdagen::plus_werkdagen(
                 tijd::nl_lokaal(nu).date(),
                 self.instellingen.betaling.overdracht_svb_werkdagen,

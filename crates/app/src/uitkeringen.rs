@@ -512,6 +512,42 @@ impl App {
         .await?;
         self.herberekenen(&mut *tx, ctx, &u, None, "toekenning")
             .await?;
+        // Awb 4:87: wat het besluit over eerdere maanden verschuldigd maakt, wordt binnen zes
+        // weken betaald. Een taak voor het team met die deadline (op Vandaag van de
+        // teamleider): valt de volgende maandrun later, dan een tussentijdse run.
+        if begin < eerste_van(vandaag) {
+            crate::werk::taak_maken(
+                &mut *tx,
+                ctx,
+                nu,
+                crate::werk::NieuweTaak {
+                    soort: Taaksoort::Betaling,
+                    omschrijving: format!(
+                        "Dossier {}: nabetaling van {} tot en met {} verschuldigd door het besluit \
+                         van {}; uiterlijk {} betalen (art. 4:87 Awb). Valt de volgende maandrun \
+                         later, start dan een tussentijdse run.",
+                        dossier.nummer,
+                        tijd::maand_weergave(eerste_van(begin)),
+                        tijd::maand_weergave(
+                            eerste_van(vandaag)
+                                .pred_opt()
+                                .map_or(begin, eerste_van)
+                        ),
+                        vandaag.format("%d-%m-%Y"),
+                        (vandaag + chrono::Duration::weeks(6)).format("%d-%m-%Y")
+                    ),
+                    dossier_id: Some(dossier.id),
+                    persoon_id: Some(dossier.client_id),
+                    begindatum: vandaag,
+                    deadline: Some(vandaag + chrono::Duration::weeks(6)),
+                    team_id: dossier.team_id,
+                    gebruiker_id: None,
+                    prioriteit: 1,
+                    reden: "Toekenning met terugwerkende kracht",
+                },
+            )
+            .await?;
+        }
         tx.vastleggen(Wijziging {
             actie: "uitkering.toegekend",
             onderwerp_type: "dossier",

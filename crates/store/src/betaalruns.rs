@@ -24,7 +24,7 @@ use crate::sql::{
 
 const RUN_KOLOMMEN: &str = "id, maand, betaaldatum, status, gestart_door, gestart_op, \
      berekend_op, goedgekeurd_door, goedgekeurd_op, geexporteerd_op, aantal_betalingen, \
-     totaal_centen, versie";
+     totaal_centen, versie, tussentijds";
 
 /// De regels met hun uitleg (zonder uitleg: een lege lijst); in WHERE en ORDER BY heet de regel `r`.
 const REGELS_MET_UITLEG: &str = "SELECT r.id, r.run_id, r.uitkering_id, r.dossier_id, \
@@ -85,6 +85,7 @@ fn run_velden(r: &impl Rij) -> Uitkomst<BetaalrunRij> {
         aantal_betalingen: getal(r, "aantal_betalingen")?,
         totaal_centen: getal(r, "totaal_centen")?.into(),
         versie: getal(r, "versie")?,
+        tussentijds: getal(r, "tussentijds")? != 0,
     })
 }
 
@@ -118,8 +119,8 @@ pub(crate) async fn run_invoegen(c: &mut AnyConnection, r: &BetaalrunRij) -> Uit
     let rij = sqlx::query(
         "INSERT INTO betaalruns (maand, betaaldatum, status, gestart_door, gestart_op, \
          berekend_op, goedgekeurd_door, goedgekeurd_op, geexporteerd_op, aantal_betalingen, \
-         totaal_centen, versie) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
-         RETURNING id",
+         totaal_centen, versie, tussentijds) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
     )
     .bind(tijd::datum_tekst(r.maand))
     .bind(tijd::datum_tekst(r.betaaldatum))
@@ -133,6 +134,7 @@ pub(crate) async fn run_invoegen(c: &mut AnyConnection, r: &BetaalrunRij) -> Uit
     .bind(r.aantal_betalingen)
     .bind(r.totaal_centen.centen())
     .bind(r.versie)
+    .bind(i64::from(r.tussentijds))
     .fetch_one(c)
     .await
     .map_err(vertaal)?;

@@ -148,6 +148,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0021_melding.sql"),
         postgres: include_str!("../migrations/postgres/0021_melding.sql"),
     },
+    Migratie {
+        versie: 22,
+        naam: "tussentijdse_runs",
+        sqlite: include_str!("../migrations/sqlite/0022_tussentijdse_runs.sql"),
+        postgres: include_str!("../migrations/postgres/0022_tussentijdse_runs.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

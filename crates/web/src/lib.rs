@@ -173,6 +173,10 @@ pub fn router(staat: WebStaat) -> Router {
             "/betaalruns",
             get(betaalruns::overzicht).post(betaalruns::starten),
         )
+        .route(
+            "/betaalruns/tussentijds",
+            post(betaalruns::tussentijds_starten),
+        )
         .route("/betaalruns/{id}", get(betaalruns::bekijken))
         .route("/betaalruns/{id}/berekenen", post(betaalruns::berekenen))
         .route("/betaalruns/{id}/goedkeuren", post(betaalruns::goedkeuren))

@@ -119,6 +119,11 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
     ),
     (
         "POST",
+        "/betaalruns/tussentijds",
+        Een(Recht::BetaalrunStarten),
+    ),
+    (
+        "POST",
         "/dossiers/{id}/vermogen",
         Een(Recht::UitkeringenBeheren),
     ),

@@ -37,6 +37,9 @@ pub(super) struct Rekenkader {
     pub(super) tabellen: Arc<vangnet_domain::normen::Normtabellen>,
     /// Een overdracht aan de SVB tot en met deze dag krijgt een taak (art. 47a).
     pub(super) overdracht_tot: NaiveDate,
+    /// Een tussentijdse run: alleen nabetalingen, niet de maand zelf, de vakantietoeslag of
+    /// vorderingen.
+    pub(super) tussentijds: bool,
 }
 
 /// Een berekende partij, klaar om te schrijven.
@@ -82,7 +85,19 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
             .correcties
             .get(&g.uitkering.id)
             .map_or(&[][..], Vec::as_slice);
-        let uitkomst = f.uitleg(k.maand, &k.tabellen);
+        // Een tussentijdse run betaalt alleen wat verschuldigd is en nog niet betaald.
+        let alleen_nabetalingen: Vec<OpenCorrectie>;
+        let open = if k.tussentijds {
+            alleen_nabetalingen = open.iter().filter(|c| c.bedrag > 0).copied().collect();
+            &alleen_nabetalingen[..]
+        } else {
+            open
+        };
+        let uitkomst = if k.tussentijds {
+            None
+        } else {
+            f.uitleg(k.maand, &k.tabellen)
+        };
         let eindigt = f
             .uitkering
             .and_then(|p| p.tot)
@@ -127,9 +142,11 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
                 && betaalrun::vakantietoeslag_in(k.maand, k.vt_maand, eindigt))
             .then_some(k.maand),
         };
-        let vakantietoeslag = vakantietoeslag_tot.map_or(0, |tot| {
-            f.vakantietoeslag_over(tot, k.vt_maand, &k.tabellen)
-        });
+        let vakantietoeslag = vakantietoeslag_tot
+            .filter(|_| !k.tussentijds)
+            .map_or(0, |tot| {
+                f.vakantietoeslag_over(tot, k.vt_maand, &k.tabellen)
+            });
         let vakantietoeslag_tot = vakantietoeslag_tot.unwrap_or(k.maand);
         if uitkomst.is_none()
             && open.is_empty()

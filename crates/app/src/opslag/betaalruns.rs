@@ -77,6 +77,9 @@ pub struct BetaalrunRij {
     pub aantal_betalingen: i64,
     pub totaal_centen: Bedrag,
     pub versie: i64,
+    /// Een tussentijdse run: alleen wat verschuldigd is en nog niet betaald (nabetalingen), niet
+    /// de maand zelf en niet de vakantietoeslag (Awb 4:87, issue 20 punt 4).
+    pub tussentijds: bool,
 }
 
 /// Eén regel van een betaalrun: een betaling, een vastgehouden bedrag of een voorgestelde

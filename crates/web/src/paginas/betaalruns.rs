@@ -180,6 +180,36 @@ pub async fn starten(
     }
 }
 
+/// Een tussentijdse run: alleen nabetalingen (Awb 4:87).
+pub async fn tussentijds_starten(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    let b = formulier.veld("betaaldatum");
+    match staat.app.betaalrun_tussentijds_starten(&wie.ctx, &b).await {
+        Ok(id) => {
+            berekenen_op_achtergrond(&staat, &wie, id).await?;
+            Ok(Redirect::to(&format!("/betaalruns/{id}")).into_response())
+        }
+        Err(AppFout::Ongeldig(fouten)) => {
+            let mut p = lijst(&staat, &wie, None).await?;
+            // De velden van dit formulier heten anders dan die van de maandrun.
+            let mut f = vangnet_domain::Veldfouten::nieuw();
+            for v in fouten.0 {
+                let veld = match v.veld.as_str() {
+                    "betaaldatum" | "maand" => "tussentijds_betaaldatum".to_owned(),
+                    a => a.to_owned(),
+                };
+                f.voeg_toe(&veld, v.melding);
+            }
+            p.fouten = f;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "betaalrun.html")]
 struct Detail {

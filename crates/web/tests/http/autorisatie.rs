@@ -311,6 +311,12 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             post.clone(),
+            "/betaalruns/tussentijds",
+            MetRecht(Recht::BetaalrunStarten),
+            "betaaldatum=x",
+        ),
+        r(
+            post.clone(),
             "/dossiers/{id}/vermogen",
             MetRecht(Recht::UitkeringenBeheren),
             "peildatum=x",

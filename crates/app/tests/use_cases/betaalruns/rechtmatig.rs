@@ -366,3 +366,94 @@ async fn de_aow_leeftijd_draagt_over_aan_de_svb() {
     assert_eq!(b.svb_vanaf, Some(datum(2026, 12, 16)));
     o.t.opruimen().await;
 }
+
+/// Issue 20 punt 4 (Awb 4:87: binnen zes weken betalen): een tussentijdse run, op elke dag,
+/// betaalt alleen wat verschuldigd is en nog niet betaald (hier september tot en met november,
+/// na een besluit met terugwerkende kracht), niet de maand zelf en niet de vakantietoeslag; met
+/// dezelfde vier ogen en hetzelfde bestand. De maandrun daarna betaalt alleen haar eigen maand.
+#[tokio::test]
+async fn tussentijdse_run_betaalt_alleen_wat_openstaat() {
+    let o = opzet().await;
+    let dossier = o
+        .uitkering("100023757", "2026-09-01", "NL91ABNA0417164300")
+        .await;
+    // Het besluit (28-11-2026) maakt september tot en met november verschuldigd: een taak met
+    // de termijn van zes weken (9 januari 2027).
+    let taken = o.t.app.taken_van_dossier(&o.anna, dossier).await.unwrap();
+    let nabetaling: Vec<_> = taken
+        .iter()
+        .filter(|t| t.taak.soort == Taaksoort::Betaling)
+        .collect();
+    assert_eq!(nabetaling.len(), 1);
+    assert_eq!(nabetaling[0].taak.deadline, datum(2027, 1, 9));
+    assert!(nabetaling[0].taak.omschrijving.contains("art. 4:87 Awb"));
+    // Een betaaldatum in het verleden kan niet.
+    match o
+        .t
+        .app
+        .betaalrun_tussentijds_starten(&o.fien, "2026-11-20")
+        .await
+    {
+        Err(AppFout::Ongeldig(v)) => assert!(v.voor("betaaldatum").is_some()),
+        e => panic!("{e:?}"),
+    }
+    let id =
+        o.t.app
+            .betaalrun_tussentijds_starten(&o.fien, "2026-12-01")
+            .await
+            .unwrap();
+    let run =
+        o.t.app
+            .betaalrun_berekenen(&o.fien, id, |_| {})
+            .await
+            .unwrap();
+    assert!(run.tussentijds);
+    // Vier ogen, zoals elke run.
+    assert!(o
+        .t
+        .app
+        .betaalrun_goedkeuren(&o.fien, id, run.versie)
+        .await
+        .is_err());
+    o.t.app
+        .betaalrun_goedkeuren(&o.tom, id, run.versie)
+        .await
+        .unwrap();
+    assert_eq!(o.totaal(id, Categorie::Regulier).await, (0, 0));
+    assert_eq!(o.totaal(id, Categorie::Nabetaling).await, (3, 3 * 134_849));
+    let xml = pain(&o, id).await;
+    assert!(xml.contains("<NbOfTxs>3</NbOfTxs>"), "{xml}");
+    // Nog een tussentijdse run in dezelfde maand mag; er staat niets meer open.
+    let tweede = betaalrun_tussentijds(&o, "2026-12-02").await;
+    assert_eq!(
+        o.t.app
+            .betaalrun(&o.tom, tweede)
+            .await
+            .unwrap()
+            .aantal_betalingen,
+        0
+    );
+    // De maandrun van december: alleen december.
+    let dec = o.run("2026-12", "2026-12-18").await;
+    assert_eq!(o.totaal(dec, Categorie::Regulier).await, (1, 134_849));
+    assert_eq!(o.totaal(dec, Categorie::Nabetaling).await, (0, 0));
+    o.t.opruimen().await;
+}
+
+async fn betaalrun_tussentijds(o: &Opzet, betaaldatum: &str) -> i64 {
+    let id =
+        o.t.app
+            .betaalrun_tussentijds_starten(&o.fien, betaaldatum)
+            .await
+            .unwrap();
+    let run =
+        o.t.app
+            .betaalrun_berekenen(&o.fien, id, |_| {})
+            .await
+            .unwrap();
+    o.t.app
+        .betaalrun_goedkeuren(&o.tom, id, run.versie)
+        .await
+        .unwrap();
+    id
+}
