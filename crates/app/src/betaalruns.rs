@@ -600,6 +600,15 @@ impl App {
                 "de betaalregels kloppen niet met de totalen van de berekening",
             ));
         }
+        // Nooit twee keer: wat een andere run intussen betaalde (ook een goedkeuring die
+        // tegelijk liep), staat hier niet nog eens in.
+        let dubbel = tx.betaalrun_al_betaald(id).await?;
+        if dubbel > 0 {
+            return Err(AppFout::Conflict(format!(
+                "{dubbel} maanden of correcties in deze run zijn intussen door een andere run \
+                 betaald. Bereken deze run opnieuw en keur hem dan goed."
+            )));
+        }
         tx.betaalrun_verwerken(id, nu).await?;
         // Taken: een vordering beoordelen, een rekening vastleggen. Eén per dossier en soort,
         // in één keer (na de eerste run van een grote gemeente zijn het er tienduizenden).

@@ -444,6 +444,16 @@ impl App {
             .vermogen_van_huishouden(&mut *tx, dossier.huishouden_id, nu)
             .await?;
         if let Some(v) = vermogen.iter().find(|v| v.opgave.vervallen_op.is_none()) {
+            if let Some(m) = &v.niet_te_toetsen {
+                return Err(AppFout::veld(
+                    "begindatum",
+                    format!(
+                        "De vermogensopgave per {} kan niet worden getoetst: {m} Toekennen kan \
+                         pas als duidelijk is dat het vermogen niet in de weg staat.",
+                        v.opgave.peildatum.format("%d-%m-%Y")
+                    ),
+                ));
+            }
             if let (true, Some(t)) = (v.staat_in_de_weg(), &v.toets) {
                 return Err(AppFout::veld(
                     "begindatum",

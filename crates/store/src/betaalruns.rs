@@ -417,6 +417,43 @@ pub(crate) async fn verschillen(
         .collect()
 }
 
+/// Zie `Betaalruns::betaalrun_al_betaald`. De maanden via de sleutel (maand, uitkering_id), de
+/// correcties via hun id.
+pub(crate) async fn al_betaald(
+    c: &mut AnyConnection,
+    engine: crate::Engine,
+    run_id: i64,
+) -> Uitkomst<i64> {
+    if engine == crate::Engine::Postgres {
+        // Eén sleutel voor het verwerken van elke run: wie als tweede komt, wacht tot de eerste
+        // is vastgelegd en ziet dan wat die betaalde.
+        sqlx::query("SELECT pg_advisory_xact_lock(2020042)")
+            .execute(&mut *c)
+            .await
+            .map_err(vertaal)?;
+    }
+    let maanden = sqlx::query(
+        "SELECT COUNT(*) AS n FROM betaalregels r JOIN maandbedragen m \
+         ON m.maand = r.maand AND m.uitkering_id = r.uitkering_id \
+         WHERE r.run_id = $1 AND m.betaald_centen IS NOT NULL \
+         AND (r.categorie = 'regulier' OR (r.categorie = 'nabetaling' AND r.correctie_id IS NULL))",
+    )
+    .bind(run_id)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(vertaal)?;
+    let correcties = sqlx::query(
+        "SELECT COUNT(*) AS n FROM betaalregels r JOIN correcties k ON k.id = r.correctie_id \
+         WHERE r.run_id = $1 AND k.verrekend_op IS NOT NULL \
+         AND r.categorie IN ('nabetaling', 'vordering')",
+    )
+    .bind(run_id)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(getal(&maanden, "n")? + getal(&correcties, "n")?)
+}
+
 pub(crate) async fn verwerken(
     c: &mut AnyConnection,
     engine: crate::Engine,
@@ -731,6 +768,10 @@ impl Betaalruns for AnyTransactie {
 
     async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<()> {
         verwerken(&mut self.tx, self.engine, run_id, tijdstip).await
+    }
+
+    async fn betaalrun_al_betaald(&mut self, run_id: i64) -> Uitkomst<i64> {
+        al_betaald(&mut self.tx, self.engine, run_id).await
     }
 
     async fn betaalregels_invoegen(&mut self, regels: Vec<NieuweBetaalregel>) -> Uitkomst<()> {

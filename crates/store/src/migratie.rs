@@ -154,6 +154,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0022_tussentijdse_runs.sql"),
         postgres: include_str!("../migrations/postgres/0022_tussentijdse_runs.sql"),
     },
+    Migratie {
+        versie: 23,
+        naam: "vastgehouden_van_voor_nabetalen",
+        sqlite: include_str!("../migrations/sqlite/0023_vastgehouden_van_voor_nabetalen.sql"),
+        postgres: include_str!("../migrations/postgres/0023_vastgehouden_van_voor_nabetalen.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

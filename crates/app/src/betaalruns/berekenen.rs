@@ -158,27 +158,14 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
         }
         let rekening = g.aanvrager.and_then(|a| rp.rekeningen.get(&a));
         // Art. 45 lid 4: bij gehuwden gaat elke betaling voor de helft naar ieder, of op hun
-        // gezamenlijk verzoek geheel naar één van hen. Welke rekeningen zijn daarvoor nodig in
-        // de maanden van deze run (de maand zelf, nabetalingen, de vakantietoeslag)?
+        // gezamenlijk verzoek geheel naar één van hen. De partner in een maand, met zijn
+        // rekening (als die er is).
         let partner_in = |m: NaiveDate| {
             g.partners
                 .iter()
                 .find(|(_, p)| p.bevat(m))
                 .map(|(id, _)| rp.rekeningen.get(id))
         };
-        let maanden = std::iter::once(k.maand)
-            .chain(achterstallig.iter().map(|(m, _)| *m))
-            .chain(open.iter().filter(|c| c.bedrag > 0).map(|c| c.maand))
-            .chain((vakantietoeslag > 0).then_some(vakantietoeslag_tot));
-        let mut partner_ontbreekt = false;
-        for m in maanden {
-            if let Some(partnerrekening) = partner_in(m) {
-                if f.betaling_aan(m) != Some(Wie::Aanvrager) && partnerrekening.is_none() {
-                    partner_ontbreekt = true;
-                }
-            }
-        }
-
         let (uitbetaling, uitleg, fout) = match &uitkomst {
             Some(Ok(u)) => (Some(u.uitbetaling_centen), u.uitleg.clone(), None),
             Some(Err(e)) => (None, Vec::new(), Some(e.to_string())),
@@ -189,12 +176,29 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
             uitbetaling,
             al_betaald: rp.al_betaald.contains(&g.uitkering.id),
             achterstallig: &achterstallig,
-            opgeschort: f.opgeschort_in(k.maand),
-            rekening_geldig: rekening.is_some() && !partner_ontbreekt,
+            // Opgeschort in de maand van de run, terwijl de uitkering dan nog loopt: eindigde
+            // zij (bv. ingetrokken), dan houdt een nooit opgeheven opschorting niet ook de
+            // eerdere maanden vast die om een andere reden openstonden.
+            opgeschort: f.opgeschort_in(k.maand)
+                && f.uitkering
+                    .is_some_and(|p| p.vanaf < k.volgende && p.tot.is_none_or(|t| t > k.maand)),
+            rekening_geldig: rekening.is_some(),
             correcties: open,
             vakantietoeslag,
             vakantietoeslag_tot,
         });
+        // Per regel: valt zij in een maand met een partner, zonder gezamenlijk verzoek om alles
+        // aan de aanvrager, en heeft de partner geen rekening, dan wordt die regel vastgehouden
+        // (niet de rest: een ex-partner zonder rekening houdt de maanden daarna niet tegen).
+        for r in regels.iter_mut() {
+            let partner_ontbreekt = matches!(partner_in(r.maand), Some(None))
+                && f.betaling_aan(r.maand) != Some(Wie::Aanvrager);
+            if r.categorie.wordt_betaald() && r.bedrag > 0 && partner_ontbreekt {
+                r.anders = Some(r.categorie);
+                r.categorie = Categorie::Vastgehouden;
+                r.reden = Some(Vasthoudreden::GeenRekening);
+            }
+        }
         if let Some(melding) = &fout {
             regels.push(betaalrun::Regel {
                 categorie: Categorie::Vastgehouden,
@@ -324,14 +328,12 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
                 reden: x,
                 toelichting: match (&fout, x) {
                     (Some(m), Vasthoudreden::Berekeningsfout) => Some(m.clone()),
-                    (_, Vasthoudreden::GeenRekening) if partner_ontbreekt && rekening.is_some() => {
-                        Some(
-                            "De rekening van de partner ontbreekt: bij gehuwden gaat de bijstand \
+                    (_, Vasthoudreden::GeenRekening) if rekening.is_some() => Some(
+                        "De rekening van de partner ontbreekt: bij gehuwden gaat de bijstand \
                              voor de helft naar ieder (art. 45 lid 4), tenzij zij samen om \
                              betaling aan één van hen vragen."
-                                .into(),
-                        )
-                    }
+                            .into(),
+                    ),
                     _ => None,
                 },
             });

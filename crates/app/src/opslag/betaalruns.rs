@@ -245,6 +245,10 @@ pub trait Betaalruns: BetaalrunsLezen {
     /// Na goedkeuring, in één keer voor de hele run: de reguliere bedragen als betaald in
     /// `maandbedragen`, de verrekende correcties afgesloten, de vorderingen aangemaakt.
     async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<()>;
+    /// Vóór het verwerken: hoeveel maanden en correcties van deze run intussen al betaald of
+    /// verrekend zijn (door een andere run). Op PostgreSQL eerst een vergrendeling voor de hele
+    /// database, zodat twee goedkeuringen tegelijk elkaar zien (op SQLite is er één schrijver).
+    async fn betaalrun_al_betaald(&mut self, run_id: i64) -> Uitkomst<i64>;
     /// De regels van een partij van een run, in zo weinig mogelijk statements.
     async fn betaalregels_invoegen(&mut self, regels: Vec<NieuweBetaalregel>) -> Uitkomst<()>;
 }

@@ -457,3 +457,82 @@ async fn betaalrun_tussentijds(o: &Opzet, betaaldatum: &str) -> i64 {
         .unwrap();
     id
 }
+
+/// Nooit twee keer, ook als de tijden niet helpen (twee goedkeuringen op hetzelfde moment): de
+/// run van december (met november als nabetaling) en die van november zijn allebei berekend;
+/// november wordt goedgekeurd; december weigert dan, want november is intussen betaald.
+#[tokio::test]
+async fn goedkeuren_weigert_wat_intussen_betaald_is() {
+    let o = opzet().await;
+    o.uitkering("100023757", "2026-11-01", "NL91ABNA0417164300")
+        .await;
+    let dec = betaalrun("2026-12", "2026-12-18")
+        .niet_goedkeuren()
+        .maak(&o.t, &o.fien, &o.tom)
+        .await;
+    let nov = betaalrun("2026-11", "2026-11-25")
+        .niet_goedkeuren()
+        .maak(&o.t, &o.fien, &o.tom)
+        .await;
+    o.t.app
+        .betaalrun_goedkeuren(&o.tom, nov.id, nov.versie)
+        .await
+        .unwrap();
+    let e =
+        o.t.app
+            .betaalrun_goedkeuren(&o.tom, dec.id, dec.versie)
+            .await
+            .unwrap_err();
+    assert!(conflict(e).contains("intussen door een andere run betaald"));
+    // Opnieuw berekend: alleen december.
+    let dec =
+        o.t.app
+            .betaalrun_berekenen(&o.fien, dec.id, |_| {})
+            .await
+            .unwrap();
+    assert_eq!(dec.aantal_betalingen, 1);
+    o.t.app
+        .betaalrun_goedkeuren(&o.tom, dec.id, dec.versie)
+        .await
+        .unwrap();
+    o.t.opruimen().await;
+}
+
+/// Het vasthouden om een ontbrekende rekening van de partner geldt per regel: na het vertrek
+/// van de partner wordt de maand van de aanvrager alleen betaald; de maand met de partner blijft
+/// vastgehouden tot die rekening of een gezamenlijk verzoek er is.
+#[tokio::test]
+async fn vasthouden_om_de_partner_per_maand() {
+    let o = opzet().await;
+    let d = Dossierbouwer::van(aanvraag("100023757", "2026-11-01", "NL91ABNA0417164300"))
+        .met_partner("123456782", ("Elif", "Yılmaz"), "20-07-1987")
+        .met_uitkering("2026-11-01")
+        .maak(&o.t, &o.clerk, &o.anna)
+        .await;
+    let nov = o.run("2026-11", "2026-11-25").await;
+    assert_eq!(
+        o.t.app
+            .betaalrun(&o.tom, nov)
+            .await
+            .unwrap()
+            .aantal_betalingen,
+        0
+    );
+    o.muteer(
+        d.uitkering.unwrap(),
+        MutatieInvoer {
+            soort: "partner_uit".into(),
+            ingangsdatum: "2026-12-01".into(),
+            bsn: "123456782".into(),
+            reden: "Partner vertrokken".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    let dec = o.run("2026-12", "2026-12-18").await;
+    // December: alleenstaande, helemaal naar de aanvrager; november blijft vastgehouden.
+    assert_eq!(o.totaal(dec, Categorie::Regulier).await, (1, 134_849));
+    assert_eq!(o.totaal(dec, Categorie::Nabetaling).await, (0, 0));
+    assert_eq!(o.totaal(dec, Categorie::Vastgehouden).await.0, 1);
+    o.t.opruimen().await;
+}
