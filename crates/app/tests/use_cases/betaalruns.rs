@@ -120,6 +120,35 @@ impl Opzet {
         id
     }
 
+    /// De partner (Elif Yılmaz, uit de bouwer) krijgt een eigen rekening vanaf 1 november.
+    async fn rekening_partner(&self, dossier: i64) {
+        let d = self
+            .t
+            .app
+            .dossier(&self.anna, dossier, None, None)
+            .await
+            .unwrap();
+        let partner = &d.huishouden[1].persoon;
+        self.t
+            .app
+            .persoon_wijzigen(
+                &self.clerk,
+                partner.id,
+                &vangnet_app::clienten::PersoonWijziging {
+                    versie: partner.versie,
+                    voornamen: "Elif".into(),
+                    voorvoegsel: "".into(),
+                    geslachtsnaam: "Yılmaz".into(),
+                    geboortedatum: "20-07-1987".into(),
+                    iban: "NL02ABNA0123456789".into(),
+                    iban_vanaf: "01-11-2026".into(),
+                    reden: "Eigen rekening partner".into(),
+                },
+            )
+            .await
+            .unwrap();
+    }
+
     async fn totaal(&self, id: i64, categorie: Categorie) -> (i64, i64) {
         let b = self.t.app.betaalrun_beeld(&self.tom, id).await.unwrap();
         b.totalen
@@ -1055,23 +1084,7 @@ async fn betaling_verdeeld_tussen_partners() {
     let (dossier, uitkering) = (d.dossier, d.uitkering.unwrap());
     let d = o.t.app.dossier(&o.anna, dossier, None, None).await.unwrap();
     let partner = &d.huishouden[1].persoon;
-    o.t.app
-        .persoon_wijzigen(
-            &o.clerk,
-            partner.id,
-            &vangnet_app::clienten::PersoonWijziging {
-                versie: partner.versie,
-                voornamen: "Elif".into(),
-                voorvoegsel: "".into(),
-                geslachtsnaam: "Yılmaz".into(),
-                geboortedatum: "20-07-1987".into(),
-                iban: "NL02ABNA0123456789".into(),
-                iban_vanaf: "01-11-2026".into(),
-                reden: "Eigen rekening partner".into(),
-            },
-        )
-        .await
-        .unwrap();
+    o.rekening_partner(dossier).await;
     // Zonder keuze: een duidelijke fout bij het veld.
     match o
         .t

@@ -281,29 +281,7 @@ async fn zonder_rekening_van_de_partner_vastgehouden_en_later_nabetaald() {
         .is_some_and(|t| t.contains("rekening van de partner ontbreekt")));
     let taken = o.t.app.taken_van_dossier(&o.anna, d.dossier).await.unwrap();
     assert!(taken.iter().any(|t| t.taak.soort == Taaksoort::Betaling));
-    let beeld =
-        o.t.app
-            .dossier(&o.anna, d.dossier, None, None)
-            .await
-            .unwrap();
-    let partner = &beeld.huishouden[1].persoon;
-    o.t.app
-        .persoon_wijzigen(
-            &o.clerk,
-            partner.id,
-            &vangnet_app::clienten::PersoonWijziging {
-                versie: partner.versie,
-                voornamen: "Elif".into(),
-                voorvoegsel: "".into(),
-                geslachtsnaam: "Yılmaz".into(),
-                geboortedatum: "20-07-1987".into(),
-                iban: "NL02ABNA0123456789".into(),
-                iban_vanaf: "01-11-2026".into(),
-                reden: "Eigen rekening partner".into(),
-            },
-        )
-        .await
-        .unwrap();
+    o.rekening_partner(d.dossier).await;
     let dec = o.run("2026-12", "2026-12-18").await;
     // December en november, elk voor de helft aan ieder: vier overboekingen van 963,20.
     assert_eq!(o.totaal(dec, Categorie::Regulier).await, (2, 192_640));
