@@ -609,6 +609,17 @@ impl App {
                  betaald. Bereken deze run opnieuw en keur hem dan goed."
             )));
         }
+        // Een mutatie die na het berekenen ging gelden, verandert bedragen in deze run: dan
+        // eerst opnieuw berekenen (anders zou het oude bedrag als betaald gelden).
+        if let Some(berekend) = run.berekend_op {
+            let later = tx.betaalrun_mutaties_na(id, berekend).await?;
+            if later > 0 {
+                return Err(AppFout::Conflict(format!(
+                    "Na het berekenen van deze run zijn {later} mutaties verwerkt op uitkeringen \
+                     in de run. Bereken de run opnieuw en keur hem dan goed."
+                )));
+            }
+        }
         tx.betaalrun_verwerken(id, nu).await?;
         // Taken: een vordering beoordelen, een rekening vastleggen. Eén per dossier en soort,
         // in één keer (na de eerste run van een grote gemeente zijn het er tienduizenden).

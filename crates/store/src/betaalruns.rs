@@ -774,6 +774,14 @@ impl Betaalruns for AnyTransactie {
         al_betaald(&mut self.tx, self.engine, run_id).await
     }
 
+    async fn betaalrun_mutaties_na(
+        &mut self,
+        run_id: i64,
+        tijdstip: DateTime<Utc>,
+    ) -> Uitkomst<i64> {
+        crate::uitkeringen::mutaties_na(self.conn(), run_id, tijdstip).await
+    }
+
     async fn betaalregels_invoegen(&mut self, regels: Vec<NieuweBetaalregel>) -> Uitkomst<()> {
         self.bulk(regels).await?;
         Ok(())

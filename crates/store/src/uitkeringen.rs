@@ -661,3 +661,24 @@ pub(crate) async fn maandstand_voor_run(
     }
     Ok(uit)
 }
+
+/// Zie `Betaalruns::betaalrun_mutaties_na`: een mutatie geldt vanaf haar goedkeuring, of zonder
+/// vier ogen vanaf de registratie.
+pub(crate) async fn mutaties_na(
+    c: &mut AnyConnection,
+    run_id: i64,
+    tijdstip: chrono::DateTime<chrono::Utc>,
+) -> Uitkomst<i64> {
+    let r = sqlx::query(
+        "SELECT COUNT(*) AS n FROM mutaties m WHERE m.status = $1 \
+         AND COALESCE(m.beoordeeld_op, m.geregistreerd_op) > $2 \
+         AND m.uitkering_id IN (SELECT uitkering_id FROM betaalregels WHERE run_id = $3)",
+    )
+    .bind(Mutatiestatus::Goedgekeurd.code())
+    .bind(tijd::instant_tekst(tijdstip))
+    .bind(run_id)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    getal(&r, "n")
+}

@@ -249,6 +249,13 @@ pub trait Betaalruns: BetaalrunsLezen {
     /// verrekend zijn (door een andere run). Op PostgreSQL eerst een vergrendeling voor de hele
     /// database, zodat twee goedkeuringen tegelijk elkaar zien (op SQLite is er één schrijver).
     async fn betaalrun_al_betaald(&mut self, run_id: i64) -> Uitkomst<i64>;
+    /// Hoeveel mutaties op uitkeringen van deze run na `tijdstip` (het berekenen) zijn gaan
+    /// gelden: dan rekent de run met verouderde feiten.
+    async fn betaalrun_mutaties_na(
+        &mut self,
+        run_id: i64,
+        tijdstip: DateTime<Utc>,
+    ) -> Uitkomst<i64>;
     /// De regels van een partij van een run, in zo weinig mogelijk statements.
     async fn betaalregels_invoegen(&mut self, regels: Vec<NieuweBetaalregel>) -> Uitkomst<()>;
 }

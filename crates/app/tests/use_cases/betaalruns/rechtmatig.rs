@@ -514,3 +514,50 @@ async fn vasthouden_om_de_partner_per_maand() {
     assert_eq!(o.totaal(dec, Categorie::Vastgehouden).await.0, 1);
     o.t.opruimen().await;
 }
+
+/// Een mutatie die na het berekenen van een run gaat gelden, verandert haar bedragen: goedkeuren
+/// weigert tot de run opnieuw is berekend (anders zou het oude bedrag als betaald gelden).
+#[tokio::test]
+async fn goedkeuren_weigert_een_run_met_verouderde_feiten() {
+    let o = opzet().await;
+    let dossier = o
+        .uitkering("100023757", "2026-11-01", "NL91ABNA0417164300")
+        .await;
+    let u = o.uitkering_id(dossier).await;
+    let run = betaalrun("2026-12", "2026-12-18")
+        .niet_goedkeuren()
+        .maak(&o.t, &o.fien, &o.tom)
+        .await;
+    o.t.klok.verzet(chrono::Duration::minutes(5));
+    o.muteer(
+        u,
+        MutatieInvoer {
+            soort: "inkomen_start".into(),
+            ingangsdatum: "2026-12-01".into(),
+            inkomenssoort: "alimentatie".into(),
+            bedrag: "100".into(),
+            reden: "Alimentatie".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    let e =
+        o.t.app
+            .betaalrun_goedkeuren(&o.tom, run.id, run.versie)
+            .await
+            .unwrap_err();
+    assert!(conflict(e).contains("mutaties verwerkt"));
+    let run =
+        o.t.app
+            .betaalrun_berekenen(&o.fien, run.id, |_| {})
+            .await
+            .unwrap();
+    // December: 1.419,46 − 100,00 = 1.319,46, min 5 % reservering (65,97) = 1.253,49; en
+    // november, nog nooit betaald, als nabetaling (1.348,49).
+    assert_eq!(run.totaal_centen, 125_349 + 134_849);
+    o.t.app
+        .betaalrun_goedkeuren(&o.tom, run.id, run.versie)
+        .await
+        .unwrap();
+    o.t.opruimen().await;
+}
