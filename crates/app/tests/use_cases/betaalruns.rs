@@ -120,6 +120,16 @@ impl Opzet {
         id
     }
 
+    /// Een gehuwd paar (de partner Elif Yılmaz nog zonder eigen rekening) met bijstand vanaf
+    /// 1 november 2026.
+    async fn paar(&self) -> vangnet_testkit::TestDossier {
+        Dossierbouwer::van(aanvraag("100023757", "2026-11-01", "NL91ABNA0417164300"))
+            .met_partner("123456782", ("Elif", "Yılmaz"), "20-07-1987")
+            .met_uitkering("2026-11-01")
+            .maak(&self.t, &self.clerk, &self.anna)
+            .await
+    }
+
     /// De partner (Elif Yılmaz, uit de bouwer) krijgt een eigen rekening vanaf 1 november.
     async fn rekening_partner(&self, dossier: i64) {
         let d = self
@@ -1076,11 +1086,7 @@ async fn bankrekening_en_adres_als_mutatie() {
 #[tokio::test]
 async fn betaling_verdeeld_tussen_partners() {
     let o = opzet().await;
-    let d = Dossierbouwer::van(aanvraag("100023757", "2026-11-01", "NL91ABNA0417164300"))
-        .met_partner("123456782", ("Elif", "Yılmaz"), "20-07-1987")
-        .met_uitkering("2026-11-01")
-        .maak(&o.t, &o.clerk, &o.anna)
-        .await;
+    let d = o.paar().await;
     let (dossier, uitkering) = (d.dossier, d.uitkering.unwrap());
     let d = o.t.app.dossier(&o.anna, dossier, None, None).await.unwrap();
     let partner = &d.huishouden[1].persoon;

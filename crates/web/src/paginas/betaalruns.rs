@@ -104,6 +104,8 @@ struct Lijst {
     starten: bool,
     maand: String,
     betaaldatum: String,
+    /// Wat in het formulier van de tussentijdse run getypt is.
+    tussentijds_betaaldatum: String,
     fouten: Veldfouten,
 }
 
@@ -129,6 +131,7 @@ async fn lijst(
         starten: wie.ctx.actor.mag(Recht::BetaalrunStarten),
         maand: String::new(),
         betaaldatum: String::new(),
+        tussentijds_betaaldatum: String::new(),
         fouten: Veldfouten::nieuw(),
     })
 }
@@ -204,6 +207,7 @@ pub async fn tussentijds_starten(
                 f.voeg_toe(&veld, v.melding);
             }
             p.fouten = f;
+            p.tussentijds_betaaldatum = b;
             Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
         Err(e) => Err(e.into()),

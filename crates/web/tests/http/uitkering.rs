@@ -193,6 +193,25 @@ async fn uitkering_en_mutatie_op_het_scherm() {
         "{}",
         a.tekst
     );
+    // Een opschorting zonder hersteltermijn (art. 54 lid 4): geweigerd bij het veld, de reden
+    // blijft staan.
+    let a = anna
+        .post(
+            &format!("/dossiers/{dossier}/mutaties"),
+            &[
+                ("soort", "opschorting"),
+                ("ingangsdatum", "2026-11-01"),
+                ("hersteltermijn", ""),
+                ("reden", "Gegevens niet geleverd"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(
+        a.bevat("href=\"#veld-hersteltermijn\"") && a.bevat("Gegevens niet geleverd"),
+        "{}",
+        a.tekst
+    );
     // Slechte invoer: de velden blijven staan.
     let a = anna
         .post(
@@ -469,6 +488,28 @@ async fn betaalrun_op_het_scherm() {
 
     let mut fb = ingelogd(&t, Rol::FunctioneelBeheerder).await;
     assert!(fb.get("/betaalruns").await.testid("run-starten").is_some());
+    // Tussentijdse run (issue 20 punt 4): een betaaldatum in het verleden wordt geweigerd bij
+    // het veld van dat formulier, wat getypt is blijft staan, en er komt geen run.
+    assert!(fb
+        .get("/betaalruns")
+        .await
+        .testid("run-tussentijds")
+        .is_some());
+    let a = fb
+        .post("/betaalruns/tussentijds", &[("betaaldatum", "2026-01-05")])
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(
+        a.bevat("vandaag of binnen een maand") && a.bevat("value=\"2026-01-05\""),
+        "{}",
+        a.tekst
+    );
+    assert!(t
+        .app
+        .betaalruns(&TestApp::systeem())
+        .await
+        .unwrap()
+        .is_empty());
     let a = fb
         .post(
             "/betaalruns",

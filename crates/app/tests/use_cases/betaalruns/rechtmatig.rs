@@ -263,11 +263,7 @@ async fn nooit_betaald_en_al_geeindigd_met_vakantietoeslag() {
 #[tokio::test]
 async fn zonder_rekening_van_de_partner_vastgehouden_en_later_nabetaald() {
     let o = opzet().await;
-    let d = Dossierbouwer::van(aanvraag("100023757", "2026-11-01", "NL91ABNA0417164300"))
-        .met_partner("123456782", ("Elif", "Yılmaz"), "20-07-1987")
-        .met_uitkering("2026-11-01")
-        .maak(&o.t, &o.clerk, &o.anna)
-        .await;
+    let d = o.paar().await;
     let nov = o.run("2026-11", "2026-11-25").await;
     let b = o.t.app.betaalrun_beeld(&o.tom, nov).await.unwrap();
     assert_eq!(b.run.aantal_betalingen, 0);
@@ -482,11 +478,7 @@ async fn goedkeuren_weigert_wat_intussen_betaald_is() {
 #[tokio::test]
 async fn vasthouden_om_de_partner_per_maand() {
     let o = opzet().await;
-    let d = Dossierbouwer::van(aanvraag("100023757", "2026-11-01", "NL91ABNA0417164300"))
-        .met_partner("123456782", ("Elif", "Yılmaz"), "20-07-1987")
-        .met_uitkering("2026-11-01")
-        .maak(&o.t, &o.clerk, &o.anna)
-        .await;
+    let d = o.paar().await;
     let nov = o.run("2026-11", "2026-11-25").await;
     assert_eq!(
         o.t.app
