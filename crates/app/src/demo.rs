@@ -559,6 +559,23 @@ fn huishouden(r: &mut Toeval, vandaag: NaiveDate) -> Vec<Persoon> {
     leden
 }
 
+/// Hoe de demopopulatie afwijkt van de gewone: voor metingen die een bepaald pad willen
+/// belasten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Demovorm {
+    /// Het percentage aanvragers en partners zonder bankrekening (gewoon 1): bij 100 houdt de
+    /// betaalrun elke betaling vast en maakt het goedkeuren een taak per dossier.
+    pub zonder_rekening_procent: u64,
+}
+
+impl Default for Demovorm {
+    fn default() -> Self {
+        Demovorm {
+            zonder_rekening_procent: 1,
+        }
+    }
+}
+
 impl App {
     /// Laadt `aantal` huishoudens (en de demo-accounts en teams) in een lege database.
     /// `voortgang(klaar, totaal)` wordt na elke transactie aangeroepen.
@@ -566,6 +583,27 @@ impl App {
         &self,
         aantal: u64,
         zaad: u64,
+        voortgang: impl FnMut(u64, u64) + Send,
+    ) -> Result<DemoUitkomst, AppFout> {
+        self.demo_laden_met(aantal, zaad, Demovorm::default(), voortgang)
+            .await
+    }
+
+    /// Het hoogste taaknummer tot nu toe (geen persoonsgegevens): metingen tellen zo hoeveel
+    /// taken een stap maakte.
+    pub async fn hoogste_taak_id(&self) -> Result<u64, AppFout> {
+        let mut tx = self.opslag.lees().await?;
+        let id = tx.hoogste_id(Reeks::Taken).await?;
+        tx.afsluiten().await?;
+        Ok(u64::try_from(id).unwrap_or(0))
+    }
+
+    /// Als [`App::demo_laden`], in de gegeven vorm.
+    pub async fn demo_laden_met(
+        &self,
+        aantal: u64,
+        zaad: u64,
+        vorm: Demovorm,
         mut voortgang: impl FnMut(u64, u64) + Send,
     ) -> Result<DemoUitkomst, AppFout> {
         let ctx = Context::nieuw(Actor::Systeem { via: "demo" }, geheim::operatie_id());
@@ -862,7 +900,7 @@ impl App {
                             .join(" ");
                         // Bij één op de honderd ontbreekt de rekening nog: de betaalrun houdt de
                         // betaling vast en maakt een taak.
-                        if r.procent(1) {
+                        if r.procent(vorm.zonder_rekening_procent) {
                             continue;
                         }
                         p.personen.rekeningen.push(BankrekeningRij {

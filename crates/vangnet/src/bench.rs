@@ -385,6 +385,8 @@ fn piek_opnieuw() {
 pub async fn betaalrun(
     app: &App,
     huishoudens: u64,
+    vorm: vangnet_app::demo::Demovorm,
+    minstens_taken: u64,
     maand: &str,
     map: &std::path::Path,
 ) -> Result<()> {
@@ -393,7 +395,7 @@ pub async fn betaalrun(
     if !app.is_demo().await? {
         let begin = Instant::now();
         let d = app
-            .demo_laden(huishoudens, 2026, |klaar, totaal| {
+            .demo_laden_met(huishoudens, 2026, vorm, |klaar, totaal| {
                 eprint!("\rDemopopulatie laden: {klaar} van {totaal}   ");
             })
             .await?;
@@ -454,6 +456,7 @@ pub async fn betaalrun(
     let piek_berekenen = piek_mib();
 
     piek_opnieuw();
+    let taken_voor = app.hoogste_taak_id().await?;
     let begin = Instant::now();
     app.betaalrun_goedkeuren(&keurder, id, run.versie).await?;
     let goedkeuren = begin.elapsed().as_secs_f64();
@@ -462,8 +465,25 @@ pub async fn betaalrun(
         run.aantal_betalingen as u64,
         begin,
     );
+    let taken = app.hoogste_taak_id().await?.saturating_sub(taken_voor);
+    uit!("taken gemaakt bij het goedkeuren: {taken}");
+    if taken < minstens_taken {
+        anyhow::bail!(
+            "het goedkeuren maakte {taken} taken, minder dan de gevraagde {minstens_taken}: deze \
+             meting belast het pad met veel ids niet"
+        );
+    }
     let piek_goedkeuren = piek_mib();
     anoniem = anoniem.max(anoniem_mib());
+
+    if run.aantal_betalingen == 0 {
+        // De CI-vorm (alles vastgehouden): geen overboekingen, dus geen betaalbestand.
+        uit!(
+            "geen betalingen (alles vastgehouden): geen pain.001; totaal {:.2} s",
+            berekenen + goedkeuren
+        );
+        return Ok(());
+    }
 
     piek_opnieuw();
     let pad = map.join(format!("bench-betaalrun-{id}.xml"));

@@ -245,6 +245,15 @@ enum BenchSoort {
         /// eens betaald).
         #[arg(long, value_name = "JJJJ-MM")]
         maand: Option<String>,
+        /// Percentage aanvragers en partners zonder rekening in de demopopulatie (gewoon 1). De
+        /// CI-vorm zet 100: dan maakt het goedkeuren een taak per dossier, tienduizenden in één
+        /// keer (issue 20 punt 1).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(0..=100))]
+        zonder_rekening_procent: u64,
+        /// Faal als het goedkeuren minder taken maakt (om te bewijzen dat de CI-vorm het pad met
+        /// meer ids dan SQLite in één statement toelaat echt doorloopt).
+        #[arg(long, default_value_t = 0)]
+        minstens_taken: u64,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -594,6 +603,8 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
                 Some(BenchSoort::Betaalrun {
                     huishoudens,
                     maand,
+                    zonder_rekening_procent,
+                    minstens_taken,
                     db,
                 }),
             ..
@@ -615,7 +626,17 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
                     .format("%Y-%m")
                     .to_string()
             });
-            let uitkomst = bench::betaalrun(&app, huishoudens.max(1), &maand, &map).await;
+            let uitkomst = bench::betaalrun(
+                &app,
+                huishoudens.max(1),
+                vangnet_app::demo::Demovorm {
+                    zonder_rekening_procent,
+                },
+                minstens_taken,
+                &maand,
+                &map,
+            )
+            .await;
             if let Some(map) = tijdelijk {
                 let _ = std::fs::remove_dir_all(map);
             }
