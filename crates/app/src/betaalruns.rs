@@ -118,6 +118,7 @@ fn letter(c: Categorie) -> &'static str {
         Categorie::Vakantietoeslag => "V",
         Categorie::Vastgehouden => "H",
         Categorie::Vordering => "T",
+        Categorie::Voorschot => "A",
     }
 }
 
@@ -453,6 +454,28 @@ impl App {
         }
         for lezer in klaar_met_lezen {
             lezer.afsluiten().await?;
+        }
+        // De voorschotten op aanvragen waarop nog niet is besloten (art. 52): geen uitkering,
+        // een eigen regel per voorschot (of per helft bij gehuwden).
+        let (regels, personen) =
+            crate::voorschotten::voorschotregels_berekenen(&mut *tx, id, maand, betaaldatum)
+                .await?;
+        if !regels.is_empty() {
+            let mut b = berekenen::Berekendepartij {
+                personen,
+                ..Default::default()
+            };
+            for (r, uitleg) in regels {
+                if r.categorie.wordt_betaald() && r.bedrag_centen.centen() > 0 {
+                    b.aantal += 1;
+                    b.totaal += r.bedrag_centen.centen();
+                }
+                b.rijen.push((r, Some(Ok(uitleg))));
+            }
+            let (a, t, _) =
+                partij_schrijven(&mut *tx, ctx, nu, b, &mut uitleggen, &lezing, &mut tijd).await?;
+            aantal += a;
+            totaal += t;
         }
         tracing::info!(
             run = id,

@@ -28,6 +28,7 @@ pub mod opslag;
 pub mod toegang;
 pub mod uitkeringen;
 pub mod vermogen;
+pub mod voorschotten;
 pub mod werk;
 pub mod zegel;
 

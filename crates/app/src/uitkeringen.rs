@@ -376,6 +376,54 @@ impl App {
         )
     }
 
+    /// De bijstand van `maand` op de gegevens van een aanvraag waarop nog niet is besloten (voor
+    /// een voorschot, art. 52): zoals een uitkering vanaf de dag van de melding die het zou
+    /// berekenen, met het huishouden en eventueel een bekend inkomen van de aanvrager. `Err`:
+    /// waarom de maand niet te berekenen is. Schrijft het toegangslog van het huishouden.
+    pub(crate) async fn bijstand_op_aanvraag(
+        &self,
+        tx: &mut dyn Transactie,
+        ctx: &Context,
+        dossier: &crate::opslag::DossierRij,
+        maand: NaiveDate,
+        inkomen: Option<(Inkomenssoort, Centen)>,
+    ) -> Result<Result<Uitkomst, String>, AppFout> {
+        let nu = self.klok.nu();
+        let u = UitkeringRij {
+            id: 0,
+            dossier_id: dossier.id,
+            begindatum: dossier.gemeld_op,
+            einddatum: None,
+            einde_reden: None,
+            besluit_datum: dossier.gemeld_op,
+            besluit_door: String::new(),
+            besluit_inhoud: String::new(),
+            grondslag: String::new(),
+            bezwaar_tot: dossier.gemeld_op,
+            versie: 0,
+            aangemaakt_op: nu,
+        };
+        let gegevens = inkomen.map(|(inkomenssoort, netto_centen)| Gegevens::Inkomen {
+            inkomenssoort,
+            netto_centen,
+            van: Wie::Aanvrager,
+            vakantietoeslag_centen: 0,
+        });
+        let extra = gegevens
+            .as_ref()
+            .map(|g| (maand.max(dossier.gemeld_op), None, g));
+        let feiten = self.feiten(tx, ctx, &u, extra, None).await?;
+        let tabellen = self.geldende_normtabellen(tx).await?;
+        Ok(match feiten.uitleg(maand, &tabellen) {
+            Some(Ok(u)) => Ok(u),
+            Some(Err(e)) => Err(e.to_string()),
+            None => Err(format!(
+                "{} valt buiten de periode vanaf de melding.",
+                tijd::maand_weergave(maand)
+            )),
+        })
+    }
+
     /// Kent een uitkering toe op een dossier, met besluit (vandaag) en bezwaartermijn, en rekent
     /// haar maanden tot en met deze maand uit.
     /// Kent de uitkering toe vanaf `begindatum`. Het recht gaat niet in vóór de dag van de
@@ -520,8 +568,14 @@ impl App {
             operatie_id: ctx.operatie_id.clone(),
         })
         .await?;
-        self.herberekenen(&mut *tx, ctx, &u, None, "toekenning")
-            .await?;
+        // Art. 52 lid 4: betaalde voorschotten worden verrekend met de bijstand van hun maand.
+        let verrekend = crate::voorschotten::verrekenen_bij_toekenning(&mut *tx, &u, nu).await?;
+        let oorzaak = if verrekend {
+            format!("toekenning; {}", crate::voorschotten::VERREKENING)
+        } else {
+            "toekenning".to_owned()
+        };
+        self.herberekenen(&mut *tx, ctx, &u, None, &oorzaak).await?;
         // Awb 4:87: wat het besluit over eerdere maanden verschuldigd maakt, wordt binnen zes
         // weken betaald. Een taak voor het team met die deadline (op Vandaag van de
         // teamleider): valt de volgende maandrun later, dan een tussentijdse run.

@@ -98,15 +98,18 @@ pub enum Categorie {
     Vakantietoeslag,
     Vastgehouden,
     Vordering,
+    /// Een voorschot (art. 52) op een aanvraag waarop nog niet is besloten: geen uitkering.
+    Voorschot,
 }
 
 impl Categorie {
-    pub const ALLE: [Categorie; 5] = [
+    pub const ALLE: [Categorie; 6] = [
         Categorie::Regulier,
         Categorie::Nabetaling,
         Categorie::Vakantietoeslag,
         Categorie::Vastgehouden,
         Categorie::Vordering,
+        Categorie::Voorschot,
     ];
 
     pub fn code(self) -> &'static str {
@@ -116,6 +119,7 @@ impl Categorie {
             Categorie::Vakantietoeslag => "vakantietoeslag",
             Categorie::Vastgehouden => "vastgehouden",
             Categorie::Vordering => "vordering",
+            Categorie::Voorschot => "voorschot",
         }
     }
 
@@ -126,6 +130,7 @@ impl Categorie {
             Categorie::Vakantietoeslag => "Vakantietoeslag",
             Categorie::Vastgehouden => "Vastgehouden",
             Categorie::Vordering => "Te veel betaald (vordering te beoordelen)",
+            Categorie::Voorschot => "Voorschot (art. 52)",
         }
     }
 
@@ -137,7 +142,10 @@ impl Categorie {
     pub fn wordt_betaald(self) -> bool {
         matches!(
             self,
-            Categorie::Regulier | Categorie::Nabetaling | Categorie::Vakantietoeslag
+            Categorie::Regulier
+                | Categorie::Nabetaling
+                | Categorie::Vakantietoeslag
+                | Categorie::Voorschot
         )
     }
 }

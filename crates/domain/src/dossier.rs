@@ -187,15 +187,18 @@ pub enum Gebeurtenissoort {
     Besloten,
     /// Een opgave van het vermogen is vastgelegd (art. 34 Pw).
     VermogenVastgelegd,
+    /// Over een voorschot is besloten (art. 52 Pw).
+    Voorschot,
 }
 
 impl Gebeurtenissoort {
-    pub const ALLE: [Gebeurtenissoort; 5] = [
+    pub const ALLE: [Gebeurtenissoort; 6] = [
         Gebeurtenissoort::Geregistreerd,
         Gebeurtenissoort::Verdeeld,
         Gebeurtenissoort::Toegewezen,
         Gebeurtenissoort::Besloten,
         Gebeurtenissoort::VermogenVastgelegd,
+        Gebeurtenissoort::Voorschot,
     ];
 
     pub fn code(self) -> &'static str {
@@ -205,6 +208,7 @@ impl Gebeurtenissoort {
             Gebeurtenissoort::Toegewezen => "toegewezen",
             Gebeurtenissoort::Besloten => "besloten",
             Gebeurtenissoort::VermogenVastgelegd => "vermogen_vastgelegd",
+            Gebeurtenissoort::Voorschot => "voorschot",
         }
     }
 

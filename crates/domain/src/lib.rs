@@ -28,6 +28,7 @@ pub mod validatie;
 pub mod verdeling;
 pub mod vermogen;
 pub mod verwerking;
+pub mod voorschot;
 pub mod werk;
 pub mod werkdagen;
 pub mod zegel;

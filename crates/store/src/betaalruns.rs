@@ -34,7 +34,7 @@ const REGELS_MET_UITLEG: &str = "SELECT r.id, r.run_id, r.uitkering_id, r.dossie
 
 /// Wat naar de bank gaat: de drie betaalde categorieën, alleen positieve bedragen.
 pub(crate) const BETALINGEN: &str =
-    "categorie IN ('regulier', 'nabetaling', 'vakantietoeslag') AND bedrag_centen > 0";
+    "categorie IN ('regulier', 'nabetaling', 'vakantietoeslag', 'voorschot') AND bedrag_centen > 0";
 
 /// Zonder id: de database kent het toe.
 impl Bulkrij for NieuweBetaalregel {
@@ -43,12 +43,12 @@ impl Bulkrij for NieuweBetaalregel {
     const KOLOMMEN: &'static [&'static str] = &[
         "run_id", "uitkering_id", "dossier_id", "dossiernummer", "categorie", "maand",
         "bedrag_centen", "correctie_id", "reden", "iban", "naam", "omschrijving", "kenmerk",
-        "uitleg_id", "anders",
+        "uitleg_id", "anders", "voorschot_id",
     ];
     fn waarden(self) -> Uitkomst<Vec<Waarde>> {
         Ok(vec![
             Waarde::Getal(self.run_id),
-            Waarde::Getal(self.uitkering_id),
+            Waarde::opgetal(self.uitkering_id),
             Waarde::Getal(self.dossier_id),
             Waarde::Tekst(self.dossiernummer),
             Waarde::Tekst(self.categorie.code().into()),
@@ -62,6 +62,7 @@ impl Bulkrij for NieuweBetaalregel {
             Waarde::Tekst(self.kenmerk),
             Waarde::opgetal(self.uitleg_id),
             Waarde::optekst(self.anders.map(|c| c.code().to_owned())),
+            Waarde::opgetal(self.voorschot_id),
         ])
     }
 }
@@ -97,7 +98,7 @@ fn regel_velden(r: &impl Rij) -> Uitkomst<BetaalregelRij> {
     Ok(BetaalregelRij {
         id: getal(r, "id")?,
         run_id: getal(r, "run_id")?,
-        uitkering_id: getal(r, "uitkering_id")?,
+        uitkering_id: opgetal(r, "uitkering_id")?,
         dossier_id: getal(r, "dossier_id")?,
         dossiernummer: tekst(r, "dossiernummer")?,
         categorie: code(r, "categorie", Categorie::uit_code)?,
@@ -448,10 +449,19 @@ pub(crate) async fn al_betaald(
          AND r.categorie IN ('nabetaling', 'vordering')",
     )
     .bind(run_id)
+    .fetch_one(&mut *c)
+    .await
+    .map_err(vertaal)?;
+    // Een voorschot in deze run dat intussen betaald, verrekend of vervallen is.
+    let voorschotten = sqlx::query(
+        "SELECT COUNT(*) AS n FROM betaalregels r JOIN voorschotten v ON v.id = r.voorschot_id \
+         WHERE r.run_id = $1 AND r.categorie = 'voorschot' AND v.status <> 'te_betalen'",
+    )
+    .bind(run_id)
     .fetch_one(c)
     .await
     .map_err(vertaal)?;
-    Ok(getal(&maanden, "n")? + getal(&correcties, "n")?)
+    Ok(getal(&maanden, "n")? + getal(&correcties, "n")? + getal(&voorschotten, "n")?)
 }
 
 pub(crate) async fn verwerken(
@@ -513,6 +523,17 @@ pub(crate) async fn verwerken(
     .bind(run_id)
     .bind(&tijdstip)
     .bind(Vorderingstatus::TeBeoordelen.code())
+    .execute(&mut *c)
+    .await
+    .map_err(vertaal)?;
+    // De voorschotten die de run betaalt (art. 52); een vastgehouden voorschot blijft te betalen.
+    sqlx::query(
+        "UPDATE voorschotten SET status = 'betaald', betaald_run_id = $1, gewijzigd_op = $2, \
+         versie = versie + 1 WHERE status = 'te_betalen' AND id IN \
+         (SELECT voorschot_id FROM betaalregels WHERE run_id = $1 AND categorie = 'voorschot')",
+    )
+    .bind(run_id)
+    .bind(&tijdstip)
     .execute(&mut *c)
     .await
     .map_err(vertaal)?;

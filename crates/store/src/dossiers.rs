@@ -4,6 +4,7 @@ use async_trait::async_trait;
 
 use vangnet_app::opslag::{
     DossierRij, Dossiers, DossiersLezen, GebeurtenisRij, OpslagFout, Uitkomst, VermogensopgaveRij,
+    VoorschotRij,
 };
 
 use chrono::{DateTime, Utc};
@@ -113,6 +114,14 @@ fn vermogensopgave_uit_rij(r: &impl Rij) -> Uitkomst<VermogensopgaveRij> {
 
 #[async_trait]
 impl DossiersLezen for AnyTransactie {
+    async fn voorschotten_van(&mut self, dossier_id: i64) -> Uitkomst<Vec<VoorschotRij>> {
+        crate::voorschotten::van_dossier(self.conn(), dossier_id).await
+    }
+
+    async fn voorschotten_te_betalen(&mut self) -> Uitkomst<Vec<VoorschotRij>> {
+        crate::voorschotten::te_betalen(self.conn()).await
+    }
+
     async fn vermogensopgaven_van(
         &mut self,
         huishouden_id: i64,
@@ -217,6 +226,14 @@ impl DossiersLezen for AnyTransactie {
 
 #[async_trait]
 impl Dossiers for AnyTransactie {
+    async fn voorschot_invoegen(&mut self, r: &VoorschotRij) -> Uitkomst<i64> {
+        crate::voorschotten::invoegen(self.conn(), r).await
+    }
+
+    async fn voorschot_bijwerken(&mut self, r: &VoorschotRij) -> Uitkomst<bool> {
+        crate::voorschotten::bijwerken(self.conn(), r).await
+    }
+
     async fn vermogensopgave_invoegen(&mut self, r: &VermogensopgaveRij) -> Uitkomst<i64> {
         let rij = sqlx::query(
             "INSERT INTO vermogensopgaven (huishouden_id, peildatum, bestanddelen, toelichting, \

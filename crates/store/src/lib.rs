@@ -17,6 +17,7 @@ mod personen;
 mod toegang;
 mod uitkeringen;
 mod verdeling;
+mod voorschotten;
 mod werk;
 
 pub mod migratie;

@@ -160,6 +160,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0023_vastgehouden_van_voor_nabetalen.sql"),
         postgres: include_str!("../migrations/postgres/0023_vastgehouden_van_voor_nabetalen.sql"),
     },
+    Migratie {
+        versie: 24,
+        naam: "voorschotten",
+        sqlite: include_str!("../migrations/sqlite/0024_voorschotten.sql"),
+        postgres: include_str!("../migrations/postgres/0024_voorschotten.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

@@ -12,6 +12,8 @@ pub(super) struct Runpartij {
     partij: Vec<crate::uitkeringen::Geladen>,
     /// De open correcties (ids) op een al betaalde vakantietoeslag.
     vakantietoeslagcorrecties: std::collections::BTreeSet<i64>,
+    /// De open correcties (ids) die een voorschot verrekenen (art. 52 lid 4).
+    voorschotcorrecties: std::collections::BTreeSet<i64>,
     rekeningen: BTreeMap<i64, (String, String)>,
     correcties: BTreeMap<i64, Vec<OpenCorrectie>>,
     betaald: BTreeMap<i64, Vec<(Categorie, NaiveDate)>>,
@@ -242,6 +244,9 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
             let vakantietoeslag_correctie = r
                 .correctie_id
                 .is_some_and(|c| rp.vakantietoeslagcorrecties.contains(&c));
+            let voorschotcorrectie = r
+                .correctie_id
+                .is_some_and(|c| rp.voorschotcorrecties.contains(&c));
             let omschrijving = match soort {
                 Categorie::Nabetaling | Categorie::Vordering if vakantietoeslag_correctie => {
                     format!(
@@ -304,6 +309,26 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
                     );
                     v
                 }
+                Categorie::Nabetaling | Categorie::Vordering if voorschotcorrectie => {
+                    vec![Specificatieregel {
+                        omschrijving: format!(
+                            "Verrekening met het voorschot over {}: de bijstand van die maand min \
+                             het betaalde voorschot{}",
+                            tijd::maand_weergave(r.maand),
+                            if r.bedrag < 0 {
+                                " (te veel als voorschot betaald)"
+                            } else {
+                                ""
+                            }
+                        ),
+                        artikel: if r.bedrag < 0 {
+                            "art. 52 lid 4 en art. 58 lid 2 onder d Participatiewet".into()
+                        } else {
+                            "art. 52 lid 4 Participatiewet".into()
+                        },
+                        bedrag_centen: r.bedrag,
+                    }]
+                }
                 Categorie::Nabetaling | Categorie::Vordering => vec![Specificatieregel {
                     omschrijving: format!(
                         "Herberekening van {}: verschil met wat is betaald",
@@ -322,7 +347,8 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
                     artikel: "art. 19 lid 3 en art. 45 lid 1 Participatiewet".into(),
                     bedrag_centen: r.bedrag,
                 }],
-                Categorie::Vastgehouden => Vec::new(),
+                // Voorschotregels maakt `voorschotten_berekenen`, niet deze lus.
+                Categorie::Vastgehouden | Categorie::Voorschot => Vec::new(),
             };
             let reden = r.reden.map(|x| Vasthouding {
                 reden: x,
@@ -391,7 +417,7 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
                 uit.rijen.push((
                     NieuweBetaalregel {
                         run_id: k.run_id,
-                        uitkering_id: g.uitkering.id,
+                        uitkering_id: Some(g.uitkering.id),
                         dossier_id: g.dossier.id,
                         dossiernummer: nr.clone(),
                         categorie: r.categorie,
@@ -408,6 +434,7 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
                         kenmerk: sepa::kenmerk(&format!("{kenmerk}{achtervoegsel}")),
                         uitleg_id: None,
                         anders: r.anders,
+                        voorschot_id: None,
                     },
                     uitleg,
                 ));
@@ -522,12 +549,16 @@ pub(super) async fn runpartij_laden(
     }
     let mut correcties: BTreeMap<i64, Vec<OpenCorrectie>> = BTreeMap::new();
     let mut vakantietoeslagcorrecties = std::collections::BTreeSet::new();
+    let mut voorschotcorrecties = std::collections::BTreeSet::new();
     for c in lezer.correcties_van_uitkeringen(&ids).await? {
         if c.verrekend_op.is_some() {
             continue;
         }
         if c.soort == Correctiesoort::Vakantietoeslag {
             vakantietoeslagcorrecties.insert(c.id);
+        }
+        if c.oorzaak.contains(crate::voorschotten::VERREKENING) {
+            voorschotcorrecties.insert(c.id);
         }
         correcties
             .entry(c.uitkering_id)
@@ -614,6 +645,7 @@ pub(super) async fn runpartij_laden(
     Ok(Runpartij {
         ids,
         vakantietoeslagcorrecties,
+        voorschotcorrecties,
         partij,
         rekeningen,
         correcties,

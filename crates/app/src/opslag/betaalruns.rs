@@ -88,7 +88,8 @@ pub struct BetaalrunRij {
 pub struct BetaalregelRij {
     pub id: i64,
     pub run_id: i64,
-    pub uitkering_id: i64,
+    /// Geen bij een voorschot (art. 52): dan is er nog geen uitkering.
+    pub uitkering_id: Option<i64>,
     pub dossier_id: i64,
     pub dossiernummer: String,
     pub categorie: Categorie,
@@ -109,7 +110,8 @@ pub struct BetaalregelRij {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NieuweBetaalregel {
     pub run_id: i64,
-    pub uitkering_id: i64,
+    /// Geen bij een voorschot (art. 52): dan is er nog geen uitkering.
+    pub uitkering_id: Option<i64>,
     pub dossier_id: i64,
     pub dossiernummer: String,
     pub categorie: Categorie,
@@ -124,6 +126,8 @@ pub struct NieuweBetaalregel {
     pub uitleg_id: Option<i64>,
     /// Bij een vastgehouden regel: wat zij anders was geweest.
     pub anders: Option<Categorie>,
+    /// Het voorschot dat de regel betaalt (of vasthoudt).
+    pub voorschot_id: Option<i64>,
 }
 
 /// Een regel waarvoor het goedkeuren van een run een taak maakt.

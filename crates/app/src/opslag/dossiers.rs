@@ -5,6 +5,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
+use vangnet_domain::bedrag::Bedrag;
 use vangnet_domain::dossier::{Gebeurtenissoort, Status, Zaaktype};
 use vangnet_domain::tijd;
 
@@ -62,8 +63,44 @@ pub struct VermogensopgaveRij {
     pub operatie_id: String,
 }
 
+/// Een voorschot op een aanvraag (art. 52 Pw): verleend (met bedrag) of geweigerd (met grond
+/// en reden), over één maand bijstand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VoorschotRij {
+    pub id: i64,
+    pub dossier_id: i64,
+    pub volgnummer: i64,
+    /// De maand bijstand waarover het voorschot gaat (de eerste dag).
+    pub maand: NaiveDate,
+    /// Uiterlijk te betalen op (art. 52 lid 1).
+    pub uiterlijk: NaiveDate,
+    pub besluit: vangnet_domain::voorschot::Besluit,
+    /// De bijstand van de maand zoals berekend op de gegevens van de aanvraag.
+    pub bijstand_centen: Bedrag,
+    /// Het voorschot (0 bij een weigering).
+    pub bedrag_centen: Bedrag,
+    /// De reden van een weigering, of een toelichting bij het verlenen.
+    pub reden: String,
+    /// De berekening (JSON: regels met omschrijving, artikel en bedrag).
+    pub uitleg: String,
+    pub status: vangnet_domain::voorschot::Status,
+    pub betaald_run_id: Option<i64>,
+    /// De uitkering waarmee het is verrekend (art. 52 lid 4).
+    pub uitkering_id: Option<i64>,
+    pub vastgelegd_door: Option<i64>,
+    #[serde(with = "tijd::als_instant")]
+    pub vastgelegd_op: DateTime<Utc>,
+    #[serde(with = "tijd::als_instant")]
+    pub gewijzigd_op: DateTime<Utc>,
+    pub versie: i64,
+}
+
 #[async_trait]
 pub trait DossiersLezen: Send {
+    /// De voorschotten van een dossier, op volgnummer.
+    async fn voorschotten_van(&mut self, dossier_id: i64) -> Uitkomst<Vec<VoorschotRij>>;
+    /// Alle verleende voorschotten die nog niet betaald zijn (voor de betaalrun).
+    async fn voorschotten_te_betalen(&mut self) -> Uitkomst<Vec<VoorschotRij>>;
     /// De vermogensopgaven van een huishouden, ook vervallen; nieuwste peildatum eerst.
     async fn vermogensopgaven_van(
         &mut self,
@@ -85,6 +122,9 @@ pub trait Dossiers: DossiersLezen {
     async fn dossier_invoegen(&mut self, r: &DossierRij) -> Uitkomst<i64>;
     async fn gebeurtenis_toevoegen(&mut self, r: &GebeurtenisRij) -> Uitkomst<()>;
     async fn vermogensopgave_invoegen(&mut self, r: &VermogensopgaveRij) -> Uitkomst<i64>;
+    async fn voorschot_invoegen(&mut self, r: &VoorschotRij) -> Uitkomst<i64>;
+    /// Zet status en uitkering van een voorschot (versie +1) als de versie nog die van `r` is.
+    async fn voorschot_bijwerken(&mut self, r: &VoorschotRij) -> Uitkomst<bool>;
     /// `false`: de opgave bestond niet of was al vervallen.
     async fn vermogensopgave_laten_vervallen(
         &mut self,

@@ -1,0 +1,118 @@
+//! Voorschotten op een aanvraag (art. 52 Pw): vastleggen, lezen per dossier en voor de run,
+//! status bijwerken. Draagbare SQL voor beide engines.
+
+use sqlx::AnyConnection;
+use vangnet_app::opslag::{Uitkomst, VoorschotRij};
+use vangnet_domain::tijd;
+use vangnet_domain::voorschot::{Besluit, Status};
+
+use crate::sql::{code, datum, getal, in_tabel, opgetal, tekst, tijdstip, vertaal, Rij};
+
+const KOLOMMEN: &str = "id, dossier_id, volgnummer, maand, uiterlijk, besluit, bijstand_centen, \
+     bedrag_centen, reden, uitleg, status, betaald_run_id, uitkering_id, vastgelegd_door, \
+     vastgelegd_op, gewijzigd_op, versie";
+
+fn rij(r: &impl Rij) -> Uitkomst<VoorschotRij> {
+    Ok(VoorschotRij {
+        id: getal(r, "id")?,
+        dossier_id: getal(r, "dossier_id")?,
+        volgnummer: getal(r, "volgnummer")?,
+        maand: datum(r, "maand")?,
+        uiterlijk: datum(r, "uiterlijk")?,
+        besluit: code(r, "besluit", Besluit::uit_code)?,
+        bijstand_centen: getal(r, "bijstand_centen")?.into(),
+        bedrag_centen: getal(r, "bedrag_centen")?.into(),
+        reden: tekst(r, "reden")?,
+        uitleg: tekst(r, "uitleg")?,
+        status: code(r, "status", Status::uit_code)?,
+        betaald_run_id: opgetal(r, "betaald_run_id")?,
+        uitkering_id: opgetal(r, "uitkering_id")?,
+        vastgelegd_door: opgetal(r, "vastgelegd_door")?,
+        vastgelegd_op: tijdstip(r, "vastgelegd_op")?,
+        gewijzigd_op: tijdstip(r, "gewijzigd_op")?,
+        versie: getal(r, "versie")?,
+    })
+}
+
+async fn lijst(c: &mut AnyConnection, sql: &str, bind: Option<i64>) -> Uitkomst<Vec<VoorschotRij>> {
+    let mut q = sqlx::query(sql);
+    if let Some(b) = bind {
+        q = q.bind(b);
+    }
+    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
+    rijen
+        .iter()
+        .map(rij)
+        .collect::<Uitkomst<_>>()
+        .map_err(|e| in_tabel("voorschotten", e))
+}
+
+pub(crate) async fn van_dossier(
+    c: &mut AnyConnection,
+    dossier_id: i64,
+) -> Uitkomst<Vec<VoorschotRij>> {
+    lijst(
+        c,
+        &format!("SELECT {KOLOMMEN} FROM voorschotten WHERE dossier_id = $1 ORDER BY volgnummer"),
+        Some(dossier_id),
+    )
+    .await
+}
+
+pub(crate) async fn te_betalen(c: &mut AnyConnection) -> Uitkomst<Vec<VoorschotRij>> {
+    lijst(
+        c,
+        &format!(
+            "SELECT {KOLOMMEN} FROM voorschotten WHERE status = '{}' ORDER BY id",
+            Status::TeBetalen.code()
+        ),
+        None,
+    )
+    .await
+}
+
+pub(crate) async fn invoegen(c: &mut AnyConnection, r: &VoorschotRij) -> Uitkomst<i64> {
+    let rij = sqlx::query(
+        "INSERT INTO voorschotten (dossier_id, volgnummer, maand, uiterlijk, besluit, \
+         bijstand_centen, bedrag_centen, reden, uitleg, status, betaald_run_id, uitkering_id, \
+         vastgelegd_door, vastgelegd_op, gewijzigd_op, versie) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
+         RETURNING id",
+    )
+    .bind(r.dossier_id)
+    .bind(r.volgnummer)
+    .bind(tijd::datum_tekst(r.maand))
+    .bind(tijd::datum_tekst(r.uiterlijk))
+    .bind(r.besluit.code())
+    .bind(r.bijstand_centen.centen())
+    .bind(r.bedrag_centen.centen())
+    .bind(&r.reden)
+    .bind(&r.uitleg)
+    .bind(r.status.code())
+    .bind(r.betaald_run_id)
+    .bind(r.uitkering_id)
+    .bind(r.vastgelegd_door)
+    .bind(tijd::instant_tekst(r.vastgelegd_op))
+    .bind(tijd::instant_tekst(r.gewijzigd_op))
+    .bind(r.versie)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    getal(&rij, "id")
+}
+
+pub(crate) async fn bijwerken(c: &mut AnyConnection, r: &VoorschotRij) -> Uitkomst<bool> {
+    let uit = sqlx::query(
+        "UPDATE voorschotten SET status = $1, uitkering_id = $2, gewijzigd_op = $3, \
+         versie = versie + 1 WHERE id = $4 AND versie = $5",
+    )
+    .bind(r.status.code())
+    .bind(r.uitkering_id)
+    .bind(tijd::instant_tekst(r.gewijzigd_op))
+    .bind(r.id)
+    .bind(r.versie)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(uit.rows_affected() == 1)
+}
