@@ -203,6 +203,7 @@ pub fn betaalrun(maand: &str, betaaldatum: &str) -> Runbouwer {
         maand: maand.into(),
         betaaldatum: betaaldatum.into(),
         goedkeuren: true,
+        tussentijds: false,
     }
 }
 
@@ -212,12 +213,20 @@ pub struct Runbouwer {
     maand: String,
     betaaldatum: String,
     goedkeuren: bool,
+    tussentijds: bool,
 }
 
 impl Runbouwer {
     /// Alleen starten en berekenen (om goedkeuren zelf te testen).
     pub fn niet_goedkeuren(mut self) -> Self {
         self.goedkeuren = false;
+        self
+    }
+
+    /// Een tussentijdse run (alleen wat verschuldigd is en nog niet betaald) met de betaaldatum;
+    /// de maand volgt uit die datum.
+    pub fn tussentijds(mut self) -> Self {
+        self.tussentijds = true;
         self
     }
 
@@ -229,11 +238,16 @@ impl Runbouwer {
         starter: &Context,
         goedkeurder: &Context,
     ) -> vangnet_app::opslag::BetaalrunRij {
-        let id = t
-            .app
-            .betaalrun_starten(starter, &self.maand, &self.betaaldatum)
-            .await
-            .expect("betaalrun starten");
+        let id = if self.tussentijds {
+            t.app
+                .betaalrun_tussentijds_starten(starter, &self.betaaldatum)
+                .await
+        } else {
+            t.app
+                .betaalrun_starten(starter, &self.maand, &self.betaaldatum)
+                .await
+        }
+        .expect("betaalrun starten");
         let run = t
             .app
             .betaalrun_berekenen(starter, id, |_| {})

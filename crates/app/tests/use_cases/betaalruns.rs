@@ -1262,3 +1262,4 @@ async fn pain(o: &Opzet, id: i64) -> String {
 }
 
 mod rechtmatig;
+mod voorschotten;
