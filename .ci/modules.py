@@ -134,6 +134,8 @@ TEKST_TOEGESTAAN = {
     "gewone taal in de tabel van de impact, geen betaalregel",
     ("crates/app/src/demo.rs", "vordering"): "de code van een contactonderwerp (een lijst die de "
     "functioneel beheerder inricht), geen betaalregel",
+    ("crates/web/src/fout.rs", "geweigerd"): "de code van een foutsoort in een probleemdocument "
+    "(zijn eigen enum), geen voorschot",
 }
 codes = {}
 for pad, _, bestanden in os.walk("crates/domain/src"):

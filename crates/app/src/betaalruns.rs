@@ -75,13 +75,7 @@ pub struct Runbeeld {
     pub vorderingen: Vec<BetaalregelRij>,
 }
 
-/// Eén regel van de uitleg op een betaalspecificatie.
-#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
-pub struct Specificatieregel {
-    pub omschrijving: String,
-    pub artikel: String,
-    pub bedrag_centen: Centen,
-}
+pub use vangnet_domain::betaalrun::Specificatieregel;
 
 const PARTIJ: usize = 500;
 

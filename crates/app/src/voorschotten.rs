@@ -7,11 +7,11 @@
 //! dezelfde maand (lid 4, `verrekenen_bij_toekenning`): het verschil wordt een nabetaling of een
 //! vordering zoals elke correctie.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use vangnet_domain::bedrag::Bedrag;
 use vangnet_domain::berekening::Inkomenssoort;
-use vangnet_domain::betaalrun::{Categorie, Correctiesoort, Vasthoudreden};
+use vangnet_domain::betaalrun::{Categorie, Correctiesoort, Specificatieregel, Vasthoudreden};
 use vangnet_domain::huishouden::Rol as HuishoudRol;
 use vangnet_domain::normen::Centen;
 use vangnet_domain::persoon::Iban;
@@ -20,12 +20,10 @@ use vangnet_domain::werk::{Taaksoort, Taakstatus};
 use vangnet_domain::{sepa, tijd, verwerking, Recht, Veldfouten};
 
 use crate::audit::Wijziging;
-use crate::betaalruns::Specificatieregel;
 use crate::opslag::{
     CorrectieRij, DossierRij, MaandbedragRij, NieuweBetaalregel, Transactie, UitkeringRij,
     Vasthouding, VoorschotRij,
 };
-use crate::uitkeringen::eerste_van;
 use crate::werk::{taak_maken, NieuweTaak};
 use crate::{toegang, App, AppFout, Context};
 
@@ -188,13 +186,25 @@ impl App {
         Ok(v)
     }
 
-    /// De voorschotten van een dossier en het volgende (met berekening). Komt in het
-    /// toegangslog.
+    /// De voorschotten van een dossier en het volgende, berekend met het bekende inkomen
+    /// `inkomen` van soort `inkomenssoort` (leeg: geen). Komt in het toegangslog.
     pub async fn voorschotten_van_dossier(
         &self,
         ctx: &Context,
         dossier_id: i64,
+        inkomen: &str,
+        inkomenssoort: &str,
     ) -> Result<Voorschottenbeeld, AppFout> {
+        let mut f = Veldfouten::nieuw();
+        let inkomen = inkomen_lezen(
+            &mut f,
+            &Voorschotinvoer {
+                inkomen: inkomen.into(),
+                inkomenssoort: inkomenssoort.into(),
+                ..Default::default()
+            },
+        );
+        f.resultaat()?;
         let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
         let nu = tx.nu;
         let dossier = tx
@@ -206,7 +216,7 @@ impl App {
         let (volgende, geen_volgende) = match open_voor_voorschot(&dossier, uitkering) {
             Ok(()) => (
                 Some(
-                    self.voorschot_voorstel(&mut *tx, ctx, &dossier, &rijen, None, nu)
+                    self.voorschot_voorstel(&mut *tx, ctx, &dossier, &rijen, inkomen, nu)
                         .await?,
                 ),
                 None,
@@ -483,7 +493,7 @@ pub(crate) async fn verrekenen_bij_toekenning(
                 v.status = Status::Verrekend;
                 v.uitkering_id = Some(u.id);
                 let bedrag = v.bedrag_centen.centen();
-                if v.maand < eerste_van(u.begindatum) {
+                if v.maand < u.begindatum.with_day(1).unwrap_or(u.begindatum) {
                     correcties.push(CorrectieRij {
                         id: 0,
                         uitkering_id: u.id,

@@ -150,6 +150,14 @@ impl Categorie {
     }
 }
 
+/// Eén regel van de uitleg op een betaalspecificatie: wat, op grond van welk artikel, hoeveel.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+pub struct Specificatieregel {
+    pub omschrijving: String,
+    pub artikel: String,
+    pub bedrag_centen: Centen,
+}
+
 /// Waarom een bedrag niet wordt betaald.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

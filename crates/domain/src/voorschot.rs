@@ -117,18 +117,15 @@ pub enum Status {
     Vervallen,
     /// Geweigerd (art. 52 lid 1 onder a of b).
     Geweigerd,
-    /// Betaald, maar er kwam geen recht: terug te vorderen (art. 58 lid 2 onder d).
-    TerugTeVorderen,
 }
 
 impl Status {
-    pub const ALLE: [Status; 6] = [
+    pub const ALLE: [Status; 5] = [
         Status::TeBetalen,
         Status::Betaald,
         Status::Verrekend,
         Status::Vervallen,
         Status::Geweigerd,
-        Status::TerugTeVorderen,
     ];
 
     pub fn code(self) -> &'static str {
@@ -138,7 +135,6 @@ impl Status {
             Status::Verrekend => "verrekend",
             Status::Vervallen => "vervallen",
             Status::Geweigerd => "geweigerd",
-            Status::TerugTeVorderen => "terug_te_vorderen",
         }
     }
 
@@ -153,7 +149,6 @@ impl Status {
             Status::Verrekend => "Verrekend met de bijstand",
             Status::Vervallen => "Vervallen (besloten vóór betaling)",
             Status::Geweigerd => "Geweigerd",
-            Status::TerugTeVorderen => "Terug te vorderen",
         }
     }
 }

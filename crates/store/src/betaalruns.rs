@@ -452,16 +452,8 @@ pub(crate) async fn al_betaald(
     .fetch_one(&mut *c)
     .await
     .map_err(vertaal)?;
-    // Een voorschot in deze run dat intussen betaald, verrekend of vervallen is.
-    let voorschotten = sqlx::query(
-        "SELECT COUNT(*) AS n FROM betaalregels r JOIN voorschotten v ON v.id = r.voorschot_id \
-         WHERE r.run_id = $1 AND r.categorie = 'voorschot' AND v.status <> 'te_betalen'",
-    )
-    .bind(run_id)
-    .fetch_one(c)
-    .await
-    .map_err(vertaal)?;
-    Ok(getal(&maanden, "n")? + getal(&correcties, "n")? + getal(&voorschotten, "n")?)
+    let voorschotten = crate::voorschotten::niet_meer_te_betalen_in_run(c, run_id).await?;
+    Ok(getal(&maanden, "n")? + getal(&correcties, "n")? + voorschotten)
 }
 
 pub(crate) async fn verwerken(
@@ -526,17 +518,7 @@ pub(crate) async fn verwerken(
     .execute(&mut *c)
     .await
     .map_err(vertaal)?;
-    // De voorschotten die de run betaalt (art. 52); een vastgehouden voorschot blijft te betalen.
-    sqlx::query(
-        "UPDATE voorschotten SET status = 'betaald', betaald_run_id = $1, gewijzigd_op = $2, \
-         versie = versie + 1 WHERE status = 'te_betalen' AND id IN \
-         (SELECT voorschot_id FROM betaalregels WHERE run_id = $1 AND categorie = 'voorschot')",
-    )
-    .bind(run_id)
-    .bind(&tijdstip)
-    .execute(&mut *c)
-    .await
-    .map_err(vertaal)?;
+    crate::voorschotten::betaald_door_run(c, run_id, &tijdstip).await?;
     // Een run voegt honderdduizenden regels toe; met de oude statistiek kiest PostgreSQL in de
     // volgende run slechte plannen (tot autovacuum ze bijwerkt). ANALYZE mag in de transactie.
     if engine == crate::Engine::Postgres {

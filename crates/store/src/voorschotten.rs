@@ -116,3 +116,43 @@ pub(crate) async fn bijwerken(c: &mut AnyConnection, r: &VoorschotRij) -> Uitkom
     .map_err(vertaal)?;
     Ok(uit.rows_affected() == 1)
 }
+
+/// Hoeveel voorschotten in run `run_id` intussen niet meer te betalen zijn (door een andere run
+/// betaald, verrekend of vervallen): dan mag de run niet worden goedgekeurd.
+pub(crate) async fn niet_meer_te_betalen_in_run(
+    c: &mut AnyConnection,
+    run_id: i64,
+) -> Uitkomst<i64> {
+    let r = sqlx::query(&format!(
+        "SELECT COUNT(*) AS n FROM betaalregels r JOIN voorschotten v ON v.id = r.voorschot_id \
+         WHERE r.run_id = $1 AND r.categorie = 'voorschot' AND v.status <> '{}'",
+        Status::TeBetalen.code()
+    ))
+    .bind(run_id)
+    .fetch_one(c)
+    .await
+    .map_err(vertaal)?;
+    getal(&r, "n")
+}
+
+/// Bij het goedkeuren van run `run_id`: de voorschotten die zij betaalt, staan als betaald; een
+/// vastgehouden voorschot blijft te betalen.
+pub(crate) async fn betaald_door_run(
+    c: &mut AnyConnection,
+    run_id: i64,
+    tijdstip: &str,
+) -> Uitkomst<()> {
+    sqlx::query(&format!(
+        "UPDATE voorschotten SET status = '{}', betaald_run_id = $1, gewijzigd_op = $2, \
+         versie = versie + 1 WHERE status = '{}' AND id IN \
+         (SELECT voorschot_id FROM betaalregels WHERE run_id = $1 AND categorie = 'voorschot')",
+        Status::Betaald.code(),
+        Status::TeBetalen.code()
+    ))
+    .bind(run_id)
+    .bind(tijdstip)
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
+    Ok(())
+}

@@ -418,6 +418,47 @@ pub async fn vermogen_van_dossier(
     ))
 }
 
+/// De voorschotten van een dossier (art. 52) en, zolang niet besloten, het volgende met zijn
+/// berekening. Komt in het toegangslog.
+pub async fn voorschotten_van_dossier(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Json<Value>, WebFout> {
+    let v = staat
+        .app
+        .voorschotten_van_dossier(&wie.ctx, id, "", "")
+        .await?;
+    Ok(Json(
+        serde_json::to_value(&v).map_err(|e| WebFout::Intern(e.to_string()))?,
+    ))
+}
+
+/// Het besluit over het volgende voorschot: verleend of geweigerd (art. 52 lid 1 onder a of b,
+/// met reden). Bedragen alleen in de eenduidige vorm `"1234.56"`.
+pub async fn voorschot_vastleggen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    JsonInvoer(v): JsonInvoer<vangnet_app::voorschotten::Voorschotinvoer>,
+) -> Result<Response, WebFout> {
+    let mut fouten = vangnet_domain::Veldfouten::nieuw();
+    for (veld, tekst) in [("inkomen", &v.inkomen), ("bedrag", &v.bedrag)] {
+        if !tekst.trim().is_empty() {
+            if let Err(m) = vangnet_domain::bedrag::parse_api_bedrag(tekst.trim()) {
+                fouten.voeg_toe(veld, m);
+            }
+        }
+    }
+    fouten.clone().resultaat().map_err(AppFout::from)?;
+    let rij = staat.app.voorschot_vastleggen(&wie.ctx, id, &v).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(serde_json::to_value(&rij).map_err(|e| WebFout::Intern(e.to_string()))?),
+    )
+        .into_response())
+}
+
 /// Een vermogensopgave vastleggen. Bedragen alleen in de eenduidige vorm `"1234.56"`.
 pub async fn vermogen_vastleggen(
     State(staat): State<WebStaat>,

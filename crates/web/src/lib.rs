@@ -88,7 +88,7 @@ impl WebStaat {
 pub fn router(staat: WebStaat) -> Router {
     use paginas::{
         account, audit, beheerverzoeken, berekening, betaalruns, clienten, contact, gebruikers,
-        normen, start, teams, uitkering, vermogen, werk,
+        normen, start, teams, uitkering, vermogen, voorschotten, werk,
     };
     let paginas = Router::new()
         .route("/", get(start::start))
@@ -155,6 +155,10 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/dossiers/{id}/toewijzen", post(werk::dossier_toewijzen))
         .route("/dossiers/{id}/uitsluiten", post(werk::uitsluiten))
         .route("/dossiers/{id}/uitkering", post(uitkering::toekennen))
+        .route(
+            "/dossiers/{id}/voorschotten",
+            get(voorschotten::tonen).post(voorschotten::vastleggen),
+        )
         .route("/dossiers/{id}/vermogen", post(vermogen::vastleggen))
         .route("/dossiers/{id}/vermogen/nieuw", get(vermogen::formulier))
         .route(
@@ -235,6 +239,10 @@ pub fn router(staat: WebStaat) -> Router {
         .route(
             "/api/v1/dossiers/{id}/vermogen",
             get(api::vermogen_van_dossier).post(api::vermogen_vastleggen),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/voorschotten",
+            get(api::voorschotten_van_dossier).post(api::voorschot_vastleggen),
         )
         .route(
             "/api/v1/uitkeringen/{id}/mutaties",

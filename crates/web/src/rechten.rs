@@ -123,6 +123,26 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
         Een(Recht::BetaalrunStarten),
     ),
     (
+        "GET",
+        "/dossiers/{id}/voorschotten",
+        Een(Recht::ClientenInzien),
+    ),
+    (
+        "POST",
+        "/dossiers/{id}/voorschotten",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "GET",
+        "/api/v1/dossiers/{id}/voorschotten",
+        Een(Recht::ClientenInzien),
+    ),
+    (
+        "POST",
+        "/api/v1/dossiers/{id}/voorschotten",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
         "POST",
         "/dossiers/{id}/vermogen",
         Een(Recht::UitkeringenBeheren),

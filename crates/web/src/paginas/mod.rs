@@ -14,6 +14,7 @@ pub mod start;
 pub mod teams;
 pub mod uitkering;
 pub mod vermogen;
+pub mod voorschotten;
 pub mod werk;
 
 /// Een veilig terugadres: alleen een gewoon pad binnen Vangnet (issue 17, punt 8). Het begint met

@@ -316,6 +316,30 @@ fn matrix() -> Vec<Route> {
             "betaaldatum=x",
         ),
         r(
+            get.clone(),
+            "/dossiers/{id}/voorschotten",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/dossiers/{id}/voorschotten",
+            MetRecht(Recht::UitkeringenBeheren),
+            "besluit=verleend&volgnummer=1",
+        ),
+        r(
+            get.clone(),
+            "/api/v1/dossiers/{id}/voorschotten",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/api/v1/dossiers/{id}/voorschotten",
+            MetRecht(Recht::UitkeringenBeheren),
+            r#"{"besluit":"verleend","volgnummer":1}"#,
+        ),
+        r(
             post.clone(),
             "/dossiers/{id}/vermogen",
             MetRecht(Recht::UitkeringenBeheren),

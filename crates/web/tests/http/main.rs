@@ -13,6 +13,7 @@ mod contact;
 mod rand;
 mod uitkering;
 mod vermogen;
+mod voorschotten;
 mod werk;
 
 use axum::http::{header, Method, StatusCode};

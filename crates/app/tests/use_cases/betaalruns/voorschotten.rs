@@ -48,7 +48,11 @@ async fn maandbedrag(o: &Opzet, dossier: i64, maand: chrono::NaiveDate) -> i64 {
 async fn voorschot_betaald_en_bij_toekenning_verrekend_met_nabetaling() {
     let o = opzet().await;
     let d = aanvraag_zonder_besluit(&o, "100023757", "NL91ABNA0417164300").await;
-    let beeld = o.t.app.voorschotten_van_dossier(&o.anna, d).await.unwrap();
+    let beeld =
+        o.t.app
+            .voorschotten_van_dossier(&o.anna, d, "", "")
+            .await
+            .unwrap();
     let v = beeld.volgende.expect("een volgend voorschot");
     assert_eq!(v.volgnummer, 1);
     assert_eq!(v.maand, datum(2026, 11, 1));
@@ -85,25 +89,20 @@ async fn voorschot_betaald_en_bij_toekenning_verrekend_met_nabetaling() {
     assert_eq!(open.len(), 1, "{taken:?}");
     assert_eq!(open[0].taak.deadline, datum(2026, 12, 28));
     // Hetzelfde volgnummer nog eens: een conflict, niets dubbel.
-    assert!(
-        conflict(
-            o.t.app
-                .voorschot_vastleggen(&o.anna, d, &verleen(1))
-                .await
-                .unwrap_err()
-        )
-        .contains("al besloten")
-    );
+    assert!(conflict(
+        o.t.app
+            .voorschot_vastleggen(&o.anna, d, &verleen(1))
+            .await
+            .unwrap_err()
+    )
+    .contains("al besloten"));
 
     // De run van november betaalt het voorschot, met een eigen kenmerk en omschrijving.
     let nov = o.run("2026-11", "2026-11-30").await;
     assert_eq!(o.totaal(nov, Categorie::Voorschot).await, (1, voorschot));
     let xml = pain(&o, nov).await;
     assert!(xml.contains("<NbOfTxs>1</NbOfTxs>"), "{xml}");
-    assert!(
-        xml.contains("Voorschot 1 bijstand november 2026"),
-        "{xml}"
-    );
+    assert!(xml.contains("Voorschot 1 bijstand november 2026"), "{xml}");
     assert!(
         xml.contains(&format!(
             "<InstdAmt Ccy=\"EUR\">{}.{:02}</InstdAmt>",
@@ -112,7 +111,11 @@ async fn voorschot_betaald_en_bij_toekenning_verrekend_met_nabetaling() {
         )),
         "{xml}"
     );
-    let na = o.t.app.voorschotten_van_dossier(&o.anna, d).await.unwrap();
+    let na =
+        o.t.app
+            .voorschotten_van_dossier(&o.anna, d, "", "")
+            .await
+            .unwrap();
     assert_eq!(na.voorschotten[0].voorschot.status, Status::Betaald);
     assert_eq!(na.voorschotten[0].voorschot.betaald_run_id, Some(nov));
     // Een tussentijdse run betaalt het niet nog eens.
@@ -128,7 +131,11 @@ async fn voorschot_betaald_en_bij_toekenning_verrekend_met_nabetaling() {
         .uitkering_toekennen(&o.anna, d, "2026-11-02", "Algemene bijstand", "")
         .await
         .unwrap();
-    let na = o.t.app.voorschotten_van_dossier(&o.anna, d).await.unwrap();
+    let na =
+        o.t.app
+            .voorschotten_van_dossier(&o.anna, d, "", "")
+            .await
+            .unwrap();
     assert_eq!(na.voorschotten[0].voorschot.status, Status::Verrekend);
     assert!(na.volgende.is_none());
     assert!(na.geen_volgende.unwrap().contains("besloten"));
@@ -165,14 +172,13 @@ async fn voorschot_betaald_en_bij_toekenning_verrekend_met_nabetaling() {
 async fn te_hoog_voorschot_wordt_een_vordering() {
     let o = opzet().await;
     let d = aanvraag_zonder_besluit(&o, "100023757", "NL91ABNA0417164300").await;
-    let v = o
-        .t
-        .app
-        .voorschotten_van_dossier(&o.anna, d)
-        .await
-        .unwrap()
-        .volgende
-        .unwrap();
+    let v =
+        o.t.app
+            .voorschotten_van_dossier(&o.anna, d, "", "")
+            .await
+            .unwrap()
+            .volgende
+            .unwrap();
     let bijstand = v.bijstand_centen.unwrap();
     // Hoger dan de bijstand mag niet; lager dan 95 % ook niet.
     for (bedrag, melding) in [
@@ -244,7 +250,12 @@ async fn weigeren_te_vroeg_en_vervallen_bij_besluit() {
         reden: reden.into(),
         ..Default::default()
     };
-    match o.t.app.voorschot_vastleggen(&o.anna, d, &weiger("  ")).await {
+    match o
+        .t
+        .app
+        .voorschot_vastleggen(&o.anna, d, &weiger("  "))
+        .await
+    {
         Err(AppFout::Ongeldig(f)) => assert!(f.voor("reden").is_some()),
         r => panic!("{r:?}"),
     }
@@ -305,7 +316,11 @@ async fn weigeren_te_vroeg_en_vervallen_bij_besluit() {
         .uitkering_toekennen(&o.anna, d, "2026-12-01", "Algemene bijstand", "")
         .await
         .unwrap();
-    let beeld = o.t.app.voorschotten_van_dossier(&o.anna, d).await.unwrap();
+    let beeld =
+        o.t.app
+            .voorschotten_van_dossier(&o.anna, d, "", "")
+            .await
+            .unwrap();
     assert_eq!(beeld.voorschotten[1].voorschot.status, Status::Vervallen);
     let e =
         o.t.app
@@ -344,7 +359,11 @@ async fn voorschot_aan_gehuwden_voor_de_helft_en_vastgehouden_zonder_rekening() 
     assert_eq!(o.totaal(nov, Categorie::Vastgehouden).await, (2, bedrag));
     let taken = o.t.app.taken_van_dossier(&o.anna, d).await.unwrap();
     assert!(taken.iter().any(|t| t.taak.soort == Taaksoort::Betaling));
-    let beeld = o.t.app.voorschotten_van_dossier(&o.anna, d).await.unwrap();
+    let beeld =
+        o.t.app
+            .voorschotten_van_dossier(&o.anna, d, "", "")
+            .await
+            .unwrap();
     assert_eq!(beeld.voorschotten[0].voorschot.status, Status::TeBetalen);
     // Met de rekening van de partner betaalt de tussentijdse run beide helften.
     o.rekening_partner(d).await;
@@ -382,7 +401,10 @@ async fn voorschot_over_een_maand_zonder_recht_is_geheel_te_veel_betaald() {
         (1, -rij.bedrag_centen.centen())
     );
     assert_eq!(o.totaal(dec, Categorie::Regulier).await.0, 1);
-    let spec = format!("{:?}", o.t.app.betaalspecificatie(&o.anna, d).await.unwrap());
+    let spec = format!(
+        "{:?}",
+        o.t.app.betaalspecificatie(&o.anna, d).await.unwrap()
+    );
     assert!(spec.contains("art. 58 lid 2 onder d"), "{spec}");
     o.t.opruimen().await;
 }

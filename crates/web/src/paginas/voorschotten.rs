@@ -1,0 +1,153 @@
+//! Voorschotten op een aanvraag op het scherm (art. 52 Pw): wat er verleend, geweigerd, betaald
+//! en verrekend is, en het volgende voorschot met zijn berekening en het formulier om het te
+//! verlenen of te weigeren. "Berekenen" toont de berekening met een bekend inkomen zonder iets
+//! op te slaan (werkt zonder JavaScript).
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use vangnet_app::voorschotten::{Voorschotinvoer, Voorschottenbeeld};
+use vangnet_app::AppFout;
+use vangnet_domain::voorschot::Besluit;
+use vangnet_domain::{Recht, Veldfouten};
+
+use crate::fout::WebFout;
+use crate::invoer::Formulier;
+use crate::schil::{pagina_met_status, Schil};
+use crate::sessie::Ingelogd;
+use crate::WebStaat;
+
+#[derive(Template)]
+#[template(path = "voorschotten.html")]
+struct VoorschottenPagina {
+    schil: Schil,
+    dossier_id: i64,
+    nummer: String,
+    beeld: Voorschottenbeeld,
+    invoer: Voorschotinvoer,
+    besluiten: Vec<(&'static str, &'static str)>,
+    beheren: bool,
+    gedaan: bool,
+    fouten: Veldfouten,
+}
+
+impl VoorschottenPagina {
+    fn euro(&self, c: impl std::borrow::Borrow<i64>) -> String {
+        vangnet_domain::bedrag::euro(*c.borrow())
+    }
+
+    fn maand(&self, d: impl std::borrow::Borrow<chrono::NaiveDate>) -> String {
+        vangnet_domain::tijd::maand_weergave(*d.borrow())
+    }
+}
+
+/// De zoekparameters van de pagina: een bekend inkomen om mee te rekenen.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct Rekenen {
+    #[serde(default)]
+    inkomen: String,
+    #[serde(default)]
+    inkomenssoort: String,
+    #[serde(default)]
+    gedaan: Option<String>,
+}
+
+async fn pagina(
+    staat: &WebStaat,
+    wie: &Ingelogd,
+    dossier_id: i64,
+    invoer: Voorschotinvoer,
+    mut fouten: Veldfouten,
+    gedaan: bool,
+) -> Result<VoorschottenPagina, WebFout> {
+    let d = staat.app.dossier(&wie.ctx, dossier_id, None, None).await?;
+    let beeld = match staat
+        .app
+        .voorschotten_van_dossier(&wie.ctx, dossier_id, &invoer.inkomen, &invoer.inkomenssoort)
+        .await
+    {
+        Ok(b) => b,
+        // Een onleesbaar inkomen: dan de berekening zonder, met de fout bij het veld.
+        Err(AppFout::Ongeldig(f)) => {
+            fouten.0.extend(f.0);
+            staat
+                .app
+                .voorschotten_van_dossier(&wie.ctx, dossier_id, "", "")
+                .await?
+        }
+        Err(e) => return Err(e.into()),
+    };
+    Ok(VoorschottenPagina {
+        schil: Schil::voor(staat, wie, "Voorschotten", "/dossiers")
+            .kruimel(
+                &format!("/dossiers/{dossier_id}"),
+                &format!("Dossier {}", d.dossier.nummer),
+            )
+            .kruimel(
+                &format!("/dossiers/{dossier_id}/voorschotten"),
+                "Voorschotten",
+            ),
+        dossier_id,
+        nummer: d.dossier.nummer,
+        beeld,
+        invoer,
+        besluiten: Besluit::ALLE.iter().map(|b| (b.code(), b.naam())).collect(),
+        beheren: wie.ctx.actor.mag(Recht::UitkeringenBeheren),
+        gedaan,
+        fouten,
+    })
+}
+
+pub async fn tonen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    Query(r): Query<Rekenen>,
+) -> Result<Response, WebFout> {
+    let invoer = Voorschotinvoer {
+        besluit: Besluit::Verleend.code().into(),
+        inkomen: r.inkomen,
+        inkomenssoort: r.inkomenssoort,
+        ..Default::default()
+    };
+    let p = pagina(
+        &staat,
+        &wie,
+        id,
+        invoer,
+        Veldfouten::nieuw(),
+        r.gedaan.is_some(),
+    )
+    .await?;
+    Ok(pagina_met_status(StatusCode::OK, &p))
+}
+
+pub async fn vastleggen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    wie.ctx.actor.vereist(Recht::UitkeringenBeheren)?;
+    let volgnummer = formulier.veld("volgnummer");
+    let invoer = Voorschotinvoer {
+        besluit: formulier.veld("besluit"),
+        volgnummer: volgnummer.trim().parse().unwrap_or(0),
+        inkomen: formulier.veld("inkomen"),
+        inkomenssoort: formulier.veld("inkomenssoort"),
+        bedrag: formulier.veld("bedrag"),
+        reden: formulier.veld("reden"),
+    };
+    match staat.app.voorschot_vastleggen(&wie.ctx, id, &invoer).await {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/dossiers/{id}/voorschotten?gedaan=vastgelegd#kop-voorschotten"
+        ))
+        .into_response()),
+        Err(AppFout::Ongeldig(f)) => {
+            let p = pagina(&staat, &wie, id, invoer, f, false).await?;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
