@@ -557,6 +557,17 @@ test("betaalrun en een mutatie met terugwerkende kracht", async () => {
   await browser.wachtOp("[data-testid=vermogen-oordeel]");
   assert.match(await browser.tekst("[data-testid=vermogen-oordeel]"), /staat het vermogen niet aan het recht in de weg/);
   await controleerPagina("dossier-vermogen");
+  // Een voorschot (art. 52) zolang niet besloten is: de berekening, verlenen, de stand.
+  await browser.klik("[data-testid=voorschotten-link]");
+  await browser.wachtOp("[data-testid=voorschotformulier]");
+  assert.match(await browser.tekst("[data-testid=voorschot-minimum]"), /^€ /);
+  await controleerPagina("voorschotten");
+  await browser.klik("[data-testid=voorschot-vastleggen]");
+  await browser.wachtOp("[data-testid=voorschot-gedaan]");
+  assert.equal(await browser.tekst("[data-testid=voorschot-stand]"), "Te betalen");
+  await controleerPagina("voorschot-verleend");
+  await browser.naar(dossierUrl);
+  await browser.wachtOp("[data-testid=toekennen]");
   await browser.klik("[data-testid=toekennen] button[type=submit]");
   await browser.wachtOp("[data-testid=uitkering]");
   await uitloggen();

@@ -20,9 +20,9 @@ CREATE TABLE voorschotten (
     vastgelegd_door BIGINT REFERENCES gebruikers (id),
     vastgelegd_op TEXT NOT NULL,
     gewijzigd_op TEXT NOT NULL,
-    versie BIGINT NOT NULL,
-    UNIQUE (dossier_id, volgnummer)
+    versie BIGINT NOT NULL
 );
+CREATE UNIQUE INDEX voorschotten_per_volgnummer ON voorschotten (dossier_id, volgnummer);
 CREATE INDEX voorschotten_te_betalen ON voorschotten (status, id);
 
 ALTER TABLE betaalregels ALTER COLUMN uitkering_id DROP NOT NULL;

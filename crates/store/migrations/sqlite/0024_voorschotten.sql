@@ -20,9 +20,9 @@ CREATE TABLE voorschotten (
     vastgelegd_door INTEGER REFERENCES gebruikers (id),
     vastgelegd_op TEXT NOT NULL,
     gewijzigd_op TEXT NOT NULL,
-    versie INTEGER NOT NULL,
-    UNIQUE (dossier_id, volgnummer)
+    versie INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX voorschotten_per_volgnummer ON voorschotten (dossier_id, volgnummer);
 CREATE INDEX voorschotten_te_betalen ON voorschotten (status, id);
 
 -- Een voorschotregel heeft geen uitkering. SQLite kan NOT NULL alleen weghalen door de tabel
