@@ -317,18 +317,26 @@ impl App {
         let tabellen = self.geldende_normtabellen(&mut *tx).await?;
         let nu = tx.nu;
         tx.betaalregels_verwijderen(id).await?;
-        let kader = Arc::new(Rekenkader {
+        let vt_maand = self.instellingen.betaling.vakantietoeslag_maand;
+        let mut kader = Rekenkader {
             run_id: id,
             maand,
             volgende: maand.checked_add_months(Months::new(1)).unwrap_or(maand),
-            vt_maand: self.instellingen.betaling.vakantietoeslag_maand,
+            vt_maand,
             tabellen,
             tussentijds: run.tussentijds,
             overdracht_tot: vangnet_domain::werkdagen::plus_werkdagen(
                 tijd::nl_lokaal(nu).date(),
                 self.instellingen.betaling.overdracht_svb_werkdagen,
             ),
-        });
+            vt_betaald: BTreeMap::new(),
+            vt_vastgehouden: BTreeMap::new(),
+        };
+        kader.vakantietoeslag_zetten(
+            tx.vakantietoeslag_in_runs(betaalrun::opbouw_vanaf(maand, vt_maand))
+                .await?,
+        );
+        let kader = Arc::new(kader);
         // Eén verwerking voor de hele berekening; elke partij voegt haar personen toe.
         let lezing = toegang::personen_verwerking(
             &mut *tx,

@@ -221,6 +221,33 @@ pub fn opbouw_vanaf(maand: NaiveDate, uitbetaalmaand: u32) -> NaiveDate {
     m
 }
 
+/// De laatste maand van dezelfde opbouwperiode als `tot` (ervóór) waarover al vakantietoeslag
+/// betaald is (`betaald`: de maanden tot en met welke betaald is), of geen.
+pub fn eerder_betaalde_vakantietoeslag(
+    tot: NaiveDate,
+    betaald: impl IntoIterator<Item = NaiveDate>,
+    uitbetaalmaand: u32,
+) -> Option<NaiveDate> {
+    let begin = opbouw_vanaf(tot, uitbetaalmaand);
+    betaald
+        .into_iter()
+        .filter(|t| *t >= begin && *t < tot)
+        .max()
+}
+
+/// Is vakantietoeslag over de opbouwperiode tot en met `vastgehouden` (die een run vasthield)
+/// nog te betalen? Niet als daarna vakantietoeslag is betaald over een periode die deze maanden
+/// al dekte (`betaald`: de maanden tot en met welke ooit betaald is).
+pub fn vastgehouden_vakantietoeslag_open(
+    vastgehouden: NaiveDate,
+    betaald: impl IntoIterator<Item = NaiveDate>,
+    uitbetaalmaand: u32,
+) -> bool {
+    !betaald
+        .into_iter()
+        .any(|t| t >= vastgehouden && opbouw_vanaf(t, uitbetaalmaand) <= vastgehouden)
+}
+
 /// Betaalt de run van `maand` vakantietoeslag uit: in de uitbetaalmaand, of in de maand waarin
 /// de bijstand eindigt.
 pub fn vakantietoeslag_in(maand: NaiveDate, uitbetaalmaand: u32, eindigt_in_maand: bool) -> bool {
@@ -501,6 +528,58 @@ mod tests {
         assert!(vakantietoeslag_in(d(2026, 5, 1), 5, false));
         assert!(!vakantietoeslag_in(d(2026, 4, 1), 5, false));
         assert!(vakantietoeslag_in(d(2026, 4, 1), 5, true));
+    }
+
+    /// participatiewet-feiten.md §1 "Vakantietoeslag" (art. 19 lid 3, 45 lid 1): elke opgebouwde
+    /// maand één keer. Werd in dezelfde opbouwperiode al vakantietoeslag betaald (bij een einde
+    /// dat daarna verviel), dan telt die als eerder betaald; een betaling uit een vorige periode
+    /// of over dezelfde maand niet.
+    #[test]
+    fn eerder_betaalde_vakantietoeslag_in_dezelfde_opbouwperiode() {
+        let tabel = [
+            // (tot, betaald tot en met, uitbetaalmaand, eerder)
+            (d(2027, 6, 1), vec![d(2026, 9, 1)], 6, Some(d(2026, 9, 1))),
+            (d(2027, 6, 1), vec![d(2026, 6, 1)], 6, None), // de vorige periode
+            (d(2027, 6, 1), vec![d(2027, 6, 1)], 6, None), // dezelfde maand: geen eerdere
+            (
+                d(2027, 6, 1),
+                vec![d(2026, 9, 1), d(2027, 2, 1), d(2026, 6, 1)],
+                6,
+                Some(d(2027, 2, 1)),
+            ),
+            (d(2026, 12, 1), vec![d(2026, 5, 1)], 5, None),
+            (d(2026, 12, 1), vec![d(2026, 6, 1)], 5, Some(d(2026, 6, 1))),
+            (d(2026, 12, 1), vec![], 5, None),
+        ];
+        for (tot, betaald, uit, eerder) in tabel {
+            assert_eq!(
+                eerder_betaalde_vakantietoeslag(tot, betaald.clone(), uit),
+                eerder,
+                "{tot} {betaald:?} {uit}"
+            );
+        }
+    }
+
+    /// Issue 20 (art. 45 lid 1: de vakantietoeslag wordt betaald): een vastgehouden
+    /// vakantietoeslag blijft open tot er een betaling is over een periode die dezelfde maanden
+    /// dekt; een betaling in een volgende opbouwperiode dekt haar niet.
+    #[test]
+    fn vastgehouden_vakantietoeslag_blijft_open_tot_zij_gedekt_is() {
+        let tabel = [
+            // (vastgehouden tot en met, betaald tot en met, uitbetaalmaand, open)
+            (d(2026, 6, 1), vec![], 6, true),
+            (d(2026, 6, 1), vec![d(2026, 6, 1)], 6, false),
+            (d(2026, 9, 1), vec![d(2027, 6, 1)], 6, false), // juni 2027 dekt jul 2026–jun 2027
+            (d(2026, 6, 1), vec![d(2027, 6, 1)], 6, true),  // een volgende periode
+            (d(2026, 9, 1), vec![d(2026, 6, 1)], 6, true),  // een eerdere periode
+        ];
+        for (vast, betaald, uit, open) in tabel {
+            assert_eq!(
+                vastgehouden_vakantietoeslag_open(vast, betaald.clone(), uit),
+                open,
+                "{vast} {betaald:?}"
+            );
+        }
     }
 
     /// Issue 7 punt 2: regulier + open correcties; negatieve correcties worden vorderingen;

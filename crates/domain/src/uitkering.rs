@@ -444,6 +444,26 @@ impl Feiten {
         .sum()
     }
 
+    /// De vakantietoeslag over de opbouwperiode tot en met `tot`, min wat daarvan al betaald is:
+    /// werd eerder in dezelfde opbouwperiode vakantietoeslag betaald tot en met `eerder_tot` (bij
+    /// een einde dat later verviel), dan alleen de reservering over de maanden daarna (art. 19
+    /// lid 3 en 45 lid 1: één keer per opgebouwde maand).
+    pub fn vakantietoeslag_na(
+        &self,
+        tot: NaiveDate,
+        eerder_tot: Option<NaiveDate>,
+        uitbetaalmaand: u32,
+        tabellen: &Normtabellen,
+    ) -> Centen {
+        let over = self.vakantietoeslag_over(tot, uitbetaalmaand, tabellen);
+        match eerder_tot
+            .filter(|e| *e < tot && *e >= crate::betaalrun::opbouw_vanaf(tot, uitbetaalmaand))
+        {
+            Some(e) => over - self.vakantietoeslag_over(e, uitbetaalmaand, tabellen),
+            None => over,
+        }
+    }
+
     /// De bijstand per maand, van de maand van `van` tot en met die van `tot`.
     pub fn per_maand(
         &self,

@@ -7,11 +7,12 @@ use sqlx::AnyConnection;
 
 use vangnet_app::opslag::{
     BetaalregelRij, BetaalregelVoorTaak, BetaalrunRij, Betaalruns, BetaalrunsLezen, BetalingRij,
-    Categorietotaal, NieuweBetaalregel, OpslagFout, Runverschil, Uitkomst, Vasthouding,
-    VorderingRij,
+    Categorietotaal, NieuweBetaalregel, OpslagFout, Runverschil, Uitkomst, Vakantietoeslagstand,
+    Vasthouding, VorderingRij,
 };
 
 use crate::installatie::{Bulkrij, Waarde};
+use crate::runs::run_ids;
 use crate::transactie::AnyTransactie;
 use chrono::{DateTime, NaiveDate, Utc};
 use vangnet_domain::betaalrun::{Categorie, Runstatus, Vorderingstatus};
@@ -561,21 +562,6 @@ pub(crate) async fn vorderingen_van_dossier(
         .map_err(|e| in_tabel("vorderingen", e))
 }
 
-/// De ids van alle runs, of (met `definitief_vanaf`) van de goedgekeurde runs vanaf die maand.
-/// Het zijn er weinig (twaalf per jaar): vragen over regels per uitkering of dossier noemen ze
-/// letterlijk, zodat de index met de run vooraan wordt gebruikt.
-async fn run_ids(c: &mut AnyConnection, definitief_vanaf: Option<&str>) -> Uitkomst<Vec<i64>> {
-    let q = match definitief_vanaf {
-        None => sqlx::query_scalar::<_, i64>("SELECT id FROM betaalruns"),
-        Some(vanaf) => sqlx::query_scalar::<_, i64>(
-            "SELECT id FROM betaalruns \
-             WHERE status IN ('goedgekeurd', 'geexporteerd') AND maand >= $1",
-        )
-        .bind(vanaf),
-    };
-    q.fetch_all(c).await.map_err(vertaal)
-}
-
 /// De ids van de uitleggen met deze sleutels (die er al zijn).
 pub(crate) async fn uitleg_ids(
     c: &mut AnyConnection,
@@ -724,6 +710,14 @@ impl BetaalrunsLezen for AnyTransactie {
     ) -> Uitkomst<Vec<(i64, Categorie, NaiveDate, i64)>> {
         let engine = self.engine;
         betaald_voor_uitkeringen(self.conn(), engine, ids, vanaf).await
+    }
+
+    async fn vakantietoeslag_in_runs(
+        &mut self,
+        vanaf: NaiveDate,
+    ) -> Uitkomst<Vakantietoeslagstand> {
+        let engine = self.engine;
+        crate::vakantietoeslag::in_runs(self.conn(), engine, vanaf).await
     }
 }
 

@@ -42,6 +42,35 @@ pub(super) struct Rekenkader {
     /// Een tussentijdse run: alleen nabetalingen, niet de maand zelf, de vakantietoeslag of
     /// vorderingen.
     pub(super) tussentijds: bool,
+    /// Per uitkering de maanden tot en met welke goedgekeurde runs sinds het begin van de
+    /// opbouwperiode van deze maand vakantietoeslag betaalden (een einde dat later verviel).
+    pub(super) vt_betaald: BTreeMap<i64, Vec<NaiveDate>>,
+    /// Per uitkering vastgehouden vakantietoeslag die nog niet is betaald (de maand tot en met).
+    pub(super) vt_vastgehouden: BTreeMap<i64, Vec<NaiveDate>>,
+}
+
+impl Rekenkader {
+    /// Wat goedgekeurde runs aan vakantietoeslag betaalden en vasthielden: `vanaf` het begin van
+    /// de opbouwperiode van de run.
+    pub(super) fn vakantietoeslag_zetten(&mut self, stand: crate::opslag::Vakantietoeslagstand) {
+        let mut alle: BTreeMap<i64, Vec<NaiveDate>> = BTreeMap::new();
+        for (u, m) in stand.betaald_van_vastgehouden {
+            alle.entry(u).or_default().push(m);
+        }
+        for (u, m) in stand.betaald {
+            self.vt_betaald.entry(u).or_default().push(m);
+        }
+        for (u, m) in stand.vastgehouden {
+            let betaald = alle.get(&u).map_or(&[][..], Vec::as_slice);
+            if betaalrun::vastgehouden_vakantietoeslag_open(
+                m,
+                betaald.iter().copied(),
+                self.vt_maand,
+            ) {
+                self.vt_vastgehouden.entry(u).or_default().push(m);
+            }
+        }
+    }
 }
 
 /// Een berekende partij, klaar om te schrijven.
@@ -143,11 +172,35 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
             None => (uitkomst.is_some()
                 && betaalrun::vakantietoeslag_in(k.maand, k.vt_maand, eindigt))
             .then_some(k.maand),
+        }
+        // Anders: een eerder vastgehouden vakantietoeslag (geen rekening, opschorting) die nog
+        // openstaat (art. 45 lid 1); de oudste eerst, de volgende in een volgende run.
+        .or_else(|| {
+            k.vt_vastgehouden
+                .get(&g.uitkering.id)
+                .and_then(|v| v.iter().min().copied())
+        });
+        // Wat al eerder in dezelfde opbouwperiode betaald is (een einde dat verviel), telt niet
+        // nog eens.
+        let eerder_betaald = |tot: NaiveDate| {
+            let uit_runs = k.vt_betaald.get(&g.uitkering.id).into_iter().flatten();
+            let van_einde = rp
+                .betaald
+                .get(&g.uitkering.id)
+                .into_iter()
+                .flatten()
+                .filter(|(c, _)| *c == Categorie::Vakantietoeslag)
+                .map(|(_, m)| m);
+            betaalrun::eerder_betaalde_vakantietoeslag(
+                tot,
+                uit_runs.chain(van_einde).copied(),
+                k.vt_maand,
+            )
         };
         let vakantietoeslag = vakantietoeslag_tot
             .filter(|_| !k.tussentijds)
             .map_or(0, |tot| {
-                f.vakantietoeslag_over(tot, k.vt_maand, &k.tabellen)
+                f.vakantietoeslag_na(tot, eerder_betaald(tot), k.vt_maand, &k.tabellen)
             });
         let vakantietoeslag_tot = vakantietoeslag_tot.unwrap_or(k.maand);
         if uitkomst.is_none()

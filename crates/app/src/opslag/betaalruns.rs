@@ -130,6 +130,19 @@ pub struct NieuweBetaalregel {
     pub voorschot_id: Option<i64>,
 }
 
+/// De vakantietoeslag in goedgekeurde runs, per uitkering de maand tot en met welke (de laatste
+/// van de opbouwperiode).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vakantietoeslagstand {
+    /// Betaald door runs vanaf de gevraagde maand.
+    pub betaald: Vec<(i64, NaiveDate)>,
+    /// Vastgehouden (geen rekening, opschorting) en niet daarna over dezelfde maand betaald.
+    pub vastgehouden: Vec<(i64, NaiveDate)>,
+    /// Van de uitkeringen in `vastgehouden`: alle maanden waarover ooit vakantietoeslag betaald
+    /// is (om te zien of een latere betaling de vastgehouden maanden al dekte).
+    pub betaald_van_vastgehouden: Vec<(i64, NaiveDate)>,
+}
+
 /// Een regel waarvoor het goedkeuren van een run een taak maakt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BetaalregelVoorTaak {
@@ -224,6 +237,10 @@ pub trait BetaalrunsLezen: Send {
         limiet: i64,
     ) -> Uitkomst<Vec<Runverschil>>;
     async fn vorderingen_van_dossier(&mut self, dossier_id: i64) -> Uitkomst<Vec<VorderingRij>>;
+    /// De vakantietoeslag in goedgekeurde runs: wat runs van maand `vanaf` en later betaalden,
+    /// en wat ooit werd vastgehouden en niet daarna over dezelfde maand betaald.
+    async fn vakantietoeslag_in_runs(&mut self, vanaf: NaiveDate)
+        -> Uitkomst<Vakantietoeslagstand>;
     /// Wat goedgekeurde runs van maand `vanaf` en later voor deze uitkeringen betaalden aan
     /// reguliere bijstand, nabetalingen en vakantietoeslag: (uitkering, categorie, maand,
     /// bedrag), één rij per betaalregel.

@@ -102,7 +102,14 @@ pub(super) fn maanden_vergelijken(
         {
             continue;
         }
-        let verschuldigd = feiten.vakantietoeslag_over(*t, uitbetaalmaand, tabellen);
+        // Wat in dezelfde opbouwperiode al eerder is betaald (een einde dat verviel), telt niet
+        // nog eens.
+        let eerder = betaalrun::eerder_betaalde_vakantietoeslag(
+            *t,
+            vakantietoeslag_betaald.iter().map(|(m, _)| *m),
+            uitbetaalmaand,
+        );
+        let verschuldigd = feiten.vakantietoeslag_na(*t, eerder, uitbetaalmaand, tabellen);
         let al = al_gecorrigeerd(correcties, u.id, *t, Correctiesoort::Vakantietoeslag);
         let verschil = betaalrun::vakantietoeslag_correctie(verschuldigd, *betaald, al);
         if verschil != 0 {

@@ -44,6 +44,11 @@ struct Opzet {
 }
 
 async fn opzet() -> Opzet {
+    opzet_met_vakantietoeslag_in(5).await
+}
+
+/// Als [`opzet`], met de vakantietoeslag in maand `vt_maand`.
+async fn opzet_met_vakantietoeslag_in(vt_maand: u32) -> Opzet {
     let t = TestApp::met_instellingen(Instellingen {
         betaling: Betaalinstellingen {
             opdrachtgever: Some(sepa::Opdrachtgever {
@@ -51,7 +56,7 @@ async fn opzet() -> Opzet {
                 iban: "NL91ABNA0417164300".into(),
                 bic: Some("ABNANL2A".into()),
             }),
-            vakantietoeslag_maand: 5,
+            vakantietoeslag_maand: vt_maand,
             overdracht_svb_werkdagen: 60,
         },
         ..Default::default()
@@ -128,6 +133,35 @@ impl Opzet {
             .met_uitkering("2026-11-01")
             .maak(&self.t, &self.clerk, &self.anna)
             .await
+    }
+
+    /// De aanvrager (Noël Çelik, uit `aanvraag`) krijgt een rekening vanaf 1 november.
+    async fn rekening_aanvrager(&self, dossier: i64) {
+        let d = self
+            .t
+            .app
+            .dossier(&self.anna, dossier, None, None)
+            .await
+            .unwrap();
+        let p = &d.huishouden[0].persoon;
+        self.t
+            .app
+            .persoon_wijzigen(
+                &self.clerk,
+                p.id,
+                &vangnet_app::clienten::PersoonWijziging {
+                    versie: p.versie,
+                    voornamen: "Noël".into(),
+                    voorvoegsel: "".into(),
+                    geslachtsnaam: "Çelik".into(),
+                    geboortedatum: "01-01-1990".into(),
+                    iban: "NL91ABNA0417164300".into(),
+                    iban_vanaf: "01-11-2026".into(),
+                    reden: "Rekening vastgelegd".into(),
+                },
+            )
+            .await
+            .unwrap();
     }
 
     /// De partner (Elif Yılmaz, uit de bouwer) krijgt een eigen rekening vanaf 1 november.
@@ -1262,4 +1296,5 @@ async fn pain(o: &Opzet, id: i64) -> String {
 }
 
 mod rechtmatig;
+mod vakantietoeslag;
 mod voorschotten;
