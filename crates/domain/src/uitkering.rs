@@ -285,6 +285,38 @@ impl Maanduitkomst {
     }
 }
 
+/// De dagen van `dagen` (van, tot en met) die niet in een van de `gedekt` vallen, als
+/// aaneengesloten stukken op volgorde.
+fn niet_gedekt(
+    dagen: (NaiveDate, NaiveDate),
+    mut gedekt: Vec<(NaiveDate, NaiveDate)>,
+) -> Vec<(NaiveDate, NaiveDate)> {
+    gedekt.sort_unstable();
+    let mut uit = Vec::new();
+    let (mut van, tot) = dagen;
+    for (a, b) in gedekt {
+        if van > tot {
+            break;
+        }
+        if b < van || a > tot {
+            continue;
+        }
+        if a > van {
+            if let Some(d) = a.pred_opt() {
+                uit.push((van, d));
+            }
+        }
+        match b.succ_opt() {
+            Some(d) => van = van.max(d),
+            None => return uit,
+        }
+    }
+    if van <= tot {
+        uit.push((van, tot));
+    }
+    uit
+}
+
 fn laatste_dag(eerste: NaiveDate) -> NaiveDate {
     eerste
         .checked_add_months(Months::new(1))
@@ -373,7 +405,10 @@ impl Feiten {
                 }),
         );
         // Werkelijk inkomen: toegerekend aan de dagen van deze maand met bijstand (van de partner:
-        // de dagen dat die er woont); het vervangt de opgave van die persoon en soort.
+        // de dagen dat die er woont); het vervangt de opgave van die persoon en soort over de
+        // dagen die het dekt. Over de andere dagen met bijstand blijft de opgave gelden, naar
+        // rato per kalenderdag (een loonstrook tot de 10e laat de rest van de maand niet leeg).
+        let mut gedekt: Vec<(Wie, Inkomenssoort, NaiveDate, NaiveDate)> = Vec::new();
         for w in &self.werkelijke_inkomsten {
             if !van_nu(w.wie, w.van_dag.max(sinds.unwrap_or(w.van_dag))) {
                 continue;
@@ -389,8 +424,7 @@ impl Feiten {
             let Some((netto, vakantietoeslag, toerekening)) = w.toegerekend(v, t) else {
                 continue;
             };
-            s.inkomsten
-                .retain(|r| r.toerekening.is_some() || (r.van, r.soort) != (w.wie, w.soort));
+            gedekt.push((w.wie, w.soort, v.max(w.van_dag), t.min(w.tot_en_met)));
             s.inkomsten.push(Inkomensregel {
                 van: w.wie,
                 soort: w.soort,
@@ -399,6 +433,29 @@ impl Feiten {
                 dagen: None,
                 toerekening: Some(toerekening),
             });
+        }
+        if !gedekt.is_empty() {
+            let opgaven = std::mem::take(&mut s.inkomsten);
+            for r in opgaven {
+                let dekking: Vec<(NaiveDate, NaiveDate)> = gedekt
+                    .iter()
+                    .filter(|(wie, soort, _, _)| {
+                        r.toerekening.is_none() && (*wie, *soort) == (r.van, r.soort)
+                    })
+                    .map(|(_, _, a, b)| (*a, *b))
+                    .collect();
+                if dekking.is_empty() {
+                    s.inkomsten.push(r);
+                    continue;
+                }
+                let (a, b) = r.dagen.unwrap_or((eerste, laatste));
+                for dagen in niet_gedekt((a.max(van), b.min(tot)), dekking) {
+                    s.inkomsten.push(Inkomensregel {
+                        dagen: Some(dagen),
+                        ..r
+                    });
+                }
+            }
         }
         s.vrijlatingen.clear();
         s.vrijlatingen.extend(
@@ -843,6 +900,42 @@ mod tests {
         );
     }
 
+    /// De dagen die een loonstrook niet dekt, in stukken: ervoor, ertussen en erna.
+    #[test]
+    fn niet_gedekte_dagen() {
+        let p = |a: &str, b: &str| (d(a), d(b));
+        let tabel = [
+            (
+                p("2026-11-01", "2026-11-30"),
+                vec![],
+                vec![p("2026-11-01", "2026-11-30")],
+            ),
+            (
+                p("2026-11-01", "2026-11-30"),
+                vec![p("2026-11-01", "2026-11-30")],
+                vec![],
+            ),
+            (
+                p("2026-11-01", "2026-11-30"),
+                vec![p("2026-11-11", "2026-11-20")],
+                vec![p("2026-11-01", "2026-11-10"), p("2026-11-21", "2026-11-30")],
+            ),
+            (
+                p("2026-11-01", "2026-11-30"),
+                vec![p("2026-11-21", "2026-12-05"), p("2026-10-20", "2026-11-05")],
+                vec![p("2026-11-06", "2026-11-20")],
+            ),
+            (
+                p("2026-11-10", "2026-11-30"),
+                vec![p("2026-11-01", "2026-11-12"), p("2026-11-12", "2026-11-15")],
+                vec![p("2026-11-16", "2026-11-30")],
+            ),
+        ];
+        for (dagen, gedekt, verwacht) in tabel {
+            assert_eq!(niet_gedekt(dagen, gedekt.clone()), verwacht, "{gedekt:?}");
+        }
+    }
+
     fn in_mindering(f: &Feiten, van: &str, tot: &str) -> Vec<Centen> {
         f.per_maand(d(van), d(tot), &Normtabellen::standaard().unwrap())
             .iter()
@@ -867,8 +960,10 @@ mod tests {
     /// Issue 19 punt 10; art. 32 lid 1 Pw (participatiewet-feiten.md §3 "Art 32": income is
     /// attributed to the period to which it relates). Een vierwekenloon van 5 oktober tot en
     /// met 1 november (28 dagen, € 1.400) telt 27/28 in oktober (€ 1.350) en 1/28 in november
-    /// (€ 50); in november komt de loonstrook van 2 tot en met 29 november (€ 1.120) erbij. In
-    /// die maanden vervangt het werkelijke inkomen de opgave van € 600; in september en december
+    /// (€ 50); in november komt de loonstrook van 2 tot en met 29 november (€ 1.120) erbij. Over
+    /// de dagen die de loonstroken dekken, vervangt het werkelijke inkomen de opgave van € 600;
+    /// over de andere dagen blijft de opgave naar rato per kalenderdag: 1 t/m 4 oktober
+    /// (4/31 × € 600 = € 77,42) en 30 november (1/30 × € 600 = € 20). In september en december
     /// blijft de opgave.
     #[test]
     fn werkelijk_inkomen_telt_in_de_periode_waarop_het_betrekking_heeft() {
@@ -894,7 +989,7 @@ mod tests {
         ));
         assert_eq!(
             in_mindering(&f, "2026-09-01", "2026-12-31"),
-            [60000, 135000, 5000 + 112000, 60000]
+            [60000, 135000 + 7742, 5000 + 112000 + 2000, 60000]
         );
         // De delen tellen precies op tot het bedrag, ook als het niet deelbaar is.
         let w = loonstrook("2026-10-05", "2026-11-01", Wie::Aanvrager, 100001);
