@@ -630,8 +630,9 @@ impl App {
         let dubbel = tx.betaalrun_al_betaald(id).await?;
         if dubbel > 0 {
             return Err(AppFout::Conflict(format!(
-                "{dubbel} maanden of correcties in deze run zijn intussen door een andere run \
-                 betaald. Bereken deze run opnieuw en keur hem dan goed."
+                "{dubbel} maanden, correcties of voorschotten in deze run zijn intussen betaald \
+                 (door een andere run), verrekend of vervallen (door een besluit). Bereken deze run \
+                 opnieuw en keur hem dan goed."
             )));
         }
         // Een mutatie die na het berekenen ging gelden, verandert bedragen in deze run: dan

@@ -76,6 +76,8 @@ pub struct Voorschotbeeld {
 /// De voorschotten van een dossier en, zolang niet besloten, het volgende.
 #[derive(Debug, Clone, Serialize)]
 pub struct Voorschottenbeeld {
+    /// Het nummer van het dossier.
+    pub nummer: String,
     pub voorschotten: Vec<Voorschotbeeld>,
     pub volgende: Option<Voorschotvoorstel>,
     /// Waarom er geen volgend voorschot is (besloten, ingetrokken).
@@ -237,6 +239,7 @@ impl App {
         };
         tx.commit().await?;
         Ok(Voorschottenbeeld {
+            nummer: dossier.nummer,
             voorschotten: rijen
                 .into_iter()
                 .map(|v| Voorschotbeeld {
@@ -293,6 +296,16 @@ impl App {
             .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
         let uitkering = tx.uitkering_van_dossier(dossier_id).await?.is_some();
         open_voor_voorschot(&dossier, uitkering).map_err(|m| AppFout::veld("besluit", m))?;
+        // Het dossier krijgt een nieuwe versie: een toekenning die tegelijk loopt, ziet dat en
+        // weigert (anders stond er een te betalen voorschot naast de uitkering).
+        if !tx
+            .dossier_status_zetten(dossier.id, dossier.status, dossier.versie, nu)
+            .await?
+        {
+            return Err(AppFout::Conflict(
+                "Het dossier werd tegelijk gewijzigd (een besluit?). Bekijk het opnieuw.".into(),
+            ));
+        }
         let eerdere = tx.voorschotten_van(dossier_id).await?;
         let v = self
             .voorschot_voorstel(&mut *tx, ctx, &dossier, &eerdere, inkomen, nu)
@@ -303,20 +316,37 @@ impl App {
                 invoer.volgnummer
             )));
         }
+        // Over een maand die nog niet begon, wordt nog niet besloten (ook niet geweigerd: de
+        // aanvrager kan intussen alsnog meewerken).
+        if v.nog_niet {
+            return Err(AppFout::veld(
+                "besluit",
+                format!(
+                    "Voorschot {} gaat over {}; die maand is nog niet begonnen. Besluit erover \
+                     vanaf de eerste van die maand (uiterlijk {}).",
+                    v.volgnummer,
+                    tijd::maand_weergave(v.maand),
+                    v.uiterlijk.format("%d-%m-%Y")
+                ),
+            ));
+        }
+        // Lid 1 onder b gaat over wat bij de aanvraag duidelijk was: bij het eerste voorschot, of
+        // als het vorige om die reden werd geweigerd.
+        if besluit == Besluit::DuidelijkGeenRecht
+            && v.volgnummer > 1
+            && !eerdere.iter().any(|e| {
+                e.volgnummer == v.volgnummer - 1 && e.besluit == Besluit::DuidelijkGeenRecht
+            })
+        {
+            return Err(AppFout::veld(
+                "besluit",
+                "Weigeren omdat er duidelijk geen recht is (lid 1 onder b) gaat over wat bij de \
+                 aanvraag al duidelijk was; eerdere voorschotten werden niet om die reden \
+                 geweigerd. Kies onder a (onvoldoende medewerking) of verleen het voorschot.",
+            ));
+        }
         let (bijstand, bedrag) = match besluit {
             Besluit::Verleend => {
-                if v.nog_niet {
-                    return Err(AppFout::veld(
-                        "besluit",
-                        format!(
-                            "Voorschot {} gaat over {}; die maand is nog niet begonnen. Verleen \
-                             het vanaf de eerste van die maand (uiterlijk {}).",
-                            v.volgnummer,
-                            tijd::maand_weergave(v.maand),
-                            v.uiterlijk.format("%d-%m-%Y")
-                        ),
-                    ));
-                }
                 let (Some(bijstand), Some(minimum)) = (v.bijstand_centen, v.minimum_centen) else {
                     return Err(AppFout::veld(
                         "besluit",
@@ -435,6 +465,35 @@ impl App {
             },
         )
         .await?;
+        // Art. 52 lid 1: uiterlijk op de dag betaald. Valt de volgende maandrun later, dan een
+        // tussentijdse run: een taak voor het team met die deadline (op Vandaag).
+        if besluit == Besluit::Verleend {
+            taak_maken(
+                &mut *tx,
+                ctx,
+                nu,
+                NieuweTaak {
+                    soort: Taaksoort::Betaling,
+                    omschrijving: format!(
+                        "Dossier {}: voorschot {} ({}) uiterlijk {} betalen (art. 52 lid 1). \
+                         Valt de volgende maandrun later, start dan een tussentijdse run.",
+                        dossier.nummer,
+                        rij.volgnummer,
+                        vangnet_domain::bedrag::euro(bedrag),
+                        rij.uiterlijk.format("%d-%m-%Y")
+                    ),
+                    dossier_id: Some(dossier_id),
+                    persoon_id: Some(dossier.client_id),
+                    begindatum: tijd::nl_lokaal(nu).date(),
+                    deadline: Some(rij.uiterlijk),
+                    team_id: dossier.team_id,
+                    gebruiker_id: None,
+                    prioriteit: 1,
+                    reden: "Voorschot verleend",
+                },
+            )
+            .await?;
+        }
         let samenvatting = match besluit {
             Besluit::Verleend => format!(
                 "Voorschot {} over {} verleend: {} ({})",
@@ -554,18 +613,26 @@ pub(crate) async fn voorschotregels_berekenen(
         let Some(d) = tx.dossier_op_id(v.dossier_id).await? else {
             continue;
         };
+        // Alleen zolang er niet is besloten (het toekennen laat een onbetaald voorschot vervallen;
+        // dit vangt elke andere weg af).
+        let uitkering = tx.uitkering_van_dossier(d.id).await?.is_some();
+        if let Err(m) = open_voor_voorschot(&d, uitkering) {
+            tracing::warn!(voorschot = v.id, dossier = d.id, %m, "voorschot niet betaald");
+            continue;
+        }
         let leden = tx.huishoudleden_van_huishouden(d.huishouden_id).await?;
-        let nu_geldig = |l: &&crate::opslag::HuishoudlidRij| {
-            l.historie.actueel() && l.historie.geldig().bevat(betaaldatum)
+        // Wie er in de maand van het voorschot woonde (zoals de run dat voor een maand doet).
+        let in_maand = |l: &&crate::opslag::HuishoudlidRij| {
+            l.historie.actueel() && l.historie.geldig().bevat(v.maand.max(d.gemeld_op))
         };
         let aanvrager = leden
             .iter()
-            .filter(nu_geldig)
+            .filter(in_maand)
             .find(|l| l.rol == HuishoudRol::Aanvrager)
             .map_or(d.client_id, |l| l.persoon_id);
         let partner = leden
             .iter()
-            .filter(nu_geldig)
+            .filter(in_maand)
             .find(|l| matches!(l.rol, HuishoudRol::Partner(_)))
             .map(|l| l.persoon_id);
         let ontvangers: Vec<i64> = std::iter::once(aanvrager).chain(partner).collect();

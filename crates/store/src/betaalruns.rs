@@ -453,7 +453,7 @@ pub(crate) async fn al_betaald(
     .fetch_one(&mut *c)
     .await
     .map_err(vertaal)?;
-    let voorschotten = crate::voorschotten::niet_meer_te_betalen_in_run(c, run_id).await?;
+    let voorschotten = crate::voorschotten::niet_meer_te_betalen_in_run(c, engine, run_id).await?;
     Ok(getal(&maanden, "n")? + getal(&correcties, "n")? + voorschotten)
 }
 

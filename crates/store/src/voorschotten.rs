@@ -118,21 +118,32 @@ pub(crate) async fn bijwerken(c: &mut AnyConnection, r: &VoorschotRij) -> Uitkom
 }
 
 /// Hoeveel voorschotten in run `run_id` intussen niet meer te betalen zijn (door een andere run
-/// betaald, verrekend of vervallen): dan mag de run niet worden goedgekeurd.
+/// betaald, verrekend of vervallen): dan mag de run niet worden goedgekeurd. Op PostgreSQL
+/// vergrendelt dit de voorschotten tot de goedkeuring is vastgelegd: een toekenning die ze
+/// tegelijk verrekent, wacht en ziet daarna dat ze betaald zijn (of het goedkeuren wacht op de
+/// toekenning en ziet dat ze vervallen zijn). SQLite heeft één schrijver.
 pub(crate) async fn niet_meer_te_betalen_in_run(
     c: &mut AnyConnection,
+    engine: crate::Engine,
     run_id: i64,
 ) -> Uitkomst<i64> {
-    let r = sqlx::query(&format!(
-        "SELECT COUNT(*) AS n FROM betaalregels r JOIN voorschotten v ON v.id = r.voorschot_id \
-         WHERE r.run_id = $1 AND r.categorie = 'voorschot' AND v.status <> '{}'",
-        Status::TeBetalen.code()
+    let vergrendel = if engine == crate::Engine::Postgres {
+        " FOR UPDATE"
+    } else {
+        ""
+    };
+    let statussen: Vec<String> = sqlx::query_scalar(&format!(
+        "SELECT status FROM voorschotten WHERE id IN (SELECT voorschot_id FROM betaalregels \
+         WHERE run_id = $1 AND categorie = 'voorschot'){vergrendel}"
     ))
     .bind(run_id)
-    .fetch_one(c)
+    .fetch_all(c)
     .await
     .map_err(vertaal)?;
-    getal(&r, "n")
+    Ok(statussen
+        .iter()
+        .filter(|s| s.as_str() != Status::TeBetalen.code())
+        .count() as i64)
 }
 
 /// Bij het goedkeuren van run `run_id`: de voorschotten die zij betaalt, staan als betaald; een

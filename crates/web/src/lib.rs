@@ -159,6 +159,10 @@ pub fn router(staat: WebStaat) -> Router {
             "/dossiers/{id}/voorschotten",
             get(voorschotten::tonen).post(voorschotten::vastleggen),
         )
+        .route(
+            "/dossiers/{id}/voorschotten/berekenen",
+            post(voorschotten::berekenen),
+        )
         .route("/dossiers/{id}/vermogen", post(vermogen::vastleggen))
         .route("/dossiers/{id}/vermogen/nieuw", get(vermogen::formulier))
         .route(

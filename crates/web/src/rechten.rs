@@ -133,6 +133,11 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
         Een(Recht::UitkeringenBeheren),
     ),
     (
+        "POST",
+        "/dossiers/{id}/voorschotten/berekenen",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
         "GET",
         "/api/v1/dossiers/{id}/voorschotten",
         Een(Recht::ClientenInzien),

@@ -1,7 +1,7 @@
 //! Voorschotten op een aanvraag op het scherm (art. 52 Pw): wat er verleend, geweigerd, betaald
 //! en verrekend is, en het volgende voorschot met zijn berekening en het formulier om het te
 //! verlenen of te weigeren. "Berekenen" toont de berekening met een bekend inkomen zonder iets
-//! op te slaan (werkt zonder JavaScript).
+//! op te slaan (een POST: het inkomen komt niet in de URL; werkt zonder JavaScript).
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -42,13 +42,9 @@ impl VoorschottenPagina {
     }
 }
 
-/// De zoekparameters van de pagina: een bekend inkomen om mee te rekenen.
+/// De zoekparameters van de pagina.
 #[derive(Debug, Default, serde::Deserialize)]
-pub struct Rekenen {
-    #[serde(default)]
-    inkomen: String,
-    #[serde(default)]
-    inkomenssoort: String,
+pub struct Melding {
     #[serde(default)]
     gedaan: Option<String>,
 }
@@ -61,7 +57,6 @@ async fn pagina(
     mut fouten: Veldfouten,
     gedaan: bool,
 ) -> Result<VoorschottenPagina, WebFout> {
-    let d = staat.app.dossier(&wie.ctx, dossier_id, None, None).await?;
     let beeld = match staat
         .app
         .voorschotten_van_dossier(&wie.ctx, dossier_id, &invoer.inkomen, &invoer.inkomenssoort)
@@ -82,14 +77,14 @@ async fn pagina(
         schil: Schil::voor(staat, wie, "Voorschotten", "/dossiers")
             .kruimel(
                 &format!("/dossiers/{dossier_id}"),
-                &format!("Dossier {}", d.dossier.nummer),
+                &format!("Dossier {}", beeld.nummer),
             )
             .kruimel(
                 &format!("/dossiers/{dossier_id}/voorschotten"),
                 "Voorschotten",
             ),
         dossier_id,
-        nummer: d.dossier.nummer,
+        nummer: beeld.nummer.clone(),
         beeld,
         invoer,
         besluiten: Besluit::ALLE.iter().map(|b| (b.code(), b.naam())).collect(),
@@ -103,12 +98,10 @@ pub async fn tonen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     Path(id): Path<i64>,
-    Query(r): Query<Rekenen>,
+    Query(m): Query<Melding>,
 ) -> Result<Response, WebFout> {
     let invoer = Voorschotinvoer {
         besluit: Besluit::Verleend.code().into(),
-        inkomen: r.inkomen,
-        inkomenssoort: r.inkomenssoort,
         ..Default::default()
     };
     let p = pagina(
@@ -117,7 +110,39 @@ pub async fn tonen(
         id,
         invoer,
         Veldfouten::nieuw(),
-        r.gedaan.is_some(),
+        m.gedaan.is_some(),
+    )
+    .await?;
+    Ok(pagina_met_status(StatusCode::OK, &p))
+}
+
+fn invoer_uit(formulier: &Formulier) -> Voorschotinvoer {
+    Voorschotinvoer {
+        besluit: formulier.veld("besluit"),
+        volgnummer: formulier.veld("volgnummer").trim().parse().unwrap_or(0),
+        inkomen: formulier.veld("inkomen"),
+        inkomenssoort: formulier.veld("inkomenssoort"),
+        bedrag: formulier.veld("bedrag"),
+        reden: formulier.veld("reden"),
+    }
+}
+
+/// De berekening opnieuw met het getypte inkomen; niets wordt opgeslagen en alles wat getypt
+/// is, blijft staan.
+pub async fn berekenen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    wie.ctx.actor.vereist(Recht::UitkeringenBeheren)?;
+    let p = pagina(
+        &staat,
+        &wie,
+        id,
+        invoer_uit(&formulier),
+        Veldfouten::nieuw(),
+        false,
     )
     .await?;
     Ok(pagina_met_status(StatusCode::OK, &p))
@@ -130,15 +155,7 @@ pub async fn vastleggen(
     formulier: Formulier,
 ) -> Result<Response, WebFout> {
     wie.ctx.actor.vereist(Recht::UitkeringenBeheren)?;
-    let volgnummer = formulier.veld("volgnummer");
-    let invoer = Voorschotinvoer {
-        besluit: formulier.veld("besluit"),
-        volgnummer: volgnummer.trim().parse().unwrap_or(0),
-        inkomen: formulier.veld("inkomen"),
-        inkomenssoort: formulier.veld("inkomenssoort"),
-        bedrag: formulier.veld("bedrag"),
-        reden: formulier.veld("reden"),
-    };
+    let invoer = invoer_uit(&formulier);
     match staat.app.voorschot_vastleggen(&wie.ctx, id, &invoer).await {
         Ok(_) => Ok(Redirect::to(&format!(
             "/dossiers/{id}/voorschotten?gedaan=vastgelegd#kop-voorschotten"

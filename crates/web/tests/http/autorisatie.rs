@@ -328,6 +328,12 @@ fn matrix() -> Vec<Route> {
             "besluit=verleend&volgnummer=1",
         ),
         r(
+            post.clone(),
+            "/dossiers/{id}/voorschotten/berekenen",
+            MetRecht(Recht::UitkeringenBeheren),
+            "inkomen=1",
+        ),
+        r(
             get.clone(),
             "/api/v1/dossiers/{id}/voorschotten",
             MetRecht(Recht::ClientenInzien),

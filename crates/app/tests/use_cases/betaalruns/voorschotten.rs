@@ -303,6 +303,27 @@ async fn weigeren_te_vroeg_en_vervallen_bij_besluit() {
     // In december: voorschot 2 verleend, een run berekend maar niet goedgekeurd, dan het
     // besluit: het voorschot vervalt en de run moet opnieuw rekenen.
     o.t.klok.verzet(chrono::Duration::days(5));
+    // Lid 1 onder b gaat over wat bij de aanvraag duidelijk was: niet pas bij het tweede.
+    match o
+        .t
+        .app
+        .voorschot_vastleggen(
+            &o.anna,
+            d,
+            &Voorschotinvoer {
+                besluit: Besluit::DuidelijkGeenRecht.code().into(),
+                volgnummer: 2,
+                reden: "Toch geen recht".into(),
+                ..Default::default()
+            },
+        )
+        .await
+    {
+        Err(AppFout::Ongeldig(f)) => {
+            assert!(f.voor("besluit").unwrap().contains("bij de aanvraag"))
+        }
+        r => panic!("{r:?}"),
+    }
     o.t.app
         .voorschot_vastleggen(&o.anna, d, &verleen(2))
         .await
@@ -327,7 +348,8 @@ async fn weigeren_te_vroeg_en_vervallen_bij_besluit() {
             .betaalrun_goedkeuren(&o.tom, run.id, run.versie)
             .await
             .unwrap_err();
-    assert!(conflict(e).contains("opnieuw"));
+    let e = conflict(e);
+    assert!(e.contains("voorschotten") && e.contains("opnieuw"), "{e}");
     let run =
         o.t.app
             .betaalrun_berekenen(&o.fien, run.id, |_| {})
