@@ -401,7 +401,7 @@ impl App {
             mutatie_id,
             oorzaak,
             self.klok.nu(),
-            vakantietoeslag.get(&u.id).map_or(&[][..], Vec::as_slice),
+            &vakantietoeslag.get(&u.id).cloned().unwrap_or_default(),
             self.instellingen.betaling.vakantietoeslag_maand,
         );
         tx.maandbedragen_zetten(&b.maanden).await?;
@@ -453,7 +453,7 @@ impl App {
                     None,
                     "nieuwe normtabellen",
                     nu,
-                    vakantietoeslag.get(&u.id).map_or(&[][..], Vec::as_slice),
+                    &vakantietoeslag.get(&u.id).cloned().unwrap_or_default(),
                     self.instellingen.betaling.vakantietoeslag_maand,
                 );
                 maanden.extend(b.maanden);

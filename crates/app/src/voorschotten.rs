@@ -405,6 +405,7 @@ impl App {
             besluit,
             bijstand_centen: bijstand.into(),
             bedrag_centen: bedrag.into(),
+            vakantietoeslag_centen: 0.into(),
             reden: reden.to_owned(),
             uitleg: serde_json::to_string(&uitleg).map_err(|e| AppFout::Intern(e.to_string()))?,
             status: if besluit == Besluit::Verleend {
@@ -533,17 +534,20 @@ impl App {
 }
 
 /// Art. 52 lid 4: bij het toekennen van uitkering `u` worden de voorschotten van het dossier
-/// verrekend met de bijstand over hun maand. Een betaald voorschot staat daarna als betaald
-/// bedrag van die maand (de herberekening maakt van het verschil een nabetaling of een
-/// vordering); een voorschot over een maand vóór de start wordt meteen een te veel betaald
-/// bedrag. Een nog niet betaald voorschot vervalt: de run betaalt de maand nu als nabetaling.
-/// Geeft of er iets verrekend is.
+/// verrekend met de bijstand over hun maand (`maanden`: per maand de uitbetaling en de
+/// gereserveerde vakantietoeslag zoals de uitkering die berekent). Een betaald voorschot gaat
+/// eerst af van de uitbetaling, dan van de reservering (`voorschot::verrekenen`): het eerste deel
+/// staat daarna als betaald bedrag van die maand (de herberekening maakt van het verschil een
+/// nabetaling of vordering), het tweede gaat later af van de vakantietoeslag. Een voorschot over
+/// een maand vóór de start wordt meteen een te veel betaald bedrag. Een nog niet betaald voorschot
+/// vervalt: de run betaalt de maand nu als nabetaling. Geeft of er iets verrekend is.
 pub(crate) async fn verrekenen_bij_toekenning(
     tx: &mut dyn Transactie,
     u: &UitkeringRij,
+    maanden: &std::collections::BTreeMap<NaiveDate, (Centen, Centen)>,
     nu: chrono::DateTime<chrono::Utc>,
 ) -> Result<bool, AppFout> {
-    let mut maanden = Vec::new();
+    let mut betaald = Vec::new();
     let mut correcties = Vec::new();
     for mut v in tx.voorschotten_van(u.dossier_id).await? {
         match v.status {
@@ -567,11 +571,15 @@ pub(crate) async fn verrekenen_bij_toekenning(
                         soort: Correctiesoort::Maand,
                     });
                 } else {
-                    maanden.push(MaandbedragRij {
+                    let (uitbetaling, reservering) =
+                        maanden.get(&v.maand).copied().unwrap_or((0, 0));
+                    let r = voorschot::verrekenen(bedrag, uitbetaling, reservering);
+                    v.vakantietoeslag_centen = r.vakantietoeslag.into();
+                    betaald.push(MaandbedragRij {
                         uitkering_id: u.id,
                         maand: v.maand,
-                        berekend_centen: bedrag.into(),
-                        betaald_centen: Some(bedrag.into()),
+                        berekend_centen: r.als_maand.into(),
+                        betaald_centen: Some(r.als_maand.into()),
                         berekend_op: nu,
                     });
                 }
@@ -586,8 +594,8 @@ pub(crate) async fn verrekenen_bij_toekenning(
             ));
         }
     }
-    let iets = !maanden.is_empty() || !correcties.is_empty();
-    tx.maandbedragen_zetten(&maanden).await?;
+    let iets = !betaald.is_empty() || !correcties.is_empty();
+    tx.maandbedragen_zetten(&betaald).await?;
     tx.correcties_invoegen(&correcties).await?;
     Ok(iets)
 }

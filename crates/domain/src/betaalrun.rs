@@ -248,6 +248,23 @@ pub fn vastgehouden_vakantietoeslag_open(
         .any(|t| t >= vastgehouden && opbouw_vanaf(t, uitbetaalmaand) <= vastgehouden)
 }
 
+/// De vakantietoeslag die voorschotten al voorschoten (art. 52 lid 4, zie
+/// `voorschot::verrekenen`) over de maanden die een betaling tot en met `tot` dekt: vanaf het
+/// begin van de opbouwperiode, of na `eerder` (wat toen al betaald is).
+pub fn voorgeschoten_vakantietoeslag(
+    tot: NaiveDate,
+    eerder: Option<NaiveDate>,
+    voorschotten: &[(NaiveDate, Centen)],
+    uitbetaalmaand: u32,
+) -> Centen {
+    let begin = opbouw_vanaf(tot, uitbetaalmaand);
+    voorschotten
+        .iter()
+        .filter(|(m, _)| *m >= begin && *m <= tot && eerder.is_none_or(|e| *m > e))
+        .map(|(_, c)| *c)
+        .sum()
+}
+
 /// Betaalt de run van `maand` vakantietoeslag uit: in de uitbetaalmaand, of in de maand waarin
 /// de bijstand eindigt.
 pub fn vakantietoeslag_in(maand: NaiveDate, uitbetaalmaand: u32, eindigt_in_maand: bool) -> bool {
@@ -578,6 +595,32 @@ mod tests {
                 vastgehouden_vakantietoeslag_open(vast, betaald.clone(), uit),
                 open,
                 "{vast} {betaald:?}"
+            );
+        }
+    }
+
+    /// Art. 52 lid 4: de vakantietoeslag die een voorschot al voorschoot, gaat af van de
+    /// vakantietoeslag over dezelfde maanden, één keer.
+    #[test]
+    fn voorgeschoten_vakantietoeslag_over_de_gedekte_maanden() {
+        let v = [
+            (d(2026, 11, 1), 1),
+            (d(2026, 12, 1), 6_736),
+            (d(2026, 5, 1), 99),
+        ];
+        let tabel = [
+            // (tot, eerder, uitbetaalmaand, som)
+            (d(2027, 5, 1), None, 5, 6_737),
+            (d(2026, 11, 1), None, 5, 1),
+            (d(2027, 5, 1), Some(d(2026, 11, 1)), 5, 6_736),
+            (d(2026, 5, 1), None, 5, 99),
+            (d(2026, 10, 1), None, 5, 0),
+        ];
+        for (tot, eerder, uit, som) in tabel {
+            assert_eq!(
+                voorgeschoten_vakantietoeslag(tot, eerder, &v, uit),
+                som,
+                "{tot}"
             );
         }
     }

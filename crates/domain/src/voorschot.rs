@@ -50,6 +50,29 @@ pub fn minimum(bijstand: Centen) -> Centen {
     (bijstand * PERCENTAGE + 99) / 100
 }
 
+/// Hoe een betaald voorschot bij het besluit wordt verrekend met de bijstand van zijn maand
+/// (art. 52 lid 4): eerst met de uitbetaling van de maand, dan met de vakantietoeslag die in die
+/// maand wordt gereserveerd (het voorschot is 95 % van de bijstand inclusief die reservering,
+/// art. 19 lid 2 en 3); wat daarboven ligt, is te veel betaald.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verrekening {
+    /// Geldt als betaald op de maand (de herberekening maakt van het verschil met de
+    /// uitbetaling een nabetaling of, boven de bijstand, een vordering).
+    pub als_maand: Centen,
+    /// Voorgeschoten vakantietoeslag: gaat af van de vakantietoeslag over de opbouwperiode.
+    pub vakantietoeslag: Centen,
+}
+
+/// Zie [`Verrekening`]: `voorschot` tegen de `uitbetaling` en `reservering` van zijn maand.
+pub fn verrekenen(voorschot: Centen, uitbetaling: Centen, reservering: Centen) -> Verrekening {
+    let maand = voorschot.min(uitbetaling.max(0));
+    let vakantietoeslag = (voorschot - maand).clamp(0, reservering.max(0));
+    Verrekening {
+        als_maand: voorschot - vakantietoeslag,
+        vakantietoeslag,
+    }
+}
+
 /// Wat de consulent over een voorschot besliste.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -209,6 +232,26 @@ mod tests {
             let uit = minimum(bijstand);
             assert_eq!(uit, verwacht, "{bijstand}");
             assert!(uit * 100 >= bijstand.max(0) * PERCENTAGE, "{bijstand}");
+        }
+    }
+
+    /// Art. 52 lid 4 met art. 19 lid 2 en 3: het voorschot eerst tegen de uitbetaling, dan tegen
+    /// de reservering van de vakantietoeslag van de maand; het deel boven de bijstand blijft op
+    /// de maand staan (en wordt daar een vordering).
+    #[test]
+    fn verrekenen_eerst_met_de_maand_dan_met_de_vakantietoeslag() {
+        let tabel = [
+            // (voorschot, uitbetaling, reservering, als maand, vakantietoeslag)
+            (127_971, 127_970, 6_736, 127_970, 1), // 95 % naar boven: één cent vakantietoeslag
+            (100_000, 127_970, 6_736, 100_000, 0), // lager: de rest wordt nabetaald
+            (134_706, 127_970, 6_736, 127_970, 6_736), // de hele bijstand
+            (140_000, 127_970, 6_736, 133_264, 6_736), // erboven: 5 294 te veel op de maand
+            (50_000, 0, 0, 50_000, 0),             // geen bijstand in die maand
+        ];
+        for (voorschot, uitbetaling, reservering, maand, vt) in tabel {
+            let v = verrekenen(voorschot, uitbetaling, reservering);
+            assert_eq!((v.als_maand, v.vakantietoeslag), (maand, vt), "{voorschot}");
+            assert_eq!(v.als_maand + v.vakantietoeslag, voorschot);
         }
     }
 

@@ -122,6 +122,14 @@ impl DossiersLezen for AnyTransactie {
         crate::voorschotten::te_betalen(self.conn()).await
     }
 
+    async fn voorschotten_verrekend_met(
+        &mut self,
+        uitkeringen: &[i64],
+    ) -> Uitkomst<Vec<(i64, chrono::NaiveDate, vangnet_domain::bedrag::Bedrag)>> {
+        let engine = self.engine;
+        crate::voorschotten::verrekend_met(self.conn(), engine, uitkeringen).await
+    }
+
     async fn vermogensopgaven_van(
         &mut self,
         huishouden_id: i64,

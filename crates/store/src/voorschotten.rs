@@ -6,10 +6,13 @@ use vangnet_app::opslag::{Uitkomst, VoorschotRij};
 use vangnet_domain::tijd;
 use vangnet_domain::voorschot::{Besluit, Status};
 
-use crate::sql::{code, datum, getal, in_tabel, opgetal, tekst, tijdstip, vertaal, Rij};
+use crate::sql::{
+    binden, code, datum, getal, getallen, in_lijst, in_tabel, opgetal, tekst, tijdstip, vertaal,
+    Rij,
+};
 
 const KOLOMMEN: &str = "id, dossier_id, volgnummer, maand, uiterlijk, besluit, bijstand_centen, \
-     bedrag_centen, reden, uitleg, status, betaald_run_id, uitkering_id, vastgelegd_door, \
+     bedrag_centen, vakantietoeslag_centen, reden, uitleg, status, betaald_run_id, uitkering_id, vastgelegd_door, \
      vastgelegd_op, gewijzigd_op, versie";
 
 fn rij(r: &impl Rij) -> Uitkomst<VoorschotRij> {
@@ -22,6 +25,7 @@ fn rij(r: &impl Rij) -> Uitkomst<VoorschotRij> {
         besluit: code(r, "besluit", Besluit::uit_code)?,
         bijstand_centen: getal(r, "bijstand_centen")?.into(),
         bedrag_centen: getal(r, "bedrag_centen")?.into(),
+        vakantietoeslag_centen: getal(r, "vakantietoeslag_centen")?.into(),
         reden: tekst(r, "reden")?,
         uitleg: tekst(r, "uitleg")?,
         status: code(r, "status", Status::uit_code)?,
@@ -71,6 +75,39 @@ pub(crate) async fn te_betalen(c: &mut AnyConnection) -> Uitkomst<Vec<VoorschotR
     .await
 }
 
+pub(crate) async fn verrekend_met(
+    c: &mut AnyConnection,
+    engine: crate::Engine,
+    uitkeringen: &[i64],
+) -> Uitkomst<Vec<(i64, chrono::NaiveDate, vangnet_domain::bedrag::Bedrag)>> {
+    if uitkeringen.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (voorwaarde, binds) = in_lijst(engine, "uitkering_id", getallen(uitkeringen), 1, false)?;
+    let sql = format!(
+        "SELECT uitkering_id, maand, vakantietoeslag_centen FROM voorschotten \
+         WHERE {voorwaarde} AND status = '{}'",
+        Status::Verrekend.code()
+    );
+    let rijen = binden(sqlx::query(&sql), binds)
+        .fetch_all(c)
+        .await
+        .map_err(vertaal)?;
+    let mut uit = rijen
+        .iter()
+        .map(|r| {
+            Ok((
+                getal(r, "uitkering_id")?,
+                datum(r, "maand")?,
+                getal(r, "vakantietoeslag_centen")?.into(),
+            ))
+        })
+        .collect::<Uitkomst<Vec<_>>>()
+        .map_err(|e| in_tabel("voorschotten", e))?;
+    uit.sort_unstable();
+    Ok(uit)
+}
+
 pub(crate) async fn invoegen(c: &mut AnyConnection, r: &VoorschotRij) -> Uitkomst<i64> {
     let rij = sqlx::query(
         "INSERT INTO voorschotten (dossier_id, volgnummer, maand, uiterlijk, besluit, \
@@ -104,11 +141,12 @@ pub(crate) async fn invoegen(c: &mut AnyConnection, r: &VoorschotRij) -> Uitkoms
 pub(crate) async fn bijwerken(c: &mut AnyConnection, r: &VoorschotRij) -> Uitkomst<bool> {
     let uit = sqlx::query(
         "UPDATE voorschotten SET status = $1, uitkering_id = $2, gewijzigd_op = $3, \
-         versie = versie + 1 WHERE id = $4 AND versie = $5",
+         vakantietoeslag_centen = $4, versie = versie + 1 WHERE id = $5 AND versie = $6",
     )
     .bind(r.status.code())
     .bind(r.uitkering_id)
     .bind(tijd::instant_tekst(r.gewijzigd_op))
+    .bind(r.vakantietoeslag_centen.centen())
     .bind(r.id)
     .bind(r.versie)
     .execute(c)

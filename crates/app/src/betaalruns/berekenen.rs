@@ -19,6 +19,9 @@ pub(super) struct Runpartij {
     betaald: BTreeMap<i64, Vec<(Categorie, NaiveDate)>>,
     /// De uitkeringen waarvan de maand van de run al betaald is (niet nog eens).
     al_betaald: std::collections::HashSet<i64>,
+    /// Per uitkering de verrekende voorschotten: hun maand (die daarmee betaald is) en de
+    /// vakantietoeslag die zij voorschoten (art. 52 lid 4).
+    voorschotten: BTreeMap<i64, Vec<(NaiveDate, Centen)>>,
     /// Per uitkering de eerdere maanden die nooit betaald zijn: een onbetaalde maandregel, of
     /// een maand zonder regel (de bijstand liep al vóór de eerste run). Ook maanden waarin
     /// intussen geen bijstand meer is; het berekenen slaat die over.
@@ -147,6 +150,10 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
                 Some(Err(e)) => niet_te_berekenen.push((*m, e.to_string())),
             }
         }
+        let voorschotten = rp
+            .voorschotten
+            .get(&g.uitkering.id)
+            .map_or(&[][..], Vec::as_slice);
         let achteraf = laatste_maand(g, k.maand).filter(|laatste| {
             let eerder = rp
                 .betaald
@@ -159,7 +166,9 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
                 // nabetaling), of als nabetaling in deze run.
                 eerder.iter().any(|(c, m)| {
                     matches!(c, Categorie::Regulier | Categorie::Nabetaling) && m == laatste
-                }) || achterstallig.iter().any(|(m, _)| m == laatste),
+                }) || achterstallig.iter().any(|(m, _)| m == laatste)
+                    // of met een voorschot dat bij het besluit is verrekend
+                    || voorschotten.iter().any(|(m, _)| m == laatste),
                 eerder
                     .iter()
                     .filter(|(c, _)| *c == Categorie::Vakantietoeslag)
@@ -200,7 +209,16 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
         let vakantietoeslag = vakantietoeslag_tot
             .filter(|_| !k.tussentijds)
             .map_or(0, |tot| {
-                f.vakantietoeslag_na(tot, eerder_betaald(tot), k.vt_maand, &k.tabellen)
+                let eerder = eerder_betaald(tot);
+                // Wat een verrekend voorschot al voorschoot, gaat eraf (art. 52 lid 4).
+                (f.vakantietoeslag_na(tot, eerder, k.vt_maand, &k.tabellen)
+                    - betaalrun::voorgeschoten_vakantietoeslag(
+                        tot,
+                        eerder,
+                        voorschotten,
+                        k.vt_maand,
+                    ))
+                .max(0)
             });
         let vakantietoeslag_tot = vakantietoeslag_tot.unwrap_or(k.maand);
         if uitkomst.is_none()
@@ -695,6 +713,10 @@ pub(super) async fn runpartij_laden(
         maanden.sort_unstable();
         maanden.dedup();
     }
+    let mut voorschotten: BTreeMap<i64, Vec<(NaiveDate, Centen)>> = BTreeMap::new();
+    for (u, m, vt) in lezer.voorschotten_verrekend_met(&ids).await? {
+        voorschotten.entry(u).or_default().push((m, vt.centen()));
+    }
     Ok(Runpartij {
         ids,
         vakantietoeslagcorrecties,
@@ -705,6 +727,7 @@ pub(super) async fn runpartij_laden(
         betaald,
         al_betaald,
         onbetaald,
+        voorschotten,
     })
 }
 

@@ -79,6 +79,9 @@ pub struct VoorschotRij {
     pub bijstand_centen: Bedrag,
     /// Het voorschot (0 bij een weigering).
     pub bedrag_centen: Bedrag,
+    /// Bij het verrekenen: het deel dat de vakantietoeslag van de maand voorschoot (gaat af van
+    /// de vakantietoeslag over de opbouwperiode).
+    pub vakantietoeslag_centen: Bedrag,
     /// De reden van een weigering, of een toelichting bij het verlenen.
     pub reden: String,
     /// De berekening (JSON: regels met omschrijving, artikel en bedrag).
@@ -101,6 +104,12 @@ pub trait DossiersLezen: Send {
     async fn voorschotten_van(&mut self, dossier_id: i64) -> Uitkomst<Vec<VoorschotRij>>;
     /// Alle verleende voorschotten die nog niet betaald zijn (voor de betaalrun).
     async fn voorschotten_te_betalen(&mut self) -> Uitkomst<Vec<VoorschotRij>>;
+    /// De voorschotten die met deze uitkeringen zijn verrekend: uitkering, maand en
+    /// voorgeschoten vakantietoeslag.
+    async fn voorschotten_verrekend_met(
+        &mut self,
+        uitkeringen: &[i64],
+    ) -> Uitkomst<Vec<(i64, NaiveDate, Bedrag)>>;
     /// De vermogensopgaven van een huishouden, ook vervallen; nieuwste peildatum eerst.
     async fn vermogensopgaven_van(
         &mut self,

@@ -29,7 +29,7 @@ pub(super) fn maanden_vergelijken(
     mutatie_id: Option<i64>,
     oorzaak: &str,
     nu: DateTime<Utc>,
-    vakantietoeslag_betaald: &[(NaiveDate, Centen)],
+    vakantietoeslag: &Vakantietoeslaggeschiedenis,
     uitbetaalmaand: u32,
 ) -> Bijwerking {
     let vandaag = tijd::nl_lokaal(nu).date();
@@ -93,7 +93,7 @@ pub(super) fn maanden_vergelijken(
     // Een al betaalde vakantietoeslag (tot en met maand `t`) tegen de reservering over dezelfde
     // opbouwperiode zoals die nu uitkomt: schoof het einde naar voren, dan bouwden de
     // weggevallen maanden niets op en is er te veel betaald.
-    for (t, betaald) in vakantietoeslag_betaald {
+    for (t, betaald) in &vakantietoeslag.betaald {
         let opbouw = vangnet_domain::betaalrun::opbouw_vanaf(*t, uitbetaalmaand);
         if feiten
             .per_maand(opbouw, *t, tabellen)
@@ -106,10 +106,18 @@ pub(super) fn maanden_vergelijken(
         // nog eens.
         let eerder = betaalrun::eerder_betaalde_vakantietoeslag(
             *t,
-            vakantietoeslag_betaald.iter().map(|(m, _)| *m),
+            vakantietoeslag.betaald.iter().map(|(m, _)| *m),
             uitbetaalmaand,
         );
-        let verschuldigd = feiten.vakantietoeslag_na(*t, eerder, uitbetaalmaand, tabellen);
+        // Wat een verrekend voorschot van deze vakantietoeslag al voorschoot, ook niet.
+        let verschuldigd = (feiten.vakantietoeslag_na(*t, eerder, uitbetaalmaand, tabellen)
+            - betaalrun::voorgeschoten_vakantietoeslag(
+                *t,
+                eerder,
+                &vakantietoeslag.voorgeschoten,
+                uitbetaalmaand,
+            ))
+        .max(0);
         let al = al_gecorrigeerd(correcties, u.id, *t, Correctiesoort::Vakantietoeslag);
         let verschil = betaalrun::vakantietoeslag_correctie(verschuldigd, *betaald, al);
         if verschil != 0 {
@@ -138,20 +146,36 @@ fn al_gecorrigeerd(
         .sum()
 }
 
-/// De vakantietoeslag die goedgekeurde runs aan deze uitkeringen betaalden: per uitkering de
-/// maand tot en met welke (de laatste van de opbouwperiode) en het bedrag.
+/// Wat een uitkering aan vakantietoeslag al kreeg: door goedgekeurde runs betaald (de maand
+/// tot en met welke, het bedrag) en door verrekende voorschotten voorgeschoten (de maand van het
+/// voorschot, het deel dat de vakantietoeslag voorschoot; art. 52 lid 4).
+#[derive(Debug, Clone, Default)]
+pub(super) struct Vakantietoeslaggeschiedenis {
+    pub betaald: Vec<(NaiveDate, Centen)>,
+    pub voorgeschoten: Vec<(NaiveDate, Centen)>,
+}
+
+/// Zie [`Vakantietoeslaggeschiedenis`], per uitkering.
 pub(super) async fn betaalde_vakantietoeslag(
     tx: &mut dyn Transactie,
     uitkeringen: &[&UitkeringRij],
-) -> Result<BTreeMap<i64, Vec<(NaiveDate, Centen)>>, AppFout> {
+) -> Result<BTreeMap<i64, Vakantietoeslaggeschiedenis>, AppFout> {
     let ids: Vec<i64> = uitkeringen.iter().map(|u| u.id).collect();
     let Some(vanaf) = uitkeringen.iter().map(|u| u.begindatum).min() else {
         return Ok(BTreeMap::new());
     };
-    let mut uit: BTreeMap<i64, Vec<(NaiveDate, Centen)>> = BTreeMap::new();
+    let mut uit: BTreeMap<i64, Vakantietoeslaggeschiedenis> = BTreeMap::new();
     for (u, categorie, maand, bedrag) in tx.betaald_voor_uitkeringen(&ids, vanaf).await? {
         if categorie == Categorie::Vakantietoeslag {
-            uit.entry(u).or_default().push((maand, bedrag));
+            uit.entry(u).or_default().betaald.push((maand, bedrag));
+        }
+    }
+    for (u, maand, bedrag) in tx.voorschotten_verrekend_met(&ids).await? {
+        if bedrag.centen() != 0 {
+            uit.entry(u)
+                .or_default()
+                .voorgeschoten
+                .push((maand, bedrag.centen()));
         }
     }
     Ok(uit)

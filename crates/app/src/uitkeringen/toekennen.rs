@@ -198,7 +198,21 @@ impl App {
         })
         .await?;
         // Art. 52 lid 4: betaalde voorschotten worden verrekend met de bijstand van hun maand.
-        let verrekend = crate::voorschotten::verrekenen_bij_toekenning(&mut *tx, &u, nu).await?;
+        let maanden = {
+            let tabellen = self.geldende_normtabellen(&mut *tx).await?;
+            let feiten = self.feiten(&mut *tx, ctx, &u, None, None).await?;
+            let mut m = BTreeMap::new();
+            for v in tx.voorschotten_van(dossier.id).await? {
+                if let Some((_, vangnet_domain::uitkering::Maanduitkomst::Bedragen(b))) =
+                    feiten.per_maand(v.maand, v.maand, &tabellen).first()
+                {
+                    m.insert(v.maand, (b.uitbetaling, b.reservering));
+                }
+            }
+            m
+        };
+        let verrekend =
+            crate::voorschotten::verrekenen_bij_toekenning(&mut *tx, &u, &maanden, nu).await?;
         let oorzaak = if verrekend {
             format!("toekenning; {}", crate::voorschotten::VERREKENING)
         } else {

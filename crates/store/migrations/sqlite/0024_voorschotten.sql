@@ -2,7 +2,9 @@
 -- vier weken na de aanvraag en daarna telkens na vier weken een voorschot van ten minste 95 % van
 -- de bijstand, of een weigering met grond (lid 1 onder a of b) en reden. Een voorschot gaat over
 -- één maand bijstand; een run betaalt het (een regel zonder uitkering, met `voorschot_id`), en
--- bij het toekennen wordt het verrekend met de bijstand over die maand (lid 4).
+-- bij het toekennen wordt het verrekend met de bijstand over die maand (lid 4): met de
+-- uitbetaling, en wat daarboven ligt met de gereserveerde vakantietoeslag van die maand
+-- (`vakantietoeslag_centen`, gaat later af van de vakantietoeslag).
 CREATE TABLE voorschotten (
     id INTEGER PRIMARY KEY,
     dossier_id INTEGER NOT NULL REFERENCES dossiers (id),
@@ -12,6 +14,7 @@ CREATE TABLE voorschotten (
     besluit TEXT NOT NULL,
     bijstand_centen INTEGER NOT NULL,
     bedrag_centen INTEGER NOT NULL,
+    vakantietoeslag_centen INTEGER NOT NULL DEFAULT 0,
     reden TEXT NOT NULL,
     uitleg TEXT NOT NULL,
     status TEXT NOT NULL,
@@ -24,6 +27,7 @@ CREATE TABLE voorschotten (
 );
 CREATE UNIQUE INDEX voorschotten_per_volgnummer ON voorschotten (dossier_id, volgnummer);
 CREATE INDEX voorschotten_te_betalen ON voorschotten (status, id);
+CREATE INDEX voorschotten_uitkering ON voorschotten (uitkering_id);
 
 -- Een voorschotregel heeft geen uitkering. SQLite kan NOT NULL alleen weghalen door de tabel
 -- opnieuw op te bouwen (zoals in 0012; niets verwijst naar betaalregels).

@@ -457,7 +457,7 @@ async fn goedkeuren_weigert_wat_intussen_betaald_is() {
             .betaalrun_goedkeuren(&o.tom, dec.id, dec.versie)
             .await
             .unwrap_err();
-    assert!(conflict(e).contains("intussen door een andere run betaald"));
+    assert!(conflict(e).contains("intussen betaald (door een andere run)"));
     // Opnieuw berekend: alleen december.
     let dec =
         o.t.app

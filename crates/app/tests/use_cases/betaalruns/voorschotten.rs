@@ -216,23 +216,54 @@ async fn te_hoog_voorschot_wordt_een_vordering() {
         .await
         .unwrap();
     o.run("2026-11", "2026-11-30").await;
-    // Toegekend pas vanaf 16 november: november telt maar voor een deel.
+    // Toegekend pas vanaf 16 november: november telt maar voor een deel. De bijstand eindigt per
+    // 1 januari (werk), zodat december de vakantietoeslag betaalt.
     o.t.app
         .uitkering_toekennen(&o.anna, d, "2026-11-16", "Algemene bijstand", "")
         .await
         .unwrap();
+    let u = o.uitkering_id(d).await;
+    o.muteer(
+        u,
+        MutatieInvoer {
+            soort: "beeindiging".into(),
+            ingangsdatum: "2027-01-01".into(),
+            einde_reden: "werk".into(),
+            reden: "Werk gevonden".into(),
+            ..Default::default()
+        },
+    )
+    .await;
     let november = maandbedrag(&o, d, datum(2026, 11, 1)).await;
     assert!(november < bijstand);
+    // Het voorschot gaat eerst af van de uitbetaling van november, dan van de vakantietoeslag
+    // die in november wordt gereserveerd; alleen wat daarboven ligt, is te veel betaald.
+    let beeld =
+        o.t.app
+            .voorschotten_van_dossier(&o.anna, d, "", "")
+            .await
+            .unwrap();
+    let vt_nov = beeld.voorschotten[0]
+        .voorschot
+        .vakantietoeslag_centen
+        .centen();
+    assert!(vt_nov > 0 && vt_nov < 7_097, "{vt_nov}");
     let dec = o.run("2026-12", "2026-12-18").await;
     assert_eq!(
         o.totaal(dec, Categorie::Vordering).await,
-        (1, november - bijstand)
+        (1, november + vt_nov - bijstand)
     );
+    // De vakantietoeslag bij het einde: over 16 november t/m december, min wat het voorschot al
+    // voorschoot: alleen die van december (€ 70,97, normen-bronnen.toml 2026-07-01).
+    assert_eq!(o.totaal(dec, Categorie::Vakantietoeslag).await, (1, 7_097));
     let taken = o.t.app.taken_van_dossier(&o.anna, d).await.unwrap();
     assert!(taken.iter().any(|t| t.taak.soort == Taaksoort::Vordering));
     let vorderingen = o.t.app.vorderingen_van_dossier(&o.anna, d).await.unwrap();
     assert_eq!(vorderingen.len(), 1);
-    assert_eq!(vorderingen[0].bedrag_centen.centen(), bijstand - november);
+    assert_eq!(
+        vorderingen[0].bedrag_centen.centen(),
+        bijstand - november - vt_nov
+    );
     assert_eq!(vorderingen[0].status, Vorderingstatus::TeBeoordelen);
     o.t.opruimen().await;
 }
@@ -428,5 +459,113 @@ async fn voorschot_over_een_maand_zonder_recht_is_geheel_te_veel_betaald() {
         o.t.app.betaalspecificatie(&o.anna, d).await.unwrap()
     );
     assert!(spec.contains("art. 58 lid 2 onder d"), "{spec}");
+    o.t.opruimen().await;
+}
+
+/// Art. 52 lid 2 rondt naar boven af, de reservering van de vakantietoeslag half naar boven: het
+/// minimumvoorschot kan een cent boven de uitbetaling van de maand liggen (november vanaf de 2e:
+/// 29/30 van € 1.419,46). Die cent is voorgeschoten vakantietoeslag, geen vordering: toekennen
+/// met dezelfde gegevens laat niets open, en de vakantietoeslag bij het einde is een cent lager.
+#[tokio::test]
+async fn minimumvoorschot_laat_bij_gelijke_gegevens_niets_open() {
+    let o = opzet().await;
+    let d = aanvraag_zonder_besluit(&o, "100023757", "NL91ABNA0417164300").await;
+    let rij =
+        o.t.app
+            .voorschot_vastleggen(&o.anna, d, &verleen(1))
+            .await
+            .unwrap();
+    o.run("2026-11", "2026-11-25").await;
+    o.t.app
+        .uitkering_toekennen(&o.anna, d, "2026-11-02", "Algemene bijstand", "")
+        .await
+        .unwrap();
+    let november = maandbedrag(&o, d, datum(2026, 11, 1)).await;
+    assert_eq!(
+        rij.bedrag_centen.centen() - november,
+        1,
+        "het geval met de cent"
+    );
+    let beeld =
+        o.t.app
+            .voorschotten_van_dossier(&o.anna, d, "", "")
+            .await
+            .unwrap();
+    assert_eq!(
+        beeld.voorschotten[0]
+            .voorschot
+            .vakantietoeslag_centen
+            .centen(),
+        1
+    );
+    let u = o.uitkering_id(d).await;
+    o.muteer(
+        u,
+        MutatieInvoer {
+            soort: "beeindiging".into(),
+            ingangsdatum: "2027-01-01".into(),
+            einde_reden: "werk".into(),
+            reden: "Werk gevonden".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    let dec = o.run("2026-12", "2026-12-18").await;
+    assert_eq!(o.totaal(dec, Categorie::Vordering).await, (0, 0));
+    assert_eq!(o.totaal(dec, Categorie::Nabetaling).await, (0, 0));
+    assert_eq!(o.totaal(dec, Categorie::Regulier).await, (1, 134_849));
+    // De vakantietoeslag over november (vanaf de 2e) en december, min de voorgeschoten cent.
+    let (n, vt) = o.totaal(dec, Categorie::Vakantietoeslag).await;
+    assert_eq!(n, 1);
+    let b =
+        o.t.app
+            .uitkering_van_dossier(&o.anna, d)
+            .await
+            .unwrap()
+            .unwrap();
+    assert_eq!(b.open_verschil, 0, "{:?}", b.correcties);
+    // De reservering van november: de bijstand van de maand (incl. vakantietoeslag, zoals het
+    // voorschot haar berekende) min de uitbetaling.
+    let reservering_nov = rij.bijstand_centen.centen() - november;
+    assert_eq!(vt, reservering_nov + 7_097 - 1);
+    o.t.opruimen().await;
+}
+
+/// Art. 45 lid 1: eindigt de bijstand na een maand die alleen met een voorschot is betaald (en
+/// bij het besluit verrekend), dan wordt de vakantietoeslag over die maand toch betaald, min wat
+/// het voorschot ervan voorschoot.
+#[tokio::test]
+async fn vakantietoeslag_na_een_maand_die_alleen_met_een_voorschot_is_betaald() {
+    let o = opzet().await;
+    let d = aanvraag_zonder_besluit(&o, "100023757", "NL91ABNA0417164300").await;
+    let rij =
+        o.t.app
+            .voorschot_vastleggen(&o.anna, d, &verleen(1))
+            .await
+            .unwrap();
+    o.run("2026-11", "2026-11-25").await;
+    o.t.app
+        .uitkering_toekennen(&o.anna, d, "2026-11-02", "Algemene bijstand", "")
+        .await
+        .unwrap();
+    let u = o.uitkering_id(d).await;
+    o.muteer(
+        u,
+        MutatieInvoer {
+            soort: "beeindiging".into(),
+            ingangsdatum: "2026-12-01".into(),
+            einde_reden: "werk".into(),
+            reden: "Werk gevonden".into(),
+            ..Default::default()
+        },
+    )
+    .await;
+    let november = maandbedrag(&o, d, datum(2026, 11, 1)).await;
+    let dec = o.run("2026-12", "2026-12-18").await;
+    assert_eq!(o.totaal(dec, Categorie::Regulier).await, (0, 0));
+    assert_eq!(
+        o.totaal(dec, Categorie::Vakantietoeslag).await,
+        (1, rij.bijstand_centen.centen() - november - 1)
+    );
     o.t.opruimen().await;
 }
