@@ -204,6 +204,22 @@ impl App {
         {
             return Err(AppFout::veld("maand", melding));
         }
+        // Niet verder vooruit dan de volgende maand (issue 21 punt 5): wat dan berekend wordt,
+        // rust op feiten die nog kunnen veranderen, en een tikfout (2030) betaalt jaren vooruit.
+        let deze = tijd::nl_lokaal(tx.nu).date().with_day(1).unwrap_or(m);
+        let volgende = deze.checked_add_months(Months::new(1)).unwrap_or(deze);
+        if m > volgende {
+            return Err(AppFout::veld(
+                "maand",
+                format!(
+                    "Een betaalrun is voor deze maand of de volgende ({} of {}), of een eerdere; {} \
+                     ligt verder vooruit.",
+                    tijd::maand_weergave(deze),
+                    tijd::maand_weergave(volgende),
+                    tijd::maand_weergave(m)
+                ),
+            ));
+        }
         for r in tx
             .betaalruns_van_maand(m)
             .await?

@@ -38,6 +38,9 @@ pub struct LidInvoer {
     pub rol: String,
 }
 
+/// De keuze "nog niet verdelen" in het veld team van een aanvraag.
+pub const NIET_VERDELEN: &str = "nog_niet";
+
 /// Een nieuwe aanvraag levensonderhoud.
 #[derive(Debug, Clone, Default)]
 pub struct NieuweAanvraag {
@@ -53,7 +56,8 @@ pub struct NieuweAanvraag {
     pub postcode: String,
     pub woonplaats: String,
     pub iban: String,
-    /// Het verantwoordelijke team (naam), als dat al bekend is; leeg: nog niet verdeeld.
+    /// Het verantwoordelijke team (naam); leeg: automatisch op de postcode; [`NIET_VERDELEN`]:
+    /// nog niet verdelen (geen team en geen consulent; een teamleider verdeelt later).
     pub team: String,
     pub leden: Vec<LidInvoer>,
 }
@@ -392,7 +396,8 @@ impl App {
         else {
             return Err(AppFout::Intern("controle zonder uitkomst".into()));
         };
-        let team_id = if a.team.trim().is_empty() {
+        let verdelen = a.team.trim() != NIET_VERDELEN;
+        let team_id = if a.team.trim().is_empty() || !verdelen {
             None
         } else {
             match tx.team_op_naam(a.team.trim()).await? {
@@ -597,7 +602,7 @@ impl App {
                 ctx,
                 nu,
                 dossier_id,
-                &postcode.compact(),
+                verdelen.then(|| postcode.compact()).as_deref(),
                 &persoon_ids,
             )
             .await?;

@@ -276,7 +276,8 @@ impl App {
         ctx: &Context,
         nu: DateTime<Utc>,
         dossier_id: i64,
-        postcode: &str,
+        // Geen: nog niet verdelen (geen team, geen consulent).
+        postcode: Option<&str>,
         personen: &[i64],
     ) -> Result<Verdeling, AppFout> {
         let dag = vandaag(nu);
@@ -287,7 +288,8 @@ impl App {
         let ontvangen = dossier.ontvangen_op;
         let mut team_id = dossier.team_id;
         let mut redenen = Vec::new();
-        if team_id.is_none() {
+        let verdelen = postcode.is_some();
+        if let Some(postcode) = postcode.filter(|_| team_id.is_none()) {
             let gebieden = postcodegebieden(tx).await?;
             match gebieden.voor(postcode) {
                 Some(g) => {
@@ -299,9 +301,11 @@ impl App {
                 }
                 None => redenen.push(format!("geen team voor postcode {postcode}")),
             }
+        } else if !verdelen {
+            redenen.push("nog niet verdeeld (zo gekozen bij de registratie)".to_owned());
         }
         let mut consulent_id = None;
-        if let Some(t) = team_id {
+        if let Some(t) = team_id.filter(|_| verdelen) {
             let team = tx.team_op_id(t).await?.map(|t| t.naam).unwrap_or_default();
             let k: Vec<Kandidaat> = kandidaten(tx, t, dag, personen)
                 .await?

@@ -273,6 +273,27 @@ async fn run_met_vier_ogen_en_een_geldig_betaalbestand() {
         ),
         e => panic!("{e:?}"),
     }
+    // Met normen, maar meer dan een maand vooruit (issue 21 punt 5): de run begint niet.
+    let tabel = vangnet_domain::normen::testtabellen_tot(datum(2030, 1, 1)).unwrap();
+    o.t.app
+        .normen_laden(&o.fien, "testtabel.toml", &tabel)
+        .await
+        .unwrap();
+    for maand in ["2027-01", "2030-01"] {
+        match o
+            .t
+            .app
+            .betaalrun_starten(&o.fien, maand, &format!("{maand}-20"))
+            .await
+        {
+            Err(AppFout::Ongeldig(v)) => assert!(
+                v.voor("maand")
+                    .is_some_and(|m| m.contains("verder vooruit")),
+                "{v:?}"
+            ),
+            e => panic!("{maand}: {e:?}"),
+        }
+    }
     // Een consulent start geen run.
     assert!(matches!(
         o.t.app

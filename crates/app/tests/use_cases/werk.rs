@@ -170,6 +170,46 @@ async fn nieuwe_dossiers_gaan_naar_het_team_van_het_gebied_en_de_laagste_belasti
     o.t.opruimen().await;
 }
 
+/// Issue 21 punt 11: "Nog niet verdelen" bij de registratie verdeelt niet, ook niet op de
+/// postcode: geen team, geen consulent, de taken zonder eigenaar en de reden op de tijdlijn.
+#[tokio::test]
+async fn nog_niet_verdelen_verdeelt_niet() {
+    let o = opzet().await;
+    let t = &o.t;
+    let (d, _) = t
+        .app
+        .aanvraag_registreren(
+            &o.clerk,
+            &NieuweAanvraag {
+                team: vangnet_app::clienten::NIET_VERDELEN.into(),
+                ..aanvraag("100023757", "Piet", "3012 AB", "27-11-2026")
+            },
+        )
+        .await
+        .unwrap();
+    let dossier = t.app.dossier(&o.clerk, d, None, None).await.unwrap();
+    assert_eq!(
+        (dossier.dossier.team_id, dossier.dossier.consulent_id),
+        (None, None)
+    );
+    let verdeeld = dossier
+        .tijdlijn
+        .iter()
+        .find(|g| g.soort == vangnet_domain::dossier::Gebeurtenissoort::Verdeeld)
+        .unwrap();
+    assert!(
+        verdeeld.omschrijving.contains("Nog niet verdeeld"),
+        "{}",
+        verdeeld.omschrijving
+    );
+    let taken = t.app.taken_van_dossier(&o.clerk, d).await.unwrap();
+    assert_eq!(taken.len(), 3);
+    assert!(taken
+        .iter()
+        .all(|r| r.taak.team_id.is_none() && r.taak.gebruiker_id.is_none()));
+    o.t.opruimen().await;
+}
+
 #[tokio::test]
 async fn vandaag_herverdelen_en_escalatie() {
     let o = opzet().await;
