@@ -391,6 +391,57 @@ impl AccountsLezen for AnyTransactie {
 
 #[async_trait]
 impl Accounts for AnyTransactie {
+    async fn verzoeksleutel_claimen(
+        &mut self,
+        sleutel: &str,
+        gebruiker_id: i64,
+        tijdstip: DateTime<Utc>,
+        opruimen_voor: DateTime<Utc>,
+    ) -> Uitkomst<Option<Option<String>>> {
+        sqlx::query("DELETE FROM verzoeksleutels WHERE aangemaakt_op < $1")
+            .bind(instant_tekst(opruimen_voor))
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
+        let nieuw = sqlx::query(
+            "INSERT INTO verzoeksleutels (sleutel, gebruiker_id, aangemaakt_op) \
+             VALUES ($1, $2, $3) ON CONFLICT (sleutel) DO NOTHING",
+        )
+        .bind(sleutel)
+        .bind(gebruiker_id)
+        .bind(instant_tekst(tijdstip))
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        if nieuw.rows_affected() == 1 {
+            return Ok(None);
+        }
+        let r = sqlx::query("SELECT resultaat FROM verzoeksleutels WHERE sleutel = $1")
+            .bind(sleutel)
+            .fetch_optional(self.conn())
+            .await
+            .map_err(vertaal)?;
+        Ok(Some(match r {
+            Some(r) => optekst(&r, "resultaat")?,
+            None => None,
+        }))
+    }
+
+    async fn verzoeksleutel_afronden(
+        &mut self,
+        sleutel: &str,
+        resultaat: Option<&str>,
+    ) -> Uitkomst<()> {
+        let q = match resultaat {
+            Some(r) => sqlx::query("UPDATE verzoeksleutels SET resultaat = $1 WHERE sleutel = $2")
+                .bind(r.to_owned())
+                .bind(sleutel),
+            None => sqlx::query("DELETE FROM verzoeksleutels WHERE sleutel = $1").bind(sleutel),
+        };
+        q.execute(self.conn()).await.map_err(vertaal)?;
+        Ok(())
+    }
+
     async fn gebruiker_invoegen(&mut self, g: &GebruikerRij) -> Uitkomst<i64> {
         let r = sqlx::query(
             "INSERT INTO gebruikers (gebruikersnaam, volledige_naam, wachtwoord_hash, \

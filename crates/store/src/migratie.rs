@@ -166,6 +166,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0024_voorschotten.sql"),
         postgres: include_str!("../migrations/postgres/0024_voorschotten.sql"),
     },
+    Migratie {
+        versie: 25,
+        naam: "verzoeksleutels",
+        sqlite: include_str!("../migrations/sqlite/0025_verzoeksleutels.sql"),
+        postgres: include_str!("../migrations/postgres/0025_verzoeksleutels.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

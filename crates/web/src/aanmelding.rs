@@ -45,6 +45,14 @@ pub(crate) fn actor(req: &Request) -> Option<&vangnet_app::Actor> {
     }
 }
 
+/// De context van een verzoek met een sessie (een formulier in de browser), na [`aanmelden`].
+pub(crate) fn sessiecontext(req: &Request) -> Option<Context> {
+    match req.extensions().get::<Aanmelding>()? {
+        Aanmelding::Sessie { ctx, .. } => Some(ctx.clone()),
+        _ => None,
+    }
+}
+
 /// Het netwerkadres van de client, voor de inlogdrempel en de audittrail.
 #[derive(Debug, Clone)]
 pub struct ClientAdres(pub String);

@@ -9,6 +9,7 @@
 mod aanmelding;
 mod api;
 mod assets;
+mod eenmalig;
 mod fout;
 mod foutpagina;
 mod invoer;
@@ -277,6 +278,10 @@ pub fn router(staat: WebStaat) -> Router {
         .fallback(fout::niet_gevonden)
         .method_not_allowed_fallback(fout::methode_niet_toegestaan)
         .layer(axum::middleware::from_fn(invoer::zoekvraag_controleren))
+        .layer(axum::middleware::from_fn_with_state(
+            staat.clone(),
+            eenmalig::bewaken,
+        ))
         .layer(axum::middleware::from_fn(rechten::controleren))
         .layer(axum::middleware::from_fn_with_state(
             staat.clone(),

@@ -100,6 +100,11 @@ fn navigatie(actor: &Actor, huidig: &str) -> Vec<NavItem> {
 }
 
 impl Schil {
+    /// Een nieuwe verzoeksleutel, voor elk formulier een eigen (zie `crate::eenmalig`).
+    pub fn verzoeksleutel(&self) -> String {
+        vangnet_app::geheim::willekeurig_hex(16)
+    }
+
     /// De schil voor een ingelogde gebruiker op pagina `pad`.
     pub fn voor(staat: &WebStaat, wie: &Ingelogd, titel: &str, pad: &str) -> Schil {
         let rollen: Vec<&str> = wie.ctx.actor.rollen().iter().map(|r| r.naam()).collect();

@@ -169,6 +169,22 @@ pub trait Accounts: AccountsLezen {
         sessies_voor: DateTime<Utc>,
         pogingen_voor: DateTime<Utc>,
     ) -> Uitkomst<()>;
+    /// Claimt een verzoeksleutel (het eerste indienen van een formulier) en ruimt sleutels van
+    /// vóór `opruimen_voor` op. Bestond zij al: `Some(resultaat)` van die eerste keer (geen: nog
+    /// bezig), anders `None`.
+    async fn verzoeksleutel_claimen(
+        &mut self,
+        sleutel: &str,
+        gebruiker_id: i64,
+        tijdstip: DateTime<Utc>,
+        opruimen_voor: DateTime<Utc>,
+    ) -> Uitkomst<Option<Option<String>>>;
+    /// Na de handeling: het adres van de uitkomst, of (geen) de sleutel weer vrijgeven.
+    async fn verzoeksleutel_afronden(
+        &mut self,
+        sleutel: &str,
+        resultaat: Option<&str>,
+    ) -> Uitkomst<()>;
     async fn beheerverzoek_invoegen(&mut self, r: &BeheerverzoekRij) -> Uitkomst<i64>;
     /// Zet status en beoordeling als de versie nog `r.versie - 1` is.
     async fn beheerverzoek_bijwerken(&mut self, r: &BeheerverzoekRij) -> Uitkomst<bool>;

@@ -10,6 +10,7 @@ mod afbreken;
 mod autorisatie;
 mod berekening;
 mod contact;
+mod eenmalig;
 mod rand;
 mod uitkering;
 mod vermogen;

@@ -1,0 +1,77 @@
+//! Eén keer indienen (issue 21 punt 3), voor elk formulier in de browser: draagt het een
+//! `verzoeksleutel` (elk formulier krijgt een eigen, zie [`crate::schil::Schil::verzoeksleutel`]),
+//! dan claimt deze laag die vóór de handler. Een tweede keer dezelfde sleutel (dubbelklik,
+//! "opnieuw verzenden", terug en nog eens) herhaalt de handeling niet: is de eerste klaar, dan gaat
+//! de browser naar haar uitkomst; loopt zij nog, dan een conflict. Een mislukte poging (fout in de
+//! invoer, geen doorverwijzing) geeft de sleutel weer vrij, zodat het verbeterde formulier kan.
+
+use axum::body::{to_bytes, Body};
+use axum::extract::{Request, State};
+use axum::http::{header, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use vangnet_app::eenmalig::Verzoekstand;
+
+use crate::fout::WebFout;
+use crate::WebStaat;
+
+/// De naam van het verborgen veld.
+pub const VELD: &str = "verzoeksleutel";
+
+pub async fn bewaken(State(staat): State<WebStaat>, req: Request, next: Next) -> Response {
+    let formulier = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
+    if req.method() != Method::POST || !formulier {
+        return next.run(req).await;
+    }
+    let Some(ctx) = crate::aanmelding::sessiecontext(&req) else {
+        return next.run(req).await;
+    };
+    let (parts, body) = req.into_parts();
+    let bytes = match to_bytes(body, crate::MAX_BODY).await {
+        Ok(b) => b,
+        Err(_) => return WebFout::TeGroot.into_response(),
+    };
+    let sleutel = form_urlencoded::parse(&bytes)
+        .find(|(k, _)| k == VELD)
+        .map(|(_, v)| v.into_owned());
+    let req = Request::from_parts(parts, Body::from(bytes));
+    let Some(sleutel) = sleutel.filter(|s| !s.is_empty()) else {
+        return next.run(req).await;
+    };
+    match staat.app.verzoek_claimen(&ctx, &sleutel).await {
+        Ok(Verzoekstand::Nieuw) => {}
+        Ok(Verzoekstand::Klaar(adres)) => return Redirect::to(&adres).into_response(),
+        Ok(Verzoekstand::Bezig) => {
+            return WebFout::Conflict(
+                "Dit formulier is al verstuurd en wordt nog verwerkt. Ververs de pagina over een \
+                 moment om de uitkomst te zien."
+                    .into(),
+            )
+            .into_response()
+        }
+        Err(e) => return WebFout::from(e).into_response(),
+    }
+    let antwoord = next.run(req).await;
+    let adres = antwoord
+        .status()
+        .is_redirection()
+        .then(|| antwoord.headers().get(header::LOCATION))
+        .flatten()
+        .and_then(|l| l.to_str().ok())
+        .filter(|l| l.starts_with('/'))
+        .map(str::to_owned);
+    // Alleen een doorverwijzing is een gedane handeling; al het andere (422 met de fouten, een
+    // conflict, een fout) gaf niets of niets blijvends: de sleutel is weer vrij.
+    if let Err(e) = staat
+        .app
+        .verzoek_afronden(&ctx, &sleutel, adres.as_deref())
+        .await
+    {
+        tracing::warn!(%e, "verzoeksleutel niet afgerond");
+    }
+    antwoord
+}
