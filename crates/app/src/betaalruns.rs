@@ -1170,7 +1170,9 @@ impl App {
             if !run.status.definitief() {
                 continue;
             }
-            let spec: Vec<Specificatieregel> = serde_json::from_str(&r.uitleg).unwrap_or_default();
+            let mut spec: Vec<Specificatieregel> =
+                serde_json::from_str(&r.uitleg).unwrap_or_default();
+            spec.retain(|s| !s.is_mededeling());
             uit.push((run.clone(), r, spec));
         }
         let nu = tx.nu;

@@ -363,7 +363,12 @@ impl App {
                 verwerking::BIJSTANDSVERLENING,
                 "persoon",
                 &id.to_string(),
-                &format!("Berekening uitkering {}", u.id),
+                &if u.id == 0 {
+                    // Nog geen uitkering: de berekening van een voorschot (art. 52).
+                    format!("Voorschotberekening dossier {}", dossier.nummer)
+                } else {
+                    format!("Berekening uitkering {}", u.id)
+                },
             )
             .await?;
         }

@@ -164,6 +164,7 @@ impl App {
                 v.uitleg = u
                     .uitleg
                     .iter()
+                    .filter(|r| !r.is_mededeling())
                     .map(|r| Specificatieregel {
                         omschrijving: r.omschrijving.clone(),
                         artikel: r.artikel.clone(),

@@ -234,6 +234,14 @@ pub struct Uitlegregel {
     pub bedrag_centen: Centen,
 }
 
+impl Uitlegregel {
+    /// Een mededeling voor medewerkers (een normtabel die niet geverifieerd is), geen stap van
+    /// de berekening: hoort niet op de betaalspecificatie van een cliënt (issue 21 punt 15).
+    pub fn is_mededeling(&self) -> bool {
+        self.bedrag_centen == 0 && self.artikel == ARTIKEL_ONZEKER
+    }
+}
+
 /// De uitkomst, zoals in contracts/bereken.md.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Uitkomst {
@@ -1405,6 +1413,7 @@ fn kern(
 }
 
 mod uitleg;
+pub(crate) use uitleg::ARTIKEL_ONZEKER;
 
 #[cfg(test)]
 mod tests;

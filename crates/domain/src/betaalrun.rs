@@ -158,6 +158,14 @@ pub struct Specificatieregel {
     pub bedrag_centen: Centen,
 }
 
+impl Specificatieregel {
+    /// Een mededeling voor medewerkers (normtabel niet geverifieerd), geen stap: niet voor de
+    /// cliënt (ook niet uit een run van vóór dat onderscheid).
+    pub fn is_mededeling(&self) -> bool {
+        self.bedrag_centen == 0 && self.artikel == crate::berekening::ARTIKEL_ONZEKER
+    }
+}
+
 /// Waarom een bedrag niet wordt betaald.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -342,6 +342,7 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
             let spec: Vec<Specificatieregel> = match soort {
                 Categorie::Regulier => uitleg
                     .iter()
+                    .filter(|u| !u.is_mededeling())
                     .map(|u| Specificatieregel {
                         omschrijving: u.omschrijving.clone(),
                         artikel: u.artikel.clone(),
@@ -372,6 +373,7 @@ pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendeparti
                             .get(&r.maand)
                             .into_iter()
                             .flatten()
+                            .filter(|u| !u.is_mededeling())
                             .map(|u| Specificatieregel {
                                 omschrijving: u.omschrijving.clone(),
                                 artikel: u.artikel.clone(),

@@ -107,6 +107,21 @@ impl Opzet {
             .id
     }
 
+    /// Beëindigt uitkering `uitkering` per `per` (werk gevonden).
+    async fn beeindig(&self, uitkering: i64, per: &str) -> i64 {
+        self.muteer(
+            uitkering,
+            MutatieInvoer {
+                soort: "beeindiging".into(),
+                ingangsdatum: per.into(),
+                einde_reden: "werk".into(),
+                reden: "Werk gevonden".into(),
+                ..Default::default()
+            },
+        )
+        .await
+    }
+
     /// Registreert een mutatie en laat haar zo nodig door een tweede consulent goedkeuren.
     async fn muteer(&self, uitkering: i64, invoer: MutatieInvoer) -> i64 {
         let (id, vier_ogen) = self
@@ -1317,5 +1332,6 @@ async fn pain(o: &Opzet, id: i64) -> String {
 }
 
 mod rechtmatig;
+mod specificatie;
 mod vakantietoeslag;
 mod voorschotten;

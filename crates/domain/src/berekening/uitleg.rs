@@ -121,6 +121,9 @@ pub(super) enum Stap {
     },
 }
 
+/// Het artikel bij de mededeling dat een normtabel niet geverifieerd is.
+pub(crate) const ARTIKEL_ONZEKER: &str = "art. 38 Participatiewet (aanpassing normbedragen)";
+
 pub(super) fn uitlegregel(stap: Stap) -> Uitlegregel {
     let r = |omschrijving: String, artikel: &str, bedrag_centen: Centen| Uitlegregel {
         omschrijving,
@@ -134,7 +137,7 @@ pub(super) fn uitlegregel(stap: Stap) -> Uitlegregel {
                  bedragen kunnen nog wijzigen",
                 vanaf.format("%d-%m-%Y")
             ),
-            "art. 38 Participatiewet (aanpassing normbedragen)",
+            ARTIKEL_ONZEKER,
             0,
         ),
         Stap::KostendelerAlleen { ouder, a, b, art_b, bedrag } => r(

@@ -30,6 +30,9 @@ pub struct Regel {
 /// De uitkomst, klaar voor het scherm.
 pub struct Weergave {
     pub regels: Vec<Regel>,
+    /// Mededelingen voor de medewerker (een normtabel die niet geverifieerd is): boven de
+    /// tabel, niet als stap.
+    pub mededelingen: Vec<String>,
     pub norm: String,
     pub uitkering: String,
     pub reservering: String,
@@ -38,9 +41,16 @@ pub struct Weergave {
 
 pub fn weergave(u: &Uitkomst) -> Weergave {
     Weergave {
+        mededelingen: u
+            .uitleg
+            .iter()
+            .filter(|r| r.is_mededeling())
+            .map(|r| format!("{} ({}).", r.omschrijving, r.artikel))
+            .collect(),
         regels: u
             .uitleg
             .iter()
+            .filter(|r| !r.is_mededeling())
             .map(|r| Regel {
                 omschrijving: r.omschrijving.clone(),
                 artikel: r.artikel.clone(),

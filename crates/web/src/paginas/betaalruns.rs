@@ -350,6 +350,15 @@ pub async fn afbreken(
     formulier: Formulier,
 ) -> Result<Response, WebFout> {
     let versie = formulier.veld("versie").trim().parse().unwrap_or(-1);
+    // Afbreken gooit een berekende run weg: alleen wie het bevestigt (issue 21 punt 5).
+    if !formulier.aangevinkt("afbreken_bevestigd") {
+        wie.ctx
+            .actor
+            .vereist(vangnet_domain::Recht::BetaalrunStarten)?;
+        let mut p = detail(&staat, &wie, id, None).await?;
+        p.fout = Some("Vink aan dat u deze run wilt afbreken; de run is niet afgebroken.".into());
+        return Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
+    }
     let uitkomst = staat.app.betaalrun_afbreken(&wie.ctx, id, versie).await;
     handeling(&staat, &wie, id, uitkomst, "run-afgebroken").await
 }

@@ -50,6 +50,8 @@ pub struct StartPagina {
     aantal_teams: usize,
     vandaag: Option<VandaagBeeld>,
     meldingen: Vec<MeldingRij>,
+    /// Berekende betaalruns die op goedkeuring wachten (voor wie mag goedkeuren).
+    wachtende_runs: Vec<vangnet_app::opslag::BetaalrunRij>,
     teamleider: bool,
     inrichten: bool,
     /// Omschrijving en deadline van een nieuwe taak (bij een fout).
@@ -105,6 +107,15 @@ pub async fn startpagina(
         .take(20)
         .collect();
     let teams = app.eigen_teams(ctx).await?;
+    let wachtende_runs = if ctx.actor.mag(Recht::BetaalrunGoedkeuren) {
+        app.betaalruns(ctx)
+            .await?
+            .into_iter()
+            .filter(|r| r.status == vangnet_domain::betaalrun::Runstatus::Berekend)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let beheer = ctx.actor.mag(Recht::GebruikersBeheren);
     let audit = ctx.actor.mag(Recht::AuditInzien);
     let aantal_gebruikers = if beheer {
@@ -124,6 +135,7 @@ pub async fn startpagina(
     Ok(StartPagina {
         vandaag,
         meldingen,
+        wachtende_runs,
         teamleider: ctx.actor.mag(Recht::TakenToewijzen),
         inrichten: ctx.actor.mag(Recht::WerkInrichten),
         nieuwe_taak: Default::default(),

@@ -547,7 +547,7 @@ fn matrix() -> Vec<Route> {
             post.clone(),
             "/betaalruns/{id}/afbreken",
             MetRecht(Recht::BetaalrunStarten),
-            "versie=1",
+            "versie=1&afbreken_bevestigd=ja",
         ),
         r(
             get.clone(),

@@ -9,6 +9,7 @@ mod aanmelding;
 mod afbreken;
 mod autorisatie;
 mod berekening;
+mod betaalruns;
 mod contact;
 mod eenmalig;
 mod rand;

@@ -7,20 +7,6 @@ use super::*;
 
 const RESERVERING: i64 = 141_946 - 134_849;
 
-async fn beeindig(o: &Opzet, uitkering: i64, per: &str) -> i64 {
-    o.muteer(
-        uitkering,
-        MutatieInvoer {
-            soort: "beeindiging".into(),
-            ingangsdatum: per.into(),
-            einde_reden: "werk".into(),
-            reden: "Werk gevonden".into(),
-            ..Default::default()
-        },
-    )
-    .await
-}
-
 /// Een einde waarbij de vakantietoeslag is betaald, vervalt daarna (de beëindiging was onjuist);
 /// bij het volgende einde in dezelfde opbouwperiode wordt alleen de vakantietoeslag over de
 /// maanden daarna betaald, niet die over de al betaalde maanden nog eens.
@@ -31,7 +17,7 @@ async fn vakantietoeslag_na_een_einde_dat_verviel_niet_twee_keer() {
         .uitkering("100023757", "2026-07-01", "NL91ABNA0417164300")
         .await;
     let u = o.uitkering_id(d).await;
-    let einde = beeindig(&o, u, "2026-12-01").await;
+    let einde = o.beeindig(u, "2026-12-01").await;
     // November: de laatste maand, met de vakantietoeslag over juli t/m november.
     let nov = o.run("2026-11", "2026-11-25").await;
     assert_eq!(
@@ -50,7 +36,7 @@ async fn vakantietoeslag_na_een_einde_dat_verviel_niet_twee_keer() {
         },
     )
     .await;
-    beeindig(&o, u, "2027-01-01").await;
+    o.beeindig(u, "2027-01-01").await;
     let dec = o.run("2026-12", "2026-12-18").await;
     assert_eq!(o.totaal(dec, Categorie::Regulier).await, (1, 134_849));
     assert_eq!(

@@ -223,17 +223,7 @@ async fn te_hoog_voorschot_wordt_een_vordering() {
         .await
         .unwrap();
     let u = o.uitkering_id(d).await;
-    o.muteer(
-        u,
-        MutatieInvoer {
-            soort: "beeindiging".into(),
-            ingangsdatum: "2027-01-01".into(),
-            einde_reden: "werk".into(),
-            reden: "Werk gevonden".into(),
-            ..Default::default()
-        },
-    )
-    .await;
+    o.beeindig(u, "2027-01-01").await;
     let november = maandbedrag(&o, d, datum(2026, 11, 1)).await;
     assert!(november < bijstand);
     // Het voorschot gaat eerst af van de uitbetaling van november, dan van de vakantietoeslag
@@ -499,17 +489,7 @@ async fn minimumvoorschot_laat_bij_gelijke_gegevens_niets_open() {
         1
     );
     let u = o.uitkering_id(d).await;
-    o.muteer(
-        u,
-        MutatieInvoer {
-            soort: "beeindiging".into(),
-            ingangsdatum: "2027-01-01".into(),
-            einde_reden: "werk".into(),
-            reden: "Werk gevonden".into(),
-            ..Default::default()
-        },
-    )
-    .await;
+    o.beeindig(u, "2027-01-01").await;
     let dec = o.run("2026-12", "2026-12-18").await;
     assert_eq!(o.totaal(dec, Categorie::Vordering).await, (0, 0));
     assert_eq!(o.totaal(dec, Categorie::Nabetaling).await, (0, 0));
@@ -549,17 +529,7 @@ async fn vakantietoeslag_na_een_maand_die_alleen_met_een_voorschot_is_betaald() 
         .await
         .unwrap();
     let u = o.uitkering_id(d).await;
-    o.muteer(
-        u,
-        MutatieInvoer {
-            soort: "beeindiging".into(),
-            ingangsdatum: "2026-12-01".into(),
-            einde_reden: "werk".into(),
-            reden: "Werk gevonden".into(),
-            ..Default::default()
-        },
-    )
-    .await;
+    o.beeindig(u, "2026-12-01").await;
     let november = maandbedrag(&o, d, datum(2026, 11, 1)).await;
     let dec = o.run("2026-12", "2026-12-18").await;
     assert_eq!(o.totaal(dec, Categorie::Regulier).await, (0, 0));
