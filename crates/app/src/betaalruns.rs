@@ -780,9 +780,7 @@ impl App {
         deel: Option<(u64, u64)>,
         uit: &mut (dyn Write + Send),
     ) -> Result<(u64, Centen), AppFout> {
-        if !(ctx.actor.mag(Recht::BetaalrunStarten) || ctx.actor.mag(Recht::BetaalrunGoedkeuren)) {
-            return Err(AppFout::GeenToegang);
-        }
+        ctx.actor.vereist(Recht::BetaalbestandDownloaden)?;
         let opdrachtgever = self.instellingen.betaling.opdrachtgever.clone().ok_or_else(|| {
             AppFout::Conflict(
                 "De rekening van de gemeente is niet ingesteld (VANGNET_DEBITEUR_IBAN en VANGNET_DEBITEUR_NAAM); zonder die rekening komt er geen betaalbestand."
@@ -1082,7 +1080,8 @@ impl App {
         id: i64,
         uit: &mut (dyn Write + Send),
     ) -> Result<(), AppFout> {
-        Self::mag_runs_zien(ctx)?;
+        // Met van iedereen naam en IBAN: dezelfde kring als het betaalbestand.
+        ctx.actor.vereist(Recht::BetaalbestandDownloaden)?;
         let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
         Self::run_laden(&mut *tx, id).await?;
         let io = |e: std::io::Error| AppFout::Intern(e.to_string());

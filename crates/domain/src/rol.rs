@@ -81,6 +81,7 @@ impl Rol {
                 TakenToewijzen,
                 AfwezigheidRegistreren,
                 BetaalrunGoedkeuren,
+                BetaalbestandDownloaden,
             ],
             Rol::Handhaving => &[ClientenInzien],
             Rol::FunctioneelBeheerder => &[
@@ -129,6 +130,9 @@ pub enum Recht {
     BetaalrunStarten,
     /// Een berekende betaalrun goedkeuren (vier ogen: niet wie hem startte).
     BetaalrunGoedkeuren,
+    /// Het betaalbestand (pain.001, met van iedereen naam, IBAN en bedrag) downloaden: alleen
+    /// wie de run goedkeurt, niet wie hem start of het systeem beheert (issue 21 punt 4).
+    BetaalbestandDownloaden,
     /// Contactmomenten en telefoonnotities vastleggen, terugbellen en koppelen (issue 8).
     ContactmomentenVastleggen,
     /// Contactmomenten lezen (een gevoelige alleen als consulent of teamleider van het dossier).
@@ -239,6 +243,23 @@ mod tests {
             (Rol::Teamleider, Recht::BetaalrunStarten, false),
             (Rol::Inkomensconsulent, Recht::BetaalrunStarten, false),
             (Rol::Inkomensconsulent, Recht::BetaalrunGoedkeuren, false),
+            // Het betaalbestand: alleen de teamleider (minste rechten, issue 21 punt 4).
+            (Rol::Teamleider, Recht::BetaalbestandDownloaden, true),
+            (
+                Rol::FunctioneelBeheerder,
+                Recht::BetaalbestandDownloaden,
+                false,
+            ),
+            (
+                Rol::Inkomensconsulent,
+                Recht::BetaalbestandDownloaden,
+                false,
+            ),
+            (
+                Rol::AdministratiefOndersteuner,
+                Recht::BetaalbestandDownloaden,
+                false,
+            ),
             // Contactmomenten (issue 8): de telefoon en de balie, niet handhaving of beheer.
             (
                 Rol::AdministratiefOndersteuner,

@@ -266,12 +266,12 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
     (
         "GET",
         "/betaalruns/{id}/pain.xml",
-        EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+        Een(Recht::BetaalbestandDownloaden),
     ),
     (
         "GET",
         "/betaalruns/{id}/regels.csv",
-        EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+        Een(Recht::BetaalbestandDownloaden),
     ),
     (
         "GET",

@@ -453,9 +453,16 @@ async fn run_met_vier_ogen_en_een_geldig_betaalbestand() {
     );
     assert!(!tekst.contains('ë') && !tekst.contains('Ç'));
     assert!(tekst.contains("<ReqdExctnDt>2026-11-25</ReqdExctnDt>"));
+    // Wie de run startte (de beheerder), downloadt het bestand niet (issue 21 punt 4).
+    assert!(matches!(
+        o.t.app
+            .betaalrun_pain(&o.fien, id, None, &mut Vec::new())
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
     let mut opnieuw = Vec::new();
     o.t.app
-        .betaalrun_pain(&o.fien, id, None, &mut opnieuw)
+        .betaalrun_pain(&o.tom, id, None, &mut opnieuw)
         .await
         .unwrap();
     let zonder_tijd = |s: &str| {

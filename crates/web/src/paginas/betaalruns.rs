@@ -226,6 +226,8 @@ struct Detail {
     goedkeuren: bool,
     /// Deze medewerker mag goedkeuren, maar startte de run zelf.
     zelf_gestart: bool,
+    /// Mag het betaalbestand downloaden (issue 21 punt 4).
+    downloaden: bool,
     /// Dossiers openen mag alleen wie cliënten mag inzien; anders geen link die 403 geeft.
     dossiers_inzien: bool,
     fout: Option<String>,
@@ -272,6 +274,7 @@ async fn detail(
             && !loopt
             && !zelf_gestart,
         zelf_gestart,
+        downloaden: wie.ctx.actor.mag(Recht::BetaalbestandDownloaden),
         dossiers_inzien: wie.ctx.actor.mag(Recht::ClientenInzien),
         b,
         jobs,

@@ -552,13 +552,13 @@ fn matrix() -> Vec<Route> {
         r(
             get.clone(),
             "/betaalruns/{id}/pain.xml",
-            EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+            MetRecht(Recht::BetaalbestandDownloaden),
             "",
         ),
         r(
             get.clone(),
             "/betaalruns/{id}/regels.csv",
-            EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+            MetRecht(Recht::BetaalbestandDownloaden),
             "",
         ),
         r(

@@ -636,7 +636,16 @@ async fn betaalrun_op_het_scherm() {
         assert_eq!(modus & 0o777, 0o700, "werkmap alleen voor de eigenaar");
     }
     std::fs::remove_dir_all(&werkmap).unwrap();
-    let a = fb.get(&format!("{pad}/regels.csv")).await;
+    // De beheerder die de run startte, ziet geen namen en IBAN's van iedereen (issue 21 punt 4).
+    assert_eq!(
+        fb.get(&format!("{pad}/regels.csv")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        fb.get(&format!("{pad}/pain.xml")).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let a = tl.get(&format!("{pad}/regels.csv")).await;
     assert_eq!(a.status, StatusCode::OK);
     assert_eq!(
         a.tekst.lines().count(),
