@@ -874,13 +874,21 @@ pub struct PersoonWijziging {
     pub reden: String,
 }
 
+/// Wat een wijziging van een persoon deed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Persoonwijziging {
+    /// Een nieuwe rekening wacht op een tweede medewerker: het id van het verzoek.
+    pub rekening_ter_beoordeling: Option<i64>,
+}
+
 impl App {
+    /// Corrigeert naam en geboortedatum, en vraagt (vier ogen) een nieuwe rekening aan.
     pub async fn persoon_wijzigen(
         &self,
         ctx: &Context,
         id: i64,
         w: &PersoonWijziging,
-    ) -> Result<(), AppFout> {
+    ) -> Result<Persoonwijziging, AppFout> {
         let mut tx = self.handeling(ctx, Recht::DossiersRegistreren).await?;
         let nu = tx.nu;
         let vandaag = tijd::nl_lokaal(nu).date();
@@ -975,48 +983,34 @@ impl App {
                 geb.weergave()
             ));
         }
-        // Bankrekening per datum: de lopende rekening eindigt op die datum.
+        // Een nieuwe rekening gaat pas in als een tweede medewerker haar goedkeurt (vier ogen,
+        // issue 21 punt 4): hier alleen het verzoek.
+        let mut ter_beoordeling = None;
         if let (Some(iban), Some(vanaf)) = (&nieuwe_iban, iban_vanaf) {
-            let rekeningen = tx.bankrekeningen_van(&[id]).await?;
-            let lopend: Vec<_> = rekeningen
-                .iter()
-                .filter(|r| r.historie.actueel() && r.historie.geldig_tot.is_none())
-                .collect();
-            for r in &lopend {
-                let begin = r.historie.geldig_vanaf;
-                if vanaf <= begin {
-                    f.voeg_toe(
-                        "iban_vanaf",
-                        format!(
-                            "De nieuwe rekening moet ingaan na {} (het begin van de huidige rekening); een eerdere datum overlapt de bestaande periode.",
-                            begin.format("%d-%m-%Y")
-                        ),
-                    );
-                }
-            }
-            f.clone().resultaat()?;
-            for r in lopend {
-                tx.versie_laten_vervallen(Historietabel::Bankrekeningen, r.id, nu)
-                    .await?;
-                let mut afgesloten = r.clone();
-                afgesloten.historie = h(r.historie.geldig_vanaf, Some(vanaf));
-                tx.bankrekening_invoegen(&afgesloten).await?;
-            }
-            tx.bankrekening_invoegen(&BankrekeningRij {
-                id: 0,
-                persoon_id: id,
-                iban: iban.as_str().to_owned(),
-                tenaamstelling: naam.weergave(),
-                historie: h(vanaf, None),
-            })
-            .await?;
+            ter_beoordeling = Some(
+                crate::rekeningen::verzoek_vastleggen(
+                    &mut *tx,
+                    ctx,
+                    nu,
+                    id,
+                    iban,
+                    &naam.weergave(),
+                    vanaf,
+                    w.reden.trim(),
+                )
+                .await?,
+            );
             wijzigingen.push(format!(
-                "bankrekening {iban} vanaf {}",
+                "nieuwe bankrekening {} vanaf {} ter beoordeling (vier ogen)",
+                crate::rekeningen::gemaskeerd(iban.as_str()),
                 vanaf.format("%d-%m-%Y")
             ));
         }
+        let uit = Persoonwijziging {
+            rekening_ter_beoordeling: ter_beoordeling,
+        };
         if wijzigingen.is_empty() {
-            return Ok(());
+            return Ok(uit);
         }
         if !tx.persoon_versie_ophogen(id, w.versie).await? {
             return Err(conflict());
@@ -1031,6 +1025,6 @@ impl App {
         })
         .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(uit)
     }
 }

@@ -26,6 +26,7 @@ pub mod ketens;
 pub mod klok;
 pub mod normen;
 pub mod opslag;
+pub mod rekeningen;
 pub mod toegang;
 pub mod uitkeringen;
 pub mod vermogen;

@@ -638,7 +638,10 @@ impl App {
                     verschil: x,
                 })
                 .collect(),
+            // Een nieuwe rekening altijd (issue 21 punt 4: de klassieke fraudeweg), wat de
+            // inrichting ook zegt.
             vier_ogen: regels.soorten.contains(&soort)
+                || soort == Mutatiesoort::Bankrekening
                 || (totaal + vooruit).abs() > regels.drempel
                 || (totaal + vooruit + geschat).abs() > regels.drempel,
             totaal,

@@ -41,6 +41,11 @@ pub enum Verzoekstatus {
 }
 
 impl Verzoekstatus {
+    /// Voor een mens: "open", "goedgekeurd", "afgewezen".
+    pub fn naam(self) -> &'static str {
+        self.code()
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Verzoekstatus::Open => "open",

@@ -42,12 +42,14 @@ pub enum Taaksoort {
     /// De hersteltermijn van een opschorting loopt af (art. 54 lid 4): opheffen als het verzuim
     /// is hersteld, anders beslissen over beëindigen of intrekken.
     Hersteltermijn,
+    /// Een brief versturen (bv. aan het bekende adres na een nieuwe bankrekening).
+    Brief,
     /// Een taak die een medewerker zelf aanmaakt.
     Overig,
 }
 
 impl Taaksoort {
-    pub const ALLE: [Taaksoort; 13] = [
+    pub const ALLE: [Taaksoort; 14] = [
         Taaksoort::Registratie,
         Taaksoort::Besluit,
         Taaksoort::Voorschot,
@@ -60,6 +62,7 @@ impl Taaksoort {
         Taaksoort::Betaling,
         Taaksoort::OverdrachtSvb,
         Taaksoort::Hersteltermijn,
+        Taaksoort::Brief,
         Taaksoort::Overig,
     ];
 
@@ -77,6 +80,7 @@ impl Taaksoort {
             Taaksoort::Betaling => "betaling",
             Taaksoort::OverdrachtSvb => "overdracht_svb",
             Taaksoort::Hersteltermijn => "hersteltermijn",
+            Taaksoort::Brief => "brief",
             Taaksoort::Overig => "overig",
         }
     }
@@ -87,7 +91,7 @@ impl Taaksoort {
             Taaksoort::Besluit => "Beslissen op aanvraag",
             Taaksoort::Voorschot => "Voorschot verlenen",
             Taaksoort::Mutatie => "Mutatie verwerken",
-            Taaksoort::Goedkeuring => "Mutatie goedkeuren",
+            Taaksoort::Goedkeuring => "Goedkeuren (vier ogen)",
             Taaksoort::Terugbellen => "Terugbellen",
             Taaksoort::Doorverwijzing => "Doorverwezen contact",
             Taaksoort::Signaal => "Signaal beoordelen",
@@ -95,6 +99,7 @@ impl Taaksoort {
             Taaksoort::Betaling => "Vastgehouden betaling",
             Taaksoort::OverdrachtSvb => "Overdracht aan de SVB (AOW-leeftijd)",
             Taaksoort::Hersteltermijn => "Hersteltermijn opschorting",
+            Taaksoort::Brief => "Brief versturen",
             Taaksoort::Overig => "Overige taak",
         }
     }
@@ -115,6 +120,7 @@ impl Taaksoort {
             Taaksoort::Betaling => (Eenheid::Werkdagen, 2, 1),
             Taaksoort::OverdrachtSvb => (Eenheid::Werkdagen, 20, 5),
             Taaksoort::Hersteltermijn => (Eenheid::Werkdagen, 10, 2),
+            Taaksoort::Brief => (Eenheid::Werkdagen, 2, 1),
             Taaksoort::Overig => (Eenheid::Werkdagen, 5, 1),
         };
         Servicenorm {

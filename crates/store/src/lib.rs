@@ -14,6 +14,7 @@ mod dossiers;
 mod installatie;
 mod normen;
 mod personen;
+mod rekeningwijzigingen;
 mod runs;
 mod toegang;
 mod uitkeringen;

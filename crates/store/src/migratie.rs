@@ -172,6 +172,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0025_verzoeksleutels.sql"),
         postgres: include_str!("../migrations/postgres/0025_verzoeksleutels.sql"),
     },
+    Migratie {
+        versie: 26,
+        naam: "rekeningwijzigingen",
+        sqlite: include_str!("../migrations/sqlite/0026_rekeningwijzigingen.sql"),
+        postgres: include_str!("../migrations/postgres/0026_rekeningwijzigingen.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

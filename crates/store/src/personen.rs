@@ -242,6 +242,13 @@ impl AnyTransactie {
 
 #[async_trait]
 impl PersonenLezen for AnyTransactie {
+    async fn rekeningwijzigingen(
+        &mut self,
+        persoon_id: Option<i64>,
+    ) -> Uitkomst<Vec<vangnet_app::opslag::RekeningwijzigingRij>> {
+        crate::rekeningwijzigingen::lijst(self.conn(), persoon_id).await
+    }
+
     async fn persoon_op_bsn(&mut self, bsn: i64) -> Uitkomst<Option<PersoonRij>> {
         let r = sqlx::query("SELECT id, bsn, versie, aangemaakt_op FROM personen WHERE bsn = $1")
             .bind(bsn)
@@ -460,6 +467,20 @@ impl PersonenLezen for AnyTransactie {
 
 #[async_trait]
 impl Personen for AnyTransactie {
+    async fn rekeningwijziging_invoegen(
+        &mut self,
+        r: &vangnet_app::opslag::RekeningwijzigingRij,
+    ) -> Uitkomst<i64> {
+        crate::rekeningwijzigingen::invoegen(self.conn(), r).await
+    }
+
+    async fn rekeningwijziging_bijwerken(
+        &mut self,
+        r: &vangnet_app::opslag::RekeningwijzigingRij,
+    ) -> Uitkomst<bool> {
+        crate::rekeningwijzigingen::bijwerken(self.conn(), r).await
+    }
+
     async fn persoon_invoegen(&mut self, bsn: i64, tijdstip: DateTime<Utc>) -> Uitkomst<i64> {
         let r = sqlx::query(
             "INSERT INTO personen (bsn, versie, aangemaakt_op) VALUES ($1, 1, $2) RETURNING id",

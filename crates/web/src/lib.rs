@@ -89,7 +89,7 @@ impl WebStaat {
 pub fn router(staat: WebStaat) -> Router {
     use paginas::{
         account, audit, beheerverzoeken, berekening, betaalruns, clienten, contact, gebruikers,
-        normen, start, teams, uitkering, vermogen, voorschotten, werk,
+        normen, rekeningen, start, teams, uitkering, vermogen, voorschotten, werk,
     };
     let paginas = Router::new()
         .route("/", get(start::start))
@@ -160,6 +160,8 @@ pub fn router(staat: WebStaat) -> Router {
             "/dossiers/{id}/voorschotten",
             get(voorschotten::tonen).post(voorschotten::vastleggen),
         )
+        .route("/rekeningen", get(rekeningen::lijst))
+        .route("/rekeningen/{id}/beoordelen", post(rekeningen::beoordelen))
         .route(
             "/dossiers/{id}/voorschotten/berekenen",
             post(voorschotten::berekenen),

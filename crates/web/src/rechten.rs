@@ -127,6 +127,12 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
         "/dossiers/{id}/voorschotten",
         Een(Recht::ClientenInzien),
     ),
+    ("GET", "/rekeningen", Een(Recht::UitkeringenBeheren)),
+    (
+        "POST",
+        "/rekeningen/{id}/beoordelen",
+        Een(Recht::UitkeringenBeheren),
+    ),
     (
         "POST",
         "/dossiers/{id}/voorschotten",

@@ -47,6 +47,26 @@ impl Historie {
     }
 }
 
+/// Een verzoek om een nieuwe bankrekening (vier ogen): open, goedgekeurd of afgewezen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RekeningwijzigingRij {
+    pub id: i64,
+    pub persoon_id: i64,
+    pub iban: String,
+    pub tenaamstelling: String,
+    pub vanaf: NaiveDate,
+    pub reden: String,
+    pub aangevraagd_door: i64,
+    #[serde(with = "tijd::als_instant")]
+    pub aangevraagd_op: DateTime<Utc>,
+    pub status: vangnet_domain::beheerverzoek::Verzoekstatus,
+    pub beoordeeld_door: Option<i64>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub beoordeeld_op: Option<DateTime<Utc>>,
+    pub afwijsreden: Option<String>,
+    pub versie: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PersoonRij {
     pub id: i64,
@@ -155,6 +175,11 @@ pub trait PersonenLezen: Send {
     ) -> Uitkomst<Vec<PersoonsgegevensRij>>;
     async fn adressen_van(&mut self, persoon_ids: &[i64]) -> Uitkomst<Vec<AdresRij>>;
     async fn bankrekeningen_van(&mut self, persoon_ids: &[i64]) -> Uitkomst<Vec<BankrekeningRij>>;
+    /// Verzoeken om een nieuwe rekening: de open (oudste eerst), of alle van één persoon.
+    async fn rekeningwijzigingen(
+        &mut self,
+        persoon_id: Option<i64>,
+    ) -> Uitkomst<Vec<RekeningwijzigingRij>>;
     async fn huishoudleden_van_huishouden(
         &mut self,
         huishouden_id: i64,
@@ -175,6 +200,9 @@ pub trait Personen: PersonenLezen {
     async fn persoonsgegevens_invoegen(&mut self, r: &PersoonsgegevensRij) -> Uitkomst<i64>;
     async fn adres_invoegen(&mut self, r: &AdresRij) -> Uitkomst<i64>;
     async fn bankrekening_invoegen(&mut self, r: &BankrekeningRij) -> Uitkomst<i64>;
+    async fn rekeningwijziging_invoegen(&mut self, r: &RekeningwijzigingRij) -> Uitkomst<i64>;
+    /// Zet status en beoordeling (versie +1) als de versie nog die van `r` is.
+    async fn rekeningwijziging_bijwerken(&mut self, r: &RekeningwijzigingRij) -> Uitkomst<bool>;
     /// Verhoogt de versie van een persoon als die nog `verwacht` is (voor gelijktijdige
     /// wijzigingen). `false`: iemand anders was eerder.
     async fn persoon_versie_ophogen(&mut self, id: i64, verwacht: i64) -> Uitkomst<bool>;

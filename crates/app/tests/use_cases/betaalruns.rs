@@ -150,6 +150,16 @@ impl Opzet {
             .await
     }
 
+    /// Een nieuwe rekening (vier ogen): een tweede medewerker (Bram) keurt haar goed.
+    async fn rekening_goedkeuren(&self, w: vangnet_app::clienten::Persoonwijziging) {
+        let id = w.rekening_ter_beoordeling.expect("een nieuwe rekening");
+        self.t
+            .app
+            .rekeningwijziging_beoordelen(&self.bram, id, 1, true, "")
+            .await
+            .unwrap();
+    }
+
     /// De aanvrager (Noël Çelik, uit `aanvraag`) krijgt een rekening vanaf 1 november.
     async fn rekening_aanvrager(&self, dossier: i64) {
         let d = self
@@ -159,7 +169,8 @@ impl Opzet {
             .await
             .unwrap();
         let p = &d.huishouden[0].persoon;
-        self.t
+        let r = self
+            .t
             .app
             .persoon_wijzigen(
                 &self.clerk,
@@ -177,6 +188,7 @@ impl Opzet {
             )
             .await
             .unwrap();
+        self.rekening_goedkeuren(r).await;
     }
 
     /// De partner (Elif Yılmaz, uit de bouwer) krijgt een eigen rekening vanaf 1 november.
@@ -188,7 +200,8 @@ impl Opzet {
             .await
             .unwrap();
         let partner = &d.huishouden[1].persoon;
-        self.t
+        let r = self
+            .t
             .app
             .persoon_wijzigen(
                 &self.clerk,
@@ -206,6 +219,7 @@ impl Opzet {
             )
             .await
             .unwrap();
+        self.rekening_goedkeuren(r).await;
     }
 
     async fn totaal(&self, id: i64, categorie: Categorie) -> (i64, i64) {
@@ -1097,17 +1111,27 @@ async fn bankrekening_en_adres_als_mutatie() {
         .mutaties
         .is_empty());
 
-    o.muteer(
-        uitkering,
-        MutatieInvoer {
-            soort: "bankrekening".into(),
-            ingangsdatum: "2026-12-01".into(),
-            iban: "NL02 ABNA 0123 4567 89".into(),
-            reden: "Nieuwe rekening doorgegeven".into(),
-            ..Default::default()
-        },
-    )
-    .await;
+    // Een nieuwe rekening is altijd werk voor vier ogen (issue 21 punt 4).
+    let (rekening, vier_ogen) =
+        o.t.app
+            .mutatie_registreren(
+                &o.anna,
+                uitkering,
+                &MutatieInvoer {
+                    soort: "bankrekening".into(),
+                    ingangsdatum: "2026-12-01".into(),
+                    iban: "NL02 ABNA 0123 4567 89".into(),
+                    reden: "Nieuwe rekening doorgegeven".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+    assert!(vier_ogen, "een nieuwe rekening vraagt een tweede consulent");
+    o.t.app
+        .mutatie_beoordelen(&o.bram, rekening, 1, true, "")
+        .await
+        .unwrap();
     o.muteer(
         uitkering,
         MutatieInvoer {

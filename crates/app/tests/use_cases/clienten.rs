@@ -682,8 +682,16 @@ async fn persoon_wijzigen_met_historie_en_zonder_verloren_wijzigingen() {
         "niets opgeslagen"
     );
     rekening.iban_vanaf = "01-12-2026".into();
-    t.app
+    let verzoek = t
+        .app
         .persoon_wijzigen(&ctx(&clerk), id, &rekening)
+        .await
+        .unwrap()
+        .rekening_ter_beoordeling
+        .expect("een nieuwe rekening wacht op vier ogen");
+    let consulent = t.persona(Rol::Inkomensconsulent).await;
+    t.app
+        .rekeningwijziging_beoordelen(&consulent, verzoek, 1, true, "")
         .await
         .unwrap();
     let op = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
@@ -728,5 +736,170 @@ async fn persoon_wijzigen_met_historie_en_zonder_verloren_wijzigingen() {
             .await,
         Err(AppFout::GeenToegang)
     ));
+    t.opruimen().await;
+}
+
+/// Issue 21 punt 4: een nieuwe bankrekening is werk voor vier ogen. Het verzoek verandert nog
+/// niets; wie het vroeg, beoordeelt het niet; afwijzen vraagt een reden en laat de oude rekening;
+/// goedkeuren zet de nieuwe per de gevraagde dag en maakt een brieftaak naar het bekende adres.
+#[tokio::test]
+async fn nieuwe_bankrekening_met_vier_ogen() {
+    use vangnet_app::clienten::PersoonWijziging;
+    use vangnet_domain::werk::{Taaksoort, Taakstatus};
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let anna = t.gebruiker("anna", &[Rol::Inkomensconsulent]).await;
+    let bram = t.gebruiker("bram", &[Rol::Inkomensconsulent]).await;
+    let (dossier, _) = t
+        .app
+        .aanvraag_registreren(&ctx(&clerk), &alleenstaande())
+        .await
+        .unwrap();
+    let id = t
+        .app
+        .dossier(&ctx(&clerk), dossier, None, None)
+        .await
+        .unwrap()
+        .dossier
+        .client_id;
+    let iban_op = |dag: &str| {
+        let t = &t;
+        let clerk = ctx(&clerk);
+        let dag = NaiveDate::parse_from_str(dag, "%Y-%m-%d").ok();
+        async move {
+            t.app
+                .dossier(&clerk, dossier, dag, None)
+                .await
+                .unwrap()
+                .huishouden[0]
+                .persoon
+                .iban
+                .clone()
+        }
+    };
+    let verzoek = |versie: i64, iban: &str| PersoonWijziging {
+        versie,
+        voornamen: "Fatima".into(),
+        voorvoegsel: "".into(),
+        geslachtsnaam: "El Amrani".into(),
+        geboortedatum: "14-03-1990".into(),
+        iban: iban.into(),
+        iban_vanaf: "01-12-2026".into(),
+        reden: "Nieuwe bankpas getoond".into(),
+    };
+    let versie = t.app.persoon(&ctx(&clerk), id).await.unwrap().0.versie;
+    let eerste = t
+        .app
+        .persoon_wijzigen(&ctx(&anna), id, &verzoek(versie, "NL20INGB0001234567"))
+        .await
+        .unwrap()
+        .rekening_ter_beoordeling
+        .unwrap();
+    // Nog niets veranderd; een tweede verzoek terwijl dit openstaat, wordt geweigerd.
+    assert_eq!(
+        iban_op("2026-12-05").await.as_deref(),
+        Some("NL91ABNA0417164300")
+    );
+    let versie = t.app.persoon(&ctx(&clerk), id).await.unwrap().0.versie;
+    match t
+        .app
+        .persoon_wijzigen(&ctx(&clerk), id, &verzoek(versie, "NL02ABNA0123456789"))
+        .await
+    {
+        Err(AppFout::Ongeldig(f)) => assert!(f.voor("iban").unwrap().contains("wacht al")),
+        r => panic!("{r:?}"),
+    }
+    let taken = t
+        .app
+        .taken_van_dossier(&ctx(&clerk), dossier)
+        .await
+        .unwrap();
+    assert!(taken.iter().any(|r| r.taak.soort == Taaksoort::Goedkeuring
+        && r.taak.status != Taakstatus::Gereed
+        && r.taak.omschrijving.contains("NL20…4567")));
+    // Wie het vroeg, beoordeelt het niet; de lijst zegt het.
+    let open = t.app.rekeningwijzigingen_open(&anna).await.unwrap();
+    assert_eq!(open.len(), 1);
+    assert!(!open[0].mag_beoordelen);
+    assert_eq!(open[0].huidige_iban.as_deref(), Some("NL91ABNA0417164300"));
+    assert!(matches!(
+        t.app
+            .rekeningwijziging_beoordelen(&anna, eerste, 1, true, "")
+            .await,
+        Err(AppFout::Conflict(_))
+    ));
+    // Een ondersteuner beoordeelt niet; afwijzen zonder reden ook niet.
+    assert!(matches!(
+        t.app
+            .rekeningwijziging_beoordelen(&ctx(&clerk), eerste, 1, true, "")
+            .await,
+        Err(AppFout::GeenToegang)
+    ));
+    assert!(matches!(
+        t.app
+            .rekeningwijziging_beoordelen(&bram, eerste, 1, false, " ")
+            .await,
+        Err(AppFout::Ongeldig(_))
+    ));
+    t.app
+        .rekeningwijziging_beoordelen(
+            &bram,
+            eerste,
+            1,
+            false,
+            "Bankpas niet op naam van de cliënt",
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        iban_op("2026-12-05").await.as_deref(),
+        Some("NL91ABNA0417164300")
+    );
+    // Opnieuw, nu door de ondersteuner gevraagd en door Anna goedgekeurd.
+    let versie = t.app.persoon(&ctx(&clerk), id).await.unwrap().0.versie;
+    let tweede = t
+        .app
+        .persoon_wijzigen(&ctx(&clerk), id, &verzoek(versie, "NL20INGB0001234567"))
+        .await
+        .unwrap()
+        .rekening_ter_beoordeling
+        .unwrap();
+    t.app
+        .rekeningwijziging_beoordelen(&anna, tweede, 1, true, "")
+        .await
+        .unwrap();
+    assert_eq!(
+        iban_op("2026-11-30").await.as_deref(),
+        Some("NL91ABNA0417164300")
+    );
+    assert_eq!(
+        iban_op("2026-12-01").await.as_deref(),
+        Some("NL20INGB0001234567")
+    );
+    assert!(t
+        .app
+        .rekeningwijzigingen_open(&anna)
+        .await
+        .unwrap()
+        .is_empty());
+    let taken = t
+        .app
+        .taken_van_dossier(&ctx(&clerk), dossier)
+        .await
+        .unwrap();
+    let brief = taken
+        .iter()
+        .find(|r| r.taak.soort == Taaksoort::Brief)
+        .expect("een brieftaak");
+    assert!(
+        brief.taak.omschrijving.contains("NL20…4567")
+            && brief.taak.omschrijving.contains("Coolsingel"),
+        "{}",
+        brief.taak.omschrijving
+    );
+    assert!(taken
+        .iter()
+        .filter(|r| r.taak.soort == Taaksoort::Goedkeuring)
+        .all(|r| r.taak.status == Taakstatus::Gereed));
     t.opruimen().await;
 }

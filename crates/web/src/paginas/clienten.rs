@@ -734,9 +734,15 @@ pub async fn wijzigen(
         reden: f.veld("reden"),
     };
     match staat.app.persoon_wijzigen(&wie.ctx, id, &w).await {
-        Ok(()) => {
-            Ok(Redirect::to(&format!("/personen/{id}?gedaan=persoon-gewijzigd")).into_response())
-        }
+        Ok(r) => Ok(Redirect::to(&format!(
+            "/personen/{id}?gedaan={}",
+            if r.rekening_ter_beoordeling.is_some() {
+                "rekening-ter-beoordeling"
+            } else {
+                "persoon-gewijzigd"
+            }
+        ))
+        .into_response()),
         Err(AppFout::Ongeldig(fouten)) => {
             let mut p = wijzigpagina(&staat, &wie, id).await?;
             p.versie = w.versie;

@@ -10,6 +10,7 @@ pub mod clienten;
 pub mod contact;
 pub mod gebruikers;
 pub mod normen;
+pub mod rekeningen;
 pub mod start;
 pub mod teams;
 pub mod uitkering;
@@ -41,6 +42,9 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "token-ingetrokken" => "Het token is ingetrokken.",
         "dossier-geregistreerd" => "De aanvraag is geregistreerd.",
         "persoon-gewijzigd" => "De gegevens van de persoon zijn opgeslagen.",
+        "rekening-ter-beoordeling" => "De gegevens zijn opgeslagen. De nieuwe bankrekening gaat pas in als een tweede medewerker haar goedkeurt (vier ogen); daarna krijgt de cliënt een brief.",
+        "rekening-goedgekeurd" => "De nieuwe bankrekening is goedgekeurd; er staat een taak klaar om de cliënt een brief te sturen.",
+        "rekening-afgewezen" => "De nieuwe bankrekening is afgewezen; de oude blijft gelden.",
         "normen-geladen" => "De normtabellen zijn geladen en gelden vanaf nu.",
         "taak-bijgewerkt" => "De taak is bijgewerkt.",
         "taak-aangemaakt" => "De taak is aangemaakt.",

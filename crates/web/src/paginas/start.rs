@@ -52,6 +52,8 @@ pub struct StartPagina {
     meldingen: Vec<MeldingRij>,
     /// Berekende betaalruns die op goedkeuring wachten (voor wie mag goedkeuren).
     wachtende_runs: Vec<vangnet_app::opslag::BetaalrunRij>,
+    /// Nieuwe bankrekeningen die op een tweede medewerker wachten.
+    wachtende_rekeningen: usize,
     teamleider: bool,
     inrichten: bool,
     /// Omschrijving en deadline van een nieuwe taak (bij een fout).
@@ -116,6 +118,11 @@ pub async fn startpagina(
     } else {
         Vec::new()
     };
+    let wachtende_rekeningen = if ctx.actor.mag(Recht::UitkeringenBeheren) {
+        app.rekeningwijzigingen_aantal(ctx).await?
+    } else {
+        0
+    };
     let beheer = ctx.actor.mag(Recht::GebruikersBeheren);
     let audit = ctx.actor.mag(Recht::AuditInzien);
     let aantal_gebruikers = if beheer {
@@ -136,6 +143,7 @@ pub async fn startpagina(
         vandaag,
         meldingen,
         wachtende_runs,
+        wachtende_rekeningen,
         teamleider: ctx.actor.mag(Recht::TakenToewijzen),
         inrichten: ctx.actor.mag(Recht::WerkInrichten),
         nieuwe_taak: Default::default(),

@@ -317,6 +317,18 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             get.clone(),
+            "/rekeningen",
+            MetRecht(Recht::UitkeringenBeheren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/rekeningen/{id}/beoordelen",
+            MetRecht(Recht::UitkeringenBeheren),
+            "versie=1&besluit=afwijzen&reden=x",
+        ),
+        r(
+            get.clone(),
             "/dossiers/{id}/voorschotten",
             MetRecht(Recht::ClientenInzien),
             "",

@@ -13,6 +13,7 @@ mod betaalruns;
 mod contact;
 mod eenmalig;
 mod rand;
+mod rekeningen;
 mod uitkering;
 mod vermogen;
 mod voorschotten;
