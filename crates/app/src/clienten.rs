@@ -479,6 +479,7 @@ impl App {
                 Aanvraagpersoon::Nieuw(_, naam, _) => naam.weergave(),
                 Aanvraagpersoon::Bekend(_) => huidige.map(|h| h.weergavenaam).unwrap_or_default(),
             };
+            let was_bekend = bestaande.is_some();
             let id = match (bestaande, persoon) {
                 (Some(p), _) => {
                     // Het oude adres eindigt waar het nieuwe begint (formeel: een nieuwe versie).
@@ -549,15 +550,46 @@ impl App {
             persoon_ids.push(id);
             if *rol == HuishoudRol::Aanvrager {
                 client_id = id;
-                if let Some(iban) = &iban {
-                    tx.bankrekening_invoegen(&BankrekeningRij {
-                        id: 0,
-                        persoon_id: id,
-                        iban: iban.as_str().to_owned(),
-                        tenaamstelling: weergavenaam.clone(),
-                        historie: h(ontvangen),
-                    })
-                    .await?;
+                let huidig = if was_bekend {
+                    tx.bankrekeningen_van(&[id])
+                        .await?
+                        .into_iter()
+                        .filter(|r| r.historie.actueel() && r.historie.geldig_tot.is_none())
+                        .max_by_key(|r| r.historie.geldig_vanaf)
+                } else {
+                    None
+                };
+                match (&iban, huidig) {
+                    // Dezelfde rekening als nu: niets te doen.
+                    (Some(iban), Some(h)) if h.iban == iban.as_str() => {}
+                    // Een bekende persoon met een andere rekening: vier ogen, net als bij een
+                    // wijziging van de persoon (issue 21 punt 4), vanaf vandaag.
+                    (Some(iban), Some(h)) => {
+                        let vanaf =
+                            vandaag.max(h.historie.geldig_vanaf + chrono::Duration::days(1));
+                        crate::rekeningen::verzoek_vastleggen(
+                            &mut *tx,
+                            ctx,
+                            nu,
+                            id,
+                            iban,
+                            &weergavenaam,
+                            vanaf,
+                            "Andere rekening opgegeven bij een nieuwe aanvraag",
+                        )
+                        .await?;
+                    }
+                    (Some(iban), None) => {
+                        tx.bankrekening_invoegen(&BankrekeningRij {
+                            id: 0,
+                            persoon_id: id,
+                            iban: iban.as_str().to_owned(),
+                            tenaamstelling: weergavenaam.clone(),
+                            historie: h(ontvangen),
+                        })
+                        .await?;
+                    }
+                    (None, _) => {}
                 }
             }
         }
@@ -951,7 +983,6 @@ impl App {
             operatie_id: ctx.operatie_id.clone(),
         };
         let mut wijzigingen = Vec::new();
-        // Naam en geboortedatum: een correctie over de hele periode.
         let gegevens = tx.persoonsgegevens_van(&[id]).await?;
         let huidig = gegevens.iter().rev().find(|g| g.historie.actueel());
         let gelijk = huidig.is_some_and(|g| {
@@ -960,6 +991,16 @@ impl App {
                 && g.geslachtsnaam == naam.geslachtsnaam
                 && g.geboortedatum == geb.0
         });
+        // Een nieuwe rekening en een andere naam tegelijk: dan zag wie de rekening beoordeelt een
+        // tenaamstelling die net is veranderd. Eerst het een, dan het ander.
+        if !gelijk && nieuwe_iban.is_some() {
+            return Err(AppFout::veld(
+                "iban",
+                "Wijzig de naam en de bankrekening in twee stappen: eerst de naam opslaan, dan \
+                 de nieuwe rekening (die een tweede medewerker beoordeelt).",
+            ));
+        }
+        // Naam en geboortedatum: een correctie over de hele periode.
         if !gelijk {
             if let Some(g) = huidig {
                 tx.versie_laten_vervallen(Historietabel::Persoonsgegevens, g.id, nu)

@@ -8,6 +8,8 @@ use crate::{App, AppFout, Context};
 
 /// Hoe lang een sleutel bewaard blijft.
 const BEWAREN_UREN: i64 = 24;
+/// Na zoveel minuten zonder uitkomst geldt een claim als afgebroken (de handeling rolde terug).
+const VAST_MINUTEN: i64 = 2;
 
 /// Wat er met een verzoeksleutel al gebeurd is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +18,8 @@ pub enum Verzoekstand {
     Nieuw,
     /// Dezelfde sleutel wordt nog verwerkt (twee keer tegelijk verstuurd).
     Bezig,
-    /// Al gedaan: het adres van de uitkomst van de eerste keer.
+    /// Al gedaan: het adres van de uitkomst van de eerste keer (leeg: er was geen adres, de
+    /// eerste keer toonde haar uitkomst meteen).
     Klaar(String),
 }
 
@@ -28,11 +31,13 @@ pub fn geldige_sleutel(s: &str) -> bool {
 }
 
 impl App {
-    /// Claimt `sleutel` voor de gebruiker van `ctx`. Geen persoonsgegevens: geen toegangslog.
+    /// Claimt `sleutel` voor de gebruiker van `ctx` en het adres `pad` van het formulier. Geen
+    /// persoonsgegevens: geen toegangslog.
     pub async fn verzoek_claimen(
         &self,
         ctx: &Context,
         sleutel: &str,
+        pad: &str,
     ) -> Result<Verzoekstand, AppFout> {
         let gebruiker = ctx.actor.gebruiker_id().ok_or(AppFout::GeenToegang)?;
         if !geldige_sleutel(sleutel) {
@@ -44,7 +49,14 @@ impl App {
         let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
         let nu = tx.nu;
         let stand = tx
-            .verzoeksleutel_claimen(sleutel, gebruiker, nu, nu - Duration::hours(BEWAREN_UREN))
+            .verzoeksleutel_claimen(
+                gebruiker,
+                sleutel,
+                pad,
+                nu,
+                nu - Duration::minutes(VAST_MINUTEN),
+                nu - Duration::hours(BEWAREN_UREN),
+            )
             .await?;
         tx.commit().await?;
         Ok(match stand {
@@ -54,16 +66,20 @@ impl App {
         })
     }
 
-    /// Na de handeling: `Some(adres)` van de uitkomst (een tweede keer indienen gaat daarheen),
-    /// of geen: de handeling gebeurde niet (fout in de invoer) en de sleutel is weer vrij.
+    /// Na de handeling: `Some(adres)` van de uitkomst (een tweede keer indienen gaat daarheen;
+    /// leeg: gedaan zonder adres), of geen: de handeling gebeurde niet (fout in de invoer) en
+    /// de sleutel is weer vrij.
     pub async fn verzoek_afronden(
         &self,
         ctx: &Context,
         sleutel: &str,
+        pad: &str,
         uitkomst: Option<&str>,
     ) -> Result<(), AppFout> {
+        let gebruiker = ctx.actor.gebruiker_id().ok_or(AppFout::GeenToegang)?;
         let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
-        tx.verzoeksleutel_afronden(sleutel, uitkomst).await?;
+        tx.verzoeksleutel_afronden(gebruiker, sleutel, pad, uitkomst)
+            .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -38,6 +38,30 @@ pub fn gemaskeerd(iban: &str) -> String {
     format!("{}…{eind}", iban.chars().take(4).collect::<String>())
 }
 
+/// Het adres van een persoon op `dag` (voor de brief), of een lege tekst.
+async fn adres_op(
+    tx: &mut dyn Transactie,
+    persoon_id: i64,
+    dag: NaiveDate,
+) -> Result<String, AppFout> {
+    Ok(tx
+        .adressen_van(&[persoon_id])
+        .await?
+        .into_iter()
+        .find(|a| a.historie.actueel() && a.historie.geldig().bevat(dag))
+        .map(|a| {
+            format!(
+                "{} {}{}, {} {}",
+                a.straat,
+                a.huisnummer,
+                a.huisletter.unwrap_or_default(),
+                a.postcode,
+                a.woonplaats
+            )
+        })
+        .unwrap_or_default())
+}
+
 /// Controleert dat een nieuwe rekening per `vanaf` de lopende niet overlapt.
 fn overlap(rekeningen: &[BankrekeningRij], vanaf: NaiveDate, f: &mut Veldfouten) {
     for r in rekeningen
@@ -85,6 +109,8 @@ pub(crate) async fn verzoek_vastleggen(
              goedkeuren of afwijzen.",
         ));
     }
+    // Het adres van nu: een adreswijziging na het verzoek stuurt de brief niet mee.
+    let brief_adres = adres_op(tx, persoon_id, tijd::nl_lokaal(nu).date()).await?;
     let rij = RekeningwijzigingRij {
         id: 0,
         persoon_id,
@@ -92,6 +118,7 @@ pub(crate) async fn verzoek_vastleggen(
         tenaamstelling: tenaamstelling.to_owned(),
         vanaf,
         reden: reden.to_owned(),
+        brief_adres,
         aangevraagd_door: gebruiker,
         aangevraagd_op: nu,
         status: Verzoekstatus::Open,
@@ -109,8 +136,8 @@ pub(crate) async fn verzoek_vastleggen(
         NieuweTaak {
             soort: Taaksoort::Goedkeuring,
             omschrijving: format!(
-                "Nieuwe bankrekening {} van {tenaamstelling} per {} beoordelen (vier ogen; \
-                 niet wie het vroeg)",
+                "Nieuwe bankrekening {} per {} beoordelen (vier ogen; niet wie het vroeg): \
+                 /rekeningen",
                 gemaskeerd(iban.as_str()),
                 vanaf.format("%d-%m-%Y")
             ),
@@ -215,6 +242,61 @@ impl App {
         Ok(uit)
     }
 
+    /// Eén verzoek (ook beoordeeld) met de tekst van de brief naar het adres bij het verzoek.
+    /// Komt in het toegangslog.
+    pub async fn rekeningwijziging(
+        &self,
+        ctx: &Context,
+        id: i64,
+    ) -> Result<(Rekeningwijzigingbeeld, String), AppFout> {
+        let mut tx = self.handeling(ctx, Recht::UitkeringenBeheren).await?;
+        let nu = tx.nu;
+        let w = tx
+            .rekeningwijziging_op_id(id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het verzoek".into()))?;
+        toegang::vastleggen(
+            &mut *tx,
+            ctx,
+            nu,
+            verwerking::BIJSTANDSVERLENING,
+            "persoon",
+            &w.persoon_id.to_string(),
+            "Nieuwe bankrekening ingezien",
+        )
+        .await?;
+        let aangevraagd_door = tx
+            .gebruiker_op_id(w.aangevraagd_door)
+            .await?
+            .map(|g| g.volledige_naam)
+            .unwrap_or_default();
+        tx.commit().await?;
+        let brief = format!(
+            "Aan {}, {}.\n\nU (of iemand namens u) heeft een nieuw rekeningnummer doorgegeven. \
+             Vanaf {} betalen wij uw uitkering op rekening {}. Klopt dit niet, neem dan direct \
+             contact met ons op.",
+            w.tenaamstelling,
+            if w.brief_adres.is_empty() {
+                "het bekende adres"
+            } else {
+                w.brief_adres.as_str()
+            },
+            w.vanaf.format("%d-%m-%Y"),
+            gemaskeerd(&w.iban)
+        );
+        Ok((
+            Rekeningwijzigingbeeld {
+                mag_beoordelen: w.status == Verzoekstatus::Open
+                    && ctx.actor.gebruiker_id() != Some(w.aangevraagd_door),
+                naam: w.tenaamstelling.clone(),
+                huidige_iban: None,
+                aangevraagd_door,
+                wijziging: w,
+            },
+            brief,
+        ))
+    }
+
     /// Een verzoek om een nieuwe rekening goedkeuren (de rekening gaat in, de lopende eindigt
     /// op die dag, en er komt een brieftaak) of afwijzen (met reden). Niet door wie het vroeg.
     pub async fn rekeningwijziging_beoordelen(
@@ -254,6 +336,19 @@ impl App {
         if ctx.actor.gebruiker_id() == Some(w.aangevraagd_door) {
             return Err(AppFout::Conflict(
                 "U vroeg deze rekening zelf aan; een ander beoordeelt haar (vier ogen).".into(),
+            ));
+        }
+        // Wie deze cliënt niet behandelt (familie, bekende), beoordeelt ook zijn rekening niet.
+        if tx
+            .uitsluitingen_van_personen(&[w.persoon_id])
+            .await?
+            .iter()
+            .any(|u| Some(u.gebruiker_id) == ctx.actor.gebruiker_id())
+        {
+            return Err(AppFout::Conflict(
+                "U bent uitgesloten van de behandeling van deze cliënt; een ander beoordeelt \
+                 deze rekening."
+                    .into(),
             ));
         }
         if w.versie != versie {
@@ -297,8 +392,15 @@ impl App {
                 .iter()
                 .filter(|r| r.historie.actueel() && r.historie.geldig_tot.is_none())
             {
-                tx.versie_laten_vervallen(Historietabel::Bankrekeningen, r.id, nu)
-                    .await?;
+                if !tx
+                    .versie_laten_vervallen(Historietabel::Bankrekeningen, r.id, nu)
+                    .await?
+                {
+                    return Err(AppFout::Conflict(
+                        "De rekening van deze persoon werd tegelijk gewijzigd; probeer het opnieuw."
+                            .into(),
+                    ));
+                }
                 let mut afgesloten = r.clone();
                 afgesloten.historie = h(r.historie.geldig_vanaf, Some(w.vanaf));
                 tx.bankrekening_invoegen(&afgesloten).await?;
@@ -312,22 +414,6 @@ impl App {
             })
             .await?;
             let vandaag = tijd::nl_lokaal(nu).date();
-            let adres = tx
-                .adressen_van(&[w.persoon_id])
-                .await?
-                .into_iter()
-                .find(|a| a.historie.actueel() && a.historie.geldig().bevat(vandaag))
-                .map(|a| {
-                    format!(
-                        "{} {}{}, {} {}",
-                        a.straat,
-                        a.huisnummer,
-                        a.huisletter.unwrap_or_default(),
-                        a.postcode,
-                        a.woonplaats
-                    )
-                })
-                .unwrap_or_else(|| "het bekende adres".into());
             taak_maken(
                 &mut *tx,
                 ctx,
@@ -335,11 +421,11 @@ impl App {
                 NieuweTaak {
                     soort: Taaksoort::Brief,
                     omschrijving: format!(
-                        "Brief aan {} ({adres}): vanaf {} betalen wij op rekening {}. Klopt dat \
-                         niet, neem dan direct contact op.",
-                        w.tenaamstelling,
+                        "Brief over de nieuwe bankrekening {} per {} naar het adres bij het \
+                         verzoek; tekst en adres: /rekeningen/{}",
+                        gemaskeerd(&w.iban),
                         w.vanaf.format("%d-%m-%Y"),
-                        gemaskeerd(&w.iban)
+                        w.id
                     ),
                     dossier_id: dossier.as_ref().map(|d| d.id),
                     persoon_id: Some(w.persoon_id),

@@ -991,6 +991,19 @@ impl App {
                         "De nieuwe rekening moet ingaan na het begin van de huidige rekening.",
                     ));
                 }
+                // Niet naast een verzoek om een andere rekening dat nog op vier ogen wacht.
+                if tx
+                    .rekeningwijzigingen(Some(dossier.client_id))
+                    .await?
+                    .iter()
+                    .any(|w| w.status == vangnet_domain::beheerverzoek::Verzoekstatus::Open)
+                {
+                    return Err(AppFout::veld(
+                        "iban",
+                        "Er wacht al een nieuwe rekening van deze cliënt op beoordeling \
+                         (/rekeningen); laat die eerst goedkeuren of afwijzen.",
+                    ));
+                }
                 let tenaam = tx
                     .persoonsgegevens_van(&[dossier.client_id])
                     .await?
@@ -1001,8 +1014,16 @@ impl App {
                     .map(|n| n.weergave())
                     .unwrap_or_default();
                 for r in lopend {
-                    tx.versie_laten_vervallen(Historietabel::Bankrekeningen, r.id, nu)
-                        .await?;
+                    if !tx
+                        .versie_laten_vervallen(Historietabel::Bankrekeningen, r.id, nu)
+                        .await?
+                    {
+                        return Err(AppFout::Conflict(
+                            "De rekening van deze cliënt werd tegelijk gewijzigd; probeer het \
+                             opnieuw."
+                                .into(),
+                        ));
+                    }
                     tx.bankrekening_invoegen(&crate::opslag::BankrekeningRij {
                         id: 0,
                         historie: historie(r.historie.geldig_vanaf, Some(ingang)),
@@ -1017,6 +1038,31 @@ impl App {
                     tenaamstelling: tenaam,
                     historie: historie(ingang, None),
                 })
+                .await?;
+                // Zoals bij een goedgekeurd verzoek: een brief naar het bekende adres.
+                taak_maken(
+                    &mut *tx,
+                    ctx,
+                    nu,
+                    NieuweTaak {
+                        soort: Taaksoort::Brief,
+                        omschrijving: format!(
+                            "Dossier {}: brief naar het bekende adres over de nieuwe bankrekening \
+                             {} per {}; klopt die niet, dan direct contact opnemen.",
+                            dossier.nummer,
+                            crate::rekeningen::gemaskeerd(iban),
+                            ingang.format("%d-%m-%Y")
+                        ),
+                        dossier_id: Some(dossier.id),
+                        persoon_id: Some(dossier.client_id),
+                        begindatum: tijd::nl_lokaal(nu).date(),
+                        deadline: None,
+                        team_id: dossier.team_id,
+                        gebruiker_id: dossier.consulent_id,
+                        prioriteit: 1,
+                        reden: "Nieuwe bankrekening (mutatie)",
+                    },
+                )
                 .await?;
             }
             Gegevens::Adres {

@@ -393,9 +393,11 @@ impl AccountsLezen for AnyTransactie {
 impl Accounts for AnyTransactie {
     async fn verzoeksleutel_claimen(
         &mut self,
-        sleutel: &str,
         gebruiker_id: i64,
+        sleutel: &str,
+        pad: &str,
         tijdstip: DateTime<Utc>,
+        vast_voor: DateTime<Utc>,
         opruimen_voor: DateTime<Utc>,
     ) -> Uitkomst<Option<Option<String>>> {
         sqlx::query("DELETE FROM verzoeksleutels WHERE aangemaakt_op < $1")
@@ -403,12 +405,25 @@ impl Accounts for AnyTransactie {
             .execute(self.conn())
             .await
             .map_err(vertaal)?;
-        let nieuw = sqlx::query(
-            "INSERT INTO verzoeksleutels (sleutel, gebruiker_id, aangemaakt_op) \
-             VALUES ($1, $2, $3) ON CONFLICT (sleutel) DO NOTHING",
+        // Een claim zonder uitkomst die al lang loopt, brak af (de handeling rolde terug): vrij.
+        sqlx::query(
+            "DELETE FROM verzoeksleutels WHERE gebruiker_id = $1 AND sleutel = $2 AND pad = $3 \
+             AND resultaat IS NULL AND aangemaakt_op < $4",
         )
-        .bind(sleutel)
         .bind(gebruiker_id)
+        .bind(sleutel)
+        .bind(pad)
+        .bind(instant_tekst(vast_voor))
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        let nieuw = sqlx::query(
+            "INSERT INTO verzoeksleutels (gebruiker_id, sleutel, pad, aangemaakt_op) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (gebruiker_id, sleutel, pad) DO NOTHING",
+        )
+        .bind(gebruiker_id)
+        .bind(sleutel)
+        .bind(pad)
         .bind(instant_tekst(tijdstip))
         .execute(self.conn())
         .await
@@ -416,11 +431,16 @@ impl Accounts for AnyTransactie {
         if nieuw.rows_affected() == 1 {
             return Ok(None);
         }
-        let r = sqlx::query("SELECT resultaat FROM verzoeksleutels WHERE sleutel = $1")
-            .bind(sleutel)
-            .fetch_optional(self.conn())
-            .await
-            .map_err(vertaal)?;
+        let r = sqlx::query(
+            "SELECT resultaat FROM verzoeksleutels \
+             WHERE gebruiker_id = $1 AND sleutel = $2 AND pad = $3",
+        )
+        .bind(gebruiker_id)
+        .bind(sleutel)
+        .bind(pad)
+        .fetch_optional(self.conn())
+        .await
+        .map_err(vertaal)?;
         Ok(Some(match r {
             Some(r) => optekst(&r, "resultaat")?,
             None => None,
@@ -429,16 +449,27 @@ impl Accounts for AnyTransactie {
 
     async fn verzoeksleutel_afronden(
         &mut self,
+        gebruiker_id: i64,
         sleutel: &str,
+        pad: &str,
         resultaat: Option<&str>,
     ) -> Uitkomst<()> {
         let q = match resultaat {
-            Some(r) => sqlx::query("UPDATE verzoeksleutels SET resultaat = $1 WHERE sleutel = $2")
-                .bind(r.to_owned())
-                .bind(sleutel),
-            None => sqlx::query("DELETE FROM verzoeksleutels WHERE sleutel = $1").bind(sleutel),
+            Some(r) => sqlx::query(
+                "UPDATE verzoeksleutels SET resultaat = $1 \
+                 WHERE gebruiker_id = $2 AND sleutel = $3 AND pad = $4",
+            )
+            .bind(r.to_owned()),
+            None => sqlx::query(
+                "DELETE FROM verzoeksleutels WHERE gebruiker_id = $1 AND sleutel = $2 AND pad = $3",
+            ),
         };
-        q.execute(self.conn()).await.map_err(vertaal)?;
+        q.bind(gebruiker_id)
+            .bind(sleutel)
+            .bind(pad)
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
         Ok(())
     }
 

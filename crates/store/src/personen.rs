@@ -242,6 +242,13 @@ impl AnyTransactie {
 
 #[async_trait]
 impl PersonenLezen for AnyTransactie {
+    async fn rekeningwijziging_op_id(
+        &mut self,
+        id: i64,
+    ) -> Uitkomst<Option<vangnet_app::opslag::RekeningwijzigingRij>> {
+        crate::rekeningwijzigingen::op_id(self.conn(), id).await
+    }
+
     async fn rekeningwijzigingen(
         &mut self,
         persoon_id: Option<i64>,

@@ -9,7 +9,8 @@ use crate::sql::{
     code, datum, getal, in_tabel, opgetal, optekst, optijdstip, tekst, tijdstip, vertaal, Rij,
 };
 
-const KOLOMMEN: &str = "id, persoon_id, iban, tenaamstelling, vanaf, reden, aangevraagd_door, \
+const KOLOMMEN: &str =
+    "id, persoon_id, iban, tenaamstelling, vanaf, reden, brief_adres, aangevraagd_door, \
      aangevraagd_op, status, beoordeeld_door, beoordeeld_op, afwijsreden, versie";
 
 fn rij(r: &impl Rij) -> Uitkomst<RekeningwijzigingRij> {
@@ -20,6 +21,7 @@ fn rij(r: &impl Rij) -> Uitkomst<RekeningwijzigingRij> {
         tenaamstelling: tekst(r, "tenaamstelling")?,
         vanaf: datum(r, "vanaf")?,
         reden: tekst(r, "reden")?,
+        brief_adres: tekst(r, "brief_adres")?,
         aangevraagd_door: getal(r, "aangevraagd_door")?,
         aangevraagd_op: tijdstip(r, "aangevraagd_op")?,
         status: code(r, "status", Verzoekstatus::uit_code)?,
@@ -28,6 +30,23 @@ fn rij(r: &impl Rij) -> Uitkomst<RekeningwijzigingRij> {
         afwijsreden: optekst(r, "afwijsreden")?,
         versie: getal(r, "versie")?,
     })
+}
+
+pub(crate) async fn op_id(
+    c: &mut AnyConnection,
+    id: i64,
+) -> Uitkomst<Option<RekeningwijzigingRij>> {
+    let r = sqlx::query(&format!(
+        "SELECT {KOLOMMEN} FROM rekeningwijzigingen WHERE id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(c)
+    .await
+    .map_err(vertaal)?;
+    r.as_ref()
+        .map(rij)
+        .transpose()
+        .map_err(|e| in_tabel("rekeningwijzigingen", e))
 }
 
 pub(crate) async fn lijst(
@@ -63,14 +82,15 @@ pub(crate) async fn lijst(
 pub(crate) async fn invoegen(c: &mut AnyConnection, r: &RekeningwijzigingRij) -> Uitkomst<i64> {
     let rij = sqlx::query(
         "INSERT INTO rekeningwijzigingen (persoon_id, iban, tenaamstelling, vanaf, reden, \
-         aangevraagd_door, aangevraagd_op, status, versie) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+         brief_adres, aangevraagd_door, aangevraagd_op, status, versie) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(r.persoon_id)
     .bind(&r.iban)
     .bind(&r.tenaamstelling)
     .bind(tijd::datum_tekst(r.vanaf))
     .bind(&r.reden)
+    .bind(&r.brief_adres)
     .bind(r.aangevraagd_door)
     .bind(tijd::instant_tekst(r.aangevraagd_op))
     .bind(r.status.code())

@@ -161,6 +161,7 @@ pub fn router(staat: WebStaat) -> Router {
             get(voorschotten::tonen).post(voorschotten::vastleggen),
         )
         .route("/rekeningen", get(rekeningen::lijst))
+        .route("/rekeningen/{id}", get(rekeningen::tonen))
         .route("/rekeningen/{id}/beoordelen", post(rekeningen::beoordelen))
         .route(
             "/dossiers/{id}/voorschotten/berekenen",

@@ -128,6 +128,7 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
         Een(Recht::ClientenInzien),
     ),
     ("GET", "/rekeningen", Een(Recht::UitkeringenBeheren)),
+    ("GET", "/rekeningen/{id}", Een(Recht::UitkeringenBeheren)),
     (
         "POST",
         "/rekeningen/{id}/beoordelen",

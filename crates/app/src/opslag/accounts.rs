@@ -169,20 +169,27 @@ pub trait Accounts: AccountsLezen {
         sessies_voor: DateTime<Utc>,
         pogingen_voor: DateTime<Utc>,
     ) -> Uitkomst<()>;
-    /// Claimt een verzoeksleutel (het eerste indienen van een formulier) en ruimt sleutels van
-    /// vóór `opruimen_voor` op. Bestond zij al: `Some(resultaat)` van die eerste keer (geen: nog
-    /// bezig), anders `None`.
+    /// Claimt een verzoeksleutel van `gebruiker_id` voor adres `pad` (het eerste indienen van
+    /// een formulier) en ruimt sleutels van vóór `opruimen_voor` op. Een claim zonder uitkomst
+    /// van vóór `vast_voor` (de handeling brak af) wordt overgenomen. Bestond zij al: `Some` met
+    /// de uitkomst van die eerste keer (geen: nog bezig), anders `None`.
+    #[allow(clippy::too_many_arguments)]
     async fn verzoeksleutel_claimen(
         &mut self,
-        sleutel: &str,
         gebruiker_id: i64,
+        sleutel: &str,
+        pad: &str,
         tijdstip: DateTime<Utc>,
+        vast_voor: DateTime<Utc>,
         opruimen_voor: DateTime<Utc>,
     ) -> Uitkomst<Option<Option<String>>>;
-    /// Na de handeling: het adres van de uitkomst, of (geen) de sleutel weer vrijgeven.
+    /// Na de handeling: de uitkomst (een adres, of leeg: geslaagd zonder doorverwijzing), of
+    /// (geen) de sleutel weer vrijgeven.
     async fn verzoeksleutel_afronden(
         &mut self,
+        gebruiker_id: i64,
         sleutel: &str,
+        pad: &str,
         resultaat: Option<&str>,
     ) -> Uitkomst<()>;
     async fn beheerverzoek_invoegen(&mut self, r: &BeheerverzoekRij) -> Uitkomst<i64>;

@@ -56,6 +56,8 @@ pub struct RekeningwijzigingRij {
     pub tenaamstelling: String,
     pub vanaf: NaiveDate,
     pub reden: String,
+    /// Het adres dat bij het verzoek bekend was: daarheen gaat de brief.
+    pub brief_adres: String,
     pub aangevraagd_door: i64,
     #[serde(with = "tijd::als_instant")]
     pub aangevraagd_op: DateTime<Utc>,
@@ -175,6 +177,7 @@ pub trait PersonenLezen: Send {
     ) -> Uitkomst<Vec<PersoonsgegevensRij>>;
     async fn adressen_van(&mut self, persoon_ids: &[i64]) -> Uitkomst<Vec<AdresRij>>;
     async fn bankrekeningen_van(&mut self, persoon_ids: &[i64]) -> Uitkomst<Vec<BankrekeningRij>>;
+    async fn rekeningwijziging_op_id(&mut self, id: i64) -> Uitkomst<Option<RekeningwijzigingRij>>;
     /// Verzoeken om een nieuwe rekening: de open (oudste eerst), of alle van één persoon.
     async fn rekeningwijzigingen(
         &mut self,

@@ -25,6 +25,30 @@ struct RekeningenPagina {
     fouten: Veldfouten,
 }
 
+#[derive(Template)]
+#[template(path = "rekening.html")]
+struct RekeningPagina {
+    schil: Schil,
+    v: Rekeningwijzigingbeeld,
+    brief: String,
+}
+
+/// Eén verzoek met de tekst en het adres van de brief (de brieftaak verwijst hierheen).
+pub async fn tonen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Response, WebFout> {
+    let (v, brief) = staat.app.rekeningwijziging(&wie.ctx, id).await?;
+    let p = RekeningPagina {
+        schil: Schil::voor(&staat, &wie, "Nieuwe bankrekening", "/rekeningen")
+            .kruimel("/rekeningen", "Nieuwe bankrekeningen"),
+        v,
+        brief,
+    };
+    Ok(pagina_met_status(StatusCode::OK, &p))
+}
+
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct Melding {
     #[serde(default)]

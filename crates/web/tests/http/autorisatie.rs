@@ -322,6 +322,12 @@ fn matrix() -> Vec<Route> {
             "",
         ),
         r(
+            get.clone(),
+            "/rekeningen/{id}",
+            MetRecht(Recht::UitkeringenBeheren),
+            "",
+        ),
+        r(
             post.clone(),
             "/rekeningen/{id}/beoordelen",
             MetRecht(Recht::UitkeringenBeheren),

@@ -89,3 +89,31 @@ async fn een_formulier_twee_keer_versturen_doet_het_een_keer() {
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
     t.opruimen().await;
 }
+
+/// Een formulier dat slaagt met een pagina in plaats van een doorverwijzing (een API-token: het
+/// token staat alleen op die pagina) doet het ook maar één keer: de tweede keer een conflict, geen
+/// tweede token. Een andere gebruiker met dezelfde sleutel staat daar los van.
+#[tokio::test]
+async fn een_geslaagde_pagina_zonder_doorverwijzing_ook_een_keer() {
+    let t = TestApp::nieuw().await;
+    t.gebruiker("anna", &[Rol::Inkomensconsulent]).await;
+    t.gebruiker("bram", &[Rol::Inkomensconsulent]).await;
+    let mut anna = t.bezoeker();
+    anna.inloggen("anna", PERSONA_WACHTWOORD).await;
+    anna.get("/account").await;
+    let velden = [
+        ("omschrijving", "Koppeling"),
+        ("verzoeksleutel", "0123456789abcdef0123456789abcdef"),
+    ];
+    let eerste = anna.post("/account/tokens", &velden).await;
+    assert_eq!(eerste.status, StatusCode::OK, "{}", eerste.tekst);
+    let tweede = anna.post("/account/tokens", &velden).await;
+    assert_eq!(tweede.status, StatusCode::CONFLICT, "{}", tweede.tekst);
+    assert!(tweede.bevat("al verwerkt"), "{}", tweede.tekst);
+    let mut bram = t.bezoeker();
+    bram.inloggen("bram", PERSONA_WACHTWOORD).await;
+    bram.get("/account").await;
+    let a = bram.post("/account/tokens", &velden).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    t.opruimen().await;
+}

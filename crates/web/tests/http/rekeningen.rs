@@ -77,5 +77,17 @@ async fn nieuwe_rekening_wacht_op_een_tweede_medewerker() {
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
     let na = anna.get(a.locatie().unwrap()).await;
     assert!(na.testid("rekeningen-geen").is_some(), "{}", na.tekst);
+    // De brieftaak verwijst naar het verzoek: daar staan de tekst en het adres bij het verzoek.
+    let detail = anna.get(&format!("/rekeningen/{nr}")).await;
+    assert_eq!(detail.status, StatusCode::OK, "{}", detail.tekst);
+    assert!(
+        detail.bevat("NL20…4567") && detail.bevat("Coolsingel"),
+        "{}",
+        detail.tekst
+    );
+    assert_eq!(
+        detail.testid("rekening-stand").as_deref(),
+        Some("goedgekeurd")
+    );
     t.opruimen().await;
 }
