@@ -56,6 +56,10 @@ pub async fn zoeken(
         }));
     }
     match staat.app.zoeken(&wie.ctx, &q.q).await {
+        // Eén treffer: meteen naar die persoon (issue 21 punt 9).
+        Ok(treffers) if treffers.len() == 1 => {
+            Ok(Redirect::to(&format!("/personen/{}", treffers[0].persoon_id)).into_response())
+        }
         Ok(treffers) => Ok(pagina(&ZoekPagina {
             schil,
             q: q.q,
@@ -402,6 +406,20 @@ impl DossierPagina {
 
     fn euro(&self, c: &i64) -> String {
         vangnet_domain::bedrag::euro(*c)
+    }
+
+    /// De cliënt van het dossier voor de kop: naam en het BSN met alleen de laatste drie
+    /// cijfers (issue 21 punt 7).
+    fn client(&self) -> Option<String> {
+        let p = self
+            .d
+            .huishouden
+            .iter()
+            .map(|h| &h.persoon)
+            .find(|p| p.id == self.d.dossier.client_id)?;
+        let n = p.bsn.chars().count();
+        let einde: String = p.bsn.chars().skip(n.saturating_sub(3)).collect();
+        Some(format!("{} (BSN ******{einde})", p.weergavenaam))
     }
 
     /// De nieuwste opgave van het vermogen die niet is vervallen.

@@ -636,3 +636,25 @@ async fn twee_medewerkers_wijzigen_dezelfde_persoon() {
     assert!(a.testid("foutsamenvatting").is_some());
     t.opruimen().await;
 }
+
+/// Issue 21 punten 7 en 9: één treffer opent meteen de persoon; de kop van het dossier noemt de
+/// cliënt met een gemaskeerd BSN.
+#[tokio::test]
+async fn een_treffer_opent_meteen_en_het_dossier_noemt_de_client() {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let d = vangnet_testkit::dossier()
+        .maak(&t, &clerk, &TestApp::systeem())
+        .await;
+    let mut b = ingelogd(&t, Rol::Inkomensconsulent).await;
+    let a = b.get("/zoeken?q=testpersoon").await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    assert!(a.locatie().unwrap().starts_with("/personen/"));
+    let a = b.get(&format!("/dossiers/{}", d.dossier)).await;
+    let kop = a.testid("dossier-client").unwrap_or_default();
+    assert!(
+        kop.contains("P. Testpersoon") && kop.contains("******757") && !kop.contains("100023757"),
+        "{kop}"
+    );
+    t.opruimen().await;
+}
