@@ -523,6 +523,31 @@ async fn teamdashboard_telt_open_werk_en_op_tijd() {
         .taak_status_zetten(&o.noord[0], r1.id, r1.versie, "gereed")
         .await
         .unwrap();
+    // Beslissen en het voorschot gaan op gereed door de handeling, niet met een klik terwijl de
+    // aanvraag openstaat (issue 21 punt 10).
+    for soort in [
+        vangnet_domain::werk::Taaksoort::Besluit,
+        vangnet_domain::werk::Taaksoort::Voorschot,
+    ] {
+        let taak = t
+            .app
+            .taken_van_dossier(&o.clerk, d1)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.taak.soort == soort)
+            .unwrap()
+            .taak;
+        let fout = t
+            .app
+            .taak_status_zetten(&o.noord[0], taak.id, taak.versie, "gereed")
+            .await
+            .unwrap_err();
+        assert!(
+            vangnet_testkit::veldfout(fout, "status").contains("door het besluit"),
+            "{soort:?}"
+        );
+    }
     t.klok.verzet(Duration::days(4));
     let r2 = registratie(t.app.taken_van_dossier(&o.clerk, d2).await.unwrap());
     t.app
