@@ -9,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use vangnet_domain::beheerverzoek::Verzoekstatus;
 use vangnet_domain::persoon::Iban;
-use vangnet_domain::werk::{Taaksoort, Taakstatus};
+use vangnet_domain::werk::Taaksoort;
 use vangnet_domain::{tijd, verwerking, Recht, Veldfouten};
 
 use crate::audit::Wijziging;
@@ -441,19 +441,13 @@ impl App {
         }
         // De taak om te beoordelen is klaar.
         if let Some(d) = &dossier {
-            for mut t in tx.taken_van_dossier(d.id).await? {
-                if t.soort == Taaksoort::Goedkeuring
-                    && t.status != Taakstatus::Gereed
-                    && t.persoon_id == Some(w.persoon_id)
+            let persoon = w.persoon_id;
+            crate::werk::taken_afronden(&mut *tx, ctx, nu, d.id, move |t| {
+                t.soort == Taaksoort::Goedkeuring
+                    && t.persoon_id == Some(persoon)
                     && t.omschrijving.starts_with("Nieuwe bankrekening")
-                {
-                    t.status = Taakstatus::Gereed;
-                    t.gereed_op = Some(nu);
-                    t.gebruiker_id = t.gebruiker_id.or(ctx.actor.gebruiker_id());
-                    t.versie += 1;
-                    tx.taak_bijwerken(&t).await?;
-                }
-            }
+            })
+            .await?;
         }
         tx.audit(Wijziging {
             actie: if goedkeuren {

@@ -30,7 +30,7 @@ pub(crate) use vangnet_domain::tijd::datum_tekst as datumtekst;
 use vangnet_domain::uitkering::{
     self, bezwaartermijn, verschillen, Feiten, Maandverschil, Mutatiesoort, Mutatiestatus,
 };
-use vangnet_domain::werk::{Taaksoort, Taakstatus};
+use vangnet_domain::werk::Taaksoort;
 use vangnet_domain::{tijd, verwerking, Recht, Veldfouten};
 
 use crate::audit::{self, Wijziging};
@@ -1236,18 +1236,10 @@ impl App {
         }
         // De goedkeuringstaak is klaar.
         let teken = format!("Mutatie {} (", m.id);
-        for mut t in tx.taken_van_dossier(u.dossier_id).await? {
-            if t.soort == Taaksoort::Goedkeuring
-                && t.status != Taakstatus::Gereed
-                && t.omschrijving.starts_with(&teken)
-            {
-                t.status = Taakstatus::Gereed;
-                t.gereed_op = Some(nu);
-                t.gebruiker_id = t.gebruiker_id.or(ctx.actor.gebruiker_id());
-                t.versie += 1;
-                tx.taak_bijwerken(&t).await?;
-            }
-        }
+        crate::werk::taken_afronden(&mut *tx, ctx, nu, u.dossier_id, move |t| {
+            t.soort == Taaksoort::Goedkeuring && t.omschrijving.starts_with(&teken)
+        })
+        .await?;
         tx.audit(Wijziging {
             actie: if goedkeuren {
                 "mutatie.goedgekeurd"

@@ -16,7 +16,7 @@ use vangnet_domain::huishouden::Rol as HuishoudRol;
 use vangnet_domain::normen::Centen;
 use vangnet_domain::persoon::Iban;
 use vangnet_domain::voorschot::{self, Besluit, Status};
-use vangnet_domain::werk::{Taaksoort, Taakstatus};
+use vangnet_domain::werk::Taaksoort;
 use vangnet_domain::{sepa, tijd, verwerking, Recht, Veldfouten};
 
 use crate::audit::Wijziging;
@@ -432,15 +432,10 @@ impl App {
         };
         let rij = VoorschotRij { id, ..rij };
         // De taak van dit voorschot is klaar; die van het volgende begint.
-        for mut t in tx.taken_van_dossier(dossier_id).await? {
-            if t.soort == Taaksoort::Voorschot && t.status != Taakstatus::Gereed {
-                t.status = Taakstatus::Gereed;
-                t.gereed_op = Some(nu);
-                t.gebruiker_id = t.gebruiker_id.or(ctx.actor.gebruiker_id());
-                t.versie += 1;
-                tx.taak_bijwerken(&t).await?;
-            }
-        }
+        crate::werk::taken_afronden(&mut *tx, ctx, nu, dossier_id, |t| {
+            t.soort == Taaksoort::Voorschot
+        })
+        .await?;
         let n = u32::try_from(rij.volgnummer + 1).unwrap_or(u32::MAX);
         let uiterlijk = voorschot::uiterlijk(dossier.ontvangen_op, n);
         taak_maken(

@@ -3,6 +3,9 @@
 //! escalatie van te late taken en de inrichting (servicenormen, postcodegebieden, afwezigheid,
 //! uitsluiting). De regels zelf staan in `vangnet_domain::{werk, verdeling, werkdagen}`.
 
+mod afronden;
+use afronden::afronden_door_handeling;
+pub(crate) use afronden::taken_afronden;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -393,48 +396,6 @@ impl App {
             reden,
         })
     }
-}
-
-/// Rondt een handeling deze taak af terwijl het werk nog openstaat? Dan waar die handeling is.
-async fn afronden_door_handeling(
-    tx: &mut dyn Transactie,
-    t: &crate::opslag::TaakRij,
-) -> Result<Option<String>, AppFout> {
-    let dossier = match t.dossier_id {
-        Some(d) => tx.dossier_op_id(d).await?,
-        None => None,
-    };
-    let aanvraag_open = match &dossier {
-        Some(d) => d.status.open() && tx.uitkering_van_dossier(d.id).await?.is_none(),
-        None => false,
-    };
-    Ok(match t.soort {
-        Taaksoort::Besluit if aanvraag_open => Some(
-            "Deze taak gaat op gereed door het besluit op de aanvraag (toekennen op het dossier), \
-             niet met een klik terwijl de aanvraag openstaat."
-                .into(),
-        ),
-        Taaksoort::Voorschot if aanvraag_open => Some(
-            "Deze taak gaat op gereed door het besluit over het voorschot (Voorschotten op het \
-             dossier: verlenen of weigeren met reden)."
-                .into(),
-        ),
-        Taaksoort::Goedkeuring if t.omschrijving.starts_with("Nieuwe bankrekening") => {
-            let open = match t.persoon_id {
-                Some(p) => tx
-                    .rekeningwijzigingen(Some(p))
-                    .await?
-                    .iter()
-                    .any(|w| w.status == vangnet_domain::beheerverzoek::Verzoekstatus::Open),
-                None => false,
-            };
-            open.then(|| {
-                "Deze taak gaat op gereed door de beoordeling van de rekening (/rekeningen)."
-                    .to_owned()
-            })
-        }
-        _ => None,
-    })
 }
 
 /// De postcodegebieden zoals ingericht (gecontroleerd bij het opslaan).

@@ -172,17 +172,10 @@ impl App {
                 "Het dossier werd tegelijk gewijzigd. Probeer het opnieuw.".into(),
             ));
         }
-        for mut t in tx.taken_van_dossier(dossier.id).await? {
-            if matches!(t.soort, Taaksoort::Besluit | Taaksoort::Voorschot)
-                && t.status != Taakstatus::Gereed
-            {
-                t.status = Taakstatus::Gereed;
-                t.gereed_op = Some(nu);
-                t.gebruiker_id = t.gebruiker_id.or(ctx.actor.gebruiker_id());
-                t.versie += 1;
-                tx.taak_bijwerken(&t).await?;
-            }
-        }
+        crate::werk::taken_afronden(&mut *tx, ctx, nu, dossier.id, |t| {
+            matches!(t.soort, Taaksoort::Besluit | Taaksoort::Voorschot)
+        })
+        .await?;
         tx.gebeurtenis_toevoegen(&crate::opslag::GebeurtenisRij {
             id: 0,
             dossier_id: dossier.id,
