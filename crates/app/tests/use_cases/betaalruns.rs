@@ -1128,8 +1128,32 @@ async fn bankrekening_en_adres_als_mutatie() {
             .await
             .unwrap();
     assert!(vier_ogen, "een nieuwe rekening vraagt een tweede consulent");
+    // Wie van de cliënt is uitgesloten, beoordeelt haar mutaties niet (issue 21 punt 4).
+    let client =
+        o.t.app
+            .dossier(&o.anna, dossier, None, None)
+            .await
+            .unwrap()
+            .dossier
+            .client_id;
     o.t.app
-        .mutatie_beoordelen(&o.bram, rekening, 1, true, "")
+        .uitsluiting_registreren(
+            &o.tom,
+            o.bram.actor.gebruiker_id().unwrap(),
+            client,
+            "familie",
+        )
+        .await
+        .unwrap();
+    let fout =
+        o.t.app
+            .mutatie_beoordelen(&o.bram, rekening, 1, true, "")
+            .await
+            .unwrap_err();
+    assert!(vangnet_testkit::veldfout(fout, "beoordeling").contains("uitgesloten"));
+    let cees = o.t.gebruiker("cees", &[Rol::Inkomensconsulent]).await;
+    o.t.app
+        .mutatie_beoordelen(&cees, rekening, 1, true, "")
         .await
         .unwrap();
     o.muteer(

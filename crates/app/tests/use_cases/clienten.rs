@@ -919,6 +919,29 @@ async fn nieuwe_bankrekening_met_vier_ogen() {
         Err(AppFout::Ongeldig(f)) => assert!(f.voor("iban").unwrap().contains("twee stappen")),
         r => panic!("{r:?}"),
     }
+    // Wie van de cliënt is uitgesloten, beoordeelt haar rekening niet.
+    let leider = t.persona(Rol::Teamleider).await;
+    t.app
+        .uitsluiting_registreren(&leider, bram.actor.gebruiker_id().unwrap(), id, "neef")
+        .await
+        .unwrap();
+    let mut derde = verzoek(versie, "NL02ABNA0123456789");
+    derde.iban_vanaf = "01-01-2027".into();
+    let derde = t
+        .app
+        .persoon_wijzigen(&ctx(&clerk), id, &derde)
+        .await
+        .unwrap()
+        .rekening_ter_beoordeling
+        .unwrap();
+    match t
+        .app
+        .rekeningwijziging_beoordelen(&bram, derde, 1, true, "")
+        .await
+    {
+        Err(AppFout::Conflict(m)) => assert!(m.contains("uitgesloten"), "{m}"),
+        r => panic!("{r:?}"),
+    }
     assert!(taken
         .iter()
         .filter(|r| r.taak.soort == Taaksoort::Goedkeuring)
