@@ -73,8 +73,16 @@ async function rollenGoedkeuren(aantal) {
   await browser.naar(`${BASIS}/gebruikers`);
   for (let i = 0; i < aantal; i++) {
     await browser.wachtOp("[data-testid^=verzoek-goedkeuren-]");
+    const voor = (await browser.zoekAlle("[data-testid^=verzoek-goedkeuren-]")).length;
     await browser.klik("[data-testid^=verzoek-goedkeuren-]");
-    await browser.wachtOp("[data-testid=melding]");
+    // Wacht op de nieuwe pagina (één knop minder), niet op de melding van de vorige.
+    for (let j = 0; ; j++) {
+      const knoppen = await browser.script("return document.querySelectorAll('[data-testid^=verzoek-goedkeuren-]').length");
+      const melding = await browser.script("return !!document.querySelector('[data-testid=melding]')");
+      if (knoppen === voor - 1 && melding) break;
+      if (j > 200) throw new Error(`het verzoek werd niet goedgekeurd (${knoppen} van ${voor} knoppen over)`);
+      await wacht(50);
+    }
   }
   await uitloggen();
 }
