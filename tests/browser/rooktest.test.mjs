@@ -695,6 +695,9 @@ test("telefoonnotitie met terugbelverzoek naar de consulent", async () => {
   assert.equal(await browser.script("return document.activeElement.id"), "veld-tekst", "de notitie heeft de focus");
   await controleerPagina("telefoon-beller");
   await browser.typ("#veld-tekst", "Vraagt of de loonstrook van oktober is ontvangen; wil de consulent spreken.");
+  // Het onderwerp heeft geen voorgekozen waarde (issue 21 punt 14): de medewerker kiest het.
+  assert.equal(await browser.script("return document.getElementById('veld-onderwerp').value"), "");
+  await browser.script("document.getElementById('veld-onderwerp').selectedIndex = 1");
   await browser.script("document.getElementById('veld-uitkomst').value = 'terugbellen'");
   // Eerst zonder nummer: de fout staat bij het veld, de notitie blijft staan.
   await browser.klik("[data-testid=vastleggen]");

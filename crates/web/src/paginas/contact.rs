@@ -162,8 +162,8 @@ pub async fn telefoon(
     wie: Ingelogd,
     Query(q): Query<TelefoonQuery>,
 ) -> Result<Response, WebFout> {
-    let mut invoer = ContactInvoer::telefoontje(q.persoon, None);
-    invoer.onderwerp = "betaling".into();
+    // Geen voorgekozen onderwerp (issue 21 punt 14): de medewerker kiest wat het gesprek was.
+    let invoer = ContactInvoer::telefoontje(q.persoon, None);
     let (status, mut p) = telefoonpagina(&staat, &wie, q.q, invoer, q.onbekend.is_some()).await?;
     // Het eerste open dossier staat voorgeselecteerd.
     if let Some(b) = &p.beller {
