@@ -208,6 +208,20 @@ impl App {
         // rust op feiten die nog kunnen veranderen, en een tikfout (2030) betaalt jaren vooruit.
         let deze = tijd::nl_lokaal(tx.nu).date().with_day(1).unwrap_or(m);
         let volgende = deze.checked_add_months(Months::new(1)).unwrap_or(deze);
+        // En niet meer dan een jaar terug: wat over eerdere maanden nog openstaat, betaalt de
+        // run van nu als nabetaling; een run voor 2016 is een tikfout.
+        let vroegst = deze.checked_sub_months(Months::new(12)).unwrap_or(deze);
+        if m < vroegst {
+            return Err(AppFout::veld(
+                "maand",
+                format!(
+                    "Een betaalrun gaat hoogstens een jaar terug (vanaf {}); wat over {} nog \
+                     openstaat, betaalt de run van deze maand als nabetaling.",
+                    tijd::maand_weergave(vroegst),
+                    tijd::maand_weergave(m)
+                ),
+            ));
+        }
         if m > volgende {
             return Err(AppFout::veld(
                 "maand",

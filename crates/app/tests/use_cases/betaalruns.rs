@@ -308,6 +308,20 @@ async fn run_met_vier_ogen_en_een_geldig_betaalbestand() {
         .normen_laden(&o.fien, "testtabel.toml", &tabel)
         .await
         .unwrap();
+    // En niet meer dan een jaar terug (een tikfout in het jaar).
+    match o
+        .t
+        .app
+        .betaalrun_starten(&o.fien, "2025-01", "2025-01-20")
+        .await
+    {
+        Err(AppFout::Ongeldig(v)) => assert!(
+            v.voor("maand")
+                .is_some_and(|m| m.contains("een jaar terug")),
+            "{v:?}"
+        ),
+        e => panic!("{e:?}"),
+    }
     for maand in ["2027-01", "2030-01"] {
         match o
             .t
