@@ -8,6 +8,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use vangnet_domain::beheerverzoek::Verzoekstatus;
+use vangnet_domain::persoon::naam::Naam;
 use vangnet_domain::persoon::Iban;
 use vangnet_domain::werk::Taaksoort;
 use vangnet_domain::{tijd, verwerking, Recht, Veldfouten};
@@ -31,12 +32,7 @@ pub struct Rekeningwijzigingbeeld {
     pub mag_beoordelen: bool,
 }
 
-/// Een IBAN voor een brief of lijst: alleen de laatste vier cijfers.
-pub fn gemaskeerd(iban: &str) -> String {
-    let n = iban.chars().count();
-    let eind: String = iban.chars().skip(n.saturating_sub(4)).collect();
-    format!("{}…{eind}", iban.chars().take(4).collect::<String>())
-}
+pub use vangnet_domain::persoon::iban::gemaskeerd;
 
 /// Het adres van een persoon op `dag` (voor de brief), of een lege tekst.
 async fn adres_op(
@@ -200,13 +196,8 @@ impl App {
                 .into_iter()
                 .rev()
                 .find(|g| g.historie.actueel())
-                .map(|g| {
-                    [g.voornamen, g.voorvoegsel, g.geslachtsnaam]
-                        .into_iter()
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                })
+                .and_then(|g| Naam::parse(&g.voornamen, &g.voorvoegsel, &g.geslachtsnaam).ok())
+                .map(|n| n.weergave())
                 .unwrap_or_default();
             let vandaag = tijd::nl_lokaal(nu).date();
             let huidige_iban = tx
@@ -470,16 +461,5 @@ impl App {
         .await?;
         tx.commit().await?;
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn maskeren() {
-        assert_eq!(gemaskeerd("NL91ABNA0417164300"), "NL91…4300");
-        assert_eq!(gemaskeerd("NL"), "NL…NL");
     }
 }

@@ -408,8 +408,8 @@ impl DossierPagina {
         vangnet_domain::bedrag::euro(*c)
     }
 
-    /// De cliënt van het dossier voor de kop: naam en het BSN met alleen de laatste drie
-    /// cijfers (issue 21 punt 7).
+    /// De cliënt van het dossier voor de kop: naam en het gemaskeerde BSN, zoals in de
+    /// zoekresultaten (issue 21 punt 7).
     fn client(&self) -> Option<String> {
         let p = self
             .d
@@ -417,9 +417,8 @@ impl DossierPagina {
             .iter()
             .map(|h| &h.persoon)
             .find(|p| p.id == self.d.dossier.client_id)?;
-        let n = p.bsn.chars().count();
-        let einde: String = p.bsn.chars().skip(n.saturating_sub(3)).collect();
-        Some(format!("{} (BSN ******{einde})", p.weergavenaam))
+        let bsn = vangnet_domain::persoon::Bsn::parse(&p.bsn).ok()?;
+        Some(format!("{} (BSN {})", p.weergavenaam, bsn.gemaskeerd()))
     }
 
     /// De nieuwste opgave van het vermogen die niet is vervallen.
