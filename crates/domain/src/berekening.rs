@@ -630,6 +630,14 @@ fn bereken_met(
     deel: Option<(NaiveDate, NaiveDate)>,
 ) -> Result<Uitkomst, Invoerfout> {
     let g = GelezenSituatie::lees(s)?;
+    // De hele maand als deel is de maand zelf (zoals `Feiten` het doorgeeft): anders ging de
+    // verlaging per dag terwijl de maand zelf haar over de hele norm neemt.
+    let einde = g
+        .maand
+        .checked_add_months(Months::new(1))
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(g.maand);
+    let deel = deel.filter(|d| *d != (g.maand, einde));
     bereken_met_uitleg(&g.rekensituatie(g.maand, deel), tabellen)
 }
 
