@@ -130,7 +130,7 @@ STATUSENUMS = {
 }
 # (bestand, code): waarom de tekst daar iets anders is dan de status.
 TEKST_TOEGESTAAN = {
-    ("crates/web/src/paginas/uitkering.rs", "nabetaling"): "het gevolg van een verschil in "
+    ("crates/web/src/paginas/mutatie.rs", "nabetaling"): "het gevolg van een verschil in "
     "gewone taal in de tabel van de impact, geen betaalregel",
     ("crates/app/src/demo.rs", "vordering"): "de code van een contactonderwerp (een lijst die de "
     "functioneel beheerder inricht), geen betaalregel",

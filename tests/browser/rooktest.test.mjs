@@ -390,21 +390,33 @@ test("aanvraag registreren, zoeken, dossier en huishouden", async () => {
   await browser.naar(dossierUrl);
   await browser.wachtOp("[data-testid=huishouden]");
 
-  // Uitkering toekennen en een mutatie voorbereiden: de impact per maand staat onder het formulier.
+  // Uitkering toekennen (issue 21 punt 2): eerst de bijstand per maand, dan toekennen.
+  await browser.klik("[data-testid=toekennen-starten]");
+  await browser.wachtOp("[data-testid=toekenning-maanden]");
   const beginUitkering = await browser.script("return document.getElementById('veld-begindatum').value");
-  await browser.klik("[data-testid=toekennen] button[type=submit]");
+  await controleerPagina("toekennen-voorbeeld");
+  await browser.klik("[data-testid=toekennen-opslaan]");
   await browser.wachtOp("[data-testid=uitkering]");
   await controleerPagina("dossier-met-uitkering");
+  // Een mutatie in stappen (punt 13): eerst wat er veranderde, dan alleen die velden, met
+  // ernaast wat is gelezen en de impact per maand.
   await browser.klik("[data-testid=mutatie-nieuw]");
+  await browser.wachtOp("[data-testid=mutatiesoort-kiezen]");
+  await controleerPagina("mutatie-soort-kiezen");
+  await browser.klik("#soort-inkomen_start");
+  await browser.klik("[data-testid=verder]");
   await browser.wachtOp("[data-testid=mutatieformulier]");
+  assert.equal((await browser.zoekAlle("#veld-iban")).length, 0, "alleen de velden van de soort");
   // Ingang: de start van de uitkering (de ontvangstdatum van de aanvraag, zoals voorgesteld).
   await browser.script("document.getElementById('veld-ingangsdatum').value = arguments[0]", beginUitkering);
-  await browser.script("document.getElementById('veld-soort').value = 'inkomen_start'; document.getElementById('veld-inkomenssoort').value = 'arbeid'");
-  await browser.typ("#veld-bedrag", "400");
+  await browser.script("document.getElementById('veld-inkomenssoort').value = 'arbeid'");
+  // Het numerieke toetsenblok typt een punt (punt 1): 400.50 is € 400,50, en zo teruggelezen.
+  await browser.typ("#veld-bedrag", "400.50");
   await browser.typ("#veld-reden", "Loonstrook");
   await browser.klik("[data-testid=voorbeeld]");
   await browser.wachtOp("[data-testid=impact]");
   assert.match(await browser.tekst("[data-testid=impact]"), /nieuw bedrag/);
+  assert.match(await browser.tekst("[data-testid=gelezen]"), /€ 400,50/);
   await controleerPagina("mutatie-impact");
   // Een bedrag dat twee dingen kan betekenen: het live voorbeeld toont de fout, niet meer de
   // berekening van daarnet.
@@ -579,8 +591,22 @@ test("betaalrun en een mutatie met terugwerkende kracht", async () => {
   assert.equal(await browser.tekst("[data-testid=voorschot-stand]"), "Te betalen");
   await controleerPagina("voorschot-verleend");
   await browser.naar(dossierUrl);
-  await browser.wachtOp("[data-testid=toekennen]");
-  await browser.klik("[data-testid=toekennen] button[type=submit]");
+  await browser.wachtOp("[data-testid=toekennen-starten]");
+  await browser.klik("[data-testid=toekennen-starten]");
+  await browser.wachtOp("[data-testid=toekennen-opslaan]");
+  // De nabetaling over de vorige maand ligt boven de drempel: een tweede consulent beslist mee.
+  assert.match(await browser.tekst("[data-testid=toekenning-vier-ogen]"), /boven de drempel/);
+  await browser.klik("[data-testid=toekennen-opslaan]");
+  await browser.wachtOp("[data-testid=toekenning-wacht]");
+  await uitloggen();
+  await inloggen("pbakker", "pbakker-wachtwoord-2026");
+  await browser.wachtOp("[data-testid=startpagina]");
+  await browser.naar(dossierUrl);
+  await browser.klik("[data-testid=toekenning-bekijken]");
+  await browser.wachtOp("[data-testid=goedkeuren]");
+  assert.match(await browser.tekst("[data-testid=toekenning-maanden]"), /nabetaling/);
+  await controleerPagina("toekenning-beoordelen");
+  await browser.klik("[data-testid=goedkeuren]");
   await browser.wachtOp("[data-testid=uitkering]");
   await uitloggen();
 
@@ -624,9 +650,12 @@ test("betaalrun en een mutatie met terugwerkende kracht", async () => {
   await browser.naar(dossierUrl);
   await browser.wachtOp("[data-testid=mutatie-nieuw]");
   await browser.klik("[data-testid=mutatie-nieuw]");
+  await browser.wachtOp("[data-testid=mutatiesoort-kiezen]");
+  await browser.klik("#soort-inkomen_start");
+  await browser.klik("[data-testid=verder]");
   await browser.wachtOp("[data-testid=mutatieformulier]");
   await browser.script("document.getElementById('veld-ingangsdatum').value = arguments[0]", `${maand}-01`);
-  await browser.script("document.getElementById('veld-soort').value = 'inkomen_start'; document.getElementById('veld-inkomenssoort').value = 'arbeid'");
+  await browser.script("document.getElementById('veld-inkomenssoort').value = 'arbeid'");
   await browser.typ("#veld-bedrag", "600");
   await browser.typ("#veld-reden", "Loonstrook met terugwerkende kracht");
   await browser.klik("[data-testid=voorbeeld]");
@@ -642,6 +671,11 @@ test("betaalrun en een mutatie met terugwerkende kracht", async () => {
   await browser.wachtOp("[data-testid=startpagina]");
   await browser.naar(dossierUrl);
   await browser.wachtOp("[data-testid=beoordelen]");
+  // Punt 6: wie beoordeelt, ziet op één scherm wie wat registreerde en de impact per maand.
+  await browser.klik("[data-testid=beoordelen]");
+  await browser.wachtOp("[data-testid=mutatiegegevens]");
+  assert.match(await browser.tekst("[data-testid=impact]"), /te veel betaald/);
+  await controleerPagina("mutatie-beoordelen");
   await browser.klik("[data-testid=goedkeuren]");
   await browser.wachtOp("[data-testid=melding]");
   assert.match(await browser.tekst("[data-testid=open-verschil]"), /-€|€ -|−/);

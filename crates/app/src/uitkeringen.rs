@@ -42,6 +42,7 @@ use crate::werk::{taak_maken, NieuweTaak};
 use crate::{toegang, App, AppFout, Context};
 
 /// Standaarddrempel voor vier ogen: een mutatie die in totaal meer dan dit bedrag verandert.
+mod beoordeling;
 mod controles;
 mod feiten;
 mod gevolgen;
@@ -50,11 +51,14 @@ mod invoer;
 mod toekennen;
 mod vier_ogen;
 
+pub use beoordeling::{Mutatiebeoordeling, Toekenningsbeoordeling};
 use controles::{inkomen_past, waarschuwingen};
 use feiten::feiten_uit;
 pub(crate) use feiten::{partij_laden, personen_van, Geladen};
 use herberekening::{betaalde_vakantietoeslag, maanden_vergelijken};
+pub use invoer::velden_van;
 use invoer::{controleer, Ruw};
+pub use toekennen::{Toekenning, Toekenningsinvoer, Toekenningsvoorbeeld, VOORSTEL_TAAK};
 use vier_ogen::vier_ogen;
 pub(crate) use vier_ogen::vier_ogen_zetten;
 pub use vier_ogen::{VierOgen, VIER_OGEN_DREMPEL};

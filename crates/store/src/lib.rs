@@ -17,6 +17,7 @@ mod personen;
 mod rekeningwijzigingen;
 mod runs;
 mod toegang;
+mod toekenningsvoorstellen;
 mod uitkeringen;
 mod vakantietoeslag;
 mod verdeling;

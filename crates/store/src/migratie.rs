@@ -178,6 +178,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0026_rekeningwijzigingen.sql"),
         postgres: include_str!("../migrations/postgres/0026_rekeningwijzigingen.sql"),
     },
+    Migratie {
+        versie: 27,
+        naam: "toekenningsvoorstellen",
+        sqlite: include_str!("../migrations/sqlite/0027_toekenningsvoorstellen.sql"),
+        postgres: include_str!("../migrations/postgres/0027_toekenningsvoorstellen.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

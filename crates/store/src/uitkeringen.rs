@@ -569,10 +569,38 @@ impl UitkeringenLezen for AnyTransactie {
             .await?;
         rijen.iter().map(correctie).collect()
     }
+
+    async fn toekenningsvoorstel_op_id(
+        &mut self,
+        id: i64,
+    ) -> Uitkomst<Option<vangnet_app::opslag::ToekenningsvoorstelRij>> {
+        crate::toekenningsvoorstellen::op_id(self.conn(), id).await
+    }
+
+    async fn toekenningsvoorstellen_van(
+        &mut self,
+        dossier_id: i64,
+    ) -> Uitkomst<Vec<vangnet_app::opslag::ToekenningsvoorstelRij>> {
+        crate::toekenningsvoorstellen::van_dossier(self.conn(), dossier_id).await
+    }
 }
 
 #[async_trait]
 impl Uitkeringen for AnyTransactie {
+    async fn toekenningsvoorstel_invoegen(
+        &mut self,
+        r: &vangnet_app::opslag::ToekenningsvoorstelRij,
+    ) -> Uitkomst<i64> {
+        crate::toekenningsvoorstellen::invoegen(self.conn(), r).await
+    }
+
+    async fn toekenningsvoorstel_bijwerken(
+        &mut self,
+        r: &vangnet_app::opslag::ToekenningsvoorstelRij,
+    ) -> Uitkomst<bool> {
+        crate::toekenningsvoorstellen::bijwerken(self.conn(), r).await
+    }
+
     async fn uitkering_invoegen(&mut self, u: &UitkeringRij) -> Uitkomst<i64> {
         uitkering_invoegen(self.conn(), u).await
     }

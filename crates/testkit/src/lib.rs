@@ -179,12 +179,33 @@ impl Dossierbouwer {
             .aanvraag_registreren(ondersteuner, &aanvraag)
             .await
             .expect("aanvraag registreren");
+        // Vraagt de toekenning vier ogen (een nabetaling boven de drempel), dan keurt het
+        // systeem haar goed: de bouwer beschrijft een toegekende uitkering. Tests van vier ogen
+        // zelf kennen toe zonder de bouwer.
         let uitkering = match &self.uitkering {
             Some(begin) => Some(
-                t.app
-                    .uitkering_toekennen(consulent, dossier, begin, "Algemene bijstand", "")
+                match t
+                    .app
+                    .uitkering_toekennen(
+                        consulent,
+                        dossier,
+                        &vangnet_app::uitkeringen::Toekenningsinvoer {
+                            begindatum: begin,
+                            inhoud: "Algemene bijstand",
+                            bijzondere_reden: "",
+                        },
+                    )
                     .await
-                    .expect("uitkering toekennen"),
+                    .expect("uitkering toekennen")
+                {
+                    vangnet_app::uitkeringen::Toekenning::Toegekend(id) => id,
+                    vangnet_app::uitkeringen::Toekenning::Voorgelegd(voorstel) => t
+                        .app
+                        .toekenning_beoordelen(&TestApp::systeem(), voorstel, 1, true, "")
+                        .await
+                        .expect("toekenning goedkeuren")
+                        .expect("uitkering"),
+                },
             ),
             None => None,
         };

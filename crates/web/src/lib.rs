@@ -89,7 +89,7 @@ impl WebStaat {
 pub fn router(staat: WebStaat) -> Router {
     use paginas::{
         account, audit, beheerverzoeken, berekening, betaalruns, clienten, contact, gebruikers,
-        normen, rekeningen, start, teams, uitkering, vermogen, voorschotten, werk,
+        mutatie, normen, rekeningen, start, teams, uitkering, vermogen, voorschotten, werk,
     };
     let paginas = Router::new()
         .route("/", get(start::start))
@@ -156,6 +156,13 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/dossiers/{id}/toewijzen", post(werk::dossier_toewijzen))
         .route("/dossiers/{id}/uitsluiten", post(werk::uitsluiten))
         .route("/dossiers/{id}/uitkering", post(uitkering::toekennen))
+        .route("/dossiers/{id}/toekennen", get(uitkering::formulier))
+        .route(
+            "/dossiers/{id}/toekennen/voorbeeld",
+            post(uitkering::voorbeeld),
+        )
+        .route("/toekenningen/{id}", get(uitkering::bekijken))
+        .route("/toekenningen/{id}/beoordelen", post(uitkering::beoordelen))
         .route(
             "/dossiers/{id}/voorschotten",
             get(voorschotten::tonen).post(voorschotten::vastleggen),
@@ -173,13 +180,14 @@ pub fn router(staat: WebStaat) -> Router {
             "/dossiers/{id}/vermogen/{opgave}/vervallen",
             post(vermogen::vervallen),
         )
-        .route("/dossiers/{id}/mutaties", post(uitkering::registreren))
-        .route("/dossiers/{id}/mutaties/nieuw", get(uitkering::formulier))
+        .route("/dossiers/{id}/mutaties", post(mutatie::registreren))
+        .route("/dossiers/{id}/mutaties/nieuw", get(mutatie::formulier))
         .route(
             "/dossiers/{id}/mutaties/voorbeeld",
-            post(uitkering::voorbeeld),
+            post(mutatie::voorbeeld),
         )
-        .route("/mutaties/{id}/beoordelen", post(uitkering::beoordelen))
+        .route("/mutaties/{id}", get(mutatie::bekijken))
+        .route("/mutaties/{id}/beoordelen", post(mutatie::beoordelen))
         .route("/meldingen/{id}/gelezen", post(werk::melding_gelezen))
         .route(
             "/betaalruns",

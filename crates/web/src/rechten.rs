@@ -117,6 +117,23 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
         "/mutaties/{id}/beoordelen",
         Een(Recht::UitkeringenBeheren),
     ),
+    ("GET", "/mutaties/{id}", Een(Recht::UitkeringenBeheren)),
+    (
+        "GET",
+        "/dossiers/{id}/toekennen",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
+        "/dossiers/{id}/toekennen/voorbeeld",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    ("GET", "/toekenningen/{id}", Een(Recht::UitkeringenBeheren)),
+    (
+        "POST",
+        "/toekenningen/{id}/beoordelen",
+        Een(Recht::UitkeringenBeheren),
+    ),
     (
         "POST",
         "/betaalruns/tussentijds",

@@ -104,6 +104,29 @@ pub struct Uitkeringenpartij {
     pub correcties: Vec<CorrectieRij>,
 }
 
+/// Een toekenning die vier ogen vraagt (issue 21 punt 2): open, goedgekeurd (dan is de
+/// uitkering toegekend) of afgewezen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ToekenningsvoorstelRij {
+    pub id: i64,
+    pub dossier_id: i64,
+    pub begindatum: NaiveDate,
+    pub inhoud: String,
+    /// Bij een begin vóór de melding (art. 44 lid 1); anders leeg.
+    pub bijzondere_reden: String,
+    /// Wat de toekenning over de maanden vóór de maand van het voorstel verschuldigd maakte.
+    pub nabetaling_centen: i64,
+    pub voorgesteld_door: i64,
+    #[serde(with = "tijd::als_instant")]
+    pub voorgesteld_op: DateTime<Utc>,
+    pub status: vangnet_domain::beheerverzoek::Verzoekstatus,
+    pub beoordeeld_door: Option<i64>,
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub beoordeeld_op: Option<DateTime<Utc>>,
+    pub afwijsreden: Option<String>,
+    pub versie: i64,
+}
+
 #[async_trait]
 pub trait UitkeringenLezen: Send {
     async fn uitkering_op_id(&mut self, id: i64) -> Uitkomst<Option<UitkeringRij>>;
@@ -131,6 +154,15 @@ pub trait UitkeringenLezen: Send {
     async fn maandbedragen_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<MaandbedragRij>>;
     async fn correcties_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<CorrectieRij>>;
     async fn correcties_van_uitkeringen(&mut self, ids: &[i64]) -> Uitkomst<Vec<CorrectieRij>>;
+    async fn toekenningsvoorstel_op_id(
+        &mut self,
+        id: i64,
+    ) -> Uitkomst<Option<ToekenningsvoorstelRij>>;
+    /// De voorstellen van een dossier, oplopend op id.
+    async fn toekenningsvoorstellen_van(
+        &mut self,
+        dossier_id: i64,
+    ) -> Uitkomst<Vec<ToekenningsvoorstelRij>>;
 }
 
 #[async_trait]
@@ -147,4 +179,9 @@ pub trait Uitkeringen: UitkeringenLezen {
     async fn correcties_invoegen(&mut self, rijen: &[CorrectieRij]) -> Uitkomst<()>;
     /// Zie [`Uitkeringenpartij`]; in zo weinig mogelijk statements.
     async fn uitkeringen_bulk_invoegen(&mut self, p: Uitkeringenpartij) -> Uitkomst<()>;
+    /// Een tweede open voorstel op hetzelfde dossier faalt ([`super::OpslagFout::Uniek`]).
+    async fn toekenningsvoorstel_invoegen(&mut self, r: &ToekenningsvoorstelRij) -> Uitkomst<i64>;
+    /// Zet status en beoordeling (versie +1) als de versie nog die van `r` is.
+    async fn toekenningsvoorstel_bijwerken(&mut self, r: &ToekenningsvoorstelRij)
+        -> Uitkomst<bool>;
 }

@@ -416,3 +416,141 @@ pub(super) fn controleer(
         _ => Err(AppFout::Ongeldig(f)),
     }
 }
+
+/// De velden die een soort mutatie vraagt, naast de ingangsdatum en de reden die elke soort
+/// vraagt: het formulier toont alleen deze (issue 21 punt 13), en [`controleer`] leest voor die
+/// soort niets anders. Een correctie begint bij de mutatie die vervalt en heeft geen formulier.
+pub fn velden_van(soort: Mutatiesoort) -> &'static [&'static str] {
+    const NIEUW_LID: &[&str] = &[
+        "rol",
+        "bsn",
+        "voornamen",
+        "voorvoegsel",
+        "geslachtsnaam",
+        "geboortedatum",
+    ];
+    match soort {
+        Mutatiesoort::Adres => &["straat", "huisnummer", "postcode", "woonplaats"],
+        Mutatiesoort::PartnerIn | Mutatiesoort::MedebewonerIn => NIEUW_LID,
+        Mutatiesoort::KindGeboren => &NIEUW_LID[1..],
+        Mutatiesoort::PartnerUit | Mutatiesoort::KindVertrokken | Mutatiesoort::MedebewonerUit => {
+            &["bsn"]
+        }
+        Mutatiesoort::InkomenStart | Mutatiesoort::InkomenWijziging => &[
+            "van",
+            "inkomenssoort",
+            "bedrag",
+            "vakantietoeslag_per_maand",
+            "einddatum",
+        ],
+        Mutatiesoort::InkomenStop => &["van", "inkomenssoort"],
+        Mutatiesoort::WerkelijkInkomen => &[
+            "van",
+            "inkomenssoort",
+            "periode_tot_en_met",
+            "bedrag",
+            "bruto",
+            "vakantietoeslag_per_maand",
+        ],
+        Mutatiesoort::VrijlatingToegekend => &["van", "vrijlating", "einddatum"],
+        Mutatiesoort::Bankrekening => &["iban"],
+        Mutatiesoort::Verlaging => &["procent", "einddatum"],
+        Mutatiesoort::Opschorting => &["hersteltermijn"],
+        Mutatiesoort::OpschortingOpgeheven | Mutatiesoort::Correctie => &[],
+        Mutatiesoort::Beeindiging => &["einde_reden"],
+        Mutatiesoort::Betaalwijze => &["verdelen", "van"],
+        Mutatiesoort::GeenBeroepOpOuders => &["van", "geen_beroep"],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Het stapsgewijze formulier toont per soort alleen [`velden_van`]: met alleen die velden
+    /// ingevuld (plus ingang en reden) moet elke soort te controleren zijn, anders kan een
+    /// medewerker haar in het scherm niet registreren.
+    #[test]
+    fn elke_soort_kan_met_haar_eigen_velden() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let u = UitkeringRij {
+            id: 1,
+            dossier_id: 1,
+            begindatum: d("2026-01-01"),
+            einddatum: None,
+            einde_reden: None,
+            besluit_datum: d("2026-01-05"),
+            besluit_door: String::new(),
+            besluit_inhoud: String::new(),
+            grondslag: String::new(),
+            bezwaar_tot: d("2026-02-16"),
+            versie: 1,
+            aangemaakt_op: chrono::DateTime::UNIX_EPOCH,
+        };
+        for soort in Mutatiesoort::ALLE {
+            if soort == Mutatiesoort::Correctie {
+                continue;
+            }
+            let mut invoer = MutatieInvoer {
+                soort: soort.code().into(),
+                ingangsdatum: "01-09-2026".into(),
+                reden: "Test".into(),
+                ..Default::default()
+            };
+            for veld in velden_van(soort) {
+                let waarde = match *veld {
+                    "rol" if soort == Mutatiesoort::PartnerIn => "partner:gehuwd",
+                    "rol" => "medebewoner:familie",
+                    "bsn" => "999993653",
+                    "voornamen" => "Jan",
+                    "geslachtsnaam" => "Jansen",
+                    "geboortedatum" => "01-01-1990",
+                    "van" => "aanvrager",
+                    "inkomenssoort" => "arbeid",
+                    "bedrag" => "612.50",
+                    "periode_tot_en_met" => "28-09-2026",
+                    "procent" => "10",
+                    "vrijlating" => "arbeid",
+                    "iban" => "NL91ABNA0417164300",
+                    "hersteltermijn" => "15-09-2026",
+                    "einde_reden" => "werk",
+                    "verdelen" => "ja",
+                    "geen_beroep" => "ja",
+                    "straat" => "Coolsingel",
+                    "huisnummer" => "40",
+                    "postcode" => "3011 AD",
+                    "woonplaats" => "Rotterdam",
+                    // Niet verplicht: leeg laten.
+                    _ => "",
+                };
+                let v = waarde.to_owned();
+                match *veld {
+                    "rol" => invoer.rol = v,
+                    "bsn" => invoer.bsn = v,
+                    "voornamen" => invoer.voornamen = v,
+                    "geslachtsnaam" => invoer.geslachtsnaam = v,
+                    "geboortedatum" => invoer.geboortedatum = v,
+                    "van" => invoer.van = v,
+                    "inkomenssoort" => invoer.inkomenssoort = v,
+                    "bedrag" => invoer.bedrag = v,
+                    "periode_tot_en_met" => invoer.periode_tot_en_met = v,
+                    "procent" => invoer.procent = v,
+                    "vrijlating" => invoer.vrijlating = v,
+                    "iban" => invoer.iban = v,
+                    "hersteltermijn" => invoer.hersteltermijn = v,
+                    "einde_reden" => invoer.einde_reden = v,
+                    "verdelen" => invoer.verdelen = v,
+                    "geen_beroep" => invoer.geen_beroep = v,
+                    "straat" => invoer.straat = v,
+                    "huisnummer" => invoer.huisnummer = v,
+                    "postcode" => invoer.postcode = v,
+                    "woonplaats" => invoer.woonplaats = v,
+                    _ => {}
+                }
+            }
+            if let Err(AppFout::Ongeldig(f)) = controleer(&invoer, &u, d("2026-12-06")) {
+                panic!("{}: {:?}", soort.code(), f.0);
+            }
+        }
+    }
+}

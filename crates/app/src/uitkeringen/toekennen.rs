@@ -3,6 +3,59 @@
 //! waarop nog niet is besloten (voor een voorschot, art. 52).
 
 use super::*;
+use crate::opslag::ToekenningsvoorstelRij;
+use vangnet_domain::beheerverzoek::Verzoekstatus;
+
+/// Het begin van de omschrijving van de goedkeuringstaak van een toekenning (waaraan de taak
+/// bij het besluit wordt herkend).
+pub const VOORSTEL_TAAK: &str = "Toekenning (voorstel ";
+
+/// Wat een consulent voor een toekenning invult.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Toekenningsinvoer<'a> {
+    /// `jjjj-mm-dd` of `dd-mm-jjjj`.
+    pub begindatum: &'a str,
+    /// Het besluit in woorden.
+    pub inhoud: &'a str,
+    /// Alleen bij een begin vóór de melding (art. 44 lid 1).
+    pub bijzondere_reden: &'a str,
+}
+
+/// Wat een toekenning zou betalen: de bijstand per maand vanaf het begin tot en met deze
+/// maand, en wat daarvan een nabetaling is.
+#[derive(Debug, Clone)]
+pub struct Toekenningsvoorbeeld {
+    pub begin: NaiveDate,
+    /// Per maand de uitbetaling, of waarom die niet te berekenen is.
+    pub maanden: Vec<(NaiveDate, Result<Centen, String>)>,
+    pub totaal: Centen,
+    /// De maanden vóór deze maand: wat het besluit in één keer verschuldigd maakt (art. 4:87
+    /// Awb: binnen zes weken te betalen).
+    pub nabetaling: Centen,
+    /// Waarom een tweede consulent moet goedkeuren, als dat zo is.
+    pub vier_ogen: Option<String>,
+    /// De eerste maand met uitleg.
+    pub uitleg: Option<Uitkomst>,
+    /// De laatste dag met een normtabel, als de maanden daarna (nog) niet te berekenen zijn.
+    pub berekend_tot: Option<NaiveDate>,
+}
+
+/// De uitkomst van toekennen: de uitkering is er, of het voorstel wacht op vier ogen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toekenning {
+    Toegekend(i64),
+    Voorgelegd(i64),
+}
+
+impl Toekenning {
+    /// Het id van de uitkering, als zij is toegekend.
+    pub fn uitkering_id(self) -> Option<i64> {
+        match self {
+            Toekenning::Toegekend(id) => Some(id),
+            Toekenning::Voorgelegd(_) => None,
+        }
+    }
+}
 
 impl App {
     /// De bijstand van `maand` op de gegevens van een aanvraag waarop nog niet is besloten (voor
@@ -53,43 +106,33 @@ impl App {
         })
     }
 
-    /// Kent een uitkering toe op een dossier, met besluit (vandaag) en bezwaartermijn, en rekent
-    /// haar maanden tot en met deze maand uit.
-    /// Kent de uitkering toe vanaf `begindatum`. Het recht gaat niet in vóór de dag van de
-    /// melding, tenzij om bijzondere redenen (art. 44 lid 1 Pw): dan noemt `bijzondere_reden`
-    /// die, en staat zij in de grondslag van het besluit.
-    pub async fn uitkering_toekennen(
+    /// Leest en controleert een toekenning: de velden, dan tegen het dossier (nog geen
+    /// uitkering, het begin tegen de melding, het vermogen). Geeft het begin en de grondslag.
+    pub(super) async fn toekenning_controleren(
         &self,
-        ctx: &Context,
-        dossier_id: i64,
-        begindatum: &str,
-        inhoud: &str,
-        bijzondere_reden: &str,
-    ) -> Result<i64, AppFout> {
-        ctx.actor.vereist(Recht::UitkeringenBeheren)?;
+        tx: &mut dyn Transactie,
+        dossier: &crate::opslag::DossierRij,
+        invoer: &Toekenningsinvoer<'_>,
+        vandaag: NaiveDate,
+    ) -> Result<(NaiveDate, String), AppFout> {
         let mut f = Veldfouten::nieuw();
-        let begin = f.controleer("begindatum", parse_datum(begindatum, "begindatum"));
-        if inhoud.trim().is_empty() {
+        let begin = f.controleer("begindatum", parse_datum(invoer.begindatum, "begindatum"));
+        if invoer.inhoud.trim().is_empty() {
             f.voeg_toe("inhoud", "Beschrijf het besluit.");
+        } else if invoer.inhoud.chars().count() > 500 {
+            f.voeg_toe("inhoud", "Het besluit is hoogstens 500 tekens lang.");
         }
         f.clone().resultaat()?;
         let Some(begin) = begin else {
             return Err(AppFout::Ongeldig(f));
         };
-        let mut tx = self.handeling(ctx, Recht::UitkeringenBeheren).await?;
-        let nu = tx.nu;
-        let vandaag = tijd::nl_lokaal(nu).date();
-        let dossier = tx
-            .dossier_op_id(dossier_id)
-            .await?
-            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
-        if tx.uitkering_van_dossier(dossier_id).await?.is_some() {
+        if tx.uitkering_van_dossier(dossier.id).await?.is_some() {
             return Err(AppFout::veld(
                 "begindatum",
                 "Op dit dossier is al een uitkering toegekend.",
             ));
         }
-        let reden = bijzondere_reden.trim();
+        let reden = invoer.bijzondere_reden.trim();
         if begin < dossier.gemeld_op && reden.is_empty() {
             return Err(AppFout::veld(
                 "begindatum",
@@ -98,6 +141,21 @@ impl App {
                      bijzondere redenen (art. 44 lid 1 Pw). Kies een latere datum of noem de \
                      bijzondere reden.",
                     dossier.gemeld_op.format("%d-%m-%Y")
+                ),
+            ));
+        }
+        // Een begin ver na vandaag is een tikfout, geen besluit op deze aanvraag.
+        let uiterst = eerste_van(vandaag)
+            .checked_add_months(chrono::Months::new(2))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(vandaag);
+        if begin > uiterst {
+            return Err(AppFout::veld(
+                "begindatum",
+                format!(
+                    "De bijstand kan hoogstens tot en met {} ingaan (het einde van volgende \
+                     maand); gaat het recht later in, beslis dan later.",
+                    uiterst.format("%d-%m-%Y")
                 ),
             ));
         }
@@ -118,7 +176,7 @@ impl App {
         // Art. 34: staat het vermogen volgens de laatste geldige opgave aan het recht in de weg,
         // dan geen toekenning.
         let vermogen = self
-            .vermogen_van_huishouden(&mut *tx, dossier.huishouden_id, nu)
+            .vermogen_van_huishouden(&mut *tx, dossier.huishouden_id, self.klok.nu())
             .await?;
         if let Some(v) = vermogen.iter().find(|v| v.opgave.vervallen_op.is_none()) {
             if let Some(m) = &v.niet_te_toetsen {
@@ -145,6 +203,250 @@ impl App {
                 ));
             }
         }
+        Ok((begin, grondslag))
+    }
+
+    /// De bijstand per maand als de uitkering op `begin` ingaat, tot en met deze maand (of de
+    /// eerste maand, als die later is), met de nabetaling en of vier ogen nodig zijn.
+    pub(super) async fn toekenning_berekenen(
+        &self,
+        tx: &mut dyn Transactie,
+        ctx: &Context,
+        dossier: &crate::opslag::DossierRij,
+        begin: NaiveDate,
+        vandaag: NaiveDate,
+    ) -> Result<Toekenningsvoorbeeld, AppFout> {
+        let u = UitkeringRij {
+            id: 0,
+            dossier_id: dossier.id,
+            begindatum: begin,
+            einddatum: None,
+            einde_reden: None,
+            besluit_datum: vandaag,
+            besluit_door: String::new(),
+            besluit_inhoud: String::new(),
+            grondslag: String::new(),
+            bezwaar_tot: vandaag,
+            versie: 0,
+            aangemaakt_op: self.klok.nu(),
+        };
+        let tabellen = self.geldende_normtabellen(&mut *tx).await?;
+        let feiten = self.feiten(&mut *tx, ctx, &u, None, None).await?;
+        let deze_maand = eerste_van(vandaag);
+        let tot = eerste_van(begin.max(vandaag))
+            .checked_add_months(chrono::Months::new(1))
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(vandaag);
+        let horizon = tot.min(tabellen.laatste_dag());
+        let maanden: Vec<(NaiveDate, Result<Centen, String>)> = feiten
+            .per_maand(eerste_van(begin), horizon, &tabellen)
+            .into_iter()
+            .map(|(m, uit)| {
+                (
+                    m,
+                    match uit {
+                        vangnet_domain::uitkering::Maanduitkomst::Bedragen(b) => Ok(b.uitbetaling),
+                        vangnet_domain::uitkering::Maanduitkomst::GeenUitkering => Ok(0),
+                        vangnet_domain::uitkering::Maanduitkomst::Fout(e) => Err(e.to_string()),
+                    },
+                )
+            })
+            .collect();
+        let nabetaling: Centen = maanden
+            .iter()
+            .filter(|(m, _)| *m < deze_maand)
+            .filter_map(|(_, b)| b.as_ref().ok())
+            .sum();
+        let drempel = vier_ogen(&mut *tx).await?.drempel;
+        let vier_ogen = if begin < dossier.gemeld_op {
+            Some(format!(
+                "de bijstand gaat in vóór de melding van {} (art. 44 lid 1)",
+                dossier.gemeld_op.format("%d-%m-%Y")
+            ))
+        } else if nabetaling > drempel {
+            Some(format!(
+                "de nabetaling over de maanden vóór deze maand ({}) ligt boven de drempel van {}",
+                vangnet_domain::bedrag::euro(nabetaling),
+                vangnet_domain::bedrag::euro(drempel)
+            ))
+        } else {
+            None
+        };
+        Ok(Toekenningsvoorbeeld {
+            begin,
+            totaal: maanden.iter().filter_map(|(_, b)| b.as_ref().ok()).sum(),
+            uitleg: feiten
+                .uitleg(eerste_van(begin), &tabellen)
+                .and_then(Result::ok),
+            berekend_tot: (tot > horizon).then_some(horizon),
+            maanden,
+            nabetaling,
+            vier_ogen,
+        })
+    }
+
+    /// Wat een toekenning zou betalen, zonder iets op te slaan (het scherm toont het vóór het
+    /// opslaan, zoals bij een mutatie).
+    pub async fn toekenning_voorbeeld(
+        &self,
+        ctx: &Context,
+        dossier_id: i64,
+        invoer: &Toekenningsinvoer<'_>,
+    ) -> Result<Toekenningsvoorbeeld, AppFout> {
+        let mut tx = self.handeling(ctx, Recht::UitkeringenBeheren).await?;
+        let vandaag = tijd::nl_lokaal(tx.nu).date();
+        let dossier = tx
+            .dossier_op_id(dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        let (begin, _) = self
+            .toekenning_controleren(&mut *tx, &dossier, invoer, vandaag)
+            .await?;
+        let v = self
+            .toekenning_berekenen(&mut *tx, ctx, &dossier, begin, vandaag)
+            .await?;
+        tx.commit().await?;
+        Ok(v)
+    }
+
+    /// Kent een uitkering toe vanaf `begindatum`, met besluit (vandaag) en bezwaartermijn, en
+    /// rekent haar maanden tot en met deze maand uit. Het recht gaat niet in vóór de dag van de
+    /// melding, tenzij om bijzondere redenen (art. 44 lid 1 Pw): dan noemt `bijzondere_reden`
+    /// die, en staat zij in de grondslag van het besluit.
+    ///
+    /// Vier ogen (issue 21 punt 2): gaat de bijstand vóór de melding in, of ligt de nabetaling
+    /// over de maanden vóór deze maand boven de drempel van vier ogen, dan wordt de toekenning
+    /// voorgelegd aan een tweede consulent ([`Toekenning::Voorgelegd`]). Het systeem (de
+    /// opdrachtregel, de demo) kent direct toe.
+    pub async fn uitkering_toekennen(
+        &self,
+        ctx: &Context,
+        dossier_id: i64,
+        invoer: &Toekenningsinvoer<'_>,
+    ) -> Result<Toekenning, AppFout> {
+        ctx.actor.vereist(Recht::UitkeringenBeheren)?;
+        let mut tx = self.handeling(ctx, Recht::UitkeringenBeheren).await?;
+        let nu = tx.nu;
+        let vandaag = tijd::nl_lokaal(nu).date();
+        let dossier = tx
+            .dossier_op_id(dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        let (begin, grondslag) = self
+            .toekenning_controleren(&mut *tx, &dossier, invoer, vandaag)
+            .await?;
+        if let Some(open) = tx
+            .toekenningsvoorstellen_van(dossier.id)
+            .await?
+            .into_iter()
+            .find(|v| v.status == Verzoekstatus::Open)
+        {
+            return Err(AppFout::veld(
+                "begindatum",
+                format!(
+                    "Er wacht al een toekenning op een tweede consulent (voorstel {}). Laat die \
+                     eerst beoordelen.",
+                    open.id
+                ),
+            ));
+        }
+        let voorbeeld = self
+            .toekenning_berekenen(&mut *tx, ctx, &dossier, begin, vandaag)
+            .await?;
+        if let (Some(waarom), Some(gebruiker)) = (&voorbeeld.vier_ogen, ctx.actor.gebruiker_id()) {
+            let mut v = ToekenningsvoorstelRij {
+                id: 0,
+                dossier_id: dossier.id,
+                begindatum: begin,
+                inhoud: invoer.inhoud.trim().into(),
+                bijzondere_reden: invoer.bijzondere_reden.trim().into(),
+                nabetaling_centen: voorbeeld.nabetaling,
+                voorgesteld_door: gebruiker,
+                voorgesteld_op: nu,
+                status: Verzoekstatus::Open,
+                beoordeeld_door: None,
+                beoordeeld_op: None,
+                afwijsreden: None,
+                versie: 1,
+            };
+            v.id = tx
+                .toekenningsvoorstel_invoegen(&v)
+                .await
+                .map_err(|e| match e {
+                    crate::opslag::OpslagFout::Uniek(_) => AppFout::Conflict(
+                        "Een collega legde tegelijk een toekenning voor op dit dossier.".into(),
+                    ),
+                    e => e.into(),
+                })?;
+            crate::werk::taak_maken(
+                &mut *tx,
+                ctx,
+                nu,
+                crate::werk::NieuweTaak {
+                    soort: Taaksoort::Goedkeuring,
+                    omschrijving: format!(
+                        "{VOORSTEL_TAAK}{}) op dossier {} goedkeuren: vanaf {}, {waarom}",
+                        v.id,
+                        dossier.nummer,
+                        begin.format("%d-%m-%Y")
+                    ),
+                    dossier_id: Some(dossier.id),
+                    persoon_id: Some(dossier.client_id),
+                    begindatum: vandaag,
+                    deadline: None,
+                    team_id: dossier.team_id,
+                    gebruiker_id: None,
+                    prioriteit: 0,
+                    reden: "Vier ogen: een tweede consulent beoordeelt de toekenning",
+                },
+            )
+            .await?;
+            tx.vastleggen(Wijziging {
+                actie: "toekenning.voorgelegd",
+                onderwerp_type: "dossier",
+                onderwerp_id: dossier.id.to_string(),
+                samenvatting: format!(
+                    "Toekenning op dossier {} vanaf {} voorgelegd aan een tweede consulent: {waarom}",
+                    dossier.nummer,
+                    begin.format("%d-%m-%Y")
+                ),
+                na: Some(serde_json::to_value(&v).unwrap_or_default()),
+                ..Default::default()
+            })
+            .await?;
+            return Ok(Toekenning::Voorgelegd(v.id));
+        }
+        let id = self
+            .toekenning_uitvoeren(
+                &mut *tx,
+                ctx,
+                &dossier,
+                begin,
+                invoer.inhoud.trim(),
+                grondslag,
+                ctx.actor.omschrijving(),
+            )
+            .await?;
+        tx.commit().await?;
+        Ok(Toekenning::Toegekend(id))
+    }
+
+    /// Legt de uitkering vast en doet wat het besluit meebrengt: het dossier besloten, de taken
+    /// klaar, voorschotten verrekend, de maanden berekend, een taak voor de nabetaling.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) async fn toekenning_uitvoeren(
+        &self,
+        tx: &mut dyn Transactie,
+        ctx: &Context,
+        dossier: &crate::opslag::DossierRij,
+        begin: NaiveDate,
+        inhoud: &str,
+        grondslag: String,
+        besluit_door: String,
+    ) -> Result<i64, AppFout> {
+        let nu = self.klok.nu();
+        let vandaag = tijd::nl_lokaal(nu).date();
+        let dossier_id = dossier.id;
         let u = UitkeringRij {
             id: 0,
             dossier_id,
@@ -152,8 +454,8 @@ impl App {
             einddatum: None,
             einde_reden: None,
             besluit_datum: vandaag,
-            besluit_door: ctx.actor.omschrijving(),
-            besluit_inhoud: inhoud.trim().into(),
+            besluit_door,
+            besluit_inhoud: inhoud.into(),
             grondslag,
             bezwaar_tot: bezwaartermijn(vandaag),
             versie: 1,
@@ -174,6 +476,7 @@ impl App {
         }
         crate::werk::taken_afronden(&mut *tx, ctx, nu, dossier.id, |t| {
             matches!(t.soort, Taaksoort::Besluit | Taaksoort::Voorschot)
+                || (t.soort == Taaksoort::Goedkeuring && t.omschrijving.starts_with(VOORSTEL_TAAK))
         })
         .await?;
         tx.gebeurtenis_toevoegen(&crate::opslag::GebeurtenisRij {
@@ -248,18 +551,23 @@ impl App {
             )
             .await?;
         }
-        tx.vastleggen(Wijziging {
-            actie: "uitkering.toegekend",
-            onderwerp_type: "dossier",
-            onderwerp_id: dossier.id.to_string(),
-            samenvatting: format!(
-                "Uitkering toegekend op dossier {} vanaf {}",
-                dossier.nummer,
-                begin.format("%d-%m-%Y")
-            ),
-            na: Some(serde_json::to_value(&u).unwrap_or_default()),
-            ..Default::default()
-        })
+        audit::vastleggen(
+            &mut *tx,
+            ctx,
+            nu,
+            Wijziging {
+                actie: "uitkering.toegekend",
+                onderwerp_type: "dossier",
+                onderwerp_id: dossier.id.to_string(),
+                samenvatting: format!(
+                    "Uitkering toegekend op dossier {} vanaf {}",
+                    dossier.nummer,
+                    begin.format("%d-%m-%Y")
+                ),
+                na: Some(serde_json::to_value(&u).unwrap_or_default()),
+                ..Default::default()
+            },
+        )
         .await?;
         Ok(id)
     }

@@ -712,7 +712,15 @@ async fn bellerbeeld_toont_dossier_consulent_en_open_taken() {
 
     // Met een uitkering: de betaling van deze maand zoals nu berekend, nog zonder datum.
     t.app
-        .uitkering_toekennen(&o.anna, o.dossier, "2026-11-01", "Algemene bijstand", "")
+        .uitkering_toekennen(
+            &o.anna,
+            o.dossier,
+            &vangnet_app::uitkeringen::Toekenningsinvoer {
+                begindatum: "2026-11-01",
+                inhoud: "Algemene bijstand",
+                bijzondere_reden: "",
+            },
+        )
         .await
         .unwrap();
     let v = t

@@ -9,6 +9,7 @@ mod betaalruns;
 mod clienten;
 mod contact;
 mod normen;
+mod toekennen;
 mod uitkeringen;
 mod vermogen;
 mod werk;

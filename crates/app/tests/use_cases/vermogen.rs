@@ -56,7 +56,15 @@ async fn vermogen_boven_de_grens_weigert_toekennen() {
     );
     let e = t
         .app
-        .uitkering_toekennen(&anna, d.dossier, "2026-11-02", "Algemene bijstand", "")
+        .uitkering_toekennen(
+            &anna,
+            d.dossier,
+            &vangnet_app::uitkeringen::Toekenningsinvoer {
+                begindatum: "2026-11-02",
+                inhoud: "Algemene bijstand",
+                bijzondere_reden: "",
+            },
+        )
         .await
         .unwrap_err();
     assert!(
@@ -103,7 +111,15 @@ async fn vermogen_boven_de_grens_weigert_toekennen() {
         .unwrap();
     assert_eq!(toets.oordeel, Oordeel::StaatNietInDeWeg);
     t.app
-        .uitkering_toekennen(&anna, d.dossier, "2026-11-02", "Algemene bijstand", "")
+        .uitkering_toekennen(
+            &anna,
+            d.dossier,
+            &vangnet_app::uitkeringen::Toekenningsinvoer {
+                begindatum: "2026-11-02",
+                inhoud: "Algemene bijstand",
+                bijzondere_reden: "",
+            },
+        )
         .await
         .unwrap();
     // Audittrail en toegangslog.

@@ -389,6 +389,8 @@ pub struct DossierPagina {
     /// Voor de teamleider: wie het dossier kan krijgen.
     consulenten: Option<Vec<vangnet_domain::verdeling::Kandidaat>>,
     uitkering: Option<vangnet_app::uitkeringen::Uitkeringsbeeld>,
+    /// Toekenningen die op vier ogen wachten of wachtten, met wie voorlegde.
+    voorstellen: Vec<(vangnet_app::opslag::ToekenningsvoorstelRij, String)>,
     /// Voor wie contactmomenten mag inzien.
     contactmomenten: Option<Vec<vangnet_app::contact::Contactbeeld>>,
     /// Mag deze medewerker toekennen, mutaties registreren en beoordelen?
@@ -399,6 +401,13 @@ pub struct DossierPagina {
 }
 
 impl DossierPagina {
+    /// Wacht er een toekenning op een tweede consulent?
+    fn voorstel_wacht(&self) -> bool {
+        self.voorstellen
+            .iter()
+            .any(|(v, _)| v.status == vangnet_domain::beheerverzoek::Verzoekstatus::Open)
+    }
+
     /// Een nieuwe taak op de dossierpagina hoort bij dit dossier (zie `taakformulier.html`).
     fn taak_dossier(&self) -> Option<i64> {
         Some(self.d.dossier.id)
@@ -555,6 +564,11 @@ pub async fn dossierpagina(
     let d = staat.app.dossier(&wie.ctx, id, op, bekend_op).await?;
     let taken = staat.app.taken_van_dossier(&wie.ctx, id).await?;
     let uitkering = staat.app.uitkering_van_dossier(&wie.ctx, id).await?;
+    let voorstellen = if uitkering.is_none() {
+        staat.app.toekenningsvoorstellen(&wie.ctx, id).await?
+    } else {
+        Vec::new()
+    };
     let consulenten = if wie.ctx.actor.mag(Recht::TakenToewijzen) {
         Some(staat.app.toewijsbare_consulenten(&wie.ctx, id).await?)
     } else {
@@ -575,6 +589,7 @@ pub async fn dossierpagina(
             contactmomenten,
             consulenten,
             uitkering,
+            voorstellen,
             uitkeringen_beheren: wie.ctx.actor.mag(Recht::UitkeringenBeheren),
             gebruiker_id: wie.ctx.actor.gebruiker_id(),
             schil: Schil::voor(

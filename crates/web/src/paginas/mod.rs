@@ -9,6 +9,7 @@ pub mod betaalruns;
 pub mod clienten;
 pub mod contact;
 pub mod gebruikers;
+pub mod mutatie;
 pub mod normen;
 pub mod rekeningen;
 pub mod start;
@@ -52,6 +53,9 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "afwezigheid" => "De afwezigheid is geregistreerd.",
         "herverdeeld" => "Het werk is herverdeeld.",
         "uitkering-toegekend" => "De uitkering is toegekend en per maand berekend.",
+        "toekenning-voorgelegd" => "De toekenning wacht op goedkeuring door een tweede consulent (vier ogen); pas daarna is de uitkering er.",
+        "toekenning-goedgekeurd" => "De toekenning is goedgekeurd: de uitkering is toegekend en per maand berekend.",
+        "toekenning-afgewezen" => "De toekenning is afgewezen; wie haar voorlegde, heeft een taak om opnieuw te beslissen.",
         "vermogen-vastgelegd" => "De opgave van het vermogen is vastgelegd en getoetst (zie Vermogen).",
         "vermogen-vervallen" => "De opgave van het vermogen is vervallen; zij blijft zichtbaar in de lijst.",
         "mutatie-verwerkt" => "De mutatie is verwerkt; de maanden zijn opnieuw berekend.",

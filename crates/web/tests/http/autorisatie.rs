@@ -310,6 +310,36 @@ fn matrix() -> Vec<Route> {
             "versie=1&besluit=goedkeuren",
         ),
         r(
+            get.clone(),
+            "/mutaties/{id}",
+            MetRecht(Recht::UitkeringenBeheren),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/dossiers/{id}/toekennen",
+            MetRecht(Recht::UitkeringenBeheren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/dossiers/{id}/toekennen/voorbeeld",
+            MetRecht(Recht::UitkeringenBeheren),
+            "begindatum=",
+        ),
+        r(
+            get.clone(),
+            "/toekenningen/{id}",
+            MetRecht(Recht::UitkeringenBeheren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/toekenningen/{id}/beoordelen",
+            MetRecht(Recht::UitkeringenBeheren),
+            "versie=1&besluit=goedkeuren",
+        ),
+        r(
             post.clone(),
             "/betaalruns/tussentijds",
             MetRecht(Recht::BetaalrunStarten),
@@ -725,6 +755,7 @@ async fn elke_route_voor_elke_rol() {
             || p.starts_with("/taken")
             || p.starts_with("/meldingen")
             || p.starts_with("/mutaties")
+            || p.starts_with("/toekenningen")
             || p.starts_with("/api/v1/mutaties")
             || p.starts_with("/api/v1/uitkeringen")
             || p.starts_with("/betaalruns")

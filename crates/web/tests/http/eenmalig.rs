@@ -30,7 +30,9 @@ async fn een_formulier_twee_keer_versturen_doet_het_een_keer() {
     let mut anna = t.bezoeker();
     anna.inloggen("anna", PERSONA_WACHTWOORD).await;
     let formulier = anna
-        .get(&format!("/dossiers/{dossier}/mutaties/nieuw"))
+        .get(&format!(
+            "/dossiers/{dossier}/mutaties/nieuw?soort=inkomen_start"
+        ))
         .await;
     assert_eq!(formulier.status, StatusCode::OK, "{}", formulier.tekst);
     let k = sleutel(&formulier, "mutatieformulier");
@@ -51,6 +53,13 @@ async fn een_formulier_twee_keer_versturen_doet_het_een_keer() {
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
     let mut goed = velden("150,00");
+    let v = crate::vingerafdruk(
+        &mut anna,
+        &format!("/dossiers/{dossier}/mutaties/voorbeeld"),
+        &goed,
+    )
+    .await;
+    goed.push(("gecontroleerd", &v));
     goed.push(("verzoeksleutel", &k));
     let eerste = anna
         .post(&format!("/dossiers/{dossier}/mutaties"), &goed)
@@ -81,7 +90,8 @@ async fn een_formulier_twee_keer_versturen_doet_het_een_keer() {
         "één mutatie"
     );
     // Een onleesbare sleutel: een melding, niets gedaan.
-    let mut raar = velden("150,00");
+    let mut raar = goed.clone();
+    raar.pop();
     raar.push(("verzoeksleutel", "<script>"));
     let a = anna
         .post(&format!("/dossiers/{dossier}/mutaties"), &raar)

@@ -38,3 +38,31 @@ pub(crate) async fn aantal_teams(t: &TestApp) -> usize {
 
 /// Het sessiecookie zoals de browser het achter HTTPS krijgt (zie `aanmelding::cookienaam`).
 pub(crate) const SESSIE: &str = "__Host-vangnet_sessie";
+
+/// De vingerafdruk die bij een geslaagd voorbeeld staat (`voorbeeld` is het adres, zoals
+/// `/dossiers/1/mutaties/voorbeeld`): "Opslaan" slaat alleen op wat in een voorbeeld stond
+/// (issue 21 punt 1). Een voorbeeld dat niet slaagt, laat de test falen.
+pub(crate) async fn vingerafdruk(
+    b: &mut Bezoeker,
+    voorbeeld: &str,
+    velden: &[(&str, &str)],
+) -> String {
+    let a = b.post(voorbeeld, velden).await;
+    a.veldwaarde("gecontroleerd")
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| panic!("geen voorbeeld: {} {}", a.status, a.tekst))
+}
+
+/// Zoals een medewerker opslaat: eerst het voorbeeld, dan "Opslaan" (`opslaan`) met de
+/// vingerafdruk ervan.
+pub(crate) async fn na_voorbeeld(
+    b: &mut Bezoeker,
+    voorbeeld: &str,
+    opslaan: &str,
+    velden: &[(&str, &str)],
+) -> vangnet_testkit::Antwoord {
+    let v = vingerafdruk(b, voorbeeld, velden).await;
+    let mut alle = velden.to_vec();
+    alle.push(("gecontroleerd", &v));
+    b.post(opslaan, &alle).await
+}

@@ -38,14 +38,74 @@ async fn uitkering_en_mutatie_op_het_scherm() {
     let mut anna = t.bezoeker();
     anna.inloggen("anna", PERSONA_WACHTWOORD).await;
     let a = anna.get(&format!("/dossiers/{dossier}")).await;
-    assert!(a.testid("toekennen").is_some(), "{}", a.tekst);
+    assert!(a.testid("toekennen-starten").is_some(), "{}", a.tekst);
+    // Toekennen (issue 21 punt 2): eerst de berekening per maand; een begin ver terug of een
+    // tikfout in het jaar wordt geweigerd bij het veld.
+    let a = anna.get(&format!("/dossiers/{dossier}/toekennen")).await;
+    assert!(a.testid("toekenning-maanden").is_some(), "{}", a.tekst);
     let a = anna
         .post(
-            &format!("/dossiers/{dossier}/uitkering"),
+            &format!("/dossiers/{dossier}/toekennen/voorbeeld"),
             &[
-                ("begindatum", "2026-01-01"),
+                ("begindatum", "2020-01-01"),
                 ("inhoud", "Algemene bijstand"),
             ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.bevat("art. 44 lid 1") && a.testid("toekennen-opslaan").is_none());
+    // Zonder berekening toekennen kan niet: eerst de berekening, niets opgeslagen.
+    let velden = [
+        ("begindatum", "2026-01-01"),
+        ("inhoud", "Algemene bijstand"),
+    ];
+    let a = anna
+        .post(&format!("/dossiers/{dossier}/uitkering"), &velden)
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.testid("opnieuw-controleren").is_some(), "{}", a.tekst);
+    // Tien maanden nabetaling: boven de drempel, dus voorgelegd aan een tweede consulent.
+    let a = crate::na_voorbeeld(
+        &mut anna,
+        &format!("/dossiers/{dossier}/toekennen/voorbeeld"),
+        &format!("/dossiers/{dossier}/uitkering"),
+        &velden,
+    )
+    .await;
+    assert_eq!(
+        a.locatie(),
+        Some(format!("/dossiers/{dossier}?gedaan=toekenning-voorgelegd").as_str()),
+        "{}",
+        a.tekst
+    );
+    let a = anna.get(&format!("/dossiers/{dossier}")).await;
+    assert!(a.testid("uitkering").is_none() && a.testid("toekenning-wacht").is_some());
+    let voorstel = a
+        .tekst
+        .split("href=\"/toekenningen/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    assert!(anna
+        .get(&format!("/toekenningen/{voorstel}"))
+        .await
+        .testid("niet-beoordelen")
+        .is_some());
+    let mut bram = t.bezoeker();
+    bram.inloggen("bram", PERSONA_WACHTWOORD).await;
+    let b = bram.get(&format!("/toekenningen/{voorstel}")).await;
+    assert!(
+        b.testid("beoordelen").is_some() && b.testid("toekenning-maanden").is_some(),
+        "{}",
+        b.tekst
+    );
+    let a = bram
+        .post(
+            &format!("/toekenningen/{voorstel}/beoordelen"),
+            &[("versie", "1"), ("besluit", "goedkeuren"), ("reden", "")],
         )
         .await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
@@ -227,18 +287,19 @@ async fn uitkering_en_mutatie_op_het_scherm() {
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(a.bevat("vóór de start van de uitkering") && a.bevat("Loonstrook"));
-    let a = anna
-        .post(
-            &format!("/dossiers/{dossier}/mutaties"),
-            &[
-                ("soort", "inkomen_start"),
-                ("ingangsdatum", "2026-09-01"),
-                ("inkomenssoort", "arbeid"),
-                ("bedrag", "300"),
-                ("reden", "Loonstrook"),
-            ],
-        )
-        .await;
+    let a = crate::na_voorbeeld(
+        &mut anna,
+        &format!("/dossiers/{dossier}/mutaties/voorbeeld"),
+        &format!("/dossiers/{dossier}/mutaties"),
+        &[
+            ("soort", "inkomen_start"),
+            ("ingangsdatum", "2026-09-01"),
+            ("inkomenssoort", "arbeid"),
+            ("bedrag", "300"),
+            ("reden", "Loonstrook"),
+        ],
+    )
+    .await;
     assert_eq!(
         a.locatie(),
         Some(format!("/dossiers/{dossier}?gedaan=mutatie-wacht").as_str())
@@ -249,19 +310,42 @@ async fn uitkering_en_mutatie_op_het_scherm() {
         .await
         .testid("beoordelen")
         .is_none());
-    let mut bram = t.bezoeker();
-    bram.inloggen("bram", PERSONA_WACHTWOORD).await;
     let pagina = bram.get(&format!("/dossiers/{dossier}")).await;
     assert!(pagina.testid("beoordelen").is_some());
     let id = pagina
         .tekst
-        .split("action=\"/mutaties/")
+        .split("href=\"/mutaties/")
         .nth(1)
         .unwrap()
-        .split('/')
+        .split('"')
         .next()
         .unwrap()
         .to_owned();
+    // Punt 6: de beoordelaar ziet op één scherm wie wat registreerde en de impact per maand.
+    let b = bram.get(&format!("/mutaties/{id}")).await;
+    assert!(
+        b.testid("registrant").is_some_and(|r| r.contains("anna"))
+            && b.testid("impact").is_some()
+            && b.bevat("Netto per maand")
+            && b.bevat("€ 300,00")
+            && b.testid("beoordelen").is_some(),
+        "{}",
+        b.tekst
+    );
+    assert!(anna
+        .get(&format!("/mutaties/{id}"))
+        .await
+        .testid("niet-beoordelen")
+        .is_some());
+    // Afwijzen zonder reden: geweigerd op hetzelfde scherm.
+    let a = bram
+        .post(
+            &format!("/mutaties/{id}/beoordelen"),
+            &[("versie", "1"), ("besluit", "afwijzen"), ("reden", "")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.testid("impact").is_some() && a.bevat("reden van de afwijzing"));
     let a = bram
         .post(
             &format!("/mutaties/{id}/beoordelen"),
@@ -462,7 +546,15 @@ async fn betaalrun_op_het_scherm() {
         .await
         .unwrap();
     t.app
-        .uitkering_toekennen(&consulent, dossier, "2026-11-02", "Algemene bijstand", "")
+        .uitkering_toekennen(
+            &consulent,
+            dossier,
+            &vangnet_app::uitkeringen::Toekenningsinvoer {
+                begindatum: "2026-11-02",
+                inhoud: "Algemene bijstand",
+                bijzondere_reden: "",
+            },
+        )
         .await
         .unwrap();
     // Een tweede zonder rekening: die betaling wordt vastgehouden en staat met haar dossier op de
@@ -479,9 +571,11 @@ async fn betaalrun_op_het_scherm() {
         .uitkering_toekennen(
             &consulent,
             zonder_rekening,
-            "2026-11-02",
-            "Algemene bijstand",
-            "",
+            &vangnet_app::uitkeringen::Toekenningsinvoer {
+                begindatum: "2026-11-02",
+                inhoud: "Algemene bijstand",
+                bijzondere_reden: "",
+            },
         )
         .await
         .unwrap();

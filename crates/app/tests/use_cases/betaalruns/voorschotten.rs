@@ -128,7 +128,15 @@ async fn voorschot_betaald_en_bij_toekenning_verrekend_met_nabetaling() {
     // Het besluit: bijstand vanaf de melding, zonder inkomen. November is met het voorschot
     // betaald; het verschil wordt een nabetaling in de run van december.
     o.t.app
-        .uitkering_toekennen(&o.anna, d, "2026-11-02", "Algemene bijstand", "")
+        .uitkering_toekennen(
+            &o.anna,
+            d,
+            &vangnet_app::uitkeringen::Toekenningsinvoer {
+                begindatum: "2026-11-02",
+                inhoud: "Algemene bijstand",
+                bijzondere_reden: "",
+            },
+        )
         .await
         .unwrap();
     let na =
@@ -219,7 +227,15 @@ async fn te_hoog_voorschot_wordt_een_vordering() {
     // Toegekend pas vanaf 16 november: november telt maar voor een deel. De bijstand eindigt per
     // 1 januari (werk), zodat december de vakantietoeslag betaalt.
     o.t.app
-        .uitkering_toekennen(&o.anna, d, "2026-11-16", "Algemene bijstand", "")
+        .uitkering_toekennen(
+            &o.anna,
+            d,
+            &vangnet_app::uitkeringen::Toekenningsinvoer {
+                begindatum: "2026-11-16",
+                inhoud: "Algemene bijstand",
+                bijzondere_reden: "",
+            },
+        )
         .await
         .unwrap();
     let u = o.uitkering_id(d).await;
@@ -355,7 +371,15 @@ async fn weigeren_te_vroeg_en_vervallen_bij_besluit() {
         .await;
     assert_eq!(o.totaal(run.id, Categorie::Voorschot).await.0, 1);
     o.t.app
-        .uitkering_toekennen(&o.anna, d, "2026-12-01", "Algemene bijstand", "")
+        .uitkering_toekennen(
+            &o.anna,
+            d,
+            &vangnet_app::uitkeringen::Toekenningsinvoer {
+                begindatum: "2026-12-01",
+                inhoud: "Algemene bijstand",
+                bijzondere_reden: "",
+            },
+        )
         .await
         .unwrap();
     let beeld =
@@ -435,7 +459,15 @@ async fn voorschot_over_een_maand_zonder_recht_is_geheel_te_veel_betaald() {
     o.run("2026-11", "2026-11-30").await;
     o.t.klok.verzet(chrono::Duration::days(5));
     o.t.app
-        .uitkering_toekennen(&o.anna, d, "2026-12-01", "Algemene bijstand", "")
+        .uitkering_toekennen(
+            &o.anna,
+            d,
+            &vangnet_app::uitkeringen::Toekenningsinvoer {
+                begindatum: "2026-12-01",
+                inhoud: "Algemene bijstand",
+                bijzondere_reden: "",
+            },
+        )
         .await
         .unwrap();
     let dec = o.run("2026-12", "2026-12-18").await;
@@ -467,7 +499,15 @@ async fn minimumvoorschot_laat_bij_gelijke_gegevens_niets_open() {
             .unwrap();
     o.run("2026-11", "2026-11-25").await;
     o.t.app
-        .uitkering_toekennen(&o.anna, d, "2026-11-02", "Algemene bijstand", "")
+        .uitkering_toekennen(
+            &o.anna,
+            d,
+            &vangnet_app::uitkeringen::Toekenningsinvoer {
+                begindatum: "2026-11-02",
+                inhoud: "Algemene bijstand",
+                bijzondere_reden: "",
+            },
+        )
         .await
         .unwrap();
     let november = maandbedrag(&o, d, datum(2026, 11, 1)).await;
@@ -525,7 +565,15 @@ async fn vakantietoeslag_na_een_maand_die_alleen_met_een_voorschot_is_betaald() 
             .unwrap();
     o.run("2026-11", "2026-11-25").await;
     o.t.app
-        .uitkering_toekennen(&o.anna, d, "2026-11-02", "Algemene bijstand", "")
+        .uitkering_toekennen(
+            &o.anna,
+            d,
+            &vangnet_app::uitkeringen::Toekenningsinvoer {
+                begindatum: "2026-11-02",
+                inhoud: "Algemene bijstand",
+                bijzondere_reden: "",
+            },
+        )
         .await
         .unwrap();
     let u = o.uitkering_id(d).await;
