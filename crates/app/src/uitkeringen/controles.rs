@@ -211,16 +211,34 @@ pub(super) fn waarschuwingen(voor: &Feiten, ingang: NaiveDate, g: &Gegevens) -> 
             .collect();
     }
     let Gegevens::Inkomen {
-        inkomenssoort,
-        van: Wie::Partner,
-        ..
+        inkomenssoort, van, ..
     } = g
     else {
         return Vec::new();
     };
-    voor.inkomsten
+    // Issue 21 punt 3: een wijziging op een datum vervangt het bedrag dat dan geldt; het
+    // voorbeeld zegt welk.
+    let vervangt = voor
+        .inkomsten
         .iter()
-        .filter(|(p, w, s, _, _)| *w == Wie::Aanvrager && s == inkomenssoort && p.bevat(ingang))
+        .filter(|(p, w, s, _, _)| w == van && s == inkomenssoort && p.bevat(ingang))
+        .map(|(p, _, _, bedrag, _)| {
+            format!(
+                "Vanaf {} vervangt dit het inkomen van {} per maand van de {} (sinds {}); het \
+                 wordt niet opgeteld.",
+                ingang.format("%d-%m-%Y"),
+                vangnet_domain::bedrag::euro(*bedrag),
+                van.naam(),
+                p.vanaf.format("%d-%m-%Y")
+            )
+        });
+    if *van != Wie::Partner {
+        return vervangt.collect();
+    }
+    vervangt
+        .chain(voor.inkomsten.iter().filter(|(p, w, s, _, _)| {
+            *w == Wie::Aanvrager && s == inkomenssoort && p.bevat(ingang)
+        })
         .map(|(p, _, _, bedrag, _)| {
             format!(
                 "Op {} loopt ook een inkomen van deze soort op naam van de aanvrager ({} per maand, \
@@ -231,6 +249,6 @@ pub(super) fn waarschuwingen(voor: &Feiten, ingang: NaiveDate, g: &Gegevens) -> 
                 vangnet_domain::bedrag::euro(*bedrag),
                 p.vanaf.format("%d-%m-%Y")
             )
-        })
+        }))
         .collect()
 }

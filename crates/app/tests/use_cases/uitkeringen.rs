@@ -396,6 +396,14 @@ async fn kleine_mutatie_direct_en_beeindiging_met_vier_ogen() {
         .await
         .unwrap();
     assert_eq!(i.maanden[0].verschil.verschil, -950, "{:?}", i.maanden);
+    // Het voorbeeld zegt wat het vervangt (issue 21 punt 3).
+    assert!(
+        i.waarschuwingen
+            .iter()
+            .any(|w| w.contains("vervangt dit het inkomen van € 30,00")),
+        "{:?}",
+        i.waarschuwingen
+    );
     // Een "begint" vóór een inkomen van dezelfde soort dat later begint, zou daardoor worden
     // afgesloten: ook geweigerd.
     let e = t
