@@ -42,6 +42,7 @@ use crate::werk::{taak_maken, NieuweTaak};
 use crate::{toegang, App, AppFout, Context};
 
 /// Standaarddrempel voor vier ogen: een mutatie die in totaal meer dan dit bedrag verandert.
+mod afhandelen;
 mod beoordeling;
 mod controles;
 mod feiten;
@@ -51,6 +52,7 @@ mod invoer;
 mod toekennen;
 mod vier_ogen;
 
+pub use afhandelen::Afhandeling;
 pub use beoordeling::{Mutatiebeoordeling, Toekenningsbeoordeling};
 use controles::{inkomen_past, waarschuwingen};
 use feiten::feiten_uit;
@@ -162,6 +164,10 @@ pub struct MutatieInvoer {
     pub verdelen: String,
     #[serde(default)]
     pub reden: String,
+    /// De taak "mutatie verwerken" die deze mutatie afrondt (van de taak naar het formulier).
+    /// Zonder: de enige open taak van die soort op het dossier, als er één is.
+    #[serde(default)]
+    pub taak: Option<i64>,
 }
 
 /// Wat een mutatie verandert (in de opslag als JSON); zie [`Mutatiegegevens`].
@@ -726,6 +732,31 @@ impl App {
             .dossier_op_id(u.dossier_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        // De taak "mutatie verwerken" is klaar met het registreren (issue 21 punt 10).
+        let open: Vec<i64> = tx
+            .taken_van_dossier(dossier.id)
+            .await?
+            .into_iter()
+            .filter(|t| {
+                t.soort == Taaksoort::Mutatie
+                    && t.status != vangnet_domain::werk::Taakstatus::Gereed
+            })
+            .map(|t| t.id)
+            .collect();
+        let klaar = match invoer.taak {
+            Some(t) if open.contains(&t) => Some(t),
+            Some(_) => {
+                return Err(AppFout::veld(
+                    "taak",
+                    "De taak hoort niet bij dit dossier of is al klaar.",
+                ))
+            }
+            None if open.len() == 1 => open.first().copied(),
+            None => None,
+        };
+        if let Some(k) = klaar {
+            crate::werk::taken_afronden(&mut *tx, ctx, nu, dossier.id, move |t| t.id == k).await?;
+        }
         if impact.vier_ogen {
             taak_maken(
                 &mut *tx,

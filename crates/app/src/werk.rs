@@ -6,6 +6,7 @@
 mod afronden;
 use afronden::afronden_door_handeling;
 pub(crate) use afronden::taken_afronden;
+pub use afronden::{mutatie_van_taak, voorstel_van_taak, VOORSTEL_TAAK};
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -714,6 +715,22 @@ impl App {
         Ok(uit)
     }
 
+    /// Eén taak met haar historie (de pagina van de taak).
+    pub async fn taak_bekijken(&self, ctx: &Context, taak_id: i64) -> Result<Taakregel, AppFout> {
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let dag = vandaag(self.klok.nu());
+        let mut tx = self.opslag.lees().await?;
+        let t = tx
+            .taak_op_id(taak_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De taak".into()))?;
+        let mut r = regel(t, dag);
+        r.historie = tx.taakgebeurtenissen_van(r.taak.id).await?;
+        r.mag_bijwerken = mag_taak_bijwerken(tx.as_mut(), ctx, &r.taak).await.is_ok();
+        tx.afsluiten().await?;
+        Ok(r)
+    }
+
     /// De consulenten van het team van een dossier, met belasting en afwezigheid vandaag (voor de
     /// keuze van de teamleider), laagste belasting eerst.
     pub async fn toewijsbare_consulenten(
@@ -997,6 +1014,7 @@ impl App {
         taak_id: i64,
         versie: i64,
         status: &str,
+        reden: &str,
     ) -> Result<(), AppFout> {
         ctx.actor.vereist(Recht::ClientenInzien)?;
         let Some(nieuw) = Taakstatus::uit_code(status) else {
@@ -1020,12 +1038,30 @@ impl App {
         }
         // Een taak die een handeling afrondt, gaat op gereed door die handeling, niet met een
         // klik terwijl het werk openstaat (issue 21 punt 10).
+        // Met de hand afronden kan alleen waar geen handeling past, en met een reden.
+        let reden = reden.trim();
         if nieuw == Taakstatus::Gereed {
             if let Some(waar) = afronden_door_handeling(&mut *tx, &t).await? {
                 return Err(AppFout::veld("status", waar));
             }
+            if reden.is_empty() {
+                return Err(AppFout::veld(
+                    "reden",
+                    "Geef de reden waarom de taak klaar is (wat is er gedaan?).",
+                ));
+            }
         }
-        let omschrijving = format!("Status {} → {}", t.status.naam(), nieuw.naam());
+        if reden.chars().count() > 500 {
+            return Err(AppFout::veld(
+                "reden",
+                "De reden is hoogstens 500 tekens lang.",
+            ));
+        }
+        let omschrijving = if reden.is_empty() {
+            format!("Status {} → {}", t.status.naam(), nieuw.naam())
+        } else {
+            format!("Status {} → {}: {reden}", t.status.naam(), nieuw.naam())
+        };
         taak_bijwerken(
             &mut *tx,
             ctx,

@@ -152,11 +152,13 @@ pub fn router(staat: WebStaat) -> Router {
         )
         .route("/proefberekening", get(berekening::proefberekening))
         .route("/taken", post(werk::taak_aanmaken))
+        .route("/taken/{id}", get(werk::taak))
         .route("/taken/{id}/status", post(werk::taak_status))
         .route("/dossiers/{id}/toewijzen", post(werk::dossier_toewijzen))
         .route("/dossiers/{id}/uitsluiten", post(werk::uitsluiten))
         .route("/dossiers/{id}/uitkering", post(uitkering::toekennen))
         .route("/dossiers/{id}/toekennen", get(uitkering::formulier))
+        .route("/dossiers/{id}/afhandelen", post(uitkering::afhandelen))
         .route(
             "/dossiers/{id}/toekennen/voorbeeld",
             post(uitkering::voorbeeld),

@@ -81,6 +81,7 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
     ("POST", "/personen/{id}", Een(Recht::DossiersRegistreren)),
     ("GET", "/proefberekening", Een(Recht::ClientenInzien)),
     ("POST", "/taken", Een(Recht::ClientenInzien)),
+    ("GET", "/taken/{id}", Een(Recht::ClientenInzien)),
     ("POST", "/taken/{id}/status", Een(Recht::ClientenInzien)),
     (
         "POST",
@@ -121,6 +122,11 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
     (
         "GET",
         "/dossiers/{id}/toekennen",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
+        "/dossiers/{id}/afhandelen",
         Een(Recht::UitkeringenBeheren),
     ),
     (

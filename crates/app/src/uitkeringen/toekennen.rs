@@ -6,9 +6,7 @@ use super::*;
 use crate::opslag::ToekenningsvoorstelRij;
 use vangnet_domain::beheerverzoek::Verzoekstatus;
 
-/// Het begin van de omschrijving van de goedkeuringstaak van een toekenning (waaraan de taak
-/// bij het besluit wordt herkend).
-pub const VOORSTEL_TAAK: &str = "Toekenning (voorstel ";
+pub use crate::werk::VOORSTEL_TAAK;
 
 /// Wat een consulent voor een toekenning invult.
 #[derive(Debug, Clone, Copy, Default)]

@@ -29,6 +29,31 @@ pub(crate) async fn taken_afronden(
 }
 
 /// Rondt een handeling deze taak af terwijl het werk nog openstaat? Dan waar die handeling is.
+/// Het begin van de omschrijving van de goedkeuringstaak van een toekenning (waaraan de taak
+/// bij het besluit wordt herkend; zie `uitkering_toekennen`).
+pub const VOORSTEL_TAAK: &str = "Toekenning (voorstel ";
+
+/// De mutatie waarover een goedkeuringstaak gaat (`Mutatie 12 (…`, zie `mutatie_registreren`).
+pub fn mutatie_van_taak(omschrijving: &str) -> Option<i64> {
+    omschrijving
+        .strip_prefix("Mutatie ")?
+        .split_once(" (")?
+        .0
+        .parse()
+        .ok()
+}
+
+/// Het voorstel tot toekenning waarover een goedkeuringstaak gaat (zie
+/// [`VOORSTEL_TAAK`]).
+pub fn voorstel_van_taak(omschrijving: &str) -> Option<i64> {
+    omschrijving
+        .strip_prefix(VOORSTEL_TAAK)?
+        .split_once(')')?
+        .0
+        .parse()
+        .ok()
+}
+
 pub(super) async fn afronden_door_handeling(
     tx: &mut dyn Transactie,
     t: &crate::opslag::TaakRij,
@@ -43,8 +68,9 @@ pub(super) async fn afronden_door_handeling(
     };
     Ok(match t.soort {
         Taaksoort::Besluit if aanvraag_open => Some(
-            "Deze taak gaat op gereed door het besluit op de aanvraag (toekennen op het dossier), \
-             niet met een klik terwijl de aanvraag openstaat."
+            "Deze taak gaat op gereed door het besluit op de aanvraag (toekennen, of niet \
+             toekennen: afwijzen, buiten behandeling stellen of de intrekking vastleggen), niet \
+             met een klik terwijl de aanvraag openstaat."
                 .into(),
         ),
         Taaksoort::Voorschot if aanvraag_open => Some(
@@ -52,6 +78,35 @@ pub(super) async fn afronden_door_handeling(
              dossier: verlenen of weigeren met reden)."
                 .into(),
         ),
+        Taaksoort::Goedkeuring if t.omschrijving.starts_with(VOORSTEL_TAAK) => {
+            let open = match t.dossier_id {
+                Some(d) => tx
+                    .toekenningsvoorstellen_van(d)
+                    .await?
+                    .iter()
+                    .any(|v| v.status == vangnet_domain::beheerverzoek::Verzoekstatus::Open),
+                None => false,
+            };
+            open.then(|| {
+                "Deze taak gaat op gereed door de beoordeling van de toekenning (goedkeuren of \
+                 afwijzen met reden)."
+                    .to_owned()
+            })
+        }
+        Taaksoort::Goedkeuring if mutatie_van_taak(&t.omschrijving).is_some() => {
+            let wacht = match mutatie_van_taak(&t.omschrijving) {
+                Some(m) => tx
+                    .mutatie_op_id(m)
+                    .await?
+                    .is_some_and(|m| m.status.mag_beoordelen()),
+                None => false,
+            };
+            wacht.then(|| {
+                "Deze taak gaat op gereed door de beoordeling van de mutatie (goedkeuren of \
+                 afwijzen met reden)."
+                    .to_owned()
+            })
+        }
         Taaksoort::Goedkeuring if t.omschrijving.starts_with("Nieuwe bankrekening") => {
             let open = match t.persoon_id {
                 Some(p) => tx

@@ -306,3 +306,72 @@ async fn toekennen_met_voorbeeld_en_vier_ogen() {
     ));
     t.opruimen().await;
 }
+
+/// Issue 21 punt 10: de taak "mutatie verwerken" gaat op gereed met het registreren van de
+/// mutatie (de taak die het formulier meegaf, of de enige open), niet met een klik; met de hand
+/// afronden vraagt een reden.
+#[tokio::test]
+async fn mutatietaak_klaar_door_de_mutatie() {
+    use vangnet_domain::werk::{Taaksoort, Taakstatus};
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let anna = t.gebruiker("anna", &[Rol::Inkomensconsulent]).await;
+    let mut a = aanvraag();
+    a.ontvangen_op = "2026-11-10".into();
+    let d = vangnet_testkit::Dossierbouwer::van(a)
+        .met_uitkering("2026-11-10")
+        .maak(&t, &clerk, &anna)
+        .await;
+    // Twee gemelde wijzigingen als taken "mutatie verwerken" (zoals de demo ze heeft).
+    let mut taken = Vec::new();
+    for w in ["Inkomen gewijzigd", "Nieuw adres"] {
+        let id = t
+            .app
+            .taak_aanmaken(&anna, w, "2026-12-10", Some(d.dossier), false)
+            .await
+            .unwrap();
+        t.testdb
+            .db
+            .ruwe_sql(&format!(
+                "UPDATE taken SET soort = 'mutatie' WHERE id = {id}"
+            ))
+            .await
+            .unwrap();
+        taken.push(id);
+    }
+    let inkomen = vangnet_app::uitkeringen::MutatieInvoer {
+        soort: "inkomen_start".into(),
+        ingangsdatum: "2026-11-15".into(),
+        inkomenssoort: "alimentatie".into(),
+        bedrag: "50".into(),
+        reden: "Bankafschrift".into(),
+        taak: Some(taken[0]),
+        ..Default::default()
+    };
+    let u = d.uitkering.unwrap();
+    t.app.mutatie_registreren(&anna, u, &inkomen).await.unwrap();
+    let status = |id: i64, lijst: &[vangnet_app::werk::Taakregel]| {
+        lijst.iter().find(|r| r.taak.id == id).unwrap().taak.status
+    };
+    let lijst = t.app.taken_van_dossier(&anna, d.dossier).await.unwrap();
+    assert_eq!(status(taken[0], &lijst), Taakstatus::Gereed);
+    assert_eq!(status(taken[1], &lijst), Taakstatus::Open);
+    // Zonder taak: de enige open taak van die soort.
+    let adres = vangnet_app::uitkeringen::MutatieInvoer {
+        soort: "adres".into(),
+        ingangsdatum: "2026-11-20".into(),
+        straat: "Coolsingel".into(),
+        huisnummer: "40".into(),
+        postcode: "3011 AD".into(),
+        woonplaats: "Rotterdam".into(),
+        reden: "Verhuisbericht".into(),
+        ..Default::default()
+    };
+    t.app.mutatie_registreren(&anna, u, &adres).await.unwrap();
+    let lijst = t.app.taken_van_dossier(&anna, d.dossier).await.unwrap();
+    assert_eq!(status(taken[1], &lijst), Taakstatus::Gereed);
+    assert!(lijst
+        .iter()
+        .all(|r| r.taak.soort != Taaksoort::Mutatie || r.taak.status == Taakstatus::Gereed));
+    t.opruimen().await;
+}

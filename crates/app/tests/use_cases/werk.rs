@@ -512,15 +512,22 @@ async fn teamdashboard_telt_open_werk_en_op_tijd() {
     // Dezelfde status nog eens is geen overgang: geweigerd op het veld, niets vastgelegd.
     let fout = t
         .app
-        .taak_status_zetten(&o.noord[0], r1.id, r1.versie, r1.status.code())
+        .taak_status_zetten(&o.noord[0], r1.id, r1.versie, r1.status.code(), "")
         .await
         .unwrap_err();
     assert!(
         vangnet_testkit::veldfout(fout, "status").contains("staat al op"),
         "dezelfde status"
     );
+    // Met de hand gereed alleen met een reden (issue 21 punt 10); de reden staat in de historie.
+    let fout = t
+        .app
+        .taak_status_zetten(&o.noord[0], r1.id, r1.versie, "gereed", "  ")
+        .await
+        .unwrap_err();
+    assert!(vangnet_testkit::veldfout(fout, "reden").contains("reden"));
     t.app
-        .taak_status_zetten(&o.noord[0], r1.id, r1.versie, "gereed")
+        .taak_status_zetten(&o.noord[0], r1.id, r1.versie, "gereed", "Dossier compleet")
         .await
         .unwrap();
     // Beslissen en het voorschot gaan op gereed door de handeling, niet met een klik terwijl de
@@ -540,7 +547,7 @@ async fn teamdashboard_telt_open_werk_en_op_tijd() {
             .taak;
         let fout = t
             .app
-            .taak_status_zetten(&o.noord[0], taak.id, taak.versie, "gereed")
+            .taak_status_zetten(&o.noord[0], taak.id, taak.versie, "gereed", "Klaar")
             .await
             .unwrap_err();
         assert!(
@@ -551,7 +558,7 @@ async fn teamdashboard_telt_open_werk_en_op_tijd() {
     t.klok.verzet(Duration::days(4));
     let r2 = registratie(t.app.taken_van_dossier(&o.clerk, d2).await.unwrap());
     t.app
-        .taak_status_zetten(&o.noord[1], r2.id, r2.versie, "gereed")
+        .taak_status_zetten(&o.noord[1], r2.id, r2.versie, "gereed", "Dossier compleet")
         .await
         .unwrap();
     t.app

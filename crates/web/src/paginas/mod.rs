@@ -53,6 +53,7 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "afwezigheid" => "De afwezigheid is geregistreerd.",
         "herverdeeld" => "Het werk is herverdeeld.",
         "uitkering-toegekend" => "De uitkering is toegekend en per maand berekend.",
+        "aanvraag-afgehandeld" => "Het besluit op de aanvraag is vastgelegd; de taken beslissen en voorschot zijn klaar.",
         "toekenning-voorgelegd" => "De toekenning wacht op goedkeuring door een tweede consulent (vier ogen); pas daarna is de uitkering er.",
         "toekenning-goedgekeurd" => "De toekenning is goedgekeurd: de uitkering is toegekend en per maand berekend.",
         "toekenning-afgewezen" => "De toekenning is afgewezen; wie haar voorlegde, heeft een taak om opnieuw te beslissen.",

@@ -150,6 +150,7 @@ struct MutatiePagina {
     nummer: String,
     /// De gekozen soort (stap 2), of geen (stap 1: kiezen).
     soort: Option<Mutatiesoort>,
+    taak: String,
     groepen: Vec<(&'static str, Vec<(&'static str, &'static str)>)>,
     ingangsdatum: String,
     reden: String,
@@ -295,6 +296,8 @@ fn veld(naam: &'static str, soort: Mutatiesoort, waarde: String) -> Veld {
 /// invulde, telt niet mee).
 struct Ingevuld {
     soort: Option<Mutatiesoort>,
+    /// De taak "mutatie verwerken" waar het formulier vandaan komt (leeg: geen).
+    taak: String,
     ingangsdatum: String,
     reden: String,
     velden: Vec<(&'static str, String)>,
@@ -306,6 +309,7 @@ impl Ingevuld {
             .filter(|s| *s != Mutatiesoort::Correctie);
         Ingevuld {
             soort,
+            taak: formulier.veld("taak"),
             ingangsdatum: formulier.veld("ingangsdatum"),
             reden: formulier.veld("reden"),
             velden: soort
@@ -357,6 +361,7 @@ impl Ingevuld {
             postcode: v("postcode"),
             woonplaats: v("woonplaats"),
             verdelen: v("verdelen"),
+            taak: self.taak.trim().parse().ok(),
         }
     }
 
@@ -434,6 +439,7 @@ async fn mutatiepagina(
         dossier_id,
         nummer: d.dossier.nummer.clone(),
         soort,
+        taak: ingevuld.taak.clone(),
         groepen: GROEPEN
             .iter()
             .map(|(g, s)| (*g, s.iter().map(|s| (s.code(), s.naam())).collect()))
@@ -479,6 +485,7 @@ async fn mutatiepagina(
 #[derive(serde::Deserialize)]
 pub struct Stap {
     soort: Option<String>,
+    taak: Option<i64>,
 }
 
 /// Stap 1 (zonder soort): wat veranderde er? Stap 2 (`?soort=…`): de velden van die soort.
@@ -490,7 +497,8 @@ pub async fn formulier(
 ) -> Result<Response, WebFout> {
     wie.ctx.actor.vereist(Recht::UitkeringenBeheren)?;
     let leeg = Formulier::default();
-    let ingevuld = Ingevuld::uit(&leeg, Some(stap.soort.as_deref().unwrap_or_default()));
+    let mut ingevuld = Ingevuld::uit(&leeg, Some(stap.soort.as_deref().unwrap_or_default()));
+    ingevuld.taak = stap.taak.map(|t| t.to_string()).unwrap_or_default();
     let (mut status, mut p) = mutatiepagina(&staat, &wie, id, &ingevuld, false).await?;
     if stap.soort.is_some() && ingevuld.soort.is_none() {
         p.fouten.voeg_toe("soort", "Kies wat er veranderde.");

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use sha2::{Digest, Sha256};
 use vangnet_app::uitkeringen::{
-    Toekenning, Toekenningsbeoordeling, Toekenningsinvoer, Toekenningsvoorbeeld,
+    Afhandeling, Toekenning, Toekenningsbeoordeling, Toekenningsinvoer, Toekenningsvoorbeeld,
 };
 use vangnet_app::AppFout;
 use vangnet_domain::bedrag::euro;
@@ -72,6 +72,10 @@ struct ToekennenPagina {
     voorbeeld: Option<Voorbeeldweergave>,
     gecontroleerd: String,
     opnieuw_controleren: bool,
+    /// Niet toekennen: hoe de aanvraag eindigt, en de grond (wat getypt was, na een fout).
+    afhandelingen: Vec<(&'static str, &'static str)>,
+    uitkomst: String,
+    grond: String,
     fouten: Veldfouten,
 }
 
@@ -135,6 +139,12 @@ async fn toekennenpagina(
         voorbeeld: None,
         gecontroleerd: String::new(),
         opnieuw_controleren: false,
+        afhandelingen: Afhandeling::ALLE
+            .iter()
+            .map(|a| (a.code(), a.naam()))
+            .collect(),
+        uitkomst: String::new(),
+        grond: String::new(),
         fouten: Veldfouten::nieuw(),
     };
     let mut status = StatusCode::OK;
@@ -216,6 +226,40 @@ pub async fn toekennen(
         Err(AppFout::Ongeldig(f)) => {
             let (_, mut p) = toekennenpagina(&staat, &wie, id, ingevuld, false).await?;
             p.fouten = f;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Niet toekennen: afwijzen, buiten behandeling stellen of de intrekking vastleggen.
+pub async fn afhandelen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    wie.ctx.actor.vereist(Recht::UitkeringenBeheren)?;
+    let (uitkomst, grond) = (formulier.veld("uitkomst"), formulier.veld("grond"));
+    match staat
+        .app
+        .aanvraag_afhandelen(&wie.ctx, id, &uitkomst, &grond)
+        .await
+    {
+        Ok(()) => Ok(
+            Redirect::to(&format!("/dossiers/{id}?gedaan=aanvraag-afgehandeld")).into_response(),
+        ),
+        Err(AppFout::Ongeldig(f)) => {
+            let d = staat.app.dossier(&wie.ctx, id, None, None).await?;
+            let ingevuld = Ingevuld {
+                begindatum: d.dossier.gemeld_op.format("%Y-%m-%d").to_string(),
+                inhoud: "Algemene bijstand toegekend".into(),
+                bijzondere_reden: String::new(),
+            };
+            let (_, mut p) = toekennenpagina(&staat, &wie, id, ingevuld, false).await?;
+            p.fouten = f;
+            p.uitkomst = uitkomst;
+            p.grond = grond;
             Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
         Err(e) => Err(e.into()),

@@ -49,6 +49,70 @@ pub fn datum(d: &chrono::NaiveDate) -> String {
     crate::paginas::clienten::nl_datum(d)
 }
 
+/// Waar een taak wordt gedaan (issue 21 punt 10): (knop, adres), als een handeling haar
+/// afrondt. Zonder: de taak wordt met de hand afgerond, met een reden (de pagina van de taak).
+pub fn taakactie(t: &vangnet_app::opslag::TaakRij) -> Option<(&'static str, String)> {
+    let dossier = t.dossier_id;
+    Some(match t.soort {
+        Taaksoort::Terugbellen => ("Terugbellen", format!("/taken/{}/terugbellen", t.id)),
+        Taaksoort::Besluit => ("Beslissen", format!("/dossiers/{}/toekennen", dossier?)),
+        Taaksoort::Voorschot => ("Voorschot", format!("/dossiers/{}/voorschotten", dossier?)),
+        Taaksoort::Mutatie => (
+            "Mutatie registreren",
+            format!("/dossiers/{}/mutaties/nieuw?taak={}", dossier?, t.id),
+        ),
+        Taaksoort::Goedkeuring => {
+            if let Some(m) = vangnet_app::werk::mutatie_van_taak(&t.omschrijving) {
+                ("Beoordelen", format!("/mutaties/{m}"))
+            } else if let Some(v) = vangnet_app::werk::voorstel_van_taak(&t.omschrijving) {
+                ("Beoordelen", format!("/toekenningen/{v}"))
+            } else if t.omschrijving.starts_with("Nieuwe bankrekening") {
+                ("Beoordelen", "/rekeningen".to_owned())
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "taak.html")]
+struct TaakPagina {
+    schil: Schil,
+    r: vangnet_app::werk::Taakregel,
+    statussen: Vec<(&'static str, &'static str)>,
+    status: String,
+    reden: String,
+    fouten: Veldfouten,
+}
+
+async fn taakpagina(staat: &WebStaat, wie: &Ingelogd, id: i64) -> Result<TaakPagina, WebFout> {
+    let r = staat.app.taak_bekijken(&wie.ctx, id).await?;
+    Ok(TaakPagina {
+        schil: Schil::voor(staat, wie, &format!("Taak: {}", r.soortnaam), "/")
+            .kruimel(&format!("/taken/{id}"), &format!("Taak {id}")),
+        statussen: vangnet_domain::werk::Taakstatus::ALLE
+            .iter()
+            .map(|s| (s.code(), s.naam()))
+            .collect(),
+        status: vangnet_domain::werk::Taakstatus::Gereed.code().to_owned(),
+        reden: String::new(),
+        r,
+        fouten: Veldfouten::nieuw(),
+    })
+}
+
+/// De taak: wat te doen, waar, haar historie, en (waar geen handeling past) afronden met reden.
+pub async fn taak(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    Path(id): Path<i64>,
+) -> Result<Response, WebFout> {
+    let p = taakpagina(&staat, &wie, id).await?;
+    Ok(pagina_met_status(StatusCode::OK, &p))
+}
+
 pub async fn taak_status(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
@@ -56,15 +120,29 @@ pub async fn taak_status(
     formulier: Formulier,
 ) -> Result<Response, WebFout> {
     let versie = formulier.veld("versie").trim().parse().unwrap_or(-1);
-    staat
+    let (status, reden) = (formulier.veld("status"), formulier.veld("reden"));
+    match staat
         .app
-        .taak_status_zetten(&wie.ctx, id, versie, &formulier.veld("status"))
-        .await?;
-    let terug = match formulier.veld("dossier").trim().parse::<i64>() {
-        Ok(d) => format!("/dossiers/{d}"),
-        Err(_) => "/".into(),
-    };
-    Ok(Redirect::to(&format!("{terug}?gedaan=taak-bijgewerkt")).into_response())
+        .taak_status_zetten(&wie.ctx, id, versie, &status, &reden)
+        .await
+    {
+        Ok(()) => {
+            let terug = match formulier.veld("dossier").trim().parse::<i64>() {
+                Ok(d) => format!("/dossiers/{d}"),
+                Err(_) => "/".into(),
+            };
+            Ok(Redirect::to(&format!("{terug}?gedaan=taak-bijgewerkt")).into_response())
+        }
+        // De fout bij de taak zelf, met wat getypt was.
+        Err(AppFout::Ongeldig(f)) => {
+            let mut p = taakpagina(&staat, &wie, id).await?;
+            p.fouten = f;
+            p.status = status;
+            p.reden = reden;
+            Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn taak_aanmaken(

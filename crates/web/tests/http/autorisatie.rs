@@ -261,6 +261,12 @@ fn matrix() -> Vec<Route> {
             "omschrijving=&deadline=",
         ),
         r(
+            get.clone(),
+            "/taken/{id}",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
             post.clone(),
             "/taken/{id}/status",
             MetRecht(Recht::ClientenInzien),
@@ -320,6 +326,12 @@ fn matrix() -> Vec<Route> {
             "/dossiers/{id}/toekennen",
             MetRecht(Recht::UitkeringenBeheren),
             "",
+        ),
+        r(
+            post.clone(),
+            "/dossiers/{id}/afhandelen",
+            MetRecht(Recht::UitkeringenBeheren),
+            "uitkomst=",
         ),
         r(
             post.clone(),

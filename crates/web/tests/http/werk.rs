@@ -159,6 +159,8 @@ async fn werk_op_het_scherm() {
         .iter()
         .find(|r| r.taak.soort == vangnet_domain::werk::Taaksoort::Registratie)
         .unwrap();
+    // Met de hand gereed vraagt een reden (issue 21 punt 10): zonder reden blijft de taak open,
+    // en de pagina van de taak toont de melding bij het veld.
     let a = b
         .post(
             &format!("/taken/{}/status", registratie.taak.id),
@@ -168,7 +170,25 @@ async fn werk_op_het_scherm() {
             ],
         )
         .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(
+        a.testid("taak-afronden").is_some() && a.bevat("Geef de reden"),
+        "{}",
+        a.tekst
+    );
+    let a = b
+        .post(
+            &format!("/taken/{}/status", registratie.taak.id),
+            &[
+                ("versie", &registratie.taak.versie.to_string()),
+                ("status", "gereed"),
+                ("reden", "Dossier compleet, alle stukken binnen"),
+            ],
+        )
+        .await;
     assert_eq!(a.status, StatusCode::SEE_OTHER);
+    let pagina = b.get(&format!("/taken/{}", registratie.taak.id)).await;
+    assert!(pagina.bevat("alle stukken binnen"), "{}", pagina.tekst);
     let a = b.get("/").await;
     assert!(!a.bevat("registreren en compleet maken") && a.bevat("Beslissen op aanvraag"));
     // Bram zet het besluit op "wacht op cliënt" vanaf het dossier; de historie toont het.

@@ -587,3 +587,85 @@ async fn vakantietoeslag_na_een_maand_die_alleen_met_een_voorschot_is_betaald() 
     );
     o.t.opruimen().await;
 }
+
+/// Issue 21 punt 10: op een aanvraag wordt ook besloten door haar niet toe te kennen. Afwijzen
+/// sluit de taken beslissen en voorschot; een betaald voorschot wordt een vordering om te
+/// beoordelen (art. 58 lid 2 onder d Pw), een nog niet betaald voorschot vervalt en wordt niet
+/// meer betaald. Een tweede besluit kan niet.
+#[tokio::test]
+async fn niet_toekennen_met_voorschotten() {
+    let o = opzet().await;
+    let betaald = aanvraag_zonder_besluit(&o, "100023757", "NL91ABNA0417164300").await;
+    let open = aanvraag_zonder_besluit(&o, "123456782", "NL20INGB0001234567").await;
+    let v1 =
+        o.t.app
+            .voorschot_vastleggen(&o.anna, betaald, &verleen(1))
+            .await
+            .unwrap();
+    o.run("2026-11", "2026-11-25").await;
+    o.t.app
+        .voorschot_vastleggen(&o.anna, open, &verleen(1))
+        .await
+        .unwrap();
+    // Zonder grond of uitkomst: geweigerd bij het veld.
+    let e =
+        o.t.app
+            .aanvraag_afhandelen(&o.anna, betaald, "afwijzen", " ")
+            .await
+            .unwrap_err();
+    vangnet_testkit::veldfout(e, "grond");
+    let e =
+        o.t.app
+            .aanvraag_afhandelen(&o.anna, betaald, "weg", "x")
+            .await
+            .unwrap_err();
+    vangnet_testkit::veldfout(e, "uitkomst");
+    o.t.app
+        .aanvraag_afhandelen(
+            &o.anna,
+            betaald,
+            "afwijzen",
+            "Art. 11 Pw: het inkomen uit de eigen onderneming ligt boven de norm",
+        )
+        .await
+        .unwrap();
+    let taken = o.t.app.taken_van_dossier(&o.anna, betaald).await.unwrap();
+    assert!(taken
+        .iter()
+        .filter(|t| matches!(t.taak.soort, Taaksoort::Besluit | Taaksoort::Voorschot))
+        .all(|t| t.taak.status == Taakstatus::Gereed));
+    let vordering = taken
+        .iter()
+        .find(|t| t.taak.soort == Taaksoort::Vordering)
+        .expect("een vordering om te beoordelen");
+    assert!(
+        vordering
+            .taak
+            .omschrijving
+            .contains(&vangnet_domain::bedrag::euro(v1.bedrag_centen.centen())),
+        "{}",
+        vordering.taak.omschrijving
+    );
+    let d = o.t.app.dossier(&o.anna, betaald, None, None).await.unwrap();
+    assert_eq!(d.dossier.status, vangnet_domain::dossier::Status::Besloten);
+    let e =
+        o.t.app
+            .aanvraag_afhandelen(&o.anna, betaald, "afwijzen", "Nog eens")
+            .await
+            .unwrap_err();
+    assert!(vangnet_testkit::veldfout(e, "uitkomst").contains("al besloten"));
+    // Ingetrokken: het open voorschot vervalt; de run van december betaalt het niet.
+    o.t.app
+        .aanvraag_afhandelen(&o.anna, open, "intrekking_vastleggen", "Telefonisch, 27-11")
+        .await
+        .unwrap();
+    let beeld =
+        o.t.app
+            .voorschotten_van_dossier(&o.anna, open, "", "")
+            .await
+            .unwrap();
+    assert_eq!(beeld.voorschotten[0].voorschot.status, Status::Vervallen);
+    let dec = o.run("2026-12", "2026-12-18").await;
+    assert_eq!(o.totaal(dec, Categorie::Voorschot).await.0, 0);
+    o.t.opruimen().await;
+}
