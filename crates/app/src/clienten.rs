@@ -825,9 +825,31 @@ impl App {
         Ok((beeld, dossiers))
     }
 
-    /// Zoeken op BSN, dossiernummer, naam, geboortedatum of postcode + huisnummer. Hoogstens 50
-    /// treffers; elke getoonde persoon komt in het toegangslog.
+    /// Zoeken op BSN, dossiernummer, naam, geboortedatum of postcode + huisnummer: de eerste
+    /// [`ZOEKPAGINA`] treffers; elke getoonde persoon komt in het toegangslog.
     pub async fn zoeken(&self, ctx: &Context, invoer: &str) -> Result<Vec<Treffer>, AppFout> {
+        Ok(self.zoeken_pagina(ctx, invoer, 0).await?.0)
+    }
+
+    /// Als [`App::zoeken`], pagina `pagina` (vanaf 0) van [`ZOEKPAGINA`] treffers, en of er
+    /// meer zijn (issue 21 punt 9). Hoogstens [`ZOEKPAGINAS`] pagina's: wie dan nog zoekt,
+    /// verfijnt de vraag.
+    pub async fn zoeken_pagina(
+        &self,
+        ctx: &Context,
+        invoer: &str,
+        pagina: usize,
+    ) -> Result<(Vec<Treffer>, bool), AppFout> {
+        if pagina >= ZOEKPAGINAS {
+            return Err(AppFout::veld(
+                "q",
+                format!(
+                    "Er zijn meer dan {} treffers; maak de zoekvraag preciezer (bijvoorbeeld met \
+                     de voornaam of de geboortedatum).",
+                    ZOEKPAGINA * ZOEKPAGINAS
+                ),
+            ));
+        }
         ctx.actor.vereist(Recht::ClientenInzien)?;
         let vraag = Zoekvraag::herken(invoer).map_err(|m| AppFout::veld("q", m))?;
         let sleutel = match &vraag {
@@ -842,7 +864,16 @@ impl App {
         };
         let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
         let nu = tx.nu;
-        let ids = tx.personen_zoeken(&sleutel, 50).await?;
+        let tot = (pagina + 1) * ZOEKPAGINA;
+        let alle = tx
+            .personen_zoeken(&sleutel, i64::try_from(tot + 1).unwrap_or(i64::MAX))
+            .await?;
+        let meer = alle.len() > tot;
+        let ids: Vec<i64> = alle
+            .into_iter()
+            .skip(pagina * ZOEKPAGINA)
+            .take(ZOEKPAGINA)
+            .collect();
         let beelden = self
             .personen_beeld(&mut *tx, &ids, tijd::nl_lokaal(nu).date(), nu)
             .await?;
@@ -884,9 +915,14 @@ impl App {
         }
         tx.commit().await?;
         treffers.sort_by(|a, b| a.naam.cmp(&b.naam));
-        Ok(treffers)
+        Ok((treffers, meer))
     }
 }
+
+/// Zoveel treffers per pagina.
+pub const ZOEKPAGINA: usize = 50;
+/// Zoveel pagina's hoogstens.
+pub const ZOEKPAGINAS: usize = 20;
 
 /// Een wijziging van een persoon: een correctie van naam of geboortedatum (formeel: de oude
 /// versie vervalt, de nieuwe geldt over dezelfde periode) en/of een nieuwe bankrekening per datum

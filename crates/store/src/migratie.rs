@@ -184,6 +184,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0027_toekenningsvoorstellen.sql"),
         postgres: include_str!("../migrations/postgres/0027_toekenningsvoorstellen.sql"),
     },
+    Migratie {
+        versie: 28,
+        naam: "zoeknaam_deel",
+        sqlite: include_str!("../migrations/sqlite/0028_zoeknaam_deel.sql"),
+        postgres: include_str!("../migrations/postgres/0028_zoeknaam_deel.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

@@ -4,6 +4,7 @@
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use vangnet_domain::huishouden::Rol;
+use vangnet_domain::persoon::naam::zoeknaam_deel;
 use vangnet_domain::tijd::{datum_tekst, instant_tekst};
 
 use vangnet_app::opslag::{
@@ -102,10 +103,11 @@ impl Bulkrij for PersoonsgegevensRij {
     #[rustfmt::skip]
     const KOLOMMEN: &'static [&'static str] = &[
         "id", "persoon_id", "voornamen", "voorvoegsel", "geslachtsnaam", "zoeknaam",
-        "zoeknaam_volledig", "geboortedatum",
+        "zoeknaam_volledig", "zoeknaam_deel", "geboortedatum",
         "geldig_vanaf", "geldig_tot", "geregistreerd_op", "vervallen_op", "operatie_id",
     ];
     fn waarden(self) -> Uitkomst<Vec<Waarde>> {
+        let deel = zoeknaam_deel(&self.zoeknaam);
         let mut w = vec![
             Waarde::Getal(self.id),
             Waarde::Getal(self.persoon_id),
@@ -114,6 +116,7 @@ impl Bulkrij for PersoonsgegevensRij {
             Waarde::Tekst(self.geslachtsnaam),
             Waarde::Tekst(self.zoeknaam),
             Waarde::Tekst(self.zoeknaam_volledig),
+            Waarde::Tekst(deel),
             Waarde::datum(self.geboortedatum),
         ];
         w.extend(historie_bulk(self.historie));
@@ -405,11 +408,12 @@ impl PersonenLezen for AnyTransactie {
                 r.iter().map(|r| getal(r, "persoon_id")).collect()
             }
             Zoeksleutel::Naam(begin) => {
-                // Twee bereiken die elk hun index in volgorde aflopen en na `limiet` stoppen;
+                // Drie bereiken (de achternaam, met voorvoegsel, en vanaf het tweede woord: issue
+                // 21 punt 9) die elk hun index in volgorde aflopen en na `limiet` stoppen;
                 // daarna samenvoegen. Een OR in één query zou alle treffers moeten sorteren.
                 let einde = prefix_einde(begin);
                 let mut ids = Vec::new();
-                for kolom in ["zoeknaam", "zoeknaam_volledig"] {
+                for kolom in ["zoeknaam", "zoeknaam_volledig", "zoeknaam_deel"] {
                     let sql = format!(
                         "SELECT persoon_id, {kolom} AS sleutel FROM persoonsgegevens \
                          WHERE {kolom} >= $1 AND {kolom} < $2 AND vervallen_op IS NULL \
@@ -504,8 +508,8 @@ impl Personen for AnyTransactie {
         let [h1, h2, h3, h4, h5] = historie_waarden(&r.historie);
         let rij = sqlx::query(&format!(
             "INSERT INTO persoonsgegevens (persoon_id, voornamen, voorvoegsel, geslachtsnaam, \
-             zoeknaam, zoeknaam_volledig, geboortedatum, {HISTORIE}) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id"
+             zoeknaam, zoeknaam_volledig, geboortedatum, {HISTORIE}, zoeknaam_deel) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"
         ))
         .bind(r.persoon_id)
         .bind(&r.voornamen)
@@ -519,6 +523,7 @@ impl Personen for AnyTransactie {
         .bind(h3)
         .bind(h4)
         .bind(h5)
+        .bind(zoeknaam_deel(&r.zoeknaam))
         .fetch_one(self.conn())
         .await
         .map_err(vertaal)?;

@@ -198,6 +198,8 @@ async fn registreren_vinden_en_het_huishouden_op_een_datum() {
         ["El Amrani, F."],
         "zonder hoofdletters"
     );
+    // Issue 21 punt 9: een deel van een samengestelde achternaam.
+    assert_eq!(zoek("amrani").await, ["El Amrani, F."], "deel van de naam");
     assert_eq!(zoek("14-03-1990").await, ["El Amrani, F."]);
     assert_eq!(
         zoek("3035KS 12").await,
@@ -946,5 +948,55 @@ async fn nieuwe_bankrekening_met_vier_ogen() {
         .iter()
         .filter(|r| r.taak.soort == Taaksoort::Goedkeuring)
         .all(|r| r.taak.status == Taakstatus::Gereed));
+    t.opruimen().await;
+}
+
+/// Issue 21 punt 9: meer dan 50 treffers worden per 50 getoond, met "er zijn er meer"; elke
+/// pagina in naamvolgorde, zonder dubbele of vergeten treffers.
+#[tokio::test]
+async fn zoeken_bladert_per_vijftig() {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let bsns: Vec<String> = (100_000_000i64..)
+        .map(|n| n.to_string())
+        .filter(|b| vangnet_domain::persoon::Bsn::parse(b).is_ok())
+        .take(53)
+        .collect();
+    for (i, bsn) in bsns.iter().enumerate() {
+        t.app
+            .aanvraag_registreren(
+                &clerk,
+                &NieuweAanvraag {
+                    ontvangen_op: "2026-11-02".into(),
+                    aanvrager: PersoonInvoer {
+                        bsn: bsn.clone(),
+                        voornamen: format!("Jan{}", char::from(b'a' + (i % 26) as u8)),
+                        voorvoegsel: String::new(),
+                        geslachtsnaam: format!(
+                            "Jansen-{}{}",
+                            char::from(b'a' + (i / 26) as u8),
+                            char::from(b'a' + (i % 26) as u8)
+                        ),
+                        geboortedatum: "01-01-1980".into(),
+                    },
+                    straat: "Dorpsstraat".into(),
+                    huisnummer: (i + 1).to_string(),
+                    postcode: "3012AB".into(),
+                    woonplaats: "Rotterdam".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+    }
+    let (eerste, meer) = t.app.zoeken_pagina(&clerk, "jansen", 0).await.unwrap();
+    assert_eq!((eerste.len(), meer), (50, true));
+    let (tweede, meer) = t.app.zoeken_pagina(&clerk, "jansen", 1).await.unwrap();
+    assert_eq!((tweede.len(), meer), (3, false));
+    let mut alle: Vec<i64> = eerste.iter().chain(&tweede).map(|t| t.persoon_id).collect();
+    alle.sort_unstable();
+    alle.dedup();
+    assert_eq!(alle.len(), 53);
+    assert!(eerste.last().unwrap().naam < tweede[0].naam);
     t.opruimen().await;
 }

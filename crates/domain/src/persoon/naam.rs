@@ -158,9 +158,33 @@ impl Naam {
     }
 }
 
+/// Het deel van een zoeknaam na het eerste woord (`el amrani` → `amrani`, `berg-de vries` →
+/// `de vries`; één woord: leeg). Zo vindt `amrani` ook "El Amrani" (issue 21 punt 9).
+pub fn zoeknaam_deel(zoeknaam: &str) -> String {
+    zoeknaam
+        .split_once([' ', '-'])
+        .map(|(_, rest)| rest.trim_start_matches([' ', '-']).to_owned())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Zoeken op een deel van een samengestelde achternaam (issue 21 punt 9).
+    #[test]
+    fn deel_van_de_zoeknaam() {
+        for (zoeknaam, deel) in [
+            ("el amrani", "amrani"),
+            ("berg-de vries", "de vries"),
+            ("vries", ""),
+            ("van  der berg", "der berg"),
+            ("'t hoen-celik", "hoen-celik"),
+            ("", ""),
+        ] {
+            assert_eq!(zoeknaam_deel(zoeknaam), deel, "{zoeknaam}");
+        }
+    }
 
     /// Issue 17 punt 12: een naam uit een PDF (e + losse accent) is dezelfde naam als getypt.
     #[test]

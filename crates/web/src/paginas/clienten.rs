@@ -26,12 +26,18 @@ use crate::WebStaat;
 pub struct ZoekQuery {
     #[serde(default)]
     q: String,
+    /// Vanaf 0.
+    pagina: Option<usize>,
 }
 
 #[derive(Template)]
 #[template(path = "zoeken.html")]
 struct ZoekPagina {
     schil: Schil,
+    /// Paging: de vorige en volgende pagina (als die er zijn), en het nummer van de eerste treffer.
+    vorige: Option<usize>,
+    volgende: Option<usize>,
+    vanaf: usize,
     q: String,
     treffers: Vec<Treffer>,
     fouten: Veldfouten,
@@ -49,19 +55,26 @@ pub async fn zoeken(
     if q.q.trim().is_empty() {
         return Ok(pagina(&ZoekPagina {
             schil,
+            vorige: None,
+            volgende: None,
+            vanaf: 1,
             q: q.q,
             treffers: Vec::new(),
             fouten: Veldfouten::nieuw(),
             gezocht: false,
         }));
     }
-    match staat.app.zoeken(&wie.ctx, &q.q).await {
+    let nummer = q.pagina.unwrap_or(0);
+    match staat.app.zoeken_pagina(&wie.ctx, &q.q, nummer).await {
         // Eén treffer: meteen naar die persoon (issue 21 punt 9).
-        Ok(treffers) if treffers.len() == 1 => {
+        Ok((treffers, false)) if treffers.len() == 1 && nummer == 0 => {
             Ok(Redirect::to(&format!("/personen/{}", treffers[0].persoon_id)).into_response())
         }
-        Ok(treffers) => Ok(pagina(&ZoekPagina {
+        Ok((treffers, meer)) => Ok(pagina(&ZoekPagina {
             schil,
+            vorige: (nummer > 0).then(|| nummer - 1),
+            volgende: meer.then_some(nummer + 1),
+            vanaf: nummer * vangnet_app::clienten::ZOEKPAGINA + 1,
             q: q.q,
             treffers,
             fouten: Veldfouten::nieuw(),
@@ -71,6 +84,9 @@ pub async fn zoeken(
             StatusCode::UNPROCESSABLE_ENTITY,
             &ZoekPagina {
                 schil,
+                vorige: None,
+                volgende: None,
+                vanaf: 1,
                 q: q.q,
                 treffers: Vec::new(),
                 fouten,
