@@ -64,6 +64,9 @@ async function controleerPagina(naam) {
     writeFileSync(join(SCHERMAFDRUKKEN, `${String(++nummer).padStart(2, "0")}-${naam}.png`), await browser.screenshot());
   }
   assert.deepEqual(overtredingen, [], `toegankelijkheid op ${naam}: ${JSON.stringify(overtredingen, null, 2)}`);
+  // Issue 21 punt 14: op een laptop van 1366 px schuift geen pagina zijwaarts.
+  const breedte = await browser.script("return [document.documentElement.scrollWidth, window.innerWidth, [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 3).map(e => e.tagName + '.' + e.className + ' ' + (e.textContent || '').slice(0, 40))]");
+  assert.ok(breedte[0] <= breedte[1], `${naam} is ${breedte[0]} px breed bij een venster van ${breedte[1]} px: ${JSON.stringify(breedte[2])}`);
 }
 
 /// De tweede functioneel beheerder (uit de eerste test) keurt de open rolverzoeken goed.
@@ -684,6 +687,26 @@ test("betaalrun en een mutatie met terugwerkende kracht", async () => {
   await browser.klik("[data-testid=betalingen]");
   await browser.wachtOp("[data-testid=specificatie]");
   await controleerPagina("betalingen");
+  // De tijdlijn (punt 8): nieuwste eerst, te filteren op soort.
+  await browser.naar(`${dossierUrl}?tijdlijn=mutatie#tijdlijn`);
+  await browser.wachtOp("[data-testid=tijdlijn]");
+  assert.match(await browser.tekst("[data-testid=tijdlijn]"), /goedgekeurd en verwerkt/);
+  await controleerPagina("tijdlijn-mutaties");
+  await uitloggen();
+
+  // De auditor zoekt op BSN (punt 12): de toekenning, de mutaties en de betaalrun van dit dossier.
+  await inloggen("apietersen", "auditor-wachtwoord-2026");
+  await browser.wachtOp("[data-testid=startpagina]");
+  await browser.naar(`${BASIS}/audit?bsn_of_dossier=999993653`);
+  await browser.wachtOp("[data-testid=auditrecords]");
+  const auditregels = await browser.tekst("[data-testid=auditrecords]");
+  assert.match(auditregels, /toekenning\.goedgekeurd|uitkering\.toegekend/);
+  assert.match(auditregels, /mutatie\.geregistreerd/);
+  assert.match(auditregels, /betaalrun/);
+  await controleerPagina("audit-op-bsn");
+  await browser.naar(`${BASIS}/toegangslog?bsn_of_dossier=999993653`);
+  await browser.wachtOp("[data-testid=toegangsregels]");
+  await controleerPagina("toegangslog-op-bsn");
   await uitloggen();
 });
 

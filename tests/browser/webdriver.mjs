@@ -35,7 +35,7 @@ export class Browser {
           binary: process.env.CHROMIUM ?? "/usr/bin/chromium",
           args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1280,900"],
+                 "--disable-dev-shm-usage", "--window-size=1366,900"],
         },
       } } }),
     });

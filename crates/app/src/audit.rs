@@ -73,7 +73,93 @@ pub enum KetenUitslag {
     Gebroken(KetenFout),
 }
 
+/// Waar een auditor naar kijkt als hij een BSN of dossiernummer typt (issue 21 punt 12): de
+/// personen, en de onderwerpen in de audittrail: de personen, hun dossiers, de uitkeringen
+/// daarvan (de mutaties staan onder de uitkering) en de betaalruns waarin zij zijn betaald.
+#[derive(Debug, Clone, Default)]
+pub struct Auditonderwerp {
+    pub personen: Vec<i64>,
+    pub onderwerpen: Vec<(String, String)>,
+}
+
 impl App {
+    /// Zoekt het onderwerp van een audit op een BSN of dossiernummer. Elke gevonden persoon komt
+    /// in het toegangslog (de auditor kijkt naar wat over hem is vastgelegd).
+    pub async fn audit_onderwerp(
+        &self,
+        ctx: &Context,
+        tekst: &str,
+    ) -> Result<Auditonderwerp, AppFout> {
+        let recht = if ctx.actor.mag(Recht::AuditInzien) {
+            Recht::AuditInzien
+        } else {
+            Recht::ToegangslogInzien
+        };
+        ctx.actor.vereist(recht)?;
+        let vraag = vangnet_domain::zoeken::Zoekvraag::herken(tekst).ok();
+        let sleutel = match &vraag {
+            Some(vangnet_domain::zoeken::Zoekvraag::Bsn(b)) => {
+                crate::opslag::Zoeksleutel::Bsn(b.getal())
+            }
+            Some(vangnet_domain::zoeken::Zoekvraag::Dossiernummer(n)) => {
+                crate::opslag::Zoeksleutel::Dossiernummer(n.to_string())
+            }
+            _ => {
+                return Err(AppFout::veld(
+                    "wie",
+                    "Typ een BSN (negen cijfers) of een dossiernummer (zoals 2026-000123).",
+                ))
+            }
+        };
+        let mut tx = self.handeling(ctx, recht).await?;
+        let nu = tx.nu;
+        let personen = tx.personen_zoeken(&sleutel, 10).await?;
+        let leden = tx.huishoudleden_van_personen(&personen).await?;
+        let huishoudens: Vec<i64> = leden.iter().map(|l| l.huishouden_id).collect();
+        let mut dossiers = tx.dossiers_van_huishoudens(&huishoudens).await?;
+        let mut personen = personen;
+        if let crate::opslag::Zoeksleutel::Dossiernummer(n) = &sleutel {
+            dossiers.retain(|d| &d.nummer == n);
+            personen = dossiers.iter().map(|d| d.client_id).collect();
+        }
+        personen.sort_unstable();
+        personen.dedup();
+        let mut uit = Auditonderwerp::default();
+        for p in &personen {
+            uit.onderwerpen.push(("persoon".into(), p.to_string()));
+            crate::toegang::vastleggen(
+                &mut *tx,
+                ctx,
+                nu,
+                vangnet_domain::verwerking::BIJSTANDSVERLENING,
+                "persoon",
+                &p.to_string(),
+                "Audit op deze persoon",
+            )
+            .await?;
+        }
+        let mut runs = Vec::new();
+        for d in &dossiers {
+            uit.onderwerpen.push(("dossier".into(), d.id.to_string()));
+            if let Some(u) = tx.uitkering_van_dossier(d.id).await? {
+                uit.onderwerpen.push(("uitkering".into(), u.id.to_string()));
+            }
+            runs.extend(
+                tx.betaalregels_van_dossier(d.id)
+                    .await?
+                    .into_iter()
+                    .map(|r| r.run_id),
+            );
+        }
+        runs.sort_unstable();
+        runs.dedup();
+        uit.onderwerpen
+            .extend(runs.iter().map(|r| ("betaalrun".to_owned(), r.to_string())));
+        uit.personen = personen;
+        tx.commit().await?;
+        Ok(uit)
+    }
+
     pub async fn audit_zoeken(
         &self,
         ctx: &Context,

@@ -701,7 +701,7 @@ impl App {
         &self,
         ctx: &Context,
         taak_id: i64,
-    ) -> Result<(TaakRij, Option<Contactbeeld>), AppFout> {
+    ) -> Result<(TaakRij, Option<Contactbeeld>, Option<String>), AppFout> {
         let mut tx = self
             .handeling(ctx, Recht::ContactmomentenVastleggen)
             .await?;
@@ -719,8 +719,17 @@ impl App {
         let nu = tx.nu;
         let b = beelden(&mut *tx, ctx, rijen).await?;
         toegang_voor(&mut *tx, ctx, nu, &b, "Terugbelverzoek ingezien").await?;
+        // De naam van wie terugbeld wordt (issue 21 punt 7).
+        let client = match taak.persoon_id {
+            Some(p) => {
+                crate::werk::clientnamen(&mut *tx, ctx, nu, &[p], "Terugbelverzoek ingezien")
+                    .await?
+                    .remove(&p)
+            }
+            None => None,
+        };
         tx.commit().await?;
-        Ok((taak, b.into_iter().next()))
+        Ok((taak, b.into_iter().next(), client))
     }
 
     /// Rondt een terugbelverzoek af: het gesprek wordt een vervolgcontact (uitgaand, op het

@@ -926,6 +926,14 @@ impl App {
                 if (vandaag - ontvangen).num_days() < 14 {
                     status = Status::Ontvangen;
                 }
+                // Een open aanvraag ligt rond vandaag (issue 21): de meeste op tijd, een deel op
+                // risico, een paar te laat (de beslistermijn is acht weken), niet 600 dagen oud.
+                // Zonder nieuwe trekking, zodat de rest van de bevolking gelijk blijft.
+                let ontvangen = if status.open() && (vandaag - ontvangen).num_days() > 63 {
+                    vandaag - Duration::days(1 + (vandaag - ontvangen).num_days() % 63)
+                } else {
+                    ontvangen
+                };
                 let team = team_van(cijfers);
                 let consulent = if status == Status::Ontvangen && r.procent(30) {
                     None

@@ -16,6 +16,7 @@ pub mod betaalruns;
 pub mod clienten;
 pub mod contact;
 pub mod demo;
+pub mod dossiertijdlijn;
 pub mod eenmalig;
 pub mod fout;
 pub mod geheim;

@@ -4,6 +4,8 @@
 //! uitsluiting). De regels zelf staan in `vangnet_domain::{werk, verdeling, werkdagen}`.
 
 mod afronden;
+mod dashboard;
+pub use dashboard::{Consulentwerk, Normscore, Teamdashboard};
 use afronden::afronden_door_handeling;
 pub(crate) use afronden::taken_afronden;
 pub use afronden::{mutatie_van_taak, voorstel_van_taak, VOORSTEL_TAAK};
@@ -416,50 +418,6 @@ async fn postcodegebieden(tx: &mut dyn Leestransactie) -> Result<Postcodegebiede
     .map_err(AppFout::Intern)
 }
 
-/// Het open werk van één consulent, voor het teamdashboard.
-#[derive(Debug, Clone, Serialize)]
-pub struct Consulentwerk {
-    pub gebruiker_id: i64,
-    pub naam: String,
-    /// Open taken per taaksoort, in de volgorde van `Teamdashboard::soorten`.
-    pub per_soort: Vec<usize>,
-    pub totaal: usize,
-    pub te_laat: usize,
-    pub risico: usize,
-    pub afwezig_tot_en_met: Option<NaiveDate>,
-}
-
-/// Hoe een servicenorm werd gehaald over de laatste vier weken.
-#[derive(Debug, Clone, Serialize)]
-pub struct Normscore {
-    pub soort: Taaksoort,
-    pub norm: Servicenorm,
-    /// Taken die in de periode gereed kwamen.
-    pub gereed: usize,
-    pub op_tijd: usize,
-    /// Percentage op tijd, afgerond op hele procenten; geen als er niets gereed kwam.
-    pub procent: Option<i64>,
-}
-
-/// Het dashboard van een team (teamleider).
-#[derive(Debug, Clone, Serialize)]
-pub struct Teamdashboard {
-    pub team_id: i64,
-    pub team: String,
-    pub datum: NaiveDate,
-    /// Begin van de periode voor "op tijd" (vier weken terug).
-    pub sinds: NaiveDate,
-    /// De taaksoorten waarvan het team open werk heeft.
-    pub soorten: Vec<Taaksoort>,
-    pub consulenten: Vec<Consulentwerk>,
-    /// Open taken van het team zonder eigenaar.
-    pub zonder_eigenaar: usize,
-    pub normen: Vec<Normscore>,
-    /// Taken die vandaag aflopen of op risico staan.
-    pub risico_vandaag: Vec<Taakregel>,
-    pub afwezigheden: Vec<(String, AfwezigheidRij)>,
-}
-
 /// De inrichting van de werkverdeling.
 #[derive(Debug, Clone, Serialize)]
 pub struct WerkInrichting {
@@ -481,6 +439,60 @@ pub struct Taakregel {
     /// Mag wie kijkt de taak bijwerken (zie `mag_taak_bijwerken`)? Zo niet, dan biedt het
     /// scherm geen knop aan die toch geweigerd wordt.
     pub mag_bijwerken: bool,
+    /// De cliënt van de taak: naam en gemaskeerd BSN (issue 21 punt 7), waar de lijst die toont.
+    pub client: Option<String>,
+}
+
+/// Naam en gemaskeerd BSN van personen (`El Amrani, F. (*****3653)`), zoals nu bekend, en elke
+/// getoonde persoon in het toegangslog met `waarom`.
+pub(crate) async fn clientnamen(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+    nu: DateTime<Utc>,
+    ids: &[i64],
+    waarom: &str,
+) -> Result<std::collections::HashMap<i64, String>, AppFout> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut uit = std::collections::HashMap::new();
+    if ids.is_empty() {
+        return Ok(uit);
+    }
+    let personen = tx.personen_op_ids(&ids).await?;
+    let gegevens = tx.persoonsgegevens_van(&ids).await?;
+    for p in personen {
+        let naam = gegevens
+            .iter()
+            .filter(|g| g.persoon_id == p.id && g.historie.actueel())
+            .max_by_key(|g| g.historie.geldig_vanaf)
+            .map_or_else(
+                || "(naam onbekend)".to_owned(),
+                |g| {
+                    vangnet_domain::persoon::naam::Naam {
+                        voornamen: g.voornamen.clone(),
+                        voorvoegsel: g.voorvoegsel.clone(),
+                        geslachtsnaam: g.geslachtsnaam.clone(),
+                    }
+                    .sorteervorm()
+                },
+            );
+        let bsn = vangnet_domain::persoon::Bsn::uit_getal(p.bsn)
+            .map(vangnet_domain::persoon::Bsn::gemaskeerd)
+            .unwrap_or_default();
+        crate::toegang::vastleggen(
+            tx,
+            ctx,
+            nu,
+            vangnet_domain::verwerking::BIJSTANDSVERLENING,
+            "persoon",
+            &p.id.to_string(),
+            waarom,
+        )
+        .await?;
+        uit.insert(p.id, format!("{naam} ({bsn})"));
+    }
+    Ok(uit)
 }
 
 /// Taken van een team die nog geen eigenaar hebben: het aantal en de eerste (vroegste deadline).
@@ -522,6 +534,7 @@ fn regel(t: TaakRij, dag: NaiveDate) -> Taakregel {
         taak: t,
         historie: Vec::new(),
         mag_bijwerken: true,
+        client: None,
     }
 }
 
@@ -535,8 +548,10 @@ impl App {
         let Some(gebruiker_id) = ctx.actor.gebruiker_id() else {
             return Err(AppFout::GeenToegang);
         };
-        let dag = vandaag(self.klok.nu());
-        let mut tx = self.opslag.lees().await?;
+        // Een handeling, geen leestransactie: de namen bij de taken komen in het toegangslog.
+        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
+        let nu = tx.nu;
+        let dag = vandaag(nu);
         let soort = soort.and_then(Taaksoort::uit_code);
         let rijen = tx
             .vandaag_taken(gebruiker_id, dag, soort, VANDAAG_TONEN)
@@ -548,7 +563,7 @@ impl App {
             if aantal == 0 {
                 continue;
             }
-            let eerste = tx
+            let eerste: Vec<Taakregel> = tx
                 .open_taken_van(None, Some(team.id), TEAMTAKEN_TONEN)
                 .await?
                 .into_iter()
@@ -561,8 +576,20 @@ impl App {
                 eerste,
             });
         }
-        tx.afsluiten().await?;
-        let taken: Vec<Taakregel> = rijen.into_iter().map(|t| regel(t, dag)).collect();
+        let mut taken: Vec<Taakregel> = rijen.into_iter().map(|t| regel(t, dag)).collect();
+        let ids: Vec<i64> = taken
+            .iter()
+            .chain(teamtaken.iter().flat_map(|t| &t.eerste))
+            .filter_map(|r| r.taak.persoon_id)
+            .collect();
+        let namen = clientnamen(&mut *tx, ctx, nu, &ids, "Naam getoond bij een taak").await?;
+        for r in taken
+            .iter_mut()
+            .chain(teamtaken.iter_mut().flat_map(|t| t.eerste.iter_mut()))
+        {
+            r.client = r.taak.persoon_id.and_then(|p| namen.get(&p).cloned());
+        }
+        tx.commit().await?;
         let tel = |f: &dyn Fn(Taaksoort, i64) -> bool| -> usize {
             tellingen
                 .iter()
@@ -587,113 +614,6 @@ impl App {
         })
     }
 
-    /// Het dashboard van een team: open werk per consulent en soort, op tijd per servicenorm over
-    /// de laatste vier weken, wat vandaag afloopt of op risico staat, en wie afwezig is.
-    pub async fn team_dashboard(
-        &self,
-        ctx: &Context,
-        team_id: i64,
-    ) -> Result<Teamdashboard, AppFout> {
-        ctx.actor.vereist(Recht::TakenToewijzen)?;
-        let nu = self.klok.nu();
-        let dag = vandaag(nu);
-        let sinds = dag - chrono::Duration::days(28);
-        let mut tx = self.opslag.lees().await?;
-        let team = tx
-            .team_op_id(team_id)
-            .await?
-            .ok_or_else(|| AppFout::NietGevonden("Het team".into()))?;
-        let kandidaten = kandidaten(tx.as_mut(), team_id, dag, &[]).await?;
-        let tellingen = tx.teamwerk_tellingen(team_id, dag).await?;
-        let risico_vandaag: Vec<Taakregel> = tx
-            .team_risico(team_id, dag, 200)
-            .await?
-            .into_iter()
-            .map(|t| regel(t, dag))
-            .collect();
-        let gereed = tx
-            .team_gereed_sinds(team_id, tijd::begin_nl_dag(sinds))
-            .await?;
-        let leden = tx.teamleden(team_id).await?;
-        let afwezig = tx.afwezigheden_vanaf(dag).await?;
-        let mut normen = Vec::new();
-        for soort in Taaksoort::ALLE {
-            normen.push((soort, servicenorm(tx.as_mut(), soort).await?));
-        }
-        tx.afsluiten().await?;
-        let tel = |f: &dyn Fn(Option<i64>, Taaksoort, i64) -> bool| -> usize {
-            tellingen
-                .iter()
-                .filter(|(g, s, groep, _)| f(*g, *s, *groep))
-                .map(|(_, _, _, n)| usize::try_from(*n).unwrap_or(0))
-                .sum()
-        };
-        // Alleen de soorten waarvan het team open werk heeft (de rest is een kolom nullen).
-        let soorten: Vec<Taaksoort> = Taaksoort::ALLE
-            .into_iter()
-            .filter(|s| tel(&|_, x, _| x == *s) > 0)
-            .collect();
-        let consulenten = kandidaten
-            .iter()
-            .map(|(g, k)| {
-                let id = Some(g.id);
-                Consulentwerk {
-                    gebruiker_id: g.id,
-                    naam: g.volledige_naam.clone(),
-                    per_soort: soorten
-                        .iter()
-                        .map(|s| tel(&|e, x, _| e == id && x == *s))
-                        .collect(),
-                    totaal: tel(&|e, _, _| e == id),
-                    te_laat: tel(&|e, _, groep| e == id && groep == 0),
-                    risico: tel(&|e, _, groep| e == id && (groep == 1 || groep == 2)),
-                    afwezig_tot_en_met: k.afwezig_tot_en_met,
-                }
-            })
-            .collect();
-        let normscores = normen
-            .into_iter()
-            .map(|(soort, norm)| {
-                let klaar: Vec<&TaakRij> = gereed.iter().filter(|t| t.soort == soort).collect();
-                let op_tijd = klaar
-                    .iter()
-                    .filter(|t| {
-                        t.gereed_op
-                            .is_some_and(|m| tijd::nl_lokaal(m).date() <= t.deadline)
-                    })
-                    .count();
-                Normscore {
-                    soort,
-                    norm,
-                    gereed: klaar.len(),
-                    op_tijd,
-                    procent: (!klaar.is_empty()).then(|| {
-                        let (a, b) = (op_tijd as i64, klaar.len() as i64);
-                        (200 * a + b) / (2 * b)
-                    }),
-                }
-            })
-            .collect();
-        let namen: BTreeMap<i64, String> = leden
-            .into_iter()
-            .map(|g| (g.id, g.volledige_naam))
-            .collect();
-        Ok(Teamdashboard {
-            team_id,
-            team: team.naam,
-            datum: dag,
-            sinds,
-            zonder_eigenaar: tel(&|e, _, _| e.is_none()),
-            risico_vandaag,
-            afwezigheden: afwezig
-                .into_iter()
-                .filter_map(|a| namen.get(&a.gebruiker_id).map(|n| (n.clone(), a)))
-                .collect(),
-            soorten,
-            consulenten,
-            normen: normscores,
-        })
-    }
 
     /// De taken van een dossier, met hun stand en historie.
     pub async fn taken_van_dossier(

@@ -24,6 +24,7 @@ pub(crate) fn audit_voorwaarden(f: &AuditFilter) -> Voorwaarden {
     );
     v.voeg_toe("onderwerp_type = $?", f.onderwerp_type.clone());
     v.voeg_toe("onderwerp_id = $?", f.onderwerp_id.clone());
+    v.een_van(("onderwerp_type", "onderwerp_id"), &f.onderwerpen);
     v.voeg_toe(
         "tijdstip >= $?",
         f.van.map(vangnet_domain::tijd::instant_tekst),

@@ -327,6 +327,22 @@ pub(crate) struct Voorwaarden {
 }
 
 impl Voorwaarden {
+    /// `(a = x1 AND b = y1) OR (a = x2 AND b = y2) …` voor de paren, als er paren zijn.
+    pub(crate) fn een_van(&mut self, kolommen: (&str, &str), paren: &[(String, String)]) {
+        if paren.is_empty() {
+            return;
+        }
+        let mut delen = Vec::new();
+        for (x, y) in paren {
+            self.waarden.push(x.clone());
+            let a = self.waarden.len();
+            self.waarden.push(y.clone());
+            let b = self.waarden.len();
+            delen.push(format!("({} = ${a} AND {} = ${b})", kolommen.0, kolommen.1));
+        }
+        self.delen.push(format!("({})", delen.join(" OR ")));
+    }
+
     pub(crate) fn voeg_toe(&mut self, sjabloon: &str, waarde: Option<String>) {
         if let Some(w) = waarde.filter(|w| !w.trim().is_empty()) {
             self.waarden.push(w);

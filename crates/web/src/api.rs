@@ -165,7 +165,12 @@ pub async fn audit(
     Query(q): Query<AuditQuery>,
 ) -> Result<Json<Value>, WebFout> {
     let mut fouten = Veldfouten::nieuw();
-    let filter = audit_filter(&q, &mut fouten);
+    let mut filter = audit_filter(&q, &mut fouten);
+    if let Some(o) =
+        crate::paginas::audit::onderwerp(&staat, &wie, &q.bsn_of_dossier, &mut fouten).await?
+    {
+        filter.onderwerpen = o.onderwerpen;
+    }
     let nr = paginanummer(&q.pagina, &mut fouten);
     geen_fouten(fouten)?;
     let p = staat
@@ -183,7 +188,13 @@ pub async fn toegangslog(
     Query(q): Query<ToegangQuery>,
 ) -> Result<Json<Value>, WebFout> {
     let mut fouten = Veldfouten::nieuw();
-    let filter = toegang_filter(&q, &mut fouten);
+    let mut filter = toegang_filter(&q, &mut fouten);
+    if let Some(o) =
+        crate::paginas::audit::onderwerp(&staat, &wie, &q.bsn_of_dossier, &mut fouten).await?
+    {
+        filter.betrokkene_type = Some("persoon".into());
+        filter.betrokkene_id = o.personen.first().map(i64::to_string);
+    }
     let nr = paginanummer(&q.pagina, &mut fouten);
     geen_fouten(fouten)?;
     let p = staat

@@ -22,12 +22,37 @@ fn verboden(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
+/// Een veld zoals het formulier het noemt, niet als pad (issue 21 punt 15):
+/// `aanvrager.geslachtsnaam` → `achternaam van de aanvrager`, `leden[1].bsn` → `BSN van lid 2`.
+fn veldnaam(pad: &str) -> String {
+    let (wie, veld) = pad.rsplit_once('.').unwrap_or(("", pad));
+    let naam = match veld {
+        "geslachtsnaam" => "achternaam".to_owned(),
+        "bsn" => "BSN".to_owned(),
+        "iban" => "IBAN".to_owned(),
+        "tekst" => "notitie".to_owned(),
+        v => v.replace('_', " "),
+    };
+    let wie = if let Some(i) = wie
+        .strip_prefix("leden[")
+        .and_then(|r| r.strip_suffix(']'))
+        .and_then(|n| n.parse::<usize>().ok())
+    {
+        format!(" van lid {}", i + 1)
+    } else if wie.is_empty() {
+        String::new()
+    } else {
+        format!(" van de {}", wie.replace('_', " "))
+    };
+    format!("{naam}{wie}")
+}
+
 /// De tekst van veld `veld`, gecontroleerd en in NFC.
 fn schoon(veld: &str, tekst: String) -> Result<String, WebFout> {
     if tekst.chars().any(verboden) {
         let wat = match veld {
             "q" => "De zoekvraag".to_owned(),
-            v => format!("Het veld {v}"),
+            v => format!("Het veld ‘{}’", veldnaam(v)),
         };
         return Err(AppFout::veld(
             veld,
@@ -241,4 +266,21 @@ fn vertaal_serde(m: &str) -> String {
         return "de JSON houdt te vroeg op".into();
     }
     m.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn velden_zoals_het_formulier_ze_noemt() {
+        for (pad, naam) in [
+            ("aanvrager.geslachtsnaam", "achternaam van de aanvrager"),
+            ("leden[1].bsn", "BSN van lid 2"),
+            ("periode_tot_en_met", "periode tot en met"),
+            ("tekst", "notitie"),
+        ] {
+            assert_eq!(veldnaam(pad), naam);
+        }
+    }
 }

@@ -19,6 +19,9 @@ pub struct AuditFilter {
     pub van: Option<DateTime<Utc>>,
     /// Tot dit tijdstip (exclusief), vaste vorm.
     pub tot: Option<DateTime<Utc>>,
+    /// Een van deze (onderwerp_type, onderwerp_id), als de lijst niet leeg is (de audit op een
+    /// persoon of dossier met alles wat eronder hangt).
+    pub onderwerpen: Vec<(String, String)>,
 }
 
 #[async_trait]

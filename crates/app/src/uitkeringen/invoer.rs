@@ -42,7 +42,7 @@ pub(super) fn controleer(
     let tot_en_met = if werkelijk {
         f.controleer(
             "periode_tot_en_met",
-            parse_datum(&invoer.periode_tot_en_met, "periode_tot_en_met"),
+            parse_datum(&invoer.periode_tot_en_met, "laatste dag van de periode"),
         )
     } else {
         None

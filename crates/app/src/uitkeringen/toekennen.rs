@@ -114,7 +114,10 @@ impl App {
         vandaag: NaiveDate,
     ) -> Result<(NaiveDate, String), AppFout> {
         let mut f = Veldfouten::nieuw();
-        let begin = f.controleer("begindatum", parse_datum(invoer.begindatum, "begindatum"));
+        let begin = f.controleer(
+            "begindatum",
+            parse_datum(invoer.begindatum, "datum waarop de bijstand ingaat"),
+        );
         if invoer.inhoud.trim().is_empty() {
             f.voeg_toe("inhoud", "Beschrijf het besluit.");
         } else if invoer.inhoud.chars().count() > 500 {

@@ -1400,6 +1400,7 @@ async fn pain(o: &Opzet, id: i64) -> String {
     String::from_utf8(xml).unwrap()
 }
 
+mod audit;
 mod rechtmatig;
 mod specificatie;
 mod vakantietoeslag;

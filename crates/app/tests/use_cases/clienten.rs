@@ -552,7 +552,7 @@ async fn demopopulatie_laden_is_deterministisch_en_bruikbaar() {
     let eerste = terugbellen.first().expect("demo heeft terugbelverzoeken");
     let taak = eerste.rij.taak_id.expect("met een taak");
     assert!(eerste.rij.telefoonnummer.is_some());
-    let (rij, _) = t.app.terugbelverzoek(&systeem, taak).await.unwrap();
+    let (rij, _, _) = t.app.terugbelverzoek(&systeem, taak).await.unwrap();
     assert_eq!(rij.soort, vangnet_domain::werk::Taaksoort::Terugbellen);
     assert_eq!(rij.dossier_id, eerste.rij.dossier_id);
 

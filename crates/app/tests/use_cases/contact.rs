@@ -254,7 +254,7 @@ async fn terugbelverzoek_is_een_taak_met_servicenorm_en_wordt_afgerond() {
     assert_eq!(regel.taak.persoon_id, Some(o.persoon));
 
     // Niet bereikt: de poging staat op de tijdlijn, de taak blijft open.
-    let (rij, beeld) = t.app.terugbelverzoek(&o.anna, taak).await.unwrap();
+    let (rij, beeld, _) = t.app.terugbelverzoek(&o.anna, taak).await.unwrap();
     assert_eq!(beeld.unwrap().rij.id, contact);
     let poging = t
         .app
@@ -523,12 +523,12 @@ async fn terugbeltaak_uit_een_gevoelige_notitie_lekt_niets() {
     let tekst = format!("{vandaag:?}");
     assert!(!lekt(&tekst), "Vandaag van de consulent noemt geen nummer");
     // De consulent van het dossier leest het nummer in de notitie; een andere consulent niet.
-    let (_, beeld) = t.app.terugbelverzoek(&o.anna, taak).await.unwrap();
+    let (_, beeld, _) = t.app.terugbelverzoek(&o.anna, taak).await.unwrap();
     assert_eq!(
         beeld.unwrap().rij.telefoonnummer.as_deref(),
         Some("0612345678")
     );
-    let (_, beeld) = t.app.terugbelverzoek(&o.bram, taak).await.unwrap();
+    let (_, beeld, _) = t.app.terugbelverzoek(&o.bram, taak).await.unwrap();
     let beeld = beeld.unwrap();
     assert!(beeld.afgeschermd && !lekt(&format!("{:?}", beeld.rij)));
     o.t.opruimen().await;

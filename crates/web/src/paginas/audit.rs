@@ -20,6 +20,9 @@ pub const PER_PAGINA: i64 = 50;
 
 #[derive(Deserialize, Default, Clone)]
 pub struct AuditQuery {
+    /// Een BSN of dossiernummer: alles over die persoon of dat dossier (issue 21 punt 12).
+    #[serde(default)]
+    pub bsn_of_dossier: String,
     #[serde(default)]
     pub actor: String,
     #[serde(default)]
@@ -38,6 +41,9 @@ pub struct AuditQuery {
 
 #[derive(Deserialize, Default, Clone)]
 pub struct ToegangQuery {
+    /// Een BSN of dossiernummer: wie die persoon (of de cliënt van dat dossier) inzag.
+    #[serde(default)]
+    pub bsn_of_dossier: String,
     #[serde(default)]
     pub gebruiker: String,
     #[serde(default)]
@@ -117,6 +123,37 @@ pub fn audit_filter(q: &AuditQuery, fouten: &mut Veldfouten) -> AuditFilter {
         onderwerp_id: leeg_is_geen(&q.onderwerp_id),
         van,
         tot,
+        onderwerpen: Vec::new(),
+    }
+}
+
+/// Zoekt het BSN of dossiernummer van het filter op: de personen en onderwerpen eronder. Niets
+/// gevonden of geen BSN of dossiernummer: een melding bij het veld.
+pub async fn onderwerp(
+    staat: &WebStaat,
+    ingelogd: &Ingelogd,
+    tekst: &str,
+    fouten: &mut Veldfouten,
+) -> Result<Option<vangnet_app::audit::Auditonderwerp>, WebFout> {
+    if tekst.trim().is_empty() {
+        return Ok(None);
+    }
+    match staat.app.audit_onderwerp(&ingelogd.ctx, tekst).await {
+        Ok(o) if o.personen.is_empty() => {
+            fouten.voeg_toe(
+                "bsn_of_dossier",
+                "Bij dit BSN of dossiernummer is geen persoon of dossier bekend.",
+            );
+            Ok(None)
+        }
+        Ok(o) => Ok(Some(o)),
+        Err(vangnet_app::AppFout::Ongeldig(f)) => {
+            for v in f.0 {
+                fouten.voeg_toe("bsn_of_dossier", v.melding);
+            }
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -192,7 +229,10 @@ pub async fn audittrail(
         .vereist(vangnet_domain::Recht::AuditInzien)
         .map_err(WebFout::from)?;
     let mut fouten = Veldfouten::nieuw();
-    let filter = audit_filter(&q, &mut fouten);
+    let mut filter = audit_filter(&q, &mut fouten);
+    if let Some(o) = onderwerp(&staat, &wie, &q.bsn_of_dossier, &mut fouten).await? {
+        filter.onderwerpen = o.onderwerpen;
+    }
     let nr = paginanummer(&q.pagina, &mut fouten);
     let (regels, totaal) = if fouten.is_leeg() {
         let p = staat
@@ -227,6 +267,7 @@ pub async fn audittrail(
         (Vec::new(), 0)
     };
     let basis = query_zonder_pagina(&[
+        ("bsn_of_dossier", &q.bsn_of_dossier),
         ("actor", &q.actor),
         ("actie", &q.actie),
         ("onderwerp_type", &q.onderwerp_type),
@@ -279,12 +320,16 @@ pub async fn toegangslog(
     Query(q): Query<ToegangQuery>,
 ) -> Result<Response, WebFout> {
     let mut fouten = Veldfouten::nieuw();
-    let filter = toegang_filter(&q, &mut fouten);
-    let nr = paginanummer(&q.pagina, &mut fouten);
     wie.ctx
         .actor
         .vereist(vangnet_domain::Recht::ToegangslogInzien)
         .map_err(WebFout::from)?;
+    let mut filter = toegang_filter(&q, &mut fouten);
+    if let Some(o) = onderwerp(&staat, &wie, &q.bsn_of_dossier, &mut fouten).await? {
+        filter.betrokkene_type = Some("persoon".into());
+        filter.betrokkene_id = o.personen.first().map(i64::to_string);
+    }
+    let nr = paginanummer(&q.pagina, &mut fouten);
     let (regels, totaal) = if fouten.is_leeg() {
         let p = staat
             .app
@@ -308,6 +353,7 @@ pub async fn toegangslog(
         (Vec::new(), 0)
     };
     let basis = query_zonder_pagina(&[
+        ("bsn_of_dossier", &q.bsn_of_dossier),
         ("gebruiker", &q.gebruiker),
         ("betrokkene_type", &q.betrokkene_type),
         ("betrokkene_id", &q.betrokkene_id),

@@ -389,6 +389,9 @@ pub struct DossierQuery {
     op: Option<String>,
     bekend_op: Option<String>,
     gedaan: Option<String>,
+    /// De soort op de tijdlijn (leeg: alles), en de bladzijde vanaf 0.
+    tijdlijn: Option<String>,
+    tijdlijn_pagina: Option<usize>,
 }
 
 #[derive(Template)]
@@ -405,6 +408,10 @@ pub struct DossierPagina {
     /// Voor de teamleider: wie het dossier kan krijgen.
     consulenten: Option<Vec<vangnet_domain::verdeling::Kandidaat>>,
     uitkering: Option<vangnet_app::uitkeringen::Uitkeringsbeeld>,
+    /// De tijdlijn (issue 21 punt 8): de gekozen soort (code, leeg: alles) en de bladzijde.
+    tijdlijn: vangnet_app::dossiertijdlijn::Tijdlijn,
+    tijdlijnsoort: String,
+    tijdlijnpagina: usize,
     /// Toekenningen die op vier ogen wachten of wachtten, met wie voorlegde.
     voorstellen: Vec<(vangnet_app::opslag::ToekenningsvoorstelRij, String)>,
     /// Voor wie contactmomenten mag inzien.
@@ -580,6 +587,15 @@ pub async fn dossierpagina(
     let d = staat.app.dossier(&wie.ctx, id, op, bekend_op).await?;
     let taken = staat.app.taken_van_dossier(&wie.ctx, id).await?;
     let uitkering = staat.app.uitkering_van_dossier(&wie.ctx, id).await?;
+    let tijdlijnsoort = q
+        .tijdlijn
+        .as_deref()
+        .and_then(vangnet_app::dossiertijdlijn::Tijdlijnsoort::uit_code);
+    let tijdlijnpagina = q.tijdlijn_pagina.unwrap_or(0).min(10_000);
+    let tijdlijn = staat
+        .app
+        .dossier_tijdlijn(&wie.ctx, id, tijdlijnsoort, tijdlijnpagina)
+        .await?;
     let voorstellen = if uitkering.is_none() {
         staat.app.toekenningsvoorstellen(&wie.ctx, id).await?
     } else {
@@ -605,6 +621,9 @@ pub async fn dossierpagina(
             contactmomenten,
             consulenten,
             uitkering,
+            tijdlijn,
+            tijdlijnsoort: tijdlijnsoort.map_or("", |s| s.code()).to_owned(),
+            tijdlijnpagina,
             voorstellen,
             uitkeringen_beheren: wie.ctx.actor.mag(Recht::UitkeringenBeheren),
             gebruiker_id: wie.ctx.actor.gebruiker_id(),

@@ -325,6 +325,8 @@ pub async fn koppelen(
 #[template(path = "terugbellen.html")]
 struct TerugbelPagina {
     schil: Schil,
+    /// Naam en gemaskeerd BSN van wie terugbeld wordt.
+    client: Option<String>,
     taak: TaakRij,
     contact: Option<Contactbeeld>,
     tekst: String,
@@ -343,8 +345,9 @@ async fn terugbelpagina(
     wie: &Ingelogd,
     taak_id: i64,
 ) -> Result<TerugbelPagina, WebFout> {
-    let (taak, contact) = staat.app.terugbelverzoek(&wie.ctx, taak_id).await?;
+    let (taak, contact, client) = staat.app.terugbelverzoek(&wie.ctx, taak_id).await?;
     Ok(TerugbelPagina {
+        client,
         schil: Schil::voor(staat, wie, "Terugbellen", "/")
             .kruimel(&format!("/taken/{taak_id}/terugbellen"), "Terugbellen"),
         taak,

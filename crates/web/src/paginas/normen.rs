@@ -146,7 +146,12 @@ async fn normenpagina(
             tot: datum(t.geldig_tot_en_met),
             tot_afgeleid: t.tot_afgeleid,
             geverifieerd: t.geverifieerd,
-            noot: t.noot.clone(),
+            // De markering UNVERIFIED blijft in de data (zoals in de bron); het scherm zegt het in
+            // het Nederlands ("niet geverifieerd" staat al bij de kolom).
+            noot: t
+                .noot
+                .replace("UNVERIFIED (niet geverifieerd): ", "")
+                .replace("UNVERIFIED ", ""),
         })
         .collect();
     let mut rijen: Vec<Rij> = Vec::new();

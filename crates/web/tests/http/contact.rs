@@ -387,11 +387,12 @@ async fn stuurtekens_geweigerd_en_namen_in_nfc() {
         assert!(a.bevat("stuurteken"), "{zoek}: {}", a.tekst);
     }
     b.get("/dossiers/nieuw").await;
-    for (veld, waarde) in [
-        ("aanvrager.voornamen", "Jan\u{0}"),
-        ("straat", "Dorps\u{0}straat"),
-        ("postcode", "3012\u{7}AB"),
-        ("iban", "NL91ABNA0417164300\u{0}"),
+    // De melding noemt het veld zoals het formulier het noemt, niet het pad (issue 21 punt 15).
+    for (veld, waarde, label) in [
+        ("aanvrager.voornamen", "Jan\u{0}", "voornamen van de aanvrager"),
+        ("straat", "Dorps\u{0}straat", "straat"),
+        ("postcode", "3012\u{7}AB", "postcode"),
+        ("iban", "NL91ABNA0417164300\u{0}", "IBAN"),
     ] {
         let mut velden = vec![
             ("ontvangen_op", "2026-11-02"),
@@ -414,7 +415,7 @@ async fn stuurtekens_geweigerd_en_namen_in_nfc() {
             a.tekst
         );
         assert!(
-            a.bevat(veld) && a.bevat("stuurteken"),
+            a.bevat(&format!("Het veld ‘{label}’")) && a.bevat("stuurteken"),
             "{veld}: {}",
             a.tekst
         );

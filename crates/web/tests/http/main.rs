@@ -14,6 +14,7 @@ mod contact;
 mod eenmalig;
 mod rand;
 mod rekeningen;
+mod rollen;
 mod uitkering;
 mod vermogen;
 mod voorschotten;

@@ -547,6 +547,13 @@ async fn demo_installatie_toont_een_banner_op_elke_pagina() {
         .testid("demobanner")
         .unwrap()
         .contains("wachtwoord vangnet-demo"));
+    // Een tweede consulent voor vier ogen staat erbij (issue 21).
+    assert!(demo
+        .get("/inloggen")
+        .await
+        .testid("demobanner")
+        .unwrap()
+        .contains("consulent11"));
     assert!(demo
         .get("/bestaat-niet")
         .await
