@@ -384,6 +384,8 @@ test("aanvraag registreren, zoeken, dossier en huishouden", async () => {
   await browser.wachtOp("[data-testid=taken]");
   const taken = await browser.tekst("[data-testid=taken]");
   assert.match(taken, new RegExp(`Dossier ${dossiernummer} registreren en compleet maken`));
+  // De cliënt staat bij de taak, met gemaskeerd BSN (punt 7).
+  assert.match(taken, /\*{5}\d{4}/);
   assert.match(taken, /\d{2}-\d{2}-\d{4}/);
   await controleerPagina("vandaag");
   // Toetsen: j gaat naar de volgende taak.
@@ -706,6 +708,7 @@ test("betaalrun en een mutatie met terugwerkende kracht", async () => {
   await controleerPagina("audit-op-bsn");
   await browser.naar(`${BASIS}/toegangslog?bsn_of_dossier=999993653`);
   await browser.wachtOp("[data-testid=toegangsregels]");
+  assert.match(await browser.tekst("[data-testid=toegangsregels]"), /El Amrani/);
   await controleerPagina("toegangslog-op-bsn");
   await uitloggen();
 });
@@ -751,7 +754,16 @@ test("telefoonnotitie met terugbelverzoek naar de consulent", async () => {
   assert.match(await browser.tekst("[data-testid=bellerbeeld]"), /Petra Bakker/);
   assert.equal(await browser.script("return document.activeElement.id"), "veld-tekst", "de notitie heeft de focus");
   await controleerPagina("telefoon-beller");
+  // De sessie verloopt terwijl de notitie wordt getypt (punt 14): na opnieuw inloggen staat zij
+  // er weer.
+  const bellerUrl = await browser.url();
   await browser.typ("#veld-tekst", "Vraagt of de loonstrook van oktober is ontvangen; wil de consulent spreken.");
+  await browser.opdracht("DELETE", "/cookie");
+  await inloggen("kklant", "kklant-wachtwoord-2026");
+  await browser.wachtOp("[data-testid=startpagina]");
+  await browser.naar(bellerUrl);
+  await browser.wachtOp("[data-testid=concept-teruggezet]");
+  assert.match(await browser.script("return document.getElementById('veld-tekst').value"), /loonstrook van oktober/);
   // Het onderwerp heeft geen voorgekozen waarde (issue 21 punt 14): de medewerker kiest het.
   assert.equal(await browser.script("return document.getElementById('veld-onderwerp').value"), "");
   await browser.script("document.getElementById('veld-onderwerp').selectedIndex = 1");

@@ -83,6 +83,32 @@ pub struct Auditonderwerp {
 }
 
 impl App {
+    /// Naam en gemaskeerd BSN van de personen in een bladzijde van de audittrail of het
+    /// toegangslog (issue 21 punt 7), voor wie die mag zien; elk in het toegangslog.
+    pub async fn namen_voor_audit(
+        &self,
+        ctx: &Context,
+        ids: &[i64],
+    ) -> Result<std::collections::HashMap<i64, String>, AppFout> {
+        let recht = if ctx.actor.mag(Recht::AuditInzien) {
+            Recht::AuditInzien
+        } else {
+            Recht::ToegangslogInzien
+        };
+        let mut tx = self.handeling(ctx, recht).await?;
+        let nu = tx.nu;
+        let namen = crate::werk::clientnamen(
+            &mut *tx,
+            ctx,
+            nu,
+            ids,
+            "Naam getoond in de audittrail of het toegangslog",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(namen)
+    }
+
     /// Zoekt het onderwerp van een audit op een BSN of dossiernummer. Elke gevonden persoon komt
     /// in het toegangslog (de auditor kijkt naar wat over hem is vastgelegd).
     pub async fn audit_onderwerp(

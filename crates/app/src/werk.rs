@@ -5,10 +5,10 @@
 
 mod afronden;
 mod dashboard;
-pub use dashboard::{Consulentwerk, Normscore, Teamdashboard};
 use afronden::afronden_door_handeling;
 pub(crate) use afronden::taken_afronden;
 pub use afronden::{mutatie_van_taak, voorstel_van_taak, VOORSTEL_TAAK};
+pub use dashboard::{Consulentwerk, Normscore, Teamdashboard};
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -613,7 +613,6 @@ impl App {
             totaal: tel(&|_, _| true),
         })
     }
-
 
     /// De taken van een dossier, met hun stand en historie.
     pub async fn taken_van_dossier(

@@ -37,6 +37,39 @@
         if (doel) { e.preventDefault(); doel.focus(); }
       });
     });
+    // Een notitie in wording (issue 21 punt 14) blijft in deze tab bewaard (sessionStorage: weg
+    // als de tab sluit of bij uitloggen), zodat een verlopen sessie haar niet kost: na opnieuw
+    // inloggen staat ze er weer. Een bevestigde notitie wist haar.
+    var CONCEPT = "vangnet-concept:";
+    try {
+      document.querySelectorAll("[data-concept-wis]").forEach(function (m) {
+        Object.keys(sessionStorage)
+          .filter(function (k) { return k.indexOf(CONCEPT + m.dataset.conceptWis) === 0; })
+          .forEach(function (k) { sessionStorage.removeItem(k); });
+      });
+      document.querySelectorAll("textarea[data-concept]").forEach(function (veld) {
+        var sleutel = CONCEPT + veld.dataset.concept;
+        var bewaard = sessionStorage.getItem(sleutel);
+        if (bewaard && !veld.value) {
+          veld.value = bewaard;
+          var melding = document.createElement("p");
+          melding.className = "toelichting";
+          melding.setAttribute("data-testid", "concept-teruggezet");
+          melding.textContent = "De notitie die nog niet was vastgelegd, is teruggezet.";
+          veld.parentNode.insertBefore(melding, veld);
+        }
+        veld.addEventListener("input", function () {
+          if (veld.value) { sessionStorage.setItem(sleutel, veld.value); } else { sessionStorage.removeItem(sleutel); }
+        });
+      });
+      document.querySelectorAll("form[action='/uitloggen']").forEach(function (f) {
+        f.addEventListener("submit", function () {
+          Object.keys(sessionStorage)
+            .filter(function (k) { return k.indexOf(CONCEPT) === 0; })
+            .forEach(function (k) { sessionStorage.removeItem(k); });
+        });
+      });
+    } catch (e) { /* geen opslag in deze browser: dan zonder concept */ }
     // Een bestandskeuze die een tekstveld vult (normtabellen): het bestand wordt in de browser
     // gelezen en als gewone formuliertekst verstuurd.
     document.querySelectorAll("input[type=file][data-vul]").forEach(function (kiezer) {

@@ -169,6 +169,27 @@ pub fn toegang_filter(q: &ToegangQuery, fouten: &mut Veldfouten) -> ToegangFilte
     }
 }
 
+/// De personen (ids) onder (soort, id)-paren.
+fn personen<'a>(paren: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<i64> {
+    paren
+        .filter(|(soort, _)| *soort == "persoon")
+        .filter_map(|(_, id)| id.parse().ok())
+        .collect()
+}
+
+/// `persoon 12 (El Amrani, F. (*****3653))`, of zonder naam als het geen persoon is.
+fn met_naam(namen: &std::collections::HashMap<i64, String>, soort: &str, id: &str) -> String {
+    match id
+        .parse::<i64>()
+        .ok()
+        .filter(|_| soort == "persoon")
+        .and_then(|i| namen.get(&i))
+    {
+        Some(n) => format!("{soort} {id}: {n}"),
+        None => format!("{soort} {id}"),
+    }
+}
+
 pub struct AuditRegel {
     pub volgnummer: i64,
     pub tijdstip: String,
@@ -239,6 +260,18 @@ pub async fn audittrail(
             .app
             .audit_zoeken(&wie.ctx, &filter, PER_PAGINA, (nr - 1) * PER_PAGINA)
             .await?;
+        let namen = staat
+            .app
+            .namen_voor_audit(
+                &wie.ctx,
+                &personen(p.records.iter().map(|r| {
+                    (
+                        r.gegevens.onderwerp_type.as_str(),
+                        r.gegevens.onderwerp_id.as_str(),
+                    )
+                })),
+            )
+            .await?;
         let regels = p
             .records
             .into_iter()
@@ -252,7 +285,7 @@ pub async fn audittrail(
                     onderwerp: if g.onderwerp_id.is_empty() {
                         g.onderwerp_type
                     } else {
-                        format!("{} {}", g.onderwerp_type, g.onderwerp_id)
+                        met_naam(&namen, &g.onderwerp_type, &g.onderwerp_id)
                     },
                     samenvatting: g.samenvatting,
                     reden: g.reden.unwrap_or_default(),
@@ -335,6 +368,17 @@ pub async fn toegangslog(
             .app
             .toegang_zoeken(&wie.ctx, &filter, PER_PAGINA, (nr - 1) * PER_PAGINA)
             .await?;
+        let namen = staat
+            .app
+            .namen_voor_audit(
+                &wie.ctx,
+                &personen(
+                    p.regels
+                        .iter()
+                        .map(|r| (r.betrokkene_type.as_str(), r.betrokkene_id.as_str())),
+                ),
+            )
+            .await?;
         let regels = p
             .regels
             .into_iter()
@@ -343,7 +387,7 @@ pub async fn toegangslog(
                 gebruiker: r.gebruiker,
                 activiteit: verwerking::zoek(&r.verwerkingsactiviteit)
                     .map_or(r.verwerkingsactiviteit.clone(), |a| a.naam.to_owned()),
-                betrokkene: format!("{} {}", r.betrokkene_type, r.betrokkene_id),
+                betrokkene: met_naam(&namen, &r.betrokkene_type, &r.betrokkene_id),
                 omschrijving: r.omschrijving,
                 trace_id: r.trace_id,
             })

@@ -389,7 +389,11 @@ async fn stuurtekens_geweigerd_en_namen_in_nfc() {
     b.get("/dossiers/nieuw").await;
     // De melding noemt het veld zoals het formulier het noemt, niet het pad (issue 21 punt 15).
     for (veld, waarde, label) in [
-        ("aanvrager.voornamen", "Jan\u{0}", "voornamen van de aanvrager"),
+        (
+            "aanvrager.voornamen",
+            "Jan\u{0}",
+            "voornamen van de aanvrager",
+        ),
         ("straat", "Dorps\u{0}straat", "straat"),
         ("postcode", "3012\u{7}AB", "postcode"),
         ("iban", "NL91ABNA0417164300\u{0}", "IBAN"),

@@ -34,7 +34,7 @@ async fn geen_knop_die_eindigt_in_een_weigering() {
         .await;
     t.app
         .taak_aanmaken(
-            &consulent,
+            consulent,
             "Loonstrook opvragen",
             "2026-12-10",
             Some(d.dossier),
