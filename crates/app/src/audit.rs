@@ -97,7 +97,7 @@ impl App {
         };
         let mut tx = self.handeling(ctx, recht).await?;
         let nu = tx.nu;
-        let namen = crate::werk::clientnamen(
+        let namen = crate::toegang::clientnamen(
             &mut *tx,
             ctx,
             nu,

@@ -722,7 +722,7 @@ impl App {
         // De naam van wie terugbeld wordt (issue 21 punt 7).
         let client = match taak.persoon_id {
             Some(p) => {
-                crate::werk::clientnamen(&mut *tx, ctx, nu, &[p], "Terugbelverzoek ingezien")
+                crate::toegang::clientnamen(&mut *tx, ctx, nu, &[p], "Terugbelverzoek ingezien")
                     .await?
                     .remove(&p)
             }

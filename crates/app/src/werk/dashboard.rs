@@ -78,7 +78,9 @@ impl App {
             .iter()
             .filter_map(|r| r.taak.persoon_id)
             .collect();
-        let namen = clientnamen(&mut *tx, ctx, nu, &ids, "Naam getoond bij een taak").await?;
+        let namen =
+            crate::toegang::clientnamen(&mut *tx, ctx, nu, &ids, "Naam getoond bij een taak")
+                .await?;
         for r in &mut risico_vandaag {
             r.client = r.taak.persoon_id.and_then(|p| namen.get(&p).cloned());
         }
