@@ -929,8 +929,11 @@ impl App {
                 // Een open aanvraag ligt rond vandaag (issue 21): de meeste op tijd, een deel op
                 // risico, een paar te laat (de beslistermijn is acht weken), niet 600 dagen oud.
                 // Zonder nieuwe trekking, zodat de rest van de bevolking gelijk blijft.
-                let ontvangen = if status.open() && (vandaag - ontvangen).num_days() > 63 {
-                    vandaag - Duration::days(1 + (vandaag - ontvangen).num_days() % 63)
+                // Een nieuwe aanvraag (nog geen voorschot, termijn vier weken) is jonger dan een
+                // die in behandeling is (beslistermijn acht weken).
+                let grens = if status == Status::Ontvangen { 32 } else { 63 };
+                let ontvangen = if status.open() && (vandaag - ontvangen).num_days() > grens {
+                    vandaag - Duration::days(1 + (vandaag - ontvangen).num_days() % grens)
                 } else {
                     ontvangen
                 };
@@ -1261,7 +1264,8 @@ fn demotaken(
         Status::Besloten => {
             let klaar = (ontvangen + Duration::days(20 + r.onder(45) as i64)).min(vandaag);
             uit.push((S::Besluit, ontvangen, Some(klaar), "Beslissen op aanvraag"));
-            let begin = vandaag - Duration::days(r.onder(12) as i64);
+            // Vijf werkdagen: de meeste op tijd, een deel op risico, een paar te laat.
+            let begin = vandaag - Duration::days(r.onder(7) as i64);
             uit.push((S::Mutatie, begin, None, "Mutatie verwerken voor"));
             if r.procent(20) {
                 let begin = vandaag - Duration::days(r.onder(4) as i64);
