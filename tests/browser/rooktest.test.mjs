@@ -728,8 +728,17 @@ test("telefoonnotitie met terugbelverzoek naar de consulent", async () => {
   await browser.klik("[data-testid=gebruiker-aanmaken]");
   await browser.wachtOp("[data-testid=eenmalig-wachtwoord]");
   const eenmalig = await browser.tekst("[data-testid=eenmalig-wachtwoord]");
+  // Ook een medewerker handhaving, voor het laatste deel.
+  await browser.naar(`${BASIS}/gebruikers/nieuw`);
+  await browser.wachtOp("#veld-gebruikersnaam");
+  await browser.typ("#veld-gebruikersnaam", "hhaan");
+  await browser.typ("#veld-volledige_naam", "Hendrik Haan");
+  await browser.klik("#rol-handhaving");
+  await browser.klik("[data-testid=gebruiker-aanmaken]");
+  await browser.wachtOp("[data-testid=eenmalig-wachtwoord]");
+  const eenmaligHandhaving = await browser.tekst("[data-testid=eenmalig-wachtwoord]");
   await uitloggen();
-  await rollenGoedkeuren(1);
+  await rollenGoedkeuren(2);
 
   await inloggen("kklant", eenmalig);
   await browser.wachtOp("[data-testid=wachtwoord-verplicht]");
@@ -801,5 +810,26 @@ test("telefoonnotitie met terugbelverzoek naar de consulent", async () => {
   assert.match(notities[0], /loonstrook is binnen/);
   assert.match(notities[1], /Terugbelverzoek/);
   await controleerPagina("dossier-contactmomenten");
+  await uitloggen();
+
+  // Handhaving (punt 12): de eigen startpagina, zoeken en het dossier lezen, zonder knoppen
+  // voor werk dat niet bij de rol hoort.
+  await inloggen("hhaan", eenmaligHandhaving);
+  await browser.wachtOp("[data-testid=wachtwoord-verplicht]");
+  await browser.typ("#veld-huidig", eenmaligHandhaving);
+  await browser.typ("#veld-nieuw", "hhaan-wachtwoord-2026");
+  await browser.typ("#veld-herhaling", "hhaan-wachtwoord-2026");
+  await browser.klik("[data-testid=wachtwoord-opslaan]");
+  await browser.wachtOp("[data-testid=melding]");
+  await browser.naar(`${BASIS}/`);
+  await browser.wachtOp("[data-testid=startpagina]");
+  assert.match(await browser.script("return document.body.textContent"), /Handhaving/);
+  await controleerPagina("handhaving-start");
+  await browser.naar(`${BASIS}${dossierPad}`);
+  await browser.wachtOp("[data-testid=huishouden]");
+  for (const knop of ["mutatie-nieuw", "toekennen-starten", "vermogen-nieuw", "beoordelen"]) {
+    assert.equal((await browser.zoekAlle(`[data-testid=${knop}]`)).length, 0, `geen ${knop} voor handhaving`);
+  }
+  await controleerPagina("handhaving-dossier");
   await uitloggen();
 });
