@@ -581,7 +581,12 @@ test("betaalrun en een mutatie met terugwerkende kracht", async () => {
   await browser.wachtOp("[data-testid=vermogenformulier]");
   await controleerPagina("vermogen-formulier");
   await browser.script("document.getElementById('veld-bestanddelen[0].soort').value = 'banktegoed'");
-  await browser.typ("[id='veld-bestanddelen[0].waarde']", "1.250,00");
+  await browser.typ("[id='veld-bestanddelen[0].waarde']", "1250.5");
+  // Eerst de toets met het bedrag zoals gelezen (issue 21 punt 1), dan vastleggen.
+  await browser.klik("[data-testid=vermogen-voorbeeld]");
+  await browser.wachtOp("[data-testid=gelezen]");
+  assert.match(await browser.tekst("[data-testid=gelezen]"), /€ 1\.250,50/);
+  await controleerPagina("vermogen-toets");
   await browser.klik("[data-testid=vermogen-opslaan]");
   await browser.wachtOp("[data-testid=vermogen-oordeel]");
   assert.match(await browser.tekst("[data-testid=vermogen-oordeel]"), /staat het vermogen niet aan het recht in de weg/);

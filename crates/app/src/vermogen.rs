@@ -301,6 +301,31 @@ impl App {
         Ok(beelden)
     }
 
+    /// Wat een opgave zou zijn, zonder iets vast te leggen: de bestanddelen zoals gelezen en de
+    /// toets (issue 21 punt 1: elk bedrag teruggelezen vóór het vastleggen).
+    pub async fn vermogen_voorbeeld(
+        &self,
+        ctx: &Context,
+        dossier_id: i64,
+        invoer: &VermogenInvoer,
+    ) -> Result<(Vec<Bestanddeel>, Vermogenstoets), AppFout> {
+        ctx.actor.vereist(Recht::UitkeringenBeheren)?;
+        let vandaag = tijd::nl_lokaal(self.klok.nu()).date();
+        let (peildatum, bestanddelen, _) = controleer(invoer, vandaag)?;
+        let mut tx = self.handeling(ctx, Recht::UitkeringenBeheren).await?;
+        let tabellen = self.geldende_normtabellen(&mut *tx).await?;
+        let nu = tx.nu;
+        let dossier = tx
+            .dossier_op_id(dossier_id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
+        let leefvorm = leefvorm_op(&mut *tx, dossier.huishouden_id, peildatum, nu).await?;
+        let toets = vermogen::toets(&bestanddelen, leefvorm, peildatum, &tabellen)
+            .map_err(|m| AppFout::veld("peildatum", m))?;
+        tx.commit().await?;
+        Ok((bestanddelen, toets))
+    }
+
     /// Een opgave van het vermogen vastleggen. Geeft het id en de toets.
     pub async fn vermogen_vastleggen(
         &self,

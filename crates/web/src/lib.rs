@@ -179,6 +179,10 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/dossiers/{id}/vermogen", post(vermogen::vastleggen))
         .route("/dossiers/{id}/vermogen/nieuw", get(vermogen::formulier))
         .route(
+            "/dossiers/{id}/vermogen/voorbeeld",
+            post(vermogen::voorbeeld),
+        )
+        .route(
             "/dossiers/{id}/vermogen/{opgave}/vervallen",
             post(vermogen::vervallen),
         )

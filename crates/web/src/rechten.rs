@@ -179,6 +179,11 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
     ),
     (
         "POST",
+        "/dossiers/{id}/vermogen/voorbeeld",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
         "/dossiers/{id}/vermogen",
         Een(Recht::UitkeringenBeheren),
     ),

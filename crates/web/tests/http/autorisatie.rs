@@ -407,6 +407,12 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             post.clone(),
+            "/dossiers/{id}/vermogen/voorbeeld",
+            MetRecht(Recht::UitkeringenBeheren),
+            "peildatum=",
+        ),
+        r(
+            post.clone(),
             "/dossiers/{id}/vermogen",
             MetRecht(Recht::UitkeringenBeheren),
             "peildatum=x",

@@ -48,21 +48,41 @@ async fn vermogen_op_het_scherm_en_via_de_api() {
         "{}",
         a.tekst
     );
+    let opgave = [
+        ("peildatum", "2026-11-02"),
+        ("toelichting", "Afschriften ING"),
+        ("bestanddelen[0].soort", "banktegoed"),
+        ("bestanddelen[0].omschrijving", "Betaalrekening"),
+        ("bestanddelen[0].waarde", "8500.00"),
+        ("bestanddelen[1].soort", "voertuig"),
+        ("bestanddelen[1].waarde", "3000"),
+        ("bestanddelen[1].vrijstelling", "in_natura"),
+    ];
+    // Issue 21 punt 1: eerst de toets met elk bedrag zoals gelezen (8500.00 is € 8.500,00);
+    // zonder die toets wordt niets vastgelegd.
     let a = anna
-        .post(
-            &format!("/dossiers/{dossier}/vermogen"),
-            &[
-                ("peildatum", "2026-11-02"),
-                ("toelichting", "Afschriften ING"),
-                ("bestanddelen[0].soort", "banktegoed"),
-                ("bestanddelen[0].omschrijving", "Betaalrekening"),
-                ("bestanddelen[0].waarde", "8.500,00"),
-                ("bestanddelen[1].soort", "voertuig"),
-                ("bestanddelen[1].waarde", "3000"),
-                ("bestanddelen[1].vrijstelling", "in_natura"),
-            ],
-        )
+        .post(&format!("/dossiers/{dossier}/vermogen"), &opgave)
         .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.testid("opnieuw-controleren").is_some(), "{}", a.tekst);
+    let a = anna
+        .post(&format!("/dossiers/{dossier}/vermogen/voorbeeld"), &opgave)
+        .await;
+    assert!(
+        a.testid("gelezen").is_some()
+            && a.bevat("<td class=\"getal\">€ 8.500,00</td>")
+            && a.testid("vermogen-toets")
+                .is_some_and(|t| t.contains("in de weg")),
+        "{}",
+        a.tekst
+    );
+    let a = crate::na_voorbeeld(
+        &mut anna,
+        &format!("/dossiers/{dossier}/vermogen/voorbeeld"),
+        &format!("/dossiers/{dossier}/vermogen"),
+        &opgave,
+    )
+    .await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
     let a = anna.get(&format!("/dossiers/{dossier}")).await;
     let oordeel = a.testid("vermogen-oordeel").unwrap_or_default();
