@@ -29,7 +29,27 @@ struct VoorschottenPagina {
     besluiten: Vec<(&'static str, &'static str)>,
     beheren: bool,
     gedaan: bool,
+    /// Het bekende inkomen en het hogere voorschot zoals gelezen (issue 21 punt 1), de
+    /// vingerafdruk van die invoer, en of besluiten werd gekozen met andere invoer dan berekend.
+    gelezen: Vec<String>,
+    gecontroleerd: String,
+    opnieuw_controleren: bool,
     fouten: Veldfouten,
+}
+
+/// Een vingerafdruk van de bedragen zoals getypt: vastleggen gebeurt alleen met wat berekend
+/// en teruggelezen is. Zonder bedragen (het minimum, geen inkomen) is er niets mis te lezen.
+fn vingerafdruk(invoer: &Voorschotinvoer) -> String {
+    use sha2::{Digest, Sha256};
+    if invoer.inkomen.trim().is_empty() && invoer.bedrag.trim().is_empty() {
+        return String::new();
+    }
+    let mut h = Sha256::new();
+    for w in [&invoer.inkomen, &invoer.inkomenssoort, &invoer.bedrag] {
+        h.update(w.trim());
+        h.update([0]);
+    }
+    hex::encode(&h.finalize()[..16])
 }
 
 impl VoorschottenPagina {
@@ -86,10 +106,24 @@ async fn pagina(
         dossier_id,
         nummer: beeld.nummer.clone(),
         beeld,
-        invoer,
         besluiten: Besluit::ALLE.iter().map(|b| (b.code(), b.naam())).collect(),
         beheren: wie.ctx.actor.mag(Recht::UitkeringenBeheren),
         gedaan,
+        gelezen: [
+            ("Bekend netto inkomen per maand", &invoer.inkomen),
+            ("Hoger voorschot", &invoer.bedrag),
+        ]
+        .iter()
+        .filter_map(|(label, w)| {
+            vangnet_domain::bedrag::parse_euro_of_leeg(w)
+                .ok()
+                .flatten()
+                .map(|c| format!("{label}: {}", vangnet_domain::bedrag::euro(c)))
+        })
+        .collect(),
+        gecontroleerd: vingerafdruk(&invoer),
+        opnieuw_controleren: false,
+        invoer,
         fouten,
     })
 }
@@ -156,6 +190,14 @@ pub async fn vastleggen(
 ) -> Result<Response, WebFout> {
     wie.ctx.actor.vereist(Recht::UitkeringenBeheren)?;
     let invoer = invoer_uit(&formulier);
+    if invoer.besluit == Besluit::Verleend.code()
+        && formulier.veld("gecontroleerd") != vingerafdruk(&invoer)
+    {
+        // Bedragen die niet berekend en teruggelezen zijn: eerst de berekening, niets besloten.
+        let mut p = pagina(&staat, &wie, id, invoer, Veldfouten::nieuw(), false).await?;
+        p.opnieuw_controleren = true;
+        return Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
+    }
     match staat.app.voorschot_vastleggen(&wie.ctx, id, &invoer).await {
         Ok(_) => Ok(Redirect::to(&format!(
             "/dossiers/{id}/voorschotten?gedaan=vastgelegd#kop-voorschotten"

@@ -73,17 +73,29 @@ async fn voorschot_op_het_scherm_en_via_de_api() {
     assert!(a.bevat("value=\"geen_medewerking\" checked"), "{}", a.tekst);
     assert!(a.testid("voorschotten-geen").is_some());
     // Een te laag bedrag: bij het veld, het getypte bedrag blijft staan.
+    let te_laag = [
+        ("volgnummer", "1"),
+        ("besluit", "verleend"),
+        ("bedrag", "10,00"),
+        ("reden", ""),
+    ];
+    // Eerst niet berekend (issue 21 punt 1): niets besloten, het bedrag teruggelezen.
     let a = anna
-        .post(
-            &format!("/dossiers/{dossier}/voorschotten"),
-            &[
-                ("volgnummer", "1"),
-                ("besluit", "verleend"),
-                ("bedrag", "10,00"),
-                ("reden", ""),
-            ],
-        )
+        .post(&format!("/dossiers/{dossier}/voorschotten"), &te_laag)
         .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(
+        a.testid("opnieuw-controleren").is_some() && a.bevat("Hoger voorschot: € 10,00"),
+        "{}",
+        a.tekst
+    );
+    let a = crate::na_voorbeeld(
+        &mut anna,
+        &format!("/dossiers/{dossier}/voorschotten/berekenen"),
+        &format!("/dossiers/{dossier}/voorschotten"),
+        &te_laag,
+    )
+    .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
     assert!(
         a.bevat("ten minste") && a.bevat("value=\"10,00\""),
