@@ -386,12 +386,15 @@ test("aanvraag registreren, zoeken, dossier en huishouden", async () => {
   assert.match(taken, new RegExp(`Dossier ${dossiernummer} registreren en compleet maken`));
   // De cliënt staat bij de taak, met gemaskeerd BSN (punt 7).
   assert.match(taken, /\*{5}\d{4}/);
+  // Eén regel per taak: ten minste twaalf taken passen op een laptopscherm (punt 14).
+  const [rijhoogte, venster] = await browser.script("return [document.querySelector('[data-testid=taken] tbody tr').getBoundingClientRect().height, window.innerHeight]");
+  assert.ok(12 * rijhoogte <= venster - 60, `een taak is ${rijhoogte} px hoog bij een venster van ${venster} px`);
   assert.match(taken, /\d{2}-\d{2}-\d{4}/);
   await controleerPagina("vandaag");
   // Toetsen: j gaat naar de volgende taak.
-  await browser.script("document.querySelector('[data-testid=taken] tbody tr td:nth-child(4) a').focus()");
+  await browser.script("document.querySelector('[data-testid=taken] tbody tr td:nth-child(3) a').focus()");
   await browser.opdracht("POST", "/actions", { actions: [{ type: "key", id: "toetsenbord", actions: [{ type: "keyDown", value: "j" }, { type: "keyUp", value: "j" }] }] });
-  assert.equal(await browser.script("return [...document.querySelectorAll('[data-testid=taken] tbody tr td:nth-child(4) a')].indexOf(document.activeElement)"), 1);
+  assert.equal(await browser.script("return [...document.querySelectorAll('[data-testid=taken] tbody tr td:nth-child(3) a')].indexOf(document.activeElement)"), 1);
   await browser.naar(dossierUrl);
   await browser.wachtOp("[data-testid=huishouden]");
 

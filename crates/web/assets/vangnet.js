@@ -30,7 +30,7 @@
         var omlaag = e.key === "j" || e.key === "ArrowDown";
         var omhoog = e.key === "k" || e.key === "ArrowUp";
         if (!omlaag && !omhoog) { return; }
-        var links = Array.prototype.slice.call(lijst.querySelectorAll("tbody tr td:nth-child(4) a"));
+        var links = Array.prototype.slice.call(lijst.querySelectorAll("tbody tr td:nth-child(3) a"));
         var i = links.indexOf(document.activeElement);
         if (i < 0) { return; }
         var doel = links[omlaag ? Math.min(i + 1, links.length - 1) : Math.max(i - 1, 0)];
