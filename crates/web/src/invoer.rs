@@ -47,6 +47,20 @@ fn veldnaam(pad: &str) -> String {
     format!("{naam}{wie}")
 }
 
+/// Een vingerafdruk van wat een medewerker typte (de delen zonder witruimte eromheen): bij een
+/// voorbeeld in het formulier gezet, bij opslaan vergeleken, zodat alleen wordt opgeslagen wat in
+/// het voorbeeld stond (issue 21 punt 1). Geen beveiliging: wie haar vervalst, slaat alleen zijn
+/// eigen invoer op.
+pub fn vingerafdruk<'a>(delen: impl IntoIterator<Item = &'a str>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for d in delen {
+        h.update(d.trim());
+        h.update([0]);
+    }
+    hex::encode(&h.finalize()[..16])
+}
+
 /// De tekst van veld `veld`, gecontroleerd en in NFC.
 fn schoon(veld: &str, tekst: String) -> Result<String, WebFout> {
     if tekst.chars().any(verboden) {

@@ -52,14 +52,7 @@ impl App {
                 .map_or_else(|| format!("gebruiker {id}"), |g| g.volledige_naam),
             None => "het systeem".to_owned(),
         };
-        let uitgesloten = match ctx.actor.gebruiker_id() {
-            Some(g) => tx
-                .uitsluitingen_van_personen(&[dossier.client_id])
-                .await?
-                .iter()
-                .any(|x| x.gebruiker_id == g),
-            None => false,
-        };
+        let uitgesloten = uitgesloten(&mut *tx, ctx, dossier.client_id).await?;
         let niet_beoordelen = if !m.status.mag_beoordelen() {
             Some(format!(
                 "Deze mutatie is {}.",

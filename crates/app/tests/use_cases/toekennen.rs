@@ -1,29 +1,11 @@
 //! Een uitkering toekennen: het begin tegen de melding (art. 44 lid 1), het voorbeeld per maand
 //! en vier ogen bij een nabetaling boven de drempel (issue 20 punt 10, issue 21 punt 2).
 
-use vangnet_app::clienten::{NieuweAanvraag, PersoonInvoer};
+use crate::uitkeringen::aanvraag;
 use vangnet_app::uitkeringen::Toekenning;
 use vangnet_app::AppFout;
 use vangnet_domain::Rol;
 use vangnet_testkit::{veldfout, TestApp};
-
-fn aanvraag() -> NieuweAanvraag {
-    NieuweAanvraag {
-        ontvangen_op: "2025-01-02".into(),
-        aanvrager: PersoonInvoer {
-            bsn: "100023757".into(),
-            voornamen: "Piet".into(),
-            voorvoegsel: "".into(),
-            geslachtsnaam: "Testpersoon".into(),
-            geboortedatum: "01-01-1990".into(),
-        },
-        straat: "Dorpsstraat".into(),
-        huisnummer: "1".into(),
-        postcode: "3012AB".into(),
-        woonplaats: "Rotterdam".into(),
-        ..Default::default()
-    }
-}
 
 fn d(s: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

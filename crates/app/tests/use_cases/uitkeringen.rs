@@ -15,7 +15,7 @@ fn d(s: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-fn aanvraag() -> NieuweAanvraag {
+pub(crate) fn aanvraag() -> NieuweAanvraag {
     NieuweAanvraag {
         ontvangen_op: "2025-01-02".into(),
         aanvrager: PersoonInvoer {

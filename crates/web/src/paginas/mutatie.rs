@@ -9,7 +9,6 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use sha2::{Digest, Sha256};
 use vangnet_app::uitkeringen::{velden_van, Impact, MutatieInvoer, Mutatiebeoordeling};
 use vangnet_app::AppFout;
 use vangnet_domain::bedrag::{euro, parse_euro};
@@ -365,23 +364,17 @@ impl Ingevuld {
         }
     }
 
-    /// Een vingerafdruk van wat is ingevuld (de tekst zoals getypt, zonder witruimte eromheen).
+    /// Een vingerafdruk van wat is ingevuld ([`crate::invoer::vingerafdruk`]).
     fn vingerafdruk(&self) -> String {
-        let mut h = Sha256::new();
-        h.update(self.soort.map_or("", |s| s.code()));
-        for (naam, waarde) in [
-            ("ingangsdatum", self.ingangsdatum.as_str()),
-            ("reden", self.reden.as_str()),
-        ]
-        .into_iter()
-        .chain(self.velden.iter().map(|(n, w)| (*n, w.as_str())))
-        {
-            h.update([0]);
-            h.update(naam);
-            h.update([1]);
-            h.update(waarde.trim());
-        }
-        hex::encode(&h.finalize()[..16])
+        crate::invoer::vingerafdruk(
+            [
+                self.soort.map_or("", |s| s.code()),
+                self.ingangsdatum.as_str(),
+                self.reden.as_str(),
+            ]
+            .into_iter()
+            .chain(self.velden.iter().flat_map(|(n, w)| [*n, w.as_str()])),
+        )
     }
 
     /// Wat is gelezen, zoals het wordt opgeslagen: bedragen en data in Nederlandse vorm, een

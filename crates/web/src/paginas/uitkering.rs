@@ -7,7 +7,6 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use sha2::{Digest, Sha256};
 use vangnet_app::uitkeringen::{
     Afhandeling, Toekenning, Toekenningsbeoordeling, Toekenningsinvoer, Toekenningsvoorbeeld,
 };
@@ -106,12 +105,11 @@ impl Ingevuld {
     /// Een vingerafdruk van wat is ingevuld: "Toekennen" slaat alleen op wat in het voorbeeld
     /// stond.
     fn vingerafdruk(&self) -> String {
-        let mut h = Sha256::new();
-        for w in [&self.begindatum, &self.inhoud, &self.bijzondere_reden] {
-            h.update(w.trim());
-            h.update([0]);
-        }
-        hex::encode(&h.finalize()[..16])
+        crate::invoer::vingerafdruk([
+            self.begindatum.as_str(),
+            self.inhoud.as_str(),
+            self.bijzondere_reden.as_str(),
+        ])
     }
 }
 

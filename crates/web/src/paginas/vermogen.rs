@@ -111,25 +111,19 @@ fn invoer_uit(formulier: &Formulier) -> VermogenInvoer {
 
 /// Een vingerafdruk van wat is ingevuld (de tekst zoals getypt).
 fn vingerafdruk(invoer: &VermogenInvoer) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    for w in [&invoer.peildatum, &invoer.toelichting] {
-        h.update(w.trim());
-        h.update([0]);
-    }
-    for b in &invoer.bestanddelen {
-        for w in [
-            &b.soort,
-            &b.omschrijving,
-            &b.waarde,
-            &b.hypotheek,
-            &b.vrijstelling,
-        ] {
-            h.update(w.trim());
-            h.update([0]);
-        }
-    }
-    hex::encode(&h.finalize()[..16])
+    crate::invoer::vingerafdruk(
+        [invoer.peildatum.as_str(), invoer.toelichting.as_str()]
+            .into_iter()
+            .chain(invoer.bestanddelen.iter().flat_map(|b| {
+                [
+                    b.soort.as_str(),
+                    b.omschrijving.as_str(),
+                    b.waarde.as_str(),
+                    b.hypotheek.as_str(),
+                    b.vrijstelling.as_str(),
+                ]
+            })),
+    )
 }
 
 /// Het formulier met de toets en elk bedrag zoals gelezen (slaat niets op).

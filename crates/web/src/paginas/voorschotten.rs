@@ -40,16 +40,14 @@ struct VoorschottenPagina {
 /// Een vingerafdruk van de bedragen zoals getypt: vastleggen gebeurt alleen met wat berekend
 /// en teruggelezen is. Zonder bedragen (het minimum, geen inkomen) is er niets mis te lezen.
 fn vingerafdruk(invoer: &Voorschotinvoer) -> String {
-    use sha2::{Digest, Sha256};
     if invoer.inkomen.trim().is_empty() && invoer.bedrag.trim().is_empty() {
         return String::new();
     }
-    let mut h = Sha256::new();
-    for w in [&invoer.inkomen, &invoer.inkomenssoort, &invoer.bedrag] {
-        h.update(w.trim());
-        h.update([0]);
-    }
-    hex::encode(&h.finalize()[..16])
+    crate::invoer::vingerafdruk([
+        invoer.inkomen.as_str(),
+        invoer.inkomenssoort.as_str(),
+        invoer.bedrag.as_str(),
+    ])
 }
 
 impl VoorschottenPagina {
