@@ -90,6 +90,8 @@ pub struct App {
     /// Het geheim waarmee het CSRF-token van het inlogformulier aan de voorsessie hangt (zie
     /// [`App::inlog_csrf`]); één keer uit de database gelezen.
     inlog_geheim: Arc<tokio::sync::OnceCell<Vec<u8>>>,
+    /// Welke namen wie vandaag al bij een taak zag (zie [`toegang::Getoond`]).
+    getoond: Arc<toegang::Getoond>,
 }
 
 impl App {
@@ -100,6 +102,7 @@ impl App {
             instellingen,
             normen: Arc::default(),
             jobs: Arc::default(),
+            getoond: Arc::default(),
             inlog_geheim: Arc::default(),
         }
     }

@@ -90,8 +90,117 @@ impl App {
     }
 }
 
+/// Welke namen een medewerker vandaag al in een takenlijst zag. Een lijst wordt vaak ververst;
+/// het toegangslog krijgt per medewerker, persoon en dag één regel "naam getoond bij een taak"
+/// (de eerste keer), niet honderd regels bij elke verversing. Na een herstart, of op een andere
+/// server, komt er hoogstens nog één regel bij. Wie het dossier opent, krijgt daar zijn eigen
+/// regel, zoals altijd.
+#[derive(Debug, Default)]
+pub struct Getoond(std::sync::Mutex<(chrono::NaiveDate, std::collections::HashSet<(i64, i64)>)>);
+
+impl Getoond {
+    /// De personen uit `ids` die `gebruiker` op `dag` nog niet zag; ze tellen vanaf nu als gezien.
+    fn nieuw(&self, gebruiker: i64, dag: chrono::NaiveDate, ids: &[i64]) -> Vec<i64> {
+        let mut g = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if g.0 != dag {
+            *g = (dag, Default::default());
+        }
+        ids.iter()
+            .copied()
+            .filter(|p| g.1.insert((gebruiker, *p)))
+            .collect()
+    }
+
+    /// Vergeet dat deze personen zijn getoond (het vastleggen mislukte).
+    fn vergeet(&self, gebruiker: i64, ids: &[i64]) {
+        let mut g = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for p in ids {
+            g.1.remove(&(gebruiker, *p));
+        }
+    }
+}
+
+/// Naam en gemaskeerd BSN van personen (`El Amrani, F. (*****3653)`), zoals nu bekend; leest
+/// alleen (het vastleggen in het toegangslog doet [`App::namen_getoond`] of de aanroeper).
+pub(crate) async fn namen(
+    tx: &mut dyn crate::opslag::Leestransactie,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, String>, AppFout> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut uit = std::collections::HashMap::new();
+    if ids.is_empty() {
+        return Ok(uit);
+    }
+    let personen = tx.personen_op_ids(&ids).await?;
+    let gegevens = tx.persoonsgegevens_van(&ids).await?;
+    for p in personen {
+        let naam = gegevens
+            .iter()
+            .filter(|g| g.persoon_id == p.id && g.historie.actueel())
+            .max_by_key(|g| g.historie.geldig_vanaf)
+            .map_or_else(
+                || "(naam onbekend)".to_owned(),
+                |g| {
+                    vangnet_domain::persoon::naam::Naam {
+                        voornamen: g.voornamen.clone(),
+                        voorvoegsel: g.voorvoegsel.clone(),
+                        geslachtsnaam: g.geslachtsnaam.clone(),
+                    }
+                    .sorteervorm()
+                },
+            );
+        let bsn = vangnet_domain::persoon::Bsn::uit_getal(p.bsn)
+            .map(vangnet_domain::persoon::Bsn::gemaskeerd)
+            .unwrap_or_default();
+        uit.insert(p.id, format!("{naam} ({bsn})"));
+    }
+    Ok(uit)
+}
+
+impl App {
+    /// Legt vast dat deze namen bij een taak zijn getoond: per medewerker, persoon en dag één
+    /// regel ([`Getoond`]), in één verwerking. Zonder nieuwe namen geen schrijfactie.
+    pub(crate) async fn namen_getoond(&self, ctx: &Context, ids: &[i64]) -> Result<(), AppFout> {
+        let Some(gebruiker) = ctx.actor.gebruiker_id() else {
+            return Ok(());
+        };
+        let dag = tijd::nl_lokaal(self.klok.nu()).date();
+        let nieuw = self.getoond.nieuw(gebruiker, dag, ids);
+        if nieuw.is_empty() {
+            return Ok(());
+        }
+        let gelukt = async {
+            let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
+            let nu = tx.nu;
+            let v = personen_verwerking(
+                &mut *tx,
+                ctx,
+                nu,
+                vangnet_domain::verwerking::BIJSTANDSVERLENING,
+                "Naam getoond bij een taak",
+            )
+            .await?;
+            tx.toegang_voor_personen(&v, &nieuw).await?;
+            tx.commit().await
+        }
+        .await;
+        if gelukt.is_err() {
+            self.getoond.vergeet(gebruiker, &nieuw);
+        }
+        gelukt
+    }
+}
+
 /// Naam en gemaskeerd BSN van personen (`El Amrani, F. (*****3653)`), zoals nu bekend, en elke
-/// getoonde persoon in het toegangslog met `waarom`.
+/// getoonde persoon in het toegangslog met `waarom` (één verwerking, een regel per persoon).
 pub(crate) async fn clientnamen(
     tx: &mut dyn Transactie,
     ctx: &Context,
@@ -127,17 +236,20 @@ pub(crate) async fn clientnamen(
         let bsn = vangnet_domain::persoon::Bsn::uit_getal(p.bsn)
             .map(vangnet_domain::persoon::Bsn::gemaskeerd)
             .unwrap_or_default();
-        vastleggen(
-            tx,
-            ctx,
-            nu,
-            vangnet_domain::verwerking::BIJSTANDSVERLENING,
-            "persoon",
-            &p.id.to_string(),
-            waarom,
-        )
-        .await?;
         uit.insert(p.id, format!("{naam} ({bsn})"));
     }
+    // Eén verwerking met een regel per getoonde persoon, in één statement (zoals een betaalrun):
+    // een lijst van honderd taken is geen honderd losse schrijfacties.
+    let mut getoond: Vec<i64> = uit.keys().copied().collect();
+    getoond.sort_unstable();
+    let v = personen_verwerking(
+        tx,
+        ctx,
+        nu,
+        vangnet_domain::verwerking::BIJSTANDSVERLENING,
+        waarom,
+    )
+    .await?;
+    tx.toegang_voor_personen(&v, &getoond).await?;
     Ok(uit)
 }

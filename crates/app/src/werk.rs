@@ -496,10 +496,8 @@ impl App {
         let Some(gebruiker_id) = ctx.actor.gebruiker_id() else {
             return Err(AppFout::GeenToegang);
         };
-        // Een handeling, geen leestransactie: de namen bij de taken komen in het toegangslog.
-        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
-        let nu = tx.nu;
-        let dag = vandaag(nu);
+        let dag = vandaag(self.klok.nu());
+        let mut tx = self.opslag.lees().await?;
         let soort = soort.and_then(Taaksoort::uit_code);
         let rijen = tx
             .vandaag_taken(gebruiker_id, dag, soort, VANDAAG_TONEN)
@@ -530,16 +528,16 @@ impl App {
             .chain(teamtaken.iter().flat_map(|t| &t.eerste))
             .filter_map(|r| r.taak.persoon_id)
             .collect();
-        let namen =
-            crate::toegang::clientnamen(&mut *tx, ctx, nu, &ids, "Naam getoond bij een taak")
-                .await?;
+        let namen = crate::toegang::namen(tx.as_mut(), &ids).await?;
         for r in taken
             .iter_mut()
             .chain(teamtaken.iter_mut().flat_map(|t| t.eerste.iter_mut()))
         {
             r.client = r.taak.persoon_id.and_then(|p| namen.get(&p).cloned());
         }
-        tx.commit().await?;
+        tx.afsluiten().await?;
+        // In het toegangslog: per medewerker, persoon en dag één keer (toegang::Getoond).
+        self.namen_getoond(ctx, &ids).await?;
         let tel = |f: &dyn Fn(Taaksoort, i64) -> bool| -> usize {
             tellingen
                 .iter()

@@ -684,3 +684,56 @@ async fn gelijkgestelde_dagen_als_gegevens() {
 fn d8(s: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
+
+/// Issue 21 punt 7: de naam bij een taak op Vandaag (met gemaskeerd BSN) komt in het
+/// toegangslog, per medewerker, persoon en dag één keer; verversen schrijft niet opnieuw.
+#[tokio::test]
+async fn namen_op_vandaag_in_het_toegangslog() {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let anna = t.gebruiker("anna", &[Rol::Inkomensconsulent]).await;
+    let d = vangnet_testkit::dossier().maak(&t, &clerk, &anna).await;
+    t.app
+        .taak_aanmaken(
+            &anna,
+            "Loonstrook opvragen",
+            "2026-12-10",
+            Some(d.dossier),
+            false,
+        )
+        .await
+        .unwrap();
+    let v = t.app.vandaag(&anna, None).await.unwrap();
+    assert!(
+        v.taken
+            .iter()
+            .any(|r| r.client.as_deref().is_some_and(|c| c.contains("*****"))),
+        "{:?}",
+        v.taken.iter().map(|r| &r.client).collect::<Vec<_>>()
+    );
+    let auditor = t.persona(Rol::Auditor).await;
+    let filter = vangnet_app::opslag::ToegangFilter {
+        gebruiker: Some("anna".into()),
+        ..Default::default()
+    };
+    let tel = |p: vangnet_app::toegang::ToegangPagina| {
+        p.regels
+            .iter()
+            .filter(|r| r.omschrijving.contains("bij een taak"))
+            .count()
+    };
+    let eerst = tel(t
+        .app
+        .toegang_zoeken(&auditor, &filter, 500, 0)
+        .await
+        .unwrap());
+    assert!(eerst >= 1);
+    t.app.vandaag(&anna, None).await.unwrap();
+    let daarna = tel(t
+        .app
+        .toegang_zoeken(&auditor, &filter, 500, 0)
+        .await
+        .unwrap());
+    assert_eq!(daarna, eerst, "dezelfde dag niet nog eens");
+    t.opruimen().await;
+}
