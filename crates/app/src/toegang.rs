@@ -208,35 +208,9 @@ pub(crate) async fn clientnamen(
     ids: &[i64],
     waarom: &str,
 ) -> Result<std::collections::HashMap<i64, String>, AppFout> {
-    let mut ids = ids.to_vec();
-    ids.sort_unstable();
-    ids.dedup();
-    let mut uit = std::collections::HashMap::new();
-    if ids.is_empty() {
+    let uit = namen(&mut *tx, ids).await?;
+    if uit.is_empty() {
         return Ok(uit);
-    }
-    let personen = tx.personen_op_ids(&ids).await?;
-    let gegevens = tx.persoonsgegevens_van(&ids).await?;
-    for p in personen {
-        let naam = gegevens
-            .iter()
-            .filter(|g| g.persoon_id == p.id && g.historie.actueel())
-            .max_by_key(|g| g.historie.geldig_vanaf)
-            .map_or_else(
-                || "(naam onbekend)".to_owned(),
-                |g| {
-                    vangnet_domain::persoon::naam::Naam {
-                        voornamen: g.voornamen.clone(),
-                        voorvoegsel: g.voorvoegsel.clone(),
-                        geslachtsnaam: g.geslachtsnaam.clone(),
-                    }
-                    .sorteervorm()
-                },
-            );
-        let bsn = vangnet_domain::persoon::Bsn::uit_getal(p.bsn)
-            .map(vangnet_domain::persoon::Bsn::gemaskeerd)
-            .unwrap_or_default();
-        uit.insert(p.id, format!("{naam} ({bsn})"));
     }
     // Eén verwerking met een regel per getoonde persoon, in één statement (zoals een betaalrun):
     // een lijst van honderd taken is geen honderd losse schrijfacties.

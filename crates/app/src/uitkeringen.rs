@@ -1225,24 +1225,17 @@ impl App {
             return Err(AppFout::veld("reden", "Geef de reden van de afwijzing."));
         }
         // Wie van de cliënt is uitgesloten (familie, een bekende), beoordeelt zijn mutaties niet.
-        if let Some(gebruiker) = ctx.actor.gebruiker_id() {
-            let client = match tx.uitkering_op_id(m.uitkering_id).await? {
-                Some(u) => tx.dossier_op_id(u.dossier_id).await?.map(|d| d.client_id),
-                None => None,
-            };
-            if let Some(c) = client {
-                if tx
-                    .uitsluitingen_van_personen(&[c])
-                    .await?
-                    .iter()
-                    .any(|x| x.gebruiker_id == gebruiker)
-                {
-                    return Err(AppFout::veld(
-                        "beoordeling",
-                        "U bent uitgesloten van de behandeling van deze cliënt: een andere \
-                         consulent beoordeelt deze mutatie.",
-                    ));
-                }
+        let client = match tx.uitkering_op_id(m.uitkering_id).await? {
+            Some(u) => tx.dossier_op_id(u.dossier_id).await?.map(|d| d.client_id),
+            None => None,
+        };
+        if let Some(c) = client {
+            if beoordeling::uitgesloten(&mut *tx, ctx, c).await? {
+                return Err(AppFout::veld(
+                    "beoordeling",
+                    "U bent uitgesloten van de behandeling van deze cliënt: een andere \
+                     consulent beoordeelt deze mutatie.",
+                ));
             }
         }
         // Wat intussen is goedgekeurd, kan een inkomensmutatie hebben ingehaald (twee keer

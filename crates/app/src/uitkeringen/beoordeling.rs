@@ -128,7 +128,7 @@ async fn naam_van(tx: &mut dyn Leestransactie, id: i64) -> Result<String, AppFou
         .map_or_else(|| format!("gebruiker {id}"), |g| g.volledige_naam))
 }
 
-async fn uitgesloten(
+pub(super) async fn uitgesloten(
     tx: &mut dyn Leestransactie,
     ctx: &Context,
     client_id: i64,
