@@ -126,6 +126,7 @@ STATUSENUMS = {
     "Taakstatus",
     "Verzoekstatus",
     "Vorderingstatus",
+    "Jobstatus",
     "Categorie",  # van een betaalregel
 }
 # (bestand, code): waarom de tekst daar iets anders is dan de status.

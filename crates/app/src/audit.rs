@@ -122,13 +122,16 @@ impl App {
             Recht::ToegangslogInzien
         };
         ctx.actor.vereist(recht)?;
-        let vraag = vangnet_domain::zoeken::Zoekvraag::herken(tekst).ok();
-        let sleutel = match &vraag {
-            Some(vangnet_domain::zoeken::Zoekvraag::Bsn(b)) => {
+        let sleutel = match vangnet_domain::zoeken::Zoekvraag::herken(tekst) {
+            Ok(vangnet_domain::zoeken::Zoekvraag::Bsn(b)) => {
                 crate::opslag::Zoeksleutel::Bsn(b.getal())
             }
-            Some(vangnet_domain::zoeken::Zoekvraag::Dossiernummer(n)) => {
+            Ok(vangnet_domain::zoeken::Zoekvraag::Dossiernummer(n)) => {
                 crate::opslag::Zoeksleutel::Dossiernummer(n.to_string())
+            }
+            // Negen cijfers die geen BSN zijn: zeg waarom (de elfproef).
+            Err(m) if tekst.chars().filter(char::is_ascii_digit).count() == 9 => {
+                return Err(AppFout::veld("wie", m))
             }
             _ => {
                 return Err(AppFout::veld(

@@ -542,52 +542,58 @@ impl App {
         Ok(run)
     }
 
-    /// Registreert het berekenen als job (voor de voortgangsbalk).
+    /// Meldt het berekenen van run `id` aan als job (zie `crate::jobs`): een werker rekent, de
+    /// pagina van de run toont de voortgang. Niet als de run al vastligt of er al een job voor
+    /// loopt of wacht.
     pub async fn betaalrun_berekenen_aanmelden(
         &self,
         ctx: &Context,
         id: i64,
-    ) -> Result<u64, AppFout> {
+    ) -> Result<i64, AppFout> {
         let totaal = self.betaalrun_omvang(ctx).await?;
-        let mut tx = self.opslag.lees().await?;
-        let run = Self::run_laden(tx.as_mut(), id).await?;
-        tx.afsluiten().await?;
+        let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
+        let nu = tx.nu;
+        let run = Self::run_laden(&mut *tx, id).await?;
         if !run.status.mag_berekenen() {
             return Err(AppFout::Conflict(
                 "Deze betaalrun is goedgekeurd of afgebroken en verandert niet meer.".into(),
             ));
         }
-        Ok(self.job_starten(
-            &format!("betaalrun:{id}"),
-            &format!("Betaalrun {} berekenen", run.maand.format("%Y-%m")),
-            &ctx.actor.omschrijving(),
+        let onderwerp = format!("betaalrun:{id}");
+        if tx
+            .jobs_lijst(Some(&onderwerp), 10)
+            .await?
+            .iter()
+            .any(|j| j.status.open())
+        {
+            return Err(AppFout::Conflict(
+                "Deze betaalrun wordt al berekend; de voortgang staat op de pagina van de run."
+                    .into(),
+            ));
+        }
+        let omschrijving = format!("Betaalrun {} berekenen", run.maand.format("%Y-%m"));
+        let job = crate::jobs::job_aanmelden(
+            &mut *tx,
+            ctx,
+            nu,
+            vangnet_domain::job::Jobsoort::BetaalrunBerekenen,
+            &onderwerp,
+            &omschrijving,
+            serde_json::json!({ "run": id }),
             totaal,
-        ))
-    }
-
-    /// Voert de aangemelde berekening uit en houdt voortgang en uitkomst bij in de job.
-    pub async fn betaalrun_berekenen_als_job(&self, ctx: &Context, run_id: i64, job: u64) {
-        let voortgang = self.clone();
-        let uitkomst = self
-            .betaalrun_berekenen(ctx, run_id, move |n| voortgang.job_voortgang(job, n))
-            .await;
-        self.job_klaar(
-            job,
-            uitkomst
-                .map(|r| {
-                    format!(
-                        "{} {}, totaal {}",
-                        r.aantal_betalingen,
-                        if r.aantal_betalingen == 1 {
-                            "betaling"
-                        } else {
-                            "betalingen"
-                        },
-                        vangnet_domain::bedrag::euro(r.totaal_centen.centen())
-                    )
-                })
-                .map_err(|e| e.to_string()),
-        );
+            None,
+        )
+        .await?
+        .ok_or_else(|| AppFout::Intern("job zonder sleutel niet aangemeld".into()))?;
+        tx.vastleggen(Wijziging {
+            actie: "betaalrun.berekenen_aangemeld",
+            onderwerp_type: "betaalrun",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!("{omschrijving}: job {job} aangemeld"),
+            ..Default::default()
+        })
+        .await?;
+        Ok(job)
     }
 
     /// Keurt een berekende run goed (een ander dan wie hem startte) en verwerkt hem: betaalde

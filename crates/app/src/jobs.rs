@@ -1,86 +1,491 @@
-//! Lang werk op de achtergrond (zoals de herberekening na nieuwe normtabellen) met voortgang die
-//! het scherm kan tonen. De lijst staat in het geheugen van het proces: na een herstart is zij
-//! leeg (het werk zelf is per partij vastgelegd en kan opnieuw worden gestart).
+//! Lang werk op de achtergrond, duurzaam (issue 22 punt 1): de betaalrun berekenen en
+//! herberekenen na nieuwe normtabellen zijn jobs in de tabel `jobs`, geen taken in het geheugen
+//! van één proces.
+//!
+//! - Een job wordt aangemeld in een transactie ([`job_aanmelden`]); voor de herberekening in die
+//!   van de lading die erom vraagt.
+//! - Een werker ([`App::jobs_verwerken`], in elke `vangnet serve`) neemt de oudste die wacht, of
+//!   een lopende waarvan de werker al een minuut niets liet horen (zie
+//!   [`vangnet_domain::job::neembaar`]). Hij handelt namens wie de job aanvroeg, met diens rechten
+//!   van nu, en legt elke [`HARTSLAG`] hartslag en voortgang vast.
+//! - Werk in partijen legt bij elke partij in dezelfde transactie de positie vast: een
+//!   overgenomen job gaat daar verder en doet niets twee keer. Werk in één transactie (de
+//!   betaalrun) legt niets half vast; overnemen is opnieuw beginnen.
+//! - Annuleren vraagt de werker te stoppen: wat in een partij al vastlag blijft, de lopende partij
+//!   rolt terug. Een mislukte of geannuleerde job kan opnieuw, vanaf haar positie.
+//!
+//! De geplande escalatie is een job met een sleutel per ronde: in een cluster meldt één server
+//! haar aan en draait haar ([`App::geplande_ronde`]).
 
-use std::sync::Mutex;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
+use chrono::{DateTime, Utc};
 use serde::Serialize;
+use vangnet_domain::job::{overname_grens, Jobsoort, Jobstatus, HARTSLAG};
+use vangnet_domain::Recht;
 
-use crate::App;
+use crate::account::actor_van;
+use crate::audit::Wijziging;
+use crate::opslag::{JobRij, NieuweJob, Transactie};
+use crate::{Actor, App, AppFout, Context};
 
-/// Eén taak op de achtergrond.
+/// Eén job zoals een scherm haar toont.
 #[derive(Debug, Clone, Serialize)]
 pub struct Job {
-    pub id: u64,
+    pub id: i64,
+    pub soort: &'static str,
     /// Waar de job over gaat (`normen`, `betaalrun:7`): elke pagina toont haar eigen jobs.
     pub onderwerp: String,
     pub omschrijving: String,
     pub gestart_door: String,
+    pub status: &'static str,
     pub klaar: u64,
     pub totaal: u64,
-    /// Geen: loopt nog. `Ok`: de samenvatting; `Err`: de fout.
+    pub pogingen: i64,
+    pub aangemaakt_op: String,
+    /// Geen: loopt nog of wacht. `Ok`: de samenvatting; `Err`: de fout.
     pub einde: Option<Result<String, String>>,
+    /// Iemand vroeg te stoppen; de werker stopt na de lopende partij.
+    pub annuleren_gevraagd: bool,
+    /// Mag wie kijkt haar annuleren of opnieuw proberen?
+    pub beheren: bool,
+    pub kan_annuleren: bool,
+    pub kan_opnieuw: bool,
 }
 
-#[derive(Default)]
-pub struct Jobs(Mutex<Vec<Job>>);
+/// De werker van dit proces en de voortgang van de jobs die hij nu draait (sneller dan de
+/// database: op SQLite kan een run die de schrijver vasthoudt, geen hartslag schrijven).
+pub struct Jobs {
+    werker: String,
+    levend: Mutex<HashMap<i64, u64>>,
+    /// Wekt de werker van dit proces na een aanmelding (anders kijkt hij elke seconde).
+    wekker: tokio::sync::Notify,
+}
+
+impl Default for Jobs {
+    fn default() -> Self {
+        Self {
+            werker: format!(
+                "{}:{}:{}",
+                std::env::var("HOSTNAME").unwrap_or_else(|_| "vangnet".into()),
+                std::process::id(),
+                &crate::geheim::operatie_id()[..8]
+            ),
+            levend: Mutex::default(),
+            wekker: tokio::sync::Notify::new(),
+        }
+    }
+}
+
+/// Het recht om een job van `soort` te zien, te annuleren of opnieuw te proberen: het recht van
+/// het werk zelf.
+fn recht(soort: Jobsoort) -> Recht {
+    match soort {
+        Jobsoort::BetaalrunBerekenen => Recht::BetaalrunStarten,
+        Jobsoort::NormenHerberekenen => Recht::NormenBeheren,
+        Jobsoort::Escaleren => Recht::WerkInrichten,
+    }
+}
+
+/// Meldt een job aan in `tx`, namens `ctx`. Geen id: er is al een job van deze soort met deze
+/// sleutel.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn job_aanmelden(
+    tx: &mut dyn Transactie,
+    ctx: &Context,
+    nu: DateTime<Utc>,
+    soort: Jobsoort,
+    onderwerp: &str,
+    omschrijving: &str,
+    parameters: serde_json::Value,
+    totaal: u64,
+    sleutel: Option<String>,
+) -> Result<Option<i64>, AppFout> {
+    Ok(tx
+        .job_aanmelden(&NieuweJob {
+            soort,
+            sleutel,
+            onderwerp: onderwerp.into(),
+            parameters: parameters.to_string(),
+            omschrijving: omschrijving.into(),
+            gebruiker_id: ctx.actor.gebruiker_id(),
+            aangevraagd_door: ctx.actor.omschrijving(),
+            operatie_id: ctx.operatie_id.clone(),
+            aangemaakt_op: nu,
+            totaal: i64::try_from(totaal).unwrap_or(i64::MAX),
+        })
+        .await?)
+}
+
+/// Waarom de werker het werk van een job afbrak.
+enum Onderbreking {
+    Geannuleerd(String),
+    /// Een andere werker heeft haar (deze liet te lang niets horen): die maakt haar af.
+    Overgenomen,
+}
 
 impl App {
-    /// Registreert een nieuwe job en geeft haar id.
-    pub fn job_starten(
-        &self,
-        onderwerp: &str,
-        omschrijving: &str,
-        gestart_door: &str,
-        totaal: u64,
-    ) -> u64 {
-        let Ok(mut jobs) = self.jobs.0.lock() else {
-            return 0;
-        };
-        let id = jobs.last().map_or(1, |j| j.id + 1);
-        jobs.push(Job {
-            id,
-            onderwerp: onderwerp.into(),
-            omschrijving: omschrijving.into(),
-            gestart_door: gestart_door.into(),
-            klaar: 0,
-            totaal,
-            einde: None,
-        });
-        // Bewaar de laatste twintig.
-        let teveel = jobs.len().saturating_sub(20);
-        jobs.drain(..teveel);
-        id
+    /// De naam van de werker van dit proces (in de tabel en het log).
+    pub fn werker(&self) -> &str {
+        &self.jobs.werker
     }
 
-    pub fn job_voortgang(&self, id: u64, klaar: u64) {
-        if let Ok(mut jobs) = self.jobs.0.lock() {
-            if let Some(j) = jobs.iter_mut().find(|j| j.id == id) {
-                j.klaar = klaar;
+    fn levend_zetten(&self, id: i64, klaar: Option<u64>) {
+        if let Ok(mut l) = self.jobs.levend.lock() {
+            match klaar {
+                Some(k) => {
+                    l.insert(id, k);
+                }
+                None => {
+                    l.remove(&id);
+                }
             }
         }
     }
 
-    pub fn job_klaar(&self, id: u64, einde: Result<String, String>) {
-        if let Ok(mut jobs) = self.jobs.0.lock() {
-            if let Some(j) = jobs.iter_mut().find(|j| j.id == id) {
-                j.einde = Some(einde);
-            }
-        }
-    }
-
-    /// De jobs over `onderwerp`, nieuwste eerst.
-    pub fn jobs(&self, onderwerp: &str) -> Vec<Job> {
-        self.jobs
-            .0
+    fn job_weergave(&self, ctx: &Context, r: JobRij) -> Job {
+        let levend = self
+            .jobs
+            .levend
             .lock()
-            .map(|j| {
-                j.iter()
-                    .rev()
-                    .filter(|j| j.onderwerp == onderwerp)
-                    .cloned()
-                    .collect()
-            })
-            .unwrap_or_default()
+            .ok()
+            .and_then(|l| l.get(&r.id).copied());
+        let beheren = ctx.actor.mag(recht(r.soort));
+        let einde = match r.status {
+            Jobstatus::Klaar => Some(Ok(r.uitkomst.clone().unwrap_or_default())),
+            Jobstatus::Mislukt => Some(Err(r.fout.clone().unwrap_or_default())),
+            Jobstatus::Geannuleerd => Some(Err(format!(
+                "geannuleerd door {}",
+                r.annuleren_door.clone().unwrap_or_default()
+            ))),
+            Jobstatus::Wachtend | Jobstatus::Lopend => None,
+        };
+        Job {
+            id: r.id,
+            soort: r.soort.naam(),
+            onderwerp: r.onderwerp,
+            omschrijving: r.omschrijving,
+            gestart_door: r.aangevraagd_door,
+            status: r.status.naam(),
+            klaar: levend
+                .unwrap_or(0)
+                .max(u64::try_from(r.verwerkt).unwrap_or(0)),
+            totaal: u64::try_from(r.totaal).unwrap_or(0),
+            pogingen: r.pogingen,
+            aangemaakt_op: vangnet_domain::tijd::nl_weergave(r.aangemaakt_op),
+            einde,
+            annuleren_gevraagd: r.annuleren_door.is_some() && r.status.open(),
+            kan_annuleren: beheren && r.status.open() && r.annuleren_door.is_none(),
+            kan_opnieuw: beheren && matches!(r.status, Jobstatus::Mislukt | Jobstatus::Geannuleerd),
+            beheren,
+        }
     }
+
+    /// De jobs over `onderwerp` (of alle), nieuwste eerst: alleen de soorten waarvan `ctx` het
+    /// werk mag doen.
+    pub async fn jobs_van(
+        &self,
+        ctx: &Context,
+        onderwerp: Option<&str>,
+    ) -> Result<Vec<Job>, AppFout> {
+        let mut tx = self.opslag.lees().await?;
+        let rijen = tx.jobs_lijst(onderwerp, 50).await?;
+        tx.afsluiten().await?;
+        Ok(rijen
+            .into_iter()
+            .filter(|r| ctx.actor.mag(recht(r.soort)))
+            .map(|r| self.job_weergave(ctx, r))
+            .collect())
+    }
+
+    /// Vraagt een job te stoppen (een wachtende stopt meteen, een lopende na haar partij).
+    pub async fn job_annuleren(&self, ctx: &Context, id: i64) -> Result<(), AppFout> {
+        let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
+        let nu = tx.nu;
+        let job = tx
+            .job_op_id(id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De job".into()))?;
+        ctx.actor.vereist(recht(job.soort))?;
+        if !tx.job_annuleren(id, &ctx.actor.omschrijving(), nu).await? {
+            return Err(AppFout::Conflict(
+                "Deze job is al afgelopen of wordt al gestopt.".into(),
+            ));
+        }
+        tx.vastleggen(Wijziging {
+            actie: "job.annuleren",
+            onderwerp_type: "job",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!("Job {id} ({}) gestopt", job.omschrijving),
+            ..Default::default()
+        })
+        .await
+    }
+
+    /// Zet een mislukte of geannuleerde job terug in de rij; zij gaat verder vanaf haar positie.
+    pub async fn job_opnieuw(&self, ctx: &Context, id: i64) -> Result<(), AppFout> {
+        let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
+        let job = tx
+            .job_op_id(id)
+            .await?
+            .ok_or_else(|| AppFout::NietGevonden("De job".into()))?;
+        ctx.actor.vereist(recht(job.soort))?;
+        if !tx.job_opnieuw(id).await? {
+            return Err(AppFout::Conflict(
+                "Alleen een mislukte of geannuleerde job kan opnieuw.".into(),
+            ));
+        }
+        tx.vastleggen(Wijziging {
+            actie: "job.opnieuw",
+            onderwerp_type: "job",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!("Job {id} ({}) opnieuw in de rij", job.omschrijving),
+            ..Default::default()
+        })
+        .await
+    }
+
+    /// Zegt de werker van dit proces dat er een job is aangemeld (na de commit).
+    pub fn jobs_wekken(&self) {
+        self.jobs.wekker.notify_one();
+    }
+
+    /// De werker van `vangnet serve`: neemt jobs zolang er zijn, en kijkt anders elke seconde
+    /// opnieuw (een job van een andere server, of een die een gestopte werker achterliet), of
+    /// zodra [`App::jobs_wekken`] hem wekt. Een fout van de database komt in het log; daarna
+    /// probeert hij het weer.
+    pub async fn jobs_verwerken(&self) {
+        loop {
+            match self.job_draaien(None, |_| {}).await {
+                Ok(Some(_)) => continue,
+                Ok(None) => {}
+                Err(e) => tracing::error!(fout = %e, "werker: job nemen mislukt"),
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(std::time::Duration::from_secs(1)) => {}
+                _ = self.jobs.wekker.notified() => {}
+            }
+        }
+    }
+
+    /// Neemt een job (met `alleen`: die job) en draait haar tot het einde. Geen: er was niets te
+    /// nemen. `voortgang` hoort elke partij (de opdrachtregel toont zo een balk).
+    pub async fn job_draaien(
+        &self,
+        alleen: Option<i64>,
+        voortgang: impl Fn(u64) + Send + Sync + 'static,
+    ) -> Result<Option<JobRij>, AppFout> {
+        let operatie = crate::geheim::operatie_id();
+        let mut tx = self.systeemhandeling("jobs", &operatie).await?;
+        let nu = tx.nu;
+        let Some(job) = tx
+            .job_nemen(&self.jobs.werker, nu, overname_grens(nu), alleen)
+            .await?
+        else {
+            tx.commit().await?;
+            return Ok(None);
+        };
+        tx.commit().await?;
+        tracing::info!(
+            job = job.id,
+            soort = job.soort.code(),
+            poging = job.pogingen,
+            werker = %self.jobs.werker,
+            "job genomen"
+        );
+        let uitkomst = self.job_uitvoeren(&job, Arc::new(voortgang)).await;
+        self.levend_zetten(job.id, None);
+        let (status, tekst, fout) = match uitkomst {
+            Ok(tekst) => (Jobstatus::Klaar, Some(tekst), None),
+            Err(Ok(Onderbreking::Overgenomen)) => {
+                tracing::warn!(job = job.id, "job overgenomen door een andere werker");
+                return Ok(Some(job));
+            }
+            Err(Ok(Onderbreking::Geannuleerd(door))) => (
+                Jobstatus::Geannuleerd,
+                None,
+                Some(format!("Gestopt op verzoek van {door}.")),
+            ),
+            Err(Err(e)) => {
+                tracing::error!(job = job.id, fout = %e, "job mislukt");
+                (Jobstatus::Mislukt, None, Some(e.to_string()))
+            }
+        };
+        let mut tx = self.systeemhandeling("jobs", &operatie).await?;
+        let nu = tx.nu;
+        tx.job_afronden(
+            job.id,
+            &self.jobs.werker,
+            status,
+            nu,
+            tekst.as_deref(),
+            fout.as_deref(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(job))
+    }
+
+    /// Draait het werk van `job` met een hartslag ernaast. De hartslag ziet ook een verzoek om te
+    /// stoppen of dat een andere werker de job nam; dan valt het werk (en rolt de lopende partij
+    /// terug).
+    async fn job_uitvoeren(
+        &self,
+        job: &JobRij,
+        voortgang: Arc<dyn Fn(u64) + Send + Sync>,
+    ) -> Result<String, Result<Onderbreking, AppFout>> {
+        let ctx = self.job_context(job).await.map_err(Err)?;
+        self.levend_zetten(job.id, Some(u64::try_from(job.verwerkt).unwrap_or(0)));
+        let (app, id) = (self.clone(), job.id);
+        let melden = move |n: u64| {
+            app.levend_zetten(id, Some(n));
+            voortgang(n);
+        };
+        let werk = async {
+            match job.soort {
+                Jobsoort::BetaalrunBerekenen => {
+                    let run = serde_json::from_str::<serde_json::Value>(&job.parameters)
+                        .ok()
+                        .and_then(|p| p["run"].as_i64())
+                        .ok_or_else(|| AppFout::Intern(format!("job {id}: geen run")))?;
+                    self.betaalrun_berekenen(&ctx, run, melden)
+                        .await
+                        .map(|r| run_samenvatting(&r))
+                }
+                Jobsoort::NormenHerberekenen => self
+                    .normen_herberekenen_job(&ctx, id, melden)
+                    .await
+                    .map(|r| r.samenvatting()),
+                Jobsoort::Escaleren => self
+                    .escaleren(&ctx)
+                    .await
+                    .map(|n| format!("{n} te late taken gemeld")),
+            }
+        };
+        tokio::select! {
+            uitkomst = werk => uitkomst.map_err(Err),
+            onderbreking = self.hartslag(job.id) => Err(Ok(onderbreking)),
+        }
+    }
+
+    /// Namens wie de job loopt: de gebruiker die haar aanvroeg, met zijn rollen van nu (wie
+    /// intussen geblokkeerd is of het recht verloor, laat de job mislukken), of het systeem.
+    async fn job_context(&self, job: &JobRij) -> Result<Context, AppFout> {
+        let actor = match job.gebruiker_id {
+            None => Actor::Systeem { via: "job" },
+            Some(g) => {
+                let mut tx = self.opslag.lees().await?;
+                let gebruiker = tx.gebruiker_op_id(g).await?;
+                tx.afsluiten().await?;
+                match gebruiker {
+                    Some(g) if !g.geblokkeerd => actor_van(&g),
+                    _ => {
+                        return Err(AppFout::Conflict(format!(
+                            "{} kan deze job niet meer laten draaien (geblokkeerd of verwijderd).",
+                            job.aangevraagd_door
+                        )))
+                    }
+                }
+            }
+        };
+        Ok(Context::nieuw(actor, job.operatie_id.clone()))
+    }
+
+    /// Slaat elke [`HARTSLAG`] aan zolang de job loopt, en eindigt pas bij een verzoek om te
+    /// stoppen of als een andere werker haar nam. Kan de hartslag niet worden geschreven (op
+    /// SQLite houdt een betaalrun de enige schrijver vast), dan de volgende keer weer.
+    async fn hartslag(&self, id: i64) -> Onderbreking {
+        loop {
+            tokio::time::sleep(HARTSLAG).await;
+            let klaar = self
+                .jobs
+                .levend
+                .lock()
+                .ok()
+                .and_then(|l| l.get(&id).copied())
+                .unwrap_or(0);
+            let lezen = async {
+                let mut tx = self.opslag.lees().await?;
+                let job = tx.job_op_id(id).await?;
+                tx.afsluiten().await?;
+                Ok::<_, AppFout>(job)
+            };
+            match lezen.await {
+                Ok(Some(j)) if j.werker.as_deref() != Some(self.jobs.werker.as_str()) => {
+                    return Onderbreking::Overgenomen
+                }
+                Ok(Some(j)) if j.annuleren_door.is_some() => {
+                    return Onderbreking::Geannuleerd(j.annuleren_door.unwrap_or_default())
+                }
+                Ok(_) => {}
+                Err(e) => tracing::warn!(job = id, fout = %e, "hartslag: job lezen mislukt"),
+            }
+            let schrijven = async {
+                let mut tx = self
+                    .systeemhandeling("jobs", &crate::geheim::operatie_id())
+                    .await?;
+                let nu = tx.nu;
+                let nog = tx
+                    .job_hartslag(id, &self.jobs.werker, nu, i64::try_from(klaar).unwrap_or(0))
+                    .await?;
+                tx.commit().await?;
+                Ok::<_, AppFout>(nog)
+            };
+            match tokio::time::timeout(HARTSLAG / 2, schrijven).await {
+                Ok(Ok(true)) => {}
+                Ok(Ok(false)) => return Onderbreking::Overgenomen,
+                Ok(Err(e)) => tracing::warn!(job = id, fout = %e, "hartslag niet geschreven"),
+                Err(_) => tracing::debug!(job = id, "hartslag wacht op de schrijver"),
+            }
+        }
+    }
+
+    /// De geplande ronde `soort` van het tijdvak dat begint op `ronde`: meldt haar aan met de
+    /// ronde als sleutel en draait haar, als deze server de eerste is. Zo draait een ronde één
+    /// keer in het hele cluster. Onwaar: een andere server had haar al.
+    pub async fn geplande_ronde(
+        &self,
+        soort: Jobsoort,
+        ronde: DateTime<Utc>,
+    ) -> Result<bool, AppFout> {
+        let ctx = Context::nieuw(
+            Actor::Systeem { via: "planning" },
+            crate::geheim::operatie_id(),
+        );
+        let mut tx = self.handeling(&ctx, recht(soort)).await?;
+        let nu = tx.nu;
+        let id = job_aanmelden(
+            &mut *tx,
+            &ctx,
+            nu,
+            soort,
+            soort.code(),
+            soort.naam(),
+            serde_json::json!({}),
+            0,
+            Some(vangnet_domain::tijd::instant_tekst(ronde)),
+        )
+        .await?;
+        tx.commit().await?;
+        let Some(id) = id else {
+            return Ok(false);
+        };
+        self.job_draaien(Some(id), |_| {}).await?;
+        Ok(true)
+    }
+}
+
+/// Een berekende run in één zin, voor de job en het scherm.
+fn run_samenvatting(r: &crate::opslag::BetaalrunRij) -> String {
+    format!(
+        "{} {}, totaal {}",
+        r.aantal_betalingen,
+        if r.aantal_betalingen == 1 {
+            "betaling"
+        } else {
+            "betalingen"
+        },
+        vangnet_domain::bedrag::euro(r.totaal_centen.centen())
+    )
 }

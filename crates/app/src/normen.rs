@@ -9,6 +9,7 @@
 use std::sync::{Arc, RwLock};
 
 use serde::Serialize;
+use vangnet_domain::job::Jobsoort;
 use vangnet_domain::normen::{Normtabellen, Normverschil};
 use vangnet_domain::Recht;
 
@@ -37,6 +38,17 @@ pub struct Normenlading {
     pub id: i64,
     pub perioden: usize,
     pub verschillen: Vec<Normverschil>,
+    /// De job die alle uitkeringen herberekent (in dezelfde transactie aangemeld: geladen
+    /// normen worden nooit stil niet toegepast).
+    pub job: i64,
+}
+
+/// Een gecontroleerd normenbestand: de tabellen, wat zij veranderen, en de vorige lading.
+struct Normentoets {
+    nieuw: Normtabellen,
+    verschillen: Vec<Normverschil>,
+    sha256: String,
+    vorige: Option<NormensetRij>,
 }
 
 /// Een overzicht voor het scherm: wat geldt, en wie wanneer welke set laadde.
@@ -78,6 +90,21 @@ impl App {
         Ok(tabellen)
     }
 
+    /// Wat het laden van `inhoud` zou veranderen, zonder iets op te slaan: de bedragen zoals
+    /// gelezen naast de geldende (issue 21 punt 1: elk bedrag teruggelezen vóór het opslaan).
+    /// Weigert wat `normen_laden` ook weigert.
+    pub async fn normen_voorbeeld(
+        &self,
+        ctx: &Context,
+        inhoud: &str,
+    ) -> Result<Vec<Normverschil>, AppFout> {
+        ctx.actor.vereist(Recht::NormenBeheren)?;
+        let mut tx = self.opslag.lees().await?;
+        let toets = self.normen_toetsen(tx.as_mut(), inhoud).await;
+        tx.afsluiten().await?;
+        Ok(toets?.verschillen)
+    }
+
     /// Laadt een nieuwe set normtabellen uit de tekst van een bestand in de vorm van
     /// normen-bronnen.toml. Weigert (en wijzigt niets) bij een onleesbaar of onvolledig bestand,
     /// een gat of overlap tussen perioden, een set die minder ver terug gaat dan de huidige, of
@@ -89,6 +116,77 @@ impl App {
         inhoud: &str,
     ) -> Result<Normenlading, AppFout> {
         ctx.actor.vereist(Recht::NormenBeheren)?;
+        let mut h = self.handeling(ctx, Recht::NormenBeheren).await?;
+        let nu = h.nu;
+        let Normentoets {
+            nieuw,
+            verschillen,
+            sha256,
+            vorige,
+        } = self.normen_toetsen(&mut *h, inhoud).await?;
+        let rij = NormensetRij {
+            id: 0,
+            geladen_op: nu,
+            geladen_door: ctx.actor.omschrijving(),
+            bestandsnaam: bestandsnaam.chars().take(200).collect(),
+            sha256,
+            inhoud: inhoud.to_owned(),
+            operatie_id: ctx.operatie_id.clone(),
+        };
+        let id = h.normenset_invoegen(&rij).await?;
+        let uitkeringen = u64::try_from(h.aantal_uitkeringen().await?).unwrap_or(0);
+        let job = crate::jobs::job_aanmelden(
+            &mut *h,
+            ctx,
+            nu,
+            Jobsoort::NormenHerberekenen,
+            "normen",
+            "Herberekening van alle uitkeringen na nieuwe normtabellen",
+            serde_json::json!({ "normenset": id }),
+            uitkeringen,
+            None,
+        )
+        .await?
+        .ok_or_else(|| AppFout::Intern("job zonder sleutel niet aangemeld".into()))?;
+        h.vastleggen(Wijziging {
+            actie: "normen.geladen",
+            onderwerp_type: "normenset",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!(
+                "Normtabellen geladen uit {} ({} perioden, {} bedragen gewijzigd)",
+                rij.bestandsnaam,
+                nieuw.0.len(),
+                verschillen.len()
+            ),
+            voor: vorige.map(|v| serde_json::json!({ "normenset": v.id, "sha256": v.sha256 })),
+            na: Some(serde_json::json!({
+                "normenset": id,
+                "sha256": rij.sha256,
+                "verschillen": verschillen,
+                "herberekening": job,
+            })),
+            reden: None,
+        })
+        .await?;
+        tracing::info!(
+            normenset = id,
+            verschillen = verschillen.len(),
+            "normtabellen geladen"
+        );
+        Ok(Normenlading {
+            id,
+            perioden: nieuw.0.len(),
+            verschillen,
+            job,
+        })
+    }
+
+    /// De controles op een nieuw normenbestand tegen de geldende set (zie `normen_laden`).
+    async fn normen_toetsen(
+        &self,
+        tx: &mut dyn Leestransactie,
+        inhoud: &str,
+    ) -> Result<Normentoets, AppFout> {
         if inhoud.len() > MAX_BESTAND {
             return Err(AppFout::veld(
                 "bestand",
@@ -99,9 +197,7 @@ impl App {
             return Err(AppFout::veld("bestand", "Het normenbestand is leeg."));
         }
         let nieuw = Normtabellen::lees(inhoud).map_err(|e| AppFout::veld("bestand", e))?;
-        let mut h = self.handeling(ctx, Recht::NormenBeheren).await?;
-        let nu = h.nu;
-        let huidig = self.geldende_normtabellen(&mut *h).await?;
+        let huidig = self.geldende_normtabellen(tx).await?;
         let (eerste_oud, eerste_nieuw) = (huidig.0[0].geldig_vanaf, nieuw.0[0].geldig_vanaf);
         if eerste_nieuw > eerste_oud {
             return Err(AppFout::veld(
@@ -127,7 +223,7 @@ impl App {
         }
         let verschillen = huidig.verschillen(&nieuw);
         let sha256 = geheim::sha256_hex(inhoud);
-        let vorige = h.normenset_nieuwste().await?;
+        let vorige = tx.normenset_nieuwste().await?;
         if verschillen.is_empty() && huidig.0.len() == nieuw.0.len() {
             let zelfde_bestand = vorige.as_ref().is_some_and(|v| v.sha256 == sha256);
             return Err(AppFout::veld(
@@ -139,44 +235,11 @@ impl App {
                 },
             ));
         }
-        let rij = NormensetRij {
-            id: 0,
-            geladen_op: nu,
-            geladen_door: ctx.actor.omschrijving(),
-            bestandsnaam: bestandsnaam.chars().take(200).collect(),
-            sha256,
-            inhoud: inhoud.to_owned(),
-            operatie_id: ctx.operatie_id.clone(),
-        };
-        let id = h.normenset_invoegen(&rij).await?;
-        h.vastleggen(Wijziging {
-            actie: "normen.geladen",
-            onderwerp_type: "normenset",
-            onderwerp_id: id.to_string(),
-            samenvatting: format!(
-                "Normtabellen geladen uit {} ({} perioden, {} bedragen gewijzigd)",
-                rij.bestandsnaam,
-                nieuw.0.len(),
-                verschillen.len()
-            ),
-            voor: vorige.map(|v| serde_json::json!({ "normenset": v.id, "sha256": v.sha256 })),
-            na: Some(serde_json::json!({
-                "normenset": id,
-                "sha256": rij.sha256,
-                "verschillen": verschillen,
-            })),
-            reden: None,
-        })
-        .await?;
-        tracing::info!(
-            normenset = id,
-            verschillen = verschillen.len(),
-            "normtabellen geladen"
-        );
-        Ok(Normenlading {
-            id,
-            perioden: nieuw.0.len(),
+        Ok(Normentoets {
+            nieuw,
             verschillen,
+            sha256,
+            vorige,
         })
     }
 

@@ -202,7 +202,7 @@ pub struct Impactmaand {
 }
 
 /// Het verschilrapport na een herberekening met nieuwe normtabellen.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, serde::Deserialize)]
 pub struct Normrapport {
     pub uitkeringen: u64,
     /// Uitkeringen met ten minste één ander maandbedrag.
@@ -211,6 +211,19 @@ pub struct Normrapport {
     pub totaal: Centen,
     /// De grootste verschillen: dossiernummer en maand.
     pub grootste: Vec<(String, Maandverschil)>,
+}
+
+impl Normrapport {
+    /// In één zin, voor de job en het scherm.
+    pub fn samenvatting(&self) -> String {
+        format!(
+            "{} uitkeringen herberekend; {} met een ander bedrag in {} maanden, totaal {}",
+            self.uitkeringen,
+            self.gewijzigd,
+            self.maanden,
+            vangnet_domain::bedrag::euro(self.totaal)
+        )
+    }
 }
 
 /// Een uitkering met haar maanden, mutaties en correcties, voor het dossier.
@@ -430,11 +443,49 @@ impl App {
     pub async fn normen_herberekenen(
         &self,
         ctx: &Context,
+        voortgang: impl FnMut(u64) + Send,
+    ) -> Result<Normrapport, AppFout> {
+        self.herberekenen_vanaf(ctx, None, voortgang).await
+    }
+
+    /// De herberekening als job `job`: verder vanaf haar positie en tussenstand, en elke partij
+    /// legt die in haar eigen transactie vast (zie `crate::jobs`).
+    pub(crate) async fn normen_herberekenen_job(
+        &self,
+        ctx: &Context,
+        job: i64,
+        voortgang: impl FnMut(u64) + Send,
+    ) -> Result<Normrapport, AppFout> {
+        self.herberekenen_vanaf(ctx, Some(job), voortgang).await
+    }
+
+    async fn herberekenen_vanaf(
+        &self,
+        ctx: &Context,
+        job: Option<i64>,
         mut voortgang: impl FnMut(u64) + Send,
     ) -> Result<Normrapport, AppFout> {
         ctx.actor.vereist(Recht::NormenBeheren)?;
-        let mut rapport = Normrapport::default();
-        let mut na_id = 0;
+        let (mut rapport, mut na_id) = (Normrapport::default(), 0);
+        if let Some(job) = job {
+            let mut tx = self.opslag.lees().await?;
+            let rij = tx.job_op_id(job).await?;
+            tx.afsluiten().await?;
+            if let Some(r) = rij.filter(|r| r.positie > 0) {
+                na_id = r.positie;
+                rapport = r
+                    .tussenstand
+                    .as_deref()
+                    .and_then(|t| serde_json::from_str(t).ok())
+                    .ok_or_else(|| AppFout::Intern(format!("job {job}: tussenstand onleesbaar")))?;
+                tracing::info!(
+                    job,
+                    na_id,
+                    klaar = rapport.uitkeringen,
+                    "herberekening gaat verder"
+                );
+            }
+        }
         loop {
             let mut tx = self.handeling(ctx, Recht::NormenBeheren).await?;
             let ids = tx.uitkering_ids(na_id, 200).await?;
@@ -500,7 +551,7 @@ impl App {
             )
             .await?;
             tx.toegang_voor_personen(&v, &gelezen).await?;
-            tx.vastleggen(Wijziging {
+            tx.audit(Wijziging {
                 actie: "normen.herberekend",
                 onderwerp_type: "uitkeringen",
                 onderwerp_id: format!("t/m {laatste}"),
@@ -511,48 +562,22 @@ impl App {
                 ..Default::default()
             })
             .await?;
+            if let Some(job) = job {
+                let tussenstand = serde_json::to_string(&rapport)
+                    .map_err(|e| AppFout::Intern(format!("tussenstand: {e}")))?;
+                tx.job_positie(
+                    job,
+                    laatste,
+                    i64::try_from(rapport.uitkeringen).unwrap_or(i64::MAX),
+                    &tussenstand,
+                )
+                .await?;
+            }
+            tx.commit().await?;
             na_id = laatste;
             voortgang(rapport.uitkeringen);
         }
         Ok(rapport)
-    }
-
-    /// Registreert de herberekening na nieuwe normtabellen als job (met het aantal uitkeringen
-    /// voor de voortgangsbalk); [`App::normen_herberekenen_als_job`] doet het werk.
-    pub async fn normen_herberekenen_aanmelden(&self, ctx: &Context) -> Result<u64, AppFout> {
-        ctx.actor.vereist(Recht::NormenBeheren)?;
-        let mut tx = self.opslag.lees().await?;
-        let totaal = u64::try_from(tx.aantal_uitkeringen().await?).unwrap_or(0);
-        tx.afsluiten().await?;
-        Ok(self.job_starten(
-            "normen",
-            "Herberekening van alle uitkeringen na nieuwe normtabellen",
-            &ctx.actor.omschrijving(),
-            totaal,
-        ))
-    }
-
-    /// Voert de aangemelde herberekening uit en houdt voortgang en uitkomst bij in de job (de
-    /// webschil start dit op de achtergrond).
-    pub async fn normen_herberekenen_als_job(&self, ctx: &Context, id: u64) {
-        let voortgang = self.clone();
-        let uitkomst = self
-            .normen_herberekenen(ctx, move |n| voortgang.job_voortgang(id, n))
-            .await;
-        self.job_klaar(
-            id,
-            uitkomst
-                .map(|r| {
-                    format!(
-                        "{} uitkeringen herberekend; {} met een ander bedrag in {} maanden, totaal {}",
-                        r.uitkeringen,
-                        r.gewijzigd,
-                        r.maanden,
-                        vangnet_domain::bedrag::euro(r.totaal)
-                    )
-                })
-                .map_err(|e| e.to_string()),
-        );
     }
 
     /// De impact van een mutatie per maand, zonder iets op te slaan.

@@ -17,6 +17,7 @@ pub mod dossier;
 pub mod gebruiker;
 pub mod historie;
 pub mod huishouden;
+pub mod job;
 pub mod normen;
 pub mod persoon;
 pub mod rol;

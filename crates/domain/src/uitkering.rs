@@ -620,7 +620,7 @@ impl Feiten {
 }
 
 /// Het verschil in één maand tussen twee berekeningen (vóór en na een mutatie of normtabel).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Maandverschil {
     pub maand: NaiveDate,
     pub voor: Centen,

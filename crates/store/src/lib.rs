@@ -12,6 +12,7 @@ mod betaalruns;
 mod contact;
 mod dossiers;
 mod installatie;
+mod jobs;
 mod normen;
 mod personen;
 mod rekeningwijzigingen;

@@ -190,6 +190,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0028_zoeknaam_deel.sql"),
         postgres: include_str!("../migrations/postgres/0028_zoeknaam_deel.sql"),
     },
+    Migratie {
+        versie: 29,
+        naam: "jobs",
+        sqlite: include_str!("../migrations/sqlite/0029_jobs.sql"),
+        postgres: include_str!("../migrations/postgres/0029_jobs.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

@@ -394,12 +394,13 @@ pub async fn betaalrun(
     uit!("engine: {}", app.opslag.engine());
     if !app.is_demo().await? {
         let begin = Instant::now();
+        let mut balk = crate::voortgang::Voortgang::nieuw("Demopopulatie laden", "huishoudens");
         let d = app
             .demo_laden_met(huishoudens, 2026, vorm, |klaar, totaal| {
-                eprint!("\rDemopopulatie laden: {klaar} van {totaal}   ");
+                balk.meld(klaar, totaal)
             })
             .await?;
-        eprintln!();
+        balk.klaar();
         regel("demopopulatie laden (huishoudens)", d.huishoudens, begin);
         uit!("{} uitkeringen", d.uitkeringen);
     }
@@ -443,14 +444,15 @@ pub async fn betaalrun(
     };
     let totaal = app.betaalrun_omvang(&starter).await?;
     let mut anoniem = anoniem_mib();
+    let mut balk = crate::voortgang::Voortgang::nieuw("Berekenen", "uitkeringen");
     let run = app
         .betaalrun_berekenen(&starter, id, |n| {
             anoniem = anoniem.max(anoniem_mib());
-            eprint!("\rBerekenen: {n} van {totaal} uitkeringen   ");
+            balk.meld(n, totaal);
         })
         .await?;
     anoniem = anoniem.max(anoniem_mib());
-    eprintln!();
+    balk.klaar();
     let berekenen = begin.elapsed().as_secs_f64();
     regel("berekenen en regels opslaan (uitkeringen)", totaal, begin);
     let piek_berekenen = piek_mib();

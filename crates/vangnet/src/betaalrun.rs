@@ -89,13 +89,12 @@ pub async fn draaien(app: &App, o: &Opdracht) -> Result<()> {
                     .map_err(app_fout)?,
             };
             let totaal = app.betaalrun_omvang(&starter).await.map_err(app_fout)?;
+            let mut balk = crate::voortgang::Voortgang::nieuw("Berekenen", "uitkeringen");
             let run = app
-                .betaalrun_berekenen(&starter, id, |n| {
-                    eprint!("\rBerekenen: {n} van {totaal} uitkeringen   ");
-                })
+                .betaalrun_berekenen(&starter, id, |n| balk.meld(n, totaal))
                 .await
                 .map_err(app_fout)?;
-            eprintln!();
+            balk.klaar();
             app.betaalrun_goedkeuren(&keurder, id, run.versie)
                 .await
                 .map_err(app_fout)?;

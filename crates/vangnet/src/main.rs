@@ -16,6 +16,7 @@ macro_rules! uit {
 mod bench;
 mod betaalrun;
 mod instellingen;
+mod voortgang;
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -779,7 +780,33 @@ async fn normen(app: &App, opdracht: NormenOpdracht) -> Result<()> {
                     bedrag(v.nieuw)
                 );
             }
-            herberekenen(app, &ctx).await?;
+            // De herberekening is als job aangemeld; de opdrachtregel draait haar zelf, tenzij
+            // een server haar al nam.
+            let balk =
+                std::sync::Mutex::new(voortgang::Voortgang::nieuw("Herberekening", "uitkeringen"));
+            let gedraaid = app
+                .job_draaien(Some(lading.job), move |n| {
+                    if let Ok(mut b) = balk.lock() {
+                        b.meld(n, 0);
+                    }
+                })
+                .await
+                .map_err(app_fout)?;
+            eprintln!();
+            let job = app
+                .jobs_van(&ctx, Some("normen"))
+                .await
+                .map_err(app_fout)?
+                .into_iter()
+                .find(|j| j.id == lading.job);
+            match (gedraaid, job.and_then(|j| j.einde)) {
+                (_, Some(Ok(samenvatting))) => uit!("Herberekend: {samenvatting}."),
+                (_, Some(Err(fout))) => anyhow::bail!("herberekening (job {}): {fout}", lading.job),
+                (_, None) => uit!(
+                    "De herberekening (job {}) loopt op een server; de voortgang staat op /normen.",
+                    lading.job
+                ),
+            }
         }
         NormenOpdracht::Herbereken => herberekenen(app, &ctx).await?,
         NormenOpdracht::Lijst => {
@@ -818,13 +845,12 @@ async fn normen(app: &App, opdracht: NormenOpdracht) -> Result<()> {
 /// Herberekent alle uitkeringen met een voortgangsregel en toont het verschilrapport.
 async fn herberekenen(app: &App, ctx: &Context) -> Result<()> {
     let begin = std::time::Instant::now();
+    let mut balk = voortgang::Voortgang::nieuw("Herberekening", "uitkeringen");
     let r = app
-        .normen_herberekenen(ctx, |n| {
-            eprint!("\rHerberekening: {n} uitkeringen verwerkt   ");
-        })
+        .normen_herberekenen(ctx, |n| balk.meld(n, 0))
         .await
         .map_err(app_fout)?;
-    eprintln!();
+    balk.klaar();
     uit!(
         "Herberekend: {} uitkeringen in {:.1} s; {} met een ander bedrag, {} maanden, totaal {}.",
         r.uitkeringen,
@@ -951,17 +977,13 @@ async fn blokkade(
 
 async fn demo_laden(app: &App, huishoudens: u64, seed: u64) -> Result<()> {
     let begin = std::time::Instant::now();
+    let mut balk = voortgang::Voortgang::nieuw("Demopopulatie laden", "huishoudens");
     let uit = app
-        .demo_laden(huishoudens, seed, |klaar, totaal| {
-            eprint!(
-                "\rDemopopulatie laden: {klaar} van {totaal} huishoudens ({:.0} %)   ",
-                klaar as f64 * 100.0 / totaal.max(1) as f64
-            );
-        })
+        .demo_laden(huishoudens, seed, |klaar, totaal| balk.meld(klaar, totaal))
         .await
         .map_err(app_fout)?;
     let s = begin.elapsed().as_secs_f64();
-    eprintln!();
+    balk.klaar();
     uit!(
         "Demopopulatie geladen: {} huishoudens, {} personen, {} dossiers, {} uitkeringen, {} taken, {} consulenten in {s:.1} s ({:.0} huishoudens/s).",
         uit.huishoudens,
@@ -1044,6 +1066,11 @@ async fn serve(
     }
     tokio::spawn(escalatiejob(app.clone()));
     tokio::spawn(ankerjob(app.clone()));
+    // De werker van deze server: betaalruns berekenen, herberekenen na nieuwe normen (jobs).
+    {
+        let app = app.clone();
+        tokio::spawn(async move { app.jobs_verwerken().await });
+    }
     let staat = vangnet_web::WebStaat::nieuw(app.clone(), web);
     vangnet_web::dienen(listener, staat, stoppen())
         .await
@@ -1053,19 +1080,30 @@ async fn serve(
     Ok(())
 }
 
-/// Meldt elke vijf minuten de taken die te laat zijn geraakt (issue 5). Een fout komt in het log
+/// Meldt elke vijf minuten de taken die te laat zijn geraakt (issue 5), één keer per ronde in
+/// het hele cluster: de ronde is een job met het begin van het tijdvak als sleutel, en alleen de
+/// server die haar als eerste aanmeldt, draait haar (issue 22 punt 2). Een fout komt in het log
 /// en de volgende ronde probeert het opnieuw: er gaat niets verloren, want een taak blijft
 /// ongemeld tot de melding is geschreven.
 async fn escalatiejob(app: App) {
-    let mut interval = tokio::time::interval(std::time::Duration::from_secs(300));
+    const RONDE: i64 = 300;
+    let mut interval = tokio::time::interval(std::time::Duration::from_secs(RONDE as u64));
     loop {
         interval.tick().await;
         // Wat een beheerder op een andere server aan de kalender veranderde, geldt ook hier.
         if let Err(e) = app.kalender_laden().await {
             tracing::error!(fout = %e, "gelijkgestelde dagen laden mislukt");
         }
-        if let Err(e) = app.escaleren(&Context::opdrachtregel()).await {
-            tracing::error!(fout = %e, "escalatie van te late taken mislukt");
+        let nu = app.klok.nu().timestamp();
+        let ronde =
+            chrono::DateTime::from_timestamp(nu - nu.rem_euclid(RONDE), 0).unwrap_or_default();
+        match app
+            .geplande_ronde(vangnet_domain::job::Jobsoort::Escaleren, ronde)
+            .await
+        {
+            Ok(true) => {}
+            Ok(false) => tracing::debug!("escalatie: deze ronde draait op een andere server"),
+            Err(e) => tracing::error!(fout = %e, "escalatie van te late taken mislukt"),
         }
     }
 }

@@ -89,7 +89,7 @@ impl WebStaat {
 pub fn router(staat: WebStaat) -> Router {
     use paginas::{
         account, audit, beheerverzoeken, berekening, betaalruns, clienten, contact, gebruikers,
-        mutatie, normen, rekeningen, start, teams, uitkering, vermogen, voorschotten, werk,
+        jobs, mutatie, normen, rekeningen, start, teams, uitkering, vermogen, voorschotten, werk,
     };
     let paginas = Router::new()
         .route("/", get(start::start))
@@ -229,6 +229,14 @@ pub fn router(staat: WebStaat) -> Router {
             "/normen",
             get(normen::overzicht)
                 .post(normen::laden)
+                .layer(DefaultBodyLimit::max(4 * vangnet_app::normen::MAX_BESTAND)),
+        )
+        .route("/jobs", get(jobs::overzicht))
+        .route("/jobs/{id}/annuleren", post(jobs::annuleren))
+        .route("/jobs/{id}/opnieuw", post(jobs::opnieuw))
+        .route(
+            "/normen/voorbeeld",
+            post(normen::voorbeeld)
                 .layer(DefaultBodyLimit::max(4 * vangnet_app::normen::MAX_BESTAND)),
         )
         .route("/personen/bsn", get(clienten::bsn_opzoeken))

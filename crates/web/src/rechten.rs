@@ -230,6 +230,18 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
         Een(Recht::WerkInrichten),
     ),
     ("POST", "/normen", Een(Recht::NormenBeheren)),
+    ("POST", "/normen/voorbeeld", Een(Recht::NormenBeheren)),
+    // Welke job iemand mag stoppen of opnieuw proberen, hangt af van haar soort (app-laag).
+    (
+        "POST",
+        "/jobs/{id}/annuleren",
+        EenVan(Recht::BetaalrunStarten, Recht::NormenBeheren),
+    ),
+    (
+        "POST",
+        "/jobs/{id}/opnieuw",
+        EenVan(Recht::BetaalrunStarten, Recht::NormenBeheren),
+    ),
     (
         "GET",
         "/dossiers/{id}/berekening",

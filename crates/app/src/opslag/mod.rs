@@ -61,6 +61,7 @@ mod betaalruns;
 mod contact;
 mod dossiers;
 mod installatie;
+mod jobs;
 mod normen;
 mod personen;
 mod toegang;
@@ -73,6 +74,7 @@ pub use betaalruns::*;
 pub use contact::*;
 pub use dossiers::*;
 pub use installatie::*;
+pub use jobs::*;
 pub use normen::*;
 pub use personen::*;
 pub use toegang::*;
@@ -93,6 +95,7 @@ pub trait Leestransactie:
     + ContactLezen
     + NormenLezen
     + InstallatieLezen
+    + JobsLezen
     + Send
 {
     /// De sleutel van de audittrail en de toegangsketen (buiten de database bewaard), als die is
@@ -124,6 +127,7 @@ pub trait Transactie:
     + Contact
     + Normen
     + Installatie
+    + Jobs
 {
     /// Legt vast. Schreef de transactie regels in het toegangslog, dan komt er eerst per partij
     /// een schakel in de toegangsketen bij ([`vangnet_domain::toegangsketen`]).

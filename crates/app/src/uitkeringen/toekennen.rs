@@ -133,6 +133,15 @@ impl App {
                 "Op dit dossier is al een uitkering toegekend.",
             ));
         }
+        // Afgewezen, buiten behandeling gesteld of ingetrokken: op deze aanvraag is beslist. Wie
+        // opnieuw bijstand vraagt, doet een nieuwe aanvraag (een nieuw dossier).
+        if !dossier.status.open() {
+            return Err(AppFout::Conflict(format!(
+                "Op deze aanvraag is al beslist ({}); zij kan niet meer worden toegekend. \
+                 Registreer een nieuwe aanvraag.",
+                dossier.status.naam().to_lowercase()
+            )));
+        }
         let reden = invoer.bijzondere_reden.trim();
         if begin < dossier.gemeld_op && reden.is_empty() {
             return Err(AppFout::veld(

@@ -8,6 +8,7 @@ mod beheer;
 mod betaalruns;
 mod clienten;
 mod contact;
+mod jobs;
 mod normen;
 mod toekennen;
 mod uitkeringen;

@@ -146,18 +146,18 @@ pub async fn overzicht(
     ))
 }
 
-/// Berekent een run op de achtergrond; de pagina van de run toont de voortgang.
+/// Meldt het berekenen van een run aan als job; een werker rekent, de pagina van de run toont
+/// de voortgang.
 async fn berekenen_op_achtergrond(
     staat: &WebStaat,
     wie: &Ingelogd,
     id: i64,
 ) -> Result<(), AppFout> {
-    let job = staat
+    staat
         .app
         .betaalrun_berekenen_aanmelden(&wie.ctx, id)
         .await?;
-    let (app, ctx) = (staat.app.clone(), wie.ctx.clone());
-    tokio::spawn(async move { app.betaalrun_berekenen_als_job(&ctx, id, job).await });
+    staat.app.jobs_wekken();
     Ok(())
 }
 
@@ -240,7 +240,10 @@ async fn detail(
     melding: Option<String>,
 ) -> Result<Detail, WebFout> {
     let b = staat.app.betaalrun_beeld(&wie.ctx, id).await?;
-    let jobs = staat.app.jobs(&format!("betaalrun:{id}"));
+    let jobs = staat
+        .app
+        .jobs_van(&wie.ctx, Some(&format!("betaalrun:{id}")))
+        .await?;
     let loopt = jobs.first().is_some_and(|j| j.einde.is_none());
     let reeks: Vec<(String, i64)> = Categorie::ALLE
         .iter()

@@ -9,6 +9,7 @@ pub mod betaalruns;
 pub mod clienten;
 pub mod contact;
 pub mod gebruikers;
+pub mod jobs;
 pub mod mutatie;
 pub mod normen;
 pub mod rekeningen;
@@ -46,7 +47,9 @@ pub fn bevestiging(code: Option<&str>) -> Option<String> {
         "rekening-ter-beoordeling" => "De gegevens zijn opgeslagen. De nieuwe bankrekening gaat pas in als een tweede medewerker haar goedkeurt (vier ogen); daarna krijgt de cliënt een brief.",
         "rekening-goedgekeurd" => "De nieuwe bankrekening is goedgekeurd; er staat een taak klaar om de cliënt een brief te sturen.",
         "rekening-afgewezen" => "De nieuwe bankrekening is afgewezen; de oude blijft gelden.",
-        "normen-geladen" => "De normtabellen zijn geladen en gelden vanaf nu.",
+        "normen-geladen" => "De normtabellen zijn geladen en gelden vanaf nu. Alle uitkeringen worden op de achtergrond herberekend.",
+        "job-annuleren" => "De job stopt na de partij waaraan zij werkt; wat al vastlag, blijft.",
+        "job-opnieuw" => "De job staat weer in de rij en gaat verder waar zij was.",
         "taak-bijgewerkt" => "De taak is bijgewerkt.",
         "taak-aangemaakt" => "De taak is aangemaakt.",
         "dossier-toegewezen" => "Het dossier is toegewezen.",

@@ -6,7 +6,6 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use vangnet_app::normen::Normenlading;
 use vangnet_app::opslag::NormensetRij;
 use vangnet_app::AppFout;
 use vangnet_domain::bedrag::euro;
@@ -14,7 +13,7 @@ use vangnet_domain::normen::{Normen, Normtabel};
 use vangnet_domain::{tijd, Recht, Veldfouten};
 
 use crate::fout::WebFout;
-use crate::invoer::Formulier;
+use crate::invoer::{vingerafdruk, Formulier};
 use crate::paginas::{bevestiging, Gedaan};
 use crate::schil::{pagina, pagina_met_status, Schil};
 use crate::sessie::Ingelogd;
@@ -117,7 +116,13 @@ struct NormenPagina {
     bestandsnaam: String,
     inhoud: String,
     fouten: Veldfouten,
-    verschillen: Vec<(String, String, String, String)>,
+    /// Het voorbeeld: de bedragen die veranderen, zoals gelezen (periode, omschrijving, was,
+    /// wordt). Alleen met een voorbeeld staat "Laden" op het scherm.
+    verschillen: Option<Vec<(String, String, String, String)>>,
+    /// De vingerafdruk van het bestand in het voorbeeld (zie `invoer::vingerafdruk`).
+    gecontroleerd: String,
+    /// Laden is geweigerd omdat het bestand na het voorbeeld is gewijzigd.
+    opnieuw_controleren: bool,
     jobs: Vec<vangnet_app::jobs::Job>,
 }
 
@@ -199,8 +204,10 @@ async fn normenpagina(
         bestandsnaam: String::new(),
         inhoud: String::new(),
         fouten: Veldfouten::nieuw(),
-        verschillen: Vec::new(),
-        jobs: staat.app.jobs("normen"),
+        verschillen: None,
+        gecontroleerd: String::new(),
+        opnieuw_controleren: false,
+        jobs: staat.app.jobs_van(&wie.ctx, Some("normen")).await?,
     })
 }
 
@@ -214,41 +221,88 @@ pub async fn overzicht(
     ))
 }
 
+/// Het bestand uit het formulier: (naam voor de audittrail, naam zoals getypt, inhoud).
+fn bestand(formulier: &Formulier) -> (String, String, String) {
+    let bestandsnaam = formulier.veld("bestandsnaam");
+    let naam = match bestandsnaam.trim() {
+        "" => "geplakt in het scherm".to_owned(),
+        n => n.to_owned(),
+    };
+    (naam, bestandsnaam, formulier.veld("inhoud"))
+}
+
+/// De pagina met het voorbeeld van `inhoud`: elk bedrag dat verandert, zoals gelezen, en
+/// "Laden"; of de weigering bij het veld (422).
+async fn voorbeeldpagina(
+    staat: &WebStaat,
+    wie: &Ingelogd,
+    bestandsnaam: String,
+    inhoud: String,
+) -> Result<(StatusCode, NormenPagina), WebFout> {
+    let mut p = normenpagina(staat, wie, None).await?;
+    let uitkomst = staat.app.normen_voorbeeld(&wie.ctx, &inhoud).await;
+    p.bestandsnaam = bestandsnaam;
+    let status = match uitkomst {
+        Ok(verschillen) => {
+            let bedrag = |b: Option<i64>| b.map(euro).unwrap_or_else(|| "—".into());
+            p.verschillen = Some(
+                verschillen
+                    .iter()
+                    .map(|v| {
+                        (
+                            v.periode.format("%d-%m-%Y").to_string(),
+                            v.omschrijving.clone(),
+                            bedrag(v.oud),
+                            bedrag(v.nieuw),
+                        )
+                    })
+                    .collect(),
+            );
+            p.gecontroleerd = vingerafdruk([inhoud.as_str()]);
+            StatusCode::OK
+        }
+        Err(AppFout::Ongeldig(fouten)) => {
+            p.fouten = fouten;
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+        Err(e) => return Err(e.into()),
+    };
+    p.inhoud = inhoud;
+    Ok((status, p))
+}
+
+/// Eerste stap: tonen wat het bestand verandert, zonder iets op te slaan.
+pub async fn voorbeeld(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    formulier: Formulier,
+) -> Result<Response, WebFout> {
+    wie.ctx.actor.vereist(Recht::NormenBeheren)?;
+    let (_, bestandsnaam, inhoud) = bestand(&formulier);
+    let (status, p) = voorbeeldpagina(&staat, &wie, bestandsnaam, inhoud).await?;
+    Ok(pagina_met_status(status, &p))
+}
+
+/// Tweede stap: laden wat in het voorbeeld stond. Wie na het voorbeeld iets in het bestand
+/// wijzigde of zonder voorbeeld laadt, krijgt het (nieuwe) voorbeeld; er verandert niets.
 pub async fn laden(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     formulier: Formulier,
 ) -> Result<Response, WebFout> {
-    let bestandsnaam = formulier.veld("bestandsnaam");
-    let inhoud = formulier.veld("inhoud");
-    let naam = if bestandsnaam.trim().is_empty() {
-        "geplakt in het scherm"
-    } else {
-        bestandsnaam.trim()
-    };
-    match staat.app.normen_laden(&wie.ctx, naam, &inhoud).await {
-        Ok(Normenlading { verschillen, .. }) => {
-            // Alle uitkeringen opnieuw uitrekenen, op de achtergrond met voortgang op deze pagina.
-            let job = staat.app.normen_herberekenen_aanmelden(&wie.ctx).await?;
-            let (app, ctx) = (staat.app.clone(), wie.ctx.clone());
-            tokio::spawn(async move { app.normen_herberekenen_als_job(&ctx, job).await });
-            let mut p = normenpagina(&staat, &wie, bevestiging(Some("normen-geladen"))).await?;
-            let bedrag = |b: Option<i64>| b.map(euro).unwrap_or_else(|| "—".into());
-            p.verschillen = verschillen
-                .iter()
-                .map(|v| {
-                    (
-                        v.periode.format("%d-%m-%Y").to_string(),
-                        v.omschrijving.clone(),
-                        bedrag(v.oud),
-                        bedrag(v.nieuw),
-                    )
-                })
-                .collect();
-            if p.verschillen.is_empty() {
-                return Ok(Redirect::to("/normen?gedaan=normen-geladen").into_response());
-            }
-            Ok(pagina(&p))
+    wie.ctx.actor.vereist(Recht::NormenBeheren)?;
+    let (naam, bestandsnaam, inhoud) = bestand(&formulier);
+    if formulier.veld("gecontroleerd") != vingerafdruk([inhoud.as_str()]) {
+        let (_, mut p) = voorbeeldpagina(&staat, &wie, bestandsnaam, inhoud).await?;
+        p.opnieuw_controleren = p.verschillen.is_some();
+        return Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p));
+    }
+    match staat.app.normen_laden(&wie.ctx, &naam, &inhoud).await {
+        Ok(_) => {
+            // De herberekening van alle uitkeringen is met de lading als job aangemeld; de werker
+            // doet haar, met voortgang op deze pagina.
+            staat.app.jobs_wekken();
+            Ok(Redirect::to("/normen?gedaan=normen-geladen#herberekening").into_response())
         }
         Err(AppFout::Ongeldig(fouten)) => {
             let mut p = normenpagina(&staat, &wie, None).await?;

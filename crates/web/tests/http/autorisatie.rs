@@ -520,6 +520,25 @@ fn matrix() -> Vec<Route> {
             "inhoud=",
         ),
         r(
+            post.clone(),
+            "/normen/voorbeeld",
+            MetRecht(Recht::NormenBeheren),
+            "inhoud=",
+        ),
+        r(get.clone(), "/jobs", Ingelogd, ""),
+        r(
+            post.clone(),
+            "/jobs/{id}/annuleren",
+            EenVan(Recht::BetaalrunStarten, Recht::NormenBeheren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/jobs/{id}/opnieuw",
+            EenVan(Recht::BetaalrunStarten, Recht::NormenBeheren),
+            "",
+        ),
+        r(
             get.clone(),
             "/dossiers/{id}/berekening",
             MetRecht(Recht::ClientenInzien),

@@ -3,7 +3,8 @@
 use super::*;
 
 /// De pagina met normtabellen: iedereen ziet ze; de functioneel beheerder laadt een nieuwe set.
-/// Een fout bewaart de geplakte tekst; een goede set toont de gewijzigde bedragen.
+/// Een fout bewaart de geplakte tekst; een goede set toont eerst de gewijzigde bedragen zoals
+/// gelezen, en wordt pas geladen met de vingerafdruk van dat voorbeeld (issue 21 punt 1).
 #[tokio::test]
 async fn normtabellen_bekijken_en_laden() {
     let t = TestApp::nieuw().await;
@@ -24,7 +25,7 @@ async fn normtabellen_bekijken_en_laden() {
     let kapot = standaard.replacen("art21b_gehuwden_21_aow = 200213\n", "", 1);
     let a = fb
         .post(
-            "/normen",
+            "/normen/voorbeeld",
             &[("bestandsnaam", "kapot.toml"), ("inhoud", &kapot)],
         )
         .await;
@@ -39,28 +40,50 @@ async fn normtabellen_bekijken_en_laden() {
         "art21b_gehuwden_21_aow = 200214",
         1,
     );
-    let a = fb
-        .post(
-            "/normen",
-            &[("bestandsnaam", "goed.toml"), ("inhoud", &goed)],
-        )
-        .await;
+    let velden = [("bestandsnaam", "goed.toml"), ("inhoud", goed.as_str())];
+    let a = fb.post("/normen/voorbeeld", &velden).await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
     assert!(a.testid("normverschillen").is_some(), "verschillen getoond");
     assert!(a.bevat("<td class=\"getal\">€ 2.002,13</td><td class=\"getal\">€ 2.002,14</td>"));
+    assert!(
+        !c.get("/normen").await.bevat("goed.toml"),
+        "het voorbeeld laadt niets"
+    );
+    // Laden zonder voorbeeld, of met een bestand dat na het voorbeeld is gewijzigd: opnieuw het
+    // voorbeeld, niets geladen.
+    let a = fb.post("/normen", &velden).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.testid("opnieuw-controleren").is_some() && a.testid("normverschillen").is_some());
+    let anders = goed.replacen("200214", "200215", 1);
+    let oude_afdruk = crate::vingerafdruk(&mut fb, "/normen/voorbeeld", &velden).await;
+    let a = fb
+        .post(
+            "/normen",
+            &[
+                ("bestandsnaam", "goed.toml"),
+                ("inhoud", &anders),
+                ("gecontroleerd", &oude_afdruk),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.bevat("€ 2.002,15"), "het nieuwe voorbeeld");
+    assert!(!c.get("/normen").await.bevat("goed.toml"));
+    let a = crate::na_voorbeeld(&mut fb, "/normen/voorbeeld", "/normen", &velden).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
     assert!(c.get("/normen").await.bevat("goed.toml"));
-    // De herberekening loopt op de achtergrond; de pagina toont voortgang en uitkomst.
-    for _ in 0..200 {
-        if t.app
-            .jobs("normen")
-            .first()
-            .is_some_and(|j| j.einde.is_some())
-        {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
-    let job = t.app.jobs("normen").remove(0);
+    // De herberekening is met de lading als job aangemeld: de pagina toont haar wachtend; een
+    // werker (in de server: `jobs_verwerken`) doet haar, daarna toont de pagina de uitkomst.
+    assert!(fb.get("/normen").await.bevat("0 van 0 uitkeringen"));
+    let genomen = t.app.job_draaien(None, |_| {}).await.unwrap();
+    assert!(genomen.is_some(), "de herberekening stond in de rij");
+    let fb_ctx = vangnet_app::Context::nieuw(vangnet_app::Actor::Systeem { via: "test" }, "test");
+    let job = t
+        .app
+        .jobs_van(&fb_ctx, Some("normen"))
+        .await
+        .unwrap()
+        .remove(0);
     assert_eq!(
         job.einde,
         Some(Ok(

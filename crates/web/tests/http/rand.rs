@@ -665,3 +665,83 @@ async fn een_treffer_opent_meteen_en_het_dossier_noemt_de_client() {
     );
     t.opruimen().await;
 }
+
+/// Issue 21 punten 9 en 12 op het scherm: meer dan 50 treffers geeft bladeren met werkende
+/// links (vorige en volgende, de zoekvraag behouden); een onzin-paginanummer geen 500; het
+/// filter van de auditor op een BSN dat de elfproef niet haalt zegt dat bij het veld.
+#[tokio::test]
+async fn zoeken_bladeren_en_een_fout_bsn_in_de_audit() {
+    let t = TestApp::nieuw().await;
+    let systeem = TestApp::systeem();
+    let bsns: Vec<String> = (100_000_000i64..)
+        .map(|n| n.to_string())
+        .filter(|b| vangnet_domain::persoon::Bsn::parse(b).is_ok())
+        .take(52)
+        .collect();
+    for (i, bsn) in bsns.iter().enumerate() {
+        let naam = format!(
+            "de Vries-{}{}",
+            (b'a' + (i / 26) as u8) as char,
+            (b'a' + (i % 26) as u8) as char
+        );
+        vangnet_testkit::dossier()
+            .bsn(bsn)
+            .naam("Jan", &naam)
+            .maak(&t, &systeem, &systeem)
+            .await;
+    }
+    let mut b = ingelogd(&t, Rol::AdministratiefOndersteuner).await;
+    let a = b.get("/zoeken?q=vries").await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(
+        a.bevat("Treffers 1 tot en met 50; er zijn er meer"),
+        "{}",
+        a.tekst
+    );
+    let volgende = a
+        .tekst
+        .split("rel=\"next\"")
+        .next()
+        .and_then(|s| s.rsplit("href=\"").next())
+        .map(|s| {
+            s.split('"')
+                .next()
+                .unwrap_or_default()
+                .replace("&amp;", "&")
+        })
+        .expect("een link naar de volgende treffers");
+    assert_eq!(volgende, "/zoeken?q=vries&pagina=1");
+    let a = b.get(&volgende).await;
+    assert!(
+        a.bevat("Treffers 51 tot en met 52.") && a.bevat("rel=\"prev\""),
+        "{}",
+        a.tekst
+    );
+    assert!(a.testid("volgende-treffers").is_none());
+    let a = b.get("/zoeken?q=vries&pagina=twee").await;
+    assert!(a.status.is_client_error(), "{}", a.status);
+
+    t.persona(Rol::Auditor).await;
+    let mut auditor = t.bezoeker();
+    auditor.inloggen("auditor", PERSONA_WACHTWOORD).await;
+    for pad in ["/audit", "/toegangslog"] {
+        let a = auditor
+            .get(&format!("{pad}?bsn_of_dossier=123456789"))
+            .await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{pad}");
+        assert!(
+            a.bevat("aria-invalid=\"true\" aria-describedby=\"fout-bsn_of_dossier\""),
+            "{pad}"
+        );
+        assert!(
+            a.bevat("elfproef") && a.bevat("value=\"123456789\""),
+            "{pad}: {}",
+            a.tekst
+        );
+        let a = auditor
+            .get(&format!("{pad}?bsn_of_dossier={}", bsns[0]))
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "{pad}: {}", a.tekst);
+    }
+    t.opruimen().await;
+}

@@ -625,17 +625,9 @@ async fn betaalrun_op_het_scherm() {
         .await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
     let pad = a.locatie().unwrap().to_owned();
-    let id: i64 = pad.rsplit('/').next().unwrap().parse().unwrap();
-    for _ in 0..200 {
-        if t.app
-            .jobs(&format!("betaalrun:{id}"))
-            .first()
-            .is_some_and(|j| j.einde.is_some())
-        {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
-    }
+    // Het berekenen is een job; de werker van de server (hier de test) neemt haar.
+    assert!(fb.get(&pad).await.testid("voortgang").is_some());
+    assert!(t.app.job_draaien(None, |_| {}).await.unwrap().is_some());
     let a = fb.get(&pad).await;
     assert!(a.testid("berekening-klaar").is_some(), "{}", a.tekst);
     assert!(a.testid("categorieen").is_some() && a.testid("categorie-grafiek").is_some());
@@ -761,5 +753,72 @@ async fn betaalrun_op_het_scherm() {
         "de uitleg noemt het artikel: {}",
         a.tekst
     );
+    t.opruimen().await;
+}
+
+/// Issue 21 punt 10 op het scherm: een aanvraag niet toekennen. Zonder uitkomst of grond een
+/// melding bij het veld, met wat getypt was nog in het formulier, en niets vastgelegd; daarna
+/// buiten behandeling (bron: ../shared/domain/participatiewet-feiten.md §4, "Awb" 4:15 met 4:5)
+/// met een doorverwijzing, en toekennen staat niet meer op het dossier.
+#[tokio::test]
+async fn aanvraag_niet_toekennen_op_het_scherm() {
+    let t = TestApp::nieuw().await;
+    let dossier = vangnet_testkit::dossier()
+        .maak(&t, &TestApp::systeem(), &TestApp::systeem())
+        .await
+        .dossier;
+    t.gebruiker("anna", &[Rol::Inkomensconsulent]).await;
+    let mut anna = t.bezoeker();
+    anna.inloggen("anna", PERSONA_WACHTWOORD).await;
+    anna.get(&format!("/dossiers/{dossier}/toekennen")).await;
+    let pad = format!("/dossiers/{dossier}/afhandelen");
+    let grond = "Loonstroken over september ontbreken; hersteltermijn tot 20-11-2026 verstreken";
+    let a = anna.post(&pad, &[("uitkomst", ""), ("grond", grond)]).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.bevat("Kies hoe de aanvraag eindigt.") && a.bevat(grond));
+    let a = anna
+        .post(
+            &pad,
+            &[("uitkomst", "buiten_behandeling_stellen"), ("grond", "  ")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.bevat("Geef de grond") && a.bevat("value=\"buiten_behandeling_stellen\" id=\"uitkomst-buiten_behandeling_stellen\" checked"));
+    assert!(anna
+        .get(&format!("/dossiers/{dossier}"))
+        .await
+        .testid("toekennen-starten")
+        .is_some());
+    let a = anna
+        .post(
+            &pad,
+            &[("uitkomst", "buiten_behandeling_stellen"), ("grond", grond)],
+        )
+        .await;
+    assert_eq!(
+        a.locatie(),
+        Some(format!("/dossiers/{dossier}?gedaan=aanvraag-afgehandeld").as_str()),
+        "{}",
+        a.tekst
+    );
+    let d = anna.get(&format!("/dossiers/{dossier}")).await;
+    assert!(d.testid("toekennen-starten").is_none() && d.testid("aanvraag-beslist").is_some());
+    assert!(
+        d.bevat("Aanvraag buiten behandeling gesteld"),
+        "{}",
+        d.tekst
+    );
+    // Wie toch een toekenning probeert (een oude tab), krijgt een weigering; er komt niets bij.
+    let a = anna
+        .post(
+            &format!("/dossiers/{dossier}/toekennen/voorbeeld"),
+            &[
+                ("begindatum", "2026-11-02"),
+                ("inhoud", "Algemene bijstand"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.tekst);
+    assert!(a.bevat("al beslist"), "{}", a.tekst);
     t.opruimen().await;
 }

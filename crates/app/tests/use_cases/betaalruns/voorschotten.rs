@@ -592,6 +592,12 @@ async fn vakantietoeslag_na_een_maand_die_alleen_met_een_voorschot_is_betaald() 
 /// sluit de taken beslissen en voorschot; een betaald voorschot wordt een vordering om te
 /// beoordelen (art. 58 lid 2 onder d Pw), een nog niet betaald voorschot vervalt en wordt niet
 /// meer betaald. Een tweede besluit kan niet.
+///
+/// Bronnen: ../shared/domain/participatiewet-feiten.md §5, "Art 58" lid 2 onder d (voorschot
+/// terwijl er geen recht bleek: terugvordering kan, dus een vordering om te beoordelen en geen
+/// automatische terugvordering); §4 "Art 52 voorschot" lid 1 (voorschot tot het recht is
+/// vastgesteld: na het besluit geen nieuw voorschot); §4 "Awb" 4:15 met 4:5 (buiten behandeling
+/// na een verzuim).
 #[tokio::test]
 async fn niet_toekennen_met_voorschotten() {
     let o = opzet().await;
@@ -654,6 +660,24 @@ async fn niet_toekennen_met_voorschotten() {
             .await
             .unwrap_err();
     assert!(vangnet_testkit::veldfout(e, "uitkomst").contains("al besloten"));
+    // Een afgewezen aanvraag wordt niet alsnog toegekend (betaald aan wie het niet toekomt).
+    let e =
+        o.t.app
+            .uitkering_toekennen(
+                &o.anna,
+                betaald,
+                &vangnet_app::uitkeringen::Toekenningsinvoer {
+                    begindatum: "2026-11-02",
+                    inhoud: "Algemene bijstand",
+                    bijzondere_reden: "",
+                },
+            )
+            .await
+            .unwrap_err();
+    assert!(
+        matches!(&e, vangnet_app::AppFout::Conflict(m) if m.contains("al beslist")),
+        "{e:?}"
+    );
     // Ingetrokken: het open voorschot vervalt; de run van december betaalt het niet.
     o.t.app
         .aanvraag_afhandelen(&o.anna, open, "intrekking_vastleggen", "Telefonisch, 27-11")

@@ -1,0 +1,239 @@
+//! Duurzame jobs (issue 22 punt 1): aangemeld in de transactie die erom vraagt, genomen door één
+//! werker, overgenomen na een weggevallen werker vanaf de laatst vastgelegde partij, te stoppen
+//! en opnieuw te proberen door wie het werk mag doen; een geplande ronde één keer per cluster.
+
+use std::sync::Arc;
+
+use vangnet_app::klok::Klok;
+use vangnet_app::opslag::AuditFilter;
+use vangnet_app::{App, AppFout, Instellingen};
+use vangnet_domain::job::{Jobsoort, Jobstatus};
+use vangnet_domain::Rol;
+use vangnet_testkit::TestApp;
+
+/// Een tweede server: een eigen `App` (eigen werker) op dezelfde database en klok.
+fn tweede_server(t: &TestApp) -> App {
+    App::nieuw(
+        Arc::new(t.testdb.db.clone()),
+        t.klok.clone(),
+        Instellingen::default(),
+    )
+}
+
+/// Een normenbestand met één ander bedrag (art. 21a vanaf 2026-07-01): elke alleenstaande krijgt
+/// een ander maandbedrag.
+fn andere_normen() -> String {
+    include_str!("../../../domain/data/normen.toml").replacen(
+        "art21a_alleenstaande_of_alleenstaande_ouder_21_aow = 141946",
+        "art21a_alleenstaande_of_alleenstaande_ouder_21_aow = 142946",
+        1,
+    )
+}
+
+async fn herberekend_in_audit(t: &TestApp) -> Vec<String> {
+    t.app
+        .audit_zoeken(
+            &TestApp::systeem(),
+            &AuditFilter {
+                actie: Some("normen.herberekend".into()),
+                ..Default::default()
+            },
+            100,
+            0,
+        )
+        .await
+        .unwrap()
+        .records
+        .into_iter()
+        .map(|r| r.gegevens.onderwerp_id)
+        .collect()
+}
+
+/// Een werker valt weg na de eerste partij van de herberekening (zijn positie en tussenstand
+/// liggen vast, zijn hartslag stopt). Een tweede server neemt de job pas over als de hartslag
+/// een minuut oud is, gaat verder na de laatst vastgelegde partij, en rekent niets twee keer:
+/// één partij in de audittrail, en een eindstand over alle uitkeringen.
+#[tokio::test]
+async fn een_weggevallen_werker_wordt_overgenomen_zonder_dubbel_werk() {
+    let t = TestApp::nieuw().await;
+    let demo = t.app.demo_laden(400, 7, |_, _| {}).await.unwrap();
+    assert!(
+        demo.uitkeringen > 200,
+        "twee partijen: {}",
+        demo.uitkeringen
+    );
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let lading = t
+        .app
+        .normen_laden(&fb, "normen.toml", &andere_normen())
+        .await
+        .unwrap();
+
+    // De dode werker: nam de job en legde de eerste partij (de eerste 200 uitkeringen) vast.
+    let mut tx = t.app.opslag.schrijf().await.unwrap();
+    let nu = t.klok.nu();
+    let genomen = tx
+        .job_nemen("dode-werker", nu, nu, Some(lading.job))
+        .await
+        .unwrap()
+        .expect("de job wacht");
+    assert_eq!((genomen.pogingen, genomen.status), (1, Jobstatus::Lopend));
+    let ids = tx.uitkering_ids(0, 200).await.unwrap();
+    let eerste_partij = serde_json::json!({
+        "uitkeringen": 200, "gewijzigd": 7, "maanden": 35, "totaal": 33250, "grootste": []
+    });
+    tx.job_positie(lading.job, ids[199], 200, &eerste_partij.to_string())
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+
+    // Binnen de minuut blijft de job van de dode werker.
+    let b = tweede_server(&t);
+    assert!(b.job_draaien(None, |_| {}).await.unwrap().is_none());
+    t.klok.verzet(chrono::Duration::seconds(61));
+    let overgenomen = b
+        .job_draaien(None, |_| {})
+        .await
+        .unwrap()
+        .expect("overgenomen");
+    assert_eq!((overgenomen.id, overgenomen.pogingen), (lading.job, 2));
+
+    let job = &b.jobs_van(&fb, Some("normen")).await.unwrap()[0];
+    let rest = demo.uitkeringen - 200;
+    assert_eq!(job.status, Jobstatus::Klaar.naam());
+    let samenvatting = job.einde.clone().unwrap().unwrap();
+    assert!(
+        samenvatting.starts_with(&format!("{} uitkeringen herberekend", demo.uitkeringen)),
+        "de tussenstand van de eerste partij telt mee: {samenvatting}"
+    );
+    assert_eq!(job.klaar, demo.uitkeringen);
+    // Alleen de partij na de positie is gerekend (door de tweede server).
+    let partijen = herberekend_in_audit(&t).await;
+    assert_eq!(partijen.len(), 1, "{partijen:?}");
+    assert!(rest > 0 && partijen[0].starts_with("t/m "));
+    t.opruimen().await;
+}
+
+/// Stoppen en opnieuw: een wachtende job stopt meteen en wordt niet genomen; opnieuw proberen
+/// zet haar terug en een werker maakt haar af. Alleen wie het werk mag doen, ziet en stopt haar.
+#[tokio::test]
+async fn stoppen_en_opnieuw_proberen() {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let consulent = t.persona(Rol::Inkomensconsulent).await;
+    let lading = t
+        .app
+        .normen_laden(&fb, "normen.toml", &andere_normen())
+        .await
+        .unwrap();
+    assert!(t.app.jobs_van(&consulent, None).await.unwrap().is_empty());
+    assert!(matches!(
+        t.app.job_annuleren(&consulent, lading.job).await,
+        Err(AppFout::GeenToegang)
+    ));
+    t.app.job_annuleren(&fb, lading.job).await.unwrap();
+    assert!(matches!(
+        t.app.job_annuleren(&fb, lading.job).await,
+        Err(AppFout::Conflict(_))
+    ));
+    let job = &t.app.jobs_van(&fb, Some("normen")).await.unwrap()[0];
+    assert_eq!(job.status, Jobstatus::Geannuleerd.naam());
+    assert!(job.kan_opnieuw && !job.kan_annuleren);
+    assert!(t.app.job_draaien(None, |_| {}).await.unwrap().is_none());
+
+    t.app.job_opnieuw(&fb, lading.job).await.unwrap();
+    assert!(t.app.job_draaien(None, |_| {}).await.unwrap().is_some());
+    let job = &t.app.jobs_van(&fb, Some("normen")).await.unwrap()[0];
+    assert_eq!(job.status, Jobstatus::Klaar.naam(), "{:?}", job.einde);
+    assert!(matches!(
+        t.app.job_opnieuw(&fb, lading.job).await,
+        Err(AppFout::Conflict(_))
+    ));
+    t.opruimen().await;
+}
+
+/// Een job die niet kan (de run is intussen afgebroken) mislukt met een melding in gewone taal;
+/// de run verandert niet.
+#[tokio::test]
+async fn een_job_die_niet_kan_mislukt_met_de_reden() {
+    let t = TestApp::nieuw().await;
+    let starter = t.persona(Rol::FunctioneelBeheerder).await;
+    let run = t
+        .app
+        .betaalrun_starten(&starter, "2026-12", "2026-11-25")
+        .await
+        .unwrap();
+    let job = t
+        .app
+        .betaalrun_berekenen_aanmelden(&starter, run)
+        .await
+        .unwrap();
+    assert!(
+        matches!(
+            t.app.betaalrun_berekenen_aanmelden(&starter, run).await,
+            Err(AppFout::Conflict(m)) if m.contains("al berekend")
+        ),
+        "één berekening tegelijk per run"
+    );
+    let run_rij = t.app.betaalrun_beeld(&starter, run).await.unwrap().run;
+    t.app
+        .betaalrun_afbreken(&starter, run, run_rij.versie)
+        .await
+        .unwrap();
+    t.app.job_draaien(None, |_| {}).await.unwrap();
+    let j = t
+        .app
+        .jobs_van(&starter, Some(&format!("betaalrun:{run}")))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|j| j.id == job)
+        .unwrap();
+    assert_eq!(j.status, Jobstatus::Mislukt.naam());
+    assert!(
+        matches!(&j.einde, Some(Err(m)) if m.contains("afgebroken")),
+        "{:?}",
+        j.einde
+    );
+    t.opruimen().await;
+}
+
+/// Twee servers, één database: dezelfde geplande ronde draait één keer; de volgende ronde weer
+/// één keer. Twee werkers die tegelijk een job zoeken, nemen haar nooit allebei.
+#[tokio::test]
+async fn een_geplande_ronde_draait_een_keer_in_het_cluster() {
+    let t = TestApp::nieuw().await;
+    let b = tweede_server(&t);
+    let ronde = t.klok.nu();
+    assert!(t
+        .app
+        .geplande_ronde(Jobsoort::Escaleren, ronde)
+        .await
+        .unwrap());
+    assert!(!b.geplande_ronde(Jobsoort::Escaleren, ronde).await.unwrap());
+    let volgende = ronde + chrono::Duration::minutes(5);
+    assert!(b
+        .geplande_ronde(Jobsoort::Escaleren, volgende)
+        .await
+        .unwrap());
+    assert!(!t
+        .app
+        .geplande_ronde(Jobsoort::Escaleren, volgende)
+        .await
+        .unwrap());
+
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let lading = t
+        .app
+        .normen_laden(&fb, "normen.toml", &andere_normen())
+        .await
+        .unwrap();
+    let (x, y) = tokio::join!(t.app.job_draaien(None, |_| {}), b.job_draaien(None, |_| {}));
+    let genomen: Vec<i64> = [x.unwrap(), y.unwrap()]
+        .into_iter()
+        .flatten()
+        .map(|j| j.id)
+        .collect();
+    assert_eq!(genomen, [lading.job], "precies één werker nam de job");
+    t.opruimen().await;
+}
