@@ -159,11 +159,21 @@ test("inloggen, beheren, nieuwe gebruiker, eigen wachtwoord, audittrail, uitlogg
     if (i > 100) throw new Error("het gekozen normenbestand kwam niet in het tekstveld");
     await wacht(50);
   }
-  await browser.klik("[data-testid=normen-laden-knop]");
+  // Eerst de bedragen zoals gelezen (issue 21 punt 1), dan pas laden.
+  await browser.klik("[data-testid=normen-voorbeeld]");
   await browser.wachtOp("[data-testid=normverschillen]");
   assert.match(await browser.tekst("[data-testid=normverschillen]"), /2\.002,13\s+€ 2\.002,14/);
+  await controleerPagina("normen-voorbeeld");
+  await browser.klik("[data-testid=normen-laden-knop]");
+  await browser.wachtOp("[data-testid=melding]");
   assert.match(await browser.tekst("[data-testid=ladingen]"), /normen-2026\.toml/);
+  // De herberekening is een job: de werker van de server maakt haar af.
+  await browser.wachtOp("[data-testid=herberekening-klaar]");
   await controleerPagina("normen-geladen");
+  await browser.naar(`${BASIS}/jobs`);
+  await browser.wachtOp("[data-testid=jobs]");
+  assert.match(await browser.tekst("[data-testid=jobs]"), /Klaar: \d+ uitkeringen herberekend/);
+  await controleerPagina("jobs");
 
   // Een gebruiker aanmaken; eerst met een fout, die de invoer bewaart.
   await browser.naar(`${BASIS}/gebruikers/nieuw`);
