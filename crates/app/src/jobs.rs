@@ -5,8 +5,8 @@
 //! - Een job wordt aangemeld in een transactie ([`job_aanmelden`]); voor de herberekening in die
 //!   van de lading die erom vraagt.
 //! - Een werker ([`App::jobs_verwerken`], in elke `vangnet serve`) neemt de oudste die wacht, of
-//!   een lopende waarvan de werker al een minuut niets liet horen (zie
-//!   [`vangnet_domain::job::neembaar`]). Hij handelt namens wie de job aanvroeg, met diens rechten
+//!   een lopende waarvan de werker al een minuut niets liet horen (`Instellingen::job_overname`).
+//!   Hij handelt namens wie de job aanvroeg, met diens rechten
 //!   van nu, en legt elke [`HARTSLAG`] hartslag en voortgang vast.
 //! - Werk in partijen legt bij elke partij in dezelfde transactie de positie vast: een
 //!   overgenomen job gaat daar verder en doet niets twee keer. Werk in één transactie (de
@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use vangnet_domain::job::{overname_grens, Jobsoort, Jobstatus, HARTSLAG};
+use vangnet_domain::job::{Jobsoort, Jobstatus, HARTSLAG};
 use vangnet_domain::Recht;
 
 use crate::account::actor_van;
@@ -280,7 +280,12 @@ impl App {
         let mut tx = self.systeemhandeling("jobs", &operatie).await?;
         let nu = tx.nu;
         let Some(job) = tx
-            .job_nemen(&self.jobs.werker, nu, overname_grens(nu), alleen)
+            .job_nemen(
+                &self.jobs.werker,
+                nu,
+                nu - self.instellingen.job_overname,
+                alleen,
+            )
             .await?
         else {
             tx.commit().await?;

@@ -61,6 +61,8 @@ pub struct Instellingen {
     pub betaling: betaalruns::Betaalinstellingen,
     /// Het ankerbestand buiten de database (zie [`ketens`]); zonder: geen ankers.
     pub ankers: Option<std::path::PathBuf>,
+    /// Na zo lang zonder hartslag neemt een andere werker een lopende job over (zie [`jobs`]).
+    pub job_overname: chrono::Duration,
 }
 
 impl Default for Instellingen {
@@ -73,6 +75,7 @@ impl Default for Instellingen {
             pogingen_venster_minuten: 15,
             betaling: betaalruns::Betaalinstellingen::default(),
             ankers: None,
+            job_overname: vangnet_domain::job::OVERNAME_NA,
         }
     }
 }

@@ -1,11 +1,12 @@
 //! Jobs: lang werk op de achtergrond (issue 22 punt 1). Hier staan de soorten en de toestanden
 //! en wanneer een werker een job mag nemen; de opslag en het uitvoeren horen bij de app.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::Duration;
 
-/// Hoe lang een lopende job zonder hartslag blijft van haar werker. Daarna is het proces
-/// kennelijk weg (gestopt, `kill -9`, de server uitgevallen) en neemt een andere werker haar over.
-/// Een werker slaat elke [`HARTSLAG`] aan; de marge vangt een trage database op.
+/// Hoe lang een lopende job zonder hartslag blijft van haar werker (standaard; in te stellen
+/// met `job_overname_seconden`). Daarna is het proces kennelijk weg (gestopt, `kill -9`, de
+/// server uitgevallen) en neemt een andere werker haar over. Een werker slaat elke [`HARTSLAG`]
+/// aan; de marge vangt een trage database op.
 pub const OVERNAME_NA: Duration = Duration::seconds(60);
 
 /// Hoe vaak een werker de hartslag en de voortgang van zijn job vastlegt.
@@ -108,25 +109,9 @@ impl Jobstatus {
     }
 }
 
-/// Mag een werker een job in `status` met de laatste hartslag `hartslag_op` nu nemen? Een
-/// wachtende altijd; een lopende alleen als haar werker al [`OVERNAME_NA`] niets liet horen.
-pub fn neembaar(status: Jobstatus, hartslag_op: Option<DateTime<Utc>>, nu: DateTime<Utc>) -> bool {
-    match status {
-        Jobstatus::Wachtend => true,
-        Jobstatus::Lopend => hartslag_op.is_none_or(|h| nu - h > OVERNAME_NA),
-        _ => false,
-    }
-}
-
-/// Het tijdstip waarvóór de hartslag van een lopende job moet liggen om haar over te nemen.
-pub fn overname_grens(nu: DateTime<Utc>) -> DateTime<Utc> {
-    nu - OVERNAME_NA
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
 
     #[test]
     fn codes_heen_en_terug() {
@@ -143,32 +128,5 @@ mod tests {
             assert_eq!(Jobstatus::uit_code(s.code()), Some(s));
         }
         assert_eq!(Jobstatus::uit_code("weg"), None);
-    }
-
-    /// Wanneer een werker een job neemt (tabel: status, seconden sinds de hartslag, neembaar).
-    #[test]
-    fn wanneer_een_job_neembaar_is() {
-        let nu = Utc.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).unwrap();
-        let gevallen = [
-            (Jobstatus::Wachtend, None, true),
-            (Jobstatus::Lopend, Some(5), false),
-            (Jobstatus::Lopend, Some(60), false),
-            (Jobstatus::Lopend, Some(61), true),
-            (Jobstatus::Lopend, None, true),
-            (Jobstatus::Klaar, Some(3600), false),
-            (Jobstatus::Mislukt, None, false),
-            (Jobstatus::Geannuleerd, None, false),
-        ];
-        for (status, geleden, verwacht) in gevallen {
-            let hartslag = geleden.map(|s| nu - Duration::seconds(s));
-            assert_eq!(
-                neembaar(status, hartslag, nu),
-                verwacht,
-                "{status:?} {geleden:?}"
-            );
-            if let (Jobstatus::Lopend, Some(h)) = (status, hartslag) {
-                assert_eq!(h < overname_grens(nu), verwacht);
-            }
-        }
     }
 }

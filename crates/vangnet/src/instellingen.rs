@@ -31,6 +31,7 @@ struct Bestand {
     overdracht_svb_werkdagen: Option<i64>,
     ketensleutel: Option<PathBuf>,
     ankers: Option<PathBuf>,
+    job_overname_seconden: Option<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -55,6 +56,9 @@ pub struct Instellingen {
     pub ketensleutel: Option<PathBuf>,
     /// Het ankerbestand (alleen toevoegen); standaard `ketenankers.log` in de datamap.
     pub ankers: Option<PathBuf>,
+    /// Na zoveel seconden zonder hartslag neemt een andere server een lopende job over
+    /// (standaard 60; zie `vangnet_domain::job::OVERNAME_NA`).
+    pub job_overname_seconden: i64,
 }
 
 /// De gekozen database, zonder geheimen te tonen.
@@ -159,6 +163,9 @@ impl Instellingen {
                 .or(b.sessie_max_uren)
                 .unwrap_or(12),
             log: b.log.unwrap_or_else(|| "info,sqlx=warn".into()),
+            job_overname_seconden: env_getal("VANGNET_JOB_OVERNAME_SECONDEN")?
+                .or(b.job_overname_seconden)
+                .unwrap_or(vangnet_domain::job::OVERNAME_NA.num_seconds()),
             debiteur: None,
             vakantietoeslag_maand: 6,
             overdracht_svb_werkdagen: 60,
@@ -213,6 +220,12 @@ impl Instellingen {
                     .map_err(|e| anyhow::anyhow!("proxies (VANGNET_PROXIES): {e}"))?,
             );
         }
+        if i.job_overname_seconden < 2 * vangnet_domain::job::HARTSLAG.as_secs() as i64 {
+            anyhow::bail!(
+                "job_overname_seconden moet ten minste {} zijn (twee hartslagen)",
+                2 * vangnet_domain::job::HARTSLAG.as_secs()
+            );
+        }
         if i.sessie_inactief_minuten < 1 || i.sessie_max_uren < 1 {
             anyhow::bail!("sessie_inactief_minuten en sessie_max_uren moeten ten minste 1 zijn");
         }
@@ -241,6 +254,7 @@ impl Instellingen {
                 vakantietoeslag_maand: self.vakantietoeslag_maand,
                 overdracht_svb_werkdagen: self.overdracht_svb_werkdagen,
             },
+            job_overname: chrono::Duration::seconds(self.job_overname_seconden),
             ..Default::default()
         }
     }
