@@ -1,13 +1,15 @@
 //! Tijd: tijdstippen worden in UTC vastgelegd in één vaste tekstvorm (sorteerbaar, gelijk op
 //! SQLite en PostgreSQL) en in Nederlandse tijd (Europe/Amsterdam) getoond.
 //!
-//! De Nederlandse tijd volgt de EU-regel voor zomertijd (Richtlijn 2000/84/EG): van de laatste
-//! zondag van maart 01:00 UTC tot de laatste zondag van oktober 01:00 UTC is het UTC+2, anders
-//! UTC+1. Zo is geen tijdzonedatabase nodig.
+//! De Nederlandse tijd komt uit de tijdzonedatabase (IANA, zone `Europe/Amsterdam`, via
+//! chrono-tz): nu de EU-regel voor zomertijd (Richtlijn 2000/84/EG, laatste zondag van maart tot
+//! laatste zondag van oktober, 01:00 UTC), en wat er ooit verandert (de EU kan de zomertijd nog
+//! afschaffen) met een nieuwere database, zonder eigen rekenregel (issue 22 punt 7).
 
 use chrono::{
-    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc, Weekday,
+    DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Timelike, Utc,
 };
+use chrono_tz::Europe::Amsterdam;
 
 /// De vaste vorm waarin tijdstippen worden opgeslagen: `2026-11-28T13:02:53.123456Z`.
 /// Een maand voluit: "januari 2026".
@@ -116,33 +118,15 @@ pub mod als_instant_of_leeg {
     }
 }
 
-fn laatste_zondag(jaar: i32, maand: u32) -> NaiveDate {
-    let eerste_volgende = if maand == 12 {
-        NaiveDate::from_ymd_opt(jaar + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(jaar, maand + 1, 1)
-    };
-    let mut d = eerste_volgende.unwrap_or(NaiveDate::MIN) - Duration::days(1);
-    while d.weekday() != Weekday::Sun {
-        d -= Duration::days(1);
-    }
-    d
-}
-
 /// Het verschil tussen Nederlandse tijd en UTC op dit moment, in uren (1 of 2).
 pub fn nl_verschil_uren(t: DateTime<Utc>) -> i64 {
-    let jaar = t.year();
-    let begin = laatste_zondag(jaar, 3).and_hms_opt(1, 0, 0);
-    let eind = laatste_zondag(jaar, 10).and_hms_opt(1, 0, 0);
-    match (begin, eind) {
-        (Some(b), Some(e)) if t >= Utc.from_utc_datetime(&b) && t < Utc.from_utc_datetime(&e) => 2,
-        _ => 1,
-    }
+    let lokaal = t.with_timezone(&Amsterdam);
+    i64::from(lokaal.offset().fix().local_minus_utc()) / 3600
 }
 
 /// Het tijdstip als Nederlandse lokale tijd.
 pub fn nl_lokaal(t: DateTime<Utc>) -> NaiveDateTime {
-    t.naive_utc() + Duration::hours(nl_verschil_uren(t))
+    t.with_timezone(&Amsterdam).naive_local()
 }
 
 /// Voor mensen: `28-11-2026 14:02` in Nederlandse tijd.
@@ -155,13 +139,17 @@ pub fn nl_weergave_tekst(s: &str) -> String {
     instant_uit_tekst(s).map_or_else(|| s.to_owned(), nl_weergave)
 }
 
-/// Het begin van een Nederlandse kalenderdag in UTC (voor filters "van datum").
+/// Het begin van een Nederlandse kalenderdag in UTC (voor filters "van datum"). Middernacht
+/// bestaat in Nederland altijd precies één keer (de klok verspringt om 02:00 en 03:00).
 pub fn begin_nl_dag(d: NaiveDate) -> DateTime<Utc> {
-    let lokaal = d.and_hms_opt(0, 0, 0).unwrap_or(NaiveDateTime::MIN);
-    // Eerst aannemen dat het wintertijd is; klopt het verschil dan niet, dan zomertijd.
-    let gok = Utc.from_utc_datetime(&(lokaal - Duration::hours(1)));
-    let verschil = nl_verschil_uren(gok);
-    Utc.from_utc_datetime(&(lokaal - Duration::hours(verschil)))
+    let middernacht = d.and_hms_opt(0, 0, 0).unwrap_or(NaiveDateTime::MIN);
+    Amsterdam
+        .from_local_datetime(&middernacht)
+        .earliest()
+        .map_or_else(
+            || Utc.from_utc_datetime(&(middernacht - Duration::hours(1))),
+            |t| t.with_timezone(&Utc),
+        )
 }
 
 #[cfg(test)]
@@ -194,6 +182,11 @@ mod tests {
             ("2026-10-25T01:00:00Z", "25-10-2026 02:00"),
             ("2024-03-31T01:00:00Z", "31-03-2024 03:00"),
             ("2026-12-31T23:30:00Z", "01-01-2027 00:30"),
+            // Tot en met 1995 eindigde de zomertijd op de laatste zondag van september: de
+            // tijdzonedatabase weet dat, een eigen rekenregel (laatste zondag van oktober) niet.
+            ("1995-09-24T00:59:00Z", "24-09-1995 02:59"),
+            ("1995-09-24T01:00:00Z", "24-09-1995 02:00"),
+            ("2040-03-25T01:00:00Z", "25-03-2040 03:00"),
         ];
         for (invoer, verwacht) in gevallen {
             assert_eq!(nl_weergave(utc(invoer)), verwacht, "{invoer}");
@@ -210,6 +203,15 @@ mod tests {
         assert_eq!(
             instant_tekst(begin_nl_dag(d("2026-07-10"))),
             "2026-07-09T22:00:00.000000Z"
+        );
+        // De dagen waarop de klok verspringt (om 02:00 en 03:00): middernacht nog in de oude tijd.
+        assert_eq!(
+            instant_tekst(begin_nl_dag(d("2026-03-29"))),
+            "2026-03-28T23:00:00.000000Z"
+        );
+        assert_eq!(
+            instant_tekst(begin_nl_dag(d("2026-10-25"))),
+            "2026-10-24T22:00:00.000000Z"
         );
     }
 
