@@ -329,7 +329,29 @@ impl App {
         &self,
         ctx: &Context,
         id: i64,
+        voortgang: impl FnMut(u64) + Send,
+    ) -> Result<BetaalrunRij, AppFout> {
+        self.run_berekenen(ctx, id, voortgang, None).await
+    }
+
+    /// Als [`App::betaalrun_berekenen`], als job `job` van de werker van dit proces: de run legt
+    /// alleen vast zolang die werker de job heeft (zie `crate::jobs`).
+    pub(crate) async fn betaalrun_berekenen_als_job(
+        &self,
+        ctx: &Context,
+        id: i64,
+        voortgang: impl FnMut(u64) + Send,
+        job: i64,
+    ) -> Result<BetaalrunRij, AppFout> {
+        self.run_berekenen(ctx, id, voortgang, Some(job)).await
+    }
+
+    async fn run_berekenen(
+        &self,
+        ctx: &Context,
+        id: i64,
         mut voortgang: impl FnMut(u64) + Send,
+        job: Option<i64>,
     ) -> Result<BetaalrunRij, AppFout> {
         ctx.actor.vereist(Recht::BetaalrunStarten)?;
         // Alleen een versnelling: lukt het niet (een andere schrijver), dan rekent de run gewoon.
@@ -527,6 +549,15 @@ impl App {
                 "De betaalrun is intussen gewijzigd; bereken opnieuw.".into(),
             ));
         }
+        // Als job: alleen vastleggen zolang deze werker haar heeft (een andere server die haar
+        // overnam, rekent zelf; op PostgreSQL houdt de rij van de job tot de commit een slot).
+        if let Some(job) = job {
+            if !tx.job_hartslag(job, self.werker(), nu, aantal).await? {
+                return Err(AppFout::Conflict(
+                    "Een andere server heeft deze berekening overgenomen.".into(),
+                ));
+            }
+        }
         tx.vastleggen(Wijziging {
             actie: "betaalrun.berekend",
             onderwerp_type: "betaalrun",
@@ -560,12 +591,7 @@ impl App {
             ));
         }
         let onderwerp = format!("betaalrun:{id}");
-        if tx
-            .jobs_lijst(Some(&onderwerp), 10)
-            .await?
-            .iter()
-            .any(|j| j.status.open())
-        {
+        if Self::open_job(&mut *tx, &onderwerp).await?.is_some() {
             return Err(AppFout::Conflict(
                 "Deze betaalrun wordt al berekend; de voortgang staat op de pagina van de run."
                     .into(),
@@ -620,6 +646,16 @@ impl App {
         if run.versie != versie || !run.status.mag_goedkeuren() {
             return Err(AppFout::Conflict(
                 "Deze betaalrun is intussen gewijzigd, goedgekeurd of afgebroken. Bekijk hem opnieuw."
+                    .into(),
+            ));
+        }
+        // Wordt de run (opnieuw) berekend, dan keurt niemand de oude cijfers goed.
+        if Self::open_job(&mut *tx, &format!("betaalrun:{id}"))
+            .await?
+            .is_some()
+        {
+            return Err(AppFout::Conflict(
+                "Deze betaalrun wordt (opnieuw) berekend; keur hem goed als de berekening klaar is."
                     .into(),
             ));
         }

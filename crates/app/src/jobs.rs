@@ -78,8 +78,8 @@ impl Default for Jobs {
     }
 }
 
-/// Het recht om een job van `soort` te zien, te annuleren of opnieuw te proberen: het recht van
-/// het werk zelf.
+/// Het recht om een job van `soort` te annuleren of opnieuw te proberen: het recht van het werk
+/// zelf.
 fn recht(soort: Jobsoort) -> Recht {
     match soort {
         Jobsoort::BetaalrunBerekenen => Recht::BetaalrunStarten,
@@ -88,8 +88,15 @@ fn recht(soort: Jobsoort) -> Recht {
     }
 }
 
+/// Mag `actor` een job van `soort` zien? Wie het werk mag doen, en bij een betaalrun ook wie hem
+/// goedkeurt (die moet zien dat er nog wordt gerekend).
+fn mag_zien(actor: &Actor, soort: Jobsoort) -> bool {
+    actor.mag(recht(soort))
+        || (soort == Jobsoort::BetaalrunBerekenen && actor.mag(Recht::BetaalrunGoedkeuren))
+}
+
 /// Meldt een job aan in `tx`, namens `ctx`. Geen id: er is al een job van deze soort met deze
-/// sleutel.
+/// sleutel, of al een open job over hetzelfde onderwerp.
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn job_aanmelden(
     tx: &mut dyn Transactie,
@@ -176,27 +183,50 @@ impl App {
             aangemaakt_op: vangnet_domain::tijd::nl_weergave(r.aangemaakt_op),
             einde,
             annuleren_gevraagd: r.annuleren_door.is_some() && r.status.open(),
-            kan_annuleren: beheren && r.status.open() && r.annuleren_door.is_none(),
+            // Op SQLite houdt een rekenende betaalrun de enige schrijver vast: stoppen zou wachten
+            // tot zij klaar is. Geen knop die dat belooft.
+            kan_annuleren: beheren
+                && r.status.open()
+                && r.annuleren_door.is_none()
+                && !(r.soort == Jobsoort::BetaalrunBerekenen
+                    && r.status == Jobstatus::Lopend
+                    && self.opslag.engine() == "sqlite"),
             kan_opnieuw: beheren && matches!(r.status, Jobstatus::Mislukt | Jobstatus::Geannuleerd),
             beheren,
         }
     }
 
-    /// De jobs over `onderwerp` (of alle), nieuwste eerst: alleen de soorten waarvan `ctx` het
-    /// werk mag doen.
+    /// De jobs over `onderwerp` (of alle) van de soorten die `ctx` mag zien: eerst de open,
+    /// dan de mislukte, dan de rest, elk nieuwste eerst.
     pub async fn jobs_van(
         &self,
         ctx: &Context,
         onderwerp: Option<&str>,
     ) -> Result<Vec<Job>, AppFout> {
+        let soorten: Vec<Jobsoort> = Jobsoort::ALLE
+            .into_iter()
+            .filter(|s| mag_zien(&ctx.actor, *s))
+            .collect();
         let mut tx = self.opslag.lees().await?;
-        let rijen = tx.jobs_lijst(onderwerp, 50).await?;
+        let rijen = tx.jobs_lijst(onderwerp, &soorten, 50).await?;
         tx.afsluiten().await?;
         Ok(rijen
             .into_iter()
-            .filter(|r| ctx.actor.mag(recht(r.soort)))
             .map(|r| self.job_weergave(ctx, r))
             .collect())
+    }
+
+    /// Is er een open job (wachtend of lopend) over `onderwerp`? Voor use cases die niet mogen
+    /// handelen terwijl er nog wordt gerekend.
+    pub(crate) async fn open_job(
+        tx: &mut dyn crate::opslag::Leestransactie,
+        onderwerp: &str,
+    ) -> Result<Option<JobRij>, AppFout> {
+        Ok(tx
+            .jobs_lijst(Some(onderwerp), &Jobsoort::ALLE, 1)
+            .await?
+            .into_iter()
+            .find(|j| j.status.open()))
     }
 
     /// Vraagt een job te stoppen (een wachtende stopt meteen, een lopende na haar partij).
@@ -208,42 +238,64 @@ impl App {
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De job".into()))?;
         ctx.actor.vereist(recht(job.soort))?;
+        // Eerst het auditrecord (de kop van de audittrail), dan de job: in dezelfde volgorde als
+        // een partij van de herberekening, zodat de twee niet op elkaar wachten (deadlock).
+        tx.audit(Wijziging {
+            actie: "job.annuleren",
+            onderwerp_type: "job",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!("Stoppen gevraagd voor job {id} ({})", job.omschrijving),
+            ..Default::default()
+        })
+        .await?;
         if !tx.job_annuleren(id, &ctx.actor.omschrijving(), nu).await? {
             return Err(AppFout::Conflict(
                 "Deze job is al afgelopen of wordt al gestopt.".into(),
             ));
         }
-        tx.vastleggen(Wijziging {
-            actie: "job.annuleren",
-            onderwerp_type: "job",
-            onderwerp_id: id.to_string(),
-            samenvatting: format!("Job {id} ({}) gestopt", job.omschrijving),
-            ..Default::default()
-        })
-        .await
+        tx.commit().await
     }
 
-    /// Zet een mislukte of geannuleerde job terug in de rij; zij gaat verder vanaf haar positie.
+    /// Zet een mislukte of geannuleerde job terug in de rij; zij gaat verder vanaf haar positie,
+    /// nu namens wie haar opnieuw probeert (met diens rechten, in audittrail en toegangslog).
     pub async fn job_opnieuw(&self, ctx: &Context, id: i64) -> Result<(), AppFout> {
         let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
+        let nu = tx.nu;
         let job = tx
             .job_op_id(id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De job".into()))?;
         ctx.actor.vereist(recht(job.soort))?;
-        if !tx.job_opnieuw(id).await? {
-            return Err(AppFout::Conflict(
-                "Alleen een mislukte of geannuleerde job kan opnieuw.".into(),
-            ));
-        }
-        tx.vastleggen(Wijziging {
+        tx.audit(Wijziging {
             actie: "job.opnieuw",
             onderwerp_type: "job",
             onderwerp_id: id.to_string(),
             samenvatting: format!("Job {id} ({}) opnieuw in de rij", job.omschrijving),
             ..Default::default()
         })
-        .await
+        .await?;
+        let door = NieuweJob {
+            soort: job.soort,
+            sleutel: None,
+            onderwerp: job.onderwerp.clone(),
+            parameters: String::new(),
+            omschrijving: String::new(),
+            gebruiker_id: ctx.actor.gebruiker_id(),
+            aangevraagd_door: ctx.actor.omschrijving(),
+            operatie_id: ctx.operatie_id.clone(),
+            aangemaakt_op: nu,
+            totaal: 0,
+        };
+        match tx.job_opnieuw(id, &door).await {
+            Ok(true) => tx.commit().await,
+            Ok(false) => Err(AppFout::Conflict(
+                "Alleen een mislukte of geannuleerde job kan opnieuw.".into(),
+            )),
+            Err(crate::opslag::OpslagFout::Uniek(_)) => Err(AppFout::Conflict(
+                "Er loopt of wacht al een job over hetzelfde; probeer het als die klaar is.".into(),
+            )),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Zegt de werker van dit proces dat er een job is aangemeld (na de commit).
@@ -354,7 +406,7 @@ impl App {
                         .ok()
                         .and_then(|p| p["run"].as_i64())
                         .ok_or_else(|| AppFout::Intern(format!("job {id}: geen run")))?;
-                    self.betaalrun_berekenen(&ctx, run, melden)
+                    self.betaalrun_berekenen_als_job(&ctx, run, melden, id)
                         .await
                         .map(|r| run_samenvatting(&r))
                 }
@@ -477,6 +529,13 @@ impl App {
             return Ok(false);
         };
         self.job_draaien(Some(id), |_| {}).await?;
+        // De rondes zelf zijn na een dag niet meer nodig (de sleutel weert alleen een dubbele
+        // ronde in hetzelfde tijdvak); zo blijven ze /jobs niet vullen.
+        let mut tx = self.handeling(&ctx, recht(soort)).await?;
+        let nu = tx.nu;
+        tx.jobs_opruimen(soort, nu - chrono::Duration::days(1))
+            .await?;
+        tx.commit().await?;
         Ok(true)
     }
 }

@@ -43,6 +43,14 @@ pub struct Normenlading {
     pub job: i64,
 }
 
+fn herberekening_loopt() -> AppFout {
+    AppFout::veld(
+        "bestand",
+        "De herberekening na de vorige normtabellen loopt nog (zie Jobs). Laad de nieuwe tabellen \
+         als die klaar is.",
+    )
+}
+
 /// Een gecontroleerd normenbestand: de tabellen, wat zij veranderen, en de vorige lading.
 struct Normentoets {
     nieuw: Normtabellen,
@@ -147,7 +155,7 @@ impl App {
             None,
         )
         .await?
-        .ok_or_else(|| AppFout::Intern("job zonder sleutel niet aangemeld".into()))?;
+        .ok_or_else(herberekening_loopt)?;
         h.vastleggen(Wijziging {
             actie: "normen.geladen",
             onderwerp_type: "normenset",
@@ -179,6 +187,36 @@ impl App {
             verschillen,
             job,
         })
+    }
+
+    /// Meldt een herberekening van alle uitkeringen met de geldende normtabellen aan als job
+    /// (de opdrachtregel `vangnet normen herbereken`; na een lading doet `normen_laden` dat zelf).
+    pub async fn normen_herberekenen_aanmelden(&self, ctx: &Context) -> Result<i64, AppFout> {
+        let mut h = self.handeling(ctx, Recht::NormenBeheren).await?;
+        let nu = h.nu;
+        let uitkeringen = u64::try_from(h.aantal_uitkeringen().await?).unwrap_or(0);
+        let job = crate::jobs::job_aanmelden(
+            &mut *h,
+            ctx,
+            nu,
+            Jobsoort::NormenHerberekenen,
+            "normen",
+            "Herberekening van alle uitkeringen met de geldende normtabellen",
+            serde_json::json!({}),
+            uitkeringen,
+            None,
+        )
+        .await?
+        .ok_or_else(herberekening_loopt)?;
+        h.vastleggen(Wijziging {
+            actie: "normen.herberekenen_aangemeld",
+            onderwerp_type: "job",
+            onderwerp_id: job.to_string(),
+            samenvatting: format!("Herberekening van alle uitkeringen aangemeld (job {job})"),
+            ..Default::default()
+        })
+        .await?;
+        Ok(job)
     }
 
     /// De controles op een nieuw normenbestand tegen de geldende set (zie `normen_laden`).
@@ -234,6 +272,11 @@ impl App {
                     "Deze tabellen hebben dezelfde bedragen als de geldende; er verandert niets."
                 },
             ));
+        }
+        // Een herberekening die nog loopt, rekent haar resterende partijen met de nieuwe tabellen
+        // en de al gedane met de oude: eerst die afmaken (of stoppen).
+        if Self::open_job(&mut *tx, "normen").await?.is_some() {
+            return Err(herberekening_loopt());
         }
         Ok(Normentoets {
             nieuw,

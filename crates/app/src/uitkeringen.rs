@@ -565,13 +565,21 @@ impl App {
             if let Some(job) = job {
                 let tussenstand = serde_json::to_string(&rapport)
                     .map_err(|e| AppFout::Intern(format!("tussenstand: {e}")))?;
-                tx.job_positie(
-                    job,
-                    laatste,
-                    i64::try_from(rapport.uitkeringen).unwrap_or(i64::MAX),
-                    &tussenstand,
-                )
-                .await?;
+                // Alleen vastleggen zolang deze werker de job heeft; anders rolt de partij terug.
+                if !tx
+                    .job_positie(
+                        job,
+                        self.werker(),
+                        laatste,
+                        i64::try_from(rapport.uitkeringen).unwrap_or(i64::MAX),
+                        &tussenstand,
+                    )
+                    .await?
+                {
+                    return Err(AppFout::Conflict(
+                        "Een andere server heeft deze herberekening overgenomen.".into(),
+                    ));
+                }
             }
             tx.commit().await?;
             na_id = laatste;

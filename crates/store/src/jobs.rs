@@ -65,22 +65,40 @@ impl JobsLezen for AnyTransactie {
         Ok(rijen(r.as_slice())?.pop())
     }
 
-    async fn jobs_lijst(&mut self, onderwerp: Option<&str>, aantal: i64) -> Uitkomst<Vec<JobRij>> {
-        let sql = match onderwerp {
-            Some(_) => format!(
-                "SELECT {KOLOMMEN} FROM jobs WHERE onderwerp = $1 ORDER BY id DESC LIMIT $2"
-            ),
-            None => format!("SELECT {KOLOMMEN} FROM jobs ORDER BY id DESC LIMIT $1"),
+    async fn jobs_lijst(
+        &mut self,
+        onderwerp: Option<&str>,
+        soorten: &[Jobsoort],
+        aantal: i64,
+    ) -> Uitkomst<Vec<JobRij>> {
+        if soorten.is_empty() {
+            return Ok(Vec::new());
+        }
+        // $1 en $2: open; $3: mislukt; $4: aantal; dan de soorten, dan eventueel het onderwerp.
+        let soortplaatsen: Vec<String> =
+            (0..soorten.len()).map(|i| format!("${}", i + 5)).collect();
+        let onderwerp_sql = match onderwerp {
+            Some(_) => format!(" AND onderwerp = ${}", soorten.len() + 5),
+            None => String::new(),
         };
-        let mut q = sqlx::query(&sql);
+        let sql = format!(
+            "SELECT {KOLOMMEN} FROM jobs WHERE soort IN ({}){onderwerp_sql} \
+             ORDER BY CASE WHEN status IN ($1, $2) THEN 0 WHEN status = $3 THEN 1 ELSE 2 END, \
+             id DESC LIMIT $4",
+            soortplaatsen.join(", ")
+        );
+        let mut q = sqlx::query(&sql)
+            .bind(Jobstatus::Wachtend.code())
+            .bind(Jobstatus::Lopend.code())
+            .bind(Jobstatus::Mislukt.code())
+            .bind(aantal);
+        for s in soorten {
+            q = q.bind(s.code());
+        }
         if let Some(o) = onderwerp {
             q = q.bind(o.to_owned());
         }
-        let r = q
-            .bind(aantal)
-            .fetch_all(self.conn())
-            .await
-            .map_err(vertaal)?;
+        let r = q.fetch_all(self.conn()).await.map_err(vertaal)?;
         rijen(&r)
     }
 }
@@ -136,13 +154,27 @@ impl Jobs for AnyTransactie {
         .execute(self.conn())
         .await
         .map_err(vertaal)?;
+        // Een verlaten job waarvoor stoppen was gevraagd: gestopt, niet opnieuw begonnen.
+        sqlx::query(
+            "UPDATE jobs SET status = $1, geeindigd_op = $2, \
+             fout = 'Gestopt op verzoek; de werker viel eerder weg.' \
+             WHERE status = $3 AND hartslag_op < $4 AND annuleren_door IS NOT NULL",
+        )
+        .bind(Jobstatus::Geannuleerd.code())
+        .bind(instant_tekst(nu))
+        .bind(Jobstatus::Lopend.code())
+        .bind(instant_tekst(grens))
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
         let vergrendel = match self.engine {
             Engine::Postgres => " FOR UPDATE SKIP LOCKED",
             Engine::Sqlite => "",
         };
         let kandidaat = sqlx::query(&format!(
             "SELECT id FROM jobs WHERE (status = $1 \
-             OR (status = $2 AND (hartslag_op IS NULL OR hartslag_op < $3))) \
+             OR (status = $2 AND (hartslag_op IS NULL OR hartslag_op < $3) \
+                 AND annuleren_door IS NULL)) \
              AND ($4 = 0 OR id = $4) AND pogingen < $5 \
              ORDER BY id LIMIT 1{vergrendel}"
         ))
@@ -161,7 +193,8 @@ impl Jobs for AnyTransactie {
         let nu = instant_tekst(nu);
         let r = sqlx::query(&format!(
             "UPDATE jobs SET status = $1, werker = $2, hartslag_op = $3, \
-             gestart_op = COALESCE(gestart_op, $3), pogingen = pogingen + 1 \
+             gestart_op = COALESCE(gestart_op, $3), pogingen = pogingen + 1, \
+             verwerkt = CASE WHEN positie = 0 THEN 0 ELSE verwerkt END \
              WHERE id = $4 RETURNING {KOLOMMEN}"
         ))
         .bind(Jobstatus::Lopend.code())
@@ -199,19 +232,25 @@ impl Jobs for AnyTransactie {
     async fn job_positie(
         &mut self,
         id: i64,
+        werker: &str,
         positie: i64,
         klaar: i64,
         tussenstand: &str,
-    ) -> Uitkomst<()> {
-        sqlx::query("UPDATE jobs SET positie = $1, verwerkt = $2, tussenstand = $3 WHERE id = $4")
-            .bind(positie)
-            .bind(klaar)
-            .bind(tussenstand.to_owned())
-            .bind(id)
-            .execute(self.conn())
-            .await
-            .map_err(vertaal)?;
-        Ok(())
+    ) -> Uitkomst<bool> {
+        let r = sqlx::query(
+            "UPDATE jobs SET positie = $1, verwerkt = $2, tussenstand = $3 \
+             WHERE id = $4 AND werker = $5 AND status = $6",
+        )
+        .bind(positie)
+        .bind(klaar)
+        .bind(tussenstand.to_owned())
+        .bind(id)
+        .bind(werker.to_owned())
+        .bind(Jobstatus::Lopend.code())
+        .execute(self.conn())
+        .await
+        .map_err(vertaal)?;
+        Ok(r.rows_affected() == 1)
     }
 
     async fn job_afronden(
@@ -225,7 +264,7 @@ impl Jobs for AnyTransactie {
     ) -> Uitkomst<()> {
         sqlx::query(
             "UPDATE jobs SET status = $1, geeindigd_op = $2, uitkomst = $3, fout = $4 \
-             WHERE id = $5 AND werker = $6",
+             WHERE id = $5 AND werker = $6 AND status = $7",
         )
         .bind(status.code())
         .bind(instant_tekst(nu))
@@ -233,6 +272,7 @@ impl Jobs for AnyTransactie {
         .bind(fout.map(str::to_owned))
         .bind(id)
         .bind(werker.to_owned())
+        .bind(Jobstatus::Lopend.code())
         .execute(self.conn())
         .await
         .map_err(vertaal)?;
@@ -267,13 +307,17 @@ impl Jobs for AnyTransactie {
         Ok(lopend.rows_affected() == 1)
     }
 
-    async fn job_opnieuw(&mut self, id: i64) -> Uitkomst<bool> {
+    async fn job_opnieuw(&mut self, id: i64, door: &NieuweJob) -> Uitkomst<bool> {
         let r = sqlx::query(
             "UPDATE jobs SET status = $1, werker = NULL, hartslag_op = NULL, pogingen = 0, \
-             annuleren_door = NULL, geeindigd_op = NULL, fout = NULL \
-             WHERE id = $2 AND status IN ($3, $4)",
+             annuleren_door = NULL, geeindigd_op = NULL, fout = NULL, gebruiker_id = $2, \
+             aangevraagd_door = $3, operatie_id = $4 \
+             WHERE id = $5 AND status IN ($6, $7)",
         )
         .bind(Jobstatus::Wachtend.code())
+        .bind(door.gebruiker_id)
+        .bind(door.aangevraagd_door.clone())
+        .bind(door.operatie_id.clone())
         .bind(id)
         .bind(Jobstatus::Mislukt.code())
         .bind(Jobstatus::Geannuleerd.code())
@@ -281,5 +325,17 @@ impl Jobs for AnyTransactie {
         .await
         .map_err(vertaal)?;
         Ok(r.rows_affected() == 1)
+    }
+
+    async fn jobs_opruimen(&mut self, soort: Jobsoort, voor: DateTime<Utc>) -> Uitkomst<u64> {
+        let r =
+            sqlx::query("DELETE FROM jobs WHERE soort = $1 AND status = $2 AND aangemaakt_op < $3")
+                .bind(soort.code())
+                .bind(Jobstatus::Klaar.code())
+                .bind(instant_tekst(voor))
+                .execute(self.conn())
+                .await
+                .map_err(vertaal)?;
+        Ok(r.rows_affected())
     }
 }

@@ -780,35 +780,15 @@ async fn normen(app: &App, opdracht: NormenOpdracht) -> Result<()> {
                     bedrag(v.nieuw)
                 );
             }
-            // De herberekening is als job aangemeld; de opdrachtregel draait haar zelf, tenzij
-            // een server haar al nam.
-            let balk =
-                std::sync::Mutex::new(voortgang::Voortgang::nieuw("Herberekening", "uitkeringen"));
-            let gedraaid = app
-                .job_draaien(Some(lading.job), move |n| {
-                    if let Ok(mut b) = balk.lock() {
-                        b.meld(n, 0);
-                    }
-                })
+            herberekenen_als_job(app, &ctx, lading.job).await?;
+        }
+        NormenOpdracht::Herbereken => {
+            let job = app
+                .normen_herberekenen_aanmelden(&ctx)
                 .await
                 .map_err(app_fout)?;
-            eprintln!();
-            let job = app
-                .jobs_van(&ctx, Some("normen"))
-                .await
-                .map_err(app_fout)?
-                .into_iter()
-                .find(|j| j.id == lading.job);
-            match (gedraaid, job.and_then(|j| j.einde)) {
-                (_, Some(Ok(samenvatting))) => uit!("Herberekend: {samenvatting}."),
-                (_, Some(Err(fout))) => anyhow::bail!("herberekening (job {}): {fout}", lading.job),
-                (_, None) => uit!(
-                    "De herberekening (job {}) loopt op een server; de voortgang staat op /normen.",
-                    lading.job
-                ),
-            }
+            herberekenen_als_job(app, &ctx, job).await?;
         }
-        NormenOpdracht::Herbereken => herberekenen(app, &ctx).await?,
         NormenOpdracht::Lijst => {
             let o = app.normen_overzicht(&ctx).await.map_err(app_fout)?;
             match &o.geldend.lading {
@@ -842,31 +822,41 @@ async fn normen(app: &App, opdracht: NormenOpdracht) -> Result<()> {
     Ok(())
 }
 
-/// Herberekent alle uitkeringen met een voortgangsregel en toont het verschilrapport.
-async fn herberekenen(app: &App, ctx: &Context) -> Result<()> {
+/// Draait de herberekening `job` hier (tenzij een server haar al nam), met een voortgangsbalk,
+/// en toont de uitkomst.
+async fn herberekenen_als_job(app: &App, ctx: &Context, job: i64) -> Result<()> {
     let begin = std::time::Instant::now();
-    let mut balk = voortgang::Voortgang::nieuw("Herberekening", "uitkeringen");
-    let r = app
-        .normen_herberekenen(ctx, |n| balk.meld(n, 0))
+    let balk = std::sync::Arc::new(std::sync::Mutex::new(voortgang::Voortgang::nieuw(
+        "Herberekening",
+        "uitkeringen",
+    )));
+    let melder = balk.clone();
+    app.job_draaien(Some(job), move |n| {
+        if let Ok(mut b) = melder.lock() {
+            b.meld(n, 0);
+        }
+    })
+    .await
+    .map_err(app_fout)?;
+    if let Ok(b) = balk.lock() {
+        b.regel_af();
+    }
+    let uitkomst = app
+        .jobs_van(ctx, Some("normen"))
         .await
-        .map_err(app_fout)?;
-    balk.klaar();
-    uit!(
-        "Herberekend: {} uitkeringen in {:.1} s; {} met een ander bedrag, {} maanden, totaal {}.",
-        r.uitkeringen,
-        begin.elapsed().as_secs_f64(),
-        r.gewijzigd,
-        r.maanden,
-        euro(r.totaal)
-    );
-    for (nummer, v) in &r.grootste {
-        uit!(
-            "  {nummer}  {}: {} → {} ({})",
-            v.maand.format("%m-%Y"),
-            euro(v.voor),
-            euro(v.na),
-            euro(v.verschil)
-        );
+        .map_err(app_fout)?
+        .into_iter()
+        .find(|j| j.id == job)
+        .and_then(|j| j.einde);
+    match uitkomst {
+        Some(Ok(samenvatting)) => uit!(
+            "Herberekend: {samenvatting} ({:.1} s).",
+            begin.elapsed().as_secs_f64()
+        ),
+        Some(Err(fout)) => bail!("herberekening (job {job}): {fout}"),
+        None => {
+            uit!("De herberekening (job {job}) loopt op een server; de voortgang staat op /jobs.")
+        }
     }
     Ok(())
 }

@@ -59,6 +59,11 @@ impl Voortgang {
 
     /// Sluit de regel van de balk af (op een terminal).
     pub fn klaar(self) {
+        self.regel_af();
+    }
+
+    /// Als [`Self::klaar`], voor een balk die gedeeld is.
+    pub fn regel_af(&self) {
         if self.terminal {
             eprintln!();
         }

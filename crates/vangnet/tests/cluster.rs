@@ -167,7 +167,11 @@ fn csrf(html: &str) -> String {
 
 async fn laatste_job(app: &App, onderwerp: &str) -> Option<vangnet_app::opslag::JobRij> {
     let mut tx = app.opslag.lees().await.unwrap();
-    let j = tx.jobs_lijst(Some(onderwerp), 1).await.unwrap().pop();
+    let j = tx
+        .jobs_lijst(Some(onderwerp), &vangnet_domain::job::Jobsoort::ALLE, 1)
+        .await
+        .unwrap()
+        .pop();
     tx.afsluiten().await.unwrap();
     j
 }

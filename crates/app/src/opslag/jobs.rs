@@ -80,17 +80,26 @@ pub struct NieuweJob {
 #[async_trait]
 pub trait JobsLezen: Send {
     async fn job_op_id(&mut self, id: i64) -> Uitkomst<Option<JobRij>>;
-    /// De nieuwste jobs (over `onderwerp`, of alle), nieuwste eerst.
-    async fn jobs_lijst(&mut self, onderwerp: Option<&str>, aantal: i64) -> Uitkomst<Vec<JobRij>>;
+    /// Jobs van `soorten` (over `onderwerp`, of alle): eerst de open, dan de mislukte, dan de
+    /// rest, elk nieuwste eerst.
+    async fn jobs_lijst(
+        &mut self,
+        onderwerp: Option<&str>,
+        soorten: &[Jobsoort],
+        aantal: i64,
+    ) -> Uitkomst<Vec<JobRij>>;
 }
 
 #[async_trait]
 pub trait Jobs: JobsLezen {
-    /// Meldt een job aan. Geen id: er is al een job van deze soort met deze sleutel.
+    /// Meldt een job aan. Geen id: er is al een job van deze soort met deze sleutel, of al een
+    /// open job over hetzelfde onderwerp.
     async fn job_aanmelden(&mut self, j: &NieuweJob) -> Uitkomst<Option<i64>>;
     /// Neemt de oudste job die wacht, of die lopend is maar zonder hartslag sinds vóór `grens`,
     /// voor `werker` (PostgreSQL: `FOR UPDATE SKIP LOCKED`, zodat twee werkers nooit dezelfde
-    /// nemen; SQLite: de enige schrijver). Met `alleen`: alleen die job. Telt een poging.
+    /// nemen; SQLite: de enige schrijver). Met `alleen`: alleen die job. Telt een poging. Een
+    /// verlaten job waarvoor stoppen was gevraagd, wordt geannuleerd in plaats van genomen; een
+    /// die te vaak werd verlaten, mislukt.
     async fn job_nemen(
         &mut self,
         werker: &str,
@@ -99,7 +108,9 @@ pub trait Jobs: JobsLezen {
         alleen: Option<i64>,
     ) -> Uitkomst<Option<JobRij>>;
     /// Hartslag en voortgang, alleen zolang `werker` de job heeft. Onwaar: hij heeft haar niet
-    /// meer (overgenomen of afgelopen).
+    /// meer (overgenomen of afgelopen). In de transactie van het werk zelf is dit de toets dat
+    /// het werk mag vastleggen: op PostgreSQL houdt de rij dan tot de commit een slot, zodat
+    /// niemand de job intussen neemt.
     async fn job_hartslag(
         &mut self,
         id: i64,
@@ -108,14 +119,16 @@ pub trait Jobs: JobsLezen {
         klaar: i64,
     ) -> Uitkomst<bool>;
     /// Legt positie, voortgang en tussenstand vast, in de transactie van de partij die zij
-    /// afsluit: wat vastligt en waar de job verder gaat, veranderen samen.
+    /// afsluit: wat vastligt en waar de job verder gaat, veranderen samen. Onwaar: `werker` heeft
+    /// de job niet meer; dan mag de partij niet worden vastgelegd.
     async fn job_positie(
         &mut self,
         id: i64,
+        werker: &str,
         positie: i64,
         klaar: i64,
         tussenstand: &str,
-    ) -> Uitkomst<()>;
+    ) -> Uitkomst<bool>;
     /// Sluit de job van `werker` af met `status` en uitkomst of fout (niet als een ander haar
     /// intussen nam).
     async fn job_afronden(
@@ -129,7 +142,10 @@ pub trait Jobs: JobsLezen {
     ) -> Uitkomst<()>;
     /// Vraagt een open job te stoppen; een wachtende stopt meteen. Onwaar: niet (meer) open.
     async fn job_annuleren(&mut self, id: i64, door: &str, nu: DateTime<Utc>) -> Uitkomst<bool>;
-    /// Zet een mislukte of geannuleerde job terug op wachtend (opnieuw proberen: zij gaat verder
-    /// vanaf haar positie). Onwaar: zij was niet mislukt of geannuleerd.
-    async fn job_opnieuw(&mut self, id: i64) -> Uitkomst<bool>;
+    /// Zet een mislukte of geannuleerde job terug op wachtend, namens `door` (opnieuw proberen:
+    /// zij gaat verder vanaf haar positie). Onwaar: zij was niet mislukt of geannuleerd.
+    async fn job_opnieuw(&mut self, id: i64, door: &NieuweJob) -> Uitkomst<bool>;
+    /// Haalt afgeronde jobs van `soort` weg die vóór `voor` werden aangemaakt (de geplande
+    /// rondes: één rij per vijf minuten).
+    async fn jobs_opruimen(&mut self, soort: Jobsoort, voor: DateTime<Utc>) -> Uitkomst<u64>;
 }

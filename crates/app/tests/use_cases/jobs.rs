@@ -82,10 +82,34 @@ async fn een_weggevallen_werker_wordt_overgenomen_zonder_dubbel_werk() {
     let eerste_partij = serde_json::json!({
         "uitkeringen": 200, "gewijzigd": 7, "maanden": 35, "totaal": 33250, "grootste": []
     });
-    tx.job_positie(lading.job, ids[199], 200, &eerste_partij.to_string())
+    assert!(tx
+        .job_positie(
+            lading.job,
+            "dode-werker",
+            ids[199],
+            200,
+            &eerste_partij.to_string()
+        )
         .await
-        .unwrap();
+        .unwrap());
     tx.commit().await.unwrap();
+    // Een tweede lading wacht tot deze herberekening klaar is (anders rekent de rest van de
+    // partijen met andere tabellen dan de eerste).
+    let e = t
+        .app
+        .normen_laden(
+            &fb,
+            "nog-andere.toml",
+            &andere_normen().replacen(
+                "art21b_gehuwden_21_aow = 200213",
+                "art21b_gehuwden_21_aow = 200214",
+                1,
+            ),
+        )
+        .await
+        .unwrap_err();
+    let m = vangnet_testkit::veldfout(e, "bestand");
+    assert!(m.contains("loopt nog"), "{m}");
 
     // Binnen de minuut blijft de job van de dode werker.
     let b = tweede_server(&t);
@@ -141,7 +165,13 @@ async fn stoppen_en_opnieuw_proberen() {
     assert!(job.kan_opnieuw && !job.kan_annuleren);
     assert!(t.app.job_draaien(None, |_| {}).await.unwrap().is_none());
 
-    t.app.job_opnieuw(&fb, lading.job).await.unwrap();
+    // Opnieuw proberen doet een andere beheerder: de job loopt nu namens haar.
+    let fb2 = t.gebruiker("fb2", &[Rol::FunctioneelBeheerder]).await;
+    t.app.job_opnieuw(&fb2, lading.job).await.unwrap();
+    assert_eq!(
+        t.app.jobs_van(&fb, Some("normen")).await.unwrap()[0].gestart_door,
+        "fb2"
+    );
     assert!(t.app.job_draaien(None, |_| {}).await.unwrap().is_some());
     let job = &t.app.jobs_van(&fb, Some("normen")).await.unwrap()[0];
     assert_eq!(job.status, Jobstatus::Klaar.naam(), "{:?}", job.einde);
@@ -235,5 +265,57 @@ async fn een_geplande_ronde_draait_een_keer_in_het_cluster() {
         .map(|j| j.id)
         .collect();
     assert_eq!(genomen, [lading.job], "precies één werker nam de job");
+    t.opruimen().await;
+}
+
+/// Een job waarvoor stoppen werd gevraagd en waarvan de werker wegviel, wordt bij het nemen
+/// gestopt, niet opnieuw begonnen. Een run wordt niet goedgekeurd terwijl hij (opnieuw) wordt
+/// berekend.
+#[tokio::test]
+async fn gevraagd_stoppen_overleeft_een_weggevallen_werker() {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let teamleider = t.persona(Rol::Teamleider).await;
+    let run = t
+        .app
+        .betaalrun_starten(&fb, "2026-12", "2026-11-25")
+        .await
+        .unwrap();
+    t.app.betaalrun_berekenen(&fb, run, |_| {}).await.unwrap();
+    let versie = t.app.betaalrun_beeld(&fb, run).await.unwrap().run.versie;
+    let job = t.app.betaalrun_berekenen_aanmelden(&fb, run).await.unwrap();
+    assert!(matches!(
+        t.app.betaalrun_goedkeuren(&teamleider, run, versie).await,
+        Err(AppFout::Conflict(m)) if m.contains("opnieuw) berekend")
+    ));
+    // De teamleider (die goedkeurt) ziet dat er gerekend wordt, maar stopt het niet.
+    let zicht = t
+        .app
+        .jobs_van(&teamleider, Some(&format!("betaalrun:{run}")))
+        .await
+        .unwrap();
+    assert!(zicht[0].einde.is_none() && !zicht[0].kan_annuleren);
+
+    let mut tx = t.app.opslag.schrijf().await.unwrap();
+    let nu = t.klok.nu();
+    tx.job_nemen("dode-werker", nu, nu, Some(job))
+        .await
+        .unwrap()
+        .unwrap();
+    tx.commit().await.unwrap();
+    t.app.job_annuleren(&fb, job).await.unwrap();
+    t.klok.verzet(chrono::Duration::seconds(61));
+    assert!(t.app.job_draaien(None, |_| {}).await.unwrap().is_none());
+    let j = &t
+        .app
+        .jobs_van(&fb, Some(&format!("betaalrun:{run}")))
+        .await
+        .unwrap()[0];
+    assert_eq!(j.status, Jobstatus::Geannuleerd.naam());
+    // Nu mag goedkeuren weer: de berekening van daarnet staat.
+    t.app
+        .betaalrun_goedkeuren(&teamleider, run, versie)
+        .await
+        .unwrap();
     t.opruimen().await;
 }

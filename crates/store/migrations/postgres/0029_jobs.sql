@@ -32,3 +32,7 @@ CREATE TABLE jobs (
 CREATE UNIQUE INDEX jobs_sleutel ON jobs (soort, sleutel);
 CREATE INDEX jobs_open ON jobs (status, id);
 CREATE INDEX jobs_onderwerp ON jobs (onderwerp, id);
+-- Hoogstens één open job per onderwerp: nooit twee berekeningen van dezelfde run, nooit twee
+-- herberekeningen na nieuwe normen tegelijk (die zouden dezelfde correcties twee keer maken).
+CREATE UNIQUE INDEX jobs_open_per_onderwerp ON jobs (onderwerp)
+    WHERE status IN ('wachtend', 'lopend');
