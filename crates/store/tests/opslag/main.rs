@@ -6,3 +6,4 @@
 
 mod afbreken;
 mod tabellen;
+mod tls;
