@@ -21,6 +21,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
 use serde::Serialize;
 use vangnet_domain::job::{Jobsoort, Jobstatus, HARTSLAG};
 use vangnet_domain::Recht;
@@ -59,6 +62,8 @@ pub struct Job {
 pub struct Jobs {
     werker: String,
     levend: Mutex<HashMap<i64, u64>>,
+    /// De duur van afgeronde jobs van deze werker, per soort en uitkomst (voor `/metrics`).
+    duur: Family<Joblabels, Histogram>,
     /// Wekt de werker van dit proces na een aanmelding (anders kijkt hij elke seconde).
     wekker: tokio::sync::Notify,
 }
@@ -73,9 +78,20 @@ impl Default for Jobs {
                 &crate::geheim::operatie_id()[..8]
             ),
             levend: Mutex::default(),
+            duur: Family::new_with_constructor(|| {
+                // 10 ms tot ruim 20 minuten.
+                Histogram::new(exponential_buckets(0.01, 2.0, 18))
+            }),
             wekker: tokio::sync::Notify::new(),
         }
     }
+}
+
+/// De labels van een job in de metingen.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct Joblabels {
+    soort: String,
+    uitkomst: String,
 }
 
 /// Het recht om een job van `soort` te annuleren of opnieuw te proberen: het recht van het werk
@@ -133,6 +149,12 @@ enum Onderbreking {
 }
 
 impl App {
+    /// De duur van de jobs die deze werker afrondde, per soort en uitkomst, als histogram (de
+    /// webschil zet het in `/metrics`).
+    pub fn jobduur(&self) -> Family<Joblabels, Histogram> {
+        self.jobs.duur.clone()
+    }
+
     /// De naam van de werker van dit proces (in de tabel en het log).
     pub fn werker(&self) -> &str {
         &self.jobs.werker
@@ -351,8 +373,22 @@ impl App {
             werker = %self.jobs.werker,
             "job genomen"
         );
+        let begin = std::time::Instant::now();
         let uitkomst = self.job_uitvoeren(&job, Arc::new(voortgang)).await;
         self.levend_zetten(job.id, None);
+        self.jobs
+            .duur
+            .get_or_create(&Joblabels {
+                soort: job.soort.code().into(),
+                uitkomst: match &uitkomst {
+                    Ok(_) => Jobstatus::Klaar.code(),
+                    Err(Ok(Onderbreking::Overgenomen)) => "overgenomen",
+                    Err(Ok(Onderbreking::Geannuleerd(_))) => Jobstatus::Geannuleerd.code(),
+                    Err(Err(_)) => Jobstatus::Mislukt.code(),
+                }
+                .into(),
+            })
+            .observe(begin.elapsed().as_secs_f64());
         let (status, tekst, fout) = match uitkomst {
             Ok(tekst) => (Jobstatus::Klaar, Some(tekst), None),
             Err(Ok(Onderbreking::Overgenomen)) => {

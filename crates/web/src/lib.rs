@@ -76,9 +76,9 @@ pub struct WebStaat {
 impl WebStaat {
     pub fn nieuw(app: App, instellingen: WebInstellingen) -> Self {
         Self {
+            metingen: Arc::new(Metingen::nieuw(&app)),
             app,
             instellingen: Arc::new(instellingen),
-            metingen: Arc::new(Metingen::default()),
         }
     }
 }
@@ -299,7 +299,13 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/health", get(metingen::health))
         .route("/problemen/{soort}", get(foutpagina::probleemsoort))
         .route("/metrics", get(metingen::metrics))
-        .route("/assets/{bestand}", get(assets::bestand))
+        // Alleen de vaste bestanden gecomprimeerd (htmx, css): een pagina met een CSRF-token en
+        // iets wat de bezoeker zelf in de URL zette, gecomprimeerd over HTTPS, lekt dat token
+        // bij stukjes (BREACH).
+        .route(
+            "/assets/{bestand}",
+            get(assets::bestand).layer(tower_http::compression::CompressionLayer::new()),
+        )
         .fallback(fout::niet_gevonden)
         .method_not_allowed_fallback(fout::methode_niet_toegestaan)
         .layer(axum::middleware::from_fn(invoer::zoekvraag_controleren))

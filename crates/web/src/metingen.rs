@@ -1,14 +1,21 @@
 //! Elk verzoek: een operatie-id (in logs, in de header `X-Operatie-Id`, op foutpagina's en in de
-//! audittrail), de beveiligingsheaders, en tellers voor `/metrics`. Plus `/health`.
+//! audittrail), de beveiligingsheaders, en metingen voor `/metrics` (de Prometheus-client
+//! `prometheus-client`: tellers, en de duur als histogram per route en per job). Plus `/health`.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use axum::extract::{Request, State};
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use prometheus_client::encoding::text::encode;
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{exponential_buckets, Histogram};
+use prometheus_client::registry::{Registry, Unit};
 use tracing::Instrument;
 use vangnet_app::geheim;
 
@@ -18,12 +25,36 @@ use crate::WebStaat;
 #[derive(Debug, Clone)]
 pub struct OperatieId(pub String);
 
-/// Tellers sinds de start van dit proces.
+/// De labels van een HTTP-verzoek: methode, route (het patroon, zoals `/dossiers/{id}`; nooit
+/// een id of een zoekvraag) en statusklasse.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Verzoeklabels {
+    methode: String,
+    route: String,
+    klasse: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Klasselabel {
+    klasse: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct Bouwlabels {
+    versie: String,
+    engine: String,
+}
+
+/// Metingen sinds de start van dit proces, in een register van de Prometheus-client.
 pub struct Metingen {
     start: Instant,
-    per_klasse: [AtomicU64; 5],
-    duur_microseconden: AtomicU64,
-    pub inloggen_mislukt: AtomicU64,
+    register: Registry,
+    verzoeken: Family<Klasselabel, Counter>,
+    verzoekduur: Family<Verzoeklabels, Histogram>,
+    pub inloggen_mislukt: Counter,
+    database_bereikbaar: Gauge,
+    database_schrijfbaar: Gauge,
+    uptime: Gauge,
     /// Sinds wanneer de schrijfproef van `/health` de schrijver bezet vindt.
     schrijver_bezet_sinds: Mutex<Option<Instant>>,
     /// De laatste schrijfproef en wanneer: één proef tegelijk, en hooguit één per
@@ -31,13 +62,73 @@ pub struct Metingen {
     laatste_proef: tokio::sync::Mutex<Option<(chrono::DateTime<chrono::Utc>, Schrijver)>>,
 }
 
-impl Default for Metingen {
-    fn default() -> Self {
+impl Metingen {
+    /// Het register met de metingen van de webschil en de jobs van `app`, en de versie.
+    pub fn nieuw(app: &vangnet_app::App) -> Self {
+        let mut register = Registry::default();
+        let verzoeken = Family::<Klasselabel, Counter>::default();
+        register.register(
+            "vangnet_http_verzoeken",
+            "Afgehandelde HTTP-verzoeken per statusklasse",
+            verzoeken.clone(),
+        );
+        // 1 ms tot ruim 30 s.
+        let verzoekduur = Family::<Verzoeklabels, Histogram>::new_with_constructor(|| {
+            Histogram::new(exponential_buckets(0.001, 2.0, 16))
+        });
+        register.register_with_unit(
+            "vangnet_http_verzoek_duur",
+            "Duur van HTTP-verzoeken per methode, route en statusklasse",
+            Unit::Seconds,
+            verzoekduur.clone(),
+        );
+        let inloggen_mislukt = Counter::default();
+        register.register(
+            "vangnet_inloggen_mislukt",
+            "Mislukte of geweigerde inlogpogingen",
+            inloggen_mislukt.clone(),
+        );
+        register.register_with_unit(
+            "vangnet_job_duur",
+            "Duur van jobs op de achtergrond per soort en uitkomst (deze server)",
+            Unit::Seconds,
+            app.jobduur(),
+        );
+        let database_bereikbaar = Gauge::default();
+        register.register(
+            "vangnet_database_bereikbaar",
+            "1 als de database antwoordt",
+            database_bereikbaar.clone(),
+        );
+        let database_schrijfbaar = Gauge::default();
+        register.register(
+            "vangnet_database_schrijfbaar",
+            "1 als er geschreven kan worden (ook als de schrijver even bezet is)",
+            database_schrijfbaar.clone(),
+        );
+        let uptime = Gauge::default();
+        register.register_with_unit(
+            "vangnet_uptime",
+            "Sinds de start van dit proces",
+            Unit::Seconds,
+            uptime.clone(),
+        );
+        let bouw = Family::<Bouwlabels, Gauge>::default();
+        bouw.get_or_create(&Bouwlabels {
+            versie: env!("CARGO_PKG_VERSION").into(),
+            engine: app.opslag.engine().into(),
+        })
+        .set(1);
+        register.register("vangnet_build", "Versie en database-engine", bouw);
         Self {
             start: Instant::now(),
-            per_klasse: Default::default(),
-            duur_microseconden: AtomicU64::new(0),
-            inloggen_mislukt: AtomicU64::new(0),
+            register,
+            verzoeken,
+            verzoekduur,
+            inloggen_mislukt,
+            database_bereikbaar,
+            database_schrijfbaar,
+            uptime,
             schrijver_bezet_sinds: Mutex::new(None),
             laatste_proef: tokio::sync::Mutex::new(None),
         }
@@ -88,6 +179,10 @@ pub async fn operatie(State(staat): State<WebStaat>, mut req: Request, next: Nex
     req.extensions_mut().insert(OperatieId(id.clone()));
     let methode = req.method().clone();
     let pad = req.uri().path().to_owned();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "(geen route)".to_owned(), |p| p.as_str().to_owned());
     let span = tracing::info_span!("verzoek", operatie_id = %id, %methode, %pad);
     let begin = Instant::now();
     let mut resp = next.run(req).instrument(span.clone()).await;
@@ -101,10 +196,19 @@ pub async fn operatie(State(staat): State<WebStaat>, mut req: Request, next: Nex
         );
     });
     let m = &staat.metingen;
-    let klasse = usize::from(status.as_u16() / 100).clamp(1, 5) - 1;
-    m.per_klasse[klasse].fetch_add(1, Ordering::Relaxed);
-    m.duur_microseconden
-        .fetch_add(duur.as_micros() as u64, Ordering::Relaxed);
+    let klasse = format!("{}xx", (status.as_u16() / 100).clamp(1, 5));
+    m.verzoeken
+        .get_or_create(&Klasselabel {
+            klasse: klasse.clone(),
+        })
+        .inc();
+    m.verzoekduur
+        .get_or_create(&Verzoeklabels {
+            methode: methode.to_string(),
+            route,
+            klasse,
+        })
+        .observe(duur.as_secs_f64());
     beveiligingsheaders(&mut resp, staat.instellingen.veilige_cookies);
     if let Ok(v) = HeaderValue::from_str(&id) {
         resp.headers_mut().insert(OPERATIE_HEADER, v);
@@ -219,66 +323,25 @@ pub async fn health(State(staat): State<WebStaat>) -> Response {
     (status, axum::Json(lichaam)).into_response()
 }
 
-/// `/metrics` in het tekstformaat van Prometheus. Bevat geen persoonsgegevens.
+/// `/metrics` in het tekstformaat van OpenMetrics (Prometheus leest het). Bevat geen
+/// persoonsgegevens: routes staan er als patroon, zonder ids of zoekvragen.
 pub async fn metrics(State(staat): State<WebStaat>) -> Response {
     let m = &staat.metingen;
-    let db = staat.app.opslag.gezond().await;
-    let mut t = String::new();
-    t.push_str(
-        "# HELP vangnet_http_verzoeken_totaal Afgehandelde HTTP-verzoeken per statusklasse.\n",
-    );
-    t.push_str("# TYPE vangnet_http_verzoeken_totaal counter\n");
-    for (i, teller) in m.per_klasse.iter().enumerate() {
-        t.push_str(&format!(
-            "vangnet_http_verzoeken_totaal{{klasse=\"{}xx\"}} {}\n",
-            i + 1,
-            teller.load(Ordering::Relaxed)
-        ));
-    }
-    t.push_str(
-        "# HELP vangnet_http_duur_seconden_som Totale verwerkingstijd van HTTP-verzoeken.\n",
-    );
-    t.push_str("# TYPE vangnet_http_duur_seconden_som counter\n");
-    t.push_str(&format!(
-        "vangnet_http_duur_seconden_som {:.6}\n",
-        m.duur_microseconden.load(Ordering::Relaxed) as f64 / 1e6
-    ));
-    t.push_str("# HELP vangnet_inloggen_mislukt_totaal Mislukte of geweigerde inlogpogingen.\n");
-    t.push_str("# TYPE vangnet_inloggen_mislukt_totaal counter\n");
-    t.push_str(&format!(
-        "vangnet_inloggen_mislukt_totaal {}\n",
-        m.inloggen_mislukt.load(Ordering::Relaxed)
-    ));
-    t.push_str("# HELP vangnet_database_bereikbaar 1 als de database antwoordt.\n");
-    t.push_str("# TYPE vangnet_database_bereikbaar gauge\n");
-    t.push_str(&format!("vangnet_database_bereikbaar {}\n", u8::from(db)));
+    m.database_bereikbaar
+        .set(i64::from(staat.app.opslag.gezond().await));
     let schrijfbaar = !matches!(schrijver(&staat).await, Schrijver::Onmogelijk(_));
-    t.push_str(
-        "# HELP vangnet_database_schrijfbaar 1 als er geschreven kan worden (ook als de schrijver \
-         even bezet is).\n",
-    );
-    t.push_str("# TYPE vangnet_database_schrijfbaar gauge\n");
-    t.push_str(&format!(
-        "vangnet_database_schrijfbaar {}\n",
-        u8::from(schrijfbaar)
-    ));
-    t.push_str("# HELP vangnet_uptime_seconden Seconden sinds de start van dit proces.\n");
-    t.push_str("# TYPE vangnet_uptime_seconden gauge\n");
-    t.push_str(&format!(
-        "vangnet_uptime_seconden {}\n",
-        m.start.elapsed().as_secs()
-    ));
-    t.push_str("# HELP vangnet_build_info Versie en database-engine.\n");
-    t.push_str("# TYPE vangnet_build_info gauge\n");
-    t.push_str(&format!(
-        "vangnet_build_info{{versie=\"{}\",engine=\"{}\"}} 1\n",
-        env!("CARGO_PKG_VERSION"),
-        staat.app.opslag.engine()
-    ));
+    m.database_schrijfbaar.set(i64::from(schrijfbaar));
+    m.uptime
+        .set(i64::try_from(m.start.elapsed().as_secs()).unwrap_or(i64::MAX));
+    let mut t = String::new();
+    if let Err(e) = encode(&mut t, &m.register) {
+        tracing::error!(fout = %e, "metingen opmaken mislukt");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    }
     (
         [(
             header::CONTENT_TYPE,
-            "text/plain; version=0.0.4; charset=utf-8",
+            "application/openmetrics-text; version=1.0.0; charset=utf-8",
         )],
         t,
     )

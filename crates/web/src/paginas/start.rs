@@ -289,10 +289,7 @@ pub async fn inloggen(
             resp
         }
         Err(f @ (AppFout::InloggenMislukt | AppFout::TeVeelPogingen { .. })) => {
-            staat
-                .metingen
-                .inloggen_mislukt
-                .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            staat.metingen.inloggen_mislukt.inc();
             let status = if matches!(f, AppFout::TeVeelPogingen { .. }) {
                 StatusCode::TOO_MANY_REQUESTS
             } else {

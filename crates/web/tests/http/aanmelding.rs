@@ -193,7 +193,7 @@ async fn inlogdrempel_via_http() {
     );
     let metrics = b.get("/metrics").await;
     assert!(
-        metrics.bevat("vangnet_inloggen_mislukt_totaal 6"),
+        metrics.bevat("vangnet_inloggen_mislukt_total 6"),
         "{}",
         metrics.tekst
     );

@@ -122,16 +122,57 @@ async fn beveiligingsheaders_health_en_metrics() {
         .unwrap()
         .to_str()
         .unwrap()
-        .starts_with("text/plain; version=0.0.4"));
+        .starts_with("application/openmetrics-text; version=1.0.0"));
     for regel in [
-        "# TYPE vangnet_http_verzoeken_totaal counter",
-        "vangnet_http_verzoeken_totaal{klasse=\"2xx\"} 2",
+        "# TYPE vangnet_http_verzoeken counter",
+        "vangnet_http_verzoeken_total{klasse=\"2xx\"} 2",
+        "# TYPE vangnet_http_verzoek_duur_seconds histogram",
+        "vangnet_http_verzoek_duur_seconds_count{methode=\"GET\",route=\"/health\",klasse=\"2xx\"} 1",
         "vangnet_database_bereikbaar 1",
+        "# EOF",
     ] {
         assert!(m.bevat(regel), "{regel} ontbreekt in\n{}", m.tekst);
     }
+    // Het Grafana-dashboard in docs/ vraagt alleen metingen die er zijn.
+    let dashboard = include_str!("../../../../docs/grafana-vangnet.json");
+    let mut gevraagd: Vec<&str> = dashboard
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| w.starts_with("vangnet_"))
+        .collect();
+    gevraagd.sort_unstable();
+    gevraagd.dedup();
+    assert!(gevraagd.len() >= 5, "{gevraagd:?}");
+    for naam in gevraagd {
+        let basis = ["_bucket", "_count", "_sum", "_total"]
+            .iter()
+            .find_map(|s| naam.strip_suffix(s))
+            .unwrap_or(naam);
+        assert!(
+            m.bevat(&format!("# TYPE {basis} ")),
+            "het dashboard vraagt {naam}, /metrics heeft geen {basis}"
+        );
+    }
     let css = b.get("/assets/vangnet.css").await;
     assert_eq!(css.status, StatusCode::OK);
+    // Vaste bestanden gaan gecomprimeerd als de browser dat vraagt; pagina's nooit (BREACH).
+    let gz = b
+        .verzoek(
+            axum::http::Request::get("/assets/htmx.min.js")
+                .header(header::ACCEPT_ENCODING, "gzip")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(gz.headers.get(header::CONTENT_ENCODING).unwrap(), "gzip");
+    let pagina = b
+        .verzoek(
+            axum::http::Request::get("/inloggen")
+                .header(header::ACCEPT_ENCODING, "gzip")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(pagina.headers.get(header::CONTENT_ENCODING).is_none());
     assert!(css.bevat(":focus-visible"));
     assert_eq!(b.get("/assets/htmx.min.js").await.status, StatusCode::OK);
     assert_eq!(
