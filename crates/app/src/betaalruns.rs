@@ -1141,10 +1141,18 @@ impl App {
         let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
         Self::run_laden(&mut *tx, id).await?;
         let io = |e: std::io::Error| AppFout::Intern(e.to_string());
-        writeln!(
-            uit,
-            "dossier;categorie;maand;bedrag;reden;iban;naam;omschrijving;kenmerk"
-        )
+        let mut csv = csv::Schrijver::nieuw(uit);
+        csv.regel([
+            "dossier",
+            "categorie",
+            "maand",
+            "bedrag",
+            "reden",
+            "iban",
+            "naam",
+            "omschrijving",
+            "kenmerk",
+        ])
         .map_err(io)?;
         let mut na_id = 0;
         loop {
@@ -1156,7 +1164,7 @@ impl App {
                     vangnet_domain::bedrag::euro(r.bedrag_centen.centen()).replace("€ ", "");
                 let maand = r.maand.format("%Y-%m").to_string();
                 let reden = r.reden.as_ref().map(Vasthouding::code).unwrap_or_default();
-                let cellen = [
+                csv.regel([
                     r.dossiernummer.as_str(),
                     r.categorie.code(),
                     &maand,
@@ -1166,11 +1174,11 @@ impl App {
                     &r.naam,
                     &r.omschrijving,
                     &r.kenmerk,
-                ]
-                .map(csv::cel);
-                writeln!(uit, "{}", cellen.join(";")).map_err(io)?;
+                ])
+                .map_err(io)?;
             }
         }
+        csv.klaar().map_err(io)?;
         let nu = tx.nu;
         tx.toegang_voor_run(
             id,

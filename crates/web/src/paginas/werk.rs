@@ -340,28 +340,32 @@ pub async fn dashboard_csv(
     Path(id): Path<i64>,
 ) -> Result<Response, WebFout> {
     let d = staat.app.team_dashboard(&wie.ctx, id).await?;
-    let veld = |s: &str| vangnet_domain::csv::cel(s).into_owned();
-    let mut csv = String::from("consulent");
-    for s in &d.soorten {
-        csv.push(';');
-        csv.push_str(&veld(s.naam()));
-    }
-    csv.push_str(";totaal;te laat;risico of vandaag;afwezig tot en met\r\n");
+    let mut csv = vangnet_domain::csv::Schrijver::nieuw(Vec::new());
+    let fout = |e: std::io::Error| WebFout::from(vangnet_app::AppFout::Intern(e.to_string()));
+    let kop: Vec<&str> = std::iter::once("consulent")
+        .chain(d.soorten.iter().map(|s| s.naam()))
+        .chain([
+            "totaal",
+            "te laat",
+            "risico of vandaag",
+            "afwezig tot en met",
+        ])
+        .collect();
+    csv.regel(kop).map_err(fout)?;
     for c in &d.consulenten {
-        csv.push_str(&veld(&c.naam));
-        for n in &c.per_soort {
-            csv.push_str(&format!(";{n}"));
-        }
-        csv.push_str(&format!(
-            ";{};{};{};{}\r\n",
-            c.totaal,
-            c.te_laat,
-            c.risico,
+        let mut cellen: Vec<String> = vec![c.naam.clone()];
+        cellen.extend(c.per_soort.iter().map(ToString::to_string));
+        cellen.extend([
+            c.totaal.to_string(),
+            c.te_laat.to_string(),
+            c.risico.to_string(),
             c.afwezig_tot_en_met
                 .map(|d| d.format("%d-%m-%Y").to_string())
-                .unwrap_or_default()
-        ));
+                .unwrap_or_default(),
+        ]);
+        csv.regel(cellen.iter().map(String::as_str)).map_err(fout)?;
     }
+    let csv = csv.klaar().map_err(fout)?;
     let naam = format!(
         "werk-{}-{}.csv",
         d.team
