@@ -51,8 +51,7 @@ pub struct Job {
     pub einde: Option<Result<String, String>>,
     /// Iemand vroeg te stoppen; de werker stopt na de lopende partij.
     pub annuleren_gevraagd: bool,
-    /// Mag wie kijkt haar annuleren of opnieuw proberen?
-    pub beheren: bool,
+    /// Mag wie kijkt haar nu stoppen, of (mislukt of gestopt) opnieuw proberen?
     pub kan_annuleren: bool,
     pub kan_opnieuw: bool,
 }
@@ -214,7 +213,6 @@ impl App {
                     && r.status == Jobstatus::Lopend
                     && self.opslag.engine() == "sqlite"),
             kan_opnieuw: beheren && matches!(r.status, Jobstatus::Mislukt | Jobstatus::Geannuleerd),
-            beheren,
         }
     }
 
@@ -251,25 +249,40 @@ impl App {
             .find(|j| j.status.open()))
     }
 
-    /// Vraagt een job te stoppen (een wachtende stopt meteen, een lopende na haar partij).
-    pub async fn job_annuleren(&self, ctx: &Context, id: i64) -> Result<(), AppFout> {
+    /// Begint een handeling van `ctx` op job `id`: laadt haar, gaat het recht van haar soort na
+    /// en schrijft meteen het auditrecord. Eerst de kop van de audittrail, dan de job: in dezelfde
+    /// volgorde als een partij van de herberekening, zodat de twee niet op elkaar wachten
+    /// (deadlock op PostgreSQL).
+    async fn jobhandeling(
+        &self,
+        ctx: &Context,
+        id: i64,
+        actie: &'static str,
+        wat: &str,
+    ) -> Result<(crate::handeling::Handeling, JobRij), AppFout> {
         let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
-        let nu = tx.nu;
         let job = tx
             .job_op_id(id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De job".into()))?;
         ctx.actor.vereist(recht(job.soort))?;
-        // Eerst het auditrecord (de kop van de audittrail), dan de job: in dezelfde volgorde als
-        // een partij van de herberekening, zodat de twee niet op elkaar wachten (deadlock).
         tx.audit(Wijziging {
-            actie: "job.annuleren",
+            actie,
             onderwerp_type: "job",
             onderwerp_id: id.to_string(),
-            samenvatting: format!("Stoppen gevraagd voor job {id} ({})", job.omschrijving),
+            samenvatting: format!("Job {id} ({}): {wat}", job.omschrijving),
             ..Default::default()
         })
         .await?;
+        Ok((tx, job))
+    }
+
+    /// Vraagt een job te stoppen (een wachtende stopt meteen, een lopende na haar partij).
+    pub async fn job_annuleren(&self, ctx: &Context, id: i64) -> Result<(), AppFout> {
+        let (mut tx, _) = self
+            .jobhandeling(ctx, id, "job.annuleren", "stoppen gevraagd")
+            .await?;
+        let nu = tx.nu;
         if !tx.job_annuleren(id, &ctx.actor.omschrijving(), nu).await? {
             return Err(AppFout::Conflict(
                 "Deze job is al afgelopen of wordt al gestopt.".into(),
@@ -281,21 +294,10 @@ impl App {
     /// Zet een mislukte of geannuleerde job terug in de rij; zij gaat verder vanaf haar positie,
     /// nu namens wie haar opnieuw probeert (met diens rechten, in audittrail en toegangslog).
     pub async fn job_opnieuw(&self, ctx: &Context, id: i64) -> Result<(), AppFout> {
-        let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
+        let (mut tx, job) = self
+            .jobhandeling(ctx, id, "job.opnieuw", "opnieuw in de rij")
+            .await?;
         let nu = tx.nu;
-        let job = tx
-            .job_op_id(id)
-            .await?
-            .ok_or_else(|| AppFout::NietGevonden("De job".into()))?;
-        ctx.actor.vereist(recht(job.soort))?;
-        tx.audit(Wijziging {
-            actie: "job.opnieuw",
-            onderwerp_type: "job",
-            onderwerp_id: id.to_string(),
-            samenvatting: format!("Job {id} ({}) opnieuw in de rij", job.omschrijving),
-            ..Default::default()
-        })
-        .await?;
         let door = NieuweJob {
             soort: job.soort,
             sleutel: None,
