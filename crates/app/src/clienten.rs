@@ -187,7 +187,7 @@ impl App {
     /// Stelt het beeld van personen samen op `op`, zoals bekend op `bekend_op`.
     async fn personen_beeld(
         &self,
-        tx: &mut dyn Transactie,
+        tx: &mut dyn crate::opslag::Leestransactie,
         ids: &[i64],
         op: NaiveDate,
         bekend_op: DateTime<Utc>,
@@ -862,10 +862,12 @@ impl App {
             } => Zoeksleutel::Adres(postcode.compact(), huisnummer.map(i64::from)),
             Zoekvraag::Naam(n) => Zoeksleutel::Naam(n.clone()),
         };
-        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
-        let nu = tx.nu;
+        // Lezen mag van een leesreplica (een moment verouderd is voor zoeken goed); het
+        // toegangslog daarna in een korte schrijftransactie, zonder lezen erin.
+        let nu = self.klok.nu();
+        let mut lees = self.opslag.lees_mag_verouderd().await?;
         let tot = (pagina + 1) * ZOEKPAGINA;
-        let alle = tx
+        let alle = lees
             .personen_zoeken(&sleutel, i64::try_from(tot + 1).unwrap_or(i64::MAX))
             .await?;
         let meer = alle.len() > tot;
@@ -875,11 +877,14 @@ impl App {
             .take(ZOEKPAGINA)
             .collect();
         let beelden = self
-            .personen_beeld(&mut *tx, &ids, tijd::nl_lokaal(nu).date(), nu)
+            .personen_beeld(&mut *lees, &ids, tijd::nl_lokaal(nu).date(), nu)
             .await?;
-        let leden = tx.huishoudleden_van_personen(&ids).await?;
+        let leden = lees.huishoudleden_van_personen(&ids).await?;
         let huishoudens: Vec<i64> = leden.iter().map(|l| l.huishouden_id).collect();
-        let dossiers = tx.dossiers_van_huishoudens(&huishoudens).await?;
+        let dossiers = lees.dossiers_van_huishoudens(&huishoudens).await?;
+        lees.afsluiten().await?;
+        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
+        let nu = tx.nu;
         let mut treffers = Vec::new();
         for p in beelden {
             let eigen: Vec<i64> = leden

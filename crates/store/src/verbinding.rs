@@ -43,6 +43,9 @@ pub enum Doel {
 pub struct Database {
     pub(crate) schrijven: AnyPool,
     pub(crate) lezen: AnyPool,
+    /// Een leesreplica (PostgreSQL, streaming replication) voor wat even verouderd mag zijn:
+    /// zoeken, dashboards, overzichten (zie `Opslag::lees_mag_verouderd`).
+    replica: Option<AnyPool>,
     pub engine: Engine,
     /// De sleutel van de audittrail en de toegangsketen (buiten de database bewaard).
     sleutel: Option<std::sync::Arc<Ketensleutel>>,
@@ -188,6 +191,7 @@ impl Database {
         Ok(Database {
             schrijven,
             lezen,
+            replica: None,
             engine: Engine::Sqlite,
             sleutel: None,
             vol_synchroon: Default::default(),
@@ -226,10 +230,29 @@ impl Database {
         Ok(Database {
             schrijven: pool.clone(),
             lezen: pool,
+            replica: None,
             engine: Engine::Postgres,
             sleutel: None,
             vol_synchroon: Default::default(),
         })
+    }
+
+    /// Leest wat even verouderd mag zijn voortaan van de replica op `url` (alleen PostgreSQL;
+    /// `schema` zoals bij [`Doel::PostgresSchema`]). Elke transactie daar is alleen-lezen.
+    pub async fn met_leesreplica(mut self, url: &str, schema: Option<&str>) -> Uitkomst<Self> {
+        if self.engine != Engine::Postgres {
+            return Err(OpslagFout::Database(
+                "een leesreplica kan alleen bij PostgreSQL".into(),
+            ));
+        }
+        let schema = schema.map(veilige_naam).transpose()?.map(str::to_owned);
+        let replica = Self::open_postgres(url, schema).await?;
+        sqlx::query("SELECT 1")
+            .execute(&replica.lezen)
+            .await
+            .map_err(fout)?;
+        self.replica = Some(replica.lezen);
+        Ok(self)
     }
 
     /// Tekent de audittrail en de toegangsketen voortaan met deze sleutel (zie
@@ -328,6 +351,9 @@ impl Database {
     pub async fn sluiten(&self) {
         self.schrijven.close().await;
         self.lezen.close().await;
+        if let Some(r) = &self.replica {
+            r.close().await;
+        }
     }
 }
 
@@ -344,6 +370,21 @@ impl Opslag for Database {
 
     async fn lees(&self) -> Uitkomst<Box<dyn Leestransactie>> {
         let tx = self.lezen.begin().await.map_err(fout)?;
+        Ok(Box::new(AnyTransactie::nieuw(
+            tx,
+            self.engine,
+            self.sleutel.clone(),
+        )))
+    }
+
+    async fn lees_mag_verouderd(&self) -> Uitkomst<Box<dyn Leestransactie>> {
+        let Some(replica) = &self.replica else {
+            return self.lees().await;
+        };
+        let mut tx = replica.begin().await.map_err(fout)?;
+        tx.execute("SET TRANSACTION READ ONLY")
+            .await
+            .map_err(fout)?;
         Ok(Box::new(AnyTransactie::nieuw(
             tx,
             self.engine,

@@ -307,6 +307,11 @@ pub struct TestDb {
 }
 
 impl TestDb {
+    /// De URL van de server en het schema van deze test (alleen PostgreSQL).
+    pub fn postgres_schema(&self) -> Option<(&str, &str)> {
+        self.schema.as_ref().map(|(u, s)| (u.as_str(), s.as_str()))
+    }
+
     pub async fn opruimen(self) {
         self.db.sluiten().await;
         if let Some((url, schema)) = &self.schema {

@@ -16,6 +16,7 @@ struct Bestand {
     listen: Option<SocketAddr>,
     data_dir: Option<PathBuf>,
     database_url: Option<String>,
+    database_url_lezen: Option<String>,
     gemeente: Option<String>,
     veilige_cookies: Option<bool>,
     /// Vervangen door `proxies`; alleen nog om een duidelijke melding te geven.
@@ -39,6 +40,8 @@ pub struct Instellingen {
     pub listen: SocketAddr,
     pub data_dir: PathBuf,
     pub database_url: Option<String>,
+    /// Een PostgreSQL-leesreplica voor zoeken en dashboards (zie `Opslag::lees_mag_verouderd`).
+    pub database_url_lezen: Option<String>,
     pub gemeente: String,
     pub veilige_cookies: bool,
     /// De eigen reverse proxy's (adressen of netwerken): alleen van hen geldt `X-Forwarded-For`.
@@ -149,6 +152,7 @@ impl Instellingen {
                 .data_dir
                 .unwrap_or_else(|| PathBuf::from("./vangnet-data")),
             database_url: b.database_url,
+            database_url_lezen: b.database_url_lezen,
             gemeente: env("VANGNET_GEMEENTE")
                 .or(b.gemeente)
                 .unwrap_or_else(|| "Gemeente Voorbeeldstad".into()),

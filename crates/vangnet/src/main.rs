@@ -74,6 +74,16 @@ struct DatabaseArgs {
         hide_env_values = true
     )]
     database_url: Option<String>,
+    /// Een PostgreSQL-leesreplica (streaming replication) voor wat een moment verouderd mag zijn:
+    /// zoeken en dashboards. Alleen naast een PostgreSQL-`--database-url`.
+    #[arg(
+        long,
+        global = true,
+        env = "VANGNET_DATABASE_URL_LEZEN",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    database_url_lezen: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -364,9 +374,24 @@ async fn openen_voor(
             anyhow::bail!("er staat geen database in {}", map.display());
         }
     }
-    let database = Database::open(&keuze.doel())
+    let mut database = Database::open(&keuze.doel())
         .await
         .with_context(|| format!("database openen ({keuze})"))?;
+    if let Some(replica) = db
+        .database_url_lezen
+        .clone()
+        .or_else(|| instellingen.database_url_lezen.clone())
+    {
+        database = database
+            .met_leesreplica(&replica, None)
+            .await
+            .with_context(|| {
+                format!(
+                    "leesreplica openen ({})",
+                    instellingen::zonder_geheim(&replica)
+                )
+            })?;
+    }
     if controleren {
         let open = migratie::openstaand(&database).await?;
         if !open.is_empty() {

@@ -38,6 +38,10 @@ pub trait Opslag: Send + Sync {
     async fn schrijf_duurzaam(&self) -> Uitkomst<Box<dyn Transactie>>;
     /// Een transactie die alleen leest.
     async fn lees(&self) -> Uitkomst<Box<dyn Leestransactie>>;
+    /// Een leestransactie voor wat een moment verouderd mag zijn (zoeken, dashboards): op een
+    /// leesreplica als die is ingesteld (PostgreSQL, `--database-url-lezen`), anders als
+    /// [`Opslag::lees`]. Nooit voor wat iemand net zelf vastlegde en nu wil zien.
+    async fn lees_mag_verouderd(&self) -> Uitkomst<Box<dyn Leestransactie>>;
     /// Is de database bereikbaar (om te lezen)?
     async fn gezond(&self) -> bool;
     /// Kan er geschreven worden? Begint een schrijftransactie en rolt haar terug. Wacht zo lang

@@ -10,6 +10,7 @@ mod clienten;
 mod contact;
 mod jobs;
 mod normen;
+mod replica;
 mod toekennen;
 mod uitkeringen;
 mod vermogen;

@@ -214,6 +214,11 @@ impl Opslag for Schrijver {
     ) -> vangnet_app::opslag::Uitkomst<Box<dyn vangnet_app::opslag::Leestransactie>> {
         self.db.lees().await
     }
+    async fn lees_mag_verouderd(
+        &self,
+    ) -> vangnet_app::opslag::Uitkomst<Box<dyn vangnet_app::opslag::Leestransactie>> {
+        self.db.lees().await
+    }
     async fn gezond(&self) -> bool {
         self.db.gezond().await
     }
