@@ -60,6 +60,25 @@ fn fout(e: sqlx::Error) -> OpslagFout {
     crate::sql::vertaal(e)
 }
 
+/// De pool van een PostgreSQL-server: hoogstens 10 verbindingen, `wachten` op een vrije, en
+/// `schema` als zoekpad (tests).
+fn postgres_pool(schema: Option<String>, wachten: Duration) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(10)
+        .acquire_timeout(wachten)
+        .after_release(na_gebruik)
+        .after_connect(move |c, _| {
+            let schema = schema.clone();
+            Box::pin(async move {
+                if let Some(s) = schema {
+                    c.execute(format!("SET search_path TO {s}").as_str())
+                        .await?;
+                }
+                Ok(())
+            })
+        })
+}
+
 /// Een schemanaam mag alleen letters, cijfers en liggende streepjes bevatten.
 fn veilige_naam(s: &str) -> Result<&str, OpslagFout> {
     if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
@@ -210,20 +229,7 @@ impl Database {
             .close()
             .await
             .map_err(fout)?;
-        let pool = AnyPoolOptions::new()
-            .max_connections(10)
-            .acquire_timeout(Duration::from_secs(30))
-            .after_release(na_gebruik)
-            .after_connect(move |c, _| {
-                let schema = schema.clone();
-                Box::pin(async move {
-                    if let Some(s) = schema {
-                        c.execute(format!("SET search_path TO {s}").as_str())
-                            .await?;
-                    }
-                    Ok(())
-                })
-            })
+        let pool = postgres_pool(schema, Duration::from_secs(30))
             .connect_with(opties)
             .await
             .map_err(fout)?;
@@ -238,20 +244,21 @@ impl Database {
     }
 
     /// Leest wat even verouderd mag zijn voortaan van de replica op `url` (alleen PostgreSQL;
-    /// `schema` zoals bij [`Doel::PostgresSchema`]). Elke transactie daar is alleen-lezen.
-    pub async fn met_leesreplica(mut self, url: &str, schema: Option<&str>) -> Uitkomst<Self> {
+    /// `schema` zoals bij [`Doel::PostgresSchema`]). De verbinding komt pas bij het eerste
+    /// gebruik: een replica die (nog) niet bereikbaar is, houdt het starten niet tegen, en zolang
+    /// zij onbereikbaar is, leest Vangnet van de primaire (zie `lees_mag_verouderd`).
+    pub fn met_leesreplica(mut self, url: &str, schema: Option<&str>) -> Uitkomst<Self> {
         if self.engine != Engine::Postgres {
             return Err(OpslagFout::Database(
                 "een leesreplica kan alleen bij PostgreSQL".into(),
             ));
         }
         let schema = schema.map(veilige_naam).transpose()?.map(str::to_owned);
-        let replica = Self::open_postgres(url, schema).await?;
-        sqlx::query("SELECT 1")
-            .execute(&replica.lezen)
-            .await
-            .map_err(fout)?;
-        self.replica = Some(replica.lezen);
+        let opties = AnyConnectOptions::from_str(url)
+            .map_err(fout)?
+            .disable_statement_logging();
+        self.replica =
+            Some(postgres_pool(schema, Duration::from_secs(2)).connect_lazy_with(opties));
         Ok(self)
     }
 
@@ -381,15 +388,24 @@ impl Opslag for Database {
         let Some(replica) = &self.replica else {
             return self.lees().await;
         };
-        let mut tx = replica.begin().await.map_err(fout)?;
-        tx.execute("SET TRANSACTION READ ONLY")
-            .await
-            .map_err(fout)?;
-        Ok(Box::new(AnyTransactie::nieuw(
-            tx,
-            self.engine,
-            self.sleutel.clone(),
-        )))
+        // Eén momentopname, alleen lezen; lukt het niet (replica weg), dan de primaire.
+        let poging = async {
+            let mut tx = replica.begin().await?;
+            tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .await?;
+            Ok::<_, sqlx::Error>(tx)
+        };
+        match poging.await {
+            Ok(tx) => Ok(Box::new(AnyTransactie::nieuw(
+                tx,
+                self.engine,
+                self.sleutel.clone(),
+            ))),
+            Err(e) => {
+                tracing::warn!(fout = %fout(e), "leesreplica onbereikbaar; gelezen van de primaire");
+                self.lees().await
+            }
+        }
     }
 
     async fn gezond(&self) -> bool {

@@ -40,7 +40,7 @@ pub struct Instellingen {
     pub listen: SocketAddr,
     pub data_dir: PathBuf,
     pub database_url: Option<String>,
-    /// Een PostgreSQL-leesreplica voor zoeken en dashboards (zie `Opslag::lees_mag_verouderd`).
+    /// Een PostgreSQL-leesreplica voor zoeken (zie `Opslag::lees_mag_verouderd`).
     pub database_url_lezen: Option<String>,
     pub gemeente: String,
     pub veilige_cookies: bool,
@@ -85,9 +85,16 @@ pub fn zonder_geheim(url: &str) -> String {
     let Some((schema, rest)) = url.split_once("://") else {
         return "***".into();
     };
-    let (gezag, pad) = rest.split_once('/').unwrap_or((rest, ""));
-    let gezag = match gezag.rsplit_once('@') {
-        Some((wie, host)) => {
+    let rest = rest.split('?').next().unwrap_or_default();
+    // Een wachtwoord mag een '/' of '@' bevatten: de gebruiker en het wachtwoord lopen tot de
+    // laatste '@'.
+    let (wie, server_en_pad) = match rest.rsplit_once('@') {
+        Some((wie, na)) => (Some(wie), na),
+        None => (None, rest),
+    };
+    let (host, pad) = server_en_pad.split_once('/').unwrap_or((server_en_pad, ""));
+    let gezag = match wie {
+        Some(wie) => {
             let gebruiker = wie.split(':').next().unwrap_or_default();
             if wie.contains(':') {
                 format!("{gebruiker}:***@{host}")
@@ -95,9 +102,8 @@ pub fn zonder_geheim(url: &str) -> String {
                 format!("{gebruiker}@{host}")
             }
         }
-        None => gezag.to_owned(),
+        None => host.to_owned(),
     };
-    let pad = pad.split('?').next().unwrap_or_default();
     format!("{schema}://{gezag}/{pad}")
 }
 
@@ -292,6 +298,15 @@ mod tests {
                 "postgres://vangnet@db/vangnet",
             ),
             ("postgresql://a:b:c@h/x", "postgresql://a:***@h/x"),
+            // Een wachtwoord met '/' of '@' (zoals base64 maakt).
+            (
+                "postgres://vangnet:ge/heim@db/vangnet",
+                "postgres://vangnet:***@db/vangnet",
+            ),
+            (
+                "postgres://vangnet:ge@heim@db/vangnet?sslmode=verify-full",
+                "postgres://vangnet:***@db/vangnet",
+            ),
             ("geen url", "***"),
         ];
         for (invoer, verwacht) in gevallen {

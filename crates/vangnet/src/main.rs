@@ -74,8 +74,9 @@ struct DatabaseArgs {
         hide_env_values = true
     )]
     database_url: Option<String>,
-    /// Een PostgreSQL-leesreplica (streaming replication) voor wat een moment verouderd mag zijn:
-    /// zoeken en dashboards. Alleen naast een PostgreSQL-`--database-url`.
+    /// Een PostgreSQL-leesreplica (streaming replication) voor wat een moment verouderd mag zijn
+    /// (nu: zoeken). Alleen naast een PostgreSQL-`--database-url`; is zij onbereikbaar, dan leest
+    /// Vangnet van de primaire.
     #[arg(
         long,
         global = true,
@@ -382,15 +383,12 @@ async fn openen_voor(
         .clone()
         .or_else(|| instellingen.database_url_lezen.clone())
     {
-        database = database
-            .met_leesreplica(&replica, None)
-            .await
-            .with_context(|| {
-                format!(
-                    "leesreplica openen ({})",
-                    instellingen::zonder_geheim(&replica)
-                )
-            })?;
+        database = database.met_leesreplica(&replica, None).with_context(|| {
+            format!(
+                "leesreplica openen ({})",
+                instellingen::zonder_geheim(&replica)
+            )
+        })?;
     }
     if controleren {
         let open = migratie::openstaand(&database).await?;

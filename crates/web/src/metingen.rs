@@ -204,7 +204,13 @@ pub async fn operatie(State(staat): State<WebStaat>, mut req: Request, next: Nex
         .inc();
     m.verzoekduur
         .get_or_create(&Verzoeklabels {
-            methode: methode.to_string(),
+            // Alleen bekende methoden als label: een eigen methode per verzoek zou /metrics
+            // onbegrensd laten groeien.
+            methode: match methode.as_str() {
+                m @ ("GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS") => m,
+                _ => "ANDERS",
+            }
+            .to_owned(),
             route,
             klasse,
         })

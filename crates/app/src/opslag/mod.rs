@@ -38,9 +38,9 @@ pub trait Opslag: Send + Sync {
     async fn schrijf_duurzaam(&self) -> Uitkomst<Box<dyn Transactie>>;
     /// Een transactie die alleen leest.
     async fn lees(&self) -> Uitkomst<Box<dyn Leestransactie>>;
-    /// Een leestransactie voor wat een moment verouderd mag zijn (zoeken, dashboards): op een
-    /// leesreplica als die is ingesteld (PostgreSQL, `--database-url-lezen`), anders als
-    /// [`Opslag::lees`]. Nooit voor wat iemand net zelf vastlegde en nu wil zien.
+    /// Een leestransactie voor wat een moment verouderd mag zijn (nu: zoeken): op een
+    /// leesreplica als die is ingesteld en bereikbaar (PostgreSQL, `--database-url-lezen`),
+    /// anders als [`Opslag::lees`]. Nooit voor wat iemand net zelf vastlegde en nu wil zien.
     async fn lees_mag_verouderd(&self) -> Uitkomst<Box<dyn Leestransactie>>;
     /// Is de database bereikbaar (om te lezen)?
     async fn gezond(&self) -> bool;

@@ -71,6 +71,11 @@ async fn postgresql_over_tls_met_controle_van_certificaat_en_servernaam() {
             Ok(_) => panic!("{wat}: verbonden, maar het certificaat had geweigerd moeten worden"),
             Err(e) => e.to_string(),
         };
+        // Geweigerd om het certificaat, niet om iets anders (aanmelden, een verkeerde poort).
+        assert!(
+            fout.to_lowercase().contains("certific"),
+            "{wat}: geweigerd, maar niet om het certificaat: {fout}"
+        );
         let wachtwoord = wachtwoord_van(&u);
         assert!(
             !wachtwoord.is_empty() && !fout.contains(&wachtwoord) && !fout.contains(&u),
