@@ -352,6 +352,18 @@ impl App {
         alleen: Option<i64>,
         voortgang: impl Fn(u64) + Send + Sync + 'static,
     ) -> Result<Option<JobRij>, AppFout> {
+        // Eerst lezen of er iets open is: een werker zonder werk vraagt zo niet elke seconde de
+        // schrijver (op SQLite de enige, die ook de medewerkers nodig hebben).
+        let mut lees = self.opslag.lees().await?;
+        let open = lees
+            .jobs_lijst(None, &Jobsoort::ALLE, 1)
+            .await?
+            .first()
+            .is_some_and(|j| j.status.open());
+        lees.afsluiten().await?;
+        if !open {
+            return Ok(None);
+        }
         let operatie = crate::geheim::operatie_id();
         let mut tx = self.systeemhandeling("jobs", &operatie).await?;
         let nu = tx.nu;
