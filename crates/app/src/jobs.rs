@@ -1,18 +1,19 @@
-//! Lang werk op de achtergrond, duurzaam (issue 22 punt 1): de betaalrun berekenen en
+//! Lang werk op de achtergrond, duurzaam (issue 22 punten 1 en 2): de betaalrun berekenen en
 //! herberekenen na nieuwe normtabellen zijn jobs in de tabel `jobs`, geen taken in het geheugen
 //! van één proces.
 //!
 //! - Een job wordt aangemeld in een transactie ([`job_aanmelden`]); voor de herberekening in die
-//!   van de lading die erom vraagt.
+//!   van de lading die erom vraagt. Per onderwerp is er hoogstens één open job.
 //! - Een werker ([`App::jobs_verwerken`], in elke `vangnet serve`) neemt de oudste die wacht, of
-//!   een lopende waarvan de werker al een minuut niets liet horen (`Instellingen::job_overname`).
-//!   Hij handelt namens wie de job aanvroeg, met diens rechten
-//!   van nu, en legt elke [`HARTSLAG`] hartslag en voortgang vast.
-//! - Werk in partijen legt bij elke partij in dezelfde transactie de positie vast: een
-//!   overgenomen job gaat daar verder en doet niets twee keer. Werk in één transactie (de
-//!   betaalrun) legt niets half vast; overnemen is opnieuw beginnen.
-//! - Annuleren vraagt de werker te stoppen: wat in een partij al vastlag blijft, de lopende partij
-//!   rolt terug. Een mislukte of geannuleerde job kan opnieuw, vanaf haar positie.
+//!   een lopende waarvan de werker `Instellingen::job_overname` niets liet horen. Hij handelt
+//!   namens wie de job aanvroeg (met diens rechten van dat moment) en legt elke [`HARTSLAG`]
+//!   hartslag en voortgang vast.
+//! - Alleen de werker die de job heeft, legt vast. Werk in partijen legt bij elke partij in
+//!   dezelfde transactie de positie vast: een overgenomen job gaat daar verder en doet niets twee
+//!   keer. Werk in één transactie (de betaalrun) legt niets half vast; overnemen is opnieuw
+//!   beginnen.
+//! - Stoppen vraagt de werker te stoppen: wat in een partij al vastlag blijft, de lopende partij
+//!   rolt terug. Een mislukte of gestopte job kan opnieuw, vanaf haar positie.
 //!
 //! De geplande escalatie is een job met een sleutel per ronde: in een cluster meldt één server
 //! haar aan en draait haar ([`App::geplande_ronde`]).
