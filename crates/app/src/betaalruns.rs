@@ -131,7 +131,20 @@ impl App {
         maand: &str,
         betaaldatum: &str,
     ) -> Result<i64, AppFout> {
-        self.run_starten(ctx, maand, betaaldatum, false).await
+        self.run_starten(ctx, maand, betaaldatum, false, false)
+            .await
+    }
+
+    /// Als [`App::betaalrun_starten`], en meldt in dezelfde transactie het berekenen aan als job
+    /// (zie `crate::jobs`): een run die is gestart, wordt ook berekend, ook als de server
+    /// daartussen wegvalt.
+    pub async fn betaalrun_starten_en_berekenen(
+        &self,
+        ctx: &Context,
+        maand: &str,
+        betaaldatum: &str,
+    ) -> Result<i64, AppFout> {
+        self.run_starten(ctx, maand, betaaldatum, false, true).await
     }
 
     /// Start een tussentijdse run met betaaldatum `betaaldatum` (vandaag of later, in deze of
@@ -143,6 +156,25 @@ impl App {
         &self,
         ctx: &Context,
         betaaldatum: &str,
+    ) -> Result<i64, AppFout> {
+        self.tussentijds_starten(ctx, betaaldatum, false).await
+    }
+
+    /// Als [`App::betaalrun_tussentijds_starten`], met het berekenen als job in dezelfde
+    /// transactie (zie [`App::betaalrun_starten_en_berekenen`]).
+    pub async fn betaalrun_tussentijds_starten_en_berekenen(
+        &self,
+        ctx: &Context,
+        betaaldatum: &str,
+    ) -> Result<i64, AppFout> {
+        self.tussentijds_starten(ctx, betaaldatum, true).await
+    }
+
+    async fn tussentijds_starten(
+        &self,
+        ctx: &Context,
+        betaaldatum: &str,
+        berekenen: bool,
     ) -> Result<i64, AppFout> {
         ctx.actor.vereist(Recht::BetaalrunStarten)?;
         let vandaag = tijd::nl_lokaal(self.klok.nu()).date();
@@ -156,7 +188,7 @@ impl App {
                 )
             })?;
         let maand = b.format("%Y-%m").to_string();
-        self.run_starten(ctx, &maand, &tijd::datum_tekst(b), true)
+        self.run_starten(ctx, &maand, &tijd::datum_tekst(b), true, berekenen)
             .await
     }
 
@@ -166,6 +198,7 @@ impl App {
         maand: &str,
         betaaldatum: &str,
         tussentijds: bool,
+        berekenen: bool,
     ) -> Result<i64, AppFout> {
         ctx.actor.vereist(Recht::BetaalrunStarten)?;
         let gebruiker = ctx.actor.gebruiker_id().ok_or(AppFout::GeenToegang)?;
@@ -310,8 +343,52 @@ impl App {
             ..Default::default()
         })
         .await?;
+        if berekenen {
+            self.berekenen_aanmelden(&mut tx, id, m).await?;
+        }
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// Meldt het berekenen van run `id` (maand `maand`) aan als job in `tx`, met een
+    /// auditrecord. Er is er per run hoogstens één open (unieke index).
+    async fn berekenen_aanmelden(
+        &self,
+        tx: &mut crate::handeling::Handeling,
+        id: i64,
+        maand: NaiveDate,
+    ) -> Result<i64, AppFout> {
+        let nu = tx.nu;
+        let totaal = u64::try_from(tx.aantal_uitkeringen().await?).unwrap_or(0);
+        let omschrijving = format!("Betaalrun {} berekenen", maand.format("%Y-%m"));
+        let ctx = tx.ctx.clone();
+        let job = crate::jobs::job_aanmelden(
+            &mut **tx,
+            &ctx,
+            nu,
+            vangnet_domain::job::Jobsoort::BetaalrunBerekenen,
+            &format!("betaalrun:{id}"),
+            &omschrijving,
+            serde_json::json!({ "run": id }),
+            totaal,
+            None,
+        )
+        .await?
+        .ok_or_else(|| {
+            AppFout::Conflict(
+                "Deze betaalrun wordt al berekend; de voortgang staat op de pagina van de run."
+                    .into(),
+            )
+        })?;
+        tx.audit(Wijziging {
+            actie: "betaalrun.berekenen_aangemeld",
+            onderwerp_type: "betaalrun",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!("{omschrijving}: job {job} aangemeld"),
+            ..Default::default()
+        })
+        .await?;
+        Ok(job)
     }
 
     /// Het aantal uitkeringen dat een berekening doorloopt (voor de voortgangsbalk).
@@ -581,44 +658,24 @@ impl App {
         ctx: &Context,
         id: i64,
     ) -> Result<i64, AppFout> {
-        let totaal = self.betaalrun_omvang(ctx).await?;
         let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
-        let nu = tx.nu;
         let run = Self::run_laden(&mut *tx, id).await?;
         if !run.status.mag_berekenen() {
             return Err(AppFout::Conflict(
                 "Deze betaalrun is goedgekeurd of afgebroken en verandert niet meer.".into(),
             ));
         }
-        let onderwerp = format!("betaalrun:{id}");
-        if Self::open_job(&mut *tx, &onderwerp).await?.is_some() {
+        if Self::open_job(&mut *tx, &format!("betaalrun:{id}"))
+            .await?
+            .is_some()
+        {
             return Err(AppFout::Conflict(
                 "Deze betaalrun wordt al berekend; de voortgang staat op de pagina van de run."
                     .into(),
             ));
         }
-        let omschrijving = format!("Betaalrun {} berekenen", run.maand.format("%Y-%m"));
-        let job = crate::jobs::job_aanmelden(
-            &mut *tx,
-            ctx,
-            nu,
-            vangnet_domain::job::Jobsoort::BetaalrunBerekenen,
-            &onderwerp,
-            &omschrijving,
-            serde_json::json!({ "run": id }),
-            totaal,
-            None,
-        )
-        .await?
-        .ok_or_else(|| AppFout::Intern("job zonder sleutel niet aangemeld".into()))?;
-        tx.vastleggen(Wijziging {
-            actie: "betaalrun.berekenen_aangemeld",
-            onderwerp_type: "betaalrun",
-            onderwerp_id: id.to_string(),
-            samenvatting: format!("{omschrijving}: job {job} aangemeld"),
-            ..Default::default()
-        })
-        .await?;
+        let job = self.berekenen_aanmelden(&mut tx, id, run.maand).await?;
+        tx.commit().await?;
         Ok(job)
     }
 

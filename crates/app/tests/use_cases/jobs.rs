@@ -319,3 +319,34 @@ async fn gevraagd_stoppen_overleeft_een_weggevallen_werker() {
         .unwrap();
     t.opruimen().await;
 }
+
+/// Een run starten meldt in dezelfde transactie het berekenen aan: er is geen moment waarop een
+/// gestarte run bestaat zonder job die haar berekent.
+#[tokio::test]
+async fn een_run_starten_meldt_het_berekenen_in_dezelfde_transactie_aan() {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    let run = t
+        .app
+        .betaalrun_starten_en_berekenen(&fb, "2026-12", "2026-11-25")
+        .await
+        .unwrap();
+    let jobs = t
+        .app
+        .jobs_van(&fb, Some(&format!("betaalrun:{run}")))
+        .await
+        .unwrap();
+    assert_eq!(jobs.len(), 1);
+    assert_eq!(jobs[0].status, Jobstatus::Wachtend.naam());
+    assert!(matches!(
+        t.app.betaalrun_berekenen_aanmelden(&fb, run).await,
+        Err(AppFout::Conflict(_))
+    ));
+    t.app.job_draaien(None, |_| {}).await.unwrap().unwrap();
+    let beeld = t.app.betaalrun_beeld(&fb, run).await.unwrap();
+    assert_eq!(
+        beeld.run.status,
+        vangnet_domain::betaalrun::Runstatus::Berekend
+    );
+    t.opruimen().await;
+}

@@ -167,9 +167,13 @@ pub async fn starten(
     formulier: Formulier,
 ) -> Result<Response, WebFout> {
     let (m, b) = (formulier.veld("maand"), formulier.veld("betaaldatum"));
-    match staat.app.betaalrun_starten(&wie.ctx, &m, &b).await {
+    match staat
+        .app
+        .betaalrun_starten_en_berekenen(&wie.ctx, &m, &b)
+        .await
+    {
         Ok(id) => {
-            berekenen_op_achtergrond(&staat, &wie, id).await?;
+            staat.app.jobs_wekken();
             Ok(Redirect::to(&format!("/betaalruns/{id}")).into_response())
         }
         Err(AppFout::Ongeldig(fouten)) => {
@@ -190,9 +194,13 @@ pub async fn tussentijds_starten(
     formulier: Formulier,
 ) -> Result<Response, WebFout> {
     let b = formulier.veld("betaaldatum");
-    match staat.app.betaalrun_tussentijds_starten(&wie.ctx, &b).await {
+    match staat
+        .app
+        .betaalrun_tussentijds_starten_en_berekenen(&wie.ctx, &b)
+        .await
+    {
         Ok(id) => {
-            berekenen_op_achtergrond(&staat, &wie, id).await?;
+            staat.app.jobs_wekken();
             Ok(Redirect::to(&format!("/betaalruns/{id}")).into_response())
         }
         Err(AppFout::Ongeldig(fouten)) => {
