@@ -408,6 +408,11 @@ impl Opslag for Database {
         }
     }
 
+    async fn replica_gezond(&self) -> Option<bool> {
+        let replica = self.replica.as_ref()?;
+        Some(sqlx::query("SELECT 1").execute(replica).await.is_ok())
+    }
+
     async fn gezond(&self) -> bool {
         sqlx::query("SELECT 1").execute(&self.lezen).await.is_ok()
     }

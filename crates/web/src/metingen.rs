@@ -312,7 +312,7 @@ pub async fn health(State(staat): State<WebStaat>) -> Response {
         Schrijver::Onmogelijk(m) => schrijver_json["fout"] = (*m).into(),
         Schrijver::Klaar => {}
     }
-    let lichaam = serde_json::json!({
+    let mut lichaam = serde_json::json!({
         "status": if goed { "ok" } else { "niet beschikbaar" },
         "database": {
             "engine": staat.app.opslag.engine(),
@@ -321,6 +321,11 @@ pub async fn health(State(staat): State<WebStaat>) -> Response {
         },
         "versie": env!("CARGO_PKG_VERSION"),
     });
+    // Een onbereikbare leesreplica maakt de server niet ongezond (zoeken leest dan van de
+    // primaire), maar de beheerder moet het zien.
+    if let Some(replica) = staat.app.opslag.replica_gezond().await {
+        lichaam["database"]["replica"] = serde_json::json!({ "bereikbaar": replica });
+    }
     let status = if goed {
         StatusCode::OK
     } else {

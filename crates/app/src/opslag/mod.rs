@@ -44,6 +44,8 @@ pub trait Opslag: Send + Sync {
     async fn lees_mag_verouderd(&self) -> Uitkomst<Box<dyn Leestransactie>>;
     /// Is de database bereikbaar (om te lezen)?
     async fn gezond(&self) -> bool;
+    /// Is de leesreplica bereikbaar? Geen: er is er geen ingesteld.
+    async fn replica_gezond(&self) -> Option<bool>;
     /// Kan er geschreven worden? Begint een schrijftransactie en rolt haar terug. Wacht zo lang
     /// als een schrijfhandeling zou wachten; wie dat niet wil, zet er een eigen tijdslimiet om.
     async fn schrijfproef(&self) -> Uitkomst<()>;

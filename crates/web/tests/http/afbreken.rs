@@ -222,6 +222,9 @@ impl Opslag for Schrijver {
     async fn gezond(&self) -> bool {
         self.db.gezond().await
     }
+    async fn replica_gezond(&self) -> Option<bool> {
+        None
+    }
     async fn schrijfproef(&self) -> vangnet_app::opslag::Uitkomst<()> {
         self.proeven
             .fetch_add(1, std::sync::atomic::Ordering::SeqCst);

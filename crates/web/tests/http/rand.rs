@@ -115,6 +115,10 @@ async fn beveiligingsheaders_health_en_metrics() {
     assert_eq!(health.status, StatusCode::OK);
     let j: serde_json::Value = serde_json::from_str(&health.tekst).unwrap();
     assert_eq!(j["database"]["bereikbaar"], true);
+    assert!(
+        j["database"].get("replica").is_none(),
+        "zonder leesreplica geen regel over een replica"
+    );
     let m = b.get("/metrics").await;
     assert!(m
         .headers
