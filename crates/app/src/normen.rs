@@ -43,6 +43,31 @@ pub struct Normenlading {
     pub job: i64,
 }
 
+/// Meldt de herberekening van alle uitkeringen aan als job in `tx` (onderwerp `normen`: er is
+/// er hoogstens één open).
+async fn herberekening_aanmelden(
+    tx: &mut dyn crate::opslag::Transactie,
+    ctx: &Context,
+    nu: chrono::DateTime<chrono::Utc>,
+    omschrijving: &str,
+    parameters: serde_json::Value,
+) -> Result<i64, AppFout> {
+    let uitkeringen = u64::try_from(tx.aantal_uitkeringen().await?).unwrap_or(0);
+    crate::jobs::job_aanmelden(
+        tx,
+        ctx,
+        nu,
+        Jobsoort::NormenHerberekenen,
+        "normen",
+        omschrijving,
+        parameters,
+        uitkeringen,
+        None,
+    )
+    .await?
+    .ok_or_else(herberekening_loopt)
+}
+
 fn herberekening_loopt() -> AppFout {
     AppFout::veld(
         "bestand",
@@ -142,20 +167,14 @@ impl App {
             operatie_id: ctx.operatie_id.clone(),
         };
         let id = h.normenset_invoegen(&rij).await?;
-        let uitkeringen = u64::try_from(h.aantal_uitkeringen().await?).unwrap_or(0);
-        let job = crate::jobs::job_aanmelden(
+        let job = herberekening_aanmelden(
             &mut *h,
             ctx,
             nu,
-            Jobsoort::NormenHerberekenen,
-            "normen",
             "Herberekening van alle uitkeringen na nieuwe normtabellen",
             serde_json::json!({ "normenset": id }),
-            uitkeringen,
-            None,
         )
-        .await?
-        .ok_or_else(herberekening_loopt)?;
+        .await?;
         h.vastleggen(Wijziging {
             actie: "normen.geladen",
             onderwerp_type: "normenset",
@@ -194,20 +213,14 @@ impl App {
     pub async fn normen_herberekenen_aanmelden(&self, ctx: &Context) -> Result<i64, AppFout> {
         let mut h = self.handeling(ctx, Recht::NormenBeheren).await?;
         let nu = h.nu;
-        let uitkeringen = u64::try_from(h.aantal_uitkeringen().await?).unwrap_or(0);
-        let job = crate::jobs::job_aanmelden(
+        let job = herberekening_aanmelden(
             &mut *h,
             ctx,
             nu,
-            Jobsoort::NormenHerberekenen,
-            "normen",
             "Herberekening van alle uitkeringen met de geldende normtabellen",
             serde_json::json!({}),
-            uitkeringen,
-            None,
         )
-        .await?
-        .ok_or_else(herberekening_loopt)?;
+        .await?;
         h.vastleggen(Wijziging {
             actie: "normen.herberekenen_aangemeld",
             onderwerp_type: "job",

@@ -603,3 +603,39 @@ fn betaalrun_overleeft_kill_9_en_verdubbelt_niets() {
         tekst(&o)
     );
 }
+
+/// Onzinnige instellingen voor jobs en de leesreplica: een duidelijke melding, niets gestart, en
+/// de URL van de replica (met wachtwoord) komt niet in de uitvoer.
+#[test]
+fn instellingen_voor_jobs_en_replica_worden_nagegaan() {
+    let m = map();
+    let o = Command::new(env!("CARGO_BIN_EXE_vangnet"))
+        .args(["migrate", "--data-dir"])
+        .arg(&m.0)
+        .env_remove("VANGNET_DATABASE_URL")
+        .env_remove("VANGNET_CONFIG")
+        .env("VANGNET_JOB_OVERNAME_SECONDEN", "3")
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(
+        tekst(&o).contains("job_overname_seconden moet ten minste 10 zijn"),
+        "{}",
+        tekst(&o)
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_vangnet"))
+        .args(["normen", "lijst", "--data-dir"])
+        .arg(&m.0)
+        .args([
+            "--database-url-lezen",
+            "postgres://lezer:heel-geheim@replica.local/vangnet",
+        ])
+        .env_remove("VANGNET_DATABASE_URL")
+        .env_remove("VANGNET_CONFIG")
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let t = tekst(&o);
+    assert!(t.contains("alleen bij PostgreSQL"), "{t}");
+    assert!(!t.contains("heel-geheim"), "{t}");
+}

@@ -245,3 +245,63 @@ async fn proefberekening_en_berekening_van_een_dossier() {
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     t.opruimen().await;
 }
+
+/// De pagina met jobs (issue 22 punt 1): wie het werk mag doen, ziet en stopt de herberekening;
+/// nog eens stoppen geeft een duidelijke melding en verandert niets; een onbekende job geeft 404
+/// en een consulent mag niets stoppen.
+#[tokio::test]
+async fn jobs_zien_stoppen_en_opnieuw() {
+    let t = TestApp::nieuw().await;
+    let fb_ctx = t.persona(Rol::FunctioneelBeheerder).await;
+    let nieuw = include_str!("../../../domain/data/normen.toml").replacen(
+        "art21b_gehuwden_21_aow = 200213",
+        "art21b_gehuwden_21_aow = 200214",
+        1,
+    );
+    let job = t
+        .app
+        .normen_laden(&fb_ctx, "normen.toml", &nieuw)
+        .await
+        .unwrap()
+        .job;
+    let mut fb = t.bezoeker();
+    fb.inloggen(
+        vangnet_testkit::persona(Rol::FunctioneelBeheerder),
+        PERSONA_WACHTWOORD,
+    )
+    .await;
+    let a = fb.get("/jobs").await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(
+        a.testid(&format!("job-annuleren-{job}")).is_some(),
+        "{}",
+        a.tekst
+    );
+    let pad = format!("/jobs/{job}/annuleren");
+    assert_eq!(fb.post(&pad, &[]).await.status, StatusCode::SEE_OTHER);
+    let a = fb.post(&pad, &[]).await;
+    assert_eq!(a.status, StatusCode::CONFLICT);
+    assert!(
+        a.testid("job-conflict").is_some() && a.bevat("al afgelopen"),
+        "{}",
+        a.tekst
+    );
+    assert_eq!(
+        fb.post("/jobs/999999/opnieuw", &[]).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let mut consulent = ingelogd(&t, Rol::Inkomensconsulent).await;
+    assert!(consulent.get("/jobs").await.testid("geen-jobs").is_some());
+    assert_eq!(
+        consulent
+            .post(&format!("/jobs/{job}/opnieuw"), &[])
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let a = fb.post(&format!("/jobs/{job}/opnieuw"), &[]).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.tekst);
+    assert!(t.app.job_draaien(None, |_| {}).await.unwrap().is_some());
+    assert!(fb.get("/jobs").await.testid("job-klaar").is_some());
+    t.opruimen().await;
+}
