@@ -3,8 +3,11 @@
 //! stroomsgewijs schrijven, afbreken, en de overzichten (totalen per categorie, verschillen met
 //! de vorige run, vastgehouden betalingen, CSV, betaalspecificatie per dossier).
 //!
-//! Berekenen gebeurt in één schrijftransactie: een onderbreking (ook `kill -9`) laat de run zoals
-//! hij was, opnieuw berekenen vervangt alle regels (idempotent). Goedkeuren verwerkt de hele run
+//! Berekenen gebeurt in partijen die elk kort de schrijver hebben (issue 22 punt 3): de run is
+//! daarbij een concept zonder uitkomst, en pas de laatste transactie maakt hem `berekend`, met
+//! alle regels in één keer. Als job legt elke vastlegging de positie vast: een overgenomen
+//! berekening gaat daar verder. Opnieuw berekenen vervangt alle regels (idempotent). Goedkeuren
+//! verwerkt de hele run
 //! in drie set-gebaseerde statements in dezelfde transactie als de statuswissel. De regels per
 //! uitkering volgen uit [`vangnet_domain::betaalrun::regels`].
 
@@ -24,6 +27,7 @@ use vangnet_domain::werk::Taaksoort;
 use vangnet_domain::{csv, sepa, tijd, verwerking, Recht, Veldfouten};
 
 use crate::audit::Wijziging;
+use crate::handeling::Handeling;
 use crate::opslag::{
     BetaalregelRij, BetaalrunRij, Categorietotaal, Leestransactie, NieuweBetaalregel, Runverschil,
     Transactie, Vasthouding,
@@ -33,7 +37,6 @@ use crate::werk::{taken_maken, NieuweTaak};
 use crate::{toegang, zegel, App, AppFout, Context};
 
 mod berekenen;
-use berekenen::{partij_berekenen, partij_schrijven, runpartij_laden, Rekenkader, Tijden};
 
 /// Hoe de gemeente betaalt: haar eigen rekening (uit de configuratie) en de maand van de
 /// vakantietoeslag.
@@ -400,8 +403,9 @@ impl App {
         Ok(u64::try_from(n).unwrap_or(0))
     }
 
-    /// Berekent (of herberekent) alle regels van een run in één transactie. `voortgang(klaar)`
-    /// na elke partij uitkeringen.
+    /// Berekent (of herberekent) alle regels van een run, in partijen die elk kort de schrijver
+    /// hebben; tot de laatste is de run een concept zonder uitkomst. `voortgang(klaar)` na elke
+    /// vastgelegde partij.
     pub async fn betaalrun_berekenen(
         &self,
         ctx: &Context,
@@ -421,233 +425,6 @@ impl App {
         job: i64,
     ) -> Result<BetaalrunRij, AppFout> {
         self.run_berekenen(ctx, id, voortgang, Some(job)).await
-    }
-
-    async fn run_berekenen(
-        &self,
-        ctx: &Context,
-        id: i64,
-        mut voortgang: impl FnMut(u64) + Send,
-        job: Option<i64>,
-    ) -> Result<BetaalrunRij, AppFout> {
-        ctx.actor.vereist(Recht::BetaalrunStarten)?;
-        // Alleen een versnelling: lukt het niet (een andere schrijver), dan rekent de run gewoon.
-        if let Err(e) = self.opslag.log_terugschrijven().await {
-            tracing::warn!(%e, "write-ahead-log niet teruggeschreven vóór de betaalrun");
-        }
-        let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
-        let mut run = Self::run_laden(&mut *tx, id).await?;
-        if !run.status.mag_berekenen() {
-            return Err(AppFout::Conflict(
-                "Deze betaalrun is goedgekeurd of afgebroken en verandert niet meer.".into(),
-            ));
-        }
-        let (maand, betaaldatum) = (run.maand, run.betaaldatum);
-        let tabellen = self.geldende_normtabellen(&mut *tx).await?;
-        let nu = tx.nu;
-        tx.betaalregels_verwijderen(id).await?;
-        let vt_maand = self.instellingen.betaling.vakantietoeslag_maand;
-        let mut kader = Rekenkader {
-            run_id: id,
-            maand,
-            volgende: maand.checked_add_months(Months::new(1)).unwrap_or(maand),
-            vt_maand,
-            tabellen,
-            tussentijds: run.tussentijds,
-            overdracht_tot: vangnet_domain::werkdagen::plus_werkdagen(
-                tijd::nl_lokaal(nu).date(),
-                self.instellingen.betaling.overdracht_svb_werkdagen,
-            ),
-            vt_betaald: BTreeMap::new(),
-            vt_vastgehouden: BTreeMap::new(),
-        };
-        kader.vakantietoeslag_zetten(
-            tx.vakantietoeslag_in_runs(betaalrun::opbouw_vanaf(maand, vt_maand))
-                .await?,
-        );
-        let kader = Arc::new(kader);
-        // Eén verwerking voor de hele berekening; elke partij voegt haar personen toe.
-        let lezing = toegang::personen_verwerking(
-            &mut *tx,
-            ctx,
-            nu,
-            verwerking::BIJSTANDSVERLENING,
-            &format!("Betaalrun {} (run {id})", tijd::maand_weergave(maand)),
-        )
-        .await?;
-        let (mut aantal, mut totaal, mut klaar): (i64, Centen, u64) = (0, 0, 0);
-        // Drie soorten stappen lopen tegelijk als een pijplijn met korte wachtrijen: twee
-        // lezers (elk een eigen leesverbinding, om en om over vooraf vastgelegde partijen) lezen
-        // en pakken uit, één draad rekent, en deze taak schrijft op de schrijfverbinding. Elke
-        // stap gaat door zolang er plaats is in de wachtrij na hem, zonder op de trage stap van
-        // dezelfde ronde te wachten. De volgorde van de partijen blijft die van de ids (de
-        // rekenaar neemt om en om van de twee lezers), zodat opnieuw berekenen dezelfde regels
-        // in dezelfde volgorde geeft. De leesverbindingen beginnen pas nu de
-        // schrijfvergrendeling vastligt: op SQLite zien ze zo precies de stand van deze
-        // transactie (de run schrijft alleen betaalregels van zichzelf, uitleggen en het
-        // toegangslog, die zij niet lezen). Alles van één uitkering komt uit één
-        // leestransactie. Faalt een stap, dan sluit zijn wachtrij en stoppen de andere.
-        let mut eerste = self.opslag.lees().await?;
-        let alle = eerste.uitkering_ids(0, i64::MAX).await?;
-        let partijen: Vec<Vec<i64>> = alle.chunks(PARTIJ).map(<[i64]>::to_vec).collect();
-        let lezers = [eerste, self.opslag.lees().await?];
-        let aantal_lezers = lezers.len();
-        let mut gelezen = Vec::new();
-        let mut lezertaken = Vec::new();
-        for (i, mut lezer) in lezers.into_iter().enumerate() {
-            let (zend, ontvang) = tokio::sync::mpsc::channel(WACHTRIJ);
-            let eigen: Vec<Vec<i64>> = partijen
-                .iter()
-                .skip(i)
-                .step_by(aantal_lezers)
-                .cloned()
-                .collect();
-            lezertaken.push(tokio::spawn(async move {
-                let mut duur = std::time::Duration::ZERO;
-                for ids in eigen {
-                    let gestart = std::time::Instant::now();
-                    let r = runpartij_laden(lezer.as_mut(), ids, maand, betaaldatum, nu).await;
-                    duur += gestart.elapsed();
-                    let fout = r.is_err();
-                    if zend.send(r).await.is_err() || fout {
-                        break;
-                    }
-                }
-                (lezer, duur)
-            }));
-            gelezen.push(ontvang);
-        }
-        let (zend, mut berekend) = tokio::sync::mpsc::channel(WACHTRIJ);
-        let k = Arc::clone(&kader);
-        let rekenaar = tokio::task::spawn_blocking(move || {
-            let mut duur = std::time::Duration::ZERO;
-            'rondes: loop {
-                let mut iets = false;
-                for ontvang in &mut gelezen {
-                    let Some(r) = ontvang.blocking_recv() else {
-                        continue;
-                    };
-                    iets = true;
-                    let gestart = std::time::Instant::now();
-                    let r = r.map(|rp| partij_berekenen(&rp, &k));
-                    duur += gestart.elapsed();
-                    let fout = r.is_err();
-                    if zend.blocking_send(r).is_err() || fout {
-                        break 'rondes;
-                    }
-                }
-                if !iets {
-                    break;
-                }
-            }
-            duur
-        });
-        // De uitleggen die deze run al vastlegde, op inhoud: de meeste regels delen er één.
-        let mut uitleggen = BTreeMap::<String, i64>::new();
-        let mut tijd = Tijden::default();
-        let mut geschreven: Result<(), AppFout> = Ok(());
-        while let Some(b) = berekend.recv().await {
-            let r = match b {
-                Ok(b) => {
-                    partij_schrijven(&mut *tx, ctx, nu, b, &mut uitleggen, &lezing, &mut tijd).await
-                }
-                Err(e) => Err(e),
-            };
-            match r {
-                Ok((a, t, n)) => {
-                    aantal += a;
-                    totaal += t;
-                    klaar += n;
-                    voortgang(klaar);
-                }
-                Err(e) => {
-                    geschreven = Err(e);
-                    break;
-                }
-            }
-        }
-        // Bij een fout: de wachtrij dicht, zodat rekenaar en lezers stoppen.
-        drop(berekend);
-        let stap = |e: tokio::task::JoinError| AppFout::Intern(format!("betaalrun: {e}"));
-        tijd.rekenen = rekenaar.await.map_err(stap)?;
-        let mut klaar_met_lezen = Vec::new();
-        for t in lezertaken {
-            let (lezer, duur) = t.await.map_err(stap)?;
-            tijd.lezen += duur;
-            klaar_met_lezen.push(lezer);
-        }
-        geschreven?;
-        if klaar != alle.len() as u64 {
-            return Err(AppFout::Intern(format!(
-                "betaalrun: {klaar} van {} uitkeringen verwerkt",
-                alle.len()
-            )));
-        }
-        for lezer in klaar_met_lezen {
-            lezer.afsluiten().await?;
-        }
-        // De voorschotten op aanvragen waarop nog niet is besloten (art. 52): geen uitkering,
-        // een eigen regel per voorschot (of per helft bij gehuwden).
-        let (regels, personen) =
-            crate::voorschotten::voorschotregels_berekenen(&mut *tx, id, maand, betaaldatum)
-                .await?;
-        if !regels.is_empty() {
-            let mut b = berekenen::Berekendepartij {
-                personen,
-                ..Default::default()
-            };
-            for (r, uitleg) in regels {
-                if r.categorie.wordt_betaald() && r.bedrag_centen.centen() > 0 {
-                    b.aantal += 1;
-                    b.totaal += r.bedrag_centen.centen();
-                }
-                b.rijen.push((r, Some(Ok(uitleg))));
-            }
-            let (a, t, _) =
-                partij_schrijven(&mut *tx, ctx, nu, b, &mut uitleggen, &lezing, &mut tijd).await?;
-            aantal += a;
-            totaal += t;
-        }
-        tracing::info!(
-            run = id,
-            lezen_s = tijd.lezen.as_secs_f64(),
-            rekenen_s = tijd.rekenen.as_secs_f64(),
-            regels_s = tijd.regels.as_secs_f64(),
-            toegangslog_s = tijd.toegangslog.as_secs_f64(),
-            "betaalrun berekend (lezen, rekenen en schrijven overlappen)"
-        );
-        run.status = Runstatus::Berekend;
-        run.berekend_op = Some(nu);
-        run.aantal_betalingen = aantal;
-        run.totaal_centen = totaal.into();
-        run.versie += 1;
-        if !tx.betaalrun_bijwerken(&run).await? {
-            return Err(AppFout::Conflict(
-                "De betaalrun is intussen gewijzigd; bereken opnieuw.".into(),
-            ));
-        }
-        // Als job: alleen vastleggen zolang deze werker haar heeft (een andere server die haar
-        // overnam, rekent zelf; op PostgreSQL houdt de rij van de job tot de commit een slot).
-        if let Some(job) = job {
-            if !tx.job_hartslag(job, self.werker(), nu, aantal).await? {
-                return Err(AppFout::Conflict(
-                    "Een andere server heeft deze berekening overgenomen.".into(),
-                ));
-            }
-        }
-        tx.vastleggen(Wijziging {
-            actie: "betaalrun.berekend",
-            onderwerp_type: "betaalrun",
-            onderwerp_id: id.to_string(),
-            samenvatting: format!(
-                "Betaalrun {} berekend: {aantal} betalingen, totaal {}",
-                tijd::maand_weergave(maand),
-                vangnet_domain::bedrag::euro(totaal)
-            ),
-            ..Default::default()
-        })
-        .await?;
-        Ok(run)
     }
 
     /// Meldt het berekenen van run `id` aan als job (zie `crate::jobs`): een werker rekent, de
@@ -1130,6 +907,21 @@ impl App {
             Some(g) => Some(naam(tx.gebruiker_op_id(g).await?, g)),
             None => None,
         };
+        // Een concept (ook een dat nu in partijen wordt berekend) heeft nog geen uitkomst: geen
+        // regels, geen totalen.
+        if run.status == Runstatus::Concept {
+            tx.commit().await?;
+            return Ok(Runbeeld {
+                run,
+                gestart_door,
+                goedgekeurd_door,
+                totalen: Vec::new(),
+                verschillen: Vec::new(),
+                vorige_run: None,
+                vastgehouden: Vec::new(),
+                vorderingen: Vec::new(),
+            });
+        }
         let totalen = tx.betaalrun_totalen(id).await?;
         let vorige_run = tx
             .betaalruns(240)

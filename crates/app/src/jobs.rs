@@ -8,10 +8,9 @@
 //!   een lopende waarvan de werker `Instellingen::job_overname` niets liet horen. Hij handelt
 //!   namens wie de job aanvroeg (met diens rechten van dat moment) en legt elke [`HARTSLAG`]
 //!   hartslag en voortgang vast.
-//! - Alleen de werker die de job heeft, legt vast. Werk in partijen legt bij elke partij in
-//!   dezelfde transactie de positie vast: een overgenomen job gaat daar verder en doet niets twee
-//!   keer. Werk in één transactie (de betaalrun) legt niets half vast; overnemen is opnieuw
-//!   beginnen.
+//! - Alleen de werker die de job heeft, legt vast. Werk in partijen (de herberekening, de
+//!   betaalrun) legt bij elke vastlegging in dezelfde transactie de positie vast: een overgenomen
+//!   job gaat daar verder en doet niets twee keer.
 //! - Stoppen vraagt de werker te stoppen: wat in een partij al vastlag blijft, de lopende partij
 //!   rolt terug. Een mislukte of gestopte job kan opnieuw, vanaf haar positie.
 //!

@@ -201,12 +201,20 @@ pub(crate) async fn run_bijwerken(c: &mut AnyConnection, r: &BetaalrunRij) -> Ui
     Ok(uit.rows_affected() == 1)
 }
 
-pub(crate) async fn regels_verwijderen(c: &mut AnyConnection, run_id: i64) -> Uitkomst<u64> {
-    let uit = sqlx::query("DELETE FROM betaalregels WHERE run_id = $1")
-        .bind(run_id)
-        .execute(c)
-        .await
-        .map_err(vertaal)?;
+pub(crate) async fn regels_verwijderen(
+    c: &mut AnyConnection,
+    run_id: i64,
+    hooguit: u64,
+) -> Uitkomst<u64> {
+    let uit = sqlx::query(
+        "DELETE FROM betaalregels WHERE id IN \
+         (SELECT id FROM betaalregels WHERE run_id = $1 LIMIT $2)",
+    )
+    .bind(run_id)
+    .bind(i64::try_from(hooguit).unwrap_or(i64::MAX))
+    .execute(c)
+    .await
+    .map_err(vertaal)?;
     Ok(uit.rows_affected())
 }
 
@@ -759,8 +767,8 @@ impl Betaalruns for AnyTransactie {
         Ok(ids)
     }
 
-    async fn betaalregels_verwijderen(&mut self, run_id: i64) -> Uitkomst<u64> {
-        regels_verwijderen(self.conn(), run_id).await
+    async fn betaalregels_verwijderen(&mut self, run_id: i64, hooguit: u64) -> Uitkomst<u64> {
+        regels_verwijderen(self.conn(), run_id, hooguit).await
     }
 
     async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<()> {

@@ -1,9 +1,438 @@
-//! Het rekenwerk van een betaalrun per partij: laden wat de run over een partij uitkeringen moet
-//! weten (feiten, rekeningen, open correcties, wat al en wat nooit betaald is), de regels
-//! berekenen (`vangnet_domain::betaalrun::regels`) met uitleg en kenmerk, en ze schrijven.
+//! Het berekenen van een betaalrun: de pijplijn over alle uitkeringen (lezen, rekenen,
+//! schrijven), vastgelegd in korte partijen met hun positie, en per partij het rekenwerk: laden
+//! wat de run over een partij uitkeringen moet weten (feiten, rekeningen, open correcties, wat al
+//! en wat nooit betaald is), de regels berekenen (`vangnet_domain::betaalrun::regels`) met uitleg
+//! en kenmerk, en ze schrijven.
 
 use super::*;
 use vangnet_domain::berekening::Wie;
+
+/// Na zoveel tijd legt een berekening haar partijen vast en laat zij de schrijver los: een
+/// medewerker die intussen iets opslaat, wacht hooguit zo lang (issue 22 punt 3).
+const VASTLEGGEN_NA: std::time::Duration = std::time::Duration::from_millis(40);
+
+/// Zoveel regels van een eerdere berekening verwijdert een run per transactie.
+const VERWIJDEREN_PER_KEER: u64 = 20_000;
+
+/// De stand van een berekening na de laatst vastgelegde partij (de tussenstand van haar job).
+#[derive(Debug, Default, Serialize, serde::Deserialize)]
+struct Runstand {
+    /// Het begin van de berekening: de uitkeringen zoals zij toen bekend waren.
+    gestart: chrono::DateTime<chrono::Utc>,
+    /// De versie van de run tijdens het berekenen.
+    versie: i64,
+    aantal: i64,
+    totaal: Centen,
+    klaar: u64,
+}
+
+impl App {
+    pub(super) async fn run_berekenen(
+        &self,
+        ctx: &Context,
+        id: i64,
+        mut voortgang: impl FnMut(u64) + Send,
+        job: Option<i64>,
+    ) -> Result<BetaalrunRij, AppFout> {
+        ctx.actor.vereist(Recht::BetaalrunStarten)?;
+        // Alleen een versnelling: lukt het niet (een andere schrijver), dan rekent de run gewoon.
+        if let Err(e) = self.opslag.log_terugschrijven().await {
+            tracing::warn!(%e, "write-ahead-log niet teruggeschreven vóór de betaalrun");
+        }
+        // Een overgenomen job gaat verder na de laatste vastgelegde partij.
+        let hervat = match job {
+            Some(job) => {
+                let mut tx = self.opslag.lees().await?;
+                let rij = tx.job_op_id(job).await?;
+                tx.afsluiten().await?;
+                rij.filter(|r| r.positie > 0).and_then(|r| {
+                    let stand = serde_json::from_str::<Runstand>(r.tussenstand.as_deref()?).ok()?;
+                    Some((r.positie, stand))
+                })
+            }
+            None => None,
+        };
+        let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
+        let mut run = Self::run_laden(&mut *tx, id).await?;
+        if !run.status.mag_berekenen() {
+            return Err(AppFout::Conflict(
+                "Deze betaalrun is goedgekeurd of afgebroken en verandert niet meer.".into(),
+            ));
+        }
+        let (maand, betaaldatum) = (run.maand, run.betaaldatum);
+        let tabellen = self.geldende_normtabellen(&mut *tx).await?;
+        let (mut na_id, mut stand, opnieuw) = match hervat {
+            Some((positie, stand))
+                if run.status == Runstatus::Concept && run.versie == stand.versie =>
+            {
+                tracing::info!(
+                    run = id,
+                    na_id = positie,
+                    klaar = stand.klaar,
+                    "betaalrun gaat verder"
+                );
+                (positie, stand, false)
+            }
+            _ => {
+                // Tot de laatste partij is de run een concept zonder totalen: niemand ziet een
+                // halve berekening als uitkomst, en goedkeuren kan niet.
+                run.status = Runstatus::Concept;
+                run.berekend_op = None;
+                run.aantal_betalingen = 0;
+                run.totaal_centen = 0.into();
+                run.versie += 1;
+                if !tx.betaalrun_bijwerken(&run).await? {
+                    return Err(AppFout::Conflict(
+                        "De betaalrun is intussen gewijzigd; bereken opnieuw.".into(),
+                    ));
+                }
+                let stand = Runstand {
+                    gestart: tx.nu,
+                    versie: run.versie,
+                    ..Default::default()
+                };
+                (0, stand, true)
+            }
+        };
+        // De uitkeringen worden gelezen zoals zij bekend waren bij het begin (ook na een
+        // overname); het goedkeuren weigert als er daarna een mutatie kwam.
+        let nu = stand.gestart;
+        let vt_maand = self.instellingen.betaling.vakantietoeslag_maand;
+        let mut kader = Rekenkader {
+            run_id: id,
+            maand,
+            volgende: maand.checked_add_months(Months::new(1)).unwrap_or(maand),
+            vt_maand,
+            tabellen,
+            tussentijds: run.tussentijds,
+            overdracht_tot: vangnet_domain::werkdagen::plus_werkdagen(
+                tijd::nl_lokaal(nu).date(),
+                self.instellingen.betaling.overdracht_svb_werkdagen,
+            ),
+            vt_betaald: BTreeMap::new(),
+            vt_vastgehouden: BTreeMap::new(),
+        };
+        kader.vakantietoeslag_zetten(
+            tx.vakantietoeslag_in_runs(betaalrun::opbouw_vanaf(maand, vt_maand))
+                .await?,
+        );
+        let kader = Arc::new(kader);
+        // Eén verwerking voor de berekening; elke partij voegt haar personen toe.
+        let begin = tx.nu;
+        let lezing = toegang::personen_verwerking(
+            &mut *tx,
+            ctx,
+            begin,
+            verwerking::BIJSTANDSVERLENING,
+            &format!("Betaalrun {} (run {id})", tijd::maand_weergave(maand)),
+        )
+        .await?;
+        self.partijen_vastleggen(tx, job, na_id, &stand).await?;
+        if opnieuw {
+            // De regels van een eerdere berekening, in delen: ook dat houdt de schrijver kort.
+            loop {
+                let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
+                Self::run_ongewijzigd(&mut *tx, id, stand.versie).await?;
+                let weg = tx
+                    .betaalregels_verwijderen(id, VERWIJDEREN_PER_KEER)
+                    .await?;
+                self.partijen_vastleggen(tx, job, 0, &stand).await?;
+                if weg < VERWIJDEREN_PER_KEER {
+                    break;
+                }
+            }
+        }
+        // Drie soorten stappen lopen tegelijk als een pijplijn met korte wachtrijen: twee
+        // lezers (elk een eigen leesverbinding, om en om over vooraf vastgelegde partijen) lezen
+        // en pakken uit, één draad rekent, en deze taak schrijft. Elke stap gaat door zolang er
+        // plaats is in de wachtrij na hem, zonder op de trage stap van dezelfde ronde te wachten.
+        // De volgorde van de partijen blijft die van de ids (de rekenaar neemt om en om van de
+        // twee lezers): zo is de laatste uitkering van een vastgelegde partij de positie waar een
+        // overgenomen berekening verder gaat. Alles van één uitkering komt uit één
+        // leestransactie. Faalt een stap, dan sluit zijn wachtrij en stoppen de andere.
+        let mut eerste = self.opslag.lees().await?;
+        let alle = eerste.uitkering_ids(na_id, i64::MAX).await?;
+        let partijen: Vec<Vec<i64>> = alle.chunks(PARTIJ).map(<[i64]>::to_vec).collect();
+        let lezers = [eerste, self.opslag.lees().await?];
+        let aantal_lezers = lezers.len();
+        let mut gelezen = Vec::new();
+        let mut lezertaken = Vec::new();
+        for (i, mut lezer) in lezers.into_iter().enumerate() {
+            let (zend, ontvang) = tokio::sync::mpsc::channel(WACHTRIJ);
+            let eigen: Vec<Vec<i64>> = partijen
+                .iter()
+                .skip(i)
+                .step_by(aantal_lezers)
+                .cloned()
+                .collect();
+            lezertaken.push(tokio::spawn(async move {
+                let mut duur = std::time::Duration::ZERO;
+                for ids in eigen {
+                    let gestart = std::time::Instant::now();
+                    let r = runpartij_laden(lezer.as_mut(), ids, maand, betaaldatum, nu).await;
+                    duur += gestart.elapsed();
+                    let fout = r.is_err();
+                    if zend.send(r).await.is_err() || fout {
+                        break;
+                    }
+                }
+                (lezer, duur)
+            }));
+            gelezen.push(ontvang);
+        }
+        let (zend, mut berekend) = tokio::sync::mpsc::channel(WACHTRIJ);
+        let k = Arc::clone(&kader);
+        let rekenaar = tokio::task::spawn_blocking(move || {
+            let mut duur = std::time::Duration::ZERO;
+            'rondes: loop {
+                let mut iets = false;
+                for ontvang in &mut gelezen {
+                    let Some(r) = ontvang.blocking_recv() else {
+                        continue;
+                    };
+                    iets = true;
+                    let gestart = std::time::Instant::now();
+                    let r = r.map(|rp| partij_berekenen(&rp, &k));
+                    duur += gestart.elapsed();
+                    let fout = r.is_err();
+                    if zend.blocking_send(r).is_err() || fout {
+                        break 'rondes;
+                    }
+                }
+                if !iets {
+                    break;
+                }
+            }
+            duur
+        });
+        // De uitleggen die deze run al vastlegde, op inhoud: de meeste regels delen er één.
+        let mut uitleggen = BTreeMap::<String, i64>::new();
+        let mut tijd = Tijden::default();
+        // De schrijftransactie van de partijen sinds de laatste vastlegging, en sinds wanneer.
+        let mut open: Option<(Handeling, std::time::Instant)> = None;
+        let mut klaar = 0;
+        let mut geschreven: Result<(), AppFout> = Ok(());
+        while let Some(b) = berekend.recv().await {
+            let r = match b {
+                Ok(b) => {
+                    self.partij_in_run(
+                        ctx,
+                        id,
+                        &mut open,
+                        b,
+                        &mut stand,
+                        &mut uitleggen,
+                        &lezing,
+                        &mut tijd,
+                    )
+                    .await
+                }
+                Err(e) => Err(e),
+            };
+            let r = match r {
+                Ok((n, laatste)) => {
+                    klaar += n;
+                    na_id = laatste;
+                    // Vastleggen na VASTLEGGEN_NA, of als de volgende partij er nog niet is: de
+                    // schrijver wacht nooit vastgehouden op het rekenen. De voortgang is wat
+                    // vastligt.
+                    match open.take() {
+                        Some((tx, sinds))
+                            if sinds.elapsed() >= VASTLEGGEN_NA || berekend.is_empty() =>
+                        {
+                            let r = self.partijen_vastleggen(tx, job, na_id, &stand).await;
+                            voortgang(stand.klaar);
+                            r
+                        }
+                        o => {
+                            open = o;
+                            Ok(())
+                        }
+                    }
+                }
+                Err(e) => Err(e),
+            };
+            if let Err(e) = r {
+                geschreven = Err(e);
+                break;
+            }
+        }
+        // Bij een fout: de wachtrij dicht, zodat rekenaar en lezers stoppen.
+        drop(berekend);
+        let stap = |e: tokio::task::JoinError| AppFout::Intern(format!("betaalrun: {e}"));
+        tijd.rekenen = rekenaar.await.map_err(stap)?;
+        let mut klaar_met_lezen = Vec::new();
+        for t in lezertaken {
+            let (lezer, duur) = t.await.map_err(stap)?;
+            tijd.lezen += duur;
+            klaar_met_lezen.push(lezer);
+        }
+        geschreven?;
+        if klaar != alle.len() as u64 {
+            return Err(AppFout::Intern(format!(
+                "betaalrun: {klaar} van {} uitkeringen verwerkt",
+                alle.len()
+            )));
+        }
+        for lezer in klaar_met_lezen {
+            lezer.afsluiten().await?;
+        }
+        // Liggen er nog partijen in de laatste transactie, dan meldt het einde hun voortgang.
+        let nog_te_melden = open.is_some();
+        let mut tx = match open {
+            Some((tx, _)) => tx,
+            None => {
+                let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
+                Self::run_ongewijzigd(&mut *tx, id, stand.versie).await?;
+                tx
+            }
+        };
+        // De voorschotten op aanvragen waarop nog niet is besloten (art. 52): geen uitkering,
+        // een eigen regel per voorschot (of per helft bij gehuwden).
+        let (regels, personen) =
+            crate::voorschotten::voorschotregels_berekenen(&mut *tx, id, maand, betaaldatum)
+                .await?;
+        if !regels.is_empty() {
+            let mut b = berekenen::Berekendepartij {
+                personen,
+                ..Default::default()
+            };
+            for (r, uitleg) in regels {
+                if r.categorie.wordt_betaald() && r.bedrag_centen.centen() > 0 {
+                    b.aantal += 1;
+                    b.totaal += r.bedrag_centen.centen();
+                }
+                b.rijen.push((r, Some(Ok(uitleg))));
+            }
+            let nu = tx.nu;
+            let (a, t, _) =
+                partij_schrijven(&mut *tx, ctx, nu, b, &mut uitleggen, &lezing, &mut tijd).await?;
+            stand.aantal += a;
+            stand.totaal += t;
+        }
+        tracing::info!(
+            run = id,
+            lezen_s = tijd.lezen.as_secs_f64(),
+            rekenen_s = tijd.rekenen.as_secs_f64(),
+            regels_s = tijd.regels.as_secs_f64(),
+            toegangslog_s = tijd.toegangslog.as_secs_f64(),
+            "betaalrun berekend (lezen, rekenen en schrijven overlappen)"
+        );
+        // Pas nu is de run berekend, met alle regels in één keer zichtbaar als uitkomst.
+        let mut run = Self::run_laden(&mut *tx, id).await?;
+        run.status = Runstatus::Berekend;
+        run.berekend_op = Some(stand.gestart);
+        run.aantal_betalingen = stand.aantal;
+        run.totaal_centen = stand.totaal.into();
+        run.versie += 1;
+        if !tx.betaalrun_bijwerken(&run).await? {
+            return Err(AppFout::Conflict(
+                "De betaalrun is intussen gewijzigd; bereken opnieuw.".into(),
+            ));
+        }
+        // Als job: alleen vastleggen zolang deze werker haar heeft (een andere server die haar
+        // overnam, rekent zelf verder).
+        if let Some(job) = job {
+            let n = i64::try_from(stand.klaar).unwrap_or(i64::MAX);
+            let nu = tx.nu;
+            if !tx.job_hartslag(job, self.werker(), nu, n).await? {
+                return Err(AppFout::Conflict(
+                    "Een andere server heeft deze berekening overgenomen.".into(),
+                ));
+            }
+        }
+        tx.vastleggen(Wijziging {
+            actie: "betaalrun.berekend",
+            onderwerp_type: "betaalrun",
+            onderwerp_id: id.to_string(),
+            samenvatting: format!(
+                "Betaalrun {} berekend: {} betalingen, totaal {}",
+                tijd::maand_weergave(maand),
+                stand.aantal,
+                vangnet_domain::bedrag::euro(stand.totaal)
+            ),
+            ..Default::default()
+        })
+        .await?;
+        if nog_te_melden {
+            voortgang(stand.klaar);
+        }
+        Ok(run)
+    }
+
+    /// Schrijft een berekende partij in de open schrijftransactie van de run (of opent er een):
+    /// het aantal uitkeringen en de laatste.
+    #[allow(clippy::too_many_arguments)]
+    async fn partij_in_run(
+        &self,
+        ctx: &Context,
+        id: i64,
+        open: &mut Option<(Handeling, std::time::Instant)>,
+        b: berekenen::Berekendepartij,
+        stand: &mut Runstand,
+        uitleggen: &mut BTreeMap<String, i64>,
+        lezing: &crate::opslag::Verwerking,
+        tijd: &mut Tijden,
+    ) -> Result<(u64, i64), AppFout> {
+        if open.is_none() {
+            let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
+            Self::run_ongewijzigd(&mut *tx, id, stand.versie).await?;
+            *open = Some((tx, std::time::Instant::now()));
+        }
+        let Some((tx, _)) = open.as_mut() else {
+            return Err(AppFout::Intern("betaalrun: geen transactie".into()));
+        };
+        let laatste = b.laatste;
+        let nu = tx.nu;
+        let (a, t, n) = partij_schrijven(&mut **tx, ctx, nu, b, uitleggen, lezing, tijd).await?;
+        stand.aantal += a;
+        stand.totaal += t;
+        stand.klaar += n;
+        Ok((n, laatste))
+    }
+
+    /// Legt de partijen in `tx` vast, als job met de positie `na_id` en de stand (alleen zolang
+    /// deze werker de job heeft; anders rolt alles in `tx` terug).
+    async fn partijen_vastleggen(
+        &self,
+        mut tx: Handeling,
+        job: Option<i64>,
+        na_id: i64,
+        stand: &Runstand,
+    ) -> Result<(), AppFout> {
+        if let Some(job) = job {
+            let tussenstand = serde_json::to_string(stand)
+                .map_err(|e| AppFout::Intern(format!("tussenstand: {e}")))?;
+            let klaar = i64::try_from(stand.klaar).unwrap_or(i64::MAX);
+            if !tx
+                .job_positie(job, self.werker(), na_id, klaar, &tussenstand)
+                .await?
+            {
+                return Err(AppFout::Conflict(
+                    "Een andere server heeft deze berekening overgenomen.".into(),
+                ));
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Weigert als de run sinds het begin van de berekening veranderde (afgebroken, of opnieuw
+    /// berekend door een ander).
+    async fn run_ongewijzigd(
+        tx: &mut dyn Leestransactie,
+        id: i64,
+        versie: i64,
+    ) -> Result<(), AppFout> {
+        let run = Self::run_laden(tx, id).await?;
+        if run.versie != versie || run.status != Runstatus::Concept {
+            return Err(AppFout::Conflict(
+                "De betaalrun is tijdens het berekenen afgebroken of opnieuw gestart.".into(),
+            ));
+        }
+        Ok(())
+    }
+}
 
 /// Eén partij uitkeringen met wat de run over hen moet weten: feiten, geldige rekeningen op de
 /// betaaldatum, open correcties en (voor wie eindigde) wat goedgekeurde runs al betaalden.
@@ -85,6 +514,8 @@ pub(super) struct Berekendepartij {
     pub(super) aantal: i64,
     pub(super) totaal: Centen,
     pub(super) uitkeringen: u64,
+    /// De hoogste uitkering van de partij (de positie van een berekening in partijen).
+    pub(super) laatste: i64,
     /// Wie gelezen is (voor het toegangslog).
     pub(super) personen: Vec<i64>,
     /// Uitkeringen die binnenkort aan de SVB overgaan: (dossier, de dag van de overdracht).
@@ -104,6 +535,7 @@ pub(super) struct Tijden {
 pub(super) fn partij_berekenen(rp: &Runpartij, k: &Rekenkader) -> Berekendepartij {
     let mut uit = Berekendepartij {
         uitkeringen: rp.ids.len() as u64,
+        laatste: rp.ids.last().copied().unwrap_or_default(),
         personen: crate::uitkeringen::personen_van(&rp.partij),
         ..Default::default()
     };

@@ -262,7 +262,8 @@ pub trait Betaalruns: BetaalrunsLezen {
         &mut self,
         uitleggen: &[(String, String)],
     ) -> Uitkomst<std::collections::HashMap<String, i64>>;
-    async fn betaalregels_verwijderen(&mut self, run_id: i64) -> Uitkomst<u64>;
+    /// Verwijdert hooguit `hooguit` regels van run `run_id`; geeft hoeveel.
+    async fn betaalregels_verwijderen(&mut self, run_id: i64, hooguit: u64) -> Uitkomst<u64>;
     /// Na goedkeuring, in één keer voor de hele run: de reguliere bedragen als betaald in
     /// `maandbedragen`, de verrekende correcties afgesloten, de vorderingen aangemaakt.
     async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<()>;

@@ -350,3 +350,140 @@ async fn een_run_starten_meldt_het_berekenen_in_dezelfde_transactie_aan() {
     );
     t.opruimen().await;
 }
+
+/// Een betaalrun rekent in partijen (issue 22 punt 3). Server A legt de eerste partijen vast en
+/// valt dan stil midden in de run (zijn draad staat stil: geen hartslag meer, zoals na een
+/// crash). Intussen slaat een medewerker een contactmoment op: de schrijver is vrij. De run is
+/// dan nog een concept zonder uitkomst. Server B neemt de job na een minuut over en gaat verder
+/// na de laatst vastgelegde partij: de regels van A blijven (dezelfde ids), niets dubbel, en de
+/// uitkomst is gelijk aan die van een volledige nieuwe berekening. Komt A daarna weer tot leven,
+/// dan legt hij niets meer vast.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn een_run_in_partijen_laat_de_schrijver_vrij_en_gaat_na_een_overname_verder() {
+    use std::sync::mpsc;
+    use vangnet_app::contact::ContactInvoer;
+    let t = TestApp::nieuw().await;
+    let demo = t.app.demo_laden(3200, 7, |_, _| {}).await.unwrap();
+    assert!(
+        demo.uitkeringen > 1500,
+        "drie partijen: {}",
+        demo.uitkeringen
+    );
+    let starter = t.persona(Rol::FunctioneelBeheerder).await;
+    let clerk = t
+        .gebruiker("kees", &[Rol::AdministratiefOndersteuner])
+        .await;
+    let run = t
+        .app
+        .betaalrun_starten(&starter, "2026-12", "2026-12-21")
+        .await
+        .unwrap();
+    let job = t
+        .app
+        .betaalrun_berekenen_aanmelden(&starter, run)
+        .await
+        .unwrap();
+
+    // Server A meldt voortgang na elke vastlegging; na de tweede partij staat hij stil tot de
+    // test hem loslaat.
+    let (gemeld, stil) = mpsc::channel::<()>();
+    let (los, wacht) = mpsc::channel::<()>();
+    let wacht = std::sync::Mutex::new(wacht);
+    let a = tweede_server(&t);
+    let server_a = tokio::spawn(async move {
+        a.job_draaien(Some(job), move |n| {
+            if (1000..1500).contains(&n) {
+                gemeld.send(()).unwrap();
+                // De rest van de runtime loopt door (ook wat deze draad al klaarzette).
+                tokio::task::block_in_place(|| wacht.lock().unwrap().recv().unwrap());
+            }
+        })
+        .await
+    });
+    tokio::task::spawn_blocking(move || stil.recv().unwrap())
+        .await
+        .unwrap();
+
+    // Midden in de run: een medewerker slaat iets op (op SQLite wacht dat anders op de run).
+    t.app
+        .contactmoment_vastleggen(
+            &clerk,
+            &ContactInvoer {
+                onderwerp: "betaling".into(),
+                tekst: "Vraagt wanneer de betaling komt.".into(),
+                ..ContactInvoer::telefoontje(None, None)
+            },
+        )
+        .await
+        .unwrap();
+    let beeld = t.app.betaalrun_beeld(&starter, run).await.unwrap();
+    assert_eq!(beeld.run.status.code(), "concept");
+    assert!(beeld.totalen.is_empty() && beeld.run.aantal_betalingen == 0);
+    let regels_van = |app: &App| {
+        let opslag = app.opslag.clone();
+        async move {
+            let mut tx = opslag.lees().await.unwrap();
+            let r = tx.betaalregels(run, 0, i64::MAX, false).await.unwrap();
+            tx.afsluiten().await.unwrap();
+            r.into_iter().map(|r| r.id).collect::<Vec<i64>>()
+        }
+    };
+    let van_a = regels_van(&t.app).await;
+    assert!(!van_a.is_empty(), "A legde partijen vast vóór hij stilviel");
+    let positie = {
+        let mut tx = t.app.opslag.lees().await.unwrap();
+        let j = tx.job_op_id(job).await.unwrap().unwrap();
+        tx.afsluiten().await.unwrap();
+        j.positie
+    };
+    assert!(positie > 0);
+
+    // B neemt pas over als de hartslag van A een minuut oud is, en gaat verder na de positie.
+    let b = tweede_server(&t);
+    t.klok.verzet(chrono::Duration::seconds(61));
+    let overgenomen = b.job_draaien(None, |_| {}).await.unwrap().unwrap();
+    assert_eq!((overgenomen.id, overgenomen.pogingen), (job, 2));
+    let j = &b
+        .jobs_van(&starter, Some(&format!("betaalrun:{run}")))
+        .await
+        .unwrap()[0];
+    assert_eq!(j.status, Jobstatus::Klaar.naam(), "{:?}", j.einde);
+    assert_eq!(j.klaar, demo.uitkeringen);
+    let na_b = regels_van(&t.app).await;
+    assert!(
+        van_a.iter().all(|id| na_b.contains(id)),
+        "de vastgelegde partijen van A blijven staan"
+    );
+    let uitkomst = b.betaalrun_beeld(&starter, run).await.unwrap();
+    assert_eq!(uitkomst.run.status.code(), "berekend");
+
+    // A komt terug: hij legt niets meer vast.
+    los.send(()).unwrap();
+    server_a.await.unwrap().unwrap();
+    assert_eq!(regels_van(&t.app).await, na_b);
+    let na_a = t.app.betaalrun_beeld(&starter, run).await.unwrap();
+    assert_eq!(na_a.run.versie, uitkomst.run.versie);
+
+    // Dezelfde uitkomst als een volledige nieuwe berekening.
+    let opnieuw = t
+        .app
+        .betaalrun_berekenen(&starter, run, |_| {})
+        .await
+        .unwrap();
+    assert_eq!(
+        (opnieuw.aantal_betalingen, opnieuw.totaal_centen),
+        (uitkomst.run.aantal_betalingen, uitkomst.run.totaal_centen)
+    );
+    let totalen = |b: &vangnet_app::betaalruns::Runbeeld| {
+        b.totalen
+            .iter()
+            .map(|t| (t.categorie.code(), t.aantal, t.som_centen.centen()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        totalen(&t.app.betaalrun_beeld(&starter, run).await.unwrap()),
+        totalen(&uitkomst)
+    );
+    assert_eq!(regels_van(&t.app).await.len(), na_b.len());
+    t.opruimen().await;
+}
