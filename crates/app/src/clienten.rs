@@ -863,7 +863,8 @@ impl App {
             Zoekvraag::Naam(n) => Zoeksleutel::Naam(n.clone()),
         };
         // Lezen mag van een leesreplica (een moment verouderd is voor zoeken goed); het
-        // toegangslog daarna in een korte schrijftransactie, zonder lezen erin.
+        // toegangslog daarna als één verwerking met een regel per treffer, gebundeld met wat
+        // andere lezers tegelijk vastleggen (issue 22 punt 4).
         let nu = self.klok.nu();
         let mut lees = self.opslag.lees_mag_verouderd().await?;
         let tot = (pagina + 1) * ZOEKPAGINA;
@@ -883,8 +884,6 @@ impl App {
         let huishoudens: Vec<i64> = leden.iter().map(|l| l.huishouden_id).collect();
         let dossiers = lees.dossiers_van_huishoudens(&huishoudens).await?;
         lees.afsluiten().await?;
-        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
-        let nu = tx.nu;
         let mut treffers = Vec::new();
         for p in beelden {
             let eigen: Vec<i64> = leden
@@ -892,16 +891,6 @@ impl App {
                 .filter(|l| l.persoon_id == p.id)
                 .map(|l| l.huishouden_id)
                 .collect();
-            toegang::vastleggen(
-                &mut *tx,
-                ctx,
-                nu,
-                verwerking::BIJSTANDSVERLENING,
-                "persoon",
-                &p.id.to_string(),
-                "Gevonden bij zoeken",
-            )
-            .await?;
             treffers.push(Treffer {
                 persoon_id: p.id,
                 bsn_gemaskeerd: Bsn::parse(&p.bsn).map(Bsn::gemaskeerd).unwrap_or_default(),
@@ -918,7 +907,14 @@ impl App {
                     .collect(),
             });
         }
-        tx.commit().await?;
+        self.personen_gelezen(
+            ctx,
+            nu,
+            verwerking::BIJSTANDSVERLENING,
+            "Gevonden bij zoeken",
+            treffers.iter().map(|t| t.persoon_id).collect(),
+        )
+        .await?;
         treffers.sort_by(|a, b| a.naam.cmp(&b.naam));
         Ok((treffers, meer))
     }

@@ -95,6 +95,8 @@ pub struct App {
     inlog_geheim: Arc<tokio::sync::OnceCell<Vec<u8>>>,
     /// Welke namen wie vandaag al bij een taak zag (zie [`toegang::Getoond`]).
     getoond: Arc<toegang::Getoond>,
+    /// De toegangsregels van lezers, gebundeld vastgelegd (zie [`toegang::Bundel`]).
+    toegangsbundel: Arc<toegang::Bundel>,
 }
 
 impl App {
@@ -107,6 +109,7 @@ impl App {
             jobs: Arc::default(),
             getoond: Arc::default(),
             inlog_geheim: Arc::default(),
+            toegangsbundel: Arc::default(),
         }
     }
 }

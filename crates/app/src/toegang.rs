@@ -227,3 +227,104 @@ pub(crate) async fn clientnamen(
     tx.toegang_voor_personen(&v, &getoond).await?;
     Ok(uit)
 }
+
+/// De toegangsregels van lezers, gebundeld (issue 22 punt 4): wie alleen las (zoeken), wacht niet
+/// elk op een eigen schrijftransactie. Elk verzoek zet zijn verwerking in de wachtrij; wie daarna
+/// de schrijver van de bundel krijgt (de leider), legt alles uit de wachtrij in één transactie
+/// vast en meldt ieder de uitkomst. Pas na die commit krijgt de lezer zijn antwoord: het
+/// toegangslog is even duurzaam als bij elke andere handeling. Valt de leider weg (een verzoek
+/// dat wordt afgebroken), dan zet elke volger zijn verwerking opnieuw in de wachtrij.
+#[derive(Default)]
+pub(crate) struct Bundel {
+    wachtrij: std::sync::Mutex<Vec<Bundelverzoek>>,
+    leider: tokio::sync::Mutex<()>,
+}
+
+/// Eén verwerking met de personen die zij las.
+#[derive(Clone)]
+struct Gelezen {
+    sjabloon: ToegangRij,
+    personen: Vec<i64>,
+}
+
+struct Bundelverzoek {
+    gelezen: Gelezen,
+    klaar: tokio::sync::oneshot::Sender<Result<(), String>>,
+}
+
+impl App {
+    /// Legt vast dat `ctx` de `personen` las (één verwerking met een regel per persoon), gebundeld
+    /// met wat andere lezers tegelijk vastleggen (zie [`Bundel`]).
+    pub(crate) async fn personen_gelezen(
+        &self,
+        ctx: &Context,
+        tijdstip: chrono::DateTime<chrono::Utc>,
+        activiteit: Verwerkingsactiviteit,
+        omschrijving: &str,
+        personen: Vec<i64>,
+    ) -> Result<(), AppFout> {
+        if personen.is_empty() {
+            return Ok(());
+        }
+        let gelezen = Gelezen {
+            sjabloon: sjabloon(ctx, tijdstip, activiteit, "persoon", omschrijving),
+            personen,
+        };
+        let bundel = &self.toegangsbundel;
+        loop {
+            let (klaar, mut uitkomst) = tokio::sync::oneshot::channel();
+            bundel
+                .wachtrij
+                .lock()
+                .map_err(|_| AppFout::Intern("toegangsbundel".into()))?
+                .push(Bundelverzoek {
+                    gelezen: gelezen.clone(),
+                    klaar,
+                });
+            // Of een andere leider neemt dit verzoek mee, of dit verzoek wordt zelf leider.
+            let wacht = tokio::select! {
+                r = &mut uitkomst => Some(r),
+                leider = bundel.leider.lock() => {
+                    drop(leider);
+                    None
+                }
+            };
+            let r = match wacht {
+                Some(r) => r,
+                None => {
+                    let _leider = bundel.leider.lock().await;
+                    let groep = std::mem::take(
+                        &mut *bundel
+                            .wachtrij
+                            .lock()
+                            .map_err(|_| AppFout::Intern("toegangsbundel".into()))?,
+                    );
+                    let r = self.bundel_vastleggen(&groep).await;
+                    for v in groep {
+                        let _ = v.klaar.send(r.clone());
+                    }
+                    uitkomst.await
+                }
+            };
+            match r {
+                Ok(r) => return r.map_err(AppFout::Intern),
+                // De leider viel weg vóór hij iets meldde: opnieuw in de wachtrij.
+                Err(_) => continue,
+            }
+        }
+    }
+
+    async fn bundel_vastleggen(&self, groep: &[Bundelverzoek]) -> Result<(), String> {
+        let schrijven = async {
+            let mut tx = self
+                .systeemhandeling("toegangslog", &geheim::operatie_id())
+                .await?;
+            for v in groep {
+                let w = tx.verwerking_vastleggen(&v.gelezen.sjabloon).await?;
+                tx.toegang_voor_personen(&w, &v.gelezen.personen).await?;
+            }
+            tx.commit().await
+        };
+        schrijven.await.map_err(|e: AppFout| e.to_string())
+    }
+}

@@ -229,6 +229,18 @@ impl Jobs for AnyTransactie {
         Ok(r.rows_affected() == 1)
     }
 
+    async fn job_totaal(&mut self, id: i64, werker: &str, totaal: i64) -> Uitkomst<()> {
+        sqlx::query("UPDATE jobs SET totaal = $1 WHERE id = $2 AND werker = $3 AND status = $4")
+            .bind(totaal)
+            .bind(id)
+            .bind(werker.to_owned())
+            .bind(Jobstatus::Lopend.code())
+            .execute(self.conn())
+            .await
+            .map_err(vertaal)?;
+        Ok(())
+    }
+
     async fn job_positie(
         &mut self,
         id: i64,

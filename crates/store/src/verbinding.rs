@@ -115,6 +115,30 @@ fn na_gebruik(
     })
 }
 
+/// Schrijft elke seconde het write-ahead-log van SQLite terug in de database, vanaf een
+/// leesverbinding en `PASSIVE`: zonder op lezers of de schrijver te wachten, en zonder de
+/// schrijfverbinding bezet te houden (anders doet de verbinding die een commit doet dat, en
+/// wacht elke volgende schrijver). Stopt als de pool sluit.
+fn log_terugschrijven_op_de_achtergrond(lezen: sqlx::AnyPool) {
+    tokio::spawn(async move {
+        loop {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            if lezen.is_closed() {
+                break;
+            }
+            if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                .execute(&lezen)
+                .await
+            {
+                if lezen.is_closed() {
+                    break;
+                }
+                tracing::warn!(fout = %e, "write-ahead-log terugschrijven mislukt");
+            }
+        }
+    });
+}
+
 /// De datamap (0700) en het databasebestand (0600) alleen voor de eigenaar. SQLite maakt het
 /// write-ahead-log en het gedeelde geheugen (`-wal`, `-shm`) met de rechten van het
 /// databasebestand aan; bestaan ze al met ruimere rechten, dan worden die ook strenger.
@@ -185,8 +209,8 @@ impl Database {
         let opties = AnyConnectOptions::from_str(url)
             .map_err(fout)?
             .disable_statement_logging();
-        let pragmas = |pool: AnyPoolOptions| {
-            pool.after_release(na_gebruik).after_connect(|c, _| {
+        let pragmas = |pool: AnyPoolOptions, extra: &'static str| {
+            pool.after_release(na_gebruik).after_connect(move |c, _| {
                 Box::pin(async move {
                     c.execute(
                         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
@@ -194,19 +218,29 @@ impl Database {
                          PRAGMA cache_size = -32768; PRAGMA mmap_size = 1073741824;",
                     )
                     .await?;
+                    if !extra.is_empty() {
+                        c.execute(extra).await?;
+                    }
                     Ok(())
                 })
             })
         };
-        let schrijven = pragmas(AnyPoolOptions::new().max_connections(1))
-            .acquire_timeout(Duration::from_secs(30))
-            .connect_with(opties.clone())
-            .await
-            .map_err(fout)?;
-        let lezen = pragmas(AnyPoolOptions::new().max_connections(4))
+        // De schrijver schrijft het log niet zelf terug na een commit: na een grote run (het log
+        // groeit zolang de lezers van de run hun momentopname houden) kostte dat seconden waarin
+        // de enige schrijfverbinding bezet was. Dat doet `log_terugschrijven_op_de_achtergrond`.
+        let schrijven = pragmas(
+            AnyPoolOptions::new().max_connections(1),
+            "PRAGMA wal_autocheckpoint = 0",
+        )
+        .acquire_timeout(Duration::from_secs(30))
+        .connect_with(opties.clone())
+        .await
+        .map_err(fout)?;
+        let lezen = pragmas(AnyPoolOptions::new().max_connections(4), "")
             .connect_with(opties)
             .await
             .map_err(fout)?;
+        log_terugschrijven_op_de_achtergrond(lezen.clone());
         Ok(Database {
             schrijven,
             lezen,

@@ -68,10 +68,10 @@ fn percentiel(gesorteerd: &[f64], p: f64) -> f64 {
     gesorteerd[i.min(gesorteerd.len() - 1)]
 }
 
-/// Meet zoeken op een bestaande (demo)database: per soort zoekvraag p50 en p99 in milliseconden.
-/// De zoekvragen komen van echte personen in de database; elke zoekopdracht schrijft, zoals in
-/// het echt, een regel per treffer in het toegangslog.
-pub async fn zoeken(app: &App, aantal: u64) -> Result<()> {
+/// Meet zoeken op een bestaande (demo)database: per soort zoekvraag p50 en p99 in milliseconden,
+/// met `gelijktijdig` zoekers tegelijk. De zoekvragen komen van echte personen in de database;
+/// elke zoekopdracht schrijft, zoals in het echt, een regel per treffer in het toegangslog.
+pub async fn zoeken(app: &App, aantal: u64, gelijktijdig: u64, denktijd_ms: u64) -> Result<()> {
     let ctx = Context::opdrachtregel();
     let max = {
         let mut tx = app.opslag.lees().await?;
@@ -138,21 +138,56 @@ pub async fn zoeken(app: &App, aantal: u64) -> Result<()> {
         };
         vragen.push(vraag);
     }
+    // `gelijktijdig` zoekers nemen om de beurt de volgende vraag, met tussen twee vragen een
+    // denktijd van 0,5 tot 1,5 keer `denktijd_ms` (0: zonder).
+    let vragen = std::sync::Arc::new(vragen);
+    let volgende = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let begin = Instant::now();
+    let mut zoekers = Vec::new();
+    for k in 0..gelijktijdig.max(1) {
+        let (app, ctx, vragen, volgende) =
+            (app.clone(), ctx.clone(), vragen.clone(), volgende.clone());
+        // Niet allemaal op dezelfde milliseconde beginnen: verspreid over één denktijd.
+        let start = std::time::Duration::from_millis(denktijd_ms * k / gelijktijdig.max(1));
+        zoekers.push(tokio::spawn(async move {
+            tokio::time::sleep(start).await;
+            let mut gemeten = Vec::new();
+            loop {
+                let i = volgende.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some((soort, q)) = vragen.get(i) else {
+                    break;
+                };
+                let begin = Instant::now();
+                let t = app.zoeken(&ctx, q).await?;
+                gemeten.push((*soort, begin.elapsed().as_secs_f64() * 1000.0, t.len()));
+                if denktijd_ms > 0 {
+                    let factor = 0.5 + (i * 7919 % 1000) as f64 / 1000.0;
+                    tokio::time::sleep(std::time::Duration::from_secs_f64(
+                        denktijd_ms as f64 * factor / 1000.0,
+                    ))
+                    .await;
+                }
+            }
+            Ok::<_, vangnet_app::AppFout>(gemeten)
+        }));
+    }
     let mut per_soort: std::collections::BTreeMap<&str, Vec<f64>> = Default::default();
     let mut alle = Vec::new();
     let mut treffers = 0;
-    for (soort, q) in &vragen {
-        let begin = Instant::now();
-        let t = app.zoeken(&ctx, q).await?;
-        let ms = begin.elapsed().as_secs_f64() * 1000.0;
-        treffers += t.len();
-        per_soort.entry(soort).or_default().push(ms);
-        alle.push(ms);
+    for z in zoekers {
+        for (soort, ms, n) in z.await?? {
+            treffers += n;
+            per_soort.entry(soort).or_default().push(ms);
+            alle.push(ms);
+        }
     }
+    let duur = begin.elapsed().as_secs_f64();
     uit!(
-        "engine: {}, personen: {max}, zoekopdrachten: {}, treffers: {treffers}",
+        "engine: {}, personen: {max}, zoekopdrachten: {}, treffers: {treffers}, gelijktijdig: {}, denktijd {denktijd_ms} ms, {:.0} zoekopdrachten/s",
         app.opslag.engine(),
-        vragen.len()
+        vragen.len(),
+        gelijktijdig.max(1),
+        vragen.len() as f64 / duur.max(1e-9)
     );
     per_soort.insert("alle", alle);
     for (soort, mut ms) in per_soort {
@@ -382,11 +417,13 @@ fn piek_opnieuw() {
 /// een maand: berekenen en de regels opslaan, goedkeuren (verwerken), het pain.001-bestand
 /// schrijven; met de piek van het geheugen per stap en, ter vergelijking, de tijd om evenveel
 /// bytes zonder XML naar dezelfde schijf te schrijven.
+#[allow(clippy::too_many_arguments)]
 pub async fn betaalrun(
     app: &App,
     huishoudens: u64,
     vorm: vangnet_app::demo::Demovorm,
     minstens_taken: u64,
+    medewerkers: u64,
     maand: &str,
     map: &std::path::Path,
 ) -> Result<()> {
@@ -443,6 +480,7 @@ pub async fn betaalrun(
         r => r?,
     };
     let totaal = app.betaalrun_omvang(&starter).await?;
+    let drukte = Medewerkers::starten(app, medewerkers).await?;
     let mut anoniem = anoniem_mib();
     let mut balk = crate::voortgang::Voortgang::nieuw("Berekenen", "uitkeringen");
     let run = app
@@ -455,6 +493,7 @@ pub async fn betaalrun(
     balk.klaar();
     let berekenen = begin.elapsed().as_secs_f64();
     regel("berekenen en regels opslaan (uitkeringen)", totaal, begin);
+    drukte.stoppen().await?;
     let piek_berekenen = piek_mib();
 
     piek_opnieuw();
@@ -617,4 +656,105 @@ pub async fn betaalrun(
         bytes as f64 / (1024.0 * 1024.0) / schijf.max(1e-9)
     );
     Ok(())
+}
+
+/// Medewerkers die werken terwijl de run rekent (issue 22 punt 3): elk opent om de beurt een
+/// dossier (met een regel per huisgenoot in het toegangslog) en legt er een telefoonnotitie bij
+/// vast, met 200 ms tussen twee verzoeken. De duur van elk verzoek wordt bewaard.
+struct Medewerkers {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    taken: Vec<tokio::task::JoinHandle<Vec<Verzoekduur>>>,
+}
+
+/// Een soort verzoek en zijn duur in ms (geen: mislukt).
+type Verzoekduur = (&'static str, Option<f64>);
+
+impl Medewerkers {
+    async fn starten(app: &App, aantal: u64) -> Result<Self> {
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let mut taken = Vec::new();
+        if aantal == 0 {
+            return Ok(Self { stop, taken });
+        }
+        let dossiers = {
+            let mut tx = app.opslag.lees().await?;
+            let m = tx.hoogste_id(vangnet_app::opslag::Reeks::Dossiers).await?;
+            tx.afsluiten().await?;
+            m
+        };
+        if dossiers == 0 {
+            bail!("geen dossiers om te openen");
+        }
+        let consulent = app.context_als("consulent").await?;
+        for i in 0..aantal {
+            let (app, stop) = (app.clone(), stop.clone());
+            let ctx = Context::nieuw(
+                consulent.actor.clone(),
+                format!("{}-{i}", consulent.operatie_id),
+            );
+            let stap = i64::try_from(aantal).unwrap_or(1);
+            taken.push(tokio::spawn(async move {
+                use std::sync::atomic::Ordering;
+                let pauze = std::time::Duration::from_millis(200);
+                let mut metingen = Vec::new();
+                let mut n = i64::try_from(i).unwrap_or(0);
+                while !stop.load(Ordering::Relaxed) {
+                    let id = 1 + (n * 7919) % dossiers;
+                    n += stap;
+                    let begin = Instant::now();
+                    let beeld = app.dossier(&ctx, id, None, None).await;
+                    let ms = begin.elapsed().as_secs_f64() * 1000.0;
+                    metingen.push(("dossier openen", beeld.is_ok().then_some(ms)));
+                    tokio::time::sleep(pauze).await;
+                    let Ok(beeld) = beeld else { continue };
+                    let notitie = vangnet_app::contact::ContactInvoer {
+                        onderwerp: "betaling".into(),
+                        tekst: "Vraagt wanneer de betaling komt.".into(),
+                        ..vangnet_app::contact::ContactInvoer::telefoontje(
+                            Some(beeld.dossier.client_id),
+                            Some(id),
+                        )
+                    };
+                    let begin = Instant::now();
+                    let r = app.contactmoment_vastleggen(&ctx, &notitie).await;
+                    let ms = begin.elapsed().as_secs_f64() * 1000.0;
+                    metingen.push(("notitie opslaan", r.is_ok().then_some(ms)));
+                    tokio::time::sleep(pauze).await;
+                }
+                metingen
+            }));
+        }
+        Ok(Self { stop, taken })
+    }
+
+    /// Stopt de medewerkers en toont per soort verzoek p50, p99 en het maximum, en de fouten.
+    async fn stoppen(self) -> Result<()> {
+        if self.taken.is_empty() {
+            return Ok(());
+        }
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let aantal = self.taken.len();
+        let mut per_soort: std::collections::BTreeMap<&str, (Vec<f64>, u64)> = Default::default();
+        for t in self.taken {
+            for (soort, ms) in t.await? {
+                let (tijden, fouten) = per_soort.entry(soort).or_default();
+                match ms {
+                    Some(ms) => tijden.push(ms),
+                    None => *fouten += 1,
+                }
+            }
+        }
+        uit!("{aantal} medewerkers tijdens het berekenen (200 ms tussen twee verzoeken):");
+        for (soort, (mut ms, fouten)) in per_soort {
+            ms.sort_by(f64::total_cmp);
+            uit!(
+                "  {soort:<18} n={:>6}  p50 {:>7.1} ms  p99 {:>7.1} ms  max {:>7.1} ms  fouten {fouten}",
+                ms.len(),
+                percentiel(&ms, 0.5),
+                percentiel(&ms, 0.99),
+                ms.last().copied().unwrap_or_default()
+            );
+        }
+        Ok(())
+    }
 }

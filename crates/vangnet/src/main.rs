@@ -266,6 +266,10 @@ enum BenchSoort {
         /// meer ids dan SQLite in één statement toelaat echt doorloopt).
         #[arg(long, default_value_t = 0)]
         minstens_taken: u64,
+        /// Zoveel medewerkers openen dossiers en slaan notities op terwijl de run rekent; hun
+        /// p50/p99 staan in de uitvoer (issue 22 punt 3).
+        #[arg(long, default_value_t = 0)]
+        medewerkers: u64,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -274,6 +278,12 @@ enum BenchSoort {
         /// Hoeveel zoekopdrachten.
         #[arg(long, default_value_t = 1000)]
         aantal: u64,
+        /// Zoveel zoekers tegelijk.
+        #[arg(long, default_value_t = 1)]
+        gelijktijdig: u64,
+        /// Gemiddelde denktijd van een zoeker tussen twee vragen (0,5 tot 1,5 keer dit).
+        #[arg(long, default_value_t = 0)]
+        denktijd_ms: u64,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -629,6 +639,7 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
                     maand,
                     zonder_rekening_procent,
                     minstens_taken,
+                    medewerkers,
                     db,
                 }),
             ..
@@ -657,6 +668,7 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
                     zonder_rekening_procent,
                 },
                 minstens_taken,
+                medewerkers,
                 &maand,
                 &map,
             )
@@ -667,11 +679,17 @@ async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
             uitkomst?;
         }
         Opdracht::Bench {
-            soort: Some(BenchSoort::Zoeken { aantal, db }),
+            soort:
+                Some(BenchSoort::Zoeken {
+                    aantal,
+                    gelijktijdig,
+                    denktijd_ms,
+                    db,
+                }),
             ..
         } => {
             let app = openen(&instellingen, &db).await?;
-            bench::zoeken(&app, aantal.max(1)).await?;
+            bench::zoeken(&app, aantal.max(1), gelijktijdig, denktijd_ms).await?;
         }
         Opdracht::Bench {
             soort: None,

@@ -150,8 +150,21 @@ impl App {
         // twee lezers): zo is de laatste uitkering van een vastgelegde partij de positie waar een
         // overgenomen berekening verder gaat. Alles van één uitkering komt uit één
         // leestransactie. Faalt een stap, dan sluit zijn wachtrij en stoppen de andere.
+        // Niet wat lang geleden eindigde en helemaal is afgewikkeld (zie
+        // `betaalrun::altijd_lezen_vanaf`); wel vastgehouden vakantietoeslag.
         let mut eerste = self.opslag.lees().await?;
-        let alle = eerste.uitkering_ids(na_id, i64::MAX).await?;
+        let mut alle = eerste
+            .uitkering_ids_voor_run(betaalrun::altijd_lezen_vanaf(maand), na_id)
+            .await?;
+        alle.extend(kader.vt_vastgehouden.keys().filter(|u| **u > na_id));
+        alle.sort_unstable();
+        alle.dedup();
+        if let Some(job) = job {
+            let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
+            let totaal = i64::try_from(stand.klaar as usize + alle.len()).unwrap_or(i64::MAX);
+            tx.job_totaal(job, self.werker(), totaal).await?;
+            tx.commit().await?;
+        }
         let partijen: Vec<Vec<i64>> = alle.chunks(PARTIJ).map(<[i64]>::to_vec).collect();
         let lezers = [eerste, self.opslag.lees().await?];
         let aantal_lezers = lezers.len();

@@ -118,6 +118,8 @@ pub trait Jobs: JobsLezen {
         nu: DateTime<Utc>,
         klaar: i64,
     ) -> Uitkomst<bool>;
+    /// Zet hoeveel er in totaal te doen is (als het werk dat pas bij het begin weet).
+    async fn job_totaal(&mut self, id: i64, werker: &str, totaal: i64) -> Uitkomst<()>;
     /// Legt positie, voortgang en tussenstand vast, in de transactie van de partij die zij
     /// afsluit: wat vastligt en waar de job verder gaat, veranderen samen. Onwaar: `werker` heeft
     /// de job niet meer; dan mag de partij niet worden vastgelegd.

@@ -1000,3 +1000,55 @@ async fn zoeken_bladert_per_vijftig() {
     assert!(eerste.last().unwrap().naam < tweede[0].naam);
     t.opruimen().await;
 }
+
+/// Issue 22 punt 4: het toegangslog van zoekopdrachten wordt gebundeld vastgelegd. Veel
+/// zoekopdrachten tegelijk (een deel afgebroken, zoals een browser die de verbinding sluit):
+/// elke zoekopdracht die antwoordt, heeft elke gevonden persoon in het toegangslog, en niemand
+/// blijft hangen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn zoeken_tegelijk_legt_elke_treffer_vast() {
+    let t = TestApp::nieuw().await;
+    t.app.demo_laden(60, 7, |_, _| {}).await.unwrap();
+    let clerk = t.gebruiker("zoeker", &[Rol::Inkomensconsulent]).await;
+    let mut zoekers = Vec::new();
+    for i in 1..=40 {
+        let (app, ctx) = (t.app.clone(), clerk.clone());
+        zoekers.push(tokio::spawn(async move {
+            let vraag = format!("2026-{:06}", (i % 30) + 1);
+            app.zoeken(&ctx, &vraag).await.unwrap()
+        }));
+    }
+    // Een op de vier wordt meteen afgebroken.
+    for z in zoekers.iter().step_by(4) {
+        z.abort();
+    }
+    let mut gevonden = Vec::new();
+    for z in zoekers {
+        if let Ok(treffers) = z.await {
+            assert!(!treffers.is_empty());
+            gevonden.extend(treffers.into_iter().map(|t| t.persoon_id.to_string()));
+        }
+    }
+    assert!(!gevonden.is_empty());
+    let auditor = t.gebruiker("controle", &[Rol::Auditor]).await;
+    let gelogd: std::collections::BTreeSet<String> = t
+        .app
+        .toegang_zoeken(
+            &auditor,
+            &ToegangFilter {
+                betrokkene_type: Some("persoon".into()),
+                ..Default::default()
+            },
+            500,
+            0,
+        )
+        .await
+        .unwrap()
+        .regels
+        .into_iter()
+        .filter(|r| r.omschrijving == "Gevonden bij zoeken")
+        .map(|r| r.betrokkene_id)
+        .collect();
+    assert!(gevonden.iter().all(|p| gelogd.contains(p)));
+    t.opruimen().await;
+}

@@ -448,7 +448,9 @@ async fn een_run_in_partijen_laat_de_schrijver_vrij_en_gaat_na_een_overname_verd
         .await
         .unwrap()[0];
     assert_eq!(j.status, Jobstatus::Klaar.naam(), "{:?}", j.einde);
-    assert_eq!(j.klaar, demo.uitkeringen);
+    // Alle uitkeringen die de run leest (niet wat lang geleden eindigde en is afgewikkeld).
+    assert!(j.totaal > 1500 && j.totaal <= demo.uitkeringen);
+    assert_eq!(j.klaar, j.totaal);
     let na_b = regels_van(&t.app).await;
     assert!(
         van_a.iter().all(|id| na_b.contains(id)),
