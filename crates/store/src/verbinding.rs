@@ -230,7 +230,7 @@ impl Database {
         // de enige schrijfverbinding bezet was. Dat doet `log_terugschrijven_op_de_achtergrond`.
         let schrijven = pragmas(
             AnyPoolOptions::new().max_connections(1),
-            "PRAGMA wal_autocheckpoint = 0",
+            "PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 67108864",
         )
         .acquire_timeout(Duration::from_secs(30))
         .connect_with(opties.clone())
@@ -484,9 +484,12 @@ impl Opslag for Database {
 
     async fn log_terugschrijven(&self) -> Uitkomst<()> {
         if self.engine == Engine::Sqlite {
-            // Wacht op lopende lezers (busy_timeout) en maakt het log daarna leeg.
-            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-                .execute(&self.schrijven)
+            // PASSIVE vanaf een leesverbinding: wacht op niemand en houdt de schrijver niet bezet
+            // (TRUNCATE op de schrijver hield een medewerker na een demo van een miljoen
+            // huishoudens seconden op). Het log wordt zo niet kleiner, maar na een volledige
+            // terugschrijving begint de volgende schrijver vooraan.
+            sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                .execute(&self.lezen)
                 .await
                 .map_err(fout)?;
         }

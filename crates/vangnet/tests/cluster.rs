@@ -1,7 +1,9 @@
 //! Twee servers op één PostgreSQL (issue 22 punt 2), als echte processen: elke server dient elke
 //! pagina, een sessie van de ene geldt op de andere, een run die via de ene is gestart toont zijn
 //! voortgang op de andere, en als de server die de run berekent met `kill -9` wegvalt, maakt de
-//! andere haar af, zonder iets dubbel te doen.
+//! andere haar af, zonder iets dubbel te doen. En als PostgreSQL een halve minuut wegvalt
+//! terwijl een run rekent, antwoorden de pagina's "tijdelijk niet beschikbaar" en maakt de server
+//! de run daarna af.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests mogen hard falen
 
@@ -211,9 +213,19 @@ impl Drop for Schema {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "heeft PostgreSQL nodig: zet VANGNET_TEST_DATABASE_URL en draai met --include-ignored (CI doet dat)"]
-async fn twee_servers_een_database_en_een_run_die_kill_9_overleeft() {
+/// Wat beide tests nodig hebben: een eigen schema met een demo van `huishoudens`, een
+/// functioneel beheerder (fien) met wachtwoord, een run voor de lopende maand die nog moet
+/// worden berekend, en de URL waarmee een server dat schema gebruikt.
+struct Opzet {
+    schema: Schema,
+    sleutelbestand: PathBuf,
+    app: App,
+    opslag: Arc<dyn Opslag>,
+    run: i64,
+    url: String,
+}
+
+async fn opzet() -> Opzet {
     let basis = std::env::var("VANGNET_TEST_DATABASE_URL")
         .expect("deze test heeft PostgreSQL nodig: zet VANGNET_TEST_DATABASE_URL");
     let schema = Schema {
@@ -287,15 +299,24 @@ async fn twee_servers_een_database_en_een_run_die_kill_9_overleeft() {
         if basis.contains('?') { "&" } else { "?" },
         schema.naam
     );
-    let a = server(&schema.map.join("a"), &url, &sleutelbestand);
+    Opzet {
+        schema,
+        sleutelbestand,
+        app,
+        opslag,
+        run,
+        url,
+    }
+}
 
-    // Inloggen op A.
+/// Logt fien in op de server op `poort`.
+fn inloggen(poort: u16) -> Bezoeker {
     let mut fien_http = Bezoeker::default();
-    let p = fien_http.get(a.poort, "/inloggen");
+    let p = fien_http.get(poort, "/inloggen");
     assert_eq!(p.status, 200);
     let token = csrf(&p.inhoud);
     let p = fien_http.verzoek(
-        a.poort,
+        poort,
         "POST",
         "/inloggen",
         &[
@@ -305,9 +326,26 @@ async fn twee_servers_een_database_en_een_run_die_kill_9_overleeft() {
         ],
     );
     assert_eq!(p.status, 303, "inloggen: {}", p.inhoud);
+    fien_http
+}
 
-    // De run houdt vast: de test vergrendelt de rij van de run, zodat A wel kan rekenen maar
-    // niet kan afronden.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "heeft PostgreSQL nodig: zet VANGNET_TEST_DATABASE_URL en draai met --include-ignored (CI doet dat)"]
+async fn twee_servers_een_database_en_een_run_die_kill_9_overleeft() {
+    let Opzet {
+        schema,
+        sleutelbestand,
+        app,
+        opslag,
+        run,
+        url,
+    } = opzet().await;
+    let a = server(&schema.map.join("a"), &url, &sleutelbestand);
+
+    let mut fien_http = inloggen(a.poort);
+
+    // De run houdt vast: de test vergrendelt de rij van de run, zodat A de job neemt maar niet
+    // verder komt dan het begin van de berekening (dat de run op concept zet).
     let mut slot = opslag.schrijf().await.unwrap();
     let mut rij = slot.betaalrun_op_id(run).await.unwrap().unwrap();
     rij.versie += 1;
@@ -385,4 +423,120 @@ async fn twee_servers_een_database_en_een_run_die_kill_9_overleeft() {
         "{}",
         p.inhoud
     );
+}
+
+/// Issue 22, "bad input and faults": PostgreSQL valt 30 s weg terwijl een run rekent. Pagina's
+/// antwoorden dan 503 met een melding in gewone taal (geen 500, geen hangende server); daarna
+/// neemt de werker de job weer op en maakt de run af: alles één keer. Alleen in de eigen stap van
+/// `.ci/run`, die de commando's geeft om de server te stoppen en te starten
+/// (`VANGNET_TEST_PG_STOPPEN`, `VANGNET_TEST_PG_STARTEN`); de andere tests lopen dan niet.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "stopt en start PostgreSQL: alleen in de eigen stap van .ci/run (zet VANGNET_TEST_PG_STOPPEN en VANGNET_TEST_PG_STARTEN)"]
+async fn postgresql_valt_weg_tijdens_een_run() {
+    let stoppen = std::env::var("VANGNET_TEST_PG_STOPPEN")
+        .expect("zet VANGNET_TEST_PG_STOPPEN (het commando dat PostgreSQL stopt)");
+    let starten = std::env::var("VANGNET_TEST_PG_STARTEN")
+        .expect("zet VANGNET_TEST_PG_STARTEN (het commando dat PostgreSQL start)");
+    fn sh(cmd: &str) {
+        let s = Command::new("sh").arg("-c").arg(cmd).status().unwrap();
+        assert!(s.success(), "{cmd}: {s}");
+    }
+    /// Start PostgreSQL weer, ook als de test halverwege faalt (de andere stappen van CI en
+    /// deze machine hebben haar nodig).
+    struct Weer(String, bool);
+    impl Drop for Weer {
+        fn drop(&mut self) {
+            if self.1 {
+                let _ = Command::new("sh").arg("-c").arg(&self.0).status();
+            }
+        }
+    }
+    let Opzet {
+        schema,
+        sleutelbestand,
+        app,
+        opslag,
+        run,
+        url,
+    } = opzet().await;
+    let a = server(&schema.map.join("a"), &url, &sleutelbestand);
+    let mut fien_http = inloggen(a.poort);
+
+    // De run hangt aan het begin (de test houdt de rij van de run vast), zodat PostgreSQL zeker
+    // wegvalt terwijl de job loopt.
+    let mut slot = opslag.schrijf().await.unwrap();
+    let mut rij = slot.betaalrun_op_id(run).await.unwrap().unwrap();
+    rij.versie += 1;
+    assert!(slot.betaalrun_bijwerken(&rij).await.unwrap());
+    let pagina = fien_http.get(a.poort, &format!("/betaalruns/{run}"));
+    assert_eq!(pagina.status, 200, "{}", pagina.inhoud);
+    let p = fien_http.verzoek(
+        a.poort,
+        "POST",
+        &format!("/betaalruns/{run}/berekenen"),
+        &[("csrf", &csrf(&pagina.inhoud))],
+    );
+    assert_eq!(p.status, 303, "{}", p.inhoud);
+    let onderwerp = format!("betaalrun:{run}");
+    wacht_tot(60, "A neemt de job", || {
+        let (app, onderwerp) = (app.clone(), onderwerp.clone());
+        async move {
+            laatste_job(&app, &onderwerp)
+                .await
+                .is_some_and(|j| j.status == Jobstatus::Lopend)
+        }
+    })
+    .await;
+    let job = laatste_job(&app, &onderwerp).await.unwrap().id;
+
+    // PostgreSQL weg, een halve minuut.
+    let mut weer = Weer(starten.clone(), true);
+    sh(&stoppen);
+    drop(slot);
+    let p = fien_http.get(a.poort, &format!("/betaalruns/{run}"));
+    let tekst = p.inhoud.split("<main").nth(1).unwrap_or(&p.inhoud).to_owned();
+    assert_eq!(p.status, 503, "{tekst}");
+    assert!(tekst.contains("Tijdelijk niet beschikbaar"), "{tekst}");
+    assert_eq!(fien_http.get(a.poort, "/health").status, 503);
+    std::thread::sleep(Duration::from_secs(30));
+    sh(&starten);
+    weer.1 = false;
+
+    // Daarna: de werker neemt de job weer (zonder hartslag ouder dan de overnametijd) en maakt
+    // de run af.
+    wacht_tot(180, "de run is na de storing berekend", || {
+        let app = app.clone();
+        async move {
+            let Ok(mut tx) = app.opslag.lees().await else {
+                return false;
+            };
+            let klaar = tx
+                .job_op_id(job)
+                .await
+                .ok()
+                .flatten()
+                .is_some_and(|j| j.status == Jobstatus::Klaar);
+            let _ = tx.afsluiten().await;
+            klaar
+        }
+    })
+    .await;
+    let mut tx = app.opslag.lees().await.unwrap();
+    let j = tx.job_op_id(job).await.unwrap().unwrap();
+    let rij = tx.betaalrun_op_id(run).await.unwrap().unwrap();
+    let regels = tx.betaalregels(run, 0, 1_000_000, true).await.unwrap();
+    tx.afsluiten().await.unwrap();
+    assert!(j.pogingen >= 2, "de job liep opnieuw: {}", j.pogingen);
+    assert_eq!(rij.status, vangnet_domain::betaalrun::Runstatus::Berekend);
+    assert!(rij.aantal_betalingen > 0);
+    assert_eq!(i64::try_from(regels.len()).unwrap(), rij.aantal_betalingen);
+    let som: i64 = regels.iter().map(|r| r.bedrag_centen.centen()).sum();
+    assert_eq!(som, rij.totaal_centen.centen());
+    let p = fien_http.get(a.poort, &format!("/betaalruns/{run}"));
+    assert_eq!(
+        p.status, 200,
+        "na de storing werkt de pagina weer: {}",
+        p.inhoud
+    );
+    drop(a);
 }

@@ -11,6 +11,9 @@ use vangnet_domain::berekening::Wie;
 /// medewerker die intussen iets opslaat, wacht hooguit zo lang (issue 22 punt 3).
 const VASTLEGGEN_NA: std::time::Duration = std::time::Duration::from_millis(40);
 
+/// Na zoveel partijen begint een lezer van de run een nieuwe leestransactie.
+const LEESTRANSACTIE_PARTIJEN: usize = 10;
+
 /// Zoveel regels van een eerdere berekening verwijdert een run per transactie.
 const VERWIJDEREN_PER_KEER: u64 = 20_000;
 
@@ -178,9 +181,27 @@ impl App {
                 .step_by(aantal_lezers)
                 .cloned()
                 .collect();
+            let opslag = self.opslag.clone();
             lezertaken.push(tokio::spawn(async move {
                 let mut duur = std::time::Duration::ZERO;
-                for ids in eigen {
+                for (n, ids) in eigen.into_iter().enumerate() {
+                    // Af en toe een nieuwe leestransactie: op SQLite kan het log dan tijdens de
+                    // run worden teruggeschreven, in plaats van na afloop in één keer (gigabytes
+                    // waarop de schijf, en wie daarna schrijft, seconden wacht).
+                    if n > 0 && n % LEESTRANSACTIE_PARTIJEN == 0 {
+                        let vers = match opslag.lees().await {
+                            Ok(v) => v,
+                            Err(e) => {
+                                let _ = zend.send(Err(e.into())).await;
+                                break;
+                            }
+                        };
+                        let oud = std::mem::replace(&mut lezer, vers);
+                        if let Err(e) = oud.afsluiten().await {
+                            let _ = zend.send(Err(e.into())).await;
+                            break;
+                        }
+                    }
                     let gestart = std::time::Instant::now();
                     let r = runpartij_laden(lezer.as_mut(), ids, maand, betaaldatum, nu).await;
                     duur += gestart.elapsed();

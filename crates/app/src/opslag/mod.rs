@@ -54,8 +54,9 @@ pub trait Opslag: Send + Sync {
     /// Na een grote bulkinvoer, buiten een transactie: statistieken en (PostgreSQL) VACUUM.
     async fn onderhoud_na_bulkinvoer(&self) -> Uitkomst<()>;
     /// Vóór massaal werk (de betaalrun), buiten een transactie: SQLite schrijft het
-    /// write-ahead-log terug in het databasebestand en maakt het leeg, zodat elke paginavraag van
-    /// de run niet eerst een log van honderden megabytes doorzoekt. PostgreSQL: niets.
+    /// write-ahead-log terug in het databasebestand, zodat elke paginavraag van de run niet eerst
+    /// een log van honderden megabytes doorzoekt. Zonder iemand te laten wachten: de schrijver
+    /// blijft vrij voor medewerkers. PostgreSQL: niets.
     async fn log_terugschrijven(&self) -> Uitkomst<()>;
     /// `sqlite` of `postgresql`.
     fn engine(&self) -> &'static str;
