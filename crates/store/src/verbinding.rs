@@ -46,6 +46,8 @@ pub struct Database {
     /// Een leesreplica (PostgreSQL, streaming replication) voor wat even verouderd mag zijn:
     /// zoeken, dashboards, overzichten (zie `Opslag::lees_mag_verouderd`).
     replica: Option<AnyPool>,
+    /// Loopt de replica verder achter dan dit, dan leest ook wat verouderd mag van de primaire.
+    replica_max_achterstand: Duration,
     pub engine: Engine,
     /// De sleutel van de audittrail en de toegangsketen (buiten de database bewaard).
     sleutel: Option<std::sync::Arc<Ketensleutel>>,
@@ -55,6 +57,19 @@ pub struct Database {
 }
 
 static DRIVERS: Once = Once::new();
+
+/// Hoe ver een leesreplica hooguit achter mag lopen (zie [`Database::met_max_achterstand`]).
+pub const STANDAARD_MAX_ACHTERSTAND: Duration = Duration::from_secs(30);
+
+/// De achterstand van een replica in seconden: 0 als zij alles wat zij ontving heeft
+/// teruggespeeld en nog ontvangt; anders de ouderdom van de laatst teruggespeelde transactie
+/// (geen: heel groot). Op een server die geen replica is: 0.
+const ACHTERSTAND: &str = "SELECT CAST(CASE \
+    WHEN NOT pg_is_in_recovery() THEN 0 \
+    WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() \
+         AND EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming') THEN 0 \
+    ELSE COALESCE(EXTRACT(EPOCH FROM (clock_timestamp() - pg_last_xact_replay_timestamp())), 1e9) \
+    END AS DOUBLE PRECISION) AS achterstand";
 
 fn fout(e: sqlx::Error) -> OpslagFout {
     crate::sql::vertaal(e)
@@ -245,6 +260,7 @@ impl Database {
             schrijven,
             lezen,
             replica: None,
+            replica_max_achterstand: STANDAARD_MAX_ACHTERSTAND,
             engine: Engine::Sqlite,
             sleutel: None,
             vol_synchroon: Default::default(),
@@ -271,6 +287,7 @@ impl Database {
             schrijven: pool.clone(),
             lezen: pool,
             replica: None,
+            replica_max_achterstand: STANDAARD_MAX_ACHTERSTAND,
             engine: Engine::Postgres,
             sleutel: None,
             vol_synchroon: Default::default(),
@@ -294,6 +311,14 @@ impl Database {
         self.replica =
             Some(postgres_pool(schema, Duration::from_secs(2)).connect_lazy_with(opties));
         Ok(self)
+    }
+
+    /// Hoe ver de leesreplica hooguit achter mag lopen (standaard
+    /// [`STANDAARD_MAX_ACHTERSTAND`]); loopt zij verder achter, dan leest Vangnet van de
+    /// primaire.
+    pub fn met_max_achterstand(mut self, max: Duration) -> Self {
+        self.replica_max_achterstand = max;
+        self
     }
 
     /// Tekent de audittrail en de toegangsketen voortaan met deze sleutel (zie
@@ -422,19 +447,31 @@ impl Opslag for Database {
         let Some(replica) = &self.replica else {
             return self.lees().await;
         };
-        // Eén momentopname, alleen lezen; lukt het niet (replica weg), dan de primaire.
+        // Eén momentopname, alleen lezen; lukt het niet (replica weg), of loopt zij te ver
+        // achter, dan de primaire.
         let poging = async {
             let mut tx = replica.begin().await?;
             tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 .await?;
-            Ok::<_, sqlx::Error>(tx)
+            let r = sqlx::query(ACHTERSTAND).fetch_one(&mut *tx).await?;
+            let achterstand = sqlx::Row::try_get::<f64, _>(&r, "achterstand")?;
+            Ok::<_, sqlx::Error>((tx, achterstand))
         };
         match poging.await {
-            Ok(tx) => Ok(Box::new(AnyTransactie::nieuw(
-                tx,
-                self.engine,
-                self.sleutel.clone(),
-            ))),
+            Ok((tx, achterstand)) if achterstand <= self.replica_max_achterstand.as_secs_f64() => {
+                Ok(Box::new(AnyTransactie::nieuw(
+                    tx,
+                    self.engine,
+                    self.sleutel.clone(),
+                )))
+            }
+            Ok((_, achterstand)) => {
+                tracing::warn!(
+                    achterstand_s = achterstand,
+                    "leesreplica loopt te ver achter; gelezen van de primaire"
+                );
+                self.lees().await
+            }
             Err(e) => {
                 tracing::warn!(fout = %fout(e), "leesreplica onbereikbaar; gelezen van de primaire");
                 self.lees().await

@@ -17,6 +17,7 @@ struct Bestand {
     data_dir: Option<PathBuf>,
     database_url: Option<String>,
     database_url_lezen: Option<String>,
+    database_lezen_max_achterstand_seconden: Option<i64>,
     gemeente: Option<String>,
     veilige_cookies: Option<bool>,
     /// Vervangen door `proxies`; alleen nog om een duidelijke melding te geven.
@@ -42,6 +43,8 @@ pub struct Instellingen {
     pub database_url: Option<String>,
     /// Een PostgreSQL-leesreplica voor zoeken (zie `Opslag::lees_mag_verouderd`).
     pub database_url_lezen: Option<String>,
+    /// Loopt de leesreplica verder achter (seconden), dan leest Vangnet van de primaire.
+    pub database_lezen_max_achterstand_seconden: i64,
     pub gemeente: String,
     pub veilige_cookies: bool,
     /// De eigen reverse proxy's (adressen of netwerken): alleen van hen geldt `X-Forwarded-For`.
@@ -159,6 +162,11 @@ impl Instellingen {
                 .unwrap_or_else(|| PathBuf::from("./vangnet-data")),
             database_url: b.database_url,
             database_url_lezen: b.database_url_lezen,
+            database_lezen_max_achterstand_seconden: env_getal(
+                "VANGNET_DATABASE_LEZEN_MAX_ACHTERSTAND_SECONDEN",
+            )?
+            .or(b.database_lezen_max_achterstand_seconden)
+            .unwrap_or(vangnet_store::verbinding::STANDAARD_MAX_ACHTERSTAND.as_secs() as i64),
             gemeente: env("VANGNET_GEMEENTE")
                 .or(b.gemeente)
                 .unwrap_or_else(|| "Gemeente Voorbeeldstad".into()),
@@ -235,6 +243,9 @@ impl Instellingen {
                 "job_overname_seconden moet ten minste {} zijn (twee hartslagen)",
                 2 * vangnet_domain::job::HARTSLAG.as_secs()
             );
+        }
+        if i.database_lezen_max_achterstand_seconden < 0 {
+            anyhow::bail!("database_lezen_max_achterstand_seconden kan niet negatief zijn");
         }
         if i.sessie_inactief_minuten < 1 || i.sessie_max_uren < 1 {
             anyhow::bail!("sessie_inactief_minuten en sessie_max_uren moeten ten minste 1 zijn");

@@ -393,12 +393,19 @@ async fn openen_voor(
         .clone()
         .or_else(|| instellingen.database_url_lezen.clone())
     {
-        database = database.met_leesreplica(&replica, None).with_context(|| {
-            format!(
-                "leesreplica openen ({})",
-                instellingen::zonder_geheim(&replica)
-            )
-        })?;
+        database = database
+            .met_leesreplica(&replica, None)
+            .with_context(|| {
+                format!(
+                    "leesreplica openen ({})",
+                    instellingen::zonder_geheim(&replica)
+                )
+            })?
+            .met_max_achterstand(std::time::Duration::from_secs(
+                instellingen
+                    .database_lezen_max_achterstand_seconden
+                    .unsigned_abs(),
+            ));
     }
     if controleren {
         let open = migratie::openstaand(&database).await?;

@@ -494,7 +494,12 @@ async fn postgresql_valt_weg_tijdens_een_run() {
     sh(&stoppen);
     drop(slot);
     let p = fien_http.get(a.poort, &format!("/betaalruns/{run}"));
-    let tekst = p.inhoud.split("<main").nth(1).unwrap_or(&p.inhoud).to_owned();
+    let tekst = p
+        .inhoud
+        .split("<main")
+        .nth(1)
+        .unwrap_or(&p.inhoud)
+        .to_owned();
     assert_eq!(p.status, 503, "{tekst}");
     assert!(tekst.contains("Tijdelijk niet beschikbaar"), "{tekst}");
     assert_eq!(fien_http.get(a.poort, "/health").status, 503);

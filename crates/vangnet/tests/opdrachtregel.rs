@@ -638,4 +638,22 @@ fn instellingen_voor_jobs_en_replica_worden_nagegaan() {
     let t = tekst(&o);
     assert!(t.contains("alleen bij PostgreSQL"), "{t}");
     assert!(!t.contains("heel-geheim"), "{t}");
+    for (waarde, melding) in [
+        (
+            "-1",
+            "database_lezen_max_achterstand_seconden kan niet negatief zijn",
+        ),
+        ("half", "VANGNET_DATABASE_LEZEN_MAX_ACHTERSTAND_SECONDEN"),
+    ] {
+        let o = Command::new(env!("CARGO_BIN_EXE_vangnet"))
+            .args(["migrate", "--data-dir"])
+            .arg(&m.0)
+            .env_remove("VANGNET_DATABASE_URL")
+            .env_remove("VANGNET_CONFIG")
+            .env("VANGNET_DATABASE_LEZEN_MAX_ACHTERSTAND_SECONDEN", waarde)
+            .output()
+            .unwrap();
+        assert!(!o.status.success());
+        assert!(tekst(&o).contains(melding), "{waarde}: {}", tekst(&o));
+    }
 }

@@ -1,7 +1,8 @@
 //! Een leesreplica (issue 22 punt 2): zoeken leest van de replica (een moment verouderd mag),
 //! het dossier van de primaire database (wie net iets vastlegde, ziet het meteen). Tegen een
 //! echte replica van de lokale PostgreSQL (`.ci/pg-replica`, streaming replication); de test zet
-//! het terugspelen op de replica even stil om te zien waar elke vraag gelezen wordt.
+//! het terugspelen op de replica even stil om te zien waar elke vraag gelezen wordt, en of een
+//! replica die te ver achterloopt wordt overgeslagen.
 
 use std::sync::Arc;
 
@@ -74,6 +75,25 @@ async fn zoeken_leest_van_de_replica_het_dossier_van_de_primaire() {
         zoek(&app, &ondersteuner, "replicatest").await,
         1,
         "zoeken leest van de (stilgezette) replica"
+    );
+    // Met een grens van 0 s op de achterstand (de replica speelt niets meer terug, dus loopt
+    // zij achter) leest zoeken van de primaire.
+    let streng = App::nieuw(
+        Arc::new(
+            t.testdb
+                .db
+                .clone()
+                .met_leesreplica(&replica_url, Some(schema))
+                .unwrap()
+                .met_max_achterstand(std::time::Duration::ZERO),
+        ),
+        t.klok.clone(),
+        Instellingen::default(),
+    );
+    assert_eq!(
+        zoek(&streng, &ondersteuner, "replicatest").await,
+        2,
+        "de replica loopt te ver achter: zoeken leest van de primaire"
     );
     // Het dossier leest van de primaire: wie net registreerde, ziet het meteen.
     let d = app
