@@ -552,6 +552,18 @@ impl App {
                 )));
             }
         }
+        // Een uitkering die na het begin van de berekening werd toegekend, staat niet in de run
+        // (en haar voorschot verviel bij het toekennen): dan eerst opnieuw berekenen, anders
+        // krijgt die cliënt deze maand niets.
+        if let Some(berekend) = run.berekend_op {
+            let nieuw = tx.betaalrun_uitkeringen_na(berekend).await?;
+            if nieuw > 0 {
+                return Err(AppFout::Conflict(format!(
+                    "Na het berekenen van deze run zijn {nieuw} uitkeringen toegekend. Bereken de \
+                     run opnieuw en keur hem dan goed."
+                )));
+            }
+        }
         tx.betaalrun_verwerken(id, nu).await?;
         // Taken: een vordering beoordelen, een rekening vastleggen. Eén per dossier en soort,
         // in één keer (na de eerste run van een grote gemeente zijn het er tienduizenden).
@@ -988,7 +1000,11 @@ impl App {
         // Met van iedereen naam en IBAN: dezelfde kring als het betaalbestand.
         ctx.actor.vereist(Recht::BetaalbestandDownloaden)?;
         let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
-        Self::run_laden(&mut *tx, id).await?;
+        if Self::run_laden(&mut *tx, id).await?.status == Runstatus::Concept {
+            return Err(AppFout::Conflict(
+                "Deze betaalrun is (nog) niet berekend; er is nog niets om te downloaden.".into(),
+            ));
+        }
         let io = |e: std::io::Error| AppFout::Intern(e.to_string());
         let mut csv = csv::Schrijver::nieuw(uit);
         csv.regel([

@@ -204,14 +204,8 @@ impl App {
             aangemaakt_op: vangnet_domain::tijd::nl_weergave(r.aangemaakt_op),
             einde,
             annuleren_gevraagd: r.annuleren_door.is_some() && r.status.open(),
-            // Op SQLite houdt een rekenende betaalrun de enige schrijver vast: stoppen zou wachten
-            // tot zij klaar is. Geen knop die dat belooft.
-            kan_annuleren: beheren
-                && r.status.open()
-                && r.annuleren_door.is_none()
-                && !(r.soort == Jobsoort::BetaalrunBerekenen
-                    && r.status == Jobstatus::Lopend
-                    && self.opslag.engine() == "sqlite"),
+            // Ook een rekenende betaalrun: zij laat de schrijver na elke partij los.
+            kan_annuleren: beheren && r.status.open() && r.annuleren_door.is_none(),
             kan_opnieuw: beheren && matches!(r.status, Jobstatus::Mislukt | Jobstatus::Geannuleerd),
         }
     }

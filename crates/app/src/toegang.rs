@@ -282,27 +282,27 @@ impl App {
                     klaar,
                 });
             // Of een andere leider neemt dit verzoek mee, of dit verzoek wordt zelf leider.
-            let wacht = tokio::select! {
-                r = &mut uitkomst => Some(r),
-                leider = bundel.leider.lock() => {
-                    drop(leider);
-                    None
-                }
+            let gewonnen = tokio::select! {
+                r = &mut uitkomst => Err(r),
+                leider = bundel.leider.lock() => Ok(leider),
             };
-            let r = match wacht {
-                Some(r) => r,
-                None => {
-                    let _leider = bundel.leider.lock().await;
+            let r = match gewonnen {
+                Err(r) => r,
+                Ok(leider) => {
+                    // Alles wat wacht (met dit verzoek, tenzij een vorige leider het al meenam).
                     let groep = std::mem::take(
                         &mut *bundel
                             .wachtrij
                             .lock()
                             .map_err(|_| AppFout::Intern("toegangsbundel".into()))?,
                     );
-                    let r = self.bundel_vastleggen(&groep).await;
-                    for v in groep {
-                        let _ = v.klaar.send(r.clone());
+                    if !groep.is_empty() {
+                        let r = self.bundel_vastleggen(&groep).await;
+                        for v in groep {
+                            let _ = v.klaar.send(r.clone());
+                        }
                     }
+                    drop(leider);
                     uitkomst.await
                 }
             };

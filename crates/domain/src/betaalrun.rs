@@ -279,17 +279,6 @@ pub fn vakantietoeslag_in(maand: NaiveDate, uitbetaalmaand: u32, eindigt_in_maan
     maand.month() == uitbetaalmaand || eindigt_in_maand
 }
 
-/// Vanaf welke einddatum een run van `maand` een uitkering altijd leest. Wat langer dan een jaar
-/// vóór de maand van de run eindigde, kan daarin alleen nog iets opleveren via wat openstaat: een
-/// open correctie (een mutatie of herberekening met terugwerkende kracht), een onbetaalde maand
-/// (art. 44 en 45 lid 1 Pw: alsnog betalen) of vastgehouden vakantietoeslag. De vakantietoeslag
-/// bij het einde volgt in de run die de laatste maand betaalt (`vakantietoeslag_achteraf`); die
-/// maand is dan betaald, of zij staat nog open en telt als onbetaalde maand. De run leest zulke
-/// uitkeringen daarom alleen als er iets openstaat (issue 22 punt 4).
-pub fn altijd_lezen_vanaf(maand: NaiveDate) -> NaiveDate {
-    maand.checked_sub_months(Months::new(13)).unwrap_or(maand)
-}
-
 /// De laatste maand met bijstand van een uitkering met einddatum `tot` (de eerste dag zonder),
 /// als die vóór `maand` eindigde; anders `None`.
 pub fn laatste_maand_voor(tot: Option<NaiveDate>, maand: NaiveDate) -> Option<NaiveDate> {

@@ -179,45 +179,6 @@ pub(crate) async fn runs_van_maand(
     rijen.iter().map(run).collect()
 }
 
-pub(crate) async fn run_bijwerken(c: &mut AnyConnection, r: &BetaalrunRij) -> Uitkomst<bool> {
-    let uit = sqlx::query(
-        "UPDATE betaalruns SET status = $1, berekend_op = $2, goedgekeurd_door = $3, \
-         goedgekeurd_op = $4, geexporteerd_op = $5, aantal_betalingen = $6, totaal_centen = $7, \
-         versie = $8 WHERE id = $9 AND versie = $10",
-    )
-    .bind(r.status.code())
-    .bind(r.berekend_op.map(tijd::instant_tekst))
-    .bind(r.goedgekeurd_door)
-    .bind(r.goedgekeurd_op.map(tijd::instant_tekst))
-    .bind(r.geexporteerd_op.map(tijd::instant_tekst))
-    .bind(r.aantal_betalingen)
-    .bind(r.totaal_centen.centen())
-    .bind(r.versie)
-    .bind(r.id)
-    .bind(r.versie - 1)
-    .execute(c)
-    .await
-    .map_err(vertaal)?;
-    Ok(uit.rows_affected() == 1)
-}
-
-pub(crate) async fn regels_verwijderen(
-    c: &mut AnyConnection,
-    run_id: i64,
-    hooguit: u64,
-) -> Uitkomst<u64> {
-    let uit = sqlx::query(
-        "DELETE FROM betaalregels WHERE id IN \
-         (SELECT id FROM betaalregels WHERE run_id = $1 LIMIT $2)",
-    )
-    .bind(run_id)
-    .bind(i64::try_from(hooguit).unwrap_or(i64::MAX))
-    .execute(c)
-    .await
-    .map_err(vertaal)?;
-    Ok(uit.rows_affected())
-}
-
 pub(crate) async fn regels(
     c: &mut AnyConnection,
     run_id: i64,
@@ -736,7 +697,11 @@ impl Betaalruns for AnyTransactie {
     }
 
     async fn betaalrun_bijwerken(&mut self, r: &BetaalrunRij) -> Uitkomst<bool> {
-        run_bijwerken(self.conn(), r).await
+        crate::runs::run_bijwerken(self.conn(), r).await
+    }
+
+    async fn betaalrun_vasthouden(&mut self, id: i64, versie: i64) -> Uitkomst<bool> {
+        crate::runs::run_vasthouden(self.conn(), id, versie).await
     }
 
     async fn uitleggen_vastleggen(
@@ -768,7 +733,7 @@ impl Betaalruns for AnyTransactie {
     }
 
     async fn betaalregels_verwijderen(&mut self, run_id: i64, hooguit: u64) -> Uitkomst<u64> {
-        regels_verwijderen(self.conn(), run_id, hooguit).await
+        crate::runs::regels_verwijderen(self.conn(), run_id, hooguit).await
     }
 
     async fn betaalrun_verwerken(&mut self, run_id: i64, tijdstip: DateTime<Utc>) -> Uitkomst<()> {
@@ -785,6 +750,10 @@ impl Betaalruns for AnyTransactie {
         tijdstip: DateTime<Utc>,
     ) -> Uitkomst<i64> {
         crate::uitkeringen::mutaties_na(self.conn(), run_id, tijdstip).await
+    }
+
+    async fn betaalrun_uitkeringen_na(&mut self, tijdstip: DateTime<Utc>) -> Uitkomst<i64> {
+        crate::uitkeringen::uitkeringen_na(self.conn(), tijdstip).await
     }
 
     async fn betaalregels_invoegen(&mut self, regels: Vec<NieuweBetaalregel>) -> Uitkomst<()> {

@@ -541,29 +541,6 @@ impl UitkeringenLezen for AnyTransactie {
         uitkering_ids(self.conn(), na_id, limiet).await
     }
 
-    async fn uitkering_ids_voor_run(
-        &mut self,
-        einde_vanaf: NaiveDate,
-        na_id: i64,
-    ) -> Uitkomst<Vec<i64>> {
-        let rijen = sqlx::query(
-            "SELECT u.id FROM uitkeringen u WHERE u.id > $1 AND (\
-               u.einddatum IS NULL OR u.einddatum >= $2 \
-               OR EXISTS (SELECT 1 FROM correcties c \
-                          WHERE c.uitkering_id = u.id AND c.verrekend_op IS NULL) \
-               OR EXISTS (SELECT 1 FROM maandbedragen m \
-                          WHERE m.uitkering_id = u.id AND m.betaald_centen IS NULL \
-                            AND m.berekend_centen <> 0)) \
-             ORDER BY u.id",
-        )
-        .bind(na_id)
-        .bind(tijd::datum_tekst(einde_vanaf))
-        .fetch_all(self.conn())
-        .await
-        .map_err(vertaal)?;
-        rijen.iter().map(|r| getal(r, "id")).collect()
-    }
-
     async fn mutatie_op_id(&mut self, id: i64) -> Uitkomst<Option<MutatieRij>> {
         mutatie_op_id(self.conn(), id).await
     }
@@ -715,6 +692,19 @@ pub(crate) async fn maandstand_voor_run(
 
 /// Zie `Betaalruns::betaalrun_mutaties_na`: een mutatie geldt vanaf haar goedkeuring, of zonder
 /// vier ogen vanaf de registratie.
+/// Zie `Betaalruns::betaalrun_uitkeringen_na`.
+pub(crate) async fn uitkeringen_na(
+    c: &mut AnyConnection,
+    tijdstip: chrono::DateTime<chrono::Utc>,
+) -> Uitkomst<i64> {
+    let r = sqlx::query("SELECT COUNT(*) AS n FROM uitkeringen WHERE aangemaakt_op > $1")
+        .bind(tijd::instant_tekst(tijdstip))
+        .fetch_one(c)
+        .await
+        .map_err(vertaal)?;
+    getal(&r, "n")
+}
+
 pub(crate) async fn mutaties_na(
     c: &mut AnyConnection,
     run_id: i64,

@@ -15,7 +15,7 @@ const VASTLEGGEN_NA: std::time::Duration = std::time::Duration::from_millis(40);
 const LEESTRANSACTIE_PARTIJEN: usize = 10;
 
 /// Zoveel regels van een eerdere berekening verwijdert een run per transactie.
-const VERWIJDEREN_PER_KEER: u64 = 20_000;
+const VERWIJDEREN_PER_KEER: u64 = 2_000;
 
 /// De stand van een berekening na de laatst vastgelegde partij (de tussenstand van haar job).
 #[derive(Debug, Default, Serialize, serde::Deserialize)]
@@ -153,15 +153,8 @@ impl App {
         // twee lezers): zo is de laatste uitkering van een vastgelegde partij de positie waar een
         // overgenomen berekening verder gaat. Alles van één uitkering komt uit één
         // leestransactie. Faalt een stap, dan sluit zijn wachtrij en stoppen de andere.
-        // Niet wat lang geleden eindigde en helemaal is afgewikkeld (zie
-        // `betaalrun::altijd_lezen_vanaf`); wel vastgehouden vakantietoeslag.
         let mut eerste = self.opslag.lees().await?;
-        let mut alle = eerste
-            .uitkering_ids_voor_run(betaalrun::altijd_lezen_vanaf(maand), na_id)
-            .await?;
-        alle.extend(kader.vt_vastgehouden.keys().filter(|u| **u > na_id));
-        alle.sort_unstable();
-        alle.dedup();
+        let alle = eerste.uitkering_ids(na_id, i64::MAX).await?;
         if let Some(job) = job {
             let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
             let totaal = i64::try_from(stand.klaar as usize + alle.len()).unwrap_or(i64::MAX);
@@ -275,7 +268,9 @@ impl App {
                             if sinds.elapsed() >= VASTLEGGEN_NA || berekend.is_empty() =>
                         {
                             let r = self.partijen_vastleggen(tx, job, na_id, &stand).await;
-                            voortgang(stand.klaar);
+                            if r.is_ok() {
+                                voortgang(stand.klaar);
+                            }
                             r
                         }
                         o => {
@@ -352,7 +347,9 @@ impl App {
             toegangslog_s = tijd.toegangslog.as_secs_f64(),
             "betaalrun berekend (lezen, rekenen en schrijven overlappen)"
         );
-        // Pas nu is de run berekend, met alle regels in één keer zichtbaar als uitkomst.
+        // Pas nu is de run berekend, met alle regels in één keer zichtbaar als uitkomst; alleen
+        // als het nog dezelfde berekening is.
+        Self::run_ongewijzigd(&mut *tx, id, stand.versie).await?;
         let mut run = Self::run_laden(&mut *tx, id).await?;
         run.status = Runstatus::Berekend;
         run.berekend_op = Some(stand.gestart);
@@ -452,14 +449,11 @@ impl App {
     }
 
     /// Weigert als de run sinds het begin van de berekening veranderde (afgebroken, of opnieuw
-    /// berekend door een ander).
-    async fn run_ongewijzigd(
-        tx: &mut dyn Leestransactie,
-        id: i64,
-        versie: i64,
-    ) -> Result<(), AppFout> {
-        let run = Self::run_laden(tx, id).await?;
-        if run.versie != versie || run.status != Runstatus::Concept {
+    /// berekend door een ander), en houdt hem anders vast tot de commit van `tx`: wat deze
+    /// transactie schrijft, hoort bij deze berekening, ook als iemand de run intussen wil
+    /// afbreken of opnieuw berekenen (die wacht).
+    async fn run_ongewijzigd(tx: &mut dyn Transactie, id: i64, versie: i64) -> Result<(), AppFout> {
+        if !tx.betaalrun_vasthouden(id, versie).await? {
             return Err(AppFout::Conflict(
                 "De betaalrun is tijdens het berekenen afgebroken of opnieuw gestart.".into(),
             ));

@@ -256,6 +256,10 @@ pub trait Betaalruns: BetaalrunsLezen {
     async fn betaalrun_invoegen(&mut self, r: &BetaalrunRij) -> Uitkomst<i64>;
     /// Zet status, tijdstippen en totalen als de versie nog `r.versie - 1` is.
     async fn betaalrun_bijwerken(&mut self, r: &BetaalrunRij) -> Uitkomst<bool>;
+    /// Houdt run `id` vast tot het einde van de transactie, als hij nog versie `versie` heeft en
+    /// een concept is (op PostgreSQL een slot op de rij: wie de run intussen wil afbreken of
+    /// opnieuw berekenen, wacht tot de commit). Onwaar: de run veranderde.
+    async fn betaalrun_vasthouden(&mut self, id: i64, versie: i64) -> Uitkomst<bool>;
     /// De ids van deze uitleggen (sleutel = SHA-256 van de inhoud, hex); wat er nog niet is,
     /// wordt toegevoegd. Een uitleg verandert nooit; regels met dezelfde uitleg delen haar.
     async fn uitleggen_vastleggen(
@@ -271,6 +275,9 @@ pub trait Betaalruns: BetaalrunsLezen {
     /// verrekend zijn (door een andere run). Op PostgreSQL eerst een vergrendeling voor de hele
     /// database, zodat twee goedkeuringen tegelijk elkaar zien (op SQLite is er één schrijver).
     async fn betaalrun_al_betaald(&mut self, run_id: i64) -> Uitkomst<i64>;
+    /// Hoeveel uitkeringen er na `tijdstip` zijn toegekend (die kent een run van vóór dat
+    /// moment niet).
+    async fn betaalrun_uitkeringen_na(&mut self, tijdstip: DateTime<Utc>) -> Uitkomst<i64>;
     /// Hoeveel mutaties op uitkeringen van deze run na `tijdstip` (het berekenen) zijn gaan
     /// gelden: dan rekent de run met verouderde feiten.
     async fn betaalrun_mutaties_na(

@@ -147,14 +147,6 @@ pub trait UitkeringenLezen: Send {
     ) -> Uitkomst<Vec<(i64, NaiveDate, bool)>>;
     /// De ids van alle uitkeringen na `na_id`, oplopend, hoogstens `limiet`.
     async fn uitkering_ids(&mut self, na_id: i64, limiet: i64) -> Uitkomst<Vec<i64>>;
-    /// Voor een betaalrun: de ids na `na_id`, oplopend, van de uitkeringen die nog iets kunnen
-    /// opleveren: zonder einde of met een einde op of na `einde_vanaf`, of met een open correctie
-    /// of een onbetaalde maand met bijstand (de maanden na het einde staan er met 0).
-    async fn uitkering_ids_voor_run(
-        &mut self,
-        einde_vanaf: NaiveDate,
-        na_id: i64,
-    ) -> Uitkomst<Vec<i64>>;
     async fn mutatie_op_id(&mut self, id: i64) -> Uitkomst<Option<MutatieRij>>;
     /// Oplopend op id.
     async fn mutaties_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<MutatieRij>>;
