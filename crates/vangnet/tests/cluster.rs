@@ -329,6 +329,31 @@ fn inloggen(poort: u16) -> Bezoeker {
     fien_http
 }
 
+/// Houdt de rij van `run` vast in een open schrijftransactie (die de test teruggeeft) en vraagt
+/// via de server op `poort` het berekenen: de werker neemt de job, maar komt niet verder dan het
+/// begin van de berekening zolang de transactie open is.
+async fn berekenen_met_run_vast(
+    opslag: &Arc<dyn Opslag>,
+    run: i64,
+    bezoeker: &mut Bezoeker,
+    poort: u16,
+) -> Box<dyn vangnet_app::opslag::Transactie> {
+    let mut slot = opslag.schrijf().await.unwrap();
+    let mut rij = slot.betaalrun_op_id(run).await.unwrap().unwrap();
+    rij.versie += 1;
+    assert!(slot.betaalrun_bijwerken(&rij).await.unwrap());
+    let pagina = bezoeker.get(poort, &format!("/betaalruns/{run}"));
+    assert_eq!(pagina.status, 200, "{}", pagina.inhoud);
+    let p = bezoeker.verzoek(
+        poort,
+        "POST",
+        &format!("/betaalruns/{run}/berekenen"),
+        &[("csrf", &csrf(&pagina.inhoud))],
+    );
+    assert_eq!(p.status, 303, "{}", p.inhoud);
+    slot
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "heeft PostgreSQL nodig: zet VANGNET_TEST_DATABASE_URL en draai met --include-ignored (CI doet dat)"]
 async fn twee_servers_een_database_en_een_run_die_kill_9_overleeft() {
@@ -346,21 +371,7 @@ async fn twee_servers_een_database_en_een_run_die_kill_9_overleeft() {
 
     // De run houdt vast: de test vergrendelt de rij van de run, zodat A de job neemt maar niet
     // verder komt dan het begin van de berekening (dat de run op concept zet).
-    let mut slot = opslag.schrijf().await.unwrap();
-    let mut rij = slot.betaalrun_op_id(run).await.unwrap().unwrap();
-    rij.versie += 1;
-    assert!(slot.betaalrun_bijwerken(&rij).await.unwrap());
-
-    // Via A: berekenen. A's werker neemt de job.
-    let pagina = fien_http.get(a.poort, &format!("/betaalruns/{run}"));
-    assert_eq!(pagina.status, 200, "{}", pagina.inhoud);
-    let p = fien_http.verzoek(
-        a.poort,
-        "POST",
-        &format!("/betaalruns/{run}/berekenen"),
-        &[("csrf", &csrf(&pagina.inhoud))],
-    );
-    assert_eq!(p.status, 303, "{}", p.inhoud);
+    let slot = berekenen_met_run_vast(&opslag, run, &mut fien_http, a.poort).await;
     let pid_a = a.kind.id().to_string();
     let onderwerp = format!("betaalrun:{run}");
     let job = loop {
@@ -464,19 +475,7 @@ async fn postgresql_valt_weg_tijdens_een_run() {
 
     // De run hangt aan het begin (de test houdt de rij van de run vast), zodat PostgreSQL zeker
     // wegvalt terwijl de job loopt.
-    let mut slot = opslag.schrijf().await.unwrap();
-    let mut rij = slot.betaalrun_op_id(run).await.unwrap().unwrap();
-    rij.versie += 1;
-    assert!(slot.betaalrun_bijwerken(&rij).await.unwrap());
-    let pagina = fien_http.get(a.poort, &format!("/betaalruns/{run}"));
-    assert_eq!(pagina.status, 200, "{}", pagina.inhoud);
-    let p = fien_http.verzoek(
-        a.poort,
-        "POST",
-        &format!("/betaalruns/{run}/berekenen"),
-        &[("csrf", &csrf(&pagina.inhoud))],
-    );
-    assert_eq!(p.status, 303, "{}", p.inhoud);
+    let slot = berekenen_met_run_vast(&opslag, run, &mut fien_http, a.poort).await;
     let onderwerp = format!("betaalrun:{run}");
     wacht_tot(60, "A neemt de job", || {
         let (app, onderwerp) = (app.clone(), onderwerp.clone());
