@@ -557,6 +557,8 @@ async fn goedkeuren_weigert_een_run_met_verouderde_feiten() {
 /// Issue 22 punt 3: medewerkers werken door terwijl een run rekent. Wordt er na het begin van de
 /// berekening een uitkering toegekend, dan staat die niet in de run (en haar voorschot verviel
 /// bij het toekennen): goedkeuren weigert tot de run opnieuw is berekend, en dan staat zij erin.
+/// Bron: ../shared/domain/participatiewet-feiten.md, "Payment (art 45 lid 1)": bijstand wordt
+/// per kalendermaand betaald; en "Art 52 voorschot": het voorschot vervalt met het besluit.
 #[tokio::test]
 async fn goedkeuren_weigert_als_er_na_het_berekenen_een_uitkering_is_toegekend() {
     let o = opzet().await;
