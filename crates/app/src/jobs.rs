@@ -382,7 +382,16 @@ impl App {
             "job genomen"
         );
         let begin = std::time::Instant::now();
-        let uitkomst = self.job_uitvoeren(&job, Arc::new(voortgang)).await;
+        let span = tracing::info_span!(
+            "job",
+            job = job.id,
+            soort = job.soort.code(),
+            poging = job.pogingen,
+            operatie_id = %operatie
+        );
+        let uitkomst =
+            tracing::Instrument::instrument(self.job_uitvoeren(&job, Arc::new(voortgang)), span)
+                .await;
         self.levend_zetten(job.id, None);
         self.jobs
             .duur

@@ -426,7 +426,12 @@ impl Database {
 #[async_trait]
 impl Opslag for Database {
     async fn schrijf(&self) -> Uitkomst<Box<dyn Transactie>> {
-        let tx = self.schrijftransactie(false).await?;
+        // Het wachten op de schrijver (op SQLite de enige) als eigen span in een trace.
+        let tx = tracing::Instrument::instrument(
+            self.schrijftransactie(false),
+            tracing::info_span!("schrijver_nemen"),
+        )
+        .await?;
         Ok(Box::new(AnyTransactie::nieuw(
             tx,
             self.engine,

@@ -34,6 +34,8 @@ struct Bestand {
     ketensleutel: Option<PathBuf>,
     ankers: Option<PathBuf>,
     job_overname_seconden: Option<i64>,
+    verzoek_max_seconden: Option<i64>,
+    otlp_endpoint: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -65,6 +67,11 @@ pub struct Instellingen {
     /// Na zoveel seconden zonder hartslag neemt een andere server een lopende job over
     /// (standaard 60; zie `vangnet_domain::job::OVERNAME_NA`).
     pub job_overname_seconden: i64,
+    /// Zo lang wacht een bezoeker ten hoogste op een antwoord.
+    pub verzoek_max_seconden: i64,
+    /// Een OpenTelemetry-collector (OTLP over HTTP, bv. `http://collector:4318`): daarheen gaan
+    /// de traces. Zonder: de standaardvariabelen `OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT`, of geen.
+    pub otlp_endpoint: Option<String>,
 }
 
 /// De gekozen database, zonder geheimen te tonen.
@@ -184,6 +191,10 @@ impl Instellingen {
             job_overname_seconden: env_getal("VANGNET_JOB_OVERNAME_SECONDEN")?
                 .or(b.job_overname_seconden)
                 .unwrap_or(vangnet_domain::job::OVERNAME_NA.num_seconds()),
+            verzoek_max_seconden: env_getal("VANGNET_VERZOEK_MAX_SECONDEN")?
+                .or(b.verzoek_max_seconden)
+                .unwrap_or(vangnet_web::STANDAARD_VERZOEK_MAX.as_secs() as i64),
+            otlp_endpoint: env("VANGNET_OTLP_ENDPOINT").or(b.otlp_endpoint),
             debiteur: None,
             vakantietoeslag_maand: 6,
             overdracht_svb_werkdagen: 60,
@@ -244,6 +255,17 @@ impl Instellingen {
                 2 * vangnet_domain::job::HARTSLAG.as_secs()
             );
         }
+        if i.verzoek_max_seconden < 1 {
+            anyhow::bail!("verzoek_max_seconden moet ten minste 1 zijn");
+        }
+        if let Some(e) = &i.otlp_endpoint {
+            if !e.starts_with("http://") {
+                anyhow::bail!(
+                    "otlp_endpoint (VANGNET_OTLP_ENDPOINT): '{e}' is geen http-adres van een \
+                     collector, bv. http://127.0.0.1:4318 (TLS naar buiten doet de collector)"
+                );
+            }
+        }
         if i.database_lezen_max_achterstand_seconden < 0 {
             anyhow::bail!("database_lezen_max_achterstand_seconden kan niet negatief zijn");
         }
@@ -289,6 +311,7 @@ impl Instellingen {
             proxies: self.proxies.clone(),
             demo: false,
             werkmap: data_dir.unwrap_or(&self.data_dir).join("tijdelijk"),
+            verzoek_max: std::time::Duration::from_secs(self.verzoek_max_seconden.unsigned_abs()),
         }
     }
 }

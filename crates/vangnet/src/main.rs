@@ -17,6 +17,7 @@ mod bench;
 mod betaalrun;
 mod instellingen;
 mod voortgang;
+mod waarneming;
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -325,6 +326,27 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // De instellingen en het log vóór de runtime: de exporteur van traces heeft een eigen draad
+    // met een blokkerende HTTP-client, die niet binnen een async-taak gemaakt of opgeruimd mag
+    // worden. `bereken` (het contract) leest geen instellingen.
+    let (instellingen, traces) = if matches!(cli.opdracht, Opdracht::Bereken { .. }) {
+        (None, None)
+    } else {
+        let instellingen = match Instellingen::laden(cli.config.as_deref()) {
+            Ok(i) => i,
+            Err(e) => {
+                eprintln!("fout: {e:#}");
+                return ExitCode::FAILURE;
+            }
+        };
+        match waarneming::logging(&instellingen) {
+            Ok(traces) => (Some(instellingen), traces),
+            Err(e) => {
+                eprintln!("fout: {e:#}");
+                return ExitCode::FAILURE;
+            }
+        }
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -335,24 +357,18 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match runtime.block_on(uitvoeren(cli)) {
+    let code = match runtime.block_on(uitvoeren(cli, instellingen)) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("fout: {e:#}");
             ExitCode::FAILURE
         }
+    };
+    drop(runtime);
+    if let Some(t) = traces {
+        t.afsluiten();
     }
-}
-
-fn logging(instellingen: &Instellingen) {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("VANGNET_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(&instellingen.log));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_target(false)
-        .with_writer(std::io::stderr)
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
-        .try_init();
+    code
 }
 
 /// Zonder database voor een bench: een tijdelijke SQLite-map (de bench ruimt haar op).
@@ -589,12 +605,11 @@ fn bereken(bestand: Option<&std::path::Path>) -> Result<ExitCode> {
     }
 }
 
-async fn uitvoeren(cli: Cli) -> Result<ExitCode> {
+async fn uitvoeren(cli: Cli, instellingen: Option<Instellingen>) -> Result<ExitCode> {
     if let Opdracht::Bereken { bestand } = &cli.opdracht {
         return bereken(bestand.as_deref());
     }
-    let instellingen = Instellingen::laden(cli.config.as_deref())?;
-    logging(&instellingen);
+    let instellingen = instellingen.context("geen instellingen geladen")?;
     match cli.opdracht {
         Opdracht::Bereken { .. } => {}
         Opdracht::Serve { listen, demo, db } => serve(&instellingen, listen, demo, &db).await?,

@@ -638,19 +638,38 @@ fn instellingen_voor_jobs_en_replica_worden_nagegaan() {
     let t = tekst(&o);
     assert!(t.contains("alleen bij PostgreSQL"), "{t}");
     assert!(!t.contains("heel-geheim"), "{t}");
-    for (waarde, melding) in [
+    for (naam, waarde, melding) in [
         (
             "-1",
             "database_lezen_max_achterstand_seconden kan niet negatief zijn",
         ),
         ("half", "VANGNET_DATABASE_LEZEN_MAX_ACHTERSTAND_SECONDEN"),
-    ] {
+    ]
+    .map(|(w, m)| ("VANGNET_DATABASE_LEZEN_MAX_ACHTERSTAND_SECONDEN", w, m))
+    .into_iter()
+    .chain([
+        (
+            "VANGNET_VERZOEK_MAX_SECONDEN",
+            "0",
+            "verzoek_max_seconden moet ten minste 1 zijn",
+        ),
+        (
+            "VANGNET_OTLP_ENDPOINT",
+            "collector:4318",
+            "'collector:4318' is geen http-adres van een collector",
+        ),
+        (
+            "VANGNET_OTLP_ENDPOINT",
+            "http://col lector:4318",
+            "otlp_endpoint (VANGNET_OTLP_ENDPOINT): de exporteur van traces",
+        ),
+    ]) {
         let o = Command::new(env!("CARGO_BIN_EXE_vangnet"))
             .args(["migrate", "--data-dir"])
             .arg(&m.0)
             .env_remove("VANGNET_DATABASE_URL")
             .env_remove("VANGNET_CONFIG")
-            .env("VANGNET_DATABASE_LEZEN_MAX_ACHTERSTAND_SECONDEN", waarde)
+            .env(naam, waarde)
             .output()
             .unwrap();
         assert!(!o.status.success());

@@ -27,6 +27,8 @@ pub enum WebFout {
     InloggenMislukt,
     TeVeelPogingen(i64),
     Onbeschikbaar,
+    /// Het antwoord kwam niet binnen `verzoek_max` (de handeling loopt mogelijk nog af).
+    TeLang,
     Intern(String),
 }
 
@@ -159,7 +161,7 @@ impl WebFout {
             }
             WebFout::Conflict(_) => Foutsoort::Conflict,
             WebFout::TeVeelPogingen(_) => Foutsoort::TeVeelPogingen,
-            WebFout::Onbeschikbaar => Foutsoort::Onbereikbaar,
+            WebFout::Onbeschikbaar | WebFout::TeLang => Foutsoort::Onbereikbaar,
             WebFout::Intern(_) => Foutsoort::InterneFout,
         }
     }
@@ -177,7 +179,7 @@ impl WebFout {
             WebFout::TeGroot => StatusCode::PAYLOAD_TOO_LARGE,
             WebFout::Conflict(_) => StatusCode::CONFLICT,
             WebFout::TeVeelPogingen(_) => StatusCode::TOO_MANY_REQUESTS,
-            WebFout::Onbeschikbaar => StatusCode::SERVICE_UNAVAILABLE,
+            WebFout::Onbeschikbaar | WebFout::TeLang => StatusCode::SERVICE_UNAVAILABLE,
             WebFout::Intern(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -226,6 +228,10 @@ impl WebFout {
             WebFout::Onbeschikbaar => (
                 "Tijdelijk niet beschikbaar",
                 "Vangnet kan de database nu niet bereiken. Probeer het over enkele minuten opnieuw; er is niets opgeslagen.".into(),
+            ),
+            WebFout::TeLang => (
+                "Tijdelijk niet beschikbaar",
+                "Vangnet gaf niet op tijd antwoord. Wat u verstuurde, kan toch nog zijn opgeslagen: kijk dat eerst na voor u het opnieuw probeert.".into(),
             ),
             WebFout::Intern(m) => {
                 tracing::error!(fout = %m, "interne fout");

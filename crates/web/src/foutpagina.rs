@@ -54,6 +54,8 @@ fn standaard(status: StatusCode) -> FoutWeergave {
         StatusCode::PAYLOAD_TOO_LARGE => WebFout::TeGroot,
         StatusCode::NOT_FOUND => WebFout::NietGevonden,
         StatusCode::METHOD_NOT_ALLOWED => WebFout::MethodeNietToegestaan,
+        // Alleen de tijdslimiet geeft een 503 zonder eigen weergave.
+        StatusCode::SERVICE_UNAVAILABLE => WebFout::TeLang,
         StatusCode::UNSUPPORTED_MEDIA_TYPE => WebFout::OngeldigeInvoer(
             "Het soort inhoud van het verzoek wordt niet ondersteund.".into(),
         ),

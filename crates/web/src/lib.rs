@@ -12,6 +12,7 @@ mod assets;
 mod eenmalig;
 mod fout;
 mod foutpagina;
+mod herkomst;
 mod invoer;
 mod metingen;
 mod paginas;
@@ -51,7 +52,13 @@ pub struct WebInstellingen {
     /// map onder de datamap, alleen voor de eigenaar. Het bestand heeft daar geen naam (zie
     /// [`vangnet_app::bestanden::naamloos`]).
     pub werkmap: std::path::PathBuf,
+    /// Zo lang wacht een bezoeker ten hoogste op een antwoord (daarna 503).
+    pub verzoek_max: std::time::Duration,
 }
+
+/// Standaard voor [`WebInstellingen::verzoek_max`]: ruim boven het langste verzoek dat gemeten
+/// is (het betaalbestand van 1 000 000 betalingen opbouwen, enkele seconden).
+pub const STANDAARD_VERZOEK_MAX: std::time::Duration = std::time::Duration::from_secs(60);
 
 impl Default for WebInstellingen {
     fn default() -> Self {
@@ -61,6 +68,7 @@ impl Default for WebInstellingen {
             proxies: Vec::new(),
             demo: false,
             werkmap: std::env::temp_dir(),
+            verzoek_max: STANDAARD_VERZOEK_MAX,
         }
     }
 }
@@ -319,6 +327,12 @@ pub fn router(staat: WebStaat) -> Router {
             aanmelding::aanmelden,
         ))
         .layer(axum::middleware::from_fn(afmaken))
+        // Wie langer wacht dan `verzoek_max`, krijgt "tijdelijk niet beschikbaar"; de handeling
+        // zelf loopt op haar eigen taak af (zie `afmaken`).
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            staat.instellingen.verzoek_max,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             staat.clone(),
             foutpagina::weergeven,
@@ -327,6 +341,17 @@ pub fn router(staat: WebStaat) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             staat.clone(),
             metingen::operatie,
+        ))
+        .layer(tower_http::request_id::PropagateRequestIdLayer::new(
+            herkomst::VERZOEK_ID,
+        ))
+        .layer(tower_http::request_id::SetRequestIdLayer::new(
+            herkomst::VERZOEK_ID,
+            herkomst::NieuwId,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            staat.clone(),
+            herkomst::controleren,
         ))
         .with_state(staat)
 }

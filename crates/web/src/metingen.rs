@@ -1,5 +1,5 @@
-//! Elk verzoek: een operatie-id (in logs, in de header `X-Operatie-Id`, op foutpagina's en in de
-//! audittrail), de beveiligingsheaders, en metingen voor `/metrics` (de Prometheus-client
+//! Elk verzoek: een operatie-id (in logs, in de headers `X-Operatie-Id` en `X-Request-Id`, op
+//! foutpagina's, in de audittrail en als trace-id van OpenTelemetry), de beveiligingsheaders, en metingen voor `/metrics` (de Prometheus-client
 //! `prometheus-client`: tellers, en de duur als histogram per route en per job). Plus `/health`.
 
 use std::sync::Mutex;
@@ -175,7 +175,12 @@ fn beveiligingsheaders(resp: &mut Response, https: bool) {
 
 /// De buitenste laag: operatie-id, tracing-span, headers, tellers.
 pub async fn operatie(State(staat): State<WebStaat>, mut req: Request, next: Next) -> Response {
-    let id = geheim::operatie_id();
+    // Het verzoek-id dat `tower-http` zette (zie [`crate::herkomst`]).
+    let id = req
+        .headers()
+        .get(&crate::herkomst::VERZOEK_ID)
+        .and_then(|v| v.to_str().ok())
+        .map_or_else(geheim::operatie_id, str::to_owned);
     req.extensions_mut().insert(OperatieId(id.clone()));
     let methode = req.method().clone();
     let pad = req.uri().path().to_owned();
@@ -184,6 +189,10 @@ pub async fn operatie(State(staat): State<WebStaat>, mut req: Request, next: Nex
         .get::<MatchedPath>()
         .map_or_else(|| "(geen route)".to_owned(), |p| p.as_str().to_owned());
     let span = tracing::info_span!("verzoek", operatie_id = %id, %methode, %pad);
+    if let Some(ouder) = crate::herkomst::ouder(&id, req.headers()) {
+        // Zonder OpenTelemetry-laag (geen `otlp_endpoint`) doet dit niets.
+        let _ = tracing_opentelemetry::OpenTelemetrySpanExt::set_parent(&span, ouder);
+    }
     let begin = Instant::now();
     let mut resp = next.run(req).instrument(span.clone()).await;
     let duur = begin.elapsed();

@@ -194,6 +194,8 @@ struct Schrijver {
     bezet: bool,
     onbereikbaar: bool,
     proeven: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// Een slagboom: schrijven wacht tot hij open (`true`) staat, en gaat dan gewoon door.
+    slagboom: Option<tokio::sync::watch::Receiver<bool>>,
 }
 
 #[async_trait::async_trait]
@@ -201,6 +203,10 @@ impl Opslag for Schrijver {
     async fn schrijf(
         &self,
     ) -> vangnet_app::opslag::Uitkomst<Box<dyn vangnet_app::opslag::Transactie>> {
+        if let Some(slagboom) = &self.slagboom {
+            let _ = slagboom.clone().wait_for(|open| *open).await;
+            return self.db.schrijf().await;
+        }
         self.schrijfproef().await?;
         self.db.schrijf().await
     }
@@ -265,6 +271,7 @@ async fn health_meldt_de_staat_van_de_schrijver() {
             bezet,
             onbereikbaar: false,
             proeven: std::sync::Arc::clone(&proeven),
+            slagboom: None,
         };
         let app = vangnet_app::App::nieuw(
             std::sync::Arc::new(opslag),
@@ -342,6 +349,7 @@ async fn een_programmafout_is_geen_storing() {
             bezet: false,
             onbereikbaar,
             proeven: std::sync::Arc::default(),
+            slagboom: None,
         };
         let app = vangnet_app::App::nieuw(
             std::sync::Arc::new(opslag),
@@ -365,5 +373,90 @@ async fn een_programmafout_is_geen_storing() {
             a.tekst
         );
     }
+    t.opruimen().await;
+}
+
+/// Issue 22 punt 7: wie langer dan `verzoek_max` op een antwoord wacht, krijgt 503 "tijdelijk
+/// niet beschikbaar" met een eerlijke melding (het kan toch nog zijn opgeslagen), en de handeling
+/// zelf loopt daarna af: het contactmoment staat er, één keer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn een_te_lang_verzoek_krijgt_503_en_de_handeling_loopt_af() {
+    let (t, token) = demo_met_token(10).await;
+    let mut gewoon = vangnet_testkit::Bezoeker::nieuw(t.router());
+    let a = gewoon
+        .api(Method::GET, "/api/v1/zoeken?q=jan", Some(&token), None)
+        .await;
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    let persoon = j["treffers"][0]["persoon_id"].as_i64().unwrap();
+
+    let (open, slagboom) = tokio::sync::watch::channel(false);
+    let opslag = Schrijver {
+        db: t.testdb.db.clone(),
+        bezet: false,
+        onbereikbaar: false,
+        proeven: std::sync::Arc::default(),
+        slagboom: Some(slagboom),
+    };
+    let app = vangnet_app::App::nieuw(
+        std::sync::Arc::new(opslag),
+        t.klok.clone(),
+        vangnet_app::Instellingen::default(),
+    );
+    let mut b =
+        vangnet_testkit::Bezoeker::nieuw(vangnet_web::router(vangnet_web::WebStaat::nieuw(
+            app,
+            vangnet_web::WebInstellingen {
+                verzoek_max: Duration::from_millis(200),
+                ..Default::default()
+            },
+        )));
+    let contact = format!(
+        r#"{{"persoon_id": {persoon}, "kanaal": "telefoon", "richting": "inkomend",
+            "beller": "client", "onderwerp": "overig", "tekst": "Gebeld terwijl de schrijver vastzat",
+            "uitkomst": "beantwoord"}}"#
+    );
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/contactmomenten",
+            Some(&token),
+            Some(&contact),
+        )
+        .await;
+    assert_eq!(a.status.as_u16(), 503, "{}", a.tekst);
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(j["type"], "/problemen/onbereikbaar", "{}", a.tekst);
+    assert!(
+        j["detail"]
+            .as_str()
+            .unwrap()
+            .contains("kan toch nog zijn opgeslagen"),
+        "{}",
+        a.tekst
+    );
+    let op = j["operatie_id"].as_str().unwrap();
+    assert_eq!(op.len(), 32, "{}", a.tekst);
+    // Het id staat ook in de header van tower-http.
+    assert_eq!(
+        a.headers.get("x-request-id").and_then(|v| v.to_str().ok()),
+        Some(op)
+    );
+
+    // De schrijver komt vrij: de handeling maakt af, op haar eigen taak.
+    open.send(true).unwrap();
+    let pad = format!("/api/v1/contactmomenten?persoon={persoon}");
+    let mut gezien = 0;
+    for _ in 0..200 {
+        let a = gewoon.api(Method::GET, &pad, Some(&token), None).await;
+        gezien = a
+            .tekst
+            .matches("Gebeld terwijl de schrijver vastzat")
+            .count();
+        if gezien > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(gezien, 1, "het contactmoment is er niet (of dubbel)");
     t.opruimen().await;
 }

@@ -790,3 +790,71 @@ async fn zoeken_bladeren_en_een_fout_bsn_in_de_audit() {
     }
     t.opruimen().await;
 }
+
+/// Issue 22 punt 7: het verzoek-id (`X-Request-Id`, gezet door `tower-http`) is het operatie-id.
+/// Van de eigen proxy neemt Vangnet een geldig id over, of het trace-id uit een W3C
+/// `traceparent` (dat gaat voor); van ieder ander niet, en een ongeldig id nooit: het id staat
+/// in de audittrail en het toegangslog.
+#[tokio::test]
+async fn verzoek_id_alleen_van_de_eigen_proxy() {
+    let t = TestApp::nieuw().await;
+    const EIGEN: &str = "4bf92f3577b34da6a3ce929d0e0e4736";
+    const TRACE: &str = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    let proxy = vangnet_web::WebInstellingen {
+        proxies: vec!["127.0.0.1".parse().unwrap()],
+        ..Default::default()
+    };
+    let id = |a: &vangnet_testkit::Antwoord| {
+        let h = |n: &str| {
+            a.headers
+                .get(n)
+                .map(|v| v.to_str().unwrap().to_owned())
+                .unwrap_or_default()
+        };
+        assert_eq!(h("x-request-id"), h("x-operatie-id"));
+        assert_eq!(h("x-request-id").len(), 32, "{:?}", a.headers);
+        h("x-request-id")
+    };
+    /// Van de eigen proxy?, de koppen, en het id dat moet blijven (geen: een nieuw).
+    type Geval = (
+        bool,
+        &'static [(&'static str, &'static str)],
+        Option<&'static str>,
+    );
+    let gevallen: [Geval; 6] = [
+        (false, &[("x-request-id", EIGEN)], None),
+        (false, &[("traceparent", TRACE)], None),
+        (true, &[("x-request-id", EIGEN)], Some(EIGEN)),
+        (
+            true,
+            &[("x-request-id", EIGEN), ("traceparent", TRACE)],
+            Some("0af7651916cd43dd8448eb211c80319c"),
+        ),
+        (true, &[("x-request-id", "<script>alert(1)</script>")], None),
+        (
+            true,
+            &[("x-request-id", "4BF92F3577B34DA6A3CE929D0E0E4736")],
+            None,
+        ),
+    ];
+    for (van_proxy, koppen, verwacht) in gevallen {
+        let mut b = if van_proxy {
+            t.bezoeker_met(proxy.clone())
+        } else {
+            t.bezoeker()
+        };
+        for (k, v) in koppen {
+            b = b.met_kop(k, v);
+        }
+        let a = b.get("/health").await;
+        let gekregen = id(&a);
+        match verwacht {
+            Some(v) => assert_eq!(gekregen, v, "{koppen:?}"),
+            None => {
+                assert_ne!(gekregen, EIGEN, "{koppen:?}");
+                assert!(!TRACE.contains(&gekregen), "{koppen:?}");
+            }
+        }
+    }
+    t.opruimen().await;
+}
