@@ -1,9 +1,11 @@
-//! Waar een verzoek vandaan komt in een keten van diensten: het verzoek-id (`X-Request-Id`, met
-//! `tower-http` gezet en teruggegeven) dat ook het operatie-id en het trace-id van
-//! OpenTelemetry is, en de ouder-span uit een W3C `traceparent`. Beide worden alleen geloofd van
-//! een eigen reverse proxy (de instelling `proxies`): het operatie-id staat in de audittrail en
-//! in het toegangslog, en wie het zelf kiest, zou zijn verzoeken tussen die van een ander kunnen
-//! laten vallen.
+//! Waar een verzoek vandaan komt in een keten van diensten. Het verzoek-id (`X-Request-Id`, met
+//! `tower-http` gezet en teruggegeven) is het operatie-id: het `trace_id` in het toegangslog
+//! (Logboek Dataverwerkingen), in de audittrail en in de traces van OpenTelemetry. Een id van
+//! buiten geldt alleen van een eigen reverse proxy (de instelling `proxies`, bv. nginx'
+//! `$request_id`): wie het zelf kiest, zou zijn verzoeken tussen die van een ander laten vallen.
+//! Een W3C `traceparent` van de eigen proxy wordt geen eigen trace-id (het Logboek begint elke
+//! verwerking met een nieuw trace-id), maar een *link* van de span van het verzoek naar die van
+//! de aanroeper.
 
 use std::net::SocketAddr;
 
@@ -56,10 +58,14 @@ fn traceparent(waarde: &str) -> Option<(&str, &str)> {
     .then_some((trace, ouder))
 }
 
-/// De buitenste laag: van een eigen proxy geldt een geldig `X-Request-Id` of het trace-id uit
-/// `traceparent` (dat gaat voor); van ieder ander niet, en een ongeldig id ook niet. Wat overblijft,
-/// vult [`NieuwId`] daarna aan.
-pub async fn controleren(State(staat): State<WebStaat>, mut req: Request, next: Next) -> Response {
+/// De buitenste laag: van een eigen proxy blijven een geldig `X-Request-Id` en een geldige
+/// `traceparent` staan; van ieder ander niet, en een ongeldige nooit. Wat overblijft, vult
+/// [`NieuwId`] daarna aan.
+pub async fn controleren(
+    State(staat): State<WebStaat>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let vertrouwd = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -71,42 +77,37 @@ pub async fn controleren(State(staat): State<WebStaat>, mut req: Request, next: 
                 .any(|n| n.bevat(peer.ip()))
         });
     let h = req.headers_mut();
-    let uit_trace = h
-        .get(&TRACEPARENT)
-        .and_then(|v| v.to_str().ok())
-        .and_then(traceparent)
-        .map(|(trace, _)| trace.to_owned());
-    if !vertrouwd || uit_trace.is_none() {
-        h.remove(&TRACEPARENT);
+    let geldig = |h: &axum::http::HeaderMap, naam: &HeaderName, toets: fn(&str) -> bool| {
+        h.get(naam).and_then(|v| v.to_str().ok()).is_some_and(toets)
+    };
+    if !vertrouwd || !geldig(h, &VERZOEK_ID, is_trace_id) {
+        h.remove(&VERZOEK_ID);
     }
-    let eigen = h
-        .get(&VERZOEK_ID)
-        .and_then(|v| v.to_str().ok())
-        .filter(|v| is_trace_id(v))
-        .map(str::to_owned);
-    h.remove(&VERZOEK_ID);
-    if vertrouwd {
-        if let Some(Ok(id)) = uit_trace.or(eigen).map(HeaderValue::try_from) {
-            h.insert(VERZOEK_ID, id);
-        }
+    if !vertrouwd || !geldig(h, &TRACEPARENT, |v| traceparent(v).is_some()) {
+        h.remove(&TRACEPARENT);
     }
     next.run(req).await
 }
 
-/// De OpenTelemetry-context van een verzoek: trace-id = het operatie-id; de ouder is de span uit
-/// `traceparent` (als [`controleren`] die liet staan), of anders een nieuwe span-id, zodat elke
-/// span van dit verzoek onder het operatie-id te vinden is.
-pub fn ouder(id: &str, headers: &axum::http::HeaderMap) -> Option<opentelemetry::Context> {
+/// De OpenTelemetry-context van een verzoek: een ouder op afstand met trace-id = het
+/// operatie-id, zodat elke span van dit verzoek onder het operatie-id te vinden is.
+pub fn ouder(id: &str) -> Option<opentelemetry::Context> {
     let trace = TraceId::from_hex(id).ok()?;
-    let ouder = headers
-        .get(&TRACEPARENT)
-        .and_then(|v| v.to_str().ok())
-        .and_then(traceparent)
-        .filter(|(t, _)| *t == id)
-        .and_then(|(_, o)| SpanId::from_hex(o).ok())
-        .or_else(|| SpanId::from_hex(&vangnet_app::geheim::span_id()).ok())?;
-    let sc = SpanContext::new(trace, ouder, TraceFlags::SAMPLED, true, TraceState::NONE);
+    let span = SpanId::from_hex(&vangnet_app::geheim::span_id()).ok()?;
+    let sc = SpanContext::new(trace, span, TraceFlags::SAMPLED, true, TraceState::NONE);
     Some(opentelemetry::Context::new().with_remote_span_context(sc))
+}
+
+/// De span van de aanroeper uit een `traceparent` die [`controleren`] liet staan.
+pub fn aanroeper(headers: &axum::http::HeaderMap) -> Option<SpanContext> {
+    let (trace, span) = traceparent(headers.get(&TRACEPARENT)?.to_str().ok()?)?;
+    Some(SpanContext::new(
+        TraceId::from_hex(trace).ok()?,
+        SpanId::from_hex(span).ok()?,
+        TraceFlags::SAMPLED,
+        true,
+        TraceState::NONE,
+    ))
 }
 
 #[cfg(test)]

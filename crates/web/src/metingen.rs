@@ -189,9 +189,15 @@ pub async fn operatie(State(staat): State<WebStaat>, mut req: Request, next: Nex
         .get::<MatchedPath>()
         .map_or_else(|| "(geen route)".to_owned(), |p| p.as_str().to_owned());
     let span = tracing::info_span!("verzoek", operatie_id = %id, %methode, %pad);
-    if let Some(ouder) = crate::herkomst::ouder(&id, req.headers()) {
+    {
         // Zonder OpenTelemetry-laag (geen `otlp_endpoint`) doet dit niets.
-        let _ = tracing_opentelemetry::OpenTelemetrySpanExt::set_parent(&span, ouder);
+        use tracing_opentelemetry::OpenTelemetrySpanExt as _;
+        if let Some(ouder) = crate::herkomst::ouder(&id) {
+            let _ = span.set_parent(ouder);
+        }
+        if let Some(aanroeper) = crate::herkomst::aanroeper(req.headers()) {
+            span.add_link(aanroeper);
+        }
     }
     let begin = Instant::now();
     let mut resp = next.run(req).instrument(span.clone()).await;
