@@ -65,10 +65,17 @@ pub async fn vastleggen(
     Ok(())
 }
 
+/// Verder dan dit telt een zoekvraag in het toegangslog niet (zie [`ToegangPagina::meer_dan`]);
+/// wie meer wil zien, verfijnt het filter (persoon, medewerker, periode).
+pub const TOEGANG_TELGRENS: i64 = 10_000;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct ToegangPagina {
     pub regels: Vec<ToegangRij>,
+    /// Het aantal regels, hoogstens [`TOEGANG_TELGRENS`].
     pub totaal: i64,
+    /// Er zijn meer regels dan `totaal`.
+    pub meer_dan: bool,
 }
 
 impl App {
@@ -84,9 +91,13 @@ impl App {
         let regels = tx
             .toegang_zoeken(filter, limiet.clamp(1, 500), overslaan.max(0))
             .await?;
-        let totaal = tx.toegang_tellen(filter).await?;
+        let geteld = tx.toegang_tellen(filter, TOEGANG_TELGRENS + 1).await?;
         tx.afsluiten().await?;
-        Ok(ToegangPagina { regels, totaal })
+        Ok(ToegangPagina {
+            regels,
+            totaal: geteld.min(TOEGANG_TELGRENS),
+            meer_dan: geteld > TOEGANG_TELGRENS,
+        })
     }
 }
 

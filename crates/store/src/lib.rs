@@ -28,6 +28,8 @@ mod werk;
 pub mod migratie;
 pub mod schema;
 mod sql;
+mod synthetisch;
+pub use synthetisch::{BENCH_GEBRUIKERS, BENCH_PERSONEN};
 mod transactie;
 pub mod verbinding;
 

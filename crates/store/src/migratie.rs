@@ -196,6 +196,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0029_jobs.sql"),
         postgres: include_str!("../migrations/postgres/0029_jobs.sql"),
     },
+    Migratie {
+        versie: 30,
+        naam: "toegangslog_per_gebruiker",
+        sqlite: include_str!("../migrations/sqlite/0030_toegangslog_per_gebruiker.sql"),
+        postgres: include_str!("../migrations/postgres/0030_toegangslog_per_gebruiker.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

@@ -1,6 +1,6 @@
 //! Het schrijven van het toegangslog (migratie 0013): de vaste gegevens van een verwerking één
 //! keer in `toegangsverwerkingen`, per betrokkene een regel in `toegangsregels` die ernaar
-//! verwijst. Lezen gaat via de view `toegangslog` (één betrokkene per regel). Draagbare SQL voor
+//! verwijst. Lezen gaat over beide tabellen, nieuwste eerst langs de indexen, met een telling die ophoudt bij een grens (migratie 0030). Draagbare SQL voor
 //! beide engines; de functies hieronder dragen de poort van de app voor dit aggregaat (`impl … for AnyTransactie` onderaan).
 //!
 //! Elke functie die regels schrijft, geeft de partij terug: de nieuwe regels van de verwerking
@@ -17,7 +17,7 @@ use vangnet_app::opslag::{
 };
 
 use crate::sql::{
-    bevat, getal, json_als, json_select, opgetal, optekst, tekst, vertaal, Rij, Voorwaarden,
+    getal, json_als, json_select, opgetal, optekst, tekst, vertaal, Rij, Voorwaarden,
 };
 use crate::transactie::AnyTransactie;
 
@@ -342,9 +342,12 @@ pub(crate) async fn regels_van(
 
 pub(crate) fn toegang_voorwaarden(f: &ToegangFilter) -> Voorwaarden {
     let mut v = Voorwaarden::default();
+    // Precies de gebruikersnaam (klein geschreven, zoals bij het inloggen): zo volgt de zoekvraag
+    // de index `toegangsverwerkingen (gebruiker, tijdstip)` (migratie 0030), ook bij 100 miljoen
+    // regels; een deel van een naam zou elke verwerking moeten lezen.
     v.voeg_toe(
-        "LOWER(gebruiker) LIKE $? ESCAPE '\\'",
-        f.gebruiker.as_deref().map(bevat),
+        "gebruiker = $?",
+        f.gebruiker.as_deref().map(|g| g.trim().to_lowercase()),
     );
     v.voeg_toe("betrokkene_type = $?", f.betrokkene_type.clone());
     v.voeg_toe("betrokkene_id = $?", f.betrokkene_id.clone());
@@ -382,9 +385,13 @@ pub(crate) fn maanden_tussen(van: &str, tot: &str) -> Vec<String> {
     uit
 }
 
-pub(crate) const TOEGANG_KOLOMMEN: &str =
-    "id, trace_id, span_id, tijdstip, gebruiker_id, gebruiker, \
-     verwerkingsactiviteit, betrokkene_type, betrokkene_id, omschrijving";
+/// De regels met hun verwerking (als de view `toegangslog`, maar met de kolommen van beide
+/// tabellen bij naam, zodat de volgorde de indexen kan volgen).
+const LOG_JOIN: &str = "toegangsregels r JOIN toegangsverwerkingen v ON v.id = r.verwerking_id";
+const LOG_KOLOMMEN: &str = "r.id AS id, v.trace_id AS trace_id, v.span_id AS span_id, \
+     v.tijdstip AS tijdstip, v.gebruiker_id AS gebruiker_id, v.gebruiker AS gebruiker, \
+     v.verwerkingsactiviteit AS verwerkingsactiviteit, v.betrokkene_type AS betrokkene_type, \
+     r.betrokkene_id AS betrokkene_id, v.omschrijving AS omschrijving";
 
 pub(crate) fn toegang_uit_rij(r: &impl Rij) -> Uitkomst<ToegangRij> {
     Ok(ToegangRij {
@@ -448,15 +455,40 @@ impl ToegangslogLezen for AnyTransactie {
         overslaan: i64,
     ) -> Uitkomst<Vec<ToegangRij>> {
         let v = self.toegang_voorwaarden(f).await?;
-        let rijen = self
-            .bladzijde(TOEGANG_KOLOMMEN, "toegangslog", "id", &v, limiet, overslaan)
-            .await?;
+        let n = v.volgende();
+        // Nieuwste eerst, in de volgorde van de indexen: de verwerkingen op tijdstip (of op
+        // gebruiker en tijdstip), en binnen een verwerking haar regels (`verwerking_id, id`). Zo
+        // leest een bladzijde alleen haar eigen regels, hoe groot het log ook is.
+        let sql = format!(
+            "SELECT {LOG_KOLOMMEN} FROM {LOG_JOIN}{} \
+             ORDER BY v.tijdstip DESC, v.id DESC, r.id DESC LIMIT ${n} OFFSET ${}",
+            v.sql(),
+            n + 1
+        );
+        let rijen = v
+            .bind(sqlx::query(&sql))
+            .bind(limiet)
+            .bind(overslaan)
+            .fetch_all(self.conn())
+            .await
+            .map_err(vertaal)?;
         rijen.iter().map(toegang_uit_rij).collect()
     }
 
-    async fn toegang_tellen(&mut self, f: &ToegangFilter) -> Uitkomst<i64> {
+    async fn toegang_tellen(&mut self, f: &ToegangFilter, hoogstens: i64) -> Uitkomst<i64> {
         let v = self.toegang_voorwaarden(f).await?;
-        self.tel_gefilterd("toegangslog", &v).await
+        let n = v.volgende();
+        let sql = format!(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 AS een FROM {LOG_JOIN}{} LIMIT ${n}) t",
+            v.sql()
+        );
+        let r = v
+            .bind(sqlx::query(&sql))
+            .bind(hoogstens.max(0))
+            .fetch_one(self.conn())
+            .await
+            .map_err(vertaal)?;
+        getal(&r, "n")
     }
 
     async fn toegangsketen_reeks(&mut self, vanaf: i64, limiet: i64) -> Uitkomst<Vec<Schakel>> {

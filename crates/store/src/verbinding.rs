@@ -71,7 +71,7 @@ const ACHTERSTAND: &str = "SELECT CAST(CASE \
     ELSE COALESCE(EXTRACT(EPOCH FROM (clock_timestamp() - pg_last_xact_replay_timestamp())), 1e9) \
     END AS DOUBLE PRECISION) AS achterstand";
 
-fn fout(e: sqlx::Error) -> OpslagFout {
+pub(crate) fn fout(e: sqlx::Error) -> OpslagFout {
     crate::sql::vertaal(e)
 }
 

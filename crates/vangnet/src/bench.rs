@@ -758,3 +758,111 @@ impl Medewerkers {
         Ok(())
     }
 }
+
+/// Vult een lege database met een synthetisch toegangslog van `regels` regels (zie
+/// `vangnet_store::Database::toegangslog_synthetisch`).
+pub async fn toegangslog_vullen(db: &vangnet_store::Database, regels: u64) -> Result<()> {
+    use vangnet_app::Opslag as _;
+    let mut tx = db.lees().await?;
+    let al = tx
+        .toegang_tellen(&vangnet_app::opslag::ToegangFilter::default(), 1)
+        .await?;
+    tx.afsluiten().await?;
+    if al > 0 {
+        uit!("toegangslog heeft al {al} regels: niet opnieuw gevuld");
+        return Ok(());
+    }
+    uit!("engine: {}", db.engine());
+    let begin = Instant::now();
+    let balk = std::sync::Mutex::new(crate::voortgang::Voortgang::nieuw("Vullen", "regels"));
+    let n = db
+        .toegangslog_synthetisch(
+            regels,
+            vangnet_app::klok::Klok::nu(&vangnet_app::klok::Systeemklok),
+            |n| {
+                if let Ok(mut b) = balk.lock() {
+                    b.meld(n, regels);
+                }
+            },
+        )
+        .await?;
+    if let Ok(b) = balk.into_inner() {
+        b.klaar();
+    }
+    regel("toegangslog vullen (regels)", n, begin);
+    Ok(())
+}
+
+/// Meet zoeken in het toegangslog zoals de auditor het doet (`App::toegang_zoeken`: een pagina
+/// van 50 en het totaal): elke vraag vijf keer, de mediaan en het maximum in milliseconden.
+pub async fn toegangslog(app: &App) -> Result<()> {
+    use vangnet_app::opslag::ToegangFilter;
+    let ctx = Context::opdrachtregel();
+    let nu = app.klok.nu();
+    let persoon = |id: u64| ToegangFilter {
+        betrokkene_type: Some("persoon".into()),
+        betrokkene_id: Some(id.to_string()),
+        ..Default::default()
+    };
+    let gebruiker = |n: u64| ToegangFilter {
+        gebruiker: Some(format!("gebruiker{n}")),
+        ..Default::default()
+    };
+    let vragen: Vec<(&str, ToegangFilter, i64)> = vec![
+        ("nieuwste 50, zonder filter", ToegangFilter::default(), 0),
+        (
+            "bladzijde 200, zonder filter",
+            ToegangFilter::default(),
+            199 * 50,
+        ),
+        ("op persoon (in runs en zoekvragen)", persoon(1_234_567), 0),
+        ("op persoon (alleen in runs)", persoon(3), 0),
+        ("op persoon die nergens voorkomt", persoon(99_999_999), 0),
+        ("op medewerker", gebruiker(17), 0),
+        (
+            "op medewerker, één maand",
+            ToegangFilter {
+                van: Some(nu - chrono::Duration::days(45)),
+                tot: Some(nu - chrono::Duration::days(15)),
+                ..gebruiker(18)
+            },
+            0,
+        ),
+        (
+            "op periode van één dag",
+            ToegangFilter {
+                van: Some(nu - chrono::Duration::days(31)),
+                tot: Some(nu - chrono::Duration::days(30)),
+                ..Default::default()
+            },
+            0,
+        ),
+    ];
+    uit!(
+        "{:<40} {:>10} {:>8} {:>10} {:>10}",
+        "vraag",
+        "totaal",
+        "regels",
+        "mediaan",
+        "max"
+    );
+    for (naam, filter, overslaan) in vragen {
+        let mut tijden = Vec::new();
+        let mut uitkomst = (0, 0);
+        for _ in 0..5 {
+            let begin = Instant::now();
+            let p = app.toegang_zoeken(&ctx, &filter, 50, overslaan).await?;
+            tijden.push(begin.elapsed().as_secs_f64() * 1000.0);
+            uitkomst = (p.totaal, p.regels.len());
+        }
+        tijden.sort_by(f64::total_cmp);
+        uit!(
+            "{naam:<40} {:>10} {:>8} {:>8.1}ms {:>8.1}ms",
+            uitkomst.0,
+            uitkomst.1,
+            percentiel(&tijden, 0.5),
+            percentiel(&tijden, 1.0)
+        );
+    }
+    Ok(())
+}

@@ -288,6 +288,14 @@ enum BenchSoort {
         #[command(flatten)]
         db: DatabaseArgs,
     },
+    /// Zoeken in een toegangslog van `--regels` regels (standaard 100 miljoen, over 24 maanden):
+    /// op persoon, op medewerker, op periode, bladeren. Vult eerst een lege database.
+    Toegangslog {
+        #[arg(long, default_value_t = 100_000_000)]
+        regels: u64,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -712,6 +720,17 @@ async fn uitvoeren(cli: Cli, instellingen: Option<Instellingen>) -> Result<ExitC
         } => {
             let app = openen(&instellingen, &db).await?;
             bench::zoeken(&app, aantal.max(1), gelijktijdig, denktijd_ms).await?;
+        }
+        Opdracht::Bench {
+            soort: Some(BenchSoort::Toegangslog { regels, db }),
+            ..
+        } => {
+            let keuze = instellingen.database(db.data_dir.clone(), db.database_url.clone());
+            let database = Database::open(&keuze.doel()).await?;
+            migratie::migreer(&database).await?;
+            bench::toegangslog_vullen(&database, regels).await?;
+            let app = openen(&instellingen, &db).await?;
+            bench::toegangslog(&app).await?;
         }
         Opdracht::Bench {
             soort: None,

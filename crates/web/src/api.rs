@@ -202,7 +202,7 @@ pub async fn toegangslog(
         .toegang_zoeken(&wie.ctx, &filter, PER_PAGINA, (nr - 1) * PER_PAGINA)
         .await?;
     Ok(Json(
-        json!({ "pagina": nr, "per_pagina": PER_PAGINA, "totaal": p.totaal, "regels": p.regels }),
+        json!({ "pagina": nr, "per_pagina": PER_PAGINA, "totaal": p.totaal, "meer_dan": p.meer_dan, "regels": p.regels }),
     ))
 }
 

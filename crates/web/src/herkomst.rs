@@ -61,11 +61,7 @@ fn traceparent(waarde: &str) -> Option<(&str, &str)> {
 /// De buitenste laag: van een eigen proxy blijven een geldig `X-Request-Id` en een geldige
 /// `traceparent` staan; van ieder ander niet, en een ongeldige nooit. Wat overblijft, vult
 /// [`NieuwId`] daarna aan.
-pub async fn controleren(
-    State(staat): State<WebStaat>,
-    mut req: Request,
-    next: Next,
-) -> Response {
+pub async fn controleren(State(staat): State<WebStaat>, mut req: Request, next: Next) -> Response {
     let vertrouwd = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()

@@ -56,7 +56,9 @@ pub trait ToegangslogLezen: Send {
         limiet: i64,
         overslaan: i64,
     ) -> Uitkomst<Vec<ToegangRij>>;
-    async fn toegang_tellen(&mut self, f: &ToegangFilter) -> Uitkomst<i64>;
+    /// Het aantal regels, maar niet verder geteld dan `hoogstens`: in een log van honderd
+    /// miljoen regels kost een volledige telling seconden.
+    async fn toegang_tellen(&mut self, f: &ToegangFilter, hoogstens: i64) -> Uitkomst<i64>;
     /// De schakels van de toegangsketen vanaf volgnummer `vanaf`, op volgorde.
     async fn toegangsketen_reeks(&mut self, vanaf: i64, limiet: i64) -> Uitkomst<Vec<Schakel>>;
     /// Het volgnummer en de hash van de laatste schakel.

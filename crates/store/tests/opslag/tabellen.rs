@@ -488,7 +488,7 @@ async fn toegangslog_is_alleen_toevoegen_en_filterbaar() {
         gebruiker: Some("FB".into()),
         ..Default::default()
     };
-    assert_eq!(tx.toegang_tellen(&f).await.unwrap(), 2);
+    assert_eq!(tx.toegang_tellen(&f, i64::MAX).await.unwrap(), 2);
     let f = ToegangFilter {
         betrokkene_id: Some("0".into()),
         betrokkene_type: Some("gebruiker".into()),
@@ -502,6 +502,38 @@ async fn toegangslog_is_alleen_toevoegen_en_filterbaar() {
             .collect::<Vec<_>>(),
         ["trace2", "trace0"]
     );
+    // Issue 22 punt 6: de gebruikersnaam telt helemaal (een deel niet: dat zou elke verwerking
+    // moeten lezen), nieuwste eerst op tijdstip, en tellen houdt op bij de grens.
+    for (wie, n) in [("fb", 2), ("Auditor ", 1), ("f", 0), ("audit", 0)] {
+        let f = ToegangFilter {
+            gebruiker: Some(wie.into()),
+            ..Default::default()
+        };
+        assert_eq!(tx.toegang_tellen(&f, i64::MAX).await.unwrap(), n, "{wie}");
+    }
+    let alle = tx
+        .toegang_zoeken(&ToegangFilter::default(), 10, 0)
+        .await
+        .unwrap();
+    assert_eq!(
+        alle.iter().map(|r| r.trace_id.as_str()).collect::<Vec<_>>(),
+        ["trace2", "trace1", "trace0"]
+    );
+    assert_eq!(
+        tx.toegang_zoeken(&ToegangFilter::default(), 1, 1)
+            .await
+            .unwrap()[0]
+            .trace_id,
+        "trace1"
+    );
+    for (hoogstens, n) in [(0, 0), (2, 2), (3, 3), (10, 3)] {
+        assert_eq!(
+            tx.toegang_tellen(&ToegangFilter::default(), hoogstens)
+                .await
+                .unwrap(),
+            n
+        );
+    }
     tx.afsluiten().await.unwrap();
     alleen_toevoegen(
         &t.db,
@@ -562,7 +594,7 @@ async fn migratie_0013_behoudt_het_toegangslog() {
         betrokkene_id: Some("7".into()),
         ..Default::default()
     };
-    assert_eq!(tx.toegang_tellen(&f).await.unwrap(), 1);
+    assert_eq!(tx.toegang_tellen(&f, i64::MAX).await.unwrap(), 1);
     tx.afsluiten().await.unwrap();
     let mut tx = t.db.schrijf().await.unwrap();
     tx.toegang_toevoegen(&ToegangRij {
@@ -757,7 +789,9 @@ async fn bulkverwerking_geeft_een_regel_per_betrokkene() {
     tx.commit().await.unwrap();
     let mut tx = t.db.lees().await.unwrap();
     assert_eq!(
-        tx.toegang_tellen(&ToegangFilter::default()).await.unwrap(),
+        tx.toegang_tellen(&ToegangFilter::default(), i64::MAX)
+            .await
+            .unwrap(),
         3
     );
     let f = ToegangFilter {
@@ -783,7 +817,7 @@ async fn bulkverwerking_geeft_een_regel_per_betrokkene() {
         betrokkene_id: Some("12".into()),
         ..Default::default()
     };
-    assert_eq!(tx.toegang_tellen(&f).await.unwrap(), 0);
+    assert_eq!(tx.toegang_tellen(&f, i64::MAX).await.unwrap(), 0);
     tx.afsluiten().await.unwrap();
     t.opruimen().await;
 }

@@ -207,6 +207,9 @@ pub struct Bladeren {
     pub pagina: i64,
     pub paginas: i64,
     pub totaal: i64,
+    /// Er zijn meer resultaten dan `totaal` (het toegangslog telt niet verder dan
+    /// [`vangnet_app::toegang::TOEGANG_TELGRENS`]).
+    pub meer_dan: bool,
     /// De querystring zonder paginanummer, om vorige/volgende te maken.
     pub basis: String,
 }
@@ -216,6 +219,7 @@ fn bladeren(pagina: i64, totaal: i64, basis: String) -> Bladeren {
         pagina,
         paginas: ((totaal + PER_PAGINA - 1) / PER_PAGINA).max(1),
         totaal,
+        meer_dan: false,
         basis,
     }
 }
@@ -363,7 +367,7 @@ pub async fn toegangslog(
         filter.betrokkene_id = o.personen.first().map(i64::to_string);
     }
     let nr = paginanummer(&q.pagina, &mut fouten);
-    let (regels, totaal) = if fouten.is_leeg() {
+    let (regels, totaal, meer_dan) = if fouten.is_leeg() {
         let p = staat
             .app
             .toegang_zoeken(&wie.ctx, &filter, PER_PAGINA, (nr - 1) * PER_PAGINA)
@@ -392,9 +396,9 @@ pub async fn toegangslog(
                 trace_id: r.trace_id,
             })
             .collect();
-        (regels, p.totaal)
+        (regels, p.totaal, p.meer_dan)
     } else {
-        (Vec::new(), 0)
+        (Vec::new(), 0, false)
     };
     let basis = query_zonder_pagina(&[
         ("bsn_of_dossier", &q.bsn_of_dossier),
@@ -420,7 +424,10 @@ pub async fn toegangslog(
                     naam: a.naam,
                 })
                 .collect(),
-            bladeren: bladeren(nr, totaal, basis),
+            bladeren: Bladeren {
+                meer_dan,
+                ..bladeren(nr, totaal, basis)
+            },
             fouten,
         },
     ))

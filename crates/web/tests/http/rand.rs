@@ -859,3 +859,71 @@ async fn verzoek_id_alleen_van_de_eigen_proxy() {
     }
     t.opruimen().await;
 }
+
+/// Issue 22 punt 6: het toegangslog telt niet verder dan 10 000 regels (een volledige telling
+/// kost bij honderd miljoen regels seconden). Het scherm en de API zeggen dan "meer dan" en
+/// vragen om een fijner filter; het filter op de hele gebruikersnaam vindt de verwerking.
+#[tokio::test]
+async fn toegangslog_telt_tot_de_grens() {
+    use vangnet_app::Opslag as _;
+    let t = TestApp::nieuw().await;
+    let grens = vangnet_app::toegang::TOEGANG_TELGRENS;
+    let mut tx = t.testdb.db.schrijf().await.unwrap();
+    let v = tx
+        .verwerking_vastleggen(&vangnet_app::opslag::ToegangRij {
+            id: 0,
+            trace_id: "4bf92f3577b34da6a3ce929d0e0e4736".into(),
+            span_id: "00f067aa0ba902b7".into(),
+            tijdstip: "2026-11-28T10:00:00.000000Z".into(),
+            gebruiker_id: None,
+            gebruiker: "systeem (betaalrun)".into(),
+            verwerkingsactiviteit: "urn:vangnet:verwerking:betaalrun:1".into(),
+            betrokkene_type: "persoon".into(),
+            betrokkene_id: String::new(),
+            omschrijving: "Betaalrun berekend".into(),
+        })
+        .await
+        .unwrap();
+    let ids: Vec<i64> = (1..=grens + 5).collect();
+    tx.toegang_voor_personen(&v, &ids).await.unwrap();
+    tx.commit().await.unwrap();
+    let token = {
+        t.persona(Rol::Auditor).await;
+        t.app
+            .token_aanmaken(&TestApp::systeem(), "auditor", "t")
+            .await
+            .unwrap()
+            .token
+    };
+    let mut b = t.bezoeker();
+    for (gebruiker, totaal, meer_dan) in [
+        ("", grens, true),
+        ("SYSTEEM (betaalrun)", grens, true),
+        ("systeem", 0, false),
+    ] {
+        let a = b
+            .api(
+                axum::http::Method::GET,
+                &format!(
+                    "/api/v1/toegangslog?gebruiker={}",
+                    gebruiker.replace(' ', "%20")
+                ),
+                Some(&token),
+                None,
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+        let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+        assert_eq!(j["totaal"], totaal, "{gebruiker}");
+        assert_eq!(j["meer_dan"], meer_dan, "{gebruiker}");
+    }
+    let mut auditor = t.bezoeker();
+    auditor.inloggen("auditor", PERSONA_WACHTWOORD).await;
+    let a = auditor.get("/toegangslog").await;
+    assert!(
+        a.bevat("Meer dan 10000 resultaten") && a.bevat("Verfijn het filter"),
+        "{}",
+        a.tekst
+    );
+    t.opruimen().await;
+}
