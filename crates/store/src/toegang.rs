@@ -419,8 +419,10 @@ impl AnyTransactie {
             .is_some_and(|b| !b.trim().is_empty())
         {
             let r = sqlx::query(
-                "SELECT MIN(tijdstip) AS eerste, MAX(tijdstip) AS laatste \
-                 FROM toegangsverwerkingen",
+                // Twee losse deelvragen: SQLite haalt een MIN of MAX alleen uit de index als
+                // hij alleen staat; samen las het alle verwerkingen (0,7 s bij vijf miljoen).
+                "SELECT (SELECT MIN(tijdstip) FROM toegangsverwerkingen) AS eerste, \
+                        (SELECT MAX(tijdstip) FROM toegangsverwerkingen) AS laatste",
             )
             .fetch_one(self.conn())
             .await
