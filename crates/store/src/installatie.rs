@@ -242,6 +242,17 @@ impl AnyTransactie {
         kolommen: &[&str],
         rijen: &[Vec<Waarde>],
     ) -> Uitkomst<u64> {
+        self.bulk_invoegen_met(tabel, kolommen, rijen, "").await
+    }
+
+    /// Als [`Self::bulk_invoegen`], met `na` achter de invoer (een `ON CONFLICT …`).
+    pub(crate) async fn bulk_invoegen_met(
+        &mut self,
+        tabel: &str,
+        kolommen: &[&str],
+        rijen: &[Vec<Waarde>],
+        na: &str,
+    ) -> Uitkomst<u64> {
         let geldig =
             |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_lowercase() || c == '_');
         if !geldig(tabel) || !kolommen.iter().all(|k| geldig(k)) || kolommen.is_empty() {
@@ -274,9 +285,11 @@ impl AnyTransactie {
                 // Elke rij één keer als JSONB (MATERIALIZED): met `value ->> i` rechtstreeks
                 // op json_each werd de rij voor elke kolom opnieuw als tekst gemaakt en gelezen
                 // (in een meting 2,7× zo duur).
+                // `WHERE true`: zonder leest SQLite een `ON CONFLICT` na `SELECT … FROM r` als
+                // deel van de join (zie "The UPSERT parsing ambiguity" in de SQLite-handleiding).
                 crate::Engine::Sqlite => format!(
                     "INSERT INTO {tabel} ({lijst}) WITH r AS MATERIALIZED \
-                     (SELECT value AS v FROM json_each(jsonb(?))) SELECT {} FROM r",
+                     (SELECT value AS v FROM json_each(jsonb(?))) SELECT {} FROM r WHERE true {na}",
                     (0..kolommen.len())
                         .map(|i| format!("v ->> {i}"))
                         .collect::<Vec<_>>()
@@ -284,7 +297,7 @@ impl AnyTransactie {
                 ),
                 crate::Engine::Postgres => format!(
                     "INSERT INTO {tabel} ({lijst}) SELECT {lijst} \
-                     FROM json_populate_recordset(NULL::{tabel}, $1::json)"
+                     FROM json_populate_recordset(NULL::{tabel}, $1::json) {na}"
                 ),
             };
             totaal += sqlx::query(&sql)

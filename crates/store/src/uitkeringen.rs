@@ -255,70 +255,75 @@ pub(crate) async fn maandbedragen_van(
     rijen.iter().map(maandbedrag).collect()
 }
 
-/// `(v1, v2, …), (…)` met genummerde parameters vanaf 1, voor `rijen` rijen van `kolommen`.
-fn waarden(rijen: usize, kolommen: usize) -> String {
-    (0..rijen)
-        .map(|r| {
-            let p: Vec<String> = (1..=kolommen)
-                .map(|k| format!("${}", r * kolommen + k))
-                .collect();
-            format!("({})", p.join(", "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
-}
+/// De kolommen van een maandbedrag zoals `maandbedragen_zetten` ze schrijft.
+const MAANDBEDRAG_INVOER: &[&str] = &[
+    "uitkering_id",
+    "maand",
+    "berekend_centen",
+    "betaald_centen",
+    "berekend_op",
+];
 
-pub(crate) async fn maandbedragen_zetten(
-    c: &mut AnyConnection,
-    rijen: &[MaandbedragRij],
-) -> Uitkomst<()> {
-    for stuk in rijen.chunks(500) {
-        let sql = format!(
-            "INSERT INTO maandbedragen (uitkering_id, maand, berekend_centen, betaald_centen, \
-             berekend_op) VALUES {} ON CONFLICT (maand, uitkering_id) \
-             DO UPDATE SET berekend_centen = excluded.berekend_centen, \
-             berekend_op = excluded.berekend_op",
-            waarden(stuk.len(), 5)
-        );
-        let mut q = sqlx::query(&sql);
-        for r in stuk {
-            q = q
-                .bind(r.uitkering_id)
-                .bind(tijd::datum_tekst(r.maand))
-                .bind(r.berekend_centen.centen())
-                .bind(r.betaald_centen.map(Bedrag::centen))
-                .bind(tijd::instant_tekst(r.berekend_op));
-        }
-        q.execute(&mut *c).await.map_err(vertaal)?;
-    }
-    Ok(())
-}
+const CORRECTIE_INVOER: &[&str] = &[
+    "uitkering_id",
+    "maand",
+    "bedrag_centen",
+    "oorzaak",
+    "mutatie_id",
+    "aangemaakt_op",
+    "verrekend_op",
+    "soort",
+];
 
-pub(crate) async fn correcties_invoegen(
-    c: &mut AnyConnection,
-    rijen: &[CorrectieRij],
-) -> Uitkomst<()> {
-    for stuk in rijen.chunks(500) {
-        let sql = format!(
-            "INSERT INTO correcties (uitkering_id, maand, bedrag_centen, oorzaak, mutatie_id, \
-             aangemaakt_op, verrekend_op, soort) VALUES {}",
-            waarden(stuk.len(), 8)
-        );
-        let mut q = sqlx::query(&sql);
-        for r in stuk {
-            q = q
-                .bind(r.uitkering_id)
-                .bind(tijd::datum_tekst(r.maand))
-                .bind(r.bedrag_centen.centen())
-                .bind(&r.oorzaak)
-                .bind(r.mutatie_id)
-                .bind(tijd::instant_tekst(r.aangemaakt_op))
-                .bind(r.verrekend_op.map(tijd::instant_tekst))
-                .bind(r.soort.code());
-        }
-        q.execute(&mut *c).await.map_err(vertaal)?;
+impl AnyTransactie {
+    /// Zet de berekende bedragen (een bestaande maand: alleen het berekende bedrag en wanneer).
+    /// Als één JSON-parameter per stuk (`bulk_invoegen_met`): met een parameter per waarde
+    /// zocht SQLite bij 2 500 parameters per statement elke naam lineair op, wat twee derde van
+    /// de herberekening na nieuwe normen kostte.
+    pub(crate) async fn maandbedragen_zetten(&mut self, rijen: &[MaandbedragRij]) -> Uitkomst<()> {
+        let waarden: Vec<Vec<Waarde>> = rijen
+            .iter()
+            .map(|r| {
+                vec![
+                    Waarde::Getal(r.uitkering_id),
+                    Waarde::datum(r.maand),
+                    Waarde::Getal(r.berekend_centen.centen()),
+                    Waarde::opgetal(r.betaald_centen.map(Bedrag::centen)),
+                    Waarde::tijdstip(r.berekend_op),
+                ]
+            })
+            .collect();
+        self.bulk_invoegen_met(
+            "maandbedragen",
+            MAANDBEDRAG_INVOER,
+            &waarden,
+            "ON CONFLICT (maand, uitkering_id) DO UPDATE SET \
+             berekend_centen = excluded.berekend_centen, berekend_op = excluded.berekend_op",
+        )
+        .await?;
+        Ok(())
     }
-    Ok(())
+
+    pub(crate) async fn correcties_invoegen(&mut self, rijen: &[CorrectieRij]) -> Uitkomst<()> {
+        let waarden: Vec<Vec<Waarde>> = rijen
+            .iter()
+            .map(|r| {
+                vec![
+                    Waarde::Getal(r.uitkering_id),
+                    Waarde::datum(r.maand),
+                    Waarde::Getal(r.bedrag_centen.centen()),
+                    Waarde::Tekst(r.oorzaak.clone()),
+                    Waarde::opgetal(r.mutatie_id),
+                    Waarde::tijdstip(r.aangemaakt_op),
+                    Waarde::optijdstip(r.verrekend_op),
+                    Waarde::Tekst(r.soort.code().into()),
+                ]
+            })
+            .collect();
+        self.bulk_invoegen_met("correcties", CORRECTIE_INVOER, &waarden, "")
+            .await?;
+        Ok(())
+    }
 }
 
 pub(crate) const CORRECTIE_KOLOMMEN: &str =
@@ -618,11 +623,11 @@ impl Uitkeringen for AnyTransactie {
     }
 
     async fn maandbedragen_zetten(&mut self, rijen: &[MaandbedragRij]) -> Uitkomst<()> {
-        maandbedragen_zetten(self.conn(), rijen).await
+        AnyTransactie::maandbedragen_zetten(self, rijen).await
     }
 
     async fn correcties_invoegen(&mut self, rijen: &[CorrectieRij]) -> Uitkomst<()> {
-        correcties_invoegen(self.conn(), rijen).await
+        AnyTransactie::correcties_invoegen(self, rijen).await
     }
 
     async fn uitkeringen_bulk_invoegen(&mut self, p: Uitkeringenpartij) -> Uitkomst<()> {
