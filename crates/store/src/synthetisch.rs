@@ -115,14 +115,16 @@ impl Database {
             volgende += klein as i64;
         }
         if self.engine == Engine::Postgres {
-            self.schrijven
-                .execute(
-                    "SELECT setval(pg_get_serial_sequence('toegangsverwerkingen', 'id'), \
-                     (SELECT MAX(id) FROM toegangsverwerkingen)); ANALYZE toegangsverwerkingen; \
-                     ANALYZE toegangsregels",
-                )
-                .await
-                .map_err(fout)?;
+            // VACUUM zoals autovacuum het na zo'n invoer ook doet: de zichtbaarheidskaart maakt
+            // index-only scans mogelijk. Elk apart (VACUUM mag niet in een transactieblok).
+            for sql in [
+                "SELECT setval(pg_get_serial_sequence('toegangsverwerkingen', 'id'), \
+                 (SELECT MAX(id) FROM toegangsverwerkingen))",
+                "VACUUM ANALYZE toegangsverwerkingen",
+                "VACUUM ANALYZE toegangsregels",
+            ] {
+                self.schrijven.execute(sql).await.map_err(fout)?;
+            }
         } else {
             // Een steekproef per index; een volledige ANALYZE leest 100 miljoen regels.
             self.schrijven

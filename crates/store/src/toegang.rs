@@ -409,6 +409,28 @@ pub(crate) fn toegang_uit_rij(r: &impl Rij) -> Uitkomst<ToegangRij> {
 }
 
 impl AnyTransactie {
+    /// De regels met hun verwerking (`r` en `v`). Zoekt de vraag op betrokkene, dan vanuit de
+    /// regels (`toegangsregels (maand, betrokkene_id)`, weinig rijen). Anders gaat het vanuit de
+    /// verwerkingen in volgorde; op PostgreSQL dan met per verwerking hoogstens de regels die een
+    /// bladzijde kan tonen (`per_verwerking`, een `LIMIT`): de planner schat het aantal regels per
+    /// verwerking op het gemiddelde (een run heeft er miljoenen), koos anders een hash-join over
+    /// alle regels, en sorteerde een hele run voor één bladzijde. SQLite volgt de indexen ook
+    /// zonder hulp (en kent geen `LATERAL`).
+    fn log_bron(&self, f: &ToegangFilter, per_verwerking: &str) -> String {
+        let op_betrokkene = f
+            .betrokkene_id
+            .as_deref()
+            .is_some_and(|b| !b.trim().is_empty());
+        if self.engine == crate::Engine::Sqlite || op_betrokkene {
+            return LOG_JOIN.to_owned();
+        }
+        format!(
+            "toegangsverwerkingen v CROSS JOIN LATERAL \
+             (SELECT r0.id, r0.betrokkene_id FROM toegangsregels r0 \
+              WHERE r0.verwerking_id = v.id {per_verwerking}) r"
+        )
+    }
+
     /// De voorwaarden van een zoekvraag in het toegangslog. Wie op betrokkene zoekt, krijgt er
     /// de maanden van het log bij: de index begint met de maand van het tijdstip (zodat een
     /// betaalrun zijn regels achteraan toevoegt), dus de zoekvraag noemt ze.
@@ -462,8 +484,9 @@ impl ToegangslogLezen for AnyTransactie {
         // gebruiker en tijdstip), en binnen een verwerking haar regels (`verwerking_id, id`). Zo
         // leest een bladzijde alleen haar eigen regels, hoe groot het log ook is.
         let sql = format!(
-            "SELECT {LOG_KOLOMMEN} FROM {LOG_JOIN}{} \
+            "SELECT {LOG_KOLOMMEN} FROM {}{} \
              ORDER BY v.tijdstip DESC, v.id DESC, r.id DESC LIMIT ${n} OFFSET ${}",
+            self.log_bron(f, &format!("ORDER BY r0.id DESC LIMIT ${n} + ${}", n + 1)),
             v.sql(),
             n + 1
         );
@@ -481,7 +504,8 @@ impl ToegangslogLezen for AnyTransactie {
         let v = self.toegang_voorwaarden(f).await?;
         let n = v.volgende();
         let sql = format!(
-            "SELECT COUNT(*) AS n FROM (SELECT 1 AS een FROM {LOG_JOIN}{} LIMIT ${n}) t",
+            "SELECT COUNT(*) AS n FROM (SELECT 1 AS een FROM {}{} LIMIT ${n}) t",
+            self.log_bron(f, &format!("LIMIT ${n}")),
             v.sql()
         );
         let r = v
