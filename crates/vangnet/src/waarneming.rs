@@ -3,7 +3,8 @@
 //! `OTEL_EXPORTER_OTLP_ENDPOINT` / `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`) gaan de spans van Vangnet
 //! ook als OpenTelemetry-traces over OTLP/HTTP (protobuf) naar de eigen monitoring van de
 //! gemeente: elk verzoek met het operatie-id als trace-id, elke job, het wachten op de schrijver.
-//! Een span noemt methode, pad (zonder zoekvraag) en id's, geen persoonsgegevens.
+//! Alleen spans, geen logregels: een span noemt methode, pad (zonder zoekvraag) en id's, geen
+//! persoonsgegevens.
 
 use anyhow::{Context as _, Result};
 use opentelemetry::trace::TracerProvider as _;
@@ -69,11 +70,15 @@ pub fn logging(instellingen: &Instellingen) -> Result<Option<Traces>> {
                         .build(),
                 )
                 .build();
-            // Los van het logfilter: de spans van Vangnet zelf (info), van bibliotheken alleen
-            // waarschuwingen.
-            let spans = tracing_subscriber::filter::Targets::new()
-                .with_target("vangnet", tracing::Level::INFO)
-                .with_default(tracing::Level::WARN);
+            // Los van het logfilter: alleen spans van Vangnet zelf (info en hoger), geen
+            // gebeurtenissen. tracing-opentelemetry zet elke logregel binnen een span er als
+            // gebeurtenis bij, met al haar velden; een logregel kan een gebruikersnaam of een
+            // adres noemen, een span niet.
+            let spans = tracing_subscriber::filter::filter_fn(|m| {
+                m.is_span()
+                    && m.target().starts_with("vangnet")
+                    && *m.level() <= tracing::Level::INFO
+            });
             let laag = tracing_opentelemetry::layer()
                 .with_tracer(aanbieder.tracer("vangnet"))
                 .with_filter(spans);

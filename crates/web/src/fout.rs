@@ -45,11 +45,13 @@ pub enum Foutsoort {
     Conflict,
     TeVeelPogingen,
     Onbereikbaar,
+    /// Geen antwoord binnen de tijdslimiet; de handeling kan wel zijn uitgevoerd.
+    TeLang,
     InterneFout,
 }
 
 impl Foutsoort {
-    pub const ALLE: [Foutsoort; 9] = [
+    pub const ALLE: [Foutsoort; 10] = [
         Foutsoort::NietIngelogd,
         Foutsoort::Geweigerd,
         Foutsoort::NietGevonden,
@@ -58,6 +60,7 @@ impl Foutsoort {
         Foutsoort::Conflict,
         Foutsoort::TeVeelPogingen,
         Foutsoort::Onbereikbaar,
+        Foutsoort::TeLang,
         Foutsoort::InterneFout,
     ];
 
@@ -71,6 +74,7 @@ impl Foutsoort {
             Foutsoort::Conflict => "conflict",
             Foutsoort::TeVeelPogingen => "te-veel-pogingen",
             Foutsoort::Onbereikbaar => "onbereikbaar",
+            Foutsoort::TeLang => "te-lang",
             Foutsoort::InterneFout => "interne-fout",
         }
     }
@@ -94,6 +98,7 @@ impl Foutsoort {
             Foutsoort::Conflict => "Conflict",
             Foutsoort::TeVeelPogingen => "Te veel pogingen",
             Foutsoort::Onbereikbaar => "Database onbereikbaar",
+            Foutsoort::TeLang => "Geen antwoord op tijd",
             Foutsoort::InterneFout => "Interne fout",
         }
     }
@@ -109,6 +114,7 @@ impl Foutsoort {
             Foutsoort::Conflict => "Iemand anders wijzigde hetzelfde intussen, of de waarde bestaat al (bijvoorbeeld een BSN). Er is niets opgeslagen. Haal de nieuwe stand op en breng de wijziging opnieuw aan.",
             Foutsoort::TeVeelPogingen => "Te veel mislukte pogingen in korte tijd. Wacht de genoemde tijd en probeer het dan opnieuw.",
             Foutsoort::Onbereikbaar => "Vangnet kon de database niet bereiken. Er is niets opgeslagen. Probeer het over enkele minuten opnieuw; blijft het, meld het dan bij beheer.",
+            Foutsoort::TeLang => "Vangnet gaf niet binnen de tijdslimiet (verzoek_max_seconden) antwoord. De handeling loopt op de server wel af en kan dus toch zijn opgeslagen. Kijk dat eerst na (haal de stand op) voor u het opnieuw verstuurt; niet automatisch herhalen.",
             Foutsoort::InterneFout => "Een fout in Vangnet zelf (een programmafout of onleesbare gegevens), geen storing van de database. Er is niets opgeslagen. Opnieuw proberen helpt meestal niet: meld het met het operatie-id; de oorzaak staat onder dat id in het log.",
         }
     }
@@ -161,7 +167,8 @@ impl WebFout {
             }
             WebFout::Conflict(_) => Foutsoort::Conflict,
             WebFout::TeVeelPogingen(_) => Foutsoort::TeVeelPogingen,
-            WebFout::Onbeschikbaar | WebFout::TeLang => Foutsoort::Onbereikbaar,
+            WebFout::Onbeschikbaar => Foutsoort::Onbereikbaar,
+            WebFout::TeLang => Foutsoort::TeLang,
             WebFout::Intern(_) => Foutsoort::InterneFout,
         }
     }

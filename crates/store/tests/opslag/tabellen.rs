@@ -548,6 +548,79 @@ async fn toegangslog_is_alleen_toevoegen_en_filterbaar() {
     t.opruimen().await;
 }
 
+/// Issue 22 punt 6: nieuwste eerst is op tijdstip (niet op id), binnen een verwerking op regel,
+/// en elke bladzijde (ook midden in een grote verwerking, op PostgreSQL de `LATERAL`-vorm) sluit
+/// precies aan op de vorige.
+#[tokio::test]
+async fn toegangslog_bladeren_op_tijdstip_en_binnen_een_verwerking() {
+    let t = verse_database().await;
+    let mut tx = t.db.schrijf().await.unwrap();
+    // Het hoogste id heeft het oudste tijdstip (een klok die terugliep, of een latere import).
+    for (i, (tijdstip, personen)) in [
+        ("2026-12-01T10:00:00.000000Z", 7_i64),
+        ("2026-12-02T10:00:00.000000Z", 5),
+        ("2026-11-01T10:00:00.000000Z", 3),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let v = tx
+            .verwerking_vastleggen(&ToegangRij {
+                id: 0,
+                trace_id: format!("trace{i}"),
+                span_id: format!("span{i}"),
+                tijdstip: tijdstip.into(),
+                gebruiker_id: None,
+                gebruiker: "systeem (betaalrun)".into(),
+                verwerkingsactiviteit: "urn:vangnet:verwerking:betaalrun:1".into(),
+                betrokkene_type: "persoon".into(),
+                betrokkene_id: String::new(),
+                omschrijving: "Run".into(),
+            })
+            .await
+            .unwrap();
+        let ids: Vec<i64> = (1..=personen).map(|p| p + 100 * i as i64).collect();
+        tx.toegang_voor_personen(&v, &ids).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+    let mut tx = t.db.lees().await.unwrap();
+    let alle = tx
+        .toegang_zoeken(&ToegangFilter::default(), 100, 0)
+        .await
+        .unwrap();
+    let volgorde: Vec<&str> = alle.iter().map(|r| r.betrokkene_id.as_str()).collect();
+    assert_eq!(
+        volgorde,
+        [
+            "105", "104", "103", "102", "101", "7", "6", "5", "4", "3", "2", "1", "203", "202",
+            "201"
+        ]
+    );
+    for per in [1, 2, 3, 4, 6] {
+        let mut gebladerd = Vec::new();
+        for pagina in 0..(15 + per - 1) / per {
+            for r in tx
+                .toegang_zoeken(&ToegangFilter::default(), per, pagina * per)
+                .await
+                .unwrap()
+            {
+                gebladerd.push(r.betrokkene_id);
+            }
+        }
+        assert_eq!(gebladerd, volgorde, "per {per}");
+    }
+    for (hoogstens, n) in [(4, 4), (15, 15), (16, 15)] {
+        assert_eq!(
+            tx.toegang_tellen(&ToegangFilter::default(), hoogstens)
+                .await
+                .unwrap(),
+            n
+        );
+    }
+    tx.afsluiten().await.unwrap();
+    t.opruimen().await;
+}
+
 /// Migratie 0013 splitst een gevuld toegangslog in verwerkingen en regels: elke regel blijft
 /// met zijn id en gegevens te vinden (ook per betrokkene), en nieuwe regels krijgen een hoger id.
 #[tokio::test]

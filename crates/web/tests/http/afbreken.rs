@@ -428,7 +428,14 @@ async fn een_te_lang_verzoek_krijgt_503_en_de_handeling_loopt_af() {
         .await;
     assert_eq!(a.status.as_u16(), 503, "{}", a.tekst);
     let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
-    assert_eq!(j["type"], "/problemen/onbereikbaar", "{}", a.tekst);
+    // Een eigen soort: "onbereikbaar" zegt "er is niets opgeslagen", en dat is hier niet zo.
+    assert_eq!(j["type"], "/problemen/te-lang", "{}", a.tekst);
+    let uitleg = b.get("/problemen/te-lang").await;
+    assert!(
+        uitleg.bevat("kan dus toch zijn opgeslagen"),
+        "{}",
+        uitleg.tekst
+    );
     assert!(
         j["detail"]
             .as_str()

@@ -329,6 +329,7 @@ async fn api_met_token_en_problem_json() {
         "conflict",
         "te-veel-pogingen",
         "onbereikbaar",
+        "te-lang",
         "interne-fout",
     ] {
         let p = anoniem.get(&format!("/problemen/{s}")).await;
