@@ -87,6 +87,17 @@ impl App {
         overslaan: i64,
     ) -> Result<ToegangPagina, AppFout> {
         ctx.actor.vereist(Recht::ToegangslogInzien)?;
+        // Verder dan de telgrens bladert het log niet: een bladzijde diep in honderd miljoen
+        // regels kost de database evenveel als tellen, en wie zo ver wil, bedoelt een filter.
+        if overslaan >= TOEGANG_TELGRENS {
+            return Err(AppFout::veld(
+                "pagina",
+                format!(
+                    "Het toegangslog bladert tot de eerste {TOEGANG_TELGRENS} regels. Verfijn het \
+                     filter (BSN of dossier, medewerker of periode) om verdere regels te zien."
+                ),
+            ));
+        }
         let mut tx = self.opslag.lees().await?;
         let regels = tx
             .toegang_zoeken(filter, limiet.clamp(1, 500), overslaan.max(0))

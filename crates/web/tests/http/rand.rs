@@ -918,6 +918,28 @@ async fn toegangslog_telt_tot_de_grens() {
         assert_eq!(j["totaal"], totaal, "{gebruiker}");
         assert_eq!(j["meer_dan"], meer_dan, "{gebruiker}");
     }
+    // Bladeren houdt op bij de grens (50 per bladzijde): daarna een fout die het veld noemt.
+    for (pagina, status) in [
+        (200, StatusCode::OK),
+        (201, StatusCode::UNPROCESSABLE_ENTITY),
+    ] {
+        let a = b
+            .api(
+                axum::http::Method::GET,
+                &format!("/api/v1/toegangslog?pagina={pagina}"),
+                Some(&token),
+                None,
+            )
+            .await;
+        assert_eq!(a.status, status, "{}", a.tekst);
+        if status != StatusCode::OK {
+            assert!(
+                a.bevat("\"name\":\"pagina\"") && a.bevat("Verfijn het filter"),
+                "{}",
+                a.tekst
+            );
+        }
+    }
     let mut auditor = t.bezoeker();
     auditor.inloggen("auditor", PERSONA_WACHTWOORD).await;
     let a = auditor.get("/toegangslog").await;
