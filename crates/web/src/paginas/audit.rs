@@ -214,6 +214,24 @@ pub struct Bladeren {
     pub basis: String,
 }
 
+impl Bladeren {
+    /// Het totaal met een punt per duizendtal, zoals in het Nederlands (10.000).
+    pub fn totaal_tekst(&self) -> String {
+        let cijfers = self.totaal.unsigned_abs().to_string();
+        let mut uit = String::new();
+        for (i, c) in cijfers.chars().enumerate() {
+            if i > 0 && (cijfers.len() - i).is_multiple_of(3) {
+                uit.push('.');
+            }
+            uit.push(c);
+        }
+        if self.totaal < 0 {
+            uit.insert(0, '-');
+        }
+        uit
+    }
+}
+
 fn bladeren(pagina: i64, totaal: i64, basis: String) -> Bladeren {
     Bladeren {
         pagina,
@@ -464,4 +482,23 @@ pub async fn controle(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<Re
         ankers,
         fout,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn totaal_met_punten_per_duizendtal() {
+        for (n, tekst) in [
+            (0, "0"),
+            (999, "999"),
+            (1_000, "1.000"),
+            (10_000, "10.000"),
+            (1_234_567, "1.234.567"),
+            (-4_200, "-4.200"),
+        ] {
+            assert_eq!(bladeren(1, n, String::new()).totaal_tekst(), tekst);
+        }
+    }
 }

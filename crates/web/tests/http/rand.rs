@@ -944,7 +944,7 @@ async fn toegangslog_telt_tot_de_grens() {
     auditor.inloggen("auditor", PERSONA_WACHTWOORD).await;
     let a = auditor.get("/toegangslog").await;
     assert!(
-        a.bevat("Meer dan 10000 resultaten") && a.bevat("Verfijn het filter"),
+        a.bevat("Meer dan 10.000 resultaten") && a.bevat("Verfijn het filter"),
         "{}",
         a.tekst
     );
