@@ -769,7 +769,7 @@ pub async fn toegangslog_vullen(db: &vangnet_store::Database, regels: u64) -> Re
         .await?;
     tx.afsluiten().await?;
     if al > 0 {
-        uit!("toegangslog heeft al {al} regels: niet opnieuw gevuld");
+        uit!("het toegangslog is niet leeg: niet opnieuw gevuld, alleen gemeten");
         return Ok(());
     }
     uit!("engine: {}", db.engine());

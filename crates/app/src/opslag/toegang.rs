@@ -39,6 +39,7 @@ pub struct Verwerking {
 /// Filter voor het toegangslog; lege velden filteren niet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ToegangFilter {
+    /// De hele gebruikersnaam (hoofdletters maken niet uit), geen deel ervan.
     pub gebruiker: Option<String>,
     pub betrokkene_type: Option<String>,
     pub betrokkene_id: Option<String>,
