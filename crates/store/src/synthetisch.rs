@@ -38,13 +38,34 @@ impl Database {
     /// Vult het toegangslog met ongeveer `regels` regels over de 24 maanden tot `nu`: per maand
     /// de helft in één betaalrun (de personen 1, 2, …), de rest in verwerkingen van tien regels
     /// van [`BENCH_GEBRUIKERS`] medewerkers over [`BENCH_PERSONEN`] personen. `voortgang` hoort
-    /// het aantal regels tot nu toe. Geeft het aantal geschreven regels.
+    /// het aantal regels tot nu toe. Geeft het aantal geschreven regels; geen als er al een log
+    /// stond (een eerdere vulling).
     pub async fn toegangslog_synthetisch(
         &self,
         regels: u64,
         nu: DateTime<Utc>,
         voortgang: impl Fn(u64),
-    ) -> Uitkomst<u64> {
+    ) -> Uitkomst<Option<u64>> {
+        // Alleen in een database zonder personen: de synthetische verwerkingen staan niet in de
+        // toegangsketen, en in een echte (of demo)database maakten ze die stuk. Staat er al een
+        // (synthetisch) log, dan wordt niets toegevoegd.
+        let r = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM (SELECT 1 FROM personen LIMIT 1) p) AS personen, \
+                    (SELECT COUNT(*) FROM (SELECT 1 FROM toegangsverwerkingen LIMIT 1) v) AS log",
+        )
+        .fetch_one(&self.schrijven)
+        .await
+        .map_err(fout)?;
+        if sqlx::Row::try_get::<i64, _>(&r, "personen").map_err(fout)? > 0 {
+            return Err(vangnet_app::opslag::OpslagFout::Database(
+                "het synthetische toegangslog kan alleen in een database zonder personen \
+                 (een nieuwe datamap of database)"
+                    .into(),
+            ));
+        }
+        if sqlx::Row::try_get::<i64, _>(&r, "log").map_err(fout)? > 0 {
+            return Ok(None);
+        }
         let per_maand = regels / 24;
         let mut volgende: i64 = {
             let r = sqlx::query("SELECT COALESCE(MAX(id), 0) + 1 AS n FROM toegangsverwerkingen")
@@ -132,7 +153,7 @@ impl Database {
                 .await
                 .map_err(fout)?;
         }
-        Ok(geschreven)
+        Ok(Some(geschreven))
     }
 
     /// SQLite: het write-ahead-log terugschrijven (de server doet dat elke seconde; hier is geen

@@ -676,3 +676,23 @@ fn instellingen_voor_jobs_en_replica_worden_nagegaan() {
         assert!(tekst(&o).contains(melding), "{waarde}: {}", tekst(&o));
     }
 }
+
+/// `vangnet bench toegangslog` vult alleen een database zonder personen: in een (demo)database
+/// zouden de synthetische verwerkingen buiten de toegangsketen staan. Een duidelijke melding,
+/// niets toegevoegd, en de keten blijft heel.
+#[test]
+fn bench_toegangslog_weigert_een_database_met_personen() {
+    let m = map();
+    let d = m.0.as_path();
+    let o = vangnet(d, &["demo", "--huishoudens", "20", "--seed", "3"]);
+    assert!(o.status.success(), "{}", tekst(&o));
+    let o = vangnet(d, &["bench", "toegangslog", "--regels", "2400"]);
+    assert!(!o.status.success(), "{}", tekst(&o));
+    assert!(
+        tekst(&o).contains("alleen in een database zonder personen"),
+        "{}",
+        tekst(&o)
+    );
+    let o = vangnet(d, &["audit", "verify"]);
+    assert!(o.status.success(), "{}", tekst(&o));
+}
