@@ -287,6 +287,48 @@ pub fn laatste_maand_voor(tot: Option<NaiveDate>, maand: NaiveDate) -> Option<Na
         .and_then(|d| d.with_day(1))
 }
 
+/// Hoe ver de betaalrun terugkijkt (issue 22 punt 4: "de run leest geen uitkeringen die lang
+/// geleden eindigden"). Een uitkering die vóór `einde_na` eindigde, wordt alleen gelezen met
+/// een open correctie, een onbetaalde maandregel van een maand met bijstand vóór de maand van de
+/// run, een mutatie die vanaf
+/// `actief_vanaf` is geregistreerd of beoordeeld, of openstaande vastgehouden vakantietoeslag.
+/// Zonder een van die vier kan zij in de run niets meer geven; de wegen waarlangs een run een
+/// geëindigde uitkering betaalt (art. 45 lid 1 Pw, `participatiewet-feiten.md` §1
+/// "Vakantietoeslag"):
+/// - de maand van de run zelf: alleen als de bijstand dan nog loopt (einde na die maand);
+/// - een correctie (een mutatie of normtabel met terugwerkende kracht): open correctie;
+/// - een nooit betaalde maand: een onbetaalde maandregel, of een maand zonder regel, die de run
+///   alleen zoekt bij bijstand die de vorige maand nog liep (einde na de vorige maand);
+/// - de vakantietoeslag bij het einde: de run van de laatste maand betaalt hem, of houdt hem vast
+///   (dan staat hij open); werd het einde later bekend, dan betaalt de eerste run daarna hem,
+///   en dat einde is een mutatie van na de grens. Dertien maanden laten een jaar aan runs over
+///   (ook als er een maand geen run was) en de opbouwperiode van twaalf maanden plus de maand
+///   van het einde;
+/// - de overdracht aan de SVB (art. 47a): alleen bij een uitkering die nog loopt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Leesgrens {
+    /// Een uitkering met een einddatum (de eerste dag zonder bijstand) ná deze dag wordt altijd
+    /// gelezen.
+    pub einde_na: NaiveDate,
+    /// Een mutatie vanaf dit moment (registratie of beoordeling) maakt een uitkering recent.
+    pub actief_vanaf: chrono::DateTime<chrono::Utc>,
+}
+
+/// Zoveel maanden vóór de maand van de run ligt de [`Leesgrens`].
+pub const LEESGRENS_MAANDEN: u32 = 13;
+
+/// De [`Leesgrens`] van de run van `maand`: de eerste dag van de maand dertien maanden eerder.
+pub fn leesgrens(maand: NaiveDate) -> Leesgrens {
+    let begin = maand.with_day(1).unwrap_or(maand);
+    let grens = begin
+        .checked_sub_months(Months::new(LEESGRENS_MAANDEN))
+        .unwrap_or(NaiveDate::MIN);
+    Leesgrens {
+        einde_na: grens,
+        actief_vanaf: crate::tijd::begin_nl_dag(grens),
+    }
+}
+
 /// De vakantietoeslag bij het einde die nog openstaat: de bijstand eindigde vóór `maand` (de
 /// laatste maand met bijstand is `laatste`), een goedgekeurde run betaalde die laatste maand,
 /// maar er is over `laatste` of later nog geen vakantietoeslag betaald (`vt_betaald_tot`: de
@@ -504,6 +546,34 @@ pub fn regels(i: &Invoer<'_>) -> Vec<Regel> {
 #[allow(clippy::inconsistent_digit_grouping)] // bedragen als euro_centen
 mod tests {
     use super::*;
+
+    /// De leesgrens van de run (issue 22 punt 4), afgeleid uit `participatiewet-feiten.md` §1
+    /// "Vakantietoeslag": twaalf maanden opbouw plus de maand van het einde. De grens is een
+    /// kalenderdatum; het moment is het begin van die dag in Nederland (winter- en zomertijd).
+    #[test]
+    fn leesgrens_dertien_maanden_terug() {
+        let d = |j, m, dag| NaiveDate::from_ymd_opt(j, m, dag).unwrap();
+        let gevallen = [
+            // (maand van de run, einde_na, actief_vanaf in UTC)
+            (d(2026, 12, 1), d(2025, 11, 1), "2025-10-31T23:00:00Z"),
+            // een dag midden in de maand telt als die maand
+            (d(2026, 12, 15), d(2025, 11, 1), "2025-10-31T23:00:00Z"),
+            // zomertijd: middernacht is 22:00 UTC
+            (d(2027, 6, 1), d(2026, 5, 1), "2026-04-30T22:00:00Z"),
+            // over een jaargrens en een schrikkeldag heen
+            (d(2025, 3, 1), d(2024, 2, 1), "2024-01-31T23:00:00Z"),
+        ];
+        for (maand, einde_na, actief) in gevallen {
+            let g = leesgrens(maand);
+            assert_eq!(g.einde_na, einde_na, "{maand}");
+            assert_eq!(
+                g.actief_vanaf
+                    .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                actief,
+                "{maand}"
+            );
+        }
+    }
 
     fn d(j: i32, m: u32, dag: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(j, m, dag).unwrap()

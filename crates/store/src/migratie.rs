@@ -202,6 +202,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0030_toegangslog_per_gebruiker.sql"),
         postgres: include_str!("../migrations/postgres/0030_toegangslog_per_gebruiker.sql"),
     },
+    Migratie {
+        versie: 31,
+        naam: "einde_uit_mutaties",
+        sqlite: include_str!("../migrations/sqlite/0031_einde_uit_mutaties.sql"),
+        postgres: include_str!("../migrations/postgres/0031_einde_uit_mutaties.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

@@ -99,6 +99,40 @@ pub(crate) async fn uitkering_ids(
     rijen.iter().map(|r| getal(r, "id")).collect()
 }
 
+/// Zie `Uitkeringen::uitkering_ids_voor_run`. Eén doorloop van `uitkeringen`; alleen voor wie
+/// vóór de grens eindigde, kijken de drie `EXISTS` langs hun index (`correcties_uitkering`,
+/// `maandbedragen_onbetaald`, `mutaties_uitkering`). Een uitkering zonder einde of met een
+/// recent einde telt zonder die vragen. Een onbetaalde maandregel telt alleen vóór het einde:
+/// de herberekening zet ook de maanden erna (met 0), en die geven niets.
+pub(crate) async fn uitkering_ids_voor_run(
+    c: &mut AnyConnection,
+    na_id: i64,
+    maand: NaiveDate,
+    grens: &vangnet_domain::betaalrun::Leesgrens,
+) -> Uitkomst<Vec<i64>> {
+    let actief = tijd::instant_tekst(grens.actief_vanaf);
+    let rijen = sqlx::query(
+        "SELECT u.id FROM uitkeringen u WHERE u.id > $1 AND ( \
+           u.einddatum IS NULL OR u.einddatum > $2 \
+           OR EXISTS (SELECT 1 FROM correcties c \
+                      WHERE c.uitkering_id = u.id AND c.verrekend_op IS NULL) \
+           OR EXISTS (SELECT 1 FROM maandbedragen b \
+                      WHERE b.uitkering_id = u.id AND b.betaald_centen IS NULL AND b.maand < $3 \
+                        AND b.maand < u.einddatum) \
+           OR EXISTS (SELECT 1 FROM mutaties m WHERE m.uitkering_id = u.id \
+                      AND (m.geregistreerd_op >= $4 OR m.beoordeeld_op >= $4))) \
+         ORDER BY u.id",
+    )
+    .bind(na_id)
+    .bind(tijd::datum_tekst(grens.einde_na))
+    .bind(tijd::datum_tekst(maand))
+    .bind(actief)
+    .fetch_all(c)
+    .await
+    .map_err(vertaal)?;
+    rijen.iter().map(|r| getal(r, "id")).collect()
+}
+
 pub(crate) async fn uitkering_bijwerken(c: &mut AnyConnection, u: &UitkeringRij) -> Uitkomst<bool> {
     let r = sqlx::query(
         "UPDATE uitkeringen SET einddatum = $1, einde_reden = $2, versie = $3 \
@@ -544,6 +578,15 @@ impl UitkeringenLezen for AnyTransactie {
 
     async fn uitkering_ids(&mut self, na_id: i64, limiet: i64) -> Uitkomst<Vec<i64>> {
         uitkering_ids(self.conn(), na_id, limiet).await
+    }
+
+    async fn uitkering_ids_voor_run(
+        &mut self,
+        na_id: i64,
+        maand: NaiveDate,
+        grens: &vangnet_domain::betaalrun::Leesgrens,
+    ) -> Uitkomst<Vec<i64>> {
+        uitkering_ids_voor_run(self.conn(), na_id, maand, grens).await
     }
 
     async fn mutatie_op_id(&mut self, id: i64) -> Uitkomst<Option<MutatieRij>> {

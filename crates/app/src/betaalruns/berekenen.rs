@@ -154,7 +154,14 @@ impl App {
         // overgenomen berekening verder gaat. Alles van één uitkering komt uit één
         // leestransactie. Faalt een stap, dan sluit zijn wachtrij en stoppen de andere.
         let mut eerste = self.opslag.lees().await?;
-        let alle = eerste.uitkering_ids(na_id, i64::MAX).await?;
+        // Niet de uitkeringen die lang geleden eindigden en niets meer kunnen geven (zie
+        // `betaalrun::Leesgrens`); wel die met openstaande vastgehouden vakantietoeslag.
+        let mut alle = eerste
+            .uitkering_ids_voor_run(na_id, maand, &betaalrun::leesgrens(maand))
+            .await?;
+        alle.extend(kader.vt_vastgehouden.keys().filter(|u| **u > na_id));
+        alle.sort_unstable();
+        alle.dedup();
         if let Some(job) = job {
             let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
             let totaal = i64::try_from(stand.klaar as usize + alle.len()).unwrap_or(i64::MAX);

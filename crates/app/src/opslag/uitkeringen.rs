@@ -147,6 +147,17 @@ pub trait UitkeringenLezen: Send {
     ) -> Uitkomst<Vec<(i64, NaiveDate, bool)>>;
     /// De ids van alle uitkeringen na `na_id`, oplopend, hoogstens `limiet`.
     async fn uitkering_ids(&mut self, na_id: i64, limiet: i64) -> Uitkomst<Vec<i64>>;
+    /// De ids van de uitkeringen na `na_id`, oplopend, die de betaalrun van `maand` nog iets
+    /// kunnen geven (zie `vangnet_domain::betaalrun::Leesgrens`): die niet of na
+    /// `grens.einde_na` eindigden, of met een open correctie, een onbetaalde maandregel vóór
+    /// `maand` (en vóór het einde), of een mutatie die vanaf `grens.actief_vanaf` is
+    /// geregistreerd of beoordeeld.
+    async fn uitkering_ids_voor_run(
+        &mut self,
+        na_id: i64,
+        maand: NaiveDate,
+        grens: &vangnet_domain::betaalrun::Leesgrens,
+    ) -> Uitkomst<Vec<i64>>;
     async fn mutatie_op_id(&mut self, id: i64) -> Uitkomst<Option<MutatieRij>>;
     /// Oplopend op id.
     async fn mutaties_van(&mut self, uitkering_id: i64) -> Uitkomst<Vec<MutatieRij>>;

@@ -1401,6 +1401,7 @@ async fn pain(o: &Opzet, id: i64) -> String {
 }
 
 mod audit;
+mod leesgrens;
 mod rechtmatig;
 mod specificatie;
 mod vakantietoeslag;

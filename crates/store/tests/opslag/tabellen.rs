@@ -753,6 +753,170 @@ async fn migratie_0014_behoudt_de_maandbedragen() {
     t.opruimen().await;
 }
 
+/// Migratie 0031 (issue 22 punt 4): het einde van een uitkering opnieuw uit haar goedgekeurde
+/// mutaties, zoals de berekening het ziet (de vroegste beëindiging die niet door een
+/// goedgekeurde correctie is vervallen). Vóór issue 20 punt 7 gaf het goedkeuren de datum van
+/// de laatste beëindiging en haalde een correctie haar niet weg. De run slaat op deze kolom
+/// uitkeringen over die lang geleden eindigden.
+#[tokio::test]
+async fn migratie_0031_leidt_het_einde_af_uit_de_mutaties() {
+    let t = database_tot(30).await;
+    let op = "'2025-01-02T09:00:00.000000Z'";
+    let mut sql = format!(
+        "INSERT INTO gebruikers (id, gebruikersnaam, volledige_naam, wachtwoord_hash, \
+         moet_wachtwoord_wijzigen, geblokkeerd, versie, aangemaakt_op, gewijzigd_op) VALUES \
+         (1, 'anna', 'Anna', 'x', 0, 0, 1, {op}, {op}); \
+         INSERT INTO personen (id, bsn, versie, aangemaakt_op) VALUES (1, 111222333, 1, {op}); \
+         INSERT INTO huishoudens (id, aangemaakt_op) VALUES (1, {op});"
+    );
+    // (uitkering, einddatum en reden zoals opgeslagen)
+    let uitkeringen = [
+        (1, "'2025-06-01'", "'werk'"),
+        (2, "'2025-09-01'", "'verhuisd'"),
+        (3, "'2025-05-01'", "'werk'"),
+        (4, "NULL", "NULL"),
+        (5, "'2025-07-01'", "'werk'"),
+    ];
+    for (id, einde, reden) in uitkeringen {
+        sql.push_str(&format!(
+            "INSERT INTO dossiers (id, nummer, huishouden_id, client_id, zaaktype, status, \
+             ontvangen_op, versie, aangemaakt_op, gewijzigd_op) VALUES ({id}, '2025-00000{id}', \
+             1, 1, 'bijstand', 'toegekend', '2025-01-01', 1, {op}, {op}); \
+             INSERT INTO uitkeringen (id, dossier_id, begindatum, einddatum, einde_reden, \
+             besluit_datum, besluit_door, besluit_inhoud, grondslag, bezwaar_tot, versie, \
+             aangemaakt_op) VALUES ({id}, {id}, '2025-01-01', {einde}, {reden}, '2025-01-02', \
+             'anna', 'Algemene bijstand', 'art. 11', '2025-02-13', 1, {op});"
+        ));
+    }
+    // (mutatie, uitkering, soort, ingang, gegevens, status, corrigeert)
+    let mutaties = [
+        // 1: de beëindiging is door een goedgekeurde correctie vervallen: geen einde meer.
+        (
+            1,
+            1,
+            "beeindiging",
+            "2025-06-01",
+            r#"{"soort":"beeindiging","reden":"werk"}"#,
+            "goedgekeurd",
+            "NULL",
+        ),
+        (
+            2,
+            1,
+            "correctie",
+            "2025-06-01",
+            r#"{"soort":"correctie","corrigeert":1}"#,
+            "goedgekeurd",
+            "1",
+        ),
+        // 2: twee beëindigingen: de vroegste geldt, met haar reden.
+        (
+            3,
+            2,
+            "beeindiging",
+            "2025-03-01",
+            r#"{"soort":"beeindiging","reden":"overleden"}"#,
+            "goedgekeurd",
+            "NULL",
+        ),
+        (
+            4,
+            2,
+            "beeindiging",
+            "2025-09-01",
+            r#"{"soort":"beeindiging","reden":"verhuisd"}"#,
+            "goedgekeurd",
+            "NULL",
+        ),
+        // 3: een afgewezen correctie laat de beëindiging staan; een wachtende beëindiging telt
+        // niet.
+        (
+            5,
+            3,
+            "beeindiging",
+            "2025-05-01",
+            r#"{"soort":"beeindiging","reden":"werk"}"#,
+            "goedgekeurd",
+            "NULL",
+        ),
+        (
+            6,
+            3,
+            "correctie",
+            "2025-05-01",
+            r#"{"soort":"correctie","corrigeert":5}"#,
+            "afgewezen",
+            "5",
+        ),
+        (
+            7,
+            3,
+            "beeindiging",
+            "2025-04-01",
+            r#"{"soort":"beeindiging","reden":"anders"}"#,
+            "te_beoordelen",
+            "NULL",
+        ),
+        // 5: na de correctie van de eerste beëindiging geldt de tweede.
+        (
+            8,
+            5,
+            "beeindiging",
+            "2025-04-01",
+            r#"{"soort":"beeindiging","reden":"detentie"}"#,
+            "goedgekeurd",
+            "NULL",
+        ),
+        (
+            9,
+            5,
+            "correctie",
+            "2025-04-01",
+            r#"{"soort":"correctie","corrigeert":8}"#,
+            "goedgekeurd",
+            "8",
+        ),
+        (
+            10,
+            5,
+            "beeindiging",
+            "2025-07-01",
+            r#"{"soort":"beeindiging","reden":"werk"}"#,
+            "goedgekeurd",
+            "NULL",
+        ),
+    ];
+    for (id, u, soort, ingang, gegevens, status, corrigeert) in mutaties {
+        sql.push_str(&format!(
+            "INSERT INTO mutaties (id, uitkering_id, soort, ingangsdatum, gegevens, reden, status, \
+             vier_ogen, impact_centen, geregistreerd_door, geregistreerd_op, corrigeert_id, \
+             operatie_id, versie) VALUES ({id}, {u}, '{soort}', '{ingang}', '{gegevens}', 't', \
+             '{status}', 0, 0, 1, {op}, {corrigeert}, 'op', 1);"
+        ));
+    }
+    t.db.ruwe_sql(&sql).await.unwrap();
+    migratie::migreer(&t.db).await.unwrap();
+    let mut tx = t.db.lees().await.unwrap();
+    let mut na = Vec::new();
+    for u in tx.uitkeringen_op_ids(&[1, 2, 3, 4, 5]).await.unwrap() {
+        let einde = u.einddatum.map(|d| d.to_string());
+        na.push((u.id, einde, u.einde_reden, u.versie));
+    }
+    tx.afsluiten().await.unwrap();
+    let s = |x: &str| Some(x.to_owned());
+    assert_eq!(
+        na,
+        [
+            (1, None, None, 2),
+            (2, s("2025-03-01"), s("overleden"), 2),
+            (3, s("2025-05-01"), s("werk"), 1),
+            (4, None, None, 1),
+            (5, s("2025-07-01"), s("werk"), 1),
+        ]
+    );
+    t.opruimen().await;
+}
+
 /// Migratie 0017 (issue 17, punt 10): een terugbeltaak, signaal of doorverwijzing die al bestond
 /// uit een gevoelige notitie verliest nummer en onderwerp uit haar omschrijving; taken uit een
 /// gewone notitie blijven zoals ze waren.
