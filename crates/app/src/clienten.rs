@@ -667,17 +667,20 @@ impl App {
         op: Option<NaiveDate>,
         bekend_op: Option<DateTime<Utc>>,
     ) -> Result<DossierBeeld, AppFout> {
-        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
-        let nu = tx.nu;
+        // Lezen in een leestransactie, het toegangslog daarna gebundeld (zoals zoeken): wie een
+        // dossier opent, houdt de schrijver niet bezet en wacht niet op een run (issue 22 punt
+        // 3). Niets wordt getoond voordat het toegangslog vastligt.
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.lees().await?;
         let op = op.unwrap_or_else(|| tijd::nl_lokaal(nu).date());
         let bekend_op = bekend_op.unwrap_or(nu).min(nu);
         let dossier = tx
             .dossier_op_id(id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het dossier".into()))?;
-        let waarom = format!("Dossier {} ingezien", dossier.nummer);
         let huishouden = self
-            .huishoudleden_op(&mut *tx, ctx, dossier.huishouden_id, op, bekend_op, &waarom)
+            .huishoudleden_lezen(&mut *tx, dossier.huishouden_id, op, bekend_op)
             .await?;
         let tijdlijn = tx.gebeurtenissen_van(id).await?;
         let vermogen = self
@@ -691,7 +694,15 @@ impl App {
             Some(g) => tx.gebruiker_op_id(g).await?.map(|g| g.volledige_naam),
             None => None,
         };
-        tx.commit().await?;
+        tx.afsluiten().await?;
+        self.personen_gelezen(
+            ctx,
+            nu,
+            verwerking::BIJSTANDSVERLENING,
+            &format!("Dossier {} ingezien", dossier.nummer),
+            personen_van_huishouden(&huishouden),
+        )
+        .await?;
         let zaaktype = dossier.zaaktype;
         let status = dossier.status;
         Ok(DossierBeeld {
@@ -712,7 +723,7 @@ impl App {
     }
 
     /// De leden van een huishouden op `op` zoals bekend op `bekend_op`, met een regel in het
-    /// toegangslog per persoon.
+    /// toegangslog per persoon (in `tx`).
     pub(crate) async fn huishoudleden_op(
         &self,
         tx: &mut dyn Transactie,
@@ -721,6 +732,34 @@ impl App {
         op: NaiveDate,
         bekend_op: DateTime<Utc>,
         waarom: &str,
+    ) -> Result<Vec<Huisgenoot>, AppFout> {
+        let huishouden = self
+            .huishoudleden_lezen(tx, huishouden_id, op, bekend_op)
+            .await?;
+        let nu = self.klok.nu();
+        for id in personen_van_huishouden(&huishouden) {
+            toegang::vastleggen(
+                tx,
+                ctx,
+                nu,
+                verwerking::BIJSTANDSVERLENING,
+                "persoon",
+                &id.to_string(),
+                waarom,
+            )
+            .await?;
+        }
+        Ok(huishouden)
+    }
+
+    /// De leden van een huishouden op `op` zoals bekend op `bekend_op`, zonder toegangslog: wie
+    /// dit aanroept, legt de gelezen personen vast ([`personen_van_huishouden`]).
+    pub(crate) async fn huishoudleden_lezen(
+        &self,
+        tx: &mut dyn crate::opslag::Leestransactie,
+        huishouden_id: i64,
+        op: NaiveDate,
+        bekend_op: DateTime<Utc>,
     ) -> Result<Vec<Huisgenoot>, AppFout> {
         let leden = tx.huishoudleden_van_huishouden(huishouden_id).await?;
         let versies: Vec<Versie<&HuishoudlidRij>> = leden
@@ -753,19 +792,6 @@ impl App {
             };
             (volgorde, h.persoon.id)
         });
-        let nu = self.klok.nu();
-        for p in &beelden {
-            toegang::vastleggen(
-                tx,
-                ctx,
-                nu,
-                verwerking::BIJSTANDSVERLENING,
-                "persoon",
-                &p.id.to_string(),
-                waarom,
-            )
-            .await?;
-        }
         Ok(huishouden)
     }
 
@@ -777,17 +803,27 @@ impl App {
         op: Option<NaiveDate>,
         bekend_op: Option<DateTime<Utc>>,
     ) -> Result<Vec<Huisgenoot>, AppFout> {
-        let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
-        let nu = tx.nu;
+        // Zoals `dossier`: lezen, dan het toegangslog gebundeld.
+        ctx.actor.vereist(Recht::ClientenInzien)?;
+        let nu = self.klok.nu();
+        let mut tx = self.opslag.lees().await?;
         let op = op.unwrap_or_else(|| tijd::nl_lokaal(nu).date());
         let bekend_op = bekend_op.unwrap_or(nu).min(nu);
         if tx.huishoudleden_van_huishouden(id).await?.is_empty() {
             return Err(AppFout::NietGevonden("Het huishouden".into()));
         }
         let leden = self
-            .huishoudleden_op(&mut *tx, ctx, id, op, bekend_op, "Huishouden ingezien")
+            .huishoudleden_lezen(&mut *tx, id, op, bekend_op)
             .await?;
-        tx.commit().await?;
+        tx.afsluiten().await?;
+        self.personen_gelezen(
+            ctx,
+            nu,
+            verwerking::BIJSTANDSVERLENING,
+            "Huishouden ingezien",
+            personen_van_huishouden(&leden),
+        )
+        .await?;
         Ok(leden)
     }
 
@@ -918,6 +954,14 @@ impl App {
         treffers.sort_by(|a, b| a.naam.cmp(&b.naam));
         Ok((treffers, meer))
     }
+}
+
+/// Wie in een getoond huishouden staat (elk één keer): wie daarmee gelezen is.
+pub(crate) fn personen_van_huishouden(leden: &[Huisgenoot]) -> Vec<i64> {
+    let mut ids: Vec<i64> = leden.iter().map(|h| h.persoon.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// Zoveel treffers per pagina.

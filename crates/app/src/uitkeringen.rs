@@ -57,7 +57,7 @@ pub use beoordeling::{Mutatiebeoordeling, Toekenningsbeoordeling};
 use controles::{inkomen_past, waarschuwingen};
 use feiten::feiten_uit;
 pub(crate) use feiten::{partij_laden, personen_van, Geladen};
-use herberekening::{betaalde_vakantietoeslag, maanden_vergelijken};
+use herberekening::{betaalde_vakantietoeslag, maanden_vergelijken, Normpartij};
 pub use invoer::velden_van;
 use invoer::{controleer, Ruw};
 pub use toekennen::{Toekenning, Toekenningsinvoer, Toekenningsvoorbeeld, VOORSTEL_TAAK};
@@ -486,45 +486,51 @@ impl App {
                 );
             }
         }
+        // Op SQLite leest en rekent een eigen taak de volgende partij terwijl deze partij schrijft
+        // (de tweede kern), in een momentopname die begint vóór de commit van deze partij. Die
+        // uitkomst telt alleen als daarna niets anders is vastgelegd dan die ene commit (de
+        // schrijfteller staat dan precies één hoger); anders leest en rekent de partij opnieuw
+        // in haar eigen transactie, zoals op PostgreSQL altijd. Zo schrijft de herberekening nooit
+        // over een mutatie, een goedgekeurde run of een persoonswijziging heen die intussen kwam.
+        let mut vooruit: Option<tokio::task::JoinHandle<Result<(i64, Normpartij), AppFout>>> = None;
+        // Hoeveel partijen de vooruit gerekende uitkomst schreven en hoeveel opnieuw lazen.
+        let (mut uit_momentopname, mut opnieuw) = (0u64, 0u64);
         loop {
             let mut tx = self.handeling(ctx, Recht::NormenBeheren).await?;
-            let ids = tx.uitkering_ids(na_id, 200).await?;
-            let Some(laatste) = ids.last().copied() else {
+            let teller = tx.schrijfteller().await?;
+            let vooraf = match vooruit.take() {
+                Some(t) => Some(
+                    t.await
+                        .map_err(|e| AppFout::Intern(format!("herberekening: {e}")))??,
+                ),
+                None => None,
+            };
+            let p = match vooraf {
+                Some((stand, p)) if teller == Some(stand + 1) => {
+                    uit_momentopname += 1;
+                    p
+                }
+                _ => {
+                    opnieuw += 1;
+                    let nu = tx.nu;
+                    self.normpartij_lezen(&mut *tx, na_id, nu).await?
+                }
+            };
+            let Some(laatste) = p.ids.last().copied() else {
                 tx.commit().await?;
                 break;
             };
-            // Alle rijen van de partij in een handvol queries; dan per uitkering rekenen.
-            let tabellen = self.geldende_normtabellen(&mut *tx).await?;
+            let begonnen = match teller {
+                Some(_) => {
+                    let (begonnen, t) = self.normpartij_vooruit(laatste);
+                    vooruit = Some(t);
+                    Some(begonnen)
+                }
+                None => None,
+            };
             let nu = tx.nu;
-            let (mut maanden, mut nieuwe_correcties) = (Vec::new(), Vec::new());
-            let mut correcties: BTreeMap<i64, Vec<CorrectieRij>> = BTreeMap::new();
-            for c in tx.correcties_van_uitkeringen(&ids).await? {
-                correcties.entry(c.uitkering_id).or_default().push(c);
-            }
-            let partij = partij_laden(&mut *tx, &ids, nu, true).await?;
-            let gelezen = personen_van(&partij);
-            let vakantietoeslag = betaalde_vakantietoeslag(
-                &mut *tx,
-                &partij.iter().map(|g| &g.uitkering).collect::<Vec<_>>(),
-            )
-            .await?;
-            for g in partij {
-                let (u, d, feiten) = (&g.uitkering, &g.dossier, &g.feiten);
-                let b = maanden_vergelijken(
-                    u,
-                    feiten,
-                    &g.maandbedragen,
-                    correcties.get(&u.id).map_or(&[][..], Vec::as_slice),
-                    &tabellen,
-                    None,
-                    "nieuwe normtabellen",
-                    nu,
-                    &vakantietoeslag.get(&u.id).cloned().unwrap_or_default(),
-                    self.instellingen.betaling.vakantietoeslag_maand,
-                );
-                maanden.extend(b.maanden);
-                nieuwe_correcties.extend(b.correcties);
-                let verschillen = b.verschillen;
+            let (maanden, nieuwe_correcties, gelezen) = (p.maanden, p.correcties, p.gelezen);
+            for (nummer, verschillen) in p.verschillen {
                 rapport.uitkeringen += 1;
                 if !verschillen.is_empty() {
                     rapport.gewijzigd += 1;
@@ -532,7 +538,7 @@ impl App {
                 for v in verschillen {
                     rapport.maanden += 1;
                     rapport.totaal += v.verschil;
-                    rapport.grootste.push((d.nummer.clone(), v));
+                    rapport.grootste.push((nummer.clone(), v));
                 }
                 rapport
                     .grootste
@@ -581,11 +587,49 @@ impl App {
                     ));
                 }
             }
+            // De momentopname van de volgende partij moet vóór deze commit begonnen zijn (faalde
+            // die taak al, dan komt haar fout bij de volgende partij).
+            if let Some(b) = begonnen {
+                let _ = b.await;
+            }
             tx.commit().await?;
             na_id = laatste;
             voortgang(rapport.uitkeringen);
         }
+        tracing::info!(
+            uit_momentopname,
+            opnieuw,
+            "herberekening klaar (partijen vooruit gerekend, en opnieuw in hun transactie)"
+        );
         Ok(rapport)
+    }
+
+    /// Start het lezen en rekenen van de partij na `na_id` op een eigen taak en leesverbinding.
+    /// Het eerste antwoord komt zodra de momentopname vastligt (met de schrijfteller erin); de
+    /// taak geeft die stand en de partij.
+    #[allow(clippy::type_complexity)]
+    fn normpartij_vooruit(
+        &self,
+        na_id: i64,
+    ) -> (
+        tokio::sync::oneshot::Receiver<()>,
+        tokio::task::JoinHandle<Result<(i64, Normpartij), AppFout>>,
+    ) {
+        let (vast, begonnen) = tokio::sync::oneshot::channel();
+        let app = self.clone();
+        let taak = tokio::spawn(async move {
+            let mut lees = app.opslag.lees().await?;
+            // De eerste vraag legt de momentopname van SQLite vast.
+            let stand = lees.schrijfteller().await?;
+            let _ = vast.send(());
+            let p = app
+                .normpartij_lezen(&mut *lees, na_id, app.klok.nu())
+                .await?;
+            lees.afsluiten().await?;
+            let stand = stand.ok_or_else(|| AppFout::Intern("geen schrijfteller".into()))?;
+            Ok((stand, p))
+        });
+        (begonnen, taak)
     }
 
     /// De impact van een mutatie per maand, zonder iets op te slaan.

@@ -208,6 +208,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0031_einde_uit_mutaties.sql"),
         postgres: include_str!("../migrations/postgres/0031_einde_uit_mutaties.sql"),
     },
+    Migratie {
+        versie: 32,
+        naam: "schrijfteller",
+        sqlite: include_str!("../migrations/sqlite/0032_schrijfteller.sql"),
+        postgres: include_str!("../migrations/postgres/0032_schrijfteller.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

@@ -114,6 +114,12 @@ pub trait Leestransactie:
     /// REPEATABLE READ, alleen lezen; een SQLite-leestransactie is dat al.
     async fn momentopname(&mut self) -> Uitkomst<()>;
 
+    /// Hoeveel schrijftransacties er tot nu toe (in deze momentopname) zijn vastgelegd, door
+    /// welk proces ook; elke commit telt één op. Wie in een momentopname rekende, ziet zo bij het
+    /// schrijven of er sindsdien iets anders is vastgelegd. Alleen op SQLite (één schrijver);
+    /// PostgreSQL telt niet en geeft `None`.
+    async fn schrijfteller(&mut self) -> Uitkomst<Option<i64>>;
+
     /// Beëindigt de transactie zonder iets vast te leggen (een leestransactie heeft niets vast
     /// te leggen; wat een schrijftransactie deed, vervalt).
     async fn afsluiten(self: Box<Self>) -> Uitkomst<()>;

@@ -1,6 +1,7 @@
 //! Het rekendeel van een herberekening: de maanden van een uitkering opnieuw uitrekenen tegen
 //! wat er staat, wat al is gecorrigeerd en welke vakantietoeslag al is betaald. Puur op de rijen;
-//! de use cases schrijven wat hier uitkomt.
+//! de use cases schrijven wat hier uitkomt. Ook het lees- en rekendeel van één partij van de
+//! herberekening na nieuwe normtabellen (`Normpartij`), dat in elke (lees)transactie kan lopen.
 
 use super::*;
 use vangnet_domain::uitkering::Maanduitkomst;
@@ -157,7 +158,7 @@ pub(super) struct Vakantietoeslaggeschiedenis {
 
 /// Zie [`Vakantietoeslaggeschiedenis`], per uitkering.
 pub(super) async fn betaalde_vakantietoeslag(
-    tx: &mut dyn Transactie,
+    tx: &mut dyn Leestransactie,
     uitkeringen: &[&UitkeringRij],
 ) -> Result<BTreeMap<i64, Vakantietoeslaggeschiedenis>, AppFout> {
     let ids: Vec<i64> = uitkeringen.iter().map(|u| u.id).collect();
@@ -179,4 +180,71 @@ pub(super) async fn betaalde_vakantietoeslag(
         }
     }
     Ok(uit)
+}
+
+/// Zoveel uitkeringen per partij van de herberekening na nieuwe normtabellen (één transactie).
+pub(super) const NORMPARTIJ: i64 = 200;
+
+/// Eén partij van de herberekening na nieuwe normtabellen, gelezen en gerekend, nog niet
+/// geschreven.
+#[derive(Default)]
+pub(super) struct Normpartij {
+    /// De uitkeringen, oplopend (leeg: er zijn er geen meer).
+    pub(super) ids: Vec<i64>,
+    pub(super) maanden: Vec<MaandbedragRij>,
+    pub(super) correcties: Vec<CorrectieRij>,
+    /// Per uitkering het dossiernummer en de maanden die anders uitkomen.
+    pub(super) verschillen: Vec<(String, Vec<Maandverschil>)>,
+    /// Wie in de huishoudens staat (voor het toegangslog).
+    pub(super) gelezen: Vec<i64>,
+}
+
+impl App {
+    /// Leest de partij na `na_id` in `tx` en rekent haar uit zoals op `nu`; schrijft niets.
+    pub(super) async fn normpartij_lezen(
+        &self,
+        tx: &mut dyn Leestransactie,
+        na_id: i64,
+        nu: DateTime<Utc>,
+    ) -> Result<Normpartij, AppFout> {
+        let ids = tx.uitkering_ids(na_id, NORMPARTIJ).await?;
+        if ids.is_empty() {
+            return Ok(Normpartij::default());
+        }
+        // Alle rijen van de partij in een handvol queries; dan per uitkering rekenen.
+        let tabellen = self.geldende_normtabellen(tx).await?;
+        let mut correcties: BTreeMap<i64, Vec<CorrectieRij>> = BTreeMap::new();
+        for c in tx.correcties_van_uitkeringen(&ids).await? {
+            correcties.entry(c.uitkering_id).or_default().push(c);
+        }
+        let partij = partij_laden(tx, &ids, nu, true).await?;
+        let vakantietoeslag =
+            betaalde_vakantietoeslag(tx, &partij.iter().map(|g| &g.uitkering).collect::<Vec<_>>())
+                .await?;
+        let mut uit = Normpartij {
+            gelezen: personen_van(&partij),
+            ids,
+            ..Default::default()
+        };
+        for g in partij {
+            let u = &g.uitkering;
+            let b = maanden_vergelijken(
+                u,
+                &g.feiten,
+                &g.maandbedragen,
+                correcties.get(&u.id).map_or(&[][..], Vec::as_slice),
+                &tabellen,
+                None,
+                "nieuwe normtabellen",
+                nu,
+                &vakantietoeslag.get(&u.id).cloned().unwrap_or_default(),
+                self.instellingen.betaling.vakantietoeslag_maand,
+            );
+            uit.maanden.extend(b.maanden);
+            uit.correcties.extend(b.correcties);
+            uit.verschillen
+                .push((g.dossier.nummer.clone(), b.verschillen));
+        }
+        Ok(uit)
+    }
 }

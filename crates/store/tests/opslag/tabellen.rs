@@ -753,6 +753,40 @@ async fn migratie_0014_behoudt_de_maandbedragen() {
     t.opruimen().await;
 }
 
+/// De schrijfteller (migratie 0032, issue 22 punt 4): op SQLite telt elke commit van een
+/// schrijftransactie één op (ook een zonder wijziging), een teruggedraaide niet, en een
+/// leestransactie houdt de stand van haar momentopname terwijl er wordt vastgelegd. Daarop rust
+/// de herberekening die de volgende partij naast het schrijven leest. PostgreSQL telt niet.
+#[tokio::test]
+async fn schrijfteller_telt_commits_en_houdt_de_momentopname() {
+    let t = verse_database().await;
+    let mut lees = t.db.lees().await.unwrap();
+    let Some(begin) = lees.schrijfteller().await.unwrap() else {
+        let mut tx = t.db.schrijf().await.unwrap();
+        assert_eq!(tx.schrijfteller().await.unwrap(), None);
+        tx.commit().await.unwrap();
+        lees.afsluiten().await.unwrap();
+        t.opruimen().await;
+        return;
+    };
+    t.db.schrijf().await.unwrap().commit().await.unwrap();
+    t.db.schrijf().await.unwrap().afsluiten().await.unwrap();
+    let mut tx = t.db.schrijf().await.unwrap();
+    assert_eq!(tx.schrijfteller().await.unwrap(), Some(begin + 1));
+    audit_toevoegen_in(&mut *tx).await;
+    tx.commit().await.unwrap();
+    assert_eq!(
+        lees.schrijfteller().await.unwrap(),
+        Some(begin),
+        "momentopname"
+    );
+    lees.afsluiten().await.unwrap();
+    let mut lees = t.db.lees().await.unwrap();
+    assert_eq!(lees.schrijfteller().await.unwrap(), Some(begin + 2));
+    lees.afsluiten().await.unwrap();
+    t.opruimen().await;
+}
+
 /// Migratie 0031 (issue 22 punt 4): het einde van een uitkering opnieuw uit haar goedgekeurde
 /// mutaties, zoals de berekening het ziet (de vroegste beëindiging die niet door een
 /// goedgekeurde correctie is vervallen). Vóór issue 20 punt 7 gaf het goedkeuren de datum van
