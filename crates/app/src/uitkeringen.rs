@@ -57,7 +57,7 @@ pub use beoordeling::{Mutatiebeoordeling, Toekenningsbeoordeling};
 use controles::{inkomen_past, waarschuwingen};
 use feiten::feiten_uit;
 pub(crate) use feiten::{partij_laden, personen_van, Geladen};
-use herberekening::{betaalde_vakantietoeslag, maanden_vergelijken, Normpartij};
+use herberekening::{betaalde_vakantietoeslag, maanden_vergelijken, Vooruit, NORMPARTIJ, VOORUIT};
 pub use invoer::velden_van;
 use invoer::{controleer, Ruw};
 pub use toekennen::{Toekenning, Toekenningsinvoer, Toekenningsvoorbeeld, VOORSTEL_TAAK};
@@ -486,48 +486,80 @@ impl App {
                 );
             }
         }
-        // Op SQLite leest en rekent een eigen taak de volgende partij terwijl deze partij schrijft
-        // (de tweede kern), in een momentopname die begint vóór de commit van deze partij. Die
-        // uitkomst telt alleen als daarna niets anders is vastgelegd dan die ene commit (de
-        // schrijfteller staat dan precies één hoger); anders leest en rekent de partij opnieuw
-        // in haar eigen transactie, zoals op PostgreSQL altijd. Zo schrijft de herberekening nooit
-        // over een mutatie, een goedgekeurde run of een persoonswijziging heen die intussen kwam.
-        let mut vooruit: Option<tokio::task::JoinHandle<Result<(i64, Normpartij), AppFout>>> = None;
+        // De partijen liggen vooraf vast: de uitkeringen bij het begin, in stukken van
+        // NORMPARTIJ. Wat er intussen bij komt (altijd een hoger id), volgt daarna.
+        let mut partijen: std::collections::VecDeque<Vec<i64>> = {
+            let mut lees = self.opslag.lees().await?;
+            let alle = lees.uitkering_ids(na_id, i64::MAX).await?;
+            lees.afsluiten().await?;
+            alle.chunks(NORMPARTIJ as usize)
+                .map(<[i64]>::to_vec)
+                .collect()
+        };
+        // Op SQLite lezen en rekenen eigen taken de volgende VOORUIT partijen terwijl deze partij
+        // schrijft (de tweede kern), elk in een momentopname die begint terwijl deze partij de
+        // schrijver nog heeft (dus vóór haar commit). Een uitkomst telt alleen als sindsdien
+        // niets anders is vastgelegd dan de eigen commits: de schrijfteller staat dan precies
+        // zoveel hoger. Anders leest en rekent de partij opnieuw in haar eigen transactie, zoals
+        // op PostgreSQL altijd. Zo schrijft de herberekening nooit over een mutatie, een
+        // goedgekeurde run of een persoonswijziging heen die intussen kwam.
+        let mut vooruit: std::collections::VecDeque<Vooruit> = Default::default();
+        // De eigen commits tot nu toe.
+        let mut eigen: i64 = 0;
         // Hoeveel partijen de vooruit gerekende uitkomst schreven en hoeveel opnieuw lazen.
         let (mut uit_momentopname, mut opnieuw) = (0u64, 0u64);
+        // Waar de tijd heen ging (in de log): wachten op de schrijver, op de vooruit gerekende
+        // partij, lezen en rekenen in de transactie, en schrijven met commit.
+        let mut tijd = [std::time::Duration::ZERO; 4];
         loop {
+            let gestart = std::time::Instant::now();
             let mut tx = self.handeling(ctx, Recht::NormenBeheren).await?;
             let teller = tx.schrijfteller().await?;
-            let vooraf = match vooruit.take() {
-                Some(t) => Some(
-                    t.await
+            tijd[0] += gestart.elapsed();
+            let gestart = std::time::Instant::now();
+            let ids = match partijen.pop_front() {
+                Some(ids) => ids,
+                None => tx.uitkering_ids(na_id, NORMPARTIJ).await?,
+            };
+            let vooraf = match vooruit.pop_front() {
+                Some(v) => Some((
+                    v.eigen,
+                    v.taak
+                        .await
                         .map_err(|e| AppFout::Intern(format!("herberekening: {e}")))??,
-                ),
+                )),
                 None => None,
             };
+            tijd[1] += gestart.elapsed();
+            let gestart = std::time::Instant::now();
             let p = match vooraf {
-                Some((stand, p)) if teller == Some(stand + 1) => {
+                Some((toen, (stand, p))) if teller == Some(stand + eigen - toen) => {
                     uit_momentopname += 1;
                     p
                 }
                 _ => {
                     opnieuw += 1;
                     let nu = tx.nu;
-                    self.normpartij_lezen(&mut *tx, na_id, nu).await?
+                    self.normpartij_lezen(&mut *tx, ids, nu).await?
                 }
             };
+            tijd[2] += gestart.elapsed();
+            let gestart = std::time::Instant::now();
             let Some(laatste) = p.ids.last().copied() else {
                 tx.commit().await?;
                 break;
             };
-            let begonnen = match teller {
-                Some(_) => {
-                    let (begonnen, t) = self.normpartij_vooruit(laatste);
-                    vooruit = Some(t);
-                    Some(begonnen)
+            let mut begonnen = Vec::new();
+            if teller.is_some() {
+                while vooruit.len() < VOORUIT {
+                    let Some(ids) = partijen.get(vooruit.len()) else {
+                        break;
+                    };
+                    let (b, taak) = self.normpartij_vooruit(ids.clone());
+                    vooruit.push_back(Vooruit { eigen, taak });
+                    begonnen.push(b);
                 }
-                None => None,
-            };
+            }
             let nu = tx.nu;
             let (maanden, nieuwe_correcties, gelezen) = (p.maanden, p.correcties, p.gelezen);
             for (nummer, verschillen) in p.verschillen {
@@ -589,47 +621,25 @@ impl App {
             }
             // De momentopname van de volgende partij moet vóór deze commit begonnen zijn (faalde
             // die taak al, dan komt haar fout bij de volgende partij).
-            if let Some(b) = begonnen {
+            for b in begonnen {
                 let _ = b.await;
             }
             tx.commit().await?;
+            eigen += 1;
+            tijd[3] += gestart.elapsed();
             na_id = laatste;
             voortgang(rapport.uitkeringen);
         }
         tracing::info!(
             uit_momentopname,
             opnieuw,
+            schrijver_s = tijd[0].as_secs_f64(),
+            vooruit_s = tijd[1].as_secs_f64(),
+            in_transactie_s = tijd[2].as_secs_f64(),
+            schrijven_s = tijd[3].as_secs_f64(),
             "herberekening klaar (partijen vooruit gerekend, en opnieuw in hun transactie)"
         );
         Ok(rapport)
-    }
-
-    /// Start het lezen en rekenen van de partij na `na_id` op een eigen taak en leesverbinding.
-    /// Het eerste antwoord komt zodra de momentopname vastligt (met de schrijfteller erin); de
-    /// taak geeft die stand en de partij.
-    #[allow(clippy::type_complexity)]
-    fn normpartij_vooruit(
-        &self,
-        na_id: i64,
-    ) -> (
-        tokio::sync::oneshot::Receiver<()>,
-        tokio::task::JoinHandle<Result<(i64, Normpartij), AppFout>>,
-    ) {
-        let (vast, begonnen) = tokio::sync::oneshot::channel();
-        let app = self.clone();
-        let taak = tokio::spawn(async move {
-            let mut lees = app.opslag.lees().await?;
-            // De eerste vraag legt de momentopname van SQLite vast.
-            let stand = lees.schrijfteller().await?;
-            let _ = vast.send(());
-            let p = app
-                .normpartij_lezen(&mut *lees, na_id, app.klok.nu())
-                .await?;
-            lees.afsluiten().await?;
-            let stand = stand.ok_or_else(|| AppFout::Intern("geen schrijfteller".into()))?;
-            Ok((stand, p))
-        });
-        (begonnen, taak)
     }
 
     /// De impact van een mutatie per maand, zonder iets op te slaan.

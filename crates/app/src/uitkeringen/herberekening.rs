@@ -185,6 +185,17 @@ pub(super) async fn betaalde_vakantietoeslag(
 /// Zoveel uitkeringen per partij van de herberekening na nieuwe normtabellen (één transactie).
 pub(super) const NORMPARTIJ: i64 = 200;
 
+/// Zoveel partijen leest en rekent de herberekening op SQLite vooruit, elk op een eigen
+/// leesverbinding (de pool heeft er vier).
+pub(super) const VOORUIT: usize = 2;
+
+/// Een partij die vooruit wordt gelezen en gerekend: het aantal eigen commits toen haar
+/// momentopname begon, en de taak (die de schrijfteller in die momentopname en de partij geeft).
+pub(super) struct Vooruit {
+    pub(super) eigen: i64,
+    pub(super) taak: tokio::task::JoinHandle<Result<(i64, Normpartij), AppFout>>,
+}
+
 /// Eén partij van de herberekening na nieuwe normtabellen, gelezen en gerekend, nog niet
 /// geschreven.
 #[derive(Default)]
@@ -200,14 +211,13 @@ pub(super) struct Normpartij {
 }
 
 impl App {
-    /// Leest de partij na `na_id` in `tx` en rekent haar uit zoals op `nu`; schrijft niets.
+    /// Leest de partij `ids` in `tx` en rekent haar uit zoals op `nu`; schrijft niets.
     pub(super) async fn normpartij_lezen(
         &self,
         tx: &mut dyn Leestransactie,
-        na_id: i64,
+        ids: Vec<i64>,
         nu: DateTime<Utc>,
     ) -> Result<Normpartij, AppFout> {
-        let ids = tx.uitkering_ids(na_id, NORMPARTIJ).await?;
         if ids.is_empty() {
             return Ok(Normpartij::default());
         }
@@ -246,5 +256,31 @@ impl App {
                 .push((g.dossier.nummer.clone(), b.verschillen));
         }
         Ok(uit)
+    }
+
+    /// Start het lezen en rekenen van de partij `ids` op een eigen taak en leesverbinding. Het
+    /// eerste antwoord komt zodra de momentopname vastligt (met de schrijfteller erin); de taak
+    /// geeft die stand en de partij.
+    #[allow(clippy::type_complexity)]
+    pub(super) fn normpartij_vooruit(
+        &self,
+        ids: Vec<i64>,
+    ) -> (
+        tokio::sync::oneshot::Receiver<()>,
+        tokio::task::JoinHandle<Result<(i64, Normpartij), AppFout>>,
+    ) {
+        let (vast, begonnen) = tokio::sync::oneshot::channel();
+        let app = self.clone();
+        let taak = tokio::spawn(async move {
+            let mut lees = app.opslag.lees().await?;
+            // De eerste vraag legt de momentopname van SQLite vast.
+            let stand = lees.schrijfteller().await?;
+            let _ = vast.send(());
+            let p = app.normpartij_lezen(&mut *lees, ids, app.klok.nu()).await?;
+            lees.afsluiten().await?;
+            let stand = stand.ok_or_else(|| AppFout::Intern("geen schrijfteller".into()))?;
+            Ok((stand, p))
+        });
+        (begonnen, taak)
     }
 }
