@@ -162,6 +162,13 @@ impl Opzet {
 
     /// De aanvrager (Noël Çelik, uit `aanvraag`) krijgt een rekening vanaf 1 november.
     async fn rekening_aanvrager(&self, dossier: i64) {
+        self.rekening_aanvrager_vanaf(dossier, "NL91ABNA0417164300", "01-11-2026")
+            .await;
+    }
+
+    /// De aanvrager (Noël Çelik, uit `aanvraag`) krijgt rekening `iban` vanaf `vanaf`
+    /// (dd-mm-jjjj); een tweede medewerker keurt haar goed.
+    async fn rekening_aanvrager_vanaf(&self, dossier: i64, iban: &str, vanaf: &str) {
         let d = self
             .t
             .app
@@ -181,8 +188,8 @@ impl Opzet {
                     voorvoegsel: "".into(),
                     geslachtsnaam: "Çelik".into(),
                     geboortedatum: "01-01-1990".into(),
-                    iban: "NL91ABNA0417164300".into(),
-                    iban_vanaf: "01-11-2026".into(),
+                    iban: iban.into(),
+                    iban_vanaf: vanaf.into(),
                     reden: "Rekening vastgelegd".into(),
                 },
             )

@@ -47,26 +47,9 @@ async fn lang_geleden_geeindigd_wordt_niet_gelezen_behalve_met_iets_open() {
     // Ruim dertien maanden na de laatste mutatie (de beëindigingen op 2 april 2024): 6 juni
     // 2025.
     o.t.klok.verzet(chrono::Duration::days(430));
+    o.rekening_aanvrager_vanaf(vastgehouden, "NL44RABO0123456789", "01-06-2025")
+        .await;
     let p = persoon(vastgehouden).await;
-    let w =
-        o.t.app
-            .persoon_wijzigen(
-                &o.clerk,
-                p.id,
-                &vangnet_app::clienten::PersoonWijziging {
-                    versie: p.versie,
-                    voornamen: "Noël".into(),
-                    voorvoegsel: "".into(),
-                    geslachtsnaam: "Çelik".into(),
-                    geboortedatum: "01-01-1990".into(),
-                    iban: "NL44RABO0123456789".into(),
-                    iban_vanaf: "01-06-2025".into(),
-                    reden: "Rekening alsnog vastgelegd".into(),
-                },
-            )
-            .await
-            .unwrap();
-    o.rekening_goedkeuren(w).await;
     let juni = o.run("2025-06", "2025-06-24").await;
     // Januari, februari en maart 2024 als nabetaling, en de vakantietoeslag bij het einde.
     assert_eq!(o.totaal(juni, Categorie::Nabetaling).await.0, 3);
