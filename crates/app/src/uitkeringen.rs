@@ -619,8 +619,8 @@ impl App {
                     ));
                 }
             }
-            // De momentopname van de volgende partij moet vóór deze commit begonnen zijn (faalde
-            // die taak al, dan komt haar fout bij de volgende partij).
+            // De momentopnamen van de partijen vooruit moeten vóór deze commit begonnen zijn
+            // (faalde zo'n taak al, dan komt haar fout bij haar partij).
             for b in begonnen {
                 let _ = b.await;
             }
