@@ -141,14 +141,26 @@ fn log_terugschrijven_op_de_achtergrond(lezen: sqlx::AnyPool) {
             if lezen.is_closed() {
                 break;
             }
-            if let Err(e) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
-                .execute(&lezen)
+            match sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+                .fetch_one(&lezen)
                 .await
             {
-                if lezen.is_closed() {
-                    break;
+                // (bezet, pagina's in het log, daarvan teruggeschreven): wat achterblijft, moet
+                // elke lezer in het log opzoeken.
+                Ok(r) => {
+                    let getal = |i: usize| sqlx::Row::try_get::<i64, _>(&r, i).unwrap_or(-1);
+                    tracing::debug!(
+                        log = getal(1),
+                        teruggeschreven = getal(2),
+                        "write-ahead-log teruggeschreven"
+                    );
                 }
-                tracing::warn!(fout = %e, "write-ahead-log terugschrijven mislukt");
+                Err(e) => {
+                    if lezen.is_closed() {
+                        break;
+                    }
+                    tracing::warn!(fout = %e, "write-ahead-log terugschrijven mislukt");
+                }
             }
         }
     });
@@ -514,10 +526,30 @@ impl Opslag for Database {
         // PostgreSQL: VACUUM zet de zichtbaarheidskaart, zodat index-only scans (de lijst
         // "Vandaag") niet elke rij hoeven te lezen; het kan niet in een transactie.
         let sql = match self.engine {
-            Engine::Sqlite => "PRAGMA optimize",
-            Engine::Postgres => "VACUUM (ANALYZE)",
+            Engine::Sqlite => "PRAGMA optimize".to_owned(),
+            Engine::Postgres => {
+                // Alleen de tabellen van het eigen schema. Zonder lijst neemt VACUUM elke tabel
+                // van de database, ook die van een ander schema: in CI gaf dat een deadlock met
+                // een test die in haar eigen schema migreerde.
+                let rijen = sqlx::query(
+                    "SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) AS naam \
+                     FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename",
+                )
+                .fetch_all(&self.schrijven)
+                .await
+                .map_err(fout)?;
+                let namen = rijen
+                    .iter()
+                    .map(|r| sqlx::Row::try_get::<String, _>(r, "naam"))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(fout)?;
+                if namen.is_empty() {
+                    return Ok(());
+                }
+                format!("VACUUM (ANALYZE) {}", namen.join(", "))
+            }
         };
-        sqlx::query(sql)
+        sqlx::query(&sql)
             .execute(&self.schrijven)
             .await
             .map_err(fout)?;
