@@ -528,25 +528,13 @@ impl Opslag for Database {
         let sql = match self.engine {
             Engine::Sqlite => "PRAGMA optimize".to_owned(),
             Engine::Postgres => {
-                // Alleen de tabellen van het eigen schema. Zonder lijst neemt VACUUM elke tabel
-                // van de database, ook die van een ander schema: in CI gaf dat een deadlock met
-                // een test die in haar eigen schema migreerde.
-                let rijen = sqlx::query(
-                    "SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) AS naam \
-                     FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename",
-                )
-                .fetch_all(&self.schrijven)
-                .await
-                .map_err(fout)?;
-                let namen = rijen
-                    .iter()
-                    .map(|r| sqlx::Row::try_get::<String, _>(r, "naam"))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(fout)?;
-                if namen.is_empty() {
+                // Alleen de tabellen van het eigen schema (zie `sql::eigen_tabellen`).
+                let mut c = self.schrijven.acquire().await.map_err(fout)?;
+                let tabellen = crate::sql::eigen_tabellen(&mut c).await?;
+                if tabellen.is_empty() {
                     return Ok(());
                 }
-                format!("VACUUM (ANALYZE) {}", namen.join(", "))
+                format!("VACUUM (ANALYZE) {tabellen}")
             }
         };
         sqlx::query(&sql)
