@@ -229,6 +229,25 @@ impl Opzet {
         self.rekening_goedkeuren(r).await;
     }
 
+    /// Wat het toegangslog over betrokkene `soort` `id` zegt (de omschrijvingen), zoals de
+    /// auditor het ziet.
+    async fn toegangslog(&self, auditor: &Context, soort: &str, id: i64) -> Vec<String> {
+        let filter = ToegangFilter {
+            betrokkene_type: Some(soort.into()),
+            betrokkene_id: Some(id.to_string()),
+            ..Default::default()
+        };
+        self.t
+            .app
+            .toegang_zoeken(auditor, &filter, 100, 0)
+            .await
+            .unwrap()
+            .regels
+            .into_iter()
+            .map(|r| r.omschrijving)
+            .collect()
+    }
+
     async fn totaal(&self, id: i64, categorie: Categorie) -> (i64, i64) {
         let b = self.t.app.betaalrun_beeld(&self.tom, id).await.unwrap();
         b.totalen
@@ -1357,23 +1376,7 @@ async fn betaling_verdeeld_tussen_partners() {
     // Wat de run en het bestand lazen, staat in het toegangslog: elke persoon van het huishouden
     // (aanvrager en partner) door de run, het dossier door het betaalbestand.
     let auditor = o.t.persona(Rol::Auditor).await;
-    let gelogd = |soort: &str, id: i64| {
-        let filter = ToegangFilter {
-            betrokkene_type: Some(soort.into()),
-            betrokkene_id: Some(id.to_string()),
-            ..Default::default()
-        };
-        let (app, auditor) = (&o.t.app, &auditor);
-        async move {
-            app.toegang_zoeken(auditor, &filter, 100, 0)
-                .await
-                .unwrap()
-                .regels
-                .into_iter()
-                .map(|r| r.omschrijving)
-                .collect::<Vec<_>>()
-        }
-    };
+    let gelogd = |soort: &'static str, id: i64| o.toegangslog(&auditor, soort, id);
     for persoon in [d.huishouden[0].persoon.id, partner.id] {
         let regels = gelogd("persoon", persoon).await;
         assert!(

@@ -56,23 +56,7 @@ async fn lang_geleden_geeindigd_wordt_niet_gelezen_behalve_met_iets_open() {
     assert_eq!(o.totaal(juni, Categorie::Vakantietoeslag).await.0, 1);
     assert_eq!(o.totaal(juni, Categorie::Regulier).await, (0, 0));
     let auditor = o.t.persona(Rol::Auditor).await;
-    let gelezen_door = |id: i64| {
-        let filter = ToegangFilter {
-            betrokkene_type: Some("persoon".into()),
-            betrokkene_id: Some(id.to_string()),
-            ..Default::default()
-        };
-        let (app, auditor) = (&o.t.app, &auditor);
-        async move {
-            app.toegang_zoeken(auditor, &filter, 100, 0)
-                .await
-                .unwrap()
-                .regels
-                .into_iter()
-                .map(|r| r.omschrijving)
-                .collect::<Vec<_>>()
-        }
-    };
+    let gelezen_door = |id: i64| o.toegangslog(&auditor, "persoon", id);
     let run_van = |maand: &str, id: i64| format!("Betaalrun {maand} (run {id})");
     let afgewikkeld = gelezen_door(persoon(betaald).await.id).await;
     assert!(
