@@ -723,7 +723,7 @@ impl App {
     }
 
     /// De leden van een huishouden op `op` zoals bekend op `bekend_op`, met een regel in het
-    /// toegangslog per persoon (in `tx`).
+    /// toegangslog per persoon (één verwerking, in `tx`).
     pub(crate) async fn huishoudleden_op(
         &self,
         tx: &mut dyn Transactie,
@@ -736,18 +736,14 @@ impl App {
         let huishouden = self
             .huishoudleden_lezen(tx, huishouden_id, op, bekend_op)
             .await?;
-        let nu = self.klok.nu();
-        for id in personen_van_huishouden(&huishouden) {
-            toegang::vastleggen(
-                tx,
-                ctx,
-                nu,
-                verwerking::BIJSTANDSVERLENING,
-                "persoon",
-                &id.to_string(),
-                waarom,
-            )
-            .await?;
+        // Eén verwerking met een regel per huisgenoot, zoals bij een dossier.
+        let ids = personen_van_huishouden(&huishouden);
+        if !ids.is_empty() {
+            let nu = self.klok.nu();
+            let v =
+                toegang::personen_verwerking(tx, ctx, nu, verwerking::BIJSTANDSVERLENING, waarom)
+                    .await?;
+            tx.toegang_voor_personen(&v, &ids).await?;
         }
         Ok(huishouden)
     }
