@@ -64,6 +64,27 @@ pub fn datum_uit_tekst(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
+/// Een datum zoals een gebruiker of koppeling haar in de vorm `JJJJ-MM-DD` geeft: precies tien
+/// tekens, cijfers en streepjes op hun plaats, en een bestaande dag. Strenger dan
+/// [`datum_uit_tekst`] (chrono leest ook `2026-1-1` en `+2026-01-01`): wat het OpenAPI-document
+/// weigert, weigert de server ook.
+pub fn iso_datum(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let vorm = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if vorm {
+        datum_uit_tekst(s)
+    } else {
+        None
+    }
+}
+
 /// Een tijdstip in de vaste vorm `JJJJ-MM-DDTUU:MM:SS.ffffffZ` (zoals opgeslagen). Net als
 /// [`datum_tekst`] zelf opgebouwd: de bulkinvoer doet dit tientallen miljoenen keren, en chrono
 /// leest het patroon elke keer opnieuw. Een schrikkelseconde en jaren buiten 0–9999 gaan via
@@ -168,6 +189,25 @@ mod tests {
         assert!(
             instant_tekst(utc("2026-01-02T00:00:00Z")) < instant_tekst(utc("2026-10-01T00:00:00Z"))
         );
+    }
+
+    #[test]
+    fn iso_datum_alleen_in_de_vaste_vorm() {
+        let gevallen = [
+            ("2026-11-28", Some((2026, 11, 28))),
+            ("2024-02-29", Some((2024, 2, 29))),
+            ("2026-02-29", None),
+            ("2026-1-1", None),
+            ("+2026-01-01", None),
+            ("28-11-2026", None),
+            (" 2026-11-28", None),
+            ("2026-11-28x", None),
+            ("", None),
+        ];
+        for (tekst, verwacht) in gevallen {
+            let verwacht = verwacht.and_then(|(j, m, d)| NaiveDate::from_ymd_opt(j, m, d));
+            assert_eq!(iso_datum(tekst), verwacht, "{tekst:?}");
+        }
     }
 
     /// Zomertijd 2026: 29 maart 01:00 UTC tot 25 oktober 01:00 UTC (laatste zondagen).

@@ -54,9 +54,20 @@ pub struct Database {
     /// SQLite: staat de schrijfverbinding nog op `synchronous = FULL` (na een duurzame
     /// transactie)? Dan zet de volgende gewone schrijftransactie haar terug op NORMAL.
     vol_synchroon: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// PostgreSQL: de grootte van de pool (ook die van een leesreplica).
+    postgres_verbindingen: u32,
 }
 
 static DRIVERS: Once = Once::new();
+
+/// Zoveel verbindingen houdt één server met PostgreSQL ten hoogste open (zie
+/// [`Database::open_met_verbindingen`]). Een betaalrun of herberekening houdt er drie of vier
+/// bezet; de rest is voor de medewerkers.
+pub const STANDAARD_POSTGRES_VERBINDINGEN: u32 = 20;
+
+/// Zoveel leesverbindingen heeft SQLite (naast de ene schrijver). Lezers wachten in WAL-modus
+/// nooit op de schrijver of op elkaar; een verbinding kost alleen geheugen voor haar cache.
+pub const SQLITE_LEZERS: u32 = 8;
 
 /// Hoe ver een leesreplica hooguit achter mag lopen (zie [`Database::met_max_achterstand`]).
 pub const STANDAARD_MAX_ACHTERSTAND: Duration = Duration::from_secs(30);
@@ -75,11 +86,11 @@ pub(crate) fn fout(e: sqlx::Error) -> OpslagFout {
     crate::sql::vertaal(e)
 }
 
-/// De pool van een PostgreSQL-server: hoogstens 10 verbindingen, `wachten` op een vrije, en
+/// De pool van een PostgreSQL-server: hoogstens `verbindingen`, `wachten` op een vrije, en
 /// `schema` als zoekpad (tests).
-fn postgres_pool(schema: Option<String>, wachten: Duration) -> AnyPoolOptions {
+fn postgres_pool(schema: Option<String>, verbindingen: u32, wachten: Duration) -> AnyPoolOptions {
     AnyPoolOptions::new()
-        .max_connections(10)
+        .max_connections(verbindingen)
         .acquire_timeout(wachten)
         .after_release(na_gebruik)
         .after_connect(move |c, _| {
@@ -199,6 +210,20 @@ impl Database {
     /// Opent de database (en maakt een SQLite-bestand of een PostgreSQL-schema aan als dat nog
     /// niet bestaat). Migreert niet; zie [`crate::migratie`].
     pub async fn open(doel: &Doel) -> Uitkomst<Database> {
+        Self::open_met_verbindingen(doel, STANDAARD_POSTGRES_VERBINDINGEN).await
+    }
+
+    /// Als [`Database::open`], met een pool van `postgres_verbindingen` (alleen PostgreSQL; op
+    /// SQLite is er één schrijver en zijn er [`SQLITE_LEZERS`] lezers).
+    pub async fn open_met_verbindingen(
+        doel: &Doel,
+        postgres_verbindingen: u32,
+    ) -> Uitkomst<Database> {
+        if postgres_verbindingen == 0 {
+            return Err(OpslagFout::Database(
+                "een pool van 0 verbindingen kan niets".into(),
+            ));
+        }
         DRIVERS.call_once(sqlx::any::install_default_drivers);
         match doel {
             Doel::Datamap(map) => {
@@ -212,7 +237,7 @@ impl Database {
             Doel::Url(url)
                 if url.starts_with("postgres://") || url.starts_with("postgresql://") =>
             {
-                Self::open_postgres(url, None).await
+                Self::open_postgres(url, None, postgres_verbindingen).await
             }
             Doel::Url(url) => Err(OpslagFout::Database(format!(
                 "onbekend soort database-URL '{}': gebruik postgres://… of sqlite://…",
@@ -220,14 +245,14 @@ impl Database {
             ))),
             Doel::PostgresSchema { url, schema } => {
                 let schema = veilige_naam(schema)?;
-                let beheer = Self::open_postgres(url, None).await?;
+                let beheer = Self::open_postgres(url, None, 1).await?;
                 beheer
                     .schrijven
                     .execute(format!("CREATE SCHEMA IF NOT EXISTS {schema}").as_str())
                     .await
                     .map_err(fout)?;
                 beheer.schrijven.close().await;
-                Self::open_postgres(url, Some(schema.to_owned())).await
+                Self::open_postgres(url, Some(schema.to_owned()), postgres_verbindingen).await
             }
         }
     }
@@ -263,7 +288,9 @@ impl Database {
         .connect_with(opties.clone())
         .await
         .map_err(fout)?;
-        let lezen = pragmas(AnyPoolOptions::new().max_connections(4), "")
+        // Een betaalrun of herberekening houdt er twee of drie de hele tijd; de rest is voor de
+        // medewerkers (een dossier openen leest hier).
+        let lezen = pragmas(AnyPoolOptions::new().max_connections(SQLITE_LEZERS), "")
             .connect_with(opties)
             .await
             .map_err(fout)?;
@@ -276,10 +303,15 @@ impl Database {
             engine: Engine::Sqlite,
             sleutel: None,
             vol_synchroon: Default::default(),
+            postgres_verbindingen: 0,
         })
     }
 
-    async fn open_postgres(url: &str, schema: Option<String>) -> Uitkomst<Database> {
+    async fn open_postgres(
+        url: &str,
+        schema: Option<String>,
+        verbindingen: u32,
+    ) -> Uitkomst<Database> {
         let opties = AnyConnectOptions::from_str(url)
             .map_err(fout)?
             .disable_statement_logging();
@@ -291,7 +323,7 @@ impl Database {
             .close()
             .await
             .map_err(fout)?;
-        let pool = postgres_pool(schema, Duration::from_secs(30))
+        let pool = postgres_pool(schema, verbindingen, Duration::from_secs(30))
             .connect_with(opties)
             .await
             .map_err(fout)?;
@@ -303,6 +335,7 @@ impl Database {
             engine: Engine::Postgres,
             sleutel: None,
             vol_synchroon: Default::default(),
+            postgres_verbindingen: verbindingen,
         })
     }
 
@@ -320,8 +353,10 @@ impl Database {
         let opties = AnyConnectOptions::from_str(url)
             .map_err(fout)?
             .disable_statement_logging();
-        self.replica =
-            Some(postgres_pool(schema, Duration::from_secs(2)).connect_lazy_with(opties));
+        self.replica = Some(
+            postgres_pool(schema, self.postgres_verbindingen, Duration::from_secs(2))
+                .connect_lazy_with(opties),
+        );
         Ok(self)
     }
 
@@ -343,7 +378,7 @@ impl Database {
     /// Verwijdert een testschema met alles erin (alleen PostgreSQL).
     pub async fn schema_verwijderen(url: &str, schema: &str) -> Uitkomst<()> {
         let schema = veilige_naam(schema)?;
-        let beheer = Self::open_postgres(url, None).await?;
+        let beheer = Self::open_postgres(url, None, 1).await?;
         beheer
             .schrijven
             .execute(format!("DROP SCHEMA IF EXISTS {schema} CASCADE").as_str())

@@ -18,6 +18,7 @@ struct Bestand {
     database_url: Option<String>,
     database_url_lezen: Option<String>,
     database_lezen_max_achterstand_seconden: Option<i64>,
+    database_verbindingen: Option<i64>,
     gemeente: Option<String>,
     veilige_cookies: Option<bool>,
     /// Vervangen door `proxies`; alleen nog om een duidelijke melding te geven.
@@ -47,6 +48,9 @@ pub struct Instellingen {
     pub database_url_lezen: Option<String>,
     /// Loopt de leesreplica verder achter (seconden), dan leest Vangnet van de primaire.
     pub database_lezen_max_achterstand_seconden: i64,
+    /// PostgreSQL: zoveel verbindingen houdt deze server ten hoogste open (ook naar een
+    /// leesreplica). Alle servers samen blijven onder `max_connections` van PostgreSQL.
+    pub database_verbindingen: u32,
     pub gemeente: String,
     pub veilige_cookies: bool,
     /// De eigen reverse proxy's (adressen of netwerken): alleen van hen geldt `X-Forwarded-For`.
@@ -174,6 +178,7 @@ impl Instellingen {
             )?
             .or(b.database_lezen_max_achterstand_seconden)
             .unwrap_or(vangnet_store::verbinding::STANDAARD_MAX_ACHTERSTAND.as_secs() as i64),
+            database_verbindingen: vangnet_store::verbinding::STANDAARD_POSTGRES_VERBINDINGEN,
             gemeente: env("VANGNET_GEMEENTE")
                 .or(b.gemeente)
                 .unwrap_or_else(|| "Gemeente Voorbeeldstad".into()),
@@ -220,6 +225,17 @@ impl Instellingen {
                 .filter(|m| (1..=12).contains(m))
                 .ok_or_else(|| {
                     anyhow::anyhow!("vakantietoeslag_maand moet 1 tot en met 12 zijn")
+                })?;
+        }
+        if let Some(n) = env_getal("VANGNET_DATABASE_VERBINDINGEN")?.or(b.database_verbindingen) {
+            i.database_verbindingen = u32::try_from(n)
+                .ok()
+                .filter(|n| (4..=1000).contains(n))
+                .ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "database_verbindingen (VANGNET_DATABASE_VERBINDINGEN) moet 4 tot en met \
+                         1000 zijn: een betaalrun houdt er al drie of vier"
+                    )
                 })?;
         }
         if let Some(n) =

@@ -409,9 +409,10 @@ async fn openen_voor(
             anyhow::bail!("er staat geen database in {}", map.display());
         }
     }
-    let mut database = Database::open(&keuze.doel())
-        .await
-        .with_context(|| format!("database openen ({keuze})"))?;
+    let mut database =
+        Database::open_met_verbindingen(&keuze.doel(), instellingen.database_verbindingen)
+            .await
+            .with_context(|| format!("database openen ({keuze})"))?;
     if let Some(replica) = db
         .database_url_lezen
         .clone()

@@ -654,6 +654,16 @@ fn instellingen_voor_jobs_en_replica_worden_nagegaan() {
             "verzoek_max_seconden moet ten minste 1 zijn",
         ),
         (
+            "VANGNET_DATABASE_VERBINDINGEN",
+            "2",
+            "database_verbindingen (VANGNET_DATABASE_VERBINDINGEN) moet 4 tot en met 1000 zijn",
+        ),
+        (
+            "VANGNET_DATABASE_VERBINDINGEN",
+            "veel",
+            "VANGNET_DATABASE_VERBINDINGEN: 'veel' is geen geheel getal",
+        ),
+        (
             "VANGNET_OTLP_ENDPOINT",
             "collector:4318",
             "'collector:4318' is geen http-adres van een collector",

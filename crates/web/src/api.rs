@@ -2,7 +2,7 @@
 //! persoonlijk token (`Authorization: Bearer vgn_…`) of met de sessie van de browser (dan met
 //! `X-CSRF-Token` bij wijzigingen). Fouten zijn `application/problem+json`.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -16,7 +16,7 @@ use vangnet_app::AppFout;
 use vangnet_domain::Veldfouten;
 
 use crate::fout::WebFout;
-use crate::invoer::JsonInvoer;
+use crate::invoer::{ApiId, ApiQuery, JsonInvoer};
 use crate::paginas::audit::{
     audit_filter, paginanummer, toegang_filter, AuditQuery, ToegangQuery, PER_PAGINA,
 };
@@ -69,7 +69,7 @@ pub async fn gebruikers(
 pub async fn gebruiker(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
 ) -> Result<Json<Value>, WebFout> {
     let d = staat.app.gebruiker(&wie.ctx, id).await?;
     let mut g = gebruiker_json(&d.gebruiker);
@@ -162,7 +162,7 @@ fn geen_fouten(f: Veldfouten) -> Result<(), WebFout> {
 pub async fn audit(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Query(q): Query<AuditQuery>,
+    ApiQuery(q): ApiQuery<AuditQuery>,
 ) -> Result<Json<Value>, WebFout> {
     let mut fouten = Veldfouten::nieuw();
     let mut filter = audit_filter(&q, &mut fouten);
@@ -185,7 +185,7 @@ pub async fn audit(
 pub async fn toegangslog(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Query(q): Query<ToegangQuery>,
+    ApiQuery(q): ApiQuery<ToegangQuery>,
 ) -> Result<Json<Value>, WebFout> {
     let mut fouten = Veldfouten::nieuw();
     let mut filter = toegang_filter(&q, &mut fouten);
@@ -215,7 +215,7 @@ pub struct ZoekQuery {
 pub async fn zoeken(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Query(q): Query<ZoekQuery>,
+    ApiQuery(q): ApiQuery<ZoekQuery>,
 ) -> Result<Json<Value>, WebFout> {
     let treffers = staat.app.zoeken(&wie.ctx, &q.q).await?;
     Ok(Json(json!({ "treffers": treffers.iter().map(|t| json!({
@@ -231,7 +231,7 @@ pub async fn zoeken(
 pub async fn persoon(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
 ) -> Result<Json<Value>, WebFout> {
     let (p, dossiers) = staat.app.persoon(&wie.ctx, id).await?;
     Ok(Json(json!({ "persoon": p, "dossiers": dossiers })))
@@ -254,13 +254,16 @@ fn historie(
     WebFout,
 > {
     let mut f = Veldfouten::nieuw();
-    let op = q.op.as_deref().filter(|s| !s.is_empty()).and_then(|s| {
-        f.controleer(
-            "op",
-            chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .map_err(|_| "op is geen datum (jjjj-mm-dd)."),
-        )
-    });
+    let op =
+        q.op.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .and_then(|s| {
+                f.controleer(
+                    "op",
+                    vangnet_domain::tijd::iso_datum(s).ok_or("op is geen datum (jjjj-mm-dd)."),
+                )
+            });
     let bekend_op = q
         .bekend_op
         .as_deref()
@@ -279,8 +282,8 @@ fn historie(
 pub async fn dossier(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Path(id): Path<i64>,
-    Query(q): Query<HistorieQuery>,
+    ApiId(id): ApiId,
+    ApiQuery(q): ApiQuery<HistorieQuery>,
 ) -> Result<Json<Value>, WebFout> {
     let (op, bekend_op) = historie(&q)?;
     let d = staat.app.dossier(&wie.ctx, id, op, bekend_op).await?;
@@ -292,8 +295,8 @@ pub async fn dossier(
 pub async fn huishouden(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Path(id): Path<i64>,
-    Query(q): Query<HistorieQuery>,
+    ApiId(id): ApiId,
+    ApiQuery(q): ApiQuery<HistorieQuery>,
 ) -> Result<Json<Value>, WebFout> {
     let (op, bekend_op) = historie(&q)?;
     let leden = staat.app.huishouden(&wie.ctx, id, op, bekend_op).await?;
@@ -405,7 +408,7 @@ pub async fn aanvraag_registreren(
 pub async fn uitkering_van_dossier(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
 ) -> Result<Json<Value>, WebFout> {
     let u = staat
         .app
@@ -421,7 +424,7 @@ pub async fn uitkering_van_dossier(
 pub async fn vermogen_van_dossier(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
 ) -> Result<Json<Value>, WebFout> {
     let v = staat.app.vermogen_van_dossier(&wie.ctx, id).await?;
     Ok(Json(
@@ -434,7 +437,7 @@ pub async fn vermogen_van_dossier(
 pub async fn voorschotten_van_dossier(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
 ) -> Result<Json<Value>, WebFout> {
     let v = staat
         .app
@@ -450,7 +453,7 @@ pub async fn voorschotten_van_dossier(
 pub async fn voorschot_vastleggen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
     JsonInvoer(v): JsonInvoer<vangnet_app::voorschotten::Voorschotinvoer>,
 ) -> Result<Response, WebFout> {
     let mut fouten = vangnet_domain::Veldfouten::nieuw();
@@ -474,7 +477,7 @@ pub async fn voorschot_vastleggen(
 pub async fn vermogen_vastleggen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
     JsonInvoer(v): JsonInvoer<vangnet_app::vermogen::VermogenInvoer>,
 ) -> Result<Response, WebFout> {
     let mut fouten = vangnet_domain::Veldfouten::nieuw();
@@ -511,7 +514,7 @@ fn api_bedrag(mut m: MutatieInvoer) -> Result<MutatieInvoer, WebFout> {
 pub async fn mutatie_voorbeeld(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
     JsonInvoer(m): JsonInvoer<MutatieInvoer>,
 ) -> Result<Json<Value>, WebFout> {
     let impact = staat
@@ -526,7 +529,7 @@ pub async fn mutatie_voorbeeld(
 pub async fn mutatie_registreren(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
     JsonInvoer(m): JsonInvoer<MutatieInvoer>,
 ) -> Result<Response, WebFout> {
     let (mutatie, vier_ogen) = staat
@@ -552,7 +555,7 @@ pub struct BeoordelingJson {
 pub async fn mutatie_beoordelen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
     JsonInvoer(b): JsonInvoer<BeoordelingJson>,
 ) -> Result<Response, WebFout> {
     staat
@@ -599,7 +602,7 @@ pub struct ContactQuery {
 pub async fn contactmomenten(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Query(q): Query<ContactQuery>,
+    ApiQuery(q): ApiQuery<ContactQuery>,
 ) -> Result<Json<Value>, WebFout> {
     wie.ctx
         .actor
@@ -624,7 +627,7 @@ pub async fn contactmomenten(
 pub async fn contactmoment(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-    Path(id): Path<i64>,
+    ApiId(id): ApiId,
 ) -> Result<Json<Value>, WebFout> {
     let c = staat.app.contactmoment(&wie.ctx, id).await?;
     Ok(Json(contactmoment_json(&c)))

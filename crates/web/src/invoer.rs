@@ -10,8 +10,9 @@
 //! §5.1.1.2 vraagt normalisatie).
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::header;
+use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use vangnet_app::AppFout;
@@ -129,6 +130,53 @@ async fn body(req: Request) -> Result<Bytes, WebFout> {
             )
         }
     })
+}
+
+/// De parameters in de URL van een API-verzoek, gelezen naar `T`. Wat niet te lezen is (een
+/// parameter die twee keer staat, een onbekende waarde) wordt 422 met de naam van de parameter,
+/// zoals elke andere invoerfout; axum gaf 400 zonder te zeggen welke.
+pub struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = WebFout;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Query::<T>::try_from_uri(&parts.uri)
+            .map(|q| ApiQuery(q.0))
+            .map_err(|e| {
+                let tekst = e.body_text();
+                // serde noemt het veld tussen backticks: "duplicate field `op`".
+                let naam = tekst
+                    .split('`')
+                    .nth(1)
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or("(parameter)")
+                    .to_owned();
+                let melding = if tekst.contains("duplicate field") {
+                    format!("De parameter {naam} staat meer dan één keer in het adres.")
+                } else {
+                    format!("De parameter {naam} in het adres is niet te lezen.")
+                };
+                let mut f = vangnet_domain::Veldfouten::default();
+                f.voeg_toe(&naam, melding);
+                WebFout::Ongeldig(f)
+            })
+    }
+}
+
+/// Het nummer in het pad van een API-verzoek (`/api/v1/dossiers/{id}`). Wat geen nummer is
+/// (of buiten het bereik valt), bestaat niet: 404, zoals een nummer zonder dossier.
+pub struct ApiId(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiId {
+    type Rejection = WebFout;
+
+    async fn from_request_parts(parts: &mut Parts, s: &S) -> Result<Self, Self::Rejection> {
+        axum::extract::Path::<i64>::from_request_parts(parts, s)
+            .await
+            .map(|p| ApiId(p.0))
+            .map_err(|_| WebFout::NietGevonden)
+    }
 }
 
 /// Een HTML-formulier (`application/x-www-form-urlencoded`).

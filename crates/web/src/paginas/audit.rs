@@ -77,9 +77,9 @@ pub fn periode(
         if s.is_empty() {
             return None;
         }
-        match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            Ok(d) => Some(d),
-            Err(_) => {
+        match tijd::iso_datum(s) {
+            Some(d) => Some(d),
+            None => {
                 f.voeg_toe(veld, format!("{label} is geen geldige datum; gebruik jjjj-mm-dd, bijvoorbeeld 2026-11-28."));
                 None
             }

@@ -979,8 +979,14 @@ async fn het_recht_gaat_voor_de_invoer() {
         let a = b
             .api(methode.clone(), pad, Some(&tokens[persona(*wel)]), body)
             .await;
+        // Een nummer in het pad dat geen nummer is, bestaat niet: 404 (zoals het document zegt).
+        let verwacht = if pad.contains("geen-getal") {
+            vec![StatusCode::NOT_FOUND]
+        } else {
+            vec![StatusCode::BAD_REQUEST, StatusCode::UNPROCESSABLE_ENTITY]
+        };
         assert!(
-            a.status == StatusCode::BAD_REQUEST || a.status == StatusCode::UNPROCESSABLE_ENTITY,
+            verwacht.contains(&a.status),
             "{wel:?} {pad}: {} {}",
             a.status,
             a.tekst

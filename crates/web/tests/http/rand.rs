@@ -318,6 +318,36 @@ async fn api_met_token_en_problem_json() {
         .await;
     assert_eq!(a.status, StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(soort(&a.tekst), "/problemen/methode-niet-toegestaan");
+    // Een nummer in het pad dat geen nummer is (of buiten het bereik valt), bestaat niet: 404;
+    // een parameter die twee keer staat of niet te lezen is: 422 met haar naam (de API-tester
+    // vond axum's 400 zonder naam, die het document niet noemt).
+    for pad in [
+        "/api/v1/gebruikers/9223372036854775808",
+        "/api/v1/gebruikers/abc",
+    ] {
+        let a = b.api(Method::GET, pad, Some(&token), None).await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND, "{pad}: {}", a.tekst);
+        assert_eq!(soort(&a.tekst), "/problemen/niet-gevonden");
+    }
+    t.persona(Rol::Auditor).await;
+    let auditor = t
+        .app
+        .token_aanmaken(&TestApp::systeem(), "auditor", "test")
+        .await
+        .unwrap()
+        .token;
+    let a = b
+        .api(
+            Method::GET,
+            "/api/v1/audit?van=2026-01-01&van=2026-02-01",
+            Some(&auditor),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    let doc: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(doc["invalid-params"][0]["name"], "van", "{}", a.tekst);
+    assert!(a.tekst.contains("meer dan één keer"), "{}", a.tekst);
     // De uitleg bij elke soort is openbaar (zonder inloggen) en noemt de soort.
     let mut anoniem = t.bezoeker();
     for s in [
