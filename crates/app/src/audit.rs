@@ -20,17 +20,17 @@ pub struct Wijziging {
     pub reden: Option<String>,
 }
 
-/// Schrijft het auditrecord in de lopende transactie. Faalt de transactie later, dan is ook het
+/// Schrijft het auditrecord in de lopende transactie (volgnummer en hash bij de commit, zie
+/// [`crate::opslag::Audittrail::audit_opnemen`]). Faalt de transactie later, dan is ook het
 /// record weg; lukt ze, dan staan wijziging en record er allebei.
 pub async fn vastleggen(
     tx: &mut dyn Transactie,
     ctx: &Context,
     tijdstip: chrono::DateTime<chrono::Utc>,
     w: Wijziging,
-) -> Result<i64, AppFout> {
-    let (volgnummer, vorige_hash) = tx.audit_kop_claimen().await?;
-    let gegevens = AuditGegevens {
-        volgnummer,
+) -> Result<(), AppFout> {
+    tx.audit_opnemen(AuditGegevens {
+        volgnummer: 0,
         tijdstip: tijd::instant_tekst(tijdstip),
         operatie_id: ctx.operatie_id.clone(),
         actor_id: ctx.actor.gebruiker_id(),
@@ -42,15 +42,9 @@ pub async fn vastleggen(
         voor: w.voor.map(|v| v.to_string()),
         na: w.na.map(|v| v.to_string()),
         reden: w.reden.filter(|r| !r.trim().is_empty()),
-    };
-    let hash = gegevens.hash(&vorige_hash, tx.ketensleutel());
-    tx.audit_toevoegen(&GeketendRecord {
-        gegevens,
-        vorige_hash,
-        hash,
     })
     .await?;
-    Ok(volgnummer)
+    Ok(())
 }
 
 /// Een bladzijde uit de audittrail.

@@ -109,7 +109,7 @@ impl Handeling {
     }
 
     /// Schrijft een auditrecord in de transactie (voor een handeling met meer dan één record).
-    pub async fn audit(&mut self, w: Wijziging) -> Result<i64, AppFout> {
+    pub async fn audit(&mut self, w: Wijziging) -> Result<(), AppFout> {
         audit::vastleggen(self.tx.as_mut(), &self.ctx, self.nu, w).await
     }
 

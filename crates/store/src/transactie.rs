@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use sqlx::any::AnyRow;
 use sqlx::Any;
 use vangnet_app::opslag::{Leestransactie, OpslagFout, Transactie, Uitkomst};
-use vangnet_domain::audit::Ketensleutel;
+use vangnet_domain::audit::{AuditGegevens, Ketensleutel};
 use vangnet_domain::toegangsketen::{Partij, Schakel};
 
 use crate::sql::{
@@ -25,6 +25,8 @@ pub(crate) struct AnyTransactie {
     pub(crate) sleutel: Option<std::sync::Arc<Ketensleutel>>,
     /// Wat deze transactie in het toegangslog schreef; bij de commit elk een schakel.
     pub(crate) partijen: Vec<Partij>,
+    /// De auditrecords van deze transactie; bij de commit in de keten.
+    pub(crate) audit: Vec<AuditGegevens>,
 }
 
 impl AnyTransactie {
@@ -38,6 +40,7 @@ impl AnyTransactie {
             engine,
             sleutel,
             partijen: Vec::new(),
+            audit: Vec::new(),
         }
     }
 
@@ -217,6 +220,8 @@ impl Leestransactie for AnyTransactie {
 impl Transactie for AnyTransactie {
     async fn commit(self: Box<Self>) -> Uitkomst<()> {
         let mut dit = *self;
+        let audit = std::mem::take(&mut dit.audit);
+        crate::audit::records_ketenen(&mut dit.tx, audit, dit.sleutel.as_deref()).await?;
         let partijen = std::mem::take(&mut dit.partijen);
         schakels_toevoegen(&mut dit.tx, partijen, dit.sleutel.as_deref()).await?;
         // SQLite: elke vastgelegde schrijftransactie telt (zie `Leestransactie::schrijfteller`).

@@ -6,7 +6,7 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
 use super::Uitkomst;
-use vangnet_domain::audit::GeketendRecord;
+use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
 
 /// Filter voor de audittrail; lege velden filteren niet.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -42,9 +42,10 @@ pub trait AudittrailLezen: Send {
 
 #[async_trait]
 pub trait Audittrail: AudittrailLezen {
-    /// Vergrendelt de kop van de keten tot het einde van de transactie, hoogt het volgnummer op en
-    /// geeft het nieuwe volgnummer met de hash van het vorige record.
-    async fn audit_kop_claimen(&mut self) -> Uitkomst<(i64, String)>;
-    /// Schrijft het record en zet de kop op zijn hash.
-    async fn audit_toevoegen(&mut self, r: &GeketendRecord) -> Uitkomst<()>;
+    /// Neemt het record op in deze transactie. Zijn volgnummer en zijn plaats in de keten (de
+    /// hash van het vorige record) krijgt het pas bij de commit, met de andere records van de
+    /// transactie in volgorde: de kop van de keten is zo alleen tijdens de commit vergrendeld, en
+    /// wie naast een lange transactie (een partij van de betaalrun) iets vastlegt, wacht niet op
+    /// haar hele duur (issue 22 punt 3). Rolt de transactie terug, dan is het record weg.
+    async fn audit_opnemen(&mut self, gegevens: AuditGegevens) -> Uitkomst<()>;
 }

@@ -37,10 +37,25 @@ impl<F: Future> Future for AfbrekenNa<F> {
     }
 }
 
-/// Een kleine schrijfhandeling: de kop van de auditketen claimen en committen.
+/// Een kleine schrijfhandeling: een auditrecord vastleggen.
 async fn schrijfhandeling(db: &Database) -> Result<(), String> {
     let mut tx = db.schrijf().await.map_err(|e| e.to_string())?;
-    tx.audit_kop_claimen().await.map_err(|e| e.to_string())?;
+    tx.audit_opnemen(vangnet_domain::audit::AuditGegevens {
+        volgnummer: 0,
+        tijdstip: "2026-12-07T10:00:00.000000Z".into(),
+        operatie_id: "op".into(),
+        actor_id: None,
+        actor: "test".into(),
+        actie: "test.actie".into(),
+        onderwerp_type: "test".into(),
+        onderwerp_id: "1".into(),
+        samenvatting: "afbreken".into(),
+        voor: None,
+        na: None,
+        reden: None,
+    })
+    .await
+    .map_err(|e| e.to_string())?;
     tx.commit().await.map_err(|e| e.to_string())
 }
 

@@ -6,7 +6,7 @@ use vangnet_app::opslag::{
     ToegangRij, TokenRij,
 };
 use vangnet_app::Opslag;
-use vangnet_domain::audit::{AuditGegevens, GeketendRecord, BEGIN_HASH};
+use vangnet_domain::audit::{AuditGegevens, BEGIN_HASH};
 use vangnet_domain::Rol;
 use vangnet_store::{migratie, schema, Database};
 use vangnet_testkit::{database_tot, verse_database, verse_postgres, verse_sqlite};
@@ -31,31 +31,27 @@ fn gebruiker(naam: &str, rollen: &[Rol]) -> GebruikerRij {
     }
 }
 
-async fn audit_toevoegen(db: &Database, samenvatting: &str) {
-    let mut tx = db.schrijf().await.unwrap();
-    let (nr, vorige) = tx.audit_kop_claimen().await.unwrap();
-    let g = AuditGegevens {
-        volgnummer: nr,
-        tijdstip: format!("2026-11-28T10:00:{:02}.000000Z", nr % 60),
+/// Een auditrecord zoals de app het opneemt: zonder volgnummer (dat komt bij de commit).
+fn auditgegevens(samenvatting: &str) -> AuditGegevens {
+    AuditGegevens {
+        volgnummer: 0,
+        tijdstip: "2026-11-28T10:00:00.000000Z".into(),
         operatie_id: "op".into(),
         actor_id: None,
         actor: "test".into(),
         actie: "test.actie".into(),
         onderwerp_type: "test".into(),
-        onderwerp_id: nr.to_string(),
+        onderwerp_id: samenvatting.into(),
         samenvatting: samenvatting.into(),
         voor: None,
         na: Some("{\"a\":1}".into()),
         reden: None,
-    };
-    let hash = g.hash(&vorige, tx.ketensleutel());
-    tx.audit_toevoegen(&GeketendRecord {
-        gegevens: g,
-        vorige_hash: vorige,
-        hash,
-    })
-    .await
-    .unwrap();
+    }
+}
+
+async fn audit_toevoegen(db: &Database, samenvatting: &str) {
+    let mut tx = db.schrijf().await.unwrap();
+    tx.audit_opnemen(auditgegevens(samenvatting)).await.unwrap();
     tx.commit().await.unwrap();
 }
 
@@ -153,29 +149,7 @@ async fn niet_gecommit_is_niet_opgeslagen() {
 }
 
 async fn audit_toevoegen_in(tx: &mut dyn vangnet_app::opslag::Transactie) {
-    let (nr, vorige) = tx.audit_kop_claimen().await.unwrap();
-    let g = AuditGegevens {
-        volgnummer: nr,
-        tijdstip: "2026-11-28T10:00:00.000000Z".into(),
-        operatie_id: "op".into(),
-        actor_id: Some(1),
-        actor: "x".into(),
-        actie: "x".into(),
-        onderwerp_type: "x".into(),
-        onderwerp_id: "1".into(),
-        samenvatting: "x".into(),
-        voor: None,
-        na: None,
-        reden: None,
-    };
-    let hash = g.hash(&vorige, tx.ketensleutel());
-    tx.audit_toevoegen(&GeketendRecord {
-        gegevens: g,
-        vorige_hash: vorige,
-        hash,
-    })
-    .await
-    .unwrap();
+    tx.audit_opnemen(auditgegevens("x")).await.unwrap();
 }
 
 #[tokio::test]
@@ -382,7 +356,12 @@ async fn sessies_tokens_en_inlogpogingen() {
 async fn audittrail_is_alleen_toevoegen_en_filterbaar() {
     let t = verse_database().await;
     for i in 1..=5 {
-        audit_toevoegen(&t.db, &format!("record {i}")).await;
+        let mut g = auditgegevens(&format!("record {i}"));
+        g.onderwerp_id = i.to_string();
+        g.tijdstip = format!("2026-11-28T10:00:{i:02}.000000Z");
+        let mut tx = t.db.schrijf().await.unwrap();
+        tx.audit_opnemen(g).await.unwrap();
+        tx.commit().await.unwrap();
     }
     let mut tx = t.db.lees().await.unwrap();
     let (kop, hash) = tx.audit_kop().await.unwrap();
@@ -1093,6 +1072,51 @@ async fn bulkverwerking_geeft_een_regel_per_betrokkene() {
     t.opruimen().await;
 }
 
+/// De records van een transactie krijgen hun volgnummers en hun plaats in de keten pas bij de
+/// commit, in hun volgorde (issue 22 punt 3). Op PostgreSQL houdt een open transactie met
+/// records de kop dus niet vast: een andere legt intussen vast, en de open komt daarna.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn auditrecords_komen_bij_de_commit_in_de_keten() {
+    let t = verse_database().await;
+    let mut lang = t.db.schrijf().await.unwrap();
+    lang.audit_opnemen(auditgegevens("lang 1")).await.unwrap();
+    lang.audit_opnemen(auditgegevens("lang 2")).await.unwrap();
+    let verwacht: Vec<&str> = if t.db.engine == vangnet_store::Engine::Postgres {
+        // Zou de kop al bij het opnemen vergrendeld zijn, dan wachtte dit tot `lang` klaar is.
+        tokio::time::timeout(
+            std::time::Duration::from_secs(20),
+            audit_toevoegen(&t.db, "kort"),
+        )
+        .await
+        .expect("een ander legt vast terwijl een transactie met records openstaat");
+        lang.commit().await.unwrap();
+        vec!["kort", "lang 1", "lang 2"]
+    } else {
+        // SQLite: één schrijver; de andere begint pas na deze.
+        lang.commit().await.unwrap();
+        audit_toevoegen(&t.db, "kort").await;
+        vec!["lang 1", "lang 2", "kort"]
+    };
+    let mut tx = t.db.lees().await.unwrap();
+    let reeks = tx.audit_reeks(1, 10).await.unwrap();
+    let (kop, kophash) = tx.audit_kop().await.unwrap();
+    tx.afsluiten().await.unwrap();
+    let namen: Vec<&str> = reeks
+        .iter()
+        .map(|r| r.gegevens.samenvatting.as_str())
+        .collect();
+    assert_eq!(namen, verwacht);
+    let nummers: Vec<i64> = reeks.iter().map(|r| r.gegevens.volgnummer).collect();
+    assert_eq!(nummers, [1, 2, 3]);
+    let mut controle =
+        vangnet_domain::audit::KetenControle::met_sleutel(t.db.ketensleutel().cloned());
+    for r in &reeks {
+        controle.volgend(r).unwrap();
+    }
+    assert_eq!(controle.sluit_af(kop, &kophash), Ok(3));
+    t.opruimen().await;
+}
+
 /// Gelijktijdige schrijvers: de kop van de keten ordent ze; geen gat, geen vork.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn gelijktijdige_auditrecords_blijven_een_keten() {
@@ -1193,7 +1217,7 @@ async fn duurzame_transacties_op_sqlite_met_synchronous_full() {
     let db = &t.db;
     assert_eq!(db.schrijfmodus().await.unwrap(), 1, "NORMAL bij de start");
     let mut tx = db.schrijf_duurzaam().await.unwrap();
-    tx.audit_kop_claimen().await.unwrap();
+    audit_toevoegen_in(&mut *tx).await;
     tx.commit().await.unwrap();
     assert_eq!(
         db.schrijfmodus().await.unwrap(),
@@ -1201,7 +1225,7 @@ async fn duurzame_transacties_op_sqlite_met_synchronous_full() {
         "FULL voor de duurzame commit"
     );
     let mut tx = db.schrijf().await.unwrap();
-    tx.audit_kop_claimen().await.unwrap();
+    audit_toevoegen_in(&mut *tx).await;
     tx.commit().await.unwrap();
     assert_eq!(
         db.schrijfmodus().await.unwrap(),
@@ -1215,7 +1239,7 @@ async fn duurzame_transacties_op_sqlite_met_synchronous_full() {
         } else {
             db.schrijf().await.unwrap()
         };
-        tx.audit_kop_claimen().await.unwrap();
+        audit_toevoegen_in(&mut *tx).await;
         tx.commit().await.unwrap();
         assert_eq!(
             db.schrijfmodus().await.unwrap(),
