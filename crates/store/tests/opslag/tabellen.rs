@@ -1097,10 +1097,7 @@ async fn auditrecords_komen_bij_de_commit_in_de_keten() {
         audit_toevoegen(&t.db, "kort").await;
         vec!["lang 1", "lang 2", "kort"]
     };
-    let mut tx = t.db.lees().await.unwrap();
-    let reeks = tx.audit_reeks(1, 10).await.unwrap();
-    let (kop, kophash) = tx.audit_kop().await.unwrap();
-    tx.afsluiten().await.unwrap();
+    let reeks = keten_gecontroleerd(&t.db, 3).await;
     let namen: Vec<&str> = reeks
         .iter()
         .map(|r| r.gegevens.samenvatting.as_str())
@@ -1108,12 +1105,6 @@ async fn auditrecords_komen_bij_de_commit_in_de_keten() {
     assert_eq!(namen, verwacht);
     let nummers: Vec<i64> = reeks.iter().map(|r| r.gegevens.volgnummer).collect();
     assert_eq!(nummers, [1, 2, 3]);
-    let mut controle =
-        vangnet_domain::audit::KetenControle::met_sleutel(t.db.ketensleutel().cloned());
-    for r in &reeks {
-        controle.volgend(r).unwrap();
-    }
-    assert_eq!(controle.sluit_af(kop, &kophash), Ok(3));
     t.opruimen().await;
 }
 
@@ -1133,19 +1124,27 @@ async fn gelijktijdige_auditrecords_blijven_een_keten() {
     for taak in taken {
         taak.await.unwrap();
     }
-    let mut tx = t.db.lees().await.unwrap();
-    let reeks = tx.audit_reeks(1, 1000).await.unwrap();
+    keten_gecontroleerd(&t.db, 80).await;
+    t.opruimen().await;
+}
+
+/// De hele audittrail, gecontroleerd als keten tegen haar kop: precies `aantal` records.
+async fn keten_gecontroleerd(
+    db: &Database,
+    aantal: i64,
+) -> Vec<vangnet_domain::audit::GeketendRecord> {
+    let mut tx = db.lees().await.unwrap();
+    let reeks = tx.audit_reeks(1, aantal + 10).await.unwrap();
     let (kop, kophash) = tx.audit_kop().await.unwrap();
     tx.afsluiten().await.unwrap();
-    assert_eq!(reeks.len(), 80);
-    assert_eq!(kop, 80);
+    assert_eq!(kop, aantal);
     let mut controle =
-        vangnet_domain::audit::KetenControle::met_sleutel(t.db.ketensleutel().cloned());
+        vangnet_domain::audit::KetenControle::met_sleutel(db.ketensleutel().cloned());
     for r in &reeks {
         controle.volgend(r).unwrap();
     }
-    assert_eq!(controle.sluit_af(kop, &kophash), Ok(80));
-    t.opruimen().await;
+    assert_eq!(controle.sluit_af(kop, &kophash), Ok(aantal));
+    reeks
 }
 
 /// De twee migratiesets geven dezelfde tabellen, kolommen (soort, verplicht, sleutel) en indexen.
