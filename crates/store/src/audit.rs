@@ -1,11 +1,12 @@
 //! De audittrail (migratie 0002 e.v.): records in een hash-keten met een kop die een transactie
-//! pas bij haar commit vergrendelt ([`records_ketenen`]). Draagbare SQL voor beide engines.
+//! pas bij haar commit vergrendelt (zie [`crate::auditketen`]). Draagbare SQL voor beide engines.
 
 use async_trait::async_trait;
-use vangnet_domain::audit::{AuditGegevens, GeketendRecord, Ketensleutel};
+use vangnet_domain::audit::{AuditGegevens, GeketendRecord};
 
 use vangnet_app::opslag::{AuditFilter, Audittrail, AudittrailLezen, Uitkomst};
 
+use crate::auditketen::AUDIT_KOLOMMEN;
 use crate::sql::{bevat, getal, opgetal, optekst, tekst, vertaal, Rij, Voorwaarden};
 use crate::transactie::AnyTransactie;
 
@@ -35,10 +36,6 @@ pub(crate) fn audit_voorwaarden(f: &AuditFilter) -> Voorwaarden {
     );
     v
 }
-
-pub(crate) const AUDIT_KOLOMMEN: &str =
-    "volgnummer, tijdstip, operatie_id, actor_id, actor, actie, \
-     onderwerp_type, onderwerp_id, samenvatting, voor, na, reden, vorige_hash, hash";
 
 pub(crate) fn audit_uit_rij(r: &impl Rij) -> Uitkomst<GeketendRecord> {
     Ok(GeketendRecord {
@@ -116,75 +113,4 @@ impl Audittrail for AnyTransactie {
         self.audit.push(gegevens);
         Ok(())
     }
-}
-
-/// Zet de records van een transactie vlak vóór haar commit in de keten: de kop een keer
-/// vergrendeld en met hun aantal opgehoogd, dan elk record met zijn volgnummer en de hash van het
-/// vorige, en de kop op de laatste hash.
-pub(crate) async fn records_ketenen(
-    c: &mut sqlx::AnyConnection,
-    records: Vec<AuditGegevens>,
-    sleutel: Option<&Ketensleutel>,
-) -> Uitkomst<()> {
-    if records.is_empty() {
-        return Ok(());
-    }
-    let aantal = i64::try_from(records.len()).unwrap_or(i64::MAX);
-    let kop = sqlx::query(
-        "UPDATE audit_kop SET volgnummer = volgnummer + $1 WHERE id = 1 \
-         RETURNING volgnummer, laatste_hash",
-    )
-    .bind(aantal)
-    .fetch_one(&mut *c)
-    .await
-    .map_err(vertaal)?;
-    let mut volgnummer = getal(&kop, "volgnummer")? - aantal;
-    let mut vorige = tekst(&kop, "laatste_hash")?;
-    for mut g in records {
-        volgnummer += 1;
-        g.volgnummer = volgnummer;
-        let hash = g.hash(&vorige, sleutel);
-        record_invoegen(
-            c,
-            &GeketendRecord {
-                gegevens: g,
-                vorige_hash: vorige,
-                hash: hash.clone(),
-            },
-        )
-        .await?;
-        vorige = hash;
-    }
-    sqlx::query("UPDATE audit_kop SET laatste_hash = $1 WHERE id = 1")
-        .bind(&vorige)
-        .execute(c)
-        .await
-        .map_err(vertaal)?;
-    Ok(())
-}
-
-async fn record_invoegen(c: &mut sqlx::AnyConnection, r: &GeketendRecord) -> Uitkomst<()> {
-    let g = &r.gegevens;
-    sqlx::query(&format!(
-        "INSERT INTO auditrecords ({AUDIT_KOLOMMEN}) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-    ))
-    .bind(g.volgnummer)
-    .bind(&g.tijdstip)
-    .bind(&g.operatie_id)
-    .bind(g.actor_id)
-    .bind(&g.actor)
-    .bind(&g.actie)
-    .bind(&g.onderwerp_type)
-    .bind(&g.onderwerp_id)
-    .bind(&g.samenvatting)
-    .bind(g.voor.as_deref())
-    .bind(g.na.as_deref())
-    .bind(g.reden.as_deref())
-    .bind(&r.vorige_hash)
-    .bind(&r.hash)
-    .execute(c)
-    .await
-    .map_err(vertaal)?;
-    Ok(())
 }

@@ -8,6 +8,7 @@
 // Eén module per aggregaat, elk met de poort die zij implementeert (zie `vangnet_app::opslag`).
 mod accounts;
 mod audit;
+mod auditketen;
 mod betaalruns;
 mod contact;
 mod dossiers;

@@ -221,7 +221,7 @@ impl Transactie for AnyTransactie {
     async fn commit(self: Box<Self>) -> Uitkomst<()> {
         let mut dit = *self;
         let audit = std::mem::take(&mut dit.audit);
-        crate::audit::records_ketenen(&mut dit.tx, audit, dit.sleutel.as_deref()).await?;
+        crate::auditketen::records_ketenen(&mut dit.tx, audit, dit.sleutel.as_deref()).await?;
         let partijen = std::mem::take(&mut dit.partijen);
         schakels_toevoegen(&mut dit.tx, partijen, dit.sleutel.as_deref()).await?;
         // SQLite: elke vastgelegde schrijftransactie telt (zie `Leestransactie::schrijfteller`).
