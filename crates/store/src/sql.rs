@@ -24,7 +24,6 @@ impl Engine {
     }
 }
 
-/// Vertaalt een sqlx-fout naar een opslagfout.
 /// PostgreSQL: de tabellen van het eigen schema, als lijst voor `ANALYZE` of `VACUUM` (leeg: er
 /// zijn er geen). Zonder lijst nemen die elke tabel van de database, ook die van een ander
 /// schema: in CI gaf dat een deadlock met een test die in haar eigen schema migreerde.
@@ -44,6 +43,7 @@ pub(crate) async fn eigen_tabellen(c: &mut sqlx::AnyConnection) -> Uitkomst<Stri
     Ok(namen.join(", "))
 }
 
+/// Vertaalt een sqlx-fout naar een opslagfout.
 pub(crate) fn vertaal(e: sqlx::Error) -> OpslagFout {
     use sqlx::Error as E;
     match &e {

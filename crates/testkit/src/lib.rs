@@ -498,6 +498,15 @@ impl TestApp {
         ctx
     }
 
+    /// Een persoonlijk API-token van een bestaande gebruiker (zoals `vangnet gebruiker token`).
+    pub async fn api_token(&self, gebruikersnaam: &str, omschrijving: &str) -> String {
+        self.app
+            .token_aanmaken(&Self::systeem(), gebruikersnaam, omschrijving)
+            .await
+            .expect("token aanmaken")
+            .token
+    }
+
     /// De persona van deze rol (zie [`persona`]).
     pub async fn persona(&self, rol: Rol) -> Context {
         self.gebruiker(persona(rol), &[rol]).await

@@ -211,12 +211,7 @@ async fn sessies_tokens_en_het_inlogformulier() {
     let mut b = t.bezoeker();
     b.inloggen(persona(Rol::Inkomensconsulent), PERSONA_WACHTWOORD)
         .await;
-    let token = t
-        .app
-        .token_aanmaken(&TestApp::systeem(), persona(Rol::Inkomensconsulent), "test")
-        .await
-        .unwrap()
-        .token;
+    let token = t.api_token(persona(Rol::Inkomensconsulent), "test").await;
     let mut api = t.bezoeker();
     assert_eq!(
         api.api(Method::GET, "/api/v1/ik", Some(&token), None)

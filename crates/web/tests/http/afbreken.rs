@@ -68,12 +68,7 @@ async fn demo_met_token(huishoudens: u64) -> (TestApp, String) {
         .demo_laden(huishoudens, 2026, |_, _| {})
         .await
         .unwrap();
-    let token = t
-        .app
-        .token_aanmaken(&TestApp::systeem(), "consulent", "afbreektest")
-        .await
-        .unwrap()
-        .token;
+    let token = t.api_token("consulent", "afbreektest").await;
     (t, token)
 }
 
@@ -327,12 +322,7 @@ async fn health_meldt_de_staat_van_de_schrijver() {
 async fn een_programmafout_is_geen_storing() {
     let t = TestApp::nieuw().await;
     t.persona(vangnet_domain::Rol::Inkomensconsulent).await;
-    let token = t
-        .app
-        .token_aanmaken(&TestApp::systeem(), "consulent", "t")
-        .await
-        .unwrap()
-        .token;
+    let token = t.api_token("consulent", "t").await;
     for (onbereikbaar, status, tekst, soort) in [
         (
             false,

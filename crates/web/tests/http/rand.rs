@@ -196,12 +196,7 @@ fn soort(tekst: &str) -> String {
 async fn api_met_token_en_problem_json() {
     let t = TestApp::nieuw().await;
     t.persona(Rol::FunctioneelBeheerder).await;
-    let token = t
-        .app
-        .token_aanmaken(&TestApp::systeem(), "fb", "test")
-        .await
-        .unwrap()
-        .token;
+    let token = t.api_token("fb", "test").await;
     let mut b = t.bezoeker();
 
     let a = b.api(Method::GET, "/api/v1/ik", None, None).await;
@@ -330,12 +325,7 @@ async fn api_met_token_en_problem_json() {
         assert_eq!(soort(&a.tekst), "/problemen/niet-gevonden");
     }
     t.persona(Rol::Auditor).await;
-    let auditor = t
-        .app
-        .token_aanmaken(&TestApp::systeem(), "auditor", "test")
-        .await
-        .unwrap()
-        .token;
+    let auditor = t.api_token("auditor", "test").await;
     let a = b
         .api(
             Method::GET,
@@ -508,12 +498,7 @@ async fn elke_rol_heeft_een_eigen_startpagina() {
 async fn api_voor_aanvragen_zoeken_en_huishoudens() {
     let t = TestApp::nieuw().await;
     t.persona(Rol::Inkomensconsulent).await;
-    let token = t
-        .app
-        .token_aanmaken(&TestApp::systeem(), "consulent", "test")
-        .await
-        .unwrap()
-        .token;
+    let token = t.api_token("consulent", "test").await;
     let mut b = t.bezoeker();
     let aanvraag = r#"{
         "ontvangen_op": "2026-11-02",
@@ -920,11 +905,7 @@ async fn toegangslog_telt_tot_de_grens() {
     tx.commit().await.unwrap();
     let token = {
         t.persona(Rol::Auditor).await;
-        t.app
-            .token_aanmaken(&TestApp::systeem(), "auditor", "t")
-            .await
-            .unwrap()
-            .token
+        t.api_token("auditor", "t").await
     };
     let mut b = t.bezoeker();
     for (gebruiker, totaal, meer_dan) in [

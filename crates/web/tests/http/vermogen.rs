@@ -106,12 +106,7 @@ async fn vermogen_op_het_scherm_en_via_de_api() {
     assert!(a.bevat("staat het vermogen aan het recht in de weg"));
 
     // De API.
-    let token = t
-        .app
-        .token_aanmaken(&TestApp::systeem(), "anna", "koppeling")
-        .await
-        .unwrap()
-        .token;
+    let token = t.api_token("anna", "koppeling").await;
     let mut api = t.bezoeker();
     let a = api
         .api(

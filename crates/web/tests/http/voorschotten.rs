@@ -149,12 +149,7 @@ async fn voorschot_op_het_scherm_en_via_de_api() {
     assert_eq!(a.status, StatusCode::FORBIDDEN);
 
     // De API.
-    let token = t
-        .app
-        .token_aanmaken(&TestApp::systeem(), "anna", "koppeling")
-        .await
-        .unwrap()
-        .token;
+    let token = t.api_token("anna", "koppeling").await;
     let mut api = t.bezoeker();
     let a = api
         .api(
