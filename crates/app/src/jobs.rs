@@ -37,16 +37,19 @@ use crate::{Actor, App, AppFout, Context};
 #[derive(Debug, Clone, Serialize)]
 pub struct Job {
     pub id: i64,
+    /// Soort en status voor een mens; hun codes voor een koppeling.
     pub soort: &'static str,
+    pub soortcode: &'static str,
     /// Waar de job over gaat (`normen`, `betaalrun:7`): elke pagina toont haar eigen jobs.
     pub onderwerp: String,
     pub omschrijving: String,
     pub gestart_door: String,
     pub status: &'static str,
+    pub statuscode: &'static str,
     pub klaar: u64,
     pub totaal: u64,
     pub pogingen: i64,
-    pub aangemaakt_op: String,
+    pub aangemaakt_op: chrono::DateTime<chrono::Utc>,
     /// Geen: loopt nog of wacht. `Ok`: de samenvatting; `Err`: de fout.
     pub einde: Option<Result<String, String>>,
     /// Iemand vroeg te stoppen; de werker stopt na de lopende partij.
@@ -192,16 +195,18 @@ impl App {
         Job {
             id: r.id,
             soort: r.soort.naam(),
+            soortcode: r.soort.code(),
             onderwerp: r.onderwerp,
             omschrijving: r.omschrijving,
             gestart_door: r.aangevraagd_door,
             status: r.status.naam(),
+            statuscode: r.status.code(),
             klaar: levend
                 .unwrap_or(0)
                 .max(u64::try_from(r.verwerkt).unwrap_or(0)),
             totaal: u64::try_from(r.totaal).unwrap_or(0),
             pogingen: r.pogingen,
-            aangemaakt_op: vangnet_domain::tijd::nl_weergave(r.aangemaakt_op),
+            aangemaakt_op: r.aangemaakt_op,
             einde,
             annuleren_gevraagd: r.annuleren_door.is_some() && r.status.open(),
             // Ook een rekenende betaalrun: zij laat de schrijver na elke partij los.
@@ -254,6 +259,10 @@ impl App {
         actie: &'static str,
         wat: &str,
     ) -> Result<(crate::handeling::Handeling, JobRij), AppFout> {
+        // Wie geen enkele soort job mag beheren, hoort niet of een job bestaat.
+        if !Jobsoort::ALLE.into_iter().any(|s| ctx.actor.mag(recht(s))) {
+            return Err(AppFout::GeenToegang);
+        }
         let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
         let job = tx
             .job_op_id(id)

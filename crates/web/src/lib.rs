@@ -18,6 +18,7 @@ mod metingen;
 mod paginas;
 pub mod proxy;
 mod rechten;
+pub mod routetabel;
 mod schil;
 mod sessie;
 
@@ -272,7 +273,20 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/api/v1/dossiers/{id}", get(api::dossier))
         .route(
             "/api/v1/dossiers/{id}/uitkering",
-            get(api::uitkering_van_dossier),
+            get(api::uitkering_van_dossier).post(api::uitkering::toekennen),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/uitkering/voorbeeld",
+            post(api::uitkering::voorbeeld),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/afhandeling",
+            post(api::uitkering::afhandelen),
+        )
+        .route("/api/v1/toekenningen/{id}", get(api::uitkering::voorstel))
+        .route(
+            "/api/v1/toekenningen/{id}/beoordeling",
+            post(api::uitkering::voorstel_beoordelen),
         )
         .route(
             "/api/v1/dossiers/{id}/vermogen",
@@ -299,6 +313,47 @@ pub fn router(staat: WebStaat) -> Router {
             get(api::contactmomenten).post(api::contactmoment_vastleggen),
         )
         .route("/api/v1/contactmomenten/{id}", get(api::contactmoment))
+        .route(
+            "/api/v1/taken",
+            get(api::werk::vandaag).post(api::werk::taak_aanmaken),
+        )
+        .route("/api/v1/taken/{id}", get(api::werk::taak))
+        .route("/api/v1/taken/{id}/status", post(api::werk::taak_status))
+        .route(
+            "/api/v1/contactonderwerpen",
+            get(api::werk::contactonderwerpen),
+        )
+        .route("/api/v1/jobs", get(api::werk::jobs))
+        .route(
+            "/api/v1/jobs/{id}/annuleren",
+            post(api::werk::job_annuleren),
+        )
+        .route("/api/v1/jobs/{id}/opnieuw", post(api::werk::job_opnieuw))
+        .route(
+            "/api/v1/betaalruns",
+            get(api::betaalruns::lijst).post(api::betaalruns::starten),
+        )
+        .route("/api/v1/betaalruns/{id}", get(api::betaalruns::overzicht))
+        .route(
+            "/api/v1/betaalruns/{id}/berekenen",
+            post(api::betaalruns::berekenen),
+        )
+        .route(
+            "/api/v1/betaalruns/{id}/goedkeuring",
+            post(api::betaalruns::goedkeuren),
+        )
+        .route(
+            "/api/v1/betaalruns/{id}/afbreken",
+            post(api::betaalruns::afbreken),
+        )
+        .route(
+            "/api/v1/betaalruns/{id}/betaalbestand",
+            get(api::betaalruns::betaalbestand),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/betalingen",
+            get(api::betaalruns::specificatie),
+        )
         .route("/api/v1/audit", get(api::audit))
         .route("/api/v1/toegangslog", get(api::toegangslog));
     Router::new()

@@ -66,6 +66,7 @@ impl App {
         uitkomst: &str,
         grond: &str,
     ) -> Result<(), AppFout> {
+        ctx.actor.vereist(Recht::UitkeringenBeheren)?;
         let mut f = Veldfouten::nieuw();
         let uitkomst = Afhandeling::uit_code(uitkomst.trim());
         if uitkomst.is_none() {

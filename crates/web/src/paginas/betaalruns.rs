@@ -441,24 +441,39 @@ pub async fn pain(
             bericht_id: vangnet_app::betaalruns::bericht_id(&run, 1),
         }));
     }
-    let intern = |e: std::io::Error| WebFout::from(AppFout::Intern(e.to_string()));
+    match betaalbestand(&staat, &wie, id, None).await {
+        Ok(r) => Ok(r),
+        Err(AppFout::Conflict(m)) => {
+            let mut p = detail(&staat, &wie, id, None).await?;
+            p.fout = Some(m);
+            Ok(pagina_met_status(StatusCode::CONFLICT, &p))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Het betaalbestand (pain.001) van een goedgekeurde run, of één deel ervan (`(nummer,
+/// per_bestand)`), als gestroomd antwoord: eerst geheel in een naamloos bestand geschreven, zodat
+/// een fout halverwege nooit een half bestand oplevert. Voor het scherm en de API.
+pub(crate) async fn betaalbestand(
+    staat: &WebStaat,
+    wie: &Ingelogd,
+    id: i64,
+    deel: Option<(u64, u64)>,
+) -> Result<Response, AppFout> {
+    let intern = |e: std::io::Error| AppFout::Intern(e.to_string());
     let bestand = vangnet_app::bestanden::naamloos(&staat.instellingen.werkmap).map_err(intern)?;
     let mut w = std::io::BufWriter::with_capacity(1 << 20, bestand);
-    if let Err(e) = staat.app.betaalrun_pain(&wie.ctx, id, None, &mut w).await {
-        return match e {
-            AppFout::Conflict(m) => {
-                let mut p = detail(&staat, &wie, id, None).await?;
-                p.fout = Some(m);
-                Ok(pagina_met_status(StatusCode::CONFLICT, &p))
-            }
-            e => Err(e.into()),
-        };
-    }
+    staat.app.betaalrun_pain(&wie.ctx, id, deel, &mut w).await?;
     let mut bestand = w.into_inner().map_err(|e| intern(e.into_error()))?;
     std::io::Seek::rewind(&mut bestand).map_err(intern)?;
     let stroom = Bestandstroom {
         bestand: tokio::fs::File::from_std(bestand),
         buffer: vec![0; 64 * 1024],
+    };
+    let naam = match deel {
+        Some((n, _)) => format!("betaalrun-{id}-deel-{n}.xml"),
+        None => format!("betaalrun-{id}.xml"),
     };
     Ok((
         [
@@ -468,7 +483,7 @@ pub async fn pain(
             ),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"betaalrun-{id}.xml\""),
+                format!("attachment; filename=\"{naam}\""),
             ),
         ],
         Body::from_stream(stroom),

@@ -7,6 +7,7 @@
 
 mod aanmelding;
 mod afbreken;
+mod apiwerk;
 mod autorisatie;
 mod berekening;
 mod betaalruns;
@@ -15,10 +16,13 @@ mod eenmalig;
 mod rand;
 mod rekeningen;
 mod rollen;
+mod routetabel;
 mod uitkering;
 mod vermogen;
 mod voorschotten;
 mod werk;
+
+use std::collections::BTreeSet;
 
 use axum::http::{header, Method, StatusCode};
 use chrono::Duration;
@@ -66,4 +70,22 @@ pub(crate) async fn na_voorbeeld(
     let mut alle = velden.to_vec();
     alle.push(("gecontroleerd", &v));
     b.post(opslaan, &alle).await
+}
+
+/// Alle (methode, patroon) uit de broncode van de router.
+pub(crate) fn routes_in_router() -> BTreeSet<(String, String)> {
+    let bron = include_str!("../../src/lib.rs")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut uit = BTreeSet::new();
+    for stuk in bron.split(".route(").skip(1) {
+        let pad = stuk.split('"').nth(1).expect("pad").to_owned();
+        for (m, naam) in [("get(", "GET"), ("post(", "POST")] {
+            if stuk.contains(m) {
+                uit.insert((naam.to_owned(), pad.clone()));
+            }
+        }
+    }
+    uit
 }

@@ -2,6 +2,10 @@
 //! persoonlijk token (`Authorization: Bearer vgn_…`) of met de sessie van de browser (dan met
 //! `X-CSRF-Token` bij wijzigingen). Fouten zijn `application/problem+json`.
 
+pub mod betaalruns;
+pub mod uitkering;
+pub mod werk;
+
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -23,7 +27,7 @@ use crate::paginas::audit::{
 use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
-const OPENAPI: &str = include_str!("../openapi.json");
+const OPENAPI: &str = include_str!("../../openapi.json");
 
 pub async fn openapi() -> Response {
     (

@@ -1,0 +1,195 @@
+//! De routetabel (issue 23): elke handeling op het scherm met haar tweeling in de API, of de reden
+//! waarom die er niet is. Een test (`tests/http/routetabel.rs`) leest de router en het
+//! OpenAPI-document en faalt als een route van het scherm hier ontbreekt, als een genoemde
+//! tweeling niet bestaat, of als router en document van elkaar afwijken.
+
+/// Wat een route van het scherm in de API heeft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tweeling {
+    /// De operatie in de API: `"GET /api/v1/taken"`.
+    Api(&'static str),
+    /// Geen tweeling, met de reden.
+    Geen(&'static str),
+    /// Nog te bouwen (issue 23 punt 1 is nog open).
+    Ontbreekt,
+}
+
+use Tweeling::{Api, Geen, Ontbreekt};
+
+const FORMULIER: Tweeling = Geen(
+    "Een formulier om in te vullen; in de API staan de gegevens in het verzoek zelf, met dezelfde controles.",
+);
+const AANMELDEN: Tweeling =
+    Geen("Aanmelden in de browser (sessie en cookie); de API meldt aan met een token.");
+
+/// (methode, pad op het scherm, tweeling), in de volgorde van de router.
+pub const SCHERMROUTES: &[(&str, &str, Tweeling)] = &[
+    ("GET", "/", Api("GET /api/v1/taken")),
+    ("GET", "/inloggen", AANMELDEN),
+    ("POST", "/inloggen", AANMELDEN),
+    ("POST", "/uitloggen", AANMELDEN),
+    ("GET", "/account", Api("GET /api/v1/ik")),
+    ("GET", "/account/wachtwoord", AANMELDEN),
+    ("POST", "/account/wachtwoord", AANMELDEN),
+    (
+        "POST",
+        "/account/tokens",
+        Geen("Een token maakt een mens in de browser of met `vangnet gebruiker token`; een token maakt geen nieuw token, zodat een gestolen token zich niet vermenigvuldigt."),
+    ),
+    ("POST", "/account/tokens/{id}/intrekken", Ontbreekt),
+    ("GET", "/gebruikers", Api("GET /api/v1/gebruikers")),
+    ("POST", "/gebruikers", Api("POST /api/v1/gebruikers")),
+    ("GET", "/gebruikers/nieuw", FORMULIER),
+    ("GET", "/gebruikers/{id}", Api("GET /api/v1/gebruikers/{id}")),
+    ("POST", "/gebruikers/{id}", Ontbreekt),
+    ("POST", "/gebruikers/{id}/wachtwoord-reset", Ontbreekt),
+    ("POST", "/beheerverzoeken/{id}/beoordelen", Ontbreekt),
+    ("GET", "/teams", Api("GET /api/v1/teams")),
+    ("POST", "/teams", Api("POST /api/v1/teams")),
+    ("GET", "/teams/{id}", Ontbreekt),
+    ("POST", "/teams/{id}", Ontbreekt),
+    ("POST", "/teams/{id}/leden", Ontbreekt),
+    ("POST", "/teams/{id}/leden/verwijderen", Ontbreekt),
+    ("GET", "/zoeken", Api("GET /api/v1/zoeken")),
+    ("GET", "/telefoon", FORMULIER),
+    ("POST", "/telefoon", Api("POST /api/v1/contactmomenten")),
+    ("GET", "/contactmomenten", Api("GET /api/v1/contactmomenten")),
+    ("POST", "/contactmomenten/{id}/koppelen", Ontbreekt),
+    ("GET", "/taken/{id}/terugbellen", FORMULIER),
+    ("POST", "/taken/{id}/terugbellen", Ontbreekt),
+    ("POST", "/dossiers", Api("POST /api/v1/dossiers")),
+    ("GET", "/dossiers/nieuw", FORMULIER),
+    ("GET", "/dossiers/{id}", Api("GET /api/v1/dossiers/{id}")),
+    ("GET", "/dossiers/{id}/berekening", Ontbreekt),
+    ("GET", "/proefberekening", Ontbreekt),
+    ("POST", "/taken", Api("POST /api/v1/taken")),
+    ("GET", "/taken/{id}", Api("GET /api/v1/taken/{id}")),
+    ("POST", "/taken/{id}/status", Api("POST /api/v1/taken/{id}/status")),
+    ("POST", "/dossiers/{id}/toewijzen", Ontbreekt),
+    ("POST", "/dossiers/{id}/uitsluiten", Ontbreekt),
+    (
+        "POST",
+        "/dossiers/{id}/uitkering",
+        Api("POST /api/v1/dossiers/{id}/uitkering"),
+    ),
+    ("GET", "/dossiers/{id}/toekennen", FORMULIER),
+    (
+        "POST",
+        "/dossiers/{id}/afhandelen",
+        Api("POST /api/v1/dossiers/{id}/afhandeling"),
+    ),
+    (
+        "POST",
+        "/dossiers/{id}/toekennen/voorbeeld",
+        Api("POST /api/v1/dossiers/{id}/uitkering/voorbeeld"),
+    ),
+    ("GET", "/toekenningen/{id}", Api("GET /api/v1/toekenningen/{id}")),
+    (
+        "POST",
+        "/toekenningen/{id}/beoordelen",
+        Api("POST /api/v1/toekenningen/{id}/beoordeling"),
+    ),
+    (
+        "GET",
+        "/dossiers/{id}/voorschotten",
+        Api("GET /api/v1/dossiers/{id}/voorschotten"),
+    ),
+    (
+        "POST",
+        "/dossiers/{id}/voorschotten",
+        Api("POST /api/v1/dossiers/{id}/voorschotten"),
+    ),
+    ("GET", "/rekeningen", Ontbreekt),
+    ("GET", "/rekeningen/{id}", Ontbreekt),
+    ("POST", "/rekeningen/{id}/beoordelen", Ontbreekt),
+    ("POST", "/dossiers/{id}/voorschotten/berekenen", Ontbreekt),
+    (
+        "POST",
+        "/dossiers/{id}/vermogen",
+        Api("POST /api/v1/dossiers/{id}/vermogen"),
+    ),
+    ("GET", "/dossiers/{id}/vermogen/nieuw", FORMULIER),
+    ("POST", "/dossiers/{id}/vermogen/voorbeeld", Ontbreekt),
+    ("POST", "/dossiers/{id}/vermogen/{opgave}/vervallen", Ontbreekt),
+    (
+        "POST",
+        "/dossiers/{id}/mutaties",
+        Api("POST /api/v1/uitkeringen/{id}/mutaties"),
+    ),
+    ("GET", "/dossiers/{id}/mutaties/nieuw", FORMULIER),
+    (
+        "POST",
+        "/dossiers/{id}/mutaties/voorbeeld",
+        Api("POST /api/v1/uitkeringen/{id}/mutaties/voorbeeld"),
+    ),
+    ("GET", "/mutaties/{id}", Ontbreekt),
+    (
+        "POST",
+        "/mutaties/{id}/beoordelen",
+        Api("POST /api/v1/mutaties/{id}/beoordeling"),
+    ),
+    ("POST", "/meldingen/{id}/gelezen", Ontbreekt),
+    ("GET", "/betaalruns", Api("GET /api/v1/betaalruns")),
+    ("POST", "/betaalruns", Api("POST /api/v1/betaalruns")),
+    ("POST", "/betaalruns/tussentijds", Api("POST /api/v1/betaalruns")),
+    ("GET", "/betaalruns/{id}", Api("GET /api/v1/betaalruns/{id}")),
+    (
+        "POST",
+        "/betaalruns/{id}/berekenen",
+        Api("POST /api/v1/betaalruns/{id}/berekenen"),
+    ),
+    (
+        "POST",
+        "/betaalruns/{id}/goedkeuren",
+        Api("POST /api/v1/betaalruns/{id}/goedkeuring"),
+    ),
+    (
+        "POST",
+        "/betaalruns/{id}/afbreken",
+        Api("POST /api/v1/betaalruns/{id}/afbreken"),
+    ),
+    (
+        "GET",
+        "/betaalruns/{id}/pain.xml",
+        Api("GET /api/v1/betaalruns/{id}/betaalbestand"),
+    ),
+    ("GET", "/betaalruns/{id}/regels.csv", Ontbreekt),
+    (
+        "GET",
+        "/dossiers/{id}/betalingen",
+        Api("GET /api/v1/dossiers/{id}/betalingen"),
+    ),
+    ("GET", "/teams/{id}/werk", Ontbreekt),
+    ("GET", "/teams/{id}/werk.csv", Ontbreekt),
+    ("POST", "/teams/{id}/afwezigheid", Ontbreekt),
+    ("POST", "/teams/{id}/herverdelen", Ontbreekt),
+    ("GET", "/werk/inrichting", Ontbreekt),
+    ("POST", "/werk/servicenormen", Ontbreekt),
+    ("POST", "/werk/gelijkgestelde-dagen", Ontbreekt),
+    ("POST", "/werk/gelijkgestelde-dagen/{datum}/verwijderen", Ontbreekt),
+    ("POST", "/werk/postcodegebieden", Ontbreekt),
+    ("POST", "/werk/contactonderwerpen", Ontbreekt),
+    ("POST", "/werk/gewichten", Ontbreekt),
+    ("POST", "/werk/vier-ogen", Ontbreekt),
+    ("GET", "/normen", Ontbreekt),
+    ("POST", "/normen", Ontbreekt),
+    ("GET", "/jobs", Api("GET /api/v1/jobs")),
+    (
+        "POST",
+        "/jobs/{id}/annuleren",
+        Api("POST /api/v1/jobs/{id}/annuleren"),
+    ),
+    ("POST", "/jobs/{id}/opnieuw", Api("POST /api/v1/jobs/{id}/opnieuw")),
+    ("POST", "/normen/voorbeeld", Ontbreekt),
+    (
+        "GET",
+        "/personen/bsn",
+        Geen("Hulp bij het formulier van een aanvraag (is dit BSN bekend?); in de API: zoeken op BSN (GET /api/v1/zoeken), en een aanvraag met een bekend BSN en een andere naam wordt geweigerd."),
+    ),
+    ("GET", "/personen/{id}", Api("GET /api/v1/personen/{id}")),
+    ("POST", "/personen/{id}", Ontbreekt),
+    ("GET", "/personen/{id}/wijzigen", FORMULIER),
+    ("GET", "/audit", Api("GET /api/v1/audit")),
+    ("GET", "/audit/controle", Ontbreekt),
+    ("GET", "/toegangslog", Api("GET /api/v1/toegangslog")),
+];

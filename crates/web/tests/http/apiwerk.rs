@@ -1,0 +1,494 @@
+//! Taken, jobs en betaalruns door de API (issue 23 punt 1): dezelfde use cases, rechten en
+//! bevestigingen als op het scherm, met problem+json bij een weigering.
+
+use super::*;
+
+fn json(a: &vangnet_testkit::Antwoord) -> serde_json::Value {
+    serde_json::from_str(&a.tekst).unwrap_or_else(|e| panic!("{e}: {}", a.tekst))
+}
+
+#[tokio::test]
+async fn taken_door_de_api() {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let consulent = t.persona(Rol::Inkomensconsulent).await;
+    let d = vangnet_testkit::dossier()
+        .met_uitkering("2026-11-02")
+        .maak(&t, &clerk, &consulent)
+        .await;
+    let token = t
+        .api_token(persona(Rol::Inkomensconsulent), "koppeling")
+        .await;
+    let mut b = t.bezoeker();
+    let nieuw = format!(
+        r#"{{"omschrijving":"Loonstrook opvragen","deadline":"2026-12-10","dossier_id":{}}}"#,
+        d.dossier
+    );
+    let a = b
+        .api(Method::POST, "/api/v1/taken", Some(&token), Some(&nieuw))
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.tekst);
+    let id = json(&a)["id"].as_i64().unwrap();
+    assert_eq!(a.locatie(), Some(format!("/api/v1/taken/{id}").as_str()));
+
+    // Vandaag: de eigen taak staat erin, met stand en versie.
+    let a = b
+        .api(Method::GET, "/api/v1/taken", Some(&token), None)
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let v = json(&a);
+    let taak = v["taken"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == id)
+        .unwrap_or_else(|| panic!("taak {id} in Vandaag: {v}"));
+    assert_eq!(taak["deadline"], "2026-12-10");
+    assert_eq!(taak["status"], "open");
+    assert!(taak.get("historie").is_none(), "geen historie in de lijst");
+    let a = b
+        .api(
+            Method::GET,
+            "/api/v1/taken?soort=bestaat_niet",
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains("soort"), "{}", a.tekst);
+
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/taken/{id}"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let taak = json(&a);
+    assert!(
+        taak["historie"].as_array().is_some_and(|h| !h.is_empty()),
+        "{taak}"
+    );
+    let versie = taak["versie"].as_i64().unwrap();
+
+    let pad = format!("/api/v1/taken/{id}/status");
+    let wachten = format!(r#"{{"versie":{versie},"status":"wacht_op_client"}}"#);
+    let a = b
+        .api(Method::POST, &pad, Some(&token), Some(&wachten))
+        .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
+    // Dezelfde versie nog eens: een ander (of een eerdere klik) was eerder.
+    let oppakken = format!(r#"{{"versie":{versie},"status":"in_behandeling"}}"#);
+    let a = b
+        .api(Method::POST, &pad, Some(&token), Some(&oppakken))
+        .await;
+    assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.tekst);
+    let versie = versie + 1;
+    // Gereed zonder reden, waar geen handeling de taak afrondt: geweigerd, niets gewijzigd.
+    let gereed = format!(r#"{{"versie":{versie},"status":"gereed"}}"#);
+    let a = b.api(Method::POST, &pad, Some(&token), Some(&gereed)).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains("reden"), "{}", a.tekst);
+    let onbekend = format!(r#"{{"versie":{versie},"status":"gereed","klaar":true}}"#);
+    let a = b
+        .api(Method::POST, &pad, Some(&token), Some(&onbekend))
+        .await;
+    assert!(a.status.is_client_error(), "{}", a.tekst);
+    assert!(
+        a.tekst.contains("klaar"),
+        "het onbekende veld genoemd: {}",
+        a.tekst
+    );
+    let met_reden =
+        format!(r#"{{"versie":{versie},"status":"gereed","reden":"Loonstrook ontvangen"}}"#);
+    let a = b
+        .api(Method::POST, &pad, Some(&token), Some(&met_reden))
+        .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
+    let na = t.app.taak_bekijken(&consulent, id).await.unwrap();
+    assert_eq!(na.taak.status.code(), "gereed");
+
+    // De onderwerpen van een contactmoment zijn te ontdekken.
+    let a = b
+        .api(
+            Method::GET,
+            "/api/v1/contactonderwerpen",
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let o = json(&a);
+    assert!(
+        o["onderwerpen"].as_array().is_some_and(|l| !l.is_empty()),
+        "{o}"
+    );
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn een_betaalrun_door_de_api() {
+    let t = TestApp::met_instellingen(vangnet_app::Instellingen {
+        betaling: vangnet_app::betaalruns::Betaalinstellingen {
+            opdrachtgever: Some(vangnet_domain::sepa::Opdrachtgever {
+                naam: "Gemeente Vangnet".into(),
+                iban: "NL39RABO0300065264".into(),
+                bic: None,
+            }),
+            vakantietoeslag_maand: 5,
+            overdracht_svb_werkdagen: 60,
+        },
+        ..Default::default()
+    })
+    .await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let consulent = t.persona(Rol::Inkomensconsulent).await;
+    let d = vangnet_testkit::dossier()
+        .rekening("NL91ABNA0417164300")
+        .met_uitkering("2026-11-02")
+        .maak(&t, &clerk, &consulent)
+        .await;
+    t.persona(Rol::FunctioneelBeheerder).await;
+    t.persona(Rol::Teamleider).await;
+    let beheer = t
+        .api_token(persona(Rol::FunctioneelBeheerder), "runs")
+        .await;
+    let leider = t.api_token(persona(Rol::Teamleider), "runs").await;
+    let mut b = t.bezoeker();
+
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/betaalruns",
+            Some(&beheer),
+            Some(r#"{"maand":"2026-13","betaaldatum":"2026-11-25"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains("maand"), "{}", a.tekst);
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/betaalruns",
+            Some(&beheer),
+            Some(r#"{"maand":"2026-11","betaaldatum":"2026-11-25"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::ACCEPTED, "{}", a.tekst);
+    let id = json(&a)["id"].as_i64().unwrap();
+    let pad = format!("/api/v1/betaalruns/{id}");
+    assert_eq!(a.locatie(), Some(pad.as_str()));
+    // Het berekenen is een job; hier draait de werker haar nu.
+    while t.app.job_draaien(None, |_| {}).await.unwrap().is_some() {}
+
+    let a = b.api(Method::GET, &pad, Some(&leider), None).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let o = json(&a);
+    assert_eq!(o["run"]["status"], "berekend", "{o}");
+    assert_eq!(o["run"]["aantal_betalingen"], 1, "{o}");
+    assert_eq!(o["job"]["status"], "klaar", "{o}");
+    let versie = o["run"]["versie"].as_i64().unwrap();
+
+    // Goedkeuren vraagt een uitdrukkelijke bevestiging, en niet door wie de run startte.
+    let zonder = format!(r#"{{"versie":{versie},"gecontroleerd":false}}"#);
+    let a = b
+        .api(
+            Method::POST,
+            &format!("{pad}/goedkeuring"),
+            Some(&leider),
+            Some(&zonder),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains("gecontroleerd"), "{}", a.tekst);
+    let akkoord = format!(r#"{{"versie":{versie},"gecontroleerd":true}}"#);
+    let a = b
+        .api(
+            Method::POST,
+            &format!("{pad}/goedkeuring"),
+            Some(&beheer),
+            Some(&akkoord),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.tekst);
+    let a = b
+        .api(
+            Method::POST,
+            &format!("{pad}/goedkeuring"),
+            Some(&leider),
+            Some(&akkoord),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
+    let a = b
+        .api(
+            Method::POST,
+            &format!("{pad}/goedkeuring"),
+            Some(&leider),
+            Some(&akkoord),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.tekst);
+
+    // Het betaalbestand: wie het niet mag, krijgt het niet; een deel zonder per_bestand niet.
+    let bestand = format!("{pad}/betaalbestand");
+    let a = b.api(Method::GET, &bestand, Some(&beheer), None).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.tekst);
+    let a = b
+        .api(
+            Method::GET,
+            &format!("{bestand}?deel=1"),
+            Some(&leider),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains("per_bestand"), "{}", a.tekst);
+    let a = b.api(Method::GET, &bestand, Some(&leider), None).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(a.tekst.contains("<NbOfTxs>1</NbOfTxs>"), "{}", a.tekst);
+    // Een tweede keer alleen met opnieuw=true: het ging misschien al naar de bank.
+    let a = b.api(Method::GET, &bestand, Some(&leider), None).await;
+    assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.tekst);
+    assert!(a.tekst.contains("opnieuw=true"), "{}", a.tekst);
+    let a = b
+        .api(
+            Method::GET,
+            &format!("{bestand}?opnieuw=true&deel=1&per_bestand=1"),
+            Some(&leider),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(a.tekst.contains("<NbOfTxs>1</NbOfTxs>"), "{}", a.tekst);
+    let a = b
+        .api(
+            Method::GET,
+            &format!("{bestand}?opnieuw=true&deel=2&per_bestand=1"),
+            Some(&leider),
+            None,
+        )
+        .await;
+    assert_eq!(
+        a.status,
+        StatusCode::NOT_FOUND,
+        "er is geen tweede deel: {}",
+        a.tekst
+    );
+
+    // De betaalspecificatie van het dossier: het bedrag met de uitleg per artikel.
+    let token = t
+        .api_token(persona(Rol::Inkomensconsulent), "specificatie")
+        .await;
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/dossiers/{}/betalingen", d.dossier),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let s = json(&a);
+    let betaling = &s["betalingen"][0];
+    assert_eq!(betaling["run_id"], id, "{s}");
+    assert!(
+        betaling["uitleg"].as_array().is_some_and(|u| u
+            .iter()
+            .any(|r| r["artikel"].as_str().is_some_and(|a| a.contains("art")))),
+        "{s}"
+    );
+
+    // De lijst van runs en de jobs.
+    let a = b
+        .api(Method::GET, "/api/v1/betaalruns", Some(&leider), None)
+        .await;
+    assert_eq!(
+        json(&a)["betaalruns"][0]["status"],
+        "geexporteerd",
+        "{}",
+        a.tekst
+    );
+    let a = b
+        .api(Method::GET, "/api/v1/jobs", Some(&beheer), None)
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(a.tekst.contains(&format!("betaalrun:{id}")), "{}", a.tekst);
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn toekennen_door_de_api() {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let consulent = t.persona(Rol::Inkomensconsulent).await;
+    t.gebruiker("tweede", &[Rol::Inkomensconsulent]).await;
+    let token = t
+        .api_token(persona(Rol::Inkomensconsulent), "koppeling")
+        .await;
+    let tweede = t.api_token("tweede", "koppeling").await;
+    let mut b = t.bezoeker();
+
+    // Een aanvraag van deze maand: het voorbeeld, dan toekennen (geen nabetaling, geen vier ogen).
+    let d = vangnet_testkit::dossier()
+        .maak(&t, &clerk, &consulent)
+        .await;
+    let pad = format!("/api/v1/dossiers/{}/uitkering", d.dossier);
+    let a = b
+        .api(
+            Method::POST,
+            &format!("{pad}/voorbeeld"),
+            Some(&token),
+            Some(r#"{"begindatum":"2026-11-02"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let v = json(&a);
+    assert_eq!(v["vier_ogen"], serde_json::Value::Null, "{v}");
+    assert!(
+        v["maanden"][0]["uitbetaling_centen"]
+            .as_i64()
+            .is_some_and(|c| c > 0),
+        "{v}"
+    );
+    assert!(
+        v["uitleg"].as_array().is_some_and(|u| u
+            .iter()
+            .any(|r| r["artikel"].as_str().is_some_and(|a| !a.is_empty()))),
+        "de berekening met haar artikelen: {v}"
+    );
+    // Een onbekend veld of een datum die geen datum is: geweigerd, niets opgeslagen.
+    let a = b
+        .api(
+            Method::POST,
+            &pad,
+            Some(&token),
+            Some(r#"{"begindatum":"2026-11-02","bedrag":1}"#),
+        )
+        .await;
+    assert!(
+        a.status.is_client_error() && a.tekst.contains("bedrag"),
+        "{}",
+        a.tekst
+    );
+    let a = b
+        .api(
+            Method::POST,
+            &pad,
+            Some(&token),
+            Some(r#"{"begindatum":"31-31-2026"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains("begindatum"), "{}", a.tekst);
+    assert_eq!(
+        b.api(Method::GET, &pad, Some(&token), None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    let a = b
+        .api(
+            Method::POST,
+            &pad,
+            Some(&token),
+            Some(r#"{"begindatum":"2026-11-02"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.tekst);
+    assert_eq!(json(&a)["status"], "toegekend");
+    assert_eq!(a.locatie(), Some(pad.as_str()));
+    assert_eq!(
+        b.api(Method::GET, &pad, Some(&token), None).await.status,
+        StatusCode::OK
+    );
+    // Nog eens toekennen op hetzelfde dossier: geweigerd.
+    let a = b
+        .api(
+            Method::POST,
+            &pad,
+            Some(&token),
+            Some(r#"{"begindatum":"2026-11-02"}"#),
+        )
+        .await;
+    assert!(a.status.is_client_error(), "{}", a.tekst);
+
+    // Een aanvraag met maanden terug: de nabetaling vraagt vier ogen; het voorstel wacht op een
+    // tweede consulent, die het niet-eigen voorstel goedkeurt.
+    let d = vangnet_testkit::dossier()
+        .bsn("111222333")
+        .ontvangen_op("2026-03-02")
+        .maak(&t, &clerk, &consulent)
+        .await;
+    let pad = format!("/api/v1/dossiers/{}/uitkering", d.dossier);
+    let begin = r#"{"begindatum":"2026-03-02"}"#;
+    let a = b
+        .api(
+            Method::POST,
+            &format!("{pad}/voorbeeld"),
+            Some(&token),
+            Some(begin),
+        )
+        .await;
+    let v = json(&a);
+    assert!(v["vier_ogen"].is_string(), "{v}");
+    let a = b.api(Method::POST, &pad, Some(&token), Some(begin)).await;
+    assert_eq!(a.status, StatusCode::ACCEPTED, "{}", a.tekst);
+    let voorstel = json(&a)["voorstel_id"].as_i64().unwrap();
+    let vpad = format!("/api/v1/toekenningen/{voorstel}");
+    assert_eq!(a.locatie(), Some(vpad.as_str()));
+    let a = b.api(Method::GET, &vpad, Some(&tweede), None).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let vs = json(&a);
+    assert_eq!(vs["status"], "open", "{vs}");
+    let akkoord = format!(r#"{{"versie":{},"goedkeuren":true}}"#, vs["versie"]);
+    let a = b
+        .api(
+            Method::POST,
+            &format!("{vpad}/beoordeling"),
+            Some(&token),
+            Some(&akkoord),
+        )
+        .await;
+    assert!(
+        a.status.is_client_error(),
+        "niet het eigen voorstel: {}",
+        a.tekst
+    );
+    let a = b
+        .api(
+            Method::POST,
+            &format!("{vpad}/beoordeling"),
+            Some(&tweede),
+            Some(&akkoord),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(json(&a)["uitkering_id"].as_i64().is_some(), "{}", a.tekst);
+
+    // Afhandelen zonder toekenning: een onbekende uitkomst is een invoerfout.
+    let d = vangnet_testkit::dossier()
+        .bsn("123456782")
+        .maak(&t, &clerk, &consulent)
+        .await;
+    let pad = format!("/api/v1/dossiers/{}/afhandeling", d.dossier);
+    let a = b
+        .api(
+            Method::POST,
+            &pad,
+            Some(&token),
+            Some(r#"{"uitkomst":"weg","grond":"x"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    let a = b
+        .api(
+            Method::POST,
+            &pad,
+            Some(&token),
+            Some(r#"{"uitkomst":"intrekking_vastleggen","grond":"De aanvrager trok de aanvraag in."}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
+    t.opruimen().await;
+}
