@@ -1082,6 +1082,9 @@ impl App {
         dossier_id: i64,
     ) -> Result<Vec<(BetaalrunRij, BetaalregelRij, Vec<Specificatieregel>)>, AppFout> {
         let mut tx = self.handeling(ctx, Recht::ClientenInzien).await?;
+        if tx.dossier_op_id(dossier_id).await?.is_none() {
+            return Err(AppFout::NietGevonden("Het dossier".into()));
+        }
         let regels = tx.betaalregels_van_dossier(dossier_id).await?;
         let mut runs: BTreeMap<i64, BetaalrunRij> = BTreeMap::new();
         let mut uit = Vec::new();

@@ -492,3 +492,25 @@ async fn toekennen_door_de_api() {
     assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
     t.opruimen().await;
 }
+
+#[tokio::test]
+async fn de_betaalspecificatie_van_een_dossier_dat_niet_bestaat() {
+    let t = TestApp::nieuw().await;
+    t.persona(Rol::Inkomensconsulent).await;
+    let token = t
+        .api_token(persona(Rol::Inkomensconsulent), "koppeling")
+        .await;
+    let mut b = t.bezoeker();
+    for id in ["0", "999999"] {
+        let a = b
+            .api(
+                Method::GET,
+                &format!("/api/v1/dossiers/{id}/betalingen"),
+                Some(&token),
+                None,
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::NOT_FOUND, "{id}: {}", a.tekst);
+    }
+    t.opruimen().await;
+}
