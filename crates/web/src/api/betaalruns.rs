@@ -310,7 +310,7 @@ pub struct BestandQuery {
 /// Het grootste deel en het grootste aantal per bestand dat de API aanneemt.
 const MAX_DEEL: u64 = 1_000_000;
 
-/// Het betaalbestand (pain.001.001.09). Al eens gemaakt: alleen met `opnieuw=true` (het nieuwe
+/// Het betaalbestand (pain.001.001.03). Al eens gemaakt: alleen met `opnieuw=true` (het nieuwe
 /// bestand draagt hetzelfde bericht-id, zodat de bank een tweede inzending als dubbel weigert).
 pub async fn betaalbestand(
     State(staat): State<WebStaat>,
