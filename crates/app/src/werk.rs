@@ -774,6 +774,10 @@ impl App {
             .team_op_id(team_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het team".into()))?;
+        // Ook een oud-lid kan nog werk van het team hebben; een gebruiker die niet bestaat niet.
+        if tx.gebruiker_op_id(van_gebruiker).await?.is_none() {
+            return Err(AppFout::veld("gebruiker", "Deze medewerker bestaat niet."));
+        }
         let mut dossiers: Vec<i64> = tx
             .open_taken_van(Some(van_gebruiker), None, MAX_HERVERDELEN)
             .await?

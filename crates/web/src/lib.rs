@@ -268,6 +268,18 @@ pub fn router(staat: WebStaat) -> Router {
         .route("/api/v1/teams", get(api::teams).post(api::team_aanmaken))
         .route("/api/v1/zoeken", get(api::zoeken))
         .route("/api/v1/personen/{id}", get(api::persoon))
+        .route(
+            "/api/v1/personen/{id}/wijziging",
+            post(api::persoon_wijzigen),
+        )
+        .route(
+            "/api/v1/contactmomenten/{id}/koppeling",
+            post(api::contact::koppelen),
+        )
+        .route(
+            "/api/v1/taken/{id}/terugbellen",
+            post(api::contact::terugbellen),
+        )
         .route("/api/v1/huishoudens/{id}", get(api::huishouden))
         .route("/api/v1/dossiers", post(api::aanvraag_registreren))
         .route("/api/v1/dossiers/{id}", get(api::dossier))
@@ -322,6 +334,16 @@ pub fn router(staat: WebStaat) -> Router {
         .route(
             "/api/v1/contactonderwerpen",
             get(api::werk::contactonderwerpen),
+        )
+        .route("/api/v1/teams/{id}/werk", get(api::werk::teamwerk))
+        .route(
+            "/api/v1/teams/{id}/herverdeling",
+            post(api::werk::herverdelen),
+        )
+        .route("/api/v1/afwezigheden", post(api::werk::afwezigheid))
+        .route(
+            "/api/v1/dossiers/{id}/toewijzing",
+            post(api::werk::dossier_toewijzen),
         )
         .route("/api/v1/jobs", get(api::werk::jobs))
         .route(

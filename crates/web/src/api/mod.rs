@@ -3,6 +3,7 @@
 //! `X-CSRF-Token` bij wijzigingen). Fouten zijn `application/problem+json`.
 
 pub mod betaalruns;
+pub mod contact;
 pub mod uitkering;
 pub mod werk;
 
@@ -159,6 +160,26 @@ pub async fn team_aanmaken(
         .into_response())
 }
 
+/// Een invoerfout van de app-laag met de veldnamen van de API: waar het scherm een veld anders
+/// noemt (`consulent` tegen `consulent_id`), noemt de problem+json het veld zoals de koppeling
+/// het stuurde.
+pub(crate) fn api_veldnamen(e: AppFout, namen: &[(&str, &str)]) -> AppFout {
+    match e {
+        AppFout::Ongeldig(f) => {
+            let mut uit = Veldfouten::nieuw();
+            for v in f.0 {
+                let veld = namen
+                    .iter()
+                    .find(|(scherm, _)| *scherm == v.veld)
+                    .map_or(v.veld.as_str(), |(_, api)| api);
+                uit.voeg_toe(veld, v.melding);
+            }
+            AppFout::Ongeldig(uit)
+        }
+        e => e,
+    }
+}
+
 fn geen_fouten(f: Veldfouten) -> Result<(), WebFout> {
     f.resultaat().map_err(WebFout::Ongeldig)
 }
@@ -239,6 +260,55 @@ pub async fn persoon(
 ) -> Result<Json<Value>, WebFout> {
     let (p, dossiers) = staat.app.persoon(&wie.ctx, id).await?;
     Ok(Json(json!({ "persoon": p, "dossiers": dossiers })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersoonWijzigingJson {
+    /// De versie van de persoon zoals gelezen.
+    versie: i64,
+    voornamen: String,
+    #[serde(default)]
+    voorvoegsel: String,
+    geslachtsnaam: String,
+    geboortedatum: String,
+    /// Een nieuwe rekening (vier ogen); leeg: de rekening blijft.
+    #[serde(default)]
+    iban: String,
+    /// Vanaf wanneer de nieuwe rekening geldt.
+    #[serde(default)]
+    iban_vanaf: String,
+    reden: String,
+}
+
+/// Corrigeert naam en geboortedatum (de oude versie vervalt) en vraagt een nieuwe rekening per
+/// datum aan; die wacht op een tweede medewerker.
+pub async fn persoon_wijzigen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    ApiId(id): ApiId,
+    JsonInvoer(w): JsonInvoer<PersoonWijzigingJson>,
+) -> Result<Json<Value>, WebFout> {
+    let r = staat
+        .app
+        .persoon_wijzigen(
+            &wie.ctx,
+            id,
+            &vangnet_app::clienten::PersoonWijziging {
+                versie: w.versie,
+                voornamen: w.voornamen,
+                voorvoegsel: w.voorvoegsel,
+                geslachtsnaam: w.geslachtsnaam,
+                geboortedatum: w.geboortedatum,
+                iban: w.iban,
+                iban_vanaf: w.iban_vanaf,
+                reden: w.reden,
+            },
+        )
+        .await?;
+    Ok(Json(
+        json!({ "rekening_ter_beoordeling": r.rekening_ter_beoordeling }),
+    ))
 }
 
 /// `op` (jjjj-mm-dd) en `bekend_op` (RFC 3339) voor historievragen.

@@ -1,6 +1,8 @@
 //! Werk in de API: de lijst "Vandaag" (eigen taken in de volgorde van het scherm, met de taken
 //! van de eigen teams zonder eigenaar), één taak met haar historie, een taak aanmaken, een status
-//! zetten (ook oppakken: `in_behandeling` op een teamtaak), de contactonderwerpen en de jobs.
+//! zetten (ook oppakken: `in_behandeling` op een teamtaak), de contactonderwerpen, de jobs, en
+//! voor de teamleider: de cijfers van het teamdashboard, afwezigheid, herverdelen en een dossier
+//! toewijzen.
 //! Dezelfde use cases als de schermen; de antwoorden zijn de typen hieronder, niet de rijen van
 //! de opslag.
 
@@ -205,7 +207,8 @@ pub async fn taak_aanmaken(
             n.dossier_id,
             n.hoge_prioriteit,
         )
-        .await?;
+        .await
+        .map_err(|e| super::api_veldnamen(e, &[("dossier", "dossier_id")]))?;
     Ok((
         StatusCode::CREATED,
         [(axum::http::header::LOCATION, format!("/api/v1/taken/{id}"))],
@@ -348,4 +351,176 @@ pub async fn job_opnieuw(
     staat.app.job_opnieuw(&wie.ctx, id).await?;
     staat.app.jobs_wekken();
     Ok(StatusCode::ACCEPTED)
+}
+
+#[derive(Serialize)]
+pub struct Consulentwerk {
+    gebruiker_id: i64,
+    naam: String,
+    /// Open taken per taaksoort (code), alleen soorten met open werk.
+    per_soort: std::collections::BTreeMap<&'static str, usize>,
+    totaal: usize,
+    te_laat: usize,
+    risico: usize,
+    afwezig_tot_en_met: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+pub struct Normscore {
+    soort: &'static str,
+    eenheid: &'static str,
+    aantal: u32,
+    /// Taken die in de periode gereed kwamen, en daarvan op tijd.
+    gereed: usize,
+    op_tijd: usize,
+    procent: Option<i64>,
+}
+
+#[derive(Serialize)]
+pub struct Afwezigheid {
+    gebruiker: String,
+    van: NaiveDate,
+    tot_en_met: NaiveDate,
+    reden: String,
+}
+
+/// De cijfers van het teamdashboard (teamleider).
+#[derive(Serialize)]
+pub struct Teamwerk {
+    team_id: i64,
+    team: String,
+    datum: NaiveDate,
+    /// Begin van de periode voor "op tijd".
+    sinds: NaiveDate,
+    consulenten: Vec<Consulentwerk>,
+    zonder_eigenaar: usize,
+    normen: Vec<Normscore>,
+    risico_vandaag: Vec<Taak>,
+    afwezigheden: Vec<Afwezigheid>,
+}
+
+pub async fn teamwerk(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    ApiId(id): ApiId,
+) -> Result<Json<Teamwerk>, WebFout> {
+    let d = staat.app.team_dashboard(&wie.ctx, id).await?;
+    let soorten = d.soorten;
+    Ok(Json(Teamwerk {
+        team_id: d.team_id,
+        team: d.team,
+        datum: d.datum,
+        sinds: d.sinds,
+        consulenten: d
+            .consulenten
+            .into_iter()
+            .map(|c| Consulentwerk {
+                gebruiker_id: c.gebruiker_id,
+                naam: c.naam,
+                per_soort: soorten.iter().map(|s| s.code()).zip(c.per_soort).collect(),
+                totaal: c.totaal,
+                te_laat: c.te_laat,
+                risico: c.risico,
+                afwezig_tot_en_met: c.afwezig_tot_en_met,
+            })
+            .collect(),
+        zonder_eigenaar: d.zonder_eigenaar,
+        normen: d
+            .normen
+            .into_iter()
+            .map(|n| Normscore {
+                soort: n.soort.code(),
+                eenheid: n.norm.eenheid.code(),
+                aantal: n.norm.aantal,
+                gereed: n.gereed,
+                op_tijd: n.op_tijd,
+                procent: n.procent,
+            })
+            .collect(),
+        risico_vandaag: d
+            .risico_vandaag
+            .into_iter()
+            .map(|r| Taak::uit(r, false))
+            .collect(),
+        afwezigheden: d
+            .afwezigheden
+            .into_iter()
+            .map(|(naam, a)| Afwezigheid {
+                gebruiker: naam,
+                van: a.van,
+                tot_en_met: a.tot_en_met,
+                reden: a.reden,
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NieuweAfwezigheid {
+    /// De gebruikersnaam van de afwezige.
+    gebruiker: String,
+    van: String,
+    tot_en_met: String,
+    #[serde(default)]
+    reden: String,
+}
+
+/// Een afwezigheid registreren; zolang die duurt, krijgt de consulent geen nieuw werk.
+pub async fn afwezigheid(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    JsonInvoer(a): JsonInvoer<NieuweAfwezigheid>,
+) -> Result<Response, WebFout> {
+    let id = staat
+        .app
+        .afwezigheid_registreren(&wie.ctx, &a.gebruiker, &a.van, &a.tot_en_met, &a.reden)
+        .await?;
+    Ok((StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Herverdeling {
+    /// Het open werk van deze consulent gaat naar de anderen in het team.
+    gebruiker_id: i64,
+}
+
+pub async fn herverdelen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    ApiId(id): ApiId,
+    JsonInvoer(h): JsonInvoer<Herverdeling>,
+) -> Result<Json<serde_json::Value>, WebFout> {
+    let n = staat
+        .app
+        .werk_herverdelen(&wie.ctx, id, h.gebruiker_id)
+        .await
+        .map_err(|e| super::api_veldnamen(e, &[("gebruiker", "gebruiker_id")]))?;
+    Ok(Json(serde_json::json!({ "herverdeeld": n })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Toewijzing {
+    /// De versie van het dossier.
+    versie: i64,
+    consulent_id: i64,
+    #[serde(default)]
+    reden: String,
+}
+
+/// Een dossier (met zijn open taken) aan een consulent toewijzen.
+pub async fn dossier_toewijzen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    ApiId(id): ApiId,
+    JsonInvoer(t): JsonInvoer<Toewijzing>,
+) -> Result<StatusCode, WebFout> {
+    staat
+        .app
+        .dossier_herverdelen(&wie.ctx, id, t.versie, t.consulent_id, &t.reden)
+        .await
+        .map_err(|e| super::api_veldnamen(e, &[("consulent", "consulent_id")]))?;
+    Ok(StatusCode::NO_CONTENT)
 }

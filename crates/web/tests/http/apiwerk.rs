@@ -514,3 +514,226 @@ async fn de_betaalspecificatie_van_een_dossier_dat_niet_bestaat() {
     }
     t.opruimen().await;
 }
+
+#[tokio::test]
+async fn teamleider_contact_en_persoon_door_de_api() {
+    let t = TestApp::nieuw().await;
+    let systeem = TestApp::systeem();
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let consulent = t.persona(Rol::Inkomensconsulent).await;
+    t.persona(Rol::Teamleider).await;
+    let team = t.app.team_aanmaken(&systeem, "Noord", "").await.unwrap();
+    for naam in [persona(Rol::Inkomensconsulent), persona(Rol::Teamleider)] {
+        t.app.teamlid(&systeem, team, naam, true).await.unwrap();
+    }
+    // Eerst zonder team: toewijzen kan dan niet, en de fout noemt het veld van de API.
+    let zonder = vangnet_testkit::dossier()
+        .bsn("111222333")
+        .maak(&t, &clerk, &consulent)
+        .await;
+    let mut bouwer = vangnet_testkit::dossier();
+    bouwer.aanvraag.team = "Noord".into();
+    let d = bouwer.maak(&t, &clerk, &consulent).await;
+    let leider = t.api_token(persona(Rol::Teamleider), "koppeling").await;
+    let ctoken = t
+        .api_token(persona(Rol::Inkomensconsulent), "koppeling")
+        .await;
+    let otoken = t
+        .api_token(persona(Rol::AdministratiefOndersteuner), "koppeling")
+        .await;
+    let mut b = t.bezoeker();
+
+    // Het teamdashboard als cijfers, en een afwezigheid.
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/teams/{team}/werk"),
+            Some(&leider),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let w = json(&a);
+    assert_eq!(w["team"], "Noord", "{w}");
+    assert!(
+        w["consulenten"].as_array().is_some_and(|c| !c.is_empty()),
+        "{w}"
+    );
+    let afwezig = format!(
+        r#"{{"gebruiker":"{}","van":"2026-12-01","tot_en_met":"2026-12-11","reden":"Verlof"}}"#,
+        persona(Rol::Inkomensconsulent)
+    );
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/afwezigheden",
+            Some(&leider),
+            Some(&afwezig),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.tekst);
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/afwezigheden",
+            Some(&leider),
+            Some(r#"{"gebruiker":"niemand","van":"2026-12-01","tot_en_met":"2026-11-01"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    // Herverdelen van iemand die niet bestaat: de fout noemt het veld van de API.
+    let a = b
+        .api(
+            Method::POST,
+            &format!("/api/v1/teams/{team}/herverdeling"),
+            Some(&leider),
+            Some(r#"{"gebruiker_id":999999}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains(r#""name":"gebruiker_id""#), "{}", a.tekst);
+    // Toewijzen met een verouderde versie van het dossier: 409; met de gelezen versie: 204.
+    let cid = consulent.actor.gebruiker_id().unwrap();
+    let dversie = t
+        .app
+        .dossier(&systeem, d.dossier, None, None)
+        .await
+        .unwrap()
+        .dossier
+        .versie;
+    let tpad = format!("/api/v1/dossiers/{}/toewijzing", d.dossier);
+    let oud = format!(r#"{{"versie":{},"consulent_id":{cid}}}"#, dversie + 5);
+    let a = b.api(Method::POST, &tpad, Some(&leider), Some(&oud)).await;
+    assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.tekst);
+    let goed = format!(r#"{{"versie":{dversie},"consulent_id":{cid},"reden":"Vaste consulent"}}"#);
+    let a = b
+        .api(
+            Method::POST,
+            &format!("/api/v1/dossiers/{}/toewijzing", zonder.dossier),
+            Some(&leider),
+            Some(&goed),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains(r#""name":"consulent_id""#), "{}", a.tekst);
+    let a = b.api(Method::POST, &tpad, Some(&leider), Some(&goed)).await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
+
+    // Een persoon corrigeren met de gelezen versie; nog eens met dezelfde versie: 409.
+    let beeld = t
+        .app
+        .dossier(&systeem, d.dossier, None, None)
+        .await
+        .unwrap();
+    let persoon = beeld.dossier.client_id;
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/personen/{persoon}"),
+            Some(&otoken),
+            None,
+        )
+        .await;
+    let versie = json(&a)["persoon"]["versie"].as_i64().unwrap();
+    let wijziging = format!(
+        r#"{{"versie":{versie},"voornamen":"Pieter","geslachtsnaam":"Testpersoon","geboortedatum":"1990-03-14","reden":"Tikfout bij de aanvraag"}}"#
+    );
+    let pad = format!("/api/v1/personen/{persoon}/wijziging");
+    let a = b
+        .api(Method::POST, &pad, Some(&otoken), Some(&wijziging))
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let a = b
+        .api(Method::POST, &pad, Some(&otoken), Some(&wijziging))
+        .await;
+    assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.tekst);
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/personen/{persoon}"),
+            Some(&otoken),
+            None,
+        )
+        .await;
+    assert!(a.tekst.contains("Pieter"), "{}", a.tekst);
+
+    // Een onbekende beller koppelen; een terugbelverzoek afronden.
+    let mut anoniem = vangnet_app::contact::ContactInvoer::telefoontje(None, None);
+    anoniem.onderwerp = "overig".into();
+    anoniem.tekst = "Anonieme vraag over de kostendelersnorm".into();
+    let (contact, _) = t
+        .app
+        .contactmoment_vastleggen(&consulent, &anoniem)
+        .await
+        .unwrap();
+    let kpad = format!("/api/v1/contactmomenten/{contact}/koppeling");
+    let a = b
+        .api(
+            Method::POST,
+            &kpad,
+            Some(&ctoken),
+            Some(r#"{"versie":1,"bsn":"12345"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains("bsn"), "{}", a.tekst);
+    let a = b
+        .api(
+            Method::POST,
+            &kpad,
+            Some(&ctoken),
+            Some(r#"{"versie":1,"bsn":"100023757"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert_eq!(json(&a)["persoon_id"], persoon);
+
+    let mut verzoek =
+        vangnet_app::contact::ContactInvoer::telefoontje(Some(persoon), Some(d.dossier));
+    verzoek.onderwerp = "overig".into();
+    verzoek.tekst = "Wil teruggebeld worden over de betaling".into();
+    verzoek.uitkomst = "terugbellen".into();
+    verzoek.telefoonnummer = "0612345678".into();
+    verzoek.terugbellen_door = "mij".into();
+    let (_, taak) = t
+        .app
+        .contactmoment_vastleggen(&consulent, &verzoek)
+        .await
+        .unwrap();
+    let taak = taak.expect("een terugbeltaak");
+    let tversie = t
+        .app
+        .taak_bekijken(&consulent, taak)
+        .await
+        .unwrap()
+        .taak
+        .versie;
+    let tpad = format!("/api/v1/taken/{taak}/terugbellen");
+    let gesproken =
+        format!(r#"{{"versie":{tversie},"bereikt":true,"tekst":"Betaling uitgelegd"}}"#);
+    let a = b
+        .api(Method::POST, &tpad, Some(&ctoken), Some(&gesproken))
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let vervolg = json(&a)["contactmoment_id"].as_i64().unwrap();
+    let a = b
+        .api(
+            Method::GET,
+            &format!("/api/v1/contactmomenten/{vervolg}"),
+            Some(&ctoken),
+            None,
+        )
+        .await;
+    assert!(a.tekst.contains("Betaling uitgelegd"), "{}", a.tekst);
+    assert_eq!(
+        t.app
+            .taak_bekijken(&consulent, taak)
+            .await
+            .unwrap()
+            .taak
+            .status
+            .code(),
+        "gereed"
+    );
+    t.opruimen().await;
+}

@@ -600,6 +600,48 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             get.clone(),
+            "/api/v1/teams/{id}/werk",
+            MetRecht(Recht::TakenToewijzen),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/api/v1/teams/{id}/herverdeling",
+            MetRecht(Recht::TakenToewijzen),
+            r#"{"gebruiker_id":999999}"#,
+        ),
+        r(
+            post.clone(),
+            "/api/v1/afwezigheden",
+            MetRecht(Recht::AfwezigheidRegistreren),
+            r#"{"gebruiker":"","van":"","tot_en_met":""}"#,
+        ),
+        r(
+            post.clone(),
+            "/api/v1/dossiers/{id}/toewijzing",
+            MetRecht(Recht::TakenToewijzen),
+            r#"{"versie":1,"consulent_id":999999}"#,
+        ),
+        r(
+            post.clone(),
+            "/api/v1/personen/{id}/wijziging",
+            MetRecht(Recht::DossiersRegistreren),
+            r#"{"versie":1,"voornamen":"","geslachtsnaam":"","geboortedatum":"","reden":""}"#,
+        ),
+        r(
+            post.clone(),
+            "/api/v1/contactmomenten/{id}/koppeling",
+            MetRecht(Recht::ContactmomentenVastleggen),
+            r#"{"versie":1,"bsn":"1"}"#,
+        ),
+        r(
+            post.clone(),
+            "/api/v1/taken/{id}/terugbellen",
+            MetRecht(Recht::ContactmomentenVastleggen),
+            r#"{"versie":1,"bereikt":true}"#,
+        ),
+        r(
+            get.clone(),
             "/api/v1/taken",
             MetRecht(Recht::ClientenInzien),
             "",
@@ -883,7 +925,7 @@ async fn elke_route_voor_elke_rol() {
     }
     let invullen = |p: &str| {
         // Tokens: een id dat niemand heeft (intrekken mag iedereen proberen; het eigen token blijft).
-        let id = if p.starts_with("/teams") {
+        let id = if p.starts_with("/teams") || p.starts_with("/api/v1/teams") {
             team
         } else if p.starts_with("/dossiers") || p.starts_with("/api/v1/dossiers") {
             dossier
@@ -899,6 +941,7 @@ async fn elke_route_voor_elke_rol() {
             || p.starts_with("/api/v1/mutaties")
             || p.starts_with("/api/v1/uitkeringen")
             || p.starts_with("/api/v1/taken")
+            || p.starts_with("/api/v1/contactmomenten")
             || p.starts_with("/api/v1/toekenningen")
             || p.starts_with("/api/v1/betaalruns")
             || p.starts_with("/betaalruns")
