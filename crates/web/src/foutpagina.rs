@@ -114,7 +114,14 @@ pub async fn weergeven(State(staat): State<WebStaat>, req: Request, next: Next) 
             doc["invalid-params"] = serde_json::json!(weergave
                 .veldfouten
                 .iter()
-                .map(|f| serde_json::json!({ "name": f.veld, "reason": f.melding }))
+                .map(|f| {
+                    let mut p = serde_json::json!({ "name": f.veld, "reason": f.melding });
+                    if let Some(pagina) = &f.link {
+                        p["link"] = api_link(pagina).into();
+                        p["pagina"] = pagina.as_str().into();
+                    }
+                    p
+                })
                 .collect::<Vec<_>>());
         }
         let mut r = (status, axum::Json(doc)).into_response();
@@ -162,4 +169,17 @@ pub async fn weergeven(State(staat): State<WebStaat>, req: Request, next: Next) 
         Ok(html) => (status, axum::response::Html(html)).into_response(),
         Err(_) => (status, "Er ging iets mis.").into_response(),
     }
+}
+
+/// De bron in de API bij een pagina waarnaar een fout verwijst (de persoon die dit BSN al heeft):
+/// `/personen/7` wordt `/api/v1/personen/7`. Een pagina zonder tweeling blijft de pagina.
+fn api_link(pagina: &str) -> String {
+    for bron in ["/personen/", "/dossiers/"] {
+        if let Some(id) = pagina.strip_prefix(bron) {
+            if !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
+                return format!("/api/v1{bron}{id}");
+            }
+        }
+    }
+    pagina.to_owned()
 }

@@ -491,6 +491,23 @@ async fn stuurtekens_geweigerd_en_namen_in_nfc() {
         .await;
     let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
     let persoon = j["treffers"][0]["persoon_id"].as_i64().unwrap();
+    // Een bekend BSN met een andere naam: geweigerd, met de bestaande persoon als bron in de API.
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/dossiers",
+            Some(&token),
+            Some(&aanvraag("Karel")),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    let p: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    let bsn = p["invalid-params"]
+        .as_array()
+        .and_then(|l| l.iter().find(|f| f["name"] == "aanvrager.bsn"))
+        .unwrap_or_else(|| panic!("{p}"));
+    assert_eq!(bsn["link"], format!("/api/v1/personen/{persoon}"), "{p}");
+    assert_eq!(bsn["pagina"], format!("/personen/{persoon}"), "{p}");
     let a = b
         .api(
             Method::GET,
