@@ -345,6 +345,17 @@ pub fn router(staat: WebStaat) -> Router {
             "/api/v1/dossiers/{id}/toewijzing",
             post(api::werk::dossier_toewijzen),
         )
+        .route(
+            "/api/v1/normen",
+            get(api::normen::overzicht)
+                .post(api::normen::laden)
+                .layer(DefaultBodyLimit::max(4 * vangnet_app::normen::MAX_BESTAND)),
+        )
+        .route(
+            "/api/v1/normen/voorbeeld",
+            post(api::normen::voorbeeld)
+                .layer(DefaultBodyLimit::max(4 * vangnet_app::normen::MAX_BESTAND)),
+        )
         .route("/api/v1/jobs", get(api::werk::jobs))
         .route(
             "/api/v1/jobs/{id}/annuleren",

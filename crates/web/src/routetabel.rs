@@ -195,8 +195,8 @@ pub const SCHERMROUTES: &[(&str, &str, Tweeling)] = &[
     ("POST", "/werk/contactonderwerpen", Ontbreekt),
     ("POST", "/werk/gewichten", Ontbreekt),
     ("POST", "/werk/vier-ogen", Ontbreekt),
-    ("GET", "/normen", Ontbreekt),
-    ("POST", "/normen", Ontbreekt),
+    ("GET", "/normen", Api("GET /api/v1/normen")),
+    ("POST", "/normen", Api("POST /api/v1/normen")),
     ("GET", "/jobs", Api("GET /api/v1/jobs")),
     (
         "POST",
@@ -204,7 +204,11 @@ pub const SCHERMROUTES: &[(&str, &str, Tweeling)] = &[
         Api("POST /api/v1/jobs/{id}/annuleren"),
     ),
     ("POST", "/jobs/{id}/opnieuw", Api("POST /api/v1/jobs/{id}/opnieuw")),
-    ("POST", "/normen/voorbeeld", Ontbreekt),
+    (
+        "POST",
+        "/normen/voorbeeld",
+        Api("POST /api/v1/normen/voorbeeld"),
+    ),
     (
         "GET",
         "/personen/bsn",

@@ -4,6 +4,7 @@
 
 pub mod betaalruns;
 pub mod contact;
+pub mod normen;
 pub mod uitkering;
 pub mod werk;
 

@@ -737,3 +737,103 @@ async fn teamleider_contact_en_persoon_door_de_api() {
     );
     t.opruimen().await;
 }
+
+#[tokio::test]
+async fn normtabellen_door_de_api() {
+    let t = TestApp::nieuw().await;
+    t.persona(Rol::FunctioneelBeheerder).await;
+    t.persona(Rol::Inkomensconsulent).await;
+    let beheer = t
+        .api_token(persona(Rol::FunctioneelBeheerder), "normen")
+        .await;
+    let consulent = t.api_token(persona(Rol::Inkomensconsulent), "normen").await;
+    let mut b = t.bezoeker();
+    // Wat geldt, is openbaar voor elke ingelogde gebruiker: elk bedrag met zijn artikel.
+    let a = b
+        .api(Method::GET, "/api/v1/normen", Some(&consulent), None)
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let o = json(&a);
+    let periode = &o["perioden"][0];
+    assert!(
+        periode["bedragen"]
+            .as_array()
+            .is_some_and(|l| l.iter().any(|r| r["omschrijving"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("art. 21")))),
+        "{o}"
+    );
+
+    let standaard = include_str!("../../../domain/data/normen.toml");
+    let nieuw = standaard.replacen(
+        "art21b_gehuwden_21_aow = 200213\n",
+        "art21b_gehuwden_21_aow = 200214\n",
+        1,
+    );
+    assert_ne!(nieuw, standaard, "het testbestand verandert een bedrag");
+    let inhoud = serde_json::to_string(&nieuw).unwrap();
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/normen/voorbeeld",
+            Some(&beheer),
+            Some(&format!(r#"{{"inhoud":{inhoud}}}"#)),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let v = json(&a);
+    assert_eq!(v["verschillen"][0]["nieuw_centen"], 200214, "{v}");
+    let afdruk = v["vingerafdruk"].as_str().unwrap().to_owned();
+    // Laden zonder (of met een andere) vingerafdruk: niets geladen.
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/normen",
+            Some(&beheer),
+            Some(&format!(r#"{{"inhoud":{inhoud},"vingerafdruk":"abc"}}"#)),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains("vingerafdruk"), "{}", a.tekst);
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/normen",
+            Some(&consulent),
+            Some(&format!(
+                r#"{{"inhoud":{inhoud},"vingerafdruk":"{afdruk}"}}"#
+            )),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.tekst);
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/normen",
+            Some(&beheer),
+            Some(&format!(
+                r#"{{"bestandsnaam":"normen-2027.toml","inhoud":{inhoud},"vingerafdruk":"{afdruk}"}}"#
+            )),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::ACCEPTED, "{}", a.tekst);
+    let l = json(&a);
+    let a = b
+        .api(Method::GET, "/api/v1/normen", Some(&consulent), None)
+        .await;
+    let o = json(&a);
+    assert_eq!(o["geldende_lading"], l["id"], "{o}");
+    assert_eq!(o["ladingen"][0]["bestandsnaam"], "normen-2027.toml", "{o}");
+    // De herberekening staat als job in de rij.
+    let a = b
+        .api(Method::GET, "/api/v1/jobs", Some(&beheer), None)
+        .await;
+    assert!(
+        json(&a)["jobs"].as_array().is_some_and(|j| j
+            .iter()
+            .any(|j| j["id"] == l["job_id"] && j["soort"] == "normen_herberekenen")),
+        "{}",
+        a.tekst
+    );
+    t.opruimen().await;
+}

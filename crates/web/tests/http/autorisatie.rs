@@ -598,6 +598,19 @@ fn matrix() -> Vec<Route> {
             MetRecht(Recht::ToegangslogInzien),
             "",
         ),
+        r(get.clone(), "/api/v1/normen", Ingelogd, ""),
+        r(
+            post.clone(),
+            "/api/v1/normen",
+            MetRecht(Recht::NormenBeheren),
+            r#"{"inhoud":"","vingerafdruk":""}"#,
+        ),
+        r(
+            post.clone(),
+            "/api/v1/normen/voorbeeld",
+            MetRecht(Recht::NormenBeheren),
+            r#"{"inhoud":""}"#,
+        ),
         r(
             get.clone(),
             "/api/v1/teams/{id}/werk",
