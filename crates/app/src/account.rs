@@ -4,12 +4,12 @@
 use chrono::Duration;
 use serde_json::json;
 use vangnet_domain::gebruiker::volledige_naam;
-use vangnet_domain::{Gebruikersnaam, Rol, Veldfouten, Wachtwoord};
+use vangnet_domain::{tijd, Gebruikersnaam, Rol, Veldfouten, Wachtwoord};
 
 use crate::audit::Wijziging;
 use crate::geheim;
 use crate::opslag::{GebruikerRij, Leestransactie, SessieRij, TokenRij, Transactie};
-use crate::{Actor, App, AppFout, Context};
+use crate::{Actor, App, AppFout, Context, Tokenbereik};
 
 /// Een nieuwe sessie: de sleutel gaat in het cookie, het CSRF-token in elk formulier.
 #[derive(Debug, Clone)]
@@ -53,7 +53,19 @@ pub(crate) fn actor_van(g: &GebruikerRij) -> Actor {
         gebruikersnaam: g.gebruikersnaam.clone(),
         volledige_naam: g.volledige_naam.clone(),
         rollen: g.rollen.clone(),
+        bereik: None,
     }
+}
+
+/// Zo lang is een token geldig als niemand een dag kiest (en een token van vóór de vervaldag).
+pub const STANDAARD_GELDIG_DAGEN: i64 = 90;
+/// Langer dan een jaar geldig mag een token niet zijn.
+pub const MAX_GELDIG_DAGEN: i64 = 366;
+
+/// Wanneer een token verloopt: de gekozen dag, of `STANDAARD_GELDIG_DAGEN` na het aanmaken.
+pub fn token_verloopt_op(t: &TokenRij) -> chrono::DateTime<chrono::Utc> {
+    t.verloopt_op
+        .unwrap_or(t.aangemaakt_op + Duration::days(STANDAARD_GELDIG_DAGEN))
 }
 
 /// Hoe een gebruiker in de audittrail staat (nooit de wachtwoordhash).
@@ -433,13 +445,55 @@ impl App {
         gebruikersnaam: &str,
         omschrijving: &str,
     ) -> Result<NieuwToken, AppFout> {
+        self.token_aanmaken_met(ctx, gebruikersnaam, omschrijving, "schrijven", "")
+            .await
+    }
+
+    /// Een token met een bereik (`lezen`, `schrijven:betalingen`; zie
+    /// `vangnet_domain::tokenbereik`) en een laatste geldige dag (`jjjj-mm-dd`; leeg:
+    /// `STANDAARD_GELDIG_DAGEN` dagen, ten hoogste `MAX_GELDIG_DAGEN`). Het token verloopt aan
+    /// het eind van die dag (Nederlandse tijd).
+    pub async fn token_aanmaken_met(
+        &self,
+        ctx: &Context,
+        gebruikersnaam: &str,
+        omschrijving: &str,
+        bereik: &str,
+        laatste_dag: &str,
+    ) -> Result<NieuwToken, AppFout> {
+        let mut f = Veldfouten::nieuw();
         let omschrijving = omschrijving.trim();
         if omschrijving.is_empty() || omschrijving.chars().count() > 100 {
-            return Err(AppFout::veld(
+            f.voeg_toe(
                 "omschrijving",
                 "Geef het token een omschrijving van 1 tot 100 tekens (waarvoor is het?).",
-            ));
+            );
         }
+        let bereik = f.controleer("bereik", Tokenbereik::parse(bereik));
+        let vandaag = tijd::nl_lokaal(self.klok.nu()).date();
+        let laatste_dag = match laatste_dag.trim() {
+            "" => Some(vandaag + Duration::days(STANDAARD_GELDIG_DAGEN)),
+            t => f.controleer(
+                "verloopt_op",
+                vangnet_domain::persoon::datum::parse_datum(t, "laatste geldige dag").and_then(
+                    |d| {
+                        if d < vandaag {
+                            Err("De laatste geldige dag ligt in het verleden.".to_owned())
+                        } else if d > vandaag + Duration::days(MAX_GELDIG_DAGEN) {
+                            Err(format!(
+                                "Een token is ten hoogste {MAX_GELDIG_DAGEN} dagen geldig; kies een eerdere dag."
+                            ))
+                        } else {
+                            Ok(d)
+                        }
+                    },
+                ),
+            ),
+        };
+        f.resultaat()?;
+        let (Some(bereik), Some(laatste_dag)) = (bereik, laatste_dag) else {
+            return Err(AppFout::Intern("token zonder bereik of dag".into()));
+        };
         // Het recht hangt af van wie het token krijgt (hieronder, vóór er iets geschreven wordt).
         let mut tx = self.handeling_recht_al_nagegaan(ctx).await?;
         let g = tx
@@ -462,6 +516,8 @@ impl App {
             aangemaakt_op: nu,
             laatst_gebruikt_op: None,
             ingetrokken_op: None,
+            bereik: bereik.to_string(),
+            verloopt_op: Some(tijd::begin_nl_dag(laatste_dag + Duration::days(1))),
         };
         rij.id = tx.token_invoegen(&rij).await?;
         tx.vastleggen(Wijziging {
@@ -469,8 +525,12 @@ impl App {
             onderwerp_type: "gebruiker",
             onderwerp_id: g.id.to_string(),
             samenvatting: format!(
-                "API-token {}… aangemaakt voor {}: {}",
-                rij.voorvoegsel, g.gebruikersnaam, rij.omschrijving
+                "API-token {}… aangemaakt voor {}: {} (bereik {}, geldig tot en met {})",
+                rij.voorvoegsel,
+                g.gebruikersnaam,
+                rij.omschrijving,
+                rij.bereik,
+                laatste_dag.format("%d-%m-%Y")
             ),
             ..Default::default()
         })
@@ -526,6 +586,17 @@ impl App {
             return Err(AppFout::NietIngelogd);
         }
         let nu = self.klok.nu();
+        let verloopt = token_verloopt_op(&t);
+        if verloopt <= nu {
+            return Err(AppFout::TokenVerlopen(format!(
+                "Dit API-token ({}…) is verlopen op {}. Maak onder Mijn account een nieuw token.",
+                t.voorvoegsel,
+                tijd::nl_weergave(verloopt)
+            )));
+        }
+        // Een bereik dat niet (meer) te lezen is, geeft niets: nooit meer dan bedoeld.
+        let bereik = Tokenbereik::parse(&t.bereik)
+            .map_err(|m| AppFout::Intern(format!("bereik van token {}: {m}", t.id)))?;
         let oud = t
             .laatst_gebruikt_op
             .is_none_or(|l| nu - l > Duration::seconds(60));
@@ -537,7 +608,11 @@ impl App {
             tx.token_gebruikt(t.id, nu).await?;
             tx.commit().await?;
         }
-        Ok(actor_van(&g))
+        let mut actor = actor_van(&g);
+        if let Actor::Gebruiker { bereik: b, .. } = &mut actor {
+            *b = Some(bereik);
+        }
+        Ok(actor)
     }
 }
 

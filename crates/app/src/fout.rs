@@ -13,6 +13,12 @@ pub enum AppFout {
     SessieVerlopen,
     #[error("U heeft geen recht op deze handeling.")]
     GeenToegang,
+    /// Het API-token is verlopen (met de dag en wat te doen).
+    #[error("{0}")]
+    TokenVerlopen(String),
+    /// De gebruiker mag het wel, maar het bereik van zijn API-token niet (met het bereik).
+    #[error("{0}")]
+    BuitenBereik(String),
     /// Bewust één melding voor onbekende naam, fout wachtwoord en geblokkeerd account.
     #[error("De combinatie van gebruikersnaam en wachtwoord is onjuist.")]
     InloggenMislukt,

@@ -41,6 +41,7 @@ pub use fout::AppFout;
 pub use klok::Klok;
 pub use opslag::Opslag;
 use vangnet_domain::rol::heeft_recht;
+pub use vangnet_domain::tokenbereik::Tokenbereik;
 use vangnet_domain::{Recht, Rol};
 
 /// Instellingen die het gedrag van de use cases bepalen.
@@ -123,6 +124,9 @@ pub enum Actor {
         gebruikersnaam: String,
         volledige_naam: String,
         rollen: Vec<Rol>,
+        /// Aangemeld met een API-token: wat dat token mag (nooit meer dan de rollen). Geen: via
+        /// de browser.
+        bereik: Option<Tokenbereik>,
     },
     /// Vangnet zelf of iemand met toegang tot de opdrachtregel en de database
     /// (`vangnet gebruiker …`, de eerste start). Heeft alle rechten.
@@ -154,18 +158,31 @@ impl Actor {
 
     pub fn mag(&self, recht: Recht) -> bool {
         match self {
-            Actor::Gebruiker { rollen, .. } => heeft_recht(rollen, recht),
+            Actor::Gebruiker { rollen, bereik, .. } => {
+                heeft_recht(rollen, recht) && bereik.as_ref().is_none_or(|b| b.staat_toe(recht))
+            }
             Actor::Systeem { .. } => true,
         }
     }
 
-    /// De controle aan het begin van elke use case.
+    /// De controle aan het begin van elke use case. Mag de gebruiker het wel, maar zijn token
+    /// niet, dan zegt de fout dat (met het bereik).
     pub fn vereist(&self, recht: Recht) -> Result<(), AppFout> {
         if self.mag(recht) {
-            Ok(())
-        } else {
-            tracing::warn!(actor = %self.omschrijving(), ?recht, "geen recht");
-            Err(AppFout::GeenToegang)
+            return Ok(());
+        }
+        tracing::warn!(actor = %self.omschrijving(), ?recht, "geen recht");
+        match self {
+            Actor::Gebruiker {
+                rollen,
+                bereik: Some(b),
+                ..
+            } if heeft_recht(rollen, recht) => Err(AppFout::BuitenBereik(format!(
+                "Het bereik van dit API-token ({b}) staat dit niet toe: het vraagt {} in het gebied {}. Maak onder Mijn account een token met een ruimer bereik.",
+                if vangnet_domain::tokenbereik::alleen_lezen(recht) { "lezen" } else { "schrijven" },
+                vangnet_domain::tokenbereik::Gebied::van(recht).code()
+            ))),
+            _ => Err(AppFout::GeenToegang),
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod rol;
 pub mod sepa;
 pub mod tijd;
 pub mod toegangsketen;
+pub mod tokenbereik;
 pub mod uitkering;
 pub mod validatie;
 pub mod verdeling;

@@ -125,7 +125,7 @@ pub(crate) fn team_uit_rij(r: &impl Rij) -> Uitkomst<TeamRij> {
 }
 
 pub(crate) const TOKEN_KOLOMMEN: &str = "id, gebruiker_id, omschrijving, token_hash, voorvoegsel, \
-     aangemaakt_op, laatst_gebruikt_op, ingetrokken_op";
+     aangemaakt_op, laatst_gebruikt_op, ingetrokken_op, bereik, verloopt_op";
 
 pub(crate) fn token_uit_rij(r: &impl Rij) -> Uitkomst<TokenRij> {
     Ok(TokenRij {
@@ -137,6 +137,8 @@ pub(crate) fn token_uit_rij(r: &impl Rij) -> Uitkomst<TokenRij> {
         aangemaakt_op: tijdstip(r, "aangemaakt_op")?,
         laatst_gebruikt_op: optijdstip(r, "laatst_gebruikt_op")?,
         ingetrokken_op: optijdstip(r, "ingetrokken_op")?,
+        bereik: tekst(r, "bereik")?,
+        verloopt_op: optijdstip(r, "verloopt_op")?,
     })
 }
 
@@ -631,13 +633,15 @@ impl Accounts for AnyTransactie {
     async fn token_invoegen(&mut self, t: &TokenRij) -> Uitkomst<i64> {
         let r = sqlx::query(
             "INSERT INTO api_tokens (gebruiker_id, omschrijving, token_hash, voorvoegsel, \
-             aangemaakt_op) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+             aangemaakt_op, bereik, verloopt_op) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(t.gebruiker_id)
         .bind(&t.omschrijving)
         .bind(&t.token_hash)
         .bind(&t.voorvoegsel)
         .bind(instant_tekst(t.aangemaakt_op))
+        .bind(&t.bereik)
+        .bind(t.verloopt_op.map(instant_tekst))
         .fetch_one(self.conn())
         .await
         .map_err(vertaal)?;

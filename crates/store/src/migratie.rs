@@ -214,6 +214,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0032_schrijfteller.sql"),
         postgres: include_str!("../migrations/postgres/0032_schrijfteller.sql"),
     },
+    Migratie {
+        versie: 33,
+        naam: "tokenbereik",
+        sqlite: include_str!("../migrations/sqlite/0033_tokenbereik.sql"),
+        postgres: include_str!("../migrations/postgres/0033_tokenbereik.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

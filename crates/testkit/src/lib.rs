@@ -482,6 +482,7 @@ impl TestApp {
                 gebruikersnaam: naam.into(),
                 volledige_naam: format!("Test {naam}"),
                 rollen: rollen.to_vec(),
+                bereik: None,
             },
             geheim::operatie_id(),
         );

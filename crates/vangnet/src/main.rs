@@ -228,6 +228,14 @@ enum GebruikerOpdracht {
         /// Waarvoor het token is.
         #[arg(long, default_value = "aangemaakt op de opdrachtregel")]
         omschrijving: String,
+        /// Wat het token mag: `lezen` of `schrijven`, eventueel met gebieden
+        /// (`lezen:clienten,werk`; gebieden: clienten, werk, betalingen, beheer, toezicht).
+        #[arg(long, default_value = "schrijven")]
+        bereik: String,
+        /// De laatste dag dat het token geldt (jjjj-mm-dd; standaard over 90 dagen, ten hoogste
+        /// een jaar).
+        #[arg(long, default_value = "")]
+        tot_en_met: String,
     },
 }
 
@@ -1013,9 +1021,11 @@ async fn gebruiker(app: &App, opdracht: GebruikerOpdracht) -> Result<()> {
         GebruikerOpdracht::Token {
             gebruikersnaam,
             omschrijving,
+            bereik,
+            tot_en_met,
         } => {
             let t = app
-                .token_aanmaken(&ctx, &gebruikersnaam, &omschrijving)
+                .token_aanmaken_met(&ctx, &gebruikersnaam, &omschrijving, &bereik, &tot_en_met)
                 .await
                 .map_err(app_fout)?;
             uit!("{}", t.token);

@@ -277,6 +277,7 @@ async fn opzet() -> Opzet {
             gebruikersnaam: "fien".into(),
             volledige_naam: "Fien de Beheerder".into(),
             rollen: vec![Rol::FunctioneelBeheerder],
+            bereik: None,
         },
         geheim::operatie_id(),
     );

@@ -211,6 +211,17 @@ pub async fn aanmelden(State(staat): State<WebStaat>, mut req: Request, next: Ne
 
     let aanmelding = if let Some(token) = bearer(req.headers()) {
         match staat.app.token_controleren(&token).await {
+            // Een token dat alleen mag lezen, wijzigt niets: geen enkel verzoek dat iets kan
+            // veranderen, ook niet als de rol het recht zou geven.
+            Ok(vangnet_app::Actor::Gebruiker {
+                bereik: Some(b), ..
+            }) if !b.schrijven && !veilig => {
+                return WebFout::BuitenBereik(format!(
+                    "Dit API-token mag alleen lezen (bereik {b}); {} {pad} kan iets wijzigen. Maak onder Mijn account een token dat mag wijzigen.",
+                    req.method()
+                ))
+                .into_response();
+            }
             Ok(actor) => Some(Aanmelding::Token {
                 ctx: Context::nieuw(actor, operatie_id),
             }),

@@ -17,6 +17,10 @@ pub enum WebFout {
     NietIngelogd,
     SessieVerlopen,
     GeenToegang,
+    /// Een verlopen API-token (401, met de dag).
+    TokenVerlopen(String),
+    /// Het bereik van het API-token staat dit niet toe (403, met het bereik).
+    BuitenBereik(String),
     NietGevonden,
     MethodeNietToegestaan,
     Csrf,
@@ -136,6 +140,8 @@ impl From<AppFout> for WebFout {
             AppFout::NietIngelogd => WebFout::NietIngelogd,
             AppFout::SessieVerlopen => WebFout::SessieVerlopen,
             AppFout::GeenToegang => WebFout::GeenToegang,
+            AppFout::TokenVerlopen(m) => WebFout::TokenVerlopen(m),
+            AppFout::BuitenBereik(m) => WebFout::BuitenBereik(m),
             AppFout::InloggenMislukt => WebFout::InloggenMislukt,
             AppFout::TeVeelPogingen { minuten } => WebFout::TeVeelPogingen(minuten),
             AppFout::Ongeldig(v) => WebFout::Ongeldig(v),
@@ -156,10 +162,11 @@ impl From<AppFout> for WebFout {
 impl WebFout {
     pub fn soort(&self) -> Foutsoort {
         match self {
-            WebFout::NietIngelogd | WebFout::SessieVerlopen | WebFout::InloggenMislukt => {
-                Foutsoort::NietIngelogd
-            }
-            WebFout::GeenToegang | WebFout::Csrf => Foutsoort::Geweigerd,
+            WebFout::NietIngelogd
+            | WebFout::SessieVerlopen
+            | WebFout::InloggenMislukt
+            | WebFout::TokenVerlopen(_) => Foutsoort::NietIngelogd,
+            WebFout::GeenToegang | WebFout::Csrf | WebFout::BuitenBereik(_) => Foutsoort::Geweigerd,
             WebFout::NietGevonden => Foutsoort::NietGevonden,
             WebFout::MethodeNietToegestaan => Foutsoort::MethodeNietToegestaan,
             WebFout::Ongeldig(_) | WebFout::OngeldigeInvoer(_) | WebFout::TeGroot => {
@@ -175,10 +182,13 @@ impl WebFout {
 
     pub fn status(&self) -> StatusCode {
         match self {
-            WebFout::NietIngelogd | WebFout::SessieVerlopen | WebFout::InloggenMislukt => {
-                StatusCode::UNAUTHORIZED
+            WebFout::NietIngelogd
+            | WebFout::SessieVerlopen
+            | WebFout::InloggenMislukt
+            | WebFout::TokenVerlopen(_) => StatusCode::UNAUTHORIZED,
+            WebFout::GeenToegang | WebFout::Csrf | WebFout::BuitenBereik(_) => {
+                StatusCode::FORBIDDEN
             }
-            WebFout::GeenToegang | WebFout::Csrf => StatusCode::FORBIDDEN,
             WebFout::NietGevonden => StatusCode::NOT_FOUND,
             WebFout::MethodeNietToegestaan => StatusCode::METHOD_NOT_ALLOWED,
             WebFout::Ongeldig(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -202,6 +212,8 @@ impl WebFout {
                 "Geen toegang",
                 "U heeft geen recht op deze pagina of handeling. Denkt u dat dit niet klopt, neem dan contact op met functioneel beheer.".into(),
             ),
+            WebFout::TokenVerlopen(m) => ("Token verlopen", m.clone()),
+            WebFout::BuitenBereik(m) => ("Buiten het bereik van het token", m.clone()),
             WebFout::NietGevonden => (
                 "Pagina niet gevonden",
                 "Deze pagina bestaat niet (meer). Controleer het adres of ga naar de startpagina.".into(),

@@ -284,6 +284,127 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
     ),
     ("GET", "/api/v1/audit", Een(Recht::AuditInzien)),
     ("GET", "/api/v1/toegangslog", Een(Recht::ToegangslogInzien)),
+    ("POST", "/api/v1/normen", Een(Recht::NormenBeheren)),
+    (
+        "POST",
+        "/api/v1/normen/voorbeeld",
+        Een(Recht::NormenBeheren),
+    ),
+    ("GET", "/api/v1/teams/{id}/werk", Een(Recht::TakenToewijzen)),
+    (
+        "POST",
+        "/api/v1/teams/{id}/herverdeling",
+        Een(Recht::TakenToewijzen),
+    ),
+    (
+        "POST",
+        "/api/v1/afwezigheden",
+        Een(Recht::AfwezigheidRegistreren),
+    ),
+    (
+        "POST",
+        "/api/v1/dossiers/{id}/toewijzing",
+        Een(Recht::TakenToewijzen),
+    ),
+    (
+        "POST",
+        "/api/v1/personen/{id}/wijziging",
+        Een(Recht::DossiersRegistreren),
+    ),
+    (
+        "POST",
+        "/api/v1/contactmomenten/{id}/koppeling",
+        Een(Recht::ContactmomentenVastleggen),
+    ),
+    (
+        "POST",
+        "/api/v1/taken/{id}/terugbellen",
+        Een(Recht::ContactmomentenVastleggen),
+    ),
+    ("GET", "/api/v1/taken", Een(Recht::ClientenInzien)),
+    ("POST", "/api/v1/taken", Een(Recht::ClientenInzien)),
+    ("GET", "/api/v1/taken/{id}", Een(Recht::ClientenInzien)),
+    (
+        "POST",
+        "/api/v1/taken/{id}/status",
+        Een(Recht::ClientenInzien),
+    ),
+    (
+        "GET",
+        "/api/v1/contactonderwerpen",
+        Een(Recht::ContactmomentenInzien),
+    ),
+    (
+        "POST",
+        "/api/v1/jobs/{id}/annuleren",
+        EenVan(Recht::BetaalrunStarten, Recht::NormenBeheren),
+    ),
+    (
+        "POST",
+        "/api/v1/jobs/{id}/opnieuw",
+        EenVan(Recht::BetaalrunStarten, Recht::NormenBeheren),
+    ),
+    (
+        "GET",
+        "/api/v1/betaalruns",
+        EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+    ),
+    ("POST", "/api/v1/betaalruns", Een(Recht::BetaalrunStarten)),
+    (
+        "GET",
+        "/api/v1/betaalruns/{id}",
+        EenVan(Recht::BetaalrunStarten, Recht::BetaalrunGoedkeuren),
+    ),
+    (
+        "POST",
+        "/api/v1/betaalruns/{id}/berekenen",
+        Een(Recht::BetaalrunStarten),
+    ),
+    (
+        "POST",
+        "/api/v1/betaalruns/{id}/goedkeuring",
+        Een(Recht::BetaalrunGoedkeuren),
+    ),
+    (
+        "POST",
+        "/api/v1/betaalruns/{id}/afbreken",
+        Een(Recht::BetaalrunStarten),
+    ),
+    (
+        "GET",
+        "/api/v1/betaalruns/{id}/betaalbestand",
+        Een(Recht::BetaalbestandDownloaden),
+    ),
+    (
+        "GET",
+        "/api/v1/dossiers/{id}/betalingen",
+        Een(Recht::ClientenInzien),
+    ),
+    (
+        "POST",
+        "/api/v1/dossiers/{id}/uitkering",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
+        "/api/v1/dossiers/{id}/uitkering/voorbeeld",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
+        "/api/v1/dossiers/{id}/afhandeling",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "GET",
+        "/api/v1/toekenningen/{id}",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
+        "/api/v1/toekenningen/{id}/beoordeling",
+        Een(Recht::UitkeringenBeheren),
+    ),
     (
         "GET",
         "/betaalruns",
@@ -369,13 +490,16 @@ pub async fn controleren(req: Request, next: Next) -> Response {
     ) else {
         return next.run(req).await;
     };
-    let mag = match v {
-        Een(r) => actor.mag(r),
-        EenVan(a, b) => actor.mag(a) || actor.mag(b),
+    // `vereist` zegt waarom niet (bij een token: het bereik); bij twee rechten de reden van
+    // het eerste.
+    let uitkomst = match v {
+        Een(r) => actor.vereist(r),
+        EenVan(a, b) => actor
+            .vereist(a)
+            .or_else(|e| actor.vereist(b).map_err(|_| e)),
     };
-    if mag {
-        next.run(req).await
-    } else {
-        WebFout::from(vangnet_app::AppFout::GeenToegang).into_response()
+    match uitkomst {
+        Ok(()) => next.run(req).await,
+        Err(e) => WebFout::from(e).into_response(),
     }
 }

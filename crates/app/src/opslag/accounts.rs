@@ -67,6 +67,12 @@ pub struct TokenRij {
     pub laatst_gebruikt_op: Option<DateTime<Utc>>,
     #[serde(with = "tijd::als_instant_of_leeg")]
     pub ingetrokken_op: Option<DateTime<Utc>>,
+    /// Zoals opgeslagen (`lezen:clienten`); zie `vangnet_domain::tokenbereik`.
+    pub bereik: String,
+    /// Leeg bij een token van vóór de vervaldag: dat verloopt `STANDAARD_GELDIG_DAGEN` na het
+    /// aanmaken.
+    #[serde(with = "tijd::als_instant_of_leeg")]
+    pub verloopt_op: Option<DateTime<Utc>>,
 }
 
 /// Een verzoek van een functioneel beheerder dat een tweede moet beoordelen (issue 17, punt 6).

@@ -424,6 +424,7 @@ async fn run_met_vier_ogen_en_een_geldig_betaalbestand() {
             gebruikersnaam: "fien".into(),
             volledige_naam: "Test fien".into(),
             rollen: vec![Rol::Teamleider],
+            bereik: None,
         },
         vangnet_app::geheim::operatie_id(),
     );

@@ -275,6 +275,8 @@ async fn sessies_tokens_en_inlogpogingen() {
             aangemaakt_op: moment("2026-11-28T10:00:00.000000Z"),
             laatst_gebruikt_op: None,
             ingetrokken_op: None,
+            bereik: "lezen:clienten".into(),
+            verloopt_op: Some(moment("2027-02-26T23:00:00.000000Z")),
         })
         .await
         .unwrap();
@@ -286,6 +288,8 @@ async fn sessies_tokens_en_inlogpogingen() {
         tok.laatst_gebruikt_op,
         Some(moment("2026-11-28T11:00:00.000000Z"))
     );
+    assert_eq!(tok.bereik, "lezen:clienten");
+    assert_eq!(tok.verloopt_op, Some(moment("2027-02-26T23:00:00.000000Z")));
     assert!(tx
         .token_intrekken(tid, moment("2026-11-28T12:00:00.000000Z"))
         .await

@@ -6,6 +6,8 @@ use axum::http::StatusCode;
 use axum::response::{Redirect, Response};
 use vangnet_app::opslag::{TeamRij, TokenRij};
 use vangnet_app::AppFout;
+use vangnet_app::Tokenbereik;
+use vangnet_domain::tokenbereik::Gebied;
 use vangnet_domain::{tijd, Veldfouten};
 
 use crate::fout::WebFout;
@@ -22,11 +24,20 @@ pub struct TokenRegel {
     pub aangemaakt: String,
     pub laatst_gebruikt: String,
     pub ingetrokken: Option<String>,
+    /// Wat het token mag, voor een mens.
+    pub bereik: String,
+    /// Verloopt op (of verliep op), en of dat al voorbij is.
+    pub verloopt: String,
+    pub verlopen: bool,
 }
 
-impl From<&TokenRij> for TokenRegel {
-    fn from(t: &TokenRij) -> Self {
+impl TokenRegel {
+    pub fn van(t: &TokenRij, nu: chrono::DateTime<chrono::Utc>) -> Self {
+        let verloopt = vangnet_app::account::token_verloopt_op(t);
         TokenRegel {
+            bereik: bereiknaam(&t.bereik),
+            verloopt: tijd::nl_weergave(verloopt),
+            verlopen: verloopt <= nu,
             id: t.id,
             omschrijving: t.omschrijving.clone(),
             voorvoegsel: t.voorvoegsel.clone(),
@@ -39,6 +50,66 @@ impl From<&TokenRij> for TokenRegel {
     }
 }
 
+/// `lezen:clienten,werk` als "alleen lezen; cliënten en dossiers, werkverdeling".
+fn bereiknaam(code: &str) -> String {
+    match Tokenbereik::parse(code) {
+        Ok(b) => {
+            let soort = if b.schrijven {
+                "lezen en wijzigen"
+            } else {
+                "alleen lezen"
+            };
+            if b.gebieden.is_empty() {
+                format!("{soort}; alle gebieden")
+            } else {
+                let namen: Vec<&str> = b.gebieden.iter().map(|g| g.naam()).collect();
+                format!("{soort}; {}", namen.join(", "))
+            }
+        }
+        Err(_) => code.to_owned(),
+    }
+}
+
+/// Wat in het formulier voor een nieuw token staat.
+#[derive(Default)]
+pub struct Tokenformulier {
+    pub omschrijving: String,
+    /// `schrijven` of `lezen`.
+    pub soort: String,
+    /// Aangevinkte gebieden (codes); geen: alle.
+    pub gebieden: Vec<String>,
+    /// De laatste geldige dag, `jjjj-mm-dd`.
+    pub laatste_dag: String,
+}
+
+impl Tokenformulier {
+    fn uit(f: &Formulier) -> Self {
+        Self {
+            omschrijving: f.veld("omschrijving"),
+            soort: f.veld("soort"),
+            gebieden: f.alle("gebied"),
+            laatste_dag: f.veld("verloopt_op"),
+        }
+    }
+
+    /// Zonder keuze wat het formulier vooraf kiest: lezen en wijzigen.
+    fn bereik(&self) -> String {
+        let soort = match self.soort.trim() {
+            "" => "schrijven",
+            s => s,
+        };
+        if self.gebieden.is_empty() {
+            soort.to_owned()
+        } else {
+            format!("{soort}:{}", self.gebieden.join(","))
+        }
+    }
+
+    pub fn aangevinkt(&self, gebied: &&str) -> bool {
+        self.gebieden.iter().any(|g| g == gebied)
+    }
+}
+
 #[derive(Template)]
 #[template(path = "account.html")]
 struct AccountPagina {
@@ -48,7 +119,9 @@ struct AccountPagina {
     teams: Vec<TeamRij>,
     tokens: Vec<TokenRegel>,
     nieuw_token: Option<String>,
-    omschrijving: String,
+    getypt: Tokenformulier,
+    /// (code, naam) van elk gebied.
+    gebieden: Vec<(&'static str, &'static str)>,
     fouten: Veldfouten,
 }
 
@@ -57,9 +130,19 @@ async fn accountpagina(
     wie: &Ingelogd,
     melding: Option<String>,
     nieuw_token: Option<String>,
-    omschrijving: String,
+    mut getypt: Tokenformulier,
     fouten: Veldfouten,
 ) -> Result<AccountPagina, WebFout> {
+    let vandaag = tijd::nl_lokaal(staat.app.klok.nu()).date();
+    if getypt.laatste_dag.is_empty() {
+        getypt.laatste_dag = (vandaag
+            + chrono::Duration::days(vangnet_app::account::STANDAARD_GELDIG_DAGEN))
+        .format("%Y-%m-%d")
+        .to_string();
+    }
+    if getypt.soort.is_empty() {
+        getypt.soort = "schrijven".into();
+    }
     let teams = staat.app.eigen_teams(&wie.ctx).await?;
     let tokens = staat.app.eigen_tokens(&wie.ctx).await?;
     let schil = Schil::voor(staat, wie, "Mijn account", "/account")
@@ -70,9 +153,13 @@ async fn accountpagina(
         schil,
         gebruikersnaam: wie.ctx.actor.omschrijving(),
         teams,
-        tokens: tokens.iter().map(TokenRegel::from).collect(),
+        tokens: tokens
+            .iter()
+            .map(|t| TokenRegel::van(t, staat.app.klok.nu()))
+            .collect(),
         nieuw_token,
-        omschrijving,
+        getypt,
+        gebieden: Gebied::ALLE.iter().map(|g| (g.code(), g.naam())).collect(),
         fouten,
     })
 }
@@ -87,7 +174,7 @@ pub async fn account(
         &wie,
         bevestiging(q.gedaan.as_deref()),
         None,
-        String::new(),
+        Tokenformulier::default(),
         Veldfouten::nieuw(),
     )
     .await?;
@@ -99,10 +186,16 @@ pub async fn token_aanmaken(
     wie: Ingelogd,
     formulier: Formulier,
 ) -> Result<Response, WebFout> {
-    let omschrijving = formulier.veld("omschrijving");
+    let getypt = Tokenformulier::uit(&formulier);
     match staat
         .app
-        .token_aanmaken(&wie.ctx, &wie.ctx.actor.omschrijving(), &omschrijving)
+        .token_aanmaken_met(
+            &wie.ctx,
+            &wie.ctx.actor.omschrijving(),
+            &getypt.omschrijving,
+            &getypt.bereik(),
+            &getypt.laatste_dag,
+        )
         .await
     {
         Ok(t) => {
@@ -114,14 +207,14 @@ pub async fn token_aanmaken(
                         .into(),
                 ),
                 Some(t.token),
-                String::new(),
+                Tokenformulier::default(),
                 Veldfouten::nieuw(),
             )
             .await?;
             Ok(pagina(&p))
         }
         Err(AppFout::Ongeldig(f)) => {
-            let p = accountpagina(&staat, &wie, None, None, omschrijving, f).await?;
+            let p = accountpagina(&staat, &wie, None, None, getypt, f).await?;
             Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
         Err(e) => Err(e.into()),

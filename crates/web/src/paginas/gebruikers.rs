@@ -246,7 +246,11 @@ async fn detailpagina(
         aangemaakt: tijd::nl_weergave(g.aangemaakt_op),
         gewijzigd: tijd::nl_weergave(g.gewijzigd_op),
         teams: d.teams.clone(),
-        tokens: d.tokens.iter().map(TokenRegel::from).collect(),
+        tokens: d
+            .tokens
+            .iter()
+            .map(|t| TokenRegel::van(t, staat.app.klok.nu()))
+            .collect(),
         fouten: Veldfouten::nieuw(),
         conflict: None,
         verzoeken: open.into_iter().map(beheerverzoeken::regel).collect(),

@@ -837,3 +837,172 @@ async fn normtabellen_door_de_api() {
     );
     t.opruimen().await;
 }
+
+/// Bereik en vervaldag van een token (issue 23 punt 3): een token dat alleen leest, wijzigt
+/// niets; een token voor betalingen leest geen dossiers; een verlopen token wordt geweigerd met
+/// de reden. Elke weigering is problem+json die de oorzaak noemt.
+#[tokio::test]
+async fn bereik_en_vervaldag_van_een_token() {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let consulent = t.persona(Rol::Inkomensconsulent).await;
+    let leider_ctx = t.persona(Rol::Teamleider).await;
+    let d = vangnet_testkit::dossier()
+        .maak(&t, &clerk, &consulent)
+        .await;
+    let systeem = TestApp::systeem();
+    let token = |naam: &'static str, bereik: &'static str, tot: &'static str| {
+        let t = &t;
+        let systeem = systeem.clone();
+        async move {
+            t.app
+                .token_aanmaken_met(&systeem, naam, "test", bereik, tot)
+                .await
+                .unwrap()
+                .token
+        }
+    };
+    let lezer = token(persona(Rol::Inkomensconsulent), "lezen", "").await;
+    let betalingen = token(persona(Rol::Teamleider), "schrijven:betalingen", "").await;
+    let kort = token(persona(Rol::Inkomensconsulent), "schrijven", "2026-11-30").await;
+    let mut b = t.bezoeker();
+    let dossier = format!("/api/v1/dossiers/{}", d.dossier);
+
+    // Alleen lezen: lezen mag, elke POST niet (ook niet wat de rol zou mogen), niets gewijzigd.
+    assert_eq!(
+        b.api(Method::GET, &dossier, Some(&lezer), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/taken",
+            Some(&lezer),
+            Some(r#"{"omschrijving":"Mag niet"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.tekst);
+    assert!(a.tekst.contains("alleen lezen"), "{}", a.tekst);
+    assert!(
+        a.tekst.contains("application/problem+json") || a.tekst.contains("\"type\""),
+        "{}",
+        a.tekst
+    );
+    assert!(t
+        .app
+        .vandaag(&consulent, None)
+        .await
+        .unwrap()
+        .taken
+        .is_empty());
+
+    // Alleen betalingen: de runs wel, een dossier niet (met het gebied in de melding).
+    assert_eq!(
+        b.api(Method::GET, "/api/v1/betaalruns", Some(&betalingen), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let a = b.api(Method::GET, &dossier, Some(&betalingen), None).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.tekst);
+    assert!(
+        a.tekst.contains("clienten") && a.tekst.contains("schrijven:betalingen"),
+        "{}",
+        a.tekst
+    );
+    // De rol blijft de grens: het bereik geeft nooit meer dan de rol.
+    assert!(!leider_ctx
+        .actor
+        .mag(vangnet_domain::Recht::UitkeringenBeheren));
+
+    // Verlopen: tot en met 30 november, om middernacht (Nederlandse tijd) is het voorbij.
+    assert_eq!(
+        b.api(Method::GET, &dossier, Some(&kort), None).await.status,
+        StatusCode::OK
+    );
+    t.klok.verzet(chrono::Duration::days(3));
+    let a = b.api(Method::GET, &dossier, Some(&kort), None).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{}", a.tekst);
+    assert!(a.tekst.contains("verlopen op 01-12-2026"), "{}", a.tekst);
+
+    // Slechte invoer bij het aanmaken: elk veld genoemd, niets aangemaakt.
+    let e = t
+        .app
+        .token_aanmaken_met(
+            &systeem,
+            persona(Rol::Inkomensconsulent),
+            "x",
+            "alles",
+            "2099-01-01",
+        )
+        .await
+        .unwrap_err();
+    assert!(vangnet_testkit::veldfout(e, "bereik").contains("lezen of schrijven"));
+    let e = t
+        .app
+        .token_aanmaken_met(
+            &systeem,
+            persona(Rol::Inkomensconsulent),
+            "x",
+            "lezen",
+            "2099-01-01",
+        )
+        .await
+        .unwrap_err();
+    assert!(vangnet_testkit::veldfout(e, "verloopt_op").contains("ten hoogste"));
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn een_token_met_bereik_op_het_scherm() {
+    let t = TestApp::nieuw().await;
+    let mut b = ingelogd(&t, Rol::Inkomensconsulent).await;
+    let a = b.get("/account").await;
+    assert_eq!(
+        a.veldwaarde("verloopt_op").as_deref(),
+        Some("2027-02-26"),
+        "90 dagen"
+    );
+    // Een dag te ver: de fout bij het veld, wat getypt was blijft staan.
+    let a = b
+        .post(
+            "/account/tokens",
+            &[
+                ("omschrijving", "Datawarehouse"),
+                ("soort", "lezen"),
+                ("gebied", "clienten"),
+                ("verloopt_op", "2028-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.bevat("fout-verloopt_op"), "{}", a.tekst);
+    assert_eq!(
+        a.veldwaarde("omschrijving").as_deref(),
+        Some("Datawarehouse")
+    );
+    assert!(a.bevat(r#"value="clienten" checked"#), "{}", a.tekst);
+    let a = b
+        .post(
+            "/account/tokens",
+            &[
+                ("omschrijving", "Datawarehouse"),
+                ("soort", "lezen"),
+                ("gebied", "clienten"),
+                ("verloopt_op", "2027-01-31"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(a.testid("nieuw-token").is_some(), "{}", a.tekst);
+    assert!(a.bevat("alleen lezen; cliënten en dossiers"), "{}", a.tekst);
+    assert!(
+        a.bevat("01-02-2027 00:00"),
+        "verloopt aan het eind van 31 januari: {}",
+        a.tekst
+    );
+    assert!(a.bevat("nooit"), "nog niet gebruikt: {}", a.tekst);
+    t.opruimen().await;
+}
