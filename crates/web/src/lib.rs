@@ -356,6 +356,23 @@ pub fn router(staat: WebStaat) -> Router {
             post(api::normen::voorbeeld)
                 .layer(DefaultBodyLimit::max(4 * vangnet_app::normen::MAX_BESTAND)),
         )
+        .route("/api/v1/rekeningen", get(api::rekeningen::open))
+        .route("/api/v1/rekeningen/{id}", get(api::rekeningen::een))
+        .route(
+            "/api/v1/rekeningen/{id}/beoordeling",
+            post(api::rekeningen::beoordelen),
+        )
+        .route("/api/v1/mutaties/{id}", get(api::mutatie))
+        .route("/api/v1/tokens/{id}/intrekking", post(api::token_intrekken))
+        .route(
+            "/api/v1/meldingen/{id}/gelezen",
+            post(api::werk::melding_gelezen),
+        )
+        .route("/api/v1/uitsluitingen", post(api::werk::uitsluiting))
+        .route(
+            "/api/v1/betaalruns/{id}/regels",
+            get(api::betaalruns::regels),
+        )
         .route("/api/v1/jobs", get(api::werk::jobs))
         .route(
             "/api/v1/jobs/{id}/annuleren",

@@ -284,6 +284,32 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
     ),
     ("GET", "/api/v1/audit", Een(Recht::AuditInzien)),
     ("GET", "/api/v1/toegangslog", Een(Recht::ToegangslogInzien)),
+    ("GET", "/api/v1/rekeningen", Een(Recht::UitkeringenBeheren)),
+    (
+        "GET",
+        "/api/v1/rekeningen/{id}",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
+        "/api/v1/rekeningen/{id}/beoordeling",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "GET",
+        "/api/v1/mutaties/{id}",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
+        "/api/v1/uitsluitingen",
+        Een(Recht::AfwezigheidRegistreren),
+    ),
+    (
+        "GET",
+        "/api/v1/betaalruns/{id}/regels",
+        Een(Recht::BetaalbestandDownloaden),
+    ),
     ("POST", "/api/v1/normen", Een(Recht::NormenBeheren)),
     (
         "POST",

@@ -362,6 +362,22 @@ pub async fn betaalbestand(
     Ok(crate::paginas::betaalruns::betaalbestand(&staat, &wie, id, deel).await?)
 }
 
+/// Alle regels van een run als CSV (puntkomma), zoals op het scherm: met van iedereen naam en
+/// IBAN, dus voor dezelfde kring als het betaalbestand.
+pub async fn regels(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    ApiId(id): ApiId,
+) -> Result<Response, WebFout> {
+    let mut uit = Vec::new();
+    staat.app.betaalrun_csv(&wie.ctx, id, &mut uit).await?;
+    Ok((
+        [(axum::http::header::CONTENT_TYPE, "text/csv; charset=utf-8")],
+        uit,
+    )
+        .into_response())
+}
+
 #[derive(Serialize)]
 pub struct Specificatieregel {
     omschrijving: String,

@@ -5,6 +5,7 @@
 pub mod betaalruns;
 pub mod contact;
 pub mod normen;
+pub mod rekeningen;
 pub mod uitkering;
 pub mod werk;
 
@@ -616,6 +617,35 @@ pub async fn mutatie_registreren(
         Json(json!({ "id": mutatie, "vier_ogen": vier_ogen })),
     )
         .into_response())
+}
+
+/// Een mutatie met wat zij nu zou doen (als zij nog wacht) en of wie vraagt haar mag beoordelen.
+pub async fn mutatie(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    ApiId(id): ApiId,
+) -> Result<Json<Value>, WebFout> {
+    let b = staat.app.mutatie_ter_beoordeling(&wie.ctx, id).await?;
+    let intern = |e: serde_json::Error| WebFout::Intern(e.to_string());
+    Ok(Json(json!({
+        "mutatie": serde_json::to_value(&b.mutatie).map_err(intern)?,
+        "dossier_id": b.dossier_id,
+        "dossiernummer": b.dossier_nummer,
+        "geregistreerd_door": b.geregistreerd_door,
+        "impact": b.impact.as_ref().map(serde_json::to_value).transpose().map_err(intern)?,
+        "impact_fout": b.impact_fout,
+        "niet_beoordelen": b.niet_beoordelen,
+    })))
+}
+
+/// Een eigen API-token intrekken (ook het token waarmee dit verzoek komt).
+pub async fn token_intrekken(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    ApiId(id): ApiId,
+) -> Result<StatusCode, WebFout> {
+    staat.app.token_intrekken(&wie.ctx, id).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize)]

@@ -524,3 +524,38 @@ pub async fn dossier_toewijzen(
         .map_err(|e| super::api_veldnamen(e, &[("consulent", "consulent_id")]))?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// Een melding (te late taak) als gelezen markeren.
+pub async fn melding_gelezen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    ApiId(id): ApiId,
+) -> Result<StatusCode, WebFout> {
+    staat.app.melding_gelezen(&wie.ctx, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Uitsluiting {
+    /// De consulent die dit dossier niet mag behandelen (bv. familie van de cliënt).
+    consulent_id: i64,
+    /// De persoon om wie het gaat.
+    persoon_id: i64,
+    reden: String,
+}
+
+/// Een consulent uitsluiten van de dossiers van een persoon (teamleider): hij krijgt ze niet
+/// toegewezen en beoordeelt er niets in.
+pub async fn uitsluiting(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    JsonInvoer(u): JsonInvoer<Uitsluiting>,
+) -> Result<Response, WebFout> {
+    let id = staat
+        .app
+        .uitsluiting_registreren(&wie.ctx, u.consulent_id, u.persoon_id, &u.reden)
+        .await
+        .map_err(|e| super::api_veldnamen(e, &[("gebruiker", "consulent_id")]))?;
+    Ok((StatusCode::CREATED, Json(serde_json::json!({ "id": id }))).into_response())
+}

@@ -1006,3 +1006,118 @@ async fn een_token_met_bereik_op_het_scherm() {
     assert!(a.bevat("nooit"), "nog niet gebruikt: {}", a.tekst);
     t.opruimen().await;
 }
+
+#[tokio::test]
+async fn rekening_uitsluiting_en_token_door_de_api() {
+    let t = TestApp::nieuw().await;
+    let systeem = TestApp::systeem();
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let consulent = t.persona(Rol::Inkomensconsulent).await;
+    t.persona(Rol::Teamleider).await;
+    t.gebruiker("tweede", &[Rol::Inkomensconsulent]).await;
+    let d = vangnet_testkit::dossier().maak(&t, &clerk, &consulent).await;
+    let persoon = t
+        .app
+        .dossier(&systeem, d.dossier, None, None)
+        .await
+        .unwrap()
+        .dossier
+        .client_id;
+    let ctoken = t
+        .api_token(persona(Rol::Inkomensconsulent), "koppeling")
+        .await;
+    let tweede = t.api_token("tweede", "koppeling").await;
+    let leider = t.api_token(persona(Rol::Teamleider), "koppeling").await;
+    let mut b = t.bezoeker();
+
+    // Een nieuwe rekening vraagt vier ogen: het verzoek staat open, een ander keurt goed.
+    let a = b
+        .api(Method::GET, &format!("/api/v1/personen/{persoon}"), Some(&ctoken), None)
+        .await;
+    let versie = json(&a)["persoon"]["versie"].as_i64().unwrap();
+    let wijziging = format!(
+        r#"{{"versie":{versie},"voornamen":"Piet","geslachtsnaam":"Testpersoon","geboortedatum":"1990-03-14","iban":"NL91ABNA0417164300","iban_vanaf":"2026-12-01","reden":"Nieuwe rekening doorgegeven"}}"#
+    );
+    let a = b
+        .api(
+            Method::POST,
+            &format!("/api/v1/personen/{persoon}/wijziging"),
+            Some(&ctoken),
+            Some(&wijziging),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let verzoek = json(&a)["rekening_ter_beoordeling"].as_i64().unwrap();
+    let a = b.api(Method::GET, "/api/v1/rekeningen", Some(&tweede), None).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let lijst = json(&a);
+    let r = &lijst["rekeningwijzigingen"][0];
+    assert_eq!(r["id"], verzoek, "{lijst}");
+    assert_eq!(r["mag_beoordelen"], true, "{lijst}");
+    let a = b
+        .api(Method::GET, &format!("/api/v1/rekeningen/{verzoek}"), Some(&ctoken), None)
+        .await;
+    let r = json(&a);
+    assert_eq!(r["mag_beoordelen"], false, "niet het eigen verzoek: {r}");
+    assert!(r["brief"].as_str().is_some_and(|b| !b.is_empty()), "{r}");
+    let akkoord = format!(r#"{{"versie":{},"goedkeuren":true}}"#, r["versie"]);
+    let pad = format!("/api/v1/rekeningen/{verzoek}/beoordeling");
+    let a = b.api(Method::POST, &pad, Some(&ctoken), Some(&akkoord)).await;
+    assert!(a.status.is_client_error(), "niet het eigen verzoek: {}", a.tekst);
+    let a = b.api(Method::POST, &pad, Some(&tweede), Some(&akkoord)).await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
+
+    // Een consulent uitsluiten van de dossiers van deze persoon.
+    let tweede_id = t
+        .app
+        .gebruikers(&systeem)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|g| g.gebruikersnaam == "tweede")
+        .unwrap()
+        .id;
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/uitsluitingen",
+            Some(&leider),
+            Some(&format!(r#"{{"consulent_id":999999,"persoon_id":{persoon},"reden":"Familie"}}"#)),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains(r#""name":"consulent_id""#), "{}", a.tekst);
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/uitsluitingen",
+            Some(&leider),
+            Some(&format!(
+                r#"{{"consulent_id":{tweede_id},"persoon_id":{persoon},"reden":"Familie"}}"#
+            )),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.tekst);
+
+    // Een token trekt zichzelf in; daarna werkt het niet meer.
+    let eigen = t
+        .app
+        .eigen_tokens(&consulent)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| ctoken.starts_with(&r.voorvoegsel))
+        .unwrap()
+        .id;
+    let a = b
+        .api(Method::POST, &format!("/api/v1/tokens/{eigen}/intrekking"), Some(&tweede), None)
+        .await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND, "een token van een ander: {}", a.tekst);
+    let a = b
+        .api(Method::POST, &format!("/api/v1/tokens/{eigen}/intrekking"), Some(&ctoken), None)
+        .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
+    let a = b.api(Method::GET, "/api/v1/ik", Some(&ctoken), None).await;
+    assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{}", a.tekst);
+    t.opruimen().await;
+}

@@ -598,6 +598,44 @@ fn matrix() -> Vec<Route> {
             MetRecht(Recht::ToegangslogInzien),
             "",
         ),
+        r(
+            get.clone(),
+            "/api/v1/rekeningen",
+            MetRecht(Recht::UitkeringenBeheren),
+            "",
+        ),
+        r(
+            get.clone(),
+            "/api/v1/rekeningen/{id}",
+            MetRecht(Recht::UitkeringenBeheren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/api/v1/rekeningen/{id}/beoordeling",
+            MetRecht(Recht::UitkeringenBeheren),
+            r#"{"versie":1,"goedkeuren":true}"#,
+        ),
+        r(
+            get.clone(),
+            "/api/v1/mutaties/{id}",
+            MetRecht(Recht::UitkeringenBeheren),
+            "",
+        ),
+        r(post.clone(), "/api/v1/tokens/{id}/intrekking", Ingelogd, ""),
+        r(post.clone(), "/api/v1/meldingen/{id}/gelezen", Ingelogd, ""),
+        r(
+            post.clone(),
+            "/api/v1/uitsluitingen",
+            MetRecht(Recht::AfwezigheidRegistreren),
+            r#"{"consulent_id":999999,"persoon_id":999999,"reden":""}"#,
+        ),
+        r(
+            get.clone(),
+            "/api/v1/betaalruns/{id}/regels",
+            MetRecht(Recht::BetaalbestandDownloaden),
+            "",
+        ),
         r(get.clone(), "/api/v1/normen", Ingelogd, ""),
         r(
             post.clone(),
@@ -955,6 +993,9 @@ async fn elke_route_voor_elke_rol() {
             || p.starts_with("/api/v1/uitkeringen")
             || p.starts_with("/api/v1/taken")
             || p.starts_with("/api/v1/contactmomenten")
+            || p.starts_with("/api/v1/rekeningen")
+            || p.starts_with("/api/v1/tokens")
+            || p.starts_with("/api/v1/meldingen")
             || p.starts_with("/api/v1/toekenningen")
             || p.starts_with("/api/v1/betaalruns")
             || p.starts_with("/betaalruns")
