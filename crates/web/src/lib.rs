@@ -264,7 +264,23 @@ pub fn router(staat: WebStaat) -> Router {
             "/api/v1/gebruikers",
             get(api::gebruikers).post(api::gebruiker_aanmaken),
         )
-        .route("/api/v1/gebruikers/{id}", get(api::gebruiker))
+        .route(
+            "/api/v1/gebruikers/{id}",
+            get(api::gebruiker).post(api::beheer::gebruiker_wijzigen),
+        )
+        .route(
+            "/api/v1/gebruikers/{id}/wachtwoord-reset",
+            post(api::beheer::wachtwoord_resetten),
+        )
+        .route(
+            "/api/v1/beheerverzoeken/{id}/beoordeling",
+            post(api::beheer::beheerverzoek_beoordelen),
+        )
+        .route(
+            "/api/v1/teams/{id}",
+            get(api::beheer::team).post(api::beheer::team_wijzigen),
+        )
+        .route("/api/v1/teams/{id}/leden", post(api::beheer::leden))
         .route("/api/v1/teams", get(api::teams).post(api::team_aanmaken))
         .route("/api/v1/zoeken", get(api::zoeken))
         .route("/api/v1/personen/{id}", get(api::persoon))

@@ -284,6 +284,24 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
     ),
     ("GET", "/api/v1/audit", Een(Recht::AuditInzien)),
     ("GET", "/api/v1/toegangslog", Een(Recht::ToegangslogInzien)),
+    ("GET", "/api/v1/teams/{id}", Een(Recht::TeamsInzien)),
+    ("POST", "/api/v1/teams/{id}", Een(Recht::TeamsBeheren)),
+    ("POST", "/api/v1/teams/{id}/leden", Een(Recht::TeamsBeheren)),
+    (
+        "POST",
+        "/api/v1/gebruikers/{id}",
+        Een(Recht::GebruikersBeheren),
+    ),
+    (
+        "POST",
+        "/api/v1/gebruikers/{id}/wachtwoord-reset",
+        Een(Recht::GebruikersBeheren),
+    ),
+    (
+        "POST",
+        "/api/v1/beheerverzoeken/{id}/beoordeling",
+        EenVan(Recht::GebruikersBeheren, Recht::WerkInrichten),
+    ),
     ("GET", "/api/v1/rekeningen", Een(Recht::UitkeringenBeheren)),
     (
         "GET",

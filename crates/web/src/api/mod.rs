@@ -2,6 +2,7 @@
 //! persoonlijk token (`Authorization: Bearer vgn_…`) of met de sessie van de browser (dan met
 //! `X-CSRF-Token` bij wijzigingen). Fouten zijn `application/problem+json`.
 
+pub mod beheer;
 pub mod betaalruns;
 pub mod contact;
 pub mod normen;

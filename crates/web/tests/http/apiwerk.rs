@@ -1015,7 +1015,9 @@ async fn rekening_uitsluiting_en_token_door_de_api() {
     let consulent = t.persona(Rol::Inkomensconsulent).await;
     t.persona(Rol::Teamleider).await;
     t.gebruiker("tweede", &[Rol::Inkomensconsulent]).await;
-    let d = vangnet_testkit::dossier().maak(&t, &clerk, &consulent).await;
+    let d = vangnet_testkit::dossier()
+        .maak(&t, &clerk, &consulent)
+        .await;
     let persoon = t
         .app
         .dossier(&systeem, d.dossier, None, None)
@@ -1032,7 +1034,12 @@ async fn rekening_uitsluiting_en_token_door_de_api() {
 
     // Een nieuwe rekening vraagt vier ogen: het verzoek staat open, een ander keurt goed.
     let a = b
-        .api(Method::GET, &format!("/api/v1/personen/{persoon}"), Some(&ctoken), None)
+        .api(
+            Method::GET,
+            &format!("/api/v1/personen/{persoon}"),
+            Some(&ctoken),
+            None,
+        )
         .await;
     let versie = json(&a)["persoon"]["versie"].as_i64().unwrap();
     let wijziging = format!(
@@ -1048,23 +1055,38 @@ async fn rekening_uitsluiting_en_token_door_de_api() {
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
     let verzoek = json(&a)["rekening_ter_beoordeling"].as_i64().unwrap();
-    let a = b.api(Method::GET, "/api/v1/rekeningen", Some(&tweede), None).await;
+    let a = b
+        .api(Method::GET, "/api/v1/rekeningen", Some(&tweede), None)
+        .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
     let lijst = json(&a);
     let r = &lijst["rekeningwijzigingen"][0];
     assert_eq!(r["id"], verzoek, "{lijst}");
     assert_eq!(r["mag_beoordelen"], true, "{lijst}");
     let a = b
-        .api(Method::GET, &format!("/api/v1/rekeningen/{verzoek}"), Some(&ctoken), None)
+        .api(
+            Method::GET,
+            &format!("/api/v1/rekeningen/{verzoek}"),
+            Some(&ctoken),
+            None,
+        )
         .await;
     let r = json(&a);
     assert_eq!(r["mag_beoordelen"], false, "niet het eigen verzoek: {r}");
     assert!(r["brief"].as_str().is_some_and(|b| !b.is_empty()), "{r}");
     let akkoord = format!(r#"{{"versie":{},"goedkeuren":true}}"#, r["versie"]);
     let pad = format!("/api/v1/rekeningen/{verzoek}/beoordeling");
-    let a = b.api(Method::POST, &pad, Some(&ctoken), Some(&akkoord)).await;
-    assert!(a.status.is_client_error(), "niet het eigen verzoek: {}", a.tekst);
-    let a = b.api(Method::POST, &pad, Some(&tweede), Some(&akkoord)).await;
+    let a = b
+        .api(Method::POST, &pad, Some(&ctoken), Some(&akkoord))
+        .await;
+    assert!(
+        a.status.is_client_error(),
+        "niet het eigen verzoek: {}",
+        a.tekst
+    );
+    let a = b
+        .api(Method::POST, &pad, Some(&tweede), Some(&akkoord))
+        .await;
     assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
 
     // Een consulent uitsluiten van de dossiers van deze persoon.
@@ -1082,7 +1104,9 @@ async fn rekening_uitsluiting_en_token_door_de_api() {
             Method::POST,
             "/api/v1/uitsluitingen",
             Some(&leider),
-            Some(&format!(r#"{{"consulent_id":999999,"persoon_id":{persoon},"reden":"Familie"}}"#)),
+            Some(&format!(
+                r#"{{"consulent_id":999999,"persoon_id":{persoon},"reden":"Familie"}}"#
+            )),
         )
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
@@ -1110,14 +1134,82 @@ async fn rekening_uitsluiting_en_token_door_de_api() {
         .unwrap()
         .id;
     let a = b
-        .api(Method::POST, &format!("/api/v1/tokens/{eigen}/intrekking"), Some(&tweede), None)
+        .api(
+            Method::POST,
+            &format!("/api/v1/tokens/{eigen}/intrekking"),
+            Some(&tweede),
+            None,
+        )
         .await;
-    assert_eq!(a.status, StatusCode::NOT_FOUND, "een token van een ander: {}", a.tekst);
+    assert_eq!(
+        a.status,
+        StatusCode::NOT_FOUND,
+        "een token van een ander: {}",
+        a.tekst
+    );
     let a = b
-        .api(Method::POST, &format!("/api/v1/tokens/{eigen}/intrekking"), Some(&ctoken), None)
+        .api(
+            Method::POST,
+            &format!("/api/v1/tokens/{eigen}/intrekking"),
+            Some(&ctoken),
+            None,
+        )
         .await;
     assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
     let a = b.api(Method::GET, "/api/v1/ik", Some(&ctoken), None).await;
     assert_eq!(a.status, StatusCode::UNAUTHORIZED, "{}", a.tekst);
+    t.opruimen().await;
+}
+
+#[tokio::test]
+async fn teams_en_gebruikers_door_de_api() {
+    let t = TestApp::nieuw().await;
+    let systeem = TestApp::systeem();
+    t.persona(Rol::FunctioneelBeheerder).await;
+    t.persona(Rol::Inkomensconsulent).await;
+    let beheer = t
+        .api_token(persona(Rol::FunctioneelBeheerder), "beheer")
+        .await;
+    let team = t.app.team_aanmaken(&systeem, "Noord", "").await.unwrap();
+    let mut b = t.bezoeker();
+    let pad = format!("/api/v1/teams/{team}");
+    let lid = format!(r#"{{"gebruikersnaam":"{}","lid":true}}"#, persona(Rol::Inkomensconsulent));
+    let a = b
+        .api(Method::POST, &format!("{pad}/leden"), Some(&beheer), Some(&lid))
+        .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
+    let a = b.api(Method::GET, &pad, Some(&beheer), None).await;
+    let tj = json(&a);
+    assert_eq!(tj["leden"][0]["gebruikersnaam"], persona(Rol::Inkomensconsulent), "{tj}");
+    let wijziging = format!(r#"{{"versie":{},"naam":"Noord-Oost"}}"#, tj["versie"]);
+    let a = b.api(Method::POST, &pad, Some(&beheer), Some(&wijziging)).await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
+    let a = b.api(Method::POST, &pad, Some(&beheer), Some(&wijziging)).await;
+    assert_eq!(a.status, StatusCode::CONFLICT, "dezelfde versie nog eens: {}", a.tekst);
+
+    // Een gebruiker: rollen erbij wachten op een tweede beheerder; het wachtwoord resetten
+    // geeft een eenmalig wachtwoord.
+    let g = t
+        .app
+        .gebruikers(&systeem)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|g| g.gebruikersnaam == persona(Rol::Inkomensconsulent))
+        .unwrap();
+    let gpad = format!("/api/v1/gebruikers/{}", g.id);
+    let w = format!(
+        r#"{{"versie":{},"volledige_naam":"Test Consulent","rollen":["inkomensconsulent","teamleider"],"reden":"Wordt teamleider"}}"#,
+        g.versie
+    );
+    let a = b.api(Method::POST, &gpad, Some(&beheer), Some(&w)).await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
+    let na = t.app.gebruiker(&systeem, g.id).await.unwrap().gebruiker;
+    assert_eq!(na.rollen, vec![Rol::Inkomensconsulent], "de rol wacht op vier ogen");
+    let a = b
+        .api(Method::POST, &format!("{gpad}/wachtwoord-reset"), Some(&beheer), None)
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(json(&a)["eenmalig_wachtwoord"].as_str().is_some_and(|w| w.len() >= 12), "{}", a.tekst);
     t.opruimen().await;
 }

@@ -600,6 +600,42 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             get.clone(),
+            "/api/v1/teams/{id}",
+            MetRecht(Recht::TeamsInzien),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/api/v1/teams/{id}",
+            MetRecht(Recht::TeamsBeheren),
+            r#"{"versie":999,"naam":""}"#,
+        ),
+        r(
+            post.clone(),
+            "/api/v1/teams/{id}/leden",
+            MetRecht(Recht::TeamsBeheren),
+            r#"{"gebruikersnaam":"bestaat-niet","lid":true}"#,
+        ),
+        r(
+            post.clone(),
+            "/api/v1/gebruikers/{id}",
+            MetRecht(Recht::GebruikersBeheren),
+            r#"{"versie":999,"volledige_naam":"","rollen":[]}"#,
+        ),
+        r(
+            post.clone(),
+            "/api/v1/gebruikers/{id}/wachtwoord-reset",
+            MetRecht(Recht::GebruikersBeheren),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/api/v1/beheerverzoeken/{id}/beoordeling",
+            EenVan(Recht::GebruikersBeheren, Recht::WerkInrichten),
+            r#"{"versie":1,"goedkeuren":true}"#,
+        ),
+        r(
+            get.clone(),
             "/api/v1/rekeningen",
             MetRecht(Recht::UitkeringenBeheren),
             "",
