@@ -281,6 +281,13 @@ impl App {
     /// gebruiker in.
     pub async fn wachtwoord_resetten(&self, ctx: &Context, id: i64) -> Result<String, AppFout> {
         ctx.actor.vereist(Recht::GebruikersBeheren)?;
+        // Het eigen wachtwoord alleen met het huidige (Mijn account): wie de sessie of een
+        // token van een beheerder buitmaakt, neemt zo niet ook zijn account over.
+        if ctx.actor.gebruiker_id() == Some(id) {
+            return Err(AppFout::Conflict(
+                "Uw eigen wachtwoord reset u hier niet; wijzig het onder Mijn account, met uw huidige wachtwoord.".into(),
+            ));
+        }
         // Hashen vóór de transactie (zie gebruiker_aanmaken).
         let wachtwoord = geheim::eenmalig_wachtwoord();
         let wachtwoord_hash = geheim::hash_wachtwoord(&wachtwoord)?;

@@ -1294,7 +1294,7 @@ impl App {
                 gebruiker_id: g.id,
                 van: v,
                 tot_en_met: t,
-                reden: reden.trim().chars().take(200).collect(),
+                reden: reden.trim().to_owned(),
                 aangemaakt_op: nu,
             })
             .await?;
@@ -1327,6 +1327,12 @@ impl App {
         ctx.actor.vereist(Recht::AfwezigheidRegistreren)?;
         if reden.trim().is_empty() {
             return Err(AppFout::veld("reden", "Geef de reden van de uitsluiting."));
+        }
+        if reden.trim().chars().count() > 200 {
+            return Err(AppFout::veld(
+                "reden",
+                "De reden is langer dan 200 tekens; kort haar in.",
+            ));
         }
         let mut tx = self.handeling(ctx, Recht::AfwezigheidRegistreren).await?;
         let nu = tx.nu;

@@ -513,6 +513,13 @@ async fn gebruikers_beheren_met_validatie_en_zonder_verloren_wijzigingen() {
             .moet_wachtwoord_wijzigen
     );
 
+    // Het eigen wachtwoord niet via de reset: alleen met het huidige (Mijn account).
+    let eigen = fb.actor.gebruiker_id().unwrap();
+    assert!(matches!(
+        t.app.wachtwoord_resetten(&fb, eigen).await,
+        Err(AppFout::Conflict(m)) if m.contains("Mijn account")
+    ));
+
     // Wie geen beheerrecht heeft, kan niets van dit alles.
     let c = t.persona(Rol::Inkomensconsulent).await;
     assert!(matches!(

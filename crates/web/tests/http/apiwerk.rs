@@ -1111,6 +1111,20 @@ async fn rekening_uitsluiting_en_token_door_de_api() {
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
     assert!(a.tekst.contains(r#""name":"consulent_id""#), "{}", a.tekst);
+    // Een te lange reden wordt geweigerd, niet stil ingekort.
+    let lang = "x".repeat(201);
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/uitsluitingen",
+            Some(&leider),
+            Some(&format!(
+                r#"{{"consulent_id":{tweede_id},"persoon_id":{persoon},"reden":"{lang}"}}"#
+            )),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains(r#""name":"reden""#), "{}", a.tekst);
     let a = b
         .api(
             Method::POST,
@@ -1173,19 +1187,40 @@ async fn teams_en_gebruikers_door_de_api() {
     let team = t.app.team_aanmaken(&systeem, "Noord", "").await.unwrap();
     let mut b = t.bezoeker();
     let pad = format!("/api/v1/teams/{team}");
-    let lid = format!(r#"{{"gebruikersnaam":"{}","lid":true}}"#, persona(Rol::Inkomensconsulent));
+    let lid = format!(
+        r#"{{"gebruikersnaam":"{}","lid":true}}"#,
+        persona(Rol::Inkomensconsulent)
+    );
     let a = b
-        .api(Method::POST, &format!("{pad}/leden"), Some(&beheer), Some(&lid))
+        .api(
+            Method::POST,
+            &format!("{pad}/leden"),
+            Some(&beheer),
+            Some(&lid),
+        )
         .await;
     assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
     let a = b.api(Method::GET, &pad, Some(&beheer), None).await;
     let tj = json(&a);
-    assert_eq!(tj["leden"][0]["gebruikersnaam"], persona(Rol::Inkomensconsulent), "{tj}");
+    assert_eq!(
+        tj["leden"][0]["gebruikersnaam"],
+        persona(Rol::Inkomensconsulent),
+        "{tj}"
+    );
     let wijziging = format!(r#"{{"versie":{},"naam":"Noord-Oost"}}"#, tj["versie"]);
-    let a = b.api(Method::POST, &pad, Some(&beheer), Some(&wijziging)).await;
+    let a = b
+        .api(Method::POST, &pad, Some(&beheer), Some(&wijziging))
+        .await;
     assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
-    let a = b.api(Method::POST, &pad, Some(&beheer), Some(&wijziging)).await;
-    assert_eq!(a.status, StatusCode::CONFLICT, "dezelfde versie nog eens: {}", a.tekst);
+    let a = b
+        .api(Method::POST, &pad, Some(&beheer), Some(&wijziging))
+        .await;
+    assert_eq!(
+        a.status,
+        StatusCode::CONFLICT,
+        "dezelfde versie nog eens: {}",
+        a.tekst
+    );
 
     // Een gebruiker: rollen erbij wachten op een tweede beheerder; het wachtwoord resetten
     // geeft een eenmalig wachtwoord.
@@ -1205,11 +1240,26 @@ async fn teams_en_gebruikers_door_de_api() {
     let a = b.api(Method::POST, &gpad, Some(&beheer), Some(&w)).await;
     assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
     let na = t.app.gebruiker(&systeem, g.id).await.unwrap().gebruiker;
-    assert_eq!(na.rollen, vec![Rol::Inkomensconsulent], "de rol wacht op vier ogen");
+    assert_eq!(
+        na.rollen,
+        vec![Rol::Inkomensconsulent],
+        "de rol wacht op vier ogen"
+    );
     let a = b
-        .api(Method::POST, &format!("{gpad}/wachtwoord-reset"), Some(&beheer), None)
+        .api(
+            Method::POST,
+            &format!("{gpad}/wachtwoord-reset"),
+            Some(&beheer),
+            None,
+        )
         .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
-    assert!(json(&a)["eenmalig_wachtwoord"].as_str().is_some_and(|w| w.len() >= 12), "{}", a.tekst);
+    assert!(
+        json(&a)["eenmalig_wachtwoord"]
+            .as_str()
+            .is_some_and(|w| w.len() >= 12),
+        "{}",
+        a.tekst
+    );
     t.opruimen().await;
 }
