@@ -389,6 +389,29 @@ pub fn router(staat: WebStaat) -> Router {
             "/api/v1/betaalruns/{id}/regels",
             get(api::betaalruns::regels),
         )
+        .route("/api/v1/werk/inrichting", get(api::inrichting::inrichting))
+        .route(
+            "/api/v1/werk/servicenormen",
+            post(api::inrichting::servicenorm),
+        )
+        .route("/api/v1/werk/gewichten", post(api::inrichting::gewicht))
+        .route("/api/v1/werk/vier-ogen", post(api::inrichting::vier_ogen))
+        .route(
+            "/api/v1/werk/postcodegebieden",
+            post(api::inrichting::postcodegebieden),
+        )
+        .route(
+            "/api/v1/werk/contactonderwerpen",
+            post(api::inrichting::contactonderwerpen),
+        )
+        .route(
+            "/api/v1/werk/gelijkgestelde-dagen",
+            post(api::inrichting::gelijkgestelde_dag),
+        )
+        .route(
+            "/api/v1/werk/gelijkgestelde-dagen/{datum}/verwijdering",
+            post(api::inrichting::gelijkgestelde_dag_verwijderen),
+        )
         .route("/api/v1/jobs", get(api::werk::jobs))
         .route(
             "/api/v1/jobs/{id}/annuleren",

@@ -5,6 +5,7 @@
 pub mod beheer;
 pub mod betaalruns;
 pub mod contact;
+pub mod inrichting;
 pub mod normen;
 pub mod rekeningen;
 pub mod uitkering;

@@ -1263,3 +1263,80 @@ async fn teams_en_gebruikers_door_de_api() {
     );
     t.opruimen().await;
 }
+
+#[tokio::test]
+async fn inrichting_van_het_werk_door_de_api() {
+    let t = TestApp::nieuw().await;
+    t.persona(Rol::FunctioneelBeheerder).await;
+    let beheer = t
+        .api_token(persona(Rol::FunctioneelBeheerder), "inrichting")
+        .await;
+    let mut b = t.bezoeker();
+    let a = b
+        .api(Method::GET, "/api/v1/werk/inrichting", Some(&beheer), None)
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let i = json(&a);
+    assert!(
+        i["servicenormen"].as_array().is_some_and(|n| !n.is_empty()),
+        "{i}"
+    );
+    // Een fout in regel 2: de melding noemt de regel en het veld van de API; niets gezet.
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/werk/contactonderwerpen",
+            Some(&beheer),
+            Some(r#"{"regels":"betaling = Betaling\nFout Code = x"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(
+        a.tekst.contains(r#""name":"regels""#) && a.tekst.contains("Regel 2"),
+        "{}",
+        a.tekst
+    );
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/werk/contactonderwerpen",
+            Some(&beheer),
+            Some(r#"{"regels":"betaling = Betaling\nschulden = Schulden"}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::NO_CONTENT, "{}", a.tekst);
+    let a = b
+        .api(Method::GET, "/api/v1/werk/inrichting", Some(&beheer), None)
+        .await;
+    assert!(
+        json(&a)["contactonderwerpen"].as_array().is_some_and(|o| o
+            .iter()
+            .any(|o| o["code"] == "schulden" && o["actief"] == true)),
+        "{}",
+        a.tekst
+    );
+    // Vier ogen anders inrichten wacht op een tweede beheerder.
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/werk/vier-ogen",
+            Some(&beheer),
+            Some(r#"{"drempel":"1000","soorten":["adres"]}"#),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::ACCEPTED, "{}", a.tekst);
+    assert!(
+        json(&a)["beheerverzoek_id"].as_i64().is_some(),
+        "{}",
+        a.tekst
+    );
+    let a = b
+        .api(Method::GET, "/api/v1/werk/inrichting", Some(&beheer), None)
+        .await;
+    assert_ne!(
+        json(&a)["vier_ogen"]["drempel_centen"],
+        100_000,
+        "nog niet in werking"
+    );
+    t.opruimen().await;
+}
