@@ -444,6 +444,15 @@ pub fn router(staat: WebStaat) -> Router {
             get(api::betaalruns::specificatie),
         )
         .route("/api/v1/audit", get(api::audit))
+        .route("/api/v1/audit/controle", get(api::audit_controle))
+        .route(
+            "/api/v1/dossiers/{id}/berekening",
+            get(api::dossier_berekening),
+        )
+        .route(
+            "/api/v1/dossiers/{id}/vermogen/{opgave}/vervallen",
+            post(api::vermogen_vervallen),
+        )
         .route("/api/v1/toegangslog", get(api::toegangslog));
     Router::new()
         .merge(paginas)

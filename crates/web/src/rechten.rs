@@ -284,6 +284,17 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
     ),
     ("GET", "/api/v1/audit", Een(Recht::AuditInzien)),
     ("GET", "/api/v1/toegangslog", Een(Recht::ToegangslogInzien)),
+    (
+        "GET",
+        "/api/v1/dossiers/{id}/berekening",
+        Een(Recht::ClientenInzien),
+    ),
+    (
+        "POST",
+        "/api/v1/dossiers/{id}/vermogen/{opgave}/vervallen",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    ("GET", "/api/v1/audit/controle", Een(Recht::AuditInzien)),
     ("GET", "/api/v1/werk/inrichting", Een(Recht::WerkInrichten)),
     (
         "POST",

@@ -84,7 +84,11 @@ pub const SCHERMROUTES: &[(&str, &str, Tweeling)] = &[
     ("POST", "/dossiers", Api("POST /api/v1/dossiers")),
     ("GET", "/dossiers/nieuw", FORMULIER),
     ("GET", "/dossiers/{id}", Api("GET /api/v1/dossiers/{id}")),
-    ("GET", "/dossiers/{id}/berekening", Ontbreekt),
+    (
+        "GET",
+        "/dossiers/{id}/berekening",
+        Api("GET /api/v1/dossiers/{id}/berekening"),
+    ),
     ("GET", "/proefberekening", Ontbreekt),
     ("POST", "/taken", Api("POST /api/v1/taken")),
     ("GET", "/taken/{id}", Api("GET /api/v1/taken/{id}")),
@@ -146,7 +150,11 @@ pub const SCHERMROUTES: &[(&str, &str, Tweeling)] = &[
     ),
     ("GET", "/dossiers/{id}/vermogen/nieuw", FORMULIER),
     ("POST", "/dossiers/{id}/vermogen/voorbeeld", Ontbreekt),
-    ("POST", "/dossiers/{id}/vermogen/{opgave}/vervallen", Ontbreekt),
+    (
+        "POST",
+        "/dossiers/{id}/vermogen/{opgave}/vervallen",
+        Api("POST /api/v1/dossiers/{id}/vermogen/{opgave}/vervallen"),
+    ),
     (
         "POST",
         "/dossiers/{id}/mutaties",
@@ -274,6 +282,6 @@ pub const SCHERMROUTES: &[(&str, &str, Tweeling)] = &[
     ),
     ("GET", "/personen/{id}/wijzigen", FORMULIER),
     ("GET", "/audit", Api("GET /api/v1/audit")),
-    ("GET", "/audit/controle", Ontbreekt),
+    ("GET", "/audit/controle", Api("GET /api/v1/audit/controle")),
     ("GET", "/toegangslog", Api("GET /api/v1/toegangslog")),
 ];

@@ -640,6 +640,75 @@ pub async fn mutatie(
     })))
 }
 
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct MaandQuery {
+    /// jjjj-mm; leeg: deze maand.
+    maand: Option<String>,
+}
+
+/// De berekening van een dossier over een maand, met de uitleg per artikel (de vorm van
+/// `vangnet bereken`, contracts/bereken.md). Komt in het toegangslog.
+pub async fn dossier_berekening(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    ApiId(id): ApiId,
+    ApiQuery(q): ApiQuery<MaandQuery>,
+) -> Result<Json<Value>, WebFout> {
+    let maand = q.maand.filter(|m| !m.trim().is_empty()).unwrap_or_else(|| {
+        vangnet_domain::tijd::nl_lokaal(staat.app.klok.nu())
+            .format("%Y-%m")
+            .to_string()
+    });
+    let u = staat.app.dossier_berekening(&wie.ctx, id, &maand).await?;
+    Ok(Json(
+        serde_json::to_value(&u).map_err(|e| WebFout::Intern(e.to_string()))?,
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VervallenJson {
+    reden: String,
+}
+
+/// Een vermogensopgave laten vervallen (een vergissing), met de reden.
+pub async fn vermogen_vervallen(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    axum::extract::Path((id, opgave)): axum::extract::Path<(String, String)>,
+    JsonInvoer(v): JsonInvoer<VervallenJson>,
+) -> Result<StatusCode, WebFout> {
+    let getal = |t: &str| t.parse::<i64>().ok().filter(|n| *n > 0);
+    let (Some(id), Some(opgave)) = (getal(&id), getal(&opgave)) else {
+        return Err(WebFout::NietGevonden);
+    };
+    staat
+        .app
+        .vermogensopgave_laten_vervallen(&wie.ctx, id, opgave, &v.reden)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// De controle van de audittrail en het toegangslog (de ketens en hun ankers).
+pub async fn audit_controle(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+) -> Result<Json<Value>, WebFout> {
+    Ok(Json(match staat.app.audit_controleren(&wie.ctx).await? {
+        vangnet_app::audit::KetenUitslag::Intact {
+            records,
+            sleutel,
+            ankers,
+        } => {
+            json!({ "intact": true, "records": records, "met_sleutel": sleutel, "ankers": ankers, "fout": null })
+        }
+        vangnet_app::audit::KetenUitslag::Gebroken(f) => {
+            json!({ "intact": false, "records": null, "met_sleutel": null, "ankers": null, "fout": f.to_string() })
+        }
+    }))
+}
+
 /// Een eigen API-token intrekken (ook het token waarmee dit verzoek komt).
 pub async fn token_intrekken(
     State(staat): State<WebStaat>,

@@ -402,6 +402,31 @@ async fn toekennen_door_de_api() {
         b.api(Method::GET, &pad, Some(&token), None).await.status,
         StatusCode::OK
     );
+    // De berekening van een maand, elke stap met het artikel; een maand die geen maand is: 422.
+    let bpad = format!("/api/v1/dossiers/{}/berekening", d.dossier);
+    let a = b
+        .api(
+            Method::GET,
+            &format!("{bpad}?maand=2026-12"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let u = json(&a);
+    assert!(
+        u["uitbetaling_centen"].as_i64().is_some_and(|c| c > 0),
+        "{u}"
+    );
+    let a = b
+        .api(
+            Method::GET,
+            &format!("{bpad}?maand=2026-13"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
     // Nog eens toekennen op hetzelfde dossier: geweigerd.
     let a = b
         .api(

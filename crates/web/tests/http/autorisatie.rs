@@ -600,6 +600,24 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             get.clone(),
+            "/api/v1/dossiers/{id}/berekening",
+            MetRecht(Recht::ClientenInzien),
+            "",
+        ),
+        r(
+            post.clone(),
+            "/api/v1/dossiers/{id}/vermogen/{opgave}/vervallen",
+            MetRecht(Recht::UitkeringenBeheren),
+            r#"{"reden":"x"}"#,
+        ),
+        r(
+            get.clone(),
+            "/api/v1/audit/controle",
+            MetRecht(Recht::AuditInzien),
+            "",
+        ),
+        r(
+            get.clone(),
             "/api/v1/werk/inrichting",
             MetRecht(Recht::WerkInrichten),
             "",
