@@ -445,6 +445,7 @@ pub fn router(staat: WebStaat) -> Router {
         )
         .route("/api/v1/audit", get(api::audit))
         .route("/api/v1/audit/controle", get(api::audit_controle))
+        .route("/api/v1/proefberekening", post(api::proefberekening))
         .route(
             "/api/v1/dossiers/{id}/berekening",
             get(api::dossier_berekening),

@@ -285,6 +285,11 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
     ("GET", "/api/v1/audit", Een(Recht::AuditInzien)),
     ("GET", "/api/v1/toegangslog", Een(Recht::ToegangslogInzien)),
     (
+        "POST",
+        "/api/v1/proefberekening",
+        Een(Recht::ClientenInzien),
+    ),
+    (
         "GET",
         "/api/v1/dossiers/{id}/berekening",
         Een(Recht::ClientenInzien),

@@ -89,7 +89,11 @@ pub const SCHERMROUTES: &[(&str, &str, Tweeling)] = &[
         "/dossiers/{id}/berekening",
         Api("GET /api/v1/dossiers/{id}/berekening"),
     ),
-    ("GET", "/proefberekening", Ontbreekt),
+    (
+        "GET",
+        "/proefberekening",
+        Api("POST /api/v1/proefberekening"),
+    ),
     ("POST", "/taken", Api("POST /api/v1/taken")),
     ("GET", "/taken/{id}", Api("GET /api/v1/taken/{id}")),
     ("POST", "/taken/{id}/status", Api("POST /api/v1/taken/{id}/status")),

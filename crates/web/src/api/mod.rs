@@ -666,6 +666,19 @@ pub async fn dossier_berekening(
     ))
 }
 
+/// Een proefberekening van een situatie in de vorm van `vangnet bereken` (contracts/bereken.md),
+/// met de normtabellen die nu gelden; slaat niets op en leest geen dossier.
+pub async fn proefberekening(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    JsonInvoer(s): JsonInvoer<vangnet_domain::berekening::Situatie>,
+) -> Result<Json<Value>, WebFout> {
+    let u = staat.app.proefberekening(&wie.ctx, &s).await?;
+    Ok(Json(
+        serde_json::to_value(&u).map_err(|e| WebFout::Intern(e.to_string()))?,
+    ))
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VervallenJson {

@@ -427,6 +427,37 @@ async fn toekennen_door_de_api() {
         )
         .await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    // Een proefberekening in de vorm van `vangnet bereken`; een onbekend veld wordt genoemd.
+    let situatie = r#"{"maand":"2026-12","aanvrager":{"geboortedatum":"1988-04-12"},"inkomsten":[{"soort":"arbeid","netto_centen":60000}]}"#;
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/proefberekening",
+            Some(&token),
+            Some(situatie),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let p = json(&a);
+    assert!(
+        p["uitleg"].as_array().is_some_and(|u| u
+            .iter()
+            .any(|r| r["artikel"].as_str().is_some_and(|a| a.contains("31")))),
+        "de inkomsten met hun artikel: {p}"
+    );
+    let a = b
+        .api(
+            Method::POST,
+            "/api/v1/proefberekening",
+            Some(&token),
+            Some(r#"{"maand":"2026-12","aanvrager":{"geboortedatum":"1988-04-12"},"huur":1}"#),
+        )
+        .await;
+    assert!(
+        a.status.is_client_error() && a.tekst.contains("huur"),
+        "{}",
+        a.tekst
+    );
     // Nog eens toekennen op hetzelfde dossier: geweigerd.
     let a = b
         .api(

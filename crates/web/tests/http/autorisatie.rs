@@ -599,6 +599,12 @@ fn matrix() -> Vec<Route> {
             "",
         ),
         r(
+            post.clone(),
+            "/api/v1/proefberekening",
+            MetRecht(Recht::ClientenInzien),
+            r#"{"maand":"x"}"#,
+        ),
+        r(
             get.clone(),
             "/api/v1/dossiers/{id}/berekening",
             MetRecht(Recht::ClientenInzien),
