@@ -214,6 +214,29 @@ pub struct Normtabel {
     pub vakantietoeslag_procent: i64,
 }
 
+impl Normtabel {
+    /// Elk bedrag van de tabel met zijn artikel: de normen, de middelen en (als de tabel ze
+    /// kent) de vermogensgrenzen, in de volgorde van de wet.
+    pub fn alle_bedragen(&self) -> Vec<(&'static str, Option<Centen>)> {
+        self.normen
+            .bedragen()
+            .into_iter()
+            .chain(
+                self.middelen
+                    .bedragen()
+                    .into_iter()
+                    .map(|(o, b)| (o, Some(b))),
+            )
+            .chain(
+                self.vermogen
+                    .iter()
+                    .flat_map(|v| v.bedragen())
+                    .map(|(o, b)| (o, Some(b))),
+            )
+            .collect()
+    }
+}
+
 /// Alle tabellen, oplopend en aaneensluitend.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Normtabellen(pub Vec<Normtabel>);
@@ -483,21 +506,7 @@ impl Normtabellen {
     /// (een hele nieuwe of vervallen periode telt met al haar bedragen).
     pub fn verschillen(&self, nieuw: &Normtabellen) -> Vec<Normverschil> {
         fn alle(t: Option<&Normtabel>) -> Vec<(&'static str, Option<Centen>)> {
-            match t {
-                None => Vec::new(),
-                Some(t) => t
-                    .normen
-                    .bedragen()
-                    .into_iter()
-                    .chain(t.middelen.bedragen().into_iter().map(|(o, b)| (o, Some(b))))
-                    .chain(
-                        t.vermogen
-                            .iter()
-                            .flat_map(|v| v.bedragen())
-                            .map(|(o, b)| (o, Some(b))),
-                    )
-                    .collect(),
-            }
+            t.map(Normtabel::alle_bedragen).unwrap_or_default()
         }
         let mut perioden: Vec<NaiveDate> = self
             .0

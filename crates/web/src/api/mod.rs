@@ -184,6 +184,13 @@ pub(crate) fn api_veldnamen(e: AppFout, namen: &[(&str, &str)]) -> AppFout {
     }
 }
 
+/// Een antwoord van de app-laag als JSON (een fout daarbij is een programmafout).
+fn als_json<T: serde::Serialize>(t: &T) -> Result<Json<Value>, WebFout> {
+    serde_json::to_value(t)
+        .map(Json)
+        .map_err(|e| WebFout::Intern(e.to_string()))
+}
+
 fn geen_fouten(f: Veldfouten) -> Result<(), WebFout> {
     f.resultaat().map_err(WebFout::Ongeldig)
 }
@@ -365,9 +372,7 @@ pub async fn dossier(
 ) -> Result<Json<Value>, WebFout> {
     let (op, bekend_op) = historie(&q)?;
     let d = staat.app.dossier(&wie.ctx, id, op, bekend_op).await?;
-    Ok(Json(
-        serde_json::to_value(&d).map_err(|e| WebFout::Intern(e.to_string()))?,
-    ))
+    als_json(&d)
 }
 
 pub async fn huishouden(
@@ -493,9 +498,7 @@ pub async fn uitkering_van_dossier(
         .uitkering_van_dossier(&wie.ctx, id)
         .await?
         .ok_or_else(|| AppFout::NietGevonden("De uitkering van dit dossier".into()))?;
-    Ok(Json(
-        serde_json::to_value(&u).map_err(|e| WebFout::Intern(e.to_string()))?,
-    ))
+    als_json(&u)
 }
 
 /// De vermogensopgaven van het huishouden van een dossier, met hun toets (art. 34).
@@ -505,9 +508,7 @@ pub async fn vermogen_van_dossier(
     ApiId(id): ApiId,
 ) -> Result<Json<Value>, WebFout> {
     let v = staat.app.vermogen_van_dossier(&wie.ctx, id).await?;
-    Ok(Json(
-        serde_json::to_value(&v).map_err(|e| WebFout::Intern(e.to_string()))?,
-    ))
+    als_json(&v)
 }
 
 /// De voorschotten van een dossier (art. 52) en, zolang niet besloten, het volgende met zijn
@@ -521,9 +522,7 @@ pub async fn voorschotten_van_dossier(
         .app
         .voorschotten_van_dossier(&wie.ctx, id, "", "")
         .await?;
-    Ok(Json(
-        serde_json::to_value(&v).map_err(|e| WebFout::Intern(e.to_string()))?,
-    ))
+    als_json(&v)
 }
 
 /// Het besluit over het volgende voorschot: verleend of geweigerd (art. 52 lid 1 onder a of b,
@@ -544,11 +543,7 @@ pub async fn voorschot_vastleggen(
     }
     fouten.clone().resultaat().map_err(AppFout::from)?;
     let rij = staat.app.voorschot_vastleggen(&wie.ctx, id, &v).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(serde_json::to_value(&rij).map_err(|e| WebFout::Intern(e.to_string()))?),
-    )
-        .into_response())
+    Ok((StatusCode::CREATED, als_json(&rij)?).into_response())
 }
 
 /// Een vermogensopgave vastleggen. Bedragen alleen in de eenduidige vorm `"1234.56"`.
@@ -599,9 +594,7 @@ pub async fn mutatie_voorbeeld(
         .app
         .mutatie_voorbeeld(&wie.ctx, id, &api_bedrag(m)?)
         .await?;
-    Ok(Json(
-        serde_json::to_value(&impact).map_err(|e| WebFout::Intern(e.to_string()))?,
-    ))
+    als_json(&impact)
 }
 
 pub async fn mutatie_registreren(
@@ -661,9 +654,7 @@ pub async fn dossier_berekening(
             .to_string()
     });
     let u = staat.app.dossier_berekening(&wie.ctx, id, &maand).await?;
-    Ok(Json(
-        serde_json::to_value(&u).map_err(|e| WebFout::Intern(e.to_string()))?,
-    ))
+    als_json(&u)
 }
 
 /// Een proefberekening van een situatie in de vorm van `vangnet bereken` (contracts/bereken.md),
@@ -674,9 +665,7 @@ pub async fn proefberekening(
     JsonInvoer(s): JsonInvoer<vangnet_domain::berekening::Situatie>,
 ) -> Result<Json<Value>, WebFout> {
     let u = staat.app.proefberekening(&wie.ctx, &s).await?;
-    Ok(Json(
-        serde_json::to_value(&u).map_err(|e| WebFout::Intern(e.to_string()))?,
-    ))
+    als_json(&u)
 }
 
 #[derive(Deserialize)]

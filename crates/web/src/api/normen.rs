@@ -72,16 +72,8 @@ pub async fn overzicht(
             geverifieerd: t.geverifieerd,
             noot: t.noot.clone(),
             bedragen: t
-                .normen
-                .bedragen()
+                .alle_bedragen()
                 .into_iter()
-                .chain(t.middelen.bedragen().into_iter().map(|(o, b)| (o, Some(b))))
-                .chain(
-                    t.vermogen
-                        .iter()
-                        .flat_map(|v| v.bedragen())
-                        .map(|(o, b)| (o, Some(b))),
-                )
                 .map(|(omschrijving, bedrag_centen)| Normbedrag {
                     omschrijving,
                     bedrag_centen,

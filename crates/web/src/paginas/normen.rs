@@ -161,18 +161,7 @@ async fn normenpagina(
         .collect();
     let mut rijen: Vec<Rij> = Vec::new();
     for (i, t) in tabellen.iter().enumerate() {
-        let alle = t
-            .normen
-            .bedragen()
-            .into_iter()
-            .chain(t.middelen.bedragen().into_iter().map(|(o, b)| (o, Some(b))))
-            .chain(
-                t.vermogen
-                    .iter()
-                    .flat_map(|v| v.bedragen())
-                    .map(|(o, b)| (o, Some(b))),
-            );
-        for (j, (omschrijving, bedrag)) in alle.enumerate() {
+        for (j, (omschrijving, bedrag)) in t.alle_bedragen().into_iter().enumerate() {
             if i == 0 {
                 rijen.push(Rij {
                     omschrijving: omschrijving.to_owned(),
