@@ -451,6 +451,10 @@ pub fn router(staat: WebStaat) -> Router {
             get(api::dossier_berekening),
         )
         .route(
+            "/api/v1/dossiers/{id}/vermogen/voorbeeld",
+            post(api::vermogen_voorbeeld),
+        )
+        .route(
             "/api/v1/dossiers/{id}/vermogen/{opgave}/vervallen",
             post(api::vermogen_vervallen),
         )

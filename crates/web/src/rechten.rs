@@ -286,6 +286,11 @@ const ROUTES: &[(&str, &str, Vereist)] = &[
     ("GET", "/api/v1/toegangslog", Een(Recht::ToegangslogInzien)),
     (
         "POST",
+        "/api/v1/dossiers/{id}/vermogen/voorbeeld",
+        Een(Recht::UitkeringenBeheren),
+    ),
+    (
+        "POST",
         "/api/v1/proefberekening",
         Een(Recht::ClientenInzien),
     ),

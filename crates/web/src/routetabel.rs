@@ -10,11 +10,9 @@ pub enum Tweeling {
     Api(&'static str),
     /// Geen tweeling, met de reden.
     Geen(&'static str),
-    /// Nog te bouwen (issue 23 punt 1 is nog open).
-    Ontbreekt,
 }
 
-use Tweeling::{Api, Geen, Ontbreekt};
+use Tweeling::{Api, Geen};
 
 const FORMULIER: Tweeling = Geen(
     "Een formulier om in te vullen; in de API staan de gegevens in het verzoek zelf, met dezelfde controles.",
@@ -146,14 +144,22 @@ pub const SCHERMROUTES: &[(&str, &str, Tweeling)] = &[
         "/rekeningen/{id}/beoordelen",
         Api("POST /api/v1/rekeningen/{id}/beoordeling"),
     ),
-    ("POST", "/dossiers/{id}/voorschotten/berekenen", Ontbreekt),
+    (
+        "POST",
+        "/dossiers/{id}/voorschotten/berekenen",
+        Api("GET /api/v1/dossiers/{id}/voorschotten"),
+    ),
     (
         "POST",
         "/dossiers/{id}/vermogen",
         Api("POST /api/v1/dossiers/{id}/vermogen"),
     ),
     ("GET", "/dossiers/{id}/vermogen/nieuw", FORMULIER),
-    ("POST", "/dossiers/{id}/vermogen/voorbeeld", Ontbreekt),
+    (
+        "POST",
+        "/dossiers/{id}/vermogen/voorbeeld",
+        Api("POST /api/v1/dossiers/{id}/vermogen/voorbeeld"),
+    ),
     (
         "POST",
         "/dossiers/{id}/vermogen/{opgave}/vervallen",

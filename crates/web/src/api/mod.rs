@@ -517,12 +517,64 @@ pub async fn voorschotten_van_dossier(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    ApiQuery(q): ApiQuery<VoorschotQuery>,
 ) -> Result<Json<Value>, WebFout> {
+    // Het volgende voorschot met een inkomen erbij doorrekenen (zoals "Berekenen" in het
+    // formulier); het bedrag alleen in de eenduidige vorm `"612.50"`.
+    let inkomen = q.inkomen.unwrap_or_default();
+    let mut f = Veldfouten::nieuw();
+    if !inkomen.trim().is_empty() {
+        if let Err(m) = vangnet_domain::bedrag::parse_api_bedrag(inkomen.trim()) {
+            f.voeg_toe("inkomen", m);
+        }
+    }
+    let soort = q.inkomenssoort.unwrap_or_default();
+    if !["", "arbeid", "uitkering", "alimentatie", "overig"].contains(&soort.trim()) {
+        f.voeg_toe(
+            "inkomenssoort",
+            "Kies arbeid, uitkering, alimentatie of overig.",
+        );
+    }
+    geen_fouten(f)?;
     let v = staat
         .app
-        .voorschotten_van_dossier(&wie.ctx, id, "", "")
+        .voorschotten_van_dossier(&wie.ctx, id, &inkomen, &soort)
         .await?;
     als_json(&v)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct VoorschotQuery {
+    inkomen: Option<String>,
+    inkomenssoort: Option<String>,
+}
+
+/// Controleert de bedragen van een vermogensopgave in de vorm van de API (`"1234.56"`).
+fn vermogensbedragen(v: &vangnet_app::vermogen::VermogenInvoer) -> Result<(), WebFout> {
+    let mut fouten = vangnet_domain::Veldfouten::nieuw();
+    for (i, b) in v.bestanddelen.iter().enumerate() {
+        for (veld, tekst) in [("waarde", &b.waarde), ("hypotheek", &b.hypotheek)] {
+            if !tekst.trim().is_empty() {
+                if let Err(m) = vangnet_domain::bedrag::parse_api_bedrag(tekst.trim()) {
+                    fouten.voeg_toe(&format!("bestanddelen[{i}].{veld}"), m);
+                }
+            }
+        }
+    }
+    geen_fouten(fouten)
+}
+
+/// De toets van een vermogensopgave (art. 34) zonder haar vast te leggen.
+pub async fn vermogen_voorbeeld(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    ApiId(id): ApiId,
+    JsonInvoer(v): JsonInvoer<vangnet_app::vermogen::VermogenInvoer>,
+) -> Result<Json<Value>, WebFout> {
+    vermogensbedragen(&v)?;
+    let (_, toets) = staat.app.vermogen_voorbeeld(&wie.ctx, id, &v).await?;
+    Ok(Json(json!({ "toets": toets })))
 }
 
 /// Het besluit over het volgende voorschot: verleend of geweigerd (art. 52 lid 1 onder a of b,
@@ -553,17 +605,7 @@ pub async fn vermogen_vastleggen(
     ApiId(id): ApiId,
     JsonInvoer(v): JsonInvoer<vangnet_app::vermogen::VermogenInvoer>,
 ) -> Result<Response, WebFout> {
-    let mut fouten = vangnet_domain::Veldfouten::nieuw();
-    for (i, b) in v.bestanddelen.iter().enumerate() {
-        for (veld, tekst) in [("waarde", &b.waarde), ("hypotheek", &b.hypotheek)] {
-            if !tekst.trim().is_empty() {
-                if let Err(m) = vangnet_domain::bedrag::parse_api_bedrag(tekst.trim()) {
-                    fouten.voeg_toe(&format!("bestanddelen[{i}].{veld}"), m);
-                }
-            }
-        }
-    }
-    fouten.clone().resultaat().map_err(AppFout::from)?;
+    vermogensbedragen(&v)?;
     let (opgave, toets) = staat.app.vermogen_vastleggen(&wie.ctx, id, &v).await?;
     Ok((
         StatusCode::CREATED,

@@ -1396,3 +1396,76 @@ async fn inrichting_van_het_werk_door_de_api() {
     );
     t.opruimen().await;
 }
+
+#[tokio::test]
+async fn voorbeelden_van_voorschot_en_vermogen_door_de_api() {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    let consulent = t.persona(Rol::Inkomensconsulent).await;
+    let d = vangnet_testkit::dossier()
+        .maak(&t, &clerk, &consulent)
+        .await;
+    let token = t
+        .api_token(persona(Rol::Inkomensconsulent), "koppeling")
+        .await;
+    let mut b = t.bezoeker();
+    // Het volgende voorschot met een inkomen doorgerekend: een bedrag in de vorm van het
+    // formulier wordt geweigerd met het veld; in de vorm van de API geeft het een lager bedrag.
+    let pad = format!("/api/v1/dossiers/{}/voorschotten", d.dossier);
+    let zonder = json(&b.api(Method::GET, &pad, Some(&token), None).await);
+    let a = b
+        .api(
+            Method::GET,
+            &format!("{pad}?inkomen=1.234,56"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains(r#""name":"inkomen""#), "{}", a.tekst);
+    let a = b
+        .api(
+            Method::GET,
+            &format!("{pad}?inkomen=300.00&inkomenssoort=arbeid"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert_ne!(json(&a), zonder, "het inkomen telt mee");
+    let a = b
+        .api(
+            Method::GET,
+            &format!("{pad}?inkomenssoort=loterij"),
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains(r#""name":"inkomenssoort""#), "{}", a.tekst);
+    // De toets van vermogen zonder vast te leggen.
+    let opgave = r#"{"peildatum":"2026-11-28","bestanddelen":[{"soort":"banktegoed","omschrijving":"Spaarrekening","waarde":"1500.00"}]}"#;
+    let a = b
+        .api(
+            Method::POST,
+            &format!("/api/v1/dossiers/{}/vermogen/voorbeeld", d.dossier),
+            Some(&token),
+            Some(opgave),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(json(&a)["toets"].is_object(), "{}", a.tekst);
+    let v = t
+        .app
+        .vermogen_van_dossier(&consulent, d.dossier)
+        .await
+        .unwrap();
+    assert!(
+        !serde_json::to_value(&v)
+            .unwrap()
+            .to_string()
+            .contains("Spaarrekening"),
+        "niets vastgelegd"
+    );
+    t.opruimen().await;
+}

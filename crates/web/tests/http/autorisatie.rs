@@ -600,6 +600,12 @@ fn matrix() -> Vec<Route> {
         ),
         r(
             post.clone(),
+            "/api/v1/dossiers/{id}/vermogen/voorbeeld",
+            MetRecht(Recht::UitkeringenBeheren),
+            r#"{"peildatum":"x"}"#,
+        ),
+        r(
+            post.clone(),
             "/api/v1/proefberekening",
             MetRecht(Recht::ClientenInzien),
             r#"{"maand":"x"}"#,

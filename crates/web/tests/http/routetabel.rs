@@ -106,7 +106,6 @@ fn elke_tweeling_bestaat_en_is_beschreven() {
                 );
             }
             Tweeling::Geen(reden) => assert!(reden.len() > 30, "{m} {p}: reden te kort"),
-            Tweeling::Ontbreekt => {}
         }
     }
 }
