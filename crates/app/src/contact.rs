@@ -19,6 +19,7 @@ use crate::audit::Wijziging;
 use crate::clienten::PersoonBeeld;
 use crate::opslag::{
     ContactmomentRij, ContactonderwerpRij, DossierRij, Leestransactie, TaakRij, Transactie,
+    Zoekpositie,
 };
 use crate::werk::{mag_taak_bijwerken, taak_bijwerken, taak_maken, NieuweTaak};
 use crate::{toegang, App, AppFout, Context};
@@ -77,6 +78,13 @@ pub struct Contactbeeld {
     pub bellernaam: &'static str,
     pub uitkomstnaam: &'static str,
     pub onderwerpnaam: String,
+}
+
+/// Een bladzijde zoekresultaten in de notities, met de cursor van de volgende (als die er is).
+#[derive(Debug, Clone, Serialize)]
+pub struct Gevonden {
+    pub contactmomenten: Vec<Contactbeeld>,
+    pub volgende: Option<String>,
 }
 
 /// De volgende betaling van een dossier, voor wie belt met "wanneer krijg ik mijn geld".
@@ -538,12 +546,17 @@ impl App {
         Ok(b)
     }
 
-    /// Zoeken in de notities (en namen van derden); afgeschermde notities doen niet mee.
+    /// Zoeken in de notities (en namen van derden) met de full-text-index: elk woord moet erin
+    /// staan ([`zoekwoorden`](vangnet_domain::contact::zoekwoorden)), nieuwste eerst, per
+    /// bladzijde van hoogstens [`TONEN`]; `na` is de cursor van de vorige bladzijde.
+    /// Afgeschermde notities doen niet mee: wie een gevoelige notitie niet mag lezen, mag ook
+    /// niet merken dat de zoekterm erin staat; de bladzijde wordt dan aangevuld met oudere.
     pub async fn contactmomenten_zoeken(
         &self,
         ctx: &Context,
         tekst: &str,
-    ) -> Result<Vec<Contactbeeld>, AppFout> {
+        na: Option<&str>,
+    ) -> Result<Gevonden, AppFout> {
         ctx.actor.vereist(Recht::ContactmomentenInzien)?;
         let gezocht = tekst.trim();
         if gezocht.chars().count() < 3 {
@@ -552,15 +565,49 @@ impl App {
         if gezocht.chars().count() > 200 {
             return Err(AppFout::veld("q", "Zoek op hoogstens 200 tekens."));
         }
+        let woorden = contact::zoekwoorden(gezocht).map_err(|m| AppFout::veld("q", m))?;
+        let mut positie = match na.map(str::trim).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(c) => Some(Zoekpositie::uit_cursor(c).ok_or_else(|| {
+                AppFout::veld("na", "Deze cursor is niet van een vorige bladzijde.")
+            })?),
+        };
         let mut tx = self.handeling(ctx, Recht::ContactmomentenInzien).await?;
         let nu = tx.nu;
-        let rijen = tx.contactmomenten_zoeken(gezocht, TONEN).await?;
-        let mut b = beelden(&mut *tx, ctx, rijen).await?;
-        // Wie een gevoelige notitie niet mag lezen, mag ook niet merken dat de zoekterm erin staat.
-        b.retain(|c| !c.afgeschermd);
-        toegang_voor(&mut *tx, ctx, nu, &b, "Contactmomenten doorzocht").await?;
+        let mut gevonden: Vec<Contactbeeld> = Vec::new();
+        // Hoogstens vijf rondes: veel afgeschermde treffers achter elkaar geven een kortere
+        // bladzijde met een cursor, geen zoektocht door de hele tabel.
+        let mut meer = false;
+        for _ in 0..5 {
+            let rijen = tx
+                .contactmomenten_zoeken(&woorden, positie.as_ref(), TONEN)
+                .await?;
+            meer = rijen.len() as i64 == TONEN;
+            positie = rijen.last().map(|r| Zoekpositie {
+                tijdstip: r.tijdstip,
+                id: r.id,
+            });
+            let mut b = beelden(&mut *tx, ctx, rijen).await?;
+            b.retain(|c| !c.afgeschermd);
+            gevonden.extend(b);
+            if !meer || gevonden.len() as i64 >= TONEN {
+                break;
+            }
+        }
+        if gevonden.len() as i64 > TONEN {
+            gevonden.truncate(TONEN as usize);
+            meer = true;
+            positie = gevonden.last().map(|c| Zoekpositie {
+                tijdstip: c.rij.tijdstip,
+                id: c.rij.id,
+            });
+        }
+        toegang_voor(&mut *tx, ctx, nu, &gevonden, "Contactmomenten doorzocht").await?;
         tx.commit().await?;
-        Ok(b)
+        Ok(Gevonden {
+            contactmomenten: gevonden,
+            volgende: positie.filter(|_| meer).map(|p| p.als_cursor()),
+        })
     }
 
     /// Contactmomenten van onbekende bellers, om te koppelen.

@@ -362,6 +362,29 @@ pub fn mag_lezen(
         || dossier_team.is_some_and(|t| lezer.leidt_teams.contains(&t))
 }
 
+/// De woorden waarop Vangnet in notities zoekt: zonder hoofdletters en accenten
+/// ([`zoekvorm`](crate::persoon::naam::zoekvorm)), gesplitst op alles wat geen letter of cijfer
+/// is ("100%" → "100", "e-mail" → "e", "mail"), elk woord één keer, hoogstens tien. Een notitie
+/// doet mee als elk woord het begin is van een woord in de notitie of de naam van de derde; op
+/// PostgreSQL ook als het dezelfde Nederlandse stam heeft ("loonstroken" vindt "loonstrook").
+/// Geen woord over (alleen leestekens): een melding.
+pub fn zoekwoorden(invoer: &str) -> Result<Vec<String>, String> {
+    let vorm = crate::persoon::naam::zoekvorm(invoer);
+    let mut woorden: Vec<String> = Vec::new();
+    for w in vorm.split(|c: char| !c.is_alphanumeric()) {
+        if !w.is_empty() && !woorden.iter().any(|x| x == w) {
+            woorden.push(w.to_owned());
+        }
+    }
+    if woorden.is_empty() {
+        return Err("Zoek op woorden: letters of cijfers.".into());
+    }
+    if woorden.len() > 10 {
+        return Err("Zoek op hoogstens tien woorden.".into());
+    }
+    Ok(woorden)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -581,6 +604,29 @@ mod tests {
                 mag,
                 "{gevoelig} {consulent:?} {team:?} {id}"
             );
+        }
+    }
+
+    /// Issue 23 punt 4: zoeken in notities is ongevoelig voor hoofdletters en accenten, en
+    /// zoekt op woorden (het begin ervan). Aanname zonder bron: hoogstens tien woorden.
+    #[test]
+    fn zoekwoorden_uit_wat_getypt_is() {
+        let tabel: [(&str, Result<Vec<&str>, ()>); 8] = [
+            ("Loonstrook", Ok(vec!["loonstrook"])),
+            ("  café  Çelik ", Ok(vec!["cafe", "celik"])),
+            ("100%", Ok(vec!["100"])),
+            ("e-mail e-mail", Ok(vec!["e", "mail"])),
+            ("Øresund", Ok(vec!["oresund"])),
+            ("%%%", Err(())),
+            ("   ", Err(())),
+            ("a b c d e f g h i j k", Err(())),
+        ];
+        for (invoer, verwacht) in tabel {
+            let uit = zoekwoorden(invoer);
+            match verwacht {
+                Ok(w) => assert_eq!(uit.unwrap(), w, "{invoer}"),
+                Err(()) => assert!(uit.is_err(), "{invoer}"),
+            }
         }
     }
 }

@@ -7,10 +7,13 @@ use sqlx::AnyConnection;
 use vangnet_domain::contact::{Beller, Kanaal, Richting, Uitkomst as Contactuitkomst};
 use vangnet_domain::tijd::instant_tekst;
 
-use vangnet_app::opslag::{Contact, ContactLezen, ContactmomentRij, ContactonderwerpRij, Uitkomst};
+use vangnet_app::opslag::{
+    Contact, ContactLezen, ContactmomentRij, ContactonderwerpRij, Uitkomst, Zoekpositie,
+};
 
 use crate::installatie::{Bulkrij, Waarde};
 use crate::transactie::AnyTransactie;
+use crate::Engine;
 
 use crate::sql::{
     code, getal, in_tabel, opgetal, optekst, optijdstip, tekst, tijdstip, vertaal, Rij,
@@ -117,7 +120,7 @@ pub(crate) async fn invoegen(c: &mut AnyConnection, m: &ContactmomentRij) -> Uit
 async fn lijst(
     c: &mut AnyConnection,
     waar: &str,
-    waarde: Option<WaardeVoor<'_>>,
+    waarde: Option<i64>,
     limiet: i64,
 ) -> Uitkomst<Vec<ContactmomentRij>> {
     let sql = format!(
@@ -125,34 +128,22 @@ async fn lijst(
     );
     let q = sqlx::query(&sql);
     let q = match waarde {
-        Some(WaardeVoor::Getal(g)) => q.bind(g),
-        Some(WaardeVoor::Tekst(t)) => q.bind(t.to_owned()),
+        Some(g) => q.bind(g),
         None => q,
     };
     let rijen = q.fetch_all(c).await.map_err(vertaal)?;
     rijen.iter().map(contactmoment).collect()
 }
 
-enum WaardeVoor<'a> {
-    Getal(i64),
-    Tekst(&'a str),
-}
-
 pub(crate) async fn op_id(c: &mut AnyConnection, id: i64) -> Uitkomst<Option<ContactmomentRij>> {
-    Ok(lijst(c, "c.id = $1", Some(WaardeVoor::Getal(id)), 1)
-        .await?
-        .pop())
+    Ok(lijst(c, "c.id = $1", Some(id), 1).await?.pop())
 }
 
 pub(crate) async fn van_taak(
     c: &mut AnyConnection,
     taak_id: i64,
 ) -> Uitkomst<Option<ContactmomentRij>> {
-    Ok(
-        lijst(c, "c.taak_id = $1", Some(WaardeVoor::Getal(taak_id)), 1)
-            .await?
-            .pop(),
-    )
+    Ok(lijst(c, "c.taak_id = $1", Some(taak_id), 1).await?.pop())
 }
 
 pub(crate) async fn van_persoon(
@@ -160,13 +151,7 @@ pub(crate) async fn van_persoon(
     persoon_id: i64,
     limiet: i64,
 ) -> Uitkomst<Vec<ContactmomentRij>> {
-    lijst(
-        c,
-        "c.persoon_id = $1",
-        Some(WaardeVoor::Getal(persoon_id)),
-        limiet,
-    )
-    .await
+    lijst(c, "c.persoon_id = $1", Some(persoon_id), limiet).await
 }
 
 pub(crate) async fn van_dossier(
@@ -174,13 +159,7 @@ pub(crate) async fn van_dossier(
     dossier_id: i64,
     limiet: i64,
 ) -> Uitkomst<Vec<ContactmomentRij>> {
-    lijst(
-        c,
-        "c.dossier_id = $1",
-        Some(WaardeVoor::Getal(dossier_id)),
-        limiet,
-    )
-    .await
+    lijst(c, "c.dossier_id = $1", Some(dossier_id), limiet).await
 }
 
 pub(crate) async fn zonder_persoon(
@@ -192,24 +171,49 @@ pub(crate) async fn zonder_persoon(
 
 pub(crate) async fn zoeken(
     c: &mut AnyConnection,
-    gezocht: &str,
+    engine: Engine,
+    woorden: &[String],
+    na: Option<&Zoekpositie>,
     limiet: i64,
 ) -> Uitkomst<Vec<ContactmomentRij>> {
-    let mut patroon = String::from("%");
-    for ch in gezocht.to_lowercase().chars() {
-        if matches!(ch, '%' | '_' | '\\') {
-            patroon.push('\\');
-        }
-        patroon.push(ch);
+    // De woorden zijn letters en cijfers (zoekwoorden in het domein); ze gaan toch als
+    // parameter, nooit in de SQL.
+    let (overeenkomst, vraag) = match engine {
+        Engine::Sqlite => (
+            "c.id IN (SELECT rowid FROM contactmomenten_fts WHERE contactmomenten_fts MATCH $1)",
+            woorden
+                .iter()
+                .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ),
+        // Precies de uitdrukking van de index (migratie 0034).
+        Engine::Postgres => (
+            "vangnet_zoekvector(c.tekst || ' ' || COALESCE(c.derde_naam, '')) \
+             @@ to_tsquery('dutch', $1)",
+            woorden
+                .iter()
+                .filter(|w| w.chars().all(char::is_alphanumeric))
+                .map(|w| format!("{w}:*"))
+                .collect::<Vec<_>>()
+                .join(" & "),
+        ),
+    };
+    let na_sql = if na.is_some() {
+        " AND (c.tijdstip < $2 OR (c.tijdstip = $2 AND c.id < $3))"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT {KOLOMMEN} {VAN} WHERE {overeenkomst}{na_sql} \
+         ORDER BY c.tijdstip DESC, c.id DESC LIMIT {limiet}"
+    );
+    let mut q = sqlx::query(&sql).bind(vraag);
+    if let Some(p) = na {
+        q = q.bind(instant_tekst(p.tijdstip)).bind(p.id);
     }
-    patroon.push('%');
-    lijst(
-        c,
-        "(lower(c.tekst) LIKE $1 ESCAPE '\\' OR lower(COALESCE(c.derde_naam, '')) LIKE $1 ESCAPE '\\')",
-        Some(WaardeVoor::Tekst(&patroon)),
-        limiet,
-    )
-    .await
+    let rijen = q.fetch_all(c).await.map_err(vertaal)?;
+    rijen.iter().map(contactmoment).collect()
 }
 
 pub(crate) async fn koppelen(
@@ -317,10 +321,12 @@ impl ContactLezen for AnyTransactie {
 
     async fn contactmomenten_zoeken(
         &mut self,
-        tekst: &str,
+        woorden: &[String],
+        na: Option<&Zoekpositie>,
         limiet: i64,
     ) -> Uitkomst<Vec<ContactmomentRij>> {
-        zoeken(self.conn(), tekst, limiet).await
+        let engine = self.engine;
+        zoeken(self.conn(), engine, woorden, na, limiet).await
     }
 
     async fn contactonderwerpen(&mut self) -> Uitkomst<Vec<ContactonderwerpRij>> {

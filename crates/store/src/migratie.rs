@@ -220,6 +220,12 @@ pub const MIGRATIES: &[Migratie] = &[
         sqlite: include_str!("../migrations/sqlite/0033_tokenbereik.sql"),
         postgres: include_str!("../migrations/postgres/0033_tokenbereik.sql"),
     },
+    Migratie {
+        versie: 34,
+        naam: "zoeken_in_notities",
+        sqlite: include_str!("../migrations/sqlite/0034_zoeken_in_notities.sql"),
+        postgres: include_str!("../migrations/postgres/0034_zoeken_in_notities.sql"),
+    },
 ];
 
 /// De namen van de migraties die nog niet zijn toegepast (alle, in een lege database). Voor wie

@@ -35,6 +35,15 @@ pub async fn beschrijving(db: &Database) -> Uitkomst<Vec<String>> {
             .map_err(vertaal)?;
             for t in tabellen {
                 let tabel: String = t.try_get("name").map_err(vertaal)?;
+                // De full-text-index van een tabel is op SQLite een virtuele tabel `X_fts` (met
+                // schaduwtabellen `X_fts_…`), op PostgreSQL een GIN-index `X_zoekindex`.
+                if let Some(basis) = tabel.strip_suffix("_fts") {
+                    regels.push(indexregel(basis, &format!("{basis}_zoekindex"), false));
+                    continue;
+                }
+                if tabel.contains("_fts_") {
+                    continue;
+                }
                 regels.push(format!("tabel {tabel}"));
                 let kolommen = sqlx::query(
                     "SELECT name, type, \"notnull\" AS verplicht, pk FROM pragma_table_info($1)",

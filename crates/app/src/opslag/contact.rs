@@ -68,14 +68,41 @@ pub trait ContactLezen: Send {
         &mut self,
         limiet: i64,
     ) -> Uitkomst<Vec<ContactmomentRij>>;
-    /// Contactmomenten waarvan de notitie of de naam van de derde `tekst` bevat (hoofdletters
-    /// tellen niet), nieuwste eerst.
+    /// Contactmomenten waarvan de notitie of de naam van de derde elk van de `woorden` bevat
+    /// (uit `vangnet_domain::contact::zoekwoorden`; elk als begin van een woord, zonder
+    /// hoofdletters en accenten, op PostgreSQL ook met dezelfde stam), nieuwste eerst, en na
+    /// `na` (paginering op de sleutel, niet op een rijnummer) als die er is. Via de
+    /// full-text-index van de engine.
     async fn contactmomenten_zoeken(
         &mut self,
-        tekst: &str,
+        woorden: &[String],
+        na: Option<&Zoekpositie>,
         limiet: i64,
     ) -> Uitkomst<Vec<ContactmomentRij>>;
     async fn contactonderwerpen(&mut self) -> Uitkomst<Vec<ContactonderwerpRij>>;
+}
+
+/// De plek van een contactmoment in een lijst "nieuwste eerst": waar de volgende bladzijde begint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Zoekpositie {
+    pub tijdstip: DateTime<Utc>,
+    pub id: i64,
+}
+
+impl Zoekpositie {
+    /// Als cursor in een adres: `microseconden.id`, zonder tekens die gecodeerd moeten worden.
+    pub fn als_cursor(&self) -> String {
+        format!("{}.{}", self.tijdstip.timestamp_micros(), self.id)
+    }
+
+    /// Leest een cursor van [`als_cursor`](Self::als_cursor); iets anders: `None`.
+    pub fn uit_cursor(s: &str) -> Option<Zoekpositie> {
+        let (micro, id) = s.split_once('.')?;
+        Some(Zoekpositie {
+            tijdstip: DateTime::from_timestamp_micros(micro.parse().ok()?)?,
+            id: id.parse().ok()?,
+        })
+    }
 }
 
 #[async_trait]

@@ -540,15 +540,17 @@ async fn demopopulatie_laden_is_deterministisch_en_bruikbaar() {
     let systeem = TestApp::systeem();
     assert!(!t
         .app
-        .contactmomenten_zoeken(&systeem, "loonstrook")
+        .contactmomenten_zoeken(&systeem, "loonstrook", None)
         .await
         .unwrap()
+        .contactmomenten
         .is_empty());
     let terugbellen = t
         .app
-        .contactmomenten_zoeken(&systeem, "graag terugbellen")
+        .contactmomenten_zoeken(&systeem, "graag terugbellen", None)
         .await
-        .unwrap();
+        .unwrap()
+        .contactmomenten;
     let eerste = terugbellen.first().expect("demo heeft terugbelverzoeken");
     let taak = eerste.rij.taak_id.expect("met een taak");
     assert!(eerste.rij.telefoonnummer.is_some());

@@ -435,9 +435,10 @@ async fn gevoelige_notitie_alleen_voor_consulent_en_teamleider() {
         assert_eq!(c.rij.tekst.contains("huiselijk"), mag);
         let gevonden = t
             .app
-            .contactmomenten_zoeken(wie, "huiselijk")
+            .contactmomenten_zoeken(wie, "huiselijk", None)
             .await
-            .unwrap();
+            .unwrap()
+            .contactmomenten;
         assert_eq!(
             gevonden.len(),
             usize::from(mag),
@@ -534,6 +535,9 @@ async fn terugbeltaak_uit_een_gevoelige_notitie_lekt_niets() {
     o.t.opruimen().await;
 }
 
+/// Issue 23 punt 4: zoeken in notities via de full-text-index (FTS5 op SQLite, tsvector met de
+/// Nederlandse stemmer op PostgreSQL). Elk woord moet erin staan, als begin van een woord;
+/// hoofdletters en accenten tellen niet; alleen PostgreSQL kent stamvormen.
 #[tokio::test]
 async fn zoeken_in_notities() {
     let o = opzet().await;
@@ -542,30 +546,115 @@ async fn zoeken_in_notities() {
         "Vraagt naar de Vakantietoeslag in mei.",
         "Nieuwe loonstrook gemaild.",
         "Korting 100% op de eigen bijdrage?",
+        "Belde over het café van mevrouw Çelik.",
+        "Twee loonstroken ontbreken nog.",
     ] {
         t.app
             .contactmoment_vastleggen(&o.clerk, &o.telefoontje(tekst))
             .await
             .unwrap();
     }
+    let pg = t.engine() == vangnet_store::Engine::Postgres;
+    // (zoekvraag, aantal op SQLite, aantal op PostgreSQL)
     let tabel = [
-        ("vakantietoeslag", 1),
-        ("LOONSTROOK", 1),
-        ("100%", 1),
-        ("00%", 1),
-        ("%%%", 0),
-        ("bestaat niet", 0),
+        ("vakantietoeslag", 1, 1),
+        ("VAKANTIE", 1, 1),   // het begin van een woord
+        ("toeslag", 0, 0),    // midden in een woord: niet
+        ("loonstr", 2, 2),    // begin van "loonstrook" en "loonstroken"
+        ("LOONSTROOK", 1, 2), // PostgreSQL: dezelfde stam als "loonstroken"
+        ("loonstroken", 1, 2),
+        ("cafe celik", 1, 1), // accenten tellen niet, in de notitie
+        ("Çelik CAFÉ", 1, 1), // en niet in de vraag
+        ("café mei", 0, 0),   // elk woord moet in dezelfde notitie staan
+        ("100%", 1, 1),
+        ("00%", 0, 0),
+        ("bestaat niet", 0, 0),
     ];
-    for (q, n) in tabel {
-        let r = t.app.contactmomenten_zoeken(&o.anna, q).await.unwrap();
-        assert_eq!(r.len(), n, "{q}");
+    for (q, sqlite, postgres) in tabel {
+        let r = t
+            .app
+            .contactmomenten_zoeken(&o.anna, q, None)
+            .await
+            .unwrap();
+        let n = if pg { postgres } else { sqlite };
+        assert_eq!(r.contactmomenten.len(), n, "{q}");
+        assert_eq!(r.volgende, None);
+    }
+    for (q, melding) in [
+        ("ab", "drie"),
+        ("%%%", "woorden"),
+        ("a b c d e f g h i j k", "tien"),
+    ] {
+        let e = t
+            .app
+            .contactmomenten_zoeken(&o.anna, q, None)
+            .await
+            .unwrap_err();
+        assert!(veldfout(e, "q").contains(melding), "{q}");
     }
     let e = t
         .app
-        .contactmomenten_zoeken(&o.anna, "ab")
+        .contactmomenten_zoeken(&o.anna, "loonstrook", Some("geen-cursor"))
         .await
         .unwrap_err();
-    assert!(veldfout(e, "q").contains("drie"));
+    assert!(veldfout(e, "na").contains("cursor"));
+    o.t.opruimen().await;
+}
+
+/// Bladeren door de treffers met een cursor, en afgeschermde notities die niet meetellen: wie
+/// een gevoelige notitie niet mag lezen, krijgt de oudere gewone notities die erachter liggen.
+#[tokio::test]
+async fn zoeken_in_notities_per_bladzijde() {
+    let o = opzet().await;
+    let t = &o.t;
+    for i in 0..135 {
+        let c = ContactInvoer {
+            // De nieuwste 105 zijn gevoelig (meer dan een bladzijde van 100).
+            gevoelig: i >= 30,
+            ..o.telefoontje(&format!("Bladertest nummer {i}."))
+        };
+        t.app.contactmoment_vastleggen(&o.clerk, &c).await.unwrap();
+    }
+    // De consulent van het dossier leest alles: 100, en dan de rest.
+    let eerste = t
+        .app
+        .contactmomenten_zoeken(&o.anna, "bladertest", None)
+        .await
+        .unwrap();
+    assert_eq!(eerste.contactmomenten.len(), 100);
+    let cursor = eerste.volgende.expect("een tweede bladzijde");
+    let tweede = t
+        .app
+        .contactmomenten_zoeken(&o.anna, "bladertest", Some(&cursor))
+        .await
+        .unwrap();
+    assert_eq!(tweede.contactmomenten.len(), 35);
+    assert_eq!(tweede.volgende, None);
+    let mut ids: Vec<i64> = eerste
+        .contactmomenten
+        .iter()
+        .chain(&tweede.contactmomenten)
+        .map(|c| c.rij.id)
+        .collect();
+    let tijden: Vec<_> = eerste
+        .contactmomenten
+        .iter()
+        .chain(&tweede.contactmomenten)
+        .map(|c| (c.rij.tijdstip, c.rij.id))
+        .collect();
+    assert!(tijden.windows(2).all(|w| w[0] > w[1]), "nieuwste eerst");
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 135, "geen dubbele, geen gemiste");
+    // Een andere consulent ziet alleen de 30 gewone, op één bladzijde.
+    let bram = t
+        .app
+        .contactmomenten_zoeken(&o.bram, "bladertest", None)
+        .await
+        .unwrap();
+    assert_eq!(bram.contactmomenten.len(), 30);
+    assert!(bram.contactmomenten.iter().all(|c| !c.rij.gevoelig));
+    assert_eq!(bram.volgende, None);
     o.t.opruimen().await;
 }
 

@@ -816,21 +816,41 @@ pub struct ContactQuery {
     persoon: Option<i64>,
     dossier: Option<i64>,
     q: Option<String>,
+    na: Option<String>,
 }
 
-/// De contactmomenten van een persoon, van een dossier, of met een zoekterm (precies één).
+/// De contactmomenten van een persoon, van een dossier, of met een zoekterm (precies één). Bij
+/// een zoekterm per bladzijde: de volgende staat in `volgende` en in de kopregel `Link`.
 pub async fn contactmomenten(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
+    uri: axum::http::Uri,
     ApiQuery(q): ApiQuery<ContactQuery>,
-) -> Result<Json<Value>, WebFout> {
+) -> Result<Response, WebFout> {
     wie.ctx
         .actor
         .vereist(vangnet_domain::Recht::ContactmomentenInzien)?;
-    let lijst = match (q.persoon, q.dossier, q.q) {
-        (Some(p), None, None) => staat.app.contactmomenten_van_persoon(&wie.ctx, p).await?,
-        (None, Some(d), None) => staat.app.contactmomenten_van_dossier(&wie.ctx, d).await?,
-        (None, None, Some(t)) => staat.app.contactmomenten_zoeken(&wie.ctx, &t).await?,
+    let (lijst, volgende) = match (q.persoon, q.dossier, q.q, q.na) {
+        (Some(p), None, None, None) => (
+            staat.app.contactmomenten_van_persoon(&wie.ctx, p).await?,
+            None,
+        ),
+        (None, Some(d), None, None) => (
+            staat.app.contactmomenten_van_dossier(&wie.ctx, d).await?,
+            None,
+        ),
+        (None, None, Some(t), na) => {
+            let g = staat
+                .app
+                .contactmomenten_zoeken(&wie.ctx, &t, na.as_deref())
+                .await?;
+            (g.contactmomenten, g.volgende)
+        }
+        (_, _, None, Some(_)) => {
+            return Err(
+                vangnet_app::AppFout::veld("na", "Een cursor hoort bij een zoekvraag (q).").into(),
+            )
+        }
         _ => {
             return Err(vangnet_app::AppFout::veld(
                 "persoon",
@@ -839,9 +859,39 @@ pub async fn contactmomenten(
             .into())
         }
     };
-    Ok(Json(json!({
-        "contactmomenten": lijst.iter().map(contactmoment_json).collect::<Vec<_>>()
-    })))
+    Ok(bladzijde(
+        &uri,
+        volgende,
+        json!({
+            "contactmomenten": lijst.iter().map(contactmoment_json).collect::<Vec<_>>()
+        }),
+    ))
+}
+
+/// Een bladzijde van een lijst: de cursor van de volgende bladzijde staat in het veld
+/// `volgende` (anders `null`) en als adres in de kopregel `Link` met `rel="next"` (RFC 8288):
+/// hetzelfde verzoek met `na=<cursor>`.
+pub(crate) fn bladzijde(
+    uri: &axum::http::Uri,
+    volgende: Option<String>,
+    mut lichaam: Value,
+) -> Response {
+    lichaam["volgende"] = json!(volgende);
+    let mut antwoord = Json(lichaam).into_response();
+    if let Some(cursor) = volgende {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in form_urlencoded::parse(uri.query().unwrap_or("").as_bytes()) {
+            if k != "na" {
+                query.append_pair(&k, &v);
+            }
+        }
+        query.append_pair("na", &cursor);
+        let link = format!("<{}?{}>; rel=\"next\"", uri.path(), query.finish());
+        if let Ok(w) = axum::http::HeaderValue::from_str(&link) {
+            antwoord.headers_mut().insert(axum::http::header::LINK, w);
+        }
+    }
+    antwoord
 }
 
 pub async fn contactmoment(

@@ -230,6 +230,10 @@ struct ContactmomentenPagina {
     q: String,
     gezocht: bool,
     gevonden: Vec<Contactbeeld>,
+    /// Het adres van de bladzijde met oudere treffers, als die er zijn.
+    oudere: Option<String>,
+    /// Dit is een vervolgbladzijde.
+    vervolg: bool,
     onbekend: Vec<Contactbeeld>,
     fouten: Veldfouten,
     /// Het contactmoment waarbij de koppelfout hoort.
@@ -247,12 +251,16 @@ impl ContactmomentenPagina {
 pub struct ZoekQuery {
     #[serde(default)]
     q: String,
+    /// De cursor van de vorige bladzijde.
+    #[serde(default)]
+    na: String,
 }
 
 async fn contactmomentenpagina(
     staat: &WebStaat,
     wie: &Ingelogd,
     q: String,
+    na: &str,
 ) -> Result<(StatusCode, ContactmomentenPagina), WebFout> {
     let mut p = ContactmomentenPagina {
         schil: Schil::voor(staat, wie, "Contactmomenten", "/contactmomenten")
@@ -260,6 +268,8 @@ async fn contactmomentenpagina(
         gezocht: !q.trim().is_empty(),
         q,
         gevonden: Vec::new(),
+        oudere: None,
+        vervolg: !na.is_empty(),
         onbekend: staat.app.contactmomenten_zonder_persoon(&wie.ctx).await?,
         fouten: Veldfouten::nieuw(),
         fout_bij: None,
@@ -267,8 +277,21 @@ async fn contactmomentenpagina(
     };
     let mut status = StatusCode::OK;
     if p.gezocht {
-        match staat.app.contactmomenten_zoeken(&wie.ctx, &p.q).await {
-            Ok(g) => p.gevonden = g,
+        match staat
+            .app
+            .contactmomenten_zoeken(&wie.ctx, &p.q, Some(na))
+            .await
+        {
+            Ok(g) => {
+                p.oudere = g.volgende.map(|c| {
+                    let query = form_urlencoded::Serializer::new(String::new())
+                        .append_pair("q", &p.q)
+                        .append_pair("na", &c)
+                        .finish();
+                    format!("/contactmomenten?{query}")
+                });
+                p.gevonden = g.contactmomenten;
+            }
             Err(AppFout::Ongeldig(f)) => {
                 p.fouten = f;
                 status = StatusCode::UNPROCESSABLE_ENTITY;
@@ -285,7 +308,7 @@ pub async fn contactmomenten(
     wie: Ingelogd,
     Query(q): Query<ZoekQuery>,
 ) -> Result<Response, WebFout> {
-    let (status, p) = contactmomentenpagina(&staat, &wie, q.q).await?;
+    let (status, p) = contactmomentenpagina(&staat, &wie, q.q, &q.na).await?;
     Ok(pagina_met_status(status, &p))
 }
 
@@ -312,7 +335,7 @@ pub async fn koppelen(
             Ok(Redirect::to(&format!("/personen/{p}?gedaan=contact-gekoppeld")).into_response())
         }
         Err(AppFout::Ongeldig(f)) => {
-            let (_, mut p) = contactmomentenpagina(&staat, &wie, String::new()).await?;
+            let (_, mut p) = contactmomentenpagina(&staat, &wie, String::new(), "").await?;
             p.fouten = f;
             p.fout_bij = Some(id);
             Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))

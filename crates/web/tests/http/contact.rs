@@ -677,3 +677,80 @@ async fn vier_ogen_inrichten_houdt_de_invoer() {
     );
     t.opruimen().await;
 }
+
+/// Issue 23 punt 3 en 4: zoeken in notities per bladzijde, op het scherm met een link naar de
+/// oudere notities en in de API met `volgende` en de kopregel `Link` (rel="next").
+#[tokio::test]
+async fn zoeken_in_notities_per_bladzijde() {
+    let t = TestApp::nieuw().await;
+    let clerk = t.persona(Rol::AdministratiefOndersteuner).await;
+    for i in 0..101 {
+        let c = vangnet_app::contact::ContactInvoer {
+            onderwerp: "betaling".into(),
+            tekst: format!("Vroeg naar de bladerproef, keer {i}."),
+            ..vangnet_app::contact::ContactInvoer::telefoontje(None, None)
+        };
+        t.app.contactmoment_vastleggen(&clerk, &c).await.unwrap();
+    }
+    let mut b = ingelogd(&t, Rol::Inkomensconsulent).await;
+    let a = b.get("/contactmomenten?q=Bladerpro%C3%A9f").await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let i = a
+        .tekst
+        .find("data-testid=\"oudere-notities\"")
+        .expect("een link naar oudere");
+    let begin = a.tekst[..i].rfind("href=\"").unwrap() + 6;
+    let href = a.tekst[begin..]
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#38;", "&")
+        .replace("&amp;", "&");
+    let a = b.get(&href).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    assert!(a.bevat("keer 0."), "de oudste staat op de tweede bladzijde");
+    assert!(a.testid("oudere-notities").is_none());
+
+    let token = t
+        .app
+        .token_aanmaken(
+            &TestApp::systeem(),
+            persona(Rol::AdministratiefOndersteuner),
+            "api",
+        )
+        .await
+        .unwrap()
+        .token;
+    let a = b
+        .api(
+            Method::GET,
+            "/api/v1/contactmomenten?q=bladerproef+keer",
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(j["contactmomenten"].as_array().unwrap().len(), 100);
+    let cursor = j["volgende"].as_str().expect("een cursor").to_owned();
+    let link = a.headers.get("link").unwrap().to_str().unwrap().to_owned();
+    let volgende = format!("/api/v1/contactmomenten?q=bladerproef+keer&na={cursor}");
+    assert_eq!(link, format!("<{volgende}>; rel=\"next\""));
+    let a = b.api(Method::GET, &volgende, Some(&token), None).await;
+    let j: serde_json::Value = serde_json::from_str(&a.tekst).unwrap();
+    assert_eq!(j["contactmomenten"].as_array().unwrap().len(), 1);
+    assert!(j["volgende"].is_null());
+    assert!(a.headers.get("link").is_none());
+    // Een cursor die nergens vandaan komt: 422 met het veld.
+    let a = b
+        .api(
+            Method::GET,
+            "/api/v1/contactmomenten?q=bladerproef&na=zomaar",
+            Some(&token),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.tekst);
+    assert!(a.tekst.contains("\"na\""), "{}", a.tekst);
+    t.opruimen().await;
+}
