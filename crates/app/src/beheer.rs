@@ -507,14 +507,14 @@ impl App {
 }
 
 fn conflict_gebruiker() -> AppFout {
-    AppFout::Conflict(
+    AppFout::Verouderd(
         "Iemand anders heeft deze gebruiker intussen gewijzigd. Bekijk de nieuwe gegevens en breng uw wijziging opnieuw aan."
             .into(),
     )
 }
 
 fn conflict_team() -> AppFout {
-    AppFout::Conflict(
+    AppFout::Verouderd(
         "Iemand anders heeft dit team intussen gewijzigd. Bekijk de nieuwe gegevens en breng uw wijziging opnieuw aan."
             .into(),
     )

@@ -219,7 +219,12 @@ impl App {
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het verzoek".into()))?;
         ctx.actor.vereist(recht_voor(v.soort))?;
-        if v.versie != versie || !v.status.mag_beoordelen() {
+        if v.versie != versie {
+            return Err(AppFout::Verouderd(
+                "Dit verzoek is intussen gewijzigd. Bekijk de lijst opnieuw.".into(),
+            ));
+        }
+        if !v.status.mag_beoordelen() {
             return Err(AppFout::Conflict(
                 "Dit verzoek is intussen al beoordeeld. Bekijk de lijst opnieuw.".into(),
             ));
@@ -279,7 +284,7 @@ impl App {
         v.afwijsreden = (!goedkeuren).then(|| reden.to_owned());
         v.versie += 1;
         if !h.beheerverzoek_bijwerken(&v).await? {
-            return Err(AppFout::Conflict(
+            return Err(AppFout::Verouderd(
                 "Dit verzoek is intussen al beoordeeld. Bekijk de lijst opnieuw.".into(),
             ));
         }

@@ -477,7 +477,12 @@ impl App {
                 "U startte deze betaalrun zelf; een ander keurt hem goed (vier ogen).".into(),
             ));
         }
-        if run.versie != versie || !run.status.mag_goedkeuren() {
+        if run.versie != versie {
+            return Err(AppFout::Verouderd(
+                "Deze betaalrun is intussen gewijzigd. Bekijk hem opnieuw.".into(),
+            ));
+        }
+        if !run.status.mag_goedkeuren() {
             return Err(AppFout::Conflict(
                 "Deze betaalrun is intussen gewijzigd, goedgekeurd of afgebroken. Bekijk hem opnieuw."
                     .into(),
@@ -516,7 +521,7 @@ impl App {
         run.goedgekeurd_op = Some(nu);
         run.versie += 1;
         if !tx.betaalrun_bijwerken(&run).await? {
-            return Err(AppFout::Conflict(
+            return Err(AppFout::Verouderd(
                 "Deze betaalrun is intussen door een ander goedgekeurd.".into(),
             ));
         }
@@ -648,15 +653,20 @@ impl App {
     ) -> Result<(), AppFout> {
         let mut tx = self.handeling(ctx, Recht::BetaalrunStarten).await?;
         let mut run = Self::run_laden(&mut *tx, id).await?;
-        if run.versie != versie || !run.status.mag_afbreken() {
+        if run.versie != versie {
+            return Err(AppFout::Verouderd(
+                "Deze betaalrun is intussen gewijzigd. Bekijk hem opnieuw.".into(),
+            ));
+        }
+        if !run.status.mag_afbreken() {
             return Err(AppFout::Conflict(
-                "Deze betaalrun is intussen gewijzigd of al goedgekeurd.".into(),
+                "Deze betaalrun is al goedgekeurd of afgebroken.".into(),
             ));
         }
         run.status = Runstatus::Afgebroken;
         run.versie += 1;
         if !tx.betaalrun_bijwerken(&run).await? {
-            return Err(AppFout::Conflict(
+            return Err(AppFout::Verouderd(
                 "Deze betaalrun is intussen gewijzigd.".into(),
             ));
         }

@@ -1045,7 +1045,7 @@ impl App {
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De persoon".into()))?;
         let conflict = || {
-            AppFout::Conflict(
+            AppFout::Verouderd(
             "Iemand anders heeft deze persoon intussen gewijzigd. Bekijk de nieuwe gegevens en breng uw wijziging opnieuw aan.".into(),
         )
         };

@@ -679,7 +679,7 @@ impl App {
             .contactmoment_koppelen(id, persoon_id, dossier_id, nu, versie)
             .await?
         {
-            return Err(AppFout::Conflict(
+            return Err(AppFout::Verouderd(
                 "Het contactmoment is intussen gewijzigd of gekoppeld. Laad de pagina opnieuw."
                     .into(),
             ));

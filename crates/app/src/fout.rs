@@ -34,6 +34,11 @@ pub enum AppFout {
     /// Iemand anders wijzigde hetzelfde intussen, of de waarde bestaat al.
     #[error("{0}")]
     Conflict(String),
+    /// De versie die de gebruiker las, is niet meer de huidige (optimistische gelijktijdigheid):
+    /// een ander was eerder. Op het scherm en in de API een conflict (409); stuurde een koppeling
+    /// de versie als `If-Match`, dan "voorwaarde mislukt" (412).
+    #[error("{0}")]
+    Verouderd(String),
     #[error("{}", opslagmelding(.0))]
     Opslag(#[from] OpslagFout),
     #[error("Interne fout: {0}")]

@@ -343,7 +343,7 @@ impl App {
             ));
         }
         if w.versie != versie {
-            return Err(AppFout::Conflict(
+            return Err(AppFout::Verouderd(
                 "Het verzoek is intussen gewijzigd; ververs de lijst.".into(),
             ));
         }
@@ -356,7 +356,7 @@ impl App {
         w.beoordeeld_op = Some(nu);
         w.afwijsreden = (!goedkeuren).then(|| reden.to_owned());
         if !tx.rekeningwijziging_bijwerken(&w).await? {
-            return Err(AppFout::Conflict(
+            return Err(AppFout::Verouderd(
                 "Een ander beoordeelde dit verzoek tegelijk; ververs de lijst.".into(),
             ));
         }

@@ -1297,10 +1297,13 @@ impl App {
             .mutatie_op_id(mutatie_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("De mutatie".into()))?;
-        if !m.status.mag_beoordelen() || m.versie != versie {
-            return Err(AppFout::Conflict(
-                "Deze mutatie is al beoordeeld of intussen gewijzigd.".into(),
+        if m.versie != versie {
+            return Err(AppFout::Verouderd(
+                "Deze mutatie is intussen gewijzigd. Bekijk haar opnieuw.".into(),
             ));
+        }
+        if !m.status.mag_beoordelen() {
+            return Err(AppFout::Conflict("Deze mutatie is al beoordeeld.".into()));
         }
         if m.geregistreerd_door == ctx.actor.gebruiker_id() {
             return Err(AppFout::veld(
@@ -1359,7 +1362,7 @@ impl App {
         m.afwijsreden = (!goedkeuren).then(|| reden.trim().to_owned());
         m.versie += 1;
         if !tx.mutatie_bijwerken(&m).await? {
-            return Err(AppFout::Conflict(
+            return Err(AppFout::Verouderd(
                 "Een andere consulent beoordeelde deze mutatie tegelijk.".into(),
             ));
         }

@@ -184,7 +184,7 @@ pub(crate) async fn taak_bijwerken(
     (soort, omschrijving): (Taakgebeurtenissoort, &str),
 ) -> Result<(), AppFout> {
     let gewijzigd =
-        || AppFout::Conflict("De taak is intussen gewijzigd. Laad de pagina opnieuw.".into());
+        || AppFout::Verouderd("De taak is intussen gewijzigd. Laad de pagina opnieuw.".into());
     if t.versie != versie {
         return Err(gewijzigd());
     }
@@ -713,7 +713,7 @@ impl App {
             )
             .await?
         {
-            return Err(AppFout::Conflict(format!(
+            return Err(AppFout::Verouderd(format!(
                 "Dossier {} is intussen door iemand anders gewijzigd. Laad de pagina opnieuw.",
                 dossier.nummer
             )));

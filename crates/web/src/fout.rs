@@ -28,6 +28,10 @@ pub enum WebFout {
     OngeldigeInvoer(String),
     TeGroot,
     Conflict(String),
+    /// `If-Match` noemde een versie die niet meer de huidige is (412).
+    VoorwaardeMislukt(String),
+    /// Een wijziging via de API zonder versie: geen `If-Match` en geen `versie` (428).
+    VoorwaardeVereist,
     InloggenMislukt,
     TeVeelPogingen(i64),
     Onbeschikbaar,
@@ -47,6 +51,8 @@ pub enum Foutsoort {
     MethodeNietToegestaan,
     OngeldigeInvoer,
     Conflict,
+    VoorwaardeMislukt,
+    VoorwaardeVereist,
     TeVeelPogingen,
     Onbereikbaar,
     /// Geen antwoord binnen de tijdslimiet; de handeling kan wel zijn uitgevoerd.
@@ -55,13 +61,15 @@ pub enum Foutsoort {
 }
 
 impl Foutsoort {
-    pub const ALLE: [Foutsoort; 10] = [
+    pub const ALLE: [Foutsoort; 12] = [
         Foutsoort::NietIngelogd,
         Foutsoort::Geweigerd,
         Foutsoort::NietGevonden,
         Foutsoort::MethodeNietToegestaan,
         Foutsoort::OngeldigeInvoer,
         Foutsoort::Conflict,
+        Foutsoort::VoorwaardeMislukt,
+        Foutsoort::VoorwaardeVereist,
         Foutsoort::TeVeelPogingen,
         Foutsoort::Onbereikbaar,
         Foutsoort::TeLang,
@@ -76,6 +84,8 @@ impl Foutsoort {
             Foutsoort::MethodeNietToegestaan => "methode-niet-toegestaan",
             Foutsoort::OngeldigeInvoer => "ongeldige-invoer",
             Foutsoort::Conflict => "conflict",
+            Foutsoort::VoorwaardeMislukt => "voorwaarde-mislukt",
+            Foutsoort::VoorwaardeVereist => "voorwaarde-vereist",
             Foutsoort::TeVeelPogingen => "te-veel-pogingen",
             Foutsoort::Onbereikbaar => "onbereikbaar",
             Foutsoort::TeLang => "te-lang",
@@ -100,6 +110,8 @@ impl Foutsoort {
             Foutsoort::MethodeNietToegestaan => "Handeling niet mogelijk op dit adres",
             Foutsoort::OngeldigeInvoer => "Ongeldige invoer",
             Foutsoort::Conflict => "Conflict",
+            Foutsoort::VoorwaardeMislukt => "Versie niet meer de huidige",
+            Foutsoort::VoorwaardeVereist => "Versie ontbreekt",
             Foutsoort::TeVeelPogingen => "Te veel pogingen",
             Foutsoort::Onbereikbaar => "Database onbereikbaar",
             Foutsoort::TeLang => "Geen antwoord op tijd",
@@ -116,6 +128,8 @@ impl Foutsoort {
             Foutsoort::MethodeNietToegestaan => "Dit adres bestaat, maar niet voor deze HTTP-methode.",
             Foutsoort::OngeldigeInvoer => "De invoer is niet geaccepteerd; `invalid-params` noemt per veld wat er mis is. Er is niets opgeslagen. Verbeter de invoer en verstuur opnieuw.",
             Foutsoort::Conflict => "Iemand anders wijzigde hetzelfde intussen, of de waarde bestaat al (bijvoorbeeld een BSN). Er is niets opgeslagen. Haal de nieuwe stand op en breng de wijziging opnieuw aan.",
+            Foutsoort::VoorwaardeMislukt => "De versie in `If-Match` is niet meer de huidige: iemand anders wijzigde dit intussen. Er is niets opgeslagen. Haal de nieuwe stand op (de kopregel `ETag` geeft de versie) en breng de wijziging opnieuw aan.",
+            Foutsoort::VoorwaardeVereist => "Deze wijziging vraagt de versie die u las: in de kopregel `If-Match` (de `ETag` van het opgehaalde gegeven, bv. `\"3\"`) of als `versie` in het verzoek. Er is niets opgeslagen.",
             Foutsoort::TeVeelPogingen => "Te veel mislukte pogingen in korte tijd. Wacht de genoemde tijd en probeer het dan opnieuw.",
             Foutsoort::Onbereikbaar => "Vangnet kon de database niet bereiken. Er is niets opgeslagen. Probeer het over enkele minuten opnieuw; blijft het, meld het dan bij beheer.",
             Foutsoort::TeLang => "Vangnet gaf niet binnen de tijdslimiet (verzoek_max_seconden) antwoord. De handeling loopt op de server wel af en kan dus toch zijn opgeslagen. Kijk dat eerst na (haal de stand op) voor u het opnieuw verstuurt; niet automatisch herhalen.",
@@ -146,7 +160,7 @@ impl From<AppFout> for WebFout {
             AppFout::TeVeelPogingen { minuten } => WebFout::TeVeelPogingen(minuten),
             AppFout::Ongeldig(v) => WebFout::Ongeldig(v),
             AppFout::NietGevonden(_) => WebFout::NietGevonden,
-            AppFout::Conflict(m) => WebFout::Conflict(m),
+            AppFout::Conflict(m) | AppFout::Verouderd(m) => WebFout::Conflict(m),
             AppFout::Opslag(OpslagFout::Onbereikbaar(e)) => {
                 tracing::error!(fout = %e, "opslag onbereikbaar");
                 WebFout::Onbeschikbaar
@@ -173,6 +187,8 @@ impl WebFout {
                 Foutsoort::OngeldigeInvoer
             }
             WebFout::Conflict(_) => Foutsoort::Conflict,
+            WebFout::VoorwaardeMislukt(_) => Foutsoort::VoorwaardeMislukt,
+            WebFout::VoorwaardeVereist => Foutsoort::VoorwaardeVereist,
             WebFout::TeVeelPogingen(_) => Foutsoort::TeVeelPogingen,
             WebFout::Onbeschikbaar => Foutsoort::Onbereikbaar,
             WebFout::TeLang => Foutsoort::TeLang,
@@ -195,6 +211,8 @@ impl WebFout {
             WebFout::OngeldigeInvoer(_) => StatusCode::BAD_REQUEST,
             WebFout::TeGroot => StatusCode::PAYLOAD_TOO_LARGE,
             WebFout::Conflict(_) => StatusCode::CONFLICT,
+            WebFout::VoorwaardeMislukt(_) => StatusCode::PRECONDITION_FAILED,
+            WebFout::VoorwaardeVereist => StatusCode::PRECONDITION_REQUIRED,
             WebFout::TeVeelPogingen(_) => StatusCode::TOO_MANY_REQUESTS,
             WebFout::Onbeschikbaar | WebFout::TeLang => StatusCode::SERVICE_UNAVAILABLE,
             WebFout::Intern(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -236,6 +254,11 @@ impl WebFout {
                 ),
             ),
             WebFout::Conflict(m) => ("Gewijzigd door een ander", m.clone()),
+            WebFout::VoorwaardeMislukt(m) => ("Gewijzigd door een ander", m.clone()),
+            WebFout::VoorwaardeVereist => (
+                "Versie ontbreekt",
+                "Stuur de versie die u las mee: in de kopregel If-Match (de ETag, bv. \"3\") of als versie in het verzoek. Er is niets opgeslagen.".into(),
+            ),
             WebFout::InloggenMislukt => (
                 "Inloggen mislukt",
                 AppFout::InloggenMislukt.to_string(),

@@ -26,7 +26,7 @@ struct FoutPagina {
 struct ProbleemPagina {
     schil: Schil,
     soort: Foutsoort,
-    alle: [Foutsoort; 10],
+    alle: [Foutsoort; 12],
 }
 
 /// De uitleg bij een problem-type (`/problemen/conflict`): openbaar, zodat wie een fout van de

@@ -330,6 +330,73 @@ fn vertaal_serde(m: &str) -> String {
     m.to_owned()
 }
 
+/// `If-Match` bij een wijziging via de API (RFC 9110, 13.1.1): de versie die de koppeling las,
+/// als de `ETag` die een GET gaf (`"3"`). Zonder kopregel geldt `versie` in het verzoek.
+pub struct IfMatch(Option<i64>);
+
+impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
+    type Rejection = WebFout;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let Some(waarde) = parts.headers.get(header::IF_MATCH) else {
+            return Ok(IfMatch(None));
+        };
+        let versie = waarde
+            .to_str()
+            .ok()
+            .map(str::trim)
+            .and_then(|t| t.strip_prefix('"')?.strip_suffix('"'))
+            .and_then(|t| t.parse::<i64>().ok())
+            .filter(|v| *v >= 0);
+        match versie {
+            Some(v) => Ok(IfMatch(Some(v))),
+            // Een zwakke ETag (W/"3"), `*` of een lijst kan nooit sterk overeenkomen.
+            None => Err(WebFout::OngeldigeInvoer(
+                "If-Match verwacht precies één ETag zoals een GET die gaf, bijvoorbeeld \"3\"."
+                    .into(),
+            )),
+        }
+    }
+}
+
+impl IfMatch {
+    /// De versie voor de use case: uit `If-Match`, anders uit het verzoek. Geen van beide: 428;
+    /// beide maar verschillend: 422 bij `versie`.
+    pub fn versie(&self, in_verzoek: Option<i64>) -> Result<i64, WebFout> {
+        match (self.0, in_verzoek) {
+            (Some(a), Some(b)) if a != b => Err(AppFout::veld(
+                "versie",
+                format!("De versie ({b}) verschilt van die in If-Match ({a})."),
+            )
+            .into()),
+            (Some(v), _) | (None, Some(v)) => Ok(v),
+            (None, None) => Err(WebFout::VoorwaardeVereist),
+        }
+    }
+
+    /// Een fout van de use case: was de versie verouderd en kwam zij uit `If-Match`, dan 412
+    /// ("voorwaarde mislukt"), anders zoals elke fout (409 bij een verouderde `versie`).
+    pub fn fout(&self, e: AppFout) -> WebFout {
+        match e {
+            AppFout::Verouderd(m) if self.0.is_some() => WebFout::VoorwaardeMislukt(m),
+            e => e.into(),
+        }
+    }
+}
+
+/// Een antwoord met de versie van het gegeven als `ETag` (`"3"`), voor `If-Match` bij de
+/// volgende wijziging.
+pub fn met_etag<T: axum::response::IntoResponse>(
+    versie: i64,
+    antwoord: T,
+) -> axum::response::Response {
+    let mut a = antwoord.into_response();
+    if let Ok(w) = header::HeaderValue::from_str(&format!("\"{versie}\"")) {
+        a.headers_mut().insert(header::ETAG, w);
+    }
+    a
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -242,9 +242,14 @@ impl App {
             .toekenningsvoorstel_op_id(voorstel_id)
             .await?
             .ok_or_else(|| AppFout::NietGevonden("Het voorstel tot toekenning".into()))?;
-        if v.status != Verzoekstatus::Open || v.versie != versie {
+        if v.versie != versie {
+            return Err(AppFout::Verouderd(
+                "Deze toekenning is intussen gewijzigd. Bekijk haar opnieuw.".into(),
+            ));
+        }
+        if v.status != Verzoekstatus::Open {
             return Err(AppFout::Conflict(
-                "Deze toekenning is al beoordeeld of intussen gewijzigd.".into(),
+                "Deze toekenning is al beoordeeld.".into(),
             ));
         }
         if ctx.actor.gebruiker_id() == Some(v.voorgesteld_door) {
@@ -268,6 +273,9 @@ impl App {
         if !goedkeuren && reden.is_empty() {
             return Err(AppFout::veld("reden", "Geef de reden van de afwijzing."));
         }
+        if reden.chars().count() > 500 {
+            return Err(AppFout::veld("reden", "De reden is hoogstens 500 tekens."));
+        }
         v.status = if goedkeuren {
             Verzoekstatus::Goedgekeurd
         } else {
@@ -275,9 +283,9 @@ impl App {
         };
         v.beoordeeld_door = ctx.actor.gebruiker_id();
         v.beoordeeld_op = Some(nu);
-        v.afwijsreden = (!goedkeuren).then(|| reden.chars().take(500).collect());
+        v.afwijsreden = (!goedkeuren).then(|| reden.to_owned());
         if !tx.toekenningsvoorstel_bijwerken(&v).await? {
-            return Err(AppFout::Conflict(
+            return Err(AppFout::Verouderd(
                 "Een andere consulent beoordeelde deze toekenning tegelijk.".into(),
             ));
         }

@@ -466,7 +466,7 @@ async fn gebruikers_beheren_met_validatie_en_zonder_verloren_wijzigingen() {
         .gebruiker_wijzigen(&fb, id, &wijziging("Pieter Jansen"))
         .await
         .unwrap_err();
-    assert!(matches!(conflict, AppFout::Conflict(_)));
+    assert!(matches!(conflict, AppFout::Verouderd(_)));
     assert_eq!(
         t.app
             .gebruiker_op_naam(&fb, "pjansen")
@@ -577,7 +577,7 @@ async fn teams_en_leden_beheren() {
         t.app
             .team_wijzigen(&fb, noord, "Noord", "", team.team.versie)
             .await,
-        Err(AppFout::Conflict(_))
+        Err(AppFout::Verouderd(_))
     ));
     // Een teamleider ziet teams maar beheert ze niet; handhaving ziet ze niet.
     let tl = t.persona(Rol::Teamleider).await;
@@ -957,7 +957,7 @@ async fn rollen_geven_vraagt_een_tweede_beheerder() {
             t.app
                 .beheerverzoek_beoordelen(&fb2, v.id, v.versie, true, "")
                 .await,
-            Err(AppFout::Conflict(_))
+            Err(AppFout::Verouderd(_))
         ),
         "een tweede keer beoordelen kan niet"
     );

@@ -639,7 +639,7 @@ async fn persoon_wijzigen_met_historie_en_zonder_verloren_wijzigingen() {
         .await
         .unwrap_err();
     assert!(
-        matches!(&fout, AppFout::Conflict(m) if m.contains("intussen gewijzigd")),
+        matches!(&fout, AppFout::Verouderd(m) if m.contains("intussen gewijzigd")),
         "{fout:?}"
     );
     let (na, _) = t.app.persoon(&ctx(&clerk), id).await.unwrap();

@@ -278,7 +278,7 @@ async fn terugbelverzoek_is_een_taak_met_servicenorm_en_wordt_afgerond() {
         t.app
             .terugbellen_afronden(&o.anna, taak, rij.versie, true, "Gesproken.")
             .await,
-        Err(AppFout::Conflict(_))
+        Err(AppFout::Verouderd(_))
     ));
     // Een ander dan de eigenaar mag het niet afronden.
     assert!(matches!(

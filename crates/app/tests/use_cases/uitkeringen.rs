@@ -215,7 +215,7 @@ async fn inkomen_met_terugwerkende_kracht_en_vier_ogen() {
         .unwrap();
     assert!(matches!(
         t.app.mutatie_beoordelen(&o.bram, id, 1, true, "").await,
-        Err(AppFout::Conflict(_))
+        Err(AppFout::Verouderd(_))
     ));
 
     // Verwerkt: elke betaalde maand (mei 2025 – oktober 2026) een correctie van −190,00;

@@ -345,7 +345,7 @@ async fn vandaag_herverdelen_en_escalatie() {
         t.app
             .dossier_herverdelen(&o.leider, d, versie, id(&o.noord[0]), "")
             .await,
-        Err(AppFout::Conflict(_))
+        Err(AppFout::Verouderd(_))
     ));
     let bram = t.app.vandaag(&o.noord[1], None).await.unwrap();
     assert_eq!(bram.totaal, 4, "alle open taken van het dossier gingen mee");

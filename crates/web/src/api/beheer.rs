@@ -5,12 +5,13 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Json;
 use serde::{Deserialize, Serialize};
 use vangnet_app::beheer::GebruikerWijziging;
 
 use crate::fout::WebFout;
-use crate::invoer::{ApiId, JsonInvoer};
+use crate::invoer::{met_etag, ApiId, IfMatch, JsonInvoer};
 use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
@@ -34,29 +35,35 @@ pub async fn team(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
-) -> Result<Json<Team>, WebFout> {
+) -> Result<Response, WebFout> {
     let d = staat.app.team(&wie.ctx, id).await?;
-    Ok(Json(Team {
-        id: d.team.id,
-        naam: d.team.naam,
-        omschrijving: d.team.omschrijving,
-        versie: d.team.versie,
-        leden: d
-            .leden
-            .into_iter()
-            .map(|g| Lid {
-                id: g.id,
-                gebruikersnaam: g.gebruikersnaam,
-                volledige_naam: g.volledige_naam,
-            })
-            .collect(),
-    }))
+    let versie = d.team.versie;
+    Ok(met_etag(
+        versie,
+        Json(Team {
+            id: d.team.id,
+            naam: d.team.naam,
+            omschrijving: d.team.omschrijving,
+            versie: d.team.versie,
+            leden: d
+                .leden
+                .into_iter()
+                .map(|g| Lid {
+                    id: g.id,
+                    gebruikersnaam: g.gebruikersnaam,
+                    volledige_naam: g.volledige_naam,
+                })
+                .collect(),
+        }),
+    ))
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Teamwijziging {
-    versie: i64,
+    /// Of `If-Match` met de ETag.
+    #[serde(default)]
+    versie: Option<i64>,
     naam: String,
     #[serde(default)]
     omschrijving: String,
@@ -66,12 +73,15 @@ pub async fn team_wijzigen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    im: IfMatch,
     JsonInvoer(w): JsonInvoer<Teamwijziging>,
 ) -> Result<StatusCode, WebFout> {
+    let versie = im.versie(w.versie)?;
     staat
         .app
-        .team_wijzigen(&wie.ctx, id, &w.naam, &w.omschrijving, w.versie)
-        .await?;
+        .team_wijzigen(&wie.ctx, id, &w.naam, &w.omschrijving, versie)
+        .await
+        .map_err(|e| im.fout(e))?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -100,7 +110,9 @@ pub async fn leden(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Gebruikerwijziging {
-    versie: i64,
+    /// Of `If-Match` met de ETag.
+    #[serde(default)]
+    versie: Option<i64>,
     volledige_naam: String,
     /// Rolcodes; een wijziging van rollen gaat in als een tweede beheerder haar goedkeurt.
     rollen: Vec<String>,
@@ -114,8 +126,10 @@ pub async fn gebruiker_wijzigen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    im: IfMatch,
     JsonInvoer(w): JsonInvoer<Gebruikerwijziging>,
 ) -> Result<StatusCode, WebFout> {
+    let versie = im.versie(w.versie)?;
     staat
         .app
         .gebruiker_wijzigen(
@@ -125,11 +139,12 @@ pub async fn gebruiker_wijzigen(
                 volledige_naam: w.volledige_naam,
                 rollen: w.rollen,
                 geblokkeerd: w.geblokkeerd,
-                versie: w.versie,
+                versie,
                 reden: w.reden,
             },
         )
-        .await?;
+        .await
+        .map_err(|e| im.fout(e))?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -148,7 +163,9 @@ pub async fn wachtwoord_resetten(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Verzoekbeoordeling {
-    versie: i64,
+    /// Of `If-Match` met de ETag.
+    #[serde(default)]
+    versie: Option<i64>,
     goedkeuren: bool,
     #[serde(default)]
     reden: String,
@@ -159,11 +176,14 @@ pub async fn beheerverzoek_beoordelen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    im: IfMatch,
     JsonInvoer(b): JsonInvoer<Verzoekbeoordeling>,
 ) -> Result<StatusCode, WebFout> {
+    let versie = im.versie(b.versie)?;
     staat
         .app
-        .beheerverzoek_beoordelen(&wie.ctx, id, b.versie, b.goedkeuren, &b.reden)
-        .await?;
+        .beheerverzoek_beoordelen(&wie.ctx, id, versie, b.goedkeuren, &b.reden)
+        .await
+        .map_err(|e| im.fout(e))?;
     Ok(StatusCode::NO_CONTENT)
 }

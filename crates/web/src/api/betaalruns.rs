@@ -15,7 +15,7 @@ use vangnet_domain::{tijd, Veldfouten};
 
 use super::werk::Job;
 use crate::fout::WebFout;
-use crate::invoer::{ApiId, ApiQuery, JsonInvoer};
+use crate::invoer::{met_etag, ApiId, ApiQuery, IfMatch, JsonInvoer};
 use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
@@ -187,8 +187,9 @@ pub async fn overzicht(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
-) -> Result<Json<Runoverzicht>, WebFout> {
+) -> Result<Response, WebFout> {
     let b = staat.app.betaalrun_beeld(&wie.ctx, id).await?;
+    let versie = b.run.versie;
     let job = staat
         .app
         .jobs_van(&wie.ctx, Some(&format!("betaalrun:{id}")))
@@ -196,34 +197,37 @@ pub async fn overzicht(
         .into_iter()
         .next()
         .map(Job::from);
-    Ok(Json(Runoverzicht {
-        run: b.run.into(),
-        gestart_door_naam: b.gestart_door,
-        goedgekeurd_door_naam: b.goedgekeurd_door,
-        totalen: b
-            .totalen
-            .into_iter()
-            .map(|t| Categorietotaal {
-                categorie: t.categorie.code(),
-                aantal: t.aantal,
-                som_centen: t.som_centen.centen(),
-            })
-            .collect(),
-        verschillen: b
-            .verschillen
-            .into_iter()
-            .map(|v| Runverschil {
-                dossier_id: v.dossier_id,
-                dossiernummer: v.dossiernummer,
-                vorig_centen: v.vorig_centen.centen(),
-                nu_centen: v.nu_centen.centen(),
-            })
-            .collect(),
-        vorige_run: b.vorige_run,
-        vastgehouden: b.vastgehouden.into_iter().map(Runregel::from).collect(),
-        vorderingen: b.vorderingen.into_iter().map(Runregel::from).collect(),
-        job,
-    }))
+    Ok(met_etag(
+        versie,
+        Json(Runoverzicht {
+            run: b.run.into(),
+            gestart_door_naam: b.gestart_door,
+            goedgekeurd_door_naam: b.goedgekeurd_door,
+            totalen: b
+                .totalen
+                .into_iter()
+                .map(|t| Categorietotaal {
+                    categorie: t.categorie.code(),
+                    aantal: t.aantal,
+                    som_centen: t.som_centen.centen(),
+                })
+                .collect(),
+            verschillen: b
+                .verschillen
+                .into_iter()
+                .map(|v| Runverschil {
+                    dossier_id: v.dossier_id,
+                    dossiernummer: v.dossiernummer,
+                    vorig_centen: v.vorig_centen.centen(),
+                    nu_centen: v.nu_centen.centen(),
+                })
+                .collect(),
+            vorige_run: b.vorige_run,
+            vastgehouden: b.vastgehouden.into_iter().map(Runregel::from).collect(),
+            vorderingen: b.vorderingen.into_iter().map(Runregel::from).collect(),
+            job,
+        }),
+    ))
 }
 
 /// Opnieuw berekenen (een berekende run, bv. na een mutatie): een job, 202.
@@ -243,7 +247,9 @@ pub async fn berekenen(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Goedkeuring {
-    versie: i64,
+    /// Of `If-Match` met de ETag.
+    #[serde(default)]
+    versie: Option<i64>,
     /// Aantal en bedrag gezien (het vinkje op het scherm); zonder `true` geen goedkeuring.
     gecontroleerd: bool,
 }
@@ -252,8 +258,10 @@ pub async fn goedkeuren(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    im: IfMatch,
     JsonInvoer(g): JsonInvoer<Goedkeuring>,
 ) -> Result<StatusCode, WebFout> {
+    let versie = im.versie(g.versie)?;
     wie.ctx
         .actor
         .vereist(vangnet_domain::Recht::BetaalrunGoedkeuren)?;
@@ -266,15 +274,18 @@ pub async fn goedkeuren(
     }
     staat
         .app
-        .betaalrun_goedkeuren(&wie.ctx, id, g.versie)
-        .await?;
+        .betaalrun_goedkeuren(&wie.ctx, id, versie)
+        .await
+        .map_err(|e| im.fout(e))?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Afbreken {
-    versie: i64,
+    /// Of `If-Match` met de ETag.
+    #[serde(default)]
+    versie: Option<i64>,
     /// Zonder `true` wordt niets afgebroken.
     bevestigd: bool,
 }
@@ -283,8 +294,10 @@ pub async fn afbreken(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    im: IfMatch,
     JsonInvoer(a): JsonInvoer<Afbreken>,
 ) -> Result<StatusCode, WebFout> {
+    let versie = im.versie(a.versie)?;
     wie.ctx
         .actor
         .vereist(vangnet_domain::Recht::BetaalrunStarten)?;
@@ -295,7 +308,11 @@ pub async fn afbreken(
         )
         .into());
     }
-    staat.app.betaalrun_afbreken(&wie.ctx, id, a.versie).await?;
+    staat
+        .app
+        .betaalrun_afbreken(&wie.ctx, id, versie)
+        .await
+        .map_err(|e| im.fout(e))?;
     Ok(StatusCode::NO_CONTENT)
 }
 

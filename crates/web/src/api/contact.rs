@@ -7,14 +7,16 @@ use axum::Json;
 use serde::Deserialize;
 
 use crate::fout::WebFout;
-use crate::invoer::{ApiId, JsonInvoer};
+use crate::invoer::{ApiId, IfMatch, JsonInvoer};
 use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Koppeling {
-    versie: i64,
+    /// Of `If-Match` met de ETag.
+    #[serde(default)]
+    versie: Option<i64>,
     bsn: String,
     /// Optioneel: het dossier waar het gesprek over ging.
     #[serde(default)]
@@ -26,12 +28,15 @@ pub async fn koppelen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    im: IfMatch,
     JsonInvoer(k): JsonInvoer<Koppeling>,
 ) -> Result<Json<serde_json::Value>, WebFout> {
+    let versie = im.versie(k.versie)?;
     let persoon = staat
         .app
-        .contactmoment_koppelen_op_bsn(&wie.ctx, id, k.versie, &k.bsn, &k.dossiernummer)
-        .await?;
+        .contactmoment_koppelen_op_bsn(&wie.ctx, id, versie, &k.bsn, &k.dossiernummer)
+        .await
+        .map_err(|e| im.fout(e))?;
     Ok(Json(serde_json::json!({ "persoon_id": persoon })))
 }
 
@@ -39,7 +44,9 @@ pub async fn koppelen(
 #[serde(deny_unknown_fields)]
 pub struct Teruggebeld {
     /// De versie van de terugbeltaak.
-    versie: i64,
+    /// Of `If-Match` met de ETag.
+    #[serde(default)]
+    versie: Option<i64>,
     /// Heeft de medewerker de klant gesproken?
     bereikt: bool,
     /// Wat er besproken is (of de poging).
@@ -52,11 +59,14 @@ pub async fn terugbellen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    im: IfMatch,
     JsonInvoer(t): JsonInvoer<Teruggebeld>,
 ) -> Result<Json<serde_json::Value>, WebFout> {
+    let versie = im.versie(t.versie)?;
     let contact = staat
         .app
-        .terugbellen_afronden(&wie.ctx, id, t.versie, t.bereikt, &t.tekst)
-        .await?;
+        .terugbellen_afronden(&wie.ctx, id, versie, t.bereikt, &t.tekst)
+        .await
+        .map_err(|e| im.fout(e))?;
     Ok(Json(serde_json::json!({ "contactmoment_id": contact })))
 }

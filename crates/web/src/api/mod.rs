@@ -25,7 +25,7 @@ use vangnet_app::AppFout;
 use vangnet_domain::Veldfouten;
 
 use crate::fout::WebFout;
-use crate::invoer::{ApiId, ApiQuery, JsonInvoer};
+use crate::invoer::{met_etag, ApiId, ApiQuery, IfMatch, JsonInvoer};
 use crate::paginas::audit::{
     audit_filter, paginanummer, toegang_filter, AuditQuery, ToegangQuery, PER_PAGINA,
 };
@@ -79,7 +79,7 @@ pub async fn gebruiker(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
-) -> Result<Json<Value>, WebFout> {
+) -> Result<Response, WebFout> {
     let d = staat.app.gebruiker(&wie.ctx, id).await?;
     let mut g = gebruiker_json(&d.gebruiker);
     g["teams"] = json!(d
@@ -87,7 +87,7 @@ pub async fn gebruiker(
         .iter()
         .map(|t| json!({ "id": t.id, "naam": t.naam }))
         .collect::<Vec<_>>());
-    Ok(Json(g))
+    Ok(met_etag(d.gebruiker.versie, Json(g)))
 }
 
 #[derive(Deserialize)]
@@ -268,16 +268,21 @@ pub async fn persoon(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
-) -> Result<Json<Value>, WebFout> {
+) -> Result<Response, WebFout> {
     let (p, dossiers) = staat.app.persoon(&wie.ctx, id).await?;
-    Ok(Json(json!({ "persoon": p, "dossiers": dossiers })))
+    Ok(met_etag(
+        p.versie,
+        Json(json!({ "persoon": p, "dossiers": dossiers })),
+    ))
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PersoonWijzigingJson {
     /// De versie van de persoon zoals gelezen.
-    versie: i64,
+    /// Of `If-Match` met de ETag.
+    #[serde(default)]
+    versie: Option<i64>,
     voornamen: String,
     #[serde(default)]
     voorvoegsel: String,
@@ -298,15 +303,17 @@ pub async fn persoon_wijzigen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    im: IfMatch,
     JsonInvoer(w): JsonInvoer<PersoonWijzigingJson>,
 ) -> Result<Json<Value>, WebFout> {
+    let versie = im.versie(w.versie)?;
     let r = staat
         .app
         .persoon_wijzigen(
             &wie.ctx,
             id,
             &vangnet_app::clienten::PersoonWijziging {
-                versie: w.versie,
+                versie,
                 voornamen: w.voornamen,
                 voorvoegsel: w.voorvoegsel,
                 geslachtsnaam: w.geslachtsnaam,
@@ -316,7 +323,8 @@ pub async fn persoon_wijzigen(
                 reden: w.reden,
             },
         )
-        .await?;
+        .await
+        .map_err(|e| im.fout(e))?;
     Ok(Json(
         json!({ "rekening_ter_beoordeling": r.rekening_ter_beoordeling }),
     ))
@@ -369,10 +377,10 @@ pub async fn dossier(
     wie: Ingelogd,
     ApiId(id): ApiId,
     ApiQuery(q): ApiQuery<HistorieQuery>,
-) -> Result<Json<Value>, WebFout> {
+) -> Result<Response, WebFout> {
     let (op, bekend_op) = historie(&q)?;
     let d = staat.app.dossier(&wie.ctx, id, op, bekend_op).await?;
-    als_json(&d)
+    Ok(met_etag(d.dossier.versie, als_json(&d)?))
 }
 
 pub async fn huishouden(
@@ -661,18 +669,21 @@ pub async fn mutatie(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
-) -> Result<Json<Value>, WebFout> {
+) -> Result<Response, WebFout> {
     let b = staat.app.mutatie_ter_beoordeling(&wie.ctx, id).await?;
     let intern = |e: serde_json::Error| WebFout::Intern(e.to_string());
-    Ok(Json(json!({
-        "mutatie": serde_json::to_value(&b.mutatie).map_err(intern)?,
-        "dossier_id": b.dossier_id,
-        "dossiernummer": b.dossier_nummer,
-        "geregistreerd_door": b.geregistreerd_door,
-        "impact": b.impact.as_ref().map(serde_json::to_value).transpose().map_err(intern)?,
-        "impact_fout": b.impact_fout,
-        "niet_beoordelen": b.niet_beoordelen,
-    })))
+    Ok(met_etag(
+        b.mutatie.versie,
+        Json(json!({
+            "mutatie": serde_json::to_value(&b.mutatie).map_err(intern)?,
+            "dossier_id": b.dossier_id,
+            "dossiernummer": b.dossier_nummer,
+            "geregistreerd_door": b.geregistreerd_door,
+            "impact": b.impact.as_ref().map(serde_json::to_value).transpose().map_err(intern)?,
+            "impact_fout": b.impact_fout,
+            "niet_beoordelen": b.niet_beoordelen,
+        })),
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -766,7 +777,9 @@ pub async fn token_intrekken(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BeoordelingJson {
-    versie: i64,
+    /// Of `If-Match` met de ETag.
+    #[serde(default)]
+    versie: Option<i64>,
     goedkeuren: bool,
     #[serde(default)]
     reden: String,
@@ -776,12 +789,15 @@ pub async fn mutatie_beoordelen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    im: IfMatch,
     JsonInvoer(b): JsonInvoer<BeoordelingJson>,
 ) -> Result<Response, WebFout> {
+    let versie = im.versie(b.versie)?;
     staat
         .app
-        .mutatie_beoordelen(&wie.ctx, id, b.versie, b.goedkeuren, &b.reden)
-        .await?;
+        .mutatie_beoordelen(&wie.ctx, id, versie, b.goedkeuren, &b.reden)
+        .await
+        .map_err(|e| im.fout(e))?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
@@ -807,6 +823,7 @@ fn contactmoment_json(c: &vangnet_app::contact::Contactbeeld) -> Value {
         "taak_id": r.taak_id,
         "vervolg_op": r.vervolg_op,
         "gekoppeld_op": r.gekoppeld_op,
+        "versie": r.versie,
     })
 }
 
@@ -898,9 +915,9 @@ pub async fn contactmoment(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
-) -> Result<Json<Value>, WebFout> {
+) -> Result<Response, WebFout> {
     let c = staat.app.contactmoment(&wie.ctx, id).await?;
-    Ok(Json(contactmoment_json(&c)))
+    Ok(met_etag(c.rij.versie, Json(contactmoment_json(&c))))
 }
 
 /// Legt een contactmoment vast (met de taak die eruit volgt).

@@ -3,6 +3,7 @@
 
 use axum::extract::State;
 use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Json;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -10,7 +11,7 @@ use vangnet_app::rekeningen::Rekeningwijzigingbeeld;
 use vangnet_domain::tijd;
 
 use crate::fout::WebFout;
-use crate::invoer::{ApiId, JsonInvoer};
+use crate::invoer::{met_etag, ApiId, IfMatch, JsonInvoer};
 use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
@@ -79,15 +80,18 @@ pub async fn een(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
-) -> Result<Json<Rekeningwijziging>, WebFout> {
+) -> Result<Response, WebFout> {
     let (b, brief) = staat.app.rekeningwijziging(&wie.ctx, id).await?;
-    Ok(Json(Rekeningwijziging::uit(b, Some(brief))))
+    let w = Rekeningwijziging::uit(b, Some(brief));
+    Ok(met_etag(w.versie, Json(w)))
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Beoordeling {
-    versie: i64,
+    /// Of `If-Match` met de ETag.
+    #[serde(default)]
+    versie: Option<i64>,
     goedkeuren: bool,
     /// Verplicht bij afwijzen.
     #[serde(default)]
@@ -100,11 +104,14 @@ pub async fn beoordelen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    im: IfMatch,
     JsonInvoer(b): JsonInvoer<Beoordeling>,
 ) -> Result<StatusCode, WebFout> {
+    let versie = im.versie(b.versie)?;
     staat
         .app
-        .rekeningwijziging_beoordelen(&wie.ctx, id, b.versie, b.goedkeuren, &b.reden)
-        .await?;
+        .rekeningwijziging_beoordelen(&wie.ctx, id, versie, b.goedkeuren, &b.reden)
+        .await
+        .map_err(|e| im.fout(e))?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use vangnet_app::uitkeringen::{Toekenning, Toekenningsinvoer, Toekenningsvoorbeeld};
 
 use crate::fout::WebFout;
-use crate::invoer::{ApiId, JsonInvoer};
+use crate::invoer::{met_etag, ApiId, IfMatch, JsonInvoer};
 use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
@@ -182,34 +182,39 @@ pub async fn voorstel(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
-) -> Result<Json<Voorstel>, WebFout> {
+) -> Result<Response, WebFout> {
     let b = staat.app.toekenning_ter_beoordeling(&wie.ctx, id).await?;
     let v = b.voorstel;
     let (voorbeeld, kan_niet) = match b.voorbeeld {
         Ok(x) => (Some(x.into()), None),
         Err(m) => (None, Some(m)),
     };
-    Ok(Json(Voorstel {
-        id: v.id,
-        dossier_id: v.dossier_id,
-        dossiernummer: b.dossier_nummer,
-        begindatum: v.begindatum,
-        inhoud: v.inhoud,
-        bijzondere_reden: v.bijzondere_reden,
-        voorgesteld_door: b.voorgesteld_door,
-        voorgesteld_op: vangnet_domain::tijd::instant_tekst(v.voorgesteld_op),
-        status: v.status.code(),
-        afwijsreden: v.afwijsreden,
-        versie: v.versie,
-        voorbeeld,
-        niet_beoordelen: b.niet_beoordelen.or(kan_niet),
-    }))
+    Ok(met_etag(
+        v.versie,
+        Json(Voorstel {
+            id: v.id,
+            dossier_id: v.dossier_id,
+            dossiernummer: b.dossier_nummer,
+            begindatum: v.begindatum,
+            inhoud: v.inhoud,
+            bijzondere_reden: v.bijzondere_reden,
+            voorgesteld_door: b.voorgesteld_door,
+            voorgesteld_op: vangnet_domain::tijd::instant_tekst(v.voorgesteld_op),
+            status: v.status.code(),
+            afwijsreden: v.afwijsreden,
+            versie: v.versie,
+            voorbeeld,
+            niet_beoordelen: b.niet_beoordelen.or(kan_niet),
+        }),
+    ))
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VoorstelBeoordeling {
-    versie: i64,
+    /// Of `If-Match` met de ETag.
+    #[serde(default)]
+    versie: Option<i64>,
     goedkeuren: bool,
     /// Verplicht bij afwijzen.
     #[serde(default)]
@@ -221,12 +226,15 @@ pub async fn voorstel_beoordelen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    im: IfMatch,
     JsonInvoer(b): JsonInvoer<VoorstelBeoordeling>,
 ) -> Result<Json<serde_json::Value>, WebFout> {
+    let versie = im.versie(b.versie)?;
     let uitkering = staat
         .app
-        .toekenning_beoordelen(&wie.ctx, id, b.versie, b.goedkeuren, &b.reden)
-        .await?;
+        .toekenning_beoordelen(&wie.ctx, id, versie, b.goedkeuren, &b.reden)
+        .await
+        .map_err(|e| im.fout(e))?;
     Ok(Json(serde_json::json!({ "uitkering_id": uitkering })))
 }
 

@@ -16,7 +16,7 @@ use vangnet_app::werk::Taakregel;
 use vangnet_domain::tijd;
 
 use crate::fout::WebFout;
-use crate::invoer::{ApiId, ApiQuery, JsonInvoer};
+use crate::invoer::{met_etag, ApiId, ApiQuery, IfMatch, JsonInvoer};
 use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
@@ -176,9 +176,10 @@ pub async fn taak(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
-) -> Result<Json<Taak>, WebFout> {
+) -> Result<Response, WebFout> {
     let r = staat.app.taak_bekijken(&wie.ctx, id).await?;
-    Ok(Json(Taak::uit(r, true)))
+    let taak = Taak::uit(r, true);
+    Ok(met_etag(taak.versie, Json(taak)))
 }
 
 #[derive(Deserialize)]
@@ -220,7 +221,9 @@ pub async fn taak_aanmaken(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Statuswijziging {
-    versie: i64,
+    /// Of `If-Match` met de ETag.
+    #[serde(default)]
+    versie: Option<i64>,
     status: String,
     #[serde(default)]
     reden: String,
@@ -232,12 +235,15 @@ pub async fn taak_status(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    im: IfMatch,
     JsonInvoer(s): JsonInvoer<Statuswijziging>,
 ) -> Result<StatusCode, WebFout> {
+    let versie = im.versie(s.versie)?;
     staat
         .app
-        .taak_status_zetten(&wie.ctx, id, s.versie, &s.status, &s.reden)
-        .await?;
+        .taak_status_zetten(&wie.ctx, id, versie, &s.status, &s.reden)
+        .await
+        .map_err(|e| im.fout(e))?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -503,8 +509,9 @@ pub async fn herverdelen(
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Toewijzing {
-    /// De versie van het dossier.
-    versie: i64,
+    /// De versie van het dossier (of `If-Match` met de ETag van het dossier).
+    #[serde(default)]
+    versie: Option<i64>,
     consulent_id: i64,
     #[serde(default)]
     reden: String,
@@ -515,13 +522,15 @@ pub async fn dossier_toewijzen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
+    im: IfMatch,
     JsonInvoer(t): JsonInvoer<Toewijzing>,
 ) -> Result<StatusCode, WebFout> {
+    let versie = im.versie(t.versie)?;
     staat
         .app
-        .dossier_herverdelen(&wie.ctx, id, t.versie, t.consulent_id, &t.reden)
+        .dossier_herverdelen(&wie.ctx, id, versie, t.consulent_id, &t.reden)
         .await
-        .map_err(|e| super::api_veldnamen(e, &[("consulent", "consulent_id")]))?;
+        .map_err(|e| im.fout(super::api_veldnamen(e, &[("consulent", "consulent_id")])))?;
     Ok(StatusCode::NO_CONTENT)
 }
 

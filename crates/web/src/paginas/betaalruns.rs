@@ -315,7 +315,7 @@ async fn handeling(
 ) -> Result<Response, WebFout> {
     match uitkomst {
         Ok(()) => Ok(Redirect::to(&format!("/betaalruns/{id}?gedaan={gedaan}")).into_response()),
-        Err(AppFout::Conflict(m)) => {
+        Err(AppFout::Conflict(m) | AppFout::Verouderd(m)) => {
             let mut p = detail(staat, wie, id, None).await?;
             p.fout = Some(m);
             Ok(pagina_met_status(StatusCode::CONFLICT, &p))
@@ -443,7 +443,7 @@ pub async fn pain(
     }
     match betaalbestand(&staat, &wie, id, None).await {
         Ok(r) => Ok(r),
-        Err(AppFout::Conflict(m)) => {
+        Err(AppFout::Conflict(m) | AppFout::Verouderd(m)) => {
             let mut p = detail(&staat, &wie, id, None).await?;
             p.fout = Some(m);
             Ok(pagina_met_status(StatusCode::CONFLICT, &p))

@@ -297,7 +297,7 @@ pub async fn wijzigen(
             p.fouten = fouten;
             Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
-        Err(AppFout::Conflict(m)) => {
+        Err(AppFout::Conflict(m) | AppFout::Verouderd(m)) => {
             // De nieuwe stand uit de database, met de melding; de getypte reden blijft staan.
             let mut p = detailpagina(&staat, &wie, id, None).await?;
             p.conflict = Some(m);

@@ -59,7 +59,7 @@ async fn na_handeling(
 ) -> Result<Response, WebFout> {
     match uitkomst {
         Ok(()) => Ok(Redirect::to(&format!("/jobs?gedaan={gedaan}")).into_response()),
-        Err(AppFout::Conflict(m)) => {
+        Err(AppFout::Conflict(m) | AppFout::Verouderd(m)) => {
             let mut p = jobspagina(staat, wie, None).await?;
             p.fout = Some(m);
             Ok(pagina_met_status(StatusCode::CONFLICT, &p))

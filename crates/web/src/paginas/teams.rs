@@ -150,7 +150,7 @@ pub async fn wijzigen(
             p.fouten = fouten;
             Ok(pagina_met_status(StatusCode::UNPROCESSABLE_ENTITY, &p))
         }
-        Err(AppFout::Conflict(m)) => {
+        Err(AppFout::Conflict(m) | AppFout::Verouderd(m)) => {
             let mut p = detailpagina(&staat, &wie, id, None).await?;
             p.conflict = Some(m);
             Ok(pagina_met_status(StatusCode::CONFLICT, &p))

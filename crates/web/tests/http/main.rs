@@ -7,6 +7,7 @@
 
 mod aanmelding;
 mod afbreken;
+mod apiafspraken;
 mod apiwerk;
 mod autorisatie;
 mod berekening;
