@@ -345,7 +345,13 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
             .to_str()
             .ok()
             .map(str::trim)
-            .and_then(|t| t.strip_prefix('"')?.strip_suffix('"'))
+            // Ook zonder aanhalingstekens (`3`): wat een koppeling bedoelt, is dan duidelijk.
+            .map(|t| {
+                t.strip_prefix('"')
+                    .and_then(|t| t.strip_suffix('"'))
+                    .unwrap_or(t)
+            })
+            .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
             .and_then(|t| t.parse::<i64>().ok())
             .filter(|v| *v >= 0);
         match versie {
@@ -361,7 +367,7 @@ impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
 
 impl IfMatch {
     /// De versie voor de use case: uit `If-Match`, anders uit het verzoek. Geen van beide: 428;
-    /// beide maar verschillend: 422 bij `versie`.
+    /// beide maar verschillend, of kleiner dan 1: 422.
     pub fn versie(&self, in_verzoek: Option<i64>) -> Result<i64, WebFout> {
         match (self.0, in_verzoek) {
             (Some(a), Some(b)) if a != b => Err(AppFout::veld(
@@ -369,6 +375,12 @@ impl IfMatch {
                 format!("De versie ({b}) verschilt van die in If-Match ({a})."),
             )
             .into()),
+            (Some(v), _) if v < 1 => {
+                Err(AppFout::veld("If-Match", "Een versie is 1 of meer.").into())
+            }
+            (None, Some(v)) if v < 1 => {
+                Err(AppFout::veld("versie", "Een versie is 1 of meer.").into())
+            }
             (Some(v), _) | (None, Some(v)) => Ok(v),
             (None, None) => Err(WebFout::VoorwaardeVereist),
         }
