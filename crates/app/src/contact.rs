@@ -80,7 +80,18 @@ pub struct Contactbeeld {
     pub onderwerpnaam: String,
 }
 
-/// Een bladzijde zoekresultaten in de notities, met de cursor van de volgende (als die er is).
+/// De cursor `na` van een vorige bladzijde (leeg: de eerste).
+fn cursor_lezen(na: Option<&str>) -> Result<Option<Zoekpositie>, AppFout> {
+    match na.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(c) => Zoekpositie::uit_cursor(c)
+            .map(Some)
+            .ok_or_else(|| AppFout::veld("na", "Deze cursor is niet van een vorige bladzijde.")),
+    }
+}
+
+/// Een bladzijde contactmomenten (treffers of een tijdlijn), met de cursor van de volgende
+/// (als die er is).
 #[derive(Debug, Clone, Serialize)]
 pub struct Gevonden {
     pub contactmomenten: Vec<Contactbeeld>,
@@ -117,7 +128,8 @@ pub struct Bellerbeeld {
 }
 
 /// Van wie de contactmomenten worden getoond.
-enum Tijdlijn {
+#[derive(Debug, Clone, Copy)]
+pub enum Tijdlijn {
     Persoon(i64),
     Dossier(i64),
 }
@@ -534,16 +546,51 @@ impl App {
     }
 
     async fn tijdlijn(&self, ctx: &Context, van: Tijdlijn) -> Result<Vec<Contactbeeld>, AppFout> {
+        Ok(self
+            .tijdlijn_bladzijde(ctx, van, None)
+            .await?
+            .contactmomenten)
+    }
+
+    /// De contactmomenten van een persoon of dossier per bladzijde van [`TONEN`], nieuwste
+    /// eerst; `na` is de cursor van de vorige bladzijde (zoals bij zoeken).
+    pub async fn tijdlijn_bladzijde(
+        &self,
+        ctx: &Context,
+        van: Tijdlijn,
+        na: Option<&str>,
+    ) -> Result<Gevonden, AppFout> {
+        ctx.actor.vereist(Recht::ContactmomentenInzien)?;
+        let na = cursor_lezen(na)?;
         let mut tx = self.handeling(ctx, Recht::ContactmomentenInzien).await?;
         let nu = tx.nu;
         let rijen = match van {
-            Tijdlijn::Persoon(p) => tx.contactmomenten_van_persoon(p, TONEN).await?,
-            Tijdlijn::Dossier(d) => tx.contactmomenten_van_dossier(d, TONEN).await?,
+            Tijdlijn::Persoon(p) => {
+                tx.contactmomenten_van_persoon(p, na.as_ref(), TONEN)
+                    .await?
+            }
+            Tijdlijn::Dossier(d) => {
+                tx.contactmomenten_van_dossier(d, na.as_ref(), TONEN)
+                    .await?
+            }
         };
+        let volgende = (rijen.len() as i64 == TONEN)
+            .then(|| rijen.last())
+            .flatten()
+            .map(|r| {
+                Zoekpositie {
+                    tijdstip: r.tijdstip,
+                    id: r.id,
+                }
+                .als_cursor()
+            });
         let b = beelden(&mut *tx, ctx, rijen).await?;
         toegang_voor(&mut *tx, ctx, nu, &b, "Contactmomenten ingezien").await?;
         tx.commit().await?;
-        Ok(b)
+        Ok(Gevonden {
+            contactmomenten: b,
+            volgende,
+        })
     }
 
     /// Zoeken in de notities (en namen van derden) met de full-text-index: elk woord moet erin
@@ -566,12 +613,7 @@ impl App {
             return Err(AppFout::veld("q", "Zoek op hoogstens 200 tekens."));
         }
         let woorden = contact::zoekwoorden(gezocht).map_err(|m| AppFout::veld("q", m))?;
-        let mut positie = match na.map(str::trim).filter(|s| !s.is_empty()) {
-            None => None,
-            Some(c) => Some(Zoekpositie::uit_cursor(c).ok_or_else(|| {
-                AppFout::veld("na", "Deze cursor is niet van een vorige bladzijde.")
-            })?),
-        };
+        let mut positie = cursor_lezen(na)?;
         let mut tx = self.handeling(ctx, Recht::ContactmomentenInzien).await?;
         let nu = tx.nu;
         let mut gevonden: Vec<Contactbeeld> = Vec::new();

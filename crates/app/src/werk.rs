@@ -492,6 +492,17 @@ impl App {
     /// risicodatum), en per team de taken die nog geen eigenaar hebben. `soort` filtert de eigen
     /// taken; de tellers gaan over alles.
     pub async fn vandaag(&self, ctx: &Context, soort: Option<&str>) -> Result<Vandaag, AppFout> {
+        self.vandaag_vanaf(ctx, soort, 0).await
+    }
+
+    /// Als [`App::vandaag`], met de eigen taken vanaf positie `vanaf` (voor de API, die per
+    /// bladzijde van [`VANDAAG_TONEN`] bladert).
+    pub async fn vandaag_vanaf(
+        &self,
+        ctx: &Context,
+        soort: Option<&str>,
+        vanaf: i64,
+    ) -> Result<Vandaag, AppFout> {
         ctx.actor.vereist(Recht::ClientenInzien)?;
         let Some(gebruiker_id) = ctx.actor.gebruiker_id() else {
             return Err(AppFout::GeenToegang);
@@ -500,7 +511,7 @@ impl App {
         let mut tx = self.opslag.lees().await?;
         let soort = soort.and_then(Taaksoort::uit_code);
         let rijen = tx
-            .vandaag_taken(gebruiker_id, dag, soort, VANDAAG_TONEN)
+            .vandaag_taken(gebruiker_id, dag, soort, VANDAAG_TONEN, vanaf.max(0))
             .await?;
         let tellingen = tx.vandaag_tellingen(gebruiker_id, dag).await?;
         let mut teamtaken = Vec::new();

@@ -123,14 +123,33 @@ async fn lijst(
     waarde: Option<i64>,
     limiet: i64,
 ) -> Uitkomst<Vec<ContactmomentRij>> {
-    let sql = format!(
-        "SELECT {KOLOMMEN} {VAN} WHERE {waar} ORDER BY c.tijdstip DESC, c.id DESC LIMIT {limiet}"
-    );
-    let q = sqlx::query(&sql);
-    let q = match waarde {
-        Some(g) => q.bind(g),
-        None => q,
+    lijst_na(c, waar, waarde, None, limiet).await
+}
+
+/// Als [`lijst`], na `na` (nieuwste eerst, op de sleutel tijdstip en id). `waar` gebruikt `$1`.
+async fn lijst_na(
+    c: &mut AnyConnection,
+    waar: &str,
+    waarde: Option<i64>,
+    na: Option<&Zoekpositie>,
+    limiet: i64,
+) -> Uitkomst<Vec<ContactmomentRij>> {
+    let (a, b) = if waarde.is_some() { (2, 3) } else { (1, 2) };
+    let na_sql = match na {
+        Some(_) => format!(" AND (c.tijdstip < ${a} OR (c.tijdstip = ${a} AND c.id < ${b}))"),
+        None => String::new(),
     };
+    let sql = format!(
+        "SELECT {KOLOMMEN} {VAN} WHERE {waar}{na_sql} ORDER BY c.tijdstip DESC, c.id DESC \
+         LIMIT {limiet}"
+    );
+    let mut q = sqlx::query(&sql);
+    if let Some(g) = waarde {
+        q = q.bind(g);
+    }
+    if let Some(p) = na {
+        q = q.bind(instant_tekst(p.tijdstip)).bind(p.id);
+    }
     let rijen = q.fetch_all(c).await.map_err(vertaal)?;
     rijen.iter().map(contactmoment).collect()
 }
@@ -149,17 +168,19 @@ pub(crate) async fn van_taak(
 pub(crate) async fn van_persoon(
     c: &mut AnyConnection,
     persoon_id: i64,
+    na: Option<&Zoekpositie>,
     limiet: i64,
 ) -> Uitkomst<Vec<ContactmomentRij>> {
-    lijst(c, "c.persoon_id = $1", Some(persoon_id), limiet).await
+    lijst_na(c, "c.persoon_id = $1", Some(persoon_id), na, limiet).await
 }
 
 pub(crate) async fn van_dossier(
     c: &mut AnyConnection,
     dossier_id: i64,
+    na: Option<&Zoekpositie>,
     limiet: i64,
 ) -> Uitkomst<Vec<ContactmomentRij>> {
-    lijst(c, "c.dossier_id = $1", Some(dossier_id), limiet).await
+    lijst_na(c, "c.dossier_id = $1", Some(dossier_id), na, limiet).await
 }
 
 pub(crate) async fn zonder_persoon(
@@ -299,17 +320,19 @@ impl ContactLezen for AnyTransactie {
     async fn contactmomenten_van_persoon(
         &mut self,
         persoon_id: i64,
+        na: Option<&Zoekpositie>,
         limiet: i64,
     ) -> Uitkomst<Vec<ContactmomentRij>> {
-        van_persoon(self.conn(), persoon_id, limiet).await
+        van_persoon(self.conn(), persoon_id, na, limiet).await
     }
 
     async fn contactmomenten_van_dossier(
         &mut self,
         dossier_id: i64,
+        na: Option<&Zoekpositie>,
         limiet: i64,
     ) -> Uitkomst<Vec<ContactmomentRij>> {
-        van_dossier(self.conn(), dossier_id, limiet).await
+        van_dossier(self.conn(), dossier_id, na, limiet).await
     }
 
     async fn contactmomenten_zonder_persoon(

@@ -186,21 +186,23 @@ pub(crate) async fn vandaag_taken(
     datum: NaiveDate,
     soort: Option<Taaksoort>,
     limiet: i64,
+    overslaan: i64,
 ) -> Uitkomst<Vec<TaakRij>> {
     let soortfilter = if soort.is_some() {
-        "AND soort = $4"
+        "AND soort = $5"
     } else {
         ""
     };
     let sql = format!(
         "SELECT {TAAK_KOLOMMEN} FROM taken WHERE gebruiker_id = $1 AND status <> 'gereed' \
-         {soortfilter} ORDER BY {}, deadline, prioriteit DESC, id LIMIT $3",
+         {soortfilter} ORDER BY {}, deadline, prioriteit DESC, id LIMIT $3 OFFSET $4",
         groep(2)
     );
     let mut q = sqlx::query(&sql)
         .bind(gebruiker_id)
         .bind(tijd::datum_tekst(datum))
-        .bind(limiet);
+        .bind(limiet)
+        .bind(overslaan);
     if let Some(s) = soort {
         q = q.bind(s.code());
     }
@@ -440,8 +442,9 @@ impl WerkLezen for AnyTransactie {
         datum: NaiveDate,
         soort: Option<Taaksoort>,
         limiet: i64,
+        overslaan: i64,
     ) -> Uitkomst<Vec<TaakRij>> {
-        vandaag_taken(self.conn(), gebruiker_id, datum, soort, limiet).await
+        vandaag_taken(self.conn(), gebruiker_id, datum, soort, limiet, overslaan).await
     }
 
     async fn vandaag_tellingen(

@@ -55,12 +55,14 @@ pub trait ContactLezen: Send {
     async fn contactmomenten_van_persoon(
         &mut self,
         persoon_id: i64,
+        na: Option<&Zoekpositie>,
         limiet: i64,
     ) -> Uitkomst<Vec<ContactmomentRij>>;
     /// Nieuwste eerst.
     async fn contactmomenten_van_dossier(
         &mut self,
         dossier_id: i64,
+        na: Option<&Zoekpositie>,
         limiet: i64,
     ) -> Uitkomst<Vec<ContactmomentRij>>;
     /// Contactmomenten zonder persoon (onbekende bellers), nieuwste eerst.

@@ -126,6 +126,7 @@ pub trait WerkLezen: Send {
         datum: NaiveDate,
         soort: Option<Taaksoort>,
         limiet: i64,
+        overslaan: i64,
     ) -> Uitkomst<Vec<TaakRij>>;
     /// Aantallen open taken van een gebruiker per (soort, groep) op `datum`; groep 0 = te laat,
     /// 1 = vandaag, 2 = risico, 3 = wettelijk, 4 = overig.

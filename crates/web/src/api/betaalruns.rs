@@ -63,7 +63,9 @@ impl From<BetaalrunRij> for Betaalrun {
 pub async fn lijst(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-) -> Result<Json<serde_json::Value>, WebFout> {
+    uri: axum::http::Uri,
+    ApiQuery(b): ApiQuery<super::Bladeren>,
+) -> Result<Response, WebFout> {
     let runs: Vec<Betaalrun> = staat
         .app
         .betaalruns(&wie.ctx)
@@ -71,7 +73,12 @@ pub async fn lijst(
         .into_iter()
         .map(Betaalrun::from)
         .collect();
-    Ok(Json(serde_json::json!({ "betaalruns": runs })))
+    let (runs, volgende) = super::deel(runs, b.na.as_deref())?;
+    Ok(super::bladzijde(
+        &uri,
+        volgende,
+        serde_json::json!({ "betaalruns": runs }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -422,7 +429,9 @@ pub async fn specificatie(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
-) -> Result<Json<serde_json::Value>, WebFout> {
+    uri: axum::http::Uri,
+    ApiQuery(b): ApiQuery<super::Bladeren>,
+) -> Result<Response, WebFout> {
     let regels: Vec<Betaling> = staat
         .app
         .betaalspecificatie(&wie.ctx, id)
@@ -446,7 +455,10 @@ pub async fn specificatie(
                 .collect(),
         })
         .collect();
-    Ok(Json(
+    let (regels, volgende) = super::deel(regels, b.na.as_deref())?;
+    Ok(super::bladzijde(
+        &uri,
+        volgende,
         serde_json::json!({ "dossier_id": id, "betalingen": regels }),
     ))
 }

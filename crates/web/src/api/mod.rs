@@ -68,9 +68,13 @@ pub async fn ik(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<Json<Val
 pub async fn gebruikers(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-) -> Result<Json<Value>, WebFout> {
-    let lijst = staat.app.gebruikers(&wie.ctx).await?;
-    Ok(Json(
+    uri: axum::http::Uri,
+    ApiQuery(b): ApiQuery<Bladeren>,
+) -> Result<Response, WebFout> {
+    let (lijst, volgende) = deel(staat.app.gebruikers(&wie.ctx).await?, b.na.as_deref())?;
+    Ok(bladzijde(
+        &uri,
+        volgende,
         json!({ "gebruikers": lijst.iter().map(gebruiker_json).collect::<Vec<_>>() }),
     ))
 }
@@ -127,17 +131,26 @@ pub async fn gebruiker_aanmaken(
         .into_response())
 }
 
-pub async fn teams(State(staat): State<WebStaat>, wie: Ingelogd) -> Result<Json<Value>, WebFout> {
-    let teams = staat.app.teams(&wie.ctx).await?;
-    Ok(Json(json!({
-        "teams": teams.iter().map(|t| json!({
-            "id": t.team.id,
-            "naam": t.team.naam,
-            "omschrijving": t.team.omschrijving,
-            "versie": t.team.versie,
-            "leden": t.leden.iter().map(|g| json!({ "id": g.id, "gebruikersnaam": g.gebruikersnaam, "volledige_naam": g.volledige_naam })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>()
-    })))
+pub async fn teams(
+    State(staat): State<WebStaat>,
+    wie: Ingelogd,
+    uri: axum::http::Uri,
+    ApiQuery(b): ApiQuery<Bladeren>,
+) -> Result<Response, WebFout> {
+    let (teams, volgende) = deel(staat.app.teams(&wie.ctx).await?, b.na.as_deref())?;
+    Ok(bladzijde(
+        &uri,
+        volgende,
+        json!({
+            "teams": teams.iter().map(|t| json!({
+                "id": t.team.id,
+                "naam": t.team.naam,
+                "omschrijving": t.team.omschrijving,
+                "versie": t.team.versie,
+                "leden": t.leden.iter().map(|g| json!({ "id": g.id, "gebruikersnaam": g.gebruikersnaam, "volledige_naam": g.volledige_naam })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>()
+        }),
+    ))
 }
 
 #[derive(Deserialize)]
@@ -185,10 +198,26 @@ pub(crate) fn api_veldnamen(e: AppFout, namen: &[(&str, &str)]) -> AppFout {
 }
 
 /// Een antwoord van de app-laag als JSON (een fout daarbij is een programmafout).
-fn als_json<T: serde::Serialize>(t: &T) -> Result<Json<Value>, WebFout> {
+pub(crate) fn als_json<T: serde::Serialize>(t: &T) -> Result<Json<Value>, WebFout> {
     serde_json::to_value(t)
         .map(Json)
         .map_err(|e| WebFout::Intern(e.to_string()))
+}
+
+/// Het nummer van de bladzijde (vanaf 1) uit de cursor `na` (`p<n>`) of, zonder cursor, uit
+/// `pagina` zoals op het scherm.
+fn bladzijdenummer(
+    pagina: &Option<String>,
+    na: Option<&str>,
+    fouten: &mut Veldfouten,
+) -> Result<i64, WebFout> {
+    match na.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(paginanummer(pagina, fouten)),
+        Some(_) => match i64::try_from(positie(na)?) {
+            Ok(n) if (1..=1_000_000).contains(&n) => Ok(n),
+            _ => Err(AppFout::veld("na", "Deze cursor is niet van een vorige bladzijde.").into()),
+        },
+    }
 }
 
 fn geen_fouten(f: Veldfouten) -> Result<(), WebFout> {
@@ -198,8 +227,9 @@ fn geen_fouten(f: Veldfouten) -> Result<(), WebFout> {
 pub async fn audit(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
+    uri: axum::http::Uri,
     ApiQuery(q): ApiQuery<AuditQuery>,
-) -> Result<Json<Value>, WebFout> {
+) -> Result<Response, WebFout> {
     let mut fouten = Veldfouten::nieuw();
     let mut filter = audit_filter(&q, &mut fouten);
     if let Some(o) =
@@ -207,13 +237,16 @@ pub async fn audit(
     {
         filter.onderwerpen = o.onderwerpen;
     }
-    let nr = paginanummer(&q.pagina, &mut fouten);
+    let nr = bladzijdenummer(&q.pagina, q.na.as_deref(), &mut fouten)?;
     geen_fouten(fouten)?;
     let p = staat
         .app
         .audit_zoeken(&wie.ctx, &filter, PER_PAGINA, (nr - 1) * PER_PAGINA)
         .await?;
-    Ok(Json(
+    let volgende = (nr * PER_PAGINA < p.totaal).then(|| format!("p{}", nr + 1));
+    Ok(bladzijde(
+        &uri,
+        volgende,
         json!({ "pagina": nr, "per_pagina": PER_PAGINA, "totaal": p.totaal, "records": p.records }),
     ))
 }
@@ -221,8 +254,9 @@ pub async fn audit(
 pub async fn toegangslog(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
+    uri: axum::http::Uri,
     ApiQuery(q): ApiQuery<ToegangQuery>,
-) -> Result<Json<Value>, WebFout> {
+) -> Result<Response, WebFout> {
     let mut fouten = Veldfouten::nieuw();
     let mut filter = toegang_filter(&q, &mut fouten);
     if let Some(o) =
@@ -231,13 +265,16 @@ pub async fn toegangslog(
         filter.betrokkene_type = Some("persoon".into());
         filter.betrokkene_id = o.personen.first().map(i64::to_string);
     }
-    let nr = paginanummer(&q.pagina, &mut fouten);
+    let nr = bladzijdenummer(&q.pagina, q.na.as_deref(), &mut fouten)?;
     geen_fouten(fouten)?;
     let p = staat
         .app
         .toegang_zoeken(&wie.ctx, &filter, PER_PAGINA, (nr - 1) * PER_PAGINA)
         .await?;
-    Ok(Json(
+    let volgende = (p.meer_dan || nr * PER_PAGINA < p.totaal).then(|| format!("p{}", nr + 1));
+    Ok(bladzijde(
+        &uri,
+        volgende,
         json!({ "pagina": nr, "per_pagina": PER_PAGINA, "totaal": p.totaal, "meer_dan": p.meer_dan, "regels": p.regels }),
     ))
 }
@@ -246,22 +283,32 @@ pub async fn toegangslog(
 pub struct ZoekQuery {
     #[serde(default)]
     q: String,
+    na: Option<String>,
 }
 
+/// Zoeken per bladzijde van de app (`ZOEKPAGINA` treffers); de cursor is het nummer van de
+/// bladzijde.
 pub async fn zoeken(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
+    uri: axum::http::Uri,
     ApiQuery(q): ApiQuery<ZoekQuery>,
-) -> Result<Json<Value>, WebFout> {
-    let treffers = staat.app.zoeken(&wie.ctx, &q.q).await?;
-    Ok(Json(json!({ "treffers": treffers.iter().map(|t| json!({
+) -> Result<Response, WebFout> {
+    let pagina = positie(q.na.as_deref())?;
+    let (treffers, meer) = staat.app.zoeken_pagina(&wie.ctx, &q.q, pagina).await?;
+    let volgende = meer.then(|| format!("p{}", pagina + 1));
+    Ok(bladzijde(
+        &uri,
+        volgende,
+        json!({ "treffers": treffers.iter().map(|t| json!({
         "persoon_id": t.persoon_id,
         "bsn_gemaskeerd": t.bsn_gemaskeerd,
         "naam": t.naam,
         "geboortedatum": t.geboortedatum,
         "adres": t.adres,
         "dossiers": t.dossiers.iter().map(|(id, nummer, status)| json!({ "id": id, "nummer": nummer, "status": status })).collect::<Vec<_>>(),
-    })).collect::<Vec<_>>() })))
+    })).collect::<Vec<_>>() }),
+    ))
 }
 
 pub async fn persoon(
@@ -836,8 +883,8 @@ pub struct ContactQuery {
     na: Option<String>,
 }
 
-/// De contactmomenten van een persoon, van een dossier, of met een zoekterm (precies één). Bij
-/// een zoekterm per bladzijde: de volgende staat in `volgende` en in de kopregel `Link`.
+/// De contactmomenten van een persoon, van een dossier, of met een zoekterm (precies één), per
+/// bladzijde: de volgende staat in `volgende` en in de kopregel `Link`.
 pub async fn contactmomenten(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
@@ -847,27 +894,22 @@ pub async fn contactmomenten(
     wie.ctx
         .actor
         .vereist(vangnet_domain::Recht::ContactmomentenInzien)?;
-    let (lijst, volgende) = match (q.persoon, q.dossier, q.q, q.na) {
-        (Some(p), None, None, None) => (
-            staat.app.contactmomenten_van_persoon(&wie.ctx, p).await?,
-            None,
-        ),
-        (None, Some(d), None, None) => (
-            staat.app.contactmomenten_van_dossier(&wie.ctx, d).await?,
-            None,
-        ),
-        (None, None, Some(t), na) => {
-            let g = staat
+    use vangnet_app::contact::Tijdlijn;
+    let na = q.na.as_deref();
+    let g = match (q.persoon, q.dossier, q.q) {
+        (Some(p), None, None) => {
+            staat
                 .app
-                .contactmomenten_zoeken(&wie.ctx, &t, na.as_deref())
-                .await?;
-            (g.contactmomenten, g.volgende)
+                .tijdlijn_bladzijde(&wie.ctx, Tijdlijn::Persoon(p), na)
+                .await?
         }
-        (_, _, None, Some(_)) => {
-            return Err(
-                vangnet_app::AppFout::veld("na", "Een cursor hoort bij een zoekvraag (q).").into(),
-            )
+        (None, Some(d), None) => {
+            staat
+                .app
+                .tijdlijn_bladzijde(&wie.ctx, Tijdlijn::Dossier(d), na)
+                .await?
         }
+        (None, None, Some(t)) => staat.app.contactmomenten_zoeken(&wie.ctx, &t, na).await?,
         _ => {
             return Err(vangnet_app::AppFout::veld(
                 "persoon",
@@ -878,11 +920,48 @@ pub async fn contactmomenten(
     };
     Ok(bladzijde(
         &uri,
-        volgende,
+        g.volgende,
         json!({
-            "contactmomenten": lijst.iter().map(contactmoment_json).collect::<Vec<_>>()
+            "contactmomenten": g.contactmomenten.iter().map(contactmoment_json).collect::<Vec<_>>()
         }),
     ))
+}
+
+/// Hoeveel een bladzijde van een lijst hoogstens heeft.
+pub(crate) const PER_BLADZIJDE: usize = 100;
+
+/// De cursor `na` bij een lijst zonder andere parameters.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Bladeren {
+    na: Option<String>,
+}
+
+/// De positie uit een cursor `p<n>` van [`deel`] (zonder cursor: 0).
+pub(crate) fn positie(na: Option<&str>) -> Result<usize, WebFout> {
+    match na.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(0),
+        Some(c) => c
+            .strip_prefix('p')
+            .and_then(|n| n.parse::<usize>().ok())
+            .ok_or_else(|| {
+                AppFout::veld("na", "Deze cursor is niet van een vorige bladzijde.").into()
+            }),
+    }
+}
+
+/// Een bladzijde van [`PER_BLADZIJDE`] uit een begrensde lijst die de app in haar geheel geeft
+/// (teams, jobs, open verzoeken, …), met de cursor van de volgende: hier de positie, want zulke
+/// lijsten hebben een volgorde die geen sleutel is (Vandaag sorteert op urgentie).
+pub(crate) fn deel<T>(
+    lijst: Vec<T>,
+    na: Option<&str>,
+) -> Result<(Vec<T>, Option<String>), WebFout> {
+    let begin = positie(na)?;
+    let totaal = lijst.len();
+    let stuk: Vec<T> = lijst.into_iter().skip(begin).take(PER_BLADZIJDE).collect();
+    let volgende = (begin + PER_BLADZIJDE < totaal).then(|| format!("p{}", begin + PER_BLADZIJDE));
+    Ok((stuk, volgende))
 }
 
 /// Een bladzijde van een lijst: de cursor van de volgende bladzijde staat in het veld

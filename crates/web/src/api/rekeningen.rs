@@ -11,7 +11,7 @@ use vangnet_app::rekeningen::Rekeningwijzigingbeeld;
 use vangnet_domain::tijd;
 
 use crate::fout::WebFout;
-use crate::invoer::{met_etag, ApiId, IfMatch, JsonInvoer};
+use crate::invoer::{met_etag, ApiId, ApiQuery, IfMatch, JsonInvoer};
 use crate::sessie::Ingelogd;
 use crate::WebStaat;
 
@@ -65,7 +65,9 @@ impl Rekeningwijziging {
 pub async fn open(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-) -> Result<Json<serde_json::Value>, WebFout> {
+    uri: axum::http::Uri,
+    ApiQuery(b): ApiQuery<super::Bladeren>,
+) -> Result<Response, WebFout> {
     let lijst: Vec<Rekeningwijziging> = staat
         .app
         .rekeningwijzigingen_open(&wie.ctx)
@@ -73,7 +75,12 @@ pub async fn open(
         .into_iter()
         .map(|b| Rekeningwijziging::uit(b, None))
         .collect();
-    Ok(Json(serde_json::json!({ "rekeningwijzigingen": lijst })))
+    let (lijst, volgende) = super::deel(lijst, b.na.as_deref())?;
+    Ok(super::bladzijde(
+        &uri,
+        volgende,
+        serde_json::json!({ "rekeningwijzigingen": lijst }),
+    ))
 }
 
 pub async fn een(

@@ -125,6 +125,7 @@ pub struct Vandaag {
 #[serde(deny_unknown_fields)]
 pub struct VandaagQuery {
     soort: Option<String>,
+    na: Option<String>,
 }
 
 /// "Vandaag": de eigen open taken in de volgorde van het scherm, en per eigen team de taken
@@ -132,15 +133,20 @@ pub struct VandaagQuery {
 pub async fn vandaag(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
+    uri: axum::http::Uri,
     ApiQuery(q): ApiQuery<VandaagQuery>,
-) -> Result<Json<Vandaag>, WebFout> {
+) -> Result<Response, WebFout> {
+    let vanaf = super::positie(q.na.as_deref())?;
     let soort = q.soort.as_deref().map(str::trim).filter(|s| !s.is_empty());
     if let Some(s) = soort {
         if vangnet_domain::werk::Taaksoort::uit_code(s).is_none() {
             return Err(vangnet_app::AppFout::veld("soort", "Onbekende taaksoort.").into());
         }
     }
-    let v = staat.app.vandaag(&wie.ctx, soort).await?;
+    let v = staat
+        .app
+        .vandaag_vanaf(&wie.ctx, soort, i64::try_from(vanaf).unwrap_or(i64::MAX))
+        .await?;
     let in_filter = match soort {
         None => v.totaal,
         Some(s) => v
@@ -149,9 +155,11 @@ pub async fn vandaag(
             .find(|(c, _, _)| *c == s)
             .map_or(0, |(_, _, n)| *n),
     };
-    Ok(Json(Vandaag {
+    let tot = vanaf + v.taken.len();
+    let volgende = (tot < in_filter).then(|| format!("p{tot}"));
+    let vandaag = Vandaag {
         datum: v.datum,
-        meer: in_filter.saturating_sub(v.taken.len()),
+        meer: in_filter.saturating_sub(tot),
         taken: v.taken.into_iter().map(|r| Taak::uit(r, false)).collect(),
         tellingen: Tellingen {
             te_laat: v.te_laat,
@@ -169,7 +177,12 @@ pub async fn vandaag(
                 eerste: t.eerste.into_iter().map(|r| Taak::uit(r, false)).collect(),
             })
             .collect(),
-    }))
+    };
+    Ok(super::bladzijde(
+        &uri,
+        volgende,
+        super::als_json(&vandaag)?.0,
+    ))
 }
 
 pub async fn taak(
@@ -258,7 +271,9 @@ pub struct Contactonderwerp {
 pub async fn contactonderwerpen(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-) -> Result<Json<serde_json::Value>, WebFout> {
+    uri: axum::http::Uri,
+    ApiQuery(b): ApiQuery<super::Bladeren>,
+) -> Result<Response, WebFout> {
     let lijst: Vec<Contactonderwerp> = staat
         .app
         .contactonderwerpen(&wie.ctx)
@@ -269,7 +284,12 @@ pub async fn contactonderwerpen(
             omschrijving: o.omschrijving,
         })
         .collect();
-    Ok(Json(serde_json::json!({ "onderwerpen": lijst })))
+    let (lijst, volgende) = super::deel(lijst, b.na.as_deref())?;
+    Ok(super::bladzijde(
+        &uri,
+        volgende,
+        serde_json::json!({ "onderwerpen": lijst }),
+    ))
 }
 
 /// Een job op de achtergrond: wat, van wie, hoe ver.
@@ -329,7 +349,9 @@ impl From<vangnet_app::jobs::Job> for Job {
 pub async fn jobs(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
-) -> Result<Json<serde_json::Value>, WebFout> {
+    uri: axum::http::Uri,
+    ApiQuery(b): ApiQuery<super::Bladeren>,
+) -> Result<Response, WebFout> {
     let lijst: Vec<Job> = staat
         .app
         .jobs_van(&wie.ctx, None)
@@ -337,7 +359,12 @@ pub async fn jobs(
         .into_iter()
         .map(Job::from)
         .collect();
-    Ok(Json(serde_json::json!({ "jobs": lijst })))
+    let (lijst, volgende) = super::deel(lijst, b.na.as_deref())?;
+    Ok(super::bladzijde(
+        &uri,
+        volgende,
+        serde_json::json!({ "jobs": lijst }),
+    ))
 }
 
 pub async fn job_annuleren(

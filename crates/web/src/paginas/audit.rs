@@ -37,6 +37,8 @@ pub struct AuditQuery {
     pub tot: String,
     #[serde(default)]
     pub pagina: Option<String>,
+    /// De cursor van de API (`volgende` van de vorige bladzijde); het scherm gebruikt `pagina`.
+    pub na: Option<String>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -58,6 +60,8 @@ pub struct ToegangQuery {
     pub tot: String,
     #[serde(default)]
     pub pagina: Option<String>,
+    /// De cursor van de API (`volgende` van de vorige bladzijde); het scherm gebruikt `pagina`.
+    pub na: Option<String>,
 }
 
 fn leeg_is_geen(s: &str) -> Option<String> {

@@ -106,3 +106,114 @@ async fn etag_en_if_match() {
     assert_eq!(json(&a)["naam"], "Noord-Oost");
     t.opruimen().await;
 }
+
+/// Issue 23 punt 3: elke lijst bladert met een cursor. De volgende bladzijde staat in
+/// `volgende` en in de kopregel `Link` (rel="next"); een cursor die nergens vandaan komt is 422.
+#[tokio::test]
+async fn lijsten_bladeren_met_een_cursor() {
+    let t = TestApp::nieuw().await;
+    let fb = t.persona(Rol::FunctioneelBeheerder).await;
+    for i in 0..105 {
+        t.app
+            .team_aanmaken(&fb, &format!("Team {i:03}"), "")
+            .await
+            .unwrap();
+    }
+    let token = t
+        .api_token(persona(Rol::FunctioneelBeheerder), "koppeling")
+        .await;
+    let mut b = t.bezoeker();
+    // Volg de kopregel Link tot hij ontbreekt; tel wat voorbijkomt.
+    let mut pad = "/api/v1/teams".to_owned();
+    let mut namen = Vec::new();
+    let mut bladzijden = 0;
+    loop {
+        let a = b.api(Method::GET, &pad, Some(&token), None).await;
+        assert_eq!(a.status, StatusCode::OK, "{pad}: {}", a.tekst);
+        let v = json(&a);
+        namen.extend(
+            v["teams"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t["naam"].as_str().unwrap().to_owned()),
+        );
+        bladzijden += 1;
+        match a.headers.get("link") {
+            None => {
+                assert!(v["volgende"].is_null());
+                break;
+            }
+            Some(l) => {
+                let l = l.to_str().unwrap();
+                let cursor = v["volgende"].as_str().unwrap();
+                assert!(l.ends_with(&format!("na={cursor}>; rel=\"next\"")), "{l}");
+                pad = l
+                    .trim_start_matches('<')
+                    .split('>')
+                    .next()
+                    .unwrap()
+                    .to_owned();
+            }
+        }
+    }
+    assert_eq!(bladzijden, 2);
+    namen.sort();
+    namen.dedup();
+    assert_eq!(namen.len(), 105, "geen dubbele, geen gemiste");
+
+    // De audittrail bladert ook (per 50), met de filters in de volgende link.
+    t.persona(Rol::Auditor).await;
+    let auditor = t.api_token(persona(Rol::Auditor), "toezicht").await;
+    let a = b
+        .api(
+            Method::GET,
+            "/api/v1/audit?actie=team",
+            Some(&auditor),
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let link = a
+        .headers
+        .get("link")
+        .expect("meer dan 50")
+        .to_str()
+        .unwrap();
+    assert!(link.starts_with("</api/v1/audit?actie=team&na="), "{link}");
+    let eerste: Vec<String> = json(&a)["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["hash"].as_str().expect("hash van het record").to_owned())
+        .collect();
+    let volgende = link.trim_start_matches('<').split('>').next().unwrap();
+    let a = b.api(Method::GET, volgende, Some(&auditor), None).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.tekst);
+    let tweede: Vec<String> = json(&a)["records"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["hash"].as_str().expect("hash van het record").to_owned())
+        .collect();
+    assert_eq!(eerste.len(), 50);
+    assert!(!tweede.is_empty());
+    assert!(eerste.iter().all(|x| !tweede.contains(x)), "geen overlap");
+
+    for pad in ["/api/v1/teams?na=zomaar", "/api/v1/audit?na=p0"] {
+        let tok = if pad.contains("audit") {
+            &auditor
+        } else {
+            &token
+        };
+        let a = b.api(Method::GET, pad, Some(tok), None).await;
+        assert_eq!(
+            a.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{pad}: {}",
+            a.tekst
+        );
+        assert!(a.tekst.contains("\"na\""), "{}", a.tekst);
+    }
+    t.opruimen().await;
+}
