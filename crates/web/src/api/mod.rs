@@ -5,6 +5,7 @@
 pub mod beheer;
 pub mod betaalruns;
 pub mod contact;
+pub mod dossier;
 pub mod inrichting;
 pub mod normen;
 pub mod rekeningen;
@@ -317,6 +318,7 @@ pub async fn persoon(
     ApiId(id): ApiId,
 ) -> Result<Response, WebFout> {
     let (p, dossiers) = staat.app.persoon(&wie.ctx, id).await?;
+    let dossiers: Vec<dossier::Dossier> = dossiers.into_iter().map(Into::into).collect();
     Ok(met_etag(
         p.versie,
         Json(json!({ "persoon": p, "dossiers": dossiers })),
@@ -427,7 +429,10 @@ pub async fn dossier(
 ) -> Result<Response, WebFout> {
     let (op, bekend_op) = historie(&q)?;
     let d = staat.app.dossier(&wie.ctx, id, op, bekend_op).await?;
-    Ok(met_etag(d.dossier.versie, als_json(&d)?))
+    Ok(met_etag(
+        d.dossier.versie,
+        Json(dossier::Dossierbeeld::from(d)),
+    ))
 }
 
 pub async fn huishouden(
