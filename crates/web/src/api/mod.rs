@@ -10,6 +10,7 @@ pub mod inrichting;
 pub mod normen;
 pub mod rekeningen;
 pub mod uitkering;
+pub mod uitkeringsbeeld;
 pub mod werk;
 
 use axum::extract::State;
@@ -552,13 +553,15 @@ pub async fn uitkering_van_dossier(
     State(staat): State<WebStaat>,
     wie: Ingelogd,
     ApiId(id): ApiId,
-) -> Result<Json<Value>, WebFout> {
+) -> Result<Json<uitkeringsbeeld::Uitkeringsbeeld>, WebFout> {
     let u = staat
         .app
         .uitkering_van_dossier(&wie.ctx, id)
         .await?
         .ok_or_else(|| AppFout::NietGevonden("De uitkering van dit dossier".into()))?;
-    als_json(&u)
+    uitkeringsbeeld::Uitkeringsbeeld::uit(u)
+        .map(Json)
+        .map_err(|e| WebFout::Intern(e.to_string()))
 }
 
 /// De vermogensopgaven van het huishouden van een dossier, met hun toets (art. 34).
@@ -727,7 +730,7 @@ pub async fn mutatie(
     Ok(met_etag(
         b.mutatie.versie,
         Json(json!({
-            "mutatie": serde_json::to_value(&b.mutatie).map_err(intern)?,
+            "mutatie": uitkeringsbeeld::Mutatie::uit(b.mutatie).map_err(intern)?,
             "dossier_id": b.dossier_id,
             "dossiernummer": b.dossier_nummer,
             "geregistreerd_door": b.geregistreerd_door,
