@@ -193,9 +193,14 @@ impl App {
         ctx.actor.vereist(Recht::AuditInzien)?;
         let mut tx = self.opslag.lees().await?;
         let records = tx
-            .audit_zoeken(filter, limiet.clamp(1, 500), overslaan.max(0))
+            .audit_zoeken(filter, limiet.clamp(1, 501), overslaan.max(0))
             .await?;
-        let totaal = tx.audit_tellen(filter).await?;
+        // Het totaal van de hele zoekvraag, niet alleen van wat na de cursor komt.
+        let alles = AuditFilter {
+            voor_volgnummer: None,
+            ..filter.clone()
+        };
+        let totaal = tx.audit_tellen(&alles).await?;
         tx.afsluiten().await?;
         Ok(AuditPagina { records, totaal })
     }

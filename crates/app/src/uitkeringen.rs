@@ -798,7 +798,7 @@ impl App {
             ingangsdatum: ingang,
             einddatum: einde,
             gegevens: g.clone(),
-            reden: invoer.reden.trim().chars().take(500).collect(),
+            reden: invoer.reden.trim().to_owned(),
             status: Mutatiestatus::bij_registratie(impact.vier_ogen),
             vier_ogen: impact.vier_ogen,
             impact_centen: impact.totaal.into(),

@@ -34,6 +34,11 @@ pub(crate) fn audit_voorwaarden(f: &AuditFilter) -> Voorwaarden {
         "tijdstip < $?",
         f.tot.map(vangnet_domain::tijd::instant_tekst),
     );
+    // Als tekst gebonden (zoals elke filterwaarde), dus als getal gelezen.
+    v.voeg_toe(
+        "volgnummer < CAST($? AS BIGINT)",
+        f.voor_volgnummer.map(|n| n.to_string()),
+    );
     v
 }
 

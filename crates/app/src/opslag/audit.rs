@@ -22,6 +22,9 @@ pub struct AuditFilter {
     /// Een van deze (onderwerp_type, onderwerp_id), als de lijst niet leeg is (de audit op een
     /// persoon of dossier met alles wat eronder hangt).
     pub onderwerpen: Vec<(String, String)>,
+    /// Alleen records met een lager volgnummer: de volgende bladzijde, op de sleutel in plaats
+    /// van met `OFFSET` (dat diep in miljoenen records alles ervoor leest).
+    pub voor_volgnummer: Option<i64>,
 }
 
 #[async_trait]

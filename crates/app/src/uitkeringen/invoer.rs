@@ -28,6 +28,9 @@ pub(super) fn controleer(
     if soort.is_none() {
         f.voeg_toe("soort", "Kies een soort mutatie.");
     }
+    if invoer.reden.trim().chars().count() > 500 {
+        f.voeg_toe("reden", "De reden is hoogstens 500 tekens; kort haar in.");
+    }
     let ingang = f.controleer(
         "ingangsdatum",
         parse_datum(&invoer.ingangsdatum, "ingangsdatum"),

@@ -221,6 +221,13 @@ async fn toekennen_met_voorbeeld_en_vier_ogen() {
         .await
         .unwrap_err();
     veldfout(e, "reden");
+    // Een te lange reden: geweigerd, niet stil ingekort.
+    let e = t
+        .app
+        .toekenning_beoordelen(&bram, voorstel, 1, false, &"x".repeat(501))
+        .await
+        .unwrap_err();
+    assert!(veldfout(e, "reden").contains("500"));
     // Afgewezen: geen uitkering, anna krijgt een taak om opnieuw te beslissen.
     t.app
         .toekenning_beoordelen(&bram, voorstel, 1, false, "Begin is 15 september")

@@ -599,6 +599,16 @@ async fn slechte_invoer_verandert_niets() {
     )
     .await
     .contains("reden"));
+    // Een te lange reden wordt geweigerd, niet stil ingekort.
+    assert!(fout(
+        MutatieInvoer {
+            reden: "x".repeat(501),
+            ..inkomen("2026-01-01", "10")
+        },
+        "reden"
+    )
+    .await
+    .contains("500"));
     // Een adres zonder postcode: de fout staat bij het veld.
     assert!(fout(
         MutatieInvoer {

@@ -239,13 +239,36 @@ pub async fn audit(
     {
         filter.onderwerpen = o.onderwerpen;
     }
-    let nr = bladzijdenummer(&q.pagina, q.na.as_deref(), &mut fouten)?;
+
+    // Met een cursor op de sleutel (`v<volgnummer>`: de records daarvoor), anders met het
+    // paginanummer van het scherm. Eén record meer ophalen zegt of er nog een bladzijde is.
+    let nr = match q.na.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(c) => {
+            filter.voor_volgnummer = Some(
+                c.strip_prefix('v')
+                    .and_then(|n| n.parse::<i64>().ok())
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| {
+                        AppFout::veld("na", "Deze cursor is niet van een vorige bladzijde.")
+                    })?,
+            );
+            None
+        }
+        None => Some(paginanummer(&q.pagina, &mut fouten)),
+    };
     geen_fouten(fouten)?;
-    let p = staat
+    let overslaan = nr.map_or(0, |n| (n - 1) * PER_PAGINA);
+    let mut p = staat
         .app
-        .audit_zoeken(&wie.ctx, &filter, PER_PAGINA, (nr - 1) * PER_PAGINA)
+        .audit_zoeken(&wie.ctx, &filter, PER_PAGINA + 1, overslaan)
         .await?;
-    let volgende = (nr * PER_PAGINA < p.totaal).then(|| format!("p{}", nr + 1));
+    let meer = p.records.len() as i64 > PER_PAGINA;
+    p.records.truncate(PER_PAGINA as usize);
+    let volgende = p
+        .records
+        .last()
+        .filter(|_| meer)
+        .map(|r| format!("v{}", r.gegevens.volgnummer));
     Ok(bladzijde(
         &uri,
         volgende,

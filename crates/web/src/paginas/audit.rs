@@ -128,6 +128,7 @@ pub fn audit_filter(q: &AuditQuery, fouten: &mut Veldfouten) -> AuditFilter {
         van,
         tot,
         onderwerpen: Vec::new(),
+        voor_volgnummer: None,
     }
 }
 
