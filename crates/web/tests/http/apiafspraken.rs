@@ -3,10 +3,6 @@
 
 use super::*;
 
-fn json(a: &vangnet_testkit::Antwoord) -> serde_json::Value {
-    serde_json::from_str(&a.tekst).unwrap_or_else(|e| panic!("{e}: {}", a.tekst))
-}
-
 /// Issue 23 punt 3: `ETag` bij het lezen, `If-Match` bij het wijzigen. Een verouderde versie
 /// in `If-Match` is 412 (niets gewijzigd), geen versie 428, een zwakke ETag 400; `versie` in
 /// het verzoek blijft werken (409 als zij verouderd is).

@@ -3,10 +3,6 @@
 
 use super::*;
 
-fn json(a: &vangnet_testkit::Antwoord) -> serde_json::Value {
-    serde_json::from_str(&a.tekst).unwrap_or_else(|e| panic!("{e}: {}", a.tekst))
-}
-
 #[tokio::test]
 async fn taken_door_de_api() {
     let t = TestApp::nieuw().await;

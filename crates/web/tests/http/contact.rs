@@ -712,15 +712,8 @@ async fn zoeken_in_notities_per_bladzijde() {
     assert!(a.testid("oudere-notities").is_none());
 
     let token = t
-        .app
-        .token_aanmaken(
-            &TestApp::systeem(),
-            persona(Rol::AdministratiefOndersteuner),
-            "api",
-        )
-        .await
-        .unwrap()
-        .token;
+        .api_token(persona(Rol::AdministratiefOndersteuner), "api")
+        .await;
     let a = b
         .api(
             Method::GET,

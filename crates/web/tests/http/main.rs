@@ -90,3 +90,8 @@ pub(crate) fn routes_in_router() -> BTreeSet<(String, String)> {
     }
     uit
 }
+
+/// Het antwoord van de API als JSON (met de tekst erbij als het geen JSON is).
+fn json(a: &vangnet_testkit::Antwoord) -> serde_json::Value {
+    serde_json::from_str(&a.tekst).unwrap_or_else(|e| panic!("{e}: {}", a.tekst))
+}
